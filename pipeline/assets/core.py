@@ -1,0 +1,93 @@
+"""The contract's tables: resolved across articles, validated, written as Parquet."""
+
+
+import pickle
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+import pandas as pd
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    Failure,
+    MaterializeResult,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+    multi_asset,
+)
+
+from pipeline.assets.nlp import article_extractions, manifest_path
+from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.version import extractor_version
+from pipeline.resources import NewsPaths
+from pipeline.schemas import TABLES, SchemaViolation, column_descriptions, table_description, validate
+from pipeline.storage import ExtractionCache, write_table
+
+PREVIEW_ROWS = 5
+
+
+def column_schema(table: str) -> TableSchema:
+    arrow = TABLES[table][1]
+    meanings = column_descriptions(table)
+    return TableSchema(
+        columns=[TableColumn(f.name, str(f.type), description=meanings.get(f.name)) for f in arrow]
+    )
+
+
+def table_spec(table: str) -> AssetSpec:
+    return AssetSpec(
+        key=AssetKey(table),
+        group_name="core",
+        description=f"{table_description(table)} Validated against its Pandera model; Parquet under data/parquet/{table}/.",
+        kinds={"parquet", "pandas"},
+        owners=["team:newsevents"],
+        tags={"layer": "core"},
+        deps=[article_extractions],
+        metadata={"dagster/column_schema": column_schema(table)},
+    )
+
+
+def preview(frame: pd.DataFrame) -> str:
+    shown = frame.head(PREVIEW_ROWS).astype(str).apply(lambda col: col.str.slice(0, 80))
+    return shown.to_markdown(index=False) if not shown.empty else "_no rows_"
+
+
+def load_extractions(paths: NewsPaths):
+    with manifest_path(paths).open("rb") as handle:
+        current, rejections = pickle.load(handle)
+    cache = ExtractionCache(paths.data)
+    version = extractor_version()
+    extractions = []
+    for article_id, sha in current:
+        extraction = cache.get(article_id, sha, version)
+        if extraction is None:
+            raise Failure(f"no cached extraction for {article_id!r}; materialise article_extractions first")
+        extractions.append(extraction)
+    return extractions, rejections
+
+
+@multi_asset(specs=[table_spec(t) for t in TABLES], name="core_tables")
+def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[MaterializeResult]:
+    """Resolve entities and events across all articles, validate every table, write Parquet."""
+    extractions, rejections = load_extractions(paths)
+    frames = build_tables(extractions, rejections, datetime.now(timezone.utc).replace(tzinfo=None))
+    validated = {}
+    for table, frame in frames.items():
+        try:
+            validated[table] = validate(table, frame)
+        except SchemaViolation as violation:
+            raise Failure(description=str(violation)) from None
+    for table, frame in validated.items():
+        path = write_table(paths.data, table, frame)
+        context.log.info(f"{table}: {len(frame)} rows -> {path}")
+        yield MaterializeResult(
+            asset_key=AssetKey(table),
+            metadata={
+                "dagster/row_count": len(frame),
+                "dagster/column_schema": column_schema(table),
+                "path": MetadataValue.path(str(path)),
+                "preview": MetadataValue.md(preview(frame)),
+            },
+        )

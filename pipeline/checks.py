@@ -1,0 +1,145 @@
+"""Asset checks: the contract and the integrity rules, visible per table in the UI.
+
+Each check reads the Parquet the asset just wrote. They are blocking, so the
+warehouse is never loaded from tables that break them.
+"""
+
+
+import pandas as pd
+from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetChecksDefinition, AssetKey, MetadataValue, asset_check
+
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.resources import NewsPaths
+from pipeline.schemas import TABLES, SchemaViolation, validate
+from pipeline.storage import read_table
+
+SAMPLE = 10
+
+
+def _result(failing: pd.DataFrame, what: str) -> AssetCheckResult:
+    return AssetCheckResult(
+        passed=failing.empty,
+        description=f"{len(failing)} {what}" if len(failing) else None,
+        metadata={
+            "failing_rows": len(failing),
+            "sample": MetadataValue.md(failing.head(SAMPLE).astype(str).to_markdown(index=False) if len(failing) else "none"),
+        },
+    )
+
+
+def contract_check(table: str) -> AssetChecksDefinition:
+    @asset_check(asset=AssetKey(table), name="matches_contract", blocking=True,
+                 description=f"The Parquet file of {table} validates against its Pandera model.")
+    def _check(paths: NewsPaths) -> AssetCheckResult:
+        try:
+            validate(table, read_table(paths.data, table))
+        except SchemaViolation as violation:
+            return AssetCheckResult(passed=False, description=str(violation)[:2000])
+        return AssetCheckResult(passed=True)
+
+    return _check
+
+
+@asset_check(asset=AssetKey("mentions"), additional_deps=[AssetKey("entities")], blocking=True,
+             description="Every mention's entity_id exists in entities (no dangling links).")
+def every_mention_resolves(paths: NewsPaths) -> AssetCheckResult:
+    mentions = read_table(paths.data, "mentions")
+    known = set(read_table(paths.data, "entities")["entity_id"])
+    return _result(mentions[~mentions["entity_id"].isin(known)], "mentions point to unknown entities")
+
+
+@asset_check(asset=AssetKey("entities"), blocking=True,
+             description="No PERSON entity is named like a country, demonym or place of the gazetteer.")
+def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
+    entities = read_table(paths.data, "entities")
+    gazetteer = load_gazetteer()
+    people = entities[entities["entity_type"] == "PERSON"]
+    clash = people["name"].map(lambda n: gazetteer.by_alias(n) is not None or gazetteer.demonym_country(n) is not None)
+    return _result(people[clash], "people named like a place or nationality")
+
+
+@asset_check(asset=AssetKey("entities"), blocking=True, description="Each alias belongs to one entity only.")
+def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
+    entities = read_table(paths.data, "entities")
+    exploded = entities[["entity_id", "aliases"]].explode("aliases").dropna()
+    exploded["alias"] = exploded["aliases"].str.lower()
+    shared = exploded.groupby("alias")["entity_id"].nunique()
+    return _result(exploded[exploded["alias"].isin(shared[shared > 1].index)], "aliases shared by several entities")
+
+
+@asset_check(asset=AssetKey("event_participants"), additional_deps=[AssetKey("entities")], blocking=True,
+             description="Every event participant is a known entity.")
+def participants_are_entities(paths: NewsPaths) -> AssetCheckResult:
+    known = set(read_table(paths.data, "entities")["entity_id"])
+    participants = read_table(paths.data, "event_participants")
+    return _result(participants[~participants["entity_id"].isin(known)], "participants unknown to entities")
+
+
+@asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("entities")], blocking=True,
+             description="Every event location is a known entity.")
+def locations_are_entities(paths: NewsPaths) -> AssetCheckResult:
+    known = set(read_table(paths.data, "entities")["entity_id"])
+    events = read_table(paths.data, "events")
+    located = events[events["location_entity_id"].notna()]
+    return _result(located[~located["location_entity_id"].isin(known)], "event locations unknown to entities")
+
+
+@asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("event_participants")], blocking=True,
+             description="No two events share type, participants and date.")
+def events_unique(paths: NewsPaths) -> AssetCheckResult:
+    events = read_table(paths.data, "events")
+    participants = read_table(paths.data, "event_participants")
+    sets = participants.groupby("event_id")["entity_id"].agg(lambda s: "|".join(sorted(set(s))))
+    keyed = events.assign(participants=events["event_id"].map(sets).fillna(""))
+    duplicated = keyed[keyed.duplicated(["event_type", "participants", "event_date"], keep=False)]
+    return _result(duplicated[["event_id", "event_type", "participants", "event_date"]], "events duplicate another")
+
+
+@asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("event_mentions"), AssetKey("articles")],
+             blocking=True, description="No event is dated after the latest article that reports it.")
+def event_dates_not_in_future(paths: NewsPaths) -> AssetCheckResult:
+    events = read_table(paths.data, "events")
+    reports = read_table(paths.data, "event_mentions").merge(
+        read_table(paths.data, "articles")[["article_id", "published_date"]], on="article_id"
+    )
+    latest = reports.groupby("event_id")["published_date"].max()
+    dated = events.assign(article_date=events["event_id"].map(latest)).dropna(subset=["event_date", "article_date"])
+    return _result(dated[dated["event_date"] > dated["article_date"]], "events dated after their reports")
+
+
+@asset_check(asset=AssetKey("quotes"), additional_deps=[AssetKey("sentences")], blocking=True,
+             description="Every quote starts inside its sentence and lies within its article's sentences.")
+def quotes_inside_sentences(paths: NewsPaths) -> AssetCheckResult:
+    quotes = read_table(paths.data, "quotes")
+    sentences = read_table(paths.data, "sentences")
+    merged = quotes.merge(sentences, on=["article_id", "sentence_id"], how="left", suffixes=("", "_sentence"))
+    if merged.empty:
+        return _result(merged, "quotes outside their sentences")
+    bounds = sentences.groupby("article_id")["char_end"].max()
+    outside = (
+        merged["char_start_sentence"].isna()
+        | (merged["char_start"] < merged["char_start_sentence"])
+        | (merged["char_start"] >= merged["char_end_sentence"])
+        | (merged["char_end"] > merged["article_id"].map(bounds))
+    )
+    return _result(merged.loc[outside, ["quote_id", "sentence_id", "char_start", "char_end"]], "quotes outside their sentences")
+
+
+@asset_check(asset=AssetKey("stances"), blocking=True, description="Every stance has evidence text and a holder or quote.")
+def stances_have_evidence(paths: NewsPaths) -> AssetCheckResult:
+    stances = read_table(paths.data, "stances")
+    missing = stances["evidence"].fillna("").str.strip().eq("")
+    return _result(stances[missing], "stances without evidence")
+
+
+ALL_CHECKS = [contract_check(t) for t in TABLES] + [
+    every_mention_resolves,
+    no_person_named_as_place,
+    aliases_unique,
+    participants_are_entities,
+    locations_are_entities,
+    events_unique,
+    event_dates_not_in_future,
+    quotes_inside_sentences,
+    stances_have_evidence,
+]

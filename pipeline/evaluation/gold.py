@@ -1,0 +1,207 @@
+"""The hand-annotated gold set: load every annotation and refuse an inconsistent one.
+
+A score is only as trustworthy as its gold, so loading checks what a typo would
+silently break: the vocabularies (entity types, polarities, quote kinds, PLOVER
+types, splits), that every quote is a verbatim substring of its article, that every
+speaker, holder, actor and place is one of the article's entities, and that every
+article has exactly one annotation. Problems are collected and reported together.
+The layout and the annotation rules are in eval/GUIDE.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from pipeline import settings
+from pipeline.nlp.ingest import DecodedArticle, ingest
+from pipeline.schemas import ENTITY_TYPES, PLOVER_TYPES
+
+GOLD_DIR = settings.PROJECT_ROOT / "eval" / "gold"
+SPLITS = ("dev", "heldout")
+POLARITIES = ("support", "oppose", "neutral")
+QUOTE_KINDS = ("direct", "indirect")
+
+
+class GoldFormatError(ValueError):
+    """The gold set breaks its format; the message lists every problem found."""
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    name: str
+    type: str
+    country: str | None
+    role: str | None
+    surfaces: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    speaker: str | None
+    speaker_surface: str | None
+    text: str
+    kind: str
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class GoldStance:
+    holder: str
+    target: str
+    polarity: str
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    type: str
+    mode: str | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    mediators: tuple[str, ...]
+    date: date | None  # first day of the month/year when less precise
+    date_precision: str | None  # day | month | year, as in the events table
+    place: str | None
+    trigger: str | None
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return self.sources + self.targets + self.mediators
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    article_id: str  # the file stem, as ingest names it
+    split: str
+    text: str  # decoded exactly as the pipeline decodes it
+    entities: tuple[GoldEntity, ...]
+    quotes: tuple[GoldQuote, ...]
+    stances: tuple[GoldStance, ...]
+    events: tuple[GoldEvent, ...]
+
+    def entity(self, name: str | None) -> GoldEntity | None:
+        return next((e for e in self.entities if e.name == name), None)
+
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldArticle]:
+    """Every annotated article, sorted by article_id; GoldFormatError if anything is off."""
+    decoded, rejections = ingest(gold_dir / "articles")
+    texts = {a.seed.article_id: a for a in decoded}
+    problems = [f"articles/{r.source_file}: cannot be read: {r.reason}" for r in rejections]
+    articles = []
+    for path in sorted((gold_dir / "annotations").glob("*.yaml")):
+        article, found = _load_one(path, texts)
+        problems += [f"annotations/{path.name}: {p}" for p in found]
+        if article is not None:
+            articles.append(article)
+    annotated = {a.article_id for a in articles}
+    problems += [f"articles/{a}.txt: no annotation" for a in sorted(texts.keys() - annotated)]
+    if problems:
+        raise GoldFormatError(f"{len(problems)} problem(s) in {gold_dir}:\n  " + "\n  ".join(problems))
+    return articles
+
+
+def _load_one(path: Path, texts: dict[str, DecodedArticle]) -> tuple[GoldArticle | None, list[str]]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return None, [f"not readable YAML: {error}"]
+    if not isinstance(raw, dict):
+        return None, ["expected a mapping at the top level"]
+    article_id = Path(str(raw.get("article", ""))).stem
+    if article_id != path.stem:
+        return None, [f"`article` is {raw.get('article')!r}, expected {path.stem}.txt"]
+    if article_id not in texts:
+        return None, [f"article file {raw.get('article')} missing from articles/"]
+    try:
+        article = _parse(article_id, texts[article_id].text, raw)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return None, [f"malformed: {type(error).__name__}: {error}"]
+    return article, validate(article)
+
+
+def _parse(article_id: str, text: str, raw: dict) -> GoldArticle:
+    return GoldArticle(
+        article_id=article_id,
+        split=raw["split"],
+        text=text,
+        entities=tuple(
+            GoldEntity(e["name"], e["type"], e.get("country"), e.get("role"), tuple(e.get("surfaces") or ()))
+            for e in raw.get("entities") or ()
+        ),
+        quotes=tuple(
+            GoldQuote(q.get("speaker"), q.get("speaker_surface"), str(q["text"]), q["kind"], q.get("cue"))
+            for q in raw.get("quotes") or ()
+        ),
+        stances=tuple(
+            GoldStance(s["holder"], str(s["target"]), s["polarity"], s.get("evidence"))
+            for s in raw.get("stances") or ()
+        ),
+        events=tuple(_event(e) for e in raw.get("events") or ()),
+    )
+
+
+def _event(raw: dict) -> GoldEvent:
+    when, precision = parse_gold_date(raw.get("date"))
+    return GoldEvent(
+        type=raw["type"],
+        mode=raw.get("mode"),
+        sources=tuple(raw.get("sources") or ()),
+        targets=tuple(raw.get("targets") or ()),
+        mediators=tuple(raw.get("mediators") or ()),
+        date=when,
+        date_precision=precision,
+        place=raw.get("place"),
+        trigger=raw.get("trigger"),
+    )
+
+
+def parse_gold_date(value: object) -> tuple[date | None, str | None]:
+    """YYYY-MM-DD, YYYY-MM or YYYY (quoted or as YAML reads them bare) -> (date, precision)."""
+    if value is None:
+        return None, None
+    if isinstance(value, date):
+        return value, "day"
+    parts = [int(p) for p in str(value).split("-")]
+    precision = ("year", "month", "day")[len(parts) - 1]
+    return date(*(parts + [1, 1])[:3]), precision
+
+
+def validate(article: GoldArticle) -> list[str]:
+    """Every rule of the format this article breaks, in words."""
+    problems = []
+    if article.split not in SPLITS:
+        problems.append(f"split {article.split!r} not in {SPLITS}")
+    names = [e.name for e in article.entities]
+    problems += [f"entity {n!r} listed twice" for n in sorted({n for n in names if names.count(n) > 1})]
+    for entity in article.entities:
+        if entity.type not in ENTITY_TYPES:
+            problems.append(f"entity {entity.name!r}: type {entity.type!r} not in {ENTITY_TYPES}")
+        if not entity.surfaces:
+            problems.append(f"entity {entity.name!r}: no surfaces")
+    known = set(names)
+    for quote in article.quotes:
+        if quote.kind not in QUOTE_KINDS:
+            problems.append(f"quote {quote.text[:40]!r}: kind {quote.kind!r} not in {QUOTE_KINDS}")
+        if not quote.text or quote.text not in article.text:
+            problems.append(f"quote {quote.text[:60]!r} is not verbatim in the article")
+        if quote.speaker is not None and quote.speaker not in known:
+            problems.append(f"quote speaker {quote.speaker!r} is not an entity")
+    for stance in article.stances:
+        if stance.polarity not in POLARITIES:
+            problems.append(f"stance on {stance.target!r}: polarity {stance.polarity!r} not in {POLARITIES}")
+        if stance.holder not in known:
+            problems.append(f"stance holder {stance.holder!r} is not an entity")
+    for event in article.events:
+        if event.type not in PLOVER_TYPES:
+            problems.append(f"event {event.trigger!r}: type {event.type!r} is not a PLOVER type")
+        if not event.actors:
+            problems.append(f"event {event.trigger!r}: no actors")
+        for actor in event.actors + ((event.place,) if event.place else ()):
+            if actor not in known:
+                problems.append(f"event {event.trigger!r}: {actor!r} is not an entity")
+    return problems

@@ -1,0 +1,171 @@
+"""One article in, every per-article record out: the pure core the assets call.
+
+`extract_articles` parses in worker processes and runs every extractor there too,
+so only compact records cross process boundaries and each article is parsed once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.events import detect_events
+from pipeline.nlp.ingest import DecodedArticle, parse_text_for_nlp
+from pipeline.nlp.layout import Layout, parse_layout
+from pipeline.nlp.mentions import detect_mentions
+from pipeline.nlp.model import load_nlp, make_doc
+from pipeline.nlp.quotes import extract_quotes
+from pipeline.nlp.records import ArticleContext, ArticleExtraction, Sentence
+from pipeline.nlp.stances import extract_stances
+
+SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
+BATCH_SIZE = 32
+
+
+def sentences_from_doc(text: str, doc: Doc, layout: Layout) -> list[Sentence]:
+    """Sentences trimmed of white space, each inside one layout block, numbered from 0."""
+    blocks = layout.blocks(*SENTENCE_SECTIONS)
+    sentences: list[Sentence] = []
+    block_index = 0
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        while block_index < len(blocks) and blocks[block_index].end <= start:
+            block_index += 1
+        if block_index == len(blocks) or blocks[block_index].start > start:
+            continue  # dateline or blank space
+        block = blocks[block_index]
+        end = min(end, block.end)
+        sentences.append(
+            Sentence(len(sentences), block.section, block.paragraph_id, start, end, text[start:end])
+        )
+    return sentences
+
+
+def article_row(article: DecodedArticle, layout: Layout, sentences: list[Sentence], processed_at: datetime) -> dict:
+    """The `articles` row as far as one article alone can tell."""
+    meta = article.metadata
+    published, source = None, None
+    if meta.get("published"):
+        published, source = _parse_iso_date(meta["published"]), "metadata"
+    if published is None and layout.caption_date:
+        published, source = layout.caption_date, "caption"
+    if published is None and layout.explicit_date:
+        published, source = layout.explicit_date, "explicit"
+    body = layout.body_text(article.text)
+    return {
+        "article_id": article.seed.article_id,
+        "source_file": article.seed.source_file,
+        "content_sha256": article.seed.content_sha256,
+        "encoding": article.encoding,
+        "outlet": meta.get("outlet") or layout.outlet,
+        "url": meta.get("url"),
+        "headline": layout.headline,
+        "dateline": layout.dateline,
+        "published_date": published,
+        "published_date_source": source if published else None,
+        "authors": list(layout.authors),
+        "editors": list(layout.editors),
+        "body": body,
+        "n_sentences": len(sentences),
+        "n_words": sum(1 for t in _body_tokens(sentences)),
+        "processed_at": processed_at,
+    }
+
+
+def _body_tokens(sentences: list[Sentence]) -> Iterator[str]:
+    for sentence in sentences:
+        if sentence.section == "body":
+            yield from sentence.text.split()
+
+
+def _parse_iso_date(value: str):
+    try:
+        return datetime.fromisoformat(value.strip()[:10]).date()
+    except ValueError:
+        return None
+
+
+def build_context(article_id: str, text: str) -> ArticleContext:
+    """Parse one text into the context extractors see (for tests and notebooks)."""
+    nlp = load_nlp()
+    layout = parse_layout(text)
+    doc = next(iter(_docs(nlp, [text], [layout])))
+    sentences = sentences_from_doc(text, doc, layout)
+    return ArticleContext(article_id, text, doc, layout, sentences, layout.caption_date or layout.explicit_date)
+
+
+def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at: datetime) -> ArticleExtraction:
+    text = article.text
+    sentences = sentences_from_doc(text, doc, layout)
+    row = article_row(article, layout, sentences, processed_at)
+    ctx = ArticleContext(article.seed.article_id, text, doc, layout, sentences, row["published_date"])
+    mentions = detect_mentions(ctx)
+    quotes = extract_quotes(ctx, mentions)
+    stances = extract_stances(ctx, quotes, mentions)
+    events = detect_events(ctx, mentions)
+    return ArticleExtraction(row, sentences, mentions, quotes, stances, events)
+
+
+def _docs(nlp: Language, texts: list[str], layouts: list[Layout]) -> Iterable[Doc]:
+    prepared = (
+        make_doc(nlp, parse_text_for_nlp(text), [b.start for b in lay.blocks(*SENTENCE_SECTIONS)])
+        for text, lay in zip(texts, layouts)
+    )
+    return nlp.pipe(prepared, batch_size=BATCH_SIZE)
+
+
+def extract_batch(articles: list[DecodedArticle], processed_at: datetime) -> list[ArticleExtraction]:
+    """Parse and extract a batch in this process (the unit of work of each worker)."""
+    nlp = load_nlp()
+    layouts = [parse_layout(a.text) for a in articles]
+    return [
+        extract_one(article, doc, layout, processed_at)
+        for article, doc, layout in zip(articles, _docs(nlp, [a.text for a in articles], layouts), layouts)
+    ]
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def extract_articles(
+    articles: list[DecodedArticle],
+    processed_at: datetime,
+    n_process: int = 1,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[ArticleExtraction]:
+    """Extract many articles, in input order; `on_progress(done, total)` after each batch."""
+    total = len(articles)
+    results: list[ArticleExtraction] = []
+    chunks = list(_chunks(articles, BATCH_SIZE))
+    if n_process <= 1 or len(chunks) <= 1:
+        outputs: Iterable[list[ArticleExtraction]] = (extract_batch(c, processed_at) for c in chunks)
+        return _collect(outputs, results, total, on_progress)
+    load_nlp()  # load before forking so workers share the model's memory pages
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process) as pool:
+        outputs = pool.imap(_extract_batch_star, [(c, processed_at) for c in chunks])
+        return _collect(outputs, results, total, on_progress)
+
+
+def _extract_batch_star(args: tuple[list[DecodedArticle], datetime]) -> list[ArticleExtraction]:
+    return extract_batch(*args)
+
+
+def _collect(outputs, results, total, on_progress):
+    for batch in outputs:
+        results.extend(batch)
+        if on_progress:
+            on_progress(len(results), total)
+    return results

@@ -1,0 +1,126 @@
+"""The records that extractors hand to resolution, one article at a time.
+
+They are plain, picklable dataclasses: parsing runs in worker processes, and only
+these records (not spaCy Docs) travel back. Cross-article links (entity ids, event
+ids) are made later, by resolution over all articles, so every reference here is to
+a `mention_id` within the same article.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from pipeline.nlp.layout import Layout
+
+
+@dataclass(frozen=True)
+class Sentence:
+    sentence_id: int
+    section: str  # headline | caption | body | trailer
+    paragraph_id: int | None
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    mention_id: str  # f"{article_id}#m{char_start}"
+    article_id: str
+    sentence_id: int
+    surface: str  # exactly text[char_start:char_end]
+    char_start: int
+    char_end: int
+    ner_label: str  # spaCy/ruler label: PERSON, GPE, ORG, NORP, LOC, FAC, PRON, ROLE
+    entity_type: str  # PERSON | COUNTRY | ORGANIZATION | LOCATION | GROUP
+    kind: str  # name | demonym | metonym | pronoun | title
+    name: str  # normalised name used for linking ("Sergei Lavrov"; titles and "Mr" removed)
+    gazetteer_id: str | None = None  # entity id when the gazetteer knows it
+    role: str | None = None  # title attached in this mention's context
+    country_iso3: str | None = None  # affiliation from the title/context
+    antecedent: str | None = None  # mention_id this one refers back to (pronouns, "the minister")
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote_id: str  # f"{article_id}#q{char_start}"
+    article_id: str
+    sentence_id: int
+    speaker_mention_id: str | None
+    speaker_surface: str | None
+    text: str  # exactly text[char_start:char_end]
+    kind: str  # direct | indirect
+    cue: str | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Stance:
+    article_id: str
+    sentence_id: int
+    holder_mention_id: str | None
+    target: str  # normalised issue label
+    target_mention_id: str | None
+    polarity: str  # support | oppose | neutral
+    score: float  # 0..1 strength
+    evidence: str
+    quote_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    article_id: str
+    sentence_id: int
+    trigger: str  # as written
+    event_type: str  # PLOVER type
+    event_mode: str | None
+    cameo_root: str | None
+    modality: str  # asserted | negated | hypothetical | future
+    sources: tuple[str, ...]  # mention ids
+    targets: tuple[str, ...]
+    participants: tuple[str, ...]
+    mediators: tuple[str, ...]
+    date_text: str | None  # the expression the date comes from ("on Tuesday"), resolved later
+    location_mention_id: str | None
+    evidence: str  # the sentence text
+    confidence: float = 0.5
+
+
+@dataclass
+class ArticleContext:
+    """One parsed article as every extractor sees it."""
+
+    article_id: str
+    text: str  # decoded text; all offsets index it
+    doc: Doc  # parse of the same characters
+    layout: Layout
+    sentences: list[Sentence]
+    published_date: date | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.char_start for s in self.sentences]
+
+    def sentence_at(self, char: int) -> Sentence | None:
+        """The sentence containing a character offset, if any."""
+        index = bisect.bisect_right(self._starts, char) - 1
+        if index >= 0 and char < self.sentences[index].char_end:
+            return self.sentences[index]
+        return None
+
+
+@dataclass
+class ArticleExtraction:
+    """Everything extracted from one article; the unit cached between runs."""
+
+    article: dict
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    quotes: list[Quote]
+    stances: list[Stance]
+    events: list[EventCandidate]

@@ -1,0 +1,30 @@
+"""A fingerprint of everything that shapes extraction output.
+
+Cached per-article results are valid only for the fingerprint they were made with, so
+changing an extractor, a gazetteer file or the spaCy model reprocesses every article.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+import spacy
+
+from pipeline import settings
+
+PACKAGE = Path(__file__).resolve().parent.parent
+FINGERPRINTED = ("nlp/*.py", "knowledge/*")
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_version() -> str:
+    digest = hashlib.sha256()
+    for pattern in FINGERPRINTED:
+        for path in sorted(PACKAGE.glob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
+    digest.update(f"{settings.spacy_model_name()}|{spacy.__version__}".encode())
+    return digest.hexdigest()[:16]

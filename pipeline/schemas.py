@@ -1,0 +1,294 @@
+"""The dataset contract in code: one Pandera model and one Arrow schema per table.
+
+The Pandera model says what a valid row is (and what each column means: the
+descriptions become DuckDB comments and Dagster column schemas); the Arrow schema
+fixes the physical types written to Parquet, so DuckDB sees DATE, TIMESTAMP and
+VARCHAR[] where the contract says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as pa_arrow
+from pandera.errors import SchemaErrors
+from pandera.typing import Series
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+ENTITY_TYPES = ("PERSON", "COUNTRY", "ORGANIZATION", "LOCATION", "GROUP")
+SECTIONS = ("headline", "caption", "body", "trailer")
+
+
+def _is_date_or_null(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: v is None or pd.isna(v) or isinstance(v, date))
+
+
+def _is_list_of_str(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: hasattr(v, "__iter__") and all(isinstance(x, str) for x in v))
+
+
+
+
+class _Table(pa.DataFrameModel):
+    class Config:
+        coerce = True  # Parquet round trips narrow integers; the meaning is what counts
+        strict = True
+
+
+class Articles(_Table):
+    """One row per ingested file."""
+
+    article_id: Series[str] = pa.Field(unique=True, description="Stable id: the file's path under the seeds folder without .txt")
+    source_file: Series[str] = pa.Field(description="Path of the file relative to the seeds folder")
+    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes; a change triggers reprocessing")
+    encoding: Series[str] = pa.Field(description="Text encoding the file was decoded with")
+    outlet: Series[str] = pa.Field(nullable=True, description="News agency or outlet named by the text or sidecar metadata")
+    url: Series[str] = pa.Field(nullable=True, description="Source URL from sidecar metadata")
+    headline: Series[str] = pa.Field(nullable=True, description="Headline line, when the article has one")
+    dateline: Series[str] = pa.Field(nullable=True, description='Dateline lead such as "MOSCOW (Reuters) -"')
+    published_date: Series[object] = pa.Field(nullable=True, description="Resolved publication or report date")
+    published_date_source: Series[str] = pa.Field(nullable=True, isin=["metadata", "explicit", "caption", "relative", "event_link"], description="How published_date was found: metadata, explicit, caption, relative, event_link")
+    authors: Series[object] = pa.Field(description='Reporters from a trailer such as "(Reporting by X; Editing by Y)"')
+    editors: Series[object] = pa.Field(description="Editors from the trailer")
+    body: Series[str] = pa.Field(description="Article text without headline, captions, dateline and trailer")
+    n_sentences: Series[int] = pa.Field(ge=0, description="Number of sentences (all sections)")
+    n_words: Series[int] = pa.Field(ge=0, description="Number of words in the body")
+    processed_at: Series[pd.Timestamp] = pa.Field(description="When this article's extraction last ran; unchanged files keep it across reruns")
+
+    @pa.check("published_date", name="is_date_or_null")
+    def _dates(cls, series: pd.Series) -> pd.Series:
+        return _is_date_or_null(series)
+
+    @pa.check("authors", "editors", name="is_list_of_strings")
+    def _lists(cls, series: pd.Series) -> pd.Series:
+        return _is_list_of_str(series)
+
+
+class Sentences(_Table):
+    """Provenance for everything below: offsets index the decoded file text."""
+
+    article_id: Series[str] = pa.Field(description="Article the sentence belongs to")
+    sentence_id: Series[int] = pa.Field(ge=0, description="0-based position of the sentence within its article")
+    section: Series[str] = pa.Field(isin=list(SECTIONS), description="headline, caption, body or trailer")
+    paragraph_id: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="0-based body paragraph; NULL outside the body")
+    char_start: Series[int] = pa.Field(ge=0, description="Start offset in the decoded file text")
+    char_end: Series[int] = pa.Field(ge=0, description="End offset (exclusive); text equals the slice")
+    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The sentence as written")
+
+    class Config:
+        coerce = True
+        strict = True
+        unique = ["article_id", "sentence_id"]
+
+
+class Entities(_Table):
+    """One row per real-world entity, across all articles."""
+
+    entity_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z]+:\S+$", description='Stable id such as "country:AZE" or "person:sergei-lavrov"')
+    name: Series[str] = pa.Field(description="Canonical name")
+    entity_type: Series[str] = pa.Field(isin=list(ENTITY_TYPES), description="PERSON, COUNTRY, ORGANIZATION, LOCATION or GROUP")
+    country_iso3: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 affiliation; the country itself for COUNTRY")
+    role: Series[str] = pa.Field(nullable=True, description='Most specific title seen ("Foreign Minister")')
+    wikidata_id: Series[str] = pa.Field(nullable=True, str_matches=r"^Q\d+$", description="Wikidata id where the shipped gazetteer knows it")
+    aliases: Series[object] = pa.Field(description="Every surface form merged into this entity")
+    n_mentions: Series[int] = pa.Field(ge=0, description="Mentions across all articles")
+    n_articles: Series[int] = pa.Field(ge=0, description="Articles that mention the entity")
+
+    @pa.check("aliases", name="is_list_of_strings")
+    def _lists(cls, series: pd.Series) -> pd.Series:
+        return _is_list_of_str(series)
+
+
+class Mentions(_Table):
+    """One row per entity mention."""
+
+    mention_id: Series[str] = pa.Field(unique=True, description="Stable id: article id and start offset")
+    article_id: Series[str] = pa.Field(description="Article of the mention")
+    sentence_id: Series[int] = pa.Field(ge=0, description="Sentence of the mention")
+    entity_id: Series[str] = pa.Field(description="The entity it refers to (never dangling)")
+    surface: Series[str] = pa.Field(description="Text as written")
+    char_start: Series[int] = pa.Field(ge=0, description="Start offset in the decoded file text")
+    char_end: Series[int] = pa.Field(ge=0, description="End offset (exclusive)")
+    ner_label: Series[str] = pa.Field(description="Label from spaCy NER or the gazetteer ruler")
+    resolution: Series[str] = pa.Field(description="How it was linked: gazetteer, exact, alias, fuzzy, demonym, metonym, pronoun, title")
+
+
+class Events(_Table):
+    """One row per real-world event, deduplicated across articles."""
+
+    event_id: Series[str] = pa.Field(unique=True, description="Stable id derived from type, participants and date")
+    event_type: Series[str] = pa.Field(isin=list(PLOVER_TYPES), description="PLOVER event type")
+    event_mode: Series[str] = pa.Field(nullable=True, description="PLOVER mode where one applies")
+    cameo_root: Series[str] = pa.Field(nullable=True, str_matches=r"^(0[1-9]|1[0-9]|20)$", description="Two-digit CAMEO root code equivalent")
+    event_date: Series[object] = pa.Field(nullable=True, description="Absolute date, relative expressions resolved")
+    date_precision: Series[str] = pa.Field(nullable=True, isin=["day", "month", "year"], description="day, month or year")
+    location_entity_id: Series[str] = pa.Field(nullable=True, description="Where it happened (FK to entities)")
+    summary: Series[str] = pa.Field(description="One readable line: who did what to whom, where, when")
+    n_articles: Series[int] = pa.Field(ge=1, description="Articles reporting the event")
+    n_outlets: Series[int] = pa.Field(ge=0, description="Distinct outlets reporting the event")
+    confidence: Series[float] = pa.Field(ge=0, le=1, description="0..1 confidence that the event is coded right")
+
+    @pa.check("event_date", name="is_date_or_null")
+    def _dates(cls, series: pd.Series) -> pd.Series:
+        return _is_date_or_null(series)
+
+
+class EventParticipants(_Table):
+    """Who took part in each event, and how."""
+
+    event_id: Series[str] = pa.Field(description="FK to events")
+    entity_id: Series[str] = pa.Field(description="FK to entities")
+    role: Series[str] = pa.Field(isin=["source", "target", "participant", "mediator"], description="source, target, participant or mediator")
+
+    class Config:
+        coerce = True
+        strict = True
+        unique = ["event_id", "entity_id", "role"]
+
+
+class EventMentions(_Table):
+    """Where each event is reported."""
+
+    event_id: Series[str] = pa.Field(description="FK to events")
+    article_id: Series[str] = pa.Field(description="Reporting article")
+    sentence_id: Series[int] = pa.Field(ge=0, description="Reporting sentence")
+    trigger: Series[str] = pa.Field(description="The word or phrase that reports the event")
+    evidence: Series[str] = pa.Field(description="The sentence text")
+
+
+class Quotes(_Table):
+    """Who said what."""
+
+    quote_id: Series[str] = pa.Field(unique=True, description="Stable id: article id and start offset")
+    article_id: Series[str] = pa.Field(description="Article of the quote")
+    sentence_id: Series[int] = pa.Field(ge=0, description="Sentence where the quote starts")
+    speaker_entity_id: Series[str] = pa.Field(nullable=True, description="Speaker entity; NULL when unresolved")
+    speaker_surface: Series[str] = pa.Field(nullable=True, description="Speaker as written near the quote")
+    text: Series[str] = pa.Field(description="Quoted words (direct) or reported clause (indirect)")
+    kind: Series[str] = pa.Field(isin=["direct", "indirect"], description="direct or indirect")
+    cue: Series[str] = pa.Field(nullable=True, description="Reporting verb as written")
+    char_start: Series[int] = pa.Field(ge=0, description="Start offset in the decoded file text")
+    char_end: Series[int] = pa.Field(ge=0, description="End offset (exclusive)")
+
+
+class Stances(_Table):
+    """Who is for or against what."""
+
+    stance_id: Series[str] = pa.Field(unique=True, description="Stable id")
+    holder_entity_id: Series[str] = pa.Field(nullable=True, description="Who holds the position (the speaker)")
+    target: Series[str] = pa.Field(str_length={"min_value": 1}, description='Normalised issue label ("peace treaty")')
+    target_entity_id: Series[str] = pa.Field(nullable=True, description="The target as an entity, when it is one")
+    polarity: Series[str] = pa.Field(isin=["support", "oppose", "neutral"], description="support, oppose or neutral")
+    score: Series[float] = pa.Field(ge=0, le=1, description="Strength of the position, 0..1")
+    article_id: Series[str] = pa.Field(description="Article of the evidence")
+    sentence_id: Series[int] = pa.Field(ge=0, description="Sentence of the evidence")
+    quote_id: Series[str] = pa.Field(nullable=True, description="Quote the stance comes from, if any")
+    evidence: Series[str] = pa.Field(str_length={"min_value": 1}, description="The words that show the stance")
+
+
+class RejectedFiles(_Table):
+    """What could not be ingested, and why."""
+
+    source_file: Series[str] = pa.Field(description="Path relative to the seeds folder")
+    content_sha256: Series[str] = pa.Field(nullable=True, description="SHA-256 of the raw bytes, when readable")
+    reason: Series[str] = pa.Field(description="Why the file was not ingested, in words")
+    detected_at: Series[pd.Timestamp] = pa.Field(description="When the run found it")
+
+
+_STR = pa_arrow.string()
+_INT = pa_arrow.int32()
+_TS = pa_arrow.timestamp("us")
+_STRS = pa_arrow.list_(pa_arrow.string())
+
+TABLES: dict[str, tuple[type[pa.DataFrameModel], pa_arrow.Schema]] = {
+    "articles": (Articles, pa_arrow.schema([
+        ("article_id", _STR), ("source_file", _STR), ("content_sha256", _STR), ("encoding", _STR),
+        ("outlet", _STR), ("url", _STR), ("headline", _STR), ("dateline", _STR),
+        ("published_date", pa_arrow.date32()), ("published_date_source", _STR),
+        ("authors", _STRS), ("editors", _STRS), ("body", _STR), ("n_sentences", _INT),
+        ("n_words", _INT), ("processed_at", _TS),
+    ])),
+    "sentences": (Sentences, pa_arrow.schema([
+        ("article_id", _STR), ("sentence_id", _INT), ("section", _STR), ("paragraph_id", _INT),
+        ("char_start", _INT), ("char_end", _INT), ("text", _STR),
+    ])),
+    "entities": (Entities, pa_arrow.schema([
+        ("entity_id", _STR), ("name", _STR), ("entity_type", _STR), ("country_iso3", _STR),
+        ("role", _STR), ("wikidata_id", _STR), ("aliases", _STRS), ("n_mentions", _INT),
+        ("n_articles", _INT),
+    ])),
+    "mentions": (Mentions, pa_arrow.schema([
+        ("mention_id", _STR), ("article_id", _STR), ("sentence_id", _INT), ("entity_id", _STR),
+        ("surface", _STR), ("char_start", _INT), ("char_end", _INT), ("ner_label", _STR),
+        ("resolution", _STR),
+    ])),
+    "events": (Events, pa_arrow.schema([
+        ("event_id", _STR), ("event_type", _STR), ("event_mode", _STR), ("cameo_root", _STR),
+        ("event_date", pa_arrow.date32()), ("date_precision", _STR), ("location_entity_id", _STR),
+        ("summary", _STR), ("n_articles", _INT), ("n_outlets", _INT),
+        ("confidence", pa_arrow.float64()),
+    ])),
+    "event_participants": (EventParticipants, pa_arrow.schema([
+        ("event_id", _STR), ("entity_id", _STR), ("role", _STR),
+    ])),
+    "event_mentions": (EventMentions, pa_arrow.schema([
+        ("event_id", _STR), ("article_id", _STR), ("sentence_id", _INT), ("trigger", _STR),
+        ("evidence", _STR),
+    ])),
+    "quotes": (Quotes, pa_arrow.schema([
+        ("quote_id", _STR), ("article_id", _STR), ("sentence_id", _INT),
+        ("speaker_entity_id", _STR), ("speaker_surface", _STR), ("text", _STR), ("kind", _STR),
+        ("cue", _STR), ("char_start", _INT), ("char_end", _INT),
+    ])),
+    "stances": (Stances, pa_arrow.schema([
+        ("stance_id", _STR), ("holder_entity_id", _STR), ("target", _STR),
+        ("target_entity_id", _STR), ("polarity", _STR), ("score", pa_arrow.float64()),
+        ("article_id", _STR), ("sentence_id", _INT), ("quote_id", _STR), ("evidence", _STR),
+    ])),
+    "rejected_files": (RejectedFiles, pa_arrow.schema([
+        ("source_file", _STR), ("content_sha256", _STR), ("reason", _STR), ("detected_at", _TS),
+    ])),
+}  # fmt: skip
+
+
+class SchemaViolation(ValueError):
+    """A table broke its contract; the message names the columns and offending rows."""
+
+
+def column_descriptions(table: str) -> dict[str, str]:
+    model, _ = TABLES[table]
+    return {name: col.description or "" for name, col in model.to_schema().columns.items()}
+
+
+def table_description(table: str) -> str:
+    return (TABLES[table][0].__doc__ or "").strip()
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    return TABLES[table][1].empty_table().to_pandas()
+
+
+def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validate against the table's model, collecting every failure into one clear error."""
+    model, arrow_schema = TABLES[table]
+    missing = [name for name in arrow_schema.names if name not in frame.columns]
+    if missing:
+        raise SchemaViolation(f"table {table!r}: missing columns {missing}")
+    try:
+        return model.validate(frame[arrow_schema.names], lazy=True)
+    except SchemaErrors as errors:
+        raise SchemaViolation(_describe_failures(table, errors.failure_cases)) from None
+
+
+def _describe_failures(table: str, cases: pd.DataFrame, limit: int = 10) -> str:
+    lines = [f"table {table!r} failed validation ({len(cases)} failing values):"]
+    for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
+        rows = group["index"].dropna().astype(int).tolist()[:limit]
+        values = group["failure_case"].astype(str).tolist()[:limit]
+        lines.append(f"  column {column!r} check {check}: rows {rows} values {values}")
+    return "\n".join(lines)

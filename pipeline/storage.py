@@ -1,0 +1,96 @@
+"""Files on disk, written so that a crash never leaves half of one.
+
+Everything is written to a temporary name in the same folder and renamed into place:
+a rename is atomic on POSIX, so a reader sees the old file or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.nlp.records import ArticleExtraction
+from pipeline.schemas import TABLES
+
+
+@contextmanager
+def atomic_path(final: Path) -> Iterator[Path]:
+    """A temporary path beside `final`, renamed onto it only if the block succeeds."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.replace(temp, final)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def table_path(data_dir: Path, table: str) -> Path:
+    return data_dir / "parquet" / table / f"{table}.parquet"
+
+
+def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
+    """Write a validated frame with the table's Arrow schema (exact DuckDB types)."""
+    schema = TABLES[table][1]
+    arrow = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+    final = table_path(data_dir, table)
+    with atomic_path(final) as temp:
+        pq.write_table(arrow, temp, compression="zstd")
+    return final
+
+
+def read_table(data_dir: Path, table: str) -> pd.DataFrame:
+    return pq.read_table(table_path(data_dir, table)).to_pandas()
+
+
+class ExtractionCache:
+    """Per-article extraction results, keyed by article id, valid for one content hash and extractor version.
+
+    This is what lets a rerun skip unchanged articles and keep their `processed_at`.
+    """
+
+    def __init__(self, data_dir: Path):
+        self.root = data_dir / "cache" / "articles"
+
+    def _path(self, article_id: str) -> Path:
+        digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:20]
+        return self.root / f"{digest}.pkl"
+
+    def get(self, article_id: str, content_sha256: str, version: str) -> ArticleExtraction | None:
+        path = self._path(article_id)
+        try:
+            with path.open("rb") as handle:
+                stored_sha, stored_version, extraction = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
+            return None
+        if stored_sha != content_sha256 or stored_version != version:
+            return None
+        return extraction
+
+    def put(self, extraction: ArticleExtraction, version: str) -> None:
+        row = extraction.article
+        with atomic_path(self._path(row["article_id"])) as temp:
+            with temp.open("wb") as handle:
+                pickle.dump((row["content_sha256"], version, extraction), handle, protocol=5)
+
+    def prune(self, keep_article_ids: set[str]) -> int:
+        """Delete cached results of articles no longer in the seeds folder."""
+        keep = {self._path(a).name for a in keep_article_ids}
+        removed = 0
+        if self.root.exists():
+            for path in self.root.glob("*.pkl"):
+                if path.name not in keep:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed

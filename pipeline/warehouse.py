@@ -1,0 +1,145 @@
+"""Build the analysts' DuckDB file from the Parquet tables, and swap it in whole.
+
+DuckDB allows one writer per file, and analysts keep `warehouse.duckdb` open while
+the pipeline runs. So the new warehouse is built in a fresh file beside the old one,
+in one transaction, and renamed over it: open connections keep reading the old
+snapshot, new connections see the new one, and nobody ever sees half a load.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from pipeline.schemas import TABLES, column_descriptions, table_description
+from pipeline.storage import table_path
+
+VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
+    "event_timeline": (
+        "One row per event, in date order, with readable actor and place names.",
+        """
+        SELECT e.event_id, e.event_date, e.date_precision, e.event_type, e.event_mode, e.summary,
+               string_agg(DISTINCT CASE WHEN p.role = 'source' THEN en.name END, '; ') AS source_names,
+               string_agg(DISTINCT CASE WHEN p.role = 'target' THEN en.name END, '; ') AS target_names,
+               string_agg(DISTINCT CASE WHEN p.role IN ('participant', 'mediator') THEN en.name END, '; ') AS other_names,
+               loc.name AS location_name, e.n_articles, e.n_outlets, e.confidence
+        FROM events e
+        LEFT JOIN event_participants p USING (event_id)
+        LEFT JOIN entities en ON en.entity_id = p.entity_id
+        LEFT JOIN entities loc ON loc.entity_id = e.location_entity_id
+        GROUP BY ALL
+        ORDER BY e.event_date NULLS LAST, e.event_type, e.event_id
+        """,
+        {
+            "event_id": "Event id (FK to events)",
+            "event_date": "Absolute event date",
+            "date_precision": "day, month or year",
+            "event_type": "PLOVER event type",
+            "event_mode": "PLOVER mode",
+            "summary": "One readable line describing the event",
+            "source_names": "Names of the source actors",
+            "target_names": "Names of the target actors",
+            "other_names": "Names of other participants and mediators",
+            "location_name": "Name of the place where it happened",
+            "n_articles": "Articles reporting the event",
+            "n_outlets": "Distinct outlets reporting the event",
+            "confidence": "0..1 confidence",
+        },
+    ),
+    "actor_stances": (
+        "Who is for or against what, with the article it comes from.",
+        """
+        SELECT s.stance_id, s.holder_entity_id, coalesce(h.name, q.speaker_surface) AS holder_name,
+               s.target, s.target_entity_id, s.polarity, s.score, s.evidence,
+               s.article_id, a.headline, a.outlet, a.published_date
+        FROM stances s
+        LEFT JOIN entities h ON h.entity_id = s.holder_entity_id
+        LEFT JOIN quotes q ON q.quote_id = s.quote_id
+        LEFT JOIN articles a ON a.article_id = s.article_id
+        ORDER BY holder_name NULLS LAST, s.target, s.stance_id
+        """,
+        {
+            "stance_id": "Stance id (FK to stances)",
+            "holder_entity_id": "Entity holding the position",
+            "holder_name": "Name of the holder (or the speaker as written)",
+            "target": "Normalised issue label",
+            "target_entity_id": "The target as an entity, when it is one",
+            "polarity": "support, oppose or neutral",
+            "score": "Strength of the position, 0..1",
+            "evidence": "The words that show the stance",
+            "article_id": "Article of the evidence",
+            "headline": "Headline of that article",
+            "outlet": "Outlet of that article",
+            "published_date": "Publication date of that article",
+        },
+    ),
+    "quote_book": (
+        "Every quote with its speaker and article.",
+        """
+        SELECT q.quote_id, q.speaker_entity_id, coalesce(sp.name, q.speaker_surface) AS speaker,
+               q.text, q.kind, q.cue, q.article_id, a.headline, a.outlet, a.published_date
+        FROM quotes q
+        LEFT JOIN entities sp ON sp.entity_id = q.speaker_entity_id
+        LEFT JOIN articles a ON a.article_id = q.article_id
+        ORDER BY a.published_date NULLS LAST, q.article_id, q.char_start
+        """,
+        {
+            "quote_id": "Quote id (FK to quotes)",
+            "speaker_entity_id": "Speaker entity, NULL when unresolved",
+            "speaker": "Speaker name, or the speaker as written when unresolved",
+            "text": "Quoted words or reported clause",
+            "kind": "direct or indirect",
+            "cue": "Reporting verb as written",
+            "article_id": "Article of the quote",
+            "headline": "Headline of that article",
+            "outlet": "Outlet of that article",
+            "published_date": "Publication date of that article",
+        },
+    ),
+}
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    for table in TABLES:
+        connection.execute(
+            f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)',
+            [str(table_path(data_dir, table))],
+        )
+        connection.execute(f'COMMENT ON TABLE "{table}" IS {_quote(table_description(table))}')
+        for column, meaning in column_descriptions(table).items():
+            connection.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS {_quote(meaning)}')
+    for view, (meaning, query, columns) in VIEWS.items():
+        connection.execute(f'CREATE VIEW "{view}" AS {query}')
+        connection.execute(f'COMMENT ON VIEW "{view}" IS {_quote(meaning)}')
+        for column, column_meaning in columns.items():
+            connection.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_quote(column_meaning)}')
+
+
+def build_warehouse(data_dir: Path) -> Path:
+    """Load every Parquet table into a new DuckDB file and atomically replace the old one."""
+    final = data_dir / "warehouse.duckdb"
+    building = data_dir / f".warehouse.{os.getpid()}.duckdb.building"
+    for leftover in (building, building.with_name(building.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        with duckdb.connect(str(building)) as connection:
+            connection.execute("BEGIN TRANSACTION")
+            _load(connection, data_dir)
+            connection.execute("COMMIT")
+            connection.execute("CHECKPOINT")
+        os.replace(building, final)
+    finally:
+        building.unlink(missing_ok=True)
+        building.with_name(building.name + ".wal").unlink(missing_ok=True)
+    return final
+
+
+def row_counts(database: Path) -> dict[str, int]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
