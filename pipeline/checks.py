@@ -58,13 +58,25 @@ def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
     return _result(people[clash], "people named like a place or nationality")
 
 
-@asset_check(asset=AssetKey("entities"), blocking=True, description="Each alias belongs to one entity only.")
+@asset_check(asset=AssetKey("entities"), blocking=True,
+             description="Each alias belongs to one entity only (a capital's name may also stand for its country: metonymy).")
 def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
-    exploded = entities[["entity_id", "aliases"]].explode("aliases").dropna()
+    exploded = entities[["entity_id", "aliases", "country_iso3", "entity_type"]].explode("aliases").dropna(subset=["aliases"])
     exploded["alias"] = exploded["aliases"].str.lower()
-    shared = exploded.groupby("alias")["entity_id"].nunique()
-    return _result(exploded[exploded["alias"].isin(shared[shared > 1].index)], "aliases shared by several entities")
+    gazetteer = load_gazetteer()
+
+    def is_metonym_pair(group: pd.DataFrame) -> bool:
+        if len(group) != 2 or set(group["entity_type"]) != {"COUNTRY", "LOCATION"}:
+            return False
+        city = group[group["entity_type"] == "LOCATION"].iloc[0]
+        country = group[group["entity_type"] == "COUNTRY"].iloc[0]
+        return gazetteer.capital_country(city["aliases"]) == country["country_iso3"]
+
+    shared = exploded[exploded.duplicated("alias", keep=False)]
+    clashes = [g for _, g in shared.groupby("alias") if not is_metonym_pair(g)]
+    failing = pd.concat(clashes) if clashes else shared.iloc[0:0]
+    return _result(failing[["entity_id", "aliases"]], "aliases shared by several entities")
 
 
 @asset_check(asset=AssetKey("event_participants"), additional_deps=[AssetKey("entities")], blocking=True,

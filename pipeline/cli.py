@@ -9,16 +9,18 @@ import time
 from dagster import DagsterInstance
 
 from pipeline import settings
+from pipeline.bench import bench_command
+from pipeline.evaluation.report import run_evaluation
 from pipeline.warehouse import row_counts
 
 
 def run_pipeline() -> int:
     """Materialise every asset with the project's instance (run history under DAGSTER_HOME)."""
-    from pipeline.definitions import REFRESH_JOB, defs
+    from pipeline.definitions import MATERIALIZE_ALL_JOB, defs
 
     started = time.perf_counter()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
-    result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(instance=instance, raise_on_error=False)
+    result = defs.resolve_job_def(MATERIALIZE_ALL_JOB).execute_in_process(instance=instance, raise_on_error=False)
     if not result.success:
         print("pipeline run failed; see the log above", file=sys.stderr)
         return 1
@@ -35,7 +37,7 @@ def _has_dagster_home() -> bool:
     return bool(os.environ.get("DAGSTER_HOME"))
 
 
-COMMANDS = {"run": run_pipeline}
+COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": run_evaluation}
 
 
 def main(argv: list[str] | None = None) -> int:

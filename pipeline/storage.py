@@ -67,22 +67,44 @@ class ExtractionCache:
         digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:20]
         return self.root / f"{digest}.pkl"
 
-    def get(self, article_id: str, content_sha256: str, version: str) -> ArticleExtraction | None:
-        path = self._path(article_id)
+    def _open(self, article_id: str, content_sha256: str, version: str):
+        """The file positioned after its header, if the header matches; else None."""
         try:
-            with path.open("rb") as handle:
-                stored_sha, stored_version, extraction = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
+            handle = self._path(article_id).open("rb")
+        except OSError:
             return None
-        if stored_sha != content_sha256 or stored_version != version:
+        try:
+            if pickle.load(handle) == (content_sha256, version):
+                return handle
+        except (EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
+            pass
+        handle.close()
+        return None
+
+    def is_current(self, article_id: str, content_sha256: str, version: str) -> bool:
+        """Reads only the small header, so checking thousands of unchanged articles is cheap."""
+        handle = self._open(article_id, content_sha256, version)
+        if handle is None:
+            return False
+        handle.close()
+        return True
+
+    def get(self, article_id: str, content_sha256: str, version: str) -> ArticleExtraction | None:
+        handle = self._open(article_id, content_sha256, version)
+        if handle is None:
             return None
-        return extraction
+        with handle:
+            try:
+                return pickle.load(handle)
+            except (EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
+                return None
 
     def put(self, extraction: ArticleExtraction, version: str) -> None:
         row = extraction.article
         with atomic_path(self._path(row["article_id"])) as temp:
             with temp.open("wb") as handle:
-                pickle.dump((row["content_sha256"], version, extraction), handle, protocol=5)
+                pickle.dump((row["content_sha256"], version), handle, protocol=5)
+                pickle.dump(extraction, handle, protocol=5)
 
     def prune(self, keep_article_ids: set[str]) -> int:
         """Delete cached results of articles no longer in the seeds folder."""

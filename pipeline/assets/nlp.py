@@ -36,7 +36,7 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
     articles, rejections = ingest(paths.seeds)
     version = extractor_version()
     cache = ExtractionCache(paths.data)
-    stale = [a for a in articles if cache.get(a.seed.article_id, a.seed.content_sha256, version) is None]
+    stale = [a for a in articles if not cache.is_current(a.seed.article_id, a.seed.content_sha256, version)]
     context.log.info(f"{len(articles)} articles, {len(stale)} to (re)process, {len(rejections)} rejected")
 
     def report(done: int, total: int) -> None:

@@ -1,11 +1,23 @@
 """The analysts' DuckDB warehouse, rebuilt from Parquet and swapped in atomically."""
 
+import hashlib
+import inspect
 
-from dagster import AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
+from pipeline import warehouse as warehouse_module
 from pipeline.resources import NewsPaths
 from pipeline.schemas import TABLES
+from pipeline.storage import atomic_path, table_path
 from pipeline.warehouse import VIEWS, build_warehouse, row_counts
+
+
+def parquet_fingerprint(paths: NewsPaths) -> str:
+    """The warehouse is a function of the Parquet files and of the code that loads them."""
+    digest = hashlib.sha256(inspect.getsource(warehouse_module).encode())
+    for table in TABLES:
+        digest.update(table_path(paths.data, table).read_bytes())
+    return digest.hexdigest()
 
 
 @asset(
@@ -21,8 +33,16 @@ from pipeline.warehouse import VIEWS, build_warehouse, row_counts
         "renamed over it, so open read-only connections keep working."
     ),
 )
-def warehouse(paths: NewsPaths) -> MaterializeResult:
-    database = build_warehouse(paths.data)
+def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
+    database = paths.data / "warehouse.duckdb"
+    fingerprint = parquet_fingerprint(paths)
+    stored = paths.data / "warehouse.inputs.sha256"
+    if database.exists() and stored.exists() and stored.read_text() == fingerprint:
+        context.log.info("Parquet tables unchanged: the warehouse is up to date")
+    else:
+        build_warehouse(paths.data)
+        with atomic_path(stored) as temp:
+            temp.write_text(fingerprint)
     counts = row_counts(database)
     return MaterializeResult(
         metadata={

@@ -153,11 +153,18 @@ def find_date_expressions(text: str) -> list[DateExpression]:
                 continue
             if kind == "month" and not _plausible_month(surface, text, start, end):
                 continue
+            if kind == "deictic_day" and surface[0].isupper() and not _sentence_initial(text, start):
+                continue  # "BBC Radio 4's Today programme" is a title, not a day
             taken.append((start, end))
             found.append(DateExpression(start, end, surface, kind))
     _hide_past_years(text, found)
     found.sort(key=lambda e: e.start)
     return found
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _inside_number(text: str, start: int, end: int) -> bool:

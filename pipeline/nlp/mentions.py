@@ -1,9 +1,820 @@
-"""Entity mentions in one article (placeholder until the entity extractor lands)."""
+"""Entity mentions in one article: who and what the text names, typed and normalised.
+
+Sources, strongest first:
+
+1. phrase rules over the parse: per-country ministries ("Armenia's foreign ministry",
+   "the Russian Foreign Ministry" -> ORGANIZATION `org:arm-foreign-ministry`),
+   geographic features ("Lachin corridor" -> LOCATION over the whole phrase) and
+   national forces ("Russian peacekeepers" -> GROUP);
+2. the gazetteer's entity ruler (countries, capitals, demonyms, organisations, regions),
+   whose spans carry the gazetteer id;
+3. spaCy's statistical NER, corrected where it is known to fail: a surname NER typed ORG
+   or GPE becomes the person the article names in full, "Mr Blair" becomes a PERSON,
+   titles are split off names and kept as the mention's role and country.
+
+Then usage decides what a gazetteer hit means: a capital used as an actor ("Baku
+agreed", "a jibe at Yerevan") names its country (kind `metonym`) while "in Moscow"
+stays the city; a demonym adjective ("Azeri counterparts") names its country (kind
+`demonym`) while the plural noun ("ethnic Armenians") is a GROUP. Headlines fool NER, so
+a headline span is kept only when the gazetteer knows it or the body names it too.
+Finally subject pronouns and "the Prime Minister"-style references are linked to the
+last compatible named person when that is unambiguous (`antecedent`).
+
+Linking mentions into entities, within and across articles, is `entity_resolution`'s job;
+here `name` is the normalised name it links on (titles, "Mr" and possessives removed).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.gazetteer import Gazetteer, load_gazetteer, slug
 from pipeline.nlp.records import ArticleContext, Mention
+
+NER_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+TYPE_OF_LABEL = {"PERSON": "PERSON", "GPE": "LOCATION", "ORG": "ORGANIZATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+SECTIONS_WITH_MENTIONS = ("headline", "caption", "body")
+UNRESOLVED = "?"  # a candidate kept only if a later rule types it
+
+# Honorifics are kept in the surface ("Mr Abbas") but not in the name; they also say
+# which pronoun may refer back to the person.
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "baroness": "f", "dame": "f",
+    "dr": None, "dr.": None, "prof": None, "prof.": None, "professor": None,
+}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+# Common nouns that follow a proper name to form a place ("Lachin corridor", "Thames Valley").
+GEO_FEATURES = {
+    "corridor", "region", "province", "valley", "border", "river", "mountains", "district",
+    "oblast", "strait", "straits", "gorge", "pass", "enclave", "peninsula", "sea", "lake", "desert",
+    "basin", "plateau", "highlands", "canal", "bay", "island", "islands", "coast", "delta", "governorate",
+}
+# Plural nouns that, after a demonym, name a national force or group ("Russian peacekeepers").
+GROUP_NOUNS = {
+    "peacekeepers", "troops", "forces", "soldiers", "militants", "rebels", "separatists", "insurgents",
+    "guerrillas", "militias", "settlers", "refugees", "protesters", "paramilitaries", "fighters",
+}
+GROUP_MODIFIERS = {"armed", "militant", "ethnic", "security", "military", "special", "border"}
+
+# Capitals (metonymy): prepositions whose object is a place, and heads that make "at X" a target.
+LOCATIVE_PREPS = {
+    "in", "at", "near", "outside", "inside", "to", "into", "from", "via", "around", "across", "within",
+    "through", "throughout", "beyond", "past", "of", "near", "off", "onto", "opposite", "en", "until",
+}
+TARGET_HEADS = {
+    "jibe", "swipe", "dig", "attack", "criticism", "anger", "fury", "aim", "direct", "point", "hit",
+    "lash", "snipe", "barb", "rebuke", "shot", "rage", "frustration", "angry", "furious", "annoyed", "snap",
+    "scoff", "laugh", "poke", "jab", "fire", "irritation", "outrage",
+}
+MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "flee", "bomb", "shell", "storm", "capture", "besiege"}
+GOVERNMENT_NOUNS = {
+    "government", "authorities", "administration", "leadership", "regime", "officials", "side", "delegation",
+    "establishment", "elite", "elites", "cabinet", "negotiators", "diplomats", "leaders",
+}
+PLACE_NOUNS = {
+    "street", "streets", "airport", "suburbs", "outskirts", "centre", "center", "mayor", "residents",
+    "metro", "city", "citizens", "population", "districts", "hotel", "hotels", "square", "university",
+}
+
+PRONOUNS = {"he": "m", "she": "f"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Extra words that may sit inside a title before a name ("former foreign minister").
+TITLE_MODIFIERS = {"former", "acting", "then", "interim", "outgoing", "incoming", "new", "ex", "veteran", "top"}
+# Capitalised nouns NER tends to glue to a name ("Backbencher Stephen Pound").
+TITLE_NOUNS = {
+    "backbencher", "adviser", "advisor", "aide", "colleague", "veteran", "critic", "candidate", "councillor",
+    "peer", "judge", "justice", "professor", "author", "journalist", "writer", "commentator", "economist",
+    "analyst", "campaigner", "activist", "director", "officer", "executive", "boss", "chief", "deputy",
+    "shadow", "former", "ex", "tory", "labour", "democrat", "republican", "senior", "junior", "presenter",
+    "correspondent", "editor", "reporter", "lawyer", "barrister", "solicitor", "mp", "mps", "mep", "peer",
+}
+TITLE_FUNCTION_WORDS = {"of", "the", "and", "for", "-", "in"}
+MINISTRY_SYNONYMS = {"foreign affairs": "foreign", "defense": "defence", "external affairs": "foreign"}
+QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"")
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tok_start: int
+    tok_end: int
+    label: str  # ner_label
+    entity_type: str
+    kind: str
+    name: str
+    priority: int  # phrase rules 3, gazetteer ruler 2, statistical NER 1
+    gazetteer_id: str | None = None
+    role: str | None = None
+    country_iso3: str | None = None
+    gender: str | None = None
+    antecedent: str | None = None
+    char_end: int | None = None  # when the mention ends inside its last token ("U.S.-mediated")
 
 
 def detect_mentions(ctx: ArticleContext) -> list[Mention]:
-    return []
+    """Every entity mention inside a headline, caption or body sentence, in text order."""
+    return _Detector(ctx, load_gazetteer()).run()
+
+
+class _Detector:
+    def __init__(self, ctx: ArticleContext, gaz: Gazetteer):
+        self.ctx, self.gaz, self.doc = ctx, gaz, ctx.doc
+        self.section = [self._section_of(t) for t in self.doc]
+        self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(ctx.text)]
+        self.role_words = _role_words(gaz)
+        self.primary_demonym = _primary_demonyms(gaz)
+
+    # ------------------------------------------------------------------ pipeline
+    def run(self) -> list[Mention]:
+        candidates = self._phrase_candidates() + self._entity_candidates()
+        chosen = _without_overlaps(candidates)
+        chosen = self._fix_person_names(chosen)
+        chosen = self._attach_titles(chosen)
+        chosen = self._filter_headline(chosen)
+        chosen = self._expand_acronyms(chosen)
+        mentions = self._to_mentions(chosen)
+        return self._add_references(mentions)
+
+    def _section_of(self, token: Token) -> str | None:
+        sentence = self.ctx.sentence_at(token.idx)
+        return sentence.section if sentence else None
+
+    def _in_sections(self, start: int, end: int, sections=SECTIONS_WITH_MENTIONS) -> bool:
+        return all(self.section[i] in sections for i in (start, end - 1))
+
+    # ------------------------------------------------------------------ phrase rules
+    def _phrase_candidates(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for token in self.doc:
+            lower = token.lower_
+            if lower == "ministry":
+                out.extend(self._ministry(token))
+            elif lower in GEO_FEATURES:
+                out.extend(self._geo_feature(token))
+            elif lower in GROUP_NOUNS:
+                out.extend(self._national_group(token))
+            elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
+                out.extend(self._hyphen_prefix(token))
+        return out
+
+    def _hyphen_prefix(self, token: Token) -> list[_Candidate]:
+        """A known name glued to a participle in one token: "U.S.-mediated", "EU-brokered"."""
+        prefix = token.text.split("-", 1)[0]
+        if len(prefix) < 2 or not prefix[0].isupper() or not self._in_sections(token.i, token.i + 1):
+            return []
+        end = token.idx + len(prefix)
+        entry = self.gaz.by_alias(prefix)
+        if entry is not None and entry.entity_id.startswith(("country:", "org:", "location:")):
+            label = "GPE" if entry.entity_type == "COUNTRY" else "ORG" if entry.entity_id.startswith("org:") else "LOC"
+            return [_Candidate(token.i, token.i + 1, label, entry.entity_type, "name", entry.name, 2, entry.entity_id, country_iso3=entry.country_iso3, char_end=end)]
+        iso3 = self.gaz.demonym_country(prefix)
+        if iso3:
+            country = self.gaz.country(iso3)
+            return [_Candidate(token.i, token.i + 1, "NORP", "COUNTRY", "demonym", country.name, 2, country.entity_id, country_iso3=iso3, char_end=end)]
+        return []
+
+    def _country_before(self, i: int) -> tuple[int, str, str] | None:
+        """(first token, iso3, how) of a demonym or "<Country>'s" ending at token i."""
+        doc = self.doc
+        if i < 0:
+            return None
+        if doc[i].text in POSSESSIVES and i > 0:
+            span = self._gazetteer_span_ending(i - 1)
+            if span and span.ent_id_.startswith("country:"):
+                return span.start, span.ent_id_.split(":", 1)[1], "possessive"
+            return None
+        span = self._gazetteer_span_ending(i)
+        if span and span.label_ == "NORP" and span.ent_id_.startswith("country:") and len(span) == 1:
+            if self.gaz.demonym_country(span.text) and not _is_plural_demonym(span[0], self.gaz):
+                return span.start, span.ent_id_.split(":", 1)[1], "demonym"
+        return None
+
+    def _country_after_of(self, i: int) -> tuple[int, str] | None:
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+            return None
+        k = i + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        for ent in _ents_covering(doc, k):
+            if ent.start == k and ent.ent_id_.startswith("country:") and ent.label_ == "GPE":
+                return ent.end, ent.ent_id_.split(":", 1)[1]
+        return None
+
+    def _gazetteer_span_ending(self, i: int) -> Span | None:
+        token = self.doc[i]
+        if token.ent_iob_ == "O" or not token.ent_id_:
+            return None
+        for ent in _ents_covering(self.doc, i):
+            if ent.end - 1 == i and ent.ent_id_:
+                return ent
+        return None
+
+    def _ministry(self, kw: Token) -> list[_Candidate]:
+        doc, i = self.doc, kw.i
+        words: list[str] = []
+        end = i + 1
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "of":  # "Ministry of Foreign Affairs"
+            j = i + 2
+            while j < len(doc) and (doc[j].is_title or doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title):
+                if doc[j].ent_iob_ != "O" and doc[j].ent_id_:
+                    break
+                words.append(doc[j].lower_)
+                j += 1
+            if words:
+                end = j
+        j = i - 1
+        left: list[str] = []
+        while j >= 0 and len(left) < 3 and doc[j].is_alpha and doc[j].lower_ not in {"the", "a", "of"}:
+            if doc[j].ent_id_ or doc[j].is_sent_start and not left:
+                break
+            left.insert(0, doc[j].lower_)
+            j -= 1
+        if not words:
+            words = left
+        elif left:
+            return []
+        found = self._country_before(j)
+        if found is None and words:  # "the Foreign Ministry of Azerbaijan"
+            found_after = self._country_after_of(end)
+            if found_after is not None:
+                end, iso3 = found_after
+                found = (j + 1, iso3, "of")
+        if not found or not words:
+            return []
+        start, iso3, _ = found
+        key = " ".join(words)
+        key = MINISTRY_SYNONYMS.get(key, key)
+        if not self._in_sections(start, end):
+            return []
+        title = " ".join(w.capitalize() for w in key.split())
+        demonym = self.primary_demonym.get(iso3, self.gaz.country(iso3).name)
+        return [
+            _Candidate(
+                start, end, "ORG", "ORGANIZATION", "name", f"{demonym} {title} Ministry", 3,
+                gazetteer_id=f"org:{iso3.lower()}-{slug(key)}-ministry", country_iso3=iso3,
+            )
+        ]
+
+    def _geo_feature(self, kw: Token) -> list[_Candidate]:
+        doc, i = self.doc, kw.i
+        if kw.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            return []
+        j = i - 1
+        while j >= 0 and doc[j].is_title and doc[j].is_alpha and doc[j].tag_ in ("NNP", "NNPS"):
+            j -= 1
+        start = j + 1
+        if start == i or doc[start].is_sent_start and start == i - 1 and doc[start].ent_iob_ == "O":
+            return []
+        name_span = doc[start:i]
+        if any(t.ent_id_ for t in name_span) or self.gaz.by_alias(name_span.text) or self.gaz.demonym_country(name_span.text):
+            return []  # "Armenian border", "Karabakh region": the known name is the entity
+        if any(t.lower_ in self.role_words or t.lower_ in HONORIFICS for t in name_span):
+            return []
+        if not self._in_sections(start, i + 1):
+            return []
+        name = f"{name_span.text} {kw.text}"
+        return [_Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
+
+    def _national_group(self, kw: Token) -> list[_Candidate]:
+        i = kw.i
+        j = i - 1
+        if j >= 0 and self.doc[j].lower_ in GROUP_MODIFIERS:
+            j -= 1
+        found = self._country_before(j)
+        if not found or found[2] != "demonym" or not self._in_sections(found[0], i + 1):
+            return []
+        start, iso3, _ = found
+        span = self.doc[start : i + 1]
+        return [_Candidate(start, i + 1, "NORP", "GROUP", "name", _clean_spaces(span.text), 3, country_iso3=iso3)]
+
+    # ------------------------------------------------------------------ NER and ruler
+    def _entity_candidates(self) -> list[_Candidate]:
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            candidate = self._classify(ent)
+            if candidate is not None:
+                out.append(candidate)
+        return out
+
+    def _classify(self, ent: Span) -> _Candidate | None:
+        start, end = _trim(ent)
+        if start >= end or not self._in_sections(start, end):
+            return None
+        span = self.doc[start:end]
+        text = _clean_spaces(span.text)
+        if not any(c.isalpha() for c in text):
+            return None
+        if ent.ent_id_:
+            return self._gazetteer_candidate(span, ent.label_, ent.ent_id_)
+        label = ent.label_
+        first = span[0].lower_
+        if label in ("ORG", "GPE", "NORP", "LOC", "FAC", "PERSON") and first in HONORIFICS and len(span) > 1:
+            return self._person(span, label)
+        if label == "PERSON":
+            return self._person(span, label)
+        if label == "NORP":
+            if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
+                return _Candidate(start, end, label, "GROUP", "name", text, 1)
+            # "Soviet", "Western" are no actor on their own; kept only if it turns out to
+            # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
+            return _Candidate(start, end, label, UNRESOLVED, "name", text, 1)
+        if all(t.is_lower or not t.is_alpha for t in span):
+            return None
+        if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
+            return None  # "Parliamentary": NER noise
+        return _Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+    def _gazetteer_candidate(self, span: Span, label: str, entity_id: str) -> _Candidate | None:
+        entry = self.gaz.entries.get(entity_id)
+        if entry is None:
+            return None
+        start, end = span.start, span.end
+        if label == "NORP":  # demonym of a country
+            iso3 = entry.country_iso3
+            if _is_plural_demonym(span[-1], self.gaz):
+                name = _clean_spaces(span.text)
+                name = name[0].upper() + name[1:]
+                return _Candidate(start, end, label, "GROUP", "name", name, 2, country_iso3=iso3)
+            return _Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
+        if entity_id.startswith("city:"):
+            if self._is_metonym(span):
+                iso3 = entry.country_iso3
+                country = self.gaz.country(iso3)
+                return _Candidate(start, end, label, "COUNTRY", "metonym", country.name, 2, country.entity_id, country_iso3=iso3)
+            return _Candidate(start, end, label, "LOCATION", "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3)
+        return _Candidate(start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3)
+
+    def _is_metonym(self, span: Span) -> bool:
+        """A capital standing for its government ("Baku agreed") rather than the place."""
+        token = span.root
+        seen = 0
+        while token.dep_ == "conj" and token.head is not token and seen < 5:
+            token, seen = token.head, seen + 1
+        dep, head = token.dep_, token.head
+        if dep in ("nsubj", "nsubjpass", "csubj", "dative"):
+            return True
+        if dep == "dobj":
+            return head.lemma_.lower() not in MOTION_VERBS
+        if dep == "poss":
+            return head.lower_ not in PLACE_NOUNS
+        if dep == "compound":
+            return head.lower_ in GOVERNMENT_NOUNS
+        if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+            prep = head.lower_
+            if prep == "at":
+                return head.head.lemma_.lower() in TARGET_HEADS or head.head.lower_ in TARGET_HEADS
+            return prep not in LOCATIVE_PREPS
+        return False
+
+    def _person(self, span: Span, label: str) -> _Candidate | None:
+        tokens = list(span)
+        gender = None
+        while tokens and tokens[0].lower_ in HONORIFICS:
+            gender = HONORIFICS[tokens[0].lower_] or gender
+            tokens = tokens[1:]
+        role = None
+        # NER sometimes includes the title: "President Ilham Aliyev".
+        for k in range(len(tokens) - 1, 0, -1):
+            head = tokens[:k]
+            if all(t.lower_ in self.role_words for t in head):
+                found = self.gaz.match_role(" ".join(t.text for t in head))
+                if found:
+                    role, tokens = found.name, tokens[k:]
+                    break
+        while len(tokens) > 1 and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in self.role_words):
+            tokens = tokens[1:]  # "Backbencher Stephen Pound"
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].lower_ in NAME_SUFFIXES and len(tokens) > 1):
+            tokens = tokens[:-1]  # "Alan Milburn - the"
+        if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
+            return None
+        name = _clean_spaces(self.doc[tokens[0].i : tokens[-1].i + 1].text)
+        if self.gaz.demonym_country(name) or self.gaz.by_alias(name):
+            return None  # a demonym or country NER typed PERSON; the ruler reports it
+        start = span.start
+        if tokens[0].i > span.start and span[0].lower_ not in HONORIFICS:
+            start = tokens[0].i  # title split off: the surface is the name (and honorific)
+        return _Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
+
+    # ------------------------------------------------------------------ person fixes
+    def _fix_person_names(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """A surname NER typed ORG/GPE/NORP ("Lavrov" ORG) is the person the article names."""
+        surnames = set()
+        for c in chosen:
+            if c.entity_type == "PERSON":
+                parts = c.name.split()
+                if len(parts) >= 2:
+                    surnames.add(parts[-1].lower())
+                surnames.add(c.name.lower())
+        out = []
+        for c in chosen:
+            if c.gazetteer_id is None and c.entity_type != "PERSON" and c.name.lower() in surnames and c.priority == 1:
+                c = replace(c, entity_type="PERSON", kind="name")
+            if c.entity_type == UNRESOLVED:
+                continue
+            if c.entity_type == "PERSON":
+                c = self._with_honorific(c)
+            out.append(c)
+        return out
+
+    def _with_honorific(self, c: _Candidate) -> _Candidate:
+        i = c.tok_start - 1
+        if i >= 0 and self.doc[i].lower_ in HONORIFICS and self.doc[i].text[0].isupper():
+            if self.section[i] == self.section[c.tok_start] and not _overlaps_any(i, c):
+                return replace(c, tok_start=i, gender=HONORIFICS[self.doc[i].lower_] or c.gender)
+        return c
+
+    def _attach_titles(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Titles before ("Armenian Foreign Minister Ararat Mirzoyan") or after a name
+        (", the home secretary,") give the person's role and country; words inside a
+        title are no entity of their own ("State" in "Secretary of State")."""
+        by_start = {c.tok_start: c for c in chosen}
+        title_tokens: set[int] = set()
+        out = []
+        for c in chosen:
+            if c.entity_type == "PERSON":
+                found = self._title_before(c.tok_start, by_start) or self._title_after(c.tok_end, by_start)
+                if found:
+                    role, iso3, tokens = found
+                    title_tokens.update(tokens)
+                    c = replace(c, role=c.role or role, country_iso3=c.country_iso3 or iso3)
+            out.append(c)
+        return [c for c in out if c.gazetteer_id or c.entity_type == "PERSON" or not title_tokens.intersection(range(c.tok_start, c.tok_end))]
+
+    def _title_words(self, start: int, step: int, limit: int) -> list[int]:
+        doc, idx, i = self.doc, [], start
+        while 0 <= i < len(doc) and len(idx) < limit:
+            t = doc[i]
+            if not (t.lower_ in self.role_words or t.lower_ in TITLE_MODIFIERS) or t.ent_id_:
+                break
+            if step > 0 and t.is_sent_start and i != start:
+                break
+            idx.append(i)
+            if step < 0 and t.is_sent_start:
+                break
+            i += step
+        idx.sort()
+        while idx and doc[idx[0]].lower_ in TITLE_FUNCTION_WORDS:
+            idx = idx[1:]
+        while idx and doc[idx[-1]].lower_ in TITLE_FUNCTION_WORDS:
+            idx = idx[:-1]
+        return idx
+
+    def _affiliation_before(self, i: int, by_start: dict[int, _Candidate]) -> tuple[str | None, list[int]]:
+        """Country of a demonym, country or organisation right before a title."""
+        doc = self.doc
+        if i < 0:
+            return None, []
+        end = i
+        if doc[i].text in POSSESSIVES:
+            end = i - 1
+        for start, c in by_start.items():
+            if c.tok_end - 1 == end and c.gazetteer_id and c.entity_type in ("COUNTRY", "ORGANIZATION", "GROUP"):
+                return c.country_iso3, list(range(start, i + 1))
+        return None, []
+
+    def _title_before(self, name_start: int, by_start) -> tuple[str, str | None, list[int]] | None:
+        i = name_start - 1
+        if i >= 0 and self.doc[i].lower_ in HONORIFICS:
+            i -= 1
+        idx = self._title_words(i, -1, 8)
+        if not idx or idx[-1] != i:
+            return None
+        role = self.gaz.match_role(" ".join(self.doc[k].text for k in idx))
+        if role is None:
+            return None
+        iso3, extra = self._affiliation_before(idx[0] - 1, by_start)
+        return role.name, iso3, idx + extra
+
+    def _title_after(self, name_end: int, by_start) -> tuple[str, str | None, list[int]] | None:
+        doc = self.doc
+        i = name_end
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        iso3 = None
+        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        affiliation = by_start.get(i)
+        if affiliation and affiliation.gazetteer_id and affiliation.entity_type in ("COUNTRY", "ORGANIZATION", "GROUP"):
+            iso3 = affiliation.country_iso3
+            i = affiliation.tok_end
+            if i < len(doc) and doc[i].text in POSSESSIVES:
+                i += 1
+        idx = self._title_words(i, 1, 8)
+        if not idx or idx[0] != i:
+            return None
+        after = idx[-1] + 1
+        if after < len(doc) and not (doc[after].is_punct or doc[after].lower_ in ("who", "said", "says", "and")):
+            return None
+        role = self.gaz.match_role(" ".join(doc[k].text for k in idx))
+        if role is None:
+            return None
+        return role.name, iso3, idx
+
+    # ------------------------------------------------------------------ headline
+    def _filter_headline(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Keep a headline span only if the gazetteer knows it or the body names it."""
+        body_names: dict[str, _Candidate] = {}
+        for c in chosen:
+            if self.section[c.tok_start] == "headline":
+                continue
+            body_names.setdefault(c.name.lower(), c)
+            if c.entity_type == "PERSON" and c.kind == "name":
+                parts = c.name.split()
+                if len(parts) >= 2:
+                    body_names.setdefault(parts[-1].lower(), c)
+        out = []
+        covered: set[int] = set()
+        for c in chosen:
+            if self.section[c.tok_start] != "headline":
+                out.append(c)
+                continue
+            if c.gazetteer_id or c.priority >= 2:
+                out.append(c)
+                covered.update(range(c.tok_start, c.tok_end))
+                continue
+            hit = self._headline_subspan(c.tok_start, c.tok_end, body_names)
+            if hit:
+                out.append(hit)
+                covered.update(range(hit.tok_start, hit.tok_end))
+        # Title-cased words that NER missed but the body names ("Blair Backs ...").
+        for token in self.doc:
+            if self.section[token.i] != "headline" or token.i in covered or not token.is_alpha:
+                continue
+            if not (token.is_title or token.is_upper) or any(c.tok_start <= token.i < c.tok_end for c in out):
+                continue
+            body = body_names.get(token.lower_)
+            if body is not None and body.entity_type == "PERSON":
+                out.append(replace(body, tok_start=token.i, tok_end=token.i + 1, label="PERSON", role=None, country_iso3=None, antecedent=None, char_end=None))
+        return sorted(out, key=lambda c: c.tok_start)
+
+    def _headline_subspan(self, start: int, end: int, body_names: dict[str, _Candidate]) -> _Candidate | None:
+        for length in range(end - start, 0, -1):
+            for s in range(start, end - length + 1):
+                text = _clean_spaces(self.doc[s : s + length].text).lower()
+                body = body_names.get(text)
+                if body is not None:
+                    return replace(body, tok_start=s, tok_end=s + length, role=None, char_end=None, country_iso3=body.country_iso3 if body.entity_type != "PERSON" else None)
+        return None
+
+    # ------------------------------------------------------------------ acronyms
+    def _expand_acronyms(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """"The Palestinian Authority (PA)": later "PA"s are that organisation."""
+        doc = self.doc
+        acronyms: dict[str, _Candidate] = {}
+        for c in chosen:
+            if c.entity_type != "ORGANIZATION" or c.tok_end + 2 >= len(doc):
+                continue
+            if doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")" and ACRONYM.match(doc[c.tok_end + 1].text):
+                acronyms.setdefault(doc[c.tok_end + 1].text, c)
+        if not acronyms:
+            return chosen
+        taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
+        out = [c for c in chosen if not (c.gazetteer_id is None and doc[c.tok_start : c.tok_end].text in acronyms)]
+        taken = {i for c in out for i in range(c.tok_start, c.tok_end)}
+        for token in doc:
+            full = acronyms.get(token.text)
+            if full is None or token.i in taken or not self._in_sections(token.i, token.i + 1):
+                continue
+            out.append(replace(full, tok_start=token.i, tok_end=token.i + 1, priority=1, char_end=None))
+        return sorted(out, key=lambda c: c.tok_start)
+
+    # ------------------------------------------------------------------ records
+    def _to_mentions(self, chosen: list[_Candidate]) -> list[Mention]:
+        out = []
+        seen = set()
+        for c in chosen:
+            m = self._mention(c)
+            if m is not None and m.char_start not in seen:
+                seen.add(m.char_start)
+                out.append(m)
+        return out
+
+    def _mention(self, c: _Candidate, antecedent: str | None = None) -> Mention | None:
+        start = self.doc[c.tok_start].idx
+        last = self.doc[c.tok_end - 1]
+        end = c.char_end if c.char_end is not None else last.idx + len(last.text)
+        sentence = self.ctx.sentence_at(start)
+        if sentence is None or end > sentence.char_end or sentence.section not in SECTIONS_WITH_MENTIONS:
+            return None
+        article_id = self.ctx.article_id
+        return Mention(
+            mention_id=f"{article_id}#m{start}",
+            article_id=article_id,
+            sentence_id=sentence.sentence_id,
+            surface=self.ctx.text[start:end],
+            char_start=start,
+            char_end=end,
+            ner_label=c.label,
+            entity_type=c.entity_type,
+            kind=c.kind,
+            name=c.name,
+            gazetteer_id=c.gazetteer_id,
+            role=c.role,
+            country_iso3=c.country_iso3,
+            antecedent=antecedent or c.antecedent,
+        )
+
+    # ------------------------------------------------------------------ pronouns, titles
+    def _inside_quote(self, char: int) -> bool:
+        return any(s < char < e for s, e in self.quoted)
+
+    def _add_references(self, mentions: list[Mention]) -> list[Mention]:
+        """Subject pronouns and "the Prime Minister" linked back to a named person."""
+        persons = [m for m in mentions if m.entity_type == "PERSON" and m.kind == "name"]
+        if not persons:
+            return mentions
+        genders = self._genders(persons)
+        roles = self._roles_by_name(persons)
+        taken = {i for m in mentions for i in range(m.char_start, m.char_end)}
+        extra: list[Mention] = []
+        for token in self.doc:
+            if self.section[token.i] not in ("body", "caption") or token.idx in taken:
+                continue
+            if token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS:
+                if self._inside_quote(token.idx):
+                    continue
+                target = self._pronoun_antecedent(token, persons, genders)
+                if target is not None:
+                    extra.append(self._reference(token.i, token.i + 1, "PRON", "pronoun", target))
+            elif token.lower_ == "the" and token.i + 1 < len(self.doc):
+                found = self._title_reference(token, persons, roles)
+                if found is not None:
+                    start, end, target = found
+                    extra.append(self._reference(start, end, "ROLE", "title", target))
+        extra = [m for m in extra if m is not None]
+        return sorted(mentions + extra, key=lambda m: m.char_start)
+
+    def _reference(self, start: int, end: int, label: str, kind: str, target: Mention) -> Mention | None:
+        candidate = _Candidate(start, end, label, "PERSON", kind, target.name, 0, role=None)
+        antecedent = target.antecedent or target.mention_id
+        return self._mention(candidate, antecedent=antecedent)
+
+    def _genders(self, persons: list[Mention]) -> dict[str, str]:
+        genders: dict[str, str] = {}
+        for m in persons:
+            first = m.surface.split()[0].lower()
+            gender = HONORIFICS.get(first)
+            if gender:
+                for key in _person_keys(m.name):
+                    genders.setdefault(key, gender)
+        return genders
+
+    def _roles_by_name(self, persons: list[Mention]) -> dict[str, set[str]]:
+        """Roles per person in this article, keyed by surname."""
+        roles: dict[str, set[str]] = {}
+        for m in persons:
+            if m.role:
+                roles.setdefault(_surname(m.name), set()).add(m.role)
+        return roles
+
+    def _pronoun_antecedent(self, token: Token, persons: list[Mention], genders: dict[str, str]) -> Mention | None:
+        sentence = self.ctx.sentence_at(token.idx)
+        if sentence is None:
+            return None
+        wanted = PRONOUNS[token.lower_]
+        compatible = [
+            m
+            for m in persons
+            if m.char_start < token.idx
+            and sentence.sentence_id - m.sentence_id <= 2
+            and not self._inside_quote(m.char_start)
+            and genders.get(_surname(m.name), wanted) == wanted
+        ]
+        if not compatible:
+            return None
+        same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
+        if same:
+            return same[-1]
+        last_sentence = max(m.sentence_id for m in compatible)
+        recent = [m for m in compatible if m.sentence_id == last_sentence]
+        people = {_surname(m.name) for m in recent}
+        if len(people) == 1:
+            return recent[-1]
+        subjects = [m for m in recent if self._is_subject(m)]
+        if len({_surname(m.name) for m in subjects}) == 1:
+            return subjects[-1]
+        return None
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+    def _title_reference(self, the: Token, persons: list[Mention], roles: dict[str, set[str]]):
+        """"the Prime Minister" -> the one person of the article holding that role."""
+        idx = self._title_words(the.i + 1, 1, 5)
+        if not idx or idx[0] != the.i + 1:
+            return None
+        doc = self.doc
+        last = doc[idx[-1]]
+        if last.tag_ in ("NNS", "NNPS"):
+            return None
+        after = idx[-1] + 1
+        if after < len(doc) and (doc[after].lower_ == "of" or doc[after].ent_type_ or doc[after].pos_ == "PROPN"):
+            return None  # "the Prime Minister Tony Blair" / "the President of Azerbaijan"
+        if any(doc[k].ent_type_ for k in idx):
+            return None
+        role = self.gaz.match_role(" ".join(doc[k].text for k in idx))
+        if role is None:
+            return None
+        holders = {
+            key for key, held in roles.items() if any(_role_compatible(role.name, r) for r in held)
+        }
+        if len(holders) != 1:
+            return None
+        key = next(iter(holders))
+        before = [m for m in persons if _surname(m.name) == key and m.char_start < the.idx]
+        if not before:
+            return None
+        return idx[0], idx[-1] + 1, before[-1]
+
+
+# ---------------------------------------------------------------------- helpers
+def _role_compatible(title: str, held: str) -> bool:
+    if title == held:
+        return True
+    return set(title.lower().split()) <= set(held.lower().split())
+
+
+def _surname(name: str) -> str:
+    parts = name.lower().split()
+    return parts[-1] if parts else ""
+
+
+def _person_keys(name: str) -> list[str]:
+    return [_surname(name)]
+
+
+def _clean_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Token range without a leading "the", trailing possessive or punctuation."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _ents_covering(doc: Doc, i: int):
+    token = doc[i]
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            yield ent
+        elif ent.start > token.i:
+            break
+
+
+def _is_plural_demonym(token: Token, gaz: Gazetteer) -> bool:
+    text = token.text
+    return (
+        text.endswith("s")
+        and len(text) > 3
+        and gaz.demonym_country(text[:-1]) is not None
+        and gaz.demonym_country(text) is not None
+    )
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.tok_end - c.tok_start), c.tok_start))
+    taken: set[int] = set()
+    out = []
+    for c in ranked:
+        span = range(c.tok_start, c.tok_end)
+        if taken.intersection(span):
+            continue
+        taken.update(span)
+        out.append(c)
+    return sorted(out, key=lambda c: c.tok_start)
+
+
+def _overlaps_any(i: int, c: _Candidate) -> bool:
+    return c.tok_start <= i < c.tok_end
+
+
+def _role_words(gaz: Gazetteer) -> frozenset[str]:
+    words = set()
+    for role in gaz.roles:
+        for variant in role.variants:
+            words.update(w.lower() for w in re.findall(r"[\w'-]+", variant.replace(".", "")))
+    return frozenset(words)
+
+
+def _primary_demonyms(gaz: Gazetteer) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for surface, iso3 in gaz.demonyms:
+        out.setdefault(iso3, surface)
+    return out

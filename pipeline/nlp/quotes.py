@@ -286,6 +286,11 @@ def subject_of(cue: Token) -> Token | None:
         if to is not None:
             return next((c for c in to.children if c.dep_ == "pobj"), None)
         return None
+    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        # "X said …, adding that …": the participle reports for the nearest reporting verb above it
+        for ancestor in cue.ancestors:
+            if is_cue(ancestor) and ancestor.tag_ != "VBG":
+                return subject_of(ancestor)
     verb = cue
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -377,10 +382,17 @@ def speaker_mention(head: Token, span: tuple[int, int], index: MentionIndex) -> 
         return covering
     if appositive_names:
         return appositive_names[0]
-    doc = head.doc
-    inside = [m for m in index.covering(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text))]
-    if inside:
-        return min(inside, key=lambda m: (m.kind != "name", abs(m.char_start - head.idx)))
+    # whose organ or spokesman: the possessor ("Armenia’s foreign ministry") or the "for"/"of"
+    # complement ("a spokesman for Mr Blair"); never a modifier ("the UN commissioner")
+    owners = [
+        m
+        for child in head.children
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
+        for t in child.subtree
+        if t.i < span[1] and (m := index.at(t)) is not None and m.kind != "pronoun"
+    ]
+    if owners:
+        return min(owners, key=lambda m: (m.kind != "name", abs(m.char_start - head.idx)))
     return None
 
 
@@ -392,7 +404,7 @@ class _Attribution:
     speaker: Mention | None
     surface: str | None
     cue: str | None
-    speaker_char: int | None = None  # where the speaker phrase starts (for pronoun fallback order)
+    cue_char: int | None = None  # where the cue verb is
 
 
 class _Article:
@@ -403,72 +415,96 @@ class _Article:
         self.text = ctx.text
         self.doc: Doc = ctx.doc
         self.index = MentionIndex(mentions)
-        self.speakers: list[tuple[int, Mention]] = []  # (char, mention) of attributed speakers
         blocks = []
         previous_section = None
         for seg in ctx.layout.blocks("headline", "caption", "body", "trailer"):
             chained = seg.section == "body" and previous_section == "body"
-            blocks.append((seg.start, seg.end, chained))
+            blocks.append((seg.start, seg.end, chained, seg.section))
             if seg.section != "caption":  # a caption between paragraphs does not break a quote
                 previous_section = seg.section
         self.blocks = blocks
-        self.segments = find_quote_segments(self.text, blocks)
+        self._block_starts = [b[0] for b in blocks]
+        self.segments = find_quote_segments(self.text, [(lo, hi, chained) for lo, hi, chained, _ in blocks])
         self._quoted = sorted((s.open_pos, s.outer_end) for s in self.segments)
+        self._quoted_starts = [lo for lo, _ in self._quoted]
+        # every reporting verb outside quotes with a speaker: the article's speech events
+        self._attributions: dict[int, _Attribution | None] = {}
+        self.events: list[_Attribution] = []
+        for token in self.doc:
+            if token.dep_ in ("advcl", "xcomp") and is_cue(token.head):
+                continue  # "said, commenting on …": one speech act, not two
+            if is_cue(token) and not _is_negated(token) and not self.in_quote(token.idx):
+                found = self._attribute(token, resolve_pronouns=False)
+                if found is not None:
+                    self.events.append(found)
 
     # -- spans and tokens
 
     def in_quote(self, char: int) -> bool:
-        i = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        i = bisect.bisect_right(self._quoted_starts, char) - 1
         return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
-
-    def quoted_chars(self, start: int, end: int) -> int:
-        total = 0
-        for lo, hi in self._quoted:
-            if lo >= end:
-                break
-            total += max(0, min(hi, end) - max(lo, start))
-        return total
 
     def tokens(self, start: int, end: int) -> Span | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span if span is not None and len(span) else None
 
     def sent_of(self, char: int) -> Span | None:
-        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
+        if not 0 <= char < len(self.doc.text):
+            return None
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None or not len(span):
             return None
         return span[0].sent
 
+    def block_of(self, char: int) -> int:
+        return bisect.bisect_right(self._block_starts, char) - 1
+
     # -- speakers
 
     def attribute(self, cue: Token) -> _Attribution | None:
+        if cue.i not in self._attributions:
+            self._attributions[cue.i] = self._attribute(cue, resolve_pronouns=True)
+        return self._attributions[cue.i]
+
+    def _attribute(self, cue: Token, resolve_pronouns: bool) -> _Attribution | None:
         subject = subject_of(cue)
         if subject is None:
             return None
+        if self.in_quote(subject.idx) and subject.lower_ not in FIRST_PERSON:
+            return None  # the subject is quoted material, not a speaker
         start, end = speaker_span(subject)
         doc = self.doc
         s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        if self.in_quote(subject.idx) and subject.lower_ not in FIRST_PERSON:
-            return None  # the subject is quoted material, not a speaker
         mention = speaker_mention(subject, (start, end), self.index)
-        if mention is None and subject.lower_ in PRONOUNS:
+        covering = self.index.at(subject)
+        if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
+            # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
+            s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
+        if mention is None and resolve_pronouns and subject.lower_ in PRONOUNS:
             mention = self.fallback_pronoun(subject)
         c_start, c_end = cue_text(cue, self.text)
-        return _Attribution(mention, self.text[s_char:e_char], self.text[c_start:c_end], s_char)
+        return _Attribution(mention, self.text[s_char:e_char], self.text[c_start:c_end], cue.idx)
 
     def fallback_pronoun(self, pronoun: Token) -> Mention | None:
-        """The latest speaker before a pronoun no mention covers, else the latest person."""
-        earlier = [m for char, m in self.speakers if char < pronoun.idx]
+        """The latest named speaker before a pronoun no mention covers, else the latest person."""
         wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
-        for m in reversed(earlier):
+        for event in reversed(self.events):
+            m = event.speaker
+            if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
+                continue
             if wanted is None or m.entity_type in wanted:
                 return m
         return self.index.before(pronoun.idx, wanted)
 
-    def remember(self, attribution: _Attribution) -> None:
-        if attribution.speaker is not None and attribution.speaker_char is not None:
-            self.speakers.append((attribution.speaker_char, attribution.speaker))
-            self.speakers.sort(key=lambda pair: pair[0])
+    def latest_event(self, lo: int, hi: int) -> _Attribution | None:
+        """The last speech event whose cue lies in [lo, hi)."""
+        found = None
+        for event in self.events:
+            if event.cue_char is not None and lo <= event.cue_char < hi:
+                found = event
+        if found is None:
+            return None
+        return self.attribute(self.doc.char_span(found.cue_char, found.cue_char + 1, alignment_mode="expand")[0])
 
 
 def extract_quotes(ctx: ArticleContext, mentions: list[Mention]) -> list[Quote]:
@@ -492,29 +528,28 @@ def _frame_sentences(art: _Article, seg: _Segment) -> list[Span]:
     reporting clause the parser split off after it (", he said")."""
     text = art.text
     sents: list[Span] = []
-    for char in (seg.open_pos, max(seg.start, seg.outer_end - 1)):
-        sent = art.sent_of(char)
+
+    def add(sent: Span | None, first: bool = False) -> None:
         if sent is not None and all(s.start != sent.start for s in sents):
-            sents.append(sent)
+            sents.insert(0, sent) if first else sents.append(sent)
+
+    add(art.sent_of(seg.open_pos))
+    add(art.sent_of(max(seg.start, seg.outer_end - 1)))
     if not sents:
         return []
-    block_lo, block_hi, _ = art.blocks[seg.block]
+    block_hi = art.blocks[seg.block][1]
     # a colon just before the quote: "Mr Abbas said: “…”", possibly across a paragraph break
     p = seg.open_pos - 1
     while p >= 0 and text[p].isspace():
         p -= 1
     if p >= 0 and text[p] == ":":
-        sent = art.sent_of(p)
-        if sent is not None and all(s.start != sent.start for s in sents):
-            sents.insert(0, sent)
+        add(art.sent_of(p), first=True)
     # a reporting clause after the closing mark that the parser put in its own sentence
     q = seg.outer_end
     while q < block_hi and text[q].isspace():
         q += 1
     if q < block_hi and (text[q] in ",;" or text[q].islower()):
-        sent = art.sent_of(q)
-        if sent is not None and all(s.start != sent.start for s in sents):
-            sents.append(sent)
+        add(art.sent_of(q))
     return sents
 
 
@@ -528,64 +563,59 @@ def _linked(cue: Token, inner: Span) -> bool:
     return any(cue.is_ancestor(t) for t in inner)
 
 
-def _is_inline(art: _Article, seg: _Segment, sent: Span | None) -> bool:
+def _is_inline(art: _Article, seg: _Segment) -> bool:
     """A fragment inside a sentence ("the “illegal” blockade") rather than a quoted utterance."""
+    if seg.continues:
+        return False
+    sent = art.sent_of(seg.open_pos)
     if sent is None:
         return False
     before = art.text[sent.start_char : seg.open_pos].rstrip()
     if not before or before[-1] in ":,":
         return False
-    if not any(ch.isalnum() for ch in before):
-        return False
-    return True
+    return any(ch.isalnum() for ch in before)
 
 
-def _find_cue(art: _Article, seg: _Segment) -> tuple[Token, _Attribution] | None:
+def _find_cue(art: _Article, seg: _Segment) -> _Attribution | None:
     inner = art.tokens(seg.start, seg.end)
     if inner is None:
         return None
-    sents = _frame_sentences(art, seg)
-    inline = _is_inline(art, seg, art.sent_of(seg.open_pos))
+    inline = _is_inline(art, seg)
+    own = art.sent_of(seg.open_pos)
     candidates = []
-    for sent in sents:
+    for sent in _frame_sentences(art, seg):
         for token in sent:
             if art.in_quote(token.idx) or not is_cue(token) or _is_negated(token):
                 continue
             linked = _linked(token, inner)
-            if inline and not linked:
-                continue
+            if inline and not linked and (own is None or sent.start != own.start):
+                continue  # a fragment belongs to a verb of its own sentence
             distance = min(abs(token.idx - seg.open_pos), abs(token.idx - seg.outer_end))
-            candidates.append((not linked, distance, token))
-    for _, _, token in sorted(candidates, key=lambda c: (c[0], c[1])):
+            candidates.append((not linked, distance, token.i, token))
+    for *_, token in sorted(candidates, key=lambda c: c[:3]):
         attribution = art.attribute(token)
         if attribution is not None:
-            return token, attribution
+            return attribution
     return None
 
 
 def _direct_quotes(art: _Article) -> list[Quote]:
     ctx = art.ctx
     quotes: list[Quote] = []
-    previous: tuple[_Segment, _Attribution] | None = None
-    last_in_block: dict[int, tuple[_Segment, _Attribution | None]] = {}
+    attributed: list[tuple[_Segment, _Attribution | None]] = []
     for seg in art.segments:
-        found = _find_cue(art, seg)
-        attribution = found[1] if found else None
-        if attribution is None:
-            attribution = _inherited(art, seg, previous, last_in_block)
+        attribution = _find_cue(art, seg) or _inherited(art, seg, attributed)
+        attributed.append((seg, attribution))
         sentence = ctx.sentence_at(seg.start)
-        last_in_block[seg.block] = (seg, attribution)
-        if attribution is not None:
-            previous = (seg, attribution)
-            if found:
-                art.remember(attribution)
         if sentence is None:
             continue
-        words = len(art.text[seg.start : seg.end].split())
+        content = art.text[seg.start : seg.end]
         if attribution is None or attribution.surface is None:
+            if _is_inline(art, seg):
+                continue  # a quoted phrase nobody is reported to say: scare quotes, titles
             if seg.close_pos is None and not seg.continues:
                 continue  # an unbalanced mark with nobody speaking: not a quote
-            if words < MIN_UNATTRIBUTED_WORDS or _looks_like_title(art.text[seg.start : seg.end]):
+            if len(content.split()) < MIN_UNATTRIBUTED_WORDS or _looks_like_title(content):
                 continue
         quotes.append(
             Quote(
@@ -594,7 +624,7 @@ def _direct_quotes(art: _Article) -> list[Quote]:
                 sentence_id=sentence.sentence_id,
                 speaker_mention_id=attribution.speaker.mention_id if attribution and attribution.speaker else None,
                 speaker_surface=attribution.surface if attribution else None,
-                text=art.text[seg.start : seg.end],
+                text=content,
                 kind="direct",
                 cue=attribution.cue if attribution else None,
                 char_start=seg.start,
@@ -612,45 +642,52 @@ def _looks_like_title(content: str) -> bool:
 
 
 def _inherited(
-    art: _Article,
-    seg: _Segment,
-    previous: tuple[_Segment, _Attribution] | None,
-    last_in_block: dict[int, tuple[_Segment, _Attribution | None]],
+    art: _Article, seg: _Segment, attributed: list[tuple[_Segment, _Attribution | None]]
 ) -> _Attribution | None:
-    """The speaker of the quote this segment continues, if it continues one."""
-    if previous is None:
+    """The speaker of the speech this segment continues, if it continues one:
+    - the quote it carries on from the previous paragraph;
+    - the latest speech earlier in its paragraph ("“…,” Lavrov said. “…”",
+      "Mrs Robinson warned that … “…”");
+    - for a paragraph that opens with a quote, the speech in the last sentence of the
+      previous paragraph."""
+    previous = next(((s, a) for s, a in reversed(attributed) if a is not None), None)
+    if seg.continues:
+        return attributed[-1][1] if attributed else None  # the quote left open just before
+    if _is_inline(art, seg):
         return None
-    prev_seg, prev_attr = previous
-    if seg.continues and prev_seg.block == seg.block - 1:
-        return prev_attr
-    inline = _is_inline(art, seg, art.sent_of(seg.open_pos))
-    if inline:
-        return None
-    if prev_seg.block == seg.block:
-        return prev_attr  # "“…,” Lavrov said. “…”"
-    lo, _, chained = art.blocks[seg.block]
+    lo, hi, chained, _ = art.blocks[seg.block]
+    same_block = [(s.open_pos, a) for s, a in attributed if a is not None and s.block == seg.block]
+    event = art.latest_event(lo, seg.open_pos)
+    options = same_block + ([(event.cue_char, event)] if event is not None else [])
+    if options:
+        return max(options, key=lambda pair: pair[0])[1]
     first = next((p for p in range(lo, seg.open_pos + 1) if not art.text[p].isspace()), None)
     if first != seg.open_pos or not chained:
         return None
-    # a paragraph opening with a quote right after a paragraph that ended with a quote
-    prior = last_in_block.get(prev_seg.block)
-    if prev_seg.block == _previous_body_block(art, seg.block) and prior and prior[0] is prev_seg:
-        last_sent = art.sent_of(art.blocks[prev_seg.block][1] - 1)
-        seg_sent = art.sent_of(prev_seg.open_pos)
-        if last_sent is not None and seg_sent is not None and (
-            seg_sent.start == last_sent.start or prev_seg.outer_end >= last_sent.start_char
-        ):
-            return prev_attr
-    return None
+    prev_block = _previous_body_block(art, seg.block)
+    if prev_block is None:
+        return None
+    p_lo, p_hi, _, _ = art.blocks[prev_block]
+    last_sent = art.sent_of(p_hi - 1)
+    if last_sent is None:
+        return None
+    tail_start = max(p_lo, last_sent.start_char)
+    options = [(s.open_pos, a) for s, a in attributed if a is not None and s.block == prev_block and s.outer_end > tail_start]
+    event = art.latest_event(tail_start, p_hi)
+    if event is not None:
+        options.append((event.cue_char, event))
+    if previous is not None and previous[0].block == prev_block and previous[0].close_pos is None:
+        options.append((previous[0].open_pos, previous[1]))
+    return max(options, key=lambda pair: pair[0])[1] if options else None
 
 
 def _previous_body_block(art: _Article, block: int) -> int | None:
     for i in range(block - 1, -1, -1):
-        lo, hi, chained = art.blocks[i]
-        if art.ctx.sentence_at(lo) is not None and any(
-            s.char_start >= lo and s.char_end <= hi and s.section == "body" for s in art.ctx.sentences
-        ):
+        section = art.blocks[i][3]
+        if section == "body":
             return i
+        if section != "caption":
+            return None
     return None
 
 
@@ -724,7 +761,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return list(clause.subtree) if clause is not None else None
     if lemma not in INDIRECT_VERBS:
         return None
-    clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return list(clause.subtree)
     if lemma in XCOMP_REPORTING:
@@ -759,15 +796,17 @@ def _indirect_quotes(art: _Article, direct: list[Quote]) -> list[Quote]:
         unquoted = sum(
             1 for p in range(start, end) if art.text[p].isalnum() and not art.in_quote(p)
         )
-        if unquoted < 3:
+        alnum = sum(1 for p in range(start, end) if art.text[p].isalnum())
+        if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
             continue
+        if token.lower_ == "according" and any(is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t is token.head):
+            continue  # "according to a text, he told delegates: …": the inner report is the quote
         sentence = ctx.sentence_at(start)
         if sentence is None or ctx.sentence_at(end - 1) is None:
             continue
         attribution = art.attribute(token)
         if attribution is None:
             continue
-        art.remember(attribution)
         covered.append((start, end))
         if start in direct_starts:
             continue

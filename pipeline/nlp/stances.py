@@ -1,9 +1,697 @@
-"""Stances in one article (placeholder until the stance extractor lands)."""
+"""Who is for or against what: stances from quotes and from stance-taking statements.
+
+A stance is (holder, target issue, polarity, score, evidence). Signals, in the parse of
+each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
+
+1. Stance verbs and phrases anywhere ("Armenia opposes an Azeri checkpoint", "called for
+   the immediate opening of …", "there should be no attempts to …"): the cue's object (or
+   prepositional object, or the action of its to-infinitive) is the target; the holder is
+   the subject, or the quote's speaker when the verb sits in a quote with a first-person
+   or no subject or under a deontic modal. Outside quotes only firm cues count
+   (score >= OUTSIDE_QUOTE_MIN_SCORE) unless the verb itself reports speech.
+2. Inside quotes (direct or indirect) the speaker also takes a stance through
+   - evaluative words: "the “illegal” blockade", "the talks were constructive",
+     "described the talks as “useful”";
+   - deontic modals: "X should/must (not) <verb> <object>";
+   - attitude nouns: "the need to end …", "no intention of imposing …".
+   Their holder is the quote's speaker.
+3. Negation (the lexicon's negators, "not", "never", "no"): a negated deontic or attitude
+   ("should not", "no intention") flips with full force; a negated verb or judging word
+   flips at half strength when firm (>= 0.6) and becomes neutral when weak ("did not
+   doubt"). Intensifiers multiply the score, clipped to 1.
+4. Actions as targets compose: "the need to end the crisis" supports ending it, so
+   opposes "humanitarian crisis"; an action without a stance of its own becomes a label
+   from its participle and object ("impose certain agreements" -> "imposed agreements").
+
+Targets are normalised noun-phrase labels: determiners, judging and hedging adjectives and
+relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin
+corridor" -> "Lachin corridor blockade"); a bare definite noun ("the blockade") takes the
+fuller label of its latest earlier mention in the article; a noun the lexicon calls generic
+needs a complement ("the issue of ID cards" -> "ID cards") or it is no target. A target that
+is an entity links to its mention.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
+from pipeline.nlp.quotes import (
+    FIRST_PERSON,
+    PRONOUNS,
+    MentionIndex,
+    is_cue,
+    speaker_mention,
+    speaker_span,
+    subject_of,
+)
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
+
+OUTSIDE_QUOTE_MIN_SCORE = 0.6
+DEONTIC_SCORE = 0.6
+ATTITUDE_SCORE = 0.6
+MAX_LABEL_WORDS = 10
+
+DEONTIC_MODALS = frozenset({"should", "must", "ought"})
+# Nouns of wanting or intending: "the need to end …", "no intention of imposing …".
+ATTITUDE_NOUNS = frozenset(
+    {"need", "necessity", "intention", "determination", "commitment", "readiness", "willingness", "desire", "wish", "resolve"}
+)
+# Nouns of trying: a target only through a cue or "no" ("no attempts to impose …").
+ATTEMPT_NOUNS = frozenset({"attempt", "effort", "bid", "plan", "move", "push", "try"})
+# Nouns that point at their complement: "due consideration of the rights" is about the rights.
+LIGHT_NOUNS = frozenset({"consideration", "respect", "regard", "observance", "attention"})
+# Verbs that only carry their noun's stance: "expressed support for", "voiced hope that".
+LIGHT_VERBS = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "give", "lend", "offer", "signal", "stress", "underline"})
+# Adjectives that say nothing about the issue itself.
+DROP_ADJECTIVES = frozenset(
+    """immediate certain any such latest further possible real whole current recent due full proper
+    so-called alleged same other various several many much more most some new own very particular
+    specific main key major""".split()
+)
+KEEP_PREPOSITIONS = frozenset({"of", "over", "to", "for", "on", "against", "between", "with"})
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
+
+_IRREGULAR_PARTICIPLES = {
+    "make": "made", "take": "taken", "build": "built", "hold": "held", "give": "given", "set": "set",
+    "put": "put", "break": "broken", "bring": "brought", "keep": "kept", "send": "sent", "sell": "sold",
+    "buy": "bought", "win": "won", "lose": "lost", "seek": "sought", "tell": "told", "say": "said",
+    "find": "found", "lead": "led", "leave": "left", "cut": "cut", "shut": "shut", "run": "run",
+    "begin": "begun", "draw": "drawn", "drive": "driven", "write": "written", "choose": "chosen",
+    "freeze": "frozen", "steal": "stolen", "speak": "spoken", "forget": "forgotten", "get": "got",
+    "pay": "paid", "lay": "laid", "mean": "meant", "meet": "met", "spend": "spent", "lend": "lent",
+    "strike": "struck", "fight": "fought", "teach": "taught", "think": "thought", "hit": "hit",
+    "let": "let", "lift": "lifted", "withdraw": "withdrawn", "overthrow": "overthrown", "rebuild": "rebuilt",
+}
+
+_SIGN = {"support": 1, "oppose": -1}
+
+
+def participle(lemma: str) -> str:
+    """Past participle of a verb lemma, for action labels ("impose" -> "imposed")."""
+    lemma = lemma.lower()
+    if lemma in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
+    if one_syllable and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        return lemma + lemma[-1] + "ed"  # "ban" -> "banned", "stop" -> "stopped"; not "open"
+    return lemma + "ed"
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    head: Token
+    sign: int = 1  # +1: the stance holds towards the label as found; -1: reversed
+    strength: float = 1.0  # how much of the outer score survives composition
+
+
+def _is_negator(token: Token, lex: StanceLexicon) -> bool:
+    return token.lower_ in NEGATION_WORDS or lex.is_negator(token.lower_)
+
+
+def _clean(text: str) -> str:
+    for mark in "“”„‟«»\"‘‚‛‹›`":
+        text = text.replace(mark, "")
+    text = text.replace("’", "'").replace("ʼ", "'")
+    return " ".join(text.split()).strip(" ,;:.-–—")
+
+
+class _Labeller:
+    """Turns noun phrases into issue labels, with the article as context."""
+
+    def __init__(self, lex: StanceLexicon, doc):
+        self.lex = lex
+        self.doc = doc
+        self._cache: dict[int, str | None] = {}
+
+    # -- noun phrase pieces
+
+    def _np_head(self, noun: Token) -> Token:
+        """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
+        left = sorted((t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod")), key=lambda t: t.i)
+        for t in left:
+            if t.tag_ in ("VBG", "VBN") and t.i > 0 and self.doc[t.i - 1].pos_ in ("NOUN", "PROPN") and self.doc[t.i - 1] in left:
+                return self.doc[t.i - 1]
+        return noun
+
+    def _left_tokens(self, noun: Token, keep_det: bool, drop_poss: bool) -> list[Token]:
+        out: list[Token] = []
+        for child in noun.lefts:
+            dep = child.dep_
+            if dep in ("compound", "nmod", "nummod", "quantmod"):  # "peace treaty" keeps "peace"
+                out.extend(t for t in child.subtree if not t.is_quote and t.dep_ not in ("det", "predet"))
+            elif dep == "amod" and self._keep_adjective(child):
+                out.extend(t for t in child.subtree if not t.is_quote and t.dep_ not in ("det", "predet") and not self._judging(t))
+            elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
+                out.extend(t for t in child.subtree if not t.is_quote)
+            elif dep == "det" and keep_det and child.lower_ == "the":
+                out.append(child)
+        return out
+
+    def _keep_adjective(self, adj: Token) -> bool:
+        return not (adj.lower_ in DROP_ADJECTIVES or self._judging(adj) or adj.tag_ in ("JJR", "JJS") and adj.lower_ in DROP_ADJECTIVES)
+
+    def _judging(self, token: Token) -> bool:
+        return self.lex.evaluative(token.lower_) is not None or self.lex.intensity(token.lower_) != 1.0
+
+    def _complement(self, noun: Token) -> tuple[Token, Token] | None:
+        """The first kept prepositional complement (preposition, object) of a noun."""
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in KEEP_PREPOSITIONS:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not self.lex.is_generic_target(pobj.lemma_):
+                    return child, pobj
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return child, pobj
+        return None
+
+    def _phrase(self, noun: Token, keep_det: bool, depth: int = 0) -> list[Token]:
+        """Tokens of a labelled noun phrase, in order (head, modifiers, conjuncts, complement)."""
+        comp = self._complement(noun) if depth < 2 else None
+        tokens = self._left_tokens(noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
+        tokens.append(noun)
+        for conj in noun.conjuncts:
+            if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun:
+                cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
+                if cc is not None:
+                    tokens.append(cc)
+                tokens.extend(self._left_tokens(conj, False, True))
+                tokens.append(conj)
+        if comp is not None:
+            prep, pobj = comp
+            tokens.append(prep)
+            tokens.extend(self._phrase(pobj, keep_det=True, depth=depth + 1))
+        return tokens
+
+    def _render(self, tokens: list[Token]) -> str:
+        kept = {t.i: t for t in tokens}
+        for i in list(kept):
+            # "Nagorno - Karabakh": keep a hyphen or slash joining two kept words
+            if i + 2 in kept and self.doc[i + 1].text in ("-", "/", "–") and not self.doc[i].whitespace_:
+                kept[i + 1] = self.doc[i + 1]
+        tokens = sorted(kept.values(), key=lambda t: t.i)
+        parts = []
+        for i, t in enumerate(tokens):
+            parts.append(t.text)
+            follows = tokens[i + 1] if i + 1 < len(tokens) else None
+            if follows is not None and not (follows.i == t.i + 1 and not t.whitespace_):
+                parts.append(" ")
+        label = _clean("".join(parts))
+        words = label.split()
+        if len(words) > MAX_LABEL_WORDS:
+            label = " ".join(words[:MAX_LABEL_WORDS])
+        first = tokens[0] if tokens else None
+        if first is not None and label and first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not first.text.isupper():
+            label = label[0].lower() + label[1:]  # sentence-initial capital only
+        return label
+
+    def noun_label(self, noun: Token, resolve: bool = True) -> str | None:
+        """The issue label of a noun phrase headed by `noun`, or None when it names no issue."""
+        head = self._np_head(noun)
+        if head is not noun:  # "an Azeri checkpoint restricting movement …" -> "Azeri checkpoint"
+            span = [t for t in noun.subtree if t.i <= head.i and t.dep_ not in ("det", "punct") and not t.is_quote and not self._judging(t)]
+            return self._render(span) or None
+        if noun.pos_ == "PRON" or noun.lower_ in PRONOUNS:
+            return None
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+            return None
+        comp = self._complement(noun)
+        of_pobj = comp[1] if comp and comp[0].lower_ == "of" else None
+        # "due consideration of the rights …" is about the rights
+        if noun.lemma_.lower() in LIGHT_NOUNS and comp is not None:
+            return self.noun_label(comp[1], resolve)
+        if self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_):
+            return self.noun_label(of_pobj, resolve) if of_pobj is not None else None
+        # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
+        bare = not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
+        if of_pobj is not None and bare and not noun.lower_.endswith("ing") and self._short_name(of_pobj):
+            name = self._left_tokens(of_pobj, False, True) + [of_pobj]
+            return _clean(self._render(name) + " " + noun.text)
+        tokens = self._phrase(noun, keep_det=False)
+        label = self._render(tokens)
+        if not label:
+            return None
+        if resolve and len(label.split()) == 1 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            earlier = self._antecedent_label(noun)
+            if earlier:
+                return earlier
+        return label
+
+    def _short_name(self, pobj: Token) -> bool:
+        """A proper name of a few words ("the Lachin corridor", "Scotland")."""
+        if any(c.dep_ == "prep" for c in pobj.children):
+            return False
+        left = self._left_tokens(pobj, False, True)
+        if len(left) > 3:
+            return False
+        return pobj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in left if t.dep_ == "compound")
+
+    def _antecedent_label(self, noun: Token) -> str | None:
+        """A bare definite noun takes the fullest label of its latest earlier mention."""
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[: noun.i]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                label = self.noun_label(token, resolve=False)
+                if label and len(label.split()) > 1:
+                    return label
+        return None
+
+    def action_label(self, verb: Token) -> tuple[str, Token] | None:
+        """An action as a label: participle + object ("imposed agreements")."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+            return None  # "convince the Armenians": an action on people is no issue label
+        label = self.noun_label(obj)
+        if not label:
+            return None
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
+        return f"{verb_part} {label}", obj
+
+
+# --------------------------------------------------------------------------- signals
+
+
+@dataclass
+class _Signal:
+    token: Token  # the word that carries the stance
+    polarity: int  # +1 support, -1 oppose, 0 neutral
+    score: float
+    target: str
+    target_head: Token
+    holder: Mention | None
+    in_quote: Quote | None
+
+
+class _StanceArticle:
+    def __init__(self, ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.lex = lex
+        self.index = MentionIndex(mentions)
+        self.by_id = {m.mention_id: m for m in mentions}
+        self.quotes = sorted(quotes, key=lambda q: (q.char_start, q.char_end))
+        self.labeller = _Labeller(lex, ctx.doc)
+        self.signals: list[_Signal] = []
+
+    # -- quotes and holders
+
+    def quote_at(self, char: int, kind: str | None = None) -> Quote | None:
+        """The tightest quote containing a character (a direct quote before an indirect one)."""
+        found = [q for q in self.quotes if q.char_start <= char < q.char_end and (kind is None or q.kind == kind)]
+        if not found:
+            return None
+        return min(found, key=lambda q: (q.kind != "direct", q.char_end - q.char_start))
+
+    def speaker(self, quote: Quote | None) -> Mention | None:
+        if quote is None or quote.speaker_mention_id is None:
+            return None
+        return self.by_id.get(quote.speaker_mention_id)
+
+    def subject_holder(self, verb: Token) -> tuple[Token | None, Mention | None]:
+        subject = subject_of(verb) if verb.lower_ != "according" else None
+        if subject is None:
+            return None, None
+        span = speaker_span(subject)
+        mention = speaker_mention(subject, span, self.index)
+        if mention is None and subject.lower_ in PRONOUNS and subject.lower_ not in FIRST_PERSON:
+            quote = self._reporting_quote(verb)
+            mention = self.speaker(quote) if quote else None
+            if mention is None:
+                wanted = ("PERSON",) if subject.lower_ in ("he", "she") else None
+                mention = self.index.before(subject.idx, wanted)
+        return subject, mention
+
+    def _reporting_quote(self, token: Token) -> Quote | None:
+        return self.quote_at(token.idx)
+
+    def holder_for(self, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
+        """Who takes the stance a verb expresses."""
+        quote = self.quote_at(verb.idx)
+        subject, mention = self.subject_holder(verb)
+        if quote is not None:
+            speaker = self.speaker(quote)
+            own_subject = subject is not None and subject.lower_ not in FIRST_PERSON and not deontic
+            if own_subject and mention is not None and (speaker is None or mention.kind != "pronoun"):
+                return mention, quote
+            return speaker, quote
+        if deontic:
+            return None, None
+        return mention, None
+
+    # -- polarity helpers
+
+    def negated(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and _is_negator(child, self.lex)):
+                return True
+        # "does not want to support": the governing verb's negation
+        if token.dep_ in ("xcomp",) and token.head is not token:
+            return any(c.dep_ == "neg" for c in token.head.children)
+        return False
+
+    def intensity(self, token: Token) -> float:
+        factor = 1.0
+        for child in token.children:
+            if child.dep_ in ("advmod", "npadvmod"):
+                factor *= self.lex.intensity(child.lower_)
+        return factor
+
+    def add(self, token: Token, polarity: int, score: float, target: str | None, head: Token, holder: Mention | None, quote: Quote | None) -> None:
+        if not target or holder is None:
+            return
+        score = max(0.05, min(1.0, score))
+        self.signals.append(_Signal(token, polarity, round(score, 3), target, head, holder, quote))
+
+    @staticmethod
+    def negate(polarity: int, score: float, full: bool) -> tuple[int, float]:
+        """Negation flips a firm stance (at half strength unless `full`) and neutralises a weak one."""
+        if full:
+            return -polarity, score
+        if score >= 0.6:
+            return -polarity, score * 0.5
+        return 0, score * 0.5
+
+    # -- targets of a verb
+
+    def verb_targets(self, verb: Token, prep: Token | None) -> list[Target]:
+        """What a stance verb or phrase is about."""
+        label = self.labeller
+        targets: list[Target] = []
+        if prep is not None:
+            preps = [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]
+            for p in preps:
+                pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    targets.extend(self.noun_targets(pobj))
+            return targets
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if xcomp is not None and (dobj is None or dobj.i < xcomp.i):
+            # "urged Iran to halt enrichment", "refused to sign the treaty": the action
+            found = self.action_targets(xcomp)
+            if found:
+                return found
+        if dobj is not None:
+            return self.noun_targets(dobj)  # the label includes coordinated objects
+        ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if ccomp is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in DEONTIC_MODALS | {"will", "would", "could", "can"} for c in ccomp.children):
+            return self.clause_targets(ccomp)
+        del label
+        return targets
+
+    def clause_targets(self, clause: Token) -> list[Target]:
+        """The issue of a hoped-for or warned-of clause: its passive subject, or its action."""
+        passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return self.noun_targets(passive)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return self.noun_targets(subject)
+        return self.action_targets(clause)
+
+    def noun_targets(self, noun: Token) -> list[Target]:
+        """Targets a noun phrase names, seeing through attempt and attitude nouns."""
+        lemma = noun.lemma_.lower()
+        if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
+            action = self.frame_action(noun)
+            if action is not None:
+                return self.action_targets(action)
+        label = self.labeller.noun_label(noun)
+        if not label:
+            return []
+        return [Target(label, self.labeller._np_head(noun))]
+
+    @staticmethod
+    def frame_action(noun: Token) -> Token | None:
+        """The action an attempt or attitude noun is about: "attempts to impose", "intention of imposing"."""
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+            ):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+                pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                if pcomp is not None:
+                    return pcomp
+        return None
+
+    def action_targets(self, verb: Token) -> list[Target]:
+        """An action as target: through its own stance ("end the crisis" opposes the crisis),
+        else as a label ("imposed agreements")."""
+        cue = self.verb_cue(verb)
+        if cue is not None:
+            polarity, score, prep = cue
+            inner = self.verb_targets(verb, prep)
+            return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
+        found = self.labeller.action_label(verb)
+        if found is None:
+            return []
+        return [Target(found[0], found[1])]
+
+    def verb_cue(self, verb: Token) -> tuple[int, float, Token | None] | None:
+        """The lexicon's stance for a verb, trying "verb particle", "verb preposition", "verb"."""
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ == "prt":
+                after = next((g for g in verb.children if g.dep_ == "prep" and g.i > child.i), None)
+                if after is not None and (found := self.lex.cue(f"{lemma} {child.lower_} {after.lower_}")):
+                    return _SIGN[found[0]], found[1], after
+                if found := self.lex.cue(f"{lemma} {child.lower_}"):
+                    return _SIGN[found[0]], found[1], None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i > verb.i:
+                if found := self.lex.cue(f"{lemma} {child.lower_}"):
+                    return _SIGN[found[0]], found[1], child
+        if found := self.lex.cue(lemma):
+            return _SIGN[found[0]], found[1], None
+        return None
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def _verb_signals(art: _StanceArticle, verb: Token) -> None:
+    """Stance verbs: "opposes X", "called for X", "urged Y to do X", "expressed hope that X"."""
+    if verb.pos_ not in ("VERB",) or art.ctx.sentence_at(verb.idx) is None:
+        return
+    cue = art.verb_cue(verb)
+    noun_cue = None
+    if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is not None and (found := art.lex.cue(noun.lemma_.lower())):
+            noun_cue = noun
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
+            cue = (_SIGN[found[0]], found[1], prep)
+    if cue is None:
+        return
+    polarity, base, prep = cue
+    deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
+    holder, quote = art.holder_for(verb, deontic)
+    in_speech = quote is not None or is_cue(verb)
+    if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
+        return
+    if noun_cue is not None:
+        if prep is not None:
+            targets = art.verb_targets(verb, prep)
+        else:
+            clause = next((c for c in noun_cue.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+            targets = art.clause_targets(clause) if clause is not None else []
+    else:
+        targets = art.verb_targets(verb, prep)
+    score = base * art.intensity(verb)
+    pol = polarity
+    if art.negated(verb):
+        pol, score = art.negate(pol, score, full=False)
+    if deontic and quote is not None:
+        pass  # "we should support X": the speaker's stance, as found
+    for target in targets:
+        art.add(verb, pol * target.sign, score * target.strength, target.label, target.head, holder, quote or art.quote_at(target.head.idx))
+
+
+def _existential_signals(art: _StanceArticle, be: Token) -> None:
+    """ "there should be no attempts to impose …" / "there must be talks" (in quotes)."""
+    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return
+    modal = next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    attr = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
+    if modal is None or attr is None:
+        return
+    quote = art.quote_at(be.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return
+    negated = any(c.dep_ == "det" and _is_negator(c, art.lex) for c in attr.children) or art.negated(be)
+    phrase = f"there {modal.lower_} be no" if negated else f"there {modal.lower_} be"
+    found = art.lex.cue(phrase)
+    if found is not None:
+        polarity, score = _SIGN[found[0]], found[1]  # the phrase already carries its negation
+    else:
+        polarity, score = (-1 if negated else 1), DEONTIC_SCORE
+    for target in art.noun_targets(attr):
+        art.add(be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
+
+
+def _deontic_signals(art: _StanceArticle, verb: Token) -> None:
+    """ "X should/must (not) <verb> <object>" in a quote: the speaker wants (not) the action."""
+    if verb.pos_ != "VERB" or verb.lemma_ == "be":
+        return
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    if modal is None:
+        return
+    quote = art.quote_at(verb.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return
+    polarity = -1 if art.negated(verb) else 1
+    for target in art.action_targets(verb):
+        art.add(verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote)
+
+
+def _attitude_signals(art: _StanceArticle, noun: Token) -> None:
+    """ "the need to end the crisis", "no intention of imposing any solution" in a quote."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in ATTITUDE_NOUNS | ATTEMPT_NOUNS:
+        return
+    negated = any(c.dep_ == "det" and _is_negator(c, art.lex) for c in noun.children)
+    if lemma in ATTEMPT_NOUNS and not negated:
+        return  # "their attempts to …" says nothing of the speaker's view
+    if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
+        return  # "there should be no attempts": the existential pass reads it
+    quote = art.quote_at(noun.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return
+    action = art.frame_action(noun)
+    if action is None:
+        return
+    polarity = -1 if negated or art.negated(noun.head) else 1
+    for target in art.action_targets(action):
+        art.add(noun, polarity * target.sign, ATTITUDE_SCORE * target.strength, target.label, target.head, holder, quote)
+
+
+def _evaluative_signals(art: _StanceArticle, word: Token) -> None:
+    """Judging words inside a quote: "the “illegal” blockade", "the talks were constructive"."""
+    weight = art.lex.evaluative(word.lower_)
+    if weight is None and word.lemma_.lower() != word.lower_:
+        weight = art.lex.evaluative(word.lemma_)
+    if weight is None:
+        return
+    quote = art.quote_at(word.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return
+    noun = _judged_noun(word)
+    if noun is None:
+        return
+    polarity = 1 if weight > 0 else -1
+    score = abs(weight) * art.intensity(word)
+    governing = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
+    if art.negated(word) or (governing is not word and art.negated(governing)) or _negated_phrase(word, art.lex):
+        polarity, score = art.negate(polarity, score, full=False)
+    for target in art.noun_targets(noun):
+        art.add(word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
+
+
+def _judged_noun(word: Token) -> Token | None:
+    """The noun a judging word is about."""
+    dep = word.dep_
+    head = word.head
+    if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
+        return _object_of(head.head)  # "described the talks as “useful”"
+    if dep == "pobj" and head.lower_ == "as":
+        return _object_of(head.head)
+    if dep in ("acomp", "attr", "oprd"):
+        if head.lemma_ == "be":
+            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _object_of(head)  # "called the plan illegal"
+    return None
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _negated_phrase(word: Token, lex: StanceLexicon) -> bool:
+    """ "in no way simple": a negator determining a preposition's object next to the word."""
+    for child in word.children:
+        if child.dep_ == "prep":
+            for g in child.children:
+                if any(d.dep_ == "det" and _is_negator(d, lex) for d in g.children):
+                    return True
+    return False
 
 
 def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
-    return []
+    """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
+    if not ctx.text or not len(ctx.doc):
+        return []
+    art = _StanceArticle(ctx, quotes, mentions, load_stance_lexicon())
+    for token in ctx.doc:
+        sentence = ctx.sentence_at(token.idx)
+        if sentence is None or sentence.section in ("caption", "trailer"):
+            continue
+        _verb_signals(art, token)
+        _existential_signals(art, token)
+        if art.quote_at(token.idx) is not None:
+            _deontic_signals(art, token)
+            _attitude_signals(art, token)
+            _evaluative_signals(art, token)
+    return _merge(art)
+
+
+def _merge(art: _StanceArticle) -> list[Stance]:
+    best: dict[tuple, _Signal] = {}
+    for signal in art.signals:
+        sentence = art.ctx.sentence_at(signal.token.idx)
+        if sentence is None:
+            continue
+        key = (signal.holder.mention_id, signal.target.lower(), sentence.sentence_id)
+        kept = best.get(key)
+        if kept is None or (abs(signal.polarity) * signal.score, signal.score) > (abs(kept.polarity) * kept.score, kept.score):
+            best[key] = signal
+    stances = []
+    for (holder_id, _, sentence_id), signal in best.items():
+        target_mention = art.index.at(signal.target_head)
+        if target_mention is not None and target_mention.kind == "pronoun":
+            target_mention = None
+        if target_mention is not None and not _mention_is_target(target_mention, signal):
+            target_mention = None
+        sentence = art.ctx.sentences[sentence_id]
+        polarity = {1: "support", -1: "oppose", 0: "neutral"}[signal.polarity]
+        stances.append(
+            Stance(
+                article_id=art.ctx.article_id,
+                sentence_id=sentence_id,
+                holder_mention_id=holder_id,
+                target=signal.target,
+                target_mention_id=target_mention.mention_id if target_mention else None,
+                polarity=polarity,
+                score=signal.score,
+                evidence=sentence.text,
+                quote_id=signal.in_quote.quote_id if signal.in_quote else None,
+            )
+        )
+    return sorted(stances, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+
+
+def _mention_is_target(mention: Mention, signal: _Signal) -> bool:
+    """A target links to an entity only when the label is that entity, not something of it."""
+    surface = _clean(mention.surface).lower()
+    label = signal.target.lower()
+    return label == surface or label.endswith(surface) and len(label.split()) <= len(surface.split()) + 1 and signal.target_head.pos_ == "PROPN"

@@ -1,0 +1,54 @@
+"""Quality as a number in the UI: the gold-set evaluation as an asset.
+
+It runs the pipeline core on eval/gold/ in memory, independent of the seeds, so its
+history tracks the extractors, not the data. The table is in the metadata as markdown
+and every score as a number (`entities/f1`, `dev/quotes/speaker_accuracy`, ...), which
+Dagster plots across materialisations.
+"""
+
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+
+from pipeline import settings
+from pipeline.evaluation.gold import SPLITS
+from pipeline.evaluation.report import evaluate, format_table, write_report
+from pipeline.evaluation.scoring import TABLES
+from pipeline.resources import NewsPaths
+
+
+def score_metadata(report: dict) -> dict[str, float]:
+    """Every rate of the report, flat: all articles unprefixed, then `dev/...`, `heldout/...`."""
+    scopes = [("", report)] + [(f"{split}/", report["splits"][split]) for split in SPLITS]
+    flat = {}
+    for prefix, block in scopes:
+        scored = [(t, block[t]) for t in TABLES] + [("baseline/entities", block["baseline"]["entities"])]
+        for table, score in scored:
+            for name, value in score.items():
+                if isinstance(value, float):
+                    flat[f"{prefix}{table}/{name}"] = value
+    return flat
+
+
+@asset(
+    group_name="evaluation",
+    kinds={"python"},
+    owners=["team:newsevents"],
+    tags={"layer": "quality"},
+    description=(
+        "Precision, recall and F1 of entities, events, quotes and stances against the "
+        "hand-annotated gold set (eval/gold/), per split (dev, heldout) and overall, with a "
+        "bare spaCy NER baseline for entities. Writes data/eval/report.json."
+    ),
+)
+def evaluation_report(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
+    report = evaluate(n_process=settings.n_process())
+    path = write_report(report, paths.data)
+    context.log.info(f"evaluated {report['n_articles']} gold articles -> {path}")
+    return MaterializeResult(
+        metadata={
+            "scores": MetadataValue.md(format_table(report)),
+            "path": MetadataValue.path(str(path)),
+            "n_articles": report["n_articles"],
+            **score_metadata(report),
+        }
+    )

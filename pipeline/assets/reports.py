@@ -1,0 +1,156 @@
+"""Pictures for analysts, rendered from the validated Parquet tables.
+
+Each asset writes a PNG under data/reports/ (atomically) and shows the same picture
+inline in its materialisation metadata, so the Dagster UI displays it on the asset page.
+They depend on the tables, not on the warehouse: the tables' blocking checks gate them,
+and they run beside the warehouse build.
+"""
+
+import base64
+from pathlib import Path
+
+import pandas as pd
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    AssetKey,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
+
+from pipeline.reports import (
+    EDGE_COLUMNS,
+    MAX_HOLDERS,
+    MAX_NODES,
+    MAX_TARGETS,
+    build_actor_network,
+    build_stance_matrix,
+    render_actor_network,
+    render_stance_matrix,
+)
+from pipeline.resources import NewsPaths
+from pipeline.storage import atomic_path, read_table
+
+OWNERS = ["team:newsevents"]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_TABLE_ROWS = 15
+
+
+def reports_dir(paths: NewsPaths) -> Path:
+    return paths.data / "reports"
+
+
+def write_png(path: Path, png: bytes) -> Path:
+    with atomic_path(path) as temp:
+        temp.write_bytes(png)
+    return path
+
+
+def picture_check(path: Path, png: bytes, expected: int, drawn: int, what: str) -> AssetCheckResult:
+    """The PNG on disk is the one rendered, and it shows every item it should."""
+    on_disk = path.read_bytes() if path.is_file() else b""
+    ok_file = on_disk == png and png.startswith(PNG_SIGNATURE)
+    return AssetCheckResult(
+        check_name="picture_rendered",
+        passed=ok_file and drawn == expected,
+        description=None if ok_file else f"{path} missing or not the rendered PNG",
+        metadata={f"{what}_expected": expected, f"{what}_drawn": drawn, "bytes": len(on_disk)},
+    )
+
+
+def inline_image(alt: str, png: bytes) -> MetadataValue:
+    encoded = base64.b64encode(png).decode("ascii")
+    return MetadataValue.md(f"![{alt}](data:image/png;base64,{encoded})")
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "_none_"
+    shown = frame.head(MAX_TABLE_ROWS)
+    more = f"\n\n_{len(frame) - len(shown)} more_" if len(frame) > len(shown) else ""
+    return shown.to_markdown(index=False) + more
+
+
+@asset(
+    group_name="reports",
+    kinds={"python", "matplotlib"},
+    owners=OWNERS,
+    tags={"layer": "report", "library": "networkx", "format": "png"},
+    deps=[AssetKey("events"), AssetKey("event_participants"), AssetKey("entities")],
+    check_specs=[AssetCheckSpec("picture_rendered", asset="actor_network",
+                                description="The PNG was written and shows every actor of the events (up to the cap).")],
+    description=(
+        "data/reports/actor_network.png: who did what to whom. Nodes are the entities taking part "
+        "in events (size = number of events, colour = entity type); an arrow joins a source to its "
+        "target, a plain line actors who took part together; width = number of events, colour = "
+        "the dominant PLOVER quad class (green cooperation, orange/red conflict). The picture is "
+        "shown in the materialisation metadata."
+    ),
+)
+def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
+    events = read_table(paths.data, "events")
+    participants = read_table(paths.data, "event_participants")
+    entities = read_table(paths.data, "entities")
+    network = build_actor_network(events, participants, entities)
+    png = render_actor_network(network, n_events=len(events))
+    path = write_png(reports_dir(paths) / "actor_network.png", png)
+    context.log.info(
+        f"actor network: {network.graph.number_of_nodes()} actors, {len(network.edges)} links "
+        f"from {len(events)} events -> {path}"
+    )
+    edges = network.edges[[c for c in EDGE_COLUMNS if not c.endswith("_id")]]
+    actors = participants[participants["event_id"].isin(set(events["event_id"]))]["entity_id"].nunique()
+    check = picture_check(path, png, min(actors, MAX_NODES), network.graph.number_of_nodes(), "actors")
+    return MaterializeResult(
+        check_results=[check],
+        metadata={
+            "picture": inline_image("actor network", png),
+            "path": MetadataValue.path(str(path)),
+            "actors": network.graph.number_of_nodes(),
+            "links": len(network.edges),
+            "events": len(events),
+            "links_by_weight": MetadataValue.md(_markdown(edges)),
+        }
+    )
+
+
+@asset(
+    group_name="reports",
+    kinds={"python", "matplotlib"},
+    owners=OWNERS,
+    tags={"layer": "report", "format": "png"},
+    deps=[AssetKey("stances"), AssetKey("entities"), AssetKey("quotes")],
+    check_specs=[AssetCheckSpec("picture_rendered", asset="stance_matrix",
+                                description="The PNG was written and its cells account for every stance (up to the caps).")],
+    description=(
+        "data/reports/stance_matrix.png: who stands where. Rows are stance holders, columns the "
+        "issues (stance targets); each cell is the mean signed score of that holder's stances on "
+        "that issue (support +, oppose -, neutral 0), green for support, red for oppose, grey for "
+        "neutral, with the number of stances. The picture is shown in the materialisation metadata."
+    ),
+)
+def stance_matrix(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
+    stances = read_table(paths.data, "stances")
+    entities = read_table(paths.data, "entities")
+    quotes = read_table(paths.data, "quotes")
+    matrix = build_stance_matrix(stances, entities, quotes)
+    png = render_stance_matrix(matrix, n_stances=len(stances))
+    path = write_png(reports_dir(paths) / "stance_matrix.png", png)
+    holders, targets = matrix.score.shape if not matrix.empty else (0, 0)
+    context.log.info(f"stance matrix: {holders} holders x {targets} issues from {len(stances)} stances -> {path}")
+    drawn = int(matrix.cells["n_stances"].sum()) if not matrix.empty else 0
+    capped = holders >= MAX_HOLDERS or targets >= MAX_TARGETS
+    check = picture_check(path, png, drawn if capped else len(stances), drawn, "stances")
+    return MaterializeResult(
+        check_results=[check],
+        metadata={
+            "picture": inline_image("stance matrix", png),
+            "path": MetadataValue.path(str(path)),
+            "holders": holders,
+            "issues": targets,
+            "stances": len(stances),
+            "cells": MetadataValue.md(_markdown(matrix.cells)),
+        }
+    )

@@ -1,0 +1,172 @@
+"""The benchmark's helpers on a tiny folder: corpus handling, replication, RSS sampling, the report.
+
+No timing assertions: the benchmark itself is `make bench`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from pipeline import bench
+from pipeline.nlp.ingest import ingest
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    (root / "politics").mkdir(parents=True)
+    (root / "tech").mkdir()
+    (root / ".hidden").mkdir()
+    (root / "politics" / "a.txt").write_text("Talks resume\n\nThe minister said talks resume on Monday.\n")
+    (root / "politics" / "a.meta.json").write_text('{"outlet": "BBC"}')
+    (root / "politics" / "b.TXT").write_text("Vote delayed\n\nParliament delayed the vote.\n")
+    (root / "tech" / "c.txt").write_text("New phone\n\nA new phone goes on sale in May.\n")
+    (root / ".hidden" / "d.txt").write_text("hidden, not an article")
+    (root / "LICENSE").write_text("MIT")
+    return root
+
+
+def test_article_files_are_the_txt_files_sorted_without_hidden_ones(corpus):
+    names = [p.relative_to(corpus).as_posix() for p in bench.article_files(corpus)]
+    assert names == ["politics/a.txt", "politics/b.TXT", "tech/c.txt"]
+
+
+def test_spread_sample_spreads_and_keeps_order():
+    files = [Path(f"{i:03}.txt") for i in range(10)]
+    assert bench.spread_sample(files, None) == files
+    assert bench.spread_sample(files, 20) == files
+    assert bench.spread_sample(files, 0) == []
+    picked = bench.spread_sample(files, 5)
+    assert picked == [files[i] for i in (0, 2, 4, 6, 8)]
+
+
+def test_replicas_have_new_names_distinct_bytes_and_the_same_text(corpus, tmp_path):
+    files = bench.article_files(corpus)
+    dest = tmp_path / "seeds"
+    written = bench.replicate(files, corpus, dest, 3)
+    assert len(written) == 9
+    assert {p.relative_to(dest).parts[0] for p in written} == {"x0", "x1", "x2"}
+    original = (corpus / "politics" / "a.txt").read_bytes()
+    for k in range(3):
+        copy = (dest / f"x{k}" / "politics" / "a.txt").read_bytes()
+        assert copy == original + b"\n" * k
+        assert (dest / f"x{k}" / "politics" / "a.meta.json").is_file()
+    assert len({p.read_bytes() for p in written}) == 9
+
+
+def test_the_pipeline_ingests_every_replica_none_as_a_duplicate(corpus, tmp_path):
+    dest = tmp_path / "seeds"
+    bench.replicate(bench.article_files(corpus), corpus, dest, 4)
+    articles, rejections = ingest(dest)
+    assert len(articles) == 12
+    assert rejections == []
+    texts = {a.text.strip() for a in articles}
+    assert len(texts) == 3  # the same three articles, four times over
+
+
+def test_words_and_one_edit(corpus, tmp_path):
+    files = bench.article_files(corpus)
+    assert bench.count_words(files) == 9 + 6 + 10
+    bench.replicate(files, corpus, tmp_path / "seeds", 1)
+    target = tmp_path / "seeds" / "x0" / "tech" / "c.txt"
+    before = target.read_bytes()
+    bench.edit_one_article(target)
+    after = target.read_bytes()
+    assert after != before and after.startswith(before.rstrip(b"\n"))
+
+
+def test_tree_rss_counts_children():
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']);"
+         " print('ready', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout.readline().strip() == b"ready"
+        root = psutil.Process(child.pid)
+        total, own, alive = bench.tree_rss(root)
+        assert alive == 2
+        assert own > 0 and total > own
+    finally:
+        for process in psutil.Process(child.pid).children(recursive=True):
+            process.kill()
+        child.kill()
+        child.wait()
+    assert bench.tree_rss(root) == (0, 0, 0)
+
+
+def test_measure_records_exit_status_peak_memory_and_output(tmp_path):
+    script = "import time; block = bytearray(64 * 1024 * 1024); time.sleep(0.5); print('done')"
+    result = bench.measure("probe", [sys.executable, "-c", script], {}, tmp_path / "probe.log")
+    assert result.ok and result.stdout.strip() == "done"
+    assert result.peak_rss >= 64 * 1024 * 1024
+    assert result.samples >= 1 and result.peak_processes == 1
+    failing = bench.measure("fail", [sys.executable, "-c", "raise SystemExit(3)"], {}, tmp_path / "fail.log")
+    assert failing.returncode == 3 and not failing.ok
+
+
+def test_sampler_stops():
+    sampler = bench.PeakSampler(psutil.Process().pid, interval=0.01)
+    sampler.start()
+    time.sleep(0.05)
+    sampler.stop()
+    assert not sampler.is_alive() and sampler.peak > 0 and sampler.samples >= 1
+
+
+@pytest.mark.parametrize(
+    "text, seconds",
+    [("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("2m", 120.0), ("1h 2m 3s", 3723.0), ("soon", None)],
+)
+def test_dagster_durations(text, seconds):
+    assert bench.parse_duration(text) == seconds
+
+
+def test_run_details_read_rows_processed_and_steps(tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text(
+        'article_extractions - 12 articles, 3 to (re)process, 1 rejected\n'
+        'STEP_SUCCESS - Finished execution of step "article_extractions" in 1m 2s.\n'
+        'STEP_SUCCESS - Finished execution of step "core_tables" in 3.5s.\n'
+    )
+    result = bench.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout="articles                   12 rows\nquotes 0 rows\n")
+    details = bench.run_details(result)
+    assert details["row_counts"] == {"articles": 12, "quotes": 0}
+    assert (details["articles"], details["processed"], details["rejected"]) == (12, 3, 1)
+    assert details["step_seconds"] == {"article_extractions": 62.0, "core_tables": 3.5}
+
+
+def _entry(seconds: float, peak_mib: int, ok: bool = True) -> dict:
+    return {
+        "ok": ok, "seconds": seconds, "words": 1000, "articles": 10, "words_per_second": int(1000 / seconds),
+        "peak_rss_bytes": peak_mib * bench.MIB, "peak_rss_mib": peak_mib, "peak_rss_main_mib": peak_mib // 2,
+        "peak_processes": 3, "step_seconds": {"article_extractions": seconds / 2},
+    }
+
+
+def test_targets_and_table():
+    report = {
+        "ratio": 1.2,
+        "baseline": _entry(10.0, 800),
+        "runs": {"x1": _entry(12.0, 1000), "x2": _entry(25.0, 1200), "x4": _entry(60.0, 2500)},
+        "reruns": {"no_change": _entry(0.5, 500), "one_article": _entry(1.0, 600)},
+    }
+    checks = {c.name.split()[0]: c.passed for c in bench.evaluate(report)}
+    assert checks == {"pipeline": True, "x4": False, "one-article": True}
+    memory = [c for c in bench.evaluate(report) if "memory" in c.name][0]
+    assert memory.passed is False  # 2500 MiB > 2 x 1000 MiB
+    table = bench.format_table(report)
+    assert "pipeline x4" in table and "rerun, 1 edited" in table and "5.00" in table
+    assert "article_extractions" in bench.format_steps(report)
+
+
+def test_targets_when_runs_failed():
+    report = {"runs": {"x1": _entry(12.0, 1000, ok=False)}, "reruns": {}}
+    assert all(c.passed is None for c in bench.evaluate(report))
+    assert "FAILED" in bench.format_table(report)

@@ -1,0 +1,314 @@
+"""Entities and mentions: detection on real text, resolution within and across articles.
+
+The seeds and three BBC politics articles (copied under tests/fixtures/entities, MIT
+licensed, none of them held out) run through build_context -> detect_mentions ->
+resolve_entities once per module; synthetic mentions exercise the cross-article rules.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp.entity_resolution import RESOLUTIONS, resolve_entities
+from pipeline.nlp.extract import build_context
+from pipeline.nlp.mentions import detect_mentions
+from pipeline.nlp.records import Mention
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = {"000_c5783bed5a5e9dc2", "004_c365d3e2393e820b"}
+BBC = {"abbas-will-not-tolerate-attacks", "blair-and-brown-criticised-by-mps", "blair-congratulates-bush-on-win"}
+FIXTURES = ROOT / "tests" / "fixtures" / "entities"
+
+
+@pytest.fixture(scope="module")
+def run():
+    texts = {stem: (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8") for stem in sorted(SEEDS)}
+    texts |= {stem: (FIXTURES / f"{stem}.txt").read_text(encoding="utf-8") for stem in sorted(BBC)}
+    contexts = {stem: build_context(stem, text) for stem, text in texts.items()}
+    mentions = [m for stem in sorted(contexts) for m in detect_mentions(contexts[stem])]
+    resolution = resolve_entities(mentions)
+    entities = {row["entity_id"]: row for row in resolution.entities}
+    return texts, contexts, mentions, resolution, entities
+
+
+def entity_of(run, article: str, surface: str, start_after: int = -1) -> str:
+    _, _, mentions, resolution, _ = run
+    for m in mentions:
+        if m.article_id == article and m.surface == surface and m.char_start > start_after:
+            return resolution.links[m.mention_id][0]
+    raise AssertionError(f"no mention {surface!r} in {article}")
+
+
+def seed_entity_ids(run) -> set[str]:
+    _, _, mentions, resolution, _ = run
+    return {resolution.links[m.mention_id][0] for m in mentions if m.article_id in SEEDS}
+
+
+# ---------------------------------------------------------------------- invariants
+def test_every_mention_is_linked_and_exact(run):
+    texts, contexts, mentions, resolution, entities = run
+    assert mentions
+    assert len({m.mention_id for m in mentions}) == len(mentions)
+    assert set(resolution.links) == {m.mention_id for m in mentions}
+    for m in mentions:
+        assert m.surface == texts[m.article_id][m.char_start : m.char_end]
+        assert m.mention_id == f"{m.article_id}#m{m.char_start}"
+        sentence = contexts[m.article_id].sentence_at(m.char_start)
+        assert sentence is not None and sentence.sentence_id == m.sentence_id and m.char_end <= sentence.char_end
+        assert sentence.section in ("headline", "caption", "body")
+        entity_id, how = resolution.links[m.mention_id]
+        assert entity_id in entities, f"dangling {entity_id}"
+        assert how in RESOLUTIONS
+        if m.kind in ("pronoun", "title"):
+            assert m.antecedent and m.antecedent.startswith(f"{m.article_id}#m")
+    for row in entities.values():
+        assert row["entity_type"] in ("PERSON", "COUNTRY", "ORGANIZATION", "LOCATION", "GROUP")
+        assert row["n_mentions"] >= 1 and row["n_articles"] >= 1
+
+
+def test_no_numeric_or_trailer_entities(run):
+    _, _, mentions, _, _ = run
+    assert not {m.ner_label for m in mentions} & {"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"}
+    surfaces = {m.surface for m in mentions}
+    assert "Ron Popeski" not in surfaces and "Reuters" not in surfaces  # trailer and dateline
+
+
+# ---------------------------------------------------------------------- seeds: must-show
+PEOPLE = {
+    "person:sergei-lavrov": ("Sergei Lavrov", "RUS", "Foreign Minister", {"Lavrov", "Sergei Lavrov"}),
+    "person:ararat-mirzoyan": ("Ararat Mirzoyan", "ARM", "Foreign Minister", {"Mirzoyan", "Ararat Mirzoyan"}),
+    "person:jeyhun-bayramov": ("Jeyhun Bayramov", "AZE", "Foreign Minister", {"Bayramov", "Jeyhun Bayramov"}),
+    "person:ilham-aliyev": ("Ilham Aliyev", "AZE", "President", {"Aliyev", "Ilham Aliyev"}),
+}
+
+
+@pytest.mark.parametrize("entity_id", sorted(PEOPLE))
+def test_seed_politicians(run, entity_id):
+    entities = run[4]
+    name, country, role, aliases = PEOPLE[entity_id]
+    row = entities[entity_id]
+    assert (row["name"], row["entity_type"], row["country_iso3"], row["role"]) == (name, "PERSON", country, role)
+    assert aliases <= set(row["aliases"])
+
+
+def test_pashinyan_spellings_merged(run):
+    entities = run[4]
+    rows = [r for r in entities.values() if any("Pashi" in a for a in r["aliases"])]
+    assert len(rows) == 1
+    row = rows[0]
+    assert {"Nikol Pashinian", "Nikol Pashiynyan", "Pashinian"} <= set(row["aliases"])
+    assert row["entity_id"].startswith("person:nikol-pashi")
+    assert (row["entity_type"], row["country_iso3"], row["role"], row["n_articles"]) == ("PERSON", "ARM", "Prime Minister", 2)
+    pashiynyan = entity_of(run, "004_c365d3e2393e820b", "Nikol Pashiynyan")
+    assert pashiynyan == row["entity_id"]
+
+
+def test_seed_places_organisations_countries(run):
+    entities = run[4]
+    expected = {
+        "person:charles-michel": ("Charles Michel", "PERSON"),
+        "country:RUS": ("Russia", "COUNTRY"),
+        "country:ARM": ("Armenia", "COUNTRY"),
+        "country:AZE": ("Azerbaijan", "COUNTRY"),
+        "country:USA": ("United States", "COUNTRY"),
+        "org:eu": ("European Union", "ORGANIZATION"),
+        "org:rus-foreign-ministry": ("Russian Foreign Ministry", "ORGANIZATION"),
+        "org:arm-foreign-ministry": ("Armenian Foreign Ministry", "ORGANIZATION"),
+        "city:moscow": ("Moscow", "LOCATION"),
+        "location:lachin-corridor": ("Lachin corridor", "LOCATION"),
+        "location:nagorno-karabakh": ("Nagorno-Karabakh", "LOCATION"),
+        "location:almaty": ("Almaty", "LOCATION"),
+        "city:washington": ("Washington", "LOCATION"),
+        "city:brussels": ("Brussels", "LOCATION"),
+        "location:south-caucasus": ("South Caucasus", "LOCATION"),
+        "group:armenians": ("Armenians", "GROUP"),
+    }
+    for entity_id, (name, etype) in expected.items():
+        assert entity_id in entities, entity_id
+        assert (entities[entity_id]["name"], entities[entity_id]["entity_type"]) == (name, etype)
+    assert entities["org:rus-foreign-ministry"]["country_iso3"] == "RUS"
+    assert entities["org:arm-foreign-ministry"]["country_iso3"] == "ARM"
+    assert "Armenia’s foreign ministry" in entities["org:arm-foreign-ministry"]["aliases"]
+    assert entities["org:eu"]["aliases"] == ["EU", "European Union"]
+    assert {"Karabakh", "Nagorno-Karabakh"} <= set(entities["location:nagorno-karabakh"]["aliases"])
+    assert entities["location:lachin-corridor"]["n_articles"] == 2
+
+
+def test_demonyms_and_capitals_name_countries(run):
+    entities = run[4]
+    assert {"Azeri", "Azerbaijani", "Baku", "Azerbaijan"} <= set(entities["country:AZE"]["aliases"])
+    assert {"Yerevan", "Armenian", "Armenia"} <= set(entities["country:ARM"]["aliases"])
+    assert "Moscow" in entities["country:RUS"]["aliases"]
+    links = run[3].links
+    baku = next(m for m in run[2] if m.surface == "Baku")
+    assert links[baku.mention_id] == ("country:AZE", "metonym")
+    azeri = next(m for m in run[2] if m.surface == "Azeri")
+    assert links[azeri.mention_id] == ("country:AZE", "demonym")
+
+
+def test_moscow_city_or_government_by_usage(run):
+    text = run[0]["004_c365d3e2393e820b"]
+    assert entity_of(run, "004_c365d3e2393e820b", "Moscow") == "country:RUS"  # "Moscow had no intention"
+    in_moscow = text.index("talks in Moscow") + len("talks in ")
+    assert entity_of(run, "004_c365d3e2393e820b", "Moscow", in_moscow - 1) == "city:moscow"
+    brokered = text.index("brokered by Moscow") + len("brokered by ")
+    assert entity_of(run, "004_c365d3e2393e820b", "Moscow", brokered - 1) == "country:RUS"
+    seed0 = run[0]["000_c5783bed5a5e9dc2"]
+    first_body_moscow = seed0.index("counterparts in Moscow") + len("counterparts in ")
+    assert entity_of(run, "000_c5783bed5a5e9dc2", "Moscow", first_body_moscow - 1) == "city:moscow"
+    assert entity_of(run, "000_c5783bed5a5e9dc2", "Yerevan") == "country:ARM"
+
+
+def test_no_duplicate_or_mistyped_seed_entities(run):
+    entities = run[4]
+    seed_rows = [entities[e] for e in seed_entity_ids(run)]
+    names = [r["name"] for r in seed_rows]
+    assert len(names) == len(set(names))
+    surnames = [r["name"].split()[-1] for r in seed_rows if r["entity_type"] == "PERSON"]
+    assert len(surnames) == len(set(surnames))
+    by_type = {r["name"]: r["entity_type"] for r in seed_rows}
+    for word in ("Azerbaijani", "Azeri", "Lachin", "Yerevan", "Baku", "Karabakh", "Lavrov", "Pashinian"):
+        assert word not in by_type, word  # never an entity of its own
+    assert not any("Hosts" in n or "Fresh" in n for n in names)  # headline fragment
+    people = {n for n, t in by_type.items() if t == "PERSON"}
+    assert people == {
+        "Sergei Lavrov", "Ararat Mirzoyan", "Jeyhun Bayramov", "Nikol Pashinian", "Ilham Aliyev", "Charles Michel",
+    }
+    lachin = [m for m in run[2] if m.surface.startswith("Lachin")]
+    assert lachin and all(m.surface == "Lachin corridor" and m.entity_type == "LOCATION" for m in lachin)
+
+
+def test_seed_pronouns_link_to_lavrov(run):
+    _, _, mentions, resolution, _ = run
+    pronouns = [m for m in mentions if m.article_id == "000_c5783bed5a5e9dc2" and m.kind == "pronoun"]
+    assert len(pronouns) >= 3
+    assert all(resolution.links[m.mention_id] == ("person:sergei-lavrov", "pronoun") for m in pronouns)
+
+
+# ---------------------------------------------------------------------- BBC politics
+def test_bbc_abbas_straw_blair(run):
+    entities = run[4]
+    article = "abbas-will-not-tolerate-attacks"
+    abbas = entity_of(run, article, "Mahmoud Abbas")
+    assert abbas == "person:mahmoud-abbas" == entity_of(run, article, "Mr Abbas") == entity_of(run, article, "Abbas")
+    assert entities[abbas]["country_iso3"] == "PSE"
+    straw = entities[entity_of(run, article, "Jack Straw")]
+    assert straw["entity_id"] == entity_of(run, article, "Mr Straw") == "person:jack-straw"
+    assert (straw["role"], straw["country_iso3"]) == ("Foreign Minister", "GBR")
+    blair = entities[entity_of(run, article, "Tony Blair")]
+    assert blair["entity_id"] == entity_of(run, article, "Mr Blair") == "person:tony-blair"
+    assert (blair["role"], blair["country_iso3"]) == ("Prime Minister", "GBR")
+    assert blair["n_articles"] == 3  # linked across articles
+    title = next(m for m in run[2] if m.article_id == article and m.kind == "title")
+    assert title.surface == "Prime Minister"
+    assert run[3].links[title.mention_id] == ("person:tony-blair", "title")
+    assert entities[entity_of(run, article, "PA")]["entity_id"] == "org:palestinian-authority"
+
+
+def test_bbc_brown_bush(run):
+    entities = run[4]
+    assert entity_of(run, "blair-and-brown-criticised-by-mps", "Mr Brown") == "person:gordon-brown"
+    assert entity_of(run, "blair-congratulates-bush-on-win", "Mr Bush") == "person:george-bush"
+    assert entities["person:george-bush"]["role"] == "President"
+    people = [r for r in entities.values() if r["entity_type"] == "PERSON"]
+    assert not any(r["name"].endswith((" the", "-")) for r in people)
+
+
+# ---------------------------------------------------------------------- synthetic mentions
+def person(article: str, start: int, name: str, role: str | None = None, country: str | None = None, surface: str | None = None) -> Mention:
+    surface = surface or name
+    return Mention(
+        mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=surface,
+        char_start=start, char_end=start + len(surface), ner_label="PERSON", entity_type="PERSON",
+        kind="name", name=name, role=role, country_iso3=country,
+    )
+
+
+def links_by_name(resolution) -> dict[str, str]:
+    return {mention_id: entity_id for mention_id, (entity_id, _) in resolution.links.items()}
+
+
+def test_cross_article_fuzzy_merge():
+    mentions = [
+        person("a", 0, "Nikol Pashinian", "Prime Minister", "ARM"),
+        person("a", 50, "Pashinian"),
+        person("b", 0, "Nikol Pashiynyan", "Prime Minister", "ARM"),
+        person("c", 0, "Nikol Pashinyan"),
+        person("d", 0, "Sergey Lavrov", "Foreign Minister", "RUS"),
+        person("e", 0, "Sergei Lavrov", "Foreign Minister", "RUS"),
+        person("f", 0, "John Smith", "MP", "GBR"),
+        person("g", 0, "Jane Smith", "MP", "GBR"),
+        person("h", 0, "Nikol Pashinov", "General", "BGR"),  # similar but conflicting country
+    ]
+    res = resolve_entities(mentions)
+    link = links_by_name(res)
+    assert link["a#m0"] == link["a#m50"] == link["b#m0"] == link["c#m0"]
+    assert res.links["b#m0"][1] == "fuzzy"
+    assert link["d#m0"] == link["e#m0"]
+    assert link["f#m0"] != link["g#m0"]
+    assert link["h#m0"] != link["a#m0"]
+    row = next(r for r in res.entities if r["entity_id"] == link["a#m0"])
+    assert row["name"] == "Nikol Pashinian"  # the most frequent spelling
+    assert set(row["aliases"]) == {"Nikol Pashinian", "Pashinian", "Nikol Pashiynyan", "Nikol Pashinyan"}
+
+
+def test_lone_surnames_are_conservative():
+    mentions = [
+        person("a", 0, "Gordon Brown", "Chancellor of the Exchequer", "GBR"),
+        person("b", 0, "Nick Brown", "Minister", "GBR"),
+        person("c", 0, "Brown", surface="Mr Brown"),  # two Browns in the corpus: stays apart
+        person("d", 0, "Brown", "Chancellor of the Exchequer"),  # the role picks Gordon Brown
+        person("e", 0, "Jack Straw", "Foreign Minister", "GBR"),
+        person("f", 0, "Straw", surface="Mr Straw"),  # the only Straw
+        person("g", 0, "Kinnock"),
+        person("h", 0, "Kinnock"),  # no full name anywhere: one entity per article
+    ]
+    res = resolve_entities(mentions)
+    link = links_by_name(res)
+    assert link["c#m0"] not in (link["a#m0"], link["b#m0"])
+    assert link["d#m0"] == link["a#m0"] == "person:gordon-brown"
+    assert link["f#m0"] == link["e#m0"] == "person:jack-straw"
+    assert link["g#m0"] != link["h#m0"]
+    assert res.links["f#m0"] == ("person:jack-straw", "alias")
+
+
+def test_deterministic_and_order_free():
+    mentions = [
+        person("a", 0, "Nikol Pashinian", "Prime Minister", "ARM"),
+        person("b", 0, "Nikol Pashiynyan", "Prime Minister", "ARM"),
+        person("c", 5, "Brown"),
+        person("d", 0, "Tony Blair", "Prime Minister", "GBR"),
+        person("d", 40, "Blair", surface="Mr Blair"),
+    ]
+    first = resolve_entities(mentions)
+    shuffled = mentions[:]
+    random.Random(7).shuffle(shuffled)
+    second = resolve_entities(shuffled)
+    assert first.entities == second.entities and first.links == second.links
+
+
+def test_resolution_scales_linearly():
+    """A corpus the size of the BBC set (2,065 articles, ~30 person mentions each)."""
+    rng = random.Random(0)
+
+    def word(n: int) -> str:
+        return "".join(rng.choice("bcdfghjklmnprstvz") + rng.choice("aeiou") for _ in range(n)).title()
+
+    firsts = sorted({word(2) for _ in range(300)})
+    lasts = sorted({word(rng.choice((2, 3, 4))) for _ in range(3000)})
+    mentions = []
+    for a in range(2065):
+        article = f"art{a}"
+        for k in range(10):
+            full = f"{rng.choice(firsts)} {rng.choice(lasts)}"
+            mentions.append(person(article, k * 100, full, rng.choice([None, "MP", "Minister"]), rng.choice([None, "GBR"])))
+            mentions.append(person(article, k * 100 + 40, full.split()[-1]))
+            mentions.append(person(article, k * 100 + 70, rng.choice(lasts)))
+    started = time.perf_counter()
+    res = resolve_entities(mentions)
+    assert time.perf_counter() - started < 10
+    assert len(res.links) == len(mentions)

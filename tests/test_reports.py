@@ -1,0 +1,174 @@
+"""The actor network and stance matrix: graph and matrix logic, PNGs, and the Dagster assets."""
+
+from __future__ import annotations
+
+import base64
+
+import pandas as pd
+import pytest
+from dagster import materialize
+
+from pipeline import reports
+from pipeline.assets.reports import actor_network, stance_matrix
+from pipeline.resources import NewsPaths
+from pipeline.schemas import TABLES, empty_frame
+from pipeline.storage import write_table
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+ENTITIES = pd.DataFrame(
+    {
+        "entity_id": ["country:ARM", "country:AZE", "country:RUS", "organization:eu", "person:ararat-mirzoyan",
+                      "person:jeyhun-bayramov", "person:sergei-lavrov"],
+        "name": ["Armenia", "Azerbaijan", "Russia", "European Union", "Ararat Mirzoyan", "Jeyhun Bayramov",
+                 "Sergei Lavrov"],
+        "entity_type": ["COUNTRY", "COUNTRY", "COUNTRY", "ORGANIZATION", "PERSON", "PERSON", "PERSON"],
+    }
+)  # fmt: skip
+EVENTS = pd.DataFrame(
+    {"event_id": ["e1", "e2", "e3", "e4", "e5"], "event_type": ["CONSULT", "ACCUSE", "REQUEST", "CONSULT", "ASSAULT"]}
+)
+PARTICIPANTS = pd.DataFrame(
+    [
+        ("e1", "person:sergei-lavrov", "source"), ("e1", "person:ararat-mirzoyan", "target"),
+        ("e1", "person:jeyhun-bayramov", "target"),
+        ("e2", "country:ARM", "source"), ("e2", "country:AZE", "target"),
+        ("e3", "country:ARM", "source"), ("e3", "country:AZE", "target"),
+        ("e4", "country:ARM", "participant"), ("e4", "country:AZE", "participant"), ("e4", "organization:eu", "mediator"),
+        ("e5", "country:AZE", "source"), ("e5", "country:ARM", "target"),
+        ("gone", "country:RUS", "source"), ("gone", "country:ARM", "target"),  # event no longer in `events`
+    ],
+    columns=["event_id", "entity_id", "role"],
+)  # fmt: skip
+STANCES = pd.DataFrame(
+    {
+        "stance_id": ["s1", "s2", "s3", "s4", "s5", "s6"],
+        "holder_entity_id": ["country:ARM", "country:ARM", "country:ARM", "person:sergei-lavrov", None, "country:AZE"],
+        "target": ["Lachin corridor blockade", "Lachin corridor blockade", "peace treaty", "imposed agreements",
+                   "peace treaty", "peace treaty"],
+        "polarity": ["oppose", "oppose", "support", "oppose", "neutral", "support"],
+        "score": [0.9, 0.7, 0.6, 0.8, 0.5, 0.4],
+        "quote_id": [None, None, None, "q1", "q2", None],
+    }
+)  # fmt: skip
+QUOTES = pd.DataFrame({"quote_id": ["q1", "q2"], "speaker_surface": ["Lavrov", "the foreign ministry"]})
+
+
+def edge(network: reports.ActorNetwork, source: str, target: str, directed: bool) -> dict:
+    rows = network.edges[
+        (network.edges["source"] == source) & (network.edges["target"] == target) & (network.edges["directed"] == directed)
+    ]
+    assert len(rows) == 1, network.edges
+    return rows.iloc[0].to_dict()
+
+
+def test_network_links_sources_to_targets_weighted_by_events():
+    network = reports.build_actor_network(EVENTS, PARTICIPANTS, ENTITIES)
+    accused = edge(network, "Armenia", "Azerbaijan", directed=True)
+    assert accused["n_events"] == 2 and accused["event_types"] == "ACCUSE, REQUEST"
+    assert accused["quad"] == "verbal_conflict"
+    assert edge(network, "Azerbaijan", "Armenia", directed=True)["quad"] == "material_conflict"
+    met = edge(network, "Armenia", "Azerbaijan", directed=False)
+    assert met["n_events"] == 1 and met["quad"] == "verbal_coop"
+    assert edge(network, "Sergei Lavrov", "Ararat Mirzoyan", directed=True)["event_types"] == "CONSULT"
+    # a mediator is linked to each side, without an arrow
+    assert edge(network, "Armenia", "European Union", directed=False)["n_events"] == 1
+    # an event missing from `events` contributes nothing
+    assert "country:RUS" not in network.graph
+    assert network.graph["country:ARM"]["country:AZE"]["weight"] == 4
+    assert network.graph.nodes["country:ARM"]["n_events"] == 4
+
+
+def test_network_keeps_the_most_active_actors():
+    network = reports.build_actor_network(EVENTS, PARTICIPANTS, ENTITIES, max_nodes=2)
+    assert set(network.graph.nodes) == {"country:ARM", "country:AZE"}
+    assert set(network.edges["source"]) | set(network.edges["target"]) == {"Armenia", "Azerbaijan"}
+
+
+def test_network_png_is_deterministic():
+    first = reports.actor_network_png(EVENTS, PARTICIPANTS, ENTITIES)
+    assert first.startswith(PNG_SIGNATURE) and len(first) > 10_000
+    assert reports.actor_network_png(EVENTS, PARTICIPANTS, ENTITIES) == first
+
+
+def test_layout_is_deterministic_and_separates_components():
+    graph = reports.build_actor_network(EVENTS, PARTICIPANTS, ENTITIES).graph
+    first, second = reports.network_layout(graph), reports.network_layout(graph)
+    assert all((first[n] == second[n]).all() for n in graph)
+    points = list(first.values())
+    assert min(((a - b) ** 2).sum() for i, a in enumerate(points) for b in points[i + 1:]) > 0.01
+
+
+def test_stance_matrix_holds_mean_signed_scores():
+    matrix = reports.build_stance_matrix(STANCES, ENTITIES, QUOTES)
+    assert list(matrix.score.index) == ["Armenia", "Azerbaijan", "Sergei Lavrov", "the foreign ministry"]
+    assert list(matrix.score.columns)[0] == "peace treaty"  # the issue with the most stances first
+    assert matrix.score.loc["Armenia", "Lachin corridor blockade"] == pytest.approx(-0.8)
+    assert matrix.count.loc["Armenia", "Lachin corridor blockade"] == 2
+    assert matrix.score.loc["Armenia", "peace treaty"] == pytest.approx(0.6)
+    assert matrix.score.loc["the foreign ministry", "peace treaty"] == 0.0  # neutral, holder from the quote
+    assert pd.isna(matrix.score.loc["Azerbaijan", "Lachin corridor blockade"])
+    cells = matrix.cells.set_index(["holder", "target"])
+    assert cells.loc[("Armenia", "Lachin corridor blockade"), "n_oppose"] == 2
+    png = reports.stance_matrix_png(STANCES, ENTITIES, QUOTES)
+    assert png.startswith(PNG_SIGNATURE) and png == reports.stance_matrix_png(STANCES, ENTITIES, QUOTES)
+
+
+def test_empty_tables_give_a_placeholder_picture():
+    empty = {t: empty_frame(t) for t in ("events", "event_participants", "entities", "stances", "quotes")}
+    network = reports.actor_network_png(empty["events"], empty["event_participants"], empty["entities"])
+    matrix = reports.stance_matrix_png(empty["stances"], empty["entities"], empty["quotes"])
+    assert network.startswith(PNG_SIGNATURE) and matrix.startswith(PNG_SIGNATURE)
+    # events whose participants are all unknown still draw the placeholder, not a crash
+    assert reports.actor_network_png(EVENTS, empty["event_participants"], ENTITIES).startswith(PNG_SIGNATURE)
+
+
+def contract_frame(table: str, rows: pd.DataFrame, **defaults) -> pd.DataFrame:
+    """`rows` padded to the table's full column set, so write_table accepts it."""
+    frame = rows.copy()
+    for column in TABLES[table][1].names:
+        if column not in frame:
+            value = defaults.get(column)
+            frame[column] = [list(value) if isinstance(value, list) else value for _ in range(len(frame))]
+    return frame
+
+
+def write_tables(data, *, empty: bool = False) -> None:
+    frames = {
+        "entities": contract_frame("entities", ENTITIES, aliases=[], n_mentions=1, n_articles=1),
+        "events": contract_frame("events", EVENTS, summary="s", n_articles=1, n_outlets=1, confidence=0.9),
+        "event_participants": PARTICIPANTS,
+        "stances": contract_frame("stances", STANCES, article_id="a", sentence_id=0, evidence="e"),
+        "quotes": contract_frame("quotes", QUOTES, article_id="a", sentence_id=0, text="t", kind="direct",
+                                 char_start=0, char_end=1),
+    }  # fmt: skip
+    for table, frame in frames.items():
+        write_table(data, table, empty_frame(table) if empty else frame)
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["tables", "empty-tables"])
+def test_assets_write_pngs_and_show_them_inline(tmp_path, empty):
+    write_tables(tmp_path, empty=empty)
+    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path))
+    result = materialize([actor_network, stance_matrix], resources={"paths": paths})
+    assert result.success
+    checks = result.get_asset_check_evaluations()
+    assert sorted(c.asset_key.to_user_string() for c in checks) == ["actor_network", "stance_matrix"]
+    assert all(c.passed for c in checks), [(c.asset_key, c.metadata) for c in checks]
+    for name, alt in (("actor_network", "actor network"), ("stance_matrix", "stance matrix")):
+        png = (tmp_path / "reports" / f"{name}.png").read_bytes()
+        assert png.startswith(PNG_SIGNATURE)
+        [materialization] = result.asset_materializations_for_node(name)
+        picture = materialization.metadata["picture"].value
+        prefix = f"![{alt}](data:image/png;base64,"
+        assert picture.startswith(prefix) and base64.b64decode(picture[len(prefix):-1]) == png
+    assert not list((tmp_path / "reports").glob(".*.tmp"))  # written atomically, nothing left behind
+    [network] = result.asset_materializations_for_node("actor_network")
+    assert network.metadata["actors"].value == (0 if empty else 6)
+
+
+def test_report_assets_are_documented():
+    for asset in (actor_network, stance_matrix):
+        spec = next(iter(asset.specs))
+        assert spec.group_name == "reports"
+        assert spec.description and spec.owners and spec.kinds and spec.tags.get("layer") == "report"
