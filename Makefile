@@ -8,7 +8,7 @@ export PYTHONHASHSEED := 0
 # The package runs from the source tree; nothing is built or installed from it.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup run test ui eval bench lock clean
+.PHONY: setup browser-deps run test ui eval bench lock clean
 
 setup: $(STAMP)
 
@@ -21,8 +21,20 @@ $(STAMP): requirements.lock
 run: setup
 	$(BIN)/python -m pipeline.cli run
 
-test: setup
+test: setup browser-deps
 	$(BIN)/python -m pytest
+
+# Debian's Chromium and ChromeDriver, which tests/test_browser.py drives to check the
+# Dagster UI (no browser download: Selenium is given /usr/bin/chromedriver). Installed
+# with apt when missing (as root, or via sudo); without them that test skips locally
+# and fails under CI=true.
+browser-deps:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	elif command -v sudo >/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "browser-deps: install chromium and chromium-driver to run tests/test_browser.py" >&2; fi
 
 ui: setup
 	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000

@@ -39,6 +39,7 @@ from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE  # noqa: E402
 LAYOUT_SEED = 7
 MAX_NODES = 40
 MAX_EDGE_LABELS = 30
+LABEL_EVERY_LINK_UP_TO = 12
 MAX_HOLDERS = 25
 MAX_TARGETS = 25
 DPI = 110
@@ -131,6 +132,7 @@ def build_actor_network(
             name=names.get(actor, actor),
             entity_type=types.get(actor, ""),
             n_events=len(events_of_actor[actor]),
+            event_types=", ".join(sorted({event_types[e] for e in events_of_actor[actor]})),
         )
     rows = []
     for (u, v, directed), type_counts in sorted(pairs.items()):
@@ -219,8 +221,9 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     heaviest = max(network.edges["n_events"]) if len(network.edges) else 1
     pair_total = Counter(frozenset((u, v)) for u, v in zip(network.edges["source_id"], network.edges["target_id"]))
     pair_seen: Counter = Counter()
-    # every link is labelled in a small network; in a large one only repeated links (heaviest first)
-    label_all, labelled = len(network.edges) <= MAX_EDGE_LABELS, 0
+    # A small network labels every link; a larger one leaves single meetings (the commonest
+    # link, already green) unlabelled so the conflicts and agreements stand out.
+    label_all, labelled = len(network.edges) <= LABEL_EVERY_LINK_UP_TO, 0
     for row in network.edges.itertuples(index=False):
         pair = frozenset((row.source_id, row.target_id))
         # parallel links of one pair bend apart so each stays visible
@@ -238,12 +241,15 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
             nodelist=[row.source_id, row.target_id],
             node_size=[node_sizes[row.source_id], node_sizes[row.target_id]],
         )
-        if label_all or row.n_events >= 2 and labelled < MAX_EDGE_LABELS:
+        if label_all or (row.n_events >= 2 or row.event_types != "CONSULT") and labelled < MAX_EDGE_LABELS:
             labelled += 1
             _edge_label(ax, positions[row.source_id], positions[row.target_id], rad, row.event_types)
     for actor in nodes:
         x, y = positions[actor]
-        ax.annotate(graph.nodes[actor]["name"], (x, y), xytext=(0, 9 + math.sqrt(node_sizes[actor]) / 2),
+        label = graph.nodes[actor]["name"]
+        if graph.degree(actor) == 0:  # acted alone: say what it did
+            label += f"\n({graph.nodes[actor]['event_types']})"
+        ax.annotate(label, (x, y), xytext=(0, 9 + math.sqrt(node_sizes[actor]) / 2),
                     textcoords="offset points", ha="center", va="bottom", fontsize=9, fontweight="bold",
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
 
@@ -255,7 +261,8 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=8, frameon=False)
     ax.set_title(
         f"Actor network: {n} actors, {len(network.edges)} links from {n_events} events\n"
-        "arrow = source acts on target, no arrow = took part together; width = number of events",
+        "arrow = source acts on target, no arrow = took part together; width = number of events"
+        + ("" if label_all else "; unlabelled = one CONSULT (meeting, talks)"),
         fontsize=11,
     )
     ax.margins(0.15)

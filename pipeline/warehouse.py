@@ -13,17 +13,26 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
 from pipeline.storage import table_path
+
+_QUAD_CASE = (
+    "CASE e.event_type "
+    + " ".join(f"WHEN '{t}' THEN '{q}'" for t, q in PLOVER_QUAD_BY_TYPE.items())
+    + " END"
+)
 
 VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
     "event_timeline": (
         "One row per event, in date order, with readable actor and place names.",
-        """
-        SELECT e.event_id, e.event_date, e.date_precision, e.event_type, e.event_mode, e.summary,
-               string_agg(DISTINCT CASE WHEN p.role = 'source' THEN en.name END, '; ') AS source_names,
-               string_agg(DISTINCT CASE WHEN p.role = 'target' THEN en.name END, '; ') AS target_names,
-               string_agg(DISTINCT CASE WHEN p.role IN ('participant', 'mediator') THEN en.name END, '; ') AS other_names,
+        f"""
+        SELECT e.event_id, e.event_date, e.date_precision, e.event_type, e.event_mode,
+               {_QUAD_CASE} AS quad, e.cameo_root, e.summary,
+               string_agg(DISTINCT en.name, '; ' ORDER BY en.name) FILTER (WHERE p.role = 'source') AS source_names,
+               string_agg(DISTINCT en.name, '; ' ORDER BY en.name) FILTER (WHERE p.role = 'target') AS target_names,
+               string_agg(DISTINCT en.name, '; ' ORDER BY en.name)
+                   FILTER (WHERE p.role IN ('participant', 'mediator')) AS other_names,
                loc.name AS location_name, e.n_articles, e.n_outlets, e.confidence
         FROM events e
         LEFT JOIN event_participants p USING (event_id)
@@ -34,25 +43,27 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
         """,
         {
             "event_id": "Event id (FK to events)",
-            "event_date": "Absolute event date",
-            "date_precision": "day, month or year",
-            "event_type": "PLOVER event type",
-            "event_mode": "PLOVER mode",
-            "summary": "One readable line describing the event",
-            "source_names": "Names of the source actors",
-            "target_names": "Names of the target actors",
-            "other_names": "Names of other participants and mediators",
+            "event_date": "Absolute event date (NULL when no date could be resolved)",
+            "date_precision": "Precision of event_date: day, month or year",
+            "event_type": "PLOVER event type (AGREE ... ASSAULT)",
+            "event_mode": "PLOVER mode, where one applies",
+            "quad": "PLOVER quad class of the type: verbal_coop, material_coop, verbal_conflict, material_conflict",
+            "cameo_root": "Two-digit CAMEO root code equivalent",
+            "summary": "One readable line: who did what to whom, where, when",
+            "source_names": "Names of the source actors (who acted), '; '-separated",
+            "target_names": "Names of the target actors (who it was done to), '; '-separated",
+            "other_names": "Names of other participants and mediators, '; '-separated",
             "location_name": "Name of the place where it happened",
             "n_articles": "Articles reporting the event",
             "n_outlets": "Distinct outlets reporting the event",
-            "confidence": "0..1 confidence",
+            "confidence": "0..1 confidence that the event is coded right",
         },
     ),
     "actor_stances": (
         "Who is for or against what, with the article it comes from.",
         """
         SELECT s.stance_id, s.holder_entity_id, coalesce(h.name, q.speaker_surface) AS holder_name,
-               s.target, s.target_entity_id, s.polarity, s.score, s.evidence,
+               s.target, s.target_entity_id, s.polarity, s.score, s.evidence, s.quote_id,
                s.article_id, a.headline, a.outlet, a.published_date
         FROM stances s
         LEFT JOIN entities h ON h.entity_id = s.holder_entity_id
@@ -69,6 +80,7 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
             "polarity": "support, oppose or neutral",
             "score": "Strength of the position, 0..1",
             "evidence": "The words that show the stance",
+            "quote_id": "Quote the stance comes from, if any (FK to quotes)",
             "article_id": "Article of the evidence",
             "headline": "Headline of that article",
             "outlet": "Outlet of that article",
@@ -79,7 +91,8 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
         "Every quote with its speaker and article.",
         """
         SELECT q.quote_id, q.speaker_entity_id, coalesce(sp.name, q.speaker_surface) AS speaker,
-               q.text, q.kind, q.cue, q.article_id, a.headline, a.outlet, a.published_date
+               q.speaker_surface, q.text, q.kind, q.cue, q.article_id, q.sentence_id,
+               a.headline, a.outlet, a.published_date
         FROM quotes q
         LEFT JOIN entities sp ON sp.entity_id = q.speaker_entity_id
         LEFT JOIN articles a ON a.article_id = q.article_id
@@ -89,10 +102,12 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
             "quote_id": "Quote id (FK to quotes)",
             "speaker_entity_id": "Speaker entity, NULL when unresolved",
             "speaker": "Speaker name, or the speaker as written when unresolved",
-            "text": "Quoted words or reported clause",
+            "speaker_surface": "Speaker as written near the quote",
+            "text": "Quoted words (direct) or reported clause (indirect)",
             "kind": "direct or indirect",
             "cue": "Reporting verb as written",
             "article_id": "Article of the quote",
+            "sentence_id": "Sentence where the quote starts",
             "headline": "Headline of that article",
             "outlet": "Outlet of that article",
             "published_date": "Publication date of that article",
@@ -116,6 +131,9 @@ def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
             connection.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS {_quote(meaning)}')
     for view, (meaning, query, columns) in VIEWS.items():
         connection.execute(f'CREATE VIEW "{view}" AS {query}')
+        actual = [row[0] for row in connection.execute(f'DESCRIBE "{view}"').fetchall()]
+        if set(actual) != set(columns):
+            raise ValueError(f"view {view}: columns {actual} but comments for {sorted(columns)}")
         connection.execute(f'COMMENT ON VIEW "{view}" IS {_quote(meaning)}')
         for column, column_meaning in columns.items():
             connection.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_quote(column_meaning)}')

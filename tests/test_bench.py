@@ -170,3 +170,10 @@ def test_targets_when_runs_failed():
     report = {"runs": {"x1": _entry(12.0, 1000, ok=False)}, "reruns": {}}
     assert all(c.passed is None for c in bench.evaluate(report))
     assert "FAILED" in bench.format_table(report)
+
+
+def test_baseline_batches_keep_every_worker_busy():
+    assert bench.baseline_batch_size(2065, 2, 256) == 256  # the full corpus: spaCy's default
+    assert bench.baseline_batch_size(300, 2, 256) == 38  # 8 batches, 4 a worker
+    assert bench.baseline_batch_size(300, 1, 256) == 256
+    assert bench.baseline_batch_size(3, 2, 256) == 1

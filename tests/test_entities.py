@@ -59,7 +59,7 @@ def test_every_mention_is_linked_and_exact(run):
         assert m.mention_id == f"{m.article_id}#m{m.char_start}"
         sentence = contexts[m.article_id].sentence_at(m.char_start)
         assert sentence is not None and sentence.sentence_id == m.sentence_id and m.char_end <= sentence.char_end
-        assert sentence.section in ("headline", "caption", "body")
+        assert sentence.section in ("headline", "caption", "body", "trailer")
         entity_id, how = resolution.links[m.mention_id]
         assert entity_id in entities, f"dangling {entity_id}"
         assert how in RESOLUTIONS
@@ -70,11 +70,12 @@ def test_every_mention_is_linked_and_exact(run):
         assert row["n_mentions"] >= 1 and row["n_articles"] >= 1
 
 
-def test_no_numeric_or_trailer_entities(run):
+def test_no_numeric_entities_and_no_dateline(run):
     _, _, mentions, _, _ = run
     assert not {m.ner_label for m in mentions} & {"DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "TIME"}
     surfaces = {m.surface for m in mentions}
-    assert "Ron Popeski" not in surfaces and "Reuters" not in surfaces  # trailer and dateline
+    assert "Reuters" not in surfaces  # "(Reuters) –" is a dateline, not a sentence
+    assert {"Ron Popeski", "Jamie Freed"} <= surfaces  # the trailer names the reporters
 
 
 # ---------------------------------------------------------------------- seeds: must-show
@@ -125,7 +126,10 @@ def test_seed_places_organisations_countries(run):
         "city:washington": ("Washington", "LOCATION"),
         "city:brussels": ("Brussels", "LOCATION"),
         "location:south-caucasus": ("South Caucasus", "LOCATION"),
-        "group:armenians": ("Armenians", "GROUP"),
+        "group:armenians": ("Armenians", "GROUP"),  # "ethnic Armenians"
+        "group:armenians-of-nagorno-karabakh": ("Armenians of Nagorno-Karabakh", "GROUP"),
+        "group:russian-peacekeepers": ("Russian peacekeepers", "GROUP"),
+        "group:western-powers": ("Western powers", "GROUP"),
     }
     for entity_id, (name, etype) in expected.items():
         assert entity_id in entities, entity_id
@@ -177,6 +181,7 @@ def test_no_duplicate_or_mistyped_seed_entities(run):
     people = {n for n, t in by_type.items() if t == "PERSON"}
     assert people == {
         "Sergei Lavrov", "Ararat Mirzoyan", "Jeyhun Bayramov", "Nikol Pashinian", "Ilham Aliyev", "Charles Michel",
+        "Ron Popeski", "Jamie Freed",  # reporter and editor, from the trailer
     }
     lachin = [m for m in run[2] if m.surface.startswith("Lachin")]
     assert lachin and all(m.surface == "Lachin corridor" and m.entity_type == "LOCATION" for m in lachin)
@@ -291,9 +296,9 @@ def test_deterministic_and_order_free():
     assert first.entities == second.entities and first.links == second.links
 
 
-def test_resolution_scales_linearly():
-    """A corpus the size of the BBC set (2,065 articles, ~30 person mentions each)."""
-    rng = random.Random(0)
+def synthetic_corpus(n_articles: int, seed: int = 0) -> list[Mention]:
+    """Articles of 15 person mentions: full names, their surnames, stray surnames."""
+    rng = random.Random(seed)
 
     def word(n: int) -> str:
         return "".join(rng.choice("bcdfghjklmnprstvz") + rng.choice("aeiou") for _ in range(n)).title()
@@ -301,14 +306,29 @@ def test_resolution_scales_linearly():
     firsts = sorted({word(2) for _ in range(300)})
     lasts = sorted({word(rng.choice((2, 3, 4))) for _ in range(3000)})
     mentions = []
-    for a in range(2065):
+    for a in range(n_articles):
         article = f"art{a}"
-        for k in range(10):
+        for k in range(6):
             full = f"{rng.choice(firsts)} {rng.choice(lasts)}"
             mentions.append(person(article, k * 100, full, rng.choice([None, "MP", "Minister"]), rng.choice([None, "GBR"])))
             mentions.append(person(article, k * 100 + 40, full.split()[-1]))
-            mentions.append(person(article, k * 100 + 70, rng.choice(lasts)))
-    started = time.perf_counter()
-    res = resolve_entities(mentions)
-    assert time.perf_counter() - started < 10
-    assert len(res.links) == len(mentions)
+            if k % 2:
+                mentions.append(person(article, k * 100 + 70, rng.choice(lasts)))
+    return mentions
+
+
+def test_resolution_scales_linearly():
+    """The BBC corpus size (2,065 articles) resolves in about a second on an idle core, and
+    four times the articles cost about four times the time (blocking, no all-pairs step)."""
+    small, large = synthetic_corpus(516), synthetic_corpus(2065)
+
+    def seconds(mentions: list[Mention]) -> float:
+        started = time.perf_counter()
+        res = resolve_entities(mentions)
+        assert len(res.links) == len(mentions)
+        return time.perf_counter() - started
+
+    t_small = min(seconds(small) for _ in range(2))
+    t_large = seconds(large)
+    assert t_large < 60  # generous: shared CI machines
+    assert t_large < 8 * t_small  # linear: ~4x; all-pairs would be ~16x

@@ -137,8 +137,10 @@ def test_negation_flips_or_neutralises():
     negated = _one("Britain does not support the fuel tax.\n", "fuel tax")
     assert plain.polarity == "support" and negated.polarity == "oppose"
     assert negated.score < plain.score
-    weak = _one("Britain did not question the fuel tax.\n", "fuel tax")
-    assert weak.polarity == "neutral"
+    weak = _one("“The fuel tax is not necessary,” John Smith said.\n", "fuel tax")
+    assert weak.polarity == "neutral"  # a mild judge word negated says little
+    firm = _one("“The fuel tax is not illegal,” John Smith said.\n", "fuel tax")
+    assert firm.polarity == "support" and firm.score < 0.9
 
 
 def test_intensifiers_strengthen():

@@ -22,7 +22,6 @@ from dagster import (
 
 from pipeline.assets.nlp import article_extractions, manifest_path
 from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.version import extractor_version
 from pipeline.resources import NewsPaths
 from pipeline.schemas import TABLES, SchemaViolation, column_descriptions, table_description, validate
 from pipeline.storage import ExtractionCache, atomic_path, read_table, table_path, write_table
@@ -58,9 +57,8 @@ def preview(frame: pd.DataFrame) -> str:
 
 def load_extractions(paths: NewsPaths):
     with manifest_path(paths).open("rb") as handle:
-        current, rejections = pickle.load(handle)
+        version, current, rejections = pickle.load(handle)
     cache = ExtractionCache(paths.data)
-    version = extractor_version()
     extractions = []
     for article_id, sha in current:
         extraction = cache.get(article_id, sha, version)
@@ -71,9 +69,8 @@ def load_extractions(paths: NewsPaths):
 
 
 def inputs_fingerprint(paths: NewsPaths) -> str:
-    """What the tables are a function of: the manifest (articles and their hashes) and the code."""
+    """What the tables are a function of: the manifest (extractor version, articles and their hashes) and this code."""
     digest = hashlib.sha256(manifest_path(paths).read_bytes())
-    digest.update(extractor_version().encode())
     digest.update(Path(__file__).with_name("core.py").read_bytes())
     return digest.hexdigest()
 

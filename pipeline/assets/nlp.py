@@ -49,7 +49,7 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
     removed = cache.prune({a.seed.article_id for a in articles})
     current = [(a.seed.article_id, a.seed.content_sha256) for a in articles]
     with atomic_path(manifest_path(paths)) as temp:
-        temp.write_bytes(pickle.dumps((current, rejections), protocol=5))
+        temp.write_bytes(pickle.dumps((version, current, rejections), protocol=5))
     return MaterializeResult(
         metadata={
             "articles": len(articles),

@@ -71,6 +71,13 @@ class _LocalPerson:
     mentions: list[Mention] = field(default_factory=list)
     full_names: list[tuple[str, ...]] = field(default_factory=list)
     fuzzy_ids: set[str] = field(default_factory=set)  # mentions joined by spelling similarity
+    distinct: set[tuple[str, ...]] = field(default_factory=set)
+    lasts: set[str] = field(default_factory=set)
+
+    def add_full(self, tokens: tuple[str, ...]) -> None:
+        self.full_names.append(tokens)
+        self.distinct.add(tokens)
+        self.lasts.add(tokens[-1])
 
     @property
     def is_full(self) -> bool:
@@ -189,7 +196,7 @@ class _Resolver:
         groups = self._merge_full(full)  # list of lists of locals, deterministic order
         surname_index: dict[str, list[int]] = defaultdict(list)
         for gi, group in enumerate(groups):
-            for last in sorted({n[-1] for c in group for n in c.full_names}):
+            for last in sorted({last for c in group for last in c.lasts}):
                 surname_index[last].append(gi)
 
         unresolved: dict[str, list[_LocalPerson]] = defaultdict(list)
@@ -353,38 +360,40 @@ class _Resolver:
 def _cluster_article(article_id: str, mentions: list[Mention]) -> list[_LocalPerson]:
     clusters: list[_LocalPerson] = []
     ordered = sorted(mentions, key=lambda m: m.char_start)
+    tokens_of = {m.mention_id: _name_tokens(m.name) for m in ordered}
     for m in ordered:  # full names first, in text order
-        tokens = _name_tokens(m.name)
+        tokens = tokens_of[m.mention_id]
         if len(tokens) < 2:
             continue
-        matches = [c for c in clusters if any(_same_person(tokens, f) for f in c.full_names)]
+        matches = [c for c in clusters if tokens in c.distinct or any(_same_person(tokens, f) for f in c.distinct)]
         if matches:
             target = max(matches, key=lambda c: c.last_mention_before(m.char_start))
+            if tokens[-1] not in target.lasts:
+                target.fuzzy_ids.add(m.mention_id)
         else:
             target = _LocalPerson(article_id)
             clusters.append(target)
         target.mentions.append(m)
-        target.full_names.append(tokens)
-        if not any(f[-1] == tokens[-1] for f in target.full_names[:-1]) and len(target.full_names) > 1:
-            target.fuzzy_ids.add(m.mention_id)
+        target.add_full(tokens)
+    full_clusters = list(clusters)
     lone: dict[str, _LocalPerson] = {}
     for m in ordered:  # then single names: "Lavrov", "Mr Abbas"
-        tokens = _name_tokens(m.name)
+        tokens = tokens_of[m.mention_id]
         if len(tokens) >= 2:
             continue
-        if not tokens:
-            tokens = (m.name.lower(),)
         word = tokens[0]
-        matches = [c for c in clusters if c.is_full and any(f[-1] == word for f in c.full_names)]
+        matches = [c for c in full_clusters if word in c.lasts]
         fuzzy = False
         if not matches and len(word) >= MIN_FUZZY_LENGTH:
             matches = [
-                c for c in clusters
-                if c.is_full and any(_similar(f[-1], word, LONE_SURNAME_RATIO, LONE_SURNAME_JW) for f in c.full_names)
+                c for c in full_clusters
+                if any(_similar(last, word, LONE_SURNAME_RATIO, LONE_SURNAME_JW) for last in sorted(c.lasts))
             ]
-            fuzzy = len(matches) == 1
+            fuzzy = True
+            if len(matches) != 1:
+                matches = []
         if matches:
-            target = max(matches, key=lambda c: (c.last_mention_before(m.char_start), -clusters.index(c)))
+            target = max(matches, key=lambda c: (c.last_mention_before(m.char_start), -full_clusters.index(c)))
             target.mentions.append(m)
             if fuzzy:
                 target.fuzzy_ids.add(m.mention_id)
@@ -440,8 +449,8 @@ def _support(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> 
 
 
 def _similar(a: str, b: str, ratio: float, jw: float) -> bool:
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or abs(len(a) - len(b)) > max(len(a), len(b)) // 3:
-        return False
+    if a[:1] != b[:1] or min(len(a), len(b)) < MIN_FUZZY_LENGTH or abs(len(a) - len(b)) > max(len(a), len(b)) // 3:
+        return False  # transliterations keep the initial and about the length
     return fuzz.ratio(a, b) >= ratio and JaroWinkler.similarity(a, b) >= jw
 
 

@@ -57,7 +57,7 @@ ROLES = ("mediator", "source", "target", "participant")
 ROLE_WEIGHT = {"mediator": 3.0, "source": 2.0, "target": 2.0, "participant": 1.0}
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 PRECISION_RANK = {DAY: 3, MONTH: 2, YEAR: 1, None: 0}
-MAX_SCAN = 64  # clusters examined per blocking key (the most recent ones)
+MAX_SCAN = 32  # clusters examined per blocking key (the most recent ones)
 LINK_WINDOW = timedelta(days=7)
 
 VERBS = {
@@ -143,6 +143,60 @@ class _Entities:
         return False
 
 
+class _Group:
+    """A set of entities with what matching needs precomputed (for fast comparisons)."""
+
+    __slots__ = ("ids", "countries", "affiliated", "people")
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.countries: set[str] = set()  # ISO codes of the country entities
+        self.affiliated: set[str] = set()  # ISO codes of the other entities' countries
+        self.people: dict[str, set[str]] = {}  # ISO code -> non-country entities of it
+
+    def add(self, entity: str, known: _Entities) -> None:
+        if entity in self.ids:
+            return
+        self.ids.add(entity)
+        country = known.country(entity)
+        if known.is_country(entity):
+            if country:
+                self.countries.add(country)
+        elif country:
+            self.affiliated.add(country)
+            self.people.setdefault(country, set()).add(entity)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def matched(self, entities: Iterable[str], known: _Entities) -> int:
+        """How many of `entities` match one of ours (same entity, or person ~ their country)."""
+        count = 0
+        for entity in entities:
+            if entity in self.ids:
+                count += 1
+                continue
+            country = known.country(entity)
+            if country is None:
+                continue
+            if known.is_country(entity):
+                if country in self.affiliated:
+                    count += 1
+            elif country in self.countries:
+                count += 1
+        return count
+
+    def sides(self, known: _Entities) -> set[str]:
+        return {known.side(e) for e in self.ids}
+
+
+def _group(entities: Iterable[str], known: _Entities) -> _Group:
+    group = _Group()
+    for entity in entities:
+        group.add(entity, known)
+    return group
+
+
 @dataclass
 class _Report:
     """One asserted candidate with entity ids and a resolved date."""
@@ -155,24 +209,33 @@ class _Report:
     date: date | None
     precision: str | None
     separate: bool
+    entities: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    doers: set[str] = field(default_factory=set)
 
-    @property
-    def entities(self) -> set[str]:
-        return {e for ids in self.roles.values() for e in ids}
-
-    @property
-    def parties(self) -> set[str]:
-        return {e for role in ("source", "target", "participant") for e in self.roles[role]}
+    def __post_init__(self) -> None:
+        roles = self.roles
+        self.doers = set(roles["source"]) | set(roles["participant"])
+        self.parties = self.doers | set(roles["target"])
+        self.entities = self.parties | set(roles["mediator"])
 
 
 @dataclass
 class _Cluster:
     number: int
     event_type: str
+    known: _Entities
     reports: list[_Report] = field(default_factory=list)
     roles: dict[str, set[str]] = field(default_factory=lambda: {r: set() for r in ROLES})
-    places: Counter = field(default_factory=Counter)
+    all: _Group = field(default_factory=_Group)
+    parties: _Group = field(default_factory=_Group)
+    doers: _Group = field(default_factory=_Group)
+    targets: _Group = field(default_factory=_Group)
+    mediators: _Group = field(default_factory=_Group)
+    places: dict = field(default_factory=dict)
+    modes: set = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    dated: list[tuple[date, str]] = field(default_factory=list)
     date: date | None = None
     precision: str | None = None
     separate: bool = False
@@ -180,18 +243,31 @@ class _Cluster:
 
     @property
     def entities(self) -> set[str]:
-        return set().union(*self.roles.values())
+        return set(self.all.ids)
 
     def add(self, report: _Report) -> None:
+        known = self.known
         self.reports.append(report)
         for role, ids in report.roles.items():
             self.roles[role].update(ids)
+            for entity in ids:
+                self.all.add(entity, known)
+                if role == "mediator":
+                    self.mediators.add(entity, known)
+                else:
+                    self.parties.add(entity, known)
+                    (self.targets if role == "target" else self.doers).add(entity, known)
         if report.place:
-            self.places[report.place] += 1
+            self.places[report.place] = self.places.get(report.place, 0) + 1
+        if report.candidate.event_mode:
+            self.modes.add(report.candidate.event_mode)
         self.articles.add(report.article_id)
         self.separate = self.separate or report.separate
-        if report.date is not None and PRECISION_RANK[report.precision] > PRECISION_RANK[self.precision]:
-            self.date, self.precision = report.date, report.precision
+        if report.date is not None:
+            if (report.date, report.precision) not in self.dated:
+                self.dated.append((report.date, report.precision))
+            if PRECISION_RANK[report.precision] > PRECISION_RANK[self.precision]:
+                self.date, self.precision = report.date, report.precision
 
 
 def resolve_events(
@@ -211,7 +287,8 @@ def resolve_events(
     reports = _reports(asserted, entity_of, dates)
     clusters = _cluster(reports, known)
     article_dates = _article_dates(clusters, articles)
-    if article_dates:
+    relative = {c.article_id for c in asserted if c.date_text}
+    if set(article_dates) & relative:  # their relative dates can now be resolved
         dates.update(article_dates)
         reports = _reports(asserted, entity_of, dates)
         clusters = _cluster(reports, known)
@@ -263,37 +340,28 @@ def _reports(candidates: list[EventCandidate], entity_of: Mapping[str, str], dat
 # --------------------------------------------------------------------------- clustering
 
 
-def _month_keys(value: date | None, precision: str | None) -> list[str]:
-    if value is None:
-        return []
-    if precision == YEAR:
-        return [f"{value.year}"]
-    return [f"{value.year}-{value.month:02d}", f"{value.year}"]
+def _report_keys(report: _Report, event_type: str, known: _Entities) -> set:
+    """Blocking keys: a report is only compared with clusters sharing one of them.
 
-
-def _report_keys(report: _Report, event_type: str, known: _Entities, lookup: bool) -> set:
+    Each key stands for one way a merge can be justified (see `_score`): the same
+    article; two shared entities or sides; or one shared side plus the same place, the
+    same day or the same mode.
+    """
     keys: set = {("a", event_type, report.article_id)}
     entities = sorted(report.entities)
+    sides = sorted({known.side(e) for e in entities})
     for a, b in itertools.combinations(entities, 2):
         keys.add(("p", event_type, a, b))
-    sides = sorted({known.side(e) for e in entities})
     for a, b in itertools.combinations(sides, 2):
         keys.add(("s", event_type, a, b))
-    if report.place:
-        keys.add(("l", event_type, report.place))
-    if lookup:
-        months = _month_keys(report.date, report.precision) + ["*"]
-        for entity in entities:
-            for month in months:
-                keys.add(("d", event_type, entity, month))
-            if not known.is_country(entity) and known.country(entity):
-                for month in months:
-                    keys.add(("d", event_type, f"country:{known.country(entity)}", month))
-    else:
-        months = _month_keys(report.date, report.precision) or ["*"]
-        for entity in entities:
-            for month in months:
-                keys.add(("d", event_type, entity, month))
+    mode = report.candidate.event_mode
+    for side in sides:
+        if report.place:
+            keys.add(("l", event_type, side, report.place))
+        if report.precision == DAY:
+            keys.add(("d", event_type, side, report.date))
+        if mode:
+            keys.add(("m", event_type, side, mode))
     return keys
 
 
@@ -302,96 +370,83 @@ def _cluster(reports: list[_Report], known: _Entities) -> list[_Cluster]:
     index: dict[tuple, list[int]] = defaultdict(list)
     for report in reports:
         event_type = report.candidate.event_type
+        keys = _report_keys(report, event_type, known)
         candidates: set[int] = set()
-        for key in _report_keys(report, event_type, known, lookup=True):
+        for key in keys:
             bucket = index.get(key)
             if bucket:
                 candidates.update(bucket[-MAX_SCAN:])
         best: tuple[float, int] | None = None
-        for number in sorted(candidates):
-            score = _score(report, clusters[number], known)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, number)
+        if candidates:
+            groups = _ReportGroups(report, known)
+            for number in sorted(candidates):
+                score = _score(report, groups, clusters[number], known)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, number)
         if best is None:
-            cluster = _Cluster(len(clusters), event_type)
+            cluster = _Cluster(len(clusters), event_type, known)
             clusters.append(cluster)
         else:
             cluster = clusters[best[1]]
         cluster.add(report)
-        for key in _report_keys(report, event_type, known, lookup=False):
+        for key in keys:
             if key not in cluster.keys:
                 cluster.keys.add(key)
                 index[key].append(cluster.number)
     return clusters
 
 
-def _matches(ours: Iterable[str], theirs: Iterable[str], known: _Entities) -> int:
-    theirs = list(theirs)
-    return sum(1 for e in ours if any(known.match(e, t) for t in theirs))
+class _ReportGroups:
+    """A report's entity groups, computed once per report."""
+
+    def __init__(self, report: _Report, known: _Entities):
+        self.all = report.entities
+        self.parties = _group(report.parties, known)
+        self.doers = report.doers
+        self.targets = set(report.roles["target"])
+        self.mediators = set(report.roles["mediator"])
+        self.mediator_sides = {known.side(e) for e in self.mediators}
+        self.party_sides = {known.side(e) for e in report.parties}
 
 
-def _people_conflict(report: _Report, cluster: _Cluster, known: _Entities) -> bool:
-    """Different people for the same country on each side: not the same meeting."""
-    ours: dict[str, set[str]] = defaultdict(set)
-    theirs: dict[str, set[str]] = defaultdict(set)
-    for entity in report.parties:
-        if not known.is_country(entity) and known.country(entity):
-            ours[known.country(entity)].add(entity)
-    for role in ("source", "target", "participant"):
-        for entity in cluster.roles[role]:
-            if not known.is_country(entity) and known.country(entity):
-                theirs[known.country(entity)].add(entity)
-    return any(theirs.get(country) and not (people & theirs[country]) for country, people in ours.items())
-
-
-def _score(report: _Report, cluster: _Cluster, known: _Entities) -> float | None:
+def _score(report: _Report, groups: _ReportGroups, cluster: _Cluster, known: _Entities) -> float | None:
     """How well a report fits a cluster, or None when it cannot be the same event."""
-    if (report.date, report.precision) != (None, None) and cluster.date is not None:
-        if not compatible((report.date, report.precision), (cluster.date, cluster.precision)):
-            return None
-        for other in cluster.reports:  # every dated report must agree, not just the best
-            if other.date is not None and not compatible((report.date, report.precision), (other.date, other.precision)):
+    if report.date is not None:
+        for other in cluster.dated:  # every dated report must agree, not just the best
+            if not compatible((report.date, report.precision), other):
                 return None
     if report.place and cluster.places and report.place not in cluster.places:
         return None
-    ours_m, theirs_m = set(report.roles["mediator"]), cluster.roles["mediator"]
-    if ours_m and theirs_m:
-        a = {known.side(e) for e in ours_m}
-        b = {known.side(e) for e in theirs_m}
-        if len(a & b) / len(a | b) < 0.5:
+    if groups.mediators and cluster.mediators:
+        theirs = cluster.mediators.sides(known)
+        if len(groups.mediator_sides & theirs) / len(groups.mediator_sides | theirs) < 0.5:
             return None
-    if report.separate or cluster.separate:
-        if {known.side(e) for e in report.parties} != {
-            known.side(e) for role in ("source", "target", "participant") for e in cluster.roles[role]
-        }:
-            return None
-    if _people_conflict(report, cluster, known):
+    if (report.separate or cluster.separate) and groups.party_sides != cluster.parties.sides(known):
         return None
+    for country, people in groups.parties.people.items():  # different people, same country
+        theirs = cluster.parties.people.get(country)
+        if theirs and not (people & theirs):
+            return None
 
-    event_type = cluster.event_type
-    if event_type in SYMMETRIC_TYPES:
-        matched = _matches(report.entities, cluster.entities, known)
-        needed = min(2, len(report.entities), len(cluster.entities))
+    if cluster.event_type in SYMMETRIC_TYPES:
+        matched = cluster.all.matched(groups.all, known)
+        needed = min(2, len(groups.all), len(cluster.all.ids))
         if matched < max(1, needed):
             return None
     else:
-        ours_s = set(report.roles["source"]) | set(report.roles["participant"])
-        theirs_s = cluster.roles["source"] | cluster.roles["participant"]
-        ours_t, theirs_t = set(report.roles["target"]), cluster.roles["target"]
-        matched_s = _matches(ours_s, theirs_s, known) if ours_s and theirs_s else 0
-        matched_t = _matches(ours_t, theirs_t, known) if ours_t and theirs_t else 0
-        if ours_s and theirs_s and not matched_s:
+        matched_s = cluster.doers.matched(groups.doers, known) if groups.doers and cluster.doers else 0
+        matched_t = cluster.targets.matched(groups.targets, known) if groups.targets and cluster.targets else 0
+        if groups.doers and cluster.doers and not matched_s:
             return None
-        if ours_t and theirs_t and not matched_t:
+        if groups.targets and cluster.targets and not matched_t:
             return None
-        matched = matched_s + matched_t + _matches(ours_m, theirs_m, known)
+        matched = matched_s + matched_t + (cluster.mediators.matched(groups.mediators, known) if groups.mediators else 0)
         if matched == 0:
             return None
 
     same_place = bool(report.place and report.place in cluster.places)
     same_day = report.precision == DAY and cluster.precision == DAY and report.date == cluster.date
-    modes = {r.candidate.event_mode for r in cluster.reports if r.candidate.event_mode}
-    same_mode = bool(report.candidate.event_mode and report.candidate.event_mode in modes)
+    same_mode = bool(report.candidate.event_mode and report.candidate.event_mode in cluster.modes)
     same_article = report.article_id in cluster.articles
     if not same_article:
         strength = min(matched, 2) + same_mode + 2 * same_place + same_day

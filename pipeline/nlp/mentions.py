@@ -36,7 +36,7 @@ from pipeline.nlp.records import ArticleContext, Mention
 
 NER_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
 TYPE_OF_LABEL = {"PERSON": "PERSON", "GPE": "LOCATION", "ORG": "ORGANIZATION", "LOC": "LOCATION", "FAC": "LOCATION"}
-SECTIONS_WITH_MENTIONS = ("headline", "caption", "body")
+SECTIONS_WITH_MENTIONS = ("headline", "caption", "body", "trailer")  # trailer: reporters, editors
 UNRESOLVED = "?"  # a candidate kept only if a later rule types it
 
 # Honorifics are kept in the surface ("Mr Abbas") but not in the name; they also say
@@ -59,6 +59,7 @@ GEO_FEATURES = {
 GROUP_NOUNS = {
     "peacekeepers", "troops", "forces", "soldiers", "militants", "rebels", "separatists", "insurgents",
     "guerrillas", "militias", "settlers", "refugees", "protesters", "paramilitaries", "fighters",
+    "powers", "allies",
 }
 GROUP_MODIFIERS = {"armed", "militant", "ethnic", "security", "military", "special", "border"}
 
@@ -283,16 +284,43 @@ class _Detector:
         return [_Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
 
     def _national_group(self, kw: Token) -> list[_Candidate]:
-        i = kw.i
-        j = i - 1
-        if j >= 0 and self.doc[j].lower_ in GROUP_MODIFIERS:
-            j -= 1
-        found = self._country_before(j)
-        if not found or found[2] != "demonym" or not self._in_sections(found[0], i + 1):
+        """"Russian peacekeepers", "Western powers": a demonym or bloc adjective and a group noun."""
+        doc, i = self.doc, kw.i
+        if kw.tag_ not in ("NNS", "NNPS"):
             return []
-        start, iso3, _ = found
-        span = self.doc[start : i + 1]
+        j = i - 1
+        if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
+            j -= 1
+        if j < 0 or doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
+            return []
+        found = self._country_before(j)
+        if found is not None and found[2] == "demonym":
+            start, iso3 = found[0], found[1]
+        elif not doc[j].ent_id_ and doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I"):
+            start, iso3 = j, None  # "Western", "Arab": a bloc, not a country
+        else:
+            return []
+        if not self._in_sections(start, i + 1):
+            return []
+        span = doc[start : i + 1]
         return [_Candidate(start, i + 1, "NORP", "GROUP", "name", _clean_spaces(span.text), 3, country_iso3=iso3)]
+
+    def _people_group(self, span: Span, iso3: str | None) -> _Candidate:
+        """A demonym as a plural noun is a people: "ethnic Armenians", "the Armenians of
+        Nagorno-Karabakh" (the phrase, so the place it qualifies stays part of the group)."""
+        doc = self.doc
+        start, end = span.start, span.end
+        name = _clean_spaces(span.text)
+        name = name[0].upper() + name[1:]
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            k = end + 1 + (doc[end + 1].lower_ == "the")
+            place = next((e for e in _ents_covering(doc, k) if e.start == k), None) if k < len(doc) else None
+            if place is not None and place.label_ in ("LOC", "GPE") and self._in_sections(start, place.end):
+                end = place.end
+                name = _clean_spaces(doc[start:end].text)
+        if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and self.section[start - 1] == self.section[start]:
+            start -= 1
+        return _Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
 
     # ------------------------------------------------------------------ NER and ruler
     def _entity_candidates(self) -> list[_Candidate]:
@@ -341,9 +369,7 @@ class _Detector:
         if label == "NORP":  # demonym of a country
             iso3 = entry.country_iso3
             if _is_plural_demonym(span[-1], self.gaz):
-                name = _clean_spaces(span.text)
-                name = name[0].upper() + name[1:]
-                return _Candidate(start, end, label, "GROUP", "name", name, 2, country_iso3=iso3)
+                return self._people_group(span, iso3)
             return _Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
         if entity_id.startswith("city:"):
             if self._is_metonym(span):

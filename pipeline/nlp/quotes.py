@@ -415,6 +415,8 @@ class _Article:
         self.text = ctx.text
         self.doc: Doc = ctx.doc
         self.index = MentionIndex(mentions)
+        self._sents = list(self.doc.sents)
+        self._sent_starts = [sent.start_char for sent in self._sents]
         blocks = []
         previous_section = None
         for seg in ctx.layout.blocks("headline", "caption", "body", "trailer"):
@@ -449,12 +451,11 @@ class _Article:
         return span if span is not None and len(span) else None
 
     def sent_of(self, char: int) -> Span | None:
-        if not 0 <= char < len(self.doc.text):
+        """The parser's sentence holding a character (token.sent is slow: computed once here)."""
+        if not 0 <= char < len(self.text):
             return None
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        return span[0].sent
+        i = bisect.bisect_right(self._sent_starts, char) - 1
+        return self._sents[i] if i >= 0 else None
 
     def block_of(self, char: int) -> int:
         return bisect.bisect_right(self._block_starts, char) - 1

@@ -51,11 +51,24 @@ from pipeline.nlp.quotes import (
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 
 OUTSIDE_QUOTE_MIN_SCORE = 0.6
+MIN_CUE_SCORE = 0.5  # weaker cues ("suggest", "question", "end") only inside composed actions
+MIN_ATTRIBUTIVE_WEIGHT = 0.7  # "an illegal blockade" counts, "a good base" does not
 DEONTIC_SCORE = 0.6
 ATTITUDE_SCORE = 0.6
 MAX_LABEL_WORDS = 10
 
 DEONTIC_MODALS = frozenset({"should", "must", "ought"})
+# Verbs whose to-infinitive carries the subject's own stance ("wants to end …").
+VOLITION_VERBS = frozenset(
+    """want wish hope intend plan seek try aim decide agree refuse promise pledge vow threaten
+    continue begin start need prefer demand ask expect mean attempt vote""".split()
+)
+# Verbs whose object is the addressee and whose to-infinitive the action ("urged Iran to halt …").
+ADDRESSEE_VERBS = frozenset({"urge", "encourage", "ask", "press", "push", "persuade", "invite", "tell", "implore", "call"})
+# Verbs whose clause states a wished-for state ("hope that solutions will be found").
+CLAUSE_STANCE_VERBS = frozenset({"hope", "want", "wish", "demand", "insist", "urge", "propose", "welcome", "pray"})
+BELIEF_VERBS = frozenset({"think", "believe", "expect", "feel", "consider", "say"})
+DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "dispute"})
 # Nouns of wanting or intending: "the need to end …", "no intention of imposing …".
 ATTITUDE_NOUNS = frozenset(
     {"need", "necessity", "intention", "determination", "commitment", "readiness", "willingness", "desire", "wish", "resolve"}
@@ -72,6 +85,8 @@ DROP_ADJECTIVES = frozenset(
     so-called alleged same other various several many much more most some new own very particular
     specific main key major""".split()
 )
+# Verbs too light to name an action ("show the strength", "make the mistake").
+EMPTY_VERBS = frozenset({"show", "make", "take", "have", "give", "get", "do", "put", "go", "come", "see", "be", "find"})
 KEEP_PREPOSITIONS = frozenset({"of", "over", "to", "for", "on", "against", "between", "with"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
 
@@ -154,7 +169,7 @@ class _Labeller:
             elif dep == "amod" and self._keep_adjective(child):
                 out.extend(t for t in child.subtree if not t.is_quote and t.dep_ not in ("det", "predet") and not self._judging(t))
             elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
-                out.extend(t for t in child.subtree if not t.is_quote)
+                out.extend(t for t in child.subtree if not t.is_quote and t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON"))
             elif dep == "det" and keep_det and child.lower_ == "the":
                 out.append(child)
         return out
@@ -165,10 +180,11 @@ class _Labeller:
     def _judging(self, token: Token) -> bool:
         return self.lex.evaluative(token.lower_) is not None or self.lex.intensity(token.lower_) != 1.0
 
-    def _complement(self, noun: Token) -> tuple[Token, Token] | None:
-        """The first kept prepositional complement (preposition, object) of a noun."""
+    def _complement(self, noun: Token, depth: int = 0) -> tuple[Token, Token] | None:
+        """The first kept prepositional complement (preposition, object) of a noun; below
+        the top level only "of" ("rights and security of Karabakh's residents")."""
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in KEEP_PREPOSITIONS:
+            if child.dep_ == "prep" and (child.lower_ in KEEP_PREPOSITIONS if depth == 0 else child.lower_ == "of"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not self.lex.is_generic_target(pobj.lemma_):
                     return child, pobj
@@ -180,7 +196,7 @@ class _Labeller:
 
     def _phrase(self, noun: Token, keep_det: bool, depth: int = 0) -> list[Token]:
         """Tokens of a labelled noun phrase, in order (head, modifiers, conjuncts, complement)."""
-        comp = self._complement(noun) if depth < 2 else None
+        comp = self._complement(noun, depth) if depth < 2 else None
         tokens = self._left_tokens(noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
         tokens.append(noun)
         for conj in noun.conjuncts:
@@ -252,8 +268,11 @@ class _Labeller:
 
     def _short_name(self, pobj: Token) -> bool:
         """A proper name of a few words ("the Lachin corridor", "Scotland")."""
-        if any(c.dep_ == "prep" for c in pobj.children):
+        if any(c.dep_ in ("prep", "conj") for c in pobj.children):
             return False
+        det = next((c for c in pobj.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ != "the":
+            return False  # "election of a Labour government" stays as it is
         left = self._left_tokens(pobj, False, True)
         if len(left) > 3:
             return False
@@ -271,9 +290,13 @@ class _Labeller:
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: participle + object ("imposed agreements")."""
+        if verb.lemma_.lower() in EMPTY_VERBS:
+            return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
             return None  # "convince the Armenians": an action on people is no issue label
+        if self.lex.evaluative(obj.lemma_) is not None:
+            return None
         label = self.noun_label(obj)
         if not label:
             return None
@@ -321,36 +344,31 @@ class _StanceArticle:
             return None
         return self.by_id.get(quote.speaker_mention_id)
 
-    def subject_holder(self, verb: Token) -> tuple[Token | None, Mention | None]:
-        subject = subject_of(verb) if verb.lower_ != "according" else None
-        if subject is None:
-            return None, None
-        span = speaker_span(subject)
-        mention = speaker_mention(subject, span, self.index)
-        if mention is None and subject.lower_ in PRONOUNS and subject.lower_ not in FIRST_PERSON:
-            quote = self._reporting_quote(verb)
-            mention = self.speaker(quote) if quote else None
-            if mention is None:
-                wanted = ("PERSON",) if subject.lower_ in ("he", "she") else None
-                mention = self.index.before(subject.idx, wanted)
-        return subject, mention
-
-    def _reporting_quote(self, token: Token) -> Quote | None:
-        return self.quote_at(token.idx)
+    def mention_of(self, subject: Token) -> Mention | None:
+        return speaker_mention(subject, speaker_span(subject), self.index)
 
     def holder_for(self, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
-        """Who takes the stance a verb expresses."""
+        """Who takes the stance a verb expresses: in a quote, the speaker when the subject is
+        the speaker ("we", "I", none, a pronoun no mention covers) or the verb is deontic,
+        else the subject's mention; outside quotes, the subject's mention."""
         quote = self.quote_at(verb.idx)
-        subject, mention = self.subject_holder(verb)
-        if quote is not None:
-            speaker = self.speaker(quote)
-            own_subject = subject is not None and subject.lower_ not in FIRST_PERSON and not deontic
-            if own_subject and mention is not None and (speaker is None or mention.kind != "pronoun"):
-                return mention, quote
+        subject = subject_of(verb)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS:
+            return None, quote  # "MPs were entitled to complain": nobody's stance yet
+        speaker = self.speaker(quote)
+        if subject is None:
+            return (speaker if quote is not None else None), quote
+        if _negative_subject(subject, self.lex):
+            return None, quote  # "no politician should …": read by the deontic pass
+        if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
             return speaker, quote
-        if deontic:
-            return None, None
-        return mention, None
+        mention = self.mention_of(subject)
+        if mention is None and subject.lower_ in PRONOUNS and subject.lower_ not in FIRST_PERSON:
+            if quote is not None:
+                return speaker, quote  # "he said he opposes …"
+            wanted = ("PERSON",) if subject.lower_ in ("he", "she") else None
+            return self.index.before(subject.idx, wanted), None
+        return mention, quote
 
     # -- polarity helpers
 
@@ -358,9 +376,16 @@ class _StanceArticle:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and _is_negator(child, self.lex)):
                 return True
-        # "does not want to support": the governing verb's negation
-        if token.dep_ in ("xcomp",) and token.head is not token:
+        if token.dep_ == "xcomp" and token.head is not token:  # "does not want to support"
             return any(c.dep_ == "neg" for c in token.head.children)
+        return False
+
+    def believed_negated(self, token: Token) -> bool:
+        """ "I don't think the relationship is good": a negated belief verb above the clause."""
+        head = token.head if token.dep_ != "ROOT" else token
+        clause = token if token.dep_ in ("ccomp",) else head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in BELIEF_VERBS:
+            return any(c.dep_ == "neg" for c in clause.head.children)
         return False
 
     def intensity(self, token: Token) -> float:
@@ -385,51 +410,55 @@ class _StanceArticle:
             return -polarity, score * 0.5
         return 0, score * 0.5
 
-    # -- targets of a verb
+    # -- targets
 
-    def verb_targets(self, verb: Token, prep: Token | None) -> list[Target]:
-        """What a stance verb or phrase is about."""
-        label = self.labeller
-        targets: list[Target] = []
+    def verb_targets(self, verb: Token, prep: Token | None, compose_only: bool = False) -> list[Target]:
+        """What a stance verb or phrase is about: the object of its preposition ("call for"),
+        the action it urges ("urged Iran to halt …"), its object, or the wished-for state of
+        its clause ("hope that solutions will be found")."""
         if prep is not None:
-            preps = [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]
-            for p in preps:
+            targets: list[Target] = []
+            for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
                 pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     targets.extend(self.noun_targets(pobj))
             return targets
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if xcomp is not None and (dobj is None or dobj.i < xcomp.i):
-            # "urged Iran to halt enrichment", "refused to sign the treaty": the action
-            found = self.action_targets(xcomp)
-            if found:
+        addressee = verb.lemma_.lower() in ADDRESSEE_VERBS or _particle(verb) == "on"
+        if xcomp is not None and (dobj is None or (addressee and dobj.i < xcomp.i)):
+            # "refused to sign the treaty", "urged Iran to halt enrichment": the action,
+            # when it takes a side itself
+            found = self.action_targets(xcomp, label_actions=False)
+            if found or dobj is None:
                 return found
-        if dobj is not None:
+        if dobj is not None and not (addressee and xcomp is not None):
             return self.noun_targets(dobj)  # the label includes coordinated objects
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if ccomp is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in DEONTIC_MODALS | {"will", "would", "could", "can"} for c in ccomp.children):
+        lemma = verb.lemma_.lower()
+        if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
             return self.clause_targets(ccomp)
-        del label
-        return targets
+        return []
 
     def clause_targets(self, clause: Token) -> list[Target]:
-        """The issue of a hoped-for or warned-of clause: its passive subject, or its action."""
+        """The issue of a wished-for clause: its passive subject ("solutions will be found")."""
         passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            return self.noun_targets(passive)
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-            return self.noun_targets(subject)
-        return self.action_targets(clause)
+        return self.noun_targets(passive) if passive is not None else []
 
     def noun_targets(self, noun: Token) -> list[Target]:
-        """Targets a noun phrase names, seeing through attempt and attitude nouns."""
+        """Targets a noun phrase names, seeing through attempt and attitude nouns
+        ("attempts to impose …") and demand nouns ("calls for the publication of …")."""
         lemma = noun.lemma_.lower()
         if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
             action = self.frame_action(noun)
             if action is not None:
                 return self.action_targets(action)
+        for child in noun.children:
+            if child.dep_ == "prep" and (found := self.lex.cue(f"{lemma} {child.lower_}")):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not lemma in ("support", "opposition"):
+                    sign = _SIGN[found[0]]
+                    return [Target(t.label, t.head, t.sign * sign, 0.5 + 0.5 * found[1]) for t in self.noun_targets(pobj)]
         label = self.labeller.noun_label(noun)
         if not label:
             return []
@@ -449,22 +478,26 @@ class _StanceArticle:
                     return pcomp
         return None
 
-    def action_targets(self, verb: Token) -> list[Target]:
+    def action_targets(self, verb: Token, label_actions: bool = True) -> list[Target]:
         """An action as target: through its own stance ("end the crisis" opposes the crisis),
-        else as a label ("imposed agreements")."""
+        else (when `label_actions`) as a label ("imposed agreements")."""
         cue = self.verb_cue(verb)
         if cue is not None:
             polarity, score, prep = cue
             inner = self.verb_targets(verb, prep)
             return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
+        if not label_actions:
+            return []
         found = self.labeller.action_label(verb)
         if found is None:
             return []
         return [Target(found[0], found[1])]
 
     def verb_cue(self, verb: Token) -> tuple[int, float, Token | None] | None:
-        """The lexicon's stance for a verb, trying "verb particle", "verb preposition", "verb"."""
+        """The lexicon's stance for a verb: "verb particle preposition", "verb particle",
+        "verb preposition" (when the verb has no object: "call for", "vote against"), "verb"."""
         lemma = verb.lemma_.lower()
+        has_object = any(c.dep_ in ("dobj", "obj") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "prt":
                 after = next((g for g in verb.children if g.dep_ == "prep" and g.i > child.i), None)
@@ -472,13 +505,35 @@ class _StanceArticle:
                     return _SIGN[found[0]], found[1], after
                 if found := self.lex.cue(f"{lemma} {child.lower_}"):
                     return _SIGN[found[0]], found[1], None
-        for child in verb.children:
-            if child.dep_ == "prep" and child.i > verb.i:
-                if found := self.lex.cue(f"{lemma} {child.lower_}"):
-                    return _SIGN[found[0]], found[1], child
+        if not has_object:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.i > verb.i:
+                    if found := self.lex.cue(f"{lemma} {child.lower_}"):
+                        return _SIGN[found[0]], found[1], child
         if found := self.lex.cue(lemma):
             return _SIGN[found[0]], found[1], None
         return None
+
+
+def _particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None)
+
+
+def _negative_subject(subject: Token, lex: StanceLexicon) -> bool:
+    """ "No politician", "nobody", "none of us"."""
+    return lex.is_negator(subject.lower_) or any(c.dep_ == "det" and lex.is_negator(c.lower_) for c in subject.children)
+
+
+def _hypothetical(token: Token) -> bool:
+    """A condition ("if they did not stop …") takes no stance."""
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.dep_ in ("ROOT",) or node.head is node or node.dep_ in ("ccomp",):
+            return False
+        node = node.head
+    return False
 
 
 # --------------------------------------------------------------------------- passes
@@ -486,8 +541,10 @@ class _StanceArticle:
 
 def _verb_signals(art: _StanceArticle, verb: Token) -> None:
     """Stance verbs: "opposes X", "called for X", "urged Y to do X", "expressed hope that X"."""
-    if verb.pos_ not in ("VERB",) or art.ctx.sentence_at(verb.idx) is None:
+    if verb.pos_ != "VERB" or _hypothetical(verb):
         return
+    if verb.dep_ == "xcomp" and art.verb_cue(verb.head) is not None:
+        return  # "refused to rule out tax rises": read through the governing cue
     cue = art.verb_cue(verb)
     noun_cue = None
     if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
@@ -499,8 +556,14 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
     if cue is None:
         return
     polarity, base, prep = cue
+    if base < MIN_CUE_SCORE:
+        return  # weak cues ("suggest", "question") count only inside composed actions
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
     holder, quote = art.holder_for(verb, deontic)
+    if noun_cue is not None:
+        owner = next((c for c in noun_cue.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            holder = art.mention_of(owner) or holder  # "stressed Mr Blair's support for …": Blair's
     in_speech = quote is not None or is_cue(verb)
     if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
         return
@@ -516,15 +579,13 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
     pol = polarity
     if art.negated(verb):
         pol, score = art.negate(pol, score, full=False)
-    if deontic and quote is not None:
-        pass  # "we should support X": the speaker's stance, as found
     for target in targets:
         art.add(verb, pol * target.sign, score * target.strength, target.label, target.head, holder, quote or art.quote_at(target.head.idx))
 
 
 def _existential_signals(art: _StanceArticle, be: Token) -> None:
     """ "there should be no attempts to impose …" / "there must be talks" (in quotes)."""
-    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children) or _hypothetical(be):
         return
     modal = next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
     attr = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
@@ -547,7 +608,7 @@ def _existential_signals(art: _StanceArticle, be: Token) -> None:
 
 def _deontic_signals(art: _StanceArticle, verb: Token) -> None:
     """ "X should/must (not) <verb> <object>" in a quote: the speaker wants (not) the action."""
-    if verb.pos_ != "VERB" or verb.lemma_ == "be":
+    if verb.pos_ != "VERB" or verb.lemma_ == "be" or _hypothetical(verb):
         return
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
     if modal is None:
@@ -556,7 +617,9 @@ def _deontic_signals(art: _StanceArticle, verb: Token) -> None:
     holder = art.speaker(quote)
     if holder is None:
         return
-    polarity = -1 if art.negated(verb) else 1
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    negated = art.negated(verb) or (subject is not None and _negative_subject(subject, art.lex))
+    polarity = -1 if negated else 1
     for target in art.action_targets(verb):
         art.add(verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote)
 
@@ -564,13 +627,18 @@ def _deontic_signals(art: _StanceArticle, verb: Token) -> None:
 def _attitude_signals(art: _StanceArticle, noun: Token) -> None:
     """ "the need to end the crisis", "no intention of imposing any solution" in a quote."""
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in ATTITUDE_NOUNS | ATTEMPT_NOUNS:
+    if noun.pos_ != "NOUN" or lemma not in ATTITUDE_NOUNS | ATTEMPT_NOUNS or _hypothetical(noun):
         return
     negated = any(c.dep_ == "det" and _is_negator(c, art.lex) for c in noun.children)
     if lemma in ATTEMPT_NOUNS and not negated:
         return  # "their attempts to …" says nothing of the speaker's view
-    if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
+    if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children) and any(
+        c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in noun.head.children
+    ):
         return  # "there should be no attempts": the existential pass reads it
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in ("my", "our"):
+        return  # "their need to …" is theirs
     quote = art.quote_at(noun.idx)
     holder = art.speaker(quote)
     if holder is None:
@@ -588,39 +656,66 @@ def _evaluative_signals(art: _StanceArticle, word: Token) -> None:
     weight = art.lex.evaluative(word.lower_)
     if weight is None and word.lemma_.lower() != word.lower_:
         weight = art.lex.evaluative(word.lemma_)
-    if weight is None:
+    if weight is None or _hypothetical(word):
         return
     quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
     if holder is None:
         return
-    noun = _judged_noun(word)
+    noun, predicate = _judged_noun(word)
     if noun is None:
+        return
+    if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
+        return  # "great interest", "grave concerns": mild or about something else
+    if predicate and any(c.dep_ == "prep" for c in word.children):
+        return  # "responsible for the waste" judges a relation, not the subject
+    if _under_denial(word):
         return
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * art.intensity(word)
+    if any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children):
+        polarity = -1  # "too optimistic": excess is criticism
     governing = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
-    if art.negated(word) or (governing is not word and art.negated(governing)) or _negated_phrase(word, art.lex):
+    if (
+        art.negated(word)
+        or (governing is not word and art.negated(governing))
+        or _negated_phrase(word, art.lex)
+        or art.believed_negated(governing)
+    ):
         polarity, score = art.negate(polarity, score, full=False)
     for target in art.noun_targets(noun):
         art.add(word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
 
 
-def _judged_noun(word: Token) -> Token | None:
-    """The noun a judging word is about."""
+def _is_attitude_noun(noun: Token, lex: StanceLexicon) -> bool:
+    return lex.evaluative(noun.lemma_) is not None or lex.cue(noun.lemma_) is not None
+
+
+def _under_denial(word: Token) -> bool:
+    """ "denied his forecasts were too optimistic": the judgement is the one denied."""
+    for ancestor in list(word.ancestors)[:4]:
+        if ancestor.lemma_.lower() in DENIAL_VERBS:
+            return True
+    return False
+
+
+def _judged_noun(word: Token) -> tuple[Token | None, bool]:
+    """The noun a judging word is about, and whether the word is predicated of it."""
     dep = word.dep_
     head = word.head
     if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        if head.dep_ == "attr" and head.head.lemma_ == "be":  # "the statement was a fair summary"
+            return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), True
+        return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
-        return _object_of(head.head)  # "described the talks as “useful”"
+        return _object_of(head.head), True  # "described the talks as “useful”"
     if dep == "pobj" and head.lower_ == "as":
-        return _object_of(head.head)
+        return _object_of(head.head), True
     if dep in ("acomp", "attr", "oprd"):
         if head.lemma_ == "be":
-            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return _object_of(head)  # "called the plan illegal"
-    return None
+            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None), True
+        return _object_of(head), True  # "called the plan illegal"
+    return None, False
 
 
 def _object_of(verb: Token) -> Token | None:

@@ -1,0 +1,77 @@
+"""Reruns follow the seeds folder: unchanged articles are left alone, edits and deletions propagate."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from pipeline.assets import nlp as nlp_assets
+from tests.conftest import SEED_000, SEED_004, SEEDS
+from tests.test_pipeline_e2e import run_pipeline
+
+BBC = SEEDS.parent.parent / "shared" / "corpora" / "bbc-news" / "politics"
+EXTRA = "abbas-will-not-tolerate-attacks"
+ARTICLE_TABLES = ("articles", "sentences", "mentions", "quotes", "stances", "event_mentions")
+
+
+def snapshot(data):
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
+        processed = dict(connection.execute("SELECT article_id, processed_at FROM articles").fetchall())
+        per_table = {
+            table: dict(connection.execute(f"SELECT article_id, count(*) FROM {table} GROUP BY 1").fetchall())
+            for table in ARTICLE_TABLES
+        }
+        entities = {r[0] for r in connection.execute("SELECT entity_id FROM entities").fetchall()}
+    return processed, per_table, entities
+
+
+@pytest.fixture()
+def folders(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, seeds / path.name)
+    shutil.copy(BBC / f"{EXTRA}.txt", seeds / f"{EXTRA}.txt")
+    return seeds, tmp_path / "data"
+
+
+def test_edit_add_delete_and_no_change(folders):
+    seeds, data = folders
+    assert run_pipeline(seeds, data).success
+    first, counts, entities = snapshot(data)
+    assert set(first) == {SEED_000, SEED_004, EXTRA}
+    assert any(e.startswith("person:") and "abbas" in e for e in entities)
+
+    assert run_pipeline(seeds, data).success
+    again, counts_again, _ = snapshot(data)
+    assert again == first and counts_again == counts
+
+    edited = seeds / f"{SEED_004}.txt"
+    edited.write_bytes(edited.read_bytes() + b"\nLavrov also met reporters in Moscow.")
+    (seeds / "new-article.txt").write_text(
+        "New talks\n\nThe foreign ministers of France and Germany met in Paris on Monday.", encoding="utf-8"
+    )
+    (seeds / f"{EXTRA}.txt").unlink()
+    assert run_pipeline(seeds, data).success
+    after, counts_after, entities_after = snapshot(data)
+
+    assert after[SEED_000] == first[SEED_000]
+    assert after[SEED_004] > first[SEED_004]
+    assert "new-article" in after
+    assert EXTRA not in after
+    for table in ARTICLE_TABLES:
+        assert EXTRA not in counts_after[table], table
+    assert not any("abbas" in e for e in entities_after)
+    assert counts_after["sentences"][SEED_004] == counts["sentences"][SEED_004] + 1
+
+
+def test_extractor_change_reprocesses_everything(folders, monkeypatch):
+    seeds, data = folders
+    assert run_pipeline(seeds, data).success
+    first, _, _ = snapshot(data)
+    monkeypatch.setattr(nlp_assets, "extractor_version", lambda: "a-new-extractor-version")
+    assert run_pipeline(seeds, data).success
+    after, _, _ = snapshot(data)
+    assert all(after[a] > first[a] for a in first)
