@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 import time
 
-from dagster import DagsterInstance
+import psutil
+from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from pipeline import settings
 from pipeline.bench import bench_command
@@ -20,7 +22,11 @@ def run_pipeline() -> int:
 
     started = time.perf_counter()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
-    result = defs.resolve_job_def(MATERIALIZE_ALL_JOB).execute_in_process(instance=instance, raise_on_error=False)
+    for run_id, identity in fail_abandoned_runs(instance):
+        print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
+    result = defs.resolve_job_def(MATERIALIZE_ALL_JOB).execute_in_process(
+        instance=instance, raise_on_error=False, tags={PROCESS_TAG: _process_identity()}
+    )
     if not result.success:
         print("pipeline run failed; see the log above", file=sys.stderr)
         return 1
@@ -29,6 +35,40 @@ def run_pipeline() -> int:
         print(f"{table:<20} {count:>8} rows")
     print(f"warehouse: {database} ({time.perf_counter() - started:.1f} s)")
     return 0
+
+
+ACTIVE_STATUSES = [DagsterRunStatus.STARTING, DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
+PROCESS_TAG = "newsevents/cli_process"
+"""host:pid:start time of the process running a CLI run, so a later run can tell it died."""
+
+
+def _process_identity(pid: int | None = None) -> str:
+    process = psutil.Process(pid)
+    return f"{socket.gethostname()}:{process.pid}:{process.create_time():.2f}"
+
+
+def fail_abandoned_runs(instance: DagsterInstance) -> list[tuple[str, str]]:
+    """Mark failed the CLI runs whose process died (SIGKILL, OOM killer, power cut).
+
+    Such a run stays STARTED in the run history forever, and with `max_concurrent_runs: 1`
+    (dagster.yaml) it would hold the only slot, so no sensor or scheduled run would ever
+    start again. Returns (run_id, process) of each run marked failed.
+    """
+    failed = []
+    for record in instance.get_run_records(filters=RunsFilter(statuses=ACTIVE_STATUSES)):
+        run = record.dagster_run
+        identity = run.tags.get(PROCESS_TAG)
+        if identity is None or identity.rsplit(":", 2)[0] != socket.gethostname():
+            continue
+        pid = int(identity.rsplit(":", 2)[1])
+        try:
+            alive = _process_identity(pid) == identity
+        except psutil.Error:
+            alive = False
+        if not alive:
+            instance.report_run_failed(run, message=f"the process that ran it ({identity}) is gone")
+            failed.append((run.run_id, identity))
+    return failed
 
 
 def _has_dagster_home() -> bool:

@@ -42,7 +42,7 @@ MAX_EDGE_LABELS = 30
 LABEL_EVERY_LINK_UP_TO = 12
 MAX_HOLDERS = 25
 MAX_TARGETS = 25
-DPI = 110
+DPI = 100  # figures stay under ~1300 px wide, so the UI's metadata dialog shows them whole
 
 QUAD_COLOURS = {
     "verbal_coop": "#74c476",
@@ -207,8 +207,8 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     span_x, span_y = max(xs) - min(xs) + 1.0, max(ys) - min(ys) + 1.0
-    width = min(18.0, max(8.0, 3.2 * span_x))
-    height = min(14.0, max(5.0, width * span_y / span_x + 1.5))
+    width = min(12.5, max(8.0, 3.2 * span_x))
+    height = min(11.0, max(5.0, width * span_y / span_x + 1.5))
     fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
 
     most = max(graph.nodes[a]["n_events"] for a in graph.nodes)
@@ -229,7 +229,7 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
         # parallel links of one pair bend apart so each stays visible
         rank = pair_seen[pair]
         pair_seen[pair] += 1
-        rad = 0.0 if pair_total[pair] == 1 else 0.25 * (rank - (pair_total[pair] - 1) / 2) * 2
+        rad = 0.0 if pair_total[pair] == 1 else 0.7 * (rank - (pair_total[pair] - 1) / 2)
         if row.source_id > row.target_id:
             rad = -rad
         directed = bool(row.directed)
@@ -249,7 +249,7 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
         label = graph.nodes[actor]["name"]
         if graph.degree(actor) == 0:  # acted alone: say what it did
             label += f"\n({graph.nodes[actor]['event_types']})"
-        ax.annotate(label, (x, y), xytext=(0, 9 + math.sqrt(node_sizes[actor]) / 2),
+        ax.annotate(label, (x, y), xytext=(0, 9 + math.sqrt(node_sizes[actor]) / 2), zorder=6,
                     textcoords="offset points", ha="center", va="bottom", fontsize=9, fontweight="bold",
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
 
@@ -262,7 +262,7 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     ax.set_title(
         f"Actor network: {n} actors, {len(network.edges)} links from {n_events} events\n"
         "arrow = source acts on target, no arrow = took part together; width = number of events"
-        + ("" if label_all else "; unlabelled = one CONSULT (meeting, talks)"),
+        + ("" if label_all else "\nunlabelled links: a single CONSULT (meeting, talks)"),
         fontsize=11,
     )
     ax.margins(0.15)
@@ -274,31 +274,59 @@ def network_layout(graph: nx.Graph) -> dict[str, np.ndarray]:
     """Spring layout per connected component (fixed seed), components side by side.
 
     Laying out the whole graph at once throws disconnected pairs to the far corners;
-    placing components in rows, largest first, keeps every part legible.
+    placing components in rows, largest first, keeps every part legible. Actors with no
+    link (they acted alone) stand in a column on the right.
     """
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
-    per_row = max(1, math.ceil(math.sqrt(len(components))))
+    linked = [c for c in components if len(c) > 1]
+    alone = sorted(a for c in components if len(c) == 1 for a in c)
+    per_row = max(1, math.ceil(math.sqrt(len(linked))))
     positions: dict[str, np.ndarray] = {}
-    x_offset = y_offset = row_height = 0.0
-    for index, component in enumerate(components):
-        sub = graph.subgraph(sorted(component))
-        radius = 0.6 * math.sqrt(len(component)) if len(component) > 1 else 0.0
-        if len(component) == 1:
-            local = {next(iter(component)): np.zeros(2)}
-        elif len(component) == 2:
+    x_offset = y_offset = row_height = right = 0.0
+    top = None
+    for index, component in enumerate(linked):
+        radius = 0.75 * math.sqrt(len(component))
+        if len(component) == 2:
             a, b = sorted(component)
             local = {a: np.array([-radius, 0.0]), b: np.array([radius, 0.0])}
         else:
-            local = nx.spring_layout(sub, seed=LAYOUT_SEED, weight=None, scale=radius, iterations=300,
-                                     k=1.6 / math.sqrt(len(component)))
+            local = nx.spring_layout(graph.subgraph(sorted(component)), seed=LAYOUT_SEED, weight=None, scale=radius,
+                                     iterations=300, k=2.5 / math.sqrt(len(component)))
+            local = _spread(local, min_distance=1.1)
         if index and index % per_row == 0:
             x_offset, y_offset, row_height = 0.0, y_offset - row_height - 1.4, 0.0
-        width = 2 * radius
         for actor, (x, y) in local.items():
             positions[actor] = np.array([x_offset + radius + x, y_offset + y])
-        x_offset += width + 1.4
-        row_height = max(row_height, width)
+        top = y_offset + radius if top is None else top
+        x_offset += 2 * radius + 1.4
+        right = max(right, x_offset)
+        row_height = max(row_height, 2 * radius)
+    column = right if linked else 0.0
+    for index, actor in enumerate(alone):
+        positions[actor] = np.array([column, (top or 0.0) - 1.0 * index])
     return positions
+
+
+def _spread(positions: dict[str, np.ndarray], min_distance: float, rounds: int = 100) -> dict[str, np.ndarray]:
+    """Push apart nodes closer than `min_distance` (spring layouts bunch dense clusters), deterministically."""
+    names = sorted(positions)
+    points = np.array([positions[n] for n in names], dtype=float)
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                delta = points[j] - points[i]
+                distance = float(np.hypot(*delta))
+                if distance >= min_distance:
+                    continue
+                direction = delta / distance if distance > 1e-9 else np.array([1.0, 0.0])
+                push = (min_distance - distance) / 2 * direction
+                points[i] -= push
+                points[j] += push
+                moved = True
+        if not moved:
+            break
+    return dict(zip(names, points))
 
 
 def _edge_label(ax, start, end, rad: float, text: str) -> None:
@@ -308,7 +336,10 @@ def _edge_label(ax, start, end, rad: float, text: str) -> None:
     dx, dy = x2 - x1, y2 - y1
     # arc3's control point sits at rad * (dy, -dx) from the midpoint; the curve passes halfway to it
     cx, cy = mx + rad * dy / 2, my - rad * dx / 2
-    ax.text(cx, cy, text, fontsize=7, color="#333333", ha="center", va="center", zorder=5,
+    # a bent link's label extends away from the straight line, so parallel links' labels don't collide
+    side = rad * dy
+    ha = "center" if abs(side) < 1e-9 else ("left" if side > 0 else "right")
+    ax.text(cx, cy, text, fontsize=7, color="#333333", ha=ha, va="center", zorder=5,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
 
 
@@ -383,7 +414,7 @@ def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
     if matrix.empty:
         return _placeholder("Stance matrix", "No stances yet: the matrix appears once stances are extracted.")
     rows, cols = matrix.score.shape
-    width = min(18.0, 4.5 + 1.1 * cols)
+    width = min(13.0, 4.5 + 1.1 * cols)
     height = min(14.0, 2.8 + 0.55 * rows)
     fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
     cmap = STANCE_CMAP.with_extremes(bad="#ffffff")

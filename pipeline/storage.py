@@ -22,11 +22,18 @@ from pipeline.nlp.records import ArticleExtraction
 from pipeline.schemas import TABLES
 
 
+TEMP_SUFFIX = ".tmp"
+
+
 @contextmanager
 def atomic_path(final: Path) -> Iterator[Path]:
-    """A temporary path beside `final`, renamed onto it only if the block succeeds."""
+    """A temporary path beside `final`, renamed onto it only if the block succeeds.
+
+    The temp name carries the writer's pid, so `remove_abandoned_temp_files` can tell the
+    leftovers of a killed process from a write in progress.
+    """
     final.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+    handle, temp_name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -34,6 +41,28 @@ def atomic_path(final: Path) -> Iterator[Path]:
         os.replace(temp, final)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def process_is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_abandoned_temp_files(root: Path) -> list[Path]:
+    """Delete the temp files of atomic writes under `root` whose writer is gone (a killed
+    run leaves them behind; nothing ever reads them, they only take space)."""
+    removed = []
+    for path in root.rglob(f".*{TEMP_SUFFIX}") if root.is_dir() else ():
+        pid = path.name[: -len(TEMP_SUFFIX)].split(".")[-2]
+        if pid.isdigit() and not process_is_alive(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def table_path(data_dir: Path, table: str) -> Path:
@@ -68,13 +97,18 @@ class ExtractionCache:
         return self.root / f"{digest}.pkl"
 
     def _open(self, article_id: str, content_sha256: str, version: str):
-        """The file positioned after its header, if the header matches; else None."""
+        """The file positioned after its header, if the header matches and the body is
+        complete (a file cut short by a disk or OS crash is not current); else None."""
         try:
             handle = self._path(article_id).open("rb")
         except OSError:
             return None
         try:
-            if pickle.load(handle) == (content_sha256, version):
+            header = pickle.load(handle)
+            if (
+                isinstance(header, tuple) and len(header) == 3 and header[:2] == (content_sha256, version)
+                and os.fstat(handle.fileno()).st_size - handle.tell() == header[2]
+            ):
                 return handle
         except (EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
             pass
@@ -101,10 +135,11 @@ class ExtractionCache:
 
     def put(self, extraction: ArticleExtraction, version: str) -> None:
         row = extraction.article
+        body = pickle.dumps(extraction, protocol=5)
         with atomic_path(self._path(row["article_id"])) as temp:
             with temp.open("wb") as handle:
-                pickle.dump((row["content_sha256"], version), handle, protocol=5)
-                pickle.dump(extraction, handle, protocol=5)
+                pickle.dump((row["content_sha256"], version, len(body)), handle, protocol=5)
+                handle.write(body)
 
     def prune(self, keep_article_ids: set[str]) -> int:
         """Delete cached results of articles no longer in the seeds folder."""

@@ -15,7 +15,7 @@ import duckdb
 
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
-from pipeline.storage import table_path
+from pipeline.storage import process_is_alive, table_path
 
 _QUAD_CASE = (
     "CASE e.event_type "
@@ -145,6 +145,7 @@ def build_warehouse(data_dir: Path) -> Path:
     building = data_dir / f".warehouse.{os.getpid()}.duckdb.building"
     for leftover in (building, building.with_name(building.name + ".wal")):
         leftover.unlink(missing_ok=True)
+    _remove_abandoned_builds(data_dir)
     try:
         with duckdb.connect(str(building)) as connection:
             connection.execute("BEGIN TRANSACTION")
@@ -156,6 +157,15 @@ def build_warehouse(data_dir: Path) -> Path:
         building.unlink(missing_ok=True)
         building.with_name(building.name + ".wal").unlink(missing_ok=True)
     return final
+
+
+def _remove_abandoned_builds(data_dir: Path) -> None:
+    """A build killed mid-way leaves `.warehouse.<pid>.duckdb.building` (and its WAL) behind:
+    never read, but as big as the warehouse. Builds of live processes are left alone."""
+    for path in data_dir.glob(".warehouse.*.duckdb.building*"):
+        pid = path.name.split(".")[2]
+        if pid.isdigit() and not process_is_alive(int(pid)):
+            path.unlink(missing_ok=True)
 
 
 def row_counts(database: Path) -> dict[str, int]:

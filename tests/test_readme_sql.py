@@ -43,9 +43,8 @@ def readme_section(text: str) -> str:
 
 def render(connection: duckdb.DuckDBPyConnection, sql: str) -> str:
     """The result as DuckDB prints it (box table with column types), at most MAX_ROWS rows."""
-    relation = connection.sql(sql)
-    total = len(relation.fetchall())
-    lines = str(relation.limit(MAX_ROWS)).splitlines()
+    total = len(connection.execute(sql).fetchall())
+    lines = str(connection.sql(sql).limit(MAX_ROWS)).splitlines()
     box = lines[: next(i for i, line in enumerate(lines) if line.startswith("└")) + 1]
     if total > MAX_ROWS:
         box.append(f"{total} rows, the first {MAX_ROWS} shown")
@@ -90,7 +89,7 @@ def test_every_readme_sql_block_runs(warehouse):
     assert blocks
     for sql in blocks:
         try:
-            warehouse.sql(sql).fetchall()
+            warehouse.execute(sql).fetchall()
         except duckdb.Error as error:
             pytest.fail(f"README query failed: {error}\n{sql}", pytrace=False)
 
@@ -101,23 +100,23 @@ def test_query_section_shows_a_result_for_each_of_at_least_five_queries(warehous
     for example in examples:
         sql, result = example.group("sql"), example.group("result")
         assert result, f"no ```text result below:\n{sql}"
-        columns = [d[0] for d in warehouse.sql(sql).description]
+        columns = [d[0] for d in warehouse.execute(sql).description]
         assert header_of(result) == columns, f"shown result is stale (regenerate with --update):\n{sql}"
 
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_views_answer(warehouse, view):
-    assert warehouse.sql(f"SELECT count(*) FROM {view}").fetchone()[0] >= 1
+    assert warehouse.execute(f"SELECT count(*) FROM {view}").fetchone()[0] >= 1
 
 
 def test_every_table_view_and_column_has_a_comment(warehouse):
-    relations = warehouse.sql(
+    relations = warehouse.execute(
         "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main' "
         "UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal"
     ).fetchall()
     assert {name for name, _ in relations} >= set(VIEWS) | {"articles", "events", "entities", "stances"}
     assert [name for name, comment in relations if not comment] == []
-    columns = warehouse.sql(
+    columns = warehouse.execute(
         "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal"
     ).fetchall()
     missing = [f"{table}.{column}" for table, column, comment in columns if not (comment or "").strip()]

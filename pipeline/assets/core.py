@@ -108,6 +108,7 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
                 frames[table] = validate(table, frame)
             except SchemaViolation as violation:
                 raise Failure(description=str(violation)) from None
+        fingerprint_path(paths).unlink(missing_ok=True)  # half-rewritten tables must never look current
         for table, frame in frames.items():
             write_table(paths.data, table, frame)
         with atomic_path(fingerprint_path(paths)) as temp:

@@ -12,7 +12,7 @@ from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.ingest import ingest
 from pipeline.nlp.version import extractor_version
 from pipeline.resources import NewsPaths
-from pipeline.storage import ExtractionCache, atomic_path
+from pipeline.storage import ExtractionCache, atomic_path, remove_abandoned_temp_files
 
 
 def manifest_path(paths: NewsPaths):
@@ -33,6 +33,8 @@ def manifest_path(paths: NewsPaths):
 )
 def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
     started = time.perf_counter()
+    for leftover in remove_abandoned_temp_files(paths.data):
+        context.log.info(f"removed {leftover}, left behind by an interrupted run")
     articles, rejections = ingest(paths.seeds)
     version = extractor_version()
     cache = ExtractionCache(paths.data)

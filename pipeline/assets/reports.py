@@ -45,6 +45,7 @@ def reports_dir(paths: NewsPaths) -> Path:
 def write_png(path: Path, png: bytes) -> Path:
     with atomic_path(path) as temp:
         temp.write_bytes(png)
+        temp.chmod(0o644)  # a picture for everyone to open, not mkstemp's private 0600
     return path
 
 
@@ -55,7 +56,10 @@ def picture_check(path: Path, png: bytes, expected: int, drawn: int, what: str) 
     return AssetCheckResult(
         check_name="picture_rendered",
         passed=ok_file and drawn == expected,
-        description=None if ok_file else f"{path} missing or not the rendered PNG",
+        description=(
+            f"{path} missing or not the rendered PNG" if not ok_file
+            else None if drawn == expected else f"{drawn} {what} drawn, {expected} expected"
+        ),
         metadata={f"{what}_expected": expected, f"{what}_drawn": drawn, "bytes": len(on_disk)},
     )
 

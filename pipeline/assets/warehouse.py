@@ -40,6 +40,7 @@ def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeRe
     if database.exists() and stored.exists() and stored.read_text() == fingerprint:
         context.log.info("Parquet tables unchanged: the warehouse is up to date")
     else:
+        stored.unlink(missing_ok=True)  # a run killed after the swap must not vouch for the old inputs
         build_warehouse(paths.data)
         with atomic_path(stored) as temp:
             temp.write_text(fingerprint)

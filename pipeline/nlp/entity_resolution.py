@@ -42,11 +42,21 @@ from pipeline.nlp.records import Mention
 RESOLUTIONS = ("gazetteer", "exact", "alias", "fuzzy", "demonym", "metonym", "pronoun", "title")
 TYPE_PREFIX = {"PERSON": "person", "ORGANIZATION": "org", "LOCATION": "location", "GROUP": "group", "COUNTRY": "country"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NAME_TITLES = {
+    "prince", "princess", "king", "queen", "pope", "ayatollah", "sheikh", "sheik", "imam", "rev", "reverend",
+    "father", "president", "general", "gen", "colonel", "col", "captain", "capt", "major", "sergeant", "sgt",
+    "judge", "justice", "saint", "st", "archbishop", "bishop", "cardinal", "rabbi", "emir", "sultan", "lord",
+    "lady", "sir", "dame", "baroness", "baron", "dr", "mr", "mrs", "ms", "professor", "prof",
+}
+# Particles that start a surname ("Ruud van Nistelrooy", "Lula da Silva"); the leading ones
+# may also open a name ("Van Persie"), unlike "Al", "Ben" or "El", which are first names too.
+LEADING_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter"}
+SURNAME_PARTICLES = LEADING_PARTICLES | {"bin", "ibn", "al", "el", "y", "zu", "af", "bint", "abu", "op"}
+HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "baroness", "dame", "prof", "professor"}
 
 # Spelling variants: surname similarity (rapidfuzz ratio, 0-100) and Jaro-Winkler (0-1).
 SURNAME_RATIO = 80
 SURNAME_JW = 0.90
-SURNAME_RATIO_ALONE = 90  # enough without role/country evidence
 FIRST_NAME_RATIO = 80
 LONE_SURNAME_RATIO = 85
 LONE_SURNAME_JW = 0.92
@@ -78,14 +88,15 @@ class _LocalPerson:
         self.full_names.append(tokens)
         self.distinct.add(tokens)
         self.lasts.add(tokens[-1])
+        self.lasts.add(tokens[-1].split()[-1])  # "Nistelrooy" shortens "van Nistelrooy" too
 
     @property
     def is_full(self) -> bool:
         return bool(self.full_names)
 
-    def key(self) -> tuple[str, str]:
-        best = max(Counter(self.full_names).items(), key=lambda item: (len(item[0]), item[1], item[0]))[0]
-        return best[0], best[-1]
+    def keys(self) -> list[tuple[str, str]]:
+        """(first name, surname) of every full form used in the article, sorted."""
+        return sorted({(n[0], n[-1]) for n in self.distinct})
 
     def last_mention_before(self, char: int) -> int:
         before = [m.char_start for m in self.mentions if m.char_start < char]
@@ -127,8 +138,10 @@ class _Resolver:
         return EntityResolution(self._entity_rows(ordered), self.links)
 
     # ------------------------------------------------------------------ ids
-    def _new_id(self, prefix: str, name: str) -> str:
+    def _new_id(self, prefix: str, name: str, qualifier: str | None = None) -> str:
         base = f"{prefix}:{slug(name) or 'unnamed'}"
+        if qualifier:  # an entity known from one article only: "person:brown--politics-x"
+            base = f"{base}--{slug(qualifier)}"
         candidate, n = base, 2
         while candidate in self.used_ids:
             candidate, n = f"{base}-{n}", n + 1
@@ -212,9 +225,8 @@ class _Resolver:
         for surname in sorted(unresolved):
             clusters = unresolved[surname]
             for c in clusters:
-                suffix = "" if len(clusters) == 1 else f"--{slug(c.article_id)}"
                 name = _display(Counter(m.name for m in c.mentions))
-                entity_id = self._new_id("person", name + suffix)
+                entity_id = self._new_id("person", name, None if len(clusters) == 1 else c.article_id)
                 self.names[entity_id] = name
                 for m in c.mentions:
                     self.links[m.mention_id] = (entity_id, "fuzzy" if m.mention_id in c.fuzzy_ids else "exact")
@@ -222,7 +234,8 @@ class _Resolver:
     def _merge_full(self, full: list[_LocalPerson]) -> list[list[_LocalPerson]]:
         by_key: dict[tuple[str, str], list[_LocalPerson]] = defaultdict(list)
         for c in full:
-            by_key[c.key()].append(c)
+            for k in c.keys():
+                by_key[k].append(c)
         keys = sorted(by_key)
         evidence = {k: _evidence(by_key[k]) for k in keys}
         parent = {k: k for k in keys}
@@ -238,6 +251,10 @@ class _Resolver:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
+        for c in full:  # one article calling someone two ways ("Wayne Rooneys") joins the keys
+            first, *rest = c.keys()
+            for k in rest:
+                union(first, k)
         # Block A: same first name, surnames sharing the initial -> spelling variants.
         block_a: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         # Block B: same surname, first names sharing the initial -> variants and initials.
@@ -259,8 +276,8 @@ class _Resolver:
                     if _first_name_variant(a, b, evidence[a], evidence[b], full_firsts):
                         union(a, b)
         grouped: dict[tuple[str, str], list[_LocalPerson]] = defaultdict(list)
-        for k in keys:
-            grouped[find(k)].extend(by_key[k])
+        for c in full:
+            grouped[find(c.keys()[0])].append(c)
         return [grouped[root] for root in sorted(grouped)]
 
     def _place_lone(self, c: _LocalPerson, groups, surname_index) -> int | None:
@@ -313,7 +330,7 @@ class _Resolver:
             if target in self.links:
                 self.links[m.mention_id] = (self.links[target][0], m.kind)
             else:  # unreachable antecedent: resolve the name it carries on its own
-                entity_id = self._new_id("person", f"{m.name}--{m.article_id}")
+                entity_id = self._new_id("person", m.name, m.article_id)
                 self.names[entity_id] = m.name
                 self.links[m.mention_id] = (entity_id, m.kind)
 
@@ -385,9 +402,14 @@ def _cluster_article(article_id: str, mentions: list[Mention]) -> list[_LocalPer
         matches = [c for c in full_clusters if word in c.lasts]
         fuzzy = False
         if not matches and len(word) >= MIN_FUZZY_LENGTH:
+            titled = m.surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS
             matches = [
                 c for c in full_clusters
-                if any(_similar(last, word, LONE_SURNAME_RATIO, LONE_SURNAME_JW) for last in sorted(c.lasts))
+                if any(
+                    _similar(last, word, LONE_SURNAME_RATIO, LONE_SURNAME_JW)
+                    and (titled or last.rstrip("s") != word.rstrip("s"))  # "William" is not "Williams"
+                    for last in sorted(c.lasts)
+                )
             ]
             fuzzy = True
             if len(matches) != 1:
@@ -455,9 +477,10 @@ def _similar(a: str, b: str, ratio: float, jw: float) -> bool:
 
 
 def _surname_variant(a: str, b: str, ev_a, ev_b) -> bool:
+    """Same first name, similar surname, and the same role or country: one person."""
     if a == b or _conflict(ev_a, ev_b) or not _similar(a, b, SURNAME_RATIO, SURNAME_JW):
         return False
-    return _support(ev_a, ev_b) or fuzz.ratio(a, b) >= SURNAME_RATIO_ALONE
+    return _support(ev_a, ev_b)
 
 
 def _first_name_variant(a, b, ev_a, ev_b, full_firsts) -> bool:
@@ -497,19 +520,31 @@ def _fold(text: str) -> str:
 def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = []
     for raw in _fold(name).split():
-        token = re.sub(r"[^\w'-]", "", raw).strip("'-")
+        token = _NAME_JUNK.sub("", raw).strip("'-")
         if token:
             tokens.append(token)
     while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
+    while len(tokens) > 2 and tokens[0] in NAME_TITLES:
+        tokens.pop(0)  # "Ayatollah Ali Khamenei" is keyed as "Ali Khamenei"; "Prince Charles" stays whole
+    for i, token in enumerate(tokens[:-1]):  # "van Nistelrooy", "da Silva": one surname
+        if token in SURNAME_PARTICLES and (i > 0 or token in LEADING_PARTICLES):
+            tokens = tokens[:i] + [" ".join(tokens[i:])]
+            break
     return tuple(tokens) or (_fold(name).strip(),)
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_WORD = re.compile(r"\w+")
+_NAME_JUNK = re.compile(r"[^\w'-]")
+
+
+@functools.lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
-    text = _fold(name)
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"['’]s$", "", text)
-    return " ".join(re.findall(r"\w+", text))
+    """Lower-case words only, without a leading "the" or a possessive: the linking key."""
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", _fold(name)))
+    return " ".join(_WORD.findall(text))
 
 
 def _display(counts: Counter) -> str:

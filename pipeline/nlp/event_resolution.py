@@ -57,7 +57,7 @@ ROLES = ("mediator", "source", "target", "participant")
 ROLE_WEIGHT = {"mediator": 3.0, "source": 2.0, "target": 2.0, "participant": 1.0}
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 PRECISION_RANK = {DAY: 3, MONTH: 2, YEAR: 1, None: 0}
-MAX_SCAN = 32  # clusters examined per blocking key (the most recent ones)
+MAX_SCAN = 16  # clusters examined per blocking key (the most recent ones)
 LINK_WINDOW = timedelta(days=7)
 
 VERBS = {
@@ -101,6 +101,7 @@ class _Entities:
 
     types: dict[str, str]
     countries: dict[str, str]
+    _is_country: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Iterable[Mapping] | None) -> _Entities:
@@ -117,15 +118,18 @@ class _Entities:
         return cls(types, countries)
 
     def is_country(self, entity_id: str) -> bool:
-        return self.types.get(entity_id) == "COUNTRY" or (
-            entity_id not in self.types and entity_id.startswith("country:")
-        )
+        found = self._is_country.get(entity_id)
+        if found is None:
+            found = self._is_country[entity_id] = self.types.get(entity_id) == "COUNTRY" or (
+                entity_id not in self.types and entity_id.startswith("country:")
+            )
+        return found
 
     def country(self, entity_id: str) -> str | None:
         if entity_id in self.countries:
             return self.countries[entity_id]
         if entity_id.startswith("country:"):
-            return entity_id.split(":", 1)[1]
+            return self.countries.setdefault(entity_id, entity_id.split(":", 1)[1])
         return None
 
     def side(self, entity_id: str) -> str:
@@ -220,43 +224,48 @@ class _Report:
         self.entities = self.parties | set(roles["mediator"])
 
 
-@dataclass
 class _Cluster:
-    number: int
-    event_type: str
-    known: _Entities
-    reports: list[_Report] = field(default_factory=list)
-    roles: dict[str, set[str]] = field(default_factory=lambda: {r: set() for r in ROLES})
-    all: _Group = field(default_factory=_Group)
-    parties: _Group = field(default_factory=_Group)
-    doers: _Group = field(default_factory=_Group)
-    targets: _Group = field(default_factory=_Group)
-    mediators: _Group = field(default_factory=_Group)
-    places: dict = field(default_factory=dict)
-    modes: set = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
-    dated: list[tuple[date, str]] = field(default_factory=list)
-    date: date | None = None
-    precision: str | None = None
-    separate: bool = False
-    keys: set = field(default_factory=set)
+    """Reports of one event, with the aggregates that matching reads (groups lazily)."""
+
+    __slots__ = ("number", "event_type", "known", "reports", "roles", "places", "modes",
+                 "articles", "dated", "date", "precision", "separate", "keys", "_groups")
+
+    def __init__(self, number: int, event_type: str, known: _Entities):
+        self.number = number
+        self.event_type = event_type
+        self.known = known
+        self.reports: list[_Report] = []
+        self.keys: set = set()
+        self._reset()
+
+    def _reset(self) -> None:
+        self.roles: dict[str, set[str]] = {r: set() for r in ROLES}
+        self.places: dict[str, int] = {}
+        self.modes: set[str] = set()
+        self.articles: set[str] = set()
+        self.dated: list[tuple[date, str]] = []
+        self.date: date | None = None
+        self.precision: str | None = None
+        self.separate = False
+        self._groups: dict[str, _Group] | None = None
 
     @property
     def entities(self) -> set[str]:
-        return set(self.all.ids)
+        return set().union(*self.roles.values())
 
     def add(self, report: _Report) -> None:
-        known = self.known
         self.reports.append(report)
+        self._absorb(report)
+
+    def remove(self, report: _Report) -> None:
+        self.reports.remove(report)
+        self._reset()
+        for other in self.reports:
+            self._absorb(other)
+
+    def _absorb(self, report: _Report) -> None:
         for role, ids in report.roles.items():
             self.roles[role].update(ids)
-            for entity in ids:
-                self.all.add(entity, known)
-                if role == "mediator":
-                    self.mediators.add(entity, known)
-                else:
-                    self.parties.add(entity, known)
-                    (self.targets if role == "target" else self.doers).add(entity, known)
         if report.place:
             self.places[report.place] = self.places.get(report.place, 0) + 1
         if report.candidate.event_mode:
@@ -268,6 +277,24 @@ class _Cluster:
                 self.dated.append((report.date, report.precision))
             if PRECISION_RANK[report.precision] > PRECISION_RANK[self.precision]:
                 self.date, self.precision = report.date, report.precision
+        self._groups = None
+
+    def group(self, name: str) -> _Group:
+        """One of all | parties | doers | targets | mediators, built on first use."""
+        if self._groups is None:
+            self._groups = {}
+        found = self._groups.get(name)
+        if found is None:
+            roles = self.roles
+            members = {
+                "all": lambda: set().union(*roles.values()),
+                "parties": lambda: roles["source"] | roles["participant"] | roles["target"],
+                "doers": lambda: roles["source"] | roles["participant"],
+                "targets": lambda: roles["target"],
+                "mediators": lambda: roles["mediator"],
+            }[name]()
+            found = self._groups[name] = _group(members, self.known)
+        return found
 
 
 def resolve_events(
@@ -285,14 +312,18 @@ def resolve_events(
     dates = {aid: info.published_date for aid, info in articles.items()}
 
     reports = _reports(asserted, entity_of, dates)
-    clusters = _cluster(reports, known)
+    clusters: list[_Cluster] = []
+    index: dict[tuple, list[int]] = defaultdict(list)
+    home: dict[int, _Cluster] = {}
+    _cluster(reports, known, clusters, index, home)
     article_dates = _article_dates(clusters, articles)
-    relative = {c.article_id for c in asserted if c.date_text}
-    if set(article_dates) & relative:  # their relative dates can now be resolved
-        dates.update(article_dates)
-        reports = _reports(asserted, entity_of, dates)
-        clusters = _cluster(reports, known)
-    return _rows(clusters, articles, names, known, article_dates)
+    redo = [r for r in reports if r.article_id in article_dates and r.candidate.date_text]
+    if redo:  # their relative dates ("on Tuesday") can be resolved now: place them again
+        for report in redo:
+            home[id(report)].remove(report)
+            report.date, report.precision = resolve_date(report.candidate.date_text, article_dates[report.article_id])
+        _cluster(redo, known, clusters, index, home)
+    return _rows([c for c in clusters if c.reports], articles, names, known, article_dates)
 
 
 # ------------------------------------------------------------------------------ reports
@@ -365,9 +396,9 @@ def _report_keys(report: _Report, event_type: str, known: _Entities) -> set:
     return keys
 
 
-def _cluster(reports: list[_Report], known: _Entities) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    index: dict[tuple, list[int]] = defaultdict(list)
+def _cluster(reports: list[_Report], known: _Entities, clusters: list[_Cluster],
+             index: dict[tuple, list[int]], home: dict[int, _Cluster]) -> None:
+    """Greedy, in report order: each report joins its best compatible cluster or starts one."""
     for report in reports:
         event_type = report.candidate.event_type
         keys = _report_keys(report, event_type, known)
@@ -389,11 +420,11 @@ def _cluster(reports: list[_Report], known: _Entities) -> list[_Cluster]:
         else:
             cluster = clusters[best[1]]
         cluster.add(report)
+        home[id(report)] = cluster
         for key in keys:
             if key not in cluster.keys:
                 cluster.keys.add(key)
                 index[key].append(cluster.number)
-    return clusters
 
 
 class _ReportGroups:
@@ -417,30 +448,34 @@ def _score(report: _Report, groups: _ReportGroups, cluster: _Cluster, known: _En
                 return None
     if report.place and cluster.places and report.place not in cluster.places:
         return None
-    if groups.mediators and cluster.mediators:
-        theirs = cluster.mediators.sides(known)
+    if groups.mediators and cluster.roles["mediator"]:
+        theirs = cluster.group("mediators").sides(known)
         if len(groups.mediator_sides & theirs) / len(groups.mediator_sides | theirs) < 0.5:
             return None
-    if (report.separate or cluster.separate) and groups.party_sides != cluster.parties.sides(known):
+    if (report.separate or cluster.separate) and groups.party_sides != cluster.group("parties").sides(known):
         return None
-    for country, people in groups.parties.people.items():  # different people, same country
-        theirs = cluster.parties.people.get(country)
-        if theirs and not (people & theirs):
-            return None
+    if groups.parties.people:
+        their_people = cluster.group("parties").people
+        for country, people in groups.parties.people.items():  # different people, same country
+            theirs = their_people.get(country)
+            if theirs and not (people & theirs):
+                return None
 
     if cluster.event_type in SYMMETRIC_TYPES:
-        matched = cluster.all.matched(groups.all, known)
-        needed = min(2, len(groups.all), len(cluster.all.ids))
+        everyone = cluster.group("all")
+        matched = everyone.matched(groups.all, known)
+        needed = min(2, len(groups.all), len(everyone.ids))
         if matched < max(1, needed):
             return None
     else:
-        matched_s = cluster.doers.matched(groups.doers, known) if groups.doers and cluster.doers else 0
-        matched_t = cluster.targets.matched(groups.targets, known) if groups.targets and cluster.targets else 0
-        if groups.doers and cluster.doers and not matched_s:
+        doers, targets = cluster.group("doers"), cluster.group("targets")
+        matched_s = doers.matched(groups.doers, known) if groups.doers and doers else 0
+        matched_t = targets.matched(groups.targets, known) if groups.targets and targets else 0
+        if groups.doers and doers and not matched_s:
             return None
-        if groups.targets and cluster.targets and not matched_t:
+        if groups.targets and targets and not matched_t:
             return None
-        matched = matched_s + matched_t + (cluster.mediators.matched(groups.mediators, known) if groups.mediators else 0)
+        matched = matched_s + matched_t + (cluster.group("mediators").matched(groups.mediators, known) if groups.mediators else 0)
         if matched == 0:
             return None
 
@@ -481,6 +516,10 @@ def _article_dates(clusters: list[_Cluster], articles: Mapping[str, ArticleInfo]
 
 
 def _final_roles(cluster: _Cluster, known: _Entities) -> dict[str, str]:
+    if len(cluster.reports) == 1:  # one report: its roles as they are
+        only = cluster.reports[0].roles
+        roles = {e: role for role in reversed(ROLES) for e in only[role]}
+        return _country_follows_its_people(roles, cluster.event_type, known)
     votes: dict[str, Counter] = defaultdict(Counter)
     for report in cluster.reports:
         for role, ids in report.roles.items():
@@ -524,7 +563,10 @@ def _event_date(cluster: _Cluster) -> tuple[date | None, str | None]:
 
 
 def _most_common(values: Iterable) -> object | None:
-    counts = Counter(v for v in values if v)
+    values = [v for v in values if v]
+    if len(values) <= 1:
+        return values[0] if values else None
+    counts = Counter(values)
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], str(v)))

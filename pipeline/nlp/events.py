@@ -126,6 +126,10 @@ _HYPHEN_MEDIATED = re.compile(
     re.IGNORECASE,
 )
 _MEDIATED_ROLE = {"backed": "mediator", "led": "mediator"}
+# Event types whose definite nouns refer back to a reported event ("the talks", "the
+# blockade", "the truce"); and how many sentences back the event may be.
+ANAPHORIC_TYPES = frozenset({"CONSULT", "AGREE", "COERCE", "RETREAT", "SANCTION", "PROTEST", "COOPERATE", "AID"})
+ANAPHORA_WINDOW = 10
 MEDIA_MODIFIERS = frozenset({"news", "press", "media"})
 # Verbs after which an infinitive still happened ("managed to meet"); after others
 # ("wants to meet", "UKIP's job to destroy", "have to fight") it is not asserted.
@@ -139,7 +143,8 @@ FIGURATIVE_OBJECTS = frozenset(
     {"seat", "election", "poverty", "crime", "terrorism", "terror", "change", "case", "corner",
      "record", "campaign", "disease", "inflation", "unemployment", "apathy", "cancer", "fire",
      "battle", "constituency", "ward", "cause", "bill", "plan", "plans", "proposal", "corruption",
-     "drug", "drugs", "obesity", "racism", "discrimination", "injustice", "cuts", "closure"}
+     "drug", "drugs", "obesity", "racism", "discrimination", "injustice", "cuts", "closure",
+     "balance", "chord", "note", "tone", "pose", "match", "bargain", "compromise", "agreement"}
 )
 DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
 MODALITY_RANK = {ASSERTED: 0, FUTURE: 1, HYPOTHETICAL: 2, NEGATED: 3}
@@ -297,6 +302,11 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
         return None  # "negotiation process", "peace talks" (the head decides)
     if any(c.dep_ == "compound" and c.lower_ in MEDIA_MODIFIERS for c in token.children):
         return None  # a "news conference" is a media event, not a consultation
+    if (
+        token.pos_ == "PROPN" and token.is_title and token.i > token.sent.start
+        and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).is_title and not _title_case(token.sent)
+    ):
+        return None  # part of a name: "Mutually Assured Destruction", "Peace Conference"
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     for lemma in (token.lemma_.lower(), token.lower_):
         for modifier in modifiers:
@@ -307,6 +317,12 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
         if found is not None:
             return found, [token]
     return None
+
+
+def _title_case(span: Span) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _inner_event_noun(token: Token) -> Token:
@@ -428,6 +444,10 @@ def _reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> b
     deps = {c.dep_ for c in verb.children}
     if trigger.event_type == "AGREE" and verb.tag_ == "VBN" and "nsubjpass" in deps and "agent" not in deps:
         return True  # "X is pledged / committed to ...": a state, not an act
+    if trigger.event_type == "AGREE" and trigger.lemma in ("agree", "agree with"):
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        if preps and preps <= {"with", "in", "about"} and not deps & {"ccomp", "xcomp", "dobj"}:
+            return True  # "I agree with Mr Forsyth": sharing a view, not an agreement
     if len(words) > 1:
         return False
     if trigger.event_type == "AGREE" and not deps & {"dobj", "xcomp", "ccomp", "prep", "dative", "advcl"}:
@@ -858,6 +878,10 @@ def _token_modality(token: Token, lexicon: EventTriggers) -> str:
             cue = FUTURE
         elif child.dep_ == "mark" and word in ("if", "unless", "whether"):
             cue = HYPOTHETICAL
+        elif child.dep_ == "acomp" and token.lemma_ == "be":
+            cue = lexicon.modality(word)  # "is due to be held", "is likely to meet"
+            if cue == NEGATED:
+                cue = None
         elif child.dep_ in ("amod", "advmod") and child.pos_ in ("ADJ", "VERB", "ADV"):
             cue = lexicon.modality(word)
             if cue is None and child.dep_ == "amod":
@@ -887,6 +911,8 @@ def _governor_modality(governor: Token, lexicon: EventTriggers) -> str:
 def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str:
     """Modality of a verb's clause, climbing through the clauses that embed it."""
     found = _token_modality(verb, lexicon)
+    if depth:
+        found = _stronger(found, _infinitive_modality(verb))
     if depth > 6 or verb.head is verb:
         return found
     head, dep = verb.head, verb.dep_
@@ -999,6 +1025,12 @@ def _noun_modality(draft: _Draft, lexicon: EventTriggers) -> str:
             if word in ("for", "to"):  # "called for talks", "agreed to talks"
                 return _stronger(found, _content_modality(governor, lexicon))
         return found
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        # "the talks will resume", "a meeting is due to be held next week"
+        clause = _clause_modality(head, lexicon)
+        if clause == NEGATED:
+            clause = ASSERTED  # "the talks did not produce a deal": the talks took place
+        return _stronger(found, clause)
     if dep in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         content = _content_modality(head, lexicon)
         if content == NEGATED and dep == "dobj":
@@ -1100,6 +1132,7 @@ def _fill_location(draft: _Draft, index: _Mentions) -> None:
     best: tuple[int, int, Mention] | None = None
     token = draft.token
     carriers = [token, _outer_noun(token)] + list(draft.realisers)
+    carriers += [c for c in token.children if c.dep_ == "dobj"]  # "visited slums in Nairobi"
     stops = {t.i for t in carriers}
     for mention in draft.actors():
         for node in _tokens_of(token.doc, mention):
@@ -1182,12 +1215,15 @@ def _resolve_event_anaphora(drafts: list[_Draft]) -> None:
     for position, draft in enumerate(drafts):
         if not draft.definite or draft.token.pos_ not in ("NOUN", "PROPN") or draft.separate:
             continue
+        if draft.event_type not in ANAPHORIC_TYPES:
+            continue  # "the threat", "the war", "the criticism" are mostly generic
         if draft.modality != ASSERTED:
             continue
         earlier = [
             d for d in reversed(drafts[:position])
             if d.event_type == draft.event_type and d.actors() and not d.separate
             and d.modality == ASSERTED
+            and draft.sentence.sentence_id - d.sentence.sentence_id <= ANAPHORA_WINDOW
         ]
         same_word = [d for d in earlier if d.token.lemma_.lower() == draft.token.lemma_.lower()]
         same_kind = [d for d in earlier if d.trigger.mode == draft.trigger.mode]

@@ -7,6 +7,7 @@ so only compact records cross process boundaries and each article is parsed once
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
@@ -154,9 +155,23 @@ def extract_articles(
         return _collect(outputs, results, total, on_progress)
     load_nlp()  # load before forking so workers share the model's memory pages
     context = multiprocessing.get_context("fork")
-    with context.Pool(n_process) as pool:
+    with context.Pool(n_process, initializer=_init_worker) as pool:
         outputs = pool.imap(_extract_batch_star, [(c, processed_at) for c in chunks])
-        return _collect(outputs, results, total, on_progress)
+        _collect(outputs, results, total, on_progress)
+        pool.close()  # let the workers take their exit sentinels and leave on their own
+        pool.join()
+    return results
+
+
+def _init_worker() -> None:
+    """Workers obey Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent.
+
+    Forked workers inherit the parent's handlers, and under Dagster those only note a
+    SIGTERM/SIGINT for later; a worker still waiting for work when the pool was
+    terminated then never exited, and the parent hung in Pool.join forever.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_batch_star(args: tuple[list[DecodedArticle], datetime]) -> list[ArticleExtraction]:

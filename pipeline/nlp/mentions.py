@@ -48,6 +48,10 @@ HONORIFICS = {
 }
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_PARTICLES = {
+    "van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "ter", "op", "y", "e", "zu", "af", "bint", "abu",
+}
 
 # Common nouns that follow a proper name to form a place ("Lachin corridor", "Thames Valley").
 GEO_FEATURES = {
@@ -66,7 +70,7 @@ GROUP_MODIFIERS = {"armed", "militant", "ethnic", "security", "military", "speci
 # Capitals (metonymy): prepositions whose object is a place, and heads that make "at X" a target.
 LOCATIVE_PREPS = {
     "in", "at", "near", "outside", "inside", "to", "into", "from", "via", "around", "across", "within",
-    "through", "throughout", "beyond", "past", "of", "near", "off", "onto", "opposite", "en", "until",
+    "through", "throughout", "beyond", "past", "of", "off", "onto", "opposite", "en", "until", "as", "like",
 }
 TARGET_HEADS = {
     "jibe", "swipe", "dig", "attack", "criticism", "anger", "fury", "aim", "direct", "point", "hit",
@@ -81,9 +85,18 @@ GOVERNMENT_NOUNS = {
 PLACE_NOUNS = {
     "street", "streets", "airport", "suburbs", "outskirts", "centre", "center", "mayor", "residents",
     "metro", "city", "citizens", "population", "districts", "hotel", "hotels", "square", "university",
+    "theatre", "theater", "stadium", "arena", "district", "hospital", "station", "zoo", "museum", "bridge",
+    "port", "headquarters", "laboratory", "laboratories", "lab", "labs", "area", "areas", "council", "mayor",
+    "skyline", "traffic", "underground", "neighbourhood", "neighborhood", "schools", "police", "festival",
 }
 
+# "Central London" is still the city; "Real Madrid" is not.
+PLACE_QUALIFIERS = {
+    "greater", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "downtown", "inner", "outer", "old", "new", "metropolitan", "suburban", "the",
+}
 PRONOUNS = {"he": "m", "she": "f"}
+SUBORDINATE_WORDS = {"deputy", "vice", "shadow", "junior", "assistant", "under", "acting"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Extra words that may sit inside a title before a name ("former foreign minister").
 TITLE_MODIFIERS = {"former", "acting", "then", "interim", "outgoing", "incoming", "new", "ex", "veteran", "top"}
@@ -344,11 +357,20 @@ class _Detector:
         if ent.ent_id_:
             return self._gazetteer_candidate(span, ent.label_, ent.ent_id_)
         label = ent.label_
-        first = span[0].lower_
-        if label in ("ORG", "GPE", "NORP", "LOC", "FAC", "PERSON") and first in HONORIFICS and len(span) > 1:
-            return self._person(span, label)
+        if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
+            # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
+            following = next((e for e in _ents_covering(self.doc, end) if e.start == end), None) if end < len(self.doc) else None
+            if following is None or not following.ent_id_ or not self._in_sections(start, following.end):
+                return None
+            text = _clean_spaces(self.doc[start : following.end].text)
+            return _Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
+        for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
+            if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
+                return self._person(span[k:], label)
         if label == "PERSON":
             return self._person(span, label)
+        if any(t.text == "," for t in span):
+            return None  # "Gray, Brown": a list NER took for one name
         if label == "NORP":
             if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
                 return _Candidate(start, end, label, "GROUP", "name", text, 1)
@@ -372,6 +394,13 @@ class _Detector:
                 return self._people_group(span, iso3)
             return _Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
         if entity_id.startswith("city:"):
+            prefix = [
+                t for t in span[0].lefts
+                if t.dep_ in ("compound", "amod") and t.is_title and not t.ent_type_ and t.i == span.start - 1
+                and t.lower_ not in PLACE_QUALIFIERS
+            ]
+            if prefix and len(span) == 1:  # "Real Madrid", "Dynamo Moscow": a club, not the city
+                return _Candidate(prefix[0].i, end, "ORG", "ORGANIZATION", "name", _clean_spaces(self.doc[prefix[0].i : end].text), 2)
             if self._is_metonym(span):
                 iso3 = entry.country_iso3
                 country = self.gaz.country(iso3)
@@ -416,8 +445,14 @@ class _Detector:
                 if found:
                     role, tokens = found.name, tokens[k:]
                     break
+        while tokens and (tokens[0].is_lower or not tokens[0].is_alpha):
+            tokens = tokens[1:]  # "a Hans Christian Andersen"
         while len(tokens) > 1 and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in self.role_words):
             tokens = tokens[1:]  # "Backbencher Stephen Pound"
+        for k, t in enumerate(tokens):  # "Bolton v Derby", "Luc Bondy for Cruel", "Mr Brown's Facility"
+            if k and (t.lower_ in ("v", "vs", "v.", "vs.", "versus", "/", ",") or t.text in POSSESSIVES or t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES):
+                tokens = tokens[:k] if t.lower_ not in ("v", "vs", "v.", "vs.", "versus") else []
+                break
         while tokens and (tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].lower_ in NAME_SUFFIXES and len(tokens) > 1):
             tokens = tokens[:-1]  # "Alan Milburn - the"
         if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
@@ -425,9 +460,9 @@ class _Detector:
         name = _clean_spaces(self.doc[tokens[0].i : tokens[-1].i + 1].text)
         if self.gaz.demonym_country(name) or self.gaz.by_alias(name):
             return None  # a demonym or country NER typed PERSON; the ruler reports it
-        start = span.start
-        if tokens[0].i > span.start and span[0].lower_ not in HONORIFICS:
-            start = tokens[0].i  # title split off: the surface is the name (and honorific)
+        start = tokens[0].i  # titles split off: the surface is the name, with its honorific
+        if start > span.start and self.doc[start - 1].lower_ in HONORIFICS:
+            start -= 1
         return _Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
 
     # ------------------------------------------------------------------ person fixes
@@ -600,8 +635,10 @@ class _Detector:
         for c in chosen:
             if c.entity_type != "ORGANIZATION" or c.tok_end + 2 >= len(doc):
                 continue
-            if doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")" and ACRONYM.match(doc[c.tok_end + 1].text):
-                acronyms.setdefault(doc[c.tok_end + 1].text, c)
+            short = doc[c.tok_end + 1].text
+            if doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")" and ACRONYM.match(short):
+                if _abbreviates(short, self.doc[c.tok_start : c.tok_end].text):
+                    acronyms.setdefault(short, c)
         if not acronyms:
             return chosen
         taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
@@ -766,9 +803,24 @@ class _Detector:
 
 # ---------------------------------------------------------------------- helpers
 def _role_compatible(title: str, held: str) -> bool:
+    """"the minister" fits a Foreign Minister; "the prime minister" is not the deputy."""
     if title == held:
         return True
-    return set(title.lower().split()) <= set(held.lower().split())
+    title_words, held_words = set(title.lower().split()), set(held.lower().split())
+    return title_words <= held_words and not (held_words - title_words) & SUBORDINATE_WORDS
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"PA" for "Palestinian Authority", "UWB" for "Ultra Wideband"; not "PLP" for "Labour Party"."""
+    letters, text = short.lower().replace("&", ""), full.lower()
+    if not letters or not text or letters[0] != text[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _surname(name: str) -> str:

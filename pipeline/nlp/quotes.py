@@ -304,6 +304,12 @@ def subject_of(cue: Token) -> Token | None:
             if subj.lower_ in BAD_SUBJECTS:
                 return None
             return subj
+        if verb.dep_ == "conj" and verb.head is not verb and not is_cue(verb.head):
+            # "said truancy was bad and said …", "said his team had reached a view but
+            # admitted …": the coordinated report belongs to the reporting verb above
+            above = next((a for a in verb.head.ancestors if is_cue(a)), None)
+            if above is not None:
+                return subject_of(above)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
             continue
@@ -777,13 +783,12 @@ def _reported_clause(cue: Token) -> list[Token] | None:
 def _indirect_quotes(art: _Article, direct: list[Quote]) -> list[Quote]:
     ctx = art.ctx
     quotes: list[Quote] = []
-    covered: list[tuple[int, int]] = []  # clauses already reported (no nested quotes)
+    covered: list[tuple[int, int, str | None]] = []  # clauses reported, with their speaker
     direct_starts = {q.char_start for q in direct}
     for token in art.doc:
         if not is_cue(token) or _is_negated(token) or art.in_quote(token.idx):
             continue
-        if any(lo <= token.idx < hi for lo, hi in covered):
-            continue
+        outer = [speaker for lo, hi, speaker in covered if lo <= token.idx < hi]
         if ctx.sentence_at(token.idx) is None:
             continue
         clause = _reported_clause(token)
@@ -808,7 +813,13 @@ def _indirect_quotes(art: _Article, direct: list[Quote]) -> list[Quote]:
         attribution = art.attribute(token)
         if attribution is None:
             continue
-        covered.append((start, end))
+        if outer:
+            # a report inside a report ("Sands says Goldsmith warned that …") counts only
+            # for a new, named speaker; "he said he stressed …" is one quote
+            inner = attribution.speaker
+            if inner is None or inner.kind != "name" or inner.mention_id in outer:
+                continue
+        covered.append((start, end, attribution.speaker.mention_id if attribution.speaker else None))
         if start in direct_starts:
             continue
         quotes.append(

@@ -64,7 +64,7 @@ VOLITION_VERBS = frozenset(
     continue begin start need prefer demand ask expect mean attempt vote""".split()
 )
 # Verbs whose object is the addressee and whose to-infinitive the action ("urged Iran to halt …").
-ADDRESSEE_VERBS = frozenset({"urge", "encourage", "ask", "press", "push", "persuade", "invite", "tell", "implore", "call"})
+ADDRESSEE_VERBS = frozenset({"urge", "encourage", "ask", "press", "push", "persuade", "invite", "tell", "implore", "call", "warn"})
 # Verbs whose clause states a wished-for state ("hope that solutions will be found").
 CLAUSE_STANCE_VERBS = frozenset({"hope", "want", "wish", "demand", "insist", "urge", "propose", "welcome", "pray"})
 BELIEF_VERBS = frozenset({"think", "believe", "expect", "feel", "consider", "say"})
@@ -85,8 +85,18 @@ DROP_ADJECTIVES = frozenset(
     so-called alleged same other various several many much more most some new own very particular
     specific main key major""".split()
 )
-# Verbs too light to name an action ("show the strength", "make the mistake").
-EMPTY_VERBS = frozenset({"show", "make", "take", "have", "give", "get", "do", "put", "go", "come", "see", "be", "find"})
+# Verbs too light to name an action ("show the strength", "make the mistake", "draw a line").
+EMPTY_VERBS = frozenset({"show", "make", "take", "give", "do", "put", "go", "come", "see", "be", "find", "draw", "let"})
+# Verbs whose object is the issue itself ("a commitment to reach 0.7% of income").
+TRANSPARENT_VERBS = frozenset({"reach", "achieve", "meet", "keep", "maintain", "have", "get", "secure", "deliver", "hold"})
+# Volition verbs that reverse the action they govern ("refused to sign").
+NEGATIVE_VOLITION = frozenset({"refuse", "decline", "reject", "resist", "oppose", "fail"})
+# Adjectives that carry their subject's stance to the action they govern ("ready to back",
+# "reluctant to support", "uneasy about supporting").
+WILLING_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "keen", "eager", "happy", "glad", "pleased", "committed", "anxious"})
+UNWILLING_ADJECTIVES = frozenset({"reluctant", "unwilling", "uneasy", "loath", "hesitant", "wary", "unhappy", "opposed", "afraid"})
+# Passive stance verbs whose subject holds the stance ("was committed to the plan").
+HOLDER_PASSIVES = frozenset({"commit", "oppose", "dedicate", "devote", "determine", "prepare"})
 KEEP_PREPOSITIONS = frozenset({"of", "over", "to", "for", "on", "against", "between", "with"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
 
@@ -169,7 +179,12 @@ class _Labeller:
             elif dep == "amod" and self._keep_adjective(child):
                 out.extend(t for t in child.subtree if not t.is_quote and t.dep_ not in ("det", "predet") and not self._judging(t))
             elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
-                out.extend(t for t in child.subtree if not t.is_quote and t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON"))
+                out.extend(
+                    t
+                    for t in child.subtree
+                    if not t.is_quote and t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON")
+                    and t.lower_ not in DROP_ADJECTIVES
+                )
             elif dep == "det" and keep_det and child.lower_ == "the":
                 out.append(child)
         return out
@@ -293,6 +308,9 @@ class _Labeller:
         if verb.lemma_.lower() in EMPTY_VERBS:
             return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS:
+            label = self.noun_label(obj)
+            return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
@@ -353,7 +371,19 @@ class _StanceArticle:
         else the subject's mention; outside quotes, the subject's mention."""
         quote = self.quote_at(verb.idx)
         subject = subject_of(verb)
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS:
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                subject = agent  # "the plan was backed by Labour"
+            elif verb.lemma_.lower() in HOLDER_PASSIVES:
+                subject = passive  # "Mr Sharon was committed to the plan"
+            else:
+                return None, quote  # "the bill was opposed": by whom is not said
+        adjective = _adjective_head(verb)
+        if adjective is not None and adjective.lemma_.lower() in WILLING_ADJECTIVES | UNWILLING_ADJECTIVES:
+            subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
+        elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS:
             return None, quote  # "MPs were entitled to complain": nobody's stance yet
         speaker = self.speaker(quote)
         if subject is None:
@@ -366,8 +396,9 @@ class _StanceArticle:
         if mention is None and subject.lower_ in PRONOUNS and subject.lower_ not in FIRST_PERSON:
             if quote is not None:
                 return speaker, quote  # "he said he opposes …"
-            wanted = ("PERSON",) if subject.lower_ in ("he", "she") else None
-            return self.index.before(subject.idx, wanted), None
+            if subject.lower_ in ("he", "she"):
+                return self.index.before(subject.idx, ("PERSON",)), None
+            return None, None  # "they", "it" with nothing to resolve them
         return mention, quote
 
     # -- polarity helpers
@@ -428,11 +459,19 @@ class _StanceArticle:
         addressee = verb.lemma_.lower() in ADDRESSEE_VERBS or _particle(verb) == "on"
         if xcomp is not None and (dobj is None or (addressee and dobj.i < xcomp.i)):
             # "refused to sign the treaty", "urged Iran to halt enrichment": the action,
-            # when it takes a side itself
+            # when it takes a side itself; wanting or threatening an action is not opposing
+            # it, so the verb's own polarity gives way to its volition
             found = self.action_targets(xcomp, label_actions=False)
+            if found and not addressee:
+                outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
+                own = self.verb_cue(verb)
+                own_sign = own[0] if own else 1
+                found = [Target(t.label, t.head, t.sign * outer * own_sign, t.strength) for t in found]
             if found or dobj is None:
                 return found
         if dobj is not None and not (addressee and xcomp is not None):
+            if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
+                return []  # "warned Tony Blair": the addressee, not the issue
             return self.noun_targets(dobj)  # the label includes coordinated objects
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         lemma = verb.lemma_.lower()
@@ -519,6 +558,30 @@ def _particle(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None)
 
 
+def _adjective_head(verb: Token) -> Token | None:
+    """The adjective a verb depends on: "ready to back", "uneasy about supporting"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return None
+    return head if head.pos_ == "ADJ" else None
+
+
+def _governing_adjective(verb: Token) -> int | None:
+    """+1/-1 when the verb depends on a willing/unwilling adjective, 0 for another
+    adjective, None when there is none."""
+    head = _adjective_head(verb)
+    if head is None:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in WILLING_ADJECTIVES:
+        return 1
+    if lemma in UNWILLING_ADJECTIVES:
+        return -1
+    return 0
+
+
 def _negative_subject(subject: Token, lex: StanceLexicon) -> bool:
     """ "No politician", "nobody", "none of us"."""
     return lex.is_negator(subject.lower_) or any(c.dep_ == "det" and lex.is_negator(c.lower_) for c in subject.children)
@@ -545,6 +608,9 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
         return
     if verb.dep_ == "xcomp" and art.verb_cue(verb.head) is not None:
         return  # "refused to rule out tax rises": read through the governing cue
+    attitude = _governing_adjective(verb)
+    if attitude == 0:
+        return  # "happy talk about supporting": an adjective we cannot read
     cue = art.verb_cue(verb)
     noun_cue = None
     if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
@@ -576,7 +642,7 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
     else:
         targets = art.verb_targets(verb, prep)
     score = base * art.intensity(verb)
-    pol = polarity
+    pol = polarity * (attitude or 1)
     if art.negated(verb):
         pol, score = art.negate(pol, score, full=False)
     for target in targets:
