@@ -58,6 +58,9 @@ FULL_SCALES = (1, 2, 4)
 QUICK_SCALES = (1, 2)
 GIB = 1024**3
 MIB = 1024**2
+TIMED_OUT = -999  # returncode of a stage killed at its time limit
+KILL_GRACE = 10.0  # seconds between SIGTERM and SIGKILL when stopping a stage
+STAGE_TIMEOUT = 3 * 3600.0  # seconds; a hung stage must not stall the bench forever
 EDIT_SUFFIX = "\nThis article was updated by the benchmark.\n"
 
 # Targets of the performance issue.
@@ -208,8 +211,13 @@ class Measurement:
         return self.returncode == 0
 
 
-def measure(name: str, command: list[str], env: dict[str, str], log_path: Path) -> Measurement:
-    """Run `command`, timing its wall clock and sampling its process tree's memory."""
+def measure(
+    name: str, command: list[str], env: dict[str, str], log_path: Path, timeout: float | None = None
+) -> Measurement:
+    """Run `command`, timing its wall clock and sampling its process tree's memory.
+
+    Past `timeout` seconds its whole process group is killed and the returncode is
+    `TIMED_OUT`."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()[0]
     cpu_before = _children_cpu()
@@ -221,8 +229,14 @@ def measure(name: str, command: list[str], env: dict[str, str], log_path: Path) 
         )
         sampler = PeakSampler(child.pid)
         sampler.start()
+        timed_out = False
         try:
-            stdout, _ = child.communicate()
+            try:
+                stdout, _ = child.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                _kill_group(child)
+                stdout, _ = child.communicate()
         except BaseException:
             _kill_group(child)
             raise
@@ -232,7 +246,7 @@ def measure(name: str, command: list[str], env: dict[str, str], log_path: Path) 
         log.write(b"\n--- stdout ---\n" + stdout)
     return Measurement(
         name=name,
-        returncode=child.returncode,
+        returncode=TIMED_OUT if timed_out else child.returncode,
         seconds=seconds,
         peak_rss=sampler.peak,
         peak_rss_main=sampler.peak_root,
@@ -255,7 +269,7 @@ def _children_cpu() -> float:
 def _kill_group(child: subprocess.Popen) -> None:
     try:
         os.killpg(child.pid, signal.SIGTERM)
-        child.wait(timeout=10)
+        child.wait(timeout=KILL_GRACE)
     except (ProcessLookupError, subprocess.TimeoutExpired):
         try:
             os.killpg(child.pid, signal.SIGKILL)
@@ -315,7 +329,7 @@ def _child_env(**overrides: Path) -> dict[str, str]:
 
 def measure_spacy(seeds: Path, logs: Path) -> tuple[Measurement, dict]:
     command = [sys.executable, "-m", "pipeline.bench", "--spacy-baseline", str(seeds)]
-    result = measure("spacy", command, _child_env(), logs / "spacy.log")
+    result = measure("spacy", command, _child_env(), logs / "spacy.log", STAGE_TIMEOUT)
     inner = {}
     for line in reversed(result.stdout.splitlines()):
         if line.startswith("{"):
@@ -335,7 +349,7 @@ def prepare_home(home: Path) -> Path:
 
 def measure_pipeline(name: str, seeds: Path, data: Path, home: Path, logs: Path) -> Measurement:
     env = _child_env(NEWSEVENTS_SEEDS_DIR=seeds, NEWSEVENTS_DATA_DIR=data, DAGSTER_HOME=home)
-    return measure(name, [sys.executable, "-m", "pipeline.cli", "run"], env, logs / f"{name}.log")
+    return measure(name, [sys.executable, "-m", "pipeline.cli", "run"], env, logs / f"{name}.log", STAGE_TIMEOUT)
 
 
 _ROWS = re.compile(r"^(\w+)\s+(\d+) rows$", re.MULTILINE)
@@ -477,7 +491,8 @@ def format_table(report: dict) -> str:
             str(entry["peak_processes"]),
             relative,
             f"{entry.get('load_average_before', 0):.1f}",
-            "ok" if entry.get("ok") else f"FAILED ({entry.get('returncode')})",
+            "ok" if entry.get("ok") else
+            "TIMED OUT" if entry.get("returncode") == TIMED_OUT else f"FAILED (exit {entry.get('returncode')})",
         ))
 
     add("bare spaCy", report.get("baseline"))
@@ -657,8 +672,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default=None, help="comma-separated replication factors (default 1,2,4)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders and logs")
     parser.add_argument("--workdir", type=Path, default=None, help="work here instead of a new temp folder")
+    parser.add_argument("--stage-timeout", type=float, default=STAGE_TIMEOUT, help="seconds before a stage is killed")
     parser.add_argument("--spacy-baseline", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    globals()["STAGE_TIMEOUT"] = args.stage_timeout
     if args.spacy_baseline is not None:
         return spacy_baseline_child(args.spacy_baseline)
     signal.signal(signal.SIGTERM, _exit_on_term)  # so `measure` stops the running stage's process group

@@ -38,6 +38,7 @@ def atomic_path(final: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        os.chmod(temp, 0o644)  # mkstemp makes owner-only files; outputs are for every reader
         os.replace(temp, final)
     finally:
         temp.unlink(missing_ok=True)

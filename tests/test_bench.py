@@ -177,3 +177,11 @@ def test_baseline_batches_keep_every_worker_busy():
     assert bench.baseline_batch_size(300, 2, 256) == 38  # 8 batches, 4 a worker
     assert bench.baseline_batch_size(300, 1, 256) == 256
     assert bench.baseline_batch_size(3, 2, 256) == 1
+
+
+def test_measure_kills_a_stage_past_its_time_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "KILL_GRACE", 0.5)  # it ignores SIGTERM, so SIGKILL follows
+    script = "import signal, time; signal.signal(signal.SIGTERM, lambda *a: None); print('up', flush=True); time.sleep(60)"
+    result = bench.measure("hang", [sys.executable, "-c", script], {}, tmp_path / "hang.log", timeout=1.0)
+    assert result.returncode == bench.TIMED_OUT and not result.ok
+    assert result.stdout.strip() == "up"

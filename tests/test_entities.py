@@ -242,7 +242,9 @@ def test_cross_article_fuzzy_merge():
         person("a", 0, "Nikol Pashinian", "Prime Minister", "ARM"),
         person("a", 50, "Pashinian"),
         person("b", 0, "Nikol Pashiynyan", "Prime Minister", "ARM"),
-        person("c", 0, "Nikol Pashinyan"),
+        person("c", 0, "Nikol Pashinyan", country="ARM"),
+        person("i", 0, "Ronald Reagan", "President", "USA"),
+        person("j", 0, "Ronald Regan"),  # similar, but nothing says it is the same man
         person("d", 0, "Sergey Lavrov", "Foreign Minister", "RUS"),
         person("e", 0, "Sergei Lavrov", "Foreign Minister", "RUS"),
         person("f", 0, "John Smith", "MP", "GBR"),
@@ -256,6 +258,7 @@ def test_cross_article_fuzzy_merge():
     assert link["d#m0"] == link["e#m0"]
     assert link["f#m0"] != link["g#m0"]
     assert link["h#m0"] != link["a#m0"]
+    assert link["i#m0"] != link["j#m0"]
     row = next(r for r in res.entities if r["entity_id"] == link["a#m0"])
     assert row["name"] == "Nikol Pashinian"  # the most frequent spelling
     assert set(row["aliases"]) == {"Nikol Pashinian", "Pashinian", "Nikol Pashiynyan", "Nikol Pashinyan"}

@@ -401,8 +401,21 @@ def test_person_matches_their_country():
         _cand("a", 1, participants=["person:pashinyan", "person:aliyev"], mediators=["org:eu"], place="city:brussels"),
         _cand("b", 1, participants=["country:ARM", "country:AZE"], mediators=["org:eu"]),
     ]
-    [event] = _resolve(candidates, {"a": UNDATED, "b": UNDATED}).events
+    [event] = _resolve(candidates, {"a": DATED, "b": UNDATED}).events
     assert event["n_articles"] == 2
+
+
+def test_undated_speech_acts_in_undated_articles_are_not_merged():
+    """Without any date, "X accused Y" in two articles is usually two accusations."""
+    accuse = dict(sources=["person:pashinyan"], targets=["person:aliyev"], trigger="accused")
+    candidates = [_cand("a", 1, "ACCUSE", **accuse), _cand("b", 1, "ACCUSE", **accuse)]
+    assert len(_resolve(candidates, {"a": UNDATED, "b": UNDATED}).events) == 2
+    dated = [_cand("a", 1, "ACCUSE", date_text="on 3 May 2023", **accuse), _cand("b", 1, "ACCUSE", date_text="3 May 2023", **accuse)]
+    assert len(_resolve(dated, {"a": UNDATED, "b": UNDATED}).events) == 1
+    week = {"a": ArticleInfo(date(2023, 5, 3), "AP"), "b": ArticleInfo(date(2023, 5, 4), "BBC")}
+    assert len(_resolve(candidates, week).events) == 1
+    months_apart = {"a": ArticleInfo(date(2023, 5, 3), "AP"), "b": ArticleInfo(date(2023, 9, 4), "BBC")}
+    assert len(_resolve(candidates, months_apart).events) == 2
 
 
 def test_directed_events_need_matching_targets():

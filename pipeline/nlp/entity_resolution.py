@@ -178,6 +178,17 @@ class _Resolver:
             if len(longer) == 1:
                 keys[m.mention_id] = (etype, longer[0])
 
+        # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,
+        # when the corpus spells it out one way only.
+        expansions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        for m in others:
+            if _ACRONYM.match(m.surface) and _norm(m.surface) != keys[m.mention_id][1]:
+                expansions[(m.entity_type, _norm(m.surface))].add(keys[m.mention_id])
+        for m in others:
+            full = expansions.get(keys[m.mention_id])
+            if full and len(full) == 1 and _ACRONYM.match(m.name):
+                keys[m.mention_id] = next(iter(full))
+
         groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         for m in others:
             groups[keys[m.mention_id]].append(m)
@@ -534,6 +545,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens) or (_fold(name).strip(),)
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"'s$")
 _WORD = re.compile(r"\w+")

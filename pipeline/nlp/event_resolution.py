@@ -56,6 +56,7 @@ from pipeline.nlp.records import EventCandidate
 ROLES = ("mediator", "source", "target", "participant")
 ROLE_WEIGHT = {"mediator": 3.0, "source": 2.0, "target": 2.0, "participant": 1.0}
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
 PRECISION_RANK = {DAY: 3, MONTH: 2, YEAR: 1, None: 0}
 MAX_SCAN = 16  # clusters examined per blocking key (the most recent ones)
 LINK_WINDOW = timedelta(days=7)
@@ -213,6 +214,7 @@ class _Report:
     date: date | None
     precision: str | None
     separate: bool
+    published: date | None = None  # the reporting article's date
     entities: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)
     doers: set[str] = field(default_factory=set)
@@ -228,7 +230,7 @@ class _Cluster:
     """Reports of one event, with the aggregates that matching reads (groups lazily)."""
 
     __slots__ = ("number", "event_type", "known", "reports", "roles", "places", "modes",
-                 "articles", "dated", "date", "precision", "separate", "keys", "_groups")
+                 "articles", "dated", "date", "precision", "separate", "keys", "_groups", "published")
 
     def __init__(self, number: int, event_type: str, known: _Entities):
         self.number = number
@@ -247,6 +249,7 @@ class _Cluster:
         self.date: date | None = None
         self.precision: str | None = None
         self.separate = False
+        self.published: set[date | None] = set()
         self._groups: dict[str, _Group] | None = None
 
     @property
@@ -271,6 +274,7 @@ class _Cluster:
         if report.candidate.event_mode:
             self.modes.add(report.candidate.event_mode)
         self.articles.add(report.article_id)
+        self.published.add(report.published)
         self.separate = self.separate or report.separate
         if report.date is not None:
             if (report.date, report.precision) not in self.dated:
@@ -363,6 +367,7 @@ def _reports(candidates: list[EventCandidate], entity_of: Mapping[str, str], dat
                 date=resolved,
                 precision=precision,
                 separate="separate" in c.trigger.lower().split(),
+                published=dates.get(c.article_id),
             )
         )
     return reports
@@ -462,6 +467,9 @@ def _score(report: _Report, groups: _ReportGroups, cluster: _Cluster, known: _En
                 return None
 
     if cluster.event_type in SYMMETRIC_TYPES:
+        if report.roles["source"] and cluster.roles["source"]:  # visits: the visitor must match
+            if not cluster.group("doers").matched(report.roles["source"], known):
+                return None
         everyone = cluster.group("all")
         matched = everyone.matched(groups.all, known)
         needed = min(2, len(groups.all), len(everyone.ids))
@@ -487,10 +495,34 @@ def _score(report: _Report, groups: _ReportGroups, cluster: _Cluster, known: _En
         strength = min(matched, 2) + same_mode + 2 * same_place + same_day
         if strength < 2:
             return None
+        if not _same_time(report, cluster):
+            # Nothing says the two reports are from the same time (two undated articles,
+            # undated reports): a speech act is repeated too often to merge on names alone,
+            # and other events need the very same entities, or the same place.
+            if cluster.event_type in SPEECH_ACTS:
+                return None
+            exact = len(report.entities & cluster.entities)
+            if exact < 2 and not (same_place and exact >= 1):
+                return None
     return matched * 2 + 2 * same_place + same_day + same_mode * 0.5 + same_article * 1.0
 
 
 # ------------------------------------------------------------------------ article dates
+
+
+def _same_time(report: _Report, cluster: _Cluster) -> bool:
+    """Evidence that a report and a cluster are about the same time."""
+    if report.date is not None and report.precision in (DAY, MONTH) and cluster.date is not None:
+        return True  # both dated (and compatible: `_score` checked)
+    if report.published is None and None in cluster.published:
+        return False  # undated articles on both sides
+    if report.published is not None and any(
+        p is not None and abs(p - report.published) <= LINK_WINDOW for p in cluster.published
+    ):
+        return True  # dated articles of the same week
+    # one side dated, the other not: possible (the undated one may get its date from it);
+    # a far-apart pair of dated articles is not
+    return report.published is None or None in cluster.published
 
 
 def _article_dates(clusters: list[_Cluster], articles: Mapping[str, ArticleInfo]) -> dict[str, date]:

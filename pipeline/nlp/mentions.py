@@ -95,6 +95,8 @@ PLACE_QUALIFIERS = {
     "greater", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "downtown", "inner", "outer", "old", "new", "metropolitan", "suburban", "the",
 }
+# Titles that stay part of a one-word name: "Prince Harry" is not "Harry".
+KEPT_TITLES = {"prince", "princess", "king", "queen", "pope", "emperor", "emir", "sheikh", "ayatollah"}
 PRONOUNS = {"he": "m", "she": "f"}
 SUBORDINATE_WORDS = {"deputy", "vice", "shadow", "junior", "assistant", "under", "acting"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -442,12 +444,12 @@ class _Detector:
             head = tokens[:k]
             if all(t.lower_ in self.role_words for t in head):
                 found = self.gaz.match_role(" ".join(t.text for t in head))
-                if found:
+                if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
                     role, tokens = found.name, tokens[k:]
                     break
         while tokens and (tokens[0].is_lower or not tokens[0].is_alpha):
             tokens = tokens[1:]  # "a Hans Christian Andersen"
-        while len(tokens) > 1 and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in self.role_words):
+        while len(tokens) > 1 and tokens[0].lower_ not in KEPT_TITLES and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in self.role_words):
             tokens = tokens[1:]  # "Backbencher Stephen Pound"
         for k, t in enumerate(tokens):  # "Bolton v Derby", "Luc Bondy for Cruel", "Mr Brown's Facility"
             if k and (t.lower_ in ("v", "vs", "v.", "vs.", "versus", "/", ",") or t.text in POSSESSIVES or t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES):
@@ -488,6 +490,9 @@ class _Detector:
 
     def _with_honorific(self, c: _Candidate) -> _Candidate:
         i = c.tok_start - 1
+        if i >= 0 and self.doc[i].lower_ in KEPT_TITLES and self.doc[i].is_title and len(c.name.split()) == 1:
+            if self.section[i] == self.section[c.tok_start] and not self.doc[i].ent_type_:
+                return replace(c, tok_start=i, name=f"{self.doc[i].text} {c.name}")  # "Prince Harry"
         if i >= 0 and self.doc[i].lower_ in HONORIFICS and self.doc[i].text[0].isupper():
             if self.section[i] == self.section[c.tok_start] and not _overlaps_any(i, c):
                 return replace(c, tok_start=i, gender=HONORIFICS[self.doc[i].lower_] or c.gender)
@@ -549,11 +554,26 @@ class _Detector:
         idx = self._title_words(i, -1, 8)
         if not idx or idx[-1] != i:
             return None
-        role = self.gaz.match_role(" ".join(self.doc[k].text for k in idx))
+        role, idx = self._anchored_role(idx, at_end=True)
         if role is None:
             return None
         iso3, extra = self._affiliation_before(idx[0] - 1, by_start)
         return role.name, iso3, idx + extra
+
+    def _anchored_role(self, idx: list[int], at_end: bool):
+        """The most specific role whose words reach the name: in "the Queen and Prince
+        Philip" the title "Queen" does not touch "Philip", so Philip is no Queen."""
+        best, best_idx = None, []
+        for k in range(1, len(idx) + 1):
+            part = idx[-k:] if at_end else idx[:k]
+            role = self.gaz.match_role(" ".join(self.doc[j].text for j in part))
+            if role is None:
+                continue
+            inner = part[:-1] if at_end else part[1:]  # without the token next to the name
+            if inner and self.gaz.match_role(" ".join(self.doc[j].text for j in inner)) == role:
+                continue  # the variant does not reach the name
+            best, best_idx = role, part
+        return best, best_idx
 
     def _title_after(self, name_end: int, by_start) -> tuple[str, str | None, list[int]] | None:
         doc = self.doc
@@ -576,7 +596,7 @@ class _Detector:
         after = idx[-1] + 1
         if after < len(doc) and not (doc[after].is_punct or doc[after].lower_ in ("who", "said", "says", "and")):
             return None
-        role = self.gaz.match_role(" ".join(doc[k].text for k in idx))
+        role, idx = self._anchored_role(idx, at_end=False)
         if role is None:
             return None
         return role.name, iso3, idx
@@ -749,6 +769,7 @@ class _Detector:
             m
             for m in persons
             if m.char_start < token.idx
+            and not self._is_modifier(m)
             and sentence.sentence_id - m.sentence_id <= 2
             and not self._inside_quote(m.char_start)
             and genders.get(_surname(m.name), wanted) == wanted
@@ -757,6 +778,13 @@ class _Detector:
             return None
         same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
         if same:
+            # "Blair promised Brown he would stand down": the speaker of the governing verb.
+            verb = token.head
+            if verb.dep_ in ("ccomp", "xcomp"):
+                for subject in (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS):
+                    for m in same:
+                        if m.char_start <= subject.idx < m.char_end:
+                            return m
             return same[-1]
         last_sentence = max(m.sentence_id for m in compatible)
         recent = [m for m in compatible if m.sentence_id == last_sentence]
@@ -767,6 +795,11 @@ class _Detector:
         if len({_surname(m.name) for m in subjects}) == 1:
             return subjects[-1]
         return None
+
+    def _is_modifier(self, m: Mention) -> bool:
+        """A name used to qualify something else ("the Attlee government") is no antecedent."""
+        span = self.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("compound", "amod")
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
@@ -784,8 +817,10 @@ class _Detector:
         after = idx[-1] + 1
         if after < len(doc) and (doc[after].lower_ == "of" or doc[after].ent_type_ or doc[after].pos_ == "PROPN"):
             return None  # "the Prime Minister Tony Blair" / "the President of Azerbaijan"
-        if any(doc[k].ent_type_ for k in idx):
-            return None
+        if any(doc[k].ent_type_ for k in idx) or any(doc[k].lower_ in TITLE_MODIFIERS for k in idx):
+            return None  # "the then Lord Chancellor", "the former minister": maybe someone else
+        if last.dep_ in ("amod", "compound") or after < len(doc) and doc[after].tag_.startswith("NN"):
+            return None  # "the general election": the title word modifies another noun
         role = self.gaz.match_role(" ".join(doc[k].text for k in idx))
         if role is None:
             return None

@@ -431,7 +431,6 @@ class _Article:
             if seg.section != "caption":  # a caption between paragraphs does not break a quote
                 previous_section = seg.section
         self.blocks = blocks
-        self._block_starts = [b[0] for b in blocks]
         self.segments = find_quote_segments(self.text, [(lo, hi, chained) for lo, hi, chained, _ in blocks])
         self._quoted = sorted((s.open_pos, s.outer_end) for s in self.segments)
         self._quoted_starts = [lo for lo, _ in self._quoted]
@@ -462,9 +461,6 @@ class _Article:
             return None
         i = bisect.bisect_right(self._sent_starts, char) - 1
         return self._sents[i] if i >= 0 else None
-
-    def block_of(self, char: int) -> int:
-        return bisect.bisect_right(self._block_starts, char) - 1
 
     # -- speakers
 

@@ -158,7 +158,6 @@ class _Labeller:
     def __init__(self, lex: StanceLexicon, doc):
         self.lex = lex
         self.doc = doc
-        self._cache: dict[int, str | None] = {}
 
     # -- noun phrase pieces
 
@@ -495,7 +494,7 @@ class _StanceArticle:
         for child in noun.children:
             if child.dep_ == "prep" and (found := self.lex.cue(f"{lemma} {child.lower_}")):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and not lemma in ("support", "opposition"):
+                if pobj is not None and lemma not in ("support", "opposition"):
                     sign = _SIGN[found[0]]
                     return [Target(t.label, t.head, t.sign * sign, 0.5 + 0.5 * found[1]) for t in self.noun_targets(pobj)]
         label = self.labeller.noun_label(noun)
