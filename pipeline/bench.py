@@ -18,6 +18,11 @@ replica k is the same article under a new id and content hash. (Replicas repeat 
 same names and events, so cross-article resolution sees k copies of each entity rather
 than k times as many distinct ones; that is the growth curve's known simplification.)
 
+The code is copied into the work folder first (`pipeline/`, `eval/`, `dagster.yaml`) and
+every stage runs that copy, so edits made while the bench runs cannot change what is
+measured, nor the extractor fingerprint between a run and its rerun (`--no-snapshot`
+runs the working tree in place).
+
 The corpus is `../shared/corpora/bbc-news` relative to the project root, or
 `NEWSEVENTS_BENCH_CORPUS`. Every run works on copies in a temporary folder; the corpus
 itself is only read. Figures go to `<data_dir>/bench/report.json`
@@ -25,6 +30,7 @@ itself is only read. Figures go to `<data_dir>/bench/report.json`
 
     python -m pipeline.cli bench                 # what `make bench` runs
     python -m pipeline.bench [--quick] [--keep] [--workdir DIR] [--articles N] [--scales 1,2,4]
+                             [--no-snapshot] [--stage-timeout SECONDS]
     NEWSEVENTS_BENCH_QUICK=1 make bench          # --quick through make
 """
 
@@ -212,7 +218,8 @@ class Measurement:
 
 
 def measure(
-    name: str, command: list[str], env: dict[str, str], log_path: Path, timeout: float | None = None
+    name: str, command: list[str], env: dict[str, str], log_path: Path, timeout: float | None = None,
+    cwd: Path | None = None,
 ) -> Measurement:
     """Run `command`, timing its wall clock and sampling its process tree's memory.
 
@@ -224,7 +231,7 @@ def measure(
     with log_path.open("wb") as log:
         started = time.perf_counter()
         child = subprocess.Popen(
-            command, env=env, cwd=settings.PROJECT_ROOT, stdout=subprocess.PIPE, stderr=log,
+            command, env=env, cwd=cwd or settings.PROJECT_ROOT, stdout=subprocess.PIPE, stderr=log,
             start_new_session=True,
         )
         sampler = PeakSampler(child.pid)
@@ -320,16 +327,38 @@ def baseline_batch_size(n_texts: int, n_process: int, default: int) -> int:
     return max(1, min(default, -(-n_texts // (4 * n_process))))
 
 
+SNAPSHOT_ITEMS = ("pipeline", "eval", "dagster.yaml", "pyproject.toml")
+CODE_ROOT: Path | None = None  # where the stages' code runs from; None: the project itself
+
+
+def snapshot_code(dest: Path, root: Path = settings.PROJECT_ROOT) -> Path:
+    """Copy the code (package, gold set, instance settings) so every stage runs the same code.
+
+    Engineers editing extractors during a long bench would otherwise change the
+    extractor fingerprint between stages, and a "rerun" would reprocess every article.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SNAPSHOT_ITEMS:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
+    return dest
+
+
 def _child_env(**overrides: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("PYTHONHASHSEED", "0")
+    if CODE_ROOT is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(CODE_ROOT), *filter(None, [env.get("PYTHONPATH")])])
     env.update({k: str(v) for k, v in overrides.items()})
     return env
 
 
 def measure_spacy(seeds: Path, logs: Path) -> tuple[Measurement, dict]:
     command = [sys.executable, "-m", "pipeline.bench", "--spacy-baseline", str(seeds)]
-    result = measure("spacy", command, _child_env(), logs / "spacy.log", STAGE_TIMEOUT)
+    result = measure("spacy", command, _child_env(), logs / "spacy.log", STAGE_TIMEOUT, CODE_ROOT)
     inner = {}
     for line in reversed(result.stdout.splitlines()):
         if line.startswith("{"):
@@ -341,7 +370,7 @@ def measure_spacy(seeds: Path, logs: Path) -> tuple[Measurement, dict]:
 def prepare_home(home: Path) -> Path:
     """An empty DAGSTER_HOME with the project's instance settings (telemetry off, ...)."""
     home.mkdir(parents=True, exist_ok=True)
-    config = settings.PROJECT_ROOT / "dagster.yaml"
+    config = (CODE_ROOT or settings.PROJECT_ROOT) / "dagster.yaml"
     if config.is_file():
         shutil.copyfile(config, home / "dagster.yaml")
     return home
@@ -349,7 +378,8 @@ def prepare_home(home: Path) -> Path:
 
 def measure_pipeline(name: str, seeds: Path, data: Path, home: Path, logs: Path) -> Measurement:
     env = _child_env(NEWSEVENTS_SEEDS_DIR=seeds, NEWSEVENTS_DATA_DIR=data, DAGSTER_HOME=home)
-    return measure(name, [sys.executable, "-m", "pipeline.cli", "run"], env, logs / f"{name}.log", STAGE_TIMEOUT)
+    command = [sys.executable, "-m", "pipeline.cli", "run"]
+    return measure(name, command, env, logs / f"{name}.log", STAGE_TIMEOUT, CODE_ROOT)
 
 
 _ROWS = re.compile(r"^(\w+)\s+(\d+) rows$", re.MULTILINE)
@@ -533,7 +563,10 @@ def format_steps(report: dict, at_least: float = 1.0) -> str:
 # --------------------------------------------------------------------------- the benchmark
 
 
-def run_bench(quick: bool, keep: bool, workdir: Path | None, articles: int | None, scales: tuple[int, ...]) -> dict:
+def run_bench(
+    quick: bool, keep: bool, workdir: Path | None, articles: int | None, scales: tuple[int, ...], snapshot: bool = True
+) -> dict:
+    global CODE_ROOT
     corpus = corpus_dir()
     every = article_files(corpus)
     if not every:
@@ -544,6 +577,7 @@ def run_bench(quick: bool, keep: bool, workdir: Path | None, articles: int | Non
     root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="newsevents-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     logs = root / "logs"
+    CODE_ROOT = snapshot_code(root / "code") if snapshot else None
     report: dict = {
         "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quick": quick,
@@ -556,6 +590,7 @@ def run_bench(quick: bool, keep: bool, workdir: Path | None, articles: int | Non
         "settings": {"spacy_model": settings.spacy_model_name(), "n_process": settings.n_process()},
         "corpus": {"path": str(corpus), "articles": len(chosen), "of": len(every), "words": words},
         "workdir": str(root),
+        "code": _code_description(snapshot),
         "memory_sampling": f"RSS summed over the process tree every {SAMPLE_SECONDS} s (psutil)",
         "replicas": "replica k = the same files under x<k>/ with k newlines appended",
         "runs": {},
@@ -594,6 +629,22 @@ def run_bench(quick: bool, keep: bool, workdir: Path | None, articles: int | Non
     report["targets"] = [asdict(c) for c in evaluate(report)]
     report["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return report
+
+
+def _code_description(snapshot: bool) -> dict:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=settings.PROJECT_ROOT, capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    changed = [line for line in git("status", "--porcelain").splitlines() if line.strip()]
+    return {
+        "commit": git("rev-parse", "--short", "HEAD") or None,
+        "uncommitted_files": len(changed),
+        "snapshot": "copied at the start; every stage ran that copy" if snapshot else "ran the working tree in place",
+    }
 
 
 def _reruns(report, x1, chosen, corpus, words, logs, say) -> None:
@@ -672,6 +723,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default=None, help="comma-separated replication factors (default 1,2,4)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders and logs")
     parser.add_argument("--workdir", type=Path, default=None, help="work here instead of a new temp folder")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run the working tree in place instead of a copy taken at the start")
     parser.add_argument("--stage-timeout", type=float, default=STAGE_TIMEOUT, help="seconds before a stage is killed")
     parser.add_argument("--spacy-baseline", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -682,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.quick or os.environ.get("NEWSEVENTS_BENCH_QUICK", "") not in ("", "0")
     articles = args.articles if args.articles is not None else (QUICK_ARTICLES if quick else None)
     scales = tuple(int(s) for s in args.scales.split(",")) if args.scales else (QUICK_SCALES if quick else FULL_SCALES)
-    report = run_bench(quick, args.keep, args.workdir, articles, scales)
+    report = run_bench(quick, args.keep, args.workdir, articles, scales, snapshot=not args.no_snapshot)
     path = write_report(report, quick)
     print_report(report, path)
     failed_runs = [r for r in [report.get("baseline"), *report["runs"].values(), *report["reruns"].values()]

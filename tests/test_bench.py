@@ -185,3 +185,17 @@ def test_measure_kills_a_stage_past_its_time_limit(tmp_path, monkeypatch):
     result = bench.measure("hang", [sys.executable, "-c", script], {}, tmp_path / "hang.log", timeout=1.0)
     assert result.returncode == bench.TIMED_OUT and not result.ok
     assert result.stdout.strip() == "up"
+
+
+def test_snapshot_copies_the_code_without_caches(tmp_path):
+    root = tmp_path / "project"
+    (root / "pipeline" / "__pycache__").mkdir(parents=True)
+    (root / "pipeline" / "__init__.py").write_text("")
+    (root / "pipeline" / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    (root / "eval" / "gold").mkdir(parents=True)
+    (root / "eval" / "gold" / "a.json").write_text("{}")
+    (root / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    (root / "data").mkdir()
+    copy = bench.snapshot_code(tmp_path / "code", root)
+    files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file())
+    assert files == ["dagster.yaml", "eval/gold/a.json", "pipeline/__init__.py"]

@@ -46,6 +46,8 @@ TUESDAY = date(2023, 7, 25)  # the seeds' date; a Tuesday
         ("early July", date(2023, 7, 1), "month"),
         ("mid-June", date(2023, 6, 1), "month"),
         ("May 2021", date(2021, 5, 1), "month"),
+        ("last October", date(2022, 10, 1), "month"),
+        ("last July", date(2022, 7, 1), "month"),
         ("last week", date(2023, 7, 1), "month"),
         ("two months ago", date(2023, 5, 1), "month"),
         # years

@@ -57,7 +57,7 @@ def build_tables(
     articles = {x.article["article_id"]: dict(x.article) for x in extractions}
     infos = {a: ArticleInfo(row["published_date"], row["outlet"]) for a, row in articles.items()}
     candidates = [c for x in extractions for c in x.events]
-    events = resolve_events(candidates, entity_of, infos, entity_names=names)
+    events = resolve_events(candidates, entity_of, infos, entity_names=names, entities=resolution.entities)
     for article_id, linked_date in events.article_dates.items():
         if articles[article_id]["published_date"] is None:
             articles[article_id].update(published_date=linked_date, published_date_source="event_link")

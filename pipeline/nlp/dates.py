@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:(?i:in|during|since|until|by|from)\s+)?(?:(?i:early|late|mid)[-\s]+)?"
+            rf"\b(?:(?i:in|during|since|until|by|from)\s+)?(?:(?i:last|this|next)\s+)?(?:(?i:early|late|mid)[-\s]+)?"
             rf"{_MONTH_RE}(?:\s+(?:and|or|to|-|–)\s+{_MONTH_RE})?(?:,?\s+{_YEAR_RE})?\b"
         ),
     ),
@@ -298,6 +298,8 @@ def _resolve(expression: str, reference: date | None) -> tuple[date | None, str 
             return date(year, month, 1), MONTH
         if reference is None:
             return None, None
+        if re.search(r"\blast\b", text) and month == reference.month:
+            return date(reference.year - 1, month, 1), MONTH  # "last July", said in July
         return _most_recent_month(month, reference), MONTH
 
     if weekday is not None:

@@ -15,9 +15,12 @@ A pure function over the per-article `Mention` records, run once after all artic
   first initial), so the work grows with the corpus, not with its square.
 * A lone surname in an article without a full name is linked across articles only when
   exactly one person in the corpus has that surname, or exactly one such person shares its
-  role or country: "Brown" in one article does not become an unrelated Brown.
+  role or country: "Brown" in one article does not become an unrelated Brown. Unlinked
+  lone surnames found in several articles get one entity per article
+  (`person:brown--politics-some-article`).
 * Organisations, places and groups the gazetteer does not know link by normalised name;
-  a one-word place that is the tail of a longer one in the same article is that place.
+  a one-word place that is the tail of a longer one in the same article is that place, and
+  an acronym spelled out one way only in the corpus ("General Motors (GM)") is that body.
 * Pronouns and "the minister" take the entity of their antecedent.
 
 Everything iterates in sorted order, so the output does not depend on input order, dict

@@ -25,8 +25,13 @@ What happens, in order:
    * a person of country C on one side and only other people of C on the other is a
      contradiction (the foreign ministers' talks are not the leaders' meetings);
    * a "separate meeting" merges only with reports of exactly the same actors;
+   * visits: the visitor must match;
    * across articles the evidence must be strong: two matched actors, or one plus the
-     same mode, place or day.
+     same mode, place or day; and when nothing ties the two reports to the same time
+     (both articles undated and both reports undated, or dated articles more than a
+     week apart) speech acts (ACCUSE, REJECT, REQUEST, SUPPORT, AGREE, THREATEN,
+     CONCEDE) are never merged - "X accused Y" in two such articles is usually two
+     accusations - and other events need two identical entities or the same place.
    Blocking keeps this near-linear: a report is only compared with clusters that share
    its article, an entity pair, or (when dated) an entity and month.
 3. Articles without a date take the date of an event they share with a dated article
@@ -633,6 +638,9 @@ def _summary(event_type: str, mode: str | None, roles: dict[str, str], place: st
     for entity, role in sorted(roles.items()):
         by_role[role].append(entity)
     singular, plural, preposition = VERBS.get(event_type, (event_type.lower() + "s", event_type.lower(), None))
+    visit = event_type == "CONSULT" and mode == "visit" and bool(by_role["source"]) and not by_role["participant"]
+    if visit:
+        singular, plural, preposition = "visits", "visit", None
     sources = by_role["source"] + (by_role["participant"] if event_type not in SYMMETRIC_TYPES else [])
     targets = by_role["target"]
     if event_type in SYMMETRIC_TYPES:
@@ -651,6 +659,9 @@ def _summary(event_type: str, mode: str | None, roles: dict[str, str], place: st
     text = parts[0]
     if mode and sources and event_type not in SYMMETRIC_TYPES:
         text += f" ({mode})"
+    if visit and sources and not targets and place:  # "Gordon Brown visits Africa"
+        text += f" {names.get(place) or _fallback_name(place)}"
+        place = None
     if by_role["mediator"]:
         text += f", {mediator_word} by {_name_list(by_role['mediator'], names, known)}"
         if sources or targets:

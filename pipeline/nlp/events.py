@@ -38,15 +38,33 @@ PLOVER conventions, as coded here:
   ("A and B fought two wars") has both sides as sources, as PLOVER prescribes.
 * A trigger with no actor at all is dropped (no phantom events from catch-all words),
   except a definite noun ("the talks", "the trilateral meeting", "the illegal
-  blockade") that refers back to an earlier event of the same type in the article: it
-  takes that event's actors, so both sentences report one event.
+  blockade") that refers back to an earlier event of the same type and kind in the
+  article (within ten sentences; consultations, agreements, coercion, retreats,
+  sanctions, protests, cooperation and aid - "the threat", "the war" are mostly
+  generic): it takes that event's actors, place and date, so both sentences report
+  one event. A "separate meeting" is never such an antecedent.
+
+Filters against false events (each a rule about English, not about any article):
+a consultation verb with a single party ("Blair talked about the manifesto"); a
+promise or agreement with a single party (a policy pledge is a stance, not an AGREE
+event); "agree/insist" with only a finite clause ("agreed the act was
+discriminatory": an opinion); "agree with X" alone (sharing a view); violent verbs
+with figurative objects ("fight the seat", "strike a balance"); "attack" on words,
+plans or a named politician, or "over/as/for" something, is coded ACCUSE (disapprove);
+participles used as adjectives ("union-backed"); "news/press conference"; trigger
+nouns inside a name ("Mutually Assured Destruction"); "host" with no guest named; and
+headline events that no body sentence confirms with an actor in the same role
+(headlines parse badly). A headline verb with no auxiliary ("Nick Griffin arrested")
+is read as a passive.
 
 Modality (PLOVER's negation / hypothetical / future contexts): "not"/"no"/"never" on
 the trigger or its clause -> negated; modal auxiliaries and conditionals -> hypothetical;
-"will", "planned", "next week" -> future; the content of a request, promise or threat
-("called for talks", "pledged to recognise") -> hypothetical, of a refusal -> negated;
-an event inside the complement of a non-factual word ("the need to", "the notion of",
-"hope that") -> hypothetical. Events inside a noun phrase are presupposed
+"will", "planned", "is due to", "next week" -> future; the content of a request,
+promise or threat ("called for talks", "pledged to recognise") -> hypothetical, of a
+refusal -> negated, of an allegation ("accused X of attacking") -> hypothetical; an
+event inside the complement of a non-factual word ("the need to", "the notion of",
+"hope that") -> hypothetical; an infinitive not governed by an implicative verb
+("wants to meet", "UKIP's job to destroy") -> hypothetical; a question -> hypothetical. Events inside a noun phrase are presupposed
 ("a crisis resulting from Azerbaijan's blockade" stays asserted). Only `asserted`
 candidates become `events` rows later.
 
@@ -65,7 +83,7 @@ events in the lead sentence with no place of their own, the dateline city.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -241,8 +259,9 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention]) -> list[EventCan
             if draft.location is None and sentence.sentence_id == lead_sentence:
                 draft.location = _dateline_place(ctx, index)
             _drop_overlaps(draft)
-        drafts.extend(d for d in sentence_drafts if not _lone_consultation(d))
+        drafts.extend(d for d in sentence_drafts if not _lone_consultation(d) and not _lone_promise(d))
     _resolve_event_anaphora(drafts)
+    drafts = _confirmed_headlines(drafts)
     return [_to_candidate(ctx, draft) for draft in drafts if draft.actors()]
 
 
@@ -626,6 +645,8 @@ def _assign(draft: _Draft, role: str, mentions: list[Mention]) -> None:
 def _fill_verb_actors(draft: _Draft, index: _Mentions) -> None:
     subjects = _subjects(draft.token, index)
     objects = _verb_objects(draft, index)
+    if _headline_passive(draft):  # "BNP leader Nick Griffin arrested": he was arrested
+        subjects, objects = [], subjects
     for absorbed in draft.realisers:  # "fought two wars between ...": the noun's phrases
         for child in absorbed.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among", "with", "against"):
@@ -663,6 +684,17 @@ def _fill_verb_actors(draft: _Draft, index: _Mentions) -> None:
         for child in draft.token.children:
             if child.dep_ == "xcomp":
                 _assign(draft, "targets", [m for m in _verb_objects(_Draft(child, draft.trigger, draft.sentence, [child], draft.event_type, None, ""), index) if m not in draft.sources])
+
+
+def _headline_passive(draft: _Draft) -> bool:
+    """Headlines drop the auxiliary of a passive: "X arrested", "Y suspended in probe"."""
+    verb = draft.token
+    if draft.sentence.section != "headline" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if draft.event_type in SYMMETRIC_TYPES or draft.trigger.subject_role != "source":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "dative"}
 
 
 def _fill_noun_actors(draft: _Draft, index: _Mentions) -> None:
@@ -809,6 +841,7 @@ def _verbal_attack(draft: _Draft, index: _Mentions) -> None:
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for p in _pobjs(c)]
     verbal = any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects)
     verbal = verbal or any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in token.children)
+    verbal = verbal or any(c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children)
     verbal = verbal or any(
         any(q.is_quote for q in o.subtree) for o in objects
     )
@@ -835,6 +868,35 @@ def _visited_places(draft: _Draft, index: _Mentions) -> None:
         if len(places) * 2 >= len(listed):  # a list of places: its odd members are places too
             covered = {m.mention_id for t in listed for m in index.at(t)}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
+
+
+def _lone_promise(draft: _Draft) -> bool:
+    """"Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
+    pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
+    two sides, is."""
+    return draft.event_type == "AGREE" and len(_unique(draft.actors())) < 2
+
+
+def _confirmed_headlines(drafts: list[_Draft]) -> list[_Draft]:
+    """Headlines parse badly ("Tories attack EU asylum moves"): keep a headline event only
+    when the body reports an event of its type with an actor in the same role."""
+    def keys(draft: _Draft) -> set[tuple[str, str]]:
+        out = set()
+        for role in ("sources", "targets", "participants", "mediators"):
+            for mention in getattr(draft, role):
+                name = (mention.gazetteer_id or mention.name or mention.surface).lower()
+                out.add((role if draft.event_type not in SYMMETRIC_TYPES else "pooled", name))
+        return out
+
+    body = [d for d in drafts if d.sentence.section != "headline" and d.modality == ASSERTED]
+    kept = []
+    for draft in drafts:
+        if draft.sentence.section == "headline":
+            own = keys(draft)
+            if not any(d.event_type == draft.event_type and own & keys(d) for d in body):
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _lone_consultation(draft: _Draft) -> bool:
@@ -1020,10 +1082,10 @@ def _noun_modality(draft: _Draft, lexicon: EventTriggers) -> str:
             # "prospects for its signing", "the notion of talks"
             return _stronger(found, _governor_modality(governor, lexicon))
         if governor.pos_ in ("VERB", "AUX"):
-            if word in TEMPORAL_LINK_PREPS or word in ("in", "on"):
-                return _stronger(found, _clause_aux_modality(governor, lexicon))
             if word in ("for", "to"):  # "called for talks", "agreed to talks"
                 return _stronger(found, _content_modality(governor, lexicon))
+            # "will be found during talks", "should start 2005 with an apology"
+            return _stronger(found, _clause_aux_modality(governor, lexicon))
         return found
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
         # "the talks will resume", "a meeting is due to be held next week"
@@ -1049,7 +1111,9 @@ def _clause_aux_modality(verb: Token, lexicon: EventTriggers) -> str:
     if found == NEGATED:
         found = ASSERTED  # "did not say anything after the talks": the talks happened
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
-        outer = _token_modality(verb.head, lexicon)
+        outer = _stronger(_token_modality(verb.head, lexicon), _governor_modality(verb.head, lexicon))
+        if verb.dep_ != "xcomp":
+            outer = _token_modality(verb.head, lexicon)  # only a governor of an xcomp is content
         if outer in (FUTURE, HYPOTHETICAL):
             found = _stronger(found, outer)
     return found
@@ -1304,14 +1368,3 @@ def _to_candidate(ctx: ArticleContext, draft: _Draft) -> EventCandidate:
         evidence=draft.sentence.text,
         confidence=_confidence(draft),
     )
-
-
-def iter_triggers(ctx: ArticleContext) -> Iterator[tuple[int, str, str]]:
-    """(sentence_id, trigger, type) for every dictionary trigger, for debugging."""
-    lexicon = load_event_triggers()
-    for sentence in ctx.sentences:
-        span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
-        for token in span or []:
-            found = _verb_trigger(token, lexicon) or _noun_trigger(token, lexicon)
-            if found:
-                yield sentence.sentence_id, token.text, found[0].event_type

@@ -162,5 +162,7 @@ def parse_layout(text: str) -> Layout:
         paragraph += 1
     layout.segments = _fill_blanks(segments, len(text))
     layout.caption_date = min(caption_dates) if caption_dates else None
-    layout.explicit_date = _first_date(layout.body_text(text))
+    lead = layout.blocks("body")[:1]
+    # Only the lead can date the report: later dates are usually background ("in 2001 ...").
+    layout.explicit_date = _first_date(text[lead[0].start : lead[0].end]) if lead else None
     return layout
