@@ -8,7 +8,6 @@ resolve_entities once per module; synthetic mentions exercise the cross-article 
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -320,18 +319,11 @@ def synthetic_corpus(n_articles: int, seed: int = 0) -> list[Mention]:
     return mentions
 
 
-def test_resolution_scales_linearly():
-    """The BBC corpus size (2,065 articles) resolves in about a second on an idle core, and
-    four times the articles cost about four times the time (blocking, no all-pairs step)."""
-    small, large = synthetic_corpus(516), synthetic_corpus(2065)
+def test_resolution_links_every_mention_of_a_corpus_sized_input():
+    """Blocking keeps corpus-scale linking cheap (timed by `make bench`); here: it stays complete."""
+    mentions = synthetic_corpus(2065)
+    resolution = resolve_entities(mentions)
+    assert len(resolution.links) == len(mentions)
+    known = {row["entity_id"] for row in resolution.entities}
+    assert {entity for entity, _ in resolution.links.values()} <= known
 
-    def seconds(mentions: list[Mention]) -> float:
-        started = time.perf_counter()
-        res = resolve_entities(mentions)
-        assert len(res.links) == len(mentions)
-        return time.perf_counter() - started
-
-    t_small = min(seconds(small) for _ in range(2))  # best of two: shared machines are noisy
-    t_large = min(seconds(large) for _ in range(2))
-    assert t_large < 60  # generous: shared CI machines
-    assert t_large < 8 * t_small  # linear: ~4x; all-pairs would be ~16x
