@@ -6,7 +6,7 @@ warehouse is never loaded from tables that break them.
 
 
 import pandas as pd
-from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetChecksDefinition, AssetKey, MetadataValue, asset_check
+from dagster import AssetCheckResult, AssetChecksDefinition, AssetKey, MetadataValue, asset_check
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.resources import NewsPaths

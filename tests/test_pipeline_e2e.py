@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import duckdb
 import pytest
 
-from pipeline.definitions import REFRESH_JOB, build_definitions
-from pipeline.resources import NewsPaths
 from pipeline.schemas import TABLES
-from tests.conftest import SEED_000, SEED_004, SEEDS
+from tests.conftest import SEED_000, SEED_004
 
 CONTRACT_COLUMNS = {
     "articles": ["article_id", "source_file", "content_sha256", "outlet", "headline", "dateline",
@@ -34,19 +31,9 @@ CONTRACT_COLUMNS = {
 }  # fmt: skip
 
 
-def run_pipeline(seeds, data):
-    definitions = build_definitions(NewsPaths(seeds_dir=str(seeds), data_dir=str(data)))
-    return definitions.resolve_job_def(REFRESH_JOB).execute_in_process(raise_on_error=False)
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    seeds = tmp_path_factory.mktemp("seeds")
-    for path in SEEDS.glob("*.txt"):
-        shutil.copy(path, seeds / path.name)
-    data = tmp_path_factory.mktemp("data")
-    result = run_pipeline(seeds, data)
-    assert result.success
+def built(seed_run):
+    seeds, data, result = seed_run
     connection = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     yield seeds, data, connection, result
     connection.close()

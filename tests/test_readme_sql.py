@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import ROOT, SEEDS
-from tests.test_pipeline_e2e import run_pipeline
+from tests.conftest import ROOT
 
 README = ROOT / "README.md"
 SECTION = "## Querying the warehouse"
@@ -73,12 +71,8 @@ def update_readme(database: Path, readme: Path = README) -> int:
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    seeds = tmp_path_factory.mktemp("seeds")
-    for path in SEEDS.glob("*.txt"):
-        shutil.copy(path, seeds / path.name)
-    data = tmp_path_factory.mktemp("data")
-    assert run_pipeline(seeds, data).success
+def warehouse(seed_run):
+    _, data, _ = seed_run
     connection = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     yield connection
     connection.close()

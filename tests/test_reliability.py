@@ -35,7 +35,7 @@ import pytest
 from pipeline.schemas import TABLES
 from pipeline.storage import ExtractionCache
 from tests.conftest import ROOT, SEED_000, SEED_004, SEEDS, seed_text
-from tests.test_pipeline_e2e import run_pipeline
+from tests.conftest import run_pipeline
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news" / "politics"
 VOLATILE = {"articles": "processed_at", "rejected_files": "detected_at"}

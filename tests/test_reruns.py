@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.assets import nlp as nlp_assets
 from tests.conftest import SEED_000, SEED_004, SEEDS
-from tests.test_pipeline_e2e import run_pipeline
+from tests.conftest import run_pipeline
 
 BBC = SEEDS.parent.parent / "shared" / "corpora" / "bbc-news" / "politics"
 EXTRA = "abbas-will-not-tolerate-attacks"

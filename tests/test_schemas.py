@@ -11,7 +11,7 @@ from pipeline import schemas
 from pipeline.assets import core
 from pipeline.nlp.corpus import build_tables
 from tests.conftest import SEEDS
-from tests.test_pipeline_e2e import run_pipeline
+from tests.conftest import run_pipeline
 
 
 def entity_rows(**overrides):
