@@ -419,6 +419,7 @@ def run_details(result: Measurement) -> dict:
 def summary(result: Measurement, words: int, articles: int) -> dict:
     return {
         "name": result.name,
+        "failure": None if result.ok else failure_reason(Path(result.log)),
         "ok": result.ok,
         "returncode": result.returncode,
         "seconds": round(result.seconds, 2),
@@ -666,8 +667,22 @@ def _reruns(report, x1, chosen, corpus, words, logs, say) -> None:
 def _failure(result: Measurement) -> str:
     if result.ok:
         return ""
-    tail = Path(result.log).read_text(encoding="utf-8", errors="replace")[-3000:]
-    return f"  FAILED (exit {result.returncode}); log {result.log}, its tail:\n{tail}"
+    status = "TIMED OUT" if result.returncode == TIMED_OUT else f"FAILED (exit {result.returncode})"
+    return f"  {status}: {failure_reason(Path(result.log))} (log {result.log})"
+
+
+_ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception|Failure|Interrupt)\b.*")
+
+
+def failure_reason(log: Path) -> str:
+    """The last exception line of a stage's log, or its last line."""
+    try:
+        lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        return "no log"
+    errors = [line for line in lines if _ERROR_LINE.match(line)]
+    text = errors[-1] if errors else next((line for line in reversed(lines) if line and not line.startswith("---")), "")
+    return text[:300]
 
 
 def _printer():

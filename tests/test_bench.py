@@ -199,3 +199,16 @@ def test_snapshot_copies_the_code_without_caches(tmp_path):
     copy = bench.snapshot_code(tmp_path / "code", root)
     files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file())
     assert files == ["dagster.yaml", "eval/gold/a.json", "pipeline/__init__.py"]
+
+
+def test_failure_reason_is_the_last_exception_line(tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text(
+        "Traceback (most recent call last):\n  File 'x.py', line 1\n"
+        "ValueError: duplicate verb trigger 'strike'\n\"\"\"\n"
+        "dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking asset check failed\n"
+        "pipeline run failed; see the log above\n\n--- stdout ---\n"
+    )
+    assert bench.failure_reason(log).startswith("dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking")
+    (tmp_path / "plain.log").write_text("something went wrong\n\n--- stdout ---\n")
+    assert bench.failure_reason(tmp_path / "plain.log") == "something went wrong"

@@ -194,3 +194,25 @@ def test_participles():
     assert [participle(v) for v in ("impose", "sign", "ban", "carry", "build", "open")] == [
         "imposed", "signed", "banned", "carried", "built", "opened",
     ]
+
+
+def test_grounds_causes_and_proposers():
+    # "criticised X over Y": the grounds are a target too (a generic noun gives way to its complement)
+    stances, by_id = _stances("John Smith criticised the government over its case for war.\n")
+    assert {(s.target, s.polarity) for s in stances} >= {("government", "oppose"), ("war", "oppose")}
+    # opposing an effect opposes its cause
+    stances, _ = _stances("John Smith said: “We must end the crisis resulting from the blockade of the port.”\n")
+    assert any(s.target == "blockade of the port" and s.polarity == "oppose" for s in stances), [
+        (s.target, s.polarity) for s in stances
+    ]
+    # "the quota system planned by the Tories": the agent backs it; "avoid" opposes
+    stances, by_id = _stances("Charles Clarke would avoid the quota system planned by the Tories.\n")
+    found = {(_name(s.holder_mention_id, by_id), s.target, s.polarity) for s in stances}
+    assert any(t == "quota system" and p == "oppose" for _, t, p in found), found
+    assert any("Tor" in h or "Conservative" in h for h, t, p in found if t == "quota system" and p == "support"), found
+
+
+def test_intention_of_a_named_subject_is_its_own():
+    stances, by_id = _stances("John Smith said Britain had no intention of imposing sanctions.\n")
+    holders = {_name(s.holder_mention_id, by_id) for s in stances if s.target == "imposed sanctions"}
+    assert any("Smith" in h for h in holders) and any("Kingdom" in h or "Britain" in h for h in holders), holders

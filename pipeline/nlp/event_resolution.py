@@ -481,6 +481,14 @@ def _score(report: _Report, groups: _ReportGroups, cluster: _Cluster, known: _En
         if matched < max(1, needed):
             return None
     else:
+        if (
+            report.article_id in cluster.articles and groups.doers and cluster.roles["source"] | cluster.roles["participant"]
+            and set(groups.doers) != cluster.roles["source"] | cluster.roles["participant"]
+            and all(r.candidate.sentence_id != report.candidate.sentence_id for r in cluster.reports)
+        ):
+            # one article, two sentences, different doers: "A and B fought two wars" and
+            # "B recaptured territory" are two events, however alike
+            return None
         doers, targets = cluster.group("doers"), cluster.group("targets")
         matched_s = doers.matched(groups.doers, known) if groups.doers and doers else 0
         matched_t = targets.matched(groups.targets, known) if groups.targets and targets else 0

@@ -116,13 +116,12 @@ GROUP_HEADS = frozenset(
      "ambassador", "army", "military", "police", "team", "negotiator", "officer",
      "soldier", "ministry", "parliament", "party", "supporter", "activist"}
 )
-# Verbs and nouns whose complement is not asserted, beyond the dictionary's cues.
+# Verbs and nouns whose complement is not asserted, beyond the dictionary's cues
+# (`modality_cues` in plover_triggers.yaml: "want", "need", "notion", "bid", ... live there).
 IRREALIS_WORDS = {
-    "want": HYPOTHETICAL, "seek": HYPOTHETICAL, "try": HYPOTHETICAL, "attempt": HYPOTHETICAL,
-    "need": HYPOTHETICAL, "wish": HYPOTHETICAL, "notion": HYPOTHETICAL, "idea": HYPOTHETICAL,
-    "intention": HYPOTHETICAL, "prospect": HYPOTHETICAL, "prospects": HYPOTHETICAL,
-    "possibility": HYPOTHETICAL, "chance": HYPOTHETICAL, "bid": HYPOTHETICAL,
-    "effort": HYPOTHETICAL, "goal": HYPOTHETICAL, "aim": HYPOTHETICAL, "plan": FUTURE,
+    "wish": HYPOTHETICAL, "prospect": HYPOTHETICAL, "prospects": HYPOTHETICAL,
+    "possibility": HYPOTHETICAL, "chance": HYPOTHETICAL,
+    "goal": HYPOTHETICAL, "aim": HYPOTHETICAL, "plan": FUTURE,
     "urge": HYPOTHETICAL, "ask": HYPOTHETICAL, "demand": HYPOTHETICAL, "call": HYPOTHETICAL,
     "threaten": HYPOTHETICAL, "promise": HYPOTHETICAL, "pledge": HYPOTHETICAL,
     "vow": HYPOTHETICAL, "offer": HYPOTHETICAL, "agree": HYPOTHETICAL, "hope": HYPOTHETICAL,
@@ -259,7 +258,10 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention]) -> list[EventCan
             if draft.location is None and sentence.sentence_id == lead_sentence:
                 draft.location = _dateline_place(ctx, index)
             _drop_overlaps(draft)
-        drafts.extend(d for d in sentence_drafts if not _lone_consultation(d) and not _lone_promise(d))
+        drafts.extend(
+            d for d in sentence_drafts
+            if not _lone_consultation(d) and not _lone_promise(d) and not _theatre_only(d)
+        )
     _resolve_event_anaphora(drafts)
     drafts = _confirmed_headlines(drafts)
     return [_to_candidate(ctx, draft) for draft in drafts if draft.actors()]
@@ -441,12 +443,18 @@ def _sentence_drafts(span: Span, sentence: Sentence, lexicon: EventTriggers, ind
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
         if _figurative(token, trigger, index):
             continue  # "fight the seat", "fighting poverty"
+        retyped = _warning(token, trigger)
+        if retyped is None:
+            continue  # "warned that the changes would go ahead": a statement, not a threat
         if trigger.subject_role == "recipient" and any(
             c.dep_ == "dobj" and c.i not in nouns and index.actor_at(c) is None and not _np_actors(c, index)
             for c in token.children
         ):
             continue  # "host a news conference", "host a dinner": no guest named
         draft = _new_draft(token, trigger, words, sentence)
+        draft.event_type, draft.mode = retyped
+        if draft.event_type != trigger.event_type:
+            draft.cameo_root = CAMEO_OF.get(draft.event_type, draft.cameo_root)
         draft.realisers = [n for n in realised_by.get(i, [])]
         drafts.append(draft)
     drafts.sort(key=lambda d: d.token.i)
@@ -454,6 +462,35 @@ def _sentence_drafts(span: Span, sentence: Sentence, lexicon: EventTriggers, ind
 
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
+WARNING_VERBS = frozenset({"warn", "caution"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Labour action named in a threat's content: a strike threat is THREATEN restrict.
+STRIKE_WORDS = frozenset({"strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages", "industrial"})
+CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
+
+
+def _warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
+    """Type and mode of a threat; None for a warning that threatens nothing.
+
+    "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
+    be walkouts unless ..." states a consequence (THREATEN); a bare "warned that ..." is a
+    statement. Threats of labour action are mode restrict."""
+    if trigger.event_type != "THREATEN":
+        return trigger.event_type, trigger.mode
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep")]
+    words = [t for c in content for t in c.subtree]
+    mode = trigger.mode
+    if mode is None and any(t.lower_ in STRIKE_WORDS or t.lemma_.lower() in STRIKE_WORDS for t in words):
+        mode = "restrict"
+    if not _lemma_in(verb, WARNING_VERBS):
+        return trigger.event_type, mode
+    against = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"]
+    against += [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "against"]
+    if against:
+        return "ACCUSE", "disapprove"
+    if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
+        return "THREATEN", mode
+    return None
 
 
 def _reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bool:
@@ -552,6 +589,12 @@ def _np_actors(token: Token, index: _Mentions, depth: int = 0, allow_pronoun_pos
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += _np_actors(pobj, index, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
+                # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
+                # parser hung inside its "of" phrase; only a person there is the title holder
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [m for m in _np_actors(pobj, index, depth + 1) if m.entity_type == "PERSON" and m.kind == "name"]
     for child in token.children:
         if child.dep_ == "conj":
             out += _np_actors(child, index, depth + 1, allow_pronoun_possessor)
@@ -608,6 +651,9 @@ def _subjects(verb: Token, index: _Mentions, depth: int = 0) -> list[Mention]:
         return _subjects(head.head, index, depth + 1)
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return _np_actors(head, index)  # "an Azeri checkpoint restricting movement"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
+        # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
+        return _np_actors(head, index)
     return []
 
 
@@ -644,6 +690,8 @@ def _assign(draft: _Draft, role: str, mentions: list[Mention]) -> None:
 
 def _fill_verb_actors(draft: _Draft, index: _Mentions) -> None:
     subjects = _subjects(draft.token, index)
+    if not subjects and draft.event_type in SPEECH_TYPES:
+        subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
     if _headline_passive(draft):  # "BNP leader Nick Griffin arrested": he was arrested
         subjects, objects = [], subjects
@@ -684,6 +732,24 @@ def _fill_verb_actors(draft: _Draft, index: _Mentions) -> None:
         for child in draft.token.children:
             if child.dep_ == "xcomp":
                 _assign(draft, "targets", [m for m in _verb_objects(_Draft(child, draft.trigger, draft.sentence, [child], draft.event_type, None, ""), index) if m not in draft.sources])
+
+
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
+
+
+def _author_of_carrier(verb: Token, index: _Mentions) -> list[Mention]:
+    """"X unveiled a billboard ... accusing Y": a participle on a thing that names no actor
+    speaks for the subject of the clause that carries it."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return []
+    node = verb.head
+    for _ in range(4):
+        if node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _subjects(node, index)
+    return []
 
 
 def _headline_passive(draft: _Draft) -> bool:
@@ -732,8 +798,8 @@ def _fill_noun_actors(draft: _Draft, index: _Mentions) -> None:
                         _assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "with":
                         _assign(draft, "participants" if symmetric else "targets", mentioned)
-                    elif word in TARGET_PREPS:
-                        _assign(draft, "targets", mentioned)
+                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES):
+                        _assign(draft, "targets", mentioned)  # "a jibe at Yerevan"
                     elif word == "of":
                         if index.place_at(pobj) is not None and not mentioned:
                             continue  # "blockade of the Lachin corridor": a place
@@ -782,8 +848,14 @@ def _realiser_actors(draft: _Draft, index: _Mentions, subject_role: str) -> None
 
 
 def _governing_clause_actors(draft: _Draft, index: _Mentions) -> None:
-    """"Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part."""
+    """"Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part.
+    "In a jibe at Y, X said ...": X made the jibe."""
     outer = _outer_noun(draft.token)
+    if draft.event_type in SPEECH_TYPES and not draft.sources and not draft.realisers:
+        prep = outer.head
+        if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+            _assign(draft, "sources", [m for m in _subjects(prep.head, index) if m not in draft.targets])
+        return
     if draft.event_type not in SYMMETRIC_TYPES or any(
         v.head not in (draft.token, outer) for v in draft.realisers
     ):
@@ -875,6 +947,16 @@ def _lone_promise(draft: _Draft) -> bool:
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
     two sides, is."""
     return draft.event_type == "AGREE" and len(_unique(draft.actors())) < 2
+
+
+def _theatre_only(draft: _Draft) -> bool:
+    """"the Iraq war", "the Afghan conflict": a country naming where a directed event took
+    place, with nobody named as doing it, is a topic label, not a report of the event."""
+    if draft.event_type in SYMMETRIC_TYPES or draft.event_type == "AGREE":
+        return False
+    if draft.token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return bool(draft.participants) and not (draft.sources or draft.targets or draft.mediators)
 
 
 def _confirmed_headlines(drafts: list[_Draft]) -> list[_Draft]:

@@ -517,10 +517,30 @@ def extract_quotes(ctx: ArticleContext, mentions: list[Mention]) -> list[Quote]:
     art = _Article(ctx, mentions)
     quotes = _direct_quotes(art)
     quotes.extend(_indirect_quotes(art, quotes))
+    quotes = [q for q in quotes if not _embedded(q, quotes, ctx.text)]
     by_id: dict[str, Quote] = {}
     for quote in sorted(quotes, key=lambda q: (q.char_start, q.kind != "direct")):
         by_id.setdefault(quote.quote_id, quote)
     return sorted(by_id.values(), key=lambda q: (q.char_start, q.char_end))
+
+
+def _embedded(quote: Quote, quotes: list[Quote], text: str) -> bool:
+    """Quoted words inside a reported clause ("said the “illegal” blockade is …") are part
+    of the indirect quote, not a direct quote of their own (eval/GUIDE.md)."""
+    if quote.kind != "direct":
+        return False
+    for other in quotes:
+        if other.kind != "indirect" or other.speaker_mention_id != quote.speaker_mention_id:
+            continue
+        inside = other.char_start <= quote.char_start and quote.char_end <= other.char_end
+        # the reported clause is more than the quoted words and their marks
+        if inside and len(_clean_quote(text[other.char_start:other.char_end])) > len(quote.text) + 1:
+            return True
+    return False
+
+
+def _clean_quote(text: str) -> str:
+    return "".join(ch for ch in text if ch not in QUOTE_CHARS).strip(" .,;:")
 
 
 # --------------------------------------------------------------------------- direct quotes

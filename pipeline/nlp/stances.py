@@ -86,7 +86,16 @@ DROP_ADJECTIVES = frozenset(
     specific main key major""".split()
 )
 # Verbs too light to name an action ("show the strength", "make the mistake", "draw a line").
-EMPTY_VERBS = frozenset({"show", "make", "take", "give", "do", "put", "go", "come", "see", "be", "find", "draw", "let"})
+EMPTY_VERBS = frozenset({"show", "make", "take", "give", "do", "put", "go", "come", "see", "be", "find", "draw", "let", "use"})
+# Verbs whose to-infinitive is what their subject does through them ("used a message to denounce …").
+INSTRUMENT_VERBS = frozenset({"use"})
+# Verbs of judging someone whose "over"/"for" complement is the issue ("criticised the
+# government over its case for war").
+GROUNDS_PREPOSITIONS = frozenset({"over", "for"})
+# Participles linking an issue to its cause ("a crisis resulting from the blockade").
+CAUSE_LINKS = {"result": "from", "stem": "from", "arise": "from", "cause": "by", "create": "by", "trigger": "by"}
+# Participles whose agent proposes the noun they modify ("the quota system planned by the Tories").
+PROPOSAL_VERBS = frozenset({"plan", "propose", "back", "support", "champion", "favour", "favor", "advocate", "endorse"})
 # Verbs whose object is the issue itself ("a commitment to reach 0.7% of income").
 TRANSPARENT_VERBS = frozenset({"reach", "achieve", "meet", "keep", "maintain", "have", "get", "secure", "deliver", "hold"})
 # Volition verbs that reverse the action they govern ("refused to sign").
@@ -264,6 +273,8 @@ class _Labeller:
         if noun.lemma_.lower() in LIGHT_NOUNS and comp is not None:
             return self.noun_label(comp[1], resolve)
         if self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_):
+            if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over", "against"):
+                of_pobj = comp[1]  # "its case for war" -> "war"
             return self.noun_label(of_pobj, resolve) if of_pobj is not None else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
@@ -301,6 +312,22 @@ class _Labeller:
                 if label and len(label.split()) > 1:
                     return label
         return None
+
+    def clause_label(self, clause: Token) -> str | None:
+        """A wished-for clause as a label: its words less markers, auxiliaries and
+        subordinate clauses ("for the inspectors to be given more time in Iraq before …"
+        -> "weapons inspectors given more time in Iraq")."""
+        skip: set[int] = set()
+        for t in clause.subtree:
+            if t is not clause and t.dep_ in ("advcl", "relcl", "ccomp", "parataxis"):
+                skip.update(g.i for g in t.subtree)
+        tokens = [
+            t for t in clause.subtree
+            if t.i not in skip and t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc") and not t.is_quote and not t.is_space
+        ]
+        if len(tokens) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            return None
+        return self._render(tokens) or None
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: participle + object ("imposed agreements")."""
@@ -382,7 +409,7 @@ class _StanceArticle:
         adjective = _adjective_head(verb)
         if adjective is not None and adjective.lemma_.lower() in WILLING_ADJECTIVES | UNWILLING_ADJECTIVES:
             subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
-        elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS:
+        elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS:
             return None, quote  # "MPs were entitled to complain": nobody's stance yet
         speaker = self.speaker(quote)
         if subject is None:
@@ -430,6 +457,19 @@ class _StanceArticle:
             return
         score = max(0.05, min(1.0, score))
         self.signals.append(_Signal(token, polarity, round(score, 3), target, head, holder, quote))
+        if polarity < 0:
+            # "end a crisis resulting from the blockade": opposing an effect opposes its cause
+            near = [head] + [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for child in (c for n in near for c in n.children):
+                prep_word = CAUSE_LINKS.get(child.lemma_.lower()) if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") else None
+                if prep_word is None:
+                    continue
+                for prep in child.children:
+                    if prep.dep_ in ("prep", "agent") and prep.lower_ == prep_word:
+                        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                        if pobj is not None and pobj.i > head.i:
+                            for cause in self.noun_targets(pobj):
+                                self.add(token, polarity * cause.sign, score * cause.strength, cause.label, cause.head, holder, quote)
 
     @staticmethod
     def negate(polarity: int, score: float, full: bool) -> tuple[int, float]:
@@ -618,8 +658,17 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
             noun_cue = noun
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
             cue = (_SIGN[found[0]], found[1], prep)
+    clause = None
     if cue is None:
-        return
+        # "appealed for the inspectors to be given more time": "for" marks a wished-for clause
+        clause = next(
+            (c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)),
+            None,
+        )
+        found = art.lex.cue(f"{verb.lemma_.lower()} for") if clause is not None else None
+        if found is None:
+            return
+        cue = (_SIGN[found[0]], found[1], None)
     polarity, base, prep = cue
     if base < MIN_CUE_SCORE:
         return  # weak cues ("suggest", "question") count only inside composed actions
@@ -638,14 +687,47 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
         else:
             clause = next((c for c in noun_cue.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             targets = art.clause_targets(clause) if clause is not None else []
+    elif clause is not None:
+        label = art.labeller.clause_label(clause)
+        targets = [Target(label, clause)] if label else []
     else:
         targets = art.verb_targets(verb, prep)
+        if prep is None and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "criticised the government over its case for war": the grounds are an issue too
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
+                    pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+                    if pobj is not None:
+                        targets = targets + art.noun_targets(pobj)
     score = base * art.intensity(verb)
     pol = polarity * (attitude or 1)
     if art.negated(verb):
         pol, score = art.negate(pol, score, full=False)
-    for target in targets:
-        art.add(verb, pol * target.sign, score * target.strength, target.label, target.head, holder, quote or art.quote_at(target.head.idx))
+    holders = [holder]
+    subject = subject_of(verb)
+    if holder is not None and subject is not None and quote is None:
+        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it
+        for conj in subject.conjuncts:
+            other = art.mention_of(conj)
+            if other is not None and other.mention_id != holder.mention_id:
+                holders.append(other)
+    for who in holders:
+        for target in targets:
+            art.add(verb, pol * target.sign, score * target.strength, target.label, target.head, who, quote or art.quote_at(target.head.idx))
+
+
+def _proposal_signals(art: _StanceArticle, verb: Token) -> None:
+    """ "the quota system planned by the Tories": the agent backs the noun."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PROPOSAL_VERBS or art.negated(verb):
+        return
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None or agent.pos_ == "PRON":
+        return
+    holder = art.mention_of(agent)
+    if holder is None:
+        return
+    for target in art.noun_targets(verb.head):
+        art.add(verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, holder, art.quote_at(verb.idx))
 
 
 def _existential_signals(art: _StanceArticle, be: Token) -> None:
@@ -712,8 +794,17 @@ def _attitude_signals(art: _StanceArticle, noun: Token) -> None:
     if action is None:
         return
     polarity = -1 if negated or art.negated(noun.head) else 1
-    for target in art.action_targets(action):
-        art.add(noun, polarity * target.sign, ATTITUDE_SCORE * target.strength, target.label, target.head, holder, quote)
+    holders = [holder]
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+        # "Lavrov said Moscow had no intention of …": Moscow's stance too
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            other = art.mention_of(subject)
+            if other is not None and other.mention_id != holder.mention_id:
+                holders.append(other)
+    for who in holders:
+        for target in art.action_targets(action):
+            art.add(noun, polarity * target.sign, ATTITUDE_SCORE * target.strength, target.label, target.head, who, quote)
 
 
 def _evaluative_signals(art: _StanceArticle, word: Token) -> None:
@@ -807,6 +898,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
         _verb_signals(art, token)
+        _proposal_signals(art, token)
         _existential_signals(art, token)
         if art.quote_at(token.idx) is not None:
             _deontic_signals(art, token)
