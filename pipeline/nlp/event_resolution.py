@@ -25,6 +25,8 @@ What happens, in order:
    * a person of country C on one side and only other people of C on the other is a
      contradiction (the foreign ministers' talks are not the leaders' meetings);
    * a "separate meeting" merges only with reports of exactly the same actors;
+   * within one article, directed reports from different sentences whose doers differ
+     ("A and B fought two wars" / "B recaptured territory in 2020") stay apart;
    * visits: the visitor must match;
    * across articles the evidence must be strong: two matched actors, or one plus the
      same mode, place or day; and when nothing ties the two reports to the same time

@@ -54,7 +54,12 @@ plans or a named politician, or "over/as/for" something, is coded ACCUSE (disapp
 participles used as adjectives ("union-backed"); "news/press conference"; trigger
 nouns inside a name ("Mutually Assured Destruction"); "host" with no guest named; and
 headline events that no body sentence confirms with an actor in the same role
-(headlines parse badly). A headline verb with no auxiliary ("Nick Griffin arrested")
+(headlines parse badly); a directed noun event whose only actor is the country it took
+place in ("the Iraq war": a topic label); "warn" that states no consequence (a warning
+with "unless/if" is THREATEN, "warned X against ..." is ACCUSE disapprove; threats of
+strikes/walkouts are mode restrict). Speech acts carried by a thing ("a billboard
+accusing ...") speak for the subject of the carrying clause; "In a jibe at Y, X said"
+makes X the source and Y the target. A headline verb with no auxiliary ("Nick Griffin arrested")
 is read as a passive.
 
 Modality (PLOVER's negation / hypothetical / future contexts): "not"/"no"/"never" on
