@@ -32,6 +32,7 @@ itself is only read. Figures go to `<data_dir>/bench/report.json`
     python -m pipeline.bench [--quick] [--keep] [--workdir DIR] [--articles N] [--scales 1,2,4]
                              [--no-snapshot] [--stage-timeout SECONDS]
     NEWSEVENTS_BENCH_QUICK=1 make bench          # --quick through make
+    NEWSEVENTS_BENCH_KEEP=1 make bench           # --keep through make (logs stay in the work folder)
 """
 
 from __future__ import annotations
@@ -680,8 +681,12 @@ def failure_reason(log: Path) -> str:
         lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines()]
     except OSError:
         return "no log"
-    errors = [line for line in lines if _ERROR_LINE.match(line)]
-    text = errors[-1] if errors else next((line for line in reversed(lines) if line and not line.startswith("---")), "")
+    errors = [i for i, line in enumerate(lines) if _ERROR_LINE.match(line)]
+    if not errors:
+        return next((line for line in reversed(lines) if line and not line.startswith("---")), "")[:300]
+    text = lines[errors[-1]]
+    if text.endswith(":"):  # "1 blocking asset check failed with ERROR severity:" + the check on the next line
+        text += " " + next((line for line in lines[errors[-1] + 1 :] if line), "")
     return text[:300]
 
 
@@ -750,7 +755,8 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.quick or os.environ.get("NEWSEVENTS_BENCH_QUICK", "") not in ("", "0")
     articles = args.articles if args.articles is not None else (QUICK_ARTICLES if quick else None)
     scales = tuple(int(s) for s in args.scales.split(",")) if args.scales else (QUICK_SCALES if quick else FULL_SCALES)
-    report = run_bench(quick, args.keep, args.workdir, articles, scales, snapshot=not args.no_snapshot)
+    keep = args.keep or os.environ.get("NEWSEVENTS_BENCH_KEEP", "") not in ("", "0")
+    report = run_bench(quick, keep, args.workdir, articles, scales, snapshot=not args.no_snapshot)
     path = write_report(report, quick)
     print_report(report, path)
     failed_runs = [r for r in [report.get("baseline"), *report["runs"].values(), *report["reruns"].values()]

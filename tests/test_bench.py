@@ -206,9 +206,12 @@ def test_failure_reason_is_the_last_exception_line(tmp_path):
     log.write_text(
         "Traceback (most recent call last):\n  File 'x.py', line 1\n"
         "ValueError: duplicate verb trigger 'strike'\n\"\"\"\n"
-        "dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking asset check failed\n"
+        "dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking asset check failed with ERROR severity:\n"
+        "entities: aliases_unique\n\n"
         "pipeline run failed; see the log above\n\n--- stdout ---\n"
     )
-    assert bench.failure_reason(log).startswith("dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking")
+    reason = bench.failure_reason(log)
+    assert reason.startswith("dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking")
+    assert reason.endswith("severity: entities: aliases_unique")
     (tmp_path / "plain.log").write_text("something went wrong\n\n--- stdout ---\n")
     assert bench.failure_reason(tmp_path / "plain.log") == "something went wrong"

@@ -327,3 +327,29 @@ def test_resolution_links_every_mention_of_a_corpus_sized_input():
     known = {row["entity_id"] for row in resolution.entities}
     assert {entity for entity, _ in resolution.links.values()} <= known
 
+
+
+def _mentions_of(text: str) -> list[Mention]:
+    return detect_mentions(build_context("synthetic-entities", text))
+
+
+def test_titles_pronouns_and_places_on_synthetic_text():
+    """Title references, pronoun chains, the Soviet Union and places NER calls people."""
+    text = (
+        "Bishops meet\n\n"
+        "Cardinal Basil Hume-O'Keefe has criticised the plan, the church said on Monday.\n\n"
+        "The cardinal said the scheme was wrong. He added that more talks were needed. "
+        "The former Soviet republics were not consulted.\n\n"
+        "Flights from Heathrow and Gatwick were delayed, said Mr Jones.\n"
+    )
+    mentions = _mentions_of(text)
+    by_surface = {m.surface: m for m in mentions}
+    person = next(m for m in mentions if m.entity_type == "PERSON" and m.kind == "name" and "Keefe" in m.name)
+    assert person.role == "Cardinal"
+    title = next(m for m in mentions if m.kind == "title" and m.surface.lower() == "cardinal")
+    assert title.antecedent == person.mention_id
+    pronoun = next(m for m in mentions if m.kind == "pronoun" and m.surface == "He")
+    assert pronoun.antecedent == person.mention_id
+    assert by_surface["Soviet"].entity_type == "COUNTRY"
+    assert by_surface.get("Gatwick") is None or by_surface["Gatwick"].entity_type != "PERSON"
+    assert by_surface["Mr Jones"].entity_type == "PERSON"

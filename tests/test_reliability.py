@@ -174,20 +174,33 @@ def bad_seeds(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def bad_run(bad_seeds, tmp_path_factory):
+def cli_process(bad_seeds, tmp_path_factory):
+    """`python -m pipeline.cli run` (what `make run` does) on the same folder, in a fresh
+    data folder; started first so that it runs while the in-process run does."""
+    base = tmp_path_factory.mktemp("cli")
+    env = cli_env(bad_seeds, base / "data", base / "home")
+    with open(base / "stdout", "w") as stdout, open(base / "stderr", "w") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run"], cwd=ROOT, env=env,
+                                   stdout=stdout, stderr=stderr, text=True)
+    yield base, process
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def bad_run(bad_seeds, cli_process, tmp_path_factory):
     data = tmp_path_factory.mktemp("bad-data")
     result = run_pipeline(bad_seeds, data)
     return data, result
 
 
 @pytest.fixture(scope="module")
-def cli_run(bad_seeds, tmp_path_factory):
-    """`python -m pipeline.cli run` (what `make run` does) on the same folder, in a fresh data folder."""
-    base = tmp_path_factory.mktemp("cli")
-    env = cli_env(bad_seeds, base / "data", base / "home")
-    done = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
-    )
+def cli_run(cli_process):
+    base, process = cli_process
+    process.wait(timeout=900)
+    done = subprocess.CompletedProcess(process.args, process.returncode,
+                                       (base / "stdout").read_text(), (base / "stderr").read_text())
     return base / "data", done
 
 
@@ -473,16 +486,20 @@ class Zygote:
     the start-up cost of a fresh interpreter per crash (a few seconds each)."""
 
     def __init__(self, env: dict[str, str], log: Path):
+        """Starts the process without waiting for it, so it imports while the test goes on."""
         self.log = log
         self.process = subprocess.Popen([sys.executable, "-c", ZYGOTE, str(log)], cwd=ROOT, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        assert self.process.stdout.readline().strip() == "ready", self.tail()
+        self.ready = False
 
     def tail(self) -> str:
         return self.log.read_text(errors="replace")[-6000:] if self.log.exists() else ""
 
     def run(self, point: str, marker: Path | None = None) -> int:
         """Exit code of one CLI run; with a marker, the run is SIGKILLed once it reaches `point`."""
+        if not self.ready:
+            assert self.process.stdout.readline().strip() == "ready", self.tail()
+            self.ready = True
         self.process.stdin.write(json.dumps([point, str(marker)]) + "\n")
         self.process.stdin.flush()
         pid = json.loads(self.process.stdout.readline())["pid"]
@@ -497,7 +514,11 @@ class Zygote:
 
     def close(self):
         self.process.stdin.close()
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 BBC_ARTICLES = (  # short ones, so parsing is quick, whose entities and events pass every blocking check
@@ -553,27 +574,27 @@ def test_sigkill_at_any_point_loses_nothing(tmp_path):
 
     seeds, data, home = tmp_path / "seeds", tmp_path / "data", tmp_path / "home"
     set_seeds(seeds, "before")
-    assert run_pipeline(seeds, data).success
-    before = warehouse_tables(data, keep_volatile=True)
-    old = warehouse_tables(data)
     env = cli_env(seeds, data, home)
-
-    def revert_and_rerun():
-        """Undo the edit and run again: whatever the killed run half-wrote must not be
-        mistaken for the tables of these inputs."""
-        set_seeds(seeds, "before")
-        assert run_pipeline(seeds, data).success
-        assert warehouse_tables(data) == old
-        set_seeds(seeds, "after")
-
-    set_seeds(seeds, "after")
-    cache = sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl"))
-    kill_cli_during_extraction(env)
-    assert_untouched(data, before)
-    assert sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl")) == cache
-
-    zygote = Zygote(env, tmp_path / "runs.log")
+    zygote = Zygote(env, tmp_path / "runs.log")  # imports while the first run goes on
     try:
+        assert run_pipeline(seeds, data).success
+        before = warehouse_tables(data, keep_volatile=True)
+        old = warehouse_tables(data)
+
+        def revert_and_rerun():
+            """Take the added articles out again and rerun: whatever the killed run wrote
+            must not be mistaken for the tables of these inputs."""
+            set_seeds(seeds, "before")
+            assert run_pipeline(seeds, data).success
+            assert warehouse_tables(data) == old
+            set_seeds(seeds, "after")
+
+        set_seeds(seeds, "after")
+        cache = sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl"))
+        kill_cli_during_extraction(env)
+        assert_untouched(data, before)
+        assert sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl")) == cache
+
         marker = tmp_path / "reached"
         assert zygote.run("cache_write", marker) == -signal.SIGKILL
         assert_untouched(data, before)

@@ -110,6 +110,15 @@ TITLE_NOUNS = {
     "shadow", "former", "ex", "tory", "labour", "democrat", "republican", "senior", "junior", "presenter",
     "correspondent", "editor", "reporter", "lawyer", "barrister", "solicitor", "mp", "mps", "mep", "peer",
 }
+# Head nouns of organisations and places: "British Lung Foundation" is no "Lung Foundation" person.
+ORG_HEADS = {
+    "foundation", "trust", "council", "party", "association", "union", "society", "institute", "office",
+    "committee", "commission", "agency", "department", "service", "services", "board", "group", "fund",
+    "bank", "league", "federation", "alliance", "front", "movement", "centre", "center", "church", "college",
+    "university", "school", "hospital", "airport", "house", "hall", "street", "road", "square", "park",
+    "news", "radio", "television", "times", "post", "express", "mail", "review", "magazine", "forum",
+    "campaign", "network", "authority", "court", "parliament", "assembly", "cabinet", "government",
+}
 TITLE_FUNCTION_WORDS = {"of", "the", "and", "for", "-", "in"}
 MINISTRY_SYNONYMS = {"foreign affairs": "foreign", "defense": "defence", "external affairs": "foreign"}
 QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"")
@@ -155,6 +164,7 @@ class _Detector:
         chosen = self._filter_headline(chosen)
         chosen = self._expand_acronyms(chosen)
         mentions = self._to_mentions(chosen)
+        mentions = self._national_government(mentions)
         return self._add_references(mentions)
 
     def _section_of(self, token: Token) -> str | None:
@@ -346,6 +356,38 @@ class _Detector:
             candidate = self._classify(ent)
             if candidate is not None:
                 out.append(candidate)
+        return out + self._untagged_names()
+
+    def _untagged_names(self) -> list[_Candidate]:
+        """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
+        ruler took "Tory" (a party or demonym, then two capitalised words)."""
+        doc, out = self.doc, []
+        for token in doc:
+            if token.ent_type_ or not token.text[:1].isupper():
+                continue
+            honorific = token.lower_ in HONORIFICS
+            affiliated = token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"
+            if not (honorific or affiliated):
+                continue
+            j = token.i + 1 if honorific else token.i
+            end = j
+            while end < len(doc) and end - j < 3 and doc[end].tag_ == "NNP" and doc[end].is_title and not doc[end].ent_type_ and doc[end].lower_ not in self.role_words and doc[end].lower_ not in HONORIFICS:
+                end += 1
+            if end == j or not self._in_sections(token.i, end):
+                continue
+            if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].is_alpha):
+                continue  # the name goes on into something else
+            if not honorific:
+                if end - j != 2 or not doc[token.i - 1].ent_id_.startswith(("org:", "country:")):
+                    continue
+                if any(t.lower_ in ORG_HEADS or t.is_stop for t in doc[j:end]) or token.is_sent_start:
+                    continue
+            span = doc[token.i : end]
+            if self.gaz.by_alias(doc[j:end].text) or self.gaz.demonym_country(doc[j:end].text):
+                continue
+            candidate = self._person(span, "PERSON")
+            if candidate is not None:
+                out.append(replace(candidate, priority=0))
         return out
 
     def _classify(self, ent: Span) -> _Candidate | None:
@@ -369,8 +411,14 @@ class _Detector:
         for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
             if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
                 return self._person(span[k:], label)
+        if self._is_bare_title(span) or self._completes_title(start, end):
+            return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
         if label == "PERSON":
             return self._person(span, label)
+        if label in ("ORG", "GPE", "NORP", "FAC"):
+            titled = self._titled_name(start, end)
+            if titled is not None:
+                return self._person(titled, "PERSON")
         if any(t.text == "," for t in span):
             return None  # "Gray, Brown": a list NER took for one name
         if label == "NORP":
@@ -384,6 +432,50 @@ class _Detector:
         if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
             return None  # "Parliamentary": NER noise
         return _Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+    def _is_bare_title(self, span: Span) -> bool:
+        """A span that is nothing but a title ("Cardinal", "Home Secretary") names no body."""
+        if not all(t.lower_ in self.role_words for t in span):
+            return False
+        role = self.gaz.match_role(span.text)
+        return role is not None and any(v.lower() == span.text.lower() for v in role.variants)
+
+    def _completes_title(self, start: int, end: int) -> bool:
+        """"Canterbury" in "Archbishop of Canterbury": the words belong to a title."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].lower_ != "of":
+            return False
+        k = start - 2
+        while k > 0 and doc[k - 1].lower_ in self.role_words and doc[k - 1].text[:1].isupper() and start - k < 4:
+            k -= 1
+        for s in range(k, start - 1):
+            phrase = " ".join(t.text for t in doc[s:end])
+            role = self.gaz.match_role(phrase)
+            if role is not None and any(v.lower() == phrase.lower() for v in role.variants):
+                return True
+        return False
+
+    def _titled_name(self, start: int, end: int) -> Span | None:
+        """"Cardinal Cormac Murphy-O'Connor" with the surname typed ORG: a title, then
+        capitalised untagged words, then the span make one person's name."""
+        doc = self.doc
+        if any(t.lower_ in self.role_words or not (t.is_title or not t.is_alpha) for t in doc[start:end]):
+            return None
+        if self.gaz.by_alias(doc[start:end].text) or self.gaz.demonym_country(doc[start:end].text):
+            return None
+        k = start
+        while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].tag_ == "NNP" and not doc[k - 1].ent_type_ and doc[k - 1].lower_ not in self.role_words and doc[k - 1].lower_ not in HONORIFICS:
+            k -= 1
+        if k == 0 or self.section[k - 1] != self.section[start]:
+            return None
+        before = doc[k - 1]
+        if not before.text[:1].isupper() or before.ent_type_:
+            return None
+        if before.lower_ in HONORIFICS or before.lower_ in KEPT_TITLES:
+            return doc[k - 1 : end]
+        if before.lower_ in self.role_words and self.gaz.match_role(before.text) is not None and k < start:
+            return doc[k - 1 : end]
+        return None
 
     def _gazetteer_candidate(self, span: Span, label: str, entity_id: str) -> _Candidate | None:
         entry = self.gaz.entries.get(entity_id)
@@ -485,8 +577,30 @@ class _Detector:
                 continue
             if c.entity_type == "PERSON":
                 c = self._with_honorific(c)
+                if self._is_place_word(c, chosen, surnames):
+                    c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
             out.append(c)
         return out
+
+    def _is_place_word(self, c: _Candidate, chosen: list[_Candidate], surnames: set[str]) -> bool:
+        """One capitalised word NER typed PERSON that the sentence uses as a place: "in
+        Manchester", "Heathrow and Gatwick" (joined to a place); never a titled name or
+        the surname of someone the article names in full."""
+        if c.tok_end - c.tok_start != 1 or c.priority != 1 or c.role or c.gender:
+            return False
+        token = self.doc[c.tok_start]
+        if token.lower_ in surnames - {c.name.lower()} or any(
+            p.entity_type == "PERSON" and len(p.name.split()) > 1 and p.name.split()[-1].lower() == token.lower_ for p in chosen
+        ):
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "inside", "into", "across", "around"):
+            return True
+        if token.dep_ == "conj" or any(t.dep_ == "conj" for t in token.children):
+            linked = [token.head] if token.dep_ == "conj" else [t for t in token.children if t.dep_ == "conj"]
+            return any(
+                p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen
+            )
+        return False
 
     def _with_honorific(self, c: _Candidate) -> _Candidate:
         i = c.tok_start - 1
@@ -707,12 +821,53 @@ class _Detector:
             antecedent=antecedent or c.antecedent,
         )
 
+    # ------------------------------------------------------------------ "the government"
+    def _national_government(self, mentions: list[Mention]) -> list[Mention]:
+        """Lowercase "the government" is the article's country when one country clearly
+        dominates it: named most, at least twice, twice as often as any other, and named
+        as a government's country (a party, ministry or office of it, or its demonym)."""
+        counts: dict[str, int] = {}
+        governing: set[str] = set()
+        for m in mentions:
+            if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
+                counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
+            elif m.entity_type == "ORGANIZATION" and m.gazetteer_id and m.country_iso3:
+                governing.add(f"country:{m.country_iso3}")
+        if not counts:
+            return mentions
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if n < 2 or n < 2 * second or top not in governing:
+            return mentions
+        country = self.gaz.entries[top]
+        taken = {m.char_start for m in mentions}
+        doc, extra = self.doc, []
+        for token in doc:
+            if token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the" or token.idx in taken:
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
+                continue  # "the government of Iraq", "the government bill"
+            if not self._in_sections(token.i, token.i + 1):
+                continue
+            c = _Candidate(token.i, token.i + 1, "ORG", "COUNTRY", "metonym", country.name, 0, top, country_iso3=country.country_iso3)
+            m = self._mention(c)
+            if m is not None:
+                extra.append(m)
+        return sorted(mentions + extra, key=lambda m: m.char_start)
+
     # ------------------------------------------------------------------ pronouns, titles
     def _inside_quote(self, char: int) -> bool:
         return any(s < char < e for s, e in self.quoted)
 
     def _add_references(self, mentions: list[Mention]) -> list[Mention]:
-        """Subject pronouns and "the Prime Minister" linked back to a named person."""
+        """Subject pronouns and "the Prime Minister" linked back to a named person.
+
+        References are made in text order, and each one made is itself a candidate for
+        the next pronoun ("the cardinal said ... He added"), so a chain of references
+        keeps the person in view; a pronoun resolved to someone also fixes that
+        person's gender for the rest of the article."""
         persons = [m for m in mentions if m.entity_type == "PERSON" and m.kind == "name"]
         if not persons:
             return mentions
@@ -723,18 +878,23 @@ class _Detector:
         for token in self.doc:
             if self.section[token.i] not in ("body", "caption") or token.idx in taken:
                 continue
+            made = None
             if token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS:
                 if self._inside_quote(token.idx):
                     continue
-                target = self._pronoun_antecedent(token, persons, genders)
+                candidates = sorted(persons + extra, key=lambda m: m.char_start)
+                target = self._pronoun_antecedent(token, candidates, genders)
                 if target is not None:
-                    extra.append(self._reference(token.i, token.i + 1, "PRON", "pronoun", target))
+                    made = self._reference(token.i, token.i + 1, "PRON", "pronoun", target)
+                    if made is not None:
+                        genders.setdefault(_surname(target.name), PRONOUNS[token.lower_])
             elif token.lower_ == "the" and token.i + 1 < len(self.doc):
                 found = self._title_reference(token, persons, roles)
                 if found is not None:
                     start, end, target = found
-                    extra.append(self._reference(start, end, "ROLE", "title", target))
-        extra = [m for m in extra if m is not None]
+                    made = self._reference(start, end, "ROLE", "title", target)
+            if made is not None:
+                extra.append(made)
         return sorted(mentions + extra, key=lambda m: m.char_start)
 
     def _reference(self, start: int, end: int, label: str, kind: str, target: Mention) -> Mention | None:
@@ -773,6 +933,7 @@ class _Detector:
             and sentence.sentence_id - m.sentence_id <= 2
             and not self._inside_quote(m.char_start)
             and genders.get(_surname(m.name), wanted) == wanted
+            and not (m.sentence_id == sentence.sentence_id and self._in_own_clause(m, token))
         ]
         if not compatible:
             return None
@@ -796,14 +957,25 @@ class _Detector:
             return subjects[-1]
         return None
 
+    def _in_own_clause(self, m: Mention, pronoun: Token) -> bool:
+        """A name inside the pronoun's own clause, other than as a subject, is not what the
+        pronoun means: "Speaking on Breakfast with Frost, he said" is not Frost."""
+        span = self.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+        if span is None or span.root.dep_ in SUBJECT_DEPS:
+            return False
+        verb = pronoun.head
+        return span.root.i != verb.i and any(t.i == span.root.i for t in verb.subtree)
+
     def _is_modifier(self, m: Mention) -> bool:
         """A name used to qualify something else ("the Attlee government") is no antecedent."""
         span = self.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("compound", "amod")
 
     def _is_subject(self, m: Mention) -> bool:
+        """Subject of its clause; a name heading a fragment the parser left as ROOT
+        ("Trevor Phillips, chairman of ..., called on Mr Clarke") counts too."""
         span = self.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in SUBJECT_DEPS
+        return span is not None and (span.root.dep_ in SUBJECT_DEPS or span.root.dep_ == "ROOT" and span.root.pos_ == "PROPN")
 
     def _title_reference(self, the: Token, persons: list[Mention], roles: dict[str, set[str]]):
         """"the Prime Minister" -> the one person of the article holding that role."""
@@ -811,13 +983,21 @@ class _Detector:
         if not idx or idx[0] != the.i + 1:
             return None
         doc = self.doc
+        words = [doc[k].lower_ for k in idx]
+        if "and" in words:  # "the Cardinal and Archbishop of Canterbury ...": two titles
+            idx = idx[: words.index("and")]
+            if not idx:
+                return None
         last = doc[idx[-1]]
         if last.tag_ in ("NNS", "NNPS"):
             return None
         after = idx[-1] + 1
         if after < len(doc) and (doc[after].lower_ == "of" or doc[after].ent_type_ or doc[after].pos_ == "PROPN"):
             return None  # "the Prime Minister Tony Blair" / "the President of Azerbaijan"
-        if any(doc[k].ent_type_ for k in idx) or any(doc[k].lower_ in TITLE_MODIFIERS for k in idx):
+        typed = [doc[k] for k in idx if doc[k].ent_type_]
+        if typed and not self._is_bare_title(doc[idx[0] : idx[-1] + 1]) or any(doc[k].ent_id_ for k in idx):
+            return None  # "the Labour leader": a name inside; "the Cardinal" typed ORG is still a title
+        if any(doc[k].lower_ in TITLE_MODIFIERS for k in idx):
             return None  # "the then Lord Chancellor", "the former minister": maybe someone else
         if last.dep_ in ("amod", "compound") or after < len(doc) and doc[after].tag_.startswith("NN"):
             return None  # "the general election": the title word modifies another noun
