@@ -6,7 +6,7 @@ warehouse is never loaded from tables that break them.
 
 
 import pandas as pd
-from dagster import AssetCheckResult, AssetChecksDefinition, AssetKey, MetadataValue, asset_check
+from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, AssetKey, MetadataValue, asset_check
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.resources import NewsPaths
@@ -16,9 +16,12 @@ from pipeline.storage import read_table
 SAMPLE = 10
 
 
-def _result(failing: pd.DataFrame, what: str) -> AssetCheckResult:
+def _result(failing: pd.DataFrame, what: str, severity: AssetCheckSeverity = AssetCheckSeverity.ERROR) -> AssetCheckResult:
+    """ERROR for broken integrity (blocks the warehouse); WARN for quality signals, which an
+    analyst should see but which must not hold back a refresh of a large real corpus."""
     return AssetCheckResult(
         passed=failing.empty,
+        severity=severity,
         description=f"{len(failing)} {what}" if len(failing) else None,
         metadata={
             "failing_rows": len(failing),
@@ -55,7 +58,7 @@ def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
     gazetteer = load_gazetteer()
     people = entities[entities["entity_type"] == "PERSON"]
     clash = people["name"].map(lambda n: gazetteer.by_alias(n) is not None or gazetteer.demonym_country(n) is not None)
-    return _result(people[clash], "people named like a place or nationality")
+    return _result(people[clash], "people named like a place or nationality", AssetCheckSeverity.WARN)
 
 
 @asset_check(asset=AssetKey("entities"), blocking=True,
@@ -76,7 +79,7 @@ def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
     shared = exploded[exploded.duplicated("alias", keep=False)]
     clashes = [g for _, g in shared.groupby("alias") if not is_metonym_pair(g)]
     failing = pd.concat(clashes) if clashes else shared.iloc[0:0]
-    return _result(failing[["entity_id", "aliases"]], "aliases shared by several entities")
+    return _result(failing[["entity_id", "aliases"]], "aliases shared by several entities", AssetCheckSeverity.WARN)
 
 
 @asset_check(asset=AssetKey("event_participants"), additional_deps=[AssetKey("entities")], blocking=True,
@@ -97,14 +100,15 @@ def locations_are_entities(paths: NewsPaths) -> AssetCheckResult:
 
 
 @asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("event_participants")], blocking=True,
-             description="No two events share type, participants and date.")
+             description="No two events share type, participants, date and place (a warning: dedup quality).")
 def events_unique(paths: NewsPaths) -> AssetCheckResult:
     events = read_table(paths.data, "events")
     participants = read_table(paths.data, "event_participants")
     sets = participants.groupby("event_id")["entity_id"].agg(lambda s: "|".join(sorted(set(s))))
     keyed = events.assign(participants=events["event_id"].map(sets).fillna(""))
-    duplicated = keyed[keyed.duplicated(["event_type", "participants", "event_date"], keep=False)]
-    return _result(duplicated[["event_id", "event_type", "participants", "event_date"]], "events duplicate another")
+    key = ["event_type", "participants", "event_date", "location_entity_id"]
+    duplicated = keyed[keyed.duplicated(key, keep=False)]
+    return _result(duplicated[["event_id", *key]], "events duplicate another", AssetCheckSeverity.WARN)
 
 
 @asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("event_mentions"), AssetKey("articles")],
