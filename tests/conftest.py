@@ -42,3 +42,30 @@ def seed_run(tmp_path_factory):
     result = run_pipeline(seeds, data)
     assert result.success
     return seeds, data, result
+
+
+def named_by(mention_id: str | None, by_id: dict) -> str | None:
+    """The name a mention stands for, following pronoun and title antecedents."""
+    seen: set[str] = set()
+    mention = by_id.get(mention_id) if mention_id else None
+    while mention is not None and mention.antecedent and mention.antecedent in by_id and mention.mention_id not in seen:
+        seen.add(mention.mention_id)
+        mention = by_id[mention.antecedent]
+    return mention.name if mention is not None else None
+
+
+@pytest.fixture(scope="session")
+def seed_extractions():
+    """Each seed parsed once: (context, mentions by id, quotes, stances)."""
+    from pipeline.nlp.extract import build_context
+    from pipeline.nlp.mentions import detect_mentions
+    from pipeline.nlp.quotes import extract_quotes
+    from pipeline.nlp.stances import extract_stances
+
+    out = {}
+    for stem in (SEED_000, SEED_004):
+        ctx = build_context(stem, seed_text(stem))
+        mentions = detect_mentions(ctx)
+        quotes = extract_quotes(ctx, mentions)
+        out[stem] = (ctx, {m.mention_id: m for m in mentions}, quotes, extract_stances(ctx, quotes, mentions))
+    return out

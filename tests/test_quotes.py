@@ -8,7 +8,6 @@ unbalanced marks), and a property test throws random quote characters at the ext
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,31 +18,16 @@ from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.quotes import extract_quotes, find_quote_segments
 from pipeline.nlp.records import Mention, Quote
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_000 = "000_c5783bed5a5e9dc2"
-SEED_004 = "004_c365d3e2393e820b"
+from tests.conftest import SEED_000, SEED_004, named_by
 
 
 def _chain_name(mention_id: str | None, by_id: dict[str, Mention]) -> str | None:
-    """The name a speaker mention stands for, following pronoun/title antecedents."""
-    seen: set[str] = set()
-    mention = by_id.get(mention_id) if mention_id else None
-    while mention is not None and mention.antecedent and mention.antecedent in by_id and mention.mention_id not in seen:
-        seen.add(mention.mention_id)
-        mention = by_id[mention.antecedent]
-    return mention.name if mention is not None else None
+    return named_by(mention_id, by_id)
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    out = {}
-    for stem in (SEED_000, SEED_004):
-        text = (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
-        ctx = build_context(stem, text)
-        mentions = detect_mentions(ctx)
-        quotes = extract_quotes(ctx, mentions)
-        out[stem] = (ctx, {m.mention_id: m for m in mentions}, quotes)
-    return out
+def seeds(seed_extractions):
+    return {stem: parsed[:3] for stem, parsed in seed_extractions.items()}
 
 
 def _quotes(text: str, mentions: list[Mention] | None = None) -> list[Quote]:

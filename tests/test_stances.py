@@ -7,7 +7,6 @@ deontic modals, attitude nouns) and negation one at a time.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -17,30 +16,16 @@ from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances import extract_stances, participle
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_000 = "000_c5783bed5a5e9dc2"
-SEED_004 = "004_c365d3e2393e820b"
+from tests.conftest import SEED_000, SEED_004, named_by
 
 
 def _name(mention_id: str | None, by_id: dict[str, Mention]) -> str:
-    seen: set[str] = set()
-    mention = by_id.get(mention_id) if mention_id else None
-    while mention is not None and mention.antecedent and mention.antecedent in by_id and mention.mention_id not in seen:
-        seen.add(mention.mention_id)
-        mention = by_id[mention.antecedent]
-    return mention.name if mention is not None else ""
+    return named_by(mention_id, by_id) or ""
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    out = {}
-    for stem in (SEED_000, SEED_004):
-        text = (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
-        ctx = build_context(stem, text)
-        mentions = detect_mentions(ctx)
-        quotes = extract_quotes(ctx, mentions)
-        out[stem] = (ctx, {m.mention_id: m for m in mentions}, quotes, extract_stances(ctx, quotes, mentions))
-    return out
+def seeds(seed_extractions):
+    return seed_extractions
 
 
 def _stance(stances: list[Stance], by_id: dict, holder: str, target: str) -> Stance:
