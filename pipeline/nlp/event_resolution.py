@@ -702,6 +702,11 @@ def _confidence(cluster: _Cluster, roles: dict[str, str], precision: str | None)
     return round(max(0.05, min(0.99, score)), 3)
 
 
+def _tie_break(cluster: _Cluster) -> list[tuple]:
+    """Every report of a cluster, as sortable keys: a stable tie-break between look-alike events."""
+    return sorted((r.article_id, r.candidate.sentence_id, r.candidate.trigger, r.candidate.event_type) for r in cluster.reports)
+
+
 def _rows(clusters: list[_Cluster], articles: Mapping[str, ArticleInfo], names: Mapping[str, str],
           known: _Entities, article_dates: dict[str, date]) -> EventResolution:
     result = EventResolution(article_dates=dict(sorted(article_dates.items())))
@@ -719,9 +724,17 @@ def _rows(clusters: list[_Cluster], articles: Mapping[str, ArticleInfo], names: 
         event_id = _event_id(cluster.event_type, event_date, roles)
         drafted.append((cluster, roles, event_date, precision, place, mode, cameo, first, event_id))
         used[event_id] = used.get(event_id, 0) + 1
-    for cluster, roles, event_date, precision, place, mode, cameo, first, event_id in sorted(drafted, key=lambda d: d[-1]):
+    taken: set[str] = set()
+    drafted.sort(key=lambda d: (d[-1], _tie_break(d[0])))
+    for cluster, roles, event_date, precision, place, mode, cameo, first, event_id in drafted:
         if used[event_id] > 1:  # two distinct events with the same type, date and actors
-            event_id = _event_id(cluster.event_type, event_date, roles, f"{place or ''}|{first.article_id}|{first.candidate.sentence_id}|{first.candidate.trigger}")
+            extra = f"{place or ''}|{first.article_id}|{first.candidate.sentence_id}|{first.candidate.trigger}"
+            event_id = _event_id(cluster.event_type, event_date, roles, extra)
+            copy = 1
+            while event_id in taken:  # same first report too: number them in a stable order
+                copy += 1
+                event_id = _event_id(cluster.event_type, event_date, roles, f"{extra}|{copy}")
+        taken.add(event_id)
         outlets = {
             (articles[a].outlet if a in articles and articles[a].outlet else f"unknown:{a}") for a in cluster.articles
         }
