@@ -26,7 +26,7 @@ runs the working tree in place).
 The corpus is `../shared/corpora/bbc-news` relative to the project root, or
 `NEWSEVENTS_BENCH_CORPUS`. Every run works on copies in a temporary folder; the corpus
 itself is only read. Figures go to `<data_dir>/bench/report.json`
-(`report-quick.json` for `--quick`).
+(`report-quick.json` for `--quick`, `report-custom.json` with `--articles`/`--scales`).
 
     python -m pipeline.cli bench                 # what `make bench` runs
     python -m pipeline.bench [--quick] [--keep] [--workdir DIR] [--articles N] [--scales 1,2,4]
@@ -624,6 +624,9 @@ def run_bench(
                 _reruns(report, x1, chosen, corpus, words, logs, say)
             elif not keep:
                 shutil.rmtree(folder, ignore_errors=True)
+    except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl-C or SIGTERM: keep what was measured
+        report["interrupted"] = f"{type(stop).__name__} {getattr(stop, 'code', '') or ''}".strip()
+        say(f"interrupted ({report['interrupted']}); writing the figures measured so far")
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -699,8 +702,8 @@ def _printer():
     return say
 
 
-def write_report(report: dict, quick: bool) -> Path:
-    path = settings.data_dir() / "bench" / ("report-quick.json" if quick else "report.json")
+def write_report(report: dict, name: str) -> Path:
+    path = settings.data_dir() / "bench" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temp.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
@@ -733,6 +736,8 @@ def print_report(report: dict, path: Path) -> None:
     for check in report["targets"]:
         mark = {True: "PASS", False: "FAIL", None: "----"}[check["passed"]]
         print(f"  {mark}  {check['name']}: {check['detail']}")
+    if report.get("interrupted"):
+        print(f"\nINTERRUPTED ({report['interrupted']}): the figures above are partial")
     print(f"\nreport: {path}")
 
 
@@ -757,8 +762,11 @@ def main(argv: list[str] | None = None) -> int:
     scales = tuple(int(s) for s in args.scales.split(",")) if args.scales else (QUICK_SCALES if quick else FULL_SCALES)
     keep = args.keep or os.environ.get("NEWSEVENTS_BENCH_KEEP", "") not in ("", "0")
     report = run_bench(quick, keep, args.workdir, articles, scales, snapshot=not args.no_snapshot)
-    path = write_report(report, quick)
+    custom = args.articles is not None or args.scales is not None
+    path = write_report(report, "report-quick.json" if quick else "report-custom.json" if custom else "report.json")
     print_report(report, path)
+    if report.get("interrupted"):
+        return 130
     failed_runs = [r for r in [report.get("baseline"), *report["runs"].values(), *report["reruns"].values()]
                    if r and not r["ok"]]
     return 1 if failed_runs else 0

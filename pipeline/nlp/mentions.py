@@ -147,6 +147,18 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     return _Detector(ctx, load_gazetteer()).run()
 
 
+def _one_per_start(mentions: list[Mention]) -> list[Mention]:
+    """Mention ids are keyed by start offset: where two rules found a span at the same place,
+    keep the named mention over a reference, then the longer span."""
+    best: dict[str, Mention] = {}
+    for mention in mentions:
+        kept = best.get(mention.mention_id)
+        rank = (mention.kind in ("name", "demonym", "metonym"), mention.char_end - mention.char_start)
+        if kept is None or rank > (kept.kind in ("name", "demonym", "metonym"), kept.char_end - kept.char_start):
+            best[mention.mention_id] = mention
+    return sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
+
+
 class _Detector:
     def __init__(self, ctx: ArticleContext, gaz: Gazetteer):
         self.ctx, self.gaz, self.doc = ctx, gaz, ctx.doc
@@ -165,7 +177,7 @@ class _Detector:
         chosen = self._expand_acronyms(chosen)
         mentions = self._to_mentions(chosen)
         mentions = self._national_government(mentions)
-        return self._add_references(mentions)
+        return _one_per_start(self._add_references(mentions))
 
     def _section_of(self, token: Token) -> str | None:
         sentence = self.ctx.sentence_at(token.idx)
