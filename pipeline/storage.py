@@ -66,6 +66,32 @@ def remove_abandoned_temp_files(root: Path) -> list[Path]:
     return removed
 
 
+class InputsMarker:
+    """A small file recording the fingerprint of the inputs some outputs were built from.
+
+    Outputs whose marker matches the current inputs need no rebuild. The marker is removed
+    before a rebuild and written after it, so a run killed in between never vouches for
+    half-rewritten outputs.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def matches(self, fingerprint: str, *outputs: Path) -> bool:
+        return (
+            self.path.exists()
+            and self.path.read_text() == fingerprint
+            and all(output.exists() for output in outputs)
+        )
+
+    def forget(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def record(self, fingerprint: str) -> None:
+        with atomic_path(self.path) as temp:
+            temp.write_text(fingerprint)
+
+
 def table_path(data_dir: Path, table: str) -> Path:
     return data_dir / "parquet" / table / f"{table}.parquet"
 

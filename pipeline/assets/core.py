@@ -24,7 +24,7 @@ from pipeline.assets.nlp import article_extractions, manifest_path
 from pipeline.nlp.corpus import build_tables
 from pipeline.resources import NewsPaths
 from pipeline.schemas import TABLES, SchemaViolation, column_descriptions, table_description, validate
-from pipeline.storage import ExtractionCache, atomic_path, read_table, table_path, write_table
+from pipeline.storage import ExtractionCache, InputsMarker, read_table, table_path, write_table
 
 PREVIEW_ROWS = 5
 
@@ -75,17 +75,8 @@ def inputs_fingerprint(paths: NewsPaths) -> str:
     return digest.hexdigest()
 
 
-def fingerprint_path(paths: NewsPaths) -> Path:
-    return paths.data / "parquet" / "inputs.sha256"
-
-
-def tables_are_current(paths: NewsPaths, fingerprint: str) -> bool:
-    stored = fingerprint_path(paths)
-    return (
-        stored.exists()
-        and stored.read_text() == fingerprint
-        and all(table_path(paths.data, t).exists() for t in TABLES)
-    )
+def tables_marker(paths: NewsPaths) -> InputsMarker:
+    return InputsMarker(paths.data / "parquet" / "inputs.sha256")
 
 
 @multi_asset(specs=[table_spec(t) for t in TABLES], name="core_tables")
@@ -96,7 +87,8 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     are already right and are reported as they are.
     """
     fingerprint = inputs_fingerprint(paths)
-    if tables_are_current(paths, fingerprint):
+    marker = tables_marker(paths)
+    if marker.matches(fingerprint, *(table_path(paths.data, t) for t in TABLES)):
         context.log.info("articles and code unchanged: tables are up to date")
         frames = {t: read_table(paths.data, t) for t in TABLES}
     else:
@@ -108,11 +100,10 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
                 frames[table] = validate(table, frame)
             except SchemaViolation as violation:
                 raise Failure(description=str(violation)) from None
-        fingerprint_path(paths).unlink(missing_ok=True)  # half-rewritten tables must never look current
+        marker.forget()
         for table, frame in frames.items():
             write_table(paths.data, table, frame)
-        with atomic_path(fingerprint_path(paths)) as temp:
-            temp.write_text(fingerprint)
+        marker.record(fingerprint)
     for table, frame in frames.items():
         path = table_path(paths.data, table)
         context.log.info(f"{table}: {len(frame)} rows -> {path}")

@@ -16,7 +16,7 @@ from pipeline import settings
 from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.report import evaluate, format_table, write_report
 from pipeline.nlp.version import extractor_version
-from pipeline.storage import atomic_path
+from pipeline.storage import InputsMarker
 from pipeline.evaluation.scoring import TABLES
 from pipeline.resources import NewsPaths
 
@@ -57,16 +57,16 @@ def evaluation_fingerprint() -> str:
 )
 def evaluation_report(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
     fingerprint = evaluation_fingerprint()
-    stored = paths.data / "eval" / "report.inputs.sha256"
+    marker = InputsMarker(paths.data / "eval" / "report.inputs.sha256")
     path = paths.data / "eval" / "report.json"
-    if path.exists() and stored.exists() and stored.read_text() == fingerprint:
+    if marker.matches(fingerprint, path):
         context.log.info("extractors, scorer and gold set unchanged: the report is up to date")
         report = json.loads(path.read_text(encoding="utf-8"))
     else:
         report = evaluate(n_process=settings.n_process())
+        marker.forget()
         path = write_report(report, paths.data)
-        with atomic_path(stored) as temp:
-            temp.write_text(fingerprint)
+        marker.record(fingerprint)
         context.log.info(f"evaluated {report['n_articles']} gold articles -> {path}")
     return MaterializeResult(
         metadata={

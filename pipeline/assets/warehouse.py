@@ -8,7 +8,7 @@ from dagster import AssetExecutionContext, AssetKey, MaterializeResult, Metadata
 from pipeline import warehouse as warehouse_module
 from pipeline.resources import NewsPaths
 from pipeline.schemas import TABLES
-from pipeline.storage import atomic_path, table_path
+from pipeline.storage import InputsMarker, table_path
 from pipeline.warehouse import VIEWS, build_warehouse, row_counts
 
 
@@ -36,14 +36,13 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
 def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
     database = paths.data / "warehouse.duckdb"
     fingerprint = parquet_fingerprint(paths)
-    stored = paths.data / "warehouse.inputs.sha256"
-    if database.exists() and stored.exists() and stored.read_text() == fingerprint:
+    marker = InputsMarker(paths.data / "warehouse.inputs.sha256")
+    if marker.matches(fingerprint, database):
         context.log.info("Parquet tables unchanged: the warehouse is up to date")
     else:
-        stored.unlink(missing_ok=True)  # a run killed after the swap must not vouch for the old inputs
+        marker.forget()
         build_warehouse(paths.data)
-        with atomic_path(stored) as temp:
-            temp.write_text(fingerprint)
+        marker.record(fingerprint)
     counts = row_counts(database)
     return MaterializeResult(
         metadata={
