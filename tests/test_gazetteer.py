@@ -8,7 +8,7 @@ import pycountry
 import pytest
 import spacy
 
-from pipeline.nlp.gazetteer import load_gazetteer, surface_key
+from pipeline.nlp.gazetteer import RULER_CONFIG, load_gazetteer, surface_key
 
 ENTITY_TYPES = {"COUNTRY", "LOCATION", "ORGANIZATION", "GROUP"}
 
@@ -21,7 +21,7 @@ def gazetteer():
 @pytest.fixture(scope="module")
 def ruler_nlp(gazetteer):
     nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler").add_patterns(gazetteer.entity_ruler_patterns())
+    nlp.add_pipe("entity_ruler", config=RULER_CONFIG).add_patterns(gazetteer.entity_ruler_patterns())
     return nlp
 
 
@@ -156,3 +156,25 @@ def test_patterns_match_headlines_and_demonyms(ruler_nlp):
 def test_case_sensitive_surfaces_skip_common_words(ruler_nlp):
     assert entities(ruler_nlp, "who told us about the roast turkey") == []
     assert [e[0] for e in entities(ruler_nlp, "WHO says TURKEY and Turkey")] == ["WHO", "TURKEY", "Turkey"]
+
+
+def test_plain_surfaces_are_phrase_patterns_and_case_sensitive_ones_tokens(gazetteer):
+    # Phrase patterns go to the ruler's PhraseMatcher, several times cheaper than token
+    # patterns; only surfaces that must match case exactly need the token Matcher.
+    by_id = defaultdict(list)
+    for pattern in gazetteer.entity_ruler_patterns():
+        by_id[pattern["id"]].append((pattern["label"], pattern["pattern"]))
+    assert ("GPE", "Baku") in by_id["city:baku"]
+    assert ("LOC", "Nagorno-Karabakh") in by_id["location:nagorno-karabakh"]
+    assert ("GPE", "United States") in by_id["country:USA"]
+    assert ("NORP", "Azeri") in by_id["country:AZE"]
+    assert ("GPE", [{"ORTH": "US"}]) in by_id["country:USA"]
+    assert ("GPE", [{"ORTH": "Turkey"}]) in by_id["country:TUR"]
+    assert ("GPE", [{"ORTH": "TURKEY"}]) in by_id["country:TUR"]
+    assert ("GPE", "Turkey") not in by_id["country:TUR"]
+    token_patterns = [p for ps in by_id.values() for _, p in ps if not isinstance(p, str)]
+    assert all(set(token) == {"ORTH"} for pattern in token_patterns for token in pattern)
+
+
+def test_phrase_patterns_match_any_case(ruler_nlp):
+    assert entities(ruler_nlp, "BAKU and baku") == [("BAKU", "GPE", "city:baku"), ("baku", "GPE", "city:baku")]

@@ -39,6 +39,13 @@ CASE_SENSITIVE_SURFACES = frozenset({
 RULER_LABELS = {"country": "GPE", "city": "GPE", "location": "LOC", "org": "ORG"}
 DEMONYM_LABEL = "NORP"
 
+# The EntityRuler config `entity_ruler_patterns` is written for: its string patterns are
+# phrase patterns on lower-cased tokens, so a ruler left on the default ORTH would miss them.
+RULER_CONFIG = {"phrase_matcher_attr": "LOWER"}
+
+# libyaml's parser when PyYAML was built with it: same documents, several times faster.
+_YAML_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
 
 @dataclass(frozen=True)
 class GazetteerEntry:
@@ -96,24 +103,26 @@ class Gazetteer:
         return None
 
     def entity_ruler_patterns(self) -> list[dict]:
-        """Token patterns for spaCy's EntityRuler, one label and entity id per surface.
+        """Patterns for an EntityRuler configured with `RULER_CONFIG`, one label and id per surface.
 
-        Surfaces are tokenised by the same English tokenizer the pipeline uses, so
-        multi-token names ("Nagorno-Karabakh", "U.S. Virgin Islands") line up with the
-        parsed tokens. Patterns never start with "the", keeping spans like spaCy's NER.
+        Most surfaces are phrase patterns (strings): the ruler tokenises them with the
+        pipeline's own tokenizer, so multi-token names ("Nagorno-Karabakh") line up with the
+        parsed tokens, and its PhraseMatcher finds them far more cheaply than the token
+        Matcher. Only case-sensitive surfaces stay token patterns. Patterns never start
+        with "the", keeping spans like spaCy's NER.
         """
         tokenize = english_tokenizer()
         patterns: dict[str, dict] = {}
         for entry in self.entries.values():
             label = RULER_LABELS[entry.entity_id.split(":", 1)[0]]
             for surface in entry.surfaces:
-                for pattern in token_patterns(surface, tokenize):
-                    add_pattern(patterns, label, pattern, entry.entity_id)
+                for pattern in ruler_patterns(surface, tokenize):
+                    add_pattern(patterns, label, pattern, entry.entity_id, tokenize)
         for surface, iso3 in self.demonyms:
             if surface_key(surface) in self._alias_index:
                 continue  # "US" is already the country's GPE surface
-            for pattern in token_patterns(surface, tokenize):
-                add_pattern(patterns, DEMONYM_LABEL, pattern, f"country:{iso3}")
+            for pattern in ruler_patterns(surface, tokenize):
+                add_pattern(patterns, DEMONYM_LABEL, pattern, f"country:{iso3}", tokenize)
         return list(patterns.values())
 
 
@@ -136,18 +145,31 @@ def is_case_sensitive(surface: str) -> bool:
     return is_abbreviation or surface in CASE_SENSITIVE_SURFACES
 
 
-def token_patterns(surface: str, tokenize: Callable[[str], list[str]]) -> list[list[dict]]:
-    """LOWER patterns, or ORTH as written plus ORTH in capitals for case-sensitive forms."""
+def ruler_patterns(surface: str, tokenize: Callable[[str], list[str]]) -> list[str | list[dict]]:
+    """The surface as a phrase pattern (matched on LOWER), or ORTH token patterns as written
+    plus in capitals for case-sensitive forms, which the lower-casing PhraseMatcher would
+    match as common words too."""
     surface = strip_article(surface)
-    tokens = tokenize(surface)
     if not is_case_sensitive(surface):
-        return [[{"LOWER": token.lower()} for token in tokens]]
+        return [surface]
+    tokens = tokenize(surface)
     spellings = dict.fromkeys([tuple(tokens), tuple(token.upper() for token in tokens)])
     return [[{"ORTH": token} for token in spelling] for spelling in spellings]
 
 
-def add_pattern(patterns: dict[str, dict], label: str, pattern: list[dict], entity_id: str) -> None:
-    patterns.setdefault(repr((label, pattern)), {"label": label, "pattern": pattern, "id": entity_id})
+def add_pattern(
+    patterns: dict[str, dict],
+    label: str,
+    pattern: str | list[dict],
+    entity_id: str,
+    tokenize: Callable[[str], list[str]],
+) -> None:
+    """Keep the first pattern per label and matched tokens ("Foo Bar" and "foo bar" are one)."""
+    if isinstance(pattern, str):
+        key = repr((label, "LOWER", [token.lower() for token in tokenize(pattern)]))
+    else:
+        key = repr((label, pattern))
+    patterns.setdefault(key, {"label": label, "pattern": pattern, "id": entity_id})
 
 
 @functools.lru_cache(maxsize=1)
@@ -208,7 +230,7 @@ def capital_entries(rows: list[dict[str, str]], countries: dict[str, GazetteerEn
 
 
 def yaml_entries(path: Path, key: str) -> Iterator[GazetteerEntry]:
-    for item in yaml.safe_load(path.read_text(encoding="utf-8"))[key]:
+    for item in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)[key]:
         yield GazetteerEntry(
             entity_id=item["id"],
             name=item["name"],
@@ -247,7 +269,7 @@ def demonym_surfaces(rows: list[dict[str, str]], alias_index: dict[str, str]) ->
 def load_roles(path: Path) -> list[Role]:
     return [
         Role(name=item["name"], variants=tuple(item["variants"]), seniority=int(item["seniority"]))
-        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["roles"]
+        for item in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)["roles"]
     ]
 
 

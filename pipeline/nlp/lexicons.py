@@ -175,7 +175,12 @@ def _most_specific(
     return table.get(normalise(lemma))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: same documents, several times faster;
+# construction (and so the duplicate-key check below) stays in Python either way.
+_SafeLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """PyYAML keeps the last of two equal keys silently; a lexicon must not."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

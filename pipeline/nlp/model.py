@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import settings
-from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.gazetteer import RULER_CONFIG, load_gazetteer
 
 BLOCK_STARTS_KEY = "newsevents_block_starts"
 
@@ -38,12 +38,11 @@ def load_nlp(model_name: str | None = None) -> Language:
     """Load the configured model once per process, with the project's components added."""
     nlp = spacy.load(model_name or settings.spacy_model_name())
     nlp.add_pipe("newsevents_blocks", before="parser")
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        before="ner",
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
-    )
-    ruler.add_patterns(load_gazetteer().entity_ruler_patterns())
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={**RULER_CONFIG, "overwrite_ents": True})
+    # The ruler runs its phrase patterns through the components before it; matching on
+    # LOWER needs only the tokenizer, so skip tagging and parsing ~1,500 names at load.
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(load_gazetteer().entity_ruler_patterns())
     return nlp
 
 
