@@ -1,9 +1,11 @@
-"""Reruns by themselves: a sensor on the seeds folder and a daily reconciling schedule.
+"""Reruns by themselves: a sensor on the seeds folder, a daily reconciling schedule, and
+declarative automation for the corpus-level assets.
 
-The sensor's cursor is the content hash of every seed file. When any file is new,
-changed or gone it requests one run of the refresh job; inside that run only the
-new and changed articles are parsed again (the extraction cache is keyed by content
-hash), and deleted articles drop out of every table.
+The sensor's cursor is the content hash of every seed file. New files become new
+partitions of `article_extractions`, deleted files lose theirs, and new or changed files
+get runs of just their partitions (one per contiguous range). The corpus-level assets
+carry `AutomationCondition.eager()`: once the per-article runs are done, the automation
+sensor refreshes the tables, the warehouse and the pictures in one run.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ import os
 from pathlib import Path
 
 from dagster import (
+    AssetSelection,
+    AutomationConditionSensorDefinition,
     DefaultScheduleStatus,
     DefaultSensorStatus,
     RunRequest,
+    ScheduleEvaluationContext,
     SensorEvaluationContext,
     SensorResult,
     SkipReason,
@@ -24,12 +29,28 @@ from dagster import (
     sensor,
 )
 
+from pipeline.assets.nlp import article_extractions
+from pipeline.jobs import (
+    CORPUS_KEYS,
+    EXTRACT_JOB,
+    REFRESH_JOB,
+    extract_articles,
+    reconcile_seeds,
+    refresh_warehouse,
+)
 from pipeline.nlp.ingest import discover_seed_files
+from pipeline.partitions import (
+    ARTICLE_PARTITIONS,
+    key_ranges,
+    partition_key,
+    range_tags,
+)
+from pipeline.refresh import stale_ranges
 from pipeline.resources import NewsPaths
 
-REFRESH_JOB = "refresh_warehouse"
 SENSOR_INTERVAL_SECONDS = 30
 RECONCILE_CRON = os.environ.get("NEWSEVENTS_RECONCILE_CRON", "0 3 * * *")
+CHANGES_TAG = "newsevents/seed_changes"
 
 
 def seed_hashes(seeds_dir: Path) -> dict[str, str]:
@@ -53,30 +74,72 @@ def _run_key(hashes: dict[str, str]) -> str:
 
 
 @sensor(
-    job_name=REFRESH_JOB,
+    jobs=[extract_articles, refresh_warehouse],
     minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
     default_status=DefaultSensorStatus.RUNNING,
-    description="Requests a refresh when a seed file is added, edited or deleted (compares content hashes).",
+    description=(
+        "Watches the seeds folder (content hashes): adds a partition per new file, removes the partitions "
+        "of deleted files, and requests extraction runs for new and changed files only."
+    ),
 )
 def seeds_sensor(context: SensorEvaluationContext, paths: NewsPaths):
     previous = json.loads(context.cursor) if context.cursor else {}
     current = seed_hashes(paths.seeds)
     changes = diff_seeds(previous, current)
-    if not any(changes.values()):
+    key_of = {source_file: partition_key(source_file) for source_file in current}
+    existing = list(context.instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name))
+    added = sorted(set(key_of.values()) - set(existing))
+    deleted = sorted(set(existing) - set(key_of.values()))
+    if not any(changes.values()) and not added and not deleted:
         return SkipReason("no seed file added, changed or deleted")
-    summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v)
+    summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "partitions out of step"
     context.log.info(f"seeds changed: {summary}")
+
+    order = [k for k in existing if k not in set(deleted)] + added
+    wanted = {key_of[f] for f in changes["new"] + changes["changed"]} | set(added)
+    hash_of_key = {key: current[f] for f, key in key_of.items()}
+    run_requests = []
+    for first, last in key_ranges(order, wanted):
+        in_range = order[order.index(first) : order.index(last) + 1]
+        run_requests.append(RunRequest(
+            job_name=EXTRACT_JOB,
+            run_key=_run_key({k: hash_of_key[k] for k in in_range}),
+            tags={**range_tags(first, last), CHANGES_TAG: summary},
+        ))
+    if not run_requests:  # only deletions: nothing to extract, the tables still change
+        run_requests.append(RunRequest(job_name=REFRESH_JOB, run_key=_run_key(current), tags={CHANGES_TAG: summary}))
     return SensorResult(
-        run_requests=[RunRequest(run_key=_run_key(current), tags={"newsevents/seed_changes": summary})],
+        run_requests=run_requests,
         cursor=json.dumps(current, sort_keys=True),
+        dynamic_partitions_requests=[
+            ARTICLE_PARTITIONS.build_add_request(added),
+            ARTICLE_PARTITIONS.build_delete_request(deleted),
+        ],
     )
 
 
 @schedule(
-    job_name=REFRESH_JOB,
+    job=reconcile_seeds,
     cron_schedule=RECONCILE_CRON,
     default_status=DefaultScheduleStatus.RUNNING,
-    description="Daily safety net: reconciles the whole seeds folder even if the sensor missed a change.",
+    description=(
+        "Daily safety net: makes the partitions match the seeds folder and extracts every article whose "
+        "cached extraction is not of its current content, even if the sensor missed a change; with nothing "
+        "to extract it still refreshes the corpus-level assets (deleted files)."
+    ),
 )
-def daily_reconcile():
-    return RunRequest()
+def daily_reconcile(context: ScheduleEvaluationContext, paths: NewsPaths):
+    ranges = stale_ranges(context.instance, paths)
+    if not ranges:
+        return RunRequest(asset_selection=CORPUS_KEYS)
+    return [RunRequest(asset_selection=[article_extractions.key], tags=range_tags(a, b)) for a, b in ranges]
+
+
+corpus_automation = AutomationConditionSensorDefinition(
+    "corpus_automation",
+    target=AssetSelection.all(),
+    default_status=DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
+    emit_backfills=False,
+    description="Refreshes the tables, the warehouse and the pictures once new article extractions land.",
+)

@@ -404,15 +404,19 @@ def run_details(result: Measurement) -> dict:
         log_text = Path(result.log).read_text(encoding="utf-8", errors="replace")
     except OSError:
         log_text = ""
+    # One extraction run per contiguous range of stale partitions, none when nothing changed.
     processed = _PROCESSED.findall(log_text)
+    details["processed"] = sum(int(stale) for _, stale, _ in processed)
     if processed:
-        total, stale, rejected = processed[-1]
-        details.update(articles=int(total), processed=int(stale), rejected=int(rejected))
+        details.update(
+            articles=sum(int(total) for total, _, _ in processed),
+            rejected=sum(int(rejected) for _, _, rejected in processed),
+        )
     steps: dict[str, float] = {}
     for step, duration in _STEP.findall(log_text):
         seconds = parse_duration(duration)
         if seconds is not None:
-            steps[step] = seconds
+            steps[step] = round(steps.get(step, 0.0) + seconds, 3)
     details["step_seconds"] = steps
     return details
 

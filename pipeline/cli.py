@@ -11,21 +11,23 @@ import psutil
 from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from pipeline import settings
-from pipeline.bench import bench_command
-from pipeline.evaluation.report import run_evaluation
 from pipeline.warehouse import row_counts
 
 
 def run_pipeline() -> int:
-    """Materialise every asset with the project's instance (run history under DAGSTER_HOME)."""
-    from pipeline.definitions import MATERIALIZE_ALL_JOB, defs
+    """Reconcile with the seeds folder and materialise everything, evaluation included,
+    with the project's instance (run history under DAGSTER_HOME)."""
+    from pipeline.definitions import defs
+    from pipeline.jobs import CORPUS_JOB_WITH_EVALUATION
+    from pipeline.refresh import refresh
+    from pipeline.resources import NewsPaths
 
     started = time.perf_counter()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
-    result = defs.resolve_job_def(MATERIALIZE_ALL_JOB).execute_in_process(
-        instance=instance, raise_on_error=False, tags={PROCESS_TAG: _process_identity()}
+    result = refresh(
+        defs, instance, NewsPaths.from_environment(), CORPUS_JOB_WITH_EVALUATION, tags={PROCESS_TAG: _process_identity()}
     )
     if not result.success:
         print("pipeline run failed; see the log above", file=sys.stderr)
@@ -77,7 +79,19 @@ def _has_dagster_home() -> bool:
     return bool(os.environ.get("DAGSTER_HOME"))
 
 
-COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": run_evaluation}
+def bench_command() -> int:
+    from pipeline.bench import bench_command
+
+    return bench_command()
+
+
+def eval_command() -> int:
+    from pipeline.evaluation.report import run_evaluation
+
+    return run_evaluation()
+
+
+COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": eval_command}
 
 
 def main(argv: list[str] | None = None) -> int:

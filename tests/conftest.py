@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from dagster import DagsterInstance
 
-from pipeline.automation import REFRESH_JOB
 from pipeline.definitions import build_definitions
+from pipeline.refresh import refresh
 from pipeline.resources import NewsPaths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +28,13 @@ def seeds_dir() -> Path:
 
 
 def run_pipeline(seeds: Path, data: Path):
-    """One in-process run of the refresh job (everything but the gold-set evaluation)."""
-    definitions = build_definitions(NewsPaths(seeds_dir=str(seeds), data_dir=str(data)))
-    return definitions.resolve_job_def(REFRESH_JOB).execute_in_process(raise_on_error=False)
+    """What `make run` does, minus the gold-set evaluation, in process; the Dagster
+    instance (run history, partitions) lives beside `data` and outlives the call."""
+    paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
+    home = data.parent / f"{data.name}.dagster"
+    home.mkdir(exist_ok=True)
+    with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:
+        return refresh(build_definitions(paths), instance, paths)
 
 
 @pytest.fixture(scope="session")

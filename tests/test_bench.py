@@ -131,15 +131,24 @@ def test_dagster_durations(text, seconds):
 def test_run_details_read_rows_processed_and_steps(tmp_path):
     log = tmp_path / "run.log"
     log.write_text(
-        'article_extractions - 12 articles, 3 to (re)process, 1 rejected\n'
+        'article_extractions - 10 partitions: 10 articles, 2 to (re)process, 0 rejected\n'
         'STEP_SUCCESS - Finished execution of step "article_extractions" in 1m 2s.\n'
+        'article_extractions - 3 partitions: 2 articles, 1 to (re)process, 1 rejected\n'
+        'STEP_SUCCESS - Finished execution of step "article_extractions" in 2s.\n'
         'STEP_SUCCESS - Finished execution of step "core_tables" in 3.5s.\n'
     )
     result = bench.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout="articles                   12 rows\nquotes 0 rows\n")
     details = bench.run_details(result)
     assert details["row_counts"] == {"articles": 12, "quotes": 0}
     assert (details["articles"], details["processed"], details["rejected"]) == (12, 3, 1)
-    assert details["step_seconds"] == {"article_extractions": 62.0, "core_tables": 3.5}
+    assert details["step_seconds"] == {"article_extractions": 64.0, "core_tables": 3.5}  # two range runs
+
+
+def test_run_details_of_a_rerun_with_nothing_to_extract(tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text('STEP_SUCCESS - Finished execution of step "core_tables" in 1.5s.\n')
+    details = bench.run_details(bench.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout=""))
+    assert details["processed"] == 0 and "articles" not in details
 
 
 def _entry(seconds: float, peak_mib: int, ok: bool = True) -> dict:

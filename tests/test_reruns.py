@@ -6,10 +6,10 @@ import shutil
 
 import duckdb
 import pytest
+import spacy
 
-from pipeline.assets import nlp as nlp_assets
-from tests.conftest import SEED_000, SEED_004, SEEDS
-from tests.conftest import run_pipeline
+from pipeline.nlp.version import extractor_version
+from tests.conftest import SEED_000, SEED_004, SEEDS, run_pipeline
 
 BBC = SEEDS.parent.parent / "shared" / "corpora" / "bbc-news" / "politics"
 EXTRA = "abbas-will-not-tolerate-attacks"
@@ -27,6 +27,12 @@ def snapshot(data):
     return processed, per_table, entities
 
 
+def extracted_partitions(outcome) -> set[str]:
+    return {
+        m.partition for r in outcome.results for m in r.asset_materializations_for_node("article_extractions")
+    }
+
+
 @pytest.fixture()
 def folders(tmp_path):
     seeds = tmp_path / "seeds"
@@ -39,12 +45,15 @@ def folders(tmp_path):
 
 def test_edit_add_delete_and_no_change(folders):
     seeds, data = folders
-    assert run_pipeline(seeds, data).success
+    first_run = run_pipeline(seeds, data)
+    assert first_run.success
+    assert extracted_partitions(first_run) == {f"{SEED_000}.txt", f"{SEED_004}.txt", f"{EXTRA}.txt"}
     first, counts, entities = snapshot(data)
     assert set(first) == {SEED_000, SEED_004, EXTRA}
     assert any(e.startswith("person:") and "abbas" in e for e in entities)
 
-    assert run_pipeline(seeds, data).success
+    unchanged = run_pipeline(seeds, data)
+    assert unchanged.success and extracted_partitions(unchanged) == set()
     again, counts_again, _ = snapshot(data)
     assert again == first and counts_again == counts
 
@@ -54,7 +63,9 @@ def test_edit_add_delete_and_no_change(folders):
         "New talks\n\nThe foreign ministers of France and Germany met in Paris on Monday.", encoding="utf-8"
     )
     (seeds / f"{EXTRA}.txt").unlink()
-    assert run_pipeline(seeds, data).success
+    edited_run = run_pipeline(seeds, data)
+    assert edited_run.success
+    assert extracted_partitions(edited_run) == {f"{SEED_004}.txt", "new-article.txt"}
     after, counts_after, entities_after = snapshot(data)
 
     assert after[SEED_000] == first[SEED_000]
@@ -71,7 +82,12 @@ def test_extractor_change_reprocesses_everything(folders, monkeypatch):
     seeds, data = folders
     assert run_pipeline(seeds, data).success
     first, _, _ = snapshot(data)
-    monkeypatch.setattr(nlp_assets, "extractor_version", lambda: "a-new-extractor-version")
-    assert run_pipeline(seeds, data).success
+    monkeypatch.setattr(spacy, "__version__", spacy.__version__ + ".post1")  # an upgrade changes the fingerprint
+    extractor_version.cache_clear()
+    try:
+        assert run_pipeline(seeds, data).success
+    finally:
+        monkeypatch.undo()
+        extractor_version.cache_clear()
     after, _, _ = snapshot(data)
     assert all(after[a] > first[a] for a in first)

@@ -4,7 +4,7 @@
 import hashlib
 import pickle
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +12,7 @@ from dagster import (
     AssetExecutionContext,
     AssetKey,
     AssetSpec,
+    AutomationCondition,
     Failure,
     MaterializeResult,
     MetadataValue,
@@ -20,11 +21,26 @@ from dagster import (
     multi_asset,
 )
 
-from pipeline.assets.nlp import article_extractions, manifest_path
+from pipeline.assets.nlp import article_extractions
 from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.ingest import DecodedArticle, Rejection, ingest
+from pipeline.nlp.records import ArticleExtraction
+from pipeline.nlp.version import extractor_version
 from pipeline.resources import NewsPaths
-from pipeline.schemas import TABLES, SchemaViolation, column_descriptions, table_description, validate
-from pipeline.storage import ExtractionCache, InputsMarker, read_table, table_path, write_table
+from pipeline.schemas import (
+    TABLES,
+    SchemaViolation,
+    column_descriptions,
+    table_description,
+    validate,
+)
+from pipeline.storage import (
+    ExtractionCache,
+    InputsMarker,
+    read_table,
+    table_path,
+    write_table,
+)
 
 PREVIEW_ROWS = 5
 
@@ -46,6 +62,7 @@ def table_spec(table: str) -> AssetSpec:
         owners=["team:newsevents"],
         tags={"layer": "core"},
         deps=[article_extractions],
+        automation_condition=AutomationCondition.eager(),
         metadata={"dagster/column_schema": column_schema(table)},
     )
 
@@ -55,24 +72,38 @@ def preview(frame: pd.DataFrame) -> str:
     return shown.to_markdown(index=False) if not shown.empty else "_no rows_"
 
 
-def load_extractions(paths: NewsPaths):
-    with manifest_path(paths).open("rb") as handle:
-        version, current, rejections = pickle.load(handle)
+def current_inputs(paths: NewsPaths) -> tuple[list[DecodedArticle], list[Rejection], str]:
+    """(articles, rejections, fingerprint) of the seeds folder as it is now.
+
+    Fails, naming them, when some article has no extraction of its current content: its
+    partition of article_extractions has to run first (the seeds sensor requests it).
+    """
+    articles, rejections = ingest(paths.seeds)
+    version = extractor_version()
     cache = ExtractionCache(paths.data)
-    extractions = []
-    for article_id, sha in current:
-        extraction = cache.get(article_id, sha, version)
-        if extraction is None:
-            raise Failure(f"no cached extraction for {article_id!r}; materialise article_extractions first")
-        extractions.append(extraction)
-    return extractions, rejections
-
-
-def inputs_fingerprint(paths: NewsPaths) -> str:
-    """What the tables are a function of: the manifest (extractor version, articles and their hashes) and this code."""
-    digest = hashlib.sha256(manifest_path(paths).read_bytes())
+    pending = [
+        a.seed.source_file for a in articles
+        if not cache.is_current(a.seed.article_id, a.seed.content_sha256, version)
+    ]
+    if pending:
+        shown = ", ".join(pending[:10]) + (f" and {len(pending) - 10} more" if len(pending) > 10 else "")
+        raise Failure(
+            f"{len(pending)} articles have no extraction of their current content ({shown}); "
+            "materialise their article_extractions partitions first"
+        )
+    digest = hashlib.sha256(pickle.dumps(
+        (version, [(a.seed.article_id, a.seed.content_sha256) for a in articles], rejections), protocol=5
+    ))
     digest.update(Path(__file__).with_name("core.py").read_bytes())
-    return digest.hexdigest()
+    return articles, rejections, digest.hexdigest()
+
+
+def load_extractions(paths: NewsPaths, articles: list[DecodedArticle]) -> list[ArticleExtraction]:
+    cache, version = ExtractionCache(paths.data), extractor_version()
+    extractions = [cache.get(a.seed.article_id, a.seed.content_sha256, version) for a in articles]
+    if any(x is None for x in extractions):
+        raise Failure("an article's cached extraction vanished while the tables were built; run again")
+    return extractions
 
 
 def tables_marker(paths: NewsPaths) -> InputsMarker:
@@ -86,14 +117,16 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
     """
-    fingerprint = inputs_fingerprint(paths)
+    articles, rejections, fingerprint = current_inputs(paths)
+    removed = ExtractionCache(paths.data).prune({a.seed.article_id for a in articles})
+    if removed:
+        context.log.info(f"dropped the cached extractions of {removed} articles no longer in the seeds folder")
     marker = tables_marker(paths)
     if marker.matches(fingerprint, *(table_path(paths.data, t) for t in TABLES)):
         context.log.info("articles and code unchanged: tables are up to date")
         frames = {t: read_table(paths.data, t) for t in TABLES}
     else:
-        extractions, rejections = load_extractions(paths)
-        built = build_tables(extractions, rejections, datetime.now(timezone.utc).replace(tzinfo=None))
+        built = build_tables(load_extractions(paths, articles), rejections, datetime.now(UTC).replace(tzinfo=None))
         frames = {}
         for table, frame in built.items():
             try:

@@ -15,6 +15,7 @@ from dagster import (
     AssetCheckSpec,
     AssetExecutionContext,
     AssetKey,
+    AutomationCondition,
     MaterializeResult,
     MetadataValue,
     asset,
@@ -83,6 +84,7 @@ def _markdown(frame: pd.DataFrame) -> str:
     owners=OWNERS,
     tags={"layer": "report", "library": "networkx", "format": "png"},
     deps=[AssetKey("events"), AssetKey("event_participants"), AssetKey("entities")],
+    automation_condition=AutomationCondition.eager(),
     check_specs=[AssetCheckSpec("picture_rendered", asset="actor_network",
                                 description="The PNG was written and shows every actor of the events (up to the cap).")],
     description=(
@@ -126,6 +128,7 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     owners=OWNERS,
     tags={"layer": "report", "format": "png"},
     deps=[AssetKey("stances"), AssetKey("entities"), AssetKey("quotes")],
+    automation_condition=AutomationCondition.eager(),
     check_specs=[AssetCheckSpec("picture_rendered", asset="stance_matrix",
                                 description="The PNG was written and its cells account for every stance (up to the caps).")],
     description=(

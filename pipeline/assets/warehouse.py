@@ -3,7 +3,14 @@
 import hashlib
 import inspect
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
 from pipeline import warehouse as warehouse_module
 from pipeline.resources import NewsPaths
@@ -26,6 +33,7 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
     owners=["team:newsevents"],
     tags={"layer": "out"},
     deps=[AssetKey(t) for t in TABLES],
+    automation_condition=AutomationCondition.eager(),
     description=(
         "data/warehouse.duckdb: every table of the contract plus the views "
         + ", ".join(VIEWS)

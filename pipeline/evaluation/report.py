@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pipeline import settings
@@ -51,8 +51,8 @@ def evaluate(gold_dir: Path = GOLD_DIR, n_process: int = 1) -> dict:
     """Run the pipeline and the baseline on the gold articles and score both."""
     gold = load_gold(gold_dir)
     articles, rejections = ingest(gold_dir / "articles")
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    tables = build_tables(extract_articles(articles, now, n_process), rejections, now)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    tables = build_tables(list(extract_articles(articles, now, n_process)), rejections, now)
     predictions = predictions_from_tables(tables)
     outcomes = {a.article_id: score_article(a, predictions.get(a.article_id, Prediction())) for a in gold}
     baseline = {a.article_id: score_entities(a, guesses) for a, guesses in zip(gold, baseline_entities(gold))}

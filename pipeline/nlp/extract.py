@@ -145,22 +145,22 @@ def extract_articles(
     processed_at: datetime,
     n_process: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
-) -> list[ArticleExtraction]:
-    """Extract many articles, in input order; `on_progress(done, total)` after each batch."""
+) -> Iterator[ArticleExtraction]:
+    """Extract many articles, yielded in input order as each batch finishes (so a caller can
+    store results as they come and memory does not grow with the corpus); `on_progress(done,
+    total)` after each batch."""
     total = len(articles)
-    results: list[ArticleExtraction] = []
     chunks = list(_chunks(articles, BATCH_SIZE))
     if n_process <= 1 or len(chunks) <= 1:
-        outputs: Iterable[list[ArticleExtraction]] = (extract_batch(c, processed_at) for c in chunks)
-        return _collect(outputs, results, total, on_progress)
+        yield from _with_progress((extract_batch(c, processed_at) for c in chunks), total, on_progress)
+        return
     load_nlp()  # load before forking so workers share the model's memory pages
     context = multiprocessing.get_context("fork")
     with context.Pool(n_process, initializer=_init_worker) as pool:
-        outputs = pool.imap(_extract_batch_star, [(c, processed_at) for c in chunks])
-        _collect(outputs, results, total, on_progress)
+        batches = pool.imap(_extract_batch_star, [(c, processed_at) for c in chunks])
+        yield from _with_progress(batches, total, on_progress)
         pool.close()  # let the workers take their exit sentinels and leave on their own
         pool.join()
-    return results
 
 
 def _init_worker() -> None:
@@ -178,9 +178,12 @@ def _extract_batch_star(args: tuple[list[DecodedArticle], datetime]) -> list[Art
     return extract_batch(*args)
 
 
-def _collect(outputs, results, total, on_progress):
-    for batch in outputs:
-        results.extend(batch)
+def _with_progress(
+    batches: Iterable[list[ArticleExtraction]], total: int, on_progress: Callable[[int, int], None] | None
+) -> Iterator[ArticleExtraction]:
+    done = 0
+    for batch in batches:
+        yield from batch
+        done += len(batch)
         if on_progress:
-            on_progress(len(results), total)
-    return results
+            on_progress(done, total)

@@ -1,0 +1,46 @@
+"""The jobs: per-article extraction by partition range, and the corpus-level refresh."""
+
+from __future__ import annotations
+
+from dagster import AssetSelection, define_asset_job
+
+from pipeline.assets.core import core_tables
+from pipeline.assets.evaluation import evaluation_report
+from pipeline.assets.nlp import article_extractions
+from pipeline.assets.reports import actor_network, stance_matrix
+from pipeline.assets.warehouse import warehouse
+from pipeline.partitions import ARTICLE_PARTITIONS
+
+EXTRACT_JOB = "extract_articles"
+REFRESH_JOB = "refresh_warehouse"
+CORPUS_JOB_WITH_EVALUATION = "refresh_and_evaluate"
+RECONCILE_JOB = "reconcile_seeds"
+
+CORPUS_ASSETS = [core_tables, warehouse, actor_network, stance_matrix]
+"""Built from every article at once; unpartitioned, downstream of all article partitions."""
+CORPUS_KEYS = [key for assets in CORPUS_ASSETS for key in assets.keys]
+
+extract_articles = define_asset_job(
+    EXTRACT_JOB,
+    selection=AssetSelection.assets(article_extractions),
+    partitions_def=ARTICLE_PARTITIONS,
+    description="Parse and extract the articles of a range of partitions (one partition per seed file).",
+)
+refresh_warehouse = define_asset_job(
+    REFRESH_JOB,
+    selection=AssetSelection.assets(*CORPUS_ASSETS),
+    description="Resolve across articles, validate and write every table, load the warehouse, draw the pictures.",
+)
+refresh_and_evaluate = define_asset_job(
+    CORPUS_JOB_WITH_EVALUATION,
+    selection=AssetSelection.assets(*CORPUS_ASSETS, evaluation_report),
+    description="The corpus-level refresh plus the evaluation on the gold set (the last step of `make run`).",
+)
+reconcile_seeds = define_asset_job(
+    RECONCILE_JOB,
+    selection=AssetSelection.assets(article_extractions, *CORPUS_ASSETS),
+    partitions_def=ARTICLE_PARTITIONS,
+    description="What the daily schedule launches: extraction of stale partitions, or the corpus-level refresh.",
+)
+
+ALL_JOBS = [extract_articles, refresh_warehouse, refresh_and_evaluate, reconcile_seeds]

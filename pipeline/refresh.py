@@ -1,0 +1,84 @@
+"""Bring the warehouse up to date with the seeds folder, outside the Dagster daemon.
+
+`make run`, the daily schedule and the tests reconcile the same way: the instance's
+article partitions are made to match the folder, the partitions whose article has no
+extraction of its current content (or that were never materialised) are extracted,
+one run per contiguous range, and then the corpus-level assets are refreshed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
+
+from pipeline.assets.nlp import article_extractions
+from pipeline.jobs import EXTRACT_JOB, REFRESH_JOB
+from pipeline.nlp.ingest import ingest
+from pipeline.nlp.version import extractor_version
+from pipeline.partitions import (
+    ARTICLE_PARTITIONS,
+    key_ranges,
+    partition_key,
+    range_tags,
+    sync_partitions,
+)
+from pipeline.resources import NewsPaths
+from pipeline.storage import ExtractionCache
+
+
+def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str, str]]:
+    """Sync the partitions with the folder; the ranges of partitions that need a run."""
+    articles, rejections = ingest(paths.seeds)
+    keys = {partition_key(a.seed.source_file) for a in articles} | {partition_key(r.source_file) for r in rejections}
+    sync_partitions(instance, keys)
+    cache, version = ExtractionCache(paths.data), extractor_version()
+    stale = {
+        partition_key(a.seed.source_file) for a in articles
+        if not cache.is_current(a.seed.article_id, a.seed.content_sha256, version)
+    }
+    stale |= keys - instance.get_materialized_partitions(article_extractions.key)
+    return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale)
+
+
+@dataclass
+class RefreshOutcome:
+    """The in-process runs of one refresh, in order."""
+
+    results: list[ExecuteInProcessResult] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return all(r.success for r in self.results)
+
+    @property
+    def all_events(self) -> list:
+        return [event for r in self.results for event in r.all_events]
+
+    def get_asset_check_evaluations(self) -> list:
+        return [e for r in self.results for e in r.get_asset_check_evaluations()]
+
+
+def refresh(
+    definitions: Definitions,
+    instance: DagsterInstance,
+    paths: NewsPaths,
+    corpus_job: str = REFRESH_JOB,
+    tags: Mapping[str, str] | None = None,
+) -> RefreshOutcome:
+    """Extract the stale partitions, then run `corpus_job`; stops at the first failed run."""
+    outcome = RefreshOutcome()
+    for first, last in stale_ranges(instance, paths):
+        result = definitions.resolve_job_def(EXTRACT_JOB).execute_in_process(
+            instance=instance, tags={**(tags or {}), **range_tags(first, last)}, raise_on_error=False
+        )
+        outcome.results.append(result)
+        if not result.success:
+            return outcome
+    outcome.results.append(
+        definitions.resolve_job_def(corpus_job).execute_in_process(
+            instance=instance, tags=dict(tags or {}), raise_on_error=False
+        )
+    )
+    return outcome
