@@ -8,6 +8,7 @@ one run per contiguous range, and then the corpus-level assets are refreshed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -26,6 +27,11 @@ from pipeline.partitions import (
 )
 from pipeline.resources import NewsPaths
 from pipeline.storage import ExtractionCache
+
+PLANNED_EVENTS_SETTING = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
+"""Dagster's switch for one "materialisation planned" event per run of a partition range instead
+of one per partition: with SQLite storage each event costs tens of milliseconds, a minute per
+2,000 articles. (A failed run then leaves its partitions missing rather than marked failed.)"""
 
 
 def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str, str]]:
@@ -68,6 +74,7 @@ def refresh(
     tags: Mapping[str, str] | None = None,
 ) -> RefreshOutcome:
     """Extract the stale partitions, then run `corpus_job`; stops at the first failed run."""
+    os.environ.setdefault(PLANNED_EVENTS_SETTING, "true")
     outcome = RefreshOutcome()
     for first, last in stale_ranges(instance, paths):
         result = definitions.resolve_job_def(EXTRACT_JOB).execute_in_process(
