@@ -389,9 +389,9 @@ _STEP = re.compile(r'Finished execution of step "([^"]+)" in ([^.]+(?:\.\d+)?[a-
 
 
 def parse_duration(text: str) -> float | None:
-    """Dagster's step durations: '850ms', '12.34s', '1m 5s', '1m', '1h 2m 3s'."""
+    """Dagster's step durations: '850ms', '12.34s', '1m 5s', '3m58s', '1m', '1h 2m 3s'."""
     units = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
-    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(ms|h|m|s)\b", text)
+    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(ms|h|m|s)(?![a-z])", text)
     if not parts:
         return None
     return round(sum(float(n) * units[u] for n, u in parts), 3)

@@ -122,7 +122,7 @@ def test_sampler_stops():
 
 @pytest.mark.parametrize(
     "text, seconds",
-    [("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("2m", 120.0), ("1h 2m 3s", 3723.0), ("soon", None)],
+    [("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("3m58s", 238.0), ("2m", 120.0), ("1h 2m 3s", 3723.0), ("soon", None)],
 )
 def test_dagster_durations(text, seconds):
     assert bench.parse_duration(text) == seconds

@@ -300,6 +300,12 @@ def test_asset_catalog_shows_every_asset(ui, browser):
     screenshot(browser, "ui_asset_catalog.png")
 
 
+def test_automation_page_lists_the_sensors_and_the_schedule(ui, browser):
+    browser.get(f"{ui.url}/automation")
+    wait_for_text(browser, ["seeds_sensor", "corpus_automation", "daily_reconcile"], "automation page")
+    screenshot(browser, "ui_automation.png")
+
+
 def test_one_partition_per_seed_file(ui, browser):
     seed_files = sorted(p.name for p in SEEDS.glob("*.txt"))
     query = """{ assetNodes(assetKeys: [{path: ["article_extractions"]}]) {
