@@ -42,6 +42,7 @@ from pipeline.nlp.ingest import discover_seed_files
 from pipeline.partitions import (
     ARTICLE_PARTITIONS,
     key_ranges,
+    partition_changes,
     partition_key,
     range_tags,
 )
@@ -88,14 +89,14 @@ def seeds_sensor(context: SensorEvaluationContext, paths: NewsPaths):
     changes = diff_seeds(previous, current)
     key_of = {source_file: partition_key(source_file) for source_file in current}
     existing = list(context.instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name))
-    added = sorted(set(key_of.values()) - set(existing))
-    deleted = sorted(set(existing) - set(key_of.values()))
+    current_keys = set(key_of.values())
+    added, deleted = partition_changes(existing, current_keys)
     if not any(changes.values()) and not added and not deleted:
         return SkipReason("no seed file added, changed or deleted")
     summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "partitions out of step"
     context.log.info(f"seeds changed: {summary}")
 
-    order = [k for k in existing if k not in set(deleted)] + added
+    order = [k for k in existing if k in current_keys] + added
     wanted = {key_of[f] for f in changes["new"] + changes["changed"]} | set(added)
     hash_of_key = {key: current[f] for f, key in key_of.items()}
     run_requests = []

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from dagster import DagsterInstance, DynamicPartitionsDefinition
 
+from pipeline.nlp.ingest import DecodedArticle, Rejection
+
 ARTICLE_PARTITIONS = DynamicPartitionsDefinition(name="articles")
 
 RANGE_START_TAG = "dagster/asset_partition_range_start"
@@ -52,14 +54,22 @@ def range_tags(first: str, last: str) -> dict[str, str]:
     return {RANGE_START_TAG: first, RANGE_END_TAG: last}
 
 
+def files_keys(articles: Iterable[DecodedArticle], rejections: Iterable[Rejection]) -> set[str]:
+    """The partition keys of ingested files, accepted or rejected."""
+    return {partition_key(a.seed.source_file) for a in articles} | {partition_key(r.source_file) for r in rejections}
+
+
+def partition_changes(existing: Iterable[str], keys: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(added, deleted) that turn the `existing` partitions into exactly `keys`, each sorted."""
+    existing, keys = set(existing), set(keys)
+    return sorted(keys - existing), sorted(existing - keys)
+
+
 def sync_partitions(instance: DagsterInstance, keys: Iterable[str]) -> tuple[list[str], list[str]]:
     """Make the instance's partitions exactly `keys`: new ones appended in sorted order,
     gone ones deleted. Returns (added, deleted)."""
     name = ARTICLE_PARTITIONS.name
-    existing = instance.get_dynamic_partitions(name)
-    keys = set(keys)
-    added = sorted(keys - set(existing))
-    deleted = sorted(set(existing) - keys)
+    added, deleted = partition_changes(instance.get_dynamic_partitions(name), keys)
     if added:
         instance.add_dynamic_partitions(name, added)
     for key in deleted:

@@ -20,6 +20,7 @@ from pipeline.nlp.ingest import ingest
 from pipeline.nlp.version import extractor_version
 from pipeline.partitions import (
     ARTICLE_PARTITIONS,
+    files_keys,
     key_ranges,
     partition_key,
     range_tags,
@@ -37,13 +38,9 @@ of one per partition: with SQLite storage each event costs tens of milliseconds,
 def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str, str]]:
     """Sync the partitions with the folder; the ranges of partitions that need a run."""
     articles, rejections = ingest(paths.seeds)
-    keys = {partition_key(a.seed.source_file) for a in articles} | {partition_key(r.source_file) for r in rejections}
+    keys = files_keys(articles, rejections)
     sync_partitions(instance, keys)
-    cache, version = ExtractionCache(paths.data), extractor_version()
-    stale = {
-        partition_key(a.seed.source_file) for a in articles
-        if not cache.is_current(a.seed.article_id, a.seed.content_sha256, version)
-    }
+    stale = {partition_key(a.seed.source_file) for a in ExtractionCache(paths.data).stale(articles, extractor_version())}
     stale |= keys - instance.get_materialized_partitions(article_extractions.key)
     return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale)
 

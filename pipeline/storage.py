@@ -10,7 +10,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.schemas import TABLES
 
@@ -149,6 +150,10 @@ class ExtractionCache:
             return False
         handle.close()
         return True
+
+    def stale(self, articles: Iterable[DecodedArticle], version: str) -> list[DecodedArticle]:
+        """The articles with no extraction of their current content by this extractor version."""
+        return [a for a in articles if not self.is_current(a.seed.article_id, a.seed.content_sha256, version)]
 
     def get(self, article_id: str, content_sha256: str, version: str) -> ArticleExtraction | None:
         handle = self._open(article_id, content_sha256, version)

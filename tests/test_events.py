@@ -180,7 +180,8 @@ def test_candidates_reference_given_mentions(seeds):
 # ------------------------------------------------------- hand-made mentions, real parses
 
 
-def _mention(article_id, ctx, surface, entity_type, ner_label, kind="name", nth=0, gazetteer_id=None, country=None):
+def _mention(ctx, surface, entity_type, ner_label, kind="name", nth=0, gazetteer_id=None, country=None):
+    article_id = ctx.article_id
     start = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", ctx.text)][nth]
     sentence = ctx.sentence_at(start)
     return Mention(
@@ -200,10 +201,10 @@ def test_hosted_talks_with_hand_made_mentions():
     )
     ctx = build_context("hand", text)
     mentions = [
-        _mention("hand", ctx, "Sergei Lavrov", "PERSON", "PERSON", country="RUS"),
-        _mention("hand", ctx, "Armenia", "COUNTRY", "GPE"),
-        _mention("hand", ctx, "Azerbaijan", "COUNTRY", "GPE"),
-        _mention("hand", ctx, "Moscow", "LOCATION", "GPE"),
+        _mention(ctx, "Sergei Lavrov", "PERSON", "PERSON", country="RUS"),
+        _mention(ctx, "Armenia", "COUNTRY", "GPE"),
+        _mention(ctx, "Azerbaijan", "COUNTRY", "GPE"),
+        _mention(ctx, "Moscow", "LOCATION", "GPE"),
     ]
     names = _by_surface(mentions)
     [event] = detect_events(ctx, mentions)
@@ -220,8 +221,8 @@ def test_possessor_of_a_nominal_trigger_and_its_place():
     text = "A crisis resulted from Azerbaijan's blockade of the Lachin corridor."
     ctx = build_context("hand2", text)
     mentions = [
-        _mention("hand2", ctx, "Azerbaijan", "COUNTRY", "GPE"),
-        _mention("hand2", ctx, "Lachin corridor", "LOCATION", "LOC"),
+        _mention(ctx, "Azerbaijan", "COUNTRY", "GPE"),
+        _mention(ctx, "Lachin corridor", "LOCATION", "LOC"),
     ]
     names = _by_surface(mentions)
     [event] = detect_events(ctx, mentions)
@@ -238,12 +239,12 @@ def test_broker_and_compound_actors():
     )
     ctx = build_context("hand3", text)
     mentions = [
-        _mention("hand3", ctx, "Moscow", "COUNTRY", "GPE", kind="metonym"),
-        _mention("hand3", ctx, "Ilham Aliyev", "PERSON", "PERSON"),
-        _mention("hand3", ctx, "Nikol Pashinyan", "PERSON", "PERSON"),
-        _mention("hand3", ctx, "Russia", "COUNTRY", "GPE"),
-        _mention("hand3", ctx, "United States", "COUNTRY", "GPE"),
-        _mention("hand3", ctx, "European Union", "ORGANIZATION", "ORG"),
+        _mention(ctx, "Moscow", "COUNTRY", "GPE", kind="metonym"),
+        _mention(ctx, "Ilham Aliyev", "PERSON", "PERSON"),
+        _mention(ctx, "Nikol Pashinyan", "PERSON", "PERSON"),
+        _mention(ctx, "Russia", "COUNTRY", "GPE"),
+        _mention(ctx, "United States", "COUNTRY", "GPE"),
+        _mention(ctx, "European Union", "ORGANIZATION", "ORG"),
     ]
     names = _by_surface(mentions)
     truce, meetings = detect_events(ctx, mentions)

@@ -81,10 +81,7 @@ def current_inputs(paths: NewsPaths) -> tuple[list[DecodedArticle], list[Rejecti
     articles, rejections = ingest(paths.seeds)
     version = extractor_version()
     cache = ExtractionCache(paths.data)
-    pending = [
-        a.seed.source_file for a in articles
-        if not cache.is_current(a.seed.article_id, a.seed.content_sha256, version)
-    ]
+    pending = [a.seed.source_file for a in cache.stale(articles, version)]
     if pending:
         shown = ", ".join(pending[:10]) + (f" and {len(pending) - 10} more" if len(pending) > 10 else "")
         raise Failure(

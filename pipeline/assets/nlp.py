@@ -16,7 +16,7 @@ from pipeline import settings
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.ingest import ingest
 from pipeline.nlp.version import extractor_version
-from pipeline.partitions import ARTICLE_PARTITIONS, partition_key
+from pipeline.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
 from pipeline.resources import NewsPaths
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
 
@@ -46,12 +46,10 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
     articles, rejections = ingest(paths.seeds)
     articles = [a for a in articles if partition_key(a.seed.source_file) in requested]
     rejections = [r for r in rejections if partition_key(r.source_file) in requested]
-    gone = requested - {partition_key(a.seed.source_file) for a in articles} - {
-        partition_key(r.source_file) for r in rejections
-    }
+    gone = requested - files_keys(articles, rejections)
     version = extractor_version()
     cache = ExtractionCache(paths.data)
-    stale = [a for a in articles if not cache.is_current(a.seed.article_id, a.seed.content_sha256, version)]
+    stale = cache.stale(articles, version)
     context.log.info(
         f"{len(requested)} partitions: {len(articles)} articles, {len(stale)} to (re)process, "
         f"{len(rejections)} rejected, {len(gone)} no longer in the seeds folder"

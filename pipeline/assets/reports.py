@@ -46,7 +46,6 @@ def reports_dir(paths: NewsPaths) -> Path:
 def write_png(path: Path, png: bytes) -> Path:
     with atomic_path(path) as temp:
         temp.write_bytes(png)
-        temp.chmod(0o644)  # a picture for everyone to open, not mkstemp's private 0600
     return path
 
 
