@@ -85,10 +85,10 @@ def bench_command() -> int:
     return bench_command()
 
 
-def eval_command() -> int:
+def eval_command(accept: bool = False) -> int:
     from pipeline.evaluation.report import run_evaluation
 
-    return run_evaluation()
+    return run_evaluation(accept=accept)
 
 
 COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": eval_command}
@@ -97,7 +97,14 @@ COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": eval_command}
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsevents")
     parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument(
+        "--accept", action="store_true", help="eval only: record this report as eval/last_report.json (make eval-accept)"
+    )
     args = parser.parse_args(argv)
+    if args.accept:
+        if args.command != "eval":
+            parser.error("--accept applies to eval only")
+        return eval_command(accept=True)
     return COMMANDS[args.command]()
 
 

@@ -24,6 +24,10 @@ GOLD_DIR = settings.PROJECT_ROOT / "eval" / "gold"
 SPLITS = ("dev", "heldout")
 POLARITIES = ("support", "oppose", "neutral")
 QUOTE_KINDS = ("direct", "indirect")
+# Where an article comes from, so that a score can be read per kind of news; "unknown"
+# when an annotation does not say.
+DOMAINS = ("seeds", "bbc-politics", "bbc-other", "wikinews")
+UNKNOWN_DOMAIN = "unknown"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: several times faster
 
 
@@ -55,6 +59,8 @@ class GoldStance:
     target: str
     polarity: str
     evidence: str | None
+    issue: str | None = None  # the canonical issue the target belongs to
+    issue_polarity: str | None = None  # the holder's polarity towards that issue
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,8 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
     stances: tuple[GoldStance, ...]
     events: tuple[GoldEvent, ...]
+    domain: str = UNKNOWN_DOMAIN
+    source: str | None = None  # the corpus or outlet the article was copied from
 
     def entity(self, name: str | None) -> GoldEntity | None:
         return next((e for e in self.entities if e.name == name), None)
@@ -90,20 +98,37 @@ class GoldArticle:
 
 def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldArticle]:
     """Every annotated article, sorted by article_id; GoldFormatError if anything is off."""
-    decoded, rejections = ingest(gold_dir / "articles")
-    texts = {a.seed.article_id: a for a in decoded}
-    problems = [f"articles/{r.source_file}: cannot be read: {r.reason}" for r in rejections]
-    articles = []
-    for path in sorted((gold_dir / "annotations").glob("*.yaml")):
-        article, found = _load_one(path, texts)
-        problems += [f"annotations/{path.name}: {p}" for p in found]
-        if article is not None:
-            articles.append(article)
+    articles, problems, texts = _load(gold_dir / "annotations", gold_dir / "articles")
     annotated = {a.article_id for a in articles}
     problems += [f"articles/{a}.txt: no annotation" for a in sorted(texts.keys() - annotated)]
     if problems:
         raise GoldFormatError(f"{len(problems)} problem(s) in {gold_dir}:\n  " + "\n  ".join(problems))
     return articles
+
+
+def load_annotations(annotations_dir: Path, articles_dir: Path = GOLD_DIR / "articles") -> list[GoldArticle]:
+    """The annotations in one folder, checked against the article texts in another.
+
+    Unlike load_gold, not every article needs an annotation: a second annotation pass
+    (see agreement.py) covers only a few of them.
+    """
+    articles, problems, _ = _load(annotations_dir, articles_dir)
+    if problems:
+        raise GoldFormatError(f"{len(problems)} problem(s) in {annotations_dir}:\n  " + "\n  ".join(problems))
+    return articles
+
+
+def _load(annotations_dir: Path, articles_dir: Path) -> tuple[list[GoldArticle], list[str], dict]:
+    decoded, rejections = ingest(articles_dir)
+    texts = {a.seed.article_id: a for a in decoded}
+    problems = [f"articles/{r.source_file}: cannot be read: {r.reason}" for r in rejections]
+    articles = []
+    for path in sorted(annotations_dir.glob("*.yaml")):
+        article, found = _load_one(path, texts)
+        problems += [f"annotations/{path.name}: {p}" for p in found]
+        if article is not None:
+            articles.append(article)
+    return articles, problems, texts
 
 
 def _load_one(path: Path, texts: dict[str, DecodedArticle]) -> tuple[GoldArticle | None, list[str]]:
@@ -122,13 +147,46 @@ def _load_one(path: Path, texts: dict[str, DecodedArticle]) -> tuple[GoldArticle
         article = _parse(article_id, texts[article_id].text, raw)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         return None, [f"malformed: {type(error).__name__}: {error}"]
-    return article, validate(article)
+    return article, _optional_type_problems(raw) + validate(article)
+
+
+# Optional fields and the type each must have when present (None is always allowed).
+_OPTIONAL_ARTICLE_FIELDS = {"domain": str, "source": str}
+_OPTIONAL_STANCE_FIELDS = {"issue": str, "issue_polarity": str, "evidence": str}
+_OPTIONAL_EVENT_FIELDS = {"mediators": list, "sources": list, "targets": list}
+
+
+def _optional_type_problems(raw: dict) -> list[str]:
+    """A wrong type in an optional field would otherwise be read as a string or a list of letters."""
+
+    def check(where: str, item: object, fields: dict[str, type]) -> list[str]:
+        if not isinstance(item, dict):
+            return [f"{where}: expected a mapping, got {type(item).__name__}"]
+        found = []
+        for name, kind in fields.items():
+            value = item.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, kind):
+                found.append(f"{where}: `{name}` should be a {kind.__name__}, got {type(value).__name__}")
+            elif kind is list and not all(isinstance(v, str) for v in value):
+                found.append(f"{where}: `{name}` should list names (strings)")
+        return found
+
+    problems = check("article", raw, _OPTIONAL_ARTICLE_FIELDS)
+    for k, stance in enumerate(raw.get("stances") or ()):
+        problems += check(f"stance {k}", stance, _OPTIONAL_STANCE_FIELDS)
+    for k, event in enumerate(raw.get("events") or ()):
+        problems += check(f"event {k}", event, _OPTIONAL_EVENT_FIELDS)
+    return problems
 
 
 def _parse(article_id: str, text: str, raw: dict) -> GoldArticle:
     return GoldArticle(
         article_id=article_id,
         split=raw["split"],
+        domain=raw.get("domain") or UNKNOWN_DOMAIN,
+        source=raw.get("source"),
         text=text,
         entities=tuple(
             GoldEntity(e["name"], e["type"], e.get("country"), e.get("role"), tuple(e.get("surfaces") or ()))
@@ -139,7 +197,9 @@ def _parse(article_id: str, text: str, raw: dict) -> GoldArticle:
             for q in raw.get("quotes") or ()
         ),
         stances=tuple(
-            GoldStance(s["holder"], str(s["target"]), s["polarity"], s.get("evidence"))
+            GoldStance(
+                s["holder"], str(s["target"]), s["polarity"], s.get("evidence"), s.get("issue"), s.get("issue_polarity")
+            )
             for s in raw.get("stances") or ()
         ),
         events=tuple(_event(e) for e in raw.get("events") or ()),
@@ -177,6 +237,8 @@ def validate(article: GoldArticle) -> list[str]:
     problems = []
     if article.split not in SPLITS:
         problems.append(f"split {article.split!r} not in {SPLITS}")
+    if article.domain not in DOMAINS + (UNKNOWN_DOMAIN,):
+        problems.append(f"domain {article.domain!r} not in {DOMAINS}")
     names = [e.name for e in article.entities]
     problems += [f"entity {n!r} listed twice" for n in sorted({n for n in names if names.count(n) > 1})]
     for entity in article.entities:
@@ -200,6 +262,10 @@ def validate(article: GoldArticle) -> list[str]:
             problems.append(f"stance on {stance.target!r}: polarity {stance.polarity!r} not in {POLARITIES}")
         if stance.holder not in known:
             problems.append(f"stance holder {stance.holder!r} is not an entity")
+        if stance.issue_polarity is not None and stance.issue_polarity not in POLARITIES:
+            problems.append(
+                f"stance on {stance.target!r}: issue_polarity {stance.issue_polarity!r} not in {POLARITIES}"
+            )
     for event in article.events:
         if event.type not in PLOVER_TYPES:
             problems.append(f"event {event.trigger!r}: type {event.type!r} is not a PLOVER type")

@@ -1,50 +1,40 @@
-"""`make eval`: run the pipeline core on the gold articles, score it, print and save the table.
+"""`make eval`: run the pipeline core on the gold articles, score it, print and save the tables.
 
 The pipeline runs in memory (ingest -> extract -> build_tables), so evaluating never
-touches the seeds, the cache or the warehouse; the only file written is
-`<data dir>/eval/report.json`. Scores are given for the dev split, the held-out split
-and all articles. Per-article details list the missed gold items and the spurious
-predictions for dev articles only: held-out gold is never shown, so nobody tunes on it.
+touches the seeds, the cache or the warehouse; the files written are
+`<data dir>/eval/report.json` and `<data dir>/eval/dev_errors.txt` (and, with --accept,
+eval/last_report.json). Scores are given for the dev split, the held-out split and all
+articles, each also per domain and per entity and event type, every F1 with a 95 %
+bootstrap interval over articles and its change against eval/last_report.json.
+Per-article details list the missed gold items and the spurious predictions for dev
+articles only: held-out gold is never shown, so nobody tunes on it.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import settings
 from pipeline.evaluation.baseline import baseline_entities
-from pipeline.evaluation.gold import (
-    GOLD_DIR,
-    SPLITS,
-    GoldArticle,
-    GoldEntity,
-    GoldEvent,
-    GoldQuote,
-    GoldStance,
-    load_gold,
-)
+from pipeline.evaluation.bootstrap import LEVEL, N_RESAMPLES, SEED, f1_interval
+from pipeline.evaluation.breakdown import BY_TYPE_TABLES, scores_by_type, types_seen
+from pipeline.evaluation.errors import describe, summarise_dev_errors, write_dev_errors
+from pipeline.evaluation.gold import DOMAINS, GOLD_DIR, SPLITS, UNKNOWN_DOMAIN, GoldArticle, load_gold
+from pipeline.evaluation.last_report import LAST_REPORT, deltas, format_changes, load_last
+from pipeline.evaluation.last_report import accept as accept_report
 from pipeline.evaluation.predictions import predictions_from_tables
-from pipeline.evaluation.scoring import (
-    TABLES,
-    Outcome,
-    PredEntity,
-    PredEvent,
-    Prediction,
-    PredQuote,
-    PredStance,
-    Score,
-    score_article,
-    score_entities,
-)
+from pipeline.evaluation.scoring import TABLES, Outcome, Prediction, Score, score_article, score_entities
+from pipeline.evaluation.tables import BASELINE_LABEL, format_all, format_table
 from pipeline.nlp.corpus import build_tables
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.ingest import ingest
 from pipeline.storage import atomic_path
 
-BASELINE_LABEL = "entities, spaCy NER baseline"
+__all__ = ["BASELINE_LABEL", "build_report", "evaluate", "format_table", "run_evaluation", "write_report"]
 
 
 def evaluate(gold_dir: Path = GOLD_DIR, n_process: int = 1) -> dict:
@@ -62,21 +52,50 @@ def evaluate(gold_dir: Path = GOLD_DIR, n_process: int = 1) -> dict:
 def build_report(
     gold: Sequence[GoldArticle], outcomes: dict[str, dict[str, Outcome]], baseline: dict[str, Outcome]
 ) -> dict:
-    """All articles at the top level, then each split, then each article."""
+    """All articles at the top level, then each split, each domain within each split
+    ("all" included), each entity and event type, and each article."""
+    scopes = {"all": list(gold), **{split: [a for a in gold if a.split == split] for split in SPLITS}}
+    by_type = {
+        a.article_id: {
+            **{t: scores_by_type(a, t, outcomes[a.article_id][t]) for t in BY_TYPE_TABLES},
+            "baseline_entities": scores_by_type(a, "entities", baseline[a.article_id]),
+        }
+        for a in gold
+    }
+
+    def summed(per_article: list[Score]) -> dict:
+        return {**sum(per_article, Score()).as_dict(), "f1_ci": f1_interval(per_article)}
 
     def scores(articles: Sequence[GoldArticle]) -> dict:
-        total = {t: sum((outcomes[a.article_id][t].score for a in articles), Score()) for t in TABLES}
-        entities = sum((baseline[a.article_id].score for a in articles), Score())
         return {
             "n_articles": len(articles),
-            **{t: s.as_dict() for t, s in total.items()},
-            "baseline": {"entities": entities.as_dict()},
+            **{t: summed([outcomes[a.article_id][t].score for a in articles]) for t in TABLES},
+            "baseline": {"entities": summed([baseline[a.article_id].score for a in articles])},
+        }
+
+    def type_scores(articles: Sequence[GoldArticle]) -> dict:
+        tables = {}
+        for table in (*BY_TYPE_TABLES, "baseline_entities"):
+            per_article = [by_type[a.article_id][table] for a in articles]
+            tables[table] = {
+                kind: summed([found.get(kind, Score()) for found in per_article]) for kind in types_seen(per_article)
+            }
+        return tables
+
+    def domains(articles: Sequence[GoldArticle]) -> dict:
+        return {
+            d: scores([a for a in articles if a.domain == d])
+            for d in (*DOMAINS, UNKNOWN_DOMAIN)
+            if any(a.domain == d for a in articles)
         }
 
     return {
         **scores(gold),
         "spacy_model": settings.spacy_model_name(),
-        "splits": {split: scores([a for a in gold if a.split == split]) for split in SPLITS},
+        "bootstrap": {"resamples": N_RESAMPLES, "seed": SEED, "level": LEVEL, "unit": "article"},
+        "splits": {split: scores(scopes[split]) for split in SPLITS},
+        "domains": {scope: domains(articles) for scope, articles in scopes.items()},
+        "by_type": {scope: type_scores(articles) for scope, articles in scopes.items()},
         "articles": {a.article_id: _article_details(a, outcomes[a.article_id], baseline[a.article_id]) for a in gold},
     }
 
@@ -91,62 +110,10 @@ def _article_details(article: GoldArticle, outcomes: dict[str, Outcome], baselin
 
     return {
         "split": article.split,
+        "domain": article.domain,
         **{t: details(o) for t, o in outcomes.items()},
         "baseline": {"entities": details(baseline)},
     }
-
-
-def describe(item: object) -> str:
-    """One line naming a gold or predicted item, for the error lists."""
-    match item:
-        case GoldEntity():
-            return f"{item.name} ({item.type})"
-        case PredEntity():
-            return f"{item.name} ({'/'.join(sorted(item.types))})"
-        case GoldQuote() | PredQuote():
-            return f"[{item.kind}] {item.text[:100]}"
-        case GoldStance():
-            return f"{item.holder}: {item.polarity} {item.target}"
-        case PredStance():
-            return f"{item.holder.name if item.holder else None}: {item.polarity} {item.target}"
-        case GoldEvent():
-            return f"{item.type} [{', '.join(item.actors)}] {_when(item.date, item.date_precision)}"
-        case PredEvent():
-            names = ", ".join(a.name for a in item.actors if a)
-            return f"{item.type} [{names}] {_when(item.date, item.date_precision)}"
-    raise TypeError(f"not a gold or predicted item: {item!r}")
-
-
-def _when(day: date | None, precision: str | None) -> str:
-    """2023-07-25, 2023-07 or 2023 as precise as known; "no date" when unknown."""
-    return day.isoformat()[: {"year": 4, "month": 7}.get(precision or "day", 10)] if day else "no date"
-
-
-def format_table(report: dict) -> str:
-    """A markdown table: one row per split and table, the baseline under entities."""
-    lines = [
-        "| split | table | precision | recall | F1 | matched / predicted / gold | accuracy over matched |",
-        "|---|---|---:|---:|---:|---:|---|",
-    ]
-    blocks = [(split, report["splits"][split]) for split in SPLITS] + [("all", report)]
-    for split, block in blocks:
-        rows = [(t, block[t]) for t in TABLES]
-        rows.insert(1, (BASELINE_LABEL, block["baseline"]["entities"]))
-        for table, score in rows:
-            accuracies = ", ".join(
-                f"{name.removesuffix('_accuracy')} {_rate(value)}"
-                for name, value in score.items()
-                if name.endswith("_accuracy")
-            )
-            lines.append(
-                f"| {split} ({block['n_articles']}) | {table} | {_rate(score['precision'])} | {_rate(score['recall'])} "
-                f"| {_rate(score['f1'])} | {score['matched']} / {score['predicted']} / {score['gold']} | {accuracies} |"
-            )
-    return "\n".join(lines)
-
-
-def _rate(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
 
 
 def write_report(report: dict, data_dir: Path) -> Path:
@@ -156,9 +123,20 @@ def write_report(report: dict, data_dir: Path) -> Path:
     return path
 
 
-def run_evaluation() -> int:
-    """The `eval` command: evaluate, print the table, write the JSON report."""
+def run_evaluation(accept: bool = False, last_report: Path = LAST_REPORT) -> int:
+    """The `eval` command: evaluate, print every table and the change against the last
+    accepted report, write the JSON report and the dev error list; with `accept`, record
+    this report as the new reference."""
+    started = time.perf_counter()
     report = evaluate(n_process=settings.n_process())
-    print(format_table(report))
-    print(f"report: {write_report(report, settings.data_dir())}")
+    last = load_last(last_report)
+    print(format_all(report, deltas(report, last) if last is not None else None))
+    print()
+    print(format_changes(report, last, last_report))
+    data_dir = settings.data_dir()
+    print(summarise_dev_errors(report, write_dev_errors(report, data_dir)))
+    print(f"report: {write_report(report, data_dir)}")
+    if accept:
+        print(f"accepted as the new reference: {accept_report(report, last_report)}")
+    print(f"evaluated {report['n_articles']} articles in {time.perf_counter() - started:.1f} s")
     return 0
