@@ -45,6 +45,17 @@ ui: setup
 eval: setup
 	$(BIN)/python -m pipeline.cli eval
 
+# Evaluate and record the report as eval/last_report.json, the reference `make eval`
+# shows every change against; commit it with the change that moved the scores.
+.PHONY: eval-accept agreement
+eval-accept: setup
+	$(BIN)/python -m pipeline.cli eval --accept
+
+# Per-layer F1 of one annotation pass against another: make agreement A=eval/gold B=<folder>
+agreement: setup
+	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make agreement A=<folder> B=<folder>" >&2; exit 2; }
+	$(BIN)/python -m pipeline.evaluation.agreement $(A) $(B)
+
 bench: setup
 	$(BIN)/python -m pipeline.cli bench
 
