@@ -87,7 +87,8 @@ def format_types(report: dict, table: str, delta: dict[str, float] | None = None
     by_scope = {scope: report["by_type"][scope] for scope in SCOPES}
     kinds = sorted({kind for scope in SCOPES for kind in by_scope[scope].get(table, {})})
     variants = [(table, "")] + ([("baseline_entities", ", baseline")] if table == "entities" else [])
-    lines = [f"| {table[:-1]} type | " + " | ".join(SCOPES) + " |", "|---|" + "---|" * len(SCOPES)]
+    singular = {"entities": "entity", "events": "event"}[table]
+    lines = [f"| {singular} type | " + " | ".join(SCOPES) + " |", "|---|" + "---|" * len(SCOPES)]
     for kind in kinds:
         for name, label in variants:
             cells = [_cell(by_scope[s].get(name, {}).get(kind), delta, score_key(s, name, kind=kind)) for s in SCOPES]
