@@ -296,3 +296,41 @@ def test_agreement_of_two_passes_per_layer(tmp_path, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert agreement.main([str(first_dir), str(empty)]) == 1
+
+
+# --------------------------------------------------------------------------- the command and the asset
+
+
+def test_eval_command_prints_every_table_and_accepts(report, tmp_path, monkeypatch, capsys):
+    from pipeline.evaluation import report as report_module
+
+    monkeypatch.setattr(report_module, "evaluate", lambda n_process=1: report)
+    monkeypatch.setenv("NEWSEVENTS_DATA_DIR", str(tmp_path / "data"))
+    last = tmp_path / "last_report.json"
+    assert report_module.run_evaluation(last_report=last) == 0
+    out = capsys.readouterr().out
+    assert "## Per domain" in out and "## Per event type" in out and "no " in out and not last.exists()
+    assert (tmp_path / "data" / "eval" / "dev_errors.txt").read_text(encoding="utf-8") == format_dev_errors(report)
+    assert report_module.run_evaluation(accept=True, last_report=last) == 0
+    assert load_last(last)["splits"]["heldout"]["n_articles"] == 2
+    report_module.run_evaluation(last_report=last)
+    assert "0 dropped and 0 rose" in capsys.readouterr().out
+
+
+def test_accept_is_an_eval_option_only():
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["bench", "--accept"])
+
+
+def test_the_asset_is_stale_when_the_last_report_changes(tmp_path, monkeypatch):
+    from pipeline.assets import evaluation as asset_module
+
+    last = tmp_path / "last_report.json"
+    monkeypatch.setattr(asset_module, "LAST_REPORT", last)
+    without = asset_module.evaluation_fingerprint()
+    last.write_text("{}", encoding="utf-8")
+    with_one = asset_module.evaluation_fingerprint()
+    last.write_text('{"entities": {}}', encoding="utf-8")
+    assert len({without, with_one, asset_module.evaluation_fingerprint()}) == 3
