@@ -152,7 +152,7 @@ def _load_one(path: Path, texts: dict[str, DecodedArticle]) -> tuple[GoldArticle
 
 # Optional fields and the type each must have when present (None is always allowed).
 _OPTIONAL_ARTICLE_FIELDS = {"domain": str, "source": str}
-_OPTIONAL_STANCE_FIELDS = {"issue": str, "issue_polarity": str, "evidence": str}
+_OPTIONAL_STANCE_FIELDS = {"issue": str, "issue_polarity": str}
 _OPTIONAL_EVENT_FIELDS = {"mediators": list, "sources": list, "targets": list}
 
 
