@@ -32,12 +32,21 @@ are always slices of `ctx.text` inside a sentence.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Quote
+from pipeline.nlp.syntax import (
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    MentionIndex,
+    is_negated,
+    mention_of,
+    noun_phrase_extent,
+    subject_of,
+    trim_chars,
+)
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -75,10 +84,6 @@ XCOMP_REPORTING = frozenset({"promise", "pledge", "vow", "urge"})
 # Nouns that make "express(ed) <noun> that …" reported speech.
 EXPRESSED_NOUNS = frozenset({"hope", "concern", "confidence", "doubt", "regret", "belief", "fear", "optimism", "view"})
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
-BAD_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what", "you"})
 
 # --------------------------------------------------------------------------- quote marks
 
@@ -156,15 +161,6 @@ def _is_opening_glyph(ch: str) -> bool:
     return ch in OPEN_DOUBLE or ch in OPEN_SINGLE
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Content span without surrounding space and a trailing comma or colon."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;"):
-        end -= 1
-    return start, end
-
-
 def _pair_block(text: str, lo: int, hi: int, block: int, open_from_previous: bool) -> tuple[list[_Segment], bool]:
     """Quoted segments of one block; whether a double quote is left open at its end."""
     segments: list[_Segment] = []
@@ -180,7 +176,7 @@ def _pair_block(text: str, lo: int, hi: int, block: int, open_from_previous: boo
             marks = marks[1:]
 
     def emit(open_pos: int, close_pos: int | None, end: int, single: bool, cont: bool) -> None:
-        start, stop = _trim(text, open_pos + 1, end)
+        start, stop = trim_chars(text, open_pos + 1, end)
         if stop > start:
             segments.append(_Segment(open_pos, close_pos, start, stop, block, cont, single))
 
@@ -256,8 +252,10 @@ def is_cue(token: Token) -> bool:
     return True
 
 
-def _is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
+def speaker_token(cue: Token) -> Token | None:
+    """The speaker token of a reporting verb: its subject, a participle or coordinated
+    report taking the subject of the reporting verb above it."""
+    return subject_of(cue, reporting=is_cue)
 
 
 def cue_text(token: Token, text: str) -> tuple[int, int]:
@@ -277,129 +275,6 @@ def cue_text(token: Token, text: str) -> tuple[int, int]:
         if noun is not None and noun.i > token.i:
             end = noun.idx + len(noun.text)
     return start, end
-
-
-def subject_of(cue: Token) -> Token | None:
-    """The speaker token of a reporting verb: its subject, climbing through conj/xcomp/advcl."""
-    if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        if to is not None:
-            return next((c for c in to.children if c.dep_ == "pobj"), None)
-        return None
-    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        # "X said …, adding that …": the participle reports for the nearest reporting verb above it
-        for ancestor in cue.ancestors:
-            if is_cue(ancestor) and ancestor.tag_ != "VBG":
-                return subject_of(ancestor)
-    verb = cue
-    for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-        # "The government, Lavrov went on, …": the subject next to the verb is the speaker
-        subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
-        if subj is None and verb.lemma_.lower() in ("quote", "report", "hear"):
-            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subj is not None:
-            if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head
-            if subj.lower_ in BAD_SUBJECTS:
-                return None
-            return subj
-        if verb.dep_ == "conj" and verb.head is not verb and not is_cue(verb.head):
-            # "said truancy was bad and said …", "said his team had reached a view but
-            # admitted …": the coordinated report belongs to the reporting verb above
-            above = next((a for a in verb.head.ancestors if is_cue(a)), None)
-            if above is not None:
-                return subject_of(above)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            verb = verb.head
-            continue
-        if verb.dep_ == "relcl":
-            return verb.head
-        return None
-    return None
-
-
-_SPEAKER_LEFT = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "flat", "quantmod"})
-
-
-def speaker_span(head: Token) -> tuple[int, int]:
-    """Token span [start, end) of the speaker phrase: the head with its pre-modifiers,
-    "of"/"for" complements ("spokesman for Mr Blair") and coordinated names."""
-    keep = {head.i}
-    for child in head.children:
-        if child.dep_ in _SPEAKER_LEFT or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i > head.i):
-            keep.update(t.i for t in child.subtree)
-        elif child.dep_ in ("cc", "conj") and child.i > head.i:
-            keep.update(t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl"))
-    start, end = min(keep), max(keep) + 1
-    doc = head.doc
-    # stay contiguous and clean: cut at commas and brackets around the head
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].text in (",", "(", ")", "—", "–") or doc[i].is_quote:
-            start = i + 1
-            break
-    for i in range(head.i + 1, end):
-        if doc[i].text in (",", "(", ")", "—", "–") or doc[i].is_quote:
-            end = i
-            break
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
-    return start, end
-
-
-class MentionIndex:
-    """Mentions by character position, to link speakers and targets."""
-
-    def __init__(self, mentions: Iterable[Mention]):
-        self.mentions = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
-        self._starts = [m.char_start for m in self.mentions]
-
-    def covering(self, start: int, end: int) -> list[Mention]:
-        """Mentions overlapping [start, end)."""
-        hi = bisect.bisect_left(self._starts, end)
-        return [m for m in self.mentions[:hi] if m.char_end > start]
-
-    def at(self, token: Token) -> Mention | None:
-        """The mention covering a token, the tightest first."""
-        found = self.covering(token.idx, token.idx + len(token.text))
-        return min(found, key=lambda m: m.char_end - m.char_start) if found else None
-
-    def before(self, char: int, types: tuple[str, ...] | None = None, exclude_pronouns: bool = True) -> Mention | None:
-        hi = bisect.bisect_left(self._starts, char)
-        for m in reversed(self.mentions[:hi]):
-            if exclude_pronouns and m.kind == "pronoun":
-                continue
-            if types is None or m.entity_type in types:
-                return m
-        return None
-
-
-def speaker_mention(head: Token, span: tuple[int, int], index: MentionIndex) -> Mention | None:
-    """The mention a speaker phrase refers to (see the module docstring for the order)."""
-    covering = index.at(head)
-    appositive_names = [
-        m
-        for child in head.children
-        if child.dep_ == "appos"
-        for t in child.subtree
-        if (m := index.at(t)) is not None and m.kind == "name"
-    ]
-    if covering is not None and not (covering.kind in ("title", "pronoun") and appositive_names and head.lower_ not in PRONOUNS):
-        return covering
-    if appositive_names:
-        return appositive_names[0]
-    # whose organ or spokesman: the possessor ("Armenia’s foreign ministry") or the "for"/"of"
-    # complement ("a spokesman for Mr Blair"); never a modifier ("the UN commissioner")
-    owners = [
-        m
-        for child in head.children
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
-        for t in child.subtree
-        if t.i < span[1] and (m := index.at(t)) is not None and m.kind != "pronoun"
-    ]
-    if owners:
-        return min(owners, key=lambda m: (m.kind != "name", abs(m.char_start - head.idx)))
-    return None
 
 
 # --------------------------------------------------------------------------- extraction
@@ -440,7 +315,7 @@ class _Article:
         for token in self.doc:
             if token.dep_ in ("advcl", "xcomp") and is_cue(token.head):
                 continue  # "said, commenting on …": one speech act, not two
-            if is_cue(token) and not _is_negated(token) and not self.in_quote(token.idx):
+            if is_cue(token) and not is_negated(token) and not self.in_quote(token.idx):
                 found = self._attribute(token, resolve_pronouns=False)
                 if found is not None:
                     self.events.append(found)
@@ -470,20 +345,20 @@ class _Article:
         return self._attributions[cue.i]
 
     def _attribute(self, cue: Token, resolve_pronouns: bool) -> _Attribution | None:
-        subject = subject_of(cue)
+        subject = speaker_token(cue)
         if subject is None:
             return None
         if self.in_quote(subject.idx) and subject.lower_ not in FIRST_PERSON:
             return None  # the subject is quoted material, not a speaker
-        start, end = speaker_span(subject)
+        start, end = noun_phrase_extent(subject)
         doc = self.doc
         s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        mention = speaker_mention(subject, (start, end), self.index)
+        mention = mention_of(subject, self.index, (start, end))
         covering = self.index.at(subject)
         if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
             # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
             s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
-        if mention is None and resolve_pronouns and subject.lower_ in PRONOUNS:
+        if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
             mention = self.fallback_pronoun(subject)
         c_start, c_end = cue_text(cue, self.text)
         return _Attribution(mention, self.text[s_char:e_char], self.text[c_start:c_end], cue.idx)
@@ -608,7 +483,7 @@ def _find_cue(art: _Article, seg: _Segment) -> _Attribution | None:
     candidates = []
     for sent in _frame_sentences(art, seg):
         for token in sent:
-            if art.in_quote(token.idx) or not is_cue(token) or _is_negated(token):
+            if art.in_quote(token.idx) or not is_cue(token) or is_negated(token):
                 continue
             linked = _linked(token, inner)
             if inline and not linked and (own is None or sent.start != own.start):
@@ -802,7 +677,7 @@ def _indirect_quotes(art: _Article, direct: list[Quote]) -> list[Quote]:
     covered: list[tuple[int, int, str | None]] = []  # clauses reported, with their speaker
     direct_starts = {q.char_start for q in direct}
     for token in art.doc:
-        if not is_cue(token) or _is_negated(token) or art.in_quote(token.idx):
+        if not is_cue(token) or is_negated(token) or art.in_quote(token.idx):
             continue
         outer = [speaker for lo, hi, speaker in covered if lo <= token.idx < hi]
         if ctx.sentence_at(token.idx) is None:

@@ -39,16 +39,18 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
-from pipeline.nlp.quotes import (
+from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
+from pipeline.nlp.syntax import (
+    DEONTIC_MODALS,
     FIRST_PERSON,
-    PRONOUNS,
+    NEGATION_WORDS,
+    PERSONAL_PRONOUNS,
     MentionIndex,
-    is_cue,
-    speaker_mention,
-    speaker_span,
+    agent_of,
+    mention_of,
     subject_of,
 )
-from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 
 OUTSIDE_QUOTE_MIN_SCORE = 0.6
 MIN_CUE_SCORE = 0.5  # weaker cues ("suggest", "question", "end") only inside composed actions
@@ -57,7 +59,6 @@ DEONTIC_SCORE = 0.6
 ATTITUDE_SCORE = 0.6
 MAX_LABEL_WORDS = 10
 
-DEONTIC_MODALS = frozenset({"should", "must", "ought"})
 # Verbs whose to-infinitive carries the subject's own stance ("wants to end …").
 VOLITION_VERBS = frozenset(
     """want wish hope intend plan seek try aim decide agree refuse promise pledge vow threaten
@@ -107,7 +108,6 @@ UNWILLING_ADJECTIVES = frozenset({"reluctant", "unwilling", "uneasy", "loath", "
 # Passive stance verbs whose subject holds the stance ("was committed to the plan").
 HOLDER_PASSIVES = frozenset({"commit", "oppose", "dedicate", "devote", "determine", "prepare"})
 KEEP_PREPOSITIONS = frozenset({"of", "over", "to", "for", "on", "against", "between", "with"})
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
 
 _IRREGULAR_PARTICIPLES = {
     "make": "made", "take": "taken", "build": "built", "hold": "held", "give": "given", "set": "set",
@@ -263,7 +263,7 @@ class _Labeller:
         if head is not noun:  # "an Azeri checkpoint restricting movement …" -> "Azeri checkpoint"
             span = [t for t in noun.subtree if t.i <= head.i and t.dep_ not in ("det", "punct") and not t.is_quote and not self._judging(t)]
             return self._render(span) or None
-        if noun.pos_ == "PRON" or noun.lower_ in PRONOUNS:
+        if noun.pos_ == "PRON" or noun.lower_ in PERSONAL_PRONOUNS:
             return None
         if noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
             return None
@@ -389,17 +389,17 @@ class _StanceArticle:
         return self.by_id.get(quote.speaker_mention_id)
 
     def mention_of(self, subject: Token) -> Mention | None:
-        return speaker_mention(subject, speaker_span(subject), self.index)
+        return mention_of(subject, self.index)
 
     def holder_for(self, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
         """Who takes the stance a verb expresses: in a quote, the speaker when the subject is
         the speaker ("we", "I", none, a pronoun no mention covers) or the verb is deontic,
         else the subject's mention; outside quotes, the subject's mention."""
         quote = self.quote_at(verb.idx)
-        subject = subject_of(verb)
+        subject = subject_of(verb, reporting=is_cue)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
-            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = agent_of(verb)
             if agent is not None:
                 subject = agent  # "the plan was backed by Labour"
             elif verb.lemma_.lower() in HOLDER_PASSIVES:
@@ -419,7 +419,7 @@ class _StanceArticle:
         if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
             return speaker, quote
         mention = self.mention_of(subject)
-        if mention is None and subject.lower_ in PRONOUNS and subject.lower_ not in FIRST_PERSON:
+        if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
             if quote is not None:
                 return speaker, quote  # "he said he opposes …"
             if subject.lower_ in ("he", "she"):
@@ -704,7 +704,7 @@ def _verb_signals(art: _StanceArticle, verb: Token) -> None:
     if art.negated(verb):
         pol, score = art.negate(pol, score, full=False)
     holders = [holder]
-    subject = subject_of(verb)
+    subject = subject_of(verb, reporting=is_cue)
     if holder is not None and subject is not None and quote is None:
         # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it
         for conj in subject.conjuncts:
@@ -720,7 +720,7 @@ def _proposal_signals(art: _StanceArticle, verb: Token) -> None:
     """ "the quota system planned by the Tories": the agent backs the noun."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PROPOSAL_VERBS or art.negated(verb):
         return
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = agent_of(verb)
     if agent is None or agent.pos_ == "PRON":
         return
     holder = art.mention_of(agent)
@@ -798,7 +798,7 @@ def _attitude_signals(art: _StanceArticle, noun: Token) -> None:
     if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
         # "Lavrov said Moscow had no intention of …": Moscow's stance too
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in PRONOUNS:
+        if subject is not None and subject.lower_ not in PERSONAL_PRONOUNS:
             other = art.mention_of(subject)
             if other is not None and other.mention_id != holder.mention_id:
                 holders.append(other)
