@@ -5,40 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.syntax import subject_of
+from pipeline.nlp.vocabulary import load_vocabulary
 
-# Reporting verbs that may introduce a direct quote (lemmas).
-SPEECH_VERBS = frozenset(
-    """
-    say add tell acknowledge admit affirm allege announce answer argue assert ask assure
-    boast brief caution claim comment complain concede conclude concur confirm contend
-    counter declare demand deny describe emphasise emphasize estimate exclaim explain
-    express highlight indicate inform insist joke maintain mention note object observe
-    plead pledge post predict proclaim promise protest quip recall reiterate remark repeat
-    reply report respond retort reveal shout signal state stress suggest testify tweet
-    underline underscore urge vow warn write accuse call continue wonder question
-    """.split()
-)
-# Verb + particle/preposition that report speech only as a phrase.
-PHRASAL_CUES = frozenset(
-    {("go", "on"), ("point", "out"), ("call", "for"), ("call", "on"), ("hit", "back"), ("fire", "back"),
-     ("spell", "out"), ("set", "out"), ("lash", "out"), ("chime", "in"), ("sum", "up")}
-)
-# Verbs that need their particle to be a cue ("went on", not "went").
-PARTICLE_ONLY = frozenset({"go", "point", "hit", "fire", "spell", "set", "lash", "chime", "sum"})
-# Reporting verbs whose clausal complement is reported speech (indirect quotes).
-INDIRECT_VERBS = frozenset(
-    """
-    say tell add acknowledge admit affirm allege announce argue assert claim complain
-    concede conclude confirm contend declare deny emphasise emphasize estimate explain
-    insist maintain mention note observe predict proclaim recall reiterate remark reply
-    report respond reveal state stress suggest testify underline underscore warn write
-    indicate signal ask promise pledge vow urge
-    """.split()
-)
-# Verbs reporting a commitment or a demand through a to-infinitive ("pledged to recognise").
-XCOMP_REPORTING = frozenset({"promise", "pledge", "vow", "urge"})
-# Nouns that make "express(ed) <noun> that …" reported speech.
-EXPRESSED_NOUNS = frozenset({"hope", "concern", "confidence", "doubt", "regret", "belief", "fear", "optimism", "view"})
+_VOCABULARY = load_vocabulary("quotes")  # pipeline/knowledge/quotes.yaml says what each list is for
+SPEECH_VERBS = _VOCABULARY.words("speech_verbs")
+PHRASAL_CUES = _VOCABULARY.pairs("phrasal_cues")
+PARTICLE_ONLY = _VOCABULARY.words("particle_only")
+INDIRECT_VERBS = _VOCABULARY.words("indirect_verbs")
+XCOMP_REPORTING = _VOCABULARY.words("xcomp_reporting")
+EXPRESSED_NOUNS = _VOCABULARY.words("expressed_nouns")
 
 
 def phrase_particle(verb: Token) -> str | None:
