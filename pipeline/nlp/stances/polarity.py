@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.words import BELIEF_VERBS, DENIAL_VERBS
-from pipeline.nlp.syntax import NEGATION_WORDS
+from pipeline.nlp.syntax import NEGATION_WORDS, has_neg
 
 
 def is_negator(token: Token, lex: StanceLexicon) -> bool:
@@ -25,7 +25,7 @@ def has_negation(art: StanceArticle, token: Token) -> bool:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and is_negator(child, art.lex)):
             return True
     if token.dep_ == "xcomp" and token.head is not token:  # "does not want to support"
-        return any(c.dep_ == "neg" for c in token.head.children)
+        return has_neg(token.head)
     return False
 
 
@@ -34,7 +34,7 @@ def believed_negated(token: Token) -> bool:
     head = token.head if token.dep_ != "ROOT" else token
     clause = token if token.dep_ in ("ccomp",) else head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in BELIEF_VERBS:
-        return any(c.dep_ == "neg" for c in clause.head.children)
+        return has_neg(clause.head)
     return False
 
 
