@@ -105,6 +105,19 @@ def build_context(article_id: str, text: str) -> ArticleContext:
     return ArticleContext(article_id, text, doc, layout, sentences, layout.caption_date or layout.explicit_date)
 
 
+def build_contexts(items: Iterable[tuple[str, str]]) -> list[ArticleContext]:
+    """Parse many (article_id, text) pairs in one spaCy batch (rule test cases, notebooks)."""
+    items = list(items)
+    nlp = load_nlp()
+    layouts = [parse_layout(text) for _, text in items]
+    docs = _docs(nlp, [text for _, text in items], layouts)
+    contexts = []
+    for (article_id, text), doc, layout in zip(items, docs, layouts):
+        sentences = sentences_from_doc(text, doc, layout)
+        contexts.append(ArticleContext(article_id, text, doc, layout, sentences, layout.caption_date or layout.explicit_date))
+    return contexts
+
+
 def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at: datetime) -> ArticleExtraction:
     text = article.text
     sentences = sentences_from_doc(text, doc, layout)

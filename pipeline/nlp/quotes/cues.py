@@ -1,0 +1,69 @@
+"""Reporting verbs ("said", "went on", "called for", "according to") and who reports."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.syntax import subject_of
+from pipeline.nlp.vocabulary import load_vocabulary
+
+_VOCABULARY = load_vocabulary("quotes")  # pipeline/knowledge/quotes.yaml says what each list is for
+SPEECH_VERBS = _VOCABULARY.words("speech_verbs")
+PHRASAL_CUES = _VOCABULARY.pairs("phrasal_cues")
+PARTICLE_ONLY = _VOCABULARY.words("particle_only")
+INDIRECT_VERBS = _VOCABULARY.words("indirect_verbs")
+XCOMP_REPORTING = _VOCABULARY.words("xcomp_reporting")
+EXPRESSED_NOUNS = _VOCABULARY.words("expressed_nouns")
+
+
+def phrase_particle(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1):
+            if (verb.lemma_.lower(), child.lower_) in PHRASAL_CUES:
+                return child.lower_
+    return None
+
+
+def is_cue(token: Token) -> bool:
+    """A reporting verb (or "according" of "according to")."""
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return True
+    if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in PARTICLE_ONLY:
+        return phrase_particle(token) is not None
+    if lemma not in SPEECH_VERBS:
+        return False
+    if lemma == "call":
+        return phrase_particle(token) is not None
+    if lemma == "express":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS for c in token.children)
+    if lemma == "continue":
+        return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
+    return True
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """The speaker token of a reporting verb: its subject, a participle or coordinated
+    report taking the subject of the reporting verb above it."""
+    return subject_of(cue, reporting=is_cue)
+
+
+def cue_text(token: Token, text: str) -> tuple[int, int]:
+    """Character span of the cue as written: the verb with its particle ("went on", "called for")."""
+    start, end = token.idx, token.idx + len(token.text)
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is not None:
+            end = max(end, to.idx + len(to.text))
+        return start, end
+    particle = phrase_particle(token)
+    if particle:
+        child = next(c for c in token.children if c.lower_ == particle and c.dep_ in ("prt", "prep"))
+        end = max(end, child.idx + len(child.text)) if child.i > token.i else end
+    if token.lemma_.lower() == "express":
+        noun = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if noun is not None and noun.i > token.i:
+            end = noun.idx + len(noun.text)
+    return start, end

@@ -1,0 +1,151 @@
+"""Indirect quotes: reporting verbs outside direct quotes with a subject and a reported
+clause ("said (that) …", "called for …", "described … as …", "according to X, …"); a
+clause that is (almost) all direct quote is not repeated."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.quotes.context import QuoteArticle
+from pipeline.nlp.quotes.cues import EXPRESSED_NOUNS, INDIRECT_VERBS, XCOMP_REPORTING, is_cue, phrase_particle
+from pipeline.nlp.quotes.speakers import attribute
+from pipeline.nlp.records import Quote
+from pipeline.nlp.syntax import is_negated
+
+
+def _clause_span(art: QuoteArticle, tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a reported clause: its tokens, balanced in quote marks, trimmed."""
+    tokens = [t for t in tokens if not t.is_space]
+    while len(tokens) > 1 and (
+        tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "det")  # "said that …" (sm parses some as det)
+        or tokens[0].dep_ == "mark" and tokens[0].lower_ in ("whether", "if")
+        or tokens[0].is_punct and not tokens[0].is_quote
+    ):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    # keep quote marks balanced: extend to a quote that the clause opens or closes
+    for seg in art.segments:
+        if start <= seg.open_pos < end < seg.outer_end and seg.close_pos is not None and seg.outer_end - end <= 3:
+            end = seg.outer_end
+        if seg.open_pos < start < seg.outer_end <= end and start - seg.open_pos <= 1:
+            start = seg.open_pos
+    text = art.text
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    sentence = art.ctx.sentence_at(start)
+    if sentence is not None and end == sentence.char_end and end > start and text[end - 1] == ".":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _reported_clause(cue: Token) -> list[Token] | None:
+    """The tokens a reporting verb reports."""
+    lemma = cue.lemma_.lower()
+    children = list(cue.children)
+    if cue.lower_ == "according":
+        clause = cue.head
+        if clause is cue:
+            return None
+        skip = {t.i for t in cue.subtree}
+        toks = [t for t in clause.subtree if t.i not in skip]
+        # drop the comma that set off "according to X"
+        return [t for t in toks if not (t.text == "," and (t.i + 1 in skip or t.i - 1 in skip))]
+    particle = phrase_particle(cue)
+    if lemma == "call" and particle in ("for", "on"):
+        prep = next((c for c in children if c.lower_ == particle and c.dep_ in ("prep", "prt")), None)
+        if prep is None:
+            return None
+        toks = [t for t in prep.subtree if t.i != prep.i]
+        if particle == "on" or prep.dep_ == "prt":
+            for c in children:
+                if c.dep_ in ("xcomp", "dobj", "ccomp") and c.i > prep.i:
+                    toks.extend(c.subtree)
+        return sorted(toks, key=lambda t: t.i) or None
+    if lemma == "describe":
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if obj is not None and as_ is not None:
+            return sorted(list(obj.subtree) + list(as_.subtree), key=lambda t: t.i)
+        return None
+    if lemma == "express":
+        noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
+        if noun is None:
+            return None
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in c.children)), None)
+        return list(clause.subtree) if clause is not None else None
+    if lemma not in INDIRECT_VERBS:
+        return None
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return list(clause.subtree)
+    if lemma in XCOMP_REPORTING:
+        xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > cue.i), None)
+        if xcomp is not None:
+            obj = next((c for c in children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+            toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
+            return sorted(toks, key=lambda t: t.i)
+    return None
+
+
+def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
+    ctx = art.ctx
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int, str | None]] = []  # clauses reported, with their speaker
+    direct_starts = {q.char_start for q in direct}
+    for token in art.doc:
+        if not is_cue(token) or is_negated(token) or art.in_quote(token.idx):
+            continue
+        outer = [speaker for lo, hi, speaker in covered if lo <= token.idx < hi]
+        if ctx.sentence_at(token.idx) is None:
+            continue
+        clause = _reported_clause(token)
+        if not clause:
+            continue
+        span = _clause_span(art, clause)
+        if span is None:
+            continue
+        start, end = span
+        # the clause must be reported speech, not the direct quote the verb introduces
+        unquoted = sum(
+            1 for p in range(start, end) if art.text[p].isalnum() and not art.in_quote(p)
+        )
+        alnum = sum(1 for p in range(start, end) if art.text[p].isalnum())
+        if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
+            continue
+        if token.lower_ == "according" and any(is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t is token.head):
+            continue  # "according to a text, he told delegates: …": the inner report is the quote
+        sentence = ctx.sentence_at(start)
+        if sentence is None or ctx.sentence_at(end - 1) is None:
+            continue
+        attribution = attribute(art, token)
+        if attribution is None:
+            continue
+        if outer:
+            # a report inside a report ("Sands says Goldsmith warned that …") counts only
+            # for a new, named speaker; "he said he stressed …" is one quote
+            inner = attribution.speaker
+            if inner is None or inner.kind != "name" or inner.mention_id in outer:
+                continue
+        covered.append((start, end, attribution.speaker.mention_id if attribution.speaker else None))
+        if start in direct_starts:
+            continue
+        quotes.append(
+            Quote(
+                quote_id=f"{ctx.article_id}#q{start}",
+                article_id=ctx.article_id,
+                sentence_id=sentence.sentence_id,
+                speaker_mention_id=attribution.speaker.mention_id if attribution.speaker else None,
+                speaker_surface=attribution.surface,
+                text=art.text[start:end],
+                kind="indirect",
+                cue=attribution.cue,
+                char_start=start,
+                char_end=end,
+            )
+        )
+    return quotes

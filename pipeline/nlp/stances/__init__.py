@@ -1,0 +1,70 @@
+"""Who is for or against what: stances from quotes and from stance-taking statements.
+
+A stance is (holder, target issue, polarity, score, evidence). Signals, in the parse of
+each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
+
+1. Stance verbs and phrases anywhere ("Armenia opposes an Azeri checkpoint", "called for
+   the immediate opening of …", "there should be no attempts to …"): the cue's object (or
+   prepositional object, or the action of its to-infinitive) is the target; the holder is
+   the subject, or the quote's speaker when the verb sits in a quote with a first-person
+   or no subject or under a deontic modal. Outside quotes only firm cues count
+   (score >= OUTSIDE_QUOTE_MIN_SCORE) unless the verb itself reports speech.
+2. Inside quotes (direct or indirect) the speaker also takes a stance through
+   - evaluative words: "the “illegal” blockade", "the talks were constructive",
+     "described the talks as “useful”";
+   - deontic modals: "X should/must (not) <verb> <object>";
+   - attitude nouns: "the need to end …", "no intention of imposing …".
+   Their holder is the quote's speaker.
+3. Negation (the lexicon's negators, "not", "never", "no"): a negated deontic or attitude
+   ("should not", "no intention") flips with full force; a negated verb or judging word
+   flips at half strength when firm (>= 0.6) and becomes neutral when weak ("did not
+   doubt"). Intensifiers multiply the score, clipped to 1.
+4. Actions as targets compose: "the need to end the crisis" supports ending it, so
+   opposes "humanitarian crisis"; an action without a stance of its own becomes a label
+   from its participle and object ("impose certain agreements" -> "imposed agreements").
+
+Targets are normalised noun-phrase labels: determiners, judging and hedging adjectives and
+relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin
+corridor" -> "Lachin corridor blockade"); a bare definite noun ("the blockade") takes the
+fuller label of its latest earlier mention in the article; a noun the lexicon calls generic
+needs a complement ("the issue of ID cards" -> "ID cards") or it is no target. A target that
+is an entity links to its mention.
+
+The passes, each a module of functions over one frozen `StanceArticle` that return signals:
+`verbs` (stance verbs, proposals, existentials), `judgements` (deontic modals, attitude
+nouns and judging words inside quotes); with `targets`, `holders`, `polarity` and `labels`
+as their helpers and `merge` keeping the strongest signal per holder, target and sentence.
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.lexicons import load_stance_lexicon
+from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
+from pipeline.nlp.stances.context import stance_context
+from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals
+from pipeline.nlp.stances.labels import participle
+from pipeline.nlp.stances.merge import merge
+from pipeline.nlp.stances.signals import Signal
+from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals
+
+__all__ = ["extract_stances", "participle"]
+
+
+def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
+    """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
+    if not ctx.text or not len(ctx.doc):
+        return []
+    art = stance_context(ctx, quotes, mentions, load_stance_lexicon())
+    signals: list[Signal] = []
+    for token in ctx.doc:
+        sentence = ctx.sentence_at(token.idx)
+        if sentence is None or sentence.section in ("caption", "trailer"):
+            continue
+        signals += verb_signals(art, token)
+        signals += proposal_signals(art, token)
+        signals += existential_signals(art, token)
+        if art.quote_at(token.idx) is not None:
+            signals += deontic_signals(art, token)
+            signals += attitude_signals(art, token)
+            signals += evaluative_signals(art, token)
+    return merge(art, signals)

@@ -1,0 +1,54 @@
+"""The per-article context every stance pass reads: the parse, the stance lexicon, the
+article's quotes and mentions and the labeller, built once and never changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.records import ArticleContext, Mention, Quote
+from pipeline.nlp.stances.labels import Labeller
+from pipeline.nlp.syntax import MentionIndex, mention_of
+
+
+@dataclass(frozen=True)
+class StanceArticle:
+    ctx: ArticleContext
+    lex: StanceLexicon
+    index: MentionIndex
+    by_id: dict[str, Mention]
+    quotes: tuple[Quote, ...]  # by position
+    labeller: Labeller
+
+    @property
+    def doc(self) -> Doc:
+        return self.ctx.doc
+
+    def quote_at(self, char: int, kind: str | None = None) -> Quote | None:
+        """The tightest quote containing a character (a direct quote before an indirect one)."""
+        found = [q for q in self.quotes if q.char_start <= char < q.char_end and (kind is None or q.kind == kind)]
+        if not found:
+            return None
+        return min(found, key=lambda q: (q.kind != "direct", q.char_end - q.char_start))
+
+    def speaker(self, quote: Quote | None) -> Mention | None:
+        if quote is None or quote.speaker_mention_id is None:
+            return None
+        return self.by_id.get(quote.speaker_mention_id)
+
+    def mention_of(self, subject: Token) -> Mention | None:
+        """The mention a holder phrase refers to."""
+        return mention_of(subject, self.index)
+
+
+def stance_context(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon) -> StanceArticle:
+    return StanceArticle(
+        ctx=ctx,
+        lex=lex,
+        index=MentionIndex(mentions),
+        by_id={m.mention_id: m for m in mentions},
+        quotes=tuple(sorted(quotes, key=lambda q: (q.char_start, q.char_end))),
+        labeller=Labeller(lex, ctx.doc),
+    )

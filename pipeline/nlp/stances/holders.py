@@ -1,0 +1,74 @@
+"""Who holds a stance: the subject of the stance verb, its agent, or the speaker of the quote
+it sits in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.polarity import negative_subject
+from pipeline.nlp.stances.words import HOLDER_PASSIVES, INSTRUMENT_VERBS, UNWILLING_ADJECTIVES, VOLITION_VERBS, WILLING_ADJECTIVES
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, subject_of
+
+
+def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
+    """Who takes the stance a verb expresses: in a quote, the speaker when the subject is
+    the speaker ("we", "I", none, a pronoun no mention covers) or the verb is deontic,
+    else the subject's mention; outside quotes, the subject's mention."""
+    quote = art.quote_at(verb.idx)
+    subject = subject_of(verb, reporting=is_cue)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        agent = agent_of(verb)
+        if agent is not None:
+            subject = agent  # "the plan was backed by Labour"
+        elif verb.lemma_.lower() in HOLDER_PASSIVES:
+            subject = passive  # "Mr Sharon was committed to the plan"
+        else:
+            return None, quote  # "the bill was opposed": by whom is not said
+    adjective = adjective_head(verb)
+    if adjective is not None and adjective.lemma_.lower() in WILLING_ADJECTIVES | UNWILLING_ADJECTIVES:
+        subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
+    elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS:
+        return None, quote  # "MPs were entitled to complain": nobody's stance yet
+    speaker = art.speaker(quote)
+    if subject is None:
+        return (speaker if quote is not None else None), quote
+    if negative_subject(subject, art.lex):
+        return None, quote  # "no politician should …": read by the deontic pass
+    if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
+        return speaker, quote
+    mention = art.mention_of(subject)
+    if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
+        if quote is not None:
+            return speaker, quote  # "he said he opposes …"
+        if subject.lower_ in ("he", "she"):
+            return art.index.before(subject.idx, ("PERSON",)), None
+        return None, None  # "they", "it" with nothing to resolve them
+    return mention, quote
+
+
+def adjective_head(verb: Token) -> Token | None:
+    """The adjective a verb depends on: "ready to back", "uneasy about supporting"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return None
+    return head if head.pos_ == "ADJ" else None
+
+
+def governing_adjective(verb: Token) -> int | None:
+    """+1/-1 when the verb depends on a willing/unwilling adjective, 0 for another
+    adjective, None when there is none."""
+    head = adjective_head(verb)
+    if head is None:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in WILLING_ADJECTIVES:
+        return 1
+    if lemma in UNWILLING_ADJECTIVES:
+        return -1
+    return 0

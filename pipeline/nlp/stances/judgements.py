@@ -1,0 +1,151 @@
+"""Stances a speaker takes inside quotes (direct or indirect), held by the quote's speaker:
+- deontic modals: "X should/must (not) <verb> <object>";
+- attitude nouns: "the need to end …", "no intention of imposing …";
+- evaluative words: "the “illegal” blockade", "the talks were constructive",
+  "described the talks as “useful”".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.polarity import (
+    believed_negated,
+    hypothetical,
+    intensity,
+    is_negator,
+    negate,
+    has_negation,
+    negated_phrase,
+    negative_subject,
+    under_denial,
+)
+from pipeline.nlp.stances.signals import ATTITUDE_SCORE, DEONTIC_SCORE, MIN_ATTRIBUTIVE_WEIGHT, Signal, signal
+from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
+from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
+from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS
+
+
+def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "X should/must (not) <verb> <object>" in a quote: the speaker wants (not) the action."""
+    out: list[Signal] = []
+    if verb.pos_ != "VERB" or verb.lemma_ == "be" or hypothetical(verb):
+        return out
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    if modal is None:
+        return out
+    quote = art.quote_at(verb.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return out
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    negated = has_negation(art, verb) or (subject is not None and negative_subject(subject, art.lex))
+    polarity = -1 if negated else 1
+    for target in action_targets(art, verb):
+        out += signal(art, verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out
+
+
+def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
+    """ "the need to end the crisis", "no intention of imposing any solution" in a quote."""
+    out: list[Signal] = []
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in ATTITUDE_NOUNS | ATTEMPT_NOUNS or hypothetical(noun):
+        return out
+    negated = any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children)
+    if lemma in ATTEMPT_NOUNS and not negated:
+        return out  # "their attempts to …" says nothing of the speaker's view
+    if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children) and any(
+        c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in noun.head.children
+    ):
+        return out  # "there should be no attempts": the existential pass reads it
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in ("my", "our"):
+        return out  # "their need to …" is theirs
+    quote = art.quote_at(noun.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return out
+    action = frame_action(noun)
+    if action is None:
+        return out
+    polarity = -1 if negated or has_negation(art, noun.head) else 1
+    holders = [holder]
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+        # "Lavrov said Moscow had no intention of …": Moscow's stance too
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in PERSONAL_PRONOUNS:
+            other = art.mention_of(subject)
+            if other is not None and other.mention_id != holder.mention_id:
+                holders.append(other)
+    for who in holders:
+        for target in action_targets(art, action):
+            out += signal(art, noun, polarity * target.sign, ATTITUDE_SCORE * target.strength, target.label, target.head, who, quote)
+    return out
+
+
+def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
+    """Judging words inside a quote: "the “illegal” blockade", "the talks were constructive"."""
+    out: list[Signal] = []
+    weight = art.lex.evaluative(word.lower_)
+    if weight is None and word.lemma_.lower() != word.lower_:
+        weight = art.lex.evaluative(word.lemma_)
+    if weight is None or hypothetical(word):
+        return out
+    quote = art.quote_at(word.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return out
+    noun, predicate = _judged_noun(word)
+    if noun is None:
+        return out
+    if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
+        return out  # "great interest", "grave concerns": mild or about something else
+    if predicate and any(c.dep_ == "prep" for c in word.children):
+        return out  # "responsible for the waste" judges a relation, not the subject
+    if under_denial(word):
+        return out
+    polarity = 1 if weight > 0 else -1
+    score = abs(weight) * intensity(art, word)
+    if any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children):
+        polarity = -1  # "too optimistic": excess is criticism
+    governing = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
+    if (
+        has_negation(art, word)
+        or (governing is not word and has_negation(art, governing))
+        or negated_phrase(word, art.lex)
+        or believed_negated(governing)
+    ):
+        polarity, score = negate(polarity, score, full=False)
+    for target in noun_targets(art, noun):
+        out += signal(art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
+    return out
+
+
+def _is_attitude_noun(noun: Token, lex: StanceLexicon) -> bool:
+    return lex.evaluative(noun.lemma_) is not None or lex.cue(noun.lemma_) is not None
+
+
+def _judged_noun(word: Token) -> tuple[Token | None, bool]:
+    """The noun a judging word is about, and whether the word is predicated of it."""
+    dep = word.dep_
+    head = word.head
+    if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ == "attr" and head.head.lemma_ == "be":  # "the statement was a fair summary"
+            return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), True
+        return head, False
+    if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
+        return _object_of(head.head), True  # "described the talks as “useful”"
+    if dep == "pobj" and head.lower_ == "as":
+        return _object_of(head.head), True
+    if dep in ("acomp", "attr", "oprd"):
+        if head.lemma_ == "be":
+            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None), True
+        return _object_of(head), True  # "called the plan illegal"
+    return None, False
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -1,0 +1,51 @@
+"""One stance per (holder, target, sentence): the strongest signal, its target linked to an
+entity only when the label is that entity."""
+
+from __future__ import annotations
+
+from pipeline.nlp.records import Mention, Stance
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.labels import clean
+from pipeline.nlp.stances.signals import Signal
+
+
+def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
+    best: dict[tuple, Signal] = {}
+    for signal in signals:
+        sentence = art.ctx.sentence_at(signal.token.idx)
+        if sentence is None:
+            continue
+        key = (signal.holder.mention_id, signal.target.lower(), sentence.sentence_id)
+        kept = best.get(key)
+        if kept is None or (abs(signal.polarity) * signal.score, signal.score) > (abs(kept.polarity) * kept.score, kept.score):
+            best[key] = signal
+    stances = []
+    for (holder_id, _, sentence_id), signal in best.items():
+        target_mention = art.index.at(signal.target_head)
+        if target_mention is not None and target_mention.kind == "pronoun":
+            target_mention = None
+        if target_mention is not None and not _mention_is_target(target_mention, signal):
+            target_mention = None
+        sentence = art.ctx.sentences[sentence_id]
+        polarity = {1: "support", -1: "oppose", 0: "neutral"}[signal.polarity]
+        stances.append(
+            Stance(
+                article_id=art.ctx.article_id,
+                sentence_id=sentence_id,
+                holder_mention_id=holder_id,
+                target=signal.target,
+                target_mention_id=target_mention.mention_id if target_mention else None,
+                polarity=polarity,
+                score=signal.score,
+                evidence=sentence.text,
+                quote_id=signal.in_quote.quote_id if signal.in_quote else None,
+            )
+        )
+    return sorted(stances, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+
+
+def _mention_is_target(mention: Mention, signal: Signal) -> bool:
+    """A target links to an entity only when the label is that entity, not something of it."""
+    surface = clean(mention.surface).lower()
+    label = signal.target.lower()
+    return label == surface or label.endswith(surface) and len(label.split()) <= len(surface.split()) + 1 and signal.target_head.pos_ == "PROPN"

@@ -1,0 +1,90 @@
+"""Polarity: negation (the lexicon's negators, "not", "never", "no"), hypotheticals,
+denials and intensifiers.
+
+A negated deontic or attitude ("should not", "no intention") flips with full force; a
+negated verb or judging word flips at half strength when firm (>= 0.6) and becomes
+neutral when weak ("did not doubt"). Intensifiers multiply the score.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.words import BELIEF_VERBS, DENIAL_VERBS
+from pipeline.nlp.syntax import NEGATION_WORDS, has_neg
+
+
+def is_negator(token: Token, lex: StanceLexicon) -> bool:
+    return token.lower_ in NEGATION_WORDS or lex.is_negator(token.lower_)
+
+
+def has_negation(art: StanceArticle, token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and is_negator(child, art.lex)):
+            return True
+    if token.dep_ == "xcomp" and token.head is not token:  # "does not want to support"
+        return has_neg(token.head)
+    return False
+
+
+def believed_negated(token: Token) -> bool:
+    """ "I don't think the relationship is good": a negated belief verb above the clause."""
+    head = token.head if token.dep_ != "ROOT" else token
+    clause = token if token.dep_ in ("ccomp",) else head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in BELIEF_VERBS:
+        return has_neg(clause.head)
+    return False
+
+
+def intensity(art: StanceArticle, token: Token) -> float:
+    factor = 1.0
+    for child in token.children:
+        if child.dep_ in ("advmod", "npadvmod"):
+            factor *= art.lex.intensity(child.lower_)
+    return factor
+
+
+def negate(polarity: int, score: float, full: bool) -> tuple[int, float]:
+    """Negation flips a firm stance (at half strength unless `full`) and neutralises a weak one."""
+    if full:
+        return -polarity, score
+    if score >= 0.6:
+        return -polarity, score * 0.5
+    return 0, score * 0.5
+
+
+def negative_subject(subject: Token, lex: StanceLexicon) -> bool:
+    """ "No politician", "nobody", "none of us"."""
+    return lex.is_negator(subject.lower_) or any(c.dep_ == "det" and lex.is_negator(c.lower_) for c in subject.children)
+
+
+def hypothetical(token: Token) -> bool:
+    """A condition ("if they did not stop …") takes no stance."""
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.dep_ in ("ROOT",) or node.head is node or node.dep_ in ("ccomp",):
+            return False
+        node = node.head
+    return False
+
+
+def negated_phrase(word: Token, lex: StanceLexicon) -> bool:
+    """ "in no way simple": a negator determining a preposition's object next to the word."""
+    for child in word.children:
+        if child.dep_ == "prep":
+            for g in child.children:
+                if any(d.dep_ == "det" and is_negator(d, lex) for d in g.children):
+                    return True
+    return False
+
+
+def under_denial(word: Token) -> bool:
+    """ "denied his forecasts were too optimistic": the judgement is the one denied."""
+    for ancestor in list(word.ancestors)[:4]:
+        if ancestor.lemma_.lower() in DENIAL_VERBS:
+            return True
+    return False

@@ -1,0 +1,54 @@
+"""A signal: one word's evidence that a holder supports or opposes a target; the passes
+return signals, and `merge` keeps the strongest per holder, target and sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.targets import noun_targets
+from pipeline.nlp.stances.words import CAUSE_LINKS
+
+OUTSIDE_QUOTE_MIN_SCORE = 0.6
+MIN_CUE_SCORE = 0.5  # weaker cues ("suggest", "question", "end") only inside composed actions
+MIN_ATTRIBUTIVE_WEIGHT = 0.7  # "an illegal blockade" counts, "a good base" does not
+DEONTIC_SCORE = 0.6
+ATTITUDE_SCORE = 0.6
+
+
+@dataclass(frozen=True)
+class Signal:
+    token: Token  # the word that carries the stance
+    polarity: int  # +1 support, -1 oppose, 0 neutral
+    score: float
+    target: str
+    target_head: Token
+    holder: Mention | None
+    in_quote: Quote | None
+
+
+def signal(
+    art: StanceArticle, token: Token, polarity: int, score: float, target: str | None, head: Token, holder: Mention | None, quote: Quote | None
+) -> list[Signal]:
+    """A signal (score clipped to [0.05, 1]); opposing an effect also opposes its cause."""
+    if not target or holder is None:
+        return []
+    score = max(0.05, min(1.0, score))
+    out = [Signal(token, polarity, round(score, 3), target, head, holder, quote)]
+    if polarity < 0:
+        # "end a crisis resulting from the blockade": opposing an effect opposes its cause
+        near = [head] + [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for child in (c for n in near for c in n.children):
+            prep_word = CAUSE_LINKS.get(child.lemma_.lower()) if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") else None
+            if prep_word is None:
+                continue
+            for prep in child.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ == prep_word:
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i > head.i:
+                        for cause in noun_targets(art, pobj):
+                            out += signal(art, token, polarity * cause.sign, score * cause.strength, cause.label, cause.head, holder, quote)
+    return out

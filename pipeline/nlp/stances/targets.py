@@ -1,0 +1,143 @@
+"""What a stance is about: the object of a stance verb or its preposition, the action it
+urges, a wished-for clause, or a noun phrase seen through attempt, attitude and demand
+nouns. Actions compose: "the need to end the crisis" supports ending it, so opposes
+"crisis"; an action without a stance of its own becomes a label ("imposed agreements")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.words import ADDRESSEE_VERBS, ATTEMPT_NOUNS, ATTITUDE_NOUNS, CLAUSE_STANCE_VERBS, NEGATIVE_VOLITION
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    head: Token
+    sign: int = 1  # +1: the stance holds towards the label as found; -1: reversed
+    strength: float = 1.0  # how much of the outer score survives composition
+
+
+SIGN = {"support": 1, "oppose": -1}
+
+
+def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_only: bool = False) -> list[Target]:
+    """What a stance verb or phrase is about: the object of its preposition ("call for"),
+    the action it urges ("urged Iran to halt …"), its object, or the wished-for state of
+    its clause ("hope that solutions will be found")."""
+    if prep is not None:
+        targets: list[Target] = []
+        for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
+            pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                targets.extend(noun_targets(art, pobj))
+        return targets
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    addressee = verb.lemma_.lower() in ADDRESSEE_VERBS or particle(verb) == "on"
+    if xcomp is not None and (dobj is None or (addressee and dobj.i < xcomp.i)):
+        # "refused to sign the treaty", "urged Iran to halt enrichment": the action,
+        # when it takes a side itself; wanting or threatening an action is not opposing
+        # it, so the verb's own polarity gives way to its volition
+        found = action_targets(art, xcomp, label_actions=False)
+        if found and not addressee:
+            outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
+            own = verb_cue(art, verb)
+            own_sign = own[0] if own else 1
+            found = [Target(t.label, t.head, t.sign * outer * own_sign, t.strength) for t in found]
+        if found or dobj is None:
+            return found
+    if dobj is not None and not (addressee and xcomp is not None):
+        if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
+            return []  # "warned Tony Blair": the addressee, not the issue
+        return noun_targets(art, dobj)  # the label includes coordinated objects
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    lemma = verb.lemma_.lower()
+    if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
+        return clause_targets(art, ccomp)
+    return []
+
+
+def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
+    """The issue of a wished-for clause: its passive subject ("solutions will be found")."""
+    passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    return noun_targets(art, passive) if passive is not None else []
+
+
+def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
+    """Targets a noun phrase names, seeing through attempt and attitude nouns
+    ("attempts to impose …") and demand nouns ("calls for the publication of …")."""
+    lemma = noun.lemma_.lower()
+    if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
+        action = frame_action(noun)
+        if action is not None:
+            return action_targets(art, action)
+    for child in noun.children:
+        if child.dep_ == "prep" and (found := art.lex.cue(f"{lemma} {child.lower_}")):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and lemma not in ("support", "opposition"):
+                sign = SIGN[found[0]]
+                return [Target(t.label, t.head, t.sign * sign, 0.5 + 0.5 * found[1]) for t in noun_targets(art, pobj)]
+    label = art.labeller.noun_label(noun)
+    if not label:
+        return []
+    return [Target(label, art.labeller.np_head(noun))]
+
+
+def frame_action(noun: Token) -> Token | None:
+    """The action an attempt or attitude noun is about: "attempts to impose", "intention of imposing"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+            pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if pcomp is not None:
+                return pcomp
+    return None
+
+
+def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) -> list[Target]:
+    """An action as target: through its own stance ("end the crisis" opposes the crisis),
+    else (when `label_actions`) as a label ("imposed agreements")."""
+    cue = verb_cue(art, verb)
+    if cue is not None:
+        polarity, score, prep = cue
+        inner = verb_targets(art, verb, prep)
+        return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
+    if not label_actions:
+        return []
+    found = art.labeller.action_label(verb)
+    if found is None:
+        return []
+    return [Target(found[0], found[1])]
+
+
+def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None] | None:
+    """The lexicon's stance for a verb: "verb particle preposition", "verb particle",
+    "verb preposition" (when the verb has no object: "call for", "vote against"), "verb"."""
+    lemma = verb.lemma_.lower()
+    has_object = any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "prt":
+            after = next((g for g in verb.children if g.dep_ == "prep" and g.i > child.i), None)
+            if after is not None and (found := art.lex.cue(f"{lemma} {child.lower_} {after.lower_}")):
+                return SIGN[found[0]], found[1], after
+            if found := art.lex.cue(f"{lemma} {child.lower_}"):
+                return SIGN[found[0]], found[1], None
+    if not has_object:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i > verb.i:
+                if found := art.lex.cue(f"{lemma} {child.lower_}"):
+                    return SIGN[found[0]], found[1], child
+    if found := art.lex.cue(lemma):
+        return SIGN[found[0]], found[1], None
+    return None
+
+
+def particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None)

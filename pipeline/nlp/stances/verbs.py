@@ -1,0 +1,140 @@
+"""Stance verbs and phrases anywhere ("Armenia opposes an Azeri checkpoint", "called for
+the immediate opening of …", "there should be no attempts to …"), proposals ("the quota
+system planned by the Tories") and existentials in quotes ("there must be talks").
+
+The cue's object (or prepositional object, or the action of its to-infinitive) is the
+target; the holder is the subject, or the quote's speaker when the verb sits in a quote
+with a first-person or no subject or under a deontic modal. Outside quotes only firm cues
+count (score >= OUTSIDE_QUOTE_MIN_SCORE) unless the verb itself reports speech.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.holders import governing_adjective, holder_for
+from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
+from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
+from pipeline.nlp.stances.targets import SIGN, Target, clause_targets, noun_targets, verb_cue, verb_targets
+from pipeline.nlp.stances.words import GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
+
+
+def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """Stance verbs: "opposes X", "called for X", "urged Y to do X", "expressed hope that X"."""
+    out: list[Signal] = []
+    if verb.pos_ != "VERB" or hypothetical(verb):
+        return out
+    if verb.dep_ == "xcomp" and verb_cue(art, verb.head) is not None:
+        return out  # "refused to rule out tax rises": read through the governing cue
+    attitude = governing_adjective(verb)
+    if attitude == 0:
+        return out  # "happy talk about supporting": an adjective we cannot read
+    cue = verb_cue(art, verb)
+    noun_cue = None
+    if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is not None and (found := art.lex.cue(noun.lemma_.lower())):
+            noun_cue = noun
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
+            cue = (SIGN[found[0]], found[1], prep)
+    clause = None
+    if cue is None:
+        # "appealed for the inspectors to be given more time": "for" marks a wished-for clause
+        clause = next(
+            (c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)),
+            None,
+        )
+        found = art.lex.cue(f"{verb.lemma_.lower()} for") if clause is not None else None
+        if found is None:
+            return out
+        cue = (SIGN[found[0]], found[1], None)
+    polarity, base, prep = cue
+    if base < MIN_CUE_SCORE:
+        return out  # weak cues ("suggest", "question") count only inside composed actions
+    deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
+    holder, quote = holder_for(art, verb, deontic)
+    if noun_cue is not None:
+        owner = next((c for c in noun_cue.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            holder = art.mention_of(owner) or holder  # "stressed Mr Blair's support for …": Blair's
+    in_speech = quote is not None or is_cue(verb)
+    if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
+        return out
+    if noun_cue is not None:
+        if prep is not None:
+            targets = verb_targets(art, verb, prep)
+        else:
+            clause = next((c for c in noun_cue.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+            targets = clause_targets(art, clause) if clause is not None else []
+    elif clause is not None:
+        label = art.labeller.clause_label(clause)
+        targets = [Target(label, clause)] if label else []
+    else:
+        targets = verb_targets(art, verb, prep)
+        if prep is None and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "criticised the government over its case for war": the grounds are an issue too
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
+                    pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+                    if pobj is not None:
+                        targets = targets + noun_targets(art, pobj)
+    score = base * intensity(art, verb)
+    pol = polarity * (attitude or 1)
+    if has_negation(art, verb):
+        pol, score = negate(pol, score, full=False)
+    holders = [holder]
+    subject = subject_of(verb, reporting=is_cue)
+    if holder is not None and subject is not None and quote is None:
+        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it
+        for conj in subject.conjuncts:
+            other = art.mention_of(conj)
+            if other is not None and other.mention_id != holder.mention_id:
+                holders.append(other)
+    for who in holders:
+        for target in targets:
+            out += signal(art, verb, pol * target.sign, score * target.strength, target.label, target.head, who, quote or art.quote_at(target.head.idx))
+    return out
+
+
+def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "the quota system planned by the Tories": the agent backs the noun."""
+    out: list[Signal] = []
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
+        return out
+    agent = agent_of(verb)
+    if agent is None or agent.pos_ == "PRON":
+        return out
+    holder = art.mention_of(agent)
+    if holder is None:
+        return out
+    for target in noun_targets(art, verb.head):
+        out += signal(art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, holder, art.quote_at(verb.idx))
+    return out
+
+
+def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
+    """ "there should be no attempts to impose …" / "there must be talks" (in quotes)."""
+    out: list[Signal] = []
+    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children) or hypothetical(be):
+        return out
+    modal = next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    attr = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
+    if modal is None or attr is None:
+        return out
+    quote = art.quote_at(be.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return out
+    negated = any(c.dep_ == "det" and is_negator(c, art.lex) for c in attr.children) or has_negation(art, be)
+    phrase = f"there {modal.lower_} be no" if negated else f"there {modal.lower_} be"
+    found = art.lex.cue(phrase)
+    if found is not None:
+        polarity, score = SIGN[found[0]], found[1]  # the phrase already carries its negation
+    else:
+        polarity, score = (-1 if negated else 1), DEONTIC_SCORE
+    for target in noun_targets(art, attr):
+        out += signal(art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
+    return out

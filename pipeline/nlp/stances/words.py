@@ -1,0 +1,32 @@
+"""The stance rules' word classes, from `pipeline/knowledge/stances.yaml` (what each list is
+for is written there). Stance cues and judging words with their scores come from
+`stance_lexicon.yaml` through `pipeline.nlp.lexicons`."""
+
+from __future__ import annotations
+
+from pipeline.nlp.vocabulary import load_vocabulary
+
+_VOCABULARY = load_vocabulary("stances")
+
+VOLITION_VERBS = _VOCABULARY.words("volition_verbs")
+ADDRESSEE_VERBS = _VOCABULARY.words("addressee_verbs")
+CLAUSE_STANCE_VERBS = _VOCABULARY.words("clause_stance_verbs")
+BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
+DENIAL_VERBS = _VOCABULARY.words("denial_verbs")
+ATTITUDE_NOUNS = _VOCABULARY.words("attitude_nouns")
+ATTEMPT_NOUNS = _VOCABULARY.words("attempt_nouns")
+LIGHT_NOUNS = _VOCABULARY.words("light_nouns")
+LIGHT_VERBS = _VOCABULARY.words("light_verbs")
+DROP_ADJECTIVES = _VOCABULARY.words("drop_adjectives")
+EMPTY_VERBS = _VOCABULARY.words("empty_verbs")
+INSTRUMENT_VERBS = _VOCABULARY.words("instrument_verbs")
+GROUNDS_PREPOSITIONS = _VOCABULARY.words("grounds_prepositions")
+CAUSE_LINKS = _VOCABULARY.mapping("cause_links")
+PROPOSAL_VERBS = _VOCABULARY.words("proposal_verbs")
+TRANSPARENT_VERBS = _VOCABULARY.words("transparent_verbs")
+NEGATIVE_VOLITION = _VOCABULARY.words("negative_volition")
+WILLING_ADJECTIVES = _VOCABULARY.words("willing_adjectives")
+UNWILLING_ADJECTIVES = _VOCABULARY.words("unwilling_adjectives")
+HOLDER_PASSIVES = _VOCABULARY.words("holder_passives")
+KEEP_PREPOSITIONS = _VOCABULARY.words("keep_prepositions")
+IRREGULAR_PARTICIPLES = _VOCABULARY.mapping("irregular_participles")

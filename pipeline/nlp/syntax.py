@@ -1,0 +1,267 @@
+"""The shared syntax layer: what every extractor asks of a spaCy parse, answered once.
+
+Quotes, stances, events and mentions all need to know who the subject of a verb is,
+whether a word is negated, how far a noun phrase reaches and which mention covers a
+token. Each used to answer for itself, with word sets of the same name meaning different
+things; here each question has one answer, and each word set a name saying what it is for.
+
+Only closed-class words (pronouns, prepositions, determiners, modals, negators) and
+dependency labels live here; domain vocabulary lives in `pipeline/knowledge/`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.records import Mention
+
+# --------------------------------------------------------------------------- dependency labels
+
+# A noun phrase standing as its clause's subject ("he said", "Blair was told").
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Who does what an active verb says: a noun phrase or a clause ("that he left surprised them").
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Any subject: a verb with one of these has a subject of its own.
+ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Labels under which a verb takes its own subject, an expletive "there"/"it" included.
+SUBJECT_SLOT_DEPS = ANY_SUBJECT_DEPS | {"expl"}
+# Pre-modifiers that belong to a noun phrase naming someone ("the UN's chief negotiator").
+PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "flat", "quantmod"})
+
+# --------------------------------------------------------------------------- closed-class words
+
+# Personal pronouns that may stand for a speaker, holder or actor.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Third-person subject pronouns that carry a gender, for coreference.
+GENDERED_PRONOUNS = {"he": "m", "she": "f"}
+# Subjects that name nobody: "it was said", "there are calls", "this shows".
+NON_REFERRING_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what", "you"})
+# Relative pronouns: a relative clause's subject is the noun it hangs from.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Words that negate what they modify ("not", "never", "no attempts", "without").
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
+DEONTIC_MODALS = frozenset({"should", "must", "ought"})
+DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Prepositions whose object may be a place ("in London", "from Baku", "outside the court").
+PLACE_PREPS = frozenset(
+    {
+        "in", "at", "near", "outside", "inside", "to", "into", "from", "via", "around", "across", "within",
+        "through", "throughout", "beyond", "past", "of", "off", "onto", "opposite", "en", "until", "as", "like",
+    }
+)
+# Prepositions that place an event, and how firmly ("in Baku" more than "across the region").
+LOCATIVE_PREP_WEIGHTS = {"in": 3, "at": 3, "outside": 3, "inside": 3, "near": 2, "across": 1, "along": 1, "through": 1}
+# Passive verbs whose subject is the speaker ("he was quoted as saying", "was heard to say").
+REPORTED_PASSIVES = frozenset({"quote", "report", "hear"})
+
+# --------------------------------------------------------------------------- clause structure
+
+
+def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:
+    """The subject token of a verb, climbing through conj/xcomp/advcl to the verb that has one.
+
+    "according to X" has X as its subject; a relative clause's subject is the noun it
+    modifies; a subject that names nobody ("it", "there") gives None. With `reporting`
+    (a test for reporting verbs), a participle reporting for a verb above it ("X said …,
+    adding that …") and a verb coordinated under a report ("said truancy was bad and said
+    …") take the subject of that reporting verb.
+    """
+    is_report = reporting or _never
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        if to is not None:
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return None
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and not has_subject(verb):
+        for ancestor in verb.ancestors:
+            if is_report(ancestor) and ancestor.tag_ != "VBG":
+                return subject_of(ancestor, reporting)
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
+        # "The government, Lavrov went on, …": the subject next to the verb is the speaker
+        subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+        if subj is None and verb.lemma_.lower() in REPORTED_PASSIVES:
+            subj = passive_subject(verb)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            if subj.lower_ in NON_REFERRING_SUBJECTS:
+                return None
+            return subj
+        if verb.dep_ == "conj" and verb.head is not verb and not is_report(verb.head):
+            above = next((a for a in verb.head.ancestors if is_report(a)), None)
+            if above is not None:
+                return subject_of(above, reporting)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def _never(_token: Token) -> bool:
+    return False
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own (active, passive or clausal)."""
+    return any(c.dep_ in ANY_SUBJECT_DEPS for c in verb.children)
+
+
+def is_subject(token: Token) -> bool:
+    """A noun phrase head standing as its clause's subject."""
+    return token.dep_ in NOMINAL_SUBJECT_DEPS
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" object of a passive verb ("backed by Labour": Labour)."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def is_negated(token: Token) -> bool:
+    """A word negated by its own children: "did not say", "never said"."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+
+
+def has_neg(token: Token) -> bool:
+    """A word with a syntactic negation ("not", "n't") among its children."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+# --------------------------------------------------------------------------- noun-phrase extent
+
+
+def noun_phrase_extent(head: Token) -> tuple[int, int]:
+    """Token span [start, end) of the phrase naming someone: the head with its pre-modifiers,
+    "of"/"for"/"at" complements ("spokesman for Mr Blair") and coordinated names, kept
+    contiguous by cutting at commas, brackets, dashes and quote marks around the head."""
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in PHRASE_LEFT_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i > head.i):
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ in ("cc", "conj") and child.i > head.i:
+            keep.update(t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl"))
+    start, end = min(keep), max(keep) + 1
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].text in (",", "(", ")", "—", "–") or doc[i].is_quote:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if doc[i].text in (",", "(", ")", "—", "–") or doc[i].is_quote:
+            end = i
+            break
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """A character span without surrounding space and a trailing comma, colon or semicolon."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;"):
+        end -= 1
+    return start, end
+
+
+def trim_tokens(span: Span) -> tuple[int, int]:
+    """Token range of a name without a leading "the", a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+class MentionIndex:
+    """An article's mentions by position: which mention covers a token or a span, which
+    came last before a point."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
+        self._starts = [m.char_start for m in self.mentions]
+        self._by_token: dict[int, list[Mention]] | None = None
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping [start, end)."""
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[:hi] if m.char_end > start]
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention covering a token, the tightest first."""
+        found = self.covering(token.idx, token.idx + len(token.text))
+        return min(found, key=lambda m: m.char_end - m.char_start) if found else None
+
+    def all_at(self, token: Token) -> list[Mention]:
+        """Every mention whose tokens include this one, in text order; inside one token
+        ("U.S.-mediated") possibly several."""
+        if self._by_token is None:
+            self._by_token = {}
+            for mention in self.mentions:
+                span = token.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self._by_token.setdefault(t.i, []).append(mention)
+        return self._by_token.get(token.i, [])
+
+    def before(self, char: int, types: tuple[str, ...] | None = None, exclude_pronouns: bool = True) -> Mention | None:
+        """The latest mention starting before a character, of the given entity types."""
+        hi = bisect.bisect_left(self._starts, char)
+        for m in reversed(self.mentions[:hi]):
+            if exclude_pronouns and m.kind == "pronoun":
+                continue
+            if types is None or m.entity_type in types:
+                return m
+        return None
+
+
+def mention_of(head: Token, index: MentionIndex, span: tuple[int, int] | None = None) -> Mention | None:
+    """The mention a noun phrase refers to: the one covering its head word, else a name in
+    apposition, else its possessor or "for"/"of" complement ("Armenia’s foreign ministry":
+    Armenia; "a spokesman for Mr Blair": Blair), never a modifier ("the UN commissioner")."""
+    if span is None:
+        span = noun_phrase_extent(head)
+    covering = index.at(head)
+    appositive_names = [
+        m
+        for child in head.children
+        if child.dep_ == "appos"
+        for t in child.subtree
+        if (m := index.at(t)) is not None and m.kind == "name"
+    ]
+    if covering is not None and not (covering.kind in ("title", "pronoun") and appositive_names and head.lower_ not in PERSONAL_PRONOUNS):
+        return covering
+    if appositive_names:
+        return appositive_names[0]
+    owners = [
+        m
+        for child in head.children
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
+        for t in child.subtree
+        if t.i < span[1] and (m := index.at(t)) is not None and m.kind != "pronoun"
+    ]
+    if owners:
+        return min(owners, key=lambda m: (m.kind != "name", abs(m.char_start - head.idx)))
+    return None

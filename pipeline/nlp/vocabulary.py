@@ -1,0 +1,119 @@
+"""The extractors' domain word lists, read from `pipeline/knowledge/<extractor>.yaml`.
+
+Word lists are data so that they can be reviewed and extended without reading code (see
+`pipeline/knowledge/README.md`). Each file is validated when it is loaded: every list says
+what it is for and where it comes from, words are lower case and listed once, and a typo in
+a list name fails at import rather than silently matching nothing. Closed-class words and
+dependency labels stay in `pipeline/nlp/syntax.py`.
+
+File shape:
+
+    extractor: quotes
+    source: where the lists come from (applies to every list without its own)
+    lists:
+      speech_verbs:
+        about: what the words are for
+        source: (optional) where this list comes from
+        words: [say, add, tell]
+    maps:
+      cause_links:
+        about: …
+        entries: {result: from}
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def _check_word(word: str) -> str:
+    if not word or word != word.strip() or word != word.lower() or "  " in word:
+        raise ValueError(f"{word!r}: words are lower case, trimmed, single-spaced")
+    return word
+
+
+class WordList(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    about: str = Field(min_length=10)
+    source: str | None = None
+    words: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("words")
+    @classmethod
+    def _words(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        for word in words:
+            _check_word(word)
+            if word in seen:
+                raise ValueError(f"{word!r} is listed twice")
+            seen.add(word)
+        return words
+
+
+class WordMap(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    about: str = Field(min_length=10)
+    source: str | None = None
+    entries: dict[str, str] = Field(min_length=1)
+
+    @field_validator("entries")
+    @classmethod
+    def _entries(cls, entries: dict[str, str]) -> dict[str, str]:
+        for key, value in entries.items():
+            _check_word(key)
+            _check_word(value)
+        return entries
+
+
+class Vocabulary(BaseModel):
+    """One extractor's word lists."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    extractor: str
+    source: str = Field(min_length=10)
+    lists: dict[str, WordList] = {}
+    maps: dict[str, WordMap] = {}
+
+    def words(self, name: str) -> frozenset[str]:
+        if name not in self.lists:
+            raise KeyError(f"{self.extractor}.yaml has no word list {name!r}")
+        return frozenset(self.lists[name].words)
+
+    def pairs(self, name: str) -> frozenset[tuple[str, str]]:
+        """A list of two-word phrases ("go on") as (word, word) pairs."""
+        out = set()
+        for phrase in self.words(name):
+            parts = tuple(phrase.split())
+            if len(parts) != 2:
+                raise ValueError(f"{self.extractor}.yaml {name}: {phrase!r} is not two words")
+            out.add(parts)
+        return frozenset(out)
+
+    def mapping(self, name: str) -> dict[str, str]:
+        if name not in self.maps:
+            raise KeyError(f"{self.extractor}.yaml has no map {name!r}")
+        return dict(self.maps[name].entries)
+
+
+@functools.cache
+def load_vocabulary(extractor: str, directory: Path = KNOWLEDGE_DIR) -> Vocabulary:
+    """The validated vocabulary of one extractor (`quotes`, `stances`, …); raises
+    ValueError naming the file and the problem."""
+    path = directory / f"{extractor}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        vocabulary = Vocabulary.model_validate(data)
+    except ValidationError as error:
+        raise ValueError(f"{path}: {error}") from error
+    if vocabulary.extractor != extractor:
+        raise ValueError(f"{path}: says extractor {vocabulary.extractor!r}, expected {extractor!r}")
+    return vocabulary
