@@ -15,7 +15,7 @@ import spacy
 from pipeline import settings
 
 PACKAGE = Path(__file__).resolve().parent.parent
-FINGERPRINTED = ("nlp/*.py", "knowledge/*")
+FINGERPRINTED = ("nlp/**/*.py", "knowledge/*")  # subpackages (mentions/, events/) included
 
 
 @functools.lru_cache(maxsize=1)
