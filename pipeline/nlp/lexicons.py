@@ -371,3 +371,49 @@ def load_word_lists(
 def _check_word(word: Any, where: str) -> None:
     if not isinstance(word, str) or not word or word != word.strip() or word != word.lower():
         raise ValueError(f"{where}: {word!r} is not a lower-case word (quote YAML keywords such as 'no')")
+
+
+# ------------------------------------------------------------------------- lemma fixes
+
+_LEMMA_FIX_FIELDS = {"lemma", "wrong", "forms"}
+
+
+@dataclass(frozen=True)
+class LemmaFix:
+    """A token written as one of `forms`, tagged as a verb, whose model lemma is `wrong`,
+    has the lemma `lemma`."""
+
+    lemma: str
+    wrong: str
+    forms: tuple[str, ...]
+
+    def pattern(self) -> dict:
+        """The fix as an `attribute_ruler` pattern."""
+        token = {"LOWER": {"IN": list(self.forms)}, "LEMMA": self.wrong, "TAG": {"REGEX": "^VB"}}
+        return {"patterns": [[token]], "attrs": {"LEMMA": self.lemma}}
+
+
+@functools.lru_cache(maxsize=4)
+def load_lemma_fixes(path: str | Path | None = None) -> tuple[LemmaFix, ...]:
+    """The lemma corrections, validated: lower-case words, each form fixed once."""
+    file = Path(path) if path else LEMMA_FIXES_PATH
+    fixes: list[LemmaFix] = []
+    fixed: set[str] = set()
+    for entry in _section(_read_yaml(file), "fixes", list):
+        if not isinstance(entry, dict) or set(entry) != _LEMMA_FIX_FIELDS:
+            raise ValueError(f"{file.name}: each fix needs exactly {sorted(_LEMMA_FIX_FIELDS)}, got {entry!r}")
+        where = f"{file.name}: fix {entry.get('lemma')!r}"
+        _check_word(entry["lemma"], where)
+        _check_word(entry["wrong"], where)
+        forms = entry["forms"]
+        if not isinstance(forms, list) or not forms:
+            raise ValueError(f"{where}: `forms` must be a non-empty list")
+        for form in forms:
+            _check_word(form, where)
+            if form in fixed:
+                raise ValueError(f"{where}: {form!r} is fixed twice")
+            fixed.add(form)
+        if entry["lemma"] == entry["wrong"]:
+            raise ValueError(f"{where}: the lemma is the wrong lemma")
+        fixes.append(LemmaFix(entry["lemma"], entry["wrong"], tuple(forms)))
+    return tuple(fixes)

@@ -96,27 +96,6 @@ def is_place(mention: Mention) -> bool:
     )
 
 
-def lemmas(token: Token) -> list[str]:
-    """The parser's lemma plus naive fall-backs ("staged" is sometimes lemmatised "stag")."""
-    seen: list[str] = []
-    lower = token.lower_
-    options = [token.lemma_.lower(), lower]
-    if lower.endswith("ied"):
-        options.append(lower[:-3] + "y")
-    if lower.endswith("ed"):
-        options += [lower[:-1], lower[:-2]]
-    if lower.endswith("ing"):
-        options += [lower[:-3], lower[:-3] + "e"]
-    if lower.endswith("es"):
-        options.append(lower[:-2])
-    if lower.endswith("s"):
-        options.append(lower[:-1])
-    for option in options:
-        if option and option not in seen:
-            seen.append(option)
-    return seen
-
-
 def inner_event_noun(token: Token) -> Token:
     """"a series of meetings" -> "meetings"; other nouns are themselves."""
     if token.lemma_.lower() in QUANTIFIER_NOUNS or token.lower_ in QUANTIFIER_NOUNS:
@@ -153,7 +132,8 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def lemma_in(token: Token, words: frozenset[str] | set[str] | dict) -> bool:
-    return any(lemma in words for lemma in lemmas(token))
+    """Whether the token's lemma (as corrected by `lemma_fixes.yaml`) is one of the words."""
+    return token.lemma_.lower() in words
 
 
 def assign(draft: Draft, role: str, mentions: list[Mention]) -> None:

@@ -26,7 +26,6 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     lemma_in,
-    lemmas,
     outer_noun,
 )
 from pipeline.nlp.events.vocabulary import IMPLICATIVE_VERBS, IRREALIS_WORDS
@@ -69,13 +68,8 @@ def _stronger(a: str, b: str) -> str:
 
 def _governor_modality(governor: Token, lexicon: EventTriggers) -> str:
     """What a verb or noun does to the truth of its complement."""
-    for lemma in lemmas(governor):
-        cue = lexicon.modality(lemma)
-        if cue is not None:
-            return cue
-        if lemma in IRREALIS_WORDS:
-            return IRREALIS_WORDS[lemma]
-    return ASSERTED
+    lemma = governor.lemma_.lower()
+    return lexicon.modality(lemma) or IRREALIS_WORDS.get(lemma, ASSERTED)
 
 
 def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str:
@@ -143,11 +137,7 @@ def _gerund_twin(verb: Token) -> Token | None:
 
 def _content_modality(governor: Token, lexicon: EventTriggers, allegation: bool = False) -> str:
     """Whether the complement of `governor` is asserted: "pledged to X" -> hypothetical."""
-    trigger = None
-    for lemma in lemmas(governor):
-        trigger = lexicon.verb(lemma)
-        if trigger is not None:
-            break
+    trigger = lexicon.verb(governor.lemma_.lower())
     if trigger is not None and trigger.event_type in CONTENT_MODALITY:
         return CONTENT_MODALITY[trigger.event_type]
     if trigger is not None and trigger.event_type == "ACCUSE" and trigger.mode == "allege":

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
-from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, lemmas, outer_noun
+from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
@@ -33,22 +33,20 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
     preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
-    for lemma in lemmas(token):
-        for extra in particles + preps:
-            found = lexicon.verb(lemma, extra.lower_)
-            if found is not None and found.lemma.endswith(" " + extra.lower_):
-                return found, [token, extra]
-        found = lexicon.verb(lemma)
-        if found is not None:
-            return found, [token]
-    return None
+    lemma = token.lemma_.lower()
+    for extra in particles + preps:
+        found = lexicon.verb(lemma, extra.lower_)
+        if found is not None and found.lemma.endswith(" " + extra.lower_):
+            return found, [token, extra]
+    found = lexicon.verb(lemma)
+    return (found, [token]) if found is not None else None
 
 
 def _is_light(token: Token, lexicon: EventTriggers) -> bool:
     if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
         return False
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    return any(lexicon.is_light_verb(lemma, particle) for lemma in lemmas(token))
+    return lexicon.is_light_verb(token.lemma_.lower(), particle)
 
 
 def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
@@ -178,9 +176,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
 
 
 def _mediating(verb: Token, trigger: Trigger) -> bool:
-    return trigger.subject_role in ("mediator", "recipient") or any(
-        lemma in MEDIATING_VERBS for lemma in lemmas(verb)
-    )
+    return trigger.subject_role in ("mediator", "recipient") or lemma_in(verb, MEDIATING_VERBS)
 
 
 def _new_draft(token: Token, trigger: Trigger, words: list[Token], sentence: Sentence) -> Draft:
