@@ -51,7 +51,10 @@ def test_every_fix_names_one_form_once():
     [
         ("fixes:\n  - {lemma: stage, wrong: stag}\n", "exactly"),
         ("fixes:\n  - {lemma: stage, wrong: stage, forms: [staged]}\n", "wrong lemma"),
-        ("fixes:\n  - {lemma: stage, wrong: stag, forms: [staged]}\n  - {lemma: x, wrong: y, forms: [staged]}\n", "twice"),
+        (
+            "fixes:\n  - {lemma: stage, wrong: stag, forms: [staged]}\n  - {lemma: x, wrong: y, forms: [staged]}\n",
+            "twice",
+        ),
         ("fixes:\n  - {lemma: Stage, wrong: stag, forms: [staged]}\n", "lower-case"),
         ("fixes: {}\n", "list"),
     ],

@@ -321,7 +321,10 @@ _WORD_LIST_FIELDS = {"about", "source", "words", "entries"}
 
 
 def load_word_lists(
-    name: str, lists: Iterable[str] = (), tables: Mapping[str, Iterable[Any]] | None = None, path: str | Path | None = None
+    name: str,
+    lists: Iterable[str] = (),
+    tables: Mapping[str, Iterable[Any]] | None = None,
+    path: str | Path | None = None,
 ) -> dict[str, Any]:
     """An extractor's domain vocabulary (`pipeline/knowledge/<name>.yaml`), validated.
 

@@ -65,7 +65,9 @@ _HYPHEN_MEDIATED = re.compile(
 )
 
 
-def np_actors(token: Token, index: MentionIndex, depth: int = 0, allow_pronoun_possessor: bool = False) -> list[Mention]:
+def np_actors(
+    token: Token, index: MentionIndex, depth: int = 0, allow_pronoun_possessor: bool = False
+) -> list[Mention]:
     """Actor mentions a noun phrase headed by `token` names, conjuncts included."""
     if depth > 6:
         return []
@@ -88,10 +90,7 @@ def np_actors(token: Token, index: MentionIndex, depth: int = 0, allow_pronoun_p
                 if child.pos_ == "PRON" and not allow_pronoun_possessor:
                     continue  # "his counterparts" are not him
                 out += np_actors(child, index, depth + 1)
-            elif (
-                child.dep_ == "prep" and child.lower_ in ("of", "from")
-                and token.lemma_.lower() in GROUP_HEADS
-            ):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in GROUP_HEADS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += np_actors(pobj, index, depth + 1)
@@ -100,7 +99,11 @@ def np_actors(token: Token, index: MentionIndex, depth: int = 0, allow_pronoun_p
                 # parser hung inside its "of" phrase; only a person there is the title holder
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "PERSON" and m.kind == "name"]
+                        out += [
+                            m
+                            for m in np_actors(pobj, index, depth + 1)
+                            if m.entity_type == "PERSON" and m.kind == "name"
+                        ]
     for child in token.children:
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
@@ -216,17 +219,29 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     else:
         assign(draft, "sources", subjects)
         assign(draft, "targets", objects)
-    if not draft.targets and draft.event_type in CONTENT_MODALITY and not any(
-        c.dep_ in ("dobj", "dative") for c in draft.token.children
+    if (
+        not draft.targets
+        and draft.event_type in CONTENT_MODALITY
+        and not any(c.dep_ in ("dobj", "dative") for c in draft.token.children)
     ):
         # "pledged to recognise Azerbaijan's sovereignty", "urged X to ...": whom it concerns
         for child in draft.token.children:
             if child.dep_ == "xcomp":
-                assign(draft, "targets", [m for m in _verb_objects(Draft(child, draft.trigger, draft.sentence, [child], draft.event_type, None, ""), index) if m not in draft.sources])
+                assign(
+                    draft,
+                    "targets",
+                    [
+                        m
+                        for m in _verb_objects(
+                            Draft(child, draft.trigger, draft.sentence, [child], draft.event_type, None, ""), index
+                        )
+                        if m not in draft.sources
+                    ],
+                )
 
 
 def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
-    """"X unveiled a billboard ... accusing Y": a participle on a thing that names no actor
+    """ "X unveiled a billboard ... accusing Y": a participle on a thing that names no actor
     speaks for the subject of the clause that carries it."""
     if verb.dep_ != "acl" or verb.tag_ != "VBG":
         return []
@@ -273,7 +288,9 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                     assign(draft, "participants", mentioned)
                 else:
                     # "Israeli attack", "Tory attack": the doer; "the Iraq war": a party
-                    theatre = [m for m in mentioned if m.kind == "name" and m.entity_type == "COUNTRY" and dep == "compound"]
+                    theatre = [
+                        m for m in mentioned if m.kind == "name" and m.entity_type == "COUNTRY" and dep == "compound"
+                    ]
                     assign(draft, "participants", theatre)
                     assign(draft, "sources", [m for m in mentioned if m not in theatre])
             elif dep == "prep" or dep == "agent":
@@ -307,7 +324,7 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
 
 
 def _mediator_modifier(token: Token) -> bool:
-    """"U.S.-mediated": a name hanging from a mediating participle ("US" <- "mediated")."""
+    """ "U.S.-mediated": a name hanging from a mediating participle ("US" <- "mediated")."""
     return token.dep_ in ("amod", "compound") and token.tag_ == "VBN" and lemma_in(token, MEDIATING_VERBS)
 
 
@@ -335,7 +352,7 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
 
 
 def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
-    """"Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part.
+    """ "Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part.
     "In a jibe at Y, X said ...": X made the jibe."""
     outer = outer_noun(draft.token)
     if draft.event_type in SPEECH_TYPES and not draft.sources and not draft.realisers:
@@ -343,9 +360,7 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
         if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             assign(draft, "sources", [m for m in _subjects(prep.head, index) if m not in draft.targets])
         return
-    if draft.event_type not in SYMMETRIC_TYPES or any(
-        v.head not in (draft.token, outer) for v in draft.realisers
-    ):
+    if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
         return
     prep = outer.head
     if outer.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TEMPORAL_LINK_PREPS:
@@ -360,7 +375,7 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
 
 
 def _hyphen_mediators(draft: Draft, index: MentionIndex) -> None:
-    """"U.S.-mediated negotiations" kept as one token: the name inside it mediates."""
+    """ "U.S.-mediated negotiations" kept as one token: the name inside it mediates."""
     noun = draft.token
     for child in list(noun.children) + list(outer_noun(noun).children):
         if child.dep_ not in ("amod", "compound"):
@@ -378,7 +393,7 @@ def _hyphen_mediators(draft: Draft, index: MentionIndex) -> None:
 
 
 def visited_places(ec: EventContext, draft: Draft) -> None:
-    """"visits Manchester, Liverpool and Leicester": places visited are where, not whom."""
+    """ "visits Manchester, Liverpool and Leicester": places visited are where, not whom."""
     index = ec.index
     if draft.mode != "visit" or draft.token.pos_ not in ("VERB", "AUX"):
         return

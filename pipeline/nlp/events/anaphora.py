@@ -18,7 +18,7 @@ ANAPHORA_WINDOW = 10  # sentences
 
 
 def resolve_event_anaphora(drafts: list[Draft]) -> None:
-    """"the talks" with no actors of its own is the latest earlier event of its type."""
+    """ "the talks" with no actors of its own is the latest earlier event of its type."""
     for position, draft in enumerate(drafts):
         if not draft.definite or draft.token.pos_ not in ("NOUN", "PROPN") or draft.separate:
             continue
@@ -27,8 +27,11 @@ def resolve_event_anaphora(drafts: list[Draft]) -> None:
         if draft.modality != ASSERTED:
             continue
         earlier = [
-            d for d in reversed(drafts[:position])
-            if d.event_type == draft.event_type and d.actors() and not d.separate
+            d
+            for d in reversed(drafts[:position])
+            if d.event_type == draft.event_type
+            and d.actors()
+            and not d.separate
             and d.modality == ASSERTED
             and draft.sentence.sentence_id - d.sentence.sentence_id <= ANAPHORA_WINDOW
         ]
@@ -41,9 +44,8 @@ def resolve_event_anaphora(drafts: list[Draft]) -> None:
             continue  # "the conference ... on Thursday" is not last week's meeting
         if draft.location and antecedent.location and draft.location.name != antecedent.location.name:
             continue
-        if draft.actors() and not _shares(draft, antecedent):
-            if draft.sources or draft.targets:
-                continue
+        if draft.actors() and not _shares(draft, antecedent) and (draft.sources or draft.targets):
+            continue
         draft.copied = not draft.actors()
         for role in ("sources", "targets", "participants", "mediators"):
             assign(draft, role, getattr(antecedent, role))

@@ -132,7 +132,12 @@ def fill_location(ec: EventContext, draft: Draft) -> None:
                     weight = LOCATIVE_PREP_WEIGHTS[child.lower_]
                     if place:
                         break
-            elif child.dep_ == "prep" and child.lower_ == "of" and carrier in (token, outer_noun(token)) and carrier.pos_ in ("NOUN", "PROPN"):
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and carrier in (token, outer_noun(token))
+                and carrier.pos_ in ("NOUN", "PROPN")
+            ):
                 for pobj in pobjs(child):
                     place = _place_in(pobj, index)
                     weight = 2

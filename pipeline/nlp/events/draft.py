@@ -85,10 +85,12 @@ def place_at(index: MentionIndex, token: Token) -> Mention | None:
 
 
 def is_actor(mention: Mention) -> bool:
+    """Whether a mention can act: a person, country, body or group, or a reference to one."""
     return mention.entity_type in ACTOR_TYPES or mention.kind in ACTOR_KINDS
 
 
 def is_place(mention: Mention) -> bool:
+    """Whether a mention names where something happened."""
     if mention.kind in ACTOR_KINDS:
         return False
     return mention.entity_type == "LOCATION" or (
@@ -97,7 +99,7 @@ def is_place(mention: Mention) -> bool:
 
 
 def inner_event_noun(token: Token) -> Token:
-    """"a series of meetings" -> "meetings"; other nouns are themselves."""
+    """ "a series of meetings" -> "meetings"; other nouns are themselves."""
     if token.lemma_.lower() in QUANTIFIER_NOUNS or token.lower_ in QUANTIFIER_NOUNS:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -118,6 +120,7 @@ def outer_noun(token: Token) -> Token:
 
 
 def unique(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions without repeats, in first-seen order."""
     seen: set[str] = set()
     out: list[Mention] = []
     for mention in mentions:
@@ -128,6 +131,7 @@ def unique(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition, clausal ones ("after hosting") included."""
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
@@ -137,6 +141,7 @@ def lemma_in(token: Token, words: frozenset[str] | set[str] | dict) -> bool:
 
 
 def assign(draft: Draft, role: str, mentions: list[Mention]) -> None:
+    """Add the mentions to one of the draft's roles, each once."""
     getattr(draft, role).extend(m for m in mentions if m not in getattr(draft, role))
 
 

@@ -46,7 +46,9 @@ def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
     if not lemma_in(verb, WARNING_VERBS):
         return trigger.event_type, mode
     against = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"]
-    against += [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "against"]
+    against += [
+        p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "against"
+    ]
     if against:
         return "ACCUSE", "disapprove"
     if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
@@ -96,7 +98,7 @@ def figurative(verb: Token, trigger: Trigger, index: MentionIndex) -> bool:
 
 
 def verbal_attack(draft: Draft) -> None:
-    """"Howard attacks Blair over Iraq", "attacked Labour's pledges as vacuous": criticism.
+    """ "Howard attacks Blair over Iraq", "attacked Labour's pledges as vacuous": criticism.
 
     An assault needs bodies; an "attack" on words, plans or a named politician by a named
     person, or one made "over"/"as"/"for" something, is verbal: ACCUSE (disapprove).
@@ -108,10 +110,10 @@ def verbal_attack(draft: Draft) -> None:
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for p in pobjs(c)]
     verbal = any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects)
     verbal = verbal or any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in token.children)
-    verbal = verbal or any(c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children)
     verbal = verbal or any(
-        any(q.is_quote for q in o.subtree) for o in objects
+        c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children
     )
+    verbal = verbal or any(any(q.is_quote for q in o.subtree) for o in objects)
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
@@ -120,14 +122,14 @@ def verbal_attack(draft: Draft) -> None:
 
 
 def lone_promise(draft: Draft) -> bool:
-    """"Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
+    """ "Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
     two sides, is."""
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2
 
 
 def theatre_only(draft: Draft) -> bool:
-    """"the Iraq war", "the Afghan conflict": a country naming where a directed event took
+    """ "the Iraq war", "the Afghan conflict": a country naming where a directed event took
     place, with nobody named as doing it, is a topic label, not a report of the event."""
     if draft.event_type in SYMMETRIC_TYPES or draft.event_type == "AGREE":
         return False
@@ -139,6 +141,7 @@ def theatre_only(draft: Draft) -> bool:
 def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
     """Headlines parse badly ("Tories attack EU asylum moves"): keep a headline event only
     when the body reports an event of its type with an actor in the same role."""
+
     def keys(draft: Draft) -> set[tuple[str, str]]:
         out = set()
         for role in ("sources", "targets", "participants", "mediators"):
@@ -159,7 +162,7 @@ def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
 
 
 def lone_consultation(draft: Draft) -> bool:
-    """"Mr Blair talked about the manifesto": one side alone does not consult (visits aside)."""
+    """ "Mr Blair talked about the manifesto": one side alone does not consult (visits aside)."""
     if draft.event_type not in SYMMETRIC_TYPES or draft.mode in ("visit", "phone"):
         return False
     if draft.token.pos_ in ("NOUN", "PROPN"):

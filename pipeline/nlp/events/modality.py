@@ -103,7 +103,12 @@ def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str
         noun_cue = _governor_modality(head, lexicon)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             noun_cue = NEGATED
-        if verb.tag_ not in ("VBN",) or any(c.dep_ == "mark" for c in verb.children) or verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if (
+            verb.tag_ not in ("VBN",)
+            or any(c.dep_ == "mark" for c in verb.children)
+            or verb.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
             found = _stronger(found, noun_cue)
             if noun_cue != ASSERTED and head.head.pos_ in ("VERB", "AUX"):
                 found = _stronger(found, _clause_modality(head.head, lexicon, depth + 1))
@@ -111,7 +116,7 @@ def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str
 
 
 def _infinitive_modality(verb: Token) -> str:
-    """"wants to meet", "the job to destroy": an infinitive is not asserted, unless an
+    """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
     implicative verb governs it ("managed to meet")."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return ASSERTED
@@ -122,7 +127,7 @@ def _infinitive_modality(verb: Token) -> str:
 
 
 def _gerund_twin(verb: Token) -> Token | None:
-    """"accused X of telling lies and then attacking them": the parser often hangs the
+    """ "accused X of telling lies and then attacking them": the parser often hangs the
     second gerund on the finite verb; it belongs with the gerund in its "of" phrase."""
     head = verb.head
     if verb.tag_ != "VBG" or head.tag_ not in ("VBD", "VBZ", "VBP"):

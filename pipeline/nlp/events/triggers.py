@@ -57,8 +57,12 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     if any(c.dep_ == "compound" and c.lower_ in MEDIA_MODIFIERS for c in token.children):
         return None  # a "news conference" is a media event, not a consultation
     if (
-        token.pos_ == "PROPN" and token.is_title and token.i > token.sent.start
-        and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).is_title and not _title_case(token.sent)
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.i > token.sent.start
+        and token.nbor(-1).pos_ == "PROPN"
+        and token.nbor(-1).is_title
+        and not _title_case(token.sent)
     ):
         return None  # part of a name: "Mutually Assured Destruction", "Peace Conference"
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
@@ -114,8 +118,12 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             if noun.i not in nouns:
                 continue
             noun_trigger = nouns[noun.i][0]
-            if verb is None or (is_light and verb[0].event_type != noun_trigger.event_type and
-                                verb[0].subject_role == "source" and verb[0].event_type != "CONSULT"):
+            if verb is None or (
+                is_light
+                and verb[0].event_type != noun_trigger.event_type
+                and verb[0].subject_role == "source"
+                and verb[0].event_type != "CONSULT"
+            ):
                 realised_by.setdefault(noun.i, []).append(token)  # "hold talks", "strike a deal"
             elif _mediating(token, verb[0]) and noun_trigger.event_type in ("CONSULT", "AGREE", "RETREAT", "COOPERATE"):
                 mediated.setdefault(noun.i, []).append(token)  # "hosted talks", "brokered a truce"
@@ -149,9 +157,11 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "union-backed magazine": a property, not a report of an act
         if trigger.event_type == "PROTEST" and any(c.dep_ in ("ccomp",) for c in token.children):
             continue  # "this demonstrates that ...": showing, not protesting
-        if trigger.event_type == "PROTEST" and any(
-            c.dep_ == "dobj" and actor_at(index, c) is None for c in token.children
-        ) and lemma_in(token, frozenset({"demonstrate", "march"})):
+        if (
+            trigger.event_type == "PROTEST"
+            and any(c.dep_ == "dobj" and actor_at(index, c) is None for c in token.children)
+            and lemma_in(token, frozenset({"demonstrate", "march"}))
+        ):
             continue  # "demonstrates the problem"
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
@@ -181,8 +191,13 @@ def _mediating(verb: Token, trigger: Trigger) -> bool:
 
 def _new_draft(token: Token, trigger: Trigger, words: list[Token], sentence: Sentence) -> Draft:
     return Draft(
-        token=token, trigger=trigger, sentence=sentence, words=list(words),
-        event_type=trigger.event_type, mode=trigger.mode, cameo_root=trigger.cameo_root,
+        token=token,
+        trigger=trigger,
+        sentence=sentence,
+        words=list(words),
+        event_type=trigger.event_type,
+        mode=trigger.mode,
+        cameo_root=trigger.cameo_root,
     )
 
 

@@ -12,8 +12,16 @@ from pipeline.nlp.lexicons import EVENT_MODALITIES, load_word_lists
 _LISTS = load_word_lists(
     "events",
     lists=(
-        "mediating_verbs", "object_control", "implicative_verbs", "warning_verbs", "quantifier_nouns",
-        "group_heads", "discourse_nouns", "figurative_objects", "strike_words", "media_modifiers",
+        "mediating_verbs",
+        "object_control",
+        "implicative_verbs",
+        "warning_verbs",
+        "quantifier_nouns",
+        "group_heads",
+        "discourse_nouns",
+        "figurative_objects",
+        "strike_words",
+        "media_modifiers",
     ),
     tables={"irrealis_words": EVENT_MODALITIES},
 )

@@ -41,11 +41,37 @@ def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:
     entry = mc.gaz.by_alias(prefix)
     if entry is not None and entry.entity_id.startswith(("country:", "org:", "location:")):
         label = "GPE" if entry.entity_type == "COUNTRY" else "ORG" if entry.entity_id.startswith("org:") else "LOC"
-        return [Candidate(token.i, token.i + 1, label, entry.entity_type, "name", entry.name, 2, entry.entity_id, country_iso3=entry.country_iso3, char_end=end)]
+        return [
+            Candidate(
+                token.i,
+                token.i + 1,
+                label,
+                entry.entity_type,
+                "name",
+                entry.name,
+                2,
+                entry.entity_id,
+                country_iso3=entry.country_iso3,
+                char_end=end,
+            )
+        ]
     iso3 = mc.gaz.demonym_country(prefix)
     if iso3:
         country = mc.gaz.country(iso3)
-        return [Candidate(token.i, token.i + 1, "NORP", "COUNTRY", "demonym", country.name, 2, country.entity_id, country_iso3=iso3, char_end=end)]
+        return [
+            Candidate(
+                token.i,
+                token.i + 1,
+                "NORP",
+                "COUNTRY",
+                "demonym",
+                country.name,
+                2,
+                country.entity_id,
+                country_iso3=iso3,
+                char_end=end,
+            )
+        ]
     return []
 
 
@@ -60,9 +86,15 @@ def _country_before(mc: MentionContext, i: int) -> tuple[int, str, str] | None:
             return span.start, span.ent_id_.split(":", 1)[1], "possessive"
         return None
     span = _gazetteer_span_ending(mc, i)
-    if span and span.label_ == "NORP" and span.ent_id_.startswith("country:") and len(span) == 1:
-        if mc.gaz.demonym_country(span.text) and not is_plural_demonym(span[0], mc.gaz):
-            return span.start, span.ent_id_.split(":", 1)[1], "demonym"
+    if (
+        span
+        and span.label_ == "NORP"
+        and span.ent_id_.startswith("country:")
+        and len(span) == 1
+        and mc.gaz.demonym_country(span.text)
+        and not is_plural_demonym(span[0], mc.gaz)
+    ):
+        return span.start, span.ent_id_.split(":", 1)[1], "demonym"
     return None
 
 
@@ -130,8 +162,15 @@ def _ministry(mc: MentionContext, kw: Token) -> list[Candidate]:
     demonym = mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)
     return [
         Candidate(
-            start, end, "ORG", "ORGANIZATION", "name", f"{demonym} {title} Ministry", 3,
-            gazetteer_id=f"org:{iso3.lower()}-{slug(key)}-ministry", country_iso3=iso3,
+            start,
+            end,
+            "ORG",
+            "ORGANIZATION",
+            "name",
+            f"{demonym} {title} Ministry",
+            3,
+            gazetteer_id=f"org:{iso3.lower()}-{slug(key)}-ministry",
+            country_iso3=iso3,
         )
     ]
 
@@ -158,7 +197,7 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
 
 
 def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
-    """"Russian peacekeepers", "Western powers": a demonym or bloc adjective and a group noun."""
+    """ "Russian peacekeepers", "Western powers": a demonym or bloc adjective and a group noun."""
     doc, i = mc.doc, kw.i
     if kw.tag_ not in ("NNS", "NNPS"):
         return []

@@ -74,12 +74,22 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
         if token.ent_type_ or not token.text[:1].isupper():
             continue
         honorific = token.lower_ in HONORIFICS
-        affiliated = token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"
+        affiliated = (
+            token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"
+        )
         if not (honorific or affiliated):
             continue
         j = token.i + 1 if honorific else token.i
         end = j
-        while end < len(doc) and end - j < 3 and doc[end].tag_ == "NNP" and doc[end].is_title and not doc[end].ent_type_ and doc[end].lower_ not in mc.role_words and doc[end].lower_ not in HONORIFICS:
+        while (
+            end < len(doc)
+            and end - j < 3
+            and doc[end].tag_ == "NNP"
+            and doc[end].is_title
+            and not doc[end].ent_type_
+            and doc[end].lower_ not in mc.role_words
+            and doc[end].lower_ not in HONORIFICS
+        ):
             end += 1
         if end == j or not mc.in_sections(token.i, end):
             continue
@@ -155,18 +165,30 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
         return Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
     if entity_id.startswith("city:"):
         prefix = [
-            t for t in span[0].lefts
-            if t.dep_ in ("compound", "amod") and t.is_title and not t.ent_type_ and t.i == span.start - 1
+            t
+            for t in span[0].lefts
+            if t.dep_ in ("compound", "amod")
+            and t.is_title
+            and not t.ent_type_
+            and t.i == span.start - 1
             and t.lower_ not in PLACE_QUALIFIERS
         ]
         if prefix and len(span) == 1:  # "Real Madrid", "Dynamo Moscow": a club, not the city
-            return Candidate(prefix[0].i, end, "ORG", "ORGANIZATION", "name", clean_spaces(mc.doc[prefix[0].i : end].text), 2)
+            return Candidate(
+                prefix[0].i, end, "ORG", "ORGANIZATION", "name", clean_spaces(mc.doc[prefix[0].i : end].text), 2
+            )
         if _is_metonym(mc, span):
             iso3 = entry.country_iso3
             country = mc.gaz.country(iso3)
-            return Candidate(start, end, label, "COUNTRY", "metonym", country.name, 2, country.entity_id, country_iso3=iso3)
-        return Candidate(start, end, label, "LOCATION", "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3)
-    return Candidate(start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3)
+            return Candidate(
+                start, end, label, "COUNTRY", "metonym", country.name, 2, country.entity_id, country_iso3=iso3
+            )
+        return Candidate(
+            start, end, label, "LOCATION", "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
+        )
+    return Candidate(
+        start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
+    )
 
 
 def _is_metonym(mc: MentionContext, span: Span) -> bool:

@@ -81,6 +81,7 @@ class MentionContext:
 
 
 def to_mentions(mc: MentionContext, chosen: list[Candidate]) -> list[Mention]:
+    """The chosen candidates as `Mention` rows, one per start offset."""
     out = []
     seen = set()
     for c in chosen:
@@ -92,6 +93,8 @@ def to_mentions(mc: MentionContext, chosen: list[Candidate]) -> list[Mention]:
 
 
 def make_mention(mc: MentionContext, c: Candidate, antecedent: str | None = None) -> Mention | None:
+    """One candidate as a `Mention`; None when it leaves its sentence or lies outside
+    the sections that carry mentions."""
     start = mc.doc[c.tok_start].idx
     last = mc.doc[c.tok_end - 1]
     end = c.char_end if c.char_end is not None else last.idx + len(last.text)
@@ -122,6 +125,7 @@ def clean_spaces(text: str) -> str:
 
 
 def ents_covering(doc: Doc, i: int):
+    """The doc's entity spans that contain token i."""
     token = doc[i]
     for ent in doc.ents:
         if ent.start <= i < ent.end:
@@ -145,6 +149,7 @@ def overlaps_any(i: int, c: Candidate) -> bool:
 
 
 def role_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of every role variant: the words a title can be made of."""
     words = set()
     for role in gaz.roles:
         for variant in role.variants:
@@ -153,6 +158,7 @@ def role_words(gaz: Gazetteer) -> frozenset[str]:
 
 
 def primary_demonyms(gaz: Gazetteer) -> dict[str, str]:
+    """Each country's first-listed demonym, which names its ministries ("Armenian")."""
     out: dict[str, str] = {}
     for surface, iso3 in gaz.demonyms:
         out.setdefault(iso3, surface)

@@ -50,7 +50,18 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
             continue
         body = body_names.get(token.lower_)
         if body is not None and body.entity_type == "PERSON":
-            out.append(replace(body, tok_start=token.i, tok_end=token.i + 1, label="PERSON", role=None, country_iso3=None, antecedent=None, char_end=None))
+            out.append(
+                replace(
+                    body,
+                    tok_start=token.i,
+                    tok_end=token.i + 1,
+                    label="PERSON",
+                    role=None,
+                    country_iso3=None,
+                    antecedent=None,
+                    char_end=None,
+                )
+            )
     return sorted(out, key=lambda c: c.tok_start)
 
 
@@ -60,21 +71,28 @@ def _headline_subspan(mc: MentionContext, start: int, end: int, body_names: dict
             text = clean_spaces(mc.doc[s : s + length].text).lower()
             body = body_names.get(text)
             if body is not None:
-                return replace(body, tok_start=s, tok_end=s + length, role=None, char_end=None, country_iso3=body.country_iso3 if body.entity_type != "PERSON" else None)
+                return replace(
+                    body,
+                    tok_start=s,
+                    tok_end=s + length,
+                    role=None,
+                    char_end=None,
+                    country_iso3=body.country_iso3 if body.entity_type != "PERSON" else None,
+                )
     return None
 
 
 def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
-    """"The Palestinian Authority (PA)": later "PA"s are that organisation."""
+    """ "The Palestinian Authority (PA)": later "PA"s are that organisation."""
     doc = mc.doc
     acronyms: dict[str, Candidate] = {}
     for c in chosen:
         if c.entity_type != "ORGANIZATION" or c.tok_end + 2 >= len(doc):
             continue
         short = doc[c.tok_end + 1].text
-        if doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")" and ACRONYM.match(short):
-            if _abbreviates(short, mc.doc[c.tok_start : c.tok_end].text):
-                acronyms.setdefault(short, c)
+        bracketed = doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")"
+        if bracketed and ACRONYM.match(short) and _abbreviates(short, mc.doc[c.tok_start : c.tok_end].text):
+            acronyms.setdefault(short, c)
     if not acronyms:
         return chosen
     taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
@@ -101,7 +119,7 @@ def one_per_start(mentions: list[Mention]) -> list[Mention]:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """"PA" for "Palestinian Authority", "UWB" for "Ultra Wideband"; not "PLP" for "Labour Party"."""
+    """ "PA" for "Palestinian Authority", "UWB" for "Ultra Wideband"; not "PLP" for "Labour Party"."""
     letters, text = short.lower().replace("&", ""), full.lower()
     if not letters or not text or letters[0] != text[0]:
         return False

@@ -37,7 +37,7 @@ def is_bare_title(mc: MentionContext, span: Span) -> bool:
 
 
 def completes_title(mc: MentionContext, start: int, end: int) -> bool:
-    """"Canterbury" in "Archbishop of Canterbury": the words belong to a title."""
+    """ "Canterbury" in "Archbishop of Canterbury": the words belong to a title."""
     doc = mc.doc
     if start < 2 or doc[start - 1].lower_ != "of":
         return False
@@ -53,7 +53,7 @@ def completes_title(mc: MentionContext, start: int, end: int) -> bool:
 
 
 def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
-    """"Cardinal Cormac Murphy-O'Connor" with the surname typed ORG: a title, then
+    """ "Cardinal Cormac Murphy-O'Connor" with the surname typed ORG: a title, then
     capitalised untagged words, then the span make one person's name."""
     doc = mc.doc
     if any(t.lower_ in mc.role_words or not (t.is_title or not t.is_alpha) for t in doc[start:end]):
@@ -61,7 +61,15 @@ def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
     if mc.gaz.by_alias(doc[start:end].text) or mc.gaz.demonym_country(doc[start:end].text):
         return None
     k = start
-    while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].tag_ == "NNP" and not doc[k - 1].ent_type_ and doc[k - 1].lower_ not in mc.role_words and doc[k - 1].lower_ not in HONORIFICS:
+    while (
+        k > 0
+        and start - k < 3
+        and doc[k - 1].is_title
+        and doc[k - 1].tag_ == "NNP"
+        and not doc[k - 1].ent_type_
+        and doc[k - 1].lower_ not in mc.role_words
+        and doc[k - 1].lower_ not in HONORIFICS
+    ):
         k -= 1
     if k == 0 or mc.section[k - 1] != mc.section[start]:
         return None
@@ -92,13 +100,25 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
                 break
     while tokens and (tokens[0].is_lower or not tokens[0].is_alpha):
         tokens = tokens[1:]  # "a Hans Christian Andersen"
-    while len(tokens) > 1 and tokens[0].lower_ not in KEPT_TITLES and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in mc.role_words):
+    while (
+        len(tokens) > 1
+        and tokens[0].lower_ not in KEPT_TITLES
+        and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in mc.role_words)
+    ):
         tokens = tokens[1:]  # "Backbencher Stephen Pound"
     for k, t in enumerate(tokens):  # "Bolton v Derby", "Luc Bondy for Cruel", "Mr Brown's Facility"
-        if k and (t.lower_ in ("v", "vs", "v.", "vs.", "versus", "/", ",") or t.text in POSSESSIVES or t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES):
+        if k and (
+            t.lower_ in ("v", "vs", "v.", "vs.", "versus", "/", ",")
+            or t.text in POSSESSIVES
+            or t.is_lower
+            and t.is_alpha
+            and t.lower_ not in NAME_PARTICLES
+        ):
             tokens = tokens[:k] if t.lower_ not in ("v", "vs", "v.", "vs.", "versus") else []
             break
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].lower_ in NAME_SUFFIXES and len(tokens) > 1):
+    while tokens and (
+        tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].lower_ in NAME_SUFFIXES and len(tokens) > 1
+    ):
         tokens = tokens[:-1]  # "Alan Milburn - the"
     if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
         return None
@@ -142,27 +162,37 @@ def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], su
         return False
     token = mc.doc[c.tok_start]
     if token.lower_ in surnames - {c.name.lower()} or any(
-        p.entity_type == "PERSON" and len(p.name.split()) > 1 and p.name.split()[-1].lower() == token.lower_ for p in chosen
+        p.entity_type == "PERSON" and len(p.name.split()) > 1 and p.name.split()[-1].lower() == token.lower_
+        for p in chosen
     ):
         return False
-    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "inside", "into", "across", "around"):
+    if token.dep_ == "pobj" and token.head.lower_ in (
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "around",
+    ):
         return True
     if token.dep_ == "conj" or any(t.dep_ == "conj" for t in token.children):
         linked = [token.head] if token.dep_ == "conj" else [t for t in token.children if t.dep_ == "conj"]
-        return any(
-            p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen
-        )
+        return any(p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen)
     return False
 
 
 def _with_honorific(mc: MentionContext, c: Candidate) -> Candidate:
+    """A kept title or an honorific right before a person joins the mention's surface."""
     i = c.tok_start - 1
-    if i >= 0 and mc.doc[i].lower_ in KEPT_TITLES and mc.doc[i].is_title and len(c.name.split()) == 1:
-        if mc.section[i] == mc.section[c.tok_start] and not mc.doc[i].ent_type_:
-            return replace(c, tok_start=i, name=f"{mc.doc[i].text} {c.name}")  # "Prince Harry"
-    if i >= 0 and mc.doc[i].lower_ in HONORIFICS and mc.doc[i].text[0].isupper():
-        if mc.section[i] == mc.section[c.tok_start] and not overlaps_any(i, c):
-            return replace(c, tok_start=i, gender=HONORIFICS[mc.doc[i].lower_] or c.gender)
+    if i < 0 or mc.section[i] != mc.section[c.tok_start]:
+        return c
+    before = mc.doc[i]
+    if before.lower_ in KEPT_TITLES and before.is_title and len(c.name.split()) == 1 and not before.ent_type_:
+        return replace(c, tok_start=i, name=f"{before.text} {c.name}")  # "Prince Harry"
+    if before.lower_ in HONORIFICS and before.text[0].isupper() and not overlaps_any(i, c):
+        return replace(c, tok_start=i, gender=HONORIFICS[before.lower_] or c.gender)
     return c
 
 
@@ -181,7 +211,11 @@ def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
                 title_tokens.update(tokens)
                 c = replace(c, role=c.role or role, country_iso3=c.country_iso3 or iso3)
         out.append(c)
-    return [c for c in out if c.gazetteer_id or c.entity_type == "PERSON" or not title_tokens.intersection(range(c.tok_start, c.tok_end))]
+    return [
+        c
+        for c in out
+        if c.gazetteer_id or c.entity_type == "PERSON" or not title_tokens.intersection(range(c.tok_start, c.tok_end))
+    ]
 
 
 def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[int]:

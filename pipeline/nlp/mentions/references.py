@@ -46,7 +46,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             continue  # "the government of Iraq", "the government bill"
         if not mc.in_sections(token.i, token.i + 1):
             continue
-        c = Candidate(token.i, token.i + 1, "ORG", "COUNTRY", "metonym", country.name, 0, top, country_iso3=country.country_iso3)
+        c = Candidate(
+            token.i, token.i + 1, "ORG", "COUNTRY", "metonym", country.name, 0, top, country_iso3=country.country_iso3
+        )
         m = make_mention(mc, c)
         if m is not None:
             extra.append(m)
@@ -116,7 +118,9 @@ def _roles_by_name(mc: MentionContext, persons: list[Mention]) -> dict[str, set[
     return roles
 
 
-def _pronoun_antecedent(mc: MentionContext, token: Token, persons: list[Mention], genders: dict[str, str]) -> Mention | None:
+def _pronoun_antecedent(
+    mc: MentionContext, token: Token, persons: list[Mention], genders: dict[str, str]
+) -> Mention | None:
     sentence = mc.ctx.sentence_at(token.idx)
     if sentence is None:
         return None
@@ -178,7 +182,7 @@ def _is_clause_subject(mc: MentionContext, m: Mention) -> bool:
 
 
 def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], roles: dict[str, set[str]]):
-    """"the Prime Minister" -> the one person of the article holding that role."""
+    """ "the Prime Minister" -> the one person of the article holding that role."""
     idx = title_words(mc, the.i + 1, 1, 5)
     if not idx or idx[0] != the.i + 1:
         return None
@@ -204,9 +208,7 @@ def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], rol
     role = mc.gaz.match_role(" ".join(doc[k].text for k in idx))
     if role is None:
         return None
-    holders = {
-        key for key, held in roles.items() if any(_role_compatible(role.name, r) for r in held)
-    }
+    holders = {key for key, held in roles.items() if any(_role_compatible(role.name, r) for r in held)}
     if len(holders) != 1:
         return None
     key = next(iter(holders))
@@ -217,7 +219,7 @@ def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], rol
 
 
 def _role_compatible(title: str, held: str) -> bool:
-    """"the minister" fits a Foreign Minister; "the prime minister" is not the deputy."""
+    """ "the minister" fits a Foreign Minister; "the prime minister" is not the deputy."""
     if title == held:
         return True
     title_words, held_words = set(title.lower().split()), set(held.lower().split())
