@@ -58,6 +58,12 @@ from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, GROUP_HEADS, MEDIATI
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
 
+# Where a verb's subject and object go, by the trigger's `subject_role`.
+SUBJECT_OBJECT_ROLES = {
+    "source": ("sources", "targets"),
+    "recipient": ("targets", "sources"),  # "X hosted Y": Y visits, X hosts
+    "mediator": ("mediators", "participants"),
+}
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
 _HYPHEN_MEDIATED = re.compile(
     r"^(?P<actor>.+?)[-–](?P<verb>mediated|brokered|hosted|sponsored|backed|led|organi[sz]ed|staged|arranged|chaired)$",
@@ -198,27 +204,17 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     role = draft.trigger.subject_role
     if draft.event_type in SYMMETRIC_TYPES:
         if role == "recipient":  # "X hosted Y": Y visits, X hosts
-            assign(draft, "targets", subjects)
-            assign(draft, "sources", objects)
             draft.mode = draft.mode or "visit"
         elif draft.mode == "visit":
-            assign(draft, "sources", subjects)
-            assign(draft, "targets", objects)
-        elif role == "mediator":
-            assign(draft, "mediators", subjects)
-            assign(draft, "participants", objects)
-        else:
+            role = "source"  # "X visited Y": the visitor is the source
+        elif role != "mediator":
             assign(draft, "participants", subjects + objects)
+            return
+    subject_role, object_role = SUBJECT_OBJECT_ROLES[role]
+    assign(draft, subject_role, subjects)
+    assign(draft, object_role, objects)
+    if draft.event_type in SYMMETRIC_TYPES:
         return
-    if role == "mediator":
-        assign(draft, "mediators", subjects)
-        assign(draft, "participants", objects)
-    elif role == "recipient":
-        assign(draft, "targets", subjects)
-        assign(draft, "sources", objects)
-    else:
-        assign(draft, "sources", subjects)
-        assign(draft, "targets", objects)
     if (
         not draft.targets
         and draft.event_type in CONTENT_MODALITY
