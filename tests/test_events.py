@@ -269,30 +269,6 @@ def _events(text):
     return detect_events(ctx, detect_mentions(ctx))
 
 
-@pytest.mark.parametrize(
-    "text, trigger, modality",
-    [
-        ("Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Brussels.", "met", "asserted"),
-        ("Armenian Prime Minister Nikol Pashinyan did not meet Azerbaijani President Ilham Aliyev in Brussels.", "meet", "negated"),
-        ("Armenian Prime Minister Nikol Pashinyan will meet Azerbaijani President Ilham Aliyev in Brussels.", "meet", "future"),
-        ("Armenian Prime Minister Nikol Pashinyan could meet Azerbaijani President Ilham Aliyev in Brussels.", "meet", "hypothetical"),
-        ("Armenian Prime Minister Nikol Pashinyan wants to meet Azerbaijani President Ilham Aliyev in Brussels.", "meet", "hypothetical"),
-        ("If Russia attacks Ukraine, Germany will respond.", "attacks", "hypothetical"),
-        ("Armenia called for talks with Azerbaijan.", "talks", "hypothetical"),
-        ("Armenia called for talks with Azerbaijan.", "called for", "asserted"),
-        ("Armenia refused to meet Azerbaijan.", "meet", "negated"),
-        ("Azerbaijan rejected talks with Armenia.", "rejected", "asserted"),
-        ("Armenia and Azerbaijan will hold planned talks next week.", "talks", "future"),
-        ("Did Armenia and Azerbaijan hold talks in Moscow?", "talks", "hypothetical"),
-        ("Lavrov stressed the need to end the crisis resulting from Azerbaijan's blockade of the Lachin corridor.", "blockade", "asserted"),
-    ],
-)
-def test_modality(text, trigger, modality):
-    found = {c.trigger: c for c in _events(text)}
-    assert trigger in found, found
-    assert found[trigger].modality == modality
-
-
 def test_definite_noun_refers_back_to_the_event():
     events = _events(
         "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov in Moscow. "
@@ -301,36 +277,6 @@ def test_definite_noun_refers_back_to_the_event():
     met, talks = events
     assert talks.trigger == "talks" and set(talks.participants) == set(met.participants)
     assert talks.location_mention_id == met.location_mention_id
-
-
-def _typed(text):
-    return {(c.trigger, c.event_type, c.event_mode, c.modality) for c in _events(text)}
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a warning with a stated consequence threatens; a strike threat is mode restrict
-        ("Union leader Mark Serwotka warned that there could be further walkouts unless ministers rethink.",
-         ("warned", "THREATEN", "restrict", "asserted")),
-        # "warned X against ..." criticises X
-        ("The Liberal Democrats warned the Conservative Party against pandering to prejudice.",
-         ("warned", "ACCUSE", "disapprove", "asserted")),
-        # a finite verb hung on an apposed subject still has that subject
-        ("Trevor Phillips, chairman of the Commission for Racial Equality, called on Charles Clarke to resign.",
-         ("called on", "REQUEST", None, "asserted")),
-        # a jibe: target after "at", source the speaker of the carrying clause
-        ("In a clear jibe at Armenia, the Russian Foreign Ministry said the move changed the process.",
-         ("jibe", "ACCUSE", "disapprove", "asserted")),
-    ],
-)
-def test_reported_speech_acts(text, expected):
-    assert expected in _typed(text)
-
-
-def test_bare_warning_is_not_a_threat():
-    assert not [c for c in _events("Tony Blair warned that the changes would have to go ahead in April.")
-                if c.trigger == "warned"]
 
 
 def test_billboard_accusing_speaks_for_its_author():

@@ -1,4 +1,4 @@
-"""Event triggers and stance cues, read from the YAML files in `pipeline/knowledge`.
+"""Event triggers, stance cues and the extractors' word lists, read from `pipeline/knowledge`.
 
 The vocabulary lives in data so that reviewers can audit and extend it without reading
 code; this module only validates it and answers lookups. Every key and every query is
@@ -21,6 +21,7 @@ import yaml
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 TRIGGERS_PATH = KNOWLEDGE_DIR / "plover_triggers.yaml"
 STANCE_LEXICON_PATH = KNOWLEDGE_DIR / "stance_lexicon.yaml"
+LEMMA_FIXES_PATH = KNOWLEDGE_DIR / "lemma_fixes.yaml"
 
 PLOVER_QUAD_BY_TYPE: Mapping[str, str] = MappingProxyType(
     {
@@ -312,3 +313,110 @@ def _signed_scores(data: Mapping, first: str, second: str, labels: tuple) -> dic
                 raise ValueError(f"{word!r} is listed in both {first} and {second}")
             merged[word] = (label, score)
     return merged
+
+
+# ------------------------------------------------------------------------- word lists
+
+_WORD_LIST_FIELDS = {"about", "source", "words", "entries"}
+
+
+def load_word_lists(
+    name: str,
+    lists: Iterable[str] = (),
+    tables: Mapping[str, Iterable[Any]] | None = None,
+    path: str | Path | None = None,
+) -> dict[str, Any]:
+    """An extractor's domain vocabulary (`pipeline/knowledge/<name>.yaml`), validated.
+
+    Every section says what it is for (`about`) and where it comes from (`source`), and
+    holds either `words` (a list, returned as a frozenset) or `entries` (a word -> value
+    mapping, returned read-only). `lists` and `tables` name the sections the code reads,
+    `tables` with the values allowed; a missing, unknown or misspelt section, a word that
+    is not lower-case, a word listed twice or a value outside its set fails here, at load.
+    """
+    file = Path(path) if path else KNOWLEDGE_DIR / f"{name}.yaml"
+    data = _read_yaml(file)
+    tables = dict(tables or {})
+    wanted = set(lists) | set(tables)
+    if set(data) != wanted:
+        raise ValueError(f"{file.name}: sections {sorted(set(data) ^ wanted)} are missing or unknown")
+    out: dict[str, Any] = {}
+    for section, spec in data.items():
+        where = f"{file.name}: {section}"
+        if not isinstance(spec, dict) or set(spec) - _WORD_LIST_FIELDS:
+            raise ValueError(f"{where}: expected about, source and words or entries")
+        for field_name in ("about", "source"):
+            if not isinstance(spec.get(field_name), str) or not spec[field_name].strip():
+                raise ValueError(f"{where}: needs a non-empty {field_name!r}")
+        if section in tables:
+            entries = spec.get("entries")
+            if not isinstance(entries, dict) or "words" in spec:
+                raise ValueError(f"{where}: expected an `entries` mapping")
+            allowed = list(tables[section])
+            for word, value in entries.items():
+                _check_word(word, where)
+                if value not in allowed:
+                    raise ValueError(f"{where}: {word!r} has value {value!r}, expected one of {allowed}")
+            out[section] = MappingProxyType(dict(entries))
+        else:
+            words = spec.get("words")
+            if not isinstance(words, list) or "entries" in spec:
+                raise ValueError(f"{where}: expected a `words` list")
+            for word in words:
+                _check_word(word, where)
+            duplicates = sorted({w for w in words if words.count(w) > 1})
+            if duplicates:
+                raise ValueError(f"{where}: listed twice: {duplicates}")
+            out[section] = frozenset(words)
+    return out
+
+
+def _check_word(word: Any, where: str) -> None:
+    if not isinstance(word, str) or not word or word != word.strip() or word != word.lower():
+        raise ValueError(f"{where}: {word!r} is not a lower-case word (quote YAML keywords such as 'no')")
+
+
+# ------------------------------------------------------------------------- lemma fixes
+
+_LEMMA_FIX_FIELDS = {"lemma", "wrong", "forms"}
+
+
+@dataclass(frozen=True)
+class LemmaFix:
+    """A token written as one of `forms`, tagged as a verb, whose model lemma is `wrong`,
+    has the lemma `lemma`."""
+
+    lemma: str
+    wrong: str
+    forms: tuple[str, ...]
+
+    def pattern(self) -> dict:
+        """The fix as an `attribute_ruler` pattern."""
+        token = {"LOWER": {"IN": list(self.forms)}, "LEMMA": self.wrong, "TAG": {"REGEX": "^VB"}}
+        return {"patterns": [[token]], "attrs": {"LEMMA": self.lemma}}
+
+
+@functools.lru_cache(maxsize=4)
+def load_lemma_fixes(path: str | Path | None = None) -> tuple[LemmaFix, ...]:
+    """The lemma corrections, validated: lower-case words, each form fixed once."""
+    file = Path(path) if path else LEMMA_FIXES_PATH
+    fixes: list[LemmaFix] = []
+    fixed: set[str] = set()
+    for entry in _section(_read_yaml(file), "fixes", list):
+        if not isinstance(entry, dict) or set(entry) != _LEMMA_FIX_FIELDS:
+            raise ValueError(f"{file.name}: each fix needs exactly {sorted(_LEMMA_FIX_FIELDS)}, got {entry!r}")
+        where = f"{file.name}: fix {entry.get('lemma')!r}"
+        _check_word(entry["lemma"], where)
+        _check_word(entry["wrong"], where)
+        forms = entry["forms"]
+        if not isinstance(forms, list) or not forms:
+            raise ValueError(f"{where}: `forms` must be a non-empty list")
+        for form in forms:
+            _check_word(form, where)
+            if form in fixed:
+                raise ValueError(f"{where}: {form!r} is fixed twice")
+            fixed.add(form)
+        if entry["lemma"] == entry["wrong"]:
+            raise ValueError(f"{where}: the lemma is the wrong lemma")
+        fixes.append(LemmaFix(entry["lemma"], entry["wrong"], tuple(forms)))
+    return tuple(fixes)

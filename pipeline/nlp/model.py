@@ -4,7 +4,10 @@ The statistical model is extended with two components:
 - `newsevents_blocks` makes every layout block (headline, caption, paragraph, trailer)
   start a new sentence, so no sentence straddles a caption or a paragraph break;
 - an `entity_ruler` fed by the shipped gazetteer, so countries, organisations,
-  demonyms and capitals get the right label whatever the statistical NER says.
+  demonyms and capitals get the right label whatever the statistical NER says;
+- `newsevents_lemma_fixes`, an `attribute_ruler` after the lemmatizer that corrects the
+  lemmas the model is known to get wrong (`pipeline/knowledge/lemma_fixes.yaml`), so
+  every extractor reads the same corrected `token.lemma_`.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from spacy.tokens import Doc
 
 from pipeline import settings
 from pipeline.nlp.gazetteer import RULER_CONFIG, load_gazetteer
+from pipeline.nlp.lexicons import load_lemma_fixes
 
 BLOCK_STARTS_KEY = "newsevents_block_starts"
+LEMMA_FIXES = "newsevents_lemma_fixes"
 
 
 @Language.component("newsevents_blocks")
@@ -43,6 +48,8 @@ def load_nlp(model_name: str | None = None) -> Language:
     # LOWER needs only the tokenizer, so skip tagging and parsing ~1,500 names at load.
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(load_gazetteer().entity_ruler_patterns())
+    fixes = nlp.add_pipe("attribute_ruler", name=LEMMA_FIXES, after="lemmatizer")
+    fixes.add_patterns([fix.pattern() for fix in load_lemma_fixes()])
     return nlp
 
 

@@ -1,0 +1,66 @@
+"""PLOVER event candidates in one article: who did what to whom, when and where.
+
+A candidate is one trigger in one sentence. Each pass is a module of functions over one
+frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
+
+- `triggers`: which words announce an event (`pipeline/knowledge/plover_triggers.yaml`)
+  and which verb realises which trigger noun;
+- `actors`: sources, targets, participants and mediators, read off the dependency parse,
+  with PLOVER's conventions;
+- `modality`: asserted, negated, hypothetical or future;
+- `date_place`: the date expression and the place the event hangs from;
+- `filters`: false events dropped or retyped, rules about English;
+- `anaphora`: "the talks" taking the actors of the talks reported earlier;
+- `output`: the `EventCandidate` record and its confidence.
+
+Nothing here knows any article's wording; the word lists are data
+(`pipeline/knowledge/events.yaml`), and lemmas come corrected from the shared pipeline
+(`pipeline/knowledge/lemma_fixes.yaml`).
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.events.actors import fill_actors, visited_places
+from pipeline.nlp.events.anaphora import resolve_event_anaphora
+from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
+from pipeline.nlp.events.filters import (
+    confirmed_headlines,
+    lone_consultation,
+    lone_promise,
+    theatre_only,
+    verbal_attack,
+)
+from pipeline.nlp.events.modality import modality
+from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.triggers import sentence_drafts
+from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.records import ArticleContext, EventCandidate, Mention
+
+__all__ = ["detect_events"]
+
+
+def detect_events(ctx: ArticleContext, mentions: list[Mention]) -> list[EventCandidate]:
+    """Event candidates of one article, in text order."""
+    ec = EventContext.build(ctx, load_event_triggers(), mentions)
+    drafts: list[Draft] = []
+    for sentence in ctx.sentences:
+        span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found = sentence_drafts(ec, span, sentence)
+        anchors = date_anchors(ec, span, found)
+        for draft in found:
+            fill_actors(ec, draft)
+            verbal_attack(draft)
+            visited_places(ec, draft)
+            draft.modality = modality(ec, draft)
+            fill_date(draft, anchors)
+            fill_location(ec, draft)
+            if draft.location is None and sentence.sentence_id == ec.lead_sentence:
+                draft.location = dateline_place(ec)
+            drop_overlaps(draft)
+        drafts.extend(d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d))
+    resolve_event_anaphora(drafts)
+    drafts = confirmed_headlines(drafts)
+    return [to_candidate(ctx, draft) for draft in drafts if draft.actors()]

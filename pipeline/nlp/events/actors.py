@@ -1,0 +1,407 @@
+"""Actors: who did what to whom, as mention ids of the article's mentions.
+
+A pronoun is referenced as its own mention, whose antecedent entity resolution finds
+later.
+
+* verbs: the subject (nsubj, or the "by" agent of a passive) and the object (dobj, the
+  object of the verb's own preposition in "call on X", "meet with X", or the passive
+  subject). Subjects are inherited along xcomp ("pledged to recognise"), conj, advcl
+  and "after"-clauses; a participle modifying a noun takes that noun ("a checkpoint
+  restricting ..."; "a truce brokered by Moscow" has the truce as its object).
+* nouns: the possessor ("Azerbaijan's blockade"), "by" phrases, "between"/"among"
+  ("talks between A and B"), "with", "against"/"on"/"to" objects, "of" objects that are
+  actors (an "of" object that is a place, "blockade of the Lachin corridor", is the
+  location), modifying names and demonyms ("Armenian-Azeri talks"), and the subject of a
+  light verb that realises the noun ("Mirzoyan and Bayramov held ... negotiations").
+* conjunctions are followed everywhere: a compound actor is one list, never several dyads.
+
+PLOVER conventions, as coded here:
+
+* CONSULT, COOPERATE: actors without a host/visitor distinction are all `participant`s
+  (PLOVER: "all participants are coded as source actors"; we keep them apart from
+  directed sources so that analysts can tell). When one side hosts and the other visits,
+  the visitor is the `source` and the host the `target` (mode visit). A meeting hosted,
+  staged, brokered or mediated by a third party ("hosted talks between A and B",
+  "talks mediated by the EU", "U.S.-mediated negotiations") has the third party as
+  `mediator` and A and B as participants (mode third-party). "Brokered by" marks a
+  mediator for any type ("a 2020 truce brokered by Moscow").
+* Other types are directed: `source` acts on `target` (recipient). Reciprocal violence
+  ("A and B fought two wars") has both sides as sources, as PLOVER prescribes.
+* Speech acts carried by a thing ("a billboard accusing ...") speak for the subject of
+  the carrying clause; "In a jibe at Y, X said" makes X the source and Y the target. A
+  headline verb with no auxiliary ("Nick Griffin arrested") is read as a passive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.draft import (
+    CONTENT_MODALITY,
+    SPEECH_TYPES,
+    SYMMETRIC_TYPES,
+    TEMPORAL_LINK_PREPS,
+    Draft,
+    EventContext,
+    actor_at,
+    assign,
+    is_actor,
+    lemma_in,
+    outer_noun,
+    place_at,
+    pobjs,
+    unique,
+)
+from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, GROUP_HEADS, MEDIATING_VERBS, OBJECT_CONTROL
+from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
+
+# Where a verb's subject and object go, by the trigger's `subject_role`.
+SUBJECT_OBJECT_ROLES = {
+    "source": ("sources", "targets"),
+    "recipient": ("targets", "sources"),  # "X hosted Y": Y visits, X hosts
+    "mediator": ("mediators", "participants"),
+}
+TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
+_HYPHEN_MEDIATED = re.compile(
+    r"^(?P<actor>.+?)[-–](?P<verb>mediated|brokered|hosted|sponsored|backed|led|organi[sz]ed|staged|arranged|chaired)$",
+    re.IGNORECASE,
+)
+
+
+def np_actors(
+    token: Token, index: MentionIndex, depth: int = 0, allow_pronoun_possessor: bool = False
+) -> list[Mention]:
+    """Actor mentions a noun phrase headed by `token` names, conjuncts included."""
+    if depth > 6:
+        return []
+    out: list[Mention] = []
+    covering = actor_at(index, token)
+    if covering is not None:
+        out.append(covering)
+        for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
+            if child.dep_ == "appos" and actor_at(index, child) is not None:
+                out += np_actors(child, index, depth + 1)
+    elif token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X") or token.dep_ in ("compound", "amod"):
+        topic = token.lemma_.lower() in DISCOURSE_NOUNS or token.lower_ in DISCOURSE_NOUNS
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod", "appos", "npadvmod"):
+                found = np_actors(child, index, depth + 1)
+                if topic:  # "UK policy" names its owner; "the 'no Welsh' plan" names a topic
+                    found = [m for m in found if m.kind == "name" and m.entity_type in ("COUNTRY", "ORGANIZATION")]
+                out += found
+            elif child.dep_ == "poss":
+                if child.pos_ == "PRON" and not allow_pronoun_possessor:
+                    continue  # "his counterparts" are not him
+                out += np_actors(child, index, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in GROUP_HEADS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += np_actors(pobj, index, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
+                # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
+                # parser hung inside its "of" phrase; only a person there is the title holder
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [
+                            m
+                            for m in np_actors(pobj, index, depth + 1)
+                            if m.entity_type == "PERSON" and m.kind == "name"
+                        ]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
+    return unique(out)
+
+
+def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
+    """The actors a verb's subject names, following control, coordination and participles.
+
+    The subject slots are the syntax layer's (`ACTIVE_SUBJECT_DEPS`, a relative pronoun
+    standing for the noun its clause modifies); what is event-specific is where an
+    infinitive or participle without a subject takes its actors from: the object of an
+    object-control verb ("urged X to meet"), the verb it hangs from, the noun it modifies."""
+    if depth > 5:
+        return []
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS:
+            if child.tag_ == "WDT" or child.lower_ in RELATIVE_PRONOUNS:
+                if verb.dep_ == "relcl":
+                    found += np_actors(verb.head, index)
+                continue
+            found += np_actors(child, index, allow_pronoun_possessor=True)
+        elif child.dep_ == "agent":
+            for pobj in pobjs(child):
+                found += np_actors(pobj, index)
+    if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
+        return unique(found)  # a subject that names no actor is still the subject
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        if lemma_in(head, OBJECT_CONTROL):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return np_actors(objects[0], index)
+        return _subjects(head, index, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "ccomp") and head is not verb:
+        if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
+            return []  # a complement clause has its own subject
+        return _subjects(head, index, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        if head.lower_ in ("for", "of"):  # "suspended X for refusing", "accused X of lying"
+            objects = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objects:
+                return np_actors(objects[0], index)
+        return _subjects(head.head, index, depth + 1)
+    if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return np_actors(head, index)  # "an Azeri checkpoint restricting movement"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
+        # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
+        return np_actors(head, index)
+    return []
+
+
+def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
+    verb = draft.token
+    out: list[Mention] = []
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
+            out += np_actors(child, index)
+        elif child.dep_ == "prep" and (child in draft.words or child.lower_ in ("with",)):
+            for pobj in pobjs(child):
+                out += np_actors(pobj, index)
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        out += np_actors(verb.head, index)  # "Armenians persecuted by X"
+    return unique(out)
+
+
+def fill_actors(ec: EventContext, draft: Draft) -> None:
+    """Sources, targets, participants and mediators of one draft (see the module docstring)."""
+    index = ec.index
+    if draft.token.pos_ in ("NOUN", "PROPN"):
+        _fill_noun_actors(draft, index)
+    else:
+        _fill_verb_actors(draft, index)
+    _hyphen_mediators(draft, index)
+
+
+def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
+    subjects = _subjects(draft.token, index)
+    if not subjects and draft.event_type in SPEECH_TYPES:
+        subjects = _author_of_carrier(draft.token, index)
+    objects = _verb_objects(draft, index)
+    if _headline_passive(draft):  # "BNP leader Nick Griffin arrested": he was arrested
+        subjects, objects = [], subjects
+    for absorbed in draft.realisers:  # "fought two wars between ...": the noun's phrases
+        for child in absorbed.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among", "with", "against"):
+                for pobj in pobjs(child):
+                    role = "participants" if child.lower_ in ("between", "among") else "targets"
+                    assign(draft, role, np_actors(pobj, index))
+    role = draft.trigger.subject_role
+    if draft.event_type in SYMMETRIC_TYPES:
+        if role == "recipient":  # "X hosted Y": Y visits, X hosts
+            draft.mode = draft.mode or "visit"
+        elif draft.mode == "visit":
+            role = "source"  # "X visited Y": the visitor is the source
+        elif role != "mediator":
+            assign(draft, "participants", subjects + objects)
+            return
+    subject_role, object_role = SUBJECT_OBJECT_ROLES[role]
+    assign(draft, subject_role, subjects)
+    assign(draft, object_role, objects)
+    if draft.event_type in SYMMETRIC_TYPES:
+        return
+    if (
+        not draft.targets
+        and draft.event_type in CONTENT_MODALITY
+        and not any(c.dep_ in ("dobj", "dative") for c in draft.token.children)
+    ):
+        # "pledged to recognise Azerbaijan's sovereignty", "urged X to ...": whom it concerns
+        for child in draft.token.children:
+            if child.dep_ == "xcomp":
+                assign(
+                    draft,
+                    "targets",
+                    [
+                        m
+                        for m in _verb_objects(
+                            Draft(child, draft.trigger, draft.sentence, [child], draft.event_type, None, ""), index
+                        )
+                        if m not in draft.sources
+                    ],
+                )
+
+
+def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "X unveiled a billboard ... accusing Y": a participle on a thing that names no actor
+    speaks for the subject of the clause that carries it."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return []
+    node = verb.head
+    for _ in range(4):
+        if node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _subjects(node, index)
+    return []
+
+
+def _headline_passive(draft: Draft) -> bool:
+    """Headlines drop the auxiliary of a passive: "X arrested", "Y suspended in probe"."""
+    verb = draft.token
+    if draft.sentence.section != "headline" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if draft.event_type in SYMMETRIC_TYPES or draft.trigger.subject_role != "source":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "dative"}
+
+
+def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
+    noun = draft.token
+    outer = outer_noun(noun)
+    symmetric = draft.event_type in SYMMETRIC_TYPES or draft.event_type == "AGREE"
+    subject_role = {"source": "sources", "recipient": "targets", "mediator": "mediators"}[draft.trigger.subject_role]
+    if draft.event_type in SYMMETRIC_TYPES and subject_role == "sources" and draft.mode != "visit":
+        subject_role = "participants"  # "Mr Brown's trip", "a visit by X": the visitor is the source
+
+    heads = [noun] if outer is noun else [noun, outer]
+    for head in heads:
+        for child in head.children:
+            dep, word = child.dep_, child.lower_
+            if dep == "poss":
+                assign(draft, subject_role, np_actors(child, index, allow_pronoun_possessor=True))
+            elif dep in ("compound", "amod", "nmod", "npadvmod") and child not in draft.words:
+                mentioned = np_actors(child, index)
+                if _mediator_modifier(child):
+                    assign(draft, "mediators", mentioned)
+                elif symmetric:
+                    assign(draft, "participants", mentioned)
+                else:
+                    # "Israeli attack", "Tory attack": the doer; "the Iraq war": a party
+                    theatre = [
+                        m for m in mentioned if m.kind == "name" and m.entity_type == "COUNTRY" and dep == "compound"
+                    ]
+                    assign(draft, "participants", theatre)
+                    assign(draft, "sources", [m for m in mentioned if m not in theatre])
+            elif dep == "prep" or dep == "agent":
+                for pobj in pobjs(child):
+                    mentioned = np_actors(pobj, index)
+                    if word == "by":
+                        assign(draft, "sources" if not symmetric else "participants", mentioned)
+                    elif word in ("between", "among", "amongst"):
+                        assign(draft, "participants" if symmetric else "sources", mentioned)
+                    elif word == "with":
+                        assign(draft, "participants" if symmetric else "targets", mentioned)
+                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES):
+                        assign(draft, "targets", mentioned)  # "a jibe at Yerevan"
+                    elif word == "of":
+                        if place_at(index, pobj) is not None and not mentioned:
+                            continue  # "blockade of the Lachin corridor": a place
+                        assign(draft, "participants" if symmetric else "targets", mentioned)
+            elif dep in ("acl", "relcl") and (child.tag_ == "VBN" or any(a.dep_ == "agent" for a in child.children)):
+                agents = [p for a in child.children if a.dep_ == "agent" for p in pobjs(a)]
+                mentioned = unique(m for p in agents for m in np_actors(p, index))
+                if lemma_in(child, MEDIATING_VERBS):
+                    assign(draft, "mediators", mentioned)
+                    if draft.event_type == "CONSULT":
+                        draft.mode = draft.mode or "third-party"
+                    draft.realisers.append(child)
+                else:
+                    assign(draft, "participants" if symmetric else "sources", mentioned)
+                    draft.realisers.append(child)
+    _realiser_actors(draft, index, subject_role)
+    _governing_clause_actors(draft, index)
+
+
+def _mediator_modifier(token: Token) -> bool:
+    """ "U.S.-mediated": a name hanging from a mediating participle ("US" <- "mediated")."""
+    return token.dep_ in ("amod", "compound") and token.tag_ == "VBN" and lemma_in(token, MEDIATING_VERBS)
+
+
+def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> None:
+    """The subject of "held talks", "hosted talks between A and B", "reached a deal"."""
+    for verb in list(draft.realisers):
+        if verb.dep_ in ("acl", "relcl") and verb.head in (draft.token, outer_noun(draft.token)):
+            continue  # participles were read with the noun
+        subjects = _subjects(verb, index)
+        if not subjects:
+            continue
+        if lemma_in(verb, MEDIATING_VERBS):
+            has_parties = bool(draft.participants or draft.sources or draft.targets)
+            if has_parties:
+                assign(draft, "mediators", subjects)
+                if draft.event_type == "CONSULT":
+                    draft.mode = "third-party" if draft.mode in (None, "visit") else draft.mode
+            elif lemma_in(verb, frozenset({"host"})):
+                assign(draft, "targets", subjects)  # "X hosted talks": X hosts
+                draft.mode = draft.mode or "visit"
+            else:
+                assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
+        else:
+            assign(draft, subject_role, subjects)
+
+
+def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
+    """ "Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part.
+    "In a jibe at Y, X said ...": X made the jibe."""
+    outer = outer_noun(draft.token)
+    if draft.event_type in SPEECH_TYPES and not draft.sources and not draft.realisers:
+        prep = outer.head
+        if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+            assign(draft, "sources", [m for m in _subjects(prep.head, index) if m not in draft.targets])
+        return
+    if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
+        return
+    prep = outer.head
+    if outer.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TEMPORAL_LINK_PREPS:
+        return
+    has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in draft.token.children)
+    if prep.lower_ not in ("at", "during") and not has_with:
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    assign(draft, "participants", _subjects(verb, index))
+
+
+def _hyphen_mediators(draft: Draft, index: MentionIndex) -> None:
+    """ "U.S.-mediated negotiations" kept as one token: the name inside it mediates."""
+    noun = draft.token
+    for child in list(noun.children) + list(outer_noun(noun).children):
+        if child.dep_ not in ("amod", "compound"):
+            continue
+        match = _HYPHEN_MEDIATED.match(child.text)
+        if not match:
+            continue
+        inside = [m for m in index.all_at(child) if is_actor(m) and m.char_end <= child.idx + match.end("actor") + 1]
+        if inside:
+            assign(draft, "mediators", inside)
+            draft.participants = [m for m in draft.participants if m not in inside]
+            draft.sources = [m for m in draft.sources if m not in inside]
+            if draft.event_type == "CONSULT":
+                draft.mode = "third-party"
+
+
+def visited_places(ec: EventContext, draft: Draft) -> None:
+    """ "visits Manchester, Liverpool and Leicester": places visited are where, not whom."""
+    index = ec.index
+    if draft.mode != "visit" or draft.token.pos_ not in ("VERB", "AUX"):
+        return
+    for obj in draft.token.children:
+        if obj.dep_ != "dobj":
+            continue
+        listed = [obj] + [t for t in obj.subtree if t.dep_ == "conj" and t.head.i != t.i]
+        places = [p for p in (place_at(index, t) for t in listed) if p is not None]
+        if not places:
+            continue
+        if draft.location is None:
+            draft.location = places[0]
+        if len(places) * 2 >= len(listed):  # a list of places: its odd members are places too
+            covered = {m.mention_id for t in listed for m in index.all_at(t)}
+            draft.targets = [m for m in draft.targets if m.mention_id not in covered]

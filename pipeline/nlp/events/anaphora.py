@@ -1,0 +1,63 @@
+"""Event anaphora: a definite noun that refers back to an event already reported.
+
+A trigger with no actor at all is dropped (no phantom events from catch-all words),
+except a definite noun ("the talks", "the trilateral meeting", "the illegal blockade")
+that refers back to an earlier event of the same type and kind in the article (within
+ten sentences; consultations, agreements, coercion, retreats, sanctions, protests,
+cooperation and aid - "the threat", "the war" are mostly generic): it takes that
+event's actors, place and date, so both sentences report one event. A "separate
+meeting" is never such an antecedent.
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.events.draft import ASSERTED, Draft, assign, drop_overlaps
+
+ANAPHORIC_TYPES = frozenset({"CONSULT", "AGREE", "COERCE", "RETREAT", "SANCTION", "PROTEST", "COOPERATE", "AID"})
+ANAPHORA_WINDOW = 10  # sentences
+
+
+def resolve_event_anaphora(drafts: list[Draft]) -> None:
+    """ "the talks" with no actors of its own is the latest earlier event of its type."""
+    for position, draft in enumerate(drafts):
+        if not draft.definite or draft.token.pos_ not in ("NOUN", "PROPN") or draft.separate:
+            continue
+        if draft.event_type not in ANAPHORIC_TYPES:
+            continue  # "the threat", "the war", "the criticism" are mostly generic
+        if draft.modality != ASSERTED:
+            continue
+        earlier = [
+            d
+            for d in reversed(drafts[:position])
+            if d.event_type == draft.event_type
+            and d.actors()
+            and not d.separate
+            and d.modality == ASSERTED
+            and draft.sentence.sentence_id - d.sentence.sentence_id <= ANAPHORA_WINDOW
+        ]
+        same_word = [d for d in earlier if d.token.lemma_.lower() == draft.token.lemma_.lower()]
+        same_kind = [d for d in earlier if d.trigger.mode == draft.trigger.mode]
+        antecedent = (same_word or same_kind or [None])[0]
+        if antecedent is None:
+            continue
+        if draft.date_text and antecedent.date_text and draft.date_text != antecedent.date_text:
+            continue  # "the conference ... on Thursday" is not last week's meeting
+        if draft.location and antecedent.location and draft.location.name != antecedent.location.name:
+            continue
+        if draft.actors() and not _shares(draft, antecedent) and (draft.sources or draft.targets):
+            continue
+        draft.copied = not draft.actors()
+        for role in ("sources", "targets", "participants", "mediators"):
+            assign(draft, role, getattr(antecedent, role))
+        draft.mode = draft.mode or antecedent.mode
+        if draft.location is None:
+            draft.location = antecedent.location
+        if draft.date_text is None:
+            draft.date_text = antecedent.date_text
+        drop_overlaps(draft)
+
+
+def _shares(a: Draft, b: Draft) -> bool:
+    ids = {m.mention_id for m in b.actors()}
+    names = {m.name.lower() for m in b.actors()}
+    return any(m.mention_id in ids or m.name.lower() in names for m in a.actors()) or not a.actors()

@@ -1,0 +1,160 @@
+"""What every event pass shares: the frozen per-article context, the draft an event is
+assembled in, and the small questions about mentions and noun phrases all passes ask.
+
+A draft is one trigger in one sentence. The passes in `detect_events` fill it in turn
+(actors, modality, date, place) and the filters decide whether it becomes a candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS
+from pipeline.nlp.lexicons import EventTriggers, Trigger
+from pipeline.nlp.records import ArticleContext, Mention, Sentence
+from pipeline.nlp.syntax import MentionIndex
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
+MODALITY_RANK = {ASSERTED: 0, FUTURE: 1, HYPOTHETICAL: 2, NEGATED: 3}
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Speech acts: a participle carrying one speaks for the clause's subject ("a billboard accusing").
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
+# Triggers whose clausal content is not an event of its own ("pledged to recognise").
+CONTENT_MODALITY = {"REQUEST": HYPOTHETICAL, "AGREE": HYPOTHETICAL, "THREATEN": HYPOTHETICAL, "REJECT": NEGATED}
+ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
+ACTOR_KINDS = frozenset({"pronoun", "title"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that tie an event to the clause it hangs from ("signalled ... after hosting talks").
+TEMPORAL_LINK_PREPS = frozenset({"after", "following", "during", "at", "before", "ahead", "amid"})
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """One article as the event passes see it: the parse, the trigger dictionary, the
+    mentions by token, and the first body sentence (the one the dateline places)."""
+
+    ctx: ArticleContext
+    lexicon: EventTriggers
+    index: MentionIndex
+    lead_sentence: int | None
+
+    @classmethod
+    def build(cls, ctx: ArticleContext, lexicon: EventTriggers, mentions: Iterable[Mention]) -> EventContext:
+        lead = next((s.sentence_id for s in ctx.sentences if s.section == "body"), None)
+        return cls(ctx, lexicon, MentionIndex(mentions), lead)
+
+
+@dataclass
+class Draft:
+    """An event candidate while it is being assembled."""
+
+    token: Token  # the trigger token (verb or noun)
+    trigger: Trigger
+    sentence: Sentence
+    words: list[Token]  # the trigger phrase as written
+    event_type: str
+    mode: str | None
+    cameo_root: str
+    realisers: list[Token] = field(default_factory=list)  # light/mediating verbs, participles
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    mediators: list[Mention] = field(default_factory=list)
+    modality: str = ASSERTED
+    date_text: str | None = None
+    location: Mention | None = None
+    definite: bool = False
+    separate: bool = False
+    copied: bool = False
+
+    def actors(self) -> list[Mention]:
+        return self.sources + self.targets + self.participants + self.mediators
+
+
+def actor_at(index: MentionIndex, token: Token) -> Mention | None:
+    """The first mention covering a token that can act (a person, country, body or group)."""
+    return next((m for m in index.all_at(token) if is_actor(m)), None)
+
+
+def place_at(index: MentionIndex, token: Token) -> Mention | None:
+    """The first mention covering a token that is a place."""
+    return next((m for m in index.all_at(token) if is_place(m)), None)
+
+
+def is_actor(mention: Mention) -> bool:
+    """Whether a mention can act: a person, country, body or group, or a reference to one."""
+    return mention.entity_type in ACTOR_TYPES or mention.kind in ACTOR_KINDS
+
+
+def is_place(mention: Mention) -> bool:
+    """Whether a mention names where something happened."""
+    if mention.kind in ACTOR_KINDS:
+        return False
+    return mention.entity_type == "LOCATION" or (
+        mention.ner_label in PLACE_LABELS and mention.entity_type in ("LOCATION", "COUNTRY")
+    )
+
+
+def inner_event_noun(token: Token) -> Token:
+    """ "a series of meetings" -> "meetings"; other nouns are themselves."""
+    if token.lemma_.lower() in QUANTIFIER_NOUNS or token.lower_ in QUANTIFIER_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
+def outer_noun(token: Token) -> Token:
+    """The quantifier noun a trigger noun hangs from ("series" for "meetings"), or itself."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        outer = head.head
+        if outer.lemma_.lower() in QUANTIFIER_NOUNS or outer.lower_ in QUANTIFIER_NOUNS:
+            return outer
+    return token
+
+
+def unique(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions without repeats, in first-seen order."""
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.mention_id not in seen:
+            seen.add(mention.mention_id)
+            out.append(mention)
+    return out
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition, clausal ones ("after hosting") included."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def lemma_in(token: Token, words: frozenset[str] | set[str] | dict) -> bool:
+    """Whether the token's lemma (as corrected by `lemma_fixes.yaml`) is one of the words."""
+    return token.lemma_.lower() in words
+
+
+def assign(draft: Draft, role: str, mentions: list[Mention]) -> None:
+    """Add the mentions to one of the draft's roles, each once."""
+    getattr(draft, role).extend(m for m in mentions if m not in getattr(draft, role))
+
+
+def drop_overlaps(draft: Draft) -> None:
+    """One role per mention (mediator > source > target > participant); places are not actors."""
+    seen: set[str] = set()
+    if draft.location is not None:
+        seen.add(draft.location.mention_id)
+    for role in ("mediators", "sources", "targets", "participants"):
+        kept = []
+        for mention in getattr(draft, role):
+            if mention.mention_id in seen:
+                continue
+            seen.add(mention.mention_id)
+            kept.append(mention)
+        setattr(draft, role, kept)

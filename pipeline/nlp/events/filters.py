@@ -1,0 +1,170 @@
+"""Filters against false events; each a rule about English, not about any article.
+
+Dropped: a consultation verb with a single party ("Blair talked about the manifesto"); a
+promise or agreement with a single party (a policy pledge is a stance, not an AGREE
+event); "agree/insist" with only a finite clause ("agreed the act was discriminatory":
+an opinion); "agree with X" alone (sharing a view); violent verbs with figurative
+objects ("fight the seat", "strike a balance"); participles used as adjectives
+("union-backed"); "news/press conference"; trigger nouns inside a name ("Mutually
+Assured Destruction"); "host" with no guest named; a directed noun event whose only
+actor is the country it took place in ("the Iraq war": a topic label); "warn" that
+states no consequence; and headline events that no body sentence confirms with an actor
+in the same role (headlines parse badly).
+
+Retyped: "attack" on words, plans or a named politician, or "over/as/for" something, is
+ACCUSE (disapprove); a warning with "unless/if" is THREATEN, "warned X against ..." is
+ACCUSE disapprove; threats of strikes or walkouts are mode restrict.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.draft import ASSERTED, SYMMETRIC_TYPES, Draft, actor_at, lemma_in, pobjs, unique
+from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, FIGURATIVE_OBJECTS, STRIKE_WORDS, WARNING_VERBS
+from pipeline.nlp.lexicons import Trigger
+from pipeline.nlp.syntax import MentionIndex
+
+STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
+
+
+def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
+    """Type and mode of a threat; None for a warning that threatens nothing.
+
+    "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
+    be walkouts unless ..." states a consequence (THREATEN); a bare "warned that ..." is a
+    statement. Threats of labour action are mode restrict."""
+    if trigger.event_type != "THREATEN":
+        return trigger.event_type, trigger.mode
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep")]
+    words = [t for c in content for t in c.subtree]
+    mode = trigger.mode
+    if mode is None and any(t.lower_ in STRIKE_WORDS or t.lemma_.lower() in STRIKE_WORDS for t in words):
+        mode = "restrict"
+    if not lemma_in(verb, WARNING_VERBS):
+        return trigger.event_type, mode
+    against = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"]
+    against += [
+        p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "against"
+    ]
+    if against:
+        return "ACCUSE", "disapprove"
+    if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
+        return "THREATEN", mode
+    return None
+
+
+def reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bool:
+    """An agree/insist verb whose only complement is a finite clause states an opinion."""
+    if trigger.event_type not in STATEMENT_TYPES:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if trigger.event_type == "AGREE" and verb.tag_ == "VBN" and "nsubjpass" in deps and "agent" not in deps:
+        return True  # "X is pledged / committed to ...": a state, not an act
+    if trigger.event_type == "AGREE" and trigger.lemma in ("agree", "agree with"):
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        if preps and preps <= {"with", "in", "about"} and not deps & {"ccomp", "xcomp", "dobj"}:
+            return True  # "I agree with Mr Forsyth": sharing a view, not an agreement
+    if len(words) > 1:
+        return False
+    if trigger.event_type == "AGREE" and not deps & {"dobj", "xcomp", "ccomp", "prep", "dative", "advcl"}:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) == 1 and not any(c.dep_ == "conj" for c in subjects[0].children):
+            return True  # "Mr Telford agreed": assent to an opinion; a deal needs two sides
+    if any(c.dep_ in ("dobj", "xcomp", "dative") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        auxes = [a.lower_ for a in child.children if a.dep_ in ("aux", "auxpass")]
+        if any(a in ("should", "must") for a in auxes):
+            return False  # "demanded that he should resign"
+        if child.tag_ in ("VBD", "VBZ", "VBP") or auxes or child.pos_ == "AUX":
+            return True
+    return False
+
+
+def figurative(verb: Token, trigger: Trigger, index: MentionIndex) -> bool:
+    if trigger.event_type != "ASSAULT":
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.lemma_.lower() in FIGURATIVE_OBJECTS or child.lower_ in FIGURATIVE_OBJECTS):
+            return actor_at(index, child) is None
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i == verb.i + 1:
+            return True  # "fight on", "battle on"
+    return False
+
+
+def verbal_attack(draft: Draft) -> None:
+    """ "Howard attacks Blair over Iraq", "attacked Labour's pledges as vacuous": criticism.
+
+    An assault needs bodies; an "attack" on words, plans or a named politician by a named
+    person, or one made "over"/"as"/"for" something, is verbal: ACCUSE (disapprove).
+    """
+    if draft.event_type != "ASSAULT" or draft.token.lemma_.lower() not in ("attack", "assault", "savage", "hit"):
+        return
+    token = draft.token
+    objects = [c for c in token.children if c.dep_ in ("dobj",)]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for p in pobjs(c)]
+    verbal = any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects)
+    verbal = verbal or any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in token.children)
+    verbal = verbal or any(
+        c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children
+    )
+    verbal = verbal or any(any(q.is_quote for q in o.subtree) for o in objects)
+    people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
+    victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
+    verbal = verbal or bool(people and victims)
+    if verbal:
+        draft.event_type, draft.mode, draft.cameo_root = "ACCUSE", "disapprove", "11"
+
+
+def lone_promise(draft: Draft) -> bool:
+    """ "Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
+    pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
+    two sides, is."""
+    return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2
+
+
+def theatre_only(draft: Draft) -> bool:
+    """ "the Iraq war", "the Afghan conflict": a country naming where a directed event took
+    place, with nobody named as doing it, is a topic label, not a report of the event."""
+    if draft.event_type in SYMMETRIC_TYPES or draft.event_type == "AGREE":
+        return False
+    if draft.token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return bool(draft.participants) and not (draft.sources or draft.targets or draft.mediators)
+
+
+def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
+    """Headlines parse badly ("Tories attack EU asylum moves"): keep a headline event only
+    when the body reports an event of its type with an actor in the same role."""
+
+    def keys(draft: Draft) -> set[tuple[str, str]]:
+        out = set()
+        for role in ("sources", "targets", "participants", "mediators"):
+            for mention in getattr(draft, role):
+                name = (mention.gazetteer_id or mention.name or mention.surface).lower()
+                out.add((role if draft.event_type not in SYMMETRIC_TYPES else "pooled", name))
+        return out
+
+    body = [d for d in drafts if d.sentence.section != "headline" and d.modality == ASSERTED]
+    kept = []
+    for draft in drafts:
+        if draft.sentence.section == "headline":
+            own = keys(draft)
+            if not any(d.event_type == draft.event_type and own & keys(d) for d in body):
+                continue
+        kept.append(draft)
+    return kept
+
+
+def lone_consultation(draft: Draft) -> bool:
+    """ "Mr Blair talked about the manifesto": one side alone does not consult (visits aside)."""
+    if draft.event_type not in SYMMETRIC_TYPES or draft.mode in ("visit", "phone"):
+        return False
+    if draft.token.pos_ in ("NOUN", "PROPN"):
+        return False
+    return len(unique(draft.actors())) < 2

@@ -1,0 +1,224 @@
+"""Modality: whether an event is reported as having happened (PLOVER's negation,
+hypothetical and future contexts).
+
+"not"/"no"/"never" on the trigger or its clause -> negated; modal auxiliaries and
+conditionals -> hypothetical; "will", "planned", "is due to", "next week" -> future; the
+content of a request, promise or threat ("called for talks", "pledged to recognise") ->
+hypothetical, of a refusal -> negated, of an allegation ("accused X of attacking") ->
+hypothetical; an event inside the complement of a non-factual word ("the need to", "the
+notion of", "hope that") -> hypothetical; an infinitive not governed by an implicative
+verb ("wants to meet", "UKIP's job to destroy") -> hypothetical; a question ->
+hypothetical. Events inside a noun phrase are presupposed ("a crisis resulting from
+Azerbaijan's blockade" stays asserted). Only `asserted` candidates become `events` rows.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.draft import (
+    ASSERTED,
+    CONTENT_MODALITY,
+    FUTURE,
+    HYPOTHETICAL,
+    MODALITY_RANK,
+    NEGATED,
+    Draft,
+    EventContext,
+    lemma_in,
+    outer_noun,
+)
+from pipeline.nlp.events.vocabulary import IMPLICATIVE_VERBS, IRREALIS_WORDS
+from pipeline.nlp.lexicons import EventTriggers
+from pipeline.nlp.syntax import has_neg
+
+
+def _token_modality(token: Token, lexicon: EventTriggers) -> str:
+    """Negation, modal auxiliaries, conditionals and irrealis modifiers on one token."""
+    found = ASSERTED
+    for child in token.children:
+        word = child.lower_
+        cue = None
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            cue = NEGATED
+        elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            cue = lexicon.modality(word) or (FUTURE if word in ("will", "shall", "'ll", "wo") else HYPOTHETICAL)
+        elif child.dep_ == "aux" and word == "going":
+            cue = FUTURE
+        elif child.dep_ == "mark" and word in ("if", "unless", "whether"):
+            cue = HYPOTHETICAL
+        elif child.dep_ == "acomp" and token.lemma_ == "be":
+            cue = lexicon.modality(word)  # "is due to be held", "is likely to meet"
+            if cue == NEGATED:
+                cue = None
+        elif child.dep_ in ("amod", "advmod") and child.pos_ in ("ADJ", "VERB", "ADV"):
+            cue = lexicon.modality(word)
+            if cue is None and child.dep_ == "amod":
+                cue = lexicon.modality(child.lemma_.lower())
+            if cue == NEGATED and child.dep_ == "amod":
+                cue = None
+        if cue is not None and MODALITY_RANK[cue] > MODALITY_RANK[found]:
+            found = cue
+    return found
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if MODALITY_RANK[a] >= MODALITY_RANK[b] else b
+
+
+def _governor_modality(governor: Token, lexicon: EventTriggers) -> str:
+    """What a verb or noun does to the truth of its complement."""
+    lemma = governor.lemma_.lower()
+    return lexicon.modality(lemma) or IRREALIS_WORDS.get(lemma, ASSERTED)
+
+
+def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str:
+    """Modality of a verb's clause, climbing through the clauses that embed it."""
+    found = _token_modality(verb, lexicon)
+    if depth:
+        found = _stronger(found, _infinitive_modality(verb))
+    if depth > 6 or verb.head is verb:
+        return found
+    head, dep = verb.head, verb.dep_
+    if dep in ("xcomp", "ccomp"):
+        content = _content_modality(head, lexicon)
+        found = _stronger(found, content)
+        found = _stronger(found, _clause_modality(head, lexicon, depth + 1))
+    elif dep in ("advcl", "conj"):
+        gerund_twin = _gerund_twin(verb) if dep == "conj" else None
+        found = _stronger(found, _clause_modality(gerund_twin or head, lexicon, depth + 1))
+    elif dep == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN"):  # "the notion of clinching", "no sign of meeting"
+            cue = _governor_modality(governor, lexicon)
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in governor.children):
+                cue = NEGATED
+            found = _stronger(found, cue)
+        else:
+            if head.lower_ == "of":  # "accused X of attacking": the attack is alleged
+                found = _stronger(found, _content_modality(governor, lexicon, allegation=True))
+            found = _stronger(found, _clause_modality(governor, lexicon, depth + 1))
+    elif dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        # "the need to end ...", "no indications that Baku agreed ...", "hope that ..."
+        noun_cue = _governor_modality(head, lexicon)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            noun_cue = NEGATED
+        if (
+            verb.tag_ not in ("VBN",)
+            or any(c.dep_ == "mark" for c in verb.children)
+            or verb.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            found = _stronger(found, noun_cue)
+            if noun_cue != ASSERTED and head.head.pos_ in ("VERB", "AUX"):
+                found = _stronger(found, _clause_modality(head.head, lexicon, depth + 1))
+    return found
+
+
+def _infinitive_modality(verb: Token) -> str:
+    """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
+    implicative verb governs it ("managed to meet")."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return ASSERTED
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and lemma_in(head, IMPLICATIVE_VERBS):
+        return ASSERTED
+    return HYPOTHETICAL
+
+
+def _gerund_twin(verb: Token) -> Token | None:
+    """ "accused X of telling lies and then attacking them": the parser often hangs the
+    second gerund on the finite verb; it belongs with the gerund in its "of" phrase."""
+    head = verb.head
+    if verb.tag_ != "VBG" or head.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.i < verb.i:
+            for pcomp in prep.children:
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG":
+                    return pcomp
+    return None
+
+
+def _content_modality(governor: Token, lexicon: EventTriggers, allegation: bool = False) -> str:
+    """Whether the complement of `governor` is asserted: "pledged to X" -> hypothetical."""
+    trigger = lexicon.verb(governor.lemma_.lower())
+    if trigger is not None and trigger.event_type in CONTENT_MODALITY:
+        return CONTENT_MODALITY[trigger.event_type]
+    if trigger is not None and trigger.event_type == "ACCUSE" and trigger.mode == "allege":
+        return HYPOTHETICAL  # what someone is accused of is alleged, not reported as fact
+    if allegation:
+        return ASSERTED
+    return _governor_modality(governor, lexicon)
+
+
+def modality(ec: EventContext, draft: Draft) -> str:
+    """The draft's modality: its own clause, its noun phrase, the verbs that realise it."""
+    lexicon = ec.lexicon
+    token = draft.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        found = _clause_modality(token, lexicon)
+        found = _stronger(found, _infinitive_modality(token))
+    else:
+        found = _noun_modality(draft, lexicon)
+    if draft.sentence.text.rstrip("\"'’” )").endswith("?"):
+        found = _stronger(found, HYPOTHETICAL)  # a question asserts nothing
+    for verb in draft.realisers:
+        if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB"):
+            if verb.dep_ in ("acl", "relcl", "amod") and verb.head in (token, outer_noun(token)):
+                found = _stronger(found, _token_modality(verb, lexicon))
+            else:
+                found = _stronger(found, _clause_modality(verb, lexicon))
+                found = _stronger(found, _infinitive_modality(verb))
+    return found
+
+
+def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
+    noun = draft.token
+    outer = outer_noun(noun)
+    found = _stronger(_token_modality(noun, lexicon), _token_modality(outer, lexicon))
+    if draft.realisers:
+        return found  # the realising verb's clause decides (see `modality`)
+    head, dep = outer.head, outer.dep_
+    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+        governor = head.head
+        word = head.lower_
+        if governor.pos_ in ("NOUN", "PROPN"):
+            # "prospects for its signing", "the notion of talks"
+            return _stronger(found, _governor_modality(governor, lexicon))
+        if governor.pos_ in ("VERB", "AUX"):
+            if word in ("for", "to"):  # "called for talks", "agreed to talks"
+                return _stronger(found, _content_modality(governor, lexicon))
+            # "will be found during talks", "should start 2005 with an apology"
+            return _stronger(found, _clause_aux_modality(governor, lexicon))
+        return found
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        # "the talks will resume", "a meeting is due to be held next week"
+        clause = _clause_modality(head, lexicon)
+        if clause == NEGATED:
+            clause = ASSERTED  # "the talks did not produce a deal": the talks took place
+        return _stronger(found, clause)
+    if dep in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        content = _content_modality(head, lexicon)
+        if content == NEGATED and dep == "dobj":
+            content = ASSERTED  # "opposes the blockade": the blockade exists
+        clause = _clause_modality(head, lexicon)  # "will ... before chairing a meeting"
+        clause = _stronger(clause, _infinitive_modality(head))
+        if clause == NEGATED and not has_neg(head):
+            clause = ASSERTED  # negation further up ("did not say he attended the meeting")
+        return _stronger(_stronger(found, content), clause)
+    return found
+
+
+def _clause_aux_modality(verb: Token, lexicon: EventTriggers) -> str:
+    """The tense/mood of a clause an event hangs from ("will be found during talks")."""
+    found = _token_modality(verb, lexicon)
+    if found == NEGATED:
+        found = ASSERTED  # "did not say anything after the talks": the talks happened
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        outer = _stronger(_token_modality(verb.head, lexicon), _governor_modality(verb.head, lexicon))
+        if verb.dep_ != "xcomp":
+            outer = _token_modality(verb.head, lexicon)  # only a governor of an xcomp is content
+        if outer in (FUTURE, HYPOTHETICAL):
+            found = _stronger(found, outer)
+    return found

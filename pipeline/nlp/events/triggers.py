@@ -1,0 +1,210 @@
+"""Triggers: which words in a sentence announce an event, and which verb realises which noun.
+
+Triggers come from the dictionary in `pipeline/knowledge/plover_triggers.yaml`
+(`load_event_triggers()`): verbs ("met", "accused", "called for") and nouns ("talks",
+"blockade", "truce"), each with a PLOVER type, an optional mode and a CAMEO root; the
+most specific entry wins ("call for" over "call", "hunger strike" over "strike").
+
+A light verb realises its trigger-noun object ("held talks", "reached a deal"); a
+mediating verb arranges it ("hosted talks", "brokered a truce"); a verb and a noun of
+the same type are one event ("fought two wars"). "A series / two rounds of X" is read as
+X. A topic noun ("support", "funding") is an event only when a verb realises it. Verbs
+that report an opinion, figurative violence and bare warnings are dropped here (see
+`filters`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.events.actors import np_actors
+from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
+from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
+from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS
+from pipeline.nlp.lexicons import EventTriggers, Trigger
+from pipeline.nlp.records import Sentence
+from pipeline.nlp.syntax import DEFINITE_DETS
+
+
+def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
+    if token.pos_ != "VERB" and not (token.tag_.startswith("VB") and token.pos_ != "AUX"):
+        return None
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    # "called for", "met with": the preposition follows the verb (or its particle) at once
+    gap = {token.i + 1} | {p.i + 1 for p in particles}
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
+    lemma = token.lemma_.lower()
+    for extra in particles + preps:
+        found = lexicon.verb(lemma, extra.lower_)
+        if found is not None and found.lemma.endswith(" " + extra.lower_):
+            return found, [token, extra]
+    found = lexicon.verb(lemma)
+    return (found, [token]) if found is not None else None
+
+
+def _is_light(token: Token, lexicon: EventTriggers) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        return False
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return lexicon.is_light_verb(token.lemma_.lower(), particle)
+
+
+def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        return None  # "negotiation process", "peace talks" (the head decides)
+    if any(c.dep_ == "compound" and c.lower_ in MEDIA_MODIFIERS for c in token.children):
+        return None  # a "news conference" is a media event, not a consultation
+    if (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.i > token.sent.start
+        and token.nbor(-1).pos_ == "PROPN"
+        and token.nbor(-1).is_title
+        and not _title_case(token.sent)
+    ):
+        return None  # part of a name: "Mutually Assured Destruction", "Peace Conference"
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    for lemma in (token.lemma_.lower(), token.lower_):
+        for modifier in modifiers:
+            found = lexicon.noun(lemma, modifier.lower_)
+            if found is not None and " " in found.lemma:
+                return found, [modifier, token]
+        found = lexicon.noun(lemma)
+        if found is not None:
+            return found, [token]
+    return None
+
+
+def _title_case(span: Span) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _object_nouns(verb: Token) -> list[Token]:
+    """The nouns a verb acts on: its object, passive subject, or the noun it modifies."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(verb.head)  # "a truce brokered by Moscow", "the EU-brokered deal"
+    out: list[Token] = []
+    for noun in nouns:
+        out.append(inner_event_noun(noun))
+        out.extend(inner_event_noun(c) for c in noun.children if c.dep_ == "conj")
+    return out
+
+
+def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
+    """One draft per trigger in the sentence that survives the trigger-level filters."""
+    lexicon, index = ec.lexicon, ec.index
+    verbs: dict[int, tuple[Trigger, list[Token]]] = {}
+    nouns: dict[int, tuple[Trigger, list[Token]]] = {}
+    for token in span:
+        if (found := _verb_trigger(token, lexicon)) is not None:
+            verbs[token.i] = found
+        elif (found := _noun_trigger(token, lexicon)) is not None:
+            nouns[token.i] = found
+
+    realised_by: dict[int, list[Token]] = {}
+    absorbed: set[int] = set()
+    mediated: dict[int, list[Token]] = {}
+    for token in span:
+        is_light = _is_light(token, lexicon)
+        verb = verbs.get(token.i)
+        if not is_light and verb is None:
+            continue
+        for noun in _object_nouns(token):
+            if noun.i not in nouns:
+                continue
+            noun_trigger = nouns[noun.i][0]
+            if verb is None or (
+                is_light
+                and verb[0].event_type != noun_trigger.event_type
+                and verb[0].subject_role == "source"
+                and verb[0].event_type != "CONSULT"
+            ):
+                realised_by.setdefault(noun.i, []).append(token)  # "hold talks", "strike a deal"
+            elif _mediating(token, verb[0]) and noun_trigger.event_type in ("CONSULT", "AGREE", "RETREAT", "COOPERATE"):
+                mediated.setdefault(noun.i, []).append(token)  # "hosted talks", "brokered a truce"
+            elif verb[0].event_type == noun_trigger.event_type:
+                absorbed.add(noun.i)  # "fought two wars": one event, the verb's
+                realised_by.setdefault(token.i, []).append(noun)
+
+    drafts: list[Draft] = []
+    for i, (trigger, words) in sorted(nouns.items()):
+        token = span.doc[i]
+        if i in absorbed:
+            continue
+        realisers = realised_by.get(i, []) + mediated.get(i, [])
+        if trigger.requires_verb and not realisers:
+            continue  # "a peace treaty" under discussion is not an AGREE event
+        draft = _new_draft(token, trigger, words, sentence)
+        draft.realisers = realisers
+        draft.definite = _is_definite(token)
+        draft.separate = any(c.lower_ == "separate" for c in token.children if c.dep_ == "amod")
+        if draft.separate:
+            draft.words = [c for c in token.children if c.lower_ == "separate"] + draft.words
+        if mediated.get(i) and draft.event_type == "CONSULT":
+            draft.mode = draft.mode or "third-party"
+        drafts.append(draft)
+    mediating_verbs = {v.i for vs in mediated.values() for v in vs}
+    for i, (trigger, words) in sorted(verbs.items()):
+        token = span.doc[i]
+        if i in mediating_verbs:
+            continue  # the verb only arranged the noun's event
+        if token.dep_ == "amod" or (token.dep_ == "compound" and token.tag_ == "VBN"):
+            continue  # "union-backed magazine": a property, not a report of an act
+        if trigger.event_type == "PROTEST" and any(c.dep_ in ("ccomp",) for c in token.children):
+            continue  # "this demonstrates that ...": showing, not protesting
+        if (
+            trigger.event_type == "PROTEST"
+            and any(c.dep_ == "dobj" and actor_at(index, c) is None for c in token.children)
+            and lemma_in(token, frozenset({"demonstrate", "march"}))
+        ):
+            continue  # "demonstrates the problem"
+        if reports_a_statement(token, trigger, words):
+            continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
+        if figurative(token, trigger, index):
+            continue  # "fight the seat", "fighting poverty"
+        retyped = warning(token, trigger)
+        if retyped is None:
+            continue  # "warned that the changes would go ahead": a statement, not a threat
+        if trigger.subject_role == "recipient" and any(
+            c.dep_ == "dobj" and c.i not in nouns and actor_at(index, c) is None and not np_actors(c, index)
+            for c in token.children
+        ):
+            continue  # "host a news conference", "host a dinner": no guest named
+        draft = _new_draft(token, trigger, words, sentence)
+        draft.event_type, draft.mode = retyped
+        if draft.event_type != trigger.event_type:
+            draft.cameo_root = CAMEO_OF.get(draft.event_type, draft.cameo_root)
+        draft.realisers = [n for n in realised_by.get(i, [])]
+        drafts.append(draft)
+    drafts.sort(key=lambda d: d.token.i)
+    return drafts
+
+
+def _mediating(verb: Token, trigger: Trigger) -> bool:
+    return trigger.subject_role in ("mediator", "recipient") or lemma_in(verb, MEDIATING_VERBS)
+
+
+def _new_draft(token: Token, trigger: Trigger, words: list[Token], sentence: Sentence) -> Draft:
+    return Draft(
+        token=token,
+        trigger=trigger,
+        sentence=sentence,
+        words=list(words),
+        event_type=trigger.event_type,
+        mode=trigger.mode,
+        cameo_root=trigger.cameo_root,
+    )
+
+
+def _is_definite(token: Token) -> bool:
+    outer = outer_noun(token)
+    for candidate in (token, outer):
+        for child in candidate.children:
+            if child.dep_ == "det" and child.lower_ in DEFINITE_DETS:
+                return True
+    return False

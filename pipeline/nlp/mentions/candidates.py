@@ -1,0 +1,232 @@
+"""Candidates from phrase rules the parse supports but NER misses.
+
+Per-country ministries ("Armenia's foreign ministry", "the Foreign Ministry of
+Azerbaijan" -> `org:aze-foreign-ministry`), geographic features ("Lachin corridor"),
+national forces ("Russian peacekeepers", "Western powers") and a known name glued to a
+participle ("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
+because they see the whole phrase where the others see its parts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.gazetteer import slug
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
+from pipeline.nlp.mentions.vocabulary import GEO_FEATURES, GROUP_MODIFIERS, GROUP_NOUNS, HONORIFICS, MINISTRY_SYNONYMS
+from pipeline.nlp.syntax import POSSESSIVES
+
+
+def phrase_candidates(mc: MentionContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for token in mc.doc:
+        lower = token.lower_
+        if lower == "ministry":
+            out.extend(_ministry(mc, token))
+        elif lower in GEO_FEATURES:
+            out.extend(_geo_feature(mc, token))
+        elif lower in GROUP_NOUNS:
+            out.extend(_national_group(mc, token))
+        elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
+            out.extend(_hyphen_prefix(mc, token))
+    return out
+
+
+def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:
+    """A known name glued to a participle in one token: "U.S.-mediated", "EU-brokered"."""
+    prefix = token.text.split("-", 1)[0]
+    if len(prefix) < 2 or not prefix[0].isupper() or not mc.in_sections(token.i, token.i + 1):
+        return []
+    end = token.idx + len(prefix)
+    entry = mc.gaz.by_alias(prefix)
+    if entry is not None and entry.entity_id.startswith(("country:", "org:", "location:")):
+        label = "GPE" if entry.entity_type == "COUNTRY" else "ORG" if entry.entity_id.startswith("org:") else "LOC"
+        return [
+            Candidate(
+                token.i,
+                token.i + 1,
+                label,
+                entry.entity_type,
+                "name",
+                entry.name,
+                2,
+                entry.entity_id,
+                country_iso3=entry.country_iso3,
+                char_end=end,
+            )
+        ]
+    iso3 = mc.gaz.demonym_country(prefix)
+    if iso3:
+        country = mc.gaz.country(iso3)
+        return [
+            Candidate(
+                token.i,
+                token.i + 1,
+                "NORP",
+                "COUNTRY",
+                "demonym",
+                country.name,
+                2,
+                country.entity_id,
+                country_iso3=iso3,
+                char_end=end,
+            )
+        ]
+    return []
+
+
+def _country_before(mc: MentionContext, i: int) -> tuple[int, str, str] | None:
+    """(first token, iso3, how) of a demonym or "<Country>'s" ending at token i."""
+    doc = mc.doc
+    if i < 0:
+        return None
+    if doc[i].text in POSSESSIVES and i > 0:
+        span = _gazetteer_span_ending(mc, i - 1)
+        if span and span.ent_id_.startswith("country:"):
+            return span.start, span.ent_id_.split(":", 1)[1], "possessive"
+        return None
+    span = _gazetteer_span_ending(mc, i)
+    if (
+        span
+        and span.label_ == "NORP"
+        and span.ent_id_.startswith("country:")
+        and len(span) == 1
+        and mc.gaz.demonym_country(span.text)
+        and not is_plural_demonym(span[0], mc.gaz)
+    ):
+        return span.start, span.ent_id_.split(":", 1)[1], "demonym"
+    return None
+
+
+def _country_after_of(mc: MentionContext, i: int) -> tuple[int, str] | None:
+    doc = mc.doc
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    k = i + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    for ent in ents_covering(doc, k):
+        if ent.start == k and ent.ent_id_.startswith("country:") and ent.label_ == "GPE":
+            return ent.end, ent.ent_id_.split(":", 1)[1]
+    return None
+
+
+def _gazetteer_span_ending(mc: MentionContext, i: int) -> Span | None:
+    token = mc.doc[i]
+    if token.ent_iob_ == "O" or not token.ent_id_:
+        return None
+    for ent in ents_covering(mc.doc, i):
+        if ent.end - 1 == i and ent.ent_id_:
+            return ent
+    return None
+
+
+def _ministry(mc: MentionContext, kw: Token) -> list[Candidate]:
+    doc, i = mc.doc, kw.i
+    words: list[str] = []
+    end = i + 1
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "of":  # "Ministry of Foreign Affairs"
+        j = i + 2
+        while j < len(doc) and (doc[j].is_title or doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title):
+            if doc[j].ent_iob_ != "O" and doc[j].ent_id_:
+                break
+            words.append(doc[j].lower_)
+            j += 1
+        if words:
+            end = j
+    j = i - 1
+    left: list[str] = []
+    while j >= 0 and len(left) < 3 and doc[j].is_alpha and doc[j].lower_ not in {"the", "a", "of"}:
+        if doc[j].ent_id_ or doc[j].is_sent_start and not left:
+            break
+        left.insert(0, doc[j].lower_)
+        j -= 1
+    if not words:
+        words = left
+    elif left:
+        return []
+    found = _country_before(mc, j)
+    if found is None and words:  # "the Foreign Ministry of Azerbaijan"
+        found_after = _country_after_of(mc, end)
+        if found_after is not None:
+            end, iso3 = found_after
+            found = (j + 1, iso3, "of")
+    if not found or not words:
+        return []
+    start, iso3, _ = found
+    key = " ".join(words)
+    key = MINISTRY_SYNONYMS.get(key, key)
+    if not mc.in_sections(start, end):
+        return []
+    title = " ".join(w.capitalize() for w in key.split())
+    demonym = mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)
+    return [
+        Candidate(
+            start,
+            end,
+            "ORG",
+            "ORGANIZATION",
+            "name",
+            f"{demonym} {title} Ministry",
+            3,
+            gazetteer_id=f"org:{iso3.lower()}-{slug(key)}-ministry",
+            country_iso3=iso3,
+        )
+    ]
+
+
+def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
+    doc, i = mc.doc, kw.i
+    if kw.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return []
+    j = i - 1
+    while j >= 0 and doc[j].is_title and doc[j].is_alpha and doc[j].tag_ in ("NNP", "NNPS"):
+        j -= 1
+    start = j + 1
+    if start == i or doc[start].is_sent_start and start == i - 1 and doc[start].ent_iob_ == "O":
+        return []
+    name_span = doc[start:i]
+    if any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(name_span.text) or mc.gaz.demonym_country(name_span.text):
+        return []  # "Armenian border", "Karabakh region": the known name is the entity
+    if any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in name_span):
+        return []
+    if not mc.in_sections(start, i + 1):
+        return []
+    name = f"{name_span.text} {kw.text}"
+    return [Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
+
+
+def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "Russian peacekeepers", "Western powers": a demonym or bloc adjective and a group noun."""
+    doc, i = mc.doc, kw.i
+    if kw.tag_ not in ("NNS", "NNPS"):
+        return []
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
+        return []
+    found = _country_before(mc, j)
+    if found is not None and found[2] == "demonym":
+        start, iso3 = found[0], found[1]
+    elif not doc[j].ent_id_ and doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I"):
+        start, iso3 = j, None  # "Western", "Arab": a bloc, not a country
+    else:
+        return []
+    if not mc.in_sections(start, i + 1):
+        return []
+    span = doc[start : i + 1]
+    return [Candidate(start, i + 1, "NORP", "GROUP", "name", clean_spaces(span.text), 3, country_iso3=iso3)]
+
+
+def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.tok_end - c.tok_start), c.tok_start))
+    taken: set[int] = set()
+    out = []
+    for c in ranked:
+        span = range(c.tok_start, c.tok_end)
+        if taken.intersection(span):
+            continue
+        taken.update(span)
+        out.append(c)
+    return sorted(out, key=lambda c: c.tok_start)

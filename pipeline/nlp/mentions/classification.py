@@ -1,0 +1,214 @@
+"""Candidates from the entity ruler and statistical NER, typed by how the sentence uses them.
+
+A gazetteer span keeps its id; a capital used as an actor becomes its country (kind
+`metonym`), a demonym adjective its country (kind `demonym`), a plural demonym a people
+(GROUP). NER spans are trimmed, split from titles and honorifics, and dropped when they
+are only a title ("the Cardinal" typed ORG) or part of one ("Canterbury" in "Archbishop
+of Canterbury").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from pipeline.nlp.mentions.context import (
+    NER_LABELS,
+    TYPE_OF_LABEL,
+    UNRESOLVED,
+    Candidate,
+    MentionContext,
+    clean_spaces,
+    ents_covering,
+    is_plural_demonym,
+)
+from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
+from pipeline.nlp.mentions.vocabulary import (
+    GOVERNMENT_NOUNS,
+    GROUP_MODIFIERS,
+    HONORIFICS,
+    MOTION_VERBS,
+    ORG_HEADS,
+    PLACE_NOUNS,
+    PLACE_QUALIFIERS,
+    TARGET_HEADS,
+)
+from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
+
+
+def _people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
+    """A demonym as a plural noun is a people: "ethnic Armenians", "the Armenians of
+    Nagorno-Karabakh" (the phrase, so the place it qualifies stays part of the group)."""
+    doc = mc.doc
+    start, end = span.start, span.end
+    name = clean_spaces(span.text)
+    name = name[0].upper() + name[1:]
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1 + (doc[end + 1].lower_ == "the")
+        place = next((e for e in ents_covering(doc, k) if e.start == k), None) if k < len(doc) else None
+        if place is not None and place.label_ in ("LOC", "GPE") and mc.in_sections(start, place.end):
+            end = place.end
+            name = clean_spaces(doc[start:end].text)
+    if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and mc.section[start - 1] == mc.section[start]:
+        start -= 1
+    return Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
+
+
+def entity_candidates(mc: MentionContext) -> list[Candidate]:
+    out = []
+    for ent in mc.doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        candidate = _classify(mc, ent)
+        if candidate is not None:
+            out.append(candidate)
+    return out + _untagged_names(mc)
+
+
+def _untagged_names(mc: MentionContext) -> list[Candidate]:
+    """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
+    ruler took "Tory" (a party or demonym, then two capitalised words)."""
+    doc, out = mc.doc, []
+    for token in doc:
+        if token.ent_type_ or not token.text[:1].isupper():
+            continue
+        honorific = token.lower_ in HONORIFICS
+        affiliated = (
+            token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"
+        )
+        if not (honorific or affiliated):
+            continue
+        j = token.i + 1 if honorific else token.i
+        end = j
+        while (
+            end < len(doc)
+            and end - j < 3
+            and doc[end].tag_ == "NNP"
+            and doc[end].is_title
+            and not doc[end].ent_type_
+            and doc[end].lower_ not in mc.role_words
+            and doc[end].lower_ not in HONORIFICS
+        ):
+            end += 1
+        if end == j or not mc.in_sections(token.i, end):
+            continue
+        if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].is_alpha):
+            continue  # the name goes on into something else
+        if not honorific:
+            if end - j != 2 or not doc[token.i - 1].ent_id_.startswith(("org:", "country:")):
+                continue
+            if any(t.lower_ in ORG_HEADS or t.is_stop for t in doc[j:end]) or token.is_sent_start:
+                continue
+        span = doc[token.i : end]
+        if mc.gaz.by_alias(doc[j:end].text) or mc.gaz.demonym_country(doc[j:end].text):
+            continue
+        candidate = person(mc, span, "PERSON")
+        if candidate is not None:
+            out.append(replace(candidate, priority=0))
+    return out
+
+
+def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
+    start, end = trim_tokens(ent)
+    if start >= end or not mc.in_sections(start, end):
+        return None
+    span = mc.doc[start:end]
+    text = clean_spaces(span.text)
+    if not any(c.isalpha() for c in text):
+        return None
+    if ent.ent_id_:
+        return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
+    label = ent.label_
+    if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
+        # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
+        following = next((e for e in ents_covering(mc.doc, end) if e.start == end), None) if end < len(mc.doc) else None
+        if following is None or not following.ent_id_ or not mc.in_sections(start, following.end):
+            return None
+        text = clean_spaces(mc.doc[start : following.end].text)
+        return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
+    for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
+        if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
+            return person(mc, span[k:], label)
+    if is_bare_title(mc, span) or completes_title(mc, start, end):
+        return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
+    if label == "PERSON":
+        return person(mc, span, label)
+    if label in ("ORG", "GPE", "NORP", "FAC"):
+        titled = titled_name(mc, start, end)
+        if titled is not None:
+            return person(mc, titled, "PERSON")
+    if any(t.text == "," for t in span):
+        return None  # "Gray, Brown": a list NER took for one name
+    if label == "NORP":
+        if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
+            return Candidate(start, end, label, "GROUP", "name", text, 1)
+        # "Soviet", "Western" are no actor on their own; kept only if it turns out to
+        # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
+        return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
+    if all(t.is_lower or not t.is_alpha for t in span):
+        return None
+    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
+        return None  # "Parliamentary": NER noise
+    return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
+    entry = mc.gaz.entries.get(entity_id)
+    if entry is None:
+        return None
+    start, end = span.start, span.end
+    if label == "NORP":  # demonym of a country
+        iso3 = entry.country_iso3
+        if is_plural_demonym(span[-1], mc.gaz):
+            return _people_group(mc, span, iso3)
+        return Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
+    if entity_id.startswith("city:"):
+        prefix = [
+            t
+            for t in span[0].lefts
+            if t.dep_ in ("compound", "amod")
+            and t.is_title
+            and not t.ent_type_
+            and t.i == span.start - 1
+            and t.lower_ not in PLACE_QUALIFIERS
+        ]
+        if prefix and len(span) == 1:  # "Real Madrid", "Dynamo Moscow": a club, not the city
+            return Candidate(
+                prefix[0].i, end, "ORG", "ORGANIZATION", "name", clean_spaces(mc.doc[prefix[0].i : end].text), 2
+            )
+        if _is_metonym(mc, span):
+            iso3 = entry.country_iso3
+            country = mc.gaz.country(iso3)
+            return Candidate(
+                start, end, label, "COUNTRY", "metonym", country.name, 2, country.entity_id, country_iso3=iso3
+            )
+        return Candidate(
+            start, end, label, "LOCATION", "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
+        )
+    return Candidate(
+        start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
+    )
+
+
+def _is_metonym(mc: MentionContext, span: Span) -> bool:
+    """A capital standing for its government ("Baku agreed") rather than the place."""
+    token = span.root
+    seen = 0
+    while token.dep_ == "conj" and token.head is not token and seen < 5:
+        token, seen = token.head, seen + 1
+    dep, head = token.dep_, token.head
+    if dep in ("nsubj", "nsubjpass", "csubj", "dative"):
+        return True
+    if dep == "dobj":
+        return head.lemma_.lower() not in MOTION_VERBS
+    if dep == "poss":
+        return head.lower_ not in PLACE_NOUNS
+    if dep == "compound":
+        return head.lower_ in GOVERNMENT_NOUNS
+    if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+        prep = head.lower_
+        if prep == "at":
+            return head.head.lemma_.lower() in TARGET_HEADS or head.head.lower_ in TARGET_HEADS
+        return prep not in PLACE_PREPS
+    return False

@@ -1,0 +1,165 @@
+"""The frozen per-article context every mention pass reads, the candidate record the
+passes hand on, and the step that turns candidates into `Mention` rows.
+
+Passes are functions `(MentionContext, candidates) -> candidates`; none keeps state of
+its own, so the order in `detect_mentions` is the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.gazetteer import Gazetteer
+from pipeline.nlp.records import ArticleContext, Mention
+
+NER_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
+TYPE_OF_LABEL = {"PERSON": "PERSON", "GPE": "LOCATION", "ORG": "ORGANIZATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+SECTIONS_WITH_MENTIONS = ("headline", "caption", "body", "trailer")  # trailer: reporters, editors
+UNRESOLVED = "?"  # a candidate kept only if a later rule types it
+QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span some rule proposes as a mention, before overlaps are settled."""
+
+    tok_start: int
+    tok_end: int
+    label: str  # ner_label
+    entity_type: str
+    kind: str
+    name: str
+    priority: int  # phrase rules 3, gazetteer ruler 2, statistical NER 1
+    gazetteer_id: str | None = None
+    role: str | None = None
+    country_iso3: str | None = None
+    gender: str | None = None
+    antecedent: str | None = None
+    char_end: int | None = None  # when the mention ends inside its last token ("U.S.-mediated")
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """One article as the mention passes see it: the parse, the gazetteer, and what is
+    worked out once per article (each token's section, the quoted stretches, the words
+    that may form a title, each country's usual demonym)."""
+
+    ctx: ArticleContext
+    gaz: Gazetteer
+    doc: Doc
+    section: tuple[str | None, ...]
+    quoted: tuple[tuple[int, int], ...]
+    role_words: frozenset[str]
+    primary_demonym: Mapping[str, str]
+
+    @classmethod
+    def build(cls, ctx: ArticleContext, gaz: Gazetteer) -> MentionContext:
+        sections = []
+        for token in ctx.doc:
+            sentence = ctx.sentence_at(token.idx)
+            sections.append(sentence.section if sentence else None)
+        return cls(
+            ctx=ctx,
+            gaz=gaz,
+            doc=ctx.doc,
+            section=tuple(sections),
+            quoted=tuple((m.start(), m.end()) for m in QUOTED.finditer(ctx.text)),
+            role_words=role_words(gaz),
+            primary_demonym=primary_demonyms(gaz),
+        )
+
+    def in_sections(self, start: int, end: int, sections=SECTIONS_WITH_MENTIONS) -> bool:
+        """Whether tokens start and end - 1 both lie in sections that carry mentions."""
+        return all(self.section[i] in sections for i in (start, end - 1))
+
+    def inside_quote(self, char: int) -> bool:
+        return any(s < char < e for s, e in self.quoted)
+
+
+def to_mentions(mc: MentionContext, chosen: list[Candidate]) -> list[Mention]:
+    """The chosen candidates as `Mention` rows, one per start offset."""
+    out = []
+    seen = set()
+    for c in chosen:
+        m = make_mention(mc, c)
+        if m is not None and m.char_start not in seen:
+            seen.add(m.char_start)
+            out.append(m)
+    return out
+
+
+def make_mention(mc: MentionContext, c: Candidate, antecedent: str | None = None) -> Mention | None:
+    """One candidate as a `Mention`; None when it leaves its sentence or lies outside
+    the sections that carry mentions."""
+    start = mc.doc[c.tok_start].idx
+    last = mc.doc[c.tok_end - 1]
+    end = c.char_end if c.char_end is not None else last.idx + len(last.text)
+    sentence = mc.ctx.sentence_at(start)
+    if sentence is None or end > sentence.char_end or sentence.section not in SECTIONS_WITH_MENTIONS:
+        return None
+    article_id = mc.ctx.article_id
+    return Mention(
+        mention_id=f"{article_id}#m{start}",
+        article_id=article_id,
+        sentence_id=sentence.sentence_id,
+        surface=mc.ctx.text[start:end],
+        char_start=start,
+        char_end=end,
+        ner_label=c.label,
+        entity_type=c.entity_type,
+        kind=c.kind,
+        name=c.name,
+        gazetteer_id=c.gazetteer_id,
+        role=c.role,
+        country_iso3=c.country_iso3,
+        antecedent=antecedent or c.antecedent,
+    )
+
+
+def clean_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ents_covering(doc: Doc, i: int):
+    """The doc's entity spans that contain token i."""
+    token = doc[i]
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            yield ent
+        elif ent.start > token.i:
+            break
+
+
+def is_plural_demonym(token: Token, gaz: Gazetteer) -> bool:
+    text = token.text
+    return (
+        text.endswith("s")
+        and len(text) > 3
+        and gaz.demonym_country(text[:-1]) is not None
+        and gaz.demonym_country(text) is not None
+    )
+
+
+def overlaps_any(i: int, c: Candidate) -> bool:
+    return c.tok_start <= i < c.tok_end
+
+
+def role_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of every role variant: the words a title can be made of."""
+    words = set()
+    for role in gaz.roles:
+        for variant in role.variants:
+            words.update(w.lower() for w in re.findall(r"[\w'-]+", variant.replace(".", "")))
+    return frozenset(words)
+
+
+def primary_demonyms(gaz: Gazetteer) -> dict[str, str]:
+    """Each country's first-listed demonym, which names its ministries ("Armenian")."""
+    out: dict[str, str] = {}
+    for surface, iso3 in gaz.demonyms:
+        out.setdefault(iso3, surface)
+    return out

@@ -1,0 +1,131 @@
+"""Filters over the chosen candidates: headline spans the body does not confirm, acronyms
+defined in the text, and one mention per start offset.
+
+Headlines fool NER ("Blair Backs ..."), so a headline span is kept only when the gazetteer
+knows it or the body names it; "The Palestinian Authority (PA)" makes later "PA"s that
+organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces
+from pipeline.nlp.records import Mention
+
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+
+def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """Keep a headline span only if the gazetteer knows it or the body names it."""
+    body_names: dict[str, Candidate] = {}
+    for c in chosen:
+        if mc.section[c.tok_start] == "headline":
+            continue
+        body_names.setdefault(c.name.lower(), c)
+        if c.entity_type == "PERSON" and c.kind == "name":
+            parts = c.name.split()
+            if len(parts) >= 2:
+                body_names.setdefault(parts[-1].lower(), c)
+    out = []
+    covered: set[int] = set()
+    for c in chosen:
+        if mc.section[c.tok_start] != "headline":
+            out.append(c)
+            continue
+        if c.gazetteer_id or c.priority >= 2:
+            out.append(c)
+            covered.update(range(c.tok_start, c.tok_end))
+            continue
+        hit = _headline_subspan(mc, c.tok_start, c.tok_end, body_names)
+        if hit:
+            out.append(hit)
+            covered.update(range(hit.tok_start, hit.tok_end))
+    # Title-cased words that NER missed but the body names ("Blair Backs ...").
+    for token in mc.doc:
+        if mc.section[token.i] != "headline" or token.i in covered or not token.is_alpha:
+            continue
+        if not (token.is_title or token.is_upper) or any(c.tok_start <= token.i < c.tok_end for c in out):
+            continue
+        body = body_names.get(token.lower_)
+        if body is not None and body.entity_type == "PERSON":
+            out.append(
+                replace(
+                    body,
+                    tok_start=token.i,
+                    tok_end=token.i + 1,
+                    label="PERSON",
+                    role=None,
+                    country_iso3=None,
+                    antecedent=None,
+                    char_end=None,
+                )
+            )
+    return sorted(out, key=lambda c: c.tok_start)
+
+
+def _headline_subspan(mc: MentionContext, start: int, end: int, body_names: dict[str, Candidate]) -> Candidate | None:
+    for length in range(end - start, 0, -1):
+        for s in range(start, end - length + 1):
+            text = clean_spaces(mc.doc[s : s + length].text).lower()
+            body = body_names.get(text)
+            if body is not None:
+                return replace(
+                    body,
+                    tok_start=s,
+                    tok_end=s + length,
+                    role=None,
+                    char_end=None,
+                    country_iso3=body.country_iso3 if body.entity_type != "PERSON" else None,
+                )
+    return None
+
+
+def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "The Palestinian Authority (PA)": later "PA"s are that organisation."""
+    doc = mc.doc
+    acronyms: dict[str, Candidate] = {}
+    for c in chosen:
+        if c.entity_type != "ORGANIZATION" or c.tok_end + 2 >= len(doc):
+            continue
+        short = doc[c.tok_end + 1].text
+        bracketed = doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")"
+        if bracketed and ACRONYM.match(short) and _abbreviates(short, mc.doc[c.tok_start : c.tok_end].text):
+            acronyms.setdefault(short, c)
+    if not acronyms:
+        return chosen
+    taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
+    out = [c for c in chosen if not (c.gazetteer_id is None and doc[c.tok_start : c.tok_end].text in acronyms)]
+    taken = {i for c in out for i in range(c.tok_start, c.tok_end)}
+    for token in doc:
+        full = acronyms.get(token.text)
+        if full is None or token.i in taken or not mc.in_sections(token.i, token.i + 1):
+            continue
+        out.append(replace(full, tok_start=token.i, tok_end=token.i + 1, priority=1, char_end=None))
+    return sorted(out, key=lambda c: c.tok_start)
+
+
+def one_per_start(mentions: list[Mention]) -> list[Mention]:
+    """Mention ids are keyed by start offset: where two rules found a span at the same place,
+    keep the named mention over a reference, then the longer span."""
+    best: dict[str, Mention] = {}
+    for mention in mentions:
+        kept = best.get(mention.mention_id)
+        rank = (mention.kind in ("name", "demonym", "metonym"), mention.char_end - mention.char_start)
+        if kept is None or rank > (kept.kind in ("name", "demonym", "metonym"), kept.char_end - kept.char_start):
+            best[mention.mention_id] = mention
+    return sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "PA" for "Palestinian Authority", "UWB" for "Ultra Wideband"; not "PLP" for "Labour Party"."""
+    letters, text = short.lower().replace("&", ""), full.lower()
+    if not letters or not text or letters[0] != text[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True

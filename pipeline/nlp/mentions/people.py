@@ -1,0 +1,309 @@
+"""People and their titles: a person's name cut from what NER glued to it, surnames NER
+mistyped, and the role and country a title before or after the name gives.
+
+"President Ilham Aliyev" is the person Ilham Aliyev with role President; "Lavrov" typed
+ORG is the person once the article names Sergei Lavrov; "Armenian Foreign Minister
+Ararat Mirzoyan" gives role and country ARM; a title's own words ("State" in "Secretary
+of State") are no entity of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from pipeline.nlp.mentions.context import UNRESOLVED, Candidate, MentionContext, clean_spaces, overlaps_any
+from pipeline.nlp.mentions.vocabulary import (
+    HONORIFICS,
+    KEPT_TITLES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    TITLE_MODIFIERS,
+    TITLE_NOUNS,
+)
+from pipeline.nlp.syntax import POSSESSIVES
+
+# Words that join the parts of a title ("Secretary of State for Defence"); never its ends.
+TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "-", "in"})
+
+
+def is_bare_title(mc: MentionContext, span: Span) -> bool:
+    """A span that is nothing but a title ("Cardinal", "Home Secretary") names no body."""
+    if not all(t.lower_ in mc.role_words for t in span):
+        return False
+    role = mc.gaz.match_role(span.text)
+    return role is not None and any(v.lower() == span.text.lower() for v in role.variants)
+
+
+def completes_title(mc: MentionContext, start: int, end: int) -> bool:
+    """ "Canterbury" in "Archbishop of Canterbury": the words belong to a title."""
+    doc = mc.doc
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    k = start - 2
+    while k > 0 and doc[k - 1].lower_ in mc.role_words and doc[k - 1].text[:1].isupper() and start - k < 4:
+        k -= 1
+    for s in range(k, start - 1):
+        phrase = " ".join(t.text for t in doc[s:end])
+        role = mc.gaz.match_role(phrase)
+        if role is not None and any(v.lower() == phrase.lower() for v in role.variants):
+            return True
+    return False
+
+
+def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
+    """ "Cardinal Cormac Murphy-O'Connor" with the surname typed ORG: a title, then
+    capitalised untagged words, then the span make one person's name."""
+    doc = mc.doc
+    if any(t.lower_ in mc.role_words or not (t.is_title or not t.is_alpha) for t in doc[start:end]):
+        return None
+    if mc.gaz.by_alias(doc[start:end].text) or mc.gaz.demonym_country(doc[start:end].text):
+        return None
+    k = start
+    while (
+        k > 0
+        and start - k < 3
+        and doc[k - 1].is_title
+        and doc[k - 1].tag_ == "NNP"
+        and not doc[k - 1].ent_type_
+        and doc[k - 1].lower_ not in mc.role_words
+        and doc[k - 1].lower_ not in HONORIFICS
+    ):
+        k -= 1
+    if k == 0 or mc.section[k - 1] != mc.section[start]:
+        return None
+    before = doc[k - 1]
+    if not before.text[:1].isupper() or before.ent_type_:
+        return None
+    if before.lower_ in HONORIFICS or before.lower_ in KEPT_TITLES:
+        return doc[k - 1 : end]
+    if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and k < start:
+        return doc[k - 1 : end]
+    return None
+
+
+def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
+    tokens = list(span)
+    gender = None
+    while tokens and tokens[0].lower_ in HONORIFICS:
+        gender = HONORIFICS[tokens[0].lower_] or gender
+        tokens = tokens[1:]
+    role = None
+    # NER sometimes includes the title: "President Ilham Aliyev".
+    for k in range(len(tokens) - 1, 0, -1):
+        head = tokens[:k]
+        if all(t.lower_ in mc.role_words for t in head):
+            found = mc.gaz.match_role(" ".join(t.text for t in head))
+            if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
+                role, tokens = found.name, tokens[k:]
+                break
+    while tokens and (tokens[0].is_lower or not tokens[0].is_alpha):
+        tokens = tokens[1:]  # "a Hans Christian Andersen"
+    while (
+        len(tokens) > 1
+        and tokens[0].lower_ not in KEPT_TITLES
+        and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in mc.role_words)
+    ):
+        tokens = tokens[1:]  # "Backbencher Stephen Pound"
+    for k, t in enumerate(tokens):  # "Bolton v Derby", "Luc Bondy for Cruel", "Mr Brown's Facility"
+        if k and (
+            t.lower_ in ("v", "vs", "v.", "vs.", "versus", "/", ",")
+            or t.text in POSSESSIVES
+            or t.is_lower
+            and t.is_alpha
+            and t.lower_ not in NAME_PARTICLES
+        ):
+            tokens = tokens[:k] if t.lower_ not in ("v", "vs", "v.", "vs.", "versus") else []
+            break
+    while tokens and (
+        tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].lower_ in NAME_SUFFIXES and len(tokens) > 1
+    ):
+        tokens = tokens[:-1]  # "Alan Milburn - the"
+    if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
+        return None
+    name = clean_spaces(mc.doc[tokens[0].i : tokens[-1].i + 1].text)
+    if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
+        return None  # a demonym or country NER typed PERSON; the ruler reports it
+    start = tokens[0].i  # titles split off: the surface is the name, with its honorific
+    if start > span.start and mc.doc[start - 1].lower_ in HONORIFICS:
+        start -= 1
+    return Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
+
+
+def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """A surname NER typed ORG/GPE/NORP ("Lavrov" ORG) is the person the article names."""
+    surnames = set()
+    for c in chosen:
+        if c.entity_type == "PERSON":
+            parts = c.name.split()
+            if len(parts) >= 2:
+                surnames.add(parts[-1].lower())
+            surnames.add(c.name.lower())
+    out = []
+    for c in chosen:
+        if c.gazetteer_id is None and c.entity_type != "PERSON" and c.name.lower() in surnames and c.priority == 1:
+            c = replace(c, entity_type="PERSON", kind="name")
+        if c.entity_type == UNRESOLVED:
+            continue
+        if c.entity_type == "PERSON":
+            c = _with_honorific(mc, c)
+            if _is_place_word(mc, c, chosen, surnames):
+                c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
+        out.append(c)
+    return out
+
+
+def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], surnames: set[str]) -> bool:
+    """One capitalised word NER typed PERSON that the sentence uses as a place: "in
+    Manchester", "Heathrow and Gatwick" (joined to a place); never a titled name or
+    the surname of someone the article names in full."""
+    if c.tok_end - c.tok_start != 1 or c.priority != 1 or c.role or c.gender:
+        return False
+    token = mc.doc[c.tok_start]
+    if token.lower_ in surnames - {c.name.lower()} or any(
+        p.entity_type == "PERSON" and len(p.name.split()) > 1 and p.name.split()[-1].lower() == token.lower_
+        for p in chosen
+    ):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in (
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "around",
+    ):
+        return True
+    if token.dep_ == "conj" or any(t.dep_ == "conj" for t in token.children):
+        linked = [token.head] if token.dep_ == "conj" else [t for t in token.children if t.dep_ == "conj"]
+        return any(p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen)
+    return False
+
+
+def _with_honorific(mc: MentionContext, c: Candidate) -> Candidate:
+    """A kept title or an honorific right before a person joins the mention's surface."""
+    i = c.tok_start - 1
+    if i < 0 or mc.section[i] != mc.section[c.tok_start]:
+        return c
+    before = mc.doc[i]
+    if before.lower_ in KEPT_TITLES and before.is_title and len(c.name.split()) == 1 and not before.ent_type_:
+        return replace(c, tok_start=i, name=f"{before.text} {c.name}")  # "Prince Harry"
+    if before.lower_ in HONORIFICS and before.text[0].isupper() and not overlaps_any(i, c):
+        return replace(c, tok_start=i, gender=HONORIFICS[before.lower_] or c.gender)
+    return c
+
+
+def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """Titles before ("Armenian Foreign Minister Ararat Mirzoyan") or after a name
+    (", the home secretary,") give the person's role and country; words inside a
+    title are no entity of their own ("State" in "Secretary of State")."""
+    by_start = {c.tok_start: c for c in chosen}
+    title_tokens: set[int] = set()
+    out = []
+    for c in chosen:
+        if c.entity_type == "PERSON":
+            found = _title_before(mc, c.tok_start, by_start) or _title_after(mc, c.tok_end, by_start)
+            if found:
+                role, iso3, tokens = found
+                title_tokens.update(tokens)
+                c = replace(c, role=c.role or role, country_iso3=c.country_iso3 or iso3)
+        out.append(c)
+    return [
+        c
+        for c in out
+        if c.gazetteer_id or c.entity_type == "PERSON" or not title_tokens.intersection(range(c.tok_start, c.tok_end))
+    ]
+
+
+def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[int]:
+    doc, idx, i = mc.doc, [], start
+    while 0 <= i < len(doc) and len(idx) < limit:
+        t = doc[i]
+        if not (t.lower_ in mc.role_words or t.lower_ in TITLE_MODIFIERS) or t.ent_id_:
+            break
+        if step > 0 and t.is_sent_start and i != start:
+            break
+        idx.append(i)
+        if step < 0 and t.is_sent_start:
+            break
+        i += step
+    idx.sort()
+    while idx and doc[idx[0]].lower_ in TITLE_FUNCTION_WORDS:
+        idx = idx[1:]
+    while idx and doc[idx[-1]].lower_ in TITLE_FUNCTION_WORDS:
+        idx = idx[:-1]
+    return idx
+
+
+def _affiliation_before(mc: MentionContext, i: int, by_start: dict[int, Candidate]) -> tuple[str | None, list[int]]:
+    """Country of a demonym, country or organisation right before a title."""
+    doc = mc.doc
+    if i < 0:
+        return None, []
+    end = i
+    if doc[i].text in POSSESSIVES:
+        end = i - 1
+    for start, c in by_start.items():
+        if c.tok_end - 1 == end and c.gazetteer_id and c.entity_type in ("COUNTRY", "ORGANIZATION", "GROUP"):
+            return c.country_iso3, list(range(start, i + 1))
+    return None, []
+
+
+def _title_before(mc: MentionContext, name_start: int, by_start) -> tuple[str, str | None, list[int]] | None:
+    i = name_start - 1
+    if i >= 0 and mc.doc[i].lower_ in HONORIFICS:
+        i -= 1
+    idx = title_words(mc, i, -1, 8)
+    if not idx or idx[-1] != i:
+        return None
+    role, idx = _anchored_role(mc, idx, at_end=True)
+    if role is None:
+        return None
+    iso3, extra = _affiliation_before(mc, idx[0] - 1, by_start)
+    return role.name, iso3, idx + extra
+
+
+def _anchored_role(mc: MentionContext, idx: list[int], at_end: bool):
+    """The most specific role whose words reach the name: in "the Queen and Prince
+    Philip" the title "Queen" does not touch "Philip", so Philip is no Queen."""
+    best, best_idx = None, []
+    for k in range(1, len(idx) + 1):
+        part = idx[-k:] if at_end else idx[:k]
+        role = mc.gaz.match_role(" ".join(mc.doc[j].text for j in part))
+        if role is None:
+            continue
+        inner = part[:-1] if at_end else part[1:]  # without the token next to the name
+        if inner and mc.gaz.match_role(" ".join(mc.doc[j].text for j in inner)) == role:
+            continue  # the variant does not reach the name
+        best, best_idx = role, part
+    return best, best_idx
+
+
+def _title_after(mc: MentionContext, name_end: int, by_start) -> tuple[str, str | None, list[int]] | None:
+    doc = mc.doc
+    i = name_end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    iso3 = None
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    affiliation = by_start.get(i)
+    if affiliation and affiliation.gazetteer_id and affiliation.entity_type in ("COUNTRY", "ORGANIZATION", "GROUP"):
+        iso3 = affiliation.country_iso3
+        i = affiliation.tok_end
+        if i < len(doc) and doc[i].text in POSSESSIVES:
+            i += 1
+    idx = title_words(mc, i, 1, 8)
+    if not idx or idx[0] != i:
+        return None
+    after = idx[-1] + 1
+    if after < len(doc) and not (doc[after].is_punct or doc[after].lower_ in ("who", "said", "says", "and")):
+        return None
+    role, idx = _anchored_role(mc, idx, at_end=False)
+    if role is None:
+        return None
+    return role.name, iso3, idx
