@@ -589,10 +589,10 @@ def test_sigkill_at_any_point_loses_nothing(tmp_path):
             set_seeds(seeds, "after")
 
         set_seeds(seeds, "after")
-        cache = sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl"))
+        cache = sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.json"))
         kill_cli_during_extraction(env)
         assert_untouched(data, before)
-        assert sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl")) == cache
+        assert sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.json")) == cache
 
         marker = tmp_path / "reached"
         assert zygote.run("cache_write", marker) == -signal.SIGKILL
