@@ -111,9 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command]()
     except Exception as error:
         paragraph = failures.explain(error)
-        if paragraph is None or failures.debug():
+        if paragraph is None:
             raise
         print(paragraph, file=sys.stderr)
+        if failures.debug():
+            raise
         return 1
 
 

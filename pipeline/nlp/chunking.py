@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.model import make_doc
+from pipeline.nlp.model import BLOCK_STARTS_KEY, make_doc
 
 CHUNK_CHARS = 10_000
 """Longest piece parsed at once: news articles are shorter, so they are never cut."""
@@ -63,4 +63,7 @@ def parse_texts(nlp: Language, texts: list[str], block_starts: list[list[int]], 
     docs = iter(nlp.pipe(pieces(), batch_size=batch_size))
     for text_spans in spans:
         parts = [next(docs) for _ in text_spans]
+        if len(parts) > 1:
+            for part in parts:  # offsets of the piece, done with; from_docs would warn about them
+                part.user_data.pop(BLOCK_STARTS_KEY, None)
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
