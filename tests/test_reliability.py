@@ -43,6 +43,8 @@ from pipeline.schemas import TABLES
 from pipeline.storage import ExtractionCache
 from tests.conftest import ROOT, SEED_000, SEED_004, SEEDS, run_pipeline, seed_text
 
+pytestmark = pytest.mark.reliability
+
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news" / "politics"
 VOLATILE = {"articles": "processed_at", "rejected_files": "detected_at"}
 """Timestamps of when a run happened: the only columns two runs may disagree on."""
@@ -210,6 +212,7 @@ def cli_run(cli_process):
     return base / "data", done
 
 
+@pytest.mark.slow
 def test_bad_files_do_not_stop_the_run(bad_run):
     data, result = bad_run
     assert result.success
@@ -218,6 +221,7 @@ def test_bad_files_do_not_stop_the_run(bad_run):
     assert leftovers(data) == []
 
 
+@pytest.mark.slow
 def test_every_file_is_ingested_or_rejected_with_a_reason(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -231,6 +235,7 @@ def test_every_file_is_ingested_or_rejected_with_a_reason(bad_run):
         assert "Traceback" not in reason and "Error" not in reason  # words for a user, not an exception
 
 
+@pytest.mark.slow
 def test_the_non_txt_file_appears_nowhere(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -242,6 +247,7 @@ def test_the_non_txt_file_appears_nowhere(bad_run):
             assert hits == 0, (table, column)
 
 
+@pytest.mark.slow
 def test_decoded_text_is_right(bad_run, bad_seeds):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -270,6 +276,7 @@ def test_decoded_text_is_right(bad_run, bad_seeds):
     assert not re.search(r"[<>]|tracker|color: red|&quot;", html)
 
 
+@pytest.mark.slow
 def test_both_seeds_are_fully_processed(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -281,6 +288,7 @@ def test_both_seeds_are_fully_processed(bad_run):
             assert counts["mentions"] > 20 and counts["quotes"] > 3 and counts["event_mentions"] > 0, (seed, counts)
 
 
+@pytest.mark.slow
 def test_cli_run_succeeds_and_prints_one_count_per_table(cli_run):
     data, done = cli_run
     assert done.returncode == 0, done.stderr[-5000:]
@@ -294,6 +302,7 @@ def test_cli_run_succeeds_and_prints_one_count_per_table(cli_run):
 # --------------------------------------------------------------------------- 4. idempotence
 
 
+@pytest.mark.slow
 def test_two_runs_on_the_same_input_give_identical_tables(bad_run, cli_run, bad_seeds):
     """The in-process run and the CLI run started from empty data folders, in processes
     with different hash seeds; a rerun in the same folder changes nothing at all."""
@@ -310,6 +319,7 @@ def test_two_runs_on_the_same_input_give_identical_tables(bad_run, cli_run, bad_
 # --------------------------------------------------------------------------- cache damage
 
 
+@pytest.mark.slow
 def test_a_truncated_cache_entry_is_not_trusted(bad_run, bad_seeds, tmp_path):
     """A cache entry cut short after its header (a crash of the disk or the OS rather than
     of the pipeline) must be reprocessed, not stop every later run."""
@@ -357,6 +367,7 @@ SNAPSHOT = """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sent
                      (SELECT count(*) FROM quote_book), (SELECT count(*) FROM event_timeline)"""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["read_only", "read_write"])
 def test_analysts_querying_during_a_rerun_never_fail(mode, bad_run, bad_seeds, tmp_path):
     data_before, _ = bad_run
@@ -574,6 +585,7 @@ def kill_cli_during_extraction(env: dict[str, str]) -> str:
     return seen[-1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BBC.is_dir(), reason="needs the BBC corpus under /work/shared")
 def test_sigkill_at_any_point_loses_nothing(tmp_path):
     from dagster import DagsterInstance, DagsterRunStatus
@@ -679,7 +691,6 @@ def noted_run(tmp_path_factory):
 # --------------------------------------------------------------------------- 1. long articles
 
 
-@pytest.mark.reliability
 def test_an_article_longer_than_spacys_limit_is_parsed_in_pieces(tmp_path):
     from pipeline.nlp.extract import build_context, extract_batch
 
@@ -697,7 +708,6 @@ def test_an_article_longer_than_spacys_limit_is_parsed_in_pieces(tmp_path):
     assert any(m.char_start >= second_half for m in extraction.mentions)
 
 
-@pytest.mark.reliability
 def test_long_texts_are_cut_at_line_breaks_into_pieces_that_rebuild_the_text():
     from pipeline.nlp.chunking import CHUNK_CHARS, chunk_spans
     from pipeline.nlp.ingest import MAX_ARTICLE_CHARS
@@ -734,7 +744,6 @@ def set_aside_files(data: Path) -> list[Path]:
     return sorted(p for p in data.glob("warehouse.*.duckdb"))
 
 
-@pytest.mark.reliability
 @pytest.mark.slow
 def test_an_analysts_writes_survive_a_rebuild_and_never_break_it(noted_run, tmp_path):
     seeds, data = copy_run(noted_run, tmp_path)
@@ -780,7 +789,7 @@ def test_an_analysts_writes_survive_a_rebuild_and_never_break_it(noted_run, tmp_
         assert kept.execute("SELECT * FROM my_notes").fetchall() == [("keep me",)]
 
 
-@pytest.mark.reliability
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["empty", "half", "zeroed"])
 def test_a_damaged_warehouse_is_set_aside_and_rebuilt(noted_run, tmp_path, damage):
     """Truncated, or overwritten in place with its size and time kept (so only opening it
@@ -804,7 +813,6 @@ def test_a_damaged_warehouse_is_set_aside_and_rebuilt(noted_run, tmp_path, damag
 # --------------------------------------------------------------------------- 4. many short lines
 
 
-@pytest.mark.reliability
 def test_block_marking_is_linear_in_the_number_of_lines():
     from pipeline.nlp.layout import parse_layout
     from pipeline.nlp.model import load_nlp, make_doc, mark_block_starts
@@ -822,7 +830,6 @@ def test_block_marking_is_linear_in_the_number_of_lines():
 # --------------------------------------------------------------------------- 5./7. sidecars
 
 
-@pytest.mark.reliability
 def test_a_sidecar_link_leaving_the_seeds_folder_is_not_followed(tmp_path):
     seeds, outside = tmp_path / "seeds", tmp_path / "outside"
     seeds.mkdir(), outside.mkdir()
@@ -838,7 +845,6 @@ def test_a_sidecar_link_leaving_the_seeds_folder_is_not_followed(tmp_path):
     assert files["b.txt"].metadata == {"outlet": "Inside"}  # links inside the folder are followed
 
 
-@pytest.mark.reliability
 def test_implausible_published_dates_are_rejected_with_a_note(tmp_path):
     from datetime import date
 
@@ -858,7 +864,7 @@ def test_implausible_published_dates_are_rejected_with_a_note(tmp_path):
     assert published_date_problem("1900-01-01", today) is None
 
 
-@pytest.mark.reliability
+@pytest.mark.slow
 def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
     _, data = noted_run
     tables = warehouse_tables(data)
@@ -874,7 +880,6 @@ def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
 # --------------------------------------------------------------------------- 8. decoding
 
 
-@pytest.mark.reliability
 @pytest.mark.parametrize("damage", [b"Z\xfcrich", b"Z\xc0\xafrich", b"Z\xe2\x80rich"], ids=["latin1-word", "overlong", "cut"])
 def test_utf8_with_a_few_invalid_bytes_stays_utf8_with_a_note(tmp_path, damage):
     raw = "Ministers’ talks in Genève\n\nThe talks moved to ".encode() + damage + " on Tuesday.\n".encode()
@@ -887,7 +892,7 @@ def test_utf8_with_a_few_invalid_bytes_stays_utf8_with_a_note(tmp_path, damage):
     assert note.kind == "decoding" and note.startswith("damaged UTF-8:")
 
 
-@pytest.mark.reliability
+@pytest.mark.slow
 def test_damaged_utf8_is_in_the_tables_as_utf8(noted_run):
     _, data = noted_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -909,7 +914,6 @@ class _RunsCode:
         return (Path.touch, (Path(self.marker),))
 
 
-@pytest.mark.reliability
 def test_a_damaged_or_foreign_cache_entry_is_a_miss_and_never_runs_code(tmp_path):
     import pickle
 
@@ -931,7 +935,7 @@ def test_a_damaged_or_foreign_cache_entry_is_a_miss_and_never_runs_code(tmp_path
         assert cache.extracted_content(article_id, "v1") is None
 
 
-@pytest.mark.reliability
+@pytest.mark.slow
 def test_a_cache_entry_round_trips_exactly(noted_run):
     from pipeline.nlp.version import extractor_version
 
@@ -947,7 +951,6 @@ def test_a_cache_entry_round_trips_exactly(noted_run):
     assert cache.get(SEED_000, sha, extractor_version()) == extraction
 
 
-@pytest.mark.reliability
 def test_the_cache_loader_reads_any_bytes_as_an_extraction_or_a_miss(tmp_path):
     hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import strategies as st
@@ -972,7 +975,6 @@ def test_the_cache_loader_reads_any_bytes_as_an_extraction_or_a_miss(tmp_path):
 # --------------------------------------------------------------------------- 9. changes during a run
 
 
-@pytest.mark.reliability
 @pytest.mark.slow
 def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monkeypatch):
     from pipeline.assets import core
@@ -1019,7 +1021,6 @@ def cli_in_process(monkeypatch, capsys, seeds: Path, data: Path, home: Path, deb
     return code, capsys.readouterr().err
 
 
-@pytest.mark.reliability
 def test_a_missing_seeds_folder_is_one_paragraph(tmp_path, monkeypatch, capsys):
     missing = tmp_path / "no-such-seeds"
     code, err = cli_in_process(monkeypatch, capsys, missing, tmp_path / "data", tmp_path / "home")
@@ -1030,7 +1031,6 @@ def test_a_missing_seeds_folder_is_one_paragraph(tmp_path, monkeypatch, capsys):
         cli_in_process(monkeypatch, capsys, missing, tmp_path / "data", tmp_path / "home", debug=True)
 
 
-@pytest.mark.reliability
 def test_a_corrupt_dagster_run_database_is_one_paragraph(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -1046,7 +1046,6 @@ def test_a_corrupt_dagster_run_database_is_one_paragraph(tmp_path):
     assert "Dagster's run history is damaged" in done.stderr and str(runs_db) in done.stderr
 
 
-@pytest.mark.reliability
 @pytest.mark.slow
 def test_a_full_disk_is_one_paragraph(noted_run, tmp_path, monkeypatch, capsys):
     import errno
