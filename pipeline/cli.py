@@ -7,11 +7,13 @@ import socket
 import sys
 import time
 
+import duckdb
 import psutil
 from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
-from pipeline import settings
+from pipeline import failures, settings
 from pipeline.warehouse import row_counts
+from pipeline.warehouse_guard import parquet_row_counts
 
 
 def run_pipeline() -> int:
@@ -30,10 +32,17 @@ def run_pipeline() -> int:
         defs, instance, NewsPaths.from_environment(), CORPUS_JOB_WITH_EVALUATION, tags={PROCESS_TAG: _process_identity()}
     )
     if not result.success:
-        print("pipeline run failed; see the log above", file=sys.stderr)
+        known = [failures.explain_error_info(e.event_specific_data.error) for e in result.all_events
+                 if e.is_step_failure and getattr(e.event_specific_data, "error", None) is not None]
+        known = [paragraph for paragraph in known if paragraph]
+        print(known[0] if known else "pipeline run failed; see the log above", file=sys.stderr)
         return 1
     database = settings.data_dir() / "warehouse.duckdb"
-    for table, count in row_counts(database).items():
+    try:
+        counts = row_counts(database)
+    except duckdb.Error:  # an analyst's read-write connection holds the file; same counts
+        counts = parquet_row_counts(settings.data_dir())
+    for table, count in counts.items():
         print(f"{table:<20} {count:>8} rows")
     print(f"warehouse: {database} ({time.perf_counter() - started:.1f} s)")
     return 0
@@ -101,11 +110,19 @@ def main(argv: list[str] | None = None) -> int:
         "--accept", action="store_true", help="eval only: record this report as eval/last_report.json (make eval-accept)"
     )
     args = parser.parse_args(argv)
-    if args.accept:
-        if args.command != "eval":
-            parser.error("--accept applies to eval only")
-        return eval_command(accept=True)
-    return COMMANDS[args.command]()
+    if args.accept and args.command != "eval":
+        parser.error("--accept applies to eval only")
+    command = (lambda: eval_command(accept=True)) if args.accept else COMMANDS[args.command]
+    try:
+        return command()
+    except Exception as error:
+        paragraph = failures.explain(error)
+        if paragraph is None:
+            raise
+        print(paragraph, file=sys.stderr)
+        if failures.debug():
+            raise
+        return 1
 
 
 if __name__ == "__main__":

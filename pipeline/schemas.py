@@ -16,6 +16,8 @@ import pyarrow as pa_arrow
 from pandera.errors import SchemaErrors
 from pandera.typing import Series
 
+from pipeline.nlp.ingest import NOTE_KINDS
+
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -200,6 +202,14 @@ class RejectedFiles(_Table):
     detected_at: Series[pd.Timestamp] = pa.Field(description="When the run found it")
 
 
+class IngestNotes(_Table):
+    """What ingest noticed about files it did ingest: damaged bytes replaced, HTML converted, sidecar values ignored, content that changed during a run."""
+
+    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder")
+    kind: Series[str] = pa.Field(isin=list(NOTE_KINDS), description="What the note is about: " + ", ".join(NOTE_KINDS))
+    message: Series[str] = pa.Field(str_length={"min_value": 1}, description="The note, in words")
+
+
 _STR = pa_arrow.string()
 _INT = pa_arrow.int32()
 _TS = pa_arrow.timestamp("us")
@@ -252,6 +262,9 @@ TABLES: dict[str, tuple[type[pa.DataFrameModel], pa_arrow.Schema]] = {
     ])),
     "rejected_files": (RejectedFiles, pa_arrow.schema([
         ("source_file", _STR), ("content_sha256", _STR), ("reason", _STR), ("detected_at", _TS),
+    ])),
+    "ingest_notes": (IngestNotes, pa_arrow.schema([
+        ("source_file", _STR), ("kind", _STR), ("message", _STR),
     ])),
 }  # fmt: skip
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline import cache_format
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.schemas import TABLES
@@ -114,72 +115,65 @@ def read_table(data_dir: Path, table: str) -> pd.DataFrame:
 class ExtractionCache:
     """Per-article extraction results, keyed by article id, valid for one content hash and extractor version.
 
-    This is what lets a rerun skip unchanged articles and keep their `processed_at`.
+    This is what lets a rerun skip unchanged articles and keep their `processed_at`. Entries
+    are JSON (`cache_format`): an entry that cannot be read, for whatever reason, is a miss
+    and the article is extracted again.
     """
+
+    SUFFIX = ".json"
+    LEGACY_SUFFIXES = (".pkl",)
+    """Entries of older formats: never read (pickle could run code), removed by `prune`."""
 
     def __init__(self, data_dir: Path):
         self.root = data_dir / "cache" / "articles"
 
     def _path(self, article_id: str) -> Path:
         digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:20]
-        return self.root / f"{digest}.pkl"
+        return self.root / f"{digest}{self.SUFFIX}"
 
-    def _open(self, article_id: str, content_sha256: str, version: str):
-        """The file positioned after its header, if the header matches and the body is
-        complete (a file cut short by a disk or OS crash is not current); else None."""
+    def _body(self, article_id: str, content_sha256: str, version: str) -> bytes | None:
         try:
-            handle = self._path(article_id).open("rb")
-        except OSError:
+            raw = self._path(article_id).read_bytes()
+        except (OSError, MemoryError):
             return None
-        try:
-            header = pickle.load(handle)
-            if (
-                isinstance(header, tuple) and len(header) == 3 and header[:2] == (content_sha256, version)
-                and os.fstat(handle.fileno()).st_size - handle.tell() == header[2]
-            ):
-                return handle
-        except (EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
-            pass
-        handle.close()
-        return None
+        return cache_format.split(raw, content_sha256, version)
 
     def is_current(self, article_id: str, content_sha256: str, version: str) -> bool:
-        """Reads only the small header, so checking thousands of unchanged articles is cheap."""
-        handle = self._open(article_id, content_sha256, version)
-        if handle is None:
-            return False
-        handle.close()
-        return True
+        """True when the entry is complete and undamaged (its body hash is checked)."""
+        return self._body(article_id, content_sha256, version) is not None
 
     def stale(self, articles: Iterable[DecodedArticle], version: str) -> list[DecodedArticle]:
         """The articles with no extraction of their current content by this extractor version."""
         return [a for a in articles if not self.is_current(a.seed.article_id, a.seed.content_sha256, version)]
 
     def get(self, article_id: str, content_sha256: str, version: str) -> ArticleExtraction | None:
-        handle = self._open(article_id, content_sha256, version)
-        if handle is None:
+        body = self._body(article_id, content_sha256, version)
+        return None if body is None else cache_format.decode_body(body)
+
+    def extracted_content(self, article_id: str, version: str) -> str | None:
+        """content_sha256 of the undamaged entry this extractor version holds for the
+        article, whatever content it was made from; None without one."""
+        try:
+            raw = self._path(article_id).read_bytes()
+            sha = json.loads(raw[: raw.index(b"\n")])["content_sha256"]
+        except Exception:  # noqa: BLE001 - an unreadable entry is a miss
             return None
-        with handle:
-            try:
-                return pickle.load(handle)
-            except (EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
-                return None
+        return sha if isinstance(sha, str) and cache_format.split(raw, sha, version) is not None else None
 
     def put(self, extraction: ArticleExtraction, version: str) -> None:
-        row = extraction.article
-        body = pickle.dumps(extraction, protocol=5)
-        with atomic_path(self._path(row["article_id"])) as temp:
-            with temp.open("wb") as handle:
-                pickle.dump((row["content_sha256"], version, len(body)), handle, protocol=5)
-                handle.write(body)
+        encoded = cache_format.encode(extraction, version)
+        with atomic_path(self._path(extraction.article["article_id"])) as temp:
+            temp.write_bytes(encoded)
 
     def prune(self, keep_article_ids: set[str]) -> int:
-        """Delete cached results of articles no longer in the seeds folder."""
+        """Delete cached results of articles no longer in the seeds folder, and entries
+        of older formats."""
         keep = {self._path(a).name for a in keep_article_ids}
         removed = 0
         if self.root.exists():
-            for path in self.root.glob("*.pkl"):
-                if path.name not in keep:
-                    path.unlink(missing_ok=True)
-                    removed += 1
+            for suffix in (self.SUFFIX, *self.LEGACY_SUFFIXES):
+                for path in self.root.glob(f"*{suffix}"):
+                    if path.name not in keep:
+                        path.unlink(missing_ok=True)
+                        removed += 1
         return removed

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
+from pipeline import warehouse_guard
 from pipeline.schemas import TABLES, column_descriptions, table_description
 from pipeline.storage import process_is_alive, table_path
 
@@ -152,7 +153,9 @@ def build_warehouse(data_dir: Path) -> Path:
             _load(connection, data_dir)
             connection.execute("COMMIT")
             connection.execute("CHECKPOINT")
+        warehouse_guard.remember(data_dir, building, keep_current=True)
         os.replace(building, final)
+        warehouse_guard.remember(data_dir, final)
     finally:
         building.unlink(missing_ok=True)
         building.with_name(building.name + ".wal").unlink(missing_ok=True)

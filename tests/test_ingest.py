@@ -110,9 +110,12 @@ def test_utf16_with_bom_is_decoded_and_bom_dropped(tmp_path, bom_and_codec):
     assert article.encoding == "utf-16"
 
 
-def test_damaged_utf8_is_rejected_rather_than_read_as_mojibake(tmp_path):
+def test_damaged_utf8_is_read_as_utf8_with_a_note_rather_than_as_mojibake(tmp_path):
     raw = "It isn’t “fine”.".encode() + b" caf\xe9"
-    assert rejection_reason(raw, tmp_path) == "damaged UTF-8: invalid byte at offset 26 in an otherwise UTF-8 file"
+    article = decoded(raw, tmp_path)
+    assert (article.text, article.encoding) == ("It isn’t “fine”. caf\ufffd", "utf-8")
+    assert article.notes == ("damaged UTF-8: 1 invalid byte replaced by U+FFFD (first at byte offset 26); "
+                             "the rest of the file is UTF-8",)
 
 
 def test_undecodable_bytes_are_rejected(tmp_path):

@@ -14,6 +14,12 @@ Four scenarios, each run on temp folders:
    trusted later, no temp file or stale run is left behind, and the next run gives the
    tables of a clean run.
 4. Two independent runs on the same input give identical tables, ids included.
+
+Then the ten cases of issue 19, each first reproduced, then fixed (marked `reliability`;
+those that run the pipeline several times are also marked `slow`): long articles, analysts'
+writes, a damaged warehouse, many short lines, sidecar links, the cache format (with a
+property test on arbitrary bytes), sidecar dates and the `ingest_notes` table, damaged
+UTF-8, files changing during a run, and known failures told in one paragraph.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -35,6 +42,8 @@ import pytest
 from pipeline.schemas import TABLES
 from pipeline.storage import ExtractionCache
 from tests.conftest import ROOT, SEED_000, SEED_004, SEEDS, run_pipeline, seed_text
+
+pytestmark = pytest.mark.reliability
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news" / "politics"
 VOLATILE = {"articles": "processed_at", "rejected_files": "detected_at"}
@@ -203,6 +212,7 @@ def cli_run(cli_process):
     return base / "data", done
 
 
+@pytest.mark.slow
 def test_bad_files_do_not_stop_the_run(bad_run):
     data, result = bad_run
     assert result.success
@@ -211,6 +221,7 @@ def test_bad_files_do_not_stop_the_run(bad_run):
     assert leftovers(data) == []
 
 
+@pytest.mark.slow
 def test_every_file_is_ingested_or_rejected_with_a_reason(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -224,6 +235,7 @@ def test_every_file_is_ingested_or_rejected_with_a_reason(bad_run):
         assert "Traceback" not in reason and "Error" not in reason  # words for a user, not an exception
 
 
+@pytest.mark.slow
 def test_the_non_txt_file_appears_nowhere(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -235,6 +247,7 @@ def test_the_non_txt_file_appears_nowhere(bad_run):
             assert hits == 0, (table, column)
 
 
+@pytest.mark.slow
 def test_decoded_text_is_right(bad_run, bad_seeds):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -263,6 +276,7 @@ def test_decoded_text_is_right(bad_run, bad_seeds):
     assert not re.search(r"[<>]|tracker|color: red|&quot;", html)
 
 
+@pytest.mark.slow
 def test_both_seeds_are_fully_processed(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
@@ -274,6 +288,7 @@ def test_both_seeds_are_fully_processed(bad_run):
             assert counts["mentions"] > 20 and counts["quotes"] > 3 and counts["event_mentions"] > 0, (seed, counts)
 
 
+@pytest.mark.slow
 def test_cli_run_succeeds_and_prints_one_count_per_table(cli_run):
     data, done = cli_run
     assert done.returncode == 0, done.stderr[-5000:]
@@ -287,6 +302,7 @@ def test_cli_run_succeeds_and_prints_one_count_per_table(cli_run):
 # --------------------------------------------------------------------------- 4. idempotence
 
 
+@pytest.mark.slow
 def test_two_runs_on_the_same_input_give_identical_tables(bad_run, cli_run, bad_seeds):
     """The in-process run and the CLI run started from empty data folders, in processes
     with different hash seeds; a rerun in the same folder changes nothing at all."""
@@ -303,6 +319,7 @@ def test_two_runs_on_the_same_input_give_identical_tables(bad_run, cli_run, bad_
 # --------------------------------------------------------------------------- cache damage
 
 
+@pytest.mark.slow
 def test_a_truncated_cache_entry_is_not_trusted(bad_run, bad_seeds, tmp_path):
     """A cache entry cut short after its header (a crash of the disk or the OS rather than
     of the pipeline) must be reprocessed, not stop every later run."""
@@ -350,6 +367,7 @@ SNAPSHOT = """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sent
                      (SELECT count(*) FROM quote_book), (SELECT count(*) FROM event_timeline)"""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["read_only", "read_write"])
 def test_analysts_querying_during_a_rerun_never_fail(mode, bad_run, bad_seeds, tmp_path):
     data_before, _ = bad_run
@@ -567,6 +585,7 @@ def kill_cli_during_extraction(env: dict[str, str]) -> str:
     return seen[-1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BBC.is_dir(), reason="needs the BBC corpus under /work/shared")
 def test_sigkill_at_any_point_loses_nothing(tmp_path):
     from dagster import DagsterInstance, DagsterRunStatus
@@ -589,10 +608,10 @@ def test_sigkill_at_any_point_loses_nothing(tmp_path):
             set_seeds(seeds, "after")
 
         set_seeds(seeds, "after")
-        cache = sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl"))
+        cache = sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.json"))
         kill_cli_during_extraction(env)
         assert_untouched(data, before)
-        assert sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.pkl")) == cache
+        assert sorted((p.name, p.read_bytes()) for p in (data / "cache" / "articles").glob("*.json")) == cache
 
         marker = tmp_path / "reached"
         assert zygote.run("cache_write", marker) == -signal.SIGKILL
@@ -624,3 +643,424 @@ def test_sigkill_at_any_point_loses_nothing(tmp_path):
     assert statuses[0] == DagsterRunStatus.SUCCESS, statuses  # the last CLI call's corpus-level run
     assert statuses.count(DagsterRunStatus.FAILURE) == 5, statuses  # the killed runs, marked as such
     assert set(statuses) == {DagsterRunStatus.SUCCESS, DagsterRunStatus.FAILURE}, statuses
+
+
+# =========================================================================== issue 19
+# Ten cases where one file, connection or damaged file stopped the pipeline or lost
+# something silently. Imports of the modules they exercise stay inside the tests so that
+# each case fails on its own against code that lacks the fix.
+
+LONG_LINE_ARTICLE_PADDING = 1_000_000
+"""Blank lines that push an article past spaCy's 1,000,000-character limit while costing
+almost nothing to parse: the limit, not the parse, is what used to fail."""
+
+
+def copy_run(source: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    shutil.copytree(source[0], seeds, symlinks=True)
+    shutil.copytree(source[1], data, symlinks=True)
+    return seeds, data
+
+
+def ingested(seeds: Path) -> dict:
+    from pipeline.nlp.ingest import ingest
+
+    articles, rejections = ingest(seeds)
+    return {a.seed.source_file: a for a in articles} | {r.source_file: r for r in rejections}
+
+
+DAMAGED_UTF8 = ("Talks in Zürich\n\nGENEVA, May 4 (Reuters) - The ministers’ talks moved to ".encode()
+                + b"Z\xfcrich" + " on Tuesday, officials said.\n".encode())
+
+
+@pytest.fixture(scope="module")
+def noted_run(tmp_path_factory):
+    """The two seeds plus a damaged UTF-8 file, a sidecar dated 2999 and a broken sidecar."""
+    seeds = tmp_path_factory.mktemp("noted-seeds")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, seeds / path.name)
+    (seeds / "damaged-utf8.txt").write_bytes(DAMAGED_UTF8)
+    (seeds / f"{SEED_000}.meta.json").write_text(json.dumps({"published": "2999-12-31", "outlet": "Reuters"}))
+    (seeds / f"{SEED_004}.meta.json").write_text("{not json")
+    data = tmp_path_factory.mktemp("noted-data")
+    result = run_pipeline(seeds, data)
+    assert result.success
+    return seeds, data
+
+
+# --------------------------------------------------------------------------- 1. long articles
+
+
+def test_an_article_longer_than_spacys_limit_is_parsed_in_pieces(tmp_path):
+    from pipeline.nlp.extract import build_context, extract_batch
+
+    text = seed_text(SEED_000) + "\n" * LONG_LINE_ARTICLE_PADDING + seed_text(SEED_004)
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    article = ingested(tmp_path)["long.txt"]
+    [extraction] = extract_batch([article], datetime(2026, 1, 1))
+    sentences = extraction.sentences
+    assert all(text[s.char_start : s.char_end] == s.text for s in sentences)
+    assert all(text[m.char_start : m.char_end] == m.surface for m in extraction.mentions)
+    second_half = len(seed_text(SEED_000)) + LONG_LINE_ARTICLE_PADDING
+    alone = build_context(SEED_004, seed_text(SEED_004)).sentences
+    shifted = [(s.char_start - second_half, s.text) for s in sentences if s.char_start >= second_half]
+    assert shifted[1:] == [(s.char_start, s.text) for s in alone][1:]  # the first is a headline alone
+    assert any(m.char_start >= second_half for m in extraction.mentions)
+
+
+def test_long_texts_are_cut_at_line_breaks_into_pieces_that_rebuild_the_text():
+    from pipeline.nlp.chunking import CHUNK_CHARS, chunk_spans
+    from pipeline.nlp.ingest import MAX_ARTICLE_CHARS
+    from pipeline.nlp.model import load_nlp
+
+    assert CHUNK_CHARS < load_nlp().max_length  # whatever ingest accepts can be parsed
+    paragraphs = [f"Paragraph {i} says something about the talks." * (1 + i % 7) for i in range(3000)]
+    text = "\n\n".join(paragraphs)
+    spans = chunk_spans(text)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(b - a <= CHUNK_CHARS for a, b in spans) and len(spans) > 1
+    assert all(text[b - 1] == "\n" for _, b in spans[:-1])
+    no_space = "x" * (3 * CHUNK_CHARS + 5)
+    assert [b - a for a, b in chunk_spans(no_space)] == [CHUNK_CHARS] * 3 + [5]
+    assert MAX_ARTICLE_CHARS == 2_000_000  # only absurd files are rejected, with a reason
+
+
+# --------------------------------------------------------------------------- 2./3. warehouse
+
+
+def analyst_writes(database: Path, close: bool) -> None:
+    """An analyst's own table in the warehouse; without `close` the process dies holding it."""
+    script = (
+        "import duckdb, os, sys\n"
+        "c = duckdb.connect(sys.argv[1])\n"
+        "c.execute('CREATE TABLE my_notes (note VARCHAR)')\n"
+        "c.execute(\"INSERT INTO my_notes VALUES ('keep me')\")\n"
+        + ("c.close()\n" if close else "os._exit(0)\n")
+    )
+    subprocess.run([sys.executable, "-c", script, str(database)], check=True)
+
+
+def set_aside_files(data: Path) -> list[Path]:
+    return sorted(p for p in data.glob("warehouse.*.duckdb"))
+
+
+@pytest.mark.slow
+def test_an_analysts_writes_survive_a_rebuild_and_never_break_it(noted_run, tmp_path):
+    seeds, data = copy_run(noted_run, tmp_path)
+    database = data / "warehouse.duckdb"
+
+    # The README's way: an own file attaching the warehouse read-only, open during a rebuild.
+    mine = duckdb.connect(str(tmp_path / "mine.duckdb"))
+    mine.execute(f"ATTACH '{database}' AS wh (READ_ONLY)")
+    mine.execute("CREATE TABLE my_counts AS SELECT count(*) AS n FROM wh.articles")
+    (seeds / "sub.txt").write_text(seed_text(SEED_004).replace("Lavrov", "Lavrov himself"), encoding="utf-8")
+    try:
+        assert run_pipeline(seeds, data).success
+        mine.execute("DETACH wh")
+        mine.execute(f"ATTACH '{database}' AS wh (READ_ONLY)")
+        assert mine.execute("SELECT n, (SELECT count(*) FROM wh.articles) FROM my_counts").fetchall() == [(3, 4)]
+    finally:
+        mine.close()
+    assert set_aside_files(data) == []
+
+    # A read-write connection that wrote a table, kept open while an article changes.
+    analyst = duckdb.connect(str(database))
+    analyst.execute("CREATE TABLE my_notes (note VARCHAR)")
+    analyst.execute("INSERT INTO my_notes VALUES ('keep me')")
+    (seeds / "sub.txt").unlink()
+    try:
+        assert run_pipeline(seeds, data).success
+        assert analyst.execute("SELECT * FROM my_notes").fetchall() == [("keep me",)]
+    finally:
+        analyst.close()
+    [aside] = set_aside_files(data)
+    with duckdb.connect(str(aside), read_only=True) as kept:
+        assert kept.execute("SELECT * FROM my_notes").fetchall() == [("keep me",)]
+    assert row_counts(data)["articles"] == 3
+
+    # The analyst's process dies without closing: its WAL is left beside the warehouse.
+    # Nothing changed in the seeds folder, so this is the "up to date" path.
+    analyst_writes(database, close=False)
+    assert (data / "warehouse.duckdb.wal").exists()
+    assert run_pipeline(seeds, data).success
+    assert row_counts(data)["articles"] == 3 and not (data / "warehouse.duckdb.wal").exists()
+    assert len(set_aside_files(data)) == 2
+    with duckdb.connect(str(set_aside_files(data)[-1]), read_only=True) as kept:
+        assert kept.execute("SELECT * FROM my_notes").fetchall() == [("keep me",)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", ["empty", "half", "zeroed"])
+def test_a_damaged_warehouse_is_set_aside_and_rebuilt(noted_run, tmp_path, damage):
+    """Truncated, or overwritten in place with its size and time kept (so only opening it
+    and counting its rows can tell)."""
+    seeds, data = copy_run(noted_run, tmp_path)
+    database = data / "warehouse.duckdb"
+    expected = warehouse_tables(data)
+    stat = database.stat()
+    with open(database, "r+b") as handle:
+        if damage == "zeroed":
+            handle.seek(stat.st_size // 4)
+            handle.write(bytes(stat.st_size // 2))
+        else:
+            handle.truncate(0 if damage == "empty" else stat.st_size // 2)
+    os.utime(database, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert run_pipeline(seeds, data).success  # nothing changed in the seeds folder
+    assert warehouse_tables(data) == expected
+    assert len(set_aside_files(data)) == 1
+
+
+# --------------------------------------------------------------------------- 4. many short lines
+
+
+def test_block_marking_is_linear_in_the_number_of_lines():
+    from pipeline.nlp.layout import parse_layout
+    from pipeline.nlp.model import load_nlp, make_doc, mark_block_starts
+
+    nlp = load_nlp()
+    text = "".join(f"w{i % 10}\n" for i in range(20_000))
+    doc = make_doc(nlp, text, [b.start for b in parse_layout(text).blocks("body")])
+    started = time.perf_counter()
+    mark_block_starts(doc)
+    elapsed = time.perf_counter() - started
+    assert sum(1 for token in doc if token.is_sent_start and not token.is_space) == 20_000
+    assert elapsed < 3.0, f"{elapsed:.1f} s for 20,000 lines (quadratic code took about 18 s)"
+
+
+# --------------------------------------------------------------------------- 5./7. sidecars
+
+
+def test_a_sidecar_link_leaving_the_seeds_folder_is_not_followed(tmp_path):
+    seeds, outside = tmp_path / "seeds", tmp_path / "outside"
+    seeds.mkdir(), outside.mkdir()
+    (seeds / "a.txt").write_text(WEIRD_TEXT, encoding="utf-8")
+    (outside / "secret.json").write_text(json.dumps({"url": "https://secret.example", "outlet": "Secret"}))
+    (seeds / "a.meta.json").symlink_to(outside / "secret.json")
+    (seeds / "b.txt").write_text(NESTED_TEXT, encoding="utf-8")
+    (seeds / "inside.json").write_text(json.dumps({"outlet": "Inside"}))
+    (seeds / "b.meta.json").symlink_to(seeds / "inside.json")
+    files = ingested(seeds)
+    assert files["a.txt"].metadata == {}
+    assert files["a.txt"].notes == ("sidecar a.meta.json ignored: symbolic link pointing outside the seeds folder; not followed",)
+    assert files["b.txt"].metadata == {"outlet": "Inside"}  # links inside the folder are followed
+
+
+def test_implausible_published_dates_are_rejected_with_a_note(tmp_path):
+    from datetime import date
+
+    from pipeline.nlp.ingest import read_sidecar
+
+    path = tmp_path / "a.meta.json"
+    path.write_text(json.dumps({"published": "2999-12-31", "url": "https://example.org/a"}))
+    metadata, note = read_sidecar(path)
+    assert metadata == {"url": "https://example.org/a"}
+    assert note.startswith("sidecar a.meta.json: ignored published 2999-12-31: outside 1900-01-01 .. ")
+
+    from pipeline.nlp.ingest import published_date_problem
+    today = date(2026, 5, 1)
+    assert published_date_problem("2026-05-02", today) is None
+    assert published_date_problem("2026-05-03", today) is not None
+    assert published_date_problem("1899-12-31", today) is not None
+    assert published_date_problem("1900-01-01", today) is None
+
+
+@pytest.mark.slow
+def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
+    _, data = noted_run
+    tables = warehouse_tables(data)
+    notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}
+    assert notes == {(f"{SEED_000}.txt", "sidecar"), (f"{SEED_004}.txt", "sidecar"), ("damaged-utf8.txt", "decoding")}
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
+        comment = connection.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'ingest_notes'").fetchone()[0]
+        published = connection.execute("SELECT published_date FROM articles WHERE article_id = ?", [SEED_000]).fetchone()[0]
+    assert comment and "ingest" in comment
+    assert published is None or published.year < 2100  # 2999 from the sidecar was not taken
+
+
+# --------------------------------------------------------------------------- 8. decoding
+
+
+@pytest.mark.parametrize("damage", [b"Z\xfcrich", b"Z\xc0\xafrich", b"Z\xe2\x80rich"], ids=["latin1-word", "overlong", "cut"])
+def test_utf8_with_a_few_invalid_bytes_stays_utf8_with_a_note(tmp_path, damage):
+    raw = "Ministers’ talks in Genève\n\nThe talks moved to ".encode() + damage + " on Tuesday.\n".encode()
+    (tmp_path / "a.txt").write_bytes(raw)
+    article = ingested(tmp_path)["a.txt"]
+    assert article.encoding == "utf-8"
+    assert article.text.startswith("Ministers’ talks in Genève\n\nThe talks moved to Z\ufffd")
+    assert article.text.endswith("rich on Tuesday.\n")
+    [note] = article.notes
+    assert note.kind == "decoding" and note.startswith("damaged UTF-8:")
+
+
+@pytest.mark.slow
+def test_damaged_utf8_is_in_the_tables_as_utf8(noted_run):
+    _, data = noted_run
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
+        encoding, body = connection.execute(
+            "SELECT encoding, body FROM articles WHERE article_id = 'damaged-utf8'").fetchone()
+    assert encoding == "utf-8" and "ministers’ talks" in body and "Z\ufffdrich" in body
+
+
+# --------------------------------------------------------------------------- 6. the cache
+
+
+class _RunsCode:
+    """Unpickling this would create the file it names."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.marker),))
+
+
+def test_a_damaged_or_foreign_cache_entry_is_a_miss_and_never_runs_code(tmp_path):
+    import pickle
+
+    cache = ExtractionCache(tmp_path)
+    cache.root.mkdir(parents=True)
+    marker = tmp_path / "code-ran"
+    payloads = {
+        "missing-module": b"\x80\x04\x8c\x0eno_such_module\x8c\x06Record\x93)\x81.",
+        "runs-code": pickle.dumps(_RunsCode(str(marker))),
+        "huge-number": b'{"format": 1, "content_sha256": "' + b"9" * 100_000 + b'"}\n{}',
+        "deep": b"[" * 100_000,
+    }
+    for article_id, raw in payloads.items():
+        cache._path(article_id).write_bytes(raw)
+        assert cache.get(article_id, "0" * 64, "v1") is None, article_id
+        assert not cache.is_current(article_id, "0" * 64, "v1")
+        assert not marker.exists()
+    for article_id in payloads:
+        assert cache.extracted_content(article_id, "v1") is None
+
+
+@pytest.mark.slow
+def test_a_cache_entry_round_trips_exactly(noted_run):
+    from pipeline.nlp.version import extractor_version
+
+    _, data = noted_run
+    cache = ExtractionCache(data)
+    text = seed_text(SEED_000)
+    import hashlib
+
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    extraction = cache.get(SEED_000, sha, extractor_version())
+    assert extraction is not None and extraction.events
+    cache.put(extraction, extractor_version())
+    assert cache.get(SEED_000, sha, extractor_version()) == extraction
+
+
+def test_the_cache_loader_reads_any_bytes_as_an_extraction_or_a_miss(tmp_path):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from pipeline import cache_format
+
+    cache = ExtractionCache(tmp_path)
+    cache.root.mkdir(parents=True)
+    header = json.dumps({"format": 1, "content_sha256": "a" * 64, "version": "v1"}).encode()
+
+    @hypothesis.settings(max_examples=300, deadline=None, database=None)
+    @hypothesis.given(st.one_of(st.binary(max_size=2000), st.binary(max_size=500).map(lambda b: header + b"\n" + b)))
+    def loads_or_misses(raw):
+        cache._path("x").write_bytes(raw)
+        assert cache.get("x", "a" * 64, "v1") is None
+        assert cache.extracted_content("x", "v1") is None
+        assert cache_format.decode_body(raw) is None or raw.lstrip().startswith(b"{")
+
+    loads_or_misses()
+
+
+# --------------------------------------------------------------------------- 9. changes during a run
+
+
+@pytest.mark.slow
+def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monkeypatch):
+    from pipeline.assets import core
+
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    shutil.copytree(noted_run[0], seeds)
+    shutil.copytree(noted_run[1] / "cache", data / "cache")  # a data folder with nothing built
+    changed = seeds / f"{SEED_004}.txt"
+    real_ingest, calls = core.ingest, []
+
+    def ingest_while_files_change(folder):
+        if not calls:  # after extraction, just before the tables are built
+            changed.write_text(seed_text(SEED_004) + "\nThe talks resume in August.\n", encoding="utf-8")
+            (seeds / "late.txt").write_text(NESTED_TEXT, encoding="utf-8")
+        calls.append(folder)
+        return real_ingest(folder)
+
+    monkeypatch.setattr(core, "ingest", ingest_while_files_change)
+    assert run_pipeline(seeds, data).success
+    tables = warehouse_tables(data)
+    notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}
+    assert {(f"{SEED_004}.txt", "changed_during_run"), ("late.txt", "changed_during_run")} <= notes
+    assert "late" not in {row[0] for row in tables["articles"]}
+
+    monkeypatch.undo()
+    assert run_pipeline(seeds, data).success  # the next run takes the new content
+    tables = warehouse_tables(data)
+    assert "late" in {row[0] for row in tables["articles"]}
+    assert not [n for n in tables["ingest_notes"] if n[1] == "changed_during_run"]
+
+
+# --------------------------------------------------------------------------- 10. known failures
+
+
+def cli_in_process(monkeypatch, capsys, seeds: Path, data: Path, home: Path, debug: bool = False):
+    from pipeline import cli
+
+    home.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("NEWSEVENTS_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("NEWSEVENTS_DATA_DIR", str(data))
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    monkeypatch.setenv("NEWSEVENTS_DEBUG", "1" if debug else "0")
+    code = cli.main(["run"])
+    return code, capsys.readouterr().err
+
+
+def test_a_missing_seeds_folder_is_one_paragraph(tmp_path, monkeypatch, capsys):
+    missing = tmp_path / "no-such-seeds"
+    code, err = cli_in_process(monkeypatch, capsys, missing, tmp_path / "data", tmp_path / "home")
+    assert code == 1
+    assert "Traceback" not in err
+    assert f"The seeds folder {missing} does not exist" in err and "NEWSEVENTS_SEEDS_DIR" in err
+    with pytest.raises(FileNotFoundError):  # NEWSEVENTS_DEBUG=1 shows the traceback too
+        cli_in_process(monkeypatch, capsys, missing, tmp_path / "data", tmp_path / "home", debug=True)
+
+
+def test_a_corrupt_dagster_run_database_is_one_paragraph(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    env = cli_env(seeds, tmp_path / "data", tmp_path / "home")
+    runs_db = tmp_path / "home" / "history" / "runs.db"
+    runs_db.parent.mkdir(parents=True)
+    runs_db.write_bytes(b"SQLite format 3\x00" + b"\x10\x00\x01\x01" + os.urandom(8192))
+    env["NEWSEVENTS_DEBUG"] = "0"
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert "Dagster's run history is damaged" in done.stderr and str(runs_db) in done.stderr
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_paragraph(noted_run, tmp_path, monkeypatch, capsys):
+    import errno
+
+    from pipeline.assets import core
+
+    seeds, data = copy_run(noted_run, tmp_path)
+    (seeds / "sub.txt").write_text(NESTED_TEXT, encoding="utf-8")  # the tables must be rewritten
+
+    def write_table(data_dir, table, frame):
+        path = data_dir / "parquet" / table / f"{table}.parquet"
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(core, "write_table", write_table)
+    code, err = cli_in_process(monkeypatch, capsys, seeds, data, tmp_path / "home")
+    assert code == 1
+    assert err.strip().splitlines()[-1].startswith("The disk is full: writing ")
+    assert "articles.parquet" in err.strip().splitlines()[-1]

@@ -23,7 +23,7 @@ from dagster import (
 
 from pipeline.assets.nlp import article_extractions
 from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.ingest import DecodedArticle, Rejection, ingest
+from pipeline.nlp.ingest import Rejection, ingest
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.version import extractor_version
 from pipeline.resources import NewsPaths
@@ -34,6 +34,7 @@ from pipeline.schemas import (
     table_description,
     validate,
 )
+from pipeline.snapshot import Snapshot, settle
 from pipeline.storage import (
     ExtractionCache,
     InputsMarker,
@@ -72,32 +73,27 @@ def preview(frame: pd.DataFrame) -> str:
     return shown.to_markdown(index=False) if not shown.empty else "_no rows_"
 
 
-def current_inputs(paths: NewsPaths) -> tuple[list[DecodedArticle], list[Rejection], str]:
-    """(articles, rejections, fingerprint) of the seeds folder as it is now.
+def current_inputs(paths: NewsPaths) -> tuple[Snapshot, list[Rejection], list[dict], str]:
+    """(snapshot, rejections, ingest notes, fingerprint) of the seeds folder as it is now.
 
-    Fails, naming them, when some article has no extraction of its current content: its
-    partition of article_extractions has to run first (the seeds sensor requests it).
+    An article changed or added after its partition was extracted does not fail the run:
+    the snapshot says which extracted content the tables use (see `pipeline.snapshot`).
     """
     articles, rejections = ingest(paths.seeds)
     version = extractor_version()
-    cache = ExtractionCache(paths.data)
-    pending = [a.seed.source_file for a in cache.stale(articles, version)]
-    if pending:
-        shown = ", ".join(pending[:10]) + (f" and {len(pending) - 10} more" if len(pending) > 10 else "")
-        raise Failure(
-            f"{len(pending)} articles have no extraction of their current content ({shown}); "
-            "materialise their article_extractions partitions first"
-        )
-    digest = hashlib.sha256(pickle.dumps(
-        (version, [(a.seed.article_id, a.seed.content_sha256) for a in articles], rejections), protocol=5
-    ))
+    snapshot = settle(articles, ExtractionCache(paths.data), version)
+    notes = [
+        {"source_file": a.seed.source_file, "kind": getattr(note, "kind", "other"), "message": str(note)}
+        for a in articles for note in a.notes
+    ] + snapshot.notes
+    digest = hashlib.sha256(pickle.dumps((version, snapshot.extracted, rejections, notes), protocol=5))
     digest.update(Path(__file__).with_name("core.py").read_bytes())
-    return articles, rejections, digest.hexdigest()
+    return snapshot, rejections, notes, digest.hexdigest()
 
 
-def load_extractions(paths: NewsPaths, articles: list[DecodedArticle]) -> list[ArticleExtraction]:
+def load_extractions(paths: NewsPaths, snapshot: Snapshot) -> list[ArticleExtraction]:
     cache, version = ExtractionCache(paths.data), extractor_version()
-    extractions = [cache.get(a.seed.article_id, a.seed.content_sha256, version) for a in articles]
+    extractions = [cache.get(article_id, sha, version) for article_id, sha in snapshot.extracted]
     if any(x is None for x in extractions):
         raise Failure("an article's cached extraction vanished while the tables were built; run again")
     return extractions
@@ -114,8 +110,8 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
     """
-    articles, rejections, fingerprint = current_inputs(paths)
-    removed = ExtractionCache(paths.data).prune({a.seed.article_id for a in articles})
+    snapshot, rejections, notes, fingerprint = current_inputs(paths)
+    removed = ExtractionCache(paths.data).prune({article_id for article_id, _ in snapshot.extracted})
     if removed:
         context.log.info(f"dropped the cached extractions of {removed} articles no longer in the seeds folder")
     marker = tables_marker(paths)
@@ -123,7 +119,9 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
         context.log.info("articles and code unchanged: tables are up to date")
         frames = {t: read_table(paths.data, t) for t in TABLES}
     else:
-        built = build_tables(load_extractions(paths, articles), rejections, datetime.now(UTC).replace(tzinfo=None))
+        built = build_tables(
+            load_extractions(paths, snapshot), rejections, datetime.now(UTC).replace(tzinfo=None), notes
+        )
         frames = {}
         for table, frame in built.items():
             try:

@@ -34,7 +34,8 @@ from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
         "(mentions, quotes, stances, event candidates) on the requested articles, all of a run's "
         "partitions in one batch; an article whose content and extractors are unchanged reuses its "
         "cached results and keeps its processed_at. Files that cannot be ingested are reported "
-        "with the reason."
+        "with the reason; what ingest noticed about accepted files (damaged bytes, sidecar "
+        "problems) is listed under ingest_notes here and in the ingest_notes table."
     ),
 )
 def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
@@ -72,6 +73,10 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
             "extractor_version": version,
             "rejections": MetadataValue.md(
                 "\n".join(f"- `{r.source_file}`: {r.reason}" for r in rejections) or "none"
+            ),
+            "ingest_notes": MetadataValue.md(
+                "\n".join(f"- `{a.seed.source_file}` ({getattr(n, 'kind', 'other')}): {n}" for a in articles for n in a.notes)
+                or "none"
             ),
             "seconds": round(time.perf_counter() - started, 2),
         }

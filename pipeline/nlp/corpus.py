@@ -29,6 +29,7 @@ SORT_KEYS = {
     "quotes": ["article_id", "char_start", "quote_id"],
     "stances": ["stance_id"],
     "rejected_files": ["source_file"],
+    "ingest_notes": ["source_file", "kind", "message"],
 }
 
 
@@ -46,9 +47,13 @@ def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def build_tables(
-    extractions: list[ArticleExtraction], rejections: list[Rejection], detected_at: datetime
+    extractions: list[ArticleExtraction],
+    rejections: list[Rejection],
+    detected_at: datetime,
+    notes: list[dict] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Resolve entities and events across articles and lay every table out."""
+    """Resolve entities and events across articles and lay every table out; `notes` are
+    the `ingest_notes` rows (source_file, kind, message)."""
     mentions = [m for x in extractions for m in x.mentions]
     resolution = resolve_entities(mentions)
     entity_of = {mention_id: entity for mention_id, (entity, _) in resolution.links.items()}
@@ -77,6 +82,7 @@ def build_tables(
         "rejected_files": _frame(
             "rejected_files", [{**asdict(r), "detected_at": detected_at} for r in rejections]
         ),
+        "ingest_notes": _frame("ingest_notes", list(notes or [])),
     }
 
 

@@ -18,7 +18,8 @@ from pipeline.nlp.events import detect_events
 from pipeline.nlp.ingest import DecodedArticle, parse_text_for_nlp
 from pipeline.nlp.layout import Layout, parse_layout
 from pipeline.nlp.mentions import detect_mentions
-from pipeline.nlp.model import load_nlp, make_doc
+from pipeline.nlp.chunking import parse_texts
+from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, Sentence
 from pipeline.nlp.stances import extract_stances
@@ -131,11 +132,9 @@ def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at:
 
 
 def _docs(nlp: Language, texts: list[str], layouts: list[Layout]) -> Iterable[Doc]:
-    prepared = (
-        make_doc(nlp, parse_text_for_nlp(text), [b.start for b in lay.blocks(*SENTENCE_SECTIONS)])
-        for text, lay in zip(texts, layouts)
-    )
-    return nlp.pipe(prepared, batch_size=BATCH_SIZE)
+    """Long texts are parsed in pieces (see `chunking`), so no length stops a batch."""
+    starts = [[b.start for b in lay.blocks(*SENTENCE_SECTIONS)] for lay in layouts]
+    return parse_texts(nlp, [parse_text_for_nlp(text) for text in texts], starts, BATCH_SIZE)
 
 
 def extract_batch(articles: list[DecodedArticle], processed_at: datetime) -> list[ArticleExtraction]:

@@ -16,8 +16,12 @@ Rules, in the order they apply:
   A file reached through an inner link usually duplicates its target and is then
   rejected as a duplicate.
 * Bytes are decoded by BOM (dropped), then as UTF-16/32 when the NUL-byte pattern says
-  so, then as strict UTF-8, then as Windows-1252 when that yields plausible Western
-  text, and finally as whatever `charset_normalizer` finds, if that text is printable.
+  so, then as strict UTF-8, then as UTF-8 with the few invalid bytes of an otherwise
+  UTF-8 file replaced by U+FFFD (noted), then as Windows-1252 when that yields plausible
+  Western text, and finally as whatever `charset_normalizer` finds, if that text is printable.
+* Sidecars follow the link rules of articles; a `published` date before 1900 or after
+  tomorrow is dropped. Every sidecar problem becomes a note, and notes end up in the
+  `ingest_notes` table.
 * HTML documents are converted to plain text (note "html converted to text").
 * A text longer than `MAX_ARTICLE_CHARS` characters is rejected.
 * Of several files with identical bytes, the first by ``source_file`` is kept.
@@ -31,6 +35,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
@@ -71,6 +76,24 @@ class Rejection:
     source_file: str
     content_sha256: str | None
     reason: str
+
+
+class Note(str):
+    """A remark about one ingested file. Compares equal to its message; `kind` says what it
+    is about (see `NOTE_KINDS`), for the `ingest_notes` table."""
+
+    kind: str
+
+    def __new__(cls, message: str, kind: str = "other"):
+        note = super().__new__(cls, message)
+        note.kind = kind
+        return note
+
+    def __reduce__(self):
+        return (Note, (str(self), self.kind))
+
+
+NOTE_KINDS = ("decoding", "html", "sidecar", "changed_during_run", "other")
 
 
 @dataclass(frozen=True)
@@ -228,9 +251,11 @@ def decode_article(seed: SeedFile) -> DecodedArticle | Rejection:
         _check_size(text)
     except _Unusable as unusable:
         return Rejection(seed.source_file, seed.content_sha256, unusable.reason)
-    metadata, sidecar_note = read_sidecar(_sidecar_path(seed.path))
+    if (replaced := _replaced_bytes_note(seed.raw, encoding)) is not None:
+        notes.insert(0, replaced)
+    metadata, sidecar_note = read_sidecar(_sidecar_path(seed.path), _seeds_root(seed))
     if sidecar_note:
-        notes.append(sidecar_note)
+        notes.append(Note(sidecar_note, "sidecar"))
     return DecodedArticle(seed=seed, text=text, encoding=encoding, metadata=metadata, notes=tuple(notes))
 
 
@@ -329,26 +354,53 @@ def _decode_utf8(raw: bytes) -> tuple[str, str] | None:
         return None
 
 
-_UTF8_MULTIBYTE_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
-_MIN_UTF8_SHARE_OF_DAMAGED_FILE = 0.9
+
+
+_UTF8_SHAPED_SEQUENCE = re.compile(rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}")
+"""Lead byte plus continuation bytes, overlong and out-of-range forms included: only
+UTF-8 writers (or damage to their output) produce these."""
+MAX_REPLACED_BYTES = 16
+MAX_REPLACED_SHARE = 0.01
 
 
 def _decode_legacy(raw: bytes) -> tuple[str, str] | None:
-    _reject_damaged_utf8(raw)
-    return _decode_western(raw) or _decode_detected(raw)
+    return _decode_damaged_utf8(raw) or _decode_western(raw) or _decode_detected(raw)
 
 
-def _reject_damaged_utf8(raw: bytes) -> None:
-    """A UTF-8 file with one stray or truncated byte would otherwise be read in a legacy
-    encoding, turning every "’" into "â€™"; the byte's offset is what the user needs."""
-    non_ascii = len(_NON_ASCII_BYTE.findall(raw))
-    in_utf8_sequences = sum(len(sequence) for sequence in _UTF8_MULTIBYTE_SEQUENCE.findall(raw))
-    if in_utf8_sequences >= _MIN_UTF8_SHARE_OF_DAMAGED_FILE * non_ascii:
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise _Unusable(f"damaged UTF-8: invalid byte at offset {error.start:,} in an otherwise UTF-8 file") from None
+def _decode_damaged_utf8(raw: bytes) -> tuple[str, str] | None:
+    """A UTF-8 file with a few invalid bytes (a stray latin-1 word, an overlong or cut
+    sequence) is still UTF-8: read it so, with U+FFFD for the bad bytes, rather than
+    guessing a legacy charset that turns every "’" into "â€™" or "Zürich" into "ZĂĽrich".
+
+    It counts as UTF-8 when at least as many bytes sit in UTF-8-shaped sequences as are
+    invalid, and the invalid bytes are few (a legacy file has nearly no such sequences).
+    """
+    invalid = _invalid_utf8_bytes(raw)
+    shaped = sum(len(sequence) for sequence in _UTF8_SHAPED_SEQUENCE.findall(raw))
+    if 0 < invalid <= max(MAX_REPLACED_BYTES, MAX_REPLACED_SHARE * len(raw)) and shaped >= invalid:
+        return raw.decode("utf-8", "replace"), "utf-8"
+    return None
+
+
+def _invalid_utf8_bytes(raw: bytes) -> int:
+    return sum(1 for char in raw.decode("utf-8", "surrogateescape") if "\udc80" <= char <= "\udcff")
+
+
+def _replaced_bytes_note(raw: bytes, encoding: str) -> Note | None:
+    if encoding != "utf-8":
+        return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        first = error.start
+    else:
+        return None
+    count = _invalid_utf8_bytes(raw)
+    return Note(
+        f"damaged UTF-8: {count} invalid byte{'s' if count != 1 else ''} replaced by U+FFFD "
+        f"(first at byte offset {first:,}); the rest of the file is UTF-8",
+        "decoding",
+    )
 
 
 _LETTER = r"[^\W\d_]"
@@ -432,7 +484,7 @@ def _as_plain_text(text: str) -> tuple[str, list[str]]:
     converted = _html_to_text(text)
     if not converted:
         raise _Unusable("HTML with no article text")
-    return converted, ["html converted to text"]
+    return converted, [Note("html converted to text", "html")]
 
 
 def _looks_like_html(text: str) -> bool:
@@ -509,11 +561,37 @@ def _sidecar_path(article_path: Path) -> Path:
     return article_path.parent / (article_path.name[: -len(ARTICLE_SUFFIX)] + SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path) -> tuple[dict, str | None]:
+def _seeds_root(seed: SeedFile) -> Path | None:
+    """The seeds folder as the walk saw it: `path` is that folder joined with `source_file`."""
+    try:
+        return Path(seed.path).parents[len(PurePosixPath(seed.source_file).parts) - 1]
+    except IndexError:
+        return None
+
+
+def _sidecar_link_problem(path: Path, seeds_root: Path | None) -> str | None:
+    """The link rules of articles: only links whose target lies inside the seeds folder
+    (and is a regular file) are followed."""
+    if not path.is_symlink():
+        return None if path.is_file() or not path.exists() else "not a regular file"
+    real = Path(os.path.realpath(path))
+    if seeds_root is not None and not real.is_relative_to(seeds_root.resolve()):
+        return "symbolic link pointing outside the seeds folder; not followed"
+    if not real.exists():
+        return "broken symbolic link: its target does not exist"
+    if not real.is_file():
+        return "not a regular file"
+    return None
+
+
+def read_sidecar(path: Path, seeds_root: Path | None = None) -> tuple[dict, str | None]:
     """(metadata, note): the url/outlet/published strings of a sidecar, if there is one.
 
     Metadata is optional, so a broken sidecar only earns a note; the article still counts.
+    With `seeds_root`, a sidecar that is a link leaving that folder is not read.
     """
+    if (problem := _sidecar_link_problem(path, seeds_root)) is not None:
+        return {}, f"sidecar {path.name} ignored: {problem}"
     try:
         raw = _read_at_most(path, MAX_SIDECAR_BYTES)
     except FileNotFoundError:
@@ -530,8 +608,28 @@ def read_sidecar(path: Path) -> tuple[dict, str | None]:
         return {}, f"sidecar {path.name} ignored: expected a JSON object"
     metadata = {key: content[key] for key in SIDECAR_KEYS if _is_storable_text(content.get(key))}
     unusable = [key for key in SIDECAR_KEYS if key in content and key not in metadata]
-    note = f"sidecar {path.name}: ignored non-text values for {', '.join(unusable)}" if unusable else None
-    return metadata, note
+    problems = [f"ignored non-text values for {', '.join(unusable)}"] if unusable else []
+    if "published" in metadata and (date_problem := published_date_problem(metadata["published"])):
+        del metadata["published"]
+        problems.append(date_problem)
+    return metadata, (f"sidecar {path.name}: {'; '.join(problems)}" if problems else None)
+
+
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def published_date_problem(value: str, today: date | None = None) -> str | None:
+    """Why a sidecar's `published` value cannot be a publication date, or None if it can:
+    an ISO date between 1900-01-01 and tomorrow (a typo such as 2999 would otherwise date
+    the article and, through event linking, other articles too)."""
+    try:
+        published = date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return f"ignored published {value[:40]!r}: not an ISO date (YYYY-MM-DD)"
+    latest = (today or date.today()) + timedelta(days=1)
+    if not EARLIEST_PUBLISHED <= published <= latest:
+        return f"ignored published {published.isoformat()}: outside {EARLIEST_PUBLISHED.isoformat()} .. {latest.isoformat()}"
+    return None
 
 
 def _is_storable_text(value: object) -> bool:

@@ -16,6 +16,7 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from pipeline import settings
@@ -28,13 +29,22 @@ LEMMA_FIXES = "newsevents_lemma_fixes"
 
 @Language.component("newsevents_blocks")
 def mark_block_starts(doc: Doc) -> Doc:
-    """Start a sentence at each layout block, and after any line break."""
+    """Start a sentence at each layout block, and after any line break.
+
+    All starts are written in one `Doc.from_array` call: setting `token.is_sent_start`
+    token by token makes spaCy scan the whole Doc for a parse each time, which made
+    articles of many short lines take quadratic time.
+    """
+    if len(doc) < 2:
+        return doc
     starts = set(doc.user_data.get(BLOCK_STARTS_KEY, ()))
+    values = doc.to_array([SENT_START])
     for token in doc[1:]:
         previous = doc[token.i - 1]
         after_break = previous.is_space and "\n" in previous.text
         if token.idx in starts or (after_break and not token.is_space):
-            token.is_sent_start = True
+            values[token.i] = 1
+    doc.from_array([SENT_START], values)
     return doc
 
 
