@@ -18,9 +18,9 @@ def run_pipeline() -> int:
     """Reconcile with the seeds folder and materialise everything, evaluation included,
     with the project's instance (run history under DAGSTER_HOME)."""
     from pipeline.definitions import defs
-    from pipeline.jobs import CORPUS_JOB_WITH_EVALUATION
-    from pipeline.refresh import refresh
-    from pipeline.resources import NewsPaths
+    from pipeline.defs.jobs import CORPUS_JOB_WITH_EVALUATION
+    from pipeline.defs.refresh import refresh
+    from pipeline.defs.resources import NewsPaths
 
     started = time.perf_counter()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()

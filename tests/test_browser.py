@@ -35,8 +35,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from pipeline import settings
 from pipeline.definitions import build_definitions
-from pipeline.refresh import refresh
-from pipeline.resources import NewsPaths
+from pipeline.defs.refresh import refresh
+from pipeline.defs.resources import NewsPaths
 from tests.conftest import ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -389,7 +389,7 @@ import json, os, sys, time
 from pathlib import Path
 
 import pipeline.cli as cli
-import pipeline.jobs as jobs
+import pipeline.defs.jobs as jobs
 from pipeline import storage
 from pipeline.nlp.model import load_nlp
 
@@ -418,7 +418,7 @@ def inject(point, marker):
 
         storage.ExtractionCache.put = put
     elif point == "parquet_write":  # articles .. mentions rewritten, events half written
-        from pipeline.assets import core
+        from pipeline.defs.assets import core
         real_write = core.write_table
 
         def write_table(data_dir, table, frame):
@@ -439,7 +439,7 @@ def inject(point, marker):
 
         warehouse._load = _load
     elif point == "warehouse_swapped":  # new warehouse renamed into place, nothing after
-        from pipeline.assets import warehouse as asset
+        from pipeline.defs.assets import warehouse as asset
         real_build = asset.build_warehouse
 
         def build_warehouse(data_dir):

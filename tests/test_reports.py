@@ -9,8 +9,8 @@ import pytest
 from dagster import materialize
 
 from pipeline import reports
-from pipeline.assets.reports import actor_network, stance_matrix
-from pipeline.resources import NewsPaths
+from pipeline.defs.assets.reports import actor_network, stance_matrix
+from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import TABLES, empty_frame
 from pipeline.storage import write_table
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pipeline import schemas
-from pipeline.assets import core
+from pipeline.defs.assets import core
 from pipeline.nlp.corpus import build_tables
 from tests.conftest import SEEDS
 from tests.conftest import run_pipeline

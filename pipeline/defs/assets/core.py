@@ -21,12 +21,12 @@ from dagster import (
     multi_asset,
 )
 
-from pipeline.assets.nlp import article_extractions
+from pipeline.defs.assets.nlp import article_extractions
 from pipeline.nlp.corpus import build_tables
 from pipeline.nlp.ingest import DecodedArticle, Rejection, ingest
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.version import extractor_version
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import (
     TABLES,
     SchemaViolation,

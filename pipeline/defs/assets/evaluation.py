@@ -18,7 +18,7 @@ from pipeline.evaluation.report import evaluate, format_table, write_report
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import InputsMarker
 from pipeline.evaluation.scoring import TABLES
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 
 
 def score_metadata(report: dict) -> dict[str, float]:

@@ -9,7 +9,7 @@ import pandas as pd
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, AssetKey, MetadataValue, asset_check
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import read_table
 

@@ -31,7 +31,7 @@ from pipeline.reports import (
     render_actor_network,
     render_stance_matrix,
 )
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 from pipeline.storage import atomic_path, read_table
 
 OWNERS = ["team:newsevents"]

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
-from pipeline.assets.nlp import article_extractions
-from pipeline.jobs import EXTRACT_JOB, REFRESH_JOB
+from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.jobs import EXTRACT_JOB, REFRESH_JOB
 from pipeline.nlp.ingest import ingest
 from pipeline.nlp.version import extractor_version
-from pipeline.partitions import (
+from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
     files_keys,
     key_ranges,
@@ -26,7 +26,7 @@ from pipeline.partitions import (
     range_tags,
     sync_partitions,
 )
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 from pipeline.storage import ExtractionCache
 
 PLANNED_EVENTS_SETTING = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
