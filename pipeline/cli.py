@@ -80,7 +80,7 @@ def _has_dagster_home() -> bool:
 
 
 def bench_command() -> int:
-    from pipeline.bench import bench_command
+    from benchmarks.bench import bench_command  # run from the project root: not part of the package
 
     return bench_command()
 
