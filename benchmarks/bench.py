@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import psutil
@@ -65,7 +65,7 @@ def run_bench(config: BenchConfig) -> dict:
     root.mkdir(parents=True, exist_ok=True)
     stages = Stages(config, root / "logs", snapshot_code(root / "code") if config.snapshot else None)
     report: dict = {
-        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": config.quick,
         "machine": {
             "cpus": os.cpu_count(),
@@ -115,7 +115,7 @@ def run_bench(config: BenchConfig) -> dict:
             shutil.rmtree(root, ignore_errors=True)
             report["workdir"] = f"{root} (removed; --keep keeps it)"
     report["targets"] = [asdict(c) for c in evaluate(report)]
-    report["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    report["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     return report
 
 

@@ -6,6 +6,7 @@ workers), sampled with psutil every `sample_seconds`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -164,7 +165,5 @@ def _kill_group(child: subprocess.Popen, grace: float) -> None:
         os.killpg(child.pid, signal.SIGTERM)
         child.wait(timeout=grace)
     except (ProcessLookupError, subprocess.TimeoutExpired):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

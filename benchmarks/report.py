@@ -116,7 +116,8 @@ def format_table(report: dict) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for index, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:-1], widths[1:-1])] + [row[-1]]
+        numbers = [c.rjust(w) for c, w in zip(row[1:-1], widths[1:-1], strict=True)]
+        cells = [row[0].ljust(widths[0]), *numbers, row[-1]]
         lines.append("  ".join(cells))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
@@ -166,7 +167,8 @@ def print_report(report: dict, path: Path) -> None:
         print(steps)
     base = report.get("baseline", {})
     if base.get("ok"):
-        print(f"\nbare spaCy inside its process: load {base.get('load_seconds')} s, nlp.pipe {base.get('pipe_seconds')} s "
+        print(f"\nbare spaCy inside its process: load {base.get('load_seconds')} s, "
+              f"nlp.pipe {base.get('pipe_seconds')} s "
               f"(batch_size {base.get('batch_size')}, n_process {base.get('n_process')})")
     if report.get("ratio") is not None:
         print(f"ratio pipeline x1 / bare spaCy: wall {report['ratio']:.2f}, cpu {report.get('cpu_ratio', 0):.2f}")

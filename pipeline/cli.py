@@ -27,7 +27,11 @@ def run_pipeline() -> int:
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
     result = refresh(
-        defs, instance, NewsPaths.from_environment(), CORPUS_JOB_WITH_EVALUATION, tags={PROCESS_TAG: _process_identity()}
+        defs,
+        instance,
+        NewsPaths.from_environment(),
+        CORPUS_JOB_WITH_EVALUATION,
+        tags={PROCESS_TAG: _process_identity()},
     )
     if not result.success:
         print("pipeline run failed; see the log above", file=sys.stderr)

@@ -22,7 +22,6 @@ from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.schemas import TABLES
 
-
 TEMP_SUFFIX = ".tmp"
 
 
@@ -168,10 +167,9 @@ class ExtractionCache:
     def put(self, extraction: ArticleExtraction, version: str) -> None:
         row = extraction.article
         body = pickle.dumps(extraction, protocol=5)
-        with atomic_path(self._path(row["article_id"])) as temp:
-            with temp.open("wb") as handle:
-                pickle.dump((row["content_sha256"], version, len(body)), handle, protocol=5)
-                handle.write(body)
+        with atomic_path(self._path(row["article_id"])) as temp, temp.open("wb") as handle:
+            pickle.dump((row["content_sha256"], version, len(body)), handle, protocol=5)
+            handle.write(body)
 
     def prune(self, keep_article_ids: set[str]) -> int:
         """Delete cached results of articles no longer in the seeds folder."""

@@ -15,8 +15,8 @@ from dagster import (
     evaluate_automation_conditions,
 )
 
-from pipeline.defs.automation import daily_reconcile, diff_seeds, seeds_sensor
 from pipeline.definitions import build_definitions
+from pipeline.defs.automation import daily_reconcile, diff_seeds, seeds_sensor
 from pipeline.defs.jobs import CORPUS_KEYS, EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,

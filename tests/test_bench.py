@@ -125,7 +125,10 @@ def test_sampler_stops():
 
 @pytest.mark.parametrize(
     "text, seconds",
-    [("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("3m58s", 238.0), ("2m", 120.0), ("1h 2m 3s", 3723.0), ("soon", None)],
+    [
+        ("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("3m58s", 238.0), ("2m", 120.0), ("1h 2m 3s", 3723.0),
+        ("soon", None),
+    ],
 )
 def test_dagster_durations(text, seconds):
     assert runlog.parse_duration(text) == seconds
@@ -140,7 +143,8 @@ def test_run_details_read_rows_processed_and_steps(tmp_path):
         'STEP_SUCCESS - Finished execution of step "article_extractions" in 2s.\n'
         'STEP_SUCCESS - Finished execution of step "core_tables" in 3.5s.\n'
     )
-    result = measuring.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout="articles                   12 rows\nquotes 0 rows\n")
+    stdout = "articles                   12 rows\nquotes 0 rows\n"
+    result = measuring.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout=stdout)
     details = runlog.run_details(result)
     assert details["row_counts"] == {"articles": 12, "quotes": 0}
     assert (details["articles"], details["processed"], details["rejected"]) == (12, 3, 1)
@@ -192,9 +196,12 @@ def test_baseline_batches_keep_every_worker_busy():
 
 
 def test_measure_kills_a_stage_past_its_time_limit(tmp_path):
-    script = "import signal, time; signal.signal(signal.SIGTERM, lambda *a: None); print('up', flush=True); time.sleep(60)"
+    script = (
+        "import signal, time; signal.signal(signal.SIGTERM, lambda *a: None); print('up', flush=True); time.sleep(60)"
+    )
     # it ignores SIGTERM, so SIGKILL follows after the grace
-    result = measuring.measure("hang", [sys.executable, "-c", script], {}, tmp_path / "hang.log", timeout=1.0, kill_grace=0.5)
+    command = [sys.executable, "-c", script]
+    result = measuring.measure("hang", command, {}, tmp_path / "hang.log", timeout=1.0, kill_grace=0.5)
     assert result.returncode == measuring.TIMED_OUT and not result.ok
     assert result.stdout.strip() == "up"
 

@@ -160,7 +160,8 @@ def write_bad_seeds(seeds: Path, outside: Path) -> None:
     (seeds / "sub").mkdir()
     (seeds / "sub" / "nested.txt").write_text(NESTED_TEXT, encoding="utf-8")
     target = outside / "secret.txt"
-    target.write_text("Secret\n\nLONDON, May 1 (Reuters) - This file lies outside the seeds folder.\n", encoding="utf-8")
+    outside = "Secret\n\nLONDON, May 1 (Reuters) - This file lies outside the seeds folder.\n"
+    target.write_text(outside, encoding="utf-8")
     (seeds / "outside-link.txt").symlink_to(target)
     (seeds / WEIRD_NAME).write_text(WEIRD_TEXT, encoding="utf-8")
 
@@ -206,7 +207,8 @@ def cli_run(cli_process):
 def test_bad_files_do_not_stop_the_run(bad_run):
     data, result = bad_run
     assert result.success
-    failed = [(e.asset_key.to_user_string(), e.check_name) for e in result.get_asset_check_evaluations() if not e.passed]
+    evaluations = result.get_asset_check_evaluations()
+    failed = [(e.asset_key.to_user_string(), e.check_name) for e in evaluations if not e.passed]
     assert not failed
     assert leftovers(data) == []
 
@@ -240,7 +242,8 @@ def test_decoded_text_is_right(bad_run, bad_seeds):
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         sentences = {}
         for article_id, start, end, text in connection.execute(
-                "SELECT article_id, char_start, char_end, text FROM sentences ORDER BY article_id, sentence_id").fetchall():
+                "SELECT article_id, char_start, char_end, text FROM sentences"
+                " ORDER BY article_id, sentence_id").fetchall():
             sentences.setdefault(article_id, []).append((start, end, text))
         bodies = dict(connection.execute("SELECT article_id, body FROM articles").fetchall())
     decoded = {
@@ -267,8 +270,11 @@ def test_both_seeds_are_fully_processed(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         for seed in (SEED_000, SEED_004):
-            n_sentences = connection.execute("SELECT n_sentences FROM articles WHERE article_id = ?", [seed]).fetchone()[0]
-            counts = {table: connection.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [seed]).fetchone()[0]
+            def count(sql: str, seed: str = seed) -> int:
+                return connection.execute(sql, [seed]).fetchone()[0]
+
+            n_sentences = count("SELECT n_sentences FROM articles WHERE article_id = ?")
+            counts = {table: count(f"SELECT count(*) FROM {table} WHERE article_id = ?")
                       for table in ("sentences", "mentions", "quotes", "event_mentions")}
             assert counts["sentences"] == n_sentences > 10, (seed, counts)
             assert counts["mentions"] > 20 and counts["quotes"] > 3 and counts["event_mentions"] > 0, (seed, counts)
@@ -344,7 +350,8 @@ while True:
         break
     time.sleep(0.005)
 connection.close()
-print(json.dumps({"queries": queries, "errors": errors[:10], "n_errors": len(errors), "seen": sorted(seen)}), flush=True)
+summary = {"queries": queries, "errors": errors[:10], "n_errors": len(errors), "seen": sorted(seen)}
+print(json.dumps(summary), flush=True)
 """
 SNAPSHOT = """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),
                      (SELECT count(*) FROM quote_book), (SELECT count(*) FROM event_timeline)"""
@@ -365,7 +372,8 @@ def test_analysts_querying_during_a_rerun_never_fail(mode, bad_run, bad_seeds, t
     try:
         assert reader.stdout.readline().strip() == "ready", reader.stderr.read()
         edited = seeds / f"{SEED_004}.txt"
-        edited.write_text(seed_text(SEED_004) + "\nLavrov also met reporters in Moscow on Wednesday.\n", encoding="utf-8")
+        addition = "\nLavrov also met reporters in Moscow on Wednesday.\n"
+        edited.write_text(seed_text(SEED_004) + addition, encoding="utf-8")
         result = run_pipeline(seeds, data)
         time.sleep(0.2)  # the reader keeps going after the swap too
     finally:
@@ -538,7 +546,8 @@ def set_seeds(seeds: Path, state: str) -> None:
     (Edits and deletions on reruns are covered by tests/test_reruns.py.)"""
     shutil.rmtree(seeds, ignore_errors=True)
     seeds.mkdir()
-    for path in [SEEDS / f"{SEED_000}.txt", SEEDS / f"{SEED_004}.txt", *bbc_articles()[: 2 if state == "before" else 4]]:
+    bbc = bbc_articles()[: 2 if state == "before" else 4]
+    for path in [SEEDS / f"{SEED_000}.txt", SEEDS / f"{SEED_004}.txt", *bbc]:
         shutil.copyfile(path, seeds / path.name)
 
 

@@ -10,8 +10,7 @@ import pytest
 from pipeline import schemas
 from pipeline.defs.assets import core
 from pipeline.nlp.corpus import build_tables
-from tests.conftest import SEEDS
-from tests.conftest import run_pipeline
+from tests.conftest import SEEDS, run_pipeline
 
 
 def entity_rows(**overrides):

@@ -38,7 +38,6 @@ from pipeline.defs.jobs import (
     reconcile_seeds,
     refresh_warehouse,
 )
-from pipeline.nlp.ingest import discover_seed_files
 from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
     key_ranges,
@@ -48,6 +47,7 @@ from pipeline.defs.partitions import (
 )
 from pipeline.defs.refresh import stale_ranges
 from pipeline.defs.resources import NewsPaths
+from pipeline.nlp.ingest import discover_seed_files
 
 SENSOR_INTERVAL_SECONDS = 30
 RECONCILE_CRON = os.environ.get("NEWSEVENTS_RECONCILE_CRON", "0 3 * * *")

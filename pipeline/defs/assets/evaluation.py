@@ -13,12 +13,12 @@ from pathlib import Path
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from pipeline import settings
+from pipeline.defs.resources import NewsPaths
 from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.report import evaluate, format_table, write_report
+from pipeline.evaluation.scoring import TABLES
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import InputsMarker
-from pipeline.evaluation.scoring import TABLES
-from pipeline.defs.resources import NewsPaths
 
 
 def score_metadata(report: dict) -> dict[str, float]:
