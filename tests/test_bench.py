@@ -19,6 +19,8 @@ from benchmarks import report as targets
 from benchmarks.config import FULL_SCALES, QUICK_ARTICLES, QUICK_SCALES, BenchConfig
 from pipeline.nlp.ingest import ingest
 
+pytestmark = pytest.mark.bench  # real subprocesses and memory sampling
+
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:

@@ -40,6 +40,8 @@ from pipeline.defs.refresh import refresh
 from pipeline.defs.resources import NewsPaths
 from tests.conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.browser  # starts dagster dev and Chromium
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = [

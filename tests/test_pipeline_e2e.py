@@ -10,6 +10,8 @@ import pytest
 from pipeline.schemas import TABLES
 from tests.conftest import SEED_000, SEED_004
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline on the seeds
+
 CONTRACT_COLUMNS = {
     "articles": ["article_id", "source_file", "content_sha256", "outlet", "headline", "dateline",
                  "published_date", "published_date_source", "authors", "editors", "body",

@@ -36,6 +36,8 @@ from pipeline.schemas import TABLES
 from pipeline.storage import ExtractionCache
 from tests.conftest import ROOT, SEED_000, SEED_004, SEEDS, run_pipeline, seed_text
 
+pytestmark = pytest.mark.reliability  # kills and starves pipeline runs in subprocesses
+
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news" / "politics"
 VOLATILE = {"articles": "processed_at", "rejected_files": "detected_at"}
 """Timestamps of when a run happened: the only columns two runs may disagree on."""

@@ -43,6 +43,7 @@ def test_duplicate_primary_key_is_reported():
         schemas.validate("entities", entity_rows())
 
 
+@pytest.mark.slow  # runs the pipeline on a seed
 def test_asset_fails_with_the_violation(tmp_path, monkeypatch):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
