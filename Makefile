@@ -27,8 +27,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 # DAGSTER_HOME with the project's instance settings (dagster.yaml, linked, so one copy).
 instance:
-	mkdir -p "$(DAGSTER_HOME)"
-	test -e "$(DAGSTER_HOME)/dagster.yaml" || ln -s "$(CURDIR)/dagster.yaml" "$(DAGSTER_HOME)/dagster.yaml"
+	@mkdir -p "$(DAGSTER_HOME)"
+	@test -e "$(DAGSTER_HOME)/dagster.yaml" || ln -s "$(CURDIR)/dagster.yaml" "$(DAGSTER_HOME)/dagster.yaml"
 
 run: setup
 	$(BIN)/python -m pipeline.cli run
