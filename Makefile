@@ -1,31 +1,46 @@
-# Everything runs inside .venv, created on first use from the hash-pinned lock file.
+# Everything runs inside $(VENV), created on first use from the hash-pinned lock file.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DAGSTER_HOME ?= $(CURDIR)
+# Dagster's run history, event logs and schedules stay in one git-ignored folder.
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export PYTHONHASHSEED := 0
-# The package runs from the source tree; nothing is built or installed from it.
-export PYTHONPATH := $(CURDIR)
 # A run over thousands of article partitions records one "planned" event, not one per partition
 # (with SQLite run storage each event costs tens of milliseconds); see README, "Reruns".
 export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= true
+# The unit tier: everything but the tests that start browsers, kill processes, run the
+# whole pipeline or time things (markers in pyproject.toml).
+FAST := not slow and not browser and not reliability and not bench
 
-.PHONY: setup browser-deps run test ui eval bench lock clean
+.PHONY: setup instance browser-deps run test test-fast lint ui eval bench lock clean
 
-setup: $(STAMP)
+setup: $(STAMP) instance
 
-$(STAMP): requirements.lock
+# The lock pins every package with its hashes; the project itself goes in editable, so
+# `import pipeline` finds this checkout from any folder, with nothing on PYTHONPATH.
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -c 'import site, pathlib; pathlib.Path(site.getsitepackages()[0], "newsevents.pth").write_text("$(CURDIR)\n")'
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# DAGSTER_HOME with the project's instance settings (dagster.yaml, linked, so one copy).
+instance:
+	@mkdir -p "$(DAGSTER_HOME)"
+	@test -e "$(DAGSTER_HOME)/dagster.yaml" || ln -s "$(CURDIR)/dagster.yaml" "$(DAGSTER_HOME)/dagster.yaml"
 
 run: setup
 	$(BIN)/python -m pipeline.cli run
 
 test: setup browser-deps
 	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "$(FAST)"
+
+lint: setup
+	$(BIN)/ruff check .
 
 # Debian's Chromium and ChromeDriver, which tests/test_browser.py drives to check the
 # Dagster UI (no browser download: Selenium is given /usr/bin/chromedriver). Installed
@@ -59,10 +74,11 @@ agreement: setup
 bench: setup
 	$(BIN)/python -m pipeline.cli bench
 
-# Re-resolve requirements.in into the hash-pinned lock (needs network access to PyPI).
+# Re-resolve pyproject.toml (dependencies and the test and dev groups) into the
+# hash-pinned lock; needs network access to PyPI.
 lock:
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --group test --group dev --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf data/parquet data/warehouse.duckdb data/state storage logs history schedules
+	rm -rf data/parquet data/warehouse.duckdb data/state .dagster

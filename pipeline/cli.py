@@ -20,16 +20,20 @@ def run_pipeline() -> int:
     """Reconcile with the seeds folder and materialise everything, evaluation included,
     with the project's instance (run history under DAGSTER_HOME)."""
     from pipeline.definitions import defs
-    from pipeline.jobs import CORPUS_JOB_WITH_EVALUATION
-    from pipeline.refresh import refresh
-    from pipeline.resources import NewsPaths
+    from pipeline.defs.jobs import CORPUS_JOB_WITH_EVALUATION
+    from pipeline.defs.refresh import refresh
+    from pipeline.defs.resources import NewsPaths
 
     started = time.perf_counter()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
     result = refresh(
-        defs, instance, NewsPaths.from_environment(), CORPUS_JOB_WITH_EVALUATION, tags={PROCESS_TAG: _process_identity()}
+        defs,
+        instance,
+        NewsPaths.from_environment(),
+        CORPUS_JOB_WITH_EVALUATION,
+        tags={PROCESS_TAG: _process_identity()},
     )
     if not result.success:
         known = [failures.explain_error_info(e.event_specific_data.error) for e in result.all_events
@@ -89,7 +93,7 @@ def _has_dagster_home() -> bool:
 
 
 def bench_command() -> int:
-    from pipeline.bench import bench_command
+    from benchmarks.bench import bench_command  # run from the project root: not part of the package
 
     return bench_command()
 

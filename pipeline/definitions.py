@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dagster import Definitions
 
-from pipeline.assets.evaluation import evaluation_report
-from pipeline.assets.nlp import article_extractions
-from pipeline.automation import corpus_automation, daily_reconcile, seeds_sensor
-from pipeline.checks import ALL_CHECKS
-from pipeline.jobs import ALL_JOBS, CORPUS_ASSETS
-from pipeline.resources import NewsPaths
+from pipeline.defs.assets.evaluation import evaluation_report
+from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.automation import corpus_automation, daily_reconcile, seeds_sensor
+from pipeline.defs.checks import ALL_CHECKS
+from pipeline.defs.jobs import ALL_JOBS, CORPUS_ASSETS
+from pipeline.defs.resources import NewsPaths
 
 
 def build_definitions(paths: NewsPaths) -> Definitions:

@@ -101,9 +101,9 @@ def build_actor_network(
     participants links every pair of them, undirected. Only the `max_nodes` actors in
     the most events are kept, so a large corpus still gives a readable picture.
     """
-    names = dict(zip(entities["entity_id"], entities["name"])) if len(entities) else {}
-    types = dict(zip(entities["entity_id"], entities["entity_type"])) if len(entities) else {}
-    event_types = dict(zip(events["event_id"], events["event_type"])) if len(events) else {}
+    names = dict(zip(entities["entity_id"], entities["name"], strict=True)) if len(entities) else {}
+    types = dict(zip(entities["entity_id"], entities["entity_type"], strict=True)) if len(entities) else {}
+    event_types = dict(zip(events["event_id"], events["event_type"], strict=True)) if len(events) else {}
     known = participants[participants["event_id"].isin(event_types)] if len(participants) else participants
 
     pairs: dict[tuple[str, str, bool], Counter] = defaultdict(Counter)
@@ -113,7 +113,7 @@ def build_actor_network(
         ordered = known.sort_values(["event_id", "role", "entity_id"], kind="stable")
         for event_id, group in ordered.groupby("event_id", sort=True):
             roles: dict[str, list[str]] = defaultdict(list)
-            for entity_id, role in zip(group["entity_id"], group["role"]):
+            for entity_id, role in zip(group["entity_id"], group["role"], strict=True):
                 if entity_id not in roles[role]:
                     roles[role].append(entity_id)
             actors = sorted({e for members in roles.values() for e in members})
@@ -219,7 +219,8 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
                            edgecolors="#555555", linewidths=0.8)
 
     heaviest = max(network.edges["n_events"]) if len(network.edges) else 1
-    pair_total = Counter(frozenset((u, v)) for u, v in zip(network.edges["source_id"], network.edges["target_id"]))
+    links = zip(network.edges["source_id"], network.edges["target_id"], strict=True)
+    pair_total = Counter(frozenset((u, v)) for u, v in links)
     pair_seen: Counter = Counter()
     # A small network labels every link; a larger one leaves single meetings (the commonest
     # link, already green) unlabelled so the conflicts and agreements stand out.
@@ -326,7 +327,7 @@ def _spread(positions: dict[str, np.ndarray], min_distance: float, rounds: int =
                 moved = True
         if not moved:
             break
-    return dict(zip(names, points))
+    return dict(zip(names, points, strict=True))
 
 
 def _edge_label(ax, start, end, rad: float, text: str) -> None:
@@ -344,7 +345,8 @@ def _edge_label(ax, start, end, rad: float, text: str) -> None:
 
 
 def _directed_keys(edges: pd.DataFrame) -> set[tuple[str, str, bool]]:
-    return {(u, v, True) for u, v, d in zip(edges["source_id"], edges["target_id"], edges["directed"]) if d}
+    links = zip(edges["source_id"], edges["target_id"], edges["directed"], strict=True)
+    return {(u, v, True) for u, v, d in links if d}
 
 
 # ---------------------------------------------------------------------------- stances
@@ -372,10 +374,10 @@ def build_stance_matrix(
 ) -> StanceMatrix:
     if stances.empty:
         return StanceMatrix(pd.DataFrame(), pd.DataFrame())
-    names = dict(zip(entities["entity_id"], entities["name"])) if len(entities) else {}
+    names = dict(zip(entities["entity_id"], entities["name"], strict=True)) if len(entities) else {}
     speakers = {}
     if quotes is not None and len(quotes):
-        speakers = dict(zip(quotes["quote_id"], quotes["speaker_surface"]))
+        speakers = dict(zip(quotes["quote_id"], quotes["speaker_surface"], strict=True))
     frame = stances.copy()
 
     def holder(row) -> str:
@@ -396,7 +398,7 @@ def build_stance_matrix(
                                    aggfunc="size", fill_value=0)
     cells = pd.DataFrame({"n_stances": grouped.size(), "mean_signed_score": grouped.mean().round(2)})
     for polarity in POLARITY_SIGN:
-        cells[f"n_{polarity}"] = polarities[polarity] if polarity in polarities else 0
+        cells[f"n_{polarity}"] = polarities.get(polarity, 0)
     cells = cells.reset_index().sort_values(["n_stances", "holder", "target"], ascending=[False, True, True])
     return StanceMatrix(score=score, count=count, cells=cells.reset_index(drop=True))
 

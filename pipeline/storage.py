@@ -23,7 +23,6 @@ from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.schemas import TABLES
 
-
 TEMP_SUFFIX = ".tmp"
 
 

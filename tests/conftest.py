@@ -9,8 +9,8 @@ import pytest
 from dagster import DagsterInstance
 
 from pipeline.definitions import build_definitions
-from pipeline.refresh import refresh
-from pipeline.resources import NewsPaths
+from pipeline.defs.refresh import refresh
+from pipeline.defs.resources import NewsPaths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

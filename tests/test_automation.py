@@ -15,17 +15,17 @@ from dagster import (
     evaluate_automation_conditions,
 )
 
-from pipeline.automation import daily_reconcile, diff_seeds, seeds_sensor
 from pipeline.definitions import build_definitions
-from pipeline.jobs import CORPUS_KEYS, EXTRACT_JOB, REFRESH_JOB
-from pipeline.partitions import (
+from pipeline.defs.automation import daily_reconcile, diff_seeds, seeds_sensor
+from pipeline.defs.jobs import CORPUS_KEYS, EXTRACT_JOB, REFRESH_JOB
+from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
     RANGE_END_TAG,
     RANGE_START_TAG,
     key_ranges,
     partition_key,
 )
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 
 ARTICLES = ARTICLE_PARTITIONS.name
 

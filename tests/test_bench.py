@@ -13,8 +13,13 @@ from pathlib import Path
 import psutil
 import pytest
 
-from pipeline import bench
+from benchmarks import corpus as inputs
+from benchmarks import measuring, runlog, stages
+from benchmarks import report as targets
+from benchmarks.config import FULL_SCALES, QUICK_ARTICLES, QUICK_SCALES, BenchConfig
 from pipeline.nlp.ingest import ingest
+
+pytestmark = pytest.mark.bench  # real subprocesses and memory sampling
 
 
 @pytest.fixture()
@@ -33,23 +38,23 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_article_files_are_the_txt_files_sorted_without_hidden_ones(corpus):
-    names = [p.relative_to(corpus).as_posix() for p in bench.article_files(corpus)]
+    names = [p.relative_to(corpus).as_posix() for p in inputs.article_files(corpus)]
     assert names == ["politics/a.txt", "politics/b.TXT", "tech/c.txt"]
 
 
 def test_spread_sample_spreads_and_keeps_order():
     files = [Path(f"{i:03}.txt") for i in range(10)]
-    assert bench.spread_sample(files, None) == files
-    assert bench.spread_sample(files, 20) == files
-    assert bench.spread_sample(files, 0) == []
-    picked = bench.spread_sample(files, 5)
+    assert inputs.spread_sample(files, None) == files
+    assert inputs.spread_sample(files, 20) == files
+    assert inputs.spread_sample(files, 0) == []
+    picked = inputs.spread_sample(files, 5)
     assert picked == [files[i] for i in (0, 2, 4, 6, 8)]
 
 
 def test_replicas_have_new_names_distinct_bytes_and_the_same_text(corpus, tmp_path):
-    files = bench.article_files(corpus)
+    files = inputs.article_files(corpus)
     dest = tmp_path / "seeds"
-    written = bench.replicate(files, corpus, dest, 3)
+    written = inputs.replicate(files, corpus, dest, 3)
     assert len(written) == 9
     assert {p.relative_to(dest).parts[0] for p in written} == {"x0", "x1", "x2"}
     original = (corpus / "politics" / "a.txt").read_bytes()
@@ -62,7 +67,7 @@ def test_replicas_have_new_names_distinct_bytes_and_the_same_text(corpus, tmp_pa
 
 def test_the_pipeline_ingests_every_replica_none_as_a_duplicate(corpus, tmp_path):
     dest = tmp_path / "seeds"
-    bench.replicate(bench.article_files(corpus), corpus, dest, 4)
+    inputs.replicate(inputs.article_files(corpus), corpus, dest, 4)
     articles, rejections = ingest(dest)
     assert len(articles) == 12
     assert rejections == []
@@ -71,12 +76,12 @@ def test_the_pipeline_ingests_every_replica_none_as_a_duplicate(corpus, tmp_path
 
 
 def test_words_and_one_edit(corpus, tmp_path):
-    files = bench.article_files(corpus)
-    assert bench.count_words(files) == 9 + 6 + 10
-    bench.replicate(files, corpus, tmp_path / "seeds", 1)
+    files = inputs.article_files(corpus)
+    assert inputs.count_words(files) == 9 + 6 + 10
+    inputs.replicate(files, corpus, tmp_path / "seeds", 1)
     target = tmp_path / "seeds" / "x0" / "tech" / "c.txt"
     before = target.read_bytes()
-    bench.edit_one_article(target)
+    inputs.edit_one_article(target)
     after = target.read_bytes()
     assert after != before and after.startswith(before.rstrip(b"\n"))
 
@@ -91,7 +96,7 @@ def test_tree_rss_counts_children():
     try:
         assert child.stdout.readline().strip() == b"ready"
         root = psutil.Process(child.pid)
-        total, own, alive = bench.tree_rss(root)
+        total, own, alive = measuring.tree_rss(root)
         assert alive == 2
         assert own > 0 and total > own
     finally:
@@ -99,21 +104,21 @@ def test_tree_rss_counts_children():
             process.kill()
         child.kill()
         child.wait()
-    assert bench.tree_rss(root) == (0, 0, 0)
+    assert measuring.tree_rss(root) == (0, 0, 0)
 
 
 def test_measure_records_exit_status_peak_memory_and_output(tmp_path):
     script = "import time; block = bytearray(64 * 1024 * 1024); time.sleep(0.5); print('done')"
-    result = bench.measure("probe", [sys.executable, "-c", script], {}, tmp_path / "probe.log")
+    result = measuring.measure("probe", [sys.executable, "-c", script], {}, tmp_path / "probe.log")
     assert result.ok and result.stdout.strip() == "done"
     assert result.peak_rss >= 64 * 1024 * 1024
     assert result.samples >= 1 and result.peak_processes == 1
-    failing = bench.measure("fail", [sys.executable, "-c", "raise SystemExit(3)"], {}, tmp_path / "fail.log")
+    failing = measuring.measure("fail", [sys.executable, "-c", "raise SystemExit(3)"], {}, tmp_path / "fail.log")
     assert failing.returncode == 3 and not failing.ok
 
 
 def test_sampler_stops():
-    sampler = bench.PeakSampler(psutil.Process().pid, interval=0.01)
+    sampler = measuring.PeakSampler(psutil.Process().pid, interval=0.01)
     sampler.start()
     time.sleep(0.05)
     sampler.stop()
@@ -122,10 +127,13 @@ def test_sampler_stops():
 
 @pytest.mark.parametrize(
     "text, seconds",
-    [("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("3m58s", 238.0), ("2m", 120.0), ("1h 2m 3s", 3723.0), ("soon", None)],
+    [
+        ("850ms", 0.85), ("12.34s", 12.34), ("1m 5s", 65.0), ("3m58s", 238.0), ("2m", 120.0), ("1h 2m 3s", 3723.0),
+        ("soon", None),
+    ],
 )
 def test_dagster_durations(text, seconds):
-    assert bench.parse_duration(text) == seconds
+    assert runlog.parse_duration(text) == seconds
 
 
 def test_run_details_read_rows_processed_and_steps(tmp_path):
@@ -137,8 +145,9 @@ def test_run_details_read_rows_processed_and_steps(tmp_path):
         'STEP_SUCCESS - Finished execution of step "article_extractions" in 2s.\n'
         'STEP_SUCCESS - Finished execution of step "core_tables" in 3.5s.\n'
     )
-    result = bench.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout="articles                   12 rows\nquotes 0 rows\n")
-    details = bench.run_details(result)
+    stdout = "articles                   12 rows\nquotes 0 rows\n"
+    result = measuring.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout=stdout)
+    details = runlog.run_details(result)
     assert details["row_counts"] == {"articles": 12, "quotes": 0}
     assert (details["articles"], details["processed"], details["rejected"]) == (12, 3, 1)
     assert details["step_seconds"] == {"article_extractions": 64.0, "core_tables": 3.5}  # two range runs
@@ -147,14 +156,14 @@ def test_run_details_read_rows_processed_and_steps(tmp_path):
 def test_run_details_of_a_rerun_with_nothing_to_extract(tmp_path):
     log = tmp_path / "run.log"
     log.write_text('STEP_SUCCESS - Finished execution of step "core_tables" in 1.5s.\n')
-    details = bench.run_details(bench.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout=""))
+    details = runlog.run_details(measuring.Measurement("x", 0, 1.0, 1, 1, 1, 1, str(log), stdout=""))
     assert details["processed"] == 0 and "articles" not in details
 
 
 def _entry(seconds: float, peak_mib: int, ok: bool = True) -> dict:
     return {
         "ok": ok, "seconds": seconds, "words": 1000, "articles": 10, "words_per_second": int(1000 / seconds),
-        "peak_rss_bytes": peak_mib * bench.MIB, "peak_rss_mib": peak_mib, "peak_rss_main_mib": peak_mib // 2,
+        "peak_rss_bytes": peak_mib * measuring.MIB, "peak_rss_mib": peak_mib, "peak_rss_main_mib": peak_mib // 2,
         "peak_processes": 3, "step_seconds": {"article_extractions": seconds / 2},
     }
 
@@ -166,33 +175,36 @@ def test_targets_and_table():
         "runs": {"x1": _entry(12.0, 1000), "x2": _entry(25.0, 1200), "x4": _entry(60.0, 2500)},
         "reruns": {"no_change": _entry(0.5, 500), "one_article": _entry(1.0, 600)},
     }
-    checks = {c.name.split()[0]: c.passed for c in bench.evaluate(report)}
+    checks = {c.name.split()[0]: c.passed for c in targets.evaluate(report)}
     assert checks == {"pipeline": True, "x4": False, "one-article": True}
-    memory = [c for c in bench.evaluate(report) if "memory" in c.name][0]
+    memory = [c for c in targets.evaluate(report) if "memory" in c.name][0]
     assert memory.passed is False  # 2500 MiB > 2 x 1000 MiB
-    table = bench.format_table(report)
+    table = targets.format_table(report)
     assert "pipeline x4" in table and "rerun, 1 edited" in table and "5.00" in table
-    assert "article_extractions" in bench.format_steps(report)
+    assert "article_extractions" in targets.format_steps(report)
 
 
 def test_targets_when_runs_failed():
     report = {"runs": {"x1": _entry(12.0, 1000, ok=False)}, "reruns": {}}
-    assert all(c.passed is None for c in bench.evaluate(report))
-    assert "FAILED" in bench.format_table(report)
+    assert all(c.passed is None for c in targets.evaluate(report))
+    assert "FAILED" in targets.format_table(report)
 
 
 def test_baseline_batches_keep_every_worker_busy():
-    assert bench.baseline_batch_size(2065, 2, 256) == 256  # the full corpus: spaCy's default
-    assert bench.baseline_batch_size(300, 2, 256) == 38  # 8 batches, 4 a worker
-    assert bench.baseline_batch_size(300, 1, 256) == 256
-    assert bench.baseline_batch_size(3, 2, 256) == 1
+    assert stages.baseline_batch_size(2065, 2, 256) == 256  # the full corpus: spaCy's default
+    assert stages.baseline_batch_size(300, 2, 256) == 38  # 8 batches, 4 a worker
+    assert stages.baseline_batch_size(300, 1, 256) == 256
+    assert stages.baseline_batch_size(3, 2, 256) == 1
 
 
-def test_measure_kills_a_stage_past_its_time_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(bench, "KILL_GRACE", 0.5)  # it ignores SIGTERM, so SIGKILL follows
-    script = "import signal, time; signal.signal(signal.SIGTERM, lambda *a: None); print('up', flush=True); time.sleep(60)"
-    result = bench.measure("hang", [sys.executable, "-c", script], {}, tmp_path / "hang.log", timeout=1.0)
-    assert result.returncode == bench.TIMED_OUT and not result.ok
+def test_measure_kills_a_stage_past_its_time_limit(tmp_path):
+    script = (
+        "import signal, time; signal.signal(signal.SIGTERM, lambda *a: None); print('up', flush=True); time.sleep(60)"
+    )
+    # it ignores SIGTERM, so SIGKILL follows after the grace
+    command = [sys.executable, "-c", script]
+    result = measuring.measure("hang", command, {}, tmp_path / "hang.log", timeout=1.0, kill_grace=0.5)
+    assert result.returncode == measuring.TIMED_OUT and not result.ok
     assert result.stdout.strip() == "up"
 
 
@@ -204,10 +216,12 @@ def test_snapshot_copies_the_code_without_caches(tmp_path):
     (root / "eval" / "gold").mkdir(parents=True)
     (root / "eval" / "gold" / "a.json").write_text("{}")
     (root / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    (root / "benchmarks").mkdir()
+    (root / "benchmarks" / "bench.py").write_text("")
     (root / "data").mkdir()
-    copy = bench.snapshot_code(tmp_path / "code", root)
+    copy = inputs.snapshot_code(tmp_path / "code", root)
     files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file())
-    assert files == ["dagster.yaml", "eval/gold/a.json", "pipeline/__init__.py"]
+    assert files == ["benchmarks/bench.py", "dagster.yaml", "eval/gold/a.json", "pipeline/__init__.py"]
 
 
 def test_failure_reason_is_the_last_exception_line(tmp_path):
@@ -219,8 +233,27 @@ def test_failure_reason_is_the_last_exception_line(tmp_path):
         "entities: aliases_unique\n\n"
         "pipeline run failed; see the log above\n\n--- stdout ---\n"
     )
-    reason = bench.failure_reason(log)
+    reason = runlog.failure_reason(log)
     assert reason.startswith("dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking")
     assert reason.endswith("severity: entities: aliases_unique")
     (tmp_path / "plain.log").write_text("something went wrong\n\n--- stdout ---\n")
-    assert bench.failure_reason(tmp_path / "plain.log") == "something went wrong"
+    assert runlog.failure_reason(tmp_path / "plain.log") == "something went wrong"
+
+
+def test_config_from_options_and_environment(tmp_path):
+    full = BenchConfig.from_options({"NEWSEVENTS_BENCH_CORPUS": str(tmp_path)})
+    assert (full.corpus, full.articles, full.scales, full.report_name) == (tmp_path, None, FULL_SCALES, "report.json")
+    quick = BenchConfig.from_options({"NEWSEVENTS_BENCH_QUICK": "1", "NEWSEVENTS_BENCH_KEEP": "0"})
+    assert (quick.quick, quick.keep, quick.articles, quick.scales) == (True, False, QUICK_ARTICLES, QUICK_SCALES)
+    assert quick.report_name == "report-quick.json"
+    custom = BenchConfig.from_options({}, articles=5, scales="1,3", keep=True)
+    assert (custom.articles, custom.scales, custom.keep, custom.report_name) == (5, (1, 3), True, "report-custom.json")
+
+
+def test_stages_put_the_snapshot_first_on_the_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    config = BenchConfig.from_options({})
+    env = stages.Stages(config, tmp_path / "logs", tmp_path / "code").env(DAGSTER_HOME=tmp_path / "home")
+    assert env["PYTHONPATH"].split(":") == [str(tmp_path / "code"), "/elsewhere"]
+    assert env["DAGSTER_HOME"] == str(tmp_path / "home")
+    assert stages.Stages(config, tmp_path / "logs").env()["PYTHONPATH"] == "/elsewhere"

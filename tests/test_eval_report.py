@@ -325,7 +325,7 @@ def test_accept_is_an_eval_option_only():
 
 
 def test_the_asset_is_stale_when_the_last_report_changes(tmp_path, monkeypatch):
-    from pipeline.assets import evaluation as asset_module
+    from pipeline.defs.assets import evaluation as asset_module
 
     last = tmp_path / "last_report.json"
     monkeypatch.setattr(asset_module, "LAST_REPORT", last)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from dagster import AssetKey
 
-from pipeline.assets.evaluation import score_metadata
+from pipeline.defs.assets.evaluation import score_metadata
 from pipeline.evaluation.gold import (
     GOLD_DIR,
     SPLITS,

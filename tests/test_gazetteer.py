@@ -31,7 +31,8 @@ def entities(nlp, text: str) -> list[tuple[str, str, str]]:
 
 def test_every_iso_3166_country_is_present(gazetteer):
     # Former states (the Soviet Union) are COUNTRY entities without a current ISO code.
-    iso3 = {entry.country_iso3 for entry in gazetteer.entries.values() if entry.entity_type == "COUNTRY" and entry.country_iso3}
+    countries = [entry for entry in gazetteer.entries.values() if entry.entity_type == "COUNTRY"]
+    iso3 = {entry.country_iso3 for entry in countries if entry.country_iso3}
     assert iso3 == {country.alpha_3 for country in pycountry.countries}
     assert len(iso3) == len(pycountry.countries)
 

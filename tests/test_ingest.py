@@ -258,7 +258,8 @@ def test_subfolder_path_is_part_of_the_article_id(tmp_path):
     write(tmp_path / "politics" / "a.txt", ARTICLE)
     write(tmp_path / "tech" / "a.txt", ARTICLE + "different")
     seeds, _ = discover_seed_files(tmp_path)
-    assert [(s.article_id, s.source_file) for s in seeds] == [("politics/a", "politics/a.txt"), ("tech/a", "tech/a.txt")]
+    expected = [("politics/a", "politics/a.txt"), ("tech/a", "tech/a.txt")]
+    assert [(s.article_id, s.source_file) for s in seeds] == expected
     assert seeds[0].path == tmp_path / "politics" / "a.txt"
     assert seeds[0].raw == ARTICLE.encode()
     assert seeds[0].content_sha256 == hashlib.sha256(ARTICLE.encode()).hexdigest()
@@ -291,7 +292,8 @@ def test_symlink_inside_is_followed_and_cycles_are_stopped(tmp_path):
     seeds, rejections = discover_seed_files(tmp_path)
     assert [s.source_file for s in seeds] == ["alias.txt", "real/a.txt"]
     assert seeds[0].raw == ARTICLE.encode()
-    assert reasons_by_file(rejections) == {"real/loop": "symbolic link back into one of its parent folders; not followed"}
+    reason = "symbolic link back into one of its parent folders; not followed"
+    assert reasons_by_file(rejections) == {"real/loop": reason}
 
 
 def test_broken_and_self_referencing_links_are_rejected(tmp_path):

@@ -10,6 +10,8 @@ import pytest
 from pipeline.schemas import TABLES
 from tests.conftest import SEED_000, SEED_004
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline on the seeds
+
 CONTRACT_COLUMNS = {
     "articles": ["article_id", "source_file", "content_sha256", "outlet", "headline", "dateline",
                  "published_date", "published_date_source", "authors", "editors", "body",
@@ -58,7 +60,8 @@ def test_parquet_written_per_table(built):
 def test_seed_articles_fields(built):
     _, _, connection, _ = built
     rows = {r[0]: r[1:] for r in connection.execute(
-        "SELECT article_id, headline, outlet, authors, editors, published_date, published_date_source FROM articles").fetchall()}
+        "SELECT article_id, headline, outlet, authors, editors, published_date, published_date_source"
+        " FROM articles").fetchall()}
     headline, outlet, authors, editors, published, source = rows[SEED_000]
     assert headline == "Russian FM Hosts Fresh Armenian-Azeri Talks"
     assert str(published) == "2023-07-25" and source == "caption"
@@ -79,7 +82,8 @@ def test_no_caption_or_trailer_text_in_any_body(built):
     _, _, connection, _ = built
     bodies = dict(connection.execute("SELECT article_id, body FROM articles").fetchall())
     for article_id, text, section in connection.execute(
-            "SELECT article_id, text, section FROM sentences WHERE section IN ('caption', 'trailer', 'headline')").fetchall():
+            "SELECT article_id, text, section FROM sentences"
+            " WHERE section IN ('caption', 'trailer', 'headline')").fetchall():
         assert text not in bodies[article_id], (section, text)
     assert not any(re.search(r"Reporting by|\(Reuters\)", body) for body in bodies.values())
 

@@ -8,7 +8,6 @@ unbalanced marks), and a property test throws random quote characters at the ext
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,7 +16,6 @@ from pipeline.nlp.extract import build_context
 from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.quotes import extract_quotes, find_quote_segments
 from pipeline.nlp.records import Mention, Quote
-
 from tests.conftest import SEED_000, SEED_004, named_by
 
 

@@ -24,6 +24,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline on the seeds
+
 README = ROOT / "README.md"
 SECTION = "## Querying the warehouse"
 VIEWS = ("event_timeline", "actor_stances", "quote_book")

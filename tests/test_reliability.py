@@ -169,7 +169,8 @@ def write_bad_seeds(seeds: Path, outside: Path) -> None:
     (seeds / "sub").mkdir()
     (seeds / "sub" / "nested.txt").write_text(NESTED_TEXT, encoding="utf-8")
     target = outside / "secret.txt"
-    target.write_text("Secret\n\nLONDON, May 1 (Reuters) - This file lies outside the seeds folder.\n", encoding="utf-8")
+    outside = "Secret\n\nLONDON, May 1 (Reuters) - This file lies outside the seeds folder.\n"
+    target.write_text(outside, encoding="utf-8")
     (seeds / "outside-link.txt").symlink_to(target)
     (seeds / WEIRD_NAME).write_text(WEIRD_TEXT, encoding="utf-8")
 
@@ -216,7 +217,8 @@ def cli_run(cli_process):
 def test_bad_files_do_not_stop_the_run(bad_run):
     data, result = bad_run
     assert result.success
-    failed = [(e.asset_key.to_user_string(), e.check_name) for e in result.get_asset_check_evaluations() if not e.passed]
+    evaluations = result.get_asset_check_evaluations()
+    failed = [(e.asset_key.to_user_string(), e.check_name) for e in evaluations if not e.passed]
     assert not failed
     assert leftovers(data) == []
 
@@ -253,7 +255,8 @@ def test_decoded_text_is_right(bad_run, bad_seeds):
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         sentences = {}
         for article_id, start, end, text in connection.execute(
-                "SELECT article_id, char_start, char_end, text FROM sentences ORDER BY article_id, sentence_id").fetchall():
+                "SELECT article_id, char_start, char_end, text FROM sentences"
+                " ORDER BY article_id, sentence_id").fetchall():
             sentences.setdefault(article_id, []).append((start, end, text))
         bodies = dict(connection.execute("SELECT article_id, body FROM articles").fetchall())
     decoded = {
@@ -281,8 +284,11 @@ def test_both_seeds_are_fully_processed(bad_run):
     data, _ = bad_run
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         for seed in (SEED_000, SEED_004):
-            n_sentences = connection.execute("SELECT n_sentences FROM articles WHERE article_id = ?", [seed]).fetchone()[0]
-            counts = {table: connection.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [seed]).fetchone()[0]
+            def count(sql: str, seed: str = seed) -> int:
+                return connection.execute(sql, [seed]).fetchone()[0]
+
+            n_sentences = count("SELECT n_sentences FROM articles WHERE article_id = ?")
+            counts = {table: count(f"SELECT count(*) FROM {table} WHERE article_id = ?")
                       for table in ("sentences", "mentions", "quotes", "event_mentions")}
             assert counts["sentences"] == n_sentences > 10, (seed, counts)
             assert counts["mentions"] > 20 and counts["quotes"] > 3 and counts["event_mentions"] > 0, (seed, counts)
@@ -361,7 +367,8 @@ while True:
         break
     time.sleep(0.005)
 connection.close()
-print(json.dumps({"queries": queries, "errors": errors[:10], "n_errors": len(errors), "seen": sorted(seen)}), flush=True)
+summary = {"queries": queries, "errors": errors[:10], "n_errors": len(errors), "seen": sorted(seen)}
+print(json.dumps(summary), flush=True)
 """
 SNAPSHOT = """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),
                      (SELECT count(*) FROM quote_book), (SELECT count(*) FROM event_timeline)"""
@@ -383,7 +390,8 @@ def test_analysts_querying_during_a_rerun_never_fail(mode, bad_run, bad_seeds, t
     try:
         assert reader.stdout.readline().strip() == "ready", reader.stderr.read()
         edited = seeds / f"{SEED_004}.txt"
-        edited.write_text(seed_text(SEED_004) + "\nLavrov also met reporters in Moscow on Wednesday.\n", encoding="utf-8")
+        addition = "\nLavrov also met reporters in Moscow on Wednesday.\n"
+        edited.write_text(seed_text(SEED_004) + addition, encoding="utf-8")
         result = run_pipeline(seeds, data)
         time.sleep(0.2)  # the reader keeps going after the swap too
     finally:
@@ -407,7 +415,7 @@ import json, os, sys, time
 from pathlib import Path
 
 import pipeline.cli as cli
-import pipeline.jobs as jobs
+import pipeline.defs.jobs as jobs
 from pipeline import storage
 from pipeline.nlp.model import load_nlp
 
@@ -436,7 +444,7 @@ def inject(point, marker):
 
         storage.ExtractionCache.put = put
     elif point == "parquet_write":  # articles .. mentions rewritten, events half written
-        from pipeline.assets import core
+        from pipeline.defs.assets import core
         real_write = core.write_table
 
         def write_table(data_dir, table, frame):
@@ -457,7 +465,7 @@ def inject(point, marker):
 
         warehouse._load = _load
     elif point == "warehouse_swapped":  # new warehouse renamed into place, nothing after
-        from pipeline.assets import warehouse as asset
+        from pipeline.defs.assets import warehouse as asset
         real_build = asset.build_warehouse
 
         def build_warehouse(data_dir):
@@ -556,7 +564,8 @@ def set_seeds(seeds: Path, state: str) -> None:
     (Edits and deletions on reruns are covered by tests/test_reruns.py.)"""
     shutil.rmtree(seeds, ignore_errors=True)
     seeds.mkdir()
-    for path in [SEEDS / f"{SEED_000}.txt", SEEDS / f"{SEED_004}.txt", *bbc_articles()[: 2 if state == "before" else 4]]:
+    bbc = bbc_articles()[: 2 if state == "before" else 4]
+    for path in [SEEDS / f"{SEED_000}.txt", SEEDS / f"{SEED_004}.txt", *bbc]:
         shutil.copyfile(path, seeds / path.name)
 
 
@@ -977,7 +986,7 @@ def test_the_cache_loader_reads_any_bytes_as_an_extraction_or_a_miss(tmp_path):
 
 @pytest.mark.slow
 def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monkeypatch):
-    from pipeline.assets import core
+    from pipeline.defs.assets import core
 
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     shutil.copytree(noted_run[0], seeds)
@@ -1050,7 +1059,7 @@ def test_a_corrupt_dagster_run_database_is_one_paragraph(tmp_path):
 def test_a_full_disk_is_one_paragraph(noted_run, tmp_path, monkeypatch, capsys):
     import errno
 
-    from pipeline.assets import core
+    from pipeline.defs.assets import core
 
     seeds, data = copy_run(noted_run, tmp_path)
     (seeds / "sub.txt").write_text(NESTED_TEXT, encoding="utf-8")  # the tables must be rewritten

@@ -9,8 +9,8 @@ import pytest
 from dagster import materialize
 
 from pipeline import reports
-from pipeline.assets.reports import actor_network, stance_matrix
-from pipeline.resources import NewsPaths
+from pipeline.defs.assets.reports import actor_network, stance_matrix
+from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import TABLES, empty_frame
 from pipeline.storage import write_table
 
@@ -34,7 +34,8 @@ PARTICIPANTS = pd.DataFrame(
         ("e1", "person:jeyhun-bayramov", "target"),
         ("e2", "country:ARM", "source"), ("e2", "country:AZE", "target"),
         ("e3", "country:ARM", "source"), ("e3", "country:AZE", "target"),
-        ("e4", "country:ARM", "participant"), ("e4", "country:AZE", "participant"), ("e4", "organization:eu", "mediator"),
+        ("e4", "country:ARM", "participant"), ("e4", "country:AZE", "participant"),
+        ("e4", "organization:eu", "mediator"),
         ("e5", "country:AZE", "source"), ("e5", "country:ARM", "target"),
         ("gone", "country:RUS", "source"), ("gone", "country:ARM", "target"),  # event no longer in `events`
     ],
@@ -56,7 +57,9 @@ QUOTES = pd.DataFrame({"quote_id": ["q1", "q2"], "speaker_surface": ["Lavrov", "
 
 def edge(network: reports.ActorNetwork, source: str, target: str, directed: bool) -> dict:
     rows = network.edges[
-        (network.edges["source"] == source) & (network.edges["target"] == target) & (network.edges["directed"] == directed)
+        (network.edges["source"] == source)
+        & (network.edges["target"] == target)
+        & (network.edges["directed"] == directed)
     ]
     assert len(rows) == 1, network.edges
     return rows.iloc[0].to_dict()

@@ -11,6 +11,8 @@ import spacy
 from pipeline.nlp.version import extractor_version
 from tests.conftest import SEED_000, SEED_004, SEEDS, run_pipeline
 
+pytestmark = pytest.mark.slow  # runs the whole pipeline on the seeds
+
 BBC = SEEDS.parent.parent / "shared" / "corpora" / "bbc-news" / "politics"
 EXTRA = "abbas-will-not-tolerate-attacks"
 ARTICLE_TABLES = ("articles", "sentences", "mentions", "quotes", "stances", "event_mentions")

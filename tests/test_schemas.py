@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 
 from pipeline import schemas
-from pipeline.assets import core
+from pipeline.defs.assets import core
 from pipeline.nlp.corpus import build_tables
-from tests.conftest import SEEDS
-from tests.conftest import run_pipeline
+from tests.conftest import SEEDS, run_pipeline
 
 
 def entity_rows(**overrides):
@@ -44,6 +43,7 @@ def test_duplicate_primary_key_is_reported():
         schemas.validate("entities", entity_rows())
 
 
+@pytest.mark.slow  # runs the pipeline on a seed
 def test_asset_fails_with_the_violation(tmp_path, monkeypatch):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -7,7 +7,6 @@ deontic modals, attitude nouns) and negation one at a time.
 
 from __future__ import annotations
 
-
 import pytest
 
 from pipeline.nlp.extract import build_context
@@ -15,7 +14,6 @@ from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances import extract_stances, participle
-
 from tests.conftest import SEED_000, SEED_004, named_by
 
 

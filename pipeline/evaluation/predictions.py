@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from pipeline.evaluation.scoring import PredEntity, PredEvent, PredQuote, PredStance, Prediction
+from pipeline.evaluation.scoring import PredEntity, PredEvent, Prediction, PredQuote, PredStance
 
 
 def predictions_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, Prediction]:

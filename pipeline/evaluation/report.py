@@ -45,7 +45,8 @@ def evaluate(gold_dir: Path = GOLD_DIR, n_process: int = 1) -> dict:
     tables = build_tables(list(extract_articles(articles, now, n_process)), rejections, now)
     predictions = predictions_from_tables(tables)
     outcomes = {a.article_id: score_article(a, predictions.get(a.article_id, Prediction())) for a in gold}
-    baseline = {a.article_id: score_entities(a, guesses) for a, guesses in zip(gold, baseline_entities(gold))}
+    guessed = zip(gold, baseline_entities(gold), strict=True)
+    baseline = {a.article_id: score_entities(a, guesses) for a, guesses in guessed}
     return build_report(gold, outcomes, baseline)
 
 

@@ -26,10 +26,10 @@ nothing here falls back to the reference when an expression cannot be read):
 * an expression that names several months or days ("in May and June", "on 3 and 4
   May") resolves to the first, at that precision (PLOVER's `date` is the start date).
 
-Hand-written rules cover the relative forms, whose treatment `dateparser` gets wrong for
-our purpose (it reads "Tuesday" on a Tuesday as the week before); `dateparser` with
-`RELATIVE_BASE` and `PREFER_DATES_FROM: past` is the fall-back for absolute forms the
-rules do not know. Results are cached: resolution runs once per candidate and corpus.
+Hand-written rules cover every form `find_date_expressions` finds; anything else resolves
+to (None, None) rather than to a guess (a general date parser read "Tuesday" on a Tuesday
+as the week before, and "on a night" as yesterday). Results are cached: resolution runs
+once per candidate and corpus.
 """
 
 from __future__ import annotations
@@ -353,30 +353,7 @@ def _resolve(expression: str, reference: date | None) -> tuple[date | None, str 
     if year is not None:
         return date(year, 1, 1), YEAR
 
-    return _dateparser_fallback(expression, reference)
-
-
-def _dateparser_fallback(expression: str, reference: date | None) -> tuple[date | None, str | None]:
-    """Absolute forms the rules above do not know ("the 25th of July 2023")."""
-    try:
-        from dateparser.date import DateDataParser
-    except ImportError:  # pragma: no cover - dateparser is a declared dependency
-        return None, None
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
-    if reference is not None:
-        settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)
-    elif not re.search(rf"\b{_YEAR_RE}\b", expression):
-        return None, None  # relative to an unknown date
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(expression)
-    if data is None or data.date_obj is None:
-        return None, None
-    precision = {"day": DAY, "week": DAY, "time": DAY, "month": MONTH, "year": YEAR}.get(data.period or "day", DAY)
-    found = data.date_obj.date()
-    if precision == MONTH:
-        found = found.replace(day=1)
-    elif precision == YEAR:
-        found = date(found.year, 1, 1)
-    return found, precision
+    return None, None
 
 
 def compatible(a: tuple[date | None, str | None], b: tuple[date | None, str | None]) -> bool:

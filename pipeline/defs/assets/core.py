@@ -21,12 +21,12 @@ from dagster import (
     multi_asset,
 )
 
-from pipeline.assets.nlp import article_extractions
+from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.corpus import build_tables
 from pipeline.nlp.ingest import Rejection, ingest
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.version import extractor_version
-from pipeline.resources import NewsPaths
 from pipeline.schemas import (
     TABLES,
     SchemaViolation,
@@ -58,7 +58,9 @@ def table_spec(table: str) -> AssetSpec:
     return AssetSpec(
         key=AssetKey(table),
         group_name="core",
-        description=f"{table_description(table)} Validated against its Pandera model; Parquet under data/parquet/{table}/.",
+        description=(
+            f"{table_description(table)} Validated against its Pandera model; Parquet under data/parquet/{table}/."
+        ),
         kinds={"parquet", "pandas"},
         owners=["team:newsevents"],
         tags={"layer": "core"},

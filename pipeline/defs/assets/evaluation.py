@@ -14,6 +14,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 import pipeline.evaluation
 from pipeline import settings
+from pipeline.defs.resources import NewsPaths
 from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.errors import write_dev_errors
 from pipeline.evaluation.last_report import LAST_REPORT, deltas, format_changes, load_last
@@ -21,8 +22,6 @@ from pipeline.evaluation.report import evaluate, write_report
 from pipeline.evaluation.tables import format_all
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import InputsMarker
-from pipeline.evaluation.scoring import TABLES
-from pipeline.resources import NewsPaths
 
 
 def score_metadata(report: dict) -> dict[str, float]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dagster import AssetSelection, define_asset_job
 
-from pipeline.assets.core import core_tables
-from pipeline.assets.evaluation import evaluation_report
-from pipeline.assets.nlp import article_extractions
-from pipeline.assets.reports import actor_network, stance_matrix
-from pipeline.assets.warehouse import warehouse
-from pipeline.partitions import ARTICLE_PARTITIONS
+from pipeline.defs.assets.core import core_tables
+from pipeline.defs.assets.evaluation import evaluation_report
+from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.assets.reports import actor_network, stance_matrix
+from pipeline.defs.assets.warehouse import warehouse
+from pipeline.defs.partitions import ARTICLE_PARTITIONS
 
 EXTRACT_JOB = "extract_articles"
 REFRESH_JOB = "refresh_warehouse"

@@ -13,11 +13,11 @@ from dagster import (
 )
 
 from pipeline import settings
+from pipeline.defs.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
+from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.ingest import ingest
 from pipeline.nlp.version import extractor_version
-from pipeline.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
-from pipeline.resources import NewsPaths
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
 
 

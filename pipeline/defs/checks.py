@@ -8,15 +8,17 @@ warehouse is never loaded from tables that break them.
 import pandas as pd
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, AssetKey, MetadataValue, asset_check
 
+from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.resources import NewsPaths
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import read_table
 
 SAMPLE = 10
 
 
-def _result(failing: pd.DataFrame, what: str, severity: AssetCheckSeverity = AssetCheckSeverity.ERROR) -> AssetCheckResult:
+def _result(
+    failing: pd.DataFrame, what: str, severity: AssetCheckSeverity = AssetCheckSeverity.ERROR
+) -> AssetCheckResult:
     """ERROR for broken integrity (blocks the warehouse); WARN for quality signals, which an
     analyst should see but which must not hold back a refresh of a large real corpus."""
     return AssetCheckResult(
@@ -25,7 +27,9 @@ def _result(failing: pd.DataFrame, what: str, severity: AssetCheckSeverity = Ass
         description=f"{len(failing)} {what}" if len(failing) else None,
         metadata={
             "failing_rows": len(failing),
-            "sample": MetadataValue.md(failing.head(SAMPLE).astype(str).to_markdown(index=False) if len(failing) else "none"),
+            "sample": MetadataValue.md(
+                failing.head(SAMPLE).astype(str).to_markdown(index=False) if len(failing) else "none"
+            ),
         },
     )
 
@@ -61,11 +65,15 @@ def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
     return _result(people[clash], "people named like a place or nationality", AssetCheckSeverity.WARN)
 
 
-@asset_check(asset=AssetKey("entities"), blocking=True,
-             description="Each alias belongs to one entity only (a capital's name may also stand for its country: metonymy).")
+@asset_check(
+    asset=AssetKey("entities"),
+    blocking=True,
+    description="Each alias belongs to one entity only (a capital's name may also stand for its country: metonymy).",
+)
 def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
-    exploded = entities[["entity_id", "aliases", "country_iso3", "entity_type"]].explode("aliases").dropna(subset=["aliases"])
+    columns = ["entity_id", "aliases", "country_iso3", "entity_type"]
+    exploded = entities[columns].explode("aliases").dropna(subset=["aliases"])
     exploded["alias"] = exploded["aliases"].str.lower()
     gazetteer = load_gazetteer()
 
@@ -138,10 +146,13 @@ def quotes_inside_sentences(paths: NewsPaths) -> AssetCheckResult:
         | (merged["char_start"] >= merged["char_end_sentence"])
         | (merged["char_end"] > merged["article_id"].map(bounds))
     )
-    return _result(merged.loc[outside, ["quote_id", "sentence_id", "char_start", "char_end"]], "quotes outside their sentences")
+    failing = merged.loc[outside, ["quote_id", "sentence_id", "char_start", "char_end"]]
+    return _result(failing, "quotes outside their sentences")
 
 
-@asset_check(asset=AssetKey("stances"), blocking=True, description="Every stance has evidence text and a holder or quote.")
+@asset_check(
+    asset=AssetKey("stances"), blocking=True, description="Every stance has evidence text and a holder or quote."
+)
 def stances_have_evidence(paths: NewsPaths) -> AssetCheckResult:
     stances = read_table(paths.data, "stances")
     missing = stances["evidence"].fillna("").str.strip().eq("")

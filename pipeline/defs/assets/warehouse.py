@@ -14,7 +14,7 @@ from dagster import (
 
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import TABLES
 from pipeline.storage import InputsMarker, table_path
 from pipeline.warehouse import VIEWS, build_warehouse

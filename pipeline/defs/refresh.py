@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
-from pipeline.assets.nlp import article_extractions
-from pipeline.jobs import EXTRACT_JOB, REFRESH_JOB
-from pipeline.nlp.ingest import ingest
-from pipeline.nlp.version import extractor_version
-from pipeline.partitions import (
+from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.jobs import EXTRACT_JOB, REFRESH_JOB
+from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
     files_keys,
     key_ranges,
@@ -26,7 +24,9 @@ from pipeline.partitions import (
     range_tags,
     sync_partitions,
 )
-from pipeline.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths
+from pipeline.nlp.ingest import ingest
+from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache
 
 PLANNED_EVENTS_SETTING = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
@@ -46,7 +46,8 @@ def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str,
     articles, rejections = ingest(paths.seeds)
     keys = files_keys(articles, rejections)
     sync_partitions(instance, keys)
-    stale = {partition_key(a.seed.source_file) for a in ExtractionCache(paths.data).stale(articles, extractor_version())}
+    cache = ExtractionCache(paths.data)
+    stale = {partition_key(a.seed.source_file) for a in cache.stale(articles, extractor_version())}
     stale |= keys - instance.get_materialized_partitions(article_extractions.key)
     return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale)
 

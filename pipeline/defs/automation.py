@@ -29,8 +29,8 @@ from dagster import (
     sensor,
 )
 
-from pipeline.assets.nlp import article_extractions
-from pipeline.jobs import (
+from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.jobs import (
     CORPUS_KEYS,
     EXTRACT_JOB,
     REFRESH_JOB,
@@ -38,16 +38,16 @@ from pipeline.jobs import (
     reconcile_seeds,
     refresh_warehouse,
 )
-from pipeline.nlp.ingest import discover_seed_files
-from pipeline.partitions import (
+from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
     key_ranges,
     partition_changes,
     partition_key,
     range_tags,
 )
-from pipeline.refresh import stale_ranges
-from pipeline.resources import NewsPaths
+from pipeline.defs.refresh import stale_ranges
+from pipeline.defs.resources import NewsPaths
+from pipeline.nlp.ingest import discover_seed_files
 
 SENSOR_INTERVAL_SECONDS = 30
 RECONCILE_CRON = os.environ.get("NEWSEVENTS_RECONCILE_CRON", "0 3 * * *")

@@ -21,6 +21,7 @@ from dagster import (
     asset,
 )
 
+from pipeline.defs.resources import NewsPaths
 from pipeline.reports import (
     EDGE_COLUMNS,
     MAX_HOLDERS,
@@ -31,7 +32,6 @@ from pipeline.reports import (
     render_actor_network,
     render_stance_matrix,
 )
-from pipeline.resources import NewsPaths
 from pipeline.storage import atomic_path, read_table
 
 OWNERS = ["team:newsevents"]
@@ -84,8 +84,13 @@ def _markdown(frame: pd.DataFrame) -> str:
     tags={"layer": "report", "library": "networkx", "format": "png"},
     deps=[AssetKey("events"), AssetKey("event_participants"), AssetKey("entities")],
     automation_condition=AutomationCondition.eager(),
-    check_specs=[AssetCheckSpec("picture_rendered", asset="actor_network",
-                                description="The PNG was written and shows every actor of the events (up to the cap).")],
+    check_specs=[
+        AssetCheckSpec(
+            "picture_rendered",
+            asset="actor_network",
+            description="The PNG was written and shows every actor of the events (up to the cap).",
+        )
+    ],
     description=(
         "data/reports/actor_network.png: who did what to whom. Nodes are the entities taking part "
         "in events (size = number of events, colour = entity type); an arrow joins a source to its "
@@ -128,8 +133,13 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     tags={"layer": "report", "format": "png"},
     deps=[AssetKey("stances"), AssetKey("entities"), AssetKey("quotes")],
     automation_condition=AutomationCondition.eager(),
-    check_specs=[AssetCheckSpec("picture_rendered", asset="stance_matrix",
-                                description="The PNG was written and its cells account for every stance (up to the caps).")],
+    check_specs=[
+        AssetCheckSpec(
+            "picture_rendered",
+            asset="stance_matrix",
+            description="The PNG was written and its cells account for every stance (up to the caps).",
+        )
+    ],
     description=(
         "data/reports/stance_matrix.png: who stands where. Rows are stance holders, columns the "
         "issues (stance targets); each cell is the mean signed score of that holder's stances on "

@@ -1,0 +1,169 @@
+"""Running one command while timing it and sampling its process tree's memory.
+
+Peak RSS is summed over the process and all of its children (spaCy and the pipeline fork
+workers), sampled with psutil every `sample_seconds`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+from benchmarks.config import KILL_GRACE, SAMPLE_SECONDS
+from pipeline import settings
+
+MIB = 1024**2
+TIMED_OUT = -999  # returncode of a stage killed at its time limit
+
+
+def tree_rss(root: psutil.Process) -> tuple[int, int, int]:
+    """(RSS of root + all descendants, RSS of root alone, process count); 0s once it is gone."""
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return 0, 0, 0
+    total, own, alive = 0, 0, 0
+    for process in processes:
+        try:
+            rss = process.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+        total += rss
+        alive += 1
+        if process.pid == root.pid:
+            own = rss
+    return total, own, alive
+
+
+class PeakSampler(threading.Thread):
+    """Samples a process tree's summed RSS every `interval` seconds until stopped."""
+
+    def __init__(self, pid: int, interval: float = SAMPLE_SECONDS):
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.interval = interval
+        self.peak = 0
+        self.peak_root = 0
+        self.peak_processes = 0
+        self.samples = 0
+        self.series: list[tuple[float, int]] = []  # (seconds, summed RSS), at most one a second
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        last_kept = -1.0
+        while not self._stop_event.is_set():
+            total, own, alive = tree_rss(self.process)
+            elapsed = time.perf_counter() - started
+            self.samples += 1
+            self.peak = max(self.peak, total)
+            self.peak_root = max(self.peak_root, own)
+            self.peak_processes = max(self.peak_processes, alive)
+            if elapsed - last_kept >= 1.0:
+                self.series.append((round(elapsed, 1), total))
+                last_kept = elapsed
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+@dataclass
+class Measurement:
+    name: str
+    returncode: int
+    seconds: float
+    peak_rss: int
+    peak_rss_main: int
+    peak_processes: int
+    samples: int
+    log: str
+    cpu_seconds: float = 0.0  # user + system of the whole (waited-for) process tree
+    load_before: float = 0.0  # 1-minute load average when the stage started
+    stdout: str = field(repr=False, default="")
+    rss_series_mib: list = field(repr=False, default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def measure(
+    name: str,
+    command: list[str],
+    env: dict[str, str],
+    log_path: Path,
+    timeout: float | None = None,
+    cwd: Path | None = None,
+    kill_grace: float = KILL_GRACE,
+    sample_seconds: float = SAMPLE_SECONDS,
+) -> Measurement:
+    """Run `command`, timing its wall clock and sampling its process tree's memory.
+
+    Past `timeout` seconds its whole process group is killed (SIGTERM, then SIGKILL after
+    `kill_grace` seconds) and the returncode is `TIMED_OUT`."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()[0]
+    cpu_before = _children_cpu()
+    with log_path.open("wb") as log:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            command, env=env, cwd=cwd or settings.PROJECT_ROOT, stdout=subprocess.PIPE, stderr=log,
+            start_new_session=True,
+        )
+        sampler = PeakSampler(child.pid, sample_seconds)
+        sampler.start()
+        timed_out = False
+        try:
+            try:
+                stdout, _ = child.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                _kill_group(child, kill_grace)
+                stdout, _ = child.communicate()
+        except BaseException:
+            _kill_group(child, kill_grace)
+            raise
+        finally:
+            seconds = time.perf_counter() - started
+            sampler.stop()
+        log.write(b"\n--- stdout ---\n" + stdout)
+    return Measurement(
+        name=name,
+        returncode=TIMED_OUT if timed_out else child.returncode,
+        seconds=seconds,
+        peak_rss=sampler.peak,
+        peak_rss_main=sampler.peak_root,
+        peak_processes=sampler.peak_processes,
+        samples=sampler.samples,
+        log=str(log_path),
+        stdout=stdout.decode("utf-8", errors="replace"),
+        rss_series_mib=[(t, round(rss / MIB)) for t, rss in sampler.series],
+        cpu_seconds=_children_cpu() - cpu_before,
+        load_before=load_before,
+    )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every descendant reaped so far (pool workers count once their parent joins them)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _kill_group(child: subprocess.Popen, grace: float) -> None:
+    try:
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=grace)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)

@@ -1,0 +1,108 @@
+"""The measured stages, each in its own subprocess so that its memory is measured apart.
+
+1. **spaCy** - bare `spacy.load(<the project's model>)` with its default components,
+   `nlp.pipe(texts, n_process=<settings.n_process()>)` over the corpus texts;
+2. **pipeline** - `python -m pipeline.cli run` on given seeds, data and DAGSTER_HOME folders
+   (from empty folders for x1, x2, x4; on the x1 folders again for the reruns).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.config import BenchConfig
+from benchmarks.corpus import article_files
+from benchmarks.measuring import Measurement, measure
+from pipeline import settings
+
+
+def spacy_baseline_child(seeds: Path) -> int:
+    """Bare spaCy over every article file under `seeds`; prints its own timings as JSON."""
+    import spacy
+
+    texts = [p.read_bytes().decode("utf-8", errors="replace") for p in article_files(seeds)]
+    started = time.perf_counter()
+    nlp = spacy.load(settings.spacy_model_name())
+    loaded = time.perf_counter()
+    n_process = settings.n_process()
+    batch_size = baseline_batch_size(len(texts), n_process, nlp.batch_size)
+    tokens = 0
+    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        tokens += len(doc)
+    parsed = time.perf_counter()
+    print(json.dumps({
+        "model": settings.spacy_model_name(),
+        "pipe_names": nlp.pipe_names,
+        "n_process": n_process,
+        "batch_size": batch_size,
+        "default_batch_size": nlp.batch_size,
+        "n_docs": len(texts),
+        "n_tokens": tokens,
+        "load_seconds": round(loaded - started, 3),
+        "pipe_seconds": round(parsed - loaded, 3),
+    }))
+    return 0
+
+
+def baseline_batch_size(n_texts: int, n_process: int, default: int) -> int:
+    """spaCy's default batch size, made smaller when it would leave a worker idle.
+
+    spaCy deals whole batches to its workers in turn, so 300 texts in batches of 256
+    would run on one core. At least 4 batches per worker keeps them evenly loaded;
+    on the full corpus (2,065 texts, 2 processes) this is the default, 256.
+    """
+    if n_process <= 1:
+        return default
+    return max(1, min(default, -(-n_texts // (4 * n_process))))
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Runs the stages of one invocation: same code root, logs folder and time limits for all."""
+
+    config: BenchConfig
+    logs: Path
+    code_root: Path | None = None  # where the stages' code runs from; None: the project itself
+
+    def env(self, **overrides: Path) -> dict[str, str]:
+        env = dict(os.environ)
+        env.setdefault("PYTHONHASHSEED", "0")
+        if self.code_root is not None:  # the snapshot comes before the project on the path
+            env["PYTHONPATH"] = os.pathsep.join([str(self.code_root), *filter(None, [env.get("PYTHONPATH")])])
+        env.update({k: str(v) for k, v in overrides.items()})
+        return env
+
+    def _measure(self, name: str, command: list[str], env: dict[str, str]) -> Measurement:
+        return measure(
+            name, command, env, self.logs / f"{name}.log", self.config.stage_timeout, self.code_root,
+            kill_grace=self.config.kill_grace, sample_seconds=self.config.sample_seconds,
+        )
+
+    def spacy(self, seeds: Path) -> tuple[Measurement, dict]:
+        """Bare spaCy, and the timings it printed from inside its process."""
+        command = [sys.executable, "-m", "benchmarks.bench", "--spacy-baseline", str(seeds)]
+        result = self._measure("spacy", command, self.env())
+        inner = {}
+        for line in reversed(result.stdout.splitlines()):
+            if line.startswith("{"):
+                inner = json.loads(line)
+                break
+        return result, inner
+
+    def prepare_home(self, home: Path) -> Path:
+        """An empty DAGSTER_HOME with the project's instance settings (telemetry off, ...)."""
+        home.mkdir(parents=True, exist_ok=True)
+        config = (self.code_root or settings.PROJECT_ROOT) / "dagster.yaml"
+        if config.is_file():
+            shutil.copyfile(config, home / "dagster.yaml")
+        return home
+
+    def pipeline(self, name: str, seeds: Path, data: Path, home: Path) -> Measurement:
+        env = self.env(NEWSEVENTS_SEEDS_DIR=seeds, NEWSEVENTS_DATA_DIR=data, DAGSTER_HOME=home)
+        return self._measure(name, [sys.executable, "-m", "pipeline.cli", "run"], env)
