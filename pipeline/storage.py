@@ -7,8 +7,8 @@ a rename is atomic on POSIX, so a reader sees the old file or the new one, never
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager

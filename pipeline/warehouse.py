@@ -13,8 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline import warehouse_guard
+from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
 from pipeline.storage import process_is_alive, table_path
 

@@ -123,7 +123,7 @@ def set_aside_if_untrusted(data_dir: Path, check_rows: bool) -> str | None:
     if reason is None:
         return None
     moved = move_aside(data_dir)
-    where = f"moved to {moved.name}" if moved else f"its write-ahead log moved beside warehouse.<time>.duckdb"
+    where = f"moved to {moved.name}" if moved else "its write-ahead log moved beside warehouse.<time>.duckdb"
     return (
         f"{WAREHOUSE} was not the pipeline's own intact file: {reason}. It was {where} in {data_dir} "
         "(nothing in it is lost) and a new warehouse is built. Keep your own tables in a separate "

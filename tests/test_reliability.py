@@ -679,7 +679,7 @@ def ingested(seeds: Path) -> dict:
 
 
 DAMAGED_UTF8 = ("Talks in Zürich\n\nGENEVA, May 4 (Reuters) - The ministers’ talks moved to ".encode()
-                + b"Z\xfcrich" + " on Tuesday, officials said.\n".encode())
+                + b"Z\xfcrich" + b" on Tuesday, officials said.\n")
 
 
 @pytest.fixture(scope="module")
@@ -722,7 +722,7 @@ def test_long_texts_are_cut_at_line_breaks_into_pieces_that_rebuild_the_text():
     from pipeline.nlp.ingest import MAX_ARTICLE_CHARS
     from pipeline.nlp.model import load_nlp
 
-    assert CHUNK_CHARS < load_nlp().max_length  # whatever ingest accepts can be parsed
+    assert load_nlp().max_length > CHUNK_CHARS  # whatever ingest accepts can be parsed
     paragraphs = [f"Paragraph {i} says something about the talks." * (1 + i % 7) for i in range(3000)]
     text = "\n\n".join(paragraphs)
     spans = chunk_spans(text)
@@ -891,7 +891,7 @@ def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
 
 @pytest.mark.parametrize("damage", [b"Z\xfcrich", b"Z\xc0\xafrich", b"Z\xe2\x80rich"], ids=["latin1-word", "overlong", "cut"])
 def test_utf8_with_a_few_invalid_bytes_stays_utf8_with_a_note(tmp_path, damage):
-    raw = "Ministers’ talks in Genève\n\nThe talks moved to ".encode() + damage + " on Tuesday.\n".encode()
+    raw = "Ministers’ talks in Genève\n\nThe talks moved to ".encode() + damage + b" on Tuesday.\n"
     (tmp_path / "a.txt").write_bytes(raw)
     article = ingested(tmp_path)["a.txt"]
     assert article.encoding == "utf-8"

@@ -7,7 +7,7 @@ whether a difference is larger than the noise.
 
 from __future__ import annotations
 
-from pipeline.evaluation.last_report import SCOPES, score_key, scope_block
+from pipeline.evaluation.last_report import SCOPES, scope_block, score_key
 from pipeline.evaluation.scoring import TABLES
 
 BASELINE_LABEL = "entities, spaCy NER baseline"

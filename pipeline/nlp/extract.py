@@ -14,11 +14,11 @@ from datetime import datetime
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.chunking import parse_texts
 from pipeline.nlp.events import detect_events
 from pipeline.nlp.ingest import DecodedArticle, parse_text_for_nlp
 from pipeline.nlp.layout import Layout, parse_layout
 from pipeline.nlp.mentions import detect_mentions
-from pipeline.nlp.chunking import parse_texts
 from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, Sentence

@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 
 import spacy
-from spacy.language import Language
 from spacy.attrs import SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import settings

@@ -15,10 +15,11 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 import pipeline.evaluation
 from pipeline import settings
 from pipeline.defs.resources import NewsPaths
-from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.errors import write_dev_errors
+from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.last_report import LAST_REPORT, deltas, format_changes, load_last
 from pipeline.evaluation.report import evaluate, write_report
+from pipeline.evaluation.scoring import TABLES
 from pipeline.evaluation.tables import format_all
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import InputsMarker

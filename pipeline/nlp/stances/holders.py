@@ -9,7 +9,13 @@ from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import negative_subject
-from pipeline.nlp.stances.words import HOLDER_PASSIVES, INSTRUMENT_VERBS, UNWILLING_ADJECTIVES, VOLITION_VERBS, WILLING_ADJECTIVES
+from pipeline.nlp.stances.words import (
+    HOLDER_PASSIVES,
+    INSTRUMENT_VERBS,
+    UNWILLING_ADJECTIVES,
+    VOLITION_VERBS,
+    WILLING_ADJECTIVES,
+)
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, subject_of
 
 

@@ -13,19 +13,19 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import (
     believed_negated,
+    has_negation,
     hypothetical,
     intensity,
     is_negator,
     negate,
-    has_negation,
     negated_phrase,
     negative_subject,
     under_denial,
 )
 from pipeline.nlp.stances.signals import ATTITUDE_SCORE, DEONTIC_SCORE, MIN_ATTRIBUTIVE_WEIGHT, Signal, signal
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
-from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
 from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS
+from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
 
 
 def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:

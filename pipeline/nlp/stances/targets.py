@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.words import ADDRESSEE_VERBS, ATTEMPT_NOUNS, ATTITUDE_NOUNS, CLAUSE_STANCE_VERBS, NEGATIVE_VOLITION
+from pipeline.nlp.stances.words import (
+    ADDRESSEE_VERBS,
+    ATTEMPT_NOUNS,
+    ATTITUDE_NOUNS,
+    CLAUSE_STANCE_VERBS,
+    NEGATIVE_VOLITION,
+)
 
 
 @dataclass(frozen=True)
