@@ -40,7 +40,7 @@ def events_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     entities = tables["entities"][["entity_id", "name", "country_iso3"]]
     people = tables["event_participants"].merge(entities, on="entity_id", how="left")
     people["name"] = people["name"].fillna(people["entity_id"])
-    people = people.sort_values(["event_id", "role", "name"], kind="stable")
+    people = people.sort_values(["event_id", "name"], kind="stable")
     groups = {"source": ["source"], "target": ["target"], "other": ["participant", "mediator"]}
     columns: dict[str, pd.Series] = {}
     for label, roles in groups.items():
