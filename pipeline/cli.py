@@ -125,7 +125,7 @@ def search_command(query: str, limit: int = 10) -> int:
         return 2
     database = settings.data_dir() / "warehouse.duckdb"
     with duckdb.connect(str(database), read_only=True) as connection:
-        search(connection, query, limit).show(max_width=160, max_col_width=80)
+        search(connection, query, limit).show(max_width=220, max_col_width=90)
     return 0
 
 

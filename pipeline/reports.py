@@ -276,8 +276,10 @@ def draw_actor_network(network: ActorNetwork, n_events: int):
     ax.margins(0.15)
     ax.set_axis_off()
     order = sorted(nodes, key=lambda a: (-node_sizes[a], texts[a], a))
+    links = [(positions[u], positions[v]) for u, v in zip(network.edges["source_id"], network.edges["target_id"],
+                                                          strict=True)]
     labels = place_labels(fig, ax, [(a, positions[a], texts[a], math.sqrt(node_sizes[a]) / 2) for a in order],
-                          obstacles=edge_labels)
+                          obstacles=edge_labels, lines=links)
     return fig, labels
 
 
@@ -290,10 +292,14 @@ LABEL_DISTANCES = (1.0, 2.2, 3.6, 5.2)
 LABEL_GAP_POINTS = 9.0
 
 
-def place_labels(fig, ax, items, obstacles=()) -> dict:
+def place_labels(fig, ax, items, obstacles=(), lines=()) -> dict:
     """Annotate each node with its label where it overlaps no label placed before it, no
-    other node and no obstacle (edge labels), trying the positions of LABEL_DIRECTIONS at
-    LABEL_DISTANCES in turn; if none is free, the position with the least overlap wins.
+    other node and no obstacle (edge labels), and crosses as few links as it can.
+
+    The positions of LABEL_DIRECTIONS are tried ring by ring (LABEL_DISTANCES): the first
+    ring with a free position wins, and within it the position crossing fewest `lines`
+    (links, as pairs of end points in data units), so a label stays next to its node. If
+    no ring has a free position, the one with the least overlap wins.
 
     `items` are (key, (x, y) in data units, text, node radius in points), most important
     first: earlier labels get the better places. Deterministic: the same items give the
@@ -307,36 +313,49 @@ def place_labels(fig, ax, items, obstacles=()) -> dict:
         cx, cy = ax.transData.transform((x, y))
         r = radius * to_pixels
         discs.append((key, (cx - r, cy - r, cx + r, cy + r)))
+    samples = np.array([ax.transData.transform(np.asarray(a) + t * (np.asarray(b) - np.asarray(a)))
+                        for a, b in lines for t in np.linspace(0.0, 1.0, 25)]).reshape(-1, 2)
     taken = [_box(o.get_window_extent(renderer)) for o in obstacles]
     placed = {}
     for key, (x, y), text, radius in items:
         annotation = ax.annotate(text, (x, y), xytext=(0, 0), zorder=6, textcoords="offset points",
                                  fontsize=9, fontweight="bold",
                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
-        others = [box for other, box in discs if other != key]
-        best, best_overlap = None, math.inf
+        hard_obstacles = [*taken, *(box for other, box in discs if other != key)]
+        fallback, fallback_overlap, chosen = None, math.inf, None
         for distance in LABEL_DISTANCES:
+            free = []
             for dx, dy, ha, va in LABEL_DIRECTIONS:
                 gap = radius + LABEL_GAP_POINTS * distance
-                offset = (dx * gap / (math.sqrt(2) if dx and dy else 1), dy * gap / (math.sqrt(2) if dx and dy else 1))
-                annotation.set_position(offset)
-                annotation.set_ha(ha)
-                annotation.set_va(va)
-                box = _box(annotation.get_window_extent(renderer), pad=2.0)
-                overlap = sum(_overlap(box, other) for other in [*taken, *others])
-                if overlap < best_overlap:
-                    best, best_overlap = (offset, ha, va), overlap
+                scale = math.sqrt(2) if dx and dy else 1.0
+                position = ((dx * gap / scale, dy * gap / scale), ha, va)
+                box = _place(annotation, position, renderer)
+                overlap = sum(_overlap(box, other) for other in hard_obstacles)
                 if overlap == 0:
-                    break
-            if best_overlap == 0:
+                    free.append((_points_inside(box, samples), len(free), position))
+                elif overlap < fallback_overlap:
+                    fallback, fallback_overlap = position, overlap
+            if free:
+                chosen = min(free)[2]
                 break
-        offset, ha, va = best
-        annotation.set_position(offset)
-        annotation.set_ha(ha)
-        annotation.set_va(va)
-        taken.append(_box(annotation.get_window_extent(renderer), pad=2.0))
+        taken.append(_place(annotation, chosen or fallback, renderer))
         placed[key] = annotation
     return placed
+
+
+def _place(annotation, position, renderer) -> tuple[float, float, float, float]:
+    offset, ha, va = position
+    annotation.set_position(offset)
+    annotation.set_ha(ha)
+    annotation.set_va(va)
+    return _box(annotation.get_window_extent(renderer), pad=2.0)
+
+
+def _points_inside(box, points: np.ndarray) -> int:
+    if not len(points):
+        return 0
+    inside = (points[:, 0] > box[0]) & (points[:, 0] < box[2]) & (points[:, 1] > box[1]) & (points[:, 1] < box[3])
+    return int(inside.sum())
 
 
 def _box(extent, pad: float = 0.0) -> tuple[float, float, float, float]:

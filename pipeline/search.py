@@ -29,6 +29,7 @@ from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 STOPWORDS_PATH = KNOWLEDGE_DIR / "search.yaml"
 K1, B = 1.2, 0.75
 WORD_SPLIT = r"[^\p{L}\p{N}]+"
+SHOWN_CHARS = 90  # `make search` cuts longer texts
 
 
 @cache
@@ -173,6 +174,7 @@ def _quote(text: str) -> str:
 def search(connection: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -> duckdb.DuckDBPyRelation:
     """The ranked hits for `query`, as a relation (print it for DuckDB's box table)."""
     return connection.sql(
-        "SELECT kind, score, coalesce(who, '') AS who, text, article_id, sentence_id "
-        f"FROM search({_quote(query)}) LIMIT {int(limit)}"
+        "SELECT kind, score, coalesce(who, '') AS who, "
+        f"CASE WHEN length(text) > {SHOWN_CHARS} THEN left(text, {SHOWN_CHARS - 1}) || '…' ELSE text END AS text, "
+        f"article_id, sentence_id FROM search({_quote(query)}) LIMIT {int(limit)}"
     )
