@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -258,7 +259,7 @@ def draw_actor_network(network: ActorNetwork, n_events: int):
     for actor in nodes:
         label = graph.nodes[actor]["name"]
         if graph.degree(actor) == 0:  # acted alone: say what it did
-            label += f"\n({graph.nodes[actor]['event_types']})"
+            label += "\n" + "\n".join(textwrap.wrap(f"({graph.nodes[actor]['event_types']})", width=26))
         texts[actor] = label
 
     quads_present = [q for q in QUAD_ORDER if q in set(network.edges["quad"])]
