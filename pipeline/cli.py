@@ -107,7 +107,11 @@ def eval_command(accept: bool = False) -> int:
 def export_command() -> int:
     """Write and validate data/exports/ from the Parquet tables of the last run (`make export`)."""
     from pipeline.exports import write_exports
+    from pipeline.storage import table_path
 
+    if not table_path(settings.data_dir(), "events").is_file():
+        print(f"no tables in {settings.data_dir()}: run `make run` first", file=sys.stderr)
+        return 1
     summary = write_exports(settings.data_dir())
     for name, path in summary.paths().items():
         print(f"{name:<20} {summary.rows[name]:>8} rows  {path}")
@@ -124,6 +128,9 @@ def search_command(query: str, limit: int = 10) -> int:
         print('usage: make search Q="words to find"', file=sys.stderr)
         return 2
     database = settings.data_dir() / "warehouse.duckdb"
+    if not database.is_file():
+        print(f"no warehouse at {database}: run `make run` first", file=sys.stderr)
+        return 1
     with duckdb.connect(str(database), read_only=True) as connection:
         search(connection, query, limit).show(max_width=220, max_col_width=90)
     return 0
