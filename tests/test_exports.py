@@ -214,3 +214,11 @@ def test_exports_of_the_seed_run_validate(seed_run):
     assert rows["quotes.csv"] == len(read_table(data, "quotes"))
     ours = [c for c in result.get_asset_check_evaluations() if c.check_name == "exports_match_schemas"]
     assert len(ours) == 1 and ours[0].passed
+
+
+def test_exports_are_deterministic(tmp_path):
+    """Same tables, same bytes: rows in id order, no run time in any file."""
+    first = exports.write_exports(tmp_path / "one", TABLES).paths()
+    shuffled = {name: frame.sample(frac=1, random_state=3) for name, frame in TABLES.items()}
+    second = exports.write_exports(tmp_path / "two", shuffled).paths()
+    assert {n: p.read_bytes() for n, p in first.items()} == {n: p.read_bytes() for n, p in second.items()}

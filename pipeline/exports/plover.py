@@ -214,7 +214,7 @@ def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]
         told = sorted(
             reports.get(event_id, []),
             key=lambda r: (_iso(articles.get(r["article_id"], {}).get("published_date")) or "9999",
-                           r["article_id"], r["sentence_id"]),
+                           r["article_id"], r["sentence_id"], r["trigger"]),
         )
         report_sentences = [(r["article_id"], r["sentence_id"]) for r in told]
 

@@ -50,7 +50,7 @@ def events_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     articles = _articles(tables["articles"])
     reports = tables["event_mentions"].merge(articles, on="article_id", how="left")
-    reports = reports.sort_values(["event_id", "published_date", "article_id", "sentence_id"],
+    reports = reports.sort_values(["event_id", "published_date", "article_id", "sentence_id", "trigger"],
                                   na_position="last", kind="stable")
     first = reports.drop_duplicates("event_id").set_index("event_id")
     place = entities.set_index("entity_id")
