@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("query", nargs="?", default="", help="search only: the words to find")
     parser.add_argument("--limit", type=int, default=10, help="search only: how many hits to print")
     parser.add_argument(
-        "--accept", action="store_true",
+        "--accept",
+        action="store_true",
         help="eval only: record this report as eval/last_report.json (make eval-accept)",
     )
     args = parser.parse_args(argv)
