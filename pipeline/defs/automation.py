@@ -47,7 +47,7 @@ from pipeline.defs.partitions import (
 )
 from pipeline.defs.refresh import stale_ranges
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.ingest import discover_seed_files
+from pipeline.nlp.seed_folder import survey
 
 SENSOR_INTERVAL_SECONDS = 30
 RECONCILE_CRON = os.environ.get("NEWSEVENTS_RECONCILE_CRON", "0 3 * * *")
@@ -55,10 +55,12 @@ CHANGES_TAG = "newsevents/seed_changes"
 
 
 def seed_hashes(seeds_dir: Path) -> dict[str, str]:
-    """source_file -> content sha256 for every article file (rejected files count too)."""
-    seeds, rejections = discover_seed_files(seeds_dir)
-    hashes = {s.source_file: s.content_sha256 for s in seeds}
-    hashes.update({r.source_file: r.content_sha256 or r.reason for r in rejections})
+    """source_file -> content sha256 for every partition: article files and collection rows,
+    rejected files too (with their reason when unread). The same survey as `make run`, so
+    the sensor and a reconciling run agree on the partitions."""
+    inventory = survey(seeds_dir)
+    hashes = {a.seed.source_file: a.seed.content_sha256 for a in inventory.articles}
+    hashes.update({r.source_file: r.content_sha256 or r.reason for r in inventory.rejections})
     return hashes
 
 

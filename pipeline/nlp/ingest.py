@@ -93,7 +93,7 @@ class Note(str):
         return (Note, (str(self), self.kind))
 
 
-NOTE_KINDS = ("decoding", "html", "sidecar", "changed_during_run", "other")
+NOTE_KINDS = ("decoding", "html", "sidecar", "collection", "changed_during_run", "other")
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,9 @@ class _SeedWalker:
         self.seeds: list[SeedFile] = []
         self.rejections: list[Rejection] = []
 
+    def wants(self, name: str) -> bool:
+        return name.lower().endswith(ARTICLE_SUFFIX)
+
     def reject(self, relative: PurePosixPath, reason: str) -> None:
         """Only unread files are rejected here, so there is never a content hash to record."""
         self.rejections.append(Rejection(_display_path(relative), None, reason))
@@ -161,7 +164,7 @@ class _SeedWalker:
         except OSError as error:
             self.reject(relative, f"could not inspect: {_os_error_in_words(error)}")
             return
-        if not is_dir and not entry.name.lower().endswith(ARTICLE_SUFFIX):
+        if not is_dir and not self.wants(entry.name):
             return
         if not _encodes_as_utf8(entry.name):
             self.reject(relative, "file name is not valid UTF-8; rename it")
