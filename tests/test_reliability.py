@@ -880,7 +880,9 @@ def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
     _, data = noted_run
     tables = warehouse_tables(data)
     notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}
-    assert notes == {(f"{SEED_000}.txt", "sidecar"), (f"{SEED_004}.txt", "sidecar"), ("damaged-utf8.txt", "decoding")}
+    assert notes == {
+        (f"{SEED_000}.txt", "sidecar"), (f"{SEED_004}.txt", "sidecar"), ("damaged-utf8.txt", "decoding"),
+    }
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         comment = connection.execute(
             "SELECT comment FROM duckdb_tables() WHERE table_name = 'ingest_notes'"

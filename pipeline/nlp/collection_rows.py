@@ -39,16 +39,10 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePosixPath
 
-from pipeline.nlp.ingest import (
-    MAX_ARTICLE_CHARS,
-    DecodedArticle,
-    Note,
-    Rejection,
-    _as_plain_text,
-    _decode_bytes,
-    _Unusable,
-    published_date_problem,
-)
+from pipeline.nlp.decoding import decode_bytes
+from pipeline.nlp.file_notes import Note, Unusable
+from pipeline.nlp.html_text import as_plain_text
+from pipeline.nlp.ingest import MAX_ARTICLE_CHARS, DecodedArticle, Rejection, published_date_problem
 
 COLLECTION_SUFFIXES = (".jsonl", ".csv", ".parquet")
 
@@ -192,8 +186,8 @@ def _text_encoding(path: Path) -> str:
     if not sample:
         raise CollectionError("empty file (0 bytes)")
     try:
-        _, encoding = _decode_bytes(_cut_at_line_end(sample))
-    except _Unusable as unusable:
+        _, encoding = decode_bytes(_cut_at_line_end(sample))
+    except Unusable as unusable:
         raise CollectionError(unusable.reason) from None
     return encoding
 
@@ -321,7 +315,7 @@ def row_article(collection: CollectionFile, raw: _RawRow, with_text: bool = Fals
     values, notes = {field: _as_str_if_utf8(value) for field, value in raw.values.items()}, []
     try:
         row_id = _row_id(values.get("id"))
-    except _Unusable as unusable:
+    except Unusable as unusable:
         return reject(unusable.reason)
     name = row_id if row_id is not None else str(raw.row_number)
     if row_id is None and "id" in values:
@@ -331,7 +325,7 @@ def row_article(collection: CollectionFile, raw: _RawRow, with_text: bool = Fals
     notes += [Note(f"row {raw.row_number}: {note}", "collection") for note in metadata_notes]
     try:
         text, text_notes = _article_text(values.get("text"), metadata.pop("title", None))
-    except _Unusable as unusable:
+    except Unusable as unusable:
         return reject(unusable.reason, row_id)
     notes += text_notes
     sha = _row_sha256(source_file, f"{collection.stem}/{name}", text, metadata)
@@ -355,16 +349,16 @@ def _row_id(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise _Unusable(f"id is not text or a number ({type(value).__name__})")
+        raise Unusable(f"id is not text or a number ({type(value).__name__})")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return None
         value = int(value) if value.is_integer() else value
     row_id = str(value).strip()
     if len(row_id) > MAX_ID_CHARS:
-        raise _Unusable(f"id longer than {MAX_ID_CHARS} characters")
+        raise Unusable(f"id longer than {MAX_ID_CHARS} characters")
     if _LONE_SURROGATE.search(row_id):
-        raise _Unusable("id holds bytes that are not valid in its encoding")
+        raise Unusable("id holds bytes that are not valid in its encoding")
     return row_id
 
 
@@ -410,23 +404,23 @@ def _published(value: object) -> tuple[str | None, str | None]:
 
 def _article_text(value: object, title: str | None) -> tuple[str, list[str]]:
     if value is None:
-        raise _Unusable("no text")
+        raise Unusable("no text")
     if not isinstance(value, str):
-        raise _Unusable(f"text is not a string ({type(value).__name__})")
+        raise Unusable(f"text is not a string ({type(value).__name__})")
     notes: list[str] = []
     if (damaged := len(_ESCAPED_BYTE.findall(value))) > 0:
         value = _ESCAPED_BYTE.sub("\ufffd", value)
         notes.append(Note(f"damaged text: {damaged} invalid byte{'s' if damaged != 1 else ''} replaced by U+FFFD", "decoding"))
     if _LONE_SURROGATE.search(value):
-        raise _Unusable("text holds lone surrogates (\\ud800-\\udfff escapes), which are not text")
+        raise Unusable("text holds lone surrogates (\\ud800-\\udfff escapes), which are not text")
     if not value.strip():
-        raise _Unusable("text is empty" if not value else "text is only whitespace")
-    text, html_notes = _as_plain_text(value)
+        raise Unusable("text is empty" if not value else "text is only whitespace")
+    text, html_notes = as_plain_text(value)
     notes += html_notes
     if title and _first_line(text) != title:
         text = f"{title}\n\n{text}"
     if len(text) > MAX_ARTICLE_CHARS:
-        raise _Unusable(f"too large: {len(text):,} characters; limit {MAX_ARTICLE_CHARS:,}")
+        raise Unusable(f"too large: {len(text):,} characters; limit {MAX_ARTICLE_CHARS:,}")
     return text, notes
 
 
