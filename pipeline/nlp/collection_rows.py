@@ -92,7 +92,7 @@ class CollectionFile:
         return PurePosixPath(self.source_file).suffix.lower().lstrip(".")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowSeed:
     """What planning needs of one row: the names of the `SeedFile` of a text file, and its row number."""
 
@@ -104,7 +104,7 @@ class RowSeed:
     collection: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListedRow:
     """A usable row without its text: enough to plan partitions and check the cache."""
 
