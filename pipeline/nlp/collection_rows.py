@@ -66,6 +66,8 @@ MAX_ROW_CHARS = 32 * 1024 * 1024
 BATCH_ROWS = 1024
 """Rows per Parquet record batch."""
 
+PARQUET_READ_BUFFER = 64 * 1024
+
 ENCODING_SAMPLE_BYTES = 64 * 1024
 CSV_DELIMITERS = ",;\t|"
 
@@ -278,7 +280,8 @@ def _parquet_rows(path: Path) -> Iterator[_RawRow]:
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(path)
+        # Buffered, unthreaded reads: a row group (often the whole file) is never read at once.
+        parquet = pq.ParquetFile(path, buffer_size=PARQUET_READ_BUFFER, pre_buffer=False)
     except (pa.ArrowException, ValueError) as error:
         raise CollectionError(f"not a readable Parquet file: {str(error)[:160]}") from None
     names = parquet.schema_arrow.names
@@ -287,7 +290,8 @@ def _parquet_rows(path: Path) -> Iterator[_RawRow]:
         raise _no_text_column(names)
     row_number = 0
     try:
-        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=sorted(set(columns.values()))):
+        batches = parquet.iter_batches(batch_size=BATCH_ROWS, columns=sorted(set(columns.values())), use_threads=False)
+        for batch in batches:
             values = {field: batch.column(column).to_pylist() for field, column in columns.items()}
             for index in range(batch.num_rows):
                 row_number += 1
