@@ -275,6 +275,25 @@ def test_load_articles_reads_only_the_wanted_rows(tmp_path):
     assert loaded[1].seed.content_sha256 == wanted[1].seed.content_sha256
 
 
+@pytest.mark.parametrize("writer", [write_jsonl, write_csv], ids=["jsonl", "csv"])
+def test_listing_a_collection_does_not_hold_its_texts(tmp_path, writer):
+    import tracemalloc
+
+    paragraph = "The ministers met again on Tuesday and agreed to continue the talks next month. " * 250
+    path = writer(tmp_path / f"big.{'jsonl' if writer is write_jsonl else 'csv'}", [
+        {"id": f"row-{n}", "title": f"Talks, day {n}", "text": paragraph + str(n)} for n in range(200)
+    ])  # fmt: skip
+    tracemalloc.start()
+    try:
+        inventory = survey(tmp_path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(inventory.articles) == 200
+    assert path.stat().st_size > 4_000_000
+    assert peak < path.stat().st_size / 4, f"peak {peak:,} bytes while listing {path.stat().st_size:,} bytes"
+
+
 def test_in_batches_is_lazy():
     consumed = []
 
