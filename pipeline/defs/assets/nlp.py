@@ -79,6 +79,8 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
             "reused": len(articles) - len(stale),
             "rejected": len(rejections),
             "no_longer_in_seeds": len(gone),
+            # Rejected rows have no partition: the count covers every collection (rows in the rejected_rows table).
+            "rejected_collection_rows": len(inventory.row_rejections),
             "extractor_version": version,
             "rejections": MetadataValue.md(
                 "\n".join(f"- `{r.source_file}`: {r.reason}" for r in rejections) or "none"
