@@ -8,7 +8,9 @@ Rules, in the order they apply:
 
 * Articles are the ``*.txt`` files (suffix in any case) anywhere under the seeds folder.
   Other files, including ``<stem>.meta.json`` sidecars, are ignored silently, and so is
-  every file or folder whose name starts with ``.``.
+  every file or folder whose name starts with ``.``. (Collections, ``*.jsonl``, ``*.csv``
+  and ``*.parquet`` files with one article per row, are read by `collection_rows`, with
+  the same walk; `seed_folder` puts both together.)
 * ``article_id`` is the path relative to the seeds folder without ``.txt``, with ``/``
   separators, so ``politics/a.txt`` and ``tech/a.txt`` are distinct articles.
 * Symbolic links are followed when their target lies inside the seeds folder and
