@@ -340,7 +340,10 @@ def extracted(outcome) -> set[str]:
 
 
 @pytest.mark.slow
-def test_collections_next_to_text_files_through_a_real_run(tmp_path):
+def test_collections_next_to_text_files_through_a_real_run(tmp_path, monkeypatch):
+    from pipeline.defs.assets import nlp
+
+    monkeypatch.setattr(nlp, "EXTRACTION_WINDOW", 4)  # 11 articles: extracted in three windows
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
     for path in SEEDS.glob("*.txt"):
