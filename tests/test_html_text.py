@@ -36,7 +36,7 @@ def test_a_saved_page_keeps_its_article_and_drops_the_boilerplate(name):
         assert f"\n\n{paragraph}" in text or text.startswith(paragraph)
 
 
-@pytest.mark.parametrize("name", ["semantic-html5.html", "wiki-page.html", "modern-story.html"])
+@pytest.mark.parametrize("name", ["semantic-html5.html", "wiki-page.html", "modern-story.html", "div-layout.html"])
 def test_the_title_is_the_headline_without_the_site_name(name):
     text, _ = as_plain_text(page(name))
     title, body = text.split("\n\n", 1)
@@ -69,3 +69,12 @@ def test_line_breaks_and_paragraphs_of_a_short_page_are_kept():
     )
     text, _ = as_plain_text(html)
     assert text == "Talks in Moscow\n\nTalks\n\nLavrov said the talks were useful.\n\nNo deal\nwas reached."
+
+
+def test_a_short_title_part_that_is_also_a_menu_item_is_not_the_headline():
+    html = (
+        "<html><head><title>Iran - US talks resume in Oman</title></head><body>"
+        "<ul><li><a href='/iran'>Iran</a></li></ul><p>Talks between the two countries resumed on Monday.</p>"
+        "</body></html>"
+    )
+    assert as_plain_text(html)[0].startswith("Iran - US talks resume in Oman\n\n")

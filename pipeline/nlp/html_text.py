@@ -10,7 +10,7 @@ headers, footers, cookie banners and related-links lists are left out. The parag
 and line breaks themselves come from the standard library's `html.parser`, as before:
 a line is kept when trafilatura kept the same text. When trafilatura finds nothing, or
 its text is not found among the page's lines, every line is kept. The title is the
-page's <title>, or its first <h1> when the <title> is that headline plus a site name.
+page's <title>, or its headline alone when the <title> also names the site.
 """
 
 from __future__ import annotations
@@ -115,12 +115,20 @@ def main_text_lines(html: str) -> tuple[frozenset[str], int] | None:
 _TITLE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " : ")
 
 
-def _headline(title: str, h1: str) -> str:
-    """The <title>, or the first <h1> when the title is that headline and a site or section name."""
+def _headline(title: str, h1: str, lines: list[str]) -> str:
+    """The <title>, or the part of it that is the headline when it also names the site or
+    section ("Talks resume | Example News"): the first <h1> when the title starts or ends
+    with it, else the one part that is also a line of the page, if it is the longest."""
     if h1 and title != h1:
         for separator in _TITLE_SEPARATORS:
             if title.startswith(h1 + separator) or title.endswith(separator + h1):
                 return h1
+    page_lines = {_normalised(line) for line in lines}
+    for separator in _TITLE_SEPARATORS:
+        parts = [part.strip() for part in title.split(separator)]
+        on_page = [part for part in parts if part in page_lines]
+        if len(parts) > 1 and len(on_page) == 1 and len(on_page[0]) == max(len(part) for part in parts):
+            return on_page[0]
     return title
 
 
@@ -161,7 +169,7 @@ class _HtmlTextExtractor(HTMLParser):
 
     def text(self, main: tuple[frozenset[str], int] | None = None) -> str:
         lines = [line.strip() for line in "".join(self._body).split("\n")]
-        title = _headline(_normalised("".join(self._title)), _normalised("".join(self._h1)))
+        title = _headline(_normalised("".join(self._title)), _normalised("".join(self._h1)), lines)
         if main is not None:
             lines = _main_lines(lines, *main) or lines
         body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
