@@ -11,6 +11,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.defs.automation import seed_hashes
 from pipeline.defs.partitions import partition_key
@@ -206,6 +208,29 @@ def test_bad_rows_are_rejected_with_their_row_number_and_never_stop_the_others(t
     assert reasons[9] == "id longer than 256 characters"
     assert {r.source_file for r in inventory.row_rejections} == {"feed.jsonl"}
     assert not inventory.rejections
+
+
+SYNTAX = st.text(alphabet=st.sampled_from(list('{}[]",:;\n\r\t\\ abcdeitx0123')), max_size=300)
+VALUES = st.none() | st.text(max_size=40) | st.integers() | st.floats() | st.booleans() | st.lists(st.integers())
+RECORDS = st.lists(st.dictionaries(st.sampled_from(["id", "text", "Body", "title", "date", "url", "outlet"]), VALUES))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    content=st.binary(max_size=400)
+    | SYNTAX.map(lambda text: text.encode("utf-8"))
+    | RECORDS.map(lambda rows: "\n".join(json.dumps(row) for row in rows).encode("utf-8", "surrogatepass")),
+    suffix=st.sampled_from([".jsonl", ".csv", ".parquet"]),
+)
+def test_any_bytes_in_a_collection_become_rows_or_rejections(tmp_path_factory, content, suffix):
+    folder = tmp_path_factory.mktemp("seeds")
+    (folder / f"any{suffix}").write_bytes(content)
+    inventory = survey(folder)
+    for article in load_articles(inventory.articles):
+        assert article.text.strip()
+        article.text.encode("utf-8")  # storable
+    assert all(r.row_number >= 1 and r.reason for r in inventory.row_rejections)
+    assert len({a.seed.article_id for a in inventory.articles}) == len(inventory.articles)
 
 
 def test_csv_rows_with_too_many_cells_are_rejected(tmp_path):
