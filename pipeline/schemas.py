@@ -219,9 +219,9 @@ class RejectedRows(_Table):
 
 
 class IngestNotes(_Table):
-    """What ingest noticed about files it did ingest: damaged bytes replaced, HTML converted, sidecar values ignored, content that changed during a run."""
+    """What ingest noticed about files and collection rows it did ingest: damaged bytes replaced, HTML converted, sidecar or row values ignored, content that changed during a run."""
 
-    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder")
+    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder; for a collection row, the collection's path, '#', and the row's id (or row number)")
     kind: Series[str] = pa.Field(isin=list(NOTE_KINDS), description="What the note is about: " + ", ".join(NOTE_KINDS))
     message: Series[str] = pa.Field(str_length={"min_value": 1}, description="The note, in words")
 
