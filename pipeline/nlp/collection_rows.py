@@ -178,6 +178,8 @@ def read_raw_rows(collection: CollectionFile) -> Iterator[_RawRow]:
         yield from readers[collection.kind](collection.path)
     except OSError as error:
         raise CollectionError(f"could not read file: {(error.strerror or str(error)).lower()}") from None
+    except UnicodeError as error:  # wide encodings cannot escape every undecodable byte
+        raise CollectionError(f"not decodable as {error.encoding} at byte {error.start:,}") from None
 
 
 def _text_encoding(path: Path) -> str:
@@ -227,7 +229,8 @@ def _json_row(row_number: int, line: str) -> _RawRow:
         return _RawRow(row_number, {}, f"expected a JSON object, found {type(record).__name__}")
     columns = map_columns(list(record))
     if "text" not in columns:
-        return _RawRow(row_number, {}, f"no text field: expected one of {', '.join(FIELD_ALIASES['text'])}")
+        known = {"id": record[columns["id"]]} if "id" in columns else {}
+        return _RawRow(row_number, known, f"no text field: expected one of {', '.join(FIELD_ALIASES['text'])}")
     return _RawRow(row_number, {field: record[column] for field, column in columns.items()})
 
 
@@ -315,7 +318,10 @@ def row_article(collection: CollectionFile, raw: _RawRow, with_text: bool = Fals
         return RowRejection(collection.source_file, raw.row_number, row_id, sha, reason)
 
     if raw.problem:
-        return reject(raw.problem)
+        try:
+            return reject(raw.problem, _row_id(_as_str_if_utf8(raw.values.get("id"))))
+        except Unusable:
+            return reject(raw.problem)
     values, notes = {field: _as_str_if_utf8(value) for field, value in raw.values.items()}, []
     try:
         row_id = _row_id(values.get("id"))
