@@ -345,6 +345,27 @@ def test_every_row_is_a_partition_and_keys_are_valid_for_dagster(tmp_path):
     assert len(keys) == 3
 
 
+def test_the_sensor_runs_only_the_edited_row_and_drops_removed_ones(tmp_path):
+    from dagster import DagsterInstance
+
+    from tests.test_automation import ARTICLES, Daemon
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write_jsonl(seeds / "feed.jsonl", ROWS)
+    with DagsterInstance.ephemeral() as instance:
+        daemon = Daemon(seeds, instance)
+        assert Daemon.ranges(daemon.tick()) == [("extract_articles", "feed.jsonl#r1", "feed.jsonl#r3")]
+        edited = [dict(row) for row in ROWS]
+        edited[1]["text"] += " Trains run again on Thursday."
+        write_jsonl(seeds / "feed.jsonl", edited)
+        assert Daemon.ranges(daemon.tick()) == [("extract_articles", "feed.jsonl#r2", "feed.jsonl#r2")]
+        write_jsonl(seeds / "feed.jsonl", [edited[0], edited[1]])
+        removed = daemon.tick()
+        assert Daemon.ranges(removed) == [("refresh_warehouse", None, None)]
+        assert instance.get_dynamic_partitions(ARTICLES) == ["feed.jsonl#r1", "feed.jsonl#r2"]
+
+
 # --------------------------------------------------------------------------- a real run
 
 
