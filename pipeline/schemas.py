@@ -43,11 +43,11 @@ class _Table(pa.DataFrameModel):
 
 
 class Articles(_Table):
-    """One row per ingested file."""
+    """One row per ingested file or collection row."""
 
-    article_id: Series[str] = pa.Field(unique=True, description="Stable id: the file's path under the seeds folder without .txt")
-    source_file: Series[str] = pa.Field(description="Path of the file relative to the seeds folder")
-    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes; a change triggers reprocessing")
+    article_id: Series[str] = pa.Field(unique=True, description="Stable id: the file's path under the seeds folder without .txt; for a collection row, the collection's path without suffix, '/', and the row's id (or row number)")
+    source_file: Series[str] = pa.Field(description="Path of the file relative to the seeds folder; for a collection row, the collection's path, '#', and the row's id (or row number)")
+    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes (of a collection row: of its text and metadata); a change triggers reprocessing")
     encoding: Series[str] = pa.Field(description="Text encoding the file was decoded with")
     outlet: Series[str] = pa.Field(nullable=True, description="News agency or outlet named by the text or sidecar metadata")
     url: Series[str] = pa.Field(nullable=True, description="Source URL from sidecar metadata")
@@ -202,10 +202,26 @@ class RejectedFiles(_Table):
     detected_at: Series[pd.Timestamp] = pa.Field(description="When the run found it")
 
 
-class IngestNotes(_Table):
-    """What ingest noticed about files it did ingest: damaged bytes replaced, HTML converted, sidecar values ignored, content that changed during a run."""
+class RejectedRows(_Table):
+    """Rows of collections (JSON Lines, CSV, Parquet files in the seeds folder) that could not be articles, and why."""
 
-    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder")
+    source_file: Series[str] = pa.Field(description="Path of the collection relative to the seeds folder")
+    row_number: Series[int] = pa.Field(ge=1, description="Line number in JSON Lines, record number below the header in CSV, row position from 1 in Parquet")
+    row_id: Series[str] = pa.Field(nullable=True, description="The row's id, when it has a usable one")
+    content_sha256: Series[str] = pa.Field(nullable=True, description="SHA-256 of what the row contributes, when it was read that far")
+    reason: Series[str] = pa.Field(description="Why the row is not an article, in words")
+    detected_at: Series[pd.Timestamp] = pa.Field(description="When the run found it")
+
+    class Config:
+        coerce = True
+        strict = True
+        unique = ["source_file", "row_number"]
+
+
+class IngestNotes(_Table):
+    """What ingest noticed about files and collection rows it did ingest: damaged bytes replaced, HTML converted, sidecar or row values ignored, content that changed during a run."""
+
+    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder; for a collection row, the collection's path, '#', and the row's id (or row number)")
     kind: Series[str] = pa.Field(isin=list(NOTE_KINDS), description="What the note is about: " + ", ".join(NOTE_KINDS))
     message: Series[str] = pa.Field(str_length={"min_value": 1}, description="The note, in words")
 
@@ -262,6 +278,10 @@ TABLES: dict[str, tuple[type[pa.DataFrameModel], pa_arrow.Schema]] = {
     ])),
     "rejected_files": (RejectedFiles, pa_arrow.schema([
         ("source_file", _STR), ("content_sha256", _STR), ("reason", _STR), ("detected_at", _TS),
+    ])),
+    "rejected_rows": (RejectedRows, pa_arrow.schema([
+        ("source_file", _STR), ("row_number", pa_arrow.int64()), ("row_id", _STR), ("content_sha256", _STR),
+        ("reason", _STR), ("detected_at", _TS),
     ])),
     "ingest_notes": (IngestNotes, pa_arrow.schema([
         ("source_file", _STR), ("kind", _STR), ("message", _STR),
