@@ -9,6 +9,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
   with PLOVER's conventions;
 - `modality`: asserted, negated, hypothetical or future;
 - `date_place`: the date expression and the place the event hangs from;
+- `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):
+  an earthquake that "struck" reports nothing, workers who strike protest;
 - `filters`: false events dropped or retyped, rules about English;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `output`: the `EventCandidate` record and its confidence.
