@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.nlp.events import detect_events
 from pipeline.nlp.mentions import detect_mentions
+from pipeline.nlp.quotes import extract_quotes
 from tests.case_harness import Case, case_params, run_case
 
 
@@ -29,7 +30,7 @@ def _records(case: Case, ctx) -> list[dict]:
             "date": e.date_text,
             "place": by_id[e.location_mention_id].surface if e.location_mention_id in by_id else None,
         }
-        for e in detect_events(ctx, mentions)
+        for e in detect_events(ctx, mentions, extract_quotes(ctx, mentions))
     ]
 
 
