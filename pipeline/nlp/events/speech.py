@@ -37,10 +37,10 @@ ACCUSE_SPEECH = Trigger(
 def _criticises(token: Token) -> bool:
     lexicon = load_stance_lexicon()
     for word in (token.lower_, token.lemma_.lower()):
+        if word in CRITICISM_WORDS:
+            return True
         weight = lexicon.evaluative(word)
         if weight is not None and weight <= -CRITICISM_WEIGHT:
-            return True
-        if word in CRITICISM_WORDS:
             return True
     return False
 
