@@ -12,6 +12,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):
   an earthquake that "struck" reports nothing, workers who strike protest;
 - `filters`: false events dropped or retyped, rules about English;
+- `intent`: offers, demands and threats made without a trigger verb ("want X to",
+  "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
 - `speech`: criticism of a named actor in a quote (the quotes extractor's) is ACCUSE;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `output`: the `EventCandidate` record and its confidence.
@@ -36,6 +38,7 @@ from pipeline.nlp.events.filters import (
     theatre_only,
     verbal_attack,
 )
+from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.speech import new_speech_events, speech_drafts
@@ -51,7 +54,8 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention], quotes: Iterable
     add the criticism reported speech makes of named actors."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
     speech_by_sentence: dict[int, list[Draft]] = {}
-    for draft in speech_drafts(ec, quotes):
+    quotes = list(quotes)
+    for draft in speech_drafts(ec, quotes) + quote_intents(ec, quotes):
         speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
     drafts: list[Draft] = []
     speech: list[Draft] = []
@@ -71,12 +75,15 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention], quotes: Iterable
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
+            offer_recipient(draft, ec)
         found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
         spoken = speech_by_sentence.get(sentence.sentence_id, [])
-        for draft in spoken:
+        intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
+        for draft in spoken + intents:
             fill_date(draft, anchors)
+        found += new_intents(intents, found)
         drafts.extend(found)
-        speech.extend(spoken)
+        speech.extend(d for d in spoken if d.event_type == "ACCUSE")
     drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
     resolve_event_anaphora(drafts)
     drafts = confirmed_headlines(drafts)
