@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
+    COMPLETION_PREPOSITIONS,
     DROP_ADJECTIVES,
     EMPTY_VERBS,
     IRREGULAR_PARTICIPLES,
@@ -23,7 +24,7 @@ from pipeline.nlp.stances.words import (
     LIGHT_NOUNS,
     TRANSPARENT_VERBS,
 )
-from pipeline.nlp.syntax import PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 
 MAX_LABEL_WORDS = 10
 
@@ -122,7 +123,30 @@ class Labeller:
             prep, pobj = comp
             tokens.append(prep)
             tokens.extend(self._phrase(pobj, keep_det=True, depth=depth + 1))
+        elif depth == 0:
+            tokens.extend(self._completion(noun))
         return tokens
+
+    def _completion(self, noun: Token) -> list[Token]:
+        """The arguments that complete an issue noun without a prepositional complement:
+        a participle with its place ("a sunset clause inserted in the Bill") or an
+        infinitive with its object ("the decision to send a junior minister")."""
+        for child in noun.rights:
+            if child.dep_ != "acl" or child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
+                continue
+            if any(c.dep_ == "neg" for c in child.children):
+                return []  # "an agreement not based on …" says what it is not
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if child.tag_ == "VBN" and to is None:
+                prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return [child, prep, *self._phrase(pobj, keep_det=True, depth=1)]
+            elif to is not None and child.tag_ == "VB":
+                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return [to, child, *self._phrase(obj, keep_det=False, depth=1)]
+        return []
 
     def _render(self, tokens: list[Token]) -> str:
         kept = {t.i: t for t in tokens}
@@ -174,8 +198,9 @@ class Labeller:
         label = self._render(tokens)
         if not label:
             return None
-        if resolve and len(label.split()) == 1 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-            earlier = self._antecedent_label(noun)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
+        if resolve and len(label.split()) == 1 and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
+            earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
         return label
@@ -192,11 +217,14 @@ class Labeller:
             return False
         return pobj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in left if t.dep_ == "compound")
 
-    def _antecedent_label(self, noun: Token) -> str | None:
-        """A bare definite noun takes the fullest label of its latest earlier mention."""
+    def _antecedent_label(self, noun: Token, named_only: bool = False) -> str | None:
+        """A bare definite noun takes the fullest label of its latest earlier mention ("the
+        bill" -> "Anti-Terrorism Bill"); an indefinite one ("a very bad bill") only a named one."""
         lemma = noun.lemma_.lower()
         for token in reversed(self.doc[: noun.i]):
-            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+            if token.lemma_.lower() == lemma and token.pos_ in ("NOUN", "PROPN"):
+                if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
+                    continue
                 label = self.noun_label(token, resolve=False)
                 if label and len(label.split()) > 1:
                     return label

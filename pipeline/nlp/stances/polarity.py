@@ -63,7 +63,7 @@ def negative_subject(subject: Token, lex: StanceLexicon) -> bool:
 def hypothetical(token: Token) -> bool:
     """A condition ("if they did not stop …") takes no stance."""
     node = token
-    for _ in range(6):
+    for _ in range(10):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
             return True
         if node.dep_ in ("ROOT",) or node.head is node or node.dep_ in ("ccomp",):
