@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.holders import speaks_for
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -78,7 +79,7 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in PERSONAL_PRONOUNS:
             other = art.mention_of(subject)
-            if other is not None and other.mention_id != holder.mention_id:
+            if other is not None and other.mention_id != holder.mention_id and not speaks_for(other, holder):
                 holders.append(other)
     for who in holders:
         for target in action_targets(art, action):

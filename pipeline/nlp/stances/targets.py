@@ -18,6 +18,8 @@ from pipeline.nlp.stances.words import (
     NEGATIVE_VOLITION,
 )
 
+RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
+
 
 @dataclass(frozen=True)
 class Target:
@@ -59,7 +61,16 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if dobj is not None and not (addressee and xcomp is not None):
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
-        return noun_targets(art, dobj)  # the label includes coordinated objects
+        found = noun_targets(art, dobj)  # the label includes coordinated objects
+        if xcomp is not None and xcomp.i > dobj.i and not addressee:
+            # "proposed amendments to give the military more capabilities": the purpose completes it
+            purpose = art.labeller.action_label(xcomp)
+            if purpose is not None:
+                found = [
+                    Target(f"{t.label} to {xcomp.lemma_.lower()} {purpose[0].split(' ', 1)[-1]}", t.head, t.sign, t.strength)
+                    for t in found
+                ]
+        return found
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     lemma = verb.lemma_.lower()
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
@@ -76,6 +87,10 @@ def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     """Targets a noun phrase names, seeing through attempt and attitude nouns
     ("attempts to impose …") and demand nouns ("calls for the publication of …")."""
+    if noun.lower_ in RELATIVE_TARGETS and noun.head.dep_ == "relcl" or noun.head.head.dep_ == "relcl" and noun.dep_ == "pobj":
+        clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
+        if noun.lower_ in RELATIVE_TARGETS and clause.head.pos_ in ("NOUN", "PROPN"):
+            return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
     lemma = noun.lemma_.lower()
     if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
         action = frame_action(noun)
