@@ -70,7 +70,9 @@ def load_cases(extractor: str) -> tuple[Case, ...]:
             if not isinstance(pattern, dict):
                 raise ValueError(f"{path}: case {case_id!r}: records are mappings, got {pattern!r}")
         cases.append(
-            Case(case_id, text, raw.get("rule", ""), expect, absent, raw.get("count"), {"mentions": raw.get("mentions")})
+            Case(
+                case_id, text, raw.get("rule", ""), expect, absent, raw.get("count"), {"mentions": raw.get("mentions")}
+            )
         )
     return tuple(cases)
 
@@ -87,7 +89,7 @@ def contexts(extractor: str) -> dict[str, object]:
 
     cases = load_cases(extractor)
     built = build_contexts((f"case-{c.id}", _with_newline(c.text)) for c in cases)
-    return {c.id: ctx for c, ctx in zip(cases, built)}
+    return {c.id: ctx for c, ctx in zip(cases, built, strict=True)}
 
 
 def _with_newline(text: str) -> str:

@@ -32,7 +32,8 @@ def test_vocabulary_loads_with_provenance(extractor):
 
 
 def _write(tmp_path: Path, body: str) -> Path:
-    (tmp_path / "demo.yaml").write_text("extractor: demo\nsource: written for this test only\n" + body, encoding="utf-8")
+    header = "extractor: demo\nsource: written for this test only\n"
+    (tmp_path / "demo.yaml").write_text(header + body, encoding="utf-8")
     return tmp_path
 
 
@@ -52,7 +53,8 @@ def test_bad_lists_are_refused(tmp_path, body, problem):
 
 
 def test_unknown_list_names_fail_loudly(tmp_path):
-    vocabulary = load_vocabulary("demo", _write(tmp_path, "lists:\n  verbs:\n    about: verbs for the demo rule\n    words: [go on]\n"))
+    body = "lists:\n  verbs:\n    about: verbs for the demo rule\n    words: [go on]\n"
+    vocabulary = load_vocabulary("demo", _write(tmp_path, body))
     assert vocabulary.pairs("verbs") == {("go", "on")}
     with pytest.raises(KeyError):
         vocabulary.words("verb")
