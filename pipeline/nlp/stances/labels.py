@@ -19,6 +19,7 @@ from pipeline.nlp.stances.words import (
     COMPLETION_PREPOSITIONS,
     DROP_ADJECTIVES,
     EMPTY_VERBS,
+    IDIOM_IN_OBJECTS,
     IRREGULAR_PARTICIPLES,
     KEEP_PREPOSITIONS,
     LIGHT_NOUNS,
@@ -101,9 +102,17 @@ class Labeller:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not self.lex.is_generic_target(pobj.lemma_):
                     return child, pobj
-            elif child.dep_ == "prep" and child.lower_ == "in":
+            elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
+                # "the war in Iraq", "an increase in income tax", "an inquiry into the crash";
+                # not a time ("changes in April")
+                if pobj is None or any(c.dep_ in ("neg", "advmod") for c in child.children):
+                    continue  # "agreements not in the interests of …"
+                if pobj.pos_ == "PROPN" or (
+                    pobj.pos_ == "NOUN"
+                    and pobj.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
+                    and pobj.lemma_.lower() not in IDIOM_IN_OBJECTS
+                ):
                     return child, pobj
         return None
 
@@ -191,7 +200,7 @@ class Labeller:
             return self.noun_label(of_pobj, resolve) if of_pobj is not None else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
-        if of_pobj is not None and bare and not noun.lower_.endswith("ing") and self._short_name(of_pobj):
+        if of_pobj is not None and bare and noun.pos_ != "PROPN" and not noun.lower_.endswith("ing") and self._short_name(of_pobj):
             name = self._left_tokens(of_pobj, False, True) + [of_pobj]
             return clean(self._render(name) + " " + noun.text)
         tokens = self._phrase(noun, keep_det=False)

@@ -33,6 +33,7 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
 
 NOMINAL_SCORE_FACTOR = 0.9
+VERB_TARGET_PREPOSITIONS = frozenset({"at", "against", "to", "for"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # a noun reports a position a little less directly than a verb
 
 
@@ -100,11 +101,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             mention = art.mention_of(child)
             if mention is not None and mention.entity_type != "LOCATION":
                 return mention, quote  # "Tory support", "Labour opposition"
-    for child in noun.children:
+    # "support for the bill from the unions" (the parser may hang "from" on "bill")
+    near = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for child in (c for n in near for c in n.children):
         if child.dep_ in ("prep", "agent") and child.lower_ in HOLDER_PREPOSITIONS:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (mention := art.mention_of(pobj)) is not None:
-                return mention, quote  # "support for the bill from the unions"
+            if pobj is not None and (mention := art.mention_of(pobj)) is not None and mention.entity_type != "LOCATION":
+                return mention, quote
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
     if top.dep_ == "pobj" and top.head.head.lemma_.lower() in LACK_NOUNS:
@@ -146,6 +149,12 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"
+    if noun.dep_ == "dobj":
+        for child in noun.head.children:  # "took several swipes at Sony": the preposition hangs on the verb
+            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return noun_targets(art, pobj)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in LACK_NOUNS:
         lack = noun.head.head
         for child in lack.children:  # "a lack of trust in the prime minister"

@@ -50,7 +50,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # "refused to sign the treaty", "urged Iran to halt enrichment": the action,
         # when it takes a side itself; wanting or threatening an action is not opposing
         # it, so the verb's own polarity gives way to its volition
-        found = action_targets(art, xcomp, label_actions=False)
+        # an urged action with no side of its own is itself the issue ("urged firms to cut charges")
+        found = action_targets(art, xcomp, label_actions=addressee)
         if found and not addressee:
             outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
             own = verb_cue(art, verb)
@@ -71,6 +72,9 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
                     for t in found
                 ]
         return found
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if dobj is None and passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return noun_targets(art, passive)  # "the plan was backed by Arsenal"
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     lemma = verb.lemma_.lower()
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:

@@ -39,7 +39,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         if noun is not None and (found := art.lex.cue(noun.lemma_.lower())):
             noun_cue = noun
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
-            cue = (SIGN[found[0]], found[1], prep)
+            if prep is None:  # "gave no support to the plan"
+                prep = next((c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i), None)
+            sign = -1 if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children) else 1
+            cue = (sign * SIGN[found[0]], found[1], prep)
     clause = None
     if cue is None:
         # "appealed for the inspectors to be given more time": "for" marks a wished-for clause
