@@ -41,7 +41,7 @@ from __future__ import annotations
 from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.context import stance_context
-from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals
+from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.nominals import nominal_signals
@@ -70,4 +70,5 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
             signals += deontic_signals(art, token)
             signals += attitude_signals(art, token)
             signals += evaluative_signals(art, token)
+            signals += ironic_signals(art, token)
     return merge(art, signals)

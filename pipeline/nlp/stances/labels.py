@@ -157,7 +157,19 @@ class Labeller:
                     return [to, child, *self._phrase(obj, keep_det=False, depth=1)]
         return []
 
+    def _so_called(self, t: Token) -> bool:
+        """A piece of "so-called" split by the tokenizer ("so", "-", "called")."""
+        doc = self.doc
+        if t.lower_ == "called":
+            return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
+        if t.text == "-":
+            return 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "so" and doc[t.i + 1].lower_ == "called"
+        if t.lower_ == "so":
+            return t.i < len(doc) - 2 and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "called"
+        return False
+
     def _render(self, tokens: list[Token]) -> str:
+        tokens = [t for t in tokens if not self._so_called(t)]
         kept = {t.i: t for t in tokens}
         for i in list(kept):
             # "Nagorno - Karabakh": keep a hyphen or slash joining two kept words

@@ -37,6 +37,13 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     the action it urges ("urged Iran to halt …"), its object, or the wished-for state of
     its clause ("hope that solutions will be found")."""
     if prep is not None:
+        # "called on Mr Clarke to scrap the quotas": the urged action, not the addressee
+        urged = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and _infinitive(c)), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if urged is None and pobj is not None:
+            urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
+        if urged is not None and pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or art.index.at(pobj) is not None):
+            return action_targets(art, urged)
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
             pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -166,3 +173,7 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
 
 def particle(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
