@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
+    COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
     DROP_ADJECTIVES,
     EMPTY_VERBS,
@@ -100,7 +101,11 @@ class Labeller:
         for child in noun.rights:
             if child.dep_ == "prep" and (child.lower_ in KEEP_PREPOSITIONS if depth == 0 else child.lower_ == "of"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not self.lex.is_generic_target(pobj.lemma_):
+                # a generic noun may complete another ("the release of the journalists")
+                generic = self.lex.is_generic_target(pobj.lemma_) if pobj is not None else False
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (
+                    not generic or depth == 0 and pobj.lemma_.lower() in COMPLEMENT_GENERICS
+                ):
                     return child, pobj
             elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -211,7 +216,7 @@ class Labeller:
                 of_pobj = comp[1]  # "its case for war" -> "war"
             return self.noun_label(of_pobj, resolve) if of_pobj is not None else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
-        bare = not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
+        bare = not any(c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and self._keep_adjective(c) for c in noun.lefts)
         if of_pobj is not None and bare and noun.pos_ != "PROPN" and not noun.lower_.endswith("ing") and self._short_name(of_pobj):
             name = self._left_tokens(of_pobj, False, True) + [of_pobj]
             return clean(self._render(name) + " " + noun.text)
