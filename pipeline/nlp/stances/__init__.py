@@ -41,6 +41,7 @@ from __future__ import annotations
 from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.context import stance_context
+from pipeline.nlp.stances.copulas import consequence_signals
 from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
@@ -71,4 +72,5 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
             signals += attitude_signals(art, token)
             signals += evaluative_signals(art, token)
             signals += ironic_signals(art, token)
+            signals += consequence_signals(art, token)
     return merge(art, signals)

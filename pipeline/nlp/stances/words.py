@@ -40,3 +40,4 @@ IDIOM_IN_OBJECTS = _VOCABULARY.words("idiom_in_objects")
 BODY_NOUNS = _VOCABULARY.words("body_nouns")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
+CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
