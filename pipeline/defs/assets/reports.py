@@ -131,7 +131,7 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     kinds={"python", "matplotlib"},
     owners=OWNERS,
     tags={"layer": "report", "format": "png"},
-    deps=[AssetKey("stances"), AssetKey("entities"), AssetKey("quotes")],
+    deps=[AssetKey("stances"), AssetKey("issues"), AssetKey("entities"), AssetKey("quotes")],
     automation_condition=AutomationCondition.eager(),
     check_specs=[
         AssetCheckSpec(
@@ -142,8 +142,9 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     ],
     description=(
         "data/reports/stance_matrix.png: who stands where. Rows are stance holders, columns the "
-        "issues (stance targets); each cell is the mean signed score of that holder's stances on "
-        "that issue (support +, oppose -, neutral 0), green for support, red for oppose, grey for "
+        "issues (the issues table: targets naming one question grouped); each cell is the mean "
+        "signed score of that holder's stances on that issue, read against the issue's label "
+        "(support +, oppose -, neutral 0), green for support, red for oppose, grey for "
         "neutral, with the number of stances. The picture is shown in the materialisation metadata."
     ),
 )
@@ -151,7 +152,8 @@ def stance_matrix(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     stances = read_table(paths.data, "stances")
     entities = read_table(paths.data, "entities")
     quotes = read_table(paths.data, "quotes")
-    matrix = build_stance_matrix(stances, entities, quotes)
+    issues = read_table(paths.data, "issues")
+    matrix = build_stance_matrix(stances, entities, quotes, issues=issues)
     png = render_stance_matrix(matrix, n_stances=len(stances))
     path = write_png(reports_dir(paths) / "stance_matrix.png", png)
     holders, targets = matrix.score.shape if not matrix.empty else (0, 0)
