@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
     ATTEMPT_NOUNS,
@@ -102,6 +103,10 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
         if noun.lower_ in RELATIVE_TARGETS and clause.head.pos_ in ("NOUN", "PROPN"):
             return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
+    if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and noun.dep_ in ("dobj", "pobj"):
+        # "we will vote against it": what the sentence before is about
+        antecedent = antecedent_noun(art, noun)
+        return noun_targets(art, antecedent) if antecedent is not None else []
     lemma = noun.lemma_.lower()
     if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
         action = frame_action(noun)

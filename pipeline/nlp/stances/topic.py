@@ -25,24 +25,26 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
     root = previous.root
     while root.dep_ != "ROOT" and root.head is not root:
         root = root.head
-    candidates = _slots(root)
+    subject_first = placeholder.lower_ == "it"  # "it" continues a subject, "this" an act
+    candidates = _slots(root, subject_first)
     # a reporting clause's content is what the sentence is about ("Mr Howard said the plans …")
     for child in root.children:
         if child.dep_ == "ccomp":
-            candidates = _slots(child) + candidates
+            candidates = _slots(child, subject_first) + candidates
     for noun in candidates:
         if _issue_like(art, noun):
             return noun
     return None
 
 
-def _slots(verb: Token) -> list[Token]:
+def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     """The clause's issue candidates: a passive subject, then the object of an action ("the
-    government will introduce identity cards" is about the cards), then the subject."""
-    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    found += [c for c in verb.children if c.dep_ == "dobj" and not _quantity(c)]
-    found += [c for c in verb.children if c.dep_ == "nsubj"]
-    return found
+    government will introduce identity cards" is about the cards), then the subject; for
+    "it", the subject before the object ("the bill … had safeguards. We will vote against it")."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not _quantity(c)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return passive + (subjects + objects if subject_first else objects + subjects)
 
 
 def _quantity(noun: Token) -> bool:
