@@ -110,6 +110,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
                 return mention, quote
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "I'm so strongly in favour of …": the subject of the verb it hangs on
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
+            return art.speaker(quote), quote
+        if subject is not None and (mention := art.mention_of(subject)) is not None and subject.lower_ not in PERSONAL_PRONOUNS:
+            return mention, quote
     if top.dep_ == "pobj" and top.head.head.lemma_.lower() in LACK_NOUNS:
         top = top.head.head  # "a lack of trust"
     if top.dep_ in ("dobj", "attr") and top.head.pos_ in ("VERB", "AUX") and top.head.lemma_.lower() not in RECEIVE_VERBS:

@@ -16,6 +16,7 @@ from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     CLAUSE_STANCE_VERBS,
+    INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
 )
 
@@ -142,10 +143,18 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
     """An action as target: through its own stance ("end the crisis" opposes the crisis),
     else (when `label_actions`) as a label ("imposed agreements")."""
     cue = verb_cue(art, verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if cue is not None:
         polarity, score, prep = cue
         inner = verb_targets(art, verb, prep)
+        if not inner and passive is not None and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
+            inner = noun_targets(art, passive)  # "the tax should be abolished"
         return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
+    fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if fate is not None and subject is not None and not any(c.dep_ == "dobj" for c in verb.children):
+        if subject.pos_ in ("NOUN", "PROPN") and art.index.at(subject) is None:
+            return [Target(t.label, t.head, t.sign * fate, t.strength) for t in noun_targets(art, subject)]  # "GCSEs should go"
     if not label_actions:
         return []
     found = art.labeller.action_label(verb)

@@ -41,3 +41,4 @@ BODY_NOUNS = _VOCABULARY.words("body_nouns")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
+INTRANSITIVE_FATES = {word: int(sign) for word, sign in _VOCABULARY.mapping("intransitive_fates").items()}
