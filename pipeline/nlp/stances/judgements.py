@@ -36,6 +36,8 @@ from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targ
 from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
 
+SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
+
 
 def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "X should/must (not) <verb> <object>" in a quote: the speaker wants (not) the action."""
@@ -112,8 +114,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         return out
     if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
         return out  # "great interest", "grave concerns": mild or about something else
-    if predicate and word.pos_ == "ADJ" and any(c.dep_ == "prep" for c in word.children):
-        return out  # "responsible for the waste" judges a relation, not the subject
+    if predicate and word.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children):
+        return out  # "responsible for the waste" judges a relation, not the subject ("vital in a democracy" does)
     if under_denial(word):
         return out
     polarity = 1 if weight > 0 else -1
