@@ -469,7 +469,10 @@ def build_stance_matrix(
     quotes: pd.DataFrame | None = None,
     max_holders: int = MAX_HOLDERS,
     max_targets: int = MAX_TARGETS,
+    issues: pd.DataFrame | None = None,
 ) -> StanceMatrix:
+    """With `issues`, the columns are issues (a stance counts under its issue's label, with
+    its position read against that label); without, the stances' own targets."""
     if stances.empty:
         return StanceMatrix(pd.DataFrame(), pd.DataFrame())
     names = dict(zip(entities["entity_id"], entities["name"], strict=True)) if len(entities) else {}
@@ -477,6 +480,10 @@ def build_stance_matrix(
     if quotes is not None and len(quotes):
         speakers = dict(zip(quotes["quote_id"], quotes["speaker_surface"], strict=True))
     frame = stances.copy()
+    if issues is not None and len(issues) and "issue_id" in frame.columns:
+        labels = dict(zip(issues["issue_id"], issues["label"], strict=True))
+        frame["target"] = [labels.get(i, t) for i, t in zip(frame["issue_id"], frame["target"], strict=True)]
+        frame["polarity"] = frame["issue_polarity"].where(frame["issue_polarity"].notna(), frame["polarity"])
 
     def holder(row) -> str:
         if isinstance(row.holder_entity_id, str) and row.holder_entity_id:
@@ -506,8 +513,13 @@ def _top(values: pd.Series, limit: int) -> list[str]:
     return sorted(counts.index, key=lambda v: (-counts[v], str(v)))[:limit]
 
 
-def stance_matrix_png(stances: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataFrame | None = None) -> bytes:
-    return render_stance_matrix(build_stance_matrix(stances, entities, quotes), n_stances=len(stances))
+def stance_matrix_png(
+    stances: pd.DataFrame,
+    entities: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    issues: pd.DataFrame | None = None,
+) -> bytes:
+    return render_stance_matrix(build_stance_matrix(stances, entities, quotes, issues=issues), n_stances=len(stances))
 
 
 def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
@@ -535,7 +547,7 @@ def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
     ax.set_yticks(np.arange(-0.5, rows, 1), minor=True)
     ax.grid(which="minor", color="#e0e0e0", linewidth=1)
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("issue (target)")
+    ax.set_xlabel("issue")
     ax.set_ylabel("stance holder")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, ticks=[-1, 0, 1])
     bar.ax.set_yticklabels(["oppose", "neutral", "support"], fontsize=8)

@@ -191,6 +191,24 @@ class Stances(_Table):
     sentence_id: Series[int] = pa.Field(ge=0, description="Sentence of the evidence")
     quote_id: Series[str] = pa.Field(nullable=True, description="Quote the stance comes from, if any")
     evidence: Series[str] = pa.Field(str_length={"min_value": 1}, description="The words that show the stance")
+    issue_id: Series[str] = pa.Field(description="The issue the target names (FK to issues)")
+    issue_polarity: Series[str] = pa.Field(isin=["support", "oppose", "neutral"], description="The position read against the issue's label: opposing a blockade supports its opening")
+
+
+class Issues(_Table):
+    """Canonical issues: stance targets that name one question, grouped across sentences and articles by head noun, shared words and target entity (README, "Issues")."""
+
+    issue_id: Series[str] = pa.Field(unique=True, description="Stable id from the label")
+    label: Series[str] = pa.Field(str_length={"min_value": 1}, description="The issue's name: its most frequent target read in the positive direction")
+    keywords: Series[object] = pa.Field(description="The words its targets share, most frequent first")
+    aliases: Series[object] = pa.Field(description="Every target label grouped under it")
+    n_stances: Series[int] = pa.Field(ge=1, description="Stances on the issue")
+    n_articles: Series[int] = pa.Field(ge=1, description="Articles with a stance on the issue")
+    n_holders: Series[int] = pa.Field(ge=0, description="Distinct resolved holders with a stance on the issue")
+
+    @pa.check("keywords", "aliases", name="is_list_of_strings")
+    def _lists(cls, series: pd.Series) -> pd.Series:
+        return _is_list_of_str(series)
 
 
 class RejectedFiles(_Table):
@@ -275,6 +293,11 @@ TABLES: dict[str, tuple[type[pa.DataFrameModel], pa_arrow.Schema]] = {
         ("stance_id", _STR), ("holder_entity_id", _STR), ("target", _STR),
         ("target_entity_id", _STR), ("polarity", _STR), ("score", pa_arrow.float64()),
         ("article_id", _STR), ("sentence_id", _INT), ("quote_id", _STR), ("evidence", _STR),
+        ("issue_id", _STR), ("issue_polarity", _STR),
+    ])),
+    "issues": (Issues, pa_arrow.schema([
+        ("issue_id", _STR), ("label", _STR), ("keywords", _STRS), ("aliases", _STRS),
+        ("n_stances", _INT), ("n_articles", _INT), ("n_holders", _INT),
     ])),
     "rejected_files": (RejectedFiles, pa_arrow.schema([
         ("source_file", _STR), ("content_sha256", _STR), ("reason", _STR), ("detected_at", _TS),

@@ -53,6 +53,24 @@ STANCES = pd.DataFrame(
     }
 )  # fmt: skip
 QUOTES = pd.DataFrame({"quote_id": ["q1", "q2"], "speaker_surface": ["Lavrov", "the foreign ministry"]})
+# the same stances grouped into issues: the blockade read as its opposite, the opening
+ISSUE_OF = {"Lachin corridor blockade": ("is-open", "support"), "peace treaty": ("is-peace", None),
+            "imposed agreements": ("is-imposed", None)}  # fmt: skip
+ISSUED = STANCES.assign(
+    issue_id=[ISSUE_OF[t][0] for t in STANCES["target"]],
+    issue_polarity=[ISSUE_OF[t][1] or p for t, p in zip(STANCES["target"], STANCES["polarity"], strict=True)],
+)
+ISSUES = pd.DataFrame(
+    {
+        "issue_id": ["is-open", "is-peace", "is-imposed"],
+        "label": ["opening of the Lachin corridor", "peace treaty", "imposed agreements"],
+        "keywords": [["lachin", "corridor"], ["peace", "treaty"], ["imposed"]],
+        "aliases": [["Lachin corridor blockade"], ["peace treaty"], ["imposed agreements"]],
+        "n_stances": [2, 3, 1],
+        "n_articles": [1, 1, 1],
+        "n_holders": [1, 2, 1],
+    }
+)
 
 
 def edge(network: reports.ActorNetwork, source: str, target: str, directed: bool) -> dict:
@@ -117,6 +135,14 @@ def test_stance_matrix_holds_mean_signed_scores():
     assert png.startswith(PNG_SIGNATURE) and png == reports.stance_matrix_png(STANCES, ENTITIES, QUOTES)
 
 
+def test_stance_matrix_columns_are_issues_read_against_their_label():
+    matrix = reports.build_stance_matrix(ISSUED, ENTITIES, QUOTES, issues=ISSUES)
+    assert "opening of the Lachin corridor" in matrix.score.columns
+    assert "Lachin corridor blockade" not in matrix.score.columns
+    # opposing the blockade is supporting the opening
+    assert matrix.score.loc["Armenia", "opening of the Lachin corridor"] == pytest.approx(0.8)
+
+
 def test_empty_tables_give_a_placeholder_picture():
     empty = {t: empty_frame(t) for t in ("events", "event_participants", "entities", "stances", "quotes")}
     network = reports.actor_network_png(empty["events"], empty["event_participants"], empty["entities"])
@@ -141,7 +167,8 @@ def write_tables(data, *, empty: bool = False) -> None:
         "entities": contract_frame("entities", ENTITIES, aliases=[], n_mentions=1, n_articles=1),
         "events": contract_frame("events", EVENTS, summary="s", n_articles=1, n_outlets=1, confidence=0.9),
         "event_participants": PARTICIPANTS,
-        "stances": contract_frame("stances", STANCES, article_id="a", sentence_id=0, evidence="e"),
+        "stances": contract_frame("stances", ISSUED, article_id="a", sentence_id=0, evidence="e"),
+        "issues": ISSUES,
         "quotes": contract_frame("quotes", QUOTES, article_id="a", sentence_id=0, text="t", kind="direct",
                                  char_start=0, char_end=1),
     }  # fmt: skip
