@@ -26,6 +26,8 @@ _LISTS = load_word_lists(
         "title_modifiers",
         "title_nouns",
         "org_heads",
+        "org_nouns",
+        "speaker_nouns",
     ),
     tables={"honorifics": ("m", "f", None), "ministry_synonyms": ("foreign", "defence")},
 )
@@ -46,4 +48,6 @@ SUBORDINATE_WORDS = _LISTS["subordinate_words"]
 TITLE_MODIFIERS = _LISTS["title_modifiers"]
 TITLE_NOUNS = _LISTS["title_nouns"]
 ORG_HEADS = _LISTS["org_heads"]
+ORG_NOUNS = _LISTS["org_nouns"]
+SPEAKER_NOUNS = _LISTS["speaker_nouns"]
 MINISTRY_SYNONYMS = _LISTS["ministry_synonyms"]
