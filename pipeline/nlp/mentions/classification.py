@@ -29,6 +29,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GROUP_MODIFIERS,
     HONORIFICS,
     MOTION_VERBS,
+    NAME_PARTICLES,
     ORG_HEADS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
@@ -132,8 +133,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return person(mc, span[k:], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
-    if label == "PERSON":
-        return person(mc, span, label)
+    if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
+        return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
         titled = titled_name(mc, start, end)
         if titled is not None:
@@ -151,6 +152,24 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _shaped_like_a_person(span: Span) -> bool:
+    """ "J. Allard", "Dominique de Villepin" typed ORG: initials before a surname, or a
+    lower-case name particle between capitalised names, and no word of a body's name."""
+    words = [t for t in span if t.is_alpha or t.text.endswith(".")]
+    if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    first = words[0].text
+    if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
+        return words[-1].is_title
+    middle = words[1:-1]
+    return (
+        len(words) == 3
+        and words[0].is_title
+        and words[-1].is_title
+        and all(t.is_lower and t.lower_ in NAME_PARTICLES for t in middle)
+    )
 
 
 def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:

@@ -88,13 +88,17 @@ def _root(doc, c: Candidate) -> Token:
 
 
 def _names_a_body(root: Token) -> bool:
-    """ "oil company Yukos", "its unit, Yuganskneftegas", "a Yukos spokesman"."""
+    """ "oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders"."""
     head = root.head
-    if root.dep_ == "appos" and head.lemma_.lower() in ORG_NOUNS:
+    if root.dep_ == "appos" and _is(head, ORG_NOUNS):
         return True
-    if any(child.dep_ == "appos" and child.lemma_.lower() in ORG_NOUNS for child in root.children):
-        return True
-    return bool(root.dep_ in ("compound", "poss", "nmod") and head.lemma_.lower() in SPEAKER_NOUNS | ORG_NOUNS)
+    if any(child.dep_ in ("appos", "compound") and _is(child, ORG_NOUNS) for child in root.children):
+        return True  # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name)
+    return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:

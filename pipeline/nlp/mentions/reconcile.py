@@ -16,6 +16,8 @@ to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
   of `candidates` rebuild around the country;
 * in a title-cased line (a headline) the gazetteer wins as before: capitals are no
   evidence of a name there;
+* a place NER tagged alone that modifies an untagged proper noun after it is part of
+  that name ("Sheffield United": a club);
 * a match that crosses an NER span's edge wins over it (NER misplaced a boundary);
 * a match no NER span touches is added, unless it sits inside a longer run of
   capitalised proper nouns that the gazetteer does not know ("Radio Romania" left
@@ -70,7 +72,7 @@ def reconcile_entities(doc: Doc) -> Doc:
 
 def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     """The entities after merging gazetteer `matches` (non-overlapping) into `ner`."""
-    kept = list(ner)
+    kept = [_club_name(doc, e) or e for e in ner]
     added: list[Span] = []
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
@@ -95,11 +97,24 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     return sorted(filter_spans(added + kept), key=lambda s: s.start)
 
 
+def _club_name(doc: Doc, ent: Span) -> Span | None:
+    """ "Sheffield United", "Dynamo Kiev": a place NER tagged alone, modifying the untagged
+    proper noun after it, is part of that name (a club, company or station)."""
+    if ent.label_ not in ("GPE", "LOC") or len(ent) != 1 or ent.end >= len(doc) or _title_cased(ent.sent):
+        return None
+    head = ent[0].head
+    if ent[0].dep_ != "compound" or head.i != ent.end or not _is_name_word(doc, head.i):
+        return None
+    if head.i + 1 < len(doc) and doc[head.i + 1].tag_ in ("NNP", "NNPS") and doc[head.i + 1].is_title:
+        return None  # a longer run: leave it to NER
+    return Span(doc, ent.start, head.i + 1, label="ORG")
+
+
 def _title_cased(sent: Span) -> bool:
     """A headline-style sentence ("Russian FM Hosts Fresh Talks"): capitals say nothing
     about names there, so NER spans in it are no evidence of a longer name."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.is_stop]
+    return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)
 
 
 def _as_entity(doc: Doc, match: Span) -> Span:
