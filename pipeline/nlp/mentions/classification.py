@@ -25,6 +25,7 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
 from pipeline.nlp.mentions.vocabulary import (
+    BUILDING_HEADS,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
@@ -149,9 +150,31 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
     if all(t.is_lower or not t.is_alpha for t in span):
         return None
+    if label in ("ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
+        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral"
+    if label == "ORG" and _is_title_phrase(mc, span):
+        return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
+    if label == "ORG" and len(span) > 2 and span[-1].lower_ in mc.role_words and span[-2].lower_ not in mc.role_words:
+        # "Conservative Party Co-Chairman": the body is the name without the post
+        k = len(span) - 1
+        while k > 1 and span[k - 1].lower_ in mc.role_words:
+            k -= 1
+        body = span[:k]
+        if body[-1].lower_ in ORG_HEADS:
+            return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
+    """ "Minister of Agriculture", "Secretary for Health": a post word, then "of"/"for"."""
+    return (
+        len(span) > 2
+        and span[1].lower_ in ("of", "for")
+        and mc.gaz.match_role(span[0].text) is not None
+        and span[0].lower_ not in ORG_HEADS
+    )
 
 
 def _shaped_like_a_person(span: Span) -> bool:

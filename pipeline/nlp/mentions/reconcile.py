@@ -125,10 +125,15 @@ def _may_carve(doc: Doc, container: Span, match: Span, matches: list[Span]) -> b
     """Whether a gazetteer match may break the longer NER span around it (module doc)."""
     words = _title_words()
     known = {i for m in matches for i in range(m.start, m.end)}  # "Yerevan, Azerbaijani": two known names
-    others = [t for t in container if t.i not in known]
+    tokens = [t for t in container if t.i not in known]
+    end = container.end
+    while end < len(doc) and not doc[end - 1].whitespace_:  # "Co-" of "Co-Chairman" cut by NER
+        tokens.append(doc[end])
+        end += 1
+    others = _glued_words(tokens)
     if others and all(
-        t.lower_ in words or t.lower_ in PLACE_QUALIFIERS or t.is_punct or t.text in POSSESSIVES or t.lower_ == "the"
-        for t in others
+        w in words or w in PLACE_QUALIFIERS or w in POSSESSIVES or w == "the" or not any(c.isalnum() for c in w)
+        for w in others
     ) or not others:
         return True  # "Russian Foreign Ministry", "Azerbaijani authorities", "Central London"
     if container.label_ != "PERSON" or match.start != container.start:
@@ -137,6 +142,19 @@ def _may_carve(doc: Doc, container: Span, match: Span, matches: list[Span]) -> b
         return True  # "Tory Liam Fox": a party or demonym never starts a person's name
     after = doc[match.end]
     return after.text in POSSESSIVES or after.lower_ in words
+
+
+def _glued_words(tokens: list) -> list[str]:
+    """Lower-case words, tokens written without a space between them joined ("co-chairman")."""
+    words: list[str] = []
+    glued = False
+    for t in tokens:
+        if glued and words:
+            words[-1] += t.lower_
+        else:
+            words.append(t.lower_)
+        glued = not t.whitespace_
+    return words
 
 
 def _person_rest(doc: Doc, container: Span, match: Span) -> Span | None:
