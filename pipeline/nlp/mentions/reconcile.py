@@ -50,6 +50,8 @@ GAZETTEER_KEY = "newsevents_gazetteer"
 RECONCILE = "newsevents_reconcile"
 # Words after a country or demonym that make a description, not a name of its own.
 _BODY_WORDS = frozenset({"ministry", "embassy", "consulate", "foreign", "interior", "defence", "defense"})
+# Prefixes glued to a known name ("ex-Soviet", "pro-Russian") that make no name of their own.
+_PREFIXES = frozenset({"ex", "former", "pre", "post", "anti", "pro", "non"})
 # Capitalised words that never make a place part of a longer name.
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -127,12 +129,19 @@ def _may_carve(doc: Doc, container: Span, match: Span, matches: list[Span]) -> b
     known = {i for m in matches for i in range(m.start, m.end)}  # "Yerevan, Azerbaijani": two known names
     tokens = [t for t in container if t.i not in known]
     end = container.end
-    while end < len(doc) and not doc[end - 1].whitespace_:  # "Co-" of "Co-Chairman" cut by NER
-        tokens.append(doc[end])
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
+        # "Co-" of "Co-Chairman", cut there by NER
+        if end not in known:
+            tokens.append(doc[end])
         end += 1
     others = _glued_words(tokens)
     if others and all(
-        w in words or w in PLACE_QUALIFIERS or w in POSSESSIVES or w == "the" or not any(c.isalnum() for c in w)
+        w in words
+        or w in PLACE_QUALIFIERS
+        or w in POSSESSIVES
+        or w == "the"
+        or w.strip("-") in _PREFIXES
+        or not any(c.isalnum() for c in w)
         for w in others
     ) or not others:
         return True  # "Russian Foreign Ministry", "Azerbaijani authorities", "Central London"
@@ -147,13 +156,13 @@ def _may_carve(doc: Doc, container: Span, match: Span, matches: list[Span]) -> b
 def _glued_words(tokens: list) -> list[str]:
     """Lower-case words, tokens written without a space between them joined ("co-chairman")."""
     words: list[str] = []
-    glued = False
+    previous = None
     for t in tokens:
-        if glued and words:
+        if previous is not None and previous.i + 1 == t.i and not previous.whitespace_ and words:
             words[-1] += t.lower_
         else:
             words.append(t.lower_)
-        glued = not t.whitespace_
+        previous = t
     return words
 
 
