@@ -50,8 +50,9 @@ GAZETTEER_KEY = "newsevents_gazetteer"
 RECONCILE = "newsevents_reconcile"
 # Words after a country or demonym that make a description, not a name of its own.
 _BODY_WORDS = frozenset({"ministry", "embassy", "consulate", "foreign", "interior", "defence", "defense"})
-# Prefixes glued to a known name ("ex-Soviet", "pro-Russian") that make no name of their own.
-_PREFIXES = frozenset({"ex", "former", "pre", "post", "anti", "pro", "non"})
+# Prefixes glued to a known name ("ex-Soviet") that make no name of their own ("pro-Russian"
+# is an attitude, not Russia, and stays as NER had it).
+_PREFIXES = frozenset({"ex", "former"})
 # Capitalised words that never make a place part of a longer name.
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
