@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsevents")
     parser.add_argument("command", choices=sorted(COMMANDS))
     parser.add_argument(
-        "--accept", action="store_true", help="eval only: record this report as eval/last_report.json (make eval-accept)"
+        "--accept",
+        action="store_true",
+        help="eval only: record this report as eval/last_report.json (make eval-accept)",
     )
     args = parser.parse_args(argv)
     if args.accept and args.command != "eval":

@@ -16,7 +16,7 @@ import pyarrow as pa_arrow
 from pandera.errors import SchemaErrors
 from pandera.typing import Series
 
-from pipeline.nlp.ingest import NOTE_KINDS
+from pipeline.nlp.file_notes import NOTE_KINDS
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

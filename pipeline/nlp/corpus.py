@@ -70,7 +70,8 @@ def build_tables(
     return {
         "articles": _frame("articles", list(articles.values())),
         "sentences": _frame(
-            "sentences", [{"article_id": x.article["article_id"], **asdict(s)} for x in extractions for s in x.sentences]
+            "sentences",
+            [{"article_id": x.article["article_id"], **asdict(s)} for x in extractions for s in x.sentences],
         ),
         "entities": _frame("entities", resolution.entities),
         "mentions": _frame("mentions", [_mention_row(m, resolution.links) for m in mentions]),

@@ -75,7 +75,9 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
                 "\n".join(f"- `{r.source_file}`: {r.reason}" for r in rejections) or "none"
             ),
             "ingest_notes": MetadataValue.md(
-                "\n".join(f"- `{a.seed.source_file}` ({getattr(n, 'kind', 'other')}): {n}" for a in articles for n in a.notes)
+                "\n".join(
+                    f"- `{a.seed.source_file}` ({getattr(n, 'kind', 'other')}): {n}" for a in articles for n in a.notes
+                )
                 or "none"
             ),
             "seconds": round(time.perf_counter() - started, 2),
