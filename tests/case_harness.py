@@ -30,6 +30,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.evaluation.case_patterns import matches
+
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASE_KEYS = {"id", "rule", "text", "expect", "absent", "count", "mentions", "known_failure"}
 
@@ -103,17 +105,6 @@ def contexts(extractor: str) -> dict[str, object]:
 
 def _with_newline(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
-
-
-def matches(pattern: dict, record: dict) -> bool:
-    for key, wanted in pattern.items():
-        if key.endswith("~"):
-            value = record.get(key[:-1])
-            if value is None or str(wanted) not in (value if isinstance(value, list) else str(value)):
-                return False
-        elif record.get(key) != wanted:
-            return False
-    return True
 
 
 def check_case(case: Case, records: Iterable[dict]) -> None:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.evaluation.case_patterns import matches
+
 SUITE = Path(__file__).resolve().parents[2] / "tests" / "cases" / "events.yaml"
 NONE = "none"
 TYPES = (
@@ -35,18 +37,6 @@ class SuiteResult:
     gold: str
     predicted: str
     passed: bool
-
-
-def matches(pattern: dict, record: dict) -> bool:
-    """`key: value` is equality, `key~: value` is "contains" (as in tests/case_harness.py)."""
-    for key, wanted in pattern.items():
-        if key.endswith("~"):
-            value = record.get(key[:-1])
-            if value is None or str(wanted) not in (value if isinstance(value, list) else str(value)):
-                return False
-        elif record.get(key) != wanted:
-            return False
-    return True
 
 
 def passes(case: dict, records: list[dict]) -> bool:
@@ -142,7 +132,8 @@ def format_suite(results: list[SuiteResult]) -> str:
         group = by_type[gold]
         ok = sum(r.passed for r in group)
         lines.append(f"| {gold} | {len(group)} | {ok} | {ok / len(group):.0%} |")
-    predicted = sorted({r.predicted for r in results}, key=lambda t: (TYPES + (NONE,)).index(t) if t in TYPES + (NONE,) else 99)
+    ranked = TYPES + (NONE,)
+    predicted = sorted({r.predicted for r in results}, key=lambda t: ranked.index(t) if t in ranked else 99)
     confusion = Counter((r.gold, r.predicted) for r in results)
     short = {t: t[:4] if t != NONE else NONE for t in predicted}
     lines += [
