@@ -306,14 +306,18 @@ def _parquet_rows(path: Path) -> Iterator[_RawRow]:
 # --------------------------------------------------------------------------- rows to articles
 
 
-def read_rows(collection: CollectionFile, with_text: bool = False) -> Iterator[ListedRow | DecodedArticle | RowRejection]:
+def read_rows(
+    collection: CollectionFile, with_text: bool = False
+) -> Iterator[ListedRow | DecodedArticle | RowRejection]:
     """Every row of the collection as a `ListedRow` (or, `with_text`, a `DecodedArticle`)
     or a `RowRejection`. Raises CollectionError like `read_raw_rows`."""
     for raw in read_raw_rows(collection):
         yield row_article(collection, raw, with_text)
 
 
-def row_article(collection: CollectionFile, raw: _RawRow, with_text: bool = False) -> ListedRow | DecodedArticle | RowRejection:
+def row_article(
+    collection: CollectionFile, raw: _RawRow, with_text: bool = False
+) -> ListedRow | DecodedArticle | RowRejection:
     def reject(reason: str, row_id: str | None = None, sha: str | None = None) -> RowRejection:
         return RowRejection(collection.source_file, raw.row_number, row_id, sha, reason)
 
@@ -338,8 +342,9 @@ def row_article(collection: CollectionFile, raw: _RawRow, with_text: bool = Fals
     except Unusable as unusable:
         return reject(unusable.reason, row_id)
     notes += text_notes
-    sha = _row_sha256(source_file, f"{collection.stem}/{name}", text, metadata)
-    seed = RowSeed(collection.path, source_file, f"{collection.stem}/{name}", sha, raw.row_number, collection.source_file)
+    article_id = f"{collection.stem}/{name}"
+    sha = _row_sha256(source_file, article_id, text, metadata)
+    seed = RowSeed(collection.path, source_file, article_id, sha, raw.row_number, collection.source_file)
     if not with_text:
         return ListedRow(seed, tuple(notes))
     return DecodedArticle(seed=seed, text=text, encoding="utf-8", metadata=metadata, notes=tuple(notes))
@@ -420,7 +425,8 @@ def _article_text(value: object, title: str | None) -> tuple[str, list[str]]:
     notes: list[str] = []
     if (damaged := len(_ESCAPED_BYTE.findall(value))) > 0:
         value = _ESCAPED_BYTE.sub("\ufffd", value)
-        notes.append(Note(f"damaged text: {damaged} invalid byte{'s' if damaged != 1 else ''} replaced by U+FFFD", "decoding"))
+        replaced = f"{damaged} invalid byte{'s' if damaged != 1 else ''} replaced by U+FFFD"
+        notes.append(Note(f"damaged text: {replaced}", "decoding"))
     if _LONE_SURROGATE.search(value):
         raise Unusable("text holds lone surrogates (\\ud800-\\udfff escapes), which are not text")
     if not value.strip():

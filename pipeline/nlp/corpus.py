@@ -144,7 +144,9 @@ def _stance_rows(extractions: list[ArticleExtraction], entity_of: dict[str, str]
 def _stance_tables(rows: list[dict]) -> dict[str, pd.DataFrame]:
     """The stances with their issue, and the issues (pipeline/nlp/stances/issues.py)."""
     refs = [
-        StanceRef(r["stance_id"], r["article_id"], r["holder_entity_id"], r["target"], r["target_entity_id"], r["polarity"])
+        StanceRef(
+            r["stance_id"], r["article_id"], r["holder_entity_id"], r["target"], r["target_entity_id"], r["polarity"]
+        )
         for r in rows
     ]
     issues, assigned = group_issues(refs, lambda key: stable_id("is", key))
