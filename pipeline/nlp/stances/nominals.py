@@ -110,8 +110,12 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
                 return mention, quote
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
-        verb = noun.head.head  # "I'm so strongly in favour of …": the subject of the verb it hangs on
+    received = noun.head.lower_ == "with" and any(c.dep_ == "dobj" for c in noun.head.head.children)
+    if noun.dep_ == "pobj" and (noun.head.lower_ == "in" or received) and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "I'm so strongly in favour of …", "voted in favour of …", "greeted the plan with
+        # scepticism": the subject of the verb it hangs on (limit: "use trains in favour of
+        # cars", meaning instead of, reads as support for cars)
+        verb = noun.head.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
             return art.speaker(quote), quote
@@ -156,6 +160,10 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+        dobj = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+        if dobj is not None:
+            return noun_targets(art, dobj)  # "greeted the release with scepticism"
     if noun.dep_ == "dobj":
         for child in noun.head.children:  # "took several swipes at Sony": the preposition hangs on the verb
             if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS:
