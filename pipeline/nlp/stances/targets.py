@@ -44,7 +44,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if urged is None and pobj is not None:
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
-        if urged is not None and pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or art.index.at(pobj) is not None):
+        if urged is not None and pobj is not None:
             return action_targets(art, urged)
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
