@@ -59,7 +59,7 @@ from pipeline.nlp.stances.copulas import consequence_signals
 from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
-from pipeline.nlp.stances.nominals import nominal_signals
+from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
 from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals, willing_signals
 
@@ -80,6 +80,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
         signals += nominal_signals(art, token)
+        signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)
         if art.quote_at(token.idx) is not None:
             signals += deontic_signals(art, token)

@@ -204,6 +204,8 @@ class Labeller:
             return self._render(span) or None
         if noun.pos_ == "PRON" or noun.lower_ in PERSONAL_PRONOUNS:
             return None
+        if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whichever", "whatever") for c in noun.children):
+            return None  # "which technology it will support": a question, not an issue
         nominal = noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
             c.dep_ in ("det", "amod", "compound", "poss") for c in noun.lefts
         )  # "criticised "extravagant" Tory promises": a noun the tagger took for a verb

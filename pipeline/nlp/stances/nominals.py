@@ -23,6 +23,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
+    ATTITUDE_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     LACK_NOUNS,
     LIGHT_VERBS,
@@ -33,6 +34,8 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
 
 NOMINAL_SCORE_FACTOR = 0.9
+ATTITUDE_ADJECTIVE_SCORE = 0.7
+ATTITUDE_PREPOSITIONS = frozenset({"of", "about", "with", "towards", "toward", "to", "over", "at", "on", "by"})
 VERB_TARGET_PREPOSITIONS = frozenset({"at", "against", "to", "for"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # a noun reports a position a little less directly than a verb
 
@@ -189,3 +192,35 @@ def _denied(art: StanceArticle, noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
     return noun.dep_ == "dobj" and has_negation(art, noun.head)
+
+
+def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Signal]:
+    """ "Labour is critical of the plan", "I'm suspicious of its usefulness", "the unions are
+    unhappy with the deal": an adjective of attitude takes a side on its preposition's object;
+    its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
+    sign = ATTITUDE_ADJECTIVES.get(adjective.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(adjective.lower_)
+    if sign is None or adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj") or hypothetical(adjective):
+        return []
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPOSITIONS), None)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None:
+        return []
+    copula = adjective.head if adjective.dep_ == "acomp" else None
+    if copula is None:
+        return []
+    quote = art.quote_at(adjective.idx)
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    if subject.lower_ in FIRST_PERSON or subject.lower_ in PERSONAL_PRONOUNS:
+        holder = art.speaker(quote) if quote is not None else None
+    else:
+        holder = art.mention_of(subject)
+    if holder is None:
+        return []
+    targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+    polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
+    out: list[Signal] = []
+    for target in targets:
+        out += signal(art, adjective, polarity * target.sign, ATTITUDE_ADJECTIVE_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out
