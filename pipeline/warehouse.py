@@ -16,6 +16,7 @@ import duckdb
 from pipeline import warehouse_guard
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
+from pipeline.search import create_search
 from pipeline.storage import process_is_alive, table_path
 
 _QUAD_CASE = (
@@ -144,6 +145,7 @@ def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
         connection.execute(f'COMMENT ON VIEW "{view}" IS {_quote(meaning)}')
         for column, column_meaning in columns.items():
             connection.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_quote(column_meaning)}')
+    create_search(connection)
 
 
 def build_warehouse(data_dir: Path) -> Path:

@@ -202,3 +202,70 @@ def test_report_assets_are_documented():
         spec = next(iter(asset.specs))
         assert spec.group_name == "reports"
         assert spec.description and spec.owners and spec.kinds and spec.tags.get("layer") == "report"
+
+
+def _label_boxes(labels: dict, fig) -> dict:
+    renderer = fig.canvas.get_renderer()
+    return {key: reports._box(annotation.get_window_extent(renderer)) for key, annotation in labels.items()}
+
+
+def test_network_labels_do_not_overlap():
+    """Long, alike names side by side (several ministries, actors that acted alone with their
+    event types under the name) each get a label box of their own, clear of the other nodes."""
+    import matplotlib.pyplot as plt
+
+    ids = ["org:rus-fm", "org:arm-fm", "org:aze-fm", "org:geo-fm", "org:tur-fm", "country:ARM", "country:AZE"]
+    entities = pd.DataFrame({
+        "entity_id": ids,
+        "name": ["Russian Foreign Ministry", "Armenian Foreign Ministry", "Azerbaijani Foreign Ministry",
+                 "Georgian Foreign Ministry", "Turkish Foreign Ministry", "Armenia", "Azerbaijan"],
+        "entity_type": ["ORGANIZATION"] * 5 + ["COUNTRY"] * 2,
+    })
+    events = pd.DataFrame({"event_id": ["e1", "e2", "e3", "e4", "e5", "e6"],
+                           "event_type": ["ACCUSE", "REQUEST", "REJECT", "SUPPORT", "ASSAULT", "CONSULT"]})
+    participants = pd.DataFrame(
+        [("e1", "org:rus-fm", "source"), ("e1", "country:ARM", "target"), ("e2", "org:arm-fm", "source"),
+         ("e3", "org:aze-fm", "source"), ("e4", "org:geo-fm", "source"), ("e5", "country:AZE", "source"),
+         ("e5", "country:ARM", "target"), ("e6", "org:tur-fm", "participant")],
+        columns=["event_id", "entity_id", "role"],
+    )
+    network = reports.build_actor_network(events, participants, entities)
+    fig, labels = reports.draw_actor_network(network, n_events=len(events))
+    try:
+        boxes = _label_boxes(labels, fig)
+        assert set(boxes) == set(ids)
+        clashes = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if reports._overlap(boxes[a], boxes[b]) > 0]
+        assert clashes == []
+        # and no label covers another actor's node
+        positions = {a: fig.axes[0].transData.transform(network_layout_of(network)[a]) for a in ids}
+        covered = [(a, b) for a in ids for b in ids if a != b
+                   and boxes[a][0] < positions[b][0] < boxes[a][2] and boxes[a][1] < positions[b][1] < boxes[a][3]]
+        assert covered == []
+    finally:
+        plt.close(fig)
+
+
+def network_layout_of(network: reports.ActorNetwork) -> dict:
+    return reports.network_layout(network.graph)
+
+
+def test_place_labels_moves_colliding_labels_apart():
+    """Three nodes almost on top of each other: labels all placed above their nodes would
+    cover one another; each gets a free place instead, and the placement is deterministic."""
+    import matplotlib.pyplot as plt
+
+    items = [("a", (0.0, 0.0), "Russian Foreign Ministry", 10.0),
+             ("b", (0.12, 0.02), "Armenian Foreign Ministry", 10.0),
+             ("c", (-0.1, -0.04), "Azerbaijani Foreign Ministry\n(REQUEST)", 10.0)]
+    placements = []
+    for _ in range(2):
+        fig, ax = plt.subplots(figsize=(6, 4), dpi=reports.DPI)
+        ax.set_xlim(-1, 1)
+        ax.set_ylim(-1, 1)
+        try:
+            boxes = _label_boxes(reports.place_labels(fig, ax, items), fig)
+        finally:
+            plt.close(fig)
+        assert not any(reports._overlap(boxes[a], boxes[b]) for a, b in [("a", "b"), ("a", "c"), ("b", "c")])
+        placements.append(boxes)
+    assert placements[0] == placements[1]

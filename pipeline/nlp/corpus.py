@@ -12,6 +12,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.entity_resolution import resolve_entities
 from pipeline.nlp.event_resolution import ArticleInfo, resolve_events
 from pipeline.nlp.ingest import Rejection
@@ -31,6 +32,7 @@ SORT_KEYS = {
     "stances": ["stance_id"],
     "issues": ["issue_id"],
     "rejected_files": ["source_file"],
+    "rejected_rows": ["source_file", "row_number"],
     "ingest_notes": ["source_file", "kind", "message"],
 }
 
@@ -53,9 +55,11 @@ def build_tables(
     rejections: list[Rejection],
     detected_at: datetime,
     notes: list[dict] | None = None,
+    row_rejections: list[RowRejection] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Resolve entities and events across articles and lay every table out; `notes` are
-    the `ingest_notes` rows (source_file, kind, message)."""
+    the `ingest_notes` rows (source_file, kind, message), `row_rejections` the rejected
+    rows of collections."""
     mentions = [m for x in extractions for m in x.mentions]
     resolution = resolve_entities(mentions)
     entity_of = {mention_id: entity for mention_id, (entity, _) in resolution.links.items()}
@@ -84,6 +88,9 @@ def build_tables(
         **_stance_tables(_stance_rows(extractions, entity_of)),
         "rejected_files": _frame(
             "rejected_files", [{**asdict(r), "detected_at": detected_at} for r in rejections]
+        ),
+        "rejected_rows": _frame(
+            "rejected_rows", [{**asdict(r), "detected_at": detected_at} for r in row_rejections or []]
         ),
         "ingest_notes": _frame("ingest_notes", list(notes or [])),
     }

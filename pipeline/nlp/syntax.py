@@ -85,6 +85,14 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
         subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
         # "The government, Lavrov went on, …": the subject next to the verb is the speaker
         subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+        # "Lisa Power, head of policy at the Trust said": the nearer subject ends the
+        # apposition of the farther one, which is the speaker
+        for other in subjects:
+            if other.i < (subj.i if subj is not None else -1) and any(
+                c.dep_ == "appos" and other.i < c.i < subj.i for c in other.children
+            ):
+                subj = other
+                break
         if subj is None and verb.lemma_.lower() in REPORTED_PASSIVES:
             subj = passive_subject(verb)
         if subj is not None:
