@@ -206,7 +206,7 @@ def test_report_assets_are_documented():
 
 def _label_boxes(labels: dict, fig) -> dict:
     renderer = fig.canvas.get_renderer()
-    return {key: reports._box(annotation.get_window_extent(renderer)) for key, annotation in labels.items()}
+    return {key: reports.box_of(annotation.get_window_extent(renderer)) for key, annotation in labels.items()}
 
 
 def test_network_labels_do_not_overlap():
@@ -234,7 +234,9 @@ def test_network_labels_do_not_overlap():
     try:
         boxes = _label_boxes(labels, fig)
         assert set(boxes) == set(ids)
-        clashes = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if reports._overlap(boxes[a], boxes[b]) > 0]
+        clashes = [
+            (a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if reports.overlap_area(boxes[a], boxes[b]) > 0
+        ]
         assert clashes == []
         # and no label covers another actor's node
         positions = {a: fig.axes[0].transData.transform(network_layout_of(network)[a]) for a in ids}
@@ -266,6 +268,6 @@ def test_place_labels_moves_colliding_labels_apart():
             boxes = _label_boxes(reports.place_labels(fig, ax, items), fig)
         finally:
             plt.close(fig)
-        assert not any(reports._overlap(boxes[a], boxes[b]) for a, b in [("a", "b"), ("a", "c"), ("b", "c")])
+        assert not any(reports.overlap_area(boxes[a], boxes[b]) for a, b in [("a", "b"), ("a", "c"), ("b", "c")])
         placements.append(boxes)
     assert placements[0] == placements[1]

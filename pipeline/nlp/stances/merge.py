@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.labels import clean
+from pipeline.nlp.stances.phrases import clean
 from pipeline.nlp.stances.signals import Signal
 
 

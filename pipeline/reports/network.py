@@ -1,80 +1,36 @@
-"""Pictures for analysts: the actor network and the stance matrix, as PNG bytes.
-
-Pure functions from the contract's tables (pandas DataFrames) to figures; no Dagster,
-no file system. Everything is deterministic: inputs are sorted, the network layout uses
-a fixed seed, and the PNG carries no timestamp or software version, so the same tables
-give the same bytes.
-
-- `actor_network`: nodes are the entities that take part in events, edges join who did
-  something to whom (source -> target, with an arrow) or who took part together (no
-  arrow), the edge width is the number of events, and the edge colour is the PLOVER quad
-  class that dominates those events (verbal or material, cooperation or conflict).
-- `stance_matrix`: holders (rows) x issues (columns); each cell is the mean signed score
-  of the holder's stances on that issue (support +score, oppose -score, neutral 0),
-  green for support, red for oppose, grey for neutral.
-"""
+"""The actor network: who did what to whom, from the events and their participants."""
 
 from __future__ import annotations
 
-import io
 import math
 import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-import matplotlib
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-
-from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE  # noqa: E402
+from pipeline.reports.drawing import (
+    DPI,
+    ENTITY_COLOURS,
+    QUAD_COLOURS,
+    QUAD_LABELS,
+    QUAD_ORDER,
+    placeholder,
+    plt,
+    png,
+    quad_of,
+)
+from pipeline.reports.labels import place_labels
 
 LAYOUT_SEED = 7
 MAX_NODES = 40
 MAX_EDGE_LABELS = 30
 LABEL_EVERY_LINK_UP_TO = 12
-MAX_HOLDERS = 25
-MAX_TARGETS = 25
-DPI = 100  # figures stay under ~1300 px wide, so the UI's metadata dialog shows them whole
-
-QUAD_COLOURS = {
-    "verbal_coop": "#74c476",
-    "material_coop": "#1b7837",
-    "verbal_conflict": "#f4a442",
-    "material_conflict": "#c51b1b",
-}
-QUAD_LABELS = {
-    "verbal_coop": "verbal cooperation (agree, consult, support, concede)",
-    "material_coop": "material cooperation (cooperate, aid, retreat)",
-    "verbal_conflict": "verbal conflict (request, accuse, reject, threaten)",
-    "material_conflict": "material conflict (protest, sanction, mobilize, coerce, assault)",
-}
-QUAD_ORDER = tuple(QUAD_COLOURS)
-ENTITY_COLOURS = {
-    "COUNTRY": "#9ecae1",
-    "PERSON": "#fdd0a2",
-    "ORGANIZATION": "#dadaeb",
-    "GROUP": "#c7e9c0",
-    "LOCATION": "#d9d9d9",
-}
-SUPPORT_GREEN, OPPOSE_RED, NEUTRAL_GREY = "#1a9850", "#d73027", "#bdbdbd"
-STANCE_CMAP = LinearSegmentedColormap.from_list("stance", [OPPOSE_RED, NEUTRAL_GREY, SUPPORT_GREEN])
-POLARITY_SIGN = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
-
-
-def quad_of(event_type: str) -> str:
-    return PLOVER_QUAD_BY_TYPE.get(event_type, "verbal_coop")
-
-
-# ---------------------------------------------------------------------------- network
 
 
 @dataclass
@@ -201,9 +157,9 @@ def actor_network_png(
 
 def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     if network.empty:
-        return _placeholder("Actor network", "No events yet: the network appears once events are extracted.")
+        return placeholder("Actor network", "No events yet: the network appears once events are extracted.")
     fig, _ = draw_actor_network(network, n_events)
-    return _png(fig)
+    return png(fig)
 
 
 def draw_actor_network(network: ActorNetwork, n_events: int):
@@ -284,91 +240,6 @@ def draw_actor_network(network: ActorNetwork, n_events: int):
     return fig, labels
 
 
-# Where a node's label may go, tried in this order: above, below, right, left, then the
-# diagonals, each at growing distance from the node (offsets in units of the gap).
-LABEL_DIRECTIONS = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
-                    (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
-                    (1, -1, "left", "top"), (-1, -1, "right", "top")]
-LABEL_DISTANCES = (1.0, 2.2, 3.6, 5.2)
-LABEL_GAP_POINTS = 9.0
-
-
-def place_labels(fig, ax, items, obstacles=(), lines=()) -> dict:
-    """Annotate each node with its label where it overlaps no label placed before it, no
-    other node and no obstacle (edge labels), and crosses as few links as it can.
-
-    The positions of LABEL_DIRECTIONS are tried ring by ring (LABEL_DISTANCES): the first
-    ring with a free position wins, and within it the position crossing fewest `lines`
-    (links, as pairs of end points in data units), so a label stays next to its node. If
-    no ring has a free position, the one with the least overlap wins.
-
-    `items` are (key, (x, y) in data units, text, node radius in points), most important
-    first: earlier labels get the better places. Deterministic: the same items give the
-    same placement. Returns the annotations by key.
-    """
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    to_pixels = fig.dpi / 72.0
-    discs = []
-    for key, (x, y), _, radius in items:
-        cx, cy = ax.transData.transform((x, y))
-        r = radius * to_pixels
-        discs.append((key, (cx - r, cy - r, cx + r, cy + r)))
-    samples = np.array([ax.transData.transform(np.asarray(a) + t * (np.asarray(b) - np.asarray(a)))
-                        for a, b in lines for t in np.linspace(0.0, 1.0, 25)]).reshape(-1, 2)
-    taken = [_box(o.get_window_extent(renderer)) for o in obstacles]
-    placed = {}
-    for key, (x, y), text, radius in items:
-        annotation = ax.annotate(text, (x, y), xytext=(0, 0), zorder=6, textcoords="offset points",
-                                 fontsize=9, fontweight="bold",
-                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
-        hard_obstacles = [*taken, *(box for other, box in discs if other != key)]
-        fallback, fallback_overlap, chosen = None, math.inf, None
-        for distance in LABEL_DISTANCES:
-            free = []
-            for dx, dy, ha, va in LABEL_DIRECTIONS:
-                gap = radius + LABEL_GAP_POINTS * distance
-                scale = math.sqrt(2) if dx and dy else 1.0
-                position = ((dx * gap / scale, dy * gap / scale), ha, va)
-                box = _place(annotation, position, renderer)
-                overlap = sum(_overlap(box, other) for other in hard_obstacles)
-                if overlap == 0:
-                    free.append((_points_inside(box, samples), len(free), position))
-                elif overlap < fallback_overlap:
-                    fallback, fallback_overlap = position, overlap
-            if free:
-                chosen = min(free)[2]
-                break
-        taken.append(_place(annotation, chosen or fallback, renderer))
-        placed[key] = annotation
-    return placed
-
-
-def _place(annotation, position, renderer) -> tuple[float, float, float, float]:
-    offset, ha, va = position
-    annotation.set_position(offset)
-    annotation.set_ha(ha)
-    annotation.set_va(va)
-    return _box(annotation.get_window_extent(renderer), pad=2.0)
-
-
-def _points_inside(box, points: np.ndarray) -> int:
-    if not len(points):
-        return 0
-    inside = (points[:, 0] > box[0]) & (points[:, 0] < box[2]) & (points[:, 1] > box[1]) & (points[:, 1] < box[3])
-    return int(inside.sum())
-
-
-def _box(extent, pad: float = 0.0) -> tuple[float, float, float, float]:
-    return (extent.x0 - pad, extent.y0 - pad, extent.x1 + pad, extent.y1 + pad)
-
-
-def _overlap(a, b) -> float:
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    return width * height if width > 0 and height > 0 else 0.0
-
-
 def network_layout(graph: nx.Graph) -> dict[str, np.ndarray]:
     """Spring layout per connected component (fixed seed), components side by side.
 
@@ -447,146 +318,3 @@ def _directed_keys(edges: pd.DataFrame) -> set[tuple[str, str, bool]]:
     return {(u, v, True) for u, v, d in links if d}
 
 
-# ---------------------------------------------------------------------------- stances
-
-
-@dataclass
-class StanceMatrix:
-    """Mean signed score and stance count per holder (rows) and target (columns)."""
-
-    score: pd.DataFrame
-    count: pd.DataFrame
-    cells: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    @property
-    def empty(self) -> bool:
-        return self.score.empty
-
-
-def build_stance_matrix(
-    stances: pd.DataFrame,
-    entities: pd.DataFrame,
-    quotes: pd.DataFrame | None = None,
-    max_holders: int = MAX_HOLDERS,
-    max_targets: int = MAX_TARGETS,
-    issues: pd.DataFrame | None = None,
-) -> StanceMatrix:
-    """With `issues`, the columns are issues (a stance counts under its issue's label, with
-    its position read against that label); without, the stances' own targets."""
-    if stances.empty:
-        return StanceMatrix(pd.DataFrame(), pd.DataFrame())
-    names = dict(zip(entities["entity_id"], entities["name"], strict=True)) if len(entities) else {}
-    speakers = {}
-    if quotes is not None and len(quotes):
-        speakers = dict(zip(quotes["quote_id"], quotes["speaker_surface"], strict=True))
-    frame = stances.copy()
-    if issues is not None and len(issues) and "issue_id" in frame.columns:
-        labels = dict(zip(issues["issue_id"], issues["label"], strict=True))
-        frame["target"] = [labels.get(i, t) for i, t in zip(frame["issue_id"], frame["target"], strict=True)]
-        frame["polarity"] = frame["issue_polarity"].where(frame["issue_polarity"].notna(), frame["polarity"])
-
-    def holder(row) -> str:
-        if isinstance(row.holder_entity_id, str) and row.holder_entity_id:
-            return names.get(row.holder_entity_id, row.holder_entity_id)
-        surface = speakers.get(row.quote_id) if isinstance(row.quote_id, str) else None
-        return surface if isinstance(surface, str) and surface else "(unresolved holder)"
-
-    frame["holder"] = [holder(r) for r in frame.itertuples(index=False)]
-    frame["signed"] = frame["polarity"].map(POLARITY_SIGN).fillna(0.0) * frame["score"].astype(float)
-    holders = _top(frame["holder"], max_holders)
-    targets = _top(frame["target"], max_targets)
-    frame = frame[frame["holder"].isin(holders) & frame["target"].isin(targets)]
-    grouped = frame.groupby(["holder", "target"])["signed"]
-    score = grouped.mean().unstack().reindex(index=holders, columns=targets)
-    count = grouped.size().unstack().reindex(index=holders, columns=targets).fillna(0).astype(int)
-    polarities = frame.pivot_table(index=["holder", "target"], columns="polarity", values="signed",
-                                   aggfunc="size", fill_value=0)
-    cells = pd.DataFrame({"n_stances": grouped.size(), "mean_signed_score": grouped.mean().round(2)})
-    for polarity in POLARITY_SIGN:
-        cells[f"n_{polarity}"] = polarities.get(polarity, 0)
-    cells = cells.reset_index().sort_values(["n_stances", "holder", "target"], ascending=[False, True, True])
-    return StanceMatrix(score=score, count=count, cells=cells.reset_index(drop=True))
-
-
-def _top(values: pd.Series, limit: int) -> list[str]:
-    counts = values.value_counts()
-    return sorted(counts.index, key=lambda v: (-counts[v], str(v)))[:limit]
-
-
-def stance_matrix_png(
-    stances: pd.DataFrame,
-    entities: pd.DataFrame,
-    quotes: pd.DataFrame | None = None,
-    issues: pd.DataFrame | None = None,
-) -> bytes:
-    return render_stance_matrix(build_stance_matrix(stances, entities, quotes, issues=issues), n_stances=len(stances))
-
-
-def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
-    if matrix.empty:
-        return _placeholder("Stance matrix", "No stances yet: the matrix appears once stances are extracted.")
-    rows, cols = matrix.score.shape
-    width = min(13.0, 4.5 + 1.1 * cols)
-    height = min(14.0, 2.8 + 0.55 * rows)
-    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
-    cmap = STANCE_CMAP.with_extremes(bad="#ffffff")
-    values = np.ma.masked_invalid(matrix.score.to_numpy(dtype=float))
-    image = ax.imshow(values, cmap=cmap, vmin=-1.0, vmax=1.0, aspect="auto")
-    for i in range(rows):
-        for j in range(cols):
-            n = int(matrix.count.iat[i, j])
-            if n == 0:
-                continue
-            value = float(matrix.score.iat[i, j])
-            text = f"{value:+.2f}" + (f"\n({n})" if n > 1 else "")
-            ax.text(j, i, text, ha="center", va="center", fontsize=8,
-                    color="white" if abs(value) > 0.55 else "#222222")
-    ax.set_xticks(range(cols), [_wrap(t) for t in matrix.score.columns], rotation=35, ha="right", fontsize=8)
-    ax.set_yticks(range(rows), list(matrix.score.index), fontsize=9)
-    ax.set_xticks(np.arange(-0.5, cols, 1), minor=True)
-    ax.set_yticks(np.arange(-0.5, rows, 1), minor=True)
-    ax.grid(which="minor", color="#e0e0e0", linewidth=1)
-    ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("issue")
-    ax.set_ylabel("stance holder")
-    bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, ticks=[-1, 0, 1])
-    bar.ax.set_yticklabels(["oppose", "neutral", "support"], fontsize=8)
-    ax.set_title(
-        f"Stance matrix: {rows} holders x {cols} issues from {n_stances} stances\n"
-        "cell = mean signed score (support +, oppose -, neutral 0); (n) = number of stances",
-        fontsize=11,
-    )
-    fig.tight_layout()
-    return _png(fig)
-
-
-def _wrap(text: str, width: int = 22) -> str:
-    words, lines, line = str(text).split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------- helpers
-
-
-def _placeholder(title: str, message: str) -> bytes:
-    fig, ax = plt.subplots(figsize=(7, 3), dpi=DPI)
-    ax.text(0.5, 0.55, message, ha="center", va="center", fontsize=11, color="#555555", wrap=True)
-    ax.set_title(title, fontsize=12)
-    ax.set_axis_off()
-    return _png(fig)
-
-
-def _png(fig) -> bytes:
-    buffer = io.BytesIO()
-    try:
-        fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
-    finally:
-        plt.close(fig)
-    return buffer.getvalue()

@@ -1,0 +1,186 @@
+"""Noun-phrase pieces for issue labels: the head, the kept left modifiers, the kept
+complement and completion of a noun, and the rendering of chosen tokens as a label.
+
+Pure functions over the parse and the stance lexicon; `labels` composes them into noun,
+clause and action labels.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.stances.words import (
+    COMPLEMENT_GENERICS,
+    COMPLETION_PREPOSITIONS,
+    DROP_ADJECTIVES,
+    EMPTY_VERBS,
+    IDIOM_IN_OBJECTS,
+    KEEP_PREPOSITIONS,
+)
+
+MAX_LABEL_WORDS = 10
+
+
+def clean(text: str) -> str:
+    for mark in "“”„‟«»\"‘‚‛‹›`":
+        text = text.replace(mark, "")
+    text = text.replace("’", "'").replace("ʼ", "'")
+    return " ".join(text.split()).strip(" ,;:.-–—")
+
+
+def np_head(doc: Doc, noun: Token) -> Token:
+    """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
+    left = sorted((t for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod")), key=lambda t: t.i)
+    for t in left:
+        if t.tag_ in ("VBG", "VBN") and t.i > 0 and doc[t.i - 1].pos_ in ("NOUN", "PROPN") and doc[t.i - 1] in left:
+            return doc[t.i - 1]
+    return noun
+
+
+def judging(lex: StanceLexicon, token: Token) -> bool:
+    return lex.evaluative(token.lower_) is not None or lex.intensity(token.lower_) != 1.0
+
+
+def keep_adjective(lex: StanceLexicon, adj: Token) -> bool:
+    return not (
+        adj.lower_ in DROP_ADJECTIVES
+        or judging(lex, adj)
+        or adj.tag_ in ("JJR", "JJS") and adj.lower_ in DROP_ADJECTIVES
+    )
+
+
+def left_tokens(lex: StanceLexicon, noun: Token, keep_det: bool, drop_poss: bool) -> list[Token]:
+    out: list[Token] = []
+    for child in noun.lefts:
+        dep = child.dep_
+        if dep in ("compound", "nmod", "nummod", "quantmod"):  # "peace treaty" keeps "peace"
+            out.extend(t for t in child.subtree if not t.is_quote and t.dep_ not in ("det", "predet"))
+        elif dep == "amod" and keep_adjective(lex, child):
+            out.extend(
+                t for t in child.subtree
+                if not t.is_quote and t.dep_ not in ("det", "predet") and not judging(lex, t)
+            )
+        elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
+            out.extend(
+                t
+                for t in child.subtree
+                if not t.is_quote and t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON")
+                and t.lower_ not in DROP_ADJECTIVES
+            )
+        elif dep == "det" and keep_det and child.lower_ == "the":
+            out.append(child)
+    return out
+
+
+def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, Token] | None:
+    """The first kept prepositional complement (preposition, object) of a noun; below
+    the top level only "of" ("rights and security of Karabakh's residents")."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and (child.lower_ in KEEP_PREPOSITIONS if depth == 0 else child.lower_ == "of"):
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            # a generic noun may complete another ("the release of the journalists")
+            generic = lex.is_generic_target(pobj.lemma_) if pobj is not None else False
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (
+                not generic or depth == 0 and pobj.lemma_.lower() in COMPLEMENT_GENERICS
+            ):
+                return child, pobj
+        elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            # "the war in Iraq", "an increase in income tax", "an inquiry into the crash";
+            # not a time ("changes in April")
+            if pobj is None or any(c.dep_ in ("neg", "advmod") for c in child.children):
+                continue  # "agreements not in the interests of …"
+            if pobj.pos_ == "PROPN" or (
+                pobj.pos_ == "NOUN"
+                and pobj.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
+                and pobj.lemma_.lower() not in IDIOM_IN_OBJECTS
+            ):
+                return child, pobj
+    return None
+
+
+def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> list[Token]:
+    """Tokens of a labelled noun phrase, in order (head, modifiers, conjuncts, complement)."""
+    comp = complement(lex, noun, depth) if depth < 2 else None
+    tokens = left_tokens(lex, noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
+    tokens.append(noun)
+    for conj in noun.conjuncts:
+        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun:
+            cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
+            if cc is not None:
+                tokens.append(cc)
+            tokens.extend(left_tokens(lex, conj, False, True))
+            tokens.append(conj)
+    if comp is not None:
+        prep, pobj = comp
+        tokens.append(prep)
+        tokens.extend(phrase(lex, pobj, keep_det=True, depth=depth + 1))
+    elif depth == 0:
+        tokens.extend(completion(lex, noun))
+    return tokens
+
+
+def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """The arguments that complete an issue noun without a prepositional complement:
+    a participle with its place ("a sunset clause inserted in the Bill") or an
+    infinitive with its object ("the decision to send a junior minister")."""
+    for child in noun.rights:
+        if child.dep_ != "acl" or child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in child.children):
+            return []  # "an agreement not based on …" says what it is not
+        to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if child.tag_ == "VBN" and to is None:
+            prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return [child, prep, *phrase(lex, pobj, keep_det=True, depth=1)]
+        elif to is not None and child.tag_ == "VB":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+    return []
+
+
+def so_called(doc: Doc, t: Token) -> bool:
+    """A piece of "so-called" split by the tokenizer ("so", "-", "called")."""
+    if t.lower_ == "called":
+        return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
+    if t.text == "-":
+        return 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "so" and doc[t.i + 1].lower_ == "called"
+    if t.lower_ == "so":
+        return t.i < len(doc) - 2 and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "called"
+    return False
+
+
+def render(doc: Doc, tokens: list[Token]) -> str:
+    """Chosen tokens as label text, in document order, spaced as written."""
+    tokens = [t for t in tokens if not so_called(doc, t)]
+    kept = {t.i: t for t in tokens}
+    for i in list(kept):
+        # "Nagorno - Karabakh": keep a hyphen or slash joining two kept words
+        if i + 2 in kept and doc[i + 1].text in ("-", "/", "–") and not doc[i].whitespace_:
+            kept[i + 1] = doc[i + 1]
+    tokens = sorted(kept.values(), key=lambda t: t.i)
+    parts = []
+    for i, t in enumerate(tokens):
+        parts.append(t.text)
+        follows = tokens[i + 1] if i + 1 < len(tokens) else None
+        if follows is not None and not (follows.i == t.i + 1 and not t.whitespace_):
+            parts.append(" ")
+    label = clean("".join(parts))
+    words = label.split()
+    if len(words) > MAX_LABEL_WORDS:
+        label = " ".join(words[:MAX_LABEL_WORDS])
+    first = tokens[0] if tokens else None
+    sentence_capital = (
+        first is not None
+        and first.is_sent_start
+        and first.pos_ != "PROPN"
+        and not first.ent_type_
+        and not first.text.isupper()
+    )
+    if label and sentence_capital:
+        label = label[0].lower() + label[1:]  # sentence-initial capital only
+    return label
