@@ -47,7 +47,10 @@ class StanceArticle:
             return None
         inside = [
             m for m in self.by_id.values()
-            if m.sentence_id == quote.sentence_id and m.kind == "name" and m.entity_type != "LOCATION" and m.surface in surface
+            if m.sentence_id == quote.sentence_id
+            and m.kind == "name"
+            and m.entity_type != "LOCATION"
+            and m.surface in surface
         ]
         return max(inside, key=lambda m: len(m.surface)) if inside else None
 
@@ -65,7 +68,9 @@ class StanceArticle:
         return None
 
 
-def stance_context(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon) -> StanceArticle:
+def stance_context(
+    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon
+) -> StanceArticle:
     return StanceArticle(
         ctx=ctx,
         lex=lex,

@@ -80,5 +80,7 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
     out: list[Signal] = []
     for target in targets:
-        out += signal(art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote)
+        out += signal(
+            art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote
+        )
     return out

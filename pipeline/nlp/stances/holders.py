@@ -89,5 +89,9 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
         speaker is not None
         and speaker.entity_type == "PERSON"
         and subject.entity_type == "COUNTRY"
-        and (speaker.country_iso3 is None or subject.gazetteer_id is None or speaker.country_iso3.lower() in subject.gazetteer_id.lower())
+        and (
+            speaker.country_iso3 is None
+            or subject.gazetteer_id is None
+            or speaker.country_iso3.lower() in subject.gazetteer_id.lower()
+        )
     )

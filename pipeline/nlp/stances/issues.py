@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from pipeline.nlp.vocabulary import load_vocabulary
 
 STOP_WORDS = frozenset(
-    "a an the of to in on for and or with by at from over into about as its their his her our s this that these those".split()
+    "a an the of to in on for and or with by at from over into about as its their his her our s this that these those"
+    .split()
 )
 PREPOSITIONS = frozenset("of to in on for with by at from over into about against between under within across".split())
 _WORD = re.compile(r"[\w-]+")

@@ -55,7 +55,9 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     negated = has_negation(art, verb) or (subject is not None and negative_subject(subject, art.lex))
     polarity = -1 if negated else 1
     for target in action_targets(art, verb):
-        out += signal(art, verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote)
+        out += signal(
+            art, verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote
+        )
     return out
 
 
@@ -93,7 +95,10 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
                 holders.append(other)
     for who in holders:
         for target in action_targets(art, action):
-            out += signal(art, noun, polarity * target.sign, ATTITUDE_SCORE * target.strength, target.label, target.head, who, quote)
+            out += signal(
+                art, noun, polarity * target.sign, ATTITUDE_SCORE * target.strength,
+                target.label, target.head, who, quote,
+            )
     return out
 
 
@@ -118,7 +123,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         return out
     if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
         return out  # "great interest", "grave concerns": mild or about something else
-    if predicate and word.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children):
+    complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
+    if predicate and word.pos_ == "ADJ" and complemented:
         return out  # "responsible for the waste" judges a relation, not the subject ("vital in a democracy" does)
     if under_denial(word):
         return out
@@ -138,7 +144,9 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     if targets is None:
         targets = noun_targets(art, noun)
     for target in targets:
-        out += signal(art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
+        out += signal(
+            art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+        )
     return out
 
 

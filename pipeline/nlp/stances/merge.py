@@ -19,7 +19,7 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             continue
         key = (signal.holder.mention_id, signal.target.lower(), sentence.sentence_id)
         kept = best.get(key)
-        if kept is None or (abs(signal.polarity) * signal.score, signal.score) > (abs(kept.polarity) * kept.score, kept.score):
+        if kept is None or _strength(signal) > _strength(kept):
             best[key] = signal
     stances = []
     for (holder_id, _, sentence_id), signal in best.items():
@@ -71,4 +71,12 @@ def _mention_is_target(mention: Mention, signal: Signal) -> bool:
     if surface.startswith("the "):
         surface = surface[4:]
     label = signal.target.lower()
-    return label == surface or label.endswith(surface) and len(label.split()) <= len(surface.split()) + 1 and signal.target_head.pos_ == "PROPN"
+    return label == surface or (
+        label.endswith(surface)
+        and len(label.split()) <= len(surface.split()) + 1
+        and signal.target_head.pos_ == "PROPN"
+    )
+
+
+def _strength(signal: Signal) -> tuple[float, float]:
+    return abs(signal.polarity) * signal.score, signal.score

@@ -37,7 +37,8 @@ NOMINAL_SCORE_FACTOR = 0.9
 ATTITUDE_ADJECTIVE_SCORE = 0.7
 ATTITUDE_PREPOSITIONS = frozenset({"of", "about", "with", "towards", "toward", "to", "over", "at", "on", "by"})
 VERB_TARGET_PREPOSITIONS = frozenset({"at", "against", "to", "for"})
-QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # a noun reports a position a little less directly than a verb
+# a noun reports a position a little less directly than a verb
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 
 
 def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
@@ -60,7 +61,9 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     score = found[1] * NOMINAL_SCORE_FACTOR
     for who in [holder, *_joint_holders(art, holder)]:
         for target in targets:
-            out += signal(art, noun, polarity * target.sign, score * target.strength, target.label, target.head, who, quote)
+            out += signal(
+                art, noun, polarity * target.sign, score * target.strength, target.label, target.head, who, quote
+            )
     return out
 
 
@@ -81,7 +84,10 @@ def _joint_holders(art: StanceArticle, holder: Mention) -> list[Mention]:
     token = next((t for t in art.doc if t.idx == holder.char_start), None)
     if token is None:
         return []
-    head = next((t for t in art.doc[token.i : token.i + 8] if t.idx < holder.char_end and t.dep_ in ("nsubj", "nsubjpass")), None)
+    head = next(
+        (t for t in art.doc[token.i : token.i + 8] if t.idx < holder.char_end and t.dep_ in ("nsubj", "nsubjpass")),
+        None,
+    )
     if head is None:
         return []
     out = []
@@ -122,11 +128,19 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
             return art.speaker(quote), quote
-        if subject is not None and (mention := art.mention_of(subject)) is not None and subject.lower_ not in PERSONAL_PRONOUNS:
+        if (
+            subject is not None
+            and (mention := art.mention_of(subject)) is not None
+            and subject.lower_ not in PERSONAL_PRONOUNS
+        ):
             return mention, quote
     if top.dep_ == "pobj" and top.head.head.lemma_.lower() in LACK_NOUNS:
         top = top.head.head  # "a lack of trust"
-    if top.dep_ in ("dobj", "attr") and top.head.pos_ in ("VERB", "AUX") and top.head.lemma_.lower() not in RECEIVE_VERBS:
+    if (
+        top.dep_ in ("dobj", "attr")
+        and top.head.pos_ in ("VERB", "AUX")
+        and top.head.lemma_.lower() not in RECEIVE_VERBS
+    ):
         verb = top.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
@@ -199,7 +213,12 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     unhappy with the deal": an adjective of attitude takes a side on its preposition's object;
     its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
     sign = ATTITUDE_ADJECTIVES.get(adjective.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(adjective.lower_)
-    if sign is None or adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj") or hypothetical(adjective):
+    if (
+        sign is None
+        or adjective.pos_ != "ADJ"
+        or adjective.dep_ not in ("acomp", "amod", "conj")
+        or hypothetical(adjective)
+    ):
         return []
     prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -222,5 +241,8 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     out: list[Signal] = []
     for target in targets:
-        out += signal(art, adjective, polarity * target.sign, ATTITUDE_ADJECTIVE_SCORE * target.strength, target.label, target.head, holder, quote)
+        out += signal(
+            art, adjective, polarity * target.sign, ATTITUDE_ADJECTIVE_SCORE * target.strength,
+            target.label, target.head, holder, quote,
+        )
     return out

@@ -66,7 +66,8 @@ def negative_subject(subject: Token, lex: StanceLexicon) -> bool:
 def hypothetical(token: Token) -> bool:
     """A condition ("if they did not stop …") takes no stance."""
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in token.children) and any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children) for c in token.children
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in token.children
     ):
         return True  # "Labour would oppose the bill if …": the main clause of a condition
     node = token
@@ -91,7 +92,4 @@ def negated_phrase(word: Token, lex: StanceLexicon) -> bool:
 
 def under_denial(word: Token) -> bool:
     """ "denied his forecasts were too optimistic": the judgement is the one denied."""
-    for ancestor in list(word.ancestors)[:4]:
-        if ancestor.lemma_.lower() in DENIAL_VERBS:
-            return True
-    return False
+    return any(ancestor.lemma_.lower() in DENIAL_VERBS for ancestor in list(word.ancestors)[:4])

@@ -33,7 +33,14 @@ class Signal:
 
 
 def signal(
-    art: StanceArticle, token: Token, polarity: int, score: float, target: str | None, head: Token, holder: Mention | None, quote: Quote | None
+    art: StanceArticle,
+    token: Token,
+    polarity: int,
+    score: float,
+    target: str | None,
+    head: Token,
+    holder: Mention | None,
+    quote: Quote | None,
 ) -> list[Signal]:
     """A signal (score clipped to [0.05, 1]); opposing an effect also opposes its cause."""
     if not target or holder is None:
@@ -44,7 +51,8 @@ def signal(
         # "end a crisis resulting from the blockade": opposing an effect opposes its cause
         near = [head] + [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for child in (c for n in near for c in n.children):
-            prep_word = CAUSE_LINKS.get(child.lemma_.lower()) if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") else None
+            linked = child.dep_ == "acl" and child.tag_ in ("VBG", "VBN")
+            prep_word = CAUSE_LINKS.get(child.lemma_.lower()) if linked else None
             if prep_word is None:
                 continue
             for prep in child.children:
@@ -52,5 +60,8 @@ def signal(
                     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i > head.i:
                         for cause in noun_targets(art, pobj):
-                            out += signal(art, token, polarity * cause.sign, score * cause.strength, cause.label, cause.head, holder, quote)
+                            out += signal(
+                                art, token, polarity * cause.sign, score * cause.strength,
+                                cause.label, cause.head, holder, quote,
+                            )
     return out

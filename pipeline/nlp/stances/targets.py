@@ -40,7 +40,9 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     its clause ("hope that solutions will be found")."""
     if prep is not None:
         # "called on Mr Clarke to scrap the quotas": the urged action, not the addressee
-        urged = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and _infinitive(c)), None)
+        urged = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and _infinitive(c)), None
+        )
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if urged is None and pobj is not None:
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
@@ -79,7 +81,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             purpose = art.labeller.action_label(xcomp)
             if purpose is not None:
                 found = [
-                    Target(f"{t.label} to {xcomp.lemma_.lower()} {purpose[0].split(' ', 1)[-1]}", t.head, t.sign, t.strength)
+                    Target(
+                        f"{t.label} to {xcomp.lemma_.lower()} {purpose[0].split(' ', 1)[-1]}",
+                        t.head, t.sign, t.strength,
+                    )
                     for t in found
                 ]
         return found
@@ -102,7 +107,10 @@ def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     """Targets a noun phrase names, seeing through attempt and attitude nouns
     ("attempts to impose …") and demand nouns ("calls for the publication of …")."""
-    if noun.lower_ in RELATIVE_TARGETS and noun.head.dep_ == "relcl" or noun.head.head.dep_ == "relcl" and noun.dep_ == "pobj":
+    if (
+        noun.lower_ in RELATIVE_TARGETS and noun.head.dep_ == "relcl"
+        or noun.head.head.dep_ == "relcl" and noun.dep_ == "pobj"
+    ):
         clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
         if noun.lower_ in RELATIVE_TARGETS and clause.head.pos_ in ("NOUN", "PROPN"):
             return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
@@ -156,9 +164,15 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
         return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
     fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if fate is not None and subject is not None and not any(c.dep_ == "dobj" for c in verb.children):
-        if subject.pos_ in ("NOUN", "PROPN") and art.index.at(subject) is None:
-            return [Target(t.label, t.head, t.sign * fate, t.strength) for t in noun_targets(art, subject)]  # "GCSEs should go"
+    if (
+        fate is not None
+        and subject is not None
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and subject.pos_ in ("NOUN", "PROPN")
+        and art.index.at(subject) is None
+    ):
+        # "GCSEs should go"
+        return [Target(t.label, t.head, t.sign * fate, t.strength) for t in noun_targets(art, subject)]
     if not label_actions:
         return []
     found = art.labeller.action_label(verb)
@@ -181,16 +195,17 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
                 return SIGN[found[0]], found[1], None
     if not has_object:
         for child in verb.children:
-            if child.dep_ == "prep" and child.i > verb.i:
-                if found := art.lex.cue(f"{lemma} {child.lower_}"):
-                    return SIGN[found[0]], found[1], child
+            if child.dep_ == "prep" and child.i > verb.i and (found := art.lex.cue(f"{lemma} {child.lower_}")):
+                return SIGN[found[0]], found[1], child
     if found := art.lex.cue(lemma):
         return SIGN[found[0]], found[1], None
     return None
 
 
 def particle(verb: Token) -> str | None:
-    return next((c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None)
+    return next(
+        (c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None
+    )
 
 
 def _infinitive(verb: Token) -> bool:

@@ -50,7 +50,9 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
 
 def _quantity(noun: Token) -> bool:
     """ "cost billions", "raised 5%": an amount is not what a clause is about."""
-    return noun.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(c.dep_ == "nummod" for c in noun.children)
+    return noun.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
+        c.dep_ == "nummod" for c in noun.children
+    )
 
 
 def _issue_like(art: StanceArticle, noun: Token) -> bool:

@@ -40,14 +40,20 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             noun_cue = noun
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
             if prep is None:  # "gave no support to the plan"
-                prep = next((c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i), None)
+                prep = next(
+                    (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i),
+                    None,
+                )
             sign = -1 if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children) else 1
             cue = (sign * SIGN[found[0]], found[1], prep)
     clause = None
     if cue is None:
         # "appealed for the inspectors to be given more time": "for" marks a wished-for clause
         clause = next(
-            (c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)),
+            (
+                c for c in verb.children
+                if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+            ),
             None,
         )
         found = art.lex.cue(f"{verb.lemma_.lower()} for") if clause is not None else None
@@ -101,7 +107,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 holders.append(other)
     for who in holders:
         for target in targets:
-            out += signal(art, verb, pol * target.sign, score * target.strength, target.label, target.head, who, quote or art.quote_at(target.head.idx))
+            out += signal(
+                art, verb, pol * target.sign, score * target.strength, target.label, target.head, who,
+                quote or art.quote_at(target.head.idx),
+            )
     return out
 
 
@@ -117,7 +126,10 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if holder is None:
         return out
     for target in noun_targets(art, verb.head):
-        out += signal(art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, holder, art.quote_at(verb.idx))
+        out += signal(
+            art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, holder,
+            art.quote_at(verb.idx),
+        )
     return out
 
 
@@ -142,7 +154,9 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
     else:
         polarity, score = (-1 if negated else 1), DEONTIC_SCORE
     for target in noun_targets(art, attr):
-        out += signal(art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
+        out += signal(
+            art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+        )
     return out
 
 
