@@ -128,7 +128,7 @@ def format_suite(results: list[SuiteResult]) -> str:
     by_type: dict[str, list[SuiteResult]] = defaultdict(list)
     for result in results:
         by_type[result.gold].append(result)
-    order = [t for t in TYPES + (NONE,) if t in by_type]
+    order = [t for t in (*TYPES, NONE) if t in by_type]
     passed = sum(r.passed for r in results)
     lines = [
         "## Event sentence suite (tests/cases/events.yaml)",
@@ -142,7 +142,8 @@ def format_suite(results: list[SuiteResult]) -> str:
         group = by_type[gold]
         ok = sum(r.passed for r in group)
         lines.append(f"| {gold} | {len(group)} | {ok} | {ok / len(group):.0%} |")
-    predicted = sorted({r.predicted for r in results}, key=lambda t: (TYPES + (NONE,)).index(t) if t in TYPES + (NONE,) else 99)
+    known = (*TYPES, NONE)
+    predicted = sorted({r.predicted for r in results}, key=lambda t: known.index(t) if t in known else len(known))
     confusion = Counter((r.gold, r.predicted) for r in results)
     short = {t: t[:4] if t != NONE else NONE for t in predicted}
     lines += [

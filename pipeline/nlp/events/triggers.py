@@ -110,6 +110,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     realised_by: dict[int, list[Token]] = {}
     absorbed: set[int] = set()
     mediated: dict[int, list[Token]] = {}
+    light_triggers: set[int] = set()
     for token in span:
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
@@ -126,6 +127,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
                 and verb[0].event_type != "CONSULT"
             ):
                 realised_by.setdefault(noun.i, []).append(token)  # "hold talks", "strike a deal"
+                if verb is not None:
+                    light_triggers.add(token.i)  # "signed an agreement": the noun's event, not the verb's
             elif _mediating(token, verb[0]) and noun_trigger.event_type in ("CONSULT", "AGREE", "RETREAT", "COOPERATE"):
                 mediated.setdefault(noun.i, []).append(token)  # "hosted talks", "brokered a truce"
             elif verb[0].event_type == noun_trigger.event_type:
@@ -154,8 +157,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     mediating_verbs = {v.i for vs in mediated.values() for v in vs}
     for i, (trigger, words) in sorted(verbs.items()):
         token = span.doc[i]
-        if i in mediating_verbs:
-            continue  # the verb only arranged the noun's event
+        if i in mediating_verbs or i in light_triggers:
+            continue  # the verb only arranged or realised the noun's event
         if token.dep_ == "amod" or (token.dep_ == "compound" and token.tag_ == "VBN"):
             continue  # "union-backed magazine": a property, not a report of an act
         if trigger.event_type == "PROTEST" and any(c.dep_ in ("ccomp",) for c in token.children):
