@@ -75,7 +75,10 @@ def problem(data_dir: Path, check_rows: bool = False) -> str | None:
     if not database.exists():
         return "stale write-ahead log without its database" if wal_path(database).exists() else None
     if wal_path(database).exists():
-        return f"{wal_path(database).name} beside it: someone wrote to it with their own connection, or their process died before closing"
+        return (
+            f"{wal_path(database).name} beside it: someone wrote to it with their own connection, "
+            "or their process died before closing"
+        )
     if _identity(database) not in _known_identities(data_dir):
         return "it was changed since the pipeline built it (an analyst's write, a copy, or damage)"
     if not check_rows:

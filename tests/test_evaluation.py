@@ -257,6 +257,14 @@ def test_only_the_baseline_gpe_may_be_country_or_location():
     assert score_entities(HAND, [country]).score.matched == 0
 
 
+def test_kinds_the_gold_never_annotates_are_out_of_scope():
+    """A law, event, work or product the pipeline extracts is neither a hit nor a false hit."""
+    named_things = [PredEntity(n, types=frozenset({t})) for n, t in (("Kyoto Protocol", "LAW"), ("Today", "WORK"))]
+    outcome = score_entities(HAND, [LAVROV, *named_things])
+    assert (outcome.score.matched, outcome.score.predicted) == (1, 1)
+    assert outcome.spurious == ()
+
+
 def test_wrong_or_missing_speaker_is_counted_against_accuracy():
     quotes = (
         PredQuote("The path is not easy.", "direct", ARMENIA),  # wrong speaker

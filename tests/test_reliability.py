@@ -850,7 +850,9 @@ def test_a_sidecar_link_leaving_the_seeds_folder_is_not_followed(tmp_path):
     (seeds / "b.meta.json").symlink_to(seeds / "inside.json")
     files = ingested(seeds)
     assert files["a.txt"].metadata == {}
-    assert files["a.txt"].notes == ("sidecar a.meta.json ignored: symbolic link pointing outside the seeds folder; not followed",)
+    assert files["a.txt"].notes == (
+        "sidecar a.meta.json ignored: symbolic link pointing outside the seeds folder; not followed",
+    )
     assert files["b.txt"].metadata == {"outlet": "Inside"}  # links inside the folder are followed
 
 
@@ -878,10 +880,16 @@ def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
     _, data = noted_run
     tables = warehouse_tables(data)
     notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}
-    assert notes == {(f"{SEED_000}.txt", "sidecar"), (f"{SEED_004}.txt", "sidecar"), ("damaged-utf8.txt", "decoding")}
+    assert notes == {
+        (f"{SEED_000}.txt", "sidecar"), (f"{SEED_004}.txt", "sidecar"), ("damaged-utf8.txt", "decoding"),
+    }
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
-        comment = connection.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'ingest_notes'").fetchone()[0]
-        published = connection.execute("SELECT published_date FROM articles WHERE article_id = ?", [SEED_000]).fetchone()[0]
+        comment = connection.execute(
+            "SELECT comment FROM duckdb_tables() WHERE table_name = 'ingest_notes'"
+        ).fetchone()[0]
+        published = connection.execute(
+            "SELECT published_date FROM articles WHERE article_id = ?", [SEED_000]
+        ).fetchone()[0]
     assert comment and "ingest" in comment
     assert published is None or published.year < 2100  # 2999 from the sidecar was not taken
 
@@ -889,7 +897,9 @@ def test_every_ingest_note_lands_in_the_ingest_notes_table(noted_run):
 # --------------------------------------------------------------------------- 8. decoding
 
 
-@pytest.mark.parametrize("damage", [b"Z\xfcrich", b"Z\xc0\xafrich", b"Z\xe2\x80rich"], ids=["latin1-word", "overlong", "cut"])
+@pytest.mark.parametrize(
+    "damage", [b"Z\xfcrich", b"Z\xc0\xafrich", b"Z\xe2\x80rich"], ids=["latin1-word", "overlong", "cut"]
+)
 def test_utf8_with_a_few_invalid_bytes_stays_utf8_with_a_note(tmp_path, damage):
     raw = "Ministers’ talks in Genève\n\nThe talks moved to ".encode() + damage + b" on Tuesday.\n"
     (tmp_path / "a.txt").write_bytes(raw)
@@ -992,16 +1002,16 @@ def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monke
     shutil.copytree(noted_run[0], seeds)
     shutil.copytree(noted_run[1] / "cache", data / "cache")  # a data folder with nothing built
     changed = seeds / f"{SEED_004}.txt"
-    real_ingest, calls = core.ingest, []
+    real_survey, calls = core.survey, []
 
-    def ingest_while_files_change(folder):
+    def survey_while_files_change(folder):
         if not calls:  # after extraction, just before the tables are built
             changed.write_text(seed_text(SEED_004) + "\nThe talks resume in August.\n", encoding="utf-8")
             (seeds / "late.txt").write_text(NESTED_TEXT, encoding="utf-8")
         calls.append(folder)
-        return real_ingest(folder)
+        return real_survey(folder)
 
-    monkeypatch.setattr(core, "ingest", ingest_while_files_change)
+    monkeypatch.setattr(core, "survey", survey_while_files_change)
     assert run_pipeline(seeds, data).success
     tables = warehouse_tables(data)
     notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}

@@ -72,7 +72,10 @@ def summarise_dev_errors(report: dict, path: Path | None = None, worst: int = 5)
     """Counts per table and the dev articles with the most errors, for the terminal."""
     articles = _dev_articles(report)
     counts = {
-        t: (sum(len(d[t].get("missed", ())) for _, d in articles), sum(len(d[t].get("spurious", ())) for _, d in articles))
+        t: (
+            sum(len(d[t].get("missed", ())) for _, d in articles),
+            sum(len(d[t].get("spurious", ())) for _, d in articles),
+        )
         for t in TABLES
     }
     per_table = "; ".join(f"{t} {missed} missed, {false} false hits" for t, (missed, false) in counts.items())

@@ -18,7 +18,7 @@ import yaml
 
 from pipeline import settings
 from pipeline.nlp.ingest import DecodedArticle, ingest
-from pipeline.schemas import ENTITY_TYPES, PLOVER_TYPES
+from pipeline.schemas import ANNOTATED_ENTITY_TYPES, PLOVER_TYPES
 
 GOLD_DIR = settings.PROJECT_ROOT / "eval" / "gold"
 SPLITS = ("dev", "heldout")
@@ -242,8 +242,8 @@ def validate(article: GoldArticle) -> list[str]:
     names = [e.name for e in article.entities]
     problems += [f"entity {n!r} listed twice" for n in sorted({n for n in names if names.count(n) > 1})]
     for entity in article.entities:
-        if entity.type not in ENTITY_TYPES:
-            problems.append(f"entity {entity.name!r}: type {entity.type!r} not in {ENTITY_TYPES}")
+        if entity.type not in ANNOTATED_ENTITY_TYPES:
+            problems.append(f"entity {entity.name!r}: type {entity.type!r} not in {ANNOTATED_ENTITY_TYPES}")
         if not entity.surfaces:
             problems.append(f"entity {entity.name!r}: no surfaces")
         for surface in entity.surfaces:

@@ -10,7 +10,9 @@ Matching rules (eval/GUIDE.md, section "How the scorer matches", says the same):
 * Entities: a prediction matches a gold entity when any of their names are equal and
   the gold type is one the prediction allows. A pipeline entity allows only its own
   `entity_type` (COUNTRY and LOCATION are *not* interchangeable); only the bare-NER
-  baseline's GPE allows both COUNTRY and LOCATION.
+  baseline's GPE allows both COUNTRY and LOCATION. Predicted entities of kinds the gold
+  never annotates (LAW, EVENT, WORK, PRODUCT) are left out before matching: unannotated
+  kinds are out of the scorer's scope, so extracting them costs no precision.
 * Quotes: match when the prediction contains at least 80 % of the gold text's word
   tokens (lower-cased, multiset). Kind is not required; kind accuracy and speaker
   accuracy are reported over matched quotes. The speaker is right when a name of the
@@ -42,6 +44,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.evaluation.gold import GoldArticle, GoldEntity, GoldEvent, GoldQuote, GoldStance
+from pipeline.schemas import ANNOTATED_ENTITY_TYPES
+
+ANNOTATED = frozenset(ANNOTATED_ENTITY_TYPES)
 
 QUOTE_MIN_COVERAGE = 0.8
 STANCE_MIN_COVERAGE = 0.5
@@ -233,6 +238,9 @@ def _compare(
 
 
 def score_entities(article: GoldArticle, predicted: Sequence[PredEntity]) -> Outcome:
+    # Kinds the gold never annotates (laws, events, works, products) are out of scope.
+    predicted = [p for p in predicted if p.types & ANNOTATED]
+
     def similarity(gold: GoldEntity, pred: PredEntity):
         shared = _keys(gold) & _keys(pred)
         if gold.type not in pred.types or not shared:

@@ -54,7 +54,7 @@ def parse_texts(nlp: Language, texts: list[str], block_starts: list[list[int]], 
     spans = [chunk_spans(text) for text in texts]
 
     def pieces() -> Iterator[Doc]:
-        for text, starts, text_spans in zip(texts, block_starts, spans):
+        for text, starts, text_spans in zip(texts, block_starts, spans, strict=True):
             starts = sorted(starts)
             for begin, end in text_spans:
                 inside = starts[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, end)]

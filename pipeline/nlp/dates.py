@@ -112,7 +112,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # in 2020 | a 2020 truce | in the 2020 war (a bare year)
-    ("year", re.compile(rf"\b(?:(?i:in|during|by|until|since)\s+)?(?:(?i:early|late|mid)[-\s]+)?{_YEAR_RE}\b(?![-/–]\d)")),
+    (
+        "year",
+        re.compile(rf"\b(?:(?i:in|during|by|until|since)\s+)?(?:(?i:early|late|mid)[-\s]+)?{_YEAR_RE}\b(?![-/–]\d)"),
+    ),
 ]
 
 _NOT_A_POINT = re.compile(
@@ -179,14 +182,16 @@ def _plausible_month(surface: str, text: str, start: int, end: int) -> bool:
     bare = [w for w in words if w.lower().rstrip(".") in _MONTHS]
     if len(words) == 1 and bare and bare[0].rstrip(".") in ("May", "March"):
         return False
-    if len(words) == 1 and bare and len(bare[0]) <= 4 and bare[0].rstrip(".") in ("Jan", "Mar", "Sep", "Dec", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb", "Apr"):
+    abbreviations = ("Jan", "Mar", "Sep", "Dec", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb", "Apr")
+    if len(words) == 1 and bare and len(bare[0]) <= 4 and bare[0].rstrip(".") in abbreviations:
         return text[end : end + 1] == "."  # abbreviations only with their dot
     return True
 
 
 def _hide_past_years(text: str, found: list[DateExpression]) -> None:
     """Drop "in the past 30 years"-style spans that the year pattern cannot see."""
-    for match in re.finditer(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years|decades)\b", text, re.IGNORECASE):
+    past_span = r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years|decades)\b"
+    for match in re.finditer(past_span, text, re.IGNORECASE):
         found[:] = [e for e in found if not (e.start < match.end() and match.start() < e.end)]
 
 
@@ -314,10 +319,12 @@ def _resolve(expression: str, reference: date | None) -> tuple[date | None, str 
         return (reference - timedelta(days=1), DAY) if reference else (None, None)
     if re.search(r"\blast night\b", text):
         return (reference - timedelta(days=1), DAY) if reference else (None, None)
-    if re.search(r"\b(?:today|tonight|overnight|this (?:morning|afternoon|evening)|(?:earlier|later) in the day)\b", text):
+    if re.search(r"\b(?:today|tonight|overnight|this (?:morning|afternoon|evening)|(?:earlier|later) in the day)\b",
+                 text):
         return (reference, DAY) if reference else (None, None)
 
-    if m := re.search(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month|year)s? ago\b", text):
+    if m := re.search(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month|year)s? ago\b",
+                      text):
         if reference is None:
             return None, None
         count = _NUMBERS.get(m.group(1)) or int(m.group(1))

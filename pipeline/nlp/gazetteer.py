@@ -31,7 +31,7 @@ CASE_SENSITIVE_SURFACES = frozenset({
     "Polish", "Pole", "Swede", "Finn", "French", "Dutch", "Swiss", "Danish", "Afghan",
     "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Liberal Democrat",
     "Liberal Democrats", "Democrats", "Republicans", "Fed", "Pentagon", "White House",
-    "No 10", "No. 10", "Number 10", "Number Ten", "Gulf", "Arctic", "West Bank",
+    "No 10", "No. 10", "Number 10", "Number Ten", "Gulf", "Arctic", "West Bank", "Commons", "Lords",
 })
 
 # spaCy label per entity-id prefix: capitals are GPEs like their countries, while

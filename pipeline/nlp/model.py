@@ -3,8 +3,11 @@
 The statistical model is extended with two components:
 - `newsevents_blocks` makes every layout block (headline, caption, paragraph, trailer)
   start a new sentence, so no sentence straddles a caption or a paragraph break;
-- an `entity_ruler` fed by the shipped gazetteer, so countries, organisations,
-  demonyms and capitals get the right label whatever the statistical NER says;
+- a `span_ruler` fed by the shipped gazetteer after the statistical NER, and
+  `newsevents_reconcile` merging its matches into the NER's entities
+  (`pipeline/nlp/mentions/reconcile.py`): countries, organisations, demonyms and capitals
+  get the gazetteer's label and id, but a known word never carves a longer name
+  ("Sheffield Wednesday", "Radio Romania", "Bank of America" stay whole);
 - `newsevents_lemma_fixes`, an `attribute_ruler` after the lemmatizer that corrects the
   lemmas the model is known to get wrong (`pipeline/knowledge/lemma_fixes.yaml`), so
   every extractor reads the same corrected `token.lemma_`.
@@ -22,6 +25,7 @@ from spacy.tokens import Doc
 from pipeline import settings
 from pipeline.nlp.gazetteer import RULER_CONFIG, load_gazetteer
 from pipeline.nlp.lexicons import load_lemma_fixes
+from pipeline.nlp.mentions.reconcile import GAZETTEER_KEY, RECONCILE
 
 BLOCK_STARTS_KEY = "newsevents_block_starts"
 LEMMA_FIXES = "newsevents_lemma_fixes"
@@ -53,11 +57,17 @@ def load_nlp(model_name: str | None = None) -> Language:
     """Load the configured model once per process, with the project's components added."""
     nlp = spacy.load(model_name or settings.spacy_model_name())
     nlp.add_pipe("newsevents_blocks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={**RULER_CONFIG, "overwrite_ents": True})
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="newsevents_gazetteer",
+        after="ner",
+        config={**RULER_CONFIG, "spans_key": GAZETTEER_KEY, "annotate_ents": False, "overwrite": True},
+    )
     # The ruler runs its phrase patterns through the components before it; matching on
     # LOWER needs only the tokenizer, so skip tagging and parsing ~1,500 names at load.
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(load_gazetteer().entity_ruler_patterns())
+    nlp.add_pipe(RECONCILE, after="newsevents_gazetteer")
     fixes = nlp.add_pipe("attribute_ruler", name=LEMMA_FIXES, after="lemmatizer")
     fixes.add_patterns([fix.pattern() for fix in load_lemma_fixes()])
     return nlp

@@ -85,6 +85,14 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
         subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
         # "The government, Lavrov went on, …": the subject next to the verb is the speaker
         subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+        # "Lisa Power, head of policy at the Trust said": the nearer subject ends the
+        # apposition of the farther one, which is the speaker
+        for other in subjects:
+            if other.i < (subj.i if subj is not None else -1) and any(
+                c.dep_ == "appos" and other.i < c.i < subj.i for c in other.children
+            ):
+                subj = other
+                break
         if subj is None and verb.lemma_.lower() in REPORTED_PASSIVES:
             subj = passive_subject(verb)
         if subj is not None:
@@ -152,7 +160,8 @@ def noun_phrase_extent(head: Token) -> tuple[int, int]:
     contiguous by cutting at commas, brackets, dashes and quote marks around the head."""
     keep = {head.i}
     for child in head.children:
-        if child.dep_ in PHRASE_LEFT_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i > head.i):
+        right_prep = child.dep_ == "prep" and child.lower_ in ("of", "for", "at") and child.i > head.i
+        if child.dep_ in PHRASE_LEFT_DEPS or right_prep:
             keep.update(t.i for t in child.subtree)
         elif child.dep_ in ("cc", "conj") and child.i > head.i:
             keep.update(t.i for t in child.subtree if t.dep_ not in ("appos", "relcl", "acl"))
@@ -251,7 +260,8 @@ def mention_of(head: Token, index: MentionIndex, span: tuple[int, int] | None = 
         for t in child.subtree
         if (m := index.at(t)) is not None and m.kind == "name"
     ]
-    if covering is not None and not (covering.kind in ("title", "pronoun") and appositive_names and head.lower_ not in PERSONAL_PRONOUNS):
+    named_in_apposition = appositive_names and head.lower_ not in PERSONAL_PRONOUNS
+    if covering is not None and not (covering.kind in ("title", "pronoun") and named_in_apposition):
         return covering
     if appositive_names:
         return appositive_names[0]

@@ -69,6 +69,38 @@ def inline_image(alt: str, png: bytes) -> MetadataValue:
     return MetadataValue.md(f"![{alt}](data:image/png;base64,{encoded})")
 
 
+def picture_asset(name: str, deps: list[str], tags: dict[str, str], check: str, description: str):
+    """The @asset of one report picture: rendered when its tables change, checked by `picture_rendered`."""
+    return asset(
+        name=name,
+        group_name="reports",
+        kinds={"python", "matplotlib"},
+        owners=OWNERS,
+        tags={"layer": "report", **tags, "format": "png"},
+        deps=[AssetKey(table) for table in deps],
+        automation_condition=AutomationCondition.eager(),
+        check_specs=[AssetCheckSpec("picture_rendered", asset=name, description=check)],
+        description=f"{description} The picture is shown in the materialisation metadata.",
+    )
+
+
+def read_tables(paths: NewsPaths, *tables: str) -> list[pd.DataFrame]:
+    return [read_table(paths.data, table) for table in tables]
+
+
+def publish_picture(paths: NewsPaths, name: str, png: bytes) -> Path:
+    """data/reports/<name>.png, written atomically."""
+    return write_png(reports_dir(paths) / f"{name}.png", png)
+
+
+def picture_result(alt: str, path: Path, png: bytes, check: AssetCheckResult, **metadata) -> MaterializeResult:
+    """The check and the metadata of a report asset, the picture shown inline first."""
+    return MaterializeResult(
+        check_results=[check],
+        metadata={"picture": inline_image(alt, png), "path": MetadataValue.path(str(path)), **metadata},
+    )
+
+
 def _markdown(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "_none_"
@@ -77,35 +109,23 @@ def _markdown(frame: pd.DataFrame) -> str:
     return shown.to_markdown(index=False) + more
 
 
-@asset(
-    group_name="reports",
-    kinds={"python", "matplotlib"},
-    owners=OWNERS,
-    tags={"layer": "report", "library": "networkx", "format": "png"},
-    deps=[AssetKey("events"), AssetKey("event_participants"), AssetKey("entities")],
-    automation_condition=AutomationCondition.eager(),
-    check_specs=[
-        AssetCheckSpec(
-            "picture_rendered",
-            asset="actor_network",
-            description="The PNG was written and shows every actor of the events (up to the cap).",
-        )
-    ],
+@picture_asset(
+    "actor_network",
+    deps=["events", "event_participants", "entities"],
+    tags={"library": "networkx"},
+    check="The PNG was written and shows every actor of the events (up to the cap).",
     description=(
         "data/reports/actor_network.png: who did what to whom. Nodes are the entities taking part "
         "in events (size = number of events, colour = entity type); an arrow joins a source to its "
         "target, a plain line actors who took part together; width = number of events, colour = "
-        "the dominant PLOVER quad class (green cooperation, orange/red conflict). The picture is "
-        "shown in the materialisation metadata."
+        "the dominant PLOVER quad class (green cooperation, orange/red conflict)."
     ),
 )
 def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    events = read_table(paths.data, "events")
-    participants = read_table(paths.data, "event_participants")
-    entities = read_table(paths.data, "entities")
+    events, participants, entities = read_tables(paths, "events", "event_participants", "entities")
     network = build_actor_network(events, participants, entities)
     png = render_actor_network(network, n_events=len(events))
-    path = write_png(reports_dir(paths) / "actor_network.png", png)
+    path = publish_picture(paths, "actor_network", png)
     context.log.info(
         f"actor network: {network.graph.number_of_nodes()} actors, {len(network.edges)} links "
         f"from {len(events)} events -> {path}"
@@ -113,60 +133,42 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     edges = network.edges[[c for c in EDGE_COLUMNS if not c.endswith("_id")]]
     actors = participants[participants["event_id"].isin(set(events["event_id"]))]["entity_id"].nunique()
     check = picture_check(path, png, min(actors, MAX_NODES), network.graph.number_of_nodes(), "actors")
-    return MaterializeResult(
-        check_results=[check],
-        metadata={
-            "picture": inline_image("actor network", png),
-            "path": MetadataValue.path(str(path)),
-            "actors": network.graph.number_of_nodes(),
-            "links": len(network.edges),
-            "events": len(events),
-            "links_by_weight": MetadataValue.md(_markdown(edges)),
-        }
+    return picture_result(
+        "actor network", path, png, check,
+        actors=network.graph.number_of_nodes(),
+        links=len(network.edges),
+        events=len(events),
+        links_by_weight=MetadataValue.md(_markdown(edges)),
     )
 
 
-@asset(
-    group_name="reports",
-    kinds={"python", "matplotlib"},
-    owners=OWNERS,
-    tags={"layer": "report", "format": "png"},
-    deps=[AssetKey("stances"), AssetKey("entities"), AssetKey("quotes")],
-    automation_condition=AutomationCondition.eager(),
-    check_specs=[
-        AssetCheckSpec(
-            "picture_rendered",
-            asset="stance_matrix",
-            description="The PNG was written and its cells account for every stance (up to the caps).",
-        )
-    ],
+@picture_asset(
+    "stance_matrix",
+    deps=["stances", "issues", "entities", "quotes"],
+    tags={},
+    check="The PNG was written and its cells account for every stance (up to the caps).",
     description=(
         "data/reports/stance_matrix.png: who stands where. Rows are stance holders, columns the "
-        "issues (stance targets); each cell is the mean signed score of that holder's stances on "
-        "that issue (support +, oppose -, neutral 0), green for support, red for oppose, grey for "
-        "neutral, with the number of stances. The picture is shown in the materialisation metadata."
+        "issues (the issues table: targets naming one question grouped); each cell is the mean "
+        "signed score of that holder's stances on that issue, read against the issue's label "
+        "(support +, oppose -, neutral 0), green for support, red for oppose, grey for "
+        "neutral, with the number of stances."
     ),
 )
 def stance_matrix(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    stances = read_table(paths.data, "stances")
-    entities = read_table(paths.data, "entities")
-    quotes = read_table(paths.data, "quotes")
-    matrix = build_stance_matrix(stances, entities, quotes)
+    stances, entities, quotes, issues = read_tables(paths, "stances", "entities", "quotes", "issues")
+    matrix = build_stance_matrix(stances, entities, quotes, issues=issues)
     png = render_stance_matrix(matrix, n_stances=len(stances))
-    path = write_png(reports_dir(paths) / "stance_matrix.png", png)
+    path = publish_picture(paths, "stance_matrix", png)
     holders, targets = matrix.score.shape if not matrix.empty else (0, 0)
     context.log.info(f"stance matrix: {holders} holders x {targets} issues from {len(stances)} stances -> {path}")
     drawn = int(matrix.cells["n_stances"].sum()) if not matrix.empty else 0
     capped = holders >= MAX_HOLDERS or targets >= MAX_TARGETS
     check = picture_check(path, png, drawn if capped else len(stances), drawn, "stances")
-    return MaterializeResult(
-        check_results=[check],
-        metadata={
-            "picture": inline_image("stance matrix", png),
-            "path": MetadataValue.path(str(path)),
-            "holders": holders,
-            "issues": targets,
-            "stances": len(stances),
-            "cells": MetadataValue.md(_markdown(matrix.cells)),
-        }
+    return picture_result(
+        "stance matrix", path, png, check,
+        holders=holders,
+        issues=targets,
+        stances=len(stances),
+        cells=MetadataValue.md(_markdown(matrix.cells)),
     )

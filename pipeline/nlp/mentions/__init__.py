@@ -34,6 +34,7 @@ from pipeline.nlp.mentions.candidates import phrase_candidates, without_overlaps
 from pipeline.nlp.mentions.classification import entity_candidates
 from pipeline.nlp.mentions.context import MentionContext, to_mentions
 from pipeline.nlp.mentions.filters import expand_acronyms, filter_headline, one_per_start
+from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.people import attach_titles, fix_person_names
 from pipeline.nlp.mentions.references import add_references, national_government
 from pipeline.nlp.records import ArticleContext, Mention
@@ -47,6 +48,7 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = without_overlaps(phrase_candidates(mc) + entity_candidates(mc))
     chosen = fix_person_names(mc, chosen)
     chosen = attach_titles(mc, chosen)
+    chosen = settle_types(mc, chosen)
     chosen = filter_headline(mc, chosen)
     chosen = expand_acronyms(mc, chosen)
     mentions = national_government(mc, to_mentions(mc, chosen))

@@ -186,6 +186,8 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     if start == i or doc[start].is_sent_start and start == i - 1 and doc[start].ent_iob_ == "O":
         return []
     name_span = doc[start:i]
+    if kw.ent_type_ == "PERSON" and kw.text[:1].isupper():
+        return []  # "Mike Lake": NER reads the feature word as a surname
     if any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(name_span.text) or mc.gaz.demonym_country(name_span.text):
         return []  # "Armenian border", "Karabakh region": the known name is the entity
     if any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in name_span):

@@ -25,10 +25,12 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
 from pipeline.nlp.mentions.vocabulary import (
+    BUILDING_HEADS,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
     MOTION_VERBS,
+    NAME_PARTICLES,
     ORG_HEADS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
@@ -132,8 +134,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return person(mc, span[k:], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
-    if label == "PERSON":
-        return person(mc, span, label)
+    if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
+        return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
         titled = titled_name(mc, start, end)
         if titled is not None:
@@ -148,9 +150,49 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
     if all(t.is_lower or not t.is_alpha for t in span):
         return None
+    if label in ("ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
+        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral"
+    if label == "ORG" and _is_title_phrase(mc, span):
+        return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
+    if label == "ORG" and len(span) > 2 and span[-1].lower_ in mc.role_words and span[-2].lower_ not in mc.role_words:
+        # "Conservative Party Co-Chairman": the body is the name without the post
+        k = len(span) - 1
+        while k > 1 and span[k - 1].lower_ in mc.role_words:
+            k -= 1
+        body = span[:k]
+        if body[-1].lower_ in ORG_HEADS:
+            return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
+    """ "Minister of Agriculture", "Secretary for Health": a post word, then "of"/"for"."""
+    return (
+        len(span) > 2
+        and span[1].lower_ in ("of", "for")
+        and mc.gaz.match_role(span[0].text) is not None
+        and span[0].lower_ not in ORG_HEADS
+    )
+
+
+def _shaped_like_a_person(span: Span) -> bool:
+    """ "J. Allard", "Dominique de Villepin" typed ORG: initials before a surname, or a
+    lower-case name particle between capitalised names, and no word of a body's name."""
+    words = [t for t in span if t.is_alpha or t.text.endswith(".")]
+    if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    first = words[0].text
+    if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
+        return words[-1].is_title
+    middle = words[1:-1]
+    return (
+        len(words) == 3
+        and words[0].is_title
+        and words[-1].is_title
+        and all(t.is_lower and t.lower_ in NAME_PARTICLES for t in middle)
+    )
 
 
 def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:

@@ -18,7 +18,6 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
-    NAME_SUFFIXES,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
@@ -98,8 +97,8 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
                 role, tokens = found.name, tokens[k:]
                 break
-    while tokens and (tokens[0].is_lower or not tokens[0].is_alpha):
-        tokens = tokens[1:]  # "a Hans Christian Andersen"
+    while tokens and (tokens[0].is_lower or not tokens[0].is_alpha) and not _is_initials(tokens[0]):
+        tokens = tokens[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
     while (
         len(tokens) > 1
         and tokens[0].lower_ not in KEPT_TITLES
@@ -113,13 +112,12 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             or t.is_lower
             and t.is_alpha
             and t.lower_ not in NAME_PARTICLES
+            and not _glued_to_hyphen(tokens[k - 1])
         ):
             tokens = tokens[:k] if t.lower_ not in ("v", "vs", "v.", "vs.", "versus") else []
             break
-    while tokens and (
-        tokens[-1].is_punct or tokens[-1].is_lower or tokens[-1].lower_ in NAME_SUFFIXES and len(tokens) > 1
-    ):
-        tokens = tokens[:-1]  # "Alan Milburn - the"
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_lower and not _glued_to_hyphen(tokens[-2:][0])):
+        tokens = tokens[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
     if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
         return None
     name = clean_spaces(mc.doc[tokens[0].i : tokens[-1].i + 1].text)
@@ -129,6 +127,17 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
     if start > span.start and mc.doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     return Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
+
+
+def _is_initials(token) -> bool:
+    """ "C.", "K.J.": initials that open a name."""
+    text = token.text
+    return len(text) >= 2 and text.endswith(".") and all(part[:1].isupper() and len(part) == 1 for part in text[:-1].split("."))
+
+
+def _glued_to_hyphen(token) -> bool:
+    """A hyphen written inside a word ("Moo-hyun"): what follows it belongs to the name."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:

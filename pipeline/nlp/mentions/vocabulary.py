@@ -26,6 +26,9 @@ _LISTS = load_word_lists(
         "title_modifiers",
         "title_nouns",
         "org_heads",
+        "org_nouns",
+        "building_heads",
+        "speaker_nouns",
     ),
     tables={"honorifics": ("m", "f", None), "ministry_synonyms": ("foreign", "defence")},
 )
@@ -46,4 +49,7 @@ SUBORDINATE_WORDS = _LISTS["subordinate_words"]
 TITLE_MODIFIERS = _LISTS["title_modifiers"]
 TITLE_NOUNS = _LISTS["title_nouns"]
 ORG_HEADS = _LISTS["org_heads"]
+ORG_NOUNS = _LISTS["org_nouns"]
+BUILDING_HEADS = _LISTS["building_heads"]
+SPEAKER_NOUNS = _LISTS["speaker_nouns"]
 MINISTRY_SYNONYMS = _LISTS["ministry_synonyms"]

@@ -21,12 +21,15 @@ without their known failures):
 3. Indirect quotes come from reporting verbs outside direct quotes with a subject and a
    reported clause ("said (that) …", "called for …", "described … as …",
    "according to X, …"); a clause that is (almost) all direct quote is not repeated.
-4. Speakers link to the mention covering the subject's head word, else a name in
+4. A body paragraph opening with a speaker's label ("MS. CLINTON: …") is one direct quote
+   of that person (`transcript`), and nothing inside it is a quote of its own.
+5. Speakers link to the mention covering the subject's head word, else a name in
    apposition, else a mention inside the subject phrase ("Armenia’s foreign ministry"
    falls back to "Armenia"); a pronoun no mention covers falls back to the latest speaker.
 
 The passes, each a module of functions over one frozen `QuoteArticle`: `marks` (quote
-marks and segments), `cues` (reporting verbs), `speakers`, `direct`, `indirect`.
+marks and segments), `cues` (reporting verbs), `speakers`, `direct`, `indirect`,
+`transcript`.
 
 No input makes this raise: quote marks in any number and order are handled, and spans
 are always slices of `ctx.text` inside a sentence.
@@ -40,6 +43,7 @@ from pipeline.nlp.quotes.direct import direct_quotes
 from pipeline.nlp.quotes.indirect import indirect_quotes
 from pipeline.nlp.quotes.marks import QUOTE_CHARS, find_quote_segments
 from pipeline.nlp.quotes.speakers import with_speech_events
+from pipeline.nlp.quotes.transcript import transcript_quotes
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 
 __all__ = ["extract_quotes", "find_quote_segments", "is_cue", "speaker_token"]
@@ -53,6 +57,9 @@ def extract_quotes(ctx: ArticleContext, mentions: list[Mention]) -> list[Quote]:
     quotes = direct_quotes(art)
     quotes.extend(indirect_quotes(art, quotes))
     quotes = [q for q in quotes if not _embedded(q, quotes, ctx.text)]
+    lines = transcript_quotes(art, mentions)
+    if lines:  # a labelled transcript line is one quote; nothing inside it is another
+        quotes = [q for q in quotes if not any(t.char_start <= q.char_start < t.char_end for t in lines)] + lines
     by_id: dict[str, Quote] = {}
     for quote in sorted(quotes, key=lambda q: (q.char_start, q.kind != "direct")):
         by_id.setdefault(quote.quote_id, quote)

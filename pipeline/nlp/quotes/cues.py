@@ -14,6 +14,8 @@ PARTICLE_ONLY = _VOCABULARY.words("particle_only")
 INDIRECT_VERBS = _VOCABULARY.words("indirect_verbs")
 XCOMP_REPORTING = _VOCABULARY.words("xcomp_reporting")
 EXPRESSED_NOUNS = _VOCABULARY.words("expressed_nouns")
+PROXY_NOUNS = _VOCABULARY.words("proxy_nouns")
+BODY_NOUNS = _VOCABULARY.words("body_nouns")
 
 
 def phrase_particle(verb: Token) -> str | None:
@@ -46,8 +48,26 @@ def is_cue(token: Token) -> bool:
 
 def speaker_token(cue: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, a participle or coordinated
-    report taking the subject of the reporting verb above it."""
+    report taking the subject of the reporting verb above it; in "the BBC quoted Kostov as
+    saying" / "to have said" the one quoted (the object of "quote")."""
+    quoting = _quoting_verb(cue)
+    if quoting is not None:
+        quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        if quoted is not None and (quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG")):
+            return quoted
     return subject_of(cue, reporting=is_cue)
+
+
+def _quoting_verb(cue: Token) -> Token | None:
+    """The active "quote" a report hangs from ("quoted X as saying", "quoted X to have said")."""
+    token = cue
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp") or token.head is token:
+            return None
+        token = token.head
+        if token.lemma_.lower() == "quote" and token.tag_ != "VBN":
+            return token
+    return None
 
 
 def cue_text(token: Token, text: str) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from pipeline.nlp.records import Quote
 from pipeline.nlp.syntax import is_negated
 
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted text needs a speaker to count as a quote
+MAX_TITLE_WORDS = 8  # a quoted title ("Meet the Press") is no longer than this
 
 
 def _frame_sentences(art: QuoteArticle, seg: Segment) -> list[Span]:
@@ -109,6 +110,8 @@ def direct_quotes(art: QuoteArticle) -> list[Quote]:
         if sentence is None:
             continue
         content = art.text[seg.start : seg.end]
+        if _is_title(content):
+            continue  # "Meet the Press", "Thought for the Day": the name of a show, book or report
         if attribution is None or attribution.surface is None:
             if _is_inline(art, seg):
                 continue  # a quoted phrase nobody is reported to say: scare quotes, titles
@@ -131,6 +134,16 @@ def direct_quotes(art: QuoteArticle) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _is_title(content: str) -> bool:
+    """A short title-cased name in quote marks, with no sentence of its own: a title
+    (shows, books, programmes, reports), never a quote, whoever is near it."""
+    words = content.split()
+    if not 1 <= len(words) <= MAX_TITLE_WORDS or content.rstrip()[-1:] in ".!?,;:":
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 2 and _looks_like_title(content)
 
 
 def _looks_like_title(content: str) -> bool:

@@ -131,6 +131,8 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
             inner = attribution.speaker
             if inner is None or inner.kind != "name" or inner.mention_id in outer:
                 continue
+            if inner.surface not in (attribution.surface or ""):
+                continue  # "the company said": a description, not a name of its own
         covered.append((start, end, attribution.speaker.mention_id if attribution.speaker else None))
         if start in direct_starts:
             continue

@@ -3,7 +3,10 @@ events that pronouns and continued quotes fall back on.
 
 Speakers link to the mention covering the subject's head word, else a name in apposition,
 else a mention inside the subject phrase ("Armenia’s foreign ministry" falls back to
-"Armenia"); a pronoun no mention covers falls back to the latest speaker.
+"Armenia"), else the body or person a proxy speaks for ("Yukos lawyers"), else for "the
+company"-style descriptions the latest organisation named; a pronoun no mention covers
+falls back to the latest speaker. A place never speaks: a city or region as the speaker
+gives no speaker (a capital acting for its state is already its country).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
-from pipeline.nlp.quotes.cues import cue_text, is_cue, speaker_token
+from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS, cue_text, is_cue, speaker_token
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, is_negated, mention_of, noun_phrase_extent
 
@@ -58,6 +61,10 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     doc = art.doc
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     mention = mention_of(subject, art.index, (start, end))
+    if mention is None:
+        mention = _proxy_principal(art, subject) or _described_body(art, subject)
+    if mention is not None and mention.entity_type == "LOCATION":
+        mention = None  # a place never speaks (a capital acting for its state is already its country)
     covering = art.index.at(subject)
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
@@ -66,6 +73,29 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = fallback_pronoun(art, subject)
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "Yukos lawyers", "a Downing Street spokesman": whoever they speak for."""
+    if subject.lemma_.lower() not in PROXY_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < subject.i:
+            found = art.index.at(child)
+            if found is not None and found.entity_type in ("ORGANIZATION", "PERSON", "COUNTRY", "GROUP"):
+                return found
+    return None
+
+
+def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The company said", "the newspaper reported": the latest organisation named before."""
+    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+        return None
+    if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children):
+        return None  # "the Labour party": a name of its own
+    return art.index.before(subject.idx, ("ORGANIZATION",))
 
 
 def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:

@@ -1,0 +1,102 @@
+"""People within one article: full names clustered, then lone surnames and "Mr Abbas"
+joined to the full name they shorten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.nlp.entity_resolution.names import HONORIFIC_WORDS, name_tokens
+from pipeline.nlp.entity_resolution.similarity import (
+    LONE_SURNAME_JW,
+    LONE_SURNAME_RATIO,
+    MIN_FUZZY_LENGTH,
+    same_person,
+    similar_names,
+)
+from pipeline.nlp.records import Mention
+
+
+@dataclass
+class LocalPerson:
+    """The mentions of one person within one article."""
+
+    article_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    full_names: list[tuple[str, ...]] = field(default_factory=list)
+    fuzzy_ids: set[str] = field(default_factory=set)  # mentions joined by spelling similarity
+    distinct: set[tuple[str, ...]] = field(default_factory=set)
+    lasts: set[str] = field(default_factory=set)
+
+    def add_full(self, tokens: tuple[str, ...]) -> None:
+        self.full_names.append(tokens)
+        self.distinct.add(tokens)
+        self.lasts.add(tokens[-1])
+        self.lasts.add(tokens[-1].split()[-1])  # "Nistelrooy" shortens "van Nistelrooy" too
+
+    @property
+    def is_full(self) -> bool:
+        return bool(self.full_names)
+
+    def name_keys(self) -> list[tuple[str, str]]:
+        """(first name, surname) of every full form used in the article, sorted."""
+        return sorted({(n[0], n[-1]) for n in self.distinct})
+
+    def last_mention_before(self, char: int) -> int:
+        before = [m.char_start for m in self.mentions if m.char_start < char]
+        return max(before) if before else -1
+
+
+def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerson]:
+    clusters: list[LocalPerson] = []
+    ordered = sorted(mentions, key=lambda m: m.char_start)
+    tokens_of = {m.mention_id: name_tokens(m.name) for m in ordered}
+    for m in ordered:  # full names first, in text order
+        tokens = tokens_of[m.mention_id]
+        if len(tokens) < 2:
+            continue
+        matches = [c for c in clusters if tokens in c.distinct or any(same_person(tokens, f) for f in c.distinct)]
+        if matches:
+            target = max(matches, key=lambda c: c.last_mention_before(m.char_start))
+            if tokens[-1] not in target.lasts:
+                target.fuzzy_ids.add(m.mention_id)
+        else:
+            target = LocalPerson(article_id)
+            clusters.append(target)
+        target.mentions.append(m)
+        target.add_full(tokens)
+    full_clusters = list(clusters)
+    lone: dict[str, LocalPerson] = {}
+    for m in ordered:  # then single names: "Lavrov", "Mr Abbas"
+        tokens = tokens_of[m.mention_id]
+        if len(tokens) >= 2:
+            continue
+        word = tokens[0]
+        matches = [c for c in full_clusters if word in c.lasts]
+        fuzzy = False
+        if not matches and len(word) >= MIN_FUZZY_LENGTH:
+            titled = m.surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS
+            matches = [
+                c for c in full_clusters
+                if any(
+                    similar_names(last, word, LONE_SURNAME_RATIO, LONE_SURNAME_JW)
+                    and (titled or last.rstrip("s") != word.rstrip("s"))  # "William" is not "Williams"
+                    for last in sorted(c.lasts)
+                )
+            ]
+            fuzzy = True
+            if len(matches) != 1:
+                matches = []
+        if matches:
+            target = max(matches, key=lambda c: (c.last_mention_before(m.char_start), -full_clusters.index(c)))
+            target.mentions.append(m)
+            if fuzzy:
+                target.fuzzy_ids.add(m.mention_id)
+            continue
+        cluster = lone.get(word)
+        if cluster is None:
+            cluster = lone[word] = LocalPerson(article_id)
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.char_start)
+    return clusters

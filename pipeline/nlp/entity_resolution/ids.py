@@ -1,0 +1,30 @@
+"""Entity ids and what resolution has decided so far, shared by every linking pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.nlp.gazetteer import slug
+
+TYPE_PREFIX = {
+    "PERSON": "person", "ORGANIZATION": "org", "LOCATION": "location", "GROUP": "group", "COUNTRY": "country",
+}
+
+
+@dataclass
+class LinkState:
+    """Mention links, canonical names chosen while linking, and the ids already taken."""
+
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)  # mention_id -> (entity_id, resolution)
+    names: dict[str, str] = field(default_factory=dict)  # canonical names decided while linking
+    used_ids: set[str] = field(default_factory=set)
+
+    def new_id(self, prefix: str, name: str, qualifier: str | None = None) -> str:
+        base = f"{prefix}:{slug(name) or 'unnamed'}"
+        if qualifier:  # an entity known from one article only: "person:brown--politics-x"
+            base = f"{base}--{slug(qualifier)}"
+        candidate, n = base, 2
+        while candidate in self.used_ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used_ids.add(candidate)
+        return candidate

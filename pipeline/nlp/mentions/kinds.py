@@ -1,0 +1,120 @@
+"""Person, organisation or place: one type per name and article, decided by structure.
+
+spaCy's NER types each occurrence of a name on its own and often disagrees with itself
+("Yukos" PERSON in one sentence, ORG in the next; "Cusco" GPE, then PERSON). Here the
+occurrences of a name the gazetteer does not know are pooled per article and typed by the
+structure around them, strongest evidence first:
+
+* a person: a title or honorific on the name ("Mr", "President", "analyst Vadim
+  Mitroshin"), or a full name of two or more words whose surname the article uses alone;
+* an organisation: the name in apposition to, or modifying, a noun that only bodies have
+  ("oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders", "Gazprom, the
+  state-owned company");
+* a place: "<name>, <country>" ("Guayaquil, Ecuador"), or the object of a place
+  preposition or of a motion verb ("at Cusco", "will visit Auschwitz"); the latter only
+  for a name NER never typed ORG, as bodies too are worked "at" and invested "in".
+
+With evidence for one type only, every occurrence of the name takes it; with none (or
+conflicting evidence), NER's labels stand. The nouns are data:
+`pipeline/knowledge/mentions.yaml` (`org_nouns`, `speaker_nouns`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from pipeline.nlp.mentions.context import Candidate, MentionContext
+from pipeline.nlp.mentions.vocabulary import HONORIFICS, MOTION_VERBS, ORG_NOUNS, SPEAKER_NOUNS, TITLE_NOUNS
+
+SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
+_LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE"}
+
+
+def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """Every NER-only occurrence of a name takes the one type its evidence supports."""
+    by_name: dict[str, list[Candidate]] = defaultdict(list)
+    for c in chosen:
+        if c.gazetteer_id is None and c.priority <= 1 and c.entity_type in SETTLED and c.kind == "name":
+            by_name[c.name].append(c)
+    if not by_name:
+        return chosen
+    surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
+    decided: dict[str, str] = {}
+    for name, occurrences in by_name.items():
+        evidence = set()
+        for c in occurrences:
+            evidence |= _evidence(mc, c)
+        if "PLACE?" in evidence:
+            evidence.discard("PLACE?")
+            if all(c.label != "ORG" for c in occurrences):
+                evidence.add("LOCATION")
+        if name in surnames or len(name.split()) > 1 and name.split()[-1] in surnames and "PERSON" in evidence:
+            evidence.add("PERSON")
+        if len(evidence) == 1:
+            decided[name] = evidence.pop()
+    out = []
+    for c in chosen:
+        wanted = decided.get(c.name) if c.gazetteer_id is None and c.priority <= 1 else None
+        if wanted and wanted != c.entity_type and c.entity_type in SETTLED:
+            c = replace(c, entity_type=wanted, label=_LABEL[wanted], role=None if wanted != "PERSON" else c.role)
+        out.append(c)
+    return out
+
+
+def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
+    doc = mc.doc
+    found = set()
+    if c.role or c.gender:
+        found.add("PERSON")
+    before = doc[c.tok_start - 1] if c.tok_start > 0 else None
+    if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
+        found.add("PERSON")
+    root = _root(doc, c)
+    if _names_a_body(root):
+        found.add("ORGANIZATION")
+    place = _is_place(mc, c, root)
+    if place:
+        found.add(place)
+    return found
+
+
+def _root(doc, c: Candidate) -> Token:
+    span = doc[c.tok_start : c.tok_end]
+    return span.root
+
+
+def _names_a_body(root: Token) -> bool:
+    """ "oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders"."""
+    head = root.head
+    if root.dep_ == "appos" and _is(head, ORG_NOUNS):
+        return True
+    if any(child.dep_ in ("appos", "compound") and _is(child, ORG_NOUNS) for child in root.children):
+        return True  # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name)
+    return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
+    """ "Guayaquil, Ecuador" (LOCATION); "at Cusco", "visit Auschwitz" ("PLACE?": a place
+    unless NER ever typed the name ORG)."""
+    doc = mc.doc
+    after = c.tok_end
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_id_.startswith("country:"):
+        return "LOCATION"
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if root.head.lower_ not in ("to", "from") or verb.lemma_.lower() in MOTION_VERBS | {"go", "travel", "come"}:
+            return "PLACE?"
+        return None
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in MOTION_VERBS:
+        return "PLACE?"
+    return None

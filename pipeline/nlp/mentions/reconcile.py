@@ -1,0 +1,213 @@
+"""The gazetteer and the statistical NER reconciled: a known name never carves a longer one.
+
+spaCy's NER runs first, on the raw text; the gazetteer's matches (a `span_ruler` writing
+to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
+
+* a match equal to an NER span, or longer than the NER spans it overlaps, wins: it brings
+  the gazetteer's label and id ("the Bank of England" known whole);
+* a match strictly inside a longer NER span does not break it up: "Sheffield Wednesday",
+  "Radio Romania", "Canadian Wheat Board", "Bank of America", "Partizan Belgrade", "Bill
+  Jordan" stay one name. Two exceptions, both where the longer span is no name of its own:
+  a PERSON span that starts with a demonym, party or country followed by a title or a
+  possessive, or with a demonym or party ("Armenian Foreign Minister Ararat Mirzoyan",
+  "Britain's Tony Blair", "Tory Liam Fox"; the
+  rest stays the person), and a span whose other words are only title or government
+  words ("Russian Foreign Ministry", "Azerbaijani authorities"), which the phrase rules
+  of `candidates` rebuild around the country;
+* in a title-cased line (a headline) the gazetteer wins as before: capitals are no
+  evidence of a name there;
+* a place NER tagged alone that modifies an untagged proper noun after it is part of
+  that name ("Sheffield United": a club);
+* a match that crosses an NER span's edge wins over it (NER misplaced a boundary);
+* a match no NER span touches is added, unless it sits inside a longer run of
+  capitalised proper nouns that the gazetteer does not know ("Radio Romania" left
+  untagged): then the longer name is kept as one span of the gazetteer's label's kind.
+
+Before this component existed the ruler ran before the NER and overwrote it, so a
+gazetteer word carved every longer name it occurred in.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.context import role_words
+from pipeline.nlp.mentions.vocabulary import (
+    GEO_FEATURES,
+    GOVERNMENT_NOUNS,
+    HONORIFICS,
+    PLACE_QUALIFIERS,
+    TITLE_MODIFIERS,
+)
+from pipeline.nlp.syntax import POSSESSIVES
+
+GAZETTEER_KEY = "newsevents_gazetteer"
+RECONCILE = "newsevents_reconcile"
+# Words after a country or demonym that make a description, not a name of its own.
+_BODY_WORDS = frozenset({"ministry", "embassy", "consulate", "foreign", "interior", "defence", "defense"})
+# Prefixes glued to a known name ("ex-Soviet") that make no name of their own ("pro-Russian"
+# is an attitude, not Russia, and stays as NER had it).
+_PREFIXES = frozenset({"ex", "former"})
+# Capitalised words that never make a place part of a longer name.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return role_words(load_gazetteer()) | TITLE_MODIFIERS | GOVERNMENT_NOUNS | _BODY_WORDS | frozenset(HONORIFICS)
+
+
+@Language.component(RECONCILE)
+def reconcile_entities(doc: Doc) -> Doc:
+    """Merge the gazetteer's matches into the NER's entities (rules in the module doc)."""
+    matches = filter_spans(list(doc.spans.get(GAZETTEER_KEY, ())))
+    doc.ents = reconcile(doc, list(doc.ents), matches)
+    return doc
+
+
+def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
+    """The entities after merging gazetteer `matches` (non-overlapping) into `ner`."""
+    kept = [_club_name(doc, e) or e for e in ner]
+    added: list[Span] = []
+    for match in matches:
+        overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
+        container = next((e for e in overlapping if e.start <= match.start and match.end <= e.end), None)
+        if container is not None and len(container) > len(match):
+            if not (_title_cased(match.sent) or _may_carve(doc, container, match, matches)):
+                continue
+            kept.remove(container)
+            rest = _person_rest(doc, container, match)
+            if rest is not None:
+                kept.append(rest)
+            added.append(_as_entity(doc, match))
+            continue
+        if not overlapping:
+            longer = _untagged_name_around(doc, match)
+            if longer is not None:
+                added.append(longer)
+                continue
+        for e in overlapping:
+            kept.remove(e)
+        added.append(_as_entity(doc, match))
+    return sorted(filter_spans(added + kept), key=lambda s: s.start)
+
+
+def _club_name(doc: Doc, ent: Span) -> Span | None:
+    """ "Sheffield United", "Dynamo Kiev": a place NER tagged alone, modifying the untagged
+    proper noun after it, is part of that name (a club, company or station)."""
+    if ent.label_ not in ("GPE", "LOC") or len(ent) != 1 or ent.end >= len(doc) or _title_cased(ent.sent):
+        return None
+    head = ent[0].head
+    if ent[0].dep_ != "compound" or head.i != ent.end or not _is_name_word(doc, head.i):
+        return None
+    if head.i + 1 < len(doc) and doc[head.i + 1].tag_ in ("NNP", "NNPS") and doc[head.i + 1].is_title:
+        return None  # a longer run: leave it to NER
+    return Span(doc, ent.start, head.i + 1, label="ORG")
+
+
+def _title_cased(sent: Span) -> bool:
+    """A headline-style sentence ("Russian FM Hosts Fresh Talks"): capitals say nothing
+    about names there, so NER spans in it are no evidence of a longer name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.is_stop]
+    return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)
+
+
+def _as_entity(doc: Doc, match: Span) -> Span:
+    return Span(doc, match.start, match.end, label=match.label_, span_id=match.id_)
+
+
+def _may_carve(doc: Doc, container: Span, match: Span, matches: list[Span]) -> bool:
+    """Whether a gazetteer match may break the longer NER span around it (module doc)."""
+    words = _title_words()
+    known = {i for m in matches for i in range(m.start, m.end)}  # "Yerevan, Azerbaijani": two known names
+    tokens = [t for t in container if t.i not in known]
+    end = container.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end - 1].text, doc[end].text):
+        # "Co-" of "Co-Chairman", cut there by NER
+        if end not in known:
+            tokens.append(doc[end])
+        end += 1
+    others = _glued_words(tokens)
+    if others and all(
+        w in words
+        or w in PLACE_QUALIFIERS
+        or w in POSSESSIVES
+        or w == "the"
+        or w.strip("-") in _PREFIXES
+        or not any(c.isalnum() for c in w)
+        for w in others
+    ) or not others:
+        return True  # "Russian Foreign Ministry", "Azerbaijani authorities", "Central London"
+    if container.label_ != "PERSON" or match.start != container.start:
+        return False
+    if match.label_ in ("NORP", "ORG"):
+        return True  # "Tory Liam Fox": a party or demonym never starts a person's name
+    after = doc[match.end]
+    return after.text in POSSESSIVES or after.lower_ in words
+
+
+def _glued_words(tokens: list) -> list[str]:
+    """Lower-case words, tokens written without a space between them joined ("co-chairman")."""
+    words: list[str] = []
+    previous = None
+    for t in tokens:
+        if previous is not None and previous.i + 1 == t.i and not previous.whitespace_ and words:
+            words[-1] += t.lower_
+        else:
+            words.append(t.lower_)
+        previous = t
+    return words
+
+
+def _person_rest(doc: Doc, container: Span, match: Span) -> Span | None:
+    """What is left of a PERSON span once its leading affiliation is carved off."""
+    if container.label_ != "PERSON" or match.start != container.start:
+        return None
+    start = match.end
+    while start < container.end and (doc[start].text in POSSESSIVES or doc[start].lower_ in _title_words()):
+        start += 1
+    if start >= container.end or not doc[start].text[:1].isupper():
+        return None
+    return Span(doc, start, container.end, label="PERSON")
+
+
+def _is_name_word(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return (
+        token.tag_ in ("NNP", "NNPS")
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
+        and token.lower_ not in _title_words()
+        and token.lower_ not in PLACE_QUALIFIERS
+        and token.lower_ not in GEO_FEATURES
+        and (token.lower_ not in _CALENDAR or i == 0 or doc[i - 1].text[:1].isupper())
+        and not (token.is_sent_start and i + 1 < len(doc) and not doc[i + 1].text[:1].isupper())
+    )
+
+
+def _untagged_name_around(doc: Doc, match: Span) -> Span | None:
+    """ "Radio Romania", "Sheffield Wednesday" left untagged by NER: the gazetteer's word
+    inside a longer run of capitalised proper nouns is part of that name. The run is
+    typed ORG (a club, station or company named after a place), and only when the match
+    is a place or country (a known organisation keeps its own name)."""
+    if match.label_ not in ("GPE", "LOC") or len(match) != 1:
+        return None
+    start, end = match.start, match.end
+    while start > 0 and _is_name_word(doc, start - 1) and doc[start - 1].sent == match.sent:
+        start -= 1
+    while end < len(doc) and _is_name_word(doc, end) and doc[end].sent == match.sent:
+        end += 1
+    if (start, end) == (match.start, match.end):
+        return None
+    if end > match.end and start == match.start and doc[end - 1].tag_ != "NNP":
+        return None
+    return Span(doc, start, end, label="ORG")
