@@ -32,6 +32,7 @@ from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
+    agreed_truce,
     confirmed_headlines,
     lone_consultation,
     lone_promise,
@@ -76,6 +77,7 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention], quotes: Iterable
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
             offer_recipient(draft, ec)
+            agreed_truce(draft)
         found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
         spoken = speech_by_sentence.get(sentence.sentence_id, [])
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)

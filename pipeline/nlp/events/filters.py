@@ -26,6 +26,7 @@ from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
+AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
 
@@ -125,7 +126,19 @@ def lone_promise(draft: Draft) -> bool:
     """ "Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
     two sides, is."""
-    return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2
+    return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
+
+
+def agreed_truce(draft: Draft) -> None:
+    """ "a 2020 truce brokered by Moscow", "signed a ceasefire": a truce that was brokered or
+    agreed is an agreement between the sides (AGREE), not one side's ceasefire (RETREAT)."""
+    if draft.event_type != "RETREAT" or draft.mode != "ceasefire" or draft.token.pos_ not in ("NOUN", "PROPN"):
+        return
+    agreed = bool(draft.mediators) or any(lemma_in(v, AGREEING_VERBS) for v in draft.realisers)
+    if agreed:
+        draft.event_type, draft.mode, draft.cameo_root = "AGREE", None, "03"
+        draft.participants = draft.participants + [m for m in draft.sources if m not in draft.participants]
+        draft.sources = []
 
 
 def theatre_only(draft: Draft) -> bool:
