@@ -260,6 +260,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                         found += [m for p in pobjs(child) for m in np_actors(p, index)]
                     elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         found += _subjects(child, index)  # "... if the EU refused"
+            elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+                found += _subjects(clause, index)  # "called for the US to close ..."
             elif clause.dep_ == "prep" and clause.lower_ == "for":
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):

@@ -26,6 +26,7 @@ from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
+STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
 AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
@@ -61,6 +62,8 @@ def reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bo
     """An agree/insist verb whose only complement is a finite clause states an opinion."""
     if trigger.event_type not in STATEMENT_TYPES:
         return False
+    if trigger.event_type == "REQUEST" and trigger.lemma not in STATING_REQUEST_VERBS:
+        return False  # "demanded that Zimbabwe free the MP": the clause is what is demanded
     deps = {c.dep_ for c in verb.children}
     if trigger.event_type == "AGREE" and verb.tag_ == "VBN" and "nsubjpass" in deps and "agent" not in deps:
         return True  # "X is pledged / committed to ...": a state, not an act

@@ -34,6 +34,10 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
     preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
+    # "called for the US to close": the parser makes "for" the mark of the infinitive clause
+    preps += [
+        m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.i in gap
+    ]
     lemma = token.lemma_.lower()
     for extra in particles + preps:
         found = lexicon.verb(lemma, extra.lower_)
