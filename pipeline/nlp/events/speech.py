@@ -12,7 +12,9 @@ sits in an adverbial phrase ("rebuild after the disaster" judges no actor). The 
 a target, and a quote whose criticism names no actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
 ACCUSE event by the same speaker gives none, and one speaker's criticism of one target is
-one event per article.
+one event per article. A stance of the stances extractor that opposes a named actor (its
+target mention) is the same criticism, found where no judging word is ("X said Y's
+proposals would mean there would be no safe haven").
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, is_actor, unique
 from pipeline.nlp.events.vocabulary import CRITICISM_WORDS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
-from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.records import Mention, Quote, Stance
 from pipeline.nlp.syntax import has_neg
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -168,6 +170,41 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             draft.modality = ASSERTED
             drafts.append(draft)
             break  # one criticism per quote
+    return drafts
+
+
+def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
+    """ACCUSE drafts for stances against a named actor ("X opposes Y's plan"): the holder
+    criticises the actor the stance's target names."""
+    by_id = {m.mention_id: m for m in ec.index.mentions}
+    drafts: list[Draft] = []
+    for stance in stances:
+        holder = by_id.get(stance.holder_mention_id or "")
+        target = by_id.get(stance.target_mention_id or "")
+        if stance.polarity != "oppose" or holder is None or target is None:
+            continue
+        if not is_actor(holder) or not is_actor(target) or target.kind == "pronoun" or _same_actor(holder, target):
+            continue
+        if target.entity_type == "LOCATION":
+            continue
+        sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
+        if sentence is None:
+            continue
+        span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        draft = Draft(
+            token=token,
+            trigger=ACCUSE_SPEECH,
+            sentence=sentence,
+            words=[token],
+            event_type="ACCUSE",
+            mode="disapprove",
+            cameo_root="11",
+        )
+        draft.sources, draft.targets, draft.modality = [holder], [target], ASSERTED
+        drafts.append(draft)
     return drafts
 
 
