@@ -110,13 +110,16 @@ def run_suite(path: Path = SUITE) -> list[SuiteResult]:
     from pipeline.nlp.extract import build_contexts
     from pipeline.nlp.mentions import detect_mentions
     from pipeline.nlp.quotes import extract_quotes
+    from pipeline.nlp.stances import extract_stances
 
     cases = [c for c in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if gold_type(c) is not None]
     texts = [(f"case-{c['id']}", c["text"] if c["text"].endswith("\n") else c["text"] + "\n") for c in cases]
     results = []
     for case, ctx in zip(cases, build_contexts(texts), strict=True):
         mentions = detect_mentions(ctx)
-        found = records(ctx, mentions, detect_events(ctx, mentions, extract_quotes(ctx, mentions)))
+        quotes = extract_quotes(ctx, mentions)
+        events = detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions))
+        found = records(ctx, mentions, events)
         results.append(SuiteResult(case["id"], gold_type(case), predicted_type(case, found), passes(case, found)))
     return results
 

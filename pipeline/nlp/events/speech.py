@@ -188,8 +188,8 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
         if target.entity_type == "LOCATION":
             continue
         sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
-        if sentence is None:
-            continue
+        if sentence is None or sentence.text.rstrip("\"'’” )").endswith("?"):
+            continue  # a question asserts no criticism
         span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
         if span is None:
             continue
