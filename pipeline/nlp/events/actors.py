@@ -445,7 +445,9 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
         if not places:
             continue
         if draft.location is None:
-            draft.location = places[0]
+            # a visited country is the host, not the place; a city visited is the place
+            draft.location = next((p for p in places if p.entity_type != "COUNTRY"), None)
         if len(places) * 2 >= len(listed):  # a list of places: its odd members are places too
-            covered = {m.mention_id for t in listed for m in index.all_at(t)}
+            # a country visited is the host (PLOVER: the visitor is the source, the host the target)
+            covered = {m.mention_id for t in listed for m in index.all_at(t) if m.entity_type != "COUNTRY"}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
