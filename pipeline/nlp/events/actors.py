@@ -384,7 +384,7 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             receivers += [
                 m
                 for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "to"
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                 for p in pobjs(c)
                 for m in np_actors(p, index)
             ]

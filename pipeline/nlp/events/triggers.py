@@ -93,6 +93,12 @@ def _object_nouns(verb: Token) -> list[Token]:
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)  # "a truce brokered by Moscow", "the EU-brokered deal"
+    for noun in list(nouns):
+        if any(c.dep_ == "nummod" for c in noun.children) or noun.pos_ == "NUM":
+            # "sent £50m in aid", "$3bn in loans": the amount is given in the trigger noun
+            for prep in list(noun.children) + list(verb.children):
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    nouns.extend(p for p in prep.children if p.dep_ == "pobj")
     out: list[Token] = []
     for noun in nouns:
         out.append(inner_event_noun(noun))
