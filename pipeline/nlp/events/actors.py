@@ -250,6 +250,11 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             found += [m for p in pobjs(child) for m in np_actors(p, index)]
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
+        elif child.dep_ == "dobj":
+            # "suspended talks with Iran", "severed contacts with the PA": the object's partner
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    found += [m for p in pobjs(prep) for m in np_actors(p, index)]
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
