@@ -263,6 +263,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for child in clause.children:
                     if child.dep_ == "prep" and child.lower_ in ("to", "against", "on", "at"):
                         found += [m for p in pobjs(child) for m in np_actors(p, index)]
+                    if child.dep_ in ("dobj", "prep"):
+                        # "offered to return to talks with the US", "agreed to join talks with the UK"
+                        found += _partners(child, index)
                     elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         found += _subjects(child, index)  # "... if the EU refused"
             elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
@@ -271,7 +274,22 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
                         found += np_actors(pobj, index)
+    if not found and draft.event_type in ("AGREE", "REQUEST"):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                found += _partners(child, index)  # "agreed ... in a deal with the EU"
     assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
+
+
+def _partners(node: Token, index: MentionIndex) -> list[Mention]:
+    """The "with X" partners of a noun (or of a preposition's noun): "talks with the UK"."""
+    nouns = pobjs(node) if node.dep_ == "prep" else [node]
+    found: list[Mention] = []
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+    return found
 
 
 def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
