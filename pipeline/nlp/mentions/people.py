@@ -21,6 +21,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
+from pipeline.nlp.names import is_epithet
 from pipeline.nlp.syntax import POSSESSIVES
 
 # Words that join the parts of a title ("Secretary of State for Defence"); never its ends.
@@ -99,6 +100,10 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
                 break
     while tokens and (tokens[0].is_lower or not tokens[0].is_alpha) and not _is_initials(tokens[0]):
         tokens = tokens[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
+    while len(tokens) > 1 and is_epithet(tokens[0].text):
+        tokens = tokens[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
+    if len(tokens) == 1 and is_epithet(tokens[0].text):
+        return None
     while (
         len(tokens) > 1
         and tokens[0].lower_ not in KEPT_TITLES

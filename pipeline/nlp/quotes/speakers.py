@@ -21,6 +21,8 @@ from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS, cue_text, is_cue, 
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, is_negated, mention_of, noun_phrase_extent
 
+SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -63,8 +65,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     mention = mention_of(subject, art.index, (start, end))
     if mention is None:
         mention = _proxy_principal(art, subject) or _described_body(art, subject)
-    if mention is not None and mention.entity_type == "LOCATION":
-        mention = None  # a place never speaks (a capital acting for its state is already its country)
+    if mention is not None and mention.entity_type not in SPEAKER_TYPES:
+        mention = None  # a place never speaks (a capital acting for its state is already its country), nor a law or a book
     covering = art.index.at(subject)
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
