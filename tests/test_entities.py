@@ -353,3 +353,25 @@ def test_titles_pronouns_and_places_on_synthetic_text():
     assert by_surface["Soviet"].entity_type == "COUNTRY"
     assert by_surface.get("Gatwick") is None or by_surface["Gatwick"].entity_type != "PERSON"
     assert by_surface["Mr Jones"].entity_type == "PERSON"
+
+
+def test_gendered_titles_never_merge_across():
+    """A "Mrs. Clinton" never joins a man: within an article nor across articles."""
+    mentions = [
+        person("a", 0, "Bill Clinton", "President", "USA"),
+        person("a", 40, "Clinton", surface="Mr Clinton"),
+        person("a", 80, "Clinton", surface="Mrs. Clinton"),  # the article names no other Clinton
+        person("b", 0, "Hillary Clinton", "Senator", "USA"),
+        person("b", 40, "Clinton", surface="Mrs Clinton"),
+        person("c", 0, "Clinton", surface="Mr Clinton"),
+        person("c", 40, "Clinton", surface="Mrs Clinton"),  # one article, two Clintons
+    ]
+    res = resolve_entities(mentions)
+    link = links_by_name(res)
+    assert link["a#m40"] == link["a#m0"]
+    assert link["a#m80"] != link["a#m0"]
+    assert link["b#m40"] == link["b#m0"] != link["a#m0"]
+    assert link["c#m0"] != link["c#m40"]
+    for row in res.entities:
+        surfaces = set(row["aliases"])
+        assert not ({"Mr Clinton", "Mrs Clinton"} <= surfaces or {"Mr Clinton", "Mrs. Clinton"} <= surfaces), row

@@ -9,17 +9,14 @@ man) and the asset checks that flag what slipped through. The word lists are dat
 
 from __future__ import annotations
 
-from pipeline.nlp.mentions.vocabulary import EPITHETS, HONORIFICS
+__all__ = ["conflicting_genders", "honorific_gender", "is_epithet", "non_name_words"]
+
+from pipeline.nlp.mentions.people import is_epithet
+from pipeline.nlp.mentions.vocabulary import HONORIFICS
 
 
 def _words(name: str) -> list[str]:
     return [w.strip(".,\"“”").replace("’", "'") for w in name.split()]
-
-
-def is_epithet(word: str) -> bool:
-    """ "Crooked", "Lyin'", "embattled": an adjective or nickname, not a name."""
-    w = word.replace("’", "'").lower()
-    return w in EPITHETS or w.rstrip("'") in EPITHETS
 
 
 def non_name_words(name: str) -> list[str]:
