@@ -13,7 +13,7 @@ export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= true
 # whole pipeline or time things (markers in pyproject.toml).
 FAST := not slow and not browser and not reliability and not bench
 
-.PHONY: setup instance browser-deps run test test-fast lint ui eval bench lock clean
+.PHONY: setup instance browser-deps run test test-fast lint ui eval bench lock clean export search
 
 setup: $(STAMP) instance
 
@@ -70,6 +70,16 @@ eval-accept: setup
 agreement: setup
 	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make agreement A=<folder> B=<folder>" >&2; exit 2; }
 	$(BIN)/python -m pipeline.evaluation.agreement $(A) $(B)
+
+# data/exports/ (PLOVER JSON Lines and CSV, validated) from the tables of the last `make run`.
+export: setup
+	$(BIN)/python -m pipeline.cli export
+
+# Ranked quotes, stances and sentences for a phrase: make search Q="Lachin corridor" [N=20]
+# (the phrase travels in the environment, so quotes and apostrophes in it are safe).
+search: export NEWSEVENTS_SEARCH_QUERY = $(Q)
+search: setup
+	@$(BIN)/python -m pipeline.cli search "$$NEWSEVENTS_SEARCH_QUERY" --limit $(or $(N),10)
 
 bench: setup
 	$(BIN)/python -m pipeline.cli bench

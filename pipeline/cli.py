@@ -104,12 +104,46 @@ def eval_command(accept: bool = False) -> int:
     return run_evaluation(accept=accept)
 
 
-COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": eval_command}
+def export_command() -> int:
+    """Write and validate data/exports/ from the Parquet tables of the last run (`make export`)."""
+    from pipeline.exports import write_exports
+    from pipeline.storage import table_path
+
+    if not table_path(settings.data_dir(), "events").is_file():
+        print(f"no tables in {settings.data_dir()}: run `make run` first", file=sys.stderr)
+        return 1
+    summary = write_exports(settings.data_dir())
+    for name, path in summary.paths().items():
+        print(f"{name:<20} {summary.rows[name]:>8} rows  {path}")
+    print("every file validated: events.plover.jsonl against pipeline/exports/plover.schema.json, "
+          "the CSVs against their Pandera models")
+    return 0
+
+
+def search_command(query: str, limit: int = 10) -> int:
+    """Print the warehouse's ranked hits for a phrase (`make search Q="..."`)."""
+    from pipeline.search import search
+
+    if not query.strip():
+        print('usage: make search Q="words to find"', file=sys.stderr)
+        return 2
+    database = settings.data_dir() / "warehouse.duckdb"
+    if not database.is_file():
+        print(f"no warehouse at {database}: run `make run` first", file=sys.stderr)
+        return 1
+    with duckdb.connect(str(database), read_only=True) as connection:
+        search(connection, query, limit).show(max_width=220, max_col_width=90)
+    return 0
+
+
+COMMANDS = {"run": run_pipeline, "bench": bench_command, "eval": eval_command, "export": export_command}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsevents")
-    parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument("command", choices=sorted([*COMMANDS, "search"]))
+    parser.add_argument("query", nargs="?", default="", help="search only: the words to find")
+    parser.add_argument("--limit", type=int, default=10, help="search only: how many hits to print")
     parser.add_argument(
         "--accept",
         action="store_true",
@@ -118,7 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.accept and args.command != "eval":
         parser.error("--accept applies to eval only")
-    command = (lambda: eval_command(accept=True)) if args.accept else COMMANDS[args.command]
+    if args.command == "search":
+        command = lambda: search_command(args.query, args.limit)  # noqa: E731
+    elif args.accept:
+        command = lambda: eval_command(accept=True)  # noqa: E731
+    else:
+        command = COMMANDS[args.command]
     try:
         return command()
     except Exception as error:

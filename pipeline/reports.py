@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -201,6 +202,13 @@ def actor_network_png(
 def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     if network.empty:
         return _placeholder("Actor network", "No events yet: the network appears once events are extracted.")
+    fig, _ = draw_actor_network(network, n_events)
+    return _png(fig)
+
+
+def draw_actor_network(network: ActorNetwork, n_events: int):
+    """The figure of a non-empty network, and its node labels by actor id (placed so that
+    no two overlap: `place_labels`)."""
     graph = network.graph
     n = graph.number_of_nodes()
     positions = network_layout(graph)
@@ -225,6 +233,7 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     # A small network labels every link; a larger one leaves single meetings (the commonest
     # link, already green) unlabelled so the conflicts and agreements stand out.
     label_all, labelled = len(network.edges) <= LABEL_EVERY_LINK_UP_TO, 0
+    edge_labels = []
     for row in network.edges.itertuples(index=False):
         pair = frozenset((row.source_id, row.target_id))
         # parallel links of one pair bend apart so each stays visible
@@ -244,15 +253,14 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
         )
         if label_all or (row.n_events >= 2 or row.event_types != "CONSULT") and labelled < MAX_EDGE_LABELS:
             labelled += 1
-            _edge_label(ax, positions[row.source_id], positions[row.target_id], rad, row.event_types)
+            edge_labels.append(_edge_label(ax, positions[row.source_id], positions[row.target_id], rad,
+                                           row.event_types))
+    texts = {}
     for actor in nodes:
-        x, y = positions[actor]
         label = graph.nodes[actor]["name"]
         if graph.degree(actor) == 0:  # acted alone: say what it did
-            label += f"\n({graph.nodes[actor]['event_types']})"
-        ax.annotate(label, (x, y), xytext=(0, 9 + math.sqrt(node_sizes[actor]) / 2), zorder=6,
-                    textcoords="offset points", ha="center", va="bottom", fontsize=9, fontweight="bold",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+            label += "\n" + "\n".join(textwrap.wrap(f"({graph.nodes[actor]['event_types']})", width=26))
+        texts[actor] = label
 
     quads_present = [q for q in QUAD_ORDER if q in set(network.edges["quad"])]
     handles = [Line2D([0], [0], color=QUAD_COLOURS[q], lw=4, label=QUAD_LABELS[q]) for q in quads_present]
@@ -268,7 +276,97 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     )
     ax.margins(0.15)
     ax.set_axis_off()
-    return _png(fig)
+    order = sorted(nodes, key=lambda a: (-node_sizes[a], texts[a], a))
+    links = [(positions[u], positions[v]) for u, v in zip(network.edges["source_id"], network.edges["target_id"],
+                                                          strict=True)]
+    labels = place_labels(fig, ax, [(a, positions[a], texts[a], math.sqrt(node_sizes[a]) / 2) for a in order],
+                          obstacles=edge_labels, lines=links)
+    return fig, labels
+
+
+# Where a node's label may go, tried in this order: above, below, right, left, then the
+# diagonals, each at growing distance from the node (offsets in units of the gap).
+LABEL_DIRECTIONS = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
+                    (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+                    (1, -1, "left", "top"), (-1, -1, "right", "top")]
+LABEL_DISTANCES = (1.0, 2.2, 3.6, 5.2)
+LABEL_GAP_POINTS = 9.0
+
+
+def place_labels(fig, ax, items, obstacles=(), lines=()) -> dict:
+    """Annotate each node with its label where it overlaps no label placed before it, no
+    other node and no obstacle (edge labels), and crosses as few links as it can.
+
+    The positions of LABEL_DIRECTIONS are tried ring by ring (LABEL_DISTANCES): the first
+    ring with a free position wins, and within it the position crossing fewest `lines`
+    (links, as pairs of end points in data units), so a label stays next to its node. If
+    no ring has a free position, the one with the least overlap wins.
+
+    `items` are (key, (x, y) in data units, text, node radius in points), most important
+    first: earlier labels get the better places. Deterministic: the same items give the
+    same placement. Returns the annotations by key.
+    """
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    to_pixels = fig.dpi / 72.0
+    discs = []
+    for key, (x, y), _, radius in items:
+        cx, cy = ax.transData.transform((x, y))
+        r = radius * to_pixels
+        discs.append((key, (cx - r, cy - r, cx + r, cy + r)))
+    samples = np.array([ax.transData.transform(np.asarray(a) + t * (np.asarray(b) - np.asarray(a)))
+                        for a, b in lines for t in np.linspace(0.0, 1.0, 25)]).reshape(-1, 2)
+    taken = [_box(o.get_window_extent(renderer)) for o in obstacles]
+    placed = {}
+    for key, (x, y), text, radius in items:
+        annotation = ax.annotate(text, (x, y), xytext=(0, 0), zorder=6, textcoords="offset points",
+                                 fontsize=9, fontweight="bold",
+                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+        hard_obstacles = [*taken, *(box for other, box in discs if other != key)]
+        fallback, fallback_overlap, chosen = None, math.inf, None
+        for distance in LABEL_DISTANCES:
+            free = []
+            for dx, dy, ha, va in LABEL_DIRECTIONS:
+                gap = radius + LABEL_GAP_POINTS * distance
+                scale = math.sqrt(2) if dx and dy else 1.0
+                position = ((dx * gap / scale, dy * gap / scale), ha, va)
+                box = _place(annotation, position, renderer)
+                overlap = sum(_overlap(box, other) for other in hard_obstacles)
+                if overlap == 0:
+                    free.append((_points_inside(box, samples), len(free), position))
+                elif overlap < fallback_overlap:
+                    fallback, fallback_overlap = position, overlap
+            if free:
+                chosen = min(free)[2]
+                break
+        taken.append(_place(annotation, chosen or fallback, renderer))
+        placed[key] = annotation
+    return placed
+
+
+def _place(annotation, position, renderer) -> tuple[float, float, float, float]:
+    offset, ha, va = position
+    annotation.set_position(offset)
+    annotation.set_ha(ha)
+    annotation.set_va(va)
+    return _box(annotation.get_window_extent(renderer), pad=2.0)
+
+
+def _points_inside(box, points: np.ndarray) -> int:
+    if not len(points):
+        return 0
+    inside = (points[:, 0] > box[0]) & (points[:, 0] < box[2]) & (points[:, 1] > box[1]) & (points[:, 1] < box[3])
+    return int(inside.sum())
+
+
+def _box(extent, pad: float = 0.0) -> tuple[float, float, float, float]:
+    return (extent.x0 - pad, extent.y0 - pad, extent.x1 + pad, extent.y1 + pad)
+
+
+def _overlap(a, b) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def network_layout(graph: nx.Graph) -> dict[str, np.ndarray]:
@@ -330,7 +428,7 @@ def _spread(positions: dict[str, np.ndarray], min_distance: float, rounds: int =
     return dict(zip(names, points, strict=True))
 
 
-def _edge_label(ax, start, end, rad: float, text: str) -> None:
+def _edge_label(ax, start, end, rad: float, text: str):
     """Label an edge at the middle of its (possibly bent) arc, as matplotlib draws arc3."""
     (x1, y1), (x2, y2) = start, end
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
@@ -340,7 +438,7 @@ def _edge_label(ax, start, end, rad: float, text: str) -> None:
     # a bent link's label extends away from the straight line, so parallel links' labels don't collide
     side = rad * dy
     ha = "center" if abs(side) < 1e-9 else ("left" if side > 0 else "right")
-    ax.text(cx, cy, text, fontsize=7, color="#333333", ha=ha, va="center", zorder=5,
+    return ax.text(cx, cy, text, fontsize=7, color="#333333", ha=ha, va="center", zorder=5,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
 
 
@@ -371,7 +469,10 @@ def build_stance_matrix(
     quotes: pd.DataFrame | None = None,
     max_holders: int = MAX_HOLDERS,
     max_targets: int = MAX_TARGETS,
+    issues: pd.DataFrame | None = None,
 ) -> StanceMatrix:
+    """With `issues`, the columns are issues (a stance counts under its issue's label, with
+    its position read against that label); without, the stances' own targets."""
     if stances.empty:
         return StanceMatrix(pd.DataFrame(), pd.DataFrame())
     names = dict(zip(entities["entity_id"], entities["name"], strict=True)) if len(entities) else {}
@@ -379,6 +480,10 @@ def build_stance_matrix(
     if quotes is not None and len(quotes):
         speakers = dict(zip(quotes["quote_id"], quotes["speaker_surface"], strict=True))
     frame = stances.copy()
+    if issues is not None and len(issues) and "issue_id" in frame.columns:
+        labels = dict(zip(issues["issue_id"], issues["label"], strict=True))
+        frame["target"] = [labels.get(i, t) for i, t in zip(frame["issue_id"], frame["target"], strict=True)]
+        frame["polarity"] = frame["issue_polarity"].where(frame["issue_polarity"].notna(), frame["polarity"])
 
     def holder(row) -> str:
         if isinstance(row.holder_entity_id, str) and row.holder_entity_id:
@@ -408,8 +513,13 @@ def _top(values: pd.Series, limit: int) -> list[str]:
     return sorted(counts.index, key=lambda v: (-counts[v], str(v)))[:limit]
 
 
-def stance_matrix_png(stances: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataFrame | None = None) -> bytes:
-    return render_stance_matrix(build_stance_matrix(stances, entities, quotes), n_stances=len(stances))
+def stance_matrix_png(
+    stances: pd.DataFrame,
+    entities: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    issues: pd.DataFrame | None = None,
+) -> bytes:
+    return render_stance_matrix(build_stance_matrix(stances, entities, quotes, issues=issues), n_stances=len(stances))
 
 
 def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
@@ -437,7 +547,7 @@ def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
     ax.set_yticks(np.arange(-0.5, rows, 1), minor=True)
     ax.grid(which="minor", color="#e0e0e0", linewidth=1)
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("issue (target)")
+    ax.set_xlabel("issue")
     ax.set_ylabel("stance holder")
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, ticks=[-1, 0, 1])
     bar.ax.set_yticklabels(["oppose", "neutral", "support"], fontsize=8)

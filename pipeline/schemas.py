@@ -49,11 +49,11 @@ class _Table(pa.DataFrameModel):
 
 
 class Articles(_Table):
-    """One row per ingested file."""
+    """One row per ingested file or collection row."""
 
-    article_id: Series[str] = pa.Field(unique=True, description="Stable id: the file's path under the seeds folder without .txt")
-    source_file: Series[str] = pa.Field(description="Path of the file relative to the seeds folder")
-    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes; a change triggers reprocessing")
+    article_id: Series[str] = pa.Field(unique=True, description="Stable id: the file's path under the seeds folder without .txt; for a collection row, the collection's path without suffix, '/', and the row's id (or row number)")
+    source_file: Series[str] = pa.Field(description="Path of the file relative to the seeds folder; for a collection row, the collection's path, '#', and the row's id (or row number)")
+    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes (of a collection row: of its text and metadata); a change triggers reprocessing")
     encoding: Series[str] = pa.Field(description="Text encoding the file was decoded with")
     outlet: Series[str] = pa.Field(nullable=True, description="News agency or outlet named by the text or sidecar metadata")
     url: Series[str] = pa.Field(nullable=True, description="Source URL from sidecar metadata")
@@ -203,6 +203,24 @@ class Stances(_Table):
     sentence_id: Series[int] = pa.Field(ge=0, description="Sentence of the evidence")
     quote_id: Series[str] = pa.Field(nullable=True, description="Quote the stance comes from, if any")
     evidence: Series[str] = pa.Field(str_length={"min_value": 1}, description="The words that show the stance")
+    issue_id: Series[str] = pa.Field(description="The issue the target names (FK to issues)")
+    issue_polarity: Series[str] = pa.Field(isin=["support", "oppose", "neutral"], description="The position read against the issue's label: opposing a blockade supports its opening")
+
+
+class Issues(_Table):
+    """Canonical issues: stance targets that name one question, grouped across sentences and articles by head noun, shared words and target entity (README, "Issues")."""
+
+    issue_id: Series[str] = pa.Field(unique=True, description="Stable id from the label")
+    label: Series[str] = pa.Field(str_length={"min_value": 1}, description="The issue's name: its most frequent target read in the positive direction")
+    keywords: Series[object] = pa.Field(description="The words its targets share, most frequent first")
+    aliases: Series[object] = pa.Field(description="Every target label grouped under it")
+    n_stances: Series[int] = pa.Field(ge=1, description="Stances on the issue")
+    n_articles: Series[int] = pa.Field(ge=1, description="Articles with a stance on the issue")
+    n_holders: Series[int] = pa.Field(ge=0, description="Distinct resolved holders with a stance on the issue")
+
+    @pa.check("keywords", "aliases", name="is_list_of_strings")
+    def _lists(cls, series: pd.Series) -> pd.Series:
+        return _is_list_of_str(series)
 
 
 class RejectedFiles(_Table):
@@ -214,10 +232,26 @@ class RejectedFiles(_Table):
     detected_at: Series[pd.Timestamp] = pa.Field(description="When the run found it")
 
 
-class IngestNotes(_Table):
-    """What ingest noticed about files it did ingest: damaged bytes replaced, HTML converted, sidecar values ignored, content that changed during a run."""
+class RejectedRows(_Table):
+    """Rows of collections (JSON Lines, CSV, Parquet files in the seeds folder) that could not be articles, and why."""
 
-    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder")
+    source_file: Series[str] = pa.Field(description="Path of the collection relative to the seeds folder")
+    row_number: Series[int] = pa.Field(ge=1, description="Line number in JSON Lines, record number below the header in CSV, row position from 1 in Parquet")
+    row_id: Series[str] = pa.Field(nullable=True, description="The row's id, when it has a usable one")
+    content_sha256: Series[str] = pa.Field(nullable=True, description="SHA-256 of what the row contributes, when it was read that far")
+    reason: Series[str] = pa.Field(description="Why the row is not an article, in words")
+    detected_at: Series[pd.Timestamp] = pa.Field(description="When the run found it")
+
+    class Config:
+        coerce = True
+        strict = True
+        unique = ["source_file", "row_number"]
+
+
+class IngestNotes(_Table):
+    """What ingest noticed about files and collection rows it did ingest: damaged bytes replaced, HTML converted, sidecar or row values ignored, content that changed during a run."""
+
+    source_file: Series[str] = pa.Field(description="Path of the article file relative to the seeds folder; for a collection row, the collection's path, '#', and the row's id (or row number)")
     kind: Series[str] = pa.Field(isin=list(NOTE_KINDS), description="What the note is about: " + ", ".join(NOTE_KINDS))
     message: Series[str] = pa.Field(str_length={"min_value": 1}, description="The note, in words")
 
@@ -271,9 +305,18 @@ TABLES: dict[str, tuple[type[pa.DataFrameModel], pa_arrow.Schema]] = {
         ("stance_id", _STR), ("holder_entity_id", _STR), ("target", _STR),
         ("target_entity_id", _STR), ("polarity", _STR), ("score", pa_arrow.float64()),
         ("article_id", _STR), ("sentence_id", _INT), ("quote_id", _STR), ("evidence", _STR),
+        ("issue_id", _STR), ("issue_polarity", _STR),
+    ])),
+    "issues": (Issues, pa_arrow.schema([
+        ("issue_id", _STR), ("label", _STR), ("keywords", _STRS), ("aliases", _STRS),
+        ("n_stances", _INT), ("n_articles", _INT), ("n_holders", _INT),
     ])),
     "rejected_files": (RejectedFiles, pa_arrow.schema([
         ("source_file", _STR), ("content_sha256", _STR), ("reason", _STR), ("detected_at", _TS),
+    ])),
+    "rejected_rows": (RejectedRows, pa_arrow.schema([
+        ("source_file", _STR), ("row_number", pa_arrow.int64()), ("row_id", _STR), ("content_sha256", _STR),
+        ("reason", _STR), ("detected_at", _TS),
     ])),
     "ingest_notes": (IngestNotes, pa_arrow.schema([
         ("source_file", _STR), ("kind", _STR), ("message", _STR),
@@ -317,3 +360,120 @@ def _describe_failures(table: str, cases: pd.DataFrame, limit: int = 10) -> str:
         values = group["failure_case"].astype(str).tolist()[:limit]
         lines.append(f"  column {column!r} check {check}: rows {rows} values {values}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------- exports
+# The CSV files under data/exports/ (pipeline/exports/): one row per event, stance or
+# quote with readable column names and names joined in, for spreadsheets and tools that
+# read GDELT-like tables. Each model describes the file as read back with
+# `read_export_csv`: text columns as pandas strings (empty cell = NA), numbers as numbers.
+
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_TEXT = pd.StringDtype()
+
+
+class _Export(pa.DataFrameModel):
+    class Config:
+        coerce = True
+        strict = True
+        ordered = True  # the column order is part of the file's interface
+
+
+class EventsExport(_Export):
+    """events.csv: one row per event, actors and place by name."""
+
+    event_id: Series[_TEXT] = pa.Field(unique=True, description="Event id (events.event_id)")
+    event_date: Series[_TEXT] = pa.Field(nullable=True, str_matches=_DATE, description="Date of the event (YYYY-MM-DD), empty when unresolved")
+    date_precision: Series[_TEXT] = pa.Field(nullable=True, isin=["day", "month", "year"], description="day, month or year")
+    event_type: Series[_TEXT] = pa.Field(isin=list(PLOVER_TYPES), description="PLOVER event type")
+    event_mode: Series[_TEXT] = pa.Field(nullable=True, description="PLOVER mode, where one applies")
+    quad_class: Series[_TEXT] = pa.Field(isin=["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"], description="PLOVER quad class of the type")
+    quad_code: Series[int] = pa.Field(isin=[1, 2, 3, 4], description="Quad class as PLOVER's number: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict")
+    cameo_root: Series[_TEXT] = pa.Field(nullable=True, str_matches=r"^(0[1-9]|1[0-9]|20)$", description="Two-digit CAMEO root code equivalent")
+    event_scale: Series[float] = pa.Field(ge=-10, le=10, description="PLOVER's conflict (-) to cooperation (+) score of the type")
+    source_actors: Series[_TEXT] = pa.Field(nullable=True, description="Who acted, '; '-separated names")
+    source_countries: Series[_TEXT] = pa.Field(nullable=True, description="Their ISO 3166 alpha-3 countries, '; '-separated, distinct")
+    target_actors: Series[_TEXT] = pa.Field(nullable=True, description="Who it was done to, '; '-separated names")
+    target_countries: Series[_TEXT] = pa.Field(nullable=True, description="Their ISO 3166 alpha-3 countries")
+    other_actors: Series[_TEXT] = pa.Field(nullable=True, description="Participants and mediators, '; '-separated names")
+    location: Series[_TEXT] = pa.Field(nullable=True, description="Where it happened")
+    location_country: Series[_TEXT] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 country of the place")
+    summary: Series[_TEXT] = pa.Field(description="One readable line: who did what to whom, where, when")
+    n_articles: Series[int] = pa.Field(ge=1, description="Articles reporting the event")
+    n_outlets: Series[int] = pa.Field(ge=0, description="Distinct outlets reporting it")
+    confidence: Series[float] = pa.Field(ge=0, le=1, description="0..1 confidence that the event is coded right")
+    first_reported: Series[_TEXT] = pa.Field(nullable=True, str_matches=_DATE, description="Publication date of the earliest report")
+    article_id: Series[_TEXT] = pa.Field(description="Article of the first report")
+    headline: Series[_TEXT] = pa.Field(nullable=True, description="Its headline")
+    url: Series[_TEXT] = pa.Field(nullable=True, description="Its URL")
+    trigger: Series[_TEXT] = pa.Field(description="Word or phrase that reports the event in that sentence")
+    evidence: Series[_TEXT] = pa.Field(description="The reporting sentence")
+
+
+class StancesExport(_Export):
+    """stances.csv: one row per stance, holder and article by name."""
+
+    stance_id: Series[_TEXT] = pa.Field(unique=True, description="Stance id (stances.stance_id)")
+    holder: Series[_TEXT] = pa.Field(nullable=True, description="Who holds the position: entity name, else the speaker as written")
+    holder_entity_id: Series[_TEXT] = pa.Field(nullable=True, description="The holder's entity id")
+    holder_country: Series[_TEXT] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="The holder's ISO 3166 alpha-3 country")
+    issue: Series[_TEXT] = pa.Field(description="What the stance is about (stances.target)")
+    issue_entity_id: Series[_TEXT] = pa.Field(nullable=True, description="The issue as an entity, when it is one")
+    polarity: Series[_TEXT] = pa.Field(isin=["support", "oppose", "neutral"], description="support, oppose or neutral")
+    score: Series[float] = pa.Field(ge=0, le=1, description="Strength of the position, 0..1")
+    evidence: Series[_TEXT] = pa.Field(description="The words that show the stance")
+    quote_id: Series[_TEXT] = pa.Field(nullable=True, description="Quote it comes from, if any")
+    article_id: Series[_TEXT] = pa.Field(description="Article of the evidence")
+    sentence_id: Series[int] = pa.Field(ge=0, description="Sentence of the evidence")
+    published_date: Series[_TEXT] = pa.Field(nullable=True, str_matches=_DATE, description="Publication date of the article")
+    outlet: Series[_TEXT] = pa.Field(nullable=True, description="Outlet of the article")
+    headline: Series[_TEXT] = pa.Field(nullable=True, description="Headline of the article")
+    url: Series[_TEXT] = pa.Field(nullable=True, description="URL of the article")
+
+
+class QuotesExport(_Export):
+    """quotes.csv: one row per quote, speaker and article by name."""
+
+    quote_id: Series[_TEXT] = pa.Field(unique=True, description="Quote id (quotes.quote_id)")
+    speaker: Series[_TEXT] = pa.Field(nullable=True, description="Speaker: entity name, else as written")
+    speaker_entity_id: Series[_TEXT] = pa.Field(nullable=True, description="The speaker's entity id, empty when unresolved")
+    speaker_as_written: Series[_TEXT] = pa.Field(nullable=True, description="The speaker as written near the quote")
+    speaker_country: Series[_TEXT] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$", description="The speaker's ISO 3166 alpha-3 country")
+    quote: Series[_TEXT] = pa.Field(description="Quoted words (direct) or reported clause (indirect)")
+    kind: Series[_TEXT] = pa.Field(isin=["direct", "indirect"], description="direct or indirect")
+    reporting_verb: Series[_TEXT] = pa.Field(nullable=True, description="The reporting verb as written (said, told, warned)")
+    article_id: Series[_TEXT] = pa.Field(description="Article of the quote")
+    sentence_id: Series[int] = pa.Field(ge=0, description="Sentence where the quote starts")
+    published_date: Series[_TEXT] = pa.Field(nullable=True, str_matches=_DATE, description="Publication date of the article")
+    outlet: Series[_TEXT] = pa.Field(nullable=True, description="Outlet of the article")
+    headline: Series[_TEXT] = pa.Field(nullable=True, description="Headline of the article")
+    url: Series[_TEXT] = pa.Field(nullable=True, description="URL of the article")
+
+
+EXPORT_CSVS: dict[str, type[pa.DataFrameModel]] = {
+    "events.csv": EventsExport,
+    "stances.csv": StancesExport,
+    "quotes.csv": QuotesExport,
+}
+
+
+def export_columns(name: str) -> list[str]:
+    return list(EXPORT_CSVS[name].to_schema().columns)
+
+
+def read_export_csv(path) -> pd.DataFrame:
+    """An export CSV with text columns as strings (an empty cell is NA) and numbers as numbers."""
+    from pathlib import Path
+
+    schema = EXPORT_CSVS[Path(path).name].to_schema()
+    text = {name for name, column in schema.columns.items() if str(column.dtype).startswith("string")}
+    return pd.read_csv(path, dtype={name: "string" for name in text}, keep_default_na=False,
+                       na_values={name: [""] for name in schema.columns})
+
+
+def validate_export(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validate an export table against its model, every failure in one clear error."""
+    try:
+        return EXPORT_CSVS[name].validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        raise SchemaViolation(_describe_failures(name, errors.failure_cases)) from None

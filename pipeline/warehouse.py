@@ -16,6 +16,7 @@ import duckdb
 from pipeline import warehouse_guard
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
+from pipeline.search import create_search
 from pipeline.storage import process_is_alive, table_path
 
 _QUAD_CASE = (
@@ -61,22 +62,28 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
         },
     ),
     "actor_stances": (
-        "Who is for or against what, with the article it comes from.",
+        "Who is for or against what: each stance with its issue, read against the issue's label, "
+        "and the article it comes from.",
         """
         SELECT s.stance_id, s.holder_entity_id, coalesce(h.name, q.speaker_surface) AS holder_name,
+               s.issue_id, i.label AS issue, s.issue_polarity,
                s.target, s.target_entity_id, s.polarity, s.score, s.evidence, s.quote_id,
                s.article_id, a.headline, a.outlet, a.published_date
         FROM stances s
+        LEFT JOIN issues i ON i.issue_id = s.issue_id
         LEFT JOIN entities h ON h.entity_id = s.holder_entity_id
         LEFT JOIN quotes q ON q.quote_id = s.quote_id
         LEFT JOIN articles a ON a.article_id = s.article_id
-        ORDER BY holder_name NULLS LAST, s.target, s.stance_id
+        ORDER BY holder_name NULLS LAST, issue, s.target, s.stance_id
         """,
         {
             "stance_id": "Stance id (FK to stances)",
             "holder_entity_id": "Entity holding the position",
             "holder_name": "Name of the holder (or the speaker as written)",
-            "target": "Normalised issue label",
+            "issue_id": "The issue the target names (FK to issues)",
+            "issue": "Label of that issue",
+            "issue_polarity": "The position read against the issue's label (support, oppose or neutral)",
+            "target": "The target as the text names it",
             "target_entity_id": "The target as an entity, when it is one",
             "polarity": "support, oppose or neutral",
             "score": "Strength of the position, 0..1",
@@ -138,6 +145,7 @@ def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
         connection.execute(f'COMMENT ON VIEW "{view}" IS {_quote(meaning)}')
         for column, column_meaning in columns.items():
             connection.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_quote(column_meaning)}')
+    create_search(connection)
 
 
 def build_warehouse(data_dir: Path) -> Path:

@@ -13,7 +13,7 @@ A case file:
         absent:                                  # none may match any record
           - {kind: direct}
         count: 2                                 # optional: exactly this many records
-        known_failure: "NER splits the name"     # optional: the rule is not met yet (strict xfail)
+        known_failure: "why it fails today"      # optional: a strict xfail, counted as such
 
 A record is the flat dict the extractor's test makes of it (its fields, plus derived ones such
 as a speaker's name). An expected dict matches a record when every key agrees: `key: value` is
@@ -43,7 +43,6 @@ class Case:
     absent: tuple[dict, ...] = ()
     count: int | None = None
     extra: dict = field(default_factory=dict)  # extractor-specific inputs (e.g. given mentions)
-    known_failure: str | None = None  # why the pipeline does not pass it yet
 
 
 @cache
@@ -73,28 +72,21 @@ def load_cases(extractor: str) -> tuple[Case, ...]:
                 raise ValueError(f"{path}: case {case_id!r}: records are mappings, got {pattern!r}")
         cases.append(
             Case(
-                case_id,
-                text,
-                raw.get("rule", ""),
-                expect,
-                absent,
-                raw.get("count"),
-                {"mentions": raw.get("mentions")},
-                raw.get("known_failure"),
+                case_id, text, raw.get("rule", ""), expect, absent, raw.get("count"),
+                {"mentions": raw.get("mentions"), "known_failure": raw.get("known_failure")},
             )
         )
     return tuple(cases)
 
 
 def case_params(extractor: str) -> list:
-    """`pytest.mark.parametrize` values, one per case, named by its id; a known failure is
-    a strict xfail, so a case that starts passing must lose its mark."""
+    """`pytest.mark.parametrize` values, one per case, named by its id. A case with
+    `known_failure: <why>` is one the extractor cannot pass yet: it runs as a strict xfail,
+    so it is counted (as xfailed) and fails the suite the day it starts passing."""
     return [
-        pytest.param(
-            case,
-            id=case.id,
-            marks=[pytest.mark.xfail(reason=case.known_failure, strict=True)] if case.known_failure else [],
-        )
+        pytest.param(case, id=case.id, marks=[pytest.mark.xfail(reason=case.extra["known_failure"], strict=True)])
+        if case.extra.get("known_failure")
+        else pytest.param(case, id=case.id)
         for case in load_cases(extractor)
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from dagster import (
     AssetKey,
@@ -87,13 +88,33 @@ def test_sensor_adds_partitions_and_runs_only_what_changed(tmp_path):
         assert Daemon.ranges(added) == [(EXTRACT_JOB, "e.txt", "e.txt")]
         assert added.run_requests[0].tags["newsevents/seed_changes"] == "1 new, 1 deleted"
         assert instance.get_dynamic_partitions(ARTICLES) == ["a.txt", "b.txt", "d.txt", "e.txt"]
-        assert set(json.loads(added.cursor)) == {"a.txt", "b.txt", "d.txt", "e.txt"}
+        assert set(json.loads(added.cursor)["hashes"]) == {"a.txt", "b.txt", "d.txt", "e.txt"}
 
         (seeds / "a.txt").unlink()
         deleted = daemon.tick()
         assert Daemon.ranges(deleted) == [(REFRESH_JOB, None, None)]  # nothing to parse, tables still change
         assert instance.get_dynamic_partitions(ARTICLES) == ["b.txt", "d.txt", "e.txt"]
         assert len({r.run_key for r in first.run_requests + edited.run_requests + added.run_requests}) == 4
+
+
+def test_sensor_reads_the_files_only_when_the_folder_changed(tmp_path, monkeypatch):
+    from pipeline.defs import automation
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write(seeds, "a.txt", "Body of a.")
+    with DagsterInstance.ephemeral() as instance:
+        daemon = Daemon(seeds, instance)
+        daemon.tick()
+        surveys = []
+        real = automation.seed_hashes
+        monkeypatch.setattr(automation, "seed_hashes", lambda folder: surveys.append(folder) or real(folder))
+        assert isinstance(daemon.tick(), SkipReason) and surveys == []
+        info = (seeds / "a.txt").stat()
+        os.utime(seeds / "a.txt", ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))  # touched, same bytes
+        touched = daemon.tick()
+        assert touched.skip_reason is not None and not touched.run_requests and len(surveys) == 1
+        assert isinstance(daemon.tick(), SkipReason) and len(surveys) == 1
 
 
 def test_schedule_reconciles_partitions_and_extracts_what_is_stale(tmp_path):

@@ -53,7 +53,7 @@ TABLE_ASSETS = {
     "articles", "sentences", "entities", "mentions", "events", "event_participants",
     "event_mentions", "quotes", "stances", "rejected_files",
 }  # fmt: skip
-EXPECTED_ASSETS = TABLE_ASSETS | {"article_extractions", "warehouse", "actor_network", "stance_matrix"}
+EXPECTED_ASSETS = TABLE_ASSETS | {"article_extractions", "warehouse", "actor_network", "stance_matrix", "exports"}
 # Assets allowed to have no asset check (their inputs' checks gate them). Any other
 # asset must list at least one check in the UI: a new asset either gets a check or is
 # named here, on purpose.

@@ -1002,16 +1002,16 @@ def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monke
     shutil.copytree(noted_run[0], seeds)
     shutil.copytree(noted_run[1] / "cache", data / "cache")  # a data folder with nothing built
     changed = seeds / f"{SEED_004}.txt"
-    real_ingest, calls = core.ingest, []
+    real_survey, calls = core.survey, []
 
-    def ingest_while_files_change(folder):
+    def survey_while_files_change(folder):
         if not calls:  # after extraction, just before the tables are built
             changed.write_text(seed_text(SEED_004) + "\nThe talks resume in August.\n", encoding="utf-8")
             (seeds / "late.txt").write_text(NESTED_TEXT, encoding="utf-8")
         calls.append(folder)
-        return real_ingest(folder)
+        return real_survey(folder)
 
-    monkeypatch.setattr(core, "ingest", ingest_while_files_change)
+    monkeypatch.setattr(core, "survey", survey_while_files_change)
     assert run_pipeline(seeds, data).success
     tables = warehouse_tables(data)
     notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}

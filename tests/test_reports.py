@@ -53,6 +53,24 @@ STANCES = pd.DataFrame(
     }
 )  # fmt: skip
 QUOTES = pd.DataFrame({"quote_id": ["q1", "q2"], "speaker_surface": ["Lavrov", "the foreign ministry"]})
+# the same stances grouped into issues: the blockade read as its opposite, the opening
+ISSUE_OF = {"Lachin corridor blockade": ("is-open", "support"), "peace treaty": ("is-peace", None),
+            "imposed agreements": ("is-imposed", None)}  # fmt: skip
+ISSUED = STANCES.assign(
+    issue_id=[ISSUE_OF[t][0] for t in STANCES["target"]],
+    issue_polarity=[ISSUE_OF[t][1] or p for t, p in zip(STANCES["target"], STANCES["polarity"], strict=True)],
+)
+ISSUES = pd.DataFrame(
+    {
+        "issue_id": ["is-open", "is-peace", "is-imposed"],
+        "label": ["opening of the Lachin corridor", "peace treaty", "imposed agreements"],
+        "keywords": [["lachin", "corridor"], ["peace", "treaty"], ["imposed"]],
+        "aliases": [["Lachin corridor blockade"], ["peace treaty"], ["imposed agreements"]],
+        "n_stances": [2, 3, 1],
+        "n_articles": [1, 1, 1],
+        "n_holders": [1, 2, 1],
+    }
+)
 
 
 def edge(network: reports.ActorNetwork, source: str, target: str, directed: bool) -> dict:
@@ -117,6 +135,14 @@ def test_stance_matrix_holds_mean_signed_scores():
     assert png.startswith(PNG_SIGNATURE) and png == reports.stance_matrix_png(STANCES, ENTITIES, QUOTES)
 
 
+def test_stance_matrix_columns_are_issues_read_against_their_label():
+    matrix = reports.build_stance_matrix(ISSUED, ENTITIES, QUOTES, issues=ISSUES)
+    assert "opening of the Lachin corridor" in matrix.score.columns
+    assert "Lachin corridor blockade" not in matrix.score.columns
+    # opposing the blockade is supporting the opening
+    assert matrix.score.loc["Armenia", "opening of the Lachin corridor"] == pytest.approx(0.8)
+
+
 def test_empty_tables_give_a_placeholder_picture():
     empty = {t: empty_frame(t) for t in ("events", "event_participants", "entities", "stances", "quotes")}
     network = reports.actor_network_png(empty["events"], empty["event_participants"], empty["entities"])
@@ -141,7 +167,8 @@ def write_tables(data, *, empty: bool = False) -> None:
         "entities": contract_frame("entities", ENTITIES, aliases=[], n_mentions=1, n_articles=1),
         "events": contract_frame("events", EVENTS, summary="s", n_articles=1, n_outlets=1, confidence=0.9),
         "event_participants": PARTICIPANTS,
-        "stances": contract_frame("stances", STANCES, article_id="a", sentence_id=0, evidence="e"),
+        "stances": contract_frame("stances", ISSUED, article_id="a", sentence_id=0, evidence="e"),
+        "issues": ISSUES,
         "quotes": contract_frame("quotes", QUOTES, article_id="a", sentence_id=0, text="t", kind="direct",
                                  char_start=0, char_end=1),
     }  # fmt: skip
@@ -175,3 +202,70 @@ def test_report_assets_are_documented():
         spec = next(iter(asset.specs))
         assert spec.group_name == "reports"
         assert spec.description and spec.owners and spec.kinds and spec.tags.get("layer") == "report"
+
+
+def _label_boxes(labels: dict, fig) -> dict:
+    renderer = fig.canvas.get_renderer()
+    return {key: reports._box(annotation.get_window_extent(renderer)) for key, annotation in labels.items()}
+
+
+def test_network_labels_do_not_overlap():
+    """Long, alike names side by side (several ministries, actors that acted alone with their
+    event types under the name) each get a label box of their own, clear of the other nodes."""
+    import matplotlib.pyplot as plt
+
+    ids = ["org:rus-fm", "org:arm-fm", "org:aze-fm", "org:geo-fm", "org:tur-fm", "country:ARM", "country:AZE"]
+    entities = pd.DataFrame({
+        "entity_id": ids,
+        "name": ["Russian Foreign Ministry", "Armenian Foreign Ministry", "Azerbaijani Foreign Ministry",
+                 "Georgian Foreign Ministry", "Turkish Foreign Ministry", "Armenia", "Azerbaijan"],
+        "entity_type": ["ORGANIZATION"] * 5 + ["COUNTRY"] * 2,
+    })
+    events = pd.DataFrame({"event_id": ["e1", "e2", "e3", "e4", "e5", "e6"],
+                           "event_type": ["ACCUSE", "REQUEST", "REJECT", "SUPPORT", "ASSAULT", "CONSULT"]})
+    participants = pd.DataFrame(
+        [("e1", "org:rus-fm", "source"), ("e1", "country:ARM", "target"), ("e2", "org:arm-fm", "source"),
+         ("e3", "org:aze-fm", "source"), ("e4", "org:geo-fm", "source"), ("e5", "country:AZE", "source"),
+         ("e5", "country:ARM", "target"), ("e6", "org:tur-fm", "participant")],
+        columns=["event_id", "entity_id", "role"],
+    )
+    network = reports.build_actor_network(events, participants, entities)
+    fig, labels = reports.draw_actor_network(network, n_events=len(events))
+    try:
+        boxes = _label_boxes(labels, fig)
+        assert set(boxes) == set(ids)
+        clashes = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if reports._overlap(boxes[a], boxes[b]) > 0]
+        assert clashes == []
+        # and no label covers another actor's node
+        positions = {a: fig.axes[0].transData.transform(network_layout_of(network)[a]) for a in ids}
+        covered = [(a, b) for a in ids for b in ids if a != b
+                   and boxes[a][0] < positions[b][0] < boxes[a][2] and boxes[a][1] < positions[b][1] < boxes[a][3]]
+        assert covered == []
+    finally:
+        plt.close(fig)
+
+
+def network_layout_of(network: reports.ActorNetwork) -> dict:
+    return reports.network_layout(network.graph)
+
+
+def test_place_labels_moves_colliding_labels_apart():
+    """Three nodes almost on top of each other: labels all placed above their nodes would
+    cover one another; each gets a free place instead, and the placement is deterministic."""
+    import matplotlib.pyplot as plt
+
+    items = [("a", (0.0, 0.0), "Russian Foreign Ministry", 10.0),
+             ("b", (0.12, 0.02), "Armenian Foreign Ministry", 10.0),
+             ("c", (-0.1, -0.04), "Azerbaijani Foreign Ministry\n(REQUEST)", 10.0)]
+    placements = []
+    for _ in range(2):
+        fig, ax = plt.subplots(figsize=(6, 4), dpi=reports.DPI)
+        ax.set_xlim(-1, 1)
+        ax.set_ylim(-1, 1)
+        try:
+            boxes = _label_boxes(reports.place_labels(fig, ax, items), fig)
+        finally:
+            plt.close(fig)
+        assert not any(reports._overlap(boxes[a], boxes[b]) for a, b in [("a", "b"), ("a", "c"), ("b", "c")])
+        placements.append(boxes)
+    assert placements[0] == placements[1]

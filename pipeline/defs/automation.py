@@ -47,7 +47,7 @@ from pipeline.defs.partitions import (
 )
 from pipeline.defs.refresh import stale_ranges
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.ingest import discover_seed_files
+from pipeline.nlp.seed_folder import survey
 
 SENSOR_INTERVAL_SECONDS = 30
 RECONCILE_CRON = os.environ.get("NEWSEVENTS_RECONCILE_CRON", "0 3 * * *")
@@ -55,11 +55,50 @@ CHANGES_TAG = "newsevents/seed_changes"
 
 
 def seed_hashes(seeds_dir: Path) -> dict[str, str]:
-    """source_file -> content sha256 for every article file (rejected files count too)."""
-    seeds, rejections = discover_seed_files(seeds_dir)
-    hashes = {s.source_file: s.content_sha256 for s in seeds}
-    hashes.update({r.source_file: r.content_sha256 or r.reason for r in rejections})
+    """source_file -> content sha256 for every partition: article files and collection rows,
+    rejected files too (with their reason when unread). The same survey as `make run`, so
+    the sensor and a reconciling run agree on the partitions."""
+    inventory = survey(seeds_dir)
+    hashes = {a.seed.source_file: a.seed.content_sha256 for a in inventory.articles}
+    hashes.update({r.source_file: r.content_sha256 or r.reason for r in inventory.rejections})
     return hashes
+
+
+def folder_stamp(seeds_dir: Path) -> str:
+    """A digest of the path, size and modification time of every file under the seeds
+    folder (links followed, each folder once). While it stays the same no file was added,
+    edited or removed, and the sensor need not read the files, which for a large
+    collection takes seconds."""
+    digest = hashlib.sha256()
+    seen: set[str] = set()
+    for folder, subfolders, files in os.walk(seeds_dir, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders.clear()
+            continue
+        seen.add(real)
+        subfolders.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+            except OSError:
+                digest.update(f"{path}\0unreadable\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def read_cursor(cursor: str | None) -> tuple[str | None, dict[str, str]]:
+    """(folder stamp, source_file -> hash) from the sensor's cursor; cursors written before
+    the stamp existed are the bare mapping."""
+    content = json.loads(cursor) if cursor else {}
+    if isinstance(content.get("hashes"), dict):
+        return content.get("stamp"), content["hashes"]
+    return None, content
+
+
+def write_cursor(stamp: str, hashes: dict[str, str]) -> str:
+    return json.dumps({"stamp": stamp, "hashes": hashes}, sort_keys=True)
 
 
 def diff_seeds(previous: dict[str, str], current: dict[str, str]) -> dict[str, list[str]]:
@@ -84,15 +123,20 @@ def _run_key(hashes: dict[str, str]) -> str:
     ),
 )
 def seeds_sensor(context: SensorEvaluationContext, paths: NewsPaths):
-    previous = json.loads(context.cursor) if context.cursor else {}
+    stamp_before, previous = read_cursor(context.cursor)
+    stamp = folder_stamp(paths.seeds)  # before the survey: a file written during it changes the next stamp
+    existing = list(context.instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name))
+    if stamp == stamp_before and set(existing) == {partition_key(source_file) for source_file in previous}:
+        return SkipReason("no file in the seeds folder changed")
     current = seed_hashes(paths.seeds)
     changes = diff_seeds(previous, current)
     key_of = {source_file: partition_key(source_file) for source_file in current}
-    existing = list(context.instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name))
     current_keys = set(key_of.values())
     added, deleted = partition_changes(existing, current_keys)
     if not any(changes.values()) and not added and not deleted:
-        return SkipReason("no seed file added, changed or deleted")
+        return SensorResult(
+            skip_reason=SkipReason("no seed file added, changed or deleted"), cursor=write_cursor(stamp, current)
+        )
     summary = ", ".join(f"{len(v)} {k}" for k, v in changes.items() if v) or "partitions out of step"
     context.log.info(f"seeds changed: {summary}")
 
@@ -111,7 +155,7 @@ def seeds_sensor(context: SensorEvaluationContext, paths: NewsPaths):
         run_requests.append(RunRequest(job_name=REFRESH_JOB, run_key=_run_key(current), tags={CHANGES_TAG: summary}))
     return SensorResult(
         run_requests=run_requests,
-        cursor=json.dumps(current, sort_keys=True),
+        cursor=write_cursor(stamp, current),
         dynamic_partitions_requests=[
             ARTICLE_PARTITIONS.build_add_request(added),
             ARTICLE_PARTITIONS.build_delete_request(deleted),

@@ -6,6 +6,7 @@ from dagster import AssetSelection, define_asset_job
 
 from pipeline.defs.assets.core import core_tables
 from pipeline.defs.assets.evaluation import evaluation_report
+from pipeline.defs.assets.exports import exports
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.assets.reports import actor_network, stance_matrix
 from pipeline.defs.assets.warehouse import warehouse
@@ -16,7 +17,7 @@ REFRESH_JOB = "refresh_warehouse"
 CORPUS_JOB_WITH_EVALUATION = "refresh_and_evaluate"
 RECONCILE_JOB = "reconcile_seeds"
 
-CORPUS_ASSETS = [core_tables, warehouse, actor_network, stance_matrix]
+CORPUS_ASSETS = [core_tables, warehouse, actor_network, stance_matrix, exports]
 """Built from every article at once; unpartitioned, downstream of all article partitions."""
 CORPUS_KEYS = [key for assets in CORPUS_ASSETS for key in assets.keys]
 
@@ -29,7 +30,10 @@ extract_articles = define_asset_job(
 refresh_warehouse = define_asset_job(
     REFRESH_JOB,
     selection=AssetSelection.assets(*CORPUS_ASSETS),
-    description="Resolve across articles, validate and write every table, load the warehouse, draw the pictures.",
+    description=(
+        "Resolve across articles, validate and write every table, load the warehouse, draw the pictures, "
+        "write the exports."
+    ),
 )
 refresh_and_evaluate = define_asset_job(
     CORPUS_JOB_WITH_EVALUATION,

@@ -25,7 +25,7 @@ from pipeline.defs.partitions import (
     sync_partitions,
 )
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.ingest import ingest
+from pipeline.nlp.seed_folder import survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache
 
@@ -43,11 +43,11 @@ by `pipeline.snapshot` (the tables use the extracted content, and say so)."""
 
 def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str, str]]:
     """Sync the partitions with the folder; the ranges of partitions that need a run."""
-    articles, rejections = ingest(paths.seeds)
-    keys = files_keys(articles, rejections)
+    inventory = survey(paths.seeds)
+    keys = files_keys(inventory.articles, inventory.rejections)
     sync_partitions(instance, keys)
     cache = ExtractionCache(paths.data)
-    stale = {partition_key(a.seed.source_file) for a in cache.stale(articles, extractor_version())}
+    stale = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, extractor_version())}
     stale |= keys - instance.get_materialized_partitions(article_extractions.key)
     return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale)
 

@@ -12,10 +12,12 @@ from datetime import datetime
 
 import pandas as pd
 
+from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.entity_resolution import resolve_entities
 from pipeline.nlp.event_resolution import ArticleInfo, resolve_events
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction
+from pipeline.nlp.stances.issues import StanceRef, group_issues
 from pipeline.schemas import TABLES
 
 SORT_KEYS = {
@@ -28,7 +30,9 @@ SORT_KEYS = {
     "event_mentions": ["event_id", "article_id", "sentence_id", "trigger"],
     "quotes": ["article_id", "char_start", "quote_id"],
     "stances": ["stance_id"],
+    "issues": ["issue_id"],
     "rejected_files": ["source_file"],
+    "rejected_rows": ["source_file", "row_number"],
     "ingest_notes": ["source_file", "kind", "message"],
 }
 
@@ -51,9 +55,11 @@ def build_tables(
     rejections: list[Rejection],
     detected_at: datetime,
     notes: list[dict] | None = None,
+    row_rejections: list[RowRejection] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Resolve entities and events across articles and lay every table out; `notes` are
-    the `ingest_notes` rows (source_file, kind, message)."""
+    the `ingest_notes` rows (source_file, kind, message), `row_rejections` the rejected
+    rows of collections."""
     mentions = [m for x in extractions for m in x.mentions]
     resolution = resolve_entities(mentions)
     entity_of = {mention_id: entity for mention_id, (entity, _) in resolution.links.items()}
@@ -79,9 +85,12 @@ def build_tables(
         "event_participants": _frame("event_participants", events.participants),
         "event_mentions": _frame("event_mentions", events.mentions),
         "quotes": _frame("quotes", [_quote_row(q, entity_of) for x in extractions for q in x.quotes]),
-        "stances": _frame("stances", _stance_rows(extractions, entity_of)),
+        **_stance_tables(_stance_rows(extractions, entity_of)),
         "rejected_files": _frame(
             "rejected_files", [{**asdict(r), "detected_at": detected_at} for r in rejections]
+        ),
+        "rejected_rows": _frame(
+            "rejected_rows", [{**asdict(r), "detected_at": detected_at} for r in row_rejections or []]
         ),
         "ingest_notes": _frame("ingest_notes", list(notes or [])),
     }
@@ -130,3 +139,21 @@ def _stance_rows(extractions: list[ArticleExtraction], entity_of: dict[str, str]
                 },
             )
     return list(rows.values())
+
+
+def _stance_tables(rows: list[dict]) -> dict[str, pd.DataFrame]:
+    """The stances with their issue, and the issues (pipeline/nlp/stances/issues.py)."""
+    refs = [
+        StanceRef(r["stance_id"], r["article_id"], r["holder_entity_id"], r["target"], r["target_entity_id"], r["polarity"])
+        for r in rows
+    ]
+    issues, assigned = group_issues(refs, lambda key: stable_id("is", key))
+    for row in rows:
+        row["issue_id"], row["issue_polarity"] = assigned[row["stance_id"]]
+    return {
+        "stances": _frame("stances", rows),
+        "issues": _frame(
+            "issues",
+            [{**asdict(issue), "keywords": list(issue.keywords), "aliases": list(issue.aliases)} for issue in issues],
+        ),
+    }

@@ -19,7 +19,7 @@ class Note(str):
         return (Note, (str(self), self.kind))
 
 
-NOTE_KINDS = ("decoding", "html", "sidecar", "changed_during_run", "other")
+NOTE_KINDS = ("decoding", "html", "sidecar", "collection", "changed_during_run", "other")
 
 
 class Unusable(Exception):

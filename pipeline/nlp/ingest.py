@@ -8,7 +8,9 @@ Rules, in the order they apply:
 
 * Articles are the ``*.txt`` files (suffix in any case) anywhere under the seeds folder.
   Other files, including ``<stem>.meta.json`` sidecars, are ignored silently, and so is
-  every file or folder whose name starts with ``.``.
+  every file or folder whose name starts with ``.``. (Collections, ``*.jsonl``, ``*.csv``
+  and ``*.parquet`` files with one article per row, are read by `collection_rows`, with
+  the same walk; `seed_folder` puts both together.)
 * ``article_id`` is the path relative to the seeds folder without ``.txt``, with ``/``
   separators, so ``politics/a.txt`` and ``tech/a.txt`` are distinct articles.
 * Symbolic links are followed when their target lies inside the seeds folder and
@@ -112,6 +114,9 @@ class _SeedWalker:
         self.seeds: list[SeedFile] = []
         self.rejections: list[Rejection] = []
 
+    def wants(self, name: str) -> bool:
+        return name.lower().endswith(ARTICLE_SUFFIX)
+
     def reject(self, relative: PurePosixPath, reason: str) -> None:
         """Only unread files are rejected here, so there is never a content hash to record."""
         self.rejections.append(Rejection(_display_path(relative), None, reason))
@@ -133,7 +138,7 @@ class _SeedWalker:
         except OSError as error:
             self.reject(relative, f"could not inspect: {_os_error_in_words(error)}")
             return
-        if not is_dir and not entry.name.lower().endswith(ARTICLE_SUFFIX):
+        if not is_dir and not self.wants(entry.name):
             return
         if not _encodes_as_utf8(entry.name):
             self.reject(relative, "file name is not valid UTF-8; rename it")

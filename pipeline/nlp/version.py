@@ -1,13 +1,15 @@
 """A fingerprint of everything that shapes extraction output.
 
 Cached per-article results are valid only for the fingerprint they were made with, so
-changing an extractor, a gazetteer file or the spaCy model reprocesses every article.
+changing an extractor, a gazetteer file, the spaCy model or the HTML main-text extractor
+reprocesses every article.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 from pathlib import Path
 
 import spacy
@@ -27,4 +29,5 @@ def extractor_version() -> str:
                 digest.update(path.relative_to(PACKAGE).as_posix().encode())
                 digest.update(path.read_bytes())
     digest.update(f"{settings.spacy_model_name()}|{spacy.__version__}".encode())
+    digest.update(f"trafilatura {importlib.metadata.version('trafilatura')}".encode())  # what HTML pages read as
     return digest.hexdigest()[:16]

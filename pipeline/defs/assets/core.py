@@ -24,8 +24,8 @@ from dagster import (
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.ingest import Rejection, ingest
 from pipeline.nlp.records import ArticleExtraction
+from pipeline.nlp.seed_folder import SeedInventory, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.schemas import (
     TABLES,
@@ -75,22 +75,20 @@ def preview(frame: pd.DataFrame) -> str:
     return shown.to_markdown(index=False) if not shown.empty else "_no rows_"
 
 
-def current_inputs(paths: NewsPaths) -> tuple[Snapshot, list[Rejection], list[dict], str]:
-    """(snapshot, rejections, ingest notes, fingerprint) of the seeds folder as it is now.
+def current_inputs(paths: NewsPaths) -> tuple[Snapshot, SeedInventory, list[dict], str]:
+    """(snapshot, inventory, ingest notes, fingerprint) of the seeds folder as it is now.
 
     An article changed or added after its partition was extracted does not fail the run:
     the snapshot says which extracted content the tables use (see `pipeline.snapshot`).
     """
-    articles, rejections = ingest(paths.seeds)
+    inventory = survey(paths.seeds)
     version = extractor_version()
-    snapshot = settle(articles, ExtractionCache(paths.data), version)
-    notes = [
-        {"source_file": a.seed.source_file, "kind": getattr(note, "kind", "other"), "message": str(note)}
-        for a in articles for note in a.notes
-    ] + snapshot.notes
+    snapshot = settle(inventory.articles, ExtractionCache(paths.data), version)
+    notes = inventory.notes() + snapshot.notes
+    rejections = (inventory.rejections, inventory.row_rejections)
     digest = hashlib.sha256(pickle.dumps((version, snapshot.extracted, rejections, notes), protocol=5))
     digest.update(Path(__file__).with_name("core.py").read_bytes())
-    return snapshot, rejections, notes, digest.hexdigest()
+    return snapshot, inventory, notes, digest.hexdigest()
 
 
 def load_extractions(paths: NewsPaths, snapshot: Snapshot) -> list[ArticleExtraction]:
@@ -112,7 +110,7 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
     """
-    snapshot, rejections, notes, fingerprint = current_inputs(paths)
+    snapshot, inventory, notes, fingerprint = current_inputs(paths)
     removed = ExtractionCache(paths.data).prune({article_id for article_id, _ in snapshot.extracted})
     if removed:
         context.log.info(f"dropped the cached extractions of {removed} articles no longer in the seeds folder")
@@ -122,7 +120,11 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
         frames = {t: read_table(paths.data, t) for t in TABLES}
     else:
         built = build_tables(
-            load_extractions(paths, snapshot), rejections, datetime.now(UTC).replace(tzinfo=None), notes
+            load_extractions(paths, snapshot),
+            inventory.rejections,
+            datetime.now(UTC).replace(tzinfo=None),
+            notes,
+            inventory.row_rejections,
         )
         frames = {}
         for table, frame in built.items():

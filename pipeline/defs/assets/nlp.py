@@ -16,9 +16,12 @@ from pipeline import settings
 from pipeline.defs.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.extract import extract_articles
-from pipeline.nlp.ingest import ingest
+from pipeline.nlp.seed_folder import in_batches, load_articles, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
+
+EXTRACTION_WINDOW = 2048
+"""Articles read and extracted at a time."""
 
 
 @asset(
@@ -30,8 +33,9 @@ from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
     backfill_policy=BackfillPolicy.single_run(),
     code_version=extractor_version(),
     description=(
-        "One partition per seed file. Runs the spaCy parse plus every per-article extractor "
-        "(mentions, quotes, stances, event candidates) on the requested articles, all of a run's "
+        "One partition per seed file and per row of a collection (JSON Lines, CSV, Parquet). Runs "
+        "the spaCy parse plus every per-article extractor (mentions, quotes, stances, event "
+        "candidates) on the requested articles, all of a run's "
         "partitions in one batch; an article whose content and extractors are unchanged reuses its "
         "cached results and keeps its processed_at. Files that cannot be ingested are reported "
         "with the reason; what ingest noticed about accepted files (damaged bytes, sidecar "
@@ -43,10 +47,10 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
     for leftover in remove_abandoned_temp_files(paths.data):
         context.log.info(f"removed {leftover}, left behind by an interrupted run")
     requested = set(context.partition_keys)
-    # The whole folder is read so that "duplicate of" is judged against every file.
-    articles, rejections = ingest(paths.seeds)
-    articles = [a for a in articles if partition_key(a.seed.source_file) in requested]
-    rejections = [r for r in rejections if partition_key(r.source_file) in requested]
+    # The whole folder is surveyed so that "duplicate of" and id clashes are judged against every file.
+    inventory = survey(paths.seeds)
+    articles = [a for a in inventory.articles if partition_key(a.seed.source_file) in requested]
+    rejections = [r for r in inventory.rejections if partition_key(r.source_file) in requested]
     gone = requested - files_keys(articles, rejections)
     version = extractor_version()
     cache = ExtractionCache(paths.data)
@@ -56,20 +60,27 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
         f"{len(rejections)} rejected, {len(gone)} no longer in the seeds folder"
     )
 
-    def report(done: int, total: int) -> None:
-        rate = done / max(time.perf_counter() - started, 1e-9)
-        context.log.info(f"processed {done}/{total} articles ({rate:.1f} articles/s)")
-
     processed_at = datetime.now(UTC).replace(tzinfo=None)
-    for extraction in extract_articles(stale, processed_at, settings.n_process(), report):
-        cache.put(extraction, version)
+    processed = 0
+    # Collection rows are read in windows, so the texts in memory do not grow with the collection.
+    for window in in_batches(load_articles(stale), EXTRACTION_WINDOW):
+
+        def report(done: int, total: int, before: int = processed) -> None:
+            rate = (before + done) / max(time.perf_counter() - started, 1e-9)
+            context.log.info(f"processed {before + done}/{len(stale)} articles ({rate:.1f} articles/s)")
+
+        for extraction in extract_articles(window, processed_at, settings.n_process(), report):
+            cache.put(extraction, version)
+            processed += 1
     return MaterializeResult(
         metadata={
             "articles": len(articles),
-            "processed": len(stale),
+            "processed": processed,
             "reused": len(articles) - len(stale),
             "rejected": len(rejections),
             "no_longer_in_seeds": len(gone),
+            # Rejected rows have no partition: the count covers every collection (rows in the rejected_rows table).
+            "rejected_collection_rows": len(inventory.row_rejections),
             "extractor_version": version,
             "rejections": MetadataValue.md(
                 "\n".join(f"- `{r.source_file}`: {r.reason}" for r in rejections) or "none"

@@ -144,19 +144,20 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
 
 @picture_asset(
     "stance_matrix",
-    deps=["stances", "entities", "quotes"],
+    deps=["stances", "issues", "entities", "quotes"],
     tags={},
     check="The PNG was written and its cells account for every stance (up to the caps).",
     description=(
         "data/reports/stance_matrix.png: who stands where. Rows are stance holders, columns the "
-        "issues (stance targets); each cell is the mean signed score of that holder's stances on "
-        "that issue (support +, oppose -, neutral 0), green for support, red for oppose, grey for "
+        "issues (the issues table: targets naming one question grouped); each cell is the mean "
+        "signed score of that holder's stances on that issue, read against the issue's label "
+        "(support +, oppose -, neutral 0), green for support, red for oppose, grey for "
         "neutral, with the number of stances."
     ),
 )
 def stance_matrix(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    stances, entities, quotes = read_tables(paths, "stances", "entities", "quotes")
-    matrix = build_stance_matrix(stances, entities, quotes)
+    stances, entities, quotes, issues = read_tables(paths, "stances", "entities", "quotes", "issues")
+    matrix = build_stance_matrix(stances, entities, quotes, issues=issues)
     png = render_stance_matrix(matrix, n_stances=len(stances))
     path = publish_picture(paths, "stance_matrix", png)
     holders, targets = matrix.score.shape if not matrix.empty else (0, 0)

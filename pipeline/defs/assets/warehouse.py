@@ -12,6 +12,7 @@ from dagster import (
     asset,
 )
 
+from pipeline import search as search_module
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
 from pipeline.defs.resources import NewsPaths
@@ -21,8 +22,11 @@ from pipeline.warehouse import VIEWS, build_warehouse
 
 
 def parquet_fingerprint(paths: NewsPaths) -> str:
-    """The warehouse is a function of the Parquet files and of the code that loads them."""
+    """The warehouse is a function of the Parquet files and of the code that loads them
+    (the search index's code and stop words included)."""
     digest = hashlib.sha256(inspect.getsource(warehouse_module).encode())
+    digest.update(inspect.getsource(search_module).encode())
+    digest.update(search_module.STOPWORDS_PATH.read_bytes())
     for table in TABLES:
         digest.update(table_path(paths.data, table).read_bytes())
     return digest.hexdigest()

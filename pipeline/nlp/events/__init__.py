@@ -9,7 +9,12 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
   with PLOVER's conventions;
 - `modality`: asserted, negated, hypothetical or future;
 - `date_place`: the date expression and the place the event hangs from;
+- `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):
+  an earthquake that "struck" reports nothing, workers who strike protest;
 - `filters`: false events dropped or retyped, rules about English;
+- `intent`: offers, demands and threats made without a trigger verb ("want X to",
+  "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
+- `speech`: criticism of a named actor in a quote (the quotes extractor's) is ACCUSE;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `output`: the `EventCandidate` record and its confidence.
 
@@ -19,6 +24,8 @@ Nothing here knows any article's wording; the word lists are data
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import fill_actors, visited_places
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
@@ -31,19 +38,27 @@ from pipeline.nlp.events.filters import (
     theatre_only,
     verbal_attack,
 )
+from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.speech import new_speech_events, speech_drafts
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.lexicons import load_event_triggers
-from pipeline.nlp.records import ArticleContext, EventCandidate, Mention
+from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote
 
 __all__ = ["detect_events"]
 
 
-def detect_events(ctx: ArticleContext, mentions: list[Mention]) -> list[EventCandidate]:
-    """Event candidates of one article, in text order."""
+def detect_events(ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = ()) -> list[EventCandidate]:
+    """Event candidates of one article, in text order; `quotes` (the quotes extractor's)
+    add the criticism reported speech makes of named actors."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
+    speech_by_sentence: dict[int, list[Draft]] = {}
+    quotes = list(quotes)
+    for draft in speech_drafts(ec, quotes) + quote_intents(ec, quotes):
+        speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
     drafts: list[Draft] = []
+    speech: list[Draft] = []
     for sentence in ctx.sentences:
         span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -60,7 +75,16 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention]) -> list[EventCan
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
-        drafts.extend(d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d))
+            offer_recipient(draft, ec)
+        found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
+        spoken = speech_by_sentence.get(sentence.sentence_id, [])
+        intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
+        for draft in spoken + intents:
+            fill_date(draft, anchors)
+        found += new_intents(intents, found)
+        drafts.extend(found)
+        speech.extend(d for d in spoken if d.event_type == "ACCUSE")
+    drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
     resolve_event_anaphora(drafts)
     drafts = confirmed_headlines(drafts)
     return [to_candidate(ctx, draft) for draft in drafts if draft.actors()]

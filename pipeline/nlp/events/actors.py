@@ -215,6 +215,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     assign(draft, object_role, objects)
     if draft.event_type in SYMMETRIC_TYPES:
         return
+    if not draft.targets:
+        _complement_targets(draft, index)
     if (
         not draft.targets
         and draft.event_type in CONTENT_MODALITY
@@ -234,6 +236,35 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
                         if m not in draft.sources
                     ],
                 )
+
+
+def _complement_targets(draft: Draft, index: MentionIndex) -> None:
+    """Whom a directed act without an object is aimed at, from its complements: "appealed to
+    Russia", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
+    "threatened to cut off supplies to Ukraine", "threatened to resume enrichment if the EU
+    refused"."""
+    verb = draft.token
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "on", "upon", "at"):
+            found += [m for p in pobjs(child) for m in np_actors(p, index)]
+        elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
+            found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
+    if not found and draft.event_type in CONTENT_MODALITY:
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+                found += _subjects(clause, index)  # "demanded that Syria withdraw"
+            elif clause.dep_ == "xcomp":
+                for child in clause.children:
+                    if child.dep_ == "prep" and child.lower_ in ("to", "against", "on", "at"):
+                        found += [m for p in pobjs(child) for m in np_actors(p, index)]
+                    elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                        found += _subjects(child, index)  # "... if the EU refused"
+            elif clause.dep_ == "prep" and clause.lower_ == "for":
+                for pobj in pobjs(clause):  # "called for the US to close ..."
+                    if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
+                        found += np_actors(pobj, index)
+    assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
 
 
 def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -345,6 +376,17 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
         else:
             assign(draft, subject_role, subjects)
+        if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
+            # "gave Argentina a loan", "sent aid to Sri Lanka": the recipient of the light verb
+            receivers = [m for c in verb.children if c.dep_ == "dative" for m in np_actors(c, index)]
+            receivers += [
+                m
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for p in pobjs(c)
+                for m in np_actors(p, index)
+            ]
+            assign(draft, "targets", [m for m in unique(receivers) if m not in draft.sources])
 
 
 def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
+from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
@@ -147,6 +148,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             draft.words = [c for c in token.children if c.lower_ == "separate"] + draft.words
         if mediated.get(i) and draft.event_type == "CONSULT":
             draft.mode = draft.mode or "third-party"
+        if not apply_sense(draft):
+            continue  # "the film's shooting", "the earthquake's strike"
         drafts.append(draft)
     mediating_verbs = {v.i for vs in mediated.values() for v in vs}
     for i, (trigger, words) in sorted(verbs.items()):
@@ -165,8 +168,6 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "demonstrates the problem"
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
-        if figurative(token, trigger, index):
-            continue  # "fight the seat", "fighting poverty"
         retyped = warning(token, trigger)
         if retyped is None:
             continue  # "warned that the changes would go ahead": a statement, not a threat
@@ -180,6 +181,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if draft.event_type != trigger.event_type:
             draft.cameo_root = CAMEO_OF.get(draft.event_type, draft.cameo_root)
         draft.realisers = [n for n in realised_by.get(i, [])]
+        if not apply_sense(draft):
+            continue  # "an earthquake struck", "shelled out $2bn"
+        if draft.event_type == "ASSAULT" and figurative(token, trigger, index):
+            continue  # "fight the seat", "fighting poverty"
         drafts.append(draft)
     drafts.sort(key=lambda d: d.token.i)
     return drafts

@@ -22,6 +22,9 @@ _LISTS = load_word_lists(
         "figurative_objects",
         "strike_words",
         "media_modifiers",
+        "criticism_words",
+        "request_verbs",
+        "willingness_words",
     ),
     tables={"irrealis_words": EVENT_MODALITIES},
 )
@@ -37,3 +40,6 @@ DISCOURSE_NOUNS = _LISTS["discourse_nouns"]
 FIGURATIVE_OBJECTS = _LISTS["figurative_objects"]
 STRIKE_WORDS = _LISTS["strike_words"]
 MEDIA_MODIFIERS = _LISTS["media_modifiers"]
+CRITICISM_WORDS = _LISTS["criticism_words"]
+REQUEST_VERBS = _LISTS["request_verbs"]
+WILLINGNESS_WORDS = _LISTS["willingness_words"]

@@ -41,11 +41,13 @@ from __future__ import annotations
 from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.context import stance_context
-from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals
+from pipeline.nlp.stances.copulas import consequence_signals
+from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
+from pipeline.nlp.stances.nominals import nominal_signals
 from pipeline.nlp.stances.signals import Signal
-from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals
+from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals, willing_signals
 
 __all__ = ["extract_stances", "participle"]
 
@@ -63,8 +65,12 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += verb_signals(art, token)
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
+        signals += nominal_signals(art, token)
+        signals += willing_signals(art, token)
         if art.quote_at(token.idx) is not None:
             signals += deontic_signals(art, token)
             signals += attitude_signals(art, token)
             signals += evaluative_signals(art, token)
+            signals += ironic_signals(art, token)
+            signals += consequence_signals(art, token)
     return merge(art, signals)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.labels import Labeller
+from pipeline.nlp.stances.words import BODY_NOUNS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex, mention_of
 
 
@@ -34,13 +35,34 @@ class StanceArticle:
         return min(found, key=lambda q: (q.kind != "direct", q.char_end - q.char_start))
 
     def speaker(self, quote: Quote | None) -> Mention | None:
-        if quote is None or quote.speaker_mention_id is None:
+        """The quote's speaker; an unnamed one's principal when the speaker phrase names it
+        ("a Downing Street spokesman" -> Downing Street; eval/GUIDE.md, who speaks for a body)."""
+        if quote is None:
             return None
-        return self.by_id.get(quote.speaker_mention_id)
+        if quote.speaker_mention_id is not None:
+            return self.by_id.get(quote.speaker_mention_id)
+        surface = quote.speaker_surface or ""
+        words = surface.lower().split()
+        if not words or words[-1] not in SPOKESPERSON_NOUNS:
+            return None
+        inside = [
+            m for m in self.by_id.values()
+            if m.sentence_id == quote.sentence_id and m.kind == "name" and m.entity_type != "LOCATION" and m.surface in surface
+        ]
+        return max(inside, key=lambda m: len(m.surface)) if inside else None
 
     def mention_of(self, subject: Token) -> Mention | None:
-        """The mention a holder phrase refers to."""
-        return mention_of(subject, self.index)
+        """The mention a holder phrase refers to; "the French government", "Downing Street
+        officials" stand for the state or body that modifies them."""
+        found = mention_of(subject, self.index)
+        if found is not None or subject.lemma_.lower() not in BODY_NOUNS:
+            return found
+        for child in subject.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                mention = self.index.at(child)
+                if mention is not None and mention.entity_type in ("COUNTRY", "ORGANIZATION"):
+                    return mention
+        return None
 
 
 def stance_context(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon) -> StanceArticle:

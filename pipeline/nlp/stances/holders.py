@@ -47,6 +47,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
         return speaker, quote
     mention = art.mention_of(subject)
+    if quote is not None and mention is not None and speaks_for(mention, speaker):
+        return speaker, quote  # "Mr Lula said Brazil supports …": the leader's own position
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
         if quote is not None:
             return speaker, quote  # "he said he opposes …"
@@ -78,3 +80,14 @@ def governing_adjective(verb: Token) -> int | None:
     if lemma in UNWILLING_ADJECTIVES:
         return -1
     return 0
+
+
+def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
+    """A person reporting their own state's position ("Lavrov said Moscow had no intention …"):
+    the position is the speaker's (eval/GUIDE.md, who speaks for a body)."""
+    return (
+        speaker is not None
+        and speaker.entity_type == "PERSON"
+        and subject.entity_type == "COUNTRY"
+        and (speaker.country_iso3 is None or subject.gazetteer_id is None or speaker.country_iso3.lower() in subject.gazetteer_id.lower())
+    )

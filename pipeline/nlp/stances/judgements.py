@@ -11,6 +11,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.copulas import copula_targets
+from pipeline.nlp.stances.holders import speaks_for
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -22,10 +24,19 @@ from pipeline.nlp.stances.polarity import (
     negative_subject,
     under_denial,
 )
-from pipeline.nlp.stances.signals import ATTITUDE_SCORE, DEONTIC_SCORE, MIN_ATTRIBUTIVE_WEIGHT, Signal, signal
+from pipeline.nlp.stances.signals import (
+    ATTITUDE_SCORE,
+    DEONTIC_SCORE,
+    IRONY_SCORE,
+    MIN_ATTRIBUTIVE_WEIGHT,
+    Signal,
+    signal,
+)
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
+
+SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
 
 
 def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -78,7 +89,7 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in PERSONAL_PRONOUNS:
             other = art.mention_of(subject)
-            if other is not None and other.mention_id != holder.mention_id:
+            if other is not None and other.mention_id != holder.mention_id and not speaks_for(other, holder):
                 holders.append(other)
     for who in holders:
         for target in action_targets(art, action):
@@ -103,8 +114,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         return out
     if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
         return out  # "great interest", "grave concerns": mild or about something else
-    if predicate and any(c.dep_ == "prep" for c in word.children):
-        return out  # "responsible for the waste" judges a relation, not the subject
+    if predicate and word.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children):
+        return out  # "responsible for the waste" judges a relation, not the subject ("vital in a democracy" does)
     if under_denial(word):
         return out
     polarity = 1 if weight > 0 else -1
@@ -119,7 +130,10 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         or believed_negated(governing)
     ):
         polarity, score = negate(polarity, score, full=False)
-    for target in noun_targets(art, noun):
+    targets = copula_targets(art, word, noun) if predicate else None
+    if targets is None:
+        targets = noun_targets(art, noun)
+    for target in targets:
         out += signal(art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
     return out
 
@@ -134,7 +148,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     head = word.head
     if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ == "attr" and head.head.lemma_ == "be":  # "the statement was a fair summary"
-            return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), True
+            return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
         return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
         return _object_of(head.head), True  # "described the talks as “useful”"
@@ -142,10 +156,30 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
         return _object_of(head.head), True
     if dep in ("acomp", "attr", "oprd"):
         if head.lemma_ == "be":
-            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None), True
+            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
         return _object_of(head), True  # "called the plan illegal"
     return None, False
 
 
 def _object_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def ironic_signals(art: StanceArticle, word: Token) -> list[Signal]:
+    """ "the so-called reforms" in a quote: the speaker keeps their distance from the noun."""
+    doc = art.doc
+    split = word.lower_ == "called" and word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "so"
+    if word.lower_ != "so-called" and not split:
+        return []
+    marker = word
+    noun = marker.head if marker.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        noun = next((t for t in doc[marker.i + 1 : marker.i + 5] if t.pos_ in ("NOUN", "PROPN")), None)
+    quote = art.quote_at(word.idx)
+    holder = art.speaker(quote)
+    if noun is None or holder is None:
+        return []
+    out: list[Signal] = []
+    for target in noun_targets(art, noun):
+        out += signal(art, word, -target.sign, IRONY_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out

@@ -16,14 +16,17 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
+    COMPLEMENT_GENERICS,
+    COMPLETION_PREPOSITIONS,
     DROP_ADJECTIVES,
     EMPTY_VERBS,
+    IDIOM_IN_OBJECTS,
     IRREGULAR_PARTICIPLES,
     KEEP_PREPOSITIONS,
     LIGHT_NOUNS,
     TRANSPARENT_VERBS,
 )
-from pipeline.nlp.syntax import PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 
 MAX_LABEL_WORDS = 10
 
@@ -98,11 +101,23 @@ class Labeller:
         for child in noun.rights:
             if child.dep_ == "prep" and (child.lower_ in KEEP_PREPOSITIONS if depth == 0 else child.lower_ == "of"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not self.lex.is_generic_target(pobj.lemma_):
+                # a generic noun may complete another ("the release of the journalists")
+                generic = self.lex.is_generic_target(pobj.lemma_) if pobj is not None else False
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (
+                    not generic or depth == 0 and pobj.lemma_.lower() in COMPLEMENT_GENERICS
+                ):
                     return child, pobj
-            elif child.dep_ == "prep" and child.lower_ == "in":
+            elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
+                # "the war in Iraq", "an increase in income tax", "an inquiry into the crash";
+                # not a time ("changes in April")
+                if pobj is None or any(c.dep_ in ("neg", "advmod") for c in child.children):
+                    continue  # "agreements not in the interests of …"
+                if pobj.pos_ == "PROPN" or (
+                    pobj.pos_ == "NOUN"
+                    and pobj.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
+                    and pobj.lemma_.lower() not in IDIOM_IN_OBJECTS
+                ):
                     return child, pobj
         return None
 
@@ -122,9 +137,44 @@ class Labeller:
             prep, pobj = comp
             tokens.append(prep)
             tokens.extend(self._phrase(pobj, keep_det=True, depth=depth + 1))
+        elif depth == 0:
+            tokens.extend(self._completion(noun))
         return tokens
 
+    def _completion(self, noun: Token) -> list[Token]:
+        """The arguments that complete an issue noun without a prepositional complement:
+        a participle with its place ("a sunset clause inserted in the Bill") or an
+        infinitive with its object ("the decision to send a junior minister")."""
+        for child in noun.rights:
+            if child.dep_ != "acl" or child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
+                continue
+            if any(c.dep_ == "neg" for c in child.children):
+                return []  # "an agreement not based on …" says what it is not
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if child.tag_ == "VBN" and to is None:
+                prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return [child, prep, *self._phrase(pobj, keep_det=True, depth=1)]
+            elif to is not None and child.tag_ == "VB":
+                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return [to, child, *self._phrase(obj, keep_det=False, depth=1)]
+        return []
+
+    def _so_called(self, t: Token) -> bool:
+        """A piece of "so-called" split by the tokenizer ("so", "-", "called")."""
+        doc = self.doc
+        if t.lower_ == "called":
+            return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "so"
+        if t.text == "-":
+            return 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "so" and doc[t.i + 1].lower_ == "called"
+        if t.lower_ == "so":
+            return t.i < len(doc) - 2 and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "called"
+        return False
+
     def _render(self, tokens: list[Token]) -> str:
+        tokens = [t for t in tokens if not self._so_called(t)]
         kept = {t.i: t for t in tokens}
         for i in list(kept):
             # "Nagorno - Karabakh": keep a hyphen or slash joining two kept words
@@ -166,16 +216,17 @@ class Labeller:
                 of_pobj = comp[1]  # "its case for war" -> "war"
             return self.noun_label(of_pobj, resolve) if of_pobj is not None else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
-        bare = not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
-        if of_pobj is not None and bare and not noun.lower_.endswith("ing") and self._short_name(of_pobj):
+        bare = not any(c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and self._keep_adjective(c) for c in noun.lefts)
+        if of_pobj is not None and bare and noun.pos_ != "PROPN" and not noun.lower_.endswith("ing") and self._short_name(of_pobj):
             name = self._left_tokens(of_pobj, False, True) + [of_pobj]
             return clean(self._render(name) + " " + noun.text)
         tokens = self._phrase(noun, keep_det=False)
         label = self._render(tokens)
         if not label:
             return None
-        if resolve and len(label.split()) == 1 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-            earlier = self._antecedent_label(noun)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
+        if resolve and len(label.split()) == 1 and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
+            earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
         return label
@@ -192,11 +243,14 @@ class Labeller:
             return False
         return pobj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in left if t.dep_ == "compound")
 
-    def _antecedent_label(self, noun: Token) -> str | None:
-        """A bare definite noun takes the fullest label of its latest earlier mention."""
+    def _antecedent_label(self, noun: Token, named_only: bool = False) -> str | None:
+        """A bare definite noun takes the fullest label of its latest earlier mention ("the
+        bill" -> "Anti-Terrorism Bill"); an indefinite one ("a very bad bill") only a named one."""
         lemma = noun.lemma_.lower()
         for token in reversed(self.doc[: noun.i]):
-            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+            if token.lemma_.lower() == lemma and token.pos_ in ("NOUN", "PROPN"):
+                if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
+                    continue
                 label = self.noun_label(token, resolve=False)
                 if label and len(label.split()) > 1:
                     return label

@@ -26,6 +26,11 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             target_mention = None
         if target_mention is not None and not _mention_is_target(target_mention, signal):
             target_mention = None
+        target = signal.target
+        if target_mention is not None and target_mention.kind in ("title", "pronoun", "metonym"):
+            named = _named_antecedent(art, target_mention)
+            if named is not None:
+                target = named  # "the prime minister" -> "Tony Blair"
         sentence = art.ctx.sentences[sentence_id]
         polarity = {1: "support", -1: "oppose", 0: "neutral"}[signal.polarity]
         stances.append(
@@ -33,7 +38,7 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
                 article_id=art.ctx.article_id,
                 sentence_id=sentence_id,
                 holder_mention_id=holder_id,
-                target=signal.target,
+                target=target,
                 target_mention_id=target_mention.mention_id if target_mention else None,
                 polarity=polarity,
                 score=signal.score,
@@ -44,8 +49,24 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
     return sorted(stances, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
 
 
+def _named_antecedent(art: StanceArticle, mention: Mention) -> str | None:
+    """The name a title or pronoun mention refers back to, following its antecedents."""
+    seen = set()
+    while mention.antecedent and mention.antecedent not in seen:
+        seen.add(mention.antecedent)
+        found = art.by_id.get(mention.antecedent)
+        if found is None:
+            return None
+        mention = found
+        if mention.kind == "name":
+            return mention.name
+    return None
+
+
 def _mention_is_target(mention: Mention, signal: Signal) -> bool:
     """A target links to an entity only when the label is that entity, not something of it."""
     surface = clean(mention.surface).lower()
+    if surface.startswith("the "):
+        surface = surface[4:]
     label = signal.target.lower()
     return label == surface or label.endswith(surface) and len(label.split()) <= len(surface.split()) + 1 and signal.target_head.pos_ == "PROPN"

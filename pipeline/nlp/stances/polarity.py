@@ -24,6 +24,8 @@ def has_negation(art: StanceArticle, token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and is_negator(child, art.lex)):
             return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True  # "no longer supports"
     if token.dep_ == "xcomp" and token.head is not token:  # "does not want to support"
         return has_neg(token.head)
     return False
@@ -62,8 +64,12 @@ def negative_subject(subject: Token, lex: StanceLexicon) -> bool:
 
 def hypothetical(token: Token) -> bool:
     """A condition ("if they did not stop …") takes no stance."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in token.children) and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children) for c in token.children
+    ):
+        return True  # "Labour would oppose the bill if …": the main clause of a condition
     node = token
-    for _ in range(6):
+    for _ in range(10):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
             return True
         if node.dep_ in ("ROOT",) or node.head is node or node.dep_ in ("ccomp",):

@@ -17,6 +17,8 @@ MIN_CUE_SCORE = 0.5  # weaker cues ("suggest", "question", "end") only inside co
 MIN_ATTRIBUTIVE_WEIGHT = 0.7  # "an illegal blockade" counts, "a good base" does not
 DEONTIC_SCORE = 0.6
 ATTITUDE_SCORE = 0.6
+CONSEQUENCE_SCORE = 0.6  # "would damage the economy": a judgement by its effects
+IRONY_SCORE = 0.6  # "so-called": distance, not an argument
 
 
 @dataclass(frozen=True)

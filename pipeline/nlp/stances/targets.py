@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     CLAUSE_STANCE_VERBS,
+    INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
 )
+
+RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,13 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     the action it urges ("urged Iran to halt …"), its object, or the wished-for state of
     its clause ("hope that solutions will be found")."""
     if prep is not None:
+        # "called on Mr Clarke to scrap the quotas": the urged action, not the addressee
+        urged = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and _infinitive(c)), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if urged is None and pobj is not None:
+            urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
+        if urged is not None and pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or art.index.at(pobj) is not None):
+            return action_targets(art, urged)
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
             pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -48,7 +59,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # "refused to sign the treaty", "urged Iran to halt enrichment": the action,
         # when it takes a side itself; wanting or threatening an action is not opposing
         # it, so the verb's own polarity gives way to its volition
-        found = action_targets(art, xcomp, label_actions=False)
+        # an urged action with no side of its own is itself the issue ("urged firms to cut charges")
+        found = action_targets(art, xcomp, label_actions=addressee)
         if found and not addressee:
             outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
             own = verb_cue(art, verb)
@@ -59,7 +71,19 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if dobj is not None and not (addressee and xcomp is not None):
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
-        return noun_targets(art, dobj)  # the label includes coordinated objects
+        found = noun_targets(art, dobj)  # the label includes coordinated objects
+        if xcomp is not None and xcomp.i > dobj.i and not addressee:
+            # "proposed amendments to give the military more capabilities": the purpose completes it
+            purpose = art.labeller.action_label(xcomp)
+            if purpose is not None:
+                found = [
+                    Target(f"{t.label} to {xcomp.lemma_.lower()} {purpose[0].split(' ', 1)[-1]}", t.head, t.sign, t.strength)
+                    for t in found
+                ]
+        return found
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if dobj is None and passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return noun_targets(art, passive)  # "the plan was backed by Arsenal"
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     lemma = verb.lemma_.lower()
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
@@ -76,6 +100,14 @@ def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     """Targets a noun phrase names, seeing through attempt and attitude nouns
     ("attempts to impose …") and demand nouns ("calls for the publication of …")."""
+    if noun.lower_ in RELATIVE_TARGETS and noun.head.dep_ == "relcl" or noun.head.head.dep_ == "relcl" and noun.dep_ == "pobj":
+        clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
+        if noun.lower_ in RELATIVE_TARGETS and clause.head.pos_ in ("NOUN", "PROPN"):
+            return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
+    if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and noun.dep_ in ("dobj", "pobj"):
+        # "we will vote against it": what the sentence before is about
+        antecedent = antecedent_noun(art, noun)
+        return noun_targets(art, antecedent) if antecedent is not None else []
     lemma = noun.lemma_.lower()
     if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
         action = frame_action(noun)
@@ -111,10 +143,18 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
     """An action as target: through its own stance ("end the crisis" opposes the crisis),
     else (when `label_actions`) as a label ("imposed agreements")."""
     cue = verb_cue(art, verb)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if cue is not None:
         polarity, score, prep = cue
         inner = verb_targets(art, verb, prep)
+        if not inner and passive is not None and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
+            inner = noun_targets(art, passive)  # "the tax should be abolished"
         return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
+    fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if fate is not None and subject is not None and not any(c.dep_ == "dobj" for c in verb.children):
+        if subject.pos_ in ("NOUN", "PROPN") and art.index.at(subject) is None:
+            return [Target(t.label, t.head, t.sign * fate, t.strength) for t in noun_targets(art, subject)]  # "GCSEs should go"
     if not label_actions:
         return []
     found = art.labeller.action_label(verb)
@@ -147,3 +187,7 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
 
 def particle(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

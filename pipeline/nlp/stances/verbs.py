@@ -39,7 +39,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         if noun is not None and (found := art.lex.cue(noun.lemma_.lower())):
             noun_cue = noun
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
-            cue = (SIGN[found[0]], found[1], prep)
+            if prep is None:  # "gave no support to the plan"
+                prep = next((c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i), None)
+            sign = -1 if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children) else 1
+            cue = (sign * SIGN[found[0]], found[1], prep)
     clause = None
     if cue is None:
         # "appealed for the inspectors to be given more time": "for" marks a wished-for clause
@@ -138,3 +141,23 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
     for target in noun_targets(art, attr):
         out += signal(art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote)
     return out
+
+
+def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "I'm determined to lower taxes", "reluctant to raise fees": a willing or unwilling
+    adjective takes a side on an action that has no stance verb of its own."""
+    out: list[Signal] = []
+    if verb.pos_ != "VERB" or hypothetical(verb) or verb_cue(art, verb) is not None:
+        return out
+    if verb.lemma_.lower() in LIGHT_VERBS or is_cue(verb):
+        return out  # "keen to stress …": what is stressed carries the stance
+    attitude = governing_adjective(verb)
+    if not attitude:
+        return out
+    found = art.labeller.action_label(verb)
+    if found is None:
+        return out
+    holder, quote = holder_for(art, verb, False)
+    polarity = -attitude if has_negation(art, verb) else attitude
+    label, head = found
+    return signal(art, verb, polarity, DEONTIC_SCORE, label, head, holder, quote)

@@ -1,0 +1,89 @@
+"""Exports for event-data tools, written under data/exports/ from the Parquet tables.
+
+- `events.plover.jsonl`: one PLOVER-style JSON record per event (`plover.py`), each
+  validated against `plover.schema.json`;
+- `events.csv`, `stances.csv`, `quotes.csv`: one row per event, stance or quote with
+  readable column names (`tables.py`), each validated against its Pandera model in
+  pipeline/schemas.py.
+
+Plain Python: `make export` calls `write_exports`, and so does the Dagster asset
+`exports`, whose check re-reads the files and validates them again (`check_exports`).
+Every file is validated before it is renamed into place, so a file on disk always
+passed its schema.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.exports import plover
+from pipeline.exports.tables import FRAMES
+from pipeline.schemas import EXPORT_CSVS, read_export_csv, validate_export
+from pipeline.storage import atomic_path, read_table
+
+PLOVER_FILE = "events.plover.jsonl"
+FILES = (PLOVER_FILE, *EXPORT_CSVS)
+TABLES_USED = ("events", "event_participants", "event_mentions", "entities", "mentions", "sentences", "articles",
+               "stances", "quotes")
+
+
+@dataclass
+class ExportSummary:
+    folder: Path
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def paths(self) -> dict[str, Path]:
+        return {name: self.folder / name for name in self.rows}
+
+
+def exports_dir(data_dir: Path) -> Path:
+    return data_dir / "exports"
+
+
+def coder() -> str:
+    try:
+        return f"newsevents {version('newsevents')}"
+    except PackageNotFoundError:  # running from a checkout that is not installed
+        return "newsevents"
+
+
+def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    return {table: read_table(data_dir, table) for table in TABLES_USED}
+
+
+def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> ExportSummary:
+    """Build, validate and atomically write every export; raises before replacing a file
+    whose content breaks its schema (plover.PloverInvalid or schemas.SchemaViolation)."""
+    tables = tables if tables is not None else load_tables(data_dir)
+    folder = exports_dir(data_dir)
+    summary = ExportSummary(folder)
+    records = list(plover.build_records(tables, coder()))
+    plover.validate_records(records)
+    with atomic_path(folder / PLOVER_FILE) as temp, temp.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    summary.rows[PLOVER_FILE] = len(records)
+    for name, build in FRAMES.items():
+        frame = validate_export(name, build(tables))
+        with atomic_path(folder / name) as temp:
+            frame.to_csv(temp, index=False, lineterminator="\n")
+        summary.rows[name] = len(frame)
+    return summary
+
+
+def check_exports(data_dir: Path) -> dict[str, int]:
+    """Re-read every export file and validate it: the JSON Lines against the JSON Schema,
+    each CSV against its Pandera model. Returns rows per file; raises on the first bad file."""
+    folder = exports_dir(data_dir)
+    missing = [name for name in FILES if not (folder / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"missing exports in {folder}: {', '.join(missing)}")
+    rows = {PLOVER_FILE: plover.validate_records(plover.read_jsonl(folder / PLOVER_FILE))}
+    for name in EXPORT_CSVS:
+        rows[name] = len(validate_export(name, read_export_csv(folder / name)))
+    return rows

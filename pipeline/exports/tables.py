@@ -1,0 +1,133 @@
+"""events.csv, stances.csv and quotes.csv: the contract's rows with names joined in.
+
+Each frame has exactly the columns of its Pandera model in pipeline/schemas.py
+(EventsExport, StancesExport, QuotesExport), in that order.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.exports.plover import load_knowledge
+from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
+from pipeline.schemas import export_columns
+
+SEPARATOR = "; "
+
+
+def _text(series: pd.Series) -> pd.Series:
+    return series.astype("string")
+
+
+def _iso_dates(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series, errors="coerce").dt.strftime("%Y-%m-%d").astype("string")
+
+
+def _articles(articles: pd.DataFrame) -> pd.DataFrame:
+    out = articles[["article_id", "published_date", "outlet", "headline", "url"]].copy()
+    out["published_date"] = _iso_dates(out["published_date"])
+    return out
+
+
+def _joined(values: pd.Series) -> str | None:
+    distinct = list(dict.fromkeys(v for v in values if isinstance(v, str) and v))
+    return SEPARATOR.join(distinct) if distinct else None
+
+
+def events_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    knowledge = load_knowledge()
+    events = tables["events"].sort_values("event_id", kind="stable").reset_index(drop=True)
+    entities = tables["entities"][["entity_id", "name", "country_iso3"]]
+    people = tables["event_participants"].merge(entities, on="entity_id", how="left")
+    people["name"] = people["name"].fillna(people["entity_id"])
+    people = people.sort_values(["event_id", "name"], kind="stable")
+    groups = {"source": ["source"], "target": ["target"], "other": ["participant", "mediator"]}
+    columns: dict[str, pd.Series] = {}
+    for label, roles in groups.items():
+        chosen = people[people["role"].isin(roles)].groupby("event_id")
+        columns[f"{label}_actors"] = chosen["name"].agg(_joined)
+        columns[f"{label}_countries"] = chosen["country_iso3"].agg(lambda s: _joined(sorted(s.dropna())))
+
+    articles = _articles(tables["articles"])
+    reports = tables["event_mentions"].merge(articles, on="article_id", how="left")
+    reports = reports.sort_values(["event_id", "published_date", "article_id", "sentence_id", "trigger"],
+                                  na_position="last", kind="stable")
+    first = reports.drop_duplicates("event_id").set_index("event_id")
+    place = entities.set_index("entity_id")
+
+    out = pd.DataFrame({"event_id": events["event_id"]})
+    out["event_date"] = _iso_dates(events["event_date"])
+    out["date_precision"] = events["date_precision"]
+    out["event_type"] = events["event_type"]
+    out["event_mode"] = events["event_mode"]
+    out["quad_class"] = events["event_type"].map(PLOVER_QUAD_BY_TYPE)
+    out["quad_code"] = out["quad_class"].map(knowledge.quad_codes)
+    out["cameo_root"] = events["cameo_root"]
+    out["event_scale"] = events["event_type"].map(knowledge.event_scale)
+    ids = events["event_id"]
+    out["source_actors"] = ids.map(columns["source_actors"])
+    out["source_countries"] = ids.map(columns["source_countries"])
+    out["target_actors"] = ids.map(columns["target_actors"])
+    out["target_countries"] = ids.map(columns["target_countries"])
+    out["other_actors"] = ids.map(columns["other_actors"])
+    out["location"] = events["location_entity_id"].map(place["name"])
+    out["location_country"] = events["location_entity_id"].map(place["country_iso3"])
+    out["summary"] = events["summary"]
+    out["n_articles"] = events["n_articles"]
+    out["n_outlets"] = events["n_outlets"]
+    out["confidence"] = events["confidence"]
+    for column, source in [("first_reported", "published_date"), ("article_id", "article_id"),
+                           ("headline", "headline"), ("url", "url"), ("trigger", "trigger"),
+                           ("evidence", "evidence")]:
+        out[column] = ids.map(first[source])
+    return _typed(out, "events.csv")
+
+
+def stances_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    stances = tables["stances"].sort_values(["article_id", "sentence_id", "stance_id"], kind="stable")
+    entities = tables["entities"].set_index("entity_id")
+    speakers = tables["quotes"].set_index("quote_id")["speaker_surface"]
+    articles = _articles(tables["articles"]).set_index("article_id")
+    out = pd.DataFrame({"stance_id": stances["stance_id"]})
+    out["holder"] = stances["holder_entity_id"].map(entities["name"]).fillna(stances["quote_id"].map(speakers))
+    out["holder_entity_id"] = stances["holder_entity_id"]
+    out["holder_country"] = stances["holder_entity_id"].map(entities["country_iso3"])
+    out["issue"] = stances["target"]
+    out["issue_entity_id"] = stances["target_entity_id"]
+    for column in ("polarity", "score", "evidence", "quote_id", "article_id", "sentence_id"):
+        out[column] = stances[column]
+    for column in ("published_date", "outlet", "headline", "url"):
+        out[column] = stances["article_id"].map(articles[column])
+    return _typed(out, "stances.csv")
+
+
+def quotes_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    quotes = tables["quotes"].sort_values(["article_id", "char_start", "quote_id"], kind="stable")
+    entities = tables["entities"].set_index("entity_id")
+    articles = _articles(tables["articles"]).set_index("article_id")
+    out = pd.DataFrame({"quote_id": quotes["quote_id"]})
+    out["speaker"] = quotes["speaker_entity_id"].map(entities["name"]).fillna(quotes["speaker_surface"])
+    out["speaker_entity_id"] = quotes["speaker_entity_id"]
+    out["speaker_as_written"] = quotes["speaker_surface"]
+    out["speaker_country"] = quotes["speaker_entity_id"].map(entities["country_iso3"])
+    out["quote"] = quotes["text"]
+    out["kind"] = quotes["kind"]
+    out["reporting_verb"] = quotes["cue"]
+    out["article_id"] = quotes["article_id"]
+    out["sentence_id"] = quotes["sentence_id"]
+    for column in ("published_date", "outlet", "headline", "url"):
+        out[column] = quotes["article_id"].map(articles[column])
+    return _typed(out, "quotes.csv")
+
+
+def _typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The model's columns in order, text as pandas strings (missing = NA)."""
+    columns = export_columns(name)
+    frame = frame[columns].reset_index(drop=True)
+    for column in columns:
+        if frame[column].dtype == object or str(frame[column].dtype).startswith(("string", "str")):
+            frame[column] = _text(frame[column])
+    return frame
+
+
+FRAMES = {"events.csv": events_frame, "stances.csv": stances_frame, "quotes.csv": quotes_frame}

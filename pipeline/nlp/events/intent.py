@@ -1,0 +1,219 @@
+"""Speech acts of intent: offers, demands and threats are events when they are made.
+
+PLOVER codes an offer or a willingness to act for another (AGREE), a demand (REQUEST) and
+a threat (THREATEN) as events of the moment they are made, though what is offered,
+demanded or threatened lies ahead; that content is not a second event (`modality` keeps
+it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "urged",
+"threatened"); this pass finds the acts English makes without them:
+
+* "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`);
+* "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
+  acts on as target (`willingness_words`);
+* in a quote, or a clause reported by a speaker: "Y must / should do Z" -> REQUEST of Y,
+  source the speaker; "we will do Z unless / if ..." -> THREATEN, target the actor of the
+  condition ("unless ministers rethink") or of the act;
+* "rejected / accepted X's offer", "a Conservative offer" rejected by Y: the offer is made
+  to the one who rejects or accepts it (`offer_recipient`).
+
+Negated demands and offers ("is not willing to"), questions and speculation ("could",
+"might") stay out: only "must", "should", "will" and "would" count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, is_actor, lemma_in, unique
+from pipeline.nlp.events.vocabulary import REQUEST_VERBS, WILLINGNESS_WORDS
+from pipeline.nlp.lexicons import Trigger
+from pipeline.nlp.records import Mention, Quote, Sentence
+from pipeline.nlp.syntax import has_neg
+
+DEMAND_MODALS = frozenset({"must", "should"})
+PROMISE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+CONDITION_MARKS = frozenset({"unless", "if"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+REJECTING_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
+
+
+def _trigger(event_type: str, lemma: str, root: str, quad: str) -> Trigger:
+    return Trigger(lemma=lemma, event_type=event_type, mode=None, cameo_root=root, quad=quad, pos="VERB")
+
+
+REQUEST_ACT = _trigger("REQUEST", "demand", "10", "verbal_conflict")
+THREATEN_ACT = _trigger("THREATEN", "threat", "13", "verbal_conflict")
+AGREE_ACT = _trigger("AGREE", "offer", "03", "verbal_coop")
+
+
+def _draft(trigger: Trigger, token: Token, sentence: Sentence, sources: list[Mention], targets: list[Mention]) -> Draft:
+    draft = Draft(
+        token=token,
+        trigger=trigger,
+        sentence=sentence,
+        words=[token],
+        event_type=trigger.event_type,
+        mode=None,
+        cameo_root=trigger.cameo_root,
+    )
+    draft.sources = unique(sources)
+    draft.targets = [m for m in unique(targets) if m not in draft.sources]
+    draft.modality = ASSERTED
+    return draft
+
+
+def _question(sentence: Sentence) -> bool:
+    return sentence.text.rstrip("\"'’” )").endswith("?")
+
+
+def _named(mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if is_actor(m) and m.kind != "pronoun"]
+
+
+def _aux(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "to withdraw": an infinitive (not "told X his concern was ...")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _country(mention: Mention) -> str | None:
+    if mention.entity_type == "COUNTRY":
+        return mention.gazetteer_id or mention.name
+    return f"country:{mention.country_iso3}" if mention.country_iso3 else None
+
+
+def _addressed(speaker: Mention, targets: list[Mention]) -> list[Mention]:
+    """A demand on a country is a REQUEST only from another country's speaker: "Britain
+    should take its share", said by a British politician, is domestic policy (a stance)."""
+    own = _country(speaker)
+    return [m for m in targets if m.entity_type != "COUNTRY" or (own is not None and _country(m) != own)]
+
+
+def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
+    out: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            out += np_actors(child, ec.index)
+        elif child.dep_ == "prep" and child.lower_ in ("to", "with", "against", "on"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out += np_actors(pobj, ec.index)
+    return out
+
+
+def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
+    """REQUEST from "X wants Y to", AGREE from "X is willing to" in one sentence."""
+    if _question(sentence):
+        return []
+    drafts: list[Draft] = []
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") and lemma_in(token, REQUEST_VERBS) and not has_neg(token):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            xcomps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)]
+            if objects and xcomps:
+                targets = _named(np_actors(objects[0], ec.index))
+                sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
+                if targets and sources:
+                    drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
+        elif token.lower_ in WILLINGNESS_WORDS and token.pos_ == "ADJ" and token.dep_ == "acomp":
+            verb = token.head
+            if has_neg(verb) or has_neg(token) or _aux(verb) - PROMISE_MODALS:
+                continue
+            acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if not acts:
+                continue
+            sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+            targets = _named(_object_actors(acts[0], ec))
+            if sources and targets:
+                drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
+    return drafts
+
+
+def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
+    return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+
+
+def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
+    """REQUEST ("Y must / should ...") and THREATEN ("we will ... unless ...") in quotes."""
+    by_id = {m.mention_id: m for m in ec.index.mentions}
+    drafts: list[Draft] = []
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker_mention_id or "")
+        if speaker is None or not is_actor(speaker):
+            continue
+        span = _reported_clauses(quote, ec)
+        if span is None:
+            continue
+        for verb in span:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            sentence = ec.ctx.sentence_at(verb.idx)
+            if sentence is None or _question(sentence):
+                continue
+            modals = _aux(verb)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            if modals & DEMAND_MODALS and verb.dep_ in ("ROOT", "ccomp", "conj") and subject.lower_ not in FIRST_PERSON:
+                targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
+                targets = _addressed(speaker, targets)
+                if targets:
+                    drafts.append(_draft(REQUEST_ACT, verb, sentence, [speaker], targets))
+                    continue
+            if modals & PROMISE_MODALS:
+                conditions = [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+                ]
+                if not conditions:
+                    continue
+                if subject.lower_ not in FIRST_PERSON and not _named(np_actors(subject, ec.index)):
+                    if subject.lower_ not in ("they", "he", "she"):
+                        continue
+                targets = _named(m for c in conditions for m in _subjects(c, ec.index))
+                targets += _named(_object_actors(verb, ec))
+                targets = [m for m in targets if m.name != speaker.name]
+                drafts.append(_draft(THREATEN_ACT, verb, sentence, [speaker], targets))
+    return drafts
+
+
+def offer_recipient(draft: Draft, ec: EventContext) -> None:
+    """ "Y rejected a Conservative offer", "accepted X's offer": the offer was made to Y."""
+    if draft.event_type != "AGREE" or draft.token.pos_ not in ("NOUN", "PROPN") or draft.targets:
+        return
+    noun = draft.token
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return
+    verb = noun.head
+    trigger = ec.lexicon.verb(verb.lemma_.lower())
+    if trigger is None or trigger.event_type not in REJECTING_TYPES:
+        return
+    receivers = [m for m in _subjects(verb, ec.index) if is_actor(m) and m not in draft.sources]
+    draft.targets.extend(m for m in unique(receivers) if m not in draft.targets)
+
+
+def new_intents(intents: list[Draft], reported: list[Draft]) -> list[Draft]:
+    """Intent drafts that no event of the same type and source in the sentence reports."""
+
+    def key(mention: Mention) -> str:
+        return (mention.gazetteer_id or mention.name or mention.surface).lower()
+
+    kept: list[Draft] = []
+    for draft in intents:
+        sources = {key(m) for m in draft.sources}
+        if any(
+            d.event_type == draft.event_type
+            and d.sentence.sentence_id == draft.sentence.sentence_id
+            and (sources & {key(m) for m in d.sources} or d.token.i == draft.token.i)
+            for d in reported + kept
+        ):
+            continue
+        kept.append(draft)
+    return kept

@@ -1,0 +1,205 @@
+"""Trigger senses: the trigger's arguments decide which event it reports, if any.
+
+"Missiles struck the city" is ASSAULT, "workers struck" is PROTEST, "an earthquake struck
+the city" is no event; "attacked the budget" is ACCUSE, "attacked the village" ASSAULT;
+a phone that "supports" roaming, a firm that "shelled out" money, a film "shooting" or
+"seizing an opportunity" report nothing political. The rules and the argument classes are
+data (`pipeline/knowledge/event_senses.yaml`); this module only reads a draft's arguments
+off the parse and applies the first rule that fits.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from pipeline.nlp.events.draft import Draft, inner_event_noun, pobjs
+from pipeline.nlp.lexicons import KNOWLEDGE_DIR
+
+SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
+ARGUMENTS = frozenset({"subject", "object", "modifier", "any"})
+RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "sense"})
+NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    lemmas: frozenset[str]  # empty: any trigger of `types`
+    types: frozenset[str]  # empty: any type
+    pos: str | None  # "verb" | "noun" | None
+    particle: str | None
+    argument: str | None
+    classes: tuple[str, ...]
+    sense: tuple[str, str | None] | None  # (type, mode); None: no event
+
+
+@dataclass(frozen=True)
+class Senses:
+    classes: dict[str, frozenset[str]]
+    rules: tuple[SenseRule, ...]
+    cameo_roots: dict[str, str]
+
+
+@functools.lru_cache(maxsize=2)
+def load_senses(path: str | Path | None = None) -> Senses:
+    """The sense rules and argument classes, validated at load."""
+    file = Path(path) if path else SENSES_FILE
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    if set(data) != {"classes", "senses"}:
+        raise ValueError(f"{file.name}: expected sections classes and senses")
+    classes = _load_classes(file, data)
+    triggers = yaml.safe_load((KNOWLEDGE_DIR / "plover_triggers.yaml").read_text(encoding="utf-8"))["event_types"]
+    roots = {name: str(spec["cameo_root"]) for name, spec in triggers.items()}
+    rules = []
+    for raw in data["senses"]:
+        where = f"{file.name}: rule {raw!r}"
+        if not isinstance(raw, dict) or set(raw) - RULE_KEYS or "sense" not in raw:
+            raise ValueError(f"{where}: keys are {sorted(RULE_KEYS)}, with sense")
+        wanted = raw.get("class") or []
+        wanted = [wanted] if isinstance(wanted, str) else list(wanted)
+        unknown = [c for c in wanted if c not in classes]
+        if unknown or (wanted and raw.get("argument") not in ARGUMENTS):
+            raise ValueError(f"{where}: unknown class {unknown} or argument {raw.get('argument')!r}")
+        types = frozenset(raw.get("types") or ())
+        if types - set(roots):
+            raise ValueError(f"{where}: unknown types {sorted(types - set(roots))}")
+        rules.append(
+            SenseRule(
+                lemmas=frozenset(w.lower() for w in raw.get("lemmas") or ()),
+                types=types,
+                pos=raw.get("pos"),
+                particle=raw.get("particle"),
+                argument=raw.get("argument"),
+                classes=tuple(wanted),
+                sense=_sense(raw["sense"], roots, where),
+            )
+        )
+    return Senses(classes, tuple(rules), roots)
+
+
+def _load_classes(file: Path, data: dict) -> dict[str, frozenset[str]]:
+    """Each class has `about`, `source` and `words` (lower case, each once)."""
+    classes: dict[str, frozenset[str]] = {}
+    for name, spec in (data.get("classes") or {}).items():
+        where = f"{file.name}: classes: {name}"
+        if not isinstance(spec, dict) or set(spec) != {"about", "source", "words"}:
+            raise ValueError(f"{where}: expected about, source and words")
+        words = [str(w) for w in spec["words"]]
+        if any(w != w.lower() for w in words) or len(words) != len(set(words)):
+            raise ValueError(f"{where}: words must be lower case and listed once")
+        classes[name] = frozenset(words)
+    return classes
+
+
+def _sense(value: str, roots: dict[str, str], where: str) -> tuple[str, str | None] | None:
+    if value == "none":
+        return None
+    event_type, _, mode = str(value).partition("/")
+    if event_type not in roots:
+        raise ValueError(f"{where}: unknown sense {value!r}")
+    return event_type, mode or None
+
+
+def _heads(token: Token) -> list[Token]:
+    """An argument head with its conjuncts and the nouns that modify it ("cruise missile")."""
+    heads = [inner_event_noun(token)]
+    heads += [inner_event_noun(c) for c in token.children if c.dep_ == "conj"]
+    out = list(heads)
+    for head in heads:
+        out += [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    return out
+
+
+def arguments(draft: Draft, which: str) -> list[Token]:
+    """The head tokens of one kind of the draft's arguments, read off the parse."""
+    token = draft.token
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    modifiers: list[Token] = []
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ == "poss":
+                subjects += _heads(child)
+            elif child.dep_ in ("compound", "amod", "nmod") and child not in draft.words:
+                modifiers += _heads(child)
+            elif child.dep_ in ("prep", "agent"):
+                for pobj in pobjs(child):
+                    if child.lower_ == "by":
+                        subjects += _heads(pobj)
+                    elif child.lower_ in NOUN_OBJECT_PREPS:
+                        objects += _heads(pobj)
+        subjects += modifiers
+    else:
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                subjects += _heads(child)
+            elif child.dep_ == "agent":
+                for pobj in pobjs(child):
+                    subjects += _heads(pobj)
+            elif child.dep_ in ("dobj", "attr") or (child.dep_ == "nsubjpass" and passive):
+                objects += _heads(child)
+            elif child.dep_ == "prep" and (child.lower_ == "against" or child in draft.words):
+                for pobj in pobjs(child):  # "fought against", "fired on"; not "congratulated X on"
+                    objects += _heads(pobj)
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            # "an earthquake that struck", "phones supporting roaming": the noun is the subject
+            # (a passive participle's noun is its object: "the film shot in Rome")
+            (objects if token.tag_ == "VBN" else subjects).extend(_heads(token.head))
+    if which == "subject":
+        return subjects
+    if which == "object":
+        return objects
+    if which == "modifier":
+        return modifiers
+    return subjects + objects + modifiers
+
+
+ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _in_class(tokens: Iterable[Token], words: frozenset[str]) -> bool:
+    """Whether a head is a class word; names of actors never are ("the Fund", "Labour")."""
+    return any(
+        (t.lemma_.lower() in words or t.lower_ in words) and t.ent_type_ not in ACTOR_ENTITY_LABELS for t in tokens
+    )
+
+
+def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses) -> bool:
+    token = draft.token
+    if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
+        return False
+    if rule.types and draft.event_type not in rule.types:
+        return False
+    is_noun = token.pos_ in ("NOUN", "PROPN")
+    if rule.pos == "verb" and is_noun or rule.pos == "noun" and not is_noun:
+        return False
+    if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
+        return False
+    if rule.classes:
+        words = frozenset().union(*(senses.classes[c] for c in rule.classes))
+        if not _in_class(arguments(draft, rule.argument or "any"), words):
+            return False
+    return True
+
+
+def apply_sense(draft: Draft, senses: Senses | None = None) -> bool:
+    """Retype the draft by the first sense rule its arguments fit; False when it reports no
+    event at all (an earthquake striking, money shelled out)."""
+    senses = senses or load_senses()
+    for rule in senses.rules:
+        if not _rule_applies(rule, draft, senses):
+            continue
+        if rule.sense is None:
+            return False
+        event_type, mode = rule.sense
+        if event_type != draft.event_type:
+            draft.cameo_root = senses.cameo_roots[event_type]
+        draft.event_type, draft.mode = event_type, mode
+        return True
+    return True

@@ -1,0 +1,170 @@
+"""The seeds folder as a whole: article files (`ingest`) and collections (`collection_rows`).
+
+`survey` lists every article without keeping the text of collection rows, which is what
+planning needs (partition keys, content hashes, rejections, notes); `load_articles` then
+streams the texts of the rows a run actually extracts. Text files are small and few
+enough to be read whole, as `ingest` does.
+
+Names stay unique across both kinds: an article id or a source_file already taken
+(text files first, then collections in path order, rows in file order) rejects the later
+row with the reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from pipeline.nlp.collection_rows import (
+    CollectionError,
+    CollectionFile,
+    ListedRow,
+    RowRejection,
+    file_rejection,
+    is_collection,
+    read_rows,
+)
+from pipeline.nlp.ingest import DecodedArticle, Rejection, _SeedWalker, ingest
+
+Entry = DecodedArticle | ListedRow
+"""An accepted article: a decoded text file, or a collection row without its text."""
+
+
+@dataclass
+class SeedInventory:
+    """`articles` sorted by article_id; `rejections` (files) by source_file; `row_rejections`
+    by collection and row number."""
+
+    articles: list[Entry] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    row_rejections: list[RowRejection] = field(default_factory=list)
+
+    def notes(self) -> list[dict]:
+        """The `ingest_notes` rows of the accepted articles."""
+        return [
+            {"source_file": a.seed.source_file, "kind": getattr(note, "kind", "other"), "message": str(note)}
+            for a in self.articles
+            for note in a.notes
+        ]
+
+
+class _CollectionWalker(_SeedWalker):
+    """The walk of `ingest` (same link rules), keeping collection files unread."""
+
+    def __init__(self, seeds_root: Path):
+        super().__init__(seeds_root)
+        self.collections: list[CollectionFile] = []
+
+    def wants(self, name: str) -> bool:
+        return is_collection(name)
+
+    def reject(self, relative: PurePosixPath, reason: str) -> None:
+        if is_collection(relative.name):  # folders are reported by the walk for text files
+            super().reject(relative, reason)
+
+    def _read(self, path: Path, relative: PurePosixPath) -> None:
+        self.collections.append(CollectionFile(path, relative.as_posix()))
+
+
+def discover_collections(seeds_dir: Path) -> tuple[list[CollectionFile], list[Rejection]]:
+    """Every collection file under `seeds_dir` (not opened), sorted by source_file."""
+    seeds_root = Path(seeds_dir).absolute()
+    if not seeds_root.is_dir():
+        raise FileNotFoundError(f"seeds folder not found: {seeds_root}")
+    walker = _CollectionWalker(seeds_root)
+    walker.walk(seeds_root, PurePosixPath(), frozenset({seeds_root.resolve()}))
+    return sorted(walker.collections, key=lambda c: c.source_file), walker.rejections
+
+
+class _Names:
+    """Article ids and source_files already taken, in the order of the module docstring."""
+
+    def __init__(self, articles: Iterable[DecodedArticle], taken_files: Iterable[str]):
+        self.by_article_id = {a.seed.article_id: a.seed.source_file for a in articles}
+        self.source_files = set(taken_files) | set(self.by_article_id.values())
+
+    def claim(self, row: ListedRow | DecodedArticle) -> str | None:
+        """None when the row's names are free (and now taken), else why not."""
+        seed = row.seed
+        if seed.article_id in self.by_article_id:
+            other = self.by_article_id[seed.article_id]
+            return f"article id {seed.article_id!r} is already used by {other}; give one of them another id"
+        if seed.source_file in self.source_files:
+            return f"its name {seed.source_file!r} is already used by a file; give the row another id"
+        self.by_article_id[seed.article_id] = seed.source_file
+        self.source_files.add(seed.source_file)
+        return None
+
+
+def survey(seeds_dir: Path) -> SeedInventory:
+    """Every article and rejection of the folder; rows without their text."""
+    articles, rejections = ingest(seeds_dir)
+    collections, walk_rejections = discover_collections(seeds_dir)
+    inventory = SeedInventory(list(articles), rejections + walk_rejections)
+    names = _Names(articles, [r.source_file for r in rejections] + [c.source_file for c in collections])
+    for collection in collections:
+        try:
+            for outcome in read_rows(collection):
+                if isinstance(outcome, RowRejection):
+                    inventory.row_rejections.append(outcome)
+                elif (clash := names.claim(outcome)) is not None:
+                    inventory.row_rejections.append(_clash(outcome, clash))
+                else:
+                    inventory.articles.append(outcome)
+        except CollectionError as error:
+            inventory.rejections.append(file_rejection(collection, error.reason))
+    inventory.articles.sort(key=lambda a: a.seed.article_id)
+    inventory.rejections.sort(key=lambda r: r.source_file)
+    inventory.row_rejections.sort(key=lambda r: (r.source_file, r.row_number))
+    return inventory
+
+
+def _clash(row: ListedRow | DecodedArticle, reason: str) -> RowRejection:
+    seed = row.seed
+    row_id = seed.source_file[len(seed.collection) + 1 :]
+    return RowRejection(seed.collection, seed.row_number, row_id, seed.content_sha256, reason)
+
+
+def load_articles(entries: Iterable[Entry]) -> Iterator[DecodedArticle]:
+    """The decoded articles of `entries`: text files as they are, rows read again from
+    their collections (one pass per collection, streamed). A row that moved or vanished
+    since it was listed is skipped, and one that changed comes with its new content and
+    hash; the next plan catches both up."""
+    wanted: dict[tuple[Path, str], dict[str, int]] = {}
+    for entry in entries:
+        if isinstance(entry, DecodedArticle):
+            yield entry
+        else:
+            seed = entry.seed
+            wanted.setdefault((seed.path, seed.collection), {})[seed.source_file] = seed.row_number
+    for (path, source_file), rows in wanted.items():
+        yield from _load_rows(CollectionFile(path, source_file), rows)
+
+
+def _load_rows(collection: CollectionFile, rows: dict[str, int]) -> Iterator[DecodedArticle]:
+    try:
+        for outcome in read_rows(collection, with_text=True):
+            if isinstance(outcome, DecodedArticle) and rows.get(outcome.seed.source_file) == outcome.seed.row_number:
+                del rows[outcome.seed.source_file]
+                yield outcome
+                if not rows:
+                    return
+    except CollectionError:
+        return
+
+
+def in_batches(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last one shorter), consuming `items` lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def ingest_everything(seeds_dir: Path) -> tuple[list[DecodedArticle], list[Rejection], list[RowRejection]]:
+    """Every article with its text, for small folders read in one go (the gold set, tests)."""
+    inventory = survey(seeds_dir)
+    articles = sorted(load_articles(inventory.articles), key=lambda a: a.seed.article_id)
+    return articles, inventory.rejections, inventory.row_rejections
+

@@ -1,0 +1,84 @@
+"""Evaluative reported speech: a speaker's copular clause that judges something ("the plans
+were a gimmick", "it is absolutely disgusting that …", "cutting the tax is the right thing to
+do") is the speaker's stance on what it judges.
+
+The judged thing of a copula is its subject; when the subject names nothing of its own:
+- an expletive "it" with an infinitive or a that-clause ("it is right to cut taxes", "it was
+  disgraceful that the Tories cut the budget"): the action or the clause;
+- a demonstrative or "it" ("this is a worrying step"): what the previous sentence is about,
+  its main clause's subject or object (`topic.antecedent_noun`).
+The quote's speaker holds the stance (`judgements.evaluative_signals` reads the judging word).
+
+Saying what something does for good or ill is judging it too (`consequence_signals`): "the
+plans would damage the economy" opposes the plans, "higher literacy will benefit England"
+supports it; the verbs and their signs are `consequence_verbs` in knowledge/stances.yaml.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.polarity import has_negation, hypothetical
+from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
+from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
+from pipeline.nlp.stances.topic import antecedent_noun
+from pipeline.nlp.stances.words import CONSEQUENCE_VERBS
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
+
+PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Target] | None:
+    """Targets of a judgement whose subject is a placeholder ("it", "this"), or None when
+    the subject names its own target."""
+    if subject.dep_ == "csubj" and subject.pos_ in ("VERB", "AUX"):
+        return action_targets(art, subject)  # "cutting the tax is the right thing to do"
+    if subject.lower_ not in PLACEHOLDER_SUBJECTS:
+        return None
+    copula = word.head if word.dep_ in ("acomp", "attr", "oprd") else word.head.head
+    for host in (word, copula):
+        for child in host.children:
+            if child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                return action_targets(art, child)  # "it is right to cut taxes"
+            if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                # "it is good that Labour has rejected the idea": through the clause's own stance
+                composed = action_targets(art, child, label_actions=False)
+                if composed:
+                    return composed
+                label = art.labeller.clause_label(child)
+                return [Target(label, child)] if label else []  # "it was disgraceful that …"
+    if word.dep_ == "amod" and any(c.dep_ == "relcl" or c.dep_ == "acl" for c in word.head.children):
+        return []  # "it is the right thing to do": handled above when parsed as xcomp
+    noun = antecedent_noun(art, subject)
+    return noun_targets(art, noun) if noun is not None else []
+
+
+def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "the plans would damage the economy", "higher literacy will benefit England": in a
+    quote, saying what something does for good or ill judges it (`consequence_verbs`)."""
+    polarity = CONSEQUENCE_VERBS.get(verb.lemma_.lower())
+    if polarity is None or verb.pos_ != "VERB" or hypothetical(verb):
+        return []
+    quote = art.quote_at(verb.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return []
+    top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
+    subject = next((c for c in top.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None or subject.lower_ in PERSONAL_PRONOUNS - PLACEHOLDER_SUBJECTS or subject.lower_ in FIRST_PERSON:
+        return []
+    if subject.dep_ == "csubj":
+        targets = action_targets(art, subject)
+    elif subject.lower_ in PLACEHOLDER_SUBJECTS:
+        noun = antecedent_noun(art, subject)
+        targets = noun_targets(art, noun) if noun is not None else []
+    elif art.index.at(subject) is not None or subject.pos_ == "PROPN":
+        return []  # "Labour would damage the economy": a judgement of an actor, read elsewhere
+    else:
+        targets = noun_targets(art, subject)
+    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
+    out: list[Signal] = []
+    for target in targets:
+        out += signal(art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out

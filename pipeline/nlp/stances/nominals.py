@@ -1,0 +1,183 @@
+"""Stances named by a noun: "Labour's opposition to the war", "support for the bill from
+the unions", "Tory support for the government on Iraq", "Mr Blair's refusal to accept the
+proposals", "a lack of trust in the prime minister".
+
+The noun is the nominalisation of a stance cue (`stance_nominals` in
+knowledge/stances.yaml maps it to the cue whose polarity and score it carries). The holder is
+its owner (a possessive, a naming modifier such as "Tory", or the object of "from"/"by");
+without one, the speaker of the quote it sits in, or the subject of the verb it is the
+object of ("the Tories stressed a lack of trust in …"). The target is the object of its
+preposition ("opposition to", "support for", "trust in"), or the action of its infinitive
+("refusal to accept …"); each coordinated object is a target of its own. "no", "lack of",
+"absence of" reverse it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
+from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
+from pipeline.nlp.stances.words import (
+    HOLDER_PREPOSITIONS,
+    LACK_NOUNS,
+    LIGHT_VERBS,
+    NOMINAL_TARGET_PREPOSITIONS,
+    RECEIVE_VERBS,
+    STANCE_NOMINALS,
+)
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
+
+NOMINAL_SCORE_FACTOR = 0.9
+VERB_TARGET_PREPOSITIONS = frozenset({"at", "against", "to", "for"})
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # a noun reports a position a little less directly than a verb
+
+
+def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
+    out: list[Signal] = []
+    if noun.pos_ != "NOUN" or (hypothetical(noun) and not _in_question(noun)):
+        return out  # a condition takes no stance; an embedded question presupposes the noun's
+    cue = STANCE_NOMINALS.get(noun.lemma_.lower())
+    found = art.lex.cue(cue) if cue else None
+    if found is None:
+        return out
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        return out  # "expressed support for …": the verb pass reads it
+    holder, quote = _holder(art, noun)
+    if holder is None:
+        return out
+    targets = _targets(art, noun)
+    if not targets:
+        return out
+    polarity = SIGN[found[0]] * (-1 if _denied(art, noun) else 1)
+    score = found[1] * NOMINAL_SCORE_FACTOR
+    for who in [holder, *_joint_holders(art, holder)]:
+        for target in targets:
+            out += signal(art, noun, polarity * target.sign, score * target.strength, target.label, target.head, who, quote)
+    return out
+
+
+def _in_question(noun: Token) -> bool:
+    """ "asked if Tory support for … had given": the clause is a question's complement."""
+    node = noun
+    for _ in range(10):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children):
+            return node.dep_ == "ccomp" or node.head.lemma_.lower() in QUESTION_VERBS
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _joint_holders(art: StanceArticle, holder: Mention) -> list[Mention]:
+    """ "Both the Tories and the Lib Dems are keen to emphasise …": each joint subject."""
+    token = next((t for t in art.doc if t.idx == holder.char_start), None)
+    if token is None:
+        return []
+    head = next((t for t in art.doc[token.i : token.i + 8] if t.idx < holder.char_end and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if head is None:
+        return []
+    out = []
+    for conj in head.conjuncts:
+        other = art.mention_of(conj)
+        if other is not None and other.mention_id != holder.mention_id:
+            out.append(other)
+    return out
+
+
+def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | None]:
+    quote = art.quote_at(noun.idx)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            if child.lower_ in ("my", "our"):
+                return art.speaker(quote), quote
+            return art.mention_of(child), quote
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            mention = art.mention_of(child)
+            if mention is not None and mention.entity_type != "LOCATION":
+                return mention, quote  # "Tory support", "Labour opposition"
+    # "support for the bill from the unions" (the parser may hang "from" on "bill")
+    near = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for child in (c for n in near for c in n.children):
+        if child.dep_ in ("prep", "agent") and child.lower_ in HOLDER_PREPOSITIONS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (mention := art.mention_of(pobj)) is not None and mention.entity_type != "LOCATION":
+                return mention, quote
+    # no owner: the subject of the verb whose object it is, else the quote's speaker
+    top = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "I'm so strongly in favour of …": the subject of the verb it hangs on
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
+            return art.speaker(quote), quote
+        if subject is not None and (mention := art.mention_of(subject)) is not None and subject.lower_ not in PERSONAL_PRONOUNS:
+            return mention, quote
+    if top.dep_ == "pobj" and top.head.head.lemma_.lower() in LACK_NOUNS:
+        top = top.head.head  # "a lack of trust"
+    if top.dep_ in ("dobj", "attr") and top.head.pos_ in ("VERB", "AUX") and top.head.lemma_.lower() not in RECEIVE_VERBS:
+        verb = top.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+            verb = verb.head
+            if verb.pos_ == "ADJ":
+                verb = verb.head  # "keen to emphasise"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if quote is not None and subject.lower_ in FIRST_PERSON:
+                return art.speaker(quote), quote
+            mention = art.mention_of(subject)
+            if mention is not None and subject.lower_ not in PERSONAL_PRONOUNS:
+                return mention, quote
+            if subject.lower_ not in PERSONAL_PRONOUNS:
+                return None, quote  # "the war had hit trust in politicians": nobody's stance
+    if quote is not None and not is_cue(noun.head):
+        return art.speaker(quote), quote
+    return None, quote
+
+
+def _targets(art: StanceArticle, noun: Token) -> list[Target]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in NOMINAL_TARGET_PREPOSITIONS:
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                continue
+            if pobj.pos_ == "VERB":
+                return action_targets(art, pobj)  # "opposition to imposing …"
+            targets = noun_targets(art, pobj)
+            for conj in pobj.conjuncts:
+                if conj.i > pobj.i and conj.pos_ in ("NOUN", "PROPN"):
+                    targets += noun_targets(art, conj)
+            return targets
+    action = frame_action(noun)
+    if action is not None:
+        return action_targets(art, action)  # "refusal to accept the proposals"
+    if noun.dep_ == "dobj":
+        for child in noun.head.children:  # "took several swipes at Sony": the preposition hangs on the verb
+            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return noun_targets(art, pobj)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in LACK_NOUNS:
+        lack = noun.head.head
+        for child in lack.children:  # "a lack of trust in the prime minister"
+            if child.dep_ == "prep" and child.lower_ != "of" and child.lower_ in NOMINAL_TARGET_PREPOSITIONS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return noun_targets(art, pobj)
+    return []
+
+
+def _denied(art: StanceArticle, noun: Token) -> bool:
+    """ "no support", "without support", "a lack of trust", "did not get support"."""
+    if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in LACK_NOUNS:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        return True
+    return noun.dep_ == "dobj" and has_negation(art, noun.head)

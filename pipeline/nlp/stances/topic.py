@@ -1,0 +1,60 @@
+"""What an issue is: the noun phrase a placeholder refers to, read from the text's structure.
+
+`antecedent_noun` resolves a placeholder subject ("this is a worrying step", "it is
+unacceptable") to what the sentence before it is about: that sentence's main subject when it
+is a common noun phrase, else its main object. People, states and organisations are not
+issues here (a judgement of them is read by the stance verbs), nor are pronouns or the
+lexicon's generic nouns.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.stances.context import StanceArticle
+
+
+def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
+    """The issue noun of the sentence before the placeholder's clause, or None."""
+    sentence = placeholder.sent
+    # within the same sentence, a noun before the quote opens ("the plan, he said, …") is rare;
+    # the previous sentence carries the topic
+    if sentence.start == 0:
+        return None
+    previous = art.doc[sentence.start - 1].sent
+    root = previous.root
+    while root.dep_ != "ROOT" and root.head is not root:
+        root = root.head
+    subject_first = placeholder.lower_ == "it"  # "it" continues a subject, "this" an act
+    candidates = _slots(root, subject_first)
+    # a reporting clause's content is what the sentence is about ("Mr Howard said the plans …")
+    for child in root.children:
+        if child.dep_ == "ccomp":
+            candidates = _slots(child, subject_first) + candidates
+    for noun in candidates:
+        if _issue_like(art, noun):
+            return noun
+    return None
+
+
+def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
+    """The clause's issue candidates: a passive subject, then the object of an action ("the
+    government will introduce identity cards" is about the cards), then the subject; for
+    "it", the subject before the object ("the bill … had safeguards. We will vote against it")."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not _quantity(c)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return passive + (subjects + objects if subject_first else objects + subjects)
+
+
+def _quantity(noun: Token) -> bool:
+    """ "cost billions", "raised 5%": an amount is not what a clause is about."""
+    return noun.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _issue_like(art: StanceArticle, noun: Token) -> bool:
+    if noun.pos_ != "NOUN" or noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+        return False
+    if art.index.at(noun) is not None:
+        return False  # a mention of someone ("the minister")
+    return not art.lex.is_generic_target(noun.lemma_)

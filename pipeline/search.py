@@ -1,0 +1,180 @@
+"""Full-text search in the warehouse, in plain DuckDB SQL: BM25 over quotes, stances and sentences.
+
+DuckDB's `fts` extension is not installable offline for the DuckDB version the project
+pins, so the warehouse carries its own small index, built with the other tables:
+
+- `search_documents`: one row per quote, stance and sentence (`kind`), with the words
+  shown (`text`), who said or holds it (`who`), and the number of indexed terms;
+- `search_terms`: one row per (document, term) with the term frequency. A term is a
+  word lowercased and stemmed by `search_stem(word)` (plural and -ing/-ed endings and a
+  final "e" dropped: "talks", "talked", "talking" -> "talk"), function words left out
+  (pipeline/knowledge/search.yaml);
+- the table macro `search(q)`: the documents that contain any of the query's terms,
+  ranked by BM25 (k1 = 1.2, b = 0.75), those that contain the query as written first.
+
+    SELECT kind, score, who, text FROM search('Lachin corridor') LIMIT 5;
+
+`make search Q="..."` prints the same ranking.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import duckdb
+import yaml
+
+from pipeline.nlp.lexicons import KNOWLEDGE_DIR
+
+STOPWORDS_PATH = KNOWLEDGE_DIR / "search.yaml"
+K1, B = 1.2, 0.75
+WORD_SPLIT = r"[^\p{L}\p{N}]+"
+SHOWN_CHARS = 90  # `make search` cuts longer texts
+
+
+@cache
+def stopwords() -> tuple[str, ...]:
+    words = yaml.safe_load(STOPWORDS_PATH.read_text(encoding="utf-8"))["stopwords"]
+    return tuple(sorted({str(w).lower() for w in words}))
+
+
+def _list_literal(words) -> str:
+    return "[" + ", ".join("'" + w.replace("'", "''") + "'" for w in words) + "]"
+
+
+def _stem_macro() -> str:
+    # One suffix rule (the first that matches; a word with none loses a final "e", so
+    # "imposed" and "impose" both give "impos", "agreed" and "agree" "agre"), then a
+    # doubled final consonant undone ("stopped" -> "stopp" -> "stop").
+    suffix = r"""CASE
+        WHEN length(w) <= 3 OR regexp_matches(w, '(ss|us|is)$') THEN w
+        WHEN regexp_matches(w, '..[^aeiou]ies$') THEN regexp_replace(w, 'ies$', 'y')
+        WHEN regexp_matches(w, '...ied$') THEN regexp_replace(w, 'ied$', 'y')
+        WHEN regexp_matches(w, '...ing$') THEN regexp_replace(w, 'ing$', '')
+        WHEN regexp_matches(w, '...ed$') THEN regexp_replace(w, 'ed$', '')
+        WHEN regexp_matches(w, '...s$') THEN regexp_replace(w, 's$', '')
+        ELSE regexp_replace(w, '(...)e$', '\1') END"""
+    undouble = (f"CASE WHEN regexp_matches(({suffix}), '(bb|dd|gg|mm|nn|pp|rr|tt)$') "
+                f"THEN left(({suffix}), length(({suffix})) - 1) ELSE ({suffix}) END")
+    return f"CREATE MACRO search_stem(w) AS {undouble}"
+
+
+def _terms(text_sql: str) -> str:
+    """The indexed words of a text expression, one per row, as column `w`."""
+    return (
+        f"SELECT unnest(regexp_split_to_array(lower({text_sql}), '{WORD_SPLIT}')) AS w"
+    )
+
+
+def _keep(word: str) -> str:
+    return f"length({word}) >= 2 AND NOT list_contains({_list_literal(stopwords())}, {word})"
+
+
+DOCUMENTS_SQL = """
+CREATE TEMP TABLE search_source AS
+SELECT 'quote:' || q.quote_id AS doc_id, 'quote' AS kind, q.article_id, q.sentence_id,
+       coalesce(sp.name, q.speaker_surface) AS who, q.text AS text, q.text AS indexed
+FROM quotes q LEFT JOIN entities sp ON sp.entity_id = q.speaker_entity_id
+UNION ALL
+SELECT 'stance:' || s.stance_id, 'stance', s.article_id, s.sentence_id,
+       coalesce(h.name, q.speaker_surface), s.polarity || ' ' || s.target || ': ' || s.evidence,
+       s.target || ' ' || s.evidence
+FROM stances s LEFT JOIN entities h ON h.entity_id = s.holder_entity_id
+LEFT JOIN quotes q ON q.quote_id = s.quote_id
+UNION ALL
+SELECT 'sentence:' || article_id || ':' || sentence_id, 'sentence', article_id, sentence_id, NULL, text, text
+FROM sentences
+"""
+
+COMMENTS = {
+    "search_documents": (
+        "What search(q) ranks: one row per quote, stance and sentence.",
+        {
+            "doc_id": "Stable id: kind, then the quote, stance or article and sentence id",
+            "kind": "quote, stance or sentence",
+            "article_id": "Article of the quote, stance or sentence",
+            "sentence_id": "Sentence where it is (starts)",
+            "who": "Speaker (quotes) or holder (stances) by name; NULL for sentences",
+            "text": "The words shown: the quote, 'polarity issue: evidence' for a stance, the sentence",
+            "n_terms": "Number of indexed terms (document length for BM25)",
+        },
+    ),
+    "search_terms": (
+        "The search index: one row per document and stemmed term, with its frequency.",
+        {
+            "doc_id": "FK to search_documents",
+            "term": "A word, lowercased and stemmed by search_stem(); function words are left out",
+            "tf": "How often the term occurs in the document",
+        },
+    ),
+}
+
+
+def _search_macro() -> str:
+    return f"""
+CREATE MACRO search(q) AS TABLE
+WITH query AS (
+    SELECT DISTINCT search_stem(w) AS term FROM ({_terms('q')}) WHERE {_keep('w')}
+),
+stats AS (SELECT count(*) AS n_docs, greatest(avg(n_terms), 1) AS avg_terms FROM search_documents),
+df AS (SELECT term, count(*) AS n FROM search_terms JOIN query USING (term) GROUP BY term),
+scored AS (
+    SELECT t.doc_id, count(*) AS terms_matched,
+           sum(ln(1 + (stats.n_docs - df.n + 0.5) / (df.n + 0.5))
+               * t.tf * ({K1} + 1)
+               / (t.tf + {K1} * (1 - {B} + {B} * d.n_terms / stats.avg_terms))) AS bm25
+    FROM search_terms t
+    JOIN query USING (term)
+    JOIN df USING (term)
+    JOIN search_documents d USING (doc_id)
+    CROSS JOIN stats
+    GROUP BY t.doc_id
+)
+SELECT d.kind, round(s.bm25, 3) AS score, s.terms_matched,
+       contains(lower(d.text), lower(trim(q))) AS exact_phrase,
+       d.who, d.text, d.article_id, d.sentence_id, d.doc_id
+FROM scored s JOIN search_documents d USING (doc_id)
+ORDER BY exact_phrase DESC, score DESC, d.doc_id
+"""
+
+
+def create_search(connection: duckdb.DuckDBPyConnection) -> None:
+    """Build the index tables and the macros in the open (warehouse) connection; the
+    contract's tables quotes, stances, sentences and entities must be there."""
+    connection.execute(_stem_macro())
+    connection.execute(DOCUMENTS_SQL)
+    connection.execute(f"""
+        CREATE TABLE search_terms AS
+        SELECT doc_id, search_stem(w) AS term, count(*)::INTEGER AS tf
+        FROM (SELECT doc_id, unnest(regexp_split_to_array(lower(indexed), '{WORD_SPLIT}')) AS w FROM search_source)
+        WHERE {_keep('w')}
+        GROUP BY ALL
+        ORDER BY doc_id, term
+    """)
+    connection.execute("""
+        CREATE TABLE search_documents AS
+        SELECT s.doc_id, s.kind, s.article_id, s.sentence_id, s.who, s.text,
+               coalesce(l.n_terms, 0)::INTEGER AS n_terms
+        FROM search_source s
+        LEFT JOIN (SELECT doc_id, sum(tf) AS n_terms FROM search_terms GROUP BY doc_id) l USING (doc_id)
+        ORDER BY s.doc_id
+    """)
+    connection.execute("DROP TABLE search_source")
+    connection.execute(_search_macro())
+    for table, (meaning, columns) in COMMENTS.items():
+        connection.execute(f"COMMENT ON TABLE {table} IS {_quote(meaning)}")
+        for column, column_meaning in columns.items():
+            connection.execute(f"COMMENT ON COLUMN {table}.{column} IS {_quote(column_meaning)}")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def search(connection: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -> duckdb.DuckDBPyRelation:
+    """The ranked hits for `query`, as a relation (print it for DuckDB's box table)."""
+    return connection.sql(
+        "SELECT kind, score, coalesce(who, '') AS who, "
+        f"CASE WHEN length(text) > {SHOWN_CHARS} THEN left(text, {SHOWN_CHARS - 1}) || '…' ELSE text END AS text, "
+        f"article_id, sentence_id FROM search({_quote(query)}) LIMIT {int(limit)}"
+    )

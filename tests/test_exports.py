@@ -1,0 +1,224 @@
+"""The exports: PLOVER JSON Lines against the JSON Schema, the CSVs against their Pandera models."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from pipeline import exports
+from pipeline.exports import plover
+from pipeline.exports.tables import FRAMES
+from pipeline.schemas import SchemaViolation, export_columns, read_export_csv, validate_export
+from pipeline.storage import read_table
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["a1", "a2"],
+    "published_date": [date(2023, 7, 25), date(2023, 7, 26)],
+    "outlet": ["Reuters", None],
+    "headline": ["Ministers meet in Moscow", None],
+    "url": ["https://example.org/a1", None],
+    "processed_at": [datetime(2026, 1, 2, 3, 4), datetime(2026, 1, 5)],
+})
+ENTITIES = pd.DataFrame({
+    "entity_id": ["country:ARM", "country:AZE", "person:sergei-lavrov", "org:eu", "org:rus-foreign-ministry",
+                  "city:moscow"],
+    "name": ["Armenia", "Azerbaijan", "Sergei Lavrov", "European Union", "Russian Foreign Ministry", "Moscow"],
+    "entity_type": ["COUNTRY", "COUNTRY", "PERSON", "ORGANIZATION", "ORGANIZATION", "LOCATION"],
+    "country_iso3": ["ARM", "AZE", "RUS", None, "RUS", "RUS"],
+    "role": [None, None, "Foreign Minister", None, None, None],
+    "wikidata_id": ["Q399", "Q227", None, "Q458", None, None],
+})
+EVENTS = pd.DataFrame({
+    "event_id": ["ev-1", "ev-2"],
+    "event_type": ["CONSULT", "ACCUSE"],
+    "event_mode": ["third-party", None],
+    "cameo_root": ["04", "11"],
+    "event_date": [date(2023, 7, 25), None],
+    "date_precision": ["day", None],
+    "location_entity_id": ["city:moscow", None],
+    "summary": ["Armenia and Azerbaijan consult, hosted by Sergei Lavrov, in Moscow",
+                "Russian Foreign Ministry accuses Armenia"],
+    "n_articles": [1, 1],
+    "n_outlets": [1, 0],
+    "confidence": [0.8, 0.65],
+})
+PARTICIPANTS = pd.DataFrame(
+    [("ev-1", "country:ARM", "participant"), ("ev-1", "country:AZE", "participant"),
+     ("ev-1", "person:sergei-lavrov", "mediator"), ("ev-2", "org:rus-foreign-ministry", "source"),
+     ("ev-2", "country:ARM", "target")],
+    columns=["event_id", "entity_id", "role"],
+)
+EVENT_MENTIONS = pd.DataFrame({
+    "event_id": ["ev-1", "ev-2"],
+    "article_id": ["a1", "a2"],
+    "sentence_id": [1, 0],
+    "trigger": ["talks", "accused"],
+    "evidence": ["Lavrov hosted talks between Armenian and Azeri ministers in Moscow.",
+                 "The Russian foreign ministry accused Yerevan of stalling."],
+})
+SENTENCES = pd.DataFrame({
+    "article_id": ["a1", "a1", "a2"],
+    "sentence_id": [0, 1, 0],
+    "char_start": [0, 25, 0],
+    "char_end": [24, 93, 57],
+})
+MENTIONS = pd.DataFrame({
+    "article_id": ["a1", "a1", "a2", "a2"],
+    "sentence_id": [1, 1, 0, 0],
+    "entity_id": ["person:sergei-lavrov", "country:ARM", "org:rus-foreign-ministry", "country:ARM"],
+    "surface": ["Lavrov", "Armenian", "The Russian foreign ministry", "Yerevan"],
+    "char_start": [25, 51, 0, 45],
+})
+QUOTES = pd.DataFrame({
+    "quote_id": ["a1#q1"], "article_id": ["a1"], "sentence_id": [1], "speaker_entity_id": [None],
+    "speaker_surface": ["a ministry spokesman"], "text": ["talks were useful"], "kind": ["indirect"],
+    "cue": ["said"], "char_start": [30], "char_end": [47],
+})
+STANCES = pd.DataFrame({
+    "stance_id": ["st-1"], "holder_entity_id": ["person:sergei-lavrov"], "target": ["peace talks"],
+    "target_entity_id": [None], "polarity": ["support"], "score": [0.6], "article_id": ["a1"], "sentence_id": [1],
+    "quote_id": [None], "evidence": ["Lavrov hosted talks"],
+})
+TABLES = {"events": EVENTS, "event_participants": PARTICIPANTS, "event_mentions": EVENT_MENTIONS,
+          "entities": ENTITIES, "mentions": MENTIONS, "sentences": SENTENCES, "articles": ARTICLES,
+          "stances": STANCES, "quotes": QUOTES}
+
+READABLE_COLUMNS = {
+    "events.csv": ["event_id", "event_date", "date_precision", "event_type", "event_mode", "quad_class", "quad_code",
+                   "cameo_root", "event_scale", "source_actors", "source_countries", "target_actors",
+                   "target_countries", "other_actors", "location", "location_country", "summary", "n_articles",
+                   "n_outlets", "confidence", "first_reported", "article_id", "headline", "url", "trigger",
+                   "evidence"],
+    "stances.csv": ["stance_id", "holder", "holder_entity_id", "holder_country", "issue", "issue_entity_id",
+                    "polarity", "score", "evidence", "quote_id", "article_id", "sentence_id", "published_date",
+                    "outlet", "headline", "url"],
+    "quotes.csv": ["quote_id", "speaker", "speaker_entity_id", "speaker_as_written", "speaker_country", "quote",
+                   "kind", "reporting_verb", "article_id", "sentence_id", "published_date", "outlet", "headline",
+                   "url"],
+}
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return list(plover.build_records(TABLES, coder="newsevents test"))
+
+
+def test_records_follow_plover_and_validate(records):
+    assert plover.validate_records(records) == 2
+    consult, accuse = records
+    assert consult["id"] == "ev-1" and consult["event"] == ["CONSULT"] and consult["mode"] == ["third-party"]
+    assert consult["date"] == "2023-07-25" and consult["date_source"] == "event"
+    # reciprocal event: every party is a source, no recipient; the host is a mediator
+    assert [a["code"] for a in consult["source"]] == ["ARM", "AZE"] and consult["recipient"] == []
+    lavrov = consult["mediator"][0]
+    assert lavrov == {"code": "RUS", "sector": "GOV", "actor_text": "Lavrov", "identifier_id": None,
+                      "identifier_text": "Sergei Lavrov", "office": "Foreign Minister",
+                      "entity_id": "person:sergei-lavrov", "entity_type": "PERSON"}
+    assert consult["event_loc"] == {"name": "Moscow", "cc3": "RUS", "entity_id": "city:moscow"}
+    assert consult["quad_code"] == 1 and consult["event_scale"] == 2.1
+    assert consult["text_info"] == {"sequence": 1, "start": 25, "end": 93}
+    assert consult["cite_info"]["publication"] == "Reuters" and consult["cite_info"]["url"] == "https://example.org/a1"
+    assert consult["coded_date"] == "2026-01-02"
+    # no event date: the report's date, said so
+    assert accuse["date"] == "2023-07-26" and accuse["date_source"] == "report" and accuse["date_precision"] is None
+    assert accuse["source"][0]["actor_text"] == "The Russian foreign ministry"
+    assert accuse["source"][0]["sector"] == "GOV" and accuse["recipient"][0]["actor_text"] == "Yerevan"
+    assert accuse["quad_code"] == 3 and accuse["event_text"] == ["accused"]
+
+
+def test_an_international_body_gets_a_nonstate_code():
+    knowledge = plover.load_knowledge()
+    eu = ENTITIES[ENTITIES["entity_id"] == "org:eu"].iloc[0].to_dict()
+    assert plover.actor_code(eu, knowledge) == "IGO" and plover.actor_sector(eu, knowledge) is None
+
+
+@pytest.mark.parametrize(
+    ("breakage", "field"),
+    [
+        (lambda r: r.update(event=["DANCE"]), "event/0"),
+        (lambda r: r.pop("id"), "(record)"),
+        (lambda r: r.update(date="25 July 2023"), "date"),
+        (lambda r: r["source"][0].update(code="Armenia"), "source/0/code"),
+        (lambda r: r.update(quad_code=5), "quad_code"),
+        (lambda r: r.update(colour="blue"), "(record)"),
+        (lambda r: r.update(reports=[]), "reports"),
+    ],
+)
+def test_a_broken_record_fails_the_schema(records, breakage, field):
+    broken = json.loads(json.dumps(records[0]))
+    breakage(broken)
+    with pytest.raises(plover.PloverInvalid) as failure:
+        plover.validate_records([records[1], broken])
+    assert f"record 2 (id {broken.get('id')!r}): {field}:" in str(failure.value)
+
+
+def test_the_schema_file_is_a_valid_draft_2020_12_schema():
+    schema = plover.load_schema()
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert {"id", "date", "source", "recipient", "event", "mode", "quad_code"} <= set(schema["properties"])
+
+
+@pytest.mark.parametrize("name", sorted(READABLE_COLUMNS))
+def test_csv_columns_are_the_readable_ones(name):
+    assert export_columns(name) == READABLE_COLUMNS[name]
+    frame = FRAMES[name](TABLES)
+    assert list(frame.columns) == READABLE_COLUMNS[name]
+    validate_export(name, frame)
+
+
+def test_events_csv_joins_names(records):
+    frame = FRAMES["events.csv"](TABLES).set_index("event_id")
+    assert frame.loc["ev-2", "source_actors"] == "Russian Foreign Ministry"
+    assert frame.loc["ev-2", "target_countries"] == "ARM"
+    assert frame.loc["ev-1", "other_actors"] == "Armenia; Azerbaijan; Sergei Lavrov"
+    assert frame.loc["ev-1", "location"] == "Moscow" and frame.loc["ev-1", "event_date"] == "2023-07-25"
+    assert pd.isna(frame.loc["ev-2", "event_date"]) and frame.loc["ev-2", "first_reported"] == "2023-07-26"
+    stances = FRAMES["stances.csv"](TABLES)
+    assert stances.loc[0, "holder"] == "Sergei Lavrov" and stances.loc[0, "holder_country"] == "RUS"
+    quotes = FRAMES["quotes.csv"](TABLES)
+    assert quotes.loc[0, "speaker"] == "a ministry spokesman" and pd.isna(quotes.loc[0, "speaker_entity_id"])
+
+
+def test_written_files_validate_and_a_damaged_csv_does_not(tmp_path):
+    summary = exports.write_exports(tmp_path, TABLES)
+    assert summary.rows == {"events.plover.jsonl": 2, "events.csv": 2, "stances.csv": 1, "quotes.csv": 1}
+    assert exports.check_exports(tmp_path) == summary.rows
+    lines = (tmp_path / "exports" / "events.plover.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["ev-1", "ev-2"]
+    assert read_export_csv(tmp_path / "exports" / "events.csv")["event_id"].tolist() == ["ev-1", "ev-2"]
+
+    stances = tmp_path / "exports" / "stances.csv"
+    stances.write_text(stances.read_text(encoding="utf-8").replace(",support,", ",in favour,"), encoding="utf-8")
+    with pytest.raises(SchemaViolation, match="polarity"):
+        exports.check_exports(tmp_path)
+
+
+def test_an_invalid_record_leaves_the_old_file_in_place(tmp_path, monkeypatch):
+    exports.write_exports(tmp_path, TABLES)
+    before = (tmp_path / "exports" / "events.plover.jsonl").read_bytes()
+    broken = {**TABLES, "events": EVENTS.assign(summary=["", "x"])}  # an empty comment breaks the schema
+    with pytest.raises(plover.PloverInvalid, match="comment"):
+        exports.write_exports(tmp_path, broken)
+    assert (tmp_path / "exports" / "events.plover.jsonl").read_bytes() == before
+
+
+@pytest.mark.slow
+def test_exports_of_the_seed_run_validate(seed_run):
+    _, data, result = seed_run
+    rows = exports.check_exports(data)
+    assert rows["events.plover.jsonl"] == rows["events.csv"] == len(read_table(data, "events")) > 0
+    assert rows["stances.csv"] == len(read_table(data, "stances"))
+    assert rows["quotes.csv"] == len(read_table(data, "quotes"))
+    ours = [c for c in result.get_asset_check_evaluations() if c.check_name == "exports_match_schemas"]
+    assert len(ours) == 1 and ours[0].passed
+
+
+def test_exports_are_deterministic(tmp_path):
+    """Same tables, same bytes: rows in id order, no run time in any file."""
+    first = exports.write_exports(tmp_path / "one", TABLES).paths()
+    shuffled = {name: frame.sample(frac=1, random_state=3) for name, frame in TABLES.items()}
+    second = exports.write_exports(tmp_path / "two", shuffled).paths()
+    assert {n: p.read_bytes() for n, p in first.items()} == {n: p.read_bytes() for n, p in second.items()}

@@ -1,0 +1,85 @@
+"""Canonical issues (pipeline/nlp/stances/issues.py): targets naming one question share an
+issue, and each stance's polarity is read against the issue's label."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.nlp.corpus import _stance_tables, stable_id
+from pipeline.nlp.stances.issues import StanceRef, group_issues, read_target
+from pipeline.schemas import validate
+
+
+def _group(*rows: tuple[str, str, str, str]):
+    refs = [
+        StanceRef(str(i), article, holder, target, None, polarity)
+        for i, (article, holder, target, polarity) in enumerate(rows)
+    ]
+    issues, assigned = group_issues(refs, lambda key: stable_id("is", key))
+    by_id = {issue.issue_id: issue for issue in issues}
+    return [(by_id[assigned[str(i)][0]].label, assigned[str(i)][1]) for i in range(len(rows))], issues
+
+
+def test_blockade_and_opening_are_one_issue_read_as_the_opening():
+    found, issues = _group(
+        ("seed-000", "Mirzoyan", "Lachin corridor blockade", "oppose"),
+        ("seed-004", "Armenian Foreign Ministry", "opening of the Lachin corridor", "support"),
+    )
+    assert len(issues) == 1
+    assert found == [("opening of the Lachin corridor", "support"), ("opening of the Lachin corridor", "support")]
+    assert issues[0].n_stances == 2 and issues[0].n_articles == 2 and issues[0].n_holders == 2
+    assert set(issues[0].aliases) == {"Lachin corridor blockade", "opening of the Lachin corridor"}
+
+
+def test_imposed_agreements_and_imposed_solution_are_one_issue():
+    found, issues = _group(
+        ("seed-000", "Lavrov", "imposed agreements", "oppose"),
+        ("seed-004", "Lavrov", "imposed solution", "oppose"),
+        ("seed-004", "Lavrov", "imposed agreement", "oppose"),
+    )
+    assert len(issues) == 1 and {label for label, _ in found} == {issues[0].label}
+    assert all(polarity == "oppose" for _, polarity in found)
+
+
+def test_a_bare_noun_joins_the_named_one_only_in_its_article():
+    found, issues = _group(
+        ("bbc-1", "Liberal Democrats", "Anti-Terrorism Bill", "oppose"),
+        ("bbc-1", "Mark Oaten", "bill", "oppose"),
+        ("bbc-2", "Unison", "bill", "support"),
+    )
+    assert found[0][0] == found[1][0] == "Anti-Terrorism Bill"
+    assert found[2][0] == "bill" and len(issues) == 2
+
+
+def test_different_questions_stay_apart():
+    _, issues = _group(
+        ("a", "Liam Fox", "immigration quotas", "support"),
+        ("b", "Mark Oaten", "identity cards", "oppose"),
+        ("c", "Lavrov", "trilateral talks", "support"),
+    )
+    assert len(issues) == 3
+
+
+def test_reading_a_target():
+    reading = read_target("sunset clause inserted in the Anti-Terrorism Bill")
+    assert reading.head == "clause" and "sunset" in reading.rest
+    assert read_target("Lachin corridor blockade").sign == -1
+    opening, blockade = read_target("opening of the Lachin corridor"), read_target("Lachin corridor blockade")
+    assert opening.head_class == blockade.head_class and opening.sign == 1
+
+
+def test_stance_and_issue_tables_meet_the_contract():
+    rows = [
+        {"stance_id": "st-1", "holder_entity_id": "person:mirzoyan", "target": "Lachin corridor blockade",
+         "target_entity_id": None, "polarity": "oppose", "score": 0.9, "article_id": "a", "sentence_id": 0,
+         "quote_id": None, "evidence": "the illegal blockade"},
+        {"stance_id": "st-2", "holder_entity_id": "org:arm-mfa", "target": "opening of the Lachin corridor",
+         "target_entity_id": None, "polarity": "support", "score": 0.8, "article_id": "b", "sentence_id": 1,
+         "quote_id": None, "evidence": "called for the opening"},
+    ]  # fmt: skip
+    tables = _stance_tables(rows)
+    stances, issues = validate("stances", tables["stances"]), validate("issues", tables["issues"])
+    assert isinstance(stances, pd.DataFrame) and len(issues) == 1
+    assert set(stances["issue_id"]) == set(issues["issue_id"])
+    assert list(stances.sort_values("stance_id")["issue_polarity"]) == ["support", "support"]
+    assert issues.iloc[0]["n_holders"] == 2

@@ -1,0 +1,90 @@
+"""The warehouse's search(q) macro: BM25 ranking in plain SQL, stemming, stop words, phrases."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline.search import create_search, search
+
+SENTENCES = [
+    ("a1", 0, "Lachin corridor blockade enters its third month."),
+    ("a1", 1, "The corridor is the only road; the blockade of the Lachin corridor must end, the corridor's users say."),
+    ("a1", 2, "Talks on the peace treaty were held in Moscow."),
+    ("a2", 0, "Ministers talked for hours about the peace treaty and the corridor."),
+    ("a2", 1, "Armenia imposed new checks at the border."),
+    ("a2", 2, "Nothing about that subject here at all."),
+]
+
+
+@pytest.fixture()
+def connection():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE entities (entity_id VARCHAR, name VARCHAR)")
+    con.execute("INSERT INTO entities VALUES ('person:sergei-lavrov', 'Sergei Lavrov')")
+    con.execute("CREATE TABLE sentences (article_id VARCHAR, sentence_id INTEGER, text VARCHAR)")
+    con.executemany("INSERT INTO sentences VALUES (?, ?, ?)", SENTENCES)
+    con.execute("""CREATE TABLE quotes (quote_id VARCHAR, article_id VARCHAR, sentence_id INTEGER,
+                   speaker_entity_id VARCHAR, speaker_surface VARCHAR, text VARCHAR)""")
+    con.execute("INSERT INTO quotes VALUES ('a1#q1', 'a1', 1, 'person:sergei-lavrov', 'Lavrov', "
+                "'the blockade of the Lachin corridor must end')")
+    con.execute("""CREATE TABLE stances (stance_id VARCHAR, holder_entity_id VARCHAR, target VARCHAR,
+                   polarity VARCHAR, evidence VARCHAR, article_id VARCHAR, sentence_id INTEGER, quote_id VARCHAR)""")
+    con.execute("INSERT INTO stances VALUES ('st-1', NULL, 'peace treaty', 'support', "
+                "'Ministers talked for hours about the peace treaty', 'a2', 0, NULL)")
+    create_search(con)
+    yield con
+    con.close()
+
+
+def hits(con, q: str) -> list[tuple]:
+    return con.execute("SELECT doc_id, score, exact_phrase FROM search(?)", [q]).fetchall()
+
+
+def test_more_occurrences_in_a_shorter_text_rank_higher(connection):
+    ranked = [doc for doc, _, _ in hits(connection, "corridor")]
+    # a1:1 says "corridor" three times; a1:0 once in a short sentence; a2:0 once in a longer one
+    assert ranked.index("sentence:a1:1") < ranked.index("sentence:a1:0") < ranked.index("sentence:a2:0")
+    assert "sentence:a2:2" not in ranked
+
+
+def test_scores_are_bm25_and_descending(connection):
+    scores = [score for _, score, exact in hits(connection, "peace treaty") if not exact]
+    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+
+
+def test_exact_phrase_comes_first_and_rare_terms_weigh_more(connection):
+    found = hits(connection, "Lachin corridor")
+    exact = [doc for doc, _, phrase in found if phrase]
+    assert {"sentence:a1:0", "sentence:a1:1", "quote:a1#q1"} == set(exact)
+    assert [phrase for _, _, phrase in found] == sorted((p for _, _, p in found), reverse=True)
+    # "Lachin" (rarer than "corridor") lifts a text above one with "corridor" alone
+    assert found.index(next(h for h in found if h[0] == "sentence:a1:0")) < found.index(
+        next(h for h in found if h[0] == "sentence:a2:0"))
+
+
+def test_stemming_matches_word_forms(connection):
+    talk = {doc for doc, _, _ in hits(connection, "talks")}
+    assert {"sentence:a1:2", "sentence:a2:0", "stance:st-1"} <= talk  # "Talks", "talked"
+    assert "sentence:a2:1" in {doc for doc, _, _ in hits(connection, "imposing")}  # "imposed"
+    stems = connection.execute(
+        "SELECT list(search_stem(w)) FROM unnest(['agreed', 'agree', 'countries', 'stopped', 'crisis']) t(w)"
+    ).fetchone()[0]
+    assert stems == ["agre", "agre", "country", "stop", "crisis"]
+
+
+def test_stop_words_alone_find_nothing(connection):
+    assert hits(connection, "the of and") == []
+    assert hits(connection, "") == []
+
+
+def test_stances_and_quotes_are_found_with_who(connection):
+    rows = connection.execute("SELECT kind, who, text FROM search('peace treaty') WHERE kind <> 'sentence'").fetchall()
+    assert rows == [("stance", None, "support peace treaty: Ministers talked for hours about the peace treaty")]
+    quote = connection.execute("SELECT who FROM search('blockade') WHERE kind = 'quote'").fetchone()
+    assert quote == ("Sergei Lavrov",)
+
+
+def test_search_helper_quotes_the_query(connection):
+    rows = search(connection, "corridor's users", limit=2).fetchall()
+    assert len(rows) == 2 and rows[0][0] == "sentence"
