@@ -375,3 +375,17 @@ def test_gendered_titles_never_merge_across():
     for row in res.entities:
         surfaces = set(row["aliases"])
         assert not ({"Mr Clinton", "Mrs Clinton"} <= surfaces or {"Mr Clinton", "Mrs. Clinton"} <= surfaces), row
+
+
+def test_a_lone_middle_name_joins_the_one_full_name_holding_it():
+    mentions = [
+        person("a", 0, "Luiz Inácio Lula da Silva", "President", "BRA"),
+        person("a", 60, "Lula", surface="Mr. Lula"),
+        person("b", 0, "Iain Duncan Smith"),
+        person("b", 40, "Duncan Smith"),
+        person("b", 80, "Ann Smith"),
+        person("b", 120, "Smith"),  # two Smiths: the surname alone stays apart from both
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m60"] == link["a#m0"]
+    assert link["b#m40"] == link["b#m0"]

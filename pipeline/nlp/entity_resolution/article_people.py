@@ -83,6 +83,9 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
         # a "Mrs" never joins a man, nor a "Mr" a woman
         fits = [c for c in full_clusters if not (gender and c.genders - {gender})]
         matches = [c for c in fits if word in c.lasts]
+        if not matches:  # "Lula" after "Luiz Inácio Lula da Silva": a name's middle part, in one person only
+            middle = [c for c in fits if any(word in n[1:-1] for n in c.distinct)]
+            matches = middle if len(middle) == 1 else []
         fuzzy = False
         if not matches and len(word) >= MIN_FUZZY_LENGTH:
             titled = m.surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS
