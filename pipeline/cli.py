@@ -106,11 +106,12 @@ def eval_command(accept: bool = False) -> int:
 
 def export_command() -> int:
     """Write and validate data/exports/ from the Parquet tables of the last run (`make export`)."""
-    from pipeline.exports import write_exports
+    from pipeline.exports import TABLES_USED, write_exports
     from pipeline.storage import table_path
 
-    if not table_path(settings.data_dir(), "events").is_file():
-        print(f"no tables in {settings.data_dir()}: run `make run` first", file=sys.stderr)
+    missing = [t for t in TABLES_USED if not table_path(settings.data_dir(), t).is_file()]
+    if missing:
+        print(f"no {', '.join(missing)} table in {settings.data_dir()}: run `make run` first", file=sys.stderr)
         return 1
     summary = write_exports(settings.data_dir())
     for name, path in summary.paths().items():

@@ -319,6 +319,26 @@ def test_listing_a_collection_does_not_hold_its_texts(tmp_path, writer):
     assert peak < path.stat().st_size / 4, f"peak {peak:,} bytes while listing {path.stat().st_size:,} bytes"
 
 
+def test_parquet_rows_are_numbered_across_record_batches(tmp_path):
+    table = pa.table({"text": [f"Row {n}." for n in range(1, 2501)]})
+    pq.write_table(table, tmp_path / "dump.parquet", row_group_size=1000)
+    items = outcomes(tmp_path / "dump.parquet", tmp_path)
+    assert [item.seed.row_number for item in items] == list(range(1, 2501))
+    loaded = list(load_articles([items[0], items[1500], items[-1]]))
+    assert [(a.seed.article_id, a.text) for a in loaded] == [
+        ("dump/1", "Row 1."), ("dump/1501", "Row 1501."), ("dump/2500", "Row 2500."),
+    ]
+
+
+def test_rows_are_loaded_as_they_are_now_and_vanished_ones_are_skipped(tmp_path):
+    write_jsonl(tmp_path / "feed.jsonl", [{"text": "First."}, {"text": "Second."}])
+    listed_rows = survey(tmp_path).articles
+    write_jsonl(tmp_path / "feed.jsonl", [{"text": "Second."}])  # row 2 is now row 1, named feed.jsonl#1
+    loaded = list(load_articles(listed_rows))
+    assert [(a.seed.source_file, a.text) for a in loaded] == [("feed.jsonl#1", "Second.")]
+    assert loaded[0].seed.content_sha256 != listed_rows[0].seed.content_sha256  # its new content, hashed anew
+
+
 def test_in_batches_is_lazy():
     consumed = []
 

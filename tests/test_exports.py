@@ -80,11 +80,13 @@ QUOTES = pd.DataFrame({
 STANCES = pd.DataFrame({
     "stance_id": ["st-1"], "holder_entity_id": ["person:sergei-lavrov"], "target": ["peace talks"],
     "target_entity_id": [None], "polarity": ["support"], "score": [0.6], "article_id": ["a1"], "sentence_id": [1],
-    "quote_id": [None], "evidence": ["Lavrov hosted talks"],
+    "quote_id": [None], "evidence": ["Lavrov hosted talks"], "issue_id": ["issue:peace-talks"],
+    "issue_polarity": ["support"],
 })
+ISSUES = pd.DataFrame({"issue_id": ["issue:peace-talks"], "label": ["peace talks"]})
 TABLES = {"events": EVENTS, "event_participants": PARTICIPANTS, "event_mentions": EVENT_MENTIONS,
           "entities": ENTITIES, "mentions": MENTIONS, "sentences": SENTENCES, "articles": ARTICLES,
-          "stances": STANCES, "quotes": QUOTES}
+          "stances": STANCES, "issues": ISSUES, "quotes": QUOTES}
 
 READABLE_COLUMNS = {
     "events.csv": ["event_id", "event_date", "date_precision", "event_type", "event_mode", "quad_class", "quad_code",
@@ -92,9 +94,9 @@ READABLE_COLUMNS = {
                    "target_countries", "other_actors", "location", "location_country", "summary", "n_articles",
                    "n_outlets", "confidence", "first_reported", "article_id", "headline", "url", "trigger",
                    "evidence"],
-    "stances.csv": ["stance_id", "holder", "holder_entity_id", "holder_country", "issue", "issue_entity_id",
-                    "polarity", "score", "evidence", "quote_id", "article_id", "sentence_id", "published_date",
-                    "outlet", "headline", "url"],
+    "stances.csv": ["stance_id", "holder", "holder_entity_id", "holder_country", "issue_id", "issue",
+                    "issue_polarity", "target", "target_entity_id", "polarity", "score", "evidence", "quote_id",
+                    "article_id", "sentence_id", "published_date", "outlet", "headline", "url"],
     "quotes.csv": ["quote_id", "speaker", "speaker_entity_id", "speaker_as_written", "speaker_country", "quote",
                    "kind", "reporting_verb", "article_id", "sentence_id", "published_date", "outlet", "headline",
                    "url"],
@@ -178,6 +180,7 @@ def test_events_csv_joins_names(records):
     assert pd.isna(frame.loc["ev-2", "event_date"]) and frame.loc["ev-2", "first_reported"] == "2023-07-26"
     stances = FRAMES["stances.csv"](TABLES)
     assert stances.loc[0, "holder"] == "Sergei Lavrov" and stances.loc[0, "holder_country"] == "RUS"
+    assert stances.loc[0, "issue"] == "peace talks" and stances.loc[0, "target"] == "peace talks"
     quotes = FRAMES["quotes.csv"](TABLES)
     assert quotes.loc[0, "speaker"] == "a ministry spokesman" and pd.isna(quotes.loc[0, "speaker_entity_id"])
 

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.nlp import html_text
 from pipeline.nlp.html_text import as_plain_text
+from pipeline.nlp.ingest import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -78,3 +79,20 @@ def test_a_short_title_part_that_is_also_a_menu_item_is_not_the_headline():
         "</body></html>"
     )
     assert as_plain_text(html)[0].startswith("Iran - US talks resume in Oman\n\n")
+
+
+def test_saved_html_files_are_articles_with_their_sidecars(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.html").write_text(page("modern-story.html"), encoding="utf-8")
+    (tmp_path / "news" / "story.meta.json").write_text('{"outlet": "Example Entertainment"}', encoding="utf-8")
+    (tmp_path / "old.HTM").write_text(page("div-layout.html"), encoding="cp1252", errors="replace")
+    (tmp_path / "old.txt").write_text("The same name as a text file.", encoding="utf-8")
+    articles, rejections = ingest(tmp_path)
+    by_id = {a.seed.article_id: a for a in articles}
+    assert set(by_id) == {"news/story", "old"}
+    assert by_id["news/story"].metadata == {"outlet": "Example Entertainment"}
+    assert by_id["news/story"].text.startswith("Aaliyah claim dismissed by court\n\n")
+    assert "Reject non-essential" not in by_id["news/story"].text
+    assert [(r.source_file, r.reason) for r in rejections] == [
+        ("old.txt", "article id 'old' is already used by old.HTM; rename one file")
+    ]

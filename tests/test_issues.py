@@ -60,6 +60,21 @@ def test_different_questions_stay_apart():
     assert len(issues) == 3
 
 
+def test_a_shared_preposition_is_no_shared_word():
+    _, issues = _group(
+        ("bbc-1", "Santander", "charges against chairman", "oppose"),
+        ("bbc-2", "Kostas Kenteris", "doping charges against Greek sprinter dropped", "support"),
+    )
+    assert len(issues) == 2
+
+
+def test_a_missing_target_entity_joins_nothing():
+    pairs = [("a", "US"), ("b", "rugby")]
+    refs = [StanceRef(str(i), a, "h", t, float("nan"), "support") for i, (a, t) in enumerate(pairs)]
+    issues, _ = group_issues(refs, lambda key: stable_id("is", key))
+    assert len(issues) == 2
+
+
 def test_reading_a_target():
     reading = read_target("sunset clause inserted in the Anti-Terrorism Bill")
     assert reading.head == "clause" and "sunset" in reading.rest

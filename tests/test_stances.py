@@ -120,8 +120,8 @@ def test_negation_flips_or_neutralises():
     negated = _one("Britain does not support the fuel tax.\n", "fuel tax")
     assert plain.polarity == "support" and negated.polarity == "oppose"
     assert negated.score < plain.score
-    weak = _one("“The fuel tax is not necessary,” John Smith said.\n", "fuel tax")
-    assert weak.polarity == "neutral"  # a mild judge word negated says little
+    weak, _ = _stances("“The fuel tax is not necessary,” John Smith said.\n")
+    assert not [s for s in weak if s.target == "fuel tax"]  # a mild judging word negated takes no side
     firm = _one("“The fuel tax is not illegal,” John Smith said.\n", "fuel tax")
     assert firm.polarity == "support" and firm.score < 0.9
 

@@ -29,7 +29,7 @@ from pipeline.storage import atomic_path, read_table
 PLOVER_FILE = "events.plover.jsonl"
 FILES = (PLOVER_FILE, *EXPORT_CSVS)
 TABLES_USED = ("events", "event_participants", "event_mentions", "entities", "mentions", "sentences", "articles",
-               "stances", "quotes")
+               "stances", "issues", "quotes")
 
 
 @dataclass

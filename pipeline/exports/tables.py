@@ -92,8 +92,12 @@ def stances_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     out["holder"] = stances["holder_entity_id"].map(entities["name"]).fillna(stances["quote_id"].map(speakers))
     out["holder_entity_id"] = stances["holder_entity_id"]
     out["holder_country"] = stances["holder_entity_id"].map(entities["country_iso3"])
-    out["issue"] = stances["target"]
-    out["issue_entity_id"] = stances["target_entity_id"]
+    issues = tables["issues"].set_index("issue_id")["label"]
+    out["issue_id"] = stances["issue_id"]
+    out["issue"] = stances["issue_id"].map(issues)
+    out["issue_polarity"] = stances["issue_polarity"]
+    out["target"] = stances["target"]
+    out["target_entity_id"] = stances["target_entity_id"]
     for column in ("polarity", "score", "evidence", "quote_id", "article_id", "sentence_id"):
         out[column] = stances[column]
     for column in ("published_date", "outlet", "headline", "url"):

@@ -6,12 +6,13 @@ user can act on, so one bad file never stops the run. Pure Python: no Dagster, n
 
 Rules, in the order they apply:
 
-* Articles are the ``*.txt`` files (suffix in any case) anywhere under the seeds folder.
+* Articles are the ``*.txt`` files, and saved web pages (``*.html``, ``*.htm``), suffix in
+  any case, anywhere under the seeds folder.
   Other files, including ``<stem>.meta.json`` sidecars, are ignored silently, and so is
   every file or folder whose name starts with ``.``. (Collections, ``*.jsonl``, ``*.csv``
   and ``*.parquet`` files with one article per row, are read by `collection_rows`, with
   the same walk; `seed_folder` puts both together.)
-* ``article_id`` is the path relative to the seeds folder without ``.txt``, with ``/``
+* ``article_id`` is the path relative to the seeds folder without its suffix, with ``/``
   separators, so ``politics/a.txt`` and ``tech/a.txt`` are distinct articles.
 * Symbolic links are followed when their target lies inside the seeds folder and
   rejected otherwise; a link back into one of its own parent folders is rejected too.
@@ -58,6 +59,7 @@ MAX_SIDECAR_BYTES = 1024 * 1024
 """Sidecars only hold three short strings; anything bigger is not a sidecar."""
 
 ARTICLE_SUFFIX = ".txt"
+ARTICLE_SUFFIXES = (ARTICLE_SUFFIX, ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("url", "outlet", "published")
 
@@ -115,7 +117,7 @@ class _SeedWalker:
         self.rejections: list[Rejection] = []
 
     def wants(self, name: str) -> bool:
-        return name.lower().endswith(ARTICLE_SUFFIX)
+        return name.lower().endswith(ARTICLE_SUFFIXES)
 
     def reject(self, relative: PurePosixPath, reason: str) -> None:
         """Only unread files are rejected here, so there is never a content hash to record."""
@@ -170,7 +172,7 @@ class _SeedWalker:
         self.seeds.append(SeedFile(
             path=path,
             source_file=source_file,
-            article_id=source_file[: -len(ARTICLE_SUFFIX)],
+            article_id=without_article_suffix(source_file),
             raw=raw,
             content_sha256=hashlib.sha256(raw).hexdigest(),
         ))
@@ -183,7 +185,7 @@ def _read_at_most(path: Path, limit: int) -> bytes:
 
 
 def _drop_article_id_clashes(seeds: list[SeedFile]) -> tuple[list[SeedFile], list[Rejection]]:
-    """`a.txt` and `a.TXT` would both be article "a"; ids must stay unique."""
+    """`a.txt`, `a.TXT` and `a.html` would all be article "a"; ids must stay unique."""
     first_by_id: dict[str, str] = {}
     kept, clashes = [], []
     for seed in seeds:
@@ -252,8 +254,13 @@ def _check_size(text: str) -> None:
 # --------------------------------------------------------------------------- sidecar
 
 
+def without_article_suffix(name: str) -> str:
+    suffix = next(s for s in ARTICLE_SUFFIXES if name.lower().endswith(s))
+    return name[: -len(suffix)]
+
+
 def _sidecar_path(article_path: Path) -> Path:
-    return article_path.parent / (article_path.name[: -len(ARTICLE_SUFFIX)] + SIDECAR_SUFFIX)
+    return article_path.parent / (without_article_suffix(article_path.name) + SIDECAR_SUFFIX)
 
 
 def _seeds_root(seed: SeedFile) -> Path | None:

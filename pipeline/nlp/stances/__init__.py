@@ -30,10 +30,24 @@ fuller label of its latest earlier mention in the article; a noun the lexicon ca
 needs a complement ("the issue of ID cards" -> "ID cards") or it is no target. A target that
 is an entity links to its mention.
 
+5. Nouns that name a stance ("Labour's opposition to the war", "support for the bill from
+   the unions", "Mr Blair's refusal to accept …", "a lack of trust in the prime minister");
+   willing adjectives over plain actions ("determined to lower taxes").
+6. Evaluative reported speech: a copula that judges ("the plans were a gimmick", "it is
+   right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
+   to do"), effects ("the plans would damage the economy"), "so-called" as distance.
+Targets are completed with their arguments ("sunset clause inserted in the Anti-Terrorism
+Bill", "decision to send a junior minister"); "it"/"this" stand for what the sentence before
+is about; a person reporting their own state's position holds it; an unnamed spokesperson
+speaks for the body their phrase names.
+
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
-`verbs` (stance verbs, proposals, existentials), `judgements` (deontic modals, attitude
-nouns and judging words inside quotes); with `targets`, `holders`, `polarity` and `labels`
-as their helpers and `merge` keeping the strongest signal per holder, target and sentence.
+`verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
+nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
+quotes), `copulas` (what a copula or an effect judges); with `targets`, `topic`, `holders`,
+`polarity` and `labels` as their helpers and `merge` keeping the strongest signal per
+holder, target and sentence. `issues` groups the targets of a whole corpus into canonical
+issues (README, "Issues").
 """
 
 from __future__ import annotations
@@ -45,7 +59,7 @@ from pipeline.nlp.stances.copulas import consequence_signals
 from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
-from pipeline.nlp.stances.nominals import nominal_signals
+from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
 from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals, willing_signals
 
@@ -66,6 +80,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
         signals += nominal_signals(art, token)
+        signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)
         if art.quote_at(token.idx) is not None:
             signals += deontic_signals(art, token)

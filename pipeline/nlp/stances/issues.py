@@ -93,7 +93,7 @@ def read_target(target: str) -> Reading:
         content = content[:-1]  # "sunset clause inserted": the clause
     head = content[-1] if content else (words[-1] if words else "")
     head_class, sign = ISSUE_HEADS.get(head, ISSUE_HEADS.get(stem(head), (stem(head), 1)))
-    rest = frozenset(stem(w) for w in words if w not in STOP_WORDS and w != head)
+    rest = frozenset(stem(w) for w in words if w not in STOP_WORDS and w not in PREPOSITIONS and w != head)
     return Reading(head, head_class, sign, rest)
 
 
@@ -141,7 +141,7 @@ def group_issues(stances: Iterable[StanceRef], id_of) -> tuple[list[Issue], dict
     by_entity: dict[str, int] = {}
     by_class: dict[str, list[int]] = {}
     for i, s in enumerate(stances):
-        if s.target_entity_id:
+        if isinstance(s.target_entity_id, str) and s.target_entity_id:  # not None, not a missing NaN
             if s.target_entity_id in by_entity:
                 union(i, by_entity[s.target_entity_id])
             else:

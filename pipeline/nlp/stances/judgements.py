@@ -103,6 +103,10 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     weight = art.lex.evaluative(word.lower_)
     if weight is None and word.lemma_.lower() != word.lower_:
         weight = art.lex.evaluative(word.lemma_)
+    if weight is None and word.pos_ == "NOUN":  # "a missed opportunity", "a shameful day"
+        modifier = next((c for c in word.lefts if c.dep_ in ("amod", "compound") and c.i == word.i - 1), None)
+        if modifier is not None:
+            weight = art.lex.evaluative(f"{modifier.lower_} {word.lower_}")
     if weight is None or hypothetical(word):
         return out
     quote = art.quote_at(word.idx)

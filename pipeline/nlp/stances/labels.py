@@ -204,7 +204,12 @@ class Labeller:
             return self._render(span) or None
         if noun.pos_ == "PRON" or noun.lower_ in PERSONAL_PRONOUNS:
             return None
-        if noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+        if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whichever", "whatever") for c in noun.children):
+            return None  # "which technology it will support": a question, not an issue
+        nominal = noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            c.dep_ in ("det", "amod", "compound", "poss") for c in noun.lefts
+        )  # "criticised "extravagant" Tory promises": a noun the tagger took for a verb
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X") and not (noun.pos_ == "VERB" and nominal):
             return None
         comp = self._complement(noun)
         of_pobj = comp[1] if comp and comp[0].lower_ == "of" else None

@@ -12,6 +12,8 @@ from pipeline.nlp.stances.signals import Signal
 def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
     best: dict[tuple, Signal] = {}
     for signal in signals:
+        if signal.polarity == 0:
+            continue  # a weak cue negated takes no side; neutral is for explicit neutrality only
         sentence = art.ctx.sentence_at(signal.token.idx)
         if sentence is None:
             continue

@@ -23,6 +23,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
+    ATTITUDE_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     LACK_NOUNS,
     LIGHT_VERBS,
@@ -33,6 +34,8 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
 
 NOMINAL_SCORE_FACTOR = 0.9
+ATTITUDE_ADJECTIVE_SCORE = 0.7
+ATTITUDE_PREPOSITIONS = frozenset({"of", "about", "with", "towards", "toward", "to", "over", "at", "on", "by"})
 VERB_TARGET_PREPOSITIONS = frozenset({"at", "against", "to", "for"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # a noun reports a position a little less directly than a verb
 
@@ -110,8 +113,12 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
                 return mention, quote
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
-        verb = noun.head.head  # "I'm so strongly in favour of …": the subject of the verb it hangs on
+    received = noun.head.lower_ == "with" and any(c.dep_ == "dobj" for c in noun.head.head.children)
+    if noun.dep_ == "pobj" and (noun.head.lower_ == "in" or received) and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "I'm so strongly in favour of …", "voted in favour of …", "greeted the plan with
+        # scepticism": the subject of the verb it hangs on (limit: "use trains in favour of
+        # cars", meaning instead of, reads as support for cars)
+        verb = noun.head.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
             return art.speaker(quote), quote
@@ -156,6 +163,10 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+        dobj = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+        if dobj is not None:
+            return noun_targets(art, dobj)  # "greeted the release with scepticism"
     if noun.dep_ == "dobj":
         for child in noun.head.children:  # "took several swipes at Sony": the preposition hangs on the verb
             if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS:
@@ -181,3 +192,35 @@ def _denied(art: StanceArticle, noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
     return noun.dep_ == "dobj" and has_negation(art, noun.head)
+
+
+def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Signal]:
+    """ "Labour is critical of the plan", "I'm suspicious of its usefulness", "the unions are
+    unhappy with the deal": an adjective of attitude takes a side on its preposition's object;
+    its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
+    sign = ATTITUDE_ADJECTIVES.get(adjective.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(adjective.lower_)
+    if sign is None or adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj") or hypothetical(adjective):
+        return []
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPOSITIONS), None)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None:
+        return []
+    copula = adjective.head if adjective.dep_ == "acomp" else None
+    if copula is None:
+        return []
+    quote = art.quote_at(adjective.idx)
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    if subject.lower_ in FIRST_PERSON or subject.lower_ in PERSONAL_PRONOUNS:
+        holder = art.speaker(quote) if quote is not None else None
+    else:
+        holder = art.mention_of(subject)
+    if holder is None:
+        return []
+    targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+    polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
+    out: list[Signal] = []
+    for target in targets:
+        out += signal(art, adjective, polarity * target.sign, ATTITUDE_ADJECTIVE_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out

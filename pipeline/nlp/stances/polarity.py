@@ -2,8 +2,9 @@
 denials and intensifiers.
 
 A negated deontic or attitude ("should not", "no intention") flips with full force; a
-negated verb or judging word flips at half strength when firm (>= 0.6) and becomes
-neutral when weak ("did not doubt"). Intensifiers multiply the score.
+negated verb or judging word flips at half strength when firm (>= 0.6) and takes no side
+when weak ("did not doubt"; `merge` drops it, neutral being kept for explicit neutrality).
+Intensifiers multiply the score.
 """
 
 from __future__ import annotations

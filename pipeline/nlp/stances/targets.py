@@ -44,8 +44,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if urged is None and pobj is not None:
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
-        if urged is not None and pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or art.index.at(pobj) is not None):
-            return action_targets(art, urged)
+        if urged is not None and pobj is not None:
+            found = action_targets(art, urged)
+            if found:
+                return found  # else "counting on the talks to continue": the talks
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
             pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -112,7 +114,9 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
         action = frame_action(noun)
         if action is not None:
-            return action_targets(art, action)
+            found = action_targets(art, action)
+            if found or lemma not in ATTEMPT_NOUNS:
+                return found  # else "the plan to privatise the Royal Mail" is itself the issue
     for child in noun.children:
         if child.dep_ == "prep" and (found := art.lex.cue(f"{lemma} {child.lower_}")):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.words import BODY_NOUNS
 
 
 def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
@@ -55,6 +56,6 @@ def _quantity(noun: Token) -> bool:
 def _issue_like(art: StanceArticle, noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
         return False
-    if art.index.at(noun) is not None:
-        return False  # a mention of someone ("the minister")
+    if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS:
+        return False  # a mention of someone ("the minister"), a body ("the government")
     return not art.lex.is_generic_target(noun.lemma_)

@@ -84,6 +84,9 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                     pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
                     if pobj is not None:
                         targets = targets + noun_targets(art, pobj)
+                    pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+                    if pcomp is not None and child.lower_ in ("of", "for"):
+                        targets = targets + _charge_targets(art, pcomp)
     score = base * intensity(art, verb)
     pol = polarity * (attitude or 1)
     if has_negation(art, verb):
@@ -161,3 +164,15 @@ def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     polarity = -attitude if has_negation(art, verb) else attitude
     label, head = found
     return signal(art, verb, polarity, DEONTIC_SCORE, label, head, holder, quote)
+
+
+def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
+    """What an accusation is about: "accused the government of lying over the Iraq war" ->
+    the Iraq war; "accused Labour of wasting the surplus" -> the wasted surplus."""
+    for child in charge.children:
+        if child.dep_ == "prep" and child.lower_ in ("over", "about", "on"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None:
+                return noun_targets(art, pobj)
+    found = art.labeller.action_label(charge)
+    return [Target(found[0], found[1])] if found else []

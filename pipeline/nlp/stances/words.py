@@ -42,3 +42,4 @@ SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
 INTRANSITIVE_FATES = {word: int(sign) for word, sign in _VOCABULARY.mapping("intransitive_fates").items()}
+ATTITUDE_ADJECTIVES = {word: int(sign) for word, sign in _VOCABULARY.mapping("attitude_adjectives").items()}
