@@ -389,3 +389,16 @@ def test_a_lone_middle_name_joins_the_one_full_name_holding_it():
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m60"] == link["a#m0"]
     assert link["b#m40"] == link["b#m0"]
+
+
+def test_the_less_used_gendered_short_form_is_someone_else():
+    """ "Mrs Howard" before "Mr Howard" in an article about Michael Howard is his wife."""
+    mentions = [
+        person("a", 0, "Michael Howard", "Leader", "GBR"),
+        person("a", 40, "Howard", surface="Mrs Howard"),
+        person("a", 80, "Howard", surface="Mr Howard"),
+        person("a", 120, "Howard", surface="Mr Howard"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m80"] == link["a#m120"] == link["a#m0"]
+    assert link["a#m40"] != link["a#m0"]

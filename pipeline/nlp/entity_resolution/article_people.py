@@ -5,6 +5,7 @@ name takes them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.nlp.entity_resolution.names import HONORIFIC_WORDS, name_tokens
@@ -73,6 +74,17 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
         target.mentions.append(m)
         target.add_full(tokens)
     full_clusters = list(clusters)
+    # The gender most of a full name's honorific short forms give is that person's: with
+    # "Mrs Howard" and "Mr Howard" shortening "Michael Howard", the one less used is
+    # someone else (his wife), whichever comes first.
+    votes: dict[int, Counter] = {id(c): Counter() for c in full_clusters}
+    for m in ordered:
+        tokens, gender = tokens_of[m.mention_id], honorific_gender(m.surface)
+        if len(tokens) == 1 and gender:
+            for c in full_clusters:
+                if tokens[0] in c.lasts:
+                    votes[id(c)][gender] += 1
+    usual = {key: _usual(counts) for key, counts in votes.items()}
     lone: dict[tuple[str, str | None], LocalPerson] = {}
     for m in ordered:  # then single names: "Lavrov", "Mr Abbas"
         tokens = tokens_of[m.mention_id]
@@ -81,7 +93,10 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
         word = tokens[0]
         gender = honorific_gender(m.surface)
         # a "Mrs" never joins a man, nor a "Mr" a woman
-        fits = [c for c in full_clusters if not (gender and c.genders - {gender})]
+        fits = [
+            c for c in full_clusters
+            if not (gender and (c.genders - {gender} or usual[id(c)] not in (None, gender)))
+        ]
         matches = [c for c in fits if word in c.lasts]
         if not matches:  # "Lula" after "Luiz Inácio Lula da Silva": a name's middle part, in one person only
             middle = [c for c in fits if any(word in n[1:-1] for n in c.distinct)]
@@ -114,3 +129,11 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
     for c in clusters:
         c.mentions.sort(key=lambda m: m.char_start)
     return clusters
+
+
+def _usual(counts: Counter) -> str | None:
+    """The gender most honorifics give, None when none do or they tie."""
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
