@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.evaluation.case_patterns import matches
+
 SUITE = Path(__file__).resolve().parents[2] / "tests" / "cases" / "events.yaml"
 NONE = "none"
 TYPES = (
@@ -35,18 +37,6 @@ class SuiteResult:
     gold: str
     predicted: str
     passed: bool
-
-
-def matches(pattern: dict, record: dict) -> bool:
-    """`key: value` is equality, `key~: value` is "contains" (as in tests/case_harness.py)."""
-    for key, wanted in pattern.items():
-        if key.endswith("~"):
-            value = record.get(key[:-1])
-            if value is None or str(wanted) not in (value if isinstance(value, list) else str(value)):
-                return False
-        elif record.get(key) != wanted:
-            return False
-    return True
 
 
 def passes(case: dict, records: list[dict]) -> bool:
