@@ -353,3 +353,52 @@ def test_titles_pronouns_and_places_on_synthetic_text():
     assert by_surface["Soviet"].entity_type == "COUNTRY"
     assert by_surface.get("Gatwick") is None or by_surface["Gatwick"].entity_type != "PERSON"
     assert by_surface["Mr Jones"].entity_type == "PERSON"
+
+
+def test_gendered_titles_never_merge_across():
+    """A "Mrs. Clinton" never joins a man: within an article nor across articles."""
+    mentions = [
+        person("a", 0, "Bill Clinton", "President", "USA"),
+        person("a", 40, "Clinton", surface="Mr Clinton"),
+        person("a", 80, "Clinton", surface="Mrs. Clinton"),  # the article names no other Clinton
+        person("b", 0, "Hillary Clinton", "Senator", "USA"),
+        person("b", 40, "Clinton", surface="Mrs Clinton"),
+        person("c", 0, "Clinton", surface="Mr Clinton"),
+        person("c", 40, "Clinton", surface="Mrs Clinton"),  # one article, two Clintons
+    ]
+    res = resolve_entities(mentions)
+    link = links_by_name(res)
+    assert link["a#m40"] == link["a#m0"]
+    assert link["a#m80"] != link["a#m0"]
+    assert link["b#m40"] == link["b#m0"] != link["a#m0"]
+    assert link["c#m0"] != link["c#m40"]
+    for row in res.entities:
+        surfaces = set(row["aliases"])
+        assert not ({"Mr Clinton", "Mrs Clinton"} <= surfaces or {"Mr Clinton", "Mrs. Clinton"} <= surfaces), row
+
+
+def test_a_lone_middle_name_joins_the_one_full_name_holding_it():
+    mentions = [
+        person("a", 0, "Luiz Inácio Lula da Silva", "President", "BRA"),
+        person("a", 60, "Lula", surface="Mr. Lula"),
+        person("b", 0, "Iain Duncan Smith"),
+        person("b", 40, "Duncan Smith"),
+        person("b", 80, "Ann Smith"),
+        person("b", 120, "Smith"),  # two Smiths: the surname alone stays apart from both
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m60"] == link["a#m0"]
+    assert link["b#m40"] == link["b#m0"]
+
+
+def test_the_less_used_gendered_short_form_is_someone_else():
+    """ "Mrs Howard" before "Mr Howard" in an article about Michael Howard is his wife."""
+    mentions = [
+        person("a", 0, "Michael Howard", "Leader", "GBR"),
+        person("a", 40, "Howard", surface="Mrs Howard"),
+        person("a", 80, "Howard", surface="Mr Howard"),
+        person("a", 120, "Howard", surface="Mr Howard"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m80"] == link["a#m120"] == link["a#m0"]
+    assert link["a#m40"] != link["a#m0"]

@@ -10,6 +10,7 @@ from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity,
 
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.names import conflicting_genders, non_name_words
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import read_table
 
@@ -63,6 +64,28 @@ def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
     people = entities[entities["entity_type"] == "PERSON"]
     clash = people["name"].map(lambda n: gazetteer.by_alias(n) is not None or gazetteer.demonym_country(n) is not None)
     return _result(people[clash], "people named like a place or nationality", AssetCheckSeverity.WARN)
+
+
+@asset_check(asset=AssetKey("entities"), blocking=True,
+             description="No person's canonical name holds a word that is no part of a name (\"Crooked\").")
+def canonical_names_are_names(paths: NewsPaths) -> AssetCheckResult:
+    entities = read_table(paths.data, "entities")
+    people = entities[entities["entity_type"] == "PERSON"]  # "Big Issue", "Little Britain" are names
+    held = people["name"].map(non_name_words)
+    failing = people.assign(words=held)[held.map(bool)]
+    return _result(
+        failing[["entity_id", "name", "words"]], "canonical names holding an epithet", AssetCheckSeverity.WARN
+    )
+
+
+@asset_check(asset=AssetKey("entities"), blocking=True,
+             description="No person's aliases carry honorifics of both genders (\"Mrs. Clinton\" merged into a man).")
+def person_aliases_one_gender(paths: NewsPaths) -> AssetCheckResult:
+    entities = read_table(paths.data, "entities")
+    people = entities[entities["entity_type"] == "PERSON"]
+    clash = people["aliases"].map(lambda aliases: conflicting_genders(list(aliases)))
+    return _result(people[clash][["entity_id", "name", "aliases"]], "people with aliases of both genders",
+                   AssetCheckSeverity.WARN)
 
 
 @asset_check(
@@ -162,6 +185,8 @@ def stances_have_evidence(paths: NewsPaths) -> AssetCheckResult:
 ALL_CHECKS = [contract_check(t) for t in TABLES] + [
     every_mention_resolves,
     no_person_named_as_place,
+    canonical_names_are_names,
+    person_aliases_one_gender,
     aliases_unique,
     participants_are_entities,
     locations_are_entities,

@@ -100,13 +100,16 @@ def run_suite(path: Path = SUITE) -> list[SuiteResult]:
     from pipeline.nlp.extract import build_contexts
     from pipeline.nlp.mentions import detect_mentions
     from pipeline.nlp.quotes import extract_quotes
+    from pipeline.nlp.stances import extract_stances
 
     cases = [c for c in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if gold_type(c) is not None]
     texts = [(f"case-{c['id']}", c["text"] if c["text"].endswith("\n") else c["text"] + "\n") for c in cases]
     results = []
     for case, ctx in zip(cases, build_contexts(texts), strict=True):
         mentions = detect_mentions(ctx)
-        found = records(ctx, mentions, detect_events(ctx, mentions, extract_quotes(ctx, mentions)))
+        quotes = extract_quotes(ctx, mentions)
+        events = detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions))
+        found = records(ctx, mentions, events)
         results.append(SuiteResult(case["id"], gold_type(case), predicted_type(case, found), passes(case, found)))
     return results
 
@@ -118,7 +121,7 @@ def format_suite(results: list[SuiteResult]) -> str:
     by_type: dict[str, list[SuiteResult]] = defaultdict(list)
     for result in results:
         by_type[result.gold].append(result)
-    order = [t for t in TYPES + (NONE,) if t in by_type]
+    order = [t for t in (*TYPES, NONE) if t in by_type]
     passed = sum(r.passed for r in results)
     lines = [
         "## Event sentence suite (tests/cases/events.yaml)",
@@ -132,8 +135,8 @@ def format_suite(results: list[SuiteResult]) -> str:
         group = by_type[gold]
         ok = sum(r.passed for r in group)
         lines.append(f"| {gold} | {len(group)} | {ok} | {ok / len(group):.0%} |")
-    ranked = TYPES + (NONE,)
-    predicted = sorted({r.predicted for r in results}, key=lambda t: ranked.index(t) if t in ranked else 99)
+    known = (*TYPES, NONE)
+    predicted = sorted({r.predicted for r in results}, key=lambda t: known.index(t) if t in known else len(known))
     confusion = Counter((r.gold, r.predicted) for r in results)
     short = {t: t[:4] if t != NONE else NONE for t in predicted}
     lines += [

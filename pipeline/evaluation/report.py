@@ -7,7 +7,9 @@ eval/last_report.json). Scores are given for the dev split, the held-out split a
 articles, each also per domain and per entity and event type, every F1 with a 95 %
 bootstrap interval over articles and its change against eval/last_report.json.
 Per-article details list the missed gold items and the spurious predictions for dev
-articles only: held-out gold is never shown, so nobody tunes on it.
+articles only: held-out gold is never shown, so nobody tunes on it. The event sentence
+suite (tests/cases/events.yaml) is printed after the tables: its accuracy per PLOVER type
+and its confusion table (`event_suite`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pipeline.evaluation.baseline import baseline_entities
 from pipeline.evaluation.bootstrap import LEVEL, N_RESAMPLES, SEED, f1_interval
 from pipeline.evaluation.breakdown import BY_TYPE_TABLES, scores_by_type, types_seen
 from pipeline.evaluation.errors import describe, summarise_dev_errors, write_dev_errors
+from pipeline.evaluation.event_suite import format_suite, run_suite
 from pipeline.evaluation.gold import DOMAINS, GOLD_DIR, SPLITS, UNKNOWN_DOMAIN, GoldArticle, load_gold
 from pipeline.evaluation.last_report import LAST_REPORT, deltas, format_changes, load_last
 from pipeline.evaluation.last_report import accept as accept_report
@@ -132,6 +135,8 @@ def run_evaluation(accept: bool = False, last_report: Path = LAST_REPORT) -> int
     report = evaluate(n_process=settings.n_process())
     last = load_last(last_report)
     print(format_all(report, deltas(report, last) if last is not None else None))
+    print()
+    print(format_suite(run_suite()))
     print()
     print(format_changes(report, last, last_report))
     data_dir = settings.data_dir()

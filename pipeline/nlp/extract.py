@@ -127,7 +127,7 @@ def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at:
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
     stances = extract_stances(ctx, quotes, mentions)
-    events = detect_events(ctx, mentions, quotes)
+    events = detect_events(ctx, mentions, quotes, stances)
     return ArticleExtraction(row, sentences, mentions, quotes, stances, events)
 
 

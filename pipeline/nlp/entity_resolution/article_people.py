@@ -1,8 +1,11 @@
 """People within one article: full names clustered, then lone surnames and "Mr Abbas"
-joined to the full name they shorten."""
+joined to the full name they shorten. Honorifics keep their gender: a "Mrs Clinton" never
+joins the cluster a "Mr Clinton" already joined, and the two are two people when no full
+name takes them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.nlp.entity_resolution.names import HONORIFIC_WORDS, name_tokens
@@ -13,6 +16,7 @@ from pipeline.nlp.entity_resolution.similarity import (
     same_person,
     similar_names,
 )
+from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.records import Mention
 
 
@@ -41,6 +45,11 @@ class LocalPerson:
         """(first name, surname) of every full form used in the article, sorted."""
         return sorted({(n[0], n[-1]) for n in self.distinct})
 
+    @property
+    def genders(self) -> set[str]:
+        """The genders the honorifics of its mentions give ("Mr Abbas": m)."""
+        return {g for m in self.mentions if (g := honorific_gender(m.surface))}
+
     def last_mention_before(self, char: int) -> int:
         before = [m.char_start for m in self.mentions if m.char_start < char]
         return max(before) if before else -1
@@ -65,18 +74,38 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
         target.mentions.append(m)
         target.add_full(tokens)
     full_clusters = list(clusters)
-    lone: dict[str, LocalPerson] = {}
+    # The gender most of a full name's honorific short forms give is that person's: with
+    # "Mrs Howard" and "Mr Howard" shortening "Michael Howard", the one less used is
+    # someone else (his wife), whichever comes first.
+    votes: dict[int, Counter] = {id(c): Counter() for c in full_clusters}
+    for m in ordered:
+        tokens, gender = tokens_of[m.mention_id], honorific_gender(m.surface)
+        if len(tokens) == 1 and gender:
+            for c in full_clusters:
+                if tokens[0] in c.lasts:
+                    votes[id(c)][gender] += 1
+    usual = {key: _usual(counts) for key, counts in votes.items()}
+    lone: dict[tuple[str, str | None], LocalPerson] = {}
     for m in ordered:  # then single names: "Lavrov", "Mr Abbas"
         tokens = tokens_of[m.mention_id]
         if len(tokens) >= 2:
             continue
         word = tokens[0]
-        matches = [c for c in full_clusters if word in c.lasts]
+        gender = honorific_gender(m.surface)
+        # a "Mrs" never joins a man, nor a "Mr" a woman
+        fits = [
+            c for c in full_clusters
+            if not (gender and (c.genders - {gender} or usual[id(c)] not in (None, gender)))
+        ]
+        matches = [c for c in fits if word in c.lasts]
+        if not matches:  # "Lula" after "Luiz Inácio Lula da Silva": a name's middle part, in one person only
+            middle = [c for c in fits if any(word in n[1:-1] for n in c.distinct)]
+            matches = middle if len(middle) == 1 else []
         fuzzy = False
         if not matches and len(word) >= MIN_FUZZY_LENGTH:
             titled = m.surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS
             matches = [
-                c for c in full_clusters
+                c for c in fits
                 if any(
                     similar_names(last, word, LONE_SURNAME_RATIO, LONE_SURNAME_JW)
                     and (titled or last.rstrip("s") != word.rstrip("s"))  # "William" is not "Williams"
@@ -87,16 +116,24 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
             if len(matches) != 1:
                 matches = []
         if matches:
-            target = max(matches, key=lambda c: (c.last_mention_before(m.char_start), -full_clusters.index(c)))
+            target = max(matches, key=lambda c: (c.last_mention_before(m.char_start), -fits.index(c)))
             target.mentions.append(m)
             if fuzzy:
                 target.fuzzy_ids.add(m.mention_id)
             continue
-        cluster = lone.get(word)
+        cluster = lone.get((word, gender))
         if cluster is None:
-            cluster = lone[word] = LocalPerson(article_id)
+            cluster = lone[(word, gender)] = LocalPerson(article_id)
             clusters.append(cluster)
         cluster.mentions.append(m)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.char_start)
     return clusters
+
+
+def _usual(counts: Counter) -> str | None:
+    """The gender most honorifics give, None when none do or they tie."""
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]

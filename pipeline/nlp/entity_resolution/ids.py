@@ -8,6 +8,8 @@ from pipeline.nlp.gazetteer import slug
 
 TYPE_PREFIX = {
     "PERSON": "person", "ORGANIZATION": "org", "LOCATION": "location", "GROUP": "group", "COUNTRY": "country",
+    # named things that are no actors (schemas.NAMED_THING_TYPES)
+    "LAW": "law", "EVENT": "event", "WORK": "work", "PRODUCT": "product",
 }
 
 

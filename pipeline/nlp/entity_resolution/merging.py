@@ -71,7 +71,10 @@ def merge_full(full: list[LocalPerson]) -> list[list[LocalPerson]]:
 def place_lone(c: LocalPerson, groups, surname_index) -> int | None:
     surname = name_tokens(c.mentions[0].name)[-1]
     roles, countries = evidence_of([c])
-    candidates = surname_index.get(surname, [])
+    genders = c.genders
+    candidates = [  # a "Mrs" never joins a man, nor a "Mr" a woman
+        gi for gi in surname_index.get(surname, []) if not (genders and _genders(groups[gi]) - genders)
+    ]
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
@@ -82,11 +85,17 @@ def place_lone(c: LocalPerson, groups, surname_index) -> int | None:
         s for s in sorted(surname_index)
         if s[:1] == surname[:1] and similar_names(s, surname, LONE_SURNAME_RATIO, LONE_SURNAME_JW)
     ]
-    candidates = sorted({gi for s in similar for gi in surname_index[s]})
+    candidates = sorted(
+        {gi for s in similar for gi in surname_index[s] if not (genders and _genders(groups[gi]) - genders)}
+    )
     target = unique_with_evidence(candidates, groups, roles, countries)
     if target is not None:
         c.fuzzy_ids.update(m.mention_id for m in c.mentions)
     return target
+
+
+def _genders(group: list[LocalPerson]) -> set[str]:
+    return {g for c in group for g in c.genders}
 
 
 def unique_with_evidence(candidates: list[int], groups, roles, countries) -> int | None:

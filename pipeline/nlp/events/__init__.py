@@ -14,7 +14,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `filters`: false events dropped or retyped, rules about English;
 - `intent`: offers, demands and threats made without a trigger verb ("want X to",
   "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
-- `speech`: criticism of a named actor in a quote (the quotes extractor's) is ACCUSE;
+- `speech`: criticism of a named actor in a quote (the quotes extractor's) or a stance
+  against one (the stances extractor's) is ACCUSE;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `output`: the `EventCandidate` record and its confidence.
 
@@ -32,6 +33,7 @@ from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
+    agreed_truce,
     confirmed_headlines,
     lone_consultation,
     lone_promise,
@@ -41,21 +43,23 @@ from pipeline.nlp.events.filters import (
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
-from pipeline.nlp.events.speech import new_speech_events, speech_drafts
+from pipeline.nlp.events.speech import new_speech_events, speech_drafts, stance_drafts
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.lexicons import load_event_triggers
-from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote
+from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
 
 __all__ = ["detect_events"]
 
 
-def detect_events(ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = ()) -> list[EventCandidate]:
+def detect_events(
+    ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = (), stances: Iterable[Stance] = ()
+) -> list[EventCandidate]:
     """Event candidates of one article, in text order; `quotes` (the quotes extractor's)
     add the criticism reported speech makes of named actors."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
-    for draft in speech_drafts(ec, quotes) + quote_intents(ec, quotes):
+    for draft in speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes):
         speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
     drafts: list[Draft] = []
     speech: list[Draft] = []
@@ -76,6 +80,7 @@ def detect_events(ctx: ArticleContext, mentions: list[Mention], quotes: Iterable
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
             offer_recipient(draft, ec)
+            agreed_truce(draft)
         found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
         spoken = speech_by_sentence.get(sentence.sentence_id, [])
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)

@@ -250,6 +250,11 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             found += [m for p in pobjs(child) for m in np_actors(p, index)]
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
+        elif child.dep_ == "dobj":
+            # "suspended talks with Iran", "severed contacts with the PA": the object's partner
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    found += [m for p in pobjs(prep) for m in np_actors(p, index)]
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
@@ -258,13 +263,33 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for child in clause.children:
                     if child.dep_ == "prep" and child.lower_ in ("to", "against", "on", "at"):
                         found += [m for p in pobjs(child) for m in np_actors(p, index)]
+                    if child.dep_ in ("dobj", "prep"):
+                        # "offered to return to talks with the US", "agreed to join talks with the UK"
+                        found += _partners(child, index)
                     elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         found += _subjects(child, index)  # "... if the EU refused"
+            elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+                found += _subjects(clause, index)  # "called for the US to close ..."
             elif clause.dep_ == "prep" and clause.lower_ == "for":
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
                         found += np_actors(pobj, index)
+    if not found and draft.event_type in ("AGREE", "REQUEST"):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                found += _partners(child, index)  # "agreed ... in a deal with the EU"
     assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
+
+
+def _partners(node: Token, index: MentionIndex) -> list[Mention]:
+    """The "with X" partners of a noun (or of a preposition's noun): "talks with the UK"."""
+    nouns = pobjs(node) if node.dep_ == "prep" else [node]
+    found: list[Mention] = []
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+    return found
 
 
 def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -382,7 +407,7 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             receivers += [
                 m
                 for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "to"
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                 for p in pobjs(c)
                 for m in np_actors(p, index)
             ]
@@ -443,7 +468,9 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
         if not places:
             continue
         if draft.location is None:
-            draft.location = places[0]
+            # a visited country is the host, not the place; a city visited is the place
+            draft.location = next((p for p in places if p.entity_type != "COUNTRY"), None)
         if len(places) * 2 >= len(listed):  # a list of places: its odd members are places too
-            covered = {m.mention_id for t in listed for m in index.all_at(t)}
+            # a country visited is the host (PLOVER: the visitor is the source, the host the target)
+            covered = {m.mention_id for t in listed for m in index.all_at(t) if m.entity_type != "COUNTRY"}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]

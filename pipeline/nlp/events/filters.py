@@ -26,6 +26,8 @@ from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
+STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
+AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
 
@@ -60,6 +62,8 @@ def reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bo
     """An agree/insist verb whose only complement is a finite clause states an opinion."""
     if trigger.event_type not in STATEMENT_TYPES:
         return False
+    if trigger.event_type == "REQUEST" and trigger.lemma not in STATING_REQUEST_VERBS:
+        return False  # "demanded that Zimbabwe free the MP": the clause is what is demanded
     deps = {c.dep_ for c in verb.children}
     if trigger.event_type == "AGREE" and verb.tag_ == "VBN" and "nsubjpass" in deps and "agent" not in deps:
         return True  # "X is pledged / committed to ...": a state, not an act
@@ -125,7 +129,19 @@ def lone_promise(draft: Draft) -> bool:
     """ "Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
     two sides, is."""
-    return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2
+    return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
+
+
+def agreed_truce(draft: Draft) -> None:
+    """ "a 2020 truce brokered by Moscow", "signed a ceasefire": a truce that was brokered or
+    agreed is an agreement between the sides (AGREE), not one side's ceasefire (RETREAT)."""
+    if draft.event_type != "RETREAT" or draft.mode != "ceasefire" or draft.token.pos_ not in ("NOUN", "PROPN"):
+        return
+    agreed = bool(draft.mediators) or any(lemma_in(v, AGREEING_VERBS) for v in draft.realisers)
+    if agreed:
+        draft.event_type, draft.mode, draft.cameo_root = "AGREE", None, "03"
+        draft.participants = draft.participants + [m for m in draft.sources if m not in draft.participants]
+        draft.sources = []
 
 
 def theatre_only(draft: Draft) -> bool:

@@ -6,12 +6,15 @@ with the speaker as source and the criticised actor as target. The quotes come f
 quotes extractor (its speakers are right about nine times in ten); a quote criticises when
 a judging word of it is negative (the stance lexicon's `evaluative_negative` at weight
 0.6 or more, or a criticism word of `events.yaml`) and not negated; the target is an actor
-named in that word's clause: its subject, the possessor of the criticised thing ("Blair's
-plans" -> Blair), or an object. The speaker is never their own target, "I" and "we" never
+named as the subject of that word's clause or in the judged noun phrase (the possessor of
+the criticised thing: "Blair's plans" -> Blair), else anywhere in the clause unless the word
+sits in an adverbial phrase ("rebuild after the disaster" judges no actor). The speaker is never their own target, "I" and "we" never
 a target, and a quote whose criticism names no actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
 ACCUSE event by the same speaker gives none, and one speaker's criticism of one target is
-one event per article.
+one event per article. A stance of the stances extractor that opposes a named actor (its
+target mention) is the same criticism, found where no judging word is ("X said Y's
+proposals would mean there would be no safe haven").
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, is_actor, unique
 from pipeline.nlp.events.vocabulary import CRITICISM_WORDS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
-from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.records import Mention, Quote, Stance
 from pipeline.nlp.syntax import has_neg
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"})
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "during", "amid", "following", "despite", "over", "in"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
@@ -50,7 +54,7 @@ def _negated(token: Token) -> bool:
     if has_neg(token):
         return True
     head = token.head
-    return token.dep_ in ("acomp", "attr", "amod", "dobj") and head is not token and has_neg(head)
+    return token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
 
 
 def _clause(token: Token, span: Span) -> Token:
@@ -60,7 +64,7 @@ def _clause(token: Token, span: Span) -> Token:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in CLAUSE_DEPS:
             return node
         head = node.head
-        if head is node or not (span.start <= head.i < span.end):
+        if head.i == node.i or not (span.start <= head.i < span.end):
             return node
         node = head
     return node
@@ -73,14 +77,55 @@ def _same_actor(a: Mention, b: Mention) -> bool:
     return key(a) == key(b) or (a.antecedent is not None and a.antecedent == b.mention_id)
 
 
-def _targets(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
-    """Actors the clause names, named ones before pronouns, never the speaker or "we"."""
+def _judged_tokens(token: Token, clause: Token) -> list[Token]:
+    """Where the criticised actor is named: the judged noun's possessors, modifiers and "of"
+    or "by" phrases ("Labour's failure", "a failed Tory past", "the failure of the
+    government"), and the subject of the judging clause ("this government has shown crass
+    insensitivity"); never the clause's objects ("help Indonesia rebuild after the disaster")."""
+    noun = token if token.pos_ in ("NOUN", "PROPN") else None
+    if noun is None and token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+    out: list[Token] = []
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "by")
+            ):
+                out += list(child.subtree)
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
+            out += list(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> list[Mention]:
+    """Actors the judged phrase or the judging clause's subject names, named ones before
+    pronouns, never the speaker or "we"."""
+    clause = _clause(token, span)
+    found = _actors_in(ec, _judged_tokens(token, clause), span, speaker)
+    if found or _circumstance(token, clause):
+        return found
+    return _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+
+
+def _circumstance(token: Token, clause: Token) -> bool:
+    """ "rebuild after the disaster": a judging word in an adverbial phrase judges the
+    circumstances, not the clause's actors."""
+    node = token
+    while node.i != clause.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in CIRCUMSTANCE_PREPS:
+            return True
+        node = node.head
+    return False
+
+
+def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mention) -> list[Mention]:
     named: list[Mention] = []
     pronouns: list[Mention] = []
-    for token in sorted(clause.subtree, key=lambda t: t.i):
-        if not (span.start <= token.i < span.end):
+    for word in words:
+        if not (span.start <= word.i < span.end):
             continue
-        for mention in ec.index.all_at(token):
+        for mention in ec.index.all_at(word):
             if not is_actor(mention) or _same_actor(mention, speaker):
                 continue
             if mention.kind == "pronoun":
@@ -105,7 +150,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         for token in span:
             if not _criticises(token) or _negated(token):
                 continue
-            targets = _targets(ec, _clause(token, span), span, speaker)
+            targets = _targets(ec, token, span, speaker)
             if not targets:
                 continue
             sentence = ec.ctx.sentence_at(token.idx)
@@ -125,6 +170,41 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             draft.modality = ASSERTED
             drafts.append(draft)
             break  # one criticism per quote
+    return drafts
+
+
+def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
+    """ACCUSE drafts for stances against a named actor ("X opposes Y's plan"): the holder
+    criticises the actor the stance's target names."""
+    by_id = {m.mention_id: m for m in ec.index.mentions}
+    drafts: list[Draft] = []
+    for stance in stances:
+        holder = by_id.get(stance.holder_mention_id or "")
+        target = by_id.get(stance.target_mention_id or "")
+        if stance.polarity != "oppose" or holder is None or target is None:
+            continue
+        if not is_actor(holder) or not is_actor(target) or target.kind == "pronoun" or _same_actor(holder, target):
+            continue
+        if target.entity_type == "LOCATION":
+            continue
+        sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
+        if sentence is None or sentence.text.rstrip("\"'’” )").endswith("?"):
+            continue  # a question asserts no criticism
+        span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        draft = Draft(
+            token=token,
+            trigger=ACCUSE_SPEECH,
+            sentence=sentence,
+            words=[token],
+            event_type="ACCUSE",
+            mode="disapprove",
+            cameo_root="11",
+        )
+        draft.sources, draft.targets, draft.modality = [holder], [target], ASSERTED
+        drafts.append(draft)
     return drafts
 
 

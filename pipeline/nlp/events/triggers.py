@@ -34,6 +34,10 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
     preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
+    # "called for the US to close": the parser makes "for" the mark of the infinitive clause
+    preps += [
+        m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.i in gap
+    ]
     lemma = token.lemma_.lower()
     for extra in particles + preps:
         found = lexicon.verb(lemma, extra.lower_)
@@ -89,6 +93,12 @@ def _object_nouns(verb: Token) -> list[Token]:
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)  # "a truce brokered by Moscow", "the EU-brokered deal"
+    for noun in list(nouns):
+        if any(c.dep_ == "nummod" for c in noun.children) or noun.pos_ == "NUM":
+            # "sent £50m in aid", "$3bn in loans": the amount is given in the trigger noun
+            for prep in list(noun.children) + list(verb.children):
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    nouns.extend(p for p in prep.children if p.dep_ == "pobj")
     out: list[Token] = []
     for noun in nouns:
         out.append(inner_event_noun(noun))
@@ -110,6 +120,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     realised_by: dict[int, list[Token]] = {}
     absorbed: set[int] = set()
     mediated: dict[int, list[Token]] = {}
+    light_triggers: set[int] = set()
     for token in span:
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
@@ -126,6 +137,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
                 and verb[0].event_type != "CONSULT"
             ):
                 realised_by.setdefault(noun.i, []).append(token)  # "hold talks", "strike a deal"
+                if verb is not None:
+                    light_triggers.add(token.i)  # "signed an agreement": the noun's event, not the verb's
             elif _mediating(token, verb[0]) and noun_trigger.event_type in ("CONSULT", "AGREE", "RETREAT", "COOPERATE"):
                 mediated.setdefault(noun.i, []).append(token)  # "hosted talks", "brokered a truce"
             elif verb[0].event_type == noun_trigger.event_type:
@@ -154,8 +167,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     mediating_verbs = {v.i for vs in mediated.values() for v in vs}
     for i, (trigger, words) in sorted(verbs.items()):
         token = span.doc[i]
-        if i in mediating_verbs:
-            continue  # the verb only arranged the noun's event
+        if i in mediating_verbs or i in light_triggers:
+            continue  # the verb only arranged or realised the noun's event
         if token.dep_ == "amod" or (token.dep_ == "compound" and token.tag_ == "VBN"):
             continue  # "union-backed magazine": a property, not a report of an act
         if trigger.event_type == "PROTEST" and any(c.dep_ in ("ccomp",) for c in token.children):

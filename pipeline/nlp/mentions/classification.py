@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import (
     NER_LABELS,
+    THING_OF_LABEL,
     TYPE_OF_LABEL,
     UNRESOLVED,
     Candidate,
@@ -26,6 +27,7 @@ from pipeline.nlp.mentions.context import (
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
 from pipeline.nlp.mentions.vocabulary import (
     BUILDING_HEADS,
+    EVENT_HEADS,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
@@ -122,6 +124,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     label = ent.label_
+    if label in THING_OF_LABEL:
+        return _named_thing(mc, span, label, text)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
         # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
         following = next((e for e in ents_covering(mc.doc, end) if e.start == end), None) if end < len(mc.doc) else None
@@ -134,6 +138,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return person(mc, span[k:], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP") and len(span) > 1 and span[-1].lower_ in EVENT_HEADS:
+        if span[-1].is_title and not mc.gaz.by_alias(text):
+            return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
+        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
@@ -150,8 +159,6 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
     if all(t.is_lower or not t.is_alpha for t in span):
         return None
-    if label in ("ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
-        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral"
     if label == "ORG" and _is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
     if label == "ORG" and len(span) > 2 and span[-1].lower_ in mc.role_words and span[-2].lower_ not in mc.role_words:
@@ -165,6 +172,26 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:
+    """A law, event, work or product NER found ("the Patriot Act", "the Kyoto protocol",
+    "Meet the Press"): kept under its own type when it reads as a name, never a person's
+    honorific or a score ("Leeds 2-0" typed PRODUCT)."""
+    end = span.end
+    while end > span.start + 1 and mc.doc[end - 1].is_lower and mc.doc[end - 1].is_alpha:
+        end -= 1  # "the Second World War ended in": NER ran on into the verb
+    span = mc.doc[span.start : end]
+    text = clean_spaces(span.text)
+    words = [t for t in span if t.is_alpha]
+    score = any(t.text in ("-", "–") and t.i > span.start and mc.doc[t.i - 1].like_num for t in span)
+    if not words or not span[0].text[:1].isupper() or score:
+        return None
+    if len(span) == 1 and (span[0].lower_ in HONORIFICS or span[0].pos_ not in ("PROPN", "NOUN")):
+        return None
+    if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text):
+        return None
+    return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
 
 
 def _is_title_phrase(mc: MentionContext, span: Span) -> bool:

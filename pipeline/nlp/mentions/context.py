@@ -16,8 +16,17 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.records import ArticleContext, Mention
 
-NER_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
-TYPE_OF_LABEL = {"PERSON": "PERSON", "GPE": "LOCATION", "ORG": "ORGANIZATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+# Named things that are no actors, kept with their own type (schemas.NAMED_THING_TYPES).
+THING_OF_LABEL = {"LAW": "LAW", "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "PRODUCT"}
+NER_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", *THING_OF_LABEL})
+TYPE_OF_LABEL = {
+    "PERSON": "PERSON",
+    "GPE": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    **THING_OF_LABEL,
+}
 SECTIONS_WITH_MENTIONS = ("headline", "caption", "body", "trailer")  # trailer: reporters, editors
 UNRESOLVED = "?"  # a candidate kept only if a later rule types it
 QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"")

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import UNRESOLVED, Candidate, MentionContext, clean_spaces, overlaps_any
 from pipeline.nlp.mentions.vocabulary import (
+    EPITHETS,
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
@@ -99,6 +100,10 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
                 break
     while tokens and (tokens[0].is_lower or not tokens[0].is_alpha) and not _is_initials(tokens[0]):
         tokens = tokens[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
+    while len(tokens) > 1 and is_epithet(tokens[0].text):
+        tokens = tokens[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
+    if len(tokens) == 1 and is_epithet(tokens[0].text):
+        return None
     while (
         len(tokens) > 1
         and tokens[0].lower_ not in KEPT_TITLES
@@ -127,6 +132,13 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
     if start > span.start and mc.doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     return Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
+
+
+def is_epithet(word: str) -> bool:
+    """ "Crooked", "Lyin'": an epithet or nickname written before a name (pipeline/nlp/names.py
+    uses the same list to check canonical names)."""
+    w = word.replace("’", "'").lower()
+    return w in EPITHETS or w.rstrip("'") in EPITHETS
 
 
 def _is_initials(token) -> bool:

@@ -18,6 +18,8 @@ to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
   evidence of a name there;
 * a place NER tagged alone that modifies an untagged proper noun after it is part of
   that name ("Sheffield United": a club);
+* two NER organisations split at "and" are one when the parts say so ("Public and
+  Commercial Services Union", "Department for Education and Skills");
 * a match that crosses an NER span's edge wins over it (NER misplaced a boundary);
 * a match no NER span touches is added, unless it sits inside a longer run of
   capitalised proper nouns that the gazetteer does not know ("Radio Romania" left
@@ -41,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GEO_FEATURES,
     GOVERNMENT_NOUNS,
     HONORIFICS,
+    ORG_HEADS,
     PLACE_QUALIFIERS,
     TITLE_MODIFIERS,
 )
@@ -75,7 +78,7 @@ def reconcile_entities(doc: Doc) -> Doc:
 
 def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     """The entities after merging gazetteer `matches` (non-overlapping) into `ner`."""
-    kept = [_club_name(doc, e) or e for e in ner]
+    kept = _joined_by_and(doc, [_club_name(doc, e) or e for e in ner])
     added: list[Span] = []
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
@@ -111,6 +114,41 @@ def _club_name(doc: Doc, ent: Span) -> Span | None:
     if head.i + 1 < len(doc) and doc[head.i + 1].tag_ in ("NNP", "NNPS") and doc[head.i + 1].is_title:
         return None  # a longer run: leave it to NER
     return Span(doc, ent.start, head.i + 1, label="ORG")
+
+
+def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Public and Commercial Services Union", "Department for Education and Skills": NER
+    split one body's name at "and"; joined again when the first part is one word or holds
+    "for"/"of", and the second ends in a body's head noun or is one word after such a part."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "ORG"
+            and ent.start == prev.end + 1
+            and doc[prev.end].lower_ == "and"
+            and prev.sent == ent.sent
+        ):
+            linked = any(t.lower_ in ("for", "of") for t in prev)
+            headed = ent[-1].lower_ in ORG_HEADS
+            if (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1)):
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+                continue
+        k = ent.start - 2
+        if (
+            ent.label_ == "ORG"
+            and ent[-1].lower_ in ORG_HEADS
+            and k >= 0
+            and doc[k + 1].lower_ == "and"
+            and not doc[k].ent_type_
+            and doc[k].is_title
+            and doc[k].tag_ == "NNP"
+            and (prev is None or prev.end <= k)
+        ):
+            ent = Span(doc, k, ent.end, label="ORG")  # "Public" left untagged
+        out.append(ent)
+    return out
 
 
 def _title_cased(sent: Span) -> bool:

@@ -19,15 +19,20 @@ from pipeline.nlp.syntax import GENDERED_PRONOUNS, is_subject
 
 def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
     """Lowercase "the government" is the article's country when one country clearly
-    dominates it: named most, at least twice, twice as often as any other, and named
-    as a government's country (a party, ministry or office of it, or its demonym)."""
+    dominates it: named most (the country itself, or a national party, ministry or office
+    of it), at least twice, twice as often as any other, and named as a government's
+    country (a party, ministry or office of it)."""
     counts: dict[str, int] = {}
     governing: set[str] = set()
     for m in mentions:
         if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
             counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
         elif m.entity_type == "ORGANIZATION" and m.gazetteer_id and m.country_iso3:
-            governing.add(f"country:{m.country_iso3}")
+            # a national party, ministry or office counts for its country too: a BBC
+            # politics story names Labour and the Home Office far more than Britain
+            key = f"country:{m.country_iso3}"
+            governing.add(key)
+            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return mentions
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -28,6 +28,8 @@ _LISTS = load_word_lists(
         "org_heads",
         "org_nouns",
         "building_heads",
+        "epithets",
+        "event_heads",
         "speaker_nouns",
     ),
     tables={"honorifics": ("m", "f", None), "ministry_synonyms": ("foreign", "defence")},
@@ -51,5 +53,7 @@ TITLE_NOUNS = _LISTS["title_nouns"]
 ORG_HEADS = _LISTS["org_heads"]
 ORG_NOUNS = _LISTS["org_nouns"]
 BUILDING_HEADS = _LISTS["building_heads"]
+EPITHETS = _LISTS["epithets"]
+EVENT_HEADS = _LISTS["event_heads"]
 SPEAKER_NOUNS = _LISTS["speaker_nouns"]
 MINISTRY_SYNONYMS = _LISTS["ministry_synonyms"]

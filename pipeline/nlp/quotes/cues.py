@@ -16,6 +16,7 @@ XCOMP_REPORTING = _VOCABULARY.words("xcomp_reporting")
 EXPRESSED_NOUNS = _VOCABULARY.words("expressed_nouns")
 PROXY_NOUNS = _VOCABULARY.words("proxy_nouns")
 BODY_NOUNS = _VOCABULARY.words("body_nouns")
+DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 
 
 def phrase_particle(verb: Token) -> str | None:

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
-from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS, cue_text, is_cue, speaker_token
+from pipeline.nlp.quotes.cues import BODY_NOUNS, DOCUMENT_NOUNS, PROXY_NOUNS, cue_text, is_cue, speaker_token
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, is_negated, mention_of, noun_phrase_extent
+
+SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
 
 
 @dataclass(frozen=True)
@@ -61,18 +63,52 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     doc = art.doc
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     mention = mention_of(subject, art.index, (start, end))
+    if mention is not None and _member_of(art, subject, mention):
+        mention = None  # "another member of the Cabinet": one of a body is not the body
     if mention is None:
-        mention = _proxy_principal(art, subject) or _described_body(art, subject)
-    if mention is not None and mention.entity_type == "LOCATION":
-        mention = None  # a place never speaks (a capital acting for its state is already its country)
+        mention = _proxy_principal(art, subject) or _published_by(art, subject) or _described_body(art, subject)
+    if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
+        mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
+    if mention is not None and mention.entity_type not in SPEAKER_TYPES:
+        mention = None  # a place never speaks (a capital acting for its state is already its country), nor a law or a book
     covering = art.index.at(subject)
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
         mention = fallback_pronoun(art, subject)
+    elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
+        mention = _proxy_since(art, subject, mention) or mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
+    """A common noun that is no proxy ("member", "one", "some") with the mention only in
+    its "of" complement."""
+    if subject.pos_ not in ("NOUN", "PRON", "NUM") or subject.lemma_.lower() in PROXY_NOUNS:
+        return False
+    if art.index.at(subject) is mention:
+        return False
+    if any(c.dep_ in ("poss", "appos") for c in subject.children):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(mention.char_start <= t.idx < mention.char_end for t in c.subtree)
+        for c in subject.children
+    )
+
+
+def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "A report by the National Audit Office said": the body that wrote it."""
+    if subject.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            for t in prep.subtree:
+                found = art.index.at(t)
+                if found is not None and found.entity_type in SPEAKER_TYPES:
+                    return found
+    return None
 
 
 def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
@@ -108,6 +144,29 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
         if wanted is None or m.entity_type in wanted:
             return m
     return art.index.before(pronoun.idx, wanted)
+
+
+def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Mention | None:
+    """ "A spokeswoman for Human Rights Watch said … She added": a gendered proxy who spoke
+    after the person the pronoun was linked to is the one "she" is."""
+    gender = _PRONOUN_GENDER.get(pronoun.lower_)
+    antecedent = int(mention.antecedent.rsplit("#m", 1)[1]) if mention.antecedent and "#m" in mention.antecedent else -1
+    for event in reversed(art.events):
+        if event.cue_char is None or event.cue_char >= pronoun.idx or event.cue_char < antecedent:
+            continue
+        if gender and event.speaker is not None and _proxy_gender(event.surface) == gender:
+            return event.speaker
+    return None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PROXY_GENDER = {"spokesman": "m", "spokeswoman": "f"}
+
+
+def _proxy_gender(surface: str | None) -> str | None:
+    """ "A spokeswoman for Human Rights Watch": f."""
+    words = (surface or "").lower().split()
+    return next((_PROXY_GENDER[w] for w in words[:3] if w in _PROXY_GENDER), None)
 
 
 def latest_event(art: QuoteArticle, lo: int, hi: int) -> Attribution | None:

@@ -1,0 +1,43 @@
+"""What a person's written name says beyond who it is: words that are no part of a name
+(epithets, nicknames: "Crooked", "Lyin'"), and the gender an honorific gives ("Mrs").
+
+Pure functions over strings, shared by the mention rules (an epithet is cut from a
+mention), entity resolution (an epithet never names an entity; a "Mrs" never joins a
+man) and the asset checks that flag what slipped through. The word lists are data:
+`pipeline/knowledge/mentions.yaml` (`epithets`, `honorifics`).
+"""
+
+from __future__ import annotations
+
+__all__ = ["conflicting_genders", "honorific_gender", "is_epithet", "non_name_words"]
+
+from pipeline.nlp.mentions.people import is_epithet
+from pipeline.nlp.mentions.vocabulary import HONORIFICS
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,\"“”").replace("’", "'") for w in name.split()]
+
+
+def non_name_words(name: str) -> list[str]:
+    """The words of a name that are no part of one: the epithets and nicknames before it."""
+    words = _words(name)
+    out = []
+    for w in words[:-1]:  # an epithet goes before the name ("Alan Little" is a name)
+        if not is_epithet(w):
+            break
+        out.append(w)
+    return out
+
+
+def honorific_gender(surface: str) -> str | None:
+    """ "m" for "Mr Clinton", "f" for "Mrs. Clinton", None without a gendered honorific."""
+    words = _words(surface)
+    if not words:
+        return None
+    return HONORIFICS.get(words[0].lower()) or HONORIFICS.get(words[0].lower().rstrip("."))
+
+
+def conflicting_genders(surfaces: list[str]) -> bool:
+    """Whether the honorifics among one person's surfaces give both genders."""
+    return len({g for g in map(honorific_gender, surfaces) if g}) > 1
