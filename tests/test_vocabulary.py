@@ -1,9 +1,8 @@
 """The extractors' word lists (pipeline/knowledge/*.yaml) load, say what they are for and
 where they come from, and are refused at load when malformed.
 
-Two loaders read them: `pipeline.nlp.vocabulary.load_vocabulary` reads the files that name
-their extractor (quotes, stances), `pipeline.nlp.lexicons.load_word_lists` the sectioned
-files of mentions and events."""
+One loader reads them all: `pipeline.nlp.vocabulary.load_vocabulary`, for the files that
+name their extractor (mentions, events, quotes, stances)."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.nlp.lexicons import load_word_lists
 from pipeline.nlp.vocabulary import KNOWLEDGE_DIR, load_vocabulary
 
 # --------------------------------------------------------------------------- load_vocabulary
@@ -27,7 +25,7 @@ EXTRACTORS = sorted(
 
 
 def test_every_extractor_file_is_found():
-    assert {"quotes", "stances"} <= set(EXTRACTORS)
+    assert {"mentions", "events", "quotes", "stances"} <= set(EXTRACTORS)
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -69,16 +67,25 @@ def test_unknown_list_names_fail_loudly(tmp_path):
         vocabulary.words("verb")
 
 
-# --------------------------------------------------------------------------- load_word_lists
+# --------------------------------------------------------------------------- what the code reads
+
+NLP_DIR = Path(__file__).resolve().parent.parent / "pipeline" / "nlp"
 
 
-@pytest.mark.parametrize("name", ["mentions", "events"])
-def test_shipped_lists_are_documented_and_loaded_by_their_extractor(name):
-    data = yaml.safe_load((KNOWLEDGE_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    module = __import__(f"pipeline.nlp.{name}.vocabulary", fromlist=["_LISTS"])
-    assert set(module._LISTS) == set(data)
-    for section in data.values():
-        assert section["about"].strip() and section["source"].strip()
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_every_list_is_read_by_its_extractor(extractor):
+    """A list or map that no code names is a misspelling or dead data."""
+    vocabulary = load_vocabulary(extractor)
+    code = "\n".join(path.read_text(encoding="utf-8") for path in (NLP_DIR / extractor).glob("*.py"))
+    unread = sorted(name for name in [*vocabulary.lists, *vocabulary.maps] if f'"{name}"' not in code)
+    assert unread == []
+
+
+@pytest.mark.parametrize("extractor", ["mentions", "events"])
+def test_every_list_names_its_own_source(extractor):
+    vocabulary = load_vocabulary(extractor)
+    for section in [*vocabulary.lists.values(), *vocabulary.maps.values()]:
+        assert section.source and section.source.strip()
 
 
 def test_lists_are_sets_and_tables_are_mappings():
@@ -88,46 +95,52 @@ def test_lists_are_sets_and_tables_are_mappings():
     assert "seat" in FIGURATIVE_OBJECTS and isinstance(FIGURATIVE_OBJECTS, frozenset)
     assert IRREALIS_WORDS["refuse"] == "negated"
     assert HONORIFICS["mrs"] == "f" and HONORIFICS["dr"] is None
+    with pytest.raises(TypeError):
+        HONORIFICS["mrs"] = "m"  # type: ignore[index]
 
 
 GOOD = """\
-    verbs:
-      about: what for
-      source: where from
-      words: [meet, talk]
-    genders:
-      about: what for
-      source: where from
-      entries: {mr: m, dr: null}
+    extractor: demo
+    source: written for this test only
+    lists:
+      verbs:
+        about: verbs for the demo rule
+        words: [meet, talk]
+    maps:
+      genders:
+        about: genders for the demo rule
+        source: where from
+        entries: {mr: m, dr: null}
 """
 
 
 def _load(tmp_path, text):
-    path = tmp_path / "words.yaml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return load_word_lists("words", lists=("verbs",), tables={"genders": ("m", "f", None)}, path=path)
+    (tmp_path / "demo.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    load_vocabulary.cache_clear()
+    vocabulary = load_vocabulary("demo", tmp_path)
+    return vocabulary.words("verbs"), vocabulary.mapping("genders", values=("m", "f", None))
 
 
 def test_a_good_file_loads(tmp_path):
-    lists = _load(tmp_path, GOOD)
-    assert lists["verbs"] == frozenset({"meet", "talk"}) and lists["genders"]["dr"] is None
+    verbs, genders = _load(tmp_path, GOOD)
+    assert verbs == frozenset({"meet", "talk"}) and genders["dr"] is None
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         (("words: [meet, talk]", "words: [meet, meet]"), "listed twice"),
-        (("words: [meet, talk]", "words: [Meet]"), "lower-case"),
-        (("words: [meet, talk]", "words: [meet, no]"), "lower-case"),  # unquoted YAML boolean
+        (("words: [meet, talk]", "words: [Meet]"), "lower case"),
+        (("words: [meet, talk]", "words: [meet, no]"), "string"),  # unquoted YAML boolean
         (("{mr: m, dr: null}", "{mr: x}"), "expected one of"),
-        (("  source: where from\n  words", "  words"), "source"),
-        (("verbs:", "verb:"), "missing or unknown"),
-        (("words: [meet, talk]", "entries: {meet: x}"), "words"),
+        (("source: written for this test only\n", ""), "source"),
+        (("  verbs:", "  verb:"), "no word list 'verbs'"),
+        (("words: [meet, talk]", "entries: {meet: x}"), "entries"),
     ],
 )
 def test_malformed_lists_fail_at_load(tmp_path, change, message):
     old, new = change
     text = textwrap.dedent(GOOD)
     assert old in text
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises((ValueError, KeyError), match=message):
         _load(tmp_path, text.replace(old, new, 1))

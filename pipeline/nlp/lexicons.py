@@ -1,4 +1,4 @@
-"""Event triggers, stance cues and the extractors' word lists, read from `pipeline/knowledge`.
+"""Event triggers, stance cues and lemma fixes, read from `pipeline/knowledge`.
 
 The vocabulary lives in data so that reviewers can audit and extend it without reading
 code; this module only validates it and answers lookups. Every key and every query is
@@ -313,62 +313,6 @@ def _signed_scores(data: Mapping, first: str, second: str, labels: tuple) -> dic
                 raise ValueError(f"{word!r} is listed in both {first} and {second}")
             merged[word] = (label, score)
     return merged
-
-
-# ------------------------------------------------------------------------- word lists
-
-_WORD_LIST_FIELDS = {"about", "source", "words", "entries"}
-
-
-def load_word_lists(
-    name: str,
-    lists: Iterable[str] = (),
-    tables: Mapping[str, Iterable[Any]] | None = None,
-    path: str | Path | None = None,
-) -> dict[str, Any]:
-    """An extractor's domain vocabulary (`pipeline/knowledge/<name>.yaml`), validated.
-
-    Every section says what it is for (`about`) and where it comes from (`source`), and
-    holds either `words` (a list, returned as a frozenset) or `entries` (a word -> value
-    mapping, returned read-only). `lists` and `tables` name the sections the code reads,
-    `tables` with the values allowed; a missing, unknown or misspelt section, a word that
-    is not lower-case, a word listed twice or a value outside its set fails here, at load.
-    """
-    file = Path(path) if path else KNOWLEDGE_DIR / f"{name}.yaml"
-    data = _read_yaml(file)
-    tables = dict(tables or {})
-    wanted = set(lists) | set(tables)
-    if set(data) != wanted:
-        raise ValueError(f"{file.name}: sections {sorted(set(data) ^ wanted)} are missing or unknown")
-    out: dict[str, Any] = {}
-    for section, spec in data.items():
-        where = f"{file.name}: {section}"
-        if not isinstance(spec, dict) or set(spec) - _WORD_LIST_FIELDS:
-            raise ValueError(f"{where}: expected about, source and words or entries")
-        for field_name in ("about", "source"):
-            if not isinstance(spec.get(field_name), str) or not spec[field_name].strip():
-                raise ValueError(f"{where}: needs a non-empty {field_name!r}")
-        if section in tables:
-            entries = spec.get("entries")
-            if not isinstance(entries, dict) or "words" in spec:
-                raise ValueError(f"{where}: expected an `entries` mapping")
-            allowed = list(tables[section])
-            for word, value in entries.items():
-                _check_word(word, where)
-                if value not in allowed:
-                    raise ValueError(f"{where}: {word!r} has value {value!r}, expected one of {allowed}")
-            out[section] = MappingProxyType(dict(entries))
-        else:
-            words = spec.get("words")
-            if not isinstance(words, list) or "entries" in spec:
-                raise ValueError(f"{where}: expected a `words` list")
-            for word in words:
-                _check_word(word, where)
-            duplicates = sorted({w for w in words if words.count(w) > 1})
-            if duplicates:
-                raise ValueError(f"{where}: listed twice: {duplicates}")
-            out[section] = frozenset(words)
-    return out
 
 
 def _check_word(word: Any, where: str) -> None:

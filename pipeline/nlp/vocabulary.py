@@ -1,4 +1,5 @@
-"""The extractors' domain word lists, read from `pipeline/knowledge/<extractor>.yaml`.
+"""The extractors' domain word lists, read from `pipeline/knowledge/<extractor>.yaml`: the one
+loader of every extractor's vocabulary (mentions, events, quotes, stances).
 
 Word lists are data so that they can be reviewed and extended without reading code (see
 `pipeline/knowledge/README.md`). Each file is validated when it is loaded: every list says
@@ -19,12 +20,17 @@ File shape:
       cause_links:
         about: …
         entries: {result: from}
+
+A map's values are words, or null where the code allows it; the code that reads a map may
+name the values it allows (`mapping("honorifics", values=("m", "f", None))`), checked at load.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -62,14 +68,15 @@ class WordMap(BaseModel):
 
     about: str = Field(min_length=10)
     source: str | None = None
-    entries: dict[str, str] = Field(min_length=1)
+    entries: dict[str, str | None] = Field(min_length=1)
 
     @field_validator("entries")
     @classmethod
-    def _entries(cls, entries: dict[str, str]) -> dict[str, str]:
+    def _entries(cls, entries: dict[str, str | None]) -> dict[str, str | None]:
         for key, value in entries.items():
             _check_word(key)
-            _check_word(value)
+            if value is not None:
+                _check_word(value)
         return entries
 
 
@@ -98,10 +105,19 @@ class Vocabulary(BaseModel):
             out.add(parts)
         return frozenset(out)
 
-    def mapping(self, name: str) -> dict[str, str]:
+    def mapping(self, name: str, values: Collection[str | None] | None = None) -> Mapping[str, str | None]:
+        """A map, read-only; with `values`, every value must be one of them."""
         if name not in self.maps:
             raise KeyError(f"{self.extractor}.yaml has no map {name!r}")
-        return dict(self.maps[name].entries)
+        entries = self.maps[name].entries
+        if values is not None:
+            allowed = list(values)
+            for word, value in entries.items():
+                if value not in allowed:
+                    raise ValueError(
+                        f"{self.extractor}.yaml {name}: {word!r} has value {value!r}, expected one of {allowed}"
+                    )
+        return MappingProxyType(dict(entries))
 
 
 @functools.cache
