@@ -113,9 +113,10 @@ def build_contexts(items: Iterable[tuple[str, str]]) -> list[ArticleContext]:
     layouts = [parse_layout(text) for _, text in items]
     docs = _docs(nlp, [text for _, text in items], layouts)
     contexts = []
-    for (article_id, text), doc, layout in zip(items, docs, layouts):
+    for (article_id, text), doc, layout in zip(items, docs, layouts, strict=True):
         sentences = sentences_from_doc(text, doc, layout)
-        contexts.append(ArticleContext(article_id, text, doc, layout, sentences, layout.caption_date or layout.explicit_date))
+        published = layout.caption_date or layout.explicit_date
+        contexts.append(ArticleContext(article_id, text, doc, layout, sentences, published))
     return contexts
 
 
@@ -143,7 +144,7 @@ def extract_batch(articles: list[DecodedArticle], processed_at: datetime) -> lis
     layouts = [parse_layout(a.text) for a in articles]
     return [
         extract_one(article, doc, layout, processed_at)
-        for article, doc, layout in zip(articles, _docs(nlp, [a.text for a in articles], layouts), layouts)
+        for article, doc, layout in zip(articles, _docs(nlp, [a.text for a in articles], layouts), layouts, strict=True)
     ]
 
 

@@ -266,7 +266,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                     if child.dep_ in ("dobj", "prep"):
                         # "offered to return to talks with the US", "agreed to join talks with the UK"
                         found += _partners(child, index)
-                    elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                    elif child.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+                    ):
                         found += _subjects(child, index)  # "... if the EU refused"
             elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
                 found += _subjects(clause, index)  # "called for the US to close ..."

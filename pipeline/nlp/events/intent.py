@@ -174,9 +174,12 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 ]
                 if not conditions:
                     continue
-                if subject.lower_ not in FIRST_PERSON and not _named(np_actors(subject, ec.index)):
-                    if subject.lower_ not in ("they", "he", "she"):
-                        continue
+                if (
+                    subject.lower_ not in FIRST_PERSON
+                    and not _named(np_actors(subject, ec.index))
+                    and subject.lower_ not in ("they", "he", "she")
+                ):
+                    continue
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]

@@ -8,8 +8,9 @@ a judging word of it is negative (the stance lexicon's `evaluative_negative` at 
 0.6 or more, or a criticism word of `events.yaml`) and not negated; the target is an actor
 named as the subject of that word's clause or in the judged noun phrase (the possessor of
 the criticised thing: "Blair's plans" -> Blair), else anywhere in the clause unless the word
-sits in an adverbial phrase ("rebuild after the disaster" judges no actor). The speaker is never their own target, "I" and "we" never
-a target, and a quote whose criticism names no actor gives no event (criticism of a
+sits in an adverbial phrase ("rebuild after the disaster" judges no actor). The speaker is
+never their own target, "I" and "we" never a target, and a quote whose criticism names no
+actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
 ACCUSE event by the same speaker gives none, and one speaker's criticism of one target is
 one event per article. A stance of the stances extractor that opposes a named actor (its

@@ -138,9 +138,14 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return person(mc, span[k:], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
-    if label in ("ORG", "FAC", "GPE", "LOC", "NORP") and len(span) > 1 and span[-1].lower_ in EVENT_HEADS:
-        if span[-1].is_title and not mc.gaz.by_alias(text):
-            return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if (
+        label in ("ORG", "FAC", "GPE", "LOC", "NORP")
+        and len(span) > 1
+        and span[-1].lower_ in EVENT_HEADS
+        and span[-1].is_title
+        and not mc.gaz.by_alias(text)
+    ):
+        return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):

@@ -144,7 +144,11 @@ def is_epithet(word: str) -> bool:
 def _is_initials(token) -> bool:
     """ "C.", "K.J.": initials that open a name."""
     text = token.text
-    return len(text) >= 2 and text.endswith(".") and all(part[:1].isupper() and len(part) == 1 for part in text[:-1].split("."))
+    return (
+        len(text) >= 2
+        and text.endswith(".")
+        and all(part[:1].isupper() and len(part) == 1 for part in text[:-1].split("."))
+    )
 
 
 def _glued_to_hyphen(token) -> bool:

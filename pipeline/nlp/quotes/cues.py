@@ -21,9 +21,9 @@ DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 
 def phrase_particle(verb: Token) -> str | None:
     for child in verb.children:
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1):
-            if (verb.lemma_.lower(), child.lower_) in PHRASAL_CUES:
-                return child.lower_
+        adjacent = child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1)
+        if adjacent and (verb.lemma_.lower(), child.lower_) in PHRASAL_CUES:
+            return child.lower_
     return None
 
 

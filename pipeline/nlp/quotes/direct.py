@@ -184,7 +184,11 @@ def _inherited(
     if last_sent is None:
         return None
     tail_start = max(p_lo, last_sent.start_char)
-    options = [(s.open_pos, a) for s, a in attributed if a is not None and s.block == prev_block and s.outer_end > tail_start]
+    options = [
+        (s.open_pos, a)
+        for s, a in attributed
+        if a is not None and s.block == prev_block and s.outer_end > tail_start
+    ]
     event = latest_event(art, tail_start, p_hi)
     if event is not None:
         options.append((event.cue_char, event))

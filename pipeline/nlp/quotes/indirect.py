@@ -76,7 +76,13 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
         if noun is None:
             return None
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in c.children)), None)
+        clause = next(
+            (
+                c for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in c.children)
+            ),
+            None,
+        )
         return list(clause.subtree) if clause is not None else None
     if lemma not in INDIRECT_VERBS:
         return None
@@ -117,7 +123,9 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         alnum = sum(1 for p in range(start, end) if art.text[p].isalnum())
         if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
             continue
-        if token.lower_ == "according" and any(is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t is token.head):
+        if token.lower_ == "according" and any(
+            is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t is token.head
+        ):
             continue  # "according to a text, he told delegates: …": the inner report is the quote
         sentence = ctx.sentence_at(start)
         if sentence is None or ctx.sentence_at(end - 1) is None:

@@ -70,7 +70,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
-        mention = None  # a place never speaks (a capital acting for its state is already its country), nor a law or a book
+        # a place never speaks (a capital acting for its state is already its country), nor a law or a book
+        mention = None
     covering = art.index.at(subject)
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
