@@ -157,19 +157,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             sentence = ec.ctx.sentence_at(token.idx)
             if sentence is None:
                 continue
-            draft = Draft(
-                token=token,
-                trigger=ACCUSE_SPEECH,
-                sentence=sentence,
-                words=[token],
-                event_type="ACCUSE",
-                mode="disapprove",
-                cameo_root="11",
-            )
-            draft.sources = [speaker]
-            draft.targets = targets
-            draft.modality = ASSERTED
-            drafts.append(draft)
+            drafts.append(_accuse_draft(token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
 
@@ -194,18 +182,7 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
         span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
         if span is None:
             continue
-        token = span.root
-        draft = Draft(
-            token=token,
-            trigger=ACCUSE_SPEECH,
-            sentence=sentence,
-            words=[token],
-            event_type="ACCUSE",
-            mode="disapprove",
-            cameo_root="11",
-        )
-        draft.sources, draft.targets, draft.modality = [holder], [target], ASSERTED
-        drafts.append(draft)
+        drafts.append(_accuse_draft(span.root, sentence, [holder], [target]))
     return drafts
 
 
@@ -233,3 +210,18 @@ def new_speech_events(speech: list[Draft], reported: list[Draft]) -> list[Draft]
         seen |= pairs
         kept.append(draft)
     return kept
+
+
+def _accuse_draft(token, sentence, sources: list, targets: list) -> Draft:
+    """An asserted ACCUSE (disapprove) draft of reported criticism, triggered by `token`."""
+    draft = Draft(
+        token=token,
+        trigger=ACCUSE_SPEECH,
+        sentence=sentence,
+        words=[token],
+        event_type="ACCUSE",
+        mode="disapprove",
+        cameo_root="11",
+    )
+    draft.sources, draft.targets, draft.modality = sources, targets, ASSERTED
+    return draft
