@@ -119,6 +119,18 @@ def outer_noun(token: Token) -> Token:
     return token
 
 
+def actor_key(mention: Mention) -> str:
+    """What identifies a mention's actor when events are compared: its gazetteer id, else
+    its resolved name, else its words, lower-cased."""
+    return (mention.gazetteer_id or mention.name or mention.surface).lower()
+
+
+def is_question(sentence: Sentence) -> bool:
+    """A sentence that ends in a question mark (closing quotes and brackets aside): it
+    asserts nothing."""
+    return sentence.text.rstrip("\"'’” )").endswith("?")
+
+
 def unique(mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions without repeats, in first-seen order."""
     seen: set[str] = set()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import ASSERTED, SYMMETRIC_TYPES, Draft, actor_at, lemma_in, pobjs, unique
+from pipeline.nlp.events.draft import ASSERTED, SYMMETRIC_TYPES, Draft, actor_at, actor_key, lemma_in, pobjs, unique
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, FIGURATIVE_OBJECTS, STRIKE_WORDS, WARNING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
@@ -162,7 +162,7 @@ def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
         out = set()
         for role in ("sources", "targets", "participants", "mediators"):
             for mention in getattr(draft, role):
-                name = (mention.gazetteer_id or mention.name or mention.surface).lower()
+                name = actor_key(mention)
                 out.add((role if draft.event_type not in SYMMETRIC_TYPES else "pooled", name))
         return out
 

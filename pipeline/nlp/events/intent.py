@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
-from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, is_actor, lemma_in, unique
+from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, actor_key, is_actor, is_question, lemma_in, unique
+from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.vocabulary import REQUEST_VERBS, WILLINGNESS_WORDS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
@@ -34,7 +35,6 @@ from pipeline.nlp.syntax import has_neg
 
 DEMAND_MODALS = frozenset({"must", "should"})
 PROMISE_MODALS = frozenset({"will", "would", "'ll", "shall"})
-CONDITION_MARKS = frozenset({"unless", "if"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 REJECTING_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 
@@ -62,10 +62,6 @@ def _draft(trigger: Trigger, token: Token, sentence: Sentence, sources: list[Men
     draft.targets = [m for m in unique(targets) if m not in draft.sources]
     draft.modality = ASSERTED
     return draft
-
-
-def _question(sentence: Sentence) -> bool:
-    return sentence.text.rstrip("\"'’” )").endswith("?")
 
 
 def _named(mentions: Iterable[Mention]) -> list[Mention]:
@@ -108,7 +104,7 @@ def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
 
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """REQUEST from "X wants Y to", AGREE from "X is willing to" in one sentence."""
-    if _question(sentence):
+    if is_question(sentence):
         return []
     drafts: list[Draft] = []
     for token in span:
@@ -153,7 +149,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             sentence = ec.ctx.sentence_at(verb.idx)
-            if sentence is None or _question(sentence):
+            if sentence is None or is_question(sentence):
                 continue
             modals = _aux(verb)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -205,16 +201,13 @@ def offer_recipient(draft: Draft, ec: EventContext) -> None:
 def new_intents(intents: list[Draft], reported: list[Draft]) -> list[Draft]:
     """Intent drafts that no event of the same type and source in the sentence reports."""
 
-    def key(mention: Mention) -> str:
-        return (mention.gazetteer_id or mention.name or mention.surface).lower()
-
     kept: list[Draft] = []
     for draft in intents:
-        sources = {key(m) for m in draft.sources}
+        sources = {actor_key(m) for m in draft.sources}
         if any(
             d.event_type == draft.event_type
             and d.sentence.sentence_id == draft.sentence.sentence_id
-            and (sources & {key(m) for m in d.sources} or d.token.i == draft.token.i)
+            and (sources & {actor_key(m) for m in d.sources} or d.token.i == draft.token.i)
             for d in reported + kept
         ):
             continue

@@ -25,6 +25,7 @@ from pipeline.nlp.events.draft import (
     NEGATED,
     Draft,
     EventContext,
+    is_question,
     lemma_in,
     outer_noun,
 )
@@ -161,7 +162,7 @@ def modality(ec: EventContext, draft: Draft) -> str:
         found = _stronger(found, _infinitive_modality(token))
     else:
         found = _noun_modality(draft, lexicon)
-    if draft.sentence.text.rstrip("\"'’” )").endswith("?"):
+    if is_question(draft.sentence):
         found = _stronger(found, HYPOTHETICAL)  # a question asserts nothing
     for verb in draft.realisers:
         if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB"):

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, is_actor, unique
+from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, actor_key, is_actor, is_question, unique
 from pipeline.nlp.events.vocabulary import CRITICISM_WORDS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Stance
@@ -74,8 +74,7 @@ def _clause(token: Token, span: Span) -> Token:
 def _same_actor(a: Mention, b: Mention) -> bool:
     if a.mention_id == b.mention_id:
         return True
-    key = lambda m: (m.gazetteer_id or m.name or m.surface).lower()  # noqa: E731
-    return key(a) == key(b) or (a.antecedent is not None and a.antecedent == b.mention_id)
+    return actor_key(a) == actor_key(b) or (a.antecedent is not None and a.antecedent == b.mention_id)
 
 
 def _judged_tokens(token: Token, clause: Token) -> list[Token]:
@@ -177,7 +176,7 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
         if target.entity_type == "LOCATION":
             continue
         sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
-        if sentence is None or sentence.text.rstrip("\"'’” )").endswith("?"):
+        if sentence is None or is_question(sentence):
             continue  # a question asserts no criticism
         span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
         if span is None:
@@ -190,9 +189,6 @@ def new_speech_events(speech: list[Draft], reported: list[Draft]) -> list[Draft]
     """The speech drafts not already reported: no second ACCUSE by a speaker in a sentence
     that reports one, and one per speaker and target in the article."""
 
-    def key(mention: Mention) -> str:
-        return (mention.gazetteer_id or mention.name or mention.surface).lower()
-
     kept: list[Draft] = []
     seen: set[tuple[str, str]] = set()
     for draft in speech:
@@ -204,7 +200,7 @@ def new_speech_events(speech: list[Draft], reported: list[Draft]) -> list[Draft]
             for d in reported
         ):
             continue
-        pairs = {(key(speaker), key(t)) for t in draft.targets}
+        pairs = {(actor_key(speaker), actor_key(t)) for t in draft.targets}
         if pairs <= seen:
             continue
         seen |= pairs

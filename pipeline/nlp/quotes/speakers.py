@@ -119,7 +119,7 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
     for child in subject.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < subject.i:
             found = art.index.at(child)
-            if found is not None and found.entity_type in ("ORGANIZATION", "PERSON", "COUNTRY", "GROUP"):
+            if found is not None and found.entity_type in SPEAKER_TYPES:
                 return found
     return None
 
