@@ -30,11 +30,12 @@ def generate(corpus: Path, rows: int, out: Path) -> int:
     articles = sorted(corpus.rglob("*.txt"))
     if not articles:
         raise SystemExit(f"no articles under {corpus}")
+    # Each article is read once; the rows cycle over the parsed copies.
+    parsed = [(path, *path.read_text(encoding="utf-8").partition("\n")[::2]) for path in articles]
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as handle:
         for n in range(rows):
-            path = articles[n % len(articles)]
-            title, _, text = path.read_text(encoding="utf-8").partition("\n")
+            path, title, text = parsed[n % len(parsed)]
             handle.write(json.dumps({
                 "id": f"bbc-{n:06d}",
                 "title": title.strip(),

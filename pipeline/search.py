@@ -39,7 +39,7 @@ def stopwords() -> tuple[str, ...]:
 
 
 def _list_literal(words) -> str:
-    return "[" + ", ".join("'" + w.replace("'", "''") + "'" for w in words) + "]"
+    return "[" + ", ".join(map(sql_string, words)) + "]"
 
 
 def _stem_macro() -> str:
@@ -162,12 +162,13 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute("DROP TABLE search_source")
     connection.execute(_search_macro())
     for table, (meaning, columns) in COMMENTS.items():
-        connection.execute(f"COMMENT ON TABLE {table} IS {_quote(meaning)}")
+        connection.execute(f"COMMENT ON TABLE {table} IS {sql_string(meaning)}")
         for column, column_meaning in columns.items():
-            connection.execute(f"COMMENT ON COLUMN {table}.{column} IS {_quote(column_meaning)}")
+            connection.execute(f"COMMENT ON COLUMN {table}.{column} IS {sql_string(column_meaning)}")
 
 
-def _quote(text: str) -> str:
+def sql_string(text: str) -> str:
+    """`text` as a SQL string literal (single quotes doubled)."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -176,5 +177,5 @@ def search(connection: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -
     return connection.sql(
         "SELECT kind, score, coalesce(who, '') AS who, "
         f"CASE WHEN length(text) > {SHOWN_CHARS} THEN left(text, {SHOWN_CHARS - 1}) || '…' ELSE text END AS text, "
-        f"article_id, sentence_id FROM search({_quote(query)}) LIMIT {int(limit)}"
+        f"article_id, sentence_id FROM search({sql_string(query)}) LIMIT {int(limit)}"
     )

@@ -16,7 +16,7 @@ import duckdb
 from pipeline import warehouse_guard
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
-from pipeline.search import create_search
+from pipeline.search import create_search, sql_string
 from pipeline.storage import process_is_alive, table_path
 
 _QUAD_CASE = (
@@ -124,27 +124,23 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     for table in TABLES:
         connection.execute(
             f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)',
             [str(table_path(data_dir, table))],
         )
-        connection.execute(f'COMMENT ON TABLE "{table}" IS {_quote(table_description(table))}')
+        connection.execute(f'COMMENT ON TABLE "{table}" IS {sql_string(table_description(table))}')
         for column, meaning in column_descriptions(table).items():
-            connection.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS {_quote(meaning)}')
+            connection.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS {sql_string(meaning)}')
     for view, (meaning, query, columns) in VIEWS.items():
         connection.execute(f'CREATE VIEW "{view}" AS {query}')
         actual = [row[0] for row in connection.execute(f'DESCRIBE "{view}"').fetchall()]
         if set(actual) != set(columns):
             raise ValueError(f"view {view}: columns {actual} but comments for {sorted(columns)}")
-        connection.execute(f'COMMENT ON VIEW "{view}" IS {_quote(meaning)}')
+        connection.execute(f'COMMENT ON VIEW "{view}" IS {sql_string(meaning)}')
         for column, column_meaning in columns.items():
-            connection.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {_quote(column_meaning)}')
+            connection.execute(f'COMMENT ON COLUMN "{view}"."{column}" IS {sql_string(column_meaning)}')
     create_search(connection)
 
 

@@ -42,7 +42,7 @@ from pathlib import Path, PurePosixPath
 from pipeline.nlp.decoding import decode_bytes
 from pipeline.nlp.file_notes import Note, Unusable
 from pipeline.nlp.html_text import as_plain_text
-from pipeline.nlp.ingest import MAX_ARTICLE_CHARS, DecodedArticle, Rejection, published_date_problem
+from pipeline.nlp.ingest import MAX_ARTICLE_CHARS, DecodedArticle, Rejection, check_size, published_date_problem
 
 COLLECTION_SUFFIXES = (".jsonl", ".csv", ".parquet")
 
@@ -413,8 +413,8 @@ def _published(value: object) -> tuple[str | None, str | None]:
                 iso = parsedate_to_datetime(iso).date().isoformat()
     else:
         return None, f"ignored date: not text or a date ({type(value).__name__})"
-    problem = published_date_problem(iso)
-    return (None, problem.replace("published", "date", 1)) if problem else (iso[:10], None)
+    problem = published_date_problem(iso, field="date")
+    return (None, problem) if problem else (iso[:10], None)
 
 
 def _article_text(value: object, title: str | None) -> tuple[str, list[str]]:
@@ -435,8 +435,7 @@ def _article_text(value: object, title: str | None) -> tuple[str, list[str]]:
     notes += html_notes
     if title and _first_line(text) != title:
         text = f"{title}\n\n{text}"
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise Unusable(f"too large: {len(text):,} characters; limit {MAX_ARTICLE_CHARS:,}")
+    check_size(text)
     return text, notes
 
 

@@ -229,7 +229,7 @@ def decode_article(seed: SeedFile) -> DecodedArticle | Rejection:
     try:
         text, encoding = decode_bytes(seed.raw)
         text, notes = as_plain_text(text)
-        _check_size(text)
+        check_size(text)
     except Unusable as unusable:
         return Rejection(seed.source_file, seed.content_sha256, unusable.reason)
     if (replaced := replaced_bytes_note(seed.raw, encoding)) is not None:
@@ -246,7 +246,7 @@ def parse_text_for_nlp(text: str) -> str:
     return text.replace("\r", " ")
 
 
-def _check_size(text: str) -> None:
+def check_size(text: str) -> None:
     if len(text) > MAX_ARTICLE_CHARS:
         raise Unusable(f"too large: {len(text):,} characters; limit {MAX_ARTICLE_CHARS:,}")
 
@@ -320,18 +320,19 @@ def read_sidecar(path: Path, seeds_root: Path | None = None) -> tuple[dict, str 
 EARLIEST_PUBLISHED = date(1900, 1, 1)
 
 
-def published_date_problem(value: str, today: date | None = None) -> str | None:
+def published_date_problem(value: str, today: date | None = None, field: str = "published") -> str | None:
     """Why a sidecar's `published` value cannot be a publication date, or None if it can:
     an ISO date between 1900-01-01 and tomorrow (a typo such as 2999 would otherwise date
-    the article and, through event linking, other articles too)."""
+    the article and, through event linking, other articles too). `field` names the value
+    in the message (a collection's column is `date`)."""
     try:
         published = date.fromisoformat(value.strip()[:10])
     except ValueError:
-        return f"ignored published {value[:40]!r}: not an ISO date (YYYY-MM-DD)"
+        return f"ignored {field} {value[:40]!r}: not an ISO date (YYYY-MM-DD)"
     latest = (today or date.today()) + timedelta(days=1)
     if not EARLIEST_PUBLISHED <= published <= latest:
         window = f"{EARLIEST_PUBLISHED.isoformat()} .. {latest.isoformat()}"
-        return f"ignored published {published.isoformat()}: outside {window}"
+        return f"ignored {field} {published.isoformat()}: outside {window}"
     return None
 
 
