@@ -119,6 +119,24 @@ def outer_noun(token: Token) -> Token:
     return token
 
 
+def speech_act_draft(
+    trigger: Trigger, token: Token, sentence: Sentence, sources: list[Mention], targets: list[Mention]
+) -> Draft:
+    """An asserted draft of a speech act (a demand, offer, threat or criticism) that no
+    trigger-dictionary verb reports: its type, mode and CAMEO root come from `trigger`."""
+    draft = Draft(
+        token=token,
+        trigger=trigger,
+        sentence=sentence,
+        words=[token],
+        event_type=trigger.event_type,
+        mode=trigger.mode,
+        cameo_root=trigger.cameo_root,
+    )
+    draft.sources, draft.targets, draft.modality = sources, targets, ASSERTED
+    return draft
+
+
 def actor_key(mention: Mention) -> str:
     """What identifies a mention's actor when events are compared: its gazetteer id, else
     its resolved name, else its words, lower-cased."""

@@ -26,7 +26,16 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
-from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, actor_key, is_actor, is_question, lemma_in, unique
+from pipeline.nlp.events.draft import (
+    Draft,
+    EventContext,
+    actor_key,
+    is_actor,
+    is_question,
+    lemma_in,
+    speech_act_draft,
+    unique,
+)
 from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.vocabulary import REQUEST_VERBS, WILLINGNESS_WORDS
 from pipeline.nlp.lexicons import Trigger
@@ -49,19 +58,8 @@ AGREE_ACT = _trigger("AGREE", "offer", "03", "verbal_coop")
 
 
 def _draft(trigger: Trigger, token: Token, sentence: Sentence, sources: list[Mention], targets: list[Mention]) -> Draft:
-    draft = Draft(
-        token=token,
-        trigger=trigger,
-        sentence=sentence,
-        words=[token],
-        event_type=trigger.event_type,
-        mode=None,
-        cameo_root=trigger.cameo_root,
-    )
-    draft.sources = unique(sources)
-    draft.targets = [m for m in unique(targets) if m not in draft.sources]
-    draft.modality = ASSERTED
-    return draft
+    sources = unique(sources)
+    return speech_act_draft(trigger, token, sentence, sources, [m for m in unique(targets) if m not in sources])
 
 
 def _named(mentions: Iterable[Mention]) -> list[Mention]:

@@ -24,7 +24,15 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.draft import ASSERTED, Draft, EventContext, actor_key, is_actor, is_question, unique
+from pipeline.nlp.events.draft import (
+    Draft,
+    EventContext,
+    actor_key,
+    is_actor,
+    is_question,
+    speech_act_draft,
+    unique,
+)
 from pipeline.nlp.events.vocabulary import CRITICISM_WORDS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Stance
@@ -156,7 +164,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             sentence = ec.ctx.sentence_at(token.idx)
             if sentence is None:
                 continue
-            drafts.append(_accuse_draft(token, sentence, [speaker], targets))
+            drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
 
@@ -181,7 +189,7 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
         span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
         if span is None:
             continue
-        drafts.append(_accuse_draft(span.root, sentence, [holder], [target]))
+        drafts.append(speech_act_draft(ACCUSE_SPEECH, span.root, sentence, [holder], [target]))
     return drafts
 
 
@@ -206,18 +214,3 @@ def new_speech_events(speech: list[Draft], reported: list[Draft]) -> list[Draft]
         seen |= pairs
         kept.append(draft)
     return kept
-
-
-def _accuse_draft(token, sentence, sources: list, targets: list) -> Draft:
-    """An asserted ACCUSE (disapprove) draft of reported criticism, triggered by `token`."""
-    draft = Draft(
-        token=token,
-        trigger=ACCUSE_SPEECH,
-        sentence=sentence,
-        words=[token],
-        event_type="ACCUSE",
-        mode="disapprove",
-        cameo_root="11",
-    )
-    draft.sources, draft.targets, draft.modality = sources, targets, ASSERTED
-    return draft
