@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.evaluation.case_patterns import matches
+from pipeline.evaluation.case_patterns import matches, with_newline
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASE_KEYS = {"id", "rule", "text", "expect", "absent", "count", "mentions", "known_failure"}
@@ -99,12 +99,8 @@ def contexts(extractor: str) -> dict[str, object]:
     from pipeline.nlp.extract import build_contexts
 
     cases = load_cases(extractor)
-    built = build_contexts((f"case-{c.id}", _with_newline(c.text)) for c in cases)
+    built = build_contexts((f"case-{c.id}", with_newline(c.text)) for c in cases)
     return {c.id: ctx for c, ctx in zip(cases, built, strict=True)}
-
-
-def _with_newline(text: str) -> str:
-    return text if text.endswith("\n") else text + "\n"
 
 
 def check_case(case: Case, records: Iterable[dict]) -> None:

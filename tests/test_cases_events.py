@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluation.event_suite import records
-from pipeline.nlp.events import detect_events
-from pipeline.nlp.mentions import detect_mentions
-from pipeline.nlp.quotes import extract_quotes
-from pipeline.nlp.stances import extract_stances
+from pipeline.evaluation.event_suite import case_records
 from tests.case_harness import Case, case_params, run_case
 
 
 def _records(case: Case, ctx) -> list[dict]:
-    mentions = detect_mentions(ctx)
-    quotes = extract_quotes(ctx, mentions)
-    return records(ctx, mentions, detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions)))
+    return case_records(ctx)
 
 
 @pytest.mark.parametrize("case", case_params("events"))

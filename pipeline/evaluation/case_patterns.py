@@ -7,6 +7,11 @@ Shared by the test harness (`tests/case_harness.py`) and the event suite's scori
 from __future__ import annotations
 
 
+def with_newline(text: str) -> str:
+    """A case's sentence as an article text: ending in a line break, as files do."""
+    return text if text.endswith("\n") else text + "\n"
+
+
 def matches(pattern: dict, record: dict) -> bool:
     """Every key agrees: `key: value` is equality, `key~: value` is "contains" (a substring
     of a string value, or a member of a list value)."""

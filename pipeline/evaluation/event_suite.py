@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.evaluation.case_patterns import matches
+from pipeline.evaluation.case_patterns import matches, with_newline
 
 SUITE = Path(__file__).resolve().parents[2] / "tests" / "cases" / "events.yaml"
 NONE = "none"
@@ -68,7 +68,7 @@ def predicted_type(case: dict, records: list[dict]) -> str:
     return asserted[0]["type"] if asserted else NONE
 
 
-def records(ctx, mentions, events) -> list[dict]:
+def records(mentions, events) -> list[dict]:
     """The flat records a case's patterns are matched against (also the test's)."""
     by_id = {m.mention_id: m for m in mentions}
 
@@ -94,23 +94,30 @@ def records(ctx, mentions, events) -> list[dict]:
     return out
 
 
-def run_suite(path: Path = SUITE) -> list[SuiteResult]:
-    """Every coding case of the suite, extracted and scored."""
+def case_records(ctx) -> list[dict]:
+    """A case sentence's events as records, from the extractors the pipeline chains
+    (mentions, quotes, stances, events); the case test uses the same."""
     from pipeline.nlp.events import detect_events
-    from pipeline.nlp.extract import build_contexts
     from pipeline.nlp.mentions import detect_mentions
     from pipeline.nlp.quotes import extract_quotes
     from pipeline.nlp.stances import extract_stances
 
-    cases = [c for c in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if gold_type(c) is not None]
-    texts = [(f"case-{c['id']}", c["text"] if c["text"].endswith("\n") else c["text"] + "\n") for c in cases]
+    mentions = detect_mentions(ctx)
+    quotes = extract_quotes(ctx, mentions)
+    return records(mentions, detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions)))
+
+
+def run_suite(path: Path = SUITE) -> list[SuiteResult]:
+    """Every coding case of the suite, extracted and scored."""
+    from pipeline.nlp.extract import build_contexts
+
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    coded = [(c, g) for c in cases if (g := gold_type(c)) is not None]
+    texts = [(f"case-{c['id']}", with_newline(c["text"])) for c, _ in coded]
     results = []
-    for case, ctx in zip(cases, build_contexts(texts), strict=True):
-        mentions = detect_mentions(ctx)
-        quotes = extract_quotes(ctx, mentions)
-        events = detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions))
-        found = records(ctx, mentions, events)
-        results.append(SuiteResult(case["id"], gold_type(case), predicted_type(case, found), passes(case, found)))
+    for (case, gold), ctx in zip(coded, build_contexts(texts), strict=True):
+        found = case_records(ctx)
+        results.append(SuiteResult(case["id"], gold, predicted_type(case, found), passes(case, found)))
     return results
 
 
