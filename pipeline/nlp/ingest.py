@@ -92,8 +92,8 @@ class DecodedArticle:
 # --------------------------------------------------------------------------- discovery
 
 
-def discover_seed_files(seeds_dir: Path) -> tuple[list[SeedFile], list[Rejection]]:
-    """Every article file under `seeds_dir`, read into memory, sorted by source_file.
+def walk_seeds(seeds_dir: Path, walker_type: type[_SeedWalker] | None = None) -> _SeedWalker:
+    """One walk of the seeds folder with `walker_type` (the article walker by default).
 
     A missing seeds folder raises FileNotFoundError: that is a configuration mistake, and
     an empty dataset would hide it. Problems with individual files become Rejections.
@@ -101,8 +101,15 @@ def discover_seed_files(seeds_dir: Path) -> tuple[list[SeedFile], list[Rejection
     seeds_root = Path(seeds_dir).absolute()
     if not seeds_root.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_root}")
-    walker = _SeedWalker(seeds_root)
+    walker = (walker_type or _SeedWalker)(seeds_root)
     walker.walk(seeds_root, PurePosixPath(), frozenset({seeds_root.resolve()}))
+    return walker
+
+
+def discover_seed_files(seeds_dir: Path, walker: _SeedWalker | None = None) -> tuple[list[SeedFile], list[Rejection]]:
+    """Every article file under `seeds_dir`, read into memory, sorted by source_file (from
+    `walker`'s finished walk when given, so a caller that walked already does not walk again)."""
+    walker = walker or walk_seeds(seeds_dir)
     seeds, clashes = _drop_article_id_clashes(sorted(walker.seeds, key=lambda s: s.source_file))
     return seeds, sorted(walker.rejections + clashes, key=lambda r: r.source_file)
 
@@ -343,9 +350,9 @@ def _is_storable_text(value: object) -> bool:
 # --------------------------------------------------------------------------- whole folder
 
 
-def ingest(seeds_dir: Path) -> tuple[list[DecodedArticle], list[Rejection]]:
+def ingest(seeds_dir: Path, walker: _SeedWalker | None = None) -> tuple[list[DecodedArticle], list[Rejection]]:
     """Decoded articles sorted by article_id, and every rejection sorted by source_file."""
-    seeds, rejections = discover_seed_files(seeds_dir)
+    seeds, rejections = discover_seed_files(seeds_dir, walker)
     articles: list[DecodedArticle] = []
     for seed in seeds:
         outcome = decode_article(seed)

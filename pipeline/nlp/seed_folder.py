@@ -26,7 +26,7 @@ from pipeline.nlp.collection_rows import (
     is_collection,
     read_rows,
 )
-from pipeline.nlp.ingest import DecodedArticle, Rejection, _SeedWalker, ingest
+from pipeline.nlp.ingest import DecodedArticle, Rejection, _SeedWalker, ingest, walk_seeds
 
 Entry = DecodedArticle | ListedRow
 """An accepted article: a decoded text file, or a collection row without its text."""
@@ -50,32 +50,22 @@ class SeedInventory:
         ]
 
 
-class _CollectionWalker(_SeedWalker):
-    """The walk of `ingest` (same link rules), keeping collection files unread."""
+class _FolderWalker(_SeedWalker):
+    """The walk of `ingest` (same link rules), which also lists collection files, unread,
+    so one walk of the folder serves both."""
 
     def __init__(self, seeds_root: Path):
         super().__init__(seeds_root)
         self.collections: list[CollectionFile] = []
 
     def wants(self, name: str) -> bool:
-        return is_collection(name)
-
-    def reject(self, relative: PurePosixPath, reason: str) -> None:
-        if is_collection(relative.name):  # folders are reported by the walk for text files
-            super().reject(relative, reason)
+        return super().wants(name) or is_collection(name)
 
     def _read(self, path: Path, relative: PurePosixPath) -> None:
-        self.collections.append(CollectionFile(path, relative.as_posix()))
-
-
-def discover_collections(seeds_dir: Path) -> tuple[list[CollectionFile], list[Rejection]]:
-    """Every collection file under `seeds_dir` (not opened), sorted by source_file."""
-    seeds_root = Path(seeds_dir).absolute()
-    if not seeds_root.is_dir():
-        raise FileNotFoundError(f"seeds folder not found: {seeds_root}")
-    walker = _CollectionWalker(seeds_root)
-    walker.walk(seeds_root, PurePosixPath(), frozenset({seeds_root.resolve()}))
-    return sorted(walker.collections, key=lambda c: c.source_file), walker.rejections
+        if is_collection(relative.name):
+            self.collections.append(CollectionFile(path, relative.as_posix()))
+        else:
+            super()._read(path, relative)
 
 
 class _Names:
@@ -100,9 +90,10 @@ class _Names:
 
 def survey(seeds_dir: Path) -> SeedInventory:
     """Every article and rejection of the folder; rows without their text."""
-    articles, rejections = ingest(seeds_dir)
-    collections, walk_rejections = discover_collections(seeds_dir)
-    inventory = SeedInventory(list(articles), rejections + walk_rejections)
+    walker = walk_seeds(seeds_dir, _FolderWalker)
+    articles, rejections = ingest(seeds_dir, walker)
+    collections = sorted(walker.collections, key=lambda c: c.source_file)
+    inventory = SeedInventory(list(articles), rejections)
     names = _Names(articles, [r.source_file for r in rejections] + [c.source_file for c in collections])
     for collection in collections:
         try:
