@@ -247,7 +247,7 @@ def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[i
     doc, idx, i = mc.doc, [], start
     while 0 <= i < len(doc) and len(idx) < limit:
         t = doc[i]
-        if not (t.lower_ in mc.role_words or t.lower_ in TITLE_MODIFIERS) or t.ent_id_:
+        if not (t.lower_ in mc.role_words or t.lower_ in TITLE_MODIFIERS or _inner_hyphen(doc, i)) or t.ent_id_:
             break
         if step > 0 and t.is_sent_start and i != start:
             break
@@ -261,6 +261,12 @@ def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[i
     while idx and doc[idx[-1]].lower_ in TITLE_FUNCTION_WORDS:
         idx = idx[:-1]
     return idx
+
+
+def _inner_hyphen(doc, i: int) -> bool:
+    """The hyphen of "Co-Chairman", which the parser splits into three tokens."""
+    t = doc[i]
+    return t.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not t.whitespace_
 
 
 def _affiliation_before(mc: MentionContext, i: int, by_start: dict[int, Candidate]) -> tuple[str | None, list[int]]:

@@ -14,7 +14,11 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mentio
 from pipeline.nlp.mentions.people import is_bare_title, title_words
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, SUBORDINATE_WORDS, TITLE_MODIFIERS
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import GENDERED_PRONOUNS, is_subject
+from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
+
+# Determiners of a post held by someone the article names: "the Prime Minister", "our
+# correspondent" (a broadcaster's or paper's own reporter).
+TITLE_DETERMINERS = ("the", "our")
 
 
 def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
@@ -72,6 +76,8 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
         return mentions
     genders = _genders(mc, persons)
     roles = _roles_by_name(mc, persons)
+    bodies = _bodies_by_start(mc, mentions)
+    parties = _affiliations(mc, persons, mentions)
     taken = {i for m in mentions for i in range(m.char_start, m.char_end)}
     extra: list[Mention] = []
     for token in mc.doc:
@@ -87,8 +93,8 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
                 made = _reference(mc, token.i, token.i + 1, "PRON", "pronoun", target)
                 if made is not None:
                     genders.setdefault(_surname(target.name), GENDERED_PRONOUNS[token.lower_])
-        elif token.lower_ == "the" and token.i + 1 < len(mc.doc):
-            found = _title_reference(mc, token, persons, roles)
+        elif token.lower_ in TITLE_DETERMINERS and token.i + 1 < len(mc.doc):
+            found = _title_reference(mc, token, persons, roles, bodies, parties)
             if found is not None:
                 start, end, target = found
                 made = _reference(mc, start, end, "ROLE", "title", target)
@@ -186,10 +192,66 @@ def _is_clause_subject(mc: MentionContext, m: Mention) -> bool:
     return span is not None and (is_subject(span.root) or span.root.dep_ == "ROOT" and span.root.pos_ == "PROPN")
 
 
-def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], roles: dict[str, set[str]]):
-    """ "the Prime Minister" -> the one person of the article holding that role."""
-    idx = title_words(mc, the.i + 1, 1, 5)
-    if not idx or idx[0] != the.i + 1:
+def _bodies_by_start(mc: MentionContext, mentions: list[Mention]) -> dict[int, Mention]:
+    """Organisations and groups by the token they start at."""
+    out = {}
+    for m in mentions:
+        if m.entity_type in ("ORGANIZATION", "GROUP") and m.kind == "name":
+            span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+            if span is not None:
+                out[span.start] = m
+    return out
+
+
+def _affiliations(mc: MentionContext, persons: list[Mention], mentions: list[Mention]) -> dict[str, str]:
+    """The body a person is introduced with, by person mention id: "Tory Liam Fox",
+    "Tory leader Michael Howard", "Labour's Yvette Cooper" (the body right before the name,
+    only title words and a possessive between)."""
+    bodies_by_end = {}
+    for m in mentions:
+        if m.entity_type in ("ORGANIZATION", "GROUP") and m.kind == "name":
+            span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+            if span is not None:
+                bodies_by_end[span.end] = m
+    doc, out = mc.doc, {}
+    for p in persons:
+        span = mc.doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        k = span.start
+        while k > 0 and span.start - k < 6 and (doc[k - 1].lower_ in mc.role_words or doc[k - 1].text in POSSESSIVES):
+            k -= 1
+        body = bodies_by_end.get(k)
+        if body is not None:
+            out[p.mention_id] = _body_key(body)
+    return out
+
+
+def _body_key(m: Mention) -> str:
+    return m.gazetteer_id or m.name.lower()
+
+
+def _title_reference(
+    mc: MentionContext,
+    the: Token,
+    persons: list[Mention],
+    roles: dict[str, set[str]],
+    bodies: dict[int, Mention],
+    parties: dict[str, str],
+):
+    """ "the Prime Minister" -> the one person of the article holding that role; "the Tory
+    leader" -> the one holding it who was introduced with that party, else the one person
+    introduced with that party just before ("Tory Liam Fox said … The Conservative Party
+    co-chairman said"); "our correspondent" -> the article's one correspondent."""
+    start = the.i + 1
+    body = bodies.get(start)
+    if body is not None:
+        body_span = mc.doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
+        start = body_span.end if body_span is not None else start
+        if start < len(mc.doc) and mc.doc[start].text in POSSESSIVES:
+            start += 1
+    idx = title_words(mc, start, 1, 5)
+    if not idx or idx[0] != start:
         return None
     doc = mc.doc
     words = [doc[k].lower_ for k in idx]
@@ -213,14 +275,32 @@ def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], rol
     role = mc.gaz.match_role(" ".join(doc[k].text for k in idx))
     if role is None:
         return None
+    before = [m for m in persons if m.char_start < the.idx]
     holders = {key for key, held in roles.items() if any(_role_compatible(role.name, r) for r in held)}
+    if body is not None:
+        wanted = _body_key(body)
+        of_body = {_surname(m.name) for m in before if parties.get(m.mention_id) == wanted}
+        holders = (holders & of_body) or {
+            h for h in holders if not any(parties.get(m.mention_id) for m in before if _surname(m.name) == h)
+        }
+        if not holders:  # nobody holds the post in the text: the one party member just named
+            sentence = mc.ctx.sentence_at(the.idx)
+            recent = {
+                _surname(m.name)
+                for m in before
+                if parties.get(m.mention_id) == wanted
+                and not roles.get(_surname(m.name))
+                and sentence is not None
+                and sentence.sentence_id - m.sentence_id <= 1
+            }
+            holders = recent
     if len(holders) != 1:
         return None
     key = next(iter(holders))
-    before = [m for m in persons if _surname(m.name) == key and m.char_start < the.idx]
-    if not before:
+    named = [m for m in before if _surname(m.name) == key]
+    if not named:
         return None
-    return idx[0], idx[-1] + 1, before[-1]
+    return idx[0], idx[-1] + 1, named[-1]
 
 
 def _role_compatible(title: str, held: str) -> bool:
