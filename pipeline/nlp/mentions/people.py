@@ -98,7 +98,7 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
                 role, tokens = found.name, tokens[k:]
                 break
-    while tokens and (tokens[0].is_lower or not tokens[0].is_alpha) and not _is_initials(tokens[0]):
+    while tokens and (tokens[0].is_lower or not _name_word(tokens[0])) and not _is_initials(tokens[0]):
         tokens = tokens[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
     while len(tokens) > 1 and is_epithet(tokens[0].text):
         tokens = tokens[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
@@ -123,7 +123,7 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             break
     while tokens and (tokens[-1].is_punct or tokens[-1].is_lower and not _glued_to_hyphen(tokens[-2:][0])):
         tokens = tokens[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
-    if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
+    if not tokens or not any(_name_word(t) and t.text[0].isupper() for t in tokens):
         return None
     name = clean_spaces(mc.doc[tokens[0].i : tokens[-1].i + 1].text)
     if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
@@ -139,6 +139,14 @@ def is_epithet(word: str) -> bool:
     uses the same list to check canonical names)."""
     w = word.replace("’", "'").lower()
     return w in EPITHETS or w.rstrip("'") in EPITHETS
+
+
+def _name_word(token) -> bool:
+    """Letters, or a name with an apostrophe or hyphen inside: "O'Brien", "D'Alema"."""
+    text = token.text
+    return token.is_alpha or (
+        len(text) > 2 and text[0].isalpha() and text[-1].isalpha() and all(c.isalpha() or c in "'’-" for c in text)
+    )
 
 
 def _is_initials(token) -> bool:
@@ -165,6 +173,7 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             if len(parts) >= 2:
                 surnames.add(parts[-1].lower())
             surnames.add(c.name.lower())
+    full_surnames = {c.name.split()[-1].lower() for c in chosen if c.entity_type == "PERSON" and " " in c.name}
     out = []
     for c in chosen:
         if c.gazetteer_id is None and c.entity_type != "PERSON" and c.name.lower() in surnames and c.priority == 1:
@@ -175,8 +184,28 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             c = _with_honorific(mc, c)
             if _is_place_word(mc, c, chosen, surnames):
                 c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
+            elif _lone_word(mc, c) and c.tok_start and mc.doc[c.tok_start - 1].lower_ == "the":
+                if c.name.lower() not in full_surnames:
+                    continue  # "oppose the Bill": a name takes no article
         out.append(c)
-    return out
+    return [_one_sense(mc, c, out, full_surnames) for c in out]
+
+
+def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_surnames: set[str]) -> Candidate:
+    """A lone word NER typed PERSON that the article uses as a place or body elsewhere
+    ("Labour chooses Manchester" and "in Manchester") is that place or body, unless
+    someone the article names in full has it as surname."""
+    if c.entity_type != "PERSON" or not _lone_word(mc, c) or c.name.lower() in full_surnames:
+        return c
+    other = next(
+        (o for o in chosen if o.entity_type in ("LOCATION", "COUNTRY", "ORGANIZATION") and o.name == c.name), None
+    )
+    return c if other is None else replace(c, label=other.label, entity_type=other.entity_type)
+
+
+def _lone_word(mc: MentionContext, c: Candidate) -> bool:
+    """One word NER typed PERSON with nothing (title, honorific) saying it is a person."""
+    return c.tok_end - c.tok_start == 1 and c.priority == 1 and not c.role and not c.gender
 
 
 def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], surnames: set[str]) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.people import is_bare_title, title_words
-from pipeline.nlp.mentions.vocabulary import HONORIFICS, SUBORDINATE_WORDS, TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS, SUBORDINATE_WORDS, TITLE_MODIFIERS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
 
@@ -110,14 +110,28 @@ def _reference(mc: MentionContext, start: int, end: int, label: str, kind: str, 
 
 
 def _genders(mc: MentionContext, persons: list[Mention]) -> dict[str, str]:
+    """Gender per surname, from an honorific ("Mrs Clinton") or a gendered title just
+    before the name ("Lib Dem spokesman Mark Oaten")."""
     genders: dict[str, str] = {}
     for m in persons:
         first = m.surface.split()[0].lower()
-        gender = HONORIFICS.get(first)
+        gender = HONORIFICS.get(first) or _title_gender(mc, m)
         if gender:
             for key in _person_keys(m.name):
                 genders.setdefault(key, gender)
     return genders
+
+
+def _title_gender(mc: MentionContext, m: Mention) -> str | None:
+    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in reversed(mc.doc[max(0, span.start - 4) : span.start]):
+        if t.lower_ in GENDERED_TITLES:
+            return GENDERED_TITLES[t.lower_]
+        if not (t.lower_ in mc.role_words or t.ent_type_ or t.is_title):
+            return None
+    return None
 
 
 def _roles_by_name(mc: MentionContext, persons: list[Mention]) -> dict[str, set[str]]:
