@@ -184,9 +184,8 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             c = _with_honorific(mc, c)
             if _is_place_word(mc, c, chosen, surnames):
                 c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
-            elif _lone_word(mc, c) and c.tok_start and mc.doc[c.tok_start - 1].lower_ == "the":
-                if c.name.lower() not in full_surnames:
-                    continue  # "oppose the Bill": a name takes no article
+            elif _after_the(mc, c) and c.name.lower() not in full_surnames:
+                continue  # "oppose the Bill": a name takes no article
         out.append(c)
     return [_one_sense(mc, c, out, full_surnames) for c in out]
 
@@ -201,6 +200,10 @@ def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_s
         (o for o in chosen if o.entity_type in ("LOCATION", "COUNTRY", "ORGANIZATION") and o.name == c.name), None
     )
     return c if other is None else replace(c, label=other.label, entity_type=other.entity_type)
+
+
+def _after_the(mc: MentionContext, c: Candidate) -> bool:
+    return _lone_word(mc, c) and c.tok_start > 0 and mc.doc[c.tok_start - 1].lower_ == "the"
 
 
 def _lone_word(mc: MentionContext, c: Candidate) -> bool:
