@@ -290,7 +290,10 @@ def _title_reference(
     if role is None:
         return None
     before = [m for m in persons if m.char_start < the.idx]
-    holders = {key for key, held in roles.items() if any(_role_compatible(role.name, r) for r in held)}
+    named_before = {_surname(m.name) for m in before}  # a holder named only later is not meant yet
+    holders = {
+        key for key, held in roles.items() if key in named_before and any(_role_compatible(role.name, r) for r in held)
+    }
     if body is not None:
         wanted = _body_key(body)
         of_body = {_surname(m.name) for m in before if parties.get(m.mention_id) == wanted}
