@@ -13,8 +13,17 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
-from pipeline.nlp.mentions.vocabulary import GEO_FEATURES, GROUP_MODIFIERS, GROUP_NOUNS, HONORIFICS, MINISTRY_SYNONYMS
+from pipeline.nlp.mentions.vocabulary import (
+    BROADCASTER_WORDS,
+    GEO_FEATURES,
+    GROUP_MODIFIERS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    MINISTRY_SYNONYMS,
+)
 from pipeline.nlp.syntax import POSSESSIVES
+
+PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
 
 
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
@@ -29,7 +38,33 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_national_group(mc, token))
         elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
             out.extend(_hyphen_prefix(mc, token))
+        elif token.text in POSSESSIVES:
+            out.extend(_programme(mc, token))
     return out
+
+
+def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
+    """A broadcaster's programme is one name: "BBC One's Breakfast with Frost", "BBC Radio
+    4's Today programme", "Radio Four's the World at One" (not a meal and a person)."""
+    doc, i = mc.doc, possessive.i
+    if i == 0 or not any(t.lower_ in BROADCASTER_WORDS and t.text[:1].isupper() for t in doc[max(0, i - 3) : i]):
+        return []
+    start = i + 1
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and (
+        doc[end].is_title
+        or doc[end].like_num
+        or doc[end].lower_ in PROGRAMME_FUNCTION_WORDS and end + 1 < len(doc) and doc[end + 1].is_title
+    ):
+        end += 1
+    if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
+        return []
+    if end < len(doc) and doc[end].lower_ in ("programme", "show"):
+        end += 1
+    name = clean_spaces(doc[start:end].text)
+    return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

@@ -74,8 +74,14 @@ def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
     if k == 0 or mc.section[k - 1] != mc.section[start]:
         return None
     before = doc[k - 1]
-    if not before.text[:1].isupper() or before.ent_type_:
+    if before.ent_type_:
         return None
+    if not before.text[:1].isupper():
+        # "South African president Thabo Mbeki" typed GPE: a lower-case post right before
+        # a name of two capitalised words
+        two_words = k == start and end - start == 2 and all(t.is_alpha for t in doc[start:end])
+        post = before.lower_ in TITLE_NOUNS or mc.gaz.match_role(before.text) is not None
+        return doc[start:end] if two_words and post else None
     if before.lower_ in HONORIFICS or before.lower_ in KEPT_TITLES:
         return doc[k - 1 : end]
     if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and k < start:

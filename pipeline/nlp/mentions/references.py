@@ -123,14 +123,22 @@ def _genders(mc: MentionContext, persons: list[Mention]) -> dict[str, str]:
 
 
 def _title_gender(mc: MentionContext, m: Mention) -> str | None:
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    """ "spokesman Mark Oaten" or "Mark Oaten, Liberal Democrat home affairs spokesman,"."""
+    doc = mc.doc
+    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
     if span is None:
         return None
-    for t in reversed(mc.doc[max(0, span.start - 4) : span.start]):
+    for t in reversed(doc[max(0, span.start - 4) : span.start]):
         if t.lower_ in GENDERED_TITLES:
             return GENDERED_TITLES[t.lower_]
         if not (t.lower_ in mc.role_words or t.ent_type_ or t.is_title):
-            return None
+            break
+    if span.end < len(doc) and doc[span.end].text == ",":
+        for t in doc[span.end + 1 : span.end + 8]:
+            if t.lower_ in GENDERED_TITLES:
+                return GENDERED_TITLES[t.lower_]
+            if t.is_punct or t.pos_ == "VERB":
+                break
     return None
 
 
