@@ -15,10 +15,12 @@ from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
 from pipeline.nlp.mentions.vocabulary import (
     BROADCASTER_WORDS,
+    BUILDING_HEADS,
     GEO_FEATURES,
     GROUP_MODIFIERS,
     GROUP_NOUNS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     MINISTRY_SYNONYMS,
 )
 from pipeline.nlp.syntax import POSSESSIVES
@@ -40,7 +42,53 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_hyphen_prefix(mc, token))
         elif token.text in POSSESSIVES:
             out.extend(_programme(mc, token))
+        if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
+            out.extend(_headed_name(mc, token))
     return out
+
+
+def _joins_title(doc, i: int) -> bool:
+    """Function words inside a title, followed by a capitalised word: "Thought for the Day"."""
+    k = i
+    while k < len(doc) and doc[k].lower_ in PROGRAMME_FUNCTION_WORDS:
+        k += 1
+    return k > i and k < len(doc) and doc[k].is_title
+
+
+def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
+    """Capitalised words and a building or institution head make one name, also where NER
+    left it untagged or the ruler took a part: "the British Library" (not Britain and a
+    library), "St James's Palace", "the Palace of Westminster"."""
+    doc = mc.doc
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text in POSSESSIVES and start - 2 >= 0 and doc[start - 2].is_title and prev.i - 1 != head.i:
+            start -= 1  # "St James's Palace"
+        elif prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.lower_ not in HONORIFICS:
+            start -= 1
+        else:
+            break
+    if doc[start].text in POSSESSIVES:
+        start += 1
+    end = head.i + 1
+    if start == head.i and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        end += 1  # "the Palace of Westminster"
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+    if end - start < 2 or doc[start].text in POSSESSIVES or not mc.in_sections(start, end):
+        return []
+    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+        return []
+    for ent in ents_covering(doc, head.i):
+        if ent.start < start or ent.end > end:
+            return []  # NER or the ruler has a longer name around it
+    name = clean_spaces(doc[start:end].text)
+    if mc.gaz.by_alias(name):
+        return []
+    if head.lower_ in BUILDING_HEADS:
+        return [Candidate(start, end, "FAC", "LOCATION", "name", name, 3)]
+    return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
 
 
 def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
@@ -53,11 +101,7 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     end = start
-    while end < len(doc) and (
-        doc[end].is_title
-        or doc[end].like_num
-        or doc[end].lower_ in PROGRAMME_FUNCTION_WORDS and end + 1 < len(doc) and doc[end + 1].is_title
-    ):
+    while end < len(doc) and (doc[end].is_title or doc[end].like_num or _joins_title(doc, end)):
         end += 1
     if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
         return []
