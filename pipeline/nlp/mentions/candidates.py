@@ -72,9 +72,12 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
     if doc[start].text in POSSESSIVES:
         start += 1
     end = head.i + 1
-    if start == head.i and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
-        end += 1  # "the Palace of Westminster"
-        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+    if start == head.i and end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
+        end += 1  # "the Palace of Westminster", "the Department for Work and Pensions"
+        while end < len(doc) and (
+            doc[end].is_title and doc[end].is_alpha
+            or doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title
+        ):
             end += 1
     if end - start < 2 or doc[start].text in POSSESSIVES or not mc.in_sections(start, end):
         return []
