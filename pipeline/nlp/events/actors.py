@@ -170,8 +170,11 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
-        elif child.dep_ == "prep" and (child in draft.words or child.lower_ in ("with",)):
-            for pobj in pobjs(child):
+        elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
+            child in draft.words or child.lower_ in ("with",)
+        ):
+            inner = [g for g in child.children if g.dep_ == "prep"] if child in draft.words else []
+            for pobj in pobjs(child) + [p for g in inner for p in pobjs(g)]:  # "pulled out of Lebanon"
                 out += np_actors(pobj, index)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
@@ -276,6 +279,11 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
                         found += np_actors(pobj, index)
+    if not found and draft.event_type == "AID":
+        for clause in verb.children:  # "pledged $500m to help Indonesia rebuild": whom it helps
+            if clause.dep_ in ("xcomp", "advcl") and lemma_in(clause, OBJECT_CONTROL):
+                found += [m for c in clause.children if c.dep_ == "dobj" for m in np_actors(c, index)]
+                found += [m for c in clause.children if c.dep_ == "ccomp" for m in _subjects(c, index)]
     if not found and draft.event_type in ("AGREE", "REQUEST"):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -403,6 +411,11 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
         else:
             assign(draft, subject_role, subjects)
+        if draft.mode == "visit" and not draft.targets:
+            # "arrived in India for a three-day visit": the country gone to is the host
+            hosts = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in pobjs(c)
+                     for m in np_actors(p, index) if m.entity_type == "COUNTRY"]
+            assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
             # "gave Argentina a loan", "sent aid to Sri Lanka": the recipient of the light verb
             receivers = [m for c in verb.children if c.dep_ == "dative" for m in np_actors(c, index)]

@@ -23,7 +23,8 @@ from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "any"})
-RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "sense"})
+RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "unless_subject", "sense"})
+KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
 
 
@@ -35,7 +36,8 @@ class SenseRule:
     particle: str | None
     argument: str | None
     classes: tuple[str, ...]
-    sense: tuple[str, str | None] | None  # (type, mode); None: no event
+    unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
+    sense: tuple[str, str | None] | None  # (type, mode); None: no event; KEEP: the trigger's own
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def load_senses(path: str | Path | None = None) -> Senses:
         unknown = [c for c in wanted if c not in classes]
         if unknown or (wanted and raw.get("argument") not in ARGUMENTS):
             raise ValueError(f"{where}: unknown class {unknown} or argument {raw.get('argument')!r}")
+        if raw.get("unless_subject") not in (None, "actor"):
+            raise ValueError(f"{where}: unless_subject is actor or omitted")
         types = frozenset(raw.get("types") or ())
         if types - set(roots):
             raise ValueError(f"{where}: unknown types {sorted(types - set(roots))}")
@@ -76,6 +80,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 particle=raw.get("particle"),
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
+                unless_subject=raw.get("unless_subject"),
                 sense=_sense(raw["sense"], roots, where),
             )
         )
@@ -99,6 +104,8 @@ def _load_classes(file: Path, data: dict) -> dict[str, frozenset[str]]:
 def _sense(value: str, roots: dict[str, str], where: str) -> tuple[str, str | None] | None:
     if value == "none":
         return None
+    if value == "keep":
+        return KEEP
     event_type, _, mode = str(value).partition("/")
     if event_type not in roots:
         raise ValueError(f"{where}: unknown sense {value!r}")
@@ -185,7 +192,9 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses) -> bool:
         words = frozenset().union(*(senses.classes[c] for c in rule.classes))
         if not _in_class(arguments(draft, rule.argument or "any"), words):
             return False
-    return True
+    # "Ukraine suspended payments": a state's act on money is political
+    subjects = arguments(draft, "subject") if rule.unless_subject == "actor" else []
+    return not any(t.ent_type_ in ACTOR_ENTITY_LABELS for t in subjects)
 
 
 def apply_sense(draft: Draft, senses: Senses | None = None) -> bool:
@@ -197,6 +206,8 @@ def apply_sense(draft: Draft, senses: Senses | None = None) -> bool:
             continue
         if rule.sense is None:
             return False
+        if rule.sense == KEEP:
+            return True
         event_type, mode = rule.sense
         if event_type != draft.event_type:
             draft.cameo_root = senses.cameo_roots[event_type]

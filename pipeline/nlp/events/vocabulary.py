@@ -13,6 +13,7 @@ from pipeline.nlp.vocabulary import load_vocabulary
 _VOCABULARY = load_vocabulary("events")
 
 MEDIATING_VERBS = _VOCABULARY.words("mediating_verbs")
+MOTION_VERBS = _VOCABULARY.words("motion_verbs")
 OBJECT_CONTROL = _VOCABULARY.words("object_control")
 IMPLICATIVE_VERBS = _VOCABULARY.words("implicative_verbs")
 WARNING_VERBS = _VOCABULARY.words("warning_verbs")
