@@ -254,9 +254,10 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
         elif child.dep_ == "dobj":
-            # "suspended talks with Iran", "severed contacts with the PA": the object's partner
+            # "suspended talks with Iran", "severed contacts with the PA": the object's partner;
+            # "reopened the crossing to Palestinians": whom the object is for
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "with":
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
                     found += [m for p in pobjs(prep) for m in np_actors(p, index)]
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
@@ -364,7 +365,9 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
-                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES):
+                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES) or (
+                        word == "from" and draft.event_type == "RETREAT"
+                    ):  # "a jibe at Yerevan", "the withdrawal from Iraq"
                         assign(draft, "targets", mentioned)  # "a jibe at Yerevan"
                     elif word == "of":
                         if place_at(index, pobj) is not None and not mentioned:
@@ -489,3 +492,14 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
             # a country visited is the host (PLOVER: the visitor is the source, the host the target)
             covered = {m.mention_id for t in listed for m in index.all_at(t) if m.entity_type != "COUNTRY"}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
+
+
+def theatre_target(draft: Draft) -> None:
+    """ "Syria redeployed its troops in Lebanon", "exercises near Taiwan": forces moved into or
+    beside another country are directed at it (PLOVER's MOBILIZE target)."""
+    place = draft.location
+    if draft.event_type != "MOBILIZE" or draft.targets or place is None or place.entity_type != "COUNTRY":
+        return
+    own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
+    if draft.sources and (place.country_iso3 or place.name) not in own:
+        draft.targets.append(place)

@@ -100,6 +100,15 @@ def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
     return out
 
 
+def _addressee(clause: Token, ec: EventContext) -> list[Mention]:
+    """ "X is willing to withdraw, Assad told the UN envoy": an offer reported to someone is
+    made to them (the object of the verb of saying the clause hangs from)."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+        return []
+    speech = clause.head
+    return _named(m for c in speech.children if c.dep_ in ("dobj", "dative") for m in np_actors(c, ec.index))
+
+
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """REQUEST from "X wants Y to", AGREE from "X is willing to" in one sentence."""
     if is_question(sentence):
@@ -122,7 +131,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if not acts:
                 continue
             sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
-            targets = _named(_object_actors(acts[0], ec))
+            targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
     return drafts

@@ -55,6 +55,11 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     return None
 
 
+# Acts done by offering them ("offered an apology", "offered support", "offered aid"): the
+# noun's event; any other offered act ("offered a truce", "offered talks") lies ahead, and
+# the offer (AGREE) is the event.
+UTTERED_TYPES = frozenset({"AGREE", "AID", "CONCEDE", "SUPPORT"})
+
 # Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
 SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
 
@@ -150,6 +155,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             if noun.i not in nouns:
                 continue
             noun_trigger = nouns[noun.i][0]
+            if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
+                absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
+                continue
             if verb is None or (
                 is_light
                 and verb[0].event_type != noun_trigger.event_type
