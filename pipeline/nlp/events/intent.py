@@ -37,7 +37,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
-from pipeline.nlp.events.vocabulary import REQUEST_VERBS, WILLINGNESS_WORDS
+from pipeline.nlp.events.vocabulary import REQUEST_VERBS, STRIKE_WORDS, WILLINGNESS_WORDS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
 from pipeline.nlp.syntax import has_neg
@@ -85,6 +85,8 @@ def _addressed(speaker: Mention, targets: list[Mention]) -> list[Mention]:
     """A demand on a country is a REQUEST only from another country's speaker: "Britain
     should take its share", said by a British politician, is domestic policy (a stance)."""
     own = _country(speaker)
+    if own is None and speaker.entity_type == "ORGANIZATION":
+        return targets  # "the EU said China must ...": a body above states makes demands of them
     return [m for m in targets if m.entity_type != "COUNTRY" or (own is not None and _country(m) != own)]
 
 
@@ -159,7 +161,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if sentence is None or is_question(sentence):
                 continue
             modals = _aux(verb)
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             if not subjects:
                 continue
             subject = subjects[0]
@@ -169,7 +171,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 if targets:
                     drafts.append(_draft(REQUEST_ACT, verb, sentence, [speaker], targets))
                     continue
-            if modals & PROMISE_MODALS:
+            if modals & PROMISE_MODALS or (modals & DEMAND_MODALS and subject.dep_ == "expl"):
+                # "we will ... unless", "there should be a strike unless ...": a threat
                 conditions = [
                     c
                     for c in verb.children
@@ -178,7 +181,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 if not conditions:
                     continue
                 if (
-                    subject.lower_ not in FIRST_PERSON
+                    subject.dep_ != "expl"
+                    and subject.lower_ not in FIRST_PERSON
                     and not _named(np_actors(subject, ec.index))
                     and subject.lower_ not in ("they", "he", "she")
                 ):
@@ -186,7 +190,10 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
-                drafts.append(_draft(THREATEN_ACT, verb, sentence, [speaker], targets))
+                threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)
+                if any(t.lemma_.lower() in STRIKE_WORDS or t.lower_ in STRIKE_WORDS for t in verb.subtree):
+                    threat.mode = "restrict"  # a strike threat restricts, as the trigger rule says
+                drafts.append(threat)
     return drafts
 
 
