@@ -8,7 +8,9 @@ it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "u
 
 * "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`);
 * "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
-  acts on as target (`willingness_words`);
+  acts on as target (`willingness_words`), or the one the offer is told to;
+* "X wishes / wants / hopes to meet / speak with / work with Y" -> AGREE to Y, the intent
+  to meet or co-operate (`desire_verbs`);
 * in a quote, or a clause reported by a speaker: "Y must / should do Z" -> REQUEST of Y,
   source the speaker; "we will do Z unless / if ..." -> THREATEN, target the actor of the
   condition ("unless ministers rethink") or of the act;
@@ -37,7 +39,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
-from pipeline.nlp.events.vocabulary import REQUEST_VERBS, STRIKE_WORDS, WILLINGNESS_WORDS
+from pipeline.nlp.events.vocabulary import DESIRE_VERBS, REQUEST_VERBS, STRIKE_WORDS, WILLINGNESS_WORDS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
 from pipeline.nlp.syntax import has_neg
@@ -102,6 +104,17 @@ def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
     return out
 
 
+COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE"})
+
+
+def _cooperative(verb: Token, ec: EventContext) -> bool:
+    """ "to speak with", "to meet", "to work with": a meeting or co-operation verb."""
+    lemma = verb.lemma_.lower()
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    found = [ec.lexicon.verb(lemma, p) for p in preps] + [ec.lexicon.verb(lemma)]
+    return any(t is not None and t.event_type in COOPERATIVE_TYPES for t in found)
+
+
 def _addressee(clause: Token, ec: EventContext) -> list[Mention]:
     """ "X is willing to withdraw, Assad told the UN envoy": an offer reported to someone is
     made to them (the object of the verb of saying the clause hangs from)."""
@@ -125,6 +138,18 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 if targets and sources:
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
+        if (
+            token.pos_ == "VERB"
+            and lemma_in(token, DESIRE_VERBS)
+            and not has_neg(token)
+            and not _aux(token) - PROMISE_MODALS
+            and not any(c.dep_ == "dobj" for c in token.children)
+        ):
+            acts = [c for c in token.children if c.dep_ == "xcomp" and _infinitive(c) and _cooperative(c, ec)]
+            sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
+            targets = _named(m for act in acts for m in _object_actors(act, ec))
+            if acts and sources and targets:
+                drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
         elif token.lower_ in WILLINGNESS_WORDS and token.pos_ == "ADJ" and token.dep_ == "acomp":
             verb = token.head
             if has_neg(verb) or has_neg(token) or _aux(verb) - PROMISE_MODALS:

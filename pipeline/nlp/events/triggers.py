@@ -38,6 +38,10 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     preps += [
         m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.i in gap
     ]
+    # "gave way", "took part": a bare noun object right after the verb is part of it
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "NOUN" and not list(following.children):
+        particles.append(following)  # only a dictionary entry ("give way") makes it count
     # "pulled its troops out of Lebanon", "fired rockets at Israel": the particle after the object
     after_object = {o.right_edge.i + 1 for o in token.children if o.dep_ == "dobj"}
     preps += [c for c in token.children if c.dep_ == "prep" and c.i in after_object and c.lower_ in SHIFTED_PARTICLES]
