@@ -223,27 +223,27 @@ def _is_clause_subject(mc: MentionContext, m: Mention) -> bool:
     return span is not None and (is_subject(span.root) or span.root.dep_ == "ROOT" and span.root.pos_ == "PROPN")
 
 
-def _bodies_by_start(mc: MentionContext, mentions: list[Mention]) -> dict[int, Mention]:
-    """Organisations and groups by the token they start at."""
-    out = {}
+def _body_spans(mc: MentionContext, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
+    """Named organisations and groups with their token spans."""
+    out = []
     for m in mentions:
         if m.entity_type in ("ORGANIZATION", "GROUP") and m.kind == "name":
             span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
             if span is not None:
-                out[span.start] = m
+                out.append((span.start, span.end, m))
     return out
+
+
+def _bodies_by_start(mc: MentionContext, mentions: list[Mention]) -> dict[int, Mention]:
+    """Organisations and groups by the token they start at."""
+    return {start: m for start, _, m in _body_spans(mc, mentions)}
 
 
 def _affiliations(mc: MentionContext, persons: list[Mention], mentions: list[Mention]) -> dict[str, str]:
     """The body a person is introduced with, by person mention id: "Tory Liam Fox",
     "Tory leader Michael Howard", "Labour's Yvette Cooper" (the body right before the name,
     only title words and a possessive between)."""
-    bodies_by_end = {}
-    for m in mentions:
-        if m.entity_type in ("ORGANIZATION", "GROUP") and m.kind == "name":
-            span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-            if span is not None:
-                bodies_by_end[span.end] = m
+    bodies_by_end = {end: m for _, end, m in _body_spans(mc, mentions)}
     doc, out = mc.doc, {}
     for p in persons:
         span = mc.doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
