@@ -27,10 +27,13 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-def run_pipeline(seeds: Path, data: Path):
+def run_pipeline(seeds: Path, data: Path, instance: DagsterInstance | None = None):
     """What `make run` does, minus the gold-set evaluation, in process; the Dagster
-    instance (run history, partitions) lives beside `data` and outlives the call."""
+    instance (run history, partitions) lives beside `data` and outlives the call, unless
+    one is given."""
     paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
+    if instance is not None:
+        return refresh(build_definitions(paths), instance, paths)
     home = data.parent / f"{data.name}.dagster"
     home.mkdir(exist_ok=True)
     with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:

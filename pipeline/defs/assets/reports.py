@@ -21,6 +21,7 @@ from dagster import (
     asset,
 )
 
+from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.reports import (
     EDGE_COLUMNS,
@@ -74,6 +75,7 @@ def picture_asset(name: str, deps: list[str], tags: dict[str, str], check: str, 
     return asset(
         name=name,
         group_name="reports",
+        pool=CORPUS_POOL,
         kinds={"python", "matplotlib"},
         owners=OWNERS,
         tags={"layer": "report", **tags, "format": "png"},

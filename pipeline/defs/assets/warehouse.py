@@ -15,6 +15,7 @@ from dagster import (
 from pipeline import search as search_module
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
+from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import TABLES
 from pipeline.storage import InputsMarker, table_path
@@ -34,6 +35,7 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
 
 @asset(
     group_name="warehouse",
+    pool=CORPUS_POOL,
     kinds={"duckdb"},
     owners=["team:newsevents"],
     tags={"layer": "out"},
