@@ -36,3 +36,9 @@ def spacy_model_name() -> str:
 def n_process() -> int:
     """Worker processes for parsing; defaults to the machine's cores."""
     return max(1, int(os.environ.get("NEWSEVENTS_N_PROCESS", os.cpu_count() or 1)))
+
+
+def dask_scheduler() -> str | None:
+    """Address of a Dask scheduler (tcp://host:8786) that extraction fans out to; unset, the
+    fork pool on this machine does the work."""
+    return os.environ.get("NEWSEVENTS_DASK_SCHEDULER") or None
