@@ -23,7 +23,6 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 
 from distributed import Client, WorkerPlugin, as_completed
 
@@ -54,7 +53,7 @@ def extract_chunk(
 
     if settings.spacy_model_name() != model:
         raise RuntimeError(f"this worker would parse with {settings.spacy_model_name()}, the run with {model}")
-    cache = ExtractionCache(Path(data_dir))
+    cache = ExtractionCache(settings.data_path(data_dir))
     extractions = extract_batch(articles, processed_at)
     for extraction in extractions:
         cache.put(extraction, version)

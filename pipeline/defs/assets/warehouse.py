@@ -49,9 +49,9 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
     ),
 )
 def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    database = paths.data / "warehouse.duckdb"
+    database = warehouse_guard.warehouse_path(paths.data)
     fingerprint = parquet_fingerprint(paths)
-    marker = InputsMarker(paths.data / "warehouse.inputs.sha256")
+    marker = InputsMarker(database.with_name("warehouse.inputs.sha256"))
     set_aside = warehouse_guard.set_aside_if_untrusted(paths.data, check_rows=marker.matches(fingerprint, database))
     if set_aside:
         context.log.warning(set_aside)
