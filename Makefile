@@ -13,7 +13,7 @@ export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= true
 # whole pipeline or time things (markers in pyproject.toml).
 FAST := not slow and not browser and not reliability and not bench
 
-.PHONY: setup instance browser-deps run test test-fast lint ui eval bench lock clean export search
+.PHONY: setup instance browser-deps run test test-fast lint ui eval bench lock clean export search cluster-demo
 
 setup: $(STAMP) instance
 
@@ -80,6 +80,12 @@ export: setup
 search: export NEWSEVENTS_SEARCH_QUERY = $(Q)
 search: setup
 	@$(BIN)/python -m pipeline.cli search "$$NEWSEVENTS_SEARCH_QUERY" --limit $(or $(N),10)
+
+# The multi-machine deployment on this machine: Postgres-backed instance (deploy/dagster.yaml),
+# a Dask scheduler and two workers; runs the seeds and stops what it started (README,
+# "Running on several machines").
+cluster-demo: setup
+	bash deploy/cluster_demo.sh
 
 bench: setup
 	$(BIN)/python -m pipeline.cli bench

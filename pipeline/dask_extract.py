@@ -99,7 +99,7 @@ def extract_on_cluster(
         for chunk in chunks
     ]
     done = 0
-    for future in as_completed(futures):
+    for future in as_completed(futures, loop=client.loop):
         done += future.result()
         if on_progress:
             on_progress(done, len(articles))

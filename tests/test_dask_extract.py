@@ -37,7 +37,7 @@ def cluster():
         unavailable(f"distributed is not installed: {error}")
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local,
-        Client(local) as client,
+        Client(local, set_as_default=False) as client,  # as the asset does: no default client to lean on
     ):
         yield local, client
 
