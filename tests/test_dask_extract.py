@@ -24,7 +24,8 @@ from tests.services import unavailable
 pytestmark = pytest.mark.slow  # two spaCy worker processes and whole pipeline runs
 
 BBC = SEEDS.parent.parent / "shared" / "corpora" / "bbc-news"
-BBC_ARTICLES = 12
+BBC_ARTICLES = int(os.environ.get("NEWSEVENTS_TEST_BBC_ARTICLES", "12"))
+"""BBC articles beside the seeds (12 in CI; more by hand, e.g. 100)."""
 RUN_TIME_COLUMNS = {"processed_at", "detected_at"}
 """Columns that record when a run happened, not what it found."""
 
