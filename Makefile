@@ -13,7 +13,7 @@ export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= true
 # whole pipeline or time things (markers in pyproject.toml).
 FAST := not slow and not browser and not reliability and not bench
 
-.PHONY: setup instance browser-deps run test test-fast lint ui eval bench lock clean export search
+.PHONY: setup instance browser-deps run test test-fast lint ui eval bench bench-quick lock clean export search
 
 setup: $(STAMP) instance
 
@@ -83,6 +83,10 @@ search: setup
 
 bench: setup
 	$(BIN)/python -m pipeline.cli bench
+
+# The same measurements on 300 articles at x1 and x2 (a few minutes): for checking a change.
+bench-quick: setup
+	$(BIN)/python -m benchmarks.bench --quick
 
 # Re-resolve pyproject.toml (dependencies and the test and dev groups) into the
 # hash-pinned lock; needs network access to PyPI.
