@@ -15,10 +15,8 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 import pipeline.evaluation
 from pipeline import settings
 from pipeline.defs.resources import NewsPaths
-from pipeline.evaluation.errors import write_dev_errors
 from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.last_report import LAST_REPORT, deltas, format_changes, load_last
-from pipeline.evaluation.report import evaluate, write_report
 from pipeline.evaluation.scoring import TABLES
 from pipeline.evaluation.tables import format_all
 from pipeline.nlp.version import extractor_version
@@ -70,7 +68,10 @@ def evaluation_report(context: AssetExecutionContext, paths: NewsPaths) -> Mater
     if marker.matches(fingerprint, path):
         context.log.info("extractors, scorer and gold set unchanged: the report is up to date")
         report = json.loads(path.read_text(encoding="utf-8"))
-    else:
+    else:  # the evaluation's modules bring spaCy and the whole pipeline core: imported when needed
+        from pipeline.evaluation.errors import write_dev_errors
+        from pipeline.evaluation.report import evaluate, write_report
+
         report = evaluate(n_process=settings.n_process())
         marker.forget()
         path = write_report(report, paths.data)
