@@ -274,7 +274,10 @@ def test_config_from_options_and_environment(tmp_path):
 def test_stages_put_the_snapshot_first_on_the_path(tmp_path, monkeypatch):
     monkeypatch.setenv("PYTHONPATH", "/elsewhere")
     config = BenchConfig.from_options({})
-    env = stages.Stages(config, tmp_path / "logs", tmp_path / "code").env(DAGSTER_HOME=tmp_path / "home")
+    env = stages.Stages(config, tmp_path / "logs", tmp_path / "code", tmp_path / "cache").env(
+        DAGSTER_HOME=tmp_path / "home"
+    )
     assert env["PYTHONPATH"].split(":") == [str(tmp_path / "code"), "/elsewhere"]
+    assert env["NEWSEVENTS_CACHE_DIR"] == str(tmp_path / "cache")
     assert env["DAGSTER_HOME"] == str(tmp_path / "home")
     assert stages.Stages(config, tmp_path / "logs").env()["PYTHONPATH"] == "/elsewhere"
