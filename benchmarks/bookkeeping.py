@@ -31,6 +31,7 @@ from dagster import (
     BackfillPolicy,
     DagsterInstance,
     Definitions,
+    ExecuteInProcessResult,
     MaterializeResult,
     asset,
     define_asset_job,
@@ -47,19 +48,23 @@ def article_extractions(context) -> MaterializeResult:  # noqa: ANN001 (a string
     return MaterializeResult(metadata={"articles": len(context.partition_keys)})
 
 
+def run_range(instance: DagsterInstance, keys: list[str]) -> ExecuteInProcessResult:
+    """The do-nothing asset materialised over the partitions `keys` (added already) in one run."""
+    job = define_asset_job("extract", selection=[article_extractions], partitions_def=ARTICLE_PARTITIONS)
+    return Definitions(assets=[article_extractions], jobs=[job]).resolve_job_def("extract").execute_in_process(
+        instance=instance, tags=range_tags(keys[0], keys[-1]), raise_on_error=True
+    )
+
+
 def measure_one(partitions: int) -> dict:
     """In this process: N partitions added, materialised in one run, read back (seconds)."""
-    job = define_asset_job("extract", selection=[article_extractions], partitions_def=ARTICLE_PARTITIONS)
-    defs = Definitions(assets=[article_extractions], jobs=[job])
     instance = DagsterInstance.get()
     keys = [f"x0/cat/{i:06}.txt" for i in range(partitions)]
     cpu = time.process_time()
     started = time.perf_counter()
     instance.add_dynamic_partitions(ARTICLE_PARTITIONS.name, keys)
     added = time.perf_counter()
-    result = defs.resolve_job_def("extract").execute_in_process(
-        instance=instance, tags=range_tags(keys[0], keys[-1]), raise_on_error=True
-    )
+    result = run_range(instance, keys)
     ran = time.perf_counter()
     materialized = instance.get_materialized_partitions(article_extractions.key)
     read = time.perf_counter()

@@ -6,27 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dagster import (
-    AssetKey,
-    BackfillPolicy,
-    DagsterInstance,
-    Definitions,
-    MaterializeResult,
-    asset,
-    define_asset_job,
-)
+from dagster import DagsterInstance
 
+from benchmarks.bookkeeping import article_extractions, run_range
 from pipeline.defs.event_log import BATCH_SIZE_SETTING, BatchedSqliteEventLogStorage
-from pipeline.defs.partitions import ARTICLE_PARTITIONS, range_tags
+from pipeline.defs.partitions import ARTICLE_PARTITIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = [f"politics/{i:03}.txt" for i in range(7)]
 STORE_EVENT_BATCH = BatchedSqliteEventLogStorage.store_event_batch
-
-
-@asset(partitions_def=ARTICLE_PARTITIONS, backfill_policy=BackfillPolicy.single_run())
-def articles(context) -> MaterializeResult:  # noqa: ANN001 (Dagster refuses a string annotation)
-    return MaterializeResult(metadata={"n": len(context.partition_keys)})
 
 
 def _materialise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple[DagsterInstance, list]:
@@ -48,17 +36,13 @@ def _materialise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: st
     assert isinstance(instance.event_log_storage, BatchedSqliteEventLogStorage)
     assert Path(instance.event_log_storage._base_dir) == home / "history" / "runs"  # Dagster's default place
     instance.add_dynamic_partitions(ARTICLE_PARTITIONS.name, KEYS)
-    job = define_asset_job("extract", selection=[articles], partitions_def=ARTICLE_PARTITIONS)
-    result = Definitions(assets=[articles], jobs=[job]).resolve_job_def("extract").execute_in_process(
-        instance=instance, tags=range_tags(KEYS[0], KEYS[-1])
-    )
-    assert result.success
+    assert run_range(instance, KEYS).success  # the bookkeeping benchmark's do-nothing asset
     return instance, batches
 
 
 def _records(instance: DagsterInstance) -> list[tuple[str, str]]:
-    found = instance.fetch_materializations(AssetKey("articles"), limit=100).records
-    return sorted((r.partition_key, r.asset_materialization.metadata["n"].value) for r in found)
+    found = instance.fetch_materializations(article_extractions.key, limit=100).records
+    return sorted((r.partition_key, r.asset_materialization.metadata["articles"].value) for r in found)
 
 
 def test_batched_records_equal_one_by_one_records(tmp_path, monkeypatch):
@@ -67,10 +51,10 @@ def test_batched_records_equal_one_by_one_records(tmp_path, monkeypatch):
     assert unbatched == []  # without the setting, one record at a time
     assert batches == [["ASSET_MATERIALIZATION_PLANNED", len(KEYS)], ["ASSET_MATERIALIZATION", len(KEYS)]]
     for instance in (one_by_one, batched):
-        assert instance.get_materialized_partitions(AssetKey("articles")) == set(KEYS)
+        assert instance.get_materialized_partitions(article_extractions.key) == set(KEYS)
         assert _records(instance) == [(key, len(KEYS)) for key in KEYS]
         [run] = instance.get_runs()
         run_records = [e for e in instance.all_logs(run.run_id) if e.dagster_event_type == "ASSET_MATERIALIZATION"]
         assert sorted(e.dagster_event.partition for e in run_records) == KEYS  # the run's own log too
-        planned = instance.get_latest_planned_materialization_info(AssetKey("articles"), KEYS[3])
+        planned = instance.get_latest_planned_materialization_info(article_extractions.key, KEYS[3])
         assert planned is not None and planned.run_id == run.run_id
