@@ -25,6 +25,7 @@ from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS, MOT
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import DEFINITE_DETS
+from pipeline.nlp.token_view import view_of
 
 
 def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
@@ -138,9 +139,15 @@ def _object_nouns(verb: Token) -> list[Token]:
 def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """One draft per trigger in the sentence that survives the trigger-level filters."""
     lexicon, index = ec.lexicon, ec.index
+    doc, view = span.doc, view_of(span.doc)
+    pos, tag = view.pos, view.tag
     verbs: dict[int, tuple[Trigger, list[Token]]] = {}
     nouns: dict[int, tuple[Trigger, list[Token]]] = {}
-    for token in span:
+    for i in range(span.start, span.end):
+        # only a verb (_verb_trigger) or a noun (_noun_trigger) can be a trigger
+        if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
+            continue
+        token = doc[i]
         if (found := _verb_trigger(token, lexicon)) is not None:
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
@@ -150,7 +157,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     absorbed: set[int] = set()
     mediated: dict[int, list[Token]] = {}
     light_triggers: set[int] = set()
-    for token in span:
+    for i in range(span.start, span.end):
+        if i not in verbs and pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
+            continue  # neither a verb trigger nor a possible light verb (_is_light)
+        token = doc[i]
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
         if not is_light and verb is None:

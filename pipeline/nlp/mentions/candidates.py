@@ -15,12 +15,15 @@ from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
 from pipeline.nlp.mentions.vocabulary import GEO_FEATURES, GROUP_MODIFIERS, GROUP_NOUNS, HONORIFICS, MINISTRY_SYNONYMS
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for token in mc.doc:
-        lower = token.lower_
+    for i, lower in enumerate(view_of(mc.doc).lower):
+        if lower != "ministry" and lower not in GEO_FEATURES and lower not in GROUP_NOUNS and "-" not in lower:
+            continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
+        token = mc.doc[i]
         if lower == "ministry":
             out.extend(_ministry(mc, token))
         elif lower in GEO_FEATURES:
