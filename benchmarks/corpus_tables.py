@@ -5,6 +5,7 @@ without paying for spaCy more than once.
     python -m benchmarks.corpus_tables replicate --rows 10000 # a 10,000-row collection, extractions cloned
     python -m benchmarks.corpus_tables tables --rows 10000   # the corpus-level job on it
     python -m benchmarks.corpus_tables restamp --rows 10000  # after editing pipeline/nlp/corpus.py
+    python -m benchmarks.corpus_tables reruns                # full run, no-change and one-row reruns
 
 `base` writes a JSON Lines collection of `--rows` BBC articles (spread over the categories)
 and extracts it into the per-article cache. `replicate` writes a collection of `--rows` rows
@@ -174,6 +175,61 @@ def tables(seeds: Path, data: Path) -> dict:
     return {"success": result.success, "steps_s": steps}
 
 
+def refresh_once(seeds: Path, data: Path) -> dict:
+    """What `make run` does, minus the gold-set evaluation, in this process."""
+    from dagster import DagsterInstance
+
+    from pipeline.definitions import build_definitions
+    from pipeline.defs.refresh import refresh
+    from pipeline.defs.resources import NewsPaths
+
+    paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
+    home = data.parent / "dagster"
+    home.mkdir(parents=True, exist_ok=True)
+    with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:
+        outcome = refresh(build_definitions(paths), instance, paths)
+    steps: dict[str, float] = {}
+    for event in outcome.all_events:
+        if event.event_type_value == "STEP_SUCCESS":
+            seconds = event.event_specific_data.duration_ms / 1000
+            steps[event.step_key] = round(steps.get(event.step_key, 0) + seconds, 2)
+    return {"success": outcome.success, "steps_s": steps}
+
+
+def reruns(root: Path) -> dict:
+    """A full run from an empty data folder on the base collection, a rerun with nothing
+    changed, and one with one row edited; each in a fresh process, as `make run` would be."""
+    import shutil
+    import subprocess
+    import sys
+
+    seeds, data = root / "reruns" / "seeds", root / "reruns" / "data"
+    shutil.rmtree(root / "reruns", ignore_errors=True)
+    seeds.mkdir(parents=True)
+    shutil.copy(root / "base" / "seeds" / COLLECTION, seeds / COLLECTION)
+    report = {}
+
+    def run(label: str) -> None:
+        started = time.perf_counter()
+        code = f"import json; from benchmarks.corpus_tables import refresh_once as r; from pathlib import Path as P; " \
+               f"print(json.dumps(r(P({str(seeds)!r}), P({str(data)!r}))))"
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        report[label] = {"wall_s": round(time.perf_counter() - started, 1),
+                         **json.loads(done.stdout.strip().splitlines()[-1])}
+
+    run("full")
+    run("no_change")
+    lines = (seeds / COLLECTION).read_text(encoding="utf-8").splitlines()
+    middle = json.loads(lines[len(lines) // 2])
+    middle["text"] += "\n\nThe minister said the talks would resume next week."
+    lines[len(lines) // 2] = json.dumps(middle, ensure_ascii=False)
+    (seeds / COLLECTION).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run("one_article")
+    for label in ("no_change", "one_article"):
+        report[label]["of_full"] = round(report[label]["wall_s"] / report["full"]["wall_s"], 3)
+    return report
+
+
 def measured(work, *args) -> dict:
     sampler = PeakSampler(os.getpid())
     sampler.start()
@@ -192,7 +248,7 @@ def measured(work, *args) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["base", "replicate", "restamp", "tables"])
+    parser.add_argument("command", choices=["base", "replicate", "restamp", "tables", "reruns"])
     parser.add_argument("--rows", type=int, default=300)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--root", type=Path, default=ROOT)
@@ -203,6 +259,8 @@ def main(argv: list[str] | None = None) -> None:
         report = measured(base, args.corpus, args.rows, args.root)
     elif args.command == "replicate":
         report = measured(replicate, args.rows, args.root)
+    elif args.command == "reruns":
+        report = measured(reruns, args.root)
     elif args.command == "restamp":
         report = measured(restamp, args.data or args.root / f"n{args.rows}" / "data")
     else:
