@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
+from pipeline.defs import corpus_state
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.jobs import EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
@@ -57,6 +58,8 @@ class RefreshOutcome:
     """The in-process runs of one refresh, in order."""
 
     results: list[ExecuteInProcessResult] = field(default_factory=list)
+    up_to_date: bool = False
+    """Nothing extracted, and the corpus-level outputs were already current: no job ran."""
 
     @property
     def success(self) -> bool:
@@ -78,7 +81,8 @@ def refresh(
     tags: Mapping[str, str] | None = None,
 ) -> RefreshOutcome:
     """Extract the stale partitions (planning again while extraction found more to do),
-    then run `corpus_job`; stops at the first failed run."""
+    then run `corpus_job`, unless nothing was extracted and its outputs are already those of
+    the current inputs (`corpus_state`); stops at the first failed run."""
     os.environ.setdefault(PLANNED_EVENTS_SETTING, "true")
     outcome = RefreshOutcome()
     for _ in range(PLANNING_ROUNDS):
@@ -92,9 +96,15 @@ def refresh(
                 return outcome
         if not ranges:
             break
-    outcome.results.append(
-        definitions.resolve_job_def(corpus_job).execute_in_process(
-            instance=instance, tags=dict(tags or {}), raise_on_error=False
-        )
+    fingerprint = corpus_state.inputs_fingerprint(paths, corpus_job)
+    if not outcome.results and corpus_state.is_current(paths, corpus_job, fingerprint):
+        outcome.up_to_date = True
+        return outcome
+    corpus_state.forget(paths)
+    result = definitions.resolve_job_def(corpus_job).execute_in_process(
+        instance=instance, tags=dict(tags or {}), raise_on_error=False
     )
+    outcome.results.append(result)
+    if result.success:
+        corpus_state.record(paths, corpus_job, fingerprint)
     return outcome
