@@ -10,7 +10,9 @@ text (sentences, bodies, quotes): about 80 KB an article, 8 GB for 100,000 artic
    per-article tables (articles, sentences, mentions, quotes) are validated and appended
    to their Parquet file as a row group (`pyarrow.parquet.ParquetWriter`). Articles come
    in article_id order, so the files come out in the tables' order, row for row what
-   `build_tables` makes in memory.
+   `build_tables` makes in memory. An article that neither changed nor was touched by
+   resolution since the last build keeps its rows from the last build's files instead
+   (`pipeline.table_reuse`): after one edit, only what the edit touched is laid out again.
 
 Uniqueness across batches (a batch is validated on its own) is checked on the written
 file with DuckDB, which does not need the column in Python memory. Files are written to
@@ -20,6 +22,7 @@ temporary names and renamed only when every table is complete.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +33,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline import table_reuse
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
     ARTICLE_TABLES,
@@ -82,15 +86,20 @@ class _Appender:
     def __post_init__(self) -> None:
         self._schema = TABLES[self.table][1]
 
-    def append(self, frame: pd.DataFrame) -> None:
-        if frame.empty:
+    def append(self, new: pd.DataFrame, reused: pa.Table | None = None) -> None:
+        """One batch of articles: rows built now (validated here) and rows taken over from
+        the last build (validated then), written in the table's order."""
+        built = None
+        if not new.empty:
+            valid = validate(self.table, new)
+            built = pa.Table.from_pandas(valid[self._schema.names], schema=self._schema, preserve_index=False)
+        written = table_reuse.in_table_order(self.table, reused, built)
+        if not written.num_rows:
             return
-        valid = validate(self.table, frame)
-        self.writer.write_table(pa.Table.from_pandas(valid[self._schema.names], schema=self._schema,
-                                                     preserve_index=False))
+        self.writer.write_table(written)
         if self.preview is None:
-            self.preview = valid.head(PREVIEW_ROWS)
-        self.rows += len(valid)
+            self.preview = written.slice(0, PREVIEW_ROWS).to_pandas()
+        self.rows += written.num_rows
 
     def summary(self) -> TableSummary:
         return TableSummary(self.rows, self.preview if self.preview is not None else valid_empty(self.table))
@@ -110,21 +119,25 @@ def extractions(
         yield extraction
 
 
-def resolve_cached(cache: ExtractionCache, extracted: list[tuple[str, str]], version: str) -> CorpusResolution:
-    """Pass 1: resolution over what it reads of every article, one cache entry at a time.
+def resolve_cached(
+    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str
+) -> tuple[CorpusResolution, dict[str, datetime]]:
+    """Pass 1: resolution over what it reads of every article, one cache entry at a time;
+    also each article's `processed_at` (which extraction the cache holds).
 
     The JSON decoder makes a new string for every value, so a name, a type or an article id
     would be held once per mention: each record is kept with one shared copy of each
     repeated string instead (the records are immutable, so sharing is safe).
     """
-    mentions, candidates, stances, infos = [], [], [], {}
+    mentions, candidates, stances, infos, processed = [], [], [], {}, {}
     shared: dict[str, str] = {}
     for extraction in extractions(cache, extracted, version):
         mentions.extend(_shared_strings(m, shared) for m in extraction.mentions)
         candidates.extend(_shared_strings(c, shared) for c in extraction.events)
         stances.extend(_shared_strings(s, shared) for s in extraction.stances)
         infos[extraction.article["article_id"]] = article_info(extraction.article)
-    return resolve_corpus(mentions, candidates, infos, stances)
+        processed[extraction.article["article_id"]] = extraction.article["processed_at"]
+    return resolve_corpus(mentions, candidates, infos, stances), processed
 
 
 def _shared_strings(record, shared: dict[str, str]):
@@ -153,10 +166,14 @@ def write_tables(
     content_sha256 of the cached extraction to use), in article_id order. Raises
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
     cache = ExtractionCache(data_dir)
-    resolution = resolve_cached(cache, extracted, version)
+    resolution, processed = resolve_cached(cache, extracted, version)
     whole = resolution.tables()
     whole.update(file_tables(rejections, detected_at, notes, row_rejections))
     validated = {table: validate(table, rows) for table, rows in whole.items()}
+    digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
+    previous = table_reuse.PreviousTables(data_dir, digest)
+    reuse = previous.reusable(dict(extracted), processed, resolution)
+    table_reuse.marker(data_dir).forget()
     summaries: dict[str, TableSummary] = {}
     with contextlib.ExitStack() as stack:
         appenders = {}
@@ -164,13 +181,14 @@ def write_tables(
             temp = stack.enter_context(atomic_path(table_path(data_dir, table)))
             writer = stack.enter_context(pq.ParquetWriter(temp, TABLES[table][1], compression="zstd"))
             appenders[table] = _Appender(table, temp, writer)
-        for batch in in_batches(extractions(cache, extracted, version), batch_articles):
+        for batch in in_batches(extracted, batch_articles):
+            taken = [article_id for article_id, _ in batch if article_id in reuse]
             rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
-            for extraction in batch:
+            for extraction in extractions(cache, [item for item in batch if item[0] not in reuse], version):
                 for table, found in article_rows(extraction, resolution).items():
                     rows[table].extend(found)
             for table, found in rows.items():
-                appenders[table].append(frame(table, found))
+                appenders[table].append(frame(table, found), previous.rows(table, taken) if taken else None)
         for appender in appenders.values():
             appender.writer.close()
             _check_unique(appender)
@@ -178,6 +196,7 @@ def write_tables(
     for table, valid in validated.items():
         write_table(data_dir, table, valid)
         summaries[table] = TableSummary(len(valid), valid.head(PREVIEW_ROWS))
+    table_reuse.marker(data_dir).record(digest)
     return {table: summaries[table] for table in TABLES}
 
 

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import table_build
+from pipeline import table_build, table_reuse
 from pipeline.nlp.corpus import build_tables
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.seed_folder import ingest_everything
@@ -56,6 +56,7 @@ def test_streamed_tables_equal_the_in_memory_build(corpus, batch_articles):
     assert len(extracted) == 5
     notes = [{"source_file": "x.txt", "kind": "other", "message": "a note"}]
     expected = build_tables(extractions, rejections, NOW, notes, row_rejections)
+    table_reuse.marker(data).forget()  # every row built now, none taken over from the last build
     summaries = table_build.write_tables(
         data, extracted, extractor_version(), rejections, NOW, notes, row_rejections, batch_articles=batch_articles
     )
@@ -73,6 +74,7 @@ def test_streamed_tables_equal_the_in_memory_build(corpus, batch_articles):
 def test_an_id_repeated_across_batches_is_a_violation(corpus, monkeypatch):
     data, _, extracted, rejections, _ = corpus
     before = pq.read_table(table_path(data, "mentions"))
+    table_reuse.marker(data).forget()
     real = table_build.article_rows
 
     def same_ids(extraction, resolution):
@@ -91,3 +93,34 @@ def test_a_vanished_extraction_stops_the_build(corpus):
     data, _, extracted, rejections, _ = corpus
     with pytest.raises(table_build.VanishedExtraction):
         table_build.write_tables(data, [*extracted, ("gone", "0" * 64)], extractor_version(), rejections, NOW)
+
+
+def test_a_rebuild_after_one_edit_reuses_the_other_articles_and_equals_a_full_build(corpus, tmp_path, monkeypatch):
+    data, extractions, extracted, rejections, row_rejections = corpus
+    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    edited_text = seed_text(SEED_000) + "\nSergei Lavrov also met reporters in Baku on Tuesday."
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_000}.txt").write_text(edited_text, encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(data).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
+    current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+    assert current != extracted
+
+    taken = []
+    real = table_reuse.PreviousTables.rows
+    monkeypatch.setattr(table_reuse.PreviousTables, "rows",
+                        lambda self, table, ids: taken.extend(ids) or real(self, table, ids))
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW, batch_articles=2)
+    assert taken and SEED_000 not in taken  # the others' rows came from the last build
+    expected = build_tables(now, rejections, NOW)
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+    taken.clear()
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert len(set(taken)) == len(current)  # nothing changed: every article's rows reused
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
