@@ -107,8 +107,8 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
     return final
 
 
-def read_table(data_dir: Path, table: str) -> pd.DataFrame:
-    return pq.read_table(table_path(data_dir, table)).to_pandas()
+def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    return pq.read_table(table_path(data_dir, table), columns=columns).to_pandas()
 
 
 class ExtractionCache:

@@ -55,6 +55,9 @@ BATCH_ARTICLES = 500
 
 PREVIEW_ROWS = 5
 
+VALIDATION_ROWS = 200_000
+"""Rows validated at a time when a written table is checked again."""
+
 UNIQUE_ACROSS_BATCHES = {"mentions": "mention_id", "quotes": "quote_id"}
 """Ids that two articles could in principle share. (article_id is unique by the
 snapshot; a sentence is keyed by its article.)"""
@@ -202,16 +205,37 @@ def write_tables(
 
 def _check_unique(appender: _Appender) -> None:
     column = UNIQUE_ACROSS_BATCHES.get(appender.table)
-    if column is None or not appender.rows:
-        return
+    if column is not None and appender.rows:
+        _raise_duplicates(appender.table, appender.path, [column])
+
+
+def _raise_duplicates(table: str, path: Path, columns: list[str]) -> None:
+    """SchemaViolation when a value (or combination) of `columns` occurs twice in the file;
+    DuckDB counts them without the columns in Python memory."""
+    keys = ", ".join(f'"{c}"' for c in columns)
     with duckdb.connect() as connection:
         duplicated = connection.execute(
-            f'SELECT "{column}" FROM read_parquet(?) GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 10',
-            [str(appender.path)],
+            f"SELECT {keys} FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 10",
+            [str(path)],
         ).fetchall()
     if duplicated:
-        values = [row[0] for row in duplicated]
-        raise SchemaViolation(f"table {appender.table!r} failed validation: column {column!r} not unique: {values}")
+        values = [row[0] if len(row) == 1 else row for row in duplicated]
+        raise SchemaViolation(f"table {table!r} failed validation: {', '.join(columns)} not unique: {values}")
+
+
+def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS) -> None:
+    """Validate a written table against its model a slice at a time, so a table of millions
+    of rows never sits in memory whole; uniqueness across slices is checked with DuckDB."""
+    path = table_path(data_dir, table)
+    parquet = pq.ParquetFile(path)
+    for batch in parquet.iter_batches(batch_size=batch_rows):
+        validate(table, batch.to_pandas())
+    if parquet.metadata.num_rows > batch_rows:
+        schema = TABLES[table][0].to_schema()
+        for columns in [[name] for name, column in schema.columns.items() if column.unique] + (
+            [list(schema.unique)] if schema.unique else []
+        ):
+            _raise_duplicates(table, path, columns)
 
 
 def summarize(data_dir: Path, table: str) -> TableSummary:

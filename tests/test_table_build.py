@@ -42,6 +42,7 @@ def corpus(tmp_path_factory):
     for extraction in extractions:
         cache.put(extraction, version)
     extracted = [(x.article["article_id"], x.article["content_sha256"]) for x in extractions]
+    table_build.write_tables(data, extracted, version, rejections, NOW, None, row_rejections)
     return data, extractions, extracted, rejections, row_rejections
 
 
@@ -124,3 +125,16 @@ def test_a_rebuild_after_one_edit_reuses_the_other_articles_and_equals_a_full_bu
     assert len(set(taken)) == len(current)  # nothing changed: every article's rows reused
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+
+def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
+    data = corpus[0]
+    table_build.validate_file(data, "sentences", batch_rows=7)  # slices of 7 rows, all valid
+    written = pq.read_table(table_path(data, "sentences"))
+    doubled = pa.concat_tables([written, written.slice(0, 1)])  # one (article, sentence) twice, far apart
+    pq.write_table(doubled, table_path(data, "sentences"))
+    try:
+        with pytest.raises(SchemaViolation, match="article_id, sentence_id not unique"):
+            table_build.validate_file(data, "sentences", batch_rows=7)
+    finally:
+        pq.write_table(written, table_path(data, "sentences"))
