@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from dataclasses import fields, replace
 from pathlib import Path
 
+from benchmarks.collection import measured
 from benchmarks.config import DEFAULT_CORPUS
-from benchmarks.measuring import MIB, PeakSampler
 
 ROOT = Path("data/bench/tables")
 COLLECTION = "bbc.jsonl"
@@ -228,22 +227,6 @@ def reruns(root: Path) -> dict:
     for label in ("no_change", "one_article"):
         report[label]["of_full"] = round(report[label]["wall_s"] / report["full"]["wall_s"], 3)
     return report
-
-
-def measured(work, *args) -> dict:
-    sampler = PeakSampler(os.getpid())
-    sampler.start()
-    started = time.perf_counter()
-    try:
-        outcome = work(*args)
-    finally:
-        sampler.stop()
-    return {
-        **outcome,
-        "wall_s": round(time.perf_counter() - started, 1),
-        "peak_rss_mib": round(sampler.peak / MIB, 1),
-        "peak_rss_main_mib": round(sampler.peak_root / MIB, 1),
-    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -99,15 +99,21 @@ def test_sensor_adds_partitions_and_runs_only_what_changed(tmp_path):
         assert len({r.run_key for r in first.run_requests + edited.run_requests + added.run_requests}) == 4
 
 
-def test_sensor_reads_the_files_only_when_the_folder_changed(tmp_path, monkeypatch):
-    from pipeline.defs import automation
-
+def one_file_seen(tmp_path, instance) -> tuple:
+    """A seeds folder holding a.txt, and a daemon whose sensor has seen it once."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     write(seeds, "a.txt", "Body of a.")
+    daemon = Daemon(seeds, instance)
+    daemon.tick()
+    return seeds, daemon
+
+
+def test_sensor_reads_the_files_only_when_the_folder_changed(tmp_path, monkeypatch):
+    from pipeline.defs import automation
+
     with DagsterInstance.ephemeral() as instance:
-        daemon = Daemon(seeds, instance)
-        daemon.tick()
+        seeds, daemon = one_file_seen(tmp_path, instance)
         surveys = []
         real = automation.seed_hashes
         monkeypatch.setattr(automation, "seed_hashes", lambda folder: surveys.append(folder) or real(folder))
@@ -200,12 +206,8 @@ def test_the_cursor_does_not_grow_with_the_rows_of_a_collection(tmp_path):
 
 
 def test_a_lost_sensor_record_falls_back_on_the_extraction_cache(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    write(seeds, "a.txt", "Body of a.")
     with DagsterInstance.ephemeral() as instance:
-        daemon = Daemon(seeds, instance)
-        daemon.tick()
+        seeds, daemon = one_file_seen(tmp_path, instance)
         (daemon.paths.data / "sensor" / "seed_hashes.json").unlink()
         write(seeds, "b.txt", "Body of b.")
         # a.txt was never extracted, so without the record it counts as new as well
