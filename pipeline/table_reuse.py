@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from pipeline import schemas
+from pipeline import cache_format, schemas
 from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
 from pipeline.storage import InputsMarker, table_path
 
@@ -39,9 +39,9 @@ def marker(data_dir: Path) -> InputsMarker:
 
 def code_digest(version: str, *modules) -> str:
     """The extractors' version (which covers `pipeline/nlp/corpus.py`) and the source of the
-    modules that lay the rows out and validate them."""
+    modules that read the cache, lay the rows out and validate them."""
     digest = hashlib.sha256(version.encode())
-    for module in (schemas, *modules):
+    for module in (cache_format, schemas, *modules):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()
 
