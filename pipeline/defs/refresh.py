@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
+from pipeline.defs import corpus_state
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
 from pipeline.defs.jobs import EXTRACT_JOB, REFRESH_JOB
@@ -52,6 +53,8 @@ class RefreshOutcome:
     """The in-process runs of one refresh, in order."""
 
     results: list[ExecuteInProcessResult] = field(default_factory=list)
+    up_to_date: bool = False
+    """Nothing extracted, and the corpus-level outputs were already current: no job ran."""
 
     @property
     def success(self) -> bool:
@@ -73,7 +76,8 @@ def refresh(
     tags: Mapping[str, str] | None = None,
 ) -> RefreshOutcome:
     """Extract the stale partitions (planning again while extraction found more to do),
-    then run `corpus_job`; stops at the first failed run."""
+    then run `corpus_job`, unless nothing was extracted and its outputs are already those of
+    the current inputs (`corpus_state`); stops at the first failed run."""
     # Per-partition records ("planned", "materialised") written a batch at a time (pipeline/defs/event_log.py).
     os.environ.setdefault(BATCH_SIZE_SETTING, BATCH_SIZE)
     outcome = RefreshOutcome()
@@ -88,9 +92,15 @@ def refresh(
                 return outcome
         if not ranges:
             break
-    outcome.results.append(
-        definitions.resolve_job_def(corpus_job).execute_in_process(
-            instance=instance, tags=dict(tags or {}), raise_on_error=False
-        )
+    fingerprint = corpus_state.inputs_fingerprint(paths, corpus_job)
+    if not outcome.results and corpus_state.is_current(paths, corpus_job, fingerprint):
+        outcome.up_to_date = True
+        return outcome
+    corpus_state.forget(paths)
+    result = definitions.resolve_job_def(corpus_job).execute_in_process(
+        instance=instance, tags=dict(tags or {}), raise_on_error=False
     )
+    outcome.results.append(result)
+    if result.success:
+        corpus_state.record(paths, corpus_job, fingerprint)
     return outcome
