@@ -163,7 +163,9 @@ def role_words(gaz: Gazetteer) -> frozenset[str]:
     words = set()
     for role in gaz.roles:
         for variant in role.variants:
-            words.update(w.lower() for w in re.findall(r"[\w'-]+", variant.replace(".", "")))
+            for w in re.findall(r"[\w'-]+", variant.replace(".", "")):
+                # "Co-Chairman" as one token, and its parts as the parser splits them
+                words.update([w.lower(), *(part for part in w.lower().split("-") if part)])
     return frozenset(words)
 
 
