@@ -56,7 +56,13 @@ from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals
-from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
+from pipeline.nlp.stances.judgements import (
+    attitude_signals,
+    deontic_signals,
+    evaluative_signals,
+    ironic_signals,
+    naming_signals,
+)
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
@@ -82,6 +88,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += nominal_signals(art, token)
         signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)
+        signals += naming_signals(art, token)
         if art.quote_at(token.idx) is not None:
             signals += deontic_signals(art, token)
             signals += attitude_signals(art, token)

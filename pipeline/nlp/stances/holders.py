@@ -95,3 +95,23 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
             or speaker.country_iso3.lower() in subject.gazetteer_id.lower()
         )
     )
+
+
+def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[Mention]:
+    """The other holders of a coordinated subject ("Both the Cardinal and Dr Williams
+    appealed …"). A conjunct that names nobody itself ("Archbishop of Canterbury Dr Rowan
+    Williams", whose name the parser may hang on the first conjunct) takes the first name
+    after it in the subject phrase."""
+    out: list[Mention] = []
+    for conj in subject.conjuncts:
+        other = art.mention_of(conj)
+        if other is None:
+            names = [
+                m for t in art.doc[conj.i : subject.right_edge.i + 1]
+                if (m := art.index.at(t)) is not None and m.kind == "name" and m.entity_type != "LOCATION"
+            ]
+            other = names[0] if names else None
+        if other is not None and other.mention_id != holder.mention_id and other not in out:
+            out.append(other)
+    return out
+

@@ -3,6 +3,8 @@
 - attitude nouns: "the need to end …", "no intention of imposing …";
 - evaluative words: "the “illegal” blockade", "the talks were constructive",
   "described the talks as “useful”".
+Naming a thing with a judgement ("called the plans a gimmick", "branded the scheme
+unworkable") is the namer's stance in or out of a quote (`naming_signals`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from spacy.tokens import Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
-from pipeline.nlp.stances.holders import speaks_for
+from pipeline.nlp.stances.holders import holder_for, speaks_for
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -33,7 +35,7 @@ from pipeline.nlp.stances.signals import (
     signal,
 )
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
-from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS
+from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS, NAMING_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
@@ -194,4 +196,43 @@ def ironic_signals(art: StanceArticle, word: Token) -> list[Signal]:
     out: list[Signal] = []
     for target in noun_targets(art, noun):
         out += signal(art, word, -target.sign, IRONY_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out
+
+
+def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
+    """ "Mr Letwin called the plans “a gimmick”", "branded the scheme unworkable", "described
+    the talks as useful": the judging word is what the subject names the object; the
+    subject (or the quote's speaker, for "I"/"we") judges the object."""
+    weight = art.lex.evaluative(word.lower_)
+    if weight is None and word.lemma_.lower() != word.lower_:
+        weight = art.lex.evaluative(word.lemma_)
+    if weight is None or hypothetical(word) or has_negation(art, word):
+        return []  # "did not call it a gimmick" says what they did not say, not what they think
+    named = word.head if word.dep_ == "amod" and word.head.pos_ == "NOUN" else word
+    verb = named.head
+    if named.dep_ in ("pobj", "amod") and verb.lower_ == "as":
+        verb = verb.head  # "described the talks as useful"
+        if verb.dep_ in ("dobj", "nsubjpass"):
+            verb = verb.head  # the parser may hang "as" on the object
+    elif named.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
+        pass  # "branded the scheme a failure": the second object names the first
+    elif named.dep_ not in ("oprd", "ccomp", "xcomp"):
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
+        return []
+    judged = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if judged is None or judged.i >= named.i:
+        return []
+    holder, quote = holder_for(art, verb, False)
+    if holder is None:
+        return []
+    if has_negation(art, verb):
+        return []
+    polarity = 1 if weight > 0 else -1
+    score = abs(weight) * intensity(art, word)
+    out: list[Signal] = []
+    for target in noun_targets(art, judged):
+        out += signal(
+            art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+        )
     return out

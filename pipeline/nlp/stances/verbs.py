@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.holders import governing_adjective, holder_for
+from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, clause_targets, noun_targets, verb_cue, verb_targets
@@ -99,12 +99,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
-    if holder is not None and subject is not None and quote is None:
-        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it
-        for conj in subject.conjuncts:
-            other = art.mention_of(conj)
-            if other is not None and other.mention_id != holder.mention_id:
-                holders.append(other)
+    if holder is not None and subject is not None and (quote is None or is_cue(verb)):
+        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
+        # also when the verb is the cue of the quote it opens (the first subject speaks)
+        holders += joint_holders(art, subject, holder)
     for who in holders:
         for target in targets:
             out += signal(
