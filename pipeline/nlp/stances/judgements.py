@@ -36,9 +36,10 @@ from pipeline.nlp.stances.signals import (
 )
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS, NAMING_VERBS
-from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
+NECESSITY_VERBS = frozenset({"have", "need"})  # "have to", "need to": deontic like "must"
 
 
 def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -47,14 +48,27 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if verb.pos_ != "VERB" or verb.lemma_ == "be" or hypothetical(verb):
         return out
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    if modal is None and verb.dep_ == "xcomp" and verb.head.lemma_ in NECESSITY_VERBS and verb.head.i < verb.i:
+        modal = verb.head  # "the changes would have to go ahead", "we need to cut taxes"
+        if modal.lemma_ == "need" and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in modal.children):
+            return out  # "migrants need to register": a requirement described, not wished
+        if has_negation(art, modal):
+            return out  # "did not have to go ahead": not required is not opposed
+        verb_for_subject = modal
+    else:
+        verb_for_subject = verb
     if modal is None:
         return out
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
     if holder is None:
         return out
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    negated = has_negation(art, verb) or (subject is not None and negative_subject(subject, art.lex))
+    subject = next((c for c in verb_for_subject.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    negated = (
+        has_negation(art, verb)
+        or has_negation(art, verb_for_subject)
+        or (subject is not None and negative_subject(subject, art.lex))
+    )
     polarity = -1 if negated else 1
     for target in action_targets(art, verb):
         out += signal(

@@ -162,8 +162,13 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
         if not inner and passive is not None and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
             inner = noun_targets(art, passive)  # "the tax should be abolished"
         return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
-    fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())
+    adverb = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1), None)
+    fate = INTRANSITIVE_FATES.get(f"{verb.lemma_.lower()} {adverb}") if adverb else None
+    if fate is None:
+        fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())  # "go ahead" keeps, "go" removes
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "… would have to go ahead"
     if (
         fate is not None
         and subject is not None

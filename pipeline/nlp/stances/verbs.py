@@ -18,7 +18,7 @@ from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, clause_targets, noun_targets, verb_cue, verb_targets
-from pipeline.nlp.stances.words import GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
 
 
@@ -83,8 +83,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = [Target(label, clause)] if label else []
     else:
         targets = verb_targets(art, verb, prep)
-        if prep is None and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if prep is None and dobj is not None and _actor_like(art, dobj):
             # "criticised the government over its case for war": the grounds are an issue too
+            # (an issue object's preposition is its own: "introduce checks for migrants")
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
                     pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
@@ -188,3 +190,14 @@ def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
                 return noun_targets(art, pobj)
     found = art.labeller.action_label(charge)
     return [Target(found[0], found[1])] if found else []
+
+
+def _actor_like(art: StanceArticle, noun: Token) -> bool:
+    """Whether an object names someone ("the government", "ministers", "Labour") rather than an issue."""
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or art.index.at(noun) is not None
+        or noun.lemma_.lower() in BODY_NOUNS
+        or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    )
+
