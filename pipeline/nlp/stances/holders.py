@@ -50,6 +50,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     if quote is not None and mention is not None and speaks_for(mention, speaker):
         return speaker, quote  # "Mr Lula said Brazil supports …": the leader's own position
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
+        if quote is not None and quote.kind == "direct":
+            return None, quote  # "… how they support higher taxes": in one's own words, not oneself
         if quote is not None:
             return speaker, quote  # "he said he opposes …"
         if subject.lower_ in ("he", "she"):

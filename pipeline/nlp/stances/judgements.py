@@ -35,10 +35,11 @@ from pipeline.nlp.stances.signals import (
     signal,
 )
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
-from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS, NAMING_VERBS
+from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS, INSUFFICIENCY_ADJECTIVES, NAMING_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
+EXCESS_WEIGHT = 0.6  # "too big", "too slow": an adjective the lexicon does not judge
 NECESSITY_VERBS = frozenset({"have", "need"})  # "have to", "need to": deontic like "must"
 
 
@@ -128,6 +129,14 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         modifier = next((c for c in word.lefts if c.dep_ in ("amod", "compound") and c.i == word.i - 1), None)
         if modifier is not None:
             weight = art.lex.evaluative(f"{modifier.lower_} {word.lower_}")
+    if (
+        weight is None
+        and word.pos_ == "ADJ"
+        and word.dep_ == "acomp"
+        and _excess(word)
+        and word.lemma_.lower() not in INSUFFICIENCY_ADJECTIVES
+    ):
+        weight = -EXCESS_WEIGHT  # "government is too big": excess is criticism, whatever the adjective
     if weight is None or hypothetical(word):
         return out
     quote = art.quote_at(word.idx)
@@ -146,7 +155,7 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         return out
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
-    if any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children):
+    if _excess(word):
         polarity = -1  # "too optimistic": excess is criticism
     governing = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
     if (
@@ -164,6 +173,10 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
             art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _excess(word: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children)
 
 
 def _is_attitude_noun(noun: Token, lex: StanceLexicon) -> bool:

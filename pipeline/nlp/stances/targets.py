@@ -15,6 +15,7 @@ from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
+    BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
@@ -50,6 +51,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             found = action_targets(art, urged)
             if found:
                 return found  # else "counting on the talks to continue": the talks
+            if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
+                return []  # "called on the government to appoint …": the addressee is no issue
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
             pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)

@@ -43,15 +43,15 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     government will introduce identity cards" is about the cards), then the subject; for
     "it", the subject before the object ("the bill … had safeguards. We will vote against it")."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not _quantity(c)]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return passive + (subjects + objects if subject_first else objects + subjects)
 
 
-def _quantity(noun: Token) -> bool:
+def is_quantity(noun: Token) -> bool:
     """ "cost billions", "raised 5%": an amount is not what a clause is about."""
     return noun.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
-        c.dep_ == "nummod" for c in noun.children
+        c.dep_ == "nummod" or c.like_num or c.ent_type_ == "MONEY" for c in noun.children
     )
 
 

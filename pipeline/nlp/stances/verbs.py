@@ -18,6 +18,7 @@ from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, clause_targets, noun_targets, verb_cue, verb_targets
+from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
 
@@ -120,8 +121,8 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
         return out
     agent = agent_of(verb)
-    if agent is None or agent.pos_ == "PRON":
-        return out
+    if agent is None or agent.pos_ == "PRON" or is_quantity(verb.head):
+        return out  # "the £7.4m announced by the chancellor": an amount, not a policy
     holder = art.mention_of(agent)
     if holder is None:
         return out
