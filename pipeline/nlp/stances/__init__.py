@@ -67,7 +67,13 @@ from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
 from pipeline.nlp.stances.signals import Signal
-from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals, willing_signals
+from pipeline.nlp.stances.verbs import (
+    copular_signals,
+    existential_signals,
+    proposal_signals,
+    verb_signals,
+    willing_signals,
+)
 
 __all__ = ["extract_stances", "participle"]
 
@@ -85,6 +91,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += verb_signals(art, token)
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
+        signals += copular_signals(art, token)
         signals += nominal_signals(art, token)
         signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)

@@ -25,6 +25,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     else the subject's mention; outside quotes, the subject's mention."""
     quote = art.quote_at(verb.idx)
     subject = subject_of(verb, reporting=is_cue)
+    if subject is None and verb.dep_ == "acomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Labour is opposed to …"
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         agent = agent_of(verb)

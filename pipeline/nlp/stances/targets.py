@@ -56,7 +56,12 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
             pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
+            if pobj is not None and pobj.dep_ == "pcomp" and pobj.pos_ == "VERB":
+                # "committed to cutting taxes"; "warned against pandering to prejudice"
+                found = action_targets(art, pobj)
+                label = art.labeller.clause_label(pobj) if not found else None
+                targets.extend(found or ([Target(label, pobj)] if label else []))
+            elif pobj is not None:
                 targets.extend(noun_targets(art, pobj))
         return targets
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -201,8 +206,11 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
                 return SIGN[found[0]], found[1], after
             if found := art.lex.cue(f"{lemma} {child.lower_}"):
                 return SIGN[found[0]], found[1], None
-    if not has_object:
-        for child in verb.children:
+    if not has_object or lemma in ADDRESSEE_VERBS:
+        # "vote against the bill"; with an addressee, "warned both parties against pandering …"
+        # (the parser may hang the preposition on the addressee)
+        addressees = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if has_object else []
+        for child in [*verb.children, *(g for a in addressees for g in a.children)]:
             if child.dep_ == "prep" and child.i > verb.i and (found := art.lex.cue(f"{lemma} {child.lower_}")):
                 return SIGN[found[0]], found[1], child
     if found := art.lex.cue(lemma):

@@ -17,7 +17,15 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
-from pipeline.nlp.stances.targets import SIGN, Target, clause_targets, noun_targets, verb_cue, verb_targets
+from pipeline.nlp.stances.targets import (
+    SIGN,
+    Target,
+    action_targets,
+    clause_targets,
+    noun_targets,
+    verb_cue,
+    verb_targets,
+)
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
@@ -62,6 +70,9 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             return out
         cue = (SIGN[found[0]], found[1], None)
     polarity, base, prep = cue
+    if prep is None and verb.dep_ == "acomp" and verb.tag_ == "VBN":
+        # "Labour is opposed to the plans": the participle's preposition carries the target
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if base < MIN_CUE_SCORE:
         return out  # weak cues ("suggest", "question") count only inside composed actions
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
@@ -201,4 +212,30 @@ def _actor_like(art: StanceArticle, noun: Token) -> bool:
         or noun.lemma_.lower() in BODY_NOUNS
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     )
+
+
+def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
+    """ "The Tories are against the bill": a copula whose complement is a stance preposition
+    ("against"); its subject holds the stance (the speaker for "I"/"we" in a quote)."""
+    if be.lemma_ != "be" or hypothetical(be) or any(c.dep_ in ("attr", "acomp", "expl") for c in be.children):
+        return []
+    out: list[Signal] = []
+    for prep in be.children:
+        if prep.dep_ != "prep" or (found := art.lex.cue(prep.lower_)) is None or found[1] < MIN_CUE_SCORE:
+            continue
+        holder, quote = holder_for(art, be, False)
+        if holder is None:
+            return []
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+        polarity, score = SIGN[found[0]], found[1]
+        if has_negation(art, be):
+            polarity, score = negate(polarity, score, full=False)
+        for target in targets:
+            out += signal(
+                art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+            )
+    return out
 
