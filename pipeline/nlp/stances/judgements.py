@@ -35,7 +35,13 @@ from pipeline.nlp.stances.signals import (
     signal,
 )
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
-from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS, INSUFFICIENCY_ADJECTIVES, NAMING_VERBS
+from pipeline.nlp.stances.words import (
+    ATTEMPT_NOUNS,
+    ATTITUDE_NOUNS,
+    INSUFFICIENCY_ADJECTIVES,
+    INTRANSITIVE_FATES,
+    NAMING_VERBS,
+)
 from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
@@ -51,8 +57,9 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
     if modal is None and verb.dep_ == "xcomp" and verb.head.lemma_ in NECESSITY_VERBS and verb.head.i < verb.i:
         modal = verb.head  # "the changes would have to go ahead", "we need to cut taxes"
-        if modal.lemma_ == "need" and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in modal.children):
-            return out  # "migrants need to register": a requirement described, not wished
+        first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in modal.children)
+        if modal.tag_ == "VBG" or not (first_person or verb.lemma_.lower() in INTRANSITIVE_FATES):
+            return out  # "migrants would have to pay more": a burden described, not wished
         if has_negation(art, modal):
             return out  # "did not have to go ahead": not required is not opposed
         verb_for_subject = modal
@@ -137,8 +144,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         and word.lemma_.lower() not in INSUFFICIENCY_ADJECTIVES
     ):
         weight = -EXCESS_WEIGHT  # "government is too big": excess is criticism, whatever the adjective
-    if weight is None or hypothetical(word):
-        return out
+    if weight is None or hypothetical(word) or any(t.lower_ == "than" for t in word.subtree):
+        return out  # "the burdens are greater than they were": a comparison, not a judgement
     quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
     if holder is None:
@@ -197,9 +204,20 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
         return _object_of(head.head), True
     if dep in ("acomp", "attr", "oprd"):
         if head.lemma_ == "be":
-            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
+            return _copula_subject(head), True
         return _object_of(head), True  # "called the plan illegal"
     return None, False
+
+
+def _copula_subject(be: Token) -> Token | None:
+    """The subject of a copula, or of the copula it is coordinated with ("the intrusion was due
+    to an error and was “regrettable”")."""
+    for _ in range(3):
+        subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subject is not None or be.dep_ != "conj":
+            return subject
+        be = be.head
+    return None
 
 
 def _object_of(verb: Token) -> Token | None:
@@ -233,7 +251,17 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
     weight = art.lex.evaluative(word.lower_)
     if weight is None and word.lemma_.lower() != word.lower_:
         weight = art.lex.evaluative(word.lemma_)
-    if weight is None or hypothetical(word) or has_negation(art, word):
+    if weight is None and word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
+        inner = art.lex.evaluative(word.lemma_)
+        if inner is not None:
+            return _naming(art, word.head.head, inner)  # "considered the intrusion an act of provocation"
+    if weight is None:
+        return []
+    return _naming(art, word, weight)
+
+
+def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
+    if hypothetical(word) or has_negation(art, word):
         return []  # "did not call it a gimmick" says what they did not say, not what they think
     named = word.head if word.dep_ == "amod" and word.head.pos_ == "NOUN" else word
     verb = named.head
@@ -248,6 +276,9 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
         return []
     judged = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if judged is None and named.dep_ == "ccomp":
+        # "considered the intrusion an act of provocation": a small clause, its subject judged
+        judged = next((c for c in named.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
     if judged is None or judged.i >= named.i:
         return []
     holder, quote = holder_for(art, verb, False)

@@ -23,6 +23,8 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
     if sentence.start == 0:
         return None
     previous = art.doc[sentence.start - 1].sent
+    if _paragraph(art, previous) != _paragraph(art, sentence):
+        return None  # a new paragraph (often a new speaker) does not continue the old topic
     root = previous.root
     while root.dep_ != "ROOT" and root.head is not root:
         root = root.head
@@ -61,3 +63,9 @@ def _issue_like(art: StanceArticle, noun: Token) -> bool:
     if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS:
         return False  # a mention of someone ("the minister"), a body ("the government")
     return not art.lex.is_generic_target(noun.lemma_)
+
+
+def _paragraph(art: StanceArticle, span) -> int | None:
+    sentence = art.ctx.sentence_at(span.start_char)
+    return sentence.paragraph_id if sentence is not None else None
+
