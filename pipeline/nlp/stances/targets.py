@@ -84,6 +84,12 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
         found = noun_targets(art, dobj)  # the label includes coordinated objects
+        effort = _effort_action(verb, dobj)
+        if effort is not None and found:
+            # "supports Korea in their effort to join the IDB": backing someone's bid is the issue
+            action = art.labeller.clause_label(effort)
+            if action:
+                found = [Target(f"{t.label} {action}", t.head, t.sign, t.strength) for t in found]
         if xcomp is not None and xcomp.i > dobj.i and not addressee:
             # "proposed amendments to give the military more capabilities": the purpose completes it
             purpose = art.labeller.action_label(xcomp)
@@ -226,3 +232,14 @@ def particle(verb: Token) -> str | None:
 
 def _infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _effort_action(verb: Token, dobj: Token) -> Token | None:
+    """The action of "in their effort/bid to …" after a stance verb's object."""
+    for prep in [*verb.children, *dobj.children]:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > dobj.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
+                return frame_action(pobj)
+    return None
+
