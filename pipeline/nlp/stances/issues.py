@@ -22,8 +22,9 @@ supporting the opening.
 
 Limits (README, "Issues"): stems are cut by rule, not by a lemmatiser; only the head classes
 the knowledge file lists are merged or reversed; a target naming two questions ("government
-on Iraq and identity cards") belongs to one issue; the article's topic is not used, so two
-articles' "the plans" stay apart unless their words meet.
+on Iraq and identity cards") belongs to one issue. The article's topic is read before
+grouping, by the labeller: "the plans" under "Tories plan migrant health checks" already reads
+"migrant health checks" (`labels.Labeller._headline_label`).
 """
 
 from __future__ import annotations
