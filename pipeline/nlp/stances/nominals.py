@@ -179,7 +179,8 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 first = next((g for g in topic.children if g.dep_ == "pobj"), None)
                 later = [*(first.conjuncts if first is not None else ()), *noun.conjuncts]
                 for conj in later:
-                    if conj.i > topic.i and conj.pos_ in ("NOUN", "PROPN") and conj.lemma_.lower() not in STANCE_NOMINALS:
+                    stance_noun = conj.lemma_.lower() in STANCE_NOMINALS
+                    if conj.i > topic.i and conj.pos_ in ("NOUN", "PROPN") and not stance_noun:
                         targets += noun_targets(art, conj)
             return targets
     action = frame_action(noun)
