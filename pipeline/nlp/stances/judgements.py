@@ -146,6 +146,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         weight = -EXCESS_WEIGHT  # "government is too big": excess is criticism, whatever the adjective
     if weight is None or hypothetical(word) or any(t.lower_ == "than" for t in word.subtree):
         return out  # "the burdens are greater than they were": a comparison, not a judgement
+    if word.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return out  # "is it too early to open a bottle?": a question asks, it does not judge
     quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
     if holder is None:
