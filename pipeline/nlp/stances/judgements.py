@@ -45,6 +45,8 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
+# verbs that link a subject to what it is judged to be
+LINKING_VERBS = frozenset({"be", "prove", "seem", "appear", "remain", "become", "look", "sound"})
 EXCESS_WEIGHT = 0.6  # "too big", "too slow": an adjective the lexicon does not judge
 NECESSITY_VERBS = frozenset({"have", "need"})  # "have to", "need to": deontic like "must"
 
@@ -197,7 +199,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     dep = word.dep_
     head = word.head
     if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
-        if head.dep_ == "attr" and head.head.lemma_ == "be":  # "the statement was a fair summary"
+        if head.dep_ == "attr" and head.head.lemma_ in LINKING_VERBS:  # "the statement was a fair summary"
             return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
         return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
@@ -205,7 +207,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     if dep == "pobj" and head.lower_ == "as":
         return _object_of(head.head), True
     if dep in ("acomp", "attr", "oprd"):
-        if head.lemma_ == "be":
+        if head.lemma_ in LINKING_VERBS:  # "the plans were a gimmick", "the sale proved a fiasco"
             return _copula_subject(head), True
         return _object_of(head), True  # "called the plan illegal"
     return None, False
