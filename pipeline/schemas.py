@@ -173,6 +173,10 @@ class EventMentions(_Table):
     sentence_id: Series[int] = pa.Field(ge=0, description="Reporting sentence")
     trigger: Series[str] = pa.Field(description="The word or phrase that reports the event")
     evidence: Series[str] = pa.Field(description="The sentence text")
+    link_reason: Series[str] = pa.Field(
+        description="Why this report is this event: 'first report', or the evidence that merged it (same or "
+        "another article, shared actors, same place, compatible date, same mode, type family)"
+    )
 
 
 class Quotes(_Table):
@@ -294,7 +298,7 @@ TABLES: dict[str, tuple[type[pa.DataFrameModel], pa_arrow.Schema]] = {
     ])),
     "event_mentions": (EventMentions, pa_arrow.schema([
         ("event_id", _STR), ("article_id", _STR), ("sentence_id", _INT), ("trigger", _STR),
-        ("evidence", _STR),
+        ("evidence", _STR), ("link_reason", _STR),
     ])),
     "quotes": (Quotes, pa_arrow.schema([
         ("quote_id", _STR), ("article_id", _STR), ("sentence_id", _INT),

@@ -511,3 +511,60 @@ def test_deterministic_ids_whatever_the_input_order():
     assert sorted(map(str, first.participants)) == sorted(map(str, second.participants))
     assert sorted(map(str, first.mentions)) == sorted(map(str, second.mentions))
     assert len({e["event_id"] for e in first.events}) == len(first.events)
+
+
+# ---------------------------------------------------------- resolution: type families, date guards, link reasons
+
+
+def _case(article, sentence, trigger, event_type="SANCTION", mode="convict", target="person:aliyev", **kw):
+    return _cand(article, sentence, event_type, sources=["country:RUS"], targets=[target], trigger=trigger, mode=mode, **kw)
+
+
+def test_conviction_and_jailing_of_one_person_are_one_case():
+    week = {"a": ArticleInfo(date(2023, 7, 25), "AP"), "b": ArticleInfo(date(2023, 7, 26), "BBC"),
+            "c": ArticleInfo(date(2023, 7, 26), "DW")}
+    candidates = [
+        _case("a", 1, "convicted"),
+        _case("b", 1, "jailed", "COERCE", "arrest"),
+        _case("c", 1, "arrested", "COERCE", "arrest"),  # an arrest is another step of the case
+        _case("c", 2, "jailed", "COERCE", "arrest", target="person:bayramov"),  # another person
+    ]
+    result = _resolve(candidates, week)
+    by_articles = {tuple(sorted({m["article_id"] for m in result.mentions if m["event_id"] == e["event_id"]})): e
+                   for e in result.events}
+    assert set(by_articles) == {("a", "b"), ("c",)} and len(result.events) == 3
+    assert by_articles[("a", "b")]["event_type"] == "SANCTION"
+    reasons = {m["article_id"]: m["link_reason"] for m in result.mentions if m["event_id"] == by_articles[("a", "b")]["event_id"]}
+    assert reasons["a"] == "first report"
+    assert "type family verdict" in reasons["b"] and "shared actors" in reasons["b"] and "another article" in reasons["b"]
+
+
+def test_reports_years_apart_are_two_events():
+    far = {"a": ArticleInfo(date(2001, 3, 1), "AP"), "b": ArticleInfo(date(2004, 6, 1), "BBC")}
+    assert len(_resolve([_case("a", 1, "convicted"), _case("b", 1, "convicted")], far).events) == 2
+
+
+def test_an_article_cannot_report_an_event_dated_after_it():
+    """An undated 2001 report and a conviction dated May 2004 share both actors, yet the 2001
+    article cannot be reporting a 2004 event."""
+    articles = {"a": ArticleInfo(date(2001, 3, 1), "AP"), "b": UNDATED}
+    candidates = [_case("a", 1, "convicted"), _case("b", 1, "convicted", date_text="in May 2004")]
+    assert len(_resolve(candidates, articles).events) == 2
+    recent = {"a": ArticleInfo(date(2004, 6, 1), "AP"), "b": UNDATED}
+    assert len(_resolve(candidates, recent).events) == 1
+
+
+def test_no_date_flows_through_an_ambiguous_link():
+    """Two convictions of one person years apart; an undated article's undated report fits
+    both, so it takes neither date."""
+    articles = {"a": ArticleInfo(date(2001, 3, 1), "AP"), "b": ArticleInfo(date(2004, 6, 2), "BBC"), "c": UNDATED}
+    candidates = [
+        _case("a", 1, "convicted", date_text="on Tuesday"),
+        _case("b", 1, "convicted", date_text="on Monday"),
+        _case("c", 1, "convicted"),
+    ]
+    result = _resolve(candidates, articles)
+    assert len({e["event_date"] for e in result.events}) == 2
+    assert "c" not in result.article_dates
+    alone = _resolve(candidates[1:], articles)  # one conviction only: the link is safe
+    assert alone.article_dates == {"c": date(2004, 5, 31)}

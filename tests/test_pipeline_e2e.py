@@ -24,7 +24,7 @@ CONTRACT_COLUMNS = {
     "events": ["event_id", "event_type", "event_mode", "cameo_root", "event_date", "date_precision",
                "location_entity_id", "summary", "n_articles", "n_outlets", "confidence"],
     "event_participants": ["event_id", "entity_id", "role"],
-    "event_mentions": ["event_id", "article_id", "sentence_id", "trigger", "evidence"],
+    "event_mentions": ["event_id", "article_id", "sentence_id", "trigger", "evidence", "link_reason"],
     "quotes": ["quote_id", "article_id", "sentence_id", "speaker_entity_id", "speaker_surface", "text",
                "kind", "cue", "char_start", "char_end"],
     "stances": ["stance_id", "holder_entity_id", "target", "target_entity_id", "polarity", "score",

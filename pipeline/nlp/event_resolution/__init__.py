@@ -12,9 +12,12 @@ What happens, in order:
    dropped. Relative dates are resolved against the article's date
    (`pipeline.nlp.dates.resolve_date`); without an article date they stay unresolved.
 2. Candidates are clustered: two reports are one event when they have the same PLOVER
-   type, compatible dates (equal at the coarser precision; an undated report agrees
-   with any date), compatible places (equal, or one unknown), overlapping actors and no
-   contradiction:
+   type or type family (`type_families` in `pipeline/knowledge/events.yaml`: a
+   conviction and a jailing of one person are one case, and merge only with a shared
+   target), compatible dates (equal at the coarser precision; an undated report agrees
+   with any date, except that across articles it happened by its article's day, and two
+   undated reports in dated articles more than a year apart are two events), compatible
+   places (equal, or one unknown), overlapping actors and no contradiction:
    * actors match when they are the same entity, or when one is a country and the
      other a person/organisation of that country ("Armenia" ~ "Nikol Pashinyan");
      two different people of one country do not match;
@@ -38,14 +41,18 @@ What happens, in order:
    its article, an entity pair, or (when dated) an entity and month.
 3. Articles without a date take the date of an event they share with a dated article
    (`article_dates`): the latest day-precision date of such an event that lies within
-   a week before the dated article's own date. Their relative expressions ("on
+   a week before the dated article's own date, unless their report also fitted an event
+   of another date (no date flows through an ambiguous link). Their relative expressions ("on
    Tuesday") are then resolved against it and the clustering is run again.
 4. Rows: the event takes its most precise date, its most frequent place, mode and
    CAMEO root; each entity gets one role (mediator > source > target > participant,
    weighted by how often each report gives it); `n_articles`, `n_outlets` (articles of
    unknown outlet count as distinct outlets) and one `event_mentions` row per reporting
-   sentence. `event_id` = "ev-" + the first 12 hex digits of sha1(type|date|sorted
-   entity ids) - plus the place, then the first report, only if two events collide.
+   sentence, whose `link_reason` says why it is this event ("first report", or the
+   evidence of the merge: same or another article, shared actors, same place, compatible
+   date, same mode, type family). A type family's event takes its most reported type.
+   `event_id` = "ev-" + the first 12 hex digits of sha1(type|date|sorted entity ids) -
+   plus the place, then the first report, only if two events collide.
 """
 
 from pipeline.nlp.event_resolution.records import ArticleInfo, EventResolution

@@ -1,4 +1,9 @@
-"""Dates for undated articles, from the events they share with dated ones."""
+"""Dates for undated articles, from the events they share with dated ones.
+
+A date flows only through a link the dates do not contradict: the event's day must lie in
+the week before a dated article that reports it, and the undated article's report must
+not have fitted events of other dates as well (two convictions years apart: which one an
+undated report is about says nothing about when it appeared)."""
 
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ def infer_article_dates(clusters: list[Cluster], articles: Mapping[str, ArticleI
             info = articles.get(article_id)
             if info is not None and info.published_date is not None:
                 continue
+            if any(r.ambiguous for r in cluster.reports if r.article_id == article_id):
+                continue  # its report fitted events of other dates too: no date flows through it
             if article_id not in found or cluster.date > found[article_id]:
                 found[article_id] = cluster.date
     return found

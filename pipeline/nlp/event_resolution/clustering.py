@@ -9,7 +9,7 @@ from pipeline.nlp.event_resolution.clusters import Cluster
 from pipeline.nlp.event_resolution.constants import MAX_SCAN
 from pipeline.nlp.event_resolution.entities import KnownEntities
 from pipeline.nlp.event_resolution.reports import Report
-from pipeline.nlp.event_resolution.scoring import ReportGroups, fit_score
+from pipeline.nlp.event_resolution.scoring import ReportGroups, fit_score, link_reason
 
 
 def _report_keys(report: Report, event_type: str, known: KnownEntities) -> set:
@@ -43,7 +43,7 @@ def cluster_reports(
 ) -> None:
     """Greedy, in report order: each report joins its best compatible cluster or starts one."""
     for report in reports:
-        event_type = report.candidate.event_type
+        event_type = report.family  # "convicted" and "jailed" are compared with each other
         keys = _report_keys(report, event_type, known)
         candidates: set[int] = set()
         for key in keys:
@@ -51,17 +51,23 @@ def cluster_reports(
             if bucket:
                 candidates.update(bucket[-MAX_SCAN:])
         best: tuple[float, int] | None = None
-        if candidates:
-            groups = ReportGroups(report, known)
-            for number in sorted(candidates):
-                score = fit_score(report, groups, clusters[number], known)
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, number)
+        groups = ReportGroups(report, known)
+        fitting_dates: set = set()
+        for number in sorted(candidates):
+            score = fit_score(report, groups, clusters[number], known)
+            if score is not None:
+                fitting_dates.add(clusters[number].date)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, number)
+        # an undated report that fits events of different dates says nothing about its date
+        report.ambiguous = report.date is None and len(fitting_dates - {None}) > 1
         if best is None:
-            cluster = Cluster(len(clusters), event_type, known)
+            cluster = Cluster(len(clusters), report.candidate.event_type, known)
             clusters.append(cluster)
+            report.link_reason = "first report"
         else:
             cluster = clusters[best[1]]
+            report.link_reason = link_reason(report, groups, cluster, known)
         cluster.add(report)
         home[id(report)] = cluster
         for key in keys:

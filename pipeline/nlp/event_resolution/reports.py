@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from pipeline.nlp.dates import resolve_date
-from pipeline.nlp.event_resolution.constants import ROLES
+from pipeline.nlp.dates import DAY, MONTH, resolve_date
+from pipeline.nlp.event_resolution.constants import ROLES, family
 from pipeline.nlp.records import EventCandidate
 
 
@@ -24,6 +25,8 @@ class Report:
     precision: str | None
     separate: bool
     published: date | None = None  # the reporting article's date
+    link_reason: str = ""  # why the report joined its event (event_mentions.link_reason)
+    ambiguous: bool = False  # undated, and it fitted events of different dates
     entities: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)
     doers: set[str] = field(default_factory=set)
@@ -33,6 +36,19 @@ class Report:
         self.doers = set(roles["source"]) | set(roles["participant"])
         self.parties = self.doers | set(roles["target"])
         self.entities = self.parties | set(roles["mediator"])
+        self.family = family(self.candidate.event_type, self.candidate.event_mode, self.candidate.trigger)
+
+    def window(self) -> tuple[date | None, date | None]:
+        """When the event can have happened: its date at its precision, else no later than
+        the day after its article appeared (an article reports what has happened)."""
+        if self.date is None:
+            return None, (self.published + timedelta(days=1)) if self.published else None
+        if self.precision == DAY:
+            return self.date, self.date
+        if self.precision == MONTH:
+            last = calendar.monthrange(self.date.year, self.date.month)[1]
+            return self.date.replace(day=1), self.date.replace(day=last)
+        return date(self.date.year, 1, 1), date(self.date.year, 12, 31)
 
 
 def candidate_order(c: EventCandidate) -> tuple:

@@ -82,6 +82,9 @@ def event_rows(
             mode = "third-party"
         cameo = _most_common(r.candidate.cameo_root for r in cluster.reports)
         first = min(cluster.reports, key=_text_position)
+        types = Counter(r.candidate.event_type for r in cluster.reports)
+        # a type family's event takes its most reported type (the first report's on a tie)
+        cluster.event_type = min(types, key=lambda t: (-types[t], t != cluster.event_type, t))
         event_id = _event_id(cluster.event_type, event_date, roles)
         drafted.append((cluster, roles, event_date, precision, place, mode, cameo, first, event_id))
         used[event_id] = used.get(event_id, 0) + 1
@@ -132,6 +135,7 @@ def event_rows(
                     "sentence_id": report.candidate.sentence_id,
                     "trigger": report.candidate.trigger,
                     "evidence": report.candidate.evidence,
+                    "link_reason": report.link_reason,
                 }
             )
     result.events.sort(key=lambda e: e["event_id"])

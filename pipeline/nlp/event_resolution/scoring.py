@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.nlp.dates import DAY, MONTH, compatible
 from pipeline.nlp.event_resolution.clusters import Cluster
-from pipeline.nlp.event_resolution.constants import LINK_WINDOW, SPEECH_ACTS, SYMMETRIC_TYPES
+from pipeline.nlp.event_resolution.constants import LINK_WINDOW, RECALL_WINDOW, SPEECH_ACTS, SYMMETRIC_TYPES
 from pipeline.nlp.event_resolution.entities import KnownEntities, entity_group
 from pipeline.nlp.event_resolution.reports import Report
 
@@ -28,6 +28,12 @@ def fit_score(report: Report, groups: ReportGroups, cluster: Cluster, known: Kno
         for other in cluster.dated:  # every dated report must agree, not just the best
             if not compatible((report.date, report.precision), other):
                 return None
+    if not _times_agree(report, cluster):
+        return None
+    if any(r.candidate.event_type != report.candidate.event_type for r in cluster.reports) and not (
+        set(report.roles["target"]) & cluster.roles["target"]
+    ):
+        return None  # a conviction and a jailing are one case only for one convicted person
     if report.place and cluster.places and report.place not in cluster.places:
         return None
     if groups.mediators and cluster.roles["mediator"]:
@@ -92,6 +98,46 @@ def fit_score(report: Report, groups: ReportGroups, cluster: Cluster, known: Kno
             if exact < 2 and not (same_place and exact >= 1):
                 return None
     return matched * 2 + 2 * same_place + same_day + same_mode * 0.5 + same_article * 1.0
+
+
+def _times_agree(report: Report, cluster: Cluster) -> bool:
+    """No merge across articles that the dates contradict: every report of another article
+    must leave a common time (an article reports only what happened by its publication day,
+    so an event dated after an article cannot be that article's report), and two undated
+    reports in dated articles more than a year apart are two events however alike."""
+    lo, hi = report.window()
+    for other in cluster.reports:
+        if other.article_id == report.article_id:
+            continue
+        their_lo, their_hi = other.window()
+        if lo is not None and their_hi is not None and lo > their_hi:
+            return False
+        if their_lo is not None and hi is not None and their_lo > hi:
+            return False
+        if (
+            report.date is None and other.date is None and report.published and other.published
+            and abs(report.published - other.published) > RECALL_WINDOW
+        ):
+            return False
+    return True
+
+
+def link_reason(report: Report, groups: ReportGroups, cluster: Cluster, known: KnownEntities) -> str:
+    """Why a report joined a cluster, in words: the evidence `fit_score` weighed."""
+    parts = ["same article" if report.article_id in cluster.articles else "another article"]
+    shared = sorted(e for e in groups.all if any(known.match(e, c) for c in cluster.entities))
+    if shared:
+        parts.append("shared actors " + ", ".join(shared))
+    if report.place and report.place in cluster.places:
+        parts.append(f"same place {report.place}")
+    if report.date is not None and cluster.date is not None:
+        parts.append(f"compatible date {cluster.date.isoformat()}")
+    if report.candidate.event_mode and report.candidate.event_mode in cluster.modes:
+        parts.append(f"same mode {report.candidate.event_mode}")
+    types = {r.candidate.event_type for r in cluster.reports}
+    if report.candidate.event_type not in types:
+        parts.append(f"type family {report.family.split(':', 1)[1]}")
+    return "; ".join(parts)
 
 
 def _same_time(report: Report, cluster: Cluster) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.actors import fill_actors, visited_places
+from pipeline.nlp.events.actors import fill_actors, theatre_target, visited_places
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
@@ -79,6 +79,7 @@ def detect_events(
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
+            theatre_target(draft)  # the country moved into is both the place and the target
             offer_recipient(draft, ec)
             agreed_truce(draft)
         found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]

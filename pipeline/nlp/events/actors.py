@@ -170,8 +170,11 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
-        elif child.dep_ == "prep" and (child in draft.words or child.lower_ in ("with",)):
-            for pobj in pobjs(child):
+        elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
+            child in draft.words or child.lower_ in ("with",)
+        ):
+            inner = [g for g in child.children if g.dep_ == "prep"] if child in draft.words else []
+            for pobj in pobjs(child) + [p for g in inner for p in pobjs(g)]:  # "pulled out of Lebanon"
                 out += np_actors(pobj, index)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
@@ -251,9 +254,10 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
         elif child.dep_ == "dobj":
-            # "suspended talks with Iran", "severed contacts with the PA": the object's partner
+            # "suspended talks with Iran", "severed contacts with the PA": the object's partner;
+            # "reopened the crossing to Palestinians": whom the object is for
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "with":
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
                     found += [m for p in pobjs(prep) for m in np_actors(p, index)]
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
@@ -276,6 +280,11 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
                         found += np_actors(pobj, index)
+    if not found and draft.event_type == "AID":
+        for clause in verb.children:  # "pledged $500m to help Indonesia rebuild": whom it helps
+            if clause.dep_ in ("xcomp", "advcl") and lemma_in(clause, OBJECT_CONTROL):
+                found += [m for c in clause.children if c.dep_ == "dobj" for m in np_actors(c, index)]
+                found += [m for c in clause.children if c.dep_ == "ccomp" for m in _subjects(c, index)]
     if not found and draft.event_type in ("AGREE", "REQUEST"):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -356,7 +365,9 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
-                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES):
+                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES) or (
+                        word == "from" and draft.event_type == "RETREAT"
+                    ):  # "a jibe at Yerevan", "the withdrawal from Iraq"
                         assign(draft, "targets", mentioned)  # "a jibe at Yerevan"
                     elif word == "of":
                         if place_at(index, pobj) is not None and not mentioned:
@@ -403,6 +414,11 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
         else:
             assign(draft, subject_role, subjects)
+        if draft.mode == "visit" and not draft.targets:
+            # "arrived in India for a three-day visit": the country gone to is the host
+            hosts = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in pobjs(c)
+                     for m in np_actors(p, index) if m.entity_type == "COUNTRY"]
+            assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
             # "gave Argentina a loan", "sent aid to Sri Lanka": the recipient of the light verb
             receivers = [m for c in verb.children if c.dep_ == "dative" for m in np_actors(c, index)]
@@ -476,3 +492,14 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
             # a country visited is the host (PLOVER: the visitor is the source, the host the target)
             covered = {m.mention_id for t in listed for m in index.all_at(t) if m.entity_type != "COUNTRY"}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
+
+
+def theatre_target(draft: Draft) -> None:
+    """ "Syria redeployed its troops in Lebanon", "exercises near Taiwan": forces moved into or
+    beside another country are directed at it (PLOVER's MOBILIZE target)."""
+    place = draft.location
+    if draft.event_type != "MOBILIZE" or draft.targets or place is None or place.entity_type != "COUNTRY":
+        return
+    own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
+    if draft.sources and (place.country_iso3 or place.name) not in own:
+        draft.targets.append(place)

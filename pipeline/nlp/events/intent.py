@@ -8,7 +8,9 @@ it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "u
 
 * "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`);
 * "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
-  acts on as target (`willingness_words`);
+  acts on as target (`willingness_words`), or the one the offer is told to;
+* "X wishes / wants / hopes to meet / speak with / work with Y" -> AGREE to Y, the intent
+  to meet or co-operate (`desire_verbs`);
 * in a quote, or a clause reported by a speaker: "Y must / should do Z" -> REQUEST of Y,
   source the speaker; "we will do Z unless / if ..." -> THREATEN, target the actor of the
   condition ("unless ministers rethink") or of the act;
@@ -37,7 +39,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
-from pipeline.nlp.events.vocabulary import REQUEST_VERBS, WILLINGNESS_WORDS
+from pipeline.nlp.events.vocabulary import DESIRE_VERBS, REQUEST_VERBS, STRIKE_WORDS, WILLINGNESS_WORDS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
 from pipeline.nlp.syntax import has_neg
@@ -85,6 +87,8 @@ def _addressed(speaker: Mention, targets: list[Mention]) -> list[Mention]:
     """A demand on a country is a REQUEST only from another country's speaker: "Britain
     should take its share", said by a British politician, is domestic policy (a stance)."""
     own = _country(speaker)
+    if own is None and speaker.entity_type == "ORGANIZATION":
+        return targets  # "the EU said China must ...": a body above states makes demands of them
     return [m for m in targets if m.entity_type != "COUNTRY" or (own is not None and _country(m) != own)]
 
 
@@ -98,6 +102,26 @@ def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
                 if pobj.dep_ == "pobj":
                     out += np_actors(pobj, ec.index)
     return out
+
+
+COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE"})
+
+
+def _cooperative(verb: Token, ec: EventContext) -> bool:
+    """ "to speak with", "to meet", "to work with": a meeting or co-operation verb."""
+    lemma = verb.lemma_.lower()
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    found = [ec.lexicon.verb(lemma, p) for p in preps] + [ec.lexicon.verb(lemma)]
+    return any(t is not None and t.event_type in COOPERATIVE_TYPES for t in found)
+
+
+def _addressee(clause: Token, ec: EventContext) -> list[Mention]:
+    """ "X is willing to withdraw, Assad told the UN envoy": an offer reported to someone is
+    made to them (the object of the verb of saying the clause hangs from)."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+        return []
+    speech = clause.head
+    return _named(m for c in speech.children if c.dep_ in ("dobj", "dative") for m in np_actors(c, ec.index))
 
 
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
@@ -114,6 +138,18 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 if targets and sources:
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
+        if (
+            token.pos_ == "VERB"
+            and lemma_in(token, DESIRE_VERBS)
+            and not has_neg(token)
+            and not _aux(token) - PROMISE_MODALS
+            and not any(c.dep_ == "dobj" for c in token.children)
+        ):
+            acts = [c for c in token.children if c.dep_ == "xcomp" and _infinitive(c) and _cooperative(c, ec)]
+            sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
+            targets = _named(m for act in acts for m in _object_actors(act, ec))
+            if acts and sources and targets:
+                drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
         elif token.lower_ in WILLINGNESS_WORDS and token.pos_ == "ADJ" and token.dep_ == "acomp":
             verb = token.head
             if has_neg(verb) or has_neg(token) or _aux(verb) - PROMISE_MODALS:
@@ -122,7 +158,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if not acts:
                 continue
             sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
-            targets = _named(_object_actors(acts[0], ec))
+            targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
     return drafts
@@ -150,7 +186,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if sentence is None or is_question(sentence):
                 continue
             modals = _aux(verb)
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             if not subjects:
                 continue
             subject = subjects[0]
@@ -160,7 +196,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 if targets:
                     drafts.append(_draft(REQUEST_ACT, verb, sentence, [speaker], targets))
                     continue
-            if modals & PROMISE_MODALS:
+            if modals & PROMISE_MODALS or (modals & DEMAND_MODALS and subject.dep_ == "expl"):
+                # "we will ... unless", "there should be a strike unless ...": a threat
                 conditions = [
                     c
                     for c in verb.children
@@ -169,7 +206,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 if not conditions:
                     continue
                 if (
-                    subject.lower_ not in FIRST_PERSON
+                    subject.dep_ != "expl"
+                    and subject.lower_ not in FIRST_PERSON
                     and not _named(np_actors(subject, ec.index))
                     and subject.lower_ not in ("they", "he", "she")
                 ):
@@ -177,7 +215,10 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
-                drafts.append(_draft(THREATEN_ACT, verb, sentence, [speaker], targets))
+                threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)
+                if any(t.lemma_.lower() in STRIKE_WORDS or t.lower_ in STRIKE_WORDS for t in verb.subtree):
+                    threat.mode = "restrict"  # a strike threat restricts, as the trigger rule says
+                drafts.append(threat)
     return drafts
 
 

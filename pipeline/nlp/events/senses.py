@@ -23,7 +23,9 @@ from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "any"})
-RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "sense"})
+RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "unless_subject", "sense"})
+KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
+CLASS_KEYS = frozenset({"about", "source", "words", "in_names"})
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
 
 
@@ -35,12 +37,14 @@ class SenseRule:
     particle: str | None
     argument: str | None
     classes: tuple[str, ...]
-    sense: tuple[str, str | None] | None  # (type, mode); None: no event
+    unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
+    sense: tuple[str, str | None] | None  # (type, mode); None: no event; KEEP: the trigger's own
 
 
 @dataclass(frozen=True)
 class Senses:
     classes: dict[str, frozenset[str]]
+    in_names: frozenset[str]  # classes whose words count inside actors' names ("Fire Brigades Union")
     rules: tuple[SenseRule, ...]
     cameo_roots: dict[str, str]
 
@@ -52,7 +56,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     if set(data) != {"classes", "senses"}:
         raise ValueError(f"{file.name}: expected sections classes and senses")
-    classes = _load_classes(file, data)
+    classes, in_names = _load_classes(file, data)
     triggers = yaml.safe_load((KNOWLEDGE_DIR / "plover_triggers.yaml").read_text(encoding="utf-8"))["event_types"]
     roots = {name: str(spec["cameo_root"]) for name, spec in triggers.items()}
     rules = []
@@ -65,6 +69,8 @@ def load_senses(path: str | Path | None = None) -> Senses:
         unknown = [c for c in wanted if c not in classes]
         if unknown or (wanted and raw.get("argument") not in ARGUMENTS):
             raise ValueError(f"{where}: unknown class {unknown} or argument {raw.get('argument')!r}")
+        if raw.get("unless_subject") not in (None, "actor"):
+            raise ValueError(f"{where}: unless_subject is actor or omitted")
         types = frozenset(raw.get("types") or ())
         if types - set(roots):
             raise ValueError(f"{where}: unknown types {sorted(types - set(roots))}")
@@ -76,29 +82,36 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 particle=raw.get("particle"),
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
+                unless_subject=raw.get("unless_subject"),
                 sense=_sense(raw["sense"], roots, where),
             )
         )
-    return Senses(classes, tuple(rules), roots)
+    return Senses(classes, in_names, tuple(rules), roots)
 
 
-def _load_classes(file: Path, data: dict) -> dict[str, frozenset[str]]:
-    """Each class has `about`, `source` and `words` (lower case, each once)."""
+def _load_classes(file: Path, data: dict) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each class has `about`, `source` and `words` (lower case, each once), and optionally
+    `in_names: true` (its words count inside an actor's name: a named union is workers)."""
     classes: dict[str, frozenset[str]] = {}
+    in_names: set[str] = set()
     for name, spec in (data.get("classes") or {}).items():
         where = f"{file.name}: classes: {name}"
-        if not isinstance(spec, dict) or set(spec) != {"about", "source", "words"}:
-            raise ValueError(f"{where}: expected about, source and words")
+        if not isinstance(spec, dict) or not {"about", "source", "words"} <= set(spec) <= CLASS_KEYS:
+            raise ValueError(f"{where}: expected about, source and words (and optionally in_names)")
         words = [str(w) for w in spec["words"]]
         if any(w != w.lower() for w in words) or len(words) != len(set(words)):
             raise ValueError(f"{where}: words must be lower case and listed once")
         classes[name] = frozenset(words)
-    return classes
+        if spec.get("in_names") is True:
+            in_names.add(name)
+    return classes, frozenset(in_names)
 
 
 def _sense(value: str, roots: dict[str, str], where: str) -> tuple[str, str | None] | None:
     if value == "none":
         return None
+    if value == "keep":
+        return KEEP
     event_type, _, mode = str(value).partition("/")
     if event_type not in roots:
         raise ValueError(f"{where}: unknown sense {value!r}")
@@ -147,6 +160,9 @@ def arguments(draft: Draft, which: str) -> list[Token]:
             elif child.dep_ == "prep" and (child.lower_ == "against" or child in draft.words):
                 for pobj in pobjs(child):  # "fought against", "fired on"; not "congratulated X on"
                     objects += _heads(pobj)
+        if not subjects and token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
+            # "the union threatened to strike": the controller's subject does the infinitive
+            subjects += [h for c in token.head.children if c.dep_ == "nsubj" for h in _heads(c)]
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             # "an earthquake that struck", "phones supporting roaming": the noun is the subject
             # (a passive participle's noun is its object: "the film shot in Rome")
@@ -163,10 +179,12 @@ def arguments(draft: Draft, which: str) -> list[Token]:
 ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def _in_class(tokens: Iterable[Token], words: frozenset[str]) -> bool:
-    """Whether a head is a class word; names of actors never are ("the Fund", "Labour")."""
+def _in_class(tokens: Iterable[Token], words: frozenset[str], in_names: bool = False) -> bool:
+    """Whether a head is a class word; names of actors are not ("the Fund", "Labour") unless
+    the class says its words count in names ("the Fire Brigades Union" is workers)."""
     return any(
-        (t.lemma_.lower() in words or t.lower_ in words) and t.ent_type_ not in ACTOR_ENTITY_LABELS for t in tokens
+        (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_ENTITY_LABELS)
+        for t in tokens
     )
 
 
@@ -183,9 +201,12 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses) -> bool:
         return False
     if rule.classes:
         words = frozenset().union(*(senses.classes[c] for c in rule.classes))
-        if not _in_class(arguments(draft, rule.argument or "any"), words):
+        in_names = all(c in senses.in_names for c in rule.classes)
+        if not _in_class(arguments(draft, rule.argument or "any"), words, in_names):
             return False
-    return True
+    # "Ukraine suspended payments": a state's act on money is political
+    subjects = arguments(draft, "subject") if rule.unless_subject == "actor" else []
+    return not any(t.ent_type_ in ACTOR_ENTITY_LABELS for t in subjects)
 
 
 def apply_sense(draft: Draft, senses: Senses | None = None) -> bool:
@@ -197,6 +218,8 @@ def apply_sense(draft: Draft, senses: Senses | None = None) -> bool:
             continue
         if rule.sense is None:
             return False
+        if rule.sense == KEEP:
+            return True
         event_type, mode = rule.sense
         if event_type != draft.event_type:
             draft.cameo_root = senses.cameo_roots[event_type]

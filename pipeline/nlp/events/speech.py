@@ -85,11 +85,12 @@ def _same_actor(a: Mention, b: Mention) -> bool:
     return actor_key(a) == actor_key(b) or (a.antecedent is not None and a.antecedent == b.mention_id)
 
 
-def _judged_tokens(token: Token, clause: Token) -> list[Token]:
+def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> list[Token]:
     """Where the criticised actor is named: the judged noun's possessors, modifiers and "of"
     or "by" phrases ("Labour's failure", "a failed Tory past", "the failure of the
     government"), and the subject of the judging clause ("this government has shown crass
-    insensitivity"); never the clause's objects ("help Indonesia rebuild after the disaster")."""
+    insensitivity") unless the word only names the circumstances; never the clause's
+    objects ("help Indonesia rebuild after the disaster")."""
     noun = token if token.pos_ in ("NOUN", "PROPN") else None
     if noun is None and token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
@@ -100,7 +101,7 @@ def _judged_tokens(token: Token, clause: Token) -> list[Token]:
                 child.dep_ == "prep" and child.lower_ in ("of", "by")
             ):
                 out += list(child.subtree)
-    for child in clause.children:
+    for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
@@ -110,8 +111,9 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     """Actors the judged phrase or the judging clause's subject names, named ones before
     pronouns, never the speaker or "we"."""
     clause = _clause(token, span)
-    found = _actors_in(ec, _judged_tokens(token, clause), span, speaker)
-    if found or _circumstance(token, clause):
+    circumstance = _circumstance(token, clause)
+    found = _actors_in(ec, _judged_tokens(token, clause, not circumstance), span, speaker)
+    if found or circumstance:
         return found
     return _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
 

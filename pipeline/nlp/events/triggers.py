@@ -21,7 +21,7 @@ from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.senses import apply_sense
-from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS
+from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS, MOTION_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import DEFINITE_DETS
@@ -38,13 +38,42 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     preps += [
         m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.i in gap
     ]
-    lemma = token.lemma_.lower()
-    for extra in particles + preps:
-        found = lexicon.verb(lemma, extra.lower_)
-        if found is not None and found.lemma.endswith(" " + extra.lower_):
-            return found, [token, extra]
-    found = lexicon.verb(lemma)
-    return (found, [token]) if found is not None else None
+    # "gave way", "took part": a bare noun object right after the verb is part of it
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "NOUN" and not list(following.children):
+        particles.append(following)  # only a dictionary entry ("give way") makes it count
+    # "pulled its troops out of Lebanon", "fired rockets at Israel": the particle after the object
+    after_object = {o.right_edge.i + 1 for o in token.children if o.dep_ == "dobj"}
+    preps += [c for c in token.children if c.dep_ == "prep" and c.i in after_object and c.lower_ in SHIFTED_PARTICLES]
+    lemmas = [token.lemma_.lower()]
+    if prefix := _hyphen_prefix(token):
+        lemmas.insert(0, prefix + lemmas[0])
+    for lemma in lemmas:
+        for extra in particles + preps:
+            found = lexicon.verb(lemma, extra.lower_)
+            if found is not None and found.lemma.endswith(" " + extra.lower_):
+                return found, [token, extra]
+        found = lexicon.verb(lemma)
+        if found is not None:
+            return found, [token]
+    return None
+
+
+# Acts done by offering them ("offered an apology", "offered support", "offered aid"): the
+# noun's event; any other offered act ("offered a truce", "offered talks") lies ahead, and
+# the offer (AGREE) is the event.
+UTTERED_TYPES = frozenset({"AGREE", "AID", "CONCEDE", "SUPPORT"})
+
+# Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
+SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
+
+
+def _hyphen_prefix(token: Token) -> str:
+    """ "test-fired", "co-operated": the tokenizer splits the prefix off; it is part of the verb."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return ""
+    return doc[token.i - 2].lower_ + "-"
 
 
 def _is_light(token: Token, lexicon: EventTriggers) -> bool:
@@ -130,6 +159,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             if noun.i not in nouns:
                 continue
             noun_trigger = nouns[noun.i][0]
+            if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
+                absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
+                continue
             if verb is None or (
                 is_light
                 and verb[0].event_type != noun_trigger.event_type
@@ -144,6 +176,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             elif verb[0].event_type == noun_trigger.event_type:
                 absorbed.add(noun.i)  # "fought two wars": one event, the verb's
                 realised_by.setdefault(token.i, []).append(noun)
+
+    for i in nouns:
+        prep = span.doc[i].head
+        if nouns[i][0].event_type == "ASSAULT":
+            continue  # "went on the offensive", "came on the attack": a posture, not a raid
+        if span.doc[i].dep_ == "pobj" and prep.lower_ in ("on", "for") and lemma_in(prep.head, MOTION_VERBS):
+            realised_by.setdefault(i, []).append(prep.head)  # "went on strike", "arrived for a visit"
 
     drafts: list[Draft] = []
     for i, (trigger, words) in sorted(nouns.items()):

@@ -227,6 +227,25 @@ def _shaped_like_a_person(span: Span) -> bool:
     )
 
 
+def _people_acting(mc: MentionContext, span: Span) -> bool:
+    """ "Gibraltarians rejected the plan", "Iraqis marched ... to protest against the
+    occupation": a bare plural demonym acting on something (an object, or "against" it) is
+    its country's people acting as one (issue 17; annotation guide: demonyms used as actors
+    are surfaces of the country); "ethnic Armenians", "the Armenians of Karabakh", people
+    something is done to, and people doing nothing to anyone ("Palestinians vote") stay a group."""
+    doc = mc.doc
+    head = span[-1]
+    if head.dep_ != "nsubj" or span.start > 0 and doc[span.start - 1].lower_ in GROUP_MODIFIERS:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        return False
+    if any(c.dep_ in ("amod", "compound", "det") for c in head.children):
+        return False
+    verb = head.head
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+    return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "against" for v in clauses for c in v.children)
+
+
 def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
     entry = mc.gaz.entries.get(entity_id)
     if entry is None:
@@ -234,7 +253,7 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     start, end = span.start, span.end
     if label == "NORP":  # demonym of a country
         iso3 = entry.country_iso3
-        if is_plural_demonym(span[-1], mc.gaz):
+        if is_plural_demonym(span[-1], mc.gaz) and not _people_acting(mc, span):
             return _people_group(mc, span, iso3)
         return Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
     if entity_id.startswith("city:"):
