@@ -155,8 +155,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     if holder is None:
         return out
     noun, predicate = _judged_noun(word)
-    if noun is None:
-        return out
+    if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
+        return out  # "the foreign secretary has been shamed": done to someone, not judged
     if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
         return out  # "great interest", "grave concerns": mild or about something else
     complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
@@ -206,6 +206,15 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
         return _object_of(head.head), True  # "described the talks as “useful”"
     if dep == "pobj" and head.lower_ == "as":
         return _object_of(head.head), True
+    if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) and not any(
+        c.dep_ == "agent" for c in word.children
+    ):
+        # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
+        # person it says what was done to them ("Mr Straw had been shamed into going")
+        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return None, False
+        return subject, True
     if dep in ("acomp", "attr", "oprd"):
         if head.lemma_ in LINKING_VERBS:  # "the plans were a gimmick", "the sale proved a fiasco"
             return _copula_subject(head), True

@@ -30,6 +30,8 @@ from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
 
+COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
+
 
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """Stance verbs: "opposes X", "called for X", "urged Y to do X", "expressed hope that X"."""
@@ -221,7 +223,10 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
         return []
     out: list[Signal] = []
     for prep in be.children:
-        if prep.dep_ != "prep" or (found := art.lex.cue(prep.lower_)) is None or found[1] < MIN_CUE_SCORE:
+        if prep.dep_ != "prep" or prep.pos_ != "ADP" or prep.lower_ not in COPULAR_PREPOSITIONS:
+            continue  # "it's like an old boys club": a comparison, not a side
+        found = art.lex.cue(prep.lower_)
+        if found is None or found[1] < MIN_CUE_SCORE:
             continue
         holder, quote = holder_for(art, be, False)
         if holder is None:
