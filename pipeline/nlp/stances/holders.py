@@ -10,6 +10,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import negative_subject
 from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
     UNWILLING_ADJECTIVES,
@@ -49,6 +50,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
         return speaker, quote
     mention = art.mention_of(subject)
+    if mention is None and quote is not None and _own_body(subject):
+        return speaker, quote  # "Mr Kennedy said his party would oppose the bill": the leader's position
     if quote is not None and mention is not None and speaks_for(mention, speaker):
         return speaker, quote  # "Mr Lula said Brazil supports …": the leader's own position
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
@@ -60,6 +63,13 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they", "it" with nothing to resolve them
     return mention, quote
+
+
+def _own_body(subject: Token) -> bool:
+    """ "his party", "our government": the speaker's own body, named by a possessive pronoun."""
+    return subject.lemma_.lower() in BODY_NOUNS | {"party"} and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "our", "my") for c in subject.children
+    )
 
 
 def adjective_head(verb: Token) -> Token | None:
