@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, speaks_for
@@ -289,6 +290,15 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
         return []
     judged = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        # "a move branded a “humiliating retreat” by the Tories": the agent names, the noun is named
+        if judged is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            judged = verb.head
+        holder = art.mention_of(agent)
+        if judged is None or holder is None or has_negation(art, verb):
+            return []
+        return _judgement(art, word, weight, judged, holder, art.quote_at(verb.idx))
     if judged is None and named.dep_ == "ccomp":
         # "considered the intrusion an act of provocation": a small clause, its subject judged
         judged = next((c for c in named.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -299,6 +309,12 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
         return []
     if has_negation(art, verb):
         return []
+    return _judgement(art, word, weight, judged, holder, quote)
+
+
+def _judgement(
+    art: StanceArticle, word: Token, weight: float, judged: Token, holder: Mention, quote: Quote | None
+) -> list[Signal]:
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
     out: list[Signal] = []
