@@ -21,7 +21,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     """Lowercase "the government" is the article's country when one country clearly
     dominates it: named most (the country itself, or a national party, ministry or office
     of it), at least twice, twice as often as any other, and named as a government's
-    country (a party, ministry or office of it)."""
+    country (a party, ministry or office of it) or as the only country the article names
+    (a business story about South Korean banks: "asked the government to mediate")."""
     counts: dict[str, int] = {}
     governing: set[str] = set()
     for m in mentions:
@@ -38,7 +39,7 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if n < 2 or n < 2 * second or top not in governing:
+    if n < 2 or n < 2 * second or (top not in governing and second):
         return mentions
     country = mc.gaz.entries[top]
     taken = {m.char_start for m in mentions}
