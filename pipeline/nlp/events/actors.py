@@ -373,7 +373,10 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         if place_at(index, pobj) is not None and not mentioned:
                             continue  # "blockade of the Lachin corridor": a place
                         assign(draft, "participants" if symmetric else "targets", mentioned)
-            elif dep in ("acl", "relcl") and (child.tag_ == "VBN" or any(a.dep_ == "agent" for a in child.children)):
+            elif dep in ("acl", "relcl") and (
+                (child.tag_ == "VBN" and not any(a.dep_ == "nsubj" for a in child.children))
+                or any(a.dep_ == "agent" for a in child.children)
+            ):  # "talks held by X", "a deal that was brokered"; not "an offer that could have eased Y"
                 agents = [p for a in child.children if a.dep_ == "agent" for p in pobjs(a)]
                 mentioned = unique(m for p in agents for m in np_actors(p, index))
                 if lemma_in(child, MEDIATING_VERBS):
