@@ -289,6 +289,14 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "in":
                 found += _partners(child, index)  # "agreed ... in a deal with the EU"
+    if not found and draft.event_type == "REQUEST":
+        # "demanded an apology from Mr Blair", "sought assurances from Iran": asked of them
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in pobjs(c)]
+        for node in [verb, *objects]:  # "asked for help from the Lib Dems"
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    found += [m for p in pobjs(child) for m in np_actors(p, index)]
     assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
 
 
