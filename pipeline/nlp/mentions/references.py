@@ -22,7 +22,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     dominates it: named most (the country itself, or a national party, ministry or office
     of it), at least twice, twice as often as any other, and named as a government's
     country (a party, ministry or office of it) or as the only country the article names
-    (a business story about South Korean banks: "asked the government to mediate")."""
+    (a business story about South Korean banks: "asked the government to mediate").
+    Bare lower-case "ministers" ("praised ministers for") are that government too."""
     counts: dict[str, int] = {}
     governing: set[str] = set()
     for m in mentions:
@@ -45,7 +46,11 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     taken = {m.char_start for m in mentions}
     doc, extra = mc.doc, []
     for token in doc:
-        if token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the" or token.idx in taken:
+        if token.idx in taken:
+            continue
+        if token.text == "ministers" and _bare_ministers(token):
+            pass  # "urged ministers to act": the government's ministers, acting for it
+        elif token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
@@ -59,6 +64,19 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
         if m is not None:
             extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.char_start)
+
+
+def _bare_ministers(token: Token) -> bool:
+    """Lower-case "ministers" with nothing naming whose they are ("Labour ministers",
+    "EU foreign ministers", "ministers from both countries" name someone else's)."""
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in ("the",):
+            continue
+        if child.dep_ == "amod" and child.lower_ in ("senior", "junior"):
+            continue
+        return False
+    previous = token.doc[token.i - 1] if token.i else None
+    return previous is None or previous.tag_ != "POS"
 
 
 def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
