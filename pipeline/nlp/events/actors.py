@@ -100,6 +100,11 @@ def np_actors(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += np_actors(pobj, index, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in GROUP_HEADS:
+                # "officials in Mumbai, India", "police in Iraq": the state they serve
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
             elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
                 # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
                 # parser hung inside its "of" phrase; only a person there is the title holder
