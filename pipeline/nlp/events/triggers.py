@@ -32,6 +32,10 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     if token.pos_ != "VERB" and not (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return None
     particles = [c for c in token.children if c.dep_ == "prt"]
+    # "hit back at": the parser often reads a particle right after the verb as an adverb
+    particles += [
+        c for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in SHIFTED_PARTICLES
+    ]
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
     preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
