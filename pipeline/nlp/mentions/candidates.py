@@ -2,8 +2,9 @@
 
 Per-country ministries ("Armenia's foreign ministry", "the Foreign Ministry of
 Azerbaijan" -> `org:aze-foreign-ministry`), geographic features ("Lachin corridor"),
-national forces ("Russian peacekeepers", "Western powers") and a known name glued to a
-participle ("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
+national forces ("Russian peacekeepers", "Western powers"), a body named before its
+members ("Greenpeace activists": Greenpeace) and a known name glued to a participle
+("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
 because they see the whole phrase where the others see its parts.
 """
 
@@ -21,17 +22,21 @@ from pipeline.nlp.mentions.vocabulary import (
     GROUP_NOUNS,
     HONORIFICS,
     INSTITUTION_HEADS,
+    MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
 )
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
 
 
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for token in mc.doc:
-        lower = token.lower_
+    for i, lower in enumerate(view_of(mc.doc).lower):
+        if lower != "ministry" and lower not in GEO_FEATURES and lower not in GROUP_NOUNS and "-" not in lower:
+            continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
+        token = mc.doc[i]
         if lower == "ministry":
             out.extend(_ministry(mc, token))
         elif lower in GEO_FEATURES:
@@ -44,6 +49,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_programme(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
+        if lower in MEMBER_NOUNS:
+            out.extend(_member_body(mc, token))
     return out
 
 
@@ -112,6 +119,32 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
         end += 1
     name = clean_spaces(doc[start:end].text)
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _member_body(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "Greenpeace activists", "Taleban fighters": the capitalised words just before a
+    members noun name the body the members act for, when the gazetteer knows them as a
+    body or NER reads exactly them as one (a demonym is `_national_group`'s)."""
+    doc, i = mc.doc, kw.i
+    if kw.tag_ not in ("NNS", "NNPS"):
+        return []
+    start = i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "amod", "nmod"):
+        start -= 1
+    if start == i or not mc.in_sections(start, i):
+        return []
+    span = doc[start:i]
+    entry = mc.gaz.by_alias(span.text)
+    if entry is not None and entry.entity_id.startswith("org:"):
+        return [
+            Candidate(start, i, "ORG", entry.entity_type, "name", entry.name, 3, entry.entity_id,
+                      country_iso3=entry.country_iso3)
+        ]  # fmt: skip
+    if entry is None and all(t.ent_type_ == "ORG" for t in span) and doc[start].ent_iob_ == "B" and (
+        i == len(doc) or doc[i].ent_iob_ != "I"
+    ):
+        return [Candidate(start, i, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 3)]
+    return []
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

@@ -41,6 +41,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TARGET_HEADS,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
+from pipeline.nlp.token_view import view_of
 
 
 def _people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
@@ -76,7 +77,11 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
     """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
     ruler took "Tory" (a party or demonym, then two capitalised words)."""
     doc, out = mc.doc, []
-    for token in doc:
+    view = view_of(doc)
+    for i in range(len(doc)):
+        if view.lower[i] not in HONORIFICS and view.tag[i] != "NNP":
+            continue  # neither honorific nor affiliated below
+        token = doc[i]
         if token.ent_type_ or not token.text[:1].isupper():
             continue
         honorific = token.lower_ in HONORIFICS

@@ -25,7 +25,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     """Lowercase "the government" is the article's country when one country clearly
     dominates it: named most (the country itself, or a national party, ministry or office
     of it), at least twice, twice as often as any other, and named as a government's
-    country (a party, ministry or office of it)."""
+    country (a party, ministry or office of it) or as the only country the article names
+    (a business story about South Korean banks: "asked the government to mediate").
+    Bare lower-case "ministers" ("praised ministers for") are that government too."""
     counts: dict[str, int] = {}
     governing: dict[str, int] = {}
     for m in mentions:
@@ -44,7 +46,11 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     taken = {m.char_start for m in mentions}
     doc, extra = mc.doc, []
     for token in doc:
-        if token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the" or token.idx in taken:
+        if token.idx in taken:
+            continue
+        if token.text == "ministers" and _bare_ministers(token):
+            pass  # "urged ministers to act": the government's ministers, acting for it
+        elif token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
@@ -62,7 +68,7 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
 
 def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
     """The country named at least twice and twice as often as any other, if one of its
-    parties, ministries or offices is named. Tried on all names, then on those bodies
+    parties, ministries or offices is named or it is the only country named. Tried on all names, then on those bodies
     alone: a story on a minimum wage that names the US three times and Labour and the
     Tories five is still about the British government."""
     if not counts:
@@ -70,7 +76,20 @@ def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    return top if n >= 2 and n >= 2 * second and top in governing else None
+    return top if n >= 2 and n >= 2 * second and (top in governing or not second) else None
+
+
+def _bare_ministers(token: Token) -> bool:
+    """Lower-case "ministers" with nothing naming whose they are ("Labour ministers",
+    "EU foreign ministers", "ministers from both countries" name someone else's)."""
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in ("the",):
+            continue
+        if child.dep_ == "amod" and child.lower_ in ("senior", "junior"):
+            continue
+        return False
+    previous = token.doc[token.i - 1] if token.i else None
+    return previous is None or previous.tag_ != "POS"
 
 
 def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
