@@ -115,9 +115,17 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
 
 
 def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
-    """The issue of a wished-for clause: its passive subject ("solutions will be found")."""
+    """The issue of a wished-for clause: its passive subject ("solutions will be found"),
+    through the clause's own stance when it has one ("wants the tax to be abolished"
+    opposes the tax)."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
-    return noun_targets(art, passive) if passive is not None else []
+    if passive is None:
+        return []
+    if verb_cue(art, clause) is not None:
+        composed = action_targets(art, clause)
+        if composed:
+            return composed
+    return noun_targets(art, passive)
 
 
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
