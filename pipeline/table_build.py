@@ -129,8 +129,9 @@ def resolve_cached(
     also each article's `processed_at` (which extraction the cache holds).
 
     The JSON decoder makes a new string for every value, so a name, a type or an article id
-    would be held once per mention: each record is kept with one shared copy of each
-    repeated string instead (the records are immutable, so sharing is safe).
+    would be held once per mention: each record keeps one shared copy of each repeated
+    string instead (the records are immutable, so sharing is safe). Ids and evidence, which
+    do not repeat, are kept as they are.
     """
     mentions, candidates, stances, infos, processed = [], [], [], {}, {}
     shared: dict[str, str] = {}
@@ -140,17 +141,23 @@ def resolve_cached(
         stances.extend(_shared_strings(s, shared) for s in extraction.stances)
         infos[extraction.article["article_id"]] = article_info(extraction.article)
         processed[extraction.article["article_id"]] = extraction.article["processed_at"]
+    shared.clear()
     return resolve_corpus(mentions, candidates, infos, stances), processed
+
+
+UNSHARED = frozenset({
+    "mention_id", "antecedent", "evidence", "quote_id", "holder_mention_id", "target_mention_id",
+    "location_mention_id", "sources", "targets", "participants", "mediators",
+})
+"""Record fields whose values (ids, sentences) rarely repeat: sharing them would only cost."""
 
 
 def _shared_strings(record, shared: dict[str, str]):
     values = []
     for name in record.__slots__:
         value = getattr(record, name)
-        if isinstance(value, str):
+        if isinstance(value, str) and name not in UNSHARED:
             value = shared.setdefault(value, value)
-        elif isinstance(value, tuple):
-            value = tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in value)
         values.append(value)
     return type(record)(*values)
 
