@@ -13,7 +13,7 @@ from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from pipeline import failures, settings
 from pipeline.warehouse import row_counts
-from pipeline.warehouse_guard import parquet_row_counts
+from pipeline.warehouse_guard import parquet_row_counts, warehouse_path
 
 
 def run_pipeline() -> int:
@@ -41,7 +41,7 @@ def run_pipeline() -> int:
         known = [paragraph for paragraph in known if paragraph]
         print(known[0] if known else "pipeline run failed; see the log above", file=sys.stderr)
         return 1
-    database = settings.data_dir() / "warehouse.duckdb"
+    database = warehouse_path(settings.data_dir())
     try:
         counts = row_counts(database)
     except duckdb.Error:  # an analyst's read-write connection holds the file; same counts
@@ -128,7 +128,7 @@ def search_command(query: str, limit: int = 10) -> int:
     if not query.strip():
         print('usage: make search Q="words to find"', file=sys.stderr)
         return 2
-    database = settings.data_dir() / "warehouse.duckdb"
+    database = warehouse_path(settings.data_dir())
     if not database.is_file():
         print(f"no warehouse at {database}: run `make run` first", file=sys.stderr)
         return 1

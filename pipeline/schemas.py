@@ -472,6 +472,7 @@ def read_export_csv(path) -> pd.DataFrame:
     """An export CSV with text columns as strings (an empty cell is NA) and numbers as numbers."""
     from pathlib import Path
 
+    path = str(path)  # a local path or an s3:// address (pandas reads those through fsspec)
     schema = EXPORT_CSVS[Path(path).name].to_schema()
     text = {name for name, column in schema.columns.items() if str(column.dtype).startswith("string")}
     return pd.read_csv(path, dtype={name: "string" for name in text}, keep_default_na=False,

@@ -2,6 +2,8 @@
 
 Everything is written to a temporary name in the same folder and renamed into place:
 a rename is atomic on POSIX, so a reader sees the old file or the new one, never a mix.
+On object storage (an s3:// data folder) the file is written locally and uploaded in one
+PUT, which is atomic there: an object appears whole or not at all.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pipeline import cache_format
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.schemas import TABLES
+from pipeline.settings import is_local
 
 TEMP_SUFFIX = ".tmp"
 
@@ -33,6 +36,10 @@ def atomic_path(final: Path) -> Iterator[Path]:
     The temp name carries the writer's pid, so `remove_abandoned_temp_files` can tell the
     leftovers of a killed process from a write in progress.
     """
+    if not is_local(final):
+        with _uploaded(final) as temp:
+            yield temp
+        return
     final.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     os.close(handle)
@@ -41,6 +48,19 @@ def atomic_path(final: Path) -> Iterator[Path]:
         yield temp
         os.chmod(temp, 0o644)  # mkstemp makes owner-only files; outputs are for every reader
         os.replace(temp, final)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _uploaded(final: Path) -> Iterator[Path]:
+    """A local temporary file, uploaded onto the remote `final` in one PUT if the block succeeds."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        final.fs.put_file(str(temp), final.path)
     finally:
         temp.unlink(missing_ok=True)
 
@@ -59,6 +79,8 @@ def remove_abandoned_temp_files(root: Path) -> list[Path]:
     """Delete the temp files of atomic writes under `root` whose writer is gone (a killed
     run leaves them behind; nothing ever reads them, they only take space)."""
     removed = []
+    if not is_local(root):
+        return removed  # remote writes leave no temp files there (see `_uploaded`)
     for path in root.rglob(f".*{TEMP_SUFFIX}") if root.is_dir() else ():
         pid = path.name[: -len(TEMP_SUFFIX)].split(".")[-2]
         if pid.isdigit() and not process_is_alive(int(pid)):
@@ -108,7 +130,21 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-    return pq.read_table(table_path(data_dir, table), columns=columns).to_pandas()
+    return _parquet(
+        table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns)
+    ).to_pandas()
+
+
+def parquet_rows(path: Path) -> int:
+    return _parquet(path, lambda source: pq.ParquetFile(source).metadata.num_rows)
+
+
+def _parquet(path: Path, read):
+    """`read` applied to a local Parquet file's path, or to an open remote one."""
+    if is_local(path):
+        return read(path)
+    with path.open("rb") as handle:
+        return read(handle)
 
 
 class ExtractionCache:

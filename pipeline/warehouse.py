@@ -17,6 +17,7 @@ from pipeline import warehouse_guard
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
 from pipeline.search import create_search, sql_string
+from pipeline.settings import is_local
 from pipeline.storage import process_is_alive, table_path
 
 _QUAD_CASE = (
@@ -125,6 +126,8 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
 
 
 def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    if not is_local(data_dir):
+        connection.register_filesystem(data_dir.fs)  # read_parquet('s3://...') through fsspec
     for table in TABLES:
         connection.execute(
             f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)',
@@ -150,12 +153,14 @@ it spills to disk instead of growing with the corpus."""
 
 
 def build_warehouse(data_dir: Path) -> Path:
-    """Load every Parquet table into a new DuckDB file and atomically replace the old one."""
-    final = data_dir / "warehouse.duckdb"
-    building = data_dir / f".warehouse.{os.getpid()}.duckdb.building"
+    """Load every Parquet table into a new DuckDB file and atomically replace the old one
+    (a local file, also when the tables are on object storage)."""
+    final = warehouse_guard.warehouse_path(data_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    building = final.with_name(f".warehouse.{os.getpid()}.duckdb.building")
     for leftover in (building, building.with_name(building.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    _remove_abandoned_builds(data_dir)
+    _remove_abandoned_builds(final.parent)
     try:
         with duckdb.connect(str(building), config=BUILD_CONFIG) as connection:
             connection.execute("BEGIN TRANSACTION")
@@ -171,10 +176,10 @@ def build_warehouse(data_dir: Path) -> Path:
     return final
 
 
-def _remove_abandoned_builds(data_dir: Path) -> None:
+def _remove_abandoned_builds(folder: Path) -> None:
     """A build killed mid-way leaves `.warehouse.<pid>.duckdb.building` (and its WAL) behind:
     never read, but as big as the warehouse. Builds of live processes are left alone."""
-    for path in data_dir.glob(".warehouse.*.duckdb.building*"):
+    for path in folder.glob(".warehouse.*.duckdb.building*"):
         pid = path.name.split(".")[2]
         if pid.isdigit() and not process_is_alive(int(pid)):
             path.unlink(missing_ok=True)

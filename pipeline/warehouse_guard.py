@@ -23,17 +23,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 
 from pipeline.schemas import TABLES
-from pipeline.storage import atomic_path, table_path
+from pipeline.settings import local_dir
+from pipeline.storage import atomic_path, parquet_rows, table_path
 
 WAREHOUSE = "warehouse.duckdb"
 IDENTITY_FILE = "warehouse.identity.json"
 
 
 def warehouse_path(data_dir: Path) -> Path:
-    return data_dir / WAREHOUSE
+    return local_dir(data_dir) / WAREHOUSE
 
 
 def wal_path(database: Path) -> Path:
@@ -48,7 +48,7 @@ def _identity(path: Path) -> list[int]:
 
 def _known_identities(data_dir: Path) -> list[list[int]]:
     try:
-        known = json.loads((data_dir / IDENTITY_FILE).read_text())
+        known = json.loads((local_dir(data_dir) / IDENTITY_FILE).read_text())
         return [list(item) for item in known] if isinstance(known, list) else []
     except (OSError, ValueError, TypeError):
         return []
@@ -60,12 +60,12 @@ def remember(data_dir: Path, built: Path, keep_current: bool = False) -> None:
     identities = [_identity(built)]
     if keep_current:
         identities += _known_identities(data_dir)
-    with atomic_path(data_dir / IDENTITY_FILE) as temp:
+    with atomic_path(local_dir(data_dir) / IDENTITY_FILE) as temp:
         temp.write_text(json.dumps(identities))
 
 
 def parquet_row_counts(data_dir: Path) -> dict[str, int]:
-    return {t: pq.ParquetFile(table_path(data_dir, t)).metadata.num_rows for t in TABLES}
+    return {t: parquet_rows(table_path(data_dir, t)) for t in TABLES}
 
 
 def problem(data_dir: Path, check_rows: bool = False) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,13 @@ SEED_000 = "000_c5783bed5a5e9dc2"
 SEED_004 = "004_c365d3e2393e820b"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_dir(tmp_path_factory):
+    """Results cached across data folders (the gold-set evaluation) go to a folder of this
+    session's, so no test is answered from an earlier run's cache."""
+    os.environ["NEWSEVENTS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 def seed_text(stem: str) -> str:
     return (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
 
@@ -27,10 +35,13 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-def run_pipeline(seeds: Path, data: Path):
+def run_pipeline(seeds: Path, data: Path, instance: DagsterInstance | None = None):
     """What `make run` does, minus the gold-set evaluation, in process; the Dagster
-    instance (run history, partitions) lives beside `data` and outlives the call."""
+    instance (run history, partitions) lives beside `data` and outlives the call, unless
+    one is given."""
     paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
+    if instance is not None:
+        return refresh(build_definitions(paths), instance, paths)
     home = data.parent / f"{data.name}.dagster"
     home.mkdir(exist_ok=True)
     with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:

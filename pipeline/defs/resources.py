@@ -25,4 +25,5 @@ class NewsPaths(ConfigurableResource):
 
     @property
     def data(self) -> Path:
-        return Path(self.data_dir)
+        """The data folder; a path-like object on fsspec for an s3:// address (see `settings.data_path`)."""
+        return settings.data_path(self.data_dir)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.nlp.layout import Layout
+
+if TYPE_CHECKING:  # records travel without spaCy: reading the cache must not import it
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from dagster import (
 
 from pipeline import table_build
 from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.seed_folder import SeedInventory, survey
 from pipeline.nlp.version import extractor_version
@@ -87,7 +88,7 @@ def tables_marker(paths: NewsPaths) -> InputsMarker:
     return InputsMarker(paths.data / "parquet" / "inputs.sha256")
 
 
-@multi_asset(specs=[table_spec(t) for t in TABLES], name="core_tables")
+@multi_asset(specs=[table_spec(t) for t in TABLES], name="core_tables", pool=CORPUS_POOL)
 def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[MaterializeResult]:
     """Resolve entities and events across all articles, validate every table, write Parquet
     (streamed from the extraction cache: `pipeline.table_build`).

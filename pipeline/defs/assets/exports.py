@@ -16,6 +16,7 @@ from dagster import (
     asset_check,
 )
 
+from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.exports import FILES, TABLES_USED, check_exports, exports_dir, write_exports
 from pipeline.exports.plover import SCHEMA_PATH, PloverInvalid
@@ -24,6 +25,7 @@ from pipeline.schemas import SchemaViolation
 
 @asset(
     group_name="exports",
+    pool=CORPUS_POOL,
     kinds={"python", "json", "csv"},
     owners=["team:newsevents"],
     tags={"layer": "out", "format": "jsonl"},

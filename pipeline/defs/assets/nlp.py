@@ -1,8 +1,10 @@
 """Parse and extract the articles of the requested partitions (one partition per seed file)."""
 
-
+import contextlib
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 from dagster import (
     AssetExecutionContext,
@@ -15,13 +17,28 @@ from dagster import (
 from pipeline import settings
 from pipeline.defs.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.seed_folder import in_batches, load_articles, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
 
 EXTRACTION_WINDOW = 2048
 """Articles read and extracted at a time."""
+
+
+@contextlib.contextmanager
+def _cluster(context: AssetExecutionContext) -> Iterator[Any]:
+    """A Dask client when NEWSEVENTS_DASK_SCHEDULER is set (workers extract and write the
+    cache, see `pipeline.dask_extract`), else None and the fork pool does it."""
+    address = settings.dask_scheduler()
+    if not address:
+        yield None
+        return
+    from pipeline.dask_extract import connect
+
+    with connect(address) as client:
+        workers = len(client.scheduler_info(n_workers=-1)["workers"])
+        context.log.info(f"extracting on the Dask cluster at {address} ({workers} workers)")
+        yield client
 
 
 @asset(
@@ -60,18 +77,26 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
         f"{len(rejections)} rejected, {len(gone)} no longer in the seeds folder"
     )
 
+    from pipeline.nlp.extract import extract_articles  # spaCy: imported only when there is work for it
+
     processed_at = datetime.now(UTC).replace(tzinfo=None)
     processed = 0
-    # Collection rows are read in windows, so the texts in memory do not grow with the collection.
-    for window in in_batches(load_articles(stale), EXTRACTION_WINDOW):
+    with _cluster(context) as client:
+        # Collection rows are read in windows, so the texts in memory do not grow with the collection.
+        for window in in_batches(load_articles(stale), EXTRACTION_WINDOW):
 
-        def report(done: int, total: int, before: int = processed) -> None:
-            rate = (before + done) / max(time.perf_counter() - started, 1e-9)
-            context.log.info(f"processed {before + done}/{len(stale)} articles ({rate:.1f} articles/s)")
+            def report(done: int, total: int, before: int = processed) -> None:
+                rate = (before + done) / max(time.perf_counter() - started, 1e-9)
+                context.log.info(f"processed {before + done}/{len(stale)} articles ({rate:.1f} articles/s)")
 
-        for extraction in extract_articles(window, processed_at, settings.n_process(), report):
-            cache.put(extraction, version)
-            processed += 1
+            if client is not None:
+                from pipeline.dask_extract import extract_on_cluster
+
+                processed += extract_on_cluster(client, window, processed_at, str(paths.data), version, report)
+                continue
+            for extraction in extract_articles(window, processed_at, settings.n_process(), report):
+                cache.put(extraction, version)
+                processed += 1
     return MaterializeResult(
         metadata={
             "articles": len(articles),
@@ -82,6 +107,7 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
             # Rejected rows have no partition: the count covers every collection (rows in the rejected_rows table).
             "rejected_collection_rows": len(inventory.row_rejections),
             "extractor_version": version,
+            "extracted_on": f"Dask cluster at {address}" if (address := settings.dask_scheduler()) else "fork pool",
             "rejections": MetadataValue.md(
                 "\n".join(f"- `{r.source_file}`: {r.reason}" for r in rejections) or "none"
             ),

@@ -15,6 +15,7 @@ from dagster import (
 from pipeline import search as search_module
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
+from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.schemas import TABLES
 from pipeline.storage import InputsMarker, table_path
@@ -35,6 +36,7 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
 
 @asset(
     group_name="warehouse",
+    pool=CORPUS_POOL,
     kinds={"duckdb"},
     owners=["team:newsevents"],
     tags={"layer": "out"},
@@ -48,9 +50,9 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
     ),
 )
 def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    database = paths.data / "warehouse.duckdb"
+    database = warehouse_guard.warehouse_path(paths.data)
     fingerprint = parquet_fingerprint(paths)
-    marker = InputsMarker(paths.data / "warehouse.inputs.sha256")
+    marker = InputsMarker(database.with_name("warehouse.inputs.sha256"))
     set_aside = warehouse_guard.set_aside_if_untrusted(paths.data, check_rows=marker.matches(fingerprint, database))
     if set_aside:
         context.log.warning(set_aside)

@@ -77,5 +77,15 @@ def stance_context(
         index=MentionIndex(mentions),
         by_id={m.mention_id: m for m in mentions},
         quotes=tuple(sorted(quotes, key=lambda q: (q.char_start, q.char_end))),
-        labeller=Labeller(lex, ctx.doc),
+        labeller=Labeller(lex, ctx.doc, _headline(ctx)),
     )
+
+
+def _headline(ctx: ArticleContext) -> tuple[int, int]:
+    """Token range of the article's headline sentence, (0, 0) when it has none."""
+    for sentence in ctx.sentences:
+        if sentence.section == "headline":
+            span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+            return (span.start, span.end) if span is not None else (0, 0)
+    return (0, 0)
+
