@@ -29,12 +29,16 @@ from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
 PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
+# The words some phrase rule below starts from (lower case); any other token is skipped at once.
+_KEY_WORDS = frozenset(
+    {"ministry", *GEO_FEATURES, *GROUP_NOUNS, *POSSESSIVES, *BUILDING_HEADS, *INSTITUTION_HEADS, *MEMBER_NOUNS}
+)
 
 
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
     for i, lower in enumerate(view_of(mc.doc).lower):
-        if lower != "ministry" and lower not in GEO_FEATURES and lower not in GROUP_NOUNS and "-" not in lower:
+        if lower not in _KEY_WORDS and "-" not in lower:
             continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
         token = mc.doc[i]
         if lower == "ministry":

@@ -117,6 +117,9 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[M
     Williams", whose name the parser may hang on the first conjunct) takes the first name
     after it in the subject phrase."""
     out: list[Mention] = []
+    chain = [subject, *subject.conjuncts]
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in chain for c in t.children):
+        return out  # "the Liberal Democratic Party or LDP", "the party, the LDP": one holder named twice
     for conj in subject.conjuncts:
         other = art.mention_of(conj)
         if other is None:

@@ -22,6 +22,8 @@ from pipeline.nlp.stances.words import (
 )
 
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
+# generic nouns that, definite, point back to the act just reported ("welcomed the move")
+ANAPHORIC_GENERICS = frozenset({"move", "measure", "step", "action"})
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,17 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
 
 
 def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
-    """The issue of a wished-for clause: its passive subject ("solutions will be found")."""
+    """The issue of a wished-for clause: its passive subject ("solutions will be found"),
+    through the clause's own stance when it has one ("wants the tax to be abolished"
+    opposes the tax)."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
-    return noun_targets(art, passive) if passive is not None else []
+    if passive is None:
+        return []
+    if verb_cue(art, clause) is not None:
+        composed = action_targets(art, clause)
+        if composed:
+            return composed
+    return noun_targets(art, passive)
 
 
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
@@ -146,6 +156,12 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
                 sign = SIGN[found[0]]
                 return [Target(t.label, t.head, t.sign * sign, 0.5 + 0.5 * found[1]) for t in noun_targets(art, pobj)]
     label = art.labeller.noun_label(noun)
+    if not label and noun.lemma_.lower() in ANAPHORIC_GENERICS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in noun.children
+    ):
+        # "the move", "this measure": what the sentence before is about
+        antecedent = antecedent_noun(art, noun)
+        return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
     return [Target(label, art.labeller.np_head(noun))]
