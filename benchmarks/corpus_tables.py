@@ -142,13 +142,15 @@ def restamp(data: Path) -> dict:
     corpus-level step, which is fingerprinted with the extractors)."""
     from pipeline import cache_format
     from pipeline.nlp.version import extractor_version
+    from pipeline.storage import atomic_path
 
     version, count = extractor_version(), 0
     for path in (data / "cache" / "articles").glob("*.json"):
         raw = path.read_bytes()
-        extraction = cache_format.decode_body(raw[raw.index(b"\n") + 1:])
+        extraction = cache_format.decode_body(raw[raw.find(b"\n") + 1:]) if b"\n" in raw else None
         if extraction is not None:
-            path.write_bytes(cache_format.encode(extraction, version))
+            with atomic_path(path) as temp:
+                temp.write_bytes(cache_format.encode(extraction, version))
             count += 1
     return {"restamped": count}
 

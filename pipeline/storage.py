@@ -130,16 +130,16 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-    return _parquet(
+    return with_parquet(
         table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns)
     ).to_pandas()
 
 
 def parquet_rows(path: Path) -> int:
-    return _parquet(path, lambda source: pq.ParquetFile(source).metadata.num_rows)
+    return with_parquet(path, lambda source: pq.ParquetFile(source).metadata.num_rows)
 
 
-def _parquet(path: Path, read):
+def with_parquet(path: Path, read):
     """`read` applied to a local Parquet file's path, or to an open remote one."""
     if is_local(path):
         return read(path)

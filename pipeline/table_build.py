@@ -48,7 +48,8 @@ from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.seed_folder import in_batches
 from pipeline.schemas import TABLES, SchemaViolation, validate
-from pipeline.storage import ExtractionCache, atomic_path, table_path, write_table
+from pipeline.settings import is_local
+from pipeline.storage import ExtractionCache, atomic_path, table_path, with_parquet, write_table
 
 BATCH_ARTICLES = 500
 """Articles per row group of the per-article tables (about 10,000 sentence rows)."""
@@ -129,8 +130,9 @@ def resolve_cached(
     also each article's `processed_at` (which extraction the cache holds).
 
     The JSON decoder makes a new string for every value, so a name, a type or an article id
-    would be held once per mention: each record is kept with one shared copy of each
-    repeated string instead (the records are immutable, so sharing is safe).
+    would be held once per mention: each record keeps one shared copy of each repeated
+    string instead (the records are immutable, so sharing is safe). Ids and evidence, which
+    do not repeat, are kept as they are.
     """
     mentions, candidates, stances, infos, processed = [], [], [], {}, {}
     shared: dict[str, str] = {}
@@ -140,17 +142,23 @@ def resolve_cached(
         stances.extend(_shared_strings(s, shared) for s in extraction.stances)
         infos[extraction.article["article_id"]] = article_info(extraction.article)
         processed[extraction.article["article_id"]] = extraction.article["processed_at"]
+    shared.clear()
     return resolve_corpus(mentions, candidates, infos, stances), processed
+
+
+UNSHARED = frozenset({
+    "mention_id", "antecedent", "evidence", "quote_id", "holder_mention_id", "target_mention_id",
+    "location_mention_id", "sources", "targets", "participants", "mediators",
+})
+"""Record fields whose values (ids, sentences) rarely repeat: sharing them would only cost."""
 
 
 def _shared_strings(record, shared: dict[str, str]):
     values = []
     for name in record.__slots__:
         value = getattr(record, name)
-        if isinstance(value, str):
+        if isinstance(value, str) and name not in UNSHARED:
             value = shared.setdefault(value, value)
-        elif isinstance(value, tuple):
-            value = tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in value)
         values.append(value)
     return type(record)(*values)
 
@@ -214,6 +222,8 @@ def _raise_duplicates(table: str, path: Path, columns: list[str]) -> None:
     DuckDB counts them without the columns in Python memory."""
     keys = ", ".join(f'"{c}"' for c in columns)
     with duckdb.connect() as connection:
+        if not is_local(path):
+            connection.register_filesystem(path.fs)  # read_parquet('s3://...') through fsspec
         duplicated = connection.execute(
             f"SELECT {keys} FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 10",
             [str(path)],
@@ -227,10 +237,14 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
     """Validate a written table against its model a slice at a time, so a table of millions
     of rows never sits in memory whole; uniqueness across slices is checked with DuckDB."""
     path = table_path(data_dir, table)
-    parquet = pq.ParquetFile(path)
-    for batch in parquet.iter_batches(batch_size=batch_rows):
-        validate(table, batch.to_pandas())
-    if parquet.metadata.num_rows > batch_rows:
+
+    def validate_slices(source) -> int:
+        parquet = pq.ParquetFile(source)
+        for batch in parquet.iter_batches(batch_size=batch_rows):
+            validate(table, batch.to_pandas())
+        return parquet.metadata.num_rows
+
+    if with_parquet(path, validate_slices) > batch_rows:
         schema = TABLES[table][0].to_schema()
         for columns in [[name] for name, column in schema.columns.items() if column.unique] + (
             [list(schema.unique)] if schema.unique else []
@@ -240,9 +254,12 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
 
 def summarize(data_dir: Path, table: str) -> TableSummary:
     """Row count and first rows of a table on disk, without reading it whole."""
-    parquet = pq.ParquetFile(table_path(data_dir, table))
-    rows = parquet.metadata.num_rows
-    if rows == 0:
-        return TableSummary(0, valid_empty(table))
-    first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
-    return TableSummary(rows, first.to_pandas())
+
+    def first_rows(source) -> TableSummary:
+        parquet = pq.ParquetFile(source)
+        rows = parquet.metadata.num_rows
+        if rows == 0:
+            return TableSummary(0, valid_empty(table))
+        return TableSummary(rows, next(parquet.iter_batches(batch_size=PREVIEW_ROWS)).to_pandas())
+
+    return with_parquet(table_path(data_dir, table), first_rows)

@@ -8,7 +8,8 @@ article), and a publication date taken from an event (`event_link`). So they are
 when the extraction is the one they were built from (same content hash and
 `processed_at`), every mention of the article keeps its entity and resolution, and a date
 taken from an event is the same as before; and only when the last build was made by the same
-code and extractors (a digest recorded beside the files after each complete build).
+code and extractors (a digest recorded beside the files after each complete build), in a
+local data folder.
 Everything else is built again from the cache. Entity and event resolution themselves still
 run over every article: their ids depend on the whole corpus.
 """
@@ -28,6 +29,7 @@ import pyarrow.parquet as pq
 
 from pipeline import cache_format, schemas
 from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
+from pipeline.settings import is_local
 from pipeline.storage import InputsMarker, table_path
 
 SCAN_ROWS = 65_536
@@ -51,7 +53,8 @@ class PreviousTables:
 
     def __init__(self, data_dir: Path, digest: str):
         self.paths = {t: table_path(data_dir, t) for t in ARTICLE_TABLES}
-        self.valid = marker(data_dir).matches(digest, *self.paths.values())
+        # on object storage every table is rebuilt: the files would be read back over the network
+        self.valid = is_local(data_dir) and marker(data_dir).matches(digest, *self.paths.values())
 
     def reusable(
         self, extracted: Mapping[str, str], processed: Mapping[str, datetime], resolution: CorpusResolution

@@ -52,8 +52,17 @@ def coder() -> str:
         return "newsevents"
 
 
+COLUMNS_USED = {
+    "articles": ["article_id", "published_date", "processed_at", "outlet", "headline", "url"],
+    "sentences": ["article_id", "sentence_id", "char_start", "char_end"],
+    "mentions": ["article_id", "sentence_id", "char_start", "entity_id", "surface"],
+}
+"""Of the largest tables, the columns the exports read: their texts (article bodies,
+sentences) would be most of the memory, growing with the corpus."""
+
+
 def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    return {table: read_table(data_dir, table) for table in TABLES_USED}
+    return {table: read_table(data_dir, table, COLUMNS_USED.get(table)) for table in TABLES_USED}
 
 
 def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> ExportSummary:

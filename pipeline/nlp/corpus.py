@@ -13,7 +13,7 @@ memory does not grow with the corpus's text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
@@ -96,14 +96,33 @@ def resolve_corpus(
     stances: Iterable[Stance],
 ) -> CorpusResolution:
     """Entities, events and issues across articles; `infos` holds each article's own
-    published date and outlet, in article order."""
+    published date and outlet, in article order. The `mentions` list is emptied once the
+    entities are resolved: nothing after reads the records, and for a large corpus they
+    are most of the memory."""
     resolution = resolve_entities(mentions)
+    mentions.clear()
     links = resolution.links
-    entity_of = {mention_id: entity for mention_id, (entity, _) in links.items()}
+    entity_of = _EntityOf(links)
     names = {row["entity_id"]: row["name"] for row in resolution.entities}
     events = resolve_events(candidates, entity_of, infos, entity_names=names, entities=resolution.entities)
     stance_rows, issues = _with_issues(_stance_rows(stances, entity_of))
     return CorpusResolution(links, resolution.entities, events, stance_rows, issues)
+
+
+class _EntityOf(Mapping):
+    """mention_id -> entity_id, read through the links (a copy would be as large again)."""
+
+    def __init__(self, links: dict[str, tuple[str, str]]):
+        self._links = links
+
+    def __getitem__(self, mention_id: str) -> str:
+        return self._links[mention_id][0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._links)
+
+    def __len__(self) -> int:
+        return len(self._links)
 
 
 def article_rows(extraction: ArticleExtraction, resolution: CorpusResolution) -> dict[str, list[dict]]:
@@ -187,7 +206,7 @@ def _quote_row(quote, resolution: CorpusResolution) -> dict:
     return row
 
 
-def _stance_rows(stances: Iterable[Stance], entity_of: dict[str, str]) -> list[dict]:
+def _stance_rows(stances: Iterable[Stance], entity_of: Mapping[str, str]) -> list[dict]:
     rows: dict[str, dict] = {}
     for stance in stances:
         holder = entity_of.get(stance.holder_mention_id)

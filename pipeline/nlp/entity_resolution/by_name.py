@@ -46,11 +46,11 @@ def link_others(state: LinkState, gaz: Gazetteer, others: list[Mention]) -> None
         entry = gaz.by_alias(key)
         if entry is not None and entry.entity_type == etype and written_as(members, entry.surfaces):
             for m in members:
-                state.links[m.mention_id] = (entry.entity_id, "alias")
+                state.link(m.mention_id, entry.entity_id, "alias")
             continue
         name = canonical_plain(members)
         entity_id = state.new_id(TYPE_PREFIX[etype], name)
         state.names[entity_id] = name
         for m in members:
             how = "exact" if norm(m.name) == norm(name) else "alias"
-            state.links[m.mention_id] = (entity_id, how)
+            state.link(m.mention_id, entity_id, how)

@@ -18,4 +18,4 @@ def link_fixed(state: LinkState, gaz: Gazetteer, fixed: list[Mention]) -> None:
             how = "gazetteer"
         else:  # an id derived from gazetteer knowledge, e.g. org:arm-foreign-ministry
             how = "exact" if norm(m.surface) == norm(m.name) else "alias"
-        state.links[m.mention_id] = (m.gazetteer_id, how)
+        state.link(m.mention_id, m.gazetteer_id, how)

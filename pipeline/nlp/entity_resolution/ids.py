@@ -20,6 +20,13 @@ class LinkState:
     links: dict[str, tuple[str, str]] = field(default_factory=dict)  # mention_id -> (entity_id, resolution)
     names: dict[str, str] = field(default_factory=dict)  # canonical names decided while linking
     used_ids: set[str] = field(default_factory=set)
+    _pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+    def link(self, mention_id: str, entity_id: str, how: str) -> None:
+        """Link a mention; mentions linked alike share one (entity_id, resolution) pair, so a
+        corpus of millions of mentions holds one pair per entity and resolution, not per mention."""
+        pair = (entity_id, how)
+        self.links[mention_id] = self._pairs.setdefault(pair, pair)
 
     def new_id(self, prefix: str, name: str, qualifier: str | None = None) -> str:
         base = f"{prefix}:{slug(name) or 'unnamed'}"

@@ -44,7 +44,7 @@ def link_persons(state: LinkState, persons: list[Mention]) -> None:
             entity_id = state.new_id("person", name, None if len(clusters) == 1 else c.article_id)
             state.names[entity_id] = name
             for m in c.mentions:
-                state.links[m.mention_id] = (entity_id, "fuzzy" if m.mention_id in c.fuzzy_ids else "exact")
+                state.link(m.mention_id, entity_id, "fuzzy" if m.mention_id in c.fuzzy_ids else "exact")
 
 
 def emit_person(state: LinkState, group: list[LocalPerson]) -> None:
@@ -65,7 +65,7 @@ def emit_person(state: LinkState, group: list[LocalPerson]) -> None:
             how = "fuzzy"
         else:
             how = "alias"
-        state.links[m.mention_id] = (entity_id, how)
+        state.link(m.mention_id, entity_id, how)
 
 
 def _group_order(group: list[LocalPerson]):

@@ -13,8 +13,8 @@ def link_references(state: LinkState, references: list[Mention], by_id: dict[str
         while target in by_id and target not in state.links and seen < 10:
             target, seen = by_id[target].antecedent, seen + 1
         if target in state.links:
-            state.links[m.mention_id] = (state.links[target][0], m.kind)
+            state.link(m.mention_id, state.links[target][0], m.kind)
         else:  # unreachable antecedent: resolve the name it carries on its own
             entity_id = state.new_id("person", m.name, m.article_id)
             state.names[entity_id] = m.name
-            state.links[m.mention_id] = (entity_id, m.kind)
+            state.link(m.mention_id, entity_id, m.kind)

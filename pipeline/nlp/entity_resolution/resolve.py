@@ -33,9 +33,9 @@ def resolve_entities(mentions: list[Mention], gazetteer: Gazetteer | None = None
 
 def _resolve(gaz: Gazetteer, mentions: list[Mention]) -> EntityResolution:
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id))
-    known = {m.mention_id for m in ordered}
-    references = [m for m in ordered if m.kind in ("pronoun", "title") and m.antecedent in known]
-    named = [m for m in ordered if not (m.kind in ("pronoun", "title") and m.antecedent in known)]
+    by_id = {m.mention_id: m for m in ordered}
+    references = [m for m in ordered if m.kind in ("pronoun", "title") and m.antecedent in by_id]
+    named = [m for m in ordered if not (m.kind in ("pronoun", "title") and m.antecedent in by_id)]
     state = LinkState(used_ids={m.gazetteer_id for m in named if m.gazetteer_id})
 
     fixed, persons, others = [], [], []
@@ -49,5 +49,5 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention]) -> EntityResolution:
     link_fixed(state, gaz, fixed)
     link_others(state, gaz, others)
     link_persons(state, persons)
-    link_references(state, references, {m.mention_id: m for m in ordered})
+    link_references(state, references, by_id)
     return EntityResolution(entity_rows(state, gaz, ordered), state.links)
