@@ -2,10 +2,14 @@
 
 One invocation measures, each stage in its own subprocess (`benchmarks/stages.py`):
 
-1. bare spaCy over the corpus texts;
-2. **x1** - the whole pipeline from an empty data folder and an empty DAGSTER_HOME over the
-   same files;
-3. **rerun, no change** and **rerun, one article edited** on the x1 folders;
+1. **sweep** - bare spaCy over the corpus texts once per batch size (32, 64, 128, 256 with
+   the project's `n_process`); the fastest size is the baseline from then on; then the
+   gold-set evaluation once, untimed, into the bench's cache folder: `make run` skips it when
+   the code and gold files are those it last evaluated, so no timed run repeats it;
+2. **x1, interleaved** - bare spaCy at that size, then the whole pipeline from an empty data
+   folder and an empty DAGSTER_HOME over the same files, and again (`--repeats`, default 2);
+   medians, ranges and the ratio of medians in wall and CPU time (`benchmarks/repeats.py`);
+3. **rerun, no change** and **rerun, one article edited** on the last x1 run's folders;
 4. **x2, x4** - the corpus replicated under new names (`benchmarks/corpus.py`), each from
    an empty data folder.
 
@@ -21,8 +25,9 @@ itself is only read. Figures go to `<data_dir>/bench/report.json`
 
     python -m pipeline.cli bench                 # what `make bench` runs
     python -m benchmarks.bench [--quick] [--keep] [--workdir DIR] [--articles N] [--scales 1,2,4]
-                               [--no-snapshot] [--stage-timeout SECONDS]
-    NEWSEVENTS_BENCH_QUICK=1 make bench          # --quick through make
+                               [--no-snapshot] [--stage-timeout SECONDS] [--batch-sizes 32,64] [--repeats N]
+    make bench-quick                             # --quick: 300 articles, x1 and x2
+    NEWSEVENTS_BENCH_QUICK=1 make bench          # the same
     NEWSEVENTS_BENCH_KEEP=1 make bench           # --keep through make (logs stay in the work folder)
 """
 
@@ -43,12 +48,13 @@ from pathlib import Path, PurePosixPath
 
 import psutil
 
-from benchmarks.config import QUICK_ARTICLES, STAGE_TIMEOUT, BenchConfig
+from benchmarks.config import QUICK_ARTICLES, REPEATS, STAGE_TIMEOUT, BenchConfig
 from benchmarks.corpus import article_files, count_words, edit_one_article, replicate, snapshot_code, spread_sample
 from benchmarks.measuring import MIB, TIMED_OUT, Measurement
+from benchmarks.repeats import combine, ratio
 from benchmarks.report import GIB, evaluate, print_report, write_report
 from benchmarks.runlog import failure_reason, run_details, summary
-from benchmarks.stages import Stages, spacy_baseline_child
+from benchmarks.stages import Stages, spacy_baseline_child, sweep_batch_sizes, warm_evaluation_child
 from pipeline import settings
 
 
@@ -63,7 +69,7 @@ def run_bench(config: BenchConfig) -> dict:
     scales = tuple(sorted(set(config.scales) | {1}))
     root = Path(config.workdir) if config.workdir else Path(tempfile.mkdtemp(prefix="newsevents-bench-"))
     root.mkdir(parents=True, exist_ok=True)
-    stages = Stages(config, root / "logs", snapshot_code(root / "code") if config.snapshot else None)
+    stages = Stages(config, root / "logs", snapshot_code(root / "code") if config.snapshot else None, root / "cache")
     report: dict = {
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": config.quick,
@@ -87,25 +93,40 @@ def run_bench(config: BenchConfig) -> dict:
     try:
         x1 = root / "x1"
         replicate(chosen, corpus, x1 / "seeds", 1)
-        say("bare spaCy ...")
-        spacy_run, inner = stages.spacy(x1 / "seeds")
-        report["baseline"] = {**summary(spacy_run, words, len(chosen)), **inner}
-        say(f"  {spacy_run.seconds:.1f} s, peak {spacy_run.peak_rss / MIB:,.0f} MiB")
+        best = _sweep(report, stages, x1 / "seeds", config, len(chosen), words, say)
+        say("gold-set evaluation, into the cache folder (not part of any timed run) ...")
+        warm = stages.warm_evaluation(root / "warm-evaluation")
+        report["evaluation_warm_up"] = summary(warm, 0, 0)
+        say(f"  {_figures(warm)}" + _failure(warm))
+        baselines, pipelines = [], []
+        for index in range(config.repeats):  # interleaved, so a slow spell hits both sides
+            say(f"bare spaCy, batch size {best} ({index + 1}/{config.repeats}) ...")
+            spacy_run, inner = stages.spacy(f"spacy-{index + 1}", x1 / "seeds", best)
+            baselines.append({**summary(spacy_run, words, len(chosen)), **inner})
+            say(f"  {_figures(spacy_run)}")
+            say(f"pipeline x1 ({index + 1}/{config.repeats}) ...")
+            run_root = x1 / f"run{index + 1}"
+            home = stages.prepare_home(run_root / "home")
+            result = stages.pipeline(f"pipeline-x1-{index + 1}", x1 / "seeds", run_root / "data", home)
+            pipelines.append({**summary(result, words, len(chosen)), **run_details(result)})
+            say(f"  {_figures(result)}" + _failure(result))
+        report["baseline"] = combine(baselines)
+        report["runs"]["x1"] = combine(pipelines)
+        report["ratio"] = ratio(report["runs"]["x1"], report["baseline"], "seconds")
+        report["cpu_ratio"] = ratio(report["runs"]["x1"], report["baseline"], "cpu_seconds")
+        _reruns(report, stages, x1, run_root, chosen, corpus, words, say)
 
         for scale in scales:
+            if scale == 1:
+                continue
             folder = root / f"x{scale}"
-            if scale != 1:
-                replicate(chosen, corpus, folder / "seeds", scale)
+            replicate(chosen, corpus, folder / "seeds", scale)
             say(f"pipeline x{scale} ...")
             home = stages.prepare_home(folder / "home")
             result = stages.pipeline(f"pipeline-x{scale}", folder / "seeds", folder / "data", home)
             report["runs"][f"x{scale}"] = {**summary(result, words * scale, len(chosen) * scale), **run_details(result)}
-            say(f"  {result.seconds:.1f} s, peak {result.peak_rss / MIB:,.0f} MiB" + _failure(result))
-            if scale == 1:
-                report["ratio"] = round(result.seconds / spacy_run.seconds, 3)
-                report["cpu_ratio"] = round(result.cpu_seconds / max(spacy_run.cpu_seconds, 1e-9), 3)
-                _reruns(report, stages, x1, chosen, corpus, words, say)
-            elif not config.keep:
+            say(f"  {_figures(result)}" + _failure(result))
+            if not config.keep:
                 shutil.rmtree(folder, ignore_errors=True)
     except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl-C or SIGTERM: keep what was measured
         report["interrupted"] = f"{type(stop).__name__} {getattr(stop, 'code', '') or ''}".strip()
@@ -135,20 +156,41 @@ def _code_description(snapshot: bool) -> dict:
     }
 
 
-def _reruns(report: dict, stages: Stages, x1: Path, chosen: list[Path], corpus: Path, words: int, say) -> None:
-    home = x1 / "home"
+def _sweep(report: dict, stages: Stages, seeds: Path, config: BenchConfig, n_texts: int, words: int, say) -> int:
+    """Bare spaCy once per batch size; the fastest size (wall time) is the baseline's."""
+    sweep = {}
+    for batch_size in sweep_batch_sizes(n_texts, settings.n_process(), config.batch_sizes):
+        say(f"bare spaCy, batch size {batch_size} (sweep) ...")
+        run, inner = stages.spacy(f"spacy-sweep-b{batch_size}", seeds, batch_size)
+        sweep[batch_size] = {**summary(run, words, n_texts), **inner}
+        say(f"  {_figures(run)}")
+    report["baseline_sweep"] = {str(b): entry for b, entry in sweep.items()}
+    usable = {b: e for b, e in sweep.items() if e["ok"]} or sweep
+    return min(usable, key=lambda b: usable[b]["seconds"])
+
+
+def _figures(result: Measurement) -> str:
+    return (f"{result.seconds:.1f} s wall, {result.cpu_seconds:.1f} s cpu, peak {result.peak_rss / MIB:,.0f} MiB, "
+            f"load {result.load_mean:.1f}, others' cpu {result.others_cpu_seconds:.1f} s")
+
+
+def _reruns(
+    report: dict, stages: Stages, x1: Path, run_root: Path, chosen: list[Path], corpus: Path, words: int, say
+) -> None:
+    """Both reruns on the folders of the last x1 run."""
+    home = run_root / "home"
     say("rerun, no change ...")
-    same = stages.pipeline("rerun-no-change", x1 / "seeds", x1 / "data", home)
+    same = stages.pipeline("rerun-no-change", x1 / "seeds", run_root / "data", home)
     report["reruns"]["no_change"] = {**summary(same, words, len(chosen)), **run_details(same)}
-    say(f"  {same.seconds:.1f} s" + _failure(same))
+    say(f"  {_figures(same)}" + _failure(same))
     edited = x1 / "seeds" / "x0" / PurePosixPath(chosen[0].relative_to(corpus).as_posix())
     edit_one_article(edited)
     say(f"rerun, {edited.relative_to(x1 / 'seeds')} edited ...")
-    one = stages.pipeline("rerun-one-article", x1 / "seeds", x1 / "data", home)
+    one = stages.pipeline("rerun-one-article", x1 / "seeds", run_root / "data", home)
     report["reruns"]["one_article"] = {
         **summary(one, words, len(chosen)), **run_details(one), "edited": str(edited.relative_to(x1 / "seeds")),
     }
-    say(f"  {one.seconds:.1f} s" + _failure(one))
+    say(f"  {_figures(one)}" + _failure(one))
 
 
 def _failure(result: Measurement) -> str:
@@ -177,13 +219,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-snapshot", action="store_true",
                         help="run the working tree in place instead of a copy taken at the start")
     parser.add_argument("--stage-timeout", type=float, default=STAGE_TIMEOUT, help="seconds before a stage is killed")
+    parser.add_argument("--batch-sizes", default=None,
+                        help="comma-separated batch sizes tried for bare spaCy (default 32,64,128,256)")
+    parser.add_argument("--repeats", type=int, default=REPEATS,
+                        help=f"interleaved bare spaCy / pipeline x1 pairs (default {REPEATS})")
     parser.add_argument("--spacy-baseline", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--batch-size", type=int, default=64, help=argparse.SUPPRESS)
+    parser.add_argument("--warm-evaluation", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.spacy_baseline is not None:
-        return spacy_baseline_child(args.spacy_baseline)
+        return spacy_baseline_child(args.spacy_baseline, args.batch_size)
+    if args.warm_evaluation is not None:
+        return warm_evaluation_child(args.warm_evaluation)
     config = BenchConfig.from_options(
         os.environ, quick=args.quick, keep=args.keep, workdir=args.workdir, articles=args.articles,
         scales=args.scales, snapshot=not args.no_snapshot, stage_timeout=args.stage_timeout,
+        batch_sizes=args.batch_sizes, repeats=args.repeats,
     )
     signal.signal(signal.SIGTERM, _exit_on_term)  # so `measure` stops the running stage's process group
     report = run_bench(config)

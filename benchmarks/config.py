@@ -19,6 +19,8 @@ QUICK_SCALES = (1, 2)
 SAMPLE_SECONDS = 0.1  # how often a stage's memory is sampled
 KILL_GRACE = 10.0  # seconds between SIGTERM and SIGKILL when stopping a stage
 STAGE_TIMEOUT = 3 * 3600.0  # seconds; a hung stage must not stall the bench forever
+BATCH_SIZES = (32, 64, 128, 256)  # bare spaCy's batch sizes tried; the fastest is the baseline
+REPEATS = 2  # interleaved (bare spaCy, pipeline x1) pairs; medians are taken over them
 
 
 def _flag(environ: Mapping[str, str], name: str) -> bool:
@@ -38,6 +40,8 @@ class BenchConfig:
     snapshot: bool = True  # run a copy of the code taken at the start
     custom: bool = False  # --articles or --scales given: the figures go to their own report
     stage_timeout: float = STAGE_TIMEOUT
+    batch_sizes: tuple[int, ...] = BATCH_SIZES
+    repeats: int = REPEATS
     kill_grace: float = KILL_GRACE
     sample_seconds: float = SAMPLE_SECONDS
 
@@ -53,6 +57,8 @@ class BenchConfig:
         scales: str | None = None,
         snapshot: bool = True,
         stage_timeout: float = STAGE_TIMEOUT,
+        batch_sizes: str | None = None,
+        repeats: int = REPEATS,
     ) -> BenchConfig:
         """Command-line options, with NEWSEVENTS_BENCH_QUICK / _KEEP / _CORPUS from the environment."""
         quick = quick or _flag(environ, "NEWSEVENTS_BENCH_QUICK")
@@ -66,6 +72,8 @@ class BenchConfig:
             snapshot=snapshot,
             custom=articles is not None or scales is not None,
             stage_timeout=stage_timeout,
+            batch_sizes=tuple(int(b) for b in batch_sizes.split(",")) if batch_sizes else BATCH_SIZES,
+            repeats=max(1, repeats),
         )
 
     @property

@@ -1,7 +1,9 @@
 """Running one command while timing it and sampling its process tree's memory.
 
 Peak RSS is summed over the process and all of its children (spaCy and the pipeline fork
-workers), sampled with psutil every `sample_seconds`.
+workers), sampled with psutil every `sample_seconds`. Alongside, how busy the machine was:
+the 1-minute load average (sampled, mean and peak) and the CPU seconds the whole machine
+spent outside the stage's own process tree while it ran, so a noisy figure says so.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class PeakSampler(threading.Thread):
         self.peak_processes = 0
         self.samples = 0
         self.series: list[tuple[float, int]] = []  # (seconds, summed RSS), at most one a second
+        self.loads: list[float] = []  # 1-minute load average, at most one a second
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -70,6 +73,7 @@ class PeakSampler(threading.Thread):
             self.peak_processes = max(self.peak_processes, alive)
             if elapsed - last_kept >= 1.0:
                 self.series.append((round(elapsed, 1), total))
+                self.loads.append(os.getloadavg()[0])
                 last_kept = elapsed
             self._stop_event.wait(self.interval)
 
@@ -90,6 +94,9 @@ class Measurement:
     log: str
     cpu_seconds: float = 0.0  # user + system of the whole (waited-for) process tree
     load_before: float = 0.0  # 1-minute load average when the stage started
+    load_mean: float = 0.0  # mean of the 1-minute load average sampled while it ran
+    load_max: float = 0.0
+    others_cpu_seconds: float = 0.0  # CPU seconds the machine spent outside this stage while it ran
     stdout: str = field(repr=False, default="")
     rss_series_mib: list = field(repr=False, default_factory=list)
 
@@ -115,6 +122,7 @@ def measure(
     log_path.parent.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()[0]
     cpu_before = _children_cpu()
+    machine_before = _machine_busy()
     with log_path.open("wb") as log:
         started = time.perf_counter()
         child = subprocess.Popen(
@@ -138,6 +146,8 @@ def measure(
             seconds = time.perf_counter() - started
             sampler.stop()
         log.write(b"\n--- stdout ---\n" + stdout)
+    cpu_seconds = _children_cpu() - cpu_before
+    loads = sampler.loads or [load_before]
     return Measurement(
         name=name,
         returncode=TIMED_OUT if timed_out else child.returncode,
@@ -149,8 +159,11 @@ def measure(
         log=str(log_path),
         stdout=stdout.decode("utf-8", errors="replace"),
         rss_series_mib=[(t, round(rss / MIB)) for t, rss in sampler.series],
-        cpu_seconds=_children_cpu() - cpu_before,
+        cpu_seconds=cpu_seconds,
         load_before=load_before,
+        load_mean=sum(loads) / len(loads),
+        load_max=max(loads),
+        others_cpu_seconds=max(0.0, _machine_busy() - machine_before - cpu_seconds),
     )
 
 
@@ -158,6 +171,12 @@ def _children_cpu() -> float:
     """CPU seconds of every descendant reaped so far (pool workers count once their parent joins them)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy (every core, every process) since boot."""
+    times = psutil.cpu_times()._asdict()  # guest time is already inside user time on Linux
+    return sum(times.get(k, 0.0) for k in ("user", "nice", "system", "irq", "softirq", "steal"))
 
 
 def _kill_group(child: subprocess.Popen, grace: float) -> None:

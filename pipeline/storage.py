@@ -129,8 +129,10 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
     return final
 
 
-def read_table(data_dir: Path, table: str) -> pd.DataFrame:
-    return _parquet(table_path(data_dir, table), pq.read_table).to_pandas()
+def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    return _parquet(
+        table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns)
+    ).to_pandas()
 
 
 def parquet_rows(path: Path) -> int:

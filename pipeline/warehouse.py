@@ -147,6 +147,11 @@ def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     create_search(connection)
 
 
+BUILD_CONFIG = {"memory_limit": "1GB"}
+"""DuckDB's own limit for the load (its default is 80 % of the machine's memory): past it,
+it spills to disk instead of growing with the corpus."""
+
+
 def build_warehouse(data_dir: Path) -> Path:
     """Load every Parquet table into a new DuckDB file and atomically replace the old one
     (a local file, also when the tables are on object storage)."""
@@ -157,7 +162,7 @@ def build_warehouse(data_dir: Path) -> Path:
         leftover.unlink(missing_ok=True)
     _remove_abandoned_builds(final.parent)
     try:
-        with duckdb.connect(str(building)) as connection:
+        with duckdb.connect(str(building), config=BUILD_CONFIG) as connection:
             connection.execute("BEGIN TRANSACTION")
             _load(connection, data_dir)
             connection.execute("COMMIT")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_000 = "000_c5783bed5a5e9dc2"
 SEED_004 = "004_c365d3e2393e820b"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_dir(tmp_path_factory):
+    """Results cached across data folders (the gold-set evaluation) go to a folder of this
+    session's, so no test is answered from an earlier run's cache."""
+    os.environ["NEWSEVENTS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 def seed_text(stem: str) -> str:

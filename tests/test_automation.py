@@ -17,7 +17,7 @@ from dagster import (
 )
 
 from pipeline.definitions import build_definitions
-from pipeline.defs.automation import daily_reconcile, diff_seeds, seeds_sensor
+from pipeline.defs.automation import SensorState, daily_reconcile, diff_seeds, seeds_sensor
 from pipeline.defs.jobs import CORPUS_KEYS, EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
@@ -88,7 +88,9 @@ def test_sensor_adds_partitions_and_runs_only_what_changed(tmp_path):
         assert Daemon.ranges(added) == [(EXTRACT_JOB, "e.txt", "e.txt")]
         assert added.run_requests[0].tags["newsevents/seed_changes"] == "1 new, 1 deleted"
         assert instance.get_dynamic_partitions(ARTICLES) == ["a.txt", "b.txt", "d.txt", "e.txt"]
-        assert set(json.loads(added.cursor)["hashes"]) == {"a.txt", "b.txt", "d.txt", "e.txt"}
+        assert set(SensorState(daemon.paths.data).load(json.loads(added.cursor)["hashes"])) == {
+            "a.txt", "b.txt", "d.txt", "e.txt"
+        }
 
         (seeds / "a.txt").unlink()
         deleted = daemon.tick()
@@ -97,15 +99,21 @@ def test_sensor_adds_partitions_and_runs_only_what_changed(tmp_path):
         assert len({r.run_key for r in first.run_requests + edited.run_requests + added.run_requests}) == 4
 
 
-def test_sensor_reads_the_files_only_when_the_folder_changed(tmp_path, monkeypatch):
-    from pipeline.defs import automation
-
+def one_file_seen(tmp_path, instance) -> tuple:
+    """A seeds folder holding a.txt, and a daemon whose sensor has seen it once."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     write(seeds, "a.txt", "Body of a.")
+    daemon = Daemon(seeds, instance)
+    daemon.tick()
+    return seeds, daemon
+
+
+def test_sensor_reads_the_files_only_when_the_folder_changed(tmp_path, monkeypatch):
+    from pipeline.defs import automation
+
     with DagsterInstance.ephemeral() as instance:
-        daemon = Daemon(seeds, instance)
-        daemon.tick()
+        seeds, daemon = one_file_seen(tmp_path, instance)
         surveys = []
         real = automation.seed_hashes
         monkeypatch.setattr(automation, "seed_hashes", lambda folder: surveys.append(folder) or real(folder))
@@ -176,3 +184,34 @@ def test_definitions_have_the_sensors_schedule_and_partitions(tmp_path):
     spec = defs.resolve_assets_def("article_extractions")
     assert spec.partitions_def == ARTICLE_PARTITIONS
     assert spec.backfill_policy.max_partitions_per_run is None  # one run per range, however long
+
+
+def test_the_cursor_does_not_grow_with_the_rows_of_a_collection(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sizes = []
+    with DagsterInstance.ephemeral() as instance:
+        daemon = Daemon(seeds, instance)
+        for rows in (3, 2000):
+            lines = [json.dumps({"id": f"r{n}", "text": f"Row {n} of {rows}."}) for n in range(rows)]
+            (seeds / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            result = daemon.tick()
+            assert len(instance.get_dynamic_partitions(ARTICLES)) == rows
+            sizes.append(len(result.cursor))
+        assert sizes[0] == sizes[1] < 300
+        # the per-row hashes live beside the data, and the next edit is told apart with them
+        (seeds / "feed.jsonl").write_text("\n".join(lines[:-1] + ['{"id": "r1999", "text": "Edited."}']) + "\n")
+        edited = daemon.tick()
+        assert Daemon.ranges(edited) == [(EXTRACT_JOB, "feed.jsonl#r1999", "feed.jsonl#r1999")]
+
+
+def test_a_lost_sensor_record_falls_back_on_the_extraction_cache(tmp_path):
+    with DagsterInstance.ephemeral() as instance:
+        seeds, daemon = one_file_seen(tmp_path, instance)
+        (daemon.paths.data / "sensor" / "seed_hashes.json").unlink()
+        write(seeds, "b.txt", "Body of b.")
+        # a.txt was never extracted, so without the record it counts as new as well
+        again = daemon.tick()
+        assert Daemon.ranges(again) == [(EXTRACT_JOB, "a.txt", "b.txt")]
+        assert again.run_requests[0].tags["newsevents/seed_changes"] == "2 new"
+        assert isinstance(daemon.tick(), SkipReason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -445,3 +446,21 @@ def test_collections_next_to_text_files_through_a_real_run(tmp_path, monkeypatch
     for table, ids in second["ids"].items():
         assert "dump/p2" not in ids, table
     assert second["rejected_rows"] == [("feed.jsonl", 4, "r4", "text is empty")]
+
+
+def test_an_unchanged_folder_is_read_once_and_a_fresh_edit_is_never_missed(tmp_path, monkeypatch):
+    from pipeline.nlp import seed_folder
+
+    feed = write_jsonl(tmp_path / "feed.jsonl", [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}])
+    reads = []
+    real = seed_folder._survey
+    monkeypatch.setattr(seed_folder, "_survey", lambda folder: reads.append(folder) or real(folder))
+    old = feed.stat().st_mtime_ns - 10 * seed_folder.SETTLED_NS
+    os.utime(feed, ns=(old, old))
+    first = survey(tmp_path)
+    assert survey(tmp_path) is first and len(reads) == 1  # listed again, not read again
+    write_jsonl(feed, [{"id": "a", "text": "One."}, {"id": "b", "text": "Six."}])  # same size, written just now
+    edited = survey(tmp_path)
+    assert len(reads) == 2 and edited.articles[1].seed.content_sha256 != first.articles[1].seed.content_sha256
+    # a file as young as the stamp may change again within its clock tick: not kept
+    assert survey(tmp_path) is not edited and len(reads) == 3

@@ -402,3 +402,17 @@ def test_the_less_used_gendered_short_form_is_someone_else():
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m80"] == link["a#m120"] == link["a#m0"]
     assert link["a#m40"] != link["a#m0"]
+
+
+def test_a_knight_s_given_name_joins_the_knight():
+    """ "Sir John" after "Sir John Bourn" is him, not another John, and not a new person."""
+    mentions = [
+        person("a", 0, "John Bourn", "Auditor General", "GBR", surface="Sir John Bourn"),
+        person("a", 40, "John Smith"),
+        person("a", 80, "John", surface="Sir John"),
+        person("b", 0, "John Smith"),
+        person("b", 40, "John", surface="Sir John"),  # no knight named John here: stays apart
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m80"] == link["a#m0"] != link["a#m40"]
+    assert link["b#m40"] != link["b#m0"]

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from dagster import AssetKey
 
-from pipeline.defs.assets.evaluation import score_metadata
+from pipeline.defs.assets.evaluation import KEPT_FILES, current_report, score_metadata
 from pipeline.evaluation.gold import (
     GOLD_DIR,
     SPLITS,
@@ -325,3 +325,24 @@ def test_evaluation_asset_stands_apart_from_the_seeds():
     asset = defs.get_assets_def("evaluation_report")
     assert asset.group_names_by_key[AssetKey("evaluation_report")] == "evaluation"
     assert not asset.dependency_keys
+
+
+def test_a_report_is_evaluated_once_per_inputs_and_copied_into_fresh_data_folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    evaluated = []
+
+    def evaluate_into(eval_dir):
+        evaluated.append(eval_dir)
+        eval_dir.mkdir(parents=True, exist_ok=True)
+        for name in KEPT_FILES:
+            (eval_dir / name).write_text(f"{name} of evaluation {len(evaluated)}")
+
+    first, second = tmp_path / "data1" / "eval", tmp_path / "data2" / "eval"
+    assert current_report(first, "inputs-a", evaluate_into) == "evaluated"
+    assert current_report(first, "inputs-a", evaluate_into) == "up to date"
+    assert current_report(second, "inputs-a", evaluate_into) == "copied"  # a fresh data folder, same inputs
+    assert (second / "report.json").read_text() == "report.json of evaluation 1" and len(evaluated) == 1
+    assert current_report(second, "inputs-b", evaluate_into) == "evaluated"  # inputs changed
+    assert (second / "report.json").read_text() == "report.json of evaluation 2"
+    (first / "dev_errors.txt").unlink()  # an output gone: copied again, not trusted
+    assert current_report(first, "inputs-a", evaluate_into) == "copied" and len(evaluated) == 2

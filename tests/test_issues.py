@@ -98,3 +98,14 @@ def test_stance_and_issue_tables_meet_the_contract():
     assert set(stances["issue_id"]) == set(issues["issue_id"])
     assert list(stances.sort_values("stance_id")["issue_polarity"]) == ["support", "support"]
     assert issues.iloc[0]["n_holders"] == 2
+
+
+def test_one_shared_word_does_not_chain_plans_across_articles():
+    _, issues = _group(
+        ("a1", "Hogg", "plans for ID cards", "oppose"),
+        ("a1", "Howard", "controversial Labour plans to introduce ID cards", "support"),
+        ("a2", "Tories", "Labour's plans", "oppose"),
+        ("a3", "Tories", "plans to introduce health checks", "support"),
+    )
+    labels = {issue.label for issue in issues}
+    assert len(issues) == 3, labels  # ID cards (one article, two targets), Labour's plans, health checks

@@ -197,6 +197,32 @@ def test_assets_write_pngs_and_show_them_inline(tmp_path, empty):
     assert network.metadata["actors"].value == (0 if empty else 6)
 
 
+def test_pictures_are_drawn_again_only_when_their_inputs_or_their_png_changed(tmp_path, monkeypatch):
+    write_tables(tmp_path)
+    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path))
+    drawn = []
+    for name in ("render_actor_network", "render_stance_matrix"):
+        real = getattr(reports, name)
+        monkeypatch.setattr(
+            reports, name, lambda *a, _real=real, _name=name, **k: drawn.append(_name) or _real(*a, **k)
+        )
+
+    def metadata() -> dict:
+        result = materialize([actor_network, stance_matrix], resources={"paths": paths})
+        assert result.success and all(c.passed for c in result.get_asset_check_evaluations())
+        return {n: {k: v.value for k, v in result.asset_materializations_for_node(n)[0].metadata.items()}
+                for n in ("actor_network", "stance_matrix")}
+
+    first = metadata()
+    assert sorted(drawn) == ["render_actor_network", "render_stance_matrix"]
+    assert metadata() == first and len(drawn) == 2  # same tables, same code: shown again, not drawn
+    network_png = tmp_path / "reports" / "actor_network.png"
+    network_png.write_bytes(network_png.read_bytes()[:-10])  # damaged on disk: drawn again
+    assert metadata() == first and drawn[2:] == ["render_actor_network"]
+    write_table(tmp_path, "stances", empty_frame("stances"))  # an input table changed: drawn again
+    assert metadata()["stance_matrix"]["stances"] == 0 and drawn[3:] == ["render_stance_matrix"]
+
+
 def test_report_assets_are_documented():
     for asset in (actor_network, stance_matrix):
         spec = next(iter(asset.specs))

@@ -56,6 +56,7 @@ def test_edit_add_delete_and_no_change(folders):
 
     unchanged = run_pipeline(seeds, data)
     assert unchanged.success and extracted_partitions(unchanged) == set()
+    assert unchanged.up_to_date and unchanged.results == []  # not even the corpus-level job starts
     again, counts_again, _ = snapshot(data)
     assert again == first and counts_again == counts
 
@@ -78,6 +79,16 @@ def test_edit_add_delete_and_no_change(folders):
         assert EXTRA not in counts_after[table], table
     assert not any("abbas" in e for e in entities_after)
     assert counts_after["sentences"][SEED_004] == counts["sentences"][SEED_004] + 1
+
+
+def test_a_missing_output_brings_the_corpus_job_back(folders):
+    seeds, data = folders
+    assert run_pipeline(seeds, data).success
+    (data / "exports" / "events.csv").unlink()
+    again = run_pipeline(seeds, data)
+    assert again.success and not again.up_to_date and extracted_partitions(again) == set()
+    assert (data / "exports" / "events.csv").is_file()
+    assert run_pipeline(seeds, data).up_to_date
 
 
 def test_extractor_change_reprocesses_everything(folders, monkeypatch):

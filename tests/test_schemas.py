@@ -7,9 +7,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline import schemas
-from pipeline.defs.assets import core
-from pipeline.nlp.corpus import build_tables
+from pipeline import schemas, table_build
+from pipeline.nlp.corpus import article_rows
 from tests.conftest import SEEDS, run_pipeline
 
 
@@ -49,12 +48,12 @@ def test_asset_fails_with_the_violation(tmp_path, monkeypatch):
     seeds.mkdir()
     shutil.copy(SEEDS / "000_c5783bed5a5e9dc2.txt", seeds)
 
-    def broken_tables(*args, **kwargs):
-        tables = build_tables(*args, **kwargs)
-        tables["sentences"].loc[0, "section"] = "footer"
-        return tables
+    def broken_rows(*args, **kwargs):
+        rows = article_rows(*args, **kwargs)
+        rows["sentences"][0]["section"] = "footer"
+        return rows
 
-    monkeypatch.setattr(core, "build_tables", broken_tables)
+    monkeypatch.setattr(table_build, "article_rows", broken_rows)
     result = run_pipeline(seeds, tmp_path / "data")
     assert not result.success
     failure = next(e for e in result.all_events if e.is_step_failure)

@@ -11,8 +11,9 @@ from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity,
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.names import conflicting_genders, non_name_words
-from pipeline.schemas import TABLES, SchemaViolation, validate
+from pipeline.schemas import TABLES, SchemaViolation
 from pipeline.storage import read_table
+from pipeline.table_build import validate_file
 
 SAMPLE = 10
 
@@ -40,7 +41,7 @@ def contract_check(table: str) -> AssetChecksDefinition:
                  description=f"The Parquet file of {table} validates against its Pandera model.")
     def _check(paths: NewsPaths) -> AssetCheckResult:
         try:
-            validate(table, read_table(paths.data, table))
+            validate_file(paths.data, table)
         except SchemaViolation as violation:
             return AssetCheckResult(passed=False, description=str(violation)[:2000])
         return AssetCheckResult(passed=True)
@@ -51,7 +52,7 @@ def contract_check(table: str) -> AssetChecksDefinition:
 @asset_check(asset=AssetKey("mentions"), additional_deps=[AssetKey("entities")], blocking=True,
              description="Every mention's entity_id exists in entities (no dangling links).")
 def every_mention_resolves(paths: NewsPaths) -> AssetCheckResult:
-    mentions = read_table(paths.data, "mentions")
+    mentions = read_table(paths.data, "mentions", ["mention_id", "article_id", "entity_id", "surface"])
     known = set(read_table(paths.data, "entities")["entity_id"])
     return _result(mentions[~mentions["entity_id"].isin(known)], "mentions point to unknown entities")
 
@@ -146,7 +147,7 @@ def events_unique(paths: NewsPaths) -> AssetCheckResult:
              blocking=True, description="No event is dated after the latest article that reports it.")
 def event_dates_not_in_future(paths: NewsPaths) -> AssetCheckResult:
     events = read_table(paths.data, "events")
-    reports = read_table(paths.data, "event_mentions").merge(
+    reports = read_table(paths.data, "event_mentions", ["event_id", "article_id"]).merge(
         read_table(paths.data, "articles")[["article_id", "published_date"]], on="article_id"
     )
     latest = reports.groupby("event_id")["published_date"].max()
@@ -157,8 +158,9 @@ def event_dates_not_in_future(paths: NewsPaths) -> AssetCheckResult:
 @asset_check(asset=AssetKey("quotes"), additional_deps=[AssetKey("sentences")], blocking=True,
              description="Every quote starts inside its sentence and lies within its article's sentences.")
 def quotes_inside_sentences(paths: NewsPaths) -> AssetCheckResult:
-    quotes = read_table(paths.data, "quotes")
-    sentences = read_table(paths.data, "sentences")
+    bounds = ["article_id", "sentence_id", "char_start", "char_end"]
+    quotes = read_table(paths.data, "quotes", ["quote_id", *bounds])
+    sentences = read_table(paths.data, "sentences", bounds)
     merged = quotes.merge(sentences, on=["article_id", "sentence_id"], how="left", suffixes=("", "_sentence"))
     if merged.empty:
         return _result(merged, "quotes outside their sentences")

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
+from pipeline.defs import corpus_state
 from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
 from pipeline.defs.jobs import EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
@@ -28,12 +30,6 @@ from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.seed_folder import survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache
-
-PLANNED_EVENTS_SETTING = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
-"""Dagster's switch for one "materialisation planned" event per run of a partition range instead
-of one per partition: with SQLite storage each event costs tens of milliseconds, a minute per
-2,000 articles. (A failed run then leaves its partitions missing rather than marked failed.)"""
-
 
 PLANNING_ROUNDS = 3
 """Plan-and-extract rounds before the corpus-level run: a file written while its neighbours
@@ -57,6 +53,8 @@ class RefreshOutcome:
     """The in-process runs of one refresh, in order."""
 
     results: list[ExecuteInProcessResult] = field(default_factory=list)
+    up_to_date: bool = False
+    """Nothing extracted, and the corpus-level outputs were already current: no job ran."""
 
     @property
     def success(self) -> bool:
@@ -78,8 +76,10 @@ def refresh(
     tags: Mapping[str, str] | None = None,
 ) -> RefreshOutcome:
     """Extract the stale partitions (planning again while extraction found more to do),
-    then run `corpus_job`; stops at the first failed run."""
-    os.environ.setdefault(PLANNED_EVENTS_SETTING, "true")
+    then run `corpus_job`, unless nothing was extracted and its outputs are already those of
+    the current inputs (`corpus_state`); stops at the first failed run."""
+    # Per-partition records ("planned", "materialised") written a batch at a time (pipeline/defs/event_log.py).
+    os.environ.setdefault(BATCH_SIZE_SETTING, BATCH_SIZE)
     outcome = RefreshOutcome()
     for _ in range(PLANNING_ROUNDS):
         ranges = stale_ranges(instance, paths)
@@ -92,9 +92,15 @@ def refresh(
                 return outcome
         if not ranges:
             break
-    outcome.results.append(
-        definitions.resolve_job_def(corpus_job).execute_in_process(
-            instance=instance, tags=dict(tags or {}), raise_on_error=False
-        )
+    fingerprint = corpus_state.inputs_fingerprint(paths, corpus_job)
+    if not outcome.results and corpus_state.is_current(paths, corpus_job, fingerprint):
+        outcome.up_to_date = True
+        return outcome
+    corpus_state.forget(paths)
+    result = definitions.resolve_job_def(corpus_job).execute_in_process(
+        instance=instance, tags=dict(tags or {}), raise_on_error=False
     )
+    outcome.results.append(result)
+    if result.success:
+        corpus_state.record(paths, corpus_job, fingerprint)
     return outcome

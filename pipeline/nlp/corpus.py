@@ -1,22 +1,29 @@
 """From per-article records to the contract's tables: the cross-article step.
 
 Entity resolution and event deduplication need every article at once; everything
-else is a projection of the per-article records onto the table columns.
+else is a projection of the per-article records onto the table columns. So the step
+is two halves: `resolve_corpus` over what resolution reads of every article (mentions,
+event candidates, stances, each article's date and outlet), then `article_rows`, one
+article at a time, for the tables that hold the articles' own records (articles,
+sentences, mentions, quotes). `build_tables` does both in memory (the gold-set
+evaluation, tests); `pipeline.table_build` streams the second half from the cache so
+memory does not grow with the corpus's text.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 import pandas as pd
 
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.entity_resolution import resolve_entities
-from pipeline.nlp.event_resolution import ArticleInfo, resolve_events
+from pipeline.nlp.event_resolution import ArticleInfo, EventResolution, resolve_events
 from pipeline.nlp.ingest import Rejection
-from pipeline.nlp.records import ArticleExtraction
+from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.stances.issues import StanceRef, group_issues
 from pipeline.schemas import TABLES
 
@@ -36,18 +43,101 @@ SORT_KEYS = {
     "ingest_notes": ["source_file", "kind", "message"],
 }
 
+ARTICLE_TABLES = ("articles", "sentences", "mentions", "quotes")
+"""Tables whose rows each belong to one article and sort by article_id first: they can be
+laid out one article at a time, in article order."""
+
 
 def stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
     return f"{prefix}-{digest}"
 
 
-def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows laid out with the table's columns, in the table's order."""
     columns = TABLES[table][1].names
-    frame = pd.DataFrame(rows, columns=columns)
-    if frame.empty:
-        return frame
-    return frame.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
+    result = pd.DataFrame(rows, columns=columns)
+    if result.empty:
+        return result
+    return result.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
+
+
+@dataclass
+class CorpusResolution:
+    """What the cross-article step decides: each mention's entity, the entities, the
+    events, the stances with their issues, and the dates undated articles take from events."""
+
+    links: dict[str, tuple[str, str]]  # mention_id -> (entity_id, resolution)
+    entities: list[dict]
+    events: EventResolution
+    stances: list[dict]
+    issues: list[dict]
+
+    def entity_of(self, mention_id: str | None) -> str | None:
+        link = self.links.get(mention_id) if mention_id else None
+        return link[0] if link else None
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables resolution makes whole (not one article at a time)."""
+        return {
+            "entities": frame("entities", self.entities),
+            "events": frame("events", self.events.events),
+            "event_participants": frame("event_participants", self.events.participants),
+            "event_mentions": frame("event_mentions", self.events.mentions),
+            "stances": frame("stances", self.stances),
+            "issues": frame("issues", self.issues),
+        }
+
+
+def resolve_corpus(
+    mentions: list[Mention],
+    candidates: Iterable[EventCandidate],
+    infos: dict[str, ArticleInfo],
+    stances: Iterable[Stance],
+) -> CorpusResolution:
+    """Entities, events and issues across articles; `infos` holds each article's own
+    published date and outlet, in article order."""
+    resolution = resolve_entities(mentions)
+    links = resolution.links
+    entity_of = {mention_id: entity for mention_id, (entity, _) in links.items()}
+    names = {row["entity_id"]: row["name"] for row in resolution.entities}
+    events = resolve_events(candidates, entity_of, infos, entity_names=names, entities=resolution.entities)
+    stance_rows, issues = _with_issues(_stance_rows(stances, entity_of))
+    return CorpusResolution(links, resolution.entities, events, stance_rows, issues)
+
+
+def article_rows(extraction: ArticleExtraction, resolution: CorpusResolution) -> dict[str, list[dict]]:
+    """One article's rows of the `ARTICLE_TABLES`, given what resolution decided."""
+    article = dict(extraction.article)
+    linked_date = resolution.events.article_dates.get(article["article_id"])
+    if linked_date is not None and article["published_date"] is None:
+        article.update(published_date=linked_date, published_date_source="event_link")
+    return {
+        "articles": [article],
+        "sentences": [{"article_id": article["article_id"], **asdict(s)} for s in extraction.sentences],
+        "mentions": [_mention_row(m, resolution.links) for m in extraction.mentions],
+        "quotes": [_quote_row(q, resolution) for q in extraction.quotes],
+    }
+
+
+def article_info(article: dict) -> ArticleInfo:
+    return ArticleInfo(article["published_date"], article["outlet"])
+
+
+def file_tables(
+    rejections: list[Rejection],
+    detected_at: datetime,
+    notes: list[dict] | None = None,
+    row_rejections: list[RowRejection] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The tables about the seeds folder's files: rejected files and rows, ingest notes."""
+    return {
+        "rejected_files": frame("rejected_files", [{**asdict(r), "detected_at": detected_at} for r in rejections]),
+        "rejected_rows": frame(
+            "rejected_rows", [{**asdict(r), "detected_at": detected_at} for r in row_rejections or []]
+        ),
+        "ingest_notes": frame("ingest_notes", list(notes or [])),
+    }
 
 
 def build_tables(
@@ -60,40 +150,20 @@ def build_tables(
     """Resolve entities and events across articles and lay every table out; `notes` are
     the `ingest_notes` rows (source_file, kind, message), `row_rejections` the rejected
     rows of collections."""
-    mentions = [m for x in extractions for m in x.mentions]
-    resolution = resolve_entities(mentions)
-    entity_of = {mention_id: entity for mention_id, (entity, _) in resolution.links.items()}
-    names = {row["entity_id"]: row["name"] for row in resolution.entities}
-
-    articles = {x.article["article_id"]: dict(x.article) for x in extractions}
-    infos = {a: ArticleInfo(row["published_date"], row["outlet"]) for a, row in articles.items()}
-    candidates = [c for x in extractions for c in x.events]
-    events = resolve_events(candidates, entity_of, infos, entity_names=names, entities=resolution.entities)
-    for article_id, linked_date in events.article_dates.items():
-        if articles[article_id]["published_date"] is None:
-            articles[article_id].update(published_date=linked_date, published_date_source="event_link")
-
-    return {
-        "articles": _frame("articles", list(articles.values())),
-        "sentences": _frame(
-            "sentences",
-            [{"article_id": x.article["article_id"], **asdict(s)} for x in extractions for s in x.sentences],
-        ),
-        "entities": _frame("entities", resolution.entities),
-        "mentions": _frame("mentions", [_mention_row(m, resolution.links) for m in mentions]),
-        "events": _frame("events", events.events),
-        "event_participants": _frame("event_participants", events.participants),
-        "event_mentions": _frame("event_mentions", events.mentions),
-        "quotes": _frame("quotes", [_quote_row(q, entity_of) for x in extractions for q in x.quotes]),
-        **_stance_tables(_stance_rows(extractions, entity_of)),
-        "rejected_files": _frame(
-            "rejected_files", [{**asdict(r), "detected_at": detected_at} for r in rejections]
-        ),
-        "rejected_rows": _frame(
-            "rejected_rows", [{**asdict(r), "detected_at": detected_at} for r in row_rejections or []]
-        ),
-        "ingest_notes": _frame("ingest_notes", list(notes or [])),
-    }
+    resolution = resolve_corpus(
+        [m for x in extractions for m in x.mentions],
+        [c for x in extractions for c in x.events],
+        {x.article["article_id"]: article_info(x.article) for x in extractions},
+        [s for x in extractions for s in x.stances],
+    )
+    rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+    for extraction in extractions:
+        for table, found in article_rows(extraction, resolution).items():
+            rows[table].extend(found)
+    tables = {table: frame(table, found) for table, found in rows.items()}
+    tables.update(resolution.tables())
+    tables.update(file_tables(rejections, detected_at, notes, row_rejections))
+    return {table: tables[table] for table in SORT_KEYS}
 
 
 def _mention_row(mention, links) -> dict:
@@ -111,38 +181,43 @@ def _mention_row(mention, links) -> dict:
     }
 
 
-def _quote_row(quote, entity_of) -> dict:
+def _quote_row(quote, resolution: CorpusResolution) -> dict:
     row = asdict(quote)
-    row["speaker_entity_id"] = entity_of.get(row.pop("speaker_mention_id"))
+    row["speaker_entity_id"] = resolution.entity_of(row.pop("speaker_mention_id"))
     return row
 
 
-def _stance_rows(extractions: list[ArticleExtraction], entity_of: dict[str, str]) -> list[dict]:
+def _stance_rows(stances: Iterable[Stance], entity_of: dict[str, str]) -> list[dict]:
     rows: dict[str, dict] = {}
-    for extraction in extractions:
-        for stance in extraction.stances:
-            holder = entity_of.get(stance.holder_mention_id)
-            stance_id = stable_id("st", stance.article_id, stance.sentence_id, holder, stance.target, stance.polarity)
-            rows.setdefault(
-                stance_id,
-                {
-                    "stance_id": stance_id,
-                    "holder_entity_id": holder,
-                    "target": stance.target,
-                    "target_entity_id": entity_of.get(stance.target_mention_id),
-                    "polarity": stance.polarity,
-                    "score": float(stance.score),
-                    "article_id": stance.article_id,
-                    "sentence_id": stance.sentence_id,
-                    "quote_id": stance.quote_id,
-                    "evidence": stance.evidence,
-                },
-            )
+    for stance in stances:
+        holder = entity_of.get(stance.holder_mention_id)
+        stance_id = stable_id("st", stance.article_id, stance.sentence_id, holder, stance.target, stance.polarity)
+        rows.setdefault(
+            stance_id,
+            {
+                "stance_id": stance_id,
+                "holder_entity_id": holder,
+                "target": stance.target,
+                "target_entity_id": entity_of.get(stance.target_mention_id),
+                "polarity": stance.polarity,
+                "score": float(stance.score),
+                "article_id": stance.article_id,
+                "sentence_id": stance.sentence_id,
+                "quote_id": stance.quote_id,
+                "evidence": stance.evidence,
+            },
+        )
     return list(rows.values())
 
 
 def _stance_tables(rows: list[dict]) -> dict[str, pd.DataFrame]:
     """The stances with their issue, and the issues (pipeline/nlp/stances/issues.py)."""
+    stances, issues = _with_issues(rows)
+    return {"stances": frame("stances", stances), "issues": frame("issues", issues)}
+
+
+def _with_issues(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The stance rows with their issue filled in, and the issue rows."""
     refs = [
         StanceRef(
             r["stance_id"], r["article_id"], r["holder_entity_id"], r["target"], r["target_entity_id"], r["polarity"]
@@ -152,10 +227,7 @@ def _stance_tables(rows: list[dict]) -> dict[str, pd.DataFrame]:
     issues, assigned = group_issues(refs, lambda key: stable_id("is", key))
     for row in rows:
         row["issue_id"], row["issue_polarity"] = assigned[row["stance_id"]]
-    return {
-        "stances": _frame("stances", rows),
-        "issues": _frame(
-            "issues",
-            [{**asdict(issue), "keywords": list(issue.keywords), "aliases": list(issue.aliases)} for issue in issues],
-        ),
-    }
+    issue_rows = [
+        {**asdict(issue), "keywords": list(issue.keywords), "aliases": list(issue.aliases)} for issue in issues
+    ]
+    return rows, issue_rows

@@ -11,13 +11,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.nlp.layout import Layout
 
+if TYPE_CHECKING:  # records travel without spaCy: reading the cache must not import it
+    from spacy.tokens import Doc
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     sentence_id: int
     section: str  # headline | caption | body | trailer
@@ -27,7 +29,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     mention_id: str  # f"{article_id}#m{char_start}"
     article_id: str
@@ -45,7 +47,7 @@ class Mention:
     antecedent: str | None = None  # mention_id this one refers back to (pronouns, "the minister")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     quote_id: str  # f"{article_id}#q{char_start}"
     article_id: str
@@ -59,7 +61,7 @@ class Quote:
     char_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stance:
     article_id: str
     sentence_id: int
@@ -72,7 +74,7 @@ class Stance:
     quote_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventCandidate:
     article_id: str
     sentence_id: int

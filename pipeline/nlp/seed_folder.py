@@ -5,6 +5,11 @@ planning needs (partition keys, content hashes, rejections, notes); `load_articl
 streams the texts of the rows a run actually extracts. Text files are small and few
 enough to be read whole, as `ingest` does.
 
+A run surveys the folder several times (planning, each extraction range, the tables): the
+last survey is kept and handed out again while the folder's stamp (path, size and
+modification time of every file) is unchanged, so an unchanged folder is read once a run,
+and afterwards only listed.
+
 Names stay unique across both kinds: an article id or a source_file already taken
 (text files first, then collections in path order, rows in file order) rejects the later
 row with the reason.
@@ -12,7 +17,10 @@ row with the reason.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -88,8 +96,71 @@ class _Names:
         return None
 
 
+@dataclass(frozen=True)
+class FolderStamp:
+    """`digest` of the path, size and modification time of every file under a folder, and the
+    newest of those times."""
+
+    digest: str
+    newest_ns: int
+
+
+def folder_stamp(seeds_dir: Path) -> FolderStamp:
+    """The folder's stamp (links followed, each folder once). While it stays the same no
+    file was added, edited or removed, and nothing need be read again."""
+    digest = hashlib.sha256()
+    newest = 0
+    seen: set[str] = set()
+    for folder, subfolders, files in os.walk(seeds_dir, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders.clear()
+            continue
+        seen.add(real)
+        subfolders.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+                newest = max(newest, info.st_mtime_ns)
+            except OSError:
+                digest.update(f"{path}\0unreadable\0".encode("utf-8", "surrogateescape"))
+    return FolderStamp(digest.hexdigest(), newest)
+
+
+SETTLED_NS = 2 * 10**9
+"""A survey is kept only when every file is older than this at the time of the stamp: a
+file written in the same clock tick as the stamp could change again without changing its
+modification time (git's "racily clean" rule)."""
+
+
+@dataclass(frozen=True)
+class _Kept:
+    folder: str
+    stamp: str
+    inventory: SeedInventory
+
+
+_kept: list[_Kept] = []
+
+
 def survey(seeds_dir: Path) -> SeedInventory:
-    """Every article and rejection of the folder; rows without their text."""
+    """Every article and rejection of the folder; rows without their text. The result is
+    shared by later surveys of the unchanged folder: do not modify it."""
+    folder = os.path.realpath(seeds_dir)
+    taken = time.time_ns()
+    stamp = folder_stamp(seeds_dir)
+    if _kept and _kept[0].folder == folder and _kept[0].stamp == stamp.digest:
+        return _kept[0].inventory
+    inventory = _survey(seeds_dir)
+    _kept.clear()
+    if stamp.newest_ns < taken - SETTLED_NS:
+        _kept.append(_Kept(folder, stamp.digest, inventory))
+    return inventory
+
+
+def _survey(seeds_dir: Path) -> SeedInventory:
     walker = walk_seeds(seeds_dir, _FolderWalker)
     articles, rejections = ingest(seeds_dir, walker)
     collections = sorted(walker.collections, key=lambda c: c.source_file)

@@ -12,8 +12,6 @@ import hashlib
 import importlib.metadata
 from pathlib import Path
 
-import spacy
-
 from pipeline import settings
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -28,6 +26,7 @@ def extractor_version() -> str:
             if path.is_file():
                 digest.update(path.relative_to(PACKAGE).as_posix().encode())
                 digest.update(path.read_bytes())
-    digest.update(f"{settings.spacy_model_name()}|{spacy.__version__}".encode())
+    # the installed version, read without importing spaCy (a second of start-up)
+    digest.update(f"{settings.spacy_model_name()}|{importlib.metadata.version('spacy')}".encode())
     digest.update(f"trafilatura {importlib.metadata.version('trafilatura')}".encode())  # what HTML pages read as
     return digest.hexdigest()[:16]

@@ -21,11 +21,10 @@ from dagster import (
     multi_asset,
 )
 
+from pipeline import table_build
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.seed_folder import SeedInventory, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.schemas import (
@@ -33,18 +32,10 @@ from pipeline.schemas import (
     SchemaViolation,
     column_descriptions,
     table_description,
-    validate,
 )
 from pipeline.snapshot import Snapshot, settle
-from pipeline.storage import (
-    ExtractionCache,
-    InputsMarker,
-    read_table,
-    table_path,
-    write_table,
-)
-
-PREVIEW_ROWS = 5
+from pipeline.storage import ExtractionCache, InputsMarker, table_path
+from pipeline.table_build import PREVIEW_ROWS, VanishedExtraction, summarize, write_tables
 
 
 def column_schema(table: str) -> TableSchema:
@@ -89,15 +80,8 @@ def current_inputs(paths: NewsPaths) -> tuple[Snapshot, SeedInventory, list[dict
     rejections = (inventory.rejections, inventory.row_rejections)
     digest = hashlib.sha256(pickle.dumps((version, snapshot.extracted, rejections, notes), protocol=5))
     digest.update(Path(__file__).with_name("core.py").read_bytes())
+    digest.update(Path(table_build.__file__).read_bytes())
     return snapshot, inventory, notes, digest.hexdigest()
-
-
-def load_extractions(paths: NewsPaths, snapshot: Snapshot) -> list[ArticleExtraction]:
-    cache, version = ExtractionCache(paths.data), extractor_version()
-    extractions = [cache.get(article_id, sha, version) for article_id, sha in snapshot.extracted]
-    if any(x is None for x in extractions):
-        raise Failure("an article's cached extraction vanished while the tables were built; run again")
-    return extractions
 
 
 def tables_marker(paths: NewsPaths) -> InputsMarker:
@@ -106,7 +90,8 @@ def tables_marker(paths: NewsPaths) -> InputsMarker:
 
 @multi_asset(specs=[table_spec(t) for t in TABLES], name="core_tables", pool=CORPUS_POOL)
 def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[MaterializeResult]:
-    """Resolve entities and events across all articles, validate every table, write Parquet.
+    """Resolve entities and events across all articles, validate every table, write Parquet
+    (streamed from the extraction cache: `pipeline.table_build`).
 
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
@@ -118,34 +103,33 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     marker = tables_marker(paths)
     if marker.matches(fingerprint, *(table_path(paths.data, t) for t in TABLES)):
         context.log.info("articles and code unchanged: tables are up to date")
-        frames = {t: read_table(paths.data, t) for t in TABLES}
+        summaries = {t: summarize(paths.data, t) for t in TABLES}
     else:
-        built = build_tables(
-            load_extractions(paths, snapshot),
-            inventory.rejections,
-            datetime.now(UTC).replace(tzinfo=None),
-            notes,
-            inventory.row_rejections,
-        )
-        frames = {}
-        for table, frame in built.items():
-            try:
-                frames[table] = validate(table, frame)
-            except SchemaViolation as violation:
-                raise Failure(description=str(violation)) from None
         marker.forget()
-        for table, frame in frames.items():
-            write_table(paths.data, table, frame)
+        try:
+            summaries = write_tables(
+                paths.data,
+                snapshot.extracted,
+                extractor_version(),
+                inventory.rejections,
+                datetime.now(UTC).replace(tzinfo=None),
+                notes,
+                inventory.row_rejections,
+            )
+        except SchemaViolation as violation:
+            raise Failure(description=str(violation)) from None
+        except VanishedExtraction:
+            raise Failure("an article's cached extraction vanished while the tables were built; run again") from None
         marker.record(fingerprint)
-    for table, frame in frames.items():
+    for table, summary in summaries.items():
         path = table_path(paths.data, table)
-        context.log.info(f"{table}: {len(frame)} rows -> {path}")
+        context.log.info(f"{table}: {summary.rows} rows -> {path}")
         yield MaterializeResult(
             asset_key=AssetKey(table),
             metadata={
-                "dagster/row_count": len(frame),
+                "dagster/row_count": summary.rows,
                 "dagster/column_schema": column_schema(table),
                 "path": MetadataValue.path(str(path)),
-                "preview": MetadataValue.md(preview(frame)),
+                "preview": MetadataValue.md(preview(summary.preview)),
             },
         )

@@ -1,13 +1,17 @@
 """Quality as a number in the UI: the gold-set evaluation as an asset.
 
 It runs the pipeline core on eval/gold/ in memory, independent of the seeds, so its
-history tracks the extractors, not the data. The tables are in the metadata as markdown
-and every score as a number (`entities/f1`, `dev/quotes/speaker_accuracy`, ...), which
-Dagster plots across materialisations.
+history tracks the extractors, not the data. For the same reason a report is kept, under
+the fingerprint of its inputs, in the cache folder (`settings.cache_dir()`): a fresh data
+folder on unchanged code and gold files gets it copied instead of a new evaluation. The
+tables are in the metadata as markdown and every score as a number (`entities/f1`,
+`dev/quotes/speaker_accuracy`, ...), which Dagster plots across materialisations.
 """
 
 import hashlib
 import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
@@ -15,14 +19,15 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 import pipeline.evaluation
 from pipeline import settings
 from pipeline.defs.resources import NewsPaths
-from pipeline.evaluation.errors import write_dev_errors
 from pipeline.evaluation.gold import GOLD_DIR, SPLITS
 from pipeline.evaluation.last_report import LAST_REPORT, deltas, format_changes, load_last
-from pipeline.evaluation.report import evaluate, write_report
 from pipeline.evaluation.scoring import TABLES
 from pipeline.evaluation.tables import format_all
 from pipeline.nlp.version import extractor_version
-from pipeline.storage import InputsMarker
+from pipeline.storage import InputsMarker, atomic_path
+
+KEPT_FILES = ("report.json", "dev_errors.txt")
+"""What an evaluation writes under data/eval/, and keeps in the cache folder."""
 
 
 def score_metadata(report: dict) -> dict[str, float]:
@@ -40,14 +45,50 @@ def score_metadata(report: dict) -> dict[str, float]:
 
 def evaluation_fingerprint() -> str:
     """The report is a function of the extractors, the scorer, the gold files and the last
-    accepted report (its changes are part of the report)."""
+    accepted report (its changes are part of the report), and the tables' contract."""
     digest = hashlib.sha256(extractor_version().encode())
-    sources = sorted(Path(pipeline.evaluation.__file__).resolve().parent.glob("*.py"))
+    package = Path(pipeline.evaluation.__file__).resolve().parent
+    sources = sorted(package.glob("*.py")) + [package.parent / "schemas.py"]
     gold = sorted(p for p in GOLD_DIR.rglob("*") if p.is_file())
     for path in sources + gold + [p for p in (LAST_REPORT,) if p.is_file()]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def current_report(eval_dir: Path, fingerprint: str, evaluate_into: Callable[[Path], None]) -> str:
+    """Make `eval_dir` hold the report of these inputs: "up to date" (it did), "copied" (from the
+    cache folder, where an earlier evaluation of the same inputs left it) or "evaluated"."""
+    marker = InputsMarker(eval_dir / "report.inputs.sha256")
+    kept = settings.cache_dir() / "evaluation" / fingerprint
+    if marker.matches(fingerprint, *(eval_dir / name for name in KEPT_FILES)):
+        return "up to date"
+    marker.forget()
+    copied = all((kept / name).is_file() for name in KEPT_FILES)
+    if copied:
+        for name in KEPT_FILES:
+            _copy(kept / name, eval_dir / name)
+    else:
+        evaluate_into(eval_dir)
+        for name in KEPT_FILES:
+            _copy(eval_dir / name, kept / name)
+    marker.record(fingerprint)
+    return "copied" if copied else "evaluated"
+
+
+def _evaluate_into(eval_dir: Path) -> None:
+    # the evaluation's modules bring spaCy and the whole pipeline core: imported when needed
+    from pipeline.evaluation.errors import write_dev_errors
+    from pipeline.evaluation.report import evaluate, write_report
+
+    report = evaluate(n_process=settings.n_process())
+    write_report(report, eval_dir.parent)
+    write_dev_errors(report, eval_dir.parent)
+
+
+def _copy(source: Path, target: Path) -> None:
+    with atomic_path(target) as temp:
+        shutil.copyfile(source, temp)
 
 
 @asset(
@@ -64,19 +105,16 @@ def evaluation_fingerprint() -> str:
     ),
 )
 def evaluation_report(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    fingerprint = evaluation_fingerprint()
-    marker = InputsMarker(paths.data / "eval" / "report.inputs.sha256")
     path = paths.data / "eval" / "report.json"
-    if marker.matches(fingerprint, path):
-        context.log.info("extractors, scorer and gold set unchanged: the report is up to date")
-        report = json.loads(path.read_text(encoding="utf-8"))
-    else:
-        report = evaluate(n_process=settings.n_process())
-        marker.forget()
-        path = write_report(report, paths.data)
-        write_dev_errors(report, paths.data)
-        marker.record(fingerprint)
-        context.log.info(f"evaluated {report['n_articles']} gold articles -> {path}")
+    how = current_report(paths.data / "eval", evaluation_fingerprint(), _evaluate_into)
+    report = json.loads(path.read_text(encoding="utf-8"))
+    context.log.info(
+        {
+            "up to date": "extractors, scorer and gold set unchanged: the report is up to date",
+            "copied": "extractors, scorer and gold set as when last evaluated: report copied from the cache folder",
+            "evaluated": f"evaluated {report['n_articles']} gold articles -> {path}",
+        }[how]
+    )
     last = load_last()
     return MaterializeResult(
         metadata={

@@ -17,7 +17,6 @@ from dagster import (
 from pipeline import settings
 from pipeline.defs.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.seed_folder import in_batches, load_articles, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
@@ -77,6 +76,8 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
         f"{len(requested)} partitions: {len(articles)} articles, {len(stale)} to (re)process, "
         f"{len(rejections)} rejected, {len(gone)} no longer in the seeds folder"
     )
+
+    from pipeline.nlp.extract import extract_articles  # spaCy: imported only when there is work for it
 
     processed_at = datetime.now(UTC).replace(tzinfo=None)
     processed = 0

@@ -3,10 +3,18 @@
 Each asset writes a PNG under data/reports/ (atomically) and shows the same picture
 inline in its materialisation metadata, so the Dagster UI displays it on the asset page.
 They depend on the tables, not on the warehouse: the tables' blocking checks gate them,
-and they run beside the warehouse build.
+and they run beside the warehouse build. A picture is drawn again only when its input
+tables or the drawing code changed (a fingerprint of both); otherwise the PNG on disk and
+the figures recorded beside it are shown again, provided the PNG is still the one drawn.
+Matplotlib and networkx are imported only to draw.
 """
 
 import base64
+import hashlib
+import importlib.metadata
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -23,17 +31,7 @@ from dagster import (
 
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
-from pipeline.reports import (
-    EDGE_COLUMNS,
-    MAX_HOLDERS,
-    MAX_NODES,
-    MAX_TARGETS,
-    build_actor_network,
-    build_stance_matrix,
-    render_actor_network,
-    render_stance_matrix,
-)
-from pipeline.storage import atomic_path, read_table
+from pipeline.storage import InputsMarker, atomic_path, read_table, table_path
 
 OWNERS = ["team:newsevents"]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -103,6 +101,73 @@ def picture_result(alt: str, path: Path, png: bytes, check: AssetCheckResult, **
     )
 
 
+@dataclass
+class Drawing:
+    """What drawing a picture produced, in a form a later run with the same inputs can reuse."""
+
+    png: bytes
+    expected: int  # items the picture should show
+    drawn: int  # items it shows
+    what: str  # what the items are ("actors", "stances")
+    log: str
+    numbers: dict[str, int] = field(default_factory=dict)
+    markdown: dict[str, str] = field(default_factory=dict)
+
+
+DRAWING_CODE = ("reports/*.py", "defs/assets/reports.py")
+DRAWING_LIBRARIES = ("matplotlib", "networkx", "numpy", "pandas")
+
+
+def picture_fingerprint(paths: NewsPaths, tables: list[str]) -> str:
+    """The input tables' bytes, the drawing code and the drawing libraries' versions."""
+    package = Path(__file__).resolve().parents[2]
+    digest = hashlib.sha256()
+    for table in tables:
+        source = table_path(paths.data, table)
+        digest.update(table.encode())
+        digest.update(source.read_bytes() if source.is_file() else b"missing")
+    for pattern in DRAWING_CODE:
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for library in DRAWING_LIBRARIES:
+        digest.update(f"{library} {importlib.metadata.version(library)}".encode())
+    return digest.hexdigest()
+
+
+def drawn_or_reused(
+    context: AssetExecutionContext, paths: NewsPaths, name: str, tables: list[str], draw: Callable[[], Drawing]
+) -> tuple[Path, Drawing]:
+    """data/reports/<name>.png: drawn by `draw`, or the one on disk when the inputs are those it was
+    drawn from and it still has the bytes recorded then (data/reports/<name>.drawn.json)."""
+    path = reports_dir(paths) / f"{name}.png"
+    record = reports_dir(paths) / f"{name}.drawn.json"
+    marker = InputsMarker(reports_dir(paths) / f"{name}.inputs.sha256")
+    fingerprint = picture_fingerprint(paths, tables)
+    if marker.matches(fingerprint, path, record):
+        png = path.read_bytes()
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        if kept.pop("sha256", None) == hashlib.sha256(png).hexdigest():
+            drawing = Drawing(png=png, **kept)
+            context.log.info(f"{drawing.log} (tables and drawing code unchanged: not drawn again)")
+            return path, drawing
+    marker.forget()
+    drawing = draw()
+    publish_picture(paths, name, drawing.png)
+    kept = {k: v for k, v in asdict(drawing).items() if k != "png"}
+    with atomic_path(record) as temp:
+        temp.write_text(json.dumps({**kept, "sha256": hashlib.sha256(drawing.png).hexdigest()}), encoding="utf-8")
+    marker.record(fingerprint)
+    context.log.info(drawing.log)
+    return path, drawing
+
+
+def drawing_result(alt: str, path: Path, drawing: Drawing) -> MaterializeResult:
+    check = picture_check(path, drawing.png, drawing.expected, drawing.drawn, drawing.what)
+    markdown = {k: MetadataValue.md(v) for k, v in drawing.markdown.items()}
+    return picture_result(alt, path, drawing.png, check, **drawing.numbers, **markdown)
+
+
 def _markdown(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "_none_"
@@ -124,24 +189,26 @@ def _markdown(frame: pd.DataFrame) -> str:
     ),
 )
 def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    events, participants, entities = read_tables(paths, "events", "event_participants", "entities")
-    network = build_actor_network(events, participants, entities)
-    png = render_actor_network(network, n_events=len(events))
-    path = publish_picture(paths, "actor_network", png)
-    context.log.info(
-        f"actor network: {network.graph.number_of_nodes()} actors, {len(network.edges)} links "
-        f"from {len(events)} events -> {path}"
-    )
-    edges = network.edges[[c for c in EDGE_COLUMNS if not c.endswith("_id")]]
-    actors = participants[participants["event_id"].isin(set(events["event_id"]))]["entity_id"].nunique()
-    check = picture_check(path, png, min(actors, MAX_NODES), network.graph.number_of_nodes(), "actors")
-    return picture_result(
-        "actor network", path, png, check,
-        actors=network.graph.number_of_nodes(),
-        links=len(network.edges),
-        events=len(events),
-        links_by_weight=MetadataValue.md(_markdown(edges)),
-    )
+    tables = ["events", "event_participants", "entities"]
+
+    def draw() -> Drawing:
+        from pipeline.reports import EDGE_COLUMNS, MAX_NODES, build_actor_network, render_actor_network
+
+        events, participants, entities = read_tables(paths, *tables)
+        network = build_actor_network(events, participants, entities)
+        png = render_actor_network(network, n_events=len(events))
+        edges = network.edges[[c for c in EDGE_COLUMNS if not c.endswith("_id")]]
+        actors = participants[participants["event_id"].isin(set(events["event_id"]))]["entity_id"].nunique()
+        return Drawing(
+            png, min(actors, MAX_NODES), network.graph.number_of_nodes(), "actors",
+            f"actor network: {network.graph.number_of_nodes()} actors, {len(network.edges)} links "
+            f"from {len(events)} events -> {reports_dir(paths) / 'actor_network.png'}",
+            numbers={"actors": network.graph.number_of_nodes(), "links": len(network.edges), "events": len(events)},
+            markdown={"links_by_weight": _markdown(edges)},
+        )
+
+    path, drawing = drawn_or_reused(context, paths, "actor_network", tables, draw)
+    return drawing_result("actor network", path, drawing)
 
 
 @picture_asset(
@@ -158,19 +225,24 @@ def actor_network(context: AssetExecutionContext, paths: NewsPaths) -> Materiali
     ),
 )
 def stance_matrix(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    stances, entities, quotes, issues = read_tables(paths, "stances", "entities", "quotes", "issues")
-    matrix = build_stance_matrix(stances, entities, quotes, issues=issues)
-    png = render_stance_matrix(matrix, n_stances=len(stances))
-    path = publish_picture(paths, "stance_matrix", png)
-    holders, targets = matrix.score.shape if not matrix.empty else (0, 0)
-    context.log.info(f"stance matrix: {holders} holders x {targets} issues from {len(stances)} stances -> {path}")
-    drawn = int(matrix.cells["n_stances"].sum()) if not matrix.empty else 0
-    capped = holders >= MAX_HOLDERS or targets >= MAX_TARGETS
-    check = picture_check(path, png, drawn if capped else len(stances), drawn, "stances")
-    return picture_result(
-        "stance matrix", path, png, check,
-        holders=holders,
-        issues=targets,
-        stances=len(stances),
-        cells=MetadataValue.md(_markdown(matrix.cells)),
-    )
+    tables = ["stances", "entities", "quotes", "issues"]
+
+    def draw() -> Drawing:
+        from pipeline.reports import MAX_HOLDERS, MAX_TARGETS, build_stance_matrix, render_stance_matrix
+
+        stances, entities, quotes, issues = read_tables(paths, *tables)
+        matrix = build_stance_matrix(stances, entities, quotes, issues=issues)
+        png = render_stance_matrix(matrix, n_stances=len(stances))
+        holders, targets = matrix.score.shape if not matrix.empty else (0, 0)
+        drawn = int(matrix.cells["n_stances"].sum()) if not matrix.empty else 0
+        capped = holders >= MAX_HOLDERS or targets >= MAX_TARGETS
+        return Drawing(
+            png, drawn if capped else len(stances), drawn, "stances",
+            f"stance matrix: {holders} holders x {targets} issues from {len(stances)} stances -> "
+            f"{reports_dir(paths) / 'stance_matrix.png'}",
+            numbers={"holders": holders, "issues": targets, "stances": len(stances)},
+            markdown={"cells": _markdown(matrix.cells)},
+        )
+
+    path, drawing = drawn_or_reused(context, paths, "stance_matrix", tables, draw)
+    return drawing_result("stance matrix", path, drawing)

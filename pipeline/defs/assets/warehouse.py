@@ -29,7 +29,8 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
     digest.update(inspect.getsource(search_module).encode())
     digest.update(search_module.STOPWORDS_PATH.read_bytes())
     for table in TABLES:
-        digest.update(table_path(paths.data, table).read_bytes())
+        with table_path(paths.data, table).open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())  # a chunk at a time
     return digest.hexdigest()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline.nlp.entity_resolution.names import HONORIFIC_WORDS, name_tokens
+from pipeline.nlp.entity_resolution.names import GIVEN_NAME_HONORIFICS, HONORIFIC_WORDS, name_tokens
 from pipeline.nlp.entity_resolution.similarity import (
     LONE_SURNAME_JW,
     LONE_SURNAME_RATIO,
@@ -98,6 +98,12 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
             if not (gender and (c.genders - {gender} or usual[id(c)] not in (None, gender)))
         ]
         matches = [c for c in fits if word in c.lasts]
+        if not matches and _knighted(m.surface):  # "Sir John" after "Sir John Bourn": the given name
+            given = [
+                c for c in fits  # not "John Smith": the knight is the one written "Sir John ..."
+                if any(n[0] == word for n in c.distinct) and any(_knighted(k.surface) for k in c.mentions)
+            ]
+            matches = given if len(given) == 1 else []
         if not matches:  # "Lula" after "Luiz Inácio Lula da Silva": a name's middle part, in one person only
             middle = [c for c in fits if any(word in n[1:-1] for n in c.distinct)]
             matches = middle if len(middle) == 1 else []
@@ -129,6 +135,11 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
     for c in clusters:
         c.mentions.sort(key=lambda m: m.char_start)
     return clusters
+
+
+def _knighted(surface: str) -> bool:
+    """ "Sir John", "Dame Judi": these honorifics go before the given name, not the surname."""
+    return surface.split()[0].lower() in GIVEN_NAME_HONORIFICS if surface.split() else False
 
 
 def _usual(counts: Counter) -> str | None:

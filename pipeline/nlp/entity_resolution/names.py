@@ -24,6 +24,8 @@ LEADING_PARTICLES = {
     "van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter",
 }
 SURNAME_PARTICLES = LEADING_PARTICLES | {"bin", "ibn", "al", "el", "y", "zu", "af", "bint", "abu", "op"}
+# British knighthoods go before the given name: "Sir John" is Sir John Bourn, not a Mr John.
+GIVEN_NAME_HONORIFICS = {"sir", "dame"}
 HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "baroness", "dame", "prof", "professor"}
 
 

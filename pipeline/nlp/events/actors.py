@@ -100,6 +100,11 @@ def np_actors(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += np_actors(pobj, index, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in GROUP_HEADS:
+                # "officials in Mumbai, India", "police in Iraq": the state they serve
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
             elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
                 # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
                 # parser hung inside its "of" phrase; only a person there is the title holder
@@ -289,6 +294,14 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "in":
                 found += _partners(child, index)  # "agreed ... in a deal with the EU"
+    if not found and draft.event_type == "REQUEST":
+        # "demanded an apology from Mr Blair", "sought assurances from Iran": asked of them
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in pobjs(c)]
+        for node in [verb, *objects]:  # "asked for help from the Lib Dems"
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    found += [m for p in pobjs(child) for m in np_actors(p, index)]
     assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
 
 
@@ -373,7 +386,10 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         if place_at(index, pobj) is not None and not mentioned:
                             continue  # "blockade of the Lachin corridor": a place
                         assign(draft, "participants" if symmetric else "targets", mentioned)
-            elif dep in ("acl", "relcl") and (child.tag_ == "VBN" or any(a.dep_ == "agent" for a in child.children)):
+            elif dep in ("acl", "relcl") and (
+                (child.tag_ == "VBN" and not any(a.dep_ == "nsubj" for a in child.children))
+                or any(a.dep_ == "agent" for a in child.children)
+            ):  # "talks held by X", "a deal that was brokered"; not "an offer that could have eased Y"
                 agents = [p for a in child.children if a.dep_ == "agent" for p in pobjs(a)]
                 mentioned = unique(m for p in agents for m in np_actors(p, index))
                 if lemma_in(child, MEDIATING_VERBS):

@@ -6,7 +6,9 @@ demanded or threatened lies ahead; that content is not a second event (`modality
 it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "urged",
 "threatened"); this pass finds the acts English makes without them:
 
-* "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`);
+* "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`), Y
+  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]");
+* "X gave Y until Friday to do Z" -> REQUEST, a deadline set for Y (`deadline_verbs`);
 * "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
   acts on as target (`willingness_words`), or the one the offer is told to;
 * "X wishes / wants / hopes to meet / speak with / work with Y" -> AGREE to Y, the intent
@@ -39,7 +41,13 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
-from pipeline.nlp.events.vocabulary import DESIRE_VERBS, REQUEST_VERBS, STRIKE_WORDS, WILLINGNESS_WORDS
+from pipeline.nlp.events.vocabulary import (
+    DEADLINE_VERBS,
+    DESIRE_VERBS,
+    REQUEST_VERBS,
+    STRIKE_WORDS,
+    WILLINGNESS_WORDS,
+)
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
 from pipeline.nlp.syntax import has_neg
@@ -124,18 +132,43 @@ def _addressee(clause: Token, ec: EventContext) -> list[Mention]:
     return _named(m for c in speech.children if c.dep_ in ("dobj", "dative") for m in np_actors(c, ec.index))
 
 
+def _asked(verb: Token) -> Token | None:
+    """Who a request verb asks to act: its object ("asked Y to mediate"), or the subject of
+    its infinitive clause ("want [Y to withdraw]", as the parser reads it)."""
+    infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)]
+    if not infinitives:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects[0]
+    subjects = [c for c in infinitives[0].children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def _deadline_given(verb: Token) -> Token | None:
+    """ "gave Y until Wednesday to sign up": the one a deadline is set for (the object of a
+    deadline verb with an "until / by" time and an infinitive of what Y must do)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    until = any(c.dep_ == "prep" and c.lower_ in ("until", "till", "by") for c in verb.children)
+    act = any(c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c) for c in verb.children)
+    return objects[0] if objects and until and act else None
+
+
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
-    """REQUEST from "X wants Y to", AGREE from "X is willing to" in one sentence."""
+    """REQUEST from "X wants Y to" and deadlines, AGREE from "X is willing to" in one sentence."""
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
     for token in span:
-        if token.pos_ in ("VERB", "AUX") and lemma_in(token, REQUEST_VERBS) and not has_neg(token):
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            xcomps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)]
-            if objects and xcomps:
-                targets = _named(np_actors(objects[0], ec.index))
+        if token.pos_ in ("VERB", "AUX") and not has_neg(token):
+            asked = None
+            if lemma_in(token, REQUEST_VERBS):
+                asked = _asked(token)
+            elif lemma_in(token, DEADLINE_VERBS):
+                asked = _deadline_given(token)
+            if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
+                targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
                 if targets and sources:
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
         if (

@@ -118,9 +118,23 @@ def _sense(value: str, roots: dict[str, str], where: str) -> tuple[str, str | No
     return event_type, mode or None
 
 
+COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million"})
+
+
+def _counted(token: Token) -> Token:
+    """ "thousands of homes" -> "homes": a count's head is what it counts."""
+    if token.lemma_.lower() in COUNT_NOUNS or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
 def _heads(token: Token) -> list[Token]:
     """An argument head with its conjuncts and the nouns that modify it ("cruise missile")."""
-    heads = [inner_event_noun(token)]
+    heads = [inner_event_noun(_counted(token))]
     heads += [inner_event_noun(c) for c in token.children if c.dep_ == "conj"]
     out = list(heads)
     for head in heads:

@@ -25,12 +25,17 @@ from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS, MOT
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import DEFINITE_DETS
+from pipeline.nlp.token_view import view_of
 
 
 def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
     if token.pos_ != "VERB" and not (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return None
     particles = [c for c in token.children if c.dep_ == "prt"]
+    # "hit back at": the parser often reads a particle right after the verb as an adverb
+    particles += [
+        c for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in SHIFTED_PARTICLES
+    ]
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
     preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
@@ -138,9 +143,15 @@ def _object_nouns(verb: Token) -> list[Token]:
 def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """One draft per trigger in the sentence that survives the trigger-level filters."""
     lexicon, index = ec.lexicon, ec.index
+    doc, view = span.doc, view_of(span.doc)
+    pos, tag = view.pos, view.tag
     verbs: dict[int, tuple[Trigger, list[Token]]] = {}
     nouns: dict[int, tuple[Trigger, list[Token]]] = {}
-    for token in span:
+    for i in range(span.start, span.end):
+        # only a verb (_verb_trigger) or a noun (_noun_trigger) can be a trigger
+        if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
+            continue
+        token = doc[i]
         if (found := _verb_trigger(token, lexicon)) is not None:
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
@@ -150,7 +161,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     absorbed: set[int] = set()
     mediated: dict[int, list[Token]] = {}
     light_triggers: set[int] = set()
-    for token in span:
+    for i in range(span.start, span.end):
+        if i not in verbs and pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
+            continue  # neither a verb trigger nor a possible light verb (_is_light)
+        token = doc[i]
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
         if not is_light and verb is None:

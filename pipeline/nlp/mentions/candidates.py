@@ -2,8 +2,9 @@
 
 Per-country ministries ("Armenia's foreign ministry", "the Foreign Ministry of
 Azerbaijan" -> `org:aze-foreign-ministry`), geographic features ("Lachin corridor"),
-national forces ("Russian peacekeepers", "Western powers") and a known name glued to a
-participle ("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
+national forces ("Russian peacekeepers", "Western powers"), a body named before its
+members ("Greenpeace activists": Greenpeace) and a known name glued to a participle
+("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
 because they see the whole phrase where the others see its parts.
 """
 
@@ -13,14 +14,33 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
-from pipeline.nlp.mentions.vocabulary import GEO_FEATURES, GROUP_MODIFIERS, GROUP_NOUNS, HONORIFICS, MINISTRY_SYNONYMS
+from pipeline.nlp.mentions.vocabulary import (
+    BROADCASTER_WORDS,
+    BUILDING_HEADS,
+    GEO_FEATURES,
+    GROUP_MODIFIERS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INSTITUTION_HEADS,
+    MEMBER_NOUNS,
+    MINISTRY_SYNONYMS,
+)
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
+
+PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
+# The words some phrase rule below starts from (lower case); any other token is skipped at once.
+_KEY_WORDS = frozenset(
+    {"ministry", *GEO_FEATURES, *GROUP_NOUNS, *POSSESSIVES, *BUILDING_HEADS, *INSTITUTION_HEADS, *MEMBER_NOUNS}
+)
 
 
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for token in mc.doc:
-        lower = token.lower_
+    for i, lower in enumerate(view_of(mc.doc).lower):
+        if lower not in _KEY_WORDS and "-" not in lower:
+            continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
+        token = mc.doc[i]
         if lower == "ministry":
             out.extend(_ministry(mc, token))
         elif lower in GEO_FEATURES:
@@ -29,7 +49,106 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_national_group(mc, token))
         elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
             out.extend(_hyphen_prefix(mc, token))
+        elif token.text in POSSESSIVES:
+            out.extend(_programme(mc, token))
+        if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
+            out.extend(_headed_name(mc, token))
+        if lower in MEMBER_NOUNS:
+            out.extend(_member_body(mc, token))
     return out
+
+
+def _joins_title(doc, i: int) -> bool:
+    """Function words inside a title, followed by a capitalised word: "Thought for the Day"."""
+    k = i
+    while k < len(doc) and doc[k].lower_ in PROGRAMME_FUNCTION_WORDS:
+        k += 1
+    return k > i and k < len(doc) and doc[k].is_title
+
+
+def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
+    """Capitalised words and a building or institution head make one name, also where NER
+    left it untagged or the ruler took a part: "the British Library" (not Britain and a
+    library), "St James's Palace", "the Palace of Westminster"."""
+    doc = mc.doc
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text in POSSESSIVES and start - 2 >= 0 and doc[start - 2].is_title and prev.i - 1 != head.i:
+            start -= 1  # "St James's Palace"
+        elif prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.lower_ not in HONORIFICS:
+            start -= 1
+        else:
+            break
+    if doc[start].text in POSSESSIVES:
+        start += 1
+    end = head.i + 1
+    if start == head.i and end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
+        end += 1  # "the Palace of Westminster", "the Department for Work and Pensions"
+        while end < len(doc) and (
+            doc[end].is_title and doc[end].is_alpha
+            or doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title
+        ):
+            end += 1
+    if end - start < 2 or doc[start].text in POSSESSIVES or not mc.in_sections(start, end):
+        return []
+    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+        return []
+    for ent in ents_covering(doc, head.i):
+        if ent.start < start or ent.end > end:
+            return []  # NER or the ruler has a longer name around it
+    name = clean_spaces(doc[start:end].text)
+    if mc.gaz.by_alias(name):
+        return []
+    if head.lower_ in BUILDING_HEADS:
+        return [Candidate(start, end, "FAC", "LOCATION", "name", name, 3)]
+    return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
+    """A broadcaster's programme is one name: "BBC One's Breakfast with Frost", "BBC Radio
+    4's Today programme", "Radio Four's the World at One" (not a meal and a person)."""
+    doc, i = mc.doc, possessive.i
+    if i == 0 or not any(t.lower_ in BROADCASTER_WORDS and t.text[:1].isupper() for t in doc[max(0, i - 3) : i]):
+        return []
+    start = i + 1
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and (doc[end].is_title or doc[end].like_num or _joins_title(doc, end)):
+        end += 1
+    if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
+        return []
+    if end < len(doc) and doc[end].lower_ in ("programme", "show"):
+        end += 1
+    name = clean_spaces(doc[start:end].text)
+    return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _member_body(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "Greenpeace activists", "Taleban fighters": the capitalised words just before a
+    members noun name the body the members act for, when the gazetteer knows them as a
+    body or NER reads exactly them as one (a demonym is `_national_group`'s)."""
+    doc, i = mc.doc, kw.i
+    if kw.tag_ not in ("NNS", "NNPS"):
+        return []
+    start = i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "amod", "nmod"):
+        start -= 1
+    if start == i or not mc.in_sections(start, i):
+        return []
+    span = doc[start:i]
+    entry = mc.gaz.by_alias(span.text)
+    if entry is not None and entry.entity_id.startswith("org:"):
+        return [
+            Candidate(start, i, "ORG", entry.entity_type, "name", entry.name, 3, entry.entity_id,
+                      country_iso3=entry.country_iso3)
+        ]  # fmt: skip
+    if entry is None and all(t.ent_type_ == "ORG" for t in span) and doc[start].ent_iob_ == "B" and (
+        i == len(doc) or doc[i].ent_iob_ != "I"
+    ):
+        return [Candidate(start, i, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 3)]
+    return []
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

@@ -26,11 +26,13 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
 from pipeline.nlp.mentions.vocabulary import (
+    BODY_HEADS,
     BUILDING_HEADS,
     EVENT_HEADS,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
+    LAW_HEADS,
     MOTION_VERBS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -39,6 +41,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TARGET_HEADS,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
+from pipeline.nlp.token_view import view_of
 
 
 def _people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
@@ -74,7 +77,11 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
     """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
     ruler took "Tory" (a party or demonym, then two capitalised words)."""
     doc, out = mc.doc, []
-    for token in doc:
+    view = view_of(doc)
+    for i in range(len(doc)):
+        if view.lower[i] not in HONORIFICS and view.tag[i] != "NNP":
+            continue  # neither honorific nor affiliated below
+        token = doc[i]
         if token.ent_type_ or not token.text[:1].isupper():
             continue
         honorific = token.lower_ in HONORIFICS
@@ -146,6 +153,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _law_name(mc, span, text):
+        return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
+    if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
+        return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
@@ -177,6 +188,18 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
+    """A capitalised law word last in the name or before "of"/"on": "Mental Capacity Bill",
+    "European Convention on Human Rights", "Treaty of Rome"."""
+    if len(span) < 2 or mc.gaz.by_alias(text):
+        return False
+    last = len(span) - 1
+    return any(
+        token.lower_ in LAW_HEADS and token.is_title and (k == last or span[k + 1].lower_ in ("of", "on"))
+        for k, token in enumerate(span)
+    )
 
 
 def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:

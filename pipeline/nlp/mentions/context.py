@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.records import ArticleContext, Mention
+from pipeline.nlp.token_view import view_of
 
 # Named things that are no actors, kept with their own type (schemas.NAMED_THING_TYPES).
 THING_OF_LABEL = {"LAW": "LAW", "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "PRODUCT"}
@@ -68,8 +69,8 @@ class MentionContext:
     @classmethod
     def build(cls, ctx: ArticleContext, gaz: Gazetteer) -> MentionContext:
         sections = []
-        for token in ctx.doc:
-            sentence = ctx.sentence_at(token.idx)
+        for idx in view_of(ctx.doc).idx:  # each token's character offset
+            sentence = ctx.sentence_at(idx)
             sections.append(sentence.section if sentence else None)
         return cls(
             ctx=ctx,
@@ -162,7 +163,9 @@ def role_words(gaz: Gazetteer) -> frozenset[str]:
     words = set()
     for role in gaz.roles:
         for variant in role.variants:
-            words.update(w.lower() for w in re.findall(r"[\w'-]+", variant.replace(".", "")))
+            for w in re.findall(r"[\w'-]+", variant.replace(".", "")):
+                # "Co-Chairman" as one token, and its parts as the parser splits them
+                words.update([w.lower(), *(part for part in w.lower().split("-") if part)])
     return frozenset(words)
 
 

@@ -43,7 +43,10 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
             out.append(hit)
             covered.update(range(hit.tok_start, hit.tok_end))
     # Title-cased words that NER missed but the body names ("Blair Backs ...").
-    for token in mc.doc:
+    for i, section in enumerate(mc.section):  # one section a token
+        if section != "headline":
+            continue
+        token = mc.doc[i]
         if mc.section[token.i] != "headline" or token.i in covered or not token.is_alpha:
             continue
         if not (token.is_title or token.is_upper) or any(c.tok_start <= token.i < c.tok_end for c in out):

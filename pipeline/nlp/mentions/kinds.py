@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, MOTION_VERBS, ORG_NOUNS, SPEAKER_NOUNS, TITLE_NOUNS
+from pipeline.nlp.syntax import POSSESSIVES
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
@@ -92,8 +93,12 @@ def _names_a_body(root: Token) -> bool:
     head = root.head
     if root.dep_ == "appos" and _is(head, ORG_NOUNS):
         return True
-    if any(child.dep_ in ("appos", "compound") and _is(child, ORG_NOUNS) for child in root.children):
-        return True  # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name)
+    appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
+    compounds = [child for child in root.children if child.dep_ == "compound"]
+    if any(_is(child, ORG_NOUNS) for child in appositions + compounds):
+        # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
+        # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
+        return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
 
 
@@ -106,7 +111,12 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     unless NER ever typed the name ORG)."""
     doc = mc.doc
     after = c.tok_end
-    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_id_.startswith("country:"):
+    if (
+        after + 1 < len(doc)
+        and doc[after].text == ","
+        and doc[after + 1].ent_id_.startswith("country:")
+        and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
+    ):
         return "LOCATION"
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"

@@ -74,8 +74,14 @@ def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
     if k == 0 or mc.section[k - 1] != mc.section[start]:
         return None
     before = doc[k - 1]
-    if not before.text[:1].isupper() or before.ent_type_:
+    if before.ent_type_:
         return None
+    if not before.text[:1].isupper():
+        # "South African president Thabo Mbeki" typed GPE: a lower-case post right before
+        # a name of two capitalised words
+        two_words = k == start and end - start == 2 and all(t.is_alpha for t in doc[start:end])
+        post = before.lower_ in TITLE_NOUNS or mc.gaz.match_role(before.text) is not None
+        return doc[start:end] if two_words and post else None
     if before.lower_ in HONORIFICS or before.lower_ in KEPT_TITLES:
         return doc[k - 1 : end]
     if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and k < start:
@@ -98,7 +104,7 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
                 role, tokens = found.name, tokens[k:]
                 break
-    while tokens and (tokens[0].is_lower or not tokens[0].is_alpha) and not _is_initials(tokens[0]):
+    while tokens and (tokens[0].is_lower or not _name_word(tokens[0])) and not _is_initials(tokens[0]):
         tokens = tokens[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
     while len(tokens) > 1 and is_epithet(tokens[0].text):
         tokens = tokens[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
@@ -123,7 +129,7 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             break
     while tokens and (tokens[-1].is_punct or tokens[-1].is_lower and not _glued_to_hyphen(tokens[-2:][0])):
         tokens = tokens[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
-    if not tokens or not any(t.is_alpha and t.text[0].isupper() for t in tokens):
+    if not tokens or not any(_name_word(t) and t.text[0].isupper() for t in tokens):
         return None
     name = clean_spaces(mc.doc[tokens[0].i : tokens[-1].i + 1].text)
     if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
@@ -139,6 +145,14 @@ def is_epithet(word: str) -> bool:
     uses the same list to check canonical names)."""
     w = word.replace("’", "'").lower()
     return w in EPITHETS or w.rstrip("'") in EPITHETS
+
+
+def _name_word(token) -> bool:
+    """Letters, or a name with an apostrophe or hyphen inside: "O'Brien", "D'Alema"."""
+    text = token.text
+    return token.is_alpha or (
+        len(text) > 2 and text[0].isalpha() and text[-1].isalpha() and all(c.isalpha() or c in "'’-" for c in text)
+    )
 
 
 def _is_initials(token) -> bool:
@@ -165,6 +179,7 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             if len(parts) >= 2:
                 surnames.add(parts[-1].lower())
             surnames.add(c.name.lower())
+    full_surnames = {c.name.split()[-1].lower() for c in chosen if c.entity_type == "PERSON" and " " in c.name}
     out = []
     for c in chosen:
         if c.gazetteer_id is None and c.entity_type != "PERSON" and c.name.lower() in surnames and c.priority == 1:
@@ -175,8 +190,31 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             c = _with_honorific(mc, c)
             if _is_place_word(mc, c, chosen, surnames):
                 c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
+            elif _after_the(mc, c) and c.name.lower() not in full_surnames:
+                continue  # "oppose the Bill": a name takes no article
         out.append(c)
-    return out
+    return [_one_sense(mc, c, out, full_surnames) for c in out]
+
+
+def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_surnames: set[str]) -> Candidate:
+    """A lone word NER typed PERSON that the article uses as a place or body elsewhere
+    ("Labour chooses Manchester" and "in Manchester") is that place or body, unless
+    someone the article names in full has it as surname."""
+    if c.entity_type != "PERSON" or not _lone_word(mc, c) or c.name.lower() in full_surnames:
+        return c
+    other = next(
+        (o for o in chosen if o.entity_type in ("LOCATION", "COUNTRY", "ORGANIZATION") and o.name == c.name), None
+    )
+    return c if other is None else replace(c, label=other.label, entity_type=other.entity_type)
+
+
+def _after_the(mc: MentionContext, c: Candidate) -> bool:
+    return _lone_word(mc, c) and c.tok_start > 0 and mc.doc[c.tok_start - 1].lower_ == "the"
+
+
+def _lone_word(mc: MentionContext, c: Candidate) -> bool:
+    """One word NER typed PERSON with nothing (title, honorific) saying it is a person."""
+    return c.tok_end - c.tok_start == 1 and c.priority == 1 and not c.role and not c.gender
 
 
 def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], surnames: set[str]) -> bool:
@@ -247,7 +285,7 @@ def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[i
     doc, idx, i = mc.doc, [], start
     while 0 <= i < len(doc) and len(idx) < limit:
         t = doc[i]
-        if not (t.lower_ in mc.role_words or t.lower_ in TITLE_MODIFIERS) or t.ent_id_:
+        if not (t.lower_ in mc.role_words or t.lower_ in TITLE_MODIFIERS or _inner_hyphen(doc, i)) or t.ent_id_:
             break
         if step > 0 and t.is_sent_start and i != start:
             break
@@ -261,6 +299,12 @@ def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[i
     while idx and doc[idx[-1]].lower_ in TITLE_FUNCTION_WORDS:
         idx = idx[:-1]
     return idx
+
+
+def _inner_hyphen(doc, i: int) -> bool:
+    """The hyphen of "Co-Chairman", which the parser splits into three tokens."""
+    t = doc[i]
+    return t.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not t.whitespace_
 
 
 def _affiliation_before(mc: MentionContext, i: int, by_start: dict[int, Candidate]) -> tuple[str | None, list[int]]:

@@ -12,18 +12,24 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.people import is_bare_title, title_words
-from pipeline.nlp.mentions.vocabulary import HONORIFICS, SUBORDINATE_WORDS, TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS, SUBORDINATE_WORDS, TITLE_MODIFIERS
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import GENDERED_PRONOUNS, is_subject
+from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
+
+# Determiners of a post held by someone the article names: "the Prime Minister", "our
+# correspondent" (a broadcaster's or paper's own reporter).
+TITLE_DETERMINERS = ("the", "our")
 
 
 def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
     """Lowercase "the government" is the article's country when one country clearly
     dominates it: named most (the country itself, or a national party, ministry or office
     of it), at least twice, twice as often as any other, and named as a government's
-    country (a party, ministry or office of it)."""
+    country (a party, ministry or office of it) or as the only country the article names
+    (a business story about South Korean banks: "asked the government to mediate").
+    Bare lower-case "ministers" ("praised ministers for") are that government too."""
     counts: dict[str, int] = {}
-    governing: set[str] = set()
+    governing: dict[str, int] = {}
     for m in mentions:
         if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
             counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
@@ -31,20 +37,20 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             # a national party, ministry or office counts for its country too: a BBC
             # politics story names Labour and the Home Office far more than Britain
             key = f"country:{m.country_iso3}"
-            governing.add(key)
+            governing[key] = governing.get(key, 0) + 1
             counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return mentions
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    top, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    if n < 2 or n < 2 * second or top not in governing:
+    top = _dominant(counts, governing) or _dominant(governing, governing)
+    if top is None:
         return mentions
     country = mc.gaz.entries[top]
     taken = {m.char_start for m in mentions}
     doc, extra = mc.doc, []
     for token in doc:
-        if token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the" or token.idx in taken:
+        if token.idx in taken:
+            continue
+        if token.text == "ministers" and _bare_ministers(token):
+            pass  # "urged ministers to act": the government's ministers, acting for it
+        elif token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
@@ -60,6 +66,32 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     return sorted(mentions + extra, key=lambda m: m.char_start)
 
 
+def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
+    """The country named at least twice and twice as often as any other, if one of its
+    parties, ministries or offices is named or it is the only country named. Tried on all names, then on those bodies
+    alone: a story on a minimum wage that names the US three times and Labour and the
+    Tories five is still about the British government."""
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 2 and n >= 2 * second and (top in governing or not second) else None
+
+
+def _bare_ministers(token: Token) -> bool:
+    """Lower-case "ministers" with nothing naming whose they are ("Labour ministers",
+    "EU foreign ministers", "ministers from both countries" name someone else's)."""
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in ("the",):
+            continue
+        if child.dep_ == "amod" and child.lower_ in ("senior", "junior"):
+            continue
+        return False
+    previous = token.doc[token.i - 1] if token.i else None
+    return previous is None or previous.tag_ != "POS"
+
+
 def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
     """Subject pronouns and "the Prime Minister" linked back to a named person.
 
@@ -72,6 +104,8 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
         return mentions
     genders = _genders(mc, persons)
     roles = _roles_by_name(mc, persons)
+    bodies = _bodies_by_start(mc, mentions)
+    parties = _affiliations(mc, persons, mentions)
     taken = {i for m in mentions for i in range(m.char_start, m.char_end)}
     extra: list[Mention] = []
     for token in mc.doc:
@@ -87,8 +121,8 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
                 made = _reference(mc, token.i, token.i + 1, "PRON", "pronoun", target)
                 if made is not None:
                     genders.setdefault(_surname(target.name), GENDERED_PRONOUNS[token.lower_])
-        elif token.lower_ == "the" and token.i + 1 < len(mc.doc):
-            found = _title_reference(mc, token, persons, roles)
+        elif token.lower_ in TITLE_DETERMINERS and token.i + 1 < len(mc.doc):
+            found = _title_reference(mc, token, persons, roles, bodies, parties)
             if found is not None:
                 start, end, target = found
                 made = _reference(mc, start, end, "ROLE", "title", target)
@@ -104,14 +138,36 @@ def _reference(mc: MentionContext, start: int, end: int, label: str, kind: str, 
 
 
 def _genders(mc: MentionContext, persons: list[Mention]) -> dict[str, str]:
+    """Gender per surname, from an honorific ("Mrs Clinton") or a gendered title just
+    before the name ("Lib Dem spokesman Mark Oaten")."""
     genders: dict[str, str] = {}
     for m in persons:
         first = m.surface.split()[0].lower()
-        gender = HONORIFICS.get(first)
+        gender = HONORIFICS.get(first) or _title_gender(mc, m)
         if gender:
             for key in _person_keys(m.name):
                 genders.setdefault(key, gender)
     return genders
+
+
+def _title_gender(mc: MentionContext, m: Mention) -> str | None:
+    """ "spokesman Mark Oaten" or "Mark Oaten, Liberal Democrat home affairs spokesman,"."""
+    doc = mc.doc
+    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in reversed(doc[max(0, span.start - 4) : span.start]):
+        if t.lower_ in GENDERED_TITLES:
+            return GENDERED_TITLES[t.lower_]
+        if not (t.lower_ in mc.role_words or t.ent_type_ or t.is_title):
+            break
+    if span.end < len(doc) and doc[span.end].text == ",":
+        for t in doc[span.end + 1 : span.end + 8]:
+            if t.lower_ in GENDERED_TITLES:
+                return GENDERED_TITLES[t.lower_]
+            if t.is_punct or t.pos_ == "VERB":
+                break
+    return None
 
 
 def _roles_by_name(mc: MentionContext, persons: list[Mention]) -> dict[str, set[str]]:
@@ -186,10 +242,66 @@ def _is_clause_subject(mc: MentionContext, m: Mention) -> bool:
     return span is not None and (is_subject(span.root) or span.root.dep_ == "ROOT" and span.root.pos_ == "PROPN")
 
 
-def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], roles: dict[str, set[str]]):
-    """ "the Prime Minister" -> the one person of the article holding that role."""
-    idx = title_words(mc, the.i + 1, 1, 5)
-    if not idx or idx[0] != the.i + 1:
+def _body_spans(mc: MentionContext, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
+    """Named organisations and groups with their token spans."""
+    out = []
+    for m in mentions:
+        if m.entity_type in ("ORGANIZATION", "GROUP") and m.kind == "name":
+            span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, m))
+    return out
+
+
+def _bodies_by_start(mc: MentionContext, mentions: list[Mention]) -> dict[int, Mention]:
+    """Organisations and groups by the token they start at."""
+    return {start: m for start, _, m in _body_spans(mc, mentions)}
+
+
+def _affiliations(mc: MentionContext, persons: list[Mention], mentions: list[Mention]) -> dict[str, str]:
+    """The body a person is introduced with, by person mention id: "Tory Liam Fox",
+    "Tory leader Michael Howard", "Labour's Yvette Cooper" (the body right before the name,
+    only title words and a possessive between)."""
+    bodies_by_end = {end: m for _, end, m in _body_spans(mc, mentions)}
+    doc, out = mc.doc, {}
+    for p in persons:
+        span = mc.doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        k = span.start
+        while k > 0 and span.start - k < 6 and (doc[k - 1].lower_ in mc.role_words or doc[k - 1].text in POSSESSIVES):
+            k -= 1
+        body = bodies_by_end.get(k)
+        if body is not None:
+            out[p.mention_id] = _body_key(body)
+    return out
+
+
+def _body_key(m: Mention) -> str:
+    return m.gazetteer_id or m.name.lower()
+
+
+def _title_reference(
+    mc: MentionContext,
+    the: Token,
+    persons: list[Mention],
+    roles: dict[str, set[str]],
+    bodies: dict[int, Mention],
+    parties: dict[str, str],
+):
+    """ "the Prime Minister" -> the one person of the article holding that role; "the Tory
+    leader" -> the one holding it who was introduced with that party, else the one person
+    introduced with that party just before ("Tory Liam Fox said … The Conservative Party
+    co-chairman said"); "our correspondent" -> the article's one correspondent."""
+    start = the.i + 1
+    body = bodies.get(start)
+    if body is not None:
+        body_span = mc.doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
+        start = body_span.end if body_span is not None else start
+        if start < len(mc.doc) and mc.doc[start].text in POSSESSIVES:
+            start += 1
+    idx = title_words(mc, start, 1, 5)
+    if not idx or idx[0] != start:
         return None
     doc = mc.doc
     words = [doc[k].lower_ for k in idx]
@@ -213,14 +325,35 @@ def _title_reference(mc: MentionContext, the: Token, persons: list[Mention], rol
     role = mc.gaz.match_role(" ".join(doc[k].text for k in idx))
     if role is None:
         return None
-    holders = {key for key, held in roles.items() if any(_role_compatible(role.name, r) for r in held)}
+    before = [m for m in persons if m.char_start < the.idx]
+    named_before = {_surname(m.name) for m in before}  # a holder named only later is not meant yet
+    holders = {
+        key for key, held in roles.items() if key in named_before and any(_role_compatible(role.name, r) for r in held)
+    }
+    if body is not None:
+        wanted = _body_key(body)
+        of_body = {_surname(m.name) for m in before if parties.get(m.mention_id) == wanted}
+        holders = (holders & of_body) or {
+            h for h in holders if not any(parties.get(m.mention_id) for m in before if _surname(m.name) == h)
+        }
+        if not holders:  # nobody holds the post in the text: the one party member just named
+            sentence = mc.ctx.sentence_at(the.idx)
+            recent = {
+                _surname(m.name)
+                for m in before
+                if parties.get(m.mention_id) == wanted
+                and not roles.get(_surname(m.name))
+                and sentence is not None
+                and sentence.sentence_id - m.sentence_id <= 1
+            }
+            holders = recent
     if len(holders) != 1:
         return None
     key = next(iter(holders))
-    before = [m for m in persons if _surname(m.name) == key and m.char_start < the.idx]
-    if not before:
+    named = [m for m in before if _surname(m.name) == key]
+    if not named:
         return None
-    return idx[0], idx[-1] + 1, before[-1]
+    return idx[0], idx[-1] + 1, named[-1]
 
 
 def _role_compatible(title: str, held: str) -> bool:

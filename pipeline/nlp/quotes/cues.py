@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.syntax import subject_of
+from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
 _VOCABULARY = load_vocabulary("quotes")  # pipeline/knowledge/quotes.yaml says what each list is for
@@ -45,6 +46,17 @@ def is_cue(token: Token) -> bool:
     if lemma == "continue":
         return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
     return True
+
+
+def could_be_cue(view: TokenView, i: int) -> bool:
+    """False for token i when `is_cue` is surely false: neither "according" nor a verb whose
+    lemma is a speech verb or a particle-only one (tested on the doc's token view)."""
+    if view.lower[i] == "according":
+        return True
+    if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
+        return False
+    lemma = view.lemma[i].lower()
+    return lemma in PARTICLE_ONLY or lemma in SPEECH_VERBS
 
 
 def speaker_token(cue: Token) -> Token | None:

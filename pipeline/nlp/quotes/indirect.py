@@ -7,10 +7,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
-from pipeline.nlp.quotes.cues import EXPRESSED_NOUNS, INDIRECT_VERBS, XCOMP_REPORTING, is_cue, phrase_particle
+from pipeline.nlp.quotes.cues import (
+    EXPRESSED_NOUNS,
+    INDIRECT_VERBS,
+    XCOMP_REPORTING,
+    could_be_cue,
+    is_cue,
+    phrase_particle,
+)
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
 from pipeline.nlp.syntax import is_negated
+from pipeline.nlp.token_view import view_of
 
 
 def _clause_span(art: QuoteArticle, tokens: list[Token]) -> tuple[int, int] | None:
@@ -103,7 +111,11 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
     quotes: list[Quote] = []
     covered: list[tuple[int, int, str | None]] = []  # clauses reported, with their speaker
     direct_starts = {q.char_start for q in direct}
-    for token in art.doc:
+    view = view_of(art.doc)
+    for i in range(len(view)):
+        if not could_be_cue(view, i):
+            continue
+        token = art.doc[i]
         if not is_cue(token) or is_negated(token) or art.in_quote(token.idx):
             continue
         outer = [speaker for lo, hi, speaker in covered if lo <= token.idx < hi]

@@ -17,9 +17,18 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
-from pipeline.nlp.quotes.cues import BODY_NOUNS, DOCUMENT_NOUNS, PROXY_NOUNS, cue_text, is_cue, speaker_token
+from pipeline.nlp.quotes.cues import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    PROXY_NOUNS,
+    could_be_cue,
+    cue_text,
+    is_cue,
+    speaker_token,
+)
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, is_negated, mention_of, noun_phrase_extent
+from pipeline.nlp.token_view import view_of
 
 SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
 
@@ -36,7 +45,11 @@ def with_speech_events(art: QuoteArticle) -> QuoteArticle:
     """The context with its speech events: every reporting verb outside quotes that has a
     speaker (pronouns unresolved, since resolving them needs the events)."""
     events = []
-    for token in art.doc:
+    view = view_of(art.doc)
+    for i in range(len(view)):
+        if not could_be_cue(view, i):
+            continue  # no speech event (and nothing to skip) at a word that cannot report
+        token = art.doc[i]
         if token.dep_ in ("advcl", "xcomp") and is_cue(token.head):
             continue  # "said, commenting on …": one speech act, not two
         if is_cue(token) and not is_negated(token) and not art.in_quote(token.idx):

@@ -56,12 +56,24 @@ from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals
-from pipeline.nlp.stances.judgements import attitude_signals, deontic_signals, evaluative_signals, ironic_signals
+from pipeline.nlp.stances.judgements import (
+    attitude_signals,
+    deontic_signals,
+    evaluative_signals,
+    ironic_signals,
+    naming_signals,
+)
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
 from pipeline.nlp.stances.signals import Signal
-from pipeline.nlp.stances.verbs import existential_signals, proposal_signals, verb_signals, willing_signals
+from pipeline.nlp.stances.verbs import (
+    copular_signals,
+    existential_signals,
+    proposal_signals,
+    verb_signals,
+    willing_signals,
+)
 
 __all__ = ["extract_stances", "participle"]
 
@@ -79,9 +91,11 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += verb_signals(art, token)
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
+        signals += copular_signals(art, token)
         signals += nominal_signals(art, token)
         signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)
+        signals += naming_signals(art, token)
         if art.quote_at(token.idx) is not None:
             signals += deontic_signals(art, token)
             signals += attitude_signals(art, token)

@@ -57,6 +57,13 @@ class StanceArticle:
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
         officials" stand for the state or body that modifies them."""
+        if self.index.at(subject) is None:
+            # "Japan's ruling party, the Liberal Democratic Party, …": an apposition the parser
+            # read as a conjunct (no "and"/"or" before it) names the phrase
+            for conj in subject.children:
+                named = self.index.at(conj) if conj.dep_ == "conj" and not _coordinated(conj) else None
+                if named is not None and named.kind == "name":
+                    return named
         found = mention_of(subject, self.index)
         if found is not None or subject.lemma_.lower() not in BODY_NOUNS:
             return found
@@ -77,5 +84,20 @@ def stance_context(
         index=MentionIndex(mentions),
         by_id={m.mention_id: m for m in mentions},
         quotes=tuple(sorted(quotes, key=lambda q: (q.char_start, q.char_end))),
-        labeller=Labeller(lex, ctx.doc),
+        labeller=Labeller(lex, ctx.doc, _headline(ctx)),
     )
+
+
+def _headline(ctx: ArticleContext) -> tuple[int, int]:
+    """Token range of the article's headline sentence, (0, 0) when it has none."""
+    for sentence in ctx.sentences:
+        if sentence.section == "headline":
+            span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+            return (span.start, span.end) if span is not None else (0, 0)
+    return (0, 0)
+
+
+def _coordinated(conj: Token) -> bool:
+    """Whether a conjunct follows a coordinator ("X and Y", "X or Y"), not only a comma."""
+    return any(c.dep_ == "cc" and c.i < conj.i for c in conj.head.children)
+

@@ -10,6 +10,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import negative_subject
 from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
     UNWILLING_ADJECTIVES,
@@ -25,6 +26,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     else the subject's mention; outside quotes, the subject's mention."""
     quote = art.quote_at(verb.idx)
     subject = subject_of(verb, reporting=is_cue)
+    if subject is None and verb.dep_ == "acomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Labour is opposed to …"
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         agent = agent_of(verb)
@@ -47,15 +50,26 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
         return speaker, quote
     mention = art.mention_of(subject)
+    if mention is None and quote is not None and _own_body(subject):
+        return speaker, quote  # "Mr Kennedy said his party would oppose the bill": the leader's position
     if quote is not None and mention is not None and speaks_for(mention, speaker):
         return speaker, quote  # "Mr Lula said Brazil supports …": the leader's own position
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
+        if quote is not None and quote.kind == "direct":
+            return None, quote  # "… how they support higher taxes": in one's own words, not oneself
         if quote is not None:
             return speaker, quote  # "he said he opposes …"
         if subject.lower_ in ("he", "she"):
             return art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they", "it" with nothing to resolve them
     return mention, quote
+
+
+def _own_body(subject: Token) -> bool:
+    """ "his party", "our government": the speaker's own body, named by a possessive pronoun."""
+    return subject.lemma_.lower() in BODY_NOUNS | {"party"} and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "our", "my") for c in subject.children
+    )
 
 
 def adjective_head(verb: Token) -> Token | None:
@@ -95,3 +109,26 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
             or speaker.country_iso3.lower() in subject.gazetteer_id.lower()
         )
     )
+
+
+def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[Mention]:
+    """The other holders of a coordinated subject ("Both the Cardinal and Dr Williams
+    appealed …"). A conjunct that names nobody itself ("Archbishop of Canterbury Dr Rowan
+    Williams", whose name the parser may hang on the first conjunct) takes the first name
+    after it in the subject phrase."""
+    out: list[Mention] = []
+    chain = [subject, *subject.conjuncts]
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in chain for c in t.children):
+        return out  # "the Liberal Democratic Party or LDP", "the party, the LDP": one holder named twice
+    for conj in subject.conjuncts:
+        other = art.mention_of(conj)
+        if other is None:
+            names = [
+                m for t in art.doc[conj.i : subject.right_edge.i + 1]
+                if (m := art.index.at(t)) is not None and m.kind == "name" and m.entity_type != "LOCATION"
+            ]
+            other = names[0] if names else None
+        if other is not None and other.mention_id != holder.mention_id and other not in out:
+            out.append(other)
+    return out
+

@@ -13,7 +13,8 @@ agreements", "imposed solution") is read as
 Two targets share an issue when
 1. both are the same entity (`target_entity_id`), or
 2. their heads are of one class and their rests share a word ("imposed agreements" ~
-   "imposed solution"; "Lachin corridor blockade" ~ "opening of the Lachin corridor"), or
+   "imposed solution"; "Lachin corridor blockade" ~ "opening of the Lachin corridor"); across
+   articles two words or all of them, since one word chains unrelated plans together, or
 3. within one article, their heads are of one class and one rest holds the other ("the
    bill" ~ "Anti-Terrorism Bill", "sunset clause" ~ "sunset clause inserted in the bill").
 The issue's label is its most frequent positive-direction target (the shortest among equals);
@@ -22,8 +23,9 @@ supporting the opening.
 
 Limits (README, "Issues"): stems are cut by rule, not by a lemmatiser; only the head classes
 the knowledge file lists are merged or reversed; a target naming two questions ("government
-on Iraq and identity cards") belongs to one issue; the article's topic is not used, so two
-articles' "the plans" stay apart unless their words meet.
+on Iraq and identity cards") belongs to one issue. The article's topic is read before
+grouping, by the labeller: "the plans" under "Tories plan migrant health checks" already reads
+"migrant health checks" (`labels.Labeller._headline_label`).
 """
 
 from __future__ import annotations
@@ -189,7 +191,10 @@ def group_issues(stances: Iterable[StanceRef], id_of) -> tuple[list[Issue], dict
 def _same_issue(a: Reading, b: Reading, same_article: bool) -> bool:
     if a.head_class != b.head_class:
         return False
-    if a.rest and b.rest and a.rest & b.rest:
+    shared = a.rest & b.rest
+    # across articles one shared word is too weak a link ("Labour's plans" ~ "Labour plans to
+    # introduce ID cards" ~ "plans to introduce health checks"): two, or the same words
+    if shared and (same_article or len(shared) >= 2 or a.rest == b.rest):
         return True
     if a.rest == b.rest:
         return same_article or a.head == b.head and bool(a.rest)

@@ -3,6 +3,8 @@
 - attitude nouns: "the need to end …", "no intention of imposing …";
 - evaluative words: "the “illegal” blockade", "the talks were constructive",
   "described the talks as “useful”".
+Naming a thing with a judgement ("called the plans a gimmick", "branded the scheme
+unworkable") is the namer's stance in or out of a quote (`naming_signals`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
-from pipeline.nlp.stances.holders import speaks_for
+from pipeline.nlp.stances.holders import holder_for, speaks_for
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -33,10 +36,20 @@ from pipeline.nlp.stances.signals import (
     signal,
 )
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
-from pipeline.nlp.stances.words import ATTEMPT_NOUNS, ATTITUDE_NOUNS
-from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS
+from pipeline.nlp.stances.words import (
+    ATTEMPT_NOUNS,
+    ATTITUDE_NOUNS,
+    INSUFFICIENCY_ADJECTIVES,
+    INTRANSITIVE_FATES,
+    NAMING_VERBS,
+)
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
+# verbs that link a subject to what it is judged to be
+LINKING_VERBS = frozenset({"be", "prove", "seem", "appear", "remain", "become", "look", "sound"})
+EXCESS_WEIGHT = 0.6  # "too big", "too slow": an adjective the lexicon does not judge
+NECESSITY_VERBS = frozenset({"have", "need"})  # "have to", "need to": deontic like "must"
 
 
 def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -45,14 +58,28 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if verb.pos_ != "VERB" or verb.lemma_ == "be" or hypothetical(verb):
         return out
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    if modal is None and verb.dep_ == "xcomp" and verb.head.lemma_ in NECESSITY_VERBS and verb.head.i < verb.i:
+        modal = verb.head  # "the changes would have to go ahead", "we need to cut taxes"
+        first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in modal.children)
+        if modal.tag_ == "VBG" or not (first_person or verb.lemma_.lower() in INTRANSITIVE_FATES):
+            return out  # "migrants would have to pay more": a burden described, not wished
+        if has_negation(art, modal):
+            return out  # "did not have to go ahead": not required is not opposed
+        verb_for_subject = modal
+    else:
+        verb_for_subject = verb
     if modal is None:
         return out
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
     if holder is None:
         return out
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    negated = has_negation(art, verb) or (subject is not None and negative_subject(subject, art.lex))
+    subject = next((c for c in verb_for_subject.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    negated = (
+        has_negation(art, verb)
+        or has_negation(art, verb_for_subject)
+        or (subject is not None and negative_subject(subject, art.lex))
+    )
     polarity = -1 if negated else 1
     for target in action_targets(art, verb):
         out += signal(
@@ -112,15 +139,25 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         modifier = next((c for c in word.lefts if c.dep_ in ("amod", "compound") and c.i == word.i - 1), None)
         if modifier is not None:
             weight = art.lex.evaluative(f"{modifier.lower_} {word.lower_}")
-    if weight is None or hypothetical(word):
-        return out
+    if (
+        weight is None
+        and word.pos_ == "ADJ"
+        and word.dep_ == "acomp"
+        and _excess(word)
+        and word.lemma_.lower() not in INSUFFICIENCY_ADJECTIVES
+    ):
+        weight = -EXCESS_WEIGHT  # "government is too big": excess is criticism, whatever the adjective
+    if weight is None or hypothetical(word) or any(t.lower_ == "than" for t in word.subtree):
+        return out  # "the burdens are greater than they were": a comparison, not a judgement
+    if word.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return out  # "is it too early to open a bottle?": a question asks, it does not judge
     quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
     if holder is None:
         return out
     noun, predicate = _judged_noun(word)
-    if noun is None:
-        return out
+    if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
+        return out  # "the foreign secretary has been shamed": done to someone, not judged
     if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
         return out  # "great interest", "grave concerns": mild or about something else
     complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
@@ -130,7 +167,7 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         return out
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
-    if any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children):
+    if _excess(word):
         polarity = -1  # "too optimistic": excess is criticism
     governing = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
     if (
@@ -150,6 +187,10 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     return out
 
 
+def _excess(word: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children)
+
+
 def _is_attitude_noun(noun: Token, lex: StanceLexicon) -> bool:
     return lex.evaluative(noun.lemma_) is not None or lex.cue(noun.lemma_) is not None
 
@@ -159,18 +200,38 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     dep = word.dep_
     head = word.head
     if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
-        if head.dep_ == "attr" and head.head.lemma_ == "be":  # "the statement was a fair summary"
+        if head.dep_ == "attr" and head.head.lemma_ in LINKING_VERBS:  # "the statement was a fair summary"
             return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
         return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
         return _object_of(head.head), True  # "described the talks as “useful”"
     if dep == "pobj" and head.lower_ == "as":
         return _object_of(head.head), True
+    if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) and not any(
+        c.dep_ == "agent" for c in word.children
+    ):
+        # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
+        # person it says what was done to them ("Mr Straw had been shamed into going")
+        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return None, False
+        return subject, True
     if dep in ("acomp", "attr", "oprd"):
-        if head.lemma_ == "be":
-            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
+        if head.lemma_ in LINKING_VERBS:  # "the plans were a gimmick", "the sale proved a fiasco"
+            return _copula_subject(head), True
         return _object_of(head), True  # "called the plan illegal"
     return None, False
+
+
+def _copula_subject(be: Token) -> Token | None:
+    """The subject of a copula, or of the copula it is coordinated with ("the intrusion was due
+    to an error and was “regrettable”")."""
+    for _ in range(3):
+        subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subject is not None or be.dep_ != "conj":
+            return subject
+        be = be.head
+    return None
 
 
 def _object_of(verb: Token) -> Token | None:
@@ -194,4 +255,71 @@ def ironic_signals(art: StanceArticle, word: Token) -> list[Signal]:
     out: list[Signal] = []
     for target in noun_targets(art, noun):
         out += signal(art, word, -target.sign, IRONY_SCORE * target.strength, target.label, target.head, holder, quote)
+    return out
+
+
+def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
+    """ "Mr Letwin called the plans “a gimmick”", "branded the scheme unworkable", "described
+    the talks as useful": the judging word is what the subject names the object; the
+    subject (or the quote's speaker, for "I"/"we") judges the object."""
+    weight = art.lex.evaluative(word.lower_)
+    if weight is None and word.lemma_.lower() != word.lower_:
+        weight = art.lex.evaluative(word.lemma_)
+    if weight is None and word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
+        inner = art.lex.evaluative(word.lemma_)
+        if inner is not None:
+            return _naming(art, word.head.head, inner)  # "considered the intrusion an act of provocation"
+    if weight is None:
+        return []
+    return _naming(art, word, weight)
+
+
+def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
+    if hypothetical(word) or has_negation(art, word):
+        return []  # "did not call it a gimmick" says what they did not say, not what they think
+    named = word.head if word.dep_ == "amod" and word.head.pos_ == "NOUN" else word
+    verb = named.head
+    if named.dep_ in ("pobj", "amod") and verb.lower_ == "as":
+        verb = verb.head  # "described the talks as useful"
+        if verb.dep_ in ("dobj", "nsubjpass"):
+            verb = verb.head  # the parser may hang "as" on the object
+    elif named.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
+        pass  # "branded the scheme a failure": the second object names the first
+    elif named.dep_ not in ("oprd", "ccomp", "xcomp"):
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
+        return []
+    judged = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        # "a move branded a “humiliating retreat” by the Tories": the agent names, the noun is named
+        if judged is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            judged = verb.head
+        holder = art.mention_of(agent)
+        if judged is None or holder is None or has_negation(art, verb):
+            return []
+        return _judgement(art, word, weight, judged, holder, art.quote_at(verb.idx))
+    if judged is None and named.dep_ == "ccomp":
+        # "considered the intrusion an act of provocation": a small clause, its subject judged
+        judged = next((c for c in named.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if judged is None or judged.i >= named.i:
+        return []
+    holder, quote = holder_for(art, verb, False)
+    if holder is None:
+        return []
+    if has_negation(art, verb):
+        return []
+    return _judgement(art, word, weight, judged, holder, quote)
+
+
+def _judgement(
+    art: StanceArticle, word: Token, weight: float, judged: Token, holder: Mention, quote: Quote | None
+) -> list[Signal]:
+    polarity = 1 if weight > 0 else -1
+    score = abs(weight) * intensity(art, word)
+    out: list[Signal] = []
+    for target in noun_targets(art, judged):
+        out += signal(
+            art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+        )
     return out

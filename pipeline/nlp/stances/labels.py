@@ -55,6 +55,7 @@ class Labeller:
 
     lex: StanceLexicon
     doc: Doc
+    headline: tuple[int, int] = (0, 0)  # token range of the article's headline, if any
 
     def np_head(self, noun: Token) -> Token:
         """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
@@ -104,6 +105,35 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
+        if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
+            return self._headline_label(noun, label)
+        return label
+
+    def _headline_label(self, noun: Token, label: str) -> str:
+        """A body noun with no modifiers of its own takes those of the same noun in the
+        headline, which names the article's issue ("the checks on new arrivals" under "Tories
+        plan migrant health checks" -> "migrant health checks on new arrivals"); a bare noun
+        naming the headline's verb takes its object ("the plans" -> "migrant health checks")."""
+        start, end = self.headline
+        if start <= noun.i < end:
+            return label
+        for token in self.doc[start:end]:
+            if token.lemma_.lower() != noun.lemma_.lower():
+                continue
+            if token.pos_ == "VERB" and label.lower() == noun.lower_:
+                # "the plans" under "Tories plan migrant health checks": what the headline plans
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                found = self.noun_label(obj, resolve=False) if obj is not None else None
+                if found:
+                    return found
+            if token.pos_ != "NOUN":
+                continue
+            found = self.noun_label(token, resolve=False)
+            if found and len(found.split()) > 1 and found.lower().endswith(token.lower_):
+                rest = label[len(noun.text):]
+                if set(rest.lower().split()) & set(found.lower().split()):
+                    return found  # "the war in Iraq" under "… Iraq war cost": "Iraq war"
+                return clean(found + rest)
         return label
 
     def _short_name(self, pobj: Token) -> bool:

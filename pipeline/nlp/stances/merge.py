@@ -8,12 +8,17 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import clean
 from pipeline.nlp.stances.signals import Signal
 
+# who can take a position: people, bodies, states and groups (eval/GUIDE.md, entities)
+HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
+
 
 def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
     best: dict[tuple, Signal] = {}
     for signal in signals:
         if signal.polarity == 0:
             continue  # a weak cue negated takes no side; neutral is for explicit neutrality only
+        if signal.holder.entity_type not in HOLDER_TYPES:
+            continue  # "the Xbox would also support …", "Gateshead backs …": a thing or place holds no position
         sentence = art.ctx.sentence_at(signal.token.idx)
         if sentence is None:
             continue

@@ -173,6 +173,15 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
             for conj in pobj.conjuncts:
                 if conj.i > pobj.i and conj.pos_ in ("NOUN", "PROPN"):
                     targets += noun_targets(art, conj)
+            for topic in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("on", "over")):
+                # "support for the government on Iraq and identity cards": each later topic is its
+                # own target (the parser may hang it on the topic or on the stance noun)
+                first = next((g for g in topic.children if g.dep_ == "pobj"), None)
+                later = [*(first.conjuncts if first is not None else ()), *noun.conjuncts]
+                for conj in later:
+                    stance_noun = conj.lemma_.lower() in STANCE_NOMINALS
+                    if conj.i > topic.i and conj.pos_ in ("NOUN", "PROPN") and not stance_noun:
+                        targets += noun_targets(art, conj)
             return targets
     action = frame_action(noun)
     if action is not None:

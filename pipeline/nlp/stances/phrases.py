@@ -139,7 +139,15 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+                out = [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+                # "the decision to provide Yukos with bankruptcy protection": what is provided
+                prep = next(
+                    (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i), None
+                )
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
+                return out
     return []
 
 

@@ -15,6 +15,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.words import BELIEF_VERBS, DENIAL_VERBS
 from pipeline.nlp.syntax import NEGATION_WORDS, has_neg
+from pipeline.nlp.token_view import TokenView, view_of
 
 
 def is_negator(token: Token, lex: StanceLexicon) -> bool:
@@ -65,18 +66,28 @@ def negative_subject(subject: Token, lex: StanceLexicon) -> bool:
 
 def hypothetical(token: Token) -> bool:
     """A condition ("if they did not stop …") takes no stance."""
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in token.children) and any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-        for c in token.children
+    view = view_of(token.doc)
+    key = ("hypothetical", token.i)
+    if key not in view.memo:  # asked of the same word by several passes
+        view.memo[key] = _hypothetical(view, token.i)
+    return view.memo[key]
+
+
+def _hypothetical(view: TokenView, i: int) -> bool:
+    children, dep, lower = view.children, view.dep, view.lower
+    if any(dep[c] == "aux" and lower[c] in ("would", "could", "might") for c in children(i)) and any(
+        dep[c] == "advcl" and any(dep[g] == "mark" and lower[g] in ("if", "unless") for g in children(c))
+        for c in children(i)
     ):
         return True  # "Labour would oppose the bill if …": the main clause of a condition
-    node = token
+    node = i
     for _ in range(10):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+        if any(dep[c] == "mark" and lower[c] in ("if", "unless", "whether") for c in children(node)):
             return True
-        if node.dep_ in ("ROOT",) or node.head is node or node.dep_ in ("ccomp",):
+        # (a token that is its own head climbs to itself: the same answer, ten times over)
+        if dep[node] in ("ROOT",) or dep[node] in ("ccomp",):
             return False
-        node = node.head
+        node = view.head[node]
     return False
 
 

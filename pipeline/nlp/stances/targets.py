@@ -15,12 +15,15 @@ from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
+    BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
 )
 
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
+# generic nouns that, definite, point back to the act just reported ("welcomed the move")
+ANAPHORIC_GENERICS = frozenset({"move", "measure", "step", "action"})
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,17 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             found = action_targets(art, urged)
             if found:
                 return found  # else "counting on the talks to continue": the talks
+            if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
+                return []  # "called on the government to appoint …": the addressee is no issue
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
             pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
+            if pobj is not None and pobj.dep_ == "pcomp" and pobj.pos_ == "VERB":
+                # "committed to cutting taxes"; "warned against pandering to prejudice"
+                found = action_targets(art, pobj)
+                label = art.labeller.clause_label(pobj) if not found else None
+                targets.extend(found or ([Target(label, pobj)] if label else []))
+            elif pobj is not None:
                 targets.extend(noun_targets(art, pobj))
         return targets
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -76,6 +86,12 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
         found = noun_targets(art, dobj)  # the label includes coordinated objects
+        effort = _effort_action(verb, dobj)
+        if effort is not None and found:
+            # "supports Korea in their effort to join the IDB": backing someone's bid is the issue
+            action = art.labeller.clause_label(effort)
+            if action:
+                found = [Target(f"{t.label} {action}", t.head, t.sign, t.strength) for t in found]
         if xcomp is not None and xcomp.i > dobj.i and not addressee:
             # "proposed amendments to give the military more capabilities": the purpose completes it
             purpose = art.labeller.action_label(xcomp)
@@ -99,9 +115,17 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
 
 
 def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
-    """The issue of a wished-for clause: its passive subject ("solutions will be found")."""
+    """The issue of a wished-for clause: its passive subject ("solutions will be found"),
+    through the clause's own stance when it has one ("wants the tax to be abolished"
+    opposes the tax)."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
-    return noun_targets(art, passive) if passive is not None else []
+    if passive is None:
+        return []
+    if verb_cue(art, clause) is not None:
+        composed = action_targets(art, clause)
+        if composed:
+            return composed
+    return noun_targets(art, passive)
 
 
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
@@ -132,6 +156,12 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
                 sign = SIGN[found[0]]
                 return [Target(t.label, t.head, t.sign * sign, 0.5 + 0.5 * found[1]) for t in noun_targets(art, pobj)]
     label = art.labeller.noun_label(noun)
+    if not label and noun.lemma_.lower() in ANAPHORIC_GENERICS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in noun.children
+    ):
+        # "the move", "this measure": what the sentence before is about
+        antecedent = antecedent_noun(art, noun)
+        return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
     return [Target(label, art.labeller.np_head(noun))]
@@ -162,8 +192,13 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
         if not inner and passive is not None and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
             inner = noun_targets(art, passive)  # "the tax should be abolished"
         return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in inner]
-    fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())
+    adverb = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1), None)
+    fate = INTRANSITIVE_FATES.get(f"{verb.lemma_.lower()} {adverb}") if adverb else None
+    if fate is None:
+        fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())  # "go ahead" keeps, "go" removes
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "… would have to go ahead"
     if (
         fate is not None
         and subject is not None
@@ -193,8 +228,11 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
                 return SIGN[found[0]], found[1], after
             if found := art.lex.cue(f"{lemma} {child.lower_}"):
                 return SIGN[found[0]], found[1], None
-    if not has_object:
-        for child in verb.children:
+    if not has_object or lemma in ADDRESSEE_VERBS:
+        # "vote against the bill"; with an addressee, "warned both parties against pandering …"
+        # (the parser may hang the preposition on the addressee)
+        addressees = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if has_object else []
+        for child in [*verb.children, *(g for a in addressees for g in a.children)]:
             if child.dep_ == "prep" and child.i > verb.i and (found := art.lex.cue(f"{lemma} {child.lower_}")):
                 return SIGN[found[0]], found[1], child
     if found := art.lex.cue(lemma):
@@ -210,3 +248,14 @@ def particle(verb: Token) -> str | None:
 
 def _infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _effort_action(verb: Token, dobj: Token) -> Token | None:
+    """The action of "in their effort/bid to …" after a stance verb's object."""
+    for prep in [*verb.children, *dobj.children]:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > dobj.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
+                return frame_action(pobj)
+    return None
+

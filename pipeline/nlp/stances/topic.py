@@ -23,6 +23,8 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
     if sentence.start == 0:
         return None
     previous = art.doc[sentence.start - 1].sent
+    if _paragraph(art, previous) != _paragraph(art, sentence):
+        return None  # a new paragraph (often a new speaker) does not continue the old topic
     root = previous.root
     while root.dep_ != "ROOT" and root.head is not root:
         root = root.head
@@ -43,15 +45,15 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     government will introduce identity cards" is about the cards), then the subject; for
     "it", the subject before the object ("the bill … had safeguards. We will vote against it")."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not _quantity(c)]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return passive + (subjects + objects if subject_first else objects + subjects)
 
 
-def _quantity(noun: Token) -> bool:
+def is_quantity(noun: Token) -> bool:
     """ "cost billions", "raised 5%": an amount is not what a clause is about."""
     return noun.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") or any(
-        c.dep_ == "nummod" for c in noun.children
+        c.dep_ == "nummod" or c.like_num or c.ent_type_ == "MONEY" for c in noun.children
     )
 
 
@@ -61,3 +63,9 @@ def _issue_like(art: StanceArticle, noun: Token) -> bool:
     if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS:
         return False  # a mention of someone ("the minister"), a body ("the government")
     return not art.lex.is_generic_target(noun.lemma_)
+
+
+def _paragraph(art: StanceArticle, span) -> int | None:
+    sentence = art.ctx.sentence_at(span.start_char)
+    return sentence.paragraph_id if sentence is not None else None
+

@@ -14,12 +14,23 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.holders import governing_adjective, holder_for
+from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
-from pipeline.nlp.stances.targets import SIGN, Target, clause_targets, noun_targets, verb_cue, verb_targets
-from pipeline.nlp.stances.words import GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.stances.targets import (
+    SIGN,
+    Target,
+    action_targets,
+    clause_targets,
+    noun_targets,
+    verb_cue,
+    verb_targets,
+)
+from pipeline.nlp.stances.topic import is_quantity
+from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
+
+COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 
 
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -61,6 +72,9 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             return out
         cue = (SIGN[found[0]], found[1], None)
     polarity, base, prep = cue
+    if prep is None and verb.dep_ == "acomp" and verb.tag_ == "VBN":
+        # "Labour is opposed to the plans": the participle's preposition carries the target
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if base < MIN_CUE_SCORE:
         return out  # weak cues ("suggest", "question") count only inside composed actions
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
@@ -83,8 +97,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = [Target(label, clause)] if label else []
     else:
         targets = verb_targets(art, verb, prep)
-        if prep is None and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if prep is None and dobj is not None and _actor_like(art, dobj):
             # "criticised the government over its case for war": the grounds are an issue too
+            # (an issue object's preposition is its own: "introduce checks for migrants")
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
                     pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
@@ -99,12 +115,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
-    if holder is not None and subject is not None and quote is None:
-        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it
-        for conj in subject.conjuncts:
-            other = art.mention_of(conj)
-            if other is not None and other.mention_id != holder.mention_id:
-                holders.append(other)
+    if holder is not None and subject is not None and (quote is None or is_cue(verb)):
+        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
+        # also when the verb is the cue of the quote it opens (the first subject speaks)
+        holders += joint_holders(art, subject, holder)
     for who in holders:
         for target in targets:
             out += signal(
@@ -120,8 +134,8 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
         return out
     agent = agent_of(verb)
-    if agent is None or agent.pos_ == "PRON":
-        return out
+    if agent is None or agent.pos_ == "PRON" or is_quantity(verb.head):
+        return out  # "the £7.4m announced by the chancellor": an amount, not a policy
     holder = art.mention_of(agent)
     if holder is None:
         return out
@@ -190,3 +204,43 @@ def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
                 return noun_targets(art, pobj)
     found = art.labeller.action_label(charge)
     return [Target(found[0], found[1])] if found else []
+
+
+def _actor_like(art: StanceArticle, noun: Token) -> bool:
+    """Whether an object names someone ("the government", "ministers", "Labour") rather than an issue."""
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or art.index.at(noun) is not None
+        or noun.lemma_.lower() in BODY_NOUNS
+        or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    )
+
+
+def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
+    """ "The Tories are against the bill": a copula whose complement is a stance preposition
+    ("against"); its subject holds the stance (the speaker for "I"/"we" in a quote)."""
+    if be.lemma_ != "be" or hypothetical(be) or any(c.dep_ in ("attr", "acomp", "expl") for c in be.children):
+        return []
+    out: list[Signal] = []
+    for prep in be.children:
+        if prep.dep_ != "prep" or prep.pos_ != "ADP" or prep.lower_ not in COPULAR_PREPOSITIONS:
+            continue  # "it's like an old boys club": a comparison, not a side
+        found = art.lex.cue(prep.lower_)
+        if found is None or found[1] < MIN_CUE_SCORE:
+            continue
+        holder, quote = holder_for(art, be, False)
+        if holder is None:
+            return []
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+        polarity, score = SIGN[found[0]], found[1]
+        if has_negation(art, be):
+            polarity, score = negate(polarity, score, full=False)
+        for target in targets:
+            out += signal(
+                art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+            )
+    return out
+

@@ -10,6 +10,8 @@ _VOCABULARY = load_vocabulary("stances")
 
 VOLITION_VERBS = _VOCABULARY.words("volition_verbs")
 ADDRESSEE_VERBS = _VOCABULARY.words("addressee_verbs")
+NAMING_VERBS = _VOCABULARY.words("naming_verbs")
+INSUFFICIENCY_ADJECTIVES = _VOCABULARY.words("insufficiency_adjectives")
 CLAUSE_STANCE_VERBS = _VOCABULARY.words("clause_stance_verbs")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 DENIAL_VERBS = _VOCABULARY.words("denial_verbs")

@@ -1,0 +1,79 @@
+"""One article's token attributes as plain lists, exported once and shared by every extractor.
+
+Each `doc[i]`, `for t in doc` and `token.children` makes new spaCy `Token` objects; the
+extractors walked every article's tokens a dozen times over, and making those objects
+was about a third of their CPU time (a fifth of a worker's, the parse included). A view
+exports what the hot passes test (`doc.to_array`, plus each token's subtree edges) into
+Python lists once per doc, so a pass can test attributes by index and make a `Token` only
+for the tokens it keeps. `children(i)` yields exactly what spaCy's `token.children` does:
+the tokens whose head is i, searched within i's subtree edges, in document order.
+
+A view answers for one doc; `view_of(doc)` keeps the last one made, so the passes over
+one article share it (articles are extracted one after another in each process).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc
+
+_ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
+
+
+class TokenView:
+    """Per-token attributes of one doc, by token index."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        strings = doc.vocab.strings
+        n = len(doc)
+        rows = doc.to_array(_ATTRS).tolist() if n else []
+        self.lower: list[str] = [strings[r[0]] for r in rows]
+        self.dep: list[str] = [strings[r[1]] for r in rows]
+        self.pos: list[str] = [strings[r[2]] for r in rows]
+        self.tag: list[str] = [strings[r[3]] for r in rows]
+        self.lemma: list[str] = [strings[r[4]] for r in rows]
+        # HEAD is exported relative to the token; spaCy keeps it as an unsigned 64-bit value
+        self.head: list[int] = [i + _signed(r[5]) for i, r in enumerate(rows)]
+        self.idx: list[int] = [r[6] for r in rows]  # character offset
+        self._by_head: list[list[int]] | None = None
+        self._children: dict[int, tuple[int, ...]] = {}
+        self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def children(self, i: int) -> tuple[int, ...]:
+        """The indices of token i's children, as `doc[i].children` yields them: the tokens whose
+        head is i, within i's subtree edges (where spaCy's `lefts` and `rights` look)."""
+        if self._by_head is None:
+            self._by_head = [[] for _ in range(len(self))]
+            for j, h in enumerate(self.head):
+                if h != j:
+                    self._by_head[h].append(j)
+        found = self._children.get(i)
+        if found is None:
+            headed = self._by_head[i]
+            if headed:
+                token = self.doc[i]
+                left, right = token.left_edge.i, token.right_edge.i
+                found = tuple(j for j in headed if left <= j <= right)
+            else:
+                found = ()
+            self._children[i] = found
+        return found
+
+
+def _signed(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+_last: TokenView | None = None
+
+
+def view_of(doc: Doc) -> TokenView:
+    """The view of `doc`, made on first use and kept while the same doc is asked about."""
+    global _last
+    if _last is None or _last.doc is not doc:
+        _last = TokenView(doc)
+    return _last

@@ -1,0 +1,248 @@
+"""The contract's tables built from the extraction cache in two streamed passes.
+
+Holding every article's extraction at once costs memory in proportion to the corpus's
+text (sentences, bodies, quotes): about 80 KB an article, 8 GB for 100,000 articles. So:
+
+1. The cache is read one article at a time, keeping only what resolution reads
+   (mentions, event candidates, stances, each article's date and outlet); resolution
+   then runs over those (`pipeline.nlp.corpus.resolve_corpus`).
+2. The cache is read again, a batch of articles at a time, and each batch's rows of the
+   per-article tables (articles, sentences, mentions, quotes) are validated and appended
+   to their Parquet file as a row group (`pyarrow.parquet.ParquetWriter`). Articles come
+   in article_id order, so the files come out in the tables' order, row for row what
+   `build_tables` makes in memory. An article that neither changed nor was touched by
+   resolution since the last build keeps its rows from the last build's files instead
+   (`pipeline.table_reuse`): after one edit, only what the edit touched is laid out again.
+
+Uniqueness across batches (a batch is validated on its own) is checked on the written
+file with DuckDB, which does not need the column in Python memory. Files are written to
+temporary names and renamed only when every table is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import table_reuse
+from pipeline.nlp.collection_rows import RowRejection
+from pipeline.nlp.corpus import (
+    ARTICLE_TABLES,
+    CorpusResolution,
+    article_info,
+    article_rows,
+    file_tables,
+    frame,
+    resolve_corpus,
+)
+from pipeline.nlp.ingest import Rejection
+from pipeline.nlp.records import ArticleExtraction
+from pipeline.nlp.seed_folder import in_batches
+from pipeline.schemas import TABLES, SchemaViolation, validate
+from pipeline.storage import ExtractionCache, atomic_path, table_path, write_table
+
+BATCH_ARTICLES = 500
+"""Articles per row group of the per-article tables (about 10,000 sentence rows)."""
+
+PREVIEW_ROWS = 5
+
+VALIDATION_ROWS = 200_000
+"""Rows validated at a time when a written table is checked again."""
+
+UNIQUE_ACROSS_BATCHES = {"mentions": "mention_id", "quotes": "quote_id"}
+"""Ids that two articles could in principle share. (article_id is unique by the
+snapshot; a sentence is keyed by its article.)"""
+
+
+class VanishedExtraction(RuntimeError):
+    """An article's cached extraction disappeared while the tables were built."""
+
+
+@dataclass
+class TableSummary:
+    """What a run reports about a written table: its row count and first rows."""
+
+    rows: int
+    preview: pd.DataFrame
+
+
+@dataclass
+class _Appender:
+    """One per-article table being written, row group by row group."""
+
+    table: str
+    path: Path
+    writer: pq.ParquetWriter
+    rows: int = 0
+    preview: pd.DataFrame | None = None
+    _schema: pa.Schema = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._schema = TABLES[self.table][1]
+
+    def append(self, new: pd.DataFrame, reused: pa.Table | None = None) -> None:
+        """One batch of articles: rows built now (validated here) and rows taken over from
+        the last build (validated then), written in the table's order."""
+        built = None
+        if not new.empty:
+            valid = validate(self.table, new)
+            built = pa.Table.from_pandas(valid[self._schema.names], schema=self._schema, preserve_index=False)
+        written = table_reuse.in_table_order(self.table, reused, built)
+        if not written.num_rows:
+            return
+        self.writer.write_table(written)
+        if self.preview is None:
+            self.preview = written.slice(0, PREVIEW_ROWS).to_pandas()
+        self.rows += written.num_rows
+
+    def summary(self) -> TableSummary:
+        return TableSummary(self.rows, self.preview if self.preview is not None else valid_empty(self.table))
+
+
+def valid_empty(table: str) -> pd.DataFrame:
+    return TABLES[table][1].empty_table().to_pandas()
+
+
+def extractions(
+    cache: ExtractionCache, extracted: Iterable[tuple[str, str]], version: str
+) -> Iterator[ArticleExtraction]:
+    for article_id, sha in extracted:
+        extraction = cache.get(article_id, sha, version)
+        if extraction is None:
+            raise VanishedExtraction(article_id)
+        yield extraction
+
+
+def resolve_cached(
+    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str
+) -> tuple[CorpusResolution, dict[str, datetime]]:
+    """Pass 1: resolution over what it reads of every article, one cache entry at a time;
+    also each article's `processed_at` (which extraction the cache holds).
+
+    The JSON decoder makes a new string for every value, so a name, a type or an article id
+    would be held once per mention: each record is kept with one shared copy of each
+    repeated string instead (the records are immutable, so sharing is safe).
+    """
+    mentions, candidates, stances, infos, processed = [], [], [], {}, {}
+    shared: dict[str, str] = {}
+    for extraction in extractions(cache, extracted, version):
+        mentions.extend(_shared_strings(m, shared) for m in extraction.mentions)
+        candidates.extend(_shared_strings(c, shared) for c in extraction.events)
+        stances.extend(_shared_strings(s, shared) for s in extraction.stances)
+        infos[extraction.article["article_id"]] = article_info(extraction.article)
+        processed[extraction.article["article_id"]] = extraction.article["processed_at"]
+    return resolve_corpus(mentions, candidates, infos, stances), processed
+
+
+def _shared_strings(record, shared: dict[str, str]):
+    values = []
+    for name in record.__slots__:
+        value = getattr(record, name)
+        if isinstance(value, str):
+            value = shared.setdefault(value, value)
+        elif isinstance(value, tuple):
+            value = tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in value)
+        values.append(value)
+    return type(record)(*values)
+
+
+def write_tables(
+    data_dir: Path,
+    extracted: list[tuple[str, str]],
+    version: str,
+    rejections: list[Rejection],
+    detected_at: datetime,
+    notes: list[dict] | None = None,
+    row_rejections: list[RowRejection] | None = None,
+    batch_articles: int = BATCH_ARTICLES,
+) -> dict[str, TableSummary]:
+    """Build, validate and write every table of the articles in `extracted` (article_id,
+    content_sha256 of the cached extraction to use), in article_id order. Raises
+    `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
+    cache = ExtractionCache(data_dir)
+    resolution, processed = resolve_cached(cache, extracted, version)
+    whole = resolution.tables()
+    whole.update(file_tables(rejections, detected_at, notes, row_rejections))
+    validated = {table: validate(table, rows) for table, rows in whole.items()}
+    digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
+    previous = table_reuse.PreviousTables(data_dir, digest)
+    reuse = previous.reusable(dict(extracted), processed, resolution)
+    table_reuse.marker(data_dir).forget()
+    summaries: dict[str, TableSummary] = {}
+    with contextlib.ExitStack() as stack:
+        appenders = {}
+        for table in ARTICLE_TABLES:
+            temp = stack.enter_context(atomic_path(table_path(data_dir, table)))
+            writer = stack.enter_context(pq.ParquetWriter(temp, TABLES[table][1], compression="zstd"))
+            appenders[table] = _Appender(table, temp, writer)
+        for batch in in_batches(extracted, batch_articles):
+            taken = [article_id for article_id, _ in batch if article_id in reuse]
+            rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+            for extraction in extractions(cache, [item for item in batch if item[0] not in reuse], version):
+                for table, found in article_rows(extraction, resolution).items():
+                    rows[table].extend(found)
+            for table, found in rows.items():
+                appenders[table].append(frame(table, found), previous.rows(table, taken) if taken else None)
+        for appender in appenders.values():
+            appender.writer.close()
+            _check_unique(appender)
+            summaries[appender.table] = appender.summary()
+    for table, valid in validated.items():
+        write_table(data_dir, table, valid)
+        summaries[table] = TableSummary(len(valid), valid.head(PREVIEW_ROWS))
+    table_reuse.marker(data_dir).record(digest)
+    return {table: summaries[table] for table in TABLES}
+
+
+def _check_unique(appender: _Appender) -> None:
+    column = UNIQUE_ACROSS_BATCHES.get(appender.table)
+    if column is not None and appender.rows:
+        _raise_duplicates(appender.table, appender.path, [column])
+
+
+def _raise_duplicates(table: str, path: Path, columns: list[str]) -> None:
+    """SchemaViolation when a value (or combination) of `columns` occurs twice in the file;
+    DuckDB counts them without the columns in Python memory."""
+    keys = ", ".join(f'"{c}"' for c in columns)
+    with duckdb.connect() as connection:
+        duplicated = connection.execute(
+            f"SELECT {keys} FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 10",
+            [str(path)],
+        ).fetchall()
+    if duplicated:
+        values = [row[0] if len(row) == 1 else row for row in duplicated]
+        raise SchemaViolation(f"table {table!r} failed validation: {', '.join(columns)} not unique: {values}")
+
+
+def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS) -> None:
+    """Validate a written table against its model a slice at a time, so a table of millions
+    of rows never sits in memory whole; uniqueness across slices is checked with DuckDB."""
+    path = table_path(data_dir, table)
+    parquet = pq.ParquetFile(path)
+    for batch in parquet.iter_batches(batch_size=batch_rows):
+        validate(table, batch.to_pandas())
+    if parquet.metadata.num_rows > batch_rows:
+        schema = TABLES[table][0].to_schema()
+        for columns in [[name] for name, column in schema.columns.items() if column.unique] + (
+            [list(schema.unique)] if schema.unique else []
+        ):
+            _raise_duplicates(table, path, columns)
+
+
+def summarize(data_dir: Path, table: str) -> TableSummary:
+    """Row count and first rows of a table on disk, without reading it whole."""
+    parquet = pq.ParquetFile(table_path(data_dir, table))
+    rows = parquet.metadata.num_rows
+    if rows == 0:
+        return TableSummary(0, valid_empty(table))
+    first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
+    return TableSummary(rows, first.to_pandas())

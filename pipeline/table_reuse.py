@@ -1,0 +1,95 @@
+"""The rows of unchanged articles, taken from the last build's Parquet files instead of
+being rebuilt, so that a rerun after one edit lays out only what the edit touched.
+
+An article's rows in the per-article tables (articles, sentences, mentions, quotes) are a
+function of its cached extraction and of what resolution decided about it: each mention's
+entity and how it was linked, the speaker entity of each quote (a mention of the same
+article), and a publication date taken from an event (`event_link`). So they are reused
+when the extraction is the one they were built from (same content hash and
+`processed_at`), every mention of the article keeps its entity and resolution, and a date
+taken from an event is the same as before; and only when the last build was made by the same
+code and extractors (a digest recorded beside the files after each complete build).
+Everything else is built again from the cache. Entity and event resolution themselves still
+run over every article: their ids depend on the whole corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from pipeline import cache_format, schemas
+from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
+from pipeline.storage import InputsMarker, table_path
+
+SCAN_ROWS = 65_536
+
+
+def marker(data_dir: Path) -> InputsMarker:
+    return InputsMarker(data_dir / "parquet" / "article_tables.sha256")
+
+
+def code_digest(version: str, *modules) -> str:
+    """The extractors' version (which covers `pipeline/nlp/corpus.py`) and the source of the
+    modules that read the cache, lay the rows out and validate them."""
+    digest = hashlib.sha256(version.encode())
+    for module in (cache_format, schemas, *modules):
+        digest.update(inspect.getsource(module).encode())
+    return digest.hexdigest()
+
+
+class PreviousTables:
+    """The per-article tables of the last complete build, when made by the same code."""
+
+    def __init__(self, data_dir: Path, digest: str):
+        self.paths = {t: table_path(data_dir, t) for t in ARTICLE_TABLES}
+        self.valid = marker(data_dir).matches(digest, *self.paths.values())
+
+    def reusable(
+        self, extracted: Mapping[str, str], processed: Mapping[str, datetime], resolution: CorpusResolution
+    ) -> set[str]:
+        """The articles whose rows can be taken over (see the module docstring)."""
+        if not self.valid:
+            return set()
+        linked = resolution.events.article_dates
+        columns = ["article_id", "content_sha256", "processed_at", "published_date", "published_date_source"]
+        old = pq.read_table(self.paths["articles"], columns=columns).to_pydict()
+        keep = {
+            article_id
+            for article_id, sha, at, published, source in zip(*(old[c] for c in columns), strict=True)
+            if extracted.get(article_id) == sha and processed.get(article_id) == at
+            and (linked.get(article_id) == published if source == "event_link"
+                 else published is not None or article_id not in linked)
+        }
+        columns = ["article_id", "mention_id", "entity_id", "resolution"]
+        for batch in pq.ParquetFile(self.paths["mentions"]).iter_batches(batch_size=SCAN_ROWS, columns=columns):
+            rows = batch.to_pydict()
+            for article_id, mention_id, entity_id, how in zip(*(rows[c] for c in columns), strict=True):
+                if article_id in keep and resolution.links.get(mention_id) != (entity_id, how):
+                    keep.discard(article_id)
+        return keep
+
+    def rows(self, table: str, article_ids: Iterable[str]) -> pa.Table:
+        """The rows of these articles, as written (row groups whose article ids lie
+        elsewhere are skipped by their statistics)."""
+        wanted = pa.array(sorted(article_ids), type=pa.string())
+        dataset = ds.dataset(self.paths[table], format="parquet", schema=schemas.TABLES[table][1])
+        return dataset.to_table(filter=pc.field("article_id").isin(wanted))
+
+
+def in_table_order(table: str, reused: pa.Table | None, new: pa.Table | None) -> pa.Table:
+    """Reused and new rows of one batch of articles, in the table's order."""
+    parts = [p for p in (reused, new) if p is not None and p.num_rows]
+    if not parts:
+        return schemas.TABLES[table][1].empty_table()
+    if len(parts) == 1 and reused is None:
+        return parts[0]  # built now, already in order
+    return pa.concat_tables(parts).sort_by([(key, "ascending") for key in SORT_KEYS[table]])

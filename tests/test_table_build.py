@@ -1,0 +1,140 @@
+"""The streamed table build writes, row for row, the tables `build_tables` makes in memory."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import table_build, table_reuse
+from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.seed_folder import ingest_everything
+from pipeline.nlp.version import extractor_version
+from pipeline.schemas import TABLES, SchemaViolation, validate
+from pipeline.storage import ExtractionCache, table_path
+from tests.conftest import SEED_000, SEED_004, seed_text
+
+NOW = datetime(2026, 1, 2, 3, 4, 5)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The two seeds, a shortened copy of each under another name (so people, places and
+    events are resolved across articles), and a JSON Lines row: five articles, extracted."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    for stem in (SEED_000, SEED_004):
+        text = seed_text(stem)
+        (seeds / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (seeds / "copies").mkdir(exist_ok=True)
+        (seeds / "copies" / f"{stem}.txt").write_text(text[: len(text) * 2 // 3], encoding="utf-8")
+    (seeds / "feed.jsonl").write_text(
+        '{"id": "r1", "title": "Talks resume", "text": "Armenia and Azerbaijan resumed talks in Brussels on '
+        'Monday. Nikol Pashinyan said the talks were useful.", "date": "2023-07-24"}\n',
+        encoding="utf-8",
+    )
+    articles, rejections, row_rejections = ingest_everything(seeds)
+    extractions = list(extract_articles(articles, NOW, 1))
+    data = tmp_path_factory.mktemp("data")
+    cache, version = ExtractionCache(data), extractor_version()
+    for extraction in extractions:
+        cache.put(extraction, version)
+    extracted = [(x.article["article_id"], x.article["content_sha256"]) for x in extractions]
+    table_build.write_tables(data, extracted, version, rejections, NOW, None, row_rejections)
+    return data, extractions, extracted, rejections, row_rejections
+
+
+def arrow(table: str, frame) -> pa.Table:
+    schema = TABLES[table][1]
+    return pa.Table.from_pandas(validate(table, frame)[schema.names], schema=schema, preserve_index=False)
+
+
+@pytest.mark.parametrize("batch_articles", [1, 2, 500])
+def test_streamed_tables_equal_the_in_memory_build(corpus, batch_articles):
+    data, extractions, extracted, rejections, row_rejections = corpus
+    assert len(extracted) == 5
+    notes = [{"source_file": "x.txt", "kind": "other", "message": "a note"}]
+    expected = build_tables(extractions, rejections, NOW, notes, row_rejections)
+    table_reuse.marker(data).forget()  # every row built now, none taken over from the last build
+    summaries = table_build.write_tables(
+        data, extracted, extractor_version(), rejections, NOW, notes, row_rejections, batch_articles=batch_articles
+    )
+    assert list(summaries) == list(TABLES)
+    assert any(e["n_articles"] > 1 for e in expected["entities"].to_dict("records"))  # resolved across articles
+    for table in TABLES:
+        written = pq.read_table(table_path(data, table))
+        assert written.schema == TABLES[table][1], table
+        assert written.equals(arrow(table, expected[table])), table
+        assert summaries[table].rows == len(expected[table]) == table_build.summarize(data, table).rows
+    row_groups = pq.ParquetFile(table_path(data, "sentences")).metadata.num_row_groups
+    assert row_groups == -(-len(extracted) // batch_articles)
+
+
+def test_an_id_repeated_across_batches_is_a_violation(corpus, monkeypatch):
+    data, _, extracted, rejections, _ = corpus
+    before = pq.read_table(table_path(data, "mentions"))
+    table_reuse.marker(data).forget()
+    real = table_build.article_rows
+
+    def same_ids(extraction, resolution):
+        rows = real(extraction, resolution)
+        for row in rows["mentions"]:
+            row["mention_id"] = f"m{row['char_start']}"
+        return rows
+
+    monkeypatch.setattr(table_build, "article_rows", same_ids)
+    with pytest.raises(SchemaViolation, match="mention_id"):
+        table_build.write_tables(data, extracted, extractor_version(), rejections, NOW, batch_articles=1)
+    assert pq.read_table(table_path(data, "mentions")).equals(before)  # the old files stay
+
+
+def test_a_vanished_extraction_stops_the_build(corpus):
+    data, _, extracted, rejections, _ = corpus
+    with pytest.raises(table_build.VanishedExtraction):
+        table_build.write_tables(data, [*extracted, ("gone", "0" * 64)], extractor_version(), rejections, NOW)
+
+
+def test_a_rebuild_after_one_edit_reuses_the_other_articles_and_equals_a_full_build(corpus, tmp_path, monkeypatch):
+    data, extractions, extracted, rejections, row_rejections = corpus
+    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    edited_text = seed_text(SEED_000) + "\nSergei Lavrov also met reporters in Baku on Tuesday."
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_000}.txt").write_text(edited_text, encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(data).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
+    current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+    assert current != extracted
+
+    taken = []
+    real = table_reuse.PreviousTables.rows
+    monkeypatch.setattr(table_reuse.PreviousTables, "rows",
+                        lambda self, table, ids: taken.extend(ids) or real(self, table, ids))
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW, batch_articles=2)
+    assert taken and SEED_000 not in taken  # the others' rows came from the last build
+    expected = build_tables(now, rejections, NOW)
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+    taken.clear()
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert len(set(taken)) == len(current)  # nothing changed: every article's rows reused
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+
+def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
+    data = corpus[0]
+    table_build.validate_file(data, "sentences", batch_rows=7)  # slices of 7 rows, all valid
+    written = pq.read_table(table_path(data, "sentences"))
+    doubled = pa.concat_tables([written, written.slice(0, 1)])  # one (article, sentence) twice, far apart
+    pq.write_table(doubled, table_path(data, "sentences"))
+    try:
+        with pytest.raises(SchemaViolation, match="article_id, sentence_id not unique"):
+            table_build.validate_file(data, "sentences", batch_rows=7)
+    finally:
+        pq.write_table(written, table_path(data, "sentences"))
