@@ -24,6 +24,7 @@ UTF-8, files changing during a run, and known failures told in one paragraph.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -443,9 +444,9 @@ def inject(point, marker):
                 hang(marker)
 
         storage.ExtractionCache.put = put
-    elif point == "parquet_write":  # articles .. mentions rewritten, events half written
-        from pipeline.defs.assets import core
-        real_write = core.write_table
+    elif point == "parquet_write":  # per-article tables rewritten, events half written
+        from pipeline import table_build
+        real_write = table_build.write_table
 
         def write_table(data_dir, table, frame):
             if table == "events":
@@ -454,7 +455,7 @@ def inject(point, marker):
                     hang(marker)
             return real_write(data_dir, table, frame)
 
-        core.write_table = write_table
+        table_build.write_table = write_table
     elif point == "warehouse_build":  # every table loaded, transaction not committed
         from pipeline import warehouse
         real_load = warehouse._load
@@ -1069,16 +1070,17 @@ def test_a_corrupt_dagster_run_database_is_one_paragraph(tmp_path):
 def test_a_full_disk_is_one_paragraph(noted_run, tmp_path, monkeypatch, capsys):
     import errno
 
-    from pipeline.defs.assets import core
+    from pipeline import table_build
 
     seeds, data = copy_run(noted_run, tmp_path)
     (seeds / "sub.txt").write_text(NESTED_TEXT, encoding="utf-8")  # the tables must be rewritten
 
-    def write_table(data_dir, table, frame):
-        path = data_dir / "parquet" / table / f"{table}.parquet"
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    @contextlib.contextmanager
+    def atomic_path(final):  # the first table the builder opens is articles.parquet
+        raise OSError(errno.ENOSPC, "No space left on device", str(final))
+        yield final
 
-    monkeypatch.setattr(core, "write_table", write_table)
+    monkeypatch.setattr(table_build, "atomic_path", atomic_path)
     code, err = cli_in_process(monkeypatch, capsys, seeds, data, tmp_path / "home")
     assert code == 1
     assert err.strip().splitlines()[-1].startswith("The disk is full: writing ")
