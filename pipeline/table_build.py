@@ -205,6 +205,7 @@ def write_tables(
                     rows[table].extend(found)
             for table, found in rows.items():
                 appenders[table].append(frame(table, found), previous.rows(table, taken) if taken else None)
+        del resolution, processed, reuse  # the links of every mention: let them go before DuckDB counts
         for appender in appenders.values():
             appender.writer.close()
             _check_unique(appender)
