@@ -147,6 +147,28 @@ def with_parquet(path: Path, read):
         return read(handle)
 
 
+def parquet_source(path: Path):
+    """What pyarrow is given to open `path`: a local path as it is, an object on object
+    storage as an open file (closed once pyarrow lets go of it)."""
+    return path if is_local(path) else path.open("rb")
+
+
+def parquet_dataset(path: Path, schema: pa.Schema):
+    """A pyarrow dataset of one Parquet file, local or on object storage (through fsspec)."""
+    import pyarrow.dataset as ds  # here, not at import: only reruns that reuse tables need it
+
+    if is_local(path):
+        return ds.dataset(path, format="parquet", schema=schema)
+    return ds.dataset(path.path, format="parquet", schema=schema, filesystem=path.fs)
+
+
+def let_duckdb_read(connection, path: Path) -> None:
+    """Let `read_parquet` of this connection open `path` when it lies on object storage:
+    the fsspec filesystem is registered with DuckDB (2.0 loads no httpfs offline)."""
+    if not is_local(path):
+        connection.register_filesystem(path.fs)
+
+
 class ExtractionCache:
     """Per-article extraction results, keyed by article id, valid for one content hash and extractor version.
 

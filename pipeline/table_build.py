@@ -49,8 +49,14 @@ from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.seed_folder import in_batches
 from pipeline.schemas import TABLES, SchemaViolation, validate
-from pipeline.settings import is_local
-from pipeline.storage import ExtractionCache, atomic_path, table_path, with_parquet, write_table
+from pipeline.storage import (
+    ExtractionCache,
+    atomic_path,
+    let_duckdb_read,
+    parquet_source,
+    table_path,
+    write_table,
+)
 
 BATCH_ARTICLES = 500
 """Articles per row group of the per-article tables (about 10,000 sentence rows)."""
@@ -228,8 +234,7 @@ def _raise_duplicates(table: str, path: Path, columns: list[str]) -> None:
     DuckDB counts them without the columns in Python memory."""
     keys = ", ".join(f'"{c}"' for c in columns)
     with duckdb.connect(config=COUNT_CONFIG) as connection:
-        if not is_local(path):
-            connection.register_filesystem(path.fs)  # read_parquet('s3://...') through fsspec
+        let_duckdb_read(connection, path)
         duplicated = connection.execute(
             f"SELECT {keys} FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 10",
             [str(path)],
@@ -243,14 +248,10 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
     """Validate a written table against its model a slice at a time, so a table of millions
     of rows never sits in memory whole; uniqueness across slices is checked with DuckDB."""
     path = table_path(data_dir, table)
-
-    def validate_slices(source) -> int:
-        parquet = pq.ParquetFile(source)
-        for batch in parquet.iter_batches(batch_size=batch_rows):
-            validate(table, batch.to_pandas())
-        return parquet.metadata.num_rows
-
-    if with_parquet(path, validate_slices) > batch_rows:
+    parquet = pq.ParquetFile(parquet_source(path))
+    for batch in parquet.iter_batches(batch_size=batch_rows):
+        validate(table, batch.to_pandas())
+    if parquet.metadata.num_rows > batch_rows:
         schema = TABLES[table][0].to_schema()
         for columns in [[name] for name, column in schema.columns.items() if column.unique] + (
             [list(schema.unique)] if schema.unique else []
@@ -260,12 +261,9 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
 
 def summarize(data_dir: Path, table: str) -> TableSummary:
     """Row count and first rows of a table on disk, without reading it whole."""
-
-    def first_rows(source) -> TableSummary:
-        parquet = pq.ParquetFile(source)
-        rows = parquet.metadata.num_rows
-        if rows == 0:
-            return TableSummary(0, valid_empty(table))
-        return TableSummary(rows, next(parquet.iter_batches(batch_size=PREVIEW_ROWS)).to_pandas())
-
-    return with_parquet(table_path(data_dir, table), first_rows)
+    parquet = pq.ParquetFile(parquet_source(table_path(data_dir, table)))
+    rows = parquet.metadata.num_rows
+    if rows == 0:
+        return TableSummary(0, valid_empty(table))
+    first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
+    return TableSummary(rows, first.to_pandas())

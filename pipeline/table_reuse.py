@@ -24,13 +24,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline import cache_format, schemas
 from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
-from pipeline.settings import is_local
-from pipeline.storage import InputsMarker, table_path
+from pipeline.storage import InputsMarker, parquet_dataset, parquet_source, table_path
 
 SCAN_ROWS = 65_536
 
@@ -53,8 +51,7 @@ class PreviousTables:
 
     def __init__(self, data_dir: Path, digest: str):
         self.paths = {t: table_path(data_dir, t) for t in ARTICLE_TABLES}
-        # on object storage every table is rebuilt: the files would be read back over the network
-        self.valid = is_local(data_dir) and marker(data_dir).matches(digest, *self.paths.values())
+        self.valid = marker(data_dir).matches(digest, *self.paths.values())
 
     def reusable(
         self, extracted: Mapping[str, str], processed: Mapping[str, datetime], resolution: CorpusResolution
@@ -64,7 +61,7 @@ class PreviousTables:
             return set()
         linked = resolution.events.article_dates
         columns = ["article_id", "content_sha256", "processed_at", "published_date", "published_date_source"]
-        old = pq.read_table(self.paths["articles"], columns=columns).to_pydict()
+        old = pq.read_table(parquet_source(self.paths["articles"]), columns=columns).to_pydict()
         keep = {
             article_id
             for article_id, sha, at, published, source in zip(*(old[c] for c in columns), strict=True)
@@ -73,7 +70,8 @@ class PreviousTables:
                  else published is not None or article_id not in linked)
         }
         columns = ["article_id", "mention_id", "entity_id", "resolution"]
-        for batch in pq.ParquetFile(self.paths["mentions"]).iter_batches(batch_size=SCAN_ROWS, columns=columns):
+        mentions = pq.ParquetFile(parquet_source(self.paths["mentions"]))
+        for batch in mentions.iter_batches(batch_size=SCAN_ROWS, columns=columns):
             rows = batch.to_pydict()
             for article_id, mention_id, entity_id, how in zip(*(rows[c] for c in columns), strict=True):
                 if article_id in keep and resolution.links.get(mention_id) != (entity_id, how):
@@ -84,7 +82,7 @@ class PreviousTables:
         """The rows of these articles, as written (row groups whose article ids lie
         elsewhere are skipped by their statistics)."""
         wanted = pa.array(sorted(article_ids), type=pa.string())
-        dataset = ds.dataset(self.paths[table], format="parquet", schema=schemas.TABLES[table][1])
+        dataset = parquet_dataset(self.paths[table], schemas.TABLES[table][1])
         return dataset.to_table(filter=pc.field("article_id").isin(wanted))
 
 

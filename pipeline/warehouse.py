@@ -17,8 +17,7 @@ from pipeline import warehouse_guard
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
 from pipeline.search import create_search, sql_string
-from pipeline.settings import is_local
-from pipeline.storage import process_is_alive, table_path
+from pipeline.storage import let_duckdb_read, process_is_alive, table_path
 
 _QUAD_CASE = (
     "CASE e.event_type "
@@ -126,8 +125,7 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
 
 
 def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    if not is_local(data_dir):
-        connection.register_filesystem(data_dir.fs)  # read_parquet('s3://...') through fsspec
+    let_duckdb_read(connection, data_dir)
     for table in TABLES:
         connection.execute(
             f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)',

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import shutil
 
 import duckdb
 import pytest
 
+from pipeline.nlp import version
 from pipeline.nlp.version import extractor_version
 from tests.conftest import SEED_000, SEED_004, SEEDS, run_pipeline
 
@@ -95,10 +95,8 @@ def test_extractor_change_reprocesses_everything(folders, monkeypatch):
     seeds, data = folders
     assert run_pipeline(seeds, data).success
     first, _, _ = snapshot(data)
-    installed = importlib.metadata.version
-    monkeypatch.setattr(  # a spaCy upgrade changes the fingerprint
-        importlib.metadata, "version", lambda name: installed(name) + (".post1" if name == "spacy" else "")
-    )
+    installed = version.installed_version  # an upgrade of spaCy changes the fingerprint
+    monkeypatch.setattr(version, "installed_version", lambda p: installed(p) + (".post1" if p == "spacy" else ""))
     extractor_version.cache_clear()
     try:
         assert run_pipeline(seeds, data).success

@@ -201,13 +201,17 @@ def read_countries(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(handle)
 
 
-def country_entries(rows: list[dict[str, str]]) -> Iterator[GazetteerEntry]:
+def country_entries(rows: list[dict[str, str]], part_of: dict[str, str]) -> Iterator[GazetteerEntry]:
+    """One entry per ISO 3166 code; a code that is an integral part of another state
+    (`part_of`, regions.yaml: French Guiana is France) is a LOCATION of that state, as
+    England is of the United Kingdom."""
     for row in rows:
+        parent = part_of.get(row["iso3"])
         yield GazetteerEntry(
             entity_id=f"country:{row['iso3']}",
             name=row["name"],
-            entity_type="COUNTRY",
-            country_iso3=row["iso3"],
+            entity_type="LOCATION" if parent else "COUNTRY",
+            country_iso3=parent or row["iso3"],
             wikidata_id=row["wikidata_id"] or None,
             aliases=tuple(split_list(row["aliases"])),
         )
@@ -223,7 +227,7 @@ def capital_entries(rows: list[dict[str, str]], countries: dict[str, GazetteerEn
                 entity_id=f"city:{slug(spellings[0])}",
                 name=spellings[0],
                 entity_type="LOCATION",
-                country_iso3=row["iso3"],
+                country_iso3=countries[f"country:{row['iso3']}"].country_iso3,
                 wikidata_id=None,
                 aliases=tuple(spellings[1:]),
             )
@@ -277,7 +281,8 @@ def load_roles(path: Path) -> list[Role]:
 def load_gazetteer() -> Gazetteer:
     """Load and index the knowledge files once per process."""
     rows = list(read_countries(KNOWLEDGE_DIR / "countries.csv"))
-    countries = {entry.entity_id: entry for entry in country_entries(rows)}
+    part_of = yaml.load((KNOWLEDGE_DIR / "regions.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)["part_of"]
+    countries = {entry.entity_id: entry for entry in country_entries(rows, part_of)}
     others = [
         *capital_entries(rows, countries),
         *yaml_entries(KNOWLEDGE_DIR / "organizations.yaml", "organizations"),

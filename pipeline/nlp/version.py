@@ -26,7 +26,12 @@ def extractor_version() -> str:
             if path.is_file():
                 digest.update(path.relative_to(PACKAGE).as_posix().encode())
                 digest.update(path.read_bytes())
-    # the installed version, read without importing spaCy (a second of start-up)
-    digest.update(f"{settings.spacy_model_name()}|{importlib.metadata.version('spacy')}".encode())
-    digest.update(f"trafilatura {importlib.metadata.version('trafilatura')}".encode())  # what HTML pages read as
+    digest.update(f"{settings.spacy_model_name()}|{installed_version('spacy')}".encode())
+    digest.update(f"trafilatura {installed_version('trafilatura')}".encode())  # what HTML pages read as
     return digest.hexdigest()[:16]
+
+
+def installed_version(package: str) -> str:
+    """The installed version of a package, read from its metadata: without importing it
+    (spaCy's import is a second of every run's start-up)."""
+    return importlib.metadata.version(package)

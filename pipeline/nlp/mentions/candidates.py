@@ -92,9 +92,11 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
             end += 1
     if end - start < 2 or doc[start].text in POSSESSIVES or not mc.in_sections(start, end):
         return []
-    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
-        return []
+    if any(t.ent_type_ == "PERSON" for t in doc[start:end] if t.i != head.i):
+        return []  # a person named before the head word; the head word alone read as a person is NER's slip
     for ent in ents_covering(doc, head.i):
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            continue  # "the British Library": NER took "Library" for a surname
         if ent.start < start or ent.end > end:
             return []  # NER or the ruler has a longer name around it
     name = clean_spaces(doc[start:end].text)

@@ -122,6 +122,9 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
+    negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
+    if negated:
+        start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
     if start >= end or not mc.in_sections(start, end):
         return None
     span = mc.doc[start:end]
@@ -130,6 +133,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
+    known = mc.gaz.by_alias(text) if negated else None
+    if known is not None:
+        return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
     label = ent.label_
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)

@@ -86,15 +86,18 @@ def _headline_subspan(mc: MentionContext, start: int, end: int, body_names: dict
 
 
 def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
-    """ "The Palestinian Authority (PA)": later "PA"s are that organisation."""
+    """ "The Palestinian Authority (PA)", "the Liberal Democratic Party or LDP": later "PA"s
+    and "LDP"s, and this one, are that organisation."""
     doc = mc.doc
     acronyms: dict[str, Candidate] = {}
     for c in chosen:
-        if c.entity_type != "ORGANIZATION" or c.tok_end + 2 >= len(doc):
+        if c.entity_type != "ORGANIZATION" or c.tok_end + 1 >= len(doc):
             continue
         short = doc[c.tok_end + 1].text
-        bracketed = doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")"
-        if bracketed and ACRONYM.match(short) and _abbreviates(short, mc.doc[c.tok_start : c.tok_end].text):
+        bracketed = c.tok_end + 2 < len(doc) and doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")"
+        alternative = doc[c.tok_end].lower_ == "or"  # "the Liberal Democratic Party or LDP"
+        full = doc[c.tok_start : c.tok_end].text
+        if (bracketed or alternative) and ACRONYM.match(short) and _abbreviates(short, full):
             acronyms.setdefault(short, c)
     if not acronyms:
         return chosen

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
@@ -149,13 +150,20 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
 
 
 def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
-    """The latest named speaker before a pronoun no mention covers, else the latest person."""
+    """The latest named speaker before a pronoun no mention covers, else the latest person.
+    A speaker introduced with the other gender ("spokesman Mark Oaten" for "she") is
+    passed over; one introduced with this gender ("a spokeswoman for Human Rights Watch"
+    for "she") is it, even when it speaks for a body."""
     wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
+    gender = _PRONOUN_GENDER.get(pronoun.lower_)
     for event in reversed(art.events):
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
             continue
-        if wanted is None or m.entity_type in wanted:
+        said = _proxy_gender(event.surface)
+        if gender and said and said != gender:
+            continue
+        if gender and said == gender or wanted is None or m.entity_type in wanted:
             return m
     return art.index.before(pronoun.idx, wanted)
 
@@ -174,13 +182,10 @@ def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Mention
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_PROXY_GENDER = {"spokesman": "m", "spokeswoman": "f"}
-
-
 def _proxy_gender(surface: str | None) -> str | None:
-    """ "A spokeswoman for Human Rights Watch": f."""
+    """ "A spokeswoman for Human Rights Watch": f; "Lib Dem home affairs spokesman Mark Oaten": m."""
     words = (surface or "").lower().split()
-    return next((_PROXY_GENDER[w] for w in words[:3] if w in _PROXY_GENDER), None)
+    return next((GENDERED_TITLES[w] for w in words[:6] if w in GENDERED_TITLES), None)
 
 
 def latest_event(art: QuoteArticle, lo: int, hi: int) -> Attribution | None:

@@ -50,7 +50,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if urged is None and pobj is not None:
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
         if urged is not None and pobj is not None:
-            found = action_targets(art, urged)
+            found = _negated(urged, action_targets(art, urged))
             if found:
                 return found  # else "counting on the talks to continue": the talks
             if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
@@ -74,7 +74,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # when it takes a side itself; wanting or threatening an action is not opposing
         # it, so the verb's own polarity gives way to its volition
         # an urged action with no side of its own is itself the issue ("urged firms to cut charges")
-        found = action_targets(art, xcomp, label_actions=addressee)
+        found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee))
         if found and not addressee:
             outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
             own = verb_cue(art, verb)
@@ -258,4 +258,12 @@ def _effort_action(verb: Token, dobj: Token) -> Token | None:
             if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
                 return frame_action(pobj)
     return None
+
+
+def _negated(action: Token, targets: list[Target]) -> list[Target]:
+    """An urged or wanted action under "not" is turned round ("urged ministers not to scrap
+    the tax" backs the tax)."""
+    if not any(c.dep_ == "neg" for c in action.children):
+        return targets
+    return [Target(t.label, t.head, -t.sign, t.strength) for t in targets]
 

@@ -93,8 +93,11 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             clause = next((c for c in noun_cue.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             targets = clause_targets(art, clause) if clause is not None else []
     elif clause is not None:
-        label = art.labeller.clause_label(clause)
-        targets = [Target(label, clause)] if label else []
+        # "called for the tax to be scrapped": through the clause's own stance when it has one
+        targets = action_targets(art, clause) if verb_cue(art, clause) is not None else []
+        if not targets:
+            label = art.labeller.clause_label(clause)
+            targets = [Target(label, clause)] if label else []
     else:
         targets = verb_targets(art, verb, prep)
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
