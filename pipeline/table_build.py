@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -64,6 +65,10 @@ PREVIEW_ROWS = 5
 
 VALIDATION_ROWS = 200_000
 """Rows validated at a time when a written table is checked again."""
+
+COUNT_CONFIG = {"memory_limit": "512MB", "threads": 1, "temp_directory": tempfile.gettempdir()}
+"""DuckDB's limits for the uniqueness count: beyond them it spills to disk rather than grow
+with the table (its default would be most of the machine's memory)."""
 
 UNIQUE_ACROSS_BATCHES = {"mentions": "mention_id", "quotes": "quote_id"}
 """Ids that two articles could in principle share. (article_id is unique by the
@@ -206,6 +211,7 @@ def write_tables(
                     rows[table].extend(found)
             for table, found in rows.items():
                 appenders[table].append(frame(table, found), previous.rows(table, taken) if taken else None)
+        del resolution, processed, reuse  # the links of every mention: let them go before DuckDB counts
         for appender in appenders.values():
             appender.writer.close()
             _check_unique(appender)
@@ -227,7 +233,7 @@ def _raise_duplicates(table: str, path: Path, columns: list[str]) -> None:
     """SchemaViolation when a value (or combination) of `columns` occurs twice in the file;
     DuckDB counts them without the columns in Python memory."""
     keys = ", ".join(f'"{c}"' for c in columns)
-    with duckdb.connect() as connection:
+    with duckdb.connect(config=COUNT_CONFIG) as connection:
         let_duckdb_read(connection, path)
         duplicated = connection.execute(
             f"SELECT {keys} FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT 10",
