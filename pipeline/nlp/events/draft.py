@@ -98,14 +98,20 @@ def is_place(mention: Mention) -> bool:
     )
 
 
+def of_object(token: Token) -> Token | None:
+    """The noun after a noun's "of" ("meetings" in "a series of meetings"), if any."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def inner_event_noun(token: Token) -> Token:
     """ "a series of meetings" -> "meetings"; other nouns are themselves."""
     if token.lemma_.lower() in QUANTIFIER_NOUNS or token.lower_ in QUANTIFIER_NOUNS:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
+        return of_object(token) or token
     return token
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import Draft, inner_event_noun, pobjs
+from pipeline.nlp.events.draft import Draft, inner_event_noun, of_object, pobjs
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
@@ -124,11 +124,7 @@ COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million"})
 def _counted(token: Token) -> Token:
     """ "thousands of homes" -> "homes": a count's head is what it counts."""
     if token.lemma_.lower() in COUNT_NOUNS or token.pos_ == "NUM":
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
+        return of_object(token) or token
     return token
 
 
