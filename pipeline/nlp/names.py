@@ -5,14 +5,30 @@ Pure functions over strings, shared by the mention rules (an epithet is cut from
 mention), entity resolution (an epithet never names an entity; a "Mrs" never joins a
 man) and the asset checks that flag what slipped through. The word lists are data:
 `pipeline/knowledge/mentions.yaml` (`epithets`, `honorifics`).
+
+This module imports nothing from the `pipeline.nlp.mentions` package: that package's
+`__init__` imports spaCy (a second or more), and entity resolution and the asset checks
+(imported by every `python -m pipeline.cli run`, a no-change rerun included) need only
+these string rules. The lists are read through the cached `load_vocabulary`, the same
+load the mention rules use.
 """
 
 from __future__ import annotations
 
 __all__ = ["conflicting_genders", "honorific_gender", "is_epithet", "non_name_words"]
 
-from pipeline.nlp.mentions.people import is_epithet
-from pipeline.nlp.mentions.vocabulary import HONORIFICS
+from pipeline.nlp.vocabulary import load_vocabulary
+
+_VOCABULARY = load_vocabulary("mentions")
+# word -> the pronoun gender it implies, or None
+HONORIFICS = _VOCABULARY.mapping("honorifics", values=("m", "f", None))
+EPITHETS = _VOCABULARY.words("epithets")
+
+
+def is_epithet(word: str) -> bool:
+    """ "Crooked", "Lyin'": an epithet or nickname written before a name."""
+    w = word.replace("’", "'").lower()
+    return w in EPITHETS or w.rstrip("'") in EPITHETS
 
 
 def _words(name: str) -> list[str]:

@@ -15,13 +15,13 @@ from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import UNRESOLVED, Candidate, MentionContext, clean_spaces, overlaps_any
 from pipeline.nlp.mentions.vocabulary import (
-    EPITHETS,
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
+from pipeline.nlp.names import is_epithet
 from pipeline.nlp.syntax import POSSESSIVES
 
 # Words that join the parts of a title ("Secretary of State for Defence"); never its ends.
@@ -138,13 +138,6 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
     if start > span.start and mc.doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     return Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
-
-
-def is_epithet(word: str) -> bool:
-    """ "Crooked", "Lyin'": an epithet or nickname written before a name (pipeline/nlp/names.py
-    uses the same list to check canonical names)."""
-    w = word.replace("’", "'").lower()
-    return w in EPITHETS or w.rstrip("'") in EPITHETS
 
 
 def _name_word(token) -> bool:

@@ -1,0 +1,71 @@
+"""`detect_events`, the events extractor's entry point (the package docstring says what
+each pass does); kept out of `__init__` so that importing the word lists imports no spaCy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline.nlp.events.actors import fill_actors, theatre_target, visited_places
+from pipeline.nlp.events.anaphora import resolve_event_anaphora
+from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
+from pipeline.nlp.events.filters import (
+    agreed_truce,
+    confirmed_headlines,
+    lone_consultation,
+    lone_promise,
+    theatre_only,
+    verbal_attack,
+)
+from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
+from pipeline.nlp.events.modality import modality
+from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.speech import new_speech_events, speech_drafts, stance_drafts
+from pipeline.nlp.events.triggers import sentence_drafts
+from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
+
+
+def detect_events(
+    ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = (), stances: Iterable[Stance] = ()
+) -> list[EventCandidate]:
+    """Event candidates of one article, in text order; `quotes` (the quotes extractor's)
+    add the criticism reported speech makes of named actors."""
+    ec = EventContext.build(ctx, load_event_triggers(), mentions)
+    speech_by_sentence: dict[int, list[Draft]] = {}
+    quotes = list(quotes)
+    for draft in speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes):
+        speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
+    drafts: list[Draft] = []
+    speech: list[Draft] = []
+    for sentence in ctx.sentences:
+        span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found = sentence_drafts(ec, span, sentence)
+        anchors = date_anchors(ec, span, found)
+        for draft in found:
+            fill_actors(ec, draft)
+            verbal_attack(draft)
+            visited_places(ec, draft)
+            draft.modality = modality(ec, draft)
+            fill_date(draft, anchors)
+            fill_location(ec, draft)
+            if draft.location is None and sentence.sentence_id == ec.lead_sentence:
+                draft.location = dateline_place(ec)
+            drop_overlaps(draft)
+            theatre_target(draft)  # the country moved into is both the place and the target
+            offer_recipient(draft, ec)
+            agreed_truce(draft)
+        found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
+        spoken = speech_by_sentence.get(sentence.sentence_id, [])
+        intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
+        for draft in spoken + intents:
+            fill_date(draft, anchors)
+        found += new_intents(intents, found)
+        drafts.extend(found)
+        speech.extend(d for d in spoken if d.event_type == "ACCUSE")
+    drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
+    resolve_event_anaphora(drafts)
+    drafts = confirmed_headlines(drafts)
+    return [to_candidate(ctx, draft) for draft in drafts if draft.actors()]

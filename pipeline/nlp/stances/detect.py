@@ -1,0 +1,54 @@
+"""`extract_stances`, the stances extractor's entry point (the package docstring says what
+each pass does); kept out of `__init__` so that importing `stances.issues` imports no spaCy."""
+
+
+from __future__ import annotations
+
+from pipeline.nlp.lexicons import load_stance_lexicon
+from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
+from pipeline.nlp.stances.context import stance_context
+from pipeline.nlp.stances.copulas import consequence_signals
+from pipeline.nlp.stances.judgements import (
+    attitude_signals,
+    deontic_signals,
+    evaluative_signals,
+    ironic_signals,
+    naming_signals,
+)
+from pipeline.nlp.stances.merge import merge
+from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
+from pipeline.nlp.stances.signals import Signal
+from pipeline.nlp.stances.verbs import (
+    copular_signals,
+    existential_signals,
+    proposal_signals,
+    verb_signals,
+    willing_signals,
+)
+
+
+def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
+    """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
+    if not ctx.text or not len(ctx.doc):
+        return []
+    art = stance_context(ctx, quotes, mentions, load_stance_lexicon())
+    signals: list[Signal] = []
+    for token in ctx.doc:
+        sentence = ctx.sentence_at(token.idx)
+        if sentence is None or sentence.section in ("caption", "trailer"):
+            continue
+        signals += verb_signals(art, token)
+        signals += proposal_signals(art, token)
+        signals += existential_signals(art, token)
+        signals += copular_signals(art, token)
+        signals += nominal_signals(art, token)
+        signals += attitude_adjective_signals(art, token)
+        signals += willing_signals(art, token)
+        signals += naming_signals(art, token)
+        if art.quote_at(token.idx) is not None:
+            signals += deontic_signals(art, token)
+            signals += attitude_signals(art, token)
+            signals += evaluative_signals(art, token)
+            signals += ironic_signals(art, token)
+            signals += consequence_signals(art, token)
+    return merge(art, signals)
