@@ -25,31 +25,22 @@ field `antecedent`).
 Linking mentions into entities, within and across articles, is `entity_resolution`'s job;
 here `name` is the normalised name it links on (titles, "Mr" and possessives removed).
 The word lists the rules read are data: `pipeline/knowledge/mentions.yaml`.
+
+The entry point lives in `detect.py` and is imported on first use (PEP 562 `__getattr__`):
+the name rules (`pipeline/nlp/names.py`, read by entity resolution and the asset checks)
+and the quotes extractor import this package's word lists, and a package `__init__` that
+imported the passes would import spaCy into every `python -m pipeline.cli run`, a
+no-change rerun included.
 """
 
 from __future__ import annotations
 
-from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.candidates import phrase_candidates, without_overlaps
-from pipeline.nlp.mentions.classification import entity_candidates
-from pipeline.nlp.mentions.context import MentionContext, to_mentions
-from pipeline.nlp.mentions.filters import expand_acronyms, filter_headline, one_per_start
-from pipeline.nlp.mentions.kinds import settle_types
-from pipeline.nlp.mentions.people import attach_titles, fix_person_names
-from pipeline.nlp.mentions.references import add_references, national_government
-from pipeline.nlp.records import ArticleContext, Mention
-
 __all__ = ["detect_mentions"]
 
 
-def detect_mentions(ctx: ArticleContext) -> list[Mention]:
-    """Every entity mention inside a headline, caption or body sentence, in text order."""
-    mc = MentionContext.build(ctx, load_gazetteer())
-    chosen = without_overlaps(phrase_candidates(mc) + entity_candidates(mc))
-    chosen = fix_person_names(mc, chosen)
-    chosen = attach_titles(mc, chosen)
-    chosen = settle_types(mc, chosen)
-    chosen = filter_headline(mc, chosen)
-    chosen = expand_acronyms(mc, chosen)
-    mentions = national_government(mc, to_mentions(mc, chosen))
-    return one_per_start(add_references(mc, mentions))
+def __getattr__(name: str):
+    if name == "detect_mentions":
+        from pipeline.nlp.mentions.detect import detect_mentions
+
+        return detect_mentions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,27 @@
+"""`detect_mentions`, the mention detector's entry point (the package docstring says what
+each source does); kept out of `__init__` so that importing the word lists imports no spaCy."""
+
+from __future__ import annotations
+
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.candidates import phrase_candidates, without_overlaps
+from pipeline.nlp.mentions.classification import entity_candidates
+from pipeline.nlp.mentions.context import MentionContext, to_mentions
+from pipeline.nlp.mentions.filters import expand_acronyms, filter_headline, one_per_start
+from pipeline.nlp.mentions.kinds import settle_types
+from pipeline.nlp.mentions.people import attach_titles, fix_person_names
+from pipeline.nlp.mentions.references import add_references, national_government
+from pipeline.nlp.records import ArticleContext, Mention
+
+
+def detect_mentions(ctx: ArticleContext) -> list[Mention]:
+    """Every entity mention inside a headline, caption or body sentence, in text order."""
+    mc = MentionContext.build(ctx, load_gazetteer())
+    chosen = without_overlaps(phrase_candidates(mc) + entity_candidates(mc))
+    chosen = fix_person_names(mc, chosen)
+    chosen = attach_titles(mc, chosen)
+    chosen = settle_types(mc, chosen)
+    chosen = filter_headline(mc, chosen)
+    chosen = expand_acronyms(mc, chosen)
+    mentions = national_government(mc, to_mentions(mc, chosen))
+    return one_per_start(add_references(mc, mentions))
