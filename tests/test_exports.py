@@ -225,3 +225,23 @@ def test_exports_are_deterministic(tmp_path):
     shuffled = {name: frame.sample(frac=1, random_state=3) for name, frame in TABLES.items()}
     second = exports.write_exports(tmp_path / "two", shuffled).paths()
     assert {n: p.read_bytes() for n, p in first.items()} == {n: p.read_bytes() for n, p in second.items()}
+
+
+def test_batched_plover_writes_the_same_bytes_as_one_batch(tmp_path):
+    """Streaming in batches changes no byte: record order and JSON as when written at once."""
+    one = exports.write_exports(tmp_path / "one", TABLES, batch=1).paths()
+    whole = exports.write_exports(tmp_path / "whole", TABLES, batch=10_000).paths()
+    assert {n: p.read_bytes() for n, p in one.items()} == {n: p.read_bytes() for n, p in whole.items()}
+    records = list(plover.build_records(TABLES, exports.coder()))
+    expected = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    assert one["events.plover.jsonl"].read_text(encoding="utf-8") == expected
+
+
+def test_an_invalid_record_in_a_later_batch_leaves_the_old_file_in_place(tmp_path):
+    exports.write_exports(tmp_path, TABLES)
+    before = (tmp_path / "exports" / "events.plover.jsonl").read_bytes()
+    broken = {**TABLES, "events": EVENTS.assign(summary=["x", ""])}  # the second record breaks the schema
+    with pytest.raises(plover.PloverInvalid, match=r"record 2 .*comment"):
+        exports.write_exports(tmp_path, broken, batch=1)
+    assert (tmp_path / "exports" / "events.plover.jsonl").read_bytes() == before
+    assert not list((tmp_path / "exports").glob(".*"))  # no temporary file left behind

@@ -84,13 +84,14 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker())
 
 
-def validate_records(records: Iterable[dict], limit: int = 10) -> int:
+def validate_records(records: Iterable[dict], limit: int = 10, start: int = 1) -> int:
     """Validate every record against plover.schema.json; raise PloverInvalid naming the
-    first `limit` failures (record id, field path, reason). Returns the number validated."""
+    first `limit` failures (record number counted from `start`, id, field path, reason).
+    Returns the number validated."""
     check = validator()
     failures: list[str] = []
     n = 0
-    for n, record in enumerate(records, start=1):
+    for n, record in enumerate(records, start=start):
         for error in sorted(check.iter_errors(record), key=lambda e: list(e.absolute_path)):
             where = "/".join(str(p) for p in error.absolute_path) or "(record)"
             failures.append(f"record {n} (id {record.get('id')!r}): {where}: {error.message}")
@@ -98,7 +99,7 @@ def validate_records(records: Iterable[dict], limit: int = 10) -> int:
         shown = "\n  ".join(failures[:limit])
         more = f"\n  ... {len(failures) - limit} more" if len(failures) > limit else ""
         raise PloverInvalid(f"{len(failures)} PLOVER schema violations:\n  {shown}{more}")
-    return n
+    return n - start + 1 if n else 0
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
