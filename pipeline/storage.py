@@ -129,9 +129,10 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
     return final
 
 
-def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+def read_table(data_dir: Path, table: str, columns: list[str] | None = None, filters=None) -> pd.DataFrame:
+    """A table as pandas; `filters` (pyarrow's DNF) drops rows while reading, before pandas."""
     return with_parquet(
-        table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns)
+        table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns, filters=filters)
     ).to_pandas()
 
 

@@ -22,6 +22,8 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.exports import plover
 from pipeline.exports.tables import FRAMES
@@ -84,6 +86,17 @@ def _tables(data_dir: Path, given: dict[str, pd.DataFrame] | None, names: Iterab
     return {name: given[name] for name in names} if given is not None else load_tables(data_dir, names)
 
 
+def load_plover_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The PLOVER tables, with sentences only of the articles that report an event and
+    mentions only of their participants there: all that plover.build_records looks up."""
+    tables = load_tables(data_dir, [t for t in PLOVER_TABLES if t not in ("mentions", "sentences")])
+    reporting = pc.field("article_id").isin(pa.array(sorted(set(tables["event_mentions"]["article_id"])), pa.string()))
+    for name in ("mentions", "sentences"):
+        tables[name] = read_table(data_dir, name, COLUMNS_USED[name], filters=reporting)
+    tables["mentions"] = plover.actor_mentions(tables)
+    return tables
+
+
 def _batches(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
     while batch := list(islice(records, size)):
         yield batch
@@ -108,7 +121,9 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
     `tables` (all of TABLES_USED) replaces reading the Parquet tables under `data_dir`."""
     folder = exports_dir(data_dir)
     summary = ExportSummary(folder)
-    records = plover.build_records(_tables(data_dir, tables, PLOVER_TABLES), coder())
+    used = _tables(data_dir, tables, PLOVER_TABLES) if tables is not None else load_plover_tables(data_dir)
+    records = plover.build_records(used, coder())
+    del used
     summary.rows[PLOVER_FILE] = write_plover(folder / PLOVER_FILE, records, batch)
     del records  # the generator holds the PLOVER tables' lookups
     for name, build in FRAMES.items():

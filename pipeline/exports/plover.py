@@ -179,6 +179,17 @@ def _actor(entity: dict, told_in: tuple, surfaces: dict, first_surface: dict, kn
     }
 
 
+def actor_mentions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The mentions `actor_text` can come from: of an event's participant, in an article
+    that reports the event (rows in their original order)."""
+    pairs = tables["event_mentions"][["event_id", "article_id"]].merge(
+        tables["event_participants"][["event_id", "entity_id"]], on="event_id")
+    mentions = tables["mentions"]
+    wanted = pd.MultiIndex.from_frame(pairs[["article_id", "entity_id"]].drop_duplicates())
+    keys = pd.MultiIndex.from_arrays([mentions["article_id"], mentions["entity_id"]])
+    return mentions[keys.isin(wanted)]
+
+
 def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]:
     """One record per event, in event_id order. `tables` holds the contract's events,
     event_participants, event_mentions, entities, mentions, sentences and articles."""
@@ -186,16 +197,20 @@ def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]
     events = tables["events"].sort_values("event_id", kind="stable")
     entities = {row["entity_id"]: row for row in tables["entities"].to_dict("records")}
     articles = {row["article_id"]: row for row in tables["articles"].to_dict("records")}
+    # Only reporting sentences, and participants' mentions in reporting articles, are looked
+    # up: the lookups stay the size of the events' reports, not of the corpus's text.
+    reported = set(zip(tables["event_mentions"]["article_id"], tables["event_mentions"]["sentence_id"], strict=True))
     sentences = {
         (a, s): (start, end)
         for a, s, start, end in zip(
             tables["sentences"]["article_id"], tables["sentences"]["sentence_id"],
             tables["sentences"]["char_start"], tables["sentences"]["char_end"], strict=True,
         )
+        if (a, s) in reported
     }
     surfaces: dict[tuple[str, int, str], str] = {}
     first_surface: dict[tuple[str, str], str] = {}
-    mentions = tables["mentions"].sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
+    mentions = actor_mentions(tables).sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
     for a, s, e, surface in zip(mentions["article_id"], mentions["sentence_id"], mentions["entity_id"],
                                 mentions["surface"], strict=True):
         surfaces.setdefault((a, s, e), surface)
