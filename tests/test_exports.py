@@ -245,3 +245,22 @@ def test_an_invalid_record_in_a_later_batch_leaves_the_old_file_in_place(tmp_pat
         exports.write_exports(tmp_path, broken, batch=1)
     assert (tmp_path / "exports" / "events.plover.jsonl").read_bytes() == before
     assert not list((tmp_path / "exports").glob(".*"))  # no temporary file left behind
+
+
+def test_reading_the_parquet_tables_in_batches_writes_what_the_frames_give(tmp_path, monkeypatch):
+    """The disk path (PLOVER tables filtered batch by batch while read) against the tables
+    handed over whole: the same bytes in every file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline import storage
+    from pipeline.storage import table_path
+
+    monkeypatch.setattr(storage, "READ_BATCH_ROWS", 1)
+    for name, frame in TABLES.items():
+        table_path(tmp_path / "disk", name).parent.mkdir(parents=True)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), table_path(tmp_path / "disk", name),
+                       row_group_size=1)
+    from_disk = exports.write_exports(tmp_path / "disk", batch=1).paths()
+    whole = exports.write_exports(tmp_path / "whole", TABLES).paths()
+    assert {n: p.read_bytes() for n, p in from_disk.items()} == {n: p.read_bytes() for n, p in whole.items()}

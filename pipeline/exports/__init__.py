@@ -22,13 +22,11 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from pipeline.exports import plover
 from pipeline.exports.tables import FRAMES
 from pipeline.schemas import EXPORT_CSVS, read_export_csv, validate_export
-from pipeline.storage import atomic_path, read_table
+from pipeline.storage import atomic_path, read_table, read_table_kept
 
 PLOVER_FILE = "events.plover.jsonl"
 FILES = (PLOVER_FILE, *EXPORT_CSVS)
@@ -88,12 +86,16 @@ def _tables(data_dir: Path, given: dict[str, pd.DataFrame] | None, names: Iterab
 
 def load_plover_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     """The PLOVER tables, with sentences only of the articles that report an event and
-    mentions only of their participants there: all that plover.build_records looks up."""
+    mentions only of participants there: all that plover.build_records looks up. The two
+    largest tables are filtered batch by batch while they are read."""
     tables = load_tables(data_dir, [t for t in PLOVER_TABLES if t not in ("mentions", "sentences")])
-    reporting = pc.field("article_id").isin(pa.array(sorted(set(tables["event_mentions"]["article_id"])), pa.string()))
-    for name in ("mentions", "sentences"):
-        tables[name] = read_table(data_dir, name, COLUMNS_USED[name], filters=reporting)
-    tables["mentions"] = plover.actor_mentions(tables)
+    reported = pd.MultiIndex.from_frame(tables["event_mentions"][["article_id", "sentence_id"]].drop_duplicates())
+    tables["sentences"] = read_table_kept(
+        data_dir, "sentences", COLUMNS_USED["sentences"],
+        lambda batch: batch[pd.MultiIndex.from_arrays([batch["article_id"], batch["sentence_id"]]).isin(reported)])
+    pairs = plover.actor_pairs(tables)
+    tables["mentions"] = read_table_kept(data_dir, "mentions", COLUMNS_USED["mentions"],
+                                         lambda batch: plover.actor_mentions(batch, pairs))
     return tables
 
 

@@ -179,15 +179,18 @@ def _actor(entity: dict, told_in: tuple, surfaces: dict, first_surface: dict, kn
     }
 
 
-def actor_mentions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The mentions `actor_text` can come from: of an event's participant, in an article
-    that reports the event (rows in their original order)."""
+def actor_pairs(tables: dict[str, pd.DataFrame]) -> pd.MultiIndex:
+    """(article_id, entity_id) of each event's participants in the articles reporting it."""
     pairs = tables["event_mentions"][["event_id", "article_id"]].merge(
         tables["event_participants"][["event_id", "entity_id"]], on="event_id")
-    mentions = tables["mentions"]
-    wanted = pd.MultiIndex.from_frame(pairs[["article_id", "entity_id"]].drop_duplicates())
+    return pd.MultiIndex.from_frame(pairs[["article_id", "entity_id"]].drop_duplicates())
+
+
+def actor_mentions(mentions: pd.DataFrame, pairs: pd.MultiIndex) -> pd.DataFrame:
+    """The mentions `actor_text` can come from: of an event's participant, in an article
+    that reports the event (`actor_pairs`), rows in their original order."""
     keys = pd.MultiIndex.from_arrays([mentions["article_id"], mentions["entity_id"]])
-    return mentions[keys.isin(wanted)]
+    return mentions[keys.isin(pairs)]
 
 
 def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]:
@@ -210,7 +213,8 @@ def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]
     }
     surfaces: dict[tuple[str, int, str], str] = {}
     first_surface: dict[tuple[str, str], str] = {}
-    mentions = actor_mentions(tables).sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
+    mentions = actor_mentions(tables["mentions"], actor_pairs(tables))
+    mentions = mentions.sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
     for a, s, e, surface in zip(mentions["article_id"], mentions["sentence_id"], mentions["entity_id"],
                                 mentions["surface"], strict=True):
         surfaces.setdefault((a, s, e), surface)
