@@ -135,7 +135,7 @@ def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> 
     ).to_pandas()
 
 
-READ_BATCH_ROWS = 65_536
+READ_BATCH_ROWS = 16_384
 
 
 def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
