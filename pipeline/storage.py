@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -133,6 +133,21 @@ def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> 
     return with_parquet(
         table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns)
     ).to_pandas()
+
+
+READ_BATCH_ROWS = 16_384
+
+
+def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
+                    keep: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+    """The rows of a table that `keep` keeps, read READ_BATCH_ROWS at a time: memory is that
+    of one batch and of the kept rows, not of the whole table."""
+    def read(source) -> pd.DataFrame:
+        parquet = pq.ParquetFile(source)
+        kept = [keep(batch.to_pandas()) for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, columns=columns)]
+        return pd.concat(kept, ignore_index=True) if kept else parquet.schema_arrow.empty_table().select(
+            columns or parquet.schema_arrow.names).to_pandas()
+    return with_parquet(table_path(data_dir, table), read)
 
 
 def parquet_rows(path: Path) -> int:

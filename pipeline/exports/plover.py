@@ -84,13 +84,14 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker())
 
 
-def validate_records(records: Iterable[dict], limit: int = 10) -> int:
+def validate_records(records: Iterable[dict], limit: int = 10, start: int = 1) -> int:
     """Validate every record against plover.schema.json; raise PloverInvalid naming the
-    first `limit` failures (record id, field path, reason). Returns the number validated."""
+    first `limit` failures (record number counted from `start`, id, field path, reason).
+    Returns the number validated."""
     check = validator()
     failures: list[str] = []
     n = 0
-    for n, record in enumerate(records, start=1):
+    for n, record in enumerate(records, start=start):
         for error in sorted(check.iter_errors(record), key=lambda e: list(e.absolute_path)):
             where = "/".join(str(p) for p in error.absolute_path) or "(record)"
             failures.append(f"record {n} (id {record.get('id')!r}): {where}: {error.message}")
@@ -98,7 +99,7 @@ def validate_records(records: Iterable[dict], limit: int = 10) -> int:
         shown = "\n  ".join(failures[:limit])
         more = f"\n  ... {len(failures) - limit} more" if len(failures) > limit else ""
         raise PloverInvalid(f"{len(failures)} PLOVER schema violations:\n  {shown}{more}")
-    return n
+    return n - start + 1 if n else 0
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -178,6 +179,20 @@ def _actor(entity: dict, told_in: tuple, surfaces: dict, first_surface: dict, kn
     }
 
 
+def actor_pairs(tables: dict[str, pd.DataFrame]) -> pd.MultiIndex:
+    """(article_id, entity_id) of each event's participants in the articles reporting it."""
+    pairs = tables["event_mentions"][["event_id", "article_id"]].merge(
+        tables["event_participants"][["event_id", "entity_id"]], on="event_id")
+    return pd.MultiIndex.from_frame(pairs[["article_id", "entity_id"]].drop_duplicates())
+
+
+def actor_mentions(mentions: pd.DataFrame, pairs: pd.MultiIndex) -> pd.DataFrame:
+    """The mentions `actor_text` can come from: of an event's participant, in an article
+    that reports the event (`actor_pairs`), rows in their original order."""
+    keys = pd.MultiIndex.from_arrays([mentions["article_id"], mentions["entity_id"]])
+    return mentions[keys.isin(pairs)]
+
+
 def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]:
     """One record per event, in event_id order. `tables` holds the contract's events,
     event_participants, event_mentions, entities, mentions, sentences and articles."""
@@ -185,16 +200,21 @@ def build_records(tables: dict[str, pd.DataFrame], coder: str) -> Iterator[dict]
     events = tables["events"].sort_values("event_id", kind="stable")
     entities = {row["entity_id"]: row for row in tables["entities"].to_dict("records")}
     articles = {row["article_id"]: row for row in tables["articles"].to_dict("records")}
+    # Only reporting sentences, and participants' mentions in reporting articles, are looked
+    # up: the lookups stay the size of the events' reports, not of the corpus's text.
+    reported = set(zip(tables["event_mentions"]["article_id"], tables["event_mentions"]["sentence_id"], strict=True))
     sentences = {
         (a, s): (start, end)
         for a, s, start, end in zip(
             tables["sentences"]["article_id"], tables["sentences"]["sentence_id"],
             tables["sentences"]["char_start"], tables["sentences"]["char_end"], strict=True,
         )
+        if (a, s) in reported
     }
     surfaces: dict[tuple[str, int, str], str] = {}
     first_surface: dict[tuple[str, str], str] = {}
-    mentions = tables["mentions"].sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
+    mentions = actor_mentions(tables["mentions"], actor_pairs(tables))
+    mentions = mentions.sort_values(["article_id", "sentence_id", "char_start"], kind="stable")
     for a, s, e, surface in zip(mentions["article_id"], mentions["sentence_id"], mentions["entity_id"],
                                 mentions["surface"], strict=True):
         surfaces.setdefault((a, s, e), surface)
