@@ -130,9 +130,8 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-    return with_parquet(
-        table_path(data_dir, table), lambda source: pq.read_table(source, columns=columns)
-    ).to_pandas()
+    with opened_parquet(table_path(data_dir, table)) as source:
+        return pq.read_table(source, columns=columns).to_pandas()
 
 
 READ_BATCH_ROWS = 16_384
@@ -147,25 +146,24 @@ def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
         kept = [keep(batch.to_pandas()) for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, columns=columns)]
         return pd.concat(kept, ignore_index=True) if kept else parquet.schema_arrow.empty_table().select(
             columns or parquet.schema_arrow.names).to_pandas()
-    return with_parquet(table_path(data_dir, table), read)
+    with opened_parquet(table_path(data_dir, table)) as source:
+        return read(source)
 
 
 def parquet_rows(path: Path) -> int:
-    return with_parquet(path, lambda source: pq.ParquetFile(source).metadata.num_rows)
+    with opened_parquet(path) as source:
+        return pq.ParquetFile(source).metadata.num_rows
 
 
-def with_parquet(path: Path, read):
-    """`read` applied to a local Parquet file's path, or to an open remote one."""
+@contextmanager
+def opened_parquet(path: Path) -> Iterator:
+    """What pyarrow is given to open `path`, for the block: a local path as it is, an object
+    on object storage as an open file, closed when the block ends."""
     if is_local(path):
-        return read(path)
+        yield path
+        return
     with path.open("rb") as handle:
-        return read(handle)
-
-
-def parquet_source(path: Path):
-    """What pyarrow is given to open `path`: a local path as it is, an object on object
-    storage as an open file (closed once pyarrow lets go of it)."""
-    return path if is_local(path) else path.open("rb")
+        yield handle
 
 
 def parquet_dataset(path: Path, schema: pa.Schema):

@@ -53,7 +53,7 @@ from pipeline.storage import (
     ExtractionCache,
     atomic_path,
     let_duckdb_read,
-    parquet_source,
+    opened_parquet,
     table_path,
     write_table,
 )
@@ -248,10 +248,12 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
     """Validate a written table against its model a slice at a time, so a table of millions
     of rows never sits in memory whole; uniqueness across slices is checked with DuckDB."""
     path = table_path(data_dir, table)
-    parquet = pq.ParquetFile(parquet_source(path))
-    for batch in parquet.iter_batches(batch_size=batch_rows):
-        validate(table, batch.to_pandas())
-    if parquet.metadata.num_rows > batch_rows:
+    with opened_parquet(path) as source:
+        parquet = pq.ParquetFile(source)
+        for batch in parquet.iter_batches(batch_size=batch_rows):
+            validate(table, batch.to_pandas())
+        rows = parquet.metadata.num_rows
+    if rows > batch_rows:
         schema = TABLES[table][0].to_schema()
         for columns in [[name] for name, column in schema.columns.items() if column.unique] + (
             [list(schema.unique)] if schema.unique else []
@@ -261,9 +263,10 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
 
 def summarize(data_dir: Path, table: str) -> TableSummary:
     """Row count and first rows of a table on disk, without reading it whole."""
-    parquet = pq.ParquetFile(parquet_source(table_path(data_dir, table)))
-    rows = parquet.metadata.num_rows
-    if rows == 0:
-        return TableSummary(0, valid_empty(table))
-    first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
-    return TableSummary(rows, first.to_pandas())
+    with opened_parquet(table_path(data_dir, table)) as source:
+        parquet = pq.ParquetFile(source)
+        rows = parquet.metadata.num_rows
+        if rows == 0:
+            return TableSummary(0, valid_empty(table))
+        first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
+        return TableSummary(rows, first.to_pandas())

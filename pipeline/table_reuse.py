@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from pipeline import cache_format, schemas
 from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
-from pipeline.storage import InputsMarker, parquet_dataset, parquet_source, table_path
+from pipeline.storage import InputsMarker, opened_parquet, parquet_dataset, table_path
 
 SCAN_ROWS = 65_536
 
@@ -61,7 +61,8 @@ class PreviousTables:
             return set()
         linked = resolution.events.article_dates
         columns = ["article_id", "content_sha256", "processed_at", "published_date", "published_date_source"]
-        old = pq.read_table(parquet_source(self.paths["articles"]), columns=columns).to_pydict()
+        with opened_parquet(self.paths["articles"]) as source:
+            old = pq.read_table(source, columns=columns).to_pydict()
         keep = {
             article_id
             for article_id, sha, at, published, source in zip(*(old[c] for c in columns), strict=True)
@@ -70,12 +71,12 @@ class PreviousTables:
                  else published is not None or article_id not in linked)
         }
         columns = ["article_id", "mention_id", "entity_id", "resolution"]
-        mentions = pq.ParquetFile(parquet_source(self.paths["mentions"]))
-        for batch in mentions.iter_batches(batch_size=SCAN_ROWS, columns=columns):
-            rows = batch.to_pydict()
-            for article_id, mention_id, entity_id, how in zip(*(rows[c] for c in columns), strict=True):
-                if article_id in keep and resolution.links.get(mention_id) != (entity_id, how):
-                    keep.discard(article_id)
+        with opened_parquet(self.paths["mentions"]) as source:
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=SCAN_ROWS, columns=columns):
+                rows = batch.to_pydict()
+                for article_id, mention_id, entity_id, how in zip(*(rows[c] for c in columns), strict=True):
+                    if article_id in keep and resolution.links.get(mention_id) != (entity_id, how):
+                        keep.discard(article_id)
         return keep
 
     def rows(self, table: str, article_ids: Iterable[str]) -> pa.Table:
