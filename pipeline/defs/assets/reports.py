@@ -31,6 +31,7 @@ from dagster import (
 
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
+from pipeline.own_process import step_value
 from pipeline.storage import InputsMarker, atomic_path, read_table, table_path
 
 OWNERS = ["team:newsevents"]
@@ -152,7 +153,7 @@ def drawn_or_reused(
             context.log.info(f"{drawing.log} (tables and drawing code unchanged: not drawn again)")
             return path, drawing
     marker.forget()
-    drawing = draw()
+    drawing = step_value(draw, name)  # matplotlib and the tables in a process of their own
     publish_picture(paths, name, drawing.png)
     kept = {k: v for k, v in asdict(drawing).items() if k != "png"}
     with atomic_path(record) as temp:
