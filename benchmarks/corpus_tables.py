@@ -23,8 +23,10 @@ reused from an earlier run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import threading
 import time
 from dataclasses import fields, replace
 from pathlib import Path
@@ -175,6 +177,32 @@ class _StepPeaks(logging.Handler):
         self.peaks[label] = max(peak, self.peaks.get(label, 0.0))
 
 
+class _TreePss(threading.Thread):
+    """The process tree's summed PSS, sampled each second: a forked step's pages shared with
+    the parent count once, where summed RSS counts them in both."""
+
+    def __init__(self, interval: float = 1.0):
+        super().__init__(daemon=True)
+        self.interval, self.peak, self._done = interval, 0, threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        root = psutil.Process()
+        while not self._done.is_set():
+            total = 0
+            for process in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_full_info().pss
+            self.peak = max(self.peak, total)
+            self._done.wait(self.interval)
+
+    def stop(self) -> float:
+        self._done.set()
+        self.join()
+        return round(self.peak / 1024**2, 1)
+
+
 def tables(seeds: Path, data: Path, fresh: bool = False) -> dict:
     import shutil
 
@@ -195,6 +223,8 @@ def tables(seeds: Path, data: Path, fresh: bool = False) -> dict:
     logger = logging.getLogger("pipeline.own_process")
     logger.addHandler(peaks)
     logger.setLevel(logging.INFO)
+    pss = _TreePss()
+    pss.start()
     try:
         with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:
             result = build_definitions(paths).resolve_job_def(REFRESH_JOB).execute_in_process(
@@ -202,12 +232,13 @@ def tables(seeds: Path, data: Path, fresh: bool = False) -> dict:
             )
     finally:
         logger.removeHandler(peaks)
+        peak_pss = pss.stop()
     steps = {
         e.step_key: round(e.event_specific_data.duration_ms / 1000, 2)
         for e in result.all_events if e.event_type_value == "STEP_SUCCESS"
     }
     return {"success": result.success, "steps_s": steps, "steps_peak_rss_mib": peaks.peaks,
-            "largest_step_peak_rss_mib": max(peaks.peaks.values(), default=None)}
+            "largest_step_peak_rss_mib": max(peaks.peaks.values(), default=None), "peak_pss_mib": peak_pss}
 
 
 def refresh_once(seeds: Path, data: Path) -> dict:
