@@ -85,8 +85,12 @@ def picture_asset(name: str, deps: list[str], tags: dict[str, str], check: str, 
     )
 
 
+COLUMNS_DRAWN = {"quotes": ["quote_id", "speaker_surface"]}
+"""Of the large tables, the columns a picture reads (a quote's text would be most of the memory)."""
+
+
 def read_tables(paths: NewsPaths, *tables: str) -> list[pd.DataFrame]:
-    return [read_table(paths.data, table) for table in tables]
+    return [read_table(paths.data, table, COLUMNS_DRAWN.get(table)) for table in tables]
 
 
 def publish_picture(paths: NewsPaths, name: str, png: bytes) -> Path:
