@@ -10,15 +10,19 @@ its largest step plus the parent's own (imports and Dagster bookkeeping).
 A forked child inherits the parent's state (imports, settings, a test's monkeypatches),
 so nothing but the result crosses back, pickled through a pipe. An exception raised in the
 child is raised again in the parent (as a RuntimeError with the child's traceback when it
-does not pickle). NEWSEVENTS_STEPS_IN_PROCESS=1 runs the steps in the calling process.
+does not pickle). The child dies with its parent (Linux's parent-death signal): a run killed
+mid-step must not leave its step writing files behind it. NEWSEVENTS_STEPS_IN_PROCESS=1
+runs the steps in the calling process.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
 import resource
+import signal
 import time
 import traceback
 from collections.abc import Callable
@@ -64,11 +68,27 @@ def run_step(work: Callable[[], T], label: str = "step") -> StepOutcome[T]:
     return outcome
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux only; elsewhere a
+    no-op), and end at once if the parent is already gone."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def child() -> None:
+        _die_with_parent(parent)
         receiver.close()
         try:
             outcome = (True, work())

@@ -66,3 +66,43 @@ def test_checks_run_in_a_child_and_keep_their_parameters(tmp_path):
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     assert result.description != str(os.getpid())
     assert result.metadata["sample"] == MetadataValue.md(str(tmp_path))
+
+
+def test_the_step_dies_with_its_parent(tmp_path):
+    """A run killed mid-step (SIGKILL) leaves no step process going on writing files."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    child_pid, done = tmp_path / "child.pid", tmp_path / "done"
+    code = (
+        "import os, time, pathlib\n"
+        "from pipeline.own_process import run_step\n"
+        "def step():\n"
+        f"    pathlib.Path({str(child_pid)!r}).write_text(str(os.getpid()))\n"
+        "    time.sleep(30)\n"
+        f"    pathlib.Path({str(done)!r}).write_text('written after the run died')\n"
+        "run_step(step)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.monotonic() + 120
+    while not child_pid.exists() or not child_pid.read_text():
+        assert time.monotonic() < deadline and parent.poll() is None
+        time.sleep(0.05)
+    pid = int(child_pid.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while _alive(pid):
+        assert time.monotonic() < deadline, "the step outlived its run"
+        time.sleep(0.05)
+    assert not done.exists()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
