@@ -93,8 +93,7 @@ def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
         try:
             outcome = (True, work())
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
-            error.add_note("in the step's process:\n" + "".join(traceback.format_tb(error.__traceback__)))
-            outcome = (False, error)
+            outcome = (False, error)  # as it is: its message names the file (pipeline/failures.py reads it)
         peak = _peak_mib()
         try:
             sender.send((*outcome, peak))

@@ -20,9 +20,20 @@ def test_exception_raised_again_with_its_type():
     def fails():
         raise SchemaViolation("table 'mentions' failed validation")
 
-    with pytest.raises(SchemaViolation, match="mentions") as raised:
+    with pytest.raises(SchemaViolation, match="mentions"):
         own_process.run_step(fails)
-    assert any("in the step's process" in note for note in raised.value.__notes__)
+
+
+def test_an_os_error_keeps_its_number_and_file():
+    import errno
+
+    def fails():
+        raise OSError(errno.ENOSPC, "No space left on device", "/data/parquet/articles.parquet")
+
+    with pytest.raises(OSError) as raised:
+        own_process.run_step(fails)
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename == "/data/parquet/articles.parquet"
+    assert str(raised.value) == "[Errno 28] No space left on device: '/data/parquet/articles.parquet'"
 
 
 def test_unpicklable_exception_becomes_a_runtime_error_with_the_traceback():
