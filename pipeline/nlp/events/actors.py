@@ -54,7 +54,13 @@ from pipeline.nlp.events.draft import (
     pobjs,
     unique,
 )
-from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, GROUP_HEADS, MEDIATING_VERBS, OBJECT_CONTROL
+from pipeline.nlp.events.vocabulary import (
+    DISCOURSE_NOUNS,
+    GROUP_HEADS,
+    MEDIATING_VERBS,
+    OBJECT_CONTROL,
+    REPORTING_VERBS,
+)
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
 
@@ -64,6 +70,7 @@ SUBJECT_OBJECT_ROLES = {
     "recipient": ("targets", "sources"),  # "X hosted Y": Y visits, X hosts
     "mediator": ("mediators", "participants"),
 }
+BODY_PRONOUNS = frozenset({"it", "they"})  # pronouns a body or a group is referred to by
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
 _HYPHEN_MEDIATED = re.compile(
     r"^(?P<actor>.+?)[-–](?P<verb>mediated|brokered|hosted|sponsored|backed|led|organi[sz]ed|staged|arranged|chaired)$",
@@ -141,6 +148,8 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
+    if not found and verb.dep_ in ("ccomp", "conj") and verb.head is not verb:
+        found = _reporting_body(verb, index, depth)
     if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
         return unique(found)  # a subject that names no actor is still the subject
     head = verb.head
@@ -166,6 +175,26 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
     return []
+
+
+def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mention]:
+    """ "LG Group has said any package should ..., and it will not accept": "it" or "they"
+    that no mention resolves, as the subject of a clause coordinated with a verb of saying,
+    is the body that said it (a person is "he" or "she", so only bodies, countries and
+    groups). A clause the verb of saying governs ("said they would") is left alone: its
+    "they" is as often someone else."""
+    pronouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in BODY_PRONOUNS]
+    if not pronouns or index.all_at(pronouns[0]):
+        return []
+    head = verb.head
+    if not (verb.dep_ == "conj" and _reports(head)):
+        return []
+    return [m for m in _subjects(head, index, depth + 1) if m.entity_type != "PERSON" and m.kind != "pronoun"]
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a verb carries a reported clause ("has said any package should ...")."""
+    return lemma_in(verb, REPORTING_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:

@@ -12,6 +12,7 @@ from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
     confirmed_headlines,
+    declared_refusal,
     lone_consultation,
     lone_promise,
     theatre_only,
@@ -49,6 +50,7 @@ def detect_events(
             verbal_attack(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
+            declared_refusal(draft)
             fill_date(draft, anchors)
             fill_location(ec, draft)
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:

@@ -11,7 +11,7 @@ actor is the country it took place in ("the Iraq war": a topic label); "warn" th
 states no consequence; and headline events that no body sentence confirms with an actor
 in the same role (headlines parse badly).
 
-Retyped: "attack" on words, plans or a named politician, or "over/as/for" something, is
+Retyped: a declared refusal ("will not accept", "would not back") is REJECT; "attack" on words, plans or a named politician, or "over/as/for" something, is
 ACCUSE (disapprove); a warning with "unless/if" is THREATEN, "warned X against ..." is
 ACCUSE disapprove; threats of strikes or walkouts are mode restrict.
 """
@@ -20,7 +20,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import ASSERTED, SYMMETRIC_TYPES, Draft, actor_at, actor_key, lemma_in, pobjs, unique
+from pipeline.nlp.events.draft import (
+    ASSERTED,
+    NEGATED,
+    SYMMETRIC_TYPES,
+    Draft,
+    actor_at,
+    actor_key,
+    lemma_in,
+    pobjs,
+    unique,
+)
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, FIGURATIVE_OBJECTS, STRIKE_WORDS, WARNING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
@@ -30,6 +40,8 @@ STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded t
 AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
+REFUSING_MODALS = frozenset({"will", "wo", "would", "'ll", "shall"})  # "wo" is the first half of "won't"
+ACCEPTING_TYPES = frozenset({"AGREE", "SUPPORT"})
 
 
 def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
@@ -123,6 +135,23 @@ def verbal_attack(draft: Draft) -> None:
     verbal = verbal or bool(people and victims)
     if verbal:
         draft.event_type, draft.mode, draft.cameo_root = "ACCUSE", "disapprove", "11"
+
+
+def declared_refusal(draft: Draft) -> None:
+    """ "it will not accept an unfair burden", "Labour won't back the plan": a declared
+    refusal to accept or back something is a REJECT made when it is said (PLOVER), while a
+    past "did not agree" reports no act and stays negated."""
+    token = draft.token
+    if draft.modality != NEGATED or draft.event_type not in ACCEPTING_TYPES or token.pos_ != "VERB":
+        return
+    children = list(token.children)
+    if not any(c.dep_ == "neg" for c in children):
+        return
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in REFUSING_MODALS for c in children):
+        return
+    if any(c.dep_ == "mark" for c in children) or not draft.sources:
+        return  # "if it will not accept": a condition, not a refusal
+    draft.event_type, draft.mode, draft.cameo_root, draft.modality = "REJECT", None, "12", ASSERTED
 
 
 def lone_promise(draft: Draft) -> bool:

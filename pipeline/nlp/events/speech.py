@@ -8,7 +8,9 @@ a judging word of it is negative (the stance lexicon's `evaluative_negative` at 
 0.6 or more, or a criticism word of `events.yaml`) and not negated; the target is an actor
 named as the subject of that word's clause or in the judged noun phrase (the possessor of
 the criticised thing: "Blair's plans" -> Blair), else anywhere in the clause unless the word
-sits in an adverbial phrase ("rebuild after the disaster" judges no actor). The speaker is
+sits in an adverbial phrase ("rebuild after the disaster" judges no actor); a clause whose
+subject is a "they" or "it" no mention resolves judges the last actor the quote named
+before it ("LG Group will have to participate, but they have been stalling"). The speaker is
 never their own target, "I" and "we" never a target, and a quote whose criticism names no
 actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
@@ -41,6 +43,7 @@ from pipeline.nlp.syntax import has_neg
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "during", "amid", "following", "despite", "over", "in"})
+THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
@@ -115,7 +118,20 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     found = _actors_in(ec, _judged_tokens(token, clause, not circumstance), span, speaker)
     if found or circumstance:
         return found
-    return _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+    found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+    return found or _pronoun_antecedent(ec, clause, span, speaker)
+
+
+def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
+    """ "LG Group will have to participate, but they have been stalling": a judging clause
+    whose subject is a third-person pronoun no mention resolves judges the last actor the
+    quote named before it (a person, body or country, never the speaker)."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
+        return []
+    before = [t for t in span if t.i < subjects[0].i]
+    named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
+    return named[-1:]
 
 
 def _circumstance(token: Token, clause: Token) -> bool:

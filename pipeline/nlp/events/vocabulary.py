@@ -30,5 +30,7 @@ REQUEST_VERBS = _VOCABULARY.words("request_verbs")
 DEADLINE_VERBS = _VOCABULARY.words("deadline_verbs")
 WILLINGNESS_WORDS = _VOCABULARY.words("willingness_words")
 DESIRE_VERBS = _VOCABULARY.words("desire_verbs")
+# Reporting verbs whose clausal complement is reported speech: the quotes extractor's list.
+REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 # "TYPE/mode[/trigger lemma]" -> family: reports that may be one event (cross-article resolution)
 TYPE_FAMILIES = _VOCABULARY.mapping("type_families")
