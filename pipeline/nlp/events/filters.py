@@ -12,8 +12,9 @@ states no consequence; and headline events that no body sentence confirms with a
 in the same role (headlines parse badly).
 
 Retyped: a declared refusal ("will not accept", "would not back") is REJECT; "attack" on
-words, plans or a named politician, or "over/as/for" something, is ACCUSE (disapprove); a warning with "unless/if" is THREATEN, "warned X against ..." is
-ACCUSE disapprove; threats of strikes or walkouts are mode restrict.
+words, plans or a named politician, or "over/as/for" something, is ACCUSE (disapprove); a
+warning with "unless/if" is THREATEN, "warned X against ..." is ACCUSE disapprove; threats
+of strikes or walkouts are mode restrict.
 """
 
 from __future__ import annotations
