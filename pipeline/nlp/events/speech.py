@@ -50,9 +50,19 @@ ACCUSE_SPEECH = Trigger(
 )
 
 
+def _judging_forms(token: Token) -> list[str]:
+    """The word, its lemma, and for an adverb in "-ly" the adjective it is made from
+    ("foolishly" -> "foolish", "angrily" -> "angry"): an adverb judges as its adjective does."""
+    forms = [token.lower_, token.lemma_.lower()]
+    word = token.lower_
+    if token.pos_ == "ADV" and word.endswith("ly") and len(word) > 4:
+        forms += [word[:-3] + "y" if word.endswith("ily") else word[:-2]]
+    return forms
+
+
 def _criticises(token: Token) -> bool:
     lexicon = load_stance_lexicon()
-    for word in (token.lower_, token.lemma_.lower()):
+    for word in _judging_forms(token):
         if word in CRITICISM_WORDS:
             return True
         weight = lexicon.evaluative(word)
