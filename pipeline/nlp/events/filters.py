@@ -32,7 +32,13 @@ from pipeline.nlp.events.draft import (
     pobjs,
     unique,
 )
-from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, FIGURATIVE_OBJECTS, STRIKE_WORDS, WARNING_VERBS
+from pipeline.nlp.events.vocabulary import (
+    BALLOT_VERBS,
+    DISCOURSE_NOUNS,
+    FIGURATIVE_OBJECTS,
+    STRIKE_WORDS,
+    WARNING_VERBS,
+)
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -50,13 +56,17 @@ def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
 
     "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
     be walkouts unless ..." states a consequence (THREATEN); a bare "warned that ..." is a
-    statement. Threats of labour action are mode restrict."""
+    statement. Threats of labour action are mode restrict; a ballot threatens only when it
+    is on labour action ("balloted its members on strikes")."""
     if trigger.event_type != "THREATEN":
         return trigger.event_type, trigger.mode
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep")]
     words = [t for c in content for t in c.subtree]
     mode = trigger.mode
-    if mode is None and any(t.lower_ in STRIKE_WORDS or t.lemma_.lower() in STRIKE_WORDS for t in words):
+    labour = any(t.lower_ in STRIKE_WORDS or t.lemma_.lower() in STRIKE_WORDS for t in words)
+    if lemma_in(verb, BALLOT_VERBS):
+        return (trigger.event_type, "restrict") if labour else None  # a strike ballot threatens
+    if mode is None and labour:
         mode = "restrict"
     if not lemma_in(verb, WARNING_VERBS):
         return trigger.event_type, mode
