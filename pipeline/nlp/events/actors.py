@@ -218,11 +218,20 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
 def fill_actors(ec: EventContext, draft: Draft) -> None:
     """Sources, targets, participants and mediators of one draft (see the module docstring)."""
     index = ec.index
-    if draft.token.pos_ in ("NOUN", "PROPN"):
+    if draft.token.pos_ in ("NOUN", "PROPN") or _nominal_gerund(draft.token):
         _fill_noun_actors(draft, index)
     else:
         _fill_verb_actors(draft, index)
     _hyphen_mediators(draft, index)
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """ "Fighting between Israel and Hezbollah killed 20": a bare gerund standing as a noun
+    phrase (a subject or object, with no subject or auxiliary of its own) names its actors
+    as a noun does ("between", "by", possessors)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:

@@ -15,6 +15,7 @@ from pipeline.nlp.events.filters import (
     declared_refusal,
     lone_consultation,
     lone_promise,
+    personal_quarrel,
     theatre_only,
     verbal_attack,
 )
@@ -59,7 +60,11 @@ def detect_events(
             theatre_target(draft)  # the country moved into is both the place and the target
             offer_recipient(draft, ec)
             agreed_truce(draft)
-        found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
+        found = [
+            d
+            for d in found
+            if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
+        ]
         spoken = speech_by_sentence.get(sentence.sentence_id, [])
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         for draft in spoken + intents:

@@ -1,6 +1,7 @@
 """Filters against false events; each a rule about English, not about any article.
 
-Dropped: a consultation verb with a single party ("Blair talked about the manifesto"); a
+Dropped: fighting between named people alone (a quarrel); a consultation verb with a
+single party ("Blair talked about the manifesto"); a
 promise or agreement with a single party (a policy pledge is a stance, not an AGREE
 event); "agree/insist" with only a finite clause ("agreed the act was discriminatory":
 an opinion); "agree with X" alone (sharing a view); violent verbs with figurative
@@ -36,6 +37,7 @@ from pipeline.nlp.events.vocabulary import (
     BALLOT_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    QUARREL_WORDS,
     STRIKE_WORDS,
     WARNING_VERBS,
 )
@@ -163,6 +165,17 @@ def declared_refusal(draft: Draft) -> None:
     if any(c.dep_ == "mark" for c in children) or not draft.sources:
         return  # "if it will not accept": a condition, not a refusal
     draft.event_type, draft.mode, draft.cameo_root, draft.modality = "REJECT", None, "12", ASSERTED
+
+
+def personal_quarrel(draft: Draft) -> bool:
+    """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown":
+    fighting whose every side is a named person is a quarrel, not violence (an ASSAULT
+    needs a state, a force or a group among its sides)."""
+    token = draft.token
+    if draft.event_type != "ASSAULT" or not (lemma_in(token, QUARREL_WORDS) or token.lower_ in QUARREL_WORDS):
+        return False
+    actors = draft.actors()
+    return len(actors) > 1 and all(m.entity_type == "PERSON" for m in actors)
 
 
 def lone_promise(draft: Draft) -> bool:
