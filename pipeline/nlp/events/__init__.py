@@ -14,8 +14,9 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `filters`: false events dropped or retyped, rules about English;
 - `intent`: offers, demands and threats made without a trigger verb ("want X to",
   "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
-- `speech`: criticism of a named actor in a quote (the quotes extractor's) or a stance
-  against one (the stances extractor's) is ACCUSE;
+- `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label
+  ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
+  ACCUSE;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `output`: the `EventCandidate` record and its confidence.
 

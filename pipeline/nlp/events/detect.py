@@ -22,7 +22,7 @@ from pipeline.nlp.events.filters import (
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
-from pipeline.nlp.events.speech import new_speech_events, speech_drafts, stance_drafts
+from pipeline.nlp.events.speech import labelled_drafts, new_speech_events, speech_drafts, stance_drafts
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
@@ -65,7 +65,7 @@ def detect_events(
             for d in found
             if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
         ]
-        spoken = speech_by_sentence.get(sentence.sentence_id, [])
+        spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         for draft in spoken + intents:
             fill_date(draft, anchors)

@@ -26,18 +26,20 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.events.actors import _subjects, np_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
     is_actor,
     is_question,
+    lemma_in,
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.vocabulary import CRITICISM_WORDS
+from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, LABELLING_VERBS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
-from pipeline.nlp.records import Mention, Quote, Stance
+from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -194,6 +196,33 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
+    return drafts
+
+
+def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
+    """ACCUSE drafts for labels that criticise ("X branded Y's plans 'a shambles'", "described
+    Y's policy as a disaster", "called the Tory proposals unworkable"): a labelling verb whose
+    object or label holds a criticising word criticises the actor its object names (the
+    object itself, its possessor or a name modifying it), the verb's subject the source."""
+    if is_question(sentence):
+        return []
+    drafts: list[Draft] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or not lemma_in(verb, LABELLING_VERBS) or has_neg(verb):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            continue
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or c.dep_ == "prep"]
+        words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
+        judging = next((t for t in words if _criticises(t) and not _negated(t)), None)
+        sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+        if judging is None or not sources:
+            continue
+        targets = [m for m in np_actors(objects[0], ec.index, allow_pronoun_possessor=True) if is_actor(m)]
+        targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
+        if targets:
+            drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
     return drafts
 
 
