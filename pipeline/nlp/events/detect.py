@@ -16,6 +16,7 @@ from pipeline.nlp.events.filters import (
     lone_consultation,
     lone_promise,
     personal_quarrel,
+    speakerless,
     theatre_only,
     verbal_attack,
 )
@@ -75,4 +76,4 @@ def detect_events(
     drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
     resolve_event_anaphora(drafts)
     drafts = confirmed_headlines(drafts)
-    return [to_candidate(ctx, draft) for draft in drafts if draft.actors()]
+    return [to_candidate(ctx, draft) for draft in drafts if draft.actors() and not speakerless(draft)]

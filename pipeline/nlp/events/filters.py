@@ -1,6 +1,7 @@
 """Filters against false events; each a rule about English, not about any article.
 
-Dropped: fighting between named people alone (a quarrel); a consultation verb with a
+Dropped: a verbal act with no named speaker ("was criticised by some"); fighting between
+named people alone (a quarrel); a consultation verb with a
 single party ("Blair talked about the manifesto"); a
 promise or agreement with a single party (a policy pledge is a stance, not an AGREE
 event); "agree/insist" with only a finite clause ("agreed the act was discriminatory":
@@ -176,6 +177,20 @@ def personal_quarrel(draft: Draft) -> bool:
         return False
     actors = draft.actors()
     return len(actors) > 1 and all(m.entity_type == "PERSON" for m in actors)
+
+
+SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
+
+
+def speakerless(draft: Draft) -> bool:
+    """ "The Zambian government has been criticised by some", "the plan was rejected": a
+    verbal act whose agent the text does not name (an agentless passive, a vague "by
+    some") reports that someone spoke, not who; PLOVER's verbal acts need their source.
+    An active verb's subject that no mention covers ("the campaigners threatened", "they
+    threatened") still names a speaker: such an act keeps its target."""
+    if draft.event_type not in SPEAKER_NEEDED or draft.sources or draft.participants or draft.mediators:
+        return False
+    return not any(c.dep_ == "nsubj" for c in draft.token.children)
 
 
 def lone_promise(draft: Draft) -> bool:

@@ -34,6 +34,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
+    group_subject,
     is_actor,
     is_question,
     lemma_in,
@@ -145,14 +146,6 @@ def _asked(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def _group_subject(verb: Token) -> bool:
-    """ "The five unions want the government to withdraw", "the creditors have asked the
-    government to mediate": a plural common noun names a group no mention stands for; the
-    demand it makes of a named actor is still one (its target is known, its source not)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and subjects[0].tag_ == "NNS" and subjects[0].pos_ == "NOUN"
-
-
 def _deadline_given(verb: Token) -> Token | None:
     """ "gave Y until Wednesday to sign up": the one a deadline is set for (the object of a
     deadline verb with an "until / by" time and an infinitive of what Y must do)."""
@@ -177,7 +170,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
-                if targets and (sources or _group_subject(token)):
+                if targets and (sources or group_subject(token)):
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
         if (
             token.pos_ == "VERB"
