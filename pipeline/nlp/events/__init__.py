@@ -18,6 +18,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
   ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
   ACCUSE;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
+- `sport`: in a sport story only events with a government or office holder among their
+  actors count (clubs and players are not political actors);
 - `output`: the `EventCandidate` record and its confidence.
 
 Nothing here knows any article's wording; the word lists are data

@@ -24,6 +24,7 @@ from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_inten
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.speech import labelled_drafts, new_speech_events, speech_drafts, stance_drafts
+from pipeline.nlp.events.sport import off_the_pitch, sport_story
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
@@ -76,4 +77,6 @@ def detect_events(
     drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
     resolve_event_anaphora(drafts)
     drafts = confirmed_headlines(drafts)
+    if sport_story(ctx):
+        drafts = off_the_pitch(drafts)  # clubs and players are not political actors
     return [to_candidate(ctx, draft) for draft in drafts if draft.actors() and not speakerless(draft)]
