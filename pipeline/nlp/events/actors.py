@@ -263,6 +263,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
+    if not draft.targets and draft.event_type in SPEECH_TYPES:
+        assign(draft, "targets", _addressed_places(draft.token, index))
     if (
         not draft.targets
         and draft.event_type in CONTENT_MODALITY
@@ -282,6 +284,16 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
                         if m not in draft.sources
                     ],
                 )
+
+
+def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Brazil supports Korea", "condemned Kosovo": a state-like place name (a GPE) as the
+    direct object of a speech act stands for its people or government, the act's target."""
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found += [m for m in index.all_at(child) if m.ner_label == "GPE" and m.kind == "name"]
+    return unique(found)
 
 
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:
