@@ -377,6 +377,21 @@ def test_gendered_titles_never_merge_across():
         assert not ({"Mr Clinton", "Mrs Clinton"} <= surfaces or {"Mr Clinton", "Mrs. Clinton"} <= surfaces), row
 
 
+def test_a_bare_surname_joins_its_one_titled_form():
+    """ "Vohor" and "Mr. Vohor" in an article naming no Vohor in full are one man; beside
+    both a "Mr" and a "Mrs" Clinton a bare "Clinton" stays apart from each."""
+    mentions = [
+        person("a", 0, "Vohor", surface="Mr. Vohor"),
+        person("a", 40, "Vohor"),
+        person("b", 0, "Clinton", surface="Mr Clinton"),
+        person("b", 40, "Clinton", surface="Mrs Clinton"),
+        person("b", 80, "Clinton"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m40"] == link["a#m0"]
+    assert len({link["b#m0"], link["b#m40"], link["b#m80"]}) == 3
+
+
 def test_a_lone_middle_name_joins_the_one_full_name_holding_it():
     mentions = [
         person("a", 0, "Luiz Inácio Lula da Silva", "President", "BRA"),

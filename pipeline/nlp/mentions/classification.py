@@ -122,6 +122,8 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
+    whole = end
+    end = _before_markup(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -133,7 +135,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
-    known = mc.gaz.by_alias(text) if negated else None
+    known = mc.gaz.by_alias(text) if negated or end < whole else None
     if known is not None:
         return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
     label = ent.label_
@@ -194,6 +196,23 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _before_markup(doc, start: int, end: int) -> int:
+    """Where a name NER ran on into markup ends: an HTML entity left in wire text
+    ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa")."""
+    for k in range(start + 1, end):
+        token = doc[k]
+        entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
+        unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
+        category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
+        if entity or unclosed or category:
+            end = k
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
 
 
 def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
