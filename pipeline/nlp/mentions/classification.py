@@ -9,6 +9,7 @@ of Canterbury").
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -198,12 +199,19 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
 
 
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
 def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
-    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa")."""
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), or a date
+    after a preposition ("the Commons on Thursday")."""
     for k in range(start + 1, end):
         token = doc[k]
+        if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:
+            end = k
+            break
         entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
         unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
         category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
