@@ -27,11 +27,20 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
-from pipeline.nlp.mentions.vocabulary import HONORIFICS, MOTION_VERBS, ORG_NOUNS, SPEAKER_NOUNS, TITLE_NOUNS
+from pipeline.nlp.mentions.vocabulary import (
+    CONSTITUENCY_NOUNS,
+    HONORIFICS,
+    MOTION_VERBS,
+    ORG_NOUNS,
+    SETTLEMENT_NOUNS,
+    SPEAKER_NOUNS,
+    TITLE_NOUNS,
+)
 from pipeline.nlp.syntax import POSSESSIVES
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
+_PLACE_IDS = ("country:", "city:", "location:")
 _LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE"}
 
 
@@ -111,13 +120,22 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     unless NER ever typed the name ORG)."""
     doc = mc.doc
     after = c.tok_end
+    place = after + 1 + (after + 1 < len(doc) and doc[after + 1].lower_ == "in")
     if (
-        after + 1 < len(doc)
+        place < len(doc)
         and doc[after].text == ","
-        and doc[after + 1].ent_id_.startswith("country:")
+        and doc[place].ent_id_.startswith(_PLACE_IDS)
+        and doc[place].dep_ not in ("nsubj", "nsubjpass")  # "… of the Google knol, Wales predicted"
         and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
-        return "LOCATION"
+        return "LOCATION"  # "Hatfield, Hertfordshire", "Bethnal Green, in London"
+    first = root
+    while first.dep_ == "conj" and first.head is not first and first.head.i < first.i:
+        first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS:
+        return "LOCATION"  # "the town of Shashamane"
+    if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
+        return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):
