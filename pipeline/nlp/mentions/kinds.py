@@ -86,6 +86,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     root = _root(doc, c)
     if _names_a_body(root):
         found.add("ORGANIZATION")
+    if _in_apposition_to_a_post(mc, root):
+        found.add("PERSON")
     place = _is_place(mc, c, root)
     if place:
         found.add(place)
@@ -109,6 +111,17 @@ def _names_a_body(root: Token) -> bool:
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _in_apposition_to_a_post(mc: MentionContext, root: Token) -> bool:
+    """ "The Scottish National Party's Holyrood leader, Nicola Sturgeon": a name in
+    apposition with a post a person holds, on either side, is that person."""
+    posts = [root.head] if root.dep_ == "appos" else []
+    posts += [child for child in root.children if child.dep_ == "appos"][:1]
+    return any(
+        post.pos_ == "NOUN" and not _is(post, ORG_NOUNS) and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
+        for post in posts
+    )
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
