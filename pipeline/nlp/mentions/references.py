@@ -363,7 +363,8 @@ def _title_reference(
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
-        alone = last.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in last.children)
+        head = doc[idx[0] : idx[-1] + 1].root
+        alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
         return (idx[0], idx[-1] + 1, role.name) if alone else None
     if len(holders) != 1:
         return None
