@@ -22,6 +22,8 @@ from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
+    PRESS_NAME_WORDS,
+    PRESS_NOUNS,
     PROXY_NOUNS,
     could_be_cue,
     cue_text,
@@ -140,13 +142,21 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
 
 
 def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
-    """ "The company said", "the newspaper reported": the latest organisation named before."""
+    """ "The company said", "the newspaper reported": the latest organisation named before,
+    one named like what the noun says first ("the union": a Union; "the newspaper": a Times)."""
     if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN":
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
         return None
     if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children):
         return None  # "the Labour party": a name of its own
+    noun = subject.lemma_.lower()
+    for m in reversed(art.index.mentions):  # "the union": the latest body named a union, if any
+        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
+            continue
+        words = set(m.name.lower().split())
+        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS:
+            return m
     return art.index.before(subject.idx, ("ORGANIZATION",))
 
 
