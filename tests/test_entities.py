@@ -463,3 +463,19 @@ def test_an_untied_title_is_the_one_person_of_the_article_holding_the_post_elsew
     assert link["b#m80"] == link["b#m0"] == link["a#m0"]
     assert "c#m40" not in link
     assert not any(row["name"] == "Chancellor" for row in res.entities)
+
+
+def _org(article: str, start: int, name: str) -> Mention:
+    return Mention(
+        mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=name,
+        char_start=start, char_end=start + len(name), ner_label="ORG", entity_type="ORGANIZATION",
+        kind="name", name=name,
+    )
+
+
+def test_a_company_is_one_body_with_or_without_its_legal_form():
+    """ "Kmart Corp." and "Kmart" are one company; "Sears Holdings" is not "Sears"."""
+    mentions = [_org("a", 0, "Kmart Corp."), _org("a", 40, "Kmart"), _org("a", 80, "Sears"), _org("a", 120, "Sears Holdings")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["a#m80"] != link["a#m120"]
