@@ -28,7 +28,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     of it), at least twice, twice as often as any other, and named as a government's
     country (a party, ministry or office of it) or as the only country the article names
     (a business story about South Korean banks: "asked the government to mediate").
-    Bare lower-case "ministers" ("praised ministers for") are that government too."""
+    Bare lower-case "ministers" ("praised ministers for") are that government too, and so is
+    "the Government" capitalised."""
     counts: dict[str, int] = {}
     governing: dict[str, int] = {}
     for m in mentions:
@@ -44,6 +45,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     if top is None:
         return mentions
     country = mc.gaz.entries[top]
+    # "the Government" NER typed as a body of that name: the same national government
+    capitalised = {m.char_start for m in mentions if m.surface == "Government" and not m.gazetteer_id}
+    mentions = [m for m in mentions if m.char_start not in capitalised]
     taken = {m.char_start for m in mentions}
     doc, extra = mc.doc, []
     for token in doc:
@@ -51,7 +55,7 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             continue
         if token.text == "ministers" and _bare_ministers(token):
             pass  # "urged ministers to act": the government's ministers, acting for it
-        elif token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        elif token.lower_ != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
