@@ -33,6 +33,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     LAW_HEADS,
     MOTION_VERBS,
     NAME_PARTICLES,
@@ -168,6 +169,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
+    if label == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS | INSTITUTION_HEADS:
+        return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Collegiate Institute" typed PERSON
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
