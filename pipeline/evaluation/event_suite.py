@@ -100,11 +100,13 @@ def case_records(ctx) -> list[dict]:
     from pipeline.nlp.events import detect_events
     from pipeline.nlp.mentions import detect_mentions
     from pipeline.nlp.quotes import extract_quotes
-    from pipeline.nlp.stances import extract_stances
+    from pipeline.nlp.stances import stances_and_groups
 
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
-    return records(mentions, detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions)))
+    stances, groups = stances_and_groups(ctx, quotes, mentions)
+    mentions = mentions + groups
+    return records(mentions, detect_events(ctx, mentions, quotes, stances))
 
 
 def run_suite(path: Path = SUITE) -> list[SuiteResult]:

@@ -22,7 +22,7 @@ from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, Sentence
-from pipeline.nlp.stances import extract_stances
+from pipeline.nlp.stances import stances_and_groups
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
 BATCH_SIZE = 32
@@ -127,7 +127,8 @@ def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at:
     ctx = ArticleContext(article.seed.article_id, text, doc, layout, sentences, row["published_date"])
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
-    stances = extract_stances(ctx, quotes, mentions)
+    stances, groups = stances_and_groups(ctx, quotes, mentions)
+    mentions = mentions + groups
     events = detect_events(ctx, mentions, quotes, stances)
     return ArticleExtraction(row, sentences, mentions, quotes, stances, events)
 

@@ -56,7 +56,7 @@ would import spaCy into every `python -m pipeline.cli run`, a no-change rerun in
 
 from __future__ import annotations
 
-__all__ = ["extract_stances", "participle"]
+__all__ = ["extract_stances", "participle", "stances_and_groups"]
 
 
 def __getattr__(name: str):
@@ -64,6 +64,10 @@ def __getattr__(name: str):
         from pipeline.nlp.stances.detect import extract_stances
 
         return extract_stances
+    if name == "stances_and_groups":
+        from pipeline.nlp.stances.detect import stances_and_groups
+
+        return stances_and_groups
     if name == "participle":
         from pipeline.nlp.stances.labels import participle
 

@@ -1,0 +1,129 @@
+"""Evaluative reported speech about the article's issue: a speaker whose quotes judge ("a
+worrying step", "Labour's failure", "will benefit England") without naming what they judge
+takes a position on the issue the headline names ("Tories plan migrant health checks" ->
+"migrant health checks").
+
+News reports gather reactions to one issue: the headline names it (the object of its verb,
+"Clarke plans migrant point scheme"; the object of a preposition, "More to do on adult
+literacy"; else its subject when that is a thing, not an actor). A speaker who judged it in
+words the other passes could not tie to a target holds one stance on it per article, its
+polarity the sign of the judging words in all their quotes (negation flips a word). A
+speaker who already has a stance on the issue keeps that one. Limits: a judgement of a side
+issue in an article counts for the headline's issue; a headline that names no thing (a
+quote, an actor) gives no issue, and then this pass finds nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.polarity import has_negation
+from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.words import BODY_NOUNS
+
+ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
+MIN_WORD_WEIGHT = 0.5
+MIN_TONE = 0.5  # summed judging weight below which a speaker's tone takes no side
+HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
+
+
+def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
+    """One stance on the headline's issue per speaker whose quotes judge without a target."""
+    issue = headline_issue(art)
+    if issue is None:
+        return []
+    label, head = issue
+    keys = _content(label)
+    covered = {
+        s.holder.name for s in found if s.holder is not None and s.polarity and keys & _content(s.target)
+    }
+    tones: dict[str, list[tuple[float, Token, Quote, Mention]]] = {}
+    for quote in art.quotes:
+        holder = art.speaker(quote)
+        if holder is None or holder.entity_type not in HOLDER_TYPES or holder.name in covered:
+            continue
+        if _targeted(found, holder, quote):
+            continue
+        for weight, token in _judging_words(art, quote):
+            tones.setdefault(holder.name, []).append((weight, token, quote, holder))
+    out: list[Signal] = []
+    for words in tones.values():
+        total = sum(w for w, *_ in words)
+        if abs(total) < MIN_TONE:
+            continue
+        polarity = 1 if total > 0 else -1
+        weight, token, quote, holder = max((w for w in words if w[0] * polarity > 0), key=lambda w: abs(w[0]))
+        out += signal(art, token, polarity, ISSUE_SCORE, label, head, holder, quote)
+    return out
+
+
+def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
+    """The issue the headline names, as a label and its head noun, or None."""
+    start, end = art.labeller.headline
+    if start >= end:
+        return None
+    span = art.doc[start:end]
+    if any(t.is_quote for t in span[:2]):
+        return None  # a quoted headline reports a voice, not an issue
+    root = span.root
+    verbs = [root] + [c for c in root.children if c.dep_ in ("xcomp", "ccomp")]
+    candidates: list[Token] = []
+    for verb in verbs:
+        candidates += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for verb in verbs:
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            candidates += [g for g in prep.children if g.dep_ == "pobj"]
+    if root.pos_ in ("NOUN", "PROPN"):
+        candidates.append(root)
+    candidates += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for noun in candidates:
+        if noun.pos_ not in ("NOUN", "PROPN") or not _issue_noun(art, noun):
+            continue
+        label = art.labeller.noun_label(noun, resolve=False)
+        if label and _content(label):
+            return label, noun
+    return None
+
+
+def _issue_noun(art: StanceArticle, noun: Token) -> bool:
+    """A thing, not an actor: no mention of someone, no body noun, no name of a person or place."""
+    if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS:
+        return False
+    if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "DATE", "CARDINAL"):
+        return False
+    return not art.lex.is_generic_target(noun.lemma_)
+
+
+def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
+    """Whether another pass already read a stance of this speaker from this quote."""
+    return any(
+        s.in_quote is not None and s.in_quote.quote_id == quote.quote_id and s.holder.name == holder.name
+        for s in found
+        if s.holder is not None
+    )
+
+
+def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]]:
+    """Signed weights of the quote's judging words; a negated word counts the other way."""
+    span = art.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for token in span:
+        if art.index.at(token) is not None:
+            continue
+        weight = art.lex.evaluative(token.lower_)
+        if weight is None:
+            weight = art.lex.evaluative(token.lemma_)
+        if weight is None or abs(weight) < MIN_WORD_WEIGHT:
+            continue  # "a serious problem", "concern": the circumstances, not a verdict
+        if has_negation(art, token) or (token.head is not token and has_negation(art, token.head)):
+            weight = -weight
+        out.append((weight, token))
+    return out
+
+
+def _content(label: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in label.split() if len(w) > 2}
