@@ -100,13 +100,11 @@ def case_records(ctx) -> list[dict]:
     from pipeline.nlp.events import detect_events
     from pipeline.nlp.mentions import detect_mentions
     from pipeline.nlp.quotes import extract_quotes
-    from pipeline.nlp.stances import stances_and_groups
+    from pipeline.nlp.stances import extract_stances
 
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
-    stances, groups = stances_and_groups(ctx, quotes, mentions)
-    mentions = mentions + groups
-    return records(mentions, detect_events(ctx, mentions, quotes, stances))
+    return records(mentions, detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions)))
 
 
 def run_suite(path: Path = SUITE) -> list[SuiteResult]:

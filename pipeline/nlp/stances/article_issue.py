@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.mentions.vocabulary import SPEAKER_NOUNS, TITLE_NOUNS
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation
@@ -44,7 +45,7 @@ def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
         holder = art.speaker(quote)
         if holder is None or holder.entity_type not in HOLDER_TYPES or holder.name in covered:
             continue
-        if _targeted(found, holder, quote):
+        if _targeted(found, holder, quote) or not _near_issue(art, quote, keys):
             continue
         for weight, token in _judging_words(art, quote):
             tones.setdefault(holder.name, []).append((weight, token, quote, holder))
@@ -67,6 +68,9 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     span = art.doc[start:end]
     if any(t.is_quote for t in span[:2]):
         return None  # a quoted headline reports a voice, not an issue
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    if words and all(t.text[0].isupper() for t in words):
+        return None  # "Russian FM Hosts Fresh Talks": title case, which the parser misreads
     root = span.root
     verbs = [root] + [c for c in root.children if c.dep_ in ("xcomp", "ccomp")]
     candidates: list[Token] = []
@@ -75,11 +79,11 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     for verb in verbs:
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             candidates += [g for g in prep.children if g.dep_ == "pobj"]
-    if root.pos_ in ("NOUN", "PROPN"):
+    if root.pos_ == "NOUN":
         candidates.append(root)
-    candidates += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    candidates += [c for c in root.children if c.dep_ == "nsubjpass"]  # an active subject acts
     for noun in candidates:
-        if noun.pos_ not in ("NOUN", "PROPN") or not _issue_noun(art, noun):
+        if noun.pos_ != "NOUN" or not _issue_noun(art, noun):
             continue
         label = art.labeller.noun_label(noun, resolve=False)
         if label and _content(label):
@@ -88,12 +92,24 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
 
 
 def _issue_noun(art: StanceArticle, noun: Token) -> bool:
-    """A thing, not an actor: no mention of someone, no body noun, no name of a person or place."""
-    if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS:
+    """A thing, not an actor: no mention of someone, no body or title noun, no name of a
+    person or place, no count ("39K shanties")."""
+    if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS:
+        return False
+    if any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree):
         return False
     if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "DATE", "CARDINAL"):
         return False
     return not art.lex.is_generic_target(noun.lemma_)
+
+
+def _near_issue(art: StanceArticle, quote: Quote, keys: set[str]) -> bool:
+    """Whether the quote's sentence or the one before names a word of the issue: a reaction
+    to it, not a remark on something else."""
+    sentences = art.ctx.sentences
+    around = sentences[max(0, quote.sentence_id - 1) : quote.sentence_id + 1]
+    words = {w for s in around for w in _content(s.text)}
+    return bool(words & keys)
 
 
 def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
@@ -126,4 +142,5 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
 
 
 def _content(label: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in label.split() if len(w) > 2}
+    """Lower-case words of three letters or more, a plural "s" dropped."""
+    return {w.strip(".,;:'\"“”‘’()").lower().rstrip("s") for w in label.split() if len(w) > 2}

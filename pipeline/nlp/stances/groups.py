@@ -21,11 +21,17 @@ from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# quantity and degree adjectives say how many or how prominent, not who ("many economists")
+NOT_NAMING = frozenset(
+    {"many", "some", "several", "other", "most", "few", "numerous", "leading", "senior", "top", "all"}
+)
 
 
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
-    taken = [(m.char_start, m.char_end) for m in mentions]
+    # a demonym before the noun describes the group ("the Macedonian opposition"), any other
+    # mention names whose people they are ("Downing Street officials", "Labour MPs")
+    taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
     out: list[Mention] = []
     for token in ctx.doc:
         if not _group_noun(token) or not _acting(token):
@@ -36,7 +42,7 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         first = _first_modifier(token)
         start, end = ctx.doc[first].idx, token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
-            continue  # "Downing Street officials", "Labour MPs": a named body's people
+            continue
         surface = ctx.text[start:end]
         out.append(
             Mention(
@@ -55,9 +61,9 @@ def held_groups(groups: list[Mention], stances: list[Stance]) -> list[Mention]:
 
 def _group_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or lemma not in GROUP_HOLDER_NOUNS:
-        return False
-    return token.tag_ == "NNS" or lemma == "opposition"
+    if token.pos_ not in ("NOUN", "PROPN") or lemma not in GROUP_HOLDER_NOUNS:
+        return False  # "Unions criticised …": a capital may make it a proper noun to the tagger
+    return token.tag_ in ("NNS", "NNPS") or lemma == "opposition"
 
 
 def _acting(token: Token) -> bool:
@@ -72,7 +78,12 @@ def _first_modifier(token: Token) -> int:
     first = token.i
     while first > 0:
         left = token.doc[first - 1]
-        if left.dep_ in MODIFIER_DEPS and left.pos_ in ("NOUN", "ADJ", "PROPN") and left.head.i in range(first, token.i + 1):
+        if (
+            left.dep_ in MODIFIER_DEPS
+            and left.pos_ in ("NOUN", "ADJ", "PROPN")
+            and left.lower_ not in NOT_NAMING
+            and left.head.i in range(first, token.i + 1)
+        ):
             first -= 1
         else:
             break
