@@ -1,22 +1,25 @@
 """Evaluative reported speech about the article's issue: a speaker whose quotes judge ("a
-worrying step", "Labour's failure", "will benefit England") without naming what they judge
-takes a position on the issue the headline names ("Tories plan migrant health checks" ->
-"migrant health checks").
+worrying step", "a dangerous one") without naming what they judge takes a position on the
+issue the headline names ("Tories plan migrant health checks" -> "migrant health checks").
 
-News reports gather reactions to one issue: the headline names it (the object of its verb,
-"Clarke plans migrant point scheme"; the object of a preposition, "More to do on adult
-literacy"; else its subject when that is a thing, not an actor). A speaker who judged it in
-words the other passes could not tie to a target holds one stance on it per article, its
-polarity the sign of the judging words in all their quotes (negation flips a word). A
-speaker who already has a stance on the issue keeps that one. Limits: a judgement of a side
-issue in an article counts for the headline's issue; a headline that names no thing (a
-quote, an actor) gives no issue, and then this pass finds nothing.
+News reports gather reactions to one issue. The headline names it when its verb's object (or
+passive subject) is a thing someone does or proposes ("Clarke plans migrant point scheme",
+"Correction agency plans dropped"), which criticism opposes; not the object of a preposition
+("More to do on adult literacy": criticising the government's record is no opposition to
+literacy), nor a post, an actor, a count or words in quote marks. A speaker whose quotes
+judge in words the other passes could not tie to a target, in a sentence that (or whose
+predecessor) names a word of the issue, holds one stance on it per article: its polarity is
+the sign of the firm judging words (weight >= 0.6) in all their quotes, a negated word
+counting the other way. A speaker who already has a stance on the issue keeps that one.
+Limits: a judgement of a side matter next to the issue counts for the issue; reactions
+further away, or in words the lexicon does not list, are missed.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import SPEAKER_NOUNS, TITLE_NOUNS
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
@@ -25,7 +28,7 @@ from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.words import BODY_NOUNS
 
 ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
-MIN_WORD_WEIGHT = 0.5
+MIN_WORD_WEIGHT = 0.6
 MIN_TONE = 0.5  # summed judging weight below which a speaker's tone takes no side
 HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
 
@@ -66,8 +69,7 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     if start >= end:
         return None
     span = art.doc[start:end]
-    if any(t.is_quote for t in span[:2]):
-        return None  # a quoted headline reports a voice, not an issue
+    quoted = _quoted(span)
     words = [t for t in span if t.is_alpha and len(t) > 3]
     if words and all(t.text[0].isupper() for t in words):
         return None  # "Russian FM Hosts Fresh Talks": title case, which the parser misreads
@@ -76,14 +78,11 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     candidates: list[Token] = []
     for verb in verbs:
         candidates += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    for verb in verbs:
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
-            candidates += [g for g in prep.children if g.dep_ == "pobj"]
     if root.pos_ == "NOUN":
         candidates.append(root)
     candidates += [c for c in root.children if c.dep_ == "nsubjpass"]  # an active subject acts
     for noun in candidates:
-        if noun.pos_ != "NOUN" or not _issue_noun(art, noun):
+        if noun.pos_ != "NOUN" or noun.i in quoted or not _issue_noun(art, noun):
             continue
         label = art.labeller.noun_label(noun, resolve=False)
         if label and _content(label):
@@ -91,11 +90,27 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     return None
 
 
+def _quoted(span) -> set[int]:
+    """Indices of the words between quote marks: a quoted headline ("Voters 'don't trust
+    politicians'") reports a voice, not an issue; the rest of "'More to do' on adult literacy"
+    still names one."""
+    inside, out = False, set()
+    for token in span:
+        if token.is_quote:
+            inside = not inside
+        elif inside:
+            out.add(token.i)
+    return out
+
+
 def _issue_noun(art: StanceArticle, noun: Token) -> bool:
     """A thing, not an actor: no mention of someone, no body or title noun, no name of a
     person or place, no count ("39K shanties")."""
-    if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS:
+    lemma = noun.lemma_.lower()
+    if art.index.at(noun) is not None or lemma in BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS:
         return False
+    if load_gazetteer().match_role(noun.text) is not None:
+        return False  # "prime minister of Macedonia": a post, not an issue
     if any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree):
         return False
     if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "DATE", "CARDINAL"):
