@@ -118,6 +118,8 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
         tokens.extend(phrase(lex, pobj, keep_det=True, depth=depth + 1))
     elif depth == 0:
         tokens.extend(completion(lex, noun))
+    if depth == 0:
+        tokens.extend(trailing(lex, noun))
     return tokens
 
 
@@ -126,7 +128,10 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     a participle with its place ("a sunset clause inserted in the Bill") or an
     infinitive with its object ("the decision to send a junior minister")."""
     for child in noun.rights:
-        if child.dep_ != "acl" or child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
+        infinitive_relative = child.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ != "acl" and not infinitive_relative:
+            continue  # "the bill to ban fox hunting" is parsed either way
+        if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
             continue
         if any(c.dep_ == "neg" for c in child.children):
             return []  # "an agreement not based on …" says what it is not
@@ -148,6 +153,29 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
+    return []
+
+
+def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """What the parser hangs on the verb but the object's issue needs, right after the object:
+    "without" and its object ("criticised the detention of suspects without trial") and an
+    infinitive with its object ("supports constitutional amendments to expand military
+    capabilities")."""
+    if noun.dep_ != "dobj":
+        return []
+    after = noun.right_edge.i + 1
+    for child in noun.head.rights:
+        if child.left_edge.i != after:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "without":
+            pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return [child, *phrase(lex, pobj, keep_det=False, depth=1)]
+        if child.dep_ == "advcl" and child.tag_ == "VB" and child.lemma_.lower() not in EMPTY_VERBS:
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if to is not None and obj is not None:
+                return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
     return []
 
 
