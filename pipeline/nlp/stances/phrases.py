@@ -128,7 +128,8 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     a participle with its place ("a sunset clause inserted in the Bill") or an
     infinitive with its object ("the decision to send a junior minister")."""
     for child in noun.rights:
-        infinitive_relative = child.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        infinitive_relative = child.dep_ == "relcl" and to_aux
         if child.dep_ != "acl" and not infinitive_relative:
             continue  # "the bill to ban fox hunting" is parsed either way
         if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
