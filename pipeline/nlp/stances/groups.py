@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
-from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS
+from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -61,8 +61,13 @@ def held_groups(groups: list[Mention], stances: list[Stance]) -> list[Mention]:
 
 def _group_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("NOUN", "PROPN") or lemma not in GROUP_HOLDER_NOUNS:
+    if token.pos_ not in ("NOUN", "PROPN"):
         return False  # "Unions criticised …": a capital may make it a proper noun to the tagger
+    if lemma in MODIFIED_GROUP_NOUNS:
+        # "many Chinese people", not "people say"
+        return any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or c.pos_ == "PROPN") for c in token.lefts)
+    if lemma not in GROUP_HOLDER_NOUNS:
+        return False
     return token.tag_ in ("NNS", "NNPS") or lemma == "opposition"
 
 
@@ -91,6 +96,8 @@ def _first_modifier(token: Token) -> int:
 
 
 def _name(span) -> str:
-    """The phrase as a name: lower case unless it holds a proper noun ("Labour backbenchers")."""
-    text = " ".join(t.text for t in span)
-    return text if any(t.pos_ == "PROPN" for t in span) else text.lower()
+    """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
+    name kept ("Chinese people", "civil rights campaigners")."""
+    last = span[-1].i
+    words = [t.text.lower() if t.i == last or t.is_sent_start and not t.ent_type_ else t.text for t in span]
+    return " ".join(words)

@@ -41,6 +41,7 @@ STANCE_NOMINALS = _VOCABULARY.mapping("stance_nominals")
 IDIOM_IN_OBJECTS = _VOCABULARY.words("idiom_in_objects")
 BODY_NOUNS = _VOCABULARY.words("body_nouns")
 GROUP_HOLDER_NOUNS = _VOCABULARY.words("group_holder_nouns")
+MODIFIED_GROUP_NOUNS = _VOCABULARY.words("modified_group_nouns")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
