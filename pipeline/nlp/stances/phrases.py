@@ -13,6 +13,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
     COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
+    CONTENT_NOUNS,
     DROP_ADJECTIVES,
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
@@ -123,11 +124,35 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     return tokens
 
 
+def content_clause(noun: Token) -> list[Token]:
+    """ "the claim that taxes would rise": the "that" clause that says what the noun holds."""
+    for child in noun.rights:
+        if child.dep_ not in ("acl", "ccomp", "relcl"):
+            continue
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        # "the suggestion Britain's hospitality was being tested": "that" left out, the
+        # clause's own subject (a noun, not a relative's "he") right after a noun of saying
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        bare = (
+            noun.lemma_.lower() in CONTENT_NOUNS
+            and child.left_edge.i == noun.i + 1
+            and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")
+        )
+        if that and child.dep_ != "relcl" or bare:
+            return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space]
+    return []
+
+
 def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
-    a participle with its place ("a sunset clause inserted in the Bill") or an
-    infinitive with its object ("the decision to send a junior minister")."""
+    a content clause ("the claim that taxes would rise"), a participle with its place ("a
+    sunset clause inserted in the Bill") or an infinitive with its object ("the decision to
+    send a junior minister")."""
     for child in noun.rights:
+        clause = content_clause(noun)
+        if clause:
+            return clause
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         infinitive_relative = child.dep_ == "relcl" and to_aux
         if child.dep_ != "acl" and not infinitive_relative:
