@@ -154,7 +154,9 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
         if clause:
             return clause
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        infinitive_relative = child.dep_ == "relcl" and to_aux
+        # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
+        # solution to resolve the dispute", where the infinitive is the purpose)
+        infinitive_relative = child.dep_ == "relcl" and to_aux and lex.cue(noun.head.lemma_) is not None
         if child.dep_ != "acl" and not infinitive_relative:
             continue  # "the bill to ban fox hunting" is parsed either way
         if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
@@ -183,12 +185,12 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
 
 
 def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
-    """What the parser hangs on the verb but the object's issue needs, right after the object:
+    """What the parser hangs on a stance verb but its object's issue needs, right after it:
     "without" and its object ("criticised the detention of suspects without trial") and an
     infinitive with its object ("supports constitutional amendments to expand military
     capabilities")."""
-    if noun.dep_ != "dobj":
-        return []
+    if noun.dep_ != "dobj" or lex.cue(noun.head.lemma_) is None:
+        return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
     after = noun.right_edge.i + 1
     for child in noun.head.rights:
         if child.left_edge.i != after:
