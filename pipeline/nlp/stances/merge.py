@@ -59,8 +59,10 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
 
 
 def _empty_target(art: StanceArticle, signal: Signal, target: str) -> bool:
-    """A target that is the holder ("the Cardinal" said by the Cardinal) or only a judgement
-    ("oppose failure"): no issue to take a position on."""
+    """A target that is the holder ("the Cardinal" said by the Cardinal), only a judgement
+    ("oppose failure") or a date ("calls in February"): no issue to take a position on."""
+    if signal.target_head.ent_type_ in ("DATE", "TIME") and len(target.split()) <= 2:
+        return True
     if target.lower() in (signal.holder.name.lower(), (_named_antecedent(art, signal.holder) or "").lower()):
         return True
     words = target.split()
