@@ -8,7 +8,7 @@ from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
-from pipeline.nlp.stances.copulas import consequence_signals
+from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups
 from pipeline.nlp.stances.judgements import (
     attitude_signals,
@@ -43,6 +43,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
         signals += copular_signals(art, token)
+        signals += goal_signals(art, token)
         signals += nominal_signals(art, token)
         signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)
