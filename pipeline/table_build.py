@@ -22,11 +22,13 @@ temporary names and renamed only when every table is complete.
 from __future__ import annotations
 
 import contextlib
+import operator
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -164,14 +166,18 @@ UNSHARED = frozenset({
 """Record fields whose values (ids, sentences) rarely repeat: sharing them would only cost."""
 
 
+@cache
+def _slots(kind: type) -> tuple[operator.attrgetter, tuple[bool, ...]]:
+    """A getter of every field of a record type, and which fields may be shared."""
+    return operator.attrgetter(*kind.__slots__), tuple(name not in UNSHARED for name in kind.__slots__)
+
+
 def _shared_strings(record, shared: dict[str, str]):
-    values = []
-    for name in record.__slots__:
-        value = getattr(record, name)
-        if isinstance(value, str) and name not in UNSHARED:
-            value = shared.setdefault(value, value)
-        values.append(value)
-    return type(record)(*values)
+    getter, sharable = _slots(type(record))
+    return type(record)(*(
+        shared.setdefault(value, value) if share and isinstance(value, str) else value
+        for value, share in zip(getter(record), sharable, strict=True)
+    ))
 
 
 def write_tables(
