@@ -13,6 +13,8 @@ text (sentences, bodies, quotes): about 80 KB an article, 8 GB for 100,000 artic
    `build_tables` makes in memory. An article that neither changed nor was touched by
    resolution since the last build keeps its rows from the last build's files instead
    (`pipeline.table_reuse`): after one edit, only what the edit touched is laid out again.
+   A corpus-wide table (entities, events, ...) whose rows are those of its last file is
+   neither validated nor written again.
 
 Uniqueness across batches (a batch is validated on its own) is checked on the written
 file with DuckDB, which does not need the column in Python memory. Files are written to
@@ -197,9 +199,11 @@ def write_tables(
     resolution, processed = resolve_cached(cache, extracted, version)
     whole = resolution.tables()
     whole.update(file_tables(rejections, detected_at, notes, row_rejections))
-    validated = {table: validate(table, rows) for table, rows in whole.items()}
     digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
     previous = table_reuse.PreviousTables(data_dir, digest)
+    kept = {table for table, rows in whole.items() if previous.unchanged(table, rows)}
+    validated = {table: validate(table, rows) for table, rows in whole.items() if table not in kept}
+    del whole
     reuse = previous.reusable(dict(extracted), processed, resolution)
     table_reuse.marker(data_dir).forget()
     summaries: dict[str, TableSummary] = {}
@@ -225,6 +229,8 @@ def write_tables(
     for table, valid in validated.items():
         write_table(data_dir, table, valid)
         summaries[table] = TableSummary(len(valid), valid.head(PREVIEW_ROWS))
+    for table in kept:
+        summaries[table] = summarize(data_dir, table)
     table_reuse.marker(data_dir).record(digest)
     return {table: summaries[table] for table in TABLES}
 

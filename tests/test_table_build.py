@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import table_build, table_reuse
-from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.corpus import ARTICLE_TABLES, build_tables
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.seed_folder import ingest_everything
 from pipeline.nlp.version import extractor_version
@@ -110,19 +110,27 @@ def test_a_rebuild_after_one_edit_reuses_the_other_articles_and_equals_a_full_bu
     current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
     assert current != extracted
 
-    taken = []
+    taken, validated = [], []
     real = table_reuse.PreviousTables.rows
     monkeypatch.setattr(table_reuse.PreviousTables, "rows",
                         lambda self, table, ids: taken.extend(ids) or real(self, table, ids))
+    real_validate = table_build.validate
+    monkeypatch.setattr(table_build, "validate",
+                        lambda table, rows: validated.append(table) or real_validate(table, rows))
     table_build.write_tables(data, current, extractor_version(), rejections, NOW, batch_articles=2)
     assert taken and SEED_000 not in taken  # the others' rows came from the last build
+    assert "entities" in validated and "mentions" in validated  # the edit named Lavrov again: counts changed
     expected = build_tables(now, rejections, NOW)
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
 
     taken.clear()
+    validated.clear()
+    written = {table: table_path(data, table).stat().st_mtime_ns for table in TABLES}
     table_build.write_tables(data, current, extractor_version(), rejections, NOW)
     assert len(set(taken)) == len(current)  # nothing changed: every article's rows reused
+    assert validated == []  # and every corpus-wide table kept as validated and written last time
+    assert all(table_path(data, t).stat().st_mtime_ns == written[t] for t in TABLES if t not in ARTICLE_TABLES)
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
 
