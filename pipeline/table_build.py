@@ -24,6 +24,8 @@ temporary names and renamed only when every table is complete.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import inspect
 import operator
 import sys
 import tempfile
@@ -31,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -38,7 +41,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import table_reuse
+from pipeline import schemas, table_reuse
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
     ARTICLE_TABLES,
@@ -52,6 +55,7 @@ from pipeline.nlp.corpus import (
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.seed_folder import in_batches
+from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import (
     ExtractionCache,
@@ -271,6 +275,28 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
             [list(schema.unique)] if schema.unique else []
         ):
             _raise_duplicates(table, path, columns)
+
+
+def contract_memo(data_dir: Path, table: str) -> PassedMemo:
+    """The digest of the table's file as it last passed `validate_file`, under the code of the
+    contract and of this module and Pandera's version (`pipeline.passed`)."""
+    identity = hashlib.sha256(inspect.getsource(schemas).encode())
+    identity.update(inspect.getsource(sys.modules[__name__]).encode())
+    identity.update(f"pandera {version('pandera')}".encode())
+    return PassedMemo(data_dir / "parquet" / f"validated.{table}.json", identity.hexdigest())
+
+
+def validate_file_once(data_dir: Path, table: str) -> bool:
+    """`validate_file`, unless the file holds the very bytes that passed it last time (an
+    unchanged table after a small edit); True when it was validated now."""
+    memo = contract_memo(data_dir, table)
+    digest = file_digest(table_path(data_dir, table))
+    if digest in memo.load():
+        return False
+    memo.forget()
+    validate_file(data_dir, table)
+    memo.record([digest])
+    return True
 
 
 def summarize(data_dir: Path, table: str) -> TableSummary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 
 import pyarrow as pa
@@ -146,3 +147,26 @@ def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
             table_build.validate_file(data, "sentences", batch_rows=7)
     finally:
         pq.write_table(written, table_path(data, "sentences"))
+
+
+def test_the_contract_check_validates_a_file_again_only_when_its_bytes_changed(corpus, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0] / "parquet", data / "parquet")
+    assert table_build.validate_file_once(data, "sentences")
+    assert not table_build.validate_file_once(data, "sentences")  # the same bytes passed just now
+    frame = pq.read_table(table_path(data, "sentences")).to_pandas()
+    frame.loc[0, "char_end"] = -1  # breaks the contract (char_end >= 0)
+    pq.write_table(pa.Table.from_pandas(frame, schema=TABLES["sentences"][1], preserve_index=False),
+                   table_path(data, "sentences"))
+    with pytest.raises(SchemaViolation, match="char_end"):
+        table_build.validate_file_once(data, "sentences")
+    assert table_build.validate_file_once(data, "entities")
+    real = table_build.contract_memo
+
+    def of_other_code(data_dir, table):
+        memo = real(data_dir, table)
+        memo.identity = "other code"
+        return memo
+
+    monkeypatch.setattr(table_build, "contract_memo", of_other_code)
+    assert table_build.validate_file_once(data, "entities")  # passed under other code: validated again

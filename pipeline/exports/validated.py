@@ -4,27 +4,26 @@ Validating a record against plover.schema.json is pure Python (jsonschema) and c
 of the exports step and of its check: after one article changed, every record of the
 corpus was validated twice again although all but a few were byte for byte the lines
 validated before. Whether a line passes depends only on its bytes, the schema and the
-validator, so the step keeps, beside the file, the digest of every line that passed, with
-a digest of the schema and of the jsonschema version (`data/exports.validated.json`,
-outside the exports folder that users take away). A line is validated when its digest is
-not in that set, or when the set was made with another schema or validator; the check
-reads the file back and does the same, so a line edited by hand is validated again.
+validator, so the step keeps the digest of every line that passed (`pipeline.passed`,
+in `data/exports.validated.json`, outside the exports folder that users take away). A line
+is validated when its digest is not there, or when the memo was made with another schema
+or validator; the check reads the file back and does the same, so a line edited by hand is
+validated again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib.metadata import version
 from pathlib import Path
 
 from pipeline.exports.plover import SCHEMA_PATH
-from pipeline.storage import atomic_path
+from pipeline.passed import PassedMemo, digest_of
 
 
 def line_digest(line: str) -> str:
     """The digest of one JSON line (without its newline)."""
-    return hashlib.blake2b(line.encode("utf-8"), digest_size=16).hexdigest()
+    return digest_of(line.encode("utf-8"))
 
 
 def schema_identity() -> str:
@@ -34,26 +33,19 @@ def schema_identity() -> str:
     return digest.hexdigest()
 
 
-def memo_path(data_dir: Path) -> Path:
-    return data_dir / "exports.validated.json"
+def memo(data_dir: Path) -> PassedMemo:
+    return PassedMemo(data_dir / "exports.validated.json", schema_identity())
 
 
 def load(data_dir: Path) -> frozenset[str]:
     """Digests of the lines that passed under the current schema; empty when unknown."""
-    try:
-        kept = json.loads(memo_path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
-    if not isinstance(kept, dict) or kept.get("schema") != schema_identity():
-        return frozenset()
-    return frozenset(kept.get("lines", ()))
+    return memo(data_dir).load()
 
 
 def record(data_dir: Path, digests: list[str]) -> None:
     """Every line of the file just written passed: keep their digests for the next run."""
-    with atomic_path(memo_path(data_dir)) as temp:
-        temp.write_text(json.dumps({"schema": schema_identity(), "lines": sorted(set(digests))}), encoding="utf-8")
+    memo(data_dir).record(digests)
 
 
 def forget(data_dir: Path) -> None:
-    memo_path(data_dir).unlink(missing_ok=True)
+    memo(data_dir).forget()
