@@ -24,8 +24,11 @@ from tests.services import unavailable
 pytestmark = pytest.mark.slow  # two spaCy worker processes and whole pipeline runs
 
 BBC = SEEDS.parent.parent / "shared" / "corpora" / "bbc-news"
-BBC_ARTICLES = int(os.environ.get("NEWSEVENTS_TEST_BBC_ARTICLES", "12"))
-"""BBC articles beside the seeds (12 in CI; more by hand, e.g. 100)."""
+BBC_ARTICLES = int(os.environ.get("NEWSEVENTS_TEST_BBC_ARTICLES", "100"))
+"""BBC articles beside the seeds, spread over the categories (fewer by hand for a quick look)."""
+KILL_TEST_ARTICLES = 14
+"""Articles of the killed-worker test, one chunk each: enough for a chunk to be running when
+the worker dies, few enough that the survivor redoes them quickly."""
 RUN_TIME_COLUMNS = {"processed_at", "detected_at"}
 """Columns that record when a run happened, not what it found."""
 
@@ -94,7 +97,7 @@ def test_chunk_of_a_killed_worker_is_redone(cluster, seeds, tmp_path):
 
     _, client = cluster
     client.register_plugin(ModelPreload(), name="newsevents-model")
-    articles = list(load_articles(survey(seeds).articles))
+    articles = list(load_articles(survey(seeds).articles))[:KILL_TEST_ARTICLES]
     version, data = extractor_version(), tmp_path / "data"
     pids = client.run(os.getpid)
     outcome: dict = {}

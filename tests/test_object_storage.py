@@ -68,6 +68,23 @@ def test_s3_address_is_remote_and_writes_are_whole_or_absent(s3_data):
     assert settings.local_dir(s3_data).name == "local"
 
 
+def test_evaluation_report_is_kept_and_copied_with_the_data_folder_on_s3(s3_data, tmp_path, monkeypatch):
+    """`make run` with an s3:// data folder: the report goes from the bucket to the local
+    cache folder and back (the gold-set evaluation itself replaced by a stand-in)."""
+    from pipeline.defs.assets.evaluation import KEPT_FILES, current_report
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+
+    def evaluate_into(eval_dir):
+        for name in KEPT_FILES:
+            (eval_dir / name).write_text(f"{name} evaluated")
+
+    assert current_report(s3_data / "a" / "eval", "inputs", evaluate_into) == "evaluated"
+    assert current_report(s3_data / "b" / "eval", "inputs", evaluate_into) == "copied"
+    assert (s3_data / "b" / "eval" / "report.json").read_text() == "report.json evaluated"
+    assert (tmp_path / "cache" / "evaluation" / "inputs" / "dev_errors.txt").read_text() == "dev_errors.txt evaluated"
+
+
 @pytest.mark.slow
 def test_pipeline_on_s3_equals_local_run(s3_data, seed_run, tmp_path):
     from dagster import DagsterInstance

@@ -10,7 +10,6 @@ tables are in the metadata as markdown and every score as a number (`entities/f1
 
 import hashlib
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,8 +86,9 @@ def _evaluate_into(eval_dir: Path) -> None:
 
 
 def _copy(source: Path, target: Path) -> None:
+    """Also between the cache folder and a data folder on object storage (small files)."""
     with atomic_path(target) as temp:
-        shutil.copyfile(source, temp)
+        temp.write_bytes(source.read_bytes())
 
 
 @asset(
