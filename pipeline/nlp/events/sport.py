@@ -12,6 +12,8 @@ is among its actors.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.nlp.events.draft import Draft
 from pipeline.nlp.events.vocabulary import POLITICAL_ROLES, SPORT_STORY_WORDS
 from pipeline.nlp.records import ArticleContext, Mention
@@ -20,9 +22,12 @@ DENSITY = 0.01  # share of an article's words that are sport words
 DISTINCT = 3  # distinct sport words an article needs besides
 
 
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # hyphenated words whole ("quarter-finals")
+
+
 def sport_story(ctx: ArticleContext) -> bool:
     """Whether the article reports sport (its words, not its section, decide)."""
-    words = [t.lower_ for t in ctx.doc if t.is_alpha or "-" in t.text]
+    words = WORD.findall(ctx.text.lower())
     hits = [w for w in words if w in SPORT_STORY_WORDS]
     return bool(words) and len(hits) >= DENSITY * len(words) and len(set(hits)) >= DISTINCT
 

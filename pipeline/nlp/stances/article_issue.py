@@ -48,6 +48,8 @@ def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
         holder = art.speaker(quote)
         if holder is None or holder.entity_type not in HOLDER_TYPES or holder.name in covered:
             continue
+        if _headline_actor(art, holder):
+            continue  # "Tory leader unveils spending plan": its author's tone is no verdict on it
         if _targeted(found, holder, quote) or not _near_issue(art, quote, keys):
             continue
         for weight, token in _judging_words(art, quote):
@@ -74,12 +76,12 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     if words and all(t.text[0].isupper() for t in words):
         return None  # "Russian FM Hosts Fresh Talks": title case, which the parser misreads
     root = span.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ == "VBG":
+        return None  # "Benitez delight after crucial win", "Finding new homes for old phones"
     verbs = [root] + [c for c in root.children if c.dep_ in ("xcomp", "ccomp")]
     candidates: list[Token] = []
     for verb in verbs:
         candidates += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    if root.pos_ == "NOUN":
-        candidates.append(root)
     candidates += [c for c in root.children if c.dep_ == "nsubjpass"]  # an active subject acts
     for noun in candidates:
         if noun.pos_ != "NOUN" or noun.i in quoted or not _issue_noun(art, noun):
@@ -88,6 +90,15 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
         if label and _content(label):
             return label, noun
     return None
+
+
+def _headline_actor(art: StanceArticle, holder: Mention) -> bool:
+    """Whether the headline names the holder, by name or by their title ("Tory leader")."""
+    start, end = art.labeller.headline
+    words = {t.lower_ for t in art.doc[start:end] if t.is_alpha}
+    name = {w.lower() for w in holder.name.split()}
+    role = {w.lower() for w in (holder.role or "").split() if len(w) > 3}
+    return bool(name & words or role & words)
 
 
 def _quoted(span) -> set[int]:

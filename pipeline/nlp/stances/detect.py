@@ -9,7 +9,7 @@ from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
-from pipeline.nlp.stances.groups import group_mentions, held_groups
+from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
 from pipeline.nlp.stances.judgements import (
     attitude_signals,
     deontic_signals,
@@ -64,5 +64,5 @@ def stances_and_groups(
     """Stances, with groups named by a common noun as holders ("critics", "unions"), and the
     GROUP mentions of the groups that hold one (to join the article's mentions)."""
     groups = group_mentions(ctx, mentions)
-    stances = extract_stances(ctx, quotes, mentions + groups)
+    stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups))
     return stances, held_groups(groups, stances)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
-from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS
+from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS, SURVEY_NOUNS
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -51,6 +51,17 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
             )
         )
     return out
+
+
+def polled_groups_dropped(ctx: ArticleContext, groups: list[Mention], stances: list[Stance]) -> list[Stance]:
+    """The stances, less those a group holds in a sentence that reports a survey ("Consumers
+    are very concerned about RFID tags, a survey says"): a poll is never a stance of its
+    respondents (eval/GUIDE.md)."""
+    ids = {m.mention_id for m in groups}
+    polled = {
+        s.sentence_id for s in ctx.sentences if any(w in SURVEY_NOUNS for w in s.text.lower().replace(",", " ").split())
+    }
+    return [s for s in stances if s.holder_mention_id not in ids or s.sentence_id not in polled]
 
 
 def held_groups(groups: list[Mention], stances: list[Stance]) -> list[Mention]:
