@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import astuple, fields
 from datetime import date, datetime
+from functools import cache
 
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
 
@@ -88,9 +89,14 @@ def decode(raw: bytes, content_sha256: str, version: str) -> ArticleExtraction |
     return None if body is None else decode_body(body)
 
 
+@cache
+def _arity(kind: type) -> int:
+    """Fields of a record type (`dataclasses.fields` costs more than the record itself)."""
+    return len(fields(kind))
+
+
 def _record(kind: type, row: list):
-    names = [field.name for field in fields(kind)]
-    if not isinstance(row, list) or len(row) != len(names):
+    if not isinstance(row, list) or len(row) != _arity(kind):
         raise ValueError(f"not a {kind.__name__}")
     # JSON has no tuples; the records' sequence fields are all tuples (they are hashable).
     return kind(*(tuple(value) if isinstance(value, list) else value for value in row))

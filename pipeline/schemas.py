@@ -333,8 +333,11 @@ class SchemaViolation(ValueError):
 
 
 def column_descriptions(table: str) -> dict[str, str]:
+    """Each column's description, read from the model's fields: building the schema
+    (`to_schema`) would make Pandera import dask.dataframe, seconds of start-up for a run
+    that validates nothing (the asset specs ask for these when the code location loads)."""
     model, _ = TABLES[table]
-    return {name: col.description or "" for name, col in model.to_schema().columns.items()}
+    return {info.name: info.description or "" for _, info in model.__fields__.values()}
 
 
 def table_description(table: str) -> str:

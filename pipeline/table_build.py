@@ -13,6 +13,8 @@ text (sentences, bodies, quotes): about 80 KB an article, 8 GB for 100,000 artic
    `build_tables` makes in memory. An article that neither changed nor was touched by
    resolution since the last build keeps its rows from the last build's files instead
    (`pipeline.table_reuse`): after one edit, only what the edit touched is laid out again.
+   A corpus-wide table (entities, events, ...) whose rows are those of its last file is
+   neither validated nor written again.
 
 Uniqueness across batches (a batch is validated on its own) is checked on the written
 file with DuckDB, which does not need the column in Python memory. Files are written to
@@ -22,11 +24,14 @@ temporary names and renamed only when every table is complete.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import inspect
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -34,7 +39,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import table_reuse
+from pipeline import schemas, table_reuse
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
     ARTICLE_TABLES,
@@ -48,6 +53,7 @@ from pipeline.nlp.corpus import (
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.seed_folder import in_batches
+from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import (
     ExtractionCache,
@@ -209,9 +215,11 @@ def write_tables(
     whole = resolution.tables()
     resolution = _links_only(resolution)
     whole.update(file_tables(rejections, detected_at, notes, row_rejections))
-    validated = {table: validate(table, whole.pop(table)) for table in list(whole)}
     digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
     previous = table_reuse.PreviousTables(data_dir, digest)
+    kept = {table for table, rows in whole.items() if previous.unchanged(table, rows)}
+    validated = {table: validate(table, whole.pop(table)) for table in list(whole) if table not in kept}
+    del whole
     reuse = previous.reusable(dict(extracted), processed, resolution)
     table_reuse.marker(data_dir).forget()
     summaries: dict[str, TableSummary] = {}
@@ -237,6 +245,8 @@ def write_tables(
     for table, valid in validated.items():
         write_table(data_dir, table, valid)
         summaries[table] = TableSummary(len(valid), valid.head(PREVIEW_ROWS))
+    for table in kept:
+        summaries[table] = summarize(data_dir, table)
     table_reuse.marker(data_dir).record(digest)
     return {table: summaries[table] for table in TABLES}
 
@@ -277,6 +287,28 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
             [list(schema.unique)] if schema.unique else []
         ):
             _raise_duplicates(table, path, columns)
+
+
+def contract_memo(data_dir: Path, table: str) -> PassedMemo:
+    """The digest of the table's file as it last passed `validate_file`, under the code of the
+    contract and of this module and Pandera's version (`pipeline.passed`)."""
+    identity = hashlib.sha256(inspect.getsource(schemas).encode())
+    identity.update(inspect.getsource(sys.modules[__name__]).encode())
+    identity.update(f"pandera {version('pandera')}".encode())
+    return PassedMemo(data_dir / "parquet" / f"validated.{table}.json", identity.hexdigest())
+
+
+def validate_file_once(data_dir: Path, table: str) -> bool:
+    """`validate_file`, unless the file holds the very bytes that passed it last time (an
+    unchanged table after a small edit); True when it was validated now."""
+    memo = contract_memo(data_dir, table)
+    digest = file_digest(table_path(data_dir, table))
+    if digest in memo.load():
+        return False
+    memo.forget()
+    validate_file(data_dir, table)
+    memo.record([digest])
+    return True
 
 
 def summarize(data_dir: Path, table: str) -> TableSummary:

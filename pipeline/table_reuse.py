@@ -11,7 +11,8 @@ taken from an event is the same as before; and only when the last build was made
 code and extractors (a digest recorded beside the files after each complete build), in a
 local data folder.
 Everything else is built again from the cache. Entity and event resolution themselves still
-run over every article: their ids depend on the whole corpus.
+run over every article: their ids depend on the whole corpus; but a corpus-wide table whose
+rows come out as in its file from the last build (`unchanged`) is left as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -50,8 +52,26 @@ class PreviousTables:
     """The per-article tables of the last complete build, when made by the same code."""
 
     def __init__(self, data_dir: Path, digest: str):
+        self.data_dir = data_dir
         self.paths = {t: table_path(data_dir, t) for t in ARTICLE_TABLES}
         self.valid = marker(data_dir).matches(digest, *self.paths.values())
+
+    def unchanged(self, table: str, rows: pd.DataFrame) -> bool:
+        """Whether a corpus-wide table (entities, events, ...) built now holds exactly the rows
+        of its file from the last build, which were validated then: an edit that touches no
+        entity or event leaves those files as they are, unvalidated and unwritten again. (The
+        blocking contract checks validate every file after the step all the same.)"""
+        path = table_path(self.data_dir, table)
+        if not self.valid or not path.is_file():
+            return False
+        schema = schemas.TABLES[table][1]
+        try:
+            new = pa.Table.from_pandas(rows[schema.names], schema=schema, preserve_index=False)
+        except (KeyError, ValueError, TypeError, pa.ArrowException):
+            return False  # not even of the table's types: validation will say what is wrong
+        with opened_parquet(path) as source:
+            old = pq.read_table(source)
+        return old.schema.equals(schema) and old.equals(new)
 
     def reusable(
         self, extracted: Mapping[str, str], processed: Mapping[str, datetime], resolution: CorpusResolution

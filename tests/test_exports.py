@@ -264,3 +264,52 @@ def test_reading_the_parquet_tables_in_batches_writes_what_the_frames_give(tmp_p
     from_disk = exports.write_exports(tmp_path / "disk", batch=1).paths()
     whole = exports.write_exports(tmp_path / "whole", TABLES).paths()
     assert {n: p.read_bytes() for n, p in from_disk.items()} == {n: p.read_bytes() for n, p in whole.items()}
+
+
+def _validated_ids(monkeypatch) -> list[str]:
+    """The ids of the records that reach the JSON Schema validator from now on."""
+    seen: list[str] = []
+    real = plover.validate_numbered
+
+    def counting(numbered, limit=10):
+        pairs = list(numbered)
+        seen.extend(record["id"] for _, record in pairs)
+        return real(pairs, limit)
+
+    monkeypatch.setattr(plover, "validate_numbered", counting)
+    return seen
+
+
+def test_a_rewrite_validates_only_the_lines_not_validated_before(tmp_path, monkeypatch):
+    exports.write_exports(tmp_path, TABLES)
+    seen = _validated_ids(monkeypatch)
+    exports.write_exports(tmp_path, TABLES)
+    assert exports.check_exports(tmp_path)["events.plover.jsonl"] == 2
+    assert seen == []  # same lines as before: none validated again, by the step or by its check
+    changed = {**TABLES, "events": EVENTS.assign(summary=["Talks held in Moscow.", EVENTS["summary"][1]])}
+    exports.write_exports(tmp_path, changed)
+    exports.check_exports(tmp_path)
+    assert seen == ["ev-1"]  # the changed record, when written (the check reads the same bytes back)
+
+
+def test_a_line_edited_after_writing_is_validated_again(tmp_path):
+    exports.write_exports(tmp_path, TABLES)
+    path = tmp_path / "exports" / "events.plover.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[1])
+    record["quad_code"] = 9  # outside the schema's range
+    path.write_text("\n".join([lines[0], json.dumps(record, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    with pytest.raises(plover.PloverInvalid, match=r"record 2 \(id 'ev-2'\): quad_code"):
+        exports.check_exports(tmp_path)
+
+
+def test_a_memo_of_another_schema_is_ignored(tmp_path, monkeypatch):
+    from pipeline.exports import validated
+
+    exports.write_exports(tmp_path, TABLES)
+    assert len(validated.load(tmp_path)) == 2
+    monkeypatch.setattr(validated, "schema_identity", lambda: "another schema")
+    assert validated.load(tmp_path) == frozenset()
+    seen = _validated_ids(monkeypatch)
+    exports.check_exports(tmp_path)
+    assert seen == ["ev-1", "ev-2"]

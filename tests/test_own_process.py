@@ -60,20 +60,19 @@ def test_in_process_setting_runs_here(monkeypatch):
 
 
 
-def test_checks_run_in_a_child_and_keep_their_parameters(tmp_path):
-    import inspect
+def test_check_results_come_back_from_the_checks_child_with_their_fields(tmp_path):
+    """`table_checks` runs every check in one child; what crosses back keeps each field."""
+    from dagster import AssetCheckResult, AssetCheckSeverity, AssetKey, MetadataValue
 
-    from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue
+    from pipeline.defs import checks
 
-    from pipeline.defs.checks import own_process as check_process
-
-    def check(paths) -> AssetCheckResult:
+    def probe(paths) -> AssetCheckResult:
         return AssetCheckResult(passed=False, severity=AssetCheckSeverity.WARN, description=str(os.getpid()),
                                 metadata={"sample": MetadataValue.md(str(paths))})
 
-    wrapped = check_process(check)
-    assert list(inspect.signature(wrapped).parameters) == ["paths"]
-    result = wrapped(tmp_path)
+    check = checks.TableCheck("entities", "probe", "a probe", probe)
+    [outcome] = own_process.step_value(lambda: [checks._outcome(check, tmp_path)], "probe")
+    result = AssetCheckResult(asset_key=AssetKey("entities"), check_name="probe", **outcome)
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     assert result.description != str(os.getpid())
     assert result.metadata["sample"] == MetadataValue.md(str(tmp_path))

@@ -60,3 +60,10 @@ def test_asset_fails_with_the_violation(tmp_path, monkeypatch):
     message = str(failure.step_failure_data.error)
     assert "'section'" in message and "footer" in message and "rows [0]" in message
     assert not (tmp_path / "data" / "warehouse.duckdb").exists()
+
+
+def test_column_descriptions_are_those_of_the_built_schema():
+    """Read from the model's fields (no schema built at start-up), the same as Pandera's."""
+    for table, (model, _) in schemas.TABLES.items():
+        built = {name: column.description or "" for name, column in model.to_schema().columns.items()}
+        assert schemas.column_descriptions(table) == built, table

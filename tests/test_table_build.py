@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 
 import pyarrow as pa
@@ -9,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import table_build, table_reuse
-from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.corpus import ARTICLE_TABLES, build_tables
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.seed_folder import ingest_everything
 from pipeline.nlp.version import extractor_version
@@ -110,19 +111,27 @@ def test_a_rebuild_after_one_edit_reuses_the_other_articles_and_equals_a_full_bu
     current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
     assert current != extracted
 
-    taken = []
+    taken, validated = [], []
     real = table_reuse.PreviousTables.rows
     monkeypatch.setattr(table_reuse.PreviousTables, "rows",
                         lambda self, table, ids: taken.extend(ids) or real(self, table, ids))
+    real_validate = table_build.validate
+    monkeypatch.setattr(table_build, "validate",
+                        lambda table, rows: validated.append(table) or real_validate(table, rows))
     table_build.write_tables(data, current, extractor_version(), rejections, NOW, batch_articles=2)
     assert taken and SEED_000 not in taken  # the others' rows came from the last build
+    assert "entities" in validated and "mentions" in validated  # the edit named Lavrov again: counts changed
     expected = build_tables(now, rejections, NOW)
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
 
     taken.clear()
+    validated.clear()
+    written = {table: table_path(data, table).stat().st_mtime_ns for table in TABLES}
     table_build.write_tables(data, current, extractor_version(), rejections, NOW)
     assert len(set(taken)) == len(current)  # nothing changed: every article's rows reused
+    assert validated == []  # and every corpus-wide table kept as validated and written last time
+    assert all(table_path(data, t).stat().st_mtime_ns == written[t] for t in TABLES if t not in ARTICLE_TABLES)
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
 
@@ -138,6 +147,29 @@ def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
             table_build.validate_file(data, "sentences", batch_rows=7)
     finally:
         pq.write_table(written, table_path(data, "sentences"))
+
+
+def test_the_contract_check_validates_a_file_again_only_when_its_bytes_changed(corpus, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0] / "parquet", data / "parquet")
+    assert table_build.validate_file_once(data, "sentences")
+    assert not table_build.validate_file_once(data, "sentences")  # the same bytes passed just now
+    frame = pq.read_table(table_path(data, "sentences")).to_pandas()
+    frame.loc[0, "char_end"] = -1  # breaks the contract (char_end >= 0)
+    pq.write_table(pa.Table.from_pandas(frame, schema=TABLES["sentences"][1], preserve_index=False),
+                   table_path(data, "sentences"))
+    with pytest.raises(SchemaViolation, match="char_end"):
+        table_build.validate_file_once(data, "sentences")
+    assert table_build.validate_file_once(data, "entities")
+    real = table_build.contract_memo
+
+    def of_other_code(data_dir, table):
+        memo = real(data_dir, table)
+        memo.identity = "other code"
+        return memo
+
+    monkeypatch.setattr(table_build, "contract_memo", of_other_code)
+    assert table_build.validate_file_once(data, "entities")  # passed under other code: validated again
 
 
 def test_shared_values_leave_records_equal_and_keep_their_types():

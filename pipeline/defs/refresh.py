@@ -80,6 +80,10 @@ def refresh(
     the current inputs (`corpus_state`); stops at the first failed run."""
     # Per-partition records ("planned", "materialised") written a batch at a time (pipeline/defs/event_log.py).
     os.environ.setdefault(BATCH_SIZE_SETTING, BATCH_SIZE)
+    # Pandera imports hypothesis (a test dependency, for data synthesis the pipeline never
+    # asks for) when it validates; hypothesis then loads its plugins, which import trio:
+    # a quarter of a second of every corpus-level run, for nothing.
+    os.environ.setdefault("HYPOTHESIS_NO_PLUGINS", "1")
     outcome = RefreshOutcome()
     for _ in range(PLANNING_ROUNDS):
         ranges = stale_ranges(instance, paths)

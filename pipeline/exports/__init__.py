@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.exports import plover
+from pipeline.exports import plover, validated
 from pipeline.exports.tables import FRAMES
 from pipeline.schemas import EXPORT_CSVS, read_export_csv, validate_export
 from pipeline.storage import atomic_path, read_table, read_table_kept
@@ -104,16 +104,28 @@ def _batches(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def write_plover(path: Path, records: Iterator[dict], batch: int = BATCH_RECORDS) -> int:
+def write_plover(
+    path: Path, records: Iterator[dict], batch: int = BATCH_RECORDS, passed: frozenset[str] = frozenset()
+) -> tuple[int, list[str]]:
     """Validate and write `records` `batch` at a time into a temporary file, renamed onto
-    `path` once every record passed (an invalid batch raises and leaves `path` as it was)."""
-    n = 0
+    `path` once every record passed (an invalid batch raises and leaves `path` as it was).
+
+    What is validated is each line as it will be read back; a line whose digest is in
+    `passed` (lines that passed before, `validated.py`) is not validated again. Returns the
+    number of records and the digests of their lines."""
+    n, digests = 0, []
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8") as handle:
         for chunk in _batches(records, batch):
-            plover.validate_records(chunk, start=n + 1)
-            handle.write("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in chunk))
+            lines = [json.dumps(record, ensure_ascii=False) for record in chunk]
+            keys = [validated.line_digest(line) for line in lines]
+            plover.validate_numbered(
+                (n + i, json.loads(line)) for i, (line, key) in enumerate(zip(lines, keys, strict=True), start=1)
+                if key not in passed
+            )
+            handle.write("".join(line + "\n" for line in lines))
+            digests.extend(keys)
             n += len(chunk)
-    return n
+    return n, digests
 
 
 def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
@@ -126,8 +138,11 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
     used = _tables(data_dir, tables, PLOVER_TABLES) if tables is not None else load_plover_tables(data_dir)
     records = plover.build_records(used, coder())
     del used
-    summary.rows[PLOVER_FILE] = write_plover(folder / PLOVER_FILE, records, batch)
-    del records  # the generator holds the PLOVER tables' lookups
+    passed = validated.load(data_dir)
+    validated.forget(data_dir)
+    summary.rows[PLOVER_FILE], digests = write_plover(folder / PLOVER_FILE, records, batch, passed)
+    validated.record(data_dir, digests)
+    del records, passed, digests  # the generator holds the PLOVER tables' lookups
     for name, build in FRAMES.items():
         frame = validate_export(name, build(_tables(data_dir, tables, CSV_TABLES[name])))
         with atomic_path(folder / name) as temp:
@@ -137,14 +152,35 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
     return summary
 
 
+def check_plover(path: Path, passed: frozenset[str] = frozenset()) -> int:
+    """Read the JSON Lines file back and validate each line whose digest is not in `passed`;
+    returns the number of records."""
+    n = 0
+
+    def unchecked() -> Iterator[tuple[int, dict]]:
+        nonlocal n
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                line = line.rstrip("\n")
+                if line.strip():
+                    n += 1
+                    if validated.line_digest(line) not in passed:
+                        yield n, json.loads(line)
+
+    plover.validate_numbered(unchecked())
+    return n
+
+
 def check_exports(data_dir: Path) -> dict[str, int]:
-    """Re-read every export file and validate it: the JSON Lines against the JSON Schema,
-    each CSV against its Pandera model. Returns rows per file; raises on the first bad file."""
+    """Re-read every export file and validate it: the JSON Lines against the JSON Schema
+    (the lines that passed when written are known by their digests and not validated
+    again, `validated.py`), each CSV against its Pandera model. Returns rows per file;
+    raises on the first bad file."""
     folder = exports_dir(data_dir)
     missing = [name for name in FILES if not (folder / name).is_file()]
     if missing:
         raise FileNotFoundError(f"missing exports in {folder}: {', '.join(missing)}")
-    rows = {PLOVER_FILE: plover.validate_records(plover.read_jsonl(folder / PLOVER_FILE))}
+    rows = {PLOVER_FILE: check_plover(folder / PLOVER_FILE, validated.load(data_dir))}
     for name in EXPORT_CSVS:
         rows[name] = len(validate_export(name, read_export_csv(folder / name)))
     return rows

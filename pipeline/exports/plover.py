@@ -88,10 +88,17 @@ def validate_records(records: Iterable[dict], limit: int = 10, start: int = 1) -
     """Validate every record against plover.schema.json; raise PloverInvalid naming the
     first `limit` failures (record number counted from `start`, id, field path, reason).
     Returns the number validated."""
+    return validate_numbered(enumerate(records, start=start), limit)
+
+
+def validate_numbered(numbered: Iterable[tuple[int, dict]], limit: int = 10) -> int:
+    """`validate_records` for (record number, record) pairs, which need not be consecutive
+    (the lines of a file that were not validated before). Returns the number validated."""
     check = validator()
     failures: list[str] = []
-    n = 0
-    for n, record in enumerate(records, start=start):
+    count = 0
+    for n, record in numbered:
+        count += 1
         for error in sorted(check.iter_errors(record), key=lambda e: list(e.absolute_path)):
             where = "/".join(str(p) for p in error.absolute_path) or "(record)"
             failures.append(f"record {n} (id {record.get('id')!r}): {where}: {error.message}")
@@ -99,14 +106,7 @@ def validate_records(records: Iterable[dict], limit: int = 10, start: int = 1) -
         shown = "\n  ".join(failures[:limit])
         more = f"\n  ... {len(failures) - limit} more" if len(failures) > limit else ""
         raise PloverInvalid(f"{len(failures)} PLOVER schema violations:\n  {shown}{more}")
-    return n - start + 1 if n else 0
-
-
-def read_jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
+    return count
 
 
 # ---------------------------------------------------------------------------- building

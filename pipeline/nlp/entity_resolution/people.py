@@ -8,6 +8,7 @@ from pipeline.nlp.entity_resolution.article_people import LocalPerson, cluster_a
 from pipeline.nlp.entity_resolution.ids import LinkState
 from pipeline.nlp.entity_resolution.merging import merge_full, place_lone
 from pipeline.nlp.entity_resolution.names import display_name, name_tokens
+from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.records import Mention
 
 
@@ -49,6 +50,7 @@ def link_persons(state: LinkState, persons: list[Mention]) -> None:
 
 def emit_person(state: LinkState, group: list[LocalPerson]) -> None:
     mentions = [m for c in group for m in c.mentions]
+    mentions = _without_the_other_gender(state, mentions)
     surname_freq = Counter(name_tokens(m.name)[-1] for m in mentions)
     full_freq = Counter(n for c in group for n in c.full_names)
     best = min(full_freq, key=lambda n: (-surname_freq[n[-1]], -len(n), -full_freq[n], n))
@@ -66,6 +68,26 @@ def emit_person(state: LinkState, group: list[LocalPerson]) -> None:
         else:
             how = "alias"
         state.link(m.mention_id, entity_id, how)
+
+
+def _without_the_other_gender(state: LinkState, mentions: list[Mention]) -> list[Mention]:
+    """A person's honorifics across the corpus give one gender most: a lone "Mrs Howard"
+    that an article joined to Michael Howard (its "Mrs" outnumbering its "Mr" there) is
+    someone else, one person per article, not an alias of him."""
+    genders = Counter(g for m in mentions if len(name_tokens(m.name)) == 1 and (g := honorific_gender(m.surface)))
+    if len(genders) < 2 or genders.most_common(2)[0][1] == genders.most_common(2)[1][1]:
+        return mentions
+    usual = genders.most_common(1)[0][0]
+    other = [m for m in mentions if len(name_tokens(m.name)) == 1 and honorific_gender(m.surface) not in (None, usual)]
+    for article_id in sorted({m.article_id for m in other}):
+        here = [m for m in other if m.article_id == article_id]
+        name = display_name(Counter(m.name for m in here))
+        entity_id = state.new_id("person", name, article_id)
+        state.names[entity_id] = name
+        for m in here:
+            state.link(m.mention_id, entity_id, "exact")
+    split = {m.mention_id for m in other}
+    return [m for m in mentions if m.mention_id not in split]
 
 
 def _group_order(group: list[LocalPerson]):

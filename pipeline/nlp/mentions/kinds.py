@@ -144,7 +144,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     unless NER ever typed the name ORG)."""
     doc = mc.doc
     after = c.tok_end
-    place = after + 1 + (after + 1 < len(doc) and doc[after + 1].lower_ == "in")
+    place = after + 1  # not ", in <place>": bodies too are "in" places ("Amnesty, in London, said")
     if (
         place < len(doc)
         and doc[after].text == ","
@@ -152,7 +152,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         and doc[place].dep_ not in ("nsubj", "nsubjpass")  # "… of the Google knol, Wales predicted"
         and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
-        return "LOCATION"  # "Hatfield, Hertfordshire", "Bethnal Green, in London"
+        return "LOCATION"  # "Hatfield, Hertfordshire", "Woodhill, Milton Keynes"
     first = root
     while first.dep_ == "conj" and first.head is not first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
