@@ -14,14 +14,19 @@ extraction under the new row's id and content hash: the corpus-level steps then 
 `--rows` extracted articles, as after a real run. `restamp` re-labels cached extractions
 with the current extractor version, which a change to the corpus-level code in
 `pipeline/nlp/` moves although extraction yields the same. `tables` runs the corpus-level job
-(`refresh_warehouse`: tables, warehouse, pictures, exports) in this process and prints wall
-seconds and the peak RSS of the process tree, sampled.
+(`refresh_warehouse`: tables, checks, warehouse, pictures, exports) in this process and prints
+wall seconds, the peak RSS of the process tree (sampled) and the peak RSS of each step's own
+process (`pipeline.own_process`); `--fresh` removes the job's outputs first, so nothing is
+reused from an earlier run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import threading
 import time
 from dataclasses import fields, replace
 from pathlib import Path
@@ -155,25 +160,85 @@ def restamp(data: Path) -> dict:
     return {"restamped": count}
 
 
-def tables(seeds: Path, data: Path) -> dict:
+OUTPUTS = ("parquet", "warehouse.duckdb", "warehouse.identity.json", "warehouse.inputs.sha256", "reports",
+           "exports", "corpus_state.json")
+"""What the corpus-level job writes under the data folder (`--fresh` removes them, the cache stays)."""
+
+
+class _StepPeaks(logging.Handler):
+    """The peak RSS `pipeline.own_process` logs for each step it runs."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.peaks: dict[str, float] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        label, peak = record.args[0], record.args[1]
+        self.peaks[label] = max(peak, self.peaks.get(label, 0.0))
+
+
+class _TreePss(threading.Thread):
+    """The process tree's summed PSS, sampled each second: a forked step's pages shared with
+    the parent count once, where summed RSS counts them in both."""
+
+    def __init__(self, interval: float = 1.0):
+        super().__init__(daemon=True)
+        self.interval, self.peak, self._done = interval, 0, threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        root = psutil.Process()
+        while not self._done.is_set():
+            total = 0
+            for process in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_full_info().pss
+            self.peak = max(self.peak, total)
+            self._done.wait(self.interval)
+
+    def stop(self) -> float:
+        self._done.set()
+        self.join()
+        return round(self.peak / 1024**2, 1)
+
+
+def tables(seeds: Path, data: Path, fresh: bool = False) -> dict:
+    import shutil
+
     from dagster import DagsterInstance
 
     from pipeline.definitions import build_definitions
     from pipeline.defs.jobs import REFRESH_JOB
     from pipeline.defs.resources import NewsPaths
 
+    if fresh:
+        for name in OUTPUTS:
+            target = data / name
+            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
     home = data.parent / "dagster"
     home.mkdir(parents=True, exist_ok=True)
-    with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:
-        result = build_definitions(paths).resolve_job_def(REFRESH_JOB).execute_in_process(
-            instance=instance, raise_on_error=False
-        )
+    peaks = _StepPeaks()
+    logger = logging.getLogger("pipeline.own_process")
+    logger.addHandler(peaks)
+    logger.setLevel(logging.INFO)
+    pss = _TreePss()
+    pss.start()
+    try:
+        with DagsterInstance.local_temp(str(home), overrides={"telemetry": {"enabled": False}}) as instance:
+            result = build_definitions(paths).resolve_job_def(REFRESH_JOB).execute_in_process(
+                instance=instance, raise_on_error=False
+            )
+    finally:
+        logger.removeHandler(peaks)
+        peak_pss = pss.stop()
     steps = {
         e.step_key: round(e.event_specific_data.duration_ms / 1000, 2)
         for e in result.all_events if e.event_type_value == "STEP_SUCCESS"
     }
-    return {"success": result.success, "steps_s": steps}
+    return {"success": result.success, "steps_s": steps, "steps_peak_rss_mib": peaks.peaks,
+            "largest_step_peak_rss_mib": max(peaks.peaks.values(), default=None), "peak_pss_mib": peak_pss}
 
 
 def refresh_once(seeds: Path, data: Path) -> dict:
@@ -239,6 +304,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--seeds", type=Path)
     parser.add_argument("--data", type=Path)
+    parser.add_argument("--fresh", action="store_true",
+                        help="tables: remove the job's outputs first (tables, warehouse, pictures, exports)")
     args = parser.parse_args(argv)
     if args.command == "base":
         report = measured(base, args.corpus, args.rows, args.root)
@@ -251,7 +318,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         seeds = args.seeds or args.root / f"n{args.rows}" / "seeds"
         data = args.data or args.root / f"n{args.rows}" / "data"
-        report = measured(tables, seeds, data)
+        report = measured(tables, seeds, data, args.fresh)
     print(json.dumps({"command": args.command, **report}, indent=2))
 
 

@@ -25,7 +25,7 @@ import contextlib
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -140,36 +140,53 @@ def resolve_cached(
     """Pass 1: resolution over what it reads of every article, one cache entry at a time;
     also each article's `processed_at` (which extraction the cache holds).
 
-    The JSON decoder makes a new string for every value, so a name, a type or an article id
-    would be held once per mention: each record keeps one shared copy of each repeated
-    string instead (the records are immutable, so sharing is safe). Ids and evidence, which
-    do not repeat, are kept as they are.
+    The JSON decoder makes a new object for every value, so a name, a type, an article id
+    or a character offset would be held once per mention: each record keeps one shared
+    copy of each repeated string and integer instead (the records are immutable, so sharing
+    is safe). The evidence (a sentence's text) is shared within its article, where several
+    candidates and stances quote the same sentence; ids, which do not repeat, are kept as
+    they are.
     """
     mentions, candidates, stances, infos, processed = [], [], [], {}, {}
-    shared: dict[str, str] = {}
+    shared: dict[str | int, str | int] = {}
     for extraction in extractions(cache, extracted, version):
+        sentences: dict[str, str] = {}
         mentions.extend(_shared_strings(m, shared) for m in extraction.mentions)
-        candidates.extend(_shared_strings(c, shared) for c in extraction.events)
-        stances.extend(_shared_strings(s, shared) for s in extraction.stances)
+        candidates.extend(_shared_strings(c, shared, sentences) for c in extraction.events)
+        stances.extend(_shared_strings(s, shared, sentences) for s in extraction.stances)
         infos[extraction.article["article_id"]] = article_info(extraction.article)
         processed[extraction.article["article_id"]] = extraction.article["processed_at"]
     shared.clear()
     return resolve_corpus(mentions, candidates, infos, stances), processed
 
 
+def _links_only(resolution: CorpusResolution) -> CorpusResolution:
+    """What the second pass reads of resolution (each mention's link, the dates articles take
+    from events), without the rows of the whole tables, which are framed by then: for a large
+    corpus those dicts are hundreds of megabytes held through the second pass for nothing."""
+    return replace(resolution, entities=[], stances=[], issues=[],
+                   events=replace(resolution.events, events=[], participants=[], mentions=[]))
+
+
 UNSHARED = frozenset({
     "mention_id", "antecedent", "evidence", "quote_id", "holder_mention_id", "target_mention_id",
     "location_mention_id", "sources", "targets", "participants", "mediators",
 })
-"""Record fields whose values (ids, sentences) rarely repeat: sharing them would only cost."""
+"""Record fields whose values (ids, sentences) rarely repeat across the corpus: sharing them
+there would only cost."""
+
+SHARED_TYPES = (str, int)
+"""Shared by value: exact types only (a bool or a float equal to an int keeps its own type)."""
 
 
-def _shared_strings(record, shared: dict[str, str]):
+def _shared_strings(record, shared: dict, sentences: dict[str, str] | None = None):
     values = []
     for name in record.__slots__:
         value = getattr(record, name)
-        if isinstance(value, str) and name not in UNSHARED:
+        if type(value) in SHARED_TYPES and name not in UNSHARED:
             value = shared.setdefault(value, value)
+        elif name == "evidence" and sentences is not None and type(value) is str:
+            value = sentences.setdefault(value, value)
         values.append(value)
     return type(record)(*values)
 
@@ -190,8 +207,9 @@ def write_tables(
     cache = ExtractionCache(data_dir)
     resolution, processed = resolve_cached(cache, extracted, version)
     whole = resolution.tables()
+    resolution = _links_only(resolution)
     whole.update(file_tables(rejections, detected_at, notes, row_rejections))
-    validated = {table: validate(table, rows) for table, rows in whole.items()}
+    validated = {table: validate(table, whole.pop(table)) for table in list(whole)}
     digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
     previous = table_reuse.PreviousTables(data_dir, digest)
     reuse = previous.reusable(dict(extracted), processed, resolution)

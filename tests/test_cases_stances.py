@@ -7,7 +7,7 @@ import pytest
 from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import Mention
-from pipeline.nlp.stances import extract_stances
+from pipeline.nlp.stances import stances_and_groups
 from tests.case_harness import Case, case_params, run_case
 from tests.conftest import named_by
 
@@ -30,8 +30,9 @@ def _records(case: Case, ctx) -> list[dict]:
     mentions = detect_mentions(ctx)
     if not any(m.entity_type == "PERSON" for m in mentions):
         mentions = mentions + _person_mentions(ctx)
-    by_id = {m.mention_id: m for m in mentions}
     quotes = extract_quotes(ctx, mentions)
+    stances, groups = stances_and_groups(ctx, quotes, mentions)
+    by_id = {m.mention_id: m for m in mentions + groups}
     return [
         {
             "holder": named_by(s.holder_mention_id, by_id),
@@ -40,7 +41,7 @@ def _records(case: Case, ctx) -> list[dict]:
             "in_quote": s.quote_id is not None,
             "target_entity": named_by(s.target_mention_id, by_id),
         }
-        for s in extract_stances(ctx, quotes, mentions)
+        for s in stances
     ]
 
 

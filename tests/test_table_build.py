@@ -138,3 +138,23 @@ def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
             table_build.validate_file(data, "sentences", batch_rows=7)
     finally:
         pq.write_table(written, table_path(data, "sentences"))
+
+
+def test_shared_values_leave_records_equal_and_keep_their_types():
+    from pipeline.nlp.records import Mention, Stance
+
+    shared: dict = {}
+    sentences: dict[str, str] = {}
+    first = Mention("a#m1000", "a", 3, "Moscow", 1000, 1006, "GPE", "LOCATION", "name", "Moscow")
+    again = Mention("b#m1000", "b", 3, "Moscow", int("1000"), int("1006"), "GPE", "LOCATION", "name", "Moscow")
+    kept = [table_build._shared_strings(m, shared) for m in (first, again)]
+    assert kept == [first, again]
+    assert kept[0].char_start is kept[1].char_start and kept[0].surface is kept[1].surface
+    assert kept[0].mention_id is first.mention_id  # ids are not shared
+
+    evidence = "Armenia backs the plan."
+    stances = [Stance("a", 1, None, "the plan", None, "support", 1.0, "".join(evidence)) for _ in range(2)]
+    shared[1] = 1  # an int equal to the float score must not replace it
+    kept = [table_build._shared_strings(s, shared, sentences) for s in stances]
+    assert kept == stances and type(kept[0].score) is float
+    assert kept[0].evidence is kept[1].evidence

@@ -1,9 +1,13 @@
 """Asset checks: the contract and the integrity rules, visible per table in the UI.
 
-Each check reads the Parquet the asset just wrote. They are blocking, so the
-warehouse is never loaded from tables that break them.
+Each check reads the Parquet the asset just wrote, in a process of its own
+(`pipeline.own_process`), so what it read goes back when it ends. They are blocking, so
+the warehouse is never loaded from tables that break them.
 """
 
+
+import functools
+from collections.abc import Callable
 
 import pandas as pd
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, AssetKey, MetadataValue, asset_check
@@ -11,11 +15,23 @@ from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity,
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.names import conflicting_genders, non_name_words
+from pipeline.own_process import step_value
 from pipeline.schemas import TABLES, SchemaViolation
 from pipeline.storage import read_table
 from pipeline.table_build import validate_file
 
 SAMPLE = 10
+
+
+def own_process(check: Callable[[NewsPaths], AssetCheckResult]) -> Callable[[NewsPaths], AssetCheckResult]:
+    """`check` run in a child process (`pipeline.own_process`); its result comes back as
+    its fields (an AssetCheckResult does not unpickle)."""
+
+    @functools.wraps(check)
+    def in_own_process(paths: NewsPaths) -> AssetCheckResult:
+        return AssetCheckResult(**step_value(lambda: check(paths)._asdict(), check.__name__))
+
+    return in_own_process
 
 
 def _result(
@@ -37,20 +53,22 @@ def _result(
 
 
 def contract_check(table: str) -> AssetChecksDefinition:
-    @asset_check(asset=AssetKey(table), name="matches_contract", blocking=True,
-                 description=f"The Parquet file of {table} validates against its Pandera model.")
-    def _check(paths: NewsPaths) -> AssetCheckResult:
+    def matches_contract(paths: NewsPaths) -> AssetCheckResult:
         try:
             validate_file(paths.data, table)
         except SchemaViolation as violation:
             return AssetCheckResult(passed=False, description=str(violation)[:2000])
         return AssetCheckResult(passed=True)
 
-    return _check
+    matches_contract.__name__ = f"{table}_matches_contract"  # what the step's log line says
+    return asset_check(asset=AssetKey(table), name="matches_contract", blocking=True,
+                       description=f"The Parquet file of {table} validates against its Pandera model.")(
+        own_process(matches_contract))
 
 
 @asset_check(asset=AssetKey("mentions"), additional_deps=[AssetKey("entities")], blocking=True,
              description="Every mention's entity_id exists in entities (no dangling links).")
+@own_process
 def every_mention_resolves(paths: NewsPaths) -> AssetCheckResult:
     mentions = read_table(paths.data, "mentions", ["mention_id", "article_id", "entity_id", "surface"])
     known = set(read_table(paths.data, "entities")["entity_id"])
@@ -59,6 +77,7 @@ def every_mention_resolves(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("entities"), blocking=True,
              description="No PERSON entity is named like a country, demonym or place of the gazetteer.")
+@own_process
 def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
     gazetteer = load_gazetteer()
@@ -69,6 +88,7 @@ def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("entities"), blocking=True,
              description="No person's canonical name holds a word that is no part of a name (\"Crooked\").")
+@own_process
 def canonical_names_are_names(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
     people = entities[entities["entity_type"] == "PERSON"]  # "Big Issue", "Little Britain" are names
@@ -81,6 +101,7 @@ def canonical_names_are_names(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("entities"), blocking=True,
              description="No person's aliases carry honorifics of both genders (\"Mrs. Clinton\" merged into a man).")
+@own_process
 def person_aliases_one_gender(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
     people = entities[entities["entity_type"] == "PERSON"]
@@ -94,6 +115,7 @@ def person_aliases_one_gender(paths: NewsPaths) -> AssetCheckResult:
     blocking=True,
     description="Each alias belongs to one entity only (a capital's name may also stand for its country: metonymy).",
 )
+@own_process
 def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
     columns = ["entity_id", "aliases", "country_iso3", "entity_type"]
@@ -116,6 +138,7 @@ def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("event_participants"), additional_deps=[AssetKey("entities")], blocking=True,
              description="Every event participant is a known entity.")
+@own_process
 def participants_are_entities(paths: NewsPaths) -> AssetCheckResult:
     known = set(read_table(paths.data, "entities")["entity_id"])
     participants = read_table(paths.data, "event_participants")
@@ -124,6 +147,7 @@ def participants_are_entities(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("entities")], blocking=True,
              description="Every event location is a known entity.")
+@own_process
 def locations_are_entities(paths: NewsPaths) -> AssetCheckResult:
     known = set(read_table(paths.data, "entities")["entity_id"])
     events = read_table(paths.data, "events")
@@ -133,6 +157,7 @@ def locations_are_entities(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("event_participants")], blocking=True,
              description="No two events share type, participants, date and place (a warning: dedup quality).")
+@own_process
 def events_unique(paths: NewsPaths) -> AssetCheckResult:
     events = read_table(paths.data, "events")
     participants = read_table(paths.data, "event_participants")
@@ -145,6 +170,7 @@ def events_unique(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("events"), additional_deps=[AssetKey("event_mentions"), AssetKey("articles")],
              blocking=True, description="No event is dated after the latest article that reports it.")
+@own_process
 def event_dates_not_in_future(paths: NewsPaths) -> AssetCheckResult:
     events = read_table(paths.data, "events")
     reports = read_table(paths.data, "event_mentions", ["event_id", "article_id"]).merge(
@@ -157,6 +183,7 @@ def event_dates_not_in_future(paths: NewsPaths) -> AssetCheckResult:
 
 @asset_check(asset=AssetKey("quotes"), additional_deps=[AssetKey("sentences")], blocking=True,
              description="Every quote starts inside its sentence and lies within its article's sentences.")
+@own_process
 def quotes_inside_sentences(paths: NewsPaths) -> AssetCheckResult:
     bounds = ["article_id", "sentence_id", "char_start", "char_end"]
     quotes = read_table(paths.data, "quotes", ["quote_id", *bounds])
@@ -178,6 +205,7 @@ def quotes_inside_sentences(paths: NewsPaths) -> AssetCheckResult:
 @asset_check(
     asset=AssetKey("stances"), blocking=True, description="Every stance has evidence text and a holder or quote."
 )
+@own_process
 def stances_have_evidence(paths: NewsPaths) -> AssetCheckResult:
     stances = read_table(paths.data, "stances")
     missing = stances["evidence"].fillna("").str.strip().eq("")

@@ -128,13 +128,14 @@ class _EntityOf(Mapping):
 def article_rows(extraction: ArticleExtraction, resolution: CorpusResolution) -> dict[str, list[dict]]:
     """One article's rows of the `ARTICLE_TABLES`, given what resolution decided."""
     article = dict(extraction.article)
+    links = resolution.links  # an untied title no one holds has no link, and no row
     linked_date = resolution.events.article_dates.get(article["article_id"])
     if linked_date is not None and article["published_date"] is None:
         article.update(published_date=linked_date, published_date_source="event_link")
     return {
         "articles": [article],
         "sentences": [{"article_id": article["article_id"], **asdict(s)} for s in extraction.sentences],
-        "mentions": [_mention_row(m, resolution.links) for m in extraction.mentions],
+        "mentions": [_mention_row(m, links) for m in extraction.mentions if m.mention_id in links],
         "quotes": [_quote_row(q, resolution) for q in extraction.quotes],
     }
 

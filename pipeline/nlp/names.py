@@ -14,9 +14,9 @@ second or more of start-up.
 
 from __future__ import annotations
 
-__all__ = ["conflicting_genders", "honorific_gender", "is_epithet", "non_name_words"]
+__all__ = ["conflicting_genders", "honorific_gender", "is_epithet", "non_name_words", "role_compatible"]
 
-from pipeline.nlp.mentions.vocabulary import EPITHETS, HONORIFICS
+from pipeline.nlp.mentions.vocabulary import EPITHETS, HONORIFICS, SUBORDINATE_WORDS
 
 
 def is_epithet(word: str) -> bool:
@@ -51,3 +51,11 @@ def honorific_gender(surface: str) -> str | None:
 def conflicting_genders(surfaces: list[str]) -> bool:
     """Whether the honorifics among one person's surfaces give both genders."""
     return len({g for g in map(honorific_gender, surfaces) if g}) > 1
+
+
+def role_compatible(title: str, held: str) -> bool:
+    """ "the minister" fits a Foreign Minister; "the prime minister" is not the deputy."""
+    if title == held:
+        return True
+    title_words, held_words = set(title.lower().split()), set(held.lower().split())
+    return title_words <= held_words and not (held_words - title_words) & SUBORDINATE_WORDS

@@ -27,6 +27,7 @@ from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.seed_folder import SeedInventory, survey
 from pipeline.nlp.version import extractor_version
+from pipeline.own_process import run_step
 from pipeline.schemas import (
     TABLES,
     SchemaViolation,
@@ -35,7 +36,7 @@ from pipeline.schemas import (
 )
 from pipeline.snapshot import Snapshot, settle
 from pipeline.storage import ExtractionCache, InputsMarker, table_path
-from pipeline.table_build import PREVIEW_ROWS, VanishedExtraction, summarize, write_tables
+from pipeline.table_build import PREVIEW_ROWS, TableSummary, VanishedExtraction, summarize, write_tables
 
 
 def column_schema(table: str) -> TableSchema:
@@ -91,36 +92,17 @@ def tables_marker(paths: NewsPaths) -> InputsMarker:
 @multi_asset(specs=[table_spec(t) for t in TABLES], name="core_tables", pool=CORPUS_POOL)
 def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[MaterializeResult]:
     """Resolve entities and events across all articles, validate every table, write Parquet
-    (streamed from the extraction cache: `pipeline.table_build`).
+    (streamed from the extraction cache: `pipeline.table_build`), in a process of its own
+    (`pipeline.own_process`).
 
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
     """
-    snapshot, inventory, notes, fingerprint = current_inputs(paths)
-    removed = ExtractionCache(paths.data).prune({article_id for article_id, _ in snapshot.extracted})
-    if removed:
-        context.log.info(f"dropped the cached extractions of {removed} articles no longer in the seeds folder")
-    marker = tables_marker(paths)
-    if marker.matches(fingerprint, *(table_path(paths.data, t) for t in TABLES)):
-        context.log.info("articles and code unchanged: tables are up to date")
-        summaries = {t: summarize(paths.data, t) for t in TABLES}
-    else:
-        marker.forget()
-        try:
-            summaries = write_tables(
-                paths.data,
-                snapshot.extracted,
-                extractor_version(),
-                inventory.rejections,
-                datetime.now(UTC).replace(tzinfo=None),
-                notes,
-                inventory.row_rejections,
-            )
-        except SchemaViolation as violation:
-            raise Failure(description=str(violation)) from None
-        except VanishedExtraction:
-            raise Failure("an article's cached extraction vanished while the tables were built; run again") from None
-        marker.record(fingerprint)
+    step = run_step(lambda: build_tables(paths), "core_tables")
+    messages, summaries = step.value
+    for message in messages:
+        context.log.info(message)
+    context.log.info(f"table step: peak RSS {step.peak_rss_mib} MiB")
     for table, summary in summaries.items():
         path = table_path(paths.data, table)
         context.log.info(f"{table}: {summary.rows} rows -> {path}")
@@ -131,5 +113,36 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
                 "dagster/column_schema": column_schema(table),
                 "path": MetadataValue.path(str(path)),
                 "preview": MetadataValue.md(preview(summary.preview)),
+                **({"step_peak_rss_mib": step.peak_rss_mib} if table == "articles" else {}),
             },
         )
+
+
+def build_tables(paths: NewsPaths) -> tuple[list[str], dict[str, TableSummary]]:
+    """(what to log, each table's summary): the tables written, or found up to date."""
+    snapshot, inventory, notes, fingerprint = current_inputs(paths)
+    messages = []
+    removed = ExtractionCache(paths.data).prune({article_id for article_id, _ in snapshot.extracted})
+    if removed:
+        messages.append(f"dropped the cached extractions of {removed} articles no longer in the seeds folder")
+    marker = tables_marker(paths)
+    if marker.matches(fingerprint, *(table_path(paths.data, t) for t in TABLES)):
+        messages.append("articles and code unchanged: tables are up to date")
+        return messages, {t: summarize(paths.data, t) for t in TABLES}
+    marker.forget()
+    try:
+        summaries = write_tables(
+            paths.data,
+            snapshot.extracted,
+            extractor_version(),
+            inventory.rejections,
+            datetime.now(UTC).replace(tzinfo=None),
+            notes,
+            inventory.row_rejections,
+        )
+    except SchemaViolation as violation:
+        raise Failure(description=str(violation)) from None
+    except VanishedExtraction:
+        raise Failure("an article's cached extraction vanished while the tables were built; run again") from None
+    marker.record(fingerprint)
+    return messages, summaries

@@ -1,8 +1,9 @@
 """Exports for event-data tools: data/exports/events.plover.jsonl and three CSV files.
 
 The asset writes them from the validated Parquet tables (pipeline/exports/, plain
-Python, also behind `make export`); its check reads the files back and validates them
-again, the JSON Lines against plover.schema.json and each CSV against its Pandera model.
+Python, also behind `make export`), in a process of its own (`pipeline.own_process`); its
+check reads the files back, also in a process of its own, and validates them again, the
+JSON Lines against plover.schema.json and each CSV against its Pandera model.
 """
 
 from dagster import (
@@ -20,6 +21,7 @@ from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.exports import FILES, TABLES_USED, check_exports, exports_dir, write_exports
 from pipeline.exports.plover import SCHEMA_PATH, PloverInvalid
+from pipeline.own_process import step_value
 from pipeline.schemas import SchemaViolation
 
 
@@ -39,7 +41,7 @@ from pipeline.schemas import SchemaViolation
     ),
 )
 def exports(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    summary = write_exports(paths.data)
+    summary = step_value(lambda: write_exports(paths.data), "exports")
     context.log.info(", ".join(f"{name}: {n} rows" for name, n in summary.rows.items()) + f" -> {summary.folder}")
     return MaterializeResult(
         metadata={
@@ -62,7 +64,7 @@ def exports(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResu
 )
 def exports_match_schemas(paths: NewsPaths) -> AssetCheckResult:
     try:
-        rows = check_exports(paths.data)
+        rows = step_value(lambda: check_exports(paths.data), "exports_match_schemas")
     except (PloverInvalid, SchemaViolation, FileNotFoundError) as problem:
         return AssetCheckResult(passed=False, description=str(problem)[:2000])
     return AssetCheckResult(

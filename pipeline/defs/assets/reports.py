@@ -31,6 +31,7 @@ from dagster import (
 
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
+from pipeline.own_process import step_value
 from pipeline.storage import InputsMarker, atomic_path, read_table, table_path
 
 OWNERS = ["team:newsevents"]
@@ -84,8 +85,12 @@ def picture_asset(name: str, deps: list[str], tags: dict[str, str], check: str, 
     )
 
 
+COLUMNS_DRAWN = {"quotes": ["quote_id", "speaker_surface"]}
+"""Of the large tables, the columns a picture reads (a quote's text would be most of the memory)."""
+
+
 def read_tables(paths: NewsPaths, *tables: str) -> list[pd.DataFrame]:
-    return [read_table(paths.data, table) for table in tables]
+    return [read_table(paths.data, table, COLUMNS_DRAWN.get(table)) for table in tables]
 
 
 def publish_picture(paths: NewsPaths, name: str, png: bytes) -> Path:
@@ -152,7 +157,7 @@ def drawn_or_reused(
             context.log.info(f"{drawing.log} (tables and drawing code unchanged: not drawn again)")
             return path, drawing
     marker.forget()
-    drawing = draw()
+    drawing = step_value(draw, name)  # matplotlib and the tables in a process of their own
     publish_picture(paths, name, drawing.png)
     kept = {k: v for k, v in asdict(drawing).items() if k != "png"}
     with atomic_path(record) as temp:

@@ -17,6 +17,7 @@ from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
+from pipeline.own_process import step_value
 from pipeline.schemas import TABLES
 from pipeline.storage import InputsMarker, table_path
 from pipeline.warehouse import VIEWS, build_warehouse
@@ -60,7 +61,7 @@ def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeRe
         context.log.info("Parquet tables unchanged, and the warehouse opens with their row counts: up to date")
     else:
         marker.forget()
-        build_warehouse(paths.data)
+        step_value(lambda: build_warehouse(paths.data), "warehouse")  # DuckDB's memory goes back when the process ends
         marker.record(fingerprint)
     counts = warehouse_guard.parquet_row_counts(paths.data)  # equal to the warehouse's, verified or just built
     return MaterializeResult(

@@ -21,7 +21,10 @@ A pure function over the per-article `Mention` records, run once after all artic
 * Organisations, places and groups the gazetteer does not know link by normalised name;
   a one-word place that is the tail of a longer one in the same article is that place, and
   an acronym spelled out one way only in the corpus ("General Motors (GM)") is that body.
-* Pronouns and "the minister" take the entity of their antecedent.
+* Pronouns and "the minister" take the entity of their antecedent. A title with no
+  antecedent in its article ("The chancellor said", the article naming Gordon Brown but
+  not his post) is the one person of that article whom the corpus gives the post
+  elsewhere; with none or several it is linked to nothing and makes no mention row.
 
 Everything iterates in sorted order, so the output does not depend on input order, dict
 order or the hash seed. Canonical names are the fullest, most frequent form; a person's

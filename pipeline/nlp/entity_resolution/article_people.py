@@ -132,8 +132,25 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
             cluster = lone[(word, gender)] = LocalPerson(article_id)
             clusters.append(cluster)
         cluster.mentions.append(m)
+    clusters = _ungendered_joined(clusters, lone)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.char_start)
+    return clusters
+
+
+def _ungendered_joined(
+    clusters: list[LocalPerson], lone: dict[tuple[str, str | None], LocalPerson]
+) -> list[LocalPerson]:
+    """A bare surname ("Vohor") is the one person its titled form names ("Mr. Vohor",
+    "Lord Falconer") when the article titles that surname with one gender only; with
+    both a "Mr" and a "Mrs" it stays apart, as it cannot say which of the two it is."""
+    for (word, gender), bare in sorted(lone.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if gender is not None:
+            continue
+        titled = [c for (w, g), c in lone.items() if w == word and g is not None]
+        if len(titled) == 1:
+            titled[0].mentions.extend(bare.mentions)
+            clusters = [c for c in clusters if c is not bare]
     return clusters
 
 

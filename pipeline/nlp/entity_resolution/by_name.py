@@ -8,13 +8,14 @@ from collections import defaultdict
 from pipeline.nlp.entity_resolution.ids import TYPE_PREFIX, LinkState
 from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm, written_as
 from pipeline.nlp.gazetteer import Gazetteer
+from pipeline.nlp.mentions.vocabulary import CORPORATE_SUFFIXES
 from pipeline.nlp.records import Mention
 
 
 def link_others(state: LinkState, gaz: Gazetteer, others: list[Mention]) -> None:
     keys: dict[str, tuple[str, str]] = {}
     for m in others:
-        keys[m.mention_id] = (m.entity_type, norm(m.name))
+        keys[m.mention_id] = (m.entity_type, _without_legal_form(m.entity_type, norm(m.name)))
     # A one-word place that is the tail of a longer place named in the same article.
     by_article: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in others:
@@ -54,3 +55,13 @@ def link_others(state: LinkState, gaz: Gazetteer, others: list[Mention]) -> None
         for m in members:
             how = "exact" if norm(m.name) == norm(name) else "alias"
             state.link(m.mention_id, entity_id, how)
+
+
+def _without_legal_form(entity_type: str, key: str) -> str:
+    """ "kmart corp" -> "kmart": a company is one body with or without its legal form."""
+    words = key.split()
+    if entity_type != "ORGANIZATION":
+        return key
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)

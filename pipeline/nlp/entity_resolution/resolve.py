@@ -10,6 +10,7 @@ from pipeline.nlp.entity_resolution.ids import LinkState
 from pipeline.nlp.entity_resolution.people import link_persons
 from pipeline.nlp.entity_resolution.references import link_references
 from pipeline.nlp.entity_resolution.rows import entity_rows
+from pipeline.nlp.entity_resolution.untied import is_untied, link_untied
 from pipeline.nlp.gazetteer import Gazetteer, load_gazetteer
 from pipeline.nlp.records import Mention
 
@@ -35,7 +36,8 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention]) -> EntityResolution:
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.char_start, m.mention_id))
     by_id = {m.mention_id: m for m in ordered}
     references = [m for m in ordered if m.kind in ("pronoun", "title") and m.antecedent in by_id]
-    named = [m for m in ordered if not (m.kind in ("pronoun", "title") and m.antecedent in by_id)]
+    untied = [m for m in ordered if is_untied(m)]
+    named = [m for m in ordered if not (m.kind in ("pronoun", "title") and m.antecedent in by_id or is_untied(m))]
     state = LinkState(used_ids={m.gazetteer_id for m in named if m.gazetteer_id})
 
     fixed, persons, others = [], [], []
@@ -49,5 +51,7 @@ def _resolve(gaz: Gazetteer, mentions: list[Mention]) -> EntityResolution:
     link_fixed(state, gaz, fixed)
     link_others(state, gaz, others)
     link_persons(state, persons)
+    link_untied(state, untied, persons)
     link_references(state, references, by_id)
-    return EntityResolution(entity_rows(state, gaz, ordered), state.links)
+    linked = [m for m in ordered if m.mention_id in state.links]  # an untied title no one holds is dropped
+    return EntityResolution(entity_rows(state, gaz, linked), state.links)

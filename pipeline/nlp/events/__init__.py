@@ -14,9 +14,12 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `filters`: false events dropped or retyped, rules about English;
 - `intent`: offers, demands and threats made without a trigger verb ("want X to",
   "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
-- `speech`: criticism of a named actor in a quote (the quotes extractor's) or a stance
-  against one (the stances extractor's) is ACCUSE;
+- `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label
+  ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
+  ACCUSE;
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
+- `sport`: in a sport story only events with a government or office holder among their
+  actors count (clubs and players are not political actors);
 - `output`: the `EventCandidate` record and its confidence.
 
 Nothing here knows any article's wording; the word lists are data

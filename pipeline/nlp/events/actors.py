@@ -54,7 +54,13 @@ from pipeline.nlp.events.draft import (
     pobjs,
     unique,
 )
-from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, GROUP_HEADS, MEDIATING_VERBS, OBJECT_CONTROL
+from pipeline.nlp.events.vocabulary import (
+    DISCOURSE_NOUNS,
+    GROUP_HEADS,
+    MEDIATING_VERBS,
+    OBJECT_CONTROL,
+    REPORTING_VERBS,
+)
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
 
@@ -64,6 +70,7 @@ SUBJECT_OBJECT_ROLES = {
     "recipient": ("targets", "sources"),  # "X hosted Y": Y visits, X hosts
     "mediator": ("mediators", "participants"),
 }
+BODY_PRONOUNS = frozenset({"it", "they"})  # pronouns a body or a group is referred to by
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
 _HYPHEN_MEDIATED = re.compile(
     r"^(?P<actor>.+?)[-–](?P<verb>mediated|brokered|hosted|sponsored|backed|led|organi[sz]ed|staged|arranged|chaired)$",
@@ -141,6 +148,8 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
+    if not found and verb.dep_ in ("ccomp", "conj") and verb.head is not verb:
+        found = _reporting_body(verb, index, depth)
     if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
         return unique(found)  # a subject that names no actor is still the subject
     head = verb.head
@@ -168,6 +177,26 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     return []
 
 
+def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mention]:
+    """ "LG Group has said any package should ..., and it will not accept": "it" or "they"
+    that no mention resolves, as the subject of a clause coordinated with a verb of saying,
+    is the body that said it (a person is "he" or "she", so only bodies, countries and
+    groups). A clause the verb of saying governs ("said they would") is left alone: its
+    "they" is as often someone else."""
+    pronouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in BODY_PRONOUNS]
+    if not pronouns or index.all_at(pronouns[0]):
+        return []
+    head = verb.head
+    if not (verb.dep_ == "conj" and _reports(head)):
+        return []
+    return [m for m in _subjects(head, index, depth + 1) if m.entity_type != "PERSON" and m.kind != "pronoun"]
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a verb carries a reported clause ("has said any package should ...")."""
+    return lemma_in(verb, REPORTING_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     verb = draft.token
     out: list[Mention] = []
@@ -189,11 +218,20 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
 def fill_actors(ec: EventContext, draft: Draft) -> None:
     """Sources, targets, participants and mediators of one draft (see the module docstring)."""
     index = ec.index
-    if draft.token.pos_ in ("NOUN", "PROPN"):
+    if draft.token.pos_ in ("NOUN", "PROPN") or _nominal_gerund(draft.token):
         _fill_noun_actors(draft, index)
     else:
         _fill_verb_actors(draft, index)
     _hyphen_mediators(draft, index)
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """ "Fighting between Israel and Hezbollah killed 20": a bare gerund standing as a noun
+    phrase (a subject or object, with no subject or auxiliary of its own) names its actors
+    as a noun does ("between", "by", possessors)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
@@ -225,6 +263,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
+    if not draft.targets and draft.event_type in SPEECH_TYPES:
+        assign(draft, "targets", _addressed_places(draft.token, index))
     if (
         not draft.targets
         and draft.event_type in CONTENT_MODALITY
@@ -244,6 +284,16 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
                         if m not in draft.sources
                     ],
                 )
+
+
+def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Brazil supports Korea", "condemned Kosovo": a state-like place name (a GPE) as the
+    direct object of a speech act stands for its people or government, the act's target."""
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found += [m for m in index.all_at(child) if m.ner_label == "GPE" and m.kind == "name"]
+    return unique(found)
 
 
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:

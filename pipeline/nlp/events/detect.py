@@ -12,15 +12,19 @@ from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
     confirmed_headlines,
+    declared_refusal,
     lone_consultation,
     lone_promise,
+    personal_quarrel,
+    speakerless,
     theatre_only,
     verbal_attack,
 )
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
-from pipeline.nlp.events.speech import new_speech_events, speech_drafts, stance_drafts
+from pipeline.nlp.events.speech import labelled_drafts, new_speech_events, speech_drafts, stance_drafts
+from pipeline.nlp.events.sport import off_the_pitch, sport_story
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
@@ -49,6 +53,7 @@ def detect_events(
             verbal_attack(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
+            declared_refusal(draft)
             fill_date(draft, anchors)
             fill_location(ec, draft)
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
@@ -57,8 +62,12 @@ def detect_events(
             theatre_target(draft)  # the country moved into is both the place and the target
             offer_recipient(draft, ec)
             agreed_truce(draft)
-        found = [d for d in found if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d)]
-        spoken = speech_by_sentence.get(sentence.sentence_id, [])
+        found = [
+            d
+            for d in found
+            if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
+        ]
+        spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         for draft in spoken + intents:
             fill_date(draft, anchors)
@@ -68,4 +77,6 @@ def detect_events(
     drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
     resolve_event_anaphora(drafts)
     drafts = confirmed_headlines(drafts)
-    return [to_candidate(ctx, draft) for draft in drafts if draft.actors()]
+    if sport_story(ctx):
+        drafts = off_the_pitch(drafts)  # clubs and players are not political actors
+    return [to_candidate(ctx, draft) for draft in drafts if draft.actors() and not speakerless(draft)]

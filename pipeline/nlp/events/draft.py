@@ -194,3 +194,11 @@ def drop_overlaps(draft: Draft) -> None:
             seen.add(mention.mention_id)
             kept.append(mention)
         setattr(draft, role, kept)
+
+
+def group_subject(verb: Token) -> bool:
+    """ "The five unions want the government to withdraw", "the campaigners threatened to
+    stand against Labour": a plural common noun as the subject names a group that no
+    mention stands for; its act is still reported (its target is known, its source not)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].tag_ == "NNS" and subjects[0].pos_ == "NOUN"

@@ -1,6 +1,8 @@
 """Filters against false events; each a rule about English, not about any article.
 
-Dropped: a consultation verb with a single party ("Blair talked about the manifesto"); a
+Dropped: a verbal act with no named speaker ("was criticised by some"); fighting between
+named people alone (a quarrel); a consultation verb with a
+single party ("Blair talked about the manifesto"); a
 promise or agreement with a single party (a policy pledge is a stance, not an AGREE
 event); "agree/insist" with only a finite clause ("agreed the act was discriminatory":
 an opinion); "agree with X" alone (sharing a view); violent verbs with figurative
@@ -11,17 +13,35 @@ actor is the country it took place in ("the Iraq war": a topic label); "warn" th
 states no consequence; and headline events that no body sentence confirms with an actor
 in the same role (headlines parse badly).
 
-Retyped: "attack" on words, plans or a named politician, or "over/as/for" something, is
-ACCUSE (disapprove); a warning with "unless/if" is THREATEN, "warned X against ..." is
-ACCUSE disapprove; threats of strikes or walkouts are mode restrict.
+Retyped: a declared refusal ("will not accept", "would not back") is REJECT; "attack" on
+words, plans or a named politician, or "over/as/for" something, is ACCUSE (disapprove); a
+warning with "unless/if" is THREATEN, "warned X against ..." is ACCUSE disapprove; threats
+of strikes or walkouts are mode restrict.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import ASSERTED, SYMMETRIC_TYPES, Draft, actor_at, actor_key, lemma_in, pobjs, unique
-from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS, FIGURATIVE_OBJECTS, STRIKE_WORDS, WARNING_VERBS
+from pipeline.nlp.events.draft import (
+    ASSERTED,
+    NEGATED,
+    SYMMETRIC_TYPES,
+    Draft,
+    actor_at,
+    actor_key,
+    lemma_in,
+    pobjs,
+    unique,
+)
+from pipeline.nlp.events.vocabulary import (
+    BALLOT_VERBS,
+    DISCOURSE_NOUNS,
+    FIGURATIVE_OBJECTS,
+    QUARREL_WORDS,
+    STRIKE_WORDS,
+    WARNING_VERBS,
+)
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -30,6 +50,8 @@ STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded t
 AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
+REFUSING_MODALS = frozenset({"will", "wo", "would", "'ll", "shall"})  # "wo" is the first half of "won't"
+ACCEPTING_TYPES = frozenset({"AGREE", "SUPPORT"})
 
 
 def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
@@ -37,13 +59,17 @@ def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
 
     "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
     be walkouts unless ..." states a consequence (THREATEN); a bare "warned that ..." is a
-    statement. Threats of labour action are mode restrict."""
+    statement. Threats of labour action are mode restrict; a ballot threatens only when it
+    is on labour action ("balloted its members on strikes")."""
     if trigger.event_type != "THREATEN":
         return trigger.event_type, trigger.mode
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep")]
     words = [t for c in content for t in c.subtree]
     mode = trigger.mode
-    if mode is None and any(t.lower_ in STRIKE_WORDS or t.lemma_.lower() in STRIKE_WORDS for t in words):
+    labour = any(t.lower_ in STRIKE_WORDS or t.lemma_.lower() in STRIKE_WORDS for t in words)
+    if lemma_in(verb, BALLOT_VERBS):
+        return (trigger.event_type, "restrict") if labour else None  # a strike ballot threatens
+    if mode is None and labour:
         mode = "restrict"
     if not lemma_in(verb, WARNING_VERBS):
         return trigger.event_type, mode
@@ -123,6 +149,48 @@ def verbal_attack(draft: Draft) -> None:
     verbal = verbal or bool(people and victims)
     if verbal:
         draft.event_type, draft.mode, draft.cameo_root = "ACCUSE", "disapprove", "11"
+
+
+def declared_refusal(draft: Draft) -> None:
+    """ "it will not accept an unfair burden", "Labour won't back the plan": a declared
+    refusal to accept or back something is a REJECT made when it is said (PLOVER), while a
+    past "did not agree" reports no act and stays negated."""
+    token = draft.token
+    if draft.modality != NEGATED or draft.event_type not in ACCEPTING_TYPES or token.pos_ != "VERB":
+        return
+    children = list(token.children)
+    if not any(c.dep_ == "neg" for c in children):
+        return
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in REFUSING_MODALS for c in children):
+        return
+    if any(c.dep_ == "mark" for c in children) or not draft.sources:
+        return  # "if it will not accept": a condition, not a refusal
+    draft.event_type, draft.mode, draft.cameo_root, draft.modality = "REJECT", None, "12", ASSERTED
+
+
+def personal_quarrel(draft: Draft) -> bool:
+    """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown":
+    fighting whose every side is a named person is a quarrel, not violence (an ASSAULT
+    needs a state, a force or a group among its sides)."""
+    token = draft.token
+    if draft.event_type != "ASSAULT" or not (lemma_in(token, QUARREL_WORDS) or token.lower_ in QUARREL_WORDS):
+        return False
+    actors = draft.actors()
+    return len(actors) > 1 and all(m.entity_type == "PERSON" for m in actors)
+
+
+SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
+
+
+def speakerless(draft: Draft) -> bool:
+    """ "The Zambian government has been criticised by some", "the plan was rejected": a
+    verbal act whose agent the text does not name (an agentless passive, a vague "by
+    some") reports that someone spoke, not who; PLOVER's verbal acts need their source.
+    An active verb's subject that no mention covers ("the campaigners threatened", "they
+    threatened") still names a speaker: such an act keeps its target."""
+    if draft.event_type not in SPEAKER_NEEDED or draft.sources or draft.participants or draft.mediators:
+        return False
+    return not any(c.dep_ == "nsubj" for c in draft.token.children)
 
 
 def lone_promise(draft: Draft) -> bool:

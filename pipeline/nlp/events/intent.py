@@ -34,6 +34,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
+    group_subject,
     is_actor,
     is_question,
     lemma_in,
@@ -169,7 +170,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
-                if targets and sources:
+                if targets and (sources or group_subject(token)):
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
         if (
             token.pos_ == "VERB"

@@ -8,7 +8,9 @@ a judging word of it is negative (the stance lexicon's `evaluative_negative` at 
 0.6 or more, or a criticism word of `events.yaml`) and not negated; the target is an actor
 named as the subject of that word's clause or in the judged noun phrase (the possessor of
 the criticised thing: "Blair's plans" -> Blair), else anywhere in the clause unless the word
-sits in an adverbial phrase ("rebuild after the disaster" judges no actor). The speaker is
+sits in an adverbial phrase ("rebuild after the disaster" judges no actor); a clause whose
+subject is a "they" or "it" no mention resolves judges the last actor the quote named
+before it ("LG Group will have to participate, but they have been stalling"). The speaker is
 never their own target, "I" and "we" never a target, and a quote whose criticism names no
 actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
@@ -24,32 +26,45 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.events.actors import _subjects, np_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
     is_actor,
     is_question,
+    lemma_in,
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.vocabulary import CRITICISM_WORDS
+from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, LABELLING_VERBS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
-from pipeline.nlp.records import Mention, Quote, Stance
+from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "during", "amid", "following", "despite", "over", "in"})
+THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
 )
 
 
+def _judging_forms(token: Token) -> list[str]:
+    """The word, its lemma, and for an adverb in "-ly" the adjective it is made from
+    ("foolishly" -> "foolish", "angrily" -> "angry"): an adverb judges as its adjective does."""
+    forms = [token.lower_, token.lemma_.lower()]
+    word = token.lower_
+    if token.pos_ == "ADV" and word.endswith("ly") and len(word) > 4:
+        forms += [word[:-3] + "y" if word.endswith("ily") else word[:-2]]
+    return forms
+
+
 def _criticises(token: Token) -> bool:
     lexicon = load_stance_lexicon()
-    for word in (token.lower_, token.lemma_.lower()):
+    for word in _judging_forms(token):
         if word in CRITICISM_WORDS:
             return True
         weight = lexicon.evaluative(word)
@@ -115,7 +130,20 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     found = _actors_in(ec, _judged_tokens(token, clause, not circumstance), span, speaker)
     if found or circumstance:
         return found
-    return _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+    found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+    return found or _pronoun_antecedent(ec, clause, span, speaker)
+
+
+def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
+    """ "LG Group will have to participate, but they have been stalling": a judging clause
+    whose subject is a third-person pronoun no mention resolves judges the last actor the
+    quote named before it (a person, body or country, never the speaker)."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
+        return []
+    before = [t for t in span if t.i < subjects[0].i]
+    named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
+    return named[-1:]
 
 
 def _circumstance(token: Token, clause: Token) -> bool:
@@ -168,6 +196,33 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
+    return drafts
+
+
+def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
+    """ACCUSE drafts for labels that criticise ("X branded Y's plans 'a shambles'", "described
+    Y's policy as a disaster", "called the Tory proposals unworkable"): a labelling verb whose
+    object or label holds a criticising word criticises the actor its object names (the
+    object itself, its possessor or a name modifying it), the verb's subject the source."""
+    if is_question(sentence):
+        return []
+    drafts: list[Draft] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or not lemma_in(verb, LABELLING_VERBS) or has_neg(verb):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            continue
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or c.dep_ == "prep"]
+        words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
+        judging = next((t for t in words if _criticises(t) and not _negated(t)), None)
+        sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+        if judging is None or not sources:
+            continue
+        targets = [m for m in np_actors(objects[0], ec.index, allow_pronoun_possessor=True) if is_actor(m)]
+        targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
+        if targets:
+            drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
     return drafts
 
 

@@ -21,7 +21,7 @@ from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.senses import apply_sense
-from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS, MOTION_VERBS
+from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS, MOTION_VERBS, PLEA_WORDS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import DEFINITE_DETS
@@ -232,6 +232,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             and lemma_in(token, frozenset({"demonstrate", "march"}))
         ):
             continue  # "demonstrates the problem"
+        if any(c.lower_ in PLEA_WORDS for c in token.children if c.dep_ in ("acomp", "oprd", "advmod", "dobj")):
+            continue  # "pleaded guilty to fraud": a plea in court, not an appeal
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
         retyped = warning(token, trigger)

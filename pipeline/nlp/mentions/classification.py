@@ -9,6 +9,7 @@ of Canterbury").
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -32,6 +33,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     LAW_HEADS,
     MOTION_VERBS,
     NAME_PARTICLES,
@@ -122,6 +124,8 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
+    whole = end
+    end = _before_markup(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -133,7 +137,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
-    known = mc.gaz.by_alias(text) if negated else None
+    known = mc.gaz.by_alias(text) if negated or end < whole else None
     if known is not None:
         return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
     label = ent.label_
@@ -165,6 +169,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
+    if label == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS | INSTITUTION_HEADS:
+        return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Collegiate Institute" typed PERSON
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
@@ -194,6 +200,30 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
+def _before_markup(doc, start: int, end: int) -> int:
+    """Where a name NER ran on into markup ends: an HTML entity left in wire text
+    ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), or a date
+    after a preposition ("the Commons on Thursday")."""
+    for k in range(start + 1, end):
+        token = doc[k]
+        if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:
+            end = k
+            break
+        entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
+        unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
+        category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
+        if entity or unclosed or category:
+            end = k
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
 
 
 def _law_name(mc: MentionContext, span: Span, text: str) -> bool:

@@ -99,6 +99,7 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
         full = doc[c.tok_start : c.tok_end].text
         if (bracketed or alternative) and ACRONYM.match(short) and _abbreviates(short, full):
             acronyms.setdefault(short, c)
+    _initials_of_one_body(doc, chosen, acronyms)
     if not acronyms:
         return chosen
     taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
@@ -122,6 +123,26 @@ def one_per_start(mentions: list[Mention]) -> list[Mention]:
         if kept is None or rank > (kept.kind in ("name", "demonym", "metonym"), kept.char_end - kept.char_start):
             best[mention.mention_id] = mention
     return sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
+
+
+def _initials_of_one_body(doc, chosen: list[Candidate], acronyms: dict[str, Candidate]) -> None:
+    """ "the Institute of Fiscal Studies" ... "the IFS": an acronym never spelled out in
+    brackets is the one organisation of the article whose capitalised words it is the
+    initials of; with two such bodies, or none, it stays what it was."""
+    bodies: dict[str, dict[str, Candidate]] = {}
+    for c in chosen:
+        if c.entity_type != "ORGANIZATION" or c.tok_end - c.tok_start < 2:
+            continue
+        words = [t.text for t in doc[c.tok_start : c.tok_end] if t.is_alpha and t.text[0].isupper()]
+        if len(words) >= 2:
+            bodies.setdefault("".join(w[0] for w in words), {}).setdefault(c.name, c)
+    for c in chosen:
+        short = doc[c.tok_start : c.tok_end].text
+        if c.tok_end - c.tok_start != 1 or c.gazetteer_id is not None or short in acronyms or not ACRONYM.match(short):
+            continue
+        named = bodies.get(short, {})
+        if len(named) == 1:
+            acronyms[short] = next(iter(named.values()))
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -21,17 +21,26 @@ conflicting evidence), NER's labels stand. The nouns are data:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
-from pipeline.nlp.mentions.vocabulary import HONORIFICS, MOTION_VERBS, ORG_NOUNS, SPEAKER_NOUNS, TITLE_NOUNS
+from pipeline.nlp.mentions.vocabulary import (
+    CONSTITUENCY_NOUNS,
+    HONORIFICS,
+    MOTION_VERBS,
+    ORG_NOUNS,
+    SETTLEMENT_NOUNS,
+    SPEAKER_NOUNS,
+    TITLE_NOUNS,
+)
 from pipeline.nlp.syntax import POSSESSIVES
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
+_PLACE_IDS = ("country:", "city:", "location:")
 _LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE"}
 
 
@@ -57,6 +66,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             evidence.add("PERSON")
         if len(evidence) == 1:
             decided[name] = evidence.pop()
+        elif not evidence:
+            decided.update(_most_often(name, occurrences))
     out = []
     for c in chosen:
         wanted = decided.get(c.name) if c.gazetteer_id is None and c.priority <= 1 else None
@@ -64,6 +75,15 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             c = replace(c, entity_type=wanted, label=_LABEL[wanted], role=None if wanted != "PERSON" else c.role)
         out.append(c)
     return out
+
+
+def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
+    """With no evidence, the type NER gave the name most often in the article ("Halifax"
+    GPE twice, ORG once: a place); a tie decides nothing."""
+    ranked = Counter(c.entity_type for c in occurrences).most_common(2)
+    if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+        return {name: ranked[0][0]}
+    return {}
 
 
 def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
@@ -77,6 +97,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     root = _root(doc, c)
     if _names_a_body(root):
         found.add("ORGANIZATION")
+    if _in_apposition_to_a_post(mc, root):
+        found.add("PERSON")
     place = _is_place(mc, c, root)
     if place:
         found.add(place)
@@ -102,6 +124,17 @@ def _names_a_body(root: Token) -> bool:
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
 
 
+def _in_apposition_to_a_post(mc: MentionContext, root: Token) -> bool:
+    """ "The Scottish National Party's Holyrood leader, Nicola Sturgeon": a name in
+    apposition with a post a person holds, on either side, is that person."""
+    posts = [root.head] if root.dep_ == "appos" else []
+    posts += [child for child in root.children if child.dep_ == "appos"][:1]
+    return any(
+        post.pos_ == "NOUN" and not _is(post, ORG_NOUNS) and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
+        for post in posts
+    )
+
+
 def _is(token: Token, words: frozenset[str]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
@@ -111,13 +144,22 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     unless NER ever typed the name ORG)."""
     doc = mc.doc
     after = c.tok_end
+    place = after + 1 + (after + 1 < len(doc) and doc[after + 1].lower_ == "in")
     if (
-        after + 1 < len(doc)
+        place < len(doc)
         and doc[after].text == ","
-        and doc[after + 1].ent_id_.startswith("country:")
+        and doc[place].ent_id_.startswith(_PLACE_IDS)
+        and doc[place].dep_ not in ("nsubj", "nsubjpass")  # "… of the Google knol, Wales predicted"
         and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
-        return "LOCATION"
+        return "LOCATION"  # "Hatfield, Hertfordshire", "Bethnal Green, in London"
+    first = root
+    while first.dep_ == "conj" and first.head is not first and first.head.i < first.i:
+        first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS:
+        return "LOCATION"  # "the town of Shashamane"
+    if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
+        return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.people import is_bare_title, title_words
-from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS, SUBORDINATE_WORDS, TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS, TITLE_MODIFIERS
+from pipeline.nlp.names import role_compatible
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
 
@@ -27,7 +28,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     of it), at least twice, twice as often as any other, and named as a government's
     country (a party, ministry or office of it) or as the only country the article names
     (a business story about South Korean banks: "asked the government to mediate").
-    Bare lower-case "ministers" ("praised ministers for") are that government too."""
+    Bare lower-case "ministers" ("praised ministers for") are that government too, and so is
+    "the Government" capitalised."""
     counts: dict[str, int] = {}
     governing: dict[str, int] = {}
     for m in mentions:
@@ -43,6 +45,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     if top is None:
         return mentions
     country = mc.gaz.entries[top]
+    # "the Government" NER typed as a body of that name: the same national government
+    capitalised = {m.char_start for m in mentions if m.surface == "Government" and not m.gazetteer_id}
+    mentions = [m for m in mentions if m.char_start not in capitalised]
     taken = {m.char_start for m in mentions}
     doc, extra = mc.doc, []
     for token in doc:
@@ -50,7 +55,7 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             continue
         if token.text == "ministers" and _bare_ministers(token):
             pass  # "urged ministers to act": the government's ministers, acting for it
-        elif token.text != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        elif token.lower_ != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
@@ -108,6 +113,7 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
     parties = _affiliations(mc, persons, mentions)
     taken = {i for m in mentions for i in range(m.char_start, m.char_end)}
     extra: list[Mention] = []
+    untied: list[Mention] = []
     for token in mc.doc:
         if mc.section[token.i] not in ("body", "caption") or token.idx in taken:
             continue
@@ -125,10 +131,21 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
             found = _title_reference(mc, token, persons, roles, bodies, parties)
             if found is not None:
                 start, end, target = found
-                made = _reference(mc, start, end, "ROLE", "title", target)
-        if made is not None:
+                made = _reference(mc, start, end, "ROLE", "title", target) if isinstance(target, Mention) else (
+                    _untied(mc, start, end, target)
+                )
+        if made is not None and made.antecedent is not None:
             extra.append(made)
-    return sorted(mentions + extra, key=lambda m: m.char_start)
+        elif made is not None:
+            untied.append(made)  # not a pronoun's antecedent: resolution may drop it
+    return sorted(mentions + extra + untied, key=lambda m: m.char_start)
+
+
+def _untied(mc: MentionContext, start: int, end: int, role: str) -> Mention | None:
+    """ "The chancellor said" in an article that names Gordon Brown without his post: a
+    title reference with no antecedent, carrying the role. Entity resolution links it to
+    the one person of the article the corpus gives that post, or drops it."""
+    return make_mention(mc, Candidate(start, end, "ROLE", "PERSON", "title", role, 0, role=role))
 
 
 def _reference(mc: MentionContext, start: int, end: int, label: str, kind: str, target: Mention) -> Mention | None:
@@ -328,7 +345,7 @@ def _title_reference(
     before = [m for m in persons if m.char_start < the.idx]
     named_before = {_surname(m.name) for m in before}  # a holder named only later is not meant yet
     holders = {
-        key for key, held in roles.items() if key in named_before and any(_role_compatible(role.name, r) for r in held)
+        key for key, held in roles.items() if key in named_before and any(role_compatible(role.name, r) for r in held)
     }
     if body is not None:
         wanted = _body_key(body)
@@ -347,6 +364,12 @@ def _title_reference(
                 and sentence.sentence_id - m.sentence_id <= 1
             }
             holders = recent
+    if not holders and body is None and not _held_in_article(roles, role.name):
+        # nobody in the article holds the post: untied, when the title alone is a clause's
+        # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
+        head = doc[idx[0] : idx[-1] + 1].root
+        alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+        return (idx[0], idx[-1] + 1, role.name) if alone else None
     if len(holders) != 1:
         return None
     key = next(iter(holders))
@@ -356,12 +379,9 @@ def _title_reference(
     return idx[0], idx[-1] + 1, named[-1]
 
 
-def _role_compatible(title: str, held: str) -> bool:
-    """ "the minister" fits a Foreign Minister; "the prime minister" is not the deputy."""
-    if title == held:
-        return True
-    title_words, held_words = set(title.lower().split()), set(held.lower().split())
-    return title_words <= held_words and not (held_words - title_words) & SUBORDINATE_WORDS
+def _held_in_article(roles: dict[str, set[str]], title: str) -> bool:
+    """Whether anyone in the article holds the post, named before the title or after."""
+    return any(role_compatible(title, r) for held in roles.values() for r in held)
 
 
 def _surname(name: str) -> str:

@@ -17,6 +17,8 @@ XCOMP_REPORTING = _VOCABULARY.words("xcomp_reporting")
 EXPRESSED_NOUNS = _VOCABULARY.words("expressed_nouns")
 PROXY_NOUNS = _VOCABULARY.words("proxy_nouns")
 BODY_NOUNS = _VOCABULARY.words("body_nouns")
+PRESS_NOUNS = _VOCABULARY.words("press_nouns")
+PRESS_NAME_WORDS = _VOCABULARY.words("press_name_words")
 DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 
 

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES
+from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
+    PRESS_NAME_WORDS,
+    PRESS_NOUNS,
     PROXY_NOUNS,
     could_be_cue,
     cue_text,
@@ -139,13 +142,21 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
 
 
 def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
-    """ "The company said", "the newspaper reported": the latest organisation named before."""
+    """ "The company said", "the newspaper reported": the latest organisation named before,
+    one named like what the noun says first ("the union": a Union; "the newspaper": a Times)."""
     if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN":
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
         return None
     if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children):
         return None  # "the Labour party": a name of its own
+    noun = subject.lemma_.lower()
+    for m in reversed(art.index.mentions):  # "the union": the latest body named a union, if any
+        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
+            continue
+        words = set(m.name.lower().split())
+        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS:
+            return m
     return art.index.before(subject.idx, ("ORGANIZATION",))
 
 
@@ -156,16 +167,45 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     for "she") is it, even when it speaks for a body."""
     wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
     gender = _PRONOUN_GENDER.get(pronoun.lower_)
+    known = _person_genders(art) if gender else {}
     for event in reversed(art.events):
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
             continue
-        said = _proxy_gender(event.surface)
+        said = _proxy_gender(event.surface) or known.get(_surname(m))
         if gender and said and said != gender:
             continue
         if gender and said == gender or wanted is None or m.entity_type in wanted:
             return m
-    return art.index.before(pronoun.idx, wanted)
+    for m in reversed(art.index.mentions):
+        if m.char_start >= pronoun.idx or m.kind == "pronoun" or wanted is not None and m.entity_type not in wanted:
+            continue
+        if not (gender and known.get(_surname(m)) not in (None, gender)):
+            return m
+    return None
+
+
+def _person_genders(art: QuoteArticle) -> dict[str, str]:
+    """Surname -> gender, where the article's honorifics ("Ms King") or the pronouns linked
+    to the person ("He" after "George Galloway") give one gender only: "She said" is
+    then never Mr Galloway."""
+    by_id = {m.mention_id: m for m in art.index.mentions}
+    seen: dict[str, set[str]] = {}
+    for m in art.index.mentions:
+        if m.entity_type != "PERSON":
+            continue
+        if m.kind == "pronoun":
+            named, gender = by_id.get(m.antecedent or ""), _PRONOUN_GENDER.get(m.surface.lower())
+        else:
+            named, gender = m, honorific_gender(m.surface)
+        if named is not None and gender:
+            seen.setdefault(_surname(named), set()).add(gender)
+    return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
+
+
+def _surname(m: Mention) -> str:
+    words = m.name.split()
+    return words[-1].lower() if words else ""
 
 
 def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Mention | None:

@@ -41,6 +41,12 @@ Bill", "decision to send a junior minister"); "it"/"this" stand for what the sen
 is about; a person reporting their own state's position holds it; an unnamed spokesperson
 speaks for the body their phrase names.
 
+7. Groups named by a plural common noun ("critics", "business leaders", "unions") hold
+   stances: `groups` offers them to the passes as candidate GROUP mentions, and only those
+   that hold a stance join the article's mentions (`stances_and_groups`).
+8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
+   position per article on the issue the headline names.
+
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
@@ -56,7 +62,7 @@ would import spaCy into every `python -m pipeline.cli run`, a no-change rerun in
 
 from __future__ import annotations
 
-__all__ = ["extract_stances", "participle"]
+__all__ = ["extract_stances", "participle", "stances_and_groups"]
 
 
 def __getattr__(name: str):
@@ -64,6 +70,10 @@ def __getattr__(name: str):
         from pipeline.nlp.stances.detect import extract_stances
 
         return extract_stances
+    if name == "stances_and_groups":
+        from pipeline.nlp.stances.detect import stances_and_groups
+
+        return stances_and_groups
     if name == "participle":
         from pipeline.nlp.stances.labels import participle
 

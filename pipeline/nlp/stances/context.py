@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote
+from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
 from pipeline.nlp.stances.words import BODY_NOUNS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex, mention_of
@@ -42,6 +43,13 @@ class StanceArticle:
         if quote.speaker_mention_id is not None:
             return self.by_id.get(quote.speaker_mention_id)
         surface = quote.speaker_surface or ""
+        group = next(
+            (m for m in self.by_id.values()
+             if m.ner_label == GROUP_LABEL and m.sentence_id == quote.sentence_id and surface.endswith(m.surface)),
+            None,
+        )
+        if group is not None:
+            return group  # "critics said …": the group holds what it said
         words = surface.lower().split()
         if not words or words[-1] not in SPOKESPERSON_NOUNS:
             return None

@@ -12,6 +12,9 @@ The quote's speaker holds the stance (`judgements.evaluative_signals` reads the 
 Saying what something does for good or ill is judging it too (`consequence_signals`): "the
 plans would damage the economy" opposes the plans, "higher literacy will benefit England"
 supports it; the verbs and their signs are `consequence_verbs` in knowledge/stances.yaml.
+
+Naming something one's goal supports it (`goal_signals`): "the ultimate goal is a single
+market", "cutting crime is our priority".
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
-from pipeline.nlp.stances.words import CONSEQUENCE_VERBS
+from pipeline.nlp.stances.words import CONSEQUENCE_VERBS, GOAL_NOUNS
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
@@ -82,5 +85,41 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     for target in targets:
         out += signal(
             art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote
+        )
+    return out
+
+
+GOAL_SCORE = 0.7  # naming something one's goal is a clear, if indirect, position
+
+
+def goal_signals(art: StanceArticle, be: Token) -> list[Signal]:
+    """ "The ultimate goal is the United States of South America", "cutting crime is our
+    priority": a copula equating a goal noun (`goal_nouns`) with something supports it; the
+    goal's owner holds it (a possessive; "our" or none: the quote's speaker)."""
+    if be.lemma_ != "be" or hypothetical(be):
+        return []
+    subject = next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), None)
+    attr = next((c for c in be.children if c.dep_ == "attr"), None)
+    if subject is None or attr is None:
+        return []
+    if subject.lemma_.lower() in GOAL_NOUNS:
+        goal, thing = subject, attr
+    elif attr.lemma_.lower() in GOAL_NOUNS:
+        goal, thing = attr, subject
+    else:
+        return []
+    if thing.lower_ in PLACEHOLDER_SUBJECTS or thing.lower_ in PERSONAL_PRONOUNS:
+        return []
+    quote = art.quote_at(be.idx)
+    owner = next((c for c in goal.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON), None)
+    holder = art.mention_of(owner) if owner is not None else art.speaker(quote)
+    if holder is None:
+        return []
+    polarity = -1 if has_negation(art, be) else 1
+    targets = action_targets(art, thing) if thing.pos_ in ("VERB", "AUX") else noun_targets(art, thing)
+    out: list[Signal] = []
+    for target in targets:
+        out += signal(
+            art, be, polarity * target.sign, GOAL_SCORE * target.strength, target.label, target.head, holder, quote
         )
     return out

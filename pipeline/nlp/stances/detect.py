@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
+from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
-from pipeline.nlp.stances.copulas import consequence_signals
+from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
+from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
 from pipeline.nlp.stances.judgements import (
     attitude_signals,
     deontic_signals,
@@ -41,6 +43,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         signals += proposal_signals(art, token)
         signals += existential_signals(art, token)
         signals += copular_signals(art, token)
+        signals += goal_signals(art, token)
         signals += nominal_signals(art, token)
         signals += attitude_adjective_signals(art, token)
         signals += willing_signals(art, token)
@@ -51,4 +54,15 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
             signals += evaluative_signals(art, token)
             signals += ironic_signals(art, token)
             signals += consequence_signals(art, token)
+    signals += issue_signals(art, signals)
     return merge(art, signals)
+
+
+def stances_and_groups(
+    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]
+) -> tuple[list[Stance], list[Mention]]:
+    """Stances, with groups named by a common noun as holders ("critics", "unions"), and the
+    GROUP mentions of the groups that hold one (to join the article's mentions)."""
+    groups = group_mentions(ctx, mentions)
+    stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups))
+    return stances, held_groups(groups, stances)

@@ -28,6 +28,10 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     subject = subject_of(verb, reporting=is_cue)
     if subject is None and verb.dep_ == "acomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Labour is opposed to …"
+    if subject is None:
+        subject = _misparsed_volition_subject(art, verb)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+        subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         agent = agent_of(verb)
@@ -63,6 +67,18 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they", "it" with nothing to resolve them
     return mention, quote
+
+
+def _misparsed_volition_subject(art: StanceArticle, verb: Token) -> Token | None:
+    """ "The Lib Dems plan to oppose the Bill": the parser may read "plan" as a noun with the
+    party as its compound; the named compound is the subject of the volition verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ != "NOUN" or head.lemma_.lower() not in VOLITION_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    names = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and art.index.at(c) is not None]
+    return names[-1] if names else None
 
 
 def _own_body(subject: Token) -> bool:

@@ -19,6 +19,7 @@ from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
     clean,
     complement,
+    content_clause,
     judging,
     keep_adjective,
     left_tokens,
@@ -87,7 +88,10 @@ class Labeller:
         if self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_):
             if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over", "against"):
                 of_pobj = comp[1]  # "its case for war" -> "war"
-            return self.noun_label(of_pobj, resolve) if of_pobj is not None else None
+            if of_pobj is not None:
+                return self.noun_label(of_pobj, resolve)
+            clause = content_clause(noun)  # "the idea that the plans were racist"
+            return render(self.doc, [noun, *clause]) if clause else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts

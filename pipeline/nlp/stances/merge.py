@@ -38,6 +38,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             named = _named_antecedent(art, target_mention)
             if named is not None:
                 target = named  # "the prime minister" -> "Tony Blair"
+        if _empty_target(art, signal, target):
+            continue
         sentence = art.ctx.sentences[sentence_id]
         polarity = {1: "support", -1: "oppose", 0: "neutral"}[signal.polarity]
         stances.append(
@@ -54,6 +56,17 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             )
         )
     return sorted(stances, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+
+
+def _empty_target(art: StanceArticle, signal: Signal, target: str) -> bool:
+    """A target that is the holder ("the Cardinal" said by the Cardinal), only a judgement
+    ("oppose failure") or a date ("calls in February"): no issue to take a position on."""
+    if signal.target_head.ent_type_ in ("DATE", "TIME") and len(target.split()) <= 2:
+        return True
+    if target.lower() in (signal.holder.name.lower(), (_named_antecedent(art, signal.holder) or "").lower()):
+        return True
+    words = target.split()
+    return len(words) == 1 and art.lex.evaluative(words[0]) is not None
 
 
 def _named_antecedent(art: StanceArticle, mention: Mention) -> str | None:

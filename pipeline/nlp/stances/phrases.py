@@ -13,6 +13,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
     COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
+    CONTENT_NOUNS,
     DROP_ADJECTIVES,
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
@@ -118,15 +119,47 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
         tokens.extend(phrase(lex, pobj, keep_det=True, depth=depth + 1))
     elif depth == 0:
         tokens.extend(completion(lex, noun))
+    if depth == 0:
+        tokens.extend(trailing(lex, noun))
     return tokens
+
+
+def content_clause(noun: Token) -> list[Token]:
+    """ "the claim that taxes would rise": the "that" clause that says what the noun holds."""
+    for child in noun.rights:
+        if child.dep_ not in ("acl", "ccomp", "relcl"):
+            continue
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        # "the suggestion Britain's hospitality was being tested": "that" left out, the
+        # clause's own subject (a noun, not a relative's "he") right after a noun of saying
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        bare = (
+            noun.lemma_.lower() in CONTENT_NOUNS
+            and child.left_edge.i == noun.i + 1
+            and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")
+        )
+        if that and child.dep_ != "relcl" or bare:
+            return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space]
+    return []
 
 
 def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
-    a participle with its place ("a sunset clause inserted in the Bill") or an
-    infinitive with its object ("the decision to send a junior minister")."""
+    a content clause ("the claim that taxes would rise"), a participle with its place ("a
+    sunset clause inserted in the Bill") or an infinitive with its object ("the decision to
+    send a junior minister")."""
     for child in noun.rights:
-        if child.dep_ != "acl" or child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
+        clause = content_clause(noun)
+        if clause:
+            return clause
+        to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
+        # solution to resolve the dispute", where the infinitive is the purpose)
+        infinitive_relative = child.dep_ == "relcl" and to_aux and lex.cue(noun.head.lemma_) is not None
+        if child.dep_ != "acl" and not infinitive_relative:
+            continue  # "the bill to ban fox hunting" is parsed either way
+        if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
             continue
         if any(c.dep_ == "neg" for c in child.children):
             return []  # "an agreement not based on …" says what it is not
@@ -148,6 +181,29 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
+    return []
+
+
+def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """What the parser hangs on a stance verb but its object's issue needs, right after it:
+    "without" and its object ("criticised the detention of suspects without trial") and an
+    infinitive with its object ("supports constitutional amendments to expand military
+    capabilities")."""
+    if noun.dep_ != "dobj" or lex.cue(noun.head.lemma_) is None:
+        return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
+    after = noun.right_edge.i + 1
+    for child in noun.head.rights:
+        if child.left_edge.i != after:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "without":
+            pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return [child, *phrase(lex, pobj, keep_det=False, depth=1)]
+        if child.dep_ == "advcl" and child.tag_ == "VB" and child.lemma_.lower() not in EMPTY_VERBS:
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if to is not None and obj is not None:
+                return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
     return []
 
 

@@ -85,8 +85,9 @@ def _hypothetical(view: TokenView, i: int) -> bool:
         if any(dep[c] == "mark" and lower[c] in ("if", "unless", "whether") for c in children(node)):
             return True
         # (a token that is its own head climbs to itself: the same answer, ten times over)
-        if dep[node] in ("ROOT",) or dep[node] in ("ccomp",):
-            return False
+        if dep[node] in ("ROOT", "ccomp", "relcl"):
+            return False  # a relative clause asserts what it says of its noun: "whether this
+            # policy, which was applauded by environmentalists, will be affected"
         node = view.head[node]
     return False
 

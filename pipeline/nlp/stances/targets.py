@@ -164,6 +164,16 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
+    if len(label.split()) == 1 and noun.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children
+    ):
+        # "this policy", "these plans": a demonstrative points back to what the sentence
+        # before is about ("its annual ban on fishing")
+        antecedent = antecedent_noun(art, noun)
+        if antecedent is not None and antecedent is not noun:
+            found = noun_targets(art, antecedent)
+            if found:
+                return found
     return [Target(label, art.labeller.np_head(noun))]
 
 

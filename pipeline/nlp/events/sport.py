@@ -1,0 +1,45 @@
+"""Sport stories: clubs, players and teams are not political actors.
+
+PLOVER codes governments, parties, organisations, groups and the people who act for them.
+In a sport story "Liverpool rejected Chelsea's bid", "the manager accused the referee" and
+"England beat Wales" report games and transfers, not political events, whatever the verb.
+An article is a sport story when words of sport are dense in it (`SPORT_STORY_WORDS`, one
+word in a hundred and three distinct ones: a politics story about football violence names
+a few, a match report dozens); there an event counts only when a government ("the
+government", a metonym) or an office holder (a minister, a president: `POLITICAL_ROLES`)
+is among its actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp.events.draft import Draft
+from pipeline.nlp.events.vocabulary import POLITICAL_ROLES, SPORT_STORY_WORDS
+from pipeline.nlp.records import ArticleContext, Mention
+
+DENSITY = 0.01  # share of an article's words that are sport words
+DISTINCT = 3  # distinct sport words an article needs besides
+
+
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # hyphenated words whole ("quarter-finals")
+
+
+def sport_story(ctx: ArticleContext) -> bool:
+    """Whether the article reports sport (its words, not its section, decide)."""
+    words = WORD.findall(ctx.text.lower())
+    hits = [w for w in words if w in SPORT_STORY_WORDS]
+    return bool(words) and len(hits) >= DENSITY * len(words) and len(set(hits)) >= DISTINCT
+
+
+def political(mention: Mention) -> bool:
+    """A government or an office holder: "the government", a minister, a president."""
+    if mention.kind == "metonym":
+        return True
+    role = (mention.role or "").lower().replace("-", " ").split()
+    return any(word in POLITICAL_ROLES for word in role)
+
+
+def off_the_pitch(drafts: list[Draft]) -> list[Draft]:
+    """The events of a sport story that a political actor takes part in."""
+    return [d for d in drafts if any(political(m) for m in d.actors())]

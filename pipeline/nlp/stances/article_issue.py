@@ -1,0 +1,172 @@
+"""Evaluative reported speech about the article's issue: a speaker whose quotes judge ("a
+worrying step", "a dangerous one") without naming what they judge takes a position on the
+issue the headline names ("Tories plan migrant health checks" -> "migrant health checks").
+
+News reports gather reactions to one issue. The headline names it when its verb's object (or
+passive subject) is a thing someone does or proposes ("Clarke plans migrant point scheme",
+"Correction agency plans dropped"), which criticism opposes; not the object of a preposition
+("More to do on adult literacy": criticising the government's record is no opposition to
+literacy), nor a post, an actor, a count or words in quote marks. A speaker whose quotes
+judge in words the other passes could not tie to a target, in a sentence that (or whose
+predecessor) names a word of the issue, holds one stance on it per article: its polarity is
+the sign of the firm judging words (weight >= 0.6) in all their quotes, a negated word
+counting the other way. A speaker who already has a stance on the issue keeps that one.
+Limits: a judgement of a side matter next to the issue counts for the issue; reactions
+further away, or in words the lexicon does not list, are missed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.vocabulary import SPEAKER_NOUNS, TITLE_NOUNS
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.polarity import has_negation
+from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.words import BODY_NOUNS
+
+ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
+MIN_WORD_WEIGHT = 0.6
+MIN_TONE = 0.5  # summed judging weight below which a speaker's tone takes no side
+HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
+
+
+def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
+    """One stance on the headline's issue per speaker whose quotes judge without a target."""
+    issue = headline_issue(art)
+    if issue is None:
+        return []
+    label, head = issue
+    keys = _content(label)
+    covered = {
+        s.holder.name for s in found if s.holder is not None and s.polarity and keys & _content(s.target)
+    }
+    tones: dict[str, list[tuple[float, Token, Quote, Mention]]] = {}
+    for quote in art.quotes:
+        holder = art.speaker(quote)
+        if holder is None or holder.entity_type not in HOLDER_TYPES or holder.name in covered:
+            continue
+        if _headline_actor(art, holder):
+            continue  # "Tory leader unveils spending plan": its author's tone is no verdict on it
+        if _targeted(found, holder, quote) or not _near_issue(art, quote, keys):
+            continue
+        for weight, token in _judging_words(art, quote):
+            tones.setdefault(holder.name, []).append((weight, token, quote, holder))
+    out: list[Signal] = []
+    for words in tones.values():
+        total = sum(w for w, *_ in words)
+        if abs(total) < MIN_TONE:
+            continue
+        polarity = 1 if total > 0 else -1
+        weight, token, quote, holder = max((w for w in words if w[0] * polarity > 0), key=lambda w: abs(w[0]))
+        out += signal(art, token, polarity, ISSUE_SCORE, label, head, holder, quote)
+    return out
+
+
+def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
+    """The issue the headline names, as a label and its head noun, or None."""
+    start, end = art.labeller.headline
+    if start >= end:
+        return None
+    span = art.doc[start:end]
+    quoted = _quoted(span)
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    if words and all(t.text[0].isupper() for t in words):
+        return None  # "Russian FM Hosts Fresh Talks": title case, which the parser misreads
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ == "VBG":
+        return None  # "Benitez delight after crucial win", "Finding new homes for old phones"
+    verbs = [root] + [c for c in root.children if c.dep_ in ("xcomp", "ccomp")]
+    candidates: list[Token] = []
+    for verb in verbs:
+        candidates += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    candidates += [c for c in root.children if c.dep_ == "nsubjpass"]  # an active subject acts
+    for noun in candidates:
+        if noun.pos_ != "NOUN" or noun.i in quoted or not _issue_noun(art, noun):
+            continue
+        label = art.labeller.noun_label(noun, resolve=False)
+        if label and _content(label):
+            return label, noun
+    return None
+
+
+def _headline_actor(art: StanceArticle, holder: Mention) -> bool:
+    """Whether the headline names the holder, by name or by their title ("Tory leader")."""
+    start, end = art.labeller.headline
+    words = {t.lower_ for t in art.doc[start:end] if t.is_alpha}
+    name = {w.lower() for w in holder.name.split()}
+    role = {w.lower() for w in (holder.role or "").split() if len(w) > 3}
+    return bool(name & words or role & words)
+
+
+def _quoted(span) -> set[int]:
+    """Indices of the words between quote marks: a quoted headline ("Voters 'don't trust
+    politicians'") reports a voice, not an issue; the rest of "'More to do' on adult literacy"
+    still names one."""
+    inside, out = False, set()
+    for token in span:
+        if token.is_quote:
+            inside = not inside
+        elif inside:
+            out.add(token.i)
+    return out
+
+
+def _issue_noun(art: StanceArticle, noun: Token) -> bool:
+    """A thing, not an actor: no mention of someone, no body or title noun, no name of a
+    person or place, no count ("39K shanties")."""
+    lemma = noun.lemma_.lower()
+    if art.index.at(noun) is not None or lemma in BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS:
+        return False
+    if load_gazetteer().match_role(noun.text) is not None:
+        return False  # "prime minister of Macedonia": a post, not an issue
+    if any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree):
+        return False
+    if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "DATE", "CARDINAL"):
+        return False
+    return not art.lex.is_generic_target(noun.lemma_)
+
+
+def _near_issue(art: StanceArticle, quote: Quote, keys: set[str]) -> bool:
+    """Whether the quote's sentence or the one before names a word of the issue: a reaction
+    to it, not a remark on something else."""
+    sentences = art.ctx.sentences
+    around = sentences[max(0, quote.sentence_id - 1) : quote.sentence_id + 1]
+    words = {w for s in around for w in _content(s.text)}
+    return bool(words & keys)
+
+
+def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
+    """Whether another pass already read a stance of this speaker from this quote."""
+    return any(
+        s.in_quote is not None and s.in_quote.quote_id == quote.quote_id and s.holder.name == holder.name
+        for s in found
+        if s.holder is not None
+    )
+
+
+def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]]:
+    """Signed weights of the quote's judging words; a negated word counts the other way."""
+    span = art.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for token in span:
+        if art.index.at(token) is not None:
+            continue
+        weight = art.lex.evaluative(token.lower_)
+        if weight is None:
+            weight = art.lex.evaluative(token.lemma_)
+        if weight is None or abs(weight) < MIN_WORD_WEIGHT:
+            continue  # "a serious problem", "concern": the circumstances, not a verdict
+        if has_negation(art, token) or (token.head is not token and has_negation(art, token.head)):
+            weight = -weight
+        out.append((weight, token))
+    return out
+
+
+def _content(label: str) -> set[str]:
+    """Lower-case words of three letters or more, a plural "s" dropped."""
+    return {w.strip(".,;:'\"“”‘’()").lower().rstrip("s") for w in label.split() if len(w) > 2}

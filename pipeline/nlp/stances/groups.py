@@ -1,0 +1,114 @@
+"""Holders without a name: "critics say", "unions oppose the reforms", "widely applauded by
+environmentalists", "business leaders have welcomed …".
+
+The mention layer names people, bodies and states; a group the text names only by a common
+noun is no entity until it takes a position (eval/GUIDE.md: a common noun becomes a GROUP when
+it holds a stance or acts in an event). So the stance passes see, besides the article's
+mentions, a candidate GROUP mention for every plural noun of the vocabulary's
+`group_holder_nouns` that is a subject or a passive's agent and that no mention covers; the
+phrase keeps its modifiers ("public sector unions"). Only candidates that end up holding a
+stance join the article's mentions (`held_groups`), so a group that merely appears ("jobs for
+workers") is never an entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.records import ArticleContext, Mention, Stance
+from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS, SURVEY_NOUNS
+
+GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# quantity and degree adjectives say how many or how prominent, not who ("many economists")
+NOT_NAMING = frozenset(
+    {"many", "some", "several", "other", "most", "few", "numerous", "leading", "senior", "top", "all"}
+)
+
+
+def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
+    # a demonym before the noun describes the group ("the Macedonian opposition"), any other
+    # mention names whose people they are ("Downing Street officials", "Labour MPs")
+    taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
+    out: list[Mention] = []
+    for token in ctx.doc:
+        if not _group_noun(token) or not _acting(token):
+            continue
+        sentence = ctx.sentence_at(token.idx)
+        if sentence is None or sentence.section not in ("body", "headline"):
+            continue
+        first = _first_modifier(token)
+        start, end = ctx.doc[first].idx, token.idx + len(token.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        surface = ctx.text[start:end]
+        out.append(
+            Mention(
+                f"{ctx.article_id}#m{start}", ctx.article_id, sentence.sentence_id, surface, start, end,
+                GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
+            )
+        )
+    return out
+
+
+def polled_groups_dropped(ctx: ArticleContext, groups: list[Mention], stances: list[Stance]) -> list[Stance]:
+    """The stances, less those a group holds in a sentence that reports a survey ("Consumers
+    are very concerned about RFID tags, a survey says"): a poll is never a stance of its
+    respondents (eval/GUIDE.md)."""
+    ids = {m.mention_id for m in groups}
+    polled = {
+        s.sentence_id for s in ctx.sentences if any(w in SURVEY_NOUNS for w in s.text.lower().replace(",", " ").split())
+    }
+    return [s for s in stances if s.holder_mention_id not in ids or s.sentence_id not in polled]
+
+
+def held_groups(groups: list[Mention], stances: list[Stance]) -> list[Mention]:
+    """The candidate groups that hold a stance."""
+    holders = {s.holder_mention_id for s in stances}
+    return [m for m in groups if m.mention_id in holders]
+
+
+def _group_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False  # "Unions criticised …": a capital may make it a proper noun to the tagger
+    if lemma in MODIFIED_GROUP_NOUNS:
+        # "many Chinese people", not "people say"
+        return any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or c.pos_ == "PROPN") for c in token.lefts)
+    if lemma not in GROUP_HOLDER_NOUNS:
+        return False
+    return token.tag_ in ("NNS", "NNPS") or lemma == "opposition"
+
+
+def _acting(token: Token) -> bool:
+    """A subject, or the agent of a passive ("applauded by environmentalists")."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _first_modifier(token: Token) -> int:
+    """Index of the first word of the noun's contiguous modifiers ("public sector unions")."""
+    first = token.i
+    while first > 0:
+        left = token.doc[first - 1]
+        if (
+            left.dep_ in MODIFIER_DEPS
+            and left.pos_ in ("NOUN", "ADJ", "PROPN")
+            and left.lower_ not in NOT_NAMING
+            and left.head.i in range(first, token.i + 1)
+        ):
+            first -= 1
+        else:
+            break
+    return first
+
+
+def _name(span) -> str:
+    """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
+    name kept ("Chinese people", "civil rights campaigners")."""
+    last = span[-1].i
+    words = [t.text.lower() if t.i == last or t.is_sent_start and not t.ent_type_ else t.text for t in span]
+    return " ".join(words)

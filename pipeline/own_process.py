@@ -1,0 +1,105 @@
+"""Run one corpus-level step in a child process, so the memory it took goes back when it ends.
+
+The corpus-level job (tables, checks, warehouse, pictures, exports) runs its steps one
+after another in one Python process. CPython and the C allocator keep most of what a
+step freed (arenas fragmented by the objects that stay), so the process ends up holding
+what the largest step took, and every later step adds to it. Run in a forked child, a
+step's memory is returned to the system when the child exits: the job's peak is that of
+its largest step plus the parent's own (imports and Dagster bookkeeping).
+
+A forked child inherits the parent's state (imports, settings, a test's monkeypatches),
+so nothing but the result crosses back, pickled through a pipe. An exception raised in the
+child is raised again in the parent (as a RuntimeError with the child's traceback when it
+does not pickle). NEWSEVENTS_STEPS_IN_PROCESS=1 runs the steps in the calling process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import resource
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+IN_PROCESS_SETTING = "NEWSEVENTS_STEPS_IN_PROCESS"
+
+log = logging.getLogger(__name__)
+
+
+class ChildDied(RuntimeError):
+    """The step's process ended without a result (killed, out of memory)."""
+
+
+@dataclass
+class StepOutcome(Generic[T]):
+    value: T
+    peak_rss_mib: float
+    """Peak resident memory of the process that ran the step (the child's, which counts the
+    pages it shares with the parent; the calling process's high-water mark in process)."""
+    own_process: bool
+
+
+def in_process() -> bool:
+    forced = os.environ.get(IN_PROCESS_SETTING, "") not in ("", "0")
+    return forced or "fork" not in multiprocessing.get_all_start_methods()
+
+
+def _peak_mib() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def run_step(work: Callable[[], T], label: str = "step") -> StepOutcome[T]:
+    """`work()` in a forked child; its result (or its exception) here. Logs the step's
+    peak RSS and seconds under `label` (logger `pipeline.own_process`)."""
+    started = time.perf_counter()
+    outcome = StepOutcome(work(), _peak_mib(), False) if in_process() else _in_child(work)
+    log.info("%s: peak RSS %.1f MiB (%s), %.1f s", label, outcome.peak_rss_mib,
+             "own process" if outcome.own_process else "calling process", time.perf_counter() - started)
+    return outcome
+
+
+def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        receiver.close()
+        try:
+            outcome = (True, work())
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+            error.add_note("in the step's process:\n" + "".join(traceback.format_tb(error.__traceback__)))
+            outcome = (False, error)
+        peak = _peak_mib()
+        try:
+            sender.send((*outcome, peak))
+        except Exception:  # the value or the exception does not pickle
+            sender.send((False, RuntimeError("".join(traceback.format_exception(outcome[1])) if not outcome[0]
+                                             else f"the step's result does not pickle: {outcome[1]!r:.200}"), peak))
+        sender.close()
+
+    process = context.Process(target=child, name="corpus-step", daemon=False)
+    process.start()
+    sender.close()
+    try:
+        ok, value, peak = receiver.recv()
+    except EOFError:
+        process.join()
+        raise ChildDied(f"the step's process ended with exit code {process.exitcode} and no result") from None
+    finally:
+        receiver.close()
+    process.join()
+    if not ok:
+        raise value
+    return StepOutcome(value, peak, True)
+
+
+def step_value(work: Callable[[], T], label: str = "step") -> T:
+    """`run_step(work, label).value`."""
+    return run_step(work, label).value
+
