@@ -28,6 +28,13 @@ from pipeline.nlp.stances.verbs import (
     willing_signals,
 )
 
+# The passes read at every token, in order; those read only inside a quote follow them.
+TOKEN_PASSES = (
+    verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
+    nominal_signals, attitude_adjective_signals, willing_signals, naming_signals,
+)
+QUOTE_PASSES = (deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals)
+
 
 def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
     """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
@@ -39,21 +46,9 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
-        signals += verb_signals(art, token)
-        signals += proposal_signals(art, token)
-        signals += existential_signals(art, token)
-        signals += copular_signals(art, token)
-        signals += goal_signals(art, token)
-        signals += nominal_signals(art, token)
-        signals += attitude_adjective_signals(art, token)
-        signals += willing_signals(art, token)
-        signals += naming_signals(art, token)
-        if art.quote_at(token.idx) is not None:
-            signals += deontic_signals(art, token)
-            signals += attitude_signals(art, token)
-            signals += evaluative_signals(art, token)
-            signals += ironic_signals(art, token)
-            signals += consequence_signals(art, token)
+        in_quote = art.quote_at(token.idx) is not None
+        for signals_of in TOKEN_PASSES + (QUOTE_PASSES if in_quote else ()):
+            signals += signals_of(art, token)
     signals += issue_signals(art, signals)
     return merge(art, signals)
 
