@@ -50,6 +50,7 @@ from pipeline.nlp.corpus import (
     frame,
     resolve_corpus,
 )
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.nlp.seed_folder import in_batches
@@ -146,24 +147,25 @@ def resolve_cached(
     """Pass 1: resolution over what it reads of every article, one cache entry at a time;
     also each article's `processed_at` (which extraction the cache holds).
 
-    The JSON decoder makes a new object for every value, so a name, a type, an article id
-    or a character offset would be held once per mention: each record keeps one shared
-    copy of each repeated string and integer instead (the records are immutable, so sharing
-    is safe). The evidence (a sentence's text) is shared within its article, where several
-    candidates and stances quote the same sentence; ids, which do not repeat, are kept as
-    they are.
+    The mentions go into a `MentionTable`, one row of integer codes each (millions of
+    mention records would be most of the step's memory). The JSON decoder makes a new
+    object for every value, so a name, a type, an article id or a character offset would be
+    held once per record: each event candidate and stance keeps one shared copy of each
+    repeated string and integer instead (the records are immutable, so sharing is safe).
+    The evidence (a sentence's text) is shared within its article, where several candidates
+    and stances quote the same sentence; ids, which do not repeat, are kept as they are.
     """
-    mentions, candidates, stances, infos, processed = [], [], [], {}, {}
+    mentions, candidates, stances, infos, processed = MentionTable(), [], [], {}, {}
     shared: dict[str | int, str | int] = {}
     for extraction in extractions(cache, extracted, version):
         sentences: dict[str, str] = {}
-        mentions.extend(_shared_strings(m, shared) for m in extraction.mentions)
+        mentions.extend(extraction.mentions)
         candidates.extend(_shared_strings(c, shared, sentences) for c in extraction.events)
         stances.extend(_shared_strings(s, shared, sentences) for s in extraction.stances)
         infos[extraction.article["article_id"]] = article_info(extraction.article)
         processed[extraction.article["article_id"]] = extraction.article["processed_at"]
     shared.clear()
-    return resolve_corpus(mentions, candidates, infos, stances), processed
+    return resolve_corpus(mentions.ordered(), candidates, infos, stances), processed
 
 
 def _links_only(resolution: CorpusResolution) -> CorpusResolution:
