@@ -28,8 +28,10 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
+    BODY_HEADS,
     CONSTITUENCY_NOUNS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     MOTION_VERBS,
     ORG_NOUNS,
     SETTLEMENT_NOUNS,
@@ -88,6 +90,9 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
 
 def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     doc = mc.doc
+    words = c.name.split()
+    if len(words) > 1 and words[-1].lower() in BODY_HEADS | INSTITUTION_HEADS and words[-1][:1].isupper():
+        return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     found = set()
     if c.role or c.gender:
         found.add("PERSON")

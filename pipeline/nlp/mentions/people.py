@@ -189,6 +189,36 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
     return [_one_sense(mc, c, out, full_surnames) for c in out]
 
 
+def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Fahy went on", "Torres said": the surname of someone the article has already named in
+    full, written alone where NER tagged nothing, is that person (one capitalised proper-noun
+    word, not the start or end of a longer capitalised name)."""
+    doc = mc.doc
+    taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
+    first_full: dict[str, int] = {}
+    for c in chosen:
+        parts = c.name.split()
+        if c.entity_type == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
+            first_full.setdefault(parts[-1], c.tok_end)
+    if not first_full:
+        return chosen
+    extra = []
+    for token in doc:
+        named_at = first_full.get(token.text)
+        if named_at is None or token.i < named_at or token.i in taken or token.ent_type_:
+            continue
+        if token.pos_ != "PROPN" or mc.section[token.i] not in ("body", "caption"):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before is not None and not token.is_sent_start and (before.is_title or before.ent_type_):
+            continue  # "Sir Nicholas", "Judge Torres": a longer name or a title NER left out
+        if after is not None and (after.is_title and after.is_alpha or after.ent_type_ or after.text in POSSESSIVES):
+            continue
+        extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
+    return sorted(chosen + extra, key=lambda c: c.tok_start)
+
+
 def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_surnames: set[str]) -> Candidate:
     """A lone word NER typed PERSON that the article uses as a place or body elsewhere
     ("Labour chooses Manchester" and "in Manchester") is that place or body, unless
