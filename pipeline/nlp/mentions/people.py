@@ -195,13 +195,11 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
     word, not the start or end of a longer capitalised name)."""
     doc = mc.doc
     taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
-    first_full: dict[str, int] = {}
+    first_full: dict[str, int] = {}  # surname -> the token after its first full name
     for c in chosen:
         parts = c.name.split()
         if c.entity_type == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
             first_full.setdefault(parts[-1], c.tok_end)
-    if not first_full:
-        return chosen
     extra = []
     for token in doc:
         named_at = first_full.get(token.text)
@@ -216,7 +214,24 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
         if after is not None and (after.is_title and after.is_alpha or after.ent_type_ or after.text in POSSESSIVES):
             continue
         extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
-    return sorted(chosen + extra, key=lambda c: c.tok_start)
+    return [_given_name(c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
+
+
+def _given_name(c: Candidate, chosen: list[Candidate]) -> Candidate:
+    """ "Mayor Paul Pisale … I will talk to Paul", "Daniel Stringer-Price … Daniel's mother": a
+    lone given name is the one person named in full with it before, not someone new."""
+    if c.entity_type != "PERSON" or " " in c.name or c.role or c.gender or c.gazetteer_id:
+        return c
+    full = {
+        o.name
+        for o in chosen
+        if o.entity_type == "PERSON" and o.tok_end <= c.tok_start and len(o.name.split()) > 1
+        and o.name.split()[0] == c.name
+    }
+    surnames = {o.name.split()[-1] for o in chosen if o.entity_type == "PERSON" and " " in o.name}
+    if len(full) != 1 or c.name in surnames:
+        return c
+    return replace(c, name=next(iter(full)))
 
 
 def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_surnames: set[str]) -> Candidate:
