@@ -30,9 +30,11 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     CONSTITUENCY_NOUNS,
+    GIVEN_NAMES,
     HONORIFICS,
     INSTITUTION_HEADS,
     MOTION_VERBS,
+    ORG_HEADS,
     ORG_NOUNS,
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
@@ -96,6 +98,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
+    if _shaped_like_a_name(words):
+        found.add("PERSON")
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
@@ -108,6 +112,17 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if place:
         found.add(place)
     return found
+
+
+def _shaped_like_a_name(words: list[str]) -> bool:
+    """ "Robert Zoellick", "Jo Flaherty": a common given name, then one or two capitalised
+    words none of which a body's or place's name ends in."""
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() in GIVEN_NAMES
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
+        and not any(w.lower() in ORG_HEADS for w in words[1:])
+    )
 
 
 def _root(doc, c: Candidate) -> Token:

@@ -123,13 +123,20 @@ def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
 
 
 def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
-    """ "A report by the National Audit Office said": the body that wrote it."""
+    """ "A report by the National Audit Office said", "a statement issued on behalf of Robert
+    Zoellick": the body or person whose words it gives."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             for t in prep.subtree:
                 found = art.index.at(t)
+                if found is not None and found.entity_type in SPEAKER_TYPES:
+                    return found
+    for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
+        if behalf.lower_ == "behalf" and behalf.i > subject.i:
+            for of in (c for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found = next((m for t in of.subtree if (m := art.index.at(t)) is not None), None)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
     return None
