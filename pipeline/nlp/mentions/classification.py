@@ -30,6 +30,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
     EVENT_HEADS,
+    GIVEN_NAMES,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
@@ -72,7 +73,44 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc)
+    return out + _untagged_names(mc) + _untagged_given_names(mc)
+
+
+def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
+    """ "Michael Howard is to make a pitch": a common given name and one or two capitalised
+    proper nouns NER left untagged are a person's name."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc) - 1):
+        if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
+            continue
+        if i > 0 and (doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i].is_sent_start or doc[i - 1].ent_type_):
+            continue  # part of a longer name
+        end = i + 1
+        while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
+            end += 1
+        if end == i + 1 or not mc.in_sections(i, end) or mc.section[i] == "headline":
+            continue
+        if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].is_alpha):
+            continue  # the name goes on into something else
+        span = doc[i:end]
+        if mc.gaz.by_alias(span.text) or any(t.lower_ in ORG_HEADS for t in span):
+            continue
+        candidate = person(mc, span, "PERSON")
+        if candidate is not None:
+            out.append(replace(candidate, priority=0))
+    return out
+
+
+def _surname_word(mc: MentionContext, token) -> bool:
+    return (
+        token.tag_ == "NNP"
+        and token.is_title
+        and not token.ent_type_
+        and token.lower_ not in mc.role_words
+        and token.lower_ not in HONORIFICS
+        and token.text.replace("-", "").replace("'", "").isalpha()
+    )
 
 
 def _untagged_names(mc: MentionContext) -> list[Candidate]:
