@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import UNRESOLVED, Candidate, MentionContext, clean_spaces, overlaps_any
 from pipeline.nlp.mentions.vocabulary import (
+    CONSTITUENCY_NOUNS,
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
@@ -30,6 +31,8 @@ TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "-", "in"})
 
 def is_bare_title(mc: MentionContext, span: Span) -> bool:
     """A span that is nothing but a title ("Cardinal", "Home Secretary") names no body."""
+    if len(span) == 1 and span[0].lower_.endswith("s") and span[0].lower_ in TITLE_NOUNS | CONSTITUENCY_NOUNS:
+        return True  # "MPs", "MEPs" typed PERSON or ORG: holders of a post, no one named
     if not all(t.lower_ in mc.role_words for t in span):
         return False
     role = mc.gaz.match_role(span.text)
