@@ -196,6 +196,8 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     passed over; one introduced with this gender ("a spokeswoman for Human Rights Watch"
     for "she") is it, even when it speaks for a body."""
     wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
+    if pronoun.lower_ in ("they", "them"):
+        wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they"
     gender = _PRONOUN_GENDER.get(pronoun.lower_)
     known = _person_genders(art) if gender else {}
     for event in reversed(art.events):
