@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, TITLE_NOUNS
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
 from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
@@ -144,16 +144,19 @@ def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
 
 def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "Yukos lawyers", "a Downing Street spokesman", "a UK Government official" (the name
-    modifying the modifier): whoever they speak for."""
-    if subject.lemma_.lower() not in PROXY_NOUNS:
+    modifying the modifier): whoever they speak for; "the US government", "the Russian
+    authorities": the country they govern."""
+    governing = subject.lemma_.lower() in GOVERNMENT_NOUNS or subject.lower_ in GOVERNMENT_NOUNS
+    if subject.lemma_.lower() not in PROXY_NOUNS and not governing:
         return None
+    wanted = ("COUNTRY",) if governing and subject.lemma_.lower() not in PROXY_NOUNS else SPEAKER_TYPES
     for child in subject.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < subject.i:
             found = art.index.at(child)
             if found is None and child.text[:1].isupper():
                 inner = [g for g in child.children if g.dep_ in ("compound", "nmod", "amod") and g.i < child.i]
                 found = next((m for g in inner if (m := art.index.at(g)) is not None), None)
-            if found is not None and found.entity_type in SPEAKER_TYPES:
+            if found is not None and found.entity_type in wanted:
                 return found
     return None
 
