@@ -104,7 +104,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root):
+    if _names_a_body(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
@@ -142,6 +142,15 @@ def _names_a_body(root: Token) -> bool:
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _owns_its_object(root: Token) -> bool:
+    """ "Energis also did its own intelligence work", "Yukos cut its output": the subject
+    of a verb whose object is "its" something is a body, not a person."""
+    if root.dep_ != "nsubj":
+        return False
+    objects = [c for c in root.head.children if c.dep_ == "dobj"]
+    return any(g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children)
 
 
 def _in_apposition_to_a_post(mc: MentionContext, root: Token) -> bool:
