@@ -144,7 +144,8 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
                 if verb.dep_ == "relcl":
                     found += np_actors(verb.head, index)
                 continue
-            found += np_actors(child, index, allow_pronoun_possessor=True)
+            named = np_actors(child, index, allow_pronoun_possessor=True)
+            found += named or _plural_antecedent(child, index)
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
@@ -174,6 +175,36 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
+    return []
+
+
+def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
+    """ "Brazil and South Korea also discussed cooperation. They signed an agreement": a
+    sentence-opening "they" that no mention resolves is the compound subject of the
+    sentence before, when that subject names two or more actors joined by "and", or is a
+    plural of officials naming one state or body ("Iranian authorities have arrested 20
+    journalists. They accused ..."). A singular or a generic plural noun is left alone:
+    "they" is as often someone else."""
+    if pronoun.lower_ != "they" or pronoun.i - pronoun.sent.start > 2:
+        return []
+    start = pronoun.sent.start
+    if start == 0:
+        return []
+    previous = pronoun.doc[start - 1].sent
+    verb = previous.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for child in verb.children:
+        if child.dep_ not in ACTIVE_SUBJECT_DEPS:
+            continue
+        found = np_actors(child, index)
+        if any(c.dep_ == "conj" for c in child.children):
+            if len(found) >= 2 and all(m.kind == "name" for m in found):
+                return found
+        elif child.tag_ == "NNS" and child.lemma_.lower() in GROUP_HEADS and actor_at(index, child) is None:
+            bodies = [m for m in found if m.entity_type in ("COUNTRY", "ORGANIZATION")]
+            if len(bodies) == 1 and len(found) == 1:
+                return bodies
     return []
 
 
