@@ -58,6 +58,7 @@ from pipeline.nlp.events.vocabulary import (
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
+    PAIR_NOUNS,
     OBJECT_CONTROL,
     REPORTING_VERBS,
 )
@@ -91,6 +92,8 @@ def np_actors(
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
             if child.dep_ == "appos" and actor_at(index, child) is not None:
                 out += np_actors(child, index, depth + 1)
+    elif pair := _pair_antecedent(token, index):
+        out += pair
     elif token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X") or token.dep_ in ("compound", "amod"):
         topic = token.lemma_.lower() in DISCOURSE_NOUNS or token.lower_ in DISCOURSE_NOUNS
         for child in token.children:
@@ -126,6 +129,63 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
+
+
+def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
+    """ "Armenia and Azerbaijan have fought two wars ... the two sides routinely exchange
+    harsh invective": a plural noun counted as two ("the two sides", "both countries")
+    that names no one stands for the last pair of actors joined by "and" before it, in its
+    sentence or the few before, when both are of the kind the noun says (countries for
+    "countries", people for "men")."""
+    kind = PAIR_NOUNS.get(token.lemma_.lower())
+    if kind is None or token.tag_ != "NNS":
+        return []
+    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+        return []
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(PAIR_WINDOW):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for t in reversed(doc[first : token.i]):
+        if t.dep_ != "conj" or t.head.i >= t.i:
+            continue
+        a, b = actor_at(index, t.head), actor_at(index, t)
+        if a is None or b is None or a.name == b.name:
+            continue
+        if a.kind == "pronoun" or b.kind == "pronoun":
+            continue
+        if (
+            t.head.dep_ == "conj"
+            or any(c.dep_ == "conj" and c.i != t.i for c in t.head.children)
+            or any(c.dep_ == "conj" for c in t.children)
+        ):
+            continue  # three or more joined: not a pair
+        if kind in ("any", "country") and a.entity_type == b.entity_type == "PERSON":
+            states = [_state_of(x, index) for x in (t.head, t)]
+            if all(states) and states[0].name != states[1].name:
+                return states  # "Azeri President Aliyev and Armenian Prime Minister Pashinyan"
+        if any(kind != "any" and m.entity_type != kind.upper() for m in (a, b)):
+            continue
+        return [a, b]
+    return []
+
+
+def _state_of(token: Token, index: MentionIndex) -> Mention | None:
+    """The country a person's own title names ("Azeri President Ilham Aliyev"), its
+    conjuncts left out."""
+    skip = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    for t in token.subtree:
+        if t.i in skip:
+            continue
+        m = actor_at(index, t)
+        if m is not None and m.entity_type == "COUNTRY":
+            return m
+    return None
 
 
 def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:

@@ -38,5 +38,7 @@ WILLINGNESS_WORDS = _VOCABULARY.words("willingness_words")
 DESIRE_VERBS = _VOCABULARY.words("desire_verbs")
 # Reporting verbs whose clausal complement is reported speech: the quotes extractor's list.
 REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
+# plural noun -> the entity type of the pair it refers back to ("any" for every actor type)
+PAIR_NOUNS = _VOCABULARY.mapping("pair_nouns", values=("any", "country", "person", "organization"))
 # "TYPE/mode[/trigger lemma]" -> family: reports that may be one event (cross-article resolution)
 TYPE_FAMILIES = _VOCABULARY.mapping("type_families")
