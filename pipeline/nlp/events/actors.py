@@ -58,8 +58,8 @@ from pipeline.nlp.events.vocabulary import (
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
-    PAIR_NOUNS,
     OBJECT_CONTROL,
+    PAIR_NOUNS,
     REPORTING_VERBS,
 )
 from pipeline.nlp.records import Mention
