@@ -61,6 +61,7 @@ from pipeline.nlp.events.vocabulary import (
     OBJECT_CONTROL,
     PAIR_NOUNS,
     REPORTING_VERBS,
+    STATE_VERBS,
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
@@ -543,6 +544,33 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                     draft.realisers.append(child)
     _realiser_actors(draft, index, subject_role)
     _governing_clause_actors(draft, index)
+    _held_in(draft, index)
+
+
+def _held_in(draft: Draft, index: MentionIndex) -> None:
+    """ "Mr Khodorkovsky is in jail", "remains in custody", "was held in prison by police":
+    a trigger noun of a state one is held in, as the "in" or "under" phrase of a verb of
+    being, has the verb's subject as the one held (the noun's recipient) and a passive's
+    agent as the holder."""
+    noun = draft.token
+    prep = noun.head
+    if draft.trigger.subject_role != "recipient" or noun.dep_ != "pobj" or prep.lower_ not in ("in", "under"):
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or not lemma_in(verb, STATE_VERBS):
+        return
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:  # "was held in custody by police"
+        relative = passive[0].tag_ == "WDT" or passive[0].lower_ in RELATIVE_PRONOUNS
+        held = np_actors(verb.head if relative and verb.dep_ == "relcl" else passive[0], index)
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in pobjs(a)]
+        assign(draft, "sources", [m for p in agents for m in np_actors(p, index)])
+    elif lemma_in(verb, frozenset({"hold", "keep"})):  # "police held two men in custody"
+        held = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
+        assign(draft, "sources", _subjects(verb, index))
+    else:  # "is in jail", "who has been in jail"
+        held = _subjects(verb, index)
+    assign(draft, "targets", [m for m in held if m not in draft.sources])
 
 
 def _mediator_modifier(token: Token) -> bool:
