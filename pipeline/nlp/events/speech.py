@@ -119,6 +119,11 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
+    if with_subject and clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
+        # "Tory attempts to spread cynicism": the doer names the noun the clause completes
+        for child in clause.head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
 
 
