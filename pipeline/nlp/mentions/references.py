@@ -12,7 +12,13 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.people import is_bare_title, title_words
-from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS, TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import (
+    GENDERED_TITLES,
+    GOVERNING_TITLES,
+    GOVERNMENT_QUALIFIERS,
+    HONORIFICS,
+    TITLE_MODIFIERS,
+)
 from pipeline.nlp.names import role_compatible
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
@@ -38,6 +44,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     for m in mentions:
         if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
             counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
+            if _head_of_government(mc, m):
+                governing[m.gazetteer_id] = governing.get(m.gazetteer_id, 0) + 1
         elif m.entity_type == "ORGANIZATION" and m.gazetteer_id and m.country_iso3:
             # a national party, ministry or office counts for its country too: a BBC
             # politics story names Labour and the Home Office far more than Britain
@@ -58,7 +66,7 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             continue
         if token.text == "ministers" and _bare_ministers(token):
             pass  # "urged ministers to act": the government's ministers, acting for it
-        elif token.lower_ != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        elif token.lower_ != "government" or token.i == 0 or not _definite(doc, token.i):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
@@ -72,6 +80,25 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
         if m is not None:
             extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.char_start)
+
+
+def _definite(doc, i: int) -> bool:
+    """ "the government", "the current government": "the" and at most one qualifier."""
+    if doc[i - 1].lower_ == "the":
+        return True
+    return i >= 2 and doc[i - 1].lower_ in GOVERNMENT_QUALIFIERS and doc[i - 2].lower_ == "the"
+
+
+def _head_of_government(mc: MentionContext, m: Mention) -> bool:
+    """ "prime minister of Macedonia", "the Macedonian President": the country is named as
+    the state a head of government leads."""
+    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    doc = mc.doc
+    if m.kind == "demonym":
+        return span.end < len(doc) and doc[span.end].lower_ in GOVERNING_TITLES
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GOVERNING_TITLES
 
 
 def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
