@@ -25,7 +25,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation
 from pipeline.nlp.stances.signals import Signal, signal
-from pipeline.nlp.stances.words import BODY_NOUNS
+from pipeline.nlp.stances.words import BODY_NOUNS, PROTEST_NOUNS, PROTEST_PREPOSITIONS
 
 ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
 MIN_WORD_WEIGHT = 0.6
@@ -88,7 +88,28 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
             continue
         label = art.labeller.noun_label(noun, resolve=False)
         if label and _content(label):
+            if noun.lemma_.lower() in PROTEST_NOUNS:
+                return _protest_cause(art) or (label, noun)
             return label, noun
+    return None
+
+
+def _protest_cause(art: StanceArticle) -> tuple[str, Token] | None:
+    """What the protest a headline names is over, from its first mention that says so: "Talks
+    aim to avert pension strike" over "a series of national strikes over pensions reforms"
+    -> "pensions reforms". Those who judge in the dispute judge that, not the strike."""
+    for token in art.doc:
+        if token.lemma_.lower() not in PROTEST_NOUNS or token.pos_ != "NOUN":
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PROTEST_PREPOSITIONS:
+                continue
+            cause = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if cause is None or not _issue_noun(art, cause):
+                continue
+            label = art.labeller.noun_label(cause, resolve=False)
+            if label and _content(label):
+                return label, cause
     return None
 
 
