@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
@@ -17,6 +18,7 @@ from pipeline.nlp.stances.words import (
     ATTITUDE_NOUNS,
     BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
+    EMPTY_VERBS,
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
 )
@@ -94,7 +96,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
                 found = [Target(f"{t.label} {action}", t.head, t.sign, t.strength) for t in found]
         if xcomp is not None and xcomp.i > dobj.i and not addressee:
             # "proposed amendments to give the military more capabilities": the purpose completes it
-            purpose = art.labeller.action_label(xcomp)
+            purpose = art.labeller.action_label(xcomp) or _light_purpose(art, xcomp)
             if purpose is not None:
                 found = [
                     Target(
@@ -268,6 +270,16 @@ def _effort_action(verb: Token, dobj: Token) -> Token | None:
             if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
                 return frame_action(pobj)
     return None
+
+
+def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
+    """A light verb's purpose named by its object ("to give the military more offensive
+    capabilities" -> "capabilities"), shaped like an action label (participle first)."""
+    if verb.lemma_.lower() not in EMPTY_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    label = art.labeller.noun_label(obj) if obj is not None else None
+    return (f"{participle(verb.lemma_)} {label}", obj) if label else None
 
 
 def _negated(action: Token, targets: list[Target]) -> list[Target]:
