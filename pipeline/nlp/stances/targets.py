@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -21,8 +22,10 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
+    VERBAL_ATTACK_VERBS,
 )
 
+VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
 # generic nouns that, definite, point back to the act just reported ("welcomed the move")
 ANAPHORIC_GENERICS = frozenset({"move", "measure", "step", "action"})
@@ -249,7 +252,21 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
                 return SIGN[found[0]], found[1], child
     if found := art.lex.cue(lemma):
         return SIGN[found[0]], found[1], None
+    if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb):
+        return -1, VERBAL_ATTACK_SCORE, None
     return None
+
+
+def verbal_attack(verb: Token) -> bool:
+    """ "attacked Labour's spending plans", "attacked the 'pay later' Budget", "attacks Blair
+    over Iraq": an attack on words, plans or measures, on something in quote marks or made
+    "over", "as" or "for" something is criticism, not violence (events' `verbal_attack`)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects):
+        return True
+    if any(any(t.is_quote for t in o.subtree) for o in objects):
+        return True
+    return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in verb.children)
 
 
 def particle(verb: Token) -> str | None:
