@@ -23,6 +23,7 @@ from pipeline.nlp.stances.words import (
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
     VERBAL_ATTACK_VERBS,
+    VOLITION_VERBS,
 )
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
@@ -79,7 +80,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # when it takes a side itself; wanting or threatening an action is not opposing
         # it, so the verb's own polarity gives way to its volition
         # an urged action with no side of its own is itself the issue ("urged firms to cut charges")
-        found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee))
+        # so is an action wished for ("wants to introduce a points system for migrants")
+        wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS else None
+        wished = wish is not None and wish[0] > 0
+        found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee or wished))
         if found and not addressee:
             outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
             own = verb_cue(art, verb)
