@@ -410,7 +410,12 @@ def _title_reference(
         linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
         generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
         held = {} if generic else roles
-        recent = _just_named(mc, the, sorted(before + linked, key=lambda m: m.char_start), held, role.name)
+        candidates = before + linked
+        if body is not None:  # "Labour MP Tony Wright was angry. The Tory leader said": not him
+            wanted = _body_key(body)
+            other = {_surname(m.name) for m in before if parties.get(m.mention_id) not in (None, wanted)}
+            candidates = [m for m in candidates if _surname(m.name) not in other]
+        recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
     if not holders and body is None and not _held_in_article(roles, role.name):
