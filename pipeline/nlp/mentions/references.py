@@ -26,6 +26,9 @@ from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
 # Determiners of a post held by someone the article names: "the Prime Minister", "our
 # correspondent" (a broadcaster's or paper's own reporter).
 TITLE_DETERMINERS = ("the", "our")
+# Posts up to this seniority (roles.yaml: MP, leader, chairman, spokesperson, senator …) are
+# held by many at once, so "the MP" names whoever the text has just named, not one office holder.
+GENERIC_POST_SENIORITY = 45
 
 
 def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
@@ -155,7 +158,7 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
                 if made is not None:
                     genders.setdefault(_surname(target.name), GENDERED_PRONOUNS[token.lower_])
         elif token.lower_ in TITLE_DETERMINERS and token.i + 1 < len(mc.doc):
-            found = _title_reference(mc, token, persons, roles, bodies, parties)
+            found = _title_reference(mc, token, persons, roles, bodies, parties, extra)
             if found is not None:
                 start, end, target = found
                 made = _reference(mc, start, end, "ROLE", "title", target) if isinstance(target, Mention) else (
@@ -332,6 +335,7 @@ def _title_reference(
     roles: dict[str, set[str]],
     bodies: dict[int, Mention],
     parties: dict[str, str],
+    references: list[Mention] = (),
 ):
     """ "the Prime Minister" -> the one person of the article holding that role; "the Tory
     leader" -> the one holding it who was introduced with that party, else the one person
@@ -391,11 +395,19 @@ def _title_reference(
                 and sentence.sentence_id - m.sentence_id <= 1
             }
             holders = recent
+    head = doc[idx[0] : idx[-1] + 1].root
+    alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
+        # "Labour backbencher Stephen Pound said … The MP for Ealing North claimed", "Mr Howard
+        # will say … But the Tory leader will argue": a post many hold, or a party's post
+        # nobody in the text is given, as a clause's subject is the one person just named
+        linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
+        recent = _just_named(mc, the, sorted(before + linked, key=lambda m: m.char_start), roles, role.name)
+        if recent is not None:
+            return idx[0], idx[-1] + 1, recent
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
-        head = doc[idx[0] : idx[-1] + 1].root
-        alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
         return (idx[0], idx[-1] + 1, role.name) if alone else None
     if len(holders) != 1:
         return None
@@ -404,6 +416,32 @@ def _title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _just_named(
+    mc: MentionContext, the: Token, before: list[Mention], roles: dict[str, set[str]], title: str
+) -> Mention | None:
+    """The one person named in the sentence before a title reference (else the one subject
+    among them), when nobody is named earlier in its own sentence and that person holds no
+    other post in the text."""
+    sentence = mc.ctx.sentence_at(the.idx)
+    if sentence is None:
+        return None
+    named = [m for m in before if not mc.inside_quote(m.char_start) and not _is_modifier(mc, m)]
+    if any(m.sentence_id == sentence.sentence_id for m in named):
+        return None  # "Mr Blair said the chancellor would …": someone else
+    previous = [m for m in named if m.sentence_id == sentence.sentence_id - 1]
+    people = {_surname(m.name) for m in previous}
+    if len(people) != 1:
+        subjects = [m for m in previous if _is_clause_subject(mc, m)]
+        if len({_surname(m.name) for m in subjects}) != 1:
+            return None
+        previous = subjects
+    found = previous[-1]
+    held = roles.get(_surname(found.name), set())
+    if held and not any(role_compatible(title, r) for r in held):
+        return None
+    return found
 
 
 def _held_in_article(roles: dict[str, set[str]], title: str) -> bool:
