@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
+    COMPANY_POSSESSIONS,
     CONSTITUENCY_NOUNS,
     GIVEN_NAMES,
     HONORIFICS,
@@ -104,7 +105,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root) or _owns_its_object(root):
+    if _names_a_body(root) or _owns_its_object(root) or _company_possession(root):
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
@@ -142,6 +143,21 @@ def _names_a_body(root: Token) -> bool:
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _company_possession(root: Token) -> bool:
+    """ "Circuit City's shares", "BA's profits", "Oracle's chief executive Larry Ellison": a
+    name whose possessive modifies what only a company has (the post may be a compound of
+    the holder's name the parser made the head)."""
+    if root.dep_ != "poss":
+        return False
+    head = root.head
+    if _is(head, COMPANY_POSSESSIONS):
+        return True
+    return any(
+        c.dep_ == "compound" and root.i < c.i < head.i and c.lower_ == "executive" and _is(c, COMPANY_POSSESSIONS)
+        for c in head.children
+    )
 
 
 def _owns_its_object(root: Token) -> bool:
