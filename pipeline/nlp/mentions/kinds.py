@@ -37,6 +37,7 @@ from pipeline.nlp.mentions.vocabulary import (
     MOTION_VERBS,
     ORG_HEADS,
     ORG_NOUNS,
+    REPORTING_VERBS,
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
     TITLE_NOUNS,
@@ -107,6 +108,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     root = _root(doc, c)
     if _names_a_body(root) or _owns_its_object(root) or _company_possession(root):
         found.add("ORGANIZATION")
+    elif len(words) == 1 and _reports_what_it_does(root):
+        found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
     place = _is_place(mc, c, root)
@@ -158,6 +161,24 @@ def _company_possession(root: Token) -> bool:
         c.dep_ == "compound" and root.i < c.i < head.i and c.lower_ == "executive" and _is(c, COMPANY_POSSESSIONS)
         for c in head.children
     )
+
+
+def _reports_what_it_does(root: Token) -> bool:
+    """ "Diageo said it expects to get approval", "Pernod said
+    it was seeking acquisitions": a one-word name reporting, of itself as "it", what it does
+    (a verb other than "be", with no modal) is a body; "Mr Brown said it was a breakthrough"
+    and "Smith said it would help" say nothing of the speaker."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ != "it" or clause.pos_ != "VERB" or clause.lemma_.lower() == "be":
+            continue
+        if any(c.tag_ == "MD" for c in clause.children if c.dep_ == "aux"):
+            continue
+        return True
+    return False
 
 
 def _owns_its_object(root: Token) -> bool:

@@ -47,4 +47,6 @@ EVENT_HEADS = _VOCABULARY.words("event_heads")
 LAW_HEADS = _VOCABULARY.words("law_heads")
 SPEAKER_NOUNS = _VOCABULARY.words("speaker_nouns")
 COMPANY_POSSESSIONS = _VOCABULARY.words("company_possessions")
+# the reporting verbs of quotes.yaml ("said", "added"): "Diageo said it expects …"
+REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 MINISTRY_SYNONYMS = _VOCABULARY.mapping("ministry_synonyms", values=("foreign", "defence"))
