@@ -106,7 +106,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root) or _owns_its_object(root) or _company_possession(root):
+    if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
     elif len(words) == 1 and _reports_what_it_does(root):
         found.add("ORGANIZATION")
@@ -161,6 +161,32 @@ def _company_possession(root: Token) -> bool:
         c.dep_ == "compound" and root.i < c.i < head.i and c.lower_ == "executive" and _is(c, COMPANY_POSSESSIONS)
         for c in head.children
     )
+
+
+def _its_customers(root: Token) -> bool:
+    """ "BT is keen to provide extra services to its broadband customers": the subject of a
+    clause that speaks of "its" customers, shares or profits (company_possessions) is a
+    body, not the place NER took it for; "its" inside a clause with a subject of its own
+    belongs to that subject."""
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for token in verb.subtree:
+        if token.lower_ != "its" or token.dep_ != "poss" or not _is(token.head, COMPANY_POSSESSIONS):
+            continue
+        if _own_subject_between(token.head, verb) is None:
+            return True
+    return False
+
+
+def _own_subject_between(token: Token, verb: Token) -> Token | None:
+    """The first clause head from `token` up to (not including) `verb` with a subject of its own."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return node
+        node = node.head
+    return None
 
 
 def _reports_what_it_does(root: Token) -> bool:
