@@ -108,7 +108,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     root = _root(doc, c)
     if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
-    elif len(words) == 1 and _reports_what_it_does(root):
+    if len(words) == 1 and _reports_what_it_does(root):
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
