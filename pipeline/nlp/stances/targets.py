@@ -126,10 +126,13 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
 def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
     """The issue of a wished-for clause: its passive subject ("solutions will be found"),
     through the clause's own stance when it has one ("wants the tax to be abolished"
-    opposes the tax)."""
+    opposes the tax), or the action an infinitive wishes of someone ("want the government
+    to withdraw these regulations" opposes the regulations)."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if passive is None:
-        return []
+        # "want the government to withdraw these regulations": the action wished of someone
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        return action_targets(art, clause) if infinitive and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
         composed = action_targets(art, clause)
         if composed:
