@@ -21,6 +21,7 @@ import pandas as pd
 
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.entity_resolution import resolve_entities
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.event_resolution import ArticleInfo, EventResolution, resolve_events
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
@@ -67,7 +68,7 @@ class CorpusResolution:
     """What the cross-article step decides: each mention's entity, the entities, the
     events, the stances with their issues, and the dates undated articles take from events."""
 
-    links: dict[str, tuple[str, str]]  # mention_id -> (entity_id, resolution)
+    links: Mapping[str, tuple[str, str]]  # mention_id -> (entity_id, resolution); a `Links`
     entities: list[dict]
     events: EventResolution
     stances: list[dict]
@@ -90,15 +91,15 @@ class CorpusResolution:
 
 
 def resolve_corpus(
-    mentions: list[Mention],
+    mentions: list[Mention] | MentionTable,
     candidates: Iterable[EventCandidate],
     infos: dict[str, ArticleInfo],
     stances: Iterable[Stance],
 ) -> CorpusResolution:
     """Entities, events and issues across articles; `infos` holds each article's own
-    published date and outlet, in article order. The `mentions` list is emptied once the
-    entities are resolved: nothing after reads the records, and for a large corpus they
-    are most of the memory."""
+    published date and outlet, in article order. `mentions` (records, or an `ordered`
+    `MentionTable`) is emptied once the entities are resolved: nothing after reads them,
+    and for a large corpus they are most of the memory."""
     resolution = resolve_entities(mentions)
     mentions.clear()
     links = resolution.links
@@ -112,11 +113,15 @@ def resolve_corpus(
 class _EntityOf(Mapping):
     """mention_id -> entity_id, read through the links (a copy would be as large again)."""
 
-    def __init__(self, links: dict[str, tuple[str, str]]):
+    def __init__(self, links: Mapping[str, tuple[str, str]]):
         self._links = links
 
     def __getitem__(self, mention_id: str) -> str:
         return self._links[mention_id][0]
+
+    def get(self, mention_id, default=None):
+        link = self._links.get(mention_id)
+        return link[0] if link else default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._links)
@@ -135,7 +140,7 @@ def article_rows(extraction: ArticleExtraction, resolution: CorpusResolution) ->
     return {
         "articles": [article],
         "sentences": [{"article_id": article["article_id"], **asdict(s)} for s in extraction.sentences],
-        "mentions": [_mention_row(m, links) for m in extraction.mentions if m.mention_id in links],
+        "mentions": [_mention_row(m, link) for m in extraction.mentions if (link := links.get(m.mention_id))],
         "quotes": [_quote_row(q, resolution) for q in extraction.quotes],
     }
 
@@ -186,8 +191,8 @@ def build_tables(
     return {table: tables[table] for table in SORT_KEYS}
 
 
-def _mention_row(mention, links) -> dict:
-    entity_id, how = links[mention.mention_id]
+def _mention_row(mention, link: tuple[str, str]) -> dict:
+    entity_id, how = link
     return {
         "mention_id": mention.mention_id,
         "article_id": mention.article_id,

@@ -1,6 +1,9 @@
 """Corpus-level entity resolution: every mention of every article to one canonical entity.
 
-A pure function over the per-article `Mention` records, run once after all articles:
+A pure function over the per-article `Mention` records, run once after all articles. The
+records are held as rows of integer codes (`table.MentionTable`: about 60 bytes a mention
+where a record costs 250), every pass walks row numbers, and the answer, each mention's
+(entity_id, resolution), is a `table.Links` mapping over the same codes:
 
 * Gazetteer hits keep the gazetteer's id (`country:AZE`, `org:eu`, `city:moscow`); so do
   the ids `mentions` derives from it (`org:arm-foreign-ministry`). Demonyms and capitals

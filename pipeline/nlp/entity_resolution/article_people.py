@@ -16,18 +16,19 @@ from pipeline.nlp.entity_resolution.similarity import (
     same_person,
     similar_names,
 )
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.names import honorific_gender
-from pipeline.nlp.records import Mention
 
 
-@dataclass
+@dataclass(slots=True)
 class LocalPerson:
-    """The mentions of one person within one article."""
+    """The mentions (rows of `t`) of one person within one article."""
 
+    t: MentionTable
     article_id: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)
     full_names: list[tuple[str, ...]] = field(default_factory=list)
-    fuzzy_ids: set[str] = field(default_factory=set)  # mentions joined by spelling similarity
+    fuzzy_ids: set[int] = field(default_factory=set)  # rows joined by spelling similarity
     distinct: set[tuple[str, ...]] = field(default_factory=set)
     lasts: set[str] = field(default_factory=set)
 
@@ -48,60 +49,61 @@ class LocalPerson:
     @property
     def genders(self) -> set[str]:
         """The genders the honorifics of its mentions give ("Mr Abbas": m)."""
-        return {g for m in self.mentions if (g := honorific_gender(m.surface))}
+        return {g for row in self.mentions if (g := honorific_gender(self.t.surface(row)))}
 
     def last_mention_before(self, char: int) -> int:
-        before = [m.char_start for m in self.mentions if m.char_start < char]
+        before = [start for row in self.mentions if (start := self.t.char_start(row)) < char]
         return max(before) if before else -1
 
 
-def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerson]:
+def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> list[LocalPerson]:
+    """`mentions`: the article's person rows, in table order."""
     clusters: list[LocalPerson] = []
-    ordered = sorted(mentions, key=lambda m: m.char_start)
-    tokens_of = {m.mention_id: name_tokens(m.name) for m in ordered}
-    for m in ordered:  # full names first, in text order
-        tokens = tokens_of[m.mention_id]
+    ordered = sorted(mentions, key=t.char_start)
+    tokens_of = {row: name_tokens(t.name(row)) for row in ordered}
+    for row in ordered:  # full names first, in text order
+        tokens, start = tokens_of[row], t.char_start(row)
         if len(tokens) < 2:
             continue
         matches = [c for c in clusters if tokens in c.distinct or any(same_person(tokens, f) for f in c.distinct)]
         if matches:
-            target = max(matches, key=lambda c: c.last_mention_before(m.char_start))
+            target = max(matches, key=lambda c: c.last_mention_before(start))
             if tokens[-1] not in target.lasts:
-                target.fuzzy_ids.add(m.mention_id)
+                target.fuzzy_ids.add(row)
         else:
-            target = LocalPerson(article_id)
+            target = LocalPerson(t, article_id)
             clusters.append(target)
-        target.mentions.append(m)
+        target.mentions.append(row)
         target.add_full(tokens)
     full_clusters = list(clusters)
     # The gender most of a full name's honorific short forms give is that person's: with
     # "Mrs Howard" and "Mr Howard" shortening "Michael Howard", the one less used is
     # someone else (his wife), whichever comes first.
     votes: dict[int, Counter] = {id(c): Counter() for c in full_clusters}
-    for m in ordered:
-        tokens, gender = tokens_of[m.mention_id], honorific_gender(m.surface)
+    for row in ordered:
+        tokens, gender = tokens_of[row], honorific_gender(t.surface(row))
         if len(tokens) == 1 and gender:
             for c in full_clusters:
                 if tokens[0] in c.lasts:
                     votes[id(c)][gender] += 1
     usual = {key: _usual(counts) for key, counts in votes.items()}
     lone: dict[tuple[str, str | None], LocalPerson] = {}
-    for m in ordered:  # then single names: "Lavrov", "Mr Abbas"
-        tokens = tokens_of[m.mention_id]
+    for row in ordered:  # then single names: "Lavrov", "Mr Abbas"
+        tokens = tokens_of[row]
         if len(tokens) >= 2:
             continue
-        word = tokens[0]
-        gender = honorific_gender(m.surface)
+        word, surface, start = tokens[0], t.surface(row), t.char_start(row)
+        gender = honorific_gender(surface)
         # a "Mrs" never joins a man, nor a "Mr" a woman
         fits = [
             c for c in full_clusters
             if not (gender and (c.genders - {gender} or usual[id(c)] not in (None, gender)))
         ]
         matches = [c for c in fits if word in c.lasts]
-        if not matches and _knighted(m.surface):  # "Sir John" after "Sir John Bourn": the given name
+        if not matches and _knighted(surface):  # "Sir John" after "Sir John Bourn": the given name
             given = [
                 c for c in fits  # not "John Smith": the knight is the one written "Sir John ..."
-                if any(n[0] == word for n in c.distinct) and any(_knighted(k.surface) for k in c.mentions)
+                if any(n[0] == word for n in c.distinct) and any(_knighted(t.surface(k)) for k in c.mentions)
             ]
             matches = given if len(given) == 1 else []
         if not matches:  # "Lula" after "Luiz Inácio Lula da Silva": a name's middle part, in one person only
@@ -109,7 +111,7 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
             matches = middle if len(middle) == 1 else []
         fuzzy = False
         if not matches and len(word) >= MIN_FUZZY_LENGTH:
-            titled = m.surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS
+            titled = surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS
             matches = [
                 c for c in fits
                 if any(
@@ -122,19 +124,19 @@ def cluster_article(article_id: str, mentions: list[Mention]) -> list[LocalPerso
             if len(matches) != 1:
                 matches = []
         if matches:
-            target = max(matches, key=lambda c: (c.last_mention_before(m.char_start), -fits.index(c)))
-            target.mentions.append(m)
+            target = max(matches, key=lambda c: (c.last_mention_before(start), -fits.index(c)))
+            target.mentions.append(row)
             if fuzzy:
-                target.fuzzy_ids.add(m.mention_id)
+                target.fuzzy_ids.add(row)
             continue
         cluster = lone.get((word, gender))
         if cluster is None:
-            cluster = lone[(word, gender)] = LocalPerson(article_id)
+            cluster = lone[(word, gender)] = LocalPerson(t, article_id)
             clusters.append(cluster)
-        cluster.mentions.append(m)
+        cluster.mentions.append(row)
     clusters = _ungendered_joined(clusters, lone)
     for c in clusters:
-        c.mentions.sort(key=lambda m: m.char_start)
+        c.mentions.sort(key=t.char_start)
     return clusters
 
 

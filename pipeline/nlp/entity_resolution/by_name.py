@@ -3,58 +3,67 @@ with a one-word place read as the longer place it ends and an acronym as the bod
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from itertools import groupby
 
 from pipeline.nlp.entity_resolution.ids import TYPE_PREFIX, LinkState
 from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm, written_as
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.vocabulary import CORPORATE_SUFFIXES
-from pipeline.nlp.records import Mention
 
 
-def link_others(state: LinkState, gaz: Gazetteer, others: list[Mention]) -> None:
-    keys: dict[str, tuple[str, str]] = {}
-    for m in others:
-        keys[m.mention_id] = (m.entity_type, _without_legal_form(m.entity_type, norm(m.name)))
-    # A one-word place that is the tail of a longer place named in the same article.
-    by_article: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for m in others:
-        by_article[m.article_id].add(keys[m.mention_id])
-    for m in others:
-        etype, key = keys[m.mention_id]
-        if etype != "LOCATION" or " " in key:
-            continue
-        longer = sorted(k for t, k in by_article[m.article_id] if t == etype and k != key and k.split()[-1] == key)
-        if len(longer) == 1:
-            keys[m.mention_id] = (etype, longer[0])
+def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array) -> None:
+    """`others`: rows in table order. Each row's linking key (type, name key) is held once
+    per distinct key, by position in `others`."""
+    shared: dict[tuple[str, str], tuple[str, str]] = {}
+    keys = []
+    for row in others:
+        key = (t.entity_type(row), _without_legal_form(t.entity_type(row), norm(t.name(row))))
+        keys.append(shared.setdefault(key, key))
+    # A one-word place that is the tail of a longer place named in the same article
+    # (rows of one article are consecutive).
+    for _, run in groupby(range(len(others)), key=lambda p: t.article_code(others[p])):
+        positions = list(run)
+        here = {keys[p] for p in positions}
+        for p in positions:
+            etype, key = keys[p]
+            if etype != "LOCATION" or " " in key:
+                continue
+            longer = sorted(k for typ, k in here if typ == etype and k != key and k.split()[-1] == key)
+            if len(longer) == 1:
+                keys[p] = shared.setdefault((etype, longer[0]), (etype, longer[0]))
 
     # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,
     # when the corpus spells it out one way only.
     expansions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for m in others:
-        if ACRONYM.match(m.surface) and norm(m.surface) != keys[m.mention_id][1]:
-            expansions[(m.entity_type, norm(m.surface))].add(keys[m.mention_id])
-    for m in others:
-        full = expansions.get(keys[m.mention_id])
-        if full and len(full) == 1 and ACRONYM.match(m.name):
-            keys[m.mention_id] = next(iter(full))
+    for p, row in enumerate(others):
+        surface = t.surface(row)
+        if ACRONYM.match(surface) and norm(surface) != keys[p][1]:
+            expansions[(t.entity_type(row), norm(surface))].add(keys[p])
+    for p, row in enumerate(others):
+        full = expansions.get(keys[p])
+        if full and len(full) == 1 and ACRONYM.match(t.name(row)):
+            keys[p] = next(iter(full))
 
-    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for m in others:
-        groups[keys[m.mention_id]].append(m)
+    groups: dict[tuple[str, str], array] = defaultdict(lambda: array("i"))
+    for p, row in enumerate(others):
+        groups[keys[p]].append(row)
+    del keys
     for (etype, key) in sorted(groups):
         members = groups[(etype, key)]
         entry = gaz.by_alias(key)
-        if entry is not None and entry.entity_type == etype and written_as(members, entry.surfaces):
-            for m in members:
-                state.link(m.mention_id, entry.entity_id, "alias")
+        if entry is not None and entry.entity_type == etype and written_as(map(t.name, members), entry.surfaces):
+            for row in members:
+                state.link(row, entry.entity_id, "alias")
             continue
-        name = canonical_plain(members)
+        name = canonical_plain(map(t.name, members))
         entity_id = state.new_id(TYPE_PREFIX[etype], name)
         state.names[entity_id] = name
-        for m in members:
-            how = "exact" if norm(m.name) == norm(name) else "alias"
-            state.link(m.mention_id, entity_id, how)
+        for row in members:
+            how = "exact" if norm(t.name(row)) == norm(name) else "alias"
+            state.link(row, entity_id, how)
 
 
 def _without_legal_form(entity_type: str, key: str) -> str:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pipeline.nlp.entity_resolution.ids import LinkState
 from pipeline.nlp.entity_resolution.names import norm
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
-from pipeline.nlp.records import Mention
 
 
-def link_fixed(state: LinkState, gaz: Gazetteer, fixed: list[Mention]) -> None:
-    for m in fixed:
-        if m.kind == "demonym":
+def link_fixed(state: LinkState, gaz: Gazetteer, t: MentionTable, fixed: Iterable[int]) -> None:
+    for row in fixed:
+        kind, gazetteer_id = t.kind(row), t.gazetteer_id(row)
+        if kind == "demonym":
             how = "demonym"
-        elif m.kind == "metonym":
+        elif kind == "metonym":
             how = "metonym"
-        elif m.gazetteer_id in gaz.entries:
+        elif gazetteer_id in gaz.entries:
             how = "gazetteer"
         else:  # an id derived from gazetteer knowledge, e.g. org:arm-foreign-ministry
-            how = "exact" if norm(m.surface) == norm(m.name) else "alias"
-        state.link(m.mention_id, m.gazetteer_id, how)
+            how = "exact" if norm(t.surface(row)) == norm(t.name(row)) else "alias"
+        state.link(row, gazetteer_id, how)

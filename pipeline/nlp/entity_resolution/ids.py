@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from array import array
 
 from pipeline.nlp.gazetteer import slug
 
@@ -13,20 +13,35 @@ TYPE_PREFIX = {
 }
 
 
-@dataclass
 class LinkState:
-    """Mention links, canonical names chosen while linking, and the ids already taken."""
+    """Mention links (by row of the `MentionTable`), canonical names chosen while linking,
+    and the ids already taken.
 
-    links: dict[str, tuple[str, str]] = field(default_factory=dict)  # mention_id -> (entity_id, resolution)
-    names: dict[str, str] = field(default_factory=dict)  # canonical names decided while linking
-    used_ids: set[str] = field(default_factory=set)
-    _pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    A link is one integer per row, the position of its (entity_id, resolution) pair in
+    `pairs`: mentions linked alike share one pair, so a corpus of millions of mentions
+    holds one pair per entity and way of linking, and four bytes per mention."""
 
-    def link(self, mention_id: str, entity_id: str, how: str) -> None:
-        """Link a mention; mentions linked alike share one (entity_id, resolution) pair, so a
-        corpus of millions of mentions holds one pair per entity and resolution, not per mention."""
+    def __init__(self, rows: int, used_ids: set[str] | None = None):
+        self.link_codes = array("i", [-1]) * rows
+        self.pairs: list[tuple[str, str]] = []
+        self._pair_codes: dict[tuple[str, str], int] = {}
+        self.names: dict[str, str] = {}  # canonical names decided while linking
+        self.used_ids: set[str] = used_ids if used_ids is not None else set()
+
+    def link(self, row: int, entity_id: str, how: str) -> None:
         pair = (entity_id, how)
-        self.links[mention_id] = self._pairs.setdefault(pair, pair)
+        code = self._pair_codes.get(pair)
+        if code is None:
+            code = self._pair_codes[pair] = len(self.pairs)
+            self.pairs.append(pair)
+        self.link_codes[row] = code
+
+    def linked(self, row: int) -> bool:
+        return self.link_codes[row] >= 0
+
+    def entity_of(self, row: int) -> str | None:
+        code = self.link_codes[row]
+        return self.pairs[code][0] if code >= 0 else None
 
     def new_id(self, prefix: str, name: str, qualifier: str | None = None) -> str:
         base = f"{prefix}:{slug(name) or 'unnamed'}"

@@ -68,12 +68,43 @@ def merge_full(full: list[LocalPerson]) -> list[list[LocalPerson]]:
     return [grouped[root] for root in sorted(grouped)]
 
 
-def place_lone(c: LocalPerson, groups, surname_index) -> int | None:
-    surname = name_tokens(c.mentions[0].name)[-1]
+class Groups:
+    """The merged groups of local people, with each group's genders and evidence (roles,
+    countries) kept as lone surnames join it: asking them again for every lone surname of
+    the corpus would read the whole group each time."""
+
+    def __init__(self, members: list[list[LocalPerson]]):
+        self.members = members
+        self._genders: dict[int, set[str]] = {}
+        self._evidence: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def genders(self, gi: int) -> set[str]:
+        found = self._genders.get(gi)
+        if found is None:
+            found = self._genders[gi] = {g for c in self.members[gi] for g in c.genders}
+        return found
+
+    def evidence(self, gi: int) -> tuple[frozenset[str], frozenset[str]]:
+        found = self._evidence.get(gi)
+        if found is None:
+            found = self._evidence[gi] = evidence_of(self.members[gi])
+        return found
+
+    def add(self, gi: int, c: LocalPerson) -> None:
+        self.members[gi].append(c)
+        if gi in self._genders:
+            self._genders[gi] |= c.genders
+        if gi in self._evidence:
+            (roles, countries), (more_roles, more_countries) = self._evidence[gi], evidence_of([c])
+            self._evidence[gi] = (roles | more_roles, countries | more_countries)
+
+
+def place_lone(c: LocalPerson, groups: Groups, surname_index) -> int | None:
+    surname = name_tokens(c.t.name(c.mentions[0]))[-1]
     roles, countries = evidence_of([c])
     genders = c.genders
     candidates = [  # a "Mrs" never joins a man, nor a "Mr" a woman
-        gi for gi in surname_index.get(surname, []) if not (genders and _genders(groups[gi]) - genders)
+        gi for gi in surname_index.get(surname, []) if not (genders and groups.genders(gi) - genders)
     ]
     if len(candidates) == 1:
         return candidates[0]
@@ -86,24 +117,20 @@ def place_lone(c: LocalPerson, groups, surname_index) -> int | None:
         if s[:1] == surname[:1] and similar_names(s, surname, LONE_SURNAME_RATIO, LONE_SURNAME_JW)
     ]
     candidates = sorted(
-        {gi for s in similar for gi in surname_index[s] if not (genders and _genders(groups[gi]) - genders)}
+        {gi for s in similar for gi in surname_index[s] if not (genders and groups.genders(gi) - genders)}
     )
     target = unique_with_evidence(candidates, groups, roles, countries)
     if target is not None:
-        c.fuzzy_ids.update(m.mention_id for m in c.mentions)
+        c.fuzzy_ids.update(c.mentions)
     return target
 
 
-def _genders(group: list[LocalPerson]) -> set[str]:
-    return {g for c in group for g in c.genders}
-
-
-def unique_with_evidence(candidates: list[int], groups, roles, countries) -> int | None:
+def unique_with_evidence(candidates: list[int], groups: Groups, roles, countries) -> int | None:
     if not (roles or countries):
         return None
     fitting = []
     for gi in candidates:
-        g_roles, g_countries = evidence_of(groups[gi])
+        g_roles, g_countries = groups.evidence(gi)
         supported = roles & g_roles or countries & g_countries
         if supported and not (countries and g_countries and not countries & g_countries):
             fitting.append(gi)

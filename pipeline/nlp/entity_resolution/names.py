@@ -7,9 +7,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 from pipeline.nlp.gazetteer import is_case_sensitive
-from pipeline.nlp.records import Mention
 
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NAME_TITLES = {
@@ -72,15 +72,16 @@ def display_name(counts: Counter) -> str:
     return min(counts, key=lambda s: (-counts[s], -sum(c.isupper() for c in s), s))
 
 
-def canonical_plain(mentions: list[Mention]) -> str:
-    """Fullest, most frequent form for organisations, places and groups."""
-    counts = Counter(m.name for m in mentions)
+def canonical_plain(names: Iterable[str]) -> str:
+    """Fullest, most frequent form (of the mentions' `names`) for organisations, places and groups."""
+    counts = Counter(names)
     return min(counts, key=lambda s: (-len(norm(s).split()), -counts[s], -sum(c.isupper() for c in s), s))
 
 
-def written_as(mentions: list[Mention], surfaces: tuple[str, ...]) -> bool:
-    """A gazetteer surface matches as written when it is case-sensitive ("WHO" is not "Who")."""
-    names = {_strip_article(m.name) for m in mentions}
+def written_as(names: Iterable[str], surfaces: tuple[str, ...]) -> bool:
+    """A gazetteer surface matches as written (the mentions' `names`) when it is
+    case-sensitive ("WHO" is not "Who")."""
+    names = {_strip_article(name) for name in names}
     for surface in surfaces:
         if surface in names or not is_case_sensitive(surface) and surface.lower() in {n.lower() for n in names}:
             return True

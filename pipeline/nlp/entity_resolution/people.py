@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
+from itertools import groupby
 
 from pipeline.nlp.entity_resolution.article_people import LocalPerson, cluster_article
 from pipeline.nlp.entity_resolution.ids import LinkState
-from pipeline.nlp.entity_resolution.merging import merge_full, place_lone
+from pipeline.nlp.entity_resolution.merging import Groups, merge_full, place_lone
 from pipeline.nlp.entity_resolution.names import display_name, name_tokens
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.names import honorific_gender
-from pipeline.nlp.records import Mention
 
 
-def link_persons(state: LinkState, persons: list[Mention]) -> None:
+def link_persons(state: LinkState, t: MentionTable, persons: array) -> None:
+    """`persons`: rows in table order, so each article's rows are consecutive and the
+    articles come in article_id order."""
     locals_: list[LocalPerson] = []
-    by_article: dict[str, list[Mention]] = defaultdict(list)
-    for m in persons:
-        by_article[m.article_id].append(m)
-    for article_id in sorted(by_article):
-        locals_.extend(cluster_article(article_id, by_article[article_id]))
+    for article, rows in groupby(persons, key=t.article_code):
+        locals_.extend(cluster_article(t, t.article_ids[article], list(rows)))
 
     full = [c for c in locals_ if c.is_full]
     lone = [c for c in locals_ if not c.is_full]
-    groups = merge_full(full)  # list of lists of locals, deterministic order
+    del locals_
+    groups = Groups(merge_full(full))  # list of lists of locals, deterministic order
+    del full
     surname_index: dict[str, list[int]] = defaultdict(list)
-    for gi, group in enumerate(groups):
+    for gi, group in enumerate(groups.members):
         for last in sorted({last for c in group for last in c.lasts}):
             surname_index[last].append(gi)
 
@@ -32,64 +35,71 @@ def link_persons(state: LinkState, persons: list[Mention]) -> None:
     for c in lone:
         target = place_lone(c, groups, surname_index)
         if target is None:
-            unresolved[name_tokens(c.mentions[0].name)[-1]].append(c)
+            unresolved[name_tokens(t.name(c.mentions[0]))[-1]].append(c)
         else:
-            groups[target].append(c)
+            groups.add(target, c)
+    del lone
 
-    for group in sorted(groups, key=_group_order):
-        emit_person(state, group)
+    for group in sorted(groups.members, key=_group_order):
+        emit_person(state, t, group)
     for surname in sorted(unresolved):
         clusters = unresolved[surname]
         for c in clusters:
-            name = display_name(Counter(m.name for m in c.mentions))
+            name = display_name(Counter(t.name(row) for row in c.mentions))
             entity_id = state.new_id("person", name, None if len(clusters) == 1 else c.article_id)
             state.names[entity_id] = name
-            for m in c.mentions:
-                state.link(m.mention_id, entity_id, "fuzzy" if m.mention_id in c.fuzzy_ids else "exact")
+            for row in c.mentions:
+                state.link(row, entity_id, "fuzzy" if row in c.fuzzy_ids else "exact")
 
 
-def emit_person(state: LinkState, group: list[LocalPerson]) -> None:
-    mentions = [m for c in group for m in c.mentions]
-    mentions = _without_the_other_gender(state, mentions)
-    surname_freq = Counter(name_tokens(m.name)[-1] for m in mentions)
+def emit_person(state: LinkState, t: MentionTable, group: list[LocalPerson]) -> None:
+    mentions = [row for c in group for row in c.mentions]
+    mentions = _without_the_other_gender(state, t, mentions)
+    surname_freq = Counter(name_tokens(t.name(row))[-1] for row in mentions)
     full_freq = Counter(n for c in group for n in c.full_names)
     best = min(full_freq, key=lambda n: (-surname_freq[n[-1]], -len(n), -full_freq[n], n))
-    displays = Counter(m.name for m in mentions if name_tokens(m.name) == best)
+    displays = Counter(name for row in mentions if name_tokens(name := t.name(row)) == best)
     name = display_name(displays)
     entity_id = state.new_id("person", name)
     state.names[entity_id] = name
     fuzzy_ids = {i for c in group for i in c.fuzzy_ids}
-    for m in mentions:
-        tokens = name_tokens(m.name)
+    for row in mentions:
+        tokens = name_tokens(t.name(row))
         if tokens == best:
             how = "exact"
-        elif m.mention_id in fuzzy_ids or tokens[-1] not in best:
+        elif row in fuzzy_ids or tokens[-1] not in best:
             how = "fuzzy"
         else:
             how = "alias"
-        state.link(m.mention_id, entity_id, how)
+        state.link(row, entity_id, how)
 
 
-def _without_the_other_gender(state: LinkState, mentions: list[Mention]) -> list[Mention]:
+def _without_the_other_gender(state: LinkState, t: MentionTable, mentions: list[int]) -> list[int]:
     """A person's honorifics across the corpus give one gender most: a lone "Mrs Howard"
     that an article joined to Michael Howard (its "Mrs" outnumbering its "Mr" there) is
     someone else, one person per article, not an alias of him."""
-    genders = Counter(g for m in mentions if len(name_tokens(m.name)) == 1 and (g := honorific_gender(m.surface)))
+    lone_genders = [
+        (row, honorific_gender(t.surface(row))) for row in mentions if len(name_tokens(t.name(row))) == 1
+    ]
+    genders = Counter(g for _, g in lone_genders if g)
     if len(genders) < 2 or genders.most_common(2)[0][1] == genders.most_common(2)[1][1]:
         return mentions
     usual = genders.most_common(1)[0][0]
-    other = [m for m in mentions if len(name_tokens(m.name)) == 1 and honorific_gender(m.surface) not in (None, usual)]
-    for article_id in sorted({m.article_id for m in other}):
-        here = [m for m in other if m.article_id == article_id]
-        name = display_name(Counter(m.name for m in here))
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for row, gender in lone_genders:
+        if gender not in (None, usual):
+            by_article[t.article_id(row)].append(row)
+    for article_id in sorted(by_article):
+        here = by_article[article_id]
+        name = display_name(Counter(t.name(row) for row in here))
         entity_id = state.new_id("person", name, article_id)
         state.names[entity_id] = name
-        for m in here:
-            state.link(m.mention_id, entity_id, "exact")
-    split = {m.mention_id for m in other}
-    return [m for m in mentions if m.mention_id not in split]
+        for row in here:
+            state.link(row, entity_id, "exact")
+    split = {row for here in by_article.values() for row in here}
+    return [row for row in mentions if row not in split]
 
 
 def _group_order(group: list[LocalPerson]):
-    first = min((m.article_id, m.char_start) for c in group for m in c.mentions)
-    return first
+    t = group[0].t
+    return min((t.article_code(row), t.char_start(row)) for c in group for row in c.mentions)

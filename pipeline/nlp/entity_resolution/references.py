@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from array import array
+
 from pipeline.nlp.entity_resolution.ids import LinkState
-from pipeline.nlp.records import Mention
+from pipeline.nlp.entity_resolution.table import MentionTable
 
 
-def link_references(state: LinkState, references: list[Mention], by_id: dict[str, Mention]) -> None:
-    for m in references:
-        target = m.antecedent
+def link_references(state: LinkState, t: MentionTable, references: array) -> None:
+    for row in references:
+        target = t.antecedent_row(row)
         seen = 0
-        while target in by_id and target not in state.links and seen < 10:
-            target, seen = by_id[target].antecedent, seen + 1
-        if target in state.links:
-            state.link(m.mention_id, state.links[target][0], m.kind)
+        while target is not None and not state.linked(target) and seen < 10:
+            target, seen = t.antecedent_row(target), seen + 1
+        if target is not None and state.linked(target):
+            state.link(row, state.entity_of(target), t.kind(row))
         else:  # unreachable antecedent: resolve the name it carries on its own
-            entity_id = state.new_id("person", m.name, m.article_id)
-            state.names[entity_id] = m.name
-            state.link(m.mention_id, entity_id, m.kind)
+            name = t.name(row)
+            entity_id = state.new_id("person", name, t.article_id(row))
+            state.names[entity_id] = name
+            state.link(row, entity_id, t.kind(row))

@@ -46,8 +46,8 @@ def _first_compatible(a: str, b: str) -> bool:
 
 
 def evidence_of(clusters: list[LocalPerson]) -> tuple[frozenset[str], frozenset[str]]:
-    roles = {m.role for c in clusters for m in c.mentions if m.role}
-    countries = {m.country_iso3 for c in clusters for m in c.mentions if m.country_iso3}
+    roles = {role for c in clusters for row in c.mentions if (role := c.t.role(row))}
+    countries = {country for c in clusters for row in c.mentions if (country := c.t.country_iso3(row))}
     return frozenset(roles), frozenset(countries)
 
 

@@ -4,32 +4,38 @@ mentions elsewhere in the corpus give him or her that post."""
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 
 from pipeline.nlp.entity_resolution.ids import LinkState
+from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.names import role_compatible
-from pipeline.nlp.records import Mention
 
 
-def is_untied(m: Mention) -> bool:
-    return m.kind == "title" and m.antecedent is None
+def is_untied(t: MentionTable, row: int) -> bool:
+    return t.kind(row) == "title" and not t.has_antecedent(row)
 
 
-def link_untied(state: LinkState, untied: list[Mention], persons: list[Mention]) -> None:
+def link_untied(state: LinkState, t: MentionTable, untied: array, persons: array) -> None:
     """Link each untied title to the one person of its article holding a compatible post
     anywhere in the corpus; with none or several it stays unlinked (and is no mention)."""
+    asked = {t.article_code(row) for row in untied}
     roles: dict[str, set[str]] = defaultdict(set)
-    present: dict[str, set[str]] = defaultdict(set)
-    for m in persons:
-        link = state.links.get(m.mention_id)
-        if link is None:
+    present: dict[int, set[str]] = defaultdict(set)  # only the articles with an untied title
+    for row in persons:
+        entity_id = state.entity_of(row)
+        if entity_id is None:
             continue
-        present[m.article_id].add(link[0])
-        if m.role:
-            roles[link[0]].add(m.role)
-    for m in untied:
+        article = t.article_code(row)
+        if article in asked:
+            present[article].add(entity_id)
+        role = t.role(row)
+        if role:
+            roles[entity_id].add(role)
+    for row in untied:
+        role = t.role(row)
         holders = sorted(
-            e for e in present[m.article_id] if m.role and any(role_compatible(m.role, r) for r in roles[e])
+            e for e in present[t.article_code(row)] if role and any(role_compatible(role, r) for r in roles[e])
         )
         if len(holders) == 1:
-            state.link(m.mention_id, holders[0], "title")
+            state.link(row, holders[0], "title")
