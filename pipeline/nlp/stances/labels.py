@@ -19,7 +19,7 @@ from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
     clean,
     complement,
-    content_clause,
+    completion,
     judging,
     keep_adjective,
     left_tokens,
@@ -90,8 +90,9 @@ class Labeller:
                 of_pobj = comp[1]  # "its case for war" -> "war"
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
-            clause = content_clause(noun)  # "the idea that the plans were racist"
-            return render(self.doc, [noun, *clause]) if clause else None
+            # "the idea that the plans were racist", "measures to allow house arrest"
+            done = completion(self.lex, noun)
+            return render(self.doc, [noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts
