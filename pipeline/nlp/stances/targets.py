@@ -149,6 +149,9 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     ):
         clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
         if noun.lower_ in RELATIVE_TARGETS and clause.head.pos_ in ("NOUN", "PROPN"):
+            lacking = _lacking(art, clause.head)
+            if lacking is not None:
+                return [lacking]
             return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
     if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and noun.dep_ in ("dobj", "pobj"):
         # "we will vote against it": what the sentence before is about
@@ -294,6 +297,23 @@ def _effort_action(verb: Token, dobj: Token) -> Token | None:
             if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
                 return frame_action(pobj)
     return None
+
+
+def _lacking(art: StanceArticle, noun: Token) -> Target | None:
+    """ "to detain foreign terror suspects without trial, which the law lords have ruled
+    against": a relative clause after the object of "without" is about what is done without
+    it ("detained foreign terror suspects without trial"), not about the trial."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "without" or prep.head is prep:
+        return None
+    done = prep.head
+    if done.pos_ == "VERB":
+        found = art.labeller.action_label(done)
+        label, head = found if found is not None else (None, done)
+    else:
+        label, head = art.labeller.noun_label(done), done
+    lacked = art.labeller.noun_label(noun, resolve=False)
+    return Target(f"{label} without {lacked}", head) if label and lacked else None
 
 
 def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
