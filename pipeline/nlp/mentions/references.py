@@ -17,7 +17,6 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNING_TITLES,
     GOVERNMENT_QUALIFIERS,
     HONORIFICS,
-    REPORTING_VERBS,
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.names import role_compatible
@@ -419,13 +418,6 @@ def _title_reference(
         recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
-    if not holders and body is None and alone and _reports(head) and not _held_in_article(roles, role.name):
-        # "… as US President, Tony Blair has said. The prime minister said": nobody in the text
-        # holds the post, and the one who just spoke is the one speaking on under it
-        speakers = [m for m in before if _speaks(mc, m)]
-        recent = _just_named(mc, the, speakers, roles, role.name)
-        if recent is not None:
-            return idx[0], idx[-1] + 1, recent
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
@@ -467,16 +459,6 @@ def _just_named(
     if held and not any(role_compatible(title, r) for r in held):
         return None
     return found
-
-
-def _reports(subject: Token) -> bool:
-    return is_subject(subject) and subject.head.lemma_.lower() in REPORTING_VERBS
-
-
-def _speaks(mc: MentionContext, m: Mention) -> bool:
-    """The subject of a reporting verb ("Tony Blair has said", "said Mr Blair")."""
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    return span is not None and _reports(span.root)
 
 
 def _held_in_article(roles: dict[str, set[str]], title: str) -> bool:
