@@ -245,6 +245,11 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
         return "LOCATION"  # "Hatfield, Hertfordshire", "Woodhill, Milton Keynes"
+    appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
+    if root.dep_ == "appos" and root.head.i < root.i:
+        appositions.append(root.head)  # "the town, Shashamane"
+    if any(_is(noun, SETTLEMENT_NOUNS) for noun in appositions):
+        return "LOCATION"  # "Halifax (the largest city in Canada's Atlantic provinces)"
     first = root
     while first.dep_ == "conj" and first.head is not first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
