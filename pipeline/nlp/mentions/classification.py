@@ -178,6 +178,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     known = mc.gaz.by_alias(text) if negated or end < whole else None
     if known is not None:
         return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
+    iso3 = mc.gaz.demonym_country(text) if end < whole else None
+    if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
+        return _gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
     label = ent.label_
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
