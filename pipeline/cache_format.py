@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Collection
 from dataclasses import astuple, fields
 from datetime import date, datetime
 from functools import cache
@@ -76,10 +77,30 @@ def split(raw: bytes, content_sha256: str, version: str) -> bytes | None:
 def decode_body(body: bytes) -> ArticleExtraction | None:
     """The extraction a body holds, or None when it is not one (never raises)."""
     try:
+        decoded = decode_records(body, RECORD_TYPES)
+        return None if decoded is None else ArticleExtraction(article=decoded[0], **decoded[1])
+    except Exception:  # noqa: BLE001 - MemoryError, RecursionError, OverflowError included
+        return None
+
+
+def decode_records(
+    body: bytes, names: Collection[str], record: Callable[[type, list], object] | None = None
+) -> tuple[dict, dict[str, list]] | None:
+    """The article and the record lists `names` of a body, each row made into a record by
+    `record(kind, row)` (by default the record type itself), or None when the body is not an
+    extraction (never raises). The other lists' rows are only checked, not made into records:
+    a reader that needs few of them pays for those only."""
+    try:
         content = json.loads(body)
         article = {key: _decode_value(value) for key, value in content["article"].items()}
-        records = {name: [_record(kind, row) for row in content[name]] for name, kind in RECORD_TYPES.items()}
-        return ArticleExtraction(article=article, **records)
+        records = {}
+        for name, kind in RECORD_TYPES.items():
+            if name in names:
+                records[name] = [(record or _record)(kind, row) for row in content[name]]
+            else:
+                for row in content[name]:
+                    check_row(kind, row)
+        return article, records
     except Exception:  # noqa: BLE001 - MemoryError, RecursionError, OverflowError included
         return None
 
@@ -96,10 +117,15 @@ def _arity(kind: type) -> int:
 
 
 def _record(kind: type, row: list):
-    if not isinstance(row, list) or len(row) != _arity(kind):
-        raise ValueError(f"not a {kind.__name__}")
+    check_row(kind, row)
     # JSON has no tuples; the records' sequence fields are all tuples (they are hashable).
     return kind(*(tuple(value) if isinstance(value, list) else value for value in row))
+
+
+def check_row(kind: type, row) -> None:
+    """Raise unless `row` has a value for each field of `kind`."""
+    if not isinstance(row, list) or len(row) != _arity(kind):
+        raise ValueError(f"not a {kind.__name__}")
 
 
 def _encode_value(value):

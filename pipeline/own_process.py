@@ -13,11 +13,18 @@ child is raised again in the parent (as a RuntimeError with the child's tracebac
 does not pickle). The child dies with its parent (Linux's parent-death signal): a run killed
 mid-step must not leave its step writing files behind it. NEWSEVENTS_STEPS_IN_PROCESS=1
 runs the steps in the calling process.
+
+What a child loads or builds for itself (an import, a Pandera model's schema) goes when it
+ends, so the next child would load it again: a step names what it needs with `prepare`,
+which runs in the calling process before the first fork that asks for it (once per
+process), and every later child inherits it. The child also freezes what it inherited
+(`gc.freeze`), so its collections do not walk, and copy, the parent's objects.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -58,11 +65,30 @@ def _peak_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_step(work: Callable[[], T], label: str = "step") -> StepOutcome[T]:
+_prepared: set[Callable[[], object]] = set()
+
+
+def prepare_once(prepare: Callable[[], object]) -> None:
+    """`prepare()`, unless this process already ran it (a forked child inherits the record)."""
+    if prepare not in _prepared:
+        prepare()
+        _prepared.add(prepare)
+
+
+def run_step(work: Callable[[], T], label: str = "step", prepare: Callable[[], object] | None = None) -> StepOutcome[T]:
     """`work()` in a forked child; its result (or its exception) here. Logs the step's
-    peak RSS and seconds under `label` (logger `pipeline.own_process`)."""
+    peak RSS and seconds under `label` (logger `pipeline.own_process`).
+
+    `prepare` loads what the work needs and every later step would load again (imports,
+    schemas): with the step in a child it runs here first, once per process, so children
+    inherit it; in process the work loads what it needs itself."""
     started = time.perf_counter()
-    outcome = StepOutcome(work(), _peak_mib(), False) if in_process() else _in_child(work)
+    if in_process():
+        outcome = StepOutcome(work(), _peak_mib(), False)
+    else:
+        if prepare is not None:
+            prepare_once(prepare)
+        outcome = _in_child(work)
     log.info("%s: peak RSS %.1f MiB (%s), %.1f s", label, outcome.peak_rss_mib,
              "own process" if outcome.own_process else "calling process", time.perf_counter() - started)
     return outcome
@@ -89,6 +115,7 @@ def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
 
     def child() -> None:
         _die_with_parent(parent)
+        gc.freeze()  # the inherited objects stay out of this process's collections: fewer pages copied
         receiver.close()
         try:
             outcome = (True, work())
@@ -118,7 +145,7 @@ def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
     return StepOutcome(value, peak, True)
 
 
-def step_value(work: Callable[[], T], label: str = "step") -> T:
-    """`run_step(work, label).value`."""
-    return run_step(work, label).value
+def step_value(work: Callable[[], T], label: str = "step", prepare: Callable[[], object] | None = None) -> T:
+    """`run_step(work, label, prepare).value`."""
+    return run_step(work, label, prepare).value
 

@@ -467,6 +467,17 @@ EXPORT_CSVS: dict[str, type[pa.DataFrameModel]] = {
 }
 
 
+def build_models() -> None:
+    """Build every model's schema and validate an empty frame with it, which Pandera does on
+    a model's first use (its first build imports Dask, for Dask's index types: over a second).
+    Steps run in child processes (`pipeline.own_process`) have this done once, in the parent."""
+    for table in TABLES:
+        validate(table, empty_frame(table))
+    for model in EXPORT_CSVS.values():
+        model.validate(pd.DataFrame({name: pd.Series(dtype=str(column.dtype))
+                                     for name, column in model.to_schema().columns.items()}))
+
+
 def export_columns(name: str) -> list[str]:
     return list(EXPORT_CSVS[name].to_schema().columns)
 

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -219,6 +219,14 @@ class ExtractionCache:
     def get(self, article_id: str, content_sha256: str, version: str) -> ArticleExtraction | None:
         body = self._body(article_id, content_sha256, version)
         return None if body is None else cache_format.decode_body(body)
+
+    def get_records(
+        self, article_id: str, content_sha256: str, version: str, names: Collection[str],
+        record: Callable[[type, list], object] | None = None,
+    ) -> tuple[dict, dict[str, list]] | None:
+        """The article and only the record lists `names` (`cache_format.decode_records`)."""
+        body = self._body(article_id, content_sha256, version)
+        return None if body is None else cache_format.decode_records(body, names, record)
 
     def extracted_content(self, article_id: str, version: str) -> str | None:
         """content_sha256 of the undamaged entry this extractor version holds for the

@@ -24,6 +24,7 @@ temporary names and renamed only when every table is complete.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import inspect
 import sys
@@ -40,6 +41,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import schemas, table_reuse
+from pipeline.cache_format import check_row
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
     ARTICLE_TABLES,
@@ -157,15 +159,28 @@ def resolve_cached(
     """
     mentions, candidates, stances, infos, processed = MentionTable(), [], [], {}, {}
     shared: dict[str | int, str | int] = {}
-    for extraction in extractions(cache, extracted, version):
-        sentences: dict[str, str] = {}
-        mentions.extend(extraction.mentions)
-        candidates.extend(_shared_strings(c, shared, sentences) for c in extraction.events)
-        stances.extend(_shared_strings(s, shared, sentences) for s in extraction.stances)
-        infos[extraction.article["article_id"]] = article_info(extraction.article)
-        processed[extraction.article["article_id"]] = extraction.article["processed_at"]
+    sentences: dict[str, str] = {}
+
+    def record(kind: type, row: list):
+        return _shared_record(kind, row, shared, sentences)
+
+    for article_id, sha in extracted:
+        sentences.clear()
+        found = cache.get_records(article_id, sha, version, RESOLUTION_READS, record)
+        if found is None:
+            raise VanishedExtraction(article_id)
+        article, records = found
+        mentions.extend(records["mentions"])
+        candidates.extend(records["events"])
+        stances.extend(records["stances"])
+        infos[article["article_id"]] = article_info(article)
+        processed[article["article_id"]] = article["processed_at"]
     shared.clear()
     return resolve_corpus(mentions.ordered(), candidates, infos, stances), processed
+
+
+RESOLUTION_READS = ("mentions", "events", "stances")
+"""The record lists of an extraction that resolution reads (pass 1 makes no other records)."""
 
 
 def _links_only(resolution: CorpusResolution) -> CorpusResolution:
@@ -187,16 +202,29 @@ SHARED_TYPES = (str, int)
 """Shared by value: exact types only (a bool or a float equal to an int keeps its own type)."""
 
 
-def _shared_strings(record, shared: dict, sentences: dict[str, str] | None = None):
+SHARE, EVIDENCE, KEEP = range(3)
+
+
+@functools.cache
+def _sharing(kind: type) -> tuple[int, ...]:
+    """How each field of a record type is shared, in field order."""
+    return tuple(EVIDENCE if name == "evidence" else KEEP if name in UNSHARED else SHARE for name in kind.__slots__)
+
+
+def _shared_record(kind: type, row: list, shared: dict, sentences: dict[str, str]):
+    """The record a cached row holds (`cache_format`: lists become tuples), made with one
+    shared copy of each repeated string and integer, and of each evidence sentence."""
+    check_row(kind, row)
     values = []
-    for name in record.__slots__:
-        value = getattr(record, name)
-        if type(value) in SHARED_TYPES and name not in UNSHARED:
+    for how, value in zip(_sharing(kind), row, strict=True):
+        if type(value) is list:
+            value = tuple(value)
+        elif how == SHARE and type(value) in SHARED_TYPES:
             value = shared.setdefault(value, value)
-        elif name == "evidence" and sentences is not None and type(value) is str:
+        elif how == EVIDENCE and type(value) is str:
             value = sentences.setdefault(value, value)
         values.append(value)
-    return type(record)(*values)
+    return kind(*values)
 
 
 def write_tables(

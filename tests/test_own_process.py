@@ -59,6 +59,41 @@ def test_in_process_setting_runs_here(monkeypatch):
     assert not outcome.own_process
 
 
+def test_prepare_runs_here_once_and_every_child_inherits_it():
+    calls = []
+
+    def prepare():
+        calls.append(os.getpid())
+
+    first = own_process.run_step(lambda: (os.getpid(), list(calls)), prepare=prepare)
+    second = own_process.run_step(lambda: (os.getpid(), list(calls)), prepare=prepare)
+    assert calls == [os.getpid()]
+    assert first.value[1] == second.value[1] == [os.getpid()]
+    assert os.getpid() not in (first.value[0], second.value[0])
+
+
+def test_in_process_the_work_prepares_itself(monkeypatch):
+    monkeypatch.setenv(own_process.IN_PROCESS_SETTING, "1")
+    calls = []
+    assert own_process.step_value(lambda: "done", prepare=lambda: calls.append(1)) == "done"
+    assert calls == []
+
+
+def test_a_contract_step_child_imports_and_builds_nothing_the_parent_prepared():
+    """Pandera builds a model's schema on first use, importing Dask on the way (over a
+    second): prepared in the parent, the child that validates every table loads nothing."""
+    import sys
+
+    from pipeline.schemas import TABLES, build_models, empty_frame, validate
+
+    def validate_all() -> list[str]:
+        before = set(sys.modules)
+        for table in TABLES:
+            validate(table, empty_frame(table))
+        return sorted(set(sys.modules) - before)
+
+    assert own_process.step_value(validate_all, "probe", build_models) == []
+
 
 def test_check_results_come_back_from_the_checks_child_with_their_fields(tmp_path):
     """`table_checks` runs every check in one child; what crosses back keeps each field."""

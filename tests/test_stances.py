@@ -206,3 +206,24 @@ def test_intention_of_another_body_is_its_own():
     stances, by_id = _stances("The BBC said Labour had no intention of imposing sanctions.\n")
     holders = {_name(s.holder_mention_id, by_id) for s in stances if s.target == "imposed sanctions"}
     assert any("Labour" in h for h in holders), holders
+
+
+def test_headline_protest_names_its_cause_as_the_issue():
+    """A headline naming a protest ("Thousands join strike in Wales", BBC politics) reports a
+    dispute whose issue is what the protest is over or against, from its first mention that
+    says so; a headline naming no protest keeps its own object."""
+    from pipeline.nlp.lexicons import load_stance_lexicon
+    from pipeline.nlp.stances.article_issue import headline_issue
+    from pipeline.nlp.stances.context import stance_context
+
+    def issue(text: str) -> str | None:
+        ctx = build_context("t", text)
+        mentions = detect_mentions(ctx)
+        found = headline_issue(stance_context(ctx, extract_quotes(ctx, mentions), mentions, load_stance_lexicon()))
+        return found[0] if found else None
+
+    lede = "Thousands of civil servants were on strike across Wales on Friday in protest at planned job cuts.\n"
+    assert issue(f"Thousands join strike in Wales\n\n{lede}") == "planned job cuts"
+    assert issue("Thousands join strike in Wales\n\nThousands of civil servants were on strike across Wales.\n") == (
+        "strike in Wales"
+    )

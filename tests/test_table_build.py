@@ -173,13 +173,19 @@ def test_the_contract_check_validates_a_file_again_only_when_its_bytes_changed(c
 
 
 def test_shared_values_leave_records_equal_and_keep_their_types():
+    from dataclasses import astuple
+
     from pipeline.nlp.records import Mention, Stance
+
+    def row(record) -> list:  # as the cache holds it: JSON has lists, not tuples
+        return [list(v) if isinstance(v, tuple) else v for v in astuple(record)]
 
     shared: dict = {}
     sentences: dict[str, str] = {}
     first = Mention("a#m1000", "a", 3, "Moscow", 1000, 1006, "GPE", "LOCATION", "name", "Moscow")
     again = Mention("b#m1000", "b", 3, "Moscow", int("1000"), int("1006"), "GPE", "LOCATION", "name", "Moscow")
-    kept = [table_build._shared_strings(m, shared) for m in (first, again)]
+    shared["a#m1000"] = "".join(["a#m", "1000"])  # an equal id seen before must not replace this one
+    kept = [table_build._shared_record(Mention, row(m), shared, sentences) for m in (first, again)]
     assert kept == [first, again]
     assert kept[0].char_start is kept[1].char_start and kept[0].surface is kept[1].surface
     assert kept[0].mention_id is first.mention_id  # ids are not shared
@@ -187,6 +193,6 @@ def test_shared_values_leave_records_equal_and_keep_their_types():
     evidence = "Armenia backs the plan."
     stances = [Stance("a", 1, None, "the plan", None, "support", 1.0, "".join(evidence)) for _ in range(2)]
     shared[1] = 1  # an int equal to the float score must not replace it
-    kept = [table_build._shared_strings(s, shared, sentences) for s in stances]
+    kept = [table_build._shared_record(Stance, row(s), shared, sentences) for s in stances]
     assert kept == stances and type(kept[0].score) is float
     assert kept[0].evidence is kept[1].evidence

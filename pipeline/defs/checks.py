@@ -26,7 +26,7 @@ from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.names import conflicting_genders, non_name_words
 from pipeline.own_process import step_value
-from pipeline.schemas import TABLES, SchemaViolation
+from pipeline.schemas import TABLES, SchemaViolation, build_models
 from pipeline.storage import read_table
 from pipeline.table_build import validate_file_once
 
@@ -244,7 +244,7 @@ def table_checks(paths: NewsPaths) -> Iterator[AssetCheckResult]:
     """Every check above, in turn, in one process of its own (`pipeline.own_process`): what
     they read goes back when it ends. A blocking failure stops what is downstream once the
     step ends."""
-    outcomes = step_value(lambda: [_outcome(check, paths) for check in CHECKS], "table_checks")
+    outcomes = step_value(lambda: [_outcome(check, paths) for check in CHECKS], "table_checks", build_models)
     for check, outcome in zip(CHECKS, outcomes, strict=True):
         yield AssetCheckResult(asset_key=AssetKey(check.asset), check_name=check.name, **outcome)
 

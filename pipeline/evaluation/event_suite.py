@@ -97,14 +97,10 @@ def records(mentions, events) -> list[dict]:
 def case_records(ctx) -> list[dict]:
     """A case sentence's events as records, from the extractors the pipeline chains
     (mentions, quotes, stances, events); the case test uses the same."""
-    from pipeline.nlp.events import detect_events
-    from pipeline.nlp.mentions import detect_mentions
-    from pipeline.nlp.quotes import extract_quotes
-    from pipeline.nlp.stances import extract_stances
+    from pipeline.nlp.extract import chain_extractors
 
-    mentions = detect_mentions(ctx)
-    quotes = extract_quotes(ctx, mentions)
-    return records(mentions, detect_events(ctx, mentions, quotes, extract_stances(ctx, quotes, mentions)))
+    mentions, _, _, events = chain_extractors(ctx)
+    return records(mentions, events)
 
 
 def run_suite(path: Path = SUITE) -> list[SuiteResult]:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from pipeline.exports import plover, validated
 from pipeline.exports.tables import FRAMES
-from pipeline.schemas import EXPORT_CSVS, read_export_csv, validate_export
+from pipeline.schemas import EXPORT_CSVS, build_models, read_export_csv, validate_export
 from pipeline.storage import atomic_path, read_table, read_table_kept
 
 PLOVER_FILE = "events.plover.jsonl"
@@ -169,6 +169,15 @@ def check_plover(path: Path, passed: frozenset[str] = frozenset()) -> int:
 
     plover.validate_numbered(unchecked())
     return n
+
+
+def prepare_exports() -> None:
+    """Load what writing and checking the exports needs and keeps (the Pandera models, the
+    JSON Schema, the export knowledge): done once in the parent when they run in child
+    processes (`pipeline.own_process`)."""
+    build_models()
+    plover.load_schema()
+    plover.load_knowledge()
 
 
 def check_exports(data_dir: Path) -> dict[str, int]:

@@ -21,8 +21,9 @@ from pipeline.nlp.layout import Layout, parse_layout
 from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
-from pipeline.nlp.records import ArticleContext, ArticleExtraction, Sentence
+from pipeline.nlp.records import ArticleContext, ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
 from pipeline.nlp.stances import stances_and_groups
+from pipeline.nlp.stances.groups import group_mentions
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
 BATCH_SIZE = 32
@@ -125,13 +126,39 @@ def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at:
     sentences = sentences_from_doc(text, doc, layout)
     row = article_row(article, layout, sentences, processed_at)
     ctx = ArticleContext(article.seed.article_id, text, doc, layout, sentences, row["published_date"])
+    mentions, quotes, stances, events = chain_extractors(ctx)
+    return ArticleExtraction(row, sentences, mentions, quotes, stances, events)
+
+
+def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], list[Stance], list[EventCandidate]]:
+    """Mentions, quotes, stances and events of one parsed article, each extractor fed what
+    the ones before found. A group named by a common noun ("creditors", "environmentalists")
+    joins the mentions once it holds a stance or acts in an event (eval/GUIDE.md): the events
+    see every candidate group."""
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
     stances, groups = stances_and_groups(ctx, quotes, mentions)
-    events = detect_events(ctx, mentions, quotes, stances)
-    # groups named by a common noun join the mentions as holders of stances only: an event
-    # needs actors the mention layer names (eval/GUIDE.md, events)
-    return ArticleExtraction(row, sentences, mentions + groups, quotes, stances, events)
+    candidates = [g for g in group_mentions(ctx, mentions) if not _of_someone(ctx, g, mentions)]
+    events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances)
+    acting = {i for e in events for i in e.sources + e.targets + e.participants + e.mediators}
+    held = {m.mention_id for m in groups}
+    groups = groups + [m for m in candidates if m.mention_id in acting and m.mention_id not in held]
+    return mentions + groups, quotes, stances, events
+
+
+def _of_someone(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> bool:
+    """ "Supporters of Viktor Yushchenko", "creditors of the firm": a group noun whose "of"
+    or "from" phrase names someone is that one's people, which the events name by it."""
+    span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    named = [(m.char_start, m.char_end) for m in mentions]
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for t in prep.subtree:
+                if any(s <= t.idx < e for s, e in named):
+                    return True
+    return False
 
 
 def _docs(nlp: Language, texts: list[str], layouts: list[Layout]) -> Iterable[Doc]:

@@ -31,6 +31,7 @@ from pipeline.own_process import run_step
 from pipeline.schemas import (
     TABLES,
     SchemaViolation,
+    build_models,
     column_descriptions,
     table_description,
 )
@@ -98,7 +99,7 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
     """
-    step = run_step(lambda: build_tables(paths), "core_tables")
+    step = run_step(lambda: build_tables(paths), "core_tables", prepare=build_models)
     messages, summaries = step.value
     for message in messages:
         context.log.info(message)

@@ -19,7 +19,7 @@ from dagster import (
 
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
-from pipeline.exports import FILES, TABLES_USED, check_exports, exports_dir, write_exports
+from pipeline.exports import FILES, TABLES_USED, check_exports, exports_dir, prepare_exports, write_exports
 from pipeline.exports.plover import SCHEMA_PATH, PloverInvalid
 from pipeline.own_process import step_value
 from pipeline.schemas import SchemaViolation
@@ -41,7 +41,7 @@ from pipeline.schemas import SchemaViolation
     ),
 )
 def exports(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
-    summary = step_value(lambda: write_exports(paths.data), "exports")
+    summary = step_value(lambda: write_exports(paths.data), "exports", prepare_exports)
     context.log.info(", ".join(f"{name}: {n} rows" for name, n in summary.rows.items()) + f" -> {summary.folder}")
     return MaterializeResult(
         metadata={
@@ -64,7 +64,7 @@ def exports(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResu
 )
 def exports_match_schemas(paths: NewsPaths) -> AssetCheckResult:
     try:
-        rows = step_value(lambda: check_exports(paths.data), "exports_match_schemas")
+        rows = step_value(lambda: check_exports(paths.data), "exports_match_schemas", prepare_exports)
     except (PloverInvalid, SchemaViolation, FileNotFoundError) as problem:
         return AssetCheckResult(passed=False, description=str(problem)[:2000])
     return AssetCheckResult(

@@ -6,7 +6,8 @@ They depend on the tables, not on the warehouse: the tables' blocking checks gat
 and they run beside the warehouse build. A picture is drawn again only when its input
 tables or the drawing code changed (a fingerprint of both); otherwise the PNG on disk and
 the figures recorded beside it are shown again, provided the PNG is still the one drawn.
-Matplotlib and networkx are imported only to draw.
+Matplotlib and networkx are imported only to draw (by the process that forks the drawing
+steps, so that both children inherit them).
 """
 
 import base64
@@ -123,6 +124,12 @@ DRAWING_CODE = ("reports/*.py", "defs/assets/reports.py")
 DRAWING_LIBRARIES = ("matplotlib", "networkx", "numpy", "pandas")
 
 
+def import_drawing() -> None:
+    """Matplotlib, networkx and the drawing code, imported by the process that forks the
+    drawing steps (once), not by each step's child."""
+    import pipeline.reports  # noqa: F401
+
+
 def picture_fingerprint(paths: NewsPaths, tables: list[str]) -> str:
     """The input tables' bytes, the drawing code and the drawing libraries' versions."""
     package = Path(__file__).resolve().parents[2]
@@ -157,7 +164,7 @@ def drawn_or_reused(
             context.log.info(f"{drawing.log} (tables and drawing code unchanged: not drawn again)")
             return path, drawing
     marker.forget()
-    drawing = step_value(draw, name)  # matplotlib and the tables in a process of their own
+    drawing = step_value(draw, name, import_drawing)  # the tables and the figure in a process of their own
     publish_picture(paths, name, drawing.png)
     kept = {k: v for k, v in asdict(drawing).items() if k != "png"}
     with atomic_path(record) as temp:

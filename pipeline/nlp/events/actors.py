@@ -59,7 +59,9 @@ from pipeline.nlp.events.vocabulary import (
     GROUP_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
+    PAIR_NOUNS,
     REPORTING_VERBS,
+    STATE_VERBS,
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
@@ -91,6 +93,8 @@ def np_actors(
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
             if child.dep_ == "appos" and actor_at(index, child) is not None:
                 out += np_actors(child, index, depth + 1)
+    elif pair := _pair_antecedent(token, index):
+        out += pair
     elif token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X") or token.dep_ in ("compound", "amod"):
         topic = token.lemma_.lower() in DISCOURSE_NOUNS or token.lower_ in DISCOURSE_NOUNS
         for child in token.children:
@@ -128,6 +132,63 @@ def np_actors(
     return unique(out)
 
 
+PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
+
+
+def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
+    """ "Armenia and Azerbaijan have fought two wars ... the two sides routinely exchange
+    harsh invective": a plural noun counted as two ("the two sides", "both countries")
+    that names no one stands for the last pair of actors joined by "and" before it, in its
+    sentence or the few before, when both are of the kind the noun says (countries for
+    "countries", people for "men")."""
+    kind = PAIR_NOUNS.get(token.lemma_.lower())
+    if kind is None or token.tag_ != "NNS":
+        return []
+    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+        return []
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(PAIR_WINDOW):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for t in reversed(doc[first : token.i]):
+        if t.dep_ != "conj" or t.head.i >= t.i:
+            continue
+        a, b = actor_at(index, t.head), actor_at(index, t)
+        if a is None or b is None or a.name == b.name:
+            continue
+        if a.kind == "pronoun" or b.kind == "pronoun":
+            continue
+        if (
+            t.head.dep_ == "conj"
+            or any(c.dep_ == "conj" and c.i != t.i for c in t.head.children)
+            or any(c.dep_ == "conj" for c in t.children)
+        ):
+            continue  # three or more joined: not a pair
+        if kind in ("any", "country") and a.entity_type == b.entity_type == "PERSON":
+            states = [_state_of(x, index) for x in (t.head, t)]
+            if all(states) and states[0].name != states[1].name:
+                return states  # "Azeri President Aliyev and Armenian Prime Minister Pashinyan"
+        if any(kind != "any" and m.entity_type != kind.upper() for m in (a, b)):
+            continue
+        return [a, b]
+    return []
+
+
+def _state_of(token: Token, index: MentionIndex) -> Mention | None:
+    """The country a person's own title names ("Azeri President Ilham Aliyev"), its
+    conjuncts left out."""
+    skip = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    for t in token.subtree:
+        if t.i in skip:
+            continue
+        m = actor_at(index, t)
+        if m is not None and m.entity_type == "COUNTRY":
+            return m
+    return None
+
+
 def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     """The actors a verb's subject names, following control, coordination and participles.
 
@@ -144,7 +205,8 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
                 if verb.dep_ == "relcl":
                     found += np_actors(verb.head, index)
                 continue
-            found += np_actors(child, index, allow_pronoun_possessor=True)
+            named = np_actors(child, index, allow_pronoun_possessor=True)
+            found += named or _plural_antecedent(child, index)
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
@@ -174,6 +236,36 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
+    return []
+
+
+def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
+    """ "Brazil and South Korea also discussed cooperation. They signed an agreement": a
+    sentence-opening "they" that no mention resolves is the compound subject of the
+    sentence before, when that subject names two or more actors joined by "and", or is a
+    plural of officials naming one state or body ("Iranian authorities have arrested 20
+    journalists. They accused ..."). A singular or a generic plural noun is left alone:
+    "they" is as often someone else."""
+    if pronoun.lower_ != "they" or pronoun.i - pronoun.sent.start > 2:
+        return []
+    start = pronoun.sent.start
+    if start == 0:
+        return []
+    previous = pronoun.doc[start - 1].sent
+    verb = previous.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for child in verb.children:
+        if child.dep_ not in ACTIVE_SUBJECT_DEPS:
+            continue
+        found = np_actors(child, index)
+        if any(c.dep_ == "conj" for c in child.children):
+            if len(found) >= 2 and all(m.kind == "name" for m in found):
+                return found
+        elif child.tag_ == "NNS" and child.lemma_.lower() in GROUP_HEADS and actor_at(index, child) is None:
+            bodies = [m for m in found if m.entity_type in ("COUNTRY", "ORGANIZATION")]
+            if len(bodies) == 1 and len(found) == 1:
+                return bodies
     return []
 
 
@@ -452,6 +544,33 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                     draft.realisers.append(child)
     _realiser_actors(draft, index, subject_role)
     _governing_clause_actors(draft, index)
+    _held_in(draft, index)
+
+
+def _held_in(draft: Draft, index: MentionIndex) -> None:
+    """ "Mr Khodorkovsky is in jail", "remains in custody", "was held in prison by police":
+    a trigger noun of a state one is held in, as the "in" or "under" phrase of a verb of
+    being, has the verb's subject as the one held (the noun's recipient) and a passive's
+    agent as the holder."""
+    noun = draft.token
+    prep = noun.head
+    if draft.trigger.subject_role != "recipient" or noun.dep_ != "pobj" or prep.lower_ not in ("in", "under"):
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or not lemma_in(verb, STATE_VERBS):
+        return
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:  # "was held in custody by police"
+        relative = passive[0].tag_ == "WDT" or passive[0].lower_ in RELATIVE_PRONOUNS
+        held = np_actors(verb.head if relative and verb.dep_ == "relcl" else passive[0], index)
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in pobjs(a)]
+        assign(draft, "sources", [m for p in agents for m in np_actors(p, index)])
+    elif lemma_in(verb, frozenset({"hold", "keep"})):  # "police held two men in custody"
+        held = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
+        assign(draft, "sources", _subjects(verb, index))
+    else:  # "is in jail", "who has been in jail"
+        held = _subjects(verb, index)
+    assign(draft, "targets", [m for m in held if m not in draft.sources])
 
 
 def _mediator_modifier(token: Token) -> bool:

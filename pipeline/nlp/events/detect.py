@@ -11,6 +11,7 @@ from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_da
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
+    backed_cause,
     confirmed_headlines,
     declared_refusal,
     lone_consultation,
@@ -79,4 +80,8 @@ def detect_events(
     drafts = confirmed_headlines(drafts)
     if sport_story(ctx):
         drafts = off_the_pitch(drafts)  # clubs and players are not political actors
-    return [to_candidate(ctx, draft) for draft in drafts if draft.actors() and not speakerless(draft)]
+    return [
+        to_candidate(ctx, draft)
+        for draft in drafts
+        if draft.actors() and not speakerless(draft) and not backed_cause(draft)
+    ]

@@ -35,6 +35,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    BACKING_VERBS,
     BALLOT_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
@@ -191,6 +192,18 @@ def speakerless(draft: Draft) -> bool:
     if draft.event_type not in SPEAKER_NEEDED or draft.sources or draft.participants or draft.mediators:
         return False
     return not any(c.dep_ == "nsubj" for c in draft.token.children)
+
+
+def backed_cause(draft: Draft) -> bool:
+    """ "Howard backs stem cell research", "the BMA also backs the bill": backing a cause,
+    with no actor backed, is a position (a stance), not a SUPPORT event (eval/GUIDE.md: a
+    speech act needs an actor as its target)."""
+    return (
+        draft.event_type == "SUPPORT"
+        and lemma_in(draft.token, BACKING_VERBS)
+        and not draft.targets
+        and not draft.participants
+    )
 
 
 def lone_promise(draft: Draft) -> bool:

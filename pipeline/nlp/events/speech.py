@@ -37,7 +37,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, LABELLING_VERBS
+from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, LABELLING_VERBS, PROPOSAL_NOUNS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
@@ -119,6 +119,11 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
+    if with_subject and clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
+        # "Tory attempts to spread cynicism": the doer names the noun the clause completes
+        for child in clause.head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
 
 
@@ -131,7 +136,41 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     if found or circumstance:
         return found
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
-    return found or _pronoun_antecedent(ec, clause, span, speaker)
+    return found or _pronoun_antecedent(ec, clause, span, speaker) or _proposal_owner(ec, clause, speaker)
+
+
+def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
+    """ "... under plans unveiled by the Conservatives. ... Y said the policy was
+    prejudice-based": a judging clause whose subject is a definite proposal noun naming no
+    owner judges the owner the article last gave a proposal before it (a possessor, a
+    modifying name, or the "by" agent of a participle: "Labour's scheme", "Tory plans",
+    "plans unveiled by the Conservatives")."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return []
+    noun = subjects[0]
+    definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
+    if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
+        return []
+    for earlier in reversed(ec.ctx.doc[: noun.i]):
+        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        owners = [m for m in _owners(ec, earlier) if not _same_actor(m, speaker)]
+        if owners:
+            return owners
+    return []
+
+
+def _owners(ec: EventContext, noun: Token) -> list[Mention]:
+    """Who a proposal noun says it belongs to: possessor, modifying name, participle's agent."""
+    words: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and child.pos_ != "VERB"):
+            words += list(child.subtree)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
+    found = [m for t in words for m in ec.index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
+    return unique(m for m in found if m.entity_type != "LOCATION")
 
 
 def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:

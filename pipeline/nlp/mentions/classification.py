@@ -30,6 +30,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
     EVENT_HEADS,
+    GIVEN_NAMES,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
     HONORIFICS,
@@ -72,7 +73,44 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc)
+    return out + _untagged_names(mc) + _untagged_given_names(mc)
+
+
+def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
+    """ "Michael Howard is to make a pitch": a common given name and one or two capitalised
+    proper nouns NER left untagged are a person's name."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc) - 1):
+        if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
+            continue
+        if i > 0 and (doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i].is_sent_start or doc[i - 1].ent_type_):
+            continue  # part of a longer name
+        end = i + 1
+        while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
+            end += 1
+        if end == i + 1 or not mc.in_sections(i, end) or mc.section[i] == "headline":
+            continue
+        if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].is_alpha):
+            continue  # the name goes on into something else
+        span = doc[i:end]
+        if mc.gaz.by_alias(span.text) or any(t.lower_ in ORG_HEADS for t in span):
+            continue
+        candidate = person(mc, span, "PERSON")
+        if candidate is not None:
+            out.append(replace(candidate, priority=0))
+    return out
+
+
+def _surname_word(mc: MentionContext, token) -> bool:
+    return (
+        token.tag_ == "NNP"
+        and token.is_title
+        and not token.ent_type_
+        and token.lower_ not in mc.role_words
+        and token.lower_ not in HONORIFICS
+        and token.text.replace("-", "").replace("'", "").isalpha()
+    )
 
 
 def _untagged_names(mc: MentionContext) -> list[Candidate]:
@@ -153,7 +191,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
         if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
             return person(mc, span[k:], label)
-    if is_bare_title(mc, span) or completes_title(mc, start, end):
+    if is_bare_title(mc, span) or completes_title(mc, start, end) or _portfolio(mc, span):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
     if (
         label in ("ORG", "FAC", "GPE", "LOC", "NORP")
@@ -256,6 +294,33 @@ def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candi
     if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text):
         return None
     return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
+
+
+def _portfolio(mc: MentionContext, span: Span) -> bool:
+    """ "Secretary of State for Culture, Media and Sport", "the Minister for Enterprise and
+    Lifelong Learning": the words after a post's "for" (and those listed with them) are its
+    remit, no body of their own (spans NER cut out of the title, "State for Culture" too)."""
+    doc = mc.doc
+    k = span.start
+    if span[0].lower_ in mc.role_words and len(span) > 2 and span[1].lower_ == "for":
+        k = span.start + 2  # NER took "State for Culture": the post's own words start the span
+    if k == span.start:
+        if k > 0 and doc[k - 1].text == "," and span.end < len(doc) and doc[span.end].text == ",":
+            return False  # "…, Media and Sport, Tessa Jowell,": the holder in apposition
+        if k == 0 or not (doc[k - 1].text in (",", "&") or doc[k - 1].lower_ in ("and", "for")):
+            return False  # "Secretary of State for Education Ruth Kelly": a name after the remit
+        while k > 0 and (doc[k - 1].text in (",", "&") or doc[k - 1].lower_ == "and" or doc[k - 1].is_title):
+            k -= 1
+            if span.start - k > 6 or doc[k].ent_id_ or doc[k].ent_type_ == "PERSON":
+                return False  # "the Minister for Europe Denis MacShane": a name after the remit
+    post = doc[k - 2] if k > 1 else None
+    return (
+        post is not None
+        and doc[k - 1].lower_ == "for"
+        and post.lower_ in mc.role_words
+        and post.is_title
+        and post.lower_ not in ORG_HEADS | INSTITUTION_HEADS  # "Department for Education and Skills" is a body
+    )
 
 
 def _is_title_phrase(mc: MentionContext, span: Span) -> bool:

@@ -9,7 +9,7 @@ from pipeline.nlp.mentions.classification import entity_candidates
 from pipeline.nlp.mentions.context import MentionContext, to_mentions
 from pipeline.nlp.mentions.filters import expand_acronyms, filter_headline, one_per_start
 from pipeline.nlp.mentions.kinds import settle_types
-from pipeline.nlp.mentions.people import attach_titles, fix_person_names
+from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames
 from pipeline.nlp.mentions.references import add_references, national_government
 from pipeline.nlp.records import ArticleContext, Mention
 
@@ -19,6 +19,7 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     mc = MentionContext.build(ctx, load_gazetteer())
     chosen = without_overlaps(phrase_candidates(mc) + entity_candidates(mc))
     chosen = fix_person_names(mc, chosen)
+    chosen = lone_surnames(mc, chosen)
     chosen = attach_titles(mc, chosen)
     chosen = settle_types(mc, chosen)
     chosen = filter_headline(mc, chosen)

@@ -28,9 +28,13 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
+    BODY_HEADS,
     CONSTITUENCY_NOUNS,
+    GIVEN_NAMES,
     HONORIFICS,
+    INSTITUTION_HEADS,
     MOTION_VERBS,
+    ORG_HEADS,
     ORG_NOUNS,
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
@@ -88,14 +92,19 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
 
 def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     doc = mc.doc
+    words = c.name.split()
+    if len(words) > 1 and words[-1].lower() in BODY_HEADS | INSTITUTION_HEADS and words[-1][:1].isupper():
+        return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     found = set()
     if c.role or c.gender:
+        found.add("PERSON")
+    if _shaped_like_a_name(words):
         found.add("PERSON")
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root):
+    if _names_a_body(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
@@ -103,6 +112,17 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if place:
         found.add(place)
     return found
+
+
+def _shaped_like_a_name(words: list[str]) -> bool:
+    """ "Robert Zoellick", "Jo Flaherty": a common given name, then one or two capitalised
+    words none of which a body's or place's name ends in."""
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() in GIVEN_NAMES
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
+        and not any(w.lower() in ORG_HEADS for w in words[1:])
+    )
 
 
 def _root(doc, c: Candidate) -> Token:
@@ -122,6 +142,15 @@ def _names_a_body(root: Token) -> bool:
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _owns_its_object(root: Token) -> bool:
+    """ "Energis also did its own intelligence work", "Yukos cut its output": the subject
+    of a verb whose object is "its" something is a body, not a person."""
+    if root.dep_ != "nsubj":
+        return False
+    objects = [c for c in root.head.children if c.dep_ == "dobj"]
+    return any(g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children)
 
 
 def _in_apposition_to_a_post(mc: MentionContext, root: Token) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import UNRESOLVED, Candidate, MentionContext, clean_spaces, overlaps_any
 from pipeline.nlp.mentions.vocabulary import (
+    CONSTITUENCY_NOUNS,
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
@@ -30,6 +31,8 @@ TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "-", "in"})
 
 def is_bare_title(mc: MentionContext, span: Span) -> bool:
     """A span that is nothing but a title ("Cardinal", "Home Secretary") names no body."""
+    if len(span) == 1 and span[0].lower_.endswith("s") and span[0].lower_ in TITLE_NOUNS | CONSTITUENCY_NOUNS:
+        return True  # "MPs", "MEPs" typed PERSON or ORG: holders of a post, no one named
     if not all(t.lower_ in mc.role_words for t in span):
         return False
     role = mc.gaz.match_role(span.text)
@@ -187,6 +190,51 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
                 continue  # "oppose the Bill": a name takes no article
         out.append(c)
     return [_one_sense(mc, c, out, full_surnames) for c in out]
+
+
+def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Fahy went on", "Torres said": the surname of someone the article has already named in
+    full, written alone where NER tagged nothing, is that person (one capitalised proper-noun
+    word, not the start or end of a longer capitalised name)."""
+    doc = mc.doc
+    taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
+    first_full: dict[str, int] = {}  # surname -> the token after its first full name
+    for c in chosen:
+        parts = c.name.split()
+        if c.entity_type == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
+            first_full.setdefault(parts[-1], c.tok_end)
+    extra = []
+    for token in doc:
+        named_at = first_full.get(token.text)
+        if named_at is None or token.i < named_at or token.i in taken or token.ent_type_:
+            continue
+        if token.pos_ != "PROPN" or mc.section[token.i] not in ("body", "caption"):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before is not None and not token.is_sent_start and (before.is_title or before.ent_type_):
+            continue  # "Sir Nicholas", "Judge Torres": a longer name or a title NER left out
+        if after is not None and (after.is_title and after.is_alpha or after.ent_type_ or after.text in POSSESSIVES):
+            continue
+        extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
+    return [_given_name(c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
+
+
+def _given_name(c: Candidate, chosen: list[Candidate]) -> Candidate:
+    """ "Mayor Paul Pisale … I will talk to Paul", "Daniel Stringer-Price … Daniel's mother": a
+    lone given name is the one person named in full with it before, not someone new."""
+    if c.entity_type != "PERSON" or " " in c.name or c.role or c.gender or c.gazetteer_id:
+        return c
+    full = {
+        o.name
+        for o in chosen
+        if o.entity_type == "PERSON" and o.tok_end <= c.tok_start and len(o.name.split()) > 1
+        and o.name.split()[0] == c.name
+    }
+    surnames = {o.name.split()[-1] for o in chosen if o.entity_type == "PERSON" and " " in o.name}
+    if len(full) != 1 or c.name in surnames:
+        return c
+    return replace(c, name=next(iter(full)))
 
 
 def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_surnames: set[str]) -> Candidate:

@@ -12,7 +12,13 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.people import is_bare_title, title_words
-from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS, TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import (
+    GENDERED_TITLES,
+    GOVERNING_TITLES,
+    GOVERNMENT_QUALIFIERS,
+    HONORIFICS,
+    TITLE_MODIFIERS,
+)
 from pipeline.nlp.names import role_compatible
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
@@ -20,6 +26,9 @@ from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
 # Determiners of a post held by someone the article names: "the Prime Minister", "our
 # correspondent" (a broadcaster's or paper's own reporter).
 TITLE_DETERMINERS = ("the", "our")
+# Posts up to this seniority (roles.yaml: MP, leader, chairman, spokesperson, senator …) are
+# held by many at once, so "the MP" names whoever the text has just named, not one office holder.
+GENERIC_POST_SENIORITY = 45
 
 
 def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
@@ -35,6 +44,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     for m in mentions:
         if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
             counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
+            if _head_of_government(mc, m):
+                governing[m.gazetteer_id] = governing.get(m.gazetteer_id, 0) + 1
         elif m.entity_type == "ORGANIZATION" and m.gazetteer_id and m.country_iso3:
             # a national party, ministry or office counts for its country too: a BBC
             # politics story names Labour and the Home Office far more than Britain
@@ -55,7 +66,7 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             continue
         if token.text == "ministers" and _bare_ministers(token):
             pass  # "urged ministers to act": the government's ministers, acting for it
-        elif token.lower_ != "government" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        elif token.lower_ != "government" or token.i == 0 or not _definite(doc, token.i):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
@@ -69,6 +80,25 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
         if m is not None:
             extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.char_start)
+
+
+def _definite(doc, i: int) -> bool:
+    """ "the government", "the current government": "the" and at most one qualifier."""
+    if doc[i - 1].lower_ == "the":
+        return True
+    return i >= 2 and doc[i - 1].lower_ in GOVERNMENT_QUALIFIERS and doc[i - 2].lower_ == "the"
+
+
+def _head_of_government(mc: MentionContext, m: Mention) -> bool:
+    """ "prime minister of Macedonia", "the Macedonian President": the country is named as
+    the state a head of government leads."""
+    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    doc = mc.doc
+    if m.kind == "demonym":
+        return span.end < len(doc) and doc[span.end].lower_ in GOVERNING_TITLES
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GOVERNING_TITLES
 
 
 def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
@@ -128,7 +158,7 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
                 if made is not None:
                     genders.setdefault(_surname(target.name), GENDERED_PRONOUNS[token.lower_])
         elif token.lower_ in TITLE_DETERMINERS and token.i + 1 < len(mc.doc):
-            found = _title_reference(mc, token, persons, roles, bodies, parties)
+            found = _title_reference(mc, token, persons, roles, bodies, parties, extra)
             if found is not None:
                 start, end, target = found
                 made = _reference(mc, start, end, "ROLE", "title", target) if isinstance(target, Mention) else (
@@ -305,6 +335,7 @@ def _title_reference(
     roles: dict[str, set[str]],
     bodies: dict[int, Mention],
     parties: dict[str, str],
+    references: list[Mention] = (),
 ):
     """ "the Prime Minister" -> the one person of the article holding that role; "the Tory
     leader" -> the one holding it who was introduced with that party, else the one person
@@ -364,11 +395,19 @@ def _title_reference(
                 and sentence.sentence_id - m.sentence_id <= 1
             }
             holders = recent
+    head = doc[idx[0] : idx[-1] + 1].root
+    alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
+        # "Labour backbencher Stephen Pound said … The MP for Ealing North claimed", "Mr Howard
+        # will say … But the Tory leader will argue": a post many hold, or a party's post
+        # nobody in the text is given, as a clause's subject is the one person just named
+        linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
+        recent = _just_named(mc, the, sorted(before + linked, key=lambda m: m.char_start), roles, role.name)
+        if recent is not None:
+            return idx[0], idx[-1] + 1, recent
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
-        head = doc[idx[0] : idx[-1] + 1].root
-        alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
         return (idx[0], idx[-1] + 1, role.name) if alone else None
     if len(holders) != 1:
         return None
@@ -377,6 +416,32 @@ def _title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _just_named(
+    mc: MentionContext, the: Token, before: list[Mention], roles: dict[str, set[str]], title: str
+) -> Mention | None:
+    """The one person named in the sentence before a title reference (else the one subject
+    among them), when nobody is named earlier in its own sentence and that person holds no
+    other post in the text."""
+    sentence = mc.ctx.sentence_at(the.idx)
+    if sentence is None:
+        return None
+    named = [m for m in before if not mc.inside_quote(m.char_start) and not _is_modifier(mc, m)]
+    if any(m.sentence_id == sentence.sentence_id for m in named):
+        return None  # "Mr Blair said the chancellor would …": someone else
+    previous = [m for m in named if m.sentence_id == sentence.sentence_id - 1]
+    people = {_surname(m.name) for m in previous}
+    if len(people) != 1:
+        subjects = [m for m in previous if _is_clause_subject(mc, m)]
+        if len({_surname(m.name) for m in subjects}) != 1:
+            return None
+        previous = subjects
+    found = previous[-1]
+    held = roles.get(_surname(found.name), set())
+    if held and not any(role_compatible(title, r) for r in held):
+        return None
+    return found
 
 
 def _held_in_article(roles: dict[str, set[str]], title: str) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
 from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
@@ -83,7 +84,12 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is not None and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
     if mention is None:
-        mention = _proxy_principal(art, subject) or _published_by(art, subject) or _described_body(art, subject)
+        mention = (
+            _proxy_principal(art, subject)
+            or _published_by(art, subject)
+            or _described_body(art, subject)
+            or _named_holder(art, subject)
+        )
     if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
@@ -117,7 +123,8 @@ def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
 
 
 def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
-    """ "A report by the National Audit Office said": the body that wrote it."""
+    """ "A report by the National Audit Office said", "a statement issued on behalf of Robert
+    Zoellick": the body or person whose words it gives."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     for prep in subject.children:
@@ -126,17 +133,43 @@ def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = art.index.at(t)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
+    for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
+        if behalf.lower_ == "behalf" and behalf.i > subject.i:
+            for of in (c for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found = next((m for t in of.subtree if (m := art.index.at(t)) is not None), None)
+                if found is not None and found.entity_type in SPEAKER_TYPES:
+                    return found
     return None
 
 
 def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
-    """ "Yukos lawyers", "a Downing Street spokesman": whoever they speak for."""
-    if subject.lemma_.lower() not in PROXY_NOUNS:
+    """ "Yukos lawyers", "a Downing Street spokesman", "a UK Government official" (the name
+    modifying the modifier): whoever they speak for; "the US government", "the Russian
+    authorities": the country they govern."""
+    governing = subject.lemma_.lower() in GOVERNMENT_NOUNS or subject.lower_ in GOVERNMENT_NOUNS
+    if subject.lemma_.lower() not in PROXY_NOUNS and not governing:
         return None
+    wanted = ("COUNTRY",) if governing and subject.lemma_.lower() not in PROXY_NOUNS else SPEAKER_TYPES
     for child in subject.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < subject.i:
             found = art.index.at(child)
-            if found is not None and found.entity_type in SPEAKER_TYPES:
+            if found is None and child.text[:1].isupper():
+                inner = [g for g in child.children if g.dep_ in ("compound", "nmod", "amod") and g.i < child.i]
+                found = next((m for g in inner if (m := art.index.at(g)) is not None), None)
+            if found is not None and found.entity_type in wanted:
+                return found
+    return None
+
+
+def _named_holder(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "Former welfare minister Frank Field MP said": a post the parser heads the phrase
+    with, a person's name modifying it, is that person."""
+    if subject.lower_ not in TITLE_NOUNS and load_gazetteer().match_role(subject.text) is None:
+        return None
+    for child in subject.children:
+        if child.dep_ == "compound" and child.i < subject.i:
+            found = art.index.at(child)
+            if found is not None and found.entity_type == "PERSON" and found.kind == "name":
                 return found
     return None
 
@@ -166,6 +199,8 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     passed over; one introduced with this gender ("a spokeswoman for Human Rights Watch"
     for "she") is it, even when it speaks for a body."""
     wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
+    if pronoun.lower_ in ("they", "them"):
+        wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they"
     gender = _PRONOUN_GENDER.get(pronoun.lower_)
     known = _person_genders(art) if gender else {}
     for event in reversed(art.events):

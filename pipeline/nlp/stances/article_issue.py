@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.vocabulary import SPEAKER_NOUNS, TITLE_NOUNS
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation
+from pipeline.nlp.stances.protests import issue_noun, protest_cause
 from pipeline.nlp.stances.signals import Signal, signal
-from pipeline.nlp.stances.words import BODY_NOUNS
+from pipeline.nlp.stances.words import PROTEST_NOUNS
 
 ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
 MIN_WORD_WEIGHT = 0.6
@@ -84,10 +83,12 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
         candidates += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     candidates += [c for c in root.children if c.dep_ == "nsubjpass"]  # an active subject acts
     for noun in candidates:
-        if noun.pos_ != "NOUN" or noun.i in quoted or not _issue_noun(art, noun):
+        if noun.pos_ != "NOUN" or noun.i in quoted or not issue_noun(art, noun):
             continue
         label = art.labeller.noun_label(noun, resolve=False)
         if label and _content(label):
+            if noun.lemma_.lower() in PROTEST_NOUNS:
+                return protest_cause(art) or (label, noun)
             return label, noun
     return None
 
@@ -112,21 +113,6 @@ def _quoted(span) -> set[int]:
         elif inside:
             out.add(token.i)
     return out
-
-
-def _issue_noun(art: StanceArticle, noun: Token) -> bool:
-    """A thing, not an actor: no mention of someone, no body or title noun, no name of a
-    person or place, no count ("39K shanties")."""
-    lemma = noun.lemma_.lower()
-    if art.index.at(noun) is not None or lemma in BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS:
-        return False
-    if load_gazetteer().match_role(noun.text) is not None:
-        return False  # "prime minister of Macedonia": a post, not an issue
-    if any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree):
-        return False
-    if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "DATE", "CARDINAL"):
-        return False
-    return not art.lex.is_generic_target(noun.lemma_)
 
 
 def _near_issue(art: StanceArticle, quote: Quote, keys: set[str]) -> bool:

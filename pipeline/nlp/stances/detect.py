@@ -19,6 +19,7 @@ from pipeline.nlp.stances.judgements import (
 )
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
+from pipeline.nlp.stances.protests import protest_signals
 from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import (
     copular_signals,
@@ -31,7 +32,7 @@ from pipeline.nlp.stances.verbs import (
 # The passes read at every token, in order; those read only inside a quote follow them.
 TOKEN_PASSES = (
     verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
-    nominal_signals, attitude_adjective_signals, willing_signals, naming_signals,
+    nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals,
 )
 QUOTE_PASSES = (deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals)
 

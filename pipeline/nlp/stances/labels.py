@@ -27,7 +27,13 @@ from pipeline.nlp.stances.phrases import (
     phrase,
     render,
 )
-from pipeline.nlp.stances.words import EMPTY_VERBS, IRREGULAR_PARTICIPLES, LIGHT_NOUNS, TRANSPARENT_VERBS
+from pipeline.nlp.stances.words import (
+    EMPTY_VERBS,
+    GROUP_HOLDER_NOUNS,
+    IRREGULAR_PARTICIPLES,
+    LIGHT_NOUNS,
+    TRANSPARENT_VERBS,
+)
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 
 __all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
@@ -194,6 +200,8 @@ class Labeller:
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
             return None  # "convince the Armenians": an action on people is no issue label
+        if obj.lemma_.lower() in GROUP_HOLDER_NOUNS:
+            return None  # "seek to reassure Labour backbenchers": nor on a group of them
         if self.lex.evaluative(obj.lemma_) is not None:
             return None
         label = self.noun_label(obj)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
@@ -17,10 +19,14 @@ from pipeline.nlp.stances.words import (
     ATTITUDE_NOUNS,
     BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
+    EMPTY_VERBS,
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
+    VERBAL_ATTACK_VERBS,
+    VOLITION_VERBS,
 )
 
+VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
 # generic nouns that, definite, point back to the act just reported ("welcomed the move")
 ANAPHORIC_GENERICS = frozenset({"move", "measure", "step", "action"})
@@ -74,7 +80,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # when it takes a side itself; wanting or threatening an action is not opposing
         # it, so the verb's own polarity gives way to its volition
         # an urged action with no side of its own is itself the issue ("urged firms to cut charges")
-        found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee))
+        # so is an action wished for ("wants to introduce a points system for migrants")
+        wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS else None
+        wished = wish is not None and wish[0] > 0
+        found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee or wished))
         if found and not addressee:
             outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
             own = verb_cue(art, verb)
@@ -94,7 +103,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
                 found = [Target(f"{t.label} {action}", t.head, t.sign, t.strength) for t in found]
         if xcomp is not None and xcomp.i > dobj.i and not addressee:
             # "proposed amendments to give the military more capabilities": the purpose completes it
-            purpose = art.labeller.action_label(xcomp)
+            purpose = art.labeller.action_label(xcomp) or _light_purpose(art, xcomp)
             if purpose is not None:
                 found = [
                     Target(
@@ -247,7 +256,21 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
                 return SIGN[found[0]], found[1], child
     if found := art.lex.cue(lemma):
         return SIGN[found[0]], found[1], None
+    if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb):
+        return -1, VERBAL_ATTACK_SCORE, None
     return None
+
+
+def verbal_attack(verb: Token) -> bool:
+    """ "attacked Labour's spending plans", "attacked the 'pay later' Budget", "attacks Blair
+    over Iraq": an attack on words, plans or measures, on something in quote marks or made
+    "over", "as" or "for" something is criticism, not violence (events' `verbal_attack`)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects):
+        return True
+    if any(any(t.is_quote for t in o.subtree) for o in objects):
+        return True
+    return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in verb.children)
 
 
 def particle(verb: Token) -> str | None:
@@ -268,6 +291,16 @@ def _effort_action(verb: Token, dobj: Token) -> Token | None:
             if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
                 return frame_action(pobj)
     return None
+
+
+def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
+    """A light verb's purpose named by its object ("to give the military more offensive
+    capabilities" -> "capabilities"), shaped like an action label (participle first)."""
+    if verb.lemma_.lower() not in EMPTY_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    label = art.labeller.noun_label(obj) if obj is not None else None
+    return (f"{participle(verb.lemma_)} {label}", obj) if label else None
 
 
 def _negated(action: Token, targets: list[Target]) -> list[Target]:
