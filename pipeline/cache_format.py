@@ -96,7 +96,7 @@ def decode_records(
         records = {}
         for name, kind in RECORD_TYPES.items():
             if name in names:
-                records[name] = [(record or _record)(kind, row) for row in content[name]]
+                records[name] = [(record or make_record)(kind, row) for row in content[name]]
             else:
                 for row in content[name]:
                     check_row(kind, row)
@@ -116,7 +116,8 @@ def _arity(kind: type) -> int:
     return len(fields(kind))
 
 
-def _record(kind: type, row: list):
+def make_record(kind: type, row: list):
+    """The record of type `kind` a cached row holds."""
     check_row(kind, row)
     # JSON has no tuples; the records' sequence fields are all tuples (they are hashable).
     return kind(*(tuple(value) if isinstance(value, list) else value for value in row))

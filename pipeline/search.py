@@ -143,11 +143,15 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
     contract's tables quotes, stances, sentences and entities must be there."""
     connection.execute(_stem_macro())
     connection.execute(DOCUMENTS_SQL)
+    # Each distinct word is filtered and stemmed once, not at each of its occurrences.
     connection.execute(f"""
         CREATE TABLE search_terms AS
-        SELECT doc_id, search_stem(w) AS term, count(*)::INTEGER AS tf
-        FROM (SELECT doc_id, unnest(regexp_split_to_array(lower(indexed), '{WORD_SPLIT}')) AS w FROM search_source)
-        WHERE {_keep('w')}
+        WITH words AS MATERIALIZED (
+            SELECT doc_id, unnest(regexp_split_to_array(lower(indexed), '{WORD_SPLIT}')) AS w FROM search_source
+        ),
+        stems AS (SELECT w, search_stem(w) AS term FROM (SELECT DISTINCT w FROM words) WHERE {_keep('w')})
+        SELECT doc_id, term, count(*)::INTEGER AS tf
+        FROM words JOIN stems USING (w)
         GROUP BY ALL
         ORDER BY doc_id, term
     """)

@@ -41,7 +41,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import schemas, table_reuse
-from pipeline.cache_format import check_row
+from pipeline.cache_format import check_row, make_record
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
     ARTICLE_TABLES,
@@ -54,7 +54,7 @@ from pipeline.nlp.corpus import (
 )
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
-from pipeline.nlp.records import ArticleExtraction
+from pipeline.nlp.records import ArticleExtraction, Mention
 from pipeline.nlp.seed_folder import in_batches
 from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import TABLES, SchemaViolation, validate
@@ -162,6 +162,8 @@ def resolve_cached(
     sentences: dict[str, str] = {}
 
     def record(kind: type, row: list):
+        if kind is Mention:  # coded into the MentionTable, which keeps each value once
+            return make_record(kind, row)
         return _shared_record(kind, row, shared, sentences)
 
     for article_id, sha in extracted:

@@ -6,7 +6,9 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `triggers`: which words announce an event (`pipeline/knowledge/plover_triggers.yaml`)
   and which verb realises which trigger noun;
 - `actors`: sources, targets, participants and mediators, read off the dependency parse,
-  with PLOVER's conventions;
+  with PLOVER's conventions; a sentence-opening "they" and "the two sides" / "both
+  countries" take the pair named just before, and a group named by a common noun
+  ("critics", "creditors") may act (`extract.chain_extractors` gives it to the events);
 - `modality`: asserted, negated, hypothetical or future;
 - `date_place`: the date expression and the place the event hangs from;
 - `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):

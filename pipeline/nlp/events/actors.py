@@ -93,8 +93,10 @@ def np_actors(
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
             if child.dep_ == "appos" and actor_at(index, child) is not None:
                 out += np_actors(child, index, depth + 1)
-    elif pair := _pair_antecedent(token, index):
-        out += pair
+    elif _counted_pair(token):
+        # "the two sides", "both ex-Soviet states": the pair named before, never the
+        # modifier that describes them
+        out += _pair_antecedent(token, index)
     elif token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X") or token.dep_ in ("compound", "amod"):
         topic = token.lemma_.lower() in DISCOURSE_NOUNS or token.lower_ in DISCOURSE_NOUNS
         for child in token.children:
@@ -135,17 +137,22 @@ def np_actors(
 PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
 
 
+def _counted_pair(token: Token) -> bool:
+    """A plural of `pair_nouns` counted as two: "the two sides", "both countries"."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in PAIR_NOUNS:
+        return False
+    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+
+
 def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
     """ "Armenia and Azerbaijan have fought two wars ... the two sides routinely exchange
     harsh invective": a plural noun counted as two ("the two sides", "both countries")
     that names no one stands for the last pair of actors joined by "and" before it, in its
     sentence or the few before, when both are of the kind the noun says (countries for
     "countries", people for "men")."""
-    kind = PAIR_NOUNS.get(token.lemma_.lower())
-    if kind is None or token.tag_ != "NNS":
+    if not _counted_pair(token):
         return []
-    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
-        return []
+    kind = PAIR_NOUNS[token.lemma_.lower()]
     doc = token.doc
     first = token.sent.start
     for _ in range(PAIR_WINDOW):

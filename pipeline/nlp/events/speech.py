@@ -63,6 +63,8 @@ def _judging_forms(token: Token) -> list[str]:
 
 
 def _criticises(token: Token) -> bool:
+    if token.lower_ == "nothing" and token.dep_ == "dobj" and token.head.lemma_ == "do" and not list(token.children):
+        return True  # "had done nothing for eight years": a charge of inaction ("nothing wrong" is none)
     lexicon = load_stance_lexicon()
     for word in _judging_forms(token):
         if word in CRITICISM_WORDS:
@@ -119,8 +121,16 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
-    if with_subject and clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
-        # "Tory attempts to spread cynicism": the doer names the noun the clause completes
+    relative = clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ == "WDT" or c.lower_ in ("who", "that", "which"))
+        for c in clause.children
+    )
+    if with_subject and (clause.dep_ == "acl" or relative) and clause.head.pos_ in ("NOUN", "PROPN"):
+        # "Tory attempts to spread cynicism": the doer names the noun the clause completes;
+        # "a Labour government that had done nothing", "Mr Blair, who will waste more": the
+        # noun the relative clause is about
+        if relative:
+            out.append(clause.head)
         for child in clause.head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 out += list(child.subtree)

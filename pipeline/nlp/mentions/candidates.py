@@ -24,6 +24,7 @@ from pipeline.nlp.mentions.vocabulary import (
     INSTITUTION_HEADS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
+    POPULATION_NOUNS,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
@@ -31,7 +32,16 @@ from pipeline.nlp.token_view import view_of
 PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
 # The words some phrase rule below starts from (lower case); any other token is skipped at once.
 _KEY_WORDS = frozenset(
-    {"ministry", *GEO_FEATURES, *GROUP_NOUNS, *POSSESSIVES, *BUILDING_HEADS, *INSTITUTION_HEADS, *MEMBER_NOUNS}
+    {
+        "ministry",
+        *GEO_FEATURES,
+        *GROUP_NOUNS,
+        *POPULATION_NOUNS,
+        *POSSESSIVES,
+        *BUILDING_HEADS,
+        *INSTITUTION_HEADS,
+        *MEMBER_NOUNS,
+    }
 )
 
 
@@ -45,7 +55,7 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_ministry(mc, token))
         elif lower in GEO_FEATURES:
             out.extend(_geo_feature(mc, token))
-        elif lower in GROUP_NOUNS:
+        elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
             out.extend(_national_group(mc, token))
         elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
             out.extend(_hyphen_prefix(mc, token))
@@ -320,10 +330,11 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
 
 
 def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
-    """ "Russian peacekeepers", "Western powers": a demonym or bloc adjective and a group noun."""
+    """ "Russian peacekeepers", "Western powers", "the ethnic Albanian minority": a demonym or
+    bloc adjective and a group or population noun."""
     doc, i = mc.doc, kw.i
-    if kw.tag_ not in ("NNS", "NNPS"):
-        return []
+    if kw.tag_ not in ("NNS", "NNPS") and kw.lower_ not in POPULATION_NOUNS:
+        return []  # "Russian peacekeepers"; singular only "the Kurdish population"
     j = i - 1
     if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
         j -= 1

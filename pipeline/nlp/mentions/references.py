@@ -282,6 +282,12 @@ def _is_modifier(mc: MentionContext, m: Mention) -> bool:
     return span is not None and span.root.dep_ in ("compound", "amod")
 
 
+def _names_a_post(mc: MentionContext, m: Mention) -> bool:
+    """ "Frank Field MP": a name modifying the post its holder is written with."""
+    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    return span is not None and span.root.head.lower_ in mc.role_words and span.root.head.i >= span.end
+
+
 def _is_clause_subject(mc: MentionContext, m: Mention) -> bool:
     """Subject of its clause; a name heading a fragment the parser left as ROOT
     ("Trevor Phillips, chairman of ..., called on Mr Clarke") counts too."""
@@ -402,7 +408,14 @@ def _title_reference(
         # will say … But the Tory leader will argue": a post many hold, or a party's post
         # nobody in the text is given, as a clause's subject is the one person just named
         linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
-        recent = _just_named(mc, the, sorted(before + linked, key=lambda m: m.char_start), roles, role.name)
+        generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
+        held = {} if generic else roles
+        candidates = before + linked
+        if body is not None:  # "Labour MP Tony Wright was angry. The Tory leader said": not him
+            wanted = _body_key(body)
+            other = {_surname(m.name) for m in before if parties.get(m.mention_id) not in (None, wanted)}
+            candidates = [m for m in candidates if _surname(m.name) not in other]
+        recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
     if not holders and body is None and not _held_in_article(roles, role.name):
@@ -421,16 +434,20 @@ def _title_reference(
 def _just_named(
     mc: MentionContext, the: Token, before: list[Mention], roles: dict[str, set[str]], title: str
 ) -> Mention | None:
-    """The one person named in the sentence before a title reference (else the one subject
-    among them), when nobody is named earlier in its own sentence and that person holds no
-    other post in the text."""
+    """The one person named in the last of the two sentences before a title reference that
+    names anyone (else the one subject among them), when nobody is named earlier in its own
+    sentence and that person holds no other post in the text."""
     sentence = mc.ctx.sentence_at(the.idx)
     if sentence is None:
         return None
-    named = [m for m in before if not mc.inside_quote(m.char_start) and not _is_modifier(mc, m)]
+    named = [
+        m for m in before if not mc.inside_quote(m.char_start) and (not _is_modifier(mc, m) or _names_a_post(mc, m))
+    ]
     if any(m.sentence_id == sentence.sentence_id for m in named):
         return None  # "Mr Blair said the chancellor would …": someone else
-    previous = [m for m in named if m.sentence_id == sentence.sentence_id - 1]
+    earlier = [m for m in named if 0 < sentence.sentence_id - m.sentence_id <= 2]
+    last = max((m.sentence_id for m in earlier), default=None)  # a quoted question may sit between
+    previous = [m for m in earlier if m.sentence_id == last]
     people = {_surname(m.name) for m in previous}
     if len(people) != 1:
         subjects = [m for m in previous if _is_clause_subject(mc, m)]

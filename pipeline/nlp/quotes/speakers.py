@@ -127,6 +127,17 @@ def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
     Zoellick": the body or person whose words it gives."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    found = _author_of(art, subject)
+    if found is None and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+        # "A report by two Commons committees called for … The report said": the one named before
+        for earlier in reversed(art.doc[: subject.i]):
+            if earlier.lemma_.lower() == subject.lemma_.lower() and earlier.pos_ == "NOUN":
+                found = _author_of(art, earlier)
+                break
+    return found
+
+
+def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             for t in prep.subtree:

@@ -13,6 +13,7 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
+    PARTITIVE_WORDS,
     UNWILLING_ADJECTIVES,
     VOLITION_VERBS,
     WILLING_ADJECTIVES,
@@ -51,6 +52,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         return (speaker if quote is not None else None), quote
     if negative_subject(subject, art.lex):
         return None, quote  # "no politician should …": read by the deontic pass
+    if subject.lower_ in PARTITIVE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return None, quote  # "one of the parties in the government has been promoting …": a part unnamed
     if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
         return speaker, quote
     mention = art.mention_of(subject)

@@ -19,7 +19,7 @@ from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
     clean,
     complement,
-    content_clause,
+    completion,
     judging,
     keep_adjective,
     left_tokens,
@@ -27,13 +27,7 @@ from pipeline.nlp.stances.phrases import (
     phrase,
     render,
 )
-from pipeline.nlp.stances.words import (
-    EMPTY_VERBS,
-    GROUP_HOLDER_NOUNS,
-    IRREGULAR_PARTICIPLES,
-    LIGHT_NOUNS,
-    TRANSPARENT_VERBS,
-)
+from pipeline.nlp.stances.words import EMPTY_VERBS, IRREGULAR_PARTICIPLES, LIGHT_NOUNS, TRANSPARENT_VERBS
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 
 __all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
@@ -96,8 +90,9 @@ class Labeller:
                 of_pobj = comp[1]  # "its case for war" -> "war"
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
-            clause = content_clause(noun)  # "the idea that the plans were racist"
-            return render(self.doc, [noun, *clause]) if clause else None
+            # "the idea that the plans were racist", "measures to allow house arrest"
+            done = completion(self.lex, noun)
+            return render(self.doc, [noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts
@@ -200,8 +195,6 @@ class Labeller:
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
             return None  # "convince the Armenians": an action on people is no issue label
-        if obj.lemma_.lower() in GROUP_HOLDER_NOUNS:
-            return None  # "seek to reassure Labour backbenchers": nor on a group of them
         if self.lex.evaluative(obj.lemma_) is not None:
             return None
         label = self.noun_label(obj)

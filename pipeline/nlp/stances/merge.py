@@ -22,7 +22,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
         sentence = art.ctx.sentence_at(signal.token.idx)
         if sentence is None:
             continue
-        key = (signal.holder.mention_id, signal.target.lower(), sentence.sentence_id)
+        holder = headline_person(art, signal.holder) or signal.holder
+        key = (holder.mention_id, signal.target.lower(), sentence.sentence_id)
         kept = best.get(key)
         if kept is None or _strength(signal) > _strength(kept):
             best[key] = signal
@@ -56,6 +57,27 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             )
         )
     return sorted(stances, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+
+
+def headline_person(art: StanceArticle, holder: Mention) -> Mention | None:
+    """A title no name resolves ("The prime minister has defended …" under "Blair defends
+    terror law changes"): the one person the headline names, when no other person is named
+    before the title in the body. BBC reports name their subject in the headline and go on
+    by title."""
+    if holder.kind != "title" or holder.antecedent or holder.entity_type != "PERSON":
+        return None
+    start, end = art.labeller.headline
+    if start >= end:
+        return None
+    top, bottom = art.doc[start].idx, art.doc[end - 1].idx + len(art.doc[end - 1])
+    named = [m for m in art.by_id.values() if m.entity_type == "PERSON" and m.kind == "name"]
+    in_headline = {m.name: m for m in named if top <= m.char_start < bottom}
+    if len(in_headline) != 1:
+        return None
+    person = next(iter(in_headline.values()))
+    surname = person.name.split()[-1]
+    before = {m.name.split()[-1] for m in named if bottom <= m.char_start < holder.char_start}
+    return person if before <= {surname} else None
 
 
 def _empty_target(art: StanceArticle, signal: Signal, target: str) -> bool:

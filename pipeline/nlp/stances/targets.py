@@ -126,10 +126,13 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
 def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
     """The issue of a wished-for clause: its passive subject ("solutions will be found"),
     through the clause's own stance when it has one ("wants the tax to be abolished"
-    opposes the tax)."""
+    opposes the tax), or the action an infinitive wishes of someone ("want the government
+    to withdraw these regulations" opposes the regulations)."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if passive is None:
-        return []
+        # "want the government to withdraw these regulations": the action wished of someone
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        return action_targets(art, clause) if infinitive and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
         composed = action_targets(art, clause)
         if composed:
@@ -146,6 +149,9 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     ):
         clause = noun.head if noun.head.dep_ == "relcl" else noun.head.head
         if noun.lower_ in RELATIVE_TARGETS and clause.head.pos_ in ("NOUN", "PROPN"):
+            lacking = _lacking(art, clause.head)
+            if lacking is not None:
+                return [lacking]
             return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
     if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and noun.dep_ in ("dobj", "pobj"):
         # "we will vote against it": what the sentence before is about
@@ -291,6 +297,23 @@ def _effort_action(verb: Token, dobj: Token) -> Token | None:
             if pobj is not None and pobj.lemma_.lower() in ATTEMPT_NOUNS:
                 return frame_action(pobj)
     return None
+
+
+def _lacking(art: StanceArticle, noun: Token) -> Target | None:
+    """ "to detain foreign terror suspects without trial, which the law lords have ruled
+    against": a relative clause after the object of "without" is about what is done without
+    it ("detained foreign terror suspects without trial"), not about the trial."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "without" or prep.head is prep:
+        return None
+    done = prep.head
+    if done.pos_ == "VERB":
+        found = art.labeller.action_label(done)
+        label, head = found if found is not None else (None, done)
+    else:
+        label, head = art.labeller.noun_label(done), done
+    lacked = art.labeller.noun_label(noun, resolve=False)
+    return Target(f"{label} without {lacked}", head) if label and lacked else None
 
 
 def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
