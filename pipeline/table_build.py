@@ -244,7 +244,7 @@ def write_tables(
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
     cache = ExtractionCache(data_dir)
     resolution, processed = resolve_cached(cache, extracted, version)
-    whole = resolution.tables()
+    whole = resolution.tables(release=True)
     resolution = _links_only(resolution)
     whole.update(file_tables(rejections, detected_at, notes, row_rejections))
     digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)

@@ -78,16 +78,25 @@ class CorpusResolution:
         link = self.links.get(mention_id) if mention_id else None
         return link[0] if link else None
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """The tables resolution makes whole (not one article at a time)."""
-        return {
-            "entities": frame("entities", self.entities),
-            "events": frame("events", self.events.events),
-            "event_participants": frame("event_participants", self.events.participants),
-            "event_mentions": frame("event_mentions", self.events.mentions),
-            "stances": frame("stances", self.stances),
-            "issues": frame("issues", self.issues),
+    def tables(self, release: bool = False) -> dict[str, pd.DataFrame]:
+        """The tables resolution makes whole (not one article at a time). With `release`,
+        each table's rows are let go as soon as it is framed, so a large corpus never holds
+        every table twice (as dicts and as frames); what is left is what the per-article
+        tables read (the links, the dates articles take from events)."""
+        sources = {
+            "entities": self.entities,
+            "events": self.events.events,
+            "event_participants": self.events.participants,
+            "event_mentions": self.events.mentions,
+            "stances": self.stances,
+            "issues": self.issues,
         }
+        framed = {}
+        for table, rows in sources.items():
+            framed[table] = frame(table, rows)
+            if release:
+                rows.clear()
+        return framed
 
 
 def resolve_corpus(

@@ -5,7 +5,9 @@ name takes them."""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.nlp.entity_resolution.names import GIVEN_NAME_HONORIFICS, HONORIFIC_WORDS, name_tokens
@@ -22,21 +24,32 @@ from pipeline.nlp.names import honorific_gender
 
 @dataclass(slots=True)
 class LocalPerson:
-    """The mentions (rows of `t`) of one person within one article."""
+    """The mentions (rows of `t`) of one person within one article.
+
+    A corpus has about six of these an article, all alive until people are linked: the
+    rows are an `array`, the few distinct names and surnames tuples, and the rows joined by
+    spelling (most have none) a set only once there is one."""
 
     t: MentionTable
     article_id: str
-    mentions: list[int] = field(default_factory=list)
+    mentions: array = field(default_factory=lambda: array("i"))
     full_names: list[tuple[str, ...]] = field(default_factory=list)
-    fuzzy_ids: set[int] = field(default_factory=set)  # rows joined by spelling similarity
-    distinct: set[tuple[str, ...]] = field(default_factory=set)
-    lasts: set[str] = field(default_factory=set)
+    fuzzy_ids: frozenset[int] | set[int] = frozenset()  # rows joined by spelling similarity
+    distinct: tuple[tuple[str, ...], ...] = ()
+    lasts: tuple[str, ...] = ()
 
     def add_full(self, tokens: tuple[str, ...]) -> None:
         self.full_names.append(tokens)
-        self.distinct.add(tokens)
-        self.lasts.add(tokens[-1])
-        self.lasts.add(tokens[-1].split()[-1])  # "Nistelrooy" shortens "van Nistelrooy" too
+        if tokens not in self.distinct:
+            self.distinct += (tokens,)
+        for last in (tokens[-1], tokens[-1].split()[-1]):  # "Nistelrooy" shortens "van Nistelrooy" too
+            if last not in self.lasts:
+                self.lasts += (last,)
+
+    def add_fuzzy(self, rows: Iterable[int]) -> None:
+        if not isinstance(self.fuzzy_ids, set):
+            self.fuzzy_ids = set(self.fuzzy_ids)
+        self.fuzzy_ids.update(rows)
 
     @property
     def is_full(self) -> bool:
@@ -69,7 +82,7 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         if matches:
             target = max(matches, key=lambda c: c.last_mention_before(start))
             if tokens[-1] not in target.lasts:
-                target.fuzzy_ids.add(row)
+                target.add_fuzzy((row,))
         else:
             target = LocalPerson(t, article_id)
             clusters.append(target)
@@ -127,7 +140,7 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
             target = max(matches, key=lambda c: (c.last_mention_before(start), -fits.index(c)))
             target.mentions.append(row)
             if fuzzy:
-                target.fuzzy_ids.add(row)
+                target.add_fuzzy((row,))
             continue
         cluster = lone.get((word, gender))
         if cluster is None:
@@ -136,7 +149,7 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         cluster.mentions.append(row)
     clusters = _ungendered_joined(clusters, lone)
     for c in clusters:
-        c.mentions.sort(key=t.char_start)
+        c.mentions = array("i", sorted(c.mentions, key=t.char_start))
     return clusters
 
 

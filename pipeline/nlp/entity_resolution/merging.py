@@ -121,7 +121,7 @@ def place_lone(c: LocalPerson, groups: Groups, surname_index) -> int | None:
     )
     target = unique_with_evidence(candidates, groups, roles, countries)
     if target is not None:
-        c.fuzzy_ids.update(c.mentions)
+        c.add_fuzzy(c.mentions)
     return target
 
 

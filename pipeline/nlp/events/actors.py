@@ -27,6 +27,9 @@ PLOVER conventions, as coded here:
   mediator for any type ("a 2020 truce brokered by Moscow").
 * Other types are directed: `source` acts on `target` (recipient). Reciprocal violence
   ("A and B fought two wars") has both sides as sources, as PLOVER prescribes.
+* A speech act two sides make of each other ("the two sides exchange harsh invective",
+  "A and B accuse each other") is one event per direction: PLOVER codes each side's
+  accusation of the other, so each is the source once and the target once.
 * Speech acts carried by a thing ("a billboard accusing ...") speak for the subject of
   the carrying clause; "In a jibe at Y, X said" makes X the source and Y the target. A
   headline verb with no auxiliary ("Nick Griffin arrested") is read as a passive.
@@ -35,6 +38,7 @@ PLOVER conventions, as coded here:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -60,6 +64,7 @@ from pipeline.nlp.events.vocabulary import (
     MEDIATING_VERBS,
     OBJECT_CONTROL,
     PAIR_NOUNS,
+    RECIPROCAL_VERBS,
     REPORTING_VERBS,
     STATE_VERBS,
 )
@@ -695,3 +700,29 @@ def theatre_target(draft: Draft) -> None:
     own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
     if draft.sources and (place.country_iso3 or place.name) not in own:
         draft.targets.append(place)
+
+
+def reciprocal_drafts(draft: Draft) -> list[Draft]:
+    """ "The two sides routinely exchange harsh invective", "Airbus and Boeing accuse each
+    other": a directed speech act with a pair of sources, no target, and a reciprocal
+    realiser ("exchange", "trade") or object ("each other", "one another") is one draft
+    per direction, each side acting on the other; any other draft is itself."""
+    if draft.event_type not in SPEECH_TYPES or draft.targets or len(draft.sources) != 2:
+        return [draft]
+    if not (any(lemma_in(v, RECIPROCAL_VERBS) for v in draft.realisers) or _reciprocal_object(draft.token)):
+        return [draft]
+    a, b = draft.sources
+    return [
+        replace(draft, sources=[x], targets=[y], words=list(draft.words), realisers=list(draft.realisers),
+                participants=list(draft.participants), mediators=list(draft.mediators))
+        for x, y in ((a, b), (b, a))
+    ]
+
+
+def _reciprocal_object(verb: Token) -> bool:
+    """Whether a verb's object (or its preposition's) is "each other" or "one another"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in pobjs(c)]
+    return any(
+        o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children) for o in objects
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.actors import fill_actors, theatre_target, visited_places
+from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
@@ -65,7 +65,8 @@ def detect_events(
             agreed_truce(draft)
         found = [
             d
-            for d in found
+            for draft in found
+            for d in reciprocal_drafts(draft)
             if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
         ]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
