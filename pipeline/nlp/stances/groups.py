@@ -32,6 +32,7 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     # a demonym before the noun describes the group ("the Macedonian opposition"), any other
     # mention names whose people they are ("Downing Street officials", "Labour MPs")
     taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
+    starts = {m.char_start for m in mentions}
     out: list[Mention] = []
     for token in ctx.doc:
         if not _group_noun(token) or not _acting(token):
@@ -44,9 +45,14 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         if any(s < end and start < e for s, e in taken):
             continue
         surface = ctx.text[start:end]
+        # a mention id is its article and start offset; a demonym opening the phrase
+        # ("Iranian MPs") already holds that one, so the group is named by its noun's offset
+        key = next((offset for offset in (start, token.idx) if offset not in starts), None)
+        if key is None:
+            continue
         out.append(
             Mention(
-                f"{ctx.article_id}#m{start}", ctx.article_id, sentence.sentence_id, surface, start, end,
+                f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
                 GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
             )
         )
