@@ -101,11 +101,11 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
             if subj.lower_ in NON_REFERRING_SUBJECTS:
                 return None
             return subj
-        if verb.dep_ == "conj" and verb.head is not verb and not is_report(verb.head):
+        if verb.dep_ == "conj" and verb.head != verb and not is_report(verb.head):
             above = next((a for a in verb.head.ancestors if is_report(a)), None)
             if above is not None:
                 return subject_of(above, reporting)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
             verb = verb.head
             continue
         if verb.dep_ == "relcl":

@@ -222,7 +222,7 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
-    if not found and verb.dep_ in ("ccomp", "conj") and verb.head is not verb:
+    if not found and verb.dep_ in ("ccomp", "conj") and verb.head != verb:
         found = _reporting_body(verb, index, depth)
     if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
         return unique(found)  # a subject that names no actor is still the subject
@@ -233,7 +233,7 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             if objects:
                 return np_actors(objects[0], index)
         return _subjects(head, index, depth + 1)
-    if verb.dep_ in ("conj", "advcl", "ccomp") and head is not verb:
+    if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
         return _subjects(head, index, depth + 1)
@@ -477,7 +477,7 @@ def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
         return []
     node = verb.head
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             return []
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

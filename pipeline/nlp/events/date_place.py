@@ -46,7 +46,7 @@ def date_anchors(ec: EventContext, span: Span, drafts: list[Draft]) -> list[tupl
         node = piece.root
         chain: list[int] = [node.i]
         for _ in range(12):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             chain.append(node.i)
@@ -88,7 +88,7 @@ def _linked_clause(draft: Draft) -> Token | None:
         node = carrier
         for _ in range(3):
             head = node.head
-            if head is node:
+            if head == node:
                 break
             if node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in TEMPORAL_LINK_PREPS:
                 return head.head
@@ -116,7 +116,7 @@ def fill_location(ec: EventContext, draft: Draft) -> None:
                 if node.i in stops or node.pos_ in ("VERB", "AUX"):
                     break
                 carriers.append(node)
-                if node.head is node:
+                if node.head == node:
                     break
                 node = node.head
     seen: set[int] = set()

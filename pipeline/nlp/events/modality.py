@@ -78,7 +78,7 @@ def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str
     found = _token_modality(verb, lexicon)
     if depth:
         found = _stronger(found, _infinitive_modality(verb))
-    if depth > 6 or verb.head is verb:
+    if depth > 6 or verb.head == verb:
         return found
     head, dep = verb.head, verb.dep_
     if dep in ("xcomp", "ccomp"):
@@ -216,7 +216,7 @@ def _clause_aux_modality(verb: Token, lexicon: EventTriggers) -> str:
     found = _token_modality(verb, lexicon)
     if found == NEGATED:
         found = ASSERTED  # "did not say anything after the talks": the talks happened
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
         outer = _stronger(_token_modality(verb.head, lexicon), _governor_modality(verb.head, lexicon))
         if verb.dep_ != "xcomp":
             outer = _token_modality(verb.head, lexicon)  # only a governor of an xcomp is content

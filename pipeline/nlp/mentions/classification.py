@@ -415,7 +415,7 @@ def _is_metonym(mc: MentionContext, span: Span) -> bool:
     """A capital standing for its government ("Baku agreed") rather than the place."""
     token = span.root
     seen = 0
-    while token.dep_ == "conj" and token.head is not token and seen < 5:
+    while token.dep_ == "conj" and token.head != token and seen < 5:
         token, seen = token.head, seen + 1
     dep, head = token.dep_, token.head
     if dep in ("nsubj", "nsubjpass", "csubj", "dative"):

@@ -251,7 +251,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if any(_is(noun, SETTLEMENT_NOUNS) for noun in appositions):
         return "LOCATION"  # "Halifax (the largest city in Canada's Atlantic provinces)"
     first = root
-    while first.dep_ == "conj" and first.head is not first and first.head.i < first.i:
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS:
         return "LOCATION"  # "the town of Shashamane"

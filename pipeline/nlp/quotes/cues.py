@@ -77,7 +77,7 @@ def _quoting_verb(cue: Token) -> Token | None:
     """The active "quote" a report hangs from ("quoted X as saying", "quoted X to have said")."""
     token = cue
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp") or token.head == token:
             return None
         token = token.head
         if token.lemma_.lower() == "quote" and token.tag_ != "VBN":

@@ -136,7 +136,7 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
             continue
         if token.lower_ == "according" and any(
-            is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t is token.head
+            is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t == token.head
         ):
             continue  # "according to a text, he told delegates: …": the inner report is the quote
         sentence = ctx.sentence_at(start)

@@ -147,7 +147,7 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
             weight = art.lex.evaluative(token.lemma_)
         if weight is None or abs(weight) < MIN_WORD_WEIGHT:
             continue  # "a serious problem", "concern": the circumstances, not a verdict
-        if has_negation(art, token) or (token.head is not token and has_negation(art, token.head)):
+        if has_negation(art, token) or (token.head != token and has_negation(art, token.head)):
             weight = -weight
         out.append((weight, token))
     return out

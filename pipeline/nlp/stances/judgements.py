@@ -278,7 +278,7 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     if hypothetical(word) or has_negation(art, word):
         return []  # "did not call it a gimmick" says what they did not say, not what they think
     named = word.head if word.dep_ == "amod" and word.head.pos_ == "NOUN" else word
-    while named.dep_ == "conj" and named.head is not named:
+    while named.dep_ == "conj" and named.head != named:
         named = named.head  # "sees China as a competitor and an increasing threat"
     verb = named.head
     if named.dep_ in ("pobj", "amod") and verb.lower_ == "as":

@@ -73,7 +73,7 @@ def _in_question(noun: Token) -> bool:
     for _ in range(10):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children):
             return node.dep_ == "ccomp" or node.head.lemma_.lower() in QUESTION_VERBS
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return False
@@ -143,7 +143,7 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
     ):
         verb = top.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
             verb = verb.head
             if verb.pos_ == "ADJ":
                 verb = verb.head  # "keen to emphasise"

@@ -28,7 +28,7 @@ def has_negation(art: StanceArticle, token: Token) -> bool:
             return True
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # "no longer supports"
-    if token.dep_ == "xcomp" and token.head is not token:  # "does not want to support"
+    if token.dep_ == "xcomp" and token.head != token:  # "does not want to support"
         return has_neg(token.head)
     return False
 

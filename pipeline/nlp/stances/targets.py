@@ -304,7 +304,7 @@ def _lacking(art: StanceArticle, noun: Token) -> Target | None:
     against": a relative clause after the object of "without" is about what is done without
     it ("detained foreign terror suspects without trial"), not about the trial."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "without" or prep.head is prep:
+    if noun.dep_ != "pobj" or prep.lower_ != "without" or prep.head == prep:
         return None
     done = prep.head
     if done.pos_ == "VERB":

@@ -26,7 +26,7 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
     if _paragraph(art, previous) != _paragraph(art, sentence):
         return None  # a new paragraph (often a new speaker) does not continue the old topic
     root = previous.root
-    while root.dep_ != "ROOT" and root.head is not root:
+    while root.dep_ != "ROOT" and root.head != root:
         root = root.head
     subject_first = placeholder.lower_ == "it"  # "it" continues a subject, "this" an act
     candidates = _slots(root, subject_first)
