@@ -176,11 +176,15 @@ def locations_are_entities(paths: NewsPaths) -> AssetCheckResult:
 
 
 @table_check("events", also_reads=("event_participants",),
-             description="No two events share type, participants, date and place (a warning: dedup quality).")
+             description="No two events share type, participants in their roles, date and place "
+                         "(a warning: dedup quality).")
 def events_unique(paths: NewsPaths) -> AssetCheckResult:
+    """Participants count with their roles: two sides accusing each other are two events,
+    A against B and B against A, with the same participants."""
     events = read_table(paths.data, "events")
     participants = read_table(paths.data, "event_participants")
-    sets = participants.groupby("event_id")["entity_id"].agg(lambda s: "|".join(sorted(set(s))))
+    roles = participants["entity_id"] + ":" + participants["role"]
+    sets = roles.groupby(participants["event_id"]).agg(lambda s: "|".join(sorted(set(s))))
     keyed = events.assign(participants=events["event_id"].map(sets).fillna(""))
     key = ["event_type", "participants", "event_date", "location_entity_id"]
     duplicated = keyed[keyed.duplicated(key, keep=False)]
