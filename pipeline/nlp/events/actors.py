@@ -705,7 +705,7 @@ def theatre_target(draft: Draft) -> None:
 def reciprocal_drafts(draft: Draft) -> list[Draft]:
     """ "The two sides routinely exchange harsh invective", "Airbus and Boeing accuse each
     other": a directed speech act with a pair of sources, no target, and a reciprocal
-    realiser ("exchange", "trade") or object ("each other", "one another") is one draft
+    realiser (`reciprocal_verbs`: "exchange") or object ("each other", "one another") is one draft
     per direction, each side acting on the other; any other draft is itself."""
     if draft.event_type not in SPEECH_TYPES or draft.targets or len(draft.sources) != 2:
         return [draft]
