@@ -31,3 +31,29 @@ def test_start_up_imports_no_spacy(module):
 def test_the_extractors_still_import_it():
     """The check above can fail: the extractor entry points do import spaCy."""
     assert "spacy" in _imported("pipeline.nlp.extract")
+
+
+def test_validating_the_tables_leaves_dask_out():
+    """A run that validates a table builds every model; Pandera's own type lookup would import
+    dask.dataframe for that (the check can fail: it does without `pipeline.schemas`' lookup)."""
+    code = ("import sys, pipeline.schemas as s; s.build_models(); "
+            "print('dask.dataframe' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"]
+
+
+def test_the_models_are_those_pandera_builds_with_dask_types():
+    """The pandas-only type lookup gives every table and export model the schema Pandera's
+    own lookup (Dask's types included) gives it."""
+    code = """
+import pipeline.schemas as s
+import pandera.typing as typing, pandera.api.pandas.model as pandas_model, pandera.api.dataframe.model as model
+models = [m for m, _ in s.TABLES.values()] + list(s.EXPORT_CSVS.values())
+ours = [m.to_schema() for m in models]
+pandas_model.get_series_types, pandas_model.get_index_types = typing.get_series_types, typing.get_index_types
+model.MODEL_CACHE.clear()
+theirs = [m.to_schema() for m in models]
+print(len(models), all(a is not b and a == b for a, b in zip(ours, theirs)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["16", "True"]
