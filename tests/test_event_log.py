@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dagster import DagsterInstance
+from dagster import AssetCheckKey, AssetCheckResult, DagsterInstance, Definitions, asset, asset_check
 
 from benchmarks.bookkeeping import article_extractions, run_range
 from pipeline.defs.event_log import BATCH_SIZE_SETTING, BatchedSqliteEventLogStorage
@@ -15,6 +15,7 @@ from pipeline.defs.partitions import ARTICLE_PARTITIONS
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = [f"politics/{i:03}.txt" for i in range(7)]
 STORE_EVENT_BATCH = BatchedSqliteEventLogStorage.store_event_batch
+STORE_EVENT = BatchedSqliteEventLogStorage.store_event
 
 
 def _materialise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple[DagsterInstance, list]:
@@ -58,3 +59,79 @@ def test_batched_records_equal_one_by_one_records(tmp_path, monkeypatch):
         assert sorted(e.dagster_event.partition for e in run_records) == KEYS  # the run's own log too
         planned = instance.get_latest_planned_materialization_info(article_extractions.key, KEYS[3])
         assert planned is not None and planned.run_id == run.run_id
+
+
+@asset
+def checked_table() -> None:
+    """A stand-in for a corpus-level table with blocking checks."""
+
+
+@asset_check(asset=checked_table, blocking=True)
+def first_rule() -> AssetCheckResult:
+    return AssetCheckResult(passed=True)
+
+
+@asset_check(asset=checked_table)
+def second_rule() -> AssetCheckResult:
+    return AssetCheckResult(passed=False)
+
+
+@asset
+def broken_table() -> None:
+    raise ValueError("this table cannot be built")
+
+
+@asset_check(asset=broken_table)
+def never_run() -> AssetCheckResult:
+    """Planned with its run, never executed: its history holds the planned record alone."""
+    return AssetCheckResult(passed=True)
+
+
+def _run_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple[DagsterInstance, list]:
+    home = tmp_path / f"checked-{batch_size}"
+    home.mkdir()
+    shutil.copyfile(ROOT / "dagster.yaml", home / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    monkeypatch.setenv(BATCH_SIZE_SETTING, batch_size)
+    batches: list[list] = []
+
+    def spy(self, events):
+        batches.append(sorted({e.dagster_event_type.value for e in events}) + [len(events)])
+        return STORE_EVENT_BATCH(self, events)
+
+    def one(self, event):
+        singles.append(event.dagster_event_type.value if event.is_dagster_event else "log")
+        return STORE_EVENT(self, event)
+
+    singles: list[str] = []
+    monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event_batch", spy)
+    monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event", one)
+    instance = DagsterInstance.get()
+    definitions = Definitions(assets=[checked_table, broken_table], asset_checks=[first_rule, second_rule, never_run])
+    job = definitions.resolve_implicit_global_asset_job_def()
+    assert not job.execute_in_process(instance=instance, raise_on_error=False).success
+    return instance, batches, singles
+
+
+def _check_history(instance: DagsterInstance) -> list[tuple]:
+    [run] = instance.get_runs()
+    found = []
+    for name, table in (("first_rule", checked_table), ("second_rule", checked_table), ("never_run", broken_table)):
+        key = AssetCheckKey(table.key, name)
+        for record in instance.event_log_storage.get_asset_check_execution_history(key, limit=10):
+            found.append((name, record.run_id == run.run_id, record.status.value, record.event.dagster_event_type))
+    return found
+
+
+def test_planned_checks_are_written_with_the_planned_assets(tmp_path, monkeypatch):
+    """A run's "planned" records of assets and checks go in one batch, and the checks' execution
+    history is what one-by-one writes make of it (planned, then passed or failed)."""
+    one_by_one, unbatched, singles = _run_checked(tmp_path, monkeypatch, "0")
+    batched, batches, batched_singles = _run_checked(tmp_path, monkeypatch, "1000")
+    assert unbatched == [] and singles.count("ASSET_CHECK_EVALUATION_PLANNED") == 3
+    assert batches == [["ASSET_CHECK_EVALUATION_PLANNED", "ASSET_MATERIALIZATION_PLANNED", 5]]
+    assert "ASSET_CHECK_EVALUATION_PLANNED" not in batched_singles  # not handed back one by one
+    expected = [("first_rule", True, "SUCCEEDED", "ASSET_CHECK_EVALUATION"),
+                ("second_rule", True, "FAILED", "ASSET_CHECK_EVALUATION"),
+                ("never_run", True, "PLANNED", "ASSET_CHECK_EVALUATION_PLANNED")]
+    assert _check_history(one_by_one) == _check_history(batched) == expected

@@ -10,7 +10,10 @@ Dagster hands a step's per-partition records over together when DAGSTER_EVENT_BA
 is set (the Makefile and `pipeline.defs.refresh` set it); its SQLite storage then still
 writes them one by one. This storage writes such a batch in one transaction per database,
 with the same rows, tags and asset index entries as one-by-one writes, so the per-partition
-status stays exactly what it was. Any other batch goes the one-by-one way.
+status stays exactly what it was. The records a run writes when it starts ("planned", one per
+asset and per asset check: 45 for the corpus-level job) come as one batch too, written the
+same way, the checks' execution rows included; one by one they took about a hundred SQLite
+transactions at every corpus-level run. Any other batch goes the one-by-one way.
 
 Selected in dagster.yaml (`event_log_storage`); its files stay where Dagster's default
 SQLite storage keeps them (`$DAGSTER_HOME/history/runs/`), so an existing instance keeps
@@ -24,11 +27,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dagster._config import Field, StringSource
-from dagster._core.events import ASSET_EVENTS
+from dagster._core.events import ASSET_EVENTS, DagsterEventType
 from dagster._core.events.log import EventLogEntry
+from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 from dagster._core.storage.event_log import SqliteEventLogStorage
+from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable
 from dagster._core.storage.sqlalchemy_compat import db_result
-from dagster._serdes import ConfigurableClassData
+from dagster._serdes import ConfigurableClassData, serialize_value
 
 BATCH_SIZE_SETTING = "DAGSTER_EVENT_BATCH_SIZE"
 BATCH_SIZE = "1000"
@@ -66,13 +71,46 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
             for statement in statements:
                 with db_result(conn, statement) as result:
                     event_ids.append(result.inserted_primary_key[0])
-            self._store_asset_event_tags(conn, events, event_ids)
-            for event, event_id in zip(events, event_ids, strict=True):
+            assets = [(e, i) for e, i in zip(events, event_ids, strict=True) if e.dagster_event_type in ASSET_EVENTS]
+            self._store_asset_event_tags(conn, [e for e, _ in assets], [i for _, i in assets])
+            for event, event_id in assets:
                 self._store_asset_event(conn, event, event_id)
+            planned = [(e, i) for e, i in zip(events, event_ids, strict=True) if e.dagster_event_type == CHECK_PLANNED]
+            if planned:
+                conn.execute(AssetCheckExecutionsTable.insert().values(
+                    [row for event, event_id in planned for row in _planned_check_rows(self, event, event_id)]
+                ))
+
+
+CHECK_PLANNED = DagsterEventType.ASSET_CHECK_EVALUATION_PLANNED
+BATCHED_EVENTS = frozenset({*ASSET_EVENTS, CHECK_PLANNED})
+"""What a batch may hold to be written in one transaction per database: asset records and the
+"check planned" records of a run's start (a run of the corpus-level job plans 27 checks)."""
+
+
+def _planned_check_rows(storage: SqliteEventLogStorage, event: EventLogEntry, event_id: int) -> list[dict]:
+    """The asset-check execution rows Dagster's `_store_asset_check_evaluation_planned` writes
+    for a "check planned" record, one per partition (one for an unpartitioned check)."""
+    planned = event.get_dagster_event().event_specific_data
+    partitions = planned.partitions_subset.get_partition_keys() if planned.partitions_subset else [None]
+    return [
+        {
+            "asset_key": planned.asset_key.to_string(),
+            "check_name": planned.check_name,
+            "partition": partition,
+            "run_id": event.run_id,
+            "execution_status": AssetCheckExecutionRecordStatus.PLANNED.value,
+            "evaluation_event": serialize_value(event),
+            "evaluation_event_timestamp": storage._event_insert_timestamp(event),
+            "evaluation_event_storage_id": event_id,
+        }
+        for partition in partitions
+    ]
 
 
 def _asset_records_of_one_run(events: Sequence[EventLogEntry]) -> bool:
-    """Whether the batch holds only asset records (materialisations, observations) of one run."""
+    """Whether the batch holds only asset records (materialisations, observations) and planned
+    checks of one run."""
     return bool(events) and len({e.run_id for e in events}) == 1 and all(
-        e.is_dagster_event and e.dagster_event_type in ASSET_EVENTS for e in events
+        e.is_dagster_event and e.dagster_event_type in BATCHED_EVENTS for e in events
     )
