@@ -18,22 +18,36 @@ STORE_EVENT_BATCH = BatchedSqliteEventLogStorage.store_event_batch
 STORE_EVENT = BatchedSqliteEventLogStorage.store_event
 
 
-def _materialise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple[DagsterInstance, list]:
-    """A fresh instance with the project's dagster.yaml; one range run over KEYS."""
-    home = tmp_path / f"home-{batch_size}"
+def _spied_instance(
+    home: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str
+) -> tuple[DagsterInstance, list[list], list[str]]:
+    """A fresh instance with the project's dagster.yaml in `home`, and what it is handed to
+    write: each batch (its record types, then its length) and each single record's type."""
     home.mkdir()
     shutil.copyfile(ROOT / "dagster.yaml", home / "dagster.yaml")
     monkeypatch.setenv("DAGSTER_HOME", str(home))
     monkeypatch.setenv(BATCH_SIZE_SETTING, batch_size)
-    monkeypatch.setenv("DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS", "false")  # one planned record each
     batches: list[list] = []
+    singles: list[str] = []
 
     def spy(self, events):
         batches.append(sorted({e.dagster_event_type.value for e in events}) + [len(events)])
         return STORE_EVENT_BATCH(self, events)
 
+    def one(self, event):
+        singles.append(event.dagster_event_type.value if event.is_dagster_event else "log")
+        return STORE_EVENT(self, event)
+
     monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event_batch", spy)
-    instance = DagsterInstance.get()
+    monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event", one)
+    return DagsterInstance.get(), batches, singles
+
+
+def _materialise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple[DagsterInstance, list]:
+    """One range run over KEYS."""
+    home = tmp_path / f"home-{batch_size}"
+    monkeypatch.setenv("DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS", "false")  # one planned record each
+    instance, batches, _ = _spied_instance(home, monkeypatch, batch_size)
     assert isinstance(instance.event_log_storage, BatchedSqliteEventLogStorage)
     assert Path(instance.event_log_storage._base_dir) == home / "history" / "runs"  # Dagster's default place
     instance.add_dynamic_partitions(ARTICLE_PARTITIONS.name, KEYS)
@@ -87,26 +101,8 @@ def never_run() -> AssetCheckResult:
     return AssetCheckResult(passed=True)
 
 
-def _run_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple[DagsterInstance, list]:
-    home = tmp_path / f"checked-{batch_size}"
-    home.mkdir()
-    shutil.copyfile(ROOT / "dagster.yaml", home / "dagster.yaml")
-    monkeypatch.setenv("DAGSTER_HOME", str(home))
-    monkeypatch.setenv(BATCH_SIZE_SETTING, batch_size)
-    batches: list[list] = []
-
-    def spy(self, events):
-        batches.append(sorted({e.dagster_event_type.value for e in events}) + [len(events)])
-        return STORE_EVENT_BATCH(self, events)
-
-    def one(self, event):
-        singles.append(event.dagster_event_type.value if event.is_dagster_event else "log")
-        return STORE_EVENT(self, event)
-
-    singles: list[str] = []
-    monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event_batch", spy)
-    monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event", one)
-    instance = DagsterInstance.get()
+def _run_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: str) -> tuple:
+    instance, batches, singles = _spied_instance(tmp_path / f"checked-{batch_size}", monkeypatch, batch_size)
     definitions = Definitions(assets=[checked_table, broken_table], asset_checks=[first_rule, second_rule, never_run])
     job = definitions.resolve_implicit_global_asset_job_def()
     assert not job.execute_in_process(instance=instance, raise_on_error=False).success
