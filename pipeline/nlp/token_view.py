@@ -14,6 +14,7 @@ one article share it (articles are extracted one after another in each process).
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
@@ -25,17 +26,19 @@ class TokenView:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        strings = doc.vocab.strings
         n = len(doc)
-        rows = doc.to_array(_ATTRS).tolist() if n else []
-        self.lower: list[str] = [strings[r[0]] for r in rows]
-        self.dep: list[str] = [strings[r[1]] for r in rows]
-        self.pos: list[str] = [strings[r[2]] for r in rows]
-        self.tag: list[str] = [strings[r[3]] for r in rows]
-        self.lemma: list[str] = [strings[r[4]] for r in rows]
-        # HEAD is exported relative to the token; spaCy keeps it as an unsigned 64-bit value
-        self.head: list[int] = [i + _signed(r[5]) for i, r in enumerate(rows)]
-        self.idx: list[int] = [r[6] for r in rows]  # character offset
+        # one (n, 7) array; HEAD is relative to the token, kept as an unsigned 64-bit value,
+        # so the array is read as signed for it
+        array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype=numpy.uint64)
+        columns = array.T.tolist()
+        names = _Names(doc.vocab.strings)
+        self.lower: list[str] = names(columns[0])
+        self.dep: list[str] = names(columns[1])
+        self.pos: list[str] = names(columns[2])
+        self.tag: list[str] = names(columns[3])
+        self.lemma: list[str] = names(columns[4])
+        self.head: list[int] = (array[:, 5].view(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
+        self.idx: list[int] = columns[6]  # character offset
         self._by_head: list[list[int]] | None = None
         self._children: dict[int, tuple[int, ...]] = {}
         self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
@@ -64,8 +67,18 @@ class TokenView:
         return found
 
 
-def _signed(value: int) -> int:
-    return value - (1 << 64) if value >= 1 << 63 else value
+class _Names:
+    """Strings of hash values, each distinct hash looked up in the StringStore once."""
+
+    def __init__(self, strings):
+        self.strings = strings
+        self.known: dict[int, str] = {}
+
+    def __call__(self, hashes: list[int]) -> list[str]:
+        known, strings = self.known, self.strings
+        for h in set(hashes).difference(known):
+            known[h] = strings[h]
+        return list(map(known.__getitem__, hashes))
 
 
 _last: TokenView | None = None

@@ -48,7 +48,8 @@ def detect_events(
         if span is None or len(span) == 0:
             continue
         found = sentence_drafts(ec, span, sentence)
-        anchors = date_anchors(ec, span, found)
+        # the sentence's dates are looked for only when an event there may take one
+        anchors = date_anchors(ec, span, found) if found else None
         for draft in found:
             fill_actors(ec, draft)
             verbal_attack(draft)
@@ -71,6 +72,8 @@ def detect_events(
         ]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
+        if anchors is None and (spoken or intents):
+            anchors = date_anchors(ec, span, [])
         for draft in spoken + intents:
             fill_date(draft, anchors)
         found += new_intents(intents, found)

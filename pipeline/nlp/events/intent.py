@@ -52,6 +52,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
 from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.token_view import view_of
 
 DEMAND_MODALS = frozenset({"must", "should"})
 PROMISE_MODALS = frozenset({"will", "would", "'ll", "shall"})
@@ -160,7 +161,12 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    for token in span:
+    doc, view = span.doc, view_of(span.doc)
+    for i in range(span.start, span.end):
+        # only a verb, or a willingness adjective ("ready to"), can be read below
+        if view.pos[i] not in ("VERB", "AUX") and not (view.pos[i] == "ADJ" and view.lower[i] in WILLINGNESS_WORDS):
+            continue
+        token = doc[i]
         if token.pos_ in ("VERB", "AUX") and not has_neg(token):
             asked = None
             if lemma_in(token, REQUEST_VERBS):

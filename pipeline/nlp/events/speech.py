@@ -41,6 +41,7 @@ from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, LABELLING_VERBS, PRO
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"})
@@ -256,7 +257,11 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    for verb in span:
+    doc, pos = span.doc, view_of(span.doc).pos
+    for i in range(span.start, span.end):
+        if pos[i] != "VERB":
+            continue  # only a verb labels (tested from the view: no Token for other words)
+        verb = doc[i]
         if verb.pos_ != "VERB" or not lemma_in(verb, LABELLING_VERBS) or has_neg(verb):
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]

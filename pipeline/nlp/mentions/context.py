@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -158,8 +159,24 @@ def overlaps_any(i: int, c: Candidate) -> bool:
     return c.tok_start <= i < c.tok_end
 
 
+_GAZETTEER_WORDS: dict[str, tuple[Gazetteer, object]] = {}
+
+
+def _once_per_gazetteer(what: str, gaz: Gazetteer, make):
+    """What `make(gaz)` gives, made once per gazetteer object: the gazetteer is loaded once
+    per process, and building its word sets for every article cost as much as reading it."""
+    cached = _GAZETTEER_WORDS.get(what)
+    if cached is None or cached[0] is not gaz:
+        cached = _GAZETTEER_WORDS[what] = (gaz, make(gaz))
+    return cached[1]
+
+
 def role_words(gaz: Gazetteer) -> frozenset[str]:
     """Every word of every role variant: the words a title can be made of."""
+    return _once_per_gazetteer("role_words", gaz, _role_words)
+
+
+def _role_words(gaz: Gazetteer) -> frozenset[str]:
     words = set()
     for role in gaz.roles:
         for variant in role.variants:
@@ -169,9 +186,13 @@ def role_words(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(words)
 
 
-def primary_demonyms(gaz: Gazetteer) -> dict[str, str]:
+def primary_demonyms(gaz: Gazetteer) -> Mapping[str, str]:
     """Each country's first-listed demonym, which names its ministries ("Armenian")."""
+    return _once_per_gazetteer("primary_demonyms", gaz, _primary_demonyms)
+
+
+def _primary_demonyms(gaz: Gazetteer) -> Mapping[str, str]:
     out: dict[str, str] = {}
     for surface, iso3 in gaz.demonyms:
         out.setdefault(iso3, surface)
-    return out
+    return MappingProxyType(out)

@@ -4,7 +4,10 @@ each pass does); kept out of `__init__` so that importing `stances.issues` impor
 
 from __future__ import annotations
 
-from pipeline.nlp.lexicons import load_stance_lexicon
+from collections.abc import Callable
+from typing import NamedTuple
+
+from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
@@ -28,8 +31,13 @@ from pipeline.nlp.stances.verbs import (
     verb_signals,
     willing_signals,
 )
+from pipeline.nlp.stances.words import CONSEQUENCE_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.token_view import view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
+# Each comes with its gate: the test the pass itself makes first, read from the token view
+# (`Gate`), so that a word no pass can read (most of them) costs no `Token` object and no
+# pass calls. A gate only says when its pass surely finds nothing; the pass still decides.
 TOKEN_PASSES = (
     verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
     nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals,
@@ -37,19 +45,83 @@ TOKEN_PASSES = (
 QUOTE_PASSES = (deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals)
 
 
+class Gate(NamedTuple):
+    """What the passes' first tests read of a token: its tags, and what its word is."""
+
+    pos: str
+    dep: str
+    tag: str
+    be: bool  # lemma "be"
+    judging: bool  # the word or its lemma is one of the lexicon's evaluative words
+    proposal: bool  # lemma in `proposal_verbs`
+    consequence: bool  # lemma in `consequence_verbs`
+    ironic: bool  # "so-called", or "called" of "so - called"
+
+
+GATES: dict[Callable, Callable[[Gate], bool]] = {
+    verb_signals: lambda g: g.pos == "VERB",
+    proposal_signals: lambda g: g.dep == "acl" and g.tag == "VBN" and g.proposal,
+    existential_signals: lambda g: g.be,
+    copular_signals: lambda g: g.be,
+    goal_signals: lambda g: g.be,
+    nominal_signals: lambda g: g.pos == "NOUN",
+    attitude_adjective_signals: lambda g: g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj"),
+    willing_signals: lambda g: g.pos == "VERB",
+    naming_signals: lambda g: g.judging,
+    protest_signals: lambda g: g.pos == "NOUN",
+    deontic_signals: lambda g: g.pos == "VERB" and not g.be,
+    attitude_signals: lambda g: g.pos == "NOUN",
+    evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),
+    ironic_signals: lambda g: g.ironic,
+    consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
+}
+
+
+def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, bool, bool, bool, bool]:
+    """The word-dependent fields of a `Gate`, in order."""
+    judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
+    base = lemma.lower()
+    return lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, lower in ("so-called", "called")
+
+
+def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:
+    """The passes that may find something at a token with this gate: anywhere, in a quote."""
+    return (
+        tuple(signals_of for signals_of in TOKEN_PASSES if GATES[signals_of](gate)),
+        tuple(signals_of for signals_of in QUOTE_PASSES if GATES[signals_of](gate)),
+    )
+
+
 def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
     """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
     if not ctx.text or not len(ctx.doc):
         return []
-    art = stance_context(ctx, quotes, mentions, load_stance_lexicon())
+    lex = load_stance_lexicon()
+    art = stance_context(ctx, quotes, mentions, lex)
+    view = view_of(ctx.doc)
+    pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
+    kinds: dict[tuple[str, str], tuple[bool, ...]] = {}  # (word, lemma) -> its gate fields
+    plans: dict[Gate, tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
     signals: list[Signal] = []
-    for token in ctx.doc:
-        sentence = ctx.sentence_at(token.idx)
+    for i, idx in enumerate(view.idx):
+        sentence = ctx.sentence_at(idx)
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
-        in_quote = art.quote_at(token.idx) is not None
-        for signals_of in TOKEN_PASSES + (QUOTE_PASSES if in_quote else ()):
-            signals += signals_of(art, token)
+        word = (lower[i], lemma[i])
+        kind = kinds.get(word)
+        if kind is None:
+            kind = kinds[word] = _word_kind(lex, *word)
+        gate = Gate(pos[i], dep[i], tag[i], *kind)
+        plan = plans.get(gate)
+        if plan is None:
+            plan = plans[gate] = _plan(gate)
+        passes, quoted = plan
+        if quoted and art.quote_at(idx) is not None:
+            passes += quoted
+        if passes:
+            token = ctx.doc[i]
+            for signals_of in passes:
+                signals += signals_of(art, token)
     signals += issue_signals(art, signals)
     return merge(art, signals)
 

@@ -17,9 +17,12 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS, SURVEY_NOUNS
+from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_ACTING_DEPS = SUBJECT_DEPS | {"pobj"}  # a subject, or a passive agent's object (_acting)
+_GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
 NOT_NAMING = frozenset(
@@ -34,7 +37,14 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     out: list[Mention] = []
-    for token in ctx.doc:
+    view = view_of(ctx.doc)
+    pos, dep, lemma = view.pos, view.dep, view.lemma
+    for i in range(len(view)):
+        # what _group_noun and _acting ask first, read from the view, so only the few
+        # subject nouns of the group vocabulary become Token objects
+        if pos[i] not in ("NOUN", "PROPN") or dep[i] not in _ACTING_DEPS or lemma[i].lower() not in _GROUP_LEMMAS:
+            continue
+        token = ctx.doc[i]
         if not _group_noun(token) or not _acting(token):
             continue
         sentence = ctx.sentence_at(token.idx)
