@@ -236,6 +236,12 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
+        if verb.dep_ == "conj" and _active(verb):
+            # "the Lib Dems have not been drawn into it but have called for X": an active verb
+            # shares the passive subject of the verb it is coordinated with
+            passive = [m for c in head.children if c.dep_ == "nsubjpass" for m in np_actors(c, index)]
+            if passive:
+                return passive
         return _subjects(head, index, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ in ("for", "of"):  # "suspended X for refusing", "accused X of lying"
@@ -249,6 +255,15 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
     return []
+
+
+def _active(verb: Token) -> bool:
+    """An active verb form: not a passive participle ("was arrested and released") nor one
+    with a passive auxiliary; a perfect ("have called") is active."""
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return False
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in children)
 
 
 def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
