@@ -148,7 +148,8 @@ def verbal_attack(draft: Draft) -> None:
     )
     verbal = verbal or any(any(q.is_quote for q in o.subtree) for o in objects)
     # "attacked British imperialists, saying they ...": an attack made by saying something
-    verbal = verbal or any(c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS) for c in token.children)
+    saying = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS)]
+    verbal = verbal or bool(saying)
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
