@@ -79,6 +79,8 @@ SUBJECT_OBJECT_ROLES = {
 }
 BODY_PRONOUNS = frozenset({"it", "they"})  # pronouns a body or a group is referred to by
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
+# Acts done for someone's benefit: their "for" phrase names the one helped ("aid for Aceh").
+BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 _HYPHEN_MEDIATED = re.compile(
     r"^(?P<actor>.+?)[-–](?P<verb>mediated|brokered|hosted|sponsored|backed|led|organi[sz]ed|staged|arranged|chaired)$",
     re.IGNORECASE,
@@ -547,9 +549,12 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
-                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES) or (
-                        word == "from" and draft.event_type == "RETREAT"
-                    ):  # "a jibe at Yerevan", "the withdrawal from Iraq"
+                    elif (
+                        word in TARGET_PREPS
+                        or (word == "at" and draft.event_type in SPEECH_TYPES)
+                        or (word == "from" and draft.event_type == "RETREAT")
+                        or (word == "for" and draft.event_type in BENEFIT_TYPES)
+                    ):  # "a jibe at Yerevan", "the withdrawal from Iraq", "support for the government"
                         assign(draft, "targets", mentioned)  # "a jibe at Yerevan"
                     elif word == "of":
                         if place_at(index, pobj) is not None and not mentioned:
