@@ -244,7 +244,12 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             passive = [m for c in head.children if c.dep_ == "nsubjpass" for m in np_actors(c, index)]
             if passive:
                 return passive
-        return _subjects(head, index, depth + 1)
+        found = _subjects(head, index, depth + 1)
+        if not found and verb.dep_ == "conj" and head.dep_ == "ccomp" and lemma_in(head.head, REPORTING_VERBS):
+            # "X said the bill was flawed and urged the government to ...": the parser hangs the
+            # second verb on the reported clause, whose subject names no actor; the speaker acts
+            return _subjects(head.head, index, depth + 2)
+        return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ in ("for", "of"):  # "suspended X for refusing", "accused X of lying"
             objects = [c for c in head.head.children if c.dep_ == "dobj"]
