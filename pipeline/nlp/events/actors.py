@@ -245,9 +245,17 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             if passive:
                 return passive
         found = _subjects(head, index, depth + 1)
-        if not found and verb.dep_ == "conj" and head.dep_ == "ccomp" and lemma_in(head.head, REPORTING_VERBS):
+        if (
+            not found
+            and verb.dep_ == "conj"
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and _active(verb)
+            and head.dep_ == "ccomp"
+            and lemma_in(head.head, REPORTING_VERBS)
+        ):
             # "X said the bill was flawed and urged the government to ...": the parser hangs the
-            # second verb on the reported clause, whose subject names no actor; the speaker acts
+            # second finite verb on the reported clause, whose subject names no actor; the
+            # speaker acts (not so for a passive: "said he was arrested and released")
             return _subjects(head.head, index, depth + 2)
         return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

@@ -124,6 +124,8 @@ def _own_phrase(verb: Token) -> bool:
     """ "have not been drawn into it but have called for X": a coordinated verb with its own
     auxiliary or subject is a verb phrase of its own, which the first verb's "not" does not
     negate ("did not meet or speak to X" shares it)."""
+    if any(c.dep_ == "cc" and c.lower_ in ("nor", "neither") for c in verb.head.children):
+        return False  # "does not commit suicide, nor does she kill": "nor" negates its verb too
     return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.tag_ != "MD" for c in verb.children)
 
 
