@@ -91,6 +91,11 @@ class EventTriggers:
         """The trigger for a noun; "hunger strike" outranks "strike" for the same reason."""
         return _most_specific(self.noun_triggers, lemma, modifier, extra_first=True)
 
+    def noun_with_preposition(self, lemma: str, preposition: str) -> Trigger | None:
+        """The trigger for a noun that is one only with the preposition after it ("call
+        for", "call on"): a plain "call" is a phone call, a decision or a cry."""
+        return self.noun_triggers.get(normalise(f"{lemma} {preposition}"))
+
     def modality(self, word_lower: str) -> str | None:
         """Which way the word makes an event non-factual: negated, hypothetical or future."""
         return self.modality_by_cue.get(normalise(word_lower))

@@ -79,6 +79,8 @@ SUBJECT_OBJECT_ROLES = {
 }
 BODY_PRONOUNS = frozenset({"it", "they"})  # pronouns a body or a group is referred to by
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
+# Acts done for someone's benefit: their "for" phrase names the one helped ("aid for Aceh").
+BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 _HYPHEN_MEDIATED = re.compile(
     r"^(?P<actor>.+?)[-–](?P<verb>mediated|brokered|hosted|sponsored|backed|led|organi[sz]ed|staged|arranged|chaired)$",
     re.IGNORECASE,
@@ -236,7 +238,26 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
-        return _subjects(head, index, depth + 1)
+        if verb.dep_ == "conj" and _active(verb):
+            # "the Lib Dems have not been drawn into it but have called for X": an active verb
+            # shares the passive subject of the verb it is coordinated with
+            passive = [m for c in head.children if c.dep_ == "nsubjpass" for m in np_actors(c, index)]
+            if passive:
+                return passive
+        found = _subjects(head, index, depth + 1)
+        if (
+            not found
+            and verb.dep_ == "conj"
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and _active(verb)
+            and head.dep_ == "ccomp"
+            and lemma_in(head.head, REPORTING_VERBS)
+        ):
+            # "X said the bill was flawed and urged the government to ...": the parser hangs the
+            # second finite verb on the reported clause, whose subject names no actor; the
+            # speaker acts (not so for a passive: "said he was arrested and released")
+            return _subjects(head.head, index, depth + 2)
+        return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ in ("for", "of"):  # "suspended X for refusing", "accused X of lying"
             objects = [c for c in head.head.children if c.dep_ == "dobj"]
@@ -249,6 +270,15 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
     return []
+
+
+def _active(verb: Token) -> bool:
+    """An active verb form: not a passive participle ("was arrested and released") nor one
+    with a passive auxiliary; a perfect ("have called") is active."""
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return False
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in children)
 
 
 def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
@@ -532,9 +562,12 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
-                    elif word in TARGET_PREPS or (word == "at" and draft.event_type in SPEECH_TYPES) or (
-                        word == "from" and draft.event_type == "RETREAT"
-                    ):  # "a jibe at Yerevan", "the withdrawal from Iraq"
+                    elif (
+                        word in TARGET_PREPS
+                        or (word == "at" and draft.event_type in SPEECH_TYPES)
+                        or (word == "from" and draft.event_type == "RETREAT")
+                        or (word == "for" and draft.event_type in BENEFIT_TYPES)
+                    ):  # "a jibe at Yerevan", "the withdrawal from Iraq", "support for the government"
                         assign(draft, "targets", mentioned)  # "a jibe at Yerevan"
                     elif word == "of":
                         if place_at(index, pobj) is not None and not mentioned:

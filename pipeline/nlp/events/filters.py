@@ -40,6 +40,7 @@ from pipeline.nlp.events.vocabulary import (
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
     QUARREL_WORDS,
+    REPORTING_VERBS,
     STRIKE_WORDS,
     WARNING_VERBS,
 )
@@ -132,7 +133,8 @@ def verbal_attack(draft: Draft) -> None:
     """ "Howard attacks Blair over Iraq", "attacked Labour's pledges as vacuous": criticism.
 
     An assault needs bodies; an "attack" on words, plans or a named politician by a named
-    person, or one made "over"/"as"/"for" something, is verbal: ACCUSE (disapprove).
+    person, one made "over"/"as"/"for" something, or one made by saying something
+    ("attacked X, saying ..."), is verbal: ACCUSE (disapprove).
     """
     if draft.event_type != "ASSAULT" or draft.token.lemma_.lower() not in ("attack", "assault", "savage", "hit"):
         return
@@ -145,6 +147,9 @@ def verbal_attack(draft: Draft) -> None:
         c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children
     )
     verbal = verbal or any(any(q.is_quote for q in o.subtree) for o in objects)
+    # "attacked British imperialists, saying they ...": an attack made by saying something
+    saying = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS)]
+    verbal = verbal or bool(saying)
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)

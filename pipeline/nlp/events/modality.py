@@ -34,14 +34,14 @@ from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.syntax import has_neg
 
 
-def _token_modality(token: Token, lexicon: EventTriggers) -> str:
+def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True) -> str:
     """Negation, modal auxiliaries, conditionals and irrealis modifiers on one token."""
     found = ASSERTED
     for child in token.children:
         word = child.lower_
         cue = None
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            cue = NEGATED
+            cue = NEGATED if negation else None
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             cue = lexicon.modality(word) or (FUTURE if word in ("will", "shall", "'ll", "wo") else HYPOTHETICAL)
         elif child.dep_ == "aux" and word == "going":
@@ -73,9 +73,12 @@ def _governor_modality(governor: Token, lexicon: EventTriggers) -> str:
     return lexicon.modality(lemma) or IRREALIS_WORDS.get(lemma, ASSERTED)
 
 
-def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str:
-    """Modality of a verb's clause, climbing through the clauses that embed it."""
+def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0, own_negation: bool = True) -> str:
+    """Modality of a verb's clause, climbing through the clauses that embed it;
+    `own_negation` False leaves out the verb's own "not" (see `_own_phrase`)."""
     found = _token_modality(verb, lexicon)
+    if found == NEGATED and not own_negation:
+        found = _token_modality(verb, lexicon, negation=False)
     if depth:
         found = _stronger(found, _infinitive_modality(verb))
     if depth > 6 or verb.head == verb:
@@ -87,7 +90,8 @@ def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str
         found = _stronger(found, _clause_modality(head, lexicon, depth + 1))
     elif dep in ("advcl", "conj"):
         gerund_twin = _gerund_twin(verb) if dep == "conj" else None
-        found = _stronger(found, _clause_modality(gerund_twin or head, lexicon, depth + 1))
+        own_negation = not (dep == "conj" and gerund_twin is None and _own_phrase(verb))
+        found = _stronger(found, _clause_modality(gerund_twin or head, lexicon, depth + 1, own_negation))
     elif dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
         if governor.pos_ in ("NOUN", "PROPN"):  # "the notion of clinching", "no sign of meeting"
@@ -114,6 +118,15 @@ def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0) -> str
             if noun_cue != ASSERTED and head.head.pos_ in ("VERB", "AUX"):
                 found = _stronger(found, _clause_modality(head.head, lexicon, depth + 1))
     return found
+
+
+def _own_phrase(verb: Token) -> bool:
+    """ "have not been drawn into it but have called for X": a coordinated verb with its own
+    auxiliary or subject is a verb phrase of its own, which the first verb's "not" does not
+    negate ("did not meet or speak to X" shares it)."""
+    if any(c.dep_ == "cc" and c.lower_ in ("nor", "neither") for c in verb.head.children):
+        return False  # "does not commit suicide, nor does she kill": "nor" negates its verb too
+    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.tag_ != "MD" for c in verb.children)
 
 
 def _infinitive_modality(verb: Token) -> str:

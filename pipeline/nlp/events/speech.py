@@ -37,7 +37,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, LABELLING_VERBS, PROPOSAL_NOUNS
+from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, INACTION_VERBS, LABELLING_VERBS, PROPOSAL_NOUNS
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
@@ -64,7 +64,12 @@ def _judging_forms(token: Token) -> list[str]:
 
 
 def _criticises(token: Token) -> bool:
-    if token.lower_ == "nothing" and token.dep_ == "dobj" and token.head.lemma_ == "do" and not list(token.children):
+    if (
+        token.lower_ == "nothing"
+        and token.dep_ == "dobj"
+        and lemma_in(token.head, INACTION_VERBS)
+        and not list(token.children)
+    ):
         return True  # "had done nothing for eight years": a charge of inaction ("nothing wrong" is none)
     lexicon = load_stance_lexicon()
     for word in _judging_forms(token):
@@ -119,6 +124,9 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
                 child.dep_ == "prep" and child.lower_ in ("of", "by")
             ):
                 out += list(child.subtree)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                # "the reckless spree planned by the Tories": the participle's agent
+                out += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
@@ -253,7 +261,9 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     """ACCUSE drafts for labels that criticise ("X branded Y's plans 'a shambles'", "described
     Y's policy as a disaster", "called the Tory proposals unworkable"): a labelling verb whose
     object or label holds a criticising word criticises the actor its object names (the
-    object itself, its possessor or a name modifying it), the verb's subject the source."""
+    object itself, its possessor or a name modifying it), the verb's subject the source. In
+    the passive ("Y's plans were branded 'a shambles' by X") the passive subject is the
+    labelled object and the "by" agent the source."""
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
@@ -264,13 +274,21 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         verb = doc[i]
         if verb.pos_ != "VERB" or not lemma_in(verb, LABELLING_VERBS) or has_neg(verb):
             continue
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "X branded Y's plans a shambles"; passive: "Y's plans were branded a shambles by X"
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         if not objects:
             continue
-        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or c.dep_ == "prep"]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl", "attr", "dobj", "prep")]
+        labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
         judging = next((t for t in words if _criticises(t) and not _negated(t)), None)
         sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+        if passive and not sources:
+            # the parser often hangs the "by" agent on the label ("branded 'a shambles' by X")
+            agents = [t for c in labels for t in c.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"]
+            sources = [m for a in agents for p in a.children if p.dep_ == "pobj" for m in np_actors(p, ec.index)]
+            sources = [m for m in sources if is_actor(m)]
         if judging is None or not sources:
             continue
         targets = [m for m in np_actors(objects[0], ec.index, allow_pronoun_possessor=True) if is_actor(m)]

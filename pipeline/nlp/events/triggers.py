@@ -105,7 +105,15 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     ):
         return None  # part of a name: "Mutually Assured Destruction", "Peace Conference"
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    # "bail-out", "cease-fire", "pull-out": the tokenizer splits a hyphenated noun in three
+    modifiers += [c for c in token.lefts if c.dep_ in ("compound", "amod") and _hyphen_prefix(token) == c.lower_ + "-"]
+    # "calls for an inquiry", "his call on ministers": a preposition right after the noun
+    preps = [c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1]
     for lemma in (token.lemma_.lower(), token.lower_):
+        for prep in preps:
+            found = lexicon.noun_with_preposition(lemma, prep.lower_)
+            if found is not None:
+                return found, [token, prep]
         for modifier in modifiers:
             found = lexicon.noun(lemma, modifier.lower_)
             if found is not None and " " in found.lemma:

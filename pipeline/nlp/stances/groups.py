@@ -90,12 +90,21 @@ def _group_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN"):
         return False  # "Unions criticised …": a capital may make it a proper noun to the tagger
+    if _acronym_plural(token):
+        return token.text[:-1].lower() in GROUP_HOLDER_NOUNS  # "MPs urged …"
     if lemma in MODIFIED_GROUP_NOUNS:
         # "many Chinese people", not "people say"
         return any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or c.pos_ == "PROPN") for c in token.lefts)
     if lemma not in GROUP_HOLDER_NOUNS:
         return False
     return token.tag_ in ("NNS", "NNPS") or lemma == "opposition"
+
+
+def _acronym_plural(token: Token) -> bool:
+    """ "MPs", "MEPs": the tagger reads a plural abbreviation as a singular proper noun and
+    keeps it as its own lemma."""
+    text = token.text
+    return len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha()
 
 
 def _acting(token: Token) -> bool:
