@@ -52,6 +52,11 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             key = f"country:{m.country_iso3}"
             governing[key] = governing.get(key, 0) + 1
             counts[key] = counts.get(key, 0) + 1
+        elif m.entity_type == "LOCATION" and m.gazetteer_id and m.country_iso3:
+            # a place inside a country sets the story there ("extended to all police forces in
+            # England and Wales ... But the government said"), though it governs nothing itself
+            key = f"country:{m.country_iso3}"
+            counts[key] = counts.get(key, 0) + 1
     top = _dominant(counts, governing) or _dominant(governing, governing)
     if top is None:
         return mentions
@@ -418,6 +423,15 @@ def _title_reference(
         recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
+    if not holders and body is None and alone:
+        # a news lead gives the post before the name ("The home secretary said he would not …"
+        # then "Home Secretary Charles Clarke told …"): the one holder the article names later
+        later = _holders_anywhere(roles, role.name)
+        if len(later) == 1:
+            key = next(iter(later))
+            after = [m for m in persons if m.char_start > the.idx and _surname(m.name) == key]
+            if after:
+                return idx[0], idx[-1] + 1, after[0]
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
@@ -463,7 +477,12 @@ def _just_named(
 
 def _held_in_article(roles: dict[str, set[str]], title: str) -> bool:
     """Whether anyone in the article holds the post, named before the title or after."""
-    return any(role_compatible(title, r) for held in roles.values() for r in held)
+    return bool(_holders_anywhere(roles, title))
+
+
+def _holders_anywhere(roles: dict[str, set[str]], title: str) -> set[str]:
+    """The surnames of everyone the article gives the post, named before the title or after."""
+    return {key for key, held in roles.items() if any(role_compatible(title, r) for r in held)}
 
 
 def _surname(name: str) -> str:
