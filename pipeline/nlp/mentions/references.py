@@ -435,7 +435,10 @@ def _title_reference(
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
-        return (idx[0], idx[-1] + 1, role.name) if alone else None
+        if not alone:
+            return None
+        named = _named_after_lead(mc, the, persons, roles, role.name)
+        return (idx[0], idx[-1] + 1, named if named is not None else role.name)
     if len(holders) != 1:
         return None
     key = next(iter(holders))
@@ -469,6 +472,40 @@ def _just_named(
             return None
         previous = subjects
     found = previous[-1]
+    held = roles.get(_surname(found.name), set())
+    if held and not any(role_compatible(title, r) for r in held):
+        return None
+    return found
+
+
+def _named_after_lead(
+    mc: MentionContext, the: Token, persons: list[Mention], roles: dict[str, set[str]], title: str
+) -> Mention | None:
+    """A news lead that gives only the post ("Plans … should be in Labour's manifesto, the Trade
+    and Industry Secretary has said.") names its holder in one of the next two sentences
+    ("Patricia Hewitt said …"): the one person the first of them to name anyone as a clause
+    subject has, when the lead is the article's first body sentence, nobody is named before it,
+    and that person holds no other post in the text."""
+    sentence = mc.ctx.sentence_at(the.idx)
+    if sentence is None or sentence.section != "body":
+        return None
+    first_body = next((s for s in mc.ctx.sentences if s.section == "body"), None)
+    if first_body is None or first_body.sentence_id != sentence.sentence_id:
+        return None
+    if any(mc.section[mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand").start] == "body"
+           and m.sentence_id <= sentence.sentence_id for m in persons):
+        return None
+    following = [
+        m
+        for m in persons
+        if 0 < m.sentence_id - sentence.sentence_id <= 2
+        and not mc.inside_quote(m.char_start)
+        and _is_clause_subject(mc, m)
+    ]
+    following = [m for m in following if m.sentence_id == min((f.sentence_id for f in following), default=-1)]
+    if len({_surname(m.name) for m in following}) != 1:
+        return None
+    found = following[0]
     held = roles.get(_surname(found.name), set())
     if held and not any(role_compatible(title, r) for r in held):
         return None
