@@ -20,6 +20,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.names import role_compatible
+from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
 
@@ -408,6 +409,8 @@ def _title_reference(
             holders = recent
     head = doc[idx[0] : idx[-1] + 1].root
     alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
+    alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
         # "Labour backbencher Stephen Pound said … The MP for Ealing North claimed", "Mr Howard
         # will say … But the Tory leader will argue": a post many hold, or a party's post
