@@ -335,6 +335,8 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
     doc, i = mc.doc, kw.i
     if kw.tag_ not in ("NNS", "NNPS") and kw.lower_ not in POPULATION_NOUNS:
         return []  # "Russian peacekeepers"; singular only "the Kurdish population"
+    if kw.lower_ in POPULATION_NOUNS and kw.dep_ == "compound":
+        return []  # "a Muslim community centre": the noun names a thing of the group's
     j = i - 1
     if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
         j -= 1

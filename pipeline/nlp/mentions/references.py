@@ -20,6 +20,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.names import role_compatible
+from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
 
@@ -51,6 +52,11 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             # politics story names Labour and the Home Office far more than Britain
             key = f"country:{m.country_iso3}"
             governing[key] = governing.get(key, 0) + 1
+            counts[key] = counts.get(key, 0) + 1
+        elif m.entity_type == "LOCATION" and m.gazetteer_id and m.country_iso3:
+            # a place inside a country sets the story there ("extended to all police forces in
+            # England and Wales ... But the government said"), though it governs nothing itself
+            key = f"country:{m.country_iso3}"
             counts[key] = counts.get(key, 0) + 1
     top = _dominant(counts, governing) or _dominant(governing, governing)
     if top is None:
@@ -403,6 +409,8 @@ def _title_reference(
             holders = recent
     head = doc[idx[0] : idx[-1] + 1].root
     alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
+    alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
         # "Labour backbencher Stephen Pound said … The MP for Ealing North claimed", "Mr Howard
         # will say … But the Tory leader will argue": a post many hold, or a party's post
@@ -418,10 +426,22 @@ def _title_reference(
         recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
+    if not holders and body is None and alone:
+        # a news lead gives the post before the name ("The home secretary said he would not …"
+        # then "Home Secretary Charles Clarke told …"): the one holder the article names later
+        later = _holders_anywhere(roles, role.name)
+        if len(later) == 1:
+            key = next(iter(later))
+            after = [m for m in persons if m.char_start > the.idx and _surname(m.name) == key]
+            if after:
+                return idx[0], idx[-1] + 1, after[0]
     if not holders and body is None and not _held_in_article(roles, role.name):
         # nobody in the article holds the post: untied, when the title alone is a clause's
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
-        return (idx[0], idx[-1] + 1, role.name) if alone else None
+        if not alone:
+            return None
+        named = _named_after_lead(mc, the, persons, roles, role.name)
+        return (idx[0], idx[-1] + 1, named if named is not None else role.name)
     if len(holders) != 1:
         return None
     key = next(iter(holders))
@@ -461,9 +481,48 @@ def _just_named(
     return found
 
 
+def _named_after_lead(
+    mc: MentionContext, the: Token, persons: list[Mention], roles: dict[str, set[str]], title: str
+) -> Mention | None:
+    """A news lead that gives only the post ("Plans … should be in Labour's manifesto, the Trade
+    and Industry Secretary has said.") names its holder in one of the next two sentences
+    ("Patricia Hewitt said …"): the one person the first of them to name anyone as a clause
+    subject has, when the lead is the article's first body sentence, nobody is named before it,
+    and that person holds no other post in the text."""
+    sentence = mc.ctx.sentence_at(the.idx)
+    if sentence is None or sentence.section != "body":
+        return None
+    first_body = next((s for s in mc.ctx.sentences if s.section == "body"), None)
+    if first_body is None or first_body.sentence_id != sentence.sentence_id:
+        return None
+    if any(mc.section[mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand").start] == "body"
+           and m.sentence_id <= sentence.sentence_id for m in persons):
+        return None
+    following = [
+        m
+        for m in persons
+        if 0 < m.sentence_id - sentence.sentence_id <= 2
+        and not mc.inside_quote(m.char_start)
+        and _is_clause_subject(mc, m)
+    ]
+    following = [m for m in following if m.sentence_id == min((f.sentence_id for f in following), default=-1)]
+    if len({_surname(m.name) for m in following}) != 1:
+        return None
+    found = following[0]
+    held = roles.get(_surname(found.name), set())
+    if held and not any(role_compatible(title, r) for r in held):
+        return None
+    return found
+
+
 def _held_in_article(roles: dict[str, set[str]], title: str) -> bool:
     """Whether anyone in the article holds the post, named before the title or after."""
-    return any(role_compatible(title, r) for held in roles.values() for r in held)
+    return bool(_holders_anywhere(roles, title))
+
+
+def _holders_anywhere(roles: dict[str, set[str]], title: str) -> set[str]:
+    """The surnames of everyone the article gives the post, named before the title or after."""
+    return {key for key, held in roles.items() if any(role_compatible(title, r) for r in held)}
 
 
 def _surname(name: str) -> str:
