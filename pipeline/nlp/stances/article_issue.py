@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issues import ISSUE_HEADS
-from pipeline.nlp.stances.polarity import has_negation
+from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.protests import issue_noun, protest_cause
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.words import PROTEST_NOUNS
@@ -204,7 +204,8 @@ def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
 
 
 def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]]:
-    """Signed weights of the quote's judging words; a negated word counts the other way."""
+    """Signed weights of the quote's judging words, scaled by their adverbs ("long overdue");
+    a negated word counts the other way."""
     span = art.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
     if span is None:
         return []
@@ -215,6 +216,8 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
         weight = art.lex.evaluative(token.lower_)
         if weight is None:
             weight = art.lex.evaluative(token.lemma_)
+        if weight is not None:
+            weight *= intensity(art, token)  # "long overdue", "completely unacceptable"
         if weight is None or abs(weight) < MIN_WORD_WEIGHT:
             continue  # "a serious problem", "concern": the circumstances, not a verdict
         if has_negation(art, token) or (token.head != token and has_negation(art, token.head)):
