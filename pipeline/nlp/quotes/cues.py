@@ -70,7 +70,24 @@ def speaker_token(cue: Token) -> Token | None:
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted is not None and (quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG")):
             return quoted
-    return subject_of(cue, reporting=is_cue)
+    return subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
+
+
+def _misparsed_inverted_subject(cue: Token) -> Token | None:
+    """ "…," said Tory shadow local government secretary Caroline Spelman.": after an inverted
+    cue the parser may read a title word as a verb ("shadow") and the name as its object; a
+    clause of nothing but name and title words (no determiner, auxiliary or other verb)
+    closing the sentence is the speaker phrase, and its proper-noun object the speaker."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i == cue.i + 2), None)
+    if clause is None or clause.pos_ != "VERB":
+        return None
+    words = [t for t in clause.subtree if not t.is_punct and not t.is_space]
+    after = words[-1].i + 1
+    if words[0].i != cue.i + 1 or after < cue.sent.end and not cue.doc[after].is_punct:
+        return None  # the phrase starts right after the cue and closes the sentence
+    if any(t.pos_ in ("DET", "AUX", "VERB", "PRON", "ADP") for t in words if t != clause):
+        return None
+    return next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
 
 
 def _quoting_verb(cue: Token) -> Token | None:

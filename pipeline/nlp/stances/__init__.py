@@ -45,7 +45,7 @@ speaks for the body their phrase names.
    stances: `groups` offers them to the passes as candidate GROUP mentions, and only those
    that hold a stance join the article's mentions (`stances_and_groups`).
 8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
-   position per article on the issue the headline names.
+   position per article on the issue the headline names, or else the lead's recurring object.
 
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance

@@ -1,6 +1,8 @@
 """Evaluative reported speech about the article's issue: a speaker whose quotes judge ("a
 worrying step", "a dangerous one") without naming what they judge takes a position on the
-issue the headline names ("Tories plan migrant health checks" -> "migrant health checks").
+issue the headline names ("Tories plan migrant health checks" -> "migrant health checks"),
+or, when the headline names none, the thing the lead names that the article keeps coming
+back to (`lead_issue`).
 
 News reports gather reactions to one issue. The headline names it when its verb's object (or
 passive subject) is a thing someone does or proposes ("Clarke plans migrant point scheme",
@@ -21,7 +23,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.polarity import has_negation
+from pipeline.nlp.stances.issues import ISSUE_HEADS
+from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.protests import issue_noun, protest_cause
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.words import PROTEST_NOUNS
@@ -30,11 +33,15 @@ ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance wo
 MIN_WORD_WEIGHT = 0.6
 MIN_TONE = 0.5  # summed judging weight below which a speaker's tone takes no side
 HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
+LEAD_SENTENCES = 2
+MIN_RECURRENCE = 3  # sentences naming the head noun: the article's subject, not an aside
+ISSUE_ROLES = frozenset({"dobj", "nsubjpass"})  # a thing done or proposed
+HEADLINE_ROLES = ISSUE_ROLES | {"pobj"}  # "'More to do' on adult literacy": what a policy is about
 
 
 def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
-    """One stance on the headline's issue per speaker whose quotes judge without a target."""
-    issue = headline_issue(art)
+    """One stance on the article's issue per speaker whose quotes judge without a target."""
+    issue = headline_issue(art) or lead_issue(art)
     if issue is None:
         return []
     label, head = issue
@@ -93,6 +100,49 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     return None
 
 
+def lead_issue(art: StanceArticle) -> tuple[str, Token] | None:
+    """The issue of an article whose headline names none ("Blair rejects Tory terror offer",
+    "'More to do' on adult literacy"): of the things the headline and the lead (the body's
+    first LEAD_SENTENCES sentences, where a news report states what it is about) name, the
+    one whose head noun comes back in most of the article's sentences, at least
+    MIN_RECURRENCE of them; reactions gather round it. A thing named only as the subject
+    or the object of a preposition ("more to do on adult literacy") is what a policy is
+    about, so the issue is that policy ("adult literacy policy"), which criticism opposes."""
+    sentences = [s for s in art.ctx.sentences if s.section not in ("caption", "trailer")]
+    lead = [s for s in sentences if s.section == "headline"] + [s for s in sentences if s.section != "headline"][
+        :LEAD_SENTENCES
+    ]
+    lemmas = [
+        {t.lemma_.lower() for t in span if t.pos_ == "NOUN"}
+        for s in sentences
+        if (span := art.doc.char_span(s.char_start, s.char_end, alignment_mode="expand")) is not None
+    ]
+    best: tuple[int, int, Token] | None = None
+    for sentence in lead:
+        span = art.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        quoted = _quoted(span)
+        roles = HEADLINE_ROLES if sentence.section == "headline" else ISSUE_ROLES
+        for noun in span:
+            if noun.pos_ != "NOUN" or noun.dep_ not in roles or noun.i in quoted or not issue_noun(art, noun):
+                continue
+            if art.quote_at(noun.idx) is not None:
+                continue  # a speaker's words, not the report's subject
+            count = sum(noun.lemma_.lower() in found for found in lemmas)
+            if count >= MIN_RECURRENCE and (best is None or count > best[0]):
+                best = (count, -noun.i, noun)
+    if best is None:
+        return None
+    noun = best[2]
+    label = art.labeller.noun_label(noun, resolve=False)
+    if not label or not _content(label):
+        return None
+    if noun.dep_ not in ("dobj", "nsubjpass") and noun.lemma_.lower() not in ISSUE_HEADS:
+        label = f"{label} policy"
+    return label, noun
+
+
 def _headline_actor(art: StanceArticle, holder: Mention) -> bool:
     """Whether the headline names the holder, by name or by their title ("Tory leader")."""
     start, end = art.labeller.headline
@@ -116,12 +166,32 @@ def _quoted(span) -> set[int]:
 
 
 def _near_issue(art: StanceArticle, quote: Quote, keys: set[str]) -> bool:
-    """Whether the quote's sentence or the one before names a word of the issue: a reaction
-    to it, not a remark on something else."""
+    """Whether the quote's sentence or the one before names a word of the issue, or the quote
+    judges something it points back to ("This is another worrying step", "the policy was
+    prejudice-based"): a reaction to the issue, not a remark on something else."""
     sentences = art.ctx.sentences
     around = sentences[max(0, quote.sentence_id - 1) : quote.sentence_id + 1]
     words = {w for s in around for w in _content(s.text)}
-    return bool(words & keys)
+    return bool(words & keys) or _points_back(art, quote)
+
+
+def _points_back(art: StanceArticle, quote: Quote) -> bool:
+    """Whether the subject of a clause of the quote points back at the matter in hand: a
+    demonstrative ("this", "that") or a bare definite noun that names a proposal or policy
+    (`issue_heads`: "the policy", "the plans"), with no complement saying which."""
+    span = art.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+    for token in span or ():
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_ != "be":
+            continue
+        if token.lower_ in ("this", "that") and not list(token.children):
+            return True
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in ISSUE_HEADS
+            and [c.lower_ for c in token.children] in (["the"], ["this"])
+        ):
+            return True
+    return False
 
 
 def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
@@ -134,7 +204,8 @@ def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
 
 
 def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]]:
-    """Signed weights of the quote's judging words; a negated word counts the other way."""
+    """Signed weights of the quote's judging words, scaled by their adverbs ("long overdue");
+    a negated word counts the other way."""
     span = art.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
     if span is None:
         return []
@@ -145,6 +216,8 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
         weight = art.lex.evaluative(token.lower_)
         if weight is None:
             weight = art.lex.evaluative(token.lemma_)
+        if weight is not None:
+            weight *= intensity(art, token)  # "long overdue", "completely unacceptable"
         if weight is None or abs(weight) < MIN_WORD_WEIGHT:
             continue  # "a serious problem", "concern": the circumstances, not a verdict
         if has_negation(art, token) or (token.head != token and has_negation(art, token.head)):
