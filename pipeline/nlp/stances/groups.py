@@ -42,7 +42,7 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     for i in range(len(view)):
         # what _group_noun and _acting ask first, read from the view, so only the few
         # subject nouns of the group vocabulary become Token objects
-        if pos[i] not in ("NOUN", "PROPN") or dep[i] not in _ACTING_DEPS or lemma[i].lower() not in _GROUP_LEMMAS:
+        if pos[i] not in ("NOUN", "PROPN") or dep[i] not in _ACTING_DEPS or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
         if not _group_noun(token) or not _acting(token):
@@ -98,6 +98,13 @@ def _group_noun(token: Token) -> bool:
     if lemma not in GROUP_HOLDER_NOUNS:
         return False
     return token.tag_ in ("NNS", "NNPS") or lemma == "opposition"
+
+
+def _may_name_group(lemma: str) -> bool:
+    """The gate before _group_noun: its vocabulary, or a plural abbreviation ("MPs") that
+    the tagger keeps as its own lemma."""
+    key = lemma.lower()
+    return key in _GROUP_LEMMAS or (key.endswith("s") and key[:-1] in GROUP_HOLDER_NOUNS)
 
 
 def _acronym_plural(token: Token) -> bool:
