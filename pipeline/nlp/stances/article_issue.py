@@ -112,14 +112,11 @@ def lead_issue(art: StanceArticle) -> tuple[str, Token] | None:
     lead = [s for s in sentences if s.section == "headline"] + [s for s in sentences if s.section != "headline"][
         :LEAD_SENTENCES
     ]
-    lemmas = [
-        {t.lemma_.lower() for t in span if t.pos_ == "NOUN"}
-        for s in sentences
-        if (span := art.doc.char_span(s.char_start, s.char_end, alignment_mode="expand")) is not None
-    ]
+    spans = {s.sentence_id: art.doc.char_span(s.char_start, s.char_end, alignment_mode="expand") for s in sentences}
+    lemmas = [{t.lemma_.lower() for t in span if t.pos_ == "NOUN"} for span in spans.values() if span is not None]
     best: tuple[int, int, Token] | None = None
     for sentence in lead:
-        span = art.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+        span = spans[sentence.sentence_id]
         if span is None:
             continue
         quoted = _quoted(span)
