@@ -196,3 +196,58 @@ def test_shared_values_leave_records_equal_and_keep_their_types():
     kept = [table_build._shared_record(Stance, row(s), shared, sentences) for s in stances]
     assert kept == stances and type(kept[0].score) is float
     assert kept[0].evidence is kept[1].evidence
+
+
+def _warehouse_contents(database) -> dict:
+    """Every table and view of a warehouse, row for row in scan order, and the comments."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        names = sorted(con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                                   "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall())
+        contents = {name: con.execute(f'SELECT * FROM "{name}"').fetchall() for (name,) in names}
+        contents["comments"] = sorted(con.execute(
+            "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL").fetchall())
+    return contents
+
+
+def test_a_warehouse_rebuilt_after_one_edit_reloads_only_changed_tables_and_equals_a_fresh_build(
+    corpus, tmp_path, monkeypatch
+):
+    from pipeline import warehouse
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0], data)
+    _, extractions, extracted, rejections, _ = corpus
+    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    seen = []
+    real = warehouse._changed_since_last_build
+    monkeypatch.setattr(warehouse, "_changed_since_last_build", lambda *a: seen.append(real(*a)) or seen[-1])
+    warehouse.build_warehouse(data)
+    assert seen == [None]  # no earlier build: everything loaded
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_000}.txt").write_text(seed_text(SEED_000) + "\nSergei Lavrov met reporters in Baku on Tuesday.",
+                                           encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(data).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
+    table_build.write_tables(data, [(x.article["article_id"], x.article["content_sha256"]) for x in now],
+                             extractor_version(), rejections, NOW)
+    warehouse.build_warehouse(data)
+    assert seen[-1] and "sentences" in seen[-1] and "rejected_files" not in seen[-1]  # only the changed tables
+
+    scratch = tmp_path / "scratch"
+    shutil.copytree(data, scratch)
+    (scratch / "warehouse.duckdb").unlink()
+    warehouse.build_warehouse(scratch)
+    assert seen[-1] is None
+    expected = _warehouse_contents(scratch / "warehouse.duckdb")
+    assert _warehouse_contents(data / "warehouse.duckdb") == expected
+    assert len(expected["search_terms"]) > 100
+
+    monkeypatch.setattr(warehouse, "code_digest", lambda: "other code")  # new code: built from nothing
+    warehouse.build_warehouse(data)
+    assert seen[-1] is None
+    assert _warehouse_contents(data / "warehouse.duckdb") == expected
