@@ -219,6 +219,8 @@ def test_a_warehouse_rebuilt_after_one_edit_reloads_only_changed_tables_and_equa
     data = tmp_path / "data"
     shutil.copytree(corpus[0], data)
     _, extractions, extracted, rejections, _ = corpus
+    for extraction in extractions:  # as extracted first (an earlier test edits one article)
+        ExtractionCache(data).put(extraction, extractor_version())
     table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
     seen = []
     real = warehouse._changed_since_last_build
@@ -251,3 +253,70 @@ def test_a_warehouse_rebuilt_after_one_edit_reloads_only_changed_tables_and_equa
     warehouse.build_warehouse(data)
     assert seen[-1] is None
     assert _warehouse_contents(data / "warehouse.duckdb") == expected
+
+
+def test_clusters_kept_from_the_last_build_are_those_clustering_makes(corpus):
+    """Every article's people, taken back from the kept answers, are field for field what
+    `cluster_article` makes; rows come back in the new table's numbering."""
+    from itertools import groupby
+
+    from pipeline.nlp.entity_resolution import known_people
+    from pipeline.nlp.entity_resolution.article_people import cluster_article
+    from pipeline.nlp.entity_resolution.table import MentionTable
+
+    _, extractions, *_ = corpus
+    t = MentionTable.of([m for x in extractions for m in x.mentions if m.entity_type == "PERSON"])
+    first = known_people.KnownPeople()
+    articles = [(t.article_ids[a], list(rows)) for a, rows in groupby(range(len(t)), key=t.article_code)]
+    for article_id, rows in articles:
+        first.cluster(t, article_id, rows)
+    assert first.clustered == len(articles)
+    kept = known_people.load_bytes(known_people.dumps(first, "v1"), "v1")
+    assert known_people.load_bytes(known_people.dumps(first, "v1"), "v2").known == {}  # other extractors: none
+
+    def fields(clusters):
+        return [(c.article_id, list(c.mentions), c.full_names, set(c.fuzzy_ids), c.distinct, c.lasts)
+                for c in clusters]
+
+    assert any(c.fuzzy_ids or len(c.mentions) > 1 for a, rows in articles for c in cluster_article(t, a, rows))
+    for article_id, rows in articles:
+        assert fields(kept.cluster(t, article_id, rows)) == fields(cluster_article(t, article_id, rows))
+    assert kept.clustered == 0
+
+
+def test_a_rebuild_with_the_kept_clusters_equals_a_build_from_nothing(corpus, tmp_path, monkeypatch):
+    """After one edit, only the edited article's people are clustered again, and every table
+    is row for row what a build in an empty folder makes."""
+    from pipeline.nlp.entity_resolution import article_people, known_people
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0], data)
+    _, extractions, extracted, rejections, _ = corpus
+    for extraction in extractions:  # as extracted first (an earlier test edits one article)
+        ExtractionCache(data).put(extraction, extractor_version())
+    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    assert known_people.memo_path(data).is_file()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_000}.txt").write_text(
+        seed_text(SEED_000) + "\nMr Lavrov and Nikol Pashinyan met reporters in Baku on Tuesday.", encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(data).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
+    current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+    clustered = []
+    real = article_people.cluster_article
+    monkeypatch.setattr(known_people, "cluster_article", lambda t, a, rows: clustered.append(a) or real(t, a, rows))
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert clustered == [SEED_000]
+
+    scratch = tmp_path / "scratch"
+    (scratch / "cache").mkdir(parents=True)
+    shutil.copytree(data / "cache", scratch / "cache", dirs_exist_ok=True)
+    clustered.clear()
+    table_build.write_tables(scratch, current, extractor_version(), rejections, NOW)
+    assert len(clustered) == len({x.article["article_id"] for x in now if any(
+        m.entity_type == "PERSON" for m in x.mentions)}) > 1  # nothing kept: every article clustered
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(pq.read_table(table_path(scratch, table))), table
