@@ -234,14 +234,14 @@ def build_warehouse(data_dir: Path) -> Path:
     _tables_file(data_dir).unlink(missing_ok=True)
     try:
         if changed is not None:
-            shutil.copyfile(final, building)
-        with duckdb.connect(str(building), config=BUILD_CONFIG) as connection:
-            connection.execute("BEGIN TRANSACTION")
-            for table in sorted(changed or ()):
-                connection.execute(f'DROP TABLE IF EXISTS "{table}"')
-            _load(connection, data_dir)
-            connection.execute("COMMIT")
-            connection.execute("CHECKPOINT")
+            try:
+                _build(building, data_dir, final, changed)
+            except duckdb.Error:  # the last build's file does not read back whole: build from nothing
+                for leftover in (building, building.with_name(building.name + ".wal")):
+                    leftover.unlink(missing_ok=True)
+                _build(building, data_dir)
+        else:
+            _build(building, data_dir)
         warehouse_guard.remember(data_dir, building, keep_current=True)
         os.replace(building, final)
         warehouse_guard.remember(data_dir, final)
@@ -252,6 +252,26 @@ def build_warehouse(data_dir: Path) -> Path:
         building.unlink(missing_ok=True)
         building.with_name(building.name + ".wal").unlink(missing_ok=True)
     return final
+
+
+def _build(building: Path, data_dir: Path, base: Path | None = None, changed: set[str] = frozenset()) -> None:
+    """The new warehouse at `building`, in one transaction: from nothing, or from a copy of
+    `base` with the `changed` tables loaded again. The tables kept from the copy are read
+    whole first (DuckDB checksums every block it reads): a file damaged in place, its size
+    and time kept, raises here instead of passing its damage on."""
+    if base is not None:
+        shutil.copyfile(base, building)
+    with duckdb.connect(str(building), config=BUILD_CONFIG) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        if base is not None:
+            for table in TABLES:
+                if table not in changed:
+                    warehouse_guard.count_reading_every_block(connection, table)
+            for table in sorted(changed):
+                connection.execute(f'DROP TABLE IF EXISTS "{table}"')
+        _load(connection, data_dir)
+        connection.execute("COMMIT")
+        connection.execute("CHECKPOINT")
 
 
 def _remove_abandoned_builds(folder: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime
 
@@ -320,3 +321,31 @@ def test_a_rebuild_with_the_kept_clusters_equals_a_build_from_nothing(corpus, tm
         m.entity_type == "PERSON" for m in x.mentions)}) > 1  # nothing kept: every article clustered
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(pq.read_table(table_path(scratch, table))), table
+
+
+def test_a_warehouse_damaged_in_place_is_not_the_base_of_the_next_build(corpus, tmp_path, monkeypatch):
+    """Zeroed in the middle with its size and time kept, the last build's file passes for the
+    pipeline's own; its kept tables do not read back, so the warehouse is built from nothing."""
+    import os
+
+    from pipeline import warehouse
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0], data)
+    warehouse.build_warehouse(data)
+    expected = _warehouse_contents(data / "warehouse.duckdb")
+    database = data / "warehouse.duckdb"
+    stat = database.stat()
+    with open(database, "r+b") as handle:
+        handle.seek(stat.st_size // 4)
+        handle.write(bytes(stat.st_size // 2))
+    os.utime(database, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    record = json.loads((data / warehouse.TABLES_FILE).read_text())
+    record["tables"]["sentences"] = "changed"
+    (data / warehouse.TABLES_FILE).write_text(json.dumps(record))
+    seen = []
+    real = warehouse._changed_since_last_build
+    monkeypatch.setattr(warehouse, "_changed_since_last_build", lambda *a: seen.append(real(*a)) or seen[-1])
+    warehouse.build_warehouse(data)
+    assert seen == [{"sentences"}]  # taken for the last build's file, then found damaged
+    assert _warehouse_contents(database) == expected
