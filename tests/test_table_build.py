@@ -199,6 +199,29 @@ def test_shared_values_leave_records_equal_and_keep_their_types():
     assert kept[0].evidence is kept[1].evidence
 
 
+def _built_copy(corpus, tmp_path):
+    """A copy of the corpus's data folder with its tables built from the first extractions."""
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0], data)
+    _, extractions, extracted, rejections, _ = corpus
+    for extraction in extractions:  # as extracted first (an earlier test edits one article)
+        ExtractionCache(data).put(extraction, extractor_version())
+    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    return data
+
+
+def _edited(data, tmp_path, extractions, sentence: str):
+    """SEED_000 with `sentence` appended, extracted into `data`'s cache: (extractions, extracted)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_000}.txt").write_text(seed_text(SEED_000) + sentence, encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(data).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
+    return now, [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+
+
 def _warehouse_contents(database) -> dict:
     """Every table and view of a warehouse, row for row in scan order, and the comments."""
     import duckdb
@@ -217,27 +240,15 @@ def test_a_warehouse_rebuilt_after_one_edit_reloads_only_changed_tables_and_equa
 ):
     from pipeline import warehouse
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus[0], data)
-    _, extractions, extracted, rejections, _ = corpus
-    for extraction in extractions:  # as extracted first (an earlier test edits one article)
-        ExtractionCache(data).put(extraction, extractor_version())
-    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    data = _built_copy(corpus, tmp_path)
+    _, extractions, _, rejections, _ = corpus
     seen = []
     real = warehouse._changed_since_last_build
     monkeypatch.setattr(warehouse, "_changed_since_last_build", lambda *a: seen.append(real(*a)) or seen[-1])
     warehouse.build_warehouse(data)
     assert seen == [None]  # no earlier build: everything loaded
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / f"{SEED_000}.txt").write_text(seed_text(SEED_000) + "\nSergei Lavrov met reporters in Baku on Tuesday.",
-                                           encoding="utf-8")
-    [article], _, _ = ingest_everything(seeds)
-    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
-    ExtractionCache(data).put(edited, extractor_version())
-    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
-    table_build.write_tables(data, [(x.article["article_id"], x.article["content_sha256"]) for x in now],
-                             extractor_version(), rejections, NOW)
+    _, current = _edited(data, tmp_path, extractions, "\nSergei Lavrov met reporters in Baku on Tuesday.")
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
     warehouse.build_warehouse(data)
     assert seen[-1] and "sentences" in seen[-1] and "rejected_files" not in seen[-1]  # only the changed tables
 
@@ -290,22 +301,11 @@ def test_a_rebuild_with_the_kept_clusters_equals_a_build_from_nothing(corpus, tm
     is row for row what a build in an empty folder makes."""
     from pipeline.nlp.entity_resolution import article_people, known_people
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus[0], data)
-    _, extractions, extracted, rejections, _ = corpus
-    for extraction in extractions:  # as extracted first (an earlier test edits one article)
-        ExtractionCache(data).put(extraction, extractor_version())
-    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    data = _built_copy(corpus, tmp_path)
+    _, extractions, _, rejections, _ = corpus
     assert known_people.memo_path(data).is_file()
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / f"{SEED_000}.txt").write_text(
-        seed_text(SEED_000) + "\nMr Lavrov and Nikol Pashinyan met reporters in Baku on Tuesday.", encoding="utf-8")
-    [article], _, _ = ingest_everything(seeds)
-    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
-    ExtractionCache(data).put(edited, extractor_version())
-    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
-    current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+    now, current = _edited(data, tmp_path, extractions,
+                           "\nMr Lavrov and Nikol Pashinyan met reporters in Baku on Tuesday.")
     clustered = []
     real = article_people.cluster_article
     monkeypatch.setattr(known_people, "cluster_article", lambda t, a, rows: clustered.append(a) or real(t, a, rows))
