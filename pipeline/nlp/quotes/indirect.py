@@ -8,9 +8,13 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
+    AS_VERBS,
+    BELIEF_VERBS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
     XCOMP_REPORTING,
+    as_phrase,
+    belief_clause,
     could_be_cue,
     is_cue,
     phrase_particle,
@@ -74,12 +78,15 @@ def _reported_clause(cue: Token) -> list[Token] | None:
                 if c.dep_ in ("xcomp", "dobj", "ccomp") and c.i > prep.i:
                     toks.extend(c.subtree)
         return sorted(toks, key=lambda t: t.i) or None
-    if lemma == "describe":
-        obj = next((c for c in children if c.dep_ == "dobj"), None)
-        as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        if obj is not None and as_ is not None:
-            return sorted(list(obj.subtree) + list(as_.subtree), key=lambda t: t.i)
+    if lemma in AS_VERBS:
+        found = as_phrase(cue)
+        if found is not None:
+            obj, as_ = found
+            return sorted({*obj.subtree, *as_.subtree}, key=lambda t: t.i)
         return None
+    if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
+        clause = belief_clause(cue)
+        return list(clause.subtree) if clause is not None else None
     if lemma == "express":
         noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
         if noun is None:
