@@ -80,7 +80,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     start, end = noun_phrase_extent(subject)
     doc = art.doc
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    mention = mention_of(subject, art.index, (start, end))
+    mention = _name_closing_post(art, subject, start, end) or mention_of(subject, art.index, (start, end))
     if mention is not None and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
     if mention is None:
@@ -105,6 +105,33 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = _proxy_since(art, subject, mention) or mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
+    """ "Chairman of the Environmental Audit Committee Peter Ainsworth MP said", "said former
+    New Zealand coach and former test player John Bracewell": a speaker phrase headed by a
+    post (or by a singular noun coordinated with the name) that ends in a person's name is
+    that person, not the body named inside the post."""
+    if subject.pos_ not in ("NOUN", "PROPN") or art.index.at(subject) is not None:
+        return None  # a capitalised post ("Chairman of …") may be tagged a proper noun
+    named = [
+        m for m in art.index.mentions
+        if m.entity_type == "PERSON" and m.kind == "name"
+        and art.doc[start].idx <= m.char_start and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
+    ]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.char_start)
+    rest = [t for t in art.doc[start:end] if t.idx >= last.char_end]
+    if any(not (t.is_punct or t.lower_ in TITLE_NOUNS or t.text.isupper()) for t in rest):
+        return None  # "supporters of John Smith's party": the name is not where the phrase ends
+    post = subject.lower_ in TITLE_NOUNS or subject.lemma_.lower() in PROXY_NOUNS or (
+        load_gazetteer().match_role(subject.text) is not None
+    )
+    joined = subject.tag_ == "NN" and any(
+        c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
+    )
+    return last if post or joined and subject.pos_ == "NOUN" else None
 
 
 def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
