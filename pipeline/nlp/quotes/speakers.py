@@ -90,6 +90,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             or _described_body(art, subject)
             or _named_holder(art, subject)
         )
+    if mention is None and cue.lower_ == "according":
+        mention = _name_after(art, end)
     if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
@@ -132,6 +134,19 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
         c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
     )
     return last if post or joined and subject.pos_ == "NOUN" else None
+
+
+def _name_after(art: QuoteArticle, end: int) -> Mention | None:
+    """ "According to a government meteorologist, Manny Mendoza, …": a person's name set off
+    by commas right after the source phrase names the source."""
+    doc = art.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    found = art.index.at(doc[end + 1])
+    if found is None or found.entity_type != "PERSON" or found.kind != "name" or found.char_start != doc[end + 1].idx:
+        return None
+    after = doc.char_span(found.char_end, found.char_end + 1, alignment_mode="expand")
+    return found if after is not None and after.text.startswith(",") else None
 
 
 def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
