@@ -102,7 +102,10 @@ def speaker_token(cue: Token) -> Token | None:
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted is not None and (quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG")):
             return quoted
-    return subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
+    found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
+    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return cue.head  # "issued a statement saying …": the statement speaks for its author
+    return found
 
 
 def _misparsed_inverted_subject(cue: Token) -> Token | None:

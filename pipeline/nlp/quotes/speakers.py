@@ -32,7 +32,14 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
 )
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, is_negated, mention_of, noun_phrase_extent
+from pipeline.nlp.syntax import (
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    is_negated,
+    mention_of,
+    noun_phrase_extent,
+    subject_of,
+)
 from pipeline.nlp.token_view import view_of
 
 SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
@@ -186,6 +193,12 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = art.index.at(t)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
+    if subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
+        # "The Foreign Office issued a statement saying …": whoever issued it
+        issuer = subject_of(subject.head)
+        found = mention_of(issuer, art.index) if issuer is not None else None
+        if found is not None and found.entity_type in SPEAKER_TYPES:
+            return found
     for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
         if behalf.lower_ == "behalf" and behalf.i > subject.i:
             for of in (c for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"):
