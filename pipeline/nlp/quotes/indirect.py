@@ -164,12 +164,13 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
             continue
         if token.lower_ == "according" and any(
-            is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)
+            is_cue(t) and any(c.dep_ == "nsubj" for c in t.children) and t.lemma_.lower() not in BELIEF_VERBS
             for t in clause
             if t.dep_ in ("ROOT", "ccomp") or t == token.head
         ):
             # "according to a text, he told delegates: …": the inner report is the quote; not a
-            # passive with no speaker of its own ("according to X, the typhoon was estimated to …")
+            # passive with no speaker of its own ("according to X, the typhoon was estimated to …"),
+            # nor a belief the source reports ("according to the NOS, some now fear that …")
             continue
         sentence = ctx.sentence_at(start)
         if sentence is None or ctx.sentence_at(end - 1) is None:
