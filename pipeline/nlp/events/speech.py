@@ -63,7 +63,31 @@ def _judging_forms(token: Token) -> list[str]:
     return forms
 
 
+REPROACH_MODALS = frozenset({"should", "ought"})
+
+
+def _reproach(token: Token) -> bool:
+    """ "the government should have acted sooner", "he should have had a strategy": an active
+    past participle under "should / ought to have" says its subject failed to do what it
+    had to, a reproach of that subject. Not a passive ("should have been consulted" pities
+    its subject), not under or over a condition ("if Parliament wanted ... it should have done
+    so") and not negated ("shouldn't have been there" is judged by `_negated`)."""
+    if token.tag_ != "VBN" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ == "auxpass" for c in auxes):
+        return False
+    if not any(c.lower_ in REPROACH_MODALS for c in auxes) or not any(c.lemma_ == "have" for c in auxes):
+        return False
+    if any(c.dep_ == "mark" for c in token.children):
+        return False
+    conditions = [c for c in token.children if c.dep_ == "advcl"]
+    return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
+
+
 def _criticises(token: Token) -> bool:
+    if _reproach(token):
+        return True
     if (
         token.lower_ == "nothing"
         and token.dep_ == "dobj"
