@@ -16,6 +16,8 @@ MEDIATING_VERBS = _VOCABULARY.words("mediating_verbs")
 MOTION_VERBS = _VOCABULARY.words("motion_verbs")
 OBJECT_CONTROL = _VOCABULARY.words("object_control")
 IMPLICATIVE_VERBS = _VOCABULARY.words("implicative_verbs")
+CONVERSATION_VERBS = _VOCABULARY.words("conversation_verbs")
+PHONE_NOUNS = _VOCABULARY.words("phone_nouns")
 WARNING_VERBS = _VOCABULARY.words("warning_verbs")
 # word -> the modality it gives its complement
 IRREALIS_WORDS = _VOCABULARY.mapping("irrealis_words", values=EVENT_MODALITIES)
