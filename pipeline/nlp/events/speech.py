@@ -37,7 +37,14 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, INACTION_VERBS, LABELLING_VERBS, PROPOSAL_NOUNS
+from pipeline.nlp.events.vocabulary import (
+    CRITICISM_WORDS,
+    INACTION_VERBS,
+    LABELLING_VERBS,
+    LAWBREAKING_VERBS,
+    NORM_NOUNS,
+    PROPOSAL_NOUNS,
+)
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
@@ -85,8 +92,16 @@ def _reproach(token: Token) -> bool:
     return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
 
 
+def _breaks_a_norm(token: Token) -> bool:
+    """ "the measures broke human rights laws", "she broke a convention": a verb of breaking
+    (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject."""
+    if token.pos_ != "VERB" or not lemma_in(token, LAWBREAKING_VERBS):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
+
+
 def _criticises(token: Token) -> bool:
-    if _reproach(token):
+    if _reproach(token) or _breaks_a_norm(token):
         return True
     if (
         token.lower_ == "nothing"
