@@ -384,6 +384,9 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if entry is None:
         return None
     start, end = span.start, span.end
+    titled = _titled_place_name(mc, span, label)
+    if titled is not None:
+        return titled
     if label == "NORP":  # demonym of a country
         iso3 = entry.country_iso3
         if is_plural_demonym(span[-1], mc.gaz) and not _people_acting(mc, span):
@@ -415,6 +418,20 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     return Candidate(
         start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
     )
+
+
+def _titled_place_name(mc: MentionContext, span: Span, label: str) -> Candidate | None:
+    """ "Baroness Scotland", "Lord Bath", "Mr Jordan": a place's name right after an
+    honorific is a person's (a peer's title or a surname), not the place."""
+    start = span.start
+    if start == 0 or label not in ("GPE", "LOC") or mc.doc[start - 1].lower_ not in HONORIFICS:
+        return None
+    honorific = mc.doc[start - 1]
+    if not honorific.is_title or not mc.in_sections(start - 1, span.end):
+        return None
+    name = clean_spaces(span.text)  # as for any person, the name without its honorific
+    gender = HONORIFICS[honorific.lower_]
+    return Candidate(start - 1, span.end, "PERSON", "PERSON", "name", name, 2, gender=gender)
 
 
 def _is_metonym(mc: MentionContext, span: Span) -> bool:
