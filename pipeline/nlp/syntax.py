@@ -62,6 +62,14 @@ REPORTED_PASSIVES = frozenset({"quote", "report", "hear"})
 # --------------------------------------------------------------------------- clause structure
 
 
+def _cut_at_hyphen(token: Token) -> bool:
+    """A piece of a hyphenated word the parser split off ("co" or "-" of "co-ordinator")."""
+    doc = token.doc
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+
+
 def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:
     """The subject token of a verb, climbing through conj/xcomp/advcl to the verb that has one.
 
@@ -83,6 +91,8 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
                 return subject_of(ancestor, reporting)
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
+        whole = [c for c in subjects if not _cut_at_hyphen(c)]
+        subjects = whole or subjects  # "said co-ordinator Peter Facey": "co" is no subject of its own
         # "The government, Lavrov went on, …": the subject next to the verb is the speaker
         subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         # "Lisa Power, head of policy at the Trust said": the nearer subject ends the

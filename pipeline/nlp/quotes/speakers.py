@@ -86,6 +86,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         return None  # the subject is quoted material, not a speaker
     start, end = noun_phrase_extent(subject)
     doc = art.doc
+    while start > 0 and start - 1 != cue.i and not doc[start - 1].whitespace_ and "-" in (doc[start].text, doc[start - 1].text):
+        start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     mention = _name_closing_post(art, subject, start, end) or mention_of(subject, art.index, (start, end))
     if mention is not None and _member_of(art, subject, mention):
