@@ -319,6 +319,9 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     name_span = doc[start:i]
     if kw.ent_type_ == "PERSON" and kw.text[:1].isupper():
         return []  # "Mike Lake": NER reads the feature word as a surname
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if kw.ent_type_ and after is not None and after.ent_iob_ == "I" and after.text[:1].isupper():
+        return []  # "Thames Valley Police", "Salt Lake City": NER's longer name goes on past the feature word
     if any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(name_span.text) or mc.gaz.demonym_country(name_span.text):
         return []  # "Armenian border", "Karabakh region": the known name is the entity
     if any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in name_span):
