@@ -9,7 +9,8 @@ structure around them, strongest evidence first:
   Mitroshin"), or a full name of two or more words whose surname the article uses alone;
 * an organisation: the name in apposition to, or modifying, a noun that only bodies have
   ("oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders", "Gazprom, the
-  state-owned company");
+  state-owned company"), or a one-word name listed with names NER typed organisations
+  ("the GMB and Unison");
 * a place: "<name>, <country>" ("Guayaquil, Ecuador"), or the object of a place
   preposition or of a motion verb ("at Cusco", "will visit Auschwitz"); the latter only
   for a name NER never typed ORG, as bodies too are worked "at" and invested "in".
@@ -110,6 +111,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if len(words) == 1 and _reports_what_it_does(root):
         found.add("ORGANIZATION")
+    if len(words) == 1 and _listed_with_bodies(root):
+        found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
     place = _is_place(mc, c, root)
@@ -205,6 +208,21 @@ def _reports_what_it_does(root: Token) -> bool:
             continue
         return True
     return False
+
+
+def _listed_with_bodies(root: Token) -> bool:
+    """ "Along with the GMB and Unison, …": a one-word name coordinated with a name NER
+    typed an organisation, and with no place or person in the list, is one too."""
+    first = root
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
+    others = [t for t in members if t.i != root.i]
+    if not others or len(members) > 6:
+        return False
+    return any(t.ent_type_ == "ORG" for t in others) and not any(
+        t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") or t.ent_id_.startswith(_PLACE_IDS) for t in others
+    )
 
 
 def _owns_its_object(root: Token) -> bool:
