@@ -60,6 +60,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     if not by_name:
         return chosen
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
+    # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
+    titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     decided: dict[str, str] = {}
     for name, occurrences in by_name.items():
         evidence = set()
@@ -71,6 +73,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
                 evidence.add("LOCATION")
         if name in surnames or len(name.split()) > 1 and name.split()[-1] in surnames and "PERSON" in evidence:
             evidence.add("PERSON")
+        if 2 <= len(name.split()) <= 3 and name.split()[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in name.split()):
+            evidence.add("PERSON")  # "Vincent Cable" (typed ORG) where the article says "Mr Cable"
         if len(evidence) == 1:
             decided[name] = evidence.pop()
         elif not evidence:
