@@ -43,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     TARGET_HEADS,
+    TITLE_NOUNS,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
 from pipeline.nlp.token_view import view_of
@@ -82,11 +83,13 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
     proper nouns NER left untagged are a person's name."""
     doc, out = mc.doc, []
     view = view_of(doc)
+    lowered = _lowered(doc)
     for i in range(len(doc) - 1):
         if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
             continue
         if i > 0 and (doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i].is_sent_start or doc[i - 1].ent_type_):
-            continue  # part of a longer name
+            if not _capitalised_common_noun(doc[i - 1], lowered):
+                continue  # part of a longer name
         end = i + 1
         while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
             end += 1
@@ -101,6 +104,19 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(replace(candidate, priority=0))
     return out
+
+
+def _lowered(doc) -> set[str]:
+    return {t.text for t in doc if t.is_lower and t.is_alpha}
+
+
+def _capitalised_common_noun(token, lowered: set[str]) -> bool:
+    """ "Bowler Shane Warne has stated …": a sentence's first word, capitalised only for
+    that, which the article also writes in lower case ("bowler Daniel Vettori") or which is
+    a post (title_nouns), is a description before the name, not part of it."""
+    if not token.is_sent_start:
+        return False
+    return token.lower_ in TITLE_NOUNS or token.lower_ in lowered
 
 
 def _surname_word(mc: MentionContext, token) -> bool:
@@ -192,6 +208,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return None
         text = clean_spaces(mc.doc[start : following.end].text)
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
+    if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and _capitalised_common_noun(span[0], _lowered(mc.doc)):
+        return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
     for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
         if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
             return person(mc, span[k:], label)
