@@ -242,7 +242,8 @@ def theatre_only(draft: Draft) -> bool:
 
 def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
     """Headlines parse badly ("Tories attack EU asylum moves"): keep a headline event only
-    when the body reports an event of its type with an actor in the same role."""
+    when the body reports an event of its type with an actor in the same role, or when it
+    is a named person's own intransitive act ("Colin Powell Resigns as Secretary of State")."""
 
     def keys(draft: Draft) -> set[tuple[str, str]]:
         out = set()
@@ -255,12 +256,25 @@ def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
     body = [d for d in drafts if d.sentence.section != "headline" and d.modality == ASSERTED]
     kept = []
     for draft in drafts:
-        if draft.sentence.section == "headline":
+        if draft.sentence.section == "headline" and not _own_headline_act(draft):
             own = keys(draft)
             if not any(d.event_type == draft.event_type and own & keys(d) for d in body):
                 continue
         kept.append(draft)
     return kept
+
+
+def _own_headline_act(draft: Draft) -> bool:
+    """The headline's main verb, done by named people alone and aimed at nobody ("X Resigns",
+    "Y apologises"): a parse too short to go wrong, even when the body never restates it."""
+    verb = draft.token
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or draft.modality != ASSERTED:
+        return False
+    if draft.targets or draft.participants or draft.mediators or not draft.sources:
+        return False
+    if any(child.dep_ in ("dobj", "ccomp", "xcomp") for child in verb.children):
+        return False
+    return all(m.entity_type == "PERSON" and m.kind == "name" for m in draft.sources)
 
 
 def lone_consultation(draft: Draft) -> bool:
