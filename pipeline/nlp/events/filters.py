@@ -16,7 +16,7 @@ in the same role (headlines parse badly).
 Retyped: a declared refusal ("will not accept", "would not back") is REJECT; "attack" on
 words, plans or a named politician, or "over/as/for" something, is ACCUSE (disapprove); a
 warning with "unless/if" is THREATEN, "warned X against ..." is ACCUSE disapprove; threats
-of strikes or walkouts are mode restrict.
+of strikes or walkouts are mode restrict; violence done by protesters alone is PROTEST riot.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from pipeline.nlp.events.vocabulary import (
     BALLOT_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
     STRIKE_WORDS,
@@ -228,6 +229,16 @@ def agreed_truce(draft: Draft) -> None:
         draft.event_type, draft.mode, draft.cameo_root = "AGREE", None, "03"
         draft.participants = draft.participants + [m for m in draft.sources if m not in draft.participants]
         draft.sources = []
+
+
+def protesters_riot(draft: Draft) -> None:
+    """ "protesters clashed with riot police", "protesters who stormed the chamber": violence
+    whose every source is a crowd named by its protest is a violent protest (PROTEST riot),
+    not an armed ASSAULT (protester_nouns in events.yaml)."""
+    if draft.event_type != "ASSAULT" or not draft.sources:
+        return
+    if all(m.surface.lower().split()[-1] in PROTESTER_NOUNS for m in draft.sources):
+        draft.event_type, draft.mode, draft.cameo_root = "PROTEST", "riot", "14"
 
 
 def theatre_only(draft: Draft) -> bool:
