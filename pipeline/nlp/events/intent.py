@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
 from pipeline.nlp.events.draft import (
+    ASSERTED,
     Draft,
     EventContext,
     actor_key,
@@ -45,6 +46,7 @@ from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
+    PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
     STRIKE_WORDS,
     WILLINGNESS_WORDS,
@@ -214,6 +216,25 @@ def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
     return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
 
 
+PERFORMED_TYPES = frozenset({"SUPPORT", "CONCEDE"})
+
+
+def _performed(verb: Token, ec: EventContext, speaker: Mention) -> Trigger | None:
+    """ "I want to thank the Canadian people", "I would like to congratulate Daniela": a
+    first-person wish to thank, praise or apologise performs the act (performative_frames in
+    events.yaml); the quote's speaker does it to the infinitive's object."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not _infinitive(verb) or not lemma_in(head, PERFORMATIVE_FRAMES) or has_neg(head):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children):
+        return None
+    trigger = ec.lexicon.verb(verb.lemma_.lower())
+    if trigger is None or trigger.event_type not in PERFORMED_TYPES:
+        return None
+    targets = [m for m in _named(_object_actors(verb, ec)) if m.name != speaker.name]
+    return trigger if targets else None
+
+
 def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """REQUEST ("Y must / should ...") and THREATEN ("we will ... unless ...") in quotes."""
     by_id = {m.mention_id: m for m in ec.index.mentions}
@@ -230,6 +251,10 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             sentence = ec.ctx.sentence_at(verb.idx)
             if sentence is None or is_question(sentence):
+                continue
+            performed = _performed(verb, ec, speaker)
+            if performed is not None:
+                drafts.append(_draft(performed, verb, sentence, [speaker], _named(_object_actors(verb, ec))))
                 continue
             modals = _aux(verb)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
@@ -293,6 +318,13 @@ def new_intents(intents: list[Draft], reported: list[Draft]) -> list[Draft]:
 
     kept: list[Draft] = []
     for draft in intents:
+        if draft.modality == ASSERTED:
+            # "I want to thank X": the performed act replaces the wish read as unreal
+            reported[:] = [
+                d
+                for d in reported
+                if not (d.token.i == draft.token.i and d.event_type == draft.event_type and d.modality != ASSERTED)
+            ]
         sources = {actor_key(m) for m in draft.sources}
         if any(
             d.event_type == draft.event_type
