@@ -38,13 +38,13 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
-    QUARREL_WORDS,
     CRITICISM_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     NORM_NOUNS,
     PROPOSAL_NOUNS,
+    QUARREL_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
