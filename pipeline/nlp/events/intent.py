@@ -206,6 +206,13 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
     return drafts
 
 
+def _hoped_clause(verb: Token) -> bool:
+    """ "Europeans must hope that his administration will be ...": a verb of wishing with a
+    clause of its own says what the subject is left to hope for, not what it is asked to do
+    (desire_verbs in events.yaml)."""
+    return lemma_in(verb, DESIRE_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _past_obligation(verb: Token) -> bool:
     """ "Y should have acted sooner": a perfect after "should" looks back at what Y failed
     to do (a reproach, which `speech` codes as ACCUSE), not a demand of Y."""
@@ -266,6 +273,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and verb.dep_ in ("ROOT", "ccomp", "conj")
                 and subject.lower_ not in FIRST_PERSON
                 and not _past_obligation(verb)
+                and not _hoped_clause(verb)
             ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
                 targets = _addressed(speaker, targets)
