@@ -4,7 +4,8 @@ proposals", "a lack of trust in the prime minister".
 
 The noun is the nominalisation of a stance cue (`stance_nominals` in
 knowledge/stances.yaml maps it to the cue whose polarity and score it carries). The holder is
-its owner (a possessive, a naming modifier such as "Tory", or the object of "from"/"by");
+its owner (a possessive, a possessive pronoun read as the clause's subject, a naming modifier
+such as "Tory", or the object of "from"/"by");
 without one, the speaker of the quote it sits in, or the subject of the verb it is the
 object of ("the Tories stressed a lack of trust in …"). The target is the object of its
 preposition ("opposition to", "support for", "trust in"), or the action of its infinitive
@@ -67,6 +68,32 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     return out
 
 
+# a possessive pronoun and the kinds of holder it can stand for
+OWNER_TYPES = {
+    "his": ("PERSON",),
+    "her": ("PERSON",),
+    "its": ("ORGANIZATION", "COUNTRY", "GROUP"),
+    "their": ("ORGANIZATION", "COUNTRY", "GROUP"),
+}
+
+
+def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
+    """ "Acpo made its call for stronger powers", "Mr Galloway was expelled because of his
+    opposition to the war": a possessive pronoun on a stance noun stands for the subject of
+    the clause the noun sits in, when that subject names a holder of the pronoun's kind."""
+    types = OWNER_TYPES.get(pronoun.lower_)
+    if types is None:
+        return None
+    verb = next((a for a in pronoun.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
+        return None
+    mention = art.mention_of(subject)
+    return mention if mention is not None and mention.entity_type in types else None
+
+
 def _in_question(noun: Token) -> bool:
     """ "asked if Tory support for … had given": the clause is a question's complement."""
     node = noun
@@ -104,7 +131,7 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         if child.dep_ == "poss":
             if child.lower_ in ("my", "our"):
                 return art.speaker(quote), quote
-            return art.mention_of(child), quote
+            return art.mention_of(child) or _pronoun_owner(art, child), quote
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             mention = art.mention_of(child)
