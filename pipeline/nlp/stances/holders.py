@@ -130,7 +130,7 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
     )
 
 
-def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[Mention]:
+def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) -> list[Mention]:
     """The other holders of a coordinated subject ("Both the Cardinal and Dr Williams
     appealed …"). A conjunct that names nobody itself ("Archbishop of Canterbury Dr Rowan
     Williams", whose name the parser may hang on the first conjunct) takes the first name
@@ -147,7 +147,7 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[M
                 if (m := art.index.at(t)) is not None and m.kind == "name" and m.entity_type != "LOCATION"
             ]
             other = names[0] if names else None
-        if other is not None and other.mention_id != holder.mention_id and other not in out:
+        if other is not None and (holder is None or other.mention_id != holder.mention_id) and other not in out:
             out.append(other)
     return out
 

@@ -28,7 +28,7 @@ from pipeline.nlp.stances.targets import (
 )
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
-from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
+from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 
@@ -118,10 +118,15 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
-    if holder is not None and subject is not None and (quote is None or is_cue(verb)):
-        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
-        # also when the verb is the cue of the quote it opens (the first subject speaks)
-        holders += joint_holders(art, subject, holder)
+    if subject is not None and (quote is None or is_cue(verb)):
+        if holder is not None:
+            # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
+            # also when the verb is the cue of the quote it opens (the first subject speaks)
+            holders += joint_holders(art, subject, holder)
+        elif subject.lower_ not in PERSONAL_PRONOUNS and art.mention_of(subject) is None:
+            # "Both the prime minister and Chancellor Gordon Brown have called for …": a first
+            # conjunct that names nobody leaves the stance to the named ones
+            holders = joint_holders(art, subject, None)
     for who in holders:
         for target in targets:
             out += signal(
