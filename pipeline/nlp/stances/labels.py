@@ -27,7 +27,13 @@ from pipeline.nlp.stances.phrases import (
     phrase,
     render,
 )
-from pipeline.nlp.stances.words import EMPTY_VERBS, IRREGULAR_PARTICIPLES, LIGHT_NOUNS, TRANSPARENT_VERBS
+from pipeline.nlp.stances.words import (
+    EMPTY_VERBS,
+    IRREGULAR_PARTICIPLES,
+    LIGHT_NOUNS,
+    POLICY_NOUNS,
+    TRANSPARENT_VERBS,
+)
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 
 __all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
@@ -111,8 +117,25 @@ class Labeller:
             if earlier:
                 return earlier
         if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
-            return self._headline_label(noun, label)
+            headlined = self._headline_label(noun, label)
+            if headlined == label and definite and len(label.split()) == 1:
+                return self._policy_antecedent(noun) or label
+            return headlined
         return label
+
+    def _policy_antecedent(self, noun: Token) -> str | None:
+        """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
+        definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
+        nor the headline completes stands for the latest named proposal or measure before it."""
+        if noun.lemma_.lower() not in POLICY_NOUNS:
+            return None
+        for token in reversed(self.doc[: noun.i]):
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
+                continue
+            label = self.noun_label(token, resolve=False)
+            if label and len(label.split()) > 1:
+                return label
+        return None
 
     def _headline_label(self, noun: Token, label: str) -> str:
         """A body noun with no modifiers of its own takes those of the same noun in the
