@@ -93,7 +93,7 @@ def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:
 
 
 def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
-    """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
+    """Stances of one article, one per holder and target, strongest signal kept."""
     if not ctx.text or not len(ctx.doc):
         return []
     lex = load_stance_lexicon()
