@@ -60,7 +60,7 @@ class Gate(NamedTuple):
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
     verb_signals: lambda g: g.pos == "VERB",
-    proposal_signals: lambda g: g.dep == "acl" and g.tag == "VBN" and g.proposal,
+    proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,
