@@ -210,6 +210,21 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                     if conj.i > topic.i and conj.pos_ in ("NOUN", "PROPN") and not stance_noun:
                         targets += noun_targets(art, conj)
             return targets
+    wished = next(
+        (
+            c for c in noun.children
+            if c.dep_ in ("advcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        ),
+        None,
+    )
+    if wished is not None:
+        # "repeated calls for the mayor to apologise": the wished-for clause, through its own
+        # stance when it has one, else as a label
+        composed = action_targets(art, wished, label_actions=False)
+        if composed:
+            return composed
+        label = art.labeller.clause_label(wished)
+        return [Target(label, wished)] if label else []
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"
