@@ -31,6 +31,7 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
+    PLACEMENT_VERBS,
     POLICY_NOUNS,
     TRANSPARENT_VERBS,
 )
@@ -189,6 +190,19 @@ class Labeller:
                     return label
         return None
 
+    def _placement_label(self, verb: Token) -> tuple[str, Token] | None:
+        """ "put Africa at the top of his agenda" -> "Africa at the top of his agenda": the
+        object with the place it is put in (`placement_verbs`)."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        place = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "in") and c.i > verb.i), None
+        )
+        if obj is None or place is None or not any(g.dep_ == "pobj" for g in place.children):
+            return None
+        tokens = [t for t in [*obj.subtree, *place.subtree] if not t.is_punct and not t.is_space]
+        label = render(self.doc, tokens)
+        return (label, obj) if label else None
+
     def clause_label(self, clause: Token) -> str | None:
         """A wished-for clause as a label: its words less markers, auxiliaries and
         subordinate clauses ("for the inspectors to be given more time in Iraq before …"
@@ -210,6 +224,8 @@ class Labeller:
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: participle + object ("imposed agreements")."""
+        if verb.lemma_.lower() in PLACEMENT_VERBS:
+            return self._placement_label(verb)
         if verb.lemma_.lower() in EMPTY_VERBS:
             return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
