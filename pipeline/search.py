@@ -56,7 +56,7 @@ def _stem_macro() -> str:
         ELSE regexp_replace(w, '(...)e$', '\1') END"""
     undouble = (f"CASE WHEN regexp_matches(({suffix}), '(bb|dd|gg|mm|nn|pp|rr|tt)$') "
                 f"THEN left(({suffix}), length(({suffix})) - 1) ELSE ({suffix}) END")
-    return f"CREATE MACRO search_stem(w) AS {undouble}"
+    return f"CREATE OR REPLACE MACRO search_stem(w) AS {undouble}"
 
 
 def _terms(text_sql: str) -> str:
@@ -112,7 +112,7 @@ COMMENTS = {
 
 def _search_macro() -> str:
     return f"""
-CREATE MACRO search(q) AS TABLE
+CREATE OR REPLACE MACRO search(q) AS TABLE
 WITH query AS (
     SELECT DISTINCT search_stem(w) AS term FROM ({_terms('q')}) WHERE {_keep('w')}
 ),
@@ -140,19 +140,42 @@ ORDER BY exact_phrase DESC, score DESC, d.doc_id
 
 def create_search(connection: duckdb.DuckDBPyConnection) -> None:
     """Build the index tables and the macros in the open (warehouse) connection; the
-    contract's tables quotes, stances, sentences and entities must be there."""
+    contract's tables quotes, stances, sentences and entities must be there.
+
+    In a warehouse that already holds an index (a copy of the last build, see
+    `pipeline.warehouse`), a document whose kind and text are those it had then keeps its
+    index rows, and only the others are split into words and stemmed: the index comes out
+    row for row as a fresh build makes it. (A document's terms are a function of its text:
+    a quote or sentence is indexed as shown, and a stance's shown text is its polarity
+    word before the very words it indexes.)"""
+    previous = _has_index(connection)
+    if previous:
+        connection.execute("ALTER TABLE search_terms RENAME TO search_terms_previous")
+        connection.execute("ALTER TABLE search_documents RENAME TO search_documents_previous")
     connection.execute(_stem_macro())
     connection.execute(DOCUMENTS_SQL)
+    if previous:
+        connection.execute("""
+            CREATE TEMP TABLE search_kept AS
+            SELECT s.doc_id FROM search_source s
+            JOIN search_documents_previous p ON p.doc_id = s.doc_id AND p.kind = s.kind AND p.text = s.text
+        """)
+        fresh = "(SELECT * FROM search_source ANTI JOIN search_kept USING (doc_id))"
+        kept = "SELECT doc_id, term, tf FROM search_terms_previous SEMI JOIN search_kept USING (doc_id) UNION ALL"
+    else:
+        fresh, kept = "search_source", ""
     # Each distinct word is filtered and stemmed once, not at each of its occurrences.
     connection.execute(f"""
         CREATE TABLE search_terms AS
         WITH words AS MATERIALIZED (
-            SELECT doc_id, unnest(regexp_split_to_array(lower(indexed), '{WORD_SPLIT}')) AS w FROM search_source
+            SELECT doc_id, unnest(regexp_split_to_array(lower(indexed), '{WORD_SPLIT}')) AS w FROM {fresh}
         ),
-        stems AS (SELECT w, search_stem(w) AS term FROM (SELECT DISTINCT w FROM words) WHERE {_keep('w')})
-        SELECT doc_id, term, count(*)::INTEGER AS tf
-        FROM words JOIN stems USING (w)
-        GROUP BY ALL
+        stems AS (SELECT w, search_stem(w) AS term FROM (SELECT DISTINCT w FROM words) WHERE {_keep('w')}),
+        terms AS (
+            {kept}
+            SELECT doc_id, term, count(*)::INTEGER AS tf FROM words JOIN stems USING (w) GROUP BY ALL
+        )
+        SELECT doc_id, term, tf FROM terms
         ORDER BY doc_id, term
     """)
     connection.execute("""
@@ -164,11 +187,23 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
         ORDER BY s.doc_id
     """)
     connection.execute("DROP TABLE search_source")
+    if previous:
+        connection.execute("DROP TABLE search_kept")
+        connection.execute("DROP TABLE search_terms_previous")
+        connection.execute("DROP TABLE search_documents_previous")
     connection.execute(_search_macro())
     for table, (meaning, columns) in COMMENTS.items():
         connection.execute(f"COMMENT ON TABLE {table} IS {sql_string(meaning)}")
         for column, column_meaning in columns.items():
             connection.execute(f"COMMENT ON COLUMN {table}.{column} IS {sql_string(column_meaning)}")
+
+
+def _has_index(connection: duckdb.DuckDBPyConnection) -> bool:
+    found = connection.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND table_name IN ('search_terms', 'search_documents')"
+    ).fetchone()[0]
+    return found == 2
 
 
 def sql_string(text: str) -> str:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -182,6 +183,15 @@ def let_duckdb_read(connection, path: Path) -> None:
         connection.register_filesystem(path.fs)
 
 
+SETTLED_NS = 2_000_000_000
+"""A cache file modified this recently (ns) is read again rather than taken as remembered."""
+
+MAX_REMEMBERED = 500_000
+"""Entries remembered as current at most (about 200 bytes each), then forgotten all at once."""
+
+_FOUND_CURRENT: set[tuple] = set()
+
+
 class ExtractionCache:
     """Per-article extraction results, keyed by article id, valid for one content hash and extractor version.
 
@@ -209,8 +219,30 @@ class ExtractionCache:
         return cache_format.split(raw, content_sha256, version)
 
     def is_current(self, article_id: str, content_sha256: str, version: str) -> bool:
-        """True when the entry is complete and undamaged (its body hash is checked)."""
-        return self._body(article_id, content_sha256, version) is not None
+        """True when the entry is complete and undamaged (its body hash is checked).
+
+        One run asks this of every article several times (planning before and after
+        extraction, the tables' snapshot, the corpus job's inputs): an entry found current
+        is remembered in the process under its file's inode, size and modification time,
+        and not read again while they stay the same. Entries are replaced by renaming a new
+        file over them (a new inode); a file modified less than `SETTLED_NS` before the check
+        is read again all the same, as a write within one clock tick keeps its time."""
+        path = self._path(article_id)
+        key = None
+        if is_local(path):
+            try:
+                stat = path.stat()
+            except OSError:
+                return False
+            key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns, content_sha256, version)
+            if key in _FOUND_CURRENT:
+                return True
+        current = self._body(article_id, content_sha256, version) is not None
+        if current and key is not None and key[3] < time.time_ns() - SETTLED_NS:
+            if len(_FOUND_CURRENT) >= MAX_REMEMBERED:
+                _FOUND_CURRENT.clear()
+            _FOUND_CURRENT.add(key)
+        return current
 
     def stale(self, articles: Iterable[DecodedArticle], version: str) -> list[DecodedArticle]:
         """The articles with no extraction of their current content by this extractor version."""

@@ -52,6 +52,8 @@ from pipeline.nlp.corpus import (
     frame,
     resolve_corpus,
 )
+from pipeline.nlp.entity_resolution import known_people
+from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, Mention
@@ -144,7 +146,7 @@ def extractions(
 
 
 def resolve_cached(
-    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str
+    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, people: KnownPeople | None = None
 ) -> tuple[CorpusResolution, dict[str, datetime]]:
     """Pass 1: resolution over what it reads of every article, one cache entry at a time;
     also each article's `processed_at` (which extraction the cache holds).
@@ -178,7 +180,7 @@ def resolve_cached(
         infos[article["article_id"]] = article_info(article)
         processed[article["article_id"]] = article["processed_at"]
     shared.clear()
-    return resolve_corpus(mentions.ordered(), candidates, infos, stances), processed
+    return resolve_corpus(mentions.ordered(), candidates, infos, stances, people), processed
 
 
 RESOLUTION_READS = ("mentions", "events", "stances")
@@ -243,7 +245,11 @@ def write_tables(
     content_sha256 of the cached extraction to use), in article_id order. Raises
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
     cache = ExtractionCache(data_dir)
-    resolution, processed = resolve_cached(cache, extracted, version)
+    people = known_people.load(known_people.memo_path(data_dir), version)
+    resolution, processed = resolve_cached(cache, extracted, version, people)
+    with atomic_path(known_people.memo_path(data_dir)) as temp:  # the clusters, for the next build
+        temp.write_bytes(known_people.dumps(people, version))
+    del people
     whole = resolution.tables(release=True)
     resolution = _links_only(resolution)
     whole.update(file_tables(rejections, detected_at, notes, row_rejections))

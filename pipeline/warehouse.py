@@ -4,20 +4,33 @@ DuckDB allows one writer per file, and analysts keep `warehouse.duckdb` open whi
 the pipeline runs. So the new warehouse is built in a fresh file beside the old one,
 in one transaction, and renamed over it: open connections keep reading the old
 snapshot, new connections see the new one, and nobody ever sees half a load.
+
+After a small edit most Parquet tables are as they were, and most of the search index too.
+So when the current warehouse is the one the last build left (its identity and the digest
+of this code are those recorded beside it, `warehouse.tables.json`), the new file starts as
+a copy of it: only the tables whose Parquet file changed are dropped and loaded again, and
+the search index splits and stems only the documents whose text changed
+(`pipeline.search.create_search`). Every table comes out row for row as a build from
+nothing makes it; the swap is the same rename.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import json
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
 
+from pipeline import search as search_module
 from pipeline import warehouse_guard
 from pipeline.nlp.lexicons import PLOVER_QUAD_BY_TYPE
 from pipeline.schemas import TABLES, column_descriptions, table_description
 from pipeline.search import create_search, sql_string
-from pipeline.storage import let_duckdb_read, process_is_alive, table_path
+from pipeline.storage import atomic_path, let_duckdb_read, process_is_alive, table_path
 
 _QUAD_CASE = (
     "CASE e.event_type "
@@ -125,8 +138,13 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
 
 
 def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    """Load every table the database does not hold yet (all of them in a new file; in a copy
+    of the last build, those dropped as changed), then the views and the search index."""
     let_duckdb_read(connection, data_dir)
+    present = _tables_present(connection)
     for table in TABLES:
+        if table in present:
+            continue
         connection.execute(
             f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)',
             [str(table_path(data_dir, table))],
@@ -135,7 +153,7 @@ def _load(connection: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
         for column, meaning in column_descriptions(table).items():
             connection.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS {sql_string(meaning)}')
     for view, (meaning, query, columns) in VIEWS.items():
-        connection.execute(f'CREATE VIEW "{view}" AS {query}')
+        connection.execute(f'CREATE OR REPLACE VIEW "{view}" AS {query}')
         actual = [row[0] for row in connection.execute(f'DESCRIBE "{view}"').fetchall()]
         if set(actual) != set(columns):
             raise ValueError(f"view {view}: columns {actual} but comments for {sorted(columns)}")
@@ -150,28 +168,110 @@ BUILD_CONFIG = {"memory_limit": "1GB"}
 it spills to disk instead of growing with the corpus."""
 
 
+def _tables_present(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = connection.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'"
+    ).fetchall()
+    return {name for (name,) in rows}
+
+
+TABLES_FILE = "warehouse.tables.json"
+"""Beside the warehouse: the digest of each Parquet table it was built from, the code's
+digest and the file's identity, so the next build knows what it can keep."""
+
+
+def code_digest() -> str:
+    """The code that lays the warehouse out: this module, the search index and its stop words,
+    and DuckDB's version."""
+    digest = hashlib.sha256(inspect.getsource(inspect.getmodule(code_digest)).encode())
+    digest.update(inspect.getsource(search_module).encode())
+    digest.update(search_module.STOPWORDS_PATH.read_bytes())
+    digest.update(duckdb.__version__.encode())
+    return digest.hexdigest()
+
+
+def table_digests(data_dir: Path) -> dict[str, str]:
+    """SHA-256 of each table's Parquet file."""
+    digests = {}
+    for table in TABLES:
+        with table_path(data_dir, table).open("rb") as handle:
+            digests[table] = hashlib.file_digest(handle, "sha256").hexdigest()  # a chunk at a time
+    return digests
+
+
+def _tables_file(data_dir: Path) -> Path:
+    return warehouse_guard.warehouse_path(data_dir).with_name(TABLES_FILE)
+
+
+def _changed_since_last_build(data_dir: Path, final: Path, code: str, digests: dict[str, str]) -> set[str] | None:
+    """The tables whose Parquet file changed since the build that left `final`; None when
+    `final` is not that build's file (missing, rebuilt or written since) or other code built it."""
+    try:
+        recorded = json.loads(_tables_file(data_dir).read_text())
+        identity = [final.stat().st_size, final.stat().st_mtime_ns]
+    except (OSError, ValueError):
+        return None
+    if not isinstance(recorded, dict) or recorded.get("code") != code or recorded.get("identity") != identity:
+        return None
+    if warehouse_guard.wal_path(final).exists():
+        return None
+    before = recorded.get("tables") or {}
+    return {table for table in TABLES if before.get(table) != digests[table]}
+
+
 def build_warehouse(data_dir: Path) -> Path:
     """Load every Parquet table into a new DuckDB file and atomically replace the old one
-    (a local file, also when the tables are on object storage)."""
+    (a local file, also when the tables are on object storage); the new file starts as a copy
+    of the last build's when that is still the warehouse (see the module's doc)."""
     final = warehouse_guard.warehouse_path(data_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     building = final.with_name(f".warehouse.{os.getpid()}.duckdb.building")
     for leftover in (building, building.with_name(building.name + ".wal")):
         leftover.unlink(missing_ok=True)
     _remove_abandoned_builds(final.parent)
+    code, digests = code_digest(), table_digests(data_dir)
+    changed = _changed_since_last_build(data_dir, final, code, digests)
+    _tables_file(data_dir).unlink(missing_ok=True)
     try:
-        with duckdb.connect(str(building), config=BUILD_CONFIG) as connection:
-            connection.execute("BEGIN TRANSACTION")
-            _load(connection, data_dir)
-            connection.execute("COMMIT")
-            connection.execute("CHECKPOINT")
+        if changed is not None:
+            try:
+                _build(building, data_dir, final, changed)
+            except duckdb.Error:  # the last build's file does not read back whole: build from nothing
+                for leftover in (building, building.with_name(building.name + ".wal")):
+                    leftover.unlink(missing_ok=True)
+                _build(building, data_dir)
+        else:
+            _build(building, data_dir)
         warehouse_guard.remember(data_dir, building, keep_current=True)
         os.replace(building, final)
         warehouse_guard.remember(data_dir, final)
+        record = {"code": code, "identity": [final.stat().st_size, final.stat().st_mtime_ns], "tables": digests}
+        with atomic_path(_tables_file(data_dir)) as temp:
+            temp.write_text(json.dumps(record, sort_keys=True))
     finally:
         building.unlink(missing_ok=True)
         building.with_name(building.name + ".wal").unlink(missing_ok=True)
     return final
+
+
+def _build(building: Path, data_dir: Path, base: Path | None = None, changed: set[str] = frozenset()) -> None:
+    """The new warehouse at `building`, in one transaction: from nothing, or from a copy of
+    `base` with the `changed` tables loaded again. The tables kept from the copy are read
+    whole first (DuckDB checksums every block it reads): a file damaged in place, its size
+    and time kept, raises here instead of passing its damage on."""
+    if base is not None:
+        shutil.copyfile(base, building)
+    with duckdb.connect(str(building), config=BUILD_CONFIG) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        if base is not None:
+            for table in TABLES:
+                if table not in changed:
+                    warehouse_guard.count_reading_every_block(connection, table)
+            for table in sorted(changed):
+                connection.execute(f'DROP TABLE IF EXISTS "{table}"')
+        _load(connection, data_dir)
+        connection.execute("COMMIT")
+        connection.execute("CHECKPOINT")
 
 
 def _remove_abandoned_builds(folder: Path) -> None:

@@ -88,3 +88,53 @@ def test_stances_and_quotes_are_found_with_who(connection):
 def test_search_helper_quotes_the_query(connection):
     rows = search(connection, "corridor's users", limit=2).fetchall()
     assert len(rows) == 2 and rows[0][0] == "sentence"
+
+
+
+def _index(con) -> dict[str, list[tuple]]:
+    return {table: con.execute(f"SELECT * FROM {table}").fetchall() for table in ("search_documents", "search_terms")}
+
+
+def _edit(con) -> None:
+    """One sentence changed, one added, a stance's polarity and a speaker's name changed."""
+    con.execute("UPDATE sentences SET text = 'Ministers resumed the stalled talks.' WHERE article_id = 'a2' "
+                "AND sentence_id = 2")
+    con.execute("INSERT INTO sentences VALUES ('a3', 0, 'Armenia closed the corridor again.')")
+    con.execute("UPDATE stances SET polarity = 'oppose'")
+    con.execute("UPDATE entities SET name = 'S. Lavrov'")
+
+
+def _copy(con) -> duckdb.DuckDBPyConnection:
+    """A new database holding `con`'s contract tables only (no index)."""
+    scratch = duckdb.connect()
+    for table in ("entities", "sentences", "quotes", "stances"):
+        columns = con.execute(f"DESCRIBE {table}").fetchall()
+        scratch.execute(f"CREATE TABLE {table} ({', '.join(f'{c[0]} {c[1]}' for c in columns)})")
+        rows = con.execute(f"SELECT * FROM {table}").fetchall()
+        scratch.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})", rows)
+    return scratch
+
+
+def test_an_index_rebuilt_over_the_last_one_equals_a_fresh_build(connection):
+    """A warehouse copied from the last build keeps the index rows of unchanged documents and
+    indexes only the changed ones again: the index is row for row what a fresh build makes."""
+    _edit(connection)
+    create_search(connection)
+    with _copy(connection) as scratch:
+        create_search(scratch)
+        assert _index(connection) == _index(scratch)
+        assert [h[0] for h in hits(connection, "stalled talks")] == [h[0] for h in hits(scratch, "stalled talks")]
+    assert any(doc == "sentence:a3:0" for doc, *_ in _index(connection)["search_terms"])
+
+
+def test_only_documents_whose_text_changed_are_indexed_again(connection):
+    # Marks in the last index: kept where the document is unchanged, gone where it changed.
+    connection.execute("UPDATE search_terms SET tf = 99 WHERE doc_id IN ('sentence:a1:0', 'sentence:a2:2', "
+                       "'stance:st-1') AND term = (SELECT min(term) FROM search_terms t WHERE t.doc_id = "
+                       "search_terms.doc_id)")
+    _edit(connection)
+    create_search(connection)
+    marked = {doc for doc, _, tf in _index(connection)["search_terms"] if tf == 99}
+    assert marked == {"sentence:a1:0"}
+    who = dict(connection.execute("SELECT doc_id, who FROM search_documents").fetchall())
+    assert who["quote:a1#q1"] == "S. Lavrov"  # what is shown comes from the new tables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime
 
@@ -196,3 +197,155 @@ def test_shared_values_leave_records_equal_and_keep_their_types():
     kept = [table_build._shared_record(Stance, row(s), shared, sentences) for s in stances]
     assert kept == stances and type(kept[0].score) is float
     assert kept[0].evidence is kept[1].evidence
+
+
+def _built_copy(corpus, tmp_path):
+    """A copy of the corpus's data folder with its tables built from the first extractions."""
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0], data)
+    _, extractions, extracted, rejections, _ = corpus
+    for extraction in extractions:  # as extracted first (an earlier test edits one article)
+        ExtractionCache(data).put(extraction, extractor_version())
+    table_build.write_tables(data, extracted, extractor_version(), rejections, NOW)
+    return data
+
+
+def _edited(data, tmp_path, extractions, sentence: str):
+    """SEED_000 with `sentence` appended, extracted into `data`'s cache: (extractions, extracted)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_000}.txt").write_text(seed_text(SEED_000) + sentence, encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(data).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_000 else edited for x in extractions]
+    return now, [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+
+
+def _warehouse_contents(database) -> dict:
+    """Every table and view of a warehouse, row for row in scan order, and the comments."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as con:
+        names = sorted(con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                                   "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall())
+        contents = {name: con.execute(f'SELECT * FROM "{name}"').fetchall() for (name,) in names}
+        contents["comments"] = sorted(con.execute(
+            "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL").fetchall())
+    return contents
+
+
+def test_a_warehouse_rebuilt_after_one_edit_reloads_only_changed_tables_and_equals_a_fresh_build(
+    corpus, tmp_path, monkeypatch
+):
+    from pipeline import warehouse
+
+    data = _built_copy(corpus, tmp_path)
+    _, extractions, _, rejections, _ = corpus
+    seen = []
+    real = warehouse._changed_since_last_build
+    monkeypatch.setattr(warehouse, "_changed_since_last_build", lambda *a: seen.append(real(*a)) or seen[-1])
+    warehouse.build_warehouse(data)
+    assert seen == [None]  # no earlier build: everything loaded
+    _, current = _edited(data, tmp_path, extractions, "\nSergei Lavrov met reporters in Baku on Tuesday.")
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    warehouse.build_warehouse(data)
+    assert seen[-1] and "sentences" in seen[-1] and "rejected_files" not in seen[-1]  # only the changed tables
+
+    scratch = tmp_path / "scratch"
+    shutil.copytree(data, scratch)
+    (scratch / "warehouse.duckdb").unlink()
+    warehouse.build_warehouse(scratch)
+    assert seen[-1] is None
+    expected = _warehouse_contents(scratch / "warehouse.duckdb")
+    assert _warehouse_contents(data / "warehouse.duckdb") == expected
+    assert len(expected["search_terms"]) > 100
+
+    monkeypatch.setattr(warehouse, "code_digest", lambda: "other code")  # new code: built from nothing
+    warehouse.build_warehouse(data)
+    assert seen[-1] is None
+    assert _warehouse_contents(data / "warehouse.duckdb") == expected
+
+
+def test_clusters_kept_from_the_last_build_are_those_clustering_makes(corpus):
+    """Every article's people, taken back from the kept answers, are field for field what
+    `cluster_article` makes; rows come back in the new table's numbering."""
+    from itertools import groupby
+
+    from pipeline.nlp.entity_resolution import known_people
+    from pipeline.nlp.entity_resolution.article_people import cluster_article
+    from pipeline.nlp.entity_resolution.table import MentionTable
+
+    _, extractions, *_ = corpus
+    t = MentionTable.of([m for x in extractions for m in x.mentions if m.entity_type == "PERSON"])
+    first = known_people.KnownPeople()
+    articles = [(t.article_ids[a], list(rows)) for a, rows in groupby(range(len(t)), key=t.article_code)]
+    for article_id, rows in articles:
+        first.cluster(t, article_id, rows)
+    assert first.clustered == len(articles)
+    kept = known_people.load_bytes(known_people.dumps(first, "v1"), "v1")
+    assert known_people.load_bytes(known_people.dumps(first, "v1"), "v2").known == {}  # other extractors: none
+
+    def fields(clusters):
+        return [(c.article_id, list(c.mentions), c.full_names, set(c.fuzzy_ids), c.distinct, c.lasts)
+                for c in clusters]
+
+    assert any(c.fuzzy_ids or len(c.mentions) > 1 for a, rows in articles for c in cluster_article(t, a, rows))
+    for article_id, rows in articles:
+        assert fields(kept.cluster(t, article_id, rows)) == fields(cluster_article(t, article_id, rows))
+    assert kept.clustered == 0
+
+
+def test_a_rebuild_with_the_kept_clusters_equals_a_build_from_nothing(corpus, tmp_path, monkeypatch):
+    """After one edit, only the edited article's people are clustered again, and every table
+    is row for row what a build in an empty folder makes."""
+    from pipeline.nlp.entity_resolution import article_people, known_people
+
+    data = _built_copy(corpus, tmp_path)
+    _, extractions, _, rejections, _ = corpus
+    assert known_people.memo_path(data).is_file()
+    now, current = _edited(data, tmp_path, extractions,
+                           "\nMr Lavrov and Nikol Pashinyan met reporters in Baku on Tuesday.")
+    clustered = []
+    real = article_people.cluster_article
+    monkeypatch.setattr(known_people, "cluster_article", lambda t, a, rows: clustered.append(a) or real(t, a, rows))
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert clustered == [SEED_000]
+
+    scratch = tmp_path / "scratch"
+    (scratch / "cache").mkdir(parents=True)
+    shutil.copytree(data / "cache", scratch / "cache", dirs_exist_ok=True)
+    clustered.clear()
+    table_build.write_tables(scratch, current, extractor_version(), rejections, NOW)
+    assert len(clustered) == len({x.article["article_id"] for x in now if any(
+        m.entity_type == "PERSON" for m in x.mentions)}) > 1  # nothing kept: every article clustered
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(pq.read_table(table_path(scratch, table))), table
+
+
+def test_a_warehouse_damaged_in_place_is_not_the_base_of_the_next_build(corpus, tmp_path, monkeypatch):
+    """Zeroed in the middle with its size and time kept, the last build's file passes for the
+    pipeline's own; its kept tables do not read back, so the warehouse is built from nothing."""
+    import os
+
+    from pipeline import warehouse
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0], data)
+    warehouse.build_warehouse(data)
+    expected = _warehouse_contents(data / "warehouse.duckdb")
+    database = data / "warehouse.duckdb"
+    stat = database.stat()
+    with open(database, "r+b") as handle:
+        handle.seek(stat.st_size // 4)
+        handle.write(bytes(stat.st_size // 2))
+    os.utime(database, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    record = json.loads((data / warehouse.TABLES_FILE).read_text())
+    record["tables"]["sentences"] = "changed"
+    (data / warehouse.TABLES_FILE).write_text(json.dumps(record))
+    seen = []
+    real = warehouse._changed_since_last_build
+    monkeypatch.setattr(warehouse, "_changed_since_last_build", lambda *a: seen.append(real(*a)) or seen[-1])
+    warehouse.build_warehouse(data)
+    assert seen == [{"sentences"}]  # taken for the last build's file, then found damaged
+    assert _warehouse_contents(database) == expected

@@ -21,6 +21,7 @@ import pandas as pd
 
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.entity_resolution import resolve_entities
+from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.event_resolution import ArticleInfo, EventResolution, resolve_events
 from pipeline.nlp.ingest import Rejection
@@ -104,12 +105,13 @@ def resolve_corpus(
     candidates: Iterable[EventCandidate],
     infos: dict[str, ArticleInfo],
     stances: Iterable[Stance],
+    people: KnownPeople | None = None,
 ) -> CorpusResolution:
     """Entities, events and issues across articles; `infos` holds each article's own
     published date and outlet, in article order. `mentions` (records, or an `ordered`
     `MentionTable`) is emptied once the entities are resolved: nothing after reads them,
     and for a large corpus they are most of the memory."""
-    resolution = resolve_entities(mentions)
+    resolution = resolve_entities(mentions, people=people)
     mentions.clear()
     links = resolution.links
     entity_of = _EntityOf(links)

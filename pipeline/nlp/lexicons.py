@@ -127,6 +127,14 @@ class StanceLexicon:
         """Signed weight of a judging word: "constructive" > 0, "illegal" < 0."""
         return self.evaluative_weight.get(normalise(word))
 
+    def evaluative_token(self, lower: str, lemma: str) -> float | None:
+        """`evaluative` of a word as written (lower-cased), else of its lemma ("illegally"
+        as written, "condemned" by "condemn")."""
+        weight = self.evaluative(lower)
+        if weight is None and lemma.lower() != lower:
+            weight = self.evaluative(lemma)
+        return weight
+
     def is_negator(self, word: str) -> bool:
         return normalise(word) in self.negator_words
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pipeline.nlp.layout import Layout
 
 if TYPE_CHECKING:  # records travel without spaCy: reading the cache must not import it
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +104,18 @@ class ArticleContext:
     sentences: list[Sentence]
     published_date: date | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _spans: dict[tuple[int, int], Span | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [s.char_start for s in self.sentences]
+
+    def sentence_span(self, sentence: Sentence) -> Span | None:
+        """The sentence's tokens (its characters expanded to whole tokens; None when they hold
+        none), made once per article for every extractor that walks it."""
+        key = (sentence.char_start, sentence.char_end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+        return self._spans[key]
 
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence containing a character offset, if any."""

@@ -8,18 +8,21 @@ from itertools import groupby
 
 from pipeline.nlp.entity_resolution.article_people import LocalPerson, cluster_article
 from pipeline.nlp.entity_resolution.ids import LinkState
+from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.merging import Groups, merge_full, place_lone
 from pipeline.nlp.entity_resolution.names import display_name, name_tokens
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.names import honorific_gender
 
 
-def link_persons(state: LinkState, t: MentionTable, persons: array) -> None:
+def link_persons(state: LinkState, t: MentionTable, persons: array, people: KnownPeople | None = None) -> None:
     """`persons`: rows in table order, so each article's rows are consecutive and the
-    articles come in article_id order."""
+    articles come in article_id order. `people` has the last build's clusters of articles
+    whose person rows are unchanged (`known_people`)."""
+    cluster = people.cluster if people is not None else cluster_article
     locals_: list[LocalPerson] = []
     for article, rows in groupby(persons, key=t.article_code):
-        locals_.extend(cluster_article(t, t.article_ids[article], list(rows)))
+        locals_.extend(cluster(t, t.article_ids[article], list(rows)))
 
     full = [c for c in locals_ if c.is_full]
     lone = [c for c in locals_ if not c.is_full]

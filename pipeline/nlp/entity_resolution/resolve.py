@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pipeline.nlp.entity_resolution.by_name import link_others
 from pipeline.nlp.entity_resolution.fixed import link_fixed
 from pipeline.nlp.entity_resolution.ids import LinkState
+from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.people import link_persons
 from pipeline.nlp.entity_resolution.references import link_references
 from pipeline.nlp.entity_resolution.rows import REFERENCES, entity_rows
@@ -31,15 +32,16 @@ class EntityResolution:
 
 
 def resolve_entities(
-    mentions: list[Mention] | MentionTable, gazetteer: Gazetteer | None = None
+    mentions: list[Mention] | MentionTable, gazetteer: Gazetteer | None = None, people: KnownPeople | None = None
 ) -> EntityResolution:
     """Link every mention to one entity and describe each entity once. `mentions` are
-    records, or a `MentionTable` already `ordered` (what a corpus-sized build passes)."""
+    records, or a `MentionTable` already `ordered` (what a corpus-sized build passes);
+    `people`, the last build's clusters of people within articles (`known_people`)."""
     table = mentions if isinstance(mentions, MentionTable) else MentionTable.of(mentions)
-    return _resolve(gazetteer or load_gazetteer(), table)
+    return _resolve(gazetteer or load_gazetteer(), table, people)
 
 
-def _resolve(gaz: Gazetteer, t: MentionTable) -> EntityResolution:
+def _resolve(gaz: Gazetteer, t: MentionTable, people: KnownPeople | None = None) -> EntityResolution:
     """Rows are in (article_id, char_start, mention_id) order; every pass walks them so."""
     references, untied, fixed, persons, others = (array("i") for _ in range(5))
     used_ids: set[str] = set()
@@ -58,7 +60,7 @@ def _resolve(gaz: Gazetteer, t: MentionTable) -> EntityResolution:
     state = LinkState(len(t), used_ids)
     link_fixed(state, gaz, t, fixed)
     link_others(state, gaz, t, others)
-    link_persons(state, t, persons)
+    link_persons(state, t, persons, people)
     link_untied(state, t, untied, persons)
     link_references(state, t, references)
     return EntityResolution(entity_rows(state, gaz, t), t.links(state.link_codes, state.pairs))

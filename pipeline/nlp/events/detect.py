@@ -44,7 +44,7 @@ def detect_events(
     drafts: list[Draft] = []
     speech: list[Draft] = []
     for sentence in ctx.sentences:
-        span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+        span = ctx.sentence_span(sentence)
         if span is None or len(span) == 0:
             continue
         found = sentence_drafts(ec, span, sentence)

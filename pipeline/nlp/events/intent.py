@@ -204,6 +204,12 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
     return drafts
 
 
+def _past_obligation(verb: Token) -> bool:
+    """ "Y should have acted sooner": a perfect after "should" looks back at what Y failed
+    to do (a reproach, which `speech` codes as ACCUSE), not a demand of Y."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
     return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
 
@@ -230,7 +236,12 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if not subjects:
                 continue
             subject = subjects[0]
-            if modals & DEMAND_MODALS and verb.dep_ in ("ROOT", "ccomp", "conj") and subject.lower_ not in FIRST_PERSON:
+            if (
+                modals & DEMAND_MODALS
+                and verb.dep_ in ("ROOT", "ccomp", "conj")
+                and subject.lower_ not in FIRST_PERSON
+                and not _past_obligation(verb)
+            ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
                 targets = _addressed(speaker, targets)
                 if targets:

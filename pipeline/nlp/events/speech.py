@@ -37,7 +37,14 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.vocabulary import CRITICISM_WORDS, INACTION_VERBS, LABELLING_VERBS, PROPOSAL_NOUNS
+from pipeline.nlp.events.vocabulary import (
+    CRITICISM_WORDS,
+    INACTION_VERBS,
+    LABELLING_VERBS,
+    LAWBREAKING_VERBS,
+    NORM_NOUNS,
+    PROPOSAL_NOUNS,
+)
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
@@ -63,7 +70,39 @@ def _judging_forms(token: Token) -> list[str]:
     return forms
 
 
+REPROACH_MODALS = frozenset({"should", "ought"})
+
+
+def _reproach(token: Token) -> bool:
+    """ "the government should have acted sooner", "he should have had a strategy": an active
+    past participle under "should / ought to have" says its subject failed to do what it
+    had to, a reproach of that subject. Not a passive ("should have been consulted" pities
+    its subject), not under or over a condition ("if Parliament wanted ... it should have done
+    so") and not negated ("shouldn't have been there" is judged by `_negated`)."""
+    if token.tag_ != "VBN" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ == "auxpass" for c in auxes):
+        return False
+    if not any(c.lower_ in REPROACH_MODALS for c in auxes) or not any(c.lemma_ == "have" for c in auxes):
+        return False
+    if any(c.dep_ == "mark" for c in token.children):
+        return False
+    conditions = [c for c in token.children if c.dep_ == "advcl"]
+    return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
+
+
+def _breaks_a_norm(token: Token) -> bool:
+    """ "the measures broke human rights laws", "she broke a convention": a verb of breaking
+    (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject."""
+    if token.pos_ != "VERB" or not lemma_in(token, LAWBREAKING_VERBS):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
+
+
 def _criticises(token: Token) -> bool:
+    if _reproach(token) or _breaks_a_norm(token):
+        return True
     if (
         token.lower_ == "nothing"
         and token.dep_ == "dobj"

@@ -21,7 +21,14 @@ from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.senses import apply_sense
-from pipeline.nlp.events.vocabulary import MEDIA_MODIFIERS, MEDIATING_VERBS, MOTION_VERBS, PLEA_WORDS
+from pipeline.nlp.events.vocabulary import (
+    CONVERSATION_VERBS,
+    MEDIA_MODIFIERS,
+    MEDIATING_VERBS,
+    MOTION_VERBS,
+    PHONE_NOUNS,
+    PLEA_WORDS,
+)
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import DEFINITE_DETS
@@ -61,6 +68,24 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
         found = lexicon.verb(lemma)
         if found is not None:
             return found, [token]
+    if (phone := _phone_adjunct(token)) is not None and (found := lexicon.verb(phone.lemma_.lower())) is not None:
+        # "spoke on the telephone to X": the dictionary's "telephone", X the one called
+        partners = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
+        if partners:
+            return found, [token, phone, *partners]
+    return None
+
+
+def _phone_adjunct(token: Token) -> Token | None:
+    """ "spoke on the telephone to X", "talked by phone with X": the phone noun that makes a
+    conversation verb a phone call (`conversation_verbs`, `phone_nouns` in events.yaml)."""
+    if token.lemma_.lower() not in CONVERSATION_VERBS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "by", "over"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in PHONE_NOUNS:
+                    return noun
     return None
 
 

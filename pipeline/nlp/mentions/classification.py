@@ -38,6 +38,7 @@ from pipeline.nlp.mentions.vocabulary import (
     LAW_HEADS,
     MOTION_VERBS,
     NAME_PARTICLES,
+    NUMBERED_EVENT_HEADS,
     ORG_HEADS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
@@ -199,7 +200,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if (
         label in ("ORG", "FAC", "GPE", "LOC", "NORP")
         and len(span) > 1
-        and span[-1].lower_ in EVENT_HEADS
+        and (
+            span[-1].lower_ in EVENT_HEADS
+            or span[-1].lower_ in NUMBERED_EVENT_HEADS and any(t.like_num or t.text[:1].isdigit() for t in span)
+        )
         and span[-1].is_title
         and not mc.gaz.by_alias(text)
     ):
@@ -236,7 +240,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         while k > 1 and span[k - 1].lower_ in mc.role_words:
             k -= 1
         body = span[:k]
-        if body[-1].lower_ in ORG_HEADS:
+        # the words after the body must be a post ("Co-Chairman"), not a body's last word that
+        # only a longer post holds ("Congress" of "Member of Congress": "Trades Union Congress")
+        if body[-1].lower_ in ORG_HEADS and mc.gaz.match_role(span[k:].text) is not None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise

@@ -1,5 +1,6 @@
 """Filters over the chosen candidates: headline spans the body does not confirm, acronyms
-defined in the text, and one mention per start offset.
+defined in the text, short forms of a body named before ("the Bank" after "the Bank of
+England"), and one mention per start offset.
 
 Headlines fool NER ("Blair Backs ..."), so a headline span is kept only when the gazetteer
 knows it or the body names it; "The Palestinian Authority (PA)" makes later "PA"s that
@@ -12,6 +13,7 @@ import re
 from dataclasses import replace
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces
+from pipeline.nlp.mentions.vocabulary import BODY_HEADS, ORG_HEADS
 from pipeline.nlp.records import Mention
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -156,3 +158,53 @@ def _abbreviates(short: str, full: str) -> bool:
         if position == 0:
             return False
     return True
+
+
+def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "The Bank of England held rates … The Bank said", "Marsh & McLennan … Marsh said": one
+    capitalised word NER took for a name of its own, written after a longer organisation
+    name that begins with it (or, after "the", ends in it when it is a body's word: "the
+    European Commission … the Commission"), is that organisation, when exactly one
+    organisation named before fits and no person the article names has it as a name."""
+    doc = mc.doc
+    people_words = {  # the words of the people the article names in full
+        w for c in chosen if c.entity_type == "PERSON" and c.kind == "name" and " " in c.name for w in c.name.split()
+    }
+    out = []
+    for c in chosen:
+        if (
+            c.tok_end - c.tok_start != 1
+            or c.kind != "name"
+            or c.gazetteer_id is not None
+            or c.entity_type not in ("ORGANIZATION", "PERSON")
+            or c.role
+            or c.gender
+            or c.name in people_words
+            or not c.name[:1].isupper()
+        ):
+            out.append(c)
+            continue
+        after_the = c.tok_start > 0 and doc[c.tok_start - 1].lower_ == "the"
+        body_word = c.name.lower() in BODY_HEADS | ORG_HEADS
+        fits = {
+            o.name: o
+            for o in chosen
+            if o.entity_type == "ORGANIZATION"
+            and o.tok_end <= c.tok_start
+            and len(o.name.split()) > 1
+            and (
+                o.name.split()[0] == c.name
+                or after_the and body_word and o.name.split()[-1] == c.name
+            )
+        }
+        if len(fits) != 1:
+            out.append(c)
+            continue
+        body = next(iter(fits.values()))
+        out.append(
+            replace(
+                c, name=body.name, entity_type="ORGANIZATION", label=body.label,
+                gazetteer_id=body.gazetteer_id, country_iso3=body.country_iso3,
+            )
+        )
+    return out

@@ -20,6 +20,8 @@ BODY_NOUNS = _VOCABULARY.words("body_nouns")
 PRESS_NOUNS = _VOCABULARY.words("press_nouns")
 PRESS_NAME_WORDS = _VOCABULARY.words("press_name_words")
 DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
+BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
+AS_VERBS = _VOCABULARY.words("as_verbs")
 
 
 def phrase_particle(verb: Token) -> str | None:
@@ -40,6 +42,10 @@ def is_cue(token: Token) -> bool:
     if lemma in PARTICLE_ONLY:
         return phrase_particle(token) is not None
     if lemma not in SPEECH_VERBS:
+        if lemma in BELIEF_VERBS:
+            return belief_clause(token) is not None
+        if lemma in AS_VERBS:
+            return as_phrase(token) is not None
         return False
     if lemma == "call":
         return phrase_particle(token) is not None
@@ -58,7 +64,33 @@ def could_be_cue(view: TokenView, i: int) -> bool:
     if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
     lemma = view.lemma[i].lower()
-    return lemma in PARTICLE_ONLY or lemma in SPEECH_VERBS
+    return lemma in PARTICLE_ONLY or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in AS_VERBS
+
+
+def belief_clause(verb: Token) -> Token | None:
+    """The that-clause an opinion verb reports ("analysts believe (that) rates will rise"):
+    a finite clausal complement after the verb, never "is expected to …" or "I think" in
+    parentheses; the verb itself active, not "is thought to be"."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None  # "expects profits to rise": no clause of its own
+    return clause
+
+
+def as_phrase(verb: Token) -> tuple[Token, Token] | None:
+    """The object and "as" phrase of "described the plan as a mistake" (`as_verbs`)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    # the parser hangs "as" on the verb or on its object ("labelling the comments as …")
+    as_ = next((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None:
+        return None
+    return obj, as_
 
 
 def speaker_token(cue: Token) -> Token | None:
@@ -70,7 +102,10 @@ def speaker_token(cue: Token) -> Token | None:
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted is not None and (quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG")):
             return quoted
-    return subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
+    found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
+    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return cue.head  # "issued a statement saying …": the statement speaks for its author
+    return found
 
 
 def _misparsed_inverted_subject(cue: Token) -> Token | None:

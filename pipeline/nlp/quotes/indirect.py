@@ -8,9 +8,13 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
+    AS_VERBS,
+    BELIEF_VERBS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
     XCOMP_REPORTING,
+    as_phrase,
+    belief_clause,
     could_be_cue,
     is_cue,
     phrase_particle,
@@ -51,6 +55,25 @@ def _clause_span(art: QuoteArticle, tokens: list[Token]) -> tuple[int, int] | No
     return (start, end) if end > start else None
 
 
+def _set_off_name(toks: list[Token]) -> set[int]:
+    """ "According to a government meteorologist, Manny Mendoza, the typhoon was …": a proper
+    name set off by commas at the head of the clause, which the parser made a second subject
+    of the clause's verb, is the source's name, not reported words."""
+    if not toks or toks[0].pos_ != "PROPN":
+        return set()
+    k = 0
+    while k < len(toks) and toks[k].pos_ == "PROPN":
+        k += 1
+    if k == len(toks) or toks[k].text != ",":
+        return set()
+    head = toks[k - 1]
+    verb = head.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > toks[k].i]
+    if head.dep_ not in ("nsubj", "nsubjpass") or not subjects:
+        return set()
+    return {t.i for t in toks[: k + 1]}
+
+
 def _reported_clause(cue: Token) -> list[Token] | None:
     """The tokens a reporting verb reports."""
     lemma = cue.lemma_.lower()
@@ -62,7 +85,9 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         skip = {t.i for t in cue.subtree}
         toks = [t for t in clause.subtree if t.i not in skip]
         # drop the comma that set off "according to X"
-        return [t for t in toks if not (t.text == "," and (t.i + 1 in skip or t.i - 1 in skip))]
+        toks = [t for t in toks if not (t.text == "," and (t.i + 1 in skip or t.i - 1 in skip))]
+        named = _set_off_name(toks)
+        return [t for t in toks if t.i not in named]
     particle = phrase_particle(cue)
     if lemma == "call" and particle in ("for", "on"):
         prep = next((c for c in children if c.lower_ == particle and c.dep_ in ("prep", "prt")), None)
@@ -74,12 +99,15 @@ def _reported_clause(cue: Token) -> list[Token] | None:
                 if c.dep_ in ("xcomp", "dobj", "ccomp") and c.i > prep.i:
                     toks.extend(c.subtree)
         return sorted(toks, key=lambda t: t.i) or None
-    if lemma == "describe":
-        obj = next((c for c in children if c.dep_ == "dobj"), None)
-        as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        if obj is not None and as_ is not None:
-            return sorted(list(obj.subtree) + list(as_.subtree), key=lambda t: t.i)
+    if lemma in AS_VERBS:
+        found = as_phrase(cue)
+        if found is not None:
+            obj, as_ = found
+            return sorted({*obj.subtree, *as_.subtree}, key=lambda t: t.i)
         return None
+    if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
+        clause = belief_clause(cue)
+        return list(clause.subtree) if clause is not None else None
     if lemma == "express":
         noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
         if noun is None:
@@ -136,9 +164,14 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
             continue
         if token.lower_ == "according" and any(
-            is_cue(t) for t in clause if t.dep_ in ("ROOT", "ccomp") or t == token.head
+            is_cue(t) and any(c.dep_ == "nsubj" for c in t.children) and t.lemma_.lower() not in BELIEF_VERBS
+            for t in clause
+            if t.dep_ in ("ROOT", "ccomp") or t == token.head
         ):
-            continue  # "according to a text, he told delegates: …": the inner report is the quote
+            # "according to a text, he told delegates: …": the inner report is the quote; not a
+            # passive with no speaker of its own ("according to X, the typhoon was estimated to …"),
+            # nor a belief the source reports ("according to the NOS, some now fear that …")
+            continue
         sentence = ctx.sentence_at(start)
         if sentence is None or ctx.sentence_at(end - 1) is None:
             continue

@@ -32,7 +32,14 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
 )
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, is_negated, mention_of, noun_phrase_extent
+from pipeline.nlp.syntax import (
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    is_negated,
+    mention_of,
+    noun_phrase_extent,
+    subject_of,
+)
 from pipeline.nlp.token_view import view_of
 
 SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
@@ -80,7 +87,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     start, end = noun_phrase_extent(subject)
     doc = art.doc
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    mention = mention_of(subject, art.index, (start, end))
+    mention = _name_closing_post(art, subject, start, end) or mention_of(subject, art.index, (start, end))
     if mention is not None and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
     if mention is None:
@@ -90,6 +97,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             or _described_body(art, subject)
             or _named_holder(art, subject)
         )
+    if mention is None and cue.lower_ == "according":
+        mention = _name_after(art, end)
     if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
@@ -105,6 +114,46 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = _proxy_since(art, subject, mention) or mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
+    """ "Chairman of the Environmental Audit Committee Peter Ainsworth MP said", "said former
+    New Zealand coach and former test player John Bracewell": a speaker phrase headed by a
+    post (or by a singular noun coordinated with the name) that ends in a person's name is
+    that person, not the body named inside the post."""
+    if subject.pos_ not in ("NOUN", "PROPN") or art.index.at(subject) is not None:
+        return None  # a capitalised post ("Chairman of …") may be tagged a proper noun
+    named = [
+        m for m in art.index.mentions
+        if m.entity_type == "PERSON" and m.kind == "name"
+        and art.doc[start].idx <= m.char_start and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
+    ]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.char_start)
+    rest = [t for t in art.doc[start:end] if t.idx >= last.char_end]
+    if any(not (t.is_punct or t.lower_ in TITLE_NOUNS or t.text.isupper()) for t in rest):
+        return None  # "supporters of John Smith's party": the name is not where the phrase ends
+    post = subject.lower_ in TITLE_NOUNS or subject.lemma_.lower() in PROXY_NOUNS or (
+        load_gazetteer().match_role(subject.text) is not None
+    )
+    joined = subject.tag_ == "NN" and any(
+        c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
+    )
+    return last if post or joined and subject.pos_ == "NOUN" else None
+
+
+def _name_after(art: QuoteArticle, end: int) -> Mention | None:
+    """ "According to a government meteorologist, Manny Mendoza, …": a person's name set off
+    by commas right after the source phrase names the source."""
+    doc = art.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    found = art.index.at(doc[end + 1])
+    if found is None or found.entity_type != "PERSON" or found.kind != "name" or found.char_start != doc[end + 1].idx:
+        return None
+    after = doc.char_span(found.char_end, found.char_end + 1, alignment_mode="expand")
+    return found if after is not None and after.text.startswith(",") else None
 
 
 def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
@@ -144,6 +193,12 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = art.index.at(t)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
+    if subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
+        # "The Foreign Office issued a statement saying …": whoever issued it
+        issuer = subject_of(subject.head)
+        found = mention_of(issuer, art.index) if issuer is not None else None
+        if found is not None and found.entity_type in SPEAKER_TYPES:
+            return found
     for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
         if behalf.lower_ == "behalf" and behalf.i > subject.i:
             for of in (c for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"):

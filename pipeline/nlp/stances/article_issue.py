@@ -112,7 +112,7 @@ def lead_issue(art: StanceArticle) -> tuple[str, Token] | None:
     lead = [s for s in sentences if s.section == "headline"] + [s for s in sentences if s.section != "headline"][
         :LEAD_SENTENCES
     ]
-    spans = {s.sentence_id: art.doc.char_span(s.char_start, s.char_end, alignment_mode="expand") for s in sentences}
+    spans = {s.sentence_id: art.ctx.sentence_span(s) for s in sentences}
     lemmas = [{t.lemma_.lower() for t in span if t.pos_ == "NOUN"} for span in spans.values() if span is not None]
     best: tuple[int, int, Token] | None = None
     for sentence in lead:

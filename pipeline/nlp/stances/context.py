@@ -100,7 +100,7 @@ def _headline(ctx: ArticleContext) -> tuple[int, int]:
     """Token range of the article's headline sentence, (0, 0) when it has none."""
     for sentence in ctx.sentences:
         if sentence.section == "headline":
-            span = ctx.doc.char_span(sentence.char_start, sentence.char_end, alignment_mode="expand")
+            span = ctx.sentence_span(sentence)
             return (span.start, span.end) if span is not None else (0, 0)
     return (0, 0)
 

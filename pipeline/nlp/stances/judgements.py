@@ -133,9 +133,7 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
 def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     """Judging words inside a quote: "the “illegal” blockade", "the talks were constructive"."""
     out: list[Signal] = []
-    weight = art.lex.evaluative(word.lower_)
-    if weight is None and word.lemma_.lower() != word.lower_:
-        weight = art.lex.evaluative(word.lemma_)
+    weight = art.lex.evaluative_token(word.lower_, word.lemma_)
     if weight is None and word.pos_ == "NOUN":  # "a missed opportunity", "a shameful day"
         modifier = next((c for c in word.lefts if c.dep_ in ("amod", "compound") and c.i == word.i - 1), None)
         if modifier is not None:
@@ -286,9 +284,7 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
     """ "Mr Letwin called the plans “a gimmick”", "branded the scheme unworkable", "described
     the talks as useful": the judging word is what the subject names the object; the
     subject (or the quote's speaker, for "I"/"we") judges the object."""
-    weight = art.lex.evaluative(word.lower_)
-    if weight is None and word.lemma_.lower() != word.lower_:
-        weight = art.lex.evaluative(word.lemma_)
+    weight = art.lex.evaluative_token(word.lower_, word.lemma_)
     if weight is None and word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
         inner = art.lex.evaluative(word.lemma_)
         if inner is not None:

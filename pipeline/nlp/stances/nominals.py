@@ -24,6 +24,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
+    AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     LACK_NOUNS,
@@ -52,6 +53,8 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
         return out
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         return out  # "expressed support for …": the verb pass reads it
+    if noun.lemma_.lower() in AGENT_NOMINALS and not _predicated(noun):
+        return out  # "to win over critics": other people's stance, not the holder's
     holder, quote = _holder(art, noun)
     if holder is None:
         return out
@@ -92,6 +95,18 @@ def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
         return None
     mention = art.mention_of(subject)
     return mention if mention is not None and mention.entity_type in types else None
+
+
+def _predicated(noun: Token) -> bool:
+    """ "has been a leading advocate of", "Mr Smith, a critic of", "as an opponent of", "seen
+    as a supporter": an agent noun said of someone (`agent_nominals`); or the subject, the
+    people themselves ("critics of the plan say …")."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ in ("attr", "appos", "oprd", "acomp", "nsubj", "nsubjpass"):
+        return True
+    return node.dep_ == "pobj" and node.head.lower_ == "as"
 
 
 def _in_question(noun: Token) -> bool:
