@@ -432,14 +432,14 @@ def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
 
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     """Whom a directed act without an object is aimed at, from its complements: "appealed to
-    Russia", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
+    Russia", "marched against Bush", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
     "threatened to cut off supplies to Ukraine", "threatened to resume enrichment if the EU
     refused"."""
     verb = draft.token
     found: list[Mention] = []
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "on", "upon", "at"):
-            found += [m for p in pobjs(child) for m in np_actors(p, index)]
+        if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "on", "upon", "at", "against"):
+            found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "marched against Bush"
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
         elif child.dep_ == "dobj":

@@ -17,6 +17,7 @@ from pipeline.nlp.events.filters import (
     lone_consultation,
     lone_promise,
     personal_quarrel,
+    protesters_riot,
     speakerless,
     theatre_only,
     verbal_attack,
@@ -64,6 +65,7 @@ def detect_events(
             theatre_target(draft)  # the country moved into is both the place and the target
             offer_recipient(draft, ec)
             agreed_truce(draft)
+            protesters_riot(draft)
         found = [
             d
             for draft in found

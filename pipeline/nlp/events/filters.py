@@ -16,7 +16,7 @@ in the same role (headlines parse badly).
 Retyped: a declared refusal ("will not accept", "would not back") is REJECT; "attack" on
 words, plans or a named politician, or "over/as/for" something, is ACCUSE (disapprove); a
 warning with "unless/if" is THREATEN, "warned X against ..." is ACCUSE disapprove; threats
-of strikes or walkouts are mode restrict.
+of strikes or walkouts are mode restrict; violence done by protesters alone is PROTEST riot.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from pipeline.nlp.events.vocabulary import (
     BALLOT_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
     STRIKE_WORDS,
@@ -230,6 +231,16 @@ def agreed_truce(draft: Draft) -> None:
         draft.sources = []
 
 
+def protesters_riot(draft: Draft) -> None:
+    """ "protesters clashed with riot police", "protesters who stormed the chamber": violence
+    whose every source is a crowd named by its protest is a violent protest (PROTEST riot),
+    not an armed ASSAULT (protester_nouns in events.yaml)."""
+    if draft.event_type != "ASSAULT" or not draft.sources:
+        return
+    if all(m.surface.lower().split()[-1] in PROTESTER_NOUNS for m in draft.sources):
+        draft.event_type, draft.mode, draft.cameo_root = "PROTEST", "riot", "14"
+
+
 def theatre_only(draft: Draft) -> bool:
     """ "the Iraq war", "the Afghan conflict": a country naming where a directed event took
     place, with nobody named as doing it, is a topic label, not a report of the event."""
@@ -242,7 +253,8 @@ def theatre_only(draft: Draft) -> bool:
 
 def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
     """Headlines parse badly ("Tories attack EU asylum moves"): keep a headline event only
-    when the body reports an event of its type with an actor in the same role."""
+    when the body reports an event of its type with an actor in the same role, or when it
+    is a named person's own intransitive act ("Colin Powell Resigns as Secretary of State")."""
 
     def keys(draft: Draft) -> set[tuple[str, str]]:
         out = set()
@@ -255,12 +267,25 @@ def confirmed_headlines(drafts: list[Draft]) -> list[Draft]:
     body = [d for d in drafts if d.sentence.section != "headline" and d.modality == ASSERTED]
     kept = []
     for draft in drafts:
-        if draft.sentence.section == "headline":
+        if draft.sentence.section == "headline" and not _own_headline_act(draft):
             own = keys(draft)
             if not any(d.event_type == draft.event_type and own & keys(d) for d in body):
                 continue
         kept.append(draft)
     return kept
+
+
+def _own_headline_act(draft: Draft) -> bool:
+    """The headline's main verb, done by named people alone and aimed at nobody ("X Resigns",
+    "Y apologises"): a parse too short to go wrong, even when the body never restates it."""
+    verb = draft.token
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or draft.modality != ASSERTED:
+        return False
+    if draft.targets or draft.participants or draft.mediators or not draft.sources:
+        return False
+    if any(child.dep_ in ("dobj", "ccomp", "xcomp") for child in verb.children):
+        return False
+    return all(m.entity_type == "PERSON" and m.kind == "name" for m in draft.sources)
 
 
 def lone_consultation(draft: Draft) -> bool:

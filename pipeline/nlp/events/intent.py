@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
 from pipeline.nlp.events.draft import (
+    ASSERTED,
     Draft,
     EventContext,
     actor_key,
@@ -45,6 +46,7 @@ from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
+    PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
     STRIKE_WORDS,
     WILLINGNESS_WORDS,
@@ -204,6 +206,13 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
     return drafts
 
 
+def _hoped_clause(verb: Token) -> bool:
+    """ "Europeans must hope that his administration will be ...": a verb of wishing with a
+    clause of its own says what the subject is left to hope for, not what it is asked to do
+    (desire_verbs in events.yaml)."""
+    return lemma_in(verb, DESIRE_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _past_obligation(verb: Token) -> bool:
     """ "Y should have acted sooner": a perfect after "should" looks back at what Y failed
     to do (a reproach, which `speech` codes as ACCUSE), not a demand of Y."""
@@ -212,6 +221,25 @@ def _past_obligation(verb: Token) -> bool:
 
 def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
     return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+
+
+PERFORMED_TYPES = frozenset({"SUPPORT", "CONCEDE"})
+
+
+def _performed(verb: Token, ec: EventContext, speaker: Mention) -> Trigger | None:
+    """ "I want to thank the Canadian people", "I would like to congratulate Daniela": a
+    first-person wish to thank, praise or apologise performs the act (performative_frames in
+    events.yaml); the quote's speaker does it to the infinitive's object."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not _infinitive(verb) or not lemma_in(head, PERFORMATIVE_FRAMES) or has_neg(head):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children):
+        return None
+    trigger = ec.lexicon.verb(verb.lemma_.lower())
+    if trigger is None or trigger.event_type not in PERFORMED_TYPES:
+        return None
+    targets = [m for m in _named(_object_actors(verb, ec)) if m.name != speaker.name]
+    return trigger if targets else None
 
 
 def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
@@ -231,6 +259,10 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             sentence = ec.ctx.sentence_at(verb.idx)
             if sentence is None or is_question(sentence):
                 continue
+            performed = _performed(verb, ec, speaker)
+            if performed is not None:
+                drafts.append(_draft(performed, verb, sentence, [speaker], _named(_object_actors(verb, ec))))
+                continue
             modals = _aux(verb)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             if not subjects:
@@ -241,6 +273,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and verb.dep_ in ("ROOT", "ccomp", "conj")
                 and subject.lower_ not in FIRST_PERSON
                 and not _past_obligation(verb)
+                and not _hoped_clause(verb)
             ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
                 targets = _addressed(speaker, targets)
@@ -293,6 +326,13 @@ def new_intents(intents: list[Draft], reported: list[Draft]) -> list[Draft]:
 
     kept: list[Draft] = []
     for draft in intents:
+        if draft.modality == ASSERTED:
+            # "I want to thank X": the performed act replaces the wish read as unreal
+            reported[:] = [
+                d
+                for d in reported
+                if not (d.token.i == draft.token.i and d.event_type == draft.event_type and d.modality != ASSERTED)
+            ]
         sources = {actor_key(m) for m in draft.sources}
         if any(
             d.event_type == draft.event_type

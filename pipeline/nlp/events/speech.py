@@ -44,6 +44,7 @@ from pipeline.nlp.events.vocabulary import (
     LAWBREAKING_VERBS,
     NORM_NOUNS,
     PROPOSAL_NOUNS,
+    QUARREL_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
@@ -190,9 +191,10 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     pronouns, never the speaker or "we"."""
     clause = _clause(token, span)
     circumstance = _circumstance(token, clause)
-    found = _actors_in(ec, _judged_tokens(token, clause, not circumstance), span, speaker)
-    if found or circumstance:
-        return found
+    judged = _judged_tokens(token, clause, not circumstance)
+    found = _actors_in(ec, judged, span, speaker)
+    if found or circumstance or any(_theatre_name(t) for t in judged):
+        return found  # "the Iraq war could be illegal" judges the war, not an actor
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
     return found or _pronoun_antecedent(ec, clause, span, speaker) or _proposal_owner(ec, clause, speaker)
 
@@ -258,7 +260,7 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
     named: list[Mention] = []
     pronouns: list[Mention] = []
     for word in words:
-        if not (span.start <= word.i < span.end):
+        if not (span.start <= word.i < span.end) or _theatre_name(word):
             continue
         for mention in ec.index.all_at(word):
             if not is_actor(mention) or _same_actor(mention, speaker):
@@ -269,6 +271,17 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
             elif mention.entity_type != "LOCATION":
                 named.append(mention)
     return unique(named) or unique(pronouns[:1])
+
+
+def _theatre_name(word: Token) -> bool:
+    """ "the Iraq war could be illegal": a name compounded onto a word of fighting names where
+    the fighting was, not who is judged (quarrel_words in events.yaml)."""
+    node = word
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in QUARREL_WORDS:
+            return word.ent_type_ in ("GPE", "LOC", "NORP")
+    return False
 
 
 def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:

@@ -129,6 +129,8 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
         and not _title_case(token.sent)
     ):
         return None  # part of a name: "Mutually Assured Destruction", "Peace Conference"
+    if _names_with_next_words(token):
+        return None  # "War on Want", "the War on Terror": a campaign's or charity's name
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     # "bail-out", "cease-fire", "pull-out": the tokenizer splits a hyphenated noun in three
     modifiers += [c for c in token.lefts if c.dep_ in ("compound", "amod") and _hyphen_prefix(token) == c.lower_ + "-"]
@@ -147,6 +149,24 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
         if found is not None:
             return found, [token]
     return None
+
+
+def _names_with_next_words(token: Token) -> bool:
+    """A capitalised noun, a lowercase preposition and a capitalised word that names no
+    place or people ("War on Want", "War on Terror"), in a sentence not in Title Case: one
+    name, not an event noun with its complement ("Talks with Iran" stays an event)."""
+    if not token.is_title or token.i + 2 >= len(token.doc):
+        return False
+    prep, word = token.nbor(1), token.nbor(2)
+    return (
+        prep.dep_ == "prep"
+        and prep.head.i == token.i
+        and prep.is_lower
+        and word.is_title
+        and word.pos_ == "PROPN"
+        and word.ent_type_ not in ("GPE", "NORP", "LOC")
+        and not _title_case(token.sent)
+    )
 
 
 def _title_case(span: Span) -> bool:

@@ -52,8 +52,8 @@ The passes, each a module of functions over one frozen `StanceArticle` that retu
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
 quotes), `copulas` (what a copula or an effect judges); with `targets`, `topic`, `holders`,
 `polarity` and `labels` as their helpers and `merge` keeping the strongest signal per
-holder, target and sentence. `issues` groups the targets of a whole corpus into canonical
-issues (README, "Issues").
+holder and target in an article (eval/GUIDE.md: one stance per holder and target).
+`issues` groups the targets of a whole corpus into canonical issues (README, "Issues").
 
 The entry point lives in `detect.py` and is imported on first use (PEP 562 `__getattr__`):
 the corpus tables import `stances.issues`, and a package `__init__` that imported the passes

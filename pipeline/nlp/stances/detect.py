@@ -60,7 +60,7 @@ class Gate(NamedTuple):
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
     verb_signals: lambda g: g.pos == "VERB",
-    proposal_signals: lambda g: g.dep == "acl" and g.tag == "VBN" and g.proposal,
+    proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,
@@ -93,7 +93,7 @@ def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:
 
 
 def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
-    """Stances of one article, one per (holder, target, sentence), strongest signal kept."""
+    """Stances of one article, one per holder and target, strongest signal kept."""
     if not ctx.text or not len(ctx.doc):
         return []
     lex = load_stance_lexicon()

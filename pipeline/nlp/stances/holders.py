@@ -31,6 +31,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Labour is opposed to …"
     if subject is None:
         subject = _misparsed_volition_subject(art, verb)
+    if subject is None:
+        subject = _manner_subject(verb)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -70,6 +72,22 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they", "it" with nothing to resolve them
     return mention, quote
+
+
+# prepositions whose gerund is something the main verb's subject does ("responded by accusing")
+MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through"})
+
+
+def _manner_subject(verb: Token) -> Token | None:
+    """ "Mr Fox responded by accusing the prime minister of …", "after criticising the plans":
+    a gerund after a preposition of manner or time is done by the subject of the verb the
+    preposition hangs on (not after "of"/"for": "accused Labour of backing …" is Labour's)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in MANNER_PREPOSITIONS:
+        return None
+    if prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(prep.head, reporting=is_cue)
 
 
 def _misparsed_volition_subject(art: StanceArticle, verb: Token) -> Token | None:
@@ -130,7 +148,7 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
     )
 
 
-def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[Mention]:
+def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) -> list[Mention]:
     """The other holders of a coordinated subject ("Both the Cardinal and Dr Williams
     appealed …"). A conjunct that names nobody itself ("Archbishop of Canterbury Dr Rowan
     Williams", whose name the parser may hang on the first conjunct) takes the first name
@@ -147,7 +165,7 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention) -> list[M
                 if (m := art.index.at(t)) is not None and m.kind == "name" and m.entity_type != "LOCATION"
             ]
             other = names[0] if names else None
-        if other is not None and other.mention_id != holder.mention_id and other not in out:
+        if other is not None and (holder is None or other.mention_id != holder.mention_id) and other not in out:
             out.append(other)
     return out
 

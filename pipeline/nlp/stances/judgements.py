@@ -1,7 +1,8 @@
 """Stances a speaker takes inside quotes (direct or indirect), held by the quote's speaker:
 - deontic modals: "X should/must (not) <verb> <object>";
 - attitude nouns: "the need to end …", "no intention of imposing …";
-- evaluative words: "the “illegal” blockade", "the talks were constructive",
+- evaluative words: "the “illegal” blockade", "the talks were constructive", "making a
+  mistake in rushing the bill" (the doing judged),
   "described the talks as “useful”".
 Naming a thing with a judgement ("called the plans a gimmick", "branded the scheme
 unworkable") is the namer's stance in or out of a quote (`naming_signals`).
@@ -153,6 +154,16 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     holder = art.speaker(quote)
     if holder is None:
         return out
+    doing = _judged_doing(word)
+    if doing is not None:
+        # "the government was making a mistake in rushing the legislation": the doing judged
+        polarity = (1 if weight > 0 else -1) * (-1 if has_negation(art, word.head) else 1)
+        score = abs(weight) * intensity(art, word)
+        for target in action_targets(art, doing):
+            out += signal(
+                art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+            )
+        return out
     noun, predicate = _judged_noun(word)
     if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
         return out  # "the foreign secretary has been shamed": done to someone, not judged
@@ -183,6 +194,19 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
             art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _judged_doing(word: Token) -> Token | None:
+    """ "making a mistake in rushing the bill", "made an error by scrapping the tax": a judging
+    noun made by someone, whose "in"/"by" gerund says what is judged."""
+    if word.pos_ != "NOUN" or word.dep_ != "dobj" or word.head.lemma_.lower() != "make":
+        return None
+    preps = [*word.children, *(c for c in word.head.children if c.i > word.i)]  # on the noun or the verb
+    for prep in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+        gerund = next((g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if gerund is not None:
+            return gerund
+    return None
 
 
 def _excess(word: Token) -> bool:

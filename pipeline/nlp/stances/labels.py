@@ -27,7 +27,14 @@ from pipeline.nlp.stances.phrases import (
     phrase,
     render,
 )
-from pipeline.nlp.stances.words import EMPTY_VERBS, IRREGULAR_PARTICIPLES, LIGHT_NOUNS, TRANSPARENT_VERBS
+from pipeline.nlp.stances.words import (
+    EMPTY_VERBS,
+    IRREGULAR_PARTICIPLES,
+    LIGHT_NOUNS,
+    PLACEMENT_VERBS,
+    POLICY_NOUNS,
+    TRANSPARENT_VERBS,
+)
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 
 __all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
@@ -111,8 +118,25 @@ class Labeller:
             if earlier:
                 return earlier
         if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
-            return self._headline_label(noun, label)
+            headlined = self._headline_label(noun, label)
+            if headlined == label and definite and len(label.split()) == 1:
+                return self._policy_antecedent(noun) or label
+            return headlined
         return label
+
+    def _policy_antecedent(self, noun: Token) -> str | None:
+        """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
+        definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
+        nor the headline completes stands for the latest named proposal or measure before it."""
+        if noun.lemma_.lower() not in POLICY_NOUNS:
+            return None
+        for token in reversed(self.doc[: noun.i]):
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
+                continue
+            label = self.noun_label(token, resolve=False)
+            if label and len(label.split()) > 1:
+                return label
+        return None
 
     def _headline_label(self, noun: Token, label: str) -> str:
         """A body noun with no modifiers of its own takes those of the same noun in the
@@ -166,6 +190,19 @@ class Labeller:
                     return label
         return None
 
+    def _placement_label(self, verb: Token) -> tuple[str, Token] | None:
+        """ "put Africa at the top of his agenda" -> "Africa at the top of his agenda": the
+        object with the place it is put in (`placement_verbs`)."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        place = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "in") and c.i > verb.i), None
+        )
+        if obj is None or place is None or not any(g.dep_ == "pobj" for g in place.children):
+            return None
+        tokens = [t for t in [*obj.subtree, *place.subtree] if not t.is_punct and not t.is_space]
+        label = render(self.doc, tokens)
+        return (label, obj) if label else None
+
     def clause_label(self, clause: Token) -> str | None:
         """A wished-for clause as a label: its words less markers, auxiliaries and
         subordinate clauses ("for the inspectors to be given more time in Iraq before …"
@@ -187,6 +224,8 @@ class Labeller:
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: participle + object ("imposed agreements")."""
+        if verb.lemma_.lower() in PLACEMENT_VERBS:
+            return self._placement_label(verb)
         if verb.lemma_.lower() in EMPTY_VERBS:
             return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -1,5 +1,6 @@
-"""One stance per (holder, target, sentence): the strongest signal, its target linked to an
-entity only when the label is that entity."""
+"""One stance per holder and target in an article (eval/GUIDE.md: "one per (holder, target)"):
+the strongest signal, its target linked to an entity only when the label is that entity. The
+holder is told by its mention's name, so "the Lib Dems" twice in an article is one holder."""
 
 from __future__ import annotations
 
@@ -56,7 +57,19 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
                 quote_id=signal.in_quote.quote_id if signal.in_quote else None,
             )
         )
-    return sorted(stances, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+    return sorted(_once_per_article(art, stances), key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+
+
+def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]:
+    """One stance per holder (by name) and target in an article, the strongest kept."""
+    best: dict[tuple[str, str], Stance] = {}
+    for stance in stances:
+        holder = art.by_id.get(stance.holder_mention_id or "")
+        key = ((holder.name if holder else "").lower(), stance.target.lower())
+        kept = best.get(key)
+        if kept is None or (stance.score, -stance.sentence_id) > (kept.score, -kept.sentence_id):
+            best[key] = stance
+    return list(best.values())
 
 
 def headline_person(art: StanceArticle, holder: Mention) -> Mention | None:

@@ -4,7 +4,8 @@ proposals", "a lack of trust in the prime minister".
 
 The noun is the nominalisation of a stance cue (`stance_nominals` in
 knowledge/stances.yaml maps it to the cue whose polarity and score it carries). The holder is
-its owner (a possessive, a naming modifier such as "Tory", or the object of "from"/"by");
+its owner (a possessive, a possessive pronoun read as the clause's subject, a naming modifier
+such as "Tory", or the object of "from"/"by");
 without one, the speaker of the quote it sits in, or the subject of the verb it is the
 object of ("the Tories stressed a lack of trust in …"). The target is the object of its
 preposition ("opposition to", "support for", "trust in"), or the action of its infinitive
@@ -70,6 +71,32 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     return out
 
 
+# a possessive pronoun and the kinds of holder it can stand for
+OWNER_TYPES = {
+    "his": ("PERSON",),
+    "her": ("PERSON",),
+    "its": ("ORGANIZATION", "COUNTRY", "GROUP"),
+    "their": ("ORGANIZATION", "COUNTRY", "GROUP"),
+}
+
+
+def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
+    """ "Acpo made its call for stronger powers", "Mr Galloway was expelled because of his
+    opposition to the war": a possessive pronoun on a stance noun stands for the subject of
+    the clause the noun sits in, when that subject names a holder of the pronoun's kind."""
+    types = OWNER_TYPES.get(pronoun.lower_)
+    if types is None:
+        return None
+    verb = next((a for a in pronoun.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
+        return None
+    mention = art.mention_of(subject)
+    return mention if mention is not None and mention.entity_type in types else None
+
+
 def _predicated(noun: Token) -> bool:
     """ "has been a leading advocate of", "Mr Smith, a critic of", "as an opponent of", "seen
     as a supporter": an agent noun said of someone (`agent_nominals`); or the subject, the
@@ -119,7 +146,7 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         if child.dep_ == "poss":
             if child.lower_ in ("my", "our"):
                 return art.speaker(quote), quote
-            return art.mention_of(child), quote
+            return art.mention_of(child) or _pronoun_owner(art, child), quote
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             mention = art.mention_of(child)
@@ -198,6 +225,21 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                     if conj.i > topic.i and conj.pos_ in ("NOUN", "PROPN") and not stance_noun:
                         targets += noun_targets(art, conj)
             return targets
+    wished = next(
+        (
+            c for c in noun.children
+            if c.dep_ in ("advcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        ),
+        None,
+    )
+    if wished is not None:
+        # "repeated calls for the mayor to apologise": the wished-for clause, through its own
+        # stance when it has one, else as a label
+        composed = action_targets(art, wished, label_actions=False)
+        if composed:
+            return composed
+        label = art.labeller.clause_label(wished)
+        return [Target(label, wished)] if label else []
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"

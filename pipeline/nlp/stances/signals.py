@@ -1,5 +1,5 @@
 """A signal: one word's evidence that a holder supports or opposes a target; the passes
-return signals, and `merge` keeps the strongest per holder, target and sentence."""
+return signals, and `merge` keeps the strongest per holder and target in an article."""
 
 from __future__ import annotations
 

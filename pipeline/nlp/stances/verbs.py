@@ -27,8 +27,8 @@ from pipeline.nlp.stances.targets import (
     verb_targets,
 )
 from pipeline.nlp.stances.topic import is_quantity
-from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, PROPOSAL_VERBS
-from pipeline.nlp.syntax import DEONTIC_MODALS, agent_of, subject_of
+from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, POLICY_NOUNS, PROPOSAL_VERBS
+from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 
@@ -118,10 +118,15 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
-    if holder is not None and subject is not None and (quote is None or is_cue(verb)):
-        # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
-        # also when the verb is the cue of the quote it opens (the first subject speaks)
-        holders += joint_holders(art, subject, holder)
+    if subject is not None and (quote is None or is_cue(verb)):
+        if holder is not None:
+            # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
+            # also when the verb is the cue of the quote it opens (the first subject speaks)
+            holders += joint_holders(art, subject, holder)
+        elif subject.lower_ not in PERSONAL_PRONOUNS and art.mention_of(subject) is None:
+            # "Both the prime minister and Chancellor Gordon Brown have called for …": a first
+            # conjunct that names nobody leaves the stance to the named ones
+            holders = joint_holders(art, subject, None)
     for who in holders:
         for target in targets:
             out += signal(
@@ -132,10 +137,13 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
 
 
 def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
-    """ "the quota system planned by the Tories": the agent backs the noun."""
+    """ "the quota system planned by the Tories": the agent backs the noun; "the Conservatives
+    unveiled plans to cut council tax": the subject backs the plan it puts forward."""
     out: list[Signal] = []
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
+    if verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
         return out
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return _put_forward(art, verb)
     agent = agent_of(verb)
     if agent is None or agent.pos_ == "PRON" or is_quantity(verb.head):
         return out  # "the £7.4m announced by the chancellor": an amount, not a policy
@@ -146,6 +154,33 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         out += signal(
             art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, holder,
             art.quote_at(verb.idx),
+        )
+    return out
+
+
+def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "X unveiled/announced/outlined plans to …": an active proposal verb whose object is a
+    policy noun (`policy_nouns`: plan, proposal, scheme, bill, …) gives its subject's position
+    for the policy. Verbs that are stance cues themselves ("propose", "back") are read by
+    `verb_signals`."""
+    if verb.pos_ != "VERB" or hypothetical(verb) or verb_cue(art, verb) is not None:
+        return []
+    start, end = art.labeller.headline
+    if start <= verb.i < end:
+        return []  # "Clarke plans migrant point scheme": the report below says it in full
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in POLICY_NOUNS or is_quantity(obj):
+        return []
+    holder, quote = holder_for(art, verb, False)
+    if holder is None:
+        return []
+    subject = subject_of(verb, reporting=is_cue)
+    holders = [holder] + (joint_holders(art, subject, holder) if subject is not None else [])
+    out: list[Signal] = []
+    for who, target in ((who, target) for who in holders for target in noun_targets(art, obj)):
+        out += signal(
+            art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, who,
+            quote or art.quote_at(verb.idx),
         )
     return out
 
