@@ -87,9 +87,12 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
     for i in range(len(doc) - 1):
         if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
             continue
-        if i > 0 and (doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i].is_sent_start or doc[i - 1].ent_type_):
-            if not _capitalised_common_noun(doc[i - 1], lowered):
-                continue  # part of a longer name
+        before = doc[i - 1] if i > 0 else None
+        joined = before is not None and (
+            before.is_title and before.is_alpha and not doc[i].is_sent_start or bool(before.ent_type_)
+        )
+        if joined and not _capitalised_common_noun(before, lowered):
+            continue  # part of a longer name
         end = i + 1
         while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
             end += 1

@@ -73,7 +73,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
                 evidence.add("LOCATION")
         if name in surnames or len(name.split()) > 1 and name.split()[-1] in surnames and "PERSON" in evidence:
             evidence.add("PERSON")
-        if 2 <= len(name.split()) <= 3 and name.split()[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in name.split()):
+        parts = name.split()
+        if 2 <= len(parts) <= 3 and parts[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in parts):
             evidence.add("PERSON")  # "Vincent Cable" (typed ORG) where the article says "Mr Cable"
         if len(evidence) == 1:
             decided[name] = evidence.pop()

@@ -86,7 +86,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         return None  # the subject is quoted material, not a speaker
     start, end = noun_phrase_extent(subject)
     doc = art.doc
-    while start > 0 and start - 1 != cue.i and not doc[start - 1].whitespace_ and "-" in (doc[start].text, doc[start - 1].text):
+    while start > 0 and start - 1 != cue.i and _glued(doc[start - 1], doc[start]):
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     mention = _name_closing_post(art, subject, start, end) or mention_of(subject, art.index, (start, end))
@@ -116,6 +116,11 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = _proxy_since(art, subject, mention) or mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _glued(left: Token, right: Token) -> bool:
+    """Two pieces of one hyphenated word ("co" "-", "-" "ordinator")."""
+    return not left.whitespace_ and "-" in (left.text, right.text)
 
 
 def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
