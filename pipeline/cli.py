@@ -19,19 +19,22 @@ from pipeline.warehouse_guard import parquet_row_counts, warehouse_path
 def run_pipeline() -> int:
     """Reconcile with the seeds folder and materialise everything, evaluation included,
     with the project's instance (run history under DAGSTER_HOME)."""
-    from pipeline.definitions import defs
+    from pipeline.definitions import build_definitions
     from pipeline.defs.jobs import CORPUS_JOB_WITH_EVALUATION
     from pipeline.defs.refresh import refresh
     from pipeline.defs.resources import NewsPaths
 
     started = time.perf_counter()
+    # Bound to the folders the environment names now, not to those of whichever process
+    # first imported `pipeline.definitions`: planning and the jobs must see the same folders.
+    paths = NewsPaths.from_environment()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
     result = refresh(
-        defs,
+        build_definitions(paths),
         instance,
-        NewsPaths.from_environment(),
+        paths,
         CORPUS_JOB_WITH_EVALUATION,
         tags={PROCESS_TAG: _process_identity()},
     )
