@@ -449,13 +449,14 @@ def _untied(article: str, start: int, role: str, surface: str) -> Mention:
 def test_an_untied_title_is_the_one_person_of_the_article_holding_the_post_elsewhere():
     """ "The chancellor said" where the article names Gordon Brown without his post: the
     corpus gives him the post in another article. With no holder, or two, the title is no
-    mention at all (no entity named "Chancellor")."""
+    mention at all (no entity named "Chancellor"), unless the article's one person named
+    before it holds no post (test_an_untied_post_nobody_holds_is_the_person_the_article_opens_on)."""
     mentions = [
         person("a", 0, "Gordon Brown", "Chancellor", "GBR"),
         person("b", 0, "Gordon Brown"),
         person("b", 40, "Michael Howard"),
         _untied("b", 80, "Chancellor", "chancellor"),
-        person("c", 0, "Michael Howard"),
+        person("c", 0, "Michael Howard", "Leader", "GBR"),
         _untied("c", 40, "Chancellor", "chancellor"),
     ]
     res = resolve_entities(mentions)
@@ -501,3 +502,23 @@ def test_the_corpus_less_used_gender_of_a_person_is_someone_else():
     assert link["a#m0"] == link["b#m0"] == link["c#m40"]
     for row in res.entities:
         assert not ({"Mr Howard", "Mrs Howard"} <= set(row["aliases"])), row
+
+
+def test_an_untied_post_nobody_holds_is_the_person_the_article_opens_on():
+    """ "Patricia Hewitt has said … The minister said" with no one in the article holding the
+    post: the story's subject, the one person named before it, who holds no other post. Not
+    someone introduced with a post of their own, and not one of two people named before it
+    (bbc-news/politics/hewitt-decries-career-sexism.txt has the construction)."""
+    mentions = [
+        person("a", 0, "Patricia Hewitt"),
+        _untied("a", 80, "Trade Secretary", "trade secretary"),
+        person("b", 0, "Patricia Hewitt"),
+        person("b", 40, "Alan Milburn"),
+        _untied("b", 80, "Trade Secretary", "trade secretary"),
+        person("c", 0, "Liam Fox", "Co-Chairman", "GBR"),
+        _untied("c", 40, "Trade Secretary", "trade secretary"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m80"] == link["a#m0"]
+    assert "b#m80" not in link
+    assert "c#m40" not in link

@@ -183,13 +183,32 @@ def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
     Zoellick": the body or person whose words it gives."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    found = _author_of(art, subject)
+    found = _author_of(art, subject) or _introduced_by_next(art, subject)
     if found is None and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
         # "A report by two Commons committees called for … The report said": the one named before
         for earlier in reversed(art.doc[: subject.i]):
             if earlier.lemma_.lower() == subject.lemma_.lower() and earlier.pos_ == "NOUN":
-                found = _author_of(art, earlier)
-                break
+                found = _author_of(art, earlier) or _introduced_by_next(art, earlier)
+                if found is not None or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children):
+                    break  # the one that introduced the document, or one whose author is named
+    return found
+
+
+def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:
+    """ "…, a report says. The National Audit Office praised ministers …": a document brought
+    in with no author ("a report") is the body the next sentence opens on as its subject."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children):
+        return None
+    if any(c.dep_ == "prep" for c in document.children):
+        return None  # "a report on …", "a report by …": described in its own sentence
+    sentence = document.sent
+    if sentence.end >= len(art.doc):
+        return None
+    root = art.doc[sentence.end].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    found = mention_of(subject, art.index) if subject is not None else None
+    if found is None or found.entity_type != "ORGANIZATION" or found.kind != "name":
+        return None
     return found
 
 

@@ -1,0 +1,82 @@
+"""List matched dev quotes whose predicted speaker is wrong (dev split only).
+
+Copies the `split: dev` gold articles and annotations to a temporary folder, runs the
+pipeline core on them alone (as `make eval` does) and prints, for each gold quote
+matched to a predicted one with a different speaker, the gold and predicted speakers
+and the quote's opening words. Held-out articles are never read.
+
+    .venv/bin/python scripts/dev_speaker_errors.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from pipeline.evaluation.gold import GOLD_DIR, load_annotations
+from pipeline.evaluation.predictions import predictions_from_tables
+from pipeline.evaluation.scoring import (
+    QUOTE_MIN_COVERAGE,
+    Prediction,
+    _same_actor,
+    coverage,
+    greedy_match,
+    words,
+)
+from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.ingest import ingest
+
+
+def _dev_copy(target: Path) -> None:
+    (target / "annotations").mkdir()
+    (target / "articles").mkdir()
+    for path in sorted((GOLD_DIR / "annotations").glob("*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if raw.get("split") != "dev":
+            continue
+        shutil.copy(path, target / "annotations" / path.name)
+        shutil.copy(GOLD_DIR / "articles" / f"{path.stem}.txt", target / "articles" / f"{path.stem}.txt")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        _dev_copy(root)
+        gold = load_annotations(root / "annotations", root / "articles")
+        articles, rejections = ingest(root / "articles")
+        now = datetime.now(UTC).replace(tzinfo=None)
+        tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
+    predictions = predictions_from_tables(tables)
+    wrong = matched = 0
+    for article in gold:
+        assert article.split == "dev"
+        pred = predictions.get(article.article_id, Prediction()).quotes
+
+        def similarity(g, p):
+            covered = coverage(words(g.text), words(p.text))
+            return (covered, coverage(words(p.text), words(g.text))) if covered >= QUOTE_MIN_COVERAGE else None
+
+        for i, j in greedy_match(article.quotes, pred, similarity):
+            g, p = article.quotes[i], pred[j]
+            matched += 1
+            if g.speaker is None or p.speaker is None:
+                right = g.speaker is None and p.speaker is None
+            else:
+                right = _same_actor(article, g.speaker, p.speaker)
+            if right:
+                continue
+            wrong += 1
+            got = p.speaker.name if p.speaker else None
+            print(f"{article.article_id}\n  gold: {g.speaker!r}  got: {got!r}\n  quote: {g.text[:110]!r}")
+    print(f"\n{wrong} wrong speakers of {matched} matched dev quotes", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
