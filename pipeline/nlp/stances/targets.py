@@ -15,6 +15,7 @@ from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
+    ANNOUNCEMENT_NOUNS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     BODY_NOUNS,
@@ -164,6 +165,13 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             found = action_targets(art, action)
             if found or lemma not in ATTEMPT_NOUNS:
                 return found  # else "the plan to privatise the Royal Mail" is itself the issue
+    if lemma in ANNOUNCEMENT_NOUNS:
+        # "announcements on closing tax loopholes and extending the New Deal": each action
+        action = frame_action(noun, ("of", "to", "for", "on"))
+        if action is not None:
+            found = [t for a in (action, *action.conjuncts) if a.pos_ == "VERB" for t in action_targets(art, a)]
+            if found:
+                return found
     for child in noun.children:
         if child.dep_ == "prep" and (found := art.lex.cue(f"{lemma} {child.lower_}")):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -192,14 +200,14 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     return [Target(label, art.labeller.np_head(noun))]
 
 
-def frame_action(noun: Token) -> Token | None:
+def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:
     """The action an attempt or attitude noun is about: "attempts to impose", "intention of imposing"."""
     for child in noun.children:
         if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX") and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
             if pcomp is not None:
                 return pcomp
