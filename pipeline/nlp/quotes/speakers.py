@@ -184,20 +184,29 @@ def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     found = _author_of(art, subject) or _introduced_by_next(art, subject)
-    if found is None and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+    if found is None and _determined(subject, DEFINITE):
         # "A report by two Commons committees called for … The report said": the one named before
         for earlier in reversed(art.doc[: subject.i]):
             if earlier.lemma_.lower() == subject.lemma_.lower() and earlier.pos_ == "NOUN":
                 found = _author_of(art, earlier) or _introduced_by_next(art, earlier)
-                if found is not None or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children):
+                if found is not None or _determined(earlier, INDEFINITE):
                     break  # the one that introduced the document, or one whose author is named
     return found
+
+
+DEFINITE = ("the", "this")
+INDEFINITE = ("a", "an")
+
+
+def _determined(noun: Token, articles: tuple[str, ...]) -> bool:
+    """`noun` has one of `articles` as its determiner ("the report", "a report")."""
+    return any(c.dep_ == "det" and c.lower_ in articles for c in noun.children)
 
 
 def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:
     """ "…, a report says. The National Audit Office praised ministers …": a document brought
     in with no author ("a report") is the body the next sentence opens on as its subject."""
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children):
+    if not _determined(document, INDEFINITE):
         return None
     if any(c.dep_ == "prep" for c in document.children):
         return None  # "a report on …", "a report by …": described in its own sentence
@@ -271,7 +280,7 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     one named like what the noun says first ("the union": a Union; "the newspaper": a Times)."""
     if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN":
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+    if not _determined(subject, DEFINITE):
         return None
     if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children):
         return None  # "the Labour party": a name of its own
