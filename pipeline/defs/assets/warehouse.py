@@ -1,6 +1,7 @@
 """The analysts' DuckDB warehouse, rebuilt from Parquet and swapped in atomically."""
 
 import hashlib
+import inspect
 
 from dagster import (
     AssetExecutionContext,
@@ -11,23 +12,26 @@ from dagster import (
     asset,
 )
 
+from pipeline import search as search_module
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.own_process import step_value
 from pipeline.schemas import TABLES
-from pipeline.storage import InputsMarker
+from pipeline.storage import InputsMarker, table_path
 from pipeline.warehouse import VIEWS, build_warehouse
 
 
-def parquet_fingerprint(digests: dict[str, str]) -> str:
-    """The warehouse is a function of the Parquet files (`digests`, each table's SHA-256) and
-    of the code that loads them (`warehouse.code_digest`: the search index's code and stop
-    words included)."""
-    digest = hashlib.sha256(warehouse_module.code_digest().encode())
+def parquet_fingerprint(paths: NewsPaths) -> str:
+    """The warehouse is a function of the Parquet files and of the code that loads them
+    (the search index's code and stop words included)."""
+    digest = hashlib.sha256(inspect.getsource(warehouse_module).encode())
+    digest.update(inspect.getsource(search_module).encode())
+    digest.update(search_module.STOPWORDS_PATH.read_bytes())
     for table in TABLES:
-        digest.update(digests[table].encode())
+        with table_path(paths.data, table).open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())  # a chunk at a time
     return digest.hexdigest()
 
 
@@ -48,8 +52,7 @@ def parquet_fingerprint(digests: dict[str, str]) -> str:
 )
 def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
     database = warehouse_guard.warehouse_path(paths.data)
-    digests = warehouse_module.table_digests(paths.data)  # read once, for the marker and the build
-    fingerprint = parquet_fingerprint(digests)
+    fingerprint = parquet_fingerprint(paths)
     marker = InputsMarker(database.with_name("warehouse.inputs.sha256"))
     set_aside = warehouse_guard.set_aside_if_untrusted(paths.data, check_rows=marker.matches(fingerprint, database))
     if set_aside:
@@ -58,8 +61,7 @@ def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeRe
         context.log.info("Parquet tables unchanged, and the warehouse opens with their row counts: up to date")
     else:
         marker.forget()
-        # DuckDB's memory goes back when the process ends
-        step_value(lambda: build_warehouse(paths.data, digests), "warehouse")
+        step_value(lambda: build_warehouse(paths.data), "warehouse")  # DuckDB's memory goes back when the process ends
         marker.record(fingerprint)
     counts = warehouse_guard.parquet_row_counts(paths.data)  # equal to the warehouse's, verified or just built
     return MaterializeResult(
