@@ -89,8 +89,9 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     while start > 0 and start - 1 != cue.i and _glued(doc[start - 1], doc[start]):
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    mention = _name_closing_post(art, subject, start, end) or mention_of(subject, art.index, (start, end))
-    if mention is not None and _member_of(art, subject, mention):
+    holder = _name_closing_post(art, subject, start, end)
+    mention = holder or mention_of(subject, art.index, (start, end))
+    if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
     if mention is None:
         mention = (
@@ -222,16 +223,19 @@ def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:
 
 
 def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            for t in prep.subtree:
-                found = art.index.at(t)
-                if found is not None and found.entity_type in SPEAKER_TYPES:
-                    return found
+    found = _named_modifier(art, subject)
+    if found is not None:
+        return found  # "The FBI statement said", "the VDGIF press release says": the body it is of
+    for prep in _by_phrases(subject):
+        for t in prep.subtree:
+            found = art.index.at(t)
+            if found is not None and found.entity_type in SPEAKER_TYPES:
+                return found
     if subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
-        # "The Foreign Office issued a statement saying …": whoever issued it
+        # "The Foreign Office issued a statement saying …": whoever issued it; "The NAACP
+        # national office put out a statement": the body naming the office that issued it
         issuer = subject_of(subject.head)
-        found = mention_of(issuer, art.index) if issuer is not None else None
+        found = (mention_of(issuer, art.index) or _named_modifier(art, issuer)) if issuer is not None else None
         if found is not None and found.entity_type in SPEAKER_TYPES:
             return found
     for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
@@ -240,6 +244,28 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = next((m for t in of.subtree if (m := art.index.at(t)) is not None), None)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
+    return None
+
+
+def _by_phrases(document: Token) -> list[Token]:
+    """The "by"/"from" phrases naming a document's author: on the noun ("a report by the
+    NAO") or on a participle describing it ("research done by Sophos", "a letter signed by")."""
+    found = [c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    for acl in document.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            found.extend(c for c in acl.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by")
+    return found
+
+
+def _named_modifier(art: QuoteArticle, noun: Token) -> Mention | None:
+    """A speaking body's name written as a modifier before the noun ("the FBI statement",
+    "the NAACP national office"), never a place ("the Downing Street statement" is kept;
+    "a London report" is no one)."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod") and child.i < noun.i and child.pos_ == "PROPN":
+            found = art.index.at(child)
+            if found is not None and found.entity_type in SPEAKER_TYPES and found.kind == "name":
+                return found
     return None
 
 
