@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -292,6 +293,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         speaker = by_id.get(quote.speaker_mention_id or "")
         if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS - {"we"}:
             continue
+        if is_accusation(quote):
+            continue  # "X accused Y of lying": the verb's own event is that criticism
         span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
         if span is None:
             continue
