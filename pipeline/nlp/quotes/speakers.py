@@ -111,12 +111,32 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
+    if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
+        mention = _main_clause_subject(art, cue, subject) or mention
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
         mention = _proxy_since(art, subject, mention) or mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+_THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
+
+
+def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
+    """ "The government postponed the plans because they said they were unlikely to succeed":
+    the pronoun subject of a report in an adverbial clause is the subject of the clause it
+    modifies, when that subject names someone of the pronoun's kind."""
+    if cue.dep_ != "advcl" or cue.head.i == cue.i:
+        return None
+    main = subject_of(cue.head)
+    if main is None or main.lower_ in PERSONAL_PRONOUNS:
+        return None
+    found = mention_of(main, art.index)
+    if found is None or found.kind == "pronoun" or found.entity_type not in _THIRD_PERSON[pronoun.lower_]:
+        return None
+    return found
 
 
 def _glued(left: Token, right: Token) -> bool:
