@@ -62,12 +62,17 @@ REPORTED_PASSIVES = frozenset({"quote", "report", "hear"})
 # --------------------------------------------------------------------------- clause structure
 
 
+def hyphen_joined(left: Token, right: Token) -> bool:
+    """Two adjacent tokens that are pieces of one hyphenated word ("co" "-", "-" "ordinator")."""
+    return not left.whitespace_ and "-" in (left.text, right.text)
+
+
 def _cut_at_hyphen(token: Token) -> bool:
     """A piece of a hyphenated word the parser split off ("co" or "-" of "co-ordinator")."""
     doc = token.doc
     if token.text == "-":
-        return not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
-    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+        return not token.whitespace_ and token.i > 0 and hyphen_joined(doc[token.i - 1], token)
+    return token.i + 1 < len(doc) and hyphen_joined(token, doc[token.i + 1])
 
 
 def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:

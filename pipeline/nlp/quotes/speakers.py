@@ -35,6 +35,7 @@ from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
+    hyphen_joined,
     is_negated,
     mention_of,
     noun_phrase_extent,
@@ -86,7 +87,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         return None  # the subject is quoted material, not a speaker
     start, end = noun_phrase_extent(subject)
     doc = art.doc
-    while start > 0 and start - 1 != cue.i and _glued(doc[start - 1], doc[start]):
+    while start > 0 and start - 1 != cue.i and hyphen_joined(doc[start - 1], doc[start]):
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     holder = _name_closing_post(art, subject, start, end)
@@ -137,11 +138,6 @@ def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
     if found is None or found.kind == "pronoun" or found.entity_type not in _THIRD_PERSON[pronoun.lower_]:
         return None
     return found
-
-
-def _glued(left: Token, right: Token) -> bool:
-    """Two pieces of one hyphenated word ("co" "-", "-" "ordinator")."""
-    return not left.whitespace_ and "-" in (left.text, right.text)
 
 
 def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
