@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
-from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -48,6 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     QUARREL_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
+from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
 from pipeline.nlp.token_view import view_of

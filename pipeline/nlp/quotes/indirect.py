@@ -104,7 +104,8 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         if obj is None:
             return None
-        of = next((c for c in (*children, *obj.children) if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i), None)
+        ofs = (c for c in (*children, *obj.children) if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i)
+        of = next(ofs, None)
         if of is None:
             return None
         return sorted({*obj.subtree, *of.subtree}, key=lambda t: t.i)
