@@ -116,6 +116,13 @@ def np_actors(
                 if child.pos_ == "PRON" and not allow_pronoun_possessor:
                     continue  # "his counterparts" are not him
                 out += np_actors(child, index, depth + 1)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by") and topic:
+                # "the policies of the government", "the handling of the crisis by the Home
+                # Office": words, plans and aims are whoever holds them, as a possessor is
+                # ("Blair's plans"); a place there is what they are about
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type != "LOCATION"]
             elif child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in GROUP_HEADS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -393,6 +400,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     subject_role, object_role = SUBJECT_OBJECT_ROLES[role]
     assign(draft, subject_role, subjects)
     assign(draft, object_role, objects)
+    if role == "mediator":
+        assign(draft, "participants", [m for m in _mediated_parties(draft.token, index) if m not in draft.mediators])
     if draft.event_type in SYMMETRIC_TYPES:
         return
     if not draft.targets:
@@ -418,6 +427,21 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
                         if m not in draft.sources
                     ],
                 )
+
+
+def _mediated_parties(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "mediated between Israel and Hamas", "mediated the conflict between A and B",
+    "mediated in the dispute between A and B": the sides a mediating verb brings together,
+    from the "between"/"among" phrase of the verb, of its object or of its "in" phrase's noun."""
+    nodes = [verb]
+    nodes += [c for c in verb.children if c.dep_ == "dobj"]
+    nodes += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in pobjs(c)]
+    found: list[Mention] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
+                found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+    return unique(found)
 
 
 def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
