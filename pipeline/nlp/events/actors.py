@@ -64,8 +64,10 @@ from pipeline.nlp.events.vocabulary import (
     MEDIATING_VERBS,
     OBJECT_CONTROL,
     PAIR_NOUNS,
+    CITY_COUNTRIES,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
+    STATE_AGENT_HEADS,
     STATE_VERBS,
 )
 from pipeline.nlp.records import Mention
@@ -111,7 +113,7 @@ def np_actors(
                 found = np_actors(child, index, depth + 1)
                 if topic:  # "UK policy" names its owner; "the 'no Welsh' plan" names a topic
                     found = [m for m in found if m.kind == "name" and m.entity_type in ("COUNTRY", "ORGANIZATION")]
-                out += found
+                out += found or _state_of_place(token, child, index)  # "Madrid police": Spain's
             elif child.dep_ == "poss":
                 if child.pos_ == "PRON" and not allow_pronoun_possessor:
                     continue  # "his counterparts" are not him
@@ -131,7 +133,8 @@ def np_actors(
                 # "officials in Mumbai, India", "police in Iraq": the state they serve
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
+                        states = [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
+                        out += states or _state_of_place(token, pobj, index)
             elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
                 # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
                 # parser hung inside its "of" phrase; only a person there is the title holder
@@ -146,6 +149,29 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> list[Mention]:
+    """ "Police in Madrid", "Madrid police", "officials in the capital Mumbai": unnamed
+    officials, police, troops or courts of a city or region act as its state (PLOVER codes
+    actors by country and sector; eval/GUIDE.md), so they are the article's mention of the
+    country the place lies in, the nearest one before the place, else the first after. A
+    crowd or a group of people in a place ("thousands in Madrid") is not its state."""
+    if head.lemma_.lower() not in STATE_AGENT_HEADS:
+        return []
+    place = place_at(index, place_token)
+    if place is None or place.entity_type != "LOCATION":
+        return []
+    iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
+    if not iso3:
+        return []
+    states = [
+        m
+        for m in index.mentions
+        if m.entity_type == "COUNTRY" and m.kind != "pronoun" and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
+    ]
+    before = [m for m in states if m.char_start < place.char_start]
+    return [before[-1]] if before else states[:1]
 
 
 PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
