@@ -50,6 +50,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_at,
+    actor_key,
     assign,
     is_actor,
     lemma_in,
@@ -59,12 +60,13 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    APPRAISING_VERBS,
+    CITY_COUNTRIES,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
     PAIR_NOUNS,
-    CITY_COUNTRIES,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
     STATE_AGENT_HEADS,
@@ -432,6 +434,10 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
+    if not draft.targets and (
+        draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
+    ):
+        assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in SPEECH_TYPES:
         assign(draft, "targets", _addressed_places(draft.token, index))
     if (
@@ -453,6 +459,51 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
                         if m not in draft.sources
                     ],
                 )
+
+
+# Pronouns that own a thing, by the entity types they can stand for.
+POSSESSIVE_REFERENTS = {
+    "his": ("PERSON",),
+    "her": ("PERSON",),
+    "its": ("ORGANIZATION", "COUNTRY"),
+    "their": ("ORGANIZATION", "COUNTRY", "GROUP"),
+}
+# Directed acts no one aims at their own words or deeds ("rejected their proposals").
+OTHER_DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
+def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Davis welcomed his apology", "The Lib Dems rejected their proposals": a criticism,
+    refusal or appraisal of a thing owned through a possessive pronoun is aimed at the
+    owner. One does not reject or welcome one's own proposal, so the owner is the nearest
+    actor of the pronoun's kind named before it, in its sentence or the one before, that is
+    not the act's source ("its", "their" -> the previous sentence's body); a pronoun the
+    mention layer resolved ("He said ...") counts as the one it stands for."""
+    sentence_id = draft.sentence.sentence_id
+    sources = {actor_key(m) for m in draft.sources}
+    for obj in draft.token.children:
+        if obj.dep_ != "dobj":
+            continue
+        owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
+        if not owners or actor_at(index, obj) is not None:
+            continue
+        resolved = actor_at(index, owners[0])
+        if resolved is not None:
+            return [] if actor_key(resolved) in sources else [resolved]
+        kinds = POSSESSIVE_REFERENTS[owners[0].lower_]
+        for mention in reversed(index.mentions):
+            if mention.char_start >= owners[0].idx:
+                continue
+            if mention.sentence_id < sentence_id - 1:
+                break
+            if mention.kind == "pronoun" and mention.antecedent is None:
+                continue  # an unresolved "he" names no one
+            if mention.entity_type not in kinds or not is_actor(mention):
+                continue
+            if actor_key(mention) in sources:
+                continue
+            return [mention]
+    return []
 
 
 def _mediated_parties(verb: Token, index: MentionIndex) -> list[Mention]:
