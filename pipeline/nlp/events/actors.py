@@ -549,6 +549,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
                     found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+                elif prep.dep_ == "prep" and prep.lower_ in ("against", "on") and draft.event_type != "AGREE":
+                    # "threatened legal action against Gazprom", "sought sanctions on Iran"
+                    found += [m for p in pobjs(prep) for m in np_actors(p, index)]
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
@@ -691,6 +694,22 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _realiser_actors(draft, index, subject_role)
     _governing_clause_actors(draft, index)
     _held_in(draft, index)
+    if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
+        _infinitive_targets(draft, index)
+
+
+def _infinitive_targets(draft: Draft, index: MentionIndex) -> None:
+    """ "Mr Blair's refusal to accept the Tories' proposals", "a demand to meet the EU": a
+    refusal, demand or threat noun whose infinitive acts on an actor (or on what an actor
+    owns) is aimed at that actor, as the verb's is ("refused to accept X's proposals")."""
+    for clause in draft.token.children:
+        if clause.dep_ not in ("acl", "xcomp") or clause.tag_ != "VB":
+            continue
+        found = [m for c in clause.children if c.dep_ in ("dobj", "dative") for m in np_actors(c, index)]
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "on"):
+                found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+        assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
 
 
 def _held_in(draft: Draft, index: MentionIndex) -> None:
