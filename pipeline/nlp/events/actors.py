@@ -72,6 +72,7 @@ from pipeline.nlp.events.vocabulary import (
     STATE_AGENT_HEADS,
     STATE_VERBS,
 )
+from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
 
@@ -485,7 +486,7 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
         if obj.dep_ != "dobj":
             continue
         owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
-        if not owners or actor_at(index, obj) is not None:
+        if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
             continue
         resolved = actor_at(index, owners[0])
         if resolved is not None:
@@ -504,6 +505,21 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
                 continue
             return [mention]
     return []
+
+
+# Noun triggers of acts whose possessor is the one who made them ("his apology", "their demands").
+SAID_ACT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN", "CONCEDE"})
+
+
+def _words_or_deeds(noun: Token) -> bool:
+    """Whether a noun names what someone said or did as their own act ("his apology", "its
+    record", "their proposals"), not people ("his chancellor", "their team") nor what was
+    done to them ("his punishment")."""
+    lemma = noun.lemma_.lower()
+    if lemma in DISCOURSE_NOUNS or noun.lower_ in DISCOURSE_NOUNS:
+        return True
+    trigger = load_event_triggers().noun(lemma)
+    return trigger is not None and trigger.event_type in SAID_ACT_TYPES and trigger.subject_role == "source"
 
 
 def _mediated_parties(verb: Token, index: MentionIndex) -> list[Mention]:
