@@ -171,7 +171,9 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     states = [
         m
         for m in index.mentions
-        if m.entity_type == "COUNTRY" and m.kind != "pronoun" and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
+        if m.entity_type == "COUNTRY"
+        and m.kind != "pronoun"
+        and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
     ]
     before = [m for m in states if m.char_start < place.char_start]
     return [before[-1]] if before else states[:1]
