@@ -121,10 +121,13 @@ def np_actors(
                 if child.pos_ == "PRON" and not allow_pronoun_possessor:
                     continue  # "his counterparts" are not him
                 out += np_actors(child, index, depth + 1)
-            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by") and topic:
+            elif child.dep_ in ("prep", "agent") and (
+                (child.lower_ in ("of", "by") and topic) or (child.lower_ == "by" and _said_act(token))
+            ):
                 # "the policies of the government", "the handling of the crisis by the Home
-                # Office": words, plans and aims are whoever holds them, as a possessor is
-                # ("Blair's plans"); a place there is what they are about
+                # Office", "the criticism by the US": words, plans, aims and what was said
+                # are whoever holds or said them, as a possessor is ("Blair's plans"); a
+                # place there is what they are about (the "of" of a criticism is its target)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type != "LOCATION"]
@@ -505,8 +508,22 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
                 continue
             if actor_key(mention) in sources:
                 continue
+            if owners[0].lower_ == "their":  # "Britain and Spain proposed ... their proposal": both
+                return [m for m in _conjoined(mention, obj.doc, index) if actor_key(m) not in sources]
             return [mention]
     return []
+
+
+def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
+    """The mention with the actors coordinated with it ("Britain and Spain")."""
+    span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return [mention]
+    token = span.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    found = np_actors(token, index)
+    return found if mention in found else [mention]
 
 
 # Noun triggers of acts whose possessor is the one who made them ("his apology", "their demands").
@@ -518,9 +535,15 @@ def _words_or_deeds(noun: Token) -> bool:
     record", "their proposals"), not people ("his chancellor", "their team") nor what was
     done to them ("his punishment")."""
     lemma = noun.lemma_.lower()
-    if lemma in DISCOURSE_NOUNS or noun.lower_ in DISCOURSE_NOUNS:
-        return True
-    trigger = load_event_triggers().noun(lemma)
+    return lemma in DISCOURSE_NOUNS or noun.lower_ in DISCOURSE_NOUNS or _said_act(noun)
+
+
+def _said_act(noun: Token) -> bool:
+    """A noun trigger of a speech act its possessor or "by" phrase made ("his apology",
+    "the criticism by the US")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    trigger = load_event_triggers().noun(noun.lemma_.lower())
     return trigger is not None and trigger.event_type in SAID_ACT_TYPES and trigger.subject_role == "source"
 
 
