@@ -122,7 +122,7 @@ def np_actors(
                     continue  # "his counterparts" are not him
                 out += np_actors(child, index, depth + 1)
             elif child.dep_ in ("prep", "agent") and (
-                (child.lower_ in ("of", "by") and topic) or (child.lower_ == "by" and _said_act(token))
+                (child.lower_ in ("of", "by") and topic) or (child.lower_ in ("by", "from") and _said_act(token))
             ):
                 # "the policies of the government", "the handling of the crisis by the Home
                 # Office", "the criticism by the US": words, plans, aims and what was said
@@ -444,6 +444,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
     ):
         assign(draft, "targets", _object_owner(draft, index))
+    if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
+        assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
         assign(draft, "targets", _addressed_places(draft.token, index))
     if (
@@ -543,8 +545,31 @@ def _said_act(noun: Token) -> bool:
     "the criticism by the US")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    trigger = load_event_triggers().noun(noun.lemma_.lower())
-    return trigger is not None and trigger.event_type in SAID_ACT_TYPES and trigger.subject_role == "source"
+    lexicon, lemma = load_event_triggers(), noun.lemma_.lower()
+    triggers = [lexicon.noun(lemma)]  # "calls from the Lib Dems for an inquiry": "call for"
+    triggers += [lexicon.noun_with_preposition(lemma, c.lower_) for c in noun.children if c.dep_ == "prep"]
+    return any(t is not None and t.event_type in SAID_ACT_TYPES and t.subject_role == "source" for t in triggers)
+
+
+# Acts done over a grievance ("threatened strikes over the government's plans").
+GRIEVANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "PROTEST", "REJECT"})
+
+
+def _grievance_owners(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Unions have threatened strikes over the government's pension plans", "protested
+    about Labour's record": a criticism, threat or protest over someone's words, plans or
+    deeds is aimed at whoever owns them (only the owner: "a protest over Iraq" is about
+    Iraq, not aimed at it)."""
+    nodes = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    found: list[Mention] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("over", "about"):
+                continue
+            for pobj in pobjs(prep):
+                if actor_at(index, pobj) is None and _words_or_deeds(pobj):
+                    found += np_actors(pobj, index)
+    return unique(found)
 
 
 def _mediated_parties(verb: Token, index: MentionIndex) -> list[Mention]:
