@@ -72,10 +72,68 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     for ent in mc.doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
+        split = _body_then_holder(mc, ent)
+        if split:
+            out.extend(split)
+            continue
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
     return out + _untagged_names(mc) + _untagged_given_names(mc)
+
+
+def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
+    """ "Secretary General of the Andean Community Wagner": NER ran a body's name on into
+    the name of the post's holder after it. A span that goes on past a word only a body's
+    name ends in (body_heads) with one to three capitalised name words is the body and then
+    a person, when those words name someone (the last of them stands alone elsewhere in the
+    article, "said Wagner") or a post "of" the body comes before it."""
+    doc = mc.doc
+    if ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2:
+        return []
+    for k in range(ent.start + 1, ent.end):
+        rest = doc[k : ent.end]
+        if doc[k - 1].lower_ not in BODY_HEADS or not doc[k - 1].is_title or len(rest) > 3:
+            continue
+        if not all(
+            t.is_title and t.is_alpha and t.tag_ == "NNP" and t.lower_ not in mc.role_words
+            and t.lower_ not in ORG_HEADS | HONORIFICS.keys() and not t.ent_id_
+            for t in rest
+        ):
+            continue
+        if not (_stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):
+            continue
+        if not mc.in_sections(ent.start, ent.end):
+            return []
+        body = doc[ent.start : k]
+        while body and body[0].lower_ == "the":
+            body = body[1:]
+        holder = person(mc, rest, "PERSON")
+        if not body or holder is None:
+            return []
+        return [Candidate(body.start, body.end, "ORG", "ORGANIZATION", "name", clean_spaces(body.text), 1), holder]
+    return []
+
+
+def _stands_alone(doc, ent: Span, word: str) -> bool:
+    """Whether `word` occurs outside `ent` with no capitalised word next to it (a surname
+    used on its own)."""
+    for t in doc:
+        if t.text != word or ent.start <= t.i < ent.end:
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        joined = (before is not None and before.is_title and not t.is_sent_start) or (after is not None and after.is_title)
+        if not joined:
+            return True
+    return False
+
+
+def _post_of(mc: MentionContext, start: int) -> bool:
+    """ "Secretary General of (the) <body>": a post word, "of", maybe "the", before `start`."""
+    doc = mc.doc
+    k = start - (start > 0 and doc[start - 1].lower_ == "the")
+    return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in mc.role_words
 
 
 def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
