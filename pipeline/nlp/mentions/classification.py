@@ -354,9 +354,13 @@ def _before_markup(doc, start: int, end: int) -> int:
 
 def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
     """A capitalised law word last in the name or before "of"/"on": "Mental Capacity Bill",
-    "European Convention on Human Rights", "Treaty of Rome"."""
-    if len(span) < 2 or mc.gaz.by_alias(text):
+    "European Convention on Human Rights", "Treaty of Rome", or alone ("the Budget")."""
+    if mc.gaz.by_alias(text):
         return False
+    if len(span) == 1:
+        # "Gordon Brown's Budget statement", "the Bill was passed": the document alone, which
+        # NER types a body; a first name ("Bill" typed PERSON) is left to the person rules
+        return span[0].is_title and span[0].lower_ in LAW_HEADS and span.label_ != "PERSON" and span[0].ent_type_ != "PERSON"
     last = len(span) - 1
     return any(
         token.lower_ in LAW_HEADS and token.is_title and (k == last or span[k + 1].lower_ in ("of", "on"))
