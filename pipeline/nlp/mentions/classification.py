@@ -83,17 +83,21 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
 
 
 def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
-    """ "Secretary General of the Andean Community Wagner": NER ran a body's name on into
-    the name of the post's holder after it. A span that goes on past a word only a body's
-    name ends in (body_heads) with one to three capitalised name words is the body and then
-    a person, when those words name someone (the last of them stands alone elsewhere in the
-    article, "said Wagner") or a post "of" the body comes before it."""
+    """ "Secretary General of the Andean Community Wagner", "Lib Dems David Laws": NER ran a body's name on into the name of someone after it. A span that goes
+    on past a body's name with one to three capitalised name words is the body and then a
+    person. The body's name is known when its last word is one only a body's name ends in
+    (body_heads), and the words after it name someone when the last of them stands alone
+    elsewhere in the article ("said Wagner"), a post "of" the body comes before it, or they
+    start with a common given name. A body the article names on its own elsewhere ("Lib Dems
+    David Laws") is known too, but then only a given name shows where it ends: "Fiat Auto",
+    "Mittal Steel" and "Allied Domecq" are one company whose first word is also used alone."""
     doc = mc.doc
     if ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2:
         return []
+    named = {clean_spaces(e.text) for e in doc.ents if e.end <= ent.start or e.start >= ent.end}
     for k in range(ent.start + 1, ent.end):
         rest = doc[k : ent.end]
-        if doc[k - 1].lower_ not in BODY_HEADS or not doc[k - 1].is_title or len(rest) > 3:
+        if not doc[k - 1].is_title or len(rest) > 3:
             continue
         if not all(
             t.is_title and t.is_alpha and t.tag_ == "NNP" and t.lower_ not in mc.role_words
@@ -101,17 +105,24 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             for t in rest
         ):
             continue
-        if not (_stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):
-            continue
-        if not mc.in_sections(ent.start, ent.end):
-            return []
         body = doc[ent.start : k]
         while body and body[0].lower_ == "the":
             body = body[1:]
-        holder = person(mc, rest, "PERSON")
-        if not body or holder is None:
+        given = len(rest) > 1 and rest[0].lower_ in GIVEN_NAMES
+        if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
+            continue
+        if not (given or _stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):
+            continue
+        if not mc.in_sections(ent.start, ent.end):
             return []
-        return [Candidate(body.start, body.end, "ORG", "ORGANIZATION", "name", clean_spaces(body.text), 1), holder]
+        holder = person(mc, rest, "PERSON")
+        if holder is None:
+            return []
+        known = mc.gaz.by_alias(clean_spaces(body.text))
+        first = _gazetteer_candidate(mc, body, "ORG", known.entity_id) if known is not None else None
+        if first is None:
+            first = Candidate(body.start, body.end, "ORG", "ORGANIZATION", "name", clean_spaces(body.text), 1)
+        return [first, holder]
     return []
 
 
