@@ -83,8 +83,9 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
 
 
 def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
-    """ "Secretary General of the Andean Community Wagner", "Lib Dems David Laws": NER ran a body's name on into the name of someone after it. A span that goes
-    on past a body's name with one to three capitalised name words is the body and then a
+    """ "Secretary General of the Andean Community Wagner", "For the Lib Dems David Laws
+    said": NER ran a body's name on into the name of someone after it. A span that goes on
+    past a body's name with one to three capitalised name words is the body and then a
     person. The body's name is known when its last word is one only a body's name ends in
     (body_heads), and the words after it name someone when the last of them stands alone
     elsewhere in the article ("said Wagner"), a post "of" the body comes before it, or they
@@ -134,7 +135,8 @@ def _stands_alone(doc, ent: Span, word: str) -> bool:
             continue
         before = doc[t.i - 1] if t.i > 0 else None
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        joined = (before is not None and before.is_title and not t.is_sent_start) or (after is not None and after.is_title)
+        joined = before is not None and before.is_title and not t.is_sent_start
+        joined = joined or after is not None and after.is_title
         if not joined:
             return True
     return False
