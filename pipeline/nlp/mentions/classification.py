@@ -373,7 +373,7 @@ def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
     if len(span) == 1:
         # "Gordon Brown's Budget statement", "the Bill was passed": the document alone, which
         # NER types a body; a first name ("Bill" typed PERSON) is left to the person rules
-        return span[0].is_title and span[0].lower_ in LAW_HEADS and span.label_ != "PERSON" and span[0].ent_type_ != "PERSON"
+        return span[0].is_title and span[0].lower_ in LAW_HEADS and span[0].ent_type_ != "PERSON"
     last = len(span) - 1
     return any(
         token.lower_ in LAW_HEADS and token.is_title and (k == last or span[k + 1].lower_ in ("of", "on"))
