@@ -252,15 +252,15 @@ def _hoped_clause(verb: Token) -> bool:
 OBLIGATION_VERBS = frozenset({"need", "have"})
 
 
-def _obligation(verb: Token) -> bool:
+def _obligation(verb: Token) -> Token | None:
     """ "the government needs to act", "ministers have to respond": a present "need to" /
     "have to" with its infinitive demands as "must" does (not "had to", a past necessity,
-    and not under a modal: "will have to participate" foretells)."""
+    and not under a modal: "will have to participate" foretells); the infinitive, or None."""
     if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in ("VBZ", "VBP") or has_neg(verb):
-        return False
+        return None
     if _aux(verb):
-        return False
-    return any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c)), None)
 
 
 def _past_obligation(verb: Token) -> bool:
@@ -313,7 +313,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if performed is not None:
                 drafts.append(_draft(performed, verb, sentence, [speaker], _named(_object_actors(verb, ec))))
                 continue
-            modals = _aux(verb) | ({"must"} if _obligation(verb) else set())
+            obliged = _obligation(verb)
+            modals = _aux(verb) | ({"must"} if obliged is not None else set())
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             if not subjects:
                 continue
@@ -329,7 +330,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
                 targets = _addressed(speaker, targets, ec)
                 if targets:
-                    drafts.append(_draft(REQUEST_ACT, verb, sentence, [speaker], targets))
+                    # "needs to act": the act demanded is the trigger, as "act" is in "must act"
+                    drafts.append(_draft(REQUEST_ACT, obliged or verb, sentence, [speaker], targets))
                     continue
             if modals & PROMISE_MODALS or (modals & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
