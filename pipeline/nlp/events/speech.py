@@ -39,6 +39,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
+    EXCESS_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
@@ -101,8 +102,14 @@ def _breaks_a_norm(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
 
 
+def _excess(token: Token) -> bool:
+    """ "rush it through too quickly", "had too much freedom", "far too little": a degree
+    word under "too" (`excess_words`) says its clause's actor does too much or too little."""
+    return token.lower_ in EXCESS_WORDS and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children)
+
+
 def _criticises(token: Token) -> bool:
-    if _reproach(token) or _breaks_a_norm(token):
+    if _reproach(token) or _breaks_a_norm(token) or _excess(token):
         return True
     if (
         token.lower_ == "nothing"
@@ -195,6 +202,16 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     found = _actors_in(ec, judged, span, speaker)
     if found or circumstance or any(_theatre_name(t) for t in judged):
         return found  # "the Iraq war could be illegal" judges the war, not an actor
+    if (
+        token.i == clause.i
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in token.children)
+        and not _breaks_a_norm(token)
+    ):
+        # "would undermine the UN", "misled Parliament": a judging verb's object is who it
+        # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
+        # (a broken norm is no one harmed: "violated US law" is read as before)
+        return _pronoun_antecedent(ec, clause, span, speaker)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
     return found or _pronoun_antecedent(ec, clause, span, speaker) or _proposal_owner(ec, clause, speaker)
 
