@@ -363,7 +363,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     # "needs to act": the act demanded is the trigger, as "act" is in "must act"
                     drafts.append(_draft(REQUEST_ACT, obliged or verb, sentence, [speaker], targets))
                     continue
-            if modals & PROMISE_MODALS or (modals & DEMAND_MODALS and subject.dep_ == "expl"):
+            if modals & PROMISE_MODALS or (_aux(verb) & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
                 conditions = [
                     c
