@@ -40,6 +40,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
     EXCESS_WORDS,
+    SOUNDNESS_VERBS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
@@ -106,6 +107,15 @@ def _excess(token: Token) -> bool:
     """ "rush it through too quickly", "had too much freedom", "far too little": a degree
     word under "too" (`excess_words`) says its clause's actor does too much or too little."""
     return token.lower_ in EXCESS_WORDS and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children)
+
+
+def _unsound(token: Token) -> bool:
+    """ "their sums did not add up", "the figures don't stack up": a denied verb of
+    soundness (`soundness_verbs`) judges whoever owns what does not hold together."""
+    if token.pos_ != "VERB" or not has_neg(token):
+        return False
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    return any(verb == token.lemma_.lower() and particle in particles for verb, particle in SOUNDNESS_VERBS)
 
 
 def _criticises(token: Token) -> bool:
@@ -313,7 +323,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if span is None:
             continue
         for token in span:
-            if not _criticises(token) or _negated(token):
+            if not _unsound(token) and (not _criticises(token) or _negated(token)):
                 continue
             targets = _targets(ec, token, span, speaker)
             if not targets:
