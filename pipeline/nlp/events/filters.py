@@ -191,10 +191,12 @@ def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
         draft.sources = _reporter(token, index) or _own_subject(token, index, draft)
     if not draft.sources:
         return
+    keys = {actor_key(m) for m in draft.sources}
+    if draft.event_type == "CONSULT" and not any(actor_key(m) not in keys for m in draft.participants + draft.targets):
+        return  # "he will not talk about the breakthrough": no one is refused a meeting
     if draft.participants:
         # "Iran will not hold talks with the US": the one refusing is the source, the
         # other side the target, no longer both parties to a meeting
-        keys = {actor_key(m) for m in draft.sources}
         draft.targets = unique(draft.targets + [m for m in draft.participants if actor_key(m) not in keys])
         draft.participants = []
     mode = None if accepting else YIELDING_TYPES[draft.event_type]
