@@ -318,9 +318,9 @@ def _plural_antecedent(ec: EventContext, subject: Token, sentence: Sentence, spe
         if head.dep_ not in CORE_ARGUMENTS:
             continue  # "they" takes up a subject or object, not a word in a phrase ("of the House")
         for m in ec.index.all_at(token):
-            if is_actor(m) and m.kind != "pronoun" and m.entity_type in PLURAL_BODIES and m.name != speaker.name:
-                if m not in found:
-                    found.append(m)
+            body = is_actor(m) and m.kind != "pronoun" and m.entity_type in PLURAL_BODIES
+            if body and m.name != speaker.name and m not in found:
+                found.append(m)
     return found[-1:]
 
 

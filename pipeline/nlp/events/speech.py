@@ -40,13 +40,13 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
     EXCESS_WORDS,
-    SOUNDNESS_VERBS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     NORM_NOUNS,
     PROPOSAL_NOUNS,
     QUARREL_WORDS,
+    SOUNDNESS_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
