@@ -28,6 +28,7 @@ from pipeline.nlp.stances.phrases import (
     render,
 )
 from pipeline.nlp.stances.words import (
+    COMPLETION_PREPOSITIONS,
     EMPTY_VERBS,
     IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
@@ -54,6 +55,25 @@ def participle(lemma: str) -> str:
     if one_syllable and closed:
         return lemma + lemma[-1] + "ed"  # "ban" -> "banned", "stop" -> "stopped"; not "open"
     return lemma + "ed"
+
+
+AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+
+
+def is_amount(noun: Token) -> bool:
+    """ "in April", "by 5%", "to £6": a time or an amount, not what an action is done to."""
+    return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
+
+
+def _named_thing(noun: Token) -> bool:
+    """A proper name for a thing, not an actor: a law, a programme, an event ("extending the
+    New Deal", "repealing the Hunting Act"); "the" before a name no NER type makes an actor."""
+    if noun.ent_type_ in ACTOR_TYPES:
+        return False
+    return noun.ent_type_ in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT") or any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
 
 
 @dataclass(frozen=True)
@@ -232,7 +252,7 @@ class Labeller:
         if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS:
             label = self.noun_label(obj)
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
-        if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+        if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
             return None
@@ -241,4 +261,23 @@ class Labeller:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
-        return f"{verb_part} {label}", obj
+        words = f"{verb_part} {label} {self._argument(verb, obj)}".split()
+        return " ".join(words[:MAX_LABEL_WORDS]), obj
+
+    def _argument(self, verb: Token, obj: Token) -> str:
+        """The prepositional argument right after an action's object that says where, to
+        whom or on what it is done ("reduce the number of workers on sick leave", "store
+        foreign nuclear waste in the UK", "send troops to Iraq"); not a time or an amount."""
+        if obj.dep_ != "dobj":
+            return ""
+        after = obj.right_edge.i + 1
+        prep = next(
+            (c for c in verb.rights if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS),
+            None,
+        )
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj):
+            return ""
+        if pobj.lower_ in PERSONAL_PRONOUNS or self.lex.is_generic_target(pobj.lemma_):
+            return ""
+        return render(self.doc, [prep, *phrase(self.lex, pobj, keep_det=False, depth=1)])
