@@ -66,6 +66,11 @@ def is_amount(noun: Token) -> bool:
     return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """An infinitive complement, whatever its tag ("plans to axe 104,000 jobs" tags "axe" DT)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _named_thing(noun: Token) -> bool:
     """A proper name for a thing, not an actor: a law, a programme, an event ("extending the
     New Deal", "repealing the Hunting Act"); "the" before a name no NER type makes an actor."""
@@ -137,6 +142,13 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
+        counts = [t for t in tokens if t is not noun]
+        counted = bool(counts) and all(t.like_num or t.dep_ in ("nummod", "quantmod") for t in counts)
+        if resolve and noun.pos_ == "NOUN" and counted:
+            # "axe 104,000 jobs" after "thousands of civil service jobs": a count of the kind named before
+            kind = self._kind_label(noun)
+            if kind:
+                return clean(render(self.doc, counts) + " " + kind)
         if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
             headlined = self._headline_label(noun, label)
             if headlined == label and definite and len(label.split()) == 1:
@@ -148,9 +160,16 @@ class Labeller:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
         definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
         nor the headline completes stands for the latest named proposal or measure before it."""
-        if noun.lemma_.lower() not in POLICY_NOUNS:
+        lemma = noun.lemma_.lower()
+        if lemma not in POLICY_NOUNS:
             return None
         for token in reversed(self.doc[: noun.i]):
+            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+                # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
+                action = next((c for c in token.children if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+                found = self.action_label(action) if action is not None else None
+                if found:
+                    return found[0]
             if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
                 continue
             label = self.noun_label(token, resolve=False)
@@ -196,6 +215,20 @@ class Labeller:
         if len(left) > 3:
             return False
         return pobj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in left if t.dep_ == "compound")
+
+    def _kind_label(self, noun: Token) -> str | None:
+        """The fullest label of the latest earlier mention of a counted noun's word that is
+        not itself a count ("civil service jobs" for "104,000 jobs")."""
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[: noun.i]):
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+                continue
+            if any(t.like_num or t.dep_ in ("nummod", "quantmod") for t in token.lefts):
+                continue
+            label = self.noun_label(token, resolve=False)
+            if label and len(label.split()) > 1:
+                return label
+        return None
 
     def _antecedent_label(self, noun: Token, named_only: bool = False) -> str | None:
         """A bare definite noun takes the fullest label of its latest earlier mention ("the
@@ -261,8 +294,8 @@ class Labeller:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
-        words = f"{verb_part} {label} {self._argument(verb, obj)}".split()
-        return " ".join(words[:MAX_LABEL_WORDS]), obj
+        argument = self._argument(verb, obj)
+        return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
 
     def _argument(self, verb: Token, obj: Token) -> str:
         """The prepositional argument right after an action's object that says where, to
