@@ -117,7 +117,10 @@ class Labeller:
         # "due consideration of the rights …" is about the rights
         if noun.lemma_.lower() in LIGHT_NOUNS and comp is not None:
             return self.noun_label(comp[1], resolve)
-        if self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_):
+        named_by = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = bool(named_by) and noun.ent_type_ not in ACTOR_TYPES
+        if not named and (self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_)):
+            # a name makes a generic noun specific: "the Tomlinson report on exam structures"
             if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over", "against"):
                 of_pobj = comp[1]  # "its case for war" -> "war"
             if of_pobj is not None:
