@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
+    action_argument,
     clean,
     complement,
     completion,
@@ -28,7 +29,6 @@ from pipeline.nlp.stances.phrases import (
     render,
 )
 from pipeline.nlp.stances.words import (
-    COMPLETION_PREPOSITIONS,
     EMPTY_VERBS,
     IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
@@ -57,13 +57,7 @@ def participle(lemma: str) -> str:
     return lemma + "ed"
 
 
-AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
-
-
-def is_amount(noun: Token) -> bool:
-    """ "in April", "by 5%", "to £6": a time or an amount, not what an action is done to."""
-    return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -297,23 +291,6 @@ class Labeller:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
-        argument = self._argument(verb, obj)
+        argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
 
-    def _argument(self, verb: Token, obj: Token) -> str:
-        """The prepositional argument right after an action's object that says where, to
-        whom or on what it is done ("reduce the number of workers on sick leave", "store
-        foreign nuclear waste in the UK", "send troops to Iraq"); not a time or an amount."""
-        if obj.dep_ != "dobj":
-            return ""
-        after = obj.right_edge.i + 1
-        prep = next(
-            (c for c in verb.rights if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS),
-            None,
-        )
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj):
-            return ""
-        if pobj.lower_ in PERSONAL_PRONOUNS or self.lex.is_generic_target(pobj.lemma_):
-            return ""
-        return render(self.doc, [prep, *phrase(self.lex, pobj, keep_det=False, depth=1)])
