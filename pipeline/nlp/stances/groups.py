@@ -13,6 +13,8 @@ workers") is never an entity.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
@@ -32,8 +34,9 @@ NOT_NAMING = frozenset(
 
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
-    # a demonym before the noun describes the group ("the Macedonian opposition"), any other
-    # mention names whose people they are ("Downing Street officials", "Labour MPs")
+    # a demonym before the noun describes the group ("the Macedonian opposition"), and so does
+    # a name among its modifiers ("Labour MPs", "Tory backbenchers": the party's members, not
+    # the party, hold the position); a mention over the noun itself names someone else
     taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     out: list[Mention] = []
@@ -52,8 +55,8 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
             continue
         first = _first_modifier(token)
         start, end = ctx.doc[first].idx, token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken):
-            continue
+        if any(s < end and token.idx < e for s, e in taken):
+            continue  # the noun is (part of) a mention: "Labour MPs" only as modifier and noun
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
         # ("Iranian MPs") already holds that one, so the group is named by its noun's offset
@@ -66,6 +69,23 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
             )
         )
+    return _fuller_names(out)
+
+
+def _fuller_names(groups: list[Mention]) -> list[Mention]:
+    """A bare group noun ("creditors") is the group the article names more fully with the same
+    noun ("LG Card's creditors"), the nearest such phrase before it, else after it: it takes
+    that name, so the article has one group, as a bare definite noun takes its fuller label."""
+    fuller = [m for m in groups if " " in m.name]
+    if not fuller:
+        return groups
+    out: list[Mention] = []
+    for mention in groups:
+        noun = mention.name.lower()
+        same = [m for m in fuller if m.name.lower().endswith(" " + noun)] if " " not in noun else []
+        before = [m for m in same if m.char_start < mention.char_start]
+        found = before[-1] if before else same[0] if same else None
+        out.append(replace(mention, name=found.name) if found is not None else mention)
     return out
 
 
@@ -122,10 +142,17 @@ def _acting(token: Token) -> bool:
 
 
 def _first_modifier(token: Token) -> int:
-    """Index of the first word of the noun's contiguous modifiers ("public sector unions")."""
+    """Index of the first word of the noun's contiguous modifiers ("public sector unions"),
+    a possessor among them ("teachers' leaders")."""
     first = token.i
     while first > 0:
         left = token.doc[first - 1]
+        owner = left.head
+        if left.dep_ == "case" and owner.i == first - 2 and owner.dep_ == "poss" and owner.head == token:
+            if owner.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in owner.children):
+                first -= 2  # "teachers' leaders", "Labour's MPs": whose members they are
+                continue
+            break  # "their leaders", "the party's leaders": someone named before
         if (
             left.dep_ in MODIFIER_DEPS
             and left.pos_ in ("NOUN", "ADJ", "PROPN")
@@ -140,7 +167,13 @@ def _first_modifier(token: Token) -> int:
 
 def _name(span) -> str:
     """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
-    name kept ("Chinese people", "civil rights campaigners")."""
+    name and an abbreviation kept ("Chinese people", "civil rights campaigners", "Labour MPs");
+    a name's possessive dropped, as in the name of a body's members ("LG Card's creditors" ->
+    "LG Card creditors")."""
     last = span[-1].i
-    words = [t.text.lower() if t.i == last or t.is_sent_start and not t.ent_type_ else t.text for t in span]
-    return " ".join(words)
+    words = [
+        t.text.lower() if (t.i == last and not _acronym_plural(t)) or t.is_sent_start and not t.ent_type_ else t.text
+        for t in span
+        if not (t.dep_ == "case" and t.head.pos_ == "PROPN")  # "Labour's MPs" -> "Labour MPs"
+    ]
+    return " ".join(words).replace(" '", "'")

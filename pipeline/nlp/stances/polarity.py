@@ -29,6 +29,9 @@ def has_negation(art: StanceArticle, token: Token) -> bool:
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # "no longer supports"
     if token.dep_ == "xcomp" and token.head != token:  # "does not want to support"
+        adjective = token.head  # "is not happy to back": the copula of the adjective above
+        return has_neg(adjective) or adjective.dep_ == "acomp" and adjective.head.lemma_ == "be" and has_neg(adjective.head)
+    if token.dep_ == "acomp" and token.head.lemma_ == "be":  # "is not opposed to the plan"
         return has_neg(token.head)
     return False
 
