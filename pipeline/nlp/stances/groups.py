@@ -34,9 +34,9 @@ NOT_NAMING = frozenset(
 
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
-    # a demonym before the noun describes the group ("the Macedonian opposition"), and so does
-    # a name among its modifiers ("Labour MPs", "Tory backbenchers": the party's members, not
-    # the party, hold the position); a mention over the noun itself names someone else
+    # a demonym before the noun describes the group ("the Macedonian opposition"), any other
+    # mention names whose people they are ("Downing Street officials", "Labour MPs": the
+    # stance passes resolve them to the body, `StanceArticle.mention_of`)
     taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     out: list[Mention] = []
@@ -54,9 +54,12 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         if sentence is None or sentence.section not in ("body", "headline"):
             continue
         first = _first_modifier(token)
-        start, end = ctx.doc[first].idx, token.idx + len(token.text)
-        if any(s < end and token.idx < e for s, e in taken):
-            continue  # the noun is (part of) a mention: "Labour MPs" only as modifier and noun
+        end = token.idx + len(token.text)
+        if any(s < end and ctx.doc[first].idx < e for s, e in taken):
+            first = _first_modifier(token, possessor=False)  # "LG Card's creditors": a named owner
+        start = ctx.doc[first].idx
+        if any(s < end and start < e for s, e in taken):
+            continue
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
         # ("Iranian MPs") already holds that one, so the group is named by its noun's offset
@@ -141,14 +144,14 @@ def _acting(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
-def _first_modifier(token: Token) -> int:
+def _first_modifier(token: Token, possessor: bool = True) -> int:
     """Index of the first word of the noun's contiguous modifiers ("public sector unions"),
-    a possessor among them ("teachers' leaders")."""
+    with `possessor` a possessor among them ("teachers' leaders")."""
     first = token.i
     while first > 0:
         left = token.doc[first - 1]
         owner = left.head
-        if left.dep_ == "case" and owner.i == first - 2 and owner.dep_ == "poss" and owner.head == token:
+        if possessor and left.dep_ == "case" and owner.i == first - 2 and owner.dep_ == "poss" and owner.head == token:
             if owner.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in owner.children):
                 first -= 2  # "teachers' leaders", "Labour's MPs": whose members they are
                 continue
