@@ -18,7 +18,13 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
-from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS, SURVEY_NOUNS
+from pipeline.nlp.stances.words import (
+    GROUP_HOLDER_NOUNS,
+    HOLDER_PREPOSITIONS,
+    MODIFIED_GROUP_NOUNS,
+    STANCE_NOMINALS,
+    SURVEY_NOUNS,
+)
 from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
@@ -138,10 +144,22 @@ def _acronym_plural(token: Token) -> bool:
 
 
 def _acting(token: Token) -> bool:
-    """A subject, or the agent of a passive ("applauded by environmentalists")."""
+    """A subject, the agent of a passive ("applauded by environmentalists"), or whose a stance
+    noun's stance is ("support for the plan from unions", "opposition among backbenchers")."""
     if token.dep_ in SUBJECT_DEPS:
         return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.dep_ == "agent":
+        return True
+    if prep.lower_ not in HOLDER_PREPOSITIONS or prep.lower_ == "by":
+        return False
+    # the parser may hang "from" on the stance noun or on its own object ("support for the bill from …")
+    owner = prep.head
+    if owner.lemma_.lower() not in STANCE_NOMINALS and owner.dep_ == "pobj":
+        owner = owner.head.head
+    return owner.lemma_.lower() in STANCE_NOMINALS
 
 
 def _first_modifier(token: Token, possessor: bool = True) -> int:
@@ -175,7 +193,7 @@ def _name(span) -> str:
     "LG Card creditors")."""
     last = span[-1].i
     words = [
-        t.text.lower() if (t.i == last and not _acronym_plural(t)) or t.is_sent_start and not t.ent_type_ else t.text
+        t.text.lower() if not _acronym_plural(t) and (t.i == last or t.is_sent_start and not t.ent_type_) else t.text
         for t in span
         if not (t.dep_ == "case" and t.head.pos_ == "PROPN")  # "Labour's MPs" -> "Labour MPs"
     ]

@@ -253,6 +253,9 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return noun_targets(art, pobj)
+    received = _received_by(art, noun)
+    if received is not None:
+        return noun_targets(art, received)  # "the bill faces opposition from the Tories"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in LACK_NOUNS:
         lack = noun.head.head
         for child in lack.children:  # "a lack of trust in the prime minister"
@@ -261,6 +264,28 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 if pobj is not None:
                     return noun_targets(art, pobj)
     return []
+
+
+def _received_by(art: StanceArticle, noun: Token) -> Token | None:
+    """ "The bill faces opposition from the Tories", "the plan won support from the unions",
+    "the proposals met with opposition from teachers":
+    the subject of a receive verb (`receive_verbs`) whose object is the stance noun is what the
+    stance is about, when it is an issue, not someone ("Mr Blair faces opposition" says
+    nothing about which of his policies)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with":
+        verb = verb.head  # "the proposals met with opposition from …"
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in RECEIVE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mention = art.index.at(subject)
+    if mention is not None and mention.entity_type in ("PERSON", "ORGANIZATION", "COUNTRY", "GROUP", "LOCATION"):
+        return None
+    return subject
 
 
 def _denied(art: StanceArticle, noun: Token) -> bool:
