@@ -60,10 +60,7 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         if sentence is None or sentence.section not in ("body", "headline"):
             continue
         first = _first_modifier(token)
-        end = token.idx + len(token.text)
-        if any(s < end and ctx.doc[first].idx < e for s, e in taken):
-            first = _first_modifier(token, possessor=False)  # "LG Card's creditors": a named owner
-        start = ctx.doc[first].idx
+        start, end = ctx.doc[first].idx, token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
             continue
         surface = ctx.text[start:end]
@@ -82,8 +79,8 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
 
 
 def _fuller_names(groups: list[Mention]) -> list[Mention]:
-    """A bare group noun ("creditors") is the group the article names more fully with the same
-    noun ("LG Card's creditors"), the nearest such phrase before it, else after it: it takes
+    """A bare group noun ("unions") is the group the article names more fully with the same
+    noun ("public sector unions"), the nearest such phrase before it, else after it: it takes
     that name, so the article has one group, as a bare definite noun takes its fuller label."""
     fuller = [m for m in groups if " " in m.name]
     if not fuller:
@@ -162,18 +159,11 @@ def _acting(token: Token) -> bool:
     return owner.lemma_.lower() in STANCE_NOMINALS
 
 
-def _first_modifier(token: Token, possessor: bool = True) -> int:
-    """Index of the first word of the noun's contiguous modifiers ("public sector unions"),
-    with `possessor` a possessor among them ("teachers' leaders")."""
+def _first_modifier(token: Token) -> int:
+    """Index of the first word of the noun's contiguous modifiers ("public sector unions")."""
     first = token.i
     while first > 0:
         left = token.doc[first - 1]
-        owner = left.head
-        if possessor and left.dep_ == "case" and owner.i == first - 2 and owner.dep_ == "poss" and owner.head == token:
-            if owner.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in owner.children):
-                first -= 2  # "teachers' leaders", "Labour's MPs": whose members they are
-                continue
-            break  # "their leaders", "the party's leaders": someone named before
         if (
             left.dep_ in MODIFIER_DEPS
             and left.pos_ in ("NOUN", "ADJ", "PROPN")
@@ -188,13 +178,10 @@ def _first_modifier(token: Token, possessor: bool = True) -> int:
 
 def _name(span) -> str:
     """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
-    name and an abbreviation kept ("Chinese people", "civil rights campaigners", "Labour MPs");
-    a name's possessive dropped, as in the name of a body's members ("LG Card's creditors" ->
-    "LG Card creditors")."""
+    name and an abbreviation kept ("Chinese people", "civil rights campaigners", "MPs")."""
     last = span[-1].i
     words = [
         t.text.lower() if not _acronym_plural(t) and (t.i == last or t.is_sent_start and not t.ent_type_) else t.text
         for t in span
-        if not (t.dep_ == "case" and t.head.pos_ == "PROPN")  # "Labour's MPs" -> "Labour MPs"
     ]
-    return " ".join(words).replace(" '", "'")
+    return " ".join(words)
