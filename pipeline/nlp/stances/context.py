@@ -78,15 +78,15 @@ class StanceArticle:
             return found
         lemma = subject.lemma_.lower()
         if lemma in BODY_NOUNS:
-            bodies = ("COUNTRY", "ORGANIZATION")
+            bodies, kinds = ("COUNTRY", "ORGANIZATION"), None  # "the French government", "Downing Street officials"
         elif _member_noun(subject):
-            bodies = ("ORGANIZATION",)  # "Labour MPs", "Tory backbenchers": the party's position
+            bodies, kinds = ("ORGANIZATION",), ("name",)  # "Labour MPs", "Tory backbenchers": the party's position
         else:
             return None
         for child in subject.lefts:
             if child.dep_ in ("amod", "compound", "nmod"):
                 mention = self.index.at(child)
-                if mention is not None and mention.entity_type in bodies and mention.kind != "demonym":
+                if mention is not None and mention.entity_type in bodies and (kinds is None or mention.kind in kinds):
                     return mention
         return None
 

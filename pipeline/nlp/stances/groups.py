@@ -178,10 +178,7 @@ def _first_modifier(token: Token) -> int:
 
 def _name(span) -> str:
     """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
-    name and an abbreviation kept ("Chinese people", "civil rights campaigners", "MPs")."""
+    name kept ("Chinese people", "civil rights campaigners")."""
     last = span[-1].i
-    words = [
-        t.text.lower() if not _acronym_plural(t) and (t.i == last or t.is_sent_start and not t.ent_type_) else t.text
-        for t in span
-    ]
+    words = [t.text.lower() if t.i == last or t.is_sent_start and not t.ent_type_ else t.text for t in span]
     return " ".join(words)
