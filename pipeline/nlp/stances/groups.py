@@ -29,7 +29,6 @@ from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_ACTING_DEPS = SUBJECT_DEPS | {"pobj"}  # a subject, or a passive agent's object (_acting)
 _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
@@ -47,11 +46,11 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     starts = {m.char_start for m in mentions}
     out: list[Mention] = []
     view = view_of(ctx.doc)
-    pos, dep, lemma = view.pos, view.dep, view.lemma
+    pos, lemma = view.pos, view.lemma
     for i in range(len(view)):
         # what _group_noun and _acting ask first, read from the view, so only the few
-        # subject nouns of the group vocabulary become Token objects
-        if pos[i] not in ("NOUN", "PROPN") or dep[i] not in _ACTING_DEPS or not _may_name_group(lemma[i]):
+        # nouns of the group vocabulary become Token objects
+        if pos[i] not in ("NOUN", "PROPN") or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
         if not _group_noun(token) or not _acting(token):
@@ -141,10 +140,13 @@ def _acronym_plural(token: Token) -> bool:
 
 
 def _acting(token: Token) -> bool:
-    """A subject, the agent of a passive ("applauded by environmentalists"), or whose a stance
-    noun's stance is ("support for the plan from unions", "opposition among backbenchers")."""
+    """A subject, the agent of a passive ("applauded by environmentalists"), a noun with a
+    participle ("advocates demanding …"), or whose a stance noun's stance is ("support for the
+    plan from unions", "opposition among backbenchers")."""
     if token.dep_ in SUBJECT_DEPS:
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in token.children):
+        return True  # "protesters calling for …": the noun does what its participle says
     if token.dep_ != "pobj":
         return False
     prep = token.head

@@ -36,6 +36,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = _manner_subject(verb)
     if subject is None:
         subject = _message_sender(verb)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head  # "advocates demanding that …", "protesters calling for …": the noun acts
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
