@@ -184,12 +184,16 @@ def let_duckdb_read(connection, path: Path) -> None:
 
 
 SETTLED_NS = 2_000_000_000
-"""A cache file modified this recently (ns) is read again rather than taken as remembered."""
+"""A cache file modified or replaced this recently (ns, by its ctime) is read again rather
+than taken as remembered."""
 
 MAX_REMEMBERED = 500_000
 """Entries remembered as current at most (about 200 bytes each), then forgotten all at once."""
 
 _FOUND_CURRENT: set[tuple] = set()
+"""Identities of the cache entries found current in this process (`ExtractionCache.is_current`);
+a forked child inherits them. Only ever a shortcut for reading the entry again: a file whose
+identity changed (a new file, a write, a copy over it) is read again."""
 
 
 class ExtractionCache:
@@ -223,10 +227,17 @@ class ExtractionCache:
 
         One run asks this of every article several times (planning before and after
         extraction, the tables' snapshot, the corpus job's inputs): an entry found current
-        is remembered in the process under its file's inode, size and modification time,
-        and not read again while they stay the same. Entries are replaced by renaming a new
-        file over them (a new inode); a file modified less than `SETTLED_NS` before the check
-        is read again all the same, as a write within one clock tick keeps its time."""
+        is remembered in the process (`_FOUND_CURRENT`) under its file's identity, and not
+        read again while that stays the same. The identity is the device, inode, size,
+        modification time and status-change time (ctime). Entries are replaced by renaming
+        a new file over them (a new inode), but a process may also see a file replaced by a
+        copy that keeps the old times (`shutil.copy2`, `cp -p`; tests running several
+        pipelines in one process restore data folders that way), possibly on the inode just
+        freed, or written in place with its time set back (`os.utime`): neither can set the
+        ctime, which the kernel moves to "now" at every write, rename or time change. An
+        entry whose ctime is less than `SETTLED_NS` old is read again all the same, so a
+        remembered identity is older than any later change, whatever the clock's tick or the
+        file system's time resolution ("racily clean", as in git's index)."""
         path = self._path(article_id)
         key = None
         if is_local(path):
@@ -234,11 +245,12 @@ class ExtractionCache:
                 stat = path.stat()
             except OSError:
                 return False
-            key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns, content_sha256, version)
+            key = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
+                   content_sha256, version)
             if key in _FOUND_CURRENT:
                 return True
         current = self._body(article_id, content_sha256, version) is not None
-        if current and key is not None and key[3] < time.time_ns() - SETTLED_NS:
+        if current and key is not None and max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - SETTLED_NS:
             if len(_FOUND_CURRENT) >= MAX_REMEMBERED:
                 _FOUND_CURRENT.clear()
             _FOUND_CURRENT.add(key)

@@ -469,8 +469,8 @@ def inject(point, marker):
         from pipeline.defs.assets import warehouse as asset
         real_build = asset.build_warehouse
 
-        def build_warehouse(data_dir):
-            path = real_build(data_dir)
+        def build_warehouse(*args, **kwargs):  # whatever the asset passes on
+            path = real_build(*args, **kwargs)
             hang(marker)
             return path
 
