@@ -16,16 +16,20 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from pipeline import cache_format
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
-from pipeline.schemas import TABLES
 from pipeline.settings import is_local
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+# pandas, pyarrow and the contract's models (`pipeline.schemas`) are imported by the functions
+# that read or write tables, not here: a rerun with nothing to do uses this module's cache,
+# markers and paths only, and those imports are about a second of CPU.
 
 TEMP_SUFFIX = ".tmp"
 
@@ -122,6 +126,11 @@ def table_path(data_dir: Path, table: str) -> Path:
 
 def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
     """Write a validated frame with the table's Arrow schema (exact DuckDB types)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.schemas import TABLES
+
     schema = TABLES[table][1]
     arrow = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
     final = table_path(data_dir, table)
@@ -131,6 +140,8 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
     with opened_parquet(table_path(data_dir, table)) as source:
         return pq.read_table(source, columns=columns).to_pandas()
 
@@ -142,6 +153,9 @@ def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
                     keep: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
     """The rows of a table that `keep` keeps, read READ_BATCH_ROWS at a time: memory is that
     of one batch and of the kept rows, not of the whole table."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
     def read(source) -> pd.DataFrame:
         parquet = pq.ParquetFile(source)
         kept = [keep(batch.to_pandas()) for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, columns=columns)]
@@ -152,6 +166,8 @@ def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
 
 
 def parquet_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
     with opened_parquet(path) as source:
         return pq.ParquetFile(source).metadata.num_rows
 

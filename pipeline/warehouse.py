@@ -287,7 +287,3 @@ def _remove_abandoned_builds(folder: Path) -> None:
         if pid.isdigit() and not process_is_alive(int(pid)):
             path.unlink(missing_ok=True)
 
-
-def row_counts(database: Path) -> dict[str, int]:
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
