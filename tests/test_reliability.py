@@ -416,12 +416,13 @@ import json, os, sys, time
 from pathlib import Path
 
 import pipeline.cli as cli
-import pipeline.defs.job_names as jobs
+import pipeline.defs.job_names as job_names
+import pipeline.defs.jobs  # the jobs defined under their own names before the line below
 from pipeline import storage
 from pipeline.nlp.model import load_nlp
 
 # The CLI's own code path, minus the gold-set evaluation (independent of seeds and warehouse).
-jobs.CORPUS_JOB_WITH_EVALUATION = jobs.REFRESH_JOB
+job_names.CORPUS_JOB_WITH_EVALUATION = job_names.REFRESH_JOB
 load_nlp()
 log = sys.argv[1]
 
