@@ -50,6 +50,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_at,
+    actor_key,
     assign,
     is_actor,
     lemma_in,
@@ -59,6 +60,8 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    APPRAISING_VERBS,
+    CITY_COUNTRIES,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
@@ -66,8 +69,10 @@ from pipeline.nlp.events.vocabulary import (
     PAIR_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
+    STATE_AGENT_HEADS,
     STATE_VERBS,
 )
+from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
 
@@ -111,11 +116,21 @@ def np_actors(
                 found = np_actors(child, index, depth + 1)
                 if topic:  # "UK policy" names its owner; "the 'no Welsh' plan" names a topic
                     found = [m for m in found if m.kind == "name" and m.entity_type in ("COUNTRY", "ORGANIZATION")]
-                out += found
+                out += found or _state_of_place(token, child, index)  # "Madrid police": Spain's
             elif child.dep_ == "poss":
                 if child.pos_ == "PRON" and not allow_pronoun_possessor:
                     continue  # "his counterparts" are not him
                 out += np_actors(child, index, depth + 1)
+            elif child.dep_ in ("prep", "agent") and (
+                (child.lower_ in ("of", "by") and topic) or (child.lower_ in ("by", "from") and _said_act(token))
+            ):
+                # "the policies of the government", "the handling of the crisis by the Home
+                # Office", "the criticism by the US": words, plans, aims and what was said
+                # are whoever holds or said them, as a possessor is ("Blair's plans"); a
+                # place there is what they are about (the "of" of a criticism is its target)
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type != "LOCATION"]
             elif child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in GROUP_HEADS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -124,7 +139,8 @@ def np_actors(
                 # "officials in Mumbai, India", "police in Iraq": the state they serve
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
+                        states = [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
+                        out += states or _state_of_place(token, pobj, index)
             elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
                 # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
                 # parser hung inside its "of" phrase; only a person there is the title holder
@@ -139,6 +155,31 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> list[Mention]:
+    """ "Police in Madrid", "Madrid police", "officials in the capital Mumbai": unnamed
+    officials, police, troops or courts of a city or region act as its state (PLOVER codes
+    actors by country and sector; eval/GUIDE.md), so they are the article's mention of the
+    country the place lies in, the nearest one before the place, else the first after. A
+    crowd or a group of people in a place ("thousands in Madrid") is not its state."""
+    if head.lemma_.lower() not in STATE_AGENT_HEADS:
+        return []
+    place = place_at(index, place_token)
+    if place is None or place.entity_type != "LOCATION":
+        return []
+    iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
+    if not iso3:
+        return []
+    states = [
+        m
+        for m in index.mentions
+        if m.entity_type == "COUNTRY"
+        and m.kind != "pronoun"
+        and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
+    ]
+    before = [m for m in states if m.char_start < place.char_start]
+    return [before[-1]] if before else states[:1]
 
 
 PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
@@ -393,10 +434,18 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     subject_role, object_role = SUBJECT_OBJECT_ROLES[role]
     assign(draft, subject_role, subjects)
     assign(draft, object_role, objects)
+    if role == "mediator":
+        assign(draft, "participants", [m for m in _mediated_parties(draft.token, index) if m not in draft.mediators])
     if draft.event_type in SYMMETRIC_TYPES:
         return
     if not draft.targets:
         _complement_targets(draft, index)
+    if not draft.targets and (
+        draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
+    ):
+        assign(draft, "targets", _object_owner(draft, index))
+    if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
+        assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
         assign(draft, "targets", _addressed_places(draft.token, index))
     if (
@@ -418,6 +467,124 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
                         if m not in draft.sources
                     ],
                 )
+
+
+# Pronouns that own a thing, by the entity types they can stand for.
+POSSESSIVE_REFERENTS = {
+    "his": ("PERSON",),
+    "her": ("PERSON",),
+    "its": ("ORGANIZATION", "COUNTRY"),
+    "their": ("ORGANIZATION", "COUNTRY", "GROUP"),
+}
+# Directed acts no one aims at their own words or deeds ("rejected their proposals").
+OTHER_DIRECTED_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
+def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Davis welcomed his apology", "The Lib Dems rejected their proposals": a criticism,
+    refusal or appraisal of a thing owned through a possessive pronoun is aimed at the
+    owner. One does not reject or welcome one's own proposal, so the owner is the nearest
+    actor of the pronoun's kind named before it, in its sentence or the one before, that is
+    not the act's source ("its", "their" -> the previous sentence's body); a pronoun the
+    mention layer resolved ("He said ...") counts as the one it stands for."""
+    sentence_id = draft.sentence.sentence_id
+    sources = {actor_key(m) for m in draft.sources}
+    for obj in draft.token.children:
+        if obj.dep_ != "dobj":
+            continue
+        owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
+        if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
+            continue
+        resolved = actor_at(index, owners[0])
+        if resolved is not None:
+            return [] if actor_key(resolved) in sources else [resolved]
+        kinds = POSSESSIVE_REFERENTS[owners[0].lower_]
+        for mention in reversed(index.mentions):
+            if mention.char_start >= owners[0].idx:
+                continue
+            if mention.sentence_id < sentence_id - 1:
+                break
+            if mention.kind == "pronoun" and mention.antecedent is None:
+                continue  # an unresolved "he" names no one
+            if mention.entity_type not in kinds or not is_actor(mention):
+                continue
+            if actor_key(mention) in sources:
+                continue
+            if owners[0].lower_ == "their":  # "Britain and Spain proposed ... their proposal": both
+                return [m for m in _conjoined(mention, obj.doc, index) if actor_key(m) not in sources]
+            return [mention]
+    return []
+
+
+def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
+    """The mention with the actors coordinated with it ("Britain and Spain")."""
+    span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return [mention]
+    token = span.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    found = np_actors(token, index)
+    return found if mention in found else [mention]
+
+
+# Noun triggers of acts whose possessor is the one who made them ("his apology", "their demands").
+SAID_ACT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN", "CONCEDE"})
+
+
+def _words_or_deeds(noun: Token) -> bool:
+    """Whether a noun names what someone said or did as their own act ("his apology", "its
+    record", "their proposals"), not people ("his chancellor", "their team") nor what was
+    done to them ("his punishment")."""
+    lemma = noun.lemma_.lower()
+    return lemma in DISCOURSE_NOUNS or noun.lower_ in DISCOURSE_NOUNS or _said_act(noun)
+
+
+def _said_act(noun: Token) -> bool:
+    """A noun trigger of a speech act its possessor or "by" phrase made ("his apology",
+    "the criticism by the US")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lexicon, lemma = load_event_triggers(), noun.lemma_.lower()
+    triggers = [lexicon.noun(lemma)]  # "calls from the Lib Dems for an inquiry": "call for"
+    triggers += [lexicon.noun_with_preposition(lemma, c.lower_) for c in noun.children if c.dep_ == "prep"]
+    return any(t is not None and t.event_type in SAID_ACT_TYPES and t.subject_role == "source" for t in triggers)
+
+
+# Acts done over a grievance ("threatened strikes over the government's plans").
+GRIEVANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "PROTEST", "REJECT"})
+
+
+def _grievance_owners(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Unions have threatened strikes over the government's pension plans", "protested
+    about Labour's record": a criticism, threat or protest over someone's words, plans or
+    deeds is aimed at whoever owns them (only the owner: "a protest over Iraq" is about
+    Iraq, not aimed at it)."""
+    nodes = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    found: list[Mention] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("over", "about"):
+                continue
+            for pobj in pobjs(prep):
+                if actor_at(index, pobj) is None and _words_or_deeds(pobj):
+                    found += np_actors(pobj, index)
+    return unique(found)
+
+
+def _mediated_parties(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "mediated between Israel and Hamas", "mediated the conflict between A and B",
+    "mediated in the dispute between A and B": the sides a mediating verb brings together,
+    from the "between"/"among" phrase of the verb, of its object or of its "in" phrase's noun."""
+    nodes = [verb]
+    nodes += [c for c in verb.children if c.dep_ == "dobj"]
+    nodes += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in pobjs(c)]
+    found: list[Mention] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "amongst"):
+                found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+    return unique(found)
 
 
 def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -447,6 +614,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             # "reopened the crossing to Palestinians": whom the object is for
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                    found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+                elif prep.dep_ == "prep" and prep.lower_ in ("against", "on") and draft.event_type != "AGREE":
+                    # "threatened legal action against Gazprom", "sought sanctions on Iran"
                     found += [m for p in pobjs(prep) for m in np_actors(p, index)]
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
@@ -590,6 +760,22 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _realiser_actors(draft, index, subject_role)
     _governing_clause_actors(draft, index)
     _held_in(draft, index)
+    if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
+        _infinitive_targets(draft, index)
+
+
+def _infinitive_targets(draft: Draft, index: MentionIndex) -> None:
+    """ "Mr Blair's refusal to accept the Tories' proposals", "a demand to meet the EU": a
+    refusal, demand or threat noun whose infinitive acts on an actor (or on what an actor
+    owns) is aimed at that actor, as the verb's is ("refused to accept X's proposals")."""
+    for clause in draft.token.children:
+        if clause.dep_ not in ("acl", "xcomp") or clause.tag_ != "VB":
+            continue
+        found = [m for c in clause.children if c.dep_ in ("dobj", "dative") for m in np_actors(c, index)]
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "on"):
+                found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+        assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
 
 
 def _held_in(draft: Draft, index: MentionIndex) -> None:

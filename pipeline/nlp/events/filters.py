@@ -294,4 +294,6 @@ def lone_consultation(draft: Draft) -> bool:
         return False
     if draft.token.pos_ in ("NOUN", "PROPN"):
         return False
+    if draft.mediators and draft.trigger.subject_role == "mediator":
+        return False  # "the UN is attempting to mediate the conflict": mediation has two sides
     return len(unique(draft.actors())) < 2

@@ -109,6 +109,9 @@ def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
             out += np_actors(child, ec.index)
+            for prep in child.children:  # "would seek sanctions against LG Group"
+                if prep.dep_ == "prep" and prep.lower_ in ("against", "on"):
+                    out += [m for p in prep.children if p.dep_ == "pobj" for m in np_actors(p, ec.index)]
         elif child.dep_ == "prep" and child.lower_ in ("to", "with", "against", "on"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -23,6 +23,10 @@ WARNING_VERBS = _VOCABULARY.words("warning_verbs")
 IRREALIS_WORDS = _VOCABULARY.mapping("irrealis_words", values=EVENT_MODALITIES)
 QUANTIFIER_NOUNS = _VOCABULARY.words("quantifier_nouns")
 GROUP_HEADS = _VOCABULARY.words("group_heads")
+STATE_AGENT_HEADS = _VOCABULARY.words("state_agent_heads")
+APPRAISING_VERBS = _VOCABULARY.words("appraising_verbs")
+# lower-cased city name -> the ISO3 code of its state, upper-cased as mentions carry it
+CITY_COUNTRIES = {city: iso3.upper() for city, iso3 in _VOCABULARY.mapping("city_countries").items() if iso3}
 DISCOURSE_NOUNS = _VOCABULARY.words("discourse_nouns")
 FIGURATIVE_OBJECTS = _VOCABULARY.words("figurative_objects")
 STRIKE_WORDS = _VOCABULARY.words("strike_words")
