@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import cache_format
+from pipeline.nlp import file_identity
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.settings import is_local
@@ -199,10 +199,6 @@ def let_duckdb_read(connection, path: Path) -> None:
         connection.register_filesystem(path.fs)
 
 
-SETTLED_NS = 2_000_000_000
-"""A cache file modified or replaced this recently (ns, by its ctime) is read again rather
-than taken as remembered."""
-
 MAX_REMEMBERED = 500_000
 """Entries remembered as current at most (about 200 bytes each), then forgotten all at once."""
 
@@ -244,16 +240,11 @@ class ExtractionCache:
         One run asks this of every article several times (planning before and after
         extraction, the tables' snapshot, the corpus job's inputs): an entry found current
         is remembered in the process (`_FOUND_CURRENT`) under its file's identity, and not
-        read again while that stays the same. The identity is the device, inode, size,
-        modification time and status-change time (ctime). Entries are replaced by renaming
-        a new file over them (a new inode), but a process may also see a file replaced by a
-        copy that keeps the old times (`shutil.copy2`, `cp -p`; tests running several
-        pipelines in one process restore data folders that way), possibly on the inode just
-        freed, or written in place with its time set back (`os.utime`): neither can set the
-        ctime, which the kernel moves to "now" at every write, rename or time change. An
-        entry whose ctime is less than `SETTLED_NS` old is read again all the same, so a
-        remembered identity is older than any later change, whatever the clock's tick or the
-        file system's time resolution ("racily clean", as in git's index)."""
+        read again while that stays the same (`pipeline.nlp.file_identity`: device, inode,
+        size, mtime and ctime, remembered only once settled). Entries are replaced by
+        renaming a new file over them (a new inode), but a process may also see one replaced
+        by a copy that keeps the old times (tests running several pipelines in one process
+        restore data folders that way) or written in place with its time set back."""
         path = self._path(article_id)
         key = None
         if is_local(path):
@@ -261,12 +252,11 @@ class ExtractionCache:
                 stat = path.stat()
             except OSError:
                 return False
-            key = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
-                   content_sha256, version)
+            key = (str(path), *file_identity.identity(stat), content_sha256, version)
             if key in _FOUND_CURRENT:
                 return True
         current = self._body(article_id, content_sha256, version) is not None
-        if current and key is not None and max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - SETTLED_NS:
+        if current and key is not None and file_identity.settled(stat):
             if len(_FOUND_CURRENT) >= MAX_REMEMBERED:
                 _FOUND_CURRENT.clear()
             _FOUND_CURRENT.add(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,16 @@ def seed_extractions():
         quotes = extract_quotes(ctx, mentions)
         out[stem] = (ctx, {m.mention_id: m for m in mentions}, quotes, extract_stances(ctx, quotes, mentions))
     return out
+
+
+def next_ctime_tick(path: Path) -> None:
+    """Waits until a change to `path` would get another ctime than its present one (the
+    kernel's file clock ticks coarser than `time.time_ns`)."""
+    before = path.stat().st_ctime_ns
+    probe = path.with_name("tick-probe")
+    for _ in range(500):
+        probe.write_bytes(b"x")
+        if probe.stat().st_ctime_ns > before:
+            break
+        time.sleep(0.01)
+    probe.unlink()

@@ -20,7 +20,7 @@ from pipeline.defs.partitions import partition_key
 from pipeline.nlp.collection_rows import CollectionFile, ListedRow, RowRejection, map_columns, read_rows
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.seed_folder import in_batches, ingest_everything, load_articles, survey
-from tests.conftest import SEEDS, run_pipeline
+from tests.conftest import SEEDS, next_ctime_tick, run_pipeline
 
 ROWS = [
     {"id": "r1", "title": "Ministers meet in Paris",
@@ -455,12 +455,56 @@ def test_an_unchanged_folder_is_read_once_and_a_fresh_edit_is_never_missed(tmp_p
     reads = []
     real = seed_folder._survey
     monkeypatch.setattr(seed_folder, "_survey", lambda folder: reads.append(folder) or real(folder))
-    old = feed.stat().st_mtime_ns - 10 * seed_folder.SETTLED_NS
-    os.utime(feed, ns=(old, old))
+    settle_now(monkeypatch)
     first = survey(tmp_path)
     assert survey(tmp_path) is first and len(reads) == 1  # listed again, not read again
+    monkeypatch.undo()  # files count as settled by their age again
+    monkeypatch.setattr(seed_folder, "_survey", lambda folder: reads.append(folder) or real(folder))
     write_jsonl(feed, [{"id": "a", "text": "One."}, {"id": "b", "text": "Six."}])  # same size, written just now
     edited = survey(tmp_path)
     assert len(reads) == 2 and edited.articles[1].seed.content_sha256 != first.articles[1].seed.content_sha256
     # a file as young as the stamp may change again within its clock tick: not kept
     assert survey(tmp_path) is not edited and len(reads) == 3
+
+
+def settle_now(monkeypatch, seconds: int = 60) -> None:
+    """Every file as it is now counts as settled, as if the survey ran `seconds` later (the
+    kernel sets ctime to "now" at each change, `os.utime` included, so a test cannot age a
+    file itself)."""
+    from pipeline.nlp import file_identity
+
+    monkeypatch.setattr(file_identity, "SETTLED_NS", file_identity.SETTLED_NS - seconds * 10**9)
+
+
+def test_a_file_changed_with_its_size_and_times_kept_is_read_again(tmp_path, monkeypatch):
+    """Within one process (tests run several pipelines in one), a seed file can be rewritten
+    in place with its modification time set back, or replaced by an older copy of the same
+    size (`shutil.copy2`): the next survey reads it, not the kept inventory."""
+    from pipeline.nlp import seed_folder
+
+    feed = write_jsonl(tmp_path / "feed.jsonl", [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}])
+    older = write_jsonl(tmp_path.parent / f"{tmp_path.name}-older.jsonl",
+                        [{"id": "a", "text": "One."}, {"id": "b", "text": "Ten."}])
+    old = feed.stat().st_mtime_ns - 3600 * 10**9  # an hour old by their times
+    for path in (feed, older):
+        os.utime(path, ns=(old, old))
+    stat = feed.stat()
+    settle_now(monkeypatch)
+    first = survey(tmp_path)
+    assert survey(tmp_path) is first
+
+    next_ctime_tick(feed)
+    write_jsonl(feed, [{"id": "a", "text": "One."}, {"id": "b", "text": "Six."}])  # in place, same size
+    os.utime(feed, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and its time set back
+    assert (feed.stat().st_size, feed.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    in_place = survey(tmp_path)
+    assert in_place is not first and in_place.articles[1].seed.content_sha256 != first.articles[1].seed.content_sha256
+
+    next_ctime_tick(feed)
+    shutil.copy2(older, feed)  # an older copy over it: same size and times
+    assert (feed.stat().st_size, feed.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    copied = survey(tmp_path)
+    assert copied is not in_place
+    assert copied.articles[1].seed.content_sha256 not in {
+        first.articles[1].seed.content_sha256, in_place.articles[1].seed.content_sha256}
+    assert seed_folder.survey(tmp_path) is copied  # settled: kept again

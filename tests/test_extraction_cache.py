@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 
 import pytest
 
 from pipeline import storage
+from pipeline.nlp import file_identity
 from pipeline.nlp.records import ArticleExtraction
 from pipeline.storage import ExtractionCache
+from tests.conftest import next_ctime_tick
 
 SHA = "a" * 64
 
@@ -32,19 +33,7 @@ def reads(monkeypatch):
 def _later(monkeypatch, seconds: int = 60) -> None:
     """Every file as it is now counts as settled, as if the check ran `seconds` later (the
     kernel sets ctime to "now" at each change, so a test cannot age a file itself)."""
-    monkeypatch.setattr(storage, "SETTLED_NS", storage.SETTLED_NS - seconds * 10**9)
-
-
-def _next_tick(path) -> None:
-    """Waits until a change to `path` would get another ctime than its present one."""
-    before = path.stat().st_ctime_ns
-    probe = path.with_name("tick-probe")
-    for _ in range(500):
-        probe.write_bytes(b"x")
-        if probe.stat().st_ctime_ns > before:
-            break
-        time.sleep(0.01)
-    probe.unlink()
+    monkeypatch.setattr(file_identity, "SETTLED_NS", file_identity.SETTLED_NS - seconds * 10**9)
 
 
 def test_a_settled_current_entry_is_read_once_and_again_when_replaced_or_damaged(tmp_path, reads, monkeypatch):
@@ -81,7 +70,7 @@ def test_a_change_that_keeps_size_and_times_is_not_missed(tmp_path, reads, monke
     assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1") and len(reads) == 1
 
     raw, stat = path.read_bytes(), path.stat()
-    _next_tick(path)
+    next_ctime_tick(path)
     path.write_bytes(raw[:-1] + (b"x" if raw[-1:] != b"x" else b"y"))  # one byte changed, same size
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the time set back
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
@@ -94,7 +83,7 @@ def test_a_change_that_keeps_size_and_times_is_not_missed(tmp_path, reads, monke
     damaged = tmp_path / "damaged.json"
     damaged.write_bytes(raw[:-1] + (b"x" if raw[-1:] != b"x" else b"y"))
     os.utime(damaged, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
-    _next_tick(path)
+    next_ctime_tick(path)
     shutil.copy2(damaged, path)  # copied over it with the same size and times
     assert not cache.is_current("a1", SHA, "v1") and len(reads) == 4
     shutil.copy2(elsewhere, path)  # the good entry back

@@ -6,9 +6,11 @@ streams the texts of the rows a run actually extracts. Text files are small and 
 enough to be read whole, as `ingest` does.
 
 A run surveys the folder several times (planning, each extraction range, the tables): the
-last survey is kept and handed out again while the folder's stamp (path, size and
-modification time of every file) is unchanged, so an unchanged folder is read once a run,
-and afterwards only listed.
+last survey is kept and handed out again while the folder's stamp (the path and identity
+of every file, `file_identity`: device, inode, size, mtime and ctime) is unchanged, so an
+unchanged folder is read once a run, and afterwards only listed. A file changed with its
+size and mtime kept (written in place with `os.utime`, or an older copy put over it with
+`shutil.copy2`) changes its ctime, hence the stamp.
 
 Names stay unique across both kinds: an article id or a source_file already taken
 (text files first, then collections in path order, rows in file order) rejects the later
@@ -20,11 +22,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from time import time_ns
 
+from pipeline.nlp import file_identity
 from pipeline.nlp.collection_rows import (
     CollectionError,
     CollectionFile,
@@ -98,18 +101,19 @@ class _Names:
 
 @dataclass(frozen=True)
 class FolderStamp:
-    """`digest` of the path, size and modification time of every file under a folder, and the
-    newest of those times."""
+    """`digest` of the path and identity (`file_identity.identity`) of every file under a
+    folder; `settled` when every file had settled (`file_identity.settled`) when stamped."""
 
     digest: str
-    newest_ns: int
+    settled: bool
 
 
 def folder_stamp(seeds_dir: Path) -> FolderStamp:
     """The folder's stamp (links followed, each folder once). While it stays the same no
-    file was added, edited or removed, and nothing need be read again."""
+    file was added, edited, replaced or removed, and nothing need be read again."""
+    taken = time_ns()
     digest = hashlib.sha256()
-    newest = 0
+    settled = True
     seen: set[str] = set()
     for folder, subfolders, files in os.walk(seeds_dir, followlinks=True):
         real = os.path.realpath(folder)
@@ -122,17 +126,11 @@ def folder_stamp(seeds_dir: Path) -> FolderStamp:
             path = os.path.join(folder, name)
             try:
                 info = os.stat(path)
-                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
-                newest = max(newest, info.st_mtime_ns)
+                digest.update(f"{path}\0{file_identity.identity(info)}\0".encode("utf-8", "surrogateescape"))
+                settled = settled and file_identity.settled(info, taken)
             except OSError:
                 digest.update(f"{path}\0unreadable\0".encode("utf-8", "surrogateescape"))
-    return FolderStamp(digest.hexdigest(), newest)
-
-
-SETTLED_NS = 2 * 10**9
-"""A survey is kept only when every file is older than this at the time of the stamp: a
-file written in the same clock tick as the stamp could change again without changing its
-modification time (git's "racily clean" rule)."""
+    return FolderStamp(digest.hexdigest(), settled)
 
 
 @dataclass(frozen=True)
@@ -149,13 +147,12 @@ def survey(seeds_dir: Path) -> SeedInventory:
     """Every article and rejection of the folder; rows without their text. The result is
     shared by later surveys of the unchanged folder: do not modify it."""
     folder = os.path.realpath(seeds_dir)
-    taken = time.time_ns()
     stamp = folder_stamp(seeds_dir)
     if _kept and _kept[0].folder == folder and _kept[0].stamp == stamp.digest:
         return _kept[0].inventory
     inventory = _survey(seeds_dir)
     _kept.clear()
-    if stamp.newest_ns < taken - SETTLED_NS:
+    if stamp.settled:  # a file younger than the stamp may change again within its clock tick
         _kept.append(_Kept(folder, stamp.digest, inventory))
     return inventory
 
