@@ -23,7 +23,9 @@ its history.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from dagster._config import Field, StringSource
@@ -32,8 +34,12 @@ from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 from dagster._core.storage.event_log import SqliteEventLogStorage
 from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SQLITE_BUSY_TIMEOUT_SECONDS
 from dagster._core.storage.sqlalchemy_compat import db_result
 from dagster._serdes import ConfigurableClassData, serialize_value
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import StaticPool
 
 BATCH_SIZE_SETTING = "DAGSTER_EVENT_BATCH_SIZE"
 BATCH_SIZE = "1000"
@@ -57,6 +63,47 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
         cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
     ) -> BatchedSqliteEventLogStorage:
         return cls(base_dir=config_value.get("base_dir") or default_base_dir(), inst_data=inst_data)
+
+    HELD = 4
+    """Databases whose connection stays open at most (the index and the latest runs')."""
+
+    @contextmanager
+    def _connect(self, shard: str) -> Iterator[Connection]:
+        """Dagster's `_connect` (one transaction under the storage's lock, the database created
+        on first use), on a connection kept open in this process rather than opened and closed
+        for each transaction: closing the last connection to a WAL database checkpoints it,
+        most of the event log's time in a rerun. A forked child opens its own."""
+        with self._db_lock:
+            engine = self._engine(shard)
+            with engine.connect() as conn, conn.begin():
+                yield conn
+
+    def _engine(self, shard: str) -> Engine:
+        pid = os.getpid()
+        if getattr(self, "_held_pid", None) != pid:  # never use (or close) a parent's connection
+            self._held_pid, self._held = pid, OrderedDict()
+        if shard in self._held:
+            self._held.move_to_end(shard)
+            return self._held[shard]
+        engine = create_engine(
+            self.conn_string_for_shard(shard), poolclass=StaticPool,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        )
+        if shard not in self._initialized_dbs:
+            self._initdb(engine)
+            self._initialized_dbs.add(shard)
+        self._held[shard] = engine
+        while len(self._held) > self.HELD:
+            self._held.popitem(last=False)[1].dispose()
+        return engine
+
+    def dispose(self) -> None:
+        super().dispose()
+        if getattr(self, "_held_pid", None) == os.getpid():
+            with self._db_lock:
+                for engine in self._held.values():
+                    engine.dispose()
+                self._held.clear()
 
     def store_event_batch(self, events: Sequence[EventLogEntry]) -> None:
         if not _asset_records_of_one_run(events):
