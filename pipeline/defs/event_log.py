@@ -15,6 +15,11 @@ asset and per asset check: 45 for the corpus-level job) come as one batch too, w
 same way, the checks' execution rows included; one by one they took about a hundred SQLite
 transactions at every corpus-level run. Any other batch goes the one-by-one way.
 
+Each database's connection stays open within a process (`_connect`), so a record no longer
+pays an engine, a connection and, on close, a WAL checkpoint: a one-article rerun makes
+about 390 transactions, 2.9 s of its wall time with Dagster's connect-commit-close. Commits
+are as durable as Dagster's (WAL, synchronous=FULL).
+
 Selected in dagster.yaml (`event_log_storage`); its files stay where Dagster's default
 SQLite storage keeps them (`$DAGSTER_HOME/history/runs/`), so an existing instance keeps
 its history.
