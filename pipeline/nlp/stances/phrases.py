@@ -102,6 +102,9 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
     return None
 
 
+OWN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
 def own_phrase(conj: Token) -> bool:
     """Whether a conjunct is a noun phrase of its own ("welcomed his apology and the review
     of murder laws"): joined by "and"/"or" and opened by its own determiner or possessive.
@@ -111,7 +114,10 @@ def own_phrase(conj: Token) -> bool:
         return False
     head = conj.head
     joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") and head.i < c.i < conj.i for c in head.children)
-    return joined and any(c.dep_ in ("det", "poss") and c.i < conj.i for c in conj.children)
+    # "each secretary of state and each department": a distributive determiner shares the verb
+    return joined and any(
+        (c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in OWN_DETERMINERS) and c.i < conj.i for c in conj.children
+    )
 
 
 def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> list[Token]:
