@@ -27,7 +27,14 @@ from pipeline.nlp.stances.targets import (
     verb_targets,
 )
 from pipeline.nlp.stances.topic import is_quantity
-from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, POLICY_NOUNS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
+    GROUNDS_PREPOSITIONS,
+    LIGHT_VERBS,
+    PLAN_VERBS,
+    POLICY_NOUNS,
+    PROPOSAL_VERBS,
+)
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
@@ -86,6 +93,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     in_speech = quote is not None or is_cue(verb)
     if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
         return out
+    if verb.lemma_.lower() in PLAN_VERBS and not _plan_maker(art, verb, holder):
+        return out  # "with the government planning to spend …" in a critic's words: not the critic's plan
     if noun_cue is not None:
         if prep is not None:
             targets = verb_targets(art, verb, prep)
@@ -134,6 +143,15 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
+    """Whether the holder is the one who plans: the verb's own subject, named (its mention is
+    the holder) or a pronoun (the holder it was resolved to)."""
+    maker = subject_of(verb, reporting=is_cue)
+    if maker is None or holder is None:
+        return False
+    return maker.lower_ in PERSONAL_PRONOUNS or art.mention_of(maker) is holder
 
 
 def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
