@@ -199,7 +199,8 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             if found:
                 return found
     # "welcomed his apology and the review of murder laws": each phrase of its own is an issue
-    others = [t for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c) for t in noun_targets(art, c)]
+    own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
+    others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
 
 
