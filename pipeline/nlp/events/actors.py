@@ -57,6 +57,7 @@ from pipeline.nlp.events.draft import (
     outer_noun,
     place_at,
     pobjs,
+    received_nouns,
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
@@ -440,9 +441,7 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
-    if not draft.targets and (
-        draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
-    ):
+    if not draft.targets and (draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)):
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
@@ -726,7 +725,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
             elif dep == "prep" or dep == "agent":
                 for pobj in pobjs(child):
                     mentioned = np_actors(pobj, index)
-                    if word == "by":
+                    if word == "by" or (word == "from" and draft.event_type in SPEECH_TYPES):
+                        # "criticism by X", "condemnation from X": the speaker
                         assign(draft, "sources" if not symmetric else "participants", mentioned)
                     elif word in ("between", "among", "amongst"):
                         assign(draft, "participants" if symmetric else "sources", mentioned)
@@ -828,12 +828,29 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 draft.mode = draft.mode or "visit"
             else:
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
+        elif draft.token in received_nouns(verb):
+            # "X came under fire from Y", "X faced criticism from Y": Y criticises X
+            givers = [
+                m
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for p in pobjs(c)
+                for m in np_actors(p, index)
+            ]
+            assign(draft, "sources", [m for m in givers if m not in subjects])
+            assign(draft, "targets", [m for m in subjects if m not in draft.sources])
         else:
             assign(draft, subject_role, subjects)
         if draft.mode == "visit" and not draft.targets:
             # "arrived in India for a three-day visit": the country gone to is the host
-            hosts = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in pobjs(c)
-                     for m in np_actors(p, index) if m.entity_type == "COUNTRY"]
+            hosts = [
+                m
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "to")
+                for p in pobjs(c)
+                for m in np_actors(p, index)
+                if m.entity_type == "COUNTRY"
+            ]
             assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
             # "gave Argentina a loan", "sent aid to Sri Lanka": the recipient of the light verb
@@ -932,8 +949,15 @@ def reciprocal_drafts(draft: Draft) -> list[Draft]:
         return [draft]
     a, b = draft.sources
     return [
-        replace(draft, sources=[x], targets=[y], words=list(draft.words), realisers=list(draft.realisers),
-                participants=list(draft.participants), mediators=list(draft.mediators))
+        replace(
+            draft,
+            sources=[x],
+            targets=[y],
+            words=list(draft.words),
+            realisers=list(draft.realisers),
+            participants=list(draft.participants),
+            mediators=list(draft.mediators),
+        )
         for x, y in ((a, b), (b, a))
     ]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS
+from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS, RECEIVING_FRAMES, RECEIVING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import ArticleContext, Mention, Sentence
 from pipeline.nlp.syntax import MentionIndex
@@ -113,6 +113,24 @@ def inner_event_noun(token: Token) -> Token:
     if token.lemma_.lower() in QUANTIFIER_NOUNS or token.lower_ in QUANTIFIER_NOUNS:
         return of_object(token) or token
     return token
+
+
+def received_nouns(verb: Token) -> list[Token]:
+    """The nouns a verb's subject is on the receiving end of: the object of a receiving
+    verb ("faced criticism", "drew condemnation") or of a receiving frame's preposition
+    ("came under fire"). Their act is aimed at the subject (pipeline/knowledge/events.yaml)."""
+    if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma in RECEIVING_VERBS:
+        return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"]
+    return [
+        inner_event_noun(p)
+        for c in verb.children
+        if c.dep_ == "prep" and (lemma, c.lower_) in RECEIVING_FRAMES
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def outer_noun(token: Token) -> Token:
