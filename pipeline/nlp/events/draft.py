@@ -220,3 +220,32 @@ def group_subject(verb: Token) -> bool:
     mention stands for; its act is still reported (its target is known, its source not)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and subjects[0].tag_ == "NNS" and subjects[0].pos_ == "NOUN"
+
+
+PLURAL_BODIES = frozenset({"COUNTRY", "ORGANIZATION", "GROUP"})
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def plural_antecedent(ec: EventContext, subject: Token, sentence: Sentence, speaker: Mention) -> list[Mention]:
+    """ "... the government had lost the confidence of all sides. He said: 'They need to
+    rethink the bill'": a "they" no mention resolves, as the subject of a demand, of a
+    criticism or of a threat's condition, stands for the last body (a state, organisation or group, never a person, never the speaker) named
+    as a subject or object before it in its own sentence or the one before."""
+    if subject.lower_ != "they" or ec.index.all_at(subject):
+        return []
+    sentences = ec.ctx.sentences
+    start = sentences[sentence.sentence_id - 1] if sentence.sentence_id > 0 else sentence
+    span = ec.ctx.sentence_span(start)
+    first = span.start if span is not None else subject.sent.start
+    found: list[Mention] = []
+    for token in ec.ctx.doc[first : subject.i]:
+        head = token
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+            head = head.head  # "G7 ministers": the name heads nothing, its noun phrase does
+        if head.dep_ not in CORE_ARGUMENTS:
+            continue  # "they" takes up a subject or object, not a word in a phrase ("of the House")
+        for m in ec.index.all_at(token):
+            body = is_actor(m) and m.kind != "pronoun" and m.entity_type in PLURAL_BODIES
+            if body and m.name != speaker.name and m not in found:
+                found.append(m)
+    return found[-1:]
