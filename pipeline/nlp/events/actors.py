@@ -725,8 +725,7 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
             elif dep == "prep" or dep == "agent":
                 for pobj in pobjs(child):
                     mentioned = np_actors(pobj, index)
-                    if word == "by" or (word == "from" and draft.event_type in SPEECH_TYPES):
-                        # "criticism by X", "condemnation from X": the speaker
+                    if word == "by":
                         assign(draft, "sources" if not symmetric else "participants", mentioned)
                     elif word in ("between", "among", "amongst"):
                         assign(draft, "participants" if symmetric else "sources", mentioned)
@@ -829,16 +828,17 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             else:
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
         elif draft.token in received_nouns(verb):
-            # "X came under fire from Y", "X faced criticism from Y": Y criticises X
+            # "X came under fire from Y", "X faced criticism from Y": Y criticises X (receiving_verbs)
             givers = [
                 m
-                for c in verb.children
+                for c in [*verb.children, *draft.token.children]
                 if c.dep_ == "prep" and c.lower_ == "from"
                 for p in pobjs(c)
                 for m in np_actors(p, index)
             ]
-            assign(draft, "sources", [m for m in givers if m not in subjects])
-            assign(draft, "targets", [m for m in subjects if m not in draft.sources])
+            if subjects:  # "the campaign came under fire from Y": criticism of no actor is a stance
+                assign(draft, "sources", [m for m in givers if m not in subjects])
+                assign(draft, "targets", [m for m in subjects if m not in draft.sources])
         else:
             assign(draft, subject_role, subjects)
         if draft.mode == "visit" and not draft.targets:

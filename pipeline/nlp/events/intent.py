@@ -355,9 +355,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 ):
                     continue
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
+                threatener = np_actors(subject, ec.index)
                 for condition in conditions:  # "we will strike unless they back down": a body named before
                     they = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    targets += [m for t in they[:1] for m in plural_antecedent(ec, t, sentence, speaker)]
+                    named = [m for t in they[:1] for m in plural_antecedent(ec, t, sentence, speaker)]
+                    targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
                 threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)
