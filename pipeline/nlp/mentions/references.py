@@ -17,6 +17,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNING_TITLES,
     GOVERNMENT_QUALIFIERS,
     HONORIFICS,
+    NATIONAL_OFFICES,
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.names import role_compatible
@@ -38,6 +39,10 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     of it), at least twice, twice as often as any other, and named as a government's
     country (a party, ministry or office of it) or as the only country the article names
     (a business story about South Korean banks: "asked the government to mediate").
+    Structure counts as evidence too: an office, department or chamber only one country has
+    ("the Home Secretary", "the Commons") names that government, as its party or ministry
+    would, though the country itself is never named. Split evidence (no country named twice
+    as often as any other) still leaves "the government" unresolved.
     Bare lower-case "ministers" ("praised ministers for") are that government too, and so is
     "the Government" capitalised."""
     counts: dict[str, int] = {}
@@ -58,6 +63,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             # England and Wales ... But the government said"), though it governs nothing itself
             key = f"country:{m.country_iso3}"
             counts[key] = counts.get(key, 0) + 1
+    for key, n in _national_offices(mc).items():
+        counts[key] = counts.get(key, 0) + n
+        governing[key] = governing.get(key, 0) + n
     top = _dominant(counts, governing) or _dominant(governing, governing)
     if top is None:
         return mentions
@@ -105,6 +113,35 @@ def _head_of_government(mc: MentionContext, m: Mention) -> bool:
     if m.kind == "demonym":
         return span.end < len(doc) and doc[span.end].lower_ in GOVERNING_TITLES
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GOVERNING_TITLES
+
+
+def _national_offices(mc: MentionContext) -> dict[str, int]:
+    """Hits per country of the offices and chambers only one country's government has
+    (mentions.yaml national_offices): "the Lord Chancellor", "the Commons". A phrase after a
+    place or people ("US Defence Secretary", "Northern Ireland Secretary of State") is
+    another government's post, and "Secretary of State for Work" is a British one."""
+    doc, found = mc.doc, {}
+    longest = max((len(p.split()) for p in NATIONAL_OFFICES), default=0)
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            phrase = " ".join(t.lower_ for t in doc[i : i + n])
+            if phrase in NATIONAL_OFFICES:
+                hit = (n, NATIONAL_OFFICES[phrase])
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, iso3 = hit
+        before = doc[i - 1] if i else None
+        after = doc[i + n] if i + n < len(doc) else None
+        foreign = before is not None and before.ent_type_ in ("GPE", "NORP")
+        if not foreign and not (after is not None and after.lower_ == "for") and mc.in_sections(i, i + n):
+            key = f"country:{iso3.upper()}"
+            found[key] = found.get(key, 0) + 1
+        i += n
+    return found
 
 
 def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
