@@ -62,12 +62,17 @@ REPORTED_PASSIVES = frozenset({"quote", "report", "hear"})
 # --------------------------------------------------------------------------- clause structure
 
 
+def hyphen_joined(left: Token, right: Token) -> bool:
+    """Two adjacent tokens that are pieces of one hyphenated word ("co" "-", "-" "ordinator")."""
+    return not left.whitespace_ and "-" in (left.text, right.text)
+
+
 def _cut_at_hyphen(token: Token) -> bool:
     """A piece of a hyphenated word the parser split off ("co" or "-" of "co-ordinator")."""
     doc = token.doc
     if token.text == "-":
-        return not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
-    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+        return not token.whitespace_ and token.i > 0 and hyphen_joined(doc[token.i - 1], token)
+    return token.i + 1 < len(doc) and hyphen_joined(token, doc[token.i + 1])
 
 
 def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:
@@ -267,8 +272,8 @@ def mention_of(head: Token, index: MentionIndex, span: tuple[int, int] | None = 
         m
         for child in head.children
         if child.dep_ == "appos"
-        for t in child.subtree
-        if (m := index.at(t)) is not None and m.kind == "name"
+        for t in sorted(child.subtree, key=lambda t: index.at(t) is not index.at(child))
+        if (m := index.at(t)) is not None and m.kind == "name" and _names_apposition(t, child)
     ]
     named_in_apposition = appositive_names and head.lower_ not in PERSONAL_PRONOUNS
     if covering is not None and not (covering.kind in ("title", "pronoun") and named_in_apposition):
@@ -285,3 +290,14 @@ def mention_of(head: Token, index: MentionIndex, span: tuple[int, int] | None = 
     if owners:
         return min(owners, key=lambda m: (m.kind != "name", abs(m.char_start - head.idx)))
     return None
+
+
+def _names_apposition(token: Token, appos: Token) -> bool:
+    """Whether a word of an apposition is part of the name it gives, not of a phrase inside
+    it: "the chairman …, Labour MP Barry Sheerman" names Sheerman first (the head's own
+    mention comes first), "sources, all unnamed allies of Mr Blair" names no one."""
+    while token.i != appos.i:
+        if token.dep_ in ("prep", "pobj", "relcl", "acl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True

@@ -47,6 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     QUARREL_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
+from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import has_neg
 from pipeline.nlp.token_view import view_of
@@ -292,6 +293,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         speaker = by_id.get(quote.speaker_mention_id or "")
         if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS - {"we"}:
             continue
+        if is_accusation(quote):
+            continue  # "X accused Y of lying": the verb's own event is that criticism
         span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
         if span is None:
             continue

@@ -23,6 +23,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TITLE_NOUNS,
 )
 from pipeline.nlp.names import is_epithet
+from pipeline.nlp.quotes.cues import BODY_NOUNS, SPEECH_VERBS
 from pipeline.nlp.syntax import POSSESSIVES
 
 # Words that join the parts of a title ("Secretary of State for Defence"); never its ends.
@@ -204,11 +205,12 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
         if c.entity_type == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
             first_full.setdefault(parts[-1], c.tok_end)
     extra = []
+    speakers = _unnamed_speakers(mc, taken, first_full)
     for token in doc:
-        named_at = first_full.get(token.text)
+        named_at = 0 if token.text in speakers else first_full.get(token.text)
         if named_at is None or token.i < named_at or token.i in taken or token.ent_type_:
             continue
-        if token.pos_ != "PROPN" or mc.section[token.i] not in ("body", "caption"):
+        if token.pos_ != "PROPN" and token.text not in speakers or mc.section[token.i] not in ("body", "caption"):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -218,6 +220,44 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
             continue
         extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
     return [_given_name(c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
+
+
+def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]) -> set[str]:
+    """ "Palmer has announced …  Palmer said …": a capitalised word NER left untagged that is
+    the subject of a reporting verb at least twice, never part of a full name nor written in
+    lower case nor a post, place or body the gazetteer knows, is a person named by surname
+    alone (a wiki text whose first mention lost its link)."""
+    doc = mc.doc
+    lowered = {t.lower_ for t in doc if t.is_lower}
+    counts: dict[str, int] = {}
+    inside: set[str] = set()
+    for token in doc:
+        if token.i in taken or token.ent_type_ or token.tag_ not in ("NNP", "NN") or not token.is_title:
+            continue  # the parser may tag a sentence's first word a common noun ("Palmer said, …")
+        if not token.is_alpha:
+            continue
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if any(c.dep_ in ("compound", "det", "amod") for c in token.children):
+            continue  # "the Palmer report said", "Senator Palmer said": not a name alone
+        word = token.text
+        if word in named or word.lower() in lowered or word.lower() in mc.role_words or word.lower() in HONORIFICS:
+            continue
+        if mc.gaz.by_alias(word) is not None or mc.gaz.demonym_country(word) is not None:
+            continue
+        counts[word] = counts.get(word, 0) + 1
+        if not token.is_sent_start:
+            inside.add(word)  # capitalised where only a name is
+    bodies = {  # "copy protection firm Macrovision", "Macrovision says its new …": a body
+        t.text
+        for t in doc
+        if t.text in counts
+        and (
+            t.i > 0 and doc[t.i - 1].lower_ in BODY_NOUNS
+            or any(n.lower_ == "its" for n in doc[t.i + 1 : min(t.i + 5, t.sent.end)])
+        )
+    }
+    return {word for word, n in counts.items() if n >= 2 and word in inside and word not in bodies}
 
 
 def _given_name(c: Candidate, chosen: list[Candidate]) -> Candidate:

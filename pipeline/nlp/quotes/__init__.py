@@ -46,7 +46,7 @@ from pipeline.nlp.quotes.speakers import with_speech_events
 from pipeline.nlp.quotes.transcript import transcript_quotes
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 
-__all__ = ["extract_quotes", "find_quote_segments", "is_cue", "speaker_token"]
+__all__ = ["extract_quotes", "find_quote_segments", "is_accusation", "is_cue", "speaker_token"]
 
 
 def extract_quotes(ctx: ArticleContext, mentions: list[Mention]) -> list[Quote]:
@@ -83,3 +83,10 @@ def _embedded(quote: Quote, quotes: list[Quote], text: str) -> bool:
 
 def _clean_quote(text: str) -> str:
     return "".join(ch for ch in text if ch not in QUOTE_CHARS).strip(" .,;:")
+
+
+def is_accusation(quote: Quote) -> bool:
+    """A quote reported by "accuse" ("accused the Tories of lying": whom and of what). The
+    verb itself is the criticism (an ACCUSE event of its own), so the events and stances
+    read no second criticism from the words it reports."""
+    return (quote.cue or "").lower().startswith("accus")

@@ -99,6 +99,16 @@ def _reported_clause(cue: Token) -> list[Token] | None:
                 if c.dep_ in ("xcomp", "dobj", "ccomp") and c.i > prep.i:
                     toks.extend(c.subtree)
         return sorted(toks, key=lambda t: t.i) or None
+    if lemma == "accuse":
+        # "accused the government of lying over the Iraq war": whom and of what (eval/GUIDE.md)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
+        if obj is None:
+            return None
+        ofs = (c for c in (*children, *obj.children) if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i)
+        of = next(ofs, None)
+        if of is None:
+            return None
+        return sorted({*obj.subtree, *of.subtree}, key=lambda t: t.i)
     if lemma in AS_VERBS:
         found = as_phrase(cue)
         if found is not None:

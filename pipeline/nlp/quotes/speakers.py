@@ -35,6 +35,7 @@ from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
+    hyphen_joined,
     is_negated,
     mention_of,
     noun_phrase_extent,
@@ -86,11 +87,12 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         return None  # the subject is quoted material, not a speaker
     start, end = noun_phrase_extent(subject)
     doc = art.doc
-    while start > 0 and start - 1 != cue.i and _glued(doc[start - 1], doc[start]):
+    while start > 0 and start - 1 != cue.i and hyphen_joined(doc[start - 1], doc[start]):
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    mention = _name_closing_post(art, subject, start, end) or mention_of(subject, art.index, (start, end))
-    if mention is not None and _member_of(art, subject, mention):
+    holder = _name_closing_post(art, subject, start, end)
+    mention = holder or mention_of(subject, art.index, (start, end))
+    if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
     if mention is None:
         mention = (
@@ -110,6 +112,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
+    if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
+        mention = _main_clause_subject(art, cue, subject) or mention
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
@@ -118,9 +122,22 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
 
-def _glued(left: Token, right: Token) -> bool:
-    """Two pieces of one hyphenated word ("co" "-", "-" "ordinator")."""
-    return not left.whitespace_ and "-" in (left.text, right.text)
+_THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
+
+
+def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
+    """ "The government postponed the plans because they said they were unlikely to succeed":
+    the pronoun subject of a report in an adverbial clause is the subject of the clause it
+    modifies, when that subject names someone of the pronoun's kind."""
+    if cue.dep_ != "advcl" or cue.head.i == cue.i:
+        return None
+    main = subject_of(cue.head)
+    if main is None or main.lower_ in PERSONAL_PRONOUNS:
+        return None
+    found = mention_of(main, art.index)
+    if found is None or found.kind == "pronoun" or found.entity_type not in _THIRD_PERSON[pronoun.lower_]:
+        return None
+    return found
 
 
 def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
@@ -222,16 +239,19 @@ def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:
 
 
 def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            for t in prep.subtree:
-                found = art.index.at(t)
-                if found is not None and found.entity_type in SPEAKER_TYPES:
-                    return found
+    found = _named_modifier(art, subject)
+    if found is not None:
+        return found  # "The FBI statement said", "the VDGIF press release says": the body it is of
+    for prep in _by_phrases(subject):
+        for t in prep.subtree:
+            found = art.index.at(t)
+            if found is not None and found.entity_type in SPEAKER_TYPES:
+                return found
     if subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
-        # "The Foreign Office issued a statement saying …": whoever issued it
+        # "The Foreign Office issued a statement saying …": whoever issued it; "The NAACP
+        # national office put out a statement": the body naming the office that issued it
         issuer = subject_of(subject.head)
-        found = mention_of(issuer, art.index) if issuer is not None else None
+        found = (mention_of(issuer, art.index) or _named_modifier(art, issuer)) if issuer is not None else None
         if found is not None and found.entity_type in SPEAKER_TYPES:
             return found
     for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
@@ -240,6 +260,28 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = next((m for t in of.subtree if (m := art.index.at(t)) is not None), None)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
+    return None
+
+
+def _by_phrases(document: Token) -> list[Token]:
+    """The "by"/"from" phrases naming a document's author: on the noun ("a report by the
+    NAO") or on a participle describing it ("research done by Sophos", "a letter signed by")."""
+    found = [c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    for acl in document.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            found.extend(c for c in acl.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by")
+    return found
+
+
+def _named_modifier(art: QuoteArticle, noun: Token) -> Mention | None:
+    """A speaking body's name written as a modifier before the noun ("the FBI statement",
+    "the NAACP national office"), never a place ("the Downing Street statement" is kept;
+    "a London report" is no one)."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod") and child.i < noun.i and child.pos_ == "PROPN":
+            found = art.index.at(child)
+            if found is not None and found.entity_type in SPEAKER_TYPES and found.kind == "name":
+                return found
     return None
 
 

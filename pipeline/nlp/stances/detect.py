@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
+from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
@@ -132,5 +133,6 @@ def stances_and_groups(
     """Stances, with groups named by a common noun as holders ("critics", "unions"), and the
     GROUP mentions of the groups that hold one (to join the article's mentions)."""
     groups = group_mentions(ctx, mentions)
+    quotes = [q for q in quotes if not is_accusation(q)]  # the accusing verb is read outside quotes
     stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups))
     return stances, held_groups(groups, stances)
