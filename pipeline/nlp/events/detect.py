@@ -56,7 +56,7 @@ def detect_events(
             verbal_attack(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
-            declared_refusal(draft)
+            declared_refusal(draft, ec.index)
             fill_date(draft, anchors)
             fill_location(ec, draft)
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:

@@ -2,7 +2,8 @@
 
 Per-country ministries ("Armenia's foreign ministry", "the Foreign Ministry of
 Azerbaijan" -> `org:aze-foreign-ministry`), geographic features ("Lachin corridor"),
-national forces ("Russian peacekeepers", "Western powers"), a body named before its
+national forces ("Russian peacekeepers", "Western powers"), a state's armed service ("the
+Macedonian army" -> `org:mkd-army`), a body named before its
 members ("Greenpeace activists": Greenpeace) and a known name glued to a participle
 ("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
 because they see the whole phrase where the others see its parts.
@@ -25,6 +26,7 @@ from pipeline.nlp.mentions.vocabulary import (
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
     POPULATION_NOUNS,
+    SERVICE_NOUNS,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
@@ -37,6 +39,7 @@ _KEY_WORDS = frozenset(
         *GEO_FEATURES,
         *GROUP_NOUNS,
         *POPULATION_NOUNS,
+        *SERVICE_NOUNS,
         *POSSESSIVES,
         *BUILDING_HEADS,
         *INSTITUTION_HEADS,
@@ -57,6 +60,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
             out.extend(_national_group(mc, token))
+        elif lower in SERVICE_NOUNS:
+            out.extend(_national_service(mc, token))
         elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
             out.extend(_hyphen_prefix(mc, token))
         elif token.text in POSSESSIVES:
@@ -330,6 +335,25 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     name = f"{name_span.text} {kw.text}"
     return [Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
+
+
+def _national_service(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the Macedonian army", "Russia's navy": a state's armed service is one body of that
+    state (eval/GUIDE.md: a national body is an ORGANIZATION), named like its ministries."""
+    if kw.tag_ not in ("NN", "NNP") or kw.dep_ == "compound":
+        return []  # "army officers", "navy ships": the noun describes something of the service
+    found = _country_before(mc, kw.i - 1)
+    if found is None or not mc.in_sections(found[0], kw.i + 1):
+        return []
+    start, iso3, _ = found
+    demonym = mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)
+    name = f"{demonym} {kw.lower_.capitalize()}"
+    return [
+        Candidate(
+            start, kw.i + 1, "ORG", "ORGANIZATION", "name", name, 3,
+            gazetteer_id=f"org:{iso3.lower()}-{kw.lower_}", country_iso3=iso3,
+        )
+    ]
 
 
 def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:

@@ -43,8 +43,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     of it), at least twice, twice as often as any other, and named as a government's
     country (a party, ministry or office of it) or as the only country the article names
     (a business story about South Korean banks: "asked the government to mediate").
-    Bare lower-case "ministers" ("praised ministers for") are that government too, and so is
-    "the Government" capitalised."""
+    Bare lower-case "ministers" ("praised ministers for"), or capitalised only as a sentence's
+    first word ("Ministers plan to …"), are that government too, and so is "the Government"
+    capitalised."""
     counts: dict[str, int] = {}
     governing: dict[str, int] = {}
     for m in mentions:
@@ -75,8 +76,8 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     for token in doc:
         if token.idx in taken:
             continue
-        if token.text == "ministers" and _bare_ministers(token):
-            pass  # "urged ministers to act": the government's ministers, acting for it
+        if (token.text == "ministers" or token.text == "Ministers" and token.is_sent_start) and _bare_ministers(token):
+            pass  # "urged ministers to act", "Ministers plan to …": the government's ministers, acting for it
         elif token.lower_ != "government" or token.i == 0 or not _definite(doc, token.i):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
