@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import Draft, inner_event_noun, of_object, pobjs, received_nouns
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
+from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "any"})
@@ -57,11 +57,11 @@ class Senses:
 def load_senses(path: str | Path | None = None) -> Senses:
     """The sense rules and argument classes, validated at load."""
     file = Path(path) if path else SENSES_FILE
-    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    data = safe_load(file.read_text(encoding="utf-8"))
     if set(data) != {"classes", "senses"}:
         raise ValueError(f"{file.name}: expected sections classes and senses")
     classes, in_names = _load_classes(file, data)
-    triggers = yaml.safe_load((KNOWLEDGE_DIR / "plover_triggers.yaml").read_text(encoding="utf-8"))["event_types"]
+    triggers = safe_load((KNOWLEDGE_DIR / "plover_triggers.yaml").read_text(encoding="utf-8"))["event_types"]
     roots = {name: str(spec["cameo_root"]) for name, spec in triggers.items()}
     rules = []
     for raw in data["senses"]:

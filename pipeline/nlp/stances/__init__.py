@@ -37,7 +37,9 @@ is an entity links to its mention.
    right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
    to do"), effects ("the plans would damage the economy"), "so-called" as distance.
 Targets are completed with their arguments ("sunset clause inserted in the Anti-Terrorism
-Bill", "decision to send a junior minister"); "it"/"this" stand for what the sentence before
+Bill", "decision to send a junior minister", "reduced public sector workers on sick leave");
+"the plans" after "X plans to <action>" is that action, a count ("104,000 jobs") takes the
+kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
 is about; a person reporting their own state's position holds it; an unnamed spokesperson
 speaks for the body their phrase names.
 
