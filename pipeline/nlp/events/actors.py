@@ -441,7 +441,9 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
-    if not draft.targets and (draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)):
+    if not draft.targets and (
+        draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
+    ):
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
@@ -843,14 +845,8 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             assign(draft, subject_role, subjects)
         if draft.mode == "visit" and not draft.targets:
             # "arrived in India for a three-day visit": the country gone to is the host
-            hosts = [
-                m
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "to")
-                for p in pobjs(c)
-                for m in np_actors(p, index)
-                if m.entity_type == "COUNTRY"
-            ]
+            hosts = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in pobjs(c)
+                     for m in np_actors(p, index) if m.entity_type == "COUNTRY"]
             assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
             # "gave Argentina a loan", "sent aid to Sri Lanka": the recipient of the light verb
@@ -949,15 +945,8 @@ def reciprocal_drafts(draft: Draft) -> list[Draft]:
         return [draft]
     a, b = draft.sources
     return [
-        replace(
-            draft,
-            sources=[x],
-            targets=[y],
-            words=list(draft.words),
-            realisers=list(draft.realisers),
-            participants=list(draft.participants),
-            mediators=list(draft.mediators),
-        )
+        replace(draft, sources=[x], targets=[y], words=list(draft.words), realisers=list(draft.realisers),
+                participants=list(draft.participants), mediators=list(draft.mediators))
         for x, y in ((a, b), (b, a))
     ]
 
