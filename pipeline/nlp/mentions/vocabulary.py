@@ -29,6 +29,8 @@ GOVERNMENT_NOUNS = _VOCABULARY.words("government_nouns")
 GOVERNING_TITLES = _VOCABULARY.words("governing_titles")
 GOVERNMENT_QUALIFIERS = _VOCABULARY.words("government_qualifiers")
 PLACE_NOUNS = _VOCABULARY.words("place_nouns")
+# office or chamber phrase -> the ISO3 code (lower case) of the one country that has it
+NATIONAL_OFFICES = _VOCABULARY.mapping("national_offices")
 PLACE_QUALIFIERS = _VOCABULARY.words("place_qualifiers")
 SETTLEMENT_NOUNS = _VOCABULARY.words("settlement_nouns")
 CONSTITUENCY_NOUNS = _VOCABULARY.words("constituency_nouns")
