@@ -43,8 +43,9 @@ kind named before ("civil service jobs"); "it"/"this" stand for what the sentenc
 is about; a person reporting their own state's position holds it; an unnamed spokesperson
 speaks for the body their phrase names. Coordinated phrases each with their own determiner
 or possessive are separate targets ("welcomed his apology and the review of murder laws").
-Planning an action ("plans to axe 104,000 jobs") is the planner's stance for it, only when
-the holder is the subject of "plan"/"intend" (not a speaker reporting someone's plan).
+Planning an action, stated in speech ("said it plans to axe 104,000 jobs"), is the planner's
+stance for it, only when the holder is the subject of "plan"/"intend" (not a speaker
+reporting someone else's plan).
 
 7. Groups named by a plural common noun ("critics", "business leaders", "unions") hold
    stances: `groups` offers them to the passes as candidate GROUP mentions, and only those

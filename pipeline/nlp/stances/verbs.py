@@ -93,8 +93,11 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     in_speech = quote is not None or is_cue(verb)
     if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
         return out
-    if verb.lemma_.lower() in PLAN_VERBS and not _plan_maker(art, verb, holder):
-        return out  # "with the government planning to spend …" in a critic's words: not the critic's plan
+    if verb.lemma_.lower() in PLAN_VERBS and (not in_speech or not _plan_maker(art, verb, holder)):
+        # a plan is a position when its maker states it ("We plan to introduce …", "said it
+        # planned to …"), not a company's narrated business plan ("Air China plans to raise
+        # $1bn"), and never the position of a speaker reporting someone else's plan
+        return out
     if noun_cue is not None:
         if prep is not None:
             targets = verb_targets(art, verb, prep)
