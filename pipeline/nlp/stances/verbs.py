@@ -45,8 +45,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     out: list[Signal] = []
     if verb.pos_ != "VERB" or hypothetical(verb):
         return out
-    if verb.dep_ == "xcomp" and verb_cue(art, verb.head) is not None:
-        return out  # "refused to rule out tax rises": read through the governing cue
+    if verb.dep_ == "xcomp" and verb_cue(art, verb.head) is not None and verb.head.lemma_.lower() not in PLAN_VERBS:
+        # "refused to rule out tax rises": read through the governing cue; a plan verb
+        # holds only in speech, so "plan to oppose the Bill" keeps the opposing of its own
+        return out
     attitude = governing_adjective(verb)
     if attitude == 0:
         return out  # "happy talk about supporting": an adjective we cannot read
