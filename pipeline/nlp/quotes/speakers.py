@@ -92,11 +92,12 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     holder = _name_closing_post(art, subject, start, end)
-    mention = holder or mention_of(subject, art.index, (start, end), owned=possessor_speaks(subject))
+    owned = possessor_speaks(subject)
+    mention = holder or mention_of(subject, art.index, (start, end), owned=owned)
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
-    if mention is None:
-        mention = (
+    if mention is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+        mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             _proxy_principal(art, subject)
             or _published_by(art, subject)
             or _described_body(art, subject)
