@@ -170,8 +170,8 @@ def _bare_ministers(token: Token) -> bool:
     modifier that says they govern ("Cabinet ministers", "senior government ministers",
     mentions.yaml minister_qualifiers) keeps them the government's."""
     for child in token.children:
-        if child.dep_ == "det" and child.lower_ in ("the",):
-            continue
+        if child.dep_ == "det" and child.lower_ in ("the",) or child.dep_ == "punct":
+            continue  # "the ministers", "ministers," before a clause
         if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i and _governing_modifier(child):
             continue
         return False
