@@ -286,7 +286,8 @@ def mention_of(
     owners = [
         m
         for child in head.children
-        if (child.dep_ == "poss" and owned) or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
+        if (child.dep_ == "poss" and owned)
+        or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
         for t in child.subtree
         if t.i < span[1] and (m := index.at(t)) is not None and m.kind != "pronoun"
     ]

@@ -26,10 +26,10 @@ from pipeline.nlp.quotes.cues import (
     PRESS_NAME_WORDS,
     PRESS_NOUNS,
     PROXY_NOUNS,
-    possessor_speaks,
     could_be_cue,
     cue_text,
     is_cue,
+    possessor_speaks,
     speaker_token,
 )
 from pipeline.nlp.records import Mention

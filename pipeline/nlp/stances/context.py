@@ -75,7 +75,9 @@ class StanceArticle:
                 named = self.index.at(conj) if conj.dep_ == "conj" and not _coordinated(conj) else None
                 if named is not None and named.kind == "name":
                     return named
-        found = mention_of(subject, self.index, owned=possessor_speaks(subject) or subject.lemma_.lower() in GOVERNING_TITLES)
+        # "the government's finance watchdog" is no one's organ; "Congo's president" is the state's
+        owned = possessor_speaks(subject) or subject.lemma_.lower() in GOVERNING_TITLES
+        found = mention_of(subject, self.index, owned=owned)
         if found is not None:
             return found
         lemma = subject.lemma_.lower()
