@@ -17,6 +17,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNING_TITLES,
     GOVERNMENT_QUALIFIERS,
     HONORIFICS,
+    MINISTER_QUALIFIERS,
     NATIONAL_OFFICES,
     TITLE_MODIFIERS,
 )
@@ -165,15 +166,25 @@ def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
 
 def _bare_ministers(token: Token) -> bool:
     """Lower-case "ministers" with nothing naming whose they are ("Labour ministers",
-    "EU foreign ministers", "ministers from both countries" name someone else's)."""
+    "EU foreign ministers", "ministers from both countries" name someone else's); a
+    modifier that says they govern ("Cabinet ministers", "senior government ministers",
+    mentions.yaml minister_qualifiers) keeps them the government's."""
     for child in token.children:
-        if child.dep_ == "det" and child.lower_ in ("the",):
-            continue
-        if child.dep_ == "amod" and child.lower_ in ("senior", "junior"):
+        if child.dep_ == "det" and child.lower_ in ("the",) or child.dep_ == "punct":
+            continue  # "the ministers", "ministers," before a clause
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i and _governing_modifier(child):
             continue
         return False
     previous = token.doc[token.i - 1] if token.i else None
     return previous is None or previous.tag_ != "POS"
+
+
+def _governing_modifier(modifier: Token) -> bool:
+    """ "Cabinet", "government", "senior" (mentions.yaml minister_qualifiers), with nothing of
+    its own that names another body ("the Scottish Cabinet", "EU government")."""
+    if modifier.lower_ not in MINISTER_QUALIFIERS:
+        return False
+    return all(c.dep_ in ("amod", "compound") and c.lower_ in MINISTER_QUALIFIERS for c in modifier.children)
 
 
 def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:

@@ -28,6 +28,7 @@ MOTION_VERBS = _VOCABULARY.words("motion_verbs")
 GOVERNMENT_NOUNS = _VOCABULARY.words("government_nouns")
 GOVERNING_TITLES = _VOCABULARY.words("governing_titles")
 GOVERNMENT_QUALIFIERS = _VOCABULARY.words("government_qualifiers")
+MINISTER_QUALIFIERS = _VOCABULARY.words("minister_qualifiers")
 PLACE_NOUNS = _VOCABULARY.words("place_nouns")
 # office or chamber phrase -> the ISO3 code (lower case) of the one country that has it
 NATIONAL_OFFICES = _VOCABULARY.mapping("national_offices")
