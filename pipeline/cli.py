@@ -12,17 +12,25 @@ import psutil
 from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from pipeline import failures, settings
-from pipeline.warehouse import row_counts
-from pipeline.warehouse_guard import parquet_row_counts, warehouse_path
+from pipeline.warehouse_guard import parquet_row_counts, row_counts, warehouse_path
 
 
 def run_pipeline() -> int:
     """Reconcile with the seeds folder and materialise everything, evaluation included,
-    with the project's instance (run history under DAGSTER_HOME)."""
-    from pipeline.definitions import build_definitions
-    from pipeline.defs.jobs import CORPUS_JOB_WITH_EVALUATION
+    with the project's instance (run history under DAGSTER_HOME).
+
+    The code location (`build_definitions`: every asset, and with them pandas, Pandera,
+    pyarrow and the extractors) is built only when a job runs: a rerun with nothing to do
+    plans, finds everything current and prints the counts without it (about half of such
+    a rerun's CPU)."""
+    from pipeline.defs.job_names import CORPUS_JOB_WITH_EVALUATION
     from pipeline.defs.refresh import refresh
     from pipeline.defs.resources import NewsPaths
+
+    def definitions():
+        from pipeline.definitions import build_definitions
+
+        return build_definitions(paths)
 
     started = time.perf_counter()
     # Bound to the folders the environment names now, not to those of whichever process
@@ -32,7 +40,7 @@ def run_pipeline() -> int:
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
     result = refresh(
-        build_definitions(paths),
+        definitions,
         instance,
         paths,
         CORPUS_JOB_WITH_EVALUATION,

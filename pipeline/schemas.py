@@ -18,6 +18,7 @@ from pandera.api.pandas import model as _pandera_model
 from pandera.errors import SchemaErrors
 from pandera.typing import Index, Series
 
+from pipeline.contract_names import EXPORT_CSV_NAMES, TABLE_NAMES
 from pipeline.nlp.file_notes import NOTE_KINDS
 
 
@@ -479,6 +480,9 @@ EXPORT_CSVS: dict[str, type[pa.DataFrameModel]] = {
     "stances.csv": StancesExport,
     "quotes.csv": QuotesExport,
 }
+
+if tuple(TABLES) != TABLE_NAMES or tuple(EXPORT_CSVS) != EXPORT_CSV_NAMES:  # the names without the models
+    raise RuntimeError("pipeline.contract_names does not list the tables and exports of pipeline.schemas")
 
 
 def build_models() -> None:

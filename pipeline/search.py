@@ -22,9 +22,9 @@ from __future__ import annotations
 from functools import cache
 
 import duckdb
-import yaml
 
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
+from pipeline.nlp.yaml_text import safe_load
 
 STOPWORDS_PATH = KNOWLEDGE_DIR / "search.yaml"
 K1, B = 1.2, 0.75
@@ -34,7 +34,7 @@ SHOWN_CHARS = 90  # `make search` cuts longer texts
 
 @cache
 def stopwords() -> tuple[str, ...]:
-    words = yaml.safe_load(STOPWORDS_PATH.read_text(encoding="utf-8"))["stopwords"]
+    words = safe_load(STOPWORDS_PATH.read_text(encoding="utf-8"))["stopwords"]
     return tuple(sorted({str(w).lower() for w in words}))
 
 

@@ -16,16 +16,20 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from pipeline import cache_format
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
-from pipeline.schemas import TABLES
 from pipeline.settings import is_local
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+# pandas, pyarrow and the contract's models (`pipeline.schemas`) are imported by the functions
+# that read or write tables, not here: a rerun with nothing to do uses this module's cache,
+# markers and paths only, and those imports are about a second of CPU.
 
 TEMP_SUFFIX = ".tmp"
 
@@ -122,6 +126,11 @@ def table_path(data_dir: Path, table: str) -> Path:
 
 def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
     """Write a validated frame with the table's Arrow schema (exact DuckDB types)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.schemas import TABLES
+
     schema = TABLES[table][1]
     arrow = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
     final = table_path(data_dir, table)
@@ -131,6 +140,8 @@ def write_table(data_dir: Path, table: str, frame: pd.DataFrame) -> Path:
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
     with opened_parquet(table_path(data_dir, table)) as source:
         return pq.read_table(source, columns=columns).to_pandas()
 
@@ -142,6 +153,9 @@ def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
                     keep: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
     """The rows of a table that `keep` keeps, read READ_BATCH_ROWS at a time: memory is that
     of one batch and of the kept rows, not of the whole table."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
     def read(source) -> pd.DataFrame:
         parquet = pq.ParquetFile(source)
         kept = [keep(batch.to_pandas()) for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, columns=columns)]
@@ -152,6 +166,8 @@ def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
 
 
 def parquet_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
     with opened_parquet(path) as source:
         return pq.ParquetFile(source).metadata.num_rows
 
@@ -184,12 +200,16 @@ def let_duckdb_read(connection, path: Path) -> None:
 
 
 SETTLED_NS = 2_000_000_000
-"""A cache file modified this recently (ns) is read again rather than taken as remembered."""
+"""A cache file modified or replaced this recently (ns, by its ctime) is read again rather
+than taken as remembered."""
 
 MAX_REMEMBERED = 500_000
 """Entries remembered as current at most (about 200 bytes each), then forgotten all at once."""
 
 _FOUND_CURRENT: set[tuple] = set()
+"""Identities of the cache entries found current in this process (`ExtractionCache.is_current`);
+a forked child inherits them. Only ever a shortcut for reading the entry again: a file whose
+identity changed (a new file, a write, a copy over it) is read again."""
 
 
 class ExtractionCache:
@@ -223,10 +243,17 @@ class ExtractionCache:
 
         One run asks this of every article several times (planning before and after
         extraction, the tables' snapshot, the corpus job's inputs): an entry found current
-        is remembered in the process under its file's inode, size and modification time,
-        and not read again while they stay the same. Entries are replaced by renaming a new
-        file over them (a new inode); a file modified less than `SETTLED_NS` before the check
-        is read again all the same, as a write within one clock tick keeps its time."""
+        is remembered in the process (`_FOUND_CURRENT`) under its file's identity, and not
+        read again while that stays the same. The identity is the device, inode, size,
+        modification time and status-change time (ctime). Entries are replaced by renaming
+        a new file over them (a new inode), but a process may also see a file replaced by a
+        copy that keeps the old times (`shutil.copy2`, `cp -p`; tests running several
+        pipelines in one process restore data folders that way), possibly on the inode just
+        freed, or written in place with its time set back (`os.utime`): neither can set the
+        ctime, which the kernel moves to "now" at every write, rename or time change. An
+        entry whose ctime is less than `SETTLED_NS` old is read again all the same, so a
+        remembered identity is older than any later change, whatever the clock's tick or the
+        file system's time resolution ("racily clean", as in git's index)."""
         path = self._path(article_id)
         key = None
         if is_local(path):
@@ -234,11 +261,12 @@ class ExtractionCache:
                 stat = path.stat()
             except OSError:
                 return False
-            key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns, content_sha256, version)
+            key = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
+                   content_sha256, version)
             if key in _FOUND_CURRENT:
                 return True
         current = self._body(article_id, content_sha256, version) is not None
-        if current and key is not None and key[3] < time.time_ns() - SETTLED_NS:
+        if current and key is not None and max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - SETTLED_NS:
             if len(_FOUND_CURRENT) >= MAX_REMEMBERED:
                 _FOUND_CURRENT.clear()
             _FOUND_CURRENT.add(key)

@@ -219,17 +219,22 @@ def _changed_since_last_build(data_dir: Path, final: Path, code: str, digests: d
     return {table for table in TABLES if before.get(table) != digests[table]}
 
 
-def build_warehouse(data_dir: Path) -> Path:
+def build_warehouse(data_dir: Path, *, code: str | None = None, digests: dict[str, str] | None = None) -> Path:
     """Load every Parquet table into a new DuckDB file and atomically replace the old one
     (a local file, also when the tables are on object storage); the new file starts as a copy
-    of the last build's when that is still the warehouse (see the module's doc)."""
+    of the last build's when that is still the warehouse (see the module's doc).
+
+    `code` and `digests`: `code_digest()` and `table_digests(data_dir)` when the caller has
+    just computed them (the warehouse asset does, for its inputs marker), so that the Parquet
+    files are not read and hashed a second time; computed here otherwise."""
     final = warehouse_guard.warehouse_path(data_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     building = final.with_name(f".warehouse.{os.getpid()}.duckdb.building")
     for leftover in (building, building.with_name(building.name + ".wal")):
         leftover.unlink(missing_ok=True)
     _remove_abandoned_builds(final.parent)
-    code, digests = code_digest(), table_digests(data_dir)
+    code = code if code is not None else code_digest()
+    digests = digests if digests is not None else table_digests(data_dir)
     changed = _changed_since_last_build(data_dir, final, code, digests)
     _tables_file(data_dir).unlink(missing_ok=True)
     try:
@@ -282,7 +287,3 @@ def _remove_abandoned_builds(folder: Path) -> None:
         if pid.isdigit() and not process_is_alive(int(pid)):
             path.unlink(missing_ok=True)
 
-
-def row_counts(database: Path) -> dict[str, int]:
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.schemas import TABLES
+from pipeline.contract_names import TABLE_NAMES as TABLES
 from pipeline.settings import local_dir
 from pipeline.storage import atomic_path, parquet_rows, table_path
 
@@ -132,3 +132,9 @@ def set_aside_if_untrusted(data_dir: Path, check_rows: bool) -> str | None:
         "(nothing in it is lost) and a new warehouse is built. Keep your own tables in a separate "
         "DuckDB file that ATTACHes the warehouse READ_ONLY (see README, 'Your own tables')."
     )
+
+
+def row_counts(database: Path) -> dict[str, int]:
+    """Rows of each table in the warehouse (what `make run` prints at the end)."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+import time
+
+import pytest
 
 from pipeline import storage
 from pipeline.nlp.records import ArticleExtraction
@@ -15,29 +19,46 @@ def _extraction(text: str) -> ArticleExtraction:
     return ArticleExtraction({"article_id": "a1", "content_sha256": SHA, "headline": text}, [], [], [], [], [])
 
 
-def _settled(path, seconds: int = 60) -> None:
-    """The file's modification time moved back, as for an entry written in an earlier run."""
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 10**9))
-
-
-def test_a_settled_current_entry_is_read_once_and_again_when_replaced_or_damaged(tmp_path, monkeypatch):
+@pytest.fixture
+def reads(monkeypatch):
+    """A fresh memory of current entries, and the entries read since (article ids)."""
     monkeypatch.setattr(storage, "_FOUND_CURRENT", set())
-    cache = ExtractionCache(tmp_path)
-    reads = []
+    seen = []
     real = ExtractionCache._body
-    monkeypatch.setattr(ExtractionCache, "_body", lambda self, *a: reads.append(a[0]) or real(self, *a))
+    monkeypatch.setattr(ExtractionCache, "_body", lambda self, *a: seen.append(a[0]) or real(self, *a))
+    return seen
+
+
+def _later(monkeypatch, seconds: int = 60) -> None:
+    """Every file as it is now counts as settled, as if the check ran `seconds` later (the
+    kernel sets ctime to "now" at each change, so a test cannot age a file itself)."""
+    monkeypatch.setattr(storage, "SETTLED_NS", storage.SETTLED_NS - seconds * 10**9)
+
+
+def _next_tick(path) -> None:
+    """Waits until a change to `path` would get another ctime than its present one."""
+    before = path.stat().st_ctime_ns
+    probe = path.with_name("tick-probe")
+    for _ in range(500):
+        probe.write_bytes(b"x")
+        if probe.stat().st_ctime_ns > before:
+            break
+        time.sleep(0.01)
+    probe.unlink()
+
+
+def test_a_settled_current_entry_is_read_once_and_again_when_replaced_or_damaged(tmp_path, reads, monkeypatch):
+    cache = ExtractionCache(tmp_path)
     cache.put(_extraction("first"), "v1")
     path = cache._path("a1")
     assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1")
     assert len(reads) == 2  # just written: read each time
-    _settled(path)
+    _later(monkeypatch)
     assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1")
     assert len(reads) == 3  # settled: read once, then remembered
     assert not cache.is_current("a1", SHA, "v2") and len(reads) == 4  # another version: read, and not current
 
     cache.put(_extraction("second"), "v1")  # renamed over it: a new file
-    _settled(path)
     assert cache.is_current("a1", SHA, "v1") and len(reads) == 5
 
     raw = path.read_bytes()
@@ -47,3 +68,43 @@ def test_a_settled_current_entry_is_read_once_and_again_when_replaced_or_damaged
     assert not cache.is_current("a1", SHA, "v1") and len(reads) == 6
     path.unlink()
     assert not cache.is_current("a1", SHA, "v1")
+
+
+def test_a_change_that_keeps_size_and_times_is_not_missed(tmp_path, reads, monkeypatch):
+    """Within one process (tests run several pipelines in one), an entry can be damaged in
+    place with its size and modification time kept, or replaced by a copy that carries the
+    old times (`shutil.copy2`): the entry is read again, not taken as remembered."""
+    cache = ExtractionCache(tmp_path)
+    cache.put(_extraction("first"), "v1")
+    path = cache._path("a1")
+    _later(monkeypatch)
+    assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1") and len(reads) == 1
+
+    raw, stat = path.read_bytes(), path.stat()
+    _next_tick(path)
+    path.write_bytes(raw[:-1] + (b"x" if raw[-1:] != b"x" else b"y"))  # one byte changed, same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the time set back
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    assert not cache.is_current("a1", SHA, "v1") and len(reads) == 2
+
+    elsewhere = tmp_path / "elsewhere.json"
+    path.write_bytes(raw)
+    shutil.copy2(path, elsewhere)
+    assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1") and len(reads) == 3
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(raw[:-1] + (b"x" if raw[-1:] != b"x" else b"y"))
+    os.utime(damaged, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    _next_tick(path)
+    shutil.copy2(damaged, path)  # copied over it with the same size and times
+    assert not cache.is_current("a1", SHA, "v1") and len(reads) == 4
+    shutil.copy2(elsewhere, path)  # the good entry back
+    assert cache.is_current("a1", SHA, "v1") and len(reads) == 5
+
+
+def test_an_entry_changed_within_the_settling_time_is_read_each_time(tmp_path, reads):
+    cache = ExtractionCache(tmp_path)
+    cache.put(_extraction("first"), "v1")
+    path = cache._path("a1")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 60 * 10**9))  # an old time, set just now
+    assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1") and len(reads) == 2

@@ -416,12 +416,13 @@ import json, os, sys, time
 from pathlib import Path
 
 import pipeline.cli as cli
-import pipeline.defs.jobs as jobs
+import pipeline.defs.job_names as job_names
+import pipeline.defs.jobs  # the jobs defined under their own names before the line below
 from pipeline import storage
 from pipeline.nlp.model import load_nlp
 
 # The CLI's own code path, minus the gold-set evaluation (independent of seeds and warehouse).
-jobs.CORPUS_JOB_WITH_EVALUATION = jobs.REFRESH_JOB
+job_names.CORPUS_JOB_WITH_EVALUATION = job_names.REFRESH_JOB
 load_nlp()
 log = sys.argv[1]
 
@@ -469,8 +470,8 @@ def inject(point, marker):
         from pipeline.defs.assets import warehouse as asset
         real_build = asset.build_warehouse
 
-        def build_warehouse(data_dir):
-            path = real_build(data_dir)
+        def build_warehouse(*args, **kwargs):  # whatever the asset passes on
+            path = real_build(*args, **kwargs)
             hang(marker)
             return path
 
@@ -997,13 +998,13 @@ def test_the_cache_loader_reads_any_bytes_as_an_extraction_or_a_miss(tmp_path):
 
 @pytest.mark.slow
 def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monkeypatch):
-    from pipeline.defs.assets import core
+    from pipeline.defs import corpus_state
 
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     shutil.copytree(noted_run[0], seeds)
     shutil.copytree(noted_run[1] / "cache", data / "cache")  # a data folder with nothing built
     changed = seeds / f"{SEED_004}.txt"
-    real_survey, calls = core.survey, []
+    real_survey, calls = corpus_state.survey, []
 
     def survey_while_files_change(folder):
         if not calls:  # after extraction, just before the tables are built
@@ -1012,7 +1013,7 @@ def test_a_file_written_during_a_run_does_not_fail_it(noted_run, tmp_path, monke
         calls.append(folder)
         return real_survey(folder)
 
-    monkeypatch.setattr(core, "survey", survey_while_files_change)
+    monkeypatch.setattr(corpus_state, "survey", survey_while_files_change)  # what the tables are built from
     assert run_pipeline(seeds, data).success
     tables = warehouse_tables(data)
     notes = {(source, kind) for source, kind, _ in tables["ingest_notes"]}

@@ -267,6 +267,31 @@ def test_a_warehouse_rebuilt_after_one_edit_reloads_only_changed_tables_and_equa
     assert _warehouse_contents(data / "warehouse.duckdb") == expected
 
 
+def test_the_warehouse_asset_hashes_each_parquet_table_once_per_materialisation(corpus, tmp_path, monkeypatch):
+    """The inputs marker and the build share one digest of each table: the files are read
+    once per materialisation (a build, then an up-to-date check), not twice."""
+    import hashlib
+
+    from dagster import materialize
+
+    from pipeline.defs.assets.warehouse import warehouse
+    from pipeline.defs.resources import NewsPaths
+    from pipeline.own_process import IN_PROCESS_SETTING
+
+    data = _built_copy(corpus, tmp_path)
+    monkeypatch.setenv(IN_PROCESS_SETTING, "1")  # the build's reads counted here, not in a child
+    hashed = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda handle, *a: hashed.append(handle.name) or real(handle, *a))
+    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(data))
+    expected = sorted(str(table_path(data, table)) for table in TABLES)
+    for _ in ("built", "up to date"):
+        hashed.clear()
+        assert materialize([warehouse], resources={"paths": paths}).success
+        assert sorted(hashed) == expected
+    assert (data / "warehouse.duckdb").is_file()
+
+
 def test_clusters_kept_from_the_last_build_are_those_clustering_makes(corpus):
     """Every article's people, taken back from the kept answers, are field for field what
     `cluster_article` makes; rows come back in the new table's numbering."""

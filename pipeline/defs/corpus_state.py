@@ -4,7 +4,7 @@ with nothing to extract need not start the corpus-level job at all.
 The job's assets each skip their own work when their inputs are unchanged, but starting
 it still costs seconds (a Dagster run, a step per asset and per check, the checks reading
 every table), which is most of a rerun with nothing changed. So after the job succeeds,
-`record` writes what it was run on: the tables' input fingerprint (`core.current_inputs`:
+`record` writes what it was run on: the tables' input fingerprint (`current_inputs`:
 the articles as extracted, the extractor version, rejections and notes), the code and
 knowledge of the package, the gold set for a job that evaluates, the job's name, and the
 size and modification time of every output file. `is_current` compares that with now; any
@@ -16,17 +16,45 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from pathlib import Path
 
 from pipeline import settings, warehouse_guard
-from pipeline.defs.assets.core import current_inputs
-from pipeline.defs.jobs import CORPUS_JOB_WITH_EVALUATION
+from pipeline.contract_names import EXPORT_FILES as FILES
+from pipeline.contract_names import TABLE_NAMES as TABLES
+from pipeline.contract_names import exports_dir
+from pipeline.defs.job_names import CORPUS_JOB_WITH_EVALUATION
 from pipeline.defs.resources import NewsPaths
-from pipeline.exports import FILES, exports_dir
-from pipeline.schemas import TABLES
-from pipeline.storage import InputsMarker, table_path
+from pipeline.nlp.seed_folder import SeedInventory, survey
+from pipeline.nlp.version import extractor_version
+from pipeline.snapshot import Snapshot, settle
+from pipeline.storage import ExtractionCache, InputsMarker, table_path
 
 PICTURES = ("actor_network.png", "stance_matrix.png")
+CORE_ASSET_FILE = Path(__file__).parent / "assets" / "core.py"
+TABLE_BUILD_FILE = Path(__file__).parent.parent / "table_build.py"
+"""The code that makes the tables from the inputs: part of their fingerprint."""
+
+
+def current_inputs(paths: NewsPaths) -> tuple[Snapshot, SeedInventory, list[dict], str]:
+    """(snapshot, inventory, ingest notes, fingerprint) of the seeds folder as it is now.
+
+    An article changed or added after its partition was extracted does not fail the run:
+    the snapshot says which extracted content the tables use (see `pipeline.snapshot`).
+    Here, not in `pipeline.defs.assets.core` which builds the tables from it: a rerun with
+    nothing to do computes it without importing the assets.
+    """
+    inventory = survey(paths.seeds)
+    version = extractor_version()
+    snapshot = settle(inventory.articles, ExtractionCache(paths.data), version)
+    notes = inventory.notes() + snapshot.notes
+    rejections = (inventory.rejections, inventory.row_rejections)
+    digest = hashlib.sha256(pickle.dumps((version, snapshot.extracted, rejections, notes), protocol=5))
+    digest.update(CORE_ASSET_FILE.read_bytes())
+    digest.update(TABLE_BUILD_FILE.read_bytes())
+    return snapshot, inventory, notes, digest.hexdigest()
+
+
 
 
 def _marker(paths: NewsPaths) -> InputsMarker:

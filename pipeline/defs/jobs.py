@@ -10,12 +10,13 @@ from pipeline.defs.assets.exports import exports
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.assets.reports import actor_network, stance_matrix
 from pipeline.defs.assets.warehouse import warehouse
+from pipeline.defs.job_names import (  # noqa: F401 - named here too, beside their jobs
+    CORPUS_JOB_WITH_EVALUATION,
+    EXTRACT_JOB,
+    RECONCILE_JOB,
+    REFRESH_JOB,
+)
 from pipeline.defs.partitions import ARTICLE_PARTITIONS
-
-EXTRACT_JOB = "extract_articles"
-REFRESH_JOB = "refresh_warehouse"
-CORPUS_JOB_WITH_EVALUATION = "refresh_and_evaluate"
-RECONCILE_JOB = "reconcile_seeds"
 
 CORPUS_ASSETS = [core_tables, warehouse, actor_network, stance_matrix, exports]
 """Built from every article at once; unpartitioned, downstream of all article partitions."""

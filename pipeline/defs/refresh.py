@@ -9,15 +9,14 @@ one run per contiguous range, and then the corpus-level assets are refreshed.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
+from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
 
 from pipeline.defs import corpus_state
-from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
-from pipeline.defs.jobs import EXTRACT_JOB, REFRESH_JOB
+from pipeline.defs.job_names import EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
     files_keys,
@@ -37,6 +36,10 @@ were being extracted is extracted in the next round. Whatever changes later is h
 by `pipeline.snapshot` (the tables use the extracted content, and say so)."""
 
 
+ARTICLE_EXTRACTIONS = AssetKey("article_extractions")
+"""`pipeline.defs.assets.nlp.article_extractions.key`, named without importing the assets."""
+
+
 def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str, str]]:
     """Sync the partitions with the folder; the ranges of partitions that need a run."""
     inventory = survey(paths.seeds)
@@ -44,7 +47,7 @@ def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str,
     sync_partitions(instance, keys)
     cache = ExtractionCache(paths.data)
     stale = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, extractor_version())}
-    stale |= keys - instance.get_materialized_partitions(article_extractions.key)
+    stale |= keys - instance.get_materialized_partitions(ARTICLE_EXTRACTIONS)
     return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale)
 
 
@@ -69,7 +72,7 @@ class RefreshOutcome:
 
 
 def refresh(
-    definitions: Definitions,
+    definitions: Definitions | Callable[[], Definitions],
     instance: DagsterInstance,
     paths: NewsPaths,
     corpus_job: str = REFRESH_JOB,
@@ -77,7 +80,19 @@ def refresh(
 ) -> RefreshOutcome:
     """Extract the stale partitions (planning again while extraction found more to do),
     then run `corpus_job`, unless nothing was extracted and its outputs are already those of
-    the current inputs (`corpus_state`); stops at the first failed run."""
+    the current inputs (`corpus_state`); stops at the first failed run.
+
+    `definitions` may be a function that builds them: it is called only when a job runs, so
+    a rerun with nothing to do never imports the assets (`make run` passes one)."""
+    if callable(definitions) and not isinstance(definitions, Definitions):
+        build, built = definitions, []
+
+        def job(name: str):
+            if not built:
+                built.append(build())
+            return built[0].resolve_job_def(name)
+    else:
+        job = definitions.resolve_job_def
     # Per-partition records ("planned", "materialised") written a batch at a time (pipeline/defs/event_log.py).
     os.environ.setdefault(BATCH_SIZE_SETTING, BATCH_SIZE)
     # Pandera imports hypothesis (a test dependency, for data synthesis the pipeline never
@@ -88,7 +103,7 @@ def refresh(
     for _ in range(PLANNING_ROUNDS):
         ranges = stale_ranges(instance, paths)
         for first, last in ranges:
-            result = definitions.resolve_job_def(EXTRACT_JOB).execute_in_process(
+            result = job(EXTRACT_JOB).execute_in_process(
                 instance=instance, tags={**(tags or {}), **range_tags(first, last)}, raise_on_error=False
             )
             outcome.results.append(result)
@@ -101,7 +116,7 @@ def refresh(
         outcome.up_to_date = True
         return outcome
     corpus_state.forget(paths)
-    result = definitions.resolve_job_def(corpus_job).execute_in_process(
+    result = job(corpus_job).execute_in_process(
         instance=instance, tags=dict(tags or {}), raise_on_error=False
     )
     outcome.results.append(result)

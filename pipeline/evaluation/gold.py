@@ -18,6 +18,7 @@ import yaml
 
 from pipeline import settings
 from pipeline.nlp.ingest import DecodedArticle, ingest
+from pipeline.nlp.yaml_text import SAFE_LOADER
 from pipeline.schemas import ANNOTATED_ENTITY_TYPES, PLOVER_TYPES
 
 GOLD_DIR = settings.PROJECT_ROOT / "eval" / "gold"
@@ -28,7 +29,6 @@ QUOTE_KINDS = ("direct", "indirect")
 # when an annotation does not say.
 DOMAINS = ("seeds", "bbc-politics", "bbc-other", "wikinews")
 UNKNOWN_DOMAIN = "unknown"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: several times faster
 
 
 class GoldFormatError(ValueError):
@@ -133,7 +133,7 @@ def _load(annotations_dir: Path, articles_dir: Path) -> tuple[list[GoldArticle],
 
 def _load_one(path: Path, texts: dict[str, DecodedArticle]) -> tuple[GoldArticle | None, list[str]]:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return None, [f"not readable YAML: {error}"]
     if not isinstance(raw, dict):

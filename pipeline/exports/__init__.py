@@ -23,13 +23,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.contract_names import EXPORT_FILES, PLOVER_FILE, exports_dir
 from pipeline.exports import plover, validated
 from pipeline.exports.tables import FRAMES
 from pipeline.schemas import EXPORT_CSVS, build_models, read_export_csv, validate_export
 from pipeline.storage import atomic_path, read_table, read_table_kept
 
-PLOVER_FILE = "events.plover.jsonl"
-FILES = (PLOVER_FILE, *EXPORT_CSVS)
+FILES = EXPORT_FILES
 TABLES_USED = ("events", "event_participants", "event_mentions", "entities", "mentions", "sentences", "articles",
                "stances", "issues", "quotes")
 
@@ -41,10 +41,6 @@ class ExportSummary:
 
     def paths(self) -> dict[str, Path]:
         return {name: self.folder / name for name in self.rows}
-
-
-def exports_dir(data_dir: Path) -> Path:
-    return data_dir / "exports"
 
 
 def coder() -> str:

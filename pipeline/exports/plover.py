@@ -25,9 +25,9 @@ from pathlib import Path
 
 import jsonschema
 import pandas as pd
-import yaml
 
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR, PLOVER_QUAD_BY_TYPE
+from pipeline.nlp.yaml_text import safe_load
 
 SCHEMA_PATH = Path(__file__).with_name("plover.schema.json")
 KNOWLEDGE_PATH = KNOWLEDGE_DIR / "plover_export.yaml"
@@ -54,7 +54,7 @@ def _words(words: Iterable[str]) -> re.Pattern:
 
 @cache
 def load_knowledge(path: Path = KNOWLEDGE_PATH) -> ExportKnowledge:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     missing = set(PLOVER_QUAD_BY_TYPE) - set(data["event_scale"])
     if missing:
         raise ValueError(f"{path}: event_scale lacks {sorted(missing)}")

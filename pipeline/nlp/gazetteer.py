@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pipeline.nlp.yaml_text import safe_load
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -42,9 +42,6 @@ DEMONYM_LABEL = "NORP"
 # The EntityRuler config `entity_ruler_patterns` is written for: its string patterns are
 # phrase patterns on lower-cased tokens, so a ruler left on the default ORTH would miss them.
 RULER_CONFIG = {"phrase_matcher_attr": "LOWER"}
-
-# libyaml's parser when PyYAML was built with it: same documents, several times faster.
-_YAML_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -234,7 +231,7 @@ def capital_entries(rows: list[dict[str, str]], countries: dict[str, GazetteerEn
 
 
 def yaml_entries(path: Path, key: str) -> Iterator[GazetteerEntry]:
-    for item in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)[key]:
+    for item in safe_load(path.read_text(encoding="utf-8"))[key]:
         yield GazetteerEntry(
             entity_id=item["id"],
             name=item["name"],
@@ -273,7 +270,7 @@ def demonym_surfaces(rows: list[dict[str, str]], alias_index: dict[str, str]) ->
 def load_roles(path: Path) -> list[Role]:
     return [
         Role(name=item["name"], variants=tuple(item["variants"]), seniority=int(item["seniority"]))
-        for item in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)["roles"]
+        for item in safe_load(path.read_text(encoding="utf-8"))["roles"]
     ]
 
 
@@ -281,7 +278,7 @@ def load_roles(path: Path) -> list[Role]:
 def load_gazetteer() -> Gazetteer:
     """Load and index the knowledge files once per process."""
     rows = list(read_countries(KNOWLEDGE_DIR / "countries.csv"))
-    part_of = yaml.load((KNOWLEDGE_DIR / "regions.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)["part_of"]
+    part_of = safe_load((KNOWLEDGE_DIR / "regions.yaml").read_text(encoding="utf-8"))["part_of"]
     countries = {entry.entity_id: entry for entry in country_entries(rows, part_of)}
     others = [
         *capital_entries(rows, countries),

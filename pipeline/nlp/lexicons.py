@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from pipeline.nlp.yaml_text import SAFE_LOADER
+
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 TRIGGERS_PATH = KNOWLEDGE_DIR / "plover_triggers.yaml"
 STANCE_LEXICON_PATH = KNOWLEDGE_DIR / "stance_lexicon.yaml"
@@ -193,12 +195,7 @@ def _most_specific(
     return table.get(normalise(lemma))
 
 
-# libyaml's parser when PyYAML was built with it: same documents, several times faster;
-# construction (and so the duplicate-key check below) stays in Python either way.
-_SafeLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-
-
-class _UniqueKeyLoader(_SafeLoader):
+class _UniqueKeyLoader(SAFE_LOADER):  # construction, and so this check, stays in Python
     """PyYAML keeps the last of two equal keys silently; a lexicon must not."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

@@ -32,8 +32,9 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pipeline.nlp.yaml_text import safe_load
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -125,7 +126,7 @@ def load_vocabulary(extractor: str, directory: Path = KNOWLEDGE_DIR) -> Vocabula
     """The validated vocabulary of one extractor (`quotes`, `stances`, …); raises
     ValueError naming the file and the problem."""
     path = directory / f"{extractor}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     try:
         vocabulary = Vocabulary.model_validate(data)
     except ValidationError as error:

@@ -1,11 +1,8 @@
 """The contract's tables: resolved across articles, validated, written as Parquet."""
 
 
-import hashlib
-import pickle
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pandas as pd
 from dagster import (
@@ -21,11 +18,10 @@ from dagster import (
     multi_asset,
 )
 
-from pipeline import table_build
 from pipeline.defs.assets.nlp import article_extractions
+from pipeline.defs.corpus_state import current_inputs
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
-from pipeline.nlp.seed_folder import SeedInventory, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.own_process import run_step
 from pipeline.schemas import (
@@ -35,7 +31,6 @@ from pipeline.schemas import (
     column_descriptions,
     table_description,
 )
-from pipeline.snapshot import Snapshot, settle
 from pipeline.storage import ExtractionCache, InputsMarker, table_path
 from pipeline.table_build import PREVIEW_ROWS, TableSummary, VanishedExtraction, summarize, write_tables
 
@@ -67,23 +62,6 @@ def table_spec(table: str) -> AssetSpec:
 def preview(frame: pd.DataFrame) -> str:
     shown = frame.head(PREVIEW_ROWS).astype(str).apply(lambda col: col.str.slice(0, 80))
     return shown.to_markdown(index=False) if not shown.empty else "_no rows_"
-
-
-def current_inputs(paths: NewsPaths) -> tuple[Snapshot, SeedInventory, list[dict], str]:
-    """(snapshot, inventory, ingest notes, fingerprint) of the seeds folder as it is now.
-
-    An article changed or added after its partition was extracted does not fail the run:
-    the snapshot says which extracted content the tables use (see `pipeline.snapshot`).
-    """
-    inventory = survey(paths.seeds)
-    version = extractor_version()
-    snapshot = settle(inventory.articles, ExtractionCache(paths.data), version)
-    notes = inventory.notes() + snapshot.notes
-    rejections = (inventory.rejections, inventory.row_rejections)
-    digest = hashlib.sha256(pickle.dumps((version, snapshot.extracted, rejections, notes), protocol=5))
-    digest.update(Path(__file__).with_name("core.py").read_bytes())
-    digest.update(Path(table_build.__file__).read_bytes())
-    return snapshot, inventory, notes, digest.hexdigest()
 
 
 def tables_marker(paths: NewsPaths) -> InputsMarker:

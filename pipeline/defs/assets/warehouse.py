@@ -1,7 +1,6 @@
 """The analysts' DuckDB warehouse, rebuilt from Parquet and swapped in atomically."""
 
 import hashlib
-import inspect
 
 from dagster import (
     AssetExecutionContext,
@@ -12,26 +11,25 @@ from dagster import (
     asset,
 )
 
-from pipeline import search as search_module
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.own_process import step_value
 from pipeline.schemas import TABLES
-from pipeline.storage import InputsMarker, table_path
+from pipeline.storage import InputsMarker
 from pipeline.warehouse import VIEWS, build_warehouse
 
 
-def parquet_fingerprint(paths: NewsPaths) -> str:
-    """The warehouse is a function of the Parquet files and of the code that loads them
-    (the search index's code and stop words included)."""
-    digest = hashlib.sha256(inspect.getsource(warehouse_module).encode())
-    digest.update(inspect.getsource(search_module).encode())
-    digest.update(search_module.STOPWORDS_PATH.read_bytes())
+def parquet_fingerprint(code: str, digests: dict[str, str]) -> str:
+    """The warehouse is a function of the Parquet files (`digests`: each table's SHA-256,
+    `warehouse.table_digests`) and of the code that loads them (`code`:
+    `warehouse.code_digest`, the search index's code, its stop words and DuckDB's version).
+    The caller hands both on to `build_warehouse`, so each Parquet file is read and hashed
+    once per build, not once for this fingerprint and again for the build."""
+    digest = hashlib.sha256(code.encode())
     for table in TABLES:
-        with table_path(paths.data, table).open("rb") as handle:
-            digest.update(hashlib.file_digest(handle, "sha256").digest())  # a chunk at a time
+        digest.update(digests[table].encode())
     return digest.hexdigest()
 
 
@@ -52,7 +50,8 @@ def parquet_fingerprint(paths: NewsPaths) -> str:
 )
 def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeResult:
     database = warehouse_guard.warehouse_path(paths.data)
-    fingerprint = parquet_fingerprint(paths)
+    code, digests = warehouse_module.code_digest(), warehouse_module.table_digests(paths.data)
+    fingerprint = parquet_fingerprint(code, digests)
     marker = InputsMarker(database.with_name("warehouse.inputs.sha256"))
     set_aside = warehouse_guard.set_aside_if_untrusted(paths.data, check_rows=marker.matches(fingerprint, database))
     if set_aside:
@@ -61,7 +60,8 @@ def warehouse(context: AssetExecutionContext, paths: NewsPaths) -> MaterializeRe
         context.log.info("Parquet tables unchanged, and the warehouse opens with their row counts: up to date")
     else:
         marker.forget()
-        step_value(lambda: build_warehouse(paths.data), "warehouse")  # DuckDB's memory goes back when the process ends
+        # in a child process of its own: DuckDB's memory goes back when it ends
+        step_value(lambda: build_warehouse(paths.data, code=code, digests=digests), "warehouse")
         marker.record(fingerprint)
     counts = warehouse_guard.parquet_row_counts(paths.data)  # equal to the warehouse's, verified or just built
     return MaterializeResult(

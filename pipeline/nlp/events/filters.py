@@ -30,6 +30,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     actor_at,
     actor_key,
+    is_actor,
     lemma_in,
     pobjs,
     unique,
@@ -46,6 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     WARNING_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger
+from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import MentionIndex
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
@@ -55,6 +57,11 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
 REFUSING_MODALS = frozenset({"will", "wo", "would", "'ll", "shall"})  # "wo" is the first half of "won't"
 ACCEPTING_TYPES = frozenset({"AGREE", "SUPPORT"})
+# A declared "will not" of yielding or meeting refuses it (PLOVER REJECT yield / meet);
+# "will not resign" refuses no one.
+YIELDING_TYPES = {"CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet"}
+KEPT_MODES = frozenset({"resign"})
+SPEAKING_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 
 
 def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
@@ -158,21 +165,63 @@ def verbal_attack(draft: Draft) -> None:
         draft.event_type, draft.mode, draft.cameo_root = "ACCUSE", "disapprove", "11"
 
 
-def declared_refusal(draft: Draft) -> None:
+def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
     """ "it will not accept an unfair burden", "Labour won't back the plan": a declared
     refusal to accept or back something is a REJECT made when it is said (PLOVER), while a
-    past "did not agree" reports no act and stays negated."""
+    past "did not agree" reports no act and stays negated. So is a declared refusal to yield
+    or to meet ("the union said it would not back down", "we will not give in", "Russia said
+    it would not withdraw its troops": REJECT yield; "will not meet": REJECT meet). A
+    pronoun subject ("it", "we") of a clause reported by a named speaker is that speaker."""
     token = draft.token
-    if draft.modality != NEGATED or draft.event_type not in ACCEPTING_TYPES or token.pos_ != "VERB":
+    accepting = draft.event_type in ACCEPTING_TYPES
+    if token.pos_ != "VERB" and not accepting and draft.realisers:
+        token = draft.realisers[0]  # "would not hold talks": the light verb is refused
+    if draft.modality != NEGATED or token.pos_ != "VERB":
+        return
+    if not accepting and (draft.event_type not in YIELDING_TYPES or draft.mode in KEPT_MODES):
         return
     children = list(token.children)
     if not any(c.dep_ == "neg" for c in children):
         return
     if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in REFUSING_MODALS for c in children):
         return
-    if any(c.dep_ == "mark" for c in children) or not draft.sources:
+    if any(c.dep_ == "mark" for c in children):
         return  # "if it will not accept": a condition, not a refusal
-    draft.event_type, draft.mode, draft.cameo_root, draft.modality = "REJECT", None, "12", ASSERTED
+    if not draft.sources and index is not None and not accepting:
+        draft.sources = _reporter(token, index) or _own_subject(token, index, draft)
+    if not draft.sources:
+        return
+    keys = {actor_key(m) for m in draft.sources}
+    if draft.event_type == "CONSULT" and not any(actor_key(m) not in keys for m in draft.participants + draft.targets):
+        return  # "he will not talk about the breakthrough": no one is refused a meeting
+    if draft.participants:
+        # "Iran will not hold talks with the US": the one refusing is the source, the
+        # other side the target, no longer both parties to a meeting
+        draft.targets = unique(draft.targets + [m for m in draft.participants if actor_key(m) not in keys])
+        draft.participants = []
+    mode = None if accepting else YIELDING_TYPES[draft.event_type]
+    draft.event_type, draft.mode, draft.cameo_root, draft.modality = "REJECT", mode, "12", ASSERTED
+
+
+def _own_subject(token: Token, index: MentionIndex, draft: Draft) -> list[Mention]:
+    """The refusing verb's own subject, when the draft filed it as a party to a meeting."""
+    from pipeline.nlp.events.actors import _subjects  # actors imports this module
+
+    keys = {actor_key(m) for m in draft.participants}
+    return [m for m in _subjects(token, index) if actor_key(m) in keys]
+
+
+def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
+    """ "Russia said it would not withdraw": the named speaker a pronoun subject of a
+    reported clause stands for (the subject of the verb of saying the clause hangs from)."""
+    from pipeline.nlp.events.actors import _subjects  # actors imports this module
+
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ not in SPEAKING_PRONOUNS or token.dep_ not in ("ccomp", "parataxis"):
+        return []
+    if not lemma_in(token.head, REPORTING_VERBS):
+        return []
+    return [m for m in _subjects(token.head, index) if is_actor(m) and m.kind != "pronoun"]
 
 
 def personal_quarrel(draft: Draft) -> bool:

@@ -39,6 +39,7 @@ from pipeline.nlp.events.draft import (
     is_actor,
     is_question,
     lemma_in,
+    plural_antecedent,
     speech_act_draft,
     unique,
 )
@@ -46,6 +47,10 @@ from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
+    EXPECTATION_VERBS,
+    GOVERNMENT_BODY_WORDS,
+    GOVERNMENT_NOUNS,
+    OFFICE_ROLES,
     PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
     STRIKE_WORDS,
@@ -95,13 +100,45 @@ def _country(mention: Mention) -> str | None:
     return f"country:{mention.country_iso3}" if mention.country_iso3 else None
 
 
-def _addressed(speaker: Mention, targets: list[Mention]) -> list[Mention]:
+def _addressed(speaker: Mention, targets: list[Mention], ec: EventContext) -> list[Mention]:
     """A demand on a country is a REQUEST only from another country's speaker: "Britain
-    should take its share", said by a British politician, is domestic policy (a stance)."""
+    should take its share", said by a British politician, is domestic policy (a stance).
+    A demand on the country named as its government at work ("the government must drop
+    the plans", "ministers should respond": `government_nouns`) is addressed to the
+    government, a REQUEST from anyone who does not govern it themselves (`_governs`)."""
     own = _country(speaker)
-    if own is None and speaker.entity_type == "ORGANIZATION":
-        return targets  # "the EU said China must ...": a body above states makes demands of them
-    return [m for m in targets if m.entity_type != "COUNTRY" or (own is not None and _country(m) != own)]
+
+    def addressed(target: Mention) -> bool:
+        if target.entity_type != "COUNTRY":
+            return True
+        foreign = own is not None and _country(target) != own
+        if _as_government(target):
+            return foreign or not _governs(speaker, ec)
+        # "the EU said China must ...": a body above states makes demands of them
+        return foreign or (own is None and speaker.entity_type == "ORGANIZATION")
+
+    return [m for m in targets if addressed(m)]
+
+
+def _as_government(mention: Mention) -> bool:
+    """ "the government", "ministers": a country named as its government at work."""
+    return mention.kind != "name" and mention.surface.lower() in GOVERNMENT_NOUNS
+
+
+def _governs(speaker: Mention, ec: EventContext) -> bool:
+    """The speaker is a government or holds office in one: a country, a body named as a
+    government department (`government_body_words`: "Home Office", "the Treasury"), or a
+    person the article gives a ministerial title (`office_roles`) anywhere."""
+    if speaker.entity_type == "COUNTRY":
+        return True
+    if speaker.entity_type == "ORGANIZATION":
+        return any(w in GOVERNMENT_BODY_WORDS for w in speaker.name.lower().split())
+    surname = speaker.name.split()[-1].lower() if speaker.name else ""
+    return any(
+        m.role is not None and m.role.lower() in OFFICE_ROLES
+        for m in ec.index.mentions
+        if m.entity_type == "PERSON" and m.name and m.name.split()[-1].lower() == surname
+    )
 
 
 def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:
@@ -216,6 +253,20 @@ def _hoped_clause(verb: Token) -> bool:
     return lemma_in(verb, DESIRE_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
 
 
+OBLIGATION_VERBS = frozenset({"need", "have"})
+
+
+def _obligation(verb: Token) -> Token | None:
+    """ "the government needs to act", "ministers have to respond": a present "need to" /
+    "have to" with its infinitive demands as "must" does (not "had to", a past necessity,
+    and not under a modal: "will have to participate" foretells); the infinitive, or None."""
+    if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in ("VBZ", "VBP") or has_neg(verb):
+        return None
+    if _aux(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+
+
 def _past_obligation(verb: Token) -> bool:
     """ "Y should have acted sooner": a perfect after "should" looks back at what Y failed
     to do (a reproach, which `speech` codes as ACCUSE), not a demand of Y."""
@@ -266,7 +317,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if performed is not None:
                 drafts.append(_draft(performed, verb, sentence, [speaker], _named(_object_actors(verb, ec))))
                 continue
-            modals = _aux(verb)
+            obliged = _obligation(verb)
+            modals = _aux(verb) | ({"must"} if obliged is not None else set())
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             if not subjects:
                 continue
@@ -277,13 +329,16 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and subject.lower_ not in FIRST_PERSON
                 and not _past_obligation(verb)
                 and not _hoped_clause(verb)
+                and not lemma_in(verb, EXPECTATION_VERBS)
             ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
-                targets = _addressed(speaker, targets)
+                targets = targets or plural_antecedent(ec, subject, sentence, speaker)
+                targets = _addressed(speaker, targets, ec)
                 if targets:
-                    drafts.append(_draft(REQUEST_ACT, verb, sentence, [speaker], targets))
+                    # "needs to act": the act demanded is the trigger, as "act" is in "must act"
+                    drafts.append(_draft(REQUEST_ACT, obliged or verb, sentence, [speaker], targets))
                     continue
-            if modals & PROMISE_MODALS or (modals & DEMAND_MODALS and subject.dep_ == "expl"):
+            if modals & PROMISE_MODALS or (_aux(verb) & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
                 conditions = [
                     c
@@ -300,6 +355,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 ):
                     continue
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
+                threatener = np_actors(subject, ec.index)
+                for condition in conditions:  # "we will strike unless they back down": a body named before
+                    they = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    named = [m for t in they[:1] for m in plural_antecedent(ec, t, sentence, speaker)]
+                    targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
                 threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)

@@ -34,17 +34,20 @@ from pipeline.nlp.events.draft import (
     is_actor,
     is_question,
     lemma_in,
+    plural_antecedent,
     speech_act_draft,
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
+    EXCESS_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     NORM_NOUNS,
     PROPOSAL_NOUNS,
     QUARREL_WORDS,
+    SOUNDNESS_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
@@ -102,8 +105,23 @@ def _breaks_a_norm(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
 
 
+def _excess(token: Token) -> bool:
+    """ "rush it through too quickly", "had too much freedom", "far too little": a degree
+    word under "too" (`excess_words`) says its clause's actor does too much or too little."""
+    return token.lower_ in EXCESS_WORDS and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children)
+
+
+def _unsound(token: Token) -> bool:
+    """ "their sums did not add up", "the figures don't stack up": a denied verb of
+    soundness (`soundness_verbs`) judges whoever owns what does not hold together."""
+    if token.pos_ != "VERB" or not has_neg(token):
+        return False
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    return any(verb == token.lemma_.lower() and particle in particles for verb, particle in SOUNDNESS_VERBS)
+
+
 def _criticises(token: Token) -> bool:
-    if _reproach(token) or _breaks_a_norm(token):
+    if _reproach(token) or _breaks_a_norm(token) or _excess(token):
         return True
     if (
         token.lower_ == "nothing"
@@ -196,6 +214,16 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
     found = _actors_in(ec, judged, span, speaker)
     if found or circumstance or any(_theatre_name(t) for t in judged):
         return found  # "the Iraq war could be illegal" judges the war, not an actor
+    if (
+        token.i == clause.i
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in token.children)
+        and not _breaks_a_norm(token)
+    ):
+        # "would undermine the UN", "misled Parliament": a judging verb's object is who it
+        # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
+        # (a broken norm is no one harmed: "violated US law" is read as before)
+        return _pronoun_antecedent(ec, clause, span, speaker)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
     return found or _pronoun_antecedent(ec, clause, span, speaker) or _proposal_owner(ec, clause, speaker)
 
@@ -237,13 +265,17 @@ def _owners(ec: EventContext, noun: Token) -> list[Mention]:
 def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
     """ "LG Group will have to participate, but they have been stalling": a judging clause
     whose subject is a third-person pronoun no mention resolves judges the last actor the
-    quote named before it (a person, body or country, never the speaker)."""
+    quote named before it (a person, body or country, never the speaker); a "they" with
+    none there judges the body `plural_antecedent` finds before it."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
         return []
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
-    return named[-1:]
+    sentence = ec.ctx.sentence_at(subjects[0].idx)
+    if named or sentence is None:
+        return named[-1:]
+    return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
 
 
 def _circumstance(token: Token, clause: Token) -> bool:
@@ -299,7 +331,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if span is None:
             continue
         for token in span:
-            if not _criticises(token) or _negated(token):
+            if not _unsound(token) and (not _criticises(token) or _negated(token)):
                 continue
             targets = _targets(ec, token, span, speaker)
             if not targets:

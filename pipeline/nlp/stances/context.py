@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
+from pipeline.nlp.quotes.cues import possessor_speaks
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
-from pipeline.nlp.stances.words import BODY_NOUNS, SPOKESPERSON_NOUNS
+from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex, mention_of
 
 
@@ -64,7 +66,8 @@ class StanceArticle:
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
-        officials" stand for the state or body that modifies them."""
+        officials" stand for the state or body that modifies them, "Labour MPs" for the party
+        (`member_nouns`: only a body's name, not a state's)."""
         if self.index.at(subject) is None:
             # "Japan's ruling party, the Liberal Democratic Party, …": an apposition the parser
             # read as a conjunct (no "and"/"or" before it) names the phrase
@@ -72,13 +75,22 @@ class StanceArticle:
                 named = self.index.at(conj) if conj.dep_ == "conj" and not _coordinated(conj) else None
                 if named is not None and named.kind == "name":
                     return named
-        found = mention_of(subject, self.index)
-        if found is not None or subject.lemma_.lower() not in BODY_NOUNS:
+        # "the government's finance watchdog" is no one's organ; "Congo's president" is the state's
+        owned = possessor_speaks(subject) or subject.lemma_.lower() in GOVERNING_TITLES
+        found = mention_of(subject, self.index, owned=owned)
+        if found is not None:
             return found
+        lemma = subject.lemma_.lower()
+        if lemma in BODY_NOUNS:
+            bodies, kinds = ("COUNTRY", "ORGANIZATION"), None  # "the French government", "Downing Street officials"
+        elif _member_noun(subject):
+            bodies, kinds = ("ORGANIZATION",), ("name",)  # "Labour MPs", "Tory backbenchers": the party's position
+        else:
+            return None
         for child in subject.lefts:
             if child.dep_ in ("amod", "compound", "nmod"):
                 mention = self.index.at(child)
-                if mention is not None and mention.entity_type in ("COUNTRY", "ORGANIZATION"):
+                if mention is not None and mention.entity_type in bodies and (kinds is None or mention.kind in kinds):
                     return mention
         return None
 
@@ -103,6 +115,16 @@ def _headline(ctx: ArticleContext) -> tuple[int, int]:
             span = ctx.sentence_span(sentence)
             return (span.start, span.end) if span is not None else (0, 0)
     return (0, 0)
+
+
+def _member_noun(noun: Token) -> bool:
+    """A plural noun for members of a body ("MPs", "backbenchers"; one "Labour MP" speaks for
+    himself); a plural abbreviation is read without its "s", as the tagger keeps "MPs" as its
+    own lemma and may tag it a singular proper noun."""
+    lemma = noun.lemma_.lower()
+    if lemma in MEMBER_NOUNS:
+        return noun.tag_ in ("NNS", "NNPS")
+    return noun.text.endswith("s") and noun.text[:-1].isupper() and lemma[:-1] in MEMBER_NOUNS
 
 
 def _coordinated(conj: Token) -> bool:

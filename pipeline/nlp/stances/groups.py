@@ -13,15 +13,22 @@ workers") is never an entity.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
-from pipeline.nlp.stances.words import GROUP_HOLDER_NOUNS, MODIFIED_GROUP_NOUNS, SURVEY_NOUNS
+from pipeline.nlp.stances.words import (
+    GROUP_HOLDER_NOUNS,
+    HOLDER_PREPOSITIONS,
+    MODIFIED_GROUP_NOUNS,
+    STANCE_NOMINALS,
+    SURVEY_NOUNS,
+)
 from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_ACTING_DEPS = SUBJECT_DEPS | {"pobj"}  # a subject, or a passive agent's object (_acting)
 _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
@@ -33,16 +40,17 @@ NOT_NAMING = frozenset(
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
     # a demonym before the noun describes the group ("the Macedonian opposition"), any other
-    # mention names whose people they are ("Downing Street officials", "Labour MPs")
+    # mention names whose people they are ("Downing Street officials", "Labour MPs": the
+    # stance passes resolve them to the body, `StanceArticle.mention_of`)
     taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     out: list[Mention] = []
     view = view_of(ctx.doc)
-    pos, dep, lemma = view.pos, view.dep, view.lemma
+    pos, lemma = view.pos, view.lemma
     for i in range(len(view)):
         # what _group_noun and _acting ask first, read from the view, so only the few
-        # subject nouns of the group vocabulary become Token objects
-        if pos[i] not in ("NOUN", "PROPN") or dep[i] not in _ACTING_DEPS or not _may_name_group(lemma[i]):
+        # nouns of the group vocabulary become Token objects
+        if pos[i] not in ("NOUN", "PROPN") or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
         if not _group_noun(token) or not _acting(token):
@@ -66,6 +74,23 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
             )
         )
+    return _fuller_names(out)
+
+
+def _fuller_names(groups: list[Mention]) -> list[Mention]:
+    """A bare group noun ("unions") is the group the article names more fully with the same
+    noun ("public sector unions"), the nearest such phrase before it, else after it: it takes
+    that name, so the article has one group, as a bare definite noun takes its fuller label."""
+    fuller = [m for m in groups if " " in m.name]
+    if not fuller:
+        return groups
+    out: list[Mention] = []
+    for mention in groups:
+        noun = mention.name.lower()
+        same = [m for m in fuller if m.name.lower().endswith(" " + noun)] if " " not in noun else []
+        before = [m for m in same if m.char_start < mention.char_start]
+        found = before[-1] if before else same[0] if same else None
+        out.append(replace(mention, name=found.name) if found is not None else mention)
     return out
 
 
@@ -115,10 +140,25 @@ def _acronym_plural(token: Token) -> bool:
 
 
 def _acting(token: Token) -> bool:
-    """A subject, or the agent of a passive ("applauded by environmentalists")."""
+    """A subject, the agent of a passive ("applauded by environmentalists"), a noun with a
+    participle ("advocates demanding …"), or whose a stance noun's stance is ("support for the
+    plan from unions", "opposition among backbenchers")."""
     if token.dep_ in SUBJECT_DEPS:
         return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in token.children):
+        return True  # "protesters calling for …": the noun does what its participle says
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.dep_ == "agent":
+        return True
+    if prep.lower_ not in HOLDER_PREPOSITIONS or prep.lower_ == "by":
+        return False
+    # the parser may hang "from" on the stance noun or on its own object ("support for the bill from …")
+    owner = prep.head
+    if owner.lemma_.lower() not in STANCE_NOMINALS and owner.dep_ == "pobj":
+        owner = owner.head.head
+    return owner.lemma_.lower() in STANCE_NOMINALS
 
 
 def _first_modifier(token: Token) -> int:

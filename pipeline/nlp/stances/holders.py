@@ -13,6 +13,7 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
+    MESSAGE_NOUNS,
     PARTITIVE_WORDS,
     UNWILLING_ADJECTIVES,
     VOLITION_VERBS,
@@ -33,6 +34,10 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = _misparsed_volition_subject(art, verb)
     if subject is None:
         subject = _manner_subject(verb)
+    if subject is None:
+        subject = _message_sender(verb)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head  # "advocates demanding that …", "protesters calling for …": the noun acts
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -88,6 +93,18 @@ def _manner_subject(verb: Token) -> Token | None:
     if prep.head.pos_ not in ("VERB", "AUX"):
         return None
     return subject_of(prep.head, reporting=is_cue)
+
+
+def _message_sender(verb: Token) -> Token | None:
+    """ "The Green Party unveiled a billboard accusing the government of lying …": a stance
+    participle on a message noun (`message_nouns`) that is a verb's object is the stance of
+    that verb's subject, who put the message out."""
+    message = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or message.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    if message.dep_ != "dobj" or message.head.pos_ != "VERB":
+        return None
+    return subject_of(message.head, reporting=is_cue)
 
 
 def _misparsed_volition_subject(art: StanceArticle, verb: Token) -> Token | None:

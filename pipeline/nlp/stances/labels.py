@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
+    action_argument,
     clean,
     complement,
     completion,
@@ -56,6 +57,24 @@ def participle(lemma: str) -> str:
     return lemma + "ed"
 
 
+ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """An infinitive complement, whatever its tag ("plans to axe 104,000 jobs" tags "axe" DT)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _named_thing(noun: Token) -> bool:
+    """A proper name for a thing, not an actor: a law, a programme, an event ("extending the
+    New Deal", "repealing the Hunting Act"); "the" before a name no NER type makes an actor."""
+    if noun.ent_type_ in ACTOR_TYPES:
+        return False
+    return noun.ent_type_ in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT") or any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
+
+
 @dataclass(frozen=True)
 class Labeller:
     """Turns noun phrases into issue labels, with the article as context; the phrase pieces
@@ -92,7 +111,10 @@ class Labeller:
         # "due consideration of the rights …" is about the rights
         if noun.lemma_.lower() in LIGHT_NOUNS and comp is not None:
             return self.noun_label(comp[1], resolve)
-        if self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_):
+        named_by = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = bool(named_by) and noun.ent_type_ not in ACTOR_TYPES
+        if not named and (self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_)):
+            # a name makes a generic noun specific: "the Tomlinson report on exam structures"
             if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over", "against"):
                 of_pobj = comp[1]  # "its case for war" -> "war"
             if of_pobj is not None:
@@ -117,6 +139,13 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
+        counts = [t for t in tokens if t is not noun]
+        counted = bool(counts) and all(t.like_num or t.dep_ in ("nummod", "quantmod") for t in counts)
+        if resolve and noun.pos_ == "NOUN" and counted:
+            # "axe 104,000 jobs" after "thousands of civil service jobs": a count of the kind named before
+            kind = self._kind_label(noun)
+            if kind:
+                return clean(render(self.doc, counts) + " " + kind)
         if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
             headlined = self._headline_label(noun, label)
             if headlined == label and definite and len(label.split()) == 1:
@@ -128,9 +157,16 @@ class Labeller:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
         definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
         nor the headline completes stands for the latest named proposal or measure before it."""
-        if noun.lemma_.lower() not in POLICY_NOUNS:
+        lemma = noun.lemma_.lower()
+        if lemma not in POLICY_NOUNS:
             return None
         for token in reversed(self.doc[: noun.i]):
+            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+                # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
+                action = next((c for c in token.children if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+                found = self.action_label(action) if action is not None else None
+                if found:
+                    return found[0]
             if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
                 continue
             label = self.noun_label(token, resolve=False)
@@ -176,6 +212,20 @@ class Labeller:
         if len(left) > 3:
             return False
         return pobj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in left if t.dep_ == "compound")
+
+    def _kind_label(self, noun: Token) -> str | None:
+        """The fullest label of the latest earlier mention of a counted noun's word that is
+        not itself a count ("civil service jobs" for "104,000 jobs")."""
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[: noun.i]):
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+                continue
+            if any(t.like_num or t.dep_ in ("nummod", "quantmod") for t in token.lefts):
+                continue
+            label = self.noun_label(token, resolve=False)
+            if label and len(label.split()) > 1:
+                return label
+        return None
 
     def _antecedent_label(self, noun: Token, named_only: bool = False) -> str | None:
         """A bare definite noun takes the fullest label of its latest earlier mention ("the
@@ -232,7 +282,7 @@ class Labeller:
         if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS:
             label = self.noun_label(obj)
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
-        if obj is None or obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+        if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
             return None
@@ -241,4 +291,6 @@ class Labeller:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
-        return f"{verb_part} {label}", obj
+        argument = render(self.doc, action_argument(self.lex, verb, obj))
+        return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
+

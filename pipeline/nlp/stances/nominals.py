@@ -5,7 +5,8 @@ proposals", "a lack of trust in the prime minister".
 The noun is the nominalisation of a stance cue (`stance_nominals` in
 knowledge/stances.yaml maps it to the cue whose polarity and score it carries). The holder is
 its owner (a possessive, a possessive pronoun read as the clause's subject, a naming modifier
-such as "Tory", or the object of "from"/"by");
+such as "Tory", the one an agent noun is said of ("Mr Gref, an opponent of …", "list Hague
+and Kinnock as supporters of …"), or the object of "from"/"by");
 without one, the speaker of the quote it sits in, or the subject of the verb it is the
 object of ("the Tories stressed a lack of trust in …"). The target is the object of its
 preposition ("opposition to", "support for", "trust in"), or the action of its infinitive
@@ -63,7 +64,9 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
         return out
     polarity = SIGN[found[0]] * (-1 if _denied(art, noun) else 1)
     score = found[1] * NOMINAL_SCORE_FACTOR
-    for who in [holder, *_joint_holders(art, holder)]:
+    said_of = _predicated_of(noun)
+    others = [m for c in said_of.conjuncts if (m := art.mention_of(c)) is not None] if said_of is not None else []
+    for who in [holder, *_joint_holders(art, holder), *(m for m in others if m.mention_id != holder.mention_id)]:
         for target in targets:
             out += signal(
                 art, noun, polarity * target.sign, score * target.strength, target.label, target.head, who, quote
@@ -152,6 +155,10 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             mention = art.mention_of(child)
             if mention is not None and mention.entity_type != "LOCATION":
                 return mention, quote  # "Tory support", "Labour opposition"
+    said_of = _predicated_of(noun)
+    if said_of is not None:
+        mention = art.mention_of(said_of)
+        return (mention if mention is not None and mention.entity_type != "LOCATION" else None), quote
     # "support for the bill from the unions" (the parser may hang "from" on "bill")
     near = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for child in (c for n in near for c in n.children):
@@ -253,6 +260,9 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return noun_targets(art, pobj)
+    received = _received_by(art, noun)
+    if received is not None:
+        return noun_targets(art, received)  # "the bill faces opposition from the Tories"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in LACK_NOUNS:
         lack = noun.head.head
         for child in lack.children:  # "a lack of trust in the prime minister"
@@ -261,6 +271,41 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 if pobj is not None:
                     return noun_targets(art, pobj)
     return []
+
+
+def _predicated_of(noun: Token) -> Token | None:
+    """Whom an agent noun is said of: "Mr Blair, a long-standing supporter of the war" (the
+    noun in apposition), "list William Hague and Neil Kinnock as supporters of the plans"
+    (the object of the verb whose "as" it follows)."""
+    if noun.lemma_.lower() not in AGENT_NOMINALS:
+        return None
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        return next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _received_by(art: StanceArticle, noun: Token) -> Token | None:
+    """ "The bill faces opposition from the Tories", "the plan won support from the unions",
+    "the proposals met with opposition from teachers":
+    the subject of a receive verb (`receive_verbs`) whose object is the stance noun is what the
+    stance is about, when it is an issue, not someone ("Mr Blair faces opposition" says
+    nothing about which of his policies)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with":
+        verb = verb.head  # "the proposals met with opposition from …"
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in RECEIVE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mention = art.index.at(subject)
+    if mention is not None and mention.entity_type in ("PERSON", "ORGANIZATION", "COUNTRY", "GROUP", "LOCATION"):
+        return None
+    return subject
 
 
 def _denied(art: StanceArticle, noun: Token) -> bool:

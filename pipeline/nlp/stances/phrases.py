@@ -21,6 +21,7 @@ from pipeline.nlp.stances.words import (
 )
 
 MAX_LABEL_WORDS = 10
+AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 
 
 def clean(text: str) -> str:
@@ -101,13 +102,31 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
     return None
 
 
+OWN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def own_phrase(conj: Token) -> bool:
+    """Whether a conjunct is a noun phrase of its own ("welcomed his apology and the review
+    of murder laws"): joined by "and"/"or" and opened by its own determiner or possessive.
+    Such a conjunct is an issue of its own, with its own complement, not a word shared
+    with the first phrase ("rights and security of the Armenians")."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = conj.head
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") and head.i < c.i < conj.i for c in head.children)
+    # "each secretary of state and each department": a distributive determiner shares the verb
+    return joined and any(
+        (c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in OWN_DETERMINERS) and c.i < conj.i for c in conj.children
+    )
+
+
 def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> list[Token]:
     """Tokens of a labelled noun phrase, in order (head, modifiers, conjuncts, complement)."""
     comp = complement(lex, noun, depth) if depth < 2 else None
     tokens = left_tokens(lex, noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
     tokens.append(noun)
     for conj in noun.conjuncts:
-        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun:
+        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun and not own_phrase(conj):
             cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
             if cc is not None:
                 tokens.append(cc)
@@ -173,6 +192,9 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 out = [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+                argument = action_argument(lex, child, obj)  # "the decision to send troops to Iraq"
+                if argument:
+                    return out + argument
                 # "the decision to provide Yukos with bankruptcy protection": what is provided
                 prep = next(
                     (c for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i), None
@@ -182,6 +204,30 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
     return []
+
+
+def is_amount(noun: Token) -> bool:
+    """ "in April", "by 5%", "to £6": a time or an amount, not what an action is done to."""
+    return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
+
+
+def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
+    """The prepositional argument right after an action's object that says where, to whom
+    or on what it is done ("reduce the number of workers on sick leave", "store foreign
+    nuclear waste in the UK", "send a junior minister to the ceremony"); not a time or an
+    amount, a pronoun or a generic noun."""
+    if obj.dep_ != "dobj":
+        return []
+    after = obj.right_edge.i + 1
+    prep = next(
+        (c for c in verb.rights if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS), None
+    )
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj):
+        return []
+    if pobj.pos_ == "PRON" or lex.is_generic_target(pobj.lemma_):
+        return []
+    return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
 
 
 def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:

@@ -29,6 +29,10 @@ def has_negation(art: StanceArticle, token: Token) -> bool:
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True  # "no longer supports"
     if token.dep_ == "xcomp" and token.head != token:  # "does not want to support"
+        adjective = token.head  # "is not happy to back": the copula of the adjective above
+        copula = adjective.head if adjective.dep_ == "acomp" and adjective.head.lemma_ == "be" else None
+        return has_neg(adjective) or copula is not None and has_neg(copula)
+    if token.dep_ == "acomp" and token.head.lemma_ == "be":  # "is not opposed to the plan"
         return has_neg(token.head)
     return False
 
