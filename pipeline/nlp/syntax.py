@@ -261,10 +261,13 @@ class MentionIndex:
         return None
 
 
-def mention_of(head: Token, index: MentionIndex, span: tuple[int, int] | None = None) -> Mention | None:
+def mention_of(
+    head: Token, index: MentionIndex, span: tuple[int, int] | None = None, owned: bool = True
+) -> Mention | None:
     """The mention a noun phrase refers to: the one covering its head word, else a name in
-    apposition, else its possessor or "for"/"of" complement ("Armenia’s foreign ministry":
-    Armenia; "a spokesman for Mr Blair": Blair), never a modifier ("the UN commissioner")."""
+    apposition, else its possessor (unless `owned` is false: a head that is no organ of its
+    possessor) or "for"/"of" complement ("Armenia’s foreign ministry": Armenia; "a spokesman
+    for Mr Blair": Blair), never a modifier ("the UN commissioner")."""
     if span is None:
         span = noun_phrase_extent(head)
     covering = index.at(head)
@@ -283,7 +286,8 @@ def mention_of(head: Token, index: MentionIndex, span: tuple[int, int] | None = 
     owners = [
         m
         for child in head.children
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
+        if (child.dep_ == "poss" and owned)
+        or (child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i > head.i)
         for t in child.subtree
         if t.i < span[1] and (m := index.at(t)) is not None and m.kind != "pronoun"
     ]

@@ -57,6 +57,7 @@ from pipeline.nlp.events.draft import (
     outer_noun,
     place_at,
     pobjs,
+    received_nouns,
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
@@ -828,6 +829,18 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 draft.mode = draft.mode or "visit"
             else:
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
+        elif draft.token in received_nouns(verb):
+            # "X came under fire from Y", "X faced criticism from Y": Y criticises X (receiving_verbs)
+            givers = [
+                m
+                for c in [*verb.children, *draft.token.children]
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for p in pobjs(c)
+                for m in np_actors(p, index)
+            ]
+            if subjects:  # "the campaign came under fire from Y": criticism of no actor is a stance
+                assign(draft, "sources", [m for m in givers if m not in subjects])
+                assign(draft, "targets", [m for m in subjects if m not in draft.sources])
         else:
             assign(draft, subject_role, subjects)
         if draft.mode == "visit" and not draft.targets:

@@ -25,6 +25,7 @@ from pipeline.nlp.events.filters import (
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.senses import apply_actor_sense
 from pipeline.nlp.events.speech import labelled_drafts, new_speech_events, speech_drafts, stance_drafts
 from pipeline.nlp.events.sport import off_the_pitch, sport_story
 from pipeline.nlp.events.triggers import sentence_drafts
@@ -66,6 +67,7 @@ def detect_events(
             offer_recipient(draft, ec)
             agreed_truce(draft)
             protesters_riot(draft)
+            apply_actor_sense(draft)
         found = [
             d
             for draft in found

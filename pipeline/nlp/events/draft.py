@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS
+from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS, RECEIVING_FRAMES, RECEIVING_VERBS, REPORTING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import ArticleContext, Mention, Sentence
 from pipeline.nlp.syntax import MentionIndex
@@ -115,6 +115,24 @@ def inner_event_noun(token: Token) -> Token:
     return token
 
 
+def received_nouns(verb: Token) -> list[Token]:
+    """The nouns a verb's subject is on the receiving end of: the object of a receiving
+    verb ("faced criticism", "drew condemnation") or of a receiving frame's preposition
+    ("came under fire"). Their act is aimed at the subject (pipeline/knowledge/events.yaml)."""
+    if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma in RECEIVING_VERBS:
+        return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"]
+    return [
+        inner_event_noun(p)
+        for c in verb.children
+        if c.dep_ == "prep" and (lemma, c.lower_) in RECEIVING_FRAMES
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def outer_noun(token: Token) -> Token:
     """The quantifier noun a trigger noun hangs from ("series" for "meetings"), or itself."""
     head = token.head
@@ -202,3 +220,59 @@ def group_subject(verb: Token) -> bool:
     mention stands for; its act is still reported (its target is known, its source not)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and subjects[0].tag_ == "NNS" and subjects[0].pos_ == "NOUN"
+
+
+PLURAL_BODIES = frozenset({"COUNTRY", "ORGANIZATION", "GROUP"})
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def _addressee_of_quote(head: Token) -> bool:
+    """ "He told BBC Radio Wales: '...'": the object of a reporting verb right before a
+    colon or an opening quote mark is who hears the quote ("warned ministers that they
+    should ..." still names them as its subject's antecedent)."""
+    if head.dep_ not in ("dobj", "dative") or not lemma_in(head.head, REPORTING_VERBS | {"tell"}):
+        return False
+    after = head.right_edge.i + 1
+    return after < len(head.doc) and head.doc[after].text in (":", '"', "“")
+
+
+def plural_antecedent(ec: EventContext, subject: Token, sentence: Sentence, speaker: Mention) -> list[Mention]:
+    """ "... the government had lost the confidence of all sides. He said: 'They need to
+    rethink the bill'": a "they" no mention resolves, as the subject of a demand, of a
+    criticism or of a threat's condition, stands for the last body (a state, organisation
+    or group, never a person, never the speaker) named as a subject or object before it in
+    its own sentence or the one before, unless a plural noun naming no actor ("the
+    proposals") was named after it; not one only spoken to ("told BBC Radio Wales: ...")
+    nor a person's party ("Tory leader Michael Howard")."""
+    if subject.lower_ != "they" or ec.index.all_at(subject):
+        return []
+    sentences = ec.ctx.sentences
+    start = sentences[sentence.sentence_id - 1] if sentence.sentence_id > 0 else sentence
+    span = ec.ctx.sentence_span(start)
+    first = span.start if span is not None else subject.sent.start
+    found: list[Mention] = []
+    doc = ec.ctx.doc
+    for token in doc[first : subject.i]:
+        head = token
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+            head = head.head  # "G7 ministers": the name heads nothing, its noun phrase does
+        if head.dep_ not in CORE_ARGUMENTS:
+            continue  # "they" takes up a subject or object, not a word in a phrase ("of the House")
+        if _addressee_of_quote(head):
+            continue  # "he told BBC Radio Wales: ...": the one spoken to is not spoken of
+        if head is not token and any(m.entity_type == "PERSON" for m in ec.index.all_at(head)):
+            continue  # "Tory leader Michael Howard": a person's party does not act here
+        bodies = [
+            m
+            for m in ec.index.all_at(token)
+            if is_actor(m) and m.kind != "pronoun" and m.entity_type in PLURAL_BODIES and m.name != speaker.name
+        ]
+        if bodies:
+            found = bodies[-1:]
+        elif (
+            token is head
+            and token.tag_ == "NNS"
+            and not any(ec.index.all_at(t) for t in doc[token.left_edge.i : token.i + 1])
+        ):
+            found = []  # "ministers insist they are ...", after "the proposals": the plural thing named last
+    return found

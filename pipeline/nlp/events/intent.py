@@ -39,6 +39,7 @@ from pipeline.nlp.events.draft import (
     is_actor,
     is_question,
     lemma_in,
+    plural_antecedent,
     speech_act_draft,
     unique,
 )
@@ -295,35 +296,6 @@ def _performed(verb: Token, ec: EventContext, speaker: Mention) -> Trigger | Non
     return trigger if targets else None
 
 
-PLURAL_BODIES = frozenset({"COUNTRY", "ORGANIZATION", "GROUP"})
-CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
-
-
-def _plural_antecedent(ec: EventContext, subject: Token, sentence: Sentence, speaker: Mention) -> list[Mention]:
-    """ "... the government had lost the confidence of all sides. He said: 'They need to
-    rethink the bill'": a demand whose subject is a "they" no mention resolves is made of
-    the last body (a state, organisation or group, never a person, never the speaker) named
-    as a subject or object before it in its own sentence or the one before."""
-    if subject.lower_ != "they" or ec.index.all_at(subject):
-        return []
-    sentences = ec.ctx.sentences
-    start = sentences[sentence.sentence_id - 1] if sentence.sentence_id > 0 else sentence
-    span = ec.ctx.sentence_span(start)
-    first = span.start if span is not None else subject.sent.start
-    found: list[Mention] = []
-    for token in ec.ctx.doc[first : subject.i]:
-        head = token
-        while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
-            head = head.head  # "G7 ministers": the name heads nothing, its noun phrase does
-        if head.dep_ not in CORE_ARGUMENTS:
-            continue  # "they" takes up a subject or object, not a word in a phrase ("of the House")
-        for m in ec.index.all_at(token):
-            body = is_actor(m) and m.kind != "pronoun" and m.entity_type in PLURAL_BODIES
-            if body and m.name != speaker.name and m not in found:
-                found.append(m)
-    return found[-1:]
-
-
 def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """REQUEST ("Y must / should ...") and THREATEN ("we will ... unless ...") in quotes."""
     by_id = {m.mention_id: m for m in ec.index.mentions}
@@ -360,7 +332,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and not lemma_in(verb, EXPECTATION_VERBS)
             ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
-                targets = targets or _plural_antecedent(ec, subject, sentence, speaker)
+                targets = targets or plural_antecedent(ec, subject, sentence, speaker)
                 targets = _addressed(speaker, targets, ec)
                 if targets:
                     # "needs to act": the act demanded is the trigger, as "act" is in "must act"
@@ -383,6 +355,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 ):
                     continue
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
+                threatener = np_actors(subject, ec.index)
+                for condition in conditions:  # "we will strike unless they back down": a body named before
+                    they = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    named = [m for t in they[:1] for m in plural_antecedent(ec, t, sentence, speaker)]
+                    targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
                 threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)

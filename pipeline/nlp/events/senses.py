@@ -17,13 +17,16 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import Draft, inner_event_noun, of_object, pobjs
+from pipeline.nlp.events.draft import Draft, inner_event_noun, of_object, pobjs, received_nouns
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "any"})
-RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "unless_subject", "sense"})
+RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "unless_subject", "actors", "sense"})
+# `actors` conditions, read once the draft's actors are known: "states" - every source and
+# every target (at least one of each) is a state
+ACTOR_CONDITIONS = frozenset({"states"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 CLASS_KEYS = frozenset({"about", "source", "words", "in_names"})
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
@@ -38,6 +41,7 @@ class SenseRule:
     argument: str | None
     classes: tuple[str, ...]
     unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
+    actors: str | None  # an ACTOR_CONDITIONS name: tried only once actors are filled (apply_actor_sense)
     sense: tuple[str, str | None] | None  # (type, mode); None: no event; KEEP: the trigger's own
 
 
@@ -71,6 +75,8 @@ def load_senses(path: str | Path | None = None) -> Senses:
             raise ValueError(f"{where}: unknown class {unknown} or argument {raw.get('argument')!r}")
         if raw.get("unless_subject") not in (None, "actor"):
             raise ValueError(f"{where}: unless_subject is actor or omitted")
+        if raw.get("actors") is not None and raw["actors"] not in ACTOR_CONDITIONS:
+            raise ValueError(f"{where}: actors is one of {sorted(ACTOR_CONDITIONS)} or omitted")
         types = frozenset(raw.get("types") or ())
         if types - set(roots):
             raise ValueError(f"{where}: unknown types {sorted(types - set(roots))}")
@@ -83,6 +89,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
                 unless_subject=raw.get("unless_subject"),
+                actors=raw.get("actors"),
                 sense=_sense(raw["sense"], roots, where),
             )
         )
@@ -156,6 +163,13 @@ def arguments(draft: Draft, which: str) -> list[Token]:
                         subjects += _heads(pobj)
                     elif child.lower_ in NOUN_OBJECT_PREPS:
                         objects += _heads(pobj)
+        for verb in draft.realisers:
+            if token in received_nouns(verb):  # "troops came under fire from rebels": rebels fire on troops
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        objects += _heads(child)
+                    elif child.dep_ == "prep" and child.lower_ == "from":
+                        subjects += [h for p in pobjs(child) for h in _heads(p)]
         subjects += modifiers
     else:
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
@@ -198,8 +212,21 @@ def _in_class(tokens: Iterable[Token], words: frozenset[str], in_names: bool = F
     )
 
 
-def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses) -> bool:
+def _states_on_both_sides(draft: Draft) -> bool:
+    """ "China protested to Japan": a state acting on a state, not a crowd in the street."""
+    return (
+        bool(draft.sources and draft.targets)
+        and all(m.entity_type == "COUNTRY" for m in draft.sources)
+        and all(m.entity_type == "COUNTRY" for m in draft.targets)
+    )
+
+
+def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: bool = False) -> bool:
     token = draft.token
+    if (rule.actors is not None) != actors_known:
+        return False  # actor conditions are read in their own pass, once the actors are filled
+    if rule.actors == "states" and not _states_on_both_sides(draft):
+        return False
     if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
         return False
     if rule.types and draft.event_type not in rule.types:
@@ -219,12 +246,19 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses) -> bool:
     return not any(t.ent_type_ in ACTOR_ENTITY_LABELS for t in subjects)
 
 
-def apply_sense(draft: Draft, senses: Senses | None = None) -> bool:
+def apply_actor_sense(draft: Draft, senses: Senses | None = None) -> None:
+    """Retype the draft by the first sense rule with an `actors` condition it fits, once its
+    actors are filled ("China protested to Japan": a diplomatic protest, ACCUSE)."""
+    apply_sense(draft, senses, actors_known=True)
+
+
+def apply_sense(draft: Draft, senses: Senses | None = None, actors_known: bool = False) -> bool:
     """Retype the draft by the first sense rule its arguments fit; False when it reports no
-    event at all (an earthquake striking, money shelled out)."""
+    event at all (an earthquake striking, money shelled out). With `actors_known`, only the
+    rules with an actor condition are tried."""
     senses = senses or load_senses()
     for rule in senses.rules:
-        if not _rule_applies(rule, draft, senses):
+        if not _rule_applies(rule, draft, senses, actors_known):
             continue
         if rule.sense is None:
             return False

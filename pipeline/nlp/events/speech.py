@@ -34,6 +34,7 @@ from pipeline.nlp.events.draft import (
     is_actor,
     is_question,
     lemma_in,
+    plural_antecedent,
     speech_act_draft,
     unique,
 )
@@ -264,13 +265,17 @@ def _owners(ec: EventContext, noun: Token) -> list[Mention]:
 def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
     """ "LG Group will have to participate, but they have been stalling": a judging clause
     whose subject is a third-person pronoun no mention resolves judges the last actor the
-    quote named before it (a person, body or country, never the speaker)."""
+    quote named before it (a person, body or country, never the speaker); a "they" with
+    none there judges the body `plural_antecedent` finds before it."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
         return []
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
-    return named[-1:]
+    sentence = ec.ctx.sentence_at(subjects[0].idx)
+    if named or sentence is None:
+        return named[-1:]
+    return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
 
 
 def _circumstance(token: Token, clause: Token) -> bool:

@@ -15,10 +15,21 @@ that report an opinion, figurative violence and bare warnings are dropped here (
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
-from pipeline.nlp.events.draft import Draft, EventContext, actor_at, inner_event_noun, lemma_in, outer_noun
+from pipeline.nlp.events.draft import (
+    SPEECH_TYPES,
+    Draft,
+    EventContext,
+    actor_at,
+    inner_event_noun,
+    lemma_in,
+    outer_noun,
+    received_nouns,
+)
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
@@ -28,6 +39,7 @@ from pipeline.nlp.events.vocabulary import (
     MOTION_VERBS,
     PHONE_NOUNS,
     PLEA_WORDS,
+    RECEIVED_IDIOMS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
@@ -209,6 +221,14 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
+    received: dict[int, list[Token]] = {}
+    for i in range(span.start, span.end):
+        for noun in received_nouns(doc[i]):
+            idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
+            if noun.i not in nouns and idiom and (meaning := lexicon.noun(idiom)) is not None:
+                nouns[noun.i] = (replace(meaning, lemma=noun.lemma_.lower()), [noun])  # "under fire": criticism
+            if noun.i in nouns and nouns[noun.i][0].event_type in SPEECH_TYPES:
+                received.setdefault(noun.i, []).append(doc[i])  # "faced criticism": realised, aimed at the subject
 
     realised_by: dict[int, list[Token]] = {}
     absorbed: set[int] = set()
@@ -256,7 +276,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         token = span.doc[i]
         if i in absorbed:
             continue
-        realisers = realised_by.get(i, []) + mediated.get(i, [])
+        realisers = realised_by.get(i, []) + mediated.get(i, []) + received.get(i, [])
         if trigger.requires_verb and not realisers:
             continue  # "a peace treaty" under discussion is not an AGREE event
         draft = _new_draft(token, trigger, words, sentence)

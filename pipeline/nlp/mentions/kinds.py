@@ -32,9 +32,11 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     COMPANY_POSSESSIONS,
     CONSTITUENCY_NOUNS,
+    EVENT_HEADS,
     GIVEN_NAMES,
     HONORIFICS,
     INSTITUTION_HEADS,
+    LAW_HEADS,
     MOTION_VERBS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -46,6 +48,9 @@ from pipeline.nlp.mentions.vocabulary import (
 from pipeline.nlp.syntax import POSSESSIVES
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
+# what NER calls a work or product is often a person or company ("Manohla Dargis, film
+# critic for …" WORK_OF_ART, "security firm F-Secure" PRODUCT); laws and events are left be
+THINGS = ("WORK", "PRODUCT")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
 _PLACE_IDS = ("country:", "city:", "location:")
 _LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE"}
@@ -55,7 +60,7 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     """Every NER-only occurrence of a name takes the one type its evidence supports."""
     by_name: dict[str, list[Candidate]] = defaultdict(list)
     for c in chosen:
-        if c.gazetteer_id is None and c.priority <= 1 and c.entity_type in SETTLED and c.kind == "name":
+        if c.gazetteer_id is None and c.priority <= 1 and c.entity_type in SETTLED + THINGS and c.kind == "name":
             by_name[c.name].append(c)
     if not by_name:
         return chosen
@@ -63,14 +68,24 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     decided: dict[str, str] = {}
+    moved: dict[str, str] = {}  # names NER called a work or product, and what they are
     for name, occurrences in by_name.items():
-        evidence = set()
+        evidence, things = set(), set()
         for c in occurrences:
-            evidence |= _evidence(mc, c)
+            if c.entity_type in THINGS:
+                things |= _thing_evidence(mc, c)
+            else:
+                evidence |= _evidence(mc, c)
+        evidence |= things
         if "PLACE?" in evidence:
             evidence.discard("PLACE?")
             if all(c.label != "ORG" for c in occurrences):
                 evidence.add("LOCATION")
+        if len(things) == 1 and (evidence == things or len(evidence) != 1):
+            moved[name] = next(iter(things))  # a work or product moves only on its own evidence
+        occurrences = [c for c in occurrences if c.entity_type in SETTLED]
+        if not occurrences:
+            continue
         if name in surnames or len(name.split()) > 1 and name.split()[-1] in surnames and "PERSON" in evidence:
             evidence.add("PERSON")
         parts = name.split()
@@ -82,8 +97,10 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             decided.update(_most_often(name, occurrences))
     out = []
     for c in chosen:
-        wanted = decided.get(c.name) if c.gazetteer_id is None and c.priority <= 1 else None
-        if wanted and wanted != c.entity_type and c.entity_type in SETTLED:
+        wanted = None
+        if c.gazetteer_id is None and c.priority <= 1:
+            wanted = moved.get(c.name) if c.entity_type in THINGS else decided.get(c.name)
+        if wanted and wanted != c.entity_type and c.entity_type in SETTLED + THINGS:
             c = replace(c, entity_type=wanted, label=_LABEL[wanted], role=None if wanted != "PERSON" else c.role)
         out.append(c)
     return out
@@ -123,6 +140,43 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     place = _is_place(mc, c, root)
     if place:
         found.add(place)
+    return found
+
+
+def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
+    """What makes a name NER called a work or product a person, body or place: only what
+    structure says, since songs and films are called after people and places ("Eleanor
+    Rigby", "Salford" typed PRODUCT in "the Salford MP" stays put):
+
+    * a person: a title or honorific before it, or a post in apposition ("Manohla Dargis,
+      film critic for the New York Times"; "Simon Yates, a senior analyst for Forrester");
+    * a body: a body's noun in apposition or as its modifier ("security firm F-Secure"), or
+      what only bodies do ("cut its output", "Ambev's shares"); not a body's word ending the
+      name alone ("… Party", "… Society"), which titles of reports and campaigns end in too;
+    * a person or body: the subject of a reporting verb ("…, Telegraph said"), which a work
+      or product never is; a person when the name has a person's shape, else a body.
+
+    Never a place: a "place" reading of a work ("the Bicester Hunt in Oxfordshire", "MP for
+    <garbled span>") is as often a body or a cut-up title. A post NER took for a work ("MPs",
+    "the Queen", "Labour MSP") is a title, not a name, and takes nothing.
+    """
+    words = c.name.split()
+    if words[-1].lower() in LAW_HEADS | EVENT_HEADS:
+        return set()  # "the Gershon Report", "the Gambling Bill": a document or an occasion
+    if words[-1].lower() in TITLE_NOUNS | mc.role_words or mc.gaz.match_role(c.name):
+        return set()
+    doc = mc.doc
+    root = _root(doc, c)
+    found = set()
+    before = doc[c.tok_start - 1] if c.tok_start > 0 else None
+    if c.role or c.gender or (before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS)):
+        found.add("PERSON")
+    if _in_apposition_to_a_post(mc, root, near=(c.tok_start, c.tok_end)):
+        found.add("PERSON")
+    if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):
+        found.add("ORGANIZATION")
+    if not found and root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
+        found.add("PERSON" if _shaped_like_a_name(words) else "ORGANIZATION")
     return found
 
 
@@ -239,11 +293,15 @@ def _owns_its_object(root: Token) -> bool:
     return any(g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children)
 
 
-def _in_apposition_to_a_post(mc: MentionContext, root: Token) -> bool:
+def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, int] | None = None) -> bool:
     """ "The Scottish National Party's Holyrood leader, Nicola Sturgeon": a name in
-    apposition with a post a person holds, on either side, is that person."""
+    apposition with a post a person holds, on either side, is that person. With `near`
+    (the name's tokens), only a post within a few words of the name counts: "writer of the
+    longest-running weblog on the net, Scripting News" hangs the blog on the writer."""
     posts = [root.head] if root.dep_ == "appos" else []
     posts += [child for child in root.children if child.dep_ == "appos"][:1]
+    if near is not None:
+        posts = [p for p in posts if near[0] - 4 <= p.i < near[1] + 4]
     return any(
         post.pos_ == "NOUN" and not _is(post, ORG_NOUNS) and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
         for post in posts

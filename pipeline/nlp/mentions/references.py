@@ -17,6 +17,8 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNING_TITLES,
     GOVERNMENT_QUALIFIERS,
     HONORIFICS,
+    MINISTER_QUALIFIERS,
+    NATIONAL_OFFICES,
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.names import role_compatible
@@ -30,6 +32,11 @@ TITLE_DETERMINERS = ("the", "our")
 # Posts up to this seniority (roles.yaml: MP, leader, chairman, spokesperson, senator …) are
 # held by many at once, so "the MP" names whoever the text has just named, not one office holder.
 GENERIC_POST_SENIORITY = 45
+# NER types a place or nationality before a post may get: GPE and NORP, and the PRODUCT or FAC
+# a constituency name is sometimes mistaken for ("the Salford MP").
+PLACE_TYPES = ("GPE", "LOC", "NORP", "PRODUCT", "FAC")
+# Modifiers of a post its holder no longer holds ("the former Labour leader"): the person, not the post.
+FORMER_WORDS = ("former", "ex", "outgoing")
 
 
 def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
@@ -38,6 +45,10 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     of it), at least twice, twice as often as any other, and named as a government's
     country (a party, ministry or office of it) or as the only country the article names
     (a business story about South Korean banks: "asked the government to mediate").
+    Structure counts as evidence too: an office, department or chamber only one country has
+    ("the Home Secretary", "the Commons") names that government, as its party or ministry
+    would, though the country itself is never named. Split evidence (no country named twice
+    as often as any other) still leaves "the government" unresolved.
     Bare lower-case "ministers" ("praised ministers for"), or capitalised only as a sentence's
     first word ("Ministers plan to …"), are that government too, and so is "the Government"
     capitalised."""
@@ -59,6 +70,9 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
             # England and Wales ... But the government said"), though it governs nothing itself
             key = f"country:{m.country_iso3}"
             counts[key] = counts.get(key, 0) + 1
+    for key, n in _national_offices(mc).items():
+        counts[key] = counts.get(key, 0) + n
+        governing[key] = governing.get(key, 0) + n
     top = _dominant(counts, governing) or _dominant(governing, governing)
     if top is None:
         return mentions
@@ -108,6 +122,35 @@ def _head_of_government(mc: MentionContext, m: Mention) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GOVERNING_TITLES
 
 
+def _national_offices(mc: MentionContext) -> dict[str, int]:
+    """Hits per country of the offices and chambers only one country's government has
+    (mentions.yaml national_offices): "the Lord Chancellor", "the Commons". A phrase after a
+    place or people ("US Defence Secretary", "Northern Ireland Secretary of State") is
+    another government's post, and "Secretary of State for Work" is a British one."""
+    doc, found = mc.doc, {}
+    longest = max((len(p.split()) for p in NATIONAL_OFFICES), default=0)
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            phrase = " ".join(t.lower_ for t in doc[i : i + n])
+            if phrase in NATIONAL_OFFICES:
+                hit = (n, NATIONAL_OFFICES[phrase])
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, iso3 = hit
+        before = doc[i - 1] if i else None
+        after = doc[i + n] if i + n < len(doc) else None
+        foreign = before is not None and before.ent_type_ in ("GPE", "NORP")
+        if not foreign and not (after is not None and after.lower_ == "for") and mc.in_sections(i, i + n):
+            key = f"country:{iso3.upper()}"
+            found[key] = found.get(key, 0) + 1
+        i += n
+    return found
+
+
 def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
     """The country named at least twice and twice as often as any other, if one of its
     parties, ministries or offices is named or it is the only country named. Tried on all names, then on those bodies
@@ -123,15 +166,25 @@ def _dominant(counts: dict[str, int], governing: dict[str, int]) -> str | None:
 
 def _bare_ministers(token: Token) -> bool:
     """Lower-case "ministers" with nothing naming whose they are ("Labour ministers",
-    "EU foreign ministers", "ministers from both countries" name someone else's)."""
+    "EU foreign ministers", "ministers from both countries" name someone else's); a
+    modifier that says they govern ("Cabinet ministers", "senior government ministers",
+    mentions.yaml minister_qualifiers) keeps them the government's."""
     for child in token.children:
-        if child.dep_ == "det" and child.lower_ in ("the",):
-            continue
-        if child.dep_ == "amod" and child.lower_ in ("senior", "junior"):
+        if child.dep_ == "det" and child.lower_ in ("the",) or child.dep_ == "punct":
+            continue  # "the ministers", "ministers," before a clause
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i and _governing_modifier(child):
             continue
         return False
     previous = token.doc[token.i - 1] if token.i else None
     return previous is None or previous.tag_ != "POS"
+
+
+def _governing_modifier(modifier: Token) -> bool:
+    """ "Cabinet", "government", "senior" (mentions.yaml minister_qualifiers), with nothing of
+    its own that names another body ("the Scottish Cabinet", "EU government")."""
+    if modifier.lower_ not in MINISTER_QUALIFIERS:
+        return False
+    return all(c.dep_ in ("amod", "compound") and c.lower_ in MINISTER_QUALIFIERS for c in modifier.children)
 
 
 def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
@@ -355,18 +408,23 @@ def _title_reference(
     introduced with that party just before ("Tory Liam Fox said … The Conservative Party
     co-chairman said"); "our correspondent" -> the article's one correspondent."""
     start = the.i + 1
+    former = start < len(mc.doc) and mc.doc[start].lower_ in FORMER_WORDS
+    start += former  # "the former Labour leader": the party's post, held before
     body = bodies.get(start)
     if body is not None:
         body_span = mc.doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
         start = body_span.end if body_span is not None else start
         if start < len(mc.doc) and mc.doc[start].text in POSSESSIVES:
             start += 1
+    start, place = _place_before_post(mc, start)
     idx = title_words(mc, start, 1, 5)
     if not idx or idx[0] != start:
         return None
     doc = mc.doc
     words = [doc[k].lower_ for k in idx]
-    if "and" in words:  # "the Cardinal and Archbishop of Canterbury ...": two titles
+    if "and" in words and mc.gaz.match_role(" ".join(doc[k].text for k in idx[: words.index("and")])) is not None:
+        # "the Cardinal and Archbishop of Canterbury ...": two titles; "the trade and
+        # industry secretary" is one post of a two-part department
         idx = idx[: words.index("and")]
         if not idx:
             return None
@@ -379,7 +437,7 @@ def _title_reference(
     typed = [doc[k] for k in idx if doc[k].ent_type_]
     if typed and not is_bare_title(mc, doc[idx[0] : idx[-1] + 1]) or any(doc[k].ent_id_ for k in idx):
         return None  # "the Labour leader": a name inside; "the Cardinal" typed ORG is still a title
-    if any(doc[k].lower_ in TITLE_MODIFIERS for k in idx):
+    if former and body is None and place is None or any(doc[k].lower_ in TITLE_MODIFIERS for k in idx):
         return None  # "the then Lord Chancellor", "the former minister": maybe someone else
     if last.dep_ in ("amod", "compound") or after < len(doc) and doc[after].tag_.startswith("NN"):
         return None  # "the general election": the title word modifies another noun
@@ -387,6 +445,29 @@ def _title_reference(
     if role is None:
         return None
     before = [m for m in persons if m.char_start < the.idx]
+    head = doc[idx[0] : idx[-1] + 1].root
+    alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    if former or place is not None:
+        # "the former Labour leader", "the Salford MP", "The French president": a post of a
+        # party or place, or one held before, is no office the text's holders of the post share;
+        # as a clause's subject it is the one person just named, when nothing ties that person
+        # to another country
+        if not alone:
+            return None
+        if not former and role.seniority > GENERIC_POST_SENIORITY:
+            # "The French president" after "French President Jacques Chirac": a holder of the
+            # post from that country, when the article names one
+            placed = _placed_holders(before, role.name, place)
+            if len({_surname(m.name) for m in placed}) == 1:
+                return idx[0], idx[-1] + 1, placed[-1]
+            if placed:
+                return None
+        linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
+        candidates = sorted(before + linked, key=lambda m: m.char_start)
+        recent = _just_named(mc, the, candidates, {} if former else roles, role.name)
+        if recent is None or place and recent.country_iso3 not in (None, place):
+            return None
+        return idx[0], idx[-1] + 1, recent
     named_before = {_surname(m.name) for m in before}  # a holder named only later is not meant yet
     holders = {
         key for key, held in roles.items() if key in named_before and any(role_compatible(role.name, r) for r in held)
@@ -408,8 +489,6 @@ def _title_reference(
                 and sentence.sentence_id - m.sentence_id <= 1
             }
             holders = recent
-    head = doc[idx[0] : idx[-1] + 1].root
-    alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
     # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
     alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
@@ -450,6 +529,35 @@ def _title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _place_before_post(mc: MentionContext, start: int) -> tuple[int, str | None]:
+    """ "the Salford MP", "The French president": a place or nationality NER typed before the
+    post (a constituency may come out PRODUCT or FAC), as (where the post starts, the place's
+    country code, or "" when the gazetteer does not know it); (start, None) when there is none."""
+    doc, k = mc.doc, start
+    while (
+        k < len(doc)
+        and k - start < 3
+        and doc[k].ent_type_ in PLACE_TYPES
+        and doc[k].is_title
+        and doc[k].lower_ not in mc.role_words
+    ):
+        k += 1
+    if k == start or k >= len(doc) or doc[k].ent_type_ or doc[k].lower_ not in mc.role_words:
+        return start, None
+    ids = {doc[i].ent_id_ for i in range(start, k)}
+    country = next((i.split(":", 1)[1] for i in ids if i.startswith("country:")), "")
+    return k, country
+
+
+def _placed_holders(before: list[Mention], title: str, place: str) -> list[Mention]:
+    """Mentions of people given a post compatible with the title, of the place's country when
+    it is known and any of them carries a country."""
+    held = [m for m in before if m.role and role_compatible(title, m.role)]
+    if place and any(m.country_iso3 for m in held):
+        held = [m for m in held if m.country_iso3 == place]
+    return held
 
 
 def _just_named(

@@ -20,8 +20,17 @@ BODY_NOUNS = _VOCABULARY.words("body_nouns")
 PRESS_NOUNS = _VOCABULARY.words("press_nouns")
 PRESS_NAME_WORDS = _VOCABULARY.words("press_name_words")
 DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
+ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
+
+
+def possessor_speaks(noun: Token) -> bool:
+    """Whether a noun's possessor is who speaks or holds through it: its statement, report or
+    spokesman, its ministry ("Armenia's foreign ministry said"), not a body or person of its
+    own ("the government's finance watchdog", "Labour's candidate": they speak for themselves)."""
+    lemma = noun.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS | PROXY_NOUNS | ORGAN_NOUNS or noun.lower_ in ORGAN_NOUNS
 
 
 def phrase_particle(verb: Token) -> str | None:

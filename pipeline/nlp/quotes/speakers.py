@@ -29,6 +29,7 @@ from pipeline.nlp.quotes.cues import (
     could_be_cue,
     cue_text,
     is_cue,
+    possessor_speaks,
     speaker_token,
 )
 from pipeline.nlp.records import Mention
@@ -91,11 +92,12 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     holder = _name_closing_post(art, subject, start, end)
-    mention = holder or mention_of(subject, art.index, (start, end))
+    owned = possessor_speaks(subject)
+    mention = holder or mention_of(subject, art.index, (start, end), owned=owned)
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
-    if mention is None:
-        mention = (
+    if mention is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+        mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             _proxy_principal(art, subject)
             or _published_by(art, subject)
             or _described_body(art, subject)
@@ -244,6 +246,8 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
         return found  # "The FBI statement said", "the VDGIF press release says": the body it is of
     for prep in _by_phrases(subject):
         for t in prep.subtree:
+            if _unowned_possessor(t, prep):
+                continue  # "a report by the government's finance watchdog": the watchdog's, not the government's
             found = art.index.at(t)
             if found is not None and found.entity_type in SPEAKER_TYPES:
                 return found
@@ -261,6 +265,15 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
     return None
+
+
+def _unowned_possessor(token: Token, top: Token) -> bool:
+    """Whether a token sits in the possessor of a noun that speaks for itself (below `top`)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "poss" and not possessor_speaks(token.head):
+            return True
+        token = token.head
+    return False
 
 
 def _by_phrases(document: Token) -> list[Token]:

@@ -41,7 +41,11 @@ Bill", "decision to send a junior minister", "reduced public sector workers on s
 "the plans" after "X plans to <action>" is that action, a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
 is about; a person reporting their own state's position holds it; an unnamed spokesperson
-speaks for the body their phrase names.
+speaks for the body their phrase names. Coordinated phrases each with their own determiner
+or possessive are separate targets ("welcomed his apology and the review of murder laws").
+Planning an action, stated in speech ("said it plans to axe 104,000 jobs"), is the planner's
+stance for it, only when the holder is the subject of "plan"/"intend" (not a speaker
+reporting someone else's plan).
 
 7. Groups named by a plural common noun ("critics", "business leaders", "unions") hold
    stances: `groups` offers them to the passes as candidate GROUP mentions, and only those

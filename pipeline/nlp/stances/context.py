@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
+from pipeline.nlp.quotes.cues import possessor_speaks
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
@@ -73,7 +75,9 @@ class StanceArticle:
                 named = self.index.at(conj) if conj.dep_ == "conj" and not _coordinated(conj) else None
                 if named is not None and named.kind == "name":
                     return named
-        found = mention_of(subject, self.index)
+        # "the government's finance watchdog" is no one's organ; "Congo's president" is the state's
+        owned = possessor_speaks(subject) or subject.lemma_.lower() in GOVERNING_TITLES
+        found = mention_of(subject, self.index, owned=owned)
         if found is not None:
             return found
         lemma = subject.lemma_.lower()

@@ -102,13 +102,31 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
     return None
 
 
+OWN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def own_phrase(conj: Token) -> bool:
+    """Whether a conjunct is a noun phrase of its own ("welcomed his apology and the review
+    of murder laws"): joined by "and"/"or" and opened by its own determiner or possessive.
+    Such a conjunct is an issue of its own, with its own complement, not a word shared
+    with the first phrase ("rights and security of the Armenians")."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = conj.head
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") and head.i < c.i < conj.i for c in head.children)
+    # "each secretary of state and each department": a distributive determiner shares the verb
+    return joined and any(
+        (c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in OWN_DETERMINERS) and c.i < conj.i for c in conj.children
+    )
+
+
 def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> list[Token]:
     """Tokens of a labelled noun phrase, in order (head, modifiers, conjuncts, complement)."""
     comp = complement(lex, noun, depth) if depth < 2 else None
     tokens = left_tokens(lex, noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
     tokens.append(noun)
     for conj in noun.conjuncts:
-        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun:
+        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun and not own_phrase(conj):
             cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
             if cc is not None:
                 tokens.append(cc)

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.labels import participle
+from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
@@ -197,7 +198,10 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             found = noun_targets(art, antecedent)
             if found:
                 return found
-    return [Target(label, art.labeller.np_head(noun))]
+    # "welcomed his apology and the review of murder laws": each phrase of its own is an issue
+    own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
+    others = [t for c in own for t in noun_targets(art, c)]
+    return [Target(label, art.labeller.np_head(noun)), *others]
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:

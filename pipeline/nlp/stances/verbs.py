@@ -27,7 +27,14 @@ from pipeline.nlp.stances.targets import (
     verb_targets,
 )
 from pipeline.nlp.stances.topic import is_quantity
-from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, LIGHT_VERBS, POLICY_NOUNS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
+    GROUNDS_PREPOSITIONS,
+    LIGHT_VERBS,
+    PLAN_VERBS,
+    POLICY_NOUNS,
+    PROPOSAL_VERBS,
+)
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
@@ -38,8 +45,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     out: list[Signal] = []
     if verb.pos_ != "VERB" or hypothetical(verb):
         return out
-    if verb.dep_ == "xcomp" and verb_cue(art, verb.head) is not None:
-        return out  # "refused to rule out tax rises": read through the governing cue
+    if verb.dep_ == "xcomp" and verb_cue(art, verb.head) is not None and verb.head.lemma_.lower() not in PLAN_VERBS:
+        # "refused to rule out tax rises": read through the governing cue; a plan verb
+        # holds only in speech, so "plan to oppose the Bill" keeps the opposing of its own
+        return out
     attitude = governing_adjective(verb)
     if attitude == 0:
         return out  # "happy talk about supporting": an adjective we cannot read
@@ -85,6 +94,11 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             holder = art.mention_of(owner) or holder  # "stressed Mr Blair's support for …": Blair's
     in_speech = quote is not None or is_cue(verb)
     if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
+        return out
+    if verb.lemma_.lower() in PLAN_VERBS and (not in_speech or not _plan_maker(art, verb, holder)):
+        # a plan is a position when its maker states it ("We plan to introduce …", "said it
+        # planned to …"), not a company's narrated business plan ("Air China plans to raise
+        # $1bn"), and never the position of a speaker reporting someone else's plan
         return out
     if noun_cue is not None:
         if prep is not None:
@@ -134,6 +148,15 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
+    """Whether the holder is the one who plans: the verb's own subject, named (its mention is
+    the holder) or a pronoun (the holder it was resolved to)."""
+    maker = subject_of(verb, reporting=is_cue)
+    if maker is None or holder is None:
+        return False
+    return maker.lower_ in PERSONAL_PRONOUNS or art.mention_of(maker) is holder
 
 
 def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:

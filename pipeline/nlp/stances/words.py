@@ -9,6 +9,7 @@ from pipeline.nlp.vocabulary import load_vocabulary
 _VOCABULARY = load_vocabulary("stances")
 
 VOLITION_VERBS = _VOCABULARY.words("volition_verbs")
+PLAN_VERBS = _VOCABULARY.words("plan_verbs")
 ADDRESSEE_VERBS = _VOCABULARY.words("addressee_verbs")
 NAMING_VERBS = _VOCABULARY.words("naming_verbs")
 INSUFFICIENCY_ADJECTIVES = _VOCABULARY.words("insufficiency_adjectives")
