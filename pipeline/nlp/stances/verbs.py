@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
@@ -95,10 +96,13 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     in_speech = quote is not None or is_cue(verb)
     if not in_speech and base < OUTSIDE_QUOTE_MIN_SCORE:
         return out
-    if verb.lemma_.lower() in PLAN_VERBS and (not in_speech or not _plan_maker(art, verb, holder)):
+    if verb.lemma_.lower() in PLAN_VERBS and not (
+        _plan_maker(art, verb, holder) and (in_speech or _state_planner(art, verb, holder))
+    ):
         # a plan is a position when its maker states it ("We plan to introduce …", "said it
-        # planned to …"), not a company's narrated business plan ("Air China plans to raise
-        # $1bn"), and never the position of a speaker reporting someone else's plan
+        # planned to …") or when a state or its government plans it ("the government wants
+        # to cut …", "ministers intend to …"), not a company's narrated business plan ("Air
+        # China plans to raise $1bn"), and never a speaker's report of someone else's plan
         return out
     if noun_cue is not None:
         if prep is not None:
@@ -157,6 +161,17 @@ def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
     if maker is None or holder is None:
         return False
     return maker.lower_ in PERSONAL_PRONOUNS or art.mention_of(maker) is holder
+
+
+def _state_planner(art: StanceArticle, verb: Token, holder) -> bool:
+    """Whether a narrated plan's maker is a state or its government: a body noun ("the
+    government", "the administration", `body_nouns`), ministers (`governing_titles`) or a
+    country's mention, whose plans are policy; a company's are business."""
+    maker = subject_of(verb, reporting=is_cue)
+    if maker is None or holder is None:
+        return False
+    lemma = maker.lemma_.lower()
+    return lemma in BODY_NOUNS or lemma in GOVERNING_TITLES
 
 
 def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
