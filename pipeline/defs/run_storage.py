@@ -22,39 +22,30 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
-from dagster._config import Field, StringSource
 from dagster._core.storage.runs import SqliteRunStorage
 from dagster._serdes import ConfigurableClassData
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import QueuePool
 
+from pipeline.defs.event_log import InDagsterHome
+
 INHERITED: list[Engine] = []
 """Engines a forked child inherited: kept referenced, so that their connections (the parent's)
 are never closed, nor used, in the child."""
 
 
-def default_base_dir() -> str:
-    """Where Dagster's default SQLite run storage lives under DAGSTER_HOME (`runs.db` in it)."""
-    return os.path.join(os.environ.get("DAGSTER_HOME", "."), "history", "")
-
-
-class HeldSqliteRunStorage(SqliteRunStorage):
+class HeldSqliteRunStorage(InDagsterHome, SqliteRunStorage):
     """SQLite run storage whose connections stay open within a process."""
 
-    @classmethod
-    def config_type(cls) -> dict[str, Field]:
-        return {"base_dir": Field(StringSource, is_required=False)}
+    FOLDER = ("history",)  # runs.db in it
 
     @classmethod
-    def from_config_value(
-        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
-    ) -> HeldSqliteRunStorage:
-        return cls.from_local(base_dir=config_value.get("base_dir") or default_base_dir(), inst_data=inst_data)
+    def from_base_dir(cls, base_dir: str, inst_data: ConfigurableClassData | None) -> HeldSqliteRunStorage:
+        return cls.from_local(base_dir=base_dir, inst_data=inst_data)
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
