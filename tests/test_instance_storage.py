@@ -1,9 +1,8 @@
-"""The instance's SQLite storages keep their connections, and set up a run's database from a
-copy, without changing what any process reads or what survives a crash."""
+"""The event log sets up a new run's database as a copy of one Dagster set up, and lets go of
+deleted ones: the same schema, never a part-written file, nothing written to a deleted file."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import sqlite3
@@ -11,15 +10,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from dagster import DagsterEventType, DagsterInstance, DagsterRunStatus
-from dagster._core.test_utils import create_run_for_test
+from dagster import DagsterEventType, DagsterInstance
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
 from benchmarks.bookkeeping import run_range
 from pipeline.defs.event_log import BatchedSqliteEventLogStorage
 from pipeline.defs.partitions import ARTICLE_PARTITIONS
-from pipeline.defs.run_storage import HeldSqliteRunStorage
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,60 +31,6 @@ def instance(tmp_path, monkeypatch) -> DagsterInstance:
     found = DagsterInstance.get()
     yield found
     found.dispose()
-
-
-@pytest.fixture
-def sqlite_opens(monkeypatch) -> list[str]:
-    """The database files SQLite connections are opened on, from now on."""
-    opened: list[str] = []
-    connect = sqlite3.connect
-
-    def spy(database, *args, **kwargs):
-        opened.append(os.path.basename(str(database)))
-        return connect(database, *args, **kwargs)
-
-    monkeypatch.setattr(sqlite3, "connect", spy)
-    monkeypatch.setattr(sqlite3.dbapi2, "connect", spy)  # what SQLAlchemy's pysqlite calls
-    return opened
-
-
-def test_run_storage_keeps_its_connection(instance, sqlite_opens):
-    storage = instance.run_storage
-    assert isinstance(storage, HeldSqliteRunStorage)
-    home = Path(os.environ["DAGSTER_HOME"])
-    assert Path(storage._conn_string.removeprefix("sqlite:///")) == home / "history" / "runs.db"  # Dagster's place
-    run = create_run_for_test(instance, job_name="a_job")
-    for _ in range(20):
-        instance.add_run_tags(run.run_id, {"k": "v"})
-        assert instance.get_run_by_id(run.run_id).tags["k"] == "v"
-    assert sqlite_opens.count("runs.db") <= 1  # Dagster's own storage: one per call
-
-
-def test_run_status_is_seen_at_once_by_another_instance_and_a_forked_child(instance):
-    """Each call commits before it returns: another instance (the UI's) reads the new status at
-    once, and a forked child writes on a connection of its own that the parent then reads."""
-    run = create_run_for_test(instance, job_name="a_job")
-    instance.run_storage.add_run_tags(run.run_id, {"stage": "parent"})
-    other = DagsterInstance.get()  # its own storage objects and connections, as another process has
-    try:
-        assert other.get_run_by_id(run.run_id).tags["stage"] == "parent"
-        assert other.get_run_by_id(run.run_id).status == DagsterRunStatus.NOT_STARTED
-    finally:
-        other.dispose()
-
-    held = instance.run_storage._engine()
-
-    def child() -> None:
-        assert instance.run_storage._engine() is not held  # never the parent's connection
-        instance.run_storage.add_run_tags(run.run_id, {"stage": "child"})
-        os._exit(0)
-
-    process = multiprocessing.get_context("fork").Process(target=child)
-    process.start()
-    process.join()
-    assert process.exitcode == 0
-    assert instance.get_run_by_id(run.run_id).tags["stage"] == "child"
-    assert instance.run_storage._engine() is held
 
 
 def _schema(path: str) -> tuple:
@@ -153,3 +96,16 @@ def test_a_wipe_lets_go_of_the_deleted_run_databases(instance):
     instance.add_dynamic_partitions(ARTICLE_PARTITIONS.name, keys)
     result = run_range(instance, keys)
     assert any(e.dagster_event_type == DagsterEventType.RUN_SUCCESS for e in instance.all_logs(result.run_id))
+
+
+def test_a_damaged_template_is_named_among_the_damaged_databases(instance):
+    """A new run's database is a copy of the template: a damaged template is reported as such."""
+    from pipeline.failures import damaged_dagster_databases
+
+    storage = instance.event_log_storage
+    with storage.run_connection(str(uuid.uuid4())):
+        pass
+    template = Path(storage._shard_template())
+    assert damaged_dagster_databases() == []
+    template.write_bytes(b"SQLite format 3\x00" + b"\x10\x00\x01\x01" + os.urandom(8192))
+    assert damaged_dagster_databases() == [template]

@@ -61,35 +61,23 @@ BATCH_SIZE = "1000"
 """Records handed to the storage at a time: a run over 2,000 articles writes in two batches."""
 
 
-class InDagsterHome:
-    """The configuration of a SQLite storage: `base_dir`, by default the folder under DAGSTER_HOME
-    where Dagster's own storage of that kind keeps its files (`FOLDER`), so an existing
-    instance keeps its history."""
+def default_base_dir() -> str:
+    """Where Dagster's default SQLite event log lives under DAGSTER_HOME."""
+    return os.path.join(os.environ.get("DAGSTER_HOME", "."), "history", "runs", "")
 
-    FOLDER: tuple[str, ...] = ()
+
+class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
+    """SQLite event log storage whose batches of asset records take one transaction per database."""
 
     @classmethod
     def config_type(cls) -> dict[str, Field]:
         return {"base_dir": Field(StringSource, is_required=False)}
 
     @classmethod
-    def from_config_value(cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]):
-        base_dir = config_value.get("base_dir") or os.path.join(os.environ.get("DAGSTER_HOME", "."), *cls.FOLDER, "")
-        return cls.from_base_dir(base_dir, inst_data)
-
-    @classmethod
-    def from_base_dir(cls, base_dir: str, inst_data: ConfigurableClassData | None):
-        raise NotImplementedError
-
-
-class BatchedSqliteEventLogStorage(InDagsterHome, SqliteEventLogStorage):
-    """SQLite event log storage whose batches of asset records take one transaction per database."""
-
-    FOLDER = ("history", "runs")
-
-    @classmethod
-    def from_base_dir(cls, base_dir: str, inst_data: ConfigurableClassData | None) -> BatchedSqliteEventLogStorage:
-        return cls(base_dir=base_dir, inst_data=inst_data)
+    def from_config_value(
+        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
+    ) -> BatchedSqliteEventLogStorage:
+        return cls(base_dir=config_value.get("base_dir") or default_base_dir(), inst_data=inst_data)
 
     HELD = 4
     """Databases whose connection stays open at most (the index and the latest runs')."""
