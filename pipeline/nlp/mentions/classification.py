@@ -40,6 +40,8 @@ from pipeline.nlp.mentions.vocabulary import (
     NAME_PARTICLES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
+    PEOPLE_ADJECTIVES,
+    PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     TARGET_HEADS,
@@ -62,9 +64,31 @@ def _people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate
         if place is not None and place.label_ in ("LOC", "GPE") and mc.in_sections(start, place.end):
             end = place.end
             name = clean_spaces(doc[start:end].text)
+    if start > 0 and _people_adjective(mc, doc[start - 1]) and mc.section[start - 1] == mc.section[start]:
+        start -= 1  # "Turkish Cypriots", "Aboriginal Australians": one people, not a country and a people
+        name = clean_spaces(doc[start:end].text)
     if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and mc.section[start - 1] == mc.section[start]:
         start -= 1
     return Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
+
+
+def _people_adjective(mc: MentionContext, token) -> bool:
+    """A capitalised adjective of a people: a stateless one's ("Kurdish", "Aboriginal") or a
+    country's demonym used as an adjective ("Turkish", not the plural "Turks")."""
+    if not token.is_title:
+        return False
+    if token.lower_ in PEOPLE_ADJECTIVES:
+        return True
+    return mc.gaz.demonym_country(token.text) is not None and not is_plural_demonym(token, mc.gaz)
+
+
+def _people_phrase(mc: MentionContext, span: Span) -> bool:
+    """ "Aboriginal Australians", "ethnic Kurds" typed ORG or PERSON: a plural demonym or a
+    stateless people's noun, after only people adjectives or group modifiers."""
+    last = span[-1]
+    if not last.is_title or not (last.lower_ in PEOPLE_NOUNS or is_plural_demonym(last, mc.gaz)):
+        return False
+    return all(t.lower_ in GROUP_MODIFIERS or _people_adjective(mc, t) for t in span[:-1])
 
 
 def entity_candidates(mc: MentionContext) -> list[Candidate]:
@@ -273,6 +297,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
         return _gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
     label = ent.label_
+    if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
+        iso3 = mc.gaz.demonym_country(span[-1].text)
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):

@@ -203,6 +203,11 @@ def _names_a_body(root: Token) -> bool:
         return True
     appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
     compounds = [child for child in root.children if child.dep_ == "compound"]
+    # "blog analysis firm Technorati": the parser may read the noun as an adjective of the name
+    compounds += [
+        child for child in root.lefts
+        if child.dep_ == "amod" and all(t.pos_ == "PROPN" for t in root.doc[child.i + 1 : root.i])
+    ]
     if any(_is(child, ORG_NOUNS) for child in appositions + compounds):
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
@@ -302,10 +307,22 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     posts += [child for child in root.children if child.dep_ == "appos"][:1]
     if near is not None:
         posts = [p for p in posts if near[0] - 4 <= p.i < near[1] + 4]
-    return any(
+    if any(
         post.pos_ == "NOUN" and not _is(post, ORG_NOUNS) and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
         for post in posts
-    )
+    ):
+        return True
+    return root.dep_ == "appos" and _post_of_remit(mc, root.head)
+
+
+def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
+    """ "The outgoing European Commissioner for Trade, Pascal Lamy": the parser hangs the name
+    on the post's remit ("Trade"); the post before "for"/"of" is then the one in apposition."""
+    prep = remit.head
+    if remit.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.head.i >= prep.i:
+        return False
+    post = prep.head
+    return post.is_title and not _is(post, ORG_NOUNS | ORG_HEADS) and mc.gaz.match_role(post.text) is not None
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
