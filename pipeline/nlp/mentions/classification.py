@@ -25,7 +25,7 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
     is_plural_demonym,
 )
-from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
+from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
@@ -46,6 +46,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_QUALIFIERS,
     TARGET_HEADS,
     TITLE_NOUNS,
+    UNIT_WORDS,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
 from pipeline.nlp.token_view import view_of
@@ -288,6 +289,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     text = clean_spaces(span.text)
     if not any(c.isalpha() for c in text):
         return None
+    if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
+        return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     known = mc.gaz.by_alias(text) if negated or end < whole else None
@@ -316,6 +319,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return person(mc, span[k:], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end) or _portfolio(mc, span):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
+    if label in ("ORG", "GPE", "NORP", "FAC") and starts_title(mc, start, end):
+        return None  # "Home" of "the Home Secretary's plans"
     if (
         label in ("ORG", "FAC", "GPE", "LOC", "NORP")
         and len(span) > 1
