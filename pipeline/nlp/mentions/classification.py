@@ -187,8 +187,8 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
         joined = before is not None and (
             before.is_title and before.is_alpha and not doc[i].is_sent_start or bool(before.ent_type_)
         )
-        if joined and not _capitalised_common_noun(before, lowered):
-            continue  # part of a longer name
+        if joined and not _capitalised_common_noun(before, lowered) and not _post_word(mc, before):
+            continue  # part of a longer name; not after a post ("City Councillor Brian Parbutt")
         end = i + 1
         while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
             end += 1
@@ -203,6 +203,24 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(replace(candidate, priority=0))
     return out
+
+
+def _qualifies_a_post(mc: MentionContext, end: int) -> bool:
+    """The words before `end` stand before a capitalised post and the name of its holder
+    ("… City Councillor Brian Parbutt"): they say where or what the post is, no person."""
+    doc = mc.doc
+    if end + 1 >= len(doc) or not doc[end].is_title or not _post_word(mc, doc[end]):
+        return False
+    holder = doc[end + 1]
+    return holder.is_title and holder.is_alpha and holder.lower_ not in mc.role_words
+
+
+def _post_word(mc: MentionContext, token) -> bool:
+    """A capitalised word that is by itself a title (roles.yaml): "Councillor", "Senator"."""
+    if token.lower_ not in mc.role_words or token.ent_type_:
+        return False
+    role = mc.gaz.match_role(token.text)
+    return role is not None and any(v.lower() == token.lower_ for v in role.variants)
 
 
 def _lowered(doc) -> set[str]:
@@ -340,6 +358,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
     if label == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS | INSTITUTION_HEADS:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Collegiate Institute" typed PERSON
+    if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
+        return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
