@@ -129,7 +129,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):
+    if _names_a_body(root) or _one_of_bodies(root) or _owns_its_object(root):
+        found.add("ORGANIZATION")
+    if _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
     if len(words) == 1 and _reports_what_it_does(root):
         found.add("ORGANIZATION")
@@ -213,6 +215,16 @@ def _names_a_body(root: Token) -> bool:
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _one_of_bodies(root: Token) -> bool:
+    """ "casino operators London Clubs International, Rank Group and Stanley Leisure": a name
+    listed after a body's noun (org_nouns) that modifies the list's first name is one of
+    those bodies."""
+    first = root
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
+        first = first.head
+    return first.i != root.i and any(c.dep_ == "compound" and _is(c, ORG_NOUNS) for c in first.children)
 
 
 def _company_possession(root: Token) -> bool:
