@@ -2,7 +2,8 @@
 
 Per-country ministries ("Armenia's foreign ministry", "the Foreign Ministry of
 Azerbaijan" -> `org:aze-foreign-ministry`), geographic features ("Lachin corridor"),
-national forces ("Russian peacekeepers", "Western powers"), a state's armed service ("the
+national forces ("Russian peacekeepers", "Western powers"), stateless peoples, faiths and
+sects ("Kurds", "Shia Muslims", "Tamil rebels"), a state's armed service ("the
 Macedonian army" -> `org:mkd-army`), a body named before its
 members ("Greenpeace activists": Greenpeace) and a known name glued to a participle
 ("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
