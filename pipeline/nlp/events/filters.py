@@ -362,15 +362,15 @@ def one_act_per_coordination(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         token = draft.token
         first = by_token.get(token.head.i) if token.dep_ == "conj" and token.i in by_token else None
-        if first is None or first.event_type != draft.event_type:
-            continue
+        if first is None or first.event_type != draft.event_type or draft.event_type in SYMMETRIC_TYPES:
+            continue  # "travelled to Paris and met the president": a visit and a meeting
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             continue  # a subject of its own: a second clause
         if any(c.dep_ == "dobj" for c in first.token.children):
             continue  # "attacked the base and killed two soldiers"
         kept, merged = (draft, first) if any(c.dep_ == "dobj" for c in token.children) else (first, draft)
         kept.mode = kept.mode or merged.mode
-        for role in ("sources", "targets", "participants", "mediators"):  # "was shot and killed by troops"
+        for role in ("sources", "targets", "mediators"):  # "was shot and killed by troops"
             setattr(kept, role, unique(getattr(kept, role) + getattr(merged, role)))
         gone.add(merged.token.i)
     return [d for d in drafts if d.token.i not in gone]

@@ -20,16 +20,20 @@ from spacy.tokens import Token
 from pipeline.nlp.events.draft import Draft, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
 from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
+from pipeline.nlp.records import Mention
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "any"})
 RULE_KEYS = frozenset(
-    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "actors", "sense"}
+    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "actors"}
+    | {"sense"}
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
-# every target (at least one of each) is a state; "sourceless" - no source
-ACTOR_CONDITIONS = frozenset({"states", "sourceless"})
+# every target (at least one of each) is a state; "unhosted" - no source and no target that
+# is a political actor (_political_host)
+ACTOR_CONDITIONS = frozenset({"states", "unhosted"})
+POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 CLASS_KEYS = frozenset({"about", "source", "words", "in_names"})
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
@@ -263,14 +267,22 @@ def _states_on_both_sides(draft: Draft) -> bool:
     )
 
 
+def _political_host(mention: Mention) -> bool:
+    """A state, a person, a group, or a body the gazetteer knows ("NATO"); not any name the
+    model calls an organisation ("Walt Disney World Resort")."""
+    return mention.entity_type in POLITICAL_HOST_TYPES or mention.gazetteer_id is not None
+
+
 def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: bool = False) -> bool:
     token = draft.token
     if (rule.actors is not None) != actors_known:
         return False  # actor conditions are read in their own pass, once the actors are filled
     if rule.actors == "states" and not _states_on_both_sides(draft):
         return False
-    if rule.actors == "sourceless" and draft.sources:
-        return False
+    if rule.actors == "unhosted" and (
+        not draft.actors() or draft.sources or any(_political_host(m) for m in draft.targets)
+    ):
+        return False  # with no actors at all, "this trip" may take those of the visit it refers to
     if rule.mode is not None and draft.mode != rule.mode:
         return False
     if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
