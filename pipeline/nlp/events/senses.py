@@ -24,14 +24,14 @@ from pipeline.nlp.records import Mention
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
-ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "any"})
+ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "any"})
 RULE_KEYS = frozenset(
     {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "actors"}
     | {"sense"}
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
-# every target (at least one of each) is a state; "unhosted" - no source and no target that
-# is a political actor (_political_host)
+# every target (at least one of each) is a state; "unhosted" - some actor, but no source and
+# no target or participant that is a political actor (_political_host)
 ACTOR_CONDITIONS = frozenset({"states", "unhosted"})
 POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
@@ -150,7 +150,9 @@ def _heads(token: Token) -> list[Token]:
     """An argument head with its conjuncts, its appositives ("Dante, a tropical storm": what
     a name is) and the nouns that modify it ("cruise missile")."""
     heads = [inner_event_noun(_counted(token))]
-    heads += [inner_event_noun(c) for c in token.children if c.dep_ in ("conj", "appos")]
+    heads += [inner_event_noun(c) for c in token.children if c.dep_ == "conj"]
+    # an appositive with a number is a quantity ("the French government (15%)"), not what it is
+    heads += [c for c in token.children if c.dep_ == "appos" and not any(t.like_num for t in c.subtree)]
     out = list(heads)
     for head in heads:
         out += [c for c in head.children if c.dep_ in ("compound", "nmod")]
@@ -213,7 +215,21 @@ def arguments(draft: Draft, which: str) -> list[Token]:
         return modifiers
     if which == "causer":
         return causers
+    if which == "container":
+        return [h for c in _container(token) for h in _heads(c)]
     return subjects + objects + modifiers
+
+
+def _container(noun: Token) -> list[Token]:
+    """The noun an event noun's phrase is the "of" object of, past counts ("logs of millions
+    of phone calls" -> "logs"): what holds or documents the events, if anything."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        outer = noun.head.head
+        if outer.lemma_.lower() in COUNT_NOUNS or outer.pos_ == "NUM" or inner_event_noun(outer) is not outer:
+            noun = outer  # "millions of", "a series of": a count, not a container
+            continue
+        return [outer]
+    return []
 
 
 def _causers(noun: Token) -> list[Token]:
@@ -280,7 +296,9 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     if rule.actors == "states" and not _states_on_both_sides(draft):
         return False
     if rule.actors == "unhosted" and (
-        not draft.actors() or draft.sources or any(_political_host(m) for m in draft.targets)
+        not draft.actors()
+        or draft.sources
+        or any(_political_host(m) for m in draft.targets + draft.participants)
     ):
         return False  # with no actors at all, "this trip" may take those of the visit it refers to
     if rule.mode is not None and draft.mode != rule.mode:
