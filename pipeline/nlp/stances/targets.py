@@ -74,7 +74,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             elif pobj is not None:
                 targets.extend(noun_targets(art, pobj))
         return targets
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and _verbal(c)), None)
     dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS or particle(verb) == "on"
     if xcomp is not None and (dobj is None or (addressee and dobj.i < xcomp.i)):
@@ -294,6 +294,16 @@ def verbal_attack(verb: Token) -> bool:
 def particle(verb: Token) -> str | None:
     return next(
         (c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None
+    )
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the tagger missed as one that still heads a to-infinitive with an
+    object ("plans to axe 104,000 jobs": "axe" tagged a determiner)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+        c.dep_ == "dobj" for c in token.children
     )
 
 

@@ -171,7 +171,22 @@ def _state_planner(art: StanceArticle, verb: Token, holder) -> bool:
     if maker is None or holder is None:
         return False
     lemma = maker.lemma_.lower()
-    return lemma in BODY_NOUNS or lemma in GOVERNING_TITLES
+    if lemma in BODY_NOUNS or lemma in GOVERNING_TITLES:
+        return True
+    return maker.lower_ in PERSONAL_PRONOUNS and _holds_office(art, holder)
+
+
+def _holds_office(art: StanceArticle, holder) -> bool:
+    """Whether a pronoun's person is named with a governing title ("Chancellor Gordon Brown
+    said … He plans to axe 104,000 jobs"): a minister's narrated plan is policy."""
+    seen: set[str] = set()
+    mention = holder
+    while mention is not None and mention.mention_id not in seen:
+        seen.add(mention.mention_id)
+        if mention.entity_type == "PERSON" and mention.role:
+            return mention.role.split()[-1].lower() in GOVERNING_TITLES
+        mention = art.by_id.get(mention.antecedent) if mention.antecedent else None
+    return False
 
 
 def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
