@@ -166,8 +166,12 @@ def content_clause(noun: Token) -> list[Token]:
 def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
-    sunset clause inserted in the Bill") or an infinitive with its object ("the decision to
-    send a junior minister")."""
+    sunset clause inserted in the Bill"), an infinitive with its object ("the decision to
+    send a junior minister") or a gerund with its object after a kept preposition
+    ("guidelines on splitting the financial burden")."""
+    gerund = gerund_complement(lex, noun)
+    if gerund:
+        return gerund
     for child in noun.rights:
         clause = content_clause(noun)
         if clause:
@@ -204,6 +208,21 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
     return []
+
+
+def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """ "guidelines on splitting the financial burden", "a ban on importing beef": the first
+    kept preposition after the noun, when its complement is an action with its object."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in KEEP_PREPOSITIONS:
+        return []
+    verb = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+    if verb is None or verb.tag_ != "VBG" or verb.lemma_.lower() in EMPTY_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_amount(obj):
+        return []
+    return [prep, verb, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, verb, obj)]
 
 
 def is_amount(noun: Token) -> bool:
