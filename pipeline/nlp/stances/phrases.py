@@ -180,7 +180,10 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
         # solution to resolve the dispute", where the infinitive is the purpose)
         infinitive_relative = child.dep_ == "relcl" and to_aux and lex.cue(noun.head.lemma_) is not None
-        if child.dep_ != "acl" and not infinitive_relative:
+        # "help to get people on the housing ladder": an infinitive the parser hangs on the
+        # noun as its complement
+        infinitive_complement = child.dep_ == "xcomp" and to_aux
+        if child.dep_ != "acl" and not infinitive_relative and not infinitive_complement:
             continue  # "the bill to ban fox hunting" is parsed either way
         if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
             continue
