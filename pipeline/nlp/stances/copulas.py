@@ -26,7 +26,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
-from pipeline.nlp.stances.words import CONSEQUENCE_VERBS, GOAL_NOUNS
+from pipeline.nlp.stances.words import CONSEQUENCE_VERBS, GOAL_NOUNS, VIABILITY_VERBS
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
@@ -63,6 +63,8 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     polarity = CONSEQUENCE_VERBS.get(verb.lemma_.lower())
     if polarity is None or verb.pos_ != "VERB" or hypothetical(verb):
         return []
+    if verb.lemma_.lower() in VIABILITY_VERBS and not _predicted(art, verb):
+        return []  # "nurses work long hours": whether a measure works is judged only as a prediction
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
     if holder is None:
@@ -87,6 +89,13 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _predicted(art: StanceArticle, verb: Token) -> bool:
+    """A verb without an object under a modal or a negation ("would not work", "will work")."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    return has_negation(art, verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 GOAL_SCORE = 0.7  # naming something one's goal is a clear, if indirect, position
