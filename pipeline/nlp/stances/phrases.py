@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
+    BODY_PREPOSITIONS,
     COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
     CONTENT_NOUNS,
@@ -242,11 +243,17 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
         return []
     after = obj.right_edge.i + 1
     prep = next(
-        (c for c in verb.rights if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS), None
+        (
+            c for c in verb.rights
+            if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+        ),
+        None,
     )
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj):
         return []
+    if prep.lower_ in BODY_PREPOSITIONS and pobj.pos_ != "PROPN":
+        return []  # "before the election" is a time; "before the US Congress" a body
     if pobj.pos_ == "PRON" or lex.is_generic_target(pobj.lemma_):
         return []
     return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]

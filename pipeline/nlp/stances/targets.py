@@ -21,6 +21,7 @@ from pipeline.nlp.stances.words import (
     ATTITUDE_NOUNS,
     BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
+    MANDATIVE_VERBS,
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
     NEGATIVE_VOLITION,
@@ -121,20 +122,22 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     lemma = verb.lemma_.lower()
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
-        return clause_targets(art, ccomp)
+        return clause_targets(art, ccomp, demanded=lemma in MANDATIVE_VERBS)
     return []
 
 
-def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
+def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) -> list[Target]:
     """The issue of a wished-for clause: its passive subject ("solutions will be found"),
     through the clause's own stance when it has one ("wants the tax to be abolished"
     opposes the tax), or the action an infinitive wishes of someone ("want the government
-    to withdraw these regulations" opposes the regulations)."""
+    to withdraw these regulations" opposes the regulations) or a mandative verb demands
+    ("demanding that he haul UN personnel before the US Congress")."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if passive is None:
         # "want the government to withdraw these regulations": the action wished of someone
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        return action_targets(art, clause) if infinitive and clause.pos_ == "VERB" else []
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        return action_targets(art, clause) if (infinitive or demanded and not modal) and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
         composed = action_targets(art, clause)
         if composed:
