@@ -520,7 +520,9 @@ def _title_reference(
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
         if not alone:
             return None
-        named = _named_after_lead(mc, the, persons, roles, role.name)
+        named = _named_after_lead(mc, the, persons, roles, role.name) or _subject_just_before(
+            mc, the, before, roles, role.name
+        )
         return (idx[0], idx[-1] + 1, named if named is not None else role.name)
     if len(holders) != 1:
         return None
@@ -588,6 +590,17 @@ def _just_named(
     if held and not any(role_compatible(title, r) for r in held):
         return None
     return found
+
+
+def _subject_just_before(
+    mc: MentionContext, the: Token, before: list[Mention], roles: dict[str, set[str]], title: str
+) -> Mention | None:
+    """ "Jack Straw has attacked the ruling … The foreign secretary said …": a post nobody in
+    the text is given, as a clause's subject, takes up the one person the sentence or two
+    before named as its subject (news copy varies a name with its holder's post), when that
+    person holds no other post in the text."""
+    found = _just_named(mc, the, before, roles, title)
+    return found if found is not None and _is_clause_subject(mc, found) else None
 
 
 def _named_after_lead(
