@@ -391,9 +391,24 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
             continue
         words = set(m.name.lower().split())
-        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS:
+        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
             return m
     return art.index.before(subject.idx, ("ORGANIZATION",))
+
+
+def _described_as(art: QuoteArticle, m: Mention, noun: str) -> bool:
+    """ "Irish publishing group Independent News & Media", "Yukos, the oil company": a body
+    introduced with the noun a later "the group" / "the company" takes up (the noun heads
+    the words right before its name, or an apposition to it)."""
+    span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.start - 1
+    while k >= 0 and art.doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and span.start - k <= 4:
+        if art.doc[k].lemma_.lower() == noun and art.doc[k].tag_ == "NN":
+            return True
+        k -= 1
+    return any(c.dep_ == "appos" and c.lemma_.lower() == noun for c in span.root.children)
 
 
 def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
