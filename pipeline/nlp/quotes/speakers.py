@@ -393,12 +393,12 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         words = set(m.name.lower().split())
         if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
             return m
-    # else the latest body a sentence was about (its main subject), not one named in passing
+    # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
     for m in reversed(art.index.mentions):
         if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun":
             span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "ROOT":
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
                 return m
     return art.index.before(subject.idx, ("ORGANIZATION",))
 
