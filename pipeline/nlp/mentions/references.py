@@ -520,9 +520,7 @@ def _title_reference(
         # subject ("The chancellor said"; not "the Cardinal and Archbishop of Canterbury Dr …")
         if not alone:
             return None
-        named = _named_after_lead(mc, the, persons, roles, role.name) or _subject_just_before(
-            mc, the, before, roles, role.name
-        )
+        named = _named_after_lead(mc, the, persons, roles, role.name)
         return (idx[0], idx[-1] + 1, named if named is not None else role.name)
     if len(holders) != 1:
         return None
@@ -590,31 +588,6 @@ def _just_named(
     if held and not any(role_compatible(title, r) for r in held):
         return None
     return found
-
-
-def _subject_just_before(
-    mc: MentionContext, the: Token, before: list[Mention], roles: dict[str, set[str]], title: str
-) -> Mention | None:
-    """ "Jack Straw has attacked the ruling … The foreign secretary said …": a post nobody in
-    the text is given, as a clause's subject, takes up the one person a sentence or two
-    before named as the subject of its main clause (news copy varies a name with its
-    holder's post), else the one person the article has named at all, as such a subject;
-    never a person holding another post in the text."""
-    found = _just_named(mc, the, before, roles, title)
-    if found is None or not _is_main_subject(mc, found):
-        named = [m for m in before if not mc.inside_quote(m.char_start) and not _is_modifier(mc, m)]
-        if len({_surname(m.name) for m in named}) != 1 or not any(_is_main_subject(mc, m) for m in named):
-            return None
-        found = named[-1]
-    held = roles.get(_surname(found.name), set())
-    return None if held and not any(role_compatible(title, r) for r in held) else found
-
-
-def _is_main_subject(mc: MentionContext, m: Mention) -> bool:
-    """Subject of its sentence's main verb ("Jack Straw has attacked …"), not of a clause
-    joined to it ("…, and Lord Hoffmann went further")."""
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    return span is not None and is_subject(span.root) and span.root.head.dep_ == "ROOT"
 
 
 def _named_after_lead(
