@@ -34,6 +34,8 @@ def _clause_span(art: QuoteArticle, tokens: list[Token]) -> tuple[int, int] | No
         or tokens[0].is_punct and not tokens[0].is_quote
     ):
         tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].text in (",", ";", ":", "-", "—", "–")):
+        tokens = tokens[:-1]  # "… as the islands are checked, and": the conjunction of what follows
     if not tokens:
         return None
     start = tokens[0].idx
