@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.actors import _subjects, np_actors, pronoun_referent
 from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
@@ -218,6 +218,8 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
+                if not targets and sources:  # "wrote to Mr Blair asking him to sack the minister"
+                    targets = pronoun_referent(asked, sentence.sentence_id, {actor_key(m) for m in sources}, ec.index)
                 if targets and (sources or group_subject(token)):
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
         if (

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.actors import _subjects, np_actors, proposal_owner, relative_doers
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -45,7 +45,6 @@ from pipeline.nlp.events.vocabulary import (
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     NORM_NOUNS,
-    PROPOSAL_NOUNS,
     QUARREL_WORDS,
     SOUNDNESS_VERBS,
 )
@@ -186,6 +185,9 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 # "the reckless spree planned by the Tories": the participle's agent
                 out += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
+            elif child.dep_ == "relcl":
+                # "the cavalier way in which this government operates": who does what is judged
+                out += relative_doers(child)
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
@@ -231,35 +233,11 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
     """ "... under plans unveiled by the Conservatives. ... Y said the policy was
     prejudice-based": a judging clause whose subject is a definite proposal noun naming no
-    owner judges the owner the article last gave a proposal before it (a possessor, a
-    modifying name, or the "by" agent of a participle: "Labour's scheme", "Tory plans",
-    "plans unveiled by the Conservatives")."""
+    owner judges the owner the article last gave a proposal before it (`proposal_owner`)."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return []
-    noun = subjects[0]
-    definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
-    if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
-        return []
-    for earlier in reversed(ec.ctx.doc[: noun.i]):
-        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
-            continue
-        owners = [m for m in _owners(ec, earlier) if not _same_actor(m, speaker)]
-        if owners:
-            return owners
-    return []
-
-
-def _owners(ec: EventContext, noun: Token) -> list[Mention]:
-    """Who a proposal noun says it belongs to: possessor, modifying name, participle's agent."""
-    words: list[Token] = []
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and child.pos_ != "VERB"):
-            words += list(child.subtree)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
-    found = [m for t in words for m in ec.index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
-    return unique(m for m in found if m.entity_type != "LOCATION")
+    return proposal_owner(subjects[0], ec.index, lambda m: _same_actor(m, speaker))
 
 
 def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
