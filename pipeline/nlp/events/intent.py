@@ -44,6 +44,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
+from pipeline.nlp.events.speech import group_speaker
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
@@ -303,7 +304,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     by_id = {m.mention_id: m for m in ec.index.mentions}
     drafts: list[Draft] = []
     for quote in quotes:
-        speaker = by_id.get(quote.speaker_mention_id or "")
+        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker):
             continue
         span = _reported_clauses(quote, ec)

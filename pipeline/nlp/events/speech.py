@@ -44,6 +44,7 @@ from pipeline.nlp.events.vocabulary import (
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
+    MANNER_NOUNS,
     NORM_NOUNS,
     QUARREL_WORDS,
     SOUNDNESS_VERBS,
@@ -258,11 +259,12 @@ def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Me
 
 def _circumstance(token: Token, clause: Token) -> bool:
     """ "rebuild after the disaster": a judging word in an adverbial phrase judges the
-    circumstances, not the clause's actors."""
+    circumstances, not the clause's actors; a phrase of manner ("acting in a petty and
+    provocative manner", events.yaml manner_nouns) judges how they act."""
     node = token
     while node.i != clause.i and node.head.i != node.i:
-        if node.dep_ == "pobj" and node.head.lower_ in CIRCUMSTANCE_PREPS:
-            return True
+        if node.dep_ == "pobj" and node.head.lower_ in CIRCUMSTANCE_PREPS and not lemma_in(node, MANNER_NOUNS):
+            return True  # "acting in a provocative manner" judges the one acting
         node = node.head
     return False
 
@@ -300,7 +302,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     by_id = {m.mention_id: m for m in ec.index.mentions}
     drafts: list[Draft] = []
     for quote in quotes:
-        speaker = by_id.get(quote.speaker_mention_id or "")
+        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS - {"we"}:
             continue
         if is_accusation(quote):
@@ -320,6 +322,26 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
+    """ "Labour backbenchers said the plans were unworkable", "Critics said ...": a quote whose
+    speaker is a group named by a common noun (no speaker mention for the quotes layer)
+    speaks, for its events, as the actor that noun phrase names: the party or body that
+    modifies it ("Labour backbenchers", "Tory MPs": the party, as for a criticising verb's
+    subject) or the group itself ("critics", "union leaders")."""
+    surface = quote.speaker_surface
+    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    if not surface or sentence is None or surface.lower() in THIRD_PERSON | SPEAKER_PRONOUNS:
+        return None
+    start = ec.ctx.text.find(surface, sentence.char_start, sentence.char_end)
+    if start < 0 or quote.char_start <= start < quote.char_end:
+        return None
+    span = ec.ctx.doc.char_span(start, start + len(surface), alignment_mode="expand")
+    if span is None:
+        return None
+    actors = [m for m in np_actors(span.root, ec.index) if is_actor(m) and m.kind != "pronoun"]
+    return actors[0] if len(actors) == 1 and actors[0].entity_type != "LOCATION" else None
 
 
 def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
