@@ -47,6 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     MANNER_NOUNS,
     NORM_NOUNS,
     QUARREL_WORDS,
+    REPORTING_VERBS,
     SOUNDNESS_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
@@ -208,9 +209,11 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> list[Mention]:
+def _targets(
+    ec: EventContext, token: Token, span: Span, speaker: Mention, spoken_of: list[Mention] | None = None
+) -> list[Mention]:
     """Actors the judged phrase or the judging clause's subject names, named ones before
-    pronouns, never the speaker or "we"."""
+    pronouns, never the speaker or "we"; `spoken_of` is whom the quote is said of."""
     clause = _clause(token, span)
     circumstance = _circumstance(token, clause)
     judged = _judged_tokens(token, clause, not circumstance)
@@ -226,9 +229,13 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
         # "would undermine the UN", "misled Parliament": a judging verb's object is who it
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before)
-        return _pronoun_antecedent(ec, clause, span, speaker)
+        return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
-    return found or _pronoun_antecedent(ec, clause, span, speaker) or _proposal_owner(ec, clause, speaker)
+    return (
+        found
+        or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
+        or _proposal_owner(ec, clause, speaker)
+    )
 
 
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
@@ -241,11 +248,16 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     return proposal_owner(subjects[0], ec.index, lambda m: _same_actor(m, speaker))
 
 
-def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
+def _pronoun_antecedent(
+    ec: EventContext, clause: Token, span: Span, speaker: Mention, spoken_of: list[Mention] | None = None
+) -> list[Mention]:
     """ "LG Group will have to participate, but they have been stalling": a judging clause
     whose subject is a third-person pronoun no mention resolves judges the last actor the
-    quote named before it (a person, body or country, never the speaker); a "they" with
-    none there judges the body `plural_antecedent` finds before it."""
+    quote named before it (a person, body or country, never the speaker); with none there,
+    whom the quote is said of ("Mr Kennedy said of the prime minister: 'He is arrogant'"),
+    else for a "they" the body `plural_antecedent` finds before it and for a "he" or "she"
+    the last person named before it in its sentence or the one before, not the speaker
+    ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named)."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
         return []
@@ -254,7 +266,59 @@ def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Me
     sentence = ec.ctx.sentence_at(subjects[0].idx)
     if named or sentence is None:
         return named[-1:]
+    if spoken_of is not None:
+        return spoken_of
+    if subjects[0].lower_ in ("he", "she"):
+        return _person_before(ec, subjects[0], sentence, speaker)
     return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
+
+
+def _person_before(ec: EventContext, pronoun: Token, sentence: Sentence, speaker: Mention) -> list[Mention]:
+    """The last named person (or a pronoun resolved to one) before the pronoun, in its
+    sentence or the one before, who is not the speaker (by surname: "Michael Howard" is
+    "Mr Howard")."""
+    own = _surname(speaker.name)
+    for mention in reversed(ec.index.mentions):
+        if mention.char_start >= pronoun.idx:
+            continue
+        if mention.sentence_id < sentence.sentence_id - 1:
+            break
+        if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
+            continue
+        if _same_actor(mention, speaker) or _surname(mention.name) == own:
+            continue
+        return [mention]
+    return []
+
+
+def _surname(name: str | None) -> str:
+    return (name or "").split()[-1].lower() if name else ""
+
+
+def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention] | None:
+    """ "Mr Kennedy said of the prime minister: ...": the actor a reporting verb's "of"
+    phrase names, outside the quote, is whom the quote is about; None when no "of" phrase
+    says whom (an empty list when one does but names no actor: no one else is guessed)."""
+    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    span = ec.ctx.sentence_span(sentence) if sentence is not None else None
+    if span is None:
+        return None
+    found: list[Mention] = []
+    said_of = False
+    for token in span:
+        if quote.char_start <= token.idx < quote.char_end or token.lower_ != "of" or token.dep_ != "prep":
+            continue
+        if not lemma_in(token.head, REPORTING_VERBS):
+            continue
+        said_of = True
+        found += [
+            m
+            for p in token.children
+            if p.dep_ == "pobj"
+            for m in np_actors(p, ec.index)
+            if is_actor(m) and m.kind != "pronoun" and m.entity_type != "LOCATION" and not _same_actor(m, speaker)
+        ]
+    return unique(found) if said_of else None
 
 
 def _circumstance(token: Token, clause: Token) -> bool:
@@ -310,10 +374,11 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
         if span is None:
             continue
+        spoken_of = _spoken_of(ec, quote, speaker)
         for token in span:
             if not _unsound(token) and (not _criticises(token) or _negated(token)):
                 continue
-            targets = _targets(ec, token, span, speaker)
+            targets = _targets(ec, token, span, speaker, spoken_of)
             if not targets:
                 continue
             sentence = ec.ctx.sentence_at(token.idx)
