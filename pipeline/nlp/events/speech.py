@@ -324,11 +324,14 @@ def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention
 def _circumstance(token: Token, clause: Token) -> bool:
     """ "rebuild after the disaster": a judging word in an adverbial phrase judges the
     circumstances, not the clause's actors; a phrase of manner ("acting in a petty and
-    provocative manner", events.yaml manner_nouns) judges how they act."""
+    provocative manner", events.yaml manner_nouns) judges how they act, and an "in" phrase
+    after "be" ("the Tories were in turmoil") what they are."""
     node = token
     while node.i != clause.i and node.head.i != node.i:
         if node.dep_ == "pobj" and node.head.lower_ in CIRCUMSTANCE_PREPS and not lemma_in(node, MANNER_NOUNS):
-            return True  # "acting in a provocative manner" judges the one acting
+            # "acting in a provocative manner" judges the one acting; "the Tories were in
+            # turmoil" says what they are (a predicate after "be"), no circumstance
+            return not (node.head.lower_ == "in" and node.head.head.lemma_ == "be")
         node = node.head
     return False
 
