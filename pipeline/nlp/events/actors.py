@@ -63,6 +63,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     APPRAISING_VERBS,
     CITY_COUNTRIES,
+    CLAIM_NOUNS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
@@ -608,7 +609,36 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
         # "the proposals were attacked by union leaders": a passive's subject is its object
         if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):
             continue
-        return proposal_owner(obj, index, lambda m: actor_key(m) in sources)
+        excluded = lambda m: actor_key(m) in sources  # noqa: E731
+        return proposal_owner(obj, index, excluded) or claim_maker(obj, index, excluded)
+    return []
+
+
+# Verbs whose subject makes a claim or a charge, besides the reporting verbs.
+CHARGING_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "attack", "condemn"})
+
+
+def claim_maker(noun: Token, index: MentionIndex, excluded) -> list[Mention]:
+    """ "Mr Howard said Labour had lied ... Alan Milburn dismissed the claims as desperate":
+    a definite claim noun ("the claims", "these allegations", events.yaml claim_nouns) that
+    names no one is the claim of the last actor reported as saying or charging something
+    before it, in its sentence or the two before, who is not the one answering it
+    (`excluded`)."""
+    definite = any(c.lower_ in ("the", "this", "these", "such", "those") for c in noun.children)
+    if not lemma_in(noun, CLAIM_NOUNS) or not definite or np_actors(noun, index):
+        return []
+    sentences = [s.start for s in noun.doc.sents if s.start <= noun.i]
+    first = sentences[-3] if len(sentences) >= 3 else 0
+    for verb in reversed(noun.doc[first : noun.i]):
+        if verb.pos_ != "VERB" or not (lemma_in(verb, REPORTING_VERBS) or lemma_in(verb, CHARGING_VERBS)):
+            continue
+        makers = [
+            m
+            for m in _subjects(verb, index)
+            if is_actor(m) and not (m.kind == "pronoun" and m.antecedent is None) and not excluded(m)
+        ]
+        if makers:
+            return makers
     return []
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors, proposal_owner, relative_doers
+from pipeline.nlp.events.actors import _subjects, claim_maker, np_actors, proposal_owner, relative_doers
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -245,7 +245,8 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return []
-    return proposal_owner(subjects[0], ec.index, lambda m: _same_actor(m, speaker))
+    excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
+    return proposal_owner(subjects[0], ec.index, excluded) or claim_maker(subjects[0], ec.index, excluded)
 
 
 def _pronoun_antecedent(
