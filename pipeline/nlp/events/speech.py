@@ -40,6 +40,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
+    DISTRUST_VERBS,
     EXCESS_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
@@ -48,6 +49,7 @@ from pipeline.nlp.events.vocabulary import (
     NORM_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
+    SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
@@ -121,8 +123,28 @@ def _unsound(token: Token) -> bool:
     return any(verb == token.lemma_.lower() and particle in particles for verb, particle in SOUNDNESS_VERBS)
 
 
+def _untrusted(token: Token) -> bool:
+    """ "Mr Blair cannot be trusted": a denied passive verb of trust (`distrust_verbs`)
+    judges its subject; like `_unsound`, the denial is the criticism."""
+    if token.pos_ != "VERB" or not lemma_in(token, DISTRUST_VERBS) or not has_neg(token):
+        return False
+    return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _shortcoming(token: Token) -> bool:
+    """ "Labour has let pensioners down", "he had lost the trust of the people": a verb with
+    the particle or object of a failing (`shortcoming_phrases`) charges its subject."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    # the particle, or the adverb the parser makes a clause of ("let the country down")
+    words = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "ccomp" and c.pos_ == "ADP")}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    return any(verb == lemma and word in words for verb, word in SHORTCOMING_PHRASES)
+
+
 def _criticises(token: Token) -> bool:
-    if _reproach(token) or _breaks_a_norm(token) or _excess(token):
+    if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
         return True
     if (
         token.lower_ == "nothing"
@@ -380,7 +402,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         for token in span:
-            if not _unsound(token) and (not _criticises(token) or _negated(token)):
+            if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
                 continue
             targets = _targets(ec, token, span, speaker, spoken_of)
             if not targets:
