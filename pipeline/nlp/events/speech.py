@@ -39,6 +39,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
@@ -143,8 +144,21 @@ def _shortcoming(token: Token) -> bool:
     return any(verb == lemma and word in words for verb, word in SHORTCOMING_PHRASES)
 
 
+def _criticising_phrase(token: Token) -> bool:
+    """ "the government is out of touch", "he has questions to answer": the word starts a
+    phrase of blame (`criticism_phrases`)."""
+    doc = token.doc
+    return any(
+        token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
+        for words in CRITICISM_PHRASES
+        if words[0] == token.lower_
+    )
+
+
 def _criticises(token: Token) -> bool:
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
+        return True
+    if _criticising_phrase(token):
         return True
     if (
         token.lower_ == "nothing"

@@ -51,6 +51,8 @@ PROPOSAL_NOUNS = _VOCABULARY.words("proposal_nouns")
 MANNER_NOUNS = _VOCABULARY.words("manner_nouns")
 CLAIM_NOUNS = _VOCABULARY.words("claim_nouns")
 SHORTCOMING_PHRASES = _VOCABULARY.pairs("shortcoming_phrases")
+# phrase -> its words, lower-case
+CRITICISM_PHRASES = tuple(tuple(p.split()) for p in sorted(_VOCABULARY.words("criticism_phrases")))
 DISTRUST_VERBS = _VOCABULARY.words("distrust_verbs")
 BACKING_VERBS = _VOCABULARY.words("backing_verbs")
 REQUEST_VERBS = _VOCABULARY.words("request_verbs")
