@@ -61,6 +61,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    ADDRESSING_VERBS,
     APPRAISING_VERBS,
     CITY_COUNTRIES,
     CLAIM_NOUNS,
@@ -308,12 +309,25 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             if objects:
                 return np_actors(objects[0], index)
         return _subjects(head.head, index, depth + 1)
+    if (addressee := _written_to(verb)) is not None:
+        return _subjects(addressee.head.head, index, depth + 1)  # "wrote to X demanding": the writer
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return np_actors(head, index)  # "an Azeri checkpoint restricting movement"
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
     return []
+
+
+def _written_to(verb: Token) -> Token | None:
+    """ "The Tories have written to Mr Blair demanding an inquiry": the parser hangs the
+    participle on the one written to; the writer demands and the addressee is asked
+    (events.yaml addressing_verbs). The addressee's noun, or None."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.dep_ != "pobj" or head.head.lower_ != "to":
+        return None
+    writer = head.head.head
+    return head if writer.pos_ == "VERB" and lemma_in(writer, ADDRESSING_VERBS) else None
 
 
 def _active(verb: Token) -> bool:
@@ -449,6 +463,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in ADDRESSED_TYPES:
         assign(draft, "targets", _pronoun_object_referent(draft, index))
+    if not draft.targets and draft.event_type in SPEECH_TYPES and (addressee := _written_to(draft.token)):
+        assign(draft, "targets", [m for m in np_actors(addressee, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
         assign(draft, "targets", _object_doer(draft, index) or _proposal_object_owner(draft, index))
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
@@ -614,19 +630,23 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     return []
 
 
-# Verbs whose subject makes a claim or a charge, besides the reporting verbs.
-CHARGING_VERBS = frozenset({"accuse", "blame", "criticise", "criticize", "attack", "condemn"})
+# Verbs whose subject makes a claim, a charge or a call, besides the reporting verbs.
+CHARGING_VERBS = frozenset(
+    {"accuse", "blame", "criticise", "criticize", "attack", "condemn", "call", "demand", "urge", "press", "appeal"}
+)
 
 
 def claim_maker(noun: Token, index: MentionIndex, excluded) -> list[Mention]:
-    """ "Mr Howard said Labour had lied ... Alan Milburn dismissed the claims as desperate":
-    a definite claim noun ("the claims", "these allegations", events.yaml claim_nouns) that
-    names no one is the claim of the last actor reported as saying or charging something
-    before it, in its sentence or the two before, who is not the one answering it
-    (`excluded`)."""
+    """ "Mr Howard said Labour had lied ... Alan Milburn dismissed the claims as desperate",
+    "The Tories called for an inquiry ... Mr Blair rejected calls for one": a definite or bare
+    plural claim noun ("the claims", "these allegations", "calls", events.yaml claim_nouns)
+    that names no one is the claim of the last actor reported as saying, charging or calling
+    for something before it, in its sentence or the two before, who is not the one answering
+    it (`excluded`)."""
     definite = any(c.lower_ in ("the", "this", "these", "such", "those") for c in noun.children)
-    if not lemma_in(noun, CLAIM_NOUNS) or not definite or np_actors(noun, index):
-        return []
+    bare_plural = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
+        return []  # "rejected calls for an inquiry": whoever called for one
     sentences = [s.start for s in noun.doc.sents if s.start <= noun.i]
     first = sentences[-3] if len(sentences) >= 3 else 0
     for verb in reversed(noun.doc[first : noun.i]):

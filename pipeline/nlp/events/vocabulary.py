@@ -54,6 +54,7 @@ SHORTCOMING_PHRASES = _VOCABULARY.pairs("shortcoming_phrases")
 # phrase -> its words, lower-case
 CRITICISM_PHRASES = tuple(tuple(p.split()) for p in sorted(_VOCABULARY.words("criticism_phrases")))
 DISTRUST_VERBS = _VOCABULARY.words("distrust_verbs")
+ADDRESSING_VERBS = _VOCABULARY.words("addressing_verbs")
 BACKING_VERBS = _VOCABULARY.words("backing_verbs")
 REQUEST_VERBS = _VOCABULARY.words("request_verbs")
 DEADLINE_VERBS = _VOCABULARY.words("deadline_verbs")
