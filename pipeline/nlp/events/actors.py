@@ -38,6 +38,7 @@ PLOVER conventions, as coded here:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -636,7 +637,7 @@ CHARGING_VERBS = frozenset(
 )
 
 
-def claim_maker(noun: Token, index: MentionIndex, excluded) -> list[Mention]:
+def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
     """ "Mr Howard said Labour had lied ... Alan Milburn dismissed the claims as desperate",
     "The Tories called for an inquiry ... Mr Blair rejected calls for one": a definite or bare
     plural claim noun ("the claims", "these allegations", "calls", events.yaml claim_nouns)
@@ -662,7 +663,7 @@ def claim_maker(noun: Token, index: MentionIndex, excluded) -> list[Mention]:
     return []
 
 
-def proposal_owner(noun: Token, index: MentionIndex, excluded) -> list[Mention]:
+def proposal_owner(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
     """ "... under plans unveiled by the Conservatives. ... the policy": a definite proposal
     noun ("the plans", "this scheme", events.yaml proposal_nouns) that names no owner belongs
     to the owner the article last gave a proposal before it (a possessor, a modifying name,
