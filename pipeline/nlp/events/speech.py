@@ -5,12 +5,17 @@ insensitivity,' said Y": PLOVER codes criticism as ACCUSE (disapprove) when it i
 with the speaker as source and the criticised actor as target. The quotes come from the
 quotes extractor (its speakers are right about nine times in ten); a quote criticises when
 a judging word of it is negative (the stance lexicon's `evaluative_negative` at weight
-0.6 or more, or a criticism word of `events.yaml`) and not negated; the target is an actor
+0.6 or more, or a criticism word or phrase of `events.yaml`: "questions to answer", "let
+the country down", "cannot be trusted") and not negated; a speaker the quotes layer leaves
+unnamed because it is a group noun ("Labour backbenchers said") speaks as the party or group
+the noun phrase names; the target is an actor
 named as the subject of that word's clause or in the judged noun phrase (the possessor of
 the criticised thing: "Blair's plans" -> Blair), else anywhere in the clause unless the word
 sits in an adverbial phrase ("rebuild after the disaster" judges no actor); a clause whose
 subject is a "they" or "it" no mention resolves judges the last actor the quote named
-before it ("LG Group will have to participate, but they have been stalling"). The speaker is
+before it ("LG Group will have to participate, but they have been stalling"), else whom the
+quote is said of ("said of Y: ..."), else the body or person named just before; a judged
+"the plans" or "the claims" naming no one is its owner or maker named earlier. The speaker is
 never their own target, "I" and "we" never a target, and a quote whose criticism names no
 actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
