@@ -384,7 +384,7 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
     for word in words:
         if not (span.start <= word.i < span.end) or _theatre_name(word):
             continue
-        for mention in ec.index.all_at(word):
+        for mention in ec.index.all_at(word) or _this_government(ec, word):
             if not is_actor(mention) or _same_actor(mention, speaker):
                 continue
             if mention.kind == "pronoun":
@@ -393,6 +393,18 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
             elif mention.entity_type != "LOCATION":
                 named.append(mention)
     return unique(named) or unique(pronouns[:1])
+
+
+def _this_government(ec: EventContext, word: Token) -> list[Mention]:
+    """ "This dodgy government that brought us the dodgy dossier": in a quote, "this
+    government" (or "the government" the mention layer left unresolved) is the government
+    the article's other "the government" mentions resolve to, when they all name one."""
+    if word.lower_ != "government" or not any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det"):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
+        return []  # "the government of Iraq"
+    resolved = [m for m in ec.index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
+    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
 
 
 def _theatre_name(word: Token) -> bool:
