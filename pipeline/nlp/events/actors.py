@@ -570,7 +570,11 @@ def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]
     verb = draft.token
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     objects += [p for c in verb.children if c.dep_ == "prep" and c in draft.words for p in pobjs(c)]
+    # "denied them" may be claims, "accused them of" and "urged them to" are actors
+    addressed = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("of", "for")) for c in verb.children)
     for obj in objects:
+        if obj.lower_ == "them" and not addressed:
+            continue
         found = pronoun_referent(obj, draft.sentence.sentence_id, sources, index)
         if found:
             return found
@@ -631,35 +635,49 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     return []
 
 
-# Verbs whose subject makes a claim, a charge or a call, besides the reporting verbs.
-CHARGING_VERBS = frozenset(
-    {"accuse", "blame", "criticise", "criticize", "attack", "condemn", "call", "demand", "urge", "press", "appeal"}
-)
+# Verbs whose subject makes a claim or a charge.
+CLAIMING_VERBS = frozenset(
+    {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",
+     "condemn"}
+)  # fmt: skip
+# Verbs whose subject calls for something, and the nouns of such calls.
+CALLING_VERBS = frozenset({"call", "demand", "urge", "press", "appeal"})
+CALL_NOUNS = frozenset({"call", "demand", "request", "appeal"})
+# Verbs of denying: a sentence that reports one answers a claim, it makes none.
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "rebut", "refute"})
 
 
 def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
-    """ "Mr Howard said Labour had lied ... Alan Milburn dismissed the claims as desperate",
-    "The Tories called for an inquiry ... Mr Blair rejected calls for one": a definite or bare
-    plural claim noun ("the claims", "these allegations", "calls", events.yaml claim_nouns)
-    that names no one is the claim of the last actor reported as saying, charging or calling
-    for something before it, in its sentence or the two before, who is not the one answering
-    it (`excluded`)."""
+    """ "Mr Howard said Labour had lied. Alan Milburn dismissed the claims as desperate",
+    "The Tories called for an inquiry. Mr Blair rejected calls for one": a definite claim
+    noun ("the claims", "these allegations", events.yaml claim_nouns), or a bare plural call
+    ("calls for an inquiry"), that names no one is the claim of the last actor reported, in
+    the sentence before, as saying or charging something (calling for something, for a
+    call), who is not the one answering it (`excluded`); a sentence that reports a denial
+    ("Lord Goldsmith also denied them, saying ...") makes no claim."""
     definite = any(c.lower_ in ("the", "this", "these", "such", "those") for c in noun.children)
-    bare_plural = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    call = lemma_in(noun, CALL_NOUNS)
+    bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
-        return []  # "rejected calls for an inquiry": whoever called for one
-    sentences = [s.start for s in noun.doc.sents if s.start <= noun.i]
-    first = sentences[-3] if len(sentences) >= 3 else 0
-    for verb in reversed(noun.doc[first : noun.i]):
-        if verb.pos_ != "VERB" or not (lemma_in(verb, REPORTING_VERBS) or lemma_in(verb, CHARGING_VERBS)):
+        return []
+    if any(c.dep_ == "acl" for c in noun.children):
+        return []  # "the claims, made in a new book": their origin is named, if by no actor
+    sentences = [s for s in noun.doc.sents if s.start <= noun.i]
+    for sent in sentences[-2:-1]:
+        if any(t.pos_ == "VERB" and lemma_in(t, DENYING_VERBS) for t in sent):
             continue
-        makers = [
-            m
-            for m in _subjects(verb, index)
-            if is_actor(m) and not (m.kind == "pronoun" and m.antecedent is None) and not excluded(m)
-        ]
-        if makers:
-            return makers
+        for verb in reversed(sent):
+            if verb.pos_ != "VERB":
+                continue
+            if not lemma_in(verb, CALLING_VERBS if call else CLAIMING_VERBS):
+                continue
+            makers = [
+                m
+                for m in _subjects(verb, index)
+                if is_actor(m) and not (m.kind == "pronoun" and m.antecedent is None) and not excluded(m)
+            ]
+            if makers:
+                return makers
     return []
 
 
