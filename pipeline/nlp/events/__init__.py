@@ -13,7 +13,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `date_place`: the date expression and the place the event hangs from;
 - `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):
   an earthquake that "struck" reports nothing, workers who strike protest;
-- `filters`: false events dropped or retyped, rules about English;
+- `filters`: false events dropped or retyped, rules about English; coordinated verbs of
+  one act ("shot and killed") merged into one event;
 - `intent`: offers, demands and threats made without a trigger verb ("want X to",
   "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
 - `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label

@@ -16,6 +16,7 @@ from pipeline.nlp.events.filters import (
     declared_refusal,
     lone_consultation,
     lone_promise,
+    one_act_per_coordination,
     personal_quarrel,
     protesters_riot,
     speakerless,
@@ -50,6 +51,7 @@ def detect_events(
         if span is None or len(span) == 0:
             continue
         found = sentence_drafts(ec, span, sentence)
+        kept: list[Draft] = []
         # the sentence's dates are looked for only when an event there may take one
         anchors = date_anchors(ec, span, found) if found else None
         for draft in found:
@@ -67,10 +69,11 @@ def detect_events(
             offer_recipient(draft, ec)
             agreed_truce(draft)
             protesters_riot(draft)
-            apply_actor_sense(draft)
+            if apply_actor_sense(draft):  # "a trip for four to the resort": a visit nobody makes
+                kept.append(draft)
         found = [
             d
-            for draft in found
+            for draft in one_act_per_coordination(kept)
             for d in reciprocal_drafts(draft)
             if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
         ]

@@ -13,6 +13,9 @@ actor is the country it took place in ("the Iraq war": a topic label); "warn" th
 states no consequence; and headline events that no body sentence confirms with an actor
 in the same role (headlines parse badly).
 
+Merged: two coordinated verbs of one type sharing subject and object ("shot and killed
+seven students") are one act, one event.
+
 Retyped: a declared refusal ("will not accept", "would not back") is REJECT; "attack" on
 words, plans or a named politician, or "over/as/for" something, is ACCUSE (disapprove); a
 warning with "unless/if" is THREATEN, "warned X against ..." is ACCUSE disapprove; threats
@@ -346,3 +349,28 @@ def lone_consultation(draft: Draft) -> bool:
     if draft.mediators and draft.trigger.subject_role == "mediator":
         return False  # "the UN is attempting to mediate the conflict": mediation has two sides
     return len(unique(draft.actors())) < 2
+
+
+def one_act_per_coordination(drafts: list[Draft]) -> list[Draft]:
+    """ "shot and killed seven students", "was shot and killed": two coordinated verbs of one
+    type that share their subject and their object report one act, so one draft is kept,
+    the verb that has the object (else the first), with the more specific mode and the
+    actors of both. Verbs with objects of their own ("attacked the base and killed two
+    soldiers") stay two acts."""
+    by_token = {d.token.i: d for d in drafts if d.token.pos_ == "VERB"}
+    gone: set[int] = set()
+    for draft in drafts:
+        token = draft.token
+        first = by_token.get(token.head.i) if token.dep_ == "conj" and token.i in by_token else None
+        if first is None or first.event_type != draft.event_type or draft.event_type in SYMMETRIC_TYPES:
+            continue  # "travelled to Paris and met the president": a visit and a meeting
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue  # a subject of its own: a second clause
+        if any(c.dep_ == "dobj" for c in first.token.children):
+            continue  # "attacked the base and killed two soldiers"
+        kept, merged = (draft, first) if any(c.dep_ == "dobj" for c in token.children) else (first, draft)
+        kept.mode = kept.mode or merged.mode
+        for role in ("sources", "targets", "mediators"):  # "was shot and killed by troops"
+            setattr(kept, role, unique(getattr(kept, role) + getattr(merged, role)))
+        gone.add(merged.token.i)
+    return [d for d in drafts if d.token.i not in gone]

@@ -17,16 +17,23 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import Draft, inner_event_noun, of_object, pobjs, received_nouns
+from pipeline.nlp.events.draft import Draft, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
+from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
+from pipeline.nlp.records import Mention
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
-ARGUMENTS = frozenset({"subject", "object", "modifier", "any"})
-RULE_KEYS = frozenset({"lemmas", "types", "pos", "particle", "argument", "class", "unless_subject", "actors", "sense"})
+ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "any"})
+RULE_KEYS = frozenset(
+    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "actors"}
+    | {"sense"}
+)
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
-# every target (at least one of each) is a state
-ACTOR_CONDITIONS = frozenset({"states"})
+# every target (at least one of each) is a state; "unhosted" - some actor, but no source and
+# no target or participant that is a political actor (_political_host)
+ACTOR_CONDITIONS = frozenset({"states", "unhosted"})
+POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 CLASS_KEYS = frozenset({"about", "source", "words", "in_names"})
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
@@ -36,8 +43,10 @@ NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
 class SenseRule:
     lemmas: frozenset[str]  # empty: any trigger of `types`
     types: frozenset[str]  # empty: any type
+    mode: str | None  # the draft's mode the rule needs ("visit"), or None: any
     pos: str | None  # "verb" | "noun" | None
     particle: str | None
+    intransitive: bool  # the verb has no object ("the site shut down")
     argument: str | None
     classes: tuple[str, ...]
     unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
@@ -84,8 +93,10 @@ def load_senses(path: str | Path | None = None) -> Senses:
             SenseRule(
                 lemmas=frozenset(w.lower() for w in raw.get("lemmas") or ()),
                 types=types,
+                mode=raw.get("mode"),
                 pos=raw.get("pos"),
                 particle=raw.get("particle"),
+                intransitive=raw.get("intransitive") is True,
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
                 unless_subject=raw.get("unless_subject"),
@@ -136,9 +147,12 @@ def _counted(token: Token) -> Token:
 
 
 def _heads(token: Token) -> list[Token]:
-    """An argument head with its conjuncts and the nouns that modify it ("cruise missile")."""
+    """An argument head with its conjuncts, its appositives ("Dante, a tropical storm": what
+    a name is) and the nouns that modify it ("cruise missile")."""
     heads = [inner_event_noun(_counted(token))]
     heads += [inner_event_noun(c) for c in token.children if c.dep_ == "conj"]
+    # an appositive with a number is a quantity ("the French government (15%)"), not what it is
+    heads += [c for c in token.children if c.dep_ == "appos" and not any(t.like_num for t in c.subtree)]
     out = list(heads)
     for head in heads:
         out += [c for c in head.children if c.dep_ in ("compound", "nmod")]
@@ -151,6 +165,7 @@ def arguments(draft: Draft, which: str) -> list[Token]:
     subjects: list[Token] = []
     objects: list[Token] = []
     modifiers: list[Token] = []
+    causers: list[Token] = []
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
             if child.dep_ == "poss":
@@ -170,6 +185,7 @@ def arguments(draft: Draft, which: str) -> list[Token]:
                         objects += _heads(child)
                     elif child.dep_ == "prep" and child.lower_ == "from":
                         subjects += [h for p in pobjs(child) for h in _heads(p)]
+        causers += [h for causer in _causers(token) for h in _heads(causer)]
         subjects += modifiers
     else:
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
@@ -197,7 +213,53 @@ def arguments(draft: Draft, which: str) -> list[Token]:
         return objects
     if which == "modifier":
         return modifiers
+    if which == "causer":
+        return causers
+    if which == "container":
+        return [h for c in _container(token) for h in _heads(c)]
     return subjects + objects + modifiers
+
+
+def _container(noun: Token) -> list[Token]:
+    """The noun an event noun's phrase is the "of" object of, past counts ("logs of millions
+    of phone calls" -> "logs"): what holds or documents the events, if anything."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        outer = noun.head.head
+        if outer.lemma_.lower() in COUNT_NOUNS or outer.pos_ == "NUM" or inner_event_noun(outer) is not outer:
+            noun = outer  # "millions of", "a series of": a count, not a container
+            continue
+        return [outer]
+    return []
+
+
+def _causers(noun: Token) -> list[Token]:
+    """What brought a noun's event about: the subject of a causative verb (events.yaml
+    causative_verbs) whose object is the noun or a conjunct of it ("the fault that caused
+    the destruction of the shuttle"), or the agent of a causative participle on the noun
+    ("the damage caused by the storm")."""
+    agents = [
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and lemma_in(acl, CAUSATIVE_VERBS)
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in pobjs(agent)
+    ]
+    while noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":  # "led to", "resulted in"
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return agents
+    if not lemma_in(verb, CAUSATIVE_VERBS):
+        return agents
+    for subject in verb.children:
+        if subject.dep_ in ("nsubj", "csubj"):
+            # "the problem that caused": the relative pronoun stands for the noun it hangs from
+            relative = subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
+            agents.append(verb.head if relative else subject)
+    return agents
 
 
 ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -221,11 +283,25 @@ def _states_on_both_sides(draft: Draft) -> bool:
     )
 
 
+def _political_host(mention: Mention) -> bool:
+    """A state, a person, a group, or a body the gazetteer knows ("NATO"); not any name the
+    model calls an organisation ("Walt Disney World Resort")."""
+    return mention.entity_type in POLITICAL_HOST_TYPES or mention.gazetteer_id is not None
+
+
 def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: bool = False) -> bool:
     token = draft.token
     if (rule.actors is not None) != actors_known:
         return False  # actor conditions are read in their own pass, once the actors are filled
     if rule.actors == "states" and not _states_on_both_sides(draft):
+        return False
+    if rule.actors == "unhosted" and (
+        not draft.actors()
+        or draft.sources
+        or any(_political_host(m) for m in draft.targets + draft.participants)
+    ):
+        return False  # with no actors at all, "this trip" may take those of the visit it refers to
+    if rule.mode is not None and draft.mode != rule.mode:
         return False
     if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
         return False
@@ -235,6 +311,8 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     if rule.pos == "verb" and is_noun or rule.pos == "noun" and not is_noun:
         return False
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
+        return False
+    if rule.intransitive and (is_noun or arguments(draft, "object")):
         return False
     if rule.classes:
         words = frozenset().union(*(senses.classes[c] for c in rule.classes))
@@ -246,10 +324,11 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     return not any(t.ent_type_ in ACTOR_ENTITY_LABELS for t in subjects)
 
 
-def apply_actor_sense(draft: Draft, senses: Senses | None = None) -> None:
+def apply_actor_sense(draft: Draft, senses: Senses | None = None) -> bool:
     """Retype the draft by the first sense rule with an `actors` condition it fits, once its
-    actors are filled ("China protested to Japan": a diplomatic protest, ACCUSE)."""
-    apply_sense(draft, senses, actors_known=True)
+    actors are filled ("China protested to Japan": a diplomatic protest, ACCUSE); False when
+    it reports no event ("a trip for four to the resort": a visit nobody makes)."""
+    return apply_sense(draft, senses, actors_known=True)
 
 
 def apply_sense(draft: Draft, senses: Senses | None = None, actors_known: bool = False) -> bool:

@@ -14,6 +14,7 @@ _VOCABULARY = load_vocabulary("events")
 
 MEDIATING_VERBS = _VOCABULARY.words("mediating_verbs")
 MOTION_VERBS = _VOCABULARY.words("motion_verbs")
+CAUSATIVE_VERBS = _VOCABULARY.words("causative_verbs")
 OBJECT_CONTROL = _VOCABULARY.words("object_control")
 IMPLICATIVE_VERBS = _VOCABULARY.words("implicative_verbs")
 CONVERSATION_VERBS = _VOCABULARY.words("conversation_verbs")

@@ -2,7 +2,8 @@
 
 Per-country ministries ("Armenia's foreign ministry", "the Foreign Ministry of
 Azerbaijan" -> `org:aze-foreign-ministry`), geographic features ("Lachin corridor"),
-national forces ("Russian peacekeepers", "Western powers"), a state's armed service ("the
+national forces ("Russian peacekeepers", "Western powers"), stateless peoples, faiths and
+sects ("Kurds", "Shia Muslims", "Tamil rebels"), a state's armed service ("the
 Macedonian army" -> `org:mkd-army`), a body named before its
 members ("Greenpeace activists": Greenpeace) and a known name glued to a participle
 ("U.S.-mediated"). Phrase rules outrank the gazetteer and NER (priority 3)
@@ -25,6 +26,8 @@ from pipeline.nlp.mentions.vocabulary import (
     INSTITUTION_HEADS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
+    PEOPLE_ADJECTIVES,
+    PEOPLE_NOUNS,
     POPULATION_NOUNS,
     SERVICE_NOUNS,
 )
@@ -39,6 +42,7 @@ _KEY_WORDS = frozenset(
         *GEO_FEATURES,
         *GROUP_NOUNS,
         *POPULATION_NOUNS,
+        *PEOPLE_NOUNS,
         *SERVICE_NOUNS,
         *POSSESSIVES,
         *BUILDING_HEADS,
@@ -60,6 +64,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
             out.extend(_national_group(mc, token))
+        elif lower in PEOPLE_NOUNS:
+            out.extend(_people(mc, token))
         elif lower in SERVICE_NOUNS:
             out.extend(_national_service(mc, token))
         elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
@@ -367,11 +373,14 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
     j = i - 1
     if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
         j -= 1
-    if j < 0 or doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
+    people = j >= 0 and doc[j].lower_ in PEOPLE_ADJECTIVES and doc[j].is_title
+    if j < 0 or not people and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
         return []
     found = _country_before(mc, j)
     if found is not None and found[2] == "demonym":
         start, iso3 = found[0], found[1]
+    elif people:
+        start, iso3 = j, None  # "Tamil rebels", "Sunni insurgents": NER may type the adjective a person
     elif not doc[j].ent_id_ and doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I"):
         start, iso3 = j, None  # "Western", "Arab": a bloc, not a country
     else:
@@ -380,6 +389,32 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     span = doc[start : i + 1]
     return [Candidate(start, i + 1, "NORP", "GROUP", "name", clean_spaces(span.text), 3, country_iso3=iso3)]
+
+
+def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "Kurds", "ethnic Kashmiris", "Shia Muslims", "British Muslims": a stateless people,
+    faith or sect (people_nouns), with the adjectives of a people, a demonym or a group
+    modifier before it, is a GROUP, also where NER missed it or typed it a person. Not a
+    word inside a longer name NER or the gazetteer found ("Young Muslims UK")."""
+    doc, i = mc.doc, kw.i
+    if not kw.is_title or kw.tag_ not in ("NNS", "NNPS", "NNP"):
+        return []
+    start = i
+    while start > 0 and i - start < 2:
+        prev = doc[start - 1]
+        demonym = prev.is_title and mc.gaz.demonym_country(prev.text) and not is_plural_demonym(prev, mc.gaz)
+        if prev.lower_ in GROUP_MODIFIERS or prev.is_title and prev.lower_ in PEOPLE_ADJECTIVES or demonym:
+            start -= 1
+        else:
+            break
+    for ent in ents_covering(doc, i):
+        if ent.label_ not in ("NORP", "PERSON") and (ent.start < start or ent.end > i + 1):
+            return []
+    if not mc.in_sections(start, i + 1):
+        return []
+    first = start + (doc[start].lower_ in GROUP_MODIFIERS)  # "ethnic Kurds" is named "Kurds", like "ethnic Armenians"
+    name = clean_spaces(doc[first : i + 1].text)
+    return [Candidate(start, i + 1, "NORP", "GROUP", "name", name[0].upper() + name[1:], 3)]
 
 
 def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

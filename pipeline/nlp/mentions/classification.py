@@ -25,7 +25,7 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
     is_plural_demonym,
 )
-from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, titled_name
+from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
@@ -40,10 +40,13 @@ from pipeline.nlp.mentions.vocabulary import (
     NAME_PARTICLES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
+    PEOPLE_ADJECTIVES,
+    PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     TARGET_HEADS,
     TITLE_NOUNS,
+    UNIT_WORDS,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
 from pipeline.nlp.token_view import view_of
@@ -62,9 +65,31 @@ def _people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate
         if place is not None and place.label_ in ("LOC", "GPE") and mc.in_sections(start, place.end):
             end = place.end
             name = clean_spaces(doc[start:end].text)
+    if start > 0 and _people_adjective(mc, doc[start - 1]) and mc.section[start - 1] == mc.section[start]:
+        start -= 1  # "Turkish Cypriots", "Aboriginal Australians": one people, not a country and a people
+        name = clean_spaces(doc[start:end].text)
     if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and mc.section[start - 1] == mc.section[start]:
         start -= 1
     return Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
+
+
+def _people_adjective(mc: MentionContext, token) -> bool:
+    """A capitalised adjective of a people: a stateless one's ("Kurdish", "Aboriginal") or a
+    country's demonym used as an adjective ("Turkish", not the plural "Turks")."""
+    if not token.is_title:
+        return False
+    if token.lower_ in PEOPLE_ADJECTIVES:
+        return True
+    return mc.gaz.demonym_country(token.text) is not None and not is_plural_demonym(token, mc.gaz)
+
+
+def _people_phrase(mc: MentionContext, span: Span) -> bool:
+    """ "Aboriginal Australians", "ethnic Kurds" typed ORG or PERSON: a plural demonym or a
+    stateless people's noun, after only people adjectives or group modifiers."""
+    last = span[-1]
+    if not last.is_title or not (last.lower_ in PEOPLE_NOUNS or is_plural_demonym(last, mc.gaz)):
+        return False
+    return all(t.lower_ in GROUP_MODIFIERS or _people_adjective(mc, t) for t in span[:-1])
 
 
 def entity_candidates(mc: MentionContext) -> list[Candidate]:
@@ -162,8 +187,8 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
         joined = before is not None and (
             before.is_title and before.is_alpha and not doc[i].is_sent_start or bool(before.ent_type_)
         )
-        if joined and not _capitalised_common_noun(before, lowered):
-            continue  # part of a longer name
+        if joined and not _capitalised_common_noun(before, lowered) and not _post_word(mc, before):
+            continue  # part of a longer name; not after a post ("City Councillor Brian Parbutt")
         end = i + 1
         while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
             end += 1
@@ -178,6 +203,24 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(replace(candidate, priority=0))
     return out
+
+
+def _qualifies_a_post(mc: MentionContext, end: int) -> bool:
+    """The words before `end` stand before a capitalised post and the name of its holder
+    ("… City Councillor Brian Parbutt"): they say where or what the post is, no person."""
+    doc = mc.doc
+    if end + 1 >= len(doc) or not doc[end].is_title or not _post_word(mc, doc[end]):
+        return False
+    holder = doc[end + 1]
+    return holder.is_title and holder.is_alpha and holder.lower_ not in mc.role_words
+
+
+def _post_word(mc: MentionContext, token) -> bool:
+    """A capitalised word that is by itself a title (roles.yaml): "Councillor", "Senator"."""
+    if token.lower_ not in mc.role_words or token.ent_type_:
+        return False
+    role = mc.gaz.match_role(token.text)
+    return role is not None and any(v.lower() == token.lower_ for v in role.variants)
 
 
 def _lowered(doc) -> set[str]:
@@ -264,6 +307,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     text = clean_spaces(span.text)
     if not any(c.isalpha() for c in text):
         return None
+    if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
+        return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     known = mc.gaz.by_alias(text) if negated or end < whole else None
@@ -273,6 +318,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
         return _gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
     label = ent.label_
+    if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
+        iso3 = mc.gaz.demonym_country(span[-1].text)
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
@@ -289,6 +337,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return person(mc, span[k:], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end) or _portfolio(mc, span):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
+    if label in ("ORG", "GPE", "NORP", "FAC") and starts_title(mc, start, end):
+        return None  # "Home" of "the Home Secretary's plans"
     if (
         label in ("ORG", "FAC", "GPE", "LOC", "NORP")
         and len(span) > 1
@@ -308,6 +358,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
     if label == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS | INSTITUTION_HEADS:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Collegiate Institute" typed PERSON
+    if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
+        return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):

@@ -17,6 +17,8 @@ from pipeline.nlp.mentions.vocabulary import BODY_HEADS, ORG_HEADS
 from pipeline.nlp.records import Mention
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+# "MoD", "DfES": capitals with the lower-case initials of the function words between them
+MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][a-zA-Z]{0,5}$")
 
 
 def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -138,13 +140,32 @@ def _initials_of_one_body(doc, chosen: list[Candidate], acronyms: dict[str, Cand
         words = [t.text for t in doc[c.tok_start : c.tok_end] if t.is_alpha and t.text[0].isupper()]
         if len(words) >= 2:
             bodies.setdefault("".join(w[0] for w in words), {}).setdefault(c.name, c)
+            for initials in _mixed_initials(doc[c.tok_start : c.tok_end]):
+                bodies.setdefault(initials, {}).setdefault(c.name, c)
     for c in chosen:
         short = doc[c.tok_start : c.tok_end].text
-        if c.tok_end - c.tok_start != 1 or c.gazetteer_id is not None or short in acronyms or not ACRONYM.match(short):
+        if c.tok_end - c.tok_start != 1 or c.gazetteer_id is not None or short in acronyms:
+            continue
+        if not (ACRONYM.match(short) or MIXED_ACRONYM.match(short)):
             continue
         named = bodies.get(short, {})
         if len(named) == 1:
             acronyms[short] = next(iter(named.values()))
+
+
+def _mixed_initials(span) -> set[str]:
+    """ "MoD" for "Ministry of Defence", "DfES" for "Department for Education and Skills": the
+    capitalised words' initials with those of the lower-case words between them in lower
+    case, each lower-case word's letter present or left out."""
+    found = {""}
+    for token in span:
+        if not token.is_alpha:
+            continue
+        if token.text[0].isupper():
+            found = {f + token.text[0] for f in found}
+        elif token.is_lower and found != {""} and len(found) < 16:
+            found |= {f + token.text[0] for f in found}
+    return {f for f in found if any(ch.islower() for ch in f)}
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -129,7 +129,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):
+    if _names_a_body(root) or _one_of_bodies(root) or _owns_its_object(root):
+        found.add("ORGANIZATION")
+    if _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
     if len(words) == 1 and _reports_what_it_does(root):
         found.add("ORGANIZATION")
@@ -203,11 +205,26 @@ def _names_a_body(root: Token) -> bool:
         return True
     appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
     compounds = [child for child in root.children if child.dep_ == "compound"]
+    # "blog analysis firm Technorati": the parser may read the noun as an adjective of the name
+    compounds += [
+        child for child in root.lefts
+        if child.dep_ == "amod" and all(t.pos_ == "PROPN" for t in root.doc[child.i + 1 : root.i])
+    ]
     if any(_is(child, ORG_NOUNS) for child in appositions + compounds):
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
     return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _one_of_bodies(root: Token) -> bool:
+    """ "casino operators London Clubs International, Rank Group and Stanley Leisure": a name
+    listed after a body's noun (org_nouns) that modifies the list's first name is one of
+    those bodies."""
+    first = root
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
+        first = first.head
+    return first.i != root.i and any(c.dep_ == "compound" and _is(c, ORG_NOUNS) for c in first.children)
 
 
 def _company_possession(root: Token) -> bool:
@@ -302,10 +319,22 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     posts += [child for child in root.children if child.dep_ == "appos"][:1]
     if near is not None:
         posts = [p for p in posts if near[0] - 4 <= p.i < near[1] + 4]
-    return any(
+    if any(
         post.pos_ == "NOUN" and not _is(post, ORG_NOUNS) and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
         for post in posts
-    )
+    ):
+        return True
+    return root.dep_ == "appos" and _post_of_remit(mc, root.head)
+
+
+def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
+    """ "The outgoing European Commissioner for Trade, Pascal Lamy": the parser hangs the name
+    on the post's remit ("Trade"); the post before "for"/"of" is then the one in apposition."""
+    prep = remit.head
+    if remit.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.head.i >= prep.i:
+        return False
+    post = prep.head
+    return post.is_title and not _is(post, ORG_NOUNS | ORG_HEADS) and mc.gaz.match_role(post.text) is not None
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:

@@ -40,6 +40,24 @@ def is_bare_title(mc: MentionContext, span: Span) -> bool:
     return role is not None and any(v.lower() == span.text.lower() for v in role.variants)
 
 
+def starts_title(mc: MentionContext, start: int, end: int) -> bool:
+    """ "Home" in "the Home Secretary's plans", "Treasury" in "Treasury Secretary John Snow":
+    one word NER took for a body that, with the capitalised post words after it, is exactly
+    a title (roles.yaml), no body of its own."""
+    doc = mc.doc
+    if end - start != 1:
+        return False
+    for stop in range(end + 1, min(end + 3, len(doc)) + 1):
+        words = doc[end:stop]
+        if not all(t.is_title and t.lower_ in mc.role_words for t in words):
+            break
+        phrase = doc[start:stop].text
+        role = mc.gaz.match_role(phrase)
+        if role is not None and any(v.lower() == phrase.lower() for v in role.variants):
+            return True
+    return False
+
+
 def completes_title(mc: MentionContext, start: int, end: int) -> bool:
     """ "Canterbury" in "Archbishop of Canterbury": the words belong to a title."""
     doc = mc.doc
