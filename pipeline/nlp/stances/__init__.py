@@ -45,7 +45,14 @@ speaks for the body their phrase names. Coordinated phrases each with their own 
 or possessive are separate targets ("welcomed his apology and the review of murder laws").
 Planning an action, stated in speech ("said it plans to axe 104,000 jobs"), is the planner's
 stance for it, only when the holder is the subject of "plan"/"intend" (not a speaker
-reporting someone else's plan).
+reporting someone else's plan); narrated, it is a stance of a government, a minister or a
+pronoun for a person named with a governing title or office ("Chancellor Gordon Brown …
+He plans to axe 104,000 jobs"). A gerund after a kept preposition ("guidelines on splitting
+the financial burden"), the bare clause of a manner noun ("the way Tony Blair's government
+operates") and the "that" clause of a mandative verb ("demanding that he haul UN personnel
+before the US Congress") complete targets; an actor judged right or wrong to do something
+judges the doing ("Labour was right to reject quotas"); a measure said (not) to work is
+judged by the speaker.
 
 7. Groups named by a plural common noun ("critics", "business leaders", "unions") hold
    stances: `groups` offers them to the passes as candidate GROUP mentions, and only those

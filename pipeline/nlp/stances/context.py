@@ -75,6 +75,9 @@ class StanceArticle:
                 named = self.index.at(conj) if conj.dep_ == "conj" and not _coordinated(conj) else None
                 if named is not None and named.kind == "name":
                     return named
+            named = _apposed_name(self.index, subject)
+            if named is not None:
+                return named
         # "the government's finance watchdog" is no one's organ; "Congo's president" is the state's
         owned = possessor_speaks(subject) or subject.lemma_.lower() in GOVERNING_TITLES
         found = mention_of(subject, self.index, owned=owned)
@@ -125,6 +128,21 @@ def _member_noun(noun: Token) -> bool:
     if lemma in MEMBER_NOUNS:
         return noun.tag_ in ("NNS", "NNPS")
     return noun.text.endswith("s") and noun.text[:-1].isupper() and lemma[:-1] in MEMBER_NOUNS
+
+
+def _apposed_name(index: MentionIndex, noun: Token) -> Mention | None:
+    """The name in apposition to a description ("his predecessor as Cabinet Secretary, Lord
+    Armstrong"; "the committee's chairman, Edward Leigh"): the description's own apposition,
+    or that of the role it is described by ("as …")."""
+    heads = [noun] + [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
+    ]
+    for head in heads:
+        for child in head.children:
+            named = index.at(child) if child.dep_ == "appos" else None
+            if named is not None and named.kind == "name" and named.entity_type in ("PERSON", "ORGANIZATION"):
+                return named
+    return None
 
 
 def _coordinated(conj: Token) -> bool:

@@ -26,7 +26,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
-from pipeline.nlp.stances.words import CONSEQUENCE_VERBS, GOAL_NOUNS
+from pipeline.nlp.stances.words import BODY_NOUNS, CONSEQUENCE_VERBS, GOAL_NOUNS, VIABILITY_VERBS
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
@@ -38,6 +38,11 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
     if subject.dep_ == "csubj" and subject.pos_ in ("VERB", "AUX"):
         return action_targets(art, subject)  # "cutting the tax is the right thing to do"
     if subject.lower_ not in PLACEHOLDER_SUBJECTS:
+        # "Labour was right to reject the idea of quotas": an actor judged for a doing, the doing judged
+        doing = next((c for c in word.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+        actor = subject.pos_ in ("PROPN", "PRON") or art.index.at(subject) or subject.lemma_.lower() in BODY_NOUNS
+        if doing is not None and word.pos_ == "ADJ" and actor:
+            return action_targets(art, doing)
         return None
     copula = word.head if word.dep_ in ("acomp", "attr", "oprd") else word.head.head
     for host in (word, copula):
@@ -63,6 +68,8 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     polarity = CONSEQUENCE_VERBS.get(verb.lemma_.lower())
     if polarity is None or verb.pos_ != "VERB" or hypothetical(verb):
         return []
+    if verb.lemma_.lower() in VIABILITY_VERBS and not _predicted(art, verb):
+        return []  # "nurses work long hours": whether a measure works is judged only as a prediction
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
     if holder is None:
@@ -87,6 +94,17 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
+
+
+def _predicted(art: StanceArticle, verb: Token) -> bool:
+    """A verb without an object under a modal or a negation ("would not work", "will work")."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    return has_negation(art, verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 GOAL_SCORE = 0.7  # naming something one's goal is a clear, if indirect, position

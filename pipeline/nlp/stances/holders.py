@@ -11,6 +11,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import negative_subject
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
+    HEARSAY_PASSIVES,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
     MESSAGE_NOUNS,
@@ -38,6 +39,11 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = _message_sender(verb)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         subject = verb.head  # "advocates demanding that …", "protesters calling for …": the noun acts
+    if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in HEARSAY_PASSIVES:
+        # "Cherie Blair is said to have praised …": the one it is said of
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return art.mention_of(subject), art.quote_at(verb.idx)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.words import (
+    BODY_PREPOSITIONS,
     COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
     CONTENT_NOUNS,
@@ -166,8 +167,12 @@ def content_clause(noun: Token) -> list[Token]:
 def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
-    sunset clause inserted in the Bill") or an infinitive with its object ("the decision to
-    send a junior minister")."""
+    sunset clause inserted in the Bill"), an infinitive with its object ("the decision to
+    send a junior minister") or a gerund with its object after a kept preposition
+    ("guidelines on splitting the financial burden")."""
+    gerund = gerund_complement(lex, noun)
+    if gerund:
+        return gerund
     for child in noun.rights:
         clause = content_clause(noun)
         if clause:
@@ -176,7 +181,10 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
         # solution to resolve the dispute", where the infinitive is the purpose)
         infinitive_relative = child.dep_ == "relcl" and to_aux and lex.cue(noun.head.lemma_) is not None
-        if child.dep_ != "acl" and not infinitive_relative:
+        # "help to get people on the housing ladder": an infinitive the parser hangs on the
+        # noun as its complement
+        infinitive_complement = child.dep_ == "xcomp" and to_aux
+        if child.dep_ != "acl" and not infinitive_relative and not infinitive_complement:
             continue  # "the bill to ban fox hunting" is parsed either way
         if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
             continue
@@ -206,6 +214,21 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
     return []
 
 
+def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """ "guidelines on splitting the financial burden", "a ban on importing beef": the first
+    kept preposition after the noun, when its complement is an action with its object."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in KEEP_PREPOSITIONS:
+        return []
+    verb = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+    if verb is None or verb.tag_ != "VBG" or verb.lemma_.lower() in EMPTY_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_amount(obj):
+        return []
+    return [prep, verb, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, verb, obj)]
+
+
 def is_amount(noun: Token) -> bool:
     """ "in April", "by 5%", "to £6": a time or an amount, not what an action is done to."""
     return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
@@ -220,11 +243,17 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
         return []
     after = obj.right_edge.i + 1
     prep = next(
-        (c for c in verb.rights if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS), None
+        (
+            c for c in verb.rights
+            if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+        ),
+        None,
     )
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj):
         return []
+    if prep.lower_ in BODY_PREPOSITIONS and pobj.pos_ != "PROPN":
+        return []  # "before the election" is a time; "before the US Congress" a body
     if pobj.pos_ == "PRON" or lex.is_generic_target(pobj.lemma_):
         return []
     return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]

@@ -23,6 +23,7 @@ from pipeline.nlp.stances.words import (
     CLAUSE_STANCE_VERBS,
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
+    MANDATIVE_VERBS,
     NEGATIVE_VOLITION,
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
@@ -74,7 +75,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             elif pobj is not None:
                 targets.extend(noun_targets(art, pobj))
         return targets
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and _verbal(c)), None)
     dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS or particle(verb) == "on"
     if xcomp is not None and (dobj is None or (addressee and dobj.i < xcomp.i)):
@@ -121,20 +122,22 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     lemma = verb.lemma_.lower()
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
-        return clause_targets(art, ccomp)
+        return clause_targets(art, ccomp, demanded=lemma in MANDATIVE_VERBS)
     return []
 
 
-def clause_targets(art: StanceArticle, clause: Token) -> list[Target]:
+def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) -> list[Target]:
     """The issue of a wished-for clause: its passive subject ("solutions will be found"),
     through the clause's own stance when it has one ("wants the tax to be abolished"
     opposes the tax), or the action an infinitive wishes of someone ("want the government
-    to withdraw these regulations" opposes the regulations)."""
+    to withdraw these regulations" opposes the regulations) or a mandative verb demands
+    ("demanding that he haul UN personnel before the US Congress")."""
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if passive is None:
         # "want the government to withdraw these regulations": the action wished of someone
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        return action_targets(art, clause) if infinitive and clause.pos_ == "VERB" else []
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        return action_targets(art, clause) if (infinitive or demanded and not modal) and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
         composed = action_targets(art, clause)
         if composed:
@@ -294,6 +297,16 @@ def verbal_attack(verb: Token) -> bool:
 def particle(verb: Token) -> str | None:
     return next(
         (c.lower_ for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.i == verb.i + 1)), None
+    )
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the tagger missed as one that still heads a to-infinitive with an
+    object ("plans to axe 104,000 jobs": "axe" tagged a determiner)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+        c.dep_ == "dobj" for c in token.children
     )
 
 

@@ -32,6 +32,7 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
+    OFFICE_WORDS,
     PLAN_VERBS,
     POLICY_NOUNS,
     PROPOSAL_VERBS,
@@ -171,7 +172,22 @@ def _state_planner(art: StanceArticle, verb: Token, holder) -> bool:
     if maker is None or holder is None:
         return False
     lemma = maker.lemma_.lower()
-    return lemma in BODY_NOUNS or lemma in GOVERNING_TITLES
+    if lemma in BODY_NOUNS or lemma in GOVERNING_TITLES:
+        return True
+    return maker.lower_ in PERSONAL_PRONOUNS and _holds_office(art, holder)
+
+
+def _holds_office(art: StanceArticle, holder) -> bool:
+    """Whether a pronoun's person is named with a governing title or office ("Chancellor
+    Gordon Brown said … He plans to axe 104,000 jobs"): a minister's narrated plan is policy."""
+    seen: set[str] = set()
+    mention = holder
+    while mention is not None and mention.mention_id not in seen:
+        seen.add(mention.mention_id)
+        if mention.entity_type == "PERSON" and mention.role:
+            return any(word in GOVERNING_TITLES or word in OFFICE_WORDS for word in mention.role.lower().split())
+        mention = art.by_id.get(mention.antecedent) if mention.antecedent else None
+    return False
 
 
 def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
