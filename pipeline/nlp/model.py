@@ -33,7 +33,9 @@ LEMMA_FIXES = "newsevents_lemma_fixes"
 
 @Language.component("newsevents_blocks")
 def mark_block_starts(doc: Doc) -> Doc:
-    """Start a sentence at each layout block, and after any line break.
+    """Start a sentence at each layout block, and after any line break; a block's second
+    word never starts one ("Michael | Howard is to make a pitch …", "UK | Foreign Secretary
+    Jack Straw has …": the parser may cut a lead after its first word, losing its subject).
 
     All starts are written in one `Doc.from_array` call: setting `token.is_sent_start`
     token by token makes spaCy scan the whole Doc for a parse each time, which made
@@ -42,13 +44,15 @@ def mark_block_starts(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     starts = set(doc.user_data.get(BLOCK_STARTS_KEY, ()))
-    values = doc.to_array([SENT_START])
+    values = doc.to_array([SENT_START]).astype("int64")  # signed: -1 is "not a start"
     for token in doc[1:]:
         previous = doc[token.i - 1]
         after_break = previous.is_space and "\n" in previous.text
         if token.idx in starts or (after_break and not token.is_space):
             values[token.i] = 1
-    doc.from_array([SENT_START], values)
+        elif previous.idx in starts and not previous.is_punct and token.is_alpha:
+            values[token.i] = -1
+    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy reads -1 back from its wrap-around
     return doc
 
 

@@ -38,6 +38,7 @@ PLOVER conventions, as coded here:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -61,13 +62,16 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    ADDRESSING_VERBS,
     APPRAISING_VERBS,
     CITY_COUNTRIES,
+    CLAIM_NOUNS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
     PAIR_NOUNS,
+    PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
     STATE_AGENT_HEADS,
@@ -306,12 +310,25 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             if objects:
                 return np_actors(objects[0], index)
         return _subjects(head.head, index, depth + 1)
+    if (addressee := _written_to(verb)) is not None:
+        return _subjects(addressee.head.head, index, depth + 1)  # "wrote to X demanding": the writer
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return np_actors(head, index)  # "an Azeri checkpoint restricting movement"
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
     return []
+
+
+def _written_to(verb: Token) -> Token | None:
+    """ "The Tories have written to Mr Blair demanding an inquiry": the parser hangs the
+    participle on the one written to; the writer demands and the addressee is asked
+    (events.yaml addressing_verbs). The addressee's noun, or None."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.dep_ != "pobj" or head.head.lower_ != "to":
+        return None
+    writer = head.head.head
+    return head if writer.pos_ == "VERB" and lemma_in(writer, ADDRESSING_VERBS) else None
 
 
 def _active(verb: Token) -> bool:
@@ -445,6 +462,12 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
     ):
         assign(draft, "targets", _object_owner(draft, index))
+    if not draft.targets and draft.event_type in ADDRESSED_TYPES:
+        assign(draft, "targets", _pronoun_object_referent(draft, index))
+    if not draft.targets and draft.event_type in SPEECH_TYPES and (addressee := _written_to(draft.token)):
+        assign(draft, "targets", [m for m in np_actors(addressee, index) if m not in draft.sources])
+    if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
+        assign(draft, "targets", _object_doer(draft, index) or _proposal_object_owner(draft, index))
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
@@ -499,22 +522,202 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
         resolved = actor_at(index, owners[0])
         if resolved is not None:
             return [] if actor_key(resolved) in sources else [resolved]
-        kinds = POSSESSIVE_REFERENTS[owners[0].lower_]
-        for mention in reversed(index.mentions):
-            if mention.char_start >= owners[0].idx:
-                continue
-            if mention.sentence_id < sentence_id - 1:
-                break
-            if mention.kind == "pronoun" and mention.antecedent is None:
-                continue  # an unresolved "he" names no one
-            if mention.entity_type not in kinds or not is_actor(mention):
-                continue
-            if actor_key(mention) in sources:
-                continue
-            if owners[0].lower_ == "their":  # "Britain and Spain proposed ... their proposal": both
-                return [m for m in _conjoined(mention, obj.doc, index) if actor_key(m) not in sources]
-            return [mention]
+        return _named_before(owners[0], POSSESSIVE_REFERENTS[owners[0].lower_], sentence_id, sources, index)
     return []
+
+
+def _named_before(
+    pronoun: Token, kinds: tuple[str, ...], sentence_id: int, sources: set[str], index: MentionIndex
+) -> list[Mention]:
+    """The nearest actor of the pronoun's kinds named before it, in its sentence or the one
+    before, that is not the act's source; a plural pronoun takes that actor's conjuncts too
+    ("Britain and Spain proposed ... their proposal": both)."""
+    for mention in reversed(index.mentions):
+        if mention.char_start >= pronoun.idx:
+            continue
+        if mention.sentence_id < sentence_id - 1:
+            break
+        if mention.kind == "pronoun" and mention.antecedent is None:
+            continue  # an unresolved "he" names no one
+        if mention.entity_type not in kinds or not is_actor(mention):
+            continue
+        if actor_key(mention) in sources:
+            continue
+        if pronoun.lower_ in ("their", "them"):
+            return [m for m in _conjoined(mention, pronoun.doc, index) if actor_key(m) not in sources]
+        return [mention]
+    return []
+
+
+# Object pronouns, by the entity types they can stand for.
+OBJECT_REFERENTS = {
+    "him": ("PERSON",),
+    "her": ("PERSON",),
+    "them": ("ORGANIZATION", "COUNTRY", "GROUP"),
+}
+# Acts aimed at the one they address: their object is their target ("accused him of", "urged them to").
+ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+
+
+def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "The SNP accused him of encouraging young people to drink", "urged them to think
+    again": an object pronoun of a criticism, refusal or demand that no mention resolves is
+    aimed at the nearest actor of its kind named before it (as `_object_owner` reads "his
+    plans"), never at the act's own source."""
+    if not draft.sources:
+        return []  # with no speaker known, "him" cannot be told apart from the speaker
+    sources = {actor_key(m) for m in draft.sources}
+    verb = draft.token
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c in draft.words for p in pobjs(c)]
+    # "denied them" may be claims, "accused them of" and "urged them to" are actors
+    addressed = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("of", "for")) for c in verb.children)
+    for obj in objects:
+        if obj.lower_ == "them" and not addressed:
+            continue
+        found = pronoun_referent(obj, draft.sentence.sentence_id, sources, index)
+        if found:
+            return found
+    return []
+
+
+def pronoun_referent(obj: Token, sentence_id: int, sources: set[str], index: MentionIndex) -> list[Mention]:
+    """What an object pronoun ("him", "her", "them") no mention resolves stands for: the
+    nearest actor of its kind named before it (`_named_before`) that is not one of the act's
+    sources (their `actor_key`s); nothing for any other word."""
+    if obj.lower_ not in OBJECT_REFERENTS or obj.tag_ != "PRP" or actor_at(index, obj) is not None:
+        return []
+    return _named_before(obj, OBJECT_REFERENTS[obj.lower_], sentence_id, sources, index)
+
+
+def relative_doers(clause: Token) -> list[Token]:
+    """The words of a relative clause's subject, unless it is the relative pronoun itself:
+    "the way Mr Blunkett introduced the rules", "the cavalier way in which this government
+    operates" name who did what the noun stands for; "the man who ..." names no one else."""
+    return [
+        t
+        for c in clause.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "WDT" and c.lower_ not in RELATIVE_PRONOUNS
+        for t in c.subtree
+    ]
+
+
+def _object_doer(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Mr Davis criticised the way Mr Blunkett introduced the rules", "rejected the deal
+    Labour struck": criticism or refusal of a thing someone did, named by a relative clause
+    on the object, is aimed at that clause's subject (never the act's own source)."""
+    sources = {actor_key(m) for m in draft.sources}
+    found = [
+        m
+        for obj in draft.token.children
+        if obj.dep_ == "dobj" and actor_at(index, obj) is None
+        for clause in obj.children
+        if clause.dep_ == "relcl"
+        for t in relative_doers(clause)
+        for m in index.all_at(t)
+        if is_actor(m) and m.entity_type != "LOCATION" and actor_key(m) not in sources
+    ]
+    return unique(found)
+
+
+def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Union leaders attacked the proposals", "the plans were rejected by MPs": criticism or
+    refusal of a definite proposal noun that names no owner is aimed at the owner the article
+    last gave a proposal before it (`proposal_owner`), never at the act's own source."""
+    sources = {actor_key(m) for m in draft.sources}
+    passive = any(c.dep_ == "auxpass" for c in draft.token.children)
+    for obj in draft.token.children:
+        # "the proposals were attacked by union leaders": a passive's subject is its object
+        if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):
+            continue
+        excluded = lambda m: actor_key(m) in sources  # noqa: E731
+        return proposal_owner(obj, index, excluded) or claim_maker(obj, index, excluded)
+    return []
+
+
+# Verbs whose subject makes a claim or a charge.
+CLAIMING_VERBS = frozenset(
+    {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",
+     "condemn"}
+)  # fmt: skip
+# Verbs whose subject calls for something, and the nouns of such calls.
+CALLING_VERBS = frozenset({"call", "demand", "urge", "press", "appeal"})
+CALL_NOUNS = frozenset({"call", "demand", "request", "appeal"})
+# Verbs of denying: a sentence that reports one answers a claim, it makes none.
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "rebut", "refute"})
+
+
+def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+    """ "Mr Howard said Labour had lied. Alan Milburn dismissed the claims as desperate",
+    "The Tories called for an inquiry. Mr Blair rejected calls for one": a definite claim
+    noun ("the claims", "these allegations", events.yaml claim_nouns), or a bare plural call
+    ("calls for an inquiry"), that names no one is the claim of the last actor reported, in
+    the sentence before, as saying or charging something (calling for something, for a
+    call), who is not the one answering it (`excluded`); a sentence that reports a denial
+    ("Lord Goldsmith also denied them, saying ...") makes no claim."""
+    definite = any(c.lower_ in ("the", "this", "these", "such", "those") for c in noun.children)
+    call = lemma_in(noun, CALL_NOUNS)
+    bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
+        return []
+    if any(c.dep_ == "acl" for c in noun.children):
+        return []  # "the claims, made in a new book": their origin is named, if by no actor
+    sentences = [s for s in noun.doc.sents if s.start <= noun.i]
+    for sent in sentences[-2:-1]:
+        if any(t.pos_ == "VERB" and lemma_in(t, DENYING_VERBS) for t in sent):
+            continue
+        for verb in reversed(sent):
+            if verb.pos_ != "VERB":
+                continue
+            if not lemma_in(verb, CALLING_VERBS if call else CLAIMING_VERBS):
+                continue
+            makers = [
+                m
+                for m in _subjects(verb, index)
+                if is_actor(m) and not (m.kind == "pronoun" and m.antecedent is None) and not excluded(m)
+            ]
+            if makers:
+                return makers
+    return []
+
+
+def proposal_owner(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+    """ "... under plans unveiled by the Conservatives. ... the policy": a definite proposal
+    noun ("the plans", "this scheme", events.yaml proposal_nouns) that names no owner belongs
+    to the owner the article last gave a proposal before it (a possessor, a modifying name,
+    or the "by" agent of a participle: "Labour's scheme", "Tory plans", "plans unveiled by
+    the Conservatives"), unless `excluded` (the speaker or source) owns it."""
+    definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
+    if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
+        return []
+    for earlier in reversed(noun.doc[: noun.i]):
+        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        owners = [m for m in _proposal_owners(earlier, index) if not excluded(m)]
+        if owners:
+            return owners
+        pronouns = [c for c in earlier.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
+        if pronouns and actor_at(index, pronouns[0]) is None:
+            # "Tony Blair ... his plans for top-up fees. ... the plans": the pronoun's owner
+            before = [m.sentence_id for m in index.mentions if m.char_start < pronouns[0].idx]
+            kinds = POSSESSIVE_REFERENTS[pronouns[0].lower_]
+            owners = _named_before(pronouns[0], kinds, max(before, default=0), set(), index)
+            owners = [m for m in owners if not excluded(m)]
+            if owners:
+                return owners
+    return []
+
+
+def _proposal_owners(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who a proposal noun says it belongs to: possessor, modifying name, participle's agent."""
+    words: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and child.pos_ != "VERB"):
+            words += list(child.subtree)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
+    found = [m for t in words for m in index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
+    return unique(m for m in found if m.entity_type != "LOCATION")
 
 
 def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
@@ -838,6 +1041,9 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 for p in pobjs(c)
                 for m in np_actors(p, index)
             ]
+            if draft.trigger.event_type == "ASSAULT" and not _verbal_reception(verb, givers, subjects):
+                draft.realisers.remove(verb)  # "the convoy came under attack": violence, read as before
+                continue
             if subjects:  # "the campaign came under fire from Y": criticism of no actor is a stance
                 assign(draft, "sources", [m for m in givers if m not in subjects])
                 assign(draft, "targets", [m for m in subjects if m not in draft.sources])
@@ -859,6 +1065,18 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 for m in np_actors(p, index)
             ]
             assign(draft, "targets", [m for m in unique(receivers) if m not in draft.sources])
+
+
+def _verbal_reception(verb: Token, givers: list[Mention], subjects: list[Mention]) -> bool:
+    """ "Mr Blair came under attack from Labour", "the government's plans came under attack
+    from MPs": an attack a politician or body undergoes from one, or that plans or words
+    undergo, is criticism (filters.verbal_attack), the only attack a receiving frame reports."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and lemma_in(c, DISCOURSE_NOUNS) for c in verb.children):
+        return True
+    political = ("PERSON", "ORGANIZATION")
+    return any(m.entity_type in political and m.kind != "demonym" for m in givers) and any(
+        m.entity_type in political for m in subjects
+    )
 
 
 def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:

@@ -36,6 +36,7 @@ from pipeline.nlp.events.draft import (
     is_actor,
     lemma_in,
     pobjs,
+    received_nouns,
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
@@ -164,8 +165,18 @@ def verbal_attack(draft: Draft) -> None:
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
+    # "the government's plans came under attack from Labour": an attack that plans, words or
+    # a record undergo (a receiving frame's subject) is criticism of their owner
+    verbal = verbal or any(
+        token in received_nouns(verb) and any(s.lemma_.lower() in DISCOURSE_NOUNS for s in _subject_heads(verb))
+        for verb in draft.realisers
+    )
     if verbal:
         draft.event_type, draft.mode, draft.cameo_root = "ACCUSE", "disapprove", "11"
+
+
+def _subject_heads(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:

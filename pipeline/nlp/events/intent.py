@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.actors import _subjects, np_actors, pronoun_referent
 from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
@@ -44,6 +44,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
+from pipeline.nlp.events.speech import group_speaker
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
@@ -218,6 +219,8 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
+                if not targets and sources:  # "wrote to Mr Blair asking him to sack the minister"
+                    targets = pronoun_referent(asked, sentence.sentence_id, {actor_key(m) for m in sources}, ec.index)
                 if targets and (sources or group_subject(token)):
                     drafts.append(_draft(REQUEST_ACT, token, sentence, sources, targets))
         if (
@@ -301,7 +304,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     by_id = {m.mention_id: m for m in ec.index.mentions}
     drafts: list[Draft] = []
     for quote in quotes:
-        speaker = by_id.get(quote.speaker_mention_id or "")
+        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker):
             continue
         span = _reported_clauses(quote, ec)

@@ -5,12 +5,17 @@ insensitivity,' said Y": PLOVER codes criticism as ACCUSE (disapprove) when it i
 with the speaker as source and the criticised actor as target. The quotes come from the
 quotes extractor (its speakers are right about nine times in ten); a quote criticises when
 a judging word of it is negative (the stance lexicon's `evaluative_negative` at weight
-0.6 or more, or a criticism word of `events.yaml`) and not negated; the target is an actor
+0.6 or more, or a criticism word or phrase of `events.yaml`: "questions to answer", "let
+the country down", "cannot be trusted") and not negated; a speaker the quotes layer leaves
+unnamed because it is a group noun ("Labour backbenchers said") speaks as the party or group
+the noun phrase names; the target is an actor
 named as the subject of that word's clause or in the judged noun phrase (the possessor of
 the criticised thing: "Blair's plans" -> Blair), else anywhere in the clause unless the word
 sits in an adverbial phrase ("rebuild after the disaster" judges no actor); a clause whose
 subject is a "they" or "it" no mention resolves judges the last actor the quote named
-before it ("LG Group will have to participate, but they have been stalling"). The speaker is
+before it ("LG Group will have to participate, but they have been stalling"), else whom the
+quote is said of ("said of Y: ..."), else the body or person named just before; a judged
+"the plans" or "the claims" naming no one is its owner or maker named earlier. The speaker is
 never their own target, "I" and "we" never a target, and a quote whose criticism names no
 actor gives no event (criticism of a
 product or "the system" is a stance only). A quote whose sentence already reports an
@@ -26,7 +31,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.actors import _subjects, claim_maker, np_actors, proposal_owner, relative_doers
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -39,14 +44,18 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    CRITICISM_PHRASES,
     CRITICISM_WORDS,
+    DISTRUST_VERBS,
     EXCESS_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
+    MANNER_NOUNS,
     NORM_NOUNS,
-    PROPOSAL_NOUNS,
     QUARREL_WORDS,
+    REPORTING_VERBS,
+    SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
@@ -120,8 +129,41 @@ def _unsound(token: Token) -> bool:
     return any(verb == token.lemma_.lower() and particle in particles for verb, particle in SOUNDNESS_VERBS)
 
 
+def _untrusted(token: Token) -> bool:
+    """ "Mr Blair cannot be trusted": a denied passive verb of trust (`distrust_verbs`)
+    judges its subject; like `_unsound`, the denial is the criticism."""
+    if token.pos_ != "VERB" or not lemma_in(token, DISTRUST_VERBS) or not has_neg(token):
+        return False
+    return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _shortcoming(token: Token) -> bool:
+    """ "Labour has let pensioners down", "he had lost the trust of the people": a verb with
+    the particle or object of a failing (`shortcoming_phrases`) charges its subject."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    # the particle, or the adverb the parser makes a clause of ("let the country down")
+    words = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "ccomp" and c.pos_ == "ADP")}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    return any(verb == lemma and word in words for verb, word in SHORTCOMING_PHRASES)
+
+
+def _criticising_phrase(token: Token) -> bool:
+    """ "the government is out of touch", "he has questions to answer": the word starts a
+    phrase of blame (`criticism_phrases`)."""
+    doc = token.doc
+    return any(
+        token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
+        for words in CRITICISM_PHRASES
+        if words[0] == token.lower_
+    )
+
+
 def _criticises(token: Token) -> bool:
-    if _reproach(token) or _breaks_a_norm(token) or _excess(token):
+    if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
+        return True
+    if _criticising_phrase(token):
         return True
     if (
         token.lower_ == "nothing"
@@ -186,6 +228,9 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             elif child.dep_ == "acl" and child.tag_ == "VBN":
                 # "the reckless spree planned by the Tories": the participle's agent
                 out += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
+            elif child.dep_ == "relcl":
+                # "the cavalier way in which this government operates": who does what is judged
+                out += relative_doers(child)
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
@@ -205,9 +250,11 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> list[Mention]:
+def _targets(
+    ec: EventContext, token: Token, span: Span, speaker: Mention, spoken_of: list[Mention] | None = None
+) -> list[Mention]:
     """Actors the judged phrase or the judging clause's subject names, named ones before
-    pronouns, never the speaker or "we"."""
+    pronouns, never the speaker or "we"; `spoken_of` is whom the quote is said of."""
     clause = _clause(token, span)
     circumstance = _circumstance(token, clause)
     judged = _judged_tokens(token, clause, not circumstance)
@@ -223,50 +270,36 @@ def _targets(ec: EventContext, token: Token, span: Span, speaker: Mention) -> li
         # "would undermine the UN", "misled Parliament": a judging verb's object is who it
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before)
-        return _pronoun_antecedent(ec, clause, span, speaker)
+        return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
-    return found or _pronoun_antecedent(ec, clause, span, speaker) or _proposal_owner(ec, clause, speaker)
+    return (
+        found
+        or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
+        or _proposal_owner(ec, clause, speaker)
+    )
 
 
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
     """ "... under plans unveiled by the Conservatives. ... Y said the policy was
     prejudice-based": a judging clause whose subject is a definite proposal noun naming no
-    owner judges the owner the article last gave a proposal before it (a possessor, a
-    modifying name, or the "by" agent of a participle: "Labour's scheme", "Tory plans",
-    "plans unveiled by the Conservatives")."""
+    owner judges the owner the article last gave a proposal before it (`proposal_owner`)."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return []
-    noun = subjects[0]
-    definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
-    if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
-        return []
-    for earlier in reversed(ec.ctx.doc[: noun.i]):
-        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
-            continue
-        owners = [m for m in _owners(ec, earlier) if not _same_actor(m, speaker)]
-        if owners:
-            return owners
-    return []
+    excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
+    return proposal_owner(subjects[0], ec.index, excluded) or claim_maker(subjects[0], ec.index, excluded)
 
 
-def _owners(ec: EventContext, noun: Token) -> list[Mention]:
-    """Who a proposal noun says it belongs to: possessor, modifying name, participle's agent."""
-    words: list[Token] = []
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod") or (child.dep_ == "amod" and child.pos_ != "VERB"):
-            words += list(child.subtree)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
-    found = [m for t in words for m in ec.index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
-    return unique(m for m in found if m.entity_type != "LOCATION")
-
-
-def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Mention) -> list[Mention]:
+def _pronoun_antecedent(
+    ec: EventContext, clause: Token, span: Span, speaker: Mention, spoken_of: list[Mention] | None = None
+) -> list[Mention]:
     """ "LG Group will have to participate, but they have been stalling": a judging clause
     whose subject is a third-person pronoun no mention resolves judges the last actor the
-    quote named before it (a person, body or country, never the speaker); a "they" with
-    none there judges the body `plural_antecedent` finds before it."""
+    quote named before it (a person, body or country, never the speaker); with none there,
+    whom the quote is said of ("Mr Kennedy said of the prime minister: 'He is arrogant'"),
+    else for a "they" the body `plural_antecedent` finds before it and for a "he" or "she"
+    the last person named before it in its sentence or the one before, not the speaker
+    ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named)."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
         return []
@@ -275,16 +308,72 @@ def _pronoun_antecedent(ec: EventContext, clause: Token, span: Span, speaker: Me
     sentence = ec.ctx.sentence_at(subjects[0].idx)
     if named or sentence is None:
         return named[-1:]
+    if spoken_of is not None:
+        return spoken_of
+    if subjects[0].lower_ in ("he", "she"):
+        return _person_before(ec, subjects[0], sentence, speaker)
     return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
+
+
+def _person_before(ec: EventContext, pronoun: Token, sentence: Sentence, speaker: Mention) -> list[Mention]:
+    """The last named person (or a pronoun resolved to one) before the pronoun, in its
+    sentence or the one before, who is not the speaker (by surname: "Michael Howard" is
+    "Mr Howard")."""
+    own = _surname(speaker.name)
+    for mention in reversed(ec.index.mentions):
+        if mention.char_start >= pronoun.idx:
+            continue
+        if mention.sentence_id < sentence.sentence_id - 1:
+            break
+        if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
+            continue
+        if _same_actor(mention, speaker) or _surname(mention.name) == own:
+            continue
+        return [mention]
+    return []
+
+
+def _surname(name: str | None) -> str:
+    return (name or "").split()[-1].lower() if name else ""
+
+
+def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention] | None:
+    """ "Mr Kennedy said of the prime minister: ...": the actor a reporting verb's "of"
+    phrase names, outside the quote, is whom the quote is about; None when no "of" phrase
+    says whom (an empty list when one does but names no actor: no one else is guessed)."""
+    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    span = ec.ctx.sentence_span(sentence) if sentence is not None else None
+    if span is None:
+        return None
+    found: list[Mention] = []
+    said_of = False
+    for token in span:
+        if quote.char_start <= token.idx < quote.char_end or token.lower_ != "of" or token.dep_ != "prep":
+            continue
+        if not lemma_in(token.head, REPORTING_VERBS):
+            continue
+        said_of = True
+        found += [
+            m
+            for p in token.children
+            if p.dep_ == "pobj"
+            for m in np_actors(p, ec.index)
+            if is_actor(m) and m.kind != "pronoun" and m.entity_type != "LOCATION" and not _same_actor(m, speaker)
+        ]
+    return unique(found) if said_of else None
 
 
 def _circumstance(token: Token, clause: Token) -> bool:
     """ "rebuild after the disaster": a judging word in an adverbial phrase judges the
-    circumstances, not the clause's actors."""
+    circumstances, not the clause's actors; a phrase of manner ("acting in a petty and
+    provocative manner", events.yaml manner_nouns) judges how they act, and an "in" phrase
+    after "be" ("the Tories were in turmoil") what they are."""
     node = token
     while node.i != clause.i and node.head.i != node.i:
-        if node.dep_ == "pobj" and node.head.lower_ in CIRCUMSTANCE_PREPS:
-            return True
+        if node.dep_ == "pobj" and node.head.lower_ in CIRCUMSTANCE_PREPS and not lemma_in(node, MANNER_NOUNS):
+            # "acting in a provocative manner" judges the one acting; "the Tories were in
+            # turmoil" says what they are (a predicate after "be"), no circumstance
+            return not (node.head.lower_ == "in" and node.head.head.lemma_ == "be")
         node = node.head
     return False
 
@@ -295,7 +384,7 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
     for word in words:
         if not (span.start <= word.i < span.end) or _theatre_name(word):
             continue
-        for mention in ec.index.all_at(word):
+        for mention in ec.index.all_at(word) or _this_government(ec, word):
             if not is_actor(mention) or _same_actor(mention, speaker):
                 continue
             if mention.kind == "pronoun":
@@ -304,6 +393,18 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
             elif mention.entity_type != "LOCATION":
                 named.append(mention)
     return unique(named) or unique(pronouns[:1])
+
+
+def _this_government(ec: EventContext, word: Token) -> list[Mention]:
+    """ "This dodgy government that brought us the dodgy dossier": in a quote, "this
+    government" (or "the government" the mention layer left unresolved) is the government
+    the article's other "the government" mentions resolve to, when they all name one."""
+    if word.lower_ != "government" or not any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det"):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
+        return []  # "the government of Iraq"
+    resolved = [m for m in ec.index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
+    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
 
 
 def _theatre_name(word: Token) -> bool:
@@ -322,7 +423,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     by_id = {m.mention_id: m for m in ec.index.mentions}
     drafts: list[Draft] = []
     for quote in quotes:
-        speaker = by_id.get(quote.speaker_mention_id or "")
+        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS - {"we"}:
             continue
         if is_accusation(quote):
@@ -330,10 +431,11 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
         if span is None:
             continue
+        spoken_of = _spoken_of(ec, quote, speaker)
         for token in span:
-            if not _unsound(token) and (not _criticises(token) or _negated(token)):
+            if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
                 continue
-            targets = _targets(ec, token, span, speaker)
+            targets = _targets(ec, token, span, speaker, spoken_of)
             if not targets:
                 continue
             sentence = ec.ctx.sentence_at(token.idx)
@@ -342,6 +444,26 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
+    """ "Labour backbenchers said the plans were unworkable", "Critics said ...": a quote whose
+    speaker is a group named by a common noun (no speaker mention for the quotes layer)
+    speaks, for its events, as the actor that noun phrase names: the party or body that
+    modifies it ("Labour backbenchers", "Tory MPs": the party, as for a criticising verb's
+    subject) or the group itself ("critics", "union leaders")."""
+    surface = quote.speaker_surface
+    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    if not surface or sentence is None or surface.lower() in THIRD_PERSON | SPEAKER_PRONOUNS:
+        return None
+    start = ec.ctx.text.find(surface, sentence.char_start, sentence.char_end)
+    if start < 0 or quote.char_start <= start < quote.char_end:
+        return None
+    span = ec.ctx.doc.char_span(start, start + len(surface), alignment_mode="expand")
+    if span is None:
+        return None
+    actors = [m for m in np_actors(span.root, ec.index) if is_actor(m) and m.kind != "pronoun"]
+    return actors[0] if len(actors) == 1 and actors[0].entity_type != "LOCATION" else None
 
 
 def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:

@@ -106,6 +106,11 @@ def _phone_adjunct(token: Token) -> Token | None:
 # the offer (AGREE) is the event.
 UTTERED_TYPES = frozenset({"AGREE", "AID", "CONCEDE", "SUPPORT"})
 
+# Acts one can be on the receiving end of (events.yaml receiving_verbs, receiving_frames):
+# speech acts ("faced criticism") and attacks ("came under attack from Y"); whether an attack
+# was verbal or violent is decided once its actors are known (filters.verbal_attack).
+RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT"}
+
 # Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
 SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
 
@@ -227,8 +232,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
             if noun.i not in nouns and idiom and (meaning := lexicon.noun(idiom)) is not None:
                 nouns[noun.i] = (replace(meaning, lemma=noun.lemma_.lower()), [noun])  # "under fire": criticism
-            if noun.i in nouns and nouns[noun.i][0].event_type in SPEECH_TYPES:
-                received.setdefault(noun.i, []).append(doc[i])  # "faced criticism": realised, aimed at the subject
+            if noun.i in nouns and nouns[noun.i][0].event_type in RECEIVED_TYPES:
+                # "faced criticism", "came under attack from Y": realised, aimed at the subject
+                received.setdefault(noun.i, []).append(doc[i])
 
     realised_by: dict[int, list[Token]] = {}
     absorbed: set[int] = set()

@@ -23,6 +23,7 @@ DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
+QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
 
 
 def possessor_speaks(noun: Token) -> bool:
@@ -106,15 +107,30 @@ def speaker_token(cue: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, a participle or coordinated
     report taking the subject of the reporting verb above it; in "the BBC quoted Kostov as
     saying" / "to have said" the one quoted (the object of "quote")."""
-    quoting = _quoting_verb(cue)
+    quoting = cue if _quotes_as_saying(cue) else _quoting_verb(cue)
     if quoting is not None:
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
-        if quoted is not None and (quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG")):
+        # a name, or someone speaking for a body ("cited officials as saying"); a document
+        # quoted ("quoted the plan as saying") speaks through whoever quotes it
+        if quoted is not None and (
+            quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG") or quoted.lemma_.lower() in PROXY_NOUNS
+        ):
             return quoted
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in DOCUMENT_NOUNS:
         return cue.head  # "issued a statement saying …": the statement speaks for its author
     return found
+
+
+def _quotes_as_saying(cue: Token) -> bool:
+    """ "The Daily Telegraph quotes Yushchenko as saying: …": the quoting verb itself picked as
+    the cue (the parser hangs the quote on it), with an object and an "as saying" phrase."""
+    if cue.lemma_.lower() not in QUOTING_VERBS or cue.tag_ == "VBN":
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" and is_cue(g) for g in c.children)
+        for c in cue.children
+    )
 
 
 def _misparsed_inverted_subject(cue: Token) -> Token | None:
@@ -135,13 +151,14 @@ def _misparsed_inverted_subject(cue: Token) -> Token | None:
 
 
 def _quoting_verb(cue: Token) -> Token | None:
-    """The active "quote" a report hangs from ("quoted X as saying", "quoted X to have said")."""
+    """The active "quote" or "cite" a report hangs from ("quoted X as saying", "quoted X to
+    have said", "cited officials as saying")."""
     token = cue
     for _ in range(3):
         if token.dep_ not in ("xcomp", "advcl", "pcomp", "pobj", "prep", "ccomp") or token.head == token:
             return None
         token = token.head
-        if token.lemma_.lower() == "quote" and token.tag_ != "VBN":
+        if token.lemma_.lower() in QUOTING_VERBS and token.tag_ != "VBN":
             return token
     return None
 

@@ -34,6 +34,8 @@ def _clause_span(art: QuoteArticle, tokens: list[Token]) -> tuple[int, int] | No
         or tokens[0].is_punct and not tokens[0].is_quote
     ):
         tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].text in (",", ";", ":", "-", "—", "–")):
+        tokens = tokens[:-1]  # "… as the islands are checked, and": the conjunction of what follows
     if not tokens:
         return None
     start = tokens[0].idx
@@ -135,6 +137,9 @@ def _reported_clause(cue: Token) -> list[Token] | None:
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return list(clause.subtree)
+    framed = _framed_clause(cue)
+    if framed is not None:
+        return framed
     if lemma in XCOMP_REPORTING:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > cue.i), None)
         if xcomp is not None:
@@ -142,6 +147,20 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+def _framed_clause(cue: Token) -> list[Token] | None:
+    """ "Group revenues were up 10%, the group said, with …": a reporting clause set off
+    after the words it reports, which the parser hangs on them as a parenthetical
+    (`parataxis`) or hangs them on as one; the reported words are the rest of that clause."""
+    if cue.dep_ == "parataxis" and cue.head.left_edge.i < cue.left_edge.i and cue.head.pos_ in ("VERB", "AUX"):
+        lo, hi = cue.left_edge.i, cue.right_edge.i
+        before = [t for t in cue.head.subtree if t.i < lo]
+        # the words before the parenthetical when it interrupts them, else those after
+        return before if sum(t.is_alpha for t in before) >= 3 else [t for t in cue.head.subtree if t.i > hi] or None
+    words = (c for c in cue.children if c.dep_ == "parataxis" and c.i < cue.i and c.pos_ in ("VERB", "AUX"))
+    before = next(words, None)
+    return list(before.subtree) if before is not None else None
 
 
 def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:

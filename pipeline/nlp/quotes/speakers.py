@@ -110,6 +110,10 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
         mention = None
+    if mention is None or mention.entity_type != "PERSON":
+        mention = _name_set_off(art, subject) or mention
+    elif mention.kind == "name":
+        mention = _first_joint_speaker(art, start, end, mention) or mention
     covering = art.index.at(subject)
     if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
@@ -167,6 +171,49 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
         c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
     )
     return last if post or joined and subject.pos_ == "NOUN" else None
+
+
+def _phrase_names(art: QuoteArticle, start: int, end: int) -> list[Mention]:
+    """The persons named in full inside the speaker phrase doc[start:end], in text order."""
+    lo, hi = art.doc[start].idx, art.doc[end - 1].idx + len(art.doc[end - 1].text)
+    return sorted(
+        (m for m in art.index.mentions
+         if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi),
+        key=lambda m: m.char_start,
+    )
+
+
+def _name_set_off(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "Liberal Leader and former Environment Minister under Jean Chrétien, Stéphane Dion,
+    said": a post heading the speaker phrase, closed by a person's name set off by commas,
+    is that person (the name is in apposition to the post, wherever the parser hangs it)."""
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    names = _phrase_names(art, start, end)
+    if not names:
+        return None
+    last = names[-1]
+    doc = art.doc
+    name = doc.char_span(last.char_start, last.char_end, alignment_mode="expand")
+    if name is None or name.start <= start or doc[name.start - 1].text != ",":
+        return None
+    rest = [t for t in doc[name.end : end] if not t.is_space]
+    return last if all(t.text == "," for t in rest) else None
+
+
+def _first_joint_speaker(art: QuoteArticle, start: int, end: int, mention: Mention) -> Mention | None:
+    """ "Premier Peter Beattie and Queensland Rail CEO Bob Scheuber said": joint speakers
+    are one quote of the first named (eval/GUIDE.md), also where the parser heads the
+    phrase with the last name; not "supporters of A and B" (the names sit in a complement)."""
+    names = _phrase_names(art, start, end)
+    if len(names) < 2 or names[0] is mention or mention not in names:
+        return None
+    first = names[0]
+    doc = art.doc
+    before = [t for t in doc[start:end] if t.idx < first.char_start]
+    between = [t for t in doc[start:end] if first.char_end <= t.idx < mention.char_start]
+    if any(t.pos_ == "ADP" for t in before + between):
+        return None
+    return first if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in between) else None
 
 
 def _name_after(art: QuoteArticle, end: int) -> Mention | None:
@@ -344,9 +391,31 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
             continue
         words = set(m.name.lower().split())
-        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS:
+        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
             return m
+    # else the latest body a clause was about (its subject), not one named in passing
+    # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
+    for m in reversed(art.index.mentions):
+        if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun":
+            span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
+                return m
     return art.index.before(subject.idx, ("ORGANIZATION",))
+
+
+def _described_as(art: QuoteArticle, m: Mention, noun: str) -> bool:
+    """ "Irish publishing group Independent News & Media", "Yukos, the oil company": a body
+    introduced with the noun a later "the group" / "the company" takes up (the noun heads
+    the words right before its name, or an apposition to it)."""
+    span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.start - 1
+    while k >= 0 and art.doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and span.start - k <= 4:
+        if art.doc[k].lemma_.lower() == noun and art.doc[k].tag_ == "NN":
+            return True
+        k -= 1
+    return any(c.dep_ == "appos" and c.lemma_.lower() == noun for c in span.root.children)
 
 
 def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
@@ -374,6 +443,7 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
         if not (gender and known.get(_surname(m)) not in (None, gender)):
             return m
     return None
+
 
 
 def _person_genders(art: QuoteArticle) -> dict[str, str]:
