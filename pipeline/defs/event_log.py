@@ -62,8 +62,18 @@ BATCH_SIZE = "1000"
 
 
 def default_base_dir() -> str:
-    """Where Dagster's default SQLite event log lives under DAGSTER_HOME."""
-    return os.path.join(os.environ.get("DAGSTER_HOME", "."), "history", "runs", "")
+    """Where Dagster's default SQLite event log lives under DAGSTER_HOME.
+
+    Dagster hands a storage named in dagster.yaml no folder of its own, so the folder comes
+    from DAGSTER_HOME; without it there is no instance folder to use, and falling back to the
+    working directory would scatter run history into whatever folder the process started in."""
+    home = os.environ.get("DAGSTER_HOME")
+    if not home:
+        raise RuntimeError(
+            "DAGSTER_HOME is not set: the event log storage in dagster.yaml keeps its files under "
+            "$DAGSTER_HOME/history/runs. Set DAGSTER_HOME to the instance folder (make sets .dagster/)."
+        )
+    return os.path.join(home, "history", "runs", "")
 
 
 class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
