@@ -88,7 +88,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         wished = wish is not None and wish[0] > 0
         found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee or wished))
         if found and not addressee:
-            outer = -1 if verb.lemma_.lower() in NEGATIVE_VOLITION else 1
+            outer = -1 if _reverses(verb) else 1
             own = verb_cue(art, verb)
             own_sign = own[0] if own else 1
             found = [Target(t.label, t.head, t.sign * outer * own_sign, t.strength) for t in found]
@@ -349,6 +349,15 @@ def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     label = art.labeller.noun_label(obj) if obj is not None else None
     return (f"{participle(verb.lemma_)} {label}", obj) if label else None
+
+
+def _reverses(verb: Token) -> bool:
+    """Whether a verb reverses the action it governs (`negative_volition`), by its lemma
+    ("refused to sign") or with its particle ("ruled out scrapping the tax" keeps the tax)."""
+    lemma = verb.lemma_.lower()
+    if lemma in NEGATIVE_VOLITION:
+        return True
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in NEGATIVE_VOLITION for c in verb.children)
 
 
 def _negated(action: Token, targets: list[Target]) -> list[Target]:

@@ -121,16 +121,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = verb_targets(art, verb, prep)
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if prep is None and dobj is not None and _actor_like(art, dobj):
-            # "criticised the government over its case for war": the grounds are an issue too
+            # "criticised the government over its case for war", "accused Labour of wasting
+            # the surplus": what is judged is the issue, the actor only when nothing else is
             # (an issue object's preposition is its own: "introduce checks for migrants")
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
-                    pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-                    if pobj is not None:
-                        targets = targets + noun_targets(art, pobj)
-                    pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
-                    if pcomp is not None and child.lower_ in ("of", "for"):
-                        targets = targets + _charge_targets(art, pcomp)
+            targets = _grounds_targets(art, verb) or targets
     score = base * intensity(art, verb)
     pol = polarity * (attitude or 1)
     if has_negation(art, verb):
@@ -286,6 +280,21 @@ def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return signal(art, verb, polarity, DEONTIC_SCORE, label, head, holder, quote)
 
 
+def _grounds_targets(art: StanceArticle, verb: Token) -> list[Target]:
+    """What a verb of judging someone judges them for: the object of its grounds preposition
+    ("over its case for war", "of aggression") or the act charged ("for cutting stamp duty")."""
+    out: list[Target] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
+            pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None:
+                out += noun_targets(art, pobj)
+            pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if pcomp is not None and child.lower_ in ("of", "for"):
+                out += _charge_targets(art, pcomp)
+    return out
+
+
 def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
     """What an accusation is about: "accused the government of lying over the Iraq war" ->
     the Iraq war; "accused Labour of wasting the surplus" -> the wasted surplus."""
@@ -299,11 +308,13 @@ def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
 
 
 def _actor_like(art: StanceArticle, noun: Token) -> bool:
-    """Whether an object names someone ("the government", "ministers", "Labour") rather than an issue."""
+    """Whether an object names someone ("the government", "ministers", "the chancellor",
+    "Labour") rather than an issue."""
     return (
         noun.pos_ in ("PROPN", "PRON")
         or art.index.at(noun) is not None
         or noun.lemma_.lower() in BODY_NOUNS
+        or noun.lemma_.lower() in GOVERNING_TITLES
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     )
 
