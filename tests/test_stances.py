@@ -180,9 +180,9 @@ def test_participles():
 
 
 def test_grounds_causes_and_proposers():
-    # "criticised X over Y": the grounds are a target too (a generic noun gives way to its complement)
+    # "criticised X over Y": the grounds are the target, not X (a generic noun gives way to its complement)
     stances, by_id = _stances("John Smith criticised the government over its case for war.\n")
-    assert {(s.target, s.polarity) for s in stances} >= {("government", "oppose"), ("war", "oppose")}
+    assert {(s.target, s.polarity) for s in stances} == {("war", "oppose")}
     # opposing an effect opposes its cause
     stances, _ = _stances("John Smith said: “We must end the crisis resulting from the blockade of the port.”\n")
     assert any(s.target == "blockade of the port" and s.polarity == "oppose" for s in stances), [
