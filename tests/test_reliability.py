@@ -360,12 +360,12 @@ def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
         for seed in ("0", "1")
     ]
     outputs = [run.communicate(timeout=300) for run in runs]
-    for run, (_, stderr) in zip(runs, outputs):
+    for run, (_, stderr) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, stderr[-3000:]
     first, second = (json.loads(stdout) for stdout, _ in outputs)
     assert first["events"] and first["quotes"] and first["mentions"]
     for table in first:
-        differing = [(a, b) for a, b in zip(first[table], second[table]) if a != b]
+        differing = [(a, b) for a, b in zip(first[table], second[table], strict=False) if a != b]
         assert len(first[table]) == len(second[table]) and not differing, (table, differing[:3])
 
 
