@@ -8,8 +8,8 @@ of issues with stances from two or more holders, then `--issues` issues and `--s
 stances drawn at random (fixed seed) for reading. A stance of a gold-set article or a seed
 (both were tuned on, and held-out output is never read) is counted but never shown, neither
 by file name nor by content; an issue is drawn among those with a stance that may be shown.
-Holders are told apart by their mention's name, not by the warehouse's cross-article entity
-ids. It takes minutes on a large corpus; run it with `nice`:
+Holders, and targets that are entities, are told apart by their mention's name, not by the
+warehouse's cross-article entity ids. It takes minutes on a large corpus; run it with `nice`:
 
     nice .venv/bin/python -m benchmarks.stance_yield ../shared/corpora/bbc-news --issues 10 --sample 25
 """
@@ -47,7 +47,8 @@ def corpus_stances(folder: Path, n_process: int = 1, n_issues: int = 0, sample: 
         for k, stance in enumerate(extraction.stances):
             stance_id = f"{article_id}#{k}"
             holder = names.get(stance.holder_mention_id or "")
-            ref = StanceRef(stance_id, article_id, holder, stance.target, stance.target_mention_id, stance.polarity)
+            target = names.get(stance.target_mention_id or "")  # by name across articles, as the warehouse's ids
+            ref = StanceRef(stance_id, article_id, holder, stance.target, target, stance.polarity)
             refs.append(ref)
             lines[stance_id] = f"{holder}: {stance.polarity} {stance.target!r} [{article_id}] {stance.evidence[:300]}"
     issues, assigned = group_issues(refs, lambda key: key)

@@ -87,7 +87,9 @@ def damaged_dagster_databases() -> list[Path]:
     """The SQLite files of the Dagster instance that fail an integrity check."""
     damaged = []
     home = _dagster_home()
-    candidates = [home / name for name in DAGSTER_DATABASES] + sorted((home / "history" / "runs").glob("*.db"))
+    runs = home / "history" / "runs"  # each run's database, and the empty one they are copied from (event_log.py)
+    candidates = [home / name for name in DAGSTER_DATABASES]
+    candidates += sorted(runs.glob("*.db")) + sorted(runs.glob(".run-*.sqlite"))
     for path in dict.fromkeys(candidates):
         if not path.is_file():
             continue

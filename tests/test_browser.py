@@ -183,9 +183,13 @@ def ui(tmp_path_factory):
         server.sensor_tags = server.wait_for_sensor_run()
         # Materialise after the sensor's (queued, never launched) run was planned, so the
         # latest check results shown are this run's.
-        with DagsterInstance.from_config(str(home)) as instance:
-            paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
-            result = refresh(build_definitions(paths), instance, paths)
+        # The event log storage named in dagster.yaml keeps its files under DAGSTER_HOME, so
+        # this process names the UI's instance folder too (not the one `make` exported).
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DAGSTER_HOME", str(home))
+            with DagsterInstance.from_config(str(home)) as instance:
+                paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
+                result = refresh(build_definitions(paths), instance, paths)
         assert result.success, "the pipeline run feeding the UI failed"
         yield server
     finally:

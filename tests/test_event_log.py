@@ -131,3 +131,19 @@ def test_planned_checks_are_written_with_the_planned_assets(tmp_path, monkeypatc
                 ("second_rule", True, "FAILED", "ASSET_CHECK_EVALUATION"),
                 ("never_run", True, "PLANNED", "ASSET_CHECK_EVALUATION_PLANNED")]
     assert _check_history(one_by_one) == _check_history(batched) == expected
+
+
+def test_no_dagster_home_is_a_clear_error_not_a_folder_in_the_working_directory(tmp_path, monkeypatch):
+    """The storage named in dagster.yaml finds its folder through DAGSTER_HOME only; a process
+    that opens the instance without it must say so, not write run history where it started."""
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copyfile(ROOT / "dagster.yaml", home / "dagster.yaml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    with pytest.raises(Exception, match="DAGSTER_HOME"):
+        with DagsterInstance.from_config(str(home)) as instance:
+            instance.get_runs()
+    assert list(elsewhere.iterdir()) == []

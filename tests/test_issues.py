@@ -109,3 +109,33 @@ def test_one_shared_word_does_not_chain_plans_across_articles():
     )
     labels = {issue.label for issue in issues}
     assert len(issues) == 3, labels  # ID cards (one article, two targets), Labour's plans, health checks
+
+
+def test_a_target_whose_words_are_in_another_articles_joins_it_by_a_specific_head():
+    found, issues = _group(
+        ("a1", "China", "arms embargo", "oppose"),
+        ("a2", "United States", "EU embargo on arms exports", "support"),
+        ("a3", "Jack Straw", "removed arms embargo", "support"),
+        ("a4", "Charles Clarke", "terror detentions", "support"),
+        ("a5", "Mary Robinson", "detention of foreign terror suspects", "oppose"),
+    )
+    assert len(issues) == 2, {issue.label for issue in issues}
+    assert found[0][0] == found[1][0] == found[2][0] and found[3][0] == found[4][0]
+
+
+def test_hyphenated_words_are_the_words_apart():
+    _, issues = _group(
+        ("a1", "Michael Howard", "stem-cell research", "support"),
+        ("a2", "Lord Winston", "stem cell research", "support"),
+    )
+    assert len(issues) == 1
+
+
+def test_a_broad_head_joins_no_articles_by_one_word():
+    _, issues = _group(
+        ("a1", "Oliver Letwin", "shadow chancellor", "oppose"),
+        ("a2", "Tony Blair", "Conservative shadow chancellor", "support"),
+        ("a3", "Tories", "Mr Brown's decision", "oppose"),
+        ("a4", "Tories", "Gordon Brown's decision on trip", "oppose"),
+    )
+    assert len(issues) == 4

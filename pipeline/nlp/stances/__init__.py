@@ -63,7 +63,8 @@ judged by the speaker.
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
-quotes), `copulas` (what a copula or an effect judges); with `targets`, `topic`, `holders`,
+quotes), `copulas` (what a copula or an effect judges); with `targets`, `issue_words` (whether
+a judged word names an issue), `topic`, `holders`,
 `polarity` and `labels` as their helpers and `merge` keeping the strongest signal per
 holder and target in an article (eval/GUIDE.md: one stance per holder and target).
 `issues` groups the targets of a whole corpus into canonical issues (README, "Issues").

@@ -56,7 +56,6 @@ def _head_table() -> dict[str, tuple[str, int]]:
 
 ISSUE_HEADS = _head_table()
 
-
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -72,6 +71,11 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     return word
+
+
+# heads too broad to join two articles' targets by one word ("Labour's plans" and "Labour plans
+# to introduce ID cards"; "Mr Brown's decision" and "Gordon Brown's decision on trip")
+BROAD_HEADS = frozenset(stem(w) for w in load_vocabulary("stances").words("broad_issue_heads"))
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,13 @@ def read_target(target: str) -> Reading:
         content = content[:-1]  # "sunset clause inserted": the clause
     head = content[-1] if content else (words[-1] if words else "")
     head_class, sign = ISSUE_HEADS.get(head, ISSUE_HEADS.get(stem(head), (stem(head), 1)))
-    rest = frozenset(stem(w) for w in words if w not in STOP_WORDS and w not in PREPOSITIONS and w != head)
+    rest = frozenset(
+        stem(part)
+        for w in words
+        if w not in STOP_WORDS and w not in PREPOSITIONS and w != head
+        for part in w.split("-")  # "stem-cell research" ~ "stem cell research"
+        if part
+    )
     return Reading(head, head_class, sign, rest)
 
 
@@ -198,7 +208,17 @@ def _same_issue(a: Reading, b: Reading, same_article: bool) -> bool:
         return True
     if a.rest == b.rest:
         return same_article or a.head == b.head and bool(a.rest)
-    return same_article and (a.rest <= b.rest or b.rest <= a.rest)
+    if same_article:
+        return a.rest <= b.rest or b.rest <= a.rest
+    # across articles one target's words all in the other's, of one specific head: "arms embargo"
+    # ~ "EU embargo on arms exports" ~ "removed arms embargo"; never by a broad head ("plans")
+    return (
+        stem(a.head) == stem(b.head)
+        and stem(a.head) not in BROAD_HEADS
+        and a.head_class not in BROAD_HEADS
+        and bool(a.rest and b.rest)
+        and (a.rest <= b.rest or b.rest <= a.rest)
+    )
 
 
 def _label(members: list[StanceRef], readings: list[Reading]) -> tuple[str, int]:

@@ -3,7 +3,9 @@
 - attitude nouns: "the need to end …", "no intention of imposing …";
 - evaluative words: "the “illegal” blockade", "the talks were constructive", "making a
   mistake in rushing the bill" (the doing judged),
-  "described the talks as “useful”".
+  "described the talks as “useful”"; a word of quality that fits anything ("good", "great",
+  "horrible": `generic_judgements`) only of an issue (`issue_words.issue_like`): "a
+  horrible game", "fantastic skill", "the best writer" are no positions.
 Naming a thing with a judgement ("called the plans a gimmick", "branded the scheme
 unworkable") is the namer's stance in or out of a quote (`naming_signals`).
 """
@@ -17,6 +19,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, speaks_for
+from pipeline.nlp.stances.issue_words import is_generic, issue_like
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -189,6 +192,12 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     targets = copula_targets(art, word, noun) if predicate else None
     if targets is None:
         targets = noun_targets(art, noun)
+    category = word.head if predicate and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
+    if is_generic(word) and category is not None:
+        if not issue_like(category):
+            return out  # "it was a horrible game", "the best writer": a merit, not a position
+    elif is_generic(word) and not issue_like(noun):
+        targets = [t for t in targets if issue_like(t.head)]  # "the evidence is astonishingly good"
     for target in targets:
         out += signal(
             art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote

@@ -31,6 +31,7 @@ from pipeline.nlp.stances.words import (
     LACK_NOUNS,
     LIGHT_VERBS,
     NOMINAL_TARGET_PREPOSITIONS,
+    OWNED_STANCE_NOUNS,
     RECEIVE_VERBS,
     STANCE_NOMINALS,
 )
@@ -166,6 +167,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and (mention := art.mention_of(pobj)) is not None and mention.entity_type != "LOCATION":
                 return mention, quote
+    if noun.lemma_.lower() in OWNED_STANCE_NOUNS:
+        return None, quote  # "boosted demand for video games": a market's, nobody's position
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
     received = noun.head.lower_ == "with" and any(c.dep_ == "dobj" for c in noun.head.head.children)

@@ -67,3 +67,14 @@ COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
 INTRANSITIVE_FATES = {word: int(sign) for word, sign in _VOCABULARY.mapping("intransitive_fates").items()}
 ATTITUDE_ADJECTIVES = {word: int(sign) for word, sign in _VOCABULARY.mapping("attitude_adjectives").items()}
+GENERIC_JUDGEMENTS = _VOCABULARY.words("generic_judgements")
+ISSUE_NOUNS = _VOCABULARY.words("issue_nouns")
+NON_ISSUE_NOUNS = _VOCABULARY.words("non_issue_nouns")
+PRODUCT_NOUNS = _VOCABULARY.words("product_nouns")
+DEVERBAL_SUFFIXES = {
+    suffix: tuple("" if e == "-" else e for e in (endings or "-").split())
+    for suffix, endings in sorted(
+        _VOCABULARY.mapping("deverbal_suffixes").items(), key=lambda kv: -len(kv[0])
+    )
+}
+OWNED_STANCE_NOUNS = _VOCABULARY.words("owned_stance_nouns")
