@@ -143,7 +143,6 @@ def test_no_dagster_home_is_a_clear_error_not_a_folder_in_the_working_directory(
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    with pytest.raises(Exception, match="DAGSTER_HOME"):
-        with DagsterInstance.from_config(str(home)) as instance:
-            instance.get_runs()
+    with pytest.raises(Exception, match="DAGSTER_HOME"), DagsterInstance.from_config(str(home)) as instance:
+        instance.get_runs()
     assert list(elsewhere.iterdir()) == []

@@ -323,6 +323,52 @@ def test_two_runs_on_the_same_input_give_identical_tables(bad_run, cli_run, bad_
     assert warehouse_tables(data, keep_volatile=True) == exact
 
 
+# --------------------------------------------------------------------------- hash seeds
+
+# Two posts after two nationalities: which country "The French German foreign minister"
+# is of was once read from a set, so its holder changed with the hash seed.
+HASH_SEED_TEXT = (
+    "Ministers meet in Berlin\n\nBERLIN, May 3 (Reuters) - French Foreign Minister Michel Barnier met "
+    "German Foreign Minister Joschka Fischer in Berlin on Monday. The French German foreign minister said "
+    "the talks had gone well. The British Irish minister was not there.\n"
+)
+TABLES_AS_JSON = """
+import json, sys
+from datetime import datetime
+from pathlib import Path
+from pipeline.nlp.corpus import build_tables
+from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.ingest import ingest
+now = datetime(2026, 1, 1)
+articles, rejections = ingest(Path(sys.argv[1]))
+tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
+print(json.dumps({t: df.astype(str).to_dict("records") for t, df in tables.items()}))
+"""
+
+
+def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
+    """ingest -> extract -> build_tables (what `make eval` runs) on the seeds and a
+    hand-written article, in two processes with different hash seeds: every table, ids
+    included, row by row the same. (0 and 1 gave the two readings of the text above.)"""
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "ministers.txt").write_text(HASH_SEED_TEXT, encoding="utf-8")
+    runs = [
+        subprocess.Popen([sys.executable, "-c", TABLES_AS_JSON, str(tmp_path)], cwd=ROOT, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed})
+        for seed in ("0", "1")
+    ]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    for run, (_, stderr) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, stderr[-3000:]
+    first, second = (json.loads(stdout) for stdout, _ in outputs)
+    assert first["events"] and first["quotes"] and first["mentions"]
+    for table in first:
+        differing = [(a, b) for a, b in zip(first[table], second[table], strict=False) if a != b]
+        assert len(first[table]) == len(second[table]) and not differing, (table, differing[:3])
+
+
 # --------------------------------------------------------------------------- cache damage
 
 

@@ -546,7 +546,9 @@ def _place_before_post(mc: MentionContext, start: int) -> tuple[int, str | None]
         k += 1
     if k == start or k >= len(doc) or doc[k].ent_type_ or doc[k].lower_ not in mc.role_words:
         return start, None
-    ids = {doc[i].ent_id_ for i in range(start, k)}
+    # the first country in text order ("the French German minister": France), never a
+    # set's order, which changes with the hash seed
+    ids = (doc[i].ent_id_ for i in range(start, k))
     country = next((i.split(":", 1)[1] for i in ids if i.startswith("country:")), "")
     return k, country
 
