@@ -44,7 +44,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
-from pipeline.nlp.events.speech import group_speaker
+from pipeline.nlp.events.speech import _same_actor, group_speaker
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
@@ -299,6 +299,38 @@ def _performed(verb: Token, ec: EventContext, speaker: Mention) -> Trigger | Non
     return trigger if targets else None
 
 
+THIRD_PERSON_SUBJECTS = frozenset({"they", "he", "she"})
+CONFLICT_QUADS = frozenset({"verbal_conflict", "material_conflict"})
+
+
+def _own_act(subject: Token, speaker: Mention, ec: EventContext) -> bool:
+    """A threat promises the speaker's own act: "we will ...", "there will be a strike"
+    (said by the union), "the Tories say they will ...", "Mr Davis said he would ...". A
+    subject that names another actor ("her deputy will succeed her if she is confirmed",
+    "the government will hit its target if ...", said by a watchdog) forecasts that
+    actor's act; so does a pronoun the mentions resolve to another actor."""
+    if subject.dep_ == "expl" or subject.lower_ in FIRST_PERSON:
+        return True
+    doers = [m for m in np_actors(subject, ec.index) if is_actor(m)]
+    if subject.lower_ in THIRD_PERSON_SUBJECTS and not any(m.name for m in doers):
+        return True  # a pronoun no mention resolves: "X said they would ...", X's own
+    return any(_same_actor(m, speaker) for m in doers)
+
+
+def _harmful(verb: Token, ec: EventContext) -> bool:
+    """The promised act is a conflictual one the trigger dictionary knows (PLOVER's
+    verbal or material conflict: "will vote against", "will strike", "would expel"),
+    or names one as its object ("would seek sanctions"): a warning of harm is a threat
+    even when another actor is to do it."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
+    found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
+    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    if any(t is not None and t.quad in CONFLICT_QUADS for t in found):
+        return True
+    return any(t.lemma_.lower() in STRIKE_WORDS or t.lower_ in STRIKE_WORDS for t in verb.subtree)
+
+
 def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """REQUEST ("Y must / should ...") and THREATEN ("we will ... unless ...") in quotes."""
     by_id = {m.mention_id: m for m in ec.index.mentions}
@@ -357,6 +389,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     and subject.lower_ not in ("they", "he", "she")
                 ):
                     continue
+                if not _own_act(subject, speaker, ec) and not _harmful(verb, ec):
+                    continue  # "her deputy will succeed her if ...": a forecast of another's act
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
                 threatener = np_actors(subject, ec.index)
                 for condition in conditions:  # "we will strike unless they back down": a body named before

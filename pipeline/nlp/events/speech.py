@@ -44,6 +44,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISTRUST_VERBS,
@@ -259,6 +260,18 @@ def _targets(
     circumstance = _circumstance(token, clause)
     judged = _judged_tokens(token, clause, not circumstance)
     found = _actors_in(ec, judged, span, speaker)
+    if token.lower_ in BLAMED_PEOPLE_NOUNS and token.pos_ == "NOUN":
+        # "attacks blamed on Welsh extremists": the people blamed are the noun's; a
+        # nationality or a word taken for a person before it only classifies them
+        classifiers = {t.i for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree}
+        found = [
+            m
+            for m in found
+            if not (m.kind == "demonym" or m.entity_type == "PERSON")
+            or not any(t.idx == m.char_start and t.i in classifiers for t in span)
+        ]
+        if not found and classifiers:
+            return []
     if found or circumstance or any(_theatre_name(t) for t in judged):
         return found  # "the Iraq war could be illegal" judges the war, not an actor
     if (
