@@ -143,6 +143,11 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in NOMINAL_SUBJECT_DEPS
 
 
+def nominal_subjects(verb: Token) -> list[Token]:
+    """The noun phrase heads standing as a verb's subjects, active or passive."""
+    return [c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+
+
 def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 

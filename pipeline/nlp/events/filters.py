@@ -52,7 +52,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import MentionIndex
+from pipeline.nlp.syntax import MentionIndex, nominal_subjects
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
 STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
@@ -168,15 +168,11 @@ def verbal_attack(draft: Draft) -> None:
     # "the government's plans came under attack from Labour": an attack that plans, words or
     # a record undergo (a receiving frame's subject) is criticism of their owner
     verbal = verbal or any(
-        token in received_nouns(verb) and any(s.lemma_.lower() in DISCOURSE_NOUNS for s in _subject_heads(verb))
+        token in received_nouns(verb) and any(s.lemma_.lower() in DISCOURSE_NOUNS for s in nominal_subjects(verb))
         for verb in draft.realisers
     )
     if verbal:
         draft.event_type, draft.mode, draft.cameo_root = "ACCUSE", "disapprove", "11"
-
-
-def _subject_heads(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
@@ -230,7 +226,7 @@ def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
     reported clause stands for (the subject of the verb of saying the clause hangs from)."""
     from pipeline.nlp.events.actors import _subjects  # actors imports this module
 
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nominal_subjects(token)
     if not subjects or subjects[0].lower_ not in SPEAKING_PRONOUNS or token.dep_ not in ("ccomp", "parataxis"):
         return []
     if not lemma_in(token.head, REPORTING_VERBS):

@@ -326,8 +326,11 @@ def _harmful(verb: Token, ec: EventContext) -> bool:
     particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
     found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
     found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
-    if any(t is not None and t.quad in CONFLICT_QUADS for t in found):
-        return True
+    return any(t is not None and t.quad in CONFLICT_QUADS for t in found) or _names_strike(verb)
+
+
+def _names_strike(verb: Token) -> bool:
+    """A strike word anywhere in the promised act ("there will be a strike unless ...")."""
     return any(t.lemma_.lower() in STRIKE_WORDS or t.lower_ in STRIKE_WORDS for t in verb.subtree)
 
 
@@ -386,7 +389,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     subject.dep_ != "expl"
                     and subject.lower_ not in FIRST_PERSON
                     and not _named(np_actors(subject, ec.index))
-                    and subject.lower_ not in ("they", "he", "she")
+                    and subject.lower_ not in THIRD_PERSON_SUBJECTS
                 ):
                     continue
                 if not _own_act(subject, speaker, ec) and not _harmful(verb, ec):
@@ -400,7 +403,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
                 threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)
-                if any(t.lemma_.lower() in STRIKE_WORDS or t.lower_ in STRIKE_WORDS for t in verb.subtree):
+                if _names_strike(verb):
                     threat.mode = "restrict"  # a strike threat restricts, as the trigger rule says
                 drafts.append(threat)
     return drafts
