@@ -397,6 +397,8 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
+            if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
+                out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
         elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
             child in draft.words or child.lower_ in ("with",)
         ):

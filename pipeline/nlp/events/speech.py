@@ -235,6 +235,11 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     for child in clause.children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
+    if token.dep_ == "nsubj" and token.head.i == clause.i and _criticising_phrase(token):
+        # "the jury is still out on the Home Office's ability": a phrase of doubt that is the
+        # clause's subject judges what the clause's "on" phrase names
+        heads = [clause, *(c for c in clause.children if c.dep_ == "advmod")]
+        out += [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree]
     relative = clause.dep_ == "relcl" and any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ == "WDT" or c.lower_ in ("who", "that", "which"))
         for c in clause.children
