@@ -184,8 +184,11 @@ def _criticises(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """ "not illegal", "was not a failure": the judging word or its head is negated."""
-    if has_neg(token):
+    """ "not illegal", "was not a failure": the judging word or its head is negated. A "not"
+    after a comma that the parser hangs on the word ("huge waste, not on the frontline but
+    on bureaucracy") contrasts what follows it and leaves the word asserted."""
+    doc = token.doc
+    if any(c.dep_ == "neg" and not (c.i > token.i and doc[c.i - 1].text == ",") for c in token.children):
         return True
     head = token.head
     return token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
@@ -211,11 +214,11 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> list[Token]:
-    """Where the criticised actor is named: the judged noun's possessors, modifiers and "of"
-    or "by" phrases ("Labour's failure", "a failed Tory past", "the failure of the
-    government"), and the subject of the judging clause ("this government has shown crass
-    insensitivity") unless the word only names the circumstances; never the clause's
-    objects ("help Indonesia rebuild after the disaster")."""
+    """Where the criticised actor is named: the judged noun's possessors, modifiers and "of",
+    "by" or "from" phrases ("Labour's failure", "a failed Tory past", "the failure of the
+    government", "a panicky response from the government"), and the subject of the judging
+    clause ("this government has shown crass insensitivity") unless the word only names the
+    circumstances; never the clause's objects ("help Indonesia rebuild after the disaster")."""
     noun = token if token.pos_ in ("NOUN", "PROPN") else None
     if noun is None and token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
@@ -223,7 +226,7 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     if noun is not None:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "by")
+                child.dep_ == "prep" and child.lower_ in ("of", "by", "from")
             ):
                 out += list(child.subtree)
             elif child.dep_ == "acl" and child.tag_ == "VBN":
