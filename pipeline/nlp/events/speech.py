@@ -69,6 +69,7 @@ CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word critic
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "during", "amid", "following", "despite", "over", "in"})
 THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
@@ -235,7 +236,7 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             elif child.dep_ == "relcl":
                 # "the cavalier way in which this government operates": who does what is judged
                 out += relative_doers(child)
-    for child in clause.children if with_subject else ():
+    for child in _subject_holder(clause).children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
     if token.dep_ == "nsubj" and token.head.i == clause.i and _criticising_phrase(token):
@@ -257,6 +258,19 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _subject_holder(clause: Token) -> Token:
+    """ "Mr Blair has forgotten the taxpayers and has broken his pledges": a conjoined verb
+    with no subject of its own shares the active subject of the verb it is joined to (a
+    passive one, "was tortured or abused", is who suffers the act, not who is judged)."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children
+    ):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.head.children):
+            break
+        clause = clause.head
+    return clause
 
 
 def _targets(
@@ -320,15 +334,20 @@ def _pronoun_antecedent(
     whom the quote is said of ("Mr Kennedy said of the prime minister: 'He is arrogant'"),
     else for a "they" the body `plural_antecedent` finds before it and for a "he" or "she"
     the last person named before it in its sentence or the one before, not the speaker
-    ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
+    ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named).
+    A subject's possessive pronoun stands in for it ("Michael Howard's speech confirms that
+    his only strategy is opportunism"), taking up only an actor the quote named before it:
+    outside the quote, "his" is as often the speaker's own."""
+    subjects = [c for c in _subject_holder(clause).children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "his only strategy is opportunism": the possessive pronoun of the subject stands in for it
+    subjects = [next((c for c in s.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), s) for s in subjects]
+    if not subjects or subjects[0].lower_ not in THIRD_PERSON | POSSESSIVES or ec.index.all_at(subjects[0]):
         return []
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
     sentence = ec.ctx.sentence_at(subjects[0].idx)
-    if named or sentence is None:
-        return named[-1:]
+    if named or sentence is None or subjects[0].lower_ in POSSESSIVES:
+        return named[-1:]  # a possessive only takes up an actor its own quote named before it
     if spoken_of is not None:
         return spoken_of
     if subjects[0].lower_ in ("he", "she"):
