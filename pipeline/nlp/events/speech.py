@@ -472,10 +472,11 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if span is None:
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
+        scope = _fragment_scope(quote, span)
         for token in span:
             if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
                 continue
-            targets = _targets(ec, token, span, speaker, spoken_of)
+            targets = _targets(ec, token, scope, speaker, spoken_of)
             if not targets:
                 continue
             sentence = ec.ctx.sentence_at(token.idx)
@@ -484,6 +485,23 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+FRAGMENT_DEPS = frozenset({"acomp", "attr", "dobj", "oprd", "amod", "appos", "conj", "npadvmod", "advmod"})
+
+
+def _fragment_scope(quote: Quote, span: Span) -> Span:
+    """ "... but Labour had been 'a bit complacent' about debt": a direct quote of a few words
+    inside a reported clause judges that clause's actors, so the clause the fragment
+    completes is where they are looked for (not when it hangs from the verb of saying:
+    "he told BBC Radio 4: '...'" names whom he told)."""
+    root = span.root
+    head = root.head
+    if quote.kind != "direct" or root.dep_ not in FRAGMENT_DEPS or span.start <= head.i < span.end:
+        return span
+    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, REPORTING_VERBS | LABELLING_VERBS | {"tell"}):
+        return span  # a label's clause is read by `labelled_drafts`
+    return span.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
 def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
