@@ -13,6 +13,7 @@ from pipeline.nlp.events.filters import (
     agreed_truce,
     backed_cause,
     confirmed_headlines,
+    dared_to_act,
     declared_refusal,
     lone_consultation,
     lone_promise,
@@ -59,6 +60,7 @@ def detect_events(
         for draft in found:
             fill_actors(ec, draft)
             verbal_attack(draft)
+            dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
             declared_refusal(draft, ec.index)
