@@ -29,6 +29,7 @@ from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor, 
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.syntax import nominal_subjects
 
 PRAISE_SPEECH = Trigger(
     lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
@@ -36,7 +37,7 @@ PRAISE_SPEECH = Trigger(
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next(iter(nominal_subjects(verb)), None)
 
 
 def _approved(word: Token) -> Token | None:

@@ -62,7 +62,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -318,7 +318,7 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     """ "... under plans unveiled by the Conservatives. ... Y said the policy was
     prejudice-based": a judging clause whose subject is a definite proposal noun naming no
     owner judges the owner the article last gave a proposal before it (`proposal_owner`)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nominal_subjects(clause)
     if not subjects:
         return []
     excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
@@ -338,7 +338,7 @@ def _pronoun_antecedent(
     A subject's possessive pronoun stands in for it ("Michael Howard's speech confirms that
     his only strategy is opportunism"), taking up only an actor the quote named before it:
     outside the quote, "his" is as often the speaker's own."""
-    subjects = [c for c in _subject_holder(clause).children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nominal_subjects(_subject_holder(clause))
     # "his only strategy is opportunism": the possessive pronoun of the subject stands in for it
     subjects = [next((c for c in s.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), s) for s in subjects]
     if not subjects or subjects[0].lower_ not in THIRD_PERSON | POSSESSIVES or ec.index.all_at(subjects[0]):
