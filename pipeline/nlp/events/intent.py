@@ -7,7 +7,8 @@ it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "u
 "threatened"); this pass finds the acts English makes without them:
 
 * "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`), Y
-  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]");
+  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]"); "X
+  wants / seeks an apology from Y" -> REQUEST of Y (`seeking_verbs`);
 * "X gave Y until Friday to do Z" -> REQUEST, a deadline set for Y (`deadline_verbs`);
 * "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
   acts on as target (`willingness_words`), or the one the offer is told to;
@@ -54,6 +55,7 @@ from pipeline.nlp.events.vocabulary import (
     OFFICE_ROLES,
     PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
+    SEEKING_VERBS,
     STRIKE_WORDS,
     WILLINGNESS_WORDS,
 )
@@ -190,6 +192,19 @@ def _asked(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _sought_from(verb: Token) -> Token | None:
+    """ "the Lib Dems want an apology from Tony Blair", "sought assurances from ministers": the
+    one something is wanted from (`seeking_verbs`; the "from" phrase of the verb or of its
+    object), or None."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    for prep in list(verb.children) + list(objects[0].children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _deadline_given(verb: Token) -> Token | None:
     """ "gave Y until Wednesday to sign up": the one a deadline is set for (the object of a
     deadline verb with an "until / by" time and an infinitive of what Y must do)."""
@@ -216,6 +231,8 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
                 asked = _asked(token)
             elif lemma_in(token, DEADLINE_VERBS):
                 asked = _deadline_given(token)
+            if asked is None and lemma_in(token, SEEKING_VERBS):
+                asked = _sought_from(token)
             if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
