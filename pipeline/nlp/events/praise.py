@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, speech_act_draft, unique
-from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor, group_speaker
+from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor, attributed_quotes
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote
@@ -75,15 +75,8 @@ def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention
 
 def praise_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """SUPPORT drafts for the quotes that approve of a named actor's act, one per quote."""
-    by_id = {m.mention_id: m for m in ec.index.mentions}
     drafts: list[Draft] = []
-    for quote in quotes:
-        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
-        if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS:
-            continue
-        span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
-        if span is None:
-            continue
+    for speaker, span in attributed_quotes(ec, quotes):
         for word in span:
             if word.lower_ not in APPROVAL_WORDS or _negated(word):
                 continue

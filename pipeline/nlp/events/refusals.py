@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from pipeline.nlp.events.actors import claim_maker, proposal_owner
-from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, speech_act_draft
-from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _same_actor, group_speaker
+from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
+from pipeline.nlp.events.speech import _same_actor, attributed_quotes
 from pipeline.nlp.events.vocabulary import YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote
@@ -68,15 +68,8 @@ def _answered(ec: EventContext, noun: Token, speaker: Mention) -> list[Mention]:
 
 def refusal_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """REJECT drafts for the quotes that declare a change will not be made, one per quote."""
-    by_id = {m.mention_id: m for m in ec.index.mentions}
     drafts: list[Draft] = []
-    for quote in quotes:
-        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
-        if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS:
-            continue
-        span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
-        if span is None:
-            continue
+    for speaker, span in attributed_quotes(ec, quotes):
         for verb in span:
             changed = _denied_change(verb) or _no_intention(verb)
             sentence = ec.ctx.sentence_at(verb.idx)

@@ -27,7 +27,7 @@ proposals would mean there would be no safe haven").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -485,6 +485,20 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tuple[Mention, Span]]:
+    """Each quote whose speaker is an actor (its speaker mention, or the group its speaker
+    noun names), not "I", "we" or "you", with the quote's tokens: what praise and refusals
+    (`praise`, `refusals`) read."""
+    by_id = {m.mention_id: m for m in ec.index.mentions}
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
+        if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS:
+            continue
+        span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        if span is not None:
+            yield speaker, span
 
 
 FRAGMENT_DEPS = frozenset({"acomp", "attr", "dobj", "oprd", "amod", "appos", "conj", "npadvmod", "advmod"})
