@@ -22,8 +22,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
@@ -68,12 +66,6 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "the plans would damage the economy", "higher literacy will benefit England": in a
     quote, saying what something does for good or ill judges it (`consequence_verbs`)."""
     polarity = CONSEQUENCE_VERBS.get(verb.lemma_.lower())
-    broad = polarity is None and _modal(verb) and verb.dep_ != "relcl"  # "requests that could bankrupt the firm" describe
-    if broad:
-        # "the tax would hurt families", "the scheme will fail": a general word of harm or good
-        # (`opinion`), as a prediction only ("the storm hurt families" reports, it does not judge)
-        weight = opinion_weight(verb.lemma_.lower())
-        polarity = None if weight is None else (1 if weight > 0 else -1)
     if polarity is None or verb.pos_ != "VERB" or hypothetical(verb):
         return []
     if verb.lemma_.lower() in VIABILITY_VERBS and not _predicted(art, verb):
@@ -93,8 +85,6 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = noun_targets(art, noun) if noun is not None else []
     elif art.index.at(subject) is not None or subject.pos_ == "PROPN":
         return []  # "Labour would damage the economy": a judgement of an actor, read elsewhere
-    elif broad and not issue_like(subject):
-        return []  # "prices would rise", "people will suffer": what happens, not a measure judged
     else:
         targets = noun_targets(art, subject)
     sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
@@ -110,15 +100,11 @@ def _infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
 
 
-def _modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
-
-
 def _predicted(art: StanceArticle, verb: Token) -> bool:
     """A verb without an object under a modal or a negation ("would not work", "will work")."""
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
-    return has_negation(art, verb) or _modal(verb)
+    return has_negation(art, verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 GOAL_SCORE = 0.7  # naming something one's goal is a clear, if indirect, position

@@ -22,7 +22,6 @@ from pipeline.nlp.stances.judgements import (
     naming_signals,
 )
 from pipeline.nlp.stances.merge import merge
-from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
 from pipeline.nlp.stances.pledges import pledge_signals
 from pipeline.nlp.stances.protests import protest_signals
@@ -59,7 +58,7 @@ class Gate(NamedTuple):
     be: bool  # lemma "be"
     judging: bool  # the word or its lemma is one of the lexicon's evaluative words
     proposal: bool  # lemma in `proposal_verbs`
-    consequence: bool  # lemma in `consequence_verbs` or a word of `opinion`
+    consequence: bool  # lemma in `consequence_verbs`
     ironic: bool  # "so-called", or "called" of "so - called"
 
 
@@ -87,8 +86,7 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, bool, 
     """The word-dependent fields of a `Gate`, in order."""
     judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
     base = lemma.lower()
-    consequence = base in CONSEQUENCE_VERBS or opinion_weight(base) is not None
-    return lemma == "be", judging, base in PROPOSAL_VERBS, consequence, lower in ("so-called", "called")
+    return lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, lower in ("so-called", "called")
 
 
 def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:

@@ -20,7 +20,6 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, speaks_for
 from pipeline.nlp.stances.issue_words import is_generic, issue_like
-from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -150,9 +149,6 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         and word.lemma_.lower() not in INSUFFICIENCY_ADJECTIVES
     ):
         weight = -EXCESS_WEIGHT  # "government is too big": excess is criticism, whatever the adjective
-    broad = weight is None and _predicative(word)
-    if broad:
-        weight = opinion_weight(word.lower_, word.lemma_)  # "the plan is crazy": a general word of judgement
     if weight is None or hypothetical(word) or any(t.lower_ == "than" for t in word.subtree):
         return out  # "the burdens are greater than they were": a comparison, not a judgement
     if word.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
@@ -197,27 +193,16 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     if targets is None:
         targets = noun_targets(art, noun)
     category = word.head if predicate and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
-    generic = broad or is_generic(word)  # a word that judges anything judges an issue only of an issue
-    if generic and category is not None:
+    if is_generic(word) and category is not None:
         if not issue_like(category):
             return out  # "it was a horrible game", "the best writer": a merit, not a position
-    elif generic and not issue_like(noun):
+    elif is_generic(word) and not issue_like(noun):
         targets = [t for t in targets if issue_like(t.head)]  # "the evidence is astonishingly good"
     for target in targets:
         out += signal(
             art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
         )
     return out
-
-
-def _predicative(word: Token) -> bool:
-    """An adjective said of its subject by a linking verb ("the plan is crazy", "it would be
-    a sensible move"), where a general word of judgement (`opinion`) may judge an issue."""
-    if word.pos_ != "ADJ":
-        return False
-    if word.dep_ in ("acomp", "oprd"):
-        return word.head.lemma_ in LINKING_VERBS
-    return word.dep_ == "amod" and word.head.dep_ == "attr" and word.head.head.lemma_ in LINKING_VERBS
 
 
 def _judged_doing(word: Token) -> Token | None:

@@ -37,14 +37,16 @@ def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     if not any(c.dep_ == "dobj" for c in verb.children) or hypothetical(verb) or verb_cue(art, verb) is not None:
         return []
-    if verb.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
-        return []
-    subject = subject_of(verb)  # "would make cuts … but would bring in more police": the first verb's
+    # its own subject ("it will …"), else a conjoined verb's ("would make cuts … but would bring in …")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject_of(verb)
     quote = art.quote_at(verb.idx)
+    end = quote.char_end if quote is not None else verb.sent.end_char
+    if "?" in art.ctx.text[verb.idx : end + 1]:
+        return []  # "Would we raise taxes?": a question promises nothing
     speaker = art.speaker(quote)
     if subject is None or speaker is None:
         return []
-    if subject.pos_ == "PRON" and subject.lower_ not in FIRST_PERSON | {"he", "she"}:
+    if subject.pos_ == "PRON" and subject.lower_ not in FIRST_PERSON | {"he", "she"} and not _itself(quote, speaker):
         return []  # "Mr Brown said they would cut £50bn": someone else's plan, told by a rival
     holder, _ = holder_for(art, verb, False)
     own = holder is not None and holder.mention_id == speaker.mention_id
@@ -57,6 +59,12 @@ def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     polarity = -1 if has_negation(art, verb) else 1
     return signal(art, verb, polarity, PLEDGE_SCORE, label[0], label[1], speaker, quote)
+
+
+def _itself(quote, speaker: Mention) -> bool:
+    """A body reporting its own plan names itself "it" or "they" ("Labour has said it will allow
+    tenants to buy a share"); a person saying "they" speaks of others."""
+    return quote is not None and quote.kind == "indirect" and speaker.entity_type != "PERSON"
 
 
 def _describes(verb: Token) -> bool:
