@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.records import Mention
+from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import holder_for
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
@@ -61,10 +61,17 @@ def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return signal(art, verb, polarity, PLEDGE_SCORE, label[0], label[1], speaker, quote)
 
 
-def _itself(quote, speaker: Mention) -> bool:
-    """A body reporting its own plan names itself "it" or "they" ("Labour has said it will allow
-    tenants to buy a share"); a person saying "they" speaks of others."""
-    return quote is not None and quote.kind == "indirect" and speaker.entity_type != "PERSON"
+def _itself(quote: Quote | None, speaker: Mention) -> bool:
+    """A public body reporting its own plan names itself "it" or "they" ("Labour has said it
+    will allow tenants to buy a share"); a person saying "they" speaks of others. Only bodies
+    the gazetteer knows (parties, governments, international and public bodies): a firm's
+    "it will cut 500 jobs" is business, not a position (as for narrated plans, `verbs`)."""
+    return (
+        quote is not None
+        and quote.kind == "indirect"
+        and speaker.entity_type != "PERSON"
+        and speaker.gazetteer_id is not None
+    )
 
 
 def _describes(verb: Token) -> bool:
