@@ -59,8 +59,8 @@ judged by the speaker.
    that hold a stance join the article's mentions (`stances_and_groups`).
 8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
    position per article on the issue the headline names, or else the lead's recurring object.
-9. Pledges in speech (`pledges`): "we will cut taxes", "Mr Howard said his party would cut
-   £35bn", "the Tories would bring in more police" said by a Tory support the action.
+9. Pledges in a body's speech (`pledges`): "Labour has said it will extend the right-to-buy
+   scheme", a spokesman's "we will not raise income tax" take a side on the action.
    Naming verbs also read general opinion words (`opinion`, VADER) the lexicon lacks
    ("branded the guidelines a mess").
 
