@@ -41,6 +41,7 @@ from pipeline.nlp.mentions.vocabulary import (
     ORG_HEADS,
     ORG_NOUNS,
     REPORTING_VERBS,
+    SEAT_NOUNS,
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
     TITLE_NOUNS,
@@ -355,6 +356,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
         return "LOCATION"  # "Hatfield, Hertfordshire", "Woodhill, Milton Keynes"
+    if _after_a_place(doc, c) or _listed_with_places(root):
+        return "LOCATION"  # "the speech in Chatham, Kent"; "visits Leicester, Somerset and Torbay"
     appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
     if root.dep_ == "appos" and root.head.i < root.i:
         appositions.append(root.head)  # "the town, Shashamane"
@@ -363,10 +366,16 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
-    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS:
-        return "LOCATION"  # "the town of Shashamane"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS | SEAT_NOUNS:
+        return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
+    if first.dep_ == "pobj" and _hometown_of(first.head):
+        return "LOCATION"  # "Bob Wellington, of Torfaen, said"
     if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
         return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
+    if root.dep_ == "compound" and root.head.lower_ in SEAT_NOUNS:
+        return "LOCATION"  # "the Torfaen constituency", "the Dewsbury seat"
+    if root.dep_ == "compound" and root.head.lower_ in CONSTITUENCY_NOUNS:
+        return "PLACE?"  # "the Salford MP", unless NER took the name for a body ("the Veritas candidate")
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):
@@ -377,3 +386,50 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in MOTION_VERBS:
         return "PLACE?"
     return None
+
+
+def _is_placed(token: Token) -> bool:
+    """A token of a place: the gazetteer's city or region, or a name NER typed GPE or LOC."""
+    return token.ent_id_.startswith(("city:", "location:")) or not token.ent_id_ and token.ent_type_ in ("GPE", "LOC")
+
+
+def _after_a_place(doc, c: Candidate) -> bool:
+    """ "the speech in Chatham, Kent.", "Woodhill, Milton Keynes, was": a name right after
+    "<town>," that ends there is the county or town that place lies in, not a person NER
+    took it for. Not after a country ("In Britain, Blair said") and not a clause's subject."""
+    k = c.tok_start
+    if k < 2 or doc[k - 1].text != "," or not _is_placed(doc[k - 2]) or not doc[k].is_title:
+        return False
+    after = doc[c.tok_end] if c.tok_end < len(doc) else None
+    if after is not None and not (after.is_punct and after.text not in ("'s", "’s")):
+        return False
+    root = doc[c.tok_start : c.tok_end].root
+    # in apposition, or the parser's conjunct that ends a chain: "Blinkx, Copernic, Enfish …" is a list
+    return root.dep_ == "appos" or root.dep_ == "conj" and not any(t.dep_ == "conj" for t in root.children)
+
+
+def _listed_with_places(root: Token) -> bool:
+    """ "he visits Manchester, Liverpool, Leicester, Somerset, Basingstoke, Dorset and Torbay":
+    a name listed only with proper names, at least two of them and half of them places, is a
+    place too (NER types each member on its own, "Manchester" a person there)."""
+    first = root
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
+    others = [t for t in members if t.i != root.i]
+    places = [t for t in others if _is_placed(t) or t.ent_id_.startswith("country:")]
+    if len(places) < 2 or 2 * len(places) < len(others) or len(members) > 12:
+        return False
+    return all(t.pos_ == "PROPN" for t in others)
+
+
+def _hometown_of(prep: Token) -> bool:
+    """ "Bob Wellington, of Torfaen, said", "Mr Betts-Green, of Woodbridge, Suffolk": "of"
+    opening a parenthesis after a person's name gives where the person is from."""
+    doc = prep.doc
+    if prep.lower_ != "of" or prep.i < 2 or doc[prep.i - 1].text != ",":
+        return False
+    before = doc[prep.i - 2]
+    if before.like_num and prep.i >= 4 and doc[prep.i - 3].text == ",":
+        before = doc[prep.i - 4]  # "Leslie Gray, 43, of Tuxford"
+    return before.ent_type_ == "PERSON" and prep.head.ent_type_ == "PERSON"
