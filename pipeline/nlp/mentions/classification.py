@@ -29,6 +29,7 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
     EVENT_HEADS,
     GIVEN_NAMES,
     GOVERNMENT_NOUNS,
@@ -44,6 +45,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
+    REGION_ADJECTIVES,
     TARGET_HEADS,
     TITLE_NOUNS,
     UNIT_WORDS,
@@ -309,6 +311,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
+    if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
+        return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     known = mc.gaz.by_alias(text) if negated or end < whole else None
@@ -356,8 +360,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
-    if label == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS | INSTITUTION_HEADS:
-        return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Collegiate Institute" typed PERSON
+    if label == "PERSON" and len(span) > 1 and span[-1].is_title and _body_word(span[-1].lower_):
+        return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
@@ -391,6 +395,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _body_word(lower: str) -> bool:
+    """A last word only a body's name ends in: "… Institute", "… Union", "… Incorporated"."""
+    return lower in BODY_HEADS | INSTITUTION_HEADS or lower.rstrip(".") in CORPORATE_SUFFIXES
 
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)

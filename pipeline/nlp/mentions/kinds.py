@@ -32,6 +32,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     COMPANY_POSSESSIONS,
     CONSTITUENCY_NOUNS,
+    CORPORATE_SUFFIXES,
     EVENT_HEADS,
     GIVEN_NAMES,
     HONORIFICS,
@@ -119,7 +120,9 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
 def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     doc = mc.doc
     words = c.name.split()
-    if len(words) > 1 and words[-1].lower() in BODY_HEADS | INSTITUTION_HEADS and words[-1][:1].isupper():
+    last = words[-1].lower()
+    body_word = last in BODY_HEADS | INSTITUTION_HEADS or last.rstrip(".") in CORPORATE_SUFFIXES
+    if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     found = set()
     if c.role or c.gender:
