@@ -31,6 +31,7 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     COMPANY_POSSESSIONS,
+    COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
     CORPORATE_SUFFIXES,
     EVENT_HEADS,
@@ -46,6 +47,7 @@ from pipeline.nlp.mentions.vocabulary import (
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
     TITLE_NOUNS,
+    UK_PLACES,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 
@@ -93,7 +95,9 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         parts = name.split()
         if 2 <= len(parts) <= 3 and parts[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in parts):
             evidence.add("PERSON")  # "Vincent Cable" (typed ORG) where the article says "Mr Cable"
-        if len(evidence) == 1:
+        if evidence <= {"LOCATION"} and known_place(name):
+            decided[name] = "LOCATION"  # "Brighton nurse Marion Brown", "Manchester Gorton": the places list's vote
+        elif len(evidence) == 1:
             decided[name] = evidence.pop()
         elif not evidence:
             decided.update(_most_often(name, occurrences))
@@ -127,13 +131,16 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
-    if _shaped_like_a_name(words):
-        found.add("PERSON")
+    place = known_place(c.name)
+    if _shaped_like_a_name(words) and not place:
+        found.add("PERSON")  # not "Milton Keynes"
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
     root = _root(doc, c)
-    if _names_a_body(root) or _one_of_bodies(root) or _owns_its_object(root):
+    # "a Manchester firm": a known place modifying a body's noun says where the body is
+    modifies = place and root.dep_ in ("compound", "nmod", "amod")
+    if _names_a_body(root) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
@@ -143,10 +150,20 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
-    place = _is_place(mc, c, root)
-    if place:
-        found.add(place)
+    placed = _is_place(mc, c, root)
+    if placed:
+        found.add(placed)
     return found
+
+
+def known_place(name: str) -> bool:
+    """A town, city or county of the places list (uk_places), alone or as a constituency
+    ("Nottingham North", "Leeds North West": the place and compass words)."""
+    words = name.lower().split()
+    k = len(words)
+    while k > 1 and words[k - 1] in COMPASS_WORDS:
+        k -= 1
+    return " ".join(words[:k]) in UK_PLACES
 
 
 def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
