@@ -35,6 +35,7 @@ from pipeline.nlp.mentions.vocabulary import (
     CONSTITUENCY_NOUNS,
     CORPORATE_SUFFIXES,
     EVENT_HEADS,
+    FIXTURE_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     INSTITUTION_HEADS,
@@ -137,6 +138,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
+    after = doc[c.tok_end] if c.tok_end < len(doc) else None
+    if any(t is not None and t.lower_ in FIXTURE_WORDS for t in (before, after)):
+        return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
     root = _root(doc, c)
     # "a Manchester firm": a known place modifying a body's noun says where the body is
     modifies = place and root.dep_ in ("compound", "nmod", "amod")
