@@ -322,6 +322,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
         return _gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
     label = ent.label_
+    shortened = _short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
+    if shortened is not None:
+        return _gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
@@ -395,6 +398,21 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _short_country_name(mc: MentionContext, span: Span) -> str | None:
+    """ "Korea", "Congo": a word the gazetteer leaves out because news uses it for two states is
+    the one state the article names by a longer name ending in it ("South Korea", "the
+    Republic of Korea"); None when it names none of them or both."""
+    if len(span) != 1 or not span[0].is_title:
+        return None
+    word = span[0].lower_
+    named = set()
+    for ent in mc.doc.ents:
+        entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
+        if entry is not None and len(ent) > 1 and ent[-1].lower_ == word:
+            named.add(entry.entity_id)
+    return named.pop() if len(named) == 1 else None
 
 
 def _body_word(lower: str) -> bool:
