@@ -117,6 +117,27 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     return sorted(out, key=lambda c: c.tok_start)
 
 
+def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the Palacio do Planalto (Plateau Palace)": a name that fills the brackets right after
+    a name of the same type is that entity's other name (a translation, a former name), not a
+    second entity of the article."""
+    doc = mc.doc
+    by_start = {c.tok_start: c for c in chosen}
+    renamed: dict[int, Candidate] = {}
+    for c in chosen:
+        inner = by_start.get(c.tok_end + 1)
+        if inner is None or c.tok_end >= len(doc) or doc[c.tok_end].text != "(":
+            continue
+        if inner.tok_end >= len(doc) or doc[inner.tok_end].text != ")" or inner.entity_type != c.entity_type:
+            continue
+        if inner.gazetteer_id is not None and inner.gazetteer_id != c.gazetteer_id:
+            continue
+        renamed[inner.tok_start] = replace(
+            inner, name=c.name, gazetteer_id=c.gazetteer_id, country_iso3=c.country_iso3, label=c.label
+        )
+    return [renamed.get(c.tok_start, c) for c in chosen]
+
+
 def one_per_start(mentions: list[Mention]) -> list[Mention]:
     """Mention ids are keyed by start offset: where two rules found a span at the same place,
     keep the named mention over a reference, then the longer span."""
