@@ -43,6 +43,8 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
             covered.update(range(c.tok_start, c.tok_end))
             continue
         hit = _headline_subspan(mc, c.tok_start, c.tok_end, body_names)
+        if hit is None and _full_name_in_plain_headline(mc, c):
+            hit = c  # "Saddam Hussein profited roughly 1B …": named in the headline only
         if hit:
             out.append(hit)
             covered.update(range(hit.tok_start, hit.tok_end))
@@ -70,6 +72,17 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
                 )
             )
     return sorted(out, key=lambda c: c.tok_start)
+
+
+def _full_name_in_plain_headline(mc: MentionContext, c: Candidate) -> bool:
+    """A person's full name (two or three capitalised words) in a headline written in sentence
+    case, where NER reads capitals as it does in the body; a title-cased headline ("Blair Backs
+    New Plan") fools it."""
+    span = mc.doc[c.tok_start : c.tok_end]
+    if c.entity_type != "PERSON" or not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    words = [t for t in mc.doc if mc.section[t.i] == "headline" and t.is_alpha and not (c.tok_start <= t.i < c.tok_end)]
+    return len(words) >= 3 and 2 * sum(t.is_lower for t in words) > len(words)
 
 
 def _headline_subspan(mc: MentionContext, start: int, end: int, body_names: dict[str, Candidate]) -> Candidate | None:
