@@ -76,11 +76,13 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
 
 def _full_name_in_plain_headline(mc: MentionContext, c: Candidate) -> bool:
     """A person's full name (two or three capitalised words) in a headline written in sentence
-    case, where NER reads capitals as it does in the body; a title-cased headline ("Blair Backs
-    New Plan") fools it."""
+    case, where NER reads capitals as it does in the body, and no word of which the article
+    writes in lower case; a title-cased headline ("Blair Backs New Plan") fools NER."""
     span = mc.doc[c.tok_start : c.tok_end]
     if c.entity_type != "PERSON" or not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
         return False
+    if any(t.is_lower and t.lower_ in {w.lower_ for w in span} for t in mc.doc):
+        return False  # "… asylum seekers to Tsunami Zone": words the article writes in lower case
     words = [t for t in mc.doc if mc.section[t.i] == "headline" and t.is_alpha and not (c.tok_start <= t.i < c.tok_end)]
     return len(words) >= 3 and 2 * sum(t.is_lower for t in words) > len(words)
 
