@@ -48,6 +48,7 @@ from pipeline.nlp.mentions.vocabulary import (
     REGION_ADJECTIVES,
     TARGET_HEADS,
     TITLE_NOUNS,
+    UK_PLACES,
     UNIT_WORDS,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
@@ -322,6 +323,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
         return _gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
     label = ent.label_
+    if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") and len(span) == 1 and _followers_or_dwellers(mc, span[0]):
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners"
     shortened = _short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
         return _gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
@@ -398,6 +401,19 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _followers_or_dwellers(mc: MentionContext, token) -> bool:
+    """ "Thatcherites", "Blairites", "Glaswegians", "Londoners": a capitalised plural of a
+    follower's or a people's suffix names people, not the place or person NER took it for;
+    "-ers" only after a known place ("Londoners", not "Flanders" or "Chequers")."""
+    word = token.text
+    if not token.is_title or not token.is_alpha or token.ent_id_ or len(word) < 6:
+        return False
+    if word.endswith(("ites", "ians", "ists")):
+        return True
+    stem = word[:-3]
+    return word.endswith("ers") and (mc.gaz.by_alias(stem) is not None or stem.lower() in UK_PLACES)
 
 
 def _short_country_name(mc: MentionContext, span: Span) -> str | None:
