@@ -82,7 +82,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             else:
                 evidence |= _evidence(mc, c)
         evidence |= things
-        if "PLACE?" in evidence:
+        hinted = "PLACE?" in evidence
+        if hinted:
             evidence.discard("PLACE?")
             if all(c.label != "ORG" for c in occurrences):
                 evidence.add("LOCATION")
@@ -96,7 +97,9 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         parts = name.split()
         if 2 <= len(parts) <= 3 and parts[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in parts):
             evidence.add("PERSON")  # "Vincent Cable" (typed ORG) where the article says "Mr Cable"
-        if evidence <= {"LOCATION"} and known_place(name):
+        # a one-word place NER always typed a body ("lecturer at Oxford") needs a place's use as well
+        voted = evidence or hinted or " " in name or any(c.label != "ORG" for c in occurrences)
+        if evidence <= {"LOCATION"} and voted and known_place(name):
             decided[name] = "LOCATION"  # "Brighton nurse Marion Brown", "Manchester Gorton": the places list's vote
         elif len(evidence) == 1:
             decided[name] = evidence.pop()
@@ -142,8 +145,11 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if any(t is not None and t.lower_ in FIXTURE_WORDS for t in (before, after)):
         return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
     root = _root(doc, c)
-    # "a Manchester firm": a known place modifying a body's noun says where the body is
-    modifies = place and root.dep_ in ("compound", "nmod", "amod")
+    # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
+    # where the body or person is
+    modifies = place and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
+    if modifies:
+        found.add("PLACE?")
     if _names_a_body(root) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
@@ -392,8 +398,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS | SEAT_NOUNS:
         return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
-    if first.dep_ == "pobj" and _hometown_of(first.head):
-        return "LOCATION"  # "Bob Wellington, of Torfaen, said"
+    if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
+        return "LOCATION"  # "Bob Wellington, of Torfaen, said"; not "George Muir, of the Association …"
     if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
         return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
     if root.dep_ == "compound" and root.head.lower_ in SEAT_NOUNS:
