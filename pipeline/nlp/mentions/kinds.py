@@ -82,8 +82,7 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             else:
                 evidence |= _evidence(mc, c)
         evidence |= things
-        hinted = "PLACE?" in evidence
-        if hinted:
+        if "PLACE?" in evidence:
             evidence.discard("PLACE?")
             if all(c.label != "ORG" for c in occurrences):
                 evidence.add("LOCATION")
@@ -97,9 +96,7 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         parts = name.split()
         if 2 <= len(parts) <= 3 and parts[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in parts):
             evidence.add("PERSON")  # "Vincent Cable" (typed ORG) where the article says "Mr Cable"
-        # a one-word place NER always typed a body ("lecturer at Oxford") needs a place's use as well
-        voted = evidence or hinted or " " in name or any(c.label != "ORG" for c in occurrences)
-        if evidence <= {"LOCATION"} and voted and known_place(name):
+        if evidence <= {"LOCATION"} and known_place(name):
             decided[name] = "LOCATION"  # "Brighton nurse Marion Brown", "Manchester Gorton": the places list's vote
         elif len(evidence) == 1:
             decided[name] = evidence.pop()
