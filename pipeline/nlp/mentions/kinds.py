@@ -47,6 +47,7 @@ from pipeline.nlp.mentions.vocabulary import (
     SEAT_NOUNS,
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
+    SPOKES_NOUNS,
     TITLE_NOUNS,
     UK_PLACES,
 )
@@ -151,7 +152,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
-    if len(words) == 1 and _reports_what_it_does(root):
+    if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
     if len(words) == 1 and _listed_with_bodies(root):
         found.add("ORGANIZATION")
@@ -312,6 +313,13 @@ def _reports_what_it_does(root: Token) -> bool:
             continue
         return True
     return False
+
+
+def _spoken_for(root: Token) -> bool:
+    """ "said Rachel Harker, spokeswoman for Hypertag": the one word a spokesperson speaks for
+    is a body (a person spoken for is "Mr Prescott", or a surname the article gives in full)."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in SPOKES_NOUNS
 
 
 def _listed_with_bodies(root: Token) -> bool:
