@@ -19,6 +19,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
+    SEAT_NOUNS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
@@ -318,7 +319,7 @@ def _lone_word(mc: MentionContext, c: Candidate) -> bool:
 
 def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], surnames: set[str]) -> bool:
     """One capitalised word NER typed PERSON that the sentence uses as a place: "in
-    Manchester", "Heathrow and Gatwick" (joined to a place); never a titled name or
+    Manchester", "the Torfaen seat", "Heathrow and Gatwick" (joined to a place); never a titled name or
     the surname of someone the article names in full."""
     if c.tok_end - c.tok_start != 1 or c.priority != 1 or c.role or c.gender:
         return False
@@ -339,6 +340,8 @@ def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], su
         "around",
     ):
         return True
+    if token.dep_ == "compound" and token.head.lower_ in SEAT_NOUNS:
+        return True  # "the Torfaen constituency"
     if token.dep_ == "conj" or any(t.dep_ == "conj" for t in token.children):
         linked = [token.head] if token.dep_ == "conj" else [t for t in token.children if t.dep_ == "conj"]
         return any(p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen)

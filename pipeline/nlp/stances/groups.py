@@ -33,7 +33,10 @@ _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun re
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
 NOT_NAMING = frozenset(
-    {"many", "some", "several", "other", "most", "few", "numerous", "leading", "senior", "top", "all"}
+    {
+        "many", "some", "several", "other", "most", "few", "numerous", "leading", "senior", "top", "all",
+        "more", "fewer", "further", "additional",  # "16 more MPs have deserted him": the MPs
+    }
 )
 
 
