@@ -66,6 +66,7 @@ from pipeline.nlp.events.vocabulary import (
     APPRAISING_VERBS,
     CITY_COUNTRIES,
     CLAIM_NOUNS,
+    CUSTODY_VERBS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
@@ -395,7 +396,10 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     out: list[Mention] = []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
+        if child.dep_ == "nsubjpass" and (child.tag_ == "WDT" or child.lower_ in RELATIVE_PRONOUNS):
+            if verb.dep_ == "relcl":
+                out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
+        elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
         elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
             child in draft.words or child.lower_ in ("with",)
@@ -983,29 +987,42 @@ def _infinitive_targets(draft: Draft, index: MentionIndex) -> None:
 
 
 def _held_in(draft: Draft, index: MentionIndex) -> None:
-    """ "Mr Khodorkovsky is in jail", "remains in custody", "was held in prison by police":
-    a trigger noun of a state one is held in, as the "in" or "under" phrase of a verb of
-    being, has the verb's subject as the one held (the noun's recipient) and a passive's
-    agent as the holder."""
+    """ "Mr Khodorkovsky is in jail", "remains in custody", "was held in prison by police",
+    "was placed under house arrest", "was taken into custody", "was sent to prison": a
+    trigger noun of a state one is held in, as the "in", "under", "into" or "to" phrase of
+    a verb of being (events.yaml state_verbs) or of putting or keeping (custody_verbs), has
+    the one held as the noun's recipient: the subject of a verb of being, the object of a
+    verb of putting, a passive's subject; the putting verb's subject or a passive's agent
+    is the holder."""
     noun = draft.token
     prep = noun.head
-    if draft.trigger.subject_role != "recipient" or noun.dep_ != "pobj" or prep.lower_ not in ("in", "under"):
+    if draft.trigger.subject_role != "recipient" or noun.dep_ != "pobj":
         return
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or not lemma_in(verb, STATE_VERBS):
+    putting = lemma_in(verb, CUSTODY_VERBS)
+    if prep.lower_ not in (CUSTODY_PREPS if putting else STATE_PREPS) or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if not putting and not lemma_in(verb, STATE_VERBS):
         return
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive:  # "was held in custody by police"
+    holders: list[Mention] = []
+    if passive:  # "was held in custody by police", "was placed under house arrest"
         relative = passive[0].tag_ == "WDT" or passive[0].lower_ in RELATIVE_PRONOUNS
         held = np_actors(verb.head if relative and verb.dep_ == "relcl" else passive[0], index)
-        agents = [p for a in verb.children if a.dep_ == "agent" for p in pobjs(a)]
-        assign(draft, "sources", [m for p in agents for m in np_actors(p, index)])
-    elif lemma_in(verb, frozenset({"hold", "keep"})):  # "police held two men in custody"
+        holders = [m for a in verb.children if a.dep_ == "agent" for p in pobjs(a) for m in np_actors(p, index)]
+    elif putting:  # "police held two men in custody", "took him into custody"
         held = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
-        assign(draft, "sources", _subjects(verb, index))
+        holders = _subjects(verb, index)
     else:  # "is in jail", "who has been in jail"
         held = _subjects(verb, index)
-    assign(draft, "targets", [m for m in held if m not in draft.sources])
+    if held:  # "the government has put more criminals in jail": no one named is held
+        assign(draft, "sources", holders)
+        assign(draft, "targets", [m for m in held if m not in draft.sources])
+
+
+# The prepositions of a state of custody after a verb of being, and after a verb of putting.
+STATE_PREPS = frozenset({"in", "under"})
+CUSTODY_PREPS = frozenset({"in", "under", "into", "to"})
 
 
 def _mediator_modifier(token: Token) -> bool:

@@ -14,6 +14,7 @@ from pipeline.nlp.events.filters import (
     backed_cause,
     confirmed_headlines,
     declared_refusal,
+    left_body,
     lone_consultation,
     lone_promise,
     one_act_per_coordination,
@@ -60,6 +61,7 @@ def detect_events(
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
             declared_refusal(draft, ec.index)
+            left_body(draft, ec.index)
             fill_date(draft, anchors)
             fill_location(ec, draft)
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:

@@ -44,6 +44,7 @@ from pipeline.nlp.events.vocabulary import (
     BALLOT_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    MEMBERSHIP_NOUNS,
     PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
@@ -133,10 +134,13 @@ def reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bo
 def figurative(verb: Token, trigger: Trigger, index: MentionIndex) -> bool:
     if trigger.event_type != "ASSAULT":
         return False
+    own_words = trigger.lemma.split()[1:]  # "open fire": the object is part of the trigger
     for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in own_words:
+            continue
         if child.dep_ == "dobj" and (child.lemma_.lower() in FIGURATIVE_OBJECTS or child.lower_ in FIGURATIVE_OBJECTS):
             return actor_at(index, child) is None
-        if child.dep_ == "prep" and child.lower_ == "on" and child.i == verb.i + 1:
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i == verb.i + 1 and not pobjs(child):
             return True  # "fight on", "battle on"
     return False
 
@@ -232,6 +236,28 @@ def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
     if not lemma_in(token.head, REPORTING_VERBS):
         return []
     return [m for m in _subjects(token.head, index) if is_actor(m) and m.kind != "pronoun"]
+
+
+def left_body(draft: Draft, index: MentionIndex) -> None:
+    """ "Chile withdrew from the Andean Community", "North Korea pulled out of the talks":
+    leaving an organisation, a pact or talks (a named organisation, or a noun of events.yaml
+    membership_nouns) ends a relation, PLOVER's SANCTION withdraw (CAMEO 16), with the body
+    left as the target; withdrawing forces ("withdrew its troops from Lebanon") or leaving a
+    place stays RETREAT withdraw."""
+    verb = draft.token
+    if draft.event_type != "RETREAT" or draft.mode != "withdraw" or verb.pos_ != "VERB":
+        return
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return  # "withdrew its troops from ...": forces moved
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out")]
+    preps += [g for p in preps if p.lower_ == "out" for g in p.children if g.dep_ == "prep" and g.lower_ == "of"]
+    preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    left = [n for p in preps if p.lower_ != "out" for n in pobjs(p)]
+    bodies = [m for n in left for m in index.all_at(n) if m.entity_type == "ORGANIZATION"]
+    if not bodies and not any(lemma_in(n, MEMBERSHIP_NOUNS) or n.lower_ in MEMBERSHIP_NOUNS for n in left):
+        return
+    draft.event_type, draft.mode, draft.cameo_root = "SANCTION", "withdraw", "16"
+    draft.targets = unique(draft.targets + bodies)
 
 
 def personal_quarrel(draft: Draft) -> bool:

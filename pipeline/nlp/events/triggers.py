@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
+from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.draft import (
     SPEECH_TYPES,
     Draft,
@@ -222,8 +223,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
-        if (found := _verb_trigger(token, lexicon)) is not None:
-            verbs[token.i] = found
+        if (found := _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)) is not None:
+            verbs[token.i] = found  # "was held by US forces": read as "detained" (captivity)
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
