@@ -32,6 +32,7 @@ from pipeline.nlp.events.draft import (
     received_nouns,
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
+from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
@@ -223,8 +224,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
-        if (found := _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)) is not None:
-            verbs[token.i] = found  # "was held by US forces": read as "detained" (captivity)
+        found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
+        # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
+        if (found := found or incursion_trigger(token, lexicon, index)) is not None:
+            verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
