@@ -33,6 +33,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.incursion import incursion_trigger
+from pipeline.nlp.events.reception import reception_trigger
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
@@ -226,7 +227,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         token = doc[i]
         found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
         # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
-        if (found := found or incursion_trigger(token, lexicon, index)) is not None:
+        found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
+        if found is not None:  # "Lula received Hu Jintao": read as "hosted"
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
