@@ -314,11 +314,23 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if (addressee := _written_to(verb)) is not None:
         return _subjects(addressee.head.head, index, depth + 1)  # "wrote to X demanding": the writer
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if (named := _person_in_apposition(head, index)) is not None:
+            return [named]  # "Paul Volcker, a former American official investigating ...": Volcker
         return np_actors(head, index)  # "an Azeri checkpoint restricting movement"
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
     return []
+
+
+def _person_in_apposition(noun: Token, index: MentionIndex) -> Mention | None:
+    """ "Paul Volcker, a former American official investigating the scandal": a common noun
+    in apposition to a named person is that person; the nationality or body that modifies
+    the noun only describes them. The person's mention, or None."""
+    if noun.dep_ != "appos" or actor_at(index, noun) is not None:
+        return None
+    named = actor_at(index, noun.head)
+    return named if named is not None and named.entity_type == "PERSON" and named.kind == "name" else None
 
 
 def _written_to(verb: Token) -> Token | None:
