@@ -260,6 +260,27 @@ def left_body(draft: Draft, index: MentionIndex) -> None:
     draft.targets = unique(draft.targets + bodies)
 
 
+# Acts that are done over a grievance: an event noun in their "against"/"over" phrase is
+# what they are about.
+GRIEVANCE_ACTS = frozenset({"PROTEST", "ACCUSE", "REJECT"})
+
+
+def grievance_only(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "a demonstration against the deportation of Palestinian refugees": an event noun
+    that is what a protest, criticism or refusal is against or over, with no one named as
+    doing it, is the grievance the act is about, not an event reported in its own right."""
+    token = draft.token
+    if token.pos_ not in ("NOUN", "PROPN") or draft.sources or draft.participants or draft.mediators:
+        return False
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("against", "over", "about"):
+        return False
+    return any(
+        d is not draft and d.event_type in GRIEVANCE_ACTS and (d.token == prep.head or prep.head in d.realisers)
+        for d in drafts
+    )
+
+
 def personal_quarrel(draft: Draft) -> bool:
     """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown":
     fighting whose every side is a named person is a quarrel, not violence (an ASSAULT
