@@ -409,7 +409,7 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "nsubjpass" and (child.tag_ == "WDT" or child.lower_ in RELATIVE_PRONOUNS):
-            if verb.dep_ == "relcl":
+            if verb.dep_ == "relcl" and actor_at(index, verb.head) is not None:
                 out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
         elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
