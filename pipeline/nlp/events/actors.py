@@ -925,6 +925,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         subject_role = "participants"  # "Mr Brown's trip", "a visit by X": the visitor is the source
 
     heads = [noun] if outer is noun else [noun, outer]
+    if _bare_conjunct(noun):
+        heads.append(noun.head)  # "the Japanese invasion and occupation of China": both nouns' phrases
     for head in heads:
         for child in head.children:
             dep, word = child.dep_, child.lower_
@@ -982,6 +984,14 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _held_in(draft, index)
     if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
         _infinitive_targets(draft, index)
+
+
+def _bare_conjunct(noun: Token) -> bool:
+    """ "the Japanese invasion and occupation of China": a noun coordinated with another noun
+    and with no modifier or phrase of its own shares that noun's ("Japanese", "of China")."""
+    if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "acl", "relcl") for c in noun.children)
 
 
 def _infinitive_targets(draft: Draft, index: MentionIndex) -> None:

@@ -340,11 +340,14 @@ def agreed_truce(draft: Draft) -> None:
 def protesters_riot(draft: Draft) -> None:
     """ "protesters clashed with riot police", "protesters who stormed the chamber": violence
     whose every source is a crowd named by its protest is a violent protest (PROTEST riot),
-    not an armed ASSAULT (protester_nouns in events.yaml)."""
-    if draft.event_type != "ASSAULT" or not draft.sources:
+    not an armed ASSAULT (protester_nouns in events.yaml); "protesters occupied the
+    building" is a sit-in (PROTEST obstruct), not a seizure of territory."""
+    seizing = draft.event_type == "COERCE" and draft.mode == "seize"
+    if draft.event_type != "ASSAULT" and not seizing or not draft.sources:
         return
     if all(m.surface.lower().split()[-1] in PROTESTER_NOUNS for m in draft.sources):
-        draft.event_type, draft.mode, draft.cameo_root = "PROTEST", "riot", "14"
+        mode = "obstruct" if seizing else "riot"
+        draft.event_type, draft.mode, draft.cameo_root = "PROTEST", mode, "14"
 
 
 def theatre_only(draft: Draft) -> bool:
