@@ -15,6 +15,7 @@ from pipeline.nlp.events.filters import (
     confirmed_headlines,
     declared_refusal,
     grievance_only,
+    halted,
     left_body,
     lone_consultation,
     lone_promise,
@@ -80,7 +81,8 @@ def detect_events(
             for d in reciprocal_drafts(draft)
             if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
         ]
-        found = [d for d in found if not grievance_only(d, found)]  # "a protest against the deportation of X"
+        # "a protest against the deportation of X", "suspended talks with Y": what the act is about
+        found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):

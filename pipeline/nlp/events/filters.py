@@ -281,6 +281,21 @@ def grievance_only(draft: Draft, drafts: list[Draft]) -> bool:
     )
 
 
+# Co-operation a sanction can halt ("suspended talks", "cancelled the meeting", "froze aid").
+HALTED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
+
+
+def halted(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "Iran suspended talks with the EU", "cancelled its meeting with X", "broke off
+    negotiations": co-operation that is the object of a sanction (SANCTION discontinue or
+    withdraw) is what was halted; the sanction is the event reported, the halted talks are
+    not reported as happening."""
+    token = draft.token
+    if draft.event_type not in HALTED_TYPES or token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj":
+        return False
+    return any(d.event_type == "SANCTION" and d.token == token.head for d in drafts)
+
+
 def personal_quarrel(draft: Draft) -> bool:
     """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown":
     fighting whose every side is a named person is a quarrel, not violence (an ASSAULT
