@@ -5,9 +5,10 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 
 - `triggers`: which words announce an event (`pipeline/knowledge/plover_triggers.yaml`)
   and which verb realises which trigger noun;
-- `captivity`, `incursion`, `reception`: verbs that report an event only with certain
-  arguments, read as a dictionary verb: "was held by US forces" (detained), "a Chinese
-  submarine entered Japanese waters" (deployed), "Lula received Hu Jintao" (hosted);
+- `captivity`, `incursion`, `reception`, `arrival`: verbs that report an event only with
+  certain arguments, read as a dictionary verb: "was held by US forces" (detained), "a
+  Chinese submarine entered Japanese waters" (deployed), "Lula received Hu Jintao"
+  (hosted), "Chinese President Hu Jintao arrived in Brazil" (visited);
 - `actors`: sources, targets, participants and mediators, read off the dependency parse,
   with PLOVER's conventions; a sentence-opening "they" and "the two sides" / "both
   countries" take the pair named just before, and a group named by a common noun

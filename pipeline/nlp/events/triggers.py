@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
+from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.draft import (
     SPEECH_TYPES,
@@ -228,6 +229,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
         # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
         found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
+        found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
         if found is not None:  # "Lula received Hu Jintao": read as "hosted"
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
