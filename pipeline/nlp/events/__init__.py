@@ -25,6 +25,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label
   ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
   ACCUSE;
+- `crowds`: an asserted demonstration that names no one is done by the protesters it
+  implies (a candidate GROUP kept out of the mention index);
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `sport`: in a sport story only events with a government or office holder among their
   actors count (clubs and players are not political actors);

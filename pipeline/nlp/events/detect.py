@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
+from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
@@ -38,11 +39,17 @@ from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote,
 
 
 def detect_events(
-    ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = (), stances: Iterable[Stance] = ()
+    ctx: ArticleContext,
+    mentions: list[Mention],
+    quotes: Iterable[Quote] = (),
+    stances: Iterable[Stance] = (),
+    crowds: Iterable[Mention] = (),
 ) -> list[EventCandidate]:
     """Event candidates of one article, in text order; `quotes` (the quotes extractor's)
-    add the criticism reported speech makes of named actors."""
+    add the criticism reported speech makes of named actors; `crowds` (`crowds.protest_crowds`)
+    are the protesters a protest noun implies, kept out of the mention index."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
+    crowd_at = {m.char_start: m for m in crowds}
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
     for draft in speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes):
@@ -62,6 +69,7 @@ def detect_events(
             verbal_attack(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
+            crowd_source(draft, crowd_at)  # "reported a demonstration against X": protesters
             declared_refusal(draft, ec.index)
             left_body(draft, ec.index)
             fill_date(draft, anchors)
