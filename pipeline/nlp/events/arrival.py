@@ -10,11 +10,9 @@ not known, is no visit; an arrival "for a visit" is the visit noun's event alrea
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import lemma_in, pobjs
+from pipeline.nlp.events.draft import lemma_in, pobjs, read_as
 from pipeline.nlp.events.vocabulary import ARRIVAL_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
@@ -41,6 +39,5 @@ def arrival_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex) -
             continue
         places = [m for p in pobjs(prep) for m in index.all_at(p) if m.country_iso3]
         if places and all(m.country_iso3 != visitors[0].country_iso3 for m in places):
-            found = lexicon.verb("visit")
-            return (replace(found, lemma=token.lemma_.lower()), [token, prep]) if found is not None else None
+            return read_as(lexicon, "visit", token, [token, prep])
     return None

@@ -13,11 +13,9 @@ by a trigger noun ("held in custody", "held under house arrest") is the noun's e
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import is_place, lemma_in, pobjs
+from pipeline.nlp.events.draft import is_place, lemma_in, pobjs, read_as
 from pipeline.nlp.events.vocabulary import CAPTIVITY_COMPLEMENTS, CAPTIVITY_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import RELATIVE_PRONOUNS, MentionIndex
@@ -44,10 +42,7 @@ def captivity_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex)
     if not any(m.entity_type in HELD_TYPES for t in held for m in index.all_at(t)):
         return None  # "talks were held", "the seats held by Labour"
     verb = CAPTIVITY_COMPLEMENTS[complements[0].lower_ if complements else "default"]
-    found = lexicon.verb(verb or "")
-    if found is None:
-        return None
-    return replace(found, lemma=token.lemma_.lower()), [token, *complements]
+    return read_as(lexicon, verb or "", token, [token, *complements])
 
 
 def _held(token: Token, complements: list[Token]) -> list[Token] | None:

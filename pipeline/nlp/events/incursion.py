@@ -9,12 +9,10 @@ dictionary's "deploy": the force's state is the source, the other state the targ
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from pipeline.nlp.events.actors import np_actors
-from pipeline.nlp.events.draft import lemma_in, pobjs
+from pipeline.nlp.events.draft import lemma_in, pobjs, read_as
 from pipeline.nlp.events.vocabulary import FORCE_NOUNS, INCURSION_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
@@ -34,5 +32,4 @@ def incursion_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex)
     other = {m.country_iso3 for d in destinations for m in np_actors(d, index) if m.entity_type == "COUNTRY"}
     if not own or not other or not other - own:
         return None  # a state's forces at home, or forces of no named state
-    found = lexicon.verb("deploy")
-    return (replace(found, lemma=token.lemma_.lower()), [token]) if found is not None else None
+    return read_as(lexicon, "deploy", token, [token])

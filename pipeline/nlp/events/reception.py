@@ -9,11 +9,9 @@ no guest and is left to the other rules ("received criticism" is what one underg
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import lemma_in
+from pipeline.nlp.events.draft import lemma_in, read_as
 from pipeline.nlp.events.vocabulary import RECEPTION_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
@@ -29,5 +27,4 @@ def reception_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex)
         m.entity_type == "PERSON" and m.kind in ("name", "title") for m in index.all_at(guests[0])
     ):
         return None
-    found = lexicon.verb("host")
-    return (replace(found, lemma=token.lemma_.lower()), [token]) if found is not None else None
+    return read_as(lexicon, "host", token, [token])
