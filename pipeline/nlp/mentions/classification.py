@@ -47,6 +47,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
+    REGION_QUALIFIERS,
     TARGET_HEADS,
     TITLE_NOUNS,
     UK_PLACES,
@@ -594,6 +595,8 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if titled is not None:
         return titled
     if label == "NORP":  # demonym of a country
+        if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
+            return None  # "South American states": a continent's adjective, not the country's
         iso3 = entry.country_iso3
         if is_plural_demonym(span[-1], mc.gaz) and not _people_acting(mc, span):
             return _people_group(mc, span, iso3)

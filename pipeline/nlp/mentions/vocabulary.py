@@ -37,6 +37,7 @@ PLACE_NOUNS = _VOCABULARY.words("place_nouns")
 # office or chamber phrase -> the ISO3 code (lower case) of the one country that has it
 NATIONAL_OFFICES = _VOCABULARY.mapping("national_offices")
 PLACE_QUALIFIERS = _VOCABULARY.words("place_qualifiers")
+REGION_QUALIFIERS = _VOCABULARY.words("region_qualifiers")
 SETTLEMENT_NOUNS = _VOCABULARY.words("settlement_nouns")
 CONSTITUENCY_NOUNS = _VOCABULARY.words("constituency_nouns")
 SEAT_NOUNS = _VOCABULARY.words("seat_nouns")
