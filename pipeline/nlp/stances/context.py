@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes.cues import possessor_speaks
+from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
@@ -63,6 +64,12 @@ class StanceArticle:
             and m.surface in surface
         ]
         return max(inside, key=lambda m: len(m.surface)) if inside else None
+
+    def holder_of(self, subject: Token) -> Mention | None:
+        """The mention a holder phrase refers to (`mention_of`), else the body a definite
+        description takes up ("The Law Commission … The commission also recommended …"), as
+        for speakers (`quotes.speakers.body_named_like`)."""
+        return self.mention_of(subject) or body_named_like(self, subject)
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
