@@ -22,6 +22,7 @@ from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
+from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
@@ -95,9 +96,14 @@ def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
+    if subject is None or subject.lower_ in FIRST_PERSON:
         return None
-    mention = art.mention_of(subject)
+    if subject.lower_ in PERSONAL_PRONOUNS:
+        # "He restated his opposition to the war", "It repeated its call for …": the one the
+        # subject pronoun stands for (the mention layer's person, else the body it continues)
+        mention = art.mention_of(subject) if subject.lower_ in ("he", "she") else body_pronoun(art, subject)
+    else:
+        mention = art.holder_of(subject)
     return mention if mention is not None and mention.entity_type in types else None
 
 
