@@ -68,8 +68,12 @@ class StanceArticle:
     def holder_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to (`mention_of`), else the body a definite
         description takes up ("The Law Commission … The commission also recommended …"), as
-        for speakers (`quotes.speakers.body_named_like`)."""
-        return self.mention_of(subject) or body_named_like(self, subject)
+        for speakers (`quotes.speakers.body_named_like`), when it is a clause's subject ("as the
+        party challenging Labour" describes a role, and refers to no one)."""
+        found = self.mention_of(subject)
+        if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
+            found = body_named_like(self, subject)
+        return found
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
