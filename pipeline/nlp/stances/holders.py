@@ -261,3 +261,12 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) ->
             out.append(other)
     return out
 
+
+
+def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> list[Mention]:
+    """ "The Tories and the Lib Dems said the pledges were worthless": a quote of joint
+    speakers (its speaker is the first named, eval/GUIDE.md) is the position of each."""
+    if quote is None or quote.speaker_mention_id != holder.mention_id:
+        return []
+    span = art.doc.char_span(holder.char_start, holder.char_end, alignment_mode="expand")
+    return joint_holders(art, span.root, holder) if span is not None else []
