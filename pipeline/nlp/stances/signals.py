@@ -48,7 +48,8 @@ def signal(
     if not target or holder is None:
         return []
     score = max(0.05, min(1.0, score))
-    out = [Signal(token, polarity, round(score, 3), target, head, who, quote) for who in [holder, *co_speakers(art, holder, quote)]]
+    holders = [holder, *co_speakers(art, holder, quote)]
+    out = [Signal(token, polarity, round(score, 3), target, head, who, quote) for who in holders]
     if polarity < 0:
         # "end a crisis resulting from the blockade": opposing an effect opposes its cause
         near = [head] + [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
