@@ -99,7 +99,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             _proxy_principal(art, subject)
-            or _published_by(art, subject)
+            or published_by(art, subject)
             or _described_body(art, subject)
             or _named_holder(art, subject)
         )
@@ -244,9 +244,10 @@ def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
     )
 
 
-def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
+def published_by(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "A report by the National Audit Office said", "a statement issued on behalf of Robert
-    Zoellick": the body or person whose words it gives."""
+    Zoellick": the body or person whose words it gives. Reads only `index` and `doc` of the
+    article, so stance holders use it as well ("A report by the committee called for …")."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     found = _author_of(art, subject) or _introduced_by_next(art, subject)
