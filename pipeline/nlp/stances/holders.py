@@ -83,8 +83,10 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     mention = art.holder_of(subject)
     if mention is None and quote is not None and _own_body(subject):
         return speaker, quote  # "Mr Kennedy said his party would oppose the bill": the leader's position
-    if quote is not None and mention is not None and speaks_for(mention, speaker):
-        return speaker, quote  # "Mr Lula said Brazil supports …": the leader's own position
+    if quote is not None and mention is not None and (speaks_for(mention, speaker) or member_of(art, speaker, mention)):
+        # "Mr Lula said Brazil supports …", "Tory leader Michael Howard said the Conservatives
+        # would scrap …": the leader's own position (eval/GUIDE.md, who speaks for a body)
+        return speaker, quote
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
         if quote is not None and quote.kind == "direct":
             # "… how they support higher taxes": in one's own words, not oneself; but "Mr Howard
@@ -238,6 +240,31 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
             or speaker.country_iso3.lower() in subject.gazetteer_id.lower()
         )
     )
+
+
+# what may stand between a body's name and a person introduced with it: "Tory leader
+# Michael Howard", "Labour's Alan Milburn", "Liberal Democrat home affairs spokesman Mark Oaten"
+INTRODUCTION_GAP = 40
+
+
+def member_of(art: StanceArticle, person: Mention | None, body: Mention) -> bool:
+    """Whether the article introduces the person with the body's name right before theirs
+    ("Tory leader Michael Howard", "Labour's Alan Milburn"): a party's member reporting the
+    party's line speaks in their own right (eval/GUIDE.md: "Mr Howard said the Tories would
+    …" is Michael Howard's)."""
+    if person is None or person.entity_type != "PERSON" or body.entity_type != "ORGANIZATION":
+        return False
+    surname = person.name.split()[-1:]
+    for named in art.by_id.values():
+        if named.name.split()[-1:] != surname or named.kind != "name" or named.entity_type != "PERSON":
+            continue  # "Mr Kennedy" is the "Charles Kennedy" introduced before
+        for other in art.by_id.values():
+            gap = named.char_start - other.char_end
+            if other.name == body.name and other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
+                between = art.ctx.text[other.char_end : named.char_start]
+                if all(w.isalpha() or w in ("'s", "’s") for w in between.split()):
+                    return True
+    return False
 
 
 def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) -> list[Mention]:
