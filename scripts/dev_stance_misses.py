@@ -20,19 +20,11 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-import tempfile
 from collections import Counter
-from datetime import UTC, datetime
-from pathlib import Path
 
-from dev_speaker_errors import _dev_copy  # the sibling script: the dev split copied alone
+from dev_speaker_errors import dev_predictions  # the sibling script: the dev split run alone
 
-from pipeline.evaluation.gold import load_annotations
-from pipeline.evaluation.predictions import predictions_from_tables
 from pipeline.evaluation.scoring import Prediction, name_key, score_stances
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.extract import extract_articles
-from pipeline.nlp.ingest import ingest
 from pipeline.nlp.stances import signals
 
 PASS_MODULES = ("article_issue", "copulas", "judgements", "nominals", "protests", "verbs")
@@ -64,14 +56,7 @@ def main() -> int:
     seen: list[dict] = []
     for name in PASS_MODULES:
         importlib.import_module(f"pipeline.nlp.stances.{name}").signal = _recording(seen)
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        _dev_copy(root)
-        gold = load_annotations(root / "annotations", root / "articles")
-        articles, rejections = ingest(root / "articles")
-        now = datetime.now(UTC).replace(tzinfo=None)
-        tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
-    predictions = predictions_from_tables(tables)
+    gold, predictions = dev_predictions()
     causes: Counter = Counter()
     for article in gold:
         assert article.split == "dev"
