@@ -58,6 +58,7 @@ def participle(lemma: str) -> str:
 
 
 ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+QUANTIFIER_DETS = frozenset({"any", "every", "each", "no"})
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -135,7 +136,10 @@ class Labeller:
         if not label:
             return None
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
-        if resolve and len(label.split()) == 1 and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
+        # "any company that buys its assets": a quantified noun ranges over a kind, it
+        # names no earlier mention
+        quantified = any(c.dep_ == "det" and c.lower_ in QUANTIFIER_DETS for c in noun.children)
+        if resolve and not quantified and len(label.split()) == 1 and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier

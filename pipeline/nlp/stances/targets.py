@@ -237,8 +237,10 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
     if fate is None:
         fate = INTRANSITIVE_FATES.get(verb.lemma_.lower())  # "go ahead" keeps, "go" removes
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "xcomp":
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "… would have to go ahead"
+    if subject is None and verb.dep_ == "xcomp" and verb_cue(art, verb.head) is None:
+        # "… would have to go ahead"; not a stance verb's own subject: "the company has vowed
+        # to go after any firm that buys its assets" is the holder's act, not its fate
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if (
         fate is not None
         and subject is not None
