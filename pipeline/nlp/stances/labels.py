@@ -139,7 +139,8 @@ class Labeller:
         # "any company that buys its assets": a quantified noun ranges over a kind, it
         # names no earlier mention
         quantified = any(c.dep_ == "det" and c.lower_ in QUANTIFIER_DETS for c in noun.children)
-        if resolve and not quantified and len(label.split()) == 1 and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
+        single = len(label.split()) == 1
+        if resolve and not quantified and single and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
