@@ -19,6 +19,7 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    WANTING_VERBS,
 )
 
 MAX_LABEL_WORDS = 10
@@ -53,16 +54,23 @@ def keep_adjective(lex: StanceLexicon, adj: Token) -> bool:
     )
 
 
+def wanted(noun: Token) -> bool:
+    """The object of a verb of wanting (`wanting_verbs`): "wants fair and reasonable
+    guidelines" asks for guidelines that are fair, so the judging words name the demand."""
+    return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in WANTING_VERBS
+
+
 def left_tokens(lex: StanceLexicon, noun: Token, keep_det: bool, drop_poss: bool) -> list[Token]:
     out: list[Token] = []
+    demanded = wanted(noun)
     for child in noun.lefts:
         dep = child.dep_
         if dep in ("compound", "nmod", "nummod", "quantmod"):  # "peace treaty" keeps "peace"
             out.extend(t for t in child.subtree if not t.is_quote and t.dep_ not in ("det", "predet"))
-        elif dep == "amod" and keep_adjective(lex, child):
+        elif dep == "amod" and (keep_adjective(lex, child) or demanded and child.lower_ not in DROP_ADJECTIVES):
             out.extend(
                 t for t in child.subtree
-                if not t.is_quote and t.dep_ not in ("det", "predet") and not judging(lex, t)
+                if not t.is_quote and t.dep_ not in ("det", "predet") and (demanded or not judging(lex, t))
             )
         elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
             out.extend(

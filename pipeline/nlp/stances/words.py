@@ -10,6 +10,7 @@ _VOCABULARY = load_vocabulary("stances")
 
 VOLITION_VERBS = _VOCABULARY.words("volition_verbs")
 PLAN_VERBS = _VOCABULARY.words("plan_verbs")
+WANTING_VERBS = _VOCABULARY.words("wanting_verbs")
 OFFICE_WORDS = _VOCABULARY.words("office_words")
 ADDRESSEE_VERBS = _VOCABULARY.words("addressee_verbs")
 NAMING_VERBS = _VOCABULARY.words("naming_verbs")
