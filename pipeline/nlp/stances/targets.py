@@ -25,6 +25,7 @@ from pipeline.nlp.stances.words import (
     INTRANSITIVE_FATES,
     MANDATIVE_VERBS,
     NEGATIVE_VOLITION,
+    POLICY_NOUNS,
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
@@ -94,6 +95,11 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             found = [Target(t.label, t.head, t.sign * outer * own_sign, t.strength) for t in found]
         if found or dobj is None:
             return found
+    if dobj is not None and (plan := misparsed_plan(dobj)) is not None:
+        # "attacked Tory plans to process asylum claims": "plans" tagged a verb
+        found = _plan_target(art, dobj, plan)
+        if found is not None:
+            return [found]
     if dobj is not None and not (addressee and xcomp is not None):
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
@@ -289,11 +295,37 @@ def verbal_attack(verb: Token) -> bool:
     over Iraq": an attack on words, plans or measures, on something in quote marks or made
     "over", "as" or "for" something is criticism, not violence (events' `verbal_attack`)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(misparsed_plan(o) is not None for o in objects):
+        return True
     if any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects):
         return True
     if any(any(t.is_quote for t in o.subtree) for o in objects):
         return True
     return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in verb.children)
+
+
+def misparsed_plan(obj: Token) -> Token | None:
+    """ "attacked Tory plans to process asylum claims": a name object followed by a policy
+    noun (`policy_nouns`) the tagger read as a present-tense verb with a to-infinitive; the
+    noun the name modifies, or None."""
+    after = obj.right_edge.i + 1
+    if obj.pos_ != "PROPN" or after >= len(obj.doc):
+        return None
+    word = obj.doc[after]
+    if word.tag_ != "VBZ" or word.lemma_.lower() not in POLICY_NOUNS or word.head not in (obj, obj.head):
+        return None
+    return word if any(c.dep_ == "xcomp" and _infinitive(c) for c in word.children) else None
+
+
+def _plan_target(art: StanceArticle, owner: Token, plan: Token) -> Target | None:
+    """The misparsed plan as a label: owner, noun and the planned action ("Tory plans to
+    process asylum claims")."""
+    action = next(c for c in plan.children if c.dep_ == "xcomp" and _infinitive(c))
+    done = art.labeller.action_label(action)
+    name = art.labeller.noun_label(owner, resolve=False)
+    if done is None or not name:
+        return None
+    return Target(f"{name} {plan.text} to {action.lemma_.lower()} {done[0].split(' ', 1)[-1]}", plan)
 
 
 def particle(verb: Token) -> str | None:
