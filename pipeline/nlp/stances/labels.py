@@ -34,6 +34,7 @@ from pipeline.nlp.stances.words import (
     LIGHT_NOUNS,
     PLACEMENT_VERBS,
     POLICY_NOUNS,
+    QUANTIFIER_DETERMINERS,
     TRANSPARENT_VERBS,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
@@ -58,7 +59,6 @@ def participle(lemma: str) -> str:
 
 
 ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
-QUANTIFIER_DETS = frozenset({"any", "every", "each", "no"})
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -138,7 +138,7 @@ class Labeller:
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
         # "any company that buys its assets": a quantified noun ranges over a kind, it
         # names no earlier mention
-        quantified = any(c.dep_ == "det" and c.lower_ in QUANTIFIER_DETS for c in noun.children)
+        quantified = any(c.dep_ == "det" and c.lower_ in QUANTIFIER_DETERMINERS for c in noun.children)
         single = len(label.split()) == 1
         if resolve and not quantified and single and (noun.pos_ == "NOUN" or definite and noun.text.istitle()):
             earlier = self._antecedent_label(noun, named_only=not definite)
