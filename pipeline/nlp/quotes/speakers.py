@@ -120,6 +120,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
         mention = _main_clause_subject(art, cue, subject) or mention
+    if mention is None and resolve_pronouns and owned:
+        mention = _possessor_pronoun(art, subject)
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
@@ -254,7 +256,7 @@ def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
         # "A report by two Commons committees called for … The report said": the one named before
         for earlier in reversed(art.doc[: subject.i]):
             if earlier.lemma_.lower() == subject.lemma_.lower() and earlier.pos_ == "NOUN":
-                found = _author_of(art, earlier) or _introduced_by_next(art, earlier)
+                found = _author_of(art, earlier) or _issued_in(art, earlier) or _introduced_by_next(art, earlier)
                 if found is not None or _determined(earlier, INDEFINITE):
                     break  # the one that introduced the document, or one whose author is named
     return found
@@ -287,11 +289,28 @@ def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:
     return found
 
 
+def _issued_in(art: QuoteArticle, document: Token) -> Mention | None:
+    """ "Oxfam says in a report …", "In a new report, the Electoral Commission says …": a
+    document brought in as where someone says something is that speaker's, so a later "The
+    report said" speaks for them."""
+    prep = document.head
+    if document.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or not is_cue(prep.head):
+        return None
+    speaker = subject_of(prep.head)
+    found = mention_of(speaker, art.index) if speaker is not None else None
+    return found if found is not None and found.kind == "name" and found.entity_type in SPEAKER_TYPES else None
+
+
 def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
     found = _named_modifier(art, subject)
     if found is not None:
         return found  # "The FBI statement said", "the VDGIF press release says": the body it is of
     for prep in _by_phrases(subject):
+        # the phrase's head noun first: "by Sunday Telegraph journalist Robert Peston" is Peston
+        head = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        found = art.index.at(head) if head is not None else None
+        if found is not None and found.entity_type in SPEAKER_TYPES:
+            return found
         for t in prep.subtree:
             if _unowned_possessor(t, prep):
                 continue  # "a report by the government's finance watchdog": the watchdog's, not the government's
@@ -422,12 +441,18 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     """The latest named speaker before a pronoun no mention covers, else the latest person.
     A speaker introduced with the other gender ("spokesman Mark Oaten" for "she") is
     passed over; one introduced with this gender ("a spokeswoman for Human Rights Watch"
-    for "she") is it, even when it speaks for a body."""
-    wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
-    if pronoun.lower_ in ("they", "them"):
-        wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they"
-    gender = _PRONOUN_GENDER.get(pronoun.lower_)
+    for "she") is it, even when it speaks for a body. A possessive ("his", "its") is read
+    as its subject form."""
+    form = _POSSESSIVE_SUBJECT.get(pronoun.lower_, pronoun.lower_)
+    wanted = ("PERSON",) if form in ("he", "she", "him", "her") else None
+    if form in ("they", "them") or pronoun.lower_ == "its":
+        wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they", nor owns "its report"
+    gender = _PRONOUN_GENDER.get(form)
     known = _person_genders(art) if gender else {}
+    if gender and form == pronoun.lower_:
+        found = _previous_subject(art, pronoun, gender, known)
+        if found is not None:
+            return found
     for event in reversed(art.events):
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
@@ -444,6 +469,25 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
             return m
     return None
 
+
+def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dict[str, str]) -> Mention | None:
+    """ "Realising his error, Mr Campbell then e-mailed Mr McFadyen … He said: …": a "he" or
+    "she" opening its sentence, which no mention resolved, is the named person the sentence
+    before has as its main subject, when the gender fits; not whoever spoke last.
+    """
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return None
+    before = art.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or art.in_quote(subject.idx):
+        return None
+    found = art.index.at(subject)
+    if found is not None and found.kind == "pronoun":
+        found = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
+    if found is None or found.entity_type != "PERSON" or found.kind != "name":
+        return None
+    return found if known.get(_surname(found)) in (None, gender) else None
 
 
 def _person_genders(art: QuoteArticle) -> dict[str, str]:
@@ -483,6 +527,31 @@ def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Mention
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
+    """ "His spokesman said", "its report says": a proxy or document owned by a possessive
+    pronoun speaks for whom the pronoun stands for (eval/GUIDE.md: "a spokesman for Mr
+    Prescott" -> John Prescott), read like a subject pronoun."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_SUBJECT), None)
+    if poss is None:
+        return None
+    gender = _PRONOUN_GENDER.get(_POSSESSIVE_SUBJECT[poss.lower_])
+    if gender is None:
+        return fallback_pronoun(art, poss)  # "its", "their": the body that spoke last
+    # "his": the person last named or referred to, speaker or not ("Mr Bannatyne has given
+    # Labour £50,000. He made his fortune … His spokesman said")
+    known = _person_genders(art)
+    by_id = {m.mention_id: m for m in art.index.mentions}
+    for m in reversed(art.index.mentions):
+        if m.char_start >= poss.idx or m.entity_type != "PERSON" or art.in_quote(m.char_start):
+            continue
+        named = by_id.get(m.antecedent or "") if m.kind == "pronoun" else m
+        if named is not None and named.kind != "pronoun" and known.get(_surname(named)) in (None, gender):
+            return named
+    return None
+
 def _proxy_gender(surface: str | None) -> str | None:
     """ "A spokeswoman for Human Rights Watch": f; "Lib Dem home affairs spokesman Mark Oaten": m."""
     words = (surface or "").lower().split()
