@@ -110,6 +110,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
         mention = None
+    if mention is None:
+        mention = _relative_antecedent(art, cue)
     if mention is None or mention.entity_type != "PERSON":
         mention = _name_set_off(art, subject) or mention
     elif mention.kind == "name":
@@ -131,6 +133,25 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
 
 
 _THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
+
+
+def _relative_antecedent(art: QuoteArticle, cue: Token) -> Mention | None:
+    """ "backed by Culture, Media and Sport Secretary Tessa Jowell who said": a report in a
+    relative clause is by the name written right before its "who", wherever the parser
+    hangs the clause (here on "Culture", a place that never speaks)."""
+    if cue.dep_ != "relcl":
+        return None
+    who = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
+    k = who.i - 1 if who is not None else -1
+    if k >= 0 and art.doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return None
+    last = art.doc[k]
+    found = art.index.at(last)
+    if found is None or found.kind != "name" or found.entity_type not in SPEAKER_TYPES:
+        return None
+    return found if found.char_end == last.idx + len(last.text) else None
 
 
 def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
