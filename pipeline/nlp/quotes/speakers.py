@@ -117,7 +117,9 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     elif mention.kind == "name":
         mention = _first_joint_speaker(art, start, end, mention) or mention
     covering = art.index.at(subject)
-    if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
+    if covering is not None and subject.i == cue.i - 1 and subject.dep_ in ("pobj", "dobj", "conj", "appos"):
+        s_char, e_char = covering.char_start, covering.char_end  # a name the parser took into a phrase before the cue
+    elif covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
