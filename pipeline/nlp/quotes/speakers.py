@@ -94,9 +94,12 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     holder = _name_closing_post(art, subject, start, end)
     owned = possessor_speaks(subject)
     mention = holder or mention_of(subject, art.index, (start, end), owned=owned)
+    taken = _proxy_taken_up(art, subject) if resolve_pronouns and mention is not holder else None
+    if taken is not None:
+        mention = taken.speaker
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
-    if mention is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+    if mention is None and taken is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             _proxy_principal(art, subject)
             or _published_by(art, subject)
@@ -129,12 +132,34 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
-        mention = _proxy_since(art, subject, mention) or mention
+        since = _proxy_since(art, subject, mention)
+        mention = since.speaker if since is not None and since.speaker is not None else mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
 
 _THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
+
+
+def _proxy_taken_up(art: QuoteArticle, subject: Token) -> Attribution | None:
+    """ "A spokesman for the Home Office said … “…,” said the spokesman": a definite proxy
+    ("the spokesman", "the executive spokeswoman") takes up the latest speech by a proxy of
+    that kind (any "spokes-" word for a spokesman), whose speaker it speaks for, rather than
+    whoever the text named last (eval/GUIDE.md, who speaks for a body). None when no such
+    speech came before."""
+    noun = subject.lemma_.lower()
+    if noun not in PROXY_NOUNS or subject.tag_ != "NN" or not _determined(subject, ("the",)):
+        return None
+    if any((m := art.index.at(c)) is not None and m.kind == "name" for c in subject.children if c.i < subject.i):
+        return None  # "the Home Office spokesman": a body of its own
+    kind = "spokes" if noun.startswith("spokes") else noun
+    for event in reversed(art.events):
+        if event.cue_char is None or event.cue_char >= subject.idx:
+            continue
+        words = [w.strip(",.").lower() for w in (event.surface or "").split()]
+        if any(w.startswith(kind) for w in words) and not event.surface.lower().startswith("the "):
+            return event
+    return None
 
 
 def _relative_antecedent(art: QuoteArticle, cue: Token) -> Mention | None:
@@ -536,16 +561,17 @@ def _surname(m: Mention) -> str:
     return words[-1].lower() if words else ""
 
 
-def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Mention | None:
+def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:
     """ "A spokeswoman for Human Rights Watch said … She added": a gendered proxy who spoke
-    after the person the pronoun was linked to is the one "she" is."""
+    after the person the pronoun was linked to is the one "she" is (the speech returned: a
+    proxy of no named body speaks for nobody)."""
     gender = _PRONOUN_GENDER.get(pronoun.lower_)
     antecedent = int(mention.antecedent.rsplit("#m", 1)[1]) if mention.antecedent and "#m" in mention.antecedent else -1
     for event in reversed(art.events):
         if event.cue_char is None or event.cue_char >= pronoun.idx or event.cue_char < antecedent:
             continue
-        if gender and event.speaker is not None and _proxy_gender(event.surface) == gender:
-            return event.speaker
+        if gender and _proxy_gender(event.surface) == gender:
+            return event
     return None
 
 
