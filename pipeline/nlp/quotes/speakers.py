@@ -105,6 +105,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             or _published_by(art, subject)
             or _described_body(art, subject)
             or _named_holder(art, subject)
+            or _body_before_proxy(art, subject)
         )
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, end)
@@ -160,6 +161,25 @@ def _proxy_taken_up(art: QuoteArticle, subject: Token) -> Attribution | None:
         if any(w.startswith(kind) for w in words) and not event.surface.lower().startswith("the "):
             return event
     return None
+
+
+def _body_before_proxy(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The Association of Chief Police Officers has issued guidance … A spokesman said": a
+    spokesman of no body named in the phrase speaks for the organisation the sentence before
+    has as its main subject (eval/GUIDE.md: an unnamed spokesperson of a named body)."""
+    if not subject.lemma_.lower().startswith("spokes") or not _determined(subject, INDEFINITE):
+        return None
+    if any(c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "appos") for c in subject.children):
+        return None  # "a spokesman for …", "a police spokesman": described in the phrase
+    sent = subject.sent
+    if sent.start == 0:
+        return None
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.kind != "name" or found.entity_type != "ORGANIZATION" or art.in_quote(main.idx):
+        return None
+    return found
 
 
 def _relative_antecedent(art: QuoteArticle, cue: Token) -> Mention | None:
