@@ -486,8 +486,21 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun":
             span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
-                return m
+                return _main_subject_body(art, span.root) or m
     return art.index.before(subject.idx, ("ORGANIZATION",))
+
+
+def _main_subject_body(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The Countryside Alliance had its bid thwarted when the Appeal Court ruled …": of a
+    sentence's subjects, the body its main clause is about."""
+    root = subject.sent.root
+    if subject.head.i == root.i:
+        return None
+    main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.entity_type != "ORGANIZATION" or found.kind == "pronoun" or art.in_quote(main.idx):
+        return None
+    return found
 
 
 def _described_as(art: QuoteArticle, m: Mention, noun: str) -> bool:
