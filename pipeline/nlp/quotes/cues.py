@@ -157,7 +157,7 @@ def _name_swallowed_before(cue: Token) -> Token | None:
     Blair said": after an opening phrase with no comma the parser may take the speaker's name
     into the phrase (or make the participle the subject); a finite report with no subject of
     its own, right after a name in that phrase, is by that name."""
-    if cue.i == 0 or not cue.tag_ in ("VBD", "VBZ", "VBP"):
+    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     name = cue.doc[cue.i - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i > name.i:
