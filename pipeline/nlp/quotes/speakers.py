@@ -496,6 +496,8 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         words = set(m.name.lower().split())
         if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
             return m
+    if noun in PRESS_NOUNS:
+        return None  # "the newspaper": a paper, never the latest body of another kind
     # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
     for m in reversed(art.index.mentions):
