@@ -160,8 +160,9 @@ def _proxy_taken_up(art: QuoteArticle, subject: Token) -> Attribution | None:
         if event.cue_char is None or event.cue_char >= subject.idx:
             continue
         words = [w.strip(",.").lower() for w in (event.surface or "").split()]
-        if any(w.startswith(kind) for w in words) and not event.surface.lower().startswith("the "):
-            return event
+        owned = any(w.endswith(("'s", "’s")) for w in words)
+        if any(w.startswith(kind) for w in words) and (words[:1] != ["the"] or owned):
+            return event  # "a spokesman for X", "the prime minister's spokesman"; not another bare "the spokesman"
     return None
 
 
