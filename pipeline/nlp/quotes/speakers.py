@@ -457,6 +457,11 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
     if subject.lemma_.lower() not in PROXY_NOUNS and not governing:
         return None
     wanted = ("COUNTRY",) if governing and subject.lemma_.lower() not in PROXY_NOUNS else SPEAKER_TYPES
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "from")):
+        # "Japanese officials in the Defence Agency": the body they work in, before any nationality
+        body = next((art.index.at(g) for g in prep.children if g.dep_ == "pobj"), None)
+        if body is not None and body.entity_type == "ORGANIZATION" and body.kind == "name":
+            return body
     for child in subject.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < subject.i:
             found = art.index.at(child)
@@ -488,8 +493,10 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         return None
     if not _determined(subject, DEFINITE):
         return None
-    if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children):
-        return None  # "the Labour party": a name of its own
+    named = [c for c in subject.children if c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN"]
+    if named:  # "the Labour party", "The Indymedia group of websites": the body the name is of, if any
+        found = art.index.at(named[-1])
+        return found if found is not None and found.entity_type == "ORGANIZATION" and found.kind == "name" else None
     noun = subject.lemma_.lower()
     for m in reversed(art.index.mentions):  # "the union": the latest body named a union, if any
         if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
