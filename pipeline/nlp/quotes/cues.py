@@ -116,6 +116,9 @@ def speaker_token(cue: Token) -> Token | None:
             quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG") or quoted.lemma_.lower() in PROXY_NOUNS
         ):
             return quoted
+    agent = _passive_agent(cue)
+    if agent is not None:
+        return agent
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or found
@@ -150,6 +153,16 @@ def _misparsed_inverted_subject(cue: Token) -> Token | None:
     if any(t.pos_ in ("DET", "AUX", "VERB", "PRON", "ADP") for t in words if t != clause):
         return None
     return next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+
+
+def _passive_agent(cue: Token) -> Token | None:
+    """ "… plans to merge 35 agencies - described by one civil service union as a “bonfire of
+    the quangos”": a passive report names its speaker with "by", never the subject of the
+    clause the participle hangs on."""
+    if cue.tag_ != "VBN":
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _name_swallowed_before(cue: Token) -> Token | None:
