@@ -136,7 +136,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return None
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
-        return list(clause.subtree)
+        return _with_misparsed_subject(cue, clause)
     framed = _framed_clause(cue)
     if framed is not None:
         return framed
@@ -147,6 +147,26 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+ADDRESSEE_VERBS = ("tell", "inform", "assure", "brief", "remind")
+
+
+def _with_misparsed_subject(cue: Token, clause: Token) -> list[Token]:
+    """ "said processors for consoles had to be made …": a reported clause with no subject of
+    its own whose subject the parser hung on the reporting verb as its object (and the
+    object's phrases) between the two keeps those words."""
+    tokens = list(clause.subtree)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return tokens
+    if cue.lemma_.lower() in ADDRESSEE_VERBS:
+        return tokens  # "told MPs …": the object is whom they told
+    between = [c for c in cue.children if cue.i < c.i < clause.left_edge.i]
+    if not any(c.dep_ == "dobj" and c.tag_.startswith("NN") for c in between):
+        return tokens
+    if any(c.dep_ not in ("dobj", "prep") for c in between):
+        return tokens  # something else sits between: not one misread subject
+    return sorted([t for c in between for t in c.subtree] + tokens, key=lambda t: t.i)
 
 
 def _framed_clause(cue: Token) -> list[Token] | None:
