@@ -119,7 +119,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return None
     if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
         clause = belief_clause(cue)
-        return list(clause.subtree) if clause is not None else None
+        return _with_continuation(cue, list(clause.subtree)) if clause is not None else None
     if lemma == "express":
         noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
         if noun is None:
@@ -136,7 +136,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return None
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
-        return _with_misparsed_subject(cue, clause)
+        return _with_continuation(cue, _with_misparsed_subject(cue, clause))
     framed = _framed_clause(cue)
     if framed is not None:
         return framed
@@ -147,6 +147,25 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
+    """ "said any package should reflect the firm's new ownership, and it will not accept an
+    unfair burden": a clause the parser joined to the reporting verb with "and"/"but" after
+    the reported clause goes on with the report when it has a subject of its own that is no
+    name (a named subject starts the writer's narration: "… and Mr Brown left") and reports
+    nothing itself."""
+    end = max(t.i for t in tokens)
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
+        cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"]
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
+            break
+        if subject.pos_ == "PROPN" or subject.ent_type_ or is_cue(conj) or any(is_cue(t) for t in conj.subtree):
+            break
+        tokens = tokens + list(conj.subtree)
+        end = max(t.i for t in tokens)
+    return sorted(set(tokens), key=lambda t: t.i)
 
 
 ADDRESSEE_VERBS = ("tell", "inform", "assure", "brief", "remind")
