@@ -24,6 +24,7 @@ ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
+OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 
 
 def possessor_speaks(noun: Token) -> bool:

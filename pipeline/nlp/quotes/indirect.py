@@ -12,6 +12,7 @@ from pipeline.nlp.quotes.cues import (
     BELIEF_VERBS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
+    OCCASION_VERBS,
     XCOMP_REPORTING,
     as_phrase,
     belief_clause,
@@ -168,6 +169,36 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+TRAILING_MARKS = ("so", "while", "whereas")
+
+
+def _with_trailing_clauses(cue: Token, tokens: list[Token]) -> list[Token]:
+    """ "says he will produce a Timetable for Action so people can hold him to account",
+    "vowed to go after any company …, using all and every legal means", "accused the Tories
+    of … while Labour helped …": a clause the parser hung on the reporting verb right after
+    the reported words (a second clausal complement, a participle reporting nothing itself,
+    a "so"/"while" clause) is part of what was reported."""
+    end = max(t.i for t in tokens)
+    for child in sorted(cue.children, key=lambda c: c.i):
+        if child.i <= end or child.dep_ == "punct" and child.text != ".":
+            continue
+        if is_cue(child) or any(is_cue(t) for t in child.subtree) or child.left_edge.i > end + 2:
+            break  # another report ("…, adding that …"), or words between: not a continuation
+        mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and mark is None
+        participle = participle and child.lemma_.lower() not in OCCASION_VERBS  # "…, speaking in London"
+        # a clause of its own right after the words ("… compete with the HDTV people were starting
+        # to watch"): one clause the parser split in two; a bare predicate split off is left out
+        split = child.dep_ == "ccomp" and child.left_edge.i == end + 1 and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        )
+        if not (split or participle or child.dep_ == "advcl" and mark in TRAILING_MARKS):
+            break
+        tokens = tokens + list(child.subtree)
+        end = max(t.i for t in tokens)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
 ADDRESSEE_VERBS = ("tell", "inform", "assure", "brief", "remind")
 
 
@@ -220,6 +251,8 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         clause = _reported_clause(token)
         if not clause:
             continue
+        if token.lower_ != "according" and token.lemma_.lower() not in AS_VERBS:
+            clause = _with_trailing_clauses(token, clause)
         span = _clause_span(art, clause)
         if span is None:
             continue
