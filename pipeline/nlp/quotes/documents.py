@@ -18,7 +18,8 @@ SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
 
 def published_by(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "A report by the National Audit Office said", "a statement issued on behalf of Robert
-    Zoellick": the body or person whose words it gives."""
+    Zoellick": the body or person whose words it gives. Reads only `index` and `doc` of the
+    article, so stance holders use it as well ("A report by the committee called for …")."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     found = _author_of(art, subject) or _introduced_by_next(art, subject)

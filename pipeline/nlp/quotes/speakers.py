@@ -371,22 +371,15 @@ def _named_holder(art: QuoteArticle, subject: Token) -> Mention | None:
 def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "The company said", "the newspaper reported": the latest organisation named before,
     one named like what the noun says first ("the union": a Union; "the newspaper": a Times)."""
-    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN":
+    named = _body_of_name_modifier(art, subject)
+    if named is not None:
+        return named
+    if not _body_description(subject):
         return None
-    if not determined(subject, DEFINITE):
-        return None
-    named = [c for c in subject.children if c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN"]
-    if named:  # "the Labour party", "The Indymedia group of websites": the body the name is of, if any
-        found = art.index.at(named[-1])
-        return found if found is not None and found.entity_type == "ORGANIZATION" and found.kind == "name" else None
-    noun = subject.lemma_.lower()
-    for m in reversed(art.index.mentions):  # "the union": the latest body named a union, if any
-        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
-            continue
-        words = set(m.name.lower().split())
-        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
-            return m
-    if noun in PRESS_NOUNS:
+    found = _named_like(art, subject)
+    if found is not None:
+        return found
+    if subject.lemma_.lower() in PRESS_NOUNS:
         return None  # "the newspaper": a paper, never the latest body of another kind
     # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
@@ -409,6 +402,42 @@ def _main_subject_body(art: QuoteArticle, subject: Token) -> Mention | None:
     if found is None or found.entity_type != "ORGANIZATION" or found.kind == "pronoun" or art.in_quote(main.idx):
         return None
     return found
+
+
+def body_named_like(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "the union" (`body_nouns`, definite, no name of its own): the latest body named a union
+    ("the newspaper": a Times) or introduced as one ("Yukos, the oil company"); None when no
+    body is. Reads only `index` and `doc` of the article, so stance holders use it as well."""
+    return _named_like(art, subject) if _body_description(subject) else None
+
+
+def _body_description(subject: Token) -> bool:
+    """ "the company", "the union": a definite singular body noun without a name of its own
+    ("the Labour party" has one)."""
+    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN" or not determined(subject, DEFINITE):
+        return False
+    return not any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children)
+
+
+def _body_of_name_modifier(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The Indymedia group of websites reported": a definite body noun with a name of its own
+    as its modifier is the organisation that name is of, if the mentions know one."""
+    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN" or not determined(subject, DEFINITE):
+        return None
+    named = [c for c in subject.children if c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN"]
+    found = art.index.at(named[-1]) if named else None
+    return found if found is not None and found.entity_type == "ORGANIZATION" and found.kind == "name" else None
+
+
+def _named_like(art: QuoteArticle, subject: Token) -> Mention | None:
+    noun = subject.lemma_.lower()
+    for m in reversed(art.index.mentions):
+        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
+            continue
+        words = set(m.name.lower().split())
+        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
+            return m
+    return None
 
 
 def _described_as(art: QuoteArticle, m: Mention, noun: str) -> bool:
