@@ -261,7 +261,8 @@ def _outcome(check: TableCheck, paths: NewsPaths) -> tuple[dict, bool]:
     try:
         result = check.run(paths)
     except Exception as error:  # noqa: BLE001 - reported on the check itself, in the UI
-        result, ran = AssetCheckResult(passed=False, description=f"raised {type(error).__name__}: {error}"[:2000]), False
+        result = AssetCheckResult(passed=False, description=f"raised {type(error).__name__}: {error}"[:2000])
+        ran = False
     else:
         ran = True
     return {"passed": result.passed, "severity": result.severity, "description": result.description,
