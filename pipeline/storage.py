@@ -25,7 +25,6 @@ from pipeline.settings import is_local
 
 if TYPE_CHECKING:
     import pandas as pd
-    import pyarrow as pa
 
 # pandas, pyarrow and the contract's models (`pipeline.schemas`) are imported by the functions
 # that read or write tables, not here: a rerun with nothing to do uses this module's cache,
@@ -181,15 +180,6 @@ def opened_parquet(path: Path) -> Iterator:
         return
     with path.open("rb") as handle:
         yield handle
-
-
-def parquet_dataset(path: Path, schema: pa.Schema):
-    """A pyarrow dataset of one Parquet file, local or on object storage (through fsspec)."""
-    import pyarrow.dataset as ds  # here, not at import: only reruns that reuse tables need it
-
-    if is_local(path):
-        return ds.dataset(path, format="parquet", schema=schema)
-    return ds.dataset(path.path, format="parquet", schema=schema, filesystem=path.fs)
 
 
 def let_duckdb_read(connection, path: Path) -> None:
