@@ -252,6 +252,18 @@ class ExtractionCache:
             _FOUND_CURRENT.add(key)
         return current
 
+    def entry_identity(self, article_id: str) -> tuple[int, ...] | None:
+        """The identity of the article's entry file (`file_identity`), when it is a local file
+        that has settled: while it stays the same, so does what the entry holds. None otherwise."""
+        path = self._path(article_id)
+        if not is_local(path):
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return file_identity.identity(stat) if file_identity.settled(stat) else None
+
     def stale(self, articles: Iterable[DecodedArticle], version: str) -> list[DecodedArticle]:
         """The articles with no extraction of their current content by this extractor version."""
         return [a for a in articles if not self.is_current(a.seed.article_id, a.seed.content_sha256, version)]

@@ -157,6 +157,39 @@ class MentionTable:
             for column, name in string_columns:
                 column.append(code(getattr(m, name)))
 
+    COLUMNS = ("article", "mid", "mid_own", "ante", "ante_own", *INT_FIELDS, *STRING_FIELDS)
+    """The integer columns, in the order `coded` hands them out."""
+
+    def coded(self) -> tuple[list[str | None], list[str], dict[str, np.ndarray]]:
+        """(strings, article ids, columns) of the rows added so far, before `ordered`: what
+        `restored` takes back (the columns are views of the table's own, not copies)."""
+        columns = {name: np.frombuffer(self._columns[name], dtype=np.int32) for name in self.COLUMNS}
+        return self.strings, self.article_ids, columns
+
+    @classmethod
+    def restored(cls, strings: list[str | None], article_ids: list[str], columns: dict[str, np.ndarray],
+                 keep: Iterable[str]) -> MentionTable:
+        """A table holding the rows of `coded` whose article is in `keep`, ready to `extend`
+        with other articles' mentions (codes are positions in `strings` and `article_ids`,
+        whatever order they were added in: `ordered` ranks the articles by id, and every pass
+        reads a code only through the string it stands for)."""
+        table = cls()
+        kept = set(keep)
+        table.strings = list(strings)
+        table._codes = {value: code for code, value in enumerate(table.strings)}
+        wanted = [code for code, article_id in enumerate(article_ids) if article_id in kept]
+        table.article_ids = [article_ids[code] for code in wanted]
+        table._article_codes = {article_id: code for code, article_id in enumerate(table.article_ids)}
+        recode = np.full(len(article_ids) + 1, -1, dtype=np.int32)
+        recode[np.array(wanted, dtype=np.int64)] = np.arange(len(wanted), dtype=np.int32)
+        article = recode[columns["article"]] if len(columns["article"]) else columns["article"]
+        rows = article >= 0
+        for name in cls.COLUMNS:
+            column = _codes()
+            column.frombytes((article if name == "article" else columns[name])[rows].astype(np.int32).tobytes())
+            table._columns[name] = column
+        return table
+
     def ordered(self) -> MentionTable:
         """Articles coded in article_id order and rows sorted by (article_id, char_start,
         mention_id), the order of every resolution pass; then the index of ids."""
