@@ -145,6 +145,7 @@ def folder_stamp(seeds_dir: Path) -> FolderStamp:
 YOUNG_BYTES_CHECKED = 16 * 1024 * 1024
 """The most bytes of young files hashed to keep a survey: beyond that (a large collection
 just written) the next survey reads the folder again, as it would the young files."""
+HASHED_CHUNK = 64 * 1024
 
 
 def _digests(paths: Iterable[str]) -> dict[str, str] | None:
@@ -152,15 +153,17 @@ def _digests(paths: Iterable[str]) -> dict[str, str] | None:
     are too large to be worth hashing at every survey."""
     digests, total = {}, 0
     for path in paths:
+        digest = hashlib.sha256()
         try:
             with open(path, "rb") as handle:
-                data = handle.read(YOUNG_BYTES_CHECKED + 1 - total)
+                while chunk := handle.read(HASHED_CHUNK):  # a chunk at a time: listing holds no file whole
+                    total += len(chunk)
+                    if total > YOUNG_BYTES_CHECKED:
+                        return None
+                    digest.update(chunk)
         except OSError:
             return None
-        total += len(data)
-        if total > YOUNG_BYTES_CHECKED:
-            return None
-        digests[path] = hashlib.sha256(data).hexdigest()
+        digests[path] = digest.hexdigest()
     return digests
 
 
