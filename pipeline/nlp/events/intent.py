@@ -59,7 +59,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 DEMAND_MODALS = frozenset({"must", "should"})
@@ -397,7 +397,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
                 threatener = np_actors(subject, ec.index)
                 for condition in conditions:  # "we will strike unless they back down": a body named before
-                    they = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    they = nominal_subjects(condition)
                     named = [m for t in they[:1] for m in plural_antecedent(ec, t, sentence, speaker)]
                     targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))

@@ -62,7 +62,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -296,7 +296,7 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     """ "... under plans unveiled by the Conservatives. ... Y said the policy was
     prejudice-based": a judging clause whose subject is a definite proposal noun naming no
     owner judges the owner the article last gave a proposal before it (`proposal_owner`)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nominal_subjects(clause)
     if not subjects:
         return []
     excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
@@ -313,7 +313,7 @@ def _pronoun_antecedent(
     else for a "they" the body `plural_antecedent` finds before it and for a "he" or "she"
     the last person named before it in its sentence or the one before, not the speaker
     ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nominal_subjects(clause)
     if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
         return []
     before = [t for t in span if t.i < subjects[0].i]
