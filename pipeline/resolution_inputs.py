@@ -143,7 +143,7 @@ class Writer:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
-        self._temp.unlink(missing_ok=True)
+            self._temp.unlink(missing_ok=True)
 
 
 def entry(article: dict, events: list[list], stances: list[list]) -> dict:
