@@ -20,6 +20,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
+from pipeline.nlp.events.arrival import arrival_trigger
+from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.draft import (
     SPEECH_TYPES,
     Draft,
@@ -31,6 +33,8 @@ from pipeline.nlp.events.draft import (
     received_nouns,
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
+from pipeline.nlp.events.incursion import incursion_trigger
+from pipeline.nlp.events.reception import reception_trigger
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
@@ -64,8 +68,15 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     ]
     # "gave way", "took part": a bare noun object right after the verb is part of it
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.pos_ == "NOUN" and not list(following.children):
-        particles.append(following)  # only a dictionary entry ("give way") makes it count
+    if following is not None and following.tag_ == "PRP$" and following.head.i == token.i + 2:
+        following = token.nbor(2)  # "turned his fire on": the subject's own noun, idiom all the same
+        if [c.i for c in following.children] != [token.i + 1]:
+            following = None
+    elif following is not None and list(following.children):
+        following = None
+    if following is not None and (following.pos_ == "NOUN" or following.dep_ == "dobj"):
+        # only a dictionary entry ("give way") makes it count; the object may be mistagged ("poured scorn")
+        particles.append(following)
     # "pulled its troops out of Lebanon", "fired rockets at Israel": the particle after the object
     after_object = {o.right_edge.i + 1 for o in token.children if o.dep_ == "dobj"}
     preps += [c for c in token.children if c.dep_ == "prep" and c.i in after_object and c.lower_ in SHIFTED_PARTICLES]
@@ -222,7 +233,11 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
-        if (found := _verb_trigger(token, lexicon)) is not None:
+        found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
+        # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
+        found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
+        found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
+        if found is not None:  # "Lula received Hu Jintao": read as "hosted"
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found

@@ -18,8 +18,9 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
-from pipeline.nlp.stances.holders import holder_for, speaks_for
+from pipeline.nlp.stances.holders import holder_for, member_of, speaks_for
 from pipeline.nlp.stances.issue_words import is_generic, issue_like
+from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -122,7 +123,12 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in PERSONAL_PRONOUNS:
             other = art.mention_of(subject)
-            if other is not None and other.mention_id != holder.mention_id and not speaks_for(other, holder):
+            if (
+                other is not None
+                and other.mention_id != holder.mention_id
+                and not speaks_for(other, holder)
+                and not member_of(art, holder, other)  # "Tory leader Michael Howard said the Tories had no …"
+            ):
                 holders.append(other)
     for who in holders:
         for target in action_targets(art, action):
@@ -298,9 +304,16 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
         inner = art.lex.evaluative(word.lemma_)
         if inner is not None:
             return _naming(art, word.head.head, inner)  # "considered the intrusion an act of provocation"
+    if weight is None and word.pos_ in ("NOUN", "ADJ") and not is_generic(word) and not _modified(word):
+        weight = opinion_weight(word.lower_, word.lemma_)  # "branded the law a mess": a general word of judgement
     if weight is None:
         return []
     return _naming(art, word, weight)
+
+
+def _modified(noun: Token) -> bool:
+    """A noun with an adjective of its own ("a missed opportunity"): the pair judges, not the noun."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "amod" for c in noun.children)
 
 
 def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
