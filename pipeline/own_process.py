@@ -97,7 +97,7 @@ def run_step(work: Callable[[], T], label: str = "step", prepare: Callable[[], o
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Ask the kernel to SIGKILL this process when its parent dies (Linux only; elsewhere a
     no-op), and end at once if the parent is already gone."""
     try:
@@ -114,7 +114,7 @@ def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
     parent = os.getpid()
 
     def child() -> None:
-        _die_with_parent(parent)
+        die_with_parent(parent)
         gc.freeze()  # the inherited objects stay out of this process's collections: fewer pages copied
         receiver.close()
         try:

@@ -25,7 +25,6 @@ from pipeline.settings import is_local
 
 if TYPE_CHECKING:
     import pandas as pd
-    import pyarrow as pa
 
 # pandas, pyarrow and the contract's models (`pipeline.schemas`) are imported by the functions
 # that read or write tables, not here: a rerun with nothing to do uses this module's cache,
@@ -183,15 +182,6 @@ def opened_parquet(path: Path) -> Iterator:
         yield handle
 
 
-def parquet_dataset(path: Path, schema: pa.Schema):
-    """A pyarrow dataset of one Parquet file, local or on object storage (through fsspec)."""
-    import pyarrow.dataset as ds  # here, not at import: only reruns that reuse tables need it
-
-    if is_local(path):
-        return ds.dataset(path, format="parquet", schema=schema)
-    return ds.dataset(path.path, format="parquet", schema=schema, filesystem=path.fs)
-
-
 def let_duckdb_read(connection, path: Path) -> None:
     """Let `read_parquet` of this connection open `path` when it lies on object storage:
     the fsspec filesystem is registered with DuckDB (2.0 loads no httpfs offline)."""
@@ -261,6 +251,18 @@ class ExtractionCache:
                 _FOUND_CURRENT.clear()
             _FOUND_CURRENT.add(key)
         return current
+
+    def entry_identity(self, article_id: str) -> tuple[int, ...] | None:
+        """The identity of the article's entry file (`file_identity`), when it is a local file
+        that has settled: while it stays the same, so does what the entry holds. None otherwise."""
+        path = self._path(article_id)
+        if not is_local(path):
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return file_identity.identity(stat) if file_identity.settled(stat) else None
 
     def stale(self, articles: Iterable[DecodedArticle], version: str) -> list[DecodedArticle]:
         """The articles with no extraction of their current content by this extractor version."""

@@ -27,6 +27,7 @@ import contextlib
 import functools
 import hashlib
 import inspect
+import itertools
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -40,7 +41,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import schemas, table_reuse
+from pipeline import resolution_inputs, schemas, table_reuse
 from pipeline.cache_format import check_row, make_record
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
@@ -56,7 +57,7 @@ from pipeline.nlp.entity_resolution import known_people
 from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
-from pipeline.nlp.records import ArticleExtraction, Mention
+from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
 from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import TABLES, SchemaViolation, validate
@@ -146,7 +147,8 @@ def extractions(
 
 
 def resolve_cached(
-    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, people: KnownPeople | None = None
+    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, people: KnownPeople | None = None,
+    data_dir: Path | None = None,
 ) -> tuple[CorpusResolution, dict[str, datetime]]:
     """Pass 1: resolution over what it reads of every article, one cache entry at a time;
     also each article's `processed_at` (which extraction the cache holds).
@@ -158,29 +160,79 @@ def resolve_cached(
     repeated string and integer instead (the records are immutable, so sharing is safe).
     The evidence (a sentence's text) is shared within its article, where several candidates
     and stances quote the same sentence; ids, which do not repeat, are kept as they are.
+
+    With `data_dir`, what this pass reads is kept for the next build, and what the last
+    build kept is taken for every article whose cache entry is the one it was read from
+    (`pipeline.resolution_inputs`): after an edit, only the changed entries are read.
     """
-    mentions, candidates, stances, infos, processed = MentionTable(), [], [], {}, {}
+    kept = resolution_inputs.load(data_dir, version) if data_dir is not None else None
+    if kept is not None and any(a[0] > b[0] for a, b in itertools.pairwise(extracted)):
+        kept = None  # the kept lines are matched in article_id order
+    try:
+        inputs = _read_inputs(cache, extracted, version, data_dir, kept)
+    except _KeptLinesBroken:
+        inputs = _read_inputs(cache, extracted, version, data_dir, None)
+    mentions, candidates, stances, infos, processed = inputs
+    return resolve_corpus(mentions.ordered(), candidates, infos, stances, people), processed
+
+
+class _KeptLinesBroken(Exception):
+    """A kept article's line could not be read back: pass 1 starts again from the cache."""
+
+
+def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, data_dir: Path | None,
+                 kept: resolution_inputs.KeptInputs | None) -> tuple:
+    identities = {article_id: cache.entry_identity(article_id) for article_id, _ in extracted}
+    reuse = {a for a, sha in extracted if kept is not None and kept.current(a, sha, identities[a])}
+    mentions = kept.table(reuse) if reuse else MentionTable()
+    kept_lines = kept.rows() if reuse else iter(())
+    candidates, stances, infos, processed = [], [], {}, {}
     shared: dict[str | int, str | int] = {}
     sentences: dict[str, str] = {}
+    raw: dict[type, list] = {EventCandidate: [], Stance: []}
 
     def record(kind: type, row: list):
         if kind is Mention:  # coded into the MentionTable, which keeps each value once
             return make_record(kind, row)
+        raw[kind].append(row)
         return _shared_record(kind, row, shared, sentences)
 
-    for article_id, sha in extracted:
-        sentences.clear()
-        found = cache.get_records(article_id, sha, version, RESOLUTION_READS, record)
-        if found is None:
-            raise VanishedExtraction(article_id)
-        article, records = found
-        mentions.extend(records["mentions"])
-        candidates.extend(records["events"])
-        stances.extend(records["stances"])
-        infos[article["article_id"]] = article_info(article)
-        processed[article["article_id"]] = article["processed_at"]
+    writer = resolution_inputs.Writer(data_dir, version) if data_dir is not None else None
+    try:
+        line = next(kept_lines, None)
+        for article_id, sha in extracted:
+            sentences.clear()
+            if article_id in reuse:
+                while line is not None and line[0] < article_id:
+                    line = next(kept_lines, None)
+                if line is None or line[0] != article_id:
+                    raise _KeptLinesBroken(article_id)
+                entry = line[1]
+                article = {"article_id": article_id, **resolution_inputs.article_of(entry)}
+                candidates.extend(_shared_record(EventCandidate, row, shared, sentences) for row in entry["events"])
+                stances.extend(_shared_record(Stance, row, shared, sentences) for row in entry["stances"])
+            else:
+                raw[EventCandidate], raw[Stance] = [], []
+                found = cache.get_records(article_id, sha, version, RESOLUTION_READS, record)
+                if found is None:
+                    raise VanishedExtraction(article_id)
+                article, records = found
+                mentions.extend(records["mentions"])
+                candidates.extend(records["events"])
+                stances.extend(records["stances"])
+                entry = resolution_inputs.entry(article, raw[EventCandidate], raw[Stance])
+            infos[article["article_id"]] = article_info(article)
+            processed[article["article_id"]] = article["processed_at"]
+            if writer is not None:
+                writer.add(article_id, sha, identities[article_id], entry)
+        if writer is not None:
+            writer.finish(mentions)
+    except BaseException:
+        if writer is not None:
+            writer.abandon()
+        raise
     shared.clear()
-    return resolve_corpus(mentions.ordered(), candidates, infos, stances, people), processed
+    return mentions, candidates, stances, infos, processed
 
 
 RESOLUTION_READS = ("mentions", "events", "stances")
@@ -246,7 +298,7 @@ def write_tables(
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
     cache = ExtractionCache(data_dir)
     people = known_people.load(known_people.memo_path(data_dir), version)
-    resolution, processed = resolve_cached(cache, extracted, version, people)
+    resolution, processed = resolve_cached(cache, extracted, version, people, data_dir)
     with atomic_path(known_people.memo_path(data_dir)) as temp:  # the clusters, for the next build
         temp.write_bytes(known_people.dumps(people, version))
     del people

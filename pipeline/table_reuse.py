@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 
 from pipeline import cache_format, schemas
 from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
-from pipeline.storage import InputsMarker, opened_parquet, parquet_dataset, table_path
+from pipeline.storage import InputsMarker, opened_parquet, table_path
 
 SCAN_ROWS = 65_536
 
@@ -94,17 +94,45 @@ class PreviousTables:
         with opened_parquet(self.paths["mentions"]) as source:
             for batch in pq.ParquetFile(source).iter_batches(batch_size=SCAN_ROWS, columns=columns):
                 rows = batch.to_pydict()
-                for article_id, mention_id, entity_id, how in zip(*(rows[c] for c in columns), strict=True):
-                    if article_id in keep and resolution.links.get(mention_id) != (entity_id, how):
+                links = _links_of(resolution.links, rows["mention_id"])
+                for article_id, entity_id, how, link in zip(
+                    rows["article_id"], rows["entity_id"], rows["resolution"], links, strict=True
+                ):
+                    if link != (entity_id, how) and article_id in keep:
                         keep.discard(article_id)
         return keep
 
     def rows(self, table: str, article_ids: Iterable[str]) -> pa.Table:
-        """The rows of these articles, as written (row groups whose article ids lie
-        elsewhere are skipped by their statistics)."""
-        wanted = pa.array(sorted(article_ids), type=pa.string())
-        dataset = parquet_dataset(self.paths[table], schemas.TABLES[table][1])
-        return dataset.to_table(filter=pc.field("article_id").isin(wanted))
+        """The rows of these articles, as written: only the row groups whose article ids (by
+        their statistics) can hold one of them are read; the last build wrote a row group per
+        batch of articles in article order, as this one reads them."""
+        wanted = sorted(article_ids)
+        schema = schemas.TABLES[table][1]
+        with opened_parquet(self.paths[table]) as source:
+            parquet = pq.ParquetFile(source)
+            groups = _row_groups_between(parquet.metadata, "article_id", wanted[0], wanted[-1]) if wanted else []
+            found = parquet.read_row_groups(groups, columns=schema.names) if groups else schema.empty_table()
+        found = found.filter(pc.is_in(found["article_id"], value_set=pa.array(wanted, type=pa.string())))
+        return found if found.schema.equals(schema) else found.cast(schema)
+
+
+def _row_groups_between(metadata: pq.FileMetaData, column: str, low: str, high: str) -> list[int]:
+    """The row groups whose `column` may hold a value in [low, high] (every one without statistics)."""
+    index = next((i for i in range(metadata.num_columns) if metadata.schema.column(i).path == column), None)
+    groups = []
+    for group in range(metadata.num_row_groups):
+        stats = metadata.row_group(group).column(index).statistics if index is not None else None
+        if stats is None or not stats.has_min_max or not (stats.max < low or stats.min > high):
+            groups.append(group)
+    return groups
+
+
+def _links_of(links: Mapping[str, tuple[str, str]], mention_ids: list[str]) -> list[tuple[str, str] | None]:
+    """Each id's link: in one lookup where the links are resolution's `Links`."""
+    get_many = getattr(links, "get_many", None)
+    if get_many is not None:
+        return get_many(mention_ids)
+    return [links.get(mention_id) for mention_id in mention_ids]
 
 
 def in_table_order(table: str, reused: pa.Table | None, new: pa.Table | None) -> pa.Table:

@@ -463,8 +463,19 @@ def test_an_unchanged_folder_is_read_once_and_a_fresh_edit_is_never_missed(tmp_p
     write_jsonl(feed, [{"id": "a", "text": "One."}, {"id": "b", "text": "Six."}])  # same size, written just now
     edited = survey(tmp_path)
     assert len(reads) == 2 and edited.articles[1].seed.content_sha256 != first.articles[1].seed.content_sha256
-    # a file as young as the stamp may change again within its clock tick: not kept
-    assert survey(tmp_path) is not edited and len(reads) == 3
+    # a file as young as the stamp may change again within its clock tick: its bytes are
+    # compared at each survey (the others' identities suffice), and the folder is read again
+    # when they differ, even with the identity unchanged
+    assert survey(tmp_path) is edited and len(reads) == 2
+    from pipeline.nlp import file_identity
+
+    monkeypatch.setattr(file_identity, "identity", lambda info: (info.st_dev, info.st_ino, info.st_size))
+    kept = survey(tmp_path)
+    assert len(reads) == 3  # the stamp's identities are now other ones: read once more
+    write_jsonl(feed, [{"id": "a", "text": "One."}, {"id": "b", "text": "Ten."}])  # same size, same identity
+    again = survey(tmp_path)
+    assert again is not kept and len(reads) == 4
+    assert again.articles[1].seed.content_sha256 != kept.articles[1].seed.content_sha256
 
 
 def settle_now(monkeypatch, seconds: int = 60) -> None:

@@ -57,6 +57,19 @@ def test_links_read_as_a_dict():
         links["b#m0"]
 
 
+def test_links_looked_up_together_are_those_looked_up_one_by_one():
+    mentions = [
+        person("a", 0, "Tony Blair", "Prime Minister", "GBR"),
+        person("a", 40, "Blair", surface="Mr Blair"),
+        replace(person("b", 0, "Tony Blair"), mention_id="odd id"),
+        person("c", 5, "Gordon Brown"),
+    ]
+    links = resolve_entities(mentions).links
+    asked = ["c#m5", "a#m40", "odd id", "a#m41", "z#m0", "nohash", None, "a#m0", "a#m40"]
+    assert links.get_many(asked) == [links.get(mention_id) for mention_id in asked]
+    assert links.get_many(asked)[3:7] == [None] * 4 and resolve_entities([]).links.get_many(asked) == [None] * 9
+
+
 def test_no_mentions():
     resolution = resolve_entities([])
     assert resolution.entities == [] and dict(resolution.links) == {}

@@ -106,7 +106,7 @@ def test_check_results_come_back_from_the_checks_child_with_their_fields(tmp_pat
                                 metadata={"sample": MetadataValue.md(str(paths))})
 
     check = checks.TableCheck("entities", "probe", "a probe", probe)
-    [outcome] = own_process.step_value(lambda: [checks._outcome(check, tmp_path)], "probe")
+    [outcome] = own_process.step_value(lambda: [checks._outcome(check, tmp_path)[0]], "probe")
     result = AssetCheckResult(asset_key=AssetKey("entities"), check_name="probe", **outcome)
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     assert result.description != str(os.getpid())

@@ -137,6 +137,47 @@ def test_a_rebuild_after_one_edit_reuses_the_other_articles_and_equals_a_full_bu
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
 
 
+def test_a_rebuild_reads_the_cache_only_for_changed_entries_and_equals_a_full_build(corpus, tmp_path, monkeypatch):
+    """What pass 1 read is kept (`resolution_inputs`); the next build reads only the entries
+    whose file is not the one it was read from."""
+    from pipeline.nlp import file_identity
+
+    data, extractions, extracted, rejections, row_rejections = corpus
+    copied = tmp_path / "data"
+    shutil.copytree(data, copied)
+    for extraction in extractions:  # as extracted (an earlier test edits one in the shared folder)
+        ExtractionCache(copied).put(extraction, extractor_version())
+    monkeypatch.setattr(file_identity, "SETTLED_NS", -60 * 10**9)  # every entry counts as settled
+    table_build.write_tables(copied, extracted, extractor_version(), rejections, NOW, None, row_rejections)
+    read = []
+    real = ExtractionCache.get_records
+    monkeypatch.setattr(ExtractionCache, "get_records", lambda self, article_id, *rest: read.append(article_id)
+                        or real(self, article_id, *rest))
+    table_build.write_tables(copied, extracted, extractor_version(), rejections, NOW, None, row_rejections)
+    assert read == []
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / f"{SEED_004}.txt").write_text(seed_text(SEED_004) + "\nNikol Pashinyan met Sergei Lavrov in Moscow.",
+                                           encoding="utf-8")
+    [article], _, _ = ingest_everything(seeds)
+    [edited] = extract_articles([article], datetime(2026, 2, 3), 1)
+    ExtractionCache(copied).put(edited, extractor_version())
+    now = [x if x.article["article_id"] != SEED_004 else edited for x in extractions]
+    current = [(x.article["article_id"], x.article["content_sha256"]) for x in now]
+    table_build.write_tables(copied, current, extractor_version(), rejections, NOW, None, row_rejections,
+                             batch_articles=2)
+    assert read == [SEED_004]
+    expected = build_tables(now, rejections, NOW, None, row_rejections)
+    for table in TABLES:
+        assert pq.read_table(table_path(copied, table)).equals(arrow(table, expected[table])), table
+    (copied / "parquet" / "resolution_inputs.jsonl").write_text("damaged", encoding="utf-8")
+    read.clear()
+    table_build.write_tables(copied, current, extractor_version(), rejections, NOW, None, row_rejections)
+    assert sorted(read) == sorted(article_id for article_id, _ in current)  # read back from the cache
+    for table in TABLES:
+        assert pq.read_table(table_path(copied, table)).equals(arrow(table, expected[table])), table
+
+
 def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
     data = corpus[0]
     table_build.validate_file(data, "sentences", batch_rows=7)  # slices of 7 rows, all valid

@@ -6,11 +6,18 @@ warehouse is never loaded from tables that break them. All of them run in one st
 so what they read goes back when it ends: the UI still shows each check on its table, but a
 run pays Dagster's cost of a step (its plan entry, events and records) and a fork once
 instead of twenty-four times, which was most of what the checks cost after a small edit.
+A check whose tables hold the bytes it last ran on gives the result it gave then, without
+running again (`pipeline.checked`); the contract checks keep their own memo of the files
+that passed (`table_build.validate_file_once`).
 """
 
 
+import hashlib
+import inspect
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import pandas as pd
 from dagster import (
@@ -18,19 +25,26 @@ from dagster import (
     AssetCheckSeverity,
     AssetCheckSpec,
     AssetKey,
+    IntMetadataValue,
+    MarkdownMetadataValue,
     MetadataValue,
+    TextMetadataValue,
     multi_asset_check,
 )
 
+from pipeline import storage
+from pipeline.checked import CheckMemo
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.names import conflicting_genders, non_name_words
+from pipeline.nlp.version import extractor_version
 from pipeline.own_process import step_value
 from pipeline.schemas import TABLES, SchemaViolation, build_models
 from pipeline.storage import read_table
 from pipeline.table_build import validate_file_once
 
 SAMPLE = 10
+CONTRACT_CHECK = "matches_contract"
 
 
 def _result(
@@ -61,6 +75,14 @@ class TableCheck:
     run: Callable[[NewsPaths], AssetCheckResult]
     also_reads: tuple[str, ...] = ()
 
+    @property
+    def key(self) -> str:
+        return f"{self.asset}/{self.name}"
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return (self.asset, *self.also_reads)
+
     def spec(self) -> AssetCheckSpec:
         return AssetCheckSpec(self.name, asset=AssetKey(self.asset), description=self.description, blocking=True,
                               additional_deps=[AssetKey(t) for t in self.also_reads])
@@ -87,7 +109,7 @@ def contract_check(table: str) -> Callable[[NewsPaths], AssetCheckResult]:
         return AssetCheckResult(passed=True, metadata={"validated": "now" if validated else "bytes that passed before"})
 
     description = f"The Parquet file of {table} validates against its Pandera model."
-    return table_check(table, description, name="matches_contract")(matches_contract)
+    return table_check(table, description, name=CONTRACT_CHECK)(matches_contract)
 
 
 for _table in TABLES:
@@ -232,15 +254,80 @@ def stances_have_evidence(paths: NewsPaths) -> AssetCheckResult:
     return _result(stances[missing], "stances without evidence")
 
 
-def _outcome(check: TableCheck, paths: NewsPaths) -> dict:
-    """The check's result as its fields (an AssetCheckResult does not unpickle); one that
-    raises is a failed result naming its error, so that the other checks still run."""
+def _outcome(check: TableCheck, paths: NewsPaths) -> tuple[dict, bool]:
+    """(the check's result as its fields, whether it ran to the end): an AssetCheckResult does
+    not unpickle; one that raises is a failed result naming its error, so that the other
+    checks still run."""
     try:
         result = check.run(paths)
     except Exception as error:  # noqa: BLE001 - reported on the check itself, in the UI
         result = AssetCheckResult(passed=False, description=f"raised {type(error).__name__}: {error}"[:2000])
+        ran = False
+    else:
+        ran = True
     return {"passed": result.passed, "severity": result.severity, "description": result.description,
-            "metadata": result.metadata}
+            "metadata": result.metadata}, ran
+
+
+def memo_identity() -> str:
+    """What a check's result depends on besides its tables: this module, the table reader,
+    the extractors' fingerprint (gazetteer, name rules, knowledge) and pandas."""
+    digest = hashlib.sha256(inspect.getsource(sys.modules[__name__]).encode())
+    digest.update(inspect.getsource(storage).encode())
+    digest.update(f"{extractor_version()} pandas {version('pandas')}".encode())
+    return digest.hexdigest()
+
+
+def _source(run: Callable) -> str:
+    """The check's own code (a check swapped for another function is another check)."""
+    try:
+        return inspect.getsource(run)
+    except (OSError, TypeError):
+        return f"{getattr(run, '__module__', '')}.{getattr(run, '__qualname__', repr(run))}"
+
+
+def _as_json(outcome: dict) -> dict | None:
+    """The outcome in JSON values, or None when a metadata value has no JSON form here."""
+    metadata = {}
+    for key, value in (outcome["metadata"] or {}).items():
+        if isinstance(value, MarkdownMetadataValue):
+            metadata[key] = {"md": value.md_str}
+        elif isinstance(value, IntMetadataValue):
+            metadata[key] = {"int": value.value}
+        elif isinstance(value, TextMetadataValue):
+            metadata[key] = {"text": value.text}
+        else:
+            return None
+    return {"passed": outcome["passed"], "severity": outcome["severity"].value,
+            "description": outcome["description"], "metadata": metadata}
+
+
+def _from_json(kept: dict) -> dict:
+    made = {"md": MetadataValue.md, "int": MetadataValue.int, "text": MetadataValue.text}
+    metadata = {key: made[kind](value) for key, entry in kept["metadata"].items() for kind, value in entry.items()}
+    return {"passed": kept["passed"], "severity": AssetCheckSeverity(kept["severity"]),
+            "description": kept["description"], "metadata": metadata}
+
+
+def run_checks(paths: NewsPaths, checks: list[TableCheck] | None = None) -> list[dict]:
+    """Every check's outcome, in order; a check whose tables are those it last ran on gives
+    its kept result (`pipeline.checked`)."""
+    memo = CheckMemo(paths.data, memo_identity())
+    outcomes = []
+    for check in CHECKS if checks is None else checks:
+        if check.name == CONTRACT_CHECK:  # its own memo: the files that passed
+            outcomes.append(_outcome(check, paths)[0])
+            continue
+        inputs = memo.inputs(check.reads, _source(check.run))
+        kept = memo.get(check.key, inputs)
+        if kept is not None:
+            outcomes.append(_from_json(kept))
+            continue
+        outcome, ran = _outcome(check, paths)
+        memo.put(check.key, inputs, _as_json(outcome) if ran else None)
+        outcomes.append(outcome)
+    memo.save()
+    return outcomes
 
 
 @multi_asset_check(specs=[check.spec() for check in CHECKS], name="table_checks")
@@ -248,7 +335,7 @@ def table_checks(paths: NewsPaths) -> Iterator[AssetCheckResult]:
     """Every check above, in turn, in one process of its own (`pipeline.own_process`): what
     they read goes back when it ends. A blocking failure stops what is downstream once the
     step ends."""
-    outcomes = step_value(lambda: [_outcome(check, paths) for check in CHECKS], "table_checks", build_models)
+    outcomes = step_value(lambda: run_checks(paths), "table_checks", build_models)
     for check, outcome in zip(CHECKS, outcomes, strict=True):
         yield AssetCheckResult(asset_key=AssetKey(check.asset), check_name=check.name, **outcome)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
 
+from pipeline import settings
 from pipeline.defs import corpus_state
 from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
 from pipeline.defs.job_names import EXTRACT_JOB, REFRESH_JOB
@@ -26,6 +27,7 @@ from pipeline.defs.partitions import (
     sync_partitions,
 )
 from pipeline.defs.resources import NewsPaths
+from pipeline.nlp import warm_worker
 from pipeline.nlp.seed_folder import survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache
@@ -42,13 +44,18 @@ ARTICLE_EXTRACTIONS = AssetKey("article_extractions")
 
 def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str, str]]:
     """Sync the partitions with the folder; the ranges of partitions that need a run."""
+    return _plan(instance, paths)[0]
+
+
+def _plan(instance: DagsterInstance, paths: NewsPaths) -> tuple[list[tuple[str, str]], int]:
+    """(`stale_ranges`, how many articles of them need extracting)."""
     inventory = survey(paths.seeds)
     keys = files_keys(inventory.articles, inventory.rejections)
     sync_partitions(instance, keys)
     cache = ExtractionCache(paths.data)
-    stale = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, extractor_version())}
-    stale |= keys - instance.get_materialized_partitions(ARTICLE_EXTRACTIONS)
-    return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale)
+    extract = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, extractor_version())}
+    stale = extract | keys - instance.get_materialized_partitions(ARTICLE_EXTRACTIONS)
+    return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale), len(extract)
 
 
 @dataclass
@@ -100,17 +107,22 @@ def refresh(
     # a quarter of a second of every corpus-level run, for nothing.
     os.environ.setdefault("HYPOTHESIS_NO_PLUGINS", "1")
     outcome = RefreshOutcome()
-    for _ in range(PLANNING_ROUNDS):
-        ranges = stale_ranges(instance, paths)
-        for first, last in ranges:
-            result = job(EXTRACT_JOB).execute_in_process(
-                instance=instance, tags={**(tags or {}), **range_tags(first, last)}, raise_on_error=False
-            )
-            outcome.results.append(result)
-            if not result.success:
-                return outcome
-        if not ranges:
-            break
+    try:
+        for round_ in range(PLANNING_ROUNDS):
+            ranges, to_extract = _plan(instance, paths)
+            if round_ == 0 and 0 < to_extract <= warm_worker.MAX_ARTICLES and not settings.dask_scheduler():
+                warm_worker.start()  # spaCy loads there while the code location is built and the run starts
+            for first, last in ranges:
+                result = job(EXTRACT_JOB).execute_in_process(
+                    instance=instance, tags={**(tags or {}), **range_tags(first, last)}, raise_on_error=False
+                )
+                outcome.results.append(result)
+                if not result.success:
+                    return outcome
+            if not ranges:
+                break
+    finally:
+        warm_worker.stop()
     fingerprint = corpus_state.inputs_fingerprint(paths, corpus_job)
     if not outcome.results and corpus_state.is_current(paths, corpus_job, fingerprint):
         outcome.up_to_date = True

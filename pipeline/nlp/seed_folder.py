@@ -10,7 +10,11 @@ last survey is kept and handed out again while the folder's stamp (the path and 
 of every file, `file_identity`: device, inode, size, mtime and ctime) is unchanged, so an
 unchanged folder is read once a run, and afterwards only listed. A file changed with its
 size and mtime kept (written in place with `os.utime`, or an older copy put over it with
-`shutil.copy2`) changes its ctime, hence the stamp.
+`shutil.copy2`) changes its ctime, hence the stamp. A file younger than the stamp's
+clock tick (`file_identity.settled`) could still change without changing its identity, so
+the survey is kept with the digest of each such file's bytes (taken before and after the
+reading, and equal), and handed out again only while those bytes are still the same: a run
+started just after an edit reads the edited file again at each survey, not the whole folder.
 
 Names stay unique across both kinds: an article id or a source_file already taken
 (text files first, then collections in path order, rows in file order) rejects the later
@@ -102,10 +106,14 @@ class _Names:
 @dataclass(frozen=True)
 class FolderStamp:
     """`digest` of the path and identity (`file_identity.identity`) of every file under a
-    folder; `settled` when every file had settled (`file_identity.settled`) when stamped."""
+    folder; `young`, the files that had not settled (`file_identity.settled`) when stamped."""
 
     digest: str
-    settled: bool
+    young: tuple[str, ...] = ()
+
+    @property
+    def settled(self) -> bool:
+        return not self.young
 
 
 def folder_stamp(seeds_dir: Path) -> FolderStamp:
@@ -113,7 +121,7 @@ def folder_stamp(seeds_dir: Path) -> FolderStamp:
     file was added, edited, replaced or removed, and nothing need be read again."""
     taken = time_ns()
     digest = hashlib.sha256()
-    settled = True
+    young: list[str] = []
     seen: set[str] = set()
     for folder, subfolders, files in os.walk(seeds_dir, followlinks=True):
         real = os.path.realpath(folder)
@@ -127,10 +135,36 @@ def folder_stamp(seeds_dir: Path) -> FolderStamp:
             try:
                 info = os.stat(path)
                 digest.update(f"{path}\0{file_identity.identity(info)}\0".encode("utf-8", "surrogateescape"))
-                settled = settled and file_identity.settled(info, taken)
+                if not file_identity.settled(info, taken):
+                    young.append(path)
             except OSError:
                 digest.update(f"{path}\0unreadable\0".encode("utf-8", "surrogateescape"))
-    return FolderStamp(digest.hexdigest(), settled)
+    return FolderStamp(digest.hexdigest(), tuple(young))
+
+
+YOUNG_BYTES_CHECKED = 16 * 1024 * 1024
+"""The most bytes of young files hashed to keep a survey: beyond that (a large collection
+just written) the next survey reads the folder again, as it would the young files."""
+HASHED_CHUNK = 64 * 1024
+
+
+def _digests(paths: Iterable[str]) -> dict[str, str] | None:
+    """The SHA-256 of each file's bytes; None when one cannot be read, or when together they
+    are too large to be worth hashing at every survey."""
+    digests, total = {}, 0
+    for path in paths:
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as handle:
+                while chunk := handle.read(HASHED_CHUNK):  # a chunk at a time: listing holds no file whole
+                    total += len(chunk)
+                    if total > YOUNG_BYTES_CHECKED:
+                        return None
+                    digest.update(chunk)
+        except OSError:
+            return None
+        digests[path] = digest.hexdigest()
+    return digests
 
 
 @dataclass(frozen=True)
@@ -138,6 +172,9 @@ class _Kept:
     folder: str
     stamp: str
     inventory: SeedInventory
+    young: dict[str, str]
+    """The files that were young at the stamp, with the digest of the bytes the inventory
+    was read from (the other files are known by their identity, in the stamp)."""
 
 
 _kept: list[_Kept] = []
@@ -149,11 +186,15 @@ def survey(seeds_dir: Path) -> SeedInventory:
     folder = os.path.realpath(seeds_dir)
     stamp = folder_stamp(seeds_dir)
     if _kept and _kept[0].folder == folder and _kept[0].stamp == stamp.digest:
-        return _kept[0].inventory
+        kept = _kept[0]
+        if not kept.young or _digests(kept.young) == kept.young:
+            return kept.inventory
+    before = _digests(stamp.young)
     inventory = _survey(seeds_dir)
     _kept.clear()
-    if stamp.settled:  # a file younger than the stamp may change again within its clock tick
-        _kept.append(_Kept(folder, stamp.digest, inventory))
+    # a young file may have changed while it was read: keep only what was read from stable bytes
+    if before is not None and (not before or _digests(before) == before):
+        _kept.append(_Kept(folder, stamp.digest, inventory, before))
     return inventory
 
 

@@ -2,7 +2,7 @@
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ from dagster import (
 from pipeline import settings
 from pipeline.defs.partitions import ARTICLE_PARTITIONS, files_keys, partition_key
 from pipeline.defs.resources import NewsPaths
+from pipeline.nlp import warm_worker
 from pipeline.nlp.seed_folder import in_batches, load_articles, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
@@ -39,6 +40,19 @@ def _cluster(context: AssetExecutionContext) -> Iterator[Any]:
         workers = len(client.scheduler_info(n_workers=-1)["workers"])
         context.log.info(f"extracting on the Dask cluster at {address} ({workers} workers)")
         yield client
+
+
+def _extracted(window: list, processed_at: datetime, report) -> Iterable:
+    """The window's extractions: by the warm worker when one was started for a small
+    extraction (`warm_worker`: spaCy already loaded there), else here or by the fork pool."""
+    if window and len(window) <= warm_worker.MAX_ARTICLES and warm_worker.waiting():
+        with contextlib.suppress(warm_worker.WorkerUnavailable):
+            extractions = warm_worker.extract(window, processed_at)
+            report(len(extractions), len(window))
+            return extractions
+    from pipeline.nlp.extract import extract_articles  # spaCy: imported only when there is work for it
+
+    return extract_articles(window, processed_at, settings.n_process(), report)
 
 
 @asset(
@@ -77,8 +91,6 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
         f"{len(rejections)} rejected, {len(gone)} no longer in the seeds folder"
     )
 
-    from pipeline.nlp.extract import extract_articles  # spaCy: imported only when there is work for it
-
     processed_at = datetime.now(UTC).replace(tzinfo=None)
     processed = 0
     with _cluster(context) as client:
@@ -94,7 +106,7 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
 
                 processed += extract_on_cluster(client, window, processed_at, str(paths.data), version, report)
                 continue
-            for extraction in extract_articles(window, processed_at, settings.n_process(), report):
+            for extraction in _extracted(window, processed_at, report):
                 cache.put(extraction, version)
                 processed += 1
     return MaterializeResult(

@@ -65,6 +65,34 @@ class _Ids:
             return -1
         return self.by_key(article << 32 | suffix)
 
+    def find_many(self, mention_ids: list) -> np.ndarray:
+        """`find` of each id, with one search of the sorted keys for all of them (a search per
+        id costs more than the lookup itself)."""
+        values = np.full(len(mention_ids), -1, dtype=np.int64)
+        keys, positions = [], []
+        irregular, article_codes, codes = self.irregular, self.article_codes, self.codes
+        for position, mention_id in enumerate(mention_ids):
+            if not isinstance(mention_id, str):
+                continue
+            if irregular:
+                found = irregular.get(mention_id)
+                if found is not None:
+                    values[position] = found
+                    continue
+            cut = mention_id.rfind("#")
+            if cut < 0:
+                continue
+            article, suffix = article_codes.get(mention_id[:cut]), codes.get(mention_id[cut:])
+            if article is not None and suffix is not None:
+                keys.append(article << 32 | suffix)
+                positions.append(position)
+        if keys and len(self.keys):
+            wanted = np.array(keys, dtype=np.int64)
+            at = np.searchsorted(self.keys, wanted, side="right") - 1
+            hit = (at >= 0) & (self.keys[np.maximum(at, 0)] == wanted)
+            values[np.array(positions, dtype=np.int64)[hit]] = self.values[at[hit]]
+        return values
+
     def by_key(self, key: int) -> int:
         at = int(np.searchsorted(self.keys, key, side="right")) - 1  # the last row of a repeated id, as a dict keeps
         return int(self.values[at]) if at >= 0 and self.keys[at] == key else -1
@@ -128,6 +156,39 @@ class MentionTable:
                 column.append(getattr(m, name))
             for column, name in string_columns:
                 column.append(code(getattr(m, name)))
+
+    COLUMNS = ("article", "mid", "mid_own", "ante", "ante_own", *INT_FIELDS, *STRING_FIELDS)
+    """The integer columns, in the order `coded` hands them out."""
+
+    def coded(self) -> tuple[list[str | None], list[str], dict[str, np.ndarray]]:
+        """(strings, article ids, columns) of the rows added so far, before `ordered`: what
+        `restored` takes back (the columns are views of the table's own, not copies)."""
+        columns = {name: np.frombuffer(self._columns[name], dtype=np.int32) for name in self.COLUMNS}
+        return self.strings, self.article_ids, columns
+
+    @classmethod
+    def restored(cls, strings: list[str | None], article_ids: list[str], columns: dict[str, np.ndarray],
+                 keep: Iterable[str]) -> MentionTable:
+        """A table holding the rows of `coded` whose article is in `keep`, ready to `extend`
+        with other articles' mentions (codes are positions in `strings` and `article_ids`,
+        whatever order they were added in: `ordered` ranks the articles by id, and every pass
+        reads a code only through the string it stands for)."""
+        table = cls()
+        kept = set(keep)
+        table.strings = list(strings)
+        table._codes = {value: code for code, value in enumerate(table.strings)}
+        wanted = [code for code, article_id in enumerate(article_ids) if article_id in kept]
+        table.article_ids = [article_ids[code] for code in wanted]
+        table._article_codes = {article_id: code for code, article_id in enumerate(table.article_ids)}
+        recode = np.full(len(article_ids) + 1, -1, dtype=np.int32)
+        recode[np.array(wanted, dtype=np.int64)] = np.arange(len(wanted), dtype=np.int32)
+        article = recode[columns["article"]] if len(columns["article"]) else columns["article"]
+        rows = article >= 0
+        for name in cls.COLUMNS:
+            column = _codes()
+            column.frombytes((article if name == "article" else columns[name])[rows].astype(np.int32).tobytes())
+            table._columns[name] = column
+        return table
 
     def ordered(self) -> MentionTable:
         """Articles coded in article_id order and rows sorted by (article_id, char_start,
@@ -278,6 +339,11 @@ class Links(Mapping):
 
     def __contains__(self, mention_id) -> bool:
         return self._ids.find(mention_id) >= 0
+
+    def get_many(self, mention_ids: list) -> list[tuple[str, str] | None]:
+        """`get` of each id (None for an unlinked one), looked up together."""
+        pairs = self._pairs
+        return [pairs[found] if found >= 0 else None for found in self._ids.find_many(mention_ids).tolist()]
 
     def __iter__(self) -> Iterator[str]:
         return self._ids.ids()

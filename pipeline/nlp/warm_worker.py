@@ -1,0 +1,125 @@
+"""One extraction process started ahead of a small extraction, so that spaCy loads while the
+caller is still getting ready.
+
+A rerun after a small edit extracts one batch of articles. In process, that batch first
+imports spaCy and the extractors and loads the model (about a second of CPU), and only then
+parses; meanwhile nothing else happens, although the run had already spent as long before
+that importing the code location and starting the Dagster run, on one core. `start` forks
+a process that imports and loads everything at once, while the caller goes on; the next
+small extraction in this process (`extract.extract_articles`) hands its batch to it and
+gets the records back, pickled, as the fork pool's workers return them. The records are the
+ones the batch makes in process: the same code, the same model, the same `processed_at`.
+
+The worker serves one extraction and exits; it dies with its parent (Linux's parent-death
+signal) and `stop` ends one that was not used. Whatever goes wrong with it (it died, it
+cannot be reached) the batch is extracted in process, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import traceback
+from datetime import datetime
+
+from pipeline.own_process import die_with_parent
+
+MAX_ARTICLES = 32
+"""The largest extraction worth a warm worker: one batch (`extract.BATCH_SIZE`); more are
+parsed by the fork pool, whose workers load the model themselves."""
+
+ANSWER_LIMIT_S = 600
+"""How long the caller waits for the worker's answer before extracting in process."""
+
+_workers: list[tuple[multiprocessing.Process, object]] = []
+
+
+def waiting() -> bool:
+    return bool(_workers)
+
+
+def start() -> bool:
+    """Fork the worker, unless one is waiting already or fork is not available."""
+    if _workers or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    context = multiprocessing.get_context("fork")
+    here, there = context.Pipe(duplex=True)
+    parent = os.getpid()
+    process = context.Process(target=_serve, args=(there, here, parent), name="warm-extraction", daemon=True)
+    process.start()
+    there.close()
+    _workers.append((process, here))
+    return True
+
+
+def _serve(connection, other_end, parent: int) -> None:
+    die_with_parent(parent)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    other_end.close()
+    from pipeline.nlp.extract import extract_batch
+    from pipeline.nlp.model import load_nlp
+
+    with contextlib.suppress(Exception):  # a failed load is met again, and reported, by the batch
+        load_nlp()
+    try:
+        request = connection.recv()
+    except EOFError:
+        return
+    if request is None:
+        return
+    articles, processed_at = request
+    try:
+        reply = ("ok", extract_batch(articles, processed_at))
+    except Exception as error:  # noqa: BLE001 - handed back to the caller, raised there
+        reply = ("error", error)
+    try:
+        connection.send(reply)
+    except Exception:  # noqa: BLE001 - the reply does not pickle
+        connection.send(("error", RuntimeError("".join(traceback.format_exception(reply[1])))
+                         if reply[0] == "error" else RuntimeError("the extraction's records do not pickle")))
+    connection.close()
+
+
+class WorkerUnavailable(RuntimeError):
+    """No warm worker, or it ended without an answer: extract in process."""
+
+
+def extract(articles: list, processed_at: datetime) -> list:
+    """The batch extracted by the warm worker (which then exits); raises `WorkerUnavailable`
+    when there is none or it could not answer, and the batch's own error when it failed."""
+    if not _workers:
+        raise WorkerUnavailable("no worker started")
+    process, connection = _workers.pop()
+    try:
+        connection.send((articles, processed_at))
+        if not connection.poll(ANSWER_LIMIT_S):
+            raise OSError("no answer")
+        status, value = connection.recv()
+    except (EOFError, OSError) as error:
+        _end(process, connection)
+        raise WorkerUnavailable(f"the warm worker gave no answer ({error})") from error
+    _end(process, connection)
+    if status == "error":
+        raise value
+    return value
+
+
+def _end(process: multiprocessing.Process, connection) -> None:
+    with contextlib.suppress(OSError):
+        connection.close()
+    process.join(timeout=5)
+    if process.is_alive():
+        process.kill()
+        process.join()
+
+
+def stop() -> None:
+    """End a worker that was started and not used."""
+    while _workers:
+        process, connection = _workers.pop()
+        with contextlib.suppress(OSError):
+            connection.send(None)
+        _end(process, connection)

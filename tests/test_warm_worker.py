@@ -1,0 +1,53 @@
+"""A small extraction handed to the warm worker (`pipeline.nlp.warm_worker`) yields the records
+it yields in process; without a worker that answers, it is extracted in process."""
+
+from __future__ import annotations
+
+import os
+import signal
+from datetime import datetime
+
+import pytest
+
+from pipeline.nlp import warm_worker
+from pipeline.nlp.extract import extract_batch
+from pipeline.nlp.seed_folder import ingest_everything
+from tests.conftest import SEED_004, seed_text
+
+NOW = datetime(2026, 3, 4, 5, 6, 7)
+
+
+@pytest.fixture()
+def articles(tmp_path):
+    (tmp_path / f"{SEED_004}.txt").write_text(seed_text(SEED_004), encoding="utf-8")
+    found, _, _ = ingest_everything(tmp_path)
+    yield found
+    warm_worker.stop()
+
+
+def test_the_warm_worker_extracts_what_the_process_itself_extracts(articles):
+    assert warm_worker.start() and warm_worker.waiting()
+    assert not warm_worker.start()  # one at a time
+    extracted = warm_worker.extract(articles, NOW)
+    assert not warm_worker.waiting()  # it serves one extraction
+    assert extracted == extract_batch(articles, NOW)
+    assert extracted[0].article["processed_at"] == NOW and extracted[0].mentions
+
+
+def test_without_a_worker_that_answers_the_caller_is_told(articles):
+    with pytest.raises(warm_worker.WorkerUnavailable):
+        warm_worker.extract(articles, NOW)
+    warm_worker.start()
+    process, _ = warm_worker._workers[0]
+    os.kill(process.pid, signal.SIGKILL)
+    process.join()
+    with pytest.raises(warm_worker.WorkerUnavailable):
+        warm_worker.extract(articles, NOW)
+    assert not warm_worker.waiting()
+
+
+def test_an_unused_worker_is_stopped(articles):
+    warm_worker.start()
+    process, _ = warm_worker._workers[0]
+    warm_worker.stop()
+    assert not process.is_alive() and process.exitcode == 0 and not warm_worker.waiting()
