@@ -348,11 +348,6 @@ class LemmaFix:
     wrong: str
     forms: tuple[str, ...]
 
-    def pattern(self) -> dict:
-        """The fix as an `attribute_ruler` pattern."""
-        token = {"LOWER": {"IN": list(self.forms)}, "LEMMA": self.wrong, "TAG": {"REGEX": "^VB"}}
-        return {"patterns": [[token]], "attrs": {"LEMMA": self.lemma}}
-
 
 @functools.lru_cache(maxsize=4)
 def load_lemma_fixes(path: str | Path | None = None) -> tuple[LemmaFix, ...]:
