@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import (
+    RECEIVING_LEMMAS,
     SPEECH_TYPES,
     Draft,
     EventContext,
@@ -227,7 +228,11 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
+    lemma = view.lemma
     for i in range(span.start, span.end):
+        # only a verb whose lemma receives (RECEIVING_LEMMAS) has received nouns
+        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB") or lemma[i].lower() not in RECEIVING_LEMMAS:
+            continue
         for noun in received_nouns(doc[i]):
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
             if noun.i not in nouns and idiom and (meaning := lexicon.noun(idiom)) is not None:
