@@ -74,6 +74,7 @@ from pipeline.nlp.events.vocabulary import (
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
+    SPOKESPERSON_NOUNS,
     STATE_AGENT_HEADS,
     STATE_VERBS,
 )
@@ -136,7 +137,13 @@ def np_actors(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += [m for m in np_actors(pobj, index, depth + 1) if m.entity_type != "LOCATION"]
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in GROUP_HEADS:
+            elif child.dep_ == "prep" and (
+                child.lower_ in ("of", "from")
+                and token.lemma_.lower() in GROUP_HEADS
+                or child.lower_ == "for"
+                and token.lemma_.lower() in SPOKESPERSON_NOUNS
+            ):
+                # "officials from both states"; "a spokesman for UKIP" speaks as UKIP (eval/GUIDE.md)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += np_actors(pobj, index, depth + 1)
@@ -317,7 +324,26 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
         return np_actors(head, index)
+    if _finite_read_as_participle(verb):
+        return np_actors(head, index)  # "Vincent Cable, for the Liberal Democrats, called on Z"
     return []
+
+
+def _finite_read_as_participle(verb: Token) -> bool:
+    """ "Vincent Cable, for the Liberal Democrats, called on Mr Brown to ...": a past form
+    right after the comma closing the subject's aside, which the parser reads as a participle
+    on a noun it makes the sentence's root, is the sentence's finite verb (a headline's "UK
+    urged to act" has no such comma and stays passive)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    )
 
 
 def _written_to(verb: Token) -> Token | None:
@@ -397,13 +423,20 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
+            if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
+                out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
         elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
             child in draft.words or child.lower_ in ("with",)
         ):
             inner = [g for g in child.children if g.dep_ == "prep"] if child in draft.words else []
             for pobj in pobjs(child) + [p for g in inner for p in pobjs(g)]:  # "pulled out of Lebanon"
                 out += np_actors(pobj, index)
-    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if (
+        verb.dep_ in ("acl", "amod")
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and not _finite_read_as_participle(verb)
+    ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
     return unique(out)
 

@@ -13,6 +13,7 @@ from pipeline.nlp.events.filters import (
     agreed_truce,
     backed_cause,
     confirmed_headlines,
+    dared_to_act,
     declared_refusal,
     lone_consultation,
     lone_promise,
@@ -26,6 +27,8 @@ from pipeline.nlp.events.filters import (
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.praise import praise_drafts
+from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.senses import apply_actor_sense
 from pipeline.nlp.events.speech import labelled_drafts, new_speech_events, speech_drafts, stance_drafts
 from pipeline.nlp.events.sport import off_the_pitch, sport_story
@@ -38,11 +41,12 @@ def detect_events(
     ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = (), stances: Iterable[Stance] = ()
 ) -> list[EventCandidate]:
     """Event candidates of one article, in text order; `quotes` (the quotes extractor's)
-    add the criticism reported speech makes of named actors."""
+    add the criticism, praise, demands and refusals reported speech makes of named actors."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
-    for draft in speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes):
+    said = speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes)
+    for draft in said + praise_drafts(ec, quotes) + refusal_drafts(ec, quotes):
         speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
     drafts: list[Draft] = []
     speech: list[Draft] = []
@@ -57,6 +61,7 @@ def detect_events(
         for draft in found:
             fill_actors(ec, draft)
             verbal_attack(draft)
+            dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
             declared_refusal(draft, ec.index)

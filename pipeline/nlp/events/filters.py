@@ -42,6 +42,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     BACKING_VERBS,
     BALLOT_VERBS,
+    DARING_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
     PROTESTER_NOUNS,
@@ -288,6 +289,19 @@ def agreed_truce(draft: Draft) -> None:
         draft.event_type, draft.mode, draft.cameo_root = "AGREE", None, "03"
         draft.participants = draft.participants + [m for m in draft.sources if m not in draft.participants]
         draft.sources = []
+
+
+def dared_to_act(draft: Draft) -> None:
+    """ "the party challenged the Tories to publish the report", "challenged Mr Brown to deny
+    the reports": a challenge to someone to act demands the act of them (REQUEST, CAMEO 10);
+    it rejects nothing (daring_verbs in events.yaml). "challenged the ruling" stays REJECT."""
+    token = draft.token
+    if draft.event_type != "REJECT" or token.pos_ != "VERB" or not lemma_in(token, DARING_VERBS):
+        return
+    if not any(c.dep_ == "dobj" for c in token.children):
+        return
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        draft.event_type, draft.mode, draft.cameo_root = "REQUEST", None, "10"
 
 
 def protesters_riot(draft: Draft) -> None:

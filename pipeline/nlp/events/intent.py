@@ -7,15 +7,16 @@ it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "u
 "threatened"); this pass finds the acts English makes without them:
 
 * "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`), Y
-  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]");
+  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]"); "X
+  wants / seeks an apology from Y" -> REQUEST of Y (`seeking_verbs`);
 * "X gave Y until Friday to do Z" -> REQUEST, a deadline set for Y (`deadline_verbs`);
 * "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
   acts on as target (`willingness_words`), or the one the offer is told to;
 * "X wishes / wants / hopes to meet / speak with / work with Y" -> AGREE to Y, the intent
   to meet or co-operate (`desire_verbs`);
-* in a quote, or a clause reported by a speaker: "Y must / should do Z" -> REQUEST of Y,
-  source the speaker; "we will do Z unless / if ..." -> THREATEN, target the actor of the
-  condition ("unless ministers rethink") or of the act;
+* in a quote, or a clause reported by a speaker: "Y must / should / ought to do Z" and
+  "it is time for Y to do Z" -> REQUEST of Y, source the speaker; "we will do Z unless /
+  if ..." -> THREATEN, target the actor of the condition ("unless ministers rethink") or of the act;
 * "rejected / accepted X's offer", "a Conservative offer" rejected by Y: the offer is made
   to the one who rejects or accepts it (`offer_recipient`).
 
@@ -54,12 +55,13 @@ from pipeline.nlp.events.vocabulary import (
     OFFICE_ROLES,
     PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
+    SEEKING_VERBS,
     STRIKE_WORDS,
     WILLINGNESS_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 DEMAND_MODALS = frozenset({"must", "should"})
@@ -190,6 +192,19 @@ def _asked(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _sought_from(verb: Token) -> Token | None:
+    """ "the Lib Dems want an apology from Tony Blair", "sought assurances from ministers": the
+    one something is wanted from (`seeking_verbs`; the "from" phrase of the verb or of its
+    object), or None."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    for prep in list(verb.children) + list(objects[0].children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _deadline_given(verb: Token) -> Token | None:
     """ "gave Y until Wednesday to sign up": the one a deadline is set for (the object of a
     deadline verb with an "until / by" time and an infinitive of what Y must do)."""
@@ -216,6 +231,8 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
                 asked = _asked(token)
             elif lemma_in(token, DEADLINE_VERBS):
                 asked = _deadline_given(token)
+            if asked is None and lemma_in(token, SEEKING_VERBS):
+                asked = _sought_from(token)
             if asked is not None:
                 sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
@@ -256,18 +273,41 @@ def _hoped_clause(verb: Token) -> bool:
     return lemma_in(verb, DESIRE_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
 
 
-OBLIGATION_VERBS = frozenset({"need", "have"})
+OBLIGATION_VERBS = frozenset({"need", "have", "ought"})
 
 
 def _obligation(verb: Token) -> Token | None:
-    """ "the government needs to act", "ministers have to respond": a present "need to" /
-    "have to" with its infinitive demands as "must" does (not "had to", a past necessity,
-    and not under a modal: "will have to participate" foretells); the infinitive, or None."""
-    if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in ("VBZ", "VBP") or has_neg(verb):
+    """ "the government needs to act", "ministers have to respond", "Labour ought to
+    apologise": a present "need to" / "have to" / "ought to" with its infinitive demands as
+    "must" does (not "had to", a past necessity, and not under a modal: "will have to
+    participate" foretells); the infinitive, or None. The parser makes "ought" a verb (MD)
+    with the infinitive as its complement."""
+    if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in ("VBZ", "VBP", "MD") or has_neg(verb):
         return None
     if _aux(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+
+
+def _overdue(verb: Token) -> tuple[Token, Token] | None:
+    """ "it is time for Mr Blair to come clean", "it is high time the government listened",
+    "the time has come for ministers to act": "time" as what "it" is, or as the subject of
+    "come", with a clause of someone's act demands that act of its subject as "must" does;
+    the act and its subject, or None."""
+    if has_neg(verb):
+        return None
+    if verb.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+        nouns = [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() == "time"]
+    elif verb.lemma_ == "come":
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "time"]
+    else:
+        return None
+    clauses = [c for n in nouns for c in list(n.children) + list(verb.children) if c.dep_ in ("relcl", "acl", "advcl")]
+    for act in clauses:
+        subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        if subject is not None and act.pos_ in ("VERB", "AUX"):
+            return act, subject
+    return None
 
 
 def _past_obligation(verb: Token) -> bool:
@@ -355,6 +395,13 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             if performed is not None:
                 drafts.append(_draft(performed, verb, sentence, [speaker], _named(_object_actors(verb, ec))))
                 continue
+            overdue = _overdue(verb)
+            if overdue is not None:
+                act, doer = overdue
+                targets = [m for m in _named(np_actors(doer, ec.index)) if m.name != speaker.name]
+                if targets := _addressed(speaker, targets, ec):
+                    drafts.append(_draft(REQUEST_ACT, act, sentence, [speaker], targets))
+                    continue
             obliged = _obligation(verb)
             modals = _aux(verb) | ({"must"} if obliged is not None else set())
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
@@ -397,7 +444,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets = _named(m for c in conditions for m in _subjects(c, ec.index))
                 threatener = np_actors(subject, ec.index)
                 for condition in conditions:  # "we will strike unless they back down": a body named before
-                    they = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    they = nominal_subjects(condition)
                     named = [m for t in they[:1] for m in plural_antecedent(ec, t, sentence, speaker)]
                     targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))

@@ -27,7 +27,7 @@ proposals would mean there would be no safe haven").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -62,13 +62,14 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "during", "amid", "following", "despite", "over", "in"})
 THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
@@ -184,8 +185,11 @@ def _criticises(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """ "not illegal", "was not a failure": the judging word or its head is negated."""
-    if has_neg(token):
+    """ "not illegal", "was not a failure": the judging word or its head is negated. A "not"
+    after a comma that the parser hangs on the word ("huge waste, not on the frontline but
+    on bureaucracy") contrasts what follows it and leaves the word asserted."""
+    doc = token.doc
+    if any(c.dep_ == "neg" and not (c.i > token.i and doc[c.i - 1].text == ",") for c in token.children):
         return True
     head = token.head
     return token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
@@ -211,11 +215,11 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> list[Token]:
-    """Where the criticised actor is named: the judged noun's possessors, modifiers and "of"
-    or "by" phrases ("Labour's failure", "a failed Tory past", "the failure of the
-    government"), and the subject of the judging clause ("this government has shown crass
-    insensitivity") unless the word only names the circumstances; never the clause's
-    objects ("help Indonesia rebuild after the disaster")."""
+    """Where the criticised actor is named: the judged noun's possessors, modifiers and "of",
+    "by" or "from" phrases ("Labour's failure", "a failed Tory past", "the failure of the
+    government", "a panicky response from the government"), and the subject of the judging
+    clause ("this government has shown crass insensitivity") unless the word only names the
+    circumstances; never the clause's objects ("help Indonesia rebuild after the disaster")."""
     noun = token if token.pos_ in ("NOUN", "PROPN") else None
     if noun is None and token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
@@ -223,7 +227,7 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     if noun is not None:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "by")
+                child.dep_ == "prep" and child.lower_ in ("of", "by", "from")
             ):
                 out += list(child.subtree)
             elif child.dep_ == "acl" and child.tag_ == "VBN":
@@ -232,9 +236,14 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             elif child.dep_ == "relcl":
                 # "the cavalier way in which this government operates": who does what is judged
                 out += relative_doers(child)
-    for child in clause.children if with_subject else ():
+    for child in _subject_holder(clause).children if with_subject else ():
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
             out += list(child.subtree)
+    if token.dep_ == "nsubj" and token.head.i == clause.i and _criticising_phrase(token):
+        # "the jury is still out on the Home Office's ability": a phrase of doubt that is the
+        # clause's subject judges what the clause's "on" phrase names
+        heads = [clause, *(c for c in clause.children if c.dep_ == "advmod")]
+        out += [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree]
     relative = clause.dep_ == "relcl" and any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ == "WDT" or c.lower_ in ("who", "that", "which"))
         for c in clause.children
@@ -249,6 +258,19 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _subject_holder(clause: Token) -> Token:
+    """ "Mr Blair has forgotten the taxpayers and has broken his pledges": a conjoined verb
+    with no subject of its own shares the active subject of the verb it is joined to (a
+    passive one, "was tortured or abused", is who suffers the act, not who is judged)."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children
+    ):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.head.children):
+            break
+        clause = clause.head
+    return clause
 
 
 def _targets(
@@ -296,7 +318,7 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     """ "... under plans unveiled by the Conservatives. ... Y said the policy was
     prejudice-based": a judging clause whose subject is a definite proposal noun naming no
     owner judges the owner the article last gave a proposal before it (`proposal_owner`)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nominal_subjects(clause)
     if not subjects:
         return []
     excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
@@ -312,15 +334,20 @@ def _pronoun_antecedent(
     whom the quote is said of ("Mr Kennedy said of the prime minister: 'He is arrogant'"),
     else for a "they" the body `plural_antecedent` finds before it and for a "he" or "she"
     the last person named before it in its sentence or the one before, not the speaker
-    ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].lower_ not in THIRD_PERSON or ec.index.all_at(subjects[0]):
+    ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named).
+    A subject's possessive pronoun stands in for it ("Michael Howard's speech confirms that
+    his only strategy is opportunism"), taking up only an actor the quote named before it:
+    outside the quote, "his" is as often the speaker's own."""
+    subjects = nominal_subjects(_subject_holder(clause))
+    # "his only strategy is opportunism": the possessive pronoun of the subject stands in for it
+    subjects = [next((c for c in s.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), s) for s in subjects]
+    if not subjects or subjects[0].lower_ not in THIRD_PERSON | POSSESSIVES or ec.index.all_at(subjects[0]):
         return []
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
     sentence = ec.ctx.sentence_at(subjects[0].idx)
-    if named or sentence is None:
-        return named[-1:]
+    if named or sentence is None or subjects[0].lower_ in POSSESSIVES:
+        return named[-1:]  # a possessive only takes up an actor its own quote named before it
     if spoken_of is not None:
         return spoken_of
     if subjects[0].lower_ in ("he", "she"):
@@ -445,10 +472,11 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if span is None:
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
+        scope = _fragment_scope(quote, span)
         for token in span:
             if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
                 continue
-            targets = _targets(ec, token, span, speaker, spoken_of)
+            targets = _targets(ec, token, scope, speaker, spoken_of)
             if not targets:
                 continue
             sentence = ec.ctx.sentence_at(token.idx)
@@ -457,6 +485,37 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tuple[Mention, Span]]:
+    """Each quote whose speaker is an actor (its speaker mention, or the group its speaker
+    noun names), not "I", "we" or "you", with the quote's tokens: what praise and refusals
+    (`praise`, `refusals`) read."""
+    by_id = {m.mention_id: m for m in ec.index.mentions}
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
+        if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS:
+            continue
+        span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        if span is not None:
+            yield speaker, span
+
+
+FRAGMENT_DEPS = frozenset({"acomp", "attr", "dobj", "oprd", "amod", "appos", "conj", "npadvmod", "advmod"})
+
+
+def _fragment_scope(quote: Quote, span: Span) -> Span:
+    """ "... but Labour had been 'a bit complacent' about debt": a direct quote of a few words
+    inside a reported clause judges that clause's actors, so the clause the fragment
+    completes is where they are looked for (not when it hangs from the verb of saying:
+    "he told BBC Radio 4: '...'" names whom he told)."""
+    root = span.root
+    head = root.head
+    if quote.kind != "direct" or root.dep_ not in FRAGMENT_DEPS or span.start <= head.i < span.end:
+        return span
+    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, REPORTING_VERBS | LABELLING_VERBS | {"tell"}):
+        return span  # a label's clause is read by `labelled_drafts`
+    return span.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
 def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:

@@ -70,8 +70,15 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     ]
     # "gave way", "took part": a bare noun object right after the verb is part of it
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.pos_ == "NOUN" and not list(following.children):
-        particles.append(following)  # only a dictionary entry ("give way") makes it count
+    if following is not None and following.tag_ == "PRP$" and following.head.i == token.i + 2:
+        following = token.nbor(2)  # "turned his fire on": the subject's own noun, idiom all the same
+        if [c.i for c in following.children] != [token.i + 1]:
+            following = None
+    elif following is not None and list(following.children):
+        following = None
+    if following is not None and (following.pos_ == "NOUN" or following.dep_ == "dobj"):
+        # only a dictionary entry ("give way") makes it count; the object may be mistagged ("poured scorn")
+        particles.append(following)
     # "pulled its troops out of Lebanon", "fired rockets at Israel": the particle after the object
     after_object = {o.right_edge.i + 1 for o in token.children if o.dep_ == "dobj"}
     preps += [c for c in token.children if c.dep_ == "prep" and c.i in after_object and c.lower_ in SHIFTED_PARTICLES]

@@ -59,11 +59,16 @@ judged by the speaker.
    that hold a stance join the article's mentions (`stances_and_groups`).
 8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
    position per article on the issue the headline names, or else the lead's recurring object.
+9. Pledges in a body's speech (`pledges`): "Labour has said it will extend the right-to-buy
+   scheme", a spokesman's "we will not raise income tax" take a side on the action.
+   Naming verbs also read general opinion words (`opinion`, VADER) the lexicon lacks
+   ("branded the guidelines a mess").
 
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
-quotes), `copulas` (what a copula or an effect judges); with `targets`, `issue_words` (whether
+quotes), `copulas` (what a copula or an effect judges), `pledges` (promises in speech);
+with `targets`, `issue_words` (whether
 a judged word names an issue), `topic`, `holders`,
 `polarity` and `labels` as their helpers and `merge` keeping the strongest signal per
 holder and target in an article (eval/GUIDE.md: one stance per holder and target).

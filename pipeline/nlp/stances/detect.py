@@ -23,6 +23,8 @@ from pipeline.nlp.stances.judgements import (
 )
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
+from pipeline.nlp.stances.opinion import opinion_weight
+from pipeline.nlp.stances.pledges import pledge_signals
 from pipeline.nlp.stances.protests import protest_signals
 from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import (
@@ -43,7 +45,9 @@ TOKEN_PASSES = (
     verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
     nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals,
 )
-QUOTE_PASSES = (deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals)
+QUOTE_PASSES = (
+    deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
+)
 
 
 class Gate(NamedTuple):
@@ -57,6 +61,7 @@ class Gate(NamedTuple):
     proposal: bool  # lemma in `proposal_verbs`
     consequence: bool  # lemma in `consequence_verbs`
     ironic: bool  # "so-called", or "called" of "so - called"
+    opinion: bool  # the word or its lemma is one of the general opinion words (`opinion`)
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
@@ -68,21 +73,26 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     nominal_signals: lambda g: g.pos == "NOUN",
     attitude_adjective_signals: lambda g: g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj"),
     willing_signals: lambda g: g.pos == "VERB",
-    naming_signals: lambda g: g.judging,
+    naming_signals: lambda g: g.judging or g.opinion and g.pos in ("NOUN", "ADJ"),
     protest_signals: lambda g: g.pos == "NOUN",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
     attitude_signals: lambda g: g.pos == "NOUN",
     evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
+    pledge_signals: lambda g: g.pos == "VERB" and not g.be,
 }
 
 
-def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, bool, bool, bool, bool]:
+def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """The word-dependent fields of a `Gate`, in order."""
     judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
     base = lemma.lower()
-    return lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, lower in ("so-called", "called")
+    opinion = opinion_weight(lower, lemma) is not None
+    return (
+        lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, lower in ("so-called", "called"),
+        opinion,
+    )
 
 
 def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:

@@ -20,6 +20,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, speaks_for
 from pipeline.nlp.stances.issue_words import is_generic, issue_like
+from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -298,9 +299,16 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
         inner = art.lex.evaluative(word.lemma_)
         if inner is not None:
             return _naming(art, word.head.head, inner)  # "considered the intrusion an act of provocation"
+    if weight is None and word.pos_ in ("NOUN", "ADJ") and not is_generic(word) and not _modified(word):
+        weight = opinion_weight(word.lower_, word.lemma_)  # "branded the law a mess": a general word of judgement
     if weight is None:
         return []
     return _naming(art, word, weight)
+
+
+def _modified(noun: Token) -> bool:
+    """A noun with an adjective of its own ("a missed opportunity"): the pair judges, not the noun."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "amod" for c in noun.children)
 
 
 def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:

@@ -1,0 +1,91 @@
+"""Praise in reported speech: a quote that approves of what a named actor did is SUPPORT.
+
+PLOVER codes praise and endorsement (SUPPORT) as an event when it is made. The trigger
+dictionary finds the verbs ("praised", "welcomed"); a quote (the quotes extractor's, direct
+or indirect) praises without one when an approving word (`approval_words` in
+`pipeline/knowledge/events.yaml`) judges an actor's act:
+
+* "Labour was right to reject the Tory idea": the word as the complement of "be", with the
+  act as its infinitive, approves of the subject of "be";
+* "it is good that Labour has rejected ...": after an "it" whose "that" clause is the act,
+  it approves of that clause's subject;
+* "Mr Brown had made welcome announcements": modifying the object of a verb of doing
+  (`deed_verbs`: "made", "took", "did"), it approves of that verb's subject.
+
+The speaker is the source and the approved actor the target: never the speaker, "I" or
+"we", nor a place; a negated word ("was not right to"), a question, or a subject that is no
+actor gives nothing. The mirror image, criticism, is `speech`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.actors import np_actors
+from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, speech_act_draft, unique
+from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor, attributed_quotes
+from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS
+from pipeline.nlp.lexicons import Trigger
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.syntax import nominal_subjects
+
+PRAISE_SPEECH = Trigger(
+    lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
+)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next(iter(nominal_subjects(verb)), None)
+
+
+def _approved(word: Token) -> Token | None:
+    """The subject token of whoever the approving word credits with an act, or None."""
+    head = word.head
+    if word.dep_ == "acomp" and head.lemma_ == "be":
+        subject = _subject(head)
+        if subject is None:
+            return None
+        acts = [c for c in list(word.children) + list(head.children) if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        if subject.lower_ == "it":
+            # "it is good that Labour has rejected": the "that" clause's subject did the act
+            clauses = [c for c in acts if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)]
+            return _subject(clauses[0]) if clauses else None
+        # "Labour was right to reject": the infinitive is the act the subject is praised for
+        if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in acts):
+            return subject
+        return None
+    if word.dep_ == "amod" and head.dep_ == "dobj" and lemma_in(head.head, DEED_VERBS):
+        return _subject(head.head)  # "had made welcome announcements"
+    return None
+
+
+def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention]:
+    return unique(
+        m
+        for m in np_actors(subject, ec.index)
+        if is_actor(m)
+        and m.entity_type != "LOCATION"
+        and m.surface.lower() not in SPEAKER_PRONOUNS
+        and (m.kind != "pronoun" or m.antecedent is not None)
+        and not _same_actor(m, speaker)
+    )
+
+
+def praise_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
+    """SUPPORT drafts for the quotes that approve of a named actor's act, one per quote."""
+    drafts: list[Draft] = []
+    for speaker, span in attributed_quotes(ec, quotes):
+        for word in span:
+            if word.lower_ not in APPROVAL_WORDS or _negated(word):
+                continue
+            subject = _approved(word)
+            sentence = ec.ctx.sentence_at(word.idx)
+            if subject is None or sentence is None or is_question(sentence):
+                continue
+            targets = _targets(ec, subject, speaker)
+            if targets:
+                drafts.append(speech_act_draft(PRAISE_SPEECH, word, sentence, [speaker], targets))
+                break  # one praise per quote
+    return drafts

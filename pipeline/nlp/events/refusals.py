@@ -1,0 +1,81 @@
+"""Refusals declared in reported speech without a refusing verb: REJECT when it is said.
+
+PLOVER codes a refusal to yield or change (REJECT) as an event of the moment it is declared.
+The trigger dictionary finds "refused", "ruled out", and `filters.declared_refusal` reads
+"will not back down"; a speaker also refuses a change by saying it will not happen, with a
+verb of giving way (`yielding_verbs` in `pipeline/knowledge/events.yaml`):
+
+* "the Home Office said mandatory life sentences would not be abolished": the verb passive,
+  denied and under "will" / "would" / "shall";
+* "we have no intention of abolishing the mandatory life sentence": the verb after "no
+  intention of".
+
+The speaker (the quote's, a named actor) is the source; the target is whoever the article
+made the proposal or the demand the refusal answers (`proposal_owner`, `claim_maker`), if
+anyone. A question, a condition ("if it would not be abolished") or a verb outside the list
+("would not be distracted") refuses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.actors import claim_maker, proposal_owner
+from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
+from pipeline.nlp.events.speech import _same_actor, attributed_quotes
+from pipeline.nlp.events.vocabulary import YIELDING_VERBS
+from pipeline.nlp.lexicons import Trigger
+from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.syntax import has_neg
+
+REFUSAL_SPEECH = Trigger(
+    lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
+)
+FUTURE_MODALS = frozenset({"will", "would", "wo", "shall", "'ll"})
+
+
+def _denied_change(verb: Token) -> Token | None:
+    """The noun whose change is refused ("sentences would not be abolished"), or None."""
+    if verb.pos_ != "VERB" or not lemma_in(verb, YIELDING_VERBS) or not has_neg(verb):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "mark" for c in children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
+        return None
+    return next((c for c in children if c.dep_ == "nsubjpass"), None)
+
+
+def _no_intention(verb: Token) -> Token | None:
+    """ "we have no intention of abolishing it": the object of the refused change, the verb
+    itself when it has none ("no intention of resigning"), or None."""
+    if verb.pos_ != "VERB" or not lemma_in(verb, YIELDING_VERBS) or verb.dep_ != "pcomp":
+        return None
+    prep, noun = verb.head, verb.head.head
+    if prep.lower_ != "of" or noun.lemma_.lower() != "intention":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), verb)
+
+
+def _answered(ec: EventContext, noun: Token, speaker: Mention) -> list[Mention]:
+    excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
+    return proposal_owner(noun, ec.index, excluded) or claim_maker(noun, ec.index, excluded)
+
+
+def refusal_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
+    """REJECT drafts for the quotes that declare a change will not be made, one per quote."""
+    drafts: list[Draft] = []
+    for speaker, span in attributed_quotes(ec, quotes):
+        for verb in span:
+            changed = _denied_change(verb) or _no_intention(verb)
+            sentence = ec.ctx.sentence_at(verb.idx)
+            if changed is None or sentence is None or is_question(sentence):
+                continue
+            targets = _answered(ec, changed, speaker) if changed is not verb else []
+            drafts.append(speech_act_draft(REFUSAL_SPEECH, verb, sentence, [speaker], targets))
+            break
+    return drafts
