@@ -75,7 +75,7 @@ class Articles(_Table):
     headline: Series[str] = pa.Field(nullable=True, description="Headline line, when the article has one")
     dateline: Series[str] = pa.Field(nullable=True, description='Dateline lead such as "MOSCOW (Reuters) -"')
     published_date: Series[object] = pa.Field(nullable=True, description="Resolved publication or report date")
-    published_date_source: Series[str] = pa.Field(nullable=True, isin=["metadata", "explicit", "caption", "relative", "event_link"], description="How published_date was found: metadata, explicit, caption, relative, event_link")
+    published_date_source: Series[str] = pa.Field(nullable=True, isin=["metadata", "explicit", "caption", "filename", "relative", "event_link"], description="How published_date was found: metadata, explicit, caption, filename, relative, event_link")
     authors: Series[object] = pa.Field(description='Reporters from a trailer such as "(Reporting by X; Editing by Y)"')
     editors: Series[object] = pa.Field(description="Editors from the trailer")
     body: Series[str] = pa.Field(description="Article text without headline, captions, dateline and trailer")

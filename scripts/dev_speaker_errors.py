@@ -44,7 +44,9 @@ def _dev_copy(target: Path) -> None:
         shutil.copy(GOLD_DIR / "articles" / f"{path.stem}.txt", target / "articles" / f"{path.stem}.txt")
 
 
-def main() -> int:
+def dev_predictions() -> tuple[list, dict[str, Prediction]]:
+    """The dev articles' gold and what the pipeline core predicts for them, run on them alone
+    (as `make eval` does); `dev_stance_misses.py` reads them too."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         _dev_copy(root)
@@ -52,7 +54,11 @@ def main() -> int:
         articles, rejections = ingest(root / "articles")
         now = datetime.now(UTC).replace(tzinfo=None)
         tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
-    predictions = predictions_from_tables(tables)
+    return gold, predictions_from_tables(tables)
+
+
+def main() -> int:
+    gold, predictions = dev_predictions()
     wrong = matched = 0
     for article in gold:
         assert article.split == "dev"

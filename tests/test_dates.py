@@ -36,6 +36,9 @@ TUESDAY = date(2023, 7, 25)  # the seeds' date; a Tuesday
         ("on July 30", date(2022, 7, 30), "day"),  # not in the future: last year's
         ("2023-07-01", date(2023, 7, 1), "day"),
         ("the 25th of July 2023", date(2023, 7, 25), "day"),
+        # a bare day of the month: the reference month's, or the month before's if still to come
+        ("on the 24th", date(2023, 7, 24), "day"),
+        ("on the 29th", date(2023, 6, 29), "day"),
         # months
         ("earlier this month", date(2023, 7, 1), "month"),
         ("this month", date(2023, 7, 1), "month"),
@@ -117,3 +120,15 @@ def test_compatible_at_the_coarser_precision():
     assert not compatible(day, (date(2023, 7, 24), "day"))
     assert not compatible((date(2023, 5, 1), "month"), (date(2023, 6, 1), "month"))
     assert not compatible((date(2020, 1, 1), "year"), day)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("reported a demonstration on the 29th against the deportation", ["on the 29th"]),
+        ("on the 20th anniversary of the war", []),  # an ordinal counting something else
+        ("he lives on the 3rd floor", []),
+    ],
+)
+def test_day_of_month_expressions(text: str, found: list[str]) -> None:
+    assert [e.text for e in find_date_expressions(text)] == found

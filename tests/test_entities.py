@@ -482,6 +482,23 @@ def test_a_company_is_one_body_with_or_without_its_legal_form():
     assert link["a#m80"] != link["a#m120"]
 
 
+def _place(article: str, start: int, surface: str, name: str) -> Mention:
+    return Mention(
+        mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=surface,
+        char_start=start, char_end=start + len(surface), ner_label="GPE", entity_type="LOCATION",
+        kind="name", name=name,
+    )
+
+
+def test_a_one_word_place_joins_the_longer_place_only_when_written_alone():
+    """ "Aceh" beside "Banda Aceh" is Banda Aceh; "Aceh province", named Aceh, stays the province."""
+    mentions = [_place("a", 0, "Banda Aceh", "Banda Aceh"), _place("a", 40, "Aceh", "Aceh")]
+    mentions += [_place("b", 0, "Banda Aceh", "Banda Aceh"), _place("b", 40, "Aceh province", "Aceh")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] != link["b#m40"]
+
+
 def test_the_corpus_less_used_gender_of_a_person_is_someone_else():
     """An article about Sandra Howard ("Mrs Howard" four times, "Mr Howard" once) must not
     make "Mrs Howard" an alias of Michael Howard, whom the corpus calls "Mr Howard"."""

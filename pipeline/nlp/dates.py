@@ -58,6 +58,12 @@ _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _DAYNUM_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+# nouns an ordinal counts that are no day of a month ("on the 20th anniversary", "on the 3rd floor")
+_ORDINAL_NOUNS = (
+    r"century|centuries|anniversary|birthday|time|times|floor|storey|minute|round|place|amendment|"
+    r"parallel|day|week|month|year|hole|lap|over|innings|row|grade|division|district|street|avenue|"
+    r"congress|session|term|edition|summit|straight|consecutive|attempt|ballot|reading|page"
+)
 _EARLY_LATE = r"(?:(?:early|late|earlier|later)\s+(?:on\s+|in\s+)?)"
 
 # Order matters: longer, more specific patterns first; matches never overlap.
@@ -73,6 +79,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 2023-07-25
     ("iso", re.compile(r"\b(?:1[89]|20)\d\d-[01]\d-[0-3]\d\b")),
+    # on the 29th: a day of the month the article is dated in, or of the month before
+    (
+        "day_of_month",
+        re.compile(rf"\b(?i:on)\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?i:{_ORDINAL_NOUNS})\b)"),
+    ),
     # late on Tuesday | on Tuesday night | Tuesday's | last Tuesday | earlier on Tuesday
     (
         "weekday",
@@ -282,6 +293,16 @@ def _resolve(expression: str, reference: date | None) -> tuple[date | None, str 
     month = _first_month(text)
     year = _year(text)
     weekday = _first_weekday(text)
+
+    # "on the 29th": that day of the reference month, or of the month before if still to come
+    if month is None and (m := re.fullmatch(r"(?:on )?the (\d{1,2})(?:st|nd|rd|th)", text)):
+        if reference is None:
+            return None, None
+        found = _safe_date(reference.year, reference.month, int(m.group(1)))
+        if found is None or found > reference:
+            months = reference.year * 12 + reference.month - 2
+            found = _safe_date(months // 12, months % 12 + 1, int(m.group(1)))
+        return (found, DAY) if found else (None, None)
 
     # month with a day number: "July 25, 2023", "25 July", "3 and 4 May"
     if month is not None:

@@ -7,6 +7,7 @@ so only compact records cross process boundaries and each article is parsed once
 from __future__ import annotations
 
 import multiprocessing
+import re
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.chunking import parse_texts
 from pipeline.nlp.events import detect_events
+from pipeline.nlp.events.crowds import protest_crowds
 from pipeline.nlp.ingest import DecodedArticle, parse_text_for_nlp
 from pipeline.nlp.layout import Layout, parse_layout
 from pipeline.nlp.mentions import detect_mentions
@@ -54,6 +56,9 @@ def sentences_from_doc(text: str, doc: Doc, layout: Layout) -> list[Sentence]:
     return sentences
 
 
+_FILE_DATE = re.compile(r"((?:19|20)\d\d-[01]\d-[0-3]\d)[_ ]")  # "2004-11-30_us-president-bush-visits-canada.txt"
+
+
 def article_row(article: DecodedArticle, layout: Layout, sentences: list[Sentence], processed_at: datetime) -> dict:
     """The `articles` row as far as one article alone can tell."""
     meta = article.metadata
@@ -64,6 +69,8 @@ def article_row(article: DecodedArticle, layout: Layout, sentences: list[Sentenc
         published, source = layout.caption_date, "caption"
     if published is None and layout.explicit_date:
         published, source = layout.explicit_date, "explicit"
+    if published is None and (named := _FILE_DATE.match(article.seed.source_file.rsplit("/", 1)[-1])):
+        published, source = _parse_iso_date(named.group(1)), "filename"
     body = layout.body_text(article.text)
     return {
         "article_id": article.seed.article_id,
@@ -139,10 +146,11 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     quotes = extract_quotes(ctx, mentions)
     stances, groups = stances_and_groups(ctx, quotes, mentions)
     candidates = [g for g in group_mentions(ctx, mentions) if not _of_someone(ctx, g, mentions)]
-    events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances)
+    crowds = protest_crowds(ctx, mentions + candidates)  # "a demonstration against X": its protesters
+    events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances, crowds)
     acting = {i for e in events for i in e.sources + e.targets + e.participants + e.mediators}
     held = {m.mention_id for m in groups}
-    groups = groups + [m for m in candidates if m.mention_id in acting and m.mention_id not in held]
+    groups = groups + [m for m in candidates + crowds if m.mention_id in acting and m.mention_id not in held]
     return mentions + groups, quotes, stances, events
 
 

@@ -44,6 +44,7 @@ from pathlib import Path, PurePosixPath
 from pipeline.nlp.decoding import decode_bytes, replaced_bytes_note
 from pipeline.nlp.file_notes import Note, Unusable
 from pipeline.nlp.html_text import as_plain_text
+from pipeline.nlp.wiki_markup import blank_wiki_markup
 
 MAX_ARTICLE_CHARS = 2_000_000
 """Longest accepted article text, in characters.
@@ -248,9 +249,10 @@ def decode_article(seed: SeedFile) -> DecodedArticle | Rejection:
 
 
 def parse_text_for_nlp(text: str) -> str:
-    """CR becomes a space so CRLF files split like LF ones, while the string keeps its
-    length and every offset found in it still indexes the original `text`."""
-    return text.replace("\r", " ")
+    """CR becomes a space so CRLF files split like LF ones, and wiki link and emphasis
+    markup becomes spaces (`wiki_markup`), while the string keeps its length and every
+    offset found in it still indexes the original `text`."""
+    return blank_wiki_markup(text.replace("\r", " "))
 
 
 def check_size(text: str) -> None:

@@ -22,14 +22,15 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
     for row in others:
         key = (t.entity_type(row), _without_legal_form(t.entity_type(row), norm(t.name(row))))
         keys.append(shared.setdefault(key, key))
-    # A one-word place that is the tail of a longer place named in the same article
-    # (rows of one article are consecutive).
+    # A one-word place, written as that one word, that is the tail of a longer place named in
+    # the same article (rows of one article are consecutive); "Aceh province" stays the
+    # province beside "Banda Aceh".
     for _, run in groupby(range(len(others)), key=lambda p: t.article_code(others[p])):
         positions = list(run)
         here = {keys[p] for p in positions}
         for p in positions:
             etype, key = keys[p]
-            if etype != "LOCATION" or " " in key:
+            if etype != "LOCATION" or " " in key or norm(t.surface(others[p])) != key:
                 continue
             longer = sorted(k for typ, k in here if typ == etype and k != key and k.split()[-1] == key)
             if len(longer) == 1:

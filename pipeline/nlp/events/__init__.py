@@ -5,6 +5,10 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 
 - `triggers`: which words announce an event (`pipeline/knowledge/plover_triggers.yaml`)
   and which verb realises which trigger noun;
+- `captivity`, `incursion`, `reception`, `arrival`: verbs that report an event only with
+  certain arguments, read as a dictionary verb: "was held by US forces" (detained), "a
+  Chinese submarine entered Japanese waters" (deployed), "Lula received Hu Jintao"
+  (hosted), "Chinese President Hu Jintao arrived in Brazil" (visited);
 - `actors`: sources, targets, participants and mediators, read off the dependency parse,
   with PLOVER's conventions; a sentence-opening "they" and "the two sides" / "both
   countries" take the pair named just before, and a group named by a common noun
@@ -14,12 +18,15 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):
   an earthquake that "struck" reports nothing, workers who strike protest;
 - `filters`: false events dropped or retyped, rules about English; coordinated verbs of
-  one act ("shot and killed") merged into one event;
+  one act ("shot and killed") merged into one event; leaving a body or talks is SANCTION
+  withdraw; what a protest is against is its grievance, not an event of its own;
 - `intent`: offers, demands and threats made without a trigger verb ("want X to",
   "willing to", "X must", "we will ... unless") and the recipient of a rejected offer;
 - `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label
   ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
   ACCUSE;
+- `crowds`: an asserted demonstration that names no one is done by the protesters it
+  implies (a candidate GROUP kept out of the mention index);
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `sport`: in a sport story only events with a government or office holder among their
   actors count (clubs and players are not political actors);

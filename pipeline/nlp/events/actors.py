@@ -66,6 +66,7 @@ from pipeline.nlp.events.vocabulary import (
     APPRAISING_VERBS,
     CITY_COUNTRIES,
     CLAIM_NOUNS,
+    CUSTODY_VERBS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     MEDIATING_VERBS,
@@ -320,6 +321,8 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if (addressee := _written_to(verb)) is not None:
         return _subjects(addressee.head.head, index, depth + 1)  # "wrote to X demanding": the writer
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if (named := _person_in_apposition(head, index)) is not None:
+            return [named]  # "Paul Volcker, a former American official investigating ...": Volcker
         return np_actors(head, index)  # "an Azeri checkpoint restricting movement"
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
         # "X, chairman of Y, called on Z": a finite verb the parser hung on the subject
@@ -327,6 +330,16 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     if _finite_read_as_participle(verb):
         return np_actors(head, index)  # "Vincent Cable, for the Liberal Democrats, called on Z"
     return []
+
+
+def _person_in_apposition(noun: Token, index: MentionIndex) -> Mention | None:
+    """ "Paul Volcker, a former American official investigating the scandal": a common noun
+    in apposition to a named person is that person; the nationality or body that modifies
+    the noun only describes them. The person's mention, or None."""
+    if noun.dep_ != "appos" or actor_at(index, noun) is not None:
+        return None
+    named = actor_at(index, noun.head)
+    return named if named is not None and named.entity_type == "PERSON" and named.kind == "name" else None
 
 
 def _finite_read_as_participle(verb: Token) -> bool:
@@ -421,7 +434,10 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     out: list[Mention] = []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
+        if child.dep_ == "nsubjpass" and (child.tag_ == "WDT" or child.lower_ in RELATIVE_PRONOUNS):
+            if verb.dep_ == "relcl" and actor_at(index, verb.head) is not None:
+                out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
+        elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
             out += np_actors(child, index)
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
                 out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
@@ -942,6 +958,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         subject_role = "participants"  # "Mr Brown's trip", "a visit by X": the visitor is the source
 
     heads = [noun] if outer is noun else [noun, outer]
+    if _bare_conjunct(noun):
+        heads.append(noun.head)  # "the Japanese invasion and occupation of China": both nouns' phrases
     for head in heads:
         for child in head.children:
             dep, word = child.dep_, child.lower_
@@ -1001,6 +1019,14 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         _infinitive_targets(draft, index)
 
 
+def _bare_conjunct(noun: Token) -> bool:
+    """ "the Japanese invasion and occupation of China": a noun coordinated with another noun
+    and with no modifier or phrase of its own shares that noun's ("Japanese", "of China")."""
+    if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "acl", "relcl") for c in noun.children)
+
+
 def _infinitive_targets(draft: Draft, index: MentionIndex) -> None:
     """ "Mr Blair's refusal to accept the Tories' proposals", "a demand to meet the EU": a
     refusal, demand or threat noun whose infinitive acts on an actor (or on what an actor
@@ -1016,29 +1042,42 @@ def _infinitive_targets(draft: Draft, index: MentionIndex) -> None:
 
 
 def _held_in(draft: Draft, index: MentionIndex) -> None:
-    """ "Mr Khodorkovsky is in jail", "remains in custody", "was held in prison by police":
-    a trigger noun of a state one is held in, as the "in" or "under" phrase of a verb of
-    being, has the verb's subject as the one held (the noun's recipient) and a passive's
-    agent as the holder."""
+    """ "Mr Khodorkovsky is in jail", "remains in custody", "was held in prison by police",
+    "was placed under house arrest", "was taken into custody", "was sent to prison": a
+    trigger noun of a state one is held in, as the "in", "under", "into" or "to" phrase of
+    a verb of being (events.yaml state_verbs) or of putting or keeping (custody_verbs), has
+    the one held as the noun's recipient: the subject of a verb of being, the object of a
+    verb of putting, a passive's subject; the putting verb's subject or a passive's agent
+    is the holder."""
     noun = draft.token
     prep = noun.head
-    if draft.trigger.subject_role != "recipient" or noun.dep_ != "pobj" or prep.lower_ not in ("in", "under"):
+    if draft.trigger.subject_role != "recipient" or noun.dep_ != "pobj":
         return
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or not lemma_in(verb, STATE_VERBS):
+    putting = lemma_in(verb, CUSTODY_VERBS)
+    if prep.lower_ not in (CUSTODY_PREPS if putting else STATE_PREPS) or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if not putting and not lemma_in(verb, STATE_VERBS):
         return
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive:  # "was held in custody by police"
+    holders: list[Mention] = []
+    if passive:  # "was held in custody by police", "was placed under house arrest"
         relative = passive[0].tag_ == "WDT" or passive[0].lower_ in RELATIVE_PRONOUNS
         held = np_actors(verb.head if relative and verb.dep_ == "relcl" else passive[0], index)
-        agents = [p for a in verb.children if a.dep_ == "agent" for p in pobjs(a)]
-        assign(draft, "sources", [m for p in agents for m in np_actors(p, index)])
-    elif lemma_in(verb, frozenset({"hold", "keep"})):  # "police held two men in custody"
+        holders = [m for a in verb.children if a.dep_ == "agent" for p in pobjs(a) for m in np_actors(p, index)]
+    elif putting:  # "police held two men in custody", "took him into custody"
         held = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
-        assign(draft, "sources", _subjects(verb, index))
+        holders = _subjects(verb, index)
     else:  # "is in jail", "who has been in jail"
         held = _subjects(verb, index)
-    assign(draft, "targets", [m for m in held if m not in draft.sources])
+    if held:  # "the government has put more criminals in jail": no one named is held
+        assign(draft, "sources", holders)
+        assign(draft, "targets", [m for m in held if m not in draft.sources])
+
+
+# The prepositions of a state of custody after a verb of being, and after a verb of putting.
+STATE_PREPS = frozenset({"in", "under"})
+CUSTODY_PREPS = frozenset({"in", "under", "into", "to"})
 
 
 def _mediator_modifier(token: Token) -> bool:

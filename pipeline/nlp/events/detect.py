@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
+from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
@@ -15,6 +16,9 @@ from pipeline.nlp.events.filters import (
     confirmed_headlines,
     dared_to_act,
     declared_refusal,
+    grievance_only,
+    halted,
+    left_body,
     lone_consultation,
     lone_promise,
     one_act_per_coordination,
@@ -38,11 +42,18 @@ from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote,
 
 
 def detect_events(
-    ctx: ArticleContext, mentions: list[Mention], quotes: Iterable[Quote] = (), stances: Iterable[Stance] = ()
+    ctx: ArticleContext,
+    mentions: list[Mention],
+    quotes: Iterable[Quote] = (),
+    stances: Iterable[Stance] = (),
+    crowds: Iterable[Mention] = (),
 ) -> list[EventCandidate]:
     """Event candidates of one article, in text order; `quotes` (the quotes extractor's)
-    add the criticism, praise, demands and refusals reported speech makes of named actors."""
+    add the criticism, praise, demands and refusals reported speech makes of named actors;
+    `crowds` (`crowds.protest_crowds`) are the protesters a protest noun implies, kept out of
+    the mention index."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
+    crowd_at = {m.char_start: m for m in crowds}
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
     said = speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes)
@@ -64,7 +75,9 @@ def detect_events(
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
+            crowd_source(draft, crowd_at)  # "reported a demonstration against X": protesters
             declared_refusal(draft, ec.index)
+            left_body(draft, ec.index)
             fill_date(draft, anchors)
             fill_location(ec, draft)
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
@@ -82,6 +95,8 @@ def detect_events(
             for d in reciprocal_drafts(draft)
             if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
         ]
+        # "a protest against the deportation of X", "suspended talks with Y": what the act is about
+        found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):

@@ -8,7 +8,7 @@ A draft is one trigger in one sentence. The passes in `detect_events` fill it in
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -280,3 +280,11 @@ def plural_antecedent(ec: EventContext, subject: Token, sentence: Sentence, spea
         ):
             found = []  # "ministers insist they are ...", after "the proposals": the plural thing named last
     return found
+
+
+def read_as(lexicon: EventTriggers, verb: str, token: Token, words: list[Token]) -> tuple[Trigger, list[Token]] | None:
+    """A verb that reports an event only with certain arguments ("was held", "entered",
+    "received", "arrived"), read as the dictionary verb whose event it then is ("detain",
+    "deploy", "host", "visit"), under its own lemma, with `words` as the trigger phrase."""
+    found = lexicon.verb(verb)
+    return (replace(found, lemma=token.lemma_.lower()), words) if found is not None else None

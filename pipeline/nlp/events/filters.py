@@ -45,6 +45,7 @@ from pipeline.nlp.events.vocabulary import (
     DARING_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    MEMBERSHIP_NOUNS,
     PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
@@ -134,10 +135,13 @@ def reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bo
 def figurative(verb: Token, trigger: Trigger, index: MentionIndex) -> bool:
     if trigger.event_type != "ASSAULT":
         return False
+    own_words = trigger.lemma.split()[1:]  # "open fire": the object is part of the trigger
     for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in own_words:
+            continue
         if child.dep_ == "dobj" and (child.lemma_.lower() in FIGURATIVE_OBJECTS or child.lower_ in FIGURATIVE_OBJECTS):
             return actor_at(index, child) is None
-        if child.dep_ == "prep" and child.lower_ == "on" and child.i == verb.i + 1:
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i == verb.i + 1 and not pobjs(child):
             return True  # "fight on", "battle on"
     return False
 
@@ -235,6 +239,64 @@ def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
     return [m for m in _subjects(token.head, index) if is_actor(m) and m.kind != "pronoun"]
 
 
+def left_body(draft: Draft, index: MentionIndex) -> None:
+    """ "Chile withdrew from the Andean Community", "North Korea pulled out of the talks":
+    leaving an organisation, a pact or talks (a named organisation, or a noun of events.yaml
+    membership_nouns) ends a relation, PLOVER's SANCTION withdraw (CAMEO 16), with the body
+    left as the target; withdrawing forces ("withdrew its troops from Lebanon") or leaving a
+    place stays RETREAT withdraw."""
+    verb = draft.token
+    if draft.event_type != "RETREAT" or draft.mode != "withdraw" or verb.pos_ != "VERB":
+        return
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return  # "withdrew its troops from ...": forces moved
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out")]
+    preps += [g for p in preps if p.lower_ == "out" for g in p.children if g.dep_ == "prep" and g.lower_ == "of"]
+    preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    left = [n for p in preps if p.lower_ != "out" for n in pobjs(p)]
+    bodies = [m for n in left for m in index.all_at(n) if m.entity_type == "ORGANIZATION"]
+    if not bodies and not any(lemma_in(n, MEMBERSHIP_NOUNS) or n.lower_ in MEMBERSHIP_NOUNS for n in left):
+        return
+    draft.event_type, draft.mode, draft.cameo_root = "SANCTION", "withdraw", "16"
+    draft.targets = unique(draft.targets + bodies)
+
+
+# Acts that are done over a grievance: an event noun in their "against"/"over" phrase is
+# what they are about.
+GRIEVANCE_ACTS = frozenset({"PROTEST", "ACCUSE", "REJECT"})
+
+
+def grievance_only(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "a demonstration against the deportation of Palestinian refugees": an event noun
+    that is what a protest, criticism or refusal is against or over, with no one named as
+    doing it, is the grievance the act is about, not an event reported in its own right."""
+    token = draft.token
+    if token.pos_ not in ("NOUN", "PROPN") or draft.sources or draft.participants or draft.mediators:
+        return False
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("against", "over", "about"):
+        return False
+    return any(
+        d is not draft and d.event_type in GRIEVANCE_ACTS and (d.token == prep.head or prep.head in d.realisers)
+        for d in drafts
+    )
+
+
+# Co-operation a sanction can halt ("suspended talks", "cancelled the meeting", "froze aid").
+HALTED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
+
+
+def halted(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "Iran suspended talks with the EU", "cancelled its meeting with X", "broke off
+    negotiations": co-operation that is the object of a sanction (SANCTION discontinue or
+    withdraw) is what was halted; the sanction is the event reported, the halted talks are
+    not reported as happening."""
+    token = draft.token
+    if draft.event_type not in HALTED_TYPES or token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj":
+        return False
+    return any(d.event_type == "SANCTION" and d.token == token.head for d in drafts)
+
+
 def personal_quarrel(draft: Draft) -> bool:
     """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown":
     fighting whose every side is a named person is a quarrel, not violence (an ASSAULT
@@ -307,11 +369,14 @@ def dared_to_act(draft: Draft) -> None:
 def protesters_riot(draft: Draft) -> None:
     """ "protesters clashed with riot police", "protesters who stormed the chamber": violence
     whose every source is a crowd named by its protest is a violent protest (PROTEST riot),
-    not an armed ASSAULT (protester_nouns in events.yaml)."""
-    if draft.event_type != "ASSAULT" or not draft.sources:
+    not an armed ASSAULT (protester_nouns in events.yaml); "protesters occupied the
+    building" is a sit-in (PROTEST obstruct), not a seizure of territory."""
+    seizing = draft.event_type == "COERCE" and draft.mode == "seize"
+    if draft.event_type != "ASSAULT" and not seizing or not draft.sources:
         return
     if all(m.surface.lower().split()[-1] in PROTESTER_NOUNS for m in draft.sources):
-        draft.event_type, draft.mode, draft.cameo_root = "PROTEST", "riot", "14"
+        mode = "obstruct" if seizing else "riot"
+        draft.event_type, draft.mode, draft.cameo_root = "PROTEST", mode, "14"
 
 
 def theatre_only(draft: Draft) -> bool:

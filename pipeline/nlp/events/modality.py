@@ -29,7 +29,7 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     outer_noun,
 )
-from pipeline.nlp.events.vocabulary import IMPLICATIVE_VERBS, IRREALIS_WORDS
+from pipeline.nlp.events.vocabulary import CONATIVE_VERBS, IMPLICATIVE_VERBS, IRREALIS_WORDS
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.syntax import has_neg
 
@@ -170,7 +170,9 @@ def modality(ec: EventContext, draft: Draft) -> str:
     """The draft's modality: its own clause, its noun phrase, the verbs that realise it."""
     lexicon = ec.lexicon
     token = draft.token
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") and (effort := _mediation_effort(draft)) is not None:
+        found = _clause_modality(effort, lexicon)  # "the UN is attempting to mediate": mediating now
+    elif token.pos_ not in ("NOUN", "PROPN"):
         found = _clause_modality(token, lexicon)
         found = _stronger(found, _infinitive_modality(token))
     else:
@@ -185,6 +187,17 @@ def modality(ec: EventContext, draft: Draft) -> str:
                 found = _stronger(found, _clause_modality(verb, lexicon))
                 found = _stronger(found, _infinitive_modality(verb))
     return found
+
+
+def _mediation_effort(draft: Draft) -> Token | None:
+    """ "The United Nations is attempting to mediate the conflict", "Norway is trying to
+    broker peace": an effort to mediate (a conative verb of events.yaml conative_verbs
+    governing a mediating trigger) is mediation under way, asserted as the effort is; the
+    effort's verb, or None."""
+    verb = draft.token
+    if draft.trigger.subject_role != "mediator" or verb.dep_ != "xcomp":
+        return None
+    return verb.head if lemma_in(verb.head, CONATIVE_VERBS) else None
 
 
 def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:

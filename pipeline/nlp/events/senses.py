@@ -156,7 +156,23 @@ def _heads(token: Token) -> list[Token]:
     out = list(heads)
     for head in heads:
         out += [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    out += [kind for head in heads if (kind := _name_kind(head)) is not None]
     return out
+
+
+def _name_kind(head: Token) -> Token | None:
+    """ "the Broad Relationship of Cooperation for Common Prosperity in the XXI Century
+    agreement": a long proper name the parser splits at its prepositions ends in the
+    common noun saying what it names; that noun, or None (a name with no common noun in
+    its phrase, a clause on it left out: "which covers ...")."""
+    if head.pos_ != "PROPN" or not head.is_title:
+        return None
+    clauses = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    words = [t for t in head.subtree if t.i > head.i and t.i not in clauses]
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.dep_ == "pobj"]
+    if not nouns or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in words if t.i < nouns[-1].i):
+        return None
+    return nouns[-1] if nouns[-1].i == max(t.i for t in words if not t.is_punct) else None
 
 
 def arguments(draft: Draft, which: str) -> list[Token]:

@@ -20,6 +20,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
+from pipeline.nlp.events.arrival import arrival_trigger
+from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.draft import (
     RECEIVING_LEMMAS,
     SPEECH_TYPES,
@@ -32,6 +34,8 @@ from pipeline.nlp.events.draft import (
     received_nouns,
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
+from pipeline.nlp.events.incursion import incursion_trigger
+from pipeline.nlp.events.reception import reception_trigger
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
@@ -234,7 +238,11 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
-        if (found := _verb_trigger(token, lexicon)) is not None:
+        found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
+        # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
+        found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
+        found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
+        if found is not None:  # "Lula received Hu Jintao": read as "hosted"
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found

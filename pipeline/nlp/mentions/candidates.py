@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
 from pipeline.nlp.mentions.vocabulary import (
+    AREA_NOUNS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
     GEO_FEATURES,
@@ -340,6 +341,8 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     if not mc.in_sections(start, i + 1):
         return []
     name = f"{name_span.text} {kw.text}"
+    if kw.is_lower and kw.lower_ in AREA_NOUNS:
+        name = name_span.text  # "the Andes mountains", "Aceh province": the name, described
     return [Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
 
 

@@ -7,7 +7,13 @@ from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.candidates import phrase_candidates, without_overlaps
 from pipeline.nlp.mentions.classification import entity_candidates
 from pipeline.nlp.mentions.context import MentionContext, to_mentions
-from pipeline.nlp.mentions.filters import expand_acronyms, filter_headline, one_per_start, short_body_names
+from pipeline.nlp.mentions.filters import (
+    bracketed_aliases,
+    expand_acronyms,
+    filter_headline,
+    one_per_start,
+    short_body_names,
+)
 from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames
 from pipeline.nlp.mentions.references import add_references, national_government
@@ -24,6 +30,7 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = settle_types(mc, chosen)
     chosen = filter_headline(mc, chosen)
     chosen = expand_acronyms(mc, chosen)
+    chosen = bracketed_aliases(mc, chosen)
     chosen = short_body_names(mc, chosen)
     mentions = national_government(mc, to_mentions(mc, chosen))
     return one_per_start(add_references(mc, mentions))

@@ -43,6 +43,8 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
             covered.update(range(c.tok_start, c.tok_end))
             continue
         hit = _headline_subspan(mc, c.tok_start, c.tok_end, body_names)
+        if hit is None and _full_name_in_plain_headline(mc, c):
+            hit = c  # "Saddam Hussein profited roughly 1B …": named in the headline only
         if hit:
             out.append(hit)
             covered.update(range(hit.tok_start, hit.tok_end))
@@ -70,6 +72,19 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
                 )
             )
     return sorted(out, key=lambda c: c.tok_start)
+
+
+def _full_name_in_plain_headline(mc: MentionContext, c: Candidate) -> bool:
+    """A person's full name (two or three capitalised words) in a headline written in sentence
+    case, where NER reads capitals as it does in the body, and no word of which the article
+    writes in lower case; a title-cased headline ("Blair Backs New Plan") fools NER."""
+    span = mc.doc[c.tok_start : c.tok_end]
+    if c.entity_type != "PERSON" or not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    if any(t.is_lower and t.lower_ in {w.lower_ for w in span} for t in mc.doc):
+        return False  # "… asylum seekers to Tsunami Zone": words the article writes in lower case
+    words = [t for t in mc.doc if mc.section[t.i] == "headline" and t.is_alpha and not (c.tok_start <= t.i < c.tok_end)]
+    return len(words) >= 3 and 2 * sum(t.is_lower for t in words) > len(words)
 
 
 def _headline_subspan(mc: MentionContext, start: int, end: int, body_names: dict[str, Candidate]) -> Candidate | None:
@@ -115,6 +130,27 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
             continue
         out.append(replace(full, tok_start=token.i, tok_end=token.i + 1, priority=1, char_end=None))
     return sorted(out, key=lambda c: c.tok_start)
+
+
+def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the Palacio do Planalto (Plateau Palace)": a name that fills the brackets right after
+    a name of the same type is that entity's other name (a translation, a former name), not a
+    second entity of the article."""
+    doc = mc.doc
+    by_start = {c.tok_start: c for c in chosen}
+    renamed: dict[int, Candidate] = {}
+    for c in chosen:
+        inner = by_start.get(c.tok_end + 1)
+        if inner is None or c.tok_end >= len(doc) or doc[c.tok_end].text != "(":
+            continue
+        if inner.tok_end >= len(doc) or doc[inner.tok_end].text != ")" or inner.entity_type != c.entity_type:
+            continue
+        if inner.gazetteer_id is not None and inner.gazetteer_id != c.gazetteer_id:
+            continue
+        renamed[inner.tok_start] = replace(
+            inner, name=c.name, gazetteer_id=c.gazetteer_id, country_iso3=c.country_iso3, label=c.label
+        )
+    return [renamed.get(c.tok_start, c) for c in chosen]
 
 
 def one_per_start(mentions: list[Mention]) -> list[Mention]:

@@ -31,8 +31,11 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     COMPANY_POSSESSIONS,
+    COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
+    CORPORATE_SUFFIXES,
     EVENT_HEADS,
+    FIXTURE_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     INSTITUTION_HEADS,
@@ -41,9 +44,12 @@ from pipeline.nlp.mentions.vocabulary import (
     ORG_HEADS,
     ORG_NOUNS,
     REPORTING_VERBS,
+    SEAT_NOUNS,
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
+    SPOKES_NOUNS,
     TITLE_NOUNS,
+    UK_PLACES,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 
@@ -91,7 +97,9 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         parts = name.split()
         if 2 <= len(parts) <= 3 and parts[-1] in titled and all(w.isalpha() and w[:1].isupper() for w in parts):
             evidence.add("PERSON")  # "Vincent Cable" (typed ORG) where the article says "Mr Cable"
-        if len(evidence) == 1:
+        if evidence <= {"LOCATION"} and known_place(name):
+            decided[name] = "LOCATION"  # "Brighton nurse Marion Brown", "Manchester Gorton": the places list's vote
+        elif len(evidence) == 1:
             decided[name] = evidence.pop()
         elif not evidence:
             decided.update(_most_often(name, occurrences))
@@ -118,31 +126,52 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
 def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     doc = mc.doc
     words = c.name.split()
-    if len(words) > 1 and words[-1].lower() in BODY_HEADS | INSTITUTION_HEADS and words[-1][:1].isupper():
+    last = words[-1].lower()
+    body_word = last in BODY_HEADS | INSTITUTION_HEADS or last.rstrip(".") in CORPORATE_SUFFIXES
+    if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
-    if _shaped_like_a_name(words):
-        found.add("PERSON")
+    place = known_place(c.name)
+    if _shaped_like_a_name(words) and not place:
+        found.add("PERSON")  # not "Milton Keynes"
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
         found.add("PERSON")
+    after = doc[c.tok_end] if c.tok_end < len(doc) else None
+    if any(t is not None and t.lower_ in FIXTURE_WORDS for t in (before, after)):
+        return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
     root = _root(doc, c)
-    if _names_a_body(root) or _one_of_bodies(root) or _owns_its_object(root):
+    # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
+    # where the body or person is
+    modifies = place and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
+    if modifies:
+        found.add("PLACE?")
+    if _names_a_body(root) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
-    if len(words) == 1 and _reports_what_it_does(root):
+    if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
     if len(words) == 1 and _listed_with_bodies(root):
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root):
         found.add("PERSON")
-    place = _is_place(mc, c, root)
-    if place:
-        found.add(place)
+    placed = _is_place(mc, c, root)
+    if placed:
+        found.add(placed)
     return found
+
+
+def known_place(name: str) -> bool:
+    """A town, city or county of the places list (uk_places), alone or as a constituency
+    ("Nottingham North", "Leeds North West": the place and compass words)."""
+    words = name.lower().split()
+    k = len(words)
+    while k > 1 and words[k - 1] in COMPASS_WORDS:
+        k -= 1
+    return " ".join(words[:k]) in UK_PLACES
 
 
 def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
@@ -286,6 +315,13 @@ def _reports_what_it_does(root: Token) -> bool:
     return False
 
 
+def _spoken_for(root: Token) -> bool:
+    """ "said Rachel Harker, spokeswoman for Hypertag": the one word a spokesperson speaks for
+    is a body (a person spoken for is "Mr Prescott", or a surname the article gives in full)."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in SPOKES_NOUNS
+
+
 def _listed_with_bodies(root: Token) -> bool:
     """ "Along with the GMB and Unison, …": a one-word name coordinated with a name NER
     typed an organisation, and with no place or person in the list, is one too."""
@@ -355,6 +391,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
         return "LOCATION"  # "Hatfield, Hertfordshire", "Woodhill, Milton Keynes"
+    if _after_a_place(doc, c) or _listed_with_places(root):
+        return "LOCATION"  # "the speech in Chatham, Kent"; "visits Leicester, Somerset and Torbay"
     appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
     if root.dep_ == "appos" and root.head.i < root.i:
         appositions.append(root.head)  # "the town, Shashamane"
@@ -363,10 +401,16 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
-    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS:
-        return "LOCATION"  # "the town of Shashamane"
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS | SEAT_NOUNS:
+        return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
+    if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
+        return "LOCATION"  # "Bob Wellington, of Torfaen, said"; not "George Muir, of the Association …"
     if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
         return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
+    if root.dep_ == "compound" and root.head.lower_ in SEAT_NOUNS:
+        return "LOCATION"  # "the Torfaen constituency", "the Dewsbury seat"
+    if root.dep_ == "compound" and root.head.lower_ in CONSTITUENCY_NOUNS:
+        return "PLACE?"  # "the Salford MP", unless NER took the name for a body ("the Veritas candidate")
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):
@@ -377,3 +421,50 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in MOTION_VERBS:
         return "PLACE?"
     return None
+
+
+def _is_placed(token: Token) -> bool:
+    """A token of a place: the gazetteer's city or region, or a name NER typed GPE or LOC."""
+    return token.ent_id_.startswith(("city:", "location:")) or not token.ent_id_ and token.ent_type_ in ("GPE", "LOC")
+
+
+def _after_a_place(doc, c: Candidate) -> bool:
+    """ "the speech in Chatham, Kent.", "Woodhill, Milton Keynes, was": a name right after
+    "<town>," that ends there is the county or town that place lies in, not a person NER
+    took it for. Not after a country ("In Britain, Blair said") and not a clause's subject."""
+    k = c.tok_start
+    if k < 2 or doc[k - 1].text != "," or not _is_placed(doc[k - 2]) or not doc[k].is_title:
+        return False
+    after = doc[c.tok_end] if c.tok_end < len(doc) else None
+    if after is not None and not (after.is_punct and after.text not in ("'s", "’s")):
+        return False
+    root = doc[c.tok_start : c.tok_end].root
+    # in apposition, or the parser's conjunct that ends a chain: "Blinkx, Copernic, Enfish …" is a list
+    return root.dep_ == "appos" or root.dep_ == "conj" and not any(t.dep_ == "conj" for t in root.children)
+
+
+def _listed_with_places(root: Token) -> bool:
+    """ "he visits Manchester, Liverpool, Leicester, Somerset, Basingstoke, Dorset and Torbay":
+    a name listed only with proper names, at least two of them and half of them places, is a
+    place too (NER types each member on its own, "Manchester" a person there)."""
+    first = root
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
+    others = [t for t in members if t.i != root.i]
+    places = [t for t in others if _is_placed(t) or t.ent_id_.startswith("country:")]
+    if len(places) < 2 or 2 * len(places) < len(others) or len(members) > 12:
+        return False
+    return all(t.pos_ == "PROPN" for t in others)
+
+
+def _hometown_of(prep: Token) -> bool:
+    """ "Bob Wellington, of Torfaen, said", "Mr Betts-Green, of Woodbridge, Suffolk": "of"
+    opening a parenthesis after a person's name gives where the person is from."""
+    doc = prep.doc
+    if prep.lower_ != "of" or prep.i < 2 or doc[prep.i - 1].text != ",":
+        return False
+    before = doc[prep.i - 2]
+    if before.like_num and prep.i >= 4 and doc[prep.i - 3].text == ",":
+        before = doc[prep.i - 4]  # "Leslie Gray, 43, of Tuxford"
+    return before.ent_type_ == "PERSON" and prep.head.ent_type_ == "PERSON"

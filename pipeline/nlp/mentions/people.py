@@ -19,6 +19,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
+    SEAT_NOUNS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
@@ -109,7 +110,14 @@ def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
         return doc[k - 1 : end]
     if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and k < start:
         return doc[k - 1 : end]
+    if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and _two_names(doc[start:end]):
+        return doc[start:end]  # "South African President Thabo Mbeki" typed GPE: the post names a person
     return None
+
+
+def _two_names(span: Span) -> bool:
+    """A span of two or three capitalised words, as a given name and a surname are."""
+    return 2 <= len(span) <= 3 and all(t.is_alpha and t.is_title for t in span)
 
 
 def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
@@ -326,7 +334,7 @@ def _lone_word(mc: MentionContext, c: Candidate) -> bool:
 
 def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], surnames: set[str]) -> bool:
     """One capitalised word NER typed PERSON that the sentence uses as a place: "in
-    Manchester", "Heathrow and Gatwick" (joined to a place); never a titled name or
+    Manchester", "the Torfaen seat", "Heathrow and Gatwick" (joined to a place); never a titled name or
     the surname of someone the article names in full."""
     if c.tok_end - c.tok_start != 1 or c.priority != 1 or c.role or c.gender:
         return False
@@ -347,6 +355,8 @@ def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], su
         "around",
     ):
         return True
+    if token.dep_ == "compound" and token.head.lower_ in SEAT_NOUNS:
+        return True  # "the Torfaen constituency"
     if token.dep_ == "conj" or any(t.dep_ == "conj" for t in token.children):
         linked = [token.head] if token.dep_ == "conj" else [t for t in token.children if t.dep_ == "conj"]
         return any(p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen)

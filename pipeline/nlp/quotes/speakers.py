@@ -99,7 +99,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             _proxy_principal(art, subject)
-            or _published_by(art, subject)
+            or published_by(art, subject)
             or _described_body(art, subject)
             or _named_holder(art, subject)
         )
@@ -244,9 +244,10 @@ def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
     )
 
 
-def _published_by(art: QuoteArticle, subject: Token) -> Mention | None:
+def published_by(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "A report by the National Audit Office said", "a statement issued on behalf of Robert
-    Zoellick": the body or person whose words it gives."""
+    Zoellick": the body or person whose words it gives. Reads only `index` and `doc` of the
+    article, so stance holders use it as well ("A report by the committee called for …")."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     found = _author_of(art, subject) or _introduced_by_next(art, subject)
@@ -380,19 +381,11 @@ def _named_holder(art: QuoteArticle, subject: Token) -> Mention | None:
 def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "The company said", "the newspaper reported": the latest organisation named before,
     one named like what the noun says first ("the union": a Union; "the newspaper": a Times)."""
-    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN":
+    if not _body_description(subject):
         return None
-    if not _determined(subject, DEFINITE):
-        return None
-    if any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children):
-        return None  # "the Labour party": a name of its own
-    noun = subject.lemma_.lower()
-    for m in reversed(art.index.mentions):  # "the union": the latest body named a union, if any
-        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
-            continue
-        words = set(m.name.lower().split())
-        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
-            return m
+    found = _named_like(art, subject)
+    if found is not None:
+        return found
     # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
     for m in reversed(art.index.mentions):
@@ -401,6 +394,32 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
                 return m
     return art.index.before(subject.idx, ("ORGANIZATION",))
+
+
+def body_named_like(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "the union" (`body_nouns`, definite, no name of its own): the latest body named a union
+    ("the newspaper": a Times) or introduced as one ("Yukos, the oil company"); None when no
+    body is. Reads only `index` and `doc` of the article, so stance holders use it as well."""
+    return _named_like(art, subject) if _body_description(subject) else None
+
+
+def _body_description(subject: Token) -> bool:
+    """ "the company", "the union": a definite singular body noun without a name of its own
+    ("the Labour party" has one)."""
+    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN" or not _determined(subject, DEFINITE):
+        return False
+    return not any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children)
+
+
+def _named_like(art: QuoteArticle, subject: Token) -> Mention | None:
+    noun = subject.lemma_.lower()
+    for m in reversed(art.index.mentions):
+        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
+            continue
+        words = set(m.name.lower().split())
+        if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
+            return m
+    return None
 
 
 def _described_as(art: QuoteArticle, m: Mention, noun: str) -> bool:

@@ -63,13 +63,18 @@ judged by the speaker.
    scheme", a spokesman's "we will not raise income tax" take a side on the action.
    Naming verbs also read general opinion words (`opinion`, VADER) the lexicon lacks
    ("branded the guidelines a mess").
+10. Holders are completed (`holders`, `pronouns`): a subject "it" in speech or "they" under
+   a report continues the body the text is about ("It says it wants …"); "the union", "a
+   report by the NAO" take up the body named like them or the author, as for speakers; a
+   quote of joint speakers, named joint subjects in speech, a conjunct of a passive verb and
+   a party member saying "the party would …" (the member's own position) each get theirs.
 
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
 quotes), `copulas` (what a copula or an effect judges), `pledges` (promises in speech);
 with `targets`, `issue_words` (whether
-a judged word names an issue), `topic`, `holders`,
+a judged word names an issue), `topic`, `holders`, `pronouns`,
 `polarity` and `labels` as their helpers and `merge` keeping the strongest signal per
 holder and target in an article (eval/GUIDE.md: one stance per holder and target).
 `issues` groups the targets of a whole corpus into canonical issues (README, "Issues").

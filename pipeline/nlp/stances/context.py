@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes.cues import possessor_speaks
+from pipeline.nlp.quotes.speakers import body_named_like, published_by
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
@@ -63,6 +64,17 @@ class StanceArticle:
             and m.surface in surface
         ]
         return max(inside, key=lambda m: len(m.surface)) if inside else None
+
+    def holder_of(self, subject: Token) -> Mention | None:
+        """The mention a holder phrase refers to (`mention_of`), else the body a definite
+        description takes up ("The Law Commission … The commission also recommended …"), as
+        for speakers (`quotes.speakers.body_named_like`), or the author of a document ("A report
+        by the Commons committee called for …", `published_by`), when it is a clause's subject
+        ("as the party challenging Labour" describes a role, and refers to no one)."""
+        found = self.mention_of(subject)
+        if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
+            found = body_named_like(self, subject) or published_by(self, subject)
+        return found
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street

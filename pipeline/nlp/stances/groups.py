@@ -33,7 +33,10 @@ _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun re
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
 NOT_NAMING = frozenset(
-    {"many", "some", "several", "other", "most", "few", "numerous", "leading", "senior", "top", "all"}
+    {
+        "many", "some", "several", "other", "most", "few", "numerous", "leading", "senior", "top", "all",
+        "more", "fewer", "further", "additional",  # "16 more MPs have deserted him": the MPs
+    }
 )
 
 
@@ -142,9 +145,11 @@ def _acronym_plural(token: Token) -> bool:
 def _acting(token: Token) -> bool:
     """A subject, the agent of a passive ("applauded by environmentalists"), a noun with a
     participle ("advocates demanding …"), or whose a stance noun's stance is ("support for the
-    plan from unions", "opposition among backbenchers")."""
+    plan from unions", "opposition among backbenchers", "critics' calls for …")."""
     if token.dep_ in SUBJECT_DEPS:
         return True
+    if token.dep_ == "poss" and token.head.lemma_.lower() in STANCE_NOMINALS:
+        return True  # "critics' calls for …", "the unions' opposition to …"
     if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in token.children):
         return True  # "protesters calling for …": the noun does what its participle says
     if token.dep_ != "pobj":

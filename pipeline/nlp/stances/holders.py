@@ -9,6 +9,7 @@ from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import negative_subject
+from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     HEARSAY_PASSIVES,
@@ -20,7 +21,7 @@ from pipeline.nlp.stances.words import (
     VOLITION_VERBS,
     WILLING_ADJECTIVES,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, subject_of
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_subject, subject_of
 
 
 def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
@@ -29,6 +30,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     else the subject's mention; outside quotes, the subject's mention."""
     quote = art.quote_at(verb.idx)
     subject = subject_of(verb, reporting=is_cue)
+    if subject is None:
+        subject = _shared_passive_subject(verb)
     if subject is None and verb.dep_ == "acomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Labour is opposed to …"
     if subject is None:
@@ -37,6 +40,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = _manner_subject(verb)
     if subject is None:
         subject = _message_sender(verb)
+    if subject is None:
+        subject = _placed_participle_subject(art, verb)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         subject = verb.head  # "advocates demanding that …", "protesters calling for …": the noun acts
     if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in HEARSAY_PASSIVES:
@@ -61,6 +66,12 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS:
         return None, quote  # "MPs were entitled to complain": nobody's stance yet
     speaker = art.speaker(quote)
+    if subject is None and speaker is None and (quote is not None or _reported(verb)):
+        it = _referring_it(verb)
+        if it is not None:
+            # "It says it wants fair guidelines": the body the text goes on about, in speech
+            # only ("as it continues to fight for its survival" narrates a firm's business)
+            return body_pronoun(art, it, across_sentences=quote is None or quote.kind != "direct"), quote
     if subject is None:
         return (speaker if quote is not None else None), quote
     if negative_subject(subject, art.lex):
@@ -69,24 +80,61 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         return None, quote  # "one of the parties in the government has been promoting …": a part unnamed
     if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
         return speaker, quote
-    mention = art.mention_of(subject)
+    mention = art.holder_of(subject)
     if mention is None and quote is not None and _own_body(subject):
         return speaker, quote  # "Mr Kennedy said his party would oppose the bill": the leader's position
-    if quote is not None and mention is not None and speaks_for(mention, speaker):
-        return speaker, quote  # "Mr Lula said Brazil supports …": the leader's own position
+    if quote is not None and mention is not None and (speaks_for(mention, speaker) or member_of(art, speaker, mention)):
+        # "Mr Lula said Brazil supports …", "Tory leader Michael Howard said the Conservatives
+        # would scrap …": the leader's own position (eval/GUIDE.md, who speaks for a body)
+        return speaker, quote
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS and subject.lower_ not in FIRST_PERSON:
         if quote is not None and quote.kind == "direct":
-            return None, quote  # "… how they support higher taxes": in one's own words, not oneself
+            # "… how they support higher taxes": in one's own words, not oneself; but "Mr Howard
+            # and Mr Kennedy have said they would welcome a debate": those the quote reports
+            return body_pronoun(art, subject, across_sentences=False), quote
         if quote is not None:
-            return speaker, quote  # "he said he opposes …"
+            return speaker or body_pronoun(art, subject), quote  # "he said he opposes …"
         if subject.lower_ in ("he", "she"):
             return art.index.before(subject.idx, ("PERSON",)), None
-        return None, None  # "they", "it" with nothing to resolve them
+        return None, None  # "they" in narration: too often people the text never names
     return mention, quote
 
 
 # prepositions whose gerund is something the main verb's subject does ("responded by accusing")
 MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through"})
+
+
+def _shared_passive_subject(verb: Token) -> Token | None:
+    """ "The Liberal Democrats have not been drawn into the argument but have called for …": a
+    verb coordinated with a passive one shares its subject (`subject_of` climbs conjuncts for
+    active subjects only)."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head and not has_subject(head):
+        head = head.head
+    if head is verb:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb stands in reported speech: under a reporting verb ("It says it wants …")."""
+    return any(is_cue(above) for above in verb.ancestors)
+
+
+def _referring_it(verb: Token) -> Token | None:
+    """ "It wants …", "it will not accept …": the subject "it" of the stance verb itself, or
+    of the volition verb or conjunct it continues; `subject_of` reads "it" as naming nobody,
+    as it mostly does ("it is right to …"), so only these places are read."""
+    for _ in range(3):
+        it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+        if it is not None:
+            return it
+        if has_subject(verb) or verb.dep_ not in ("conj", "xcomp"):
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS:
+            return None
+        verb = verb.head
+    return None
 
 
 def _manner_subject(verb: Token) -> Token | None:
@@ -111,6 +159,29 @@ def _message_sender(verb: Token) -> Token | None:
     if message.dep_ != "dobj" or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head, reporting=is_cue)
+
+
+def _placed_participle_subject(art: StanceArticle, verb: Token) -> Token | None:
+    """ "The Green Party unveiled a billboard opposite the Palace of Westminster accusing the
+    government of lying", "protesters gathered outside Downing Street demanding …": a place
+    holds no position, so a participle the parser hangs on a place named after a preposition
+    is done by the subject of the verb the preposition belongs to."""
+    place = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or not _is_place(art, place):
+        return None
+    while place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.dep_ == "pobj":
+        place = place.head.head  # "the Palace of Westminster"
+    if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.head.pos_ != "VERB":
+        return None
+    return subject_of(place.head.head, reporting=is_cue)
+
+
+def _is_place(art: StanceArticle, noun: Token) -> bool:
+    """A place: a location mention, or a place name the mention layer left out."""
+    mention = art.index.at(noun)
+    if mention is not None:
+        return mention.entity_type == "LOCATION"
+    return noun.ent_type_ in ("LOC", "FAC", "GPE")
 
 
 def _misparsed_volition_subject(art: StanceArticle, verb: Token) -> Token | None:
@@ -171,6 +242,31 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
     )
 
 
+# what may stand between a body's name and a person introduced with it: "Tory leader
+# Michael Howard", "Labour's Alan Milburn", "Liberal Democrat home affairs spokesman Mark Oaten"
+INTRODUCTION_GAP = 40
+
+
+def member_of(art: StanceArticle, person: Mention | None, body: Mention) -> bool:
+    """Whether the article introduces the person with the body's name right before theirs
+    ("Tory leader Michael Howard", "Labour's Alan Milburn"): a party's member reporting the
+    party's line speaks in their own right (eval/GUIDE.md: "Mr Howard said the Tories would
+    …" is Michael Howard's)."""
+    if person is None or person.entity_type != "PERSON" or body.entity_type != "ORGANIZATION":
+        return False
+    surname = person.name.split()[-1:]
+    for named in art.by_id.values():
+        if named.name.split()[-1:] != surname or named.kind != "name" or named.entity_type != "PERSON":
+            continue  # "Mr Kennedy" is the "Charles Kennedy" introduced before
+        for other in art.by_id.values():
+            gap = named.char_start - other.char_end
+            if other.name == body.name and other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
+                between = art.ctx.text[other.char_end : named.char_start]
+                if all(w.isalpha() or w in ("'s", "’s") for w in between.split()):
+                    return True
+    return False
+
+
 def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) -> list[Mention]:
     """The other holders of a coordinated subject ("Both the Cardinal and Dr Williams
     appealed …"). A conjunct that names nobody itself ("Archbishop of Canterbury Dr Rowan
@@ -192,3 +288,12 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) ->
             out.append(other)
     return out
 
+
+
+def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> list[Mention]:
+    """ "The Tories and the Lib Dems said the pledges were worthless": a quote of joint
+    speakers (its speaker is the first named, eval/GUIDE.md) is the position of each."""
+    if quote is None or quote.speaker_mention_id != holder.mention_id:
+        return []
+    span = art.doc.char_span(holder.char_start, holder.char_end, alignment_mode="expand")
+    return joint_holders(art, span.root, holder) if span is not None else []

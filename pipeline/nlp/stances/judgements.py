@@ -18,7 +18,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
-from pipeline.nlp.stances.holders import holder_for, speaks_for
+from pipeline.nlp.stances.holders import holder_for, member_of, speaks_for
 from pipeline.nlp.stances.issue_words import is_generic, issue_like
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import (
@@ -123,7 +123,12 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in PERSONAL_PRONOUNS:
             other = art.mention_of(subject)
-            if other is not None and other.mention_id != holder.mention_id and not speaks_for(other, holder):
+            if (
+                other is not None
+                and other.mention_id != holder.mention_id
+                and not speaks_for(other, holder)
+                and not member_of(art, holder, other)  # "Tory leader Michael Howard said the Tories had no …"
+            ):
                 holders.append(other)
     for who in holders:
         for target in action_targets(art, action):

@@ -22,6 +22,7 @@ from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
+from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
@@ -32,10 +33,11 @@ from pipeline.nlp.stances.words import (
     LIGHT_VERBS,
     NOMINAL_TARGET_PREPOSITIONS,
     OWNED_STANCE_NOUNS,
+    PROPOSAL_VERBS,
     RECEIVE_VERBS,
     STANCE_NOMINALS,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of
 
 NOMINAL_SCORE_FACTOR = 0.9
 ATTITUDE_ADJECTIVE_SCORE = 0.7
@@ -97,9 +99,14 @@ def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
+    if subject is None or subject.lower_ in FIRST_PERSON:
         return None
-    mention = art.mention_of(subject)
+    if subject.lower_ in PERSONAL_PRONOUNS:
+        # "He restated his opposition to the war", "It repeated its call for …": the one the
+        # subject pronoun stands for (the mention layer's person, else the body it continues)
+        mention = art.mention_of(subject) if subject.lower_ in ("he", "she") else body_pronoun(art, subject)
+    else:
+        mention = art.holder_of(subject)
     return mention if mention is not None and mention.entity_type in types else None
 
 
@@ -169,6 +176,12 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and (mention := art.mention_of(pobj)) is not None and mention.entity_type != "LOCATION":
                 return mention, quote
+    proposed = noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in PROPOSAL_VERBS
+    agent = agent_of(noun.head) if proposed else None
+    if agent is not None and (mention := art.holder_of(agent)) is not None and mention.entity_type != "LOCATION":
+        # "A crackdown on truants has been launched by Ruth Kelly": whoever put it forward
+        # (`proposal_verbs`; "calls for an inquiry were rejected by …" are not the rejecter's)
+        return mention, quote
     if noun.lemma_.lower() in OWNED_STANCE_NOUNS:
         return None, quote  # "boosted demand for video games": a market's, nobody's position
     # no owner: the subject of the verb whose object it is, else the quote's speaker

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.holders import co_speakers
 from pipeline.nlp.stances.targets import noun_targets
 from pipeline.nlp.stances.words import CAUSE_LINKS
 
@@ -42,11 +43,13 @@ def signal(
     holder: Mention | None,
     quote: Quote | None,
 ) -> list[Signal]:
-    """A signal (score clipped to [0.05, 1]); opposing an effect also opposes its cause."""
+    """A signal (score clipped to [0.05, 1]), also for each joint speaker of the quote its holder
+    speaks; opposing an effect also opposes its cause."""
     if not target or holder is None:
         return []
     score = max(0.05, min(1.0, score))
-    out = [Signal(token, polarity, round(score, 3), target, head, holder, quote)]
+    holders = [holder, *co_speakers(art, holder, quote)]
+    out = [Signal(token, polarity, round(score, 3), target, head, who, quote) for who in holders]
     if polarity < 0:
         # "end a crisis resulting from the blockade": opposing an effect opposes its cause
         near = [head] + [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

@@ -134,10 +134,12 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
-    if subject is not None and (quote is None or is_cue(verb)):
+    named_subject = holder is not None and subject is not None and holder is art.holder_of(subject)
+    if subject is not None and (quote is None or is_cue(verb) or named_subject):
         if holder is not None:
             # "Both the Cardinal and Dr Williams appealed for …": each joint subject holds it,
-            # also when the verb is the cue of the quote it opens (the first subject speaks)
+            # also when the verb is the cue of the quote it opens (the first subject speaks),
+            # and in a quote when the subjects are named ("said Labour and the Tories backed …")
             holders += joint_holders(art, subject, holder)
         elif subject.lower_ not in PERSONAL_PRONOUNS and art.mention_of(subject) is None:
             # "Both the prime minister and Chancellor Gordon Brown have called for …": a first

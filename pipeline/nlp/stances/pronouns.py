@@ -1,0 +1,92 @@
+"""Who "it" and "they" are when they hold a stance: the body the text has just been about.
+
+The mention layer links "he" and "she" to people; a party, a firm or a committee goes on
+as "it" or "they" ("LG Group has said … It says it wants fair guidelines"; "The MPs'
+report … They called for a guarantee"), and the holder was lost. Reports keep their
+subject (subject continuity, as in centering accounts of reference): a pronoun subject
+continues the subject of the clause that governs it ("the Lib Dems said they would
+oppose …"), else the subject of the main clause of one of the two sentences before, or
+the speaker of the quote that sentence is. The nearest such subject decides: when it
+names a body of the pronoun's kind, that body holds the stance; a person is passed over
+(no "it", no "they"); a thing, a place or unnamed people there ("the bill", "voters") is
+what the pronoun continues, and nobody is named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import NOMINAL_SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from pipeline.nlp.stances.context import StanceArticle
+
+# the entity types each pronoun can stand for when it takes a position
+BODY_PRONOUNS = {"it": ("ORGANIZATION", "COUNTRY"), "they": ("ORGANIZATION", "GROUP", "COUNTRY")}
+LOOKBACK_SENTENCES = 2
+MAX_CHAIN = 3  # "It says it wants …": a pronoun continuing a pronoun, followed this far
+
+
+def body_pronoun(art: StanceArticle, pronoun: Token, across_sentences: bool = True, depth: int = 0) -> Mention | None:
+    """The body a subject "it"/"they" stands for, or None. Inside a direct quote only the
+    clause governing the pronoun counts (`across_sentences` false): the speaker's own
+    sentences before are about whatever the speaker was talking about."""
+    wanted = BODY_PRONOUNS.get(pronoun.lower_)
+    if wanted is None:
+        return None
+    for subject, speaker in _salient_subjects(art, pronoun, across_sentences):
+        if subject is not None and subject.lower_ == pronoun.lower_:
+            if depth >= MAX_CHAIN:
+                return None
+            return body_pronoun(art, subject, across_sentences, depth + 1)
+        mention = speaker if subject is None else art.holder_of(subject)
+        if mention is None:
+            return None
+        if mention.entity_type in wanted or pronoun.lower_ == "they" and _coordinated(subject):
+            return mention  # "Mr Howard and Mr Kennedy have said they would …": the first named
+        if mention.entity_type != "PERSON":
+            return None
+    return None
+
+
+def _salient_subjects(
+    art: StanceArticle, pronoun: Token, across_sentences: bool
+) -> Iterator[tuple[Token | None, Mention | None]]:
+    """Candidate antecedents, nearest first, as (subject token, None) or (None, speaker):
+    the subjects of the clauses above the pronoun's before it, then per earlier sentence
+    the subject of its main clause or the speaker of a quote holding that clause."""
+    for above in pronoun.head.ancestors:
+        for subject in sorted((c for c in above.children if c.dep_ in NOMINAL_SUBJECT_DEPS), key=lambda c: -c.i):
+            if subject.i < pronoun.i:
+                yield subject, None
+    if not across_sentences:
+        return
+    here = art.ctx.sentence_at(pronoun.idx)
+    if here is None:
+        return
+    for sentence in reversed(art.ctx.sentences[max(0, here.sentence_id - LOOKBACK_SENTENCES) : here.sentence_id]):
+        if sentence.section not in ("body", "headline"):
+            return
+        span = art.ctx.sentence_span(sentence)
+        if span is None:
+            return
+        root = span.root
+        quote = art.quote_at(root.idx, "direct")
+        if quote is not None:
+            yield None, art.speaker(quote)
+            continue
+        subjects = [c for c in root.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if not subjects:
+            return  # no main-clause subject to continue: the chain is broken
+        yield subjects[0], None
+
+
+def _coordinated(subject: Token | None) -> bool:
+    """Whether a subject is "X and Y": people together are a "they"."""
+    return subject is not None and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in subject.children) and any(
+        c.dep_ == "conj" for c in subject.children
+    )
