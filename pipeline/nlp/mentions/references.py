@@ -289,9 +289,23 @@ def _roles_by_name(mc: MentionContext, persons: list[Mention]) -> dict[str, set[
     """Roles per person in this article, keyed by surname."""
     roles: dict[str, set[str]] = {}
     for m in persons:
-        if m.role:
+        if m.role and not _former_post(mc, m):
             roles.setdefault(_surname(m.name), set()).add(m.role)
     return roles
+
+
+def _former_post(mc: MentionContext, m: Mention) -> bool:
+    """ "ex-Conservative chancellor Ken Clarke", "former home secretary David Blunkett": a post
+    written before the name as no longer held, so its holder is nobody "the chancellor" means."""
+    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in reversed(mc.doc[max(0, span.start - 6) : span.start]):
+        if t.lower_ in FORMER_WORDS:
+            return True
+        if not (t.text == "-" or t.lower_ in mc.role_words or t.ent_type_ or t.is_title):
+            return False
+    return False
 
 
 def _pronoun_antecedent(

@@ -28,8 +28,8 @@ without their known failures):
    falls back to "Armenia"); a pronoun no mention covers falls back to the latest speaker.
 
 The passes, each a module of functions over one frozen `QuoteArticle`: `marks` (quote
-marks and segments), `cues` (reporting verbs), `speakers`, `direct`, `indirect`,
-`transcript`.
+marks and segments), `cues` (reporting verbs), `speakers` (with `documents`: who speaks
+through a report or statement), `direct`, `indirect`, `transcript`.
 
 No input makes this raise: quote marks in any number and order are handled, and spans
 are always slices of `ctx.text` inside a sentence.

@@ -24,6 +24,7 @@ ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
+OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 
 
 def possessor_speaks(noun: Token) -> bool:
@@ -116,7 +117,12 @@ def speaker_token(cue: Token) -> Token | None:
             quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG") or quoted.lemma_.lower() in PROXY_NOUNS
         ):
             return quoted
+    agent = _passive_agent(cue)
+    if agent is not None:
+        return agent
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
+    if found is None or found.pos_ == "VERB":
+        found = _name_swallowed_before(cue) or found
     if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in DOCUMENT_NOUNS:
         return cue.head  # "issued a statement saying …": the statement speaks for its author
     return found
@@ -148,6 +154,32 @@ def _misparsed_inverted_subject(cue: Token) -> Token | None:
     if any(t.pos_ in ("DET", "AUX", "VERB", "PRON", "ADP") for t in words if t != clause):
         return None
     return next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+
+
+def _passive_agent(cue: Token) -> Token | None:
+    """ "… plans to merge 35 agencies - described by one civil service union as a “bonfire of
+    the quangos”": a passive report names its speaker with "by", never the subject of the
+    clause the participle hangs on."""
+    if cue.tag_ != "VBN":
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _name_swallowed_before(cue: Token) -> Token | None:
+    """ "In an interview with the Times Mr Kennedy said", "Writing in the Sun newspaper Tony
+    Blair said": after an opening phrase with no comma the parser may take the speaker's name
+    into the phrase (or make the participle the subject); a finite report with no subject of
+    its own, right after a name in that phrase, is by that name."""
+    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name = cue.doc[cue.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i > name.i:
+        return None  # the last word of a name: the head of its phrase, not a modifier of a later word
+    opening = [t for t in cue.doc[cue.sent.start : name.i] if not t.is_space]
+    if not opening or opening[0].dep_ not in ("prep", "advcl") and opening[0].tag_ != "VBG":
+        return None  # the sentence opens on a phrase set before the subject
+    return name
 
 
 def _quoting_verb(cue: Token) -> Token | None:

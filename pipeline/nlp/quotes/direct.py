@@ -16,7 +16,7 @@ from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import is_cue
 from pipeline.nlp.quotes.marks import Segment
 from pipeline.nlp.quotes.speakers import Attribution, attribute, latest_event
-from pipeline.nlp.records import Quote
+from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.syntax import is_negated
 
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted text needs a speaker to count as a quote
@@ -194,7 +194,32 @@ def _inherited(
         options.append((event.cue_char, event))
     if previous is not None and previous[0].block == prev_block and previous[0].close_pos is None:
         options.append((previous[0].open_pos, previous[1]))
+    if not options:
+        return _speaker_still_in_view(art, last_sent, p_lo, tail_start)
     return max(options, key=lambda pair: pair[0])[1] if options else None
+
+
+def _speaker_still_in_view(art: QuoteArticle, last_sent: Span, lo: int, hi: int) -> Attribution | None:
+    """ "… he added. Mr Raynsford dismissed a suggestion the move was … / “This is a response
+    to …”": a quote paragraph after a paragraph whose last sentence reports no speech goes on
+    with the latest speaker of that paragraph, when that sentence's main subject is the same
+    person (the story has not turned to anyone else)."""
+    event = latest_event(art, lo, hi)
+    if event is None or event.speaker is None:
+        return None
+    subject = next((c for c in last_sent.root.children if c.dep_ == "nsubj"), None)
+    found = _named(art, art.index.at(subject)) if subject is not None else None
+    spoke = _named(art, event.speaker)
+    if found is None or spoke is None or found.entity_type != spoke.entity_type:
+        return None
+    return event if found.name.split()[-1].lower() == spoke.name.split()[-1].lower() else None
+
+
+def _named(art: QuoteArticle, mention: Mention | None) -> Mention | None:
+    """The named mention a mention is, or a pronoun stands for."""
+    if mention is not None and mention.kind == "pronoun":
+        mention = next((m for m in art.index.mentions if m.mention_id == mention.antecedent), None)
+    return mention if mention is not None and mention.kind == "name" else None
 
 
 def _previous_body_block(art: QuoteArticle, block: int) -> int | None:

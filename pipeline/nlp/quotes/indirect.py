@@ -12,6 +12,7 @@ from pipeline.nlp.quotes.cues import (
     BELIEF_VERBS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
+    OCCASION_VERBS,
     XCOMP_REPORTING,
     as_phrase,
     belief_clause,
@@ -119,7 +120,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return None
     if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
         clause = belief_clause(cue)
-        return list(clause.subtree) if clause is not None else None
+        return _with_continuation(cue, list(clause.subtree)) if clause is not None else None
     if lemma == "express":
         noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
         if noun is None:
@@ -136,7 +137,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return None
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
-        return list(clause.subtree)
+        return _with_continuation(cue, _with_misparsed_subject(cue, clause))
     framed = _framed_clause(cue)
     if framed is not None:
         return framed
@@ -147,6 +148,75 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
+    """ "said any package should reflect the firm's new ownership, and it will not accept an
+    unfair burden": a clause the parser joined to the reporting verb with "and"/"but" after
+    the reported clause goes on with the report when it has a subject of its own that is no
+    name (a named subject starts the writer's narration: "… and Mr Brown left") and reports
+    nothing itself."""
+    end = max(t.i for t in tokens)
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
+        cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"]
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
+            break
+        if subject.pos_ == "PROPN" or subject.ent_type_ or is_cue(conj) or any(is_cue(t) for t in conj.subtree):
+            break
+        tokens = tokens + list(conj.subtree)
+        end = max(t.i for t in tokens)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+TRAILING_MARKS = ("so", "while", "whereas")
+
+
+def _with_trailing_clauses(cue: Token, tokens: list[Token]) -> list[Token]:
+    """ "says he will produce a Timetable for Action so people can hold him to account",
+    "vowed to go after any company …, using all and every legal means", "accused the Tories
+    of … while Labour helped …": a clause the parser hung on the reporting verb right after
+    the reported words (a second clausal complement, a participle reporting nothing itself,
+    a "so"/"while" clause) is part of what was reported."""
+    end = max(t.i for t in tokens)
+    for child in sorted(cue.children, key=lambda c: c.i):
+        if child.i <= end or child.dep_ == "punct" and child.text != ".":
+            continue
+        if is_cue(child) or any(is_cue(t) for t in child.subtree) or child.left_edge.i > end + 2:
+            break  # another report ("…, adding that …"), or words between: not a continuation
+        mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and mark is None
+        participle = participle and child.lemma_.lower() not in OCCASION_VERBS  # "…, speaking in London"
+        # a clause of its own right after the words ("… compete with the HDTV people were starting
+        # to watch"): one clause the parser split in two; a bare predicate split off is left out
+        split = child.dep_ == "ccomp" and child.left_edge.i == end + 1 and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        )
+        if not (split or participle or child.dep_ == "advcl" and mark in TRAILING_MARKS):
+            break
+        tokens = tokens + list(child.subtree)
+        end = max(t.i for t in tokens)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+ADDRESSEE_VERBS = ("tell", "inform", "assure", "brief", "remind")
+
+
+def _with_misparsed_subject(cue: Token, clause: Token) -> list[Token]:
+    """ "said processors for consoles had to be made …": a reported clause with no subject of
+    its own whose subject the parser hung on the reporting verb as its object (and the
+    object's phrases) between the two keeps those words."""
+    tokens = list(clause.subtree)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return tokens
+    if cue.lemma_.lower() in ADDRESSEE_VERBS:
+        return tokens  # "told MPs …": the object is whom they told
+    between = [c for c in cue.children if cue.i < c.i < clause.left_edge.i]
+    if not any(c.dep_ == "dobj" and c.tag_.startswith("NN") for c in between):
+        return tokens
+    if any(c.dep_ not in ("dobj", "prep") for c in between):
+        return tokens  # something else sits between: not one misread subject
+    return sorted([t for c in between for t in c.subtree] + tokens, key=lambda t: t.i)
 
 
 def _framed_clause(cue: Token) -> list[Token] | None:
@@ -181,6 +251,8 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         clause = _reported_clause(token)
         if not clause:
             continue
+        if token.lower_ != "according" and token.lemma_.lower() not in AS_VERBS:
+            clause = _with_trailing_clauses(token, clause)
         span = _clause_span(art, clause)
         if span is None:
             continue

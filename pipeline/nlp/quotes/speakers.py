@@ -6,7 +6,9 @@ else a mention inside the subject phrase ("Armenia’s foreign ministry" falls b
 "Armenia"), else the body or person a proxy speaks for ("Yukos lawyers"), else for "the
 company"-style descriptions the latest organisation named; a pronoun no mention covers
 falls back to the latest speaker. A place never speaks: a city or region as the speaker
-gives no speaker (a capital acting for its state is already its country).
+gives no speaker (a capital acting for its state is already its country). A document
+speaks for its author (`documents`); "the spokesman" for the body or person the spokesman
+who spoke before speaks for.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
-    DOCUMENT_NOUNS,
     PRESS_NAME_WORDS,
     PRESS_NOUNS,
     PROXY_NOUNS,
@@ -32,6 +33,7 @@ from pipeline.nlp.quotes.cues import (
     possessor_speaks,
     speaker_token,
 )
+from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     FIRST_PERSON,
@@ -43,8 +45,6 @@ from pipeline.nlp.syntax import (
     subject_of,
 )
 from pipeline.nlp.token_view import view_of
-
-SPEAKER_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
 
 
 @dataclass(frozen=True)
@@ -94,15 +94,21 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     holder = _name_closing_post(art, subject, start, end)
     owned = possessor_speaks(subject)
     mention = holder or mention_of(subject, art.index, (start, end), owned=owned)
+    taken = _proxy_taken_up(art, subject) if resolve_pronouns and mention is not holder else None
+    if taken is not None:
+        mention = taken.speaker
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
-    if mention is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+    if mention is None and taken is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             _proxy_principal(art, subject)
             or published_by(art, subject)
             or _described_body(art, subject)
             or _named_holder(art, subject)
+            or _body_before_proxy(art, subject)
         )
+    if mention is None and taken is None:
+        mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, end)
     if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
@@ -110,25 +116,106 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
         mention = None
+    if mention is None:
+        mention = _relative_antecedent(art, cue)
     if mention is None or mention.entity_type != "PERSON":
         mention = _name_set_off(art, subject) or mention
     elif mention.kind == "name":
         mention = _first_joint_speaker(art, start, end, mention) or mention
     covering = art.index.at(subject)
-    if covering is not None and covering.char_start < e_char and covering.char_end > s_char:
+    if covering is not None and subject.i == cue.i - 1 and subject.dep_ in ("pobj", "dobj", "conj", "appos"):
+        s_char, e_char = covering.char_start, covering.char_end  # a name the parser took into a phrase before the cue
+    elif covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
         mention = _main_clause_subject(art, cue, subject) or mention
+    if mention is None and resolve_pronouns and owned:
+        mention = _possessor_pronoun(art, subject)
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
-        mention = _proxy_since(art, subject, mention) or mention
+        since = _proxy_since(art, subject, mention)
+        mention = since.speaker if since is not None and since.speaker is not None else mention
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
 
 _THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
+
+
+def _proxy_taken_up(art: QuoteArticle, subject: Token) -> Attribution | None:
+    """ "A spokesman for the Home Office said … “…,” said the spokesman": a definite proxy
+    ("the spokesman", "the executive spokeswoman") takes up the latest speech by a proxy of
+    that kind (any "spokes-" word for a spokesman), whose speaker it speaks for, rather than
+    whoever the text named last (eval/GUIDE.md, who speaks for a body). None when no such
+    speech came before."""
+    noun = subject.lemma_.lower()
+    if noun not in PROXY_NOUNS or subject.tag_ != "NN" or not determined(subject, ("the",)):
+        return None
+    if any((m := art.index.at(c)) is not None and m.kind == "name" for c in subject.children if c.i < subject.i):
+        return None  # "the Home Office spokesman": a body of its own
+    kind = "spokes" if noun.startswith("spokes") else noun
+    for event in reversed(art.events):
+        if event.cue_char is None or event.cue_char >= subject.idx:
+            continue
+        words = [w.strip(",.").lower() for w in (event.surface or "").split()]
+        owned = any(w.endswith(("'s", "’s")) for w in words)
+        if any(w.startswith(kind) for w in words) and (words[:1] != ["the"] or owned):
+            return event  # "a spokesman for X", "the prime minister's spokesman"; not another bare "the spokesman"
+    return None
+
+
+def _body_before_proxy(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The Association of Chief Police Officers has issued guidance … A spokesman said": a
+    spokesman of no body named in the phrase speaks for the organisation the sentence before
+    has as its main subject (eval/GUIDE.md: an unnamed spokesperson of a named body)."""
+    if not subject.lemma_.lower().startswith("spokes") or not determined(subject, INDEFINITE):
+        return None
+    if any(c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "appos") for c in subject.children):
+        return None  # "a spokesman for …", "a police spokesman": described in the phrase
+    sent = subject.sent
+    if sent.start == 0:
+        return None
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.kind != "name" or found.entity_type != "ORGANIZATION" or art.in_quote(main.idx):
+        return None
+    return found
+
+
+def _country_of_post(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "Congo's president accused Rwanda …", "the Rwandan president said": a post of a
+    country whose holder the text does not name speaks as that country (as eval/GUIDE.md
+    has unnamed officials of a place act for its country)."""
+    if subject.lower_ not in TITLE_NOUNS and load_gazetteer().match_role(subject.text) is None:
+        return None
+    for child in subject.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < subject.i:
+            found = art.index.at(child)
+            if found is not None and found.entity_type == "COUNTRY" and found.kind in ("name", "demonym"):
+                return found
+    return None
+
+
+def _relative_antecedent(art: QuoteArticle, cue: Token) -> Mention | None:
+    """ "backed by Culture, Media and Sport Secretary Tessa Jowell who said": a report in a
+    relative clause is by the name written right before its "who", wherever the parser
+    hangs the clause (here on "Culture", a place that never speaks)."""
+    if cue.dep_ != "relcl":
+        return None
+    who = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
+    k = who.i - 1 if who is not None else -1
+    if k >= 0 and art.doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return None
+    last = art.doc[k]
+    found = art.index.at(last)
+    if found is None or found.kind != "name" or found.entity_type not in SPEAKER_TYPES:
+        return None
+    return found if found.char_end == last.idx + len(last.text) else None
 
 
 def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
@@ -244,108 +331,6 @@ def _member_of(art: QuoteArticle, subject: Token, mention: Mention) -> bool:
     )
 
 
-def published_by(art: QuoteArticle, subject: Token) -> Mention | None:
-    """ "A report by the National Audit Office said", "a statement issued on behalf of Robert
-    Zoellick": the body or person whose words it gives. Reads only `index` and `doc` of the
-    article, so stance holders use it as well ("A report by the committee called for …")."""
-    if subject.lemma_.lower() not in DOCUMENT_NOUNS:
-        return None
-    found = _author_of(art, subject) or _introduced_by_next(art, subject)
-    if found is None and _determined(subject, DEFINITE):
-        # "A report by two Commons committees called for … The report said": the one named before
-        for earlier in reversed(art.doc[: subject.i]):
-            if earlier.lemma_.lower() == subject.lemma_.lower() and earlier.pos_ == "NOUN":
-                found = _author_of(art, earlier) or _introduced_by_next(art, earlier)
-                if found is not None or _determined(earlier, INDEFINITE):
-                    break  # the one that introduced the document, or one whose author is named
-    return found
-
-
-DEFINITE = ("the", "this")
-INDEFINITE = ("a", "an")
-
-
-def _determined(noun: Token, articles: tuple[str, ...]) -> bool:
-    """`noun` has one of `articles` as its determiner ("the report", "a report")."""
-    return any(c.dep_ == "det" and c.lower_ in articles for c in noun.children)
-
-
-def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:
-    """ "…, a report says. The National Audit Office praised ministers …": a document brought
-    in with no author ("a report") is the body the next sentence opens on as its subject."""
-    if not _determined(document, INDEFINITE):
-        return None
-    if any(c.dep_ == "prep" for c in document.children):
-        return None  # "a report on …", "a report by …": described in its own sentence
-    sentence = document.sent
-    if sentence.end >= len(art.doc):
-        return None
-    root = art.doc[sentence.end].sent.root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    found = mention_of(subject, art.index) if subject is not None else None
-    if found is None or found.entity_type != "ORGANIZATION" or found.kind != "name":
-        return None
-    return found
-
-
-def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
-    found = _named_modifier(art, subject)
-    if found is not None:
-        return found  # "The FBI statement said", "the VDGIF press release says": the body it is of
-    for prep in _by_phrases(subject):
-        for t in prep.subtree:
-            if _unowned_possessor(t, prep):
-                continue  # "a report by the government's finance watchdog": the watchdog's, not the government's
-            found = art.index.at(t)
-            if found is not None and found.entity_type in SPEAKER_TYPES:
-                return found
-    if subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
-        # "The Foreign Office issued a statement saying …": whoever issued it; "The NAACP
-        # national office put out a statement": the body naming the office that issued it
-        issuer = subject_of(subject.head)
-        found = (mention_of(issuer, art.index) or _named_modifier(art, issuer)) if issuer is not None else None
-        if found is not None and found.entity_type in SPEAKER_TYPES:
-            return found
-    for behalf in subject.subtree:  # "a statement issued on behalf of Robert Zoellick"
-        if behalf.lower_ == "behalf" and behalf.i > subject.i:
-            for of in (c for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"):
-                found = next((m for t in of.subtree if (m := art.index.at(t)) is not None), None)
-                if found is not None and found.entity_type in SPEAKER_TYPES:
-                    return found
-    return None
-
-
-def _unowned_possessor(token: Token, top: Token) -> bool:
-    """Whether a token sits in the possessor of a noun that speaks for itself (below `top`)."""
-    while token.i != top.i and token.head.i != token.i:
-        if token.dep_ == "poss" and not possessor_speaks(token.head):
-            return True
-        token = token.head
-    return False
-
-
-def _by_phrases(document: Token) -> list[Token]:
-    """The "by"/"from" phrases naming a document's author: on the noun ("a report by the
-    NAO") or on a participle describing it ("research done by Sophos", "a letter signed by")."""
-    found = [c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-    for acl in document.children:
-        if acl.dep_ == "acl" and acl.tag_ == "VBN":
-            found.extend(c for c in acl.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by")
-    return found
-
-
-def _named_modifier(art: QuoteArticle, noun: Token) -> Mention | None:
-    """A speaking body's name written as a modifier before the noun ("the FBI statement",
-    "the NAACP national office"), never a place ("the Downing Street statement" is kept;
-    "a London report" is no one)."""
-    for child in noun.children:
-        if child.dep_ in ("compound", "nmod") and child.i < noun.i and child.pos_ == "PROPN":
-            found = art.index.at(child)
-            if found is not None and found.entity_type in SPEAKER_TYPES and found.kind == "name":
-                return found
-    return None
-
-
 def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "Yukos lawyers", "a Downing Street spokesman", "a UK Government official" (the name
     modifying the modifier): whoever they speak for; "the US government", "the Russian
@@ -354,6 +339,11 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
     if subject.lemma_.lower() not in PROXY_NOUNS and not governing:
         return None
     wanted = ("COUNTRY",) if governing and subject.lemma_.lower() not in PROXY_NOUNS else SPEAKER_TYPES
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "from")):
+        # "Japanese officials in the Defence Agency": the body they work in, before any nationality
+        body = next((art.index.at(g) for g in prep.children if g.dep_ == "pobj"), None)
+        if body is not None and body.entity_type == "ORGANIZATION" and body.kind == "name":
+            return body
     for child in subject.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < subject.i:
             found = art.index.at(child)
@@ -381,19 +371,37 @@ def _named_holder(art: QuoteArticle, subject: Token) -> Mention | None:
 def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "The company said", "the newspaper reported": the latest organisation named before,
     one named like what the noun says first ("the union": a Union; "the newspaper": a Times)."""
+    named = _body_of_name_modifier(art, subject)
+    if named is not None:
+        return named
     if not _body_description(subject):
         return None
     found = _named_like(art, subject)
     if found is not None:
         return found
+    if subject.lemma_.lower() in PRESS_NOUNS:
+        return None  # "the newspaper": a paper, never the latest body of another kind
     # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
     for m in reversed(art.index.mentions):
         if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun":
             span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
-                return m
+                return _main_subject_body(art, span.root) or m
     return art.index.before(subject.idx, ("ORGANIZATION",))
+
+
+def _main_subject_body(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The Countryside Alliance had its bid thwarted when the Appeal Court ruled …": of a
+    sentence's subjects, the body its main clause is about."""
+    root = subject.sent.root
+    if subject.head.i == root.i:
+        return None
+    main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.entity_type != "ORGANIZATION" or found.kind == "pronoun" or art.in_quote(main.idx):
+        return None
+    return found
 
 
 def body_named_like(art: QuoteArticle, subject: Token) -> Mention | None:
@@ -406,9 +414,19 @@ def body_named_like(art: QuoteArticle, subject: Token) -> Mention | None:
 def _body_description(subject: Token) -> bool:
     """ "the company", "the union": a definite singular body noun without a name of its own
     ("the Labour party" has one)."""
-    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN" or not _determined(subject, DEFINITE):
+    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN" or not determined(subject, DEFINITE):
         return False
     return not any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN" for c in subject.children)
+
+
+def _body_of_name_modifier(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The Indymedia group of websites reported": a definite body noun with a name of its own
+    as its modifier is the organisation that name is of, if the mentions know one."""
+    if subject.lemma_.lower() not in BODY_NOUNS or subject.tag_ != "NN" or not determined(subject, DEFINITE):
+        return None
+    named = [c for c in subject.children if c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN"]
+    found = art.index.at(named[-1]) if named else None
+    return found if found is not None and found.entity_type == "ORGANIZATION" and found.kind == "name" else None
 
 
 def _named_like(art: QuoteArticle, subject: Token) -> Mention | None:
@@ -441,12 +459,18 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     """The latest named speaker before a pronoun no mention covers, else the latest person.
     A speaker introduced with the other gender ("spokesman Mark Oaten" for "she") is
     passed over; one introduced with this gender ("a spokeswoman for Human Rights Watch"
-    for "she") is it, even when it speaks for a body."""
-    wanted = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her") else None
-    if pronoun.lower_ in ("they", "them"):
-        wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they"
-    gender = _PRONOUN_GENDER.get(pronoun.lower_)
+    for "she") is it, even when it speaks for a body. A possessive ("his", "its") is read
+    as its subject form."""
+    form = _POSSESSIVE_SUBJECT.get(pronoun.lower_, pronoun.lower_)
+    wanted = ("PERSON",) if form in ("he", "she", "him", "her") else None
+    if form in ("they", "them") or pronoun.lower_ == "its":
+        wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they", nor owns "its report"
+    gender = _PRONOUN_GENDER.get(form)
     known = _person_genders(art) if gender else {}
+    if gender and form == pronoun.lower_:
+        found = _previous_subject(art, pronoun, gender, known)
+        if found is not None:
+            return found
     for event in reversed(art.events):
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
@@ -463,6 +487,25 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
             return m
     return None
 
+
+def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dict[str, str]) -> Mention | None:
+    """ "Realising his error, Mr Campbell then e-mailed Mr McFadyen … He said: …": a "he" or
+    "she" opening its sentence, which no mention resolved, is the named person the sentence
+    before has as its main subject, when the gender fits; not whoever spoke last.
+    """
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return None
+    before = art.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or art.in_quote(subject.idx):
+        return None
+    found = art.index.at(subject)
+    if found is not None and found.kind == "pronoun":
+        found = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
+    if found is None or found.entity_type != "PERSON" or found.kind != "name":
+        return None
+    return found if known.get(_surname(found)) in (None, gender) else None
 
 
 def _person_genders(art: QuoteArticle) -> dict[str, str]:
@@ -488,20 +531,46 @@ def _surname(m: Mention) -> str:
     return words[-1].lower() if words else ""
 
 
-def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Mention | None:
+def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:
     """ "A spokeswoman for Human Rights Watch said … She added": a gendered proxy who spoke
-    after the person the pronoun was linked to is the one "she" is."""
+    after the person the pronoun was linked to is the one "she" is (the speech returned: a
+    proxy of no named body speaks for nobody)."""
     gender = _PRONOUN_GENDER.get(pronoun.lower_)
     antecedent = int(mention.antecedent.rsplit("#m", 1)[1]) if mention.antecedent and "#m" in mention.antecedent else -1
     for event in reversed(art.events):
         if event.cue_char is None or event.cue_char >= pronoun.idx or event.cue_char < antecedent:
             continue
-        if gender and event.speaker is not None and _proxy_gender(event.surface) == gender:
-            return event.speaker
+        if gender and _proxy_gender(event.surface) == gender:
+            return event
     return None
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
+    """ "His spokesman said", "its report says": a proxy or document owned by a possessive
+    pronoun speaks for whom the pronoun stands for (eval/GUIDE.md: "a spokesman for Mr
+    Prescott" -> John Prescott), read like a subject pronoun."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_SUBJECT), None)
+    if poss is None:
+        return None
+    gender = _PRONOUN_GENDER.get(_POSSESSIVE_SUBJECT[poss.lower_])
+    if gender is None:
+        return fallback_pronoun(art, poss)  # "its", "their": the body that spoke last
+    # "his": the person last named or referred to, speaker or not ("Mr Bannatyne has given
+    # Labour £50,000. He made his fortune … His spokesman said")
+    known = _person_genders(art)
+    by_id = {m.mention_id: m for m in art.index.mentions}
+    for m in reversed(art.index.mentions):
+        if m.char_start >= poss.idx or m.entity_type != "PERSON" or art.in_quote(m.char_start):
+            continue
+        named = by_id.get(m.antecedent or "") if m.kind == "pronoun" else m
+        if named is not None and named.kind != "pronoun" and known.get(_surname(named)) in (None, gender):
+            return named
+    return None
+
 def _proxy_gender(surface: str | None) -> str | None:
     """ "A spokeswoman for Human Rights Watch": f; "Lib Dem home affairs spokesman Mark Oaten": m."""
     words = (surface or "").lower().split()

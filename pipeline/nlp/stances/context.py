@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes.cues import possessor_speaks
-from pipeline.nlp.quotes.speakers import body_named_like, published_by
+from pipeline.nlp.quotes.documents import published_by
+from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
