@@ -186,3 +186,26 @@ def test_plain_surfaces_are_phrase_patterns_and_case_sensitive_ones_tokens(gazet
 
 def test_phrase_patterns_match_any_case(ruler_nlp):
     assert entities(ruler_nlp, "BAKU and baku") == [("BAKU", "GPE", "city:baku"), ("baku", "GPE", "city:baku")]
+
+
+def test_exact_spellings_find_what_the_token_matcher_finds(gazetteer):
+    # The gazetteer ruler finds its exact-spelling patterns with a PhraseMatcher on ORTH
+    # (pipeline.nlp.model.ExactSpellings): the same matches as spaCy's token Matcher.
+    from spacy.matcher import Matcher
+
+    from pipeline.nlp.model import ExactSpellings
+
+    nlp = spacy.blank("en")
+    exact, matcher = ExactSpellings(nlp.vocab), Matcher(nlp.vocab)
+    for pattern in gazetteer.entity_ruler_patterns():
+        if not isinstance(pattern["pattern"], str):
+            key = repr((pattern["label"], pattern["id"]))
+            exact.add(key, [pattern["pattern"]])
+            matcher.add(key, [pattern["pattern"]])
+    doc = nlp("The LIBERAL DEMOCRATS and the Liberal Democrats met at No. 10, NO 10 and No 10 in the UAE; "
+              "turkey, TURKEY and Turkey; the white house and the White House. US, us")
+    found = sorted(exact(doc))
+    assert found == sorted(matcher(doc))
+    assert len(found) >= 8
+    with pytest.raises(ValueError, match="exact spellings"):
+        exact.add("lower", [[{"LOWER": "turkey"}]])

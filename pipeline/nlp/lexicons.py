@@ -93,6 +93,24 @@ class EventTriggers:
         """The trigger for a noun; "hunger strike" outranks "strike" for the same reason."""
         return _most_specific(self.noun_triggers, lemma, modifier, extra_first=True)
 
+    @functools.cached_property
+    def _verb_words(self) -> frozenset[str]:
+        return frozenset(word for key in self.verb_triggers for word in key.split())
+
+    @functools.cached_property
+    def _noun_words(self) -> frozenset[str]:
+        return frozenset(word for key in self.noun_triggers for word in key.split())
+
+    def may_be_verb(self, lemma: str) -> bool:
+        """False when no verb entry holds every word of the lemma: then `verb` answers None
+        for it with any particle (a cheap test before a verb's dependents are read)."""
+        return all(word in self._verb_words for word in normalise(lemma).split())
+
+    def may_be_noun(self, lemma: str) -> bool:
+        """False when no noun entry holds every word of the lemma: then `noun` and
+        `noun_with_preposition` answer None for it with any modifier or preposition."""
+        return all(word in self._noun_words for word in normalise(lemma).split())
+
     def noun_with_preposition(self, lemma: str, preposition: str) -> Trigger | None:
         """The trigger for a noun that is one only with the preposition after it ("call
         for", "call on"): a plain "call" is a phone call, a decision or a cry."""
@@ -347,11 +365,6 @@ class LemmaFix:
     lemma: str
     wrong: str
     forms: tuple[str, ...]
-
-    def pattern(self) -> dict:
-        """The fix as an `attribute_ruler` pattern."""
-        token = {"LOWER": {"IN": list(self.forms)}, "LEMMA": self.wrong, "TAG": {"REGEX": "^VB"}}
-        return {"patterns": [[token]], "attrs": {"LEMMA": self.lemma}}
 
 
 @functools.lru_cache(maxsize=4)

@@ -31,7 +31,7 @@ class TokenView:
         # so the array is read as signed for it
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype=numpy.uint64)
         columns = array.T.tolist()
-        names = _Names(doc.vocab.strings)
+        names = _names_of(doc.vocab.strings)
         self.lower: list[str] = names(columns[0])
         self.dep: list[str] = names(columns[1])
         self.pos: list[str] = names(columns[2])
@@ -68,7 +68,8 @@ class TokenView:
 
 
 class _Names:
-    """Strings of hash values, each distinct hash looked up in the StringStore once."""
+    """Strings of hash values, each distinct hash looked up in the StringStore once (kept
+    from one doc to the next: the articles of a process share most of their words)."""
 
     def __init__(self, strings):
         self.strings = strings
@@ -79,6 +80,18 @@ class _Names:
         for h in set(hashes).difference(known):
             known[h] = strings[h]
         return list(map(known.__getitem__, hashes))
+
+
+_KEPT_NAMES = 200_000
+"""Strings kept at most between docs; past that the lookups start again (memory stays bounded)."""
+_shared: _Names | None = None
+
+
+def _names_of(strings) -> _Names:
+    global _shared
+    if _shared is None or _shared.strings is not strings or len(_shared.known) > _KEPT_NAMES:
+        _shared = _Names(strings)
+    return _shared
 
 
 _last: TokenView | None = None

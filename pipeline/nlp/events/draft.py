@@ -115,6 +115,10 @@ def inner_event_noun(token: Token) -> Token:
     return token
 
 
+RECEIVING_LEMMAS = frozenset(RECEIVING_VERBS) | frozenset(lemma for lemma, _ in RECEIVING_FRAMES)
+"""The lemmas `received_nouns` can answer for at all: a verb with any other has no received noun."""
+
+
 def received_nouns(verb: Token) -> list[Token]:
     """The nouns a verb's subject is on the receiving end of: the object of a receiving
     verb ("faced criticism", "drew condemnation") or of a receiving frame's preposition

@@ -151,14 +151,23 @@ def _shortcoming(token: Token) -> bool:
     return any(verb == lemma and word in words for verb, word in SHORTCOMING_PHRASES)
 
 
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        found.setdefault(words[0], []).append(words)
+    return found
+
+
+_CRITICISM_BY_FIRST_WORD = _by_first_word(CRITICISM_PHRASES)
+
+
 def _criticising_phrase(token: Token) -> bool:
     """ "the government is out of touch", "he has questions to answer": the word starts a
-    phrase of blame (`criticism_phrases`)."""
+    phrase of blame (`criticism_phrases`, looked up by their first word)."""
     doc = token.doc
     return any(
         token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
-        for words in CRITICISM_PHRASES
-        if words[0] == token.lower_
+        for words in _CRITICISM_BY_FIRST_WORD.get(token.lower_, ())
     )
 
 

@@ -23,6 +23,7 @@ from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.draft import (
+    RECEIVING_LEMMAS,
     SPEECH_TYPES,
     Draft,
     EventContext,
@@ -54,6 +55,11 @@ from pipeline.nlp.token_view import view_of
 def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
     if token.pos_ != "VERB" and not (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return None
+    lemmas = [token.lemma_.lower()]
+    if prefix := _hyphen_prefix(token):
+        lemmas.insert(0, prefix + lemmas[0])
+    if lemmas[-1] not in CONVERSATION_VERBS and not any(lexicon.may_be_verb(lemma) for lemma in lemmas):
+        return None  # no entry has the word, whatever follows it, and it makes no phone call
     particles = [c for c in token.children if c.dep_ == "prt"]
     # "hit back at": the parser often reads a particle right after the verb as an adverb
     particles += [
@@ -80,9 +86,6 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     # "pulled its troops out of Lebanon", "fired rockets at Israel": the particle after the object
     after_object = {o.right_edge.i + 1 for o in token.children if o.dep_ == "dobj"}
     preps += [c for c in token.children if c.dep_ == "prep" and c.i in after_object and c.lower_ in SHIFTED_PARTICLES]
-    lemmas = [token.lemma_.lower()]
-    if prefix := _hyphen_prefix(token):
-        lemmas.insert(0, prefix + lemmas[0])
     for lemma in lemmas:
         for extra in particles + preps:
             found = lexicon.verb(lemma, extra.lower_)
@@ -144,6 +147,8 @@ def _is_light(token: Token, lexicon: EventTriggers) -> bool:
 def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    if not lexicon.may_be_noun(token.lemma_.lower()) and not lexicon.may_be_noun(token.lower_):
+        return None  # no entry has the word, whatever stands next to it
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
         return None  # "negotiation process", "peace talks" (the head decides)
     if any(c.dep_ == "compound" and c.lower_ in MEDIA_MODIFIERS for c in token.children):
@@ -242,7 +247,11 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
+    lemma = view.lemma
     for i in range(span.start, span.end):
+        # only a verb whose lemma receives (RECEIVING_LEMMAS) has received nouns
+        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB") or lemma[i].lower() not in RECEIVING_LEMMAS:
+            continue
         for noun in received_nouns(doc[i]):
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
             if noun.i not in nouns and idiom and (meaning := lexicon.noun(idiom)) is not None:

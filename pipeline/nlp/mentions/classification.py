@@ -125,7 +125,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
     doc = mc.doc
     if ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2:
         return []
-    named = {clean_spaces(e.text) for e in doc.ents if e.end <= ent.start or e.start >= ent.end}
+    named: set[str] | None = None  # the names of the other spans, made when first asked
     for k in range(ent.start + 1, ent.end):
         rest = doc[k : ent.end]
         if not doc[k - 1].is_title or len(rest) > 3:
@@ -140,6 +140,8 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
         while body and body[0].lower_ == "the":
             body = body[1:]
         given = len(rest) > 1 and rest[0].lower_ in GIVEN_NAMES
+        if body and doc[k - 1].lower_ not in BODY_HEADS and given and named is None:
+            named = {clean_spaces(e.text) for e in doc.ents if e.end <= ent.start or e.start >= ent.end}
         if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
             continue
         if not (given or _stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):

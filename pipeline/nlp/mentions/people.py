@@ -26,6 +26,7 @@ from pipeline.nlp.mentions.vocabulary import (
 from pipeline.nlp.names import is_epithet
 from pipeline.nlp.quotes.cues import BODY_NOUNS, SPEECH_VERBS
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 # Words that join the parts of a title ("Secretary of State for Defence"); never its ends.
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "-", "in"})
@@ -253,11 +254,14 @@ def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]
     the subject of a reporting verb at least twice, never part of a full name nor written in
     lower case nor a post, place or body the gazetteer knows, is a person named by surname
     alone (a wiki text whose first mention lost its link)."""
-    doc = mc.doc
-    lowered = {t.lower_ for t in doc if t.is_lower}
+    doc, view = mc.doc, view_of(mc.doc)
+    lowered: set[str] | None = None  # every word written in lower case, made when first asked
     counts: dict[str, int] = {}
     inside: set[str] = set()
-    for token in doc:
+    for i, (tag, dep) in enumerate(zip(view.tag, view.dep, strict=True)):
+        if tag not in ("NNP", "NN") or dep != "nsubj":
+            continue  # (tested again below, on the token: only these are made into one)
+        token = doc[i]
         if token.i in taken or token.ent_type_ or token.tag_ not in ("NNP", "NN") or not token.is_title:
             continue  # the parser may tag a sentence's first word a common noun ("Palmer said, …")
         if not token.is_alpha:
@@ -267,6 +271,8 @@ def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]
         if any(c.dep_ in ("compound", "det", "amod") for c in token.children):
             continue  # "the Palmer report said", "Senator Palmer said": not a name alone
         word = token.text
+        if lowered is None and word not in named:
+            lowered = {t.lower_ for t in doc if t.is_lower}
         if word in named or word.lower() in lowered or word.lower() in mc.role_words or word.lower() in HONORIFICS:
             continue
         if mc.gaz.by_alias(word) is not None or mc.gaz.demonym_country(word) is not None:
@@ -274,6 +280,8 @@ def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]
         counts[word] = counts.get(word, 0) + 1
         if not token.is_sent_start:
             inside.add(word)  # capitalised where only a name is
+    if not counts:
+        return set()
     bodies = {  # "copy protection firm Macrovision", "Macrovision says its new …": a body
         t.text
         for t in doc

@@ -25,6 +25,7 @@ from pipeline.nlp.names import role_compatible
 from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
+from pipeline.nlp.token_view import view_of
 
 # Determiners of a post held by someone the article names: "the Prime Minister", "our
 # correspondent" (a broadcaster's or paper's own reporter).
@@ -122,21 +123,28 @@ def _head_of_government(mc: MentionContext, m: Mention) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GOVERNING_TITLES
 
 
+_LONGEST_OFFICE = max((len(p.split()) for p in NATIONAL_OFFICES), default=0)
+_OFFICE_FIRST_WORDS = frozenset(p.split(" ")[0] for p in NATIONAL_OFFICES)
+
+
 def _national_offices(mc: MentionContext) -> dict[str, int]:
     """Hits per country of the offices and chambers only one country's government has
     (mentions.yaml national_offices): "the Lord Chancellor", "the Commons". A phrase after a
     place or people ("US Defence Secretary", "Northern Ireland Secretary of State") is
     another government's post, and "Secretary of State for Work" is a British one."""
     doc, found = mc.doc, {}
-    longest = max((len(p.split()) for p in NATIONAL_OFFICES), default=0)
+    lower = view_of(doc).lower
     i = 0
-    while i < len(doc):
+    while i < len(lower):
         hit = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            phrase = " ".join(t.lower_ for t in doc[i : i + n])
-            if phrase in NATIONAL_OFFICES:
-                hit = (n, NATIONAL_OFFICES[phrase])
-                break
+        # only a token that can begin a phrase is tried with the words after it (a token
+        # with a space in it, white space, is tried in full, as every token once was)
+        if lower[i] in _OFFICE_FIRST_WORDS or " " in lower[i]:
+            for n in range(min(_LONGEST_OFFICE, len(lower) - i), 0, -1):
+                phrase = " ".join(lower[i : i + n])
+                if phrase in NATIONAL_OFFICES:
+                    hit = (n, NATIONAL_OFFICES[phrase])
+                    break
         if hit is None:
             i += 1
             continue

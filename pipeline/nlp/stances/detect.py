@@ -112,7 +112,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
     view = view_of(ctx.doc)
     pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
     kinds: dict[tuple[str, str], tuple[bool, ...]] = {}  # (word, lemma) -> its gate fields
-    plans: dict[Gate, tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
+    plans: dict[tuple, tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
     signals: list[Signal] = []
     for i, idx in enumerate(view.idx):
         sentence = ctx.sentence_at(idx)
@@ -122,10 +122,10 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
         kind = kinds.get(word)
         if kind is None:
             kind = kinds[word] = _word_kind(lex, *word)
-        gate = Gate(pos[i], dep[i], tag[i], *kind)
+        gate = (pos[i], dep[i], tag[i], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
         plan = plans.get(gate)
         if plan is None:
-            plan = plans[gate] = _plan(gate)
+            plan = plans[gate] = _plan(Gate(*gate))
         passes, quoted = plan
         if quoted and art.quote_at(idx) is not None:
             passes += quoted

@@ -49,12 +49,14 @@ QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 
 def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     out: list[Signal] = []
-    if noun.pos_ != "NOUN" or (hypothetical(noun) and not _in_question(noun)):
-        return out  # a condition takes no stance; an embedded question presupposes the noun's
+    if noun.pos_ != "NOUN":
+        return out
     cue = STANCE_NOMINALS.get(noun.lemma_.lower())
     found = art.lex.cue(cue) if cue else None
     if found is None:
         return out
+    if hypothetical(noun) and not _in_question(noun):
+        return out  # a condition takes no stance; an embedded question presupposes the noun's
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         return out  # "expressed support for …": the verb pass reads it
     if noun.lemma_.lower() in AGENT_NOMINALS and not _predicated(noun):

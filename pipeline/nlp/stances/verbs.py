@@ -45,8 +45,9 @@ COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bil
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """Stance verbs: "opposes X", "called for X", "urged Y to do X", "expressed hope that X"."""
     out: list[Signal] = []
-    if verb.pos_ != "VERB" or hypothetical(verb):
+    if verb.pos_ != "VERB":
         return out
+    # (whether the verb is hypothetical is asked once it has a cue: most verbs have none)
     if verb.dep_ == "xcomp" and verb_cue(art, verb.head) is not None and verb.head.lemma_.lower() not in PLAN_VERBS:
         # "refused to rule out tax rises": read through the governing cue; a plan verb
         # holds only in speech, so "plan to oppose the Bill" keeps the opposing of its own
@@ -82,6 +83,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         if found is None:
             return out
         cue = (SIGN[found[0]], found[1], None)
+    if hypothetical(verb):
+        return out  # a condition takes no stance
     polarity, base, prep = cue
     if prep is None and verb.dep_ == "acomp" and verb.tag_ == "VBN":
         # "Labour is opposed to the plans": the participle's preposition carries the target
@@ -266,13 +269,13 @@ def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "I'm determined to lower taxes", "reluctant to raise fees": a willing or unwilling
     adjective takes a side on an action that has no stance verb of its own."""
     out: list[Signal] = []
-    if verb.pos_ != "VERB" or hypothetical(verb) or verb_cue(art, verb) is not None:
+    if verb.pos_ != "VERB":
+        return out
+    attitude = governing_adjective(verb)  # asked first: most verbs depend on no adjective
+    if not attitude or hypothetical(verb) or verb_cue(art, verb) is not None:
         return out
     if verb.lemma_.lower() in LIGHT_VERBS or is_cue(verb):
         return out  # "keen to stress …": what is stressed carries the stance
-    attitude = governing_adjective(verb)
-    if not attitude:
-        return out
     found = art.labeller.action_label(verb)
     if found is None:
         return out
