@@ -79,6 +79,3 @@ class CheckMemo:
             temp.write_text(json.dumps({"identity": self.identity, "results": self.results}, sort_keys=True),
                             encoding="utf-8")
         self._changed = False
-
-    def forget(self) -> None:
-        self.path.unlink(missing_ok=True)

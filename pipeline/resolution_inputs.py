@@ -36,7 +36,7 @@ import numpy as np
 from pipeline import cache_format
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.settings import is_local
-from pipeline.storage import atomic_path
+from pipeline.storage import TEMP_SUFFIX, atomic_path
 
 FORMAT = 1
 
@@ -112,7 +112,7 @@ class Writer:
         self.version = version
         self.token = secrets.token_hex(16)
         self.entries: list[list] = []
-        self._temp = self.lines_path.with_name(f".{self.lines_path.name}.{os.getpid()}.building")
+        self._temp = self.lines_path.with_name(f".{self.lines_path.name}.{os.getpid()}.building{TEMP_SUFFIX}")
         self._handle = None
         if self.enabled:
             self.arrays_path.parent.mkdir(parents=True, exist_ok=True)

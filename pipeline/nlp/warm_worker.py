@@ -6,7 +6,7 @@ imports spaCy and the extractors and loads the model (about a second of CPU), an
 parses; meanwhile nothing else happens, although the run had already spent as long before
 that importing the code location and starting the Dagster run, on one core. `start` forks
 a process that imports and loads everything at once, while the caller goes on; the next
-small extraction in this process (`extract.extract_articles`) hands its batch to it and
+small extraction in this process (`defs/assets/nlp.py::_extracted`) hands its batch to it and
 gets the records back, pickled, as the fork pool's workers return them. The records are the
 ones the batch makes in process: the same code, the same model, the same `processed_at`.
 

@@ -28,7 +28,7 @@ from pipeline.nlp.events.speech import _same_actor, attributed_quotes
 from pipeline.nlp.events.vocabulary import YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, passive_subject
 
 REFUSAL_SPEECH = Trigger(
     lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
@@ -45,7 +45,7 @@ def _denied_change(verb: Token) -> Token | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
         return None
-    return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    return passive_subject(verb)
 
 
 def _no_intention(verb: Token) -> Token | None:

@@ -29,7 +29,6 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
-    CORPORATE_SUFFIXES,
     EVENT_HEADS,
     GIVEN_NAMES,
     GOVERNMENT_NAMES,
@@ -44,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     ORG_HEADS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
+    PLACE_ADJECTIVES_OR_PLACES,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
@@ -52,6 +52,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TITLE_NOUNS,
     UK_PLACES,
     UNIT_WORDS,
+    is_body_word,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
 from pipeline.nlp.token_view import view_of
@@ -372,7 +373,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
-    if label == "PERSON" and len(span) > 1 and span[-1].is_title and _body_word(span[-1].lower_):
+    if label == "PERSON" and len(span) > 1 and span[-1].is_title and is_body_word(span[-1].lower_):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
@@ -418,7 +419,7 @@ def _leaders_government(mc: MentionContext, span: Span) -> bool:
         return False
     leader = span[0]
     known = leader.ent_id_ or mc.gaz.by_alias(leader.text) or mc.gaz.demonym_country(leader.text)
-    return leader.is_title and leader.tag_ == "NNP" and not known and leader.lower_ not in REGION_ADJECTIVES | UK_PLACES
+    return leader.is_title and leader.tag_ == "NNP" and not known and leader.lower_ not in PLACE_ADJECTIVES_OR_PLACES
 
 
 def _followers_or_dwellers(mc: MentionContext, token) -> bool:
@@ -447,11 +448,6 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
         if entry is not None and len(ent) > 1 and ent[-1].lower_ == word:
             named.add(entry.entity_id)
     return named.pop() if len(named) == 1 else None
-
-
-def _body_word(lower: str) -> bool:
-    """A last word only a body's name ends in: "… Institute", "… Union", "… Incorporated"."""
-    return lower in BODY_HEADS | INSTITUTION_HEADS or lower.rstrip(".") in CORPORATE_SUFFIXES
 
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)

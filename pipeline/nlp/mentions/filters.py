@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces
+from pipeline.nlp.mentions.people import two_names
 from pipeline.nlp.mentions.vocabulary import BODY_HEADS, ORG_HEADS
 from pipeline.nlp.records import Mention
 
@@ -79,9 +80,10 @@ def _full_name_in_plain_headline(mc: MentionContext, c: Candidate) -> bool:
     case, where NER reads capitals as it does in the body, and no word of which the article
     writes in lower case; a title-cased headline ("Blair Backs New Plan") fools NER."""
     span = mc.doc[c.tok_start : c.tok_end]
-    if c.entity_type != "PERSON" or not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+    if c.entity_type != "PERSON" or not two_names(span):
         return False
-    if any(t.is_lower and t.lower_ in {w.lower_ for w in span} for t in mc.doc):
+    names = {w.lower_ for w in span}
+    if any(t.is_lower and t.lower_ in names for t in mc.doc):
         return False  # "… asylum seekers to Tsunami Zone": words the article writes in lower case
     words = [t for t in mc.doc if mc.section[t.i] == "headline" and t.is_alpha and not (c.tok_start <= t.i < c.tok_end)]
     return len(words) >= 3 and 2 * sum(t.is_lower for t in words) > len(words)

@@ -29,20 +29,18 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
-    BODY_HEADS,
     COMPANY_POSSESSIONS,
     COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
-    CORPORATE_SUFFIXES,
     EVENT_HEADS,
     FIXTURE_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
-    INSTITUTION_HEADS,
     LAW_HEADS,
     MOTION_VERBS,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_SEAT_NOUNS,
     REPORTING_VERBS,
     SEAT_NOUNS,
     SETTLEMENT_NOUNS,
@@ -50,6 +48,7 @@ from pipeline.nlp.mentions.vocabulary import (
     SPOKES_NOUNS,
     TITLE_NOUNS,
     UK_PLACES,
+    is_body_word,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 
@@ -127,7 +126,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     doc = mc.doc
     words = c.name.split()
     last = words[-1].lower()
-    body_word = last in BODY_HEADS | INSTITUTION_HEADS or last.rstrip(".") in CORPORATE_SUFFIXES
+    body_word = is_body_word(last)
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     found = set()
@@ -401,7 +400,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
-    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in SETTLEMENT_NOUNS | SEAT_NOUNS:
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in PLACE_SEAT_NOUNS:
         return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
     if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
         return "LOCATION"  # "Bob Wellington, of Torfaen, said"; not "George Muir, of the Association …"

@@ -110,12 +110,12 @@ def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
         return doc[k - 1 : end]
     if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and k < start:
         return doc[k - 1 : end]
-    if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and _two_names(doc[start:end]):
+    if before.lower_ in mc.role_words and mc.gaz.match_role(before.text) is not None and two_names(doc[start:end]):
         return doc[start:end]  # "South African President Thabo Mbeki" typed GPE: the post names a person
     return None
 
 
-def _two_names(span: Span) -> bool:
+def two_names(span: Span) -> bool:
     """A span of two or three capitalised words, as a given name and a surname are."""
     return 2 <= len(span) <= 3 and all(t.is_alpha and t.is_title for t in span)
 

@@ -67,3 +67,13 @@ COMPANY_POSSESSIONS = _VOCABULARY.words("company_possessions")
 # the reporting verbs of quotes.yaml ("said", "added"): "Diageo said it expects …"
 REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 MINISTRY_SYNONYMS = _VOCABULARY.mapping("ministry_synonyms", values=("foreign", "defence"))
+
+# Unions read on hot paths, built once.
+BODY_WORDS = BODY_HEADS | INSTITUTION_HEADS
+PLACE_ADJECTIVES_OR_PLACES = REGION_ADJECTIVES | UK_PLACES
+PLACE_SEAT_NOUNS = SETTLEMENT_NOUNS | SEAT_NOUNS
+
+
+def is_body_word(lower: str) -> bool:
+    """A last word only a body's name ends in: "… Institute", "… Union", "… Incorporated"."""
+    return lower in BODY_WORDS or lower.rstrip(".") in CORPORATE_SUFFIXES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.syntax import subject_of
+from pipeline.nlp.syntax import agent_of, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -160,10 +160,7 @@ def _passive_agent(cue: Token) -> Token | None:
     """ "… plans to merge 35 agencies - described by one civil service union as a “bonfire of
     the quangos”": a passive report names its speaker with "by", never the subject of the
     clause the participle hangs on."""
-    if cue.tag_ != "VBN":
-        return None
-    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return agent_of(cue) if cue.tag_ == "VBN" else None
 
 
 def _name_swallowed_before(cue: Token) -> Token | None:

@@ -21,7 +21,7 @@ from pipeline.nlp.stances.words import (
     VOLITION_VERBS,
     WILLING_ADJECTIVES,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_subject, subject_of
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_subject, passive_subject, subject_of
 
 
 def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
@@ -46,12 +46,12 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = verb.head  # "advocates demanding that …", "protesters calling for …": the noun acts
     if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in HEARSAY_PASSIVES:
         # "Cherie Blair is said to have praised …": the one it is said of
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        subject = passive_subject(verb.head)
         if subject is not None:
             return art.mention_of(subject), art.quote_at(verb.idx)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = passive_subject(verb)
     if passive is not None:
         agent = agent_of(verb)
         if agent is not None:
@@ -113,7 +113,7 @@ def _shared_passive_subject(verb: Token) -> Token | None:
         head = head.head
     if head is verb:
         return None
-    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return passive_subject(head)
 
 
 def _reported(verb: Token) -> bool:
@@ -255,12 +255,13 @@ def member_of(art: StanceArticle, person: Mention | None, body: Mention) -> bool
     if person is None or person.entity_type != "PERSON" or body.entity_type != "ORGANIZATION":
         return False
     surname = person.name.split()[-1:]
+    bodies = [o for o in art.by_id.values() if o.name == body.name]
     for named in art.by_id.values():
         if named.name.split()[-1:] != surname or named.kind != "name" or named.entity_type != "PERSON":
             continue  # "Mr Kennedy" is the "Charles Kennedy" introduced before
-        for other in art.by_id.values():
+        for other in bodies:
             gap = named.char_start - other.char_end
-            if other.name == body.name and other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
+            if other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
                 between = art.ctx.text[other.char_end : named.char_start]
                 if all(w.isalpha() or w in ("'s", "’s") for w in between.split()):
                     return True

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import NOMINAL_SUBJECT_DEPS
+from pipeline.nlp.syntax import nominal_subjects
 
 if TYPE_CHECKING:
     from pipeline.nlp.stances.context import StanceArticle
@@ -60,7 +60,7 @@ def _salient_subjects(
     the subjects of the clauses above the pronoun's before it, then per earlier sentence
     the subject of its main clause or the speaker of a quote holding that clause."""
     for above in pronoun.head.ancestors:
-        for subject in sorted((c for c in above.children if c.dep_ in NOMINAL_SUBJECT_DEPS), key=lambda c: -c.i):
+        for subject in sorted(nominal_subjects(above), key=lambda c: -c.i):
             if subject.i < pronoun.i:
                 yield subject, None
     if not across_sentences:
@@ -79,7 +79,7 @@ def _salient_subjects(
         if quote is not None:
             yield None, art.speaker(quote)
             continue
-        subjects = [c for c in root.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        subjects = nominal_subjects(root)
         if not subjects:
             return  # no main-clause subject to continue: the chain is broken
         yield subjects[0], None
