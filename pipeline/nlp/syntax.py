@@ -42,6 +42,11 @@ GENDERED_PRONOUNS = {"he": "m", "she": "f"}
 NON_REFERRING_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what", "you"})
 # Relative pronouns: a relative clause's subject is the noun it hangs from.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    """A relative pronoun ("who", "that", "which", or a word tagged WDT) heading a relative clause."""
+    return token.tag_ == "WDT" or token.lower_ in RELATIVE_PRONOUNS
 # Words that negate what they modify ("not", "never", "no attempts", "without").
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
 DEONTIC_MODALS = frozenset({"should", "must", "ought"})

@@ -81,7 +81,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_SLOT_DEPS, MentionIndex
+from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, is_relative_pronoun
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -269,7 +269,7 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
     found: list[Mention] = []
     for child in verb.children:
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
-            if child.tag_ == "WDT" or child.lower_ in RELATIVE_PRONOUNS:
+            if is_relative_pronoun(child):
                 if verb.dep_ == "relcl":
                     found += np_actors(verb.head, index)
                 continue
@@ -434,7 +434,7 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     out: list[Mention] = []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and (child.tag_ == "WDT" or child.lower_ in RELATIVE_PRONOUNS):
+        if child.dep_ == "nsubjpass" and is_relative_pronoun(child):
             if verb.dep_ == "relcl" and actor_at(index, verb.head) is not None:
                 out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
         elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
@@ -646,7 +646,7 @@ def relative_doers(clause: Token) -> list[Token]:
     return [
         t
         for c in clause.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "WDT" and c.lower_ not in RELATIVE_PRONOUNS
+        if c.dep_ in ("nsubj", "nsubjpass") and not is_relative_pronoun(c)
         for t in c.subtree
     ]
 
@@ -1062,7 +1062,7 @@ def _held_in(draft: Draft, index: MentionIndex) -> None:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     holders: list[Mention] = []
     if passive:  # "was held in custody by police", "was placed under house arrest"
-        relative = passive[0].tag_ == "WDT" or passive[0].lower_ in RELATIVE_PRONOUNS
+        relative = is_relative_pronoun(passive[0])
         held = np_actors(verb.head if relative and verb.dep_ == "relcl" else passive[0], index)
         holders = [m for a in verb.children if a.dep_ == "agent" for p in pobjs(a) for m in np_actors(p, index)]
     elif putting:  # "police held two men in custody", "took him into custody"

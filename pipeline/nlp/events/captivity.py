@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from pipeline.nlp.events.draft import is_place, lemma_in, pobjs, read_as
 from pipeline.nlp.events.vocabulary import CAPTIVITY_COMPLEMENTS, CAPTIVITY_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
-from pipeline.nlp.syntax import RELATIVE_PRONOUNS, MentionIndex
+from pipeline.nlp.syntax import MentionIndex, is_relative_pronoun
 
 HELD_TYPES = frozenset({"PERSON", "GROUP"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "advmod", "dobj", "npadvmod", "attr", "acomp"})
@@ -53,7 +53,7 @@ def _held(token: Token, complements: list[Token]) -> list[Token] | None:
         return [token.head]  # "Britons held at Guantanamo Bay"
     if any(c.dep_ == "auxpass" for c in children):
         subjects = [c for c in children if c.dep_ == "nsubjpass"]
-        if subjects and (subjects[0].lower_ in RELATIVE_PRONOUNS or subjects[0].tag_ == "WDT"):
+        if subjects and is_relative_pronoun(subjects[0]):
             return [token.head] if token.dep_ == "relcl" else None
         return subjects or None
     if not complements:

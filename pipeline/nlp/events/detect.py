@@ -34,7 +34,13 @@ from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.senses import apply_actor_sense
-from pipeline.nlp.events.speech import labelled_drafts, new_speech_events, speech_drafts, stance_drafts
+from pipeline.nlp.events.speech import (
+    attributed_quotes,
+    labelled_drafts,
+    new_speech_events,
+    speech_drafts,
+    stance_drafts,
+)
 from pipeline.nlp.events.sport import off_the_pitch, sport_story
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.lexicons import load_event_triggers
@@ -57,7 +63,8 @@ def detect_events(
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
     said = speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes)
-    for draft in said + praise_drafts(ec, quotes) + refusal_drafts(ec, quotes):
+    attributed = list(attributed_quotes(ec, quotes))
+    for draft in said + praise_drafts(ec, attributed) + refusal_drafts(ec, attributed):
         speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
     drafts: list[Draft] = []
     speech: list[Draft] = []

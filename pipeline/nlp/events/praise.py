@@ -19,16 +19,14 @@ actor gives nothing. The mirror image, criticism, is `speech`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, speech_act_draft, unique
-from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor, attributed_quotes
+from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS
 from pipeline.nlp.lexicons import Trigger
-from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import nominal_subjects
 
 PRAISE_SPEECH = Trigger(
@@ -73,10 +71,11 @@ def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention
     )
 
 
-def praise_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
-    """SUPPORT drafts for the quotes that approve of a named actor's act, one per quote."""
+def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> list[Draft]:
+    """SUPPORT drafts for the quotes (`speech.attributed_quotes`) that approve of a named
+    actor's act, one per quote."""
     drafts: list[Draft] = []
-    for speaker, span in attributed_quotes(ec, quotes):
+    for speaker, span in attributed:
         for word in span:
             if word.lower_ not in APPROVAL_WORDS or _negated(word):
                 continue

@@ -18,16 +18,14 @@ anyone. A question, a condition ("if it would not be abolished") or a verb outsi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import claim_maker, proposal_owner
 from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
-from pipeline.nlp.events.speech import _same_actor, attributed_quotes
+from pipeline.nlp.events.speech import _same_actor
 from pipeline.nlp.events.vocabulary import YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
-from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, passive_subject
 
 REFUSAL_SPEECH = Trigger(
@@ -66,10 +64,11 @@ def _answered(ec: EventContext, noun: Token, speaker: Mention) -> list[Mention]:
     return proposal_owner(noun, ec.index, excluded) or claim_maker(noun, ec.index, excluded)
 
 
-def refusal_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
-    """REJECT drafts for the quotes that declare a change will not be made, one per quote."""
+def refusal_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> list[Draft]:
+    """REJECT drafts for the quotes (`speech.attributed_quotes`) that declare a change will
+    not be made, one per quote."""
     drafts: list[Draft] = []
-    for speaker, span in attributed_quotes(ec, quotes):
+    for speaker, span in attributed:
         for verb in span:
             changed = _denied_change(verb) or _no_intention(verb)
             sentence = ec.ctx.sentence_at(verb.idx)
