@@ -14,6 +14,7 @@ from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
+from pipeline.nlp.stances.idioms import idiom_signals
 from pipeline.nlp.stances.judgements import (
     attitude_signals,
     deontic_signals,
@@ -48,7 +49,7 @@ TOKEN_PASSES = (
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
-    need_signals,
+    need_signals, idiom_signals,
 )
 
 
@@ -85,6 +86,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
     pledge_signals: lambda g: g.pos == "VERB" and not g.be,
     need_signals: lambda g: g.pos == "VERB" and g.need,
+    idiom_signals: lambda g: g.pos in ("VERB", "AUX") and g.dep not in ("aux", "auxpass"),
 }
 
 

@@ -51,6 +51,7 @@ BODY_PREPOSITIONS = _VOCABULARY.words("body_prepositions")
 IRREGULAR_PARTICIPLES = _VOCABULARY.mapping("irregular_participles")
 LACK_NOUNS = _VOCABULARY.words("lack_nouns")
 REMEDY_NOUNS = _VOCABULARY.words("remedy_nouns")
+EVALUATIVE_IDIOMS = {phrase: float(weight) for phrase, weight in _VOCABULARY.mapping("evaluative_idioms").items()}
 HOLDER_PREPOSITIONS = _VOCABULARY.words("holder_prepositions")
 NOMINAL_TARGET_PREPOSITIONS = _VOCABULARY.words("nominal_target_prepositions")
 RECEIVE_VERBS = _VOCABULARY.words("receive_verbs")
