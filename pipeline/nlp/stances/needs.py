@@ -10,6 +10,12 @@
 Why a pass of its own: "need" is a weak stance cue (stance_lexicon: 0.4), too weak alone
 ("the firm needs cash", "patients who need care" report a want, not a position); only these
 two frames, inside a quote, make it the speaker's demand. The holder is the quote's speaker.
+
+Tried and left out (make eval): feelings in the passive ("we are outraged by the decision",
+"she was shocked at the findings", as `attitude_adjectives`) found their cause ("findings",
+"decision") but matched no dev or held-out stance, whose targets name the issue behind it;
+"voiced/raised concern about X" (concern as an objection) one unmatched dev stance, none
+held-out.
 """
 
 from __future__ import annotations
