@@ -194,6 +194,29 @@ def _glued_to_hyphen(token) -> bool:
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
+def particle_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Daniel arap Moi", "Mohammed bin Salman": NER may end a person at the lower-case
+    particle and read the surname after it as a body or place; a person's name followed by a
+    name particle (name_particles) and capitalised name words goes on through them."""
+    doc = mc.doc
+    out: list[Candidate] = []
+    swallowed: set[int] = set()
+    for c in chosen:
+        end = c.tok_end
+        if c.entity_type == "PERSON" and c.kind == "name" and end + 1 < len(doc) and doc[end].is_lower and (
+            doc[end].lower_ in NAME_PARTICLES and doc[end + 1].is_title and _name_word(doc[end + 1])
+        ):
+            end += 2
+            while end < len(doc) and doc[end].is_title and _name_word(doc[end]) and mc.section[end] == mc.section[c.tok_start]:
+                end += 1
+            name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
+            c = replace(c, tok_end=end, name=name, char_end=None)
+            swallowed.update(range(c.tok_start, end))
+        out.append(c)
+    return [c for c in out if c.entity_type == "PERSON" and c.kind == "name" or not swallowed.intersection(
+        range(c.tok_start, c.tok_end))] if swallowed else chosen
+
+
 def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """A surname NER typed ORG/GPE/NORP ("Lavrov" ORG) is the person the article names."""
     surnames = set()
