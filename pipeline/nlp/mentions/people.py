@@ -199,22 +199,28 @@ def particle_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candi
     particle and read the surname after it as a body or place; a person's name followed by a
     name particle (name_particles) and capitalised name words goes on through them."""
     doc = mc.doc
-    out: list[Candidate] = []
-    swallowed: set[int] = set()
+    grown: dict[int, Candidate] = {}
     for c in chosen:
         end = c.tok_end
-        if c.entity_type == "PERSON" and c.kind == "name" and end + 1 < len(doc) and doc[end].is_lower and (
-            doc[end].lower_ in NAME_PARTICLES and doc[end + 1].is_title and _name_word(doc[end + 1])
-        ):
-            end += 2
-            while end < len(doc) and doc[end].is_title and _name_word(doc[end]) and mc.section[end] == mc.section[c.tok_start]:
-                end += 1
-            name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
-            c = replace(c, tok_end=end, name=name, char_end=None)
-            swallowed.update(range(c.tok_start, end))
-        out.append(c)
-    return [c for c in out if c.entity_type == "PERSON" and c.kind == "name" or not swallowed.intersection(
-        range(c.tok_start, c.tok_end))] if swallowed else chosen
+        if c.entity_type != "PERSON" or c.kind != "name" or end + 1 >= len(doc):
+            continue
+        if not (doc[end].is_lower and doc[end].lower_ in NAME_PARTICLES and _continues_name(mc, c, end + 1)):
+            continue
+        end += 2
+        while end < len(doc) and _continues_name(mc, c, end):
+            end += 1
+        name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
+        grown[c.tok_start] = replace(c, tok_end=end, name=name, char_end=None)
+    if not grown:
+        return chosen
+    covered = {i for c in grown.values() for i in range(c.tok_start, c.tok_end)}
+    kept = [c for c in chosen if c.tok_start not in grown and not covered.intersection(range(c.tok_start, c.tok_end))]
+    return sorted(kept + list(grown.values()), key=lambda c: c.tok_start)
+
+
+def _continues_name(mc: MentionContext, c: Candidate, i: int) -> bool:
+    token = mc.doc[i]
+    return token.is_title and _name_word(token) and mc.section[i] == mc.section[c.tok_start]
 
 
 def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
