@@ -257,7 +257,8 @@ def _names_a_body(root: Token) -> bool:
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
-    return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+    # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
+    return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
 
 
 def _one_of_bodies(root: Token) -> bool:

@@ -19,6 +19,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
+    ORG_NOUNS,
     SEAT_NOUNS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -244,7 +245,9 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             if _is_place_word(mc, c, chosen, surnames):
                 c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
             elif _after_the(mc, c) and c.name.lower() not in full_surnames:
-                continue  # "oppose the Bill": a name takes no article
+                if not _names_the_body_noun(mc, c):
+                    continue  # "oppose the Bill": a name takes no article
+                c = replace(c, label="ORG", entity_type="ORGANIZATION")  # "the Kommersant newspaper"
         out.append(c)
     return [_one_sense(mc, c, out, full_surnames) for c in out]
 
@@ -354,6 +357,14 @@ def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_s
 
 def _after_the(mc: MentionContext, c: Candidate) -> bool:
     return _lone_word(mc, c) and c.tok_start > 0 and mc.doc[c.tok_start - 1].lower_ == "the"
+
+
+def _names_the_body_noun(mc: MentionContext, c: Candidate) -> bool:
+    """ "the Kommersant newspaper": a name between "the" and a body's noun (org_nouns) it
+    modifies is that body's name."""
+    token = mc.doc[c.tok_start]
+    head = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and head.i == c.tok_end and head.lower_ in ORG_NOUNS
 
 
 def _lone_word(mc: MentionContext, c: Candidate) -> bool:
