@@ -34,6 +34,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNMENT_NAMES,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
+    HOLIDAYS,
     HONORIFICS,
     INSTITUTION_HEADS,
     LAW_HEADS,
@@ -367,6 +368,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if len(span) == 1 and span[0].lower_ in HOLIDAYS:
+        return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
