@@ -121,7 +121,7 @@ class Labeller:
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
-            done = completion(self.lex, noun)
+            done = completion(self.lex, noun, bare=False)
             return render(self.doc, [noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(

@@ -104,6 +104,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
         found = noun_targets(art, dobj)  # the label includes coordinated objects
+        found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:
             # "supports Korea in their effort to join the IDB": backing someone's bid is the issue
@@ -211,6 +212,20 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
+
+
+def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
+    """Objects the parser hung on a time phrase after the verb's object: in "resent the
+    invasion of China during World War II and Japan's refusal to apologise" the refusal is
+    the verb's second object, not a conjunct of the war. Only a phrase with its own
+    determiner or possessive (`own_phrase`) after a date, time or named event."""
+    out = []
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.i < obj.i:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME", "EVENT")):
+            out += [c for c in pobj.conjuncts if c.i > pobj.i and c.head == pobj and own_phrase(c)]
+    return out
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:
