@@ -76,6 +76,13 @@ def _named_thing(noun: Token) -> bool:
     )
 
 
+def _possessor(noun: Token) -> list[Token]:
+    """A named possessor of a generic noun whose clause completes it: whose view or claim it
+    is ("the prime minister's view that there was no agreement"); a pronoun says nothing."""
+    poss = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return [t for t in poss.subtree if t.dep_ != "det" and not t.is_quote] if poss is not None else []
+
+
 @dataclass(frozen=True)
 class Labeller:
     """Turns noun phrases into issue labels, with the article as context; the phrase pieces
@@ -122,7 +129,7 @@ class Labeller:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
             done = completion(self.lex, noun, bare=False)
-            return render(self.doc, [noun, *done]) if done else None
+            return render(self.doc, [*_possessor(noun), noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts
