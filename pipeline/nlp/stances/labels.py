@@ -284,6 +284,23 @@ class Labeller:
             return None
         return render(self.doc, tokens) or None
 
+    def gerund_label(self, gerund: Token) -> str | None:
+        """A gerund with its arguments as written ("launching Thatcherism in instalments",
+        "failing to cut taxes"), less determiners, pronoun possessives and subordinate
+        clauses; None without a noun in it."""
+        if gerund.tag_ != "VBG":
+            return None
+        skip = {g.i for t in gerund.subtree if t is not gerund and t.dep_ in ("advcl", "relcl", "parataxis")
+                for g in t.subtree}
+        tokens = [
+            t for t in gerund.subtree
+            if t.i not in skip and not (t.is_punct or t.is_quote or t.is_space)
+            and t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON")
+        ]
+        if len(tokens) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            return None
+        return render(self.doc, tokens) or None
+
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: participle + object ("imposed agreements")."""
         if verb.lemma_.lower() in PLACEMENT_VERBS:
