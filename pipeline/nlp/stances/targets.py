@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -198,13 +199,15 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
-    if len(label.split()) == 1 and noun.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children
-    ):
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children)
+    bare = art.labeller.noun_label(noun, resolve=False) or label
+    if demonstrative and noun.pos_ == "NOUN" and len(bare.split()) == 1:
         # "this policy", "these plans": a demonstrative points back to what the sentence
-        # before is about ("its annual ban on fishing")
+        # before is about ("its annual ban on fishing"), before an earlier mention of its
+        # own word lends it that mention's label, when the sentence before names an issue
         antecedent = antecedent_noun(art, noun)
-        if antecedent is not None and antecedent is not noun:
+        lent = len(label.split()) > 1
+        if antecedent is not None and antecedent is not noun and (not lent or issue_like(antecedent)):
             found = noun_targets(art, antecedent)
             if found:
                 return found
