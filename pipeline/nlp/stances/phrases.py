@@ -23,6 +23,7 @@ from pipeline.nlp.stances.words import (
 )
 
 MAX_LABEL_WORDS = 10
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})  # words that never end a label
 AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 
 
@@ -346,7 +347,12 @@ def render(doc: Doc, tokens: list[Token]) -> str:
     label = clean("".join(parts))
     words = label.split()
     if len(words) > MAX_LABEL_WORDS:
-        label = " ".join(words[:MAX_LABEL_WORDS])
+        # cut to length, less the function words the cut leaves dangling ("… on the shape of")
+        closed = {t.text for t in tokens if t.pos_ in FUNCTION_POS}
+        words = words[:MAX_LABEL_WORDS]
+        while len(words) > 1 and words[-1] in closed:
+            words.pop()
+        label = " ".join(words)
     first = tokens[0] if tokens else None
     sentence_capital = (
         first is not None
