@@ -31,6 +31,7 @@ from pipeline.nlp.events.filters import (
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.senses import apply_actor_sense
@@ -121,5 +122,8 @@ def detect_events(
     return [
         to_candidate(ctx, draft)
         for draft in drafts
-        if draft.actors() and not speakerless(draft) and not backed_cause(draft)
+        if draft.actors()
+        and not speakerless(draft)
+        and not backed_cause(draft)
+        and not withheld_comment(draft)
     ]

@@ -73,6 +73,7 @@ CRITICISM_PHRASES = tuple(tuple(p.split()) for p in sorted(_VOCABULARY.words("cr
 DISTRUST_VERBS = _VOCABULARY.words("distrust_verbs")
 ADDRESSING_VERBS = _VOCABULARY.words("addressing_verbs")
 BACKING_VERBS = _VOCABULARY.words("backing_verbs")
+WITHHELD_SPEECH_VERBS = _VOCABULARY.words("withheld_speech_verbs")
 REQUEST_VERBS = _VOCABULARY.words("request_verbs")
 SEEKING_VERBS = _VOCABULARY.words("seeking_verbs")
 DEADLINE_VERBS = _VOCABULARY.words("deadline_verbs")
