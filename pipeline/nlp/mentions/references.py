@@ -329,8 +329,11 @@ def _pronoun_antecedent(
         return None
     same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
     if same:
-        # "Blair promised Brown he would stand down": the speaker of the governing verb.
         verb = token.head
+        shared = _conjunct_subject(mc, token, persons, genders, same)
+        if shared is not None:
+            return shared
+        # "Blair promised Brown he would stand down": the speaker of the governing verb.
         if verb.dep_ in ("ccomp", "xcomp"):
             for subject in (c for c in verb.head.children if is_subject(c)):
                 for m in same:
@@ -345,6 +348,22 @@ def _pronoun_antecedent(
     subjects = [m for m in recent if _is_clause_subject(mc, m)]
     if len({_surname(m.name) for m in subjects}) == 1:
         return subjects[-1]
+    return None
+
+
+def _conjunct_subject(
+    mc: MentionContext, pronoun: Token, persons: list[Mention], genders: dict[str, str], same: list[Mention]
+) -> Mention | None:
+    """ "Mr Howard said he would not meet Mr Blair and he accused him of lying": the subject
+    pronoun of a conjoined clause, the same pronoun as the first clause's subject, means who
+    that subject means, not the last name before it (the first clause's object)."""
+    verb = pronoun.head
+    if verb.dep_ != "conj" or not is_subject(pronoun):
+        return None
+    for subject in (c for c in verb.head.children if is_subject(c)):
+        if subject.lower_ == pronoun.lower_:
+            return _pronoun_antecedent(mc, subject, persons, genders)
+        return next((m for m in same if m.char_start <= subject.idx < m.char_end), None)
     return None
 
 
