@@ -36,6 +36,9 @@ GENERIC_POST_SENIORITY = 45
 # NER types a place or nationality before a post may get: GPE and NORP, and the PRODUCT or FAC
 # a constituency name is sometimes mistaken for ("the Salford MP").
 PLACE_TYPES = ("GPE", "LOC", "NORP", "PRODUCT", "FAC")
+# How far back (sentences) a subject pronoun still reaches its antecedent when no other person
+# of its gender is named in between: BBC copy runs "He said ..." paragraphs long after the name.
+LONE_PERSON_SENTENCES = 6
 # Modifiers of a post its holder no longer holds ("the former Labour leader"): the person, not the post.
 FORMER_WORDS = ("former", "ex", "outgoing")
 
@@ -315,18 +318,30 @@ def _pronoun_antecedent(
     if sentence is None:
         return None
     wanted = GENDERED_PRONOUNS[token.lower_]
-    compatible = [
+    within = [
         m
         for m in persons
         if m.char_start < token.idx
         and not _is_modifier(mc, m)
-        and sentence.sentence_id - m.sentence_id <= 2
+        and sentence.sentence_id - m.sentence_id <= LONE_PERSON_SENTENCES
         and not mc.inside_quote(m.char_start)
         and genders.get(_surname(m.name), wanted) == wanted
         and not (m.sentence_id == sentence.sentence_id and _in_own_clause(mc, m, token))
     ]
+    compatible = [m for m in within if sentence.sentence_id - m.sentence_id <= 2]
     if not compatible:
-        return None
+        # "He also criticised attempts to ...", paragraphs after the name: the one person
+        # of that gender the last few sentences name is still who "he" means, when no one
+        # else (of any gender, in a quote or not) is named in the last two sentences
+        if len({_surname(m.name) for m in within}) != 1:
+            return None
+        lone = _surname(within[-1].name)
+        others = [
+            m
+            for m in persons
+            if m.char_start < token.idx and sentence.sentence_id - m.sentence_id <= 2 and _surname(m.name) != lone
+        ]
+        return None if others else within[-1]
     same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
     if same:
         verb = token.head
@@ -361,6 +376,8 @@ def _conjunct_subject(
     if verb.dep_ != "conj" or not is_subject(pronoun):
         return None
     for subject in (c for c in verb.head.children if is_subject(c)):
+        if mc.inside_quote(subject.idx):
+            return None  # '"... he has agreed," he said': the quoted clause is someone else's
         if subject.lower_ == pronoun.lower_:
             return _pronoun_antecedent(mc, subject, persons, genders)
         return next((m for m in same if m.char_start <= subject.idx < m.char_end), None)
