@@ -29,7 +29,13 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     outer_noun,
 )
-from pipeline.nlp.events.vocabulary import CONATIVE_VERBS, IMPLICATIVE_PHRASAL_VERBS, IMPLICATIVE_VERBS, IRREALIS_WORDS
+from pipeline.nlp.events.vocabulary import (
+    CONATIVE_VERBS,
+    CONTRAST_MARKS,
+    IMPLICATIVE_PHRASAL_VERBS,
+    IMPLICATIVE_VERBS,
+    IRREALIS_WORDS,
+)
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.syntax import has_neg
 
@@ -94,7 +100,7 @@ def _clause_modality(
     elif dep in ("advcl", "conj"):
         gerund_twin = _gerund_twin(verb) if dep == "conj" else None
         own_negation = not (dep == "conj" and gerund_twin is None and _own_phrase(verb))
-        own_mood = not (dep == "conj" and gerund_twin is None and _finite_conjunct(verb))
+        own_mood = not (dep == "conj" and gerund_twin is None and _finite_conjunct(verb) or _contrast_clause(verb))
         found = _stronger(found, _clause_modality(gerund_twin or head, lexicon, depth + 1, own_negation, own_mood))
     elif dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -136,8 +142,21 @@ def _own_phrase(verb: Token) -> bool:
 def _finite_conjunct(verb: Token) -> bool:
     """ "said a delay would be disastrous and she accused the Tories of opportunism": a
     conjoined clause with its own subject and its own tense is asserted or not on its own;
-    the first clause's modal, "not" or "if" stays there (what embeds both still counts)."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    the first clause's modal, "not" or "if" stays there (what embeds both still counts).
+    So is a tensed verb joined to a bare one ("said he would not respond ... and promised
+    to hail"): it cannot share the bare verb's modal, whatever subject the parser gives it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.tag_ == "VB"
+
+
+def _contrast_clause(verb: Token) -> bool:
+    """ "The Lib Dems said the plan could let extreme groups run policing, while Labour
+    criticised the Tory promises": a tensed clause of contrast (`contrast_marks`) with its
+    own subject reports its own fact; the main clause's "could" is not its mood."""
+    if verb.dep_ != "advcl" or not _finite_conjunct(verb):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in verb.children)
 
 
 def _implicative_phrase(verb: Token) -> bool:
