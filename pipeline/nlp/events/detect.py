@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
+from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
@@ -126,4 +127,5 @@ def detect_events(
         and not speakerless(draft)
         and not backed_cause(draft)
         and not withheld_comment(draft)
+        and not public_appeal(draft)
     ]
