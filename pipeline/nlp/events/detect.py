@@ -32,10 +32,10 @@ from pipeline.nlp.events.filters import (
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
-from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.senses import apply_actor_sense
+from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.speech import (
     attributed_quotes,
     labelled_drafts,

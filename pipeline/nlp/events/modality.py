@@ -164,7 +164,8 @@ def _implicative_phrase(verb: Token) -> bool:
     parsed with the infinitive as an adverbial clause) reports the infinitive as done."""
     head = verb.head
     particles = {c.lower_ for c in head.children if c.dep_ == "prt"}
-    return verb.dep_ == "advcl" and any(v == head.lemma_.lower() and p in particles for v, p in IMPLICATIVE_PHRASAL_VERBS)
+    lemma = head.lemma_.lower()
+    return verb.dep_ == "advcl" and any(v == lemma and p in particles for v, p in IMPLICATIVE_PHRASAL_VERBS)
 
 
 def _infinitive_modality(verb: Token) -> str:
