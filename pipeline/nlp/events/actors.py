@@ -278,6 +278,8 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        found = [m for p in _stray_agents(verb) for m in np_actors(p, index)]
     if not found and verb.dep_ in ("ccomp", "conj") and verb.head != verb:
         found = _reporting_body(verb, index, depth)
     if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
@@ -728,6 +730,21 @@ def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], 
             if makers:
                 return makers
     return []
+
+
+def _stray_agents(verb: Token) -> list[Token]:
+    """ "Blair has been accused of lying by Michael Howard": the parser hangs a passive's "by"
+    agent on the gerund of its "of" or "for" phrase; it is still the passive's agent."""
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+        for gerund in pobjs(prep)
+        if gerund.tag_ == "VBG"
+        for by in gerund.children
+        if by.dep_ == "prep" and by.lower_ == "by"
+        for p in pobjs(by)
+    ]
 
 
 def proposal_owner(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:

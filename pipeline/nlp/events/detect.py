@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
+from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
@@ -34,6 +35,7 @@ from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.senses import apply_actor_sense
+from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.speech import (
     attributed_quotes,
     labelled_drafts,
@@ -121,5 +123,9 @@ def detect_events(
     return [
         to_candidate(ctx, draft)
         for draft in drafts
-        if draft.actors() and not speakerless(draft) and not backed_cause(draft)
+        if draft.actors()
+        and not speakerless(draft)
+        and not backed_cause(draft)
+        and not withheld_comment(draft)
+        and not public_appeal(draft)
     ]

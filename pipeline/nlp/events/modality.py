@@ -29,7 +29,13 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     outer_noun,
 )
-from pipeline.nlp.events.vocabulary import CONATIVE_VERBS, IMPLICATIVE_VERBS, IRREALIS_WORDS
+from pipeline.nlp.events.vocabulary import (
+    CONATIVE_VERBS,
+    CONTRAST_MARKS,
+    IMPLICATIVE_PHRASAL_VERBS,
+    IMPLICATIVE_VERBS,
+    IRREALIS_WORDS,
+)
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.syntax import has_neg
 
@@ -73,10 +79,13 @@ def _governor_modality(governor: Token, lexicon: EventTriggers) -> str:
     return lexicon.modality(lemma) or IRREALIS_WORDS.get(lemma, ASSERTED)
 
 
-def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0, own_negation: bool = True) -> str:
+def _clause_modality(
+    verb: Token, lexicon: EventTriggers, depth: int = 0, own_negation: bool = True, own_mood: bool = True
+) -> str:
     """Modality of a verb's clause, climbing through the clauses that embed it;
-    `own_negation` False leaves out the verb's own "not" (see `_own_phrase`)."""
-    found = _token_modality(verb, lexicon)
+    `own_negation` False leaves out the verb's own "not" (see `_own_phrase`), `own_mood`
+    False its own "not", modals and conditions too (see `_finite_conjunct`)."""
+    found = _token_modality(verb, lexicon) if own_mood else ASSERTED
     if found == NEGATED and not own_negation:
         found = _token_modality(verb, lexicon, negation=False)
     if depth:
@@ -91,7 +100,8 @@ def _clause_modality(verb: Token, lexicon: EventTriggers, depth: int = 0, own_ne
     elif dep in ("advcl", "conj"):
         gerund_twin = _gerund_twin(verb) if dep == "conj" else None
         own_negation = not (dep == "conj" and gerund_twin is None and _own_phrase(verb))
-        found = _stronger(found, _clause_modality(gerund_twin or head, lexicon, depth + 1, own_negation))
+        own_mood = not (dep == "conj" and gerund_twin is None and _finite_conjunct(verb) or _contrast_clause(verb))
+        found = _stronger(found, _clause_modality(gerund_twin or head, lexicon, depth + 1, own_negation, own_mood))
     elif dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
         if governor.pos_ in ("NOUN", "PROPN"):  # "the notion of clinching", "no sign of meeting"
@@ -129,13 +139,42 @@ def _own_phrase(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.tag_ != "MD" for c in verb.children)
 
 
+def _finite_conjunct(verb: Token) -> bool:
+    """ "said a delay would be disastrous and she accused the Tories of opportunism": a
+    conjoined clause with its own subject and its own tense is asserted or not on its own;
+    the first clause's modal, "not" or "if" stays there (what embeds both still counts).
+    So is a tensed verb joined to a bare one ("said he would not respond ... and promised
+    to hail"): it cannot share the bare verb's modal, whatever subject the parser gives it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.tag_ == "VB"
+
+
+def _contrast_clause(verb: Token) -> bool:
+    """ "The Lib Dems said the plan could let extreme groups run policing, while Labour
+    criticised the Tory promises": a tensed clause of contrast (`contrast_marks`) with its
+    own subject reports its own fact; the main clause's "could" is not its mood."""
+    if verb.dep_ != "advcl" or not _finite_conjunct(verb):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in verb.children)
+
+
+def _implicative_phrase(verb: Token) -> bool:
+    """ "He went on to accuse Mr Brown": a phrasal verb of carrying on (`implicative_phrasal_verbs`,
+    parsed with the infinitive as an adverbial clause) reports the infinitive as done."""
+    head = verb.head
+    particles = {c.lower_ for c in head.children if c.dep_ == "prt"}
+    lemma = head.lemma_.lower()
+    return verb.dep_ == "advcl" and any(v == lemma and p in particles for v, p in IMPLICATIVE_PHRASAL_VERBS)
+
+
 def _infinitive_modality(verb: Token) -> str:
     """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
     implicative verb governs it ("managed to meet")."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return ASSERTED
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and lemma_in(head, IMPLICATIVE_VERBS):
+    if verb.dep_ in ("xcomp", "ccomp") and lemma_in(head, IMPLICATIVE_VERBS) or _implicative_phrase(verb):
         return ASSERTED
     return HYPOTHETICAL
 

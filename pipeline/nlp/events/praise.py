@@ -10,7 +10,10 @@ or indirect) praises without one when an approving word (`approval_words` in
 * "it is good that Labour has rejected ...": after an "it" whose "that" clause is the act,
   it approves of that clause's subject;
 * "Mr Brown had made welcome announcements": modifying the object of a verb of doing
-  (`deed_verbs`: "made", "took", "did"), it approves of that verb's subject.
+  (`deed_verbs`: "made", "took", "did"), it approves of that verb's subject;
+* "Gordon Brown is a great chancellor", "Paul's contribution has been exceptional": modifying
+  the label "be" gives a named subject, or judging a deed an actor owns, it approves of
+  that subject or owner.
 
 The speaker is the source and the approved actor the target: never the speaker, "I" or
 "we", nor a place; a negated word ("was not right to"), a question, or a subject that is no
@@ -23,11 +26,11 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, speech_act_draft, unique
-from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _negated, _same_actor
+from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _criticises, _negated, _same_actor
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import nominal_subjects
+from pipeline.nlp.syntax import has_neg, nominal_subjects
 
 PRAISE_SPEECH = Trigger(
     lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
@@ -53,10 +56,24 @@ def _approved(word: Token) -> Token | None:
         # "Labour was right to reject": the infinitive is the act the subject is praised for
         if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in acts):
             return subject
-        return None
+        # "Paul's contribution has been exceptional": an owned deed judged good praises its owner
+        return subject if _owned(subject) else None
+    if word.dep_ in ("amod", "acomp", "attr") and _criticises(head):
+        return None  # "made a great mistake": the word only measures a failing
     if word.dep_ == "amod" and head.dep_ == "dobj" and lemma_in(head.head, DEED_VERBS):
         return _subject(head.head)  # "had made welcome announcements"
+    if word.dep_ == "amod" and head.dep_ == "attr" and head.head.lemma_ == "be" and not has_neg(head.head):
+        # "Gordon Brown is a great chancellor", "Paul has been a valued colleague": the label
+        # praises its subject, a named one or one an actor owns ("Paul's work was a superb effort")
+        subject = _subject(head.head)
+        if subject is not None and subject.lower_ != "it" and (subject.pos_ == "PROPN" or _owned(subject)):
+            return subject
     return None
+
+
+def _owned(noun: Token) -> bool:
+    """ "Paul's contribution": a noun with a possessor, whose owner is credited with it."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention]:

@@ -36,6 +36,9 @@ GENERIC_POST_SENIORITY = 45
 # NER types a place or nationality before a post may get: GPE and NORP, and the PRODUCT or FAC
 # a constituency name is sometimes mistaken for ("the Salford MP").
 PLACE_TYPES = ("GPE", "LOC", "NORP", "PRODUCT", "FAC")
+# How far back (sentences) a subject pronoun still reaches its antecedent when no other person
+# of its gender is named in between: BBC copy runs "He said ..." paragraphs long after the name.
+LONE_PERSON_SENTENCES = 6
 # Modifiers of a post its holder no longer holds ("the former Labour leader"): the person, not the post.
 FORMER_WORDS = ("former", "ex", "outgoing")
 
@@ -315,22 +318,37 @@ def _pronoun_antecedent(
     if sentence is None:
         return None
     wanted = GENDERED_PRONOUNS[token.lower_]
-    compatible = [
+    within = [
         m
         for m in persons
         if m.char_start < token.idx
         and not _is_modifier(mc, m)
-        and sentence.sentence_id - m.sentence_id <= 2
+        and sentence.sentence_id - m.sentence_id <= LONE_PERSON_SENTENCES
         and not mc.inside_quote(m.char_start)
         and genders.get(_surname(m.name), wanted) == wanted
         and not (m.sentence_id == sentence.sentence_id and _in_own_clause(mc, m, token))
     ]
+    compatible = [m for m in within if sentence.sentence_id - m.sentence_id <= 2]
     if not compatible:
-        return None
+        # "He also criticised attempts to ...", paragraphs after the name: the one person
+        # of that gender the last few sentences name is still who "he" means, when no one
+        # else (of any gender, in a quote or not) is named in the last two sentences
+        if len({_surname(m.name) for m in within}) != 1:
+            return None
+        lone = _surname(within[-1].name)
+        others = [
+            m
+            for m in persons
+            if m.char_start < token.idx and sentence.sentence_id - m.sentence_id <= 2 and _surname(m.name) != lone
+        ]
+        return None if others else within[-1]
     same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
     if same:
-        # "Blair promised Brown he would stand down": the speaker of the governing verb.
         verb = token.head
+        shared = _conjunct_subject(mc, token, persons, genders, same)
+        if shared is not None:
+            return shared
+        # "Blair promised Brown he would stand down": the speaker of the governing verb.
         if verb.dep_ in ("ccomp", "xcomp"):
             for subject in (c for c in verb.head.children if is_subject(c)):
                 for m in same:
@@ -345,6 +363,24 @@ def _pronoun_antecedent(
     subjects = [m for m in recent if _is_clause_subject(mc, m)]
     if len({_surname(m.name) for m in subjects}) == 1:
         return subjects[-1]
+    return None
+
+
+def _conjunct_subject(
+    mc: MentionContext, pronoun: Token, persons: list[Mention], genders: dict[str, str], same: list[Mention]
+) -> Mention | None:
+    """ "Mr Howard said he would not meet Mr Blair and he accused him of lying": the subject
+    pronoun of a conjoined clause, the same pronoun as the first clause's subject, means who
+    that subject means, not the last name before it (the first clause's object)."""
+    verb = pronoun.head
+    if verb.dep_ != "conj" or not is_subject(pronoun):
+        return None
+    for subject in (c for c in verb.head.children if is_subject(c)):
+        if mc.inside_quote(subject.idx):
+            return None  # '"... he has agreed," he said': the quoted clause is someone else's
+        if subject.lower_ == pronoun.lower_:
+            return _pronoun_antecedent(mc, subject, persons, genders)
+        return next((m for m in same if m.char_start <= subject.idx < m.char_end), None)
     return None
 
 
