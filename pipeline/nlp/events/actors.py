@@ -892,8 +892,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
                         found += np_actors(pobj, index)
-    if not found and draft.event_type == "ACCUSE" and draft.mode == "allege":
-        # "alleged that Yanukovych had rigged the vote": the one the allegation is about
+    if not found and draft.event_type == "ACCUSE":
+        # "alleged that Yanukovych had rigged the vote", "complained that he was punched by
+        # Vohor": the doer in the complaint's clause is the one it is about
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         found += [m for c in clauses for m in _subjects(c, index)]
     if not found and draft.event_type == "AID":
