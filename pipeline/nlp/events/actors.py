@@ -467,6 +467,22 @@ def fill_actors(ec: EventContext, draft: Draft) -> None:
     _hyphen_mediators(draft, index)
 
 
+def _absorbed_doers(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Two militants were killed in an Israeli air strike", "one man was killed in an
+    attack by the MST": a passive verb with no agent that took in a noun of its own act
+    is done by whoever that noun names as its doer (its "by" phrase, possessor or modifier)."""
+    if not any(c.dep_ == "nsubjpass" for c in draft.token.children):
+        return []
+    found: list[Mention] = []
+    for noun in draft.realisers:
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found += np_actors(child, index)
+            elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                found += [m for p in pobjs(child) for m in np_actors(p, index)]
+    return [m for m in unique(found) if m.entity_type != "LOCATION"]
+
+
 def _nominal_gerund(verb: Token) -> bool:
     """ "Fighting between Israel and Hezbollah killed 20": a bare gerund standing as a noun
     phrase (a subject or object, with no subject or auxiliary of its own) names its actors
@@ -477,7 +493,7 @@ def _nominal_gerund(verb: Token) -> bool:
 
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
-    subjects = _subjects(draft.token, index)
+    subjects = _subjects(draft.token, index) or _absorbed_doers(draft, index)
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
