@@ -61,6 +61,7 @@ from pipeline.nlp.events.draft import (
     received_nouns,
     unique,
 )
+from pipeline.nlp.events.state_agents import country_mention, state_of_agents
 from pipeline.nlp.events.vocabulary import (
     ADDRESSING_VERBS,
     APPRAISING_VERBS,
@@ -109,6 +110,7 @@ def np_actors(
     covering = actor_at(index, token)
     if covering is not None:
         out.append(covering)
+        out += state_of_agents(token, covering, index)  # "Israeli troops": Israel's too
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
             if child.dep_ == "appos" and actor_at(index, child) is not None:
                 out += np_actors(child, index, depth + 1)
@@ -182,17 +184,8 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     if place is None or place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
-    if not iso3:
-        return []
-    states = [
-        m
-        for m in index.mentions
-        if m.entity_type == "COUNTRY"
-        and m.kind != "pronoun"
-        and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
-    ]
-    before = [m for m in states if m.char_start < place.char_start]
-    return [before[-1]] if before else states[:1]
+    state = country_mention(index, iso3, place.char_start) if iso3 else None
+    return [state] if state is not None else []
 
 
 PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
