@@ -1,4 +1,4 @@
-"""Court rulings: whom a ruling on a charge or a measure is against.
+"""Court rulings and appraisals: whom a ruling or a judgement of someone's thing is about.
 
 eval/GUIDE.md codes a court ruling against a party or a measure as ACCUSE, the court (or its
 country) the source. "The Supreme Court upheld his indictment", "annulled the result of the
@@ -7,6 +7,11 @@ object of a ruling verb (events.yaml ruling_verbs) is a charge or a measure, and
 belongs to is the target: the object's possessor, its "of" object, or the "by" agent of a
 participle on it, followed down "of" chains ("the result of the election won by X"). That a
 court rules at all is decided by the sense rules (event_senses.yaml courts).
+
+Praise, criticism or a refusal of someone's thing is aimed at its owner in the same way:
+"Lula praised the efforts of Hu Jintao", "the board approved the nomination of Paul
+Wolfowitz" (`appraised_owner`). Not when the thing is itself an event ("condemned the killing
+of X": X suffered it, the killing's doer is the one condemned).
 """
 
 from __future__ import annotations
@@ -14,10 +19,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.events.actors import np_actors
-from pipeline.nlp.events.draft import Draft, assign, lemma_in, pobjs
+from pipeline.nlp.events.draft import Draft, actor_at, assign, lemma_in, pobjs
 from pipeline.nlp.events.vocabulary import RULING_VERBS
+from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import MentionIndex
+
+APPRAISAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 
 
 def ruled_against(draft: Draft, index: MentionIndex) -> None:
@@ -26,6 +34,17 @@ def ruled_against(draft: Draft, index: MentionIndex) -> None:
     if draft.event_type != "ACCUSE" or draft.targets or verb.pos_ != "VERB" or not lemma_in(verb, RULING_VERBS):
         return
     owners = [m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in _owners(c, index)]
+    assign(draft, "targets", [m for m in owners if m not in draft.sources and m.entity_type != "LOCATION"])
+
+
+def appraised_owner(draft: Draft, index: MentionIndex, lexicon: EventTriggers) -> None:
+    """Give praise, criticism or a refusal of someone's thing with no target that owner."""
+    verb = draft.token
+    if draft.event_type not in APPRAISAL_TYPES or draft.targets or verb.pos_ != "VERB":
+        return
+    things = [c for c in verb.children if c.dep_ == "dobj" and actor_at(index, c) is None]
+    things = [t for t in things if lexicon.noun(t.lemma_.lower()) is None and lexicon.noun(t.lower_) is None]
+    owners = [m for t in things for m in _owners(t, index)]
     assign(draft, "targets", [m for m in owners if m not in draft.sources and m.entity_type != "LOCATION"])
 
 
