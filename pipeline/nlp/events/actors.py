@@ -61,6 +61,7 @@ from pipeline.nlp.events.draft import (
     received_nouns,
     unique,
 )
+from pipeline.nlp.events.state_agents import country_mention, state_of_agents
 from pipeline.nlp.events.vocabulary import (
     ADDRESSING_VERBS,
     APPRAISING_VERBS,
@@ -109,6 +110,7 @@ def np_actors(
     covering = actor_at(index, token)
     if covering is not None:
         out.append(covering)
+        out += state_of_agents(token, covering, index)  # "Israeli troops": Israel's too
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
             if child.dep_ == "appos" and actor_at(index, child) is not None:
                 out += np_actors(child, index, depth + 1)
@@ -182,17 +184,8 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     if place is None or place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
-    if not iso3:
-        return []
-    states = [
-        m
-        for m in index.mentions
-        if m.entity_type == "COUNTRY"
-        and m.kind != "pronoun"
-        and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
-    ]
-    before = [m for m in states if m.char_start < place.char_start]
-    return [before[-1]] if before else states[:1]
+    state = country_mention(index, iso3, place.char_start) if iso3 else None
+    return [state] if state is not None else []
 
 
 PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
@@ -469,6 +462,22 @@ def fill_actors(ec: EventContext, draft: Draft) -> None:
     _hyphen_mediators(draft, index)
 
 
+def _absorbed_doers(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Two militants were killed in an Israeli air strike", "one man was killed in an
+    attack by the MST": a passive verb with no agent that took in a noun of its own act
+    is done by whoever that noun names as its doer (its "by" phrase, possessor or modifier)."""
+    if not any(c.dep_ == "nsubjpass" for c in draft.token.children):
+        return []
+    found: list[Mention] = []
+    for noun in draft.realisers:
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found += np_actors(child, index)
+            elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                found += [m for p in pobjs(child) for m in np_actors(p, index)]
+    return [m for m in unique(found) if m.entity_type != "LOCATION"]
+
+
 def _nominal_gerund(verb: Token) -> bool:
     """ "Fighting between Israel and Hezbollah killed 20": a bare gerund standing as a noun
     phrase (a subject or object, with no subject or auxiliary of its own) names its actors
@@ -479,7 +488,7 @@ def _nominal_gerund(verb: Token) -> bool:
 
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
-    subjects = _subjects(draft.token, index)
+    subjects = _subjects(draft.token, index) or _absorbed_doers(draft, index)
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
@@ -909,6 +918,11 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
                         found += np_actors(pobj, index)
+    if not found and draft.event_type == "ACCUSE":
+        # "alleged that Yanukovych had rigged the vote", "complained that he was punched by
+        # Vohor": the doer in the complaint's clause is the one it is about
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        found += [m for c in clauses for m in _subjects(c, index)]
     if not found and draft.event_type == "AID":
         for clause in verb.children:  # "pledged $500m to help Indonesia rebuild": whom it helps
             if clause.dep_ in ("xcomp", "advcl") and lemma_in(clause, OBJECT_CONTROL):

@@ -5,16 +5,20 @@ Palestinian refugees", "amid protests of up to 200,000": a demonstration is done
 demonstrators even when no one is named (PLOVER codes a protest's source as the civilians
 protesting; eval/GUIDE.md: a common noun becomes a GROUP when it acts in an event). Each
 demonstration or riot noun in the body or headline gets a candidate GROUP mention named
-"protesters" on the noun itself; an asserted protest that names no actor takes it as its
-source (`crowd_source`), and only a crowd that acts joins the article's mentions
+"protesters" on the noun itself, and each demonstrating or rioting verb whose subject names
+no one ("thousands of people demonstrated in Kiev") one on its subject; an asserted protest
+that names no actor takes it as its source (`crowd_source`), and only a crowd that acts joins
+the article's mentions
 (`extract.chain_extractors`). The crowd is kept out of the mention index, so "condemned the
 protests" never aims at it.
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from pipeline.nlp.events.draft import ASSERTED, Draft
-from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.lexicons import EventTriggers, load_event_triggers
 from pipeline.nlp.records import ArticleContext, Mention
 
 CROWD_LABEL = "CROWD"  # ner_label of the crowd a protest noun implies
@@ -32,11 +36,14 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         if span is None or sentence.section not in ("body", "headline"):
             continue
         for token in span:
-            if token.pos_ != "NOUN" or token.idx in taken:
+            if token.pos_ == "VERB" and (subject := _unnamed_subject(token, lexicon, taken)) is not None:
+                token = subject  # "thousands of people demonstrated": the crowd is the subject
+            elif token.pos_ != "NOUN" or token.idx in taken:
                 continue
-            trigger = lexicon.noun(token.lemma_.lower())
-            if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
-                continue
+            else:
+                trigger = lexicon.noun(token.lemma_.lower())
+                if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
+                    continue
             end = token.idx + len(token.text)
             out.append(
                 Mention(
@@ -47,11 +54,26 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     return out
 
 
+def _unnamed_subject(verb: Token, lexicon: EventTriggers, taken: set[int]) -> Token | None:
+    """The subject of a demonstrating or rioting verb when no mention starts at it."""
+    trigger = lexicon.verb(verb.lemma_.lower())
+    if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "NUM") or subject.idx in taken:
+        return None
+    if any(t.idx in taken for t in subject.subtree):
+        return None  # "supporters of Yushchenko": named by whose they are
+    return subject
+
+
 def crowd_source(draft: Draft, crowds: dict[int, Mention]) -> None:
-    """An asserted protest noun that names no actor is done by the crowd it implies."""
+    """An asserted protest that names no actor is done by the crowd it implies (the noun's,
+    or the one on the verb's subject)."""
     token = draft.token
     if draft.event_type != "PROTEST" or draft.actors() or draft.modality != ASSERTED:
         return
-    crowd = crowds.get(token.idx)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token.pos_ == "VERB" else []
+    crowd = crowds.get(token.idx) or next((crowds[s.idx] for s in subjects if s.idx in crowds), None)
     if crowd is not None:
         draft.sources = [crowd]

@@ -34,6 +34,8 @@ from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
+from pipeline.nlp.events.responsibility import claimed_act
+from pipeline.nlp.events.rulings import appraised_owner, ruled_against
 from pipeline.nlp.events.senses import apply_actor_sense
 from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.speech import (
@@ -80,6 +82,9 @@ def detect_events(
         anchors = date_anchors(ec, span, found) if found else None
         for draft in found:
             fill_actors(ec, draft)
+            claimed_act(draft, ec.index)  # "ETA claimed responsibility for the bombing": ETA bombed
+            ruled_against(draft, ec.index)  # "the court upheld his indictment": against him
+            appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu
             verbal_attack(draft)
             dared_to_act(draft)
             visited_places(ec, draft)

@@ -32,6 +32,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     CONATIVE_VERBS,
     CONTRAST_MARKS,
+    FACTUAL_CLAUSE_MARKS,
     IMPLICATIVE_PHRASAL_VERBS,
     IMPLICATIVE_VERBS,
     IRREALIS_WORDS,
@@ -97,6 +98,8 @@ def _clause_modality(
         content = _content_modality(head, lexicon)
         found = _stronger(found, content)
         found = _stronger(found, _clause_modality(head, lexicon, depth + 1))
+    elif dep == "advcl" and _factual_clause(verb):
+        pass  # "the vote would pass, as 16 MPs have sided with X": a reason given is a fact
     elif dep in ("advcl", "conj"):
         gerund_twin = _gerund_twin(verb) if dep == "conj" else None
         own_negation = not (dep == "conj" and gerund_twin is None and _own_phrase(verb))
@@ -128,6 +131,15 @@ def _clause_modality(
             if noun_cue != ASSERTED and head.head.pos_ in ("VERB", "AUX"):
                 found = _stronger(found, _clause_modality(head.head, lexicon, depth + 1))
     return found
+
+
+def _factual_clause(verb: Token) -> bool:
+    """A past or perfect adverbial clause opened by a reason or an earlier event ("because
+    Iran has rejected", "as 16 MPs sided with"): it reports what happened."""
+    if not any(c.dep_ == "mark" and c.lower_ in FACTUAL_CLAUSE_MARKS for c in verb.children):
+        return False
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or perfect
 
 
 def _own_phrase(verb: Token) -> bool:

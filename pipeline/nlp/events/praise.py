@@ -13,7 +13,9 @@ or indirect) praises without one when an approving word (`approval_words` in
   (`deed_verbs`: "made", "took", "did"), it approves of that verb's subject;
 * "Gordon Brown is a great chancellor", "Paul's contribution has been exceptional": modifying
   the label "be" gives a named subject, or judging a deed an actor owns, it approves of
-  that subject or owner.
+  that subject or owner;
+* "South Korea is a strategic partner in Asia": a noun of friendly ties (`partner_nouns`)
+  as the complement of "be" endorses the subject of "be".
 
 The speaker is the source and the approved actor the target: never the speaker, "I" or
 "we", nor a place; a negated word ("was not right to"), a question, or a subject that is no
@@ -25,9 +27,18 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import np_actors
-from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, speech_act_draft, unique
+from pipeline.nlp.events.draft import (
+    Draft,
+    EventContext,
+    is_actor,
+    is_question,
+    lemma_in,
+    pobjs,
+    speech_act_draft,
+    unique,
+)
 from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _criticises, _negated, _same_actor
-from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS
+from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, nominal_subjects
@@ -44,6 +55,8 @@ def _subject(verb: Token) -> Token | None:
 def _approved(word: Token) -> Token | None:
     """The subject token of whoever the approving word credits with an act, or None."""
     head = word.head
+    if word.lower_ in PARTNER_NOUNS:  # "South Korea is a strategic partner": endorsed as one
+        return _subject(head) if word.dep_ == "attr" and head.lemma_ == "be" else None
     if word.dep_ == "acomp" and head.lemma_ == "be":
         subject = _subject(head)
         if subject is None:
@@ -85,7 +98,17 @@ def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention
         and m.surface.lower() not in SPEAKER_PRONOUNS
         and (m.kind != "pronoun" or m.antecedent is not None)
         and not _same_actor(m, speaker)
+        and not (m.entity_type == "COUNTRY" and m.country_iso3 and m.country_iso3 == speaker.country_iso3)
     )
+
+
+def _tied_targets(ec: EventContext, word: Token, speaker: Mention) -> list[Mention]:
+    """ "We are a friend of the United States", "France is a partner of Russia" said by a
+    Frenchman: when the partner is the speaker's own side, the tie is to the "of" actor."""
+    if word.lower_ not in PARTNER_NOUNS:
+        return []
+    tied = [p for c in word.children if c.dep_ == "prep" and c.lower_ in ("of", "to") for p in pobjs(c)]
+    return [m for p in tied for m in _targets(ec, p, speaker)]
 
 
 def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> list[Draft]:
@@ -94,13 +117,13 @@ def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> l
     drafts: list[Draft] = []
     for speaker, span in attributed:
         for word in span:
-            if word.lower_ not in APPROVAL_WORDS or _negated(word):
+            if word.lower_ not in APPROVAL_WORDS and word.lower_ not in PARTNER_NOUNS or _negated(word):
                 continue
             subject = _approved(word)
             sentence = ec.ctx.sentence_at(word.idx)
             if subject is None or sentence is None or is_question(sentence):
                 continue
-            targets = _targets(ec, subject, speaker)
+            targets = _targets(ec, subject, speaker) or _tied_targets(ec, word, speaker)
             if targets:
                 drafts.append(speech_act_draft(PRAISE_SPEECH, word, sentence, [speaker], targets))
                 break  # one praise per quote

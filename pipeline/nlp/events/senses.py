@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import Draft, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
-from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS
+from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
 from pipeline.nlp.yaml_text import safe_load
@@ -336,8 +336,27 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         if not _in_class(arguments(draft, rule.argument or "any"), words, in_names):
             return False
     # "Ukraine suspended payments": a state's act on money is political
-    subjects = arguments(draft, "subject") if rule.unless_subject == "actor" else []
-    return not any(t.ent_type_ in ACTOR_ENTITY_LABELS for t in subjects)
+    return rule.unless_subject != "actor" or not any(_names_actor(t) for t in _acting_subjects(draft))
+
+
+def _acting_subjects(draft: Draft) -> list[Token]:
+    """The heads of whoever does the draft's act: its own subjects, and for a noun a light
+    verb realises ("China granted Zambia a loan of $100m") that verb's subjects too."""
+    subjects = arguments(draft, "subject")
+    for verb in draft.realisers:
+        subjects += [h for c in verb.children if c.dep_ == "nsubj" for h in _heads(c)]
+    return subjects
+
+
+def _names_actor(head: Token) -> bool:
+    """A named actor, or a government body or state agent a name modifies ("the Chinese
+    government", "the Bush administration", "Spanish police"): the state acting."""
+    if head.ent_type_ in ACTOR_ENTITY_LABELS:
+        return True
+    lemma = head.lemma_.lower()
+    return (lemma in GOVERNMENT_BODY_WORDS or lemma in STATE_AGENT_HEADS) and any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_ENTITY_LABELS for c in head.children
+    )
 
 
 def apply_actor_sense(draft: Draft, senses: Senses | None = None) -> bool:

@@ -41,6 +41,7 @@ from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
     MEDIA_MODIFIERS,
     MEDIATING_VERBS,
+    MEETING_LIGHT_VERBS,
     MOTION_VERBS,
     PHONE_NOUNS,
     PLEA_WORDS,
@@ -270,12 +271,15 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         token = doc[i]
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
-        if not is_light and verb is None:
+        meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
+        if not is_light and verb is None and not meeting_only:
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
                 continue
             noun_trigger = nouns[noun.i][0]
+            if meeting_only and noun_trigger.event_type != "CONSULT":
+                continue  # "had talks with Lula" is a meeting; "has the support of" is no act
             if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
                 absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
                 continue

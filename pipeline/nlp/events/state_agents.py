@@ -1,0 +1,54 @@
+"""State agents: unnamed troops, police or officials of a state act as that state.
+
+PLOVER codes actors by country and sector, and eval/GUIDE.md has unnamed officials, police
+or troops of a place act as that place's country ("Spanish police" -> Spain). The mention
+layer keeps "Israeli troops" or "Indian security forces" as one GROUP (a demonym before a
+plural is a population), so an event they do names the group; when its head is a state
+agent (events.yaml state_agent_heads) and its demonym names a country the article mentions,
+that country acts with it. Guerrillas, rebels or protesters of a nationality are a
+population, not its state, and stay a group only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.vocabulary import STATE_AGENT_HEADS
+from pipeline.nlp.gazetteer import Gazetteer, load_gazetteer
+from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import MentionIndex
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def country_mention(index: MentionIndex, iso3: str, at: int) -> Mention | None:
+    """The article's mention of the country `iso3` nearest before offset `at`, else the
+    first after it; None when the article never names it."""
+    iso3 = iso3.upper()
+    states = [
+        m
+        for m in index.mentions
+        if m.entity_type == "COUNTRY"
+        and m.kind != "pronoun"
+        and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
+    ]
+    before = [m for m in states if m.char_start < at]
+    return before[-1] if before else (states[0] if states else None)
+
+
+def state_of_agents(head: Token, group: Mention, index: MentionIndex) -> list[Mention]:
+    """ "Israeli troops", "Indonesian soldiers": the country whose agents a GROUP of state
+    agents is, as the article names it, or nothing."""
+    if group.entity_type != "GROUP" or head.lemma_.lower() not in STATE_AGENT_HEADS:
+        return []
+    first = group.surface.split()[0] if group.surface.split() else ""
+    iso3 = _gazetteer().demonym_country(first)
+    if not iso3:
+        return []
+    state = country_mention(index, iso3, group.char_start)
+    return [state] if state is not None else []
