@@ -34,6 +34,7 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
 )
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
+from pipeline.nlp.quotes.posts import post_holder
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     FIRST_PERSON,
@@ -118,6 +119,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None
     if mention is None:
         mention = _relative_antecedent(art, cue)
+    if resolve_pronouns:
+        mention = post_holder(art, subject, mention) or mention
     if mention is None or mention.entity_type != "PERSON":
         mention = _name_set_off(art, subject) or mention
     elif mention.kind == "name":
