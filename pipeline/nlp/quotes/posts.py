@@ -3,12 +3,12 @@ that the mentions tie to nobody: the person who spoke just before.
 
 A news story names its subject, then refers back to him or her by post: "Tessa Jowell has
 announced plans … The Culture Secretary said the move showed she listened", "… said Mr
-Bell. The Ofsted chief said his forthcoming annual report …". When the title references
-of `mentions` give the post no holder (the post is no role the gazetteer knows, its words
-were typed as a body, or nobody in the text is given it), the post is the named person
-whose speech the text reported last, a few sentences before at most, when that person is
-given no other post and is the person the article names most (a definite post presupposes
-a holder the reader already knows).
+Bell. The Ofsted chief said his forthcoming annual report …". When `mentions` make no
+title reference of the post (it is no role the gazetteer knows, or its words were typed as
+a body), the post is the named person whose speech the text reported last, a few sentences
+before at most, when that person is given no other post and is the person the article
+names most (a definite post presupposes a holder the reader already knows); a lesser post
+("the deputy speaker") only when the text gives that person such a post.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
+from pipeline.nlp.mentions.vocabulary import SUBORDINATE_WORDS, TITLE_NOUNS
 from pipeline.nlp.names import role_compatible
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS
@@ -44,15 +44,17 @@ def post_holder(art: QuoteArticle, subject: Token, found: Mention | None) -> Men
     held = {m.role for m in art.index.mentions if m.role and _same_person(m, speaker)}
     if role is not None and held and not any(role_compatible(role.name, r) for r in held):
         return None  # "the chancellor" is not the prime minister who spoke last
+    if set(post.lower().split()) & SUBORDINATE_WORDS and not held:
+        return None  # "the deputy speaker" is someone else than the person the story is about
     return speaker
 
 
 def _untied(art: QuoteArticle, subject: Token, found: Mention | None) -> bool:
-    """No person: no mention, a title reference with no antecedent, or a body named inside
-    the phrase ("the Ofsted chief": Ofsted)."""
+    """No person and no title reference: no mention, or a body named inside the phrase ("the
+    Ofsted chief": Ofsted). A title reference with no antecedent is left to entity resolution,
+    which knows the posts the whole corpus gives ("The prime minister denied …" in a story
+    about the chancellor is not the chancellor)."""
     if found is None:
-        return True
-    if found.kind == "title" and found.antecedent is None:
         return True
     # a post of a country speaks as the country when its holder is not named ("the Rwandan
     # president said": `speakers._country_of_post`)
