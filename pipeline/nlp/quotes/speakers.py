@@ -147,6 +147,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if resolve_pronouns and named_in_own_report(art, cue, subject, art.index.at(subject)):
         named = art.index.at(subject).name
         mention = speaker_before_report(art, cue, subject, named, _person_genders(art)) or mention
+    if mention is not None and mention.entity_type not in SPEAKER_TYPES:
+        mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
