@@ -50,15 +50,44 @@ def post_holder(art: QuoteArticle, subject: Token, found: Mention | None) -> Men
 
 
 def _untied(art: QuoteArticle, subject: Token, found: Mention | None) -> bool:
-    """No person and no title reference: no mention, or a body named inside the phrase ("the
-    Ofsted chief": Ofsted). A title reference with no antecedent is left to entity resolution,
-    which knows the posts the whole corpus gives ("The prime minister denied …" in a story
-    about the chancellor is not the chancellor)."""
+    """No person and no title reference: no mention, a body named inside the phrase ("the
+    Ofsted chief": Ofsted), or a title reference tied to a bystander. A title reference with
+    no antecedent is left to entity resolution, which knows the posts the whole corpus gives
+    ("The prime minister denied …" in a story about the chancellor is not the chancellor)."""
     if found is None:
         return True
+    if found.kind == "title" and found.antecedent:
+        return _tied_to_a_bystander(art, subject, found)
     # a post of a country speaks as the country when its holder is not named ("the Rwandan
     # president said": `speakers._country_of_post`)
     return found.entity_type not in ("PERSON", "COUNTRY") and art.index.at(subject) is not found
+
+
+def _tied_to_a_bystander(art: QuoteArticle, subject: Token, found: Mention) -> bool:
+    """A title reference the mentions tied to someone the story only mentions: a person named
+    after the post ("… the minister said …" then "First Minister Jack McConnell") or one named
+    before it only in passing, never speaking nor the subject of a main clause ("… where
+    George Bush opposed extending it. But the Tory leader argued …")."""
+    by_id = {m.mention_id: m for m in art.index.mentions}
+    named = by_id.get(found.antecedent or "")
+    if named is None or named.entity_type != "PERSON":
+        return False
+    if named.char_start > subject.idx:
+        return True
+    key = _surname(named)
+    for event in art.events:
+        m = event.speaker
+        if m is not None and m.kind == "pronoun":
+            m = by_id.get(m.antecedent or "")
+        if event.cue_char is not None and event.cue_char < subject.idx and m is not None and _surname(m) == key:
+            return False
+    for m in art.index.mentions:
+        if m.char_start >= subject.idx or m.entity_type != "PERSON" or _surname(m) != key or art.in_quote(m.char_start):
+            continue
+        span = art.tokens(m.char_start, m.char_end)
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "ROOT":
+            return False
+    return True
 
 
 def _definite_post(subject: Token) -> bool:
