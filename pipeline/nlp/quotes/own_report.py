@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
+from pipeline.nlp.quotes.previous import last_speech, spoken_by, surname
 from pipeline.nlp.records import Mention
 
 PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -32,28 +33,16 @@ def named_in_own_report(art: QuoteArticle, cue: Token, pronoun: Token, found: Me
 
 
 def speaker_before_report(
-    art: QuoteArticle, cue: Token, pronoun: Token, named: str, genders: dict[str, str]
+    art: QuoteArticle, cue: Token, pronoun: Token, named: Mention, genders: dict[str, str]
 ) -> Mention | None:
     """The latest named person speaking before the cue's sentence who is not `named` (a
     pronoun event read as its antecedent) and whose gender (surname -> "m"/"f", where known)
     fits the pronoun; None when the one before is `named`, of the other gender, or nobody."""
+    named_surname = surname(named)
     sent = art.sent_of(cue.idx)
-    if sent is None:
+    event = last_speech(art, sent.start_char) if sent is not None else None
+    m = spoken_by(art, event) if event is not None else None
+    if m is None or m.entity_type != "PERSON" or m.kind != "name":
         return None
-    by_id = {m.mention_id: m for m in art.index.mentions}
-    for event in reversed(art.events):
-        if event.cue_char is None or event.cue_char >= sent.start_char:
-            continue
-        m = event.speaker
-        if m is not None and m.kind == "pronoun":
-            m = by_id.get(m.antecedent or "")
-        if m is None or m.entity_type != "PERSON" or m.kind != "name":
-            return None
-        fits = genders.get(_surname(m.name)) in (None, PRONOUN_GENDER[pronoun.lower_])
-        return m if fits and _surname(m.name) != _surname(named) else None
-    return None
-
-
-def _surname(name: str) -> str:
-    words = name.split()
-    return words[-1].lower() if words else ""
+    fits = genders.get(surname(m)) in (None, PRONOUN_GENDER[pronoun.lower_])
+    return m if fits and surname(m) != named_surname else None

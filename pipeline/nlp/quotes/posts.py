@@ -22,6 +22,8 @@ from pipeline.nlp.mentions.vocabulary import SUBORDINATE_WORDS, TITLE_NOUNS
 from pipeline.nlp.names import role_compatible
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS
+from pipeline.nlp.quotes.previous import last_speech, spoken_by
+from pipeline.nlp.quotes.previous import surname as _surname
 from pipeline.nlp.records import Mention
 
 # sentences back the speech the post takes up may lie ("Tessa Jowell has announced … It puts
@@ -76,9 +78,7 @@ def _tied_to_a_bystander(art: QuoteArticle, subject: Token, found: Mention) -> b
         return True
     key = _surname(named)
     for event in art.events:
-        m = event.speaker
-        if m is not None and m.kind == "pronoun":
-            m = by_id.get(m.antecedent or "")
+        m = spoken_by(art, event)
         if event.cue_char is not None and event.cue_char < subject.idx and m is not None and _surname(m) == key:
             return False
     for m in art.index.mentions:
@@ -113,27 +113,11 @@ def _post_words(subject: Token) -> str:
 def _last_person_speaking(art: QuoteArticle, subject: Token) -> Mention | None:
     """The named person of the latest speech event before the subject (a pronoun read as its
     antecedent), within `MAX_SENTENCES_BACK` sentences."""
-    here = art.sent_of(subject.idx)
-    if here is None:
-        return None
-    by_id = {m.mention_id: m for m in art.index.mentions}
-    for event in reversed(art.events):
-        if event.cue_char is None or event.cue_char >= subject.idx or event.speaker is None:
-            continue
-        there = art.sent_of(event.cue_char)
-        if there is None or _sentences_between(art, there.start_char, here.start_char) > MAX_SENTENCES_BACK:
-            return None
-        m = event.speaker
-        if m.kind == "pronoun":
-            m = by_id.get(m.antecedent or "")
-        if m is None or m.entity_type != "PERSON" or m.kind == "title":
-            return None  # the latest speech is someone else's: no person to take up
-        return m
-    return None
-
-
-def _sentences_between(art: QuoteArticle, earlier: int, later: int) -> int:
-    return sum(1 for start in art.sent_starts if earlier < start <= later)
+    event = last_speech(art, subject.idx, MAX_SENTENCES_BACK)
+    m = spoken_by(art, event) if event is not None else None
+    if m is None or m.entity_type != "PERSON" or m.kind == "title":
+        return None  # the latest speech is someone else's: no person to take up
+    return m
 
 
 def _most_named(art: QuoteArticle) -> str | None:
@@ -152,9 +136,6 @@ def _most_named(art: QuoteArticle) -> str | None:
     return top[0][0]
 
 
-def _surname(m: Mention) -> str:
-    words = m.name.split()
-    return words[-1].lower() if words else ""
 
 
 def _same_person(m: Mention, other: Mention) -> bool:

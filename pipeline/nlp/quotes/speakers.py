@@ -145,7 +145,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         since = _proxy_since(art, subject, mention)
         mention = since.speaker if since is not None and since.speaker is not None else mention
     if resolve_pronouns and named_in_own_report(art, cue, subject, art.index.at(subject)):
-        named = art.index.at(subject).name
+        named = art.index.at(subject)
         mention = speaker_before_report(art, cue, subject, named, _person_genders(art)) or mention
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined
+from pipeline.nlp.quotes.previous import last_speech, spoken_by
 from pipeline.nlp.records import Mention
 
 # sentences back the speech a bare spokesman takes up may lie
@@ -58,20 +59,8 @@ def _speaker_before(art: QuoteArticle, subject: Token) -> Mention | None:
     """The named speaker of the latest speech event before the spokesman (a pronoun read as
     its antecedent), within `SENTENCES_BACK` sentences; None when that speech has no speaker
     the text names."""
-    here = art.sent_of(subject.idx)
-    if here is None:
+    event = last_speech(art, subject.idx, SENTENCES_BACK)
+    m = spoken_by(art, event) if event is not None else None
+    if m is None or m.kind in ("pronoun", "title") or m.entity_type not in SPEAKER_TYPES:
         return None
-    by_id = {m.mention_id: m for m in art.index.mentions}
-    for event in reversed(art.events):
-        if event.cue_char is None or event.cue_char >= subject.idx:
-            continue
-        there = art.sent_of(event.cue_char)
-        if there is None or sum(1 for s in art.sent_starts if there.start_char < s <= here.start_char) > SENTENCES_BACK:
-            return None
-        m = event.speaker
-        if m is not None and m.kind == "pronoun":
-            m = by_id.get(m.antecedent or "")
-        if m is None or m.kind in ("pronoun", "title") or m.entity_type not in SPEAKER_TYPES:
-            return None
-        return m
-    return None
+    return m
