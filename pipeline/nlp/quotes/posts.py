@@ -99,9 +99,16 @@ def _definite_post(subject: Token) -> bool:
     noun = subject.lower_
     if noun in BODY_NOUNS or noun in PROXY_NOUNS and noun not in TITLE_NOUNS:
         return False  # "the spokesman", "the official": an unnamed proxy, no post a named person holds
-    if any(c.dep_ in ("appos", "relcl", "acl", "prep") for c in subject.children):
+    if any(c.dep_ in ("appos", "acl", "prep") or c.dep_ == "relcl" and not _set_off(c) for c in subject.children):
         return False  # "the minister for …", "the secretary, John Reid,": described in the phrase
     return noun in TITLE_NOUNS or noun in POST_NOUNS or load_gazetteer().match_role(_post_words(subject)) is not None
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause between commas ("The Glasgow Kelvin MP, who was expelled from
+    Labour, accused …") only adds to a post the reader already knows."""
+    before = clause.left_edge.i - 1
+    return before >= 0 and clause.doc[before].text == ","
 
 
 def _post_words(subject: Token) -> str:
