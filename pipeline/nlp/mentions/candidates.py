@@ -20,7 +20,9 @@ from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
+    COMMITTEE_HEADS,
     GEO_FEATURES,
+    GIVEN_NAMES,
     GROUP_MODIFIERS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -49,6 +51,7 @@ _KEY_WORDS = frozenset(
         *BUILDING_HEADS,
         *INSTITUTION_HEADS,
         *MEMBER_NOUNS,
+        *COMMITTEE_HEADS,
     }
 )
 
@@ -77,6 +80,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_headed_name(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
+        if lower in COMMITTEE_HEADS and token.is_lower:
+            out.extend(_committee(mc, token))
     return out
 
 
@@ -145,8 +150,23 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
         return []
     if end < len(doc) and doc[end].lower_ in ("programme", "show"):
         end += 1
+    elif _reporter(doc, start, end):
+        return []
     name = clean_spaces(doc[start:end].text)
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _reporter(doc, start: int, end: int) -> bool:
+    """ "The BBC's Rachel Harvey": a given name and a surname NER reads as one person, after a
+    broadcaster's possessive, are its correspondent, not a programme."""
+    first = doc[start]
+    return (
+        first.lower_ in GIVEN_NAMES
+        and first.ent_type_ == "PERSON"
+        and first.ent_iob_ == "B"
+        and start + 1 < end
+        and doc[start + 1].ent_iob_ == "I"
+    )
 
 
 def _member_body(mc: MentionContext, kw: Token) -> list[Candidate]:
@@ -173,6 +193,25 @@ def _member_body(mc: MentionContext, kw: Token) -> list[Candidate]:
     ):
         return [Candidate(start, i, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 3)]
     return []
+
+
+def _committee(mc: MentionContext, head: Token) -> list[Candidate]:
+    """ "the Commons work and pensions committee", "the Lords select committee": a named body,
+    the lower-case words of its remit and a committee noun are one organisation, the
+    committee, so that the body is not read as the one that acts or speaks."""
+    doc = mc.doc
+    k = head.i - 1
+    while k >= 0 and head.i - k <= 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == ","):
+        k -= 1
+    if k < 0 or k == head.i - 1:
+        return []  # "the Labour committee": no remit, the body's own committee is the body
+    body = next((e for e in ents_covering(doc, k) if e.end == k + 1 and e.label_ == "ORG"), None)
+    if body is None or not mc.in_sections(body.start, head.i + 1):
+        return []
+    name = clean_spaces(doc[body.start : head.i + 1].text)
+    entry = mc.gaz.entries.get(body.ent_id_)
+    iso3 = entry.country_iso3 if entry is not None else None
+    return [Candidate(body.start, head.i + 1, "ORG", "ORGANIZATION", "name", name, 3, country_iso3=iso3)]
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

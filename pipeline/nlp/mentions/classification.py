@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import (
     NER_LABELS,
@@ -34,6 +34,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNMENT_NAMES,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
+    HOLIDAYS,
     HONORIFICS,
     INSTITUTION_HEADS,
     LAW_HEADS,
@@ -367,6 +368,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if len(span) == 1 and span[0].lower_ in HOLIDAYS:
+        return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
@@ -482,12 +485,25 @@ def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
     if len(span) == 1:
         # "Gordon Brown's Budget statement", "the Bill was passed": the document alone, which
         # NER types a body; a first name ("Bill" typed PERSON) is left to the person rules
-        return span[0].is_title and span[0].lower_ in LAW_HEADS and span[0].ent_type_ != "PERSON"
+        word = span[0]
+        if not (word.is_title and word.lower_ in LAW_HEADS):
+            return False
+        return word.ent_type_ != "PERSON" or _modified_as_a_thing(word)
     last = len(span) - 1
     return any(
         token.lower_ in LAW_HEADS and token.is_title and (k == last or span[k + 1].lower_ in ("of", "on"))
         for k, token in enumerate(span)
     )
+
+
+def _modified_as_a_thing(word: Token) -> bool:
+    """ "its ID cards Bill", "the terror Bill", "the Organised Crime Bill": a law word right
+    after a lower-case noun or adjective, or ending a title NER found, is the document, though
+    NER read "Bill" as a first name."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is None:
+        return False
+    return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
 
 
 def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:

@@ -20,6 +20,8 @@ from pipeline.nlp.records import Mention
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # "MoD", "DfES": capitals with the lower-case initials of the function words between them
 MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][a-zA-Z]{0,5}$")
+# "Gavi", "Apacs": an acronym written as a word, recognised only in brackets after its name
+WORD_ACRONYM = re.compile(r"^[A-Z][a-z]{2,7}$")
 
 
 def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -120,6 +122,8 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
         full = doc[c.tok_start : c.tok_end].text
         if (bracketed or alternative) and ACRONYM.match(short) and _abbreviates(short, full):
             acronyms.setdefault(short, c)
+        elif bracketed and WORD_ACRONYM.match(short) and _spells_initials(short, full):
+            acronyms.setdefault(short, c)  # "the Global Alliance for Vaccines and Immunisation (Gavi)"
     _initials_of_one_body(doc, chosen, acronyms)
     if not acronyms:
         return chosen
@@ -204,6 +208,15 @@ def _mixed_initials(span) -> set[str]:
         elif token.is_lower and found != {""} and len(found) < 16:
             found |= {f + token.text[0] for f in found}
     return {f for f in found if any(ch.islower() for ch in f)}
+
+
+def _spells_initials(short: str, full: str) -> bool:
+    """ "Gavi" for "Global Alliance for Vaccines and Immunisation", "Apacs" for "Association for
+    Payment Clearing Services": an acronym written as a word holds the initials of every
+    capitalised word of the name, in order, and abbreviates it."""
+    initials = [w[0].lower() for w in full.split() if w[:1].isupper()]
+    letters = iter(short.lower())
+    return len(initials) >= 3 and all(i in letters for i in initials) and _abbreviates(short, full)
 
 
 def _abbreviates(short: str, full: str) -> bool:

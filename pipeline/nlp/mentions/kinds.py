@@ -136,12 +136,15 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if _shaped_like_a_name(words) and not place:
         found.add("PERSON")  # not "Milton Keynes"
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
-    if before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS):
+    root = _root(doc, c)
+    if before is not None and (
+        before.lower_ in HONORIFICS
+        or before.lower_ in TITLE_NOUNS and not _titles_the_post_after(mc, c, root) and last not in ORG_HEADS
+    ):
         found.add("PERSON")
     after = doc[c.tok_end] if c.tok_end < len(doc) else None
     if any(t is not None and t.lower_ in FIXTURE_WORDS for t in (before, after)):
         return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
-    root = _root(doc, c)
     # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
     # where the body or person is
     modifies = place and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
@@ -161,6 +164,18 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if placed:
         found.add(placed)
     return found
+
+
+def _titles_the_post_after(mc: MentionContext, c: Candidate, root: Token) -> bool:
+    """ "a former Home Office minister", "Shadow Treasury chief secretary": a name modifying the
+    post after it is the post's remit, and the title word before it ("former", "shadow")
+    belongs to that post, not to the name; "the shadow Cabinet" is the body itself."""
+    post = root.head
+    return (
+        root.dep_ in ("compound", "nmod", "amod")
+        and post.i >= c.tok_end
+        and (post.lower_ in mc.role_words or post.lower_ in TITLE_NOUNS or mc.gaz.match_role(post.text) is not None)
+    )
 
 
 def known_place(name: str) -> bool:
@@ -242,7 +257,8 @@ def _names_a_body(root: Token) -> bool:
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
-    return bool(root.dep_ in ("compound", "nmod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+    # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
+    return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
 
 
 def _one_of_bodies(root: Token) -> bool:

@@ -19,6 +19,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     KEPT_TITLES,
     NAME_PARTICLES,
+    ORG_NOUNS,
     SEAT_NOUNS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -194,6 +195,35 @@ def _glued_to_hyphen(token) -> bool:
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
+def particle_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Daniel arap Moi", "Mohammed bin Salman": NER may end a person at the lower-case
+    particle and read the surname after it as a body or place; a person's name followed by a
+    name particle (name_particles) and capitalised name words goes on through them."""
+    doc = mc.doc
+    grown: dict[int, Candidate] = {}
+    for c in chosen:
+        end = c.tok_end
+        if c.entity_type != "PERSON" or c.kind != "name" or end + 1 >= len(doc):
+            continue
+        if not (doc[end].is_lower and doc[end].lower_ in NAME_PARTICLES and _continues_name(mc, c, end + 1)):
+            continue
+        end += 2
+        while end < len(doc) and _continues_name(mc, c, end):
+            end += 1
+        name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
+        grown[c.tok_start] = replace(c, tok_end=end, name=name, char_end=None)
+    if not grown:
+        return chosen
+    covered = {i for c in grown.values() for i in range(c.tok_start, c.tok_end)}
+    kept = [c for c in chosen if c.tok_start not in grown and not covered.intersection(range(c.tok_start, c.tok_end))]
+    return sorted(kept + list(grown.values()), key=lambda c: c.tok_start)
+
+
+def _continues_name(mc: MentionContext, c: Candidate, i: int) -> bool:
+    token = mc.doc[i]
+    return token.is_title and _name_word(token) and mc.section[i] == mc.section[c.tok_start]
+
+
 def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """A surname NER typed ORG/GPE/NORP ("Lavrov" ORG) is the person the article names."""
     surnames = set()
@@ -215,7 +245,9 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             if _is_place_word(mc, c, chosen, surnames):
                 c = replace(c, label="GPE", entity_type="LOCATION", role=None, gender=None)
             elif _after_the(mc, c) and c.name.lower() not in full_surnames:
-                continue  # "oppose the Bill": a name takes no article
+                if not _names_the_body_noun(mc, c):
+                    continue  # "oppose the Bill": a name takes no article
+                c = replace(c, label="ORG", entity_type="ORGANIZATION")  # "the Kommersant newspaper"
         out.append(c)
     return [_one_sense(mc, c, out, full_surnames) for c in out]
 
@@ -325,6 +357,14 @@ def _one_sense(mc: MentionContext, c: Candidate, chosen: list[Candidate], full_s
 
 def _after_the(mc: MentionContext, c: Candidate) -> bool:
     return _lone_word(mc, c) and c.tok_start > 0 and mc.doc[c.tok_start - 1].lower_ == "the"
+
+
+def _names_the_body_noun(mc: MentionContext, c: Candidate) -> bool:
+    """ "the Kommersant newspaper": a name between "the" and a body's noun (org_nouns) it
+    modifies is that body's name."""
+    token = mc.doc[c.tok_start]
+    head = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and head.i == c.tok_end and head.lower_ in ORG_NOUNS
 
 
 def _lone_word(mc: MentionContext, c: Candidate) -> bool:
