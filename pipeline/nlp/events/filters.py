@@ -42,6 +42,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     BACKING_VERBS,
     BALLOT_VERBS,
+    CHAMBER_WORDS,
     DARING_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
@@ -298,14 +299,25 @@ def halted(draft: Draft, drafts: list[Draft]) -> bool:
 
 
 def personal_quarrel(draft: Draft) -> bool:
-    """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown":
-    fighting whose every side is a named person is a quarrel, not violence (an ASSAULT
-    needs a state, a force or a group among its sides)."""
+    """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown",
+    "a Commons battle": fighting whose every side is a named person or a debating chamber is
+    a quarrel, not violence (an ASSAULT needs a state, a force or a group among its sides).
+    A chamber alone is enough: it has no arms to fight with."""
     token = draft.token
     if draft.event_type != "ASSAULT" or not (lemma_in(token, QUARREL_WORDS) or token.lower_ in QUARREL_WORDS):
         return False
     actors = draft.actors()
-    return len(actors) > 1 and all(m.entity_type == "PERSON" for m in actors)
+    chambers = [m for m in actors if _is_chamber(m)]
+    return bool(actors) and all(m.entity_type == "PERSON" or m in chambers for m in actors) and (
+        len(actors) > 1 or bool(chambers)
+    )
+
+
+def _is_chamber(mention: Mention) -> bool:
+    """A body whose name holds a chamber word (chamber_words): "House of Commons", "Senate"."""
+    return mention.entity_type == "ORGANIZATION" and any(
+        word in CHAMBER_WORDS for word in mention.name.lower().split()
+    )
 
 
 SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})

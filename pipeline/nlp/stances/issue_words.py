@@ -22,6 +22,7 @@ import functools
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS
 from pipeline.nlp.stances.issues import ISSUE_HEADS
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
@@ -59,6 +60,20 @@ def issue_like(token: Token) -> bool:
     if lemma in LISTED or lemma.rstrip("s") in LISTED or token.lower_ in LISTED:
         return True
     return deverbal(lemma)
+
+
+def counted(noun: Token) -> bool:
+    """Whether a noun phrase counts instances ("6,200 illegal homes", "the number of illegal
+    immigrants detected", "a couple of shocking episodes"): a judging word on it describes
+    the things counted, in a report of how many there are, not an issue (eval/GUIDE.md: "a
+    bare report of facts is not a stance")."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return True
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep:
+        return False
+    frame = prep.head
+    return frame.lemma_.lower() in QUANTIFIER_NOUNS or frame.lower_ in QUANTIFIER_NOUNS
 
 
 def is_generic(word: Token) -> bool:

@@ -19,7 +19,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, member_of, speaks_for
-from pipeline.nlp.stances.issue_words import is_generic, issue_like
+from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import (
     believed_negated,
@@ -187,8 +187,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     noun, predicate = _judged_noun(word)
     if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
         return out  # "the foreign secretary has been shamed": done to someone, not judged
-    if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex)):
-        return out  # "great interest", "grave concerns": mild or about something else
+    if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex) or counted(noun)):
+        return out  # "great interest", "grave concerns", "6,200 illegal homes": mild, about something else, a count
     complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
     if predicate and word.pos_ == "ADJ" and complemented:
         return out  # "responsible for the waste" judges a relation, not the subject ("vital in a democracy" does)

@@ -76,6 +76,13 @@ def _named_thing(noun: Token) -> bool:
     )
 
 
+def _possessor(noun: Token) -> list[Token]:
+    """A named possessor of a generic noun whose clause completes it: whose view or claim it
+    is ("the prime minister's view that there was no agreement"); a pronoun says nothing."""
+    poss = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return [t for t in poss.subtree if t.dep_ != "det" and not t.is_quote] if poss is not None else []
+
+
 @dataclass(frozen=True)
 class Labeller:
     """Turns noun phrases into issue labels, with the article as context; the phrase pieces
@@ -121,8 +128,8 @@ class Labeller:
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
-            done = completion(self.lex, noun)
-            return render(self.doc, [noun, *done]) if done else None
+            done = completion(self.lex, noun, bare=False)
+            return render(self.doc, [*_possessor(noun), noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts
@@ -272,6 +279,23 @@ class Labeller:
             and t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc")
             and not t.is_quote
             and not t.is_space
+        ]
+        if len(tokens) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            return None
+        return render(self.doc, tokens) or None
+
+    def gerund_label(self, gerund: Token) -> str | None:
+        """A gerund with its arguments as written ("launching Thatcherism in instalments",
+        "failing to cut taxes"), less determiners, pronoun possessives and subordinate
+        clauses; None without a noun in it."""
+        if gerund.tag_ != "VBG":
+            return None
+        skip = {g.i for t in gerund.subtree if t is not gerund and t.dep_ in ("advcl", "relcl", "parataxis")
+                for g in t.subtree}
+        tokens = [
+            t for t in gerund.subtree
+            if t.i not in skip and not (t.is_punct or t.is_quote or t.is_space)
+            and t.dep_ != "det" and not (t.dep_ == "poss" and t.pos_ == "PRON")
         ]
         if len(tokens) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
             return None

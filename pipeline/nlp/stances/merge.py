@@ -4,6 +4,8 @@ holder is told by its mention's name, so "the Lib Dems" twice in an article is o
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import clean
@@ -40,6 +42,7 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             named = _named_antecedent(art, target_mention)
             if named is not None:
                 target = named  # "the prime minister" -> "Tony Blair"
+        target = _possessor_named(art, signal.target_head, target)
         if _empty_target(art, signal, target):
             continue
         sentence = art.ctx.sentences[sentence_id]
@@ -102,6 +105,22 @@ def _empty_target(art: StanceArticle, signal: Signal, target: str) -> bool:
         return True
     words = target.split()
     return len(words) == 1 and art.lex.evaluative(words[0]) is not None
+
+
+def _possessor_named(art: StanceArticle, head: Token, target: str) -> str:
+    """A label opened by a title possessor takes the name it stands for ("prime minister's
+    view that …" -> "Tony Blair's view that …"), as a reader names whose view it is."""
+    poss = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    mention = art.index.at(poss) if poss is not None else None
+    if mention is None or mention.kind != "title":
+        return target
+    named = _named_antecedent(art, mention)
+    surface = clean(mention.surface)
+    if surface.lower().startswith("the "):
+        surface = surface[4:]
+    if named is None or not target.lower().startswith(surface.lower()):
+        return target
+    return named + target[len(surface):]
 
 
 def _named_antecedent(art: StanceArticle, mention: Mention) -> str | None:

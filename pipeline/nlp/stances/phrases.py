@@ -23,6 +23,7 @@ from pipeline.nlp.stances.words import (
 )
 
 MAX_LABEL_WORDS = 10
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})  # words that never end a label
 AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 
 
@@ -172,12 +173,13 @@ def content_clause(noun: Token) -> list[Token]:
     return []
 
 
-def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
+def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
     sunset clause inserted in the Bill"), an infinitive with its object ("the decision to
     send a junior minister") or a gerund with its object after a kept preposition
-    ("guidelines on splitting the financial burden")."""
+    ("guidelines on splitting the financial burden"); with `bare`, also an infinitive with
+    no object ("Japan's refusal to apologise for the invasion", `bare_infinitive`)."""
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
@@ -194,7 +196,7 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
         infinitive_complement = child.dep_ == "xcomp" and to_aux
         if child.dep_ != "acl" and not infinitive_relative and not infinitive_complement:
             continue  # "the bill to ban fox hunting" is parsed either way
-        if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS:
+        if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, child):
             continue
         if any(c.dep_ == "neg" for c in child.children):
             return []  # "an agreement not based on …" says what it is not
@@ -219,7 +221,33 @@ def completion(lex: StanceLexicon, noun: Token) -> list[Token]:
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
+            if obj is None and bare:
+                return bare_infinitive(lex, to, child)
     return []
+
+
+def _light_act(lex: StanceLexicon, verb: Token) -> bool:
+    """A light verb's infinitive whose object names the act ("his failure to make a statement
+    to MPs", "the decision to take legal action"): the object carries the issue."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and lex.evaluative(obj.lemma_) is None  # not "make the mistake"
+
+
+def bare_infinitive(lex: StanceLexicon, to: Token, verb: Token) -> list[Token]:
+    """An infinitive with no object that completes its noun ("Japan's refusal to apologise
+    for the invasion", "plans to intervene in the dispute"): a reader names the act, with the
+    prepositional argument right after the verb; not one that goes on into a clause of its
+    own ("the decision to say that …") or shares an object with a conjunct ("proposals to
+    merge or amalgamate the regiments")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj", "nsubjpass", "conj") for c in verb.children):
+        return []
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj) or lex.is_generic_target(pobj.lemma_):
+        return [to, verb]
+    return [to, verb, prep, *phrase(lex, pobj, keep_det=False, depth=1)]
 
 
 def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
@@ -319,7 +347,12 @@ def render(doc: Doc, tokens: list[Token]) -> str:
     label = clean("".join(parts))
     words = label.split()
     if len(words) > MAX_LABEL_WORDS:
-        label = " ".join(words[:MAX_LABEL_WORDS])
+        # cut to length, less the function words the cut leaves dangling ("… on the shape of")
+        closed = {t.text for t in tokens if t.pos_ in FUNCTION_POS}
+        words = words[:MAX_LABEL_WORDS]
+        while len(words) > 1 and words[-1] in closed:
+            words.pop()
+        label = " ".join(words)
     first = tokens[0] if tokens else None
     sentence_capital = (
         first is not None

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -104,6 +105,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
         found = noun_targets(art, dobj)  # the label includes coordinated objects
+        found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:
             # "supports Korea in their effort to join the IDB": backing someone's bid is the issue
@@ -197,13 +199,15 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
-    if len(label.split()) == 1 and noun.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children
-    ):
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children)
+    bare = art.labeller.noun_label(noun, resolve=False) or label
+    if demonstrative and noun.pos_ == "NOUN" and len(bare.split()) == 1:
         # "this policy", "these plans": a demonstrative points back to what the sentence
-        # before is about ("its annual ban on fishing")
+        # before is about ("its annual ban on fishing"), before an earlier mention of its
+        # own word lends it that mention's label, when the sentence before names an issue
         antecedent = antecedent_noun(art, noun)
-        if antecedent is not None and antecedent is not noun:
+        lent = len(label.split()) > 1
+        if antecedent is not None and antecedent is not noun and (not lent or issue_like(antecedent)):
             found = noun_targets(art, antecedent)
             if found:
                 return found
@@ -211,6 +215,20 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
+
+
+def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
+    """Objects the parser hung on a time phrase after the verb's object: in "resent the
+    invasion of China during World War II and Japan's refusal to apologise" the refusal is
+    the verb's second object, not a conjunct of the war. Only a phrase with its own
+    determiner or possessive (`own_phrase`) after a date, time or named event."""
+    out = []
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.i < obj.i:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME", "EVENT")):
+            out += [c for c in pobj.conjuncts if c.i > pobj.i and c.head == pobj and own_phrase(c)]
+    return out
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.words import BODY_NOUNS
+from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS
 
 
 def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
@@ -43,11 +43,17 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
 def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     """The clause's issue candidates: a passive subject, then the object of an action ("the
     government will introduce identity cards" is about the cards), then the subject; for
-    "it", the subject before the object ("the bill … had safeguards. We will vote against it")."""
+    "it", the subject before the object ("the bill … had safeguards. We will vote against it");
+    last the object of a grounds preposition (`grounds_prepositions`)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return passive + (subjects + objects if subject_first else objects + subjects)
+    # last, what someone is judged for ("has been criticised for its annual ban on fishing")
+    grounds = [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in GROUNDS_PREPOSITIONS
+        for g in c.children if g.dep_ == "pobj" and not is_quantity(g)
+    ]
+    return passive + (subjects + objects if subject_first else objects + subjects) + grounds
 
 
 def is_quantity(noun: Token) -> bool:

@@ -127,7 +127,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # "criticised the government over its case for war", "accused Labour of wasting
             # the surplus": what is judged is the issue, the actor only when nothing else is
             # (an issue object's preposition is its own: "introduce checks for migrants")
-            targets = _grounds_targets(art, verb) or targets
+            targets = _grounds_targets(art, verb, targets) or targets
     score = base * intensity(art, verb)
     pol = polarity * (attitude or 1)
     if has_negation(art, verb):
@@ -285,9 +285,12 @@ def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return signal(art, verb, polarity, DEONTIC_SCORE, label, head, holder, quote)
 
 
-def _grounds_targets(art: StanceArticle, verb: Token) -> list[Target]:
+def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> list[Target]:
     """What a verb of judging someone judges them for: the object of its grounds preposition
-    ("over its case for war", "of aggression") or the act charged ("for cutting stamp duty")."""
+    ("over its case for war", "of aggression") or the act charged ("for cutting stamp duty");
+    an act with no issue label of its own is named with the actor who does it ("accused the
+    Tories of launching Thatcherism in instalments" -> "Tories launching Thatcherism in
+    instalments")."""
     out: list[Target] = []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
@@ -296,7 +299,9 @@ def _grounds_targets(art: StanceArticle, verb: Token) -> list[Target]:
                 out += noun_targets(art, pobj)
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
             if pcomp is not None and child.lower_ in ("of", "for"):
-                out += _charge_targets(art, pcomp)
+                charged = _charge_targets(art, pcomp)
+                act = art.labeller.gerund_label(pcomp) if not charged else None
+                out += charged or ([Target(f"{a.label} {act}", a.head) for a in actors] if act else [])
     return out
 
 
