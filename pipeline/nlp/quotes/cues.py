@@ -120,12 +120,27 @@ def speaker_token(cue: Token) -> Token | None:
     agent = _passive_agent(cue)
     if agent is not None:
         return agent
+    quoted = _quoted_in_passive(cue)
+    if quoted is not None:
+        return quoted
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or found
     if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in DOCUMENT_NOUNS:
         return cue.head  # "issued a statement saying …": the statement speaks for its author
     return found
+
+
+def _quoted_in_passive(cue: Token) -> Token | None:
+    """ "Mr Jones was quoted as saying …", "The minister was quoted by Reuters as saying …": the
+    subject of a passive quoting verb is the one quoted."""
+    prep = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _quotes_as_saying(cue: Token) -> bool:

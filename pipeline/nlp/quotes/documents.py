@@ -88,10 +88,12 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
             found = art.index.at(t)
             if found is not None and found.entity_type in SPEAKER_TYPES:
                 return found
-    if subject.dep_ == "dobj" and subject.head.pos_ == "VERB":
-        # "The Foreign Office issued a statement saying …": whoever issued it; "The NAACP
-        # national office put out a statement": the body naming the office that issued it
-        issuer = subject_of(subject.head)
+    issuing = _issuing_verb(subject)
+    if issuing is not None:
+        # "The Foreign Office issued a statement saying …", "Hamas responded with a statement
+        # saying …": whoever issued it; "The NAACP national office put out a statement": the
+        # body naming the office that issued it
+        issuer = subject_of(issuing)
         found = (mention_of(issuer, art.index) or _named_modifier(art, issuer)) if issuer is not None else None
         if found is not None and found.entity_type in SPEAKER_TYPES:
             return found
@@ -101,6 +103,17 @@ def _author_of(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = next((m for t in of.subtree if (m := art.index.at(t)) is not None), None)
                 if found is not None and found.entity_type in SPEAKER_TYPES:
                     return found
+    return None
+
+
+def _issuing_verb(document: Token) -> Token | None:
+    """The verb a document is the object of ("issued a statement"), or the verb of its "with"
+    phrase ("responded with a statement")."""
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        return document.head
+    prep = document.head
+    if document.dep_ == "pobj" and prep.lower_ == "with" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+        return prep.head
     return None
 
 

@@ -34,6 +34,10 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
 )
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
+from pipeline.nlp.quotes.leads import lead_speaker
+from pipeline.nlp.quotes.own_report import named_in_own_report, speaker_before_report
+from pipeline.nlp.quotes.posts import post_holder
+from pipeline.nlp.quotes.spokesmen import bare_spokesman_principal
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     FIRST_PERSON,
@@ -106,6 +110,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             or _described_body(art, subject)
             or _named_holder(art, subject)
             or _body_before_proxy(art, subject)
+            or bare_spokesman_principal(art, cue, subject)
         )
     if mention is None and taken is None:
         mention = _country_of_post(art, subject)
@@ -118,6 +123,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None
     if mention is None:
         mention = _relative_antecedent(art, cue)
+    if resolve_pronouns:
+        mention = post_holder(art, subject, mention) or lead_speaker(art, subject, mention) or mention
     if mention is None or mention.entity_type != "PERSON":
         mention = _name_set_off(art, subject) or mention
     elif mention.kind == "name":
@@ -137,6 +144,11 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
         since = _proxy_since(art, subject, mention)
         mention = since.speaker if since is not None and since.speaker is not None else mention
+    if resolve_pronouns and named_in_own_report(art, cue, subject, art.index.at(subject)):
+        named = art.index.at(subject)
+        mention = speaker_before_report(art, cue, subject, named, _person_genders(art)) or mention
+    if mention is not None and mention.entity_type not in SPEAKER_TYPES:
+        mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
