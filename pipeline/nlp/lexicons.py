@@ -104,12 +104,20 @@ class EventTriggers:
     def may_be_verb(self, lemma: str) -> bool:
         """False when no verb entry holds every word of the lemma: then `verb` answers None
         for it with any particle (a cheap test before a verb's dependents are read)."""
-        return all(word in self._verb_words for word in normalise(lemma).split())
+        return _held(self._may_be_verb, self._verb_words, lemma)
 
     def may_be_noun(self, lemma: str) -> bool:
         """False when no noun entry holds every word of the lemma: then `noun` and
         `noun_with_preposition` answer None for it with any modifier or preposition."""
-        return all(word in self._noun_words for word in normalise(lemma).split())
+        return _held(self._may_be_noun, self._noun_words, lemma)
+
+    @functools.cached_property
+    def _may_be_verb(self) -> dict[str, bool]:
+        return {}  # `may_be_verb`'s answers: asked of every verb of every article
+
+    @functools.cached_property
+    def _may_be_noun(self) -> dict[str, bool]:
+        return {}  # `may_be_noun`'s answers: asked of every noun of every article
 
     def noun_with_preposition(self, lemma: str, preposition: str) -> Trigger | None:
         """The trigger for a noun that is one only with the preposition after it ("call
@@ -129,6 +137,20 @@ class EventTriggers:
         if particle and normalise(f"{lemma} {particle}") in self.light_verb_lemmas:
             return True
         return normalise(lemma) in self.light_verb_lemmas
+
+
+_KEPT_ANSWERS = 100_000
+"""Words whose answer `_held` remembers at most; past that it starts again."""
+
+
+def _held(answers: dict[str, bool], words: frozenset[str], lemma: str) -> bool:
+    """Whether every word of `lemma` is one of `words`, remembered in `answers`."""
+    found = answers.get(lemma)
+    if found is None:
+        if len(answers) > _KEPT_ANSWERS:
+            answers.clear()
+        found = answers[lemma] = all(word in words for word in normalise(lemma).split())
+    return found
 
 
 @dataclass(frozen=True)
