@@ -165,6 +165,17 @@ class StanceLexicon:
         """("support" | "oppose", score) when the verb or phrase takes a side on its object."""
         return self.cue_polarity.get(normalise(lemma_or_phrase))
 
+    def may_start_cue(self, word: str) -> bool:
+        """False when `cue` answers None for the word and for every phrase it starts ("word
+        particle preposition" …): no cue begins with it (a cheap test before a verb's
+        dependents are read). A word that normalises to nothing may start anything."""
+        first = normalise(word).split()[:1]
+        return not first or first[0] in self._cue_first_words
+
+    @functools.cached_property
+    def _cue_first_words(self) -> frozenset[str]:
+        return frozenset(key.split()[0] for key in self.cue_polarity if key.split())
+
     def evaluative(self, word: str) -> float | None:
         """Signed weight of a judging word: "constructive" > 0, "illegal" < 0."""
         return self.evaluative_weight.get(normalise(word))
