@@ -5,7 +5,8 @@ extractors walked every article's tokens a dozen times over, and making those ob
 was about a third of their CPU time (a fifth of a worker's, the parse included). A view
 exports what the hot passes test (`doc.to_array`, plus each token's subtree edges) into
 Python lists once per doc, so a pass can test attributes by index and make a `Token` only
-for the tokens it keeps. `children(i)` yields exactly what spaCy's `token.children` does:
+for the tokens it keeps. Columns fewer passes read (text, entity type, case flags) are
+exported when first asked. `children(i)` yields exactly what spaCy's `token.children` does:
 the tokens whose head is i, searched within i's subtree edges, in document order.
 
 A view answers for one doc; `view_of(doc)` keeps the last one made, so the passes over
