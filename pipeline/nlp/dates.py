@@ -129,6 +129,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_WITH_DIGITS = frozenset({"month_day", "iso", "day_of_month", "year"})
+"""The patterns that match only text holding an ASCII digit (a day number or a year)."""
+_DIGIT = re.compile("[0-9]")
+
 _NOT_A_POINT = re.compile(
     r"^(?:since|until|by)\b|\b(?:the\s+past|the\s+last)\s+(?:week|month|year)\b", re.IGNORECASE
 )
@@ -154,7 +158,10 @@ def find_date_expressions(text: str) -> list[DateExpression]:
     """
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
+    digits = _DIGIT.search(text) is not None
     for kind, pattern in _PATTERNS:
+        if kind in _WITH_DIGITS and not digits:
+            continue  # (most sentences have no digit: not searching saves half the work)
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

@@ -65,6 +65,10 @@ class Role:
     seniority: int  # higher = more specific or senior; keep the highest title seen
 
 
+_KEPT_ROLE_ANSWERS = 100_000
+"""Texts whose role `match_role` remembers at most; past that it starts again."""
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     entries: dict[str, GazetteerEntry]
@@ -74,6 +78,7 @@ class Gazetteer:
     _demonym_index: dict[str, str] = field(repr=False)  # surface key -> iso3
     _capital_index: dict[str, str] = field(repr=False)  # surface key -> iso3
     _role_variants: tuple[tuple[str, Role], ...] = field(repr=False)  # longest first
+    _roles_of: dict[str, Role | None] = field(default_factory=dict, repr=False, compare=False)  # match_role's answers
 
     def by_alias(self, text: str) -> GazetteerEntry | None:
         """The one entity a surface names, whatever its article, case or dots."""
@@ -92,12 +97,18 @@ class Gazetteer:
         return self.entries[f"country:{iso3.upper()}"]
 
     def match_role(self, text: str) -> Role | None:
-        """The role a title names; the longest variant wins, so a deputy is not a principal."""
+        """The role a title names; the longest variant wins, so a deputy is not a principal.
+
+        Remembered per text: the extractors ask it of the same few thousand words and titles
+        at every name, and each answer tries every variant."""
+        if text in self._roles_of:
+            return self._roles_of[text]
         padded = f" {surface_key(text)} "
-        for variant, role in self._role_variants:
-            if f" {variant} " in padded:
-                return role
-        return None
+        found = next((role for variant, role in self._role_variants if f" {variant} " in padded), None)
+        if len(self._roles_of) > _KEPT_ROLE_ANSWERS:
+            self._roles_of.clear()
+        self._roles_of[text] = found
+        return found
 
     def entity_ruler_patterns(self) -> list[dict]:
         """Patterns for an EntityRuler configured with `RULER_CONFIG`, one label and id per surface.

@@ -104,12 +104,20 @@ class EventTriggers:
     def may_be_verb(self, lemma: str) -> bool:
         """False when no verb entry holds every word of the lemma: then `verb` answers None
         for it with any particle (a cheap test before a verb's dependents are read)."""
-        return all(word in self._verb_words for word in normalise(lemma).split())
+        return _held(self._may_be_verb, self._verb_words, lemma)
 
     def may_be_noun(self, lemma: str) -> bool:
         """False when no noun entry holds every word of the lemma: then `noun` and
         `noun_with_preposition` answer None for it with any modifier or preposition."""
-        return all(word in self._noun_words for word in normalise(lemma).split())
+        return _held(self._may_be_noun, self._noun_words, lemma)
+
+    @functools.cached_property
+    def _may_be_verb(self) -> dict[str, bool]:
+        return {}  # `may_be_verb`'s answers: asked of every verb of every article
+
+    @functools.cached_property
+    def _may_be_noun(self) -> dict[str, bool]:
+        return {}  # `may_be_noun`'s answers: asked of every noun of every article
 
     def noun_with_preposition(self, lemma: str, preposition: str) -> Trigger | None:
         """The trigger for a noun that is one only with the preposition after it ("call
@@ -131,6 +139,20 @@ class EventTriggers:
         return normalise(lemma) in self.light_verb_lemmas
 
 
+_KEPT_ANSWERS = 100_000
+"""Words whose answer `_held` remembers at most; past that it starts again."""
+
+
+def _held(answers: dict[str, bool], words: frozenset[str], lemma: str) -> bool:
+    """Whether every word of `lemma` is one of `words`, remembered in `answers`."""
+    found = answers.get(lemma)
+    if found is None:
+        if len(answers) > _KEPT_ANSWERS:
+            answers.clear()
+        found = answers[lemma] = all(word in words for word in normalise(lemma).split())
+    return found
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     cue_polarity: Mapping[str, tuple[str, float]]
@@ -142,6 +164,17 @@ class StanceLexicon:
     def cue(self, lemma_or_phrase: str) -> tuple[str, float] | None:
         """("support" | "oppose", score) when the verb or phrase takes a side on its object."""
         return self.cue_polarity.get(normalise(lemma_or_phrase))
+
+    def may_start_cue(self, word: str) -> bool:
+        """False when `cue` answers None for the word and for every phrase it starts ("word
+        particle preposition" …): no cue begins with it (a cheap test before a verb's
+        dependents are read). A word that normalises to nothing may start anything."""
+        first = normalise(word).split()[:1]
+        return not first or first[0] in self._cue_first_words
+
+    @functools.cached_property
+    def _cue_first_words(self) -> frozenset[str]:
+        return frozenset(key.split()[0] for key in self.cue_polarity if key.split())
 
     def evaluative(self, word: str) -> float | None:
         """Signed weight of a judging word: "constructive" > 0, "illegal" < 0."""

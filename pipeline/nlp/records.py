@@ -105,6 +105,7 @@ class ArticleContext:
     published_date: date | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _spans: dict[tuple[int, int], Span | None] = field(default_factory=dict, repr=False)
+    _token_sentences: list[Sentence | None] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._starts = [s.char_start for s in self.sentences]
@@ -123,6 +124,23 @@ class ArticleContext:
         if index >= 0 and char < self.sentences[index].char_end:
             return self.sentences[index]
         return None
+
+    def token_sentences(self) -> list[Sentence | None]:
+        """`sentence_at` each token's first character, by token index: found in one walk
+        along the tokens and sentences together, for the passes that ask it of every token
+        (a binary search per token cost them as much as their own tests)."""
+        if self._token_sentences is None:
+            from pipeline.nlp.token_view import view_of  # spaCy only once there is a doc to read
+
+            found: list[Sentence | None] = []
+            starts, sentences, after = self._starts, self.sentences, 0  # after: sentences starting at or before
+            for idx in view_of(self.doc).idx:  # ascending, like the sentence starts
+                while after < len(starts) and starts[after] <= idx:
+                    after += 1
+                sentence = sentences[after - 1] if after else None
+                found.append(sentence if sentence is not None and idx < sentence.char_end else None)
+            self._token_sentences = found
+        return self._token_sentences
 
 
 @dataclass

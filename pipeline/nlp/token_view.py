@@ -5,7 +5,8 @@ extractors walked every article's tokens a dozen times over, and making those ob
 was about a third of their CPU time (a fifth of a worker's, the parse included). A view
 exports what the hot passes test (`doc.to_array`, plus each token's subtree edges) into
 Python lists once per doc, so a pass can test attributes by index and make a `Token` only
-for the tokens it keeps. `children(i)` yields exactly what spaCy's `token.children` does:
+for the tokens it keeps. Columns fewer passes read (text, entity type, case flags) are
+exported when first asked. `children(i)` yields exactly what spaCy's `token.children` does:
 the tokens whose head is i, searched within i's subtree edges, in document order.
 
 A view answers for one doc; `view_of(doc)` keeps the last one made, so the passes over
@@ -19,6 +20,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
+_STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE"})  # the lazy columns whose values are strings
 
 
 class TokenView:
@@ -39,12 +41,41 @@ class TokenView:
         self.lemma: list[str] = names(columns[4])
         self.head: list[int] = (array[:, 5].view(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
         self.idx: list[int] = columns[6]  # character offset
+        self._names = names
         self._by_head: list[list[int]] | None = None
         self._children: dict[int, tuple[int, ...]] = {}
+        self._columns: dict[str, list] = {}
         self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
 
     def __len__(self) -> int:
         return len(self.lower)
+
+    @property
+    def text(self) -> list[str]:
+        """Each token's text (`token.text`), exported when first asked."""
+        return self._column("ORTH")
+
+    @property
+    def ent_type(self) -> list[str]:
+        """Each token's entity label (`token.ent_type_`, "" outside entities), exported when first asked."""
+        return self._column("ENT_TYPE")
+
+    @property
+    def is_lower(self) -> list[int]:
+        """1 where `token.is_lower`, else 0, exported when first asked."""
+        return self._column("IS_LOWER")
+
+    @property
+    def is_alpha(self) -> list[int]:
+        """1 where `token.is_alpha`, else 0, exported when first asked."""
+        return self._column("IS_ALPHA")
+
+    def _column(self, attr: str) -> list:
+        found = self._columns.get(attr)
+        if found is None:
+            values = self.doc.to_array(attr).tolist() if len(self) else []
+            found = self._columns[attr] = self._names(values) if attr in _STRING_ATTRS else values
+        return found
 
     def children(self, i: int) -> tuple[int, ...]:
         """The indices of token i's children, as `doc[i].children` yields them: the tokens whose

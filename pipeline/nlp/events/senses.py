@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -60,6 +60,7 @@ class Senses:
     in_names: frozenset[str]  # classes whose words count inside actors' names ("Fire Brigades Union")
     rules: tuple[SenseRule, ...]
     cameo_roots: dict[str, str]
+    _by_word: dict[tuple, tuple[SenseRule, ...]] = field(default_factory=dict, repr=False, compare=False)
 
 
 @functools.lru_cache(maxsize=2)
@@ -366,12 +367,33 @@ def apply_actor_sense(draft: Draft, senses: Senses | None = None) -> bool:
     return apply_sense(draft, senses, actors_known=True)
 
 
+def _word_rules(senses: Senses, draft: Draft, actors_known: bool) -> tuple[SenseRule, ...]:
+    """The rules, in order, whose tests of the trigger word alone (its lemma, type and part
+    of speech, and whether actors are known) the draft passes: remembered per word, so a
+    draft is tried against the few rules that may fit it, not all of them (the others would
+    fail these same tests in `_rule_applies`)."""
+    token = draft.token
+    lemma, lower, is_noun = token.lemma_.lower(), token.lower_, token.pos_ in ("NOUN", "PROPN")
+    key = (actors_known, lemma, lower, is_noun, draft.event_type)
+    found = senses._by_word.get(key)
+    if found is None:
+        found = senses._by_word[key] = tuple(
+            rule
+            for rule in senses.rules
+            if (rule.actors is not None) == actors_known
+            and (not rule.lemmas or lemma in rule.lemmas or lower in rule.lemmas)
+            and (not rule.types or draft.event_type in rule.types)
+            and not (rule.pos == "verb" and is_noun or rule.pos == "noun" and not is_noun)
+        )
+    return found
+
+
 def apply_sense(draft: Draft, senses: Senses | None = None, actors_known: bool = False) -> bool:
     """Retype the draft by the first sense rule its arguments fit; False when it reports no
     event at all (an earthquake striking, money shelled out). With `actors_known`, only the
     rules with an actor condition are tried."""
     senses = senses or load_senses()
-    for rule in senses.rules:
+    for rule in _word_rules(senses, draft, actors_known):
         if not _rule_applies(rule, draft, senses, actors_known):
             continue
         if rule.sense is None:

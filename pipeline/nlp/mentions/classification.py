@@ -164,8 +164,8 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
 def _stands_alone(doc, ent: Span, word: str) -> bool:
     """Whether `word` occurs outside `ent` with no capitalised word next to it (a surname
     used on its own)."""
-    for t in doc:
-        if t.text != word or ent.start <= t.i < ent.end:
+    for t in (doc[i] for i, text in enumerate(view_of(doc).text) if text == word):
+        if ent.start <= t.i < ent.end:
             continue
         before = doc[t.i - 1] if t.i > 0 else None
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -233,7 +233,8 @@ def _post_word(mc: MentionContext, token) -> bool:
 
 
 def _lowered(doc) -> set[str]:
-    return {t.text for t in doc if t.is_lower and t.is_alpha}
+    view = view_of(doc)
+    return {w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha}
 
 
 def _capitalised_common_noun(token, lowered: set[str]) -> bool:

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.records import ArticleContext, Mention
-from pipeline.nlp.token_view import view_of
 
 # Named things that are no actors, kept with their own type (schemas.NAMED_THING_TYPES).
 THING_OF_LABEL = {"LAW": "LAW", "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "PRODUCT"}
@@ -69,15 +68,11 @@ class MentionContext:
 
     @classmethod
     def build(cls, ctx: ArticleContext, gaz: Gazetteer) -> MentionContext:
-        sections = []
-        for idx in view_of(ctx.doc).idx:  # each token's character offset
-            sentence = ctx.sentence_at(idx)
-            sections.append(sentence.section if sentence else None)
         return cls(
             ctx=ctx,
             gaz=gaz,
             doc=ctx.doc,
-            section=tuple(sections),
+            section=tuple(sentence.section if sentence else None for sentence in ctx.token_sentences()),
             quoted=tuple((m.start(), m.end()) for m in QUOTED.finditer(ctx.text)),
             role_words=role_words(gaz),
             primary_demonym=primary_demonyms(gaz),

@@ -16,6 +16,7 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_space
 from pipeline.nlp.mentions.people import two_names
 from pipeline.nlp.mentions.vocabulary import BODY_HEADS, ORG_HEADS
 from pipeline.nlp.records import Mention
+from pipeline.nlp.token_view import view_of
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # "MoD", "DfES": capitals with the lower-case initials of the function words between them
@@ -130,9 +131,12 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
     out = [c for c in chosen if not (c.gazetteer_id is None and doc[c.tok_start : c.tok_end].text in acronyms)]
     taken = {i for c in out for i in range(c.tok_start, c.tok_end)}
-    for token in doc:
-        full = acronyms.get(token.text)
-        if full is None or token.i in taken or not mc.in_sections(token.i, token.i + 1):
+    for i, text in enumerate(view_of(doc).text):
+        full = acronyms.get(text)
+        if full is None:
+            continue
+        token = doc[i]
+        if token.i in taken or not mc.in_sections(token.i, token.i + 1):
             continue
         out.append(replace(full, tok_start=token.i, tok_end=token.i + 1, priority=1, char_end=None))
     return sorted(out, key=lambda c: c.tok_start)

@@ -265,9 +265,12 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
             first_full.setdefault(parts[-1], c.tok_end)
     extra = []
     speakers = _unnamed_speakers(mc, taken, first_full)
-    for token in doc:
-        named_at = 0 if token.text in speakers else first_full.get(token.text)
-        if named_at is None or token.i < named_at or token.i in taken or token.ent_type_:
+    for i, word in enumerate(view_of(doc).text):  # a Token only for the words named before
+        named_at = 0 if word in speakers else first_full.get(word)
+        if named_at is None:
+            continue
+        token = doc[i]
+        if token.i < named_at or token.i in taken or token.ent_type_:
             continue
         if token.pos_ != "PROPN" and token.text not in speakers or mc.section[token.i] not in ("body", "caption"):
             continue
@@ -304,7 +307,7 @@ def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]
             continue  # "the Palmer report said", "Senator Palmer said": not a name alone
         word = token.text
         if lowered is None and word not in named:
-            lowered = {t.lower_ for t in doc if t.is_lower}
+            lowered = {w for w, low in zip(view.lower, view.is_lower, strict=True) if low}
         if word in named or word.lower() in lowered or word.lower() in mc.role_words or word.lower() in HONORIFICS:
             continue
         if mc.gaz.by_alias(word) is not None or mc.gaz.demonym_country(word) is not None:
@@ -316,9 +319,8 @@ def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]
         return set()
     bodies = {  # "copy protection firm Macrovision", "Macrovision says its new …": a body
         t.text
-        for t in doc
-        if t.text in counts
-        and (
+        for t in (doc[i] for i, word in enumerate(view_of(doc).text) if word in counts)
+        if (
             t.i > 0 and doc[t.i - 1].lower_ in BODY_NOUNS
             or any(n.lower_ == "its" for n in doc[t.i + 1 : min(t.i + 5, t.sent.end)])
         )

@@ -86,7 +86,10 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     mentions = [m for m in mentions if m.char_start not in capitalised]
     taken = {m.char_start for m in mentions}
     doc, extra = mc.doc, []
-    for token in doc:
+    for i, lower in enumerate(view_of(doc).lower):
+        if lower not in ("ministers", "government"):
+            continue  # (a Token only for the words tested below)
+        token = doc[i]
         if token.idx in taken:
             continue
         if (token.text == "ministers" or token.text == "Ministers" and token.is_sent_start) and _bare_ministers(token):
@@ -215,7 +218,11 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
     taken = {i for m in mentions for i in range(m.char_start, m.char_end)}
     extra: list[Mention] = []
     untied: list[Mention] = []
-    for token in mc.doc:
+    view = view_of(mc.doc)
+    for i, lower in enumerate(view.lower):
+        if lower not in GENDERED_PRONOUNS and lower not in TITLE_DETERMINERS:
+            continue  # (a Token only for the words either reading starts from)
+        token = mc.doc[i]
         if mc.section[token.i] not in ("body", "caption") or token.idx in taken:
             continue
         made = None

@@ -78,6 +78,16 @@ def could_be_cue(view: TokenView, i: int) -> bool:
     return lemma in PARTICLE_ONLY or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in AS_VERBS
 
 
+def cue_candidates(view: TokenView) -> list[int]:
+    """The tokens `could_be_cue` keeps, in order: found once per doc for the passes that look
+    for reporting verbs (the quotes' clauses and their speech events)."""
+    key = ("cue_candidates", -1)  # one answer for the whole doc
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = [i for i in range(len(view)) if could_be_cue(view, i)]
+    return found
+
+
 def belief_clause(verb: Token) -> Token | None:
     """The that-clause an opinion verb reports ("analysts believe (that) rates will rise"):
     a finite clausal complement after the verb, never "is expected to …" or "I think" in

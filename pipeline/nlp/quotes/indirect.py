@@ -16,7 +16,7 @@ from pipeline.nlp.quotes.cues import (
     XCOMP_REPORTING,
     as_phrase,
     belief_clause,
-    could_be_cue,
+    cue_candidates,
     is_cue,
     phrase_particle,
 )
@@ -239,9 +239,7 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
     covered: list[tuple[int, int, str | None]] = []  # clauses reported, with their speaker
     direct_starts = {q.char_start for q in direct}
     view = view_of(art.doc)
-    for i in range(len(view)):
-        if not could_be_cue(view, i):
-            continue
+    for i in cue_candidates(view):
         token = art.doc[i]
         if not is_cue(token) or is_negated(token) or art.in_quote(token.idx):
             continue

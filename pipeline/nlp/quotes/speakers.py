@@ -27,7 +27,7 @@ from pipeline.nlp.quotes.cues import (
     PRESS_NAME_WORDS,
     PRESS_NOUNS,
     PROXY_NOUNS,
-    could_be_cue,
+    cue_candidates,
     cue_text,
     is_cue,
     possessor_speaks,
@@ -64,9 +64,7 @@ def with_speech_events(art: QuoteArticle) -> QuoteArticle:
     speaker (pronouns unresolved, since resolving them needs the events)."""
     events = []
     view = view_of(art.doc)
-    for i in range(len(view)):
-        if not could_be_cue(view, i):
-            continue  # no speech event (and nothing to skip) at a word that cannot report
+    for i in cue_candidates(view):  # no speech event (and nothing to skip) at a word that cannot report
         token = art.doc[i]
         if token.dep_ in ("advcl", "xcomp") and is_cue(token.head):
             continue  # "said, commenting on …": one speech act, not two

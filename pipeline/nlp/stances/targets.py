@@ -286,6 +286,9 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
     """The lexicon's stance for a verb: "verb particle preposition", "verb particle",
     "verb preposition" (when the verb has no object: "call for", "vote against"), "verb"."""
     lemma = verb.lemma_.lower()
+    if not art.lex.may_start_cue(lemma):
+        # no cue phrase starts with the verb (most verbs): only a verbal attack is left
+        return (-1, VERBAL_ATTACK_SCORE, None) if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb) else None
     has_object = any(c.dep_ in ("dobj", "obj") for c in verb.children)
     for child in verb.children:
         if child.dep_ == "prt":
