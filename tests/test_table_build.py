@@ -272,13 +272,15 @@ def _edited(data, tmp_path, extractions, sentence: str):
 
 
 def _warehouse_contents(database) -> dict:
-    """Every table and view of a warehouse, row for row in scan order, and the comments."""
+    """Every table and view of a warehouse, row for row in scan order (the search index's terms
+    sorted: an edited document's come after the kept ones), and the comments."""
     import duckdb
 
     with duckdb.connect(str(database), read_only=True) as con:
         names = sorted(con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
                                    "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall())
         contents = {name: con.execute(f'SELECT * FROM "{name}"').fetchall() for (name,) in names}
+        contents["search_terms"] = sorted(contents["search_terms"])
         contents["comments"] = sorted(con.execute(
             "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL").fetchall())
     return contents
