@@ -14,6 +14,7 @@ from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
+from pipeline.nlp.stances.idioms import idiom_signals
 from pipeline.nlp.stances.judgements import (
     attitude_signals,
     deontic_signals,
@@ -22,6 +23,7 @@ from pipeline.nlp.stances.judgements import (
     naming_signals,
 )
 from pipeline.nlp.stances.merge import merge
+from pipeline.nlp.stances.needs import NEED_VERBS, need_signals
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.pledges import pledge_signals
@@ -47,6 +49,7 @@ TOKEN_PASSES = (
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
+    need_signals, idiom_signals,
 )
 
 
@@ -62,6 +65,7 @@ class Gate(NamedTuple):
     consequence: bool  # lemma in `consequence_verbs`
     ironic: bool  # "so-called", or "called" of "so - called"
     opinion: bool  # the word or its lemma is one of the general opinion words (`opinion`)
+    need: bool  # lemma in `needs.NEED_VERBS`
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
@@ -81,17 +85,19 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
     pledge_signals: lambda g: g.pos == "VERB" and not g.be,
+    need_signals: lambda g: g.pos == "VERB" and g.need,
+    idiom_signals: lambda g: g.pos in ("VERB", "AUX") and g.dep not in ("aux", "auxpass"),
 }
 
 
-def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     """The word-dependent fields of a `Gate`, in order."""
     judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
     base = lemma.lower()
     opinion = opinion_weight(lower, lemma) is not None
     return (
         lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, lower in ("so-called", "called"),
-        opinion,
+        opinion, base in NEED_VERBS,
     )
 
 

@@ -71,6 +71,8 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         if has_negation(art, modal):
             return out  # "did not have to go ahead": not required is not opposed
         verb_for_subject = modal
+    elif modal is None and verb.dep_ == "xcomp" and _got_to(verb):
+        modal = verb_for_subject = verb.head  # "you've got to bring back school sport": "must"
     else:
         verb_for_subject = verb
     if modal is None:
@@ -91,6 +93,15 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             art, verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _got_to(verb: Token) -> bool:
+    """ "have got to <verb>": a necessity like "must", whoever its subject."""
+    got = verb.head
+    return (
+        got.lower_ == "got" and got.i < verb.i and any(c.dep_ == "aux" and c.lemma_ == "have" for c in got.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:

@@ -1,0 +1,91 @@
+"""Idioms of judgement in speech: "the scheme makes no sense", "identity cards are not the
+answer", "the plan is a step in the right direction", "a waste of money", "a kick in the
+teeth for pensioners": a speaker's clause whose predicate is a fixed phrase of praise or
+blame (`evaluative_idioms` in knowledge/stances.yaml) judges the clause's subject.
+
+Why a pass of its own: the judging-word passes read one word ("gimmick", "unfair"), but
+these phrases judge only as wholes ("sense", "answer", "direction", "teeth" judge nothing
+alone). The predicate is read as lemmas from the verb to the end of its clause, without
+the negation, which flips the idiom's sign ("are not the answer" blames).
+The subject is the thing judged: a noun phrase, a clause ("cutting the tax makes sense"),
+or "it"/"this" for what the sentence before is about; an actor ("Labour is not the
+answer") or the speaker's side is judged by other passes, if at all. The holder is the
+quote's speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.copulas import PLACEHOLDER_SUBJECTS
+from pipeline.nlp.stances.polarity import has_negation, hypothetical
+from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
+from pipeline.nlp.stances.topic import antecedent_noun
+from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
+from pipeline.nlp.syntax import PERSONAL_PRONOUNS
+
+ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
+
+
+def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "the scheme makes no sense" in a quote: the speaker opposes the scheme."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or hypothetical(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        return []
+    weight = _idiom_weight(verb, subject)
+    if weight is None:
+        return []
+    quote = art.quote_at(verb.idx)
+    holder = art.speaker(quote)
+    if holder is None:
+        return []
+    targets = _judged(art, subject)
+    polarity = (1 if weight > 0 else -1) * (-1 if has_negation(art, verb) else 1)
+    out: list[Signal] = []
+    for target in targets:
+        out += signal(
+            art, verb, polarity * target.sign, abs(weight) * target.strength, target.label, target.head, holder, quote
+        )
+    return out
+
+
+def _idiom_weight(verb: Token, subject: Token) -> float | None:
+    """The signed weight of the idiom the predicate is, or None: the verb's lemma and the
+    lemmas after the subject in its clause, negation and nested clauses left out."""
+    skip = {t.i for t in subject.subtree}
+    for child in verb.children:
+        small = child.dep_ == "ccomp" and child.pos_ not in ("VERB", "AUX")  # "make things worse"
+        if child.dep_ in CLAUSE_DEPS and not small or child.dep_ == "neg":
+            skip.update(t.i for t in child.subtree)
+    words = [verb.lemma_.lower()] + [
+        t.lemma_.lower() for t in verb.subtree
+        if t.i > verb.i and t.i not in skip and not t.is_punct and not t.is_quote and not t.is_space
+    ]
+    text = f" {' '.join(words)} "
+    found = [(len(idiom), weight) for idiom, weight in EVALUATIVE_IDIOMS.items() if f" {idiom} " in text]
+    return max(found)[1] if found else None
+
+
+def _judged(art: StanceArticle, subject: Token) -> list[Target]:
+    """What the clause judges: its clausal subject's action, the thing "it"/"this" points back
+    to, or the subject noun; no actor."""
+    if subject.dep_ == "csubj":
+        return action_targets(art, subject)
+    if subject.lower_ in PLACEHOLDER_SUBJECTS:
+        extraposed = next((c for c in subject.head.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)), None)
+        if subject.lower_ == "it" and extraposed is not None:
+            return action_targets(art, extraposed)  # "it would be in the public interest to publish the advice"
+        noun = antecedent_noun(art, subject)
+        return noun_targets(art, noun) if noun is not None else []
+    if subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ in ACTOR_ENTITIES or art.index.at(subject):
+        return []
+    return noun_targets(art, subject)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
