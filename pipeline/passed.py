@@ -2,8 +2,9 @@
 
 Whether a file or a line passes its schema depends only on its bytes and on the code that
 validates it. After a small edit most of a run's outputs are byte for byte what passed
-the last time (the PLOVER lines of unchanged events, the Parquet files of unchanged
-tables), and validating them again was much of what a rerun cost. A memo holds the
+the last time (the PLOVER lines of unchanged events), and validating them again was much
+of what a rerun cost. (A table check, the contract's included, keeps its result under the
+digest of the files it read instead: `pipeline.checked`.) A memo holds the
 digests that passed together with the identity of the validator (schema and code); any
 other identity, or a damaged memo, means nothing is known to have passed.
 """

@@ -144,38 +144,38 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
 
     In a warehouse that already holds an index (a copy of the last build, see
     `pipeline.warehouse`), a document whose kind and text are those it had then keeps its
-    index rows, and only the others are split into words and stemmed: the index comes out
-    row for row as a fresh build makes it. (A document's terms are a function of its text:
-    a quote or sentence is indexed as shown, and a stance's shown text is its polarity
-    word before the very words it indexes.)"""
+    index rows, and only the others are split into words and stemmed: the index holds the
+    rows a fresh build makes (the new documents' rows after the kept ones, where a fresh
+    build sorts them all by document; `search()` orders its hits itself). A document's
+    terms are a function of its text: a quote or sentence is indexed as shown, and a
+    stance's shown text is its polarity word before the very words it indexes."""
     previous = _has_index(connection)
     if previous:
-        connection.execute("ALTER TABLE search_terms RENAME TO search_terms_previous")
         connection.execute("ALTER TABLE search_documents RENAME TO search_documents_previous")
     connection.execute(_stem_macro())
     connection.execute(DOCUMENTS_SQL)
     if previous:
+        # The kept documents' rows stay where they are; the others' go, and the new terms are
+        # appended: copying and sorting the whole index again was most of the warehouse step
+        # after a small edit.
         connection.execute("""
             CREATE TEMP TABLE search_kept AS
             SELECT s.doc_id FROM search_source s
             JOIN search_documents_previous p ON p.doc_id = s.doc_id AND p.kind = s.kind AND p.text = s.text
         """)
-        fresh = "(SELECT * FROM search_source ANTI JOIN search_kept USING (doc_id))"
-        kept = "SELECT doc_id, term, tf FROM search_terms_previous SEMI JOIN search_kept USING (doc_id) UNION ALL"
+        connection.execute("DELETE FROM search_terms t WHERE NOT EXISTS "
+                           "(SELECT 1 FROM search_kept k WHERE k.doc_id = t.doc_id)")
+        fresh, made = "(SELECT * FROM search_source ANTI JOIN search_kept USING (doc_id))", "INSERT INTO search_terms"
     else:
-        fresh, kept = "search_source", ""
+        fresh, made = "search_source", "CREATE TABLE search_terms AS"
     # Each distinct word is filtered and stemmed once, not at each of its occurrences.
     connection.execute(f"""
-        CREATE TABLE search_terms AS
+        {made}
         WITH words AS MATERIALIZED (
             SELECT doc_id, unnest(regexp_split_to_array(lower(indexed), '{WORD_SPLIT}')) AS w FROM {fresh}
         ),
-        stems AS (SELECT w, search_stem(w) AS term FROM (SELECT DISTINCT w FROM words) WHERE {_keep('w')}),
-        terms AS (
-            {kept}
-            SELECT doc_id, term, count(*)::INTEGER AS tf FROM words JOIN stems USING (w) GROUP BY ALL
-        )
-        SELECT doc_id, term, tf FROM terms
+        stems AS (SELECT w, search_stem(w) AS term FROM (SELECT DISTINCT w FROM words) WHERE {_keep('w')})
+        SELECT doc_id, term, count(*)::INTEGER AS tf FROM words JOIN stems USING (w) GROUP BY ALL
         ORDER BY doc_id, term
     """)
     connection.execute("""
@@ -189,7 +189,6 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute("DROP TABLE search_source")
     if previous:
         connection.execute("DROP TABLE search_kept")
-        connection.execute("DROP TABLE search_terms_previous")
         connection.execute("DROP TABLE search_documents_previous")
     connection.execute(_search_macro())
     for table, (meaning, columns) in COMMENTS.items():

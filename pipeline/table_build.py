@@ -59,7 +59,6 @@ from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
-from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import (
     ExtractionCache,
@@ -379,26 +378,14 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
             _raise_duplicates(table, path, columns)
 
 
-def contract_memo(data_dir: Path, table: str) -> PassedMemo:
-    """The digest of the table's file as it last passed `validate_file`, under the code of the
-    contract and of this module and Pandera's version (`pipeline.passed`)."""
+def contract_identity() -> str:
+    """What decides whether a file passes `validate_file` besides its bytes: the contract, this
+    module and Pandera's version. The contract check's result is kept under it with the
+    others' (`pipeline.checked`), so a file holding the bytes that passed is not validated again."""
     identity = hashlib.sha256(inspect.getsource(schemas).encode())
     identity.update(inspect.getsource(sys.modules[__name__]).encode())
     identity.update(f"pandera {version('pandera')}".encode())
-    return PassedMemo(data_dir / "parquet" / f"validated.{table}.json", identity.hexdigest())
-
-
-def validate_file_once(data_dir: Path, table: str) -> bool:
-    """`validate_file`, unless the file holds the very bytes that passed it last time (an
-    unchanged table after a small edit); True when it was validated now."""
-    memo = contract_memo(data_dir, table)
-    digest = file_digest(table_path(data_dir, table))
-    if digest in memo.load():
-        return False
-    memo.forget()
-    validate_file(data_dir, table)
-    memo.record([digest])
-    return True
+    return identity.hexdigest()
 
 
 def summarize(data_dir: Path, table: str) -> TableSummary:

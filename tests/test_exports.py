@@ -313,3 +313,45 @@ def test_a_memo_of_another_schema_is_ignored(tmp_path, monkeypatch):
     seen = _validated_ids(monkeypatch)
     exports.check_exports(tmp_path)
     assert seen == ["ev-1", "ev-2"]
+
+
+def _validated_csvs(monkeypatch) -> list[str]:
+    """The CSVs validated from now on, by name."""
+    seen: list[str] = []
+    real = exports.validate_export
+    monkeypatch.setattr(exports, "validate_export", lambda name, frame: seen.append(name) or real(name, frame))
+    return seen
+
+
+def test_a_csv_built_from_the_same_frame_is_neither_validated_nor_written_again(tmp_path, monkeypatch):
+    exports.write_exports(tmp_path, TABLES)
+    folder = tmp_path / "exports"
+    before = {name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns) for name in exports.EXPORT_CSVS}
+    seen = _validated_csvs(monkeypatch)
+    summary = exports.write_exports(tmp_path, TABLES)
+    assert seen == [] and summary.rows["stances.csv"] == 1
+    assert {name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns) for name in before} == before
+    changed = {**TABLES, "stances": TABLES["stances"].assign(polarity="oppose")}
+    exports.write_exports(tmp_path, changed)
+    assert seen == ["stances.csv"]  # only the file whose frame changed
+    assert ",oppose," in (folder / "stances.csv").read_text(encoding="utf-8")
+
+
+def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp_path, monkeypatch):
+    exports.write_exports(tmp_path, TABLES)
+    folder = tmp_path / "exports"
+    written = (folder / "events.csv").read_bytes()
+    (folder / "events.csv").write_bytes(written.replace(b"ev-1", b"ev-9"))
+    seen = _validated_csvs(monkeypatch)
+    exports.write_exports(tmp_path, TABLES)
+    assert seen == ["events.csv"] and (folder / "events.csv").read_bytes() == written
+    real = exports.csv_memo
+
+    def of_other_code(data_dir):
+        memo = real(data_dir)
+        memo.identity = "other code"
+        return memo
+
+    monkeypatch.setattr(exports, "csv_memo", of_other_code)
+    exports.write_exports(tmp_path, TABLES)
+    assert seen == ["events.csv", *exports.EXPORT_CSVS]

@@ -92,7 +92,10 @@ def test_search_helper_quotes_the_query(connection):
 
 
 def _index(con) -> dict[str, list[tuple]]:
-    return {table: con.execute(f"SELECT * FROM {table}").fetchall() for table in ("search_documents", "search_terms")}
+    """The index's rows: documents in scan order, terms sorted (an edited document's terms
+    come after the kept ones, where a fresh build sorts them all)."""
+    return {"search_documents": con.execute("SELECT * FROM search_documents").fetchall(),
+            "search_terms": sorted(con.execute("SELECT * FROM search_terms").fetchall())}
 
 
 def _edit(con) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from datetime import datetime
 
 import pyarrow as pa
@@ -192,26 +193,33 @@ def test_a_table_on_disk_is_validated_a_slice_at_a_time(corpus):
 
 
 def test_the_contract_check_validates_a_file_again_only_when_its_bytes_changed(corpus, tmp_path, monkeypatch):
+    from pipeline.defs import checks
+    from pipeline.defs.resources import NewsPaths
+
     data = tmp_path / "data"
     shutil.copytree(corpus[0] / "parquet", data / "parquet")
-    assert table_build.validate_file_once(data, "sentences")
-    assert not table_build.validate_file_once(data, "sentences")  # the same bytes passed just now
+    paths = NewsPaths(seeds_dir=str(tmp_path), data_dir=str(data))
+    contract = [c for c in checks.CHECKS if c.name == "matches_contract" and c.asset in ("sentences", "entities")]
+    validated = []
+    real = table_build.validate_file
+    monkeypatch.setattr(checks, "validate_file",
+                        lambda data_dir, table: validated.append(table) or real(data_dir, table))
+
+    assert all(o["passed"] for o in checks.run_checks(paths, contract))
+    assert validated == ["sentences", "entities"]
+    assert all(o["passed"] for o in checks.run_checks(paths, contract))
+    assert validated == ["sentences", "entities"]  # the same bytes passed just now
     frame = pq.read_table(table_path(data, "sentences")).to_pandas()
     frame.loc[0, "char_end"] = -1  # breaks the contract (char_end >= 0)
     pq.write_table(pa.Table.from_pandas(frame, schema=TABLES["sentences"][1], preserve_index=False),
                    table_path(data, "sentences"))
-    with pytest.raises(SchemaViolation, match="char_end"):
-        table_build.validate_file_once(data, "sentences")
-    assert table_build.validate_file_once(data, "entities")
-    real = table_build.contract_memo
-
-    def of_other_code(data_dir, table):
-        memo = real(data_dir, table)
-        memo.identity = "other code"
-        return memo
-
-    monkeypatch.setattr(table_build, "contract_memo", of_other_code)
-    assert table_build.validate_file_once(data, "entities")  # passed under other code: validated again
+    broken, entities = checks.run_checks(paths, contract)
+    assert not broken["passed"] and "char_end" in broken["description"] and entities["passed"]
+    assert validated == ["sentences", "entities", "sentences"]
+    monkeypatch.setattr(checks, "contract_identity", lambda: "other code")
+    contract = [replace(c, code=checks.contract_identity) for c in contract]
+    checks.run_checks(paths, contract)  # passed under other code: validated again
+    assert validated == ["sentences", "entities", "sentences", "sentences", "entities"]
 
 
 def test_shared_values_leave_records_equal_and_keep_their_types():
@@ -264,13 +272,15 @@ def _edited(data, tmp_path, extractions, sentence: str):
 
 
 def _warehouse_contents(database) -> dict:
-    """Every table and view of a warehouse, row for row in scan order, and the comments."""
+    """Every table and view of a warehouse, row for row in scan order (the search index's terms
+    sorted: an edited document's come after the kept ones), and the comments."""
     import duckdb
 
     with duckdb.connect(str(database), read_only=True) as con:
         names = sorted(con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
                                    "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall())
         contents = {name: con.execute(f'SELECT * FROM "{name}"').fetchall() for (name,) in names}
+        contents["search_terms"] = sorted(contents["search_terms"])
         contents["comments"] = sorted(con.execute(
             "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL").fetchall())
     return contents

@@ -7,8 +7,8 @@ so what they read goes back when it ends: the UI still shows each check on its t
 run pays Dagster's cost of a step (its plan entry, events and records) and a fork once
 instead of twenty-four times, which was most of what the checks cost after a small edit.
 A check whose tables hold the bytes it last ran on gives the result it gave then, without
-running again (`pipeline.checked`); the contract checks keep their own memo of the files
-that passed (`table_build.validate_file_once`).
+running again (`pipeline.checked`): the contract checks too, whose result also depends on the
+contract's code (`table_build.contract_identity`).
 """
 
 
@@ -41,10 +41,9 @@ from pipeline.nlp.version import extractor_version
 from pipeline.own_process import step_value
 from pipeline.schemas import TABLES, SchemaViolation, build_models
 from pipeline.storage import read_table
-from pipeline.table_build import validate_file_once
+from pipeline.table_build import contract_identity, validate_file
 
 SAMPLE = 10
-CONTRACT_CHECK = "matches_contract"
 
 
 def _result(
@@ -74,6 +73,8 @@ class TableCheck:
     description: str
     run: Callable[[NewsPaths], AssetCheckResult]
     also_reads: tuple[str, ...] = ()
+    code: Callable[[], str] | None = None
+    """The identity of code the check runs beyond its own (a model it validates against)."""
 
     @property
     def key(self) -> str:
@@ -91,10 +92,11 @@ class TableCheck:
 CHECKS: list[TableCheck] = []
 
 
-def table_check(asset: str, description: str, also_reads: tuple[str, ...] = (), name: str | None = None):
+def table_check(asset: str, description: str, also_reads: tuple[str, ...] = (), name: str | None = None,
+                code: Callable[[], str] | None = None):
     """Register a blocking check of `asset` (named after the function unless `name`)."""
     def register(run: Callable[[NewsPaths], AssetCheckResult]) -> Callable[[NewsPaths], AssetCheckResult]:
-        CHECKS.append(TableCheck(asset, name or run.__name__, description, run, also_reads))
+        CHECKS.append(TableCheck(asset, name or run.__name__, description, run, also_reads, code))
         return run
 
     return register
@@ -103,13 +105,13 @@ def table_check(asset: str, description: str, also_reads: tuple[str, ...] = (), 
 def contract_check(table: str) -> Callable[[NewsPaths], AssetCheckResult]:
     def matches_contract(paths: NewsPaths) -> AssetCheckResult:
         try:
-            validated = validate_file_once(paths.data, table)
+            validate_file(paths.data, table)
         except SchemaViolation as violation:
             return AssetCheckResult(passed=False, description=str(violation)[:2000])
-        return AssetCheckResult(passed=True, metadata={"validated": "now" if validated else "bytes that passed before"})
+        return AssetCheckResult(passed=True)
 
     description = f"The Parquet file of {table} validates against its Pandera model."
-    return table_check(table, description, name=CONTRACT_CHECK)(matches_contract)
+    return table_check(table, description, name="matches_contract", code=contract_identity)(matches_contract)
 
 
 for _table in TABLES:
@@ -314,11 +316,14 @@ def run_checks(paths: NewsPaths, checks: list[TableCheck] | None = None) -> list
     its kept result (`pipeline.checked`)."""
     memo = CheckMemo(paths.data, memo_identity())
     outcomes = []
+    identities: dict[Callable[[], str], str] = {}  # the contract's identity, read once for all tables
     for check in CHECKS if checks is None else checks:
-        if check.name == CONTRACT_CHECK:  # its own memo: the files that passed
-            outcomes.append(_outcome(check, paths)[0])
-            continue
-        inputs = memo.inputs(check.reads, _source(check.run))
+        code = _source(check.run)
+        if check.code is not None:
+            if check.code not in identities:
+                identities[check.code] = check.code()
+            code += identities[check.code]
+        inputs = memo.inputs(check.reads, code)
         kept = memo.get(check.key, inputs)
         if kept is not None:
             outcomes.append(_from_json(kept))

@@ -9,12 +9,18 @@
 Plain Python: `make export` calls `write_exports`, and so does the Dagster asset
 `exports`, whose check re-reads the files and validates them again (`check_exports`).
 Every file is validated before it is renamed into place, so a file on disk always
-passed its schema.
+passed its schema. A CSV whose built frame is the one that gave the file on disk (same
+columns, types and values, recorded with the file's digest in `data/exports.csv.json`
+under the identity of the models, this module and pandas and Pandera) is neither
+validated nor written again: after a small edit most of them are.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -23,9 +29,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import schemas
 from pipeline.contract_names import EXPORT_FILES, PLOVER_FILE, exports_dir
 from pipeline.exports import plover, validated
 from pipeline.exports.tables import FRAMES
+from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import EXPORT_CSVS, build_models, read_export_csv, validate_export
 from pipeline.storage import atomic_path, read_table, read_table_kept
 
@@ -139,13 +147,58 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
     summary.rows[PLOVER_FILE], digests = write_plover(folder / PLOVER_FILE, records, batch, passed)
     validated.record(data_dir, digests)
     del records, passed, digests  # the generator holds the PLOVER tables' lookups
+    memo = csv_memo(data_dir)
+    written, kept = memo.load(), []
+    memo.forget()
     for name, build in FRAMES.items():
-        frame = validate_export(name, build(_tables(data_dir, tables, CSV_TABLES[name])))
-        with atomic_path(folder / name) as temp:
-            frame.to_csv(temp, index=False, lineterminator="\n")
-        summary.rows[name] = len(frame)
-        del frame
+        built = build(_tables(data_dir, tables, CSV_TABLES[name]))
+        frame_digest = _frame_digest(built)
+        key = _csv_key(name, frame_digest, folder / name)
+        if key is None or key not in written:
+            frame = validate_export(name, built)
+            with atomic_path(folder / name) as temp:
+                frame.to_csv(temp, index=False, lineterminator="\n")
+            del frame
+            key = _csv_key(name, frame_digest, folder / name)
+        summary.rows[name] = len(built)
+        kept.extend([key] if key is not None else [])
+        del built
+    memo.record(kept)
     return summary
+
+
+def csv_memo(data_dir: Path) -> PassedMemo:
+    """Each CSV written: its name, the digest of the frame it was built from and the file's
+    digest, under what turns a frame into the file (the models' validation and coercion, this
+    module's writing, pandas and Pandera)."""
+    identity = hashlib.sha256(inspect.getsource(schemas).encode())
+    identity.update(inspect.getsource(sys.modules[__name__]).encode())
+    identity.update(f"pandas {version('pandas')} pandera {version('pandera')}".encode())
+    return PassedMemo(data_dir / "exports.csv.json", identity.hexdigest())
+
+
+def _frame_digest(frame: pd.DataFrame) -> str | None:
+    """The digest of a built frame: its columns, their types and values, in row order (an
+    object column's value types too, where 1 and "1" hash alike); None when it has no hash."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode())
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    except TypeError:  # an unhashable value (a list): always validated and written
+        return None
+    for column, dtype in frame.dtypes.items():
+        if pd.api.types.is_object_dtype(dtype):
+            digest.update("|".join(type(v).__name__ for v in frame[column]).encode())
+    return digest.hexdigest()
+
+
+def _csv_key(name: str, frame_digest: str | None, path: Path) -> str | None:
+    """`name`, the frame's digest and the digest of the file at `path`; None when either is unknown."""
+    try:
+        on_disk = file_digest(path)
+    except OSError:
+        return None
+    return None if frame_digest is None else f"{name} {frame_digest} {on_disk}"
 
 
 def check_plover(path: Path, passed: frozenset[str] = frozenset()) -> int:

@@ -145,25 +145,22 @@ def folder_stamp(seeds_dir: Path) -> FolderStamp:
 YOUNG_BYTES_CHECKED = 16 * 1024 * 1024
 """The most bytes of young files hashed to keep a survey: beyond that (a large collection
 just written) the next survey reads the folder again, as it would the young files."""
-HASHED_CHUNK = 64 * 1024
 
 
 def _digests(paths: Iterable[str]) -> dict[str, str] | None:
-    """The SHA-256 of each file's bytes; None when one cannot be read, or when together they
-    are too large to be worth hashing at every survey."""
+    """The SHA-256 of each file's bytes (read a chunk at a time: listing holds no file whole);
+    None when one cannot be read, or when together they are too large to be worth hashing at
+    every survey."""
     digests, total = {}, 0
     for path in paths:
-        digest = hashlib.sha256()
         try:
             with open(path, "rb") as handle:
-                while chunk := handle.read(HASHED_CHUNK):  # a chunk at a time: listing holds no file whole
-                    total += len(chunk)
-                    if total > YOUNG_BYTES_CHECKED:
-                        return None
-                    digest.update(chunk)
+                total += os.fstat(handle.fileno()).st_size
+                if total > YOUNG_BYTES_CHECKED:
+                    return None
+                digests[path] = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError:
             return None
-        digests[path] = digest.hexdigest()
     return digests
 
 
