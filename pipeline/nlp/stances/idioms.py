@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import PLACEHOLDER_SUBJECTS
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
-from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
@@ -46,12 +46,7 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     targets = _judged(art, subject)
     polarity = (1 if weight > 0 else -1) * (-1 if has_negation(art, verb) else 1)
-    out: list[Signal] = []
-    for target in targets:
-        out += signal(
-            art, verb, polarity * target.sign, abs(weight) * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, verb, polarity, abs(weight), targets, holder, quote)
 
 
 def _idiom_weight(verb: Token, subject: Token) -> float | None:

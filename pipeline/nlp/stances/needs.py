@@ -26,7 +26,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.labels import clean
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, negative_subject
-from pipeline.nlp.stances.signals import DEONTIC_SCORE, Signal, signal
+from pipeline.nlp.stances.signals import DEONTIC_SCORE, Signal, target_signals
 from pipeline.nlp.stances.targets import Target, noun_targets
 from pipeline.nlp.stances.words import REMEDY_NOUNS
 from pipeline.nlp.syntax import FIRST_PERSON
@@ -54,12 +54,7 @@ def need_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = noun_targets(art, needed)
     else:
         targets = _remedy_targets(art, subject, needed)
-    out: list[Signal] = []
-    for target in targets:
-        out += signal(
-            art, verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, verb, polarity, DEONTIC_SCORE, targets, holder, quote)
 
 
 def _remedy_targets(art: StanceArticle, subject: Token, needed: Token) -> list[Target]:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import co_speakers
-from pipeline.nlp.stances.targets import noun_targets
+from pipeline.nlp.stances.targets import Target, noun_targets
 from pipeline.nlp.stances.words import CAUSE_LINKS
 
 OUTSIDE_QUOTE_MIN_SCORE = 0.6
@@ -62,9 +62,24 @@ def signal(
                 if prep.dep_ in ("prep", "agent") and prep.lower_ == prep_word:
                     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i > head.i:
-                        for cause in noun_targets(art, pobj):
-                            out += signal(
-                                art, token, polarity * cause.sign, score * cause.strength,
-                                cause.label, cause.head, holder, quote,
-                            )
+                        out += target_signals(art, token, polarity, score, noun_targets(art, pobj), holder, quote)
+    return out
+
+
+def target_signals(
+    art: StanceArticle,
+    token: Token,
+    polarity: int,
+    score: float,
+    targets: list[Target],
+    holder: Mention | None,
+    quote: Quote | None,
+) -> list[Signal]:
+    """One cue's signals, one per target found for it: each target's sign and strength compose
+    with the cue's polarity and score."""
+    out: list[Signal] = []
+    for target in targets:
+        out += signal(
+            art, token, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
+        )
     return out
