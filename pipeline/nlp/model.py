@@ -9,6 +9,8 @@ The statistical model is extended with two components:
   (`pipeline/nlp/mentions/reconcile.py`): countries, organisations, demonyms and capitals
   get the gazetteer's label and id, but a known word never carves a longer name
   ("Sheffield Wednesday", "Radio Romania", "Bank of America" stay whole);
+- the model's `attribute_ruler` and `lemmatizer` keep their rules and data but find their
+  matches and cached lemmas by lookup (`speed_up_model_components`), with the same results;
 - `newsevents_lemma_fixes` after the lemmatizer, which corrects the lemmas the model is
   known to get wrong (`pipeline/knowledge/lemma_fixes.yaml`, `lemma_fixer`), so every
   extractor reads the same corrected `token.lemma_`.
@@ -25,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline import settings
+from pipeline.nlp import attribute_lookup, lemma_lookup
 from pipeline.nlp.gazetteer import RULER_CONFIG, load_gazetteer
 from pipeline.nlp.lemma_fixer import LEMMA_FIXES
 from pipeline.nlp.mentions.reconcile import GAZETTEER_KEY, RECONCILE
@@ -97,6 +100,7 @@ class ExactSpellings:
 def load_nlp(model_name: str | None = None) -> Language:
     """Load the configured model once per process, with the project's components added."""
     nlp = spacy.load(model_name or settings.spacy_model_name())
+    speed_up_model_components(nlp)
     nlp.add_pipe("newsevents_blocks", before="parser")
     ruler = nlp.add_pipe(
         "span_ruler",
@@ -112,6 +116,15 @@ def load_nlp(model_name: str | None = None) -> Language:
     nlp.add_pipe(RECONCILE, after="newsevents_gazetteer")
     nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     return nlp
+
+
+def speed_up_model_components(nlp: Language) -> None:
+    """The model's attribute ruler and lemmatizer, run by lookups that give the same
+    annotations (`attribute_lookup`, `lemma_lookup`): together a fifth of the parse before."""
+    if "attribute_ruler" in nlp.pipe_names:
+        attribute_lookup.use_lookup(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        lemma_lookup.use_lookup(nlp.get_pipe("lemmatizer"))
 
 
 def make_doc(nlp: Language, text: str, block_starts: list[int]) -> Doc:
