@@ -42,6 +42,7 @@ from pipeline.nlp.mentions.vocabulary import (
     NAME_PARTICLES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
+    OUTLET_HEADS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
@@ -524,6 +525,8 @@ def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candi
         return None
     if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text):
         return None
+    if label in ("WORK_OF_ART", "PRODUCT") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in OUTLET_HEADS:
+        return Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", text, 1)  # "The Sydney Morning Herald"
     return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
 
 
