@@ -29,7 +29,9 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
+    ENVOY_NOUNS,
     EVENT_HEADS,
+    EVENT_OPENERS,
     GIVEN_NAMES,
     GOVERNMENT_NAMES,
     GOVERNMENT_NOUNS,
@@ -42,6 +44,7 @@ from pipeline.nlp.mentions.vocabulary import (
     NAME_PARTICLES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
+    ORG_NOUNS,
     OUTLET_HEADS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
@@ -49,6 +52,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
+    REPORTING_VERBS,
     REGION_QUALIFIERS,
     TARGET_HEADS,
     TITLE_NOUNS,
@@ -370,6 +374,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _operation_name(span):
+        return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "Operation Condor" typed a body
     if len(span) == 1 and span[0].lower_ in HOLIDAYS:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _law_name(mc, span, text):
@@ -412,7 +418,15 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
+    if label == "ORG" and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in ORG_NOUNS and span[-2].is_title:
+        text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _operation_name(span: Span) -> bool:
+    """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
+    (event_openers) and a capitalised name after it."""
+    return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
 
 
 def _leaders_government(mc: MentionContext, span: Span) -> bool:
@@ -661,6 +675,16 @@ def _titled_place_name(mc: MentionContext, span: Span, label: str) -> Candidate 
     return Candidate(start - 1, span.end, "PERSON", "PERSON", "name", name, 2, gender=gender)
 
 
+def _sent_or_told(prep: Token) -> bool:
+    """ "the envoy from Beijing", "ambassador to Moscow" (envoy_nouns), "reiterated to Beijing
+    its commitment" (a reporting verb): the capital after the preposition is the government
+    that sends the envoy or is told, not a place."""
+    owner = prep.head
+    if owner.lower_ in ENVOY_NOUNS:
+        return True
+    return prep.lower_ == "to" and owner.pos_ == "VERB" and owner.lemma_.lower() in REPORTING_VERBS
+
+
 def _is_metonym(mc: MentionContext, span: Span) -> bool:
     """A capital standing for its government ("Baku agreed") rather than the place."""
     token = span.root
@@ -680,5 +704,7 @@ def _is_metonym(mc: MentionContext, span: Span) -> bool:
         prep = head.lower_
         if prep == "at":
             return head.head.lemma_.lower() in TARGET_HEADS or head.head.lower_ in TARGET_HEADS
+        if prep in ("from", "to") and _sent_or_told(head):
+            return True
         return prep not in PLACE_PREPS
     return False

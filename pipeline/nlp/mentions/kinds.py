@@ -69,12 +69,18 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             by_name[c.name].append(c)
     if not by_name:
         return chosen
+    # "Aceh province" (a phrase rule's place, named "Aceh"): what a stronger rule made of a name
+    # in this article types NER's other occurrences of it, whatever evidence they seem to hold
+    ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in SETTLED}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are
     for name, occurrences in by_name.items():
+        if name in ruled:
+            decided[name] = ruled[name]
+            continue
         evidence, things = set(), set()
         for c in occurrences:
             if c.entity_type in THINGS:
