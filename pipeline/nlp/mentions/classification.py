@@ -345,8 +345,14 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
+    post_at = _post_after_a_qualifier(mc, span)
+    if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
+        return _post_place(mc, span[:post_at])
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
+    of_country = _country_of_body(mc, span) if label == "ORG" else None
+    if of_country is not None:  # "the Liberal Party of Kenya": one body, not a party and a country
+        return Candidate(start, of_country, label, "ORGANIZATION", "name", clean_spaces(mc.doc[start:of_country].text), 3)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
         # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
         following = next((e for e in ents_covering(mc.doc, end) if e.start == end), None) if end < len(mc.doc) else None
@@ -421,6 +427,57 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label == "ORG" and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in ORG_NOUNS and span[-2].is_title:
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _country_of_body(mc: MentionContext, span: Span) -> int | None:
+    """Where "<Body> of <Country>" ends ("the Liberal Party of Kenya", "the Communist Party of
+    China", "the National Assembly of Kenya" when NER stopped at the body's word and the
+    ruler took the country): a name ending in a word only a body's name ends in
+    (body_heads, institution_heads), then "of" (and "the") and a country of the gazetteer,
+    is one body's name. None when it is not."""
+    doc, end = mc.doc, span.end
+    last = span[-1]
+    if not (last.is_title and is_body_word(last.lower_)) or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    country = next((e for e in ents_covering(doc, k) if e.start == k and e.ent_id_.startswith("country:")), None)
+    if country is None or country.label_ != "GPE" or not mc.in_sections(span.start, country.end):
+        return None
+    return country.end
+
+
+def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
+    """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
+    under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
+    that NER took for one name, right before the post's holder or the comma that leads to
+    them. The words say where or whose the post is; no one is named by the span. Returns
+    where the post begins, or None."""
+    doc = mc.doc
+    k = len(span)
+    while k > 0 and span[k - 1].is_title and span[k - 1].lower_ in mc.role_words:
+        k -= 1
+    if k == 0 or k == len(span) or span.end >= len(doc) or span[0].lower_ in GIVEN_NAMES:
+        return None
+    post = span[k:].text
+    role = mc.gaz.match_role(post)
+    if role is None or not any(v.lower() == post.lower() for v in role.variants):
+        return None
+    if not all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS for t in span[:k]):
+        return None
+    after = doc[span.end]
+    return k if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B" else None
+
+
+def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
+    """The words before a post, as a place when the article names that place elsewhere (NER
+    typed the same words a place, or the gazetteer knows them); else nothing."""
+    text = clean_spaces(words.text)
+    entry = mc.gaz.by_alias(text)
+    if entry is not None:
+        return _gazetteer_candidate(mc, words, "GPE", entry.entity_id)
+    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in mc.doc.ents):
+        return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
+    return None
 
 
 def _operation_name(span: Span) -> bool:
