@@ -424,9 +424,19 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
-    if label == "ORG" and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in ORG_NOUNS and span[-2].is_title:
+    if label == "ORG" and _described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _described_body(mc: MentionContext, span: Span) -> bool:
+    """ "the opposition Renamo party … Renamo said": a lower-case body noun (org_nouns) ending
+    NER's span only says what the body is, when the article also writes the name without it;
+    "the National party" alone keeps its noun ("National" names nothing by itself)."""
+    if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
+        return False
+    bare = clean_spaces(span[:-1].text)
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in mc.doc.ents)
 
 
 def _country_of_body(mc: MentionContext, span: Span) -> int | None:
