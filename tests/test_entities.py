@@ -569,3 +569,13 @@ def test_an_untied_post_nobody_holds_is_the_person_the_article_opens_on():
     assert link["a#m80"] == link["a#m0"]
     assert "b#m80" not in link
     assert "c#m40" not in link
+
+
+def test_a_family_name_written_first_is_the_person_it_begins():
+    """ "Mr Hu" after "Hu Jintao" is Hu Jintao (a family name written first); "Mr Gordon" is
+    not Gordon Brown, whose first word is a common given name."""
+    mentions = [person("a", 0, "Hu Jintao", "President", "CHN"), person("a", 40, "Hu", surface="Mr Hu")]
+    mentions += [person("b", 0, "Gordon Brown", "Chancellor", "GBR"), person("b", 40, "Gordon", surface="Mr Gordon")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] != link["b#m40"]

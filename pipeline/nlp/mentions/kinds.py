@@ -422,6 +422,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
+    if first.i != root.i and first.dep_ == "appos" and first.head.i < first.i and _is(first.head, SETTLEMENT_NOUNS):
+        return "LOCATION"  # "eight Russian cities - Klin, Ivanovo, …, Perm and Novocheboksarsk"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in PLACE_SEAT_NOUNS:
         return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
     if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
