@@ -69,7 +69,8 @@ def people_word(lower: str) -> str | None:
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
     for i, lower in enumerate(view_of(mc.doc).lower):
-        if lower not in _KEY_WORDS and "-" not in lower and not ("'" in lower or "’" in lower or lower + "s" in PEOPLE_NOUNS):
+        spelt = "'" in lower or "’" in lower or lower + "s" in PEOPLE_NOUNS  # "Shi'ites", "Kurd"
+        if lower not in _KEY_WORDS and "-" not in lower and not spelt:
             continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
         token = mc.doc[i]
         if lower == "ministry":

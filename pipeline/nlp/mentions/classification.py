@@ -52,8 +52,8 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
-    REPORTING_VERBS,
     REGION_QUALIFIERS,
+    REPORTING_VERBS,
     TARGET_HEADS,
     TITLE_NOUNS,
     UK_PLACES,
@@ -116,7 +116,33 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc) + _untagged_given_names(mc)
+    return out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc)
+
+
+def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
+    """ "The Daily Telegraph quotes Yushchenko", "The Bloc Québécois backed the budget": "the"
+    and two to four capitalised proper nouns NER left untagged, as the subject of a verb, are a
+    body's name (a person's name takes no article; a post, a given name or a known name is
+    left to the other rules)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc) - 2):
+        if view.lower[i] != "the" or view.tag[i + 1] not in ("NNP", "NNPS"):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title:
+            end += 1
+        span = doc[i + 1 : end]
+        if len(span) < 2 or end - i > 4 or not mc.in_sections(span.start, span.end):
+            continue
+        if end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].ent_type_):
+            continue  # the name goes on
+        if any(t.ent_type_ or not t.is_alpha or t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span):
+            continue
+        if span[0].lower_ in GIVEN_NAMES or mc.gaz.by_alias(span.text) or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        out.append(Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 0))
+    return out
 
 
 def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
@@ -352,7 +378,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return _named_thing(mc, span, label, text)
     of_country = _country_of_body(mc, span) if label == "ORG" else None
     if of_country is not None:  # "the Liberal Party of Kenya": one body, not a party and a country
-        return Candidate(start, of_country, label, "ORGANIZATION", "name", clean_spaces(mc.doc[start:of_country].text), 3)
+        name = clean_spaces(mc.doc[start:of_country].text)
+        return Candidate(start, of_country, label, "ORGANIZATION", "name", name, 3)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
         # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
         following = next((e for e in ents_covering(mc.doc, end) if e.start == end), None) if end < len(mc.doc) else None

@@ -40,6 +40,7 @@ from pipeline.nlp.mentions.vocabulary import (
     MOTION_VERBS,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     PLACE_SEAT_NOUNS,
     REPORTING_VERBS,
     SEAT_NOUNS,
@@ -164,7 +165,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if len(words) == 1 and _listed_with_bodies(root):
         found.add("ORGANIZATION")
-    if _in_apposition_to_a_post(mc, root):
+    if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root):
         found.add("PERSON")
     placed = _is_place(mc, c, root)
     if placed:
@@ -382,6 +383,14 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     ):
         return True
     return root.dep_ == "appos" and _post_of_remit(mc, root.head)
+
+
+def _in_apposition_to_a_person(root: Token) -> bool:
+    """ "his brother Mukesh", "India's richest man Azim Premji", "Rousseff, his wife": a name in
+    apposition with a noun only a person is (person_nouns), on either side."""
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"][:1]
+    return any(noun.pos_ == "NOUN" and _is(noun, PERSON_NOUNS) for noun in nouns)
 
 
 def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
