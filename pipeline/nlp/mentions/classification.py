@@ -29,6 +29,7 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
+    DOCUMENT_HEADS,
     ENVOY_NOUNS,
     EVENT_HEADS,
     EVENT_OPENERS,
@@ -141,6 +142,8 @@ def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
             continue
         if span[0].lower_ in GIVEN_NAMES or mc.gaz.by_alias(span.text) or span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        if span[-1].lower_ in DOCUMENT_HEADS | LAW_HEADS | EVENT_HEADS:
+            continue  # "the Valech Report was issued …": a document or an occasion, no body
         out.append(Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 0))
     return out
 

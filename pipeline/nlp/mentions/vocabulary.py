@@ -68,6 +68,7 @@ EVENT_OPENERS = _VOCABULARY.words("event_openers")
 HOLIDAYS = _VOCABULARY.words("holidays")
 NUMBERED_EVENT_HEADS = _VOCABULARY.words("numbered_event_heads")
 LAW_HEADS = _VOCABULARY.words("law_heads")
+DOCUMENT_HEADS = _VOCABULARY.words("document_heads")
 SPEAKER_NOUNS = _VOCABULARY.words("speaker_nouns")
 COMPANY_POSSESSIONS = _VOCABULARY.words("company_possessions")
 # the reporting verbs of quotes.yaml ("said", "added"): "Diageo said it expects …"
