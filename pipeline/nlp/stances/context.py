@@ -15,7 +15,7 @@ from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
-from pipeline.nlp.stances.spokespeople import principal_of
+from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex, mention_of
 
@@ -50,7 +50,7 @@ class StanceArticle:
             speaker = self.by_id.get(quote.speaker_mention_id)
             if speaker is None:
                 return None
-            return principal_of(self.doc, self.index, speaker) or speaker
+            return principal(self.doc, self.index, self.by_id, speaker) or speaker
         surface = quote.speaker_surface or ""
         group = next(
             (m for m in self.by_id.values()

@@ -19,6 +19,28 @@ from pipeline.nlp.syntax import MentionIndex
 PRINCIPAL_TYPES = frozenset({"ORGANIZATION", "COUNTRY", "PERSON"})
 
 
+def principal(doc: Doc, index: MentionIndex, by_id: dict[str, Mention], person: Mention) -> Mention | None:
+    """The body a person speaks for, as introduced where the text names them ("Andrew Hogg,
+    spokesman for the Medical Foundation … said Mr Hogg"): the person's mention, its
+    antecedents, or an earlier mention of the same surname (as `holders.member_of` reads it)."""
+    seen: set[str] = set()
+    mention: Mention | None = person
+    while mention is not None and mention.mention_id not in seen:
+        seen.add(mention.mention_id)
+        found = principal_of(doc, index, mention)
+        if found is not None:
+            return found
+        mention = by_id.get(mention.antecedent) if mention.antecedent else None
+    surname = person.name.split()[-1:]
+    for named in by_id.values():
+        earlier = named.char_start < person.char_start
+        if named.entity_type == "PERSON" and earlier and named.name.split()[-1:] == surname:
+            found = principal_of(doc, index, named)
+            if found is not None:
+                return found
+    return None
+
+
 def principal_of(doc: Doc, index: MentionIndex, person: Mention) -> Mention | None:
     """The body (or person) a named spokesperson speaks for, None when the person is none or
     speaks in their own right."""
