@@ -29,6 +29,7 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
+    COMMON_ABBREVIATIONS,
     EVENT_HEADS,
     GIVEN_NAMES,
     GOVERNMENT_NAMES,
@@ -48,6 +49,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
+    REPORTING_VERBS,
     REGION_QUALIFIERS,
     TARGET_HEADS,
     TITLE_NOUNS,
@@ -313,10 +315,13 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
     if start >= end or not mc.in_sections(start, end):
         return None
+    start, end = _after_inverted_verb(mc, start, end)
     span = mc.doc[start:end]
     text = clean_spaces(span.text)
     if not any(c.isalpha() for c in text):
         return None
+    if _common_abbreviation(text):
+        return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
@@ -340,6 +345,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
+    if label in THING_OF_LABEL and _honoured_surname(mc, span):
+        return person(mc, span, "PERSON")  # "Dr Gillingwater" typed WORK_OF_ART after "Dr David Gillingwater"
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
@@ -412,6 +419,47 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _common_abbreviation(text: str) -> bool:
+    """ "RFID", "GPs", "VAT": the abbreviation of a common noun (common_abbreviations), as
+    written in capitals, names no person, place or body, whatever NER typed it."""
+    low = text.lower()
+    return not text.islower() and (low in COMMON_ABBREVIATIONS or low[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS)
+
+
+def _reporting_word(token: Token) -> bool:
+    """ "Said", "Adds", "Warned": a reporting verb (quotes.yaml) as written, whatever its tag."""
+    low = token.lower_
+    stems = (low, low[:-1], low[:-2]) if low.endswith(("s", "ed")) else (low,)
+    return low in ("said", "says", "told") or any(stem in REPORTING_VERBS for stem in stems)
+
+
+def _after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int, int]:
+    """ "Said Mr Fogg: ..." opens a sentence with the verb, and NER glues it to the name
+    ("Said Mr" PERSON): the name starts at the honorific after the verb, and a name cut
+    after its honorific takes the capitalised words that follow ("Mr Fogg"). Only before an
+    honorific: "Said Jalili" is a name."""
+    doc = mc.doc
+    if end - start < 2 or not doc[start].is_title or doc[start + 1].lower_ not in HONORIFICS:
+        return start, end
+    if not _reporting_word(doc[start]):
+        return start, end
+    if start > 0 and doc[start - 1].is_alpha:
+        return start, end  # mid-sentence: "the Said Business School" keeps its word
+    start += 1
+    if all(t.lower_ in HONORIFICS for t in doc[start:end]):
+        while end < len(doc) and end - start < 4 and doc[end].tag_ == "NNP" and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+    return start, end
+
+
+def _honoured_surname(mc: MentionContext, span: Span) -> bool:
+    """ "Dr Gillingwater" typed a work of art: an honorific and one surname that a person
+    NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
+    if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in mc.doc.ents)
 
 
 def _leaders_government(mc: MentionContext, span: Span) -> bool:
