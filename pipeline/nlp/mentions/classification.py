@@ -322,6 +322,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if _common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if not ent.ent_id_ and _sentence_case_word(mc, span):
+        return None  # "Broadband has become hugely competitive" typed GPE
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
@@ -388,6 +390,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
+    if label == "PERSON" and _product_name(mc, span):
+        return _named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
@@ -426,6 +430,30 @@ def _common_abbreviation(text: str) -> bool:
     written in capitals, names no person, place or body, whatever NER typed it."""
     low = text.lower()
     return not text.islower() and (low in COMMON_ABBREVIATIONS or low[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS)
+
+
+def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
+    """ "Broadband has become hugely competitive", "Software giant Microsoft": one word,
+    capitalised only because it opens the sentence, which the article also writes in lower
+    case and never capitalised inside a sentence, is a common noun NER took for a name."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title:
+        return False
+    word = span[0]
+    if word.lower_ not in _lowered(mc.doc):
+        return False
+    return not any(t.text == word.text and not t.is_sent_start for t in mc.doc)
+
+
+def _product_name(mc: MentionContext, span: Span) -> bool:
+    """ "Xbox 2", "MSN Messenger", "Creative Zen" typed PERSON: a name with a model number,
+    or one that starts with the name of a body the article names alone ("MSN", "Creative"),
+    is that body's product or service; no person's name holds a number or a company's name."""
+    if len(span) < 2 or span[0].lower_ in HONORIFICS:
+        return False
+    if any(t.text[:1].isdigit() for t in span[1:]):
+        return True
+    first = span[0].text
+    return any(e.label_ == "ORG" and e.text == first for e in mc.doc.ents)
 
 
 def _reporting_word(token: Token) -> bool:
