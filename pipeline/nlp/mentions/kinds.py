@@ -84,7 +84,10 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         evidence |= things
         if "PLACE?" in evidence:
             evidence.discard("PLACE?")
-            if all(c.label != "ORG" for c in occurrences):
+            # a place preposition or motion verb is weak: bodies too are traded "in" and people
+            # written "to" ("go to Lynton Crosby, the Australian strategist"), so it counts only
+            # where nothing in the structure says person or body
+            if not evidence & {"PERSON", "ORGANIZATION"} and all(c.label != "ORG" for c in occurrences):
                 evidence.add("LOCATION")
         if len(things) == 1 and (evidence == things or len(evidence) != 1):
             moved[name] = next(iter(things))  # a work or product moves only on its own evidence
@@ -430,6 +433,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+        if any(noun.pos_ == "NOUN" and noun.i > root.i for noun in appositions):
+            return None  # "go to Lynton Crosby, the Australian strategist": the apposition says what it is
         if root.head.lower_ not in ("to", "from") or verb.lemma_.lower() in MOTION_VERBS | {"go", "travel", "come"}:
             return "PLACE?"
         return None
