@@ -25,6 +25,7 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
     is_plural_demonym,
 )
+from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
@@ -113,7 +114,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc) + _untagged_given_names(mc)
+    return out + _untagged_names(mc) + _untagged_given_names(mc) + sovereigns(mc)
 
 
 def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:

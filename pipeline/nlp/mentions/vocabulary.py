@@ -14,6 +14,8 @@ _VOCABULARY = load_vocabulary("mentions")
 HONORIFICS = _VOCABULARY.mapping("honorifics", values=("m", "f", None))
 # title word -> the pronoun gender it gives the person it introduces
 GENDERED_TITLES = _VOCABULARY.mapping("gendered_titles", values=("m", "f"))
+# "the Queen" -> the pronoun gender of the sovereign it names
+SOVEREIGN_TITLES = _VOCABULARY.mapping("sovereign_titles", values=("m", "f"))
 NAME_SUFFIXES = _VOCABULARY.words("name_suffixes")
 NAME_PARTICLES = _VOCABULARY.words("name_particles")
 GEO_FEATURES = _VOCABULARY.words("geo_features")
