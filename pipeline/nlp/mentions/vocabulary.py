@@ -17,6 +17,7 @@ GENDERED_TITLES = _VOCABULARY.mapping("gendered_titles", values=("m", "f"))
 # "the Queen" -> the pronoun gender of the sovereign it names
 SOVEREIGN_TITLES = _VOCABULARY.mapping("sovereign_titles", values=("m", "f"))
 NAME_SUFFIXES = _VOCABULARY.words("name_suffixes")
+POST_NOMINALS = _VOCABULARY.words("post_nominals")
 NAME_PARTICLES = _VOCABULARY.words("name_particles")
 GEO_FEATURES = _VOCABULARY.words("geo_features")
 AREA_NOUNS = _VOCABULARY.words("area_nouns")
