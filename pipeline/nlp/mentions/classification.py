@@ -317,6 +317,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if start >= end or not mc.in_sections(start, end):
         return None
     start, end = _after_inverted_verb(mc, start, end)
+    while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and _loose_preposition(mc.doc[end - 1]):
+        end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
     text = clean_spaces(span.text)
     if not any(c.isalpha() for c in text):
@@ -455,6 +457,13 @@ def _product_name(mc: MentionContext, span: Span) -> bool:
         return True
     first = span[0].text
     return any(e.label_ == "ORG" and e.text == first for e in mc.doc.ents)
+
+
+def _loose_preposition(token: Token) -> bool:
+    """A lower-case preposition NER left at a name's end ("... Centre at"): no name ends in
+    one. Not "of", "for", "and" or "de", which end a name the gazetteer's span goes on
+    from ("Bank of" + "England"); those are handled with that span."""
+    return token.is_lower and token.pos_ == "ADP" and token.lower_ not in ("of", "for", "and", "de")
 
 
 def _reporting_word(token: Token) -> bool:
