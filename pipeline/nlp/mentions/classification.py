@@ -25,8 +25,8 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
     is_plural_demonym,
 )
-from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
+from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
@@ -50,8 +50,8 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
-    REPORTING_VERBS,
     REGION_QUALIFIERS,
+    REPORTING_VERBS,
     TARGET_HEADS,
     TITLE_NOUNS,
     UK_PLACES,

@@ -260,8 +260,25 @@ def _names_a_body(root: Token) -> bool:
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
+    if any(_one_of_the(child) for child in appositions) or any(_based(child) for child in root.lefts):
+        return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
     return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _one_of_the(noun: Token) -> bool:
+    """ "Ubisoft, one of Europe's biggest video game publishers", "Seibu Railways, one of his
+    companies": "one of" a body's plural noun (org_nouns) in apposition says the name is one."""
+    return noun.lower_ == "one" and any(
+        prep.lower_ == "of" and any(obj.dep_ == "pobj" and _is(obj, ORG_NOUNS) for obj in prep.children)
+        for prep in noun.children
+    )
+
+
+def _based(modifier: Token) -> bool:
+    """ "Santa Monica-based Activison": a name said to be based somewhere is a body; people
+    are "London-based lawyers", the post between."""
+    return modifier.dep_ == "amod" and modifier.lower_ == "based"
 
 
 def _one_of_bodies(root: Token) -> bool:

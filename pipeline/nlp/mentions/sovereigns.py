@@ -5,7 +5,9 @@ NER leaves the word untagged (it reads as a common noun), so the person is lost 
 quotes and events she takes part in. Capitalised, after "the", and neither followed by
 "of" ("the Queen of the Netherlands", a post) nor by a capitalised word ("the Queen
 Mother", "the King Fahd hospital", longer names NER types on its own), the title is the
-reigning monarch: a PERSON named by the title. The titles are data:
+reigning monarch: a PERSON named by the title, unless the article names a monarch with
+that title ("Queen Beatrix"), whom "the Queen" then refers back to, or the words end a
+title ("The Return of the King"). The titles are data:
 `pipeline/knowledge/mentions.yaml` (`sovereign_titles`).
 """
 
@@ -17,14 +19,20 @@ from pipeline.nlp.mentions.vocabulary import SOVEREIGN_TITLES
 
 def sovereigns(mc: MentionContext) -> list[Candidate]:
     doc, out = mc.doc, []
+    named = {e[0].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for token in doc:
         if token.lower_ not in SOVEREIGN_TITLES or not token.is_title or token.ent_type_ or token.i == 0:
             continue
+        if token.lower_ in named:
+            continue  # "Queen Beatrix ... the Queen": a reference to the monarch named, left to `references`
         if doc[token.i - 1].lower_ != "the" or not mc.in_sections(token.i, token.i + 1):
             continue
+        if token.i >= 3 and doc[token.i - 2].lower_ == "of" and doc[token.i - 3].is_title:
+            continue  # "The Return of the King": a title's words
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and (after.lower_ == "of" or after.is_title and after.is_alpha):
             continue
         gender = SOVEREIGN_TITLES[token.lower_]
-        out.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1, role=token.text, gender=gender))
+        title = token.text
+        out.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", title, 1, role=title, gender=gender))
     return out
