@@ -317,6 +317,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if start >= end or not mc.in_sections(start, end):
         return None
     start, end = _after_inverted_verb(mc, start, end)
+    opened = start
+    while end - start > 1 and mc.doc[start].is_sent_start and mc.doc[start].pos_ == "ADP" and mc.doc[start].is_title:
+        start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
     while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and _loose_preposition(mc.doc[end - 1]):
         end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
@@ -333,7 +336,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
-    known = mc.gaz.by_alias(text) if negated or end < whole else None
+    known = mc.gaz.by_alias(text) if negated or end < whole or start > opened else None
     if known is not None:
         return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
     iso3 = mc.gaz.demonym_country(text) if end < whole else None
