@@ -433,9 +433,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
 
 def _common_abbreviation(text: str) -> bool:
     """ "RFID", "GPs", "VAT": the abbreviation of a common noun (common_abbreviations), as
-    written in capitals, names no person, place or body, whatever NER typed it."""
+    written in capitals, names no person, place or body, whatever NER typed it. Its plural
+    takes a lower-case "s" ("PCs"): "PCS" is a union's own abbreviation."""
     low = text.lower()
-    return not text.islower() and (low in COMMON_ABBREVIATIONS or low[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS)
+    plural = text[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS
+    return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
 
 
 def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
