@@ -229,8 +229,9 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
 
 
 def _targets(art: StanceArticle, noun: Token) -> list[Target]:
+    own = _cue_preposition(noun)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in NOMINAL_TARGET_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in NOMINAL_TARGET_PREPOSITIONS and own in (None, child.lower_):
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue
@@ -274,7 +275,9 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
             return noun_targets(art, dobj)  # "greeted the release with scepticism"
     if noun.dep_ == "dobj":
         for child in noun.head.children:  # "took several swipes at Sony": the preposition hangs on the verb
-            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS:
+            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS and own in (
+                None, child.lower_
+            ):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return noun_targets(art, pobj)
@@ -289,6 +292,14 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 if pobj is not None:
                     return noun_targets(art, pobj)
     return []
+
+
+def _cue_preposition(noun: Token) -> str | None:
+    """The preposition a noun mapped to a phrasal cue takes its target with ("appeal for",
+    `stance_nominals`): "an appeal for unity" backs unity, "his appeal against the
+    conviction" is a legal step, not support for the conviction."""
+    cue = STANCE_NOMINALS.get(noun.lemma_.lower(), "").split()
+    return cue[-1] if len(cue) > 1 else None
 
 
 def _predicated_of(noun: Token) -> Token | None:

@@ -30,12 +30,14 @@ from pipeline.nlp.stances.targets import (
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
+    EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     PLAN_VERBS,
     POLICY_NOUNS,
     PROPOSAL_VERBS,
+    STANCE_NOMINALS,
 )
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
@@ -59,7 +61,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     noun_cue = None
     if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if noun is not None and (found := art.lex.cue(noun.lemma_.lower())):
+        if noun is not None and (found := _noun_cue(art, noun)):
             noun_cue = noun
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
             if prep is None:  # "gave no support to the plan"
@@ -154,6 +156,18 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return out
 
 
+def _noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None:
+    """The cue a light verb's object carries: the noun itself as a cue ("expressed support
+    for"), else the cue its stance noun names (`stance_nominals`: "expressed opposition to",
+    "gave their backing to", "voiced criticism of"); the nominal pass leaves a light verb's
+    object to this pass, so a stance noun there was otherwise read by neither."""
+    lemma = noun.lemma_.lower()
+    found = art.lex.cue(lemma)
+    if found is None and lemma in STANCE_NOMINALS:
+        found = art.lex.cue(STANCE_NOMINALS[lemma])
+    return found
+
+
 def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
     """Whether the holder is the one who plans: the verb's own subject, named (its mention is
     the holder) or a pronoun (the holder it was resolved to)."""
@@ -239,11 +253,15 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
 
 
 def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
-    """ "there should be no attempts to impose …" / "there must be talks" (in quotes)."""
+    """ "there should be no attempts to impose …" / "there must be talks" / "there needs to be
+    another inquiry" (in quotes; `existential_deontic_verbs`: "need to", "have to" as modals)."""
     out: list[Signal] = []
-    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children) or hypothetical(be):
+    if be.lemma_ != "be" or hypothetical(be):
         return out
-    modal = next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    semimodal = _existential_semimodal(be)
+    if semimodal is None and not any(c.dep_ == "expl" for c in be.children):
+        return out
+    modal = semimodal or next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
     attr = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
     if modal is None or attr is None:
         return out
@@ -251,9 +269,13 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
     holder = art.speaker(quote)
     if holder is None:
         return out
-    negated = any(c.dep_ == "det" and is_negator(c, art.lex) for c in attr.children) or has_negation(art, be)
+    negated = (
+        any(c.dep_ == "det" and is_negator(c, art.lex) for c in attr.children)
+        or has_negation(art, be)
+        or (semimodal is not None and has_negation(art, semimodal))
+    )
     phrase = f"there {modal.lower_} be no" if negated else f"there {modal.lower_} be"
-    found = art.lex.cue(phrase)
+    found = art.lex.cue(phrase) if semimodal is None else None
     if found is not None:
         polarity, score = SIGN[found[0]], found[1]  # the phrase already carries its negation
     else:
@@ -263,6 +285,18 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
             art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _existential_semimodal(be: Token) -> Token | None:
+    """The "need"/"has" of "there needs to be …", "there has to be …": the verb whose
+    to-infinitive "be" is, with the expletive "there" as its subject."""
+    head = be.head
+    if be.dep_ != "xcomp" or head.lemma_.lower() not in EXISTENTIAL_DEONTIC_VERBS:
+        return None
+    # (the parser may hang "There" on the "does" of "There does need to be …")
+    subjects = [c for c in head.children if c.dep_ == "expl"]
+    subjects += [g for c in head.children if c.dep_ == "aux" for g in c.children if g.dep_ == "expl"]
+    return head if subjects else None
 
 
 def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
