@@ -326,7 +326,7 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
         verb = verb.head  # "the proposals met with opposition from …"
     elif noun.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in RECEIVE_VERBS:
+    if verb.lemma_.lower() not in RECEIVE_VERBS and not _had_from(verb, noun):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
@@ -335,6 +335,15 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
     if mention is not None and mention.entity_type in ("PERSON", "ORGANIZATION", "COUNTRY", "GROUP", "LOCATION"):
         return None
     return subject
+
+
+def _had_from(verb: Token, noun: Token) -> bool:
+    """ "The bill has broad support from charities": "have" receives like `receive_verbs` when
+    the stance noun names its holder with a preposition (`holder_prepositions`: "from", "by");
+    "we have every support for the workers" stays the subject's own."""
+    if verb.lemma_.lower() != "have":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in HOLDER_PREPOSITIONS for c in noun.children)
 
 
 def _denied(art: StanceArticle, noun: Token) -> bool:

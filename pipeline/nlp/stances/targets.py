@@ -316,6 +316,9 @@ def verbal_attack(verb: Token) -> bool:
     over Iraq": an attack on words, plans or measures, on something in quote marks or made
     "over", "as" or "for" something is criticism, not violence (events' `verbal_attack`)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects and any(c.dep_ == "agent" for c in verb.children):
+        # "Labour's plans were attacked by the Lib Dems": the passive subject is what is attacked
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if any(misparsed_plan(o) is not None for o in objects):
         return True
     if any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects):
