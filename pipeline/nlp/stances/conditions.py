@@ -87,6 +87,8 @@ def _condition(word: Token, be: Token) -> tuple[Token, int] | None:
             if child.dep_ != "advcl" or child.pos_ not in ("VERB", "AUX"):
                 continue
             mark = next((g.lower_ for g in child.children if g.dep_ == "mark" and g.lower_ in CONDITION_MARKS), None)
+            if any(g.dep_ == "advmod" and g.lower_ == "even" for g in child.children):
+                return None  # "it would be wrong even if he had signed it": a concession, not a condition
             if mark is not None:
                 return child, CONDITION_MARKS[mark]
     return None

@@ -16,6 +16,7 @@ from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
+from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import (
@@ -37,7 +38,6 @@ from pipeline.nlp.stances.words import (
     PLAN_VERBS,
     POLICY_NOUNS,
     PROPOSAL_VERBS,
-    STANCE_NOMINALS,
 )
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
@@ -61,10 +61,19 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     noun_cue = None
     if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if noun is not None and (found := _noun_cue(art, noun)):
+        if noun is not None and (found := stance_noun_cue(art, noun)):
             noun_cue = noun
-            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
-            if prep is None:  # "gave no support to the plan"
+            own = cue_prepositions(art, noun)  # "expressed concern about", not "… for the victims"
+            prep = next(
+                (
+                    c for c in noun.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("for", "of", "to", "in")
+                    and (own is None or c.lower_ in own)
+                ),
+                None,
+            )
+            if prep is None and (own is None or "to" in own):  # "gave no support to the plan"
                 prep = next(
                     (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i),
                     None,
@@ -154,18 +163,6 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
-
-
-def _noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None:
-    """The cue a light verb's object carries: the noun itself as a cue ("expressed support
-    for"), else the cue its stance noun names (`stance_nominals`: "expressed opposition to",
-    "gave their backing to", "voiced criticism of"); the nominal pass leaves a light verb's
-    object to this pass, so a stance noun there was otherwise read by neither."""
-    lemma = noun.lemma_.lower()
-    found = art.lex.cue(lemma)
-    if found is None and lemma in STANCE_NOMINALS:
-        found = art.lex.cue(STANCE_NOMINALS[lemma])
-    return found
 
 
 def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
