@@ -24,6 +24,7 @@ from pipeline.nlp.names import honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
+    DOCUMENT_NOUNS,
     PRESS_NAME_WORDS,
     PRESS_NOUNS,
     PROXY_NOUNS,
@@ -113,7 +114,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and taken is None:
         mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
-        mention = _name_after(art, end)
+        mention = _name_after(art, subject, end)
     if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
@@ -313,9 +314,13 @@ def _first_joint_speaker(art: QuoteArticle, start: int, end: int, mention: Menti
     return first if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in between) else None
 
 
-def _name_after(art: QuoteArticle, end: int) -> Mention | None:
+def _name_after(art: QuoteArticle, source: Token, end: int) -> Mention | None:
     """ "According to a government meteorologist, Manny Mendoza, …": a person's name set off
-    by commas right after the source phrase names the source."""
+    by commas right after the source phrase names the source, when that phrase is one
+    person; after "according to agency reports," or "according to police," the name opens
+    the reported clause ("Saddam Hussein, imprisoned …, was said to be …")."""
+    if source.tag_ != "NN" or source.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
     doc = art.doc
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
