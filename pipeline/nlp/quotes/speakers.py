@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
-from pipeline.nlp.names import honorific_gender
+from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
@@ -524,8 +524,9 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
 
 
 def _person_genders(art: QuoteArticle) -> dict[str, str]:
-    """Surname -> gender, where the article's honorifics ("Ms King") or the pronouns linked
-    to the person ("He" after "George Galloway") give one gender only: "She said" is
+    """Surname -> gender, where the article's honorifics ("Ms King"), given names ("Rachel
+    Harvey") or the pronouns linked to the person ("He" after "George Galloway") give one
+    gender only: "She said" is
     then never Mr Galloway."""
     by_id = {m.mention_id: m for m in art.index.mentions}
     seen: dict[str, set[str]] = {}
@@ -535,7 +536,7 @@ def _person_genders(art: QuoteArticle) -> dict[str, str]:
         if m.kind == "pronoun":
             named, gender = by_id.get(m.antecedent or ""), _PRONOUN_GENDER.get(m.surface.lower())
         else:
-            named, gender = m, honorific_gender(m.surface)
+            named, gender = m, honorific_gender(m.surface) or given_name_gender(m.name)
         if named is not None and gender:
             seen.setdefault(_surname(named), set()).add(gender)
     return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
