@@ -115,7 +115,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, subject, end)
-    if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
+    if (subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")) and not _named_number(art, subject):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
@@ -150,6 +150,13 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _named_number(art: QuoteArticle, subject: Token) -> bool:
+    """ "No 10 said": a number that is part of a body's name (a named mention covers it) is
+    the body, not a share of respondents."""
+    found = art.index.at(subject)
+    return found is not None and found.kind == "name" and found.entity_type in ("ORGANIZATION", "GROUP")
 
 
 _THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
