@@ -125,7 +125,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if resolve_pronouns:
         mention = post_holder(art, subject, mention) or lead_speaker(art, subject, mention) or mention
     if mention is None or mention.entity_type != "PERSON":
-        mention = _name_set_off(art, subject) or mention
+        mention = _name_set_off(art, subject) or _person_closing_body(art, subject, cue) or mention
     elif mention.kind == "name":
         mention = _first_joint_speaker(art, start, end, mention) or mention
     covering = art.index.at(subject)
@@ -303,6 +303,25 @@ def _name_set_off(art: QuoteArticle, subject: Token) -> Mention | None:
         return None
     rest = [t for t in doc[name.end : end] if not t.is_space]
     return last if all(t.text == "," for t in rest) else None
+
+
+def _person_closing_body(art: QuoteArticle, subject: Token, cue: Token) -> Mention | None:
+    """ "The United Nations (UN) emergency relief coordinator Jan Egeland has said": a body's
+    name heading the phrase, with a person's name in apposition closing it (the parser hangs
+    the post and name on the body, as after an abbreviation in brackets), is that person
+    speaking (eval/GUIDE.md: a named person is the speaker even when speaking for a body)."""
+    if subject.pos_ != "PROPN":
+        return None
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i < subject.i:
+            continue
+        found = art.index.at(child)
+        if found is None or found.entity_type != "PERSON" or found.kind != "name" or child.i + 1 >= len(art.doc):
+            continue
+        after = art.doc[child.i + 1]  # the name runs up to the report: "… Jan Egeland has said"
+        if found.char_end == child.idx + len(child.text) and (after.i == cue.i or after.head.i == cue.i and after.dep_ == "aux"):
+            return found
+    return None
 
 
 def _first_joint_speaker(art: QuoteArticle, start: int, end: int, mention: Mention) -> Mention | None:
