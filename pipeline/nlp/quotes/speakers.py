@@ -135,7 +135,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
-        mention = _main_clause_subject(art, cue, subject) or mention
+        mention = _main_clause_subject(art, cue, subject) or _post_subject_before(art, cue, subject) or mention
     if mention is None and resolve_pronouns and owned:
         mention = _possessor_pronoun(art, subject)
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
@@ -247,6 +247,28 @@ def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
         return None
     found = mention_of(main, art.index)
     if found is None or found.kind == "pronoun" or found.entity_type not in _THIRD_PERSON[pronoun.lower_]:
+        return None
+    return found
+
+
+def _post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
+    """ "The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …":
+    "he" or "she" reporting in a main clause, with no one named before it in its sentence, is
+    the post the sentence before has as its main subject, not the last person named (the
+    mentions tie a pronoun to names only); the post as the mentions tie it."""
+    if pronoun.lower_ not in ("he", "she") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
+        return None
+    sent = pronoun.sent
+    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
+        return None
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    found = art.index.at(main) if main is not None and not art.in_quote(main.idx) else None
+    if found is None or found.kind != "title" or found.entity_type != "PERSON":
+        return None
+    named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
+    gender = _PRONOUN_GENDER[pronoun.lower_]
+    if named is not None and _person_genders(art).get(_surname(named)) not in (None, gender):
         return None
     return found
 
