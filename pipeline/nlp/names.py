@@ -15,7 +15,9 @@ second or more of start-up.
 
 from __future__ import annotations
 
-__all__ = ["conflicting_genders", "given_name_gender", "honorific_gender", "is_epithet", "non_name_words", "role_compatible"]
+__all__ = [
+    "conflicting_genders", "given_name_gender", "honorific_gender", "is_epithet", "non_name_words", "role_compatible",
+]
 
 from pipeline.nlp.mentions.vocabulary import EPITHETS, GIVEN_NAME_GENDERS, HONORIFICS, SUBORDINATE_WORDS
 

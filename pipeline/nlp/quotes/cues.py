@@ -212,9 +212,9 @@ def _name_closing_participle(subject: Token | None) -> Token | None:
         return None
     doc = subject.doc
     for t in subject.subtree:
-        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.left_edge.i > 0:
-            if doc[t.left_edge.i - 1].text == ",":
-                return t
+        set_off = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and set_off:
+            return t
     return None
 
 

@@ -137,7 +137,9 @@ def _lead_speaker(art: QuoteArticle, subject: Token, speaker: Mention) -> bool:
     opening the next sentence refers back to, however often others are named later."""
     lead = next((s for s in art.ctx.sentences if s.section == "body"), None)
     here = art.ctx.sentence_at(subject.idx)
-    if lead is None or here is None or speaker.sentence_id != lead.sentence_id or here.sentence_id != lead.sentence_id + 1:
+    if lead is None or here is None or speaker.sentence_id != lead.sentence_id:
+        return False
+    if here.sentence_id != lead.sentence_id + 1:
         return False
     named = {_surname(m) for m in art.index.mentions if m.entity_type == "PERSON" and m.sentence_id == lead.sentence_id}
     return named == {_surname(speaker)}

@@ -115,7 +115,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, subject, end)
-    if (subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")) and not _named_number(art, subject):
+    share = subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")
+    if share and not _named_number(art, subject):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
@@ -341,7 +342,8 @@ def _person_closing_body(art: QuoteArticle, subject: Token, cue: Token) -> Menti
         if found is None or found.entity_type != "PERSON" or found.kind != "name" or child.i + 1 >= len(art.doc):
             continue
         after = art.doc[child.i + 1]  # the name runs up to the report: "… Jan Egeland has said"
-        if found.char_end == child.idx + len(child.text) and (after.i == cue.i or after.head.i == cue.i and after.dep_ == "aux"):
+        reports = after.i == cue.i or after.head.i == cue.i and after.dep_ == "aux"
+        if found.char_end == child.idx + len(child.text) and reports:
             return found
     return None
 
