@@ -268,6 +268,10 @@ def _post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
     if found is None or found.kind != "title" or found.entity_type != "PERSON":
         return None
     named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
+    if named is None:  # "The shadow foreign secretary, Michael Ancram, welcomed …": the name given
+        named = next((m for c in main.children if c.dep_ == "appos" and (m := art.index.at(c)) is not None
+                      and m.entity_type == "PERSON" and m.kind == "name"), None)
+        found = named or found
     gender = _PRONOUN_GENDER[pronoun.lower_]
     if named is not None and _person_genders(art).get(_surname(named)) not in (None, gender):
         return None
