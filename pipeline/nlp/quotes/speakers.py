@@ -256,16 +256,18 @@ def _post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
     """ "The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …":
     "he" or "she" reporting in a main clause, with no one named before it in its sentence, is
     the post the sentence before has as its main subject, not the last person named (the
-    mentions tie a pronoun to names only); the post as the mentions tie it."""
-    if pronoun.lower_ not in ("he", "she") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
+    mentions tie a pronoun to names only); the post as the mentions tie it. "They" there is
+    the first of persons joined as that subject ("Lord Justice Rix and Mr Justice Forbes
+    ruled … They said": joint speakers are the first named, eval/GUIDE.md)."""
+    main = _main_subject_before(art, cue, pronoun)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.entity_type != "PERSON":
         return None
-    sent = pronoun.sent
-    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
-        return None
-    before = art.doc[sent.start - 1].sent
-    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    found = art.index.at(main) if main is not None and not art.in_quote(main.idx) else None
-    if found is None or found.kind != "title" or found.entity_type != "PERSON":
+    if pronoun.lower_ == "they":
+        joined = any(c.dep_ == "conj" and (m := art.index.at(c)) is not None and m.entity_type == "PERSON"
+                     for c in main.children)
+        return found if joined and found.kind == "name" else None
+    if found.kind != "title":
         return None
     named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
     if named is None:  # "The shadow foreign secretary, Michael Ancram, welcomed …": the name given
@@ -276,6 +278,19 @@ def _post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
     if named is not None and _person_genders(art).get(_surname(named)) not in (None, gender):
         return None
     return found
+
+
+def _main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token | None:
+    """The main subject of the sentence before a subject pronoun reporting in a main clause
+    with no one named before it in its own sentence; None otherwise."""
+    if pronoun.lower_ not in ("he", "she", "they") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
+        return None
+    sent = pronoun.sent
+    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
+        return None
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return main if main is not None and not art.in_quote(main.idx) else None
 
 
 def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
