@@ -566,10 +566,10 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue
         # "X branded Y's plans a shambles"; passive: "Y's plans were branded a shambles by X"
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        objects = _labelled_objects(verb, passive)
         if not objects:
             continue
-        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl", "attr", "dobj", "prep")]
+        labels = [c for c in verb.children if c.dep_ in LABEL_DEPS]
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
         judging = next((t for t in words if _criticises(t) and not _negated(t)), None)
@@ -581,11 +581,45 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             sources = [m for m in sources if is_actor(m)]
         if judging is None or not sources:
             continue
-        targets = [m for m in np_actors(objects[0], ec.index, allow_pronoun_possessor=True) if is_actor(m)]
+        targets = [m for m in _labelled_actors(objects[0], ec) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
     return drafts
+
+
+# where the parser puts a label: "branded it a shambles" (oprd, xcomp, ccomp, attr),
+# "described it as a disaster" (prep), "called the plan a disgrace" (npadvmod)
+LABEL_DEPS = frozenset({"oprd", "xcomp", "ccomp", "advcl", "attr", "dobj", "prep", "npadvmod"})
+SMALL_CLAUSE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _labelled_objects(verb: Token, passive: bool) -> list[Token]:
+    """What a labelling verb labels: its object (the passive subject), or, where the parser
+    reads object and label as one verbless clause, that clause's subject ("branded [Mr
+    Blair's decision unacceptable]") or its head noun ("branded [Labour's ID scheme] a
+    waste"). A clause with a verb ("described how ministers had failed") is reported
+    speech, which the quotes carry."""
+    objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if objects or passive:
+        return objects
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in SMALL_CLAUSE_POS:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        return subjects[:1] or ([clause] if clause.pos_ != "ADJ" else [])
+    return []
+
+
+def _labelled_actors(obj: Token, ec: EventContext) -> list[Mention]:
+    """The actors a labelled object names ("Y's plans"), else those doing what its relative
+    clause says ("branded the way Mr Blunkett's office operated as scandalous": the way
+    Blunkett's office did it)."""
+    found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
+    if found:
+        return found
+    doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
+    return unique(m for t in doers if t.head not in doers for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
