@@ -757,17 +757,22 @@ def _stray_agents(verb: Token) -> list[Token]:
     ]
 
 
-def proposal_owner(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+def proposal_owner(
+    noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool], same_word: bool = False
+) -> list[Mention]:
     """ "... under plans unveiled by the Conservatives. ... the policy": a definite proposal
     noun ("the plans", "this scheme", events.yaml proposal_nouns) that names no owner belongs
     to the owner the article last gave a proposal before it (a possessor, a modifying name,
     or the "by" agent of a participle: "Labour's scheme", "Tory plans", "plans unveiled by
-    the Conservatives"), unless `excluded` (the speaker or source) owns it."""
+    the Conservatives"), unless `excluded` (the speaker or source) owns it; with `same_word`
+    only a proposal of the same noun counts ("the scheme" is not "its decision")."""
     definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
     if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
         return []
     for earlier in reversed(noun.doc[: noun.i]):
         if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        if same_word and earlier.lemma_.lower() != noun.lemma_.lower():
             continue
         owners = [m for m in _proposal_owners(earlier, index) if not excluded(m)]
         if owners:

@@ -36,6 +36,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
+    governs,
     is_actor,
     is_question,
     lemma_in,
@@ -49,6 +50,7 @@ from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
+    GOVERNMENT_MEASURE_NOUNS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
@@ -331,7 +333,27 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     if not subjects:
         return []
     excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
-    return proposal_owner(subjects[0], ec.index, excluded) or claim_maker(subjects[0], ec.index, excluded)
+    return (
+        proposal_owner(subjects[0], ec.index, excluded)
+        or claim_maker(subjects[0], ec.index, excluded)
+        or _government_measure(ec, subjects[0], [speaker])
+    )
+
+
+def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) -> list[Mention]:
+    """ "the legislation was a travesty", "the current powers were discriminatory": a
+    definite measure a government enacts (`government_measure_nouns`) that names no owner,
+    and for which none was named before, is the measure of the national government the
+    article's "the government" names, unless the speaker governs (a minister, a department)."""
+    if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
+        return []
+    if any(c.dep_ in ("poss", "compound", "nmod", "prep", "relcl") for c in noun.children):
+        return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
+    if any(governs(s, ec) for s in speakers):
+        return []  # a minister or department judging "the legislation" judges its own side's
+    return _national_government(ec)
 
 
 def _pronoun_antecedent(
@@ -452,6 +474,11 @@ def _this_government(ec: EventContext, word: Token) -> list[Mention]:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
         return []  # "the government of Iraq"
+    return _national_government(ec)
+
+
+def _national_government(ec: EventContext) -> list[Mention]:
+    """The government the article's "the government" mentions resolve to, when they all name one."""
     resolved = [m for m in ec.index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
     return resolved[:1] if len({m.name for m in resolved}) == 1 else []
 
@@ -581,7 +608,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             sources = [m for m in sources if is_actor(m)]
         if judging is None or not sources:
             continue
-        targets = [m for m in _labelled_actors(objects[0], ec) if is_actor(m)]
+        targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
@@ -611,15 +638,26 @@ def _labelled_objects(verb: Token, passive: bool) -> list[Token]:
     return []
 
 
-def _labelled_actors(obj: Token, ec: EventContext) -> list[Mention]:
+def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> list[Mention]:
     """The actors a labelled object names ("Y's plans"), else those doing what its relative
     clause says ("branded the way Mr Blunkett's office operated as scandalous": the way
-    Blunkett's office did it)."""
+    Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
+    owner named earlier with the same noun ("his plans ... the plans") or their maker in the
+    sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
     found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
     if found:
         return found
     doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
-    return unique(m for t in doers if t.head not in doers for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
+    roots = [t for t in doers if t.head not in doers]
+    found = unique(m for t in roots for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
+    if found:
+        return found
+    excluded = lambda m: any(_same_actor(m, s) for s in sources)  # noqa: E731
+    return (
+        proposal_owner(obj, ec.index, excluded, same_word=True)
+        or claim_maker(obj, ec.index, excluded)
+        or _government_measure(ec, obj, sources)
+    )
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
