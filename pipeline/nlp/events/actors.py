@@ -92,7 +92,6 @@ SUBJECT_OBJECT_ROLES = {
 }
 BODY_PRONOUNS = frozenset({"it", "they"})  # pronouns a body or a group is referred to by
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
-VERBAL_ATTACK_NOUNS = frozenset({"attack", "assault"})  # nouns `filters.verbal_attack` may find verbal
 # Acts done for someone's benefit: their "for" phrase names the one helped ("aid for Aceh").
 BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 _HYPHEN_MEDIATED = re.compile(
@@ -1190,15 +1189,12 @@ def _verbal_reception(verb: Token, givers: list[Mention], subjects: list[Mention
 
 def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     """ "Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part.
-    "In a jibe at Y, X said ...", "X opened the debate with an attack on Y's record": X made
-    the jibe or the attack (an "attack" only when what X does is speaking: "In an attack on
-    the Tories, X said"; "X was killed in an attack on the base" is no attack by X)."""
+    "In a jibe at Y, X said ...": X made the jibe."""
     outer = outer_noun(draft.token)
-    if _spoken_attack(draft, outer) and not draft.sources and not draft.realisers:
+    if draft.event_type in SPEECH_TYPES and not draft.sources and not draft.realisers:
         prep = outer.head
-        assign(draft, "sources", [m for m in _subjects(prep.head, index) if m not in draft.targets])
-        return
-    if draft.event_type in SPEECH_TYPES:
+        if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+            assign(draft, "sources", [m for m in _subjects(prep.head, index) if m not in draft.targets])
         return
     if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
         return
@@ -1212,22 +1208,6 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     if verb.pos_ not in ("VERB", "AUX"):
         return
     assign(draft, "participants", _subjects(verb, index))
-
-
-def _spoken_attack(draft: Draft, outer: Token) -> bool:
-    """A criticism noun, or an "attack" noun under a verb of saying, that is the object of
-    "in" or "with" hung on an active verb: "In a jibe at Y, X said", "X opened the forum
-    with an attack on Labour's record"."""
-    prep = outer.head
-    if outer.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "with"):
-        return False
-    verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or not _active(verb):
-        return False
-    if draft.event_type in SPEECH_TYPES:
-        return prep.lower_ == "in" or draft.event_type == "ACCUSE"
-    attack = draft.event_type == "ASSAULT" and lemma_in(draft.token, VERBAL_ATTACK_NOUNS)
-    return attack and lemma_in(verb, REPORTING_VERBS)
 
 
 def _hyphen_mediators(draft: Draft, index: MentionIndex) -> None:
