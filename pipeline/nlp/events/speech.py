@@ -31,7 +31,14 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, claim_maker, np_actors, proposal_owner, relative_doers
+from pipeline.nlp.events.actors import (
+    _subjects,
+    claim_maker,
+    np_actors,
+    possessed_owner,
+    proposal_owner,
+    relative_doers,
+)
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -608,6 +615,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             sources = [m for m in sources if is_actor(m)]
         if judging is None or not sources:
             continue
+        sources = list({actor_key(m): m for m in sources}.values())  # "the Commission (IHRC)": one
         targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
         if targets:
@@ -639,7 +647,8 @@ def _labelled_objects(verb: Token, passive: bool) -> list[Token]:
 
 
 def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> list[Mention]:
-    """The actors a labelled object names ("Y's plans"), else those doing what its relative
+    """The actors a labelled object names ("Y's plans"), else the owner of "her comments"
+    (`possessed_owner`: the one a possessive pronoun stands for), else those doing what its relative
     clause says ("branded the way Mr Blunkett's office operated as scandalous": the way
     Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
     owner named earlier with the same noun ("his plans ... the plans") or their maker in the
@@ -647,6 +656,11 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
     if found:
         return found
+    sentence = ec.ctx.sentence_at(obj.idx)
+    keys = {actor_key(s) for s in sources}
+    found = possessed_owner(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else None
+    if found:
+        return found  # "her comments were described as irresponsible": the woman named before
     doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
     roots = [t for t in doers if t.head not in doers]
     found = unique(m for t in roots for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
