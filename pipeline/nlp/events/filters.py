@@ -39,6 +39,7 @@ from pipeline.nlp.events.draft import (
     received_nouns,
     unique,
 )
+from pipeline.nlp.events.donations import names_recipient
 from pipeline.nlp.events.vocabulary import (
     BACKING_VERBS,
     BALLOT_VERBS,
@@ -349,7 +350,11 @@ def backed_cause(draft: Draft) -> bool:
 def lone_promise(draft: Draft) -> bool:
     """ "Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
-    two sides, is."""
+    two sides, is. Likewise a sum promised to no one ("promised $500m a year in savings",
+    "pledged an extra £105m for security"), which the sense rules read as aid: a budget
+    pledge, not AID; "pledged $500m to the tsunami-hit countries" names whom it goes to."""
+    if draft.event_type == "AID" and draft.trigger.event_type == "AGREE" and draft.token.pos_ == "VERB":
+        return not draft.targets and not names_recipient(draft.token)
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
 
 
