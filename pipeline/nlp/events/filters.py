@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.donations import names_recipient
 from pipeline.nlp.events.draft import (
     ASSERTED,
     NEGATED,
@@ -39,7 +40,6 @@ from pipeline.nlp.events.draft import (
     received_nouns,
     unique,
 )
-from pipeline.nlp.events.donations import names_recipient
 from pipeline.nlp.events.vocabulary import (
     BACKING_VERBS,
     BALLOT_VERBS,
