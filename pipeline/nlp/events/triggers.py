@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
-from pipeline.nlp.events.donations import donation_trigger
+from pipeline.nlp.events.donations import assistance_trigger, donation_trigger
 from pipeline.nlp.events.draft import (
     RECEIVING_LEMMAS,
     SPEECH_TYPES,
@@ -253,6 +253,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
         found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
         found = found or donation_trigger(token, lexicon)  # "gave 3 million euros to Indonesia": funded
+        found = found or assistance_trigger(token, lexicon, index)  # "China helped Brazil build": assisted
         if found is not None:  # "Lula received Hu Jintao": read as "hosted"
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:
