@@ -49,6 +49,7 @@ from pipeline.nlp.events.vocabulary import (
     FIGURATIVE_OBJECTS,
     MEMBERSHIP_NOUNS,
     PROTESTER_NOUNS,
+    PARTY_WORDS,
     QUARREL_WORDS,
     REPORTING_VERBS,
     STRIKE_WORDS,
@@ -301,17 +302,23 @@ def halted(draft: Draft, drafts: list[Draft]) -> bool:
 
 def personal_quarrel(draft: Draft) -> bool:
     """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown",
-    "a Commons battle": fighting whose every side is a named person or a debating chamber is
-    a quarrel, not violence (an ASSAULT needs a state, a force or a group among its sides).
-    A chamber alone is enough: it has no arms to fight with."""
+    "a Commons battle", "Labour and the Tories have clashed over tax": fighting whose every
+    side is a named person, a debating chamber or a political party is a quarrel, not
+    violence (an ASSAULT needs a state, a force or a group among its sides). A chamber or a
+    party alone is enough: it has no arms to fight with."""
     token = draft.token
     if draft.event_type != "ASSAULT" or not (lemma_in(token, QUARREL_WORDS) or token.lower_ in QUARREL_WORDS):
         return False
     actors = draft.actors()
-    chambers = [m for m in actors if _is_chamber(m)]
-    return bool(actors) and all(m.entity_type == "PERSON" or m in chambers for m in actors) and (
-        len(actors) > 1 or bool(chambers)
+    bodies = [m for m in actors if _is_chamber(m) or _is_party(m)]
+    return bool(actors) and all(m.entity_type == "PERSON" or m in bodies for m in actors) and (
+        len(actors) > 1 or bool(bodies)
     )
+
+
+def _is_party(mention: Mention) -> bool:
+    """A political party (party_words in its name): "Labour Party", "Liberal Democrats"."""
+    return mention.entity_type == "ORGANIZATION" and any(word in PARTY_WORDS for word in mention.name.lower().split())
 
 
 def _is_chamber(mention: Mention) -> bool:
