@@ -173,6 +173,10 @@ def verbal_attack(draft: Draft) -> None:
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
+    # "his attack on Labour": a party has no body to assault, only a record and a name (an
+    # attack on "the Labour Party headquarters" is on a building)
+    parties = [m for m in draft.targets if _is_party(m)]
+    verbal = verbal or any(m.char_start <= o.idx < m.char_end for o in objects for m in parties)
     # "the government's plans came under attack from Labour": an attack that plans, words or
     # a record undergo (a receiving frame's subject) is criticism of their owner
     verbal = verbal or any(
