@@ -28,6 +28,7 @@ IRREALIS_WORDS = _VOCABULARY.mapping("irrealis_words", values=EVENT_MODALITIES)
 QUANTIFIER_NOUNS = _VOCABULARY.words("quantifier_nouns")
 GROUP_HEADS = _VOCABULARY.words("group_heads")
 STATE_AGENT_HEADS = _VOCABULARY.words("state_agent_heads")
+HOME_AGENT_HEADS = _VOCABULARY.words("home_agent_heads")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 APPRAISING_VERBS = _VOCABULARY.words("appraising_verbs")
 # lower-cased city name -> the ISO3 code of its state, upper-cased as mentions carry it
