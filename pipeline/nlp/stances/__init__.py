@@ -40,12 +40,15 @@ Targets are completed with their arguments ("sunset clause inserted in the Anti-
 Bill", "decision to send a junior minister", "reduced public sector workers on sick leave");
 "the plans" after "X plans to <action>" is that action, a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
-is about; a person reporting their own state's position holds it; an unnamed spokesperson
-speaks for the body their phrase names. Coordinated phrases each with their own determiner
+is about; a person reporting their own state's position holds it; a spokesperson, unnamed
+or named ("Mike Lake, a Yukos spokesman", `spokespeople`), speaks for the body their phrase
+names, unless a portfolio ("home affairs spokesman") makes them a politician in their own
+right; a target naming the holder itself is dropped. Coordinated phrases each with their own determiner
 or possessive are separate targets ("welcomed his apology and the review of murder laws").
 Planning an action, stated in speech ("said it plans to axe 104,000 jobs"), is the planner's
 stance for it, only when the holder is the subject of "plan"/"intend" (not a speaker
-reporting someone else's plan); narrated, it is a stance of a government, a minister or a
+reporting someone else's plan, nor of a named maker in another speaker's words: "Mr Brown
+warned that the Tories were planning …" is Brown's claim); narrated, it is a stance of a government, a minister or a
 pronoun for a person named with a governing title or office ("Chancellor Gordon Brown …
 He plans to axe 104,000 jobs"). A gerund after a kept preposition ("guidelines on splitting
 the financial burden"), the bare clause of a manner noun ("the way Tony Blair's government
@@ -60,7 +63,8 @@ judged by the speaker.
 8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
    position per article on the issue the headline names, or else the lead's recurring object.
 9. Pledges in a body's speech (`pledges`): "Labour has said it will extend the right-to-buy
-   scheme", a spokesman's "we will not raise income tax" take a side on the action.
+   scheme", a spokesman's "we will not raise income tax" take a side on the action; an "it"
+   of several speakers, or after another body named in the quote, is not the speaker.
    Naming verbs also read general opinion words (`opinion`, VADER) the lexicon lacks
    ("branded the guidelines a mess").
 10. Holders are completed (`holders`, `pronouns`): a subject "it" in speech or "they" under

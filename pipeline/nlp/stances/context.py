@@ -15,6 +15,7 @@ from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
+from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex, mention_of
 
@@ -40,12 +41,16 @@ class StanceArticle:
         return min(found, key=lambda q: (q.kind != "direct", q.char_end - q.char_start))
 
     def speaker(self, quote: Quote | None) -> Mention | None:
-        """The quote's speaker; an unnamed one's principal when the speaker phrase names it
-        ("a Downing Street spokesman" -> Downing Street; eval/GUIDE.md, who speaks for a body)."""
+        """The quote's speaker; a spokesperson's principal when the speaker phrase names it
+        ("a Downing Street spokesman" -> Downing Street, "Mike Lake, a Yukos spokesman" ->
+        Yukos; eval/GUIDE.md, who speaks for a body)."""
         if quote is None:
             return None
         if quote.speaker_mention_id is not None:
-            return self.by_id.get(quote.speaker_mention_id)
+            speaker = self.by_id.get(quote.speaker_mention_id)
+            if speaker is None:
+                return None
+            return principal(self.doc, self.index, self.by_id, speaker) or speaker
         surface = quote.speaker_surface or ""
         group = next(
             (m for m in self.by_id.values()

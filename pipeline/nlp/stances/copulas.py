@@ -27,7 +27,7 @@ from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import BODY_NOUNS, CONSEQUENCE_VERBS, GOAL_NOUNS, VIABILITY_VERBS
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
 
@@ -101,10 +101,14 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _predicted(art: StanceArticle, verb: Token) -> bool:
-    """A verb without an object under a modal or a negation ("would not work", "will work")."""
+    """A verb without an object under a modal or a negation ("would not work", "will work");
+    a deontic modal asks for effort ("the government must work hard"), it predicts nothing."""
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
-    return has_negation(art, verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    modals = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if any(c.lower_ in DEONTIC_MODALS for c in modals):
+        return False
+    return has_negation(art, verb) or bool(modals)
 
 
 GOAL_SCORE = 0.7  # naming something one's goal is a clear, if indirect, position

@@ -37,6 +37,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             target_mention = None
         if target_mention is not None and not _mention_is_target(target_mention, signal):
             target_mention = None
+        if target_mention is not None and _same_one(art.by_id.get(holder_id), target_mention):
+            continue  # "he insisted he still trusted Mr Blair" read as Blair's: nobody takes sides on themselves
         target = signal.target
         if target_mention is not None and target_mention.kind in ("title", "pronoun", "metonym"):
             named = _named_antecedent(art, target_mention)
@@ -61,6 +63,15 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             )
         )
     return sorted(_once_per_article(art, stances), key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+
+
+def _same_one(holder: Mention | None, target: Mention) -> bool:
+    """Whether the target names the holder itself: the same name, or one person's surname."""
+    if holder is None or holder.entity_type != target.entity_type:
+        return False
+    if holder.name.lower() == target.name.lower():
+        return True
+    return holder.entity_type == "PERSON" and holder.name.split()[-1:] == target.name.split()[-1:]
 
 
 def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]:

@@ -23,11 +23,11 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.holders import holder_for
+from pipeline.nlp.stances.holders import co_speakers, holder_for
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import verb_cue
-from pipeline.nlp.stances.words import PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
+from pipeline.nlp.stances.words import BODY_NOUNS, PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
 from pipeline.nlp.syntax import FIRST_PERSON, subject_of
 
 PLEDGE_SCORE = 0.6
@@ -65,9 +65,26 @@ def _itself(art: StanceArticle, verb: Token, subject: Token, quote: Quote, speak
     if subject.lower_ in FIRST_PERSON:
         return True
     if subject.lower_ in SELF_PRONOUNS:
-        return quote.kind == "indirect"
+        return quote.kind == "indirect" and not _other_referent(art, subject, quote, speaker)
     holder, _ = holder_for(art, verb, False)
     return holder is not None and (holder.name, holder.entity_type) == (speaker.name, speaker.entity_type)
+
+
+def _other_referent(art: StanceArticle, pronoun: Token, quote: Quote, speaker: Mention) -> bool:
+    """Whether "it" may stand for someone other than the speaking body: the speakers are
+    several ("Labour and the Liberal Democrats … claim it would cut frontline services"), or
+    the quote names another body before the pronoun ("the party's sums do not add up and …
+    it would cut"), the nearer antecedent."""
+    if pronoun.lower_ == "it" and co_speakers(art, speaker, quote):
+        return True
+    before = art.doc.char_span(quote.char_start, pronoun.idx, alignment_mode="contract")
+    for token in before if before is not None else ():
+        named = art.index.at(token)
+        if named is not None and named.entity_type != "PERSON" and named.name != speaker.name:
+            return True
+        if named is None and token.pos_ == "NOUN" and token.lemma_.lower() in BODY_NOUNS | {"party"}:
+            return True
+    return False
 
 
 def _describes(verb: Token) -> bool:

@@ -14,6 +14,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.phrases import own_phrase
+from pipeline.nlp.stances.stranded import stranded_topic
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
@@ -105,6 +106,14 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
         found = noun_targets(art, dobj)  # the label includes coordinated objects
+        actor = art.index.at(dobj) is not None or dobj.lemma_.lower() in BODY_NOUNS
+        topic = None if actor else stranded_topic(verb, dobj)
+        if topic is not None and found:
+            # "opposed the ban on hunting" with "on hunting" hung on the verb: the ban's topic
+            words = " ".join(
+                t.text for t in topic.subtree if not (t.is_quote or t.is_punct or t.dep_ in ("det", "predet"))
+            )
+            found = [Target(f"{t.label} {words}", t.head, t.sign, t.strength) for t in found]
         found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:

@@ -160,7 +160,18 @@ def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
     maker = subject_of(verb, reporting=is_cue)
     if maker is None or holder is None:
         return False
-    return maker.lower_ in PERSONAL_PRONOUNS or art.mention_of(maker) is holder
+    if maker.lower_ in PERSONAL_PRONOUNS:
+        return True
+    return art.mention_of(maker) is holder and not _reported_plan(art, verb, holder)
+
+
+def _reported_plan(art: StanceArticle, verb: Token, holder) -> bool:
+    """Whether a named maker's plan is told by someone else ("Mr Brown warned that the Tories
+    were planning the biggest cuts"): in a quote whose speaker is another, it is the speaker's
+    claim about the maker, which the maker may not own, so nobody's stance."""
+    quote = art.quote_at(verb.idx)
+    speaker = art.speaker(quote)
+    return speaker is not None and speaker.name != holder.name
 
 
 def _state_planner(art: StanceArticle, verb: Token, holder) -> bool:
