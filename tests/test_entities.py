@@ -521,6 +521,14 @@ def test_a_one_word_place_joins_the_longer_place_only_when_written_alone():
     assert link["b#m0"] != link["b#m40"]
 
 
+def test_a_bare_place_the_article_also_names_with_its_area_noun_stays_that_place():
+    """ "Aceh" in an article that writes "Banda Aceh" and "Aceh province" is the province."""
+    mentions = [_place("c", 0, "Banda Aceh", "Banda Aceh"), _place("c", 40, "Aceh", "Aceh")]
+    mentions += [_place("c", 80, "Aceh province", "Aceh")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["c#m40"] == link["c#m80"] != link["c#m0"]
+
+
 def test_the_corpus_less_used_gender_of_a_person_is_someone_else():
     """An article about Sandra Howard ("Mrs Howard" four times, "Mr Howard" once) must not
     make "Mrs Howard" an alias of Michael Howard, whom the corpus calls "Mr Howard"."""
@@ -561,3 +569,13 @@ def test_an_untied_post_nobody_holds_is_the_person_the_article_opens_on():
     assert link["a#m80"] == link["a#m0"]
     assert "b#m80" not in link
     assert "c#m40" not in link
+
+
+def test_a_family_name_written_first_is_the_person_it_begins():
+    """ "Mr Hu" after "Hu Jintao" is Hu Jintao (a family name written first); "Mr Gordon" is
+    not Gordon Brown, whose first word is a common given name."""
+    mentions = [person("a", 0, "Hu Jintao", "President", "CHN"), person("a", 40, "Hu", surface="Mr Hu")]
+    mentions += [person("b", 0, "Gordon Brown", "Chancellor", "GBR"), person("b", 40, "Gordon", surface="Mr Gordon")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] != link["b#m40"]

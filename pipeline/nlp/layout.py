@@ -14,6 +14,8 @@ from datetime import date
 
 from dateutil import parser as date_parser
 
+from pipeline.nlp.wiki_markup import back_matter_start
+
 SECTIONS = ("headline", "caption", "dateline", "body", "trailer", "blank")
 
 _MONTH = (
@@ -84,6 +86,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _story_lines(text: str) -> list[tuple[int, int]]:
+    """The lines up to where a wiki story's back matter begins, the last one cut there."""
+    end_of_story = back_matter_start(text)
+    out = []
+    for start, end in _lines(text):
+        end = min(end, end_of_story)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def _looks_like_headline(line: str) -> bool:
     return (
         len(line.split()) <= MAX_HEADLINE_WORDS
@@ -130,8 +145,9 @@ def _fill_blanks(segments: list[Segment], length: int) -> list[Segment]:
 
 
 def parse_layout(text: str) -> Layout:
-    """Classify each line of an article; paragraphs are lines (blank lines optional)."""
-    lines = _lines(text)
+    """Classify each line of an article; paragraphs are lines (blank lines optional). A wiki
+    story's back matter (sources, links, categories: `back_matter_start`) is left blank."""
+    lines = _story_lines(text)
     layout = Layout(segments=[])
     segments: list[Segment] = []
     paragraph = 0

@@ -1,4 +1,5 @@
-"""Wiki link markup in article text, blanked for the parser.
+"""Wiki markup in article text: link markup blanked for the parser, and where a story's
+back matter (sources, links, categories) begins, which the layout leaves out of the story.
 
 Wiki-sourced news (Wikinews) keeps traces of its link markup in plain text
 ("[[United Nations|UN]]", or a link whose opening the conversion lost: "Volcker|Paul
@@ -37,3 +38,31 @@ def blank_wiki_markup(text: str) -> str:
     text = _LINK_OPEN.sub(_blank, text)
     text = _BROKEN_TARGET.sub(_blank, text)
     return _LINK_CLOSE.sub(_blank, text)
+
+
+# Wikinews back matter: the headings of the lists that follow a story (its sources, related
+# stories, links, pictures), matched however the conversion spaced them ("== Sources ==").
+_BACK_MATTER_HEADING = re.compile(
+    r"==\s*(?:Sources?|Related (?:news|stories|articles)|External links?|References?|Sister links|"
+    r"Earlier stories|Gallery|See also)\s*=="
+)
+# A category tag ("Category:Asia"; "Catgeory:Assam" as one conversion spelled it), which
+# Wikinews writes only after the story.
+_CATEGORY_TAG = re.compile(r"(?<!\S)[Cc]at(?:egory|geory|egroy):(?=\S)")
+
+
+def back_matter_start(text: str) -> int:
+    """Where a wiki story's back matter begins (its length when it has none): the first
+    heading of a source, link or picture list ("==Sources==", "== Related news ==",
+    "==External links==", "== Gallery =="), or the first category tag of the last line
+    ("Category:Asia Category:India ... de:<the story in German>"). What follows is the
+    sources' titles, category names and other-language titles, no part of the story: read
+    as text it gave "Asia", "Oceania" or the German "Griechen" as entities of the article.
+    Headings inside a story ("== Game summaries ==") are left alone."""
+    found = [len(text)]
+    if (heading := _BACK_MATTER_HEADING.search(text)) is not None:
+        found.append(heading.start())
+    last_line = text.rstrip().rfind("\n") + 1
+    if (tag := _CATEGORY_TAG.search(text, last_line)) is not None:
+        found.append(tag.start())
+    return min(found)

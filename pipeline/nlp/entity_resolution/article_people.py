@@ -1,5 +1,6 @@
 """People within one article: full names clustered, then lone surnames and "Mr Abbas"
-joined to the full name they shorten. Honorifics keep their gender: a "Mrs Clinton" never
+joined to the full name they shorten (also a family name written first: "Mr Hu" after "Hu
+Jintao", where the word is no common given name). Honorifics keep their gender: a "Mrs Clinton" never
 joins the cluster a "Mr Clinton" already joined, and the two are two people when no full
 name takes them."""
 
@@ -19,6 +20,7 @@ from pipeline.nlp.entity_resolution.similarity import (
     similar_names,
 )
 from pipeline.nlp.entity_resolution.table import MentionTable
+from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES
 from pipeline.nlp.names import honorific_gender
 
 
@@ -122,6 +124,9 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         if not matches:  # "Lula" after "Luiz Inácio Lula da Silva": a name's middle part, in one person only
             middle = [c for c in fits if any(word in n[1:-1] for n in c.distinct)]
             matches = middle if len(middle) == 1 else []
+        if not matches and word not in GIVEN_NAMES:  # "Mr Hu" after "Hu Jintao": a family name written first
+            first = [c for c in fits if any(n[0] == word for n in c.distinct)]
+            matches = first if len(first) == 1 else []
         fuzzy = False
         if not matches and len(word) >= MIN_FUZZY_LENGTH:
             titled = surface.split()[0].lower().rstrip(".") in HONORIFIC_WORDS

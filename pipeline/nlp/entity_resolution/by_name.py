@@ -24,13 +24,15 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
         keys.append(shared.setdefault(key, key))
     # A one-word place, written as that one word, that is the tail of a longer place named in
     # the same article (rows of one article are consecutive); "Aceh province" stays the
-    # province beside "Banda Aceh".
+    # province beside "Banda Aceh", and so does a bare "Aceh" where the article also names
+    # it with its area noun ("Aceh province": the word is a place of its own there).
     for _, run in groupby(range(len(others)), key=lambda p: t.article_code(others[p])):
         positions = list(run)
         here = {keys[p] for p in positions}
+        described = {keys[p] for p in positions if norm(t.surface(others[p])) != keys[p][1]}
         for p in positions:
             etype, key = keys[p]
-            if etype != "LOCATION" or " " in key or norm(t.surface(others[p])) != key:
+            if etype != "LOCATION" or " " in key or norm(t.surface(others[p])) != key or keys[p] in described:
                 continue
             longer = sorted(k for typ, k in here if typ == etype and k != key and k.split()[-1] == key)
             if len(longer) == 1:

@@ -56,10 +56,21 @@ _KEY_WORDS = frozenset(
 )
 
 
+def people_word(lower: str) -> str | None:
+    """The people_nouns word a lower-case token spells, if any: the plural itself ("kurds"),
+    the plural written with the apostrophe of a transliteration ("shi'ites", "shi'as") or the
+    singular of one ("kurd", "shi'ite", "shi'a": one of a people names it as the plural)."""
+    bare = lower.replace("'", "").replace("’", "")
+    if bare in PEOPLE_NOUNS:
+        return bare
+    return bare + "s" if bare + "s" in PEOPLE_NOUNS else None
+
+
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
     for i, lower in enumerate(view_of(mc.doc).lower):
-        if lower not in _KEY_WORDS and "-" not in lower:
+        spelt = "'" in lower or "’" in lower or lower + "s" in PEOPLE_NOUNS  # "Shi'ites", "Kurd"
+        if lower not in _KEY_WORDS and "-" not in lower and not spelt:
             continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
         token = mc.doc[i]
         if lower == "ministry":
@@ -68,7 +79,7 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
             out.extend(_national_group(mc, token))
-        elif lower in PEOPLE_NOUNS:
+        elif people_word(lower) is not None:
             out.extend(_people(mc, token))
         elif lower in SERVICE_NOUNS:
             out.extend(_national_service(mc, token))
@@ -439,8 +450,12 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
     modifier before it, is a GROUP, also where NER missed it or typed it a person. Not a
     word inside a longer name NER or the gazetteer found ("Young Muslims UK")."""
     doc, i = mc.doc, kw.i
-    if not kw.is_title or kw.tag_ not in ("NNS", "NNPS", "NNP"):
-        return []
+    if not kw.text[:1].isupper() or kw.is_upper or kw.tag_ not in ("NNS", "NNPS", "NNP"):
+        return []  # capitalised ("Shi'ites" is no title case to Python)
+    plural = people_word(kw.lower_)
+    singular = plural != kw.lower_.replace("'", "").replace("’", "")
+    if singular and not any(c.dep_ == "det" for c in kw.children):
+        return []  # "a 42-year-old Kurd", not "Shi'a Adel Abdul Mahdi" or "Sunni Arab tribal leader …"
     start = i
     while start > 0 and i - start < 2:
         prev = doc[start - 1]
@@ -455,7 +470,7 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
     if not mc.in_sections(start, i + 1):
         return []
     first = start + (doc[start].lower_ in GROUP_MODIFIERS)  # "ethnic Kurds" is named "Kurds", like "ethnic Armenians"
-    name = clean_spaces(doc[first : i + 1].text)
+    name = clean_spaces(doc[first:i].text + " " + (plural.capitalize() if singular else kw.text)).strip()
     return [Candidate(start, i + 1, "NORP", "GROUP", "name", name[0].upper() + name[1:], 3)]
 
 

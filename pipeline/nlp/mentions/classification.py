@@ -29,7 +29,10 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
+    DOCUMENT_HEADS,
+    ENVOY_NOUNS,
     EVENT_HEADS,
+    EVENT_OPENERS,
     GIVEN_NAMES,
     GOVERNMENT_NAMES,
     GOVERNMENT_NOUNS,
@@ -42,6 +45,8 @@ from pipeline.nlp.mentions.vocabulary import (
     NAME_PARTICLES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
+    ORG_NOUNS,
+    OUTLET_HEADS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
@@ -49,6 +54,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
+    REPORTING_VERBS,
     TARGET_HEADS,
     TITLE_NOUNS,
     UK_PLACES,
@@ -111,7 +117,35 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc) + _untagged_given_names(mc)
+    return out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc)
+
+
+def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
+    """ "The Daily Telegraph quotes Yushchenko", "The Bloc Québécois backed the budget": "the"
+    and two to four capitalised proper nouns NER left untagged, as the subject of a verb, are a
+    body's name (a person's name takes no article; a post, a given name or a known name is
+    left to the other rules)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc) - 2):
+        if view.lower[i] != "the" or view.tag[i + 1] not in ("NNP", "NNPS"):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title:
+            end += 1
+        span = doc[i + 1 : end]
+        if len(span) < 2 or end - i > 4 or not mc.in_sections(span.start, span.end):
+            continue
+        if end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].ent_type_):
+            continue  # the name goes on
+        if any(t.ent_type_ or not t.is_alpha or t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span):
+            continue
+        if span[0].lower_ in GIVEN_NAMES or mc.gaz.by_alias(span.text) or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if span[-1].lower_ in DOCUMENT_HEADS | LAW_HEADS | EVENT_HEADS:
+            continue  # "the Valech Report was issued …": a document or an occasion, no body
+        out.append(Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 0))
+    return out
 
 
 def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
@@ -340,8 +374,15 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
+    post_at = _post_after_a_qualifier(mc, span)
+    if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
+        return _post_place(mc, span[:post_at])
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
+    of_country = _country_of_body(mc, span) if label == "ORG" else None
+    if of_country is not None:  # "the Liberal Party of Kenya": one body, not a party and a country
+        name = clean_spaces(mc.doc[start:of_country].text)
+        return Candidate(start, of_country, label, "ORGANIZATION", "name", name, 3)
     if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
         # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
         following = next((e for e in ents_covering(mc.doc, end) if e.start == end), None) if end < len(mc.doc) else None
@@ -369,6 +410,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _operation_name(span):
+        return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "Operation Condor" typed a body
     if len(span) == 1 and span[0].lower_ in HOLIDAYS:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _law_name(mc, span, text):
@@ -411,7 +454,76 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
         return None  # "Parliamentary": NER noise
+    if label == "ORG" and _described_body(mc, span):
+        text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _described_body(mc: MentionContext, span: Span) -> bool:
+    """ "the opposition Renamo party … Renamo said": a lower-case body noun (org_nouns) ending
+    NER's span only says what the body is, when the article also writes the name without it;
+    "the National party" alone keeps its noun ("National" names nothing by itself)."""
+    if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
+        return False
+    bare = clean_spaces(span[:-1].text)
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in mc.doc.ents)
+
+
+def _country_of_body(mc: MentionContext, span: Span) -> int | None:
+    """Where "<Body> of <Country>" ends ("the Liberal Party of Kenya", "the Communist Party of
+    China", "the National Assembly of Kenya" when NER stopped at the body's word and the
+    ruler took the country): a name ending in a word only a body's name ends in
+    (body_heads, institution_heads), then "of" (and "the") and a country of the gazetteer,
+    is one body's name. None when it is not."""
+    doc, end = mc.doc, span.end
+    last = span[-1]
+    if not (last.is_title and is_body_word(last.lower_)) or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    country = next((e for e in ents_covering(doc, k) if e.start == k and e.ent_id_.startswith("country:")), None)
+    if country is None or country.label_ != "GPE" or not mc.in_sections(span.start, country.end):
+        return None
+    return country.end
+
+
+def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
+    """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
+    under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
+    that NER took for one name, right before the post's holder or the comma that leads to
+    them. The words say where or whose the post is; no one is named by the span. Returns
+    where the post begins, or None."""
+    doc = mc.doc
+    k = len(span)
+    while k > 0 and span[k - 1].is_title and span[k - 1].lower_ in mc.role_words:
+        k -= 1
+    if k == 0 or k == len(span) or span.end >= len(doc) or span[0].lower_ in GIVEN_NAMES:
+        return None
+    post = span[k:].text
+    role = mc.gaz.match_role(post)
+    if role is None or not any(v.lower() == post.lower() for v in role.variants):
+        return None
+    if not all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS for t in span[:k]):
+        return None
+    after = doc[span.end]
+    return k if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B" else None
+
+
+def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
+    """The words before a post, as a place when the article names that place elsewhere (NER
+    typed the same words a place, or the gazetteer knows them); else nothing."""
+    text = clean_spaces(words.text)
+    entry = mc.gaz.by_alias(text)
+    if entry is not None:
+        return _gazetteer_candidate(mc, words, "GPE", entry.entity_id)
+    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in mc.doc.ents):
+        return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
+    return None
+
+
+def _operation_name(span: Span) -> bool:
+    """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
+    (event_openers) and a capitalised name after it."""
+    return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
 
 
 def _leaders_government(mc: MentionContext, span: Span) -> bool:
@@ -524,6 +636,8 @@ def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candi
         return None
     if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text):
         return None
+    if label in ("WORK_OF_ART", "PRODUCT") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in OUTLET_HEADS:
+        return Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", text, 1)  # "The Sydney Morning Herald"
     return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
 
 
@@ -658,6 +772,16 @@ def _titled_place_name(mc: MentionContext, span: Span, label: str) -> Candidate 
     return Candidate(start - 1, span.end, "PERSON", "PERSON", "name", name, 2, gender=gender)
 
 
+def _sent_or_told(prep: Token) -> bool:
+    """ "the envoy from Beijing", "ambassador to Moscow" (envoy_nouns), "reiterated to Beijing
+    its commitment" (a reporting verb): the capital after the preposition is the government
+    that sends the envoy or is told, not a place."""
+    owner = prep.head
+    if owner.lower_ in ENVOY_NOUNS:
+        return True
+    return prep.lower_ == "to" and owner.pos_ == "VERB" and owner.lemma_.lower() in REPORTING_VERBS
+
+
 def _is_metonym(mc: MentionContext, span: Span) -> bool:
     """A capital standing for its government ("Baku agreed") rather than the place."""
     token = span.root
@@ -677,5 +801,7 @@ def _is_metonym(mc: MentionContext, span: Span) -> bool:
         prep = head.lower_
         if prep == "at":
             return head.head.lemma_.lower() in TARGET_HEADS or head.head.lower_ in TARGET_HEADS
+        if prep in ("from", "to") and _sent_or_told(head):
+            return True
         return prep not in PLACE_PREPS
     return False

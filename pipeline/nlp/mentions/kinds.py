@@ -40,6 +40,7 @@ from pipeline.nlp.mentions.vocabulary import (
     MOTION_VERBS,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     PLACE_SEAT_NOUNS,
     REPORTING_VERBS,
     SEAT_NOUNS,
@@ -69,12 +70,18 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             by_name[c.name].append(c)
     if not by_name:
         return chosen
+    # "Aceh province" (a phrase rule's place, named "Aceh"): what a stronger rule made of a name
+    # in this article types NER's other occurrences of it, whatever evidence they seem to hold
+    ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in SETTLED}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are
     for name, occurrences in by_name.items():
+        if name in ruled:
+            decided[name] = ruled[name]
+            continue
         evidence, things = set(), set()
         for c in occurrences:
             if c.entity_type in THINGS:
@@ -158,7 +165,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if len(words) == 1 and _listed_with_bodies(root):
         found.add("ORGANIZATION")
-    if _in_apposition_to_a_post(mc, root):
+    if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root):
         found.add("PERSON")
     placed = _is_place(mc, c, root)
     if placed:
@@ -378,6 +385,14 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     return root.dep_ == "appos" and _post_of_remit(mc, root.head)
 
 
+def _in_apposition_to_a_person(root: Token) -> bool:
+    """ "his brother Mukesh", "India's richest man Azim Premji", "Rousseff, his wife": a name in
+    apposition with a noun only a person is (person_nouns), on either side."""
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"][:1]
+    return any(noun.pos_ == "NOUN" and _is(noun, PERSON_NOUNS) for noun in nouns)
+
+
 def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
     """ "The outgoing European Commissioner for Trade, Pascal Lamy": the parser hangs the name
     on the post's remit ("Trade"); the post before "for"/"of" is then the one in apposition."""
@@ -416,6 +431,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
+    if first.i != root.i and first.dep_ == "appos" and first.head.i < first.i and _is(first.head, SETTLEMENT_NOUNS):
+        return "LOCATION"  # "eight Russian cities - Klin, Ivanovo, …, Perm and Novocheboksarsk"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in PLACE_SEAT_NOUNS:
         return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
     if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
