@@ -26,9 +26,11 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
 )
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
+from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
+    COMMON_ABBREVIATIONS,
     DOCUMENT_HEADS,
     ENVOY_NOUNS,
     EVENT_HEADS,
@@ -117,7 +119,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc)
+    return out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + sovereigns(mc)
 
 
 def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
@@ -347,17 +349,27 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
     if start >= end or not mc.in_sections(start, end):
         return None
+    start, end = _after_inverted_verb(mc, start, end)
+    opened = start
+    while end - start > 1 and mc.doc[start].is_sent_start and mc.doc[start].pos_ == "ADP" and mc.doc[start].is_title:
+        start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
+    while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and _loose_preposition(mc.doc[end - 1]):
+        end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
     text = clean_spaces(span.text)
     if not any(c.isalpha() for c in text):
         return None
+    if _common_abbreviation(text):
+        return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if not ent.ent_id_ and _sentence_case_word(mc, span):
+        return None  # "Broadband has become hugely competitive" typed GPE
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
         return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
-    known = mc.gaz.by_alias(text) if negated or end < whole else None
+    known = mc.gaz.by_alias(text) if negated or end < whole or start > opened else None
     if known is not None:
         return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
     iso3 = mc.gaz.demonym_country(text) if end < whole else None
@@ -377,6 +389,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     post_at = _post_after_a_qualifier(mc, span)
     if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
         return _post_place(mc, span[:post_at])
+    if label in THING_OF_LABEL and _honoured_surname(mc, span):
+        return person(mc, span, "PERSON")  # "Dr Gillingwater" typed WORK_OF_ART after "Dr David Gillingwater"
     if label in THING_OF_LABEL:
         return _named_thing(mc, span, label, text)
     of_country = _country_of_body(mc, span) if label == "ORG" else None
@@ -424,6 +438,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
+    if label == "PERSON" and _product_name(mc, span):
+        return _named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
@@ -524,6 +540,80 @@ def _operation_name(span: Span) -> bool:
     """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
     (event_openers) and a capitalised name after it."""
     return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
+
+
+def _common_abbreviation(text: str) -> bool:
+    """ "RFID", "GPs", "VAT": the abbreviation of a common noun (common_abbreviations), as
+    written in capitals, names no person, place or body, whatever NER typed it. Its plural
+    takes a lower-case "s" ("PCs"): "PCS" is a union's own abbreviation."""
+    low = text.lower()
+    plural = text[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS
+    return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
+
+
+def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
+    """ "Broadband has become hugely competitive", "Software giant Microsoft": one word,
+    capitalised only because it opens the sentence, which the article also writes in lower
+    case and never capitalised inside a sentence, is a common noun NER took for a name."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title:
+        return False
+    word = span[0]
+    if word.lower_ not in _lowered(mc.doc):
+        return False
+    return not any(t.text == word.text and not t.is_sent_start for t in mc.doc)
+
+
+def _product_name(mc: MentionContext, span: Span) -> bool:
+    """ "Xbox 2", "MSN Messenger", "Creative Zen" typed PERSON: a name with a model number,
+    or one that starts with the name of a body the article names alone ("MSN", "Creative"),
+    is that body's product or service; no person's name holds a number or a company's name."""
+    if len(span) < 2 or span[0].lower_ in HONORIFICS:
+        return False
+    if any(t.text[:1].isdigit() for t in span[1:]):
+        return True
+    first = span[0].text
+    return any(e.label_ == "ORG" and e.text == first for e in mc.doc.ents)
+
+
+def _loose_preposition(token: Token) -> bool:
+    """A lower-case preposition NER left at a name's end ("... Centre at"): no name ends in
+    one. Not "of", "for", "and" or "de", which end a name the gazetteer's span goes on
+    from ("Bank of" + "England"); those are handled with that span."""
+    return token.is_lower and token.pos_ == "ADP" and token.lower_ not in ("of", "for", "and", "de")
+
+
+def _reporting_word(token: Token) -> bool:
+    """ "Said", "Adds", "Warned": a reporting verb (quotes.yaml) as written, whatever its tag."""
+    low = token.lower_
+    stems = (low, low[:-1], low[:-2]) if low.endswith(("s", "ed")) else (low,)
+    return low in ("said", "says", "told") or any(stem in REPORTING_VERBS for stem in stems)
+
+
+def _after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int, int]:
+    """ "Said Mr Fogg: ..." opens a sentence with the verb, and NER glues it to the name
+    ("Said Mr" PERSON): the name starts at the honorific after the verb, and a name cut
+    after its honorific takes the capitalised words that follow ("Mr Fogg"). Only before an
+    honorific: "Said Jalili" is a name."""
+    doc = mc.doc
+    if end - start < 2 or not doc[start].is_title or doc[start + 1].lower_ not in HONORIFICS:
+        return start, end
+    if not _reporting_word(doc[start]):
+        return start, end
+    if start > 0 and doc[start - 1].is_alpha:
+        return start, end  # mid-sentence: "the Said Business School" keeps its word
+    start += 1
+    if all(t.lower_ in HONORIFICS for t in doc[start:end]):
+        while end < len(doc) and end - start < 4 and doc[end].tag_ == "NNP" and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+    return start, end
+
+
+def _honoured_surname(mc: MentionContext, span: Span) -> bool:
+    """ "Dr Gillingwater" typed a work of art: an honorific and one surname that a person
+    NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
+    if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in mc.doc.ents)
 
 
 def _leaders_government(mc: MentionContext, span: Span) -> bool:

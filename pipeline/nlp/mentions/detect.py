@@ -4,6 +4,7 @@ each source does); kept out of `__init__` so that importing the word lists impor
 from __future__ import annotations
 
 from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.branches import national_branches
 from pipeline.nlp.mentions.candidates import phrase_candidates, without_overlaps
 from pipeline.nlp.mentions.classification import entity_candidates
 from pipeline.nlp.mentions.context import MentionContext, to_mentions
@@ -23,7 +24,7 @@ from pipeline.nlp.records import ArticleContext, Mention
 def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     """Every entity mention inside a headline, caption or body sentence, in text order."""
     mc = MentionContext.build(ctx, load_gazetteer())
-    chosen = without_overlaps(phrase_candidates(mc) + entity_candidates(mc))
+    chosen = national_branches(mc, without_overlaps(phrase_candidates(mc) + entity_candidates(mc)))
     chosen = fix_person_names(mc, particle_surnames(mc, chosen))
     chosen = lone_surnames(mc, chosen)
     chosen = attach_titles(mc, chosen)

@@ -91,7 +91,10 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         evidence |= things
         if "PLACE?" in evidence:
             evidence.discard("PLACE?")
-            if all(c.label != "ORG" for c in occurrences):
+            # a place preposition or motion verb is weak: bodies too are traded "in" and people
+            # written "to" ("go to Lynton Crosby, the Australian strategist"), so it counts only
+            # where nothing in the structure says person or body
+            if not evidence & {"PERSON", "ORGANIZATION"} and all(c.label != "ORG" for c in occurrences):
                 evidence.add("LOCATION")
         if len(things) == 1 and (evidence == things or len(evidence) != 1):
             moved[name] = next(iter(things))  # a work or product moves only on its own evidence
@@ -264,8 +267,25 @@ def _names_a_body(root: Token) -> bool:
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
+    if any(_one_of_the(child) for child in appositions) or any(_based(child) for child in root.lefts):
+        return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
     return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _one_of_the(noun: Token) -> bool:
+    """ "Ubisoft, one of Europe's biggest video game publishers", "Seibu Railways, one of his
+    companies": "one of" a body's plural noun (org_nouns) in apposition says the name is one."""
+    return noun.lower_ == "one" and any(
+        prep.lower_ == "of" and any(obj.dep_ == "pobj" and _is(obj, ORG_NOUNS) for obj in prep.children)
+        for prep in noun.children
+    )
+
+
+def _based(modifier: Token) -> bool:
+    """ "Santa Monica-based Activison": a name said to be based somewhere is a body; people
+    are "London-based lawyers", the post between."""
+    return modifier.dep_ == "amod" and modifier.lower_ == "based"
 
 
 def _one_of_bodies(root: Token) -> bool:
@@ -447,6 +467,8 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+        if any(noun.pos_ == "NOUN" and noun.i > root.i for noun in appositions):
+            return None  # "go to Lynton Crosby, the Australian strategist": the apposition says what it is
         if root.head.lower_ not in ("to", "from") or verb.lemma_.lower() in MOTION_VERBS | {"go", "travel", "come"}:
             return "PLACE?"
         return None

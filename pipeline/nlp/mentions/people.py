@@ -20,6 +20,7 @@ from pipeline.nlp.mentions.vocabulary import (
     KEPT_TITLES,
     NAME_PARTICLES,
     ORG_NOUNS,
+    POST_NOMINALS,
     SEAT_NOUNS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -161,6 +162,8 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             break
     while tokens and (tokens[-1].is_punct or tokens[-1].is_lower and not _glued_to_hyphen(tokens[-2:][0])):
         tokens = tokens[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
+    while len(tokens) > 2 and tokens[-1].is_upper and tokens[-1].lower_ in POST_NOMINALS:
+        tokens = tokens[:-1]  # "Nicholas Blake QC", "William Haughey OBE": letters after the name
     if not tokens or not any(_name_word(t) and t.text[0].isupper() for t in tokens):
         return None
     name = clean_spaces(mc.doc[tokens[0].i : tokens[-1].i + 1].text)

@@ -15,6 +15,7 @@ from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL
 from pipeline.nlp.stances.labels import Labeller
+from pipeline.nlp.stances.leads import lead_actor
 from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex, mention_of
@@ -76,10 +77,12 @@ class StanceArticle:
         description takes up ("The Law Commission … The commission also recommended …"), as
         for speakers (`quotes.speakers.body_named_like`), or the author of a document ("A report
         by the Commons committee called for …", `published_by`), when it is a clause's subject
-        ("as the party challenging Labour" describes a role, and refers to no one)."""
+        ("as the party challenging Labour" describes a role, and refers to no one), or the
+        actor a news lead describes and names next ("A chief constable has backed …", `leads`)."""
         found = self.mention_of(subject)
         if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
             found = body_named_like(self, subject) or published_by(self, subject)
+            found = found or lead_actor(self.ctx, self.index, subject)
         return found
 
     def mention_of(self, subject: Token) -> Mention | None:

@@ -11,6 +11,7 @@ from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
+from pipeline.nlp.stances.conditions import condition_signals
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
@@ -49,7 +50,7 @@ TOKEN_PASSES = (
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
-    need_signals, idiom_signals,
+    need_signals, idiom_signals, condition_signals,
 )
 
 
@@ -87,6 +88,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     pledge_signals: lambda g: g.pos == "VERB" and not g.be,
     need_signals: lambda g: g.pos == "VERB" and g.need,
     idiom_signals: lambda g: g.pos in ("VERB", "AUX") and g.dep not in ("aux", "auxpass"),
+    condition_signals: lambda g: g.dep in ("acomp", "attr") and (g.judging or g.pos == "NOUN"),
 }
 
 

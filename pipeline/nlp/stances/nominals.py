@@ -229,8 +229,10 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
 
 
 def _targets(art: StanceArticle, noun: Token) -> list[Target]:
+    own = cue_prepositions(art, noun)
+    allowed = own if own is not None else NOMINAL_TARGET_PREPOSITIONS
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in NOMINAL_TARGET_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue
@@ -274,7 +276,12 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
             return noun_targets(art, dobj)  # "greeted the release with scepticism"
     if noun.dep_ == "dobj":
         for child in noun.head.children:  # "took several swipes at Sony": the preposition hangs on the verb
-            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in VERB_TARGET_PREPOSITIONS:
+            if (
+                child.dep_ == "prep"
+                and child.i > noun.i
+                and child.lower_ in VERB_TARGET_PREPOSITIONS
+                and (own is None or child.lower_ in own)
+            ):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return noun_targets(art, pobj)
@@ -289,6 +296,31 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 if pobj is not None:
                     return noun_targets(art, pobj)
     return []
+
+
+def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None:
+    """The cue a light verb's object carries: the noun itself as a cue ("expressed support
+    for"), else the cue its stance noun names (`stance_nominals`: "expressed opposition to",
+    "gave their backing to", "voiced criticism of"); the nominal pass leaves a light verb's
+    object to this pass, so a stance noun there was otherwise read by neither."""
+    lemma = noun.lemma_.lower()
+    found = art.lex.cue(lemma)
+    if found is None and lemma in STANCE_NOMINALS:
+        found = art.lex.cue(STANCE_NOMINALS[lemma])
+    return found
+
+
+def cue_prepositions(art: StanceArticle, noun: Token) -> frozenset[str] | None:
+    """The prepositions a noun mapped to a phrasal cue ending in one takes its target with:
+    those that end a cue of the same words ("appeal for"; "raise concern about", "raise
+    concern over"), or None when any will do (`stance_nominals`). "An appeal for unity" backs
+    unity, "his appeal against the conviction" is a legal step; "concerns about the bill"
+    oppose it, "the concerns of parents" are the parents'."""
+    cue = STANCE_NOMINALS.get(noun.lemma_.lower(), "").split()
+    if len(cue) < 2 or cue[-1] not in NOMINAL_TARGET_PREPOSITIONS:
+        return None
+    base = " ".join(cue[:-1])
+    return frozenset(p for p in NOMINAL_TARGET_PREPOSITIONS if art.lex.cue(f"{base} {p}") is not None)
 
 
 def _predicated_of(noun: Token) -> Token | None:
@@ -315,7 +347,7 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
         verb = verb.head  # "the proposals met with opposition from …"
     elif noun.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in RECEIVE_VERBS:
+    if verb.lemma_.lower() not in RECEIVE_VERBS and not _had_from(verb, noun):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
@@ -324,6 +356,15 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
     if mention is not None and mention.entity_type in ("PERSON", "ORGANIZATION", "COUNTRY", "GROUP", "LOCATION"):
         return None
     return subject
+
+
+def _had_from(verb: Token, noun: Token) -> bool:
+    """ "The bill has broad support from charities": "have" receives like `receive_verbs` when
+    the stance noun names its holder with a preposition (`holder_prepositions`: "from", "by");
+    "we have every support for the workers" stays the subject's own."""
+    if verb.lemma_.lower() != "have":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in HOLDER_PREPOSITIONS for c in noun.children)
 
 
 def _denied(art: StanceArticle, noun: Token) -> bool:

@@ -59,10 +59,16 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and _infinitive(c)), None
         )
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if urged is None and not any(prep.children):
+            # "called for 24-hour drinking to be shelved until …": the parser leaves "for" bare
+            # and makes the wished-for clause a complement of the verb, right after it
+            urged = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == prep.i + 1), None)
+            if urged is not None:
+                return _negated(urged, action_targets(art, urged))
         if urged is None and pobj is not None:
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
         if urged is not None and pobj is not None:
-            found = _negated(urged, action_targets(art, urged))
+            found = _negated(urged, action_targets(art, urged) or _subjectless_passive(art, urged, pobj))
             if found:
                 return found  # else "counting on the talks to continue": the talks
             if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
@@ -325,6 +331,9 @@ def verbal_attack(verb: Token) -> bool:
     over Iraq": an attack on words, plans or measures, on something in quote marks or made
     "over", "as" or "for" something is criticism, not violence (events' `verbal_attack`)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects and any(c.dep_ == "agent" for c in verb.children):
+        # "Labour's plans were attacked by the Lib Dems": the passive subject is what is attacked
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if any(misparsed_plan(o) is not None for o in objects):
         return True
     if any(o.lemma_.lower() in DISCOURSE_NOUNS or o.lower_ in DISCOURSE_NOUNS for o in objects):
@@ -422,6 +431,21 @@ def _reverses(verb: Token) -> bool:
     if lemma in NEGATIVE_VOLITION:
         return True
     return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in NEGATIVE_VOLITION for c in verb.children)
+
+
+def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[Target]:
+    """ "called for 24-hour drinking to be shelved": the parser hangs the noun on "for" and
+    leaves the passive infinitive without its subject; the noun is what the passive's cue is
+    done to (shelving opposes it), not the thing called for."""
+    if any(c.dep_ in ("nsubjpass", "dobj", "agent") for c in urged.children):
+        return []
+    if not any(c.dep_ == "auxpass" for c in urged.children):
+        return []
+    cue = verb_cue(art, urged)
+    if cue is None:
+        return []
+    polarity, score, _ = cue
+    return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in noun_targets(art, pobj)]
 
 
 def _negated(action: Token, targets: list[Target]) -> list[Target]:

@@ -16,6 +16,7 @@ from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
+from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
 from pipeline.nlp.stances.targets import (
@@ -30,6 +31,7 @@ from pipeline.nlp.stances.targets import (
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
+    EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
     OFFICE_WORDS,
@@ -59,10 +61,19 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     noun_cue = None
     if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if noun is not None and (found := art.lex.cue(noun.lemma_.lower())):
+        if noun is not None and (found := stance_noun_cue(art, noun)):
             noun_cue = noun
-            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "in")), None)
-            if prep is None:  # "gave no support to the plan"
+            own = cue_prepositions(art, noun)  # "expressed concern about", not "… for the victims"
+            prep = next(
+                (
+                    c for c in noun.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("for", "of", "to", "in")
+                    and (own is None or c.lower_ in own)
+                ),
+                None,
+            )
+            if prep is None and (own is None or "to" in own):  # "gave no support to the plan"
                 prep = next(
                     (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i),
                     None,
@@ -250,11 +261,15 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
 
 
 def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
-    """ "there should be no attempts to impose …" / "there must be talks" (in quotes)."""
+    """ "there should be no attempts to impose …" / "there must be talks" / "there needs to be
+    another inquiry" (in quotes; `existential_deontic_verbs`: "need to", "have to" as modals)."""
     out: list[Signal] = []
-    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children) or hypothetical(be):
+    if be.lemma_ != "be" or hypothetical(be):
         return out
-    modal = next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
+    semimodal = _existential_semimodal(be)
+    if semimodal is None and not any(c.dep_ == "expl" for c in be.children):
+        return out
+    modal = semimodal or next((c for c in be.children if c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS), None)
     attr = next((c for c in be.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
     if modal is None or attr is None:
         return out
@@ -262,9 +277,13 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
     holder = art.speaker(quote)
     if holder is None:
         return out
-    negated = any(c.dep_ == "det" and is_negator(c, art.lex) for c in attr.children) or has_negation(art, be)
+    negated = (
+        any(c.dep_ == "det" and is_negator(c, art.lex) for c in attr.children)
+        or has_negation(art, be)
+        or (semimodal is not None and has_negation(art, semimodal))
+    )
     phrase = f"there {modal.lower_} be no" if negated else f"there {modal.lower_} be"
-    found = art.lex.cue(phrase)
+    found = art.lex.cue(phrase) if semimodal is None else None
     if found is not None:
         polarity, score = SIGN[found[0]], found[1]  # the phrase already carries its negation
     else:
@@ -274,6 +293,18 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
             art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
         )
     return out
+
+
+def _existential_semimodal(be: Token) -> Token | None:
+    """The "need"/"has" of "there needs to be …", "there has to be …": the verb whose
+    to-infinitive "be" is, with the expletive "there" as its subject."""
+    head = be.head
+    if be.dep_ != "xcomp" or head.lemma_.lower() not in EXISTENTIAL_DEONTIC_VERBS:
+        return None
+    # (the parser may hang "There" on the "does" of "There does need to be …")
+    subjects = [c for c in head.children if c.dep_ == "expl"]
+    subjects += [g for c in head.children if c.dep_ == "aux" for g in c.children if g.dep_ == "expl"]
+    return head if subjects else None
 
 
 def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:

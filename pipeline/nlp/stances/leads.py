@@ -1,0 +1,63 @@
+"""The unnamed actor of a news lead: "A chief constable has backed the introduction of 24-hour
+drinking … Norfolk chief constable Andy Hayman also warned …", "The UK's biggest civil
+service union is to ballot … The Public and Commercial Services Union will …".
+
+BBC-style reports open with a description and name its bearer in the sentences right after.
+A subject of the lead (the first body sentence) that names no one itself, a common noun with
+"a"/"an", a possessor or a superlative ("the UK's biggest … union"), is the first person or
+body named in the next LEAD_REACH sentences whose role or name holds the subject's noun
+("constable" in the role "chief constable", "union" in "… Services Union"). Limits: a bearer
+named with another word ("police chief") stays unnamed; a lead about one actor whose next
+sentences name another bearer of the noun is read as that one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.records import ArticleContext, Mention
+from pipeline.nlp.syntax import MentionIndex
+
+LEAD_REACH = 2  # sentences after the lead where its actor is named
+BEARER_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+INDEFINITE = frozenset({"a", "an"})
+
+
+def lead_actor(ctx: ArticleContext, index: MentionIndex, subject: Token) -> Mention | None:
+    """The bearer named after the lead of a description that is the lead's subject, or None."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.dep_ not in ("nsubj", "nsubjpass") or not _described(subject):
+        return None
+    body = [s for s in ctx.sentences if s.section == "body"]
+    if not body or not body[0].char_start <= subject.idx < body[0].char_end:
+        return None
+    noun = subject.lemma_.lower()
+    reach = {s.sentence_id for s in body[1 : 1 + LEAD_REACH]}
+    for mention in index.mentions:
+        if mention.sentence_id not in reach or mention.entity_type not in BEARER_TYPES or mention.kind != "name":
+            continue
+        if noun in f"{mention.role or ''} {mention.name}".lower().split() or noun in _described_by(ctx, mention):
+            return mention
+    return None
+
+
+def _described_by(ctx: ArticleContext, mention: Mention) -> set[str]:
+    """The nouns a name is introduced with: before it ("Norfolk chief constable Andy Hayman")
+    or in apposition ("Robert Jackson, MP for Wantage"), as lemmas."""
+    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    described = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
+    described += [c for c in root.children if c.dep_ == "appos"]
+    return {t.lemma_.lower() for c in described for t in c.subtree if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _described(subject: Token) -> bool:
+    """ "A chief constable", "the UK's biggest civil service union": a description that
+    introduces someone, not one that takes someone up ("the union")."""
+    for child in subject.children:
+        if child.dep_ == "det" and child.lower_ in INDEFINITE:
+            return True
+        if child.dep_ == "poss" or child.dep_ == "amod" and child.tag_ == "JJS":
+            return True
+    return False
