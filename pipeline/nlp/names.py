@@ -1,5 +1,6 @@
 """What a person's written name says beyond who it is: words that are no part of a name
-(epithets, nicknames: "Crooked", "Lyin'"), and the gender an honorific gives ("Mrs").
+(epithets, nicknames: "Crooked", "Lyin'"), and the gender an honorific ("Mrs") or a given
+name ("Rachel") gives.
 
 Pure functions over strings, shared by the mention rules (an epithet is cut from a
 mention), entity resolution (an epithet never names an entity; a "Mrs" never joins a
@@ -14,9 +15,11 @@ second or more of start-up.
 
 from __future__ import annotations
 
-__all__ = ["conflicting_genders", "honorific_gender", "is_epithet", "non_name_words", "role_compatible"]
+__all__ = [
+    "conflicting_genders", "given_name_gender", "honorific_gender", "is_epithet", "non_name_words", "role_compatible",
+]
 
-from pipeline.nlp.mentions.vocabulary import EPITHETS, HONORIFICS, SUBORDINATE_WORDS
+from pipeline.nlp.mentions.vocabulary import EPITHETS, GIVEN_NAME_GENDERS, HONORIFICS, SUBORDINATE_WORDS
 
 
 def is_epithet(word: str) -> bool:
@@ -46,6 +49,14 @@ def honorific_gender(surface: str) -> str | None:
     if not words:
         return None
     return HONORIFICS.get(words[0].lower()) or HONORIFICS.get(words[0].lower().rstrip("."))
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "f" for "Rachel Harvey", "m" for "John Prescott": the gender a full name's first word
+    implies (`given_name_genders`); None for a single word or a given
+    name of either sex."""
+    words = _words(name)
+    return GIVEN_NAME_GENDERS.get(words[0].lower()) if len(words) >= 2 else None
 
 
 def conflicting_genders(surfaces: list[str]) -> bool:

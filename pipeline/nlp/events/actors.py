@@ -597,14 +597,24 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     for obj in draft.token.children:
         if obj.dep_ != "dobj":
             continue
-        owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
-        if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
-            continue
-        resolved = actor_at(index, owners[0])
-        if resolved is not None:
-            return [] if actor_key(resolved) in sources else [resolved]
-        return _named_before(owners[0], POSSESSIVE_REFERENTS[owners[0].lower_], sentence_id, sources, index)
+        found = possessed_owner(obj, sentence_id, sources, index)
+        if found is not None:
+            return found
     return []
+
+
+def possessed_owner(obj: Token, sentence_id: int, sources: set[str], index: MentionIndex) -> list[Mention] | None:
+    """The owner of words or deeds owned through a possessive pronoun ("his apology", "her
+    comments"): the mention the pronoun resolves to, else the nearest actor of its kind
+    named before it (`_named_before`), never one of `sources`; None when `obj` is no such
+    thing (an actor itself, or no possessive pronoun)."""
+    owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
+    if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
+        return None
+    resolved = actor_at(index, owners[0])
+    if resolved is not None:
+        return [] if actor_key(resolved) in sources else [resolved]
+    return _named_before(owners[0], POSSESSIVE_REFERENTS[owners[0].lower_], sentence_id, sources, index)
 
 
 def _named_before(
@@ -777,17 +787,22 @@ def _stray_agents(verb: Token) -> list[Token]:
     ]
 
 
-def proposal_owner(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+def proposal_owner(
+    noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool], same_word: bool = False
+) -> list[Mention]:
     """ "... under plans unveiled by the Conservatives. ... the policy": a definite proposal
     noun ("the plans", "this scheme", events.yaml proposal_nouns) that names no owner belongs
     to the owner the article last gave a proposal before it (a possessor, a modifying name,
     or the "by" agent of a participle: "Labour's scheme", "Tory plans", "plans unveiled by
-    the Conservatives"), unless `excluded` (the speaker or source) owns it."""
+    the Conservatives"), unless `excluded` (the speaker or source) owns it; with `same_word`
+    only a proposal of the same noun counts ("the scheme" is not "its decision")."""
     definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
     if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
         return []
     for earlier in reversed(noun.doc[: noun.i]):
         if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        if same_word and earlier.lemma_.lower() != noun.lemma_.lower():
             continue
         owners = [m for m in _proposal_owners(earlier, index) if not excluded(m)]
         if owners:

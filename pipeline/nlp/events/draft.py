@@ -12,7 +12,14 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.vocabulary import QUANTIFIER_NOUNS, RECEIVING_FRAMES, RECEIVING_VERBS, REPORTING_VERBS
+from pipeline.nlp.events.vocabulary import (
+    GOVERNMENT_BODY_WORDS,
+    OFFICE_ROLES,
+    QUANTIFIER_NOUNS,
+    RECEIVING_FRAMES,
+    RECEIVING_VERBS,
+    REPORTING_VERBS,
+)
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import ArticleContext, Mention, Sentence
 from pipeline.nlp.syntax import MentionIndex
@@ -288,3 +295,19 @@ def read_as(lexicon: EventTriggers, verb: str, token: Token, words: list[Token])
     "deploy", "host", "visit"), under its own lemma, with `words` as the trigger phrase."""
     found = lexicon.verb(verb)
     return (replace(found, lemma=token.lemma_.lower()), words) if found is not None else None
+
+
+def governs(speaker: Mention, ec: EventContext) -> bool:
+    """The speaker is a government or holds office in one: a country, a body named as a
+    government department (`government_body_words`: "Home Office", "the Treasury"), or a
+    person the article gives a ministerial title (`office_roles`) anywhere."""
+    if speaker.entity_type == "COUNTRY":
+        return True
+    if speaker.entity_type == "ORGANIZATION":
+        return any(w in GOVERNMENT_BODY_WORDS for w in speaker.name.lower().split())
+    surname = speaker.name.split()[-1].lower() if speaker.name else ""
+    return any(
+        m.role is not None and m.role.lower() in OFFICE_ROLES
+        for m in ec.index.mentions
+        if m.entity_type == "PERSON" and m.name and m.name.split()[-1].lower() == surname
+    )

@@ -36,6 +36,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
+    governs,
     group_subject,
     is_actor,
     is_question,
@@ -50,9 +51,7 @@ from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
     EXPECTATION_VERBS,
-    GOVERNMENT_BODY_WORDS,
     GOVERNMENT_NOUNS,
-    OFFICE_ROLES,
     PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
     SEEKING_VERBS,
@@ -116,7 +115,7 @@ def _addressed(speaker: Mention, targets: list[Mention], ec: EventContext) -> li
             return True
         foreign = own is not None and _country(target) != own
         if _as_government(target):
-            return foreign or not _governs(speaker, ec)
+            return foreign or not governs(speaker, ec)
         # "the EU said China must ...": a body above states makes demands of them
         return foreign or (own is None and speaker.entity_type == "ORGANIZATION")
 
@@ -126,22 +125,6 @@ def _addressed(speaker: Mention, targets: list[Mention], ec: EventContext) -> li
 def _as_government(mention: Mention) -> bool:
     """ "the government", "ministers": a country named as its government at work."""
     return mention.kind != "name" and mention.surface.lower() in GOVERNMENT_NOUNS
-
-
-def _governs(speaker: Mention, ec: EventContext) -> bool:
-    """The speaker is a government or holds office in one: a country, a body named as a
-    government department (`government_body_words`: "Home Office", "the Treasury"), or a
-    person the article gives a ministerial title (`office_roles`) anywhere."""
-    if speaker.entity_type == "COUNTRY":
-        return True
-    if speaker.entity_type == "ORGANIZATION":
-        return any(w in GOVERNMENT_BODY_WORDS for w in speaker.name.lower().split())
-    surname = speaker.name.split()[-1].lower() if speaker.name else ""
-    return any(
-        m.role is not None and m.role.lower() in OFFICE_ROLES
-        for m in ec.index.mentions
-        if m.entity_type == "PERSON" and m.name and m.name.split()[-1].lower() == surname
-    )
 
 
 def _object_actors(verb: Token, ec: EventContext) -> list[Mention]:

@@ -31,11 +31,19 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, claim_maker, np_actors, proposal_owner, relative_doers
+from pipeline.nlp.events.actors import (
+    _subjects,
+    claim_maker,
+    np_actors,
+    possessed_owner,
+    proposal_owner,
+    relative_doers,
+)
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
+    governs,
     is_actor,
     is_question,
     lemma_in,
@@ -49,6 +57,7 @@ from pipeline.nlp.events.vocabulary import (
     CRITICISM_WORDS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
+    GOVERNMENT_MEASURE_NOUNS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
@@ -331,7 +340,27 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     if not subjects:
         return []
     excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
-    return proposal_owner(subjects[0], ec.index, excluded) or claim_maker(subjects[0], ec.index, excluded)
+    return (
+        proposal_owner(subjects[0], ec.index, excluded)
+        or claim_maker(subjects[0], ec.index, excluded)
+        or _government_measure(ec, subjects[0], [speaker])
+    )
+
+
+def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) -> list[Mention]:
+    """ "the legislation was a travesty", "the current powers were discriminatory": a
+    definite measure a government enacts (`government_measure_nouns`) that names no owner,
+    and for which none was named before, is the measure of the national government the
+    article's "the government" names, unless the speaker governs (a minister, a department)."""
+    if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
+        return []
+    if any(c.dep_ in ("poss", "compound", "nmod", "prep", "relcl") for c in noun.children):
+        return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
+    if any(governs(s, ec) for s in speakers):
+        return []  # a minister or department judging "the legislation" judges its own side's
+    return _national_government(ec)
 
 
 def _pronoun_antecedent(
@@ -452,6 +481,11 @@ def _this_government(ec: EventContext, word: Token) -> list[Mention]:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
         return []  # "the government of Iraq"
+    return _national_government(ec)
+
+
+def _national_government(ec: EventContext) -> list[Mention]:
+    """The government the article's "the government" mentions resolve to, when they all name one."""
     resolved = [m for m in ec.index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
     return resolved[:1] if len({m.name for m in resolved}) == 1 else []
 
@@ -566,10 +600,10 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue
         # "X branded Y's plans a shambles"; passive: "Y's plans were branded a shambles by X"
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        objects = _labelled_objects(verb, passive)
         if not objects:
             continue
-        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl", "attr", "dobj", "prep")]
+        labels = [c for c in verb.children if c.dep_ in LABEL_DEPS]
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
         judging = next((t for t in words if _criticises(t) and not _negated(t)), None)
@@ -581,11 +615,63 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             sources = [m for m in sources if is_actor(m)]
         if judging is None or not sources:
             continue
-        targets = [m for m in np_actors(objects[0], ec.index, allow_pronoun_possessor=True) if is_actor(m)]
+        sources = list({actor_key(m): m for m in sources}.values())  # "the Commission (IHRC)": one
+        targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
     return drafts
+
+
+# where the parser puts a label: "branded it a shambles" (oprd, xcomp, ccomp, attr),
+# "described it as a disaster" (prep), "called the plan a disgrace" (npadvmod)
+LABEL_DEPS = frozenset({"oprd", "xcomp", "ccomp", "advcl", "attr", "dobj", "prep", "npadvmod"})
+SMALL_CLAUSE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _labelled_objects(verb: Token, passive: bool) -> list[Token]:
+    """What a labelling verb labels: its object (the passive subject), or, where the parser
+    reads object and label as one verbless clause, that clause's subject ("branded [Mr
+    Blair's decision unacceptable]") or its head noun ("branded [Labour's ID scheme] a
+    waste"). A clause with a verb ("described how ministers had failed") is reported
+    speech, which the quotes carry."""
+    objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if objects or passive:
+        return objects
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in SMALL_CLAUSE_POS:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        return subjects[:1] or ([clause] if clause.pos_ != "ADJ" else [])
+    return []
+
+
+def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> list[Mention]:
+    """The actors a labelled object names ("Y's plans"), else the owner of "her comments"
+    (`possessed_owner`: the one a possessive pronoun stands for), else those doing what its relative
+    clause says ("branded the way Mr Blunkett's office operated as scandalous": the way
+    Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
+    owner named earlier with the same noun ("his plans ... the plans") or their maker in the
+    sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
+    found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
+    if found:
+        return found
+    sentence = ec.ctx.sentence_at(obj.idx)
+    keys = {actor_key(s) for s in sources}
+    found = possessed_owner(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else None
+    if found:
+        return found  # "her comments were described as irresponsible": the woman named before
+    doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
+    roots = [t for t in doers if t.head not in doers]
+    found = unique(m for t in roots for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
+    if found:
+        return found
+    excluded = lambda m: any(_same_actor(m, s) for s in sources)  # noqa: E731
+    return (
+        proposal_owner(obj, ec.index, excluded, same_word=True)
+        or claim_maker(obj, ec.index, excluded)
+        or _government_measure(ec, obj, sources)
+    )
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:

@@ -21,7 +21,7 @@ from pipeline.nlp.mentions.vocabulary import (
     NATIONAL_OFFICES,
     TITLE_MODIFIERS,
 )
-from pipeline.nlp.names import role_compatible
+from pipeline.nlp.names import given_name_gender, role_compatible
 from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, POSSESSIVES, is_subject
@@ -263,12 +263,12 @@ def _reference(mc: MentionContext, start: int, end: int, label: str, kind: str, 
 
 
 def _genders(mc: MentionContext, persons: list[Mention]) -> dict[str, str]:
-    """Gender per surname, from an honorific ("Mrs Clinton") or a gendered title just
-    before the name ("Lib Dem spokesman Mark Oaten")."""
+    """Gender per surname, from an honorific ("Mrs Clinton"), a gendered title just before
+    the name ("Lib Dem spokesman Mark Oaten") or the given name ("Rachel Harvey")."""
     genders: dict[str, str] = {}
     for m in persons:
         first = m.surface.split()[0].lower()
-        gender = HONORIFICS.get(first) or _title_gender(mc, m)
+        gender = HONORIFICS.get(first) or _title_gender(mc, m) or given_name_gender(m.name)
         if gender:
             for key in _person_keys(m.name):
                 genders.setdefault(key, gender)

@@ -41,7 +41,7 @@ def post_holder(art: QuoteArticle, subject: Token, found: Mention | None) -> Men
     post = _post_words(subject)
     role = load_gazetteer().match_role(post)
     speaker = _last_person_speaking(art, subject)
-    if speaker is None or _surname(speaker) != _most_named(art):
+    if speaker is None or _surname(speaker) != _most_named(art) and not _lead_speaker(art, subject, speaker):
         return None
     held = {m.role for m in art.index.mentions if m.role and _same_person(m, speaker)}
     if role is not None and held and not any(role_compatible(role.name, r) for r in held):
@@ -75,7 +75,10 @@ def _tied_to_a_bystander(art: QuoteArticle, subject: Token, found: Mention) -> b
     if named is None or named.entity_type != "PERSON":
         return False
     if named.char_start > subject.idx:
-        return True
+        # named after the post: someone else, unless named with this very post ("The home
+        # secretary said …" then "Home Secretary Charles Clarke told …")
+        role = load_gazetteer().match_role(_post_words(subject))
+        return role is None or named.role != role.name
     key = _surname(named)
     for event in art.events:
         m = spoken_by(art, event)
@@ -119,12 +122,27 @@ def _post_words(subject: Token) -> str:
 
 def _last_person_speaking(art: QuoteArticle, subject: Token) -> Mention | None:
     """The named person of the latest speech event before the subject (a pronoun read as its
-    antecedent), within `MAX_SENTENCES_BACK` sentences."""
-    event = last_speech(art, subject.idx, MAX_SENTENCES_BACK)
+    antecedent), within `MAX_SENTENCES_BACK` sentences; before the cue when it comes first
+    ("…," said the Ealing North MP), which is no earlier speech."""
+    event = last_speech(art, min(subject.idx, subject.head.idx), MAX_SENTENCES_BACK)
     m = spoken_by(art, event) if event is not None else None
     if m is None or m.entity_type != "PERSON" or m.kind == "title":
         return None  # the latest speech is someone else's: no person to take up
     return m
+
+
+def _lead_speaker(art: QuoteArticle, subject: Token, speaker: Mention) -> bool:
+    """ "The law … is "very clear", Alun Michael has said. / The rural affairs minister said …":
+    the one person the article's first body sentence names, as its speaker, is who a post
+    opening the next sentence refers back to, however often others are named later."""
+    lead = next((s for s in art.ctx.sentences if s.section == "body"), None)
+    here = art.ctx.sentence_at(subject.idx)
+    if lead is None or here is None or speaker.sentence_id != lead.sentence_id:
+        return False
+    if here.sentence_id != lead.sentence_id + 1:
+        return False
+    named = {_surname(m) for m in art.index.mentions if m.entity_type == "PERSON" and m.sentence_id == lead.sentence_id}
+    return named == {_surname(speaker)}
 
 
 def _most_named(art: QuoteArticle) -> str | None:

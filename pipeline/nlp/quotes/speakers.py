@@ -20,10 +20,11 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
-from pipeline.nlp.names import honorific_gender
+from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
+    DOCUMENT_NOUNS,
     PRESS_NAME_WORDS,
     PRESS_NOUNS,
     PROXY_NOUNS,
@@ -113,8 +114,9 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and taken is None:
         mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
-        mention = _name_after(art, end)
-    if subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent"):
+        mention = _name_after(art, subject, end)
+    share = subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")
+    if share and not _named_number(art, subject):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
@@ -124,7 +126,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if resolve_pronouns:
         mention = post_holder(art, subject, mention) or lead_speaker(art, subject, mention) or mention
     if mention is None or mention.entity_type != "PERSON":
-        mention = _name_set_off(art, subject) or mention
+        mention = _name_set_off(art, subject) or _person_closing_body(art, subject, cue) or mention
     elif mention.kind == "name":
         mention = _first_joint_speaker(art, start, end, mention) or mention
     covering = art.index.at(subject)
@@ -134,7 +136,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
-        mention = _main_clause_subject(art, cue, subject) or mention
+        mention = _main_clause_subject(art, cue, subject) or _post_subject_before(art, cue, subject) or mention
     if mention is None and resolve_pronouns and owned:
         mention = _possessor_pronoun(art, subject)
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
@@ -149,6 +151,13 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _named_number(art: QuoteArticle, subject: Token) -> bool:
+    """ "No 10 said": a number that is part of a body's name (a named mention covers it) is
+    the body, not a share of respondents."""
+    found = art.index.at(subject)
+    return found is not None and found.kind == "name" and found.entity_type in ("ORGANIZATION", "GROUP")
 
 
 _THIRD_PERSON = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORGANIZATION", "COUNTRY", "GROUP")}
@@ -243,6 +252,47 @@ def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
     return found
 
 
+def _post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
+    """ "The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …":
+    "he" or "she" reporting in a main clause, with no one named before it in its sentence, is
+    the post the sentence before has as its main subject, not the last person named (the
+    mentions tie a pronoun to names only); the post as the mentions tie it. "They" there is
+    the first of persons joined as that subject ("Lord Justice Rix and Mr Justice Forbes
+    ruled … They said": joint speakers are the first named, eval/GUIDE.md)."""
+    main = _main_subject_before(art, cue, pronoun)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.entity_type != "PERSON":
+        return None
+    if pronoun.lower_ == "they":
+        joined = any(c.dep_ == "conj" and (m := art.index.at(c)) is not None and m.entity_type == "PERSON"
+                     for c in main.children)
+        return found if joined and found.kind == "name" else None
+    if found.kind != "title":
+        return None
+    named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
+    if named is None:  # "The shadow foreign secretary, Michael Ancram, welcomed …": the name given
+        named = next((m for c in main.children if c.dep_ == "appos" and (m := art.index.at(c)) is not None
+                      and m.entity_type == "PERSON" and m.kind == "name"), None)
+        found = named or found
+    gender = _PRONOUN_GENDER[pronoun.lower_]
+    if named is not None and _person_genders(art).get(_surname(named)) not in (None, gender):
+        return None
+    return found
+
+
+def _main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token | None:
+    """The main subject of the sentence before a subject pronoun reporting in a main clause
+    with no one named before it in its own sentence; None otherwise."""
+    if pronoun.lower_ not in ("he", "she", "they") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
+        return None
+    sent = pronoun.sent
+    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
+        return None
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return main if main is not None and not art.in_quote(main.idx) else None
+
+
 def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
     """ "Chairman of the Environmental Audit Committee Peter Ainsworth MP said", "said former
     New Zealand coach and former test player John Bracewell": a speaker phrase headed by a
@@ -297,6 +347,26 @@ def _name_set_off(art: QuoteArticle, subject: Token) -> Mention | None:
     return last if all(t.text == "," for t in rest) else None
 
 
+def _person_closing_body(art: QuoteArticle, subject: Token, cue: Token) -> Mention | None:
+    """ "The United Nations (UN) emergency relief coordinator Jan Egeland has said": a body's
+    name heading the phrase, with a person's name in apposition closing it (the parser hangs
+    the post and name on the body, as after an abbreviation in brackets), is that person
+    speaking (eval/GUIDE.md: a named person is the speaker even when speaking for a body)."""
+    if subject.pos_ != "PROPN":
+        return None
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i < subject.i:
+            continue
+        found = art.index.at(child)
+        if found is None or found.entity_type != "PERSON" or found.kind != "name" or child.i + 1 >= len(art.doc):
+            continue
+        after = art.doc[child.i + 1]  # the name runs up to the report: "… Jan Egeland has said"
+        reports = after.i == cue.i or after.head.i == cue.i and after.dep_ == "aux"
+        if found.char_end == child.idx + len(child.text) and reports:
+            return found
+    return None
+
+
 def _first_joint_speaker(art: QuoteArticle, start: int, end: int, mention: Mention) -> Mention | None:
     """ "Premier Peter Beattie and Queensland Rail CEO Bob Scheuber said": joint speakers
     are one quote of the first named (eval/GUIDE.md), also where the parser heads the
@@ -313,9 +383,13 @@ def _first_joint_speaker(art: QuoteArticle, start: int, end: int, mention: Menti
     return first if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in between) else None
 
 
-def _name_after(art: QuoteArticle, end: int) -> Mention | None:
+def _name_after(art: QuoteArticle, source: Token, end: int) -> Mention | None:
     """ "According to a government meteorologist, Manny Mendoza, …": a person's name set off
-    by commas right after the source phrase names the source."""
+    by commas right after the source phrase names the source, when that phrase is one
+    person; after "according to agency reports," or "according to police," the name opens
+    the reported clause ("Saddam Hussein, imprisoned …, was said to be …")."""
+    if source.tag_ != "NN" or source.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
     doc = art.doc
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
@@ -519,8 +593,9 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
 
 
 def _person_genders(art: QuoteArticle) -> dict[str, str]:
-    """Surname -> gender, where the article's honorifics ("Ms King") or the pronouns linked
-    to the person ("He" after "George Galloway") give one gender only: "She said" is
+    """Surname -> gender, where the article's honorifics ("Ms King"), given names ("Rachel
+    Harvey") or the pronouns linked to the person ("He" after "George Galloway") give one
+    gender only: "She said" is
     then never Mr Galloway."""
     by_id = {m.mention_id: m for m in art.index.mentions}
     seen: dict[str, set[str]] = {}
@@ -530,7 +605,7 @@ def _person_genders(art: QuoteArticle) -> dict[str, str]:
         if m.kind == "pronoun":
             named, gender = by_id.get(m.antecedent or ""), _PRONOUN_GENDER.get(m.surface.lower())
         else:
-            named, gender = m, honorific_gender(m.surface)
+            named, gender = m, honorific_gender(m.surface) or given_name_gender(m.name)
         if named is not None and gender:
             seen.setdefault(_surname(named), set()).add(gender)
     return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
