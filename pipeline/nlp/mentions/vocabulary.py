@@ -57,8 +57,10 @@ KEPT_TITLES = _VOCABULARY.words("kept_titles")
 SUBORDINATE_WORDS = _VOCABULARY.words("subordinate_words")
 TITLE_MODIFIERS = _VOCABULARY.words("title_modifiers")
 TITLE_NOUNS = _VOCABULARY.words("title_nouns")
-GIVEN_NAMES = _VOCABULARY.words("given_names")
 GIVEN_NAME_GENDERS = _VOCABULARY.mapping("given_name_genders", values=("m", "f"))
+# a name whose sex the genders list knows is a given name too ("Theresa May", "Tessa Jowell"):
+# the corpus-derived list misses women's names, rarer in the copy it was counted from
+GIVEN_NAMES = _VOCABULARY.words("given_names") | frozenset(GIVEN_NAME_GENDERS)
 ORG_HEADS = _VOCABULARY.words("org_heads")
 COMMITTEE_HEADS = _VOCABULARY.words("committee_heads")
 BROADCASTER_WORDS = _VOCABULARY.words("broadcaster_words")
