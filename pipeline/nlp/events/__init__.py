@@ -9,6 +9,9 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
   certain arguments, read as a dictionary verb: "was held by US forces" (detained), "a
   Chinese submarine entered Japanese waters" (deployed), "Lula received Hu Jintao"
   (hosted), "Chinese President Hu Jintao arrived in Brazil" (visited);
+- `donations`: giving verbs that report aid only with certain objects: a sum of money or
+  doctors handed to someone ("gave 3 million euros to Indonesia", "sent doctors to Aceh"),
+  and an actor that "helped" a state;
 - `actors`: sources, targets, participants and mediators, read off the dependency parse,
   with PLOVER's conventions; a sentence-opening "they" and "the two sides" / "both
   countries" take the pair named just before, and a group named by a common noun

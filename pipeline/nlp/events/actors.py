@@ -70,6 +70,7 @@ from pipeline.nlp.events.vocabulary import (
     CUSTODY_VERBS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
+    HOME_AGENT_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
     PAIR_NOUNS,
@@ -172,6 +173,26 @@ def np_actors(
     return unique(out)
 
 
+def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Police arrested 12 protesters in Kiev": unnamed police or officials act for the
+    state where the verb places their act, as "police in Kiev" would (eval/GUIDE.md); the
+    state as the article names it, else nothing. Troops are left out (home_agent_heads):
+    troops in a country are as often another state's."""
+    if subject.lemma_.lower() not in HOME_AGENT_HEADS:
+        return []
+    if any(c.dep_ in ("amod", "compound", "poss") for c in subject.children):
+        return []  # "Spanish police", "the city's police": their state is said
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in pobjs(prep):
+            states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY"]
+            found = states or _state_of_place(subject, pobj, index)
+            if found:
+                return found
+    return []
+
+
 def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> list[Mention]:
     """ "Police in Madrid", "Madrid police", "officials in the capital Mumbai": unnamed
     officials, police, troops or courts of a city or region act as its state (PLOVER codes
@@ -267,7 +288,7 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
                     found += np_actors(verb.head, index)
                 continue
             named = np_actors(child, index, allow_pronoun_possessor=True)
-            found += named or _plural_antecedent(child, index)
+            found += named or _plural_antecedent(child, index) or _agents_where_they_act(child, verb, index)
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)

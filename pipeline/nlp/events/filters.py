@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.donations import names_recipient
 from pipeline.nlp.events.draft import (
     ASSERTED,
     NEGATED,
@@ -47,6 +48,7 @@ from pipeline.nlp.events.vocabulary import (
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
     MEMBERSHIP_NOUNS,
+    PARTY_WORDS,
     PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
@@ -171,6 +173,10 @@ def verbal_attack(draft: Draft) -> None:
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
+    # "his attack on Labour": a party has no body to assault, only a record and a name (an
+    # attack on "the Labour Party headquarters" is on a building)
+    parties = [m for m in draft.targets if _is_party(m)]
+    verbal = verbal or any(m.char_start <= o.idx < m.char_end for o in objects for m in parties)
     # "the government's plans came under attack from Labour": an attack that plans, words or
     # a record undergo (a receiving frame's subject) is criticism of their owner
     verbal = verbal or any(
@@ -300,17 +306,23 @@ def halted(draft: Draft, drafts: list[Draft]) -> bool:
 
 def personal_quarrel(draft: Draft) -> bool:
     """ "Fighting between Mr Camus and Mr Forgeard", "a clash between Blair and Brown",
-    "a Commons battle": fighting whose every side is a named person or a debating chamber is
-    a quarrel, not violence (an ASSAULT needs a state, a force or a group among its sides).
-    A chamber alone is enough: it has no arms to fight with."""
+    "a Commons battle", "Labour and the Tories have clashed over tax": fighting whose every
+    side is a named person, a debating chamber or a political party is a quarrel, not
+    violence (an ASSAULT needs a state, a force or a group among its sides). A chamber or a
+    party alone is enough: it has no arms to fight with."""
     token = draft.token
     if draft.event_type != "ASSAULT" or not (lemma_in(token, QUARREL_WORDS) or token.lower_ in QUARREL_WORDS):
         return False
     actors = draft.actors()
-    chambers = [m for m in actors if _is_chamber(m)]
-    return bool(actors) and all(m.entity_type == "PERSON" or m in chambers for m in actors) and (
-        len(actors) > 1 or bool(chambers)
+    bodies = [m for m in actors if _is_chamber(m) or _is_party(m)]
+    return bool(actors) and all(m.entity_type == "PERSON" or m in bodies for m in actors) and (
+        len(actors) > 1 or bool(bodies)
     )
+
+
+def _is_party(mention: Mention) -> bool:
+    """A political party (party_words in its name): "Labour Party", "Liberal Democrats"."""
+    return mention.entity_type == "ORGANIZATION" and any(word in PARTY_WORDS for word in mention.name.lower().split())
 
 
 def _is_chamber(mention: Mention) -> bool:
@@ -349,7 +361,11 @@ def backed_cause(draft: Draft) -> bool:
 def lone_promise(draft: Draft) -> bool:
     """ "Kilroy-Silk promised a firm policy": a promise to nobody in particular is a policy
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
-    two sides, is."""
+    two sides, is. Likewise a sum promised to no one ("promised $500m a year in savings",
+    "pledged an extra £105m for security"), which the sense rules read as aid: a budget
+    pledge, not AID; "pledged $500m to the tsunami-hit countries" names whom it goes to."""
+    if draft.event_type == "AID" and draft.trigger.event_type == "AGREE" and draft.token.pos_ == "VERB":
+        return not draft.targets and not names_recipient(draft.token)
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
+from pipeline.nlp.events.donations import assistance_trigger, donation_trigger
 from pipeline.nlp.events.draft import (
     RECEIVING_LEMMAS,
     SPEECH_TYPES,
@@ -212,7 +213,7 @@ def _title_case(span: Span) -> bool:
 def _object_nouns(verb: Token) -> list[Token]:
     """The nouns a verb acts on: its object, passive subject, or the noun it modifies."""
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("acl", "amod") and _participle(verb) and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)  # "a truce brokered by Moscow", "the EU-brokered deal"
     for noun in list(nouns):
         if any(c.dep_ == "nummod" for c in noun.children) or noun.pos_ == "NUM":
@@ -225,6 +226,14 @@ def _object_nouns(verb: Token) -> list[Token]:
         out.append(inner_event_noun(noun))
         out.extend(inner_event_noun(c) for c in noun.children if c.dep_ == "conj")
     return out
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle, also where the tagger calls a subjectless clause on a noun a past
+    tense ("the deal, struck at the summit last week, ...": acl, VBD, with no subject)."""
+    if verb.tag_ == "VBN":
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
@@ -243,6 +252,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
         found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
         found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
+        found = found or donation_trigger(token, lexicon)  # "gave 3 million euros to Indonesia": funded
+        found = found or assistance_trigger(token, lexicon, index)  # "China helped Brazil build": assisted
         if found is not None:  # "Lula received Hu Jintao": read as "hosted"
             verbs[token.i] = found
         elif (found := _noun_trigger(token, lexicon)) is not None:

@@ -1,0 +1,81 @@
+"""Donations: "X gave $10m to Y" or "X sent doctors to Y" as aid.
+
+"The European Union gave 3 million euros to Indonesia", "Canada contributed $40 million to
+the relief effort", "the World Bank sent Kenya $5m": a verb of giving (events.yaml
+giving_verbs) whose object is a sum of money (events.yaml donated_sums) handed to someone
+- a "to" phrase or an indirect object - reports material aid, read as the dictionary's
+"fund" (PLOVER AID economic; the giver is the source, the recipient the target). Doctors or
+rescuers sent to someone ("Cuba sent doctors to Indonesia"; event_senses.yaml
+relief_workers) are humanitarian aid, read as "donate". A sum given "in aid" or "in loans"
+is the aid noun's event already; a sum with no recipient ("it spent $5m", "gave $5m more")
+is left alone, as are gifts of anything else. A state or body that "helped" a state
+("China helped Brazil build the satellite", "Britain helped Sri Lanka"; events.yaml
+helping_verbs) assists it, read as "assist" (PLOVER AID); help to anyone but a state ("the
+tax cut helped families", "helped Labour win") is no aid between political actors.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.draft import actor_at, lemma_in, pobjs, read_as
+from pipeline.nlp.events.senses import load_senses
+from pipeline.nlp.events.vocabulary import DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
+from pipeline.nlp.lexicons import EventTriggers, Trigger
+from pipeline.nlp.syntax import MentionIndex
+
+
+def donation_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
+    """The dictionary's "fund" when a verb of giving hands a sum of money to a recipient,
+    "donate" when it sends doctors or rescuers, with the verb as its words; else None."""
+    if token.pos_ != "VERB" or not lemma_in(token, GIVING_VERBS):
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) == 1 and _relief_workers(objects[0]) and names_recipient(token):
+        if any(lexicon.noun(w) is not None for w in (objects[0].lemma_.lower(), objects[0].lower_)):
+            return None  # "sent relief supplies to Indonesia": the noun's own event
+        return read_as(lexicon, "donate", token, [token])  # "sent doctors to Indonesia"
+    if not any(_is_sum(o) for o in objects) or not all(_is_sum(o) or o.like_num for o in objects):
+        return None  # "£15m" may parse as two objects, "15" and "m"
+    if any(c.dep_ == "prep" and c.lower_ == "in" for o in objects for c in (*o.children, *token.children)):
+        return None  # "sent £50m in aid": the aid noun reports it
+    if not names_recipient(token):
+        return None
+    return read_as(lexicon, "fund", token, [token])
+
+
+def assistance_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex) -> tuple[Trigger, list[Token]] | None:
+    """The dictionary's "assist" when an actor helps a state (the verb's object, or the
+    subject of the clause it helps along: "helped Brazil build"); else None."""
+    if token.pos_ != "VERB" or not lemma_in(token, HELPING_VERBS):
+        return None
+    helped = [c for c in token.children if c.dep_ == "dobj"]
+    helped += [s for c in token.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+    if len(helped) != 1 or not any(m.entity_type == "COUNTRY" and m.kind != "pronoun" for m in index.all_at(helped[0])):
+        return None
+    if not any(actor_at(index, c) is not None for c in token.children if c.dep_ == "nsubj"):
+        return None  # "economic migration helped the UK": no one gave anything
+    return read_as(lexicon, "assist", token, [token])
+
+
+def _is_sum(noun: Token) -> bool:
+    """A noun phrase naming an amount of money: "3 million euros", "$40 million", "£15m"."""
+    return lemma_in(noun, DONATED_SUMS) or noun.lower_ in DONATED_SUMS
+
+
+def _relief_workers(noun: Token) -> bool:
+    """ "doctors", "rescue teams", "20 relief workers": people sent to help."""
+    words = load_senses().classes["relief_workers"]
+    return noun.lemma_.lower() in words or any(
+        c.dep_ == "compound" and c.lemma_.lower() in words for c in noun.children
+    )
+
+
+def names_recipient(verb: Token) -> bool:
+    """Whether the giving verb names whom the money goes to: "to Indonesia", "sent Kenya $5m"."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to" and pobjs(child):
+            return True
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
+            return True
+    return False
