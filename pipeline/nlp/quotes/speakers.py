@@ -20,7 +20,6 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
-from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
@@ -35,9 +34,12 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
 )
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
+from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
 from pipeline.nlp.quotes.own_report import named_in_own_report, speaker_before_report
 from pipeline.nlp.quotes.posts import post_holder
+from pipeline.nlp.quotes.previous import surname
+from pipeline.nlp.quotes.pronoun_posts import post_subject_before
 from pipeline.nlp.quotes.spokesmen import bare_spokesman_principal
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
@@ -136,7 +138,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
-        mention = _main_clause_subject(art, cue, subject) or _post_subject_before(art, cue, subject) or mention
+        mention = _main_clause_subject(art, cue, subject) or post_subject_before(art, cue, subject) or mention
     if mention is None and resolve_pronouns and owned:
         mention = _possessor_pronoun(art, subject)
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
@@ -146,7 +148,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = since.speaker if since is not None and since.speaker is not None else mention
     if resolve_pronouns and named_in_own_report(art, cue, subject, art.index.at(subject)):
         named = art.index.at(subject)
-        mention = speaker_before_report(art, cue, subject, named, _person_genders(art)) or mention
+        mention = speaker_before_report(art, cue, subject, named, person_genders(art)) or mention
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
@@ -250,47 +252,6 @@ def _main_clause_subject(art: QuoteArticle, cue: Token, pronoun: Token) -> Menti
     if found is None or found.kind == "pronoun" or found.entity_type not in _THIRD_PERSON[pronoun.lower_]:
         return None
     return found
-
-
-def _post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
-    """ "The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …":
-    "he" or "she" reporting in a main clause, with no one named before it in its sentence, is
-    the post the sentence before has as its main subject, not the last person named (the
-    mentions tie a pronoun to names only); the post as the mentions tie it. "They" there is
-    the first of persons joined as that subject ("Lord Justice Rix and Mr Justice Forbes
-    ruled … They said": joint speakers are the first named, eval/GUIDE.md)."""
-    main = _main_subject_before(art, cue, pronoun)
-    found = art.index.at(main) if main is not None else None
-    if found is None or found.entity_type != "PERSON":
-        return None
-    if pronoun.lower_ == "they":
-        joined = any(c.dep_ == "conj" and (m := art.index.at(c)) is not None and m.entity_type == "PERSON"
-                     for c in main.children)
-        return found if joined and found.kind == "name" else None
-    if found.kind != "title":
-        return None
-    named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
-    if named is None:  # "The shadow foreign secretary, Michael Ancram, welcomed …": the name given
-        named = next((m for c in main.children if c.dep_ == "appos" and (m := art.index.at(c)) is not None
-                      and m.entity_type == "PERSON" and m.kind == "name"), None)
-        found = named or found
-    gender = _PRONOUN_GENDER[pronoun.lower_]
-    if named is not None and _person_genders(art).get(_surname(named)) not in (None, gender):
-        return None
-    return found
-
-
-def _main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token | None:
-    """The main subject of the sentence before a subject pronoun reporting in a main clause
-    with no one named before it in its own sentence; None otherwise."""
-    if pronoun.lower_ not in ("he", "she", "they") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
-        return None
-    sent = pronoun.sent
-    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
-        return None
-    before = art.doc[sent.start - 1].sent
-    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    return main if main is not None and not art.in_quote(main.idx) else None
 
 
 def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) -> Mention | None:
@@ -549,8 +510,8 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     wanted = ("PERSON",) if form in ("he", "she", "him", "her") else None
     if form in ("they", "them") or pronoun.lower_ == "its":
         wanted = ("ORGANIZATION", "GROUP", "COUNTRY")  # one person is no "they", nor owns "its report"
-    gender = _PRONOUN_GENDER.get(form)
-    known = _person_genders(art) if gender else {}
+    gender = PRONOUN_GENDER.get(form)
+    known = person_genders(art) if gender else {}
     if gender and form == pronoun.lower_:
         found = _previous_subject(art, pronoun, gender, known)
         if found is not None:
@@ -559,7 +520,7 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
             continue
-        said = _proxy_gender(event.surface) or known.get(_surname(m))
+        said = _proxy_gender(event.surface) or known.get(surname(m))
         if gender and said and said != gender:
             continue
         if gender and said == gender or wanted is None or m.entity_type in wanted:
@@ -567,7 +528,7 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
     for m in reversed(art.index.mentions):
         if m.char_start >= pronoun.idx or m.kind == "pronoun" or wanted is not None and m.entity_type not in wanted:
             continue
-        if not (gender and known.get(_surname(m)) not in (None, gender)):
+        if not (gender and known.get(surname(m)) not in (None, gender)):
             return m
     return None
 
@@ -589,38 +550,14 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
         found = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
     if found is None or found.entity_type != "PERSON" or found.kind != "name":
         return None
-    return found if known.get(_surname(found)) in (None, gender) else None
-
-
-def _person_genders(art: QuoteArticle) -> dict[str, str]:
-    """Surname -> gender, where the article's honorifics ("Ms King"), given names ("Rachel
-    Harvey") or the pronouns linked to the person ("He" after "George Galloway") give one
-    gender only: "She said" is
-    then never Mr Galloway."""
-    by_id = {m.mention_id: m for m in art.index.mentions}
-    seen: dict[str, set[str]] = {}
-    for m in art.index.mentions:
-        if m.entity_type != "PERSON":
-            continue
-        if m.kind == "pronoun":
-            named, gender = by_id.get(m.antecedent or ""), _PRONOUN_GENDER.get(m.surface.lower())
-        else:
-            named, gender = m, honorific_gender(m.surface) or given_name_gender(m.name)
-        if named is not None and gender:
-            seen.setdefault(_surname(named), set()).add(gender)
-    return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
-
-
-def _surname(m: Mention) -> str:
-    words = m.name.split()
-    return words[-1].lower() if words else ""
+    return found if known.get(surname(found)) in (None, gender) else None
 
 
 def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:
     """ "A spokeswoman for Human Rights Watch said … She added": a gendered proxy who spoke
     after the person the pronoun was linked to is the one "she" is (the speech returned: a
     proxy of no named body speaks for nobody)."""
-    gender = _PRONOUN_GENDER.get(pronoun.lower_)
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
     antecedent = int(mention.antecedent.rsplit("#m", 1)[1]) if mention.antecedent and "#m" in mention.antecedent else -1
     for event in reversed(art.events):
         if event.cue_char is None or event.cue_char >= pronoun.idx or event.cue_char < antecedent:
@@ -630,7 +567,6 @@ def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribu
     return None
 
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
@@ -641,18 +577,18 @@ def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
     poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_SUBJECT), None)
     if poss is None:
         return None
-    gender = _PRONOUN_GENDER.get(_POSSESSIVE_SUBJECT[poss.lower_])
+    gender = PRONOUN_GENDER.get(_POSSESSIVE_SUBJECT[poss.lower_])
     if gender is None:
         return fallback_pronoun(art, poss)  # "its", "their": the body that spoke last
     # "his": the person last named or referred to, speaker or not ("Mr Bannatyne has given
     # Labour £50,000. He made his fortune … His spokesman said")
-    known = _person_genders(art)
+    known = person_genders(art)
     by_id = {m.mention_id: m for m in art.index.mentions}
     for m in reversed(art.index.mentions):
         if m.char_start >= poss.idx or m.entity_type != "PERSON" or art.in_quote(m.char_start):
             continue
         named = by_id.get(m.antecedent or "") if m.kind == "pronoun" else m
-        if named is not None and named.kind != "pronoun" and known.get(_surname(named)) in (None, gender):
+        if named is not None and named.kind != "pronoun" and known.get(surname(named)) in (None, gender):
             return named
     return None
 

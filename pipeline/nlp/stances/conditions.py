@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, intensity
-from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets
 
 CONDITION_MARKS = {"if": 1, "unless": -1}
@@ -62,12 +62,7 @@ def condition_signals(art: StanceArticle, word: Token) -> list[Signal]:
         label = art.labeller.clause_label(clause)
         targets = [Target(label, clause)] if label else []
     score = min(1.0, abs(weight) * intensity(art, word))
-    out: list[Signal] = []
-    for target in targets:
-        out += signal(
-            art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, word, polarity, score, targets, holder, quote)
 
 
 def _weight(art: StanceArticle, word: Token) -> float | None:

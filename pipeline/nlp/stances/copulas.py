@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
-from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, signal
+from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import BODY_NOUNS, CONSEQUENCE_VERBS, GOAL_NOUNS, VIABILITY_VERBS
@@ -88,12 +88,7 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     else:
         targets = noun_targets(art, subject)
     sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
-    out: list[Signal] = []
-    for target in targets:
-        out += signal(
-            art, verb, sign * target.sign, CONSEQUENCE_SCORE * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -139,9 +134,4 @@ def goal_signals(art: StanceArticle, be: Token) -> list[Signal]:
         return []
     polarity = -1 if has_negation(art, be) else 1
     targets = action_targets(art, thing) if thing.pos_ in ("VERB", "AUX") else noun_targets(art, thing)
-    out: list[Signal] = []
-    for target in targets:
-        out += signal(
-            art, be, polarity * target.sign, GOAL_SCORE * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, be, polarity, GOAL_SCORE, targets, holder, quote)

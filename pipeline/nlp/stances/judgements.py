@@ -38,7 +38,7 @@ from pipeline.nlp.stances.signals import (
     IRONY_SCORE,
     MIN_ATTRIBUTIVE_WEIGHT,
     Signal,
-    signal,
+    target_signals,
 )
 from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
@@ -88,11 +88,7 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         or (subject is not None and negative_subject(subject, art.lex))
     )
     polarity = -1 if negated else 1
-    for target in action_targets(art, verb):
-        out += signal(
-            art, verb, polarity * target.sign, DEONTIC_SCORE * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, verb, polarity, DEONTIC_SCORE, action_targets(art, verb), holder, quote)
 
 
 def _got_to(verb: Token) -> bool:
@@ -142,11 +138,7 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
             ):
                 holders.append(other)
     for who in holders:
-        for target in action_targets(art, action):
-            out += signal(
-                art, noun, polarity * target.sign, ATTITUDE_SCORE * target.strength,
-                target.label, target.head, who, quote,
-            )
+        out += target_signals(art, noun, polarity, ATTITUDE_SCORE, action_targets(art, action), who, quote)
     return out
 
 
@@ -179,11 +171,7 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         # "the government was making a mistake in rushing the legislation": the doing judged
         polarity = (1 if weight > 0 else -1) * (-1 if has_negation(art, word.head) else 1)
         score = abs(weight) * intensity(art, word)
-        for target in action_targets(art, doing):
-            out += signal(
-                art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
-            )
-        return out
+        return target_signals(art, word, polarity, score, action_targets(art, doing), holder, quote)
     noun, predicate = _judged_noun(word)
     if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
         return out  # "the foreign secretary has been shamed": done to someone, not judged
@@ -215,11 +203,7 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
             return out  # "it was a horrible game", "the best writer": a merit, not a position
     elif is_generic(word) and not issue_like(noun):
         targets = [t for t in targets if issue_like(t.head)]  # "the evidence is astonishingly good"
-    for target in targets:
-        out += signal(
-            art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, word, polarity, score, targets, holder, quote)
 
 
 def _judged_doing(word: Token) -> Token | None:
@@ -300,10 +284,7 @@ def ironic_signals(art: StanceArticle, word: Token) -> list[Signal]:
     holder = art.speaker(quote)
     if noun is None or holder is None:
         return []
-    out: list[Signal] = []
-    for target in noun_targets(art, noun):
-        out += signal(art, word, -target.sign, IRONY_SCORE * target.strength, target.label, target.head, holder, quote)
-    return out
+    return target_signals(art, word, -1, IRONY_SCORE, noun_targets(art, noun), holder, quote)
 
 
 def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
@@ -372,9 +353,4 @@ def _judgement(
 ) -> list[Signal]:
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
-    out: list[Signal] = []
-    for target in noun_targets(art, judged):
-        out += signal(
-            art, word, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, word, polarity, score, noun_targets(art, judged), holder, quote)

@@ -23,7 +23,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.pronouns import body_pronoun
-from pipeline.nlp.stances.signals import Signal, signal
+from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
@@ -72,10 +72,7 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     said_of = _predicated_of(noun)
     others = [m for c in said_of.conjuncts if (m := art.mention_of(c)) is not None] if said_of is not None else []
     for who in [holder, *_joint_holders(art, holder), *(m for m in others if m.mention_id != holder.mention_id)]:
-        for target in targets:
-            out += signal(
-                art, noun, polarity * target.sign, score * target.strength, target.label, target.head, who, quote
-            )
+        out += target_signals(art, noun, polarity, score, targets, who, quote)
     return out
 
 
@@ -409,10 +406,4 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         return []
     targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
-    out: list[Signal] = []
-    for target in targets:
-        out += signal(
-            art, adjective, polarity * target.sign, ATTITUDE_ADJECTIVE_SCORE * target.strength,
-            target.label, target.head, holder, quote,
-        )
-    return out
+    return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)

@@ -18,7 +18,14 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
-from pipeline.nlp.stances.signals import DEONTIC_SCORE, MIN_CUE_SCORE, OUTSIDE_QUOTE_MIN_SCORE, Signal, signal
+from pipeline.nlp.stances.signals import (
+    DEONTIC_SCORE,
+    MIN_CUE_SCORE,
+    OUTSIDE_QUOTE_MIN_SCORE,
+    Signal,
+    signal,
+    target_signals,
+)
 from pipeline.nlp.stances.targets import (
     SIGN,
     Target,
@@ -225,12 +232,8 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     holder = art.mention_of(agent)
     if holder is None:
         return out
-    for target in noun_targets(art, verb.head):
-        out += signal(
-            art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, holder,
-            art.quote_at(verb.idx),
-        )
-    return out
+    targets = noun_targets(art, verb.head)
+    return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, art.quote_at(verb.idx))
 
 
 def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -252,11 +255,9 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
     subject = subject_of(verb, reporting=is_cue)
     holders = [holder] + (joint_holders(art, subject, holder) if subject is not None else [])
     out: list[Signal] = []
-    for who, target in ((who, target) for who in holders for target in noun_targets(art, obj)):
-        out += signal(
-            art, verb, target.sign, OUTSIDE_QUOTE_MIN_SCORE * target.strength, target.label, target.head, who,
-            quote or art.quote_at(verb.idx),
-        )
+    for who in holders:
+        targets = noun_targets(art, obj)
+        out += target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, who, quote or art.quote_at(verb.idx))
     return out
 
 
@@ -288,11 +289,7 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
         polarity, score = SIGN[found[0]], found[1]  # the phrase already carries its negation
     else:
         polarity, score = (-1 if negated else 1), DEONTIC_SCORE
-    for target in noun_targets(art, attr):
-        out += signal(
-            art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
-        )
-    return out
+    return target_signals(art, be, polarity, score, noun_targets(art, attr), holder, quote)
 
 
 def _existential_semimodal(be: Token) -> Token | None:
@@ -393,9 +390,6 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
         polarity, score = SIGN[found[0]], found[1]
         if has_negation(art, be):
             polarity, score = negate(polarity, score, full=False)
-        for target in targets:
-            out += signal(
-                art, be, polarity * target.sign, score * target.strength, target.label, target.head, holder, quote
-            )
+        out += target_signals(art, be, polarity, score, targets, holder, quote)
     return out
 

@@ -1,0 +1,59 @@
+"""A subject pronoun speaker that takes up the main subject of the sentence before.
+
+"The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …": the
+mentions tie a pronoun to names only, so "he" would be the last person named; but a "he"
+or "she" reporting in a main clause, with no one named before it in its own sentence,
+continues the sentence before's main subject, here a post ("they": the first of persons
+joined there). The rule reads only that sentence and the mentions, so it lives apart from
+the other speaker rules (`speakers`, which call it for a pronoun left unresolved).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.quotes.context import QuoteArticle
+from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
+from pipeline.nlp.quotes.previous import surname
+from pipeline.nlp.records import Mention
+
+
+def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
+    """ "The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …":
+    "he" or "she" reporting in a main clause, with no one named before it in its sentence, is
+    the post the sentence before has as its main subject, not the last person named (the
+    mentions tie a pronoun to names only); the post as the mentions tie it. "They" there is
+    the first of persons joined as that subject ("Lord Justice Rix and Mr Justice Forbes
+    ruled … They said": joint speakers are the first named, eval/GUIDE.md)."""
+    main = _main_subject_before(art, cue, pronoun)
+    found = art.index.at(main) if main is not None else None
+    if found is None or found.entity_type != "PERSON":
+        return None
+    if pronoun.lower_ == "they":
+        joined = any(c.dep_ == "conj" and (m := art.index.at(c)) is not None and m.entity_type == "PERSON"
+                     for c in main.children)
+        return found if joined and found.kind == "name" else None
+    if found.kind != "title":
+        return None
+    named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
+    if named is None:  # "The shadow foreign secretary, Michael Ancram, welcomed …": the name given
+        named = next((m for c in main.children if c.dep_ == "appos" and (m := art.index.at(c)) is not None
+                      and m.entity_type == "PERSON" and m.kind == "name"), None)
+        found = named or found
+    gender = PRONOUN_GENDER[pronoun.lower_]
+    if named is not None and person_genders(art).get(surname(named)) not in (None, gender):
+        return None
+    return found
+
+
+def _main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token | None:
+    """The main subject of the sentence before a subject pronoun reporting in a main clause
+    with no one named before it in its own sentence; None otherwise."""
+    if pronoun.lower_ not in ("he", "she", "they") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
+        return None
+    sent = pronoun.sent
+    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
+        return None
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return main if main is not None and not art.in_quote(main.idx) else None
