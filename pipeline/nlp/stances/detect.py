@@ -76,7 +76,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,
     nominal_signals: lambda g: g.pos == "NOUN",
-    attitude_adjective_signals: lambda g: g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj"),
+    attitude_adjective_signals: lambda g: g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj") or g.tag == "VBN",
     willing_signals: lambda g: g.pos == "VERB",
     naming_signals: lambda g: g.judging or g.opinion and g.pos in ("NOUN", "ADJ"),
     protest_signals: lambda g: g.pos == "NOUN",

@@ -380,18 +380,21 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     unhappy with the deal": an adjective of attitude takes a side on its preposition's object;
     its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
     sign = ATTITUDE_ADJECTIVES.get(adjective.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(adjective.lower_)
+    participle = _passive_participle(adjective)
     if (
         sign is None
-        or adjective.pos_ != "ADJ"
-        or adjective.dep_ not in ("acomp", "amod", "conj")
+        or not participle and (adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj"))
         or hypothetical(adjective)
     ):
         return []
-    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPOSITIONS), None)
+    # "delighted by the decision": the parser may call an adjective's "by" an agent; a true
+    # passive's agent is the doer ("the plan was opposed by Labour"), never the cause
+    preps = ("prep",) if participle else ("prep", "agent")
+    prep = next((c for c in adjective.children if c.dep_ in preps and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if pobj is None:
         return []
-    copula = adjective.head if adjective.dep_ == "acomp" else None
+    copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
     if copula is None:
         return []
     quote = art.quote_at(adjective.idx)
@@ -407,3 +410,15 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
+
+
+def _passive_participle(word: Token) -> bool:
+    """ "We are disappointed with the decision": the parser may read an attitude adjective as
+    a passive participle (a VBN with a passive auxiliary and subject), which is the same
+    predicate; its subject holds the attitude."""
+    return (
+        word.pos_ == "VERB"
+        and word.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in word.children)
+        and any(c.dep_ == "nsubjpass" for c in word.children)
+    )

@@ -37,6 +37,7 @@ from pipeline.nlp.stances.targets import (
 )
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
+    ATTITUDE_ADJECTIVES,
     BODY_NOUNS,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
@@ -147,7 +148,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # (an issue object's preposition is its own: "introduce checks for migrants")
             targets = _grounds_targets(art, verb, targets) or targets
     score = base * intensity(art, verb)
-    pol = polarity * (attitude or 1)
+    pol = polarity * (attitude or 1) * _judged_act_sign(art, verb)
     if has_negation(art, verb):
         pol, score = negate(pol, score, full=False)
     holders = [holder]
@@ -170,6 +171,23 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _judged_act_sign(art: StanceArticle, verb: Token) -> int:
+    """The sign a judgement of a noun gives the act the noun's to-infinitive names: "delighted
+    by the decision to scrap the tax" opposes the tax, "disappointed with" or "criticised the
+    decision to scrap it" backs it; +1 when the act's noun is judged by nothing."""
+    noun = verb.head
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return 1
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" and (cue := verb_cue(art, noun.head)):
+        judge, sign = noun.head, cue[0]
+    elif noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
+        judge = noun.head.head
+        sign = ATTITUDE_ADJECTIVES.get(judge.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(judge.lower_) or 1
+    else:
+        return 1
+    return -sign if has_negation(art, judge) else sign
 
 
 def _plan_maker(art: StanceArticle, verb: Token, holder) -> bool:
