@@ -83,6 +83,14 @@ def _possessor(noun: Token) -> list[Token]:
     return [t for t in poss.subtree if t.dep_ != "det" and not t.is_quote] if poss is not None else []
 
 
+def _describes(lex: StanceLexicon, word: Token) -> bool:
+    """Whether a left modifier says what kind of thing a generic noun is ("pre-Budget",
+    "annual", "Treasury"), not how good it is ("welcome", "damning")."""
+    if word.dep_ in ("compound", "nmod"):
+        return not word.is_quote
+    return word.dep_ == "amod" and keep_adjective(lex, word)
+
+
 @dataclass(frozen=True)
 class Labeller:
     """Turns noun phrases into issue labels, with the article as context; the phrase pieces
@@ -129,6 +137,9 @@ class Labeller:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
             done = completion(self.lex, noun, bare=False)
+            if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
+                # "Gordon Brown's pre-Budget report": an owner and a kind make it one thing
+                return render(self.doc, left_tokens(self.lex, noun, False, False) + [noun]) or None
             return render(self.doc, [*_possessor(noun), noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
