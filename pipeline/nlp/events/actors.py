@@ -937,6 +937,10 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
                 found += _subjects(clause, index)  # "demanded that Syria withdraw"
+            elif clause.dep_ == "ccomp" and _misread_subjunctive(clause):
+                found += _subjects(clause, index) or [
+                    m for c in clause.children if c.dep_ == "compound" for m in np_actors(c, index)
+                ]  # "demanded that Mr Blair apologise", its verb tagged a noun and its subject a modifier
             elif clause.dep_ == "xcomp":
                 for child in clause.children:
                     if child.dep_ == "prep" and child.lower_ in ("to", "against", "on", "at"):
@@ -977,6 +981,13 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 if child.dep_ == "prep" and child.lower_ == "from":
                     found += [m for p in pobjs(child) for m in np_actors(p, index)]
     assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
+
+
+def _misread_subjunctive(clause: Token) -> bool:
+    """ "demanded that Mr Blair apologise": the small model tags a bare (subjunctive) verb
+    after "that" as a noun, with its subject as a compound; a "that" clause is a clause, so
+    its head is still the demanded act."""
+    return clause.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _partners(node: Token, index: MentionIndex) -> list[Mention]:

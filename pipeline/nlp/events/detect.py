@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
 from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
+from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
@@ -112,6 +113,7 @@ def detect_events(
         # "a protest against the deportation of X", "suspended talks with Y": what the act is about
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
+        spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):
             anchors = date_anchors(ec, span, [])
