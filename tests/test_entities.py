@@ -579,3 +579,14 @@ def test_a_family_name_written_first_is_the_person_it_begins():
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m0"] == link["a#m40"]
     assert link["b#m0"] != link["b#m40"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He joined the Communist Party of the", "He joined the Communist Party of", "The Daily Telegraph Sunday Review"],
+)
+def test_a_text_ending_inside_a_name_is_read_whole(text):
+    """A body's name cut off by the end of the text ("… Party of the") is read without
+    looking past the last token: the article keeps its other mentions."""
+    mentions = detect_mentions(build_context("cut-off", text))
+    assert all(0 <= m.char_start < m.char_end <= len(text) for m in mentions)

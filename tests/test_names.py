@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.names import conflicting_genders, honorific_gender, is_epithet, non_name_words
+from pipeline.nlp.names import conflicting_genders, honorific_gender, is_epithet, may_name_one_person, non_name_words
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,19 @@ def test_name_figures_count_epithets_and_gender_clashes():
     assert [name for _, name, _ in figures["people_with_aliases_of_both_genders"]] == ["Clinton"]
     assert figures["drawn"] == name_figures(list(reversed(rows)), draw=2, seed=16)["drawn"]
     assert len(figures["drawn"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Tony Blair", "Blair", True),
+        ("Tony Blair", "Mr Blair", True),
+        ("Blair", "blair", True),
+        ("David Miliband", "Ed Miliband", False),
+        ("Hillary Clinton", "Mr Clinton", False),
+        ("Andrew Hogg", "John Hogg", False),
+        ("", "", False),
+    ],
+)
+def test_may_name_one_person(one, other, same):
+    assert may_name_one_person(one, other) is same

@@ -83,6 +83,10 @@ def use_lookup(lemmatizer) -> None:
         return
     if type(lemmatizer).is_base_form not in (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form):
         return  # another language's test may read more of the token than the three values
+    if type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize:
+        return  # a subclass's rules may read more of the token than the three values too
+    if not (hasattr(lemmatizer, "_validated") and hasattr(lemmatizer, "_validate_tables")):
+        return  # a spaCy without the table check `lemmatize_doc` repeats
     if not type(lemmatizer).__name__.startswith("Lookup"):
         lemmatizer.__class__ = _lookup_class(type(lemmatizer))
     index_as_sets(lemmatizer)

@@ -19,6 +19,7 @@ The statistical model is extended with two components:
 from __future__ import annotations
 
 import functools
+import warnings
 
 import spacy
 from spacy.attrs import SENT_START
@@ -120,11 +121,17 @@ def load_nlp(model_name: str | None = None) -> Language:
 
 def speed_up_model_components(nlp: Language) -> None:
     """The model's attribute ruler and lemmatizer, run by lookups that give the same
-    annotations (`attribute_lookup`, `lemma_lookup`): together a fifth of the parse before."""
-    if "attribute_ruler" in nlp.pipe_names:
-        attribute_lookup.use_lookup(nlp.get_pipe("attribute_ruler"))
-    if "lemmatizer" in nlp.pipe_names:
-        lemma_lookup.use_lookup(nlp.get_pipe("lemmatizer"))
+    annotations (`attribute_lookup`, `lemma_lookup`): together a fifth of the parse before.
+    The lookups read spaCy internals (the ruler's patterns, the lemmatizer's table check); a
+    spaCy whose internals differ keeps its own components, with a warning, rather than
+    failing to load."""
+    for name, use_lookup in (("attribute_ruler", attribute_lookup.use_lookup), ("lemmatizer", lemma_lookup.use_lookup)):
+        if name not in nlp.pipe_names:
+            continue
+        try:
+            use_lookup(nlp.get_pipe(name))
+        except Exception as e:  # noqa: BLE001 - any failure leaves spaCy's own component
+            warnings.warn(f"spaCy's {name} runs unchanged: its lookup could not be set up ({e!r})", stacklevel=2)
 
 
 def make_doc(nlp: Language, text: str, block_starts: list[int]) -> Doc:

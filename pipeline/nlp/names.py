@@ -16,7 +16,8 @@ second or more of start-up.
 from __future__ import annotations
 
 __all__ = [
-    "conflicting_genders", "given_name_gender", "honorific_gender", "is_epithet", "non_name_words", "role_compatible",
+    "conflicting_genders", "given_name_gender", "honorific_gender", "is_epithet", "may_name_one_person",
+    "non_name_words", "role_compatible",
 ]
 
 from pipeline.nlp.mentions.vocabulary import EPITHETS, GIVEN_NAME_GENDERS, HONORIFICS, SUBORDINATE_WORDS
@@ -57,6 +58,27 @@ def given_name_gender(name: str) -> str | None:
     name of either sex."""
     words = _words(name)
     return GIVEN_NAME_GENDERS.get(words[0].lower()) if len(words) >= 2 else None
+
+
+def may_name_one_person(one: str, other: str) -> bool:
+    """Whether two written names can be one person: the same name, or the same surname where
+    one of them gives no given name ("Mr Blair" or "Blair" with "Tony Blair"). "David
+    Miliband" and "Ed Miliband" share a surname and are two people; an empty name is no one,
+    and two names of opposite gender (by honorific or given name) are two people."""
+    a, b = _words(one), _words(other)
+    if not a or not b or a[-1].lower() != b[-1].lower():
+        return False
+    if [w.lower() for w in a] == [w.lower() for w in b]:
+        return True
+    genders = {g for name in (one, other) for g in (honorific_gender(name), given_name_gender(name)) if g}
+    if len(genders) > 1:
+        return False
+    return _surname_only(a) or _surname_only(b)
+
+
+def _surname_only(words: list[str]) -> bool:
+    """ "Blair", "Mr Blair", "Mrs. Clinton": a surname, alone or after an honorific."""
+    return len(words) == 1 or len(words) == 2 and honorific_gender(words[0]) is not None
 
 
 def conflicting_genders(surfaces: list[str]) -> bool:

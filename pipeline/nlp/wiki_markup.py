@@ -46,9 +46,10 @@ _BACK_MATTER_HEADING = re.compile(
     r"==\s*(?:Sources?|Related (?:news|stories|articles)|External links?|References?|Sister links|"
     r"Earlier stories|Gallery|See also)\s*=="
 )
-# A category tag ("Category:Asia"; "Catgeory:Assam" as one conversion spelled it), which
-# Wikinews writes only after the story.
-_CATEGORY_TAG = re.compile(r"(?<!\S)[Cc]at(?:egory|geory|egroy):(?=\S)")
+# A category tag ("Category:Asia"), which Wikinews writes only after the story; hand-typed
+# tags misspell the word by swapping its letters ("Catgeory:", "Categroy:"), so "Cat" and any
+# five of the letters of "egory" count.
+_CATEGORY_TAG = re.compile(r"(?<!\S)[Cc]at[egory]{5}:(?=\S)")
 
 
 def back_matter_start(text: str) -> int:

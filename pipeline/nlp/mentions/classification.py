@@ -136,7 +136,7 @@ def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
         while end < len(doc) and end - i <= 4 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title:
             end += 1
         span = doc[i + 1 : end]
-        if len(span) < 2 or end - i > 4 or not mc.in_sections(span.start, span.end):
+        if len(span) < 2 or not mc.in_sections(span.start, span.end):
             continue
         if end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].ent_type_):
             continue  # the name goes on
@@ -496,6 +496,8 @@ def _country_of_body(mc: MentionContext, span: Span) -> int | None:
     if not (last.is_title and is_body_word(last.lower_)) or end + 1 >= len(doc) or doc[end].lower_ != "of":
         return None
     k = end + 1 + (doc[end + 1].lower_ == "the")
+    if k >= len(doc):  # the text ends at "… of the"
+        return None
     country = next((e for e in ents_covering(doc, k) if e.start == k and e.ent_id_.startswith("country:")), None)
     if country is None or country.label_ != "GPE" or not mc.in_sections(span.start, country.end):
         return None

@@ -22,13 +22,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.copulas import PLACEHOLDER_SUBJECTS
 from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets
 
 CONDITION_MARKS = {"if": 1, "unless": -1}
 SUPPOSING_MODALS = frozenset({"would", "will", "could", "'d", "'ll"})
-PLACEHOLDERS = frozenset({"it", "this", "that"})
 
 
 def condition_signals(art: StanceArticle, word: Token) -> list[Signal]:
@@ -42,7 +42,7 @@ def condition_signals(art: StanceArticle, word: Token) -> list[Signal]:
     if not any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in be.children):
         return []
     subject = next((c for c in be.children if c.dep_ in ("nsubj", "expl")), None)
-    if subject is None or subject.lower_ not in PLACEHOLDERS:
+    if subject is None or subject.lower_ not in PLACEHOLDER_SUBJECTS:
         return []
     found = _condition(word, be)
     if found is None:

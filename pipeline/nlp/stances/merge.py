@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.names import may_name_one_person
 from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import clean
@@ -66,12 +67,13 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
 
 
 def _same_one(holder: Mention | None, target: Mention) -> bool:
-    """Whether the target names the holder itself: the same name, or one person's surname."""
+    """Whether the target names the holder itself: the same name, or one person's surname
+    written without the given name ("Mr Blair" for Tony Blair; Ed Miliband is not David)."""
     if holder is None or holder.entity_type != target.entity_type:
         return False
     if holder.name.lower() == target.name.lower():
-        return True
-    return holder.entity_type == "PERSON" and holder.name.split()[-1:] == target.name.split()[-1:]
+        return bool(holder.name)
+    return holder.entity_type == "PERSON" and may_name_one_person(holder.name, target.name)
 
 
 def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.names import may_name_one_person
 from pipeline.nlp.records import Mention
 from pipeline.nlp.stances.words import SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex
@@ -22,7 +23,8 @@ PRINCIPAL_TYPES = frozenset({"ORGANIZATION", "COUNTRY", "PERSON"})
 def principal(doc: Doc, index: MentionIndex, by_id: dict[str, Mention], person: Mention) -> Mention | None:
     """The body a person speaks for, as introduced where the text names them ("Andrew Hogg,
     spokesman for the Medical Foundation … said Mr Hogg"): the person's mention, its
-    antecedents, or an earlier mention of the same surname (as `holders.member_of` reads it)."""
+    antecedents, or an earlier mention that can be the same person (`names.may_name_one_person`:
+    "Mr Hogg" is Andrew Hogg, but a John Hogg is someone else)."""
     seen: set[str] = set()
     mention: Mention | None = person
     while mention is not None and mention.mention_id not in seen:
@@ -31,10 +33,9 @@ def principal(doc: Doc, index: MentionIndex, by_id: dict[str, Mention], person: 
         if found is not None:
             return found
         mention = by_id.get(mention.antecedent) if mention.antecedent else None
-    surname = person.name.split()[-1:]
     for named in by_id.values():
         earlier = named.char_start < person.char_start
-        if named.entity_type == "PERSON" and earlier and named.name.split()[-1:] == surname:
+        if named.entity_type == "PERSON" and earlier and may_name_one_person(named.name, person.name):
             found = principal_of(doc, index, named)
             if found is not None:
                 return found
