@@ -36,9 +36,9 @@ POST_NOUNS = frozenset({"secretary"})
 def post_holder(art: QuoteArticle, subject: Token, found: Mention | None) -> Mention | None:
     """The person a definite post the mentions left untied speaks as (module docstring); None
     when the subject is no such post or the text gives no one person."""
-    if not _untied(art, subject, found) or not _definite_post(subject):
+    if not untied(art, subject, found) or not _definite_post(subject):
         return None
-    post = _post_words(subject)
+    post = post_words(subject)
     role = load_gazetteer().match_role(post)
     speaker = _last_person_speaking(art, subject)
     if speaker is None or _surname(speaker) != _most_named(art) and not _lead_speaker(art, subject, speaker):
@@ -51,7 +51,7 @@ def post_holder(art: QuoteArticle, subject: Token, found: Mention | None) -> Men
     return speaker
 
 
-def _untied(art: QuoteArticle, subject: Token, found: Mention | None) -> bool:
+def untied(art: QuoteArticle, subject: Token, found: Mention | None) -> bool:
     """No person and no title reference: no mention, a body named inside the phrase ("the
     Ofsted chief": Ofsted), or a title reference tied to a bystander. A title reference with
     no antecedent is left to entity resolution, which knows the posts the whole corpus gives
@@ -77,7 +77,7 @@ def _tied_to_a_bystander(art: QuoteArticle, subject: Token, found: Mention) -> b
     if named.char_start > subject.idx:
         # named after the post: someone else, unless named with this very post ("The home
         # secretary said …" then "Home Secretary Charles Clarke told …")
-        role = load_gazetteer().match_role(_post_words(subject))
+        role = load_gazetteer().match_role(post_words(subject))
         return role is None or named.role != role.name
     key = _surname(named)
     for event in art.events:
@@ -99,12 +99,18 @@ def _definite_post(subject: Token) -> bool:
     "the spokesman" have their own rules)."""
     if subject.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return False
+    if any(c.dep_ in ("appos", "acl", "prep") or c.dep_ == "relcl" and not _set_off(c) for c in subject.children):
+        return False  # "the minister for …", "the secretary, John Reid,": described in the phrase
+    return is_post_noun(subject)
+
+
+def is_post_noun(subject: Token) -> bool:
+    """A noun of a post a named person holds: a title noun, a post noun or a role the gazetteer
+    knows ("culture secretary"), not a body nor an unnamed proxy ("the spokesman")."""
     noun = subject.lower_
     if noun in BODY_NOUNS or noun in PROXY_NOUNS and noun not in TITLE_NOUNS:
         return False  # "the spokesman", "the official": an unnamed proxy, no post a named person holds
-    if any(c.dep_ in ("appos", "acl", "prep") or c.dep_ == "relcl" and not _set_off(c) for c in subject.children):
-        return False  # "the minister for …", "the secretary, John Reid,": described in the phrase
-    return noun in TITLE_NOUNS or noun in POST_NOUNS or load_gazetteer().match_role(_post_words(subject)) is not None
+    return noun in TITLE_NOUNS or noun in POST_NOUNS or load_gazetteer().match_role(post_words(subject)) is not None
 
 
 def _set_off(clause: Token) -> bool:
@@ -114,7 +120,7 @@ def _set_off(clause: Token) -> bool:
     return before >= 0 and clause.doc[before].text == ","
 
 
-def _post_words(subject: Token) -> str:
+def post_words(subject: Token) -> str:
     """The words of the post: the modifiers before the head and the head ("culture secretary")."""
     words = [t for t in subject.lefts if t.dep_ in ("compound", "amod", "nmod")] + [subject]
     return " ".join(t.text for t in words)

@@ -37,6 +37,7 @@ from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, d
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
 from pipeline.nlp.quotes.own_report import named_in_own_report, speaker_before_report
+from pipeline.nlp.quotes.post_subjects import subject_before_post
 from pipeline.nlp.quotes.posts import post_holder
 from pipeline.nlp.quotes.previous import surname
 from pipeline.nlp.quotes.pronoun_posts import post_subject_before
@@ -126,7 +127,12 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None:
         mention = _relative_antecedent(art, cue)
     if resolve_pronouns:
-        mention = post_holder(art, subject, mention) or lead_speaker(art, subject, mention) or mention
+        mention = (
+            post_holder(art, subject, mention)
+            or lead_speaker(art, subject, mention)
+            or subject_before_post(art, cue, subject, mention)
+            or mention
+        )
     if mention is None or mention.entity_type != "PERSON":
         mention = _name_set_off(art, subject) or _person_closing_body(art, subject, cue) or mention
     elif mention.kind == "name":
