@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
+from pipeline.nlp.mentions.kinded import kinded_names
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BROADCASTER_WORDS,
@@ -27,6 +28,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GROUP_NOUNS,
     HONORIFICS,
     INSTITUTION_HEADS,
+    KIND_NOUNS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
     PEOPLE_ADJECTIVES,
@@ -52,6 +54,7 @@ _KEY_WORDS = frozenset(
         *INSTITUTION_HEADS,
         *MEMBER_NOUNS,
         *COMMITTEE_HEADS,
+        *KIND_NOUNS,
     }
 )
 
@@ -89,6 +92,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_programme(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
+        if lower in KIND_NOUNS:
+            out.extend(kinded_names(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:

@@ -1,0 +1,108 @@
+"""A name followed by a lower-case noun that says what kind of thing it is.
+
+"the Run London 10km race", "the Brit awards", "the Yadavaran and Jufeyr oilfields": NER
+types such names by their words (a body, a person), but the noun after them says they
+are an occasion or a facility. The name alone (without the noun, as with "Aceh province")
+is then an EVENT or a LOCATION, over whatever NER made of it. Names joined by "and" or
+commas before a plural noun each take the kind. The nouns are data
+(`pipeline/knowledge/mentions.yaml`, `kind_nouns`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces
+from pipeline.nlp.mentions.vocabulary import HONORIFICS, KIND_NOUNS
+
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
+_TITLE_JOINS = frozenset({"in", "the", "of", "for", "on"})
+_MEASURES = frozenset({"QUANTITY", "CARDINAL"})
+_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION"}
+# NER's types that make a name no name of the kind: an owner of a facility ("the BP
+# refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
+# Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
+_NOT_THE_NAME = {
+    "fac": ("ORG", "DATE", "TIME"),
+    "award": ("ORG", "PERSON", "GPE", "DATE", "TIME"),
+    "event": ("PERSON", "GPE", "DATE", "TIME"),
+}
+
+
+def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """The names `kw` (a kind noun, lower case) says the kind of."""
+    doc, label = mc.doc, KIND_NOUNS[kw.lower_]
+    # "oilfields" the tagger may read as a verb ("VBZ"); as an object or subject it is the noun
+    if not kw.is_lower or kw.tag_ not in ("NN", "NNS") and kw.dep_ not in _NOUN_DEPS:
+        return []
+    plural = kw.lower_.endswith("s")
+    end = kw.i
+    while end > 0 and (doc[end - 1].like_num or doc[end - 1].ent_type_ in _MEASURES) and not _inside(doc[end - 1]):
+        end -= 1  # "the Run London 10km race": a measure between the name and the noun
+    names = _names_before(doc, end, plural)
+    out = []
+    for start, end in names:
+        span = doc[start:end]
+        if not mc.in_sections(start, end) or _known_or_titled(mc, span):
+            continue
+        if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
+            continue
+        ner = "FAC" if label == "fac" else "EVENT"
+        out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
+    return out
+
+
+def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
+    """The capitalised names ending at `end`: one, or before a plural noun each of those
+    joined by "and" or commas ("the Yadavaran and Jufeyr oilfields")."""
+    names: list[tuple[int, int]] = []
+    while True:
+        start = end
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if start == end or doc[start].is_sent_start or _goes_on_before(doc, start):
+            return names
+        if not names and not _modifies(doc[end - 1]):
+            return names
+        names.append((start, end))
+        if end - start > 1:
+            return names  # "the Golden and Silver Bear awards": an earlier name may share the last one's words
+        if not plural or start == 0 or doc[start - 1].lower_ not in ("and", ","):
+            return names
+        end = start - 1
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.tag_ in ("NNP", "NNPS")
+
+
+def _modifies(last: Token) -> bool:
+    """The name describes a noun after it, or is one of names joined to it: not "join
+    Morientes race", where the name is the verb's object and the noun another word."""
+    return last.head.i > last.i or last.dep_ == "conj"
+
+
+def _inside(token: Token) -> bool:
+    """A number NER reads as part of a name ("Euro 2004"), not a measure before the noun."""
+    return token.ent_iob_ == "I" and token.ent_type_ not in _MEASURES
+
+
+def _goes_on_before(doc, start: int) -> bool:
+    """The capitalised words are the end of a longer name: NER's name begins earlier, or a
+    hyphen, a possessive or a title's function word joins them to capitalised words before
+    ("Tri-Nations", "Uncle Toby's Hardcourts", "T in the Park")."""
+    if doc[start].ent_iob_ == "I" or start < 2:
+        return doc[start].ent_iob_ == "I"
+    if doc[start - 1].text in ("-", "'s", "’s"):
+        return doc[start - 2].text[:1].isupper()
+    k = start - 1
+    while k > 0 and doc[k].is_lower and doc[k].lower_ in _TITLE_JOINS:
+        k -= 1
+    return k < start - 1 and doc[k].text[:1].isupper() and doc[k].is_alpha
+
+
+def _known_or_titled(mc: MentionContext, span) -> bool:
+    """A known name ("London marathon"), a post or an honorific is no name of the thing."""
+    if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
+        return True
+    return any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span)
