@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
-from pipeline.nlp.mentions.kinded import kinded_names
+from pipeline.nlp.mentions.kinded import kinded_names, titled_work
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BROADCASTER_WORDS,
@@ -29,6 +29,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     INSTITUTION_HEADS,
     KIND_NOUNS,
+    WORK_NOUNS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
     PEOPLE_ADJECTIVES,
@@ -55,6 +56,7 @@ _KEY_WORDS = frozenset(
         *MEMBER_NOUNS,
         *COMMITTEE_HEADS,
         *KIND_NOUNS,
+        *WORK_NOUNS,
     }
 )
 
@@ -94,6 +96,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_headed_name(mc, token))
         if lower in KIND_NOUNS:
             out.extend(kinded_names(mc, token))
+        if lower in WORK_NOUNS:
+            out.extend(titled_work(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:

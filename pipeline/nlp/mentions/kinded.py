@@ -6,18 +6,22 @@ are an occasion or a facility. The name alone (without the noun, as with "Aceh p
 is then an EVENT or a LOCATION, over whatever NER made of it. Names joined by "and" or
 commas before a plural noun each take the kind. The nouns are data
 (`pipeline/knowledge/mentions.yaml`, `kind_nouns`).
+
+A work noun before a name says the same of a title: "the film Sleepy Hollow", "his album
+American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, KIND_NOUNS
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
-_TITLE_JOINS = frozenset({"in", "the", "of", "for", "on"})
+_TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
+_NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
@@ -50,6 +54,45 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         ner = "FAC" if label == "fac" else "EVENT"
         out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
     return out
+
+
+def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """The title NER found right after a work noun `kw` ("the film Sleepy Hollow"), as a WORK."""
+    doc, k = mc.doc, kw.i + 1
+    if not kw.is_lower or kw.tag_ != "NN" or kw.ent_type_ or k >= len(doc) or not doc[k].text[:1].isupper():
+        return []
+    if kw.dep_ == "compound" and kw.head.i >= k:
+        return []  # "film Bafta nominations": the noun describes what comes after the name
+    if any(c.tag_ == "JJS" for c in kw.children):
+        return []  # "a best film Oscar": a category of a prize, no title
+    ent = next((e for e in ents_covering(doc, k) if e.start == k), None)
+    if ent is None or ent.label_ in _NOT_A_TITLE or ent.ent_id_ or not _titles(ent.root, kw):
+        return []
+    end = _title_end(doc, ent.end)
+    span = doc[k:end]
+    if not mc.in_sections(k, end) or _known_or_titled(mc, span):
+        return []
+    return [Candidate(k, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
+
+
+def _titles(root: Token, kw: Token) -> bool:
+    """The name hangs on the work noun, or the noun on it ("the film Sleepy Hollow"), not
+    on a verb after it ("a downloaded movie NEC is showing", a sentence without its stop)."""
+    return root.head.i == kw.i or kw.head.i == root.i
+
+
+def _title_end(doc, end: int) -> int:
+    """Past function words and capitalised words where NER stopped inside a title ("the
+    film Pirates of the Caribbean", "the show Passport to Paradise"); not past "and", which
+    joins two titles as often as it is inside one."""
+    j = end
+    while j < len(doc) and doc[j].is_lower and doc[j].lower_ in _TITLE_JOINS:
+        j += 1
+    if j == end or j >= len(doc) or not _name_word(doc[j]):
+        return end
+    while j < len(doc) and _name_word(doc[j]):
+        j += 1
+    return _title_end(doc, j)
 
 
 def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
