@@ -29,13 +29,13 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     INSTITUTION_HEADS,
     KIND_NOUNS,
-    WORK_NOUNS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
     SERVICE_NOUNS,
+    WORK_NOUNS,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
