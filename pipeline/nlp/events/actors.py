@@ -646,15 +646,19 @@ OBJECT_REFERENTS = {
     "her": ("PERSON",),
     "them": ("ORGANIZATION", "COUNTRY", "GROUP"),
 }
+# "it" stands for a body only as the one an act addresses ("accused it of betraying its
+# supporters", "urged it to"); elsewhere ("denied it", "sold it") it is a thing.
+ADDRESSED_REFERENTS = {"it": ("ORGANIZATION", "COUNTRY")}
 # Acts aimed at the one they address: their object is their target ("accused him of", "urged them to").
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 
 
 def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
     """ "The SNP accused him of encouraging young people to drink", "urged them to think
-    again": an object pronoun of a criticism, refusal or demand that no mention resolves is
-    aimed at the nearest actor of its kind named before it (as `_object_owner` reads "his
-    plans"), never at the act's own source."""
+    again", "quit UKIP and accused it of betraying its supporters": an object pronoun of a
+    criticism, refusal or demand that no mention resolves is aimed at the nearest actor of
+    its kind named before it (as `_object_owner` reads "his plans"), never at the act's own
+    source."""
     if not draft.sources:
         return []  # with no speaker known, "him" cannot be told apart from the speaker
     sources = {actor_key(m) for m in draft.sources}
@@ -666,7 +670,14 @@ def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]
     for obj in objects:
         if obj.lower_ == "them" and not addressed:
             continue
-        found = pronoun_referent(obj, draft.sentence.sentence_id, sources, index)
+        if addressed and obj.lower_ in ADDRESSED_REFERENTS and obj.tag_ == "PRP" and actor_at(index, obj) is None:
+            # only a body named earlier in the same sentence: across sentences "it" is mostly
+            # an unnamed "the company" ("sued the company, accusing it of ...")
+            sentence_id = draft.sentence.sentence_id
+            found = _named_before(obj, ADDRESSED_REFERENTS[obj.lower_], sentence_id, sources, index)
+            found = [m for m in found if m.sentence_id == sentence_id]
+        else:
+            found = pronoun_referent(obj, draft.sentence.sentence_id, sources, index)
         if found:
             return found
     return []
