@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.names import may_name_one_person
 from pipeline.nlp.records import Mention, Stance
+from pipeline.nlp.stances.absence import denied
+from pipeline.nlp.stances.accord import with_person
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import clean
 from pipeline.nlp.stances.signals import Signal
@@ -46,8 +48,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             if named is not None:
                 target = named  # "the prime minister" -> "Tony Blair"
         target = _possessor_named(art, signal.target_head, target)
-        if _empty_target(art, signal, target):
-            continue
+        if _empty_target(art, signal, target) or denied(signal.target_head) or with_person(signal, target_mention):
+            continue  # no issue, or one the sentence says is not there
         sentence = art.ctx.sentences[sentence_id]
         polarity = {1: "support", -1: "oppose", 0: "neutral"}[signal.polarity]
         stances.append(
