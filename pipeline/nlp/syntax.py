@@ -12,6 +12,7 @@ dependency labels live here; domain vocabulary lives in `pipeline/knowledge/`.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
@@ -236,6 +237,12 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
         self._starts = [m.char_start for m in self.mentions]
         self._by_token: dict[int, list[Mention]] | None = None
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Mention]:
+        """Each mention by its id, made once when first asked: the quote, event and stance
+        passes look speakers, holders and antecedents up by id."""
+        return {m.mention_id: m for m in self.mentions}
 
     def covering(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping [start, end)."""

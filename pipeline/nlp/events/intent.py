@@ -359,7 +359,7 @@ def _names_strike(verb: Token) -> bool:
 
 def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """REQUEST ("Y must / should ...") and THREATEN ("we will ... unless ...") in quotes."""
-    by_id = {m.mention_id: m for m in ec.index.mentions}
+    by_id = ec.index.by_id
     drafts: list[Draft] = []
     for quote in quotes:
         speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)

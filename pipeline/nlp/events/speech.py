@@ -503,7 +503,7 @@ def _theatre_name(word: Token) -> bool:
 
 def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     """ACCUSE drafts for the quotes that criticise a named actor, by sentence order."""
-    by_id = {m.mention_id: m for m in ec.index.mentions}
+    by_id = ec.index.by_id
     drafts: list[Draft] = []
     for quote in quotes:
         speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
@@ -534,7 +534,7 @@ def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tup
     """Each quote whose speaker is an actor (its speaker mention, or the group its speaker
     noun names), not "I", "we" or "you", with the quote's tokens: what praise and refusals
     (`praise`, `refusals`) read."""
-    by_id = {m.mention_id: m for m in ec.index.mentions}
+    by_id = ec.index.by_id
     for quote in quotes:
         speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS:
@@ -677,7 +677,7 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
     """ACCUSE drafts for stances against a named actor ("X opposes Y's plan"): the holder
     criticises the actor the stance's target names."""
-    by_id = {m.mention_id: m for m in ec.index.mentions}
+    by_id = ec.index.by_id
     drafts: list[Draft] = []
     for stance in stances:
         holder = by_id.get(stance.holder_mention_id or "")

@@ -16,7 +16,7 @@ def person_genders(art: QuoteArticle) -> dict[str, str]:
     """Surname -> gender, where the article's honorifics ("Ms King"), given names ("Rachel
     Harvey") or the pronouns linked to the person ("He" after "George Galloway") give one
     gender only: "She said" is then never Mr Galloway."""
-    by_id = {m.mention_id: m for m in art.index.mentions}
+    by_id = art.index.by_id
     seen: dict[str, set[str]] = {}
     for m in art.index.mentions:
         if m.entity_type != "PERSON":

@@ -70,7 +70,7 @@ def _tied_to_a_bystander(art: QuoteArticle, subject: Token, found: Mention) -> b
     after the post ("… the minister said …" then "First Minister Jack McConnell") or one named
     before it only in passing, never speaking nor the subject of a main clause ("… where
     George Bush opposed extending it. But the Tory leader argued …")."""
-    by_id = {m.mention_id: m for m in art.index.mentions}
+    by_id = art.index.by_id
     named = by_id.get(found.antecedent or "")
     if named is None or named.entity_type != "PERSON":
         return False
@@ -154,7 +154,7 @@ def _lead_speaker(art: QuoteArticle, subject: Token, speaker: Mention) -> bool:
 def _most_named(art: QuoteArticle) -> str | None:
     """The surname of the person the article names most often (pronouns counted for their
     antecedent); None when two are named equally often."""
-    by_id = {m.mention_id: m for m in art.index.mentions}
+    by_id = art.index.by_id
     counts: Counter[str] = Counter()
     for m in art.index.mentions:
         named = by_id.get(m.antecedent or "") if m.kind == "pronoun" else m

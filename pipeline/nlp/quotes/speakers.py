@@ -589,7 +589,7 @@ def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
     # "his": the person last named or referred to, speaker or not ("Mr Bannatyne has given
     # Labour £50,000. He made his fortune … His spokesman said")
     known = person_genders(art)
-    by_id = {m.mention_id: m for m in art.index.mentions}
+    by_id = art.index.by_id
     for m in reversed(art.index.mentions):
         if m.char_start >= poss.idx or m.entity_type != "PERSON" or art.in_quote(m.char_start):
             continue
