@@ -297,7 +297,7 @@ def _told_as_past(noun: Token) -> bool:
     object of ("the talks that Blair proposed") or a passive one ("the talks which were
     planned") tells of plans, not of the event, and does not count."""
     for clause in noun.children:
-        if clause.dep_ != "relcl" or any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg") for c in clause.children):
+        if clause.dep_ != "relcl" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in clause.children):
             continue
         subject = [c for c in clause.children if c.dep_ == "nsubj"]
         perfect = clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
