@@ -53,6 +53,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
     PLACE_NOUNS,
+    PLACE_NAME_OPENERS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
@@ -815,6 +816,9 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     titled = _titled_place_name(mc, span, label)
     if titled is not None:
         return titled
+    longer = _longer_place_name(mc, span, label, entry) if not entity_id.startswith("city:") else None
+    if longer is not None:
+        return longer
     if label == "NORP":  # demonym of a country
         if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
             return None  # "South American states": a continent's adjective, not the country's
@@ -848,6 +852,26 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     return Candidate(
         start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
     )
+
+
+def _longer_place_name(mc: MentionContext, span: Span, label: str, entry) -> Candidate | None:
+    """ "New Mexico", "South Australia", "New South Wales": capitalised name openers right
+    before a country or region the ruler matched make one longer place name, a LOCATION of
+    its own; the country or region is no mention. A compass word keeps the place inside
+    the country ("Western Australia" -> AUS); "New" puts it elsewhere (no country)."""
+    if label not in ("GPE", "LOC"):
+        return None
+    doc, start = mc.doc, span.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in PLACE_NAME_OPENERS:
+        start -= 1
+    if start == span.start or not mc.in_sections(start, span.end) or mc.section[start] != mc.section[span.end - 1]:
+        return None
+    if start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start and doc[start - 1].lower_ != "the":
+        return None  # "Air New Zealand"-like names and title-case runs: no place name of this kind
+    opened_new = any(t.lower_ == "new" for t in doc[start : span.start])
+    iso3 = None if opened_new else entry.country_iso3
+    name = clean_spaces(doc[start : span.end].text)
+    return Candidate(start, span.end, label, "LOCATION", "name", name, 2, country_iso3=iso3)
 
 
 def _titled_place_name(mc: MentionContext, span: Span, label: str) -> Candidate | None:
