@@ -868,6 +868,10 @@ def _longer_place_name(mc: MentionContext, span: Span, label: str, entry) -> Can
         return None
     if start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start and doc[start - 1].lower_ != "the":
         return None  # "Air New Zealand"-like names and title-case runs: no place name of this kind
+    if span[-1].is_upper:
+        return None  # "New UK Jewish group": an adjective before an abbreviation, no name
+    if doc[start].lower_ == "new" and doc[start].is_sent_start and start + 1 == span.start:
+        return None  # "New Iraq constitution" as a headline or sentence opens: the adjective
     opened_new = any(t.lower_ == "new" for t in doc[start : span.start])
     iso3 = None if opened_new else entry.country_iso3
     name = clean_spaces(doc[start : span.end].text)
