@@ -52,8 +52,8 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
-    PLACE_NOUNS,
     PLACE_NAME_OPENERS,
+    PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
@@ -473,7 +473,34 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Parliamentary": NER noise
     if label == "ORG" and _described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
+    opened = _adjectives_opening(mc, span) if label == "ORG" else start
+    if opened < start:  # "the American Jewish Congress", "an English Defence League march"
+        return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _adjectives_opening(mc: MentionContext, span: Span) -> int:
+    """Where a body's name begins when NER cut the capitalised adjectives of a people or a
+    language off its front ("American" and "Jewish" typed NORP, then "Congress" typed ORG;
+    "English" typed LANGUAGE, then "Defence League"): adjectives, each a one-word NORP or
+    LANGUAGE entity, right before a name that ends in a body's word are part of it. A lone
+    adjective before a lone body word stays the country's ("the British Parliament")."""
+    doc, start = mc.doc, span.start
+    last = span[-1]
+    if not last.is_title or not (last.lower_ in ORG_HEADS or is_body_word(last.lower_)):
+        return start
+    k = start
+    while (
+        k > 0
+        and doc[k - 1].is_title
+        and doc[k - 1].ent_type_ in ("NORP", "LANGUAGE")
+        and doc[k - 1].ent_iob_ == "B"
+        and mc.section[k - 1] == mc.section[start]
+    ):
+        k -= 1
+    if k == start or len(span) + (start - k) < 3:
+        return start
+    return k
 
 
 def _described_body(mc: MentionContext, span: Span) -> bool:
