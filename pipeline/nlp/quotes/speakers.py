@@ -120,7 +120,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, subject, end)
     share = subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")
-    if share and not _named_number(art, subject):
+    if share and not _named_number(art, subject) and not _one_named(art, subject, mention):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book
@@ -170,6 +170,14 @@ def _speaker_of(art: QuoteArticle, verb: Token) -> Mention | None:
     """Whom the subject of any verb speaks as, read as if the verb reported."""
     found = attribute(art, verb)
     return found.speaker if found is not None else None
+
+
+def _one_named(art: QuoteArticle, subject: Token, mention: Mention | None) -> bool:
+    """ "One of the men, David Redvers, 34, …, said": a number whose apposition names a
+    person is that person (eval/GUIDE.md: a named person is the speaker), not a share."""
+    if mention is None or mention.kind != "name" or mention.entity_type != "PERSON":
+        return False
+    return any(c.dep_ == "appos" and art.index.at(c) is mention for c in subject.children)
 
 
 def _named_number(art: QuoteArticle, subject: Token) -> bool:
