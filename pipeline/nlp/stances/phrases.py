@@ -228,11 +228,20 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
 
 def _light_act(lex: StanceLexicon, verb: Token) -> bool:
     """A light verb's infinitive whose object names the act ("his failure to make a statement
-    to MPs", "the decision to take legal action"): the object carries the issue."""
+    to MPs", "the decision to take legal action"): the object carries the issue; without an
+    object, the noun of the preposition right after it does ("his decision to go to war in
+    Iraq", "the threat to take to the streets"), as `bare_infinitive` renders it."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.pos_ == "NOUN" and lex.evaluative(obj.lemma_) is None  # not "make the mistake"
+    if obj is None:
+        prep = next((c for c in verb.rights if c.dep_ == "prep"), None)
+        if prep is None or prep.i != verb.i + 1 or prep.lower_ not in COMPLETION_PREPOSITIONS:
+            return False
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or is_amount(obj) or lex.is_generic_target(obj.lemma_):
+            return False
+    return obj.pos_ == "NOUN" and lex.evaluative(obj.lemma_) is None  # not "make the mistake"
 
 
 def bare_infinitive(lex: StanceLexicon, to: Token, verb: Token) -> list[Token]:
