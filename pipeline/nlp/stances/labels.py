@@ -316,8 +316,9 @@ class Labeller:
         """A transparent verb whose object is put somewhere or brought to someone by the
         argument after it ("plans for keeping foreign terror suspects under house arrest",
         "a pledge to hold talks with Iran"): the argument is part of the issue, so the action
-        is labelled whole; an actor object stays transparent ("get Britain into the euro")."""
-        if obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
+        is labelled whole; an actor object stays transparent ("get Britain into the euro"), and
+        so does "have", which places nothing ("we have to have prevention under a new category")."""
+        if verb.lemma_.lower() == "have" or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
             return False
         return bool(action_argument(self.lex, verb, obj))
 
