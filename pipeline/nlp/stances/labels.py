@@ -318,7 +318,9 @@ class Labeller:
         "a pledge to hold talks with Iran"): the argument is part of the issue, so the action
         is labelled whole; an actor object stays transparent ("get Britain into the euro"), and
         so does "have", which places nothing ("we have to have prevention under a new category")."""
-        if verb.lemma_.lower() == "have" or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
+        if verb.lemma_.lower() == "have" or obj.ent_type_ in ACTOR_TYPES:
+            return False
+        if obj.pos_ == "PROPN" and not _named_thing(obj):
             return False
         return bool(action_argument(self.lex, verb, obj))
 

@@ -259,11 +259,18 @@ def bare_infinitive(lex: StanceLexicon, to: Token, verb: Token) -> list[Token]:
     return [to, verb, prep, *phrase(lex, pobj, keep_det=False, depth=1)]
 
 
+# "in" keeps only an action: "their work in tackling the problem", "flexibility in deciding
+# access rules" say what the noun is about; "in" with a noun is a place or a field, read by
+# `complement`
+GERUND_PREPOSITIONS = KEEP_PREPOSITIONS | {"in"}
+
+
 def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
-    """ "guidelines on splitting the financial burden", "a ban on importing beef": the first
-    kept preposition after the noun, when its complement is an action with its object."""
+    """ "guidelines on splitting the financial burden", "a ban on importing beef", "their work
+    in tackling the problem": the first kept preposition after the noun, when its complement
+    is an action with its object."""
     prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
-    if prep is None or prep.lower_ not in KEEP_PREPOSITIONS:
+    if prep is None or prep.lower_ not in GERUND_PREPOSITIONS:
         return []
     verb = next((c for c in prep.children if c.dep_ == "pcomp"), None)
     if verb is None or verb.tag_ != "VBG" or verb.lemma_.lower() in EMPTY_VERBS:
