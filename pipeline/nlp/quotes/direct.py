@@ -14,10 +14,10 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import is_cue
+from pipeline.nlp.quotes.documents import SPEAKER_TYPES
 from pipeline.nlp.quotes.marks import Segment
 from pipeline.nlp.quotes.speakers import Attribution, attribute, latest_event
 from pipeline.nlp.records import Mention, Quote
-from pipeline.nlp.quotes.documents import SPEAKER_TYPES
 from pipeline.nlp.syntax import is_negated, subject_of
 
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted text needs a speaker to count as a quote
