@@ -47,8 +47,16 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
             end = token.idx + len(token.text)
             out.append(
                 Mention(
-                    f"{ctx.article_id}#m{token.idx}", ctx.article_id, sentence.sentence_id, ctx.text[token.idx : end],
-                    token.idx, end, CROWD_LABEL, "GROUP", "name", CROWD_NAME,
+                    f"{ctx.article_id}#m{token.idx}",
+                    ctx.article_id,
+                    sentence.sentence_id,
+                    ctx.text[token.idx : end],
+                    token.idx,
+                    end,
+                    CROWD_LABEL,
+                    "GROUP",
+                    "name",
+                    CROWD_NAME,
                 )
             )
     return out

@@ -14,6 +14,7 @@ from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_da
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
+    balloted_members,
     backed_cause,
     confirmed_headlines,
     dared_to_act,
@@ -93,6 +94,7 @@ def detect_events(
             crowd_source(draft, crowd_at)  # "reported a demonstration against X": protesters
             declared_refusal(draft, ec.index)
             left_body(draft, ec.index)
+            balloted_members(draft, ec.index)  # "Unison members are being balloted": Unison ballots
             fill_date(draft, anchors)
             fill_location(ec, draft)
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:

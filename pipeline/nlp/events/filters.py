@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.donations import names_recipient, names_relief
 from pipeline.nlp.events.draft import (
     ASSERTED,
@@ -266,6 +267,32 @@ def left_body(draft: Draft, index: MentionIndex) -> None:
         return
     draft.event_type, draft.mode, draft.cameo_root = "SANCTION", "withdraw", "16"
     draft.targets = unique(draft.targets + bodies)
+
+
+def balloted_members(draft: Draft, index: MentionIndex) -> None:
+    """ "Unison members are being balloted on strike action", "Unison's workers are among those
+    being balloted about a walkout": the union that ballots is the one whose members the
+    passive names (a strike ballot is a THREATEN restrict by the union, eval/GUIDE.md), so
+    the actors of the balloted side are the source, not the target. Only an agentless
+    passive: "were balloted by the union" names its source."""
+    verb = draft.token
+    if draft.event_type != "THREATEN" or not lemma_in(verb, BALLOT_VERBS) or draft.sources:
+        return
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return
+    balloted = list(draft.targets)
+    if not balloted and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
+        # "X are among those being balloted": those are the copula's subject
+        copula = verb.head.head.head
+        subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+        members = [c for n in subjects for c in (n, *n.conjuncts)]
+        balloted = [m for n in members for m in _owners(n, index) or np_actors(n, index)]
+    draft.sources, draft.targets = unique(balloted), []
+
+
+def _owners(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The actors that possess a noun ("Unison's 800,000 workers" -> Unison)."""
+    return [m for c in noun.children if c.dep_ == "poss" for m in index.all_at(c) if is_actor(m)]
 
 
 # Acts that are done over a grievance: an event noun in their "against"/"over" phrase is

@@ -313,9 +313,7 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     if rule.actors == "states" and not _states_on_both_sides(draft):
         return False
     if rule.actors == "unhosted" and (
-        not draft.actors()
-        or draft.sources
-        or any(_political_host(m) for m in draft.targets + draft.participants)
+        not draft.actors() or draft.sources or any(_political_host(m) for m in draft.targets + draft.participants)
     ):
         return False  # with no actors at all, "this trip" may take those of the visit it refers to
     if rule.mode is not None and draft.mode != rule.mode:

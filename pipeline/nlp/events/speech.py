@@ -282,8 +282,10 @@ def _subject_holder(clause: Token) -> Token:
     """ "Mr Blair has forgotten the taxpayers and has broken his pledges": a conjoined verb
     with no subject of its own shares the active subject of the verb it is joined to (a
     passive one, "was tortured or abused", is who suffers the act, not who is judged)."""
-    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children
+    while (
+        clause.dep_ == "conj"
+        and clause.head.i != clause.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)
     ):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.head.children):
             break
@@ -325,11 +327,7 @@ def _targets(
         # (a broken norm is no one harmed: "violated US law" is read as before)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
-    return (
-        found
-        or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
-        or _proposal_owner(ec, clause, speaker)
-    )
+    return found or _pronoun_antecedent(ec, clause, span, speaker, spoken_of) or _proposal_owner(ec, clause, speaker)
 
 
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:

@@ -15,6 +15,8 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.gazetteer import Gazetteer
+from pipeline.nlp.quotes.context import quote_blocks
+from pipeline.nlp.quotes.marks import find_quote_segments
 from pipeline.nlp.records import ArticleContext, Mention
 
 # Named things that are no actors, kept with their own type (schemas.NAMED_THING_TYPES).
@@ -63,6 +65,7 @@ class MentionContext:
     doc: Doc
     section: tuple[str | None, ...]
     quoted: tuple[tuple[int, int], ...]
+    speech: tuple[tuple[int, int], ...]  # the quoted stretches as the quote pass pairs the marks
     role_words: frozenset[str]
     primary_demonym: Mapping[str, str]
 
@@ -74,6 +77,7 @@ class MentionContext:
             doc=ctx.doc,
             section=tuple(sentence.section if sentence else None for sentence in ctx.token_sentences()),
             quoted=tuple((m.start(), m.end()) for m in QUOTED.finditer(ctx.text)),
+            speech=quoted_stretches(ctx),
             role_words=role_words(gaz),
             primary_demonym=primary_demonyms(gaz),
         )
@@ -84,6 +88,20 @@ class MentionContext:
 
     def inside_quote(self, char: int) -> bool:
         return any(s < char < e for s, e in self.quoted)
+
+    def inside_speech(self, char: int) -> bool:
+        """Inside a quote, as marks two by two or as the quote pass pairs them (`quoted_stretches`)."""
+        return self.inside_quote(char) or any(s < char < e for s, e in self.speech)
+
+
+def quoted_stretches(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
+    """(opening mark, end) of every double-quoted stretch, paired as the quote pass pairs
+    them (`quotes.marks`): a paragraph that goes on quoting opens with a mark but leaves the
+    last one open (`"Disunity … the country. "Gordon Brown is …"`), so pairing marks two by
+    two (`quoted`) would put the second paragraph's names outside the quote, where a
+    pronoun would take them for its antecedent."""
+    blocks = [(lo, hi, chained) for lo, hi, chained, _ in quote_blocks(ctx)]
+    return tuple((s.open_pos, s.outer_end) for s in find_quote_segments(ctx.text, blocks) if not s.single)
 
 
 def to_mentions(mc: MentionContext, chosen: list[Candidate]) -> list[Mention]:

@@ -331,7 +331,7 @@ def _pronoun_antecedent(
         if m.char_start < token.idx
         and not _is_modifier(mc, m)
         and sentence.sentence_id - m.sentence_id <= LONE_PERSON_SENTENCES
-        and not mc.inside_quote(m.char_start)
+        and not mc.inside_speech(m.char_start)
         and genders.get(_surname(m.name), wanted) == wanted
         and not (m.sentence_id == sentence.sentence_id and _in_own_clause(mc, m, token))
     ]

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
-from pipeline.nlp.syntax import agent_of, subject_of
+from pipeline.nlp.syntax import agent_of, has_subject, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -27,6 +27,7 @@ BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
 OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
+SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
 
 
 def possessor_speaks(noun: Token) -> bool:
@@ -129,6 +130,9 @@ def speaker_token(cue: Token) -> Token | None:
             quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG") or quoted.lemma_.lower() in PROXY_NOUNS
         ):
             return quoted
+    shown = _shown_speaking(cue)
+    if shown is not None:
+        return shown
     agent = _passive_agent(cue)
     if agent is not None:
         return agent
@@ -234,6 +238,22 @@ def _name_closing_participle(subject: Token | None) -> Token | None:
         set_off = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
         if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and set_off:
             return t
+    return None
+
+
+def _shown_speaking(cue: Token) -> Token | None:
+    """ "The documentary showed Mr Nattrass, apparently talking about the EU, telling the
+    meeting: …": a report participle with no subject of its own, hanging (through other
+    such participles) on an active verb that shows or hears someone, is said by that verb's
+    object."""
+    token = cue
+    for _ in range(3):
+        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "acl") or has_subject(token):
+            return None
+        token = token.head
+        if token.lemma_.lower() in SHOWING_VERBS and token.tag_ != "VBN":
+            shown = next((c for c in token.children if c.dep_ == "dobj"), None)
+            return shown if shown is not None and shown.pos_ in ("PROPN", "NOUN") else None
     return None
 
 

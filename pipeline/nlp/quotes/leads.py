@@ -47,19 +47,21 @@ def lead_speaker(art: QuoteArticle, subject: Token, found: Mention | None) -> Me
 
 
 def _kind_described(subject: Token) -> str | None:
-    """ORGANIZATION for "the watchdog", PERSON for "Scotland's justice minister"; None for
-    anything else (plurals, pronouns, names, an indefinite "a minister")."""
+    """ORGANIZATION for "the watchdog", PERSON for "Scotland's justice minister" and for a
+    post of a body ("a Home Office minister", "A UK Independence Party MEP": one of its
+    holders, named next); None for anything else (plurals, pronouns, names, a bare "a minister")."""
     if subject.tag_ != "NN":
         return None
-    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        return None
     noun = subject.lemma_.lower()
+    words = " ".join(t.text for t in subject.lefts if t.dep_ in ("compound", "amod", "nmod")) + " " + subject.text
+    post = noun in TITLE_NOUNS or noun in POST_NOUNS or load_gazetteer().match_role(words) is not None
+    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+        of_body = any(c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP") for c in subject.children)
+        return "PERSON" if indefinite and of_body and post else None
     if noun in BODY_NOUNS:
         return "ORGANIZATION"
-    words = " ".join(t.text for t in subject.lefts if t.dep_ in ("compound", "amod", "nmod")) + " " + subject.text
-    if noun in TITLE_NOUNS or noun in POST_NOUNS or load_gazetteer().match_role(words) is not None:
-        return "PERSON"
-    return None
+    return "PERSON" if post else None
 
 
 def _opens_the_body(art: QuoteArticle, subject: Token) -> bool:

@@ -25,7 +25,7 @@ def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mentio
     mentions tie a pronoun to names only); the post as the mentions tie it. "They" there is
     the first of persons joined as that subject ("Lord Justice Rix and Mr Justice Forbes
     ruled … They said": joint speakers are the first named, eval/GUIDE.md)."""
-    main = _main_subject_before(art, cue, pronoun)
+    main = main_subject_before(art, cue, pronoun)
     found = art.index.at(main) if main is not None else None
     if found is None or found.entity_type != "PERSON":
         return None
@@ -33,6 +33,14 @@ def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mentio
         joined = any(c.dep_ == "conj" and (m := art.index.at(c)) is not None and m.entity_type == "PERSON"
                      for c in main.children)
         return found if joined and found.kind == "name" else None
+    if found.kind == "name":
+        # "Shadow home secretary David Davis echoed criticisms of the way Mr Blunkett …
+        # “…,” he said": the person the sentence before is about, not one named inside it
+        own = art.index.at(pronoun)
+        tied = art.index.by_id.get(own.antecedent or "") if own is not None else None
+        if tied is not None and surname(tied) == surname(found):
+            return None  # the mentions already tie the pronoun to that person
+        return found if person_genders(art).get(surname(found)) in (None, PRONOUN_GENDER[pronoun.lower_]) else None
     if found.kind != "title":
         return None
     named = next((m for m in art.index.mentions if m.mention_id == found.antecedent), None)
@@ -46,13 +54,17 @@ def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mentio
     return found
 
 
-def _main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token | None:
+def main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token | None:
     """The main subject of the sentence before a subject pronoun reporting in a main clause
-    with no one named before it in its own sentence; None otherwise."""
+    with no one named before it in its own sentence (a name inside the quote it closes,
+    "“… Mr Blair …,” he said", is no one the pronoun could mean); None otherwise."""
     if pronoun.lower_ not in ("he", "she", "they") or cue.dep_ != "ROOT" or pronoun.sent.start == 0:
         return None
     sent = pronoun.sent
-    if any(m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx for m in art.index.mentions):
+    if any(
+        m.entity_type == "PERSON" and sent.start_char <= m.char_start < pronoun.idx and not art.in_quote(m.char_start)
+        for m in art.index.mentions
+    ):
         return None
     before = art.doc[sent.start - 1].sent
     main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)

@@ -41,6 +41,7 @@ from pipeline.nlp.quotes.post_subjects import subject_before_post
 from pipeline.nlp.quotes.posts import post_holder
 from pipeline.nlp.quotes.previous import surname
 from pipeline.nlp.quotes.pronoun_posts import post_subject_before
+from pipeline.nlp.quotes.pronoun_proxies import unnamed_subject_before
 from pipeline.nlp.quotes.spokesmen import bare_spokesman_principal
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
@@ -119,7 +120,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, subject, end)
     share = subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")
-    if share and not _named_number(art, subject):
+    if share and not _named_number(art, subject) and not _one_named(art, subject, mention):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book;
@@ -144,11 +145,15 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     elif covering is not None and covering.char_start < e_char and covering.char_end > s_char:
         # the parser may split a name the mention holds whole ("Stop | Stansted Expansion")
         s_char, e_char = min(s_char, covering.char_start), max(e_char, covering.char_end)
+    taken_up = None  # (speaker,) of an unnamed subject the pronoun continues, that speaker maybe nobody
     if resolve_pronouns and subject.lower_ in _THIRD_PERSON and (mention is None or mention.kind == "pronoun"):
-        mention = _main_clause_subject(art, cue, subject) or post_subject_before(art, cue, subject) or mention
+        found = _main_clause_subject(art, cue, subject) or post_subject_before(art, cue, subject)
+        if found is None:
+            taken_up = unnamed_subject_before(art, cue, subject, lambda verb: _speaker_of(art, verb))
+        mention = found or (taken_up[0] if taken_up is not None else mention)
     if mention is None and resolve_pronouns and owned:
         mention = _possessor_pronoun(art, subject)
-    if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS:
+    if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS and taken_up is None:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
         since = _proxy_since(art, subject, mention)
@@ -162,6 +167,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
 
+<<<<<<< HEAD
 def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
     """ "Wikipedia founder Jimmy Wales … said Wales": a one-word name the mentions read as a
     place (or a work) speaking in a report is the person named in full before whose surname
@@ -175,6 +181,20 @@ def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
         if len(words) > 1 and words[-1] == place.surface:
             return m
     return None
+=======
+def _speaker_of(art: QuoteArticle, verb: Token) -> Mention | None:
+    """Whom the subject of any verb speaks as, read as if the verb reported."""
+    found = attribute(art, verb)
+    return found.speaker if found is not None else None
+
+
+def _one_named(art: QuoteArticle, subject: Token, mention: Mention | None) -> bool:
+    """ "One of the men, David Redvers, 34, …, said": a number whose apposition names a
+    person is that person (eval/GUIDE.md: a named person is the speaker), not a share."""
+    if mention is None or mention.kind != "name" or mention.entity_type != "PERSON":
+        return False
+    return any(c.dep_ == "appos" and art.index.at(c) is mention for c in subject.children)
+>>>>>>> main
 
 
 def _named_number(art: QuoteArticle, subject: Token) -> bool:
