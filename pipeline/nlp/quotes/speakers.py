@@ -167,7 +167,6 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
 
 
-<<<<<<< HEAD
 def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
     """ "Wikipedia founder Jimmy Wales … said Wales": a one-word name the mentions read as a
     place (or a work) speaking in a report is the person named in full before whose surname
@@ -181,7 +180,8 @@ def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
         if len(words) > 1 and words[-1] == place.surface:
             return m
     return None
-=======
+
+
 def _speaker_of(art: QuoteArticle, verb: Token) -> Mention | None:
     """Whom the subject of any verb speaks as, read as if the verb reported."""
     found = attribute(art, verb)
@@ -194,7 +194,6 @@ def _one_named(art: QuoteArticle, subject: Token, mention: Mention | None) -> bo
     if mention is None or mention.kind != "name" or mention.entity_type != "PERSON":
         return False
     return any(c.dep_ == "appos" and art.index.at(c) is mention for c in subject.children)
->>>>>>> main
 
 
 def _named_number(art: QuoteArticle, subject: Token) -> bool:
