@@ -42,8 +42,9 @@ from pipeline.storage import atomic_path
 
 RECORD_FILE = "unchanged-run.json"
 FORMAT = 1
-SETTINGS_PREFIXES = ("NEWSEVENTS_", "DAGSTER_")
-"""The environment variables that choose folders, model, storage and batch sizes."""
+SETTINGS_PREFIX = "NEWSEVENTS_"
+"""The environment variables that choose folders, model and workers (DAGSTER_HOME is in the
+key as a folder; the other DAGSTER_* settings change how records are written, not what)."""
 OWN_EVENT_LOG = ("pipeline.defs.event_log", "BatchedSqliteEventLogStorage")
 REMOTE_STORAGE_KEYS = ("storage", "run_storage", "schedule_storage")
 
@@ -94,7 +95,7 @@ def inputs_key(seeds: Path, data: Path, job: str) -> str | None:
     if not stamp.settled:
         return None
     digest = hashlib.sha256()
-    environment = sorted((k, v) for k, v in os.environ.items() if k.startswith(SETTINGS_PREFIXES))
+    environment = sorted((k, v) for k, v in os.environ.items() if k.startswith(SETTINGS_PREFIX))
     digest.update(json.dumps([
         FORMAT, job, sys.executable, sys.version, environment, str(seeds), str(data), str(home), stamp.digest,
         extractor_version(), importlib.metadata.version("dagster"), importlib.metadata.version("duckdb"),

@@ -118,6 +118,17 @@ def test_a_file_young_when_recorded_is_known_by_its_bytes(folders, monkeypatch):
     assert recorded(seeds, data) is None
 
 
+def test_what_the_run_sets_for_itself_does_not_stop_the_record(folders, monkeypatch):
+    """`refresh` sets DAGSTER_EVENT_BATCH_SIZE when it is unset: how records are written, not
+    what, so a run started without it is still recorded."""
+    seeds, data, _ = folders
+    monkeypatch.delenv("DAGSTER_EVENT_BATCH_SIZE", raising=False)
+    key = unchanged_run.inputs_key(seeds, data, JOB)
+    monkeypatch.setenv("DAGSTER_EVENT_BATCH_SIZE", "1000")
+    assert unchanged_run.record(key, seeds, data, JOB, COUNTS)
+    assert recorded(seeds, data) == COUNTS
+
+
 def test_a_seed_change_during_the_run_is_not_recorded(folders):
     """The key is taken when the run starts: a seed edited while it ran was perhaps not read."""
     seeds, data, _ = folders
