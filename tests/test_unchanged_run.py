@@ -163,3 +163,39 @@ def test_the_answer_imports_no_dagster(folders):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.splitlines()[-1] == "0 []", done.stderr[-2000:]
     assert "articles                    2 rows" in done.stdout
+
+
+@pytest.mark.slow  # the whole pipeline, twice
+def test_the_cli_answers_from_the_record_until_a_seed_changes(tmp_path, monkeypatch, capsys):
+    """End to end: the second `run` does not go through Dagster; after an edit the third
+    does, and its tables hold the edit (never the recorded, stale counts)."""
+    import time
+
+    import duckdb
+
+    from pipeline import cli
+
+    seeds, data, home = tmp_path / "seeds", tmp_path / "data", tmp_path / "home"
+    seeds.mkdir()
+    home.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, seeds / path.name)
+    for name, value in (("NEWSEVENTS_SEEDS_DIR", seeds), ("NEWSEVENTS_DATA_DIR", data), ("DAGSTER_HOME", home)):
+        monkeypatch.setenv(name, str(value))
+    time.sleep(file_identity.SETTLED_NS / 1e9)  # the copies settle, so the first run can be recorded
+    assert cli.main(["run"]) == 0
+    first = capsys.readouterr().out
+    through_dagster = []
+    real = cli._run_with_dagster
+    monkeypatch.setattr(cli, "_run_with_dagster", lambda *a: through_dagster.append(a) or real(*a))
+    assert cli.main(["run"]) == 0
+    assert through_dagster == [] and capsys.readouterr().out.split("warehouse:")[0] == first.split("warehouse:")[0]
+    edited = sorted(seeds.glob("*.txt"))[0]
+    edited.write_bytes(edited.read_bytes() + b"\nThe ministers met again in Paris on Tuesday.\n")
+    assert cli.main(["run"]) == 0
+    assert len(through_dagster) == 1
+    out = capsys.readouterr().out
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
+        sentences = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    assert f"sentences {sentences:>{28 - len('sentences ')}} rows" in out
+    assert out.split("warehouse:")[0] != first.split("warehouse:")[0]  # one sentence more
