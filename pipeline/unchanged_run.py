@@ -89,8 +89,8 @@ def inputs_key(seeds: Path, data: Path, job: str) -> str | None:
     """What a run's result is a function of, apart from the files it keeps; None when a rerun
     cannot be answered from a record (see the module docstring)."""
     home = dagster_home()
-    if home is None or not settings.is_local(data) or not _instance_in_files(home):
-        return None
+    if home is None or not settings.is_local(data) or not seeds.is_dir() or not _instance_in_files(home):
+        return None  # a missing seeds folder stamps as an empty one: the run says it is missing
     stamp = folder_stamp(seeds)
     if not stamp.settled:
         return None

@@ -139,11 +139,13 @@ def test_a_seed_change_during_the_run_is_not_recorded(folders):
     assert recorded(seeds, data) is None
 
 
-@pytest.mark.parametrize("instance", ["no DAGSTER_HOME", "postgres", "young seed"])
+@pytest.mark.parametrize("instance", ["no DAGSTER_HOME", "postgres", "young seed", "no seeds folder"])
 def test_not_taken_where_files_cannot_vouch_for_the_state(folders, monkeypatch, instance):
     seeds, data, home = folders
     if instance == "no DAGSTER_HOME":
         monkeypatch.delenv("DAGSTER_HOME")
+    elif instance == "no seeds folder":
+        shutil.rmtree(seeds)
     elif instance == "postgres":
         (home / "dagster.yaml").write_text("storage:\n  postgres:\n    postgres_url: postgresql://db/dagster\n")
     else:
