@@ -199,5 +199,5 @@ def test_the_cli_answers_from_the_record_until_a_seed_changes(tmp_path, monkeypa
     out = capsys.readouterr().out
     with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as connection:
         sentences = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
-    assert f"sentences {sentences:>{28 - len('sentences ')}} rows" in out
+    assert f"{'sentences':<20} {sentences:>8} rows" in out
     assert out.split("warehouse:")[0] != first.split("warehouse:")[0]  # one sentence more
