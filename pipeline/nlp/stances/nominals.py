@@ -21,7 +21,6 @@ from spacy.tokens import Token
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.feelings import felt_clause, felt_targets
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.signals import Signal, target_signals
@@ -382,11 +381,9 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
     sign = ATTITUDE_ADJECTIVES.get(adjective.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(adjective.lower_)
     participle = _passive_participle(adjective)
-    # "he was disappointed that …": the parser may tag the adjective a participle complement
-    adjectival = adjective.pos_ == "ADJ" or adjective.tag_ == "VBN" and adjective.dep_ == "acomp"
     if (
         sign is None
-        or not participle and (not adjectival or adjective.dep_ not in ("acomp", "amod", "conj"))
+        or not participle and (adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj"))
         or hypothetical(adjective)
     ):
         return []
@@ -395,8 +392,7 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     preps = ("prep",) if participle else ("prep", "agent")
     prep = next((c for c in adjective.children if c.dep_ in preps and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    felt = felt_clause(adjective) if pobj is None else None
-    if pobj is None and felt is None:
+    if pobj is None:
         return []
     copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
     if copula is None:
@@ -411,10 +407,7 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         holder = art.mention_of(subject)
     if holder is None:
         return []
-    if felt is not None:
-        targets = felt_targets(art, felt)
-    else:
-        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+    targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
 

@@ -69,7 +69,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
         if urged is not None and pobj is not None:
             found = action_targets(art, urged) or _subjectless_passive(art, urged, pobj)
-            if not found and _addressed(art, pobj):
+            if not found and _addressed(art, pobj) and _urges(art, verb):
                 found = worded_action(art, urged)  # "called on Mr Brown to open up the books"
             found = _negated(urged, found)
             if found:
@@ -99,9 +99,12 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS else None
         wished = wish is not None and wish[0] > 0
         found = action_targets(art, xcomp, label_actions=addressee or wished)
-        if not found and addressee and dobj is not None and _addressed(art, dobj):
+        if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp)  # "urged the government to think again"
         found = _negated(xcomp, found)
+        if found and addressee and _warns(art, verb):
+            # "warned the BBC to steer away from …": warning someone to act urges the act
+            found = [Target(t.label, t.head, -t.sign, t.strength) for t in found]
         if found and not addressee:
             outer = -1 if _reverses(verb) else 1
             own = verb_cue(art, verb)
@@ -462,6 +465,20 @@ def worded_action(art: StanceArticle, action: Token) -> list[Target]:
     whose words name nothing (`clause_label` needs a noun)."""
     label = art.labeller.clause_label(action)
     return [Target(label, action)] if label else []
+
+
+def _urges(art: StanceArticle, verb: Token) -> bool:
+    """Whether the verb is a support cue that urges ("urge", "call on", "press")."""
+    cue = verb_cue(art, verb)
+    return cue is not None and cue[0] > 0
+
+
+def _warns(art: StanceArticle, verb: Token) -> bool:
+    """Whether an addressee verb is an oppose cue ("warn"): its own sign is against what it
+    warns of ("warned against the plan"), so an act it tells someone to do, which it urges,
+    is turned round before that sign applies."""
+    cue = verb_cue(art, verb)
+    return cue is not None and cue[0] < 0
 
 
 def _addressed(art: StanceArticle, noun: Token) -> bool:

@@ -80,7 +80,6 @@ CAUSAL_VERBS = {
 EFFECT_NOUNS = {word: int(sign) for word, sign in _VOCABULARY.mapping("effect_nouns").items()}
 INTRANSITIVE_FATES = {word: int(sign) for word, sign in _VOCABULARY.mapping("intransitive_fates").items()}
 ATTITUDE_ADJECTIVES = {word: int(sign) for word, sign in _VOCABULARY.mapping("attitude_adjectives").items()}
-FEELING_ADJECTIVES = _VOCABULARY.words("feeling_adjectives")
 GENERIC_JUDGEMENTS = _VOCABULARY.words("generic_judgements")
 ISSUE_NOUNS = _VOCABULARY.words("issue_nouns")
 NON_ISSUE_NOUNS = _VOCABULARY.words("non_issue_nouns")
