@@ -25,8 +25,8 @@ from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_NOUNS
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "would cause economic failure": in a quote, a cause of harm (or good) is judged."""
     lemma = verb.lemma_.lower()
-    if lemma not in CAUSAL_VERBS or verb.pos_ != "VERB" or hypothetical(verb):
-        return []
+    if lemma not in CAUSAL_VERBS or verb.pos_ != "VERB" or verb.dep_ == "relcl" or hypothetical(verb):
+        return []  # "it was the status quo, not the new laws, which were causing problems": a cleft's parts
     sign = _effect_sign(verb, CAUSAL_VERBS[lemma])
     if sign is None:
         return []
