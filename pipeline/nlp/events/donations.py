@@ -8,7 +8,8 @@ giving_verbs) whose object is a sum of money (events.yaml donated_sums) handed t
 rescuers sent to someone ("Cuba sent doctors to Indonesia"; event_senses.yaml
 relief_workers) are humanitarian aid, read as "donate". A sum given "in aid" or "in loans"
 is the aid noun's event already; a sum with no recipient ("it spent $5m", "gave $5m more")
-is left alone, as are gifts of anything else. A state or body that "helped" a state
+is left alone, as are gifts of anything else, unless it is given "for" relief ("pledged
+$500 million for tsunami relief", "for the victims"; events.yaml aid_purposes). A state or body that "helped" a state
 ("China helped Brazil build the satellite", "Britain helped Sri Lanka"; events.yaml
 helping_verbs) assists it, read as "assist" (PLOVER AID); help to anyone but a state ("the
 tax cut helped families", "helped Labour win") is no aid between political actors.
@@ -20,7 +21,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import actor_at, lemma_in, pobjs, read_as
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.vocabulary import DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
+from pipeline.nlp.events.vocabulary import AID_PURPOSES, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -39,7 +40,7 @@ def donation_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, lis
         return None  # "£15m" may parse as two objects, "15" and "m"
     if any(c.dep_ == "prep" and c.lower_ == "in" for o in objects for c in (*o.children, *token.children)):
         return None  # "sent £50m in aid": the aid noun reports it
-    if not names_recipient(token):
+    if not names_recipient(token) and not names_relief(token):
         return None
     return read_as(lexicon, "fund", token, [token])
 
@@ -69,6 +70,20 @@ def _relief_workers(noun: Token) -> bool:
     return noun.lemma_.lower() in words or any(
         c.dep_ == "compound" and c.lemma_.lower() in words for c in noun.children
     )
+
+
+def names_relief(verb: Token) -> bool:
+    """Whether the verb gives its sum "for" relief (events.yaml aid_purposes): "pledged $500
+    million for tsunami relief", "gave $5m for the victims", "for the relief effort"; the
+    parser hangs the "for" phrase on the verb or on the sum."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(c for o in objects for c in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for noun in pobjs(prep):
+                words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+                if any(w.lemma_.lower() in AID_PURPOSES or w.lower_ in AID_PURPOSES for w in words):
+                    return True
+    return False
 
 
 def names_recipient(verb: Token) -> bool:

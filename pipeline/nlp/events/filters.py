@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.donations import names_recipient
+from pipeline.nlp.events.donations import names_recipient, names_relief
 from pipeline.nlp.events.draft import (
     ASSERTED,
     NEGATED,
@@ -363,9 +363,10 @@ def lone_promise(draft: Draft) -> bool:
     pledge (a quote or a stance), not an AGREE event; one made to someone, or agreed by
     two sides, is. Likewise a sum promised to no one ("promised $500m a year in savings",
     "pledged an extra £105m for security"), which the sense rules read as aid: a budget
-    pledge, not AID; "pledged $500m to the tsunami-hit countries" names whom it goes to."""
+    pledge, not AID; "pledged $500m to the tsunami-hit countries" names whom it goes to,
+    "pledged $500m for tsunami relief" what for."""
     if draft.event_type == "AID" and draft.trigger.event_type == "AGREE" and draft.token.pos_ == "VERB":
-        return not draft.targets and not names_recipient(draft.token)
+        return not draft.targets and not names_recipient(draft.token) and not names_relief(draft.token)
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
 
 

@@ -257,6 +257,8 @@ def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
     found = _stronger(_token_modality(noun, lexicon), _token_modality(outer, lexicon))
     if draft.realisers:
         return found  # the realising verb's clause decides (see `modality`)
+    if _told_as_past(noun) or _told_as_past(outer):
+        return found  # "fights ..., which came to a halt in 2001, will start again": they took place
     head, dep = outer.head, outer.dep_
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
         governor = head.head
@@ -286,6 +288,22 @@ def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
             clause = ASSERTED  # negation further up ("did not say he attended the meeting")
         return _stronger(_stronger(found, content), clause)
     return found
+
+
+def _told_as_past(noun: Token) -> bool:
+    """ "the fights, which came to a halt in 2001", "the attack that killed ten": a relative
+    clause in the past tense whose subject is the event itself (a relative pronoun) says it
+    took place, whatever the main clause says about its future. A clause the event is the
+    object of ("the talks that Blair proposed") or a passive one ("the talks which were
+    planned") tells of plans, not of the event, and does not count."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in clause.children):
+            continue
+        subject = [c for c in clause.children if c.dep_ == "nsubj"]
+        perfect = clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+        if subject and subject[0].tag_ == "WDT" and (clause.tag_ == "VBD" or perfect):
+            return True
+    return False
 
 
 def _clause_aux_modality(verb: Token, lexicon: EventTriggers) -> str:

@@ -189,10 +189,14 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
 def _names_with_next_words(token: Token) -> bool:
     """A capitalised noun, a lowercase preposition and a capitalised word that names no
     place or people ("War on Want", "War on Terror"), in a sentence not in Title Case: one
-    name, not an event noun with its complement ("Talks with Iran" stays an event)."""
+    name, not an event noun with its complement ("Talks with Iran" stays an event). A
+    sentence's first word is capitalised whatever it is: outside any named entity, and
+    followed by a name of its own ("Clashes between Hamas and Fatah"), it is the event."""
     if not token.is_title or token.i + 2 >= len(token.doc):
         return False
     prep, word = token.nbor(1), token.nbor(2)
+    if token.i == token.sent.start and not token.ent_type_ and word.ent_iob_ == "B":
+        return False  # "Clashes between Hamas and Fatah": capitalised as the first word; the name begins after it
     return (
         prep.dep_ == "prep"
         and prep.head.i == token.i

@@ -19,6 +19,7 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_space
 from pipeline.nlp.mentions.kinded import kinded_names, titled_work
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
+    BODY_HEADS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
     COMMITTEE_HEADS,
@@ -53,6 +54,7 @@ _KEY_WORDS = frozenset(
         *POSSESSIVES,
         *BUILDING_HEADS,
         *INSTITUTION_HEADS,
+        *BODY_HEADS,
         *MEMBER_NOUNS,
         *COMMITTEE_HEADS,
         *KIND_NOUNS,
@@ -94,6 +96,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_programme(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
+        elif token.is_title and lower in BODY_HEADS:
+            out.extend(_demonym_led_body(mc, token))
         if lower in KIND_NOUNS:
             out.extend(kinded_names(mc, token))
         if lower in WORK_NOUNS:
@@ -152,6 +156,30 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
     if head.lower_ in BUILDING_HEADS:
         return [Candidate(start, end, "FAC", "LOCATION", "name", name, 3)]
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _demonym_led_body(mc: MentionContext, head: Token) -> list[Candidate]:
+    """ "the British National Party", "the Chinese Communist Party": the ruler took the
+    demonym, so NER tagged none of the rest, and the country alone was all that was left of
+    the name. A country's demonym, then capitalised words no entity holds, ending in a
+    body's word (body_heads), are one ORGANIZATION."""
+    doc = mc.doc
+    if head.ent_type_:
+        return []
+    k = head.i
+    while k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].ent_type_:
+        k -= 1
+    first = k - 1
+    if k == head.i:
+        return []  # "British Party leaders": a word of the name's own between the two, or no name
+    if first < 0 or doc[first].ent_type_ != "NORP" or not doc[first].ent_id_.startswith("country:"):
+        return []
+    if doc[first].ent_iob_ != "B" or not doc[first].is_title or not mc.in_sections(first, head.i + 1):
+        return []
+    if mc.section[first] != mc.section[head.i] or any(t.is_sent_start for t in doc[first + 1 : head.i + 1]):
+        return []
+    name = clean_spaces(doc[first : head.i + 1].text)
+    return [Candidate(first, head.i + 1, "ORG", "ORGANIZATION", "name", name, 3)]
 
 
 def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:

@@ -52,6 +52,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
+    PLACE_NAME_OPENERS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
@@ -472,7 +473,34 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Parliamentary": NER noise
     if label == "ORG" and _described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
+    opened = _adjectives_opening(mc, span) if label == "ORG" else start
+    if opened < start:  # "the American Jewish Congress", "an English Defence League march"
+        return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _adjectives_opening(mc: MentionContext, span: Span) -> int:
+    """Where a body's name begins when NER cut the capitalised adjectives of a people or a
+    language off its front ("American" and "Jewish" typed NORP, then "Congress" typed ORG;
+    "English" typed LANGUAGE, then "Defence League"): adjectives, each a one-word NORP or
+    LANGUAGE entity, right before a name that ends in a body's word are part of it. A lone
+    adjective before a lone body word stays the country's ("the British Parliament")."""
+    doc, start = mc.doc, span.start
+    last = span[-1]
+    if not last.is_title or not (last.lower_ in ORG_HEADS or is_body_word(last.lower_)):
+        return start
+    k = start
+    while (
+        k > 0
+        and doc[k - 1].is_title
+        and doc[k - 1].ent_type_ in ("NORP", "LANGUAGE")
+        and doc[k - 1].ent_iob_ == "B"
+        and mc.section[k - 1] == mc.section[start]
+    ):
+        k -= 1
+    if k == start or len(span) + (start - k) < 3:
+        return start
+    return k
 
 
 def _described_body(mc: MentionContext, span: Span) -> bool:
@@ -815,6 +843,9 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     titled = _titled_place_name(mc, span, label)
     if titled is not None:
         return titled
+    longer = _longer_place_name(mc, span, label, entry) if not entity_id.startswith("city:") else None
+    if longer is not None:
+        return longer
     if label == "NORP":  # demonym of a country
         if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
             return None  # "South American states": a continent's adjective, not the country's
@@ -848,6 +879,30 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     return Candidate(
         start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
     )
+
+
+def _longer_place_name(mc: MentionContext, span: Span, label: str, entry) -> Candidate | None:
+    """ "New Mexico", "South Australia", "New South Wales": capitalised name openers right
+    before a country or region the ruler matched make one longer place name, a LOCATION of
+    its own; the country or region is no mention. A compass word keeps the place inside
+    the country ("Western Australia" -> AUS); "New" puts it elsewhere (no country)."""
+    if label not in ("GPE", "LOC"):
+        return None
+    doc, start = mc.doc, span.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in PLACE_NAME_OPENERS:
+        start -= 1
+    if start == span.start or not mc.in_sections(start, span.end) or mc.section[start] != mc.section[span.end - 1]:
+        return None
+    if start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start and doc[start - 1].lower_ != "the":
+        return None  # "Air New Zealand"-like names and title-case runs: no place name of this kind
+    if span[-1].is_upper:
+        return None  # "New UK Jewish group": an adjective before an abbreviation, no name
+    if doc[start].lower_ == "new" and doc[start].is_sent_start and start + 1 == span.start:
+        return None  # "New Iraq constitution" as a headline or sentence opens: the adjective
+    opened_new = any(t.lower_ == "new" for t in doc[start : span.start])
+    iso3 = None if opened_new else entry.country_iso3
+    name = clean_spaces(doc[start : span.end].text)
+    return Candidate(start, span.end, label, "LOCATION", "name", name, 2, country_iso3=iso3)
 
 
 def _titled_place_name(mc: MentionContext, span: Span, label: str) -> Candidate | None:
