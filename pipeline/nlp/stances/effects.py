@@ -28,18 +28,13 @@ def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if lemma not in CAUSAL_VERBS or verb.pos_ != "VERB" or verb.dep_ == "relcl" or hypothetical(verb):
         return []  # "it was the status quo, not the new laws, which were causing problems": a cleft's parts
     sign = _effect_sign(verb, CAUSAL_VERBS[lemma])
-    if sign is None:
-        return []
-    quote = art.quote_at(verb.idx)
-    holder = art.speaker(quote)
-    if holder is None:
-        return []
-    targets = judged_subject_targets(art, verb)
+    quote = art.quote_at(verb.idx) if sign is not None else None
+    holder = art.speaker(quote)  # the speaker of what is said; none outside speech
+    targets = judged_subject_targets(art, verb) if holder is not None else []
     if not targets:
         return []
-    if has_negation(art, verb):
-        sign = -sign
-    return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+    negated = -1 if has_negation(art, verb) else 1
+    return target_signals(art, verb, sign * negated, CONSEQUENCE_SCORE, targets, holder, quote)
 
 
 def _effect_sign(verb: Token, prep: str | None) -> int | None:
