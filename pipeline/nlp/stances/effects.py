@@ -27,6 +27,8 @@ def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     lemma = verb.lemma_.lower()
     if lemma not in CAUSAL_VERBS or verb.pos_ != "VERB" or verb.dep_ == "relcl" or hypothetical(verb):
         return []  # "it was the status quo, not the new laws, which were causing problems": a cleft's parts
+    if any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        return []  # "mercury exposure can result in brain damage": what may happen in general, a fact
     sign = _effect_sign(verb, CAUSAL_VERBS[lemma])
     quote = art.quote_at(verb.idx) if sign is not None else None
     holder = art.speaker(quote)  # the speaker of what is said; none outside speech
