@@ -25,6 +25,7 @@ any write), which the full rerun's reading of every warehouse block would find.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
@@ -65,13 +66,30 @@ def _instance_in_files(home: Path) -> bool:
         return True  # Dagster's defaults: SQLite under DAGSTER_HOME
     from pipeline.nlp.yaml_text import safe_load
 
-    loaded = safe_load(config.read_text(encoding="utf-8")) or {}
+    try:
+        loaded = safe_load(config.read_text(encoding="utf-8")) or {}
+    except Exception:  # an unreadable or malformed config: Dagster's own run reports it
+        return False
     if not isinstance(loaded, dict) or any(key in loaded for key in REMOTE_STORAGE_KEYS):
         return False
     event_log = loaded.get("event_log_storage")
-    return event_log is None or (
-        isinstance(event_log, dict) and (event_log.get("module"), event_log.get("class")) == OWN_EVENT_LOG
-    )
+    if event_log is None:
+        return True
+    if not isinstance(event_log, dict) or (event_log.get("module"), event_log.get("class")) != OWN_EVENT_LOG:
+        return False
+    config_of_log = event_log.get("config")
+    if not config_of_log:
+        return True
+    # a base_dir elsewhere keeps the event log outside the files this module watches
+    base_dir = config_of_log.get("base_dir") if isinstance(config_of_log, dict) else None
+    return isinstance(base_dir, str) and set(config_of_log) == {"base_dir"} and _inside(Path(base_dir), home)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder)
+    except OSError:
+        return False
 
 
 def sources(job: str) -> list[Path]:
@@ -96,10 +114,24 @@ def inputs_key(seeds: Path, data: Path, job: str) -> str | None:
         return None
     digest = hashlib.sha256()
     environment = sorted((k, v) for k, v in os.environ.items() if k.startswith(SETTINGS_PREFIX))
-    digest.update(json.dumps([
-        FORMAT, job, sys.executable, sys.version, environment, str(seeds), str(data), str(home), stamp.digest,
-        extractor_version(), importlib.metadata.version("dagster"), importlib.metadata.version("duckdb"),
-    ]).encode("utf-8", "surrogateescape"))
+    digest.update(
+        json.dumps(
+            [
+                FORMAT,
+                job,
+                sys.executable,
+                sys.version,
+                environment,
+                str(seeds),
+                str(data),
+                str(home),
+                stamp.digest,
+                extractor_version(),
+                importlib.metadata.version("dagster"),
+                importlib.metadata.version("duckdb"),
+            ]
+        ).encode("utf-8", "surrogateescape")
+    )
     for path in sources(job):
         digest.update(path.as_posix().encode("utf-8", "surrogateescape"))
         digest.update(path.read_bytes())
@@ -110,8 +142,14 @@ def _files(data: Path, home: Path) -> list[tuple[str, os.stat_result]]:
     """Every file under the data folder and DAGSTER_HOME (links followed), but the record."""
     found = []
     skip = str(record_path(data))
+    seen: set[str] = set()  # each real folder once: a link loop must not walk for ever
     for root in (data, home):
         for folder, subfolders, names in os.walk(root, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:
+                subfolders.clear()
+                continue
+            seen.add(real)
             subfolders.sort()
             for name in sorted(names):
                 path = os.path.join(folder, name)
@@ -153,6 +191,8 @@ def record(key: str | None, seeds: Path, data: Path, job: str, counts: dict[str,
     if key is None or inputs_key(seeds, data, job) != key:
         return False
     identities, young = _kept_files(data, dagster_home())
+    if any(digest is None for digest in young.values()):
+        return False  # a file that could not be read cannot be checked by its bytes later
     _write(data, {"key": key, "files": identities, "young": young, "counts": counts})
     return True
 
@@ -164,19 +204,36 @@ def recorded_counts(key: str | None, data: Path) -> dict[str, int] | None:
         recorded = json.loads(record_path(data).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if key is None or not isinstance(recorded, dict) or recorded.get("key") != key:
+    if key is None or not _well_formed(recorded) or recorded["key"] != key:
         return None
-    identities = [[path, list(file_identity.identity(info)) if info else None]
-                  for path, info in _files(data, dagster_home())]
+    identities = [
+        [path, list(file_identity.identity(info)) if info else None] for path, info in _files(data, dagster_home())
+    ]
     if identities != recorded.get("files"):
         return None
-    young = recorded.get("young") or {}
+    young = recorded["young"]
     if any(_digest(path) != digest for path, digest in young.items()):
         return None
     still_young = {path: digest for path, digest in young.items() if not _settled(path)}
     if still_young != young:  # the same bytes, settled since: a later rerun need not read them again
-        _write(data, {**recorded, "young": still_young})
-    return recorded.get("counts")
+        with contextlib.suppress(OSError):  # a read-only or full data folder: the record stays as it was
+            _write(data, {**recorded, "young": still_young})
+    return recorded["counts"]
+
+
+def _well_formed(recorded: object) -> bool:
+    """Whether a record read back has the shape `record` writes (a damaged or hand-edited
+    file is no record: the run goes through Dagster)."""
+    if not isinstance(recorded, dict) or not isinstance(recorded.get("key"), str):
+        return False
+    young, counts = recorded.get("young"), recorded.get("counts")
+    return (
+        isinstance(recorded.get("files"), list)
+        and isinstance(young, dict)
+        and all(isinstance(path, str) and isinstance(digest, str) for path, digest in young.items())
+        and isinstance(counts, dict)
+        and all(isinstance(name, str) and type(n) is int for name, n in counts.items())
+    )
 
 
 def _settled(path: str) -> bool:

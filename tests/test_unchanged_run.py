@@ -3,6 +3,7 @@ taken only while nothing it depends on changed; any change sends the run through
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -63,11 +64,21 @@ def test_nothing_changed_gives_the_recorded_counts(folders):
     assert recorded(seeds, data) == COUNTS  # reading the record changes nothing it depends on
 
 
-@pytest.mark.parametrize("change", [
-    "seed edited", "seed added", "seed removed", "seed rewritten, same size and time",
-    "table rewritten, same size and time", "warehouse removed", "instance written", "new output file",
-    "setting changed", "code changed",
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        "seed edited",
+        "seed added",
+        "seed removed",
+        "seed rewritten, same size and time",
+        "table rewritten, same size and time",
+        "warehouse removed",
+        "instance written",
+        "new output file",
+        "setting changed",
+        "code changed",
+    ],
+)
 def test_any_change_means_no_answer_from_the_record(folders, monkeypatch, change):
     """Each of these would make the run's result differ (or could): never the old counts."""
     seeds, data, home = folders
@@ -139,7 +150,10 @@ def test_a_seed_change_during_the_run_is_not_recorded(folders):
     assert recorded(seeds, data) is None
 
 
-@pytest.mark.parametrize("instance", ["no DAGSTER_HOME", "postgres", "young seed", "no seeds folder"])
+@pytest.mark.parametrize(
+    "instance",
+    ["no DAGSTER_HOME", "postgres", "event log elsewhere", "malformed config", "young seed", "no seeds folder"],
+)
 def test_not_taken_where_files_cannot_vouch_for_the_state(folders, monkeypatch, instance):
     seeds, data, home = folders
     if instance == "no DAGSTER_HOME":
@@ -148,6 +162,13 @@ def test_not_taken_where_files_cannot_vouch_for_the_state(folders, monkeypatch, 
         shutil.rmtree(seeds)
     elif instance == "postgres":
         (home / "dagster.yaml").write_text("storage:\n  postgres:\n    postgres_url: postgresql://db/dagster\n")
+    elif instance == "event log elsewhere":  # the project's own event log, kept outside DAGSTER_HOME
+        (home / "dagster.yaml").write_text(
+            "event_log_storage:\n  module: pipeline.defs.event_log\n  class: BatchedSqliteEventLogStorage\n"
+            f"  config:\n    base_dir: {seeds.parent / 'elsewhere'}\n"
+        )
+    elif instance == "malformed config":
+        (home / "dagster.yaml").write_text("event_log_storage: [unclosed\n")
     else:
         monkeypatch.setattr(file_identity, "SETTLED_NS", 10**18)
     assert unchanged_run.inputs_key(seeds, data, JOB) is None
@@ -155,13 +176,42 @@ def test_not_taken_where_files_cannot_vouch_for_the_state(folders, monkeypatch, 
     assert recorded(seeds, data) is None
 
 
+@pytest.mark.parametrize("damage", ["young is a list", "counts is a list", "young path is a number", "a count is text"])
+def test_a_damaged_record_is_no_record(folders, damage):
+    """A record read back in another shape than `record` writes sends the run through Dagster."""
+    seeds, data, _ = folders
+    record(seeds, data)
+    path = unchanged_run.record_path(data)
+    content = json.loads(path.read_text(encoding="utf-8"))
+    if damage == "young is a list":
+        content["young"] = ["x"]
+    elif damage == "counts is a list":
+        content["counts"] = [1, 2]
+    elif damage == "young path is a number":
+        content["young"] = {"3": None}
+    else:
+        content["counts"] = {"articles": "2"}
+    path.write_text(json.dumps(content), encoding="utf-8")
+    assert recorded(seeds, data) is None
+
+
+def test_a_link_loop_in_the_data_folder_is_walked_once(folders):
+    seeds, data, _ = folders
+    (data / "loop-a").symlink_to(data, target_is_directory=True)
+    (data / "loop-b").symlink_to(data, target_is_directory=True)
+    record(seeds, data)
+    assert recorded(seeds, data) == COUNTS
+
+
 def test_the_answer_imports_no_dagster(folders):
     """The point of the record: a no-change rerun without Dagster, DuckDB, pandas or spaCy."""
     seeds, data, _ = folders
     record(seeds, data)
-    code = ("import sys; from pipeline.nlp import file_identity; file_identity.SETTLED_NS = 0; "
-            "from pipeline import cli; code = cli.main(['run']); "
-            "print(code, sorted(m for m in ('dagster', 'duckdb', 'pandas', 'spacy') if m in sys.modules))")
+    code = (
+        "import sys; from pipeline.nlp import file_identity; file_identity.SETTLED_NS = 0; "
+        "from pipeline import cli; code = cli.main(['run']); "
+        "print(code, sorted(m for m in ('dagster', 'duckdb', 'pandas', 'spacy') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.splitlines()[-1] == "0 []", done.stderr[-2000:]
     assert "articles                    2 rows" in done.stdout

@@ -54,6 +54,7 @@ from pipeline.nlp.events.vocabulary import (
     QUARREL_WORDS,
     REPORTING_VERBS,
     STRIKE_WORDS,
+    UNION_WORDS,
     WARNING_VERBS,
 )
 from pipeline.nlp.lexicons import Trigger
@@ -273,8 +274,9 @@ def balloted_members(draft: Draft, index: MentionIndex) -> None:
     """ "Unison members are being balloted on strike action", "Unison's workers are among those
     being balloted about a walkout": the union that ballots is the one whose members the
     passive names (a strike ballot is a THREATEN restrict by the union, eval/GUIDE.md), so
-    the actors of the balloted side are the source, not the target. Only an agentless
-    passive: "were balloted by the union" names its source."""
+    the unions of the balloted side are the source, not the target. Only unions move: "Royal
+    Mail workers are being balloted" names the employer, who stays the target. Only an
+    agentless passive: "were balloted by the union" names its source."""
     verb = draft.token
     if draft.event_type != "THREATEN" or not lemma_in(verb, BALLOT_VERBS) or draft.sources:
         return
@@ -287,7 +289,15 @@ def balloted_members(draft: Draft, index: MentionIndex) -> None:
         subjects = [c for c in copula.children if c.dep_ == "nsubj"]
         members = [c for n in subjects for c in (n, *n.conjuncts)]
         balloted = [m for n in members for m in _owners(n, index) or np_actors(n, index)]
-    draft.sources, draft.targets = unique(balloted), []
+    unions = [m for m in balloted if _is_union(m)]
+    if unions:
+        draft.sources = unique(unions)
+        draft.targets = [m for m in draft.targets if m not in unions]
+
+
+def _is_union(mention: Mention) -> bool:
+    """Whether a mention names a trade union (`union_words`: "Unison", "the Fire Brigades Union")."""
+    return mention.entity_type == "ORGANIZATION" and any(word in UNION_WORDS for word in mention.name.lower().split())
 
 
 def _owners(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -342,8 +352,10 @@ def personal_quarrel(draft: Draft) -> bool:
         return False
     actors = draft.actors()
     bodies = [m for m in actors if _is_chamber(m) or _is_party(m)]
-    return bool(actors) and all(m.entity_type == "PERSON" or m in bodies for m in actors) and (
-        len(actors) > 1 or bool(bodies)
+    return (
+        bool(actors)
+        and all(m.entity_type == "PERSON" or m in bodies for m in actors)
+        and (len(actors) > 1 or bool(bodies))
     )
 
 
@@ -354,9 +366,7 @@ def _is_party(mention: Mention) -> bool:
 
 def _is_chamber(mention: Mention) -> bool:
     """A body whose name holds a chamber word (chamber_words): "House of Commons", "Senate"."""
-    return mention.entity_type == "ORGANIZATION" and any(
-        word in CHAMBER_WORDS for word in mention.name.lower().split()
-    )
+    return mention.entity_type == "ORGANIZATION" and any(word in CHAMBER_WORDS for word in mention.name.lower().split())
 
 
 SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
