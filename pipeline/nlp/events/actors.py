@@ -446,7 +446,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})  # pronouns a person is referred to b
 def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     """ "The CBI said it wanted ministers to scrap the tax", "Mr Kennedy said he wanted Mr
     Blair to apologise": a pronoun subject no mention resolves, of a clause a verb of saying
-    governs and opens ("said (that) it ..."), is that verb's named subject when it agrees
+    governs and opens ("said (on Monday) (that) it ..."), is that verb's named subject when it agrees
     with it ("he" / "she" a person, "it" / "they" a body, country or group). For a clause
     of the speaker's own wish or readiness (a request of someone, an offer), where the
     speaker stating it is the reading; a negated verb of saying reports nothing."""
@@ -456,8 +456,9 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     head = verb.head
     if not lemma_in(head, REPORTING_VERBS) or has_neg(head):
         return []
+    clause = {t.i for t in verb.subtree}
     between = verb.doc[head.i + 1 : pronouns[0].i]
-    if head.i > pronouns[0].i or any(t.lower_ != "that" for t in between):
+    if head.i > pronouns[0].i or any(t.i in clause and t.dep_ != "mark" for t in between):
         return []  # "says the over-55s are united around areas they want ...": another's "they"
     person = pronouns[0].lower_ in PERSON_PRONOUNS
     return [
