@@ -1,11 +1,11 @@
 """A leader's government named after the leader: "the Bush administration", "the Blair
-government", "Bush Administration officials".
+government", "Bush Administration officials" ("regime" is left to the body rules).
 
 NER reads the surname as the person (or the whole phrase as a body of that name) and the
 noun after it as nothing, so the article seems to name the leader where it names the
 government the leader heads; eval/GUIDE.md lists "the Bush administration" meaning a
 national government as a surface of the country. A surname that a person of the article
-carries, modifying one of the `leader_governments` nouns
+carries, modifying one of the `government_names` nouns
 (`pipeline/knowledge/mentions.yaml`), is then a metonym of that person's country (the
 country a title gave them: "US President George W. Bush"), or, where their post names no
 country ("Prime Minister Tony Blair"), of the country the article is about
@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.references import article_country
-from pipeline.nlp.mentions.vocabulary import LEADER_GOVERNMENTS
+from pipeline.nlp.mentions.vocabulary import GOVERNMENT_NAMES
 from pipeline.nlp.records import Mention
 
 _LONGEST_NAME = 3
@@ -29,15 +29,15 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
     people = [m for m in mentions if m.entity_type == "PERSON" and m.kind == "name"]
     extra: list[Mention] = []
     for head in doc:
-        if head.lower_ not in LEADER_GOVERNMENTS or head.i == 0:
+        if head.lower_ not in GOVERNMENT_NAMES or head.i == 0:
             continue
-        start = _name_start(doc, head)
-        if start is None or not mc.in_sections(start, head.i + 1):
-            continue
-        surname = doc[head.i - 1].text
-        holders = [m for m in people if m.name.split()[-1] == surname]
-        if not holders:
+        surname = doc[head.i - 1]
+        holders = [m for m in people if m.name.split()[-1] == surname.text]
+        if not holders or not _modifies(surname, head):
             continue  # a name no person of the article carries ("the Taleban regime")
+        start = _name_start(doc, head, {w for m in holders for w in m.name.split()})
+        if not mc.in_sections(start, head.i + 1):
+            continue
         countries = {m.country_iso3 for m in holders if m.country_iso3}
         if len(countries) == 1:
             key: str | None = f"country:{countries.pop()}"
@@ -58,22 +58,23 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
     return sorted(kept + extra, key=lambda m: m.char_start)
 
 
-def _name_start(doc, head: Token) -> int | None:
-    """The first token of the capitalised name right before `head` that modifies it
-    ("Bush" in "the Bush administration"); None where there is none, where it is a known
-    country, demonym or capital ("the Sudanese government" is the demonym's rule) or where
-    the noun goes on ("the Blair government of 1997" is fine, "the government of X" is not
-    this)."""
-    start = head.i
-    while (
-        start > 0
-        and head.i - start < _LONGEST_NAME
-        and doc[start - 1].tag_ == "NNP"
-        and doc[start - 1].is_title
-        and doc[start - 1].is_alpha
-        and not doc[start - 1].ent_id_
-    ):
+def _modifies(surname: Token, head: Token) -> bool:
+    """The surname is a capitalised name word compounded onto the noun, and no known
+    country, demonym or capital ("the Sudanese government" is the demonym's rule)."""
+    return (
+        surname.tag_ == "NNP"
+        and surname.is_title
+        and surname.is_alpha
+        and not surname.ent_id_
+        and surname.dep_ == "compound"
+        and surname.head.i == head.i
+    )
+
+
+def _name_start(doc, head: Token, name_words: set[str]) -> int:
+    """The first token of the person's name before `head`: "George W. Bush administration"
+    takes the whole name, "Senior Bush Administration officials" only the surname."""
+    start = head.i - 1
+    while start > 0 and head.i - start < _LONGEST_NAME and doc[start - 1].text in name_words:
         start -= 1
-    if start == head.i or doc[head.i - 1].head.i != head.i or doc[head.i - 1].dep_ != "compound":
-        return None
     return start

@@ -39,7 +39,6 @@ GOVERNMENT_NOUNS = _VOCABULARY.words("government_nouns")
 ENVOY_NOUNS = _VOCABULARY.words("envoy_nouns")
 GOVERNING_TITLES = _VOCABULARY.words("governing_titles")
 GOVERNMENT_QUALIFIERS = _VOCABULARY.words("government_qualifiers")
-LEADER_GOVERNMENTS = _VOCABULARY.words("leader_governments")
 MINISTER_QUALIFIERS = _VOCABULARY.words("minister_qualifiers")
 PLACE_NOUNS = _VOCABULARY.words("place_nouns")
 # office or chamber phrase -> the ISO3 code (lower case) of the one country that has it
