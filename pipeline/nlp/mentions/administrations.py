@@ -7,9 +7,9 @@ government the leader heads; eval/GUIDE.md lists "the Bush administration" meani
 national government as a surface of the country. A surname that a person of the article
 carries, modifying one of the `government_names` nouns
 (`pipeline/knowledge/mentions.yaml`), is then a metonym of that person's country (the
-country a title gave them: "US President George W. Bush"), or, where their post names no
-country ("Prime Minister Tony Blair"), of the country the article is about
-(`article_country`); a person with no post gives no country, and nothing is claimed.
+country a title gave them: "US President George W. Bush"). A post that names no country
+("President Bush" in a story about Cuba) is no evidence: the article's own country is often
+not the leader's, so nothing is claimed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
-from pipeline.nlp.mentions.references import article_country
 from pipeline.nlp.mentions.vocabulary import GOVERNMENT_NAMES
 from pipeline.nlp.records import Mention
 
@@ -39,13 +38,10 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
         if not mc.in_sections(start, head.i + 1):
             continue
         countries = {m.country_iso3 for m in holders if m.country_iso3}
-        if len(countries) == 1:
-            key: str | None = f"country:{countries.pop()}"
-        elif not countries and any(m.role for m in holders):
-            key = article_country(mc, mentions)  # "Prime Minister Tony Blair": a post of the article's country
-        else:
-            continue  # no post says whose government it is
-        if key is None or key not in mc.gaz.entries:
+        if len(countries) != 1:
+            continue  # no title says whose government it is ("President Bush" in a story about Cuba)
+        key = f"country:{countries.pop()}"
+        if key not in mc.gaz.entries:
             continue
         country = mc.gaz.entries[key]
         c = Candidate(start, head.i + 1, "ORG", "COUNTRY", "metonym", country.name, 0, key, country_iso3=country.country_iso3)

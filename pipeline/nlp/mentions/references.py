@@ -56,7 +56,28 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
     Bare lower-case "ministers" ("praised ministers for"), or capitalised only as a sentence's
     first word ("Ministers plan to …"), are that government too, and so is "the Government"
     capitalised."""
-    top = article_country(mc, mentions)
+    counts: dict[str, int] = {}
+    governing: dict[str, int] = {}
+    for m in mentions:
+        if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
+            counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
+            if _head_of_government(mc, m):
+                governing[m.gazetteer_id] = governing.get(m.gazetteer_id, 0) + 1
+        elif m.entity_type == "ORGANIZATION" and m.gazetteer_id and m.country_iso3:
+            # a national party, ministry or office counts for its country too: a BBC
+            # politics story names Labour and the Home Office far more than Britain
+            key = f"country:{m.country_iso3}"
+            governing[key] = governing.get(key, 0) + 1
+            counts[key] = counts.get(key, 0) + 1
+        elif m.entity_type == "LOCATION" and m.gazetteer_id and m.country_iso3:
+            # a place inside a country sets the story there ("extended to all police forces in
+            # England and Wales ... But the government said"), though it governs nothing itself
+            key = f"country:{m.country_iso3}"
+            counts[key] = counts.get(key, 0) + 1
+    for key, n in _national_offices(mc).items():
+        counts[key] = counts.get(key, 0) + n
+        governing[key] = governing.get(key, 0) + n
+    top = _dominant(counts, governing) or _dominant(governing, governing)
     if top is None:
         return mentions
     country = mc.gaz.entries[top]
@@ -87,33 +108,6 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
         if m is not None:
             extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.char_start)
-
-
-def article_country(mc: MentionContext, mentions: list[Mention]) -> str | None:
-    """The gazetteer id of the country the article is about, when one clearly dominates it
-    (the evidence `national_government` describes); None when the evidence is split."""
-    counts: dict[str, int] = {}
-    governing: dict[str, int] = {}
-    for m in mentions:
-        if m.entity_type == "COUNTRY" and m.gazetteer_id and m.gazetteer_id.startswith("country:"):
-            counts[m.gazetteer_id] = counts.get(m.gazetteer_id, 0) + 1
-            if _head_of_government(mc, m):
-                governing[m.gazetteer_id] = governing.get(m.gazetteer_id, 0) + 1
-        elif m.entity_type == "ORGANIZATION" and m.gazetteer_id and m.country_iso3:
-            # a national party, ministry or office counts for its country too: a BBC
-            # politics story names Labour and the Home Office far more than Britain
-            key = f"country:{m.country_iso3}"
-            governing[key] = governing.get(key, 0) + 1
-            counts[key] = counts.get(key, 0) + 1
-        elif m.entity_type == "LOCATION" and m.gazetteer_id and m.country_iso3:
-            # a place inside a country sets the story there ("extended to all police forces in
-            # England and Wales ... But the government said"), though it governs nothing itself
-            key = f"country:{m.country_iso3}"
-            counts[key] = counts.get(key, 0) + 1
-    for key, n in _national_offices(mc).items():
-        counts[key] = counts.get(key, 0) + n
-        governing[key] = governing.get(key, 0) + n
-    return _dominant(counts, governing) or _dominant(governing, governing)
 
 
 def _definite(doc, i: int) -> bool:
