@@ -44,7 +44,8 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
         if key not in mc.gaz.entries:
             continue
         country = mc.gaz.entries[key]
-        c = Candidate(start, head.i + 1, "ORG", "COUNTRY", "metonym", country.name, 0, key, country_iso3=country.country_iso3)
+        iso3 = country.country_iso3
+        c = Candidate(start, head.i + 1, "ORG", "COUNTRY", "metonym", country.name, 0, key, country_iso3=iso3)
         m = make_mention(mc, c)
         if m is not None:
             extra.append(m)
