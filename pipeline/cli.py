@@ -6,71 +6,107 @@ import argparse
 import socket
 import sys
 import time
-
-import duckdb
-import psutil
-from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
+from typing import TYPE_CHECKING
 
 from pipeline import failures, settings
-from pipeline.warehouse_guard import parquet_row_counts, row_counts, warehouse_path
+from pipeline.warehouse_guard import warehouse_path
+
+if TYPE_CHECKING:
+    from dagster import DagsterInstance
+
+# Dagster, DuckDB and psutil are imported where a command uses them: a rerun with nothing
+# changed answers from `pipeline.unchanged_run` without them (about a second of CPU).
 
 
 def run_pipeline() -> int:
     """Reconcile with the seeds folder and materialise everything, evaluation included,
     with the project's instance (run history under DAGSTER_HOME).
 
-    The code location (`build_definitions`: every asset, and with them pandas, Pandera,
-    pyarrow and the extractors) is built only when a job runs: a rerun with nothing to do
-    plans, finds everything current and prints the counts without it (about half of such
-    a rerun's CPU)."""
+    When the last run left everything current and nothing it depends on has changed since
+    (`pipeline.unchanged_run`), its row counts are printed without importing Dagster.
+    Otherwise the code location (`build_definitions`: every asset, and with them pandas,
+    Pandera, pyarrow and the extractors) is built only when a job runs: a rerun with nothing
+    to do plans, finds everything current and prints the counts without it (about half of
+    such a rerun's CPU)."""
+    from pipeline import unchanged_run
     from pipeline.defs.job_names import CORPUS_JOB_WITH_EVALUATION
+
+    started = time.perf_counter()
+    seeds, data = settings.seeds_dir(), settings.data_dir()
+    key = unchanged_run.inputs_key(seeds, data, CORPUS_JOB_WITH_EVALUATION)
+    counts = unchanged_run.recorded_counts(key, data)
+    if counts is None:
+        unchanged_run.forget(data)
+        counts = _run_with_dagster(key, CORPUS_JOB_WITH_EVALUATION)
+        if counts is None:
+            return 1
+    for table, count in counts.items():
+        print(f"{table:<20} {count:>8} rows")
+    print(f"warehouse: {warehouse_path(data)} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:
+    """`run_pipeline` through the instance: the tables' row counts, None when a run failed.
+    Records the outcome for the next rerun (`unchanged_run.record`) when it can vouch for it."""
+    import duckdb
+    from dagster import DagsterInstance
+
+    from pipeline import unchanged_run
     from pipeline.defs.refresh import refresh
     from pipeline.defs.resources import NewsPaths
+    from pipeline.warehouse_guard import parquet_row_counts, row_counts
 
     def definitions():
         from pipeline.definitions import build_definitions
 
         return build_definitions(paths)
 
-    started = time.perf_counter()
     # Bound to the folders the environment names now, not to those of whichever process
     # first imported `pipeline.definitions`: planning and the jobs must see the same folders.
     paths = NewsPaths.from_environment()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
-    result = refresh(
-        definitions,
-        instance,
-        paths,
-        CORPUS_JOB_WITH_EVALUATION,
-        tags={PROCESS_TAG: _process_identity()},
-    )
+    result = refresh(definitions, instance, paths, job_name, tags={PROCESS_TAG: _process_identity()})
     if not result.success:
         known = [failures.explain_error_info(e.event_specific_data.error) for e in result.all_events
                  if e.is_step_failure and getattr(e.event_specific_data, "error", None) is not None]
         known = [paragraph for paragraph in known if paragraph]
         print(known[0] if known else "pipeline run failed; see the log above", file=sys.stderr)
-        return 1
+        return None
     database = warehouse_path(settings.data_dir())
     try:
         counts = row_counts(database)
     except duckdb.Error:  # an analyst's read-write connection holds the file; same counts
         counts = parquet_row_counts(settings.data_dir())
-    for table, count in counts.items():
-        print(f"{table:<20} {count:>8} rows")
-    print(f"warehouse: {database} ({time.perf_counter() - started:.1f} s)")
-    return 0
+    if key is not None and not _active_runs(instance):
+        instance.dispose()  # closes the kept SQLite connections: the instance's files stay as recorded
+        unchanged_run.record(key, paths.seeds, paths.data, job_name, counts)
+    return counts
 
 
-ACTIVE_STATUSES = [DagsterRunStatus.STARTING, DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
+def _active_statuses() -> list:
+    from dagster import DagsterRunStatus
+
+    return [DagsterRunStatus.STARTING, DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
+
+
 PROCESS_TAG = "newsevents/cli_process"
 """host:pid:start time of the process running a CLI run, so a later run can tell it died."""
 
 
 def _process_identity(pid: int | None = None) -> str:
+    import psutil
+
     process = psutil.Process(pid)
     return f"{socket.gethostname()}:{process.pid}:{process.create_time():.2f}"
+
+
+def _active_runs(instance: DagsterInstance) -> list:
+    from dagster import RunsFilter
+
+    return list(instance.get_run_records(filters=RunsFilter(statuses=_active_statuses()), limit=1))
 
 
 def fail_abandoned_runs(instance: DagsterInstance) -> list[tuple[str, str]]:
@@ -80,8 +116,11 @@ def fail_abandoned_runs(instance: DagsterInstance) -> list[tuple[str, str]]:
     (dagster.yaml) it would hold the only slot, so no sensor or scheduled run would ever
     start again. Returns (run_id, process) of each run marked failed.
     """
+    import psutil
+    from dagster import RunsFilter
+
     failed = []
-    for record in instance.get_run_records(filters=RunsFilter(statuses=ACTIVE_STATUSES)):
+    for record in instance.get_run_records(filters=RunsFilter(statuses=_active_statuses())):
         run = record.dagster_run
         identity = run.tags.get(PROCESS_TAG)
         if identity is None or identity.rsplit(":", 2)[0] != socket.gethostname():
@@ -134,6 +173,8 @@ def export_command() -> int:
 
 def search_command(query: str, limit: int = 10) -> int:
     """Print the warehouse's ranked hits for a phrase (`make search Q="..."`)."""
+    import duckdb
+
     from pipeline.search import search
 
     if not query.strip():

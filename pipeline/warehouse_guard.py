@@ -21,12 +21,17 @@ import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from pipeline.contract_names import TABLE_NAMES as TABLES
 from pipeline.settings import local_dir
 from pipeline.storage import atomic_path, parquet_rows, table_path
+
+if TYPE_CHECKING:
+    import duckdb
+
+# DuckDB is imported by the functions that open the warehouse: naming its path and
+# checking its identity need no database (`pipeline.unchanged_run`).
 
 WAREHOUSE = "warehouse.duckdb"
 IDENTITY_FILE = "warehouse.identity.json"
@@ -83,6 +88,8 @@ def problem(data_dir: Path, check_rows: bool = False) -> str | None:
         return "it was changed since the pipeline built it (an analyst's write, a copy, or damage)"
     if not check_rows:
         return None
+    import duckdb
+
     try:
         with duckdb.connect(str(database), read_only=True) as connection:
             counts = {t: count_reading_every_block(connection, t) for t in TABLES}
@@ -136,5 +143,7 @@ def set_aside_if_untrusted(data_dir: Path, check_rows: bool) -> str | None:
 
 def row_counts(database: Path) -> dict[str, int]:
     """Rows of each table in the warehouse (what `make run` prints at the end)."""
+    import duckdb
+
     with duckdb.connect(str(database), read_only=True) as connection:
         return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}

@@ -19,7 +19,7 @@ import json
 import pickle
 from pathlib import Path
 
-from pipeline import settings, warehouse_guard
+from pipeline import unchanged_run, warehouse_guard
 from pipeline.contract_names import EXPORT_FILES as FILES
 from pipeline.contract_names import TABLE_NAMES as TABLES
 from pipeline.contract_names import exports_dir
@@ -74,12 +74,7 @@ def inputs_fingerprint(paths: NewsPaths, job: str) -> str:
     """What the job's outputs are a function of (see the module docstring), before it runs."""
     digest = hashlib.sha256(job.encode())
     digest.update(current_inputs(paths)[3].encode())
-    package = settings.PROJECT_ROOT / "pipeline"
-    sources = [p for p in sorted(package.rglob("*")) if p.is_file() and p.suffix in (".py", ".yaml", ".json")]
-    if job == CORPUS_JOB_WITH_EVALUATION:
-        gold = settings.PROJECT_ROOT / "eval"
-        sources += [p for p in sorted(gold.rglob("*")) if p.is_file()]
-    for path in sources:
+    for path in unchanged_run.sources(job):
         digest.update(path.as_posix().encode("utf-8", "surrogateescape"))
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -14,8 +14,8 @@ from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_da
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
-    balloted_members,
     backed_cause,
+    balloted_members,
     confirmed_headlines,
     dared_to_act,
     declared_refusal,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
 from pipeline.nlp.syntax import agent_of, has_subject, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
@@ -140,9 +142,26 @@ def speaker_token(cue: Token) -> Token | None:
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
-    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in DOCUMENT_NOUNS:
-        return cue.head  # "issued a statement saying …": the statement speaks for its author
+    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and _can_report(cue.head):
+        # "issued a statement saying …": the statement speaks for its author; "with Congo's
+        # president accusing Rwanda of …": the one the reporting participle describes reports
+        return cue.head
     return found
+
+
+def _can_report(noun: Token) -> bool:
+    """A noun a reporting participle may describe as its speaker: the noun of "with X
+    saying", a document, a proxy, a post ("Congo's president accusing …") or a name; not
+    the words the parser may hang an adverbial participle on ("a more exasperated tone,
+    suggesting …", "argued for religious tolerance, arguing …")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return True  # "with X saying …": the participle's subject, whatever X is
+    lemma = noun.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS or lemma in PROXY_NOUNS or noun.lower_ in TITLE_NOUNS:
+        return True
+    if load_gazetteer().match_role(noun.text) is not None:
+        return True
+    return noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _quoted_in_passive(cue: Token) -> Token | None:

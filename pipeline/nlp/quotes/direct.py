@@ -14,10 +14,11 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import is_cue
+from pipeline.nlp.quotes.documents import SPEAKER_TYPES
 from pipeline.nlp.quotes.marks import Segment
 from pipeline.nlp.quotes.speakers import Attribution, attribute, latest_event
 from pipeline.nlp.records import Mention, Quote
-from pipeline.nlp.syntax import is_negated
+from pipeline.nlp.syntax import is_negated, subject_of
 
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted text needs a speaker to count as a quote
 MAX_TITLE_WORDS = 8  # a quoted title ("Meet the Press") is no longer than this
@@ -96,7 +97,30 @@ def _find_cue(art: QuoteArticle, seg: Segment) -> Attribution | None:
         attribution = attribute(art, token)
         if attribution is not None:
             return attribution
-    return None
+    return None if inline else _colon_introducer(art, seg)
+
+
+def _colon_introducer(art: QuoteArticle, seg: Segment) -> Attribution | None:
+    """ "Speaker Boehner issued a statement: “…”", "Obama reacted on Twitter: “…”": a quote
+    opened right after a colon that ends a clause with no reporting verb is by the subject
+    of that clause, when the subject names someone who can speak (the clause introduces
+    the words; a colon after "The list includes" introduces no speaker)."""
+    p = seg.open_pos - 1
+    while p >= 0 and art.text[p].isspace():
+        p -= 1
+    colon = art.tokens(p, p + 1) if p >= 0 and art.text[p] == ":" else None
+    if colon is None:
+        return None
+    verb = colon[0].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i > colon[0].i or verb.pos_ not in ("VERB", "AUX") or art.in_quote(verb.idx) or is_negated(verb):
+        return None
+    subject = subject_of(verb)
+    found = art.index.at(subject) if subject is not None else None
+    if found is None or found.kind not in ("name", "pronoun") or found.entity_type not in SPEAKER_TYPES:
+        return None
+    return attribute(art, verb)
 
 
 def direct_quotes(art: QuoteArticle) -> list[Quote]:

@@ -225,7 +225,15 @@ def _framed_clause(cue: Token) -> list[Token] | None:
     (`parataxis`) or hangs them on as one; the reported words are the rest of that clause."""
     if cue.dep_ == "parataxis" and cue.head.left_edge.i < cue.left_edge.i and cue.head.pos_ in ("VERB", "AUX"):
         lo, hi = cue.left_edge.i, cue.right_edge.i
-        before = [t for t in cue.head.subtree if t.i < lo]
+        # "Speaking in an interview Wednesday, he said, “…”": an opening participle phrase
+        # with no subject says when or how the report was made, not what was reported
+        setting = {
+            t.i
+            for c in cue.head.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < lo and not any(g.dep_ == "nsubj" for g in c.children)
+            for t in c.subtree
+        }
+        before = [t for t in cue.head.subtree if t.i < lo and t.i not in setting]
         # the words before the parenthetical when it interrupts them, else those after
         return before if sum(t.is_alpha for t in before) >= 3 else [t for t in cue.head.subtree if t.i > hi] or None
     words = (c for c in cue.children if c.dep_ == "parataxis" and c.i < cue.i and c.pos_ in ("VERB", "AUX"))

@@ -123,8 +123,9 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if share and not _named_number(art, subject) and not _one_named(art, subject, mention):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
-        # a place never speaks (a capital acting for its state is already its country), nor a law or a book
-        mention = None
+        # a place never speaks (a capital acting for its state is already its country), nor a law or a book;
+        # a place's name that is the surname of a person named before is that person ("said Wales")
+        mention = _person_of_surname(art, mention)
     if mention is None:
         mention = _relative_antecedent(art, cue)
     if resolve_pronouns:
@@ -164,6 +165,21 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
+    """ "Wikipedia founder Jimmy Wales … said Wales": a one-word name the mentions read as a
+    place (or a work) speaking in a report is the person named in full before whose surname
+    it is; None when nobody is."""
+    if place.kind != "name" or len(place.surface.split()) != 1:
+        return None
+    for m in reversed(art.index.mentions):
+        if m.char_start >= place.char_start or m.entity_type != "PERSON" or m.kind != "name":
+            continue
+        words = m.name.split()
+        if len(words) > 1 and words[-1] == place.surface:
+            return m
+    return None
 
 
 def _speaker_of(art: QuoteArticle, verb: Token) -> Mention | None:

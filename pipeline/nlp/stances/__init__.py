@@ -50,8 +50,12 @@ stance for it, only when the holder is the subject of "plan"/"intend" (not a spe
 reporting someone else's plan, nor of a named maker in another speaker's words: "Mr Brown
 warned that the Tories were planning …" is Brown's claim); narrated, it is a stance of a government, a minister or a
 pronoun for a person named with a governing title or office ("Chancellor Gordon Brown …
-He plans to axe 104,000 jobs"). A gerund after a kept preposition ("guidelines on splitting
-the financial burden"), the bare clause of a manner noun ("the way Tony Blair's government
+He plans to axe 104,000 jobs"). A gerund after a kept preposition or "in" ("guidelines on
+splitting the financial burden", "their work in tackling the problem"), a topic the parser
+hung on the verb or stance noun ("opposition to the ban on smoking in pubs", "slammed Tory
+proposals for cutting public spending"), a light verb's prepositional noun ("decision to go
+to war") and a transparent verb's placing argument ("keeping suspects under house arrest"),
+the bare clause of a manner noun ("the way Tony Blair's government
 operates") and the "that" clause of a mandative verb ("demanding that he haul UN personnel
 before the US Congress") complete targets; an actor judged right or wrong to do something
 judges the doing ("Labour was right to reject quotas"); a measure said (not) to work is

@@ -312,6 +312,18 @@ class Labeller:
             return None
         return render(self.doc, tokens) or None
 
+    def _placed(self, verb: Token, obj: Token) -> bool:
+        """A transparent verb whose object is put somewhere or brought to someone by the
+        argument after it ("plans for keeping foreign terror suspects under house arrest",
+        "a pledge to hold talks with Iran"): the argument is part of the issue, so the action
+        is labelled whole; an actor object stays transparent ("get Britain into the euro"), and
+        so does "have", which places nothing ("we have to have prevention under a new category")."""
+        if verb.lemma_.lower() == "have" or obj.ent_type_ in ACTOR_TYPES:
+            return False
+        if obj.pos_ == "PROPN" and not _named_thing(obj):
+            return False
+        return bool(action_argument(self.lex, verb, obj))
+
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: participle + object ("imposed agreements")."""
         if verb.lemma_.lower() in PLACEMENT_VERBS:
@@ -319,7 +331,7 @@ class Labeller:
         if verb.lemma_.lower() in EMPTY_VERBS:
             return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS:
+        if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS and not self._placed(verb, obj):
             label = self.noun_label(obj)
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):

@@ -24,7 +24,14 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.signals import Signal, target_signals
-from pipeline.nlp.stances.targets import SIGN, Target, action_targets, frame_action, noun_targets
+from pipeline.nlp.stances.targets import (
+    SIGN,
+    Target,
+    action_targets,
+    frame_action,
+    noun_targets,
+    with_stranded_topic,
+)
 from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
@@ -235,7 +242,8 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
                 continue
             if pobj.pos_ == "VERB":
                 return action_targets(art, pobj)  # "opposition to imposing …"
-            targets = noun_targets(art, pobj)
+            # "opposition to the ban on smoking in pubs" with "on smoking" hung on the stance noun
+            targets = with_stranded_topic(art, noun, pobj, noun_targets(art, pobj))
             for conj in pobj.conjuncts:
                 if conj.i > pobj.i and conj.pos_ in ("NOUN", "PROPN"):
                     targets += noun_targets(art, conj)

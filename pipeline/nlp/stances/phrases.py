@@ -228,11 +228,20 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
 
 def _light_act(lex: StanceLexicon, verb: Token) -> bool:
     """A light verb's infinitive whose object names the act ("his failure to make a statement
-    to MPs", "the decision to take legal action"): the object carries the issue."""
+    to MPs", "the decision to take legal action"): the object carries the issue; without an
+    object, the noun of the preposition right after it does ("his decision to go to war in
+    Iraq", "the threat to take to the streets"), as `bare_infinitive` renders it."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.pos_ == "NOUN" and lex.evaluative(obj.lemma_) is None  # not "make the mistake"
+    if obj is None:
+        prep = next((c for c in verb.rights if c.dep_ == "prep"), None)
+        if prep is None or prep.i != verb.i + 1 or prep.lower_ not in COMPLETION_PREPOSITIONS:
+            return False
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or is_amount(obj) or lex.is_generic_target(obj.lemma_):
+            return False
+    return obj.pos_ == "NOUN" and lex.evaluative(obj.lemma_) is None  # not "make the mistake"
 
 
 def bare_infinitive(lex: StanceLexicon, to: Token, verb: Token) -> list[Token]:
@@ -250,11 +259,18 @@ def bare_infinitive(lex: StanceLexicon, to: Token, verb: Token) -> list[Token]:
     return [to, verb, prep, *phrase(lex, pobj, keep_det=False, depth=1)]
 
 
+# "in" keeps only an action: "their work in tackling the problem", "flexibility in deciding
+# access rules" say what the noun is about; "in" with a noun is a place or a field, read by
+# `complement`
+GERUND_PREPOSITIONS = KEEP_PREPOSITIONS | {"in"}
+
+
 def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
-    """ "guidelines on splitting the financial burden", "a ban on importing beef": the first
-    kept preposition after the noun, when its complement is an action with its object."""
+    """ "guidelines on splitting the financial burden", "a ban on importing beef", "their work
+    in tackling the problem": the first kept preposition after the noun, when its complement
+    is an action with its object."""
     prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
-    if prep is None or prep.lower_ not in KEEP_PREPOSITIONS:
+    if prep is None or prep.lower_ not in GERUND_PREPOSITIONS:
         return []
     verb = next((c for c in prep.children if c.dep_ == "pcomp"), None)
     if verb is None or verb.tag_ != "VBG" or verb.lemma_.lower() in EMPTY_VERBS:

@@ -14,7 +14,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.phrases import own_phrase
-from pipeline.nlp.stances.stranded import stranded_topic
+from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ADDRESSEE_VERBS,
@@ -111,15 +111,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if dobj is not None and not (addressee and xcomp is not None):
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
-        found = noun_targets(art, dobj)  # the label includes coordinated objects
-        actor = art.index.at(dobj) is not None or dobj.lemma_.lower() in BODY_NOUNS
-        topic = None if actor else stranded_topic(verb, dobj)
-        if topic is not None and found:
-            # "opposed the ban on hunting" with "on hunting" hung on the verb: the ban's topic
-            words = " ".join(
-                t.text for t in topic.subtree if not (t.is_quote or t.is_punct or t.dep_ in ("det", "predet"))
-            )
-            found = [Target(f"{t.label} {words}", t.head, t.sign, t.strength) for t in found]
+        found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
         found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:
@@ -230,6 +222,18 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
+
+
+def with_stranded_topic(art: StanceArticle, host: Token, obj: Token, found: list[Target]) -> list[Target]:
+    """The object's targets completed by the topic the parser hung on the verb or stance noun
+    `host` ("opposed the ban on hunting", "opposition to the ban on smoking in pubs"); an
+    actor object keeps its targets ("criticised the government on its plans": the grounds)."""
+    actor = art.index.at(obj) is not None or obj.lemma_.lower() in BODY_NOUNS
+    topic = None if actor or not found else stranded_topic(host, obj)
+    if topic is None:
+        return found
+    words = topic_words(topic)
+    return [Target(f"{t.label} {words}", t.head, t.sign, t.strength) for t in found]
 
 
 def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
