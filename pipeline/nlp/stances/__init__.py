@@ -71,6 +71,11 @@ judged by the speaker.
    of several speakers, or after another body named in the quote, is not the speaker.
    Naming verbs also read general opinion words (`opinion`, VADER) the lexicon lacks
    ("branded the guidelines a mess").
+   Warnings of effects (`effects`): in speech, a cause of harm or good named by a noun
+   ("the Tory policies would cause economic failure", "will lead to severe problems") is
+   judged as a verb of effect judges it.
+   An action urged on an actor with no object to label it by is the issue as worded
+   ("urged the government to think again at a later stage"); "warned X to <act>" urges it.
 10. Holders are completed (`holders`, `pronouns`): a subject "it" in speech or "they" under
    a report continues the body the text is about ("It says it wants …"); "the union", "a
    report by the NAO" take up the body named like them or the author, as for speakers; a
@@ -80,7 +85,8 @@ judged by the speaker.
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
-quotes), `copulas` (what a copula or an effect judges), `pledges` (promises in speech);
+quotes), `copulas` (what a copula or an effect judges), `effects` (what a causative brings
+about), `pledges` (promises in speech);
 with `targets`, `issue_words` (whether
 a judged word names an issue), `topic`, `holders`, `pronouns`,
 `polarity` and `labels` as their helpers and `merge` keeping the strongest signal per

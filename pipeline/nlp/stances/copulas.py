@@ -75,20 +75,29 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if holder is None:
         return []
     top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
-    subject = next((c for c in top.children if c.dep_ in ("nsubj", "csubj")), None)
+    targets = judged_subject_targets(art, top)
+    if not targets:
+        return []
+    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
+    return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+
+
+def judged_subject_targets(art: StanceArticle, verb: Token) -> list[Target]:
+    """What a verb of effect judges: its subject ("the plans would damage …"), an action as
+    subject ("cutting the tax would help …"), or for "it"/"this" what the sentence before is
+    about; none for a person or a pronoun ("we", "they"), nor for an actor ("Labour would
+    damage the economy": a judgement of an actor, read elsewhere)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None or subject.lower_ in PERSONAL_PRONOUNS - PLACEHOLDER_SUBJECTS or subject.lower_ in FIRST_PERSON:
         return []
     if subject.dep_ == "csubj":
-        targets = action_targets(art, subject)
-    elif subject.lower_ in PLACEHOLDER_SUBJECTS:
+        return action_targets(art, subject)
+    if subject.lower_ in PLACEHOLDER_SUBJECTS:
         noun = antecedent_noun(art, subject)
-        targets = noun_targets(art, noun) if noun is not None else []
-    elif art.index.at(subject) is not None or subject.pos_ == "PROPN":
-        return []  # "Labour would damage the economy": a judgement of an actor, read elsewhere
-    else:
-        targets = noun_targets(art, subject)
-    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
-    return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+        return noun_targets(art, noun) if noun is not None else []
+    if art.index.at(subject) is not None or subject.pos_ == "PROPN":
+        return []
+    return noun_targets(art, subject)
 
 
 def _infinitive(verb: Token) -> bool:

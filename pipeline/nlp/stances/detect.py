@@ -14,6 +14,7 @@ from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.conditions import condition_signals
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
+from pipeline.nlp.stances.effects import effect_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
 from pipeline.nlp.stances.idioms import idiom_signals
 from pipeline.nlp.stances.judgements import (
@@ -37,7 +38,7 @@ from pipeline.nlp.stances.verbs import (
     verb_signals,
     willing_signals,
 )
-from pipeline.nlp.stances.words import CONSEQUENCE_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.token_view import view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
@@ -50,7 +51,7 @@ TOKEN_PASSES = (
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
-    need_signals, idiom_signals, condition_signals,
+    need_signals, idiom_signals, condition_signals, effect_signals,
 )
 
 
@@ -64,6 +65,7 @@ class Gate(NamedTuple):
     judging: bool  # the word or its lemma is one of the lexicon's evaluative words
     proposal: bool  # lemma in `proposal_verbs`
     consequence: bool  # lemma in `consequence_verbs`
+    causal: bool  # lemma in `causal_verbs`
     ironic: bool  # "so-called", or "called" of "so - called"
     opinion: bool  # the word or its lemma is one of the general opinion words (`opinion`)
     need: bool  # lemma in `needs.NEED_VERBS`
@@ -85,6 +87,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
+    effect_signals: lambda g: g.pos == "VERB" and g.causal,
     pledge_signals: lambda g: g.pos == "VERB" and not g.be,
     need_signals: lambda g: g.pos == "VERB" and g.need,
     idiom_signals: lambda g: g.pos in ("VERB", "AUX") and g.dep not in ("aux", "auxpass"),
@@ -98,7 +101,8 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     base = lemma.lower()
     opinion = opinion_weight(lower, lemma) is not None
     return (
-        lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, lower in ("so-called", "called"),
+        lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
+        lower in ("so-called", "called"),
         opinion, base in NEED_VERBS,
     )
 

@@ -68,7 +68,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if urged is None and pobj is not None:
             urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
         if urged is not None and pobj is not None:
-            found = _negated(urged, action_targets(art, urged) or _subjectless_passive(art, urged, pobj))
+            found = action_targets(art, urged) or _subjectless_passive(art, urged, pobj)
+            if not found and _addressed(art, pobj) and _urges(art, verb):
+                found = worded_action(art, urged)  # "called on Mr Brown to open up the books"
+            found = _negated(urged, found)
             if found:
                 return found  # else "counting on the talks to continue": the talks
             if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
@@ -95,7 +98,13 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # so is an action wished for ("wants to introduce a points system for migrants")
         wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS else None
         wished = wish is not None and wish[0] > 0
-        found = _negated(xcomp, action_targets(art, xcomp, label_actions=addressee or wished))
+        found = action_targets(art, xcomp, label_actions=addressee or wished)
+        if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
+            found = worded_action(art, xcomp)  # "urged the government to think again"
+        found = _negated(xcomp, found)
+        if found and addressee and _warns(art, verb):
+            # "warned the BBC to steer away from …": warning someone to act urges the act
+            found = [Target(t.label, t.head, -t.sign, t.strength) for t in found]
         if found and not addressee:
             outer = -1 if _reverses(verb) else 1
             own = verb_cue(art, verb)
@@ -450,6 +459,41 @@ def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[
         return []
     polarity, score, _ = cue
     return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in noun_targets(art, pobj)]
+
+
+def worded_action(art: StanceArticle, action: Token) -> list[Target]:
+    """An action urged on someone that has no object to label it by ("urged the government
+    to think again at a later stage", "called on industrialised nations to commit themselves
+    to buying the vaccines") is the issue as worded: a demand is a stance whatever its verb
+    (eval/GUIDE.md: a demand is evidence). None for a bare verb ("urged him to go"), or one
+    whose words name nothing (`clause_label` needs a noun)."""
+    label = art.labeller.clause_label(action)
+    return [Target(label, action)] if label else []
+
+
+def _urges(art: StanceArticle, verb: Token) -> bool:
+    """Whether the verb is a support cue that urges ("urge", "call on", "press")."""
+    cue = verb_cue(art, verb)
+    return cue is not None and cue[0] > 0
+
+
+def _warns(art: StanceArticle, verb: Token) -> bool:
+    """Whether an addressee verb is an oppose cue ("warn"): its own sign is against what it
+    warns of ("warned against the plan"), so an act it tells someone to do, which it urges,
+    is turned round before that sign applies."""
+    cue = verb_cue(art, verb)
+    return cue is not None and cue[0] < 0
+
+
+def _addressed(art: StanceArticle, noun: Token) -> bool:
+    """Whether the one urged is an actor (a name, a pronoun, a body noun, a mention): then
+    the urged action, not the noun, is the issue."""
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or art.index.at(noun) is not None
+        or noun.lemma_.lower() in BODY_NOUNS
+        or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    )
 
 
 def _negated(action: Token, targets: list[Target]) -> list[Target]:

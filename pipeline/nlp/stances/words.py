@@ -74,6 +74,10 @@ MODIFIED_GROUP_NOUNS = _VOCABULARY.words("modified_group_nouns")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
+CAUSAL_VERBS = {
+    word: (None if prep == "-" else prep) for word, prep in _VOCABULARY.mapping("causal_verbs").items()
+}
+EFFECT_NOUNS = {word: int(sign) for word, sign in _VOCABULARY.mapping("effect_nouns").items()}
 INTRANSITIVE_FATES = {word: int(sign) for word, sign in _VOCABULARY.mapping("intransitive_fates").items()}
 ATTITUDE_ADJECTIVES = {word: int(sign) for word, sign in _VOCABULARY.mapping("attitude_adjectives").items()}
 GENERIC_JUDGEMENTS = _VOCABULARY.words("generic_judgements")

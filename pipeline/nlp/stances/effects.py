@@ -1,0 +1,52 @@
+"""Warnings of what something brings about: "the Tory policies would cause economic failure",
+"the changes will lead to severe recruitment problems", "this increase will cause great
+hardship" judge the cause, as a verb of harm does ("would damage the economy",
+`copulas.consequence_signals`).
+
+Why a separate pass: the harm or good is named by the effect noun, not the verb, so the verb
+is one of a few causatives (`causal_verbs`: "cause", "lead to", "result in", …) and the sign
+comes from the effect (`effect_nouns`: "hardship" -1, "benefit" +1). Effects that may be
+wanted or not ("would mean rises", "will bring change") judge nothing. The cause is the
+subject, read as for consequence verbs (a placeholder "it" or "this" is what the sentence
+before is about; an actor is judged elsewhere); the quote's speaker holds the stance.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.copulas import judged_subject_targets
+from pipeline.nlp.stances.polarity import has_negation, hypothetical
+from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
+from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_NOUNS
+
+
+def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "would cause economic failure": in a quote, a cause of harm (or good) is judged."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CAUSAL_VERBS or verb.pos_ != "VERB" or verb.dep_ == "relcl" or hypothetical(verb):
+        return []  # "it was the status quo, not the new laws, which were causing problems": a cleft's parts
+    if any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        return []  # "mercury exposure can result in brain damage": what may happen in general, a fact
+    sign = _effect_sign(verb, CAUSAL_VERBS[lemma])
+    quote = art.quote_at(verb.idx) if sign is not None else None
+    holder = art.speaker(quote)  # the speaker of what is said; none outside speech
+    targets = judged_subject_targets(art, verb) if holder is not None else []
+    if not targets:
+        return []
+    negated = -1 if has_negation(art, verb) else 1
+    return target_signals(art, verb, sign * negated, CONSEQUENCE_SCORE, targets, holder, quote)
+
+
+def _effect_sign(verb: Token, prep: str | None) -> int | None:
+    """The sign of the effect the verb brings about: its object ("cause hardship") or the
+    object of its preposition ("lead to problems"), its first conjunct."""
+    if prep is None:
+        effect = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    else:
+        marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep), None)
+        effect = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
+    if effect is None or effect.pos_ != "NOUN":
+        return None
+    return EFFECT_NOUNS.get(effect.lemma_.lower())
