@@ -83,7 +83,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, is_relative_pronoun
+from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, has_neg, is_relative_pronoun
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -438,6 +438,34 @@ def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mentio
     if not (verb.dep_ == "conj" and _reports(head)):
         return []
     return [m for m in _subjects(head, index, depth + 1) if m.entity_type != "PERSON" and m.kind != "pronoun"]
+
+
+PERSON_PRONOUNS = frozenset({"he", "she"})  # pronouns a person is referred to by
+
+
+def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "The CBI said it wanted ministers to scrap the tax", "Mr Kennedy said he wanted Mr
+    Blair to apologise": a pronoun subject no mention resolves, of a clause a verb of saying
+    governs and opens ("said (on Monday) (that) it ..."), is that verb's named subject when it agrees
+    with it ("he" / "she" a person, "it" / "they" a body, country or group). For a clause
+    of the speaker's own wish or readiness (a request of someone, an offer), where the
+    speaker stating it is the reading; a negated verb of saying reports nothing."""
+    pronouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in BODY_PRONOUNS | PERSON_PRONOUNS]
+    if not pronouns or verb.dep_ != "ccomp" or any(m.name for m in index.all_at(pronouns[0])):
+        return []
+    head = verb.head
+    if not lemma_in(head, REPORTING_VERBS) or has_neg(head):
+        return []
+    clause = {t.i for t in verb.subtree}
+    between = verb.doc[head.i + 1 : pronouns[0].i]
+    if head.i > pronouns[0].i or any(t.i in clause and t.dep_ != "mark" for t in between):
+        return []  # "says the over-55s are united around areas they want ...": another's "they"
+    person = pronouns[0].lower_ in PERSON_PRONOUNS
+    return [
+        m
+        for m in _subjects(head, index)
+        if m.kind != "pronoun" and (m.entity_type == "PERSON") == person and m.entity_type != "LOCATION"
+    ]
 
 
 def _reports(verb: Token) -> bool:

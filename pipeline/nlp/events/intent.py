@@ -7,11 +7,13 @@ it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "u
 "threatened"); this pass finds the acts English makes without them:
 
 * "X wants / asked / told Y to do Z" -> REQUEST, source X, target Y (`request_verbs`), Y
-  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]"); "X
+  the object or the infinitive's own subject (the parser's "wants [Y to withdraw]"), X
+  the speaker where the wish is reported ("X said it / he wanted Y to do Z"); "X
   wants / seeks an apology from Y" -> REQUEST of Y (`seeking_verbs`);
 * "X gave Y until Friday to do Z" -> REQUEST, a deadline set for Y (`deadline_verbs`);
 * "X is willing / ready / prepared to do Z for Y" -> AGREE, with the actor the infinitive
-  acts on as target (`willingness_words`), or the one the offer is told to;
+  acts on as target (`willingness_words`), or the one the offer is told to; "X said it was
+  ready to" is X's offer (`reported_speaker`);
 * "X wishes / wants / hopes to meet / speak with / work with Y" -> AGREE to Y, the intent
   to meet or co-operate (`desire_verbs`);
 * in a quote, or a clause reported by a speaker: "Y must / should / ought to do Z" and
@@ -30,7 +32,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors, pronoun_referent
+from pipeline.nlp.events.actors import _subjects, np_actors, pronoun_referent, reported_speaker
 from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
@@ -217,7 +219,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if asked is None and lemma_in(token, SEEKING_VERBS):
                 asked = _sought_from(token)
             if asked is not None:
-                sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
+                sources = [m for m in _subjects(token, ec.index) or reported_speaker(token, ec.index) if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
                 if not targets and sources:  # "wrote to Mr Blair asking him to sack the minister"
                     targets = pronoun_referent(asked, sentence.sentence_id, {actor_key(m) for m in sources}, ec.index)
@@ -231,7 +233,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             and not any(c.dep_ == "dobj" for c in token.children)
         ):
             acts = [c for c in token.children if c.dep_ == "xcomp" and _infinitive(c) and _cooperative(c, ec)]
-            sources = [m for m in _subjects(token, ec.index) if is_actor(m)]
+            sources = [m for m in _subjects(token, ec.index) or reported_speaker(token, ec.index) if is_actor(m)]
             targets = _named(m for act in acts for m in _object_actors(act, ec))
             if acts and sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
@@ -242,7 +244,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if not acts:
                 continue
-            sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+            sources = [m for m in _subjects(verb, ec.index) or reported_speaker(verb, ec.index) if is_actor(m)]
             targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))

@@ -4,6 +4,7 @@ each source does); kept out of `__init__` so that importing the word lists impor
 from __future__ import annotations
 
 from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.administrations import leader_governments
 from pipeline.nlp.mentions.branches import national_branches
 from pipeline.nlp.mentions.candidates import phrase_candidates, without_overlaps
 from pipeline.nlp.mentions.classification import entity_candidates
@@ -33,5 +34,5 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = expand_acronyms(mc, chosen)
     chosen = bracketed_aliases(mc, chosen)
     chosen = short_body_names(mc, chosen)
-    mentions = national_government(mc, to_mentions(mc, chosen))
+    mentions = leader_governments(mc, national_government(mc, to_mentions(mc, chosen)))
     return one_per_start(add_references(mc, mentions))
