@@ -82,6 +82,8 @@ from pipeline.nlp.events.vocabulary import (
     STATE_VERBS,
 )
 from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.names import given_name_gender, honorific_gender
+from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, has_neg, is_relative_pronoun
 
@@ -460,12 +462,24 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     between = verb.doc[head.i + 1 : pronouns[0].i]
     if head.i > pronouns[0].i or any(t.i in clause and t.dep_ != "mark" for t in between):
         return []  # "says the over-55s are united around areas they want ...": another's "they"
-    person = pronouns[0].lower_ in PERSON_PRONOUNS
+    pronoun = pronouns[0].lower_
+    person = pronoun in PERSON_PRONOUNS
     return [
         m
         for m in _subjects(head, index)
-        if m.kind != "pronoun" and (m.entity_type == "PERSON") == person and m.entity_type != "LOCATION"
+        if m.kind != "pronoun"
+        and (m.entity_type == "PERSON") == person
+        and m.entity_type != "LOCATION"
+        and _gender_agrees(m, pronoun)
     ]
+
+
+def _gender_agrees(mention: Mention, pronoun: str) -> bool:
+    """ "Mrs Thatcher said he was ready": a person whose title or given name gives the other
+    gender is not the "he" or "she" (an unknown gender agrees)."""
+    wanted = PRONOUN_GENDER.get(pronoun)
+    gender = honorific_gender(mention.surface) or given_name_gender(mention.name)
+    return wanted is None or gender is None or gender == wanted
 
 
 def _reports(verb: Token) -> bool:
@@ -567,9 +581,7 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
-    if not draft.targets and (
-        draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)
-    ):
+    if not draft.targets and (draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)):
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in ADDRESSED_TYPES:
         assign(draft, "targets", _pronoun_object_referent(draft, index))
@@ -725,10 +737,7 @@ def relative_doers(clause: Token) -> list[Token]:
     "the way Mr Blunkett introduced the rules", "the cavalier way in which this government
     operates" name who did what the noun stands for; "the man who ..." names no one else."""
     return [
-        t
-        for c in clause.children
-        if c.dep_ in ("nsubj", "nsubjpass") and not is_relative_pronoun(c)
-        for t in c.subtree
+        t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and not is_relative_pronoun(c) for t in c.subtree
     ]
 
 
@@ -1240,8 +1249,14 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             assign(draft, subject_role, subjects)
         if draft.mode == "visit" and not draft.targets:
             # "arrived in India for a three-day visit": the country gone to is the host
-            hosts = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in pobjs(c)
-                     for m in np_actors(p, index) if m.entity_type == "COUNTRY"]
+            hosts = [
+                m
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "to")
+                for p in pobjs(c)
+                for m in np_actors(p, index)
+                if m.entity_type == "COUNTRY"
+            ]
             assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
             # "gave Argentina a loan", "sent aid to Sri Lanka": the recipient of the light verb
@@ -1352,8 +1367,15 @@ def reciprocal_drafts(draft: Draft) -> list[Draft]:
         return [draft]
     a, b = draft.sources
     return [
-        replace(draft, sources=[x], targets=[y], words=list(draft.words), realisers=list(draft.realisers),
-                participants=list(draft.participants), mediators=list(draft.mediators))
+        replace(
+            draft,
+            sources=[x],
+            targets=[y],
+            words=list(draft.words),
+            realisers=list(draft.realisers),
+            participants=list(draft.participants),
+            mediators=list(draft.mediators),
+        )
         for x, y in ((a, b), (b, a))
     ]
 

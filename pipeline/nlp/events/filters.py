@@ -49,6 +49,7 @@ from pipeline.nlp.events.vocabulary import (
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
     MEMBERSHIP_NOUNS,
+    OTHER_UNIONS,
     PARTY_WORDS,
     PROTESTER_NOUNS,
     QUARREL_WORDS,
@@ -296,8 +297,15 @@ def balloted_members(draft: Draft, index: MentionIndex) -> None:
 
 
 def _is_union(mention: Mention) -> bool:
-    """Whether a mention names a trade union (`union_words`: "Unison", "the Fire Brigades Union")."""
-    return mention.entity_type == "ORGANIZATION" and any(word in UNION_WORDS for word in mention.name.lower().split())
+    """Whether a mention names a trade union (`union_words`: "Unison", "the Fire Brigades Union"),
+    not a union of states, sports clubs or money (`other_unions`: "European Union staff")."""
+    words = mention.name.lower().split()
+    return (
+        mention.entity_type == "ORGANIZATION"
+        and mention.gazetteer_id is None  # the gazetteer's unions are of states ("African Union")
+        and any(word in UNION_WORDS for word in words)
+        and not any(word in OTHER_UNIONS for word in words)
+    )
 
 
 def _owners(noun: Token, index: MentionIndex) -> list[Mention]:

@@ -31,7 +31,7 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
         if head.lower_ not in GOVERNMENT_NAMES or head.i == 0:
             continue
         surname = doc[head.i - 1]
-        holders = [m for m in people if m.name.split()[-1] == surname.text]
+        holders = [m for m in people if m.name.split()[-1:] == [surname.text]]
         if not holders or not _modifies(surname, head):
             continue  # a name no person of the article carries ("the Taleban regime")
         start = _name_start(doc, head, {w for m in holders for w in m.name.split()})

@@ -19,7 +19,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import judged_subject_targets
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
-from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_NOUNS
+from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_ENDS, EFFECT_NOUNS, REDUCING_WORDS
 
 
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -49,4 +49,9 @@ def _effect_sign(verb: Token, prep: str | None) -> int | None:
         effect = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
     if effect is None or effect.pos_ != "NOUN":
         return None
+    ends = (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "under") for g in c.children)
+    if any(g.dep_ == "pobj" and g.lemma_.lower() in EFFECT_ENDS for g in ends):
+        return None  # "will bring these problems to light": revealed, not brought about
+    if any(c.dep_ in ("det", "amod", "neg", "advmod") and c.lower_ in REDUCING_WORDS for c in effect.children):
+        return None  # "will cause no problems", "will mean fewer delays": the harm is denied or cut
     return EFFECT_NOUNS.get(effect.lemma_.lower())

@@ -74,10 +74,10 @@ MODIFIED_GROUP_NOUNS = _VOCABULARY.words("modified_group_nouns")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
-CAUSAL_VERBS = {
-    word: (None if prep == "-" else prep) for word, prep in _VOCABULARY.mapping("causal_verbs").items()
-}
+CAUSAL_VERBS = {word: (None if prep == "-" else prep) for word, prep in _VOCABULARY.mapping("causal_verbs").items()}
 EFFECT_NOUNS = {word: int(sign) for word, sign in _VOCABULARY.mapping("effect_nouns").items()}
+REDUCING_WORDS = _VOCABULARY.words("reducing_words")
+EFFECT_ENDS = _VOCABULARY.words("effect_ends")
 INTRANSITIVE_FATES = {word: int(sign) for word, sign in _VOCABULARY.mapping("intransitive_fates").items()}
 ATTITUDE_ADJECTIVES = {word: int(sign) for word, sign in _VOCABULARY.mapping("attitude_adjectives").items()}
 GENERIC_JUDGEMENTS = _VOCABULARY.words("generic_judgements")
@@ -86,8 +86,6 @@ NON_ISSUE_NOUNS = _VOCABULARY.words("non_issue_nouns")
 PRODUCT_NOUNS = _VOCABULARY.words("product_nouns")
 DEVERBAL_SUFFIXES = {
     suffix: tuple("" if e == "-" else e for e in (endings or "-").split())
-    for suffix, endings in sorted(
-        _VOCABULARY.mapping("deverbal_suffixes").items(), key=lambda kv: -len(kv[0])
-    )
+    for suffix, endings in sorted(_VOCABULARY.mapping("deverbal_suffixes").items(), key=lambda kv: -len(kv[0]))
 }
 OWNED_STANCE_NOUNS = _VOCABULARY.words("owned_stance_nouns")
