@@ -142,23 +142,13 @@ def _files(data: Path, home: Path) -> list[tuple[str, os.stat_result]]:
     """Every file under the data folder and DAGSTER_HOME (links followed), but the record."""
     found = []
     skip = str(record_path(data))
-    seen: set[str] = set()  # each real folder once: a link loop must not walk for ever
-    for root in (data, home):
-        for folder, subfolders, names in os.walk(root, followlinks=True):
-            real = os.path.realpath(folder)
-            if real in seen:
-                subfolders.clear()
-                continue
-            seen.add(real)
-            subfolders.sort()
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                if path == skip:
-                    continue
-                try:
-                    found.append((path, os.stat(path)))
-                except OSError:  # removed while listed
-                    found.append((path, None))
+    for path in file_identity.walk_files((data, home)):
+        if path == skip:
+            continue
+        try:
+            found.append((path, os.stat(path)))
+        except OSError:  # removed while listed
+            found.append((path, None))
     return found
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable, Iterator
 
 SETTLED_NS = 2_000_000_000
 """A file modified or replaced this recently (ns, by its mtime or ctime) is read again
@@ -33,3 +34,19 @@ def settled(stat: os.stat_result, now_ns: int | None = None) -> bool:
     so that what was read from it may be remembered under its identity."""
     now_ns = time.time_ns() if now_ns is None else now_ns
     return max(stat.st_mtime_ns, stat.st_ctime_ns) < now_ns - SETTLED_NS
+
+
+def walk_files(roots: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """Every file path under the roots, in a fixed order, links followed but each real folder
+    walked once (a link loop must not walk for ever, nor a folder count twice)."""
+    seen: set[str] = set()
+    for root in roots:
+        for folder, subfolders, names in os.walk(root, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:
+                subfolders.clear()
+                continue
+            seen.add(real)
+            subfolders.sort()
+            for name in sorted(names):
+                yield os.path.join(folder, name)

@@ -122,23 +122,14 @@ def folder_stamp(seeds_dir: Path) -> FolderStamp:
     taken = time_ns()
     digest = hashlib.sha256()
     young: list[str] = []
-    seen: set[str] = set()
-    for folder, subfolders, files in os.walk(seeds_dir, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen:
-            subfolders.clear()
-            continue
-        seen.add(real)
-        subfolders.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-                digest.update(f"{path}\0{file_identity.identity(info)}\0".encode("utf-8", "surrogateescape"))
-                if not file_identity.settled(info, taken):
-                    young.append(path)
-            except OSError:
-                digest.update(f"{path}\0unreadable\0".encode("utf-8", "surrogateescape"))
+    for path in file_identity.walk_files((seeds_dir,)):
+        try:
+            info = os.stat(path)
+            digest.update(f"{path}\0{file_identity.identity(info)}\0".encode("utf-8", "surrogateescape"))
+            if not file_identity.settled(info, taken):
+                young.append(path)
+        except OSError:
+            digest.update(f"{path}\0unreadable\0".encode("utf-8", "surrogateescape"))
     return FolderStamp(digest.hexdigest(), tuple(young))
 
 
