@@ -299,12 +299,10 @@ def balloted_members(draft: Draft, index: MentionIndex) -> None:
 def _is_union(mention: Mention) -> bool:
     """Whether a mention names a trade union (`union_words`: "Unison", "the Fire Brigades Union"),
     not a union of states, sports clubs or money (`other_unions`: "European Union staff")."""
-    words = mention.name.lower().split()
     return (
-        mention.entity_type == "ORGANIZATION"
+        _body_named_with(mention, UNION_WORDS)
         and mention.gazetteer_id is None  # the gazetteer's unions are of states ("African Union")
-        and any(word in UNION_WORDS for word in words)
-        and not any(word in OTHER_UNIONS for word in words)
+        and not _body_named_with(mention, OTHER_UNIONS)
     )
 
 
@@ -367,14 +365,19 @@ def personal_quarrel(draft: Draft) -> bool:
     )
 
 
+def _body_named_with(mention: Mention, words: frozenset[str]) -> bool:
+    """An organisation with one of the words in its name (lower-cased, word by word)."""
+    return mention.entity_type == "ORGANIZATION" and any(word in words for word in mention.name.lower().split())
+
+
 def _is_party(mention: Mention) -> bool:
     """A political party (party_words in its name): "Labour Party", "Liberal Democrats"."""
-    return mention.entity_type == "ORGANIZATION" and any(word in PARTY_WORDS for word in mention.name.lower().split())
+    return _body_named_with(mention, PARTY_WORDS)
 
 
 def _is_chamber(mention: Mention) -> bool:
     """A body whose name holds a chamber word (chamber_words): "House of Commons", "Senate"."""
-    return mention.entity_type == "ORGANIZATION" and any(word in CHAMBER_WORDS for word in mention.name.lower().split())
+    return _body_named_with(mention, CHAMBER_WORDS)
 
 
 SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
