@@ -394,6 +394,16 @@ def speakerless(draft: Draft) -> bool:
     return not any(c.dep_ == "nsubj" for c in draft.token.children)
 
 
+def lone_recommendation(draft: Draft) -> bool:
+    """ "Doctors recommend eating more fruit": a recommendation to no one named is a demand
+    only when a named body makes it ("the Law Commission recommended tightening the law":
+    a demand of whoever makes the law, PLOVER REQUEST); from a person or a group noun it is
+    advice or an opinion (a quote or a stance)."""
+    if draft.event_type != "REQUEST" or draft.trigger.lemma != "recommend" or draft.targets:
+        return False
+    return not any(m.entity_type == "ORGANIZATION" and m.kind == "name" for m in draft.sources)
+
+
 def backed_cause(draft: Draft) -> bool:
     """ "Howard backs stem cell research", "the BMA also backs the bill": backing a cause,
     with no actor backed, is a position (a stance), not a SUPPORT event (eval/GUIDE.md: a

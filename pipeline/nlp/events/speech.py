@@ -327,7 +327,27 @@ def _targets(
         # (a broken norm is no one harmed: "violated US law" is read as before)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
-    return found or _pronoun_antecedent(ec, clause, span, speaker, spoken_of) or _proposal_owner(ec, clause, speaker)
+    return (
+        found
+        or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
+        or _proposal_owner(ec, clause, speaker)
+        or _unnamed_doer(ec, clause, speaker)
+    )
+
+
+def _unnamed_doer(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
+    """ "Far too little has been done to enable adult learners ...", "mistakes were made": a
+    judged passive clause with no agent leaves its doer unnamed; in a story whose "the
+    government" names one national government, one who does not govern it (an opposition
+    spokesman, a union, a charity) judges that government's record, as `_government_measure`
+    reads "the legislation". A minister's or department's own passive judges no one."""
+    if not any(c.dep_ == "auxpass" for c in clause.children) or any(c.dep_ == "agent" for c in clause.children):
+        return []
+    if clause.tag_ != "VBN" or clause.dep_ not in ("ROOT", "ccomp", "conj") or governs(speaker, ec):
+        return []  # "if someone was wrongly given an order": a condition judges no record
+    if any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "MD") for c in clause.children):
+        return []
+    return _national_government(ec)
 
 
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
