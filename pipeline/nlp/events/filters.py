@@ -395,11 +395,12 @@ def speakerless(draft: Draft) -> bool:
 
 
 def lone_recommendation(draft: Draft) -> bool:
-    """ "Doctors recommend eating more fruit": a recommendation to no one named is a demand
-    only when a named body makes it ("the Law Commission recommended tightening the law":
-    a demand of whoever makes the law, PLOVER REQUEST); from a person or a group noun it is
-    advice or an opinion (a quote or a stance)."""
-    if draft.event_type != "REQUEST" or draft.trigger.lemma != "recommend" or draft.targets:
+    """ "Doctors recommend eating more fruit", "Mr Tomlinson has recommended replacing
+    A-levels": a recommendation is a demand (PLOVER REQUEST) when a named body makes it ("the
+    Law Commission recommended tightening the law", "the committee recommended that ministers
+    ..."), a report's to whoever must act on it; from a person or a group noun it is advice or
+    an opinion (a quote or a stance)."""
+    if draft.event_type != "REQUEST" or draft.trigger.lemma != "recommend":
         return False
     return not any(m.entity_type == "ORGANIZATION" and m.kind == "name" for m in draft.sources)
 

@@ -331,20 +331,25 @@ def _targets(
         found
         or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
         or _proposal_owner(ec, clause, speaker)
-        or _unnamed_doer(ec, clause, speaker)
+        or _unnamed_doer(ec, token, clause, speaker)
     )
 
 
-def _unnamed_doer(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
-    """ "Far too little has been done to enable adult learners ...", "mistakes were made": a
-    judged passive clause with no agent leaves its doer unnamed; in a story whose "the
-    government" names one national government, one who does not govern it (an opposition
-    spokesman, a union, a charity) judges that government's record, as `_government_measure`
-    reads "the legislation". A minister's or department's own passive judges no one."""
-    if not any(c.dep_ == "auxpass" for c in clause.children) or any(c.dep_ == "agent" for c in clause.children):
+def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mention) -> list[Mention]:
+    """ "Far too little has been done to enable adult learners", "too many mistakes have been
+    made": a measure of too little or too much (`_excess`) as the subject of a passive with no
+    agent judges the record of whoever had to act, unnamed; in a story whose "the government"
+    names one national government, one who does not govern it (an opposition spokesman, a
+    union, a charity) judges that government's record, as `_government_measure` reads "the
+    legislation". Other judged passives ("they were abused at the camp") leave the doer open;
+    a minister's or department's own, a condition's ("if someone was wrongly given") or a
+    modal's judge no one."""
+    if not _excess(token) or not any(c.dep_ == "nsubjpass" and token in c.subtree for c in clause.children):
+        return []
+    if any(c.dep_ == "agent" for c in clause.children) or not any(c.dep_ == "auxpass" for c in clause.children):
         return []
     if clause.tag_ != "VBN" or clause.dep_ not in ("ROOT", "ccomp", "conj") or governs(speaker, ec):
-        return []  # "if someone was wrongly given an order": a condition judges no record
+        return []
     if any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "MD") for c in clause.children):
         return []
     return _national_government(ec)
