@@ -19,7 +19,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects, np_actors
-from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, lemma_in, pobjs, speech_act_draft, unique
+from pipeline.nlp.events.draft import (
+    Draft,
+    EventContext,
+    is_actor,
+    is_question,
+    lemma_in,
+    pobjs,
+    speech_act_draft,
+    unique,
+)
 from pipeline.nlp.events.intent import REQUEST_ACT
 from pipeline.nlp.events.speech import _same_actor
 from pipeline.nlp.events.vocabulary import PRESSURE_NOUNS, PRESSURE_VERBS
