@@ -125,10 +125,24 @@ def _breaks_a_norm(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
 
 
+MILD_DEGREES = frozenset({"bit", "little"})  # "a bit late", "a little slow"
+QUANTITY_WORDS = frozenset({"little", "much", "many", "few", "far"})
+
+
 def _excess(token: Token) -> bool:
     """ "rush it through too quickly", "had too much freedom", "far too little": a degree
-    word under "too" (`excess_words`) says its clause's actor does too much or too little."""
-    return token.lower_ in EXCESS_WORDS and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children)
+    word under "too" (`excess_words`) says its clause's actor does too much or too little;
+    so does a word of pace or strength under "a bit" / "a little" ("the Tories are a bit
+    late to the issue", "ministers were a little slow to act"), a softened "too" (not a
+    quantity: "a little more" is no charge)."""
+    if token.lower_ not in EXCESS_WORDS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children):
+        return True
+    return token.lower_ not in QUANTITY_WORDS and any(
+        c.dep_ == "npadvmod" and c.lower_ in MILD_DEGREES and any(d.lower_ == "a" for d in c.children)
+        for c in token.children
+    )
 
 
 def _unsound(token: Token) -> bool:
