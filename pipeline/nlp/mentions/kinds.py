@@ -474,8 +474,10 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
     if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
         # "Bob Wellington, of Torfaen, said"; not "George Muir, of the Association …"; a name
-        # NER typed a body may be the person's firm ("David Page, of Investec Securities")
-        return "PLACE?" if c.label == "ORG" else "LOCATION"
+        # of several words NER typed a body and no places list holds may be the person's firm
+        # ("David Page, of Investec Securities")
+        firm = c.label == "ORG" and len(c.name.split()) > 1 and not known_place(c.name)
+        return "PLACE?" if firm else "LOCATION"
     if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
         return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
     if root.dep_ == "compound" and root.head.lower_ in SEAT_NOUNS:
