@@ -379,7 +379,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and _leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
-    if label in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") and len(span) == 1 and _followers_or_dwellers(mc, span[0]):
+    if (
+        label in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
+        and len(span) == 1
+        and _followers_or_dwellers(mc, span[0])
+    ):
         return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners", "Rastafarians"
     shortened = _short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
