@@ -94,7 +94,10 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
             # a generic noun may complete another ("the release of the journalists")
             generic = lex.is_generic_target(pobj.lemma_) if pobj is not None else False
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (
-                not generic or depth == 0 and pobj.lemma_.lower() in COMPLEMENT_GENERICS
+                not generic
+                # "the number of people": a generic count completed by its kind at any depth
+                or pobj.lemma_.lower() in COMPLEMENT_GENERICS and (depth == 0 or lex.is_generic_target(noun.lemma_))
+                or depth == 0 and _counts_kind(lex, pobj)
             ):
                 return child, pobj
         elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
@@ -110,6 +113,18 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
             ):
                 return child, pobj
     return None
+
+
+def _counts_kind(lex: StanceLexicon, noun: Token) -> bool:
+    """A generic noun that counts or measures a kind its "of" names ("a limit on the number of
+    quangos", "a cut in the level of council tax"): the kind completes the noun before it."""
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    kind = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return (
+        kind is not None
+        and kind.pos_ in ("NOUN", "PROPN")
+        and (not lex.is_generic_target(kind.lemma_) or kind.lemma_.lower() in COMPLEMENT_GENERICS)
+    )
 
 
 OWN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
