@@ -213,9 +213,12 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
             continue  # "the bill to ban fox hunting" is parsed either way
         if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, child):
             continue
-        if any(c.dep_ == "neg" for c in child.children):
-            return []  # "an agreement not based on …" says what it is not
         to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        neg = next((c for c in child.children if c.dep_ == "neg"), None)
+        if neg is not None and to is None:
+            return []  # "an agreement not based on …" says what it is not
+        # "his decision not to release foreign terror suspects": the act of not doing it
+        not_ = [neg] if neg is not None else []
         if child.tag_ == "VBN" and to is None:
             prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -224,7 +227,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                out = [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+                out = [*not_, to, child, *phrase(lex, obj, keep_det=False, depth=1)]
                 argument = action_argument(lex, child, obj)  # "the decision to send troops to Iraq"
                 if argument:
                     return out + argument
@@ -237,7 +240,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
             if obj is None and bare:
-                return bare_infinitive(lex, to, child)
+                return [*not_, *bare_infinitive(lex, to, child)]
     return []
 
 
