@@ -126,7 +126,9 @@ def _polled_holder(ctx: ArticleContext, holder: Mention | None, stance: Stance) 
     if span is None:
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SURVEY_NOUNS for above in span.root.ancestors for c in above.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SURVEY_NOUNS
+        for above in span.root.ancestors
+        for c in above.children
     )
 
 

@@ -72,9 +72,9 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             # "It says it wants fair guidelines": the body the text goes on about, in speech
             # only ("as it continues to fight for its survival" narrates a firm's business)
             return body_pronoun(art, it, across_sentences=quote is None or quote.kind != "direct"), quote
-    if subject is None or quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
-        if speaker is not None and others_words(art, verb, quote, speaker):
-            return None, quote  # "statements from senior figures insisting the public must …"
+    speaker_holds = subject is None or quote is not None and (deontic or subject.lower_ in FIRST_PERSON)
+    if speaker_holds and speaker is not None and others_words(art, verb, quote, speaker):
+        return None, quote  # "statements from senior figures insisting the public must …"
     if subject is None:
         return (speaker if quote is not None else None), quote
     if negative_subject(subject, art.lex):
