@@ -169,7 +169,11 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
         composed = action_targets(art, clause)
         if composed:
             return composed
-    elif clause.lemma_.lower() not in INTRANSITIVE_FATES and (done := art.labeller.action_label(clause)):
+    elif (
+        clause.lemma_.lower() not in INTRANSITIVE_FATES
+        and not any(c.dep_ == "neg" for c in clause.children)  # the label would lose the "not"
+        and (done := art.labeller.action_label(clause))
+    ):
         # "want the EU budget to be capped at 1%": the act wished for, not the budget
         return [Target(done[0], done[1])]
     return noun_targets(art, passive)
