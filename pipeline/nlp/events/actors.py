@@ -73,6 +73,7 @@ from pipeline.nlp.events.vocabulary import (
     HOME_AGENT_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
+    OFFICE_HOLDER_NOUNS,
     PAIR_NOUNS,
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
@@ -111,7 +112,9 @@ def np_actors(
         return []
     out: list[Mention] = []
     covering = actor_at(index, token)
-    if covering is not None:
+    if covering is not None and (states := _office_holders_states(token, covering, index)):
+        out += states  # "the Japanese and Chinese leaders": Japan and China, not a group
+    elif covering is not None:
         out.append(covering)
         out += state_of_agents(token, covering, index)  # "Israeli troops": Israel's too
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
@@ -173,6 +176,27 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+def _office_holders_states(token: Token, group: Mention, index: MentionIndex) -> list[Mention]:
+    """ "The Japanese and Chinese leaders met", "Chinese leaders", "EU and Turkish
+    negotiators": a plural of a state's office holders (events.yaml office_holder_nouns)
+    that the text names only as a group acts as the states or bodies its modifiers name
+    (eval/GUIDE.md: people when named, else their states); nothing when no modifier names
+    one, and never for a named person or body."""
+    if group.entity_type != "GROUP" or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if token.lemma_.lower() not in OFFICE_HOLDER_NOUNS:
+        return []
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod", "poss") or child.pos_ == "PRON":
+            continue
+        for word in [child, *(t for t in child.subtree if t.dep_ == "conj")]:
+            found += [
+                m for m in index.all_at(word) if m.entity_type in ("COUNTRY", "ORGANIZATION") and m.kind != "pronoun"
+            ]
+    return unique(found)
 
 
 def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> list[Mention]:
@@ -1295,6 +1319,10 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
         return
     prep = outer.head
+    if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("on", "for") and prep.head.pos_ == "PROPN":
+        # "Hu Jintao, on a state visit to Brazil, signed ...": the one named is on the visit
+        assign(draft, "sources" if draft.mode == "visit" else "participants", np_actors(prep.head, index))
+        return
     if outer.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TEMPORAL_LINK_PREPS:
         return
     has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in draft.token.children)

@@ -46,6 +46,7 @@ from pipeline.nlp.events.vocabulary import (
     MOTION_VERBS,
     PHONE_NOUNS,
     PLEA_WORDS,
+    PRESENCE_VERBS,
     RECEIVED_IDIOMS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
@@ -319,6 +320,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "went on the offensive", "came on the attack": a posture, not a raid
         if span.doc[i].dep_ == "pobj" and prep.lower_ in ("on", "for") and lemma_in(prep.head, MOTION_VERBS):
             realised_by.setdefault(i, []).append(prep.head)  # "went on strike", "arrived for a visit"
+        elif (
+            span.doc[i].dep_ == "pobj"
+            and prep.lower_ in ("on", "for")
+            and nouns[i][0].event_type == "CONSULT"
+            and lemma_in(prep.head, PRESENCE_VERBS)
+        ):
+            realised_by.setdefault(i, []).append(prep.head)  # "is in Tehran for talks", "is on a visit to Brazil"
 
     drafts: list[Draft] = []
     for i, (trigger, words) in sorted(nouns.items()):
