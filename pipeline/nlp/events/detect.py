@@ -27,6 +27,7 @@ from pipeline.nlp.events.filters import (
     one_act_per_coordination,
     personal_quarrel,
     protesters_riot,
+    signed_by_state,
     speakerless,
     theatre_only,
     verbal_attack,
@@ -110,7 +111,10 @@ def detect_events(
             d
             for draft in one_act_per_coordination(kept)
             for d in reciprocal_drafts(draft)
-            if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
+            if not lone_consultation(d)
+            and not (lone_promise(d) and not signed_by_state(d, ec))
+            and not theatre_only(d)
+            and not personal_quarrel(d)
         ]
         # "a protest against the deportation of X", "suspended talks with Y": what the act is about
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
