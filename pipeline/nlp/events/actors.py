@@ -260,7 +260,17 @@ def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    for t in reversed(doc[first : token.i]):
+    found = _last_pair(doc[first : token.i], kind, index)
+    if not found and kind != "any":
+        # "the two presidents" far into a story about two of them: a noun that says which
+        # kind of pair it is looks back to the story's start
+        found = _last_pair(doc[:first], kind, index)
+    return found
+
+
+def _last_pair(tokens, kind: str, index: MentionIndex) -> list[Mention]:
+    """The last pair of actors of `kind` joined by "and" among `tokens` (`_pair_antecedent`)."""
+    for t in reversed(tokens):
         if t.dep_ != "conj" or t.head.i >= t.i:
             continue
         a, b = actor_at(index, t.head), actor_at(index, t)
@@ -448,7 +458,29 @@ def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
             bodies = [m for m in found if m.entity_type in ("COUNTRY", "ORGANIZATION")]
             if len(bodies) == 1 and len(found) == 1:
                 return bodies
-    return []
+    return _met_pair(verb, index)
+
+
+def _met_pair(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Hu Jintao met Lula on Friday. They signed eleven agreements": after a sentence that
+    reports a meeting of a named subject with a named partner (a CONSULT verb of the
+    dictionary with its object or "with" phrase), "they" are the two who met."""
+    found = load_event_triggers().verb(verb.lemma_.lower())
+    if found is None or found.event_type not in SYMMETRIC_TYPES or found.subject_role != "source":
+        return []
+    subjects = [m for c in verb.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
+    partners = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
+    partners += [
+        m
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in pobjs(c)
+        for m in np_actors(p, index)
+    ]
+    pair = unique(subjects + partners)
+    if not subjects or not partners or len(pair) < 2 or any(m.kind == "pronoun" for m in pair):
+        return []
+    return pair
 
 
 def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mention]:

@@ -426,11 +426,14 @@ def signed_by_state(draft: Draft, ec: EventContext) -> bool:
     Kyoto Protocol": a state, or one who governs it (`draft.governs`), signing a formal
     agreement agrees even where the text leaves the other parties unnamed (PLOVER AGREE,
     CAMEO 057 "sign formal agreement"); a company, party or player signing a deal or a
-    contract alone stays a lone promise (`lone_promise`), as does a pledge by a state."""
+    contract alone stays a lone promise (`lone_promise`), as does a pledge by a state, and so
+    does a document a participle describes by its signing ("the 1991 Declaration signed by
+    the leaders of the former Soviet republics"), which names the text rather than reports."""
     if draft.event_type != "AGREE" or draft.mediators:
         return False
-    if not any(v.pos_ == "VERB" and lemma_in(v, SIGNING_VERBS) for v in [draft.token, *draft.realisers]):
-        return False
+    signing = [v for v in [draft.token, *draft.realisers] if v.pos_ == "VERB" and lemma_in(v, SIGNING_VERBS)]
+    if not signing or any(v.dep_ in ("acl", "amod") for v in signing):
+        return False  # "the 1991 Declaration signed by ...": a document named by its signing, no report
     actors = unique(draft.actors())
     return len(actors) == 1 and actors[0] in draft.sources and governs(actors[0], ec)
 
