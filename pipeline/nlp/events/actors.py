@@ -261,9 +261,10 @@ def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
             break
         first = doc[first - 1].sent.start
     found = _last_pair(doc[first : token.i], kind, index)
-    if not found and kind != "any":
-        # "the two presidents" far into a story about two of them: a noun that says which
-        # kind of pair it is looks back to the story's start
+    if not found and (kind in ("country", "organization") or token.lemma_.lower() in OFFICE_HOLDER_NOUNS):
+        # "the two presidents", "both countries" far into a story about two of them: a noun
+        # of states, bodies or office holders looks back to the story's start ("the two men"
+        # is as often a figure of speech about two others: "open warfare between the two men")
         found = _last_pair(doc[:first], kind, index)
     return found
 
@@ -464,7 +465,8 @@ def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
 def _met_pair(verb: Token, index: MentionIndex) -> list[Mention]:
     """ "Hu Jintao met Lula on Friday. They signed eleven agreements": after a sentence that
     reports a meeting of a named subject with a named partner (a CONSULT verb of the
-    dictionary with its object or "with" phrase), "they" are the two who met."""
+    dictionary with its object or "with" phrase), both people or states named as such,
+    "they" are the two who met."""
     found = load_event_triggers().verb(verb.lemma_.lower())
     if found is None or found.event_type not in SYMMETRIC_TYPES or found.subject_role != "source":
         return []
@@ -478,8 +480,10 @@ def _met_pair(verb: Token, index: MentionIndex) -> list[Mention]:
         for m in np_actors(p, index)
     ]
     pair = unique(subjects + partners)
-    if not subjects or not partners or len(pair) < 2 or any(m.kind == "pronoun" for m in pair):
+    if not subjects or not partners or len(pair) < 2:
         return []
+    if any(m.kind != "name" or m.entity_type not in ("PERSON", "COUNTRY") for m in pair):
+        return []  # "Union leaders met Mr Prescott. They want ...": a group's "they" is its own
     return pair
 
 
