@@ -10,7 +10,7 @@ from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.crowds import crowd_source
-from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
@@ -28,6 +28,7 @@ from pipeline.nlp.events.filters import (
     one_act_per_coordination,
     personal_quarrel,
     protesters_riot,
+    signed_by_state,
     speakerless,
     theatre_only,
     verbal_attack,
@@ -107,12 +108,15 @@ def detect_events(
             agreed_truce(draft)
             protesters_riot(draft)
             if apply_actor_sense(draft):  # "a trip for four to the resort": a visit nobody makes
-                kept.append(draft)
+                kept += dated_rounds(draft)  # "two rounds of talks in May and June": one per month
         found = [
             d
             for draft in one_act_per_coordination(kept)
             for d in reciprocal_drafts(draft)
-            if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
+            if not lone_consultation(d)
+            and not (lone_promise(d) and not signed_by_state(d, ec))
+            and not theatre_only(d)
+            and not personal_quarrel(d)
         ]
         # "a protest against the deportation of X", "suspended talks with Y": what the act is about
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]

@@ -33,8 +33,10 @@ from pipeline.nlp.events.draft import (
     NEGATED,
     SYMMETRIC_TYPES,
     Draft,
+    EventContext,
     actor_at,
     actor_key,
+    governs,
     is_actor,
     lemma_in,
     pobjs,
@@ -55,6 +57,7 @@ from pipeline.nlp.events.vocabulary import (
     PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
+    SIGNING_VERBS,
     STRIKE_WORDS,
     UNION_WORDS,
     WARNING_VERBS,
@@ -433,6 +436,23 @@ def lone_promise(draft: Draft) -> bool:
     if draft.event_type == "AID" and draft.trigger.event_type == "AGREE" and draft.token.pos_ == "VERB":
         return not draft.targets and not names_recipient(draft.token) and not names_relief(draft.token)
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
+
+
+def signed_by_state(draft: Draft, ec: EventContext) -> bool:
+    """ "Argentina signed a $240m agreement to import Venezuelan fuel", "Brazil ratified the
+    Kyoto Protocol": a state, or one who governs it (`draft.governs`), signing a formal
+    agreement agrees even where the text leaves the other parties unnamed (PLOVER AGREE,
+    CAMEO 057 "sign formal agreement"); a company, party or player signing a deal or a
+    contract alone stays a lone promise (`lone_promise`), as does a pledge by a state, and so
+    does a document a participle describes by its signing ("the 1991 Declaration signed by
+    the leaders of the former Soviet republics"), which names the text rather than reports."""
+    if draft.event_type != "AGREE" or draft.mediators:
+        return False
+    signing = [v for v in [draft.token, *draft.realisers] if v.pos_ == "VERB" and lemma_in(v, SIGNING_VERBS)]
+    if not signing or any(v.dep_ in ("acl", "amod") for v in signing):
+        return False  # "the 1991 Declaration signed by ...": a document named by its signing, no report
+    actors = unique(draft.actors())
+    return len(actors) == 1 and actors[0] in draft.sources and governs(actors[0], ec)
 
 
 def agreed_truce(draft: Draft) -> None:

@@ -36,7 +36,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.incursion import incursion_trigger
-from pipeline.nlp.events.reception import reception_trigger
+from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
@@ -46,6 +46,7 @@ from pipeline.nlp.events.vocabulary import (
     MOTION_VERBS,
     PHONE_NOUNS,
     PLEA_WORDS,
+    PRESENCE_VERBS,
     RECEIVED_IDIOMS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
@@ -252,7 +253,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
-        found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
+        # "Lula welcomed Hu Jintao to Brasilia": a guest from abroad, read as "hosted"
+        found = greeting_trigger(token, lexicon, index) or _verb_trigger(token, lexicon)
+        found = found or captivity_trigger(token, lexicon, index)
         # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
         found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
         found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
@@ -319,6 +322,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "went on the offensive", "came on the attack": a posture, not a raid
         if span.doc[i].dep_ == "pobj" and prep.lower_ in ("on", "for") and lemma_in(prep.head, MOTION_VERBS):
             realised_by.setdefault(i, []).append(prep.head)  # "went on strike", "arrived for a visit"
+        elif (
+            span.doc[i].dep_ == "pobj"
+            and prep.lower_ in ("on", "for")
+            and nouns[i][0].event_type == "CONSULT"
+            and lemma_in(prep.head, PRESENCE_VERBS)
+        ):
+            realised_by.setdefault(i, []).append(prep.head)  # "is in Tehran for talks", "is on a visit to Brazil"
 
     drafts: list[Draft] = []
     for i, (trigger, words) in sorted(nouns.items()):
