@@ -512,9 +512,16 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
 
 def _this_government(ec: EventContext, word: Token) -> list[Mention]:
     """ "This dodgy government that brought us the dodgy dossier": in a quote, "this
-    government" (or "the government" the mention layer left unresolved) is the government
-    the article's other "the government" mentions resolve to, when they all name one."""
-    if word.lower_ != "government" or not any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det"):
+    government" (or "the government" the mention layer left unresolved), or a bare
+    "government" compounded onto the judged noun ("government proposals are unrealistic",
+    "save £4bn on government waste"), is the government the article's other "the
+    government" mentions resolve to, when they all name one."""
+    if word.lower_ != "government":
+        return []
+    determined = any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det")
+    # "government proposals", "government waste": a bare "government" naming whose the judged thing is
+    bare = word.dep_ == "compound" and word.head.pos_ == "NOUN" and not list(word.children)
+    if not (determined or bare):
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
         return []  # "the government of Iraq"
