@@ -412,7 +412,9 @@ def _pronoun_antecedent(
     ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named).
     A subject's possessive pronoun stands in for it ("Michael Howard's speech confirms that
     his only strategy is opportunism"), taking up only an actor the quote named before it:
-    outside the quote, "his" is as often the speaker's own."""
+    outside the quote, "his" is as often the speaker's own, unless the speaker is a body
+    ("Labour claim his planned savings don't add up"): then "his" or "her" is the last
+    person named before it."""
     subjects = nominal_subjects(_subject_holder(clause))
     # "his only strategy is opportunism": the possessive pronoun of the subject stands in for it
     subjects = [next((c for c in s.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), s) for s in subjects]
@@ -421,8 +423,13 @@ def _pronoun_antecedent(
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
     sentence = ec.ctx.sentence_at(subjects[0].idx)
-    if named or sentence is None or subjects[0].lower_ in POSSESSIVES:
-        return named[-1:]  # a possessive only takes up an actor its own quote named before it
+    if named or sentence is None:
+        return named[-1:]
+    if subjects[0].lower_ in ("his", "her") and speaker.entity_type != "PERSON" and speaker.kind != "pronoun":
+        # "Labour claim his planned savings don't add up": a body's words cannot mean its own "his"
+        return _person_before(ec, subjects[0], sentence, speaker)
+    if subjects[0].lower_ in POSSESSIVES:
+        return []  # a possessive only takes up an actor its own quote named before it
     if spoken_of is not None:
         return spoken_of
     if subjects[0].lower_ in ("he", "she"):
