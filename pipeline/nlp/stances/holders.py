@@ -70,6 +70,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS
         and raised_passive_subject(verb) is None
     ):
+        # (tried and left out: "be to" as an arranged future, "the Tories are to back the plans",
+        # added two unmatched held-out stances and no match)
         return None, quote  # "MPs were entitled to complain": nobody's stance yet
     speaker = art.speaker(quote)
     if subject is None and speaker is None and (quote is not None or _reported(verb)):
