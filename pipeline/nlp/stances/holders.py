@@ -21,7 +21,15 @@ from pipeline.nlp.stances.words import (
     VOLITION_VERBS,
     WILLING_ADJECTIVES,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_subject, passive_subject, raised_passive_subject, subject_of
+from pipeline.nlp.syntax import (
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    has_subject,
+    passive_subject,
+    raised_passive_subject,
+    subject_of,
+)
 
 
 def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:

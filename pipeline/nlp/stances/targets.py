@@ -454,7 +454,9 @@ def _refuses(verb: Token) -> bool:
     """Whether a verb refuses the action it governs (`refusal_verbs`), by its lemma ("refused
     to publish") or with its particle ("ruled out raising income tax")."""
     lemma = verb.lemma_.lower()
-    return lemma in REFUSAL_VERBS or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in REFUSAL_VERBS for c in verb.children)
+    return lemma in REFUSAL_VERBS or any(
+        c.dep_ == "prt" and f"{lemma} {c.lower_}" in REFUSAL_VERBS for c in verb.children
+    )
 
 
 def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[Target]:
