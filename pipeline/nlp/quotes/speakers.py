@@ -113,6 +113,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             or _described_body(art, subject)
             or _named_holder(art, subject)
             or _body_before_proxy(art, subject)
+            or _proxy_of_body_kind(art, subject)
             or bare_spokesman_principal(art, cue, subject)
         )
     if mention is None and taken is None:
@@ -156,6 +157,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS and taken_up is None:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
+        mention = _post_subject_before(art, subject, mention) or mention
         since = _proxy_since(art, subject, mention)
         mention = since.speaker if since is not None and since.speaker is not None else mention
     if resolve_pronouns and named_in_own_report(art, cue, subject, art.index.at(subject)):
@@ -441,6 +443,29 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
     return None
 
 
+def _proxy_of_body_kind(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "An executive spokesman", "a party spokesman": a proxy whose modifier is a common noun
+    saying what kind of body it speaks for is the latest organisation named as one ("the
+    Scottish Executive", "the British National Party"): a body noun ("party", "union") its
+    name holds, or the word its name ends in."""
+    if subject.lemma_.lower() not in PROXY_NOUNS:
+        return None
+    kind = next(
+        (c for c in subject.children if c.dep_ in ("compound", "nmod", "amod") and c.i < subject.i and c.tag_ in ("NN", "JJ")),
+        None,
+    )
+    if kind is None or not kind.text.islower():
+        return None
+    noun = kind.lemma_.lower()
+    for m in reversed(art.index.mentions):
+        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind != "name":
+            continue
+        words = m.name.lower().split()
+        if noun in BODY_NOUNS and noun in words or len(words) > 1 and words[-1] == noun and "of" not in words:
+            return m
+    return None
+
+
 def _named_holder(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "Former welfare minister Frank Field MP said": a post the parser heads the phrase
     with, a person's name modifying it, is that person."""
@@ -594,6 +619,30 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
     return found if known.get(surname(found)) in (None, gender) else None
 
 
+def _post_subject_before(art: QuoteArticle, pronoun: Token, mention: Mention, depth: int = 0) -> Mention | None:
+    """ "The prime minister is trying to draw a line under … his relationship with Gordon
+    Brown … He is saying … He is also claiming …": a "he" or "she" opening its sentence
+    continues the main subject of the sentence before when that subject is a post (a title
+    reference), or the same pronoun continuing one, not the person the mentions tied the
+    pronoun to because that person was named last, as an object."""
+    sent = pronoun.sent
+    if pronoun.lower_ not in ("he", "she") or sent.start == 0:
+        return None
+    if any(t.i < pronoun.i and not (t.is_punct or t.pos_ in ("CCONJ", "ADV")) for t in sent):
+        return None  # "But he said": only a conjunction or an adverb before the pronoun
+    before = art.doc[sent.start - 1].sent
+    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    post = art.index.at(main) if main is not None and not art.in_quote(main.idx) else None
+    if post is not None and post.kind == "pronoun" and main.lower_ == pronoun.lower_ and depth < _PRONOUN_CHAIN:
+        return _post_subject_before(art, main, post, depth + 1)
+    if post is None or post.kind != "title" or post.entity_type != "PERSON":
+        return None
+    if post.antecedent is not None and post.antecedent == mention.antecedent:
+        return None
+    said = GENDERED_TITLES.get(main.lower_)
+    return post if said in (None, PRONOUN_GENDER.get(pronoun.lower_)) else None
+
+
 def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:
     """ "A spokeswoman for Human Rights Watch said … She added": a gendered proxy who spoke
     after the person the pronoun was linked to is the one "she" is (the speech returned: a
@@ -607,6 +656,9 @@ def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribu
             return event
     return None
 
+
+# sentences a chain of "He …" sentence openers may lead back to the post it continues
+_PRONOUN_CHAIN = 3
 
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
