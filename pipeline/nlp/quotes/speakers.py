@@ -36,6 +36,7 @@ from pipeline.nlp.quotes.cues import (
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
+from pipeline.nlp.quotes.named_again import named_before
 from pipeline.nlp.quotes.own_report import named_in_own_report, speaker_before_report
 from pipeline.nlp.quotes.post_subjects import subject_before_post
 from pipeline.nlp.quotes.posts import post_holder
@@ -120,6 +121,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, subject, end)
+    if mention is None:
+        mention = named_before(art, start, end)
     share = subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")
     if share and not _named_number(art, subject) and not _one_named(art, subject, mention):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
