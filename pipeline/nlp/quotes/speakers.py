@@ -160,7 +160,6 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is None and resolve_pronouns and subject.lower_ in PERSONAL_PRONOUNS and taken_up is None:
         mention = fallback_pronoun(art, subject)
     elif mention is not None and mention.kind == "pronoun" and resolve_pronouns:
-        mention = _post_subject_before(art, subject, mention) or mention
         since = _proxy_since(art, subject, mention)
         mention = since.speaker if since is not None and since.speaker is not None else mention
     if resolve_pronouns and named_in_own_report(art, cue, subject, art.index.at(subject)):
@@ -622,30 +621,6 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
     return found if known.get(surname(found)) in (None, gender) else None
 
 
-def _post_subject_before(art: QuoteArticle, pronoun: Token, mention: Mention, depth: int = 0) -> Mention | None:
-    """ "The prime minister is trying to draw a line under … his relationship with Gordon
-    Brown … He is saying … He is also claiming …": a "he" or "she" opening its sentence
-    continues the main subject of the sentence before when that subject is a post (a title
-    reference), or the same pronoun continuing one, not the person the mentions tied the
-    pronoun to because that person was named last, as an object."""
-    sent = pronoun.sent
-    if pronoun.lower_ not in ("he", "she") or sent.start == 0:
-        return None
-    if any(t.i < pronoun.i and not (t.is_punct or t.pos_ in ("CCONJ", "ADV")) for t in sent):
-        return None  # "But he said": only a conjunction or an adverb before the pronoun
-    before = art.doc[sent.start - 1].sent
-    main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    post = art.index.at(main) if main is not None and not art.in_quote(main.idx) else None
-    if post is not None and post.kind == "pronoun" and main.lower_ == pronoun.lower_ and depth < _PRONOUN_CHAIN:
-        return _post_subject_before(art, main, post, depth + 1)
-    if post is None or post.kind != "title" or post.entity_type != "PERSON":
-        return None
-    if post.antecedent is not None and post.antecedent == mention.antecedent:
-        return None
-    said = GENDERED_TITLES.get(main.lower_)
-    return post if said in (None, PRONOUN_GENDER.get(pronoun.lower_)) else None
-
-
 def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:
     """ "A spokeswoman for Human Rights Watch said … She added": a gendered proxy who spoke
     after the person the pronoun was linked to is the one "she" is (the speech returned: a
@@ -659,9 +634,6 @@ def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribu
             return event
     return None
 
-
-# sentences a chain of "He …" sentence openers may lead back to the post it continues
-_PRONOUN_CHAIN = 3
 
 _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
