@@ -393,11 +393,17 @@ def _conjunct_subject(
 
 def _in_own_clause(mc: MentionContext, m: Mention, pronoun: Token) -> bool:
     """A name inside the pronoun's own clause, other than as a subject, is not what the
-    pronoun means: "Speaking on Breakfast with Frost, he said" is not Frost."""
+    pronoun means: "Speaking on Breakfast with Frost, he said" is not Frost. Nor is the
+    subject of the clause the pronoun's verb reports: "Tony Blair would be in the front
+    line, he said" is someone else speaking about Blair (the same person would be "He would
+    be …, Mr Blair said")."""
     span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    if span is None or is_subject(span.root):
+    if span is None:
         return False
     verb = pronoun.head
+    if is_subject(span.root):
+        clause = span.root.head
+        return clause.dep_ == "ccomp" and clause.head.i == verb.i and clause.i < pronoun.i
     return span.root.i != verb.i and any(t.i == span.root.i for t in verb.subtree)
 
 
