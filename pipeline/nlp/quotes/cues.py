@@ -67,9 +67,7 @@ def is_cue(token: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS for c in token.children)
     if lemma == "continue":
         return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
-    if lemma == "ask" and _asked_of(token):
-        return False
-    return True
+    return not (lemma == "ask" and _asked_of(token))
 
 
 def _asked_of(token: Token) -> bool:

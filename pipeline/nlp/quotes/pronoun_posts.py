@@ -17,7 +17,6 @@ from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.previous import surname
 from pipeline.nlp.records import Mention
 
-
 # sentences back a chain of "He …" openers may lead to the post the first one continues
 PRONOUN_CHAIN = 3
 

@@ -452,10 +452,8 @@ def _proxy_of_body_kind(art: QuoteArticle, subject: Token) -> Mention | None:
     name holds, or the word its name ends in."""
     if subject.lemma_.lower() not in PROXY_NOUNS:
         return None
-    kind = next(
-        (c for c in subject.children if c.dep_ in ("compound", "nmod", "amod") and c.i < subject.i and c.tag_ in ("NN", "JJ")),
-        None,
-    )
+    modifiers = [c for c in subject.children if c.dep_ in ("compound", "nmod", "amod") and c.i < subject.i]
+    kind = next((c for c in modifiers if c.tag_ in ("NN", "JJ")), None)
     if kind is None or not kind.text.islower():
         return None
     noun = kind.lemma_.lower()
