@@ -230,7 +230,7 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
             if mc.inside_quote(token.idx):
                 continue
             candidates = sorted(persons + extra, key=lambda m: m.char_start)
-            target = _pronoun_antecedent(mc, token, candidates, genders)
+            target = _pronoun_antecedent(mc, token, candidates, genders, untied)
             if target is not None:
                 made = _reference(mc, token.i, token.i + 1, "PRON", "pronoun", target)
                 if made is not None:
@@ -319,8 +319,15 @@ def _former_post(mc: MentionContext, m: Mention) -> bool:
 
 
 def _pronoun_antecedent(
-    mc: MentionContext, token: Token, persons: list[Mention], genders: dict[str, str]
+    mc: MentionContext,
+    token: Token,
+    persons: list[Mention],
+    genders: dict[str, str],
+    posts: list[Mention] = (),
 ) -> Mention | None:
+    """The named person a subject pronoun stands for, or None when unclear. `posts` are the
+    untied title references before it ("the prime minister" in a story that names Tony Blair
+    without his post): no antecedent themselves, but someone else a "he" may mean."""
     sentence = mc.ctx.sentence_at(token.idx)
     if sentence is None:
         return None
@@ -348,7 +355,10 @@ def _pronoun_antecedent(
             for m in persons
             if m.char_start < token.idx and sentence.sentence_id - m.sentence_id <= 2 and _surname(m.name) != lone
         ]
-        return None if others else within[-1]
+        # an untied post named since ("… his chancellor Gordon Brown … the prime minister
+        # talked about …"): someone else "he" may mean
+        since = [m for m in posts if within[-1].char_start < m.char_start < token.idx]
+        return None if others or since else within[-1]
     same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
     if same:
         verb = token.head
@@ -366,11 +376,23 @@ def _pronoun_antecedent(
     recent = [m for m in compatible if m.sentence_id == last_sentence]
     people = {_surname(m.name) for m in recent}
     if len(people) == 1:
-        return recent[-1]
+        return None if _post_subject_since(mc, token, recent[-1], posts) else recent[-1]
     subjects = [m for m in recent if _is_clause_subject(mc, m)]
     if len({_surname(m.name) for m in subjects}) == 1:
         return subjects[-1]
     return None
+
+
+def _post_subject_since(mc: MentionContext, pronoun: Token, named: Mention, posts: list[Mention]) -> bool:
+    """ "The prime minister is trying to draw a line under … his relationship with Gordon
+    Brown … He is saying …": an untied post as a clause's subject in the sentence of the
+    name, or after it, while the name is no subject, leaves "he" unclear."""
+    if _is_clause_subject(mc, named):
+        return False
+    return any(
+        named.sentence_id <= m.sentence_id and m.char_start < pronoun.idx and _is_clause_subject(mc, m)
+        for m in posts
+    )
 
 
 def _conjunct_subject(
