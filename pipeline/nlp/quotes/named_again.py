@@ -5,7 +5,9 @@ at the start of a paragraph or after a conjunction ("Civil rights group Liberty 
 Liberty said statistics suggested …", "Jack Straw … Britain has been more cautious but Mr
 Straw last week said …"). A speaker phrase of proper nouns that no mention covers is the
 body or person named earlier with exactly that surface, or, after an honorific ("Mr",
-"Lady"), the person named earlier with that surname.
+"Lady"), the person named earlier with that surname. Likewise a name the mentions typed as
+a place where the text named a speaker with that very surface before ("The European
+Union's anti-piracy force Atalanta said … / …, Atalanta said.").
 """
 
 from __future__ import annotations
@@ -33,5 +35,16 @@ def named_before(art: QuoteArticle, start: int, end: int) -> Mention | None:
         if m.surface == surface:
             return m
         if honorific and m.entity_type == "PERSON" and m.name.split()[-1] == words[-1].text:
+            return m
+    return None
+
+
+def speaker_named_alike(art: QuoteArticle, place: Mention) -> Mention | None:
+    """The latest earlier mention of a body or person with the surface of a mention typed as
+    something that cannot speak (a place); None when there is none."""
+    for m in reversed(art.index.mentions):
+        if m.char_start >= place.char_start or m.kind != "name" or m.entity_type not in SPEAKER_TYPES:
+            continue
+        if m.surface == place.surface:
             return m
     return None

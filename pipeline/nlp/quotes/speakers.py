@@ -36,7 +36,7 @@ from pipeline.nlp.quotes.cues import (
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
-from pipeline.nlp.quotes.named_again import named_before
+from pipeline.nlp.quotes.named_again import named_before, speaker_named_alike
 from pipeline.nlp.quotes.own_report import named_in_own_report, speaker_before_report
 from pipeline.nlp.quotes.post_subjects import subject_before_post
 from pipeline.nlp.quotes.posts import post_holder
@@ -129,7 +129,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book;
         # a place's name that is the surname of a person named before is that person ("said Wales")
-        mention = _person_of_surname(art, mention)
+        mention = _person_of_surname(art, mention) or speaker_named_alike(art, mention)
     if mention is None:
         mention = _relative_antecedent(art, cue)
     if resolve_pronouns:
