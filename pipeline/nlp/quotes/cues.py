@@ -65,8 +65,10 @@ def is_cue(token: Token) -> bool:
         return phrase_particle(token) is not None
     if lemma == "express":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS for c in token.children)
-    if lemma == "continue":
-        return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
+    if lemma == "continue":  # "continues to age": the parser may take "to age" for a preposition phrase
+        return not any(
+            c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+        )
     return not (lemma == "ask" and _asked_of(token))
 
 
