@@ -35,6 +35,7 @@ from pipeline.reports.network import (
     LAYOUT_SEED,
     MAX_NODES,
     ActorNetwork,
+    actor_network_figure,
     actor_network_png,
     build_actor_network,
     draw_actor_network,
@@ -47,6 +48,7 @@ from pipeline.reports.stance_matrix import (
     StanceMatrix,
     build_stance_matrix,
     render_stance_matrix,
+    stance_matrix_figure,
     stance_matrix_png,
 )
 
@@ -65,6 +67,7 @@ __all__ = [
     "STANCE_CMAP",
     "ActorNetwork",
     "StanceMatrix",
+    "actor_network_figure",
     "actor_network_png",
     "box_of",
     "build_actor_network",
@@ -76,5 +79,6 @@ __all__ = [
     "quad_of",
     "render_actor_network",
     "render_stance_matrix",
+    "stance_matrix_figure",
     "stance_matrix_png",
 ]

@@ -155,6 +155,14 @@ def actor_network_png(
     return render_actor_network(network, n_events=len(events))
 
 
+def actor_network_figure(network: ActorNetwork, n_events: int) -> tuple:
+    """Everything `render_actor_network` reads, as plain values in drawing order: equal
+    figures give the same picture (what lets a run keep the PNG on disk)."""
+    graph = network.graph
+    return (graph.is_directed(), list(graph.nodes(data=True)), list(graph.edges(data=True)),
+            network.edges.to_dict("split"), n_events)
+
+
 def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     if network.empty:
         return placeholder("Actor network", "No events yet: the network appears once events are extracted.")

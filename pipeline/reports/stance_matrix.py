@@ -85,6 +85,14 @@ def stance_matrix_png(
     return render_stance_matrix(build_stance_matrix(stances, entities, quotes, issues=issues), n_stances=len(stances))
 
 
+def stance_matrix_figure(matrix: StanceMatrix, n_stances: int) -> tuple:
+    """Everything `render_stance_matrix` reads, as plain values: equal figures give the same
+    picture (what lets a run keep the PNG on disk)."""
+    if matrix.empty:
+        return ()
+    return (matrix.score.to_dict("split"), matrix.count.to_dict("split"), n_stances)
+
+
 def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
     if matrix.empty:
         return placeholder("Stance matrix", "No stances yet: the matrix appears once stances are extracted.")
