@@ -270,6 +270,28 @@ def test_a_changed_table_that_leaves_the_figure_as_it_was_keeps_the_png(tmp_path
     assert pictures() == again
 
 
+def test_a_rerun_that_renders_nothing_imports_no_matplotlib(tmp_path):
+    """Matplotlib is imported to render (0.4 s of CPU): not when both figures are on disk."""
+    import subprocess
+    import sys
+
+    write_tables(tmp_path)
+    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path))
+    assert materialize([actor_network, stance_matrix], resources={"paths": paths}).success
+    more_quotes = pd.concat([QUOTES, pd.DataFrame({"quote_id": ["q3"], "speaker_surface": ["Nobody"]})])
+    write_table(tmp_path, "quotes", contract_frame("quotes", more_quotes, article_id="a", sentence_id=0, text="t",
+                                                   kind="direct", char_start=0, char_end=1))
+    code = (
+        "import sys; from dagster import materialize; from pipeline.defs.resources import NewsPaths; "
+        "from pipeline.defs.assets.reports import actor_network, stance_matrix; "
+        f"paths = NewsPaths(seeds_dir={str(tmp_path / 'seeds')!r}, data_dir={str(tmp_path)!r}); "
+        "result = materialize([actor_network, stance_matrix], resources={'paths': paths}); "
+        "print(result.success, 'matplotlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.split()[-2:] == ["True", "False"], done.stderr[-2000:]
+
+
 def test_report_assets_are_documented():
     for asset in (actor_network, stance_matrix):
         spec = next(iter(asset.specs))

@@ -26,7 +26,6 @@ from pipeline.reports.drawing import (
     QUAD_COLOURS,
     QUAD_LABELS,
     QUAD_ORDER,
-    STANCE_CMAP,
     quad_of,
 )
 from pipeline.reports.labels import box_of, overlap_area, place_labels
@@ -51,6 +50,16 @@ from pipeline.reports.stance_matrix import (
     stance_matrix_figure,
     stance_matrix_png,
 )
+
+
+def __getattr__(name: str):
+    """`STANCE_CMAP`, made (and matplotlib imported) on first use."""
+    if name == "STANCE_CMAP":
+        from pipeline.reports.drawing import stance_cmap
+
+        return stance_cmap()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DPI",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from pipeline.reports.drawing import DPI, POLARITY_SIGN, STANCE_CMAP, placeholder, plt, png, wrap
+from pipeline.reports.drawing import DPI, POLARITY_SIGN, placeholder, png, pyplot, stance_cmap, wrap
 
 MAX_HOLDERS = 25
 MAX_TARGETS = 25
@@ -99,8 +99,8 @@ def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
     rows, cols = matrix.score.shape
     width = min(13.0, 4.5 + 1.1 * cols)
     height = min(14.0, 2.8 + 0.55 * rows)
-    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
-    cmap = STANCE_CMAP.with_extremes(bad="#ffffff")
+    fig, ax = pyplot().subplots(figsize=(width, height), dpi=DPI)
+    cmap = stance_cmap().with_extremes(bad="#ffffff")
     values = np.ma.masked_invalid(matrix.score.to_numpy(dtype=float))
     image = ax.imshow(values, cmap=cmap, vmin=-1.0, vmax=1.0, aspect="auto")
     for i in range(rows):

@@ -144,9 +144,19 @@ DRAWING_LIBRARIES = ("matplotlib", "networkx", "numpy", "pandas")
 
 
 def import_drawing() -> None:
-    """Matplotlib, networkx and the drawing code, imported by the process that forks the
+    """Networkx and the code that works out a figure, imported by the process that forks the
     drawing steps (once), not by each step's child."""
     import pipeline.reports  # noqa: F401
+
+
+def import_rendering() -> None:
+    """`import_drawing` and matplotlib, for steps that will render: when no picture is on disk
+    yet (a first run). With one on disk, the figure is most often unchanged after an edit and
+    nothing is rendered, so matplotlib is left to the child that does render."""
+    from pipeline.reports.drawing import pyplot
+
+    import_drawing()
+    pyplot()
 
 
 def picture_fingerprint(paths: NewsPaths, tables: list[str]) -> str:
@@ -216,7 +226,8 @@ def drawn_or_reused(
     marker.forget()
     code = drawing_code()
     # the tables and the figure in a process of their own
-    drawing, rendered = step_value(lambda: sketched_and_rendered(sketch, code, kept), name, import_drawing)
+    prepare = import_drawing if kept is not None else import_rendering
+    drawing, rendered = step_value(lambda: sketched_and_rendered(sketch, code, kept), name, prepare)
     if rendered:
         publish_picture(paths, name, drawing.png)
     kept = {k: v for k, v in asdict(drawing).items() if k != "png"}
