@@ -198,9 +198,10 @@ def test_assets_write_pngs_and_show_them_inline(tmp_path, empty):
     assert network.metadata["actors"].value == (0 if empty else 6)
 
 
-def test_pictures_are_drawn_again_only_when_their_inputs_or_their_png_changed(tmp_path, monkeypatch):
+def counted_renderings(tmp_path, monkeypatch) -> tuple[NewsPaths, list[str]]:
+    """The tables written, and a list that gets the name of each rendering function called
+    (in this process)."""
     write_tables(tmp_path)
-    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path))
     drawn = []
     monkeypatch.setenv(IN_PROCESS_SETTING, "1")  # the drawing calls are counted in this process
     for name in ("render_actor_network", "render_stance_matrix"):
@@ -208,6 +209,11 @@ def test_pictures_are_drawn_again_only_when_their_inputs_or_their_png_changed(tm
         monkeypatch.setattr(
             reports, name, lambda *a, _real=real, _name=name, **k: drawn.append(_name) or _real(*a, **k)
         )
+    return NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path)), drawn
+
+
+def test_pictures_are_drawn_again_only_when_their_inputs_or_their_png_changed(tmp_path, monkeypatch):
+    paths, drawn = counted_renderings(tmp_path, monkeypatch)
 
     def metadata() -> dict:
         result = materialize([actor_network, stance_matrix], resources={"paths": paths})
@@ -228,15 +234,7 @@ def test_pictures_are_drawn_again_only_when_their_inputs_or_their_png_changed(tm
 def test_a_changed_table_that_leaves_the_figure_as_it_was_keeps_the_png(tmp_path, monkeypatch):
     """An edit to one article changes the tables' bytes, seldom what a picture shows: the
     figure is worked out again, and rendered only when it is not the one the PNG shows."""
-    write_tables(tmp_path)
-    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path))
-    drawn = []
-    monkeypatch.setenv(IN_PROCESS_SETTING, "1")  # the drawing calls are counted in this process
-    for name in ("render_actor_network", "render_stance_matrix"):
-        real = getattr(reports, name)
-        monkeypatch.setattr(
-            reports, name, lambda *a, _real=real, _name=name, **k: drawn.append(_name) or _real(*a, **k)
-        )
+    paths, drawn = counted_renderings(tmp_path, monkeypatch)
 
     def pictures() -> dict:
         result = materialize([actor_network, stance_matrix], resources={"paths": paths})

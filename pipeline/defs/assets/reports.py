@@ -10,8 +10,9 @@ When the tables changed, what the picture shows (the network, the matrix) is wor
 again, which is cheap, and rendered only when it differs from what the PNG on disk was
 rendered from (`Sketch.figure`): an edit to one article seldom changes either picture, and
 rendering is most of a drawing's cost (about a second of CPU for both on 2,000 articles).
-Matplotlib and networkx are imported only to draw (by the process that forks the drawing
-steps, so that both children inherit them).
+Networkx is imported only to draw, matplotlib only to render: by the process that forks the
+drawing steps, so that both children inherit them, except matplotlib when a PNG is on disk
+already (then most often neither picture renders, and a child that does imports it).
 """
 
 import base64
