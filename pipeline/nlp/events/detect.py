@@ -24,6 +24,7 @@ from pipeline.nlp.events.filters import (
     left_body,
     lone_consultation,
     lone_promise,
+    lone_recommendation,
     one_act_per_coordination,
     personal_quarrel,
     protesters_riot,
@@ -35,6 +36,7 @@ from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_inten
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
+from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.responsibility import claimed_act
 from pipeline.nlp.events.rulings import appraised_owner, ruled_against
@@ -116,6 +118,7 @@ def detect_events(
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
+        spoken += pressure_drafts(ec, span, sentence)  # "raised the pressure on Tony Blair"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):
             anchors = date_anchors(ec, span, [])
@@ -134,6 +137,7 @@ def detect_events(
         for draft in drafts
         if draft.actors()
         and not speakerless(draft)
+        and not lone_recommendation(draft)
         and not backed_cause(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)

@@ -42,6 +42,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    ADVISORY_BODY_WORDS,
     BACKING_VERBS,
     BALLOT_VERBS,
     CHAMBER_WORDS,
@@ -392,6 +393,22 @@ def speakerless(draft: Draft) -> bool:
     if draft.event_type not in SPEAKER_NEEDED or draft.sources or draft.participants or draft.mediators:
         return False
     return not any(c.dep_ == "nsubj" for c in draft.token.children)
+
+
+def lone_recommendation(draft: Draft) -> bool:
+    """ "Doctors recommend eating more fruit", "Mr Tomlinson has recommended replacing
+    A-levels", "Microsoft recommends that the tool is used": a recommendation is a demand
+    (PLOVER REQUEST) when a named body makes it of an actor it names ("the National Audit
+    Office recommended that the Home Office review its contracts"), or, naming no one, when a
+    named public body of review or advice makes it (`advisory_body_words`: "the Law
+    Commission recommended tightening the law", a demand of whoever makes the law); a
+    person's, a group noun's or a firm's advice to no one is an opinion (a quote or a stance)."""
+    if draft.event_type != "REQUEST" or draft.trigger.lemma != "recommend":
+        return False
+    bodies = [m for m in draft.sources if m.entity_type == "ORGANIZATION" and m.kind == "name"]
+    if draft.targets:
+        return not bodies
+    return not any(any(w in ADVISORY_BODY_WORDS for w in m.name.lower().split()) for m in bodies)
 
 
 def backed_cause(draft: Draft) -> bool:

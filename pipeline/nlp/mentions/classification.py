@@ -379,8 +379,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and _leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
-    if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") and len(span) == 1 and _followers_or_dwellers(mc, span[0]):
-        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners"
+    if (
+        label in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
+        and len(span) == 1
+        and _followers_or_dwellers(mc, span[0])
+    ):
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners", "Rastafarians"
     shortened = _short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
         return _gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
@@ -455,7 +459,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
-    if all(t.is_lower or not t.is_alpha for t in span):
+    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t)) for t in span):
         return None
     if label == "ORG" and _is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
@@ -469,8 +473,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # only a longer post holds ("Congress" of "Member of Congress": "Trades Union Congress")
         if body[-1].lower_ in ORG_HEADS and mc.gaz.match_role(span[k:].text) is not None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
-    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
-        return None  # "Parliamentary": NER noise
+    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not _acronym(span[0]):
+        return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
     if label == "ORG" and _described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     opened = _adjectives_opening(mc, span) if label == "ORG" else start
@@ -570,6 +574,20 @@ def _operation_name(span: Span) -> bool:
     """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
     (event_openers) and a capitalised name after it."""
     return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
+
+
+def _acronym(token: Token) -> bool:
+    """ "CBI", "IEEE": a word of two or more capitals and no lower-case letter, which the
+    tagger may read as an adjective before a noun ("CBI chief economist", "IEEE decisions");
+    common abbreviations (common_abbreviations) are left out before this is asked."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _ampersand_name(token: Token) -> bool:
+    """ "AT&T", "P&O": capitals joined by an ampersand in one token, a name like any word."""
+    letters = token.text.replace("&", "")
+    return "&" in token.text and letters.isalpha() and letters.isupper()
 
 
 def _common_abbreviation(text: str) -> bool:

@@ -97,8 +97,10 @@ def national_government(mc: MentionContext, mentions: list[Mention]) -> list[Men
         elif token.lower_ != "government" or token.i == 0 or not _definite(doc, token.i):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
-            continue  # "the government of Iraq", "the government bill"
+        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.tag_.startswith("NN")):
+            continue  # "the government bill"
+        if nxt is not None and nxt.lower_ == "of" and not _charged_with(doc, nxt.i):
+            continue  # "the government of Iraq"; not "accused the government of failing"
         if not mc.in_sections(token.i, token.i + 1):
             continue
         c = Candidate(
@@ -188,9 +190,18 @@ def _bare_ministers(token: Token) -> bool:
             continue  # "the ministers", "ministers," before a clause
         if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i and _governing_modifier(child):
             continue
+        if child.dep_ == "prep" and child.i == token.i + 1 and _charged_with(token.doc, child.i):
+            continue  # "accused ministers of wasting money": the charge, not whose ministers
         return False
     previous = token.doc[token.i - 1] if token.i else None
     return previous is None or previous.tag_ != "POS"
+
+
+def _charged_with(doc, i: int) -> bool:
+    """ "accused the government of failing", "ministers of wasting money": an "of" at `i`
+    followed by a gerund states a charge against the government, where "of" before a name
+    or a noun ("the government of Iraq", "ministers of both countries") says whose it is."""
+    return doc[i].lower_ == "of" and i + 1 < len(doc) and doc[i + 1].tag_ == "VBG"
 
 
 def _governing_modifier(modifier: Token) -> bool:
@@ -239,8 +250,10 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
             found = _title_reference(mc, token, persons, roles, bodies, parties, extra)
             if found is not None:
                 start, end, target = found
-                made = _reference(mc, start, end, "ROLE", "title", target) if isinstance(target, Mention) else (
-                    _untied(mc, start, end, target)
+                made = (
+                    _reference(mc, start, end, "ROLE", "title", target)
+                    if isinstance(target, Mention)
+                    else (_untied(mc, start, end, target))
                 )
         if made is not None and made.antecedent is not None:
             extra.append(made)
@@ -671,8 +684,11 @@ def _named_after_lead(
     first_body = next((s for s in mc.ctx.sentences if s.section == "body"), None)
     if first_body is None or first_body.sentence_id != sentence.sentence_id:
         return None
-    if any(mc.section[mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand").start] == "body"
-           and m.sentence_id <= sentence.sentence_id for m in persons):
+    if any(
+        mc.section[mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand").start] == "body"
+        and m.sentence_id <= sentence.sentence_id
+        for m in persons
+    ):
         return None
     following = [
         m
