@@ -516,7 +516,8 @@ def _described_body(mc: MentionContext, span: Span) -> bool:
     if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
         return False
     bare = clean_spaces(span[:-1].text)
-    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in view_of(mc.doc).ents)
+    ents = view_of(mc.doc).ents
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
 
 
 def _country_of_body(mc: MentionContext, span: Span) -> int | None:
