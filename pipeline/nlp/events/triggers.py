@@ -141,10 +141,12 @@ def _hyphen_prefix(token: Token) -> str:
 
 
 def _is_light(token: Token, lexicon: EventTriggers) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+    view, i = view_of(token.doc), token.i
+    if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    return lexicon.is_light_verb(token.lemma_.lower(), particle)
+    dep = view.dep
+    particle = next((view.lower[c] for c in view.children(i) if dep[c] == "prt"), None)
+    return lexicon.is_light_verb(view.lemma[i].lower(), particle)
 
 
 def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
