@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
+import os
 import socket
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -223,5 +227,25 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def exit_now(code: int) -> None:
+    """End the process with `code` once the exit handlers have run, without tearing the
+    interpreter down: freeing every module and object that Dagster, pandas and the rest left
+    was about a second of CPU at the end of each run (9 % of a one-article rerun on 2,065
+    articles), for a process about to end. What a normal exit does that matters is done: the
+    `atexit` handlers (logging's flush, multiprocessing's clean-up of its children, temporary
+    folders), then the standard streams are flushed. While a thread that is not a daemon
+    still runs, the normal exit waits for it, as always."""
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
+    if any(not thread.daemon for thread in others):
+        sys.exit(code)
+    try:
+        atexit._run_exitfuncs()  # prints a handler's error and goes on, as the normal exit does
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

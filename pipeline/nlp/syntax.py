@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.records import Mention
+from pipeline.nlp.token_view import view_of
 
 # --------------------------------------------------------------------------- dependency labels
 
@@ -188,12 +189,16 @@ def direct_object(verb: Token) -> Token | None:
 
 def is_negated(token: Token) -> bool:
     """A word negated by its own children: "did not say", "never said"."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+    view = view_of(token.doc)
+    dep, lower = view.dep, view.lower
+    return any(dep[c] == "neg" or lower[c] == "never" for c in view.children(token.i))
 
 
 def has_neg(token: Token) -> bool:
     """A word with a syntactic negation ("not", "n't") among its children."""
-    return any(c.dep_ == "neg" for c in token.children)
+    view = view_of(token.doc)
+    dep = view.dep
+    return any(dep[c] == "neg" for c in view.children(token.i))
 
 
 # --------------------------------------------------------------------------- noun-phrase extent

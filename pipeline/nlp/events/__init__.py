@@ -33,6 +33,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label
   ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
   ACCUSE;
+- `pressure`: pressure put on a named actor ("raised the pressure on Tony Blair", "put
+  pressure on ministers to act") is a REQUEST of that actor by whoever puts it;
 - `silence`: a refusal to speak ("refused to comment") that names no one refused is no REJECT;
 - `crowds`: an asserted demonstration that names no one is done by the protesters it
   implies (a candidate GROUP kept out of the mention index);

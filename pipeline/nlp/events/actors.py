@@ -73,6 +73,7 @@ from pipeline.nlp.events.vocabulary import (
     HOME_AGENT_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
+    OFFICE_HOLDER_NOUNS,
     PAIR_NOUNS,
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
@@ -111,7 +112,9 @@ def np_actors(
         return []
     out: list[Mention] = []
     covering = actor_at(index, token)
-    if covering is not None:
+    if covering is not None and (states := _office_holders_states(token, covering, index)):
+        out += states  # "the Japanese and Chinese leaders": Japan and China, not a group
+    elif covering is not None:
         out.append(covering)
         out += state_of_agents(token, covering, index)  # "Israeli troops": Israel's too
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
@@ -175,6 +178,27 @@ def np_actors(
     return unique(out)
 
 
+def _office_holders_states(token: Token, group: Mention, index: MentionIndex) -> list[Mention]:
+    """ "The Japanese and Chinese leaders met", "Chinese leaders", "EU and Turkish
+    negotiators": a plural of a state's office holders (events.yaml office_holder_nouns)
+    that the text names only as a group acts as the states or bodies its modifiers name
+    (eval/GUIDE.md: people when named, else their states); nothing when no modifier names
+    one, and never for a named person or body."""
+    if group.entity_type != "GROUP" or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if token.lemma_.lower() not in OFFICE_HOLDER_NOUNS:
+        return []
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod", "poss") or child.pos_ == "PRON":
+            continue
+        for word in [child, *(t for t in child.subtree if t.dep_ == "conj")]:
+            found += [
+                m for m in index.all_at(word) if m.entity_type in ("COUNTRY", "ORGANIZATION") and m.kind != "pronoun"
+            ]
+    return unique(found)
+
+
 def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> list[Mention]:
     """ "Police arrested 12 protesters in Kiev": unnamed police or officials act for the
     state where the verb places their act, as "police in Kiev" would (eval/GUIDE.md); the
@@ -236,7 +260,18 @@ def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    for t in reversed(doc[first : token.i]):
+    found = _last_pair(doc[first : token.i], kind, index)
+    if not found and (kind in ("country", "organization") or token.lemma_.lower() in OFFICE_HOLDER_NOUNS):
+        # "the two presidents", "both countries" far into a story about two of them: a noun
+        # of states, bodies or office holders looks back to the story's start ("the two men"
+        # is as often a figure of speech about two others: "open warfare between the two men")
+        found = _last_pair(doc[:first], kind, index)
+    return found
+
+
+def _last_pair(tokens, kind: str, index: MentionIndex) -> list[Mention]:
+    """The last pair of actors of `kind` joined by "and" among `tokens` (`_pair_antecedent`)."""
+    for t in reversed(tokens):
         if t.dep_ != "conj" or t.head.i >= t.i:
             continue
         a, b = actor_at(index, t.head), actor_at(index, t)
@@ -424,7 +459,32 @@ def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
             bodies = [m for m in found if m.entity_type in ("COUNTRY", "ORGANIZATION")]
             if len(bodies) == 1 and len(found) == 1:
                 return bodies
-    return []
+    return _met_pair(verb, index)
+
+
+def _met_pair(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Hu Jintao met Lula on Friday. They signed eleven agreements": after a sentence that
+    reports a meeting of a named subject with a named partner (a CONSULT verb of the
+    dictionary with its object or "with" phrase), both people or states named as such,
+    "they" are the two who met."""
+    found = load_event_triggers().verb(verb.lemma_.lower())
+    if found is None or found.event_type not in SYMMETRIC_TYPES or found.subject_role != "source":
+        return []
+    subjects = [m for c in verb.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
+    partners = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
+    partners += [
+        m
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in pobjs(c)
+        for m in np_actors(p, index)
+    ]
+    pair = unique(subjects + partners)
+    if not subjects or not partners or len(pair) < 2:
+        return []
+    if any(m.kind != "name" or m.entity_type not in ("PERSON", "COUNTRY") for m in pair):
+        return []  # "Union leaders met Mr Prescott. They want ...": a group's "they" is its own
+    return pair
 
 
 def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mention]:
@@ -1295,6 +1355,10 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
         return
     prep = outer.head
+    if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("on", "for") and prep.head.pos_ == "PROPN":
+        # "Hu Jintao, on a state visit to Brazil, signed ...": the one named is on the visit
+        assign(draft, "sources" if draft.mode == "visit" else "participants", np_actors(prep.head, index))
+        return
     if outer.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TEMPORAL_LINK_PREPS:
         return
     has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in draft.token.children)

@@ -15,10 +15,11 @@ events in the lead sentence with no place of their own, the dateline city.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.dates import find_date_expressions
+from pipeline.nlp.dates import _MONTH_RE, find_date_expressions
 from pipeline.nlp.events.draft import (
     ASSERTED,
     FUTURE,
@@ -73,6 +74,40 @@ def fill_date(draft: Draft, anchors: list[tuple[str, list[int], int]]) -> None:
         draft.date_text = chosen[0]
         if re.search(r"\b(?:next|coming|tomorrow|upcoming)\b", chosen[0], re.IGNORECASE) and draft.modality == ASSERTED:
             draft.modality = FUTURE
+
+
+# "in May and June", "May and June 2023": two months joined, each the date of one round
+_TWO_MONTHS = re.compile(
+    rf"(?P<prep>(?:in|during)\s+)?(?P<first>{_MONTH_RE})\s+and\s+(?P<second>{_MONTH_RE})(?P<year>,?\s+\d{{4}})?",
+    re.IGNORECASE,
+)
+
+
+def dated_rounds(draft: Draft) -> list[Draft]:
+    """ "held two rounds of negotiations in May and June", "two meetings in March and April":
+    acts counted as several whose date names as many months are one act per month (each
+    round has its own date), so one draft per month; any other draft is itself, and so is a
+    single act over two months ("talks in May and June") or over two days."""
+    match = _TWO_MONTHS.fullmatch(draft.date_text or "")
+    if match is None or draft.token.pos_ not in ("NOUN", "PROPN"):
+        return [draft]
+    counted = outer_noun(draft.token)
+    if counted.tag_ != "NNS" or not any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in counted.children):
+        return [draft]
+    prep, year = match.group("prep") or "", match.group("year") or ""
+    return [
+        replace(
+            draft,
+            date_text=f"{prep}{month}{year}",
+            words=list(draft.words),
+            realisers=list(draft.realisers),
+            sources=list(draft.sources),
+            targets=list(draft.targets),
+            participants=list(draft.participants),
+            mediators=list(draft.mediators),
+        )
+        for month in (match.group("first"), match.group("second"))
+    ]
 
 
 def _closest(anchors: list[tuple[str, list[int], int]], token: Token) -> tuple[str, list[int], int] | None:

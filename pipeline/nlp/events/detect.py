@@ -10,7 +10,7 @@ from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.crowds import crowd_source
-from pipeline.nlp.events.date_place import date_anchors, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
@@ -24,9 +24,11 @@ from pipeline.nlp.events.filters import (
     left_body,
     lone_consultation,
     lone_promise,
+    lone_recommendation,
     one_act_per_coordination,
     personal_quarrel,
     protesters_riot,
+    signed_by_state,
     speakerless,
     theatre_only,
     verbal_attack,
@@ -35,6 +37,7 @@ from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_inten
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
+from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.responsibility import claimed_act
 from pipeline.nlp.events.rulings import appraised_owner, ruled_against
@@ -105,17 +108,21 @@ def detect_events(
             agreed_truce(draft)
             protesters_riot(draft)
             if apply_actor_sense(draft):  # "a trip for four to the resort": a visit nobody makes
-                kept.append(draft)
+                kept += dated_rounds(draft)  # "two rounds of talks in May and June": one per month
         found = [
             d
             for draft in one_act_per_coordination(kept)
             for d in reciprocal_drafts(draft)
-            if not lone_consultation(d) and not lone_promise(d) and not theatre_only(d) and not personal_quarrel(d)
+            if not lone_consultation(d)
+            and not (lone_promise(d) and not signed_by_state(d, ec))
+            and not theatre_only(d)
+            and not personal_quarrel(d)
         ]
         # "a protest against the deportation of X", "suspended talks with Y": what the act is about
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
+        spoken += pressure_drafts(ec, span, sentence)  # "raised the pressure on Tony Blair"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):
             anchors = date_anchors(ec, span, [])
@@ -134,6 +141,7 @@ def detect_events(
         for draft in drafts
         if draft.actors()
         and not speakerless(draft)
+        and not lone_recommendation(draft)
         and not backed_cause(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)

@@ -33,8 +33,10 @@ from pipeline.nlp.events.draft import (
     NEGATED,
     SYMMETRIC_TYPES,
     Draft,
+    EventContext,
     actor_at,
     actor_key,
+    governs,
     is_actor,
     lemma_in,
     pobjs,
@@ -42,6 +44,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.vocabulary import (
+    ADVISORY_BODY_WORDS,
     BACKING_VERBS,
     BALLOT_VERBS,
     CHAMBER_WORDS,
@@ -54,6 +57,7 @@ from pipeline.nlp.events.vocabulary import (
     PROTESTER_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
+    SIGNING_VERBS,
     STRIKE_WORDS,
     UNION_WORDS,
     WARNING_VERBS,
@@ -394,6 +398,22 @@ def speakerless(draft: Draft) -> bool:
     return not any(c.dep_ == "nsubj" for c in draft.token.children)
 
 
+def lone_recommendation(draft: Draft) -> bool:
+    """ "Doctors recommend eating more fruit", "Mr Tomlinson has recommended replacing
+    A-levels", "Microsoft recommends that the tool is used": a recommendation is a demand
+    (PLOVER REQUEST) when a named body makes it of an actor it names ("the National Audit
+    Office recommended that the Home Office review its contracts"), or, naming no one, when a
+    named public body of review or advice makes it (`advisory_body_words`: "the Law
+    Commission recommended tightening the law", a demand of whoever makes the law); a
+    person's, a group noun's or a firm's advice to no one is an opinion (a quote or a stance)."""
+    if draft.event_type != "REQUEST" or draft.trigger.lemma != "recommend":
+        return False
+    bodies = [m for m in draft.sources if m.entity_type == "ORGANIZATION" and m.kind == "name"]
+    if draft.targets:
+        return not bodies
+    return not any(any(w in ADVISORY_BODY_WORDS for w in m.name.lower().split()) for m in bodies)
+
+
 def backed_cause(draft: Draft) -> bool:
     """ "Howard backs stem cell research", "the BMA also backs the bill": backing a cause,
     with no actor backed, is a position (a stance), not a SUPPORT event (eval/GUIDE.md: a
@@ -416,6 +436,23 @@ def lone_promise(draft: Draft) -> bool:
     if draft.event_type == "AID" and draft.trigger.event_type == "AGREE" and draft.token.pos_ == "VERB":
         return not draft.targets and not names_recipient(draft.token) and not names_relief(draft.token)
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
+
+
+def signed_by_state(draft: Draft, ec: EventContext) -> bool:
+    """ "Argentina signed a $240m agreement to import Venezuelan fuel", "Brazil ratified the
+    Kyoto Protocol": a state, or one who governs it (`draft.governs`), signing a formal
+    agreement agrees even where the text leaves the other parties unnamed (PLOVER AGREE,
+    CAMEO 057 "sign formal agreement"); a company, party or player signing a deal or a
+    contract alone stays a lone promise (`lone_promise`), as does a pledge by a state, and so
+    does a document a participle describes by its signing ("the 1991 Declaration signed by
+    the leaders of the former Soviet republics"), which names the text rather than reports."""
+    if draft.event_type != "AGREE" or draft.mediators:
+        return False
+    signing = [v for v in [draft.token, *draft.realisers] if v.pos_ == "VERB" and lemma_in(v, SIGNING_VERBS)]
+    if not signing or any(v.dep_ in ("acl", "amod") for v in signing):
+        return False  # "the 1991 Declaration signed by ...": a document named by its signing, no report
+    actors = unique(draft.actors())
+    return len(actors) == 1 and actors[0] in draft.sources and governs(actors[0], ec)
 
 
 def agreed_truce(draft: Draft) -> None:

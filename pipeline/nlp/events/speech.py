@@ -125,10 +125,24 @@ def _breaks_a_norm(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
 
 
+MILD_DEGREES = frozenset({"bit", "little"})  # "a bit late", "a little slow"
+QUANTITY_WORDS = frozenset({"little", "much", "many", "few", "far"})
+
+
 def _excess(token: Token) -> bool:
     """ "rush it through too quickly", "had too much freedom", "far too little": a degree
-    word under "too" (`excess_words`) says its clause's actor does too much or too little."""
-    return token.lower_ in EXCESS_WORDS and any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children)
+    word under "too" (`excess_words`) says its clause's actor does too much or too little;
+    so does a word of pace or strength under "a bit" / "a little" ("the Tories are a bit
+    late to the issue", "ministers were a little slow to act"), a softened "too" (not a
+    quantity: "a little more" is no charge)."""
+    if token.lower_ not in EXCESS_WORDS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children):
+        return True
+    return token.lower_ not in QUANTITY_WORDS and any(
+        c.dep_ == "npadvmod" and c.lower_ in MILD_DEGREES and any(d.lower_ == "a" for d in c.children)
+        for c in token.children
+    )
 
 
 def _unsound(token: Token) -> bool:
@@ -327,7 +341,32 @@ def _targets(
         # (a broken norm is no one harmed: "violated US law" is read as before)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
-    return found or _pronoun_antecedent(ec, clause, span, speaker, spoken_of) or _proposal_owner(ec, clause, speaker)
+    return (
+        found
+        or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
+        or _proposal_owner(ec, clause, speaker)
+        or _unnamed_doer(ec, token, clause, speaker)
+    )
+
+
+def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mention) -> list[Mention]:
+    """ "Far too little has been done to enable adult learners", "too many mistakes have been
+    made": a measure of too little or too much (`_excess`) as the subject of a passive with no
+    agent judges the record of whoever had to act, unnamed; in a story whose "the government"
+    names one national government, one who does not govern it (an opposition spokesman, a
+    union, a charity) judges that government's record, as `_government_measure` reads "the
+    legislation". Other judged passives ("they were abused at the camp") leave the doer open;
+    a minister's or department's own, a condition's ("if someone was wrongly given") or a
+    modal's judge no one."""
+    if not _excess(token) or not any(c.dep_ == "nsubjpass" and token in c.subtree for c in clause.children):
+        return []
+    if any(c.dep_ == "agent" for c in clause.children) or not any(c.dep_ == "auxpass" for c in clause.children):
+        return []
+    if clause.tag_ != "VBN" or clause.dep_ not in ("ROOT", "ccomp", "conj") or governs(speaker, ec):
+        return []
+    if any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "MD") for c in clause.children):
+        return []
+    return _national_government(ec)
 
 
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:

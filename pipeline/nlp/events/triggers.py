@@ -36,7 +36,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.incursion import incursion_trigger
-from pipeline.nlp.events.reception import reception_trigger
+from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
@@ -46,6 +46,7 @@ from pipeline.nlp.events.vocabulary import (
     MOTION_VERBS,
     PHONE_NOUNS,
     PLEA_WORDS,
+    PRESENCE_VERBS,
     RECEIVED_IDIOMS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
@@ -140,10 +141,12 @@ def _hyphen_prefix(token: Token) -> str:
 
 
 def _is_light(token: Token, lexicon: EventTriggers) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+    view, i = view_of(token.doc), token.i
+    if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    return lexicon.is_light_verb(token.lemma_.lower(), particle)
+    dep = view.dep
+    particle = next((view.lower[c] for c in view.children(i) if dep[c] == "prt"), None)
+    return lexicon.is_light_verb(view.lemma[i].lower(), particle)
 
 
 def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
@@ -252,7 +255,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
-        found = _verb_trigger(token, lexicon) or captivity_trigger(token, lexicon, index)
+        # "Lula welcomed Hu Jintao to Brasilia": a guest from abroad, read as "hosted"
+        found = greeting_trigger(token, lexicon, index) or _verb_trigger(token, lexicon)
+        found = found or captivity_trigger(token, lexicon, index)
         # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
         found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
         found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
@@ -319,6 +324,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "went on the offensive", "came on the attack": a posture, not a raid
         if span.doc[i].dep_ == "pobj" and prep.lower_ in ("on", "for") and lemma_in(prep.head, MOTION_VERBS):
             realised_by.setdefault(i, []).append(prep.head)  # "went on strike", "arrived for a visit"
+        elif (
+            span.doc[i].dep_ == "pobj"
+            and prep.lower_ in ("on", "for")
+            and nouns[i][0].event_type == "CONSULT"
+            and lemma_in(prep.head, PRESENCE_VERBS)
+        ):
+            realised_by.setdefault(i, []).append(prep.head)  # "is in Tehran for talks", "is on a visit to Brazil"
 
     drafts: list[Draft] = []
     for i, (trigger, words) in sorted(nouns.items()):

@@ -110,7 +110,7 @@ def _people_phrase(mc: MentionContext, span: Span) -> bool:
 
 def entity_candidates(mc: MentionContext) -> list[Candidate]:
     out = []
-    for ent in mc.doc.ents:
+    for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
             continue
         split = _body_then_holder(mc, ent)
@@ -180,7 +180,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             body = body[1:]
         given = len(rest) > 1 and rest[0].lower_ in GIVEN_NAMES
         if body and doc[k - 1].lower_ not in BODY_HEADS and given and named is None:
-            named = {clean_spaces(e.text) for e in doc.ents if e.end <= ent.start or e.start >= ent.end}
+            named = {clean_spaces(e.text) for e in view_of(doc).ents if e.end <= ent.start or e.start >= ent.end}
         if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
             continue
         if not (given or _stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):
@@ -270,8 +270,14 @@ def _post_word(mc: MentionContext, token) -> bool:
 
 
 def _lowered(doc) -> set[str]:
+    """The words the article writes in lower case (made once per doc; callers only read it)."""
     view = view_of(doc)
-    return {w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha}
+    found = view.memo.get(("lowered", 0))
+    if found is None:
+        found = view.memo[("lowered", 0)] = {
+            w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha
+        }
+    return found
 
 
 def _capitalised_common_noun(token, lowered: set[str]) -> bool:
@@ -379,8 +385,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and _leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
-    if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") and len(span) == 1 and _followers_or_dwellers(mc, span[0]):
-        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners"
+    if (
+        label in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
+        and len(span) == 1
+        and _followers_or_dwellers(mc, span[0])
+    ):
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners", "Rastafarians"
     shortened = _short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
         return _gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
@@ -455,7 +465,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
-    if all(t.is_lower or not t.is_alpha for t in span):
+    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t)) for t in span):
         return None
     if label == "ORG" and _is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
@@ -469,8 +479,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # only a longer post holds ("Congress" of "Member of Congress": "Trades Union Congress")
         if body[-1].lower_ in ORG_HEADS and mc.gaz.match_role(span[k:].text) is not None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
-    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET"):
-        return None  # "Parliamentary": NER noise
+    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not _acronym(span[0]):
+        return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
     if label == "ORG" and _described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     opened = _adjectives_opening(mc, span) if label == "ORG" else start
@@ -510,7 +520,8 @@ def _described_body(mc: MentionContext, span: Span) -> bool:
     if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
         return False
     bare = clean_spaces(span[:-1].text)
-    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in mc.doc.ents)
+    ents = view_of(mc.doc).ents
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
 
 
 def _country_of_body(mc: MentionContext, span: Span) -> int | None:
@@ -561,7 +572,7 @@ def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
     entry = mc.gaz.by_alias(text)
     if entry is not None:
         return _gazetteer_candidate(mc, words, "GPE", entry.entity_id)
-    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in mc.doc.ents):
+    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
         return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
     return None
 
@@ -570,6 +581,20 @@ def _operation_name(span: Span) -> bool:
     """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
     (event_openers) and a capitalised name after it."""
     return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
+
+
+def _acronym(token: Token) -> bool:
+    """ "CBI", "IEEE": a word of two or more capitals and no lower-case letter, which the
+    tagger may read as an adjective before a noun ("CBI chief economist", "IEEE decisions");
+    common abbreviations (common_abbreviations) are left out before this is asked."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _ampersand_name(token: Token) -> bool:
+    """ "AT&T", "P&O": capitals joined by an ampersand in one token, a name like any word."""
+    letters = token.text.replace("&", "")
+    return "&" in token.text and letters.isalpha() and letters.isupper()
 
 
 def _common_abbreviation(text: str) -> bool:
@@ -590,7 +615,8 @@ def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
     word = span[0]
     if word.lower_ not in _lowered(mc.doc):
         return False
-    return not any(t.text == word.text and not t.is_sent_start for t in mc.doc)
+    doc, text = mc.doc, word.text
+    return not any(w == text and not doc[i].is_sent_start for i, w in enumerate(view_of(doc).text))
 
 
 def _product_name(mc: MentionContext, span: Span) -> bool:
@@ -601,8 +627,11 @@ def _product_name(mc: MentionContext, span: Span) -> bool:
         return False
     if any(t.text[:1].isdigit() for t in span[1:]):
         return True
-    first = span[0].text
-    return any(e.label_ == "ORG" and e.text == first for e in mc.doc.ents)
+    view = view_of(mc.doc)
+    bodies = view.memo.get(("org_names", 0))
+    if bodies is None:
+        bodies = view.memo[("org_names", 0)] = {e.text for e in view.ents if e.label_ == "ORG"}
+    return span[0].text in bodies
 
 
 def _loose_preposition(token: Token) -> bool:
@@ -643,7 +672,7 @@ def _honoured_surname(mc: MentionContext, span: Span) -> bool:
     NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
     if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in mc.doc.ents)
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in view_of(mc.doc).ents)
 
 
 def _leaders_government(mc: MentionContext, span: Span) -> bool:
@@ -677,12 +706,15 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
     Republic of Korea"); None when it names none of them or both."""
     if len(span) != 1 or not span[0].is_title:
         return None
-    word = span[0].lower_
-    named = set()
-    for ent in mc.doc.ents:
-        entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
-        if entry is not None and len(ent) > 1 and ent[-1].lower_ == word:
-            named.add(entry.entity_id)
+    view = view_of(mc.doc)
+    by_last_word = view.memo.get(("country_names", 0))
+    if by_last_word is None:  # each state the article names by several words, under its last word
+        by_last_word = view.memo[("country_names", 0)] = {}
+        for ent in view.ents:
+            entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
+            if entry is not None and len(ent) > 1:
+                by_last_word.setdefault(view.lower[ent.end - 1], set()).add(entry.entity_id)
+    named = set(by_last_word.get(span[0].lower_, ()))
     return named.pop() if len(named) == 1 else None
 
 

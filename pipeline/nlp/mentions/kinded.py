@@ -22,7 +22,7 @@ _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION"}
+_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -30,6 +30,7 @@ _NOT_THE_NAME = {
     "fac": ("ORG", "DATE", "TIME"),
     "award": ("ORG", "PERSON", "GPE", "DATE", "TIME"),
     "event": ("PERSON", "GPE", "DATE", "TIME"),
+    "law": ("ORG", "PERSON", "DATE", "TIME"),  # "the Blair accord", "the EU treaty": the party to it
 }
 
 
@@ -51,7 +52,7 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
-        ner = "FAC" if label == "fac" else "EVENT"
+        ner = {"fac": "FAC", "law": "LAW"}.get(label, "EVENT")
         out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
     return out
 

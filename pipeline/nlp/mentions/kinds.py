@@ -47,6 +47,7 @@ from pipeline.nlp.mentions.vocabulary import (
     SETTLEMENT_NOUNS,
     SPEAKER_NOUNS,
     SPOKES_NOUNS,
+    STAFF_NOUNS,
     TITLE_NOUNS,
     UK_PLACES,
     is_body_word,
@@ -167,6 +168,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
     if len(words) == 1 and _listed_with_bodies(root):
+        found.add("ORGANIZATION")
+    if not place and _employer(root):
         found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root):
         found.add("PERSON")
@@ -364,6 +367,20 @@ def _spoken_for(root: Token) -> bool:
     return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in SPOKES_NOUNS
 
 
+def _employer(root: Token) -> bool:
+    """ "Nick Turner, analyst at brokers Jefferies", "an economist at Natexis Banques
+    Populaires": the name after "at"/"with" of an analyst or economist (staff_nouns) is the
+    firm they work for, past a describing noun ("brokers", "brokerage")."""
+    head = root.head
+    if root.dep_ == "appos" and head.dep_ == "pobj" and head.pos_ == "NOUN" and head.i == root.i - 1:
+        root, head = head, head.head  # "at brokers Jefferies": the parser makes the name the noun's apposition
+    elif root.dep_ == "compound" or head.pos_ == "NOUN" and head.i == root.i - 1 and root.dep_ != "pobj":
+        return False
+    if root.dep_ != "pobj" or head.lower_ not in ("at", "with"):
+        return False
+    return head.head.lemma_.lower() in STAFF_NOUNS
+
+
 def _listed_with_bodies(root: Token) -> bool:
     """ "Along with the GMB and Unison, …": a one-word name coordinated with a name NER
     typed an organisation, and with no place or person in the list, is one too."""
@@ -456,7 +473,11 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in PLACE_SEAT_NOUNS:
         return "LOCATION"  # "the town of Shashamane", "the seat of Dewsbury"
     if first.dep_ == "pobj" and _hometown_of(first.head) and not any(t.dep_ == "det" for t in first.children):
-        return "LOCATION"  # "Bob Wellington, of Torfaen, said"; not "George Muir, of the Association …"
+        # "Bob Wellington, of Torfaen, said"; not "George Muir, of the Association …"; a name
+        # of several words NER typed a body and no places list holds may be the person's firm
+        # ("David Page, of Investec Securities")
+        firm = c.label == "ORG" and len(c.name.split()) > 1 and not known_place(c.name)
+        return "PLACE?" if firm else "LOCATION"
     if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lower_ in CONSTITUENCY_NOUNS:
         return "LOCATION"  # "the MP for Sittingbourne and Sheppey"
     if root.dep_ == "compound" and root.head.lower_ in SEAT_NOUNS:

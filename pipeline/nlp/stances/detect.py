@@ -179,5 +179,5 @@ def stances_and_groups(
     GROUP mentions of the groups that hold one (to join the article's mentions)."""
     groups = group_mentions(ctx, mentions)
     quotes = [q for q in quotes if not is_accusation(q)]  # the accusing verb is read outside quotes
-    stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups))
+    stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups), mentions)
     return stances, held_groups(groups, stances)

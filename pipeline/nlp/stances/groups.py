@@ -97,15 +97,39 @@ def _fuller_names(groups: list[Mention]) -> list[Mention]:
     return out
 
 
-def polled_groups_dropped(ctx: ArticleContext, groups: list[Mention], stances: list[Stance]) -> list[Stance]:
+def polled_groups_dropped(
+    ctx: ArticleContext, groups: list[Mention], stances: list[Stance], mentions: list[Mention] = ()
+) -> list[Stance]:
     """The stances, less those a group holds in a sentence that reports a survey ("Consumers
-    are very concerned about RFID tags, a survey says"): a poll is never a stance of its
-    respondents (eval/GUIDE.md)."""
+    are very concerned about RFID tags, a survey says"), and those of any holder whose clause
+    a survey reports ("a poll suggests two-thirds of Britons support …", "less than half the
+    UK wants a ban, the Mori survey suggests"): a poll is never a stance of its respondents
+    (eval/GUIDE.md)."""
     ids = {m.mention_id for m in groups}
+    by_id = {m.mention_id: m for m in mentions}
     polled = {
         s.sentence_id for s in ctx.sentences if any(w in SURVEY_NOUNS for w in s.text.lower().replace(",", " ").split())
     }
-    return [s for s in stances if s.holder_mention_id not in ids or s.sentence_id not in polled]
+    return [
+        s for s in stances
+        if s.sentence_id not in polled
+        or s.holder_mention_id not in ids and not _polled_holder(ctx, by_id.get(s.holder_mention_id or ""), s)
+    ]
+
+
+def _polled_holder(ctx: ArticleContext, holder: Mention | None, stance: Stance) -> bool:
+    """Whether the holder, named in the stance's sentence, stands in a clause a survey reports:
+    a verb above it has a survey noun for its subject ("a poll suggests …")."""
+    if holder is None or holder.sentence_id != stance.sentence_id:
+        return False
+    span = ctx.doc.char_span(holder.char_start, holder.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SURVEY_NOUNS
+        for above in span.root.ancestors
+        for c in above.children
+    )
 
 
 def held_groups(groups: list[Mention], stances: list[Stance]) -> list[Mention]:

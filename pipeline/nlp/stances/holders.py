@@ -88,6 +88,9 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             # "It says it wants fair guidelines": the body the text goes on about, in speech
             # only ("as it continues to fight for its survival" narrates a firm's business)
             return body_pronoun(art, it, across_sentences=quote is None or quote.kind != "direct"), quote
+    speaker_holds = subject is None or quote is not None and (deontic or subject.lower_ in FIRST_PERSON)
+    if speaker_holds and speaker is not None and others_words(art, verb, quote, speaker):
+        return None, quote  # "statements from senior figures insisting the public must …"
     if subject is None:
         return (speaker if quote is not None else None), quote
     if negative_subject(subject, art.lex):
@@ -114,6 +117,31 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they" in narration: too often people the text never names
     return mention, quote
+
+
+def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker: Mention) -> bool:
+    """Whether a word in a quote stands in words the speaker reports of someone else, inside
+    the quote itself ("I have seen statements from senior figures of this government insisting
+    the public must have the right of choice"): a reporting verb above it, within the quote,
+    whose subject (or the noun its participle describes) is a noun phrase naming someone other
+    than the speaker. The speaker's own cue lies outside an indirect quote's text."""
+    if quote is None:
+        return False
+    for above in [token, *token.ancestors]:
+        if not quote.char_start <= above.idx < quote.char_end:
+            return False
+        if not is_cue(above):
+            continue
+        subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+        if above is token and subject is not None:
+            continue  # the word's own subject holds it ("the unions insisted …")
+        if subject is None and above.dep_ == "acl" and above.tag_ == "VBG":
+            subject = above.head  # "statements from senior figures insisting …"
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS:
+            continue
+        mention = art.holder_of(subject)
+        return mention is None or mention.mention_id != speaker.mention_id and mention.name != speaker.name
+    return False
 
 
 # prepositions whose gerund is something the main verb's subject does ("responded by accusing")

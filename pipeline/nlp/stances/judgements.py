@@ -18,7 +18,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
-from pipeline.nlp.stances.holders import holder_for, member_of, speaks_for
+from pipeline.nlp.stances.holders import holder_for, member_of, others_words, speaks_for
 from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.polarity import (
@@ -77,9 +77,11 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         verb_for_subject = verb
     if modal is None:
         return out
+    if any(c.dep_ == "advmod" and c.lower_ == "why" for c in verb_for_subject.children):
+        return out  # "why should the taxpayer be forced to fund …?": a question, not a demand
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
-    if holder is None:
+    if holder is None or others_words(art, verb, quote, holder):
         return out
     subject = next((c for c in verb_for_subject.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     negated = (

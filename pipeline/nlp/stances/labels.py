@@ -35,9 +35,11 @@ from pipeline.nlp.stances.words import (
     PLACEMENT_VERBS,
     POLICY_NOUNS,
     QUANTIFIER_DETERMINERS,
+    QUANTITY_WORDS,
     TRANSPARENT_VERBS,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
+from pipeline.nlp.token_view import view_of
 
 __all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
 
@@ -115,10 +117,15 @@ class Labeller:
             return render(self.doc, span) or None
         if noun.pos_ == "PRON" or noun.lower_ in PERSONAL_PRONOUNS:
             return None
+        if noun.lower_ in QUANTITY_WORDS and noun.pos_ in ("ADJ", "DET", "NOUN"):
+            # "would abolish many", "opposed most of the proposals": the counted noun, if named
+            of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return self.noun_label(counted, resolve) if counted is not None else None
         if any(c.dep_ == "det" and c.lower_ in ("which", "what", "whichever", "whatever") for c in noun.children):
             return None  # "which technology it will support": a question, not an issue
         nominal = noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            c.dep_ in ("det", "amod", "compound", "poss") for c in noun.lefts
+            c.dep_ in ("det", "amod", "compound", "poss") and c.lower_ not in QUANTITY_WORDS for c in noun.lefts
         )  # "criticised "extravagant" Tory promises": a noun the tagger took for a verb
         if noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X") and not (noun.pos_ == "VERB" and nominal):
             return None
@@ -254,8 +261,11 @@ class Labeller:
         """A bare definite noun takes the fullest label of its latest earlier mention ("the
         bill" -> "Anti-Terrorism Bill"); an indefinite one ("a very bad bill") only a named one."""
         lemma = noun.lemma_.lower()
-        for token in reversed(self.doc[: noun.i]):
-            if token.lemma_.lower() == lemma and token.pos_ in ("NOUN", "PROPN"):
+        view = view_of(self.doc)
+        lemmas, pos = view.lemma, view.pos
+        for k in range(noun.i - 1, -1, -1):
+            if pos[k] in ("NOUN", "PROPN") and lemmas[k].lower() == lemma:
+                token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
                     continue
                 label = self.noun_label(token, resolve=False)

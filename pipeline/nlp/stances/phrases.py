@@ -94,7 +94,10 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
             # a generic noun may complete another ("the release of the journalists")
             generic = lex.is_generic_target(pobj.lemma_) if pobj is not None else False
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (
-                not generic or depth == 0 and pobj.lemma_.lower() in COMPLEMENT_GENERICS
+                not generic
+                # "the number of people": a generic count completed by its kind at any depth
+                or pobj.lemma_.lower() in COMPLEMENT_GENERICS and (depth == 0 or lex.is_generic_target(noun.lemma_))
+                or depth == 0 and _counts_kind(lex, pobj)
             ):
                 return child, pobj
         elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
@@ -110,6 +113,18 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
             ):
                 return child, pobj
     return None
+
+
+def _counts_kind(lex: StanceLexicon, noun: Token) -> bool:
+    """A generic noun that counts or measures a kind its "of" names ("a limit on the number of
+    quangos", "a cut in the level of council tax"): the kind completes the noun before it."""
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    kind = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return (
+        kind is not None
+        and kind.pos_ in ("NOUN", "PROPN")
+        and (not lex.is_generic_target(kind.lemma_) or kind.lemma_.lower() in COMPLEMENT_GENERICS)
+    )
 
 
 OWN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -198,9 +213,12 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
             continue  # "the bill to ban fox hunting" is parsed either way
         if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, child):
             continue
-        if any(c.dep_ == "neg" for c in child.children):
-            return []  # "an agreement not based on …" says what it is not
         to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        neg = next((c for c in child.children if c.dep_ == "neg"), None)
+        if neg is not None and to is None:
+            return []  # "an agreement not based on …" says what it is not
+        # "his decision not to release foreign terror suspects": the act of not doing it
+        not_ = [neg] if neg is not None else []
         if child.tag_ == "VBN" and to is None:
             prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -209,7 +227,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-                out = [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+                out = [*not_, to, child, *phrase(lex, obj, keep_det=False, depth=1)]
                 argument = action_argument(lex, child, obj)  # "the decision to send troops to Iraq"
                 if argument:
                     return out + argument
@@ -222,7 +240,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
                 return out
             if obj is None and bare:
-                return bare_infinitive(lex, to, child)
+                return [*not_, *bare_infinitive(lex, to, child)]
     return []
 
 

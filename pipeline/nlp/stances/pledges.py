@@ -27,11 +27,13 @@ from pipeline.nlp.stances.holders import co_speakers, holder_for
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import verb_cue
-from pipeline.nlp.stances.words import BODY_NOUNS, PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
+from pipeline.nlp.stances.words import BELIEF_VERBS, BODY_NOUNS, PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
 from pipeline.nlp.syntax import FIRST_PERSON, subject_of
 
 PLEDGE_SCORE = 0.6
-SELF_PRONOUNS = frozenset({"it", "they"})  # how a body names itself in its reported speech
+SELF_PRONOUNS = frozenset({"it", "they"})
+# verbs of belief (`belief_verbs`, less "say"): what one believes one will do is a forecast
+FORECAST_VERBS = BELIEF_VERBS - {"say"}  # how a body names itself in its reported speech
 
 
 def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -48,6 +50,8 @@ def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []  # "Would we raise taxes?": a question promises nothing
     if verb_cue(art, verb) is not None or not any(c.dep_ == "dobj" for c in verb.children):
         return []
+    if any(above.lemma_.lower() in FORECAST_VERBS for above in verb.ancestors):
+        return []  # "they believe they will be fighting the next election …": a forecast
     # its own subject ("it will …"), else a conjoined verb's ("would cut taxes … and would bring in …")
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject_of(verb)
     if subject is None or not _itself(art, verb, subject, quote, speaker):

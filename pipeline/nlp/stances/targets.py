@@ -23,6 +23,7 @@ from pipeline.nlp.stances.words import (
     ATTITUDE_NOUNS,
     BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
+    DENIAL_VERBS,
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
     MANDATIVE_VERBS,
@@ -98,6 +99,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # it, so the verb's own polarity gives way to its volition
         # an urged action with no side of its own is itself the issue ("urged firms to cut charges")
         # so is an action wished for ("wants to introduce a points system for migrants")
+        if _reverses(verb) and xcomp.lemma_.lower() in DENIAL_VERBS:
+            return []  # "refused to deny claims …": declining to deny is no side taken
         # and so is an action refused ("refused to sign up to the Kyoto treaty"), reversed below
         refused = _refuses(verb)
         wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS or refused else None
@@ -170,6 +173,13 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
         composed = action_targets(art, clause)
         if composed:
             return composed
+    elif (
+        clause.lemma_.lower() not in INTRANSITIVE_FATES
+        and not any(c.dep_ == "neg" for c in clause.children)  # the label would lose the "not"
+        and (done := art.labeller.action_label(clause))
+    ):
+        # "want the EU budget to be capped at 1%": the act wished for, not the budget
+        return [Target(done[0], done[1])]
     return noun_targets(art, passive)
 
 

@@ -391,6 +391,9 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
     ("against"); its subject holds the stance (the speaker for "I"/"we" in a quote)."""
     if be.lemma_ != "be" or hypothetical(be) or any(c.dep_ in ("attr", "acomp", "expl") for c in be.children):
         return []
+    subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if subject is not None and not _may_hold(art, subject):
+        return []  # "that's against the law": a thing against a rule breaks it, it takes no side
     out: list[Signal] = []
     for prep in be.children:
         if prep.dep_ != "prep" or prep.pos_ != "ADP" or prep.lower_ not in COPULAR_PREPOSITIONS:
@@ -411,3 +414,10 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
         out += target_signals(art, be, polarity, score, targets, holder, quote)
     return out
 
+
+def _may_hold(art: StanceArticle, subject: Token) -> bool:
+    """Whether a copula's subject can take a side: a personal pronoun (a body's "it" too), a
+    mention (groups included), a body noun; not a thing ("that", "this", "the plan")."""
+    if subject.pos_ in ("PRON", "DET"):
+        return subject.lower_ in PERSONAL_PRONOUNS
+    return art.index.at(subject) is not None or subject.lemma_.lower() in BODY_NOUNS
