@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
+from pipeline.nlp.quotes.body_pronouns import body_before, it_subject
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
@@ -91,7 +92,7 @@ def attribute(art: QuoteArticle, cue: Token) -> Attribution | None:
 def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribution | None:
     subject = speaker_token(cue)
     if subject is None:
-        return None
+        return _body_it(art, cue)
     if art.in_quote(subject.idx) and subject.lower_ not in FIRST_PERSON:
         return None  # the subject is quoted material, not a speaker
     start, end = noun_phrase_extent(subject)
@@ -169,6 +170,19 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _body_it(art: QuoteArticle, cue: Token) -> Attribution | None:
+    """ "The committee published its report. It said …": an active "it" reporting speaks for
+    the organisation named before (`body_pronouns`); None when none is, or two compete."""
+    it = it_subject(cue)
+    if it is None or art.in_quote(it.idx):
+        return None
+    body = body_before(art, it, lambda noun: body_named_like(art, noun) or published_by(art, noun))
+    if body is None:
+        return None
+    c_start, c_end = cue_text(cue, art.text)
+    return Attribution(body, it.text, art.text[c_start:c_end], cue.idx)
 
 
 def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
@@ -307,9 +321,12 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
     if subject.pos_ not in ("NOUN", "PROPN") or art.index.at(subject) is not None:
         return None  # a capitalised post ("Chairman of …") may be tagged a proper noun
     named = [
-        m for m in art.index.mentions
-        if m.entity_type == "PERSON" and m.kind == "name"
-        and art.doc[start].idx <= m.char_start and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
+        m
+        for m in art.index.mentions
+        if m.entity_type == "PERSON"
+        and m.kind == "name"
+        and art.doc[start].idx <= m.char_start
+        and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
     ]
     if not named:
         return None
@@ -317,8 +334,10 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
     rest = [t for t in art.doc[start:end] if t.idx >= last.char_end]
     if any(not (t.is_punct or t.lower_ in TITLE_NOUNS or t.text.isupper()) for t in rest):
         return None  # "supporters of John Smith's party": the name is not where the phrase ends
-    post = subject.lower_ in TITLE_NOUNS or subject.lemma_.lower() in PROXY_NOUNS or (
-        load_gazetteer().match_role(subject.text) is not None
+    post = (
+        subject.lower_ in TITLE_NOUNS
+        or subject.lemma_.lower() in PROXY_NOUNS
+        or (load_gazetteer().match_role(subject.text) is not None)
     )
     joined = subject.tag_ == "NN" and any(
         c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
@@ -330,8 +349,11 @@ def _phrase_names(art: QuoteArticle, start: int, end: int) -> list[Mention]:
     """The persons named in full inside the speaker phrase doc[start:end], in text order."""
     lo, hi = art.doc[start].idx, art.doc[end - 1].idx + len(art.doc[end - 1].text)
     return sorted(
-        (m for m in art.index.mentions
-         if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi),
+        (
+            m
+            for m in art.index.mentions
+            if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi
+        ),
         key=lambda m: m.char_start,
     )
 
@@ -657,6 +679,7 @@ def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
         if named is not None and named.kind != "pronoun" and known.get(surname(named)) in (None, gender):
             return named
     return None
+
 
 def _proxy_gender(surface: str | None) -> str | None:
     """ "A spokeswoman for Human Rights Watch": f; "Lib Dem home affairs spokesman Mark Oaten": m."""
