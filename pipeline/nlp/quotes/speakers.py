@@ -321,12 +321,9 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
     if subject.pos_ not in ("NOUN", "PROPN") or art.index.at(subject) is not None:
         return None  # a capitalised post ("Chairman of …") may be tagged a proper noun
     named = [
-        m
-        for m in art.index.mentions
-        if m.entity_type == "PERSON"
-        and m.kind == "name"
-        and art.doc[start].idx <= m.char_start
-        and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
+        m for m in art.index.mentions
+        if m.entity_type == "PERSON" and m.kind == "name"
+        and art.doc[start].idx <= m.char_start and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
     ]
     if not named:
         return None
@@ -334,10 +331,8 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
     rest = [t for t in art.doc[start:end] if t.idx >= last.char_end]
     if any(not (t.is_punct or t.lower_ in TITLE_NOUNS or t.text.isupper()) for t in rest):
         return None  # "supporters of John Smith's party": the name is not where the phrase ends
-    post = (
-        subject.lower_ in TITLE_NOUNS
-        or subject.lemma_.lower() in PROXY_NOUNS
-        or (load_gazetteer().match_role(subject.text) is not None)
+    post = subject.lower_ in TITLE_NOUNS or subject.lemma_.lower() in PROXY_NOUNS or (
+        load_gazetteer().match_role(subject.text) is not None
     )
     joined = subject.tag_ == "NN" and any(
         c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
@@ -349,11 +344,8 @@ def _phrase_names(art: QuoteArticle, start: int, end: int) -> list[Mention]:
     """The persons named in full inside the speaker phrase doc[start:end], in text order."""
     lo, hi = art.doc[start].idx, art.doc[end - 1].idx + len(art.doc[end - 1].text)
     return sorted(
-        (
-            m
-            for m in art.index.mentions
-            if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi
-        ),
+        (m for m in art.index.mentions
+         if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi),
         key=lambda m: m.char_start,
     )
 
@@ -679,7 +671,6 @@ def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
         if named is not None and named.kind != "pronoun" and known.get(surname(named)) in (None, gender):
             return named
     return None
-
 
 def _proxy_gender(surface: str | None) -> str | None:
     """ "A spokeswoman for Human Rights Watch": f; "Lib Dem home affairs spokesman Mark Oaten": m."""
