@@ -78,4 +78,7 @@ def body_before(art: QuoteArticle, it: Token, described: Callable[[Token], Menti
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject; of two (the parser's reading of "X suffered …, said the committee"),
+    the one next to the verb, as `syntax.subject_of` has it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
