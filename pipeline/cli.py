@@ -241,10 +241,20 @@ def exit_now(code: int) -> None:
     try:
         atexit._run_exitfuncs()  # prints a handler's error and goes on, as the normal exit does
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-        os._exit(code)
+        flushed = [_flushed(stream) for stream in (sys.stdout, sys.stderr)]
+        os._exit(code if code or all(flushed) else 120)  # 120: what Python exits with then
+
+
+def _flushed(stream) -> bool:
+    """Flush a standard stream; on failure (a closed pipe, a full disk) say so on the
+    original stderr, as the normal exit does, so lost output never ends with status 0."""
+    try:
+        stream.flush()
+        return True
+    except Exception as error:
+        with contextlib.suppress(Exception):
+            os.write(2, f"Exception ignored while flushing {getattr(stream, 'name', 'a stream')}: {error!r}\n".encode())
+        return False
 
 
 if __name__ == "__main__":

@@ -49,3 +49,26 @@ def test_a_running_thread_gets_the_normal_exit(tmp_path):
     done = _run(tmp_path, "--thread")
     assert done.returncode == 1, done.stderr
     assert "exit handler ran" in done.stdout and "thread done" in done.stdout
+
+
+def test_output_lost_at_the_final_flush_is_reported_not_a_success(tmp_path):
+    """A closed pipe or a full disk at the last flush: the message and exit status 120 the
+    normal exit gives, never 0 with the output silently gone."""
+    probe = textwrap.dedent("""
+        import sys
+        from pipeline.cli import exit_now
+
+        class Broken:
+            name = "<stdout>"
+            def write(self, text):
+                return len(text)
+            def flush(self):
+                raise BrokenPipeError(32, "Broken pipe")
+
+        sys.stdout = Broken()
+        exit_now(0)
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=settings.PROJECT_ROOT, timeout=120)
+    assert done.returncode == 120
+    assert "Broken pipe" in done.stderr

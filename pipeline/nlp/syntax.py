@@ -159,6 +159,25 @@ def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+# Verbs that raise the subject of their infinitive and say what is expected of it ("is
+# expected to", "is set to", "seems to"), from English grammars' raising verbs; not the
+# semi-modals of necessity ("has to", "needs to").
+RAISING_VERBS = frozenset({"expect", "set", "seem", "appear", "go"})
+
+
+def raised_passive_subject(verb: Token) -> Token | None:
+    """ "The bill is expected to be opposed by the Liberal Democrats": a passive infinitive
+    with an agent but no subject of its own, under a verb that raises it, is about that
+    verb's subject."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in RAISING_VERBS:
+        return None  # "has to be approved by shareholders" states a requirement, not their position
+    if passive_subject(verb) is not None or agent_of(verb) is None:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+
+
 def agent_of(verb: Token) -> Token | None:
     """The "by" object of a passive verb ("backed by Labour": Labour)."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

@@ -19,7 +19,6 @@ import base64
 import hashlib
 import importlib.metadata
 import json
-import pickle
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -133,7 +132,7 @@ class Sketch:
     """A picture before rendering: what it will show, worked out from the tables."""
 
     figure: object
-    """Everything the rendering reads (plain values, pickled for `figure_digest`): the same
+    """Everything the rendering reads (plain values, written as sorted JSON for `figure_digest`): the same
     figure, with the same drawing code and libraries, renders the same PNG."""
     render: Callable[[], bytes]
     drawing: Drawing
@@ -185,7 +184,10 @@ def drawing_code() -> str:
 
 
 def figure_digest(code: str, figure: object) -> str:
-    return hashlib.sha256(code.encode() + pickle.dumps(figure, protocol=5)).hexdigest()
+    """Sorted JSON, not pickle: pickle writes one object referenced twice unlike two equal
+    objects, so equal figures built from differently shared strings would differ."""
+    text = json.dumps(figure, sort_keys=True, default=str, allow_nan=True)
+    return hashlib.sha256(code.encode() + text.encode()).hexdigest()
 
 
 def kept_drawing(path: Path, record: Path) -> Drawing | None:

@@ -34,7 +34,7 @@ def named_before(art: QuoteArticle, start: int, end: int) -> Mention | None:
             continue
         if m.surface == surface:
             return m
-        if honorific and m.entity_type == "PERSON" and m.name.split()[-1] == words[-1].text:
+        if honorific and m.entity_type == "PERSON" and (m.name.split() or [""])[-1] == words[-1].text:
             return m
     return None
 
