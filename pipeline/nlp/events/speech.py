@@ -562,6 +562,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             continue
         if is_accusation(quote):
             continue  # "X accused Y of lying": the verb's own event is that criticism
+        if (quote.speaker_surface or "").lower() == "it":
+            continue  # "It claims Blair felt he had lost trust": a body's "it" (its report, its book) restates findings
         span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
         if span is None:
             continue

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
+from pipeline.nlp.quotes.body_pronouns import body_before, it_subject
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
@@ -91,7 +92,7 @@ def attribute(art: QuoteArticle, cue: Token) -> Attribution | None:
 def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribution | None:
     subject = speaker_token(cue)
     if subject is None:
-        return None
+        return _body_it(art, cue)
     if art.in_quote(subject.idx) and subject.lower_ not in FIRST_PERSON:
         return None  # the subject is quoted material, not a speaker
     start, end = noun_phrase_extent(subject)
@@ -169,6 +170,19 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _body_it(art: QuoteArticle, cue: Token) -> Attribution | None:
+    """ "The committee published its report. It said …": an active "it" reporting speaks for
+    the organisation named before (`body_pronouns`); None when none is, or two compete."""
+    it = it_subject(cue)
+    if it is None or art.in_quote(it.idx):
+        return None
+    body = body_before(art, it, lambda noun: body_named_like(art, noun) or published_by(art, noun))
+    if body is None:
+        return None
+    c_start, c_end = cue_text(cue, art.text)
+    return Attribution(body, it.text, art.text[c_start:c_end], cue.idx)
 
 
 def _person_of_surname(art: QuoteArticle, place: Mention) -> Mention | None:
