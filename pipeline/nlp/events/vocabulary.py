@@ -112,6 +112,7 @@ ADVISORY_BODY_WORDS = _VOCABULARY.words("advisory_body_words")
 DESIRE_VERBS = _VOCABULARY.words("desire_verbs")
 RECEIVING_VERBS = _VOCABULARY.words("receiving_verbs")
 RECEIVING_FRAMES = _VOCABULARY.pairs("receiving_frames")
+OPENING_VERBS = _VOCABULARY.words("opening_verbs")
 # noun -> the trigger noun whose event it names as what one comes under ("under fire": criticism)
 RECEIVED_IDIOMS = _VOCABULARY.mapping("received_idioms")
 # Reporting verbs whose clausal complement is reported speech: the quotes extractor's list.
