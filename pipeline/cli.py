@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
+import os
 import socket
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -223,5 +227,35 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def exit_now(code: int) -> None:
+    """End the process with `code` once the exit handlers have run, without tearing the
+    interpreter down: freeing every module and object that Dagster, pandas and the rest left
+    was about a second of CPU at the end of each run (9 % of a one-article rerun on 2,065
+    articles), for a process about to end. What a normal exit does that matters is done: the
+    `atexit` handlers (logging's flush, multiprocessing's clean-up of its children, temporary
+    folders), then the standard streams are flushed. While a thread that is not a daemon
+    still runs, the normal exit waits for it, as always."""
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
+    if any(not thread.daemon for thread in others):
+        sys.exit(code)
+    try:
+        atexit._run_exitfuncs()  # prints a handler's error and goes on, as the normal exit does
+    finally:
+        flushed = [_flushed(stream) for stream in (sys.stdout, sys.stderr)]
+        os._exit(code if code or all(flushed) else 120)  # 120: what Python exits with then
+
+
+def _flushed(stream) -> bool:
+    """Flush a standard stream; on failure (a closed pipe, a full disk) say so on the
+    original stderr, as the normal exit does, so lost output never ends with status 0."""
+    try:
+        stream.flush()
+        return True
+    except Exception as error:
+        with contextlib.suppress(Exception):
+            os.write(2, f"Exception ignored while flushing {getattr(stream, 'name', 'a stream')}: {error!r}\n".encode())
+        return False
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -67,3 +67,17 @@ def test_column_descriptions_are_those_of_the_built_schema():
     for table, (model, _) in schemas.TABLES.items():
         built = {name: column.description or "" for name, column in model.to_schema().columns.items()}
         assert schemas.column_descriptions(table) == built, table
+
+
+def test_the_models_are_built_once_per_process(monkeypatch):
+    """The tables' step, the checks and the exports each prepare the models before their
+    child processes fork: the second and third time validate nothing again."""
+    from pipeline import schemas
+    from pipeline.exports import prepare_exports
+
+    schemas.build_models()
+    validated = []
+    monkeypatch.setattr(schemas, "validate", lambda table, frame: validated.append(table))
+    schemas.build_models()
+    prepare_exports()
+    assert validated == []

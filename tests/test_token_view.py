@@ -41,3 +41,22 @@ def test_the_last_view_is_kept_for_its_doc_only(docs):
     first = view_of(docs[0])
     assert view_of(docs[0]) is first
     assert view_of(docs[3]) is not first and view_of(docs[3]).doc is docs[3]
+
+
+def test_the_entity_spans_are_spacys_and_made_once(docs):
+    for doc in docs:
+        view = TokenView(doc)
+        ents = view.ents
+        assert [(e.start, e.end, e.label_, e.ent_id_) for e in ents] == [
+            (e.start, e.end, e.label_, e.ent_id_) for e in doc.ents
+        ]
+        assert view.ents is ents
+
+
+def test_negation_tests_on_the_view_answer_as_on_tokens(docs):
+    from pipeline.nlp.syntax import has_neg, is_negated
+
+    for doc in docs:
+        for token in doc:
+            assert has_neg(token) == any(c.dep_ == "neg" for c in token.children)
+            assert is_negated(token) == any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)

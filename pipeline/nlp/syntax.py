@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.records import Mention
+from pipeline.nlp.token_view import view_of
 
 # --------------------------------------------------------------------------- dependency labels
 
@@ -158,6 +159,25 @@ def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+# Verbs that raise the subject of their infinitive and say what is expected of it ("is
+# expected to", "is set to", "seems to"), from English grammars' raising verbs; not the
+# semi-modals of necessity ("has to", "needs to").
+RAISING_VERBS = frozenset({"expect", "set", "seem", "appear", "go"})
+
+
+def raised_passive_subject(verb: Token) -> Token | None:
+    """ "The bill is expected to be opposed by the Liberal Democrats": a passive infinitive
+    with an agent but no subject of its own, under a verb that raises it, is about that
+    verb's subject."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in RAISING_VERBS:
+        return None  # "has to be approved by shareholders" states a requirement, not their position
+    if passive_subject(verb) is not None or agent_of(verb) is None:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+
+
 def agent_of(verb: Token) -> Token | None:
     """The "by" object of a passive verb ("backed by Labour": Labour)."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -169,12 +189,16 @@ def direct_object(verb: Token) -> Token | None:
 
 def is_negated(token: Token) -> bool:
     """A word negated by its own children: "did not say", "never said"."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+    view = view_of(token.doc)
+    dep, lower = view.dep, view.lower
+    return any(dep[c] == "neg" or lower[c] == "never" for c in view.children(token.i))
 
 
 def has_neg(token: Token) -> bool:
     """A word with a syntactic negation ("not", "n't") among its children."""
-    return any(c.dep_ == "neg" for c in token.children)
+    view = view_of(token.doc)
+    dep = view.dep
+    return any(dep[c] == "neg" for c in view.children(token.i))
 
 
 # --------------------------------------------------------------------------- noun-phrase extent

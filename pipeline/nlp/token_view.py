@@ -45,6 +45,7 @@ class TokenView:
         self._by_head: list[list[int]] | None = None
         self._children: dict[int, tuple[int, ...]] = {}
         self._columns: dict[str, list] = {}
+        self._ents: tuple | None = None
         self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
 
     def __len__(self) -> int:
@@ -69,6 +70,14 @@ class TokenView:
     def is_alpha(self) -> list[int]:
         """1 where `token.is_alpha`, else 0, exported when first asked."""
         return self._column("IS_ALPHA")
+
+    @property
+    def ents(self) -> tuple:
+        """The doc's entity spans (`doc.ents`), made once: each `doc.ents` builds every span
+        anew, and the mention rules ask for them once per entity they classify."""
+        if self._ents is None:
+            self._ents = self.doc.ents
+        return self._ents
 
     def _column(self, attr: str) -> list:
         found = self._columns.get(attr)

@@ -26,7 +26,6 @@ from pipeline.reports.drawing import (
     QUAD_COLOURS,
     QUAD_LABELS,
     QUAD_ORDER,
-    STANCE_CMAP,
     quad_of,
 )
 from pipeline.reports.labels import box_of, overlap_area, place_labels
@@ -35,6 +34,7 @@ from pipeline.reports.network import (
     LAYOUT_SEED,
     MAX_NODES,
     ActorNetwork,
+    actor_network_figure,
     actor_network_png,
     build_actor_network,
     draw_actor_network,
@@ -47,8 +47,19 @@ from pipeline.reports.stance_matrix import (
     StanceMatrix,
     build_stance_matrix,
     render_stance_matrix,
+    stance_matrix_figure,
     stance_matrix_png,
 )
+
+
+def __getattr__(name: str):
+    """`STANCE_CMAP`, made (and matplotlib imported) on first use."""
+    if name == "STANCE_CMAP":
+        from pipeline.reports.drawing import stance_cmap
+
+        return stance_cmap()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DPI",
@@ -65,6 +76,7 @@ __all__ = [
     "STANCE_CMAP",
     "ActorNetwork",
     "StanceMatrix",
+    "actor_network_figure",
     "actor_network_png",
     "box_of",
     "build_actor_network",
@@ -76,5 +88,6 @@ __all__ = [
     "quad_of",
     "render_actor_network",
     "render_stance_matrix",
+    "stance_matrix_figure",
     "stance_matrix_png",
 ]

@@ -11,8 +11,6 @@ from itertools import combinations
 import networkx as nx
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from pipeline.reports.drawing import (
     DPI,
@@ -21,8 +19,8 @@ from pipeline.reports.drawing import (
     QUAD_LABELS,
     QUAD_ORDER,
     placeholder,
-    plt,
     png,
+    pyplot,
     quad_of,
 )
 from pipeline.reports.labels import place_labels
@@ -155,6 +153,14 @@ def actor_network_png(
     return render_actor_network(network, n_events=len(events))
 
 
+def actor_network_figure(network: ActorNetwork, n_events: int) -> tuple:
+    """Everything `render_actor_network` reads, as plain values in drawing order: equal
+    figures give the same picture (what lets a run keep the PNG on disk)."""
+    graph = network.graph
+    return (graph.is_directed(), list(graph.nodes(data=True)), list(graph.edges(data=True)),
+            network.edges.to_dict("split"), n_events)
+
+
 def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
     if network.empty:
         return placeholder("Actor network", "No events yet: the network appears once events are extracted.")
@@ -165,6 +171,9 @@ def render_actor_network(network: ActorNetwork, n_events: int) -> bytes:
 def draw_actor_network(network: ActorNetwork, n_events: int):
     """The figure of a non-empty network, and its node labels by actor id (placed so that
     no two overlap: `place_labels`)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     graph = network.graph
     n = graph.number_of_nodes()
     positions = network_layout(graph)
@@ -173,7 +182,7 @@ def draw_actor_network(network: ActorNetwork, n_events: int):
     span_x, span_y = max(xs) - min(xs) + 1.0, max(ys) - min(ys) + 1.0
     width = min(12.5, max(8.0, 3.2 * span_x))
     height = min(11.0, max(5.0, width * span_y / span_x + 1.5))
-    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
+    fig, ax = pyplot().subplots(figsize=(width, height), dpi=DPI)
 
     most = max(graph.nodes[a]["n_events"] for a in graph.nodes)
     node_sizes = {a: 350 + 1250 * graph.nodes[a]["n_events"] / most for a in graph.nodes}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from pipeline.reports.drawing import DPI, POLARITY_SIGN, STANCE_CMAP, placeholder, plt, png, wrap
+from pipeline.reports.drawing import DPI, POLARITY_SIGN, placeholder, png, pyplot, stance_cmap, wrap
 
 MAX_HOLDERS = 25
 MAX_TARGETS = 25
@@ -85,14 +85,22 @@ def stance_matrix_png(
     return render_stance_matrix(build_stance_matrix(stances, entities, quotes, issues=issues), n_stances=len(stances))
 
 
+def stance_matrix_figure(matrix: StanceMatrix, n_stances: int) -> tuple:
+    """Everything `render_stance_matrix` reads, as plain values: equal figures give the same
+    picture (what lets a run keep the PNG on disk)."""
+    if matrix.empty:
+        return ()
+    return (matrix.score.to_dict("split"), matrix.count.to_dict("split"), n_stances)
+
+
 def render_stance_matrix(matrix: StanceMatrix, n_stances: int) -> bytes:
     if matrix.empty:
         return placeholder("Stance matrix", "No stances yet: the matrix appears once stances are extracted.")
     rows, cols = matrix.score.shape
     width = min(13.0, 4.5 + 1.1 * cols)
     height = min(14.0, 2.8 + 0.55 * rows)
-    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
-    cmap = STANCE_CMAP.with_extremes(bad="#ffffff")
+    fig, ax = pyplot().subplots(figsize=(width, height), dpi=DPI)
+    cmap = stance_cmap().with_extremes(bad="#ffffff")
     values = np.ma.masked_invalid(matrix.score.to_numpy(dtype=float))
     image = ax.imshow(values, cmap=cmap, vmin=-1.0, vmax=1.0, aspect="auto")
     for i in range(rows):

@@ -17,6 +17,7 @@ from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question
 from pipeline.nlp.events.speech import ACCUSE_SPEECH, _negated, _same_actor
 from pipeline.nlp.events.vocabulary import CRITICAL_ADJECTIVES
 from pipeline.nlp.records import Sentence
+from pipeline.nlp.token_view import view_of
 
 
 def critical_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
@@ -25,8 +26,12 @@ def critical_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    for word in span:
-        if word.lower_ not in CRITICAL_ADJECTIVES or word.dep_ != "acomp" or _negated(word):
+    doc, lower = span.doc, view_of(span.doc).lower
+    for i in range(span.start, span.end):
+        if lower[i] not in CRITICAL_ADJECTIVES:
+            continue
+        word = doc[i]
+        if word.dep_ != "acomp" or _negated(word):
             continue
         objects = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
         sources = [m for m in _subjects(word.head, ec.index) if is_actor(m)]

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from pipeline.nlp.events.draft import ASSERTED, Draft
 from pipeline.nlp.lexicons import EventTriggers, load_event_triggers
 from pipeline.nlp.records import ArticleContext, Mention
+from pipeline.nlp.token_view import view_of
 
 CROWD_LABEL = "CROWD"  # ner_label of the crowd a protest noun implies
 CROWD_NAME = "protesters"
@@ -31,17 +32,20 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     lexicon = load_event_triggers()
     taken = {m.char_start for m in mentions}
     out: list[Mention] = []
+    doc, view = ctx.doc, view_of(ctx.doc)
+    pos, idx, lemma = view.pos, view.idx, view.lemma
     for sentence in ctx.sentences:
         span = ctx.sentence_span(sentence)
         if span is None or sentence.section not in ("body", "headline"):
             continue
-        for token in span:
-            if token.pos_ == "VERB" and (subject := _unnamed_subject(token, lexicon, taken)) is not None:
+        for i in range(span.start, span.end):
+            if pos[i] == "VERB" and (subject := _unnamed_subject(doc[i], lexicon, taken)) is not None:
                 token = subject  # "thousands of people demonstrated": the crowd is the subject
-            elif token.pos_ != "NOUN" or token.idx in taken:
+            elif pos[i] != "NOUN" or idx[i] in taken:
                 continue
             else:
-                trigger = lexicon.noun(token.lemma_.lower())
+                token = doc[i]
+                trigger = lexicon.noun(lemma[i].lower())
                 if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
                     continue
             end = token.idx + len(token.text)

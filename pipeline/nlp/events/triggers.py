@@ -44,6 +44,7 @@ from pipeline.nlp.events.vocabulary import (
     MEDIATING_VERBS,
     MEETING_LIGHT_VERBS,
     MOTION_VERBS,
+    OFFICE_HOLDER_NOUNS,
     PHONE_NOUNS,
     PLEA_WORDS,
     PRESENCE_VERBS,
@@ -141,10 +142,12 @@ def _hyphen_prefix(token: Token) -> str:
 
 
 def _is_light(token: Token, lexicon: EventTriggers) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+    view, i = view_of(token.doc), token.i
+    if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    return lexicon.is_light_verb(token.lemma_.lower(), particle)
+    dep = view.dep
+    particle = next((view.lower[c] for c in view.children(i) if dep[c] == "prt"), None)
+    return lexicon.is_light_verb(view.lemma[i].lower(), particle)
 
 
 def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
@@ -327,6 +330,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             and prep.lower_ in ("on", "for")
             and nouns[i][0].event_type == "CONSULT"
             and lemma_in(prep.head, PRESENCE_VERBS)
+            and _present_party(prep.head)
         ):
             realised_by.setdefault(i, []).append(prep.head)  # "is in Tehran for talks", "is on a visit to Brazil"
 
@@ -413,3 +417,18 @@ def _is_definite(token: Token) -> bool:
             if child.dep_ == "det" and child.lower_ in DEFINITE_DETS:
                 return True
     return False
+
+
+PARTY_ENTITY_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+
+
+def _present_party(verb: Token) -> bool:
+    """Whether "X is in Tehran for talks" has an X that can take part: a name, a pronoun or
+    an office holder ("the foreign minister"). "Tony Blair's money is for talks with France"
+    has a thing as its subject, so its possessor is no party to the talks."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in PARTY_ENTITY_TYPES
+        or subject.lemma_.lower() in OFFICE_HOLDER_NOUNS
+        for subject in subjects
+    )

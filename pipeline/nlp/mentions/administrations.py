@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.vocabulary import GOVERNMENT_NAMES
 from pipeline.nlp.records import Mention
+from pipeline.nlp.token_view import view_of
 
 _LONGEST_NAME = 3
 
@@ -27,9 +28,10 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
     doc = mc.doc
     people = [m for m in mentions if m.entity_type == "PERSON" and m.kind == "name"]
     extra: list[Mention] = []
-    for head in doc:
-        if head.lower_ not in GOVERNMENT_NAMES or head.i == 0:
+    for i, low in enumerate(view_of(doc).lower):
+        if low not in GOVERNMENT_NAMES or i == 0:
             continue
+        head = doc[i]
         surname = doc[head.i - 1]
         holders = [m for m in people if m.name.split()[-1:] == [surname.text]]
         if not holders or not _modifies(surname, head):

@@ -110,7 +110,7 @@ def _people_phrase(mc: MentionContext, span: Span) -> bool:
 
 def entity_candidates(mc: MentionContext) -> list[Candidate]:
     out = []
-    for ent in mc.doc.ents:
+    for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
             continue
         split = _body_then_holder(mc, ent)
@@ -180,7 +180,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             body = body[1:]
         given = len(rest) > 1 and rest[0].lower_ in GIVEN_NAMES
         if body and doc[k - 1].lower_ not in BODY_HEADS and given and named is None:
-            named = {clean_spaces(e.text) for e in doc.ents if e.end <= ent.start or e.start >= ent.end}
+            named = {clean_spaces(e.text) for e in view_of(doc).ents if e.end <= ent.start or e.start >= ent.end}
         if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
             continue
         if not (given or _stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):
@@ -270,8 +270,14 @@ def _post_word(mc: MentionContext, token) -> bool:
 
 
 def _lowered(doc) -> set[str]:
+    """The words the article writes in lower case (made once per doc; callers only read it)."""
     view = view_of(doc)
-    return {w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha}
+    found = view.memo.get(("lowered", 0))
+    if found is None:
+        found = view.memo[("lowered", 0)] = {
+            w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha
+        }
+    return found
 
 
 def _capitalised_common_noun(token, lowered: set[str]) -> bool:
@@ -514,7 +520,8 @@ def _described_body(mc: MentionContext, span: Span) -> bool:
     if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
         return False
     bare = clean_spaces(span[:-1].text)
-    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in mc.doc.ents)
+    ents = view_of(mc.doc).ents
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
 
 
 def _country_of_body(mc: MentionContext, span: Span) -> int | None:
@@ -565,7 +572,7 @@ def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
     entry = mc.gaz.by_alias(text)
     if entry is not None:
         return _gazetteer_candidate(mc, words, "GPE", entry.entity_id)
-    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in mc.doc.ents):
+    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
         return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
     return None
 
@@ -608,7 +615,8 @@ def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
     word = span[0]
     if word.lower_ not in _lowered(mc.doc):
         return False
-    return not any(t.text == word.text and not t.is_sent_start for t in mc.doc)
+    doc, text = mc.doc, word.text
+    return not any(w == text and not doc[i].is_sent_start for i, w in enumerate(view_of(doc).text))
 
 
 def _product_name(mc: MentionContext, span: Span) -> bool:
@@ -619,8 +627,11 @@ def _product_name(mc: MentionContext, span: Span) -> bool:
         return False
     if any(t.text[:1].isdigit() for t in span[1:]):
         return True
-    first = span[0].text
-    return any(e.label_ == "ORG" and e.text == first for e in mc.doc.ents)
+    view = view_of(mc.doc)
+    bodies = view.memo.get(("org_names", 0))
+    if bodies is None:
+        bodies = view.memo[("org_names", 0)] = {e.text for e in view.ents if e.label_ == "ORG"}
+    return span[0].text in bodies
 
 
 def _loose_preposition(token: Token) -> bool:
@@ -661,7 +672,7 @@ def _honoured_surname(mc: MentionContext, span: Span) -> bool:
     NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
     if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in mc.doc.ents)
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in view_of(mc.doc).ents)
 
 
 def _leaders_government(mc: MentionContext, span: Span) -> bool:
@@ -695,12 +706,15 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
     Republic of Korea"); None when it names none of them or both."""
     if len(span) != 1 or not span[0].is_title:
         return None
-    word = span[0].lower_
-    named = set()
-    for ent in mc.doc.ents:
-        entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
-        if entry is not None and len(ent) > 1 and ent[-1].lower_ == word:
-            named.add(entry.entity_id)
+    view = view_of(mc.doc)
+    by_last_word = view.memo.get(("country_names", 0))
+    if by_last_word is None:  # each state the article names by several words, under its last word
+        by_last_word = view.memo[("country_names", 0)] = {}
+        for ent in view.ents:
+            entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
+            if entry is not None and len(ent) > 1:
+                by_last_word.setdefault(view.lower[ent.end - 1], set()).add(entry.entity_id)
+    named = set(by_last_word.get(span[0].lower_, ()))
     return named.pop() if len(named) == 1 else None
 
 

@@ -18,6 +18,7 @@ from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.quotes.context import quote_blocks
 from pipeline.nlp.quotes.marks import find_quote_segments
 from pipeline.nlp.records import ArticleContext, Mention
+from pipeline.nlp.token_view import view_of
 
 # Named things that are no actors, kept with their own type (schemas.NAMED_THING_TYPES).
 THING_OF_LABEL = {"LAW": "LAW", "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "PRODUCT"}
@@ -150,11 +151,11 @@ def clean_spaces(text: str) -> str:
 
 def ents_covering(doc: Doc, i: int):
     """The doc's entity spans that contain token i."""
-    token = doc[i]
-    for ent in doc.ents:
+    last = doc[i].i  # as spaCy reads i (negative from the end; out of range raises)
+    for ent in view_of(doc).ents:
         if ent.start <= i < ent.end:
             yield ent
-        elif ent.start > token.i:
+        elif ent.start > last:
             break
 
 

@@ -241,7 +241,7 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
             if mc.inside_quote(token.idx):
                 continue
             candidates = sorted(persons + extra, key=lambda m: m.char_start)
-            target = _pronoun_antecedent(mc, token, candidates, genders)
+            target = _pronoun_antecedent(mc, token, candidates, genders, untied)
             if target is not None:
                 made = _reference(mc, token.i, token.i + 1, "PRON", "pronoun", target)
                 if made is not None:
@@ -332,8 +332,15 @@ def _former_post(mc: MentionContext, m: Mention) -> bool:
 
 
 def _pronoun_antecedent(
-    mc: MentionContext, token: Token, persons: list[Mention], genders: dict[str, str]
+    mc: MentionContext,
+    token: Token,
+    persons: list[Mention],
+    genders: dict[str, str],
+    posts: list[Mention] = (),
 ) -> Mention | None:
+    """The named person a subject pronoun stands for, or None when unclear. `posts` are the
+    untied title references before it ("the prime minister" in a story that names Tony Blair
+    without his post): no antecedent themselves, but someone else a "he" may mean."""
     sentence = mc.ctx.sentence_at(token.idx)
     if sentence is None:
         return None
@@ -361,7 +368,10 @@ def _pronoun_antecedent(
             for m in persons
             if m.char_start < token.idx and sentence.sentence_id - m.sentence_id <= 2 and _surname(m.name) != lone
         ]
-        return None if others else within[-1]
+        # an untied post named since ("… his chancellor Gordon Brown … the prime minister
+        # talked about …"): someone else "he" may mean
+        since = [m for m in posts if within[-1].char_start < m.char_start < token.idx]
+        return None if others or since else within[-1]
     same = [m for m in compatible if m.sentence_id == sentence.sentence_id]
     if same:
         verb = token.head
@@ -379,11 +389,23 @@ def _pronoun_antecedent(
     recent = [m for m in compatible if m.sentence_id == last_sentence]
     people = {_surname(m.name) for m in recent}
     if len(people) == 1:
-        return recent[-1]
+        return None if _post_subject_since(mc, token, recent[-1], posts) else recent[-1]
     subjects = [m for m in recent if _is_clause_subject(mc, m)]
     if len({_surname(m.name) for m in subjects}) == 1:
         return subjects[-1]
     return None
+
+
+def _post_subject_since(mc: MentionContext, pronoun: Token, named: Mention, posts: list[Mention]) -> bool:
+    """ "The prime minister is trying to draw a line under … his relationship with Gordon
+    Brown … He is saying …": an untied post as a clause's subject in the sentence of the
+    name, or after it, while the name is no subject, leaves "he" unclear."""
+    if _is_clause_subject(mc, named):
+        return False
+    return any(
+        named.sentence_id <= m.sentence_id and m.char_start < pronoun.idx and _is_clause_subject(mc, m)
+        for m in posts
+    )
 
 
 def _conjunct_subject(
@@ -406,11 +428,17 @@ def _conjunct_subject(
 
 def _in_own_clause(mc: MentionContext, m: Mention, pronoun: Token) -> bool:
     """A name inside the pronoun's own clause, other than as a subject, is not what the
-    pronoun means: "Speaking on Breakfast with Frost, he said" is not Frost."""
+    pronoun means: "Speaking on Breakfast with Frost, he said" is not Frost. Nor is the
+    subject of the clause the pronoun's verb reports: "Tony Blair would be in the front
+    line, he said" is someone else speaking about Blair (the same person would be "He would
+    be …, Mr Blair said")."""
     span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    if span is None or is_subject(span.root):
+    if span is None:
         return False
     verb = pronoun.head
+    if is_subject(span.root):
+        clause = span.root.head
+        return clause.dep_ == "ccomp" and clause.head.i == verb.i and clause.i < pronoun.i
     return span.root.i != verb.i and any(t.i == span.root.i for t in verb.subtree)
 
 

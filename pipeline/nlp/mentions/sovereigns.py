@@ -15,13 +15,18 @@ from __future__ import annotations
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import SOVEREIGN_TITLES
+from pipeline.nlp.token_view import view_of
 
 
 def sovereigns(mc: MentionContext) -> list[Candidate]:
     doc, out = mc.doc, []
-    named = {e[0].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    for token in doc:
-        if token.lower_ not in SOVEREIGN_TITLES or not token.is_title or token.ent_type_ or token.i == 0:
+    view = view_of(doc)
+    named = {view.lower[e.start] for e in view.ents if e.label_ == "PERSON" and len(e) > 1}
+    for i, low in enumerate(view.lower):
+        if low not in SOVEREIGN_TITLES:
+            continue
+        token = doc[i]
+        if not token.is_title or token.ent_type_ or token.i == 0:
             continue
         if token.lower_ in named:
             continue  # "Queen Beatrix ... the Queen": a reference to the monarch named, left to `references`

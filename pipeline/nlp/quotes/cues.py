@@ -65,9 +65,20 @@ def is_cue(token: Token) -> bool:
         return phrase_particle(token) is not None
     if lemma == "express":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS for c in token.children)
-    if lemma == "continue":
-        return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in token.children)
-    return True
+    if lemma == "continue":  # "continues to age": the parser may take "to age" for a preposition phrase
+        return not any(
+            c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+        )
+    return not (lemma == "ask" and _asked_of(token))
+
+
+def _asked_of(token: Token) -> bool:
+    """ "Asked whether he would resign, Mr Howard said …", "When asked if …", "He was asked
+    why …": a passive "asked" reports the question put to someone, not what anyone said (the
+    one asked answers in the main clause); "has asked" is active."""
+    if token.tag_ != "VBN":
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
 
 
 def could_be_cue(view: TokenView, i: int) -> bool:

@@ -17,16 +17,23 @@ from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.previous import surname
 from pipeline.nlp.records import Mention
 
+# sentences back a chain of "He …" openers may lead to the post the first one continues
+PRONOUN_CHAIN = 3
 
-def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Mention | None:
+
+def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token, depth: int = 0) -> Mention | None:
     """ "The prime minister ratcheted up Labour's campaigning at the weekend … He insisted …":
     "he" or "she" reporting in a main clause, with no one named before it in its sentence, is
     the post the sentence before has as its main subject, not the last person named (the
     mentions tie a pronoun to names only); the post as the mentions tie it. "They" there is
     the first of persons joined as that subject ("Lord Justice Rix and Mr Justice Forbes
-    ruled … They said": joint speakers are the first named, eval/GUIDE.md)."""
+    ruled … They said": joint speakers are the first named, eval/GUIDE.md). A sentence
+    before opening with the same pronoun passes the post on ("The prime minister is trying
+    to … his relationship with Gordon Brown … He is saying … He is also claiming …")."""
     main = main_subject_before(art, cue, pronoun)
     found = art.index.at(main) if main is not None else None
+    if found is not None and found.kind == "pronoun" and main.lower_ == pronoun.lower_ and depth < PRONOUN_CHAIN:
+        return post_subject_before(art, main.head, main, depth + 1)
     if found is None or found.entity_type != "PERSON":
         return None
     if pronoun.lower_ == "they":

@@ -36,6 +36,7 @@ from pipeline.nlp.quotes.cues import (
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
+from pipeline.nlp.quotes.named_again import named_before, speaker_named_alike
 from pipeline.nlp.quotes.own_report import named_in_own_report, speaker_before_report
 from pipeline.nlp.quotes.post_subjects import subject_before_post
 from pipeline.nlp.quotes.posts import post_holder
@@ -113,19 +114,22 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             or _described_body(art, subject)
             or _named_holder(art, subject)
             or _body_before_proxy(art, subject)
+            or _proxy_of_body_kind(art, subject)
             or bare_spokesman_principal(art, cue, subject)
         )
     if mention is None and taken is None:
         mention = _country_of_post(art, subject)
     if mention is None and cue.lower_ == "according":
         mention = _name_after(art, subject, end)
+    if mention is None:
+        mention = named_before(art, start, end)
     share = subject.like_num or subject.text == "%" or subject.lower_ in ("percent", "cent")
     if share and not _named_number(art, subject) and not _one_named(art, subject, mention):
         mention = None  # "87% of the adults quizzed by ICM said": respondents, nobody named
     if mention is not None and mention.entity_type not in SPEAKER_TYPES:
         # a place never speaks (a capital acting for its state is already its country), nor a law or a book;
         # a place's name that is the surname of a person named before is that person ("said Wales")
-        mention = _person_of_surname(art, mention)
+        mention = _person_of_surname(art, mention) or speaker_named_alike(art, mention)
     if mention is None:
         mention = _relative_antecedent(art, cue)
     if resolve_pronouns:
@@ -438,6 +442,27 @@ def _proxy_principal(art: QuoteArticle, subject: Token) -> Mention | None:
                 found = next((m for g in inner if (m := art.index.at(g)) is not None), None)
             if found is not None and found.entity_type in wanted:
                 return found
+    return None
+
+
+def _proxy_of_body_kind(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "An executive spokesman", "a party spokesman": a proxy whose modifier is a common noun
+    saying what kind of body it speaks for is the latest organisation named as one ("the
+    Scottish Executive", "the British National Party"): a body noun ("party", "union") its
+    name holds, or the word its name ends in."""
+    if subject.lemma_.lower() not in PROXY_NOUNS:
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in ("compound", "nmod", "amod") and c.i < subject.i]
+    kind = next((c for c in modifiers if c.tag_ in ("NN", "JJ")), None)
+    if kind is None or not kind.text.islower():
+        return None
+    noun = kind.lemma_.lower()
+    for m in reversed(art.index.mentions):
+        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind != "name":
+            continue
+        words = m.name.lower().split()
+        if noun in BODY_NOUNS and noun in words or len(words) > 1 and words[-1] == noun and "of" not in words:
+            return m
     return None
 
 

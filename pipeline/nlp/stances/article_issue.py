@@ -32,6 +32,7 @@ from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.protests import issue_noun, protest_cause
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.words import PROTEST_NOUNS
+from pipeline.nlp.token_view import view_of
 
 ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
 MIN_WORD_WEIGHT = 0.6
@@ -117,7 +118,13 @@ def lead_issue(art: StanceArticle) -> tuple[str, Token] | None:
         :LEAD_SENTENCES
     ]
     spans = {s.sentence_id: art.ctx.sentence_span(s) for s in sentences}
-    lemmas = [{t.lemma_.lower() for t in span if t.pos_ == "NOUN"} for span in spans.values() if span is not None]
+    view = view_of(art.ctx.doc)
+    pos, lemma = view.pos, view.lemma
+    lemmas = [
+        {lemma[i].lower() for i in range(span.start, span.end) if pos[i] == "NOUN"}
+        for span in spans.values()
+        if span is not None
+    ]
     best: tuple[int, int, Token] | None = None
     for sentence in lead:
         span = spans[sentence.sentence_id]

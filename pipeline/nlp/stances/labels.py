@@ -39,6 +39,7 @@ from pipeline.nlp.stances.words import (
     TRANSPARENT_VERBS,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
+from pipeline.nlp.token_view import view_of
 
 __all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
 
@@ -260,8 +261,11 @@ class Labeller:
         """A bare definite noun takes the fullest label of its latest earlier mention ("the
         bill" -> "Anti-Terrorism Bill"); an indefinite one ("a very bad bill") only a named one."""
         lemma = noun.lemma_.lower()
-        for token in reversed(self.doc[: noun.i]):
-            if token.lemma_.lower() == lemma and token.pos_ in ("NOUN", "PROPN"):
+        view = view_of(self.doc)
+        lemmas, pos = view.lemma, view.pos
+        for k in range(noun.i - 1, -1, -1):
+            if pos[k] in ("NOUN", "PROPN") and lemmas[k].lower() == lemma:
+                token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
                     continue
                 label = self.noun_label(token, resolve=False)

@@ -15,7 +15,9 @@ Tried and left out (make eval): feelings in the passive ("we are outraged by the
 "she was shocked at the findings", as `attitude_adjectives`) found their cause ("findings",
 "decision") but matched no dev or held-out stance, whose targets name the issue behind it;
 "voiced/raised concern about X" (concern as an objection) one unmatched dev stance, none
-held-out.
+held-out; a thing said in speech to be needed, passive ("more police are needed", "lower taxes
+are needed") one unmatched dev stance and none held-out, its labels often short of the
+demand ("lower taxes" -> "taxes").
 """
 
 from __future__ import annotations

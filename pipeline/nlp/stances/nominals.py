@@ -12,6 +12,10 @@ object of ("the Tories stressed a lack of trust in …"). The target is the obje
 preposition ("opposition to", "support for", "trust in"), or the action of its infinitive
 ("refusal to accept …"); each coordinated object is a target of its own. "no", "lack of",
 "absence of" reverse it.
+
+Tried and left out (make eval): nouns of planning and pledging with an owner of their own
+("Labour's plan to introduce ID cards", "the Tories' pledge to cut council tax", as
+`owned_stance_nouns`) matched no dev stance and added one or two unmatched held-out ones.
 """
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ from pipeline.nlp.stances.words import BELIEF_VERBS, BODY_NOUNS, PLEDGE_EXCLUDED
 from pipeline.nlp.syntax import FIRST_PERSON, subject_of
 
 PLEDGE_SCORE = 0.6
-SELF_PRONOUNS = frozenset({"it", "they"})
+SELF_PRONOUNS = frozenset({"it", "they"})  # how a body names itself in its reported speech
 # verbs of belief (`belief_verbs`, less "say"): what one believes one will do is a forecast
-FORECAST_VERBS = BELIEF_VERBS - {"say"}  # how a body names itself in its reported speech
+FORECAST_VERBS = BELIEF_VERBS - {"say"}
 
 
 def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:

@@ -29,9 +29,11 @@ from pipeline.nlp.stances.words import (
     MANDATIVE_VERBS,
     NEGATIVE_VOLITION,
     POLICY_NOUNS,
+    REFUSAL_VERBS,
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
+from pipeline.nlp.syntax import raised_passive_subject
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -99,8 +101,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # so is an action wished for ("wants to introduce a points system for migrants")
         if _reverses(verb) and xcomp.lemma_.lower() in DENIAL_VERBS:
             return []  # "refused to deny claims …": declining to deny is no side taken
-        wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS else None
-        wished = wish is not None and wish[0] > 0
+        # and so is an action refused ("refused to sign up to the Kyoto treaty"), reversed below
+        refused = _refuses(verb)
+        wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS or refused else None
+        wished = wish is not None and (wish[0] > 0 or refused)
         found = action_targets(art, xcomp, label_actions=addressee or wished)
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp)  # "urged the government to think again"
@@ -143,9 +147,9 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
                     for t in found
                 ]
         return found
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or raised_passive_subject(verb)
     if dobj is None and passive is not None and any(c.dep_ == "agent" for c in verb.children):
-        return noun_targets(art, passive)  # "the plan was backed by Arsenal"
+        return noun_targets(art, passive)  # "the plan was backed by Arsenal", "is expected to be opposed by"
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     lemma = verb.lemma_.lower()
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
@@ -454,6 +458,15 @@ def _reverses(verb: Token) -> bool:
     if lemma in NEGATIVE_VOLITION:
         return True
     return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in NEGATIVE_VOLITION for c in verb.children)
+
+
+def _refuses(verb: Token) -> bool:
+    """Whether a verb refuses the action it governs (`refusal_verbs`), by its lemma ("refused
+    to publish") or with its particle ("ruled out raising income tax")."""
+    lemma = verb.lemma_.lower()
+    return lemma in REFUSAL_VERBS or any(
+        c.dep_ == "prt" and f"{lemma} {c.lower_}" in REFUSAL_VERBS for c in verb.children
+    )
 
 
 def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[Target]:
