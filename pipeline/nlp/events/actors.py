@@ -1349,7 +1349,11 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     "In a jibe at Y, X said ...", "X opened the forum with an attack on Y": X made the jibe
     or the attack."""
     outer = outer_noun(draft.token)
-    if (draft.event_type in SPEECH_TYPES or draft.event_type == "ASSAULT") and not draft.sources and not draft.realisers:
+    if (
+        (draft.event_type in SPEECH_TYPES or draft.event_type == "ASSAULT")
+        and not draft.sources
+        and not draft.realisers
+    ):
         prep = outer.head
         verb = prep.head
         if outer.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):

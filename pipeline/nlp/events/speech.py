@@ -55,11 +55,11 @@ from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
+    DISMISSING_VERBS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
     GOVERNMENT_MEASURE_NOUNS,
     INACTION_VERBS,
-    DISMISSING_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     MANNER_NOUNS,
@@ -634,7 +634,9 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] != "VERB":
             continue  # only a verb labels (tested from the view: no Token for other words)
         verb = doc[i]
-        dismissing = lemma_in(verb, DISMISSING_VERBS) and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        dismissing = lemma_in(verb, DISMISSING_VERBS) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+        )
         if verb.pos_ != "VERB" or not (dismissing or lemma_in(verb, LABELLING_VERBS)) or has_neg(verb):
             continue
         # "X branded Y's plans a shambles"; passive: "Y's plans were branded a shambles by X"
