@@ -1293,13 +1293,10 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
         elif draft.token in received_nouns(verb):
             # "X came under fire from Y", "X faced criticism from Y": Y criticises X (receiving_verbs)
-            givers = [
-                m
-                for c in [*verb.children, *draft.token.children]
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for p in pobjs(c)
-                for m in np_actors(p, index)
-            ]
+            # "from Congressional leaders and from the regulator": each "from" phrase gives
+            froms = [c for c in [*verb.children, *draft.token.children] if c.dep_ == "prep" and c.lower_ == "from"]
+            froms += [g for c in froms for g in c.children if g.dep_ == "conj" and g.lower_ == "from"]
+            givers = [m for c in froms for p in pobjs(c) for m in np_actors(p, index)]
             if draft.trigger.event_type == "ASSAULT" and not _verbal_reception(verb, givers, subjects):
                 draft.realisers.remove(verb)  # "the convoy came under attack": violence, read as before
                 continue
