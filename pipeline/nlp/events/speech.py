@@ -413,7 +413,9 @@ def _pronoun_antecedent(
     ("'He has betrayed the trust of the people,' Mr Howard said" after Tony Blair is named).
     A subject's possessive pronoun stands in for it ("Michael Howard's speech confirms that
     his only strategy is opportunism"), taking up only an actor the quote named before it:
-    outside the quote, "his" is as often the speaker's own."""
+    outside the quote, "his" is as often the speaker's own, unless the speaker is a body
+    ("Labour claim his planned savings don't add up"): then "his" or "her" is the last
+    person named before it."""
     subjects = nominal_subjects(_subject_holder(clause))
     # "his only strategy is opportunism": the possessive pronoun of the subject stands in for it
     subjects = [next((c for c in s.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), s) for s in subjects]
@@ -422,8 +424,13 @@ def _pronoun_antecedent(
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in _actors_in(ec, before, span, speaker) if m.kind != "pronoun"]
     sentence = ec.ctx.sentence_at(subjects[0].idx)
-    if named or sentence is None or subjects[0].lower_ in POSSESSIVES:
-        return named[-1:]  # a possessive only takes up an actor its own quote named before it
+    if named or sentence is None:
+        return named[-1:]
+    if subjects[0].lower_ in ("his", "her") and speaker.entity_type != "PERSON" and speaker.kind != "pronoun":
+        # "Labour claim his planned savings don't add up": a body's words cannot mean its own "his"
+        return _person_before(ec, subjects[0], sentence, speaker)
+    if subjects[0].lower_ in POSSESSIVES:
+        return []  # a possessive only takes up an actor its own quote named before it
     if spoken_of is not None:
         return spoken_of
     if subjects[0].lower_ in ("he", "she"):
@@ -513,9 +520,16 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
 
 def _this_government(ec: EventContext, word: Token) -> list[Mention]:
     """ "This dodgy government that brought us the dodgy dossier": in a quote, "this
-    government" (or "the government" the mention layer left unresolved) is the government
-    the article's other "the government" mentions resolve to, when they all name one."""
-    if word.lower_ != "government" or not any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det"):
+    government" (or "the government" the mention layer left unresolved), or a bare
+    "government" compounded onto the judged noun ("government proposals are unrealistic",
+    "save £4bn on government waste"), is the government the article's other "the
+    government" mentions resolve to, when they all name one."""
+    if word.lower_ != "government":
+        return []
+    determined = any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det")
+    # "government proposals", "government waste": a bare "government" naming whose the judged thing is
+    bare = word.dep_ == "compound" and word.head.pos_ == "NOUN" and not list(word.children)
+    if not (determined or bare):
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
         return []  # "the government of Iraq"
