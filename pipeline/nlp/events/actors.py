@@ -74,6 +74,7 @@ from pipeline.nlp.events.vocabulary import (
     MEDIATING_VERBS,
     OBJECT_CONTROL,
     OFFICE_HOLDER_NOUNS,
+    OPENING_VERBS,
     PAIR_NOUNS,
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
@@ -1292,13 +1293,10 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "sources", subjects)
         elif draft.token in received_nouns(verb):
             # "X came under fire from Y", "X faced criticism from Y": Y criticises X (receiving_verbs)
-            givers = [
-                m
-                for c in [*verb.children, *draft.token.children]
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for p in pobjs(c)
-                for m in np_actors(p, index)
-            ]
+            # "from Congressional leaders and from the regulator": each "from" phrase gives
+            froms = [c for c in [*verb.children, *draft.token.children] if c.dep_ == "prep" and c.lower_ == "from"]
+            froms += [g for c in froms for g in c.children if g.dep_ == "conj" and g.lower_ == "from"]
+            givers = [m for c in froms for p in pobjs(c) for m in np_actors(p, index)]
             if draft.trigger.event_type == "ASSAULT" and not _verbal_reception(verb, givers, subjects):
                 draft.realisers.remove(verb)  # "the convoy came under attack": violence, read as before
                 continue
@@ -1345,12 +1343,22 @@ def _verbal_reception(verb: Token, givers: list[Mention], subjects: list[Mention
 
 def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     """ "Mirzoyan said at the talks ...", "X pledged ... during talks with Y": X took part.
-    "In a jibe at Y, X said ...": X made the jibe."""
+    "In a jibe at Y, X said ...", "X opened the forum with an attack on Y": X made the jibe
+    or the attack."""
     outer = outer_noun(draft.token)
-    if draft.event_type in SPEECH_TYPES and not draft.sources and not draft.realisers:
+    if (
+        (draft.event_type in SPEECH_TYPES or draft.event_type == "ASSAULT")
+        and not draft.sources
+        and not draft.realisers
+    ):
         prep = outer.head
-        if outer.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
-            assign(draft, "sources", [m for m in _subjects(prep.head, index) if m not in draft.targets])
+        verb = prep.head
+        if outer.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if (prep.lower_ == "in" and draft.event_type in SPEECH_TYPES) or (
+            prep.lower_ == "with" and lemma_in(verb, OPENING_VERBS) and _active(verb)
+        ):
+            assign(draft, "sources", [m for m in _subjects(verb, index) if m not in draft.targets])
         return
     if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
         return

@@ -135,9 +135,13 @@ def received_nouns(verb: Token) -> list[Token]:
     lemma = verb.lemma_.lower()
     if lemma in RECEIVING_VERBS:
         return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"]
+    # the frame's preposition on the verb, or on its object where the parser hangs it low
+    # ("defended the plans against criticism from Y")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return [
         inner_event_noun(p)
-        for c in verb.children
+        for head in heads
+        for c in head.children
         if c.dep_ == "prep" and (lemma, c.lower_) in RECEIVING_FRAMES
         for p in c.children
         if p.dep_ == "pobj"

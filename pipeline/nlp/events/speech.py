@@ -55,6 +55,7 @@ from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
+    DISMISSING_VERBS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
     GOVERNMENT_MEASURE_NOUNS,
@@ -649,7 +650,10 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if pos[i] != "VERB":
             continue  # only a verb labels (tested from the view: no Token for other words)
         verb = doc[i]
-        if verb.pos_ != "VERB" or not lemma_in(verb, LABELLING_VERBS) or has_neg(verb):
+        dismissing = lemma_in(verb, DISMISSING_VERBS) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+        )
+        if verb.pos_ != "VERB" or not (dismissing or lemma_in(verb, LABELLING_VERBS)) or has_neg(verb):
             continue
         # "X branded Y's plans a shambles"; passive: "Y's plans were branded a shambles by X"
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -659,7 +663,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         labels = [c for c in verb.children if c.dep_ in LABEL_DEPS]
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
-        judging = next((t for t in words if _criticises(t) and not _negated(t)), None)
+        judging = verb if dismissing else next((t for t in words if _criticises(t) and not _negated(t)), None)
         sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
         if passive and not sources:
             # the parser often hangs the "by" agent on the label ("branded 'a shambles' by X")
