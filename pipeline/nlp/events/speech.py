@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import (
+    _gender_agrees,
     _subjects,
     claim_maker,
     np_actors,
@@ -428,20 +429,26 @@ def _pronoun_antecedent(
         return named[-1:]
     if subjects[0].lower_ in ("his", "her") and speaker.entity_type != "PERSON" and speaker.kind != "pronoun":
         # "Labour claim his planned savings don't add up": a body's words cannot mean its own "his"
-        return _person_before(ec, subjects[0], sentence, speaker)
+        return _person_before(ec, subjects[0], sentence, speaker, SUBJECT_FORM[subjects[0].lower_])
     if subjects[0].lower_ in POSSESSIVES:
         return []  # a possessive only takes up an actor its own quote named before it
     if spoken_of is not None:
         return spoken_of
     if subjects[0].lower_ in ("he", "she"):
-        return _person_before(ec, subjects[0], sentence, speaker)
+        return _person_before(ec, subjects[0], sentence, speaker, subjects[0].lower_)
     return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
 
 
-def _person_before(ec: EventContext, pronoun: Token, sentence: Sentence, speaker: Mention) -> list[Mention]:
+SUBJECT_FORM = {"his": "he", "her": "she"}
+
+
+def _person_before(
+    ec: EventContext, pronoun: Token, sentence: Sentence, speaker: Mention, gendered: str
+) -> list[Mention]:
     """The last named person (or a pronoun resolved to one) before the pronoun, in its
     sentence or the one before, who is not the speaker (by surname: "Michael Howard" is
-    "Mr Howard")."""
+    "Mr Howard") and whose title or given name does not give the other gender ("Ruth Kelly
+    promised reforms. Labour claim his plans do not add up": not Ruth Kelly)."""
     own = _surname(speaker.name)
     for mention in reversed(ec.index.mentions):
         if mention.char_start >= pronoun.idx:
@@ -451,6 +458,8 @@ def _person_before(ec: EventContext, pronoun: Token, sentence: Sentence, speaker
         if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
             continue
         if _same_actor(mention, speaker) or _surname(mention.name) == own:
+            continue
+        if not _gender_agrees(mention, gendered):
             continue
         return [mention]
     return []
@@ -528,7 +537,14 @@ def _this_government(ec: EventContext, word: Token) -> list[Mention]:
         return []
     determined = any(c.lower_ in ("this", "the") for c in word.children if c.dep_ == "det")
     # "government proposals", "government waste": a bare "government" naming whose the judged thing is
-    bare = word.dep_ == "compound" and word.head.pos_ == "NOUN" and not list(word.children)
+    # only on the judged thing itself, its clause's subject or the word of blame ("the Tory
+    # plan to cut government spending was reckless" judges the plan, not the government)
+    bare = (
+        word.dep_ == "compound"
+        and word.head.pos_ == "NOUN"
+        and not list(word.children)
+        and (word.head.dep_ in ("nsubj", "nsubjpass") or _criticises(word.head))
+    )
     if not (determined or bare):
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
@@ -563,8 +579,9 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             continue
         if is_accusation(quote):
             continue  # "X accused Y of lying": the verb's own event is that criticism
-        if (quote.speaker_surface or "").lower() == "it":
-            continue  # "It claims Blair felt he had lost trust": a body's "it" (its report, its book) restates findings
+        if (quote.speaker_surface or "").lower() == "it" and speaker.entity_type == "PERSON":
+            # "The book, by X … It claims Blair felt he had lost trust": a document restating findings
+            continue
         span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
         if span is None:
             continue

@@ -47,7 +47,7 @@ def body_before(art: QuoteArticle, it: Token, described: Callable[[Token], Menti
     whose subject is "it" itself passes on to the sentence before."""
     sent = it.sent
     own = _subject(sent.root)
-    named = art.index.at(own) if own is not None and own.i < it.i else None
+    named = art.index.at(own) if own is not None and own.i < it.i and not _unsure(art, own) else None
     if named is not None and named.entity_type == "ORGANIZATION" and named.kind != "pronoun":
         return named
     lo = sent.start
@@ -56,12 +56,18 @@ def body_before(art: QuoteArticle, it: Token, described: Callable[[Token], Menti
             return None
         span = art.doc[lo - 1].sent
         lo = span.start
+        if not any(t.is_alpha for t in span):
+            continue  # a closing quote mark or a blank line left as a sentence takes no turn
         subject = _subject(span.root)
         if subject is not None and subject.lower_ == "it":
             continue
+        if subject is not None and _unsure(art, subject):
+            return None  # "The BBC and ITV …", "The Conservatives …", a quoted subject
         named = art.index.at(subject) if subject is not None else None
         if named is not None and named.entity_type == "ORGANIZATION" and named.kind != "pronoun":
             return named
+        if named is not None and named.entity_type != "PERSON" and named.kind != "pronoun":
+            return None  # "Iran rejected the offer from the EU. It said …": the country, never "it" here
         if subject is not None and named is None and subject.pos_ in ("NOUN", "PROPN"):
             return described(subject)
         bodies = [
@@ -75,6 +81,16 @@ def body_before(art: QuoteArticle, it: Token, described: Callable[[Token], Menti
         if bodies:
             return bodies[-1] if len({m.name for m in bodies}) == 1 else None
     return None
+
+
+def _unsure(art: QuoteArticle, subject: Token) -> bool:
+    """A subject "it" cannot safely take up: several ("The BBC and ITV"), a plural ("The
+    Conservatives"), or one inside a quotation (someone else's words)."""
+    return (
+        any(c.dep_ == "conj" for c in subject.children)
+        or subject.tag_ in ("NNS", "NNPS")
+        or art.in_quote(subject.idx)
+    )
 
 
 def _subject(verb: Token) -> Token | None:
