@@ -108,9 +108,17 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = taken.speaker
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
-    if mention is None and taken is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+    fits = _bodies_named_in_full(art, subject)
+    competing = fits is not None and len({m.name for m in fits}) > 1  # two bodies so named: neither speaks
+    if (
+        mention is None
+        and taken is None
+        and not competing
+        and (owned or not any(c.dep_ == "poss" for c in subject.children))
+    ):
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
-            _proxy_principal(art, subject)
+            (fits[-1] if fits else None)
+            or _proxy_principal(art, subject)
             or published_by(art, subject)
             or _described_body(art, subject)
             or _named_holder(art, subject)
@@ -321,9 +329,12 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
     if subject.pos_ not in ("NOUN", "PROPN") or art.index.at(subject) is not None:
         return None  # a capitalised post ("Chairman of …") may be tagged a proper noun
     named = [
-        m for m in art.index.mentions
-        if m.entity_type == "PERSON" and m.kind == "name"
-        and art.doc[start].idx <= m.char_start and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
+        m
+        for m in art.index.mentions
+        if m.entity_type == "PERSON"
+        and m.kind == "name"
+        and art.doc[start].idx <= m.char_start
+        and m.char_end <= art.doc[end - 1].idx + len(art.doc[end - 1].text)
     ]
     if not named:
         return None
@@ -331,8 +342,10 @@ def _name_closing_post(art: QuoteArticle, subject: Token, start: int, end: int) 
     rest = [t for t in art.doc[start:end] if t.idx >= last.char_end]
     if any(not (t.is_punct or t.lower_ in TITLE_NOUNS or t.text.isupper()) for t in rest):
         return None  # "supporters of John Smith's party": the name is not where the phrase ends
-    post = subject.lower_ in TITLE_NOUNS or subject.lemma_.lower() in PROXY_NOUNS or (
-        load_gazetteer().match_role(subject.text) is not None
+    post = (
+        subject.lower_ in TITLE_NOUNS
+        or subject.lemma_.lower() in PROXY_NOUNS
+        or (load_gazetteer().match_role(subject.text) is not None)
     )
     joined = subject.tag_ == "NN" and any(
         c.dep_ == "conj" and last.char_start <= c.idx < last.char_end for c in subject.children
@@ -344,8 +357,11 @@ def _phrase_names(art: QuoteArticle, start: int, end: int) -> list[Mention]:
     """The persons named in full inside the speaker phrase doc[start:end], in text order."""
     lo, hi = art.doc[start].idx, art.doc[end - 1].idx + len(art.doc[end - 1].text)
     return sorted(
-        (m for m in art.index.mentions
-         if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi),
+        (
+            m
+            for m in art.index.mentions
+            if m.entity_type == "PERSON" and m.kind == "name" and lo <= m.char_start and m.char_end <= hi
+        ),
         key=lambda m: m.char_start,
     )
 
@@ -516,6 +532,29 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     return art.index.before(subject.idx, ("ORGANIZATION",))
 
 
+def _bodies_named_in_full(art: QuoteArticle, subject: Token) -> list[Mention] | None:
+    """ "The Welsh Assembly Government said … said the assembly government": a definite body
+    described by a lower-case modifier and its head noun is the organisation named before
+    whose name holds every word of it; the named organisations that fit, in text order (two
+    of different names compete, and the speaker declines), or None when the subject is no
+    such description. A country or place never fits (organisations only)."""
+    if subject.tag_ != "NN" or not determined(subject, DEFINITE):
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod") and c.i < subject.i]
+    if not modifiers or any(not c.text.islower() or c.pos_ not in ("NOUN", "ADJ") for c in modifiers):
+        return None
+    wanted = {subject.lower_, *(c.lower_ for c in modifiers)}
+    fits = [
+        m
+        for m in art.index.mentions
+        if m.char_start < subject.idx
+        and m.entity_type == "ORGANIZATION"
+        and m.kind == "name"
+        and wanted <= set(m.name.lower().split())
+    ]
+    return fits
+
+
 def _main_subject_body(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "The Countryside Alliance had its bid thwarted when the Appeal Court ruled …": of a
     sentence's subjects, the body its main clause is about."""
@@ -671,6 +710,7 @@ def _possessor_pronoun(art: QuoteArticle, noun: Token) -> Mention | None:
         if named is not None and named.kind != "pronoun" and known.get(surname(named)) in (None, gender):
             return named
     return None
+
 
 def _proxy_gender(surface: str | None) -> str | None:
     """ "A spokeswoman for Human Rights Watch": f; "Lib Dem home affairs spokesman Mark Oaten": m."""
