@@ -473,13 +473,7 @@ def _met_pair(verb: Token, index: MentionIndex) -> list[Mention]:
         return []
     subjects = [m for c in verb.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
     partners = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
-    partners += [
-        m
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for p in pobjs(c)
-        for m in np_actors(p, index)
-    ]
+    partners += _partners(verb, index)
     pair = unique(subjects + partners)
     if not subjects or not partners or len(pair) < 2:
         return []
@@ -1100,7 +1094,8 @@ def _misread_subjunctive(clause: Token) -> bool:
 
 
 def _partners(node: Token, index: MentionIndex) -> list[Mention]:
-    """The "with X" partners of a noun (or of a preposition's noun): "talks with the UK"."""
+    """The "with X" partners of a noun or verb (or of a preposition's noun): "talks with the
+    UK", "met with Lula"."""
     nouns = pobjs(node) if node.dep_ == "prep" else [node]
     found: list[Mention] = []
     for noun in nouns:

@@ -411,7 +411,7 @@ def lone_recommendation(draft: Draft) -> bool:
     bodies = [m for m in draft.sources if m.entity_type == "ORGANIZATION" and m.kind == "name"]
     if draft.targets:
         return not bodies
-    return not any(any(w in ADVISORY_BODY_WORDS for w in m.name.lower().split()) for m in bodies)
+    return not any(_body_named_with(m, ADVISORY_BODY_WORDS) for m in bodies)
 
 
 def backed_cause(draft: Draft) -> bool:

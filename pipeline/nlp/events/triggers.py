@@ -37,7 +37,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
-from pipeline.nlp.events.senses import apply_sense
+from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
     MEDIA_MODIFIERS,
@@ -419,8 +419,6 @@ def _is_definite(token: Token) -> bool:
     return False
 
 
-PARTY_ENTITY_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
-
 
 def _present_party(verb: Token) -> bool:
     """Whether "X is in Tehran for talks" has an X that can take part: a name, a pronoun or
@@ -428,7 +426,7 @@ def _present_party(verb: Token) -> bool:
     has a thing as its subject, so its possessor is no party to the talks."""
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in PARTY_ENTITY_TYPES
+        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ACTOR_ENTITY_LABELS
         or subject.lemma_.lower() in OFFICE_HOLDER_NOUNS
         for subject in subjects
     )

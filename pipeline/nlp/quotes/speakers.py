@@ -108,14 +108,10 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = taken.speaker
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
-    fits = _bodies_named_in_full(art, subject)
-    competing = fits is not None and len({m.name for m in fits}) > 1  # two bodies so named: neither speaks
-    if (
-        mention is None
-        and taken is None
-        and not competing
-        and (owned or not any(c.dep_ == "poss" for c in subject.children))
-    ):
+    fits = None
+    if mention is None and taken is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+        fits = _bodies_named_in_full(art, subject) or []
+    if fits is not None and len({m.name for m in fits}) <= 1:  # two bodies so named: neither speaks
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
             (fits[-1] if fits else None)
             or _proxy_principal(art, subject)

@@ -452,21 +452,21 @@ def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
 
 
 def _reverses(verb: Token) -> bool:
-    """Whether a verb reverses the action it governs (`negative_volition`), by its lemma
-    ("refused to sign") or with its particle ("ruled out scrapping the tax" keeps the tax)."""
-    lemma = verb.lemma_.lower()
-    if lemma in NEGATIVE_VOLITION:
-        return True
-    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in NEGATIVE_VOLITION for c in verb.children)
+    """Whether a verb reverses the action it governs (`negative_volition`): "refused to
+    sign", "ruled out scrapping the tax" keeps the tax."""
+    return _verb_in(verb, NEGATIVE_VOLITION)
 
 
 def _refuses(verb: Token) -> bool:
-    """Whether a verb refuses the action it governs (`refusal_verbs`), by its lemma ("refused
-    to publish") or with its particle ("ruled out raising income tax")."""
+    """Whether a verb refuses the action it governs (`refusal_verbs`): "refused to publish",
+    "ruled out raising income tax"."""
+    return _verb_in(verb, REFUSAL_VERBS)
+
+
+def _verb_in(verb: Token, words: frozenset[str]) -> bool:
+    """A verb in a word list by its lemma or with its particle ("rule out")."""
     lemma = verb.lemma_.lower()
-    return lemma in REFUSAL_VERBS or any(
-        c.dep_ == "prt" and f"{lemma} {c.lower_}" in REFUSAL_VERBS for c in verb.children
-    )
+    return lemma in words or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in verb.children)
 
 
 def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[Target]:
