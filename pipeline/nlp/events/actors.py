@@ -76,6 +76,7 @@ from pipeline.nlp.events.vocabulary import (
     OFFICE_HOLDER_NOUNS,
     OPENING_VERBS,
     PAIR_NOUNS,
+    PRESENTING_VERBS,
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
@@ -931,7 +932,19 @@ def _proposal_owners(noun: Token, index: MentionIndex) -> list[Mention]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
     found = [m for t in words for m in index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
+    found += _presenter(noun, index)
     return unique(m for m in found if m.entity_type != "LOCATION")
+
+
+def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "The cross-party group has unveiled a draft bill": the subject of an active verb that
+    puts forward (`presenting_verbs`) the proposal noun as its direct object owns it, as the
+    agent of "a bill unveiled by the group" does; not under negation ("has not published
+    its plans" gave none)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or not lemma_in(verb, PRESENTING_VERBS) or has_neg(verb):
+        return []
+    return [m for m in _subjects(verb, index) if m.kind != "pronoun"]
 
 
 def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
