@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 
 from spacy.tokens import Token
 
@@ -88,7 +89,13 @@ from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, has_neg, is_relative_pronoun
+from pipeline.nlp.syntax import (
+    ACTIVE_SUBJECT_DEPS,
+    SUBJECT_SLOT_DEPS,
+    MentionIndex,
+    has_neg,
+    is_relative_pronoun,
+)
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -747,6 +754,39 @@ OBJECT_REFERENTS = {
 ADDRESSED_REFERENTS = {"it": ("ORGANIZATION", "COUNTRY")}
 # Acts aimed at the one they address: their object is their target ("accused him of", "urged them to").
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+
+
+def described_body_target(draft: Draft, index: MentionIndex) -> None:
+    """Give a verb's criticism, demand or refusal with no target the body its "the party"
+    object describes (`_described_body_object`); run once the draft's type is settled
+    ("attacked the party" is read as criticism only after its actors are known)."""
+    if draft.targets or draft.event_type not in ADDRESSED_TYPES or draft.token.pos_ not in ("VERB", "AUX"):
+        return
+    assign(draft, "targets", _described_body_object(draft, index))
+
+
+def _described_body_object(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Much of the UKIP funding came from Sir Paul Sykes. Critics have accused the party of
+    buying votes", "He said the Lib Dem figures did not add up. He accused the party of ...":
+    a definite body noun as the direct object ("the party", "the union": quotes.yaml
+    body_nouns, with no name of its own) is the latest organisation named before it that the
+    noun describes (`quotes.speakers.body_described`, as "the party said" speaks for it), in
+    its sentence or the two before, never the act's source ("the Tories attacked the party"
+    is not the Tories)."""
+    from pipeline.nlp.quotes.speakers import body_described  # quotes import the events' helpers
+
+    article = SimpleNamespace(index=index, doc=draft.token.doc)
+    sources = {actor_key(m) for m in draft.sources}
+    first = draft.sentence.sentence_id - 2
+    for obj in draft.token.children:
+        if obj.dep_ != "dobj" or actor_at(index, obj) is not None:
+            continue
+        for m in body_described(article, obj):
+            if m.sentence_id < first:
+                break
+            if actor_key(m) not in sources:
+                return [m]
+    return []
 
 
 def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:

@@ -539,7 +539,9 @@ def _title_reference(
         return None
     after = idx[-1] + 1
     if after < len(doc) and (
-        doc[after].lower_ == "of" and not _charge_after(doc[after], last) or doc[after].ent_type_ or doc[after].pos_ == "PROPN"
+        doc[after].lower_ == "of" and not _charge_after(doc[after], last)
+        or doc[after].ent_type_
+        or doc[after].pos_ == "PROPN"
     ):
         return None  # "the Prime Minister Tony Blair" / "the President of Azerbaijan"
     typed = [doc[k] for k in idx if doc[k].ent_type_]
