@@ -972,8 +972,18 @@ def _proposal_owners(noun: Token, index: MentionIndex) -> list[Mention]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
     found = [m for t in words for m in index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
-    found += _presenter(noun, index)
+    found += _presenter(noun, index) + _government_compound(noun, index)
     return unique(m for m in found if m.entity_type != "LOCATION")
+
+
+def _government_compound(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "government plans for keeping terror suspects under house arrest": a bare "government"
+    compounded onto the proposal noun is the national government the article's "the
+    government" mentions all resolve to (none, when they name two or none)."""
+    if not any(c.dep_ == "compound" and c.lower_ == "government" and not list(c.children) for c in noun.children):
+        return []
+    resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
+    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
 
 
 def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
