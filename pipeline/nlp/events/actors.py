@@ -756,36 +756,44 @@ ADDRESSED_REFERENTS = {"it": ("ORGANIZATION", "COUNTRY")}
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 
 
-def described_body_target(draft: Draft, index: MentionIndex) -> None:
-    """Give a verb's criticism, demand or refusal with no target the body its "the party"
-    object describes (`_described_body_object`); run once the draft's type is settled
-    ("attacked the party" is read as criticism only after its actors are known)."""
-    if draft.targets or draft.event_type not in ADDRESSED_TYPES or draft.token.pos_ not in ("VERB", "AUX"):
+def described_bodies(draft: Draft, index: MentionIndex) -> None:
+    """Give a verb's speech act with no source, or criticism, demand or refusal with no
+    target, the body its "the commission" subject or "the party" object describes
+    (`_described_body`); run once the draft's type is settled ("attacked the party" is read
+    as criticism only after its actors are known)."""
+    if draft.token.pos_ not in ("VERB", "AUX") or draft.event_type not in SPEECH_TYPES:
         return
-    assign(draft, "targets", _described_body_object(draft, index))
+    if not draft.sources:
+        assign(draft, "sources", _described_body(draft, index, ("nsubj",), draft.targets))
+    if not draft.targets and draft.event_type in ADDRESSED_TYPES:
+        assign(draft, "targets", _described_body(draft, index, ("dobj",), draft.sources))
 
 
-def _described_body_object(draft: Draft, index: MentionIndex) -> list[Mention]:
-    """ "Much of the UKIP funding came from Sir Paul Sykes. Critics have accused the party of
-    buying votes", "He said the Lib Dem figures did not add up. He accused the party of ...":
-    a definite body noun as the direct object ("the party", "the union": quotes.yaml
-    body_nouns, with no name of its own) is the latest organisation named before it that the
-    noun describes (`quotes.speakers.body_described`, as "the party said" speaks for it), in
-    its sentence or the two before, never the act's source ("the Tories attacked the party"
-    is not the Tories)."""
+def _described_body(
+    draft: Draft, index: MentionIndex, deps: tuple[str, ...], others: list[Mention]
+) -> list[Mention]:
+    """ "In its report, the Law Commission said ... The commission also recommended tightening
+    the law", "Much of the UKIP funding came from Sir Paul Sykes. Critics have accused the
+    party of buying votes": a definite body noun as the verb's subject or direct object
+    (`deps`; "the party", "the commission": quotes.yaml body_nouns, with no name of its own)
+    is the organisation named before it that the noun describes (`quotes.speakers.body_described`,
+    as "the party said" speaks for it): the only one, or else the latest in its sentence or
+    the two before; never one of `others`, the act's other side ("the Tories attacked the
+    party" is not the Tories)."""
     from pipeline.nlp.quotes.speakers import body_described  # quotes import the events' helpers
 
     article = SimpleNamespace(index=index, doc=draft.token.doc)
-    sources = {actor_key(m) for m in draft.sources}
+    excluded = {actor_key(m) for m in others}
     first = draft.sentence.sentence_id - 2
-    for obj in draft.token.children:
-        if obj.dep_ != "dobj" or actor_at(index, obj) is not None:
+    for noun in draft.token.children:
+        if noun.dep_ not in deps or actor_at(index, noun) is not None:
             continue
-        for m in body_described(article, obj):
-            if m.sentence_id < first:
-                break
-            if actor_key(m) not in sources:
-                return [m]
+        described = [m for m in body_described(article, noun) if actor_key(m) not in excluded]
+        if len({m.name for m in described}) == 1:
+            return described[:1]  # the one commission the article names, however far back
+        recent = [m for m in described if m.sentence_id >= first]
+        if recent:
+            return recent[:1]
     return []
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import (
-    described_body_target,
+    described_bodies,
     fill_actors,
     reciprocal_drafts,
     theatre_target,
@@ -97,7 +97,7 @@ def detect_events(
             ruled_against(draft, ec.index)  # "the court upheld his indictment": against him
             appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu
             verbal_attack(draft)
-            described_body_target(draft, ec.index)  # "accused the party of": the party named before
+            described_bodies(draft, ec.index)  # "accused the party of": the party named before
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
