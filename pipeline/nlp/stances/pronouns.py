@@ -5,8 +5,9 @@ as "it" or "they" ("LG Group has said … It says it wants fair guidelines"; "Th
 report … They called for a guarantee"), and the holder was lost. Reports keep their
 subject (subject continuity, as in centering accounts of reference): a pronoun subject
 continues the subject of the clause that governs it ("the Lib Dems said they would
-oppose …"), else the subject of the main clause of one of the two sentences before (of the reporting
-verb set into it, "…, says the committee, …"), or the speaker of the quote that sentence is. The nearest such subject decides: when it
+oppose …"), else the subject of the main clause of one of the two sentences before (of
+the reporting verb set into it: "…, says the committee, …"), or the speaker of the quote
+that sentence is. The nearest such subject decides: when it
 names a body of the pronoun's kind, that body holds the stance; a person is passed over
 (no "it", no "they"); a thing, a place or unnamed people there ("the bill", "voters") is
 what the pronoun continues, and nobody is named.
