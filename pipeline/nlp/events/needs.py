@@ -6,14 +6,16 @@ Diplomatic reports often give a demand as a verb of emphasis (events.yaml emphas
 whose object is a need (need_nouns), with what is needed in the noun's infinitive or "for"
 phrase. No trigger word says "demand", so the dictionary finds nothing; PLOVER codes it as a
 REQUEST of the actor the needed act concerns. That actor must be named in what is needed
-(a state, body, person or group, not a place): "stressed the need for reform" names no one
-and stays a position (eval/GUIDE.md: a speech act needs an identifiable target). The one
+(a state, body, person or group, not a place; not the doer of a passive describing
+something there, "the corridor controlled by Russian peacekeepers"): "stressed the need for
+reform" names no one and stays a position (eval/GUIDE.md: a speech act needs an
+identifiable target). The one
 pressing is the verb's subject; a negated, modal or questioned verb presses nothing.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import _subjects
 from pipeline.nlp.events.draft import (
@@ -54,9 +56,21 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
             continue
         targets = [
             m for t in content
-            if (m := actor_at(ec.index, t)) is not None and is_actor(m) and m.entity_type != "LOCATION"
+            if not _by_agent(t, noun)
+            and (m := actor_at(ec.index, t)) is not None and is_actor(m) and m.entity_type != "LOCATION"
         ]
         targets = [m for m in unique(targets) if not any(_same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(REQUEST_ACT, verb, sentence, unique(sources), targets))
     return drafts
+
+
+def _by_agent(token: Token, noun: Token) -> bool:
+    """Whether the token lies in a passive's "by" phrase below the need noun ("the corridor
+    supposedly controlled by Russian peacekeepers"): a description of something in what is
+    needed, not whom the need concerns."""
+    while token != noun and token.head != token:
+        if token.dep_ == "agent":
+            return True
+        token = token.head
+    return False
