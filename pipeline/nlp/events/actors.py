@@ -1086,6 +1086,25 @@ def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
     return unique(found)
 
 
+def _refused_words_from(draft: Draft, verb: Token) -> bool:
+    """A refusal in the active voice whose object is someone's words ("rejected a proposal",
+    "dismissed the claims"): a "from" or "by" phrase on its verb names their author, whom the
+    refusal is aimed at (a passive's "by" is its own doer, an "agent")."""
+    if draft.event_type != "REJECT" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and _words_or_deeds(c) for c in verb.children)
+
+
+def _authors(draft: Draft, prep: Token, index: MentionIndex) -> list[Mention]:
+    """The actors a "from"/"by" phrase names as the authors of refused words, the refusal's
+    own source and places left out ("from Moscow's point of view")."""
+    sources = {actor_key(m) for m in draft.sources}
+    return [
+        m for p in pobjs(prep) for m in np_actors(p, index)
+        if m.entity_type != "LOCATION" and actor_key(m) not in sources
+    ]
+
+
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     """Whom a directed act without an object is aimed at, from its complements: "appealed to
     Russia", "marched against Bush", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
@@ -1098,6 +1117,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "marched against Bush"
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and _refused_words_from(draft, verb):
+            found += _authors(draft, child, index)  # "rejected a proposal from Georgia", the phrase on the verb
         elif child.dep_ == "dobj":
             # "suspended talks with Iran", "severed contacts with the PA": the object's partner;
             # "reopened the crossing to Palestinians": whom the object is for
@@ -1107,6 +1128,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 elif prep.dep_ == "prep" and prep.lower_ in ("against", "on") and draft.event_type != "AGREE":
                     # "threatened legal action against Gazprom", "sought sanctions on Iran"
                     found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+                elif prep.dep_ == "prep" and prep.lower_ in ("from", "by") and _refused_words_from(draft, verb):
+                    found += _authors(draft, prep, index)  # "rejected a takeover proposal from Deutsche Boerse"
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):

@@ -41,6 +41,7 @@ from pipeline.nlp.events.filters import (
 )
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
 from pipeline.nlp.events.modality import modality
+from pipeline.nlp.events.needs import need_drafts
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
@@ -130,6 +131,7 @@ def detect_events(
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
         spoken += pressure_drafts(ec, span, sentence)  # "raised the pressure on Tony Blair"
+        spoken += need_drafts(ec, span, sentence)  # "stressed the need for Iran to comply"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):
             anchors = date_anchors(ec, span, [])
