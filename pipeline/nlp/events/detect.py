@@ -9,6 +9,7 @@ from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_t
 from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
+from pipeline.nlp.events.denials import denied_statement
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
@@ -145,4 +146,6 @@ def detect_events(
         and not backed_cause(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)
+        and not denied_statement(draft)
     ]
+
