@@ -8,13 +8,22 @@ called on hunt supporters to meet as normal": the one addressed (the object of "
 `pipeline/knowledge/events.yaml`), advice or a campaign appeal, not a demand on an actor. A
 draft that found an actor target keeps its event; an addressee the actors pass could not
 resolve ("called on the prime minister to") is no public noun and keeps it too.
+
+A demand addressed to no one at all is a policy proposal (eval/GUIDE.md: "a domestic policy
+proposal ... is a quote/stance, not an event"): "the MPs also call for tougher sentences",
+"Acpo made its call for stronger closure powers", "he urged a limit on the number of
+quangos", and "Pressed on incapacity benefits, he said" (the one pressed is the subject).
+It stays an event when someone is addressed though the actors pass could not name them
+("urged the information commissioner to", "calling for him to apologise", "a demand for
+Turkey to recognise Cyprus"), and when a government makes it (`draft.governs`: "Armenia's
+foreign ministry called for the immediate opening of the corridor" asks the other side).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import Draft, pobjs
+from pipeline.nlp.events.draft import Draft, EventContext, governs, pobjs
 from pipeline.nlp.events.vocabulary import PUBLIC_NOUNS
 
 
@@ -34,3 +43,32 @@ def public_appeal(draft: Draft) -> bool:
         return False
     addressees = _addressees(draft)
     return bool(addressees) and all(a.lemma_.lower() in PUBLIC_NOUNS or a.lower_ in PUBLIC_NOUNS for a in addressees)
+
+
+def _named_addressee(word: Token) -> bool:
+    """Someone the demand is made of: the object told to act ("urged the commissioner to look
+    at ...", not "urged a limit"), an active "for X to ..." clause ("calling for him to
+    apologise"), or a person, body or pronoun after "for"/"on" ("a demand for Turkey to
+    recognise")."""
+    objects = [c for c in word.children if c.dep_ in ("dobj", "dative")]
+    if any(o.pos_ in ("PROPN", "PRON") for o in objects):
+        return True
+    if objects and any(c.dep_ == "xcomp" for c in word.children):
+        return True
+    for child in word.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+            if not any(c.dep_ in ("auxpass", "nsubjpass") for c in child.children):
+                return True  # "for the inspectors to be given more time": they are given it, not asked
+        if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+            if any(o.pos_ in ("PROPN", "PRON") for o in pobjs(child)):
+                return True
+    return False
+
+
+def unaddressed_demand(draft: Draft, ec: EventContext) -> bool:
+    """ "The MPs also call for tougher sentences": a demand made of no one, by no government."""
+    if draft.event_type != "REQUEST" or draft.targets or draft.participants or draft.mediators:
+        return False
+    if any(governs(m, ec) for m in draft.sources):
+        return False
+    return not any(_named_addressee(w) for w in [draft.token, *draft.words])

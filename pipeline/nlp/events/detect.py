@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
-from pipeline.nlp.events.addressees import public_appeal
+from pipeline.nlp.events.addressees import public_appeal, unaddressed_demand
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.denials import denied_statement
@@ -147,5 +147,5 @@ def detect_events(
         and not withheld_comment(draft)
         and not public_appeal(draft)
         and not denied_statement(draft)
+        and not unaddressed_demand(draft, ec)
     ]
-
