@@ -45,6 +45,16 @@ def public_appeal(draft: Draft) -> bool:
     return bool(addressees) and all(a.lemma_.lower() in PUBLIC_NOUNS or a.lower_ in PUBLIC_NOUNS for a in addressees)
 
 
+def _asked_clause(clause: Token) -> bool:
+    """An active "for X to ..." clause: X is asked to act ("calling for him to apologise"); a
+    passive one names who is to be given something ("for the inspectors to be given more time")."""
+    if clause.dep_ not in ("advcl", "xcomp", "ccomp"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return False
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
+
+
 def _named_addressee(word: Token) -> bool:
     """Someone the demand is made of: the object told to act ("urged the commissioner to look
     at ...", not "urged a limit"), an active "for X to ..." clause ("calling for him to
@@ -56,12 +66,11 @@ def _named_addressee(word: Token) -> bool:
     if objects and any(c.dep_ == "xcomp" for c in word.children):
         return True
     for child in word.children:
-        if child.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
-            if not any(c.dep_ in ("auxpass", "nsubjpass") for c in child.children):
-                return True  # "for the inspectors to be given more time": they are given it, not asked
-        if child.dep_ == "prep" and child.lower_ in ("for", "on"):
-            if any(o.pos_ in ("PROPN", "PRON") for o in pobjs(child)):
-                return True
+        if _asked_clause(child):
+            return True
+        named = child.dep_ == "prep" and child.lower_ in ("for", "on")
+        if named and any(o.pos_ in ("PROPN", "PRON") for o in pobjs(child)):
+            return True
     return False
 
 

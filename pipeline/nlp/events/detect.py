@@ -9,9 +9,9 @@ from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_t
 from pipeline.nlp.events.addressees import public_appeal, unaddressed_demand
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
-from pipeline.nlp.events.denials import denied_statement
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.denials import denied_statement
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
@@ -35,6 +35,7 @@ from pipeline.nlp.events.filters import (
     verbal_attack,
 )
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
+from pipeline.nlp.events.meetings import body_meeting
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
@@ -148,4 +149,5 @@ def detect_events(
         and not public_appeal(draft)
         and not denied_statement(draft)
         and not unaddressed_demand(draft, ec)
+        and not body_meeting(draft, ec.index)
     ]
