@@ -8,7 +8,8 @@ speculation that Mr Brown was considering ...": what is turned down is a charge,
 a finding (`denial_verbs`, `assertion_nouns` in `pipeline/knowledge/events.yaml`), and
 with no one named as its maker nobody is refused. A draft for which the actors pass found
 a target ("rejected the claims" answering the accuser named just before, `actors.py`) keeps
-its event, and so does a refused demand or plan ("rejected the call", "rejected the plan").
+its event, and so does a refused demand or plan ("rejected the call", "rejected the plan")
+and a pronoun denied ("Azerbaijan denied it"), which may stand for a treaty or a demand.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ def _disputes_statement(draft: Draft) -> bool:
     verb = draft.token
     if verb.pos_ != "VERB":
         return False
-    if lemma_in(verb, DENIAL_VERBS):
-        return True  # "denied there was any intimidation", "denies breaking rules"
+    if lemma_in(verb, DENIAL_VERBS) and not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+        return True  # "denied there was any intimidation", "denies breaking rules"; not "denied it"
     if any(c.dep_ == "ccomp" for c in verb.children):
         return True  # "dismissed suggestions he was ...": the parser hangs the clause on the verb
     return any(c.dep_ in _REJECTED and lemma_in(c, ASSERTION_NOUNS) for c in verb.children)
