@@ -12,11 +12,12 @@ from pipeline.nlp.events.actors import (
     theatre_target,
     visited_places,
 )
-from pipeline.nlp.events.addressees import public_appeal
+from pipeline.nlp.events.addressees import public_appeal, unaddressed_demand
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.denials import denied_statement
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
@@ -40,6 +41,7 @@ from pipeline.nlp.events.filters import (
     verbal_attack,
 )
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
+from pipeline.nlp.events.meetings import body_meeting
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.needs import need_drafts
 from pipeline.nlp.events.output import to_candidate
@@ -154,4 +156,7 @@ def detect_events(
         and not backed_cause(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)
+        and not denied_statement(draft)
+        and not unaddressed_demand(draft, ec)
+        and not body_meeting(draft, ec.index)
     ]

@@ -52,6 +52,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
+from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
@@ -602,6 +603,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         for token in span:
             if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
                 continue
+            if judges_a_hypothetical(token):
+                continue  # "it would be wrong to exclude students": nobody has done it
             targets = _targets(ec, token, scope, speaker, spoken_of)
             if not targets:
                 continue

@@ -98,6 +98,8 @@ PRESENTING_VERBS = _VOCABULARY.words("presenting_verbs")
 GOVERNMENT_MEASURE_NOUNS = _VOCABULARY.words("government_measure_nouns")
 MANNER_NOUNS = _VOCABULARY.words("manner_nouns")
 CLAIM_NOUNS = _VOCABULARY.words("claim_nouns")
+DENIAL_VERBS = _VOCABULARY.words("denial_verbs")
+ASSERTION_NOUNS = _VOCABULARY.words("assertion_nouns")
 SHORTCOMING_PHRASES = _VOCABULARY.pairs("shortcoming_phrases")
 # phrase -> its words, lower-case
 CRITICISM_PHRASES = tuple(tuple(p.split()) for p in sorted(_VOCABULARY.words("criticism_phrases")))
