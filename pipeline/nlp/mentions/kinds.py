@@ -216,7 +216,8 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
       film critic for the New York Times"; "Simon Yates, a senior analyst for Forrester");
     * a body: a body's noun in apposition or as its modifier ("security firm F-Secure"), or
       what only bodies do ("cut its output", "Ambev's shares"); not a body's word ending the
-      name alone ("… Party", "… Society"), which titles of reports and campaigns end in too;
+      name alone ("… Party", "… Society"), which titles of reports and campaigns end in too,
+      unless the name's possessive has a post ("the Scottish Green Party's health spokeswoman");
     * a person or body: the subject of a reporting verb ("…, Telegraph said"), which a work
       or product never is; a person when the name has a person's shape, else a body.
 
@@ -227,10 +228,12 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     words = c.name.split()
     if words[-1].lower() in LAW_HEADS | EVENT_HEADS:
         return set()  # "the Gershon Report", "the Gambling Bill": a document or an occasion
-    if words[-1].lower() in TITLE_NOUNS | mc.role_words or mc.gaz.match_role(c.name):
-        return set()
     doc = mc.doc
     root = _root(doc, c)
+    if is_body_word(words[-1].lower()) and _posts_possessor(mc, root):
+        return {"ORGANIZATION"}  # "The Scottish Green Party's health spokeswoman": a report has no staff
+    if words[-1].lower() in TITLE_NOUNS | mc.role_words or mc.gaz.match_role(c.name):
+        return set()
     found = set()
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if c.role or c.gender or (before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS)):
@@ -242,6 +245,16 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if not found and root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
         found.add("PERSON" if _shaped_like_a_name(words) else "ORGANIZATION")
     return found
+
+
+def _posts_possessor(mc: MentionContext, root: Token) -> bool:
+    """ "The Scottish Green Party's health spokeswoman", "the Liberal Party's leader": a name
+    whose possessive modifies a post (a role, title noun or body's post) has people in it,
+    which no report, campaign or other work has."""
+    if root.dep_ != "poss":
+        return False
+    post = root.head
+    return _is(post, TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
 
 
 def _shaped_like_a_name(words: list[str]) -> bool:
