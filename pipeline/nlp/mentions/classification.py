@@ -373,6 +373,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Broadband has become hugely competitive" typed GPE
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
+    if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:
+        return None  # "Mr" of "Mr Justice Sullivan" typed GPE: an honorific alone names nobody
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
