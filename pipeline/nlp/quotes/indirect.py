@@ -166,9 +166,10 @@ def _that_clause_set_off(cue: Token) -> tuple[Token, Token] | None:
         if c.dep_ != "advcl" or c.i < cue.i or mark is None or mark.i == 0:
             continue
         before = cue.doc[mark.i - 1]  # "…, that", "announced yesterday that"; not "so that", "now that"
+        if before.lower_ in ("so", "now", "such"):
+            continue
         if before.text == "," or before == cue or before.head == cue and before.pos_ in ("NOUN", "PROPN", "ADV"):
-            if before.lower_ not in ("so", "now", "such"):
-                return c, mark
+            return c, mark
     return None
 
 
