@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 
 from spacy.tokens import Token
 
@@ -76,6 +77,7 @@ from pipeline.nlp.events.vocabulary import (
     OFFICE_HOLDER_NOUNS,
     OPENING_VERBS,
     PAIR_NOUNS,
+    PRESENTING_VERBS,
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
@@ -87,7 +89,13 @@ from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, has_neg, is_relative_pronoun
+from pipeline.nlp.syntax import (
+    ACTIVE_SUBJECT_DEPS,
+    SUBJECT_SLOT_DEPS,
+    MentionIndex,
+    has_neg,
+    is_relative_pronoun,
+)
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -748,6 +756,47 @@ ADDRESSED_REFERENTS = {"it": ("ORGANIZATION", "COUNTRY")}
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 
 
+def described_bodies(draft: Draft, index: MentionIndex) -> None:
+    """Give a verb's speech act with no source, or criticism, demand or refusal with no
+    target, the body its "the commission" subject or "the party" object describes
+    (`_described_body`); run once the draft's type is settled ("attacked the party" is read
+    as criticism only after its actors are known)."""
+    if draft.token.pos_ not in ("VERB", "AUX") or draft.event_type not in SPEECH_TYPES:
+        return
+    if not draft.sources:
+        assign(draft, "sources", _described_body(draft, index, ("nsubj",), draft.targets))
+    if not draft.targets and draft.event_type in ADDRESSED_TYPES:
+        assign(draft, "targets", _described_body(draft, index, ("dobj",), draft.sources))
+
+
+def _described_body(
+    draft: Draft, index: MentionIndex, deps: tuple[str, ...], others: list[Mention]
+) -> list[Mention]:
+    """ "In its report, the Law Commission said ... The commission also recommended tightening
+    the law", "Much of the UKIP funding came from Sir Paul Sykes. Critics have accused the
+    party of buying votes": a definite body noun as the verb's subject or direct object
+    (`deps`; "the party", "the commission": quotes.yaml body_nouns, with no name of its own)
+    is the organisation named before it that the noun describes (`quotes.speakers.body_described`,
+    as "the party said" speaks for it): the only one, or else the latest in its sentence or
+    the two before; never one of `others`, the act's other side ("the Tories attacked the
+    party" is not the Tories)."""
+    from pipeline.nlp.quotes.speakers import body_described  # quotes import the events' helpers
+
+    article = SimpleNamespace(index=index, doc=draft.token.doc)
+    excluded = {actor_key(m) for m in others}
+    first = draft.sentence.sentence_id - 2
+    for noun in draft.token.children:
+        if noun.dep_ not in deps or actor_at(index, noun) is not None:
+            continue
+        described = [m for m in body_described(article, noun) if actor_key(m) not in excluded]
+        if len({m.name for m in described}) == 1:
+            return described[:1]  # the one commission the article names, however far back
+        recent = [m for m in described if m.sentence_id >= first]
+        if recent:
+            return recent[:1]
+    return []
+
+
 def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
     """ "The SNP accused him of encouraging young people to drink", "urged them to think
     again", "quit UKIP and accused it of betraying its supporters": an object pronoun of a
@@ -931,7 +980,29 @@ def _proposal_owners(noun: Token, index: MentionIndex) -> list[Mention]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
     found = [m for t in words for m in index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
+    found += _presenter(noun, index) + _government_compound(noun, index)
     return unique(m for m in found if m.entity_type != "LOCATION")
+
+
+def _government_compound(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "government plans for keeping terror suspects under house arrest": a bare "government"
+    compounded onto the proposal noun is the national government the article's "the
+    government" mentions all resolve to (none, when they name two or none)."""
+    if not any(c.dep_ == "compound" and c.lower_ == "government" and not list(c.children) for c in noun.children):
+        return []
+    resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
+    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
+
+
+def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "The cross-party group has unveiled a draft bill": the subject of an active verb that
+    puts forward (`presenting_verbs`) the proposal noun as its direct object owns it, as the
+    agent of "a bill unveiled by the group" does; not under negation ("has not published
+    its plans" gave none)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or not lemma_in(verb, PRESENTING_VERBS) or has_neg(verb):
+        return []
+    return [m for m in _subjects(verb, index) if m.kind != "pronoun"]
 
 
 def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:

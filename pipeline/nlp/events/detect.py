@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
+from pipeline.nlp.events.actors import (
+    described_bodies,
+    fill_actors,
+    reciprocal_drafts,
+    theatre_target,
+    visited_places,
+)
 from pipeline.nlp.events.addressees import public_appeal
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
@@ -91,6 +97,7 @@ def detect_events(
             ruled_against(draft, ec.index)  # "the court upheld his indictment": against him
             appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu
             verbal_attack(draft)
+            described_bodies(draft, ec.index)  # "accused the party of": the party named before
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
