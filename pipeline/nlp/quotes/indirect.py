@@ -148,8 +148,6 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > cue.i), None)
         if xcomp is not None:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i < xcomp.i), None)
-            if obj is not None and lemma == "claim":
-                return None  # "claims to have planted …" has no object ("claimed improvements to …")
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
