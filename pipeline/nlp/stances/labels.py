@@ -153,7 +153,7 @@ class Labeller:
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
-            done = completion(self.lex, noun, bare=False)
+            done = completion(self.lex, noun, bare=False, doing=False)
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
                 # "Gordon Brown's pre-Budget report": an owner and a kind make it one thing
                 return render(self.doc, left_tokens(self.lex, noun, False, False) + [noun]) or None

@@ -19,6 +19,7 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    REPORTING_VERBS,
     WANTING_VERBS,
 )
 
@@ -190,13 +191,16 @@ def content_clause(noun: Token) -> list[Token]:
     return []
 
 
-def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token]:
+def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool = True) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
     sunset clause inserted in the Bill"), an infinitive with its object ("the decision to
     send a junior minister") or a gerund with its object after a kept preposition
     ("guidelines on splitting the financial burden"); with `bare`, also an infinitive with
-    no object ("Japan's refusal to apologise for the invasion", `bare_infinitive`)."""
+    no object ("Japan's refusal to apologise for the invasion", `bare_infinitive`); with
+    `doing`, also a present participle with its object ("the treaty establishing a
+    constitution"), which completes a noun that is an issue by itself, never makes one of a
+    generic noun ("an idea saying …")."""
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
@@ -226,6 +230,12 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return [child, prep, *phrase(lex, pobj, keep_det=True, depth=1)]
+        elif doing and child.tag_ == "VBG" and to is None and child.dep_ == "acl" and not _says(child):
+            # "the treaty establishing a constitution for the EU": what the thing does, with its
+            # object; not what it says ("Cabinet Office orders telling staff …")
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
+                return [child, *phrase(lex, obj, keep_det=True, depth=1), *action_argument(lex, child, obj)]
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
@@ -244,6 +254,10 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
             if obj is None and bare:
                 return [*not_, *bare_infinitive(lex, to, child)]
     return []
+
+
+def _says(verb: Token) -> bool:
+    return verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _light_act(lex: StanceLexicon, verb: Token) -> bool:
