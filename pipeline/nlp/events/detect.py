@@ -45,6 +45,7 @@ from pipeline.nlp.events.meetings import body_meeting
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.needs import need_drafts
 from pipeline.nlp.events.output import to_candidate
+from pipeline.nlp.events.own_party import without_own_party
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
@@ -83,6 +84,8 @@ def detect_events(
     said = speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes)
     attributed = list(attributed_quotes(ec, quotes))
     for draft in said + praise_drafts(ec, attributed) + refusal_drafts(ec, attributed):
+        if not without_own_party(ec, draft, quotes):
+            continue  # "Mr Howard said the Tories would get a grip on crime": his party's line
         speech_by_sentence.setdefault(draft.sentence.sentence_id, []).append(draft)
     drafts: list[Draft] = []
     speech: list[Draft] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
@@ -295,30 +296,12 @@ def speaks_for(subject: Mention, speaker: Mention | None) -> bool:
     )
 
 
-# what may stand between a body's name and a person introduced with it: "Tory leader
-# Michael Howard", "Labour's Alan Milburn", "Liberal Democrat home affairs spokesman Mark Oaten"
-INTRODUCTION_GAP = 40
-
-
 def member_of(art: StanceArticle, person: Mention | None, body: Mention) -> bool:
     """Whether the article introduces the person with the body's name right before theirs
     ("Tory leader Michael Howard", "Labour's Alan Milburn"): a party's member reporting the
     party's line speaks in their own right (eval/GUIDE.md: "Mr Howard said the Tories would
     …" is Michael Howard's)."""
-    if person is None or person.entity_type != "PERSON" or body.entity_type != "ORGANIZATION":
-        return False
-    surname = person.name.split()[-1:]
-    bodies = [o for o in art.by_id.values() if o.name == body.name]
-    for named in art.by_id.values():
-        if named.name.split()[-1:] != surname or named.kind != "name" or named.entity_type != "PERSON":
-            continue  # "Mr Kennedy" is the "Charles Kennedy" introduced before
-        for other in bodies:
-            gap = named.char_start - other.char_end
-            if other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
-                between = art.ctx.text[other.char_end : named.char_start]
-                if all(w.isalpha() or w in ("'s", "’s") for w in between.split()):
-                    return True
-    return False
+    return introduced_with(art.ctx.text, art.by_id.values(), person, body)
 
 
 def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) -> list[Mention]:

@@ -1,0 +1,45 @@
+"""A speaker's own party is not the target of the criticism, demand, refusal or threat their
+words carry: "Mr Howard said the Tories would get a grip on crime" (Tory leader Michael
+Howard) and "A Tory government would sort out the shambles, he said" report the party's line,
+not an attack on it (eval/GUIDE.md: a leader or member speaking for the party speaks in their
+own right). Only a party named inside the speaker's own quote is dropped, and only when the
+article introduces the speaker with its name ("Tory leader Michael Howard", "Labour's Alan
+Milburn"); a member who turns on the party with a verb of their own ("Kilroy-Silk accused
+UKIP of betraying its supporters", "voting against his own Labour government") is not
+touched. A speech act with no target left is no event (eval/GUIDE.md: it needs one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline.nlp.events.draft import Draft, EventContext
+from pipeline.nlp.membership import introduced_with
+from pipeline.nlp.records import Mention, Quote
+
+SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+
+
+def _speaker_quote(quotes: Iterable[Quote], speaker: Mention, target: Mention) -> bool:
+    """Whether the target is named inside a quote of the speaker's."""
+    return any(
+        q.char_start <= target.char_start and target.char_end <= q.char_end and q.speaker_mention_id is not None
+        and (q.speaker_mention_id in (speaker.mention_id, speaker.antecedent))
+        for q in quotes
+    )
+
+
+def without_own_party(ec: EventContext, draft: Draft, quotes: list[Quote]) -> bool:
+    """Drop from a speech act's targets the speaker's own party named in their quote; whether
+    the draft is still an event (a target is left)."""
+    if draft.event_type not in SPEECH_ACTS or len(draft.sources) != 1:
+        return True
+    speaker = draft.sources[0]
+    own = [
+        t for t in draft.targets
+        if _speaker_quote(quotes, speaker, t)
+        and introduced_with(ec.ctx.text, ec.index.mentions, speaker, t, kinds=("name", "title"), doc=ec.ctx.doc)
+    ]
+    if not own:
+        return True
+    draft.targets = [t for t in draft.targets if t not in own]
+    return bool(draft.targets)
