@@ -31,7 +31,7 @@ def introduced_with(
 ) -> bool:
     """Whether a mention of the person (one of `kinds`: a name, or also a title such as "the
     Tory leader" resolved to them) follows a mention of the body in the same sentence with only
-    words and a possessive between. "Mr Kennedy" is the "Charles Kennedy" introduced before:
+    words ("co-chairman") and a possessive between. "Mr Kennedy" is the "Charles Kennedy" introduced before:
     people are matched by surname. With the parse (`doc`), the words between must be a title's."""
     if person is None or person.entity_type != "PERSON" or body.entity_type != "ORGANIZATION":
         return False
@@ -45,7 +45,7 @@ def introduced_with(
             gap = named.char_start - other.char_end
             if other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
                 between = text[other.char_end : named.char_start]
-                if all(w.isalpha() or w in ("'s", "’s") for w in between.split()) and _title_gap(doc, other, named):
+                if all(w.replace("-", "").isalpha() or w in ("'s", "’s") for w in between.split()) and _title_gap(doc, other, named):
                     return True
     return False
 

@@ -19,13 +19,17 @@ from pipeline.nlp.records import Mention, Quote
 SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 
-def _speaker_quote(quotes: Iterable[Quote], speaker: Mention, target: Mention) -> bool:
-    """Whether the target is named inside a quote of the speaker's."""
-    return any(
-        q.char_start <= target.char_start and target.char_end <= q.char_end and q.speaker_mention_id is not None
-        and (q.speaker_mention_id in (speaker.mention_id, speaker.antecedent))
-        for q in quotes
-    )
+def _speaker_quote(ec: EventContext, quotes: Iterable[Quote], speaker: Mention, target: Mention) -> bool:
+    """Whether the target is named inside a quote of the speaker's (the quote's speaker may
+    be a pronoun or a shorter name of the same person: "he", "Mr Howard")."""
+    by_id = ec.index.by_id
+    for q in quotes:
+        said_by = by_id.get(q.speaker_mention_id or "")
+        if said_by is None or not (q.char_start <= target.char_start and target.char_end <= q.char_end):
+            continue
+        if said_by.mention_id == speaker.mention_id or said_by.name.split()[-1:] == speaker.name.split()[-1:]:
+            return True
+    return False
 
 
 def without_own_party(ec: EventContext, draft: Draft, quotes: list[Quote]) -> bool:
@@ -36,7 +40,7 @@ def without_own_party(ec: EventContext, draft: Draft, quotes: list[Quote]) -> bo
     speaker = draft.sources[0]
     own = [
         t for t in draft.targets
-        if _speaker_quote(quotes, speaker, t)
+        if _speaker_quote(ec, quotes, speaker, t)
         and introduced_with(ec.ctx.text, ec.index.mentions, speaker, t, kinds=("name", "title"), doc=ec.ctx.doc)
     ]
     if not own:
