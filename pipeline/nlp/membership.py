@@ -45,7 +45,8 @@ def introduced_with(
             gap = named.char_start - other.char_end
             if other.sentence_id == named.sentence_id and 0 <= gap <= INTRODUCTION_GAP:
                 between = text[other.char_end : named.char_start]
-                if all(w.replace("-", "").isalpha() or w in ("'s", "’s") for w in between.split()) and _title_gap(doc, other, named):
+                words = all(w.replace("-", "").isalpha() or w in ("'s", "’s") for w in between.split())
+                if words and _title_gap(doc, other, named):
                     return True
     return False
 
