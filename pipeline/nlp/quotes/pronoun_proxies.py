@@ -21,7 +21,7 @@ from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
-from pipeline.nlp.quotes.pronoun_posts import main_subject_before
+from pipeline.nlp.quotes.pronoun_posts import main_subject_before, untied_proxy
 from pipeline.nlp.records import Mention
 
 
@@ -33,7 +33,10 @@ def unnamed_subject_before(
     None when the rule does not apply. `speaker_of(verb)` is whom a verb's subject speaks
     as (the speakers pass's attribution)."""
     main = main_subject_before(art, cue, pronoun)
-    if main is None or main.pos_ != "NOUN" or art.index.at(main) is not None:
+    if main is None or main.pos_ != "NOUN":
+        return None
+    covering = art.index.at(main)
+    if covering is not None and not untied_proxy(main, covering):
         return None
     noun = main.lemma_.lower()
     if pronoun.lower_ in PRONOUN_GENDER:
