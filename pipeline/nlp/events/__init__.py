@@ -35,6 +35,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
   ACCUSE;
 - `pressure`: pressure put on a named actor ("raised the pressure on Tony Blair", "put
   pressure on ministers to act") is a REQUEST of that actor by whoever puts it;
+- `needs`: a need pressed by a verb of emphasis ("stressed the need for Iran to comply")
+  is a REQUEST of the actor named in what is needed;
 - `silence`: a refusal to speak ("refused to comment") that names no one refused is no REJECT;
 - `crowds`: an asserted demonstration that names no one is done by the protesters it
   implies (a candidate GROUP kept out of the mention index);

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 
 from spacy.tokens import Token
 
@@ -76,6 +77,7 @@ from pipeline.nlp.events.vocabulary import (
     OFFICE_HOLDER_NOUNS,
     OPENING_VERBS,
     PAIR_NOUNS,
+    PRESENTING_VERBS,
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
@@ -87,7 +89,13 @@ from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import ACTIVE_SUBJECT_DEPS, SUBJECT_SLOT_DEPS, MentionIndex, has_neg, is_relative_pronoun
+from pipeline.nlp.syntax import (
+    ACTIVE_SUBJECT_DEPS,
+    SUBJECT_SLOT_DEPS,
+    MentionIndex,
+    has_neg,
+    is_relative_pronoun,
+)
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -748,6 +756,47 @@ ADDRESSED_REFERENTS = {"it": ("ORGANIZATION", "COUNTRY")}
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
 
 
+def described_bodies(draft: Draft, index: MentionIndex) -> None:
+    """Give a verb's speech act with no source, or criticism, demand or refusal with no
+    target, the body its "the commission" subject or "the party" object describes
+    (`_described_body`); run once the draft's type is settled ("attacked the party" is read
+    as criticism only after its actors are known)."""
+    if draft.token.pos_ not in ("VERB", "AUX") or draft.event_type not in SPEECH_TYPES:
+        return
+    if not draft.sources:
+        assign(draft, "sources", _described_body(draft, index, ("nsubj",), draft.targets))
+    if not draft.targets and draft.event_type in ADDRESSED_TYPES:
+        assign(draft, "targets", _described_body(draft, index, ("dobj",), draft.sources))
+
+
+def _described_body(
+    draft: Draft, index: MentionIndex, deps: tuple[str, ...], others: list[Mention]
+) -> list[Mention]:
+    """ "In its report, the Law Commission said ... The commission also recommended tightening
+    the law", "Much of the UKIP funding came from Sir Paul Sykes. Critics have accused the
+    party of buying votes": a definite body noun as the verb's subject or direct object
+    (`deps`; "the party", "the commission": quotes.yaml body_nouns, with no name of its own)
+    is the organisation named before it that the noun describes (`quotes.speakers.body_described`,
+    as "the party said" speaks for it): the only one, or else the latest in its sentence or
+    the two before; never one of `others`, the act's other side ("the Tories attacked the
+    party" is not the Tories)."""
+    from pipeline.nlp.quotes.speakers import body_described  # quotes import the events' helpers
+
+    article = SimpleNamespace(index=index, doc=draft.token.doc)
+    excluded = {actor_key(m) for m in others}
+    first = draft.sentence.sentence_id - 2
+    for noun in draft.token.children:
+        if noun.dep_ not in deps or actor_at(index, noun) is not None:
+            continue
+        described = [m for m in body_described(article, noun) if actor_key(m) not in excluded]
+        if len({m.name for m in described}) == 1:
+            return described[:1]  # the one commission the article names, however far back
+        recent = [m for m in described if m.sentence_id >= first]
+        if recent:
+            return recent[:1]
+    return []
+
+
 def _pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
     """ "The SNP accused him of encouraging young people to drink", "urged them to think
     again", "quit UKIP and accused it of betraying its supporters": an object pronoun of a
@@ -931,7 +980,29 @@ def _proposal_owners(noun: Token, index: MentionIndex) -> list[Mention]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
     found = [m for t in words for m in index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
+    found += _presenter(noun, index) + _government_compound(noun, index)
     return unique(m for m in found if m.entity_type != "LOCATION")
+
+
+def _government_compound(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "government plans for keeping terror suspects under house arrest": a bare "government"
+    compounded onto the proposal noun is the national government the article's "the
+    government" mentions all resolve to (none, when they name two or none)."""
+    if not any(c.dep_ == "compound" and c.lower_ == "government" and not list(c.children) for c in noun.children):
+        return []
+    resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
+    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
+
+
+def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "The cross-party group has unveiled a draft bill": the subject of an active verb that
+    puts forward (`presenting_verbs`) the proposal noun as its direct object owns it, as the
+    agent of "a bill unveiled by the group" does; not under negation ("has not published
+    its plans" gave none)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or not lemma_in(verb, PRESENTING_VERBS) or has_neg(verb):
+        return []
+    return [m for m in _subjects(verb, index) if m.kind != "pronoun"]
 
 
 def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
@@ -1015,6 +1086,25 @@ def _addressed_places(verb: Token, index: MentionIndex) -> list[Mention]:
     return unique(found)
 
 
+def _refused_words_from(draft: Draft, verb: Token) -> bool:
+    """A refusal in the active voice whose object is someone's words ("rejected a proposal",
+    "dismissed the claims"): a "from" or "by" phrase on its verb names their author, whom the
+    refusal is aimed at (a passive's "by" is its own doer, an "agent")."""
+    if draft.event_type != "REJECT" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and _words_or_deeds(c) for c in verb.children)
+
+
+def _authors(draft: Draft, prep: Token, index: MentionIndex) -> list[Mention]:
+    """The actors a "from"/"by" phrase names as the authors of refused words, the refusal's
+    own source and places left out ("from Moscow's point of view")."""
+    sources = {actor_key(m) for m in draft.sources}
+    return [
+        m for p in pobjs(prep) for m in np_actors(p, index)
+        if m.entity_type != "LOCATION" and actor_key(m) not in sources
+    ]
+
+
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     """Whom a directed act without an object is aimed at, from its complements: "appealed to
     Russia", "marched against Bush", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
@@ -1027,6 +1117,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "marched against Bush"
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by") and _refused_words_from(draft, verb):
+            found += _authors(draft, child, index)  # "rejected a proposal from Georgia", the phrase on the verb
         elif child.dep_ == "dobj":
             # "suspended talks with Iran", "severed contacts with the PA": the object's partner;
             # "reopened the crossing to Palestinians": whom the object is for
@@ -1036,6 +1128,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 elif prep.dep_ == "prep" and prep.lower_ in ("against", "on") and draft.event_type != "AGREE":
                     # "threatened legal action against Gazprom", "sought sanctions on Iran"
                     found += [m for p in pobjs(prep) for m in np_actors(p, index)]
+                elif prep.dep_ == "prep" and prep.lower_ in ("from", "by") and _refused_words_from(draft, verb):
+                    found += _authors(draft, prep, index)  # "rejected a takeover proposal from Deutsche Boerse"
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):

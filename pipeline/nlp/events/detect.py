@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.actors import fill_actors, reciprocal_drafts, theatre_target, visited_places
-from pipeline.nlp.events.addressees import public_appeal
+from pipeline.nlp.events.actors import (
+    described_bodies,
+    fill_actors,
+    reciprocal_drafts,
+    theatre_target,
+    visited_places,
+)
+from pipeline.nlp.events.addressees import public_appeal, unaddressed_demand
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.crowds import crowd_source
 from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
+from pipeline.nlp.events.denials import denied_statement
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
 from pipeline.nlp.events.filters import (
     agreed_truce,
@@ -34,7 +41,9 @@ from pipeline.nlp.events.filters import (
     verbal_attack,
 )
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
+from pipeline.nlp.events.meetings import body_meeting
 from pipeline.nlp.events.modality import modality
+from pipeline.nlp.events.needs import need_drafts
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
@@ -91,6 +100,7 @@ def detect_events(
             ruled_against(draft, ec.index)  # "the court upheld his indictment": against him
             appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu
             verbal_attack(draft)
+            described_bodies(draft, ec.index)  # "accused the party of": the party named before
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
@@ -123,6 +133,7 @@ def detect_events(
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
         spoken += pressure_drafts(ec, span, sentence)  # "raised the pressure on Tony Blair"
+        spoken += need_drafts(ec, span, sentence)  # "stressed the need for Iran to comply"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)
         if anchors is None and (spoken or intents):
             anchors = date_anchors(ec, span, [])
@@ -145,4 +156,7 @@ def detect_events(
         and not backed_cause(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)
+        and not denied_statement(draft)
+        and not unaddressed_demand(draft, ec)
+        and not body_meeting(draft, ec.index)
     ]

@@ -32,6 +32,8 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import (
     CONATIVE_VERBS,
     CONTRAST_MARKS,
+    COURSE_ENDS,
+    COURSE_VERBS,
     FACTUAL_CLAUSE_MARKS,
     IMPLICATIVE_PHRASAL_VERBS,
     IMPLICATIVE_VERBS,
@@ -295,15 +297,46 @@ def _told_as_past(noun: Token) -> bool:
     clause in the past tense whose subject is the event itself (a relative pronoun) says it
     took place, whatever the main clause says about its future. A clause the event is the
     object of ("the talks that Blair proposed") or a passive one ("the talks which were
-    planned") tells of plans, not of the event, and does not count."""
-    for clause in noun.children:
+    planned") tells of plans, not of the event, and does not count. The parser often hangs
+    the clause on a party of the event's "between" or "of" phrase ("fights between
+    guerrillas and the army, which came to a halt in 2001"); there it counts only when its
+    verb tells the course of an event (events.yaml course_verbs), which a party cannot do."""
+    clauses = [(c, False) for c in noun.children] + [(c, True) for c in _party_clauses(noun)]
+    for clause, on_party in clauses:
         if clause.dep_ != "relcl" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in clause.children):
+            continue
+        if on_party and not _tells_course(clause):
             continue
         subject = [c for c in clause.children if c.dep_ == "nsubj"]
         perfect = clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
         if subject and subject[0].tag_ == "WDT" and (clause.tag_ == "VBD" or perfect):
             return True
     return False
+
+
+def _party_clauses(noun: Token) -> list[Token]:
+    """The children of the nouns of the event's "between"/"of" phrase ("guerrillas" and
+    "army" in "fights between guerrillas and the army")."""
+    out: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
+            for party in (p for p in prep.children if p.dep_ == "pobj"):
+                for one in (party, *party.conjuncts):
+                    out.extend(one.children)
+    return out
+
+
+def _tells_course(clause: Token) -> bool:
+    """ "which ended in 1988", "which came to a halt": an intransitive verb of an event's
+    course (events.yaml course_verbs; "come" only "to" an end, course_ends)."""
+    if not lemma_in(clause, COURSE_VERBS) or any(c.dep_ == "dobj" for c in clause.children):
+        return False
+    if clause.lemma_.lower() != "come":
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(lemma_in(p, COURSE_ENDS) for p in c.children if p.dep_ == "pobj")
+        for c in clause.children
+    )
 
 
 def _clause_aux_modality(verb: Token, lexicon: EventTriggers) -> str:

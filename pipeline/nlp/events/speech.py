@@ -52,6 +52,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
+from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
@@ -226,7 +227,19 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" and not (c.i > token.i and doc[c.i - 1].text == ",") for c in token.children):
         return True
     head = token.head
-    return token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
+    negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
+    return negated and not _rhetorical(head)
+
+
+def _rhetorical(verb: Token) -> bool:
+    """ "isn't it ironic that they're saying there is no choice", "is it not absurd": a negated
+    auxiliary before its own subject asks a question that asserts what it seems to deny (a
+    plain denial puts the subject first: "it isn't ironic")."""
+    if verb.pos_ != "AUX" and verb.lemma_ not in ("be", "do", "have"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    negations = [c for c in verb.children if c.dep_ == "neg"]
+    return bool(subjects and negations) and all(s.i > verb.i for s in subjects) and negations[0].i < subjects[0].i
 
 
 def _clause(token: Token, span: Span) -> Token:
@@ -590,6 +603,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         for token in span:
             if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
                 continue
+            if judges_a_hypothetical(token):
+                continue  # "it would be wrong to exclude students": nobody has done it
             targets = _targets(ec, token, scope, speaker, spoken_of)
             if not targets:
                 continue

@@ -224,8 +224,10 @@ def _object_nouns(verb: Token) -> list[Token]:
     if verb.dep_ in ("acl", "amod") and _participle(verb) and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)  # "a truce brokered by Moscow", "the EU-brokered deal"
     for noun in list(nouns):
-        if any(c.dep_ == "nummod" for c in noun.children) or noun.pos_ == "NUM":
+        counted = any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.like_num) for c in noun.children)
+        if counted or noun.pos_ == "NUM":
             # "sent £50m in aid", "$3bn in loans": the amount is given in the trigger noun
+            # (the parser reads "£50m" as the noun "m" with "50" as its compound)
             for prep in list(noun.children) + list(verb.children):
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     nouns.extend(p for p in prep.children if p.dep_ == "pobj")

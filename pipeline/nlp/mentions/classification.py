@@ -35,6 +35,7 @@ from pipeline.nlp.mentions.vocabulary import (
     ENVOY_NOUNS,
     EVENT_HEADS,
     EVENT_OPENERS,
+    FACILITY_HEADS,
     GIVEN_NAMES,
     GOVERNMENT_NAMES,
     GOVERNMENT_NOUNS,
@@ -372,6 +373,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Broadband has become hugely competitive" typed GPE
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
+    if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:
+        return None  # "Mr" of "Mr Justice Sullivan" typed GPE: an honorific alone names nobody
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
@@ -445,6 +448,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
     if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
+    if label in ("PERSON", "ORG") and _facility_name(span):
+        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
     if label == "PERSON" and len(span) > 1 and span[-1].is_title and is_body_word(span[-1].lower_):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
@@ -575,6 +580,14 @@ def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
     if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
         return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
     return None
+
+
+def _facility_name(span: Span) -> bool:
+    """ "the Three Gorges Dam" typed ORG, "McMurdo Station" typed PERSON: a name of two or more
+    words ending in a site's word (facility_heads), capitalised, that no given name starts
+    (not "Nick Park"), is the site."""
+    last = span[-1]
+    return len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
 
 
 def _operation_name(span: Span) -> bool:

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
+    BODY_POSTS,
     COMPANY_POSSESSIONS,
     COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
@@ -61,6 +62,7 @@ THINGS = ("WORK", "PRODUCT")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
 _PLACE_IDS = ("country:", "city:", "location:")
 _LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE"}
+_PLURAL_TAGS = ("NNS", "NNPS")
 
 
 def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -171,6 +173,10 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if not place and _employer(root):
         found.add("ORGANIZATION")
+    if not place and not _shaped_like_a_name(words) and c.label not in ("GPE", "LOC") and _post_of_it(root):
+        found.add("ORGANIZATION")
+    if not place and _named_by_a_plural_post(mc, root):
+        found.add("ORGANIZATION")
     if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root):
         found.add("PERSON")
     placed = _is_place(mc, c, root)
@@ -210,7 +216,8 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
       film critic for the New York Times"; "Simon Yates, a senior analyst for Forrester");
     * a body: a body's noun in apposition or as its modifier ("security firm F-Secure"), or
       what only bodies do ("cut its output", "Ambev's shares"); not a body's word ending the
-      name alone ("… Party", "… Society"), which titles of reports and campaigns end in too;
+      name alone ("… Party", "… Society"), which titles of reports and campaigns end in too,
+      unless the name's possessive has a post ("the Scottish Green Party's health spokeswoman");
     * a person or body: the subject of a reporting verb ("…, Telegraph said"), which a work
       or product never is; a person when the name has a person's shape, else a body.
 
@@ -221,10 +228,12 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     words = c.name.split()
     if words[-1].lower() in LAW_HEADS | EVENT_HEADS:
         return set()  # "the Gershon Report", "the Gambling Bill": a document or an occasion
-    if words[-1].lower() in TITLE_NOUNS | mc.role_words or mc.gaz.match_role(c.name):
-        return set()
     doc = mc.doc
     root = _root(doc, c)
+    if is_body_word(words[-1].lower()) and _posts_possessor(mc, root):
+        return {"ORGANIZATION"}  # "The Scottish Green Party's health spokeswoman": a report has no staff
+    if words[-1].lower() in TITLE_NOUNS | mc.role_words or mc.gaz.match_role(c.name):
+        return set()
     found = set()
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if c.role or c.gender or (before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS)):
@@ -236,6 +245,16 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if not found and root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
         found.add("PERSON" if _shaped_like_a_name(words) else "ORGANIZATION")
     return found
+
+
+def _posts_possessor(mc: MentionContext, root: Token) -> bool:
+    """ "The Scottish Green Party's health spokeswoman", "the Liberal Party's leader": a name
+    whose possessive modifies a post (a role, title noun or body's post) has people in it,
+    which no report, campaign or other work has."""
+    if root.dep_ != "poss":
+        return False
+    post = root.head
+    return _is(post, TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
 
 
 def _shaped_like_a_name(words: list[str]) -> bool:
@@ -274,6 +293,18 @@ def _names_a_body(root: Token) -> bool:
         return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
     return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+
+
+def _post_of_it(root: Token) -> bool:
+    """ "Yukos chief executive Steven Theede", "former Yukos boss Mikhail Khodorkovsky": a name
+    modifying a singular post (body_posts) after it names the body the post belongs to."""
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod", "amod")
+        and head.i > root.i
+        and head.tag_ not in ("NNS", "NNPS")
+        and _is(head, BODY_POSTS)
+    )
 
 
 def _one_of_the(noun: Token) -> bool:
@@ -414,12 +445,37 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     posts += [child for child in root.children if child.dep_ == "appos"][:1]
     if near is not None:
         posts = [p for p in posts if near[0] - 4 <= p.i < near[1] + 4]
+    if not _listed(root):
+        posts = [p for p in posts if p.tag_ not in _PLURAL_TAGS]  # "advisers PricewaterhouseCoopers": a firm
     if any(
         post.pos_ == "NOUN" and not _is(post, ORG_NOUNS) and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
         for post in posts
     ):
         return True
     return root.dep_ == "appos" and _post_of_remit(mc, root.head)
+
+
+def _listed(root: Token) -> bool:
+    """A name that is one of a list of names ("barristers - Nicholas Blake QC, Andrew Nicol and
+    …"); not one joined to a common noun ("campaigners HACAN Clearskies and the London boroughs")."""
+    if root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        return True
+    return any(child.dep_ == "conj" and child.pos_ == "PROPN" for child in root.children)
+
+
+def _named_by_a_plural_post(mc: MentionContext, root: Token) -> bool:
+    """ "business advisers PricewaterhouseCoopers", "oil industry analysts Douglas-Westwood": a
+    lone name in apposition with a plural post (title_nouns, roles) is the firm those people
+    make up; one person is never "analysts", and a list of people ("chief executives Ken Lay
+    and Jeff Skilling") is left to the other evidence."""
+    if _listed(root):
+        return False
+    posts = [root.head] if root.dep_ == "appos" else []
+    posts += [child for child in root.children if child.dep_ == "appos"][:1]
+    return any(
+        post.pos_ == "NOUN" and post.tag_ in _PLURAL_TAGS and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
+        for post in posts
+    )
 
 
 def _in_apposition_to_a_person(root: Token) -> bool:

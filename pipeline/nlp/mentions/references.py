@@ -538,7 +538,11 @@ def _title_reference(
     if last.tag_ in ("NNS", "NNPS"):
         return None
     after = idx[-1] + 1
-    if after < len(doc) and (doc[after].lower_ == "of" or doc[after].ent_type_ or doc[after].pos_ == "PROPN"):
+    if after < len(doc) and (
+        doc[after].lower_ == "of" and not _charge_after(doc[after], last)
+        or doc[after].ent_type_
+        or doc[after].pos_ == "PROPN"
+    ):
         return None  # "the Prime Minister Tony Blair" / "the President of Azerbaijan"
     typed = [doc[k] for k in idx if doc[k].ent_type_]
     if typed and not is_bare_title(mc, doc[idx[0] : idx[-1] + 1]) or any(doc[k].ent_id_ for k in idx):
@@ -635,6 +639,14 @@ def _title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _charge_after(of: Token, title: Token) -> bool:
+    """ "accused the chancellor of ducking tough choices", "accusing the prime minister of
+    \"hiding away\"": an "of" that hangs from the verb, or whose object is a clause (an
+    -ing verb), says what the post's holder is charged with, not whose post it is (as in
+    "the President of Azerbaijan")."""
+    return of.head.i != title.i or any(c.dep_ == "pcomp" for c in of.children)
 
 
 def _place_before_post(mc: MentionContext, start: int) -> tuple[int, str | None]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
-from pipeline.nlp.quotes.cues import is_cue
+from pipeline.nlp.quotes.cues import AS_VERBS, is_cue
 from pipeline.nlp.quotes.documents import SPEAKER_TYPES
 from pipeline.nlp.quotes.marks import Segment
 from pipeline.nlp.quotes.speakers import Attribution, attribute, latest_event
@@ -64,6 +64,20 @@ def _linked(cue: Token, inner: Span) -> bool:
     return any(cue.is_ancestor(t) for t in inner)
 
 
+def _as_phrase_cut_off(cue: Token, inner: Span) -> bool:
+    """ "plans to merge 35 agencies into nine - described by one civil service union as a
+    “bonfire of the quangos”": a passive "described by X" whose "as" phrase, holding the
+    quote, follows its words at once is the quote's report even when the parser hangs that
+    phrase on an earlier verb."""
+    if cue.lemma_.lower() not in AS_VERBS or cue.tag_ != "VBN" or cue.i >= inner.start:
+        return False
+    after = cue.right_edge.i + 1
+    if after >= len(cue.doc) or cue.doc[after].lower_ != "as" or cue.doc[after].head == cue:
+        return False
+    between = [t for t in cue.doc[after + 1 : inner.start] if not t.is_punct]
+    return all(t.pos_ == "DET" for t in between)
+
+
 def _is_inline(art: QuoteArticle, seg: Segment) -> bool:
     """A fragment inside a sentence ("the “illegal” blockade") rather than a quoted utterance."""
     if seg.continues:
@@ -88,7 +102,7 @@ def _find_cue(art: QuoteArticle, seg: Segment) -> Attribution | None:
         for token in sent:
             if art.in_quote(token.idx) or not is_cue(token) or is_negated(token):
                 continue
-            linked = _linked(token, inner)
+            linked = _linked(token, inner) or _as_phrase_cut_off(token, inner)
             if inline and not linked and (own is None or sent.start != own.start):
                 continue  # a fragment belongs to a verb of its own sentence
             distance = min(abs(token.idx - seg.open_pos), abs(token.idx - seg.outer_end))

@@ -135,6 +135,9 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return list(clause.subtree) if clause is not None else None
     if lemma not in INDIRECT_VERBS:
         return None
+    set_off = _that_clause_set_off(cue)
+    if set_off is not None and not any(c.dep_ == "ccomp" for c in children):
+        return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return _with_continuation(cue, _with_misparsed_subject(cue, clause))
@@ -147,6 +150,24 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i < xcomp.i), None)
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
+    return None
+
+
+def _that_clause_set_off(cue: Token) -> tuple[Token, Token] | None:
+    """ "announced last week, at the start of the hunting season, that it is working with …":
+    a that-clause parted from its reporting verb by a phrase set off with commas, which the
+    parser hangs on the verb as an adverbial clause, is still what the verb reports; the
+    clause (with its "that") and the words from "that" on, which may lose a set-off phrase
+    the parser hung on the clause."""
+    for c in cue.children:
+        mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+        if c.dep_ != "advcl" or c.i < cue.i or mark is None or mark.i == 0:
+            continue
+        before = cue.doc[mark.i - 1]  # "…, that", "announced yesterday that"; not "so that", "now that"
+        if before.lower_ in ("so", "now", "such"):
+            continue
+        if before.text == "," or before == cue or before.head == cue and before.pos_ in ("NOUN", "PROPN", "ADV"):
+            return c, mark
     return None
 
 

@@ -14,6 +14,7 @@ who spoke before speaks for.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -590,14 +591,24 @@ def _body_of_name_modifier(art: QuoteArticle, subject: Token) -> Mention | None:
 
 
 def _named_like(art: QuoteArticle, subject: Token) -> Mention | None:
+    return next(_bodies_like(art, subject), None)
+
+
+def body_described(art: QuoteArticle, noun: Token) -> list[Mention]:
+    """ "the party", "the union" (`body_nouns`, definite, no name of its own): every body named
+    before that the noun describes, latest first (`body_named_like` takes the first); event
+    targets choose among them."""
+    return list(_bodies_like(art, noun)) if _body_description(noun) else []
+
+
+def _bodies_like(art: QuoteArticle, subject: Token) -> Iterator[Mention]:
     noun = subject.lemma_.lower()
     for m in reversed(art.index.mentions):
         if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
             continue
         words = set(m.name.lower().split())
         if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
-            return m
-    return None
+            yield m
 
 
 def _described_as(art: QuoteArticle, m: Mention, noun: str) -> bool:

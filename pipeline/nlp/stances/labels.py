@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.stances.issue_words import deverbal
 from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
     action_argument,
@@ -29,9 +30,11 @@ from pipeline.nlp.stances.phrases import (
     render,
 )
 from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
     EMPTY_VERBS,
     IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
+    MEMBER_NOUNS,
     PLACEMENT_VERBS,
     POLICY_NOUNS,
     QUANTIFIER_DETERMINERS,
@@ -83,6 +86,13 @@ def _possessor(noun: Token) -> list[Token]:
     is ("the prime minister's view that there was no agreement"); a pronoun says nothing."""
     poss = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     return [t for t in poss.subtree if t.dep_ != "det" and not t.is_quote] if poss is not None else []
+
+
+def _determined(noun: Token) -> bool:
+    """A noun pinned down by a definite determiner or a possessive ("the plan", "its plan")."""
+    return any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETS or c.dep_ == "poss" for c in noun.children
+    )
 
 
 def _describes(lex: StanceLexicon, word: Token) -> bool:
@@ -143,7 +153,7 @@ class Labeller:
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
-            done = completion(self.lex, noun, bare=False)
+            done = completion(self.lex, noun, bare=False, doing=False)
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
                 # "Gordon Brown's pre-Budget report": an owner and a kind make it one thing
                 return render(self.doc, left_tokens(self.lex, noun, False, False) + [noun]) or None
@@ -179,7 +189,7 @@ class Labeller:
         if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
             headlined = self._headline_label(noun, label)
             if headlined == label and definite and len(label.split()) == 1:
-                return self._policy_antecedent(noun) or label
+                return self._policy_antecedent(noun) or self._headline_agent(noun) or label
             return headlined
         return label
 
@@ -203,6 +213,30 @@ class Labeller:
             if label and len(label.split()) > 1:
                 return label
         return None
+
+    def _headline_agent(self, noun: Token) -> str | None:
+        """ "The intrusion occurred on 10 November" under "Chinese submarine enters Japanese
+        waters": a noun of an action (`deverbal`) whose first mention is definite, with no
+        fuller mention of its own, names the event the headline reports, so it takes the
+        headline's doer as a reader would ("Chinese submarine intrusion"); only a thing or a
+        kind of thing, not an actor, a body or people, who would make a holder of their own."""
+        start, end = self.headline
+        if noun.i < end or not deverbal(noun.lemma_.lower()):
+            return None
+        lemma = noun.lemma_.lower()
+        # the word's first mention, definite, points back at the headline: later bare mentions
+        # follow it (none of them has a label of its own, or `_antecedent_label` took it)
+        first = next(t for t in self.doc[end : noun.i + 1] if t.lemma_.lower() == lemma and t.pos_ == "NOUN")
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in first.children):
+            return None
+        root = next((t for t in self.doc[start:end] if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+        doer = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if doer is None or doer.pos_ != "NOUN" or doer.ent_type_ or doer.tag_ == "NNS":
+            return None  # "MPs tout …", "Talks aim to …": people or a plural of events
+        if doer.lemma_.lower() in BODY_NOUNS | MEMBER_NOUNS or deverbal(doer.lemma_.lower()):
+            return None
+        name = self.noun_label(doer, resolve=False)
+        return clean(f"{name} {noun.text}") if name else None
 
     def _headline_label(self, noun: Token, label: str) -> str:
         """A body noun with no modifiers of its own takes those of the same noun in the
@@ -263,12 +297,36 @@ class Labeller:
         lemma = noun.lemma_.lower()
         view = view_of(self.doc)
         lemmas, pos = view.lemma, view.pos
+        nearest = True
         for k in range(noun.i - 1, -1, -1):
             if pos[k] in ("NOUN", "PROPN") and lemmas[k].lower() == lemma:
                 token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
                     continue
                 label = self.noun_label(token, resolve=False)
+                if label and len(label.split()) > 1:
+                    return label
+                if nearest and not named_only and _determined(token) and not self._in_headline(token):
+                    # "its plan would win support … supporters of the plans": the nearest mention
+                    # is as bare as this one and points where it does, at the article's topic;
+                    # the headline's mention of the word names it ("Lords replacement plan")
+                    headlined = self._headline_mention(noun)
+                    if headlined:
+                        return headlined
+                nearest = False
+        return None
+
+    def _in_headline(self, token: Token) -> bool:
+        start, end = self.headline
+        return start <= token.i < end
+
+    def _headline_mention(self, noun: Token) -> str | None:
+        """A noun of the same word in the headline with its modifiers, if it has any; not what a
+        headline's list hangs on it ("support Canadian budget, Liberals, NDP oppose")."""
+        start, end = self.headline
+        for token in self.doc[start:end]:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() == noun.lemma_.lower():
+                label = render(self.doc, left_tokens(self.lex, token, False, False) + [token])
                 if label and len(label.split()) > 1:
                     return label
         return None

@@ -19,10 +19,13 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    REPORTING_VERBS,
     WANTING_VERBS,
 )
 
-MAX_LABEL_WORDS = 10
+MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
+MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
+MIN_CUT_CONTENT_WORDS = 4  # a cut backs off to a phrase boundary, keeping at least this many
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})  # words that never end a label
 AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 
@@ -188,13 +191,16 @@ def content_clause(noun: Token) -> list[Token]:
     return []
 
 
-def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token]:
+def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool = True) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
     sunset clause inserted in the Bill"), an infinitive with its object ("the decision to
     send a junior minister") or a gerund with its object after a kept preposition
     ("guidelines on splitting the financial burden"); with `bare`, also an infinitive with
-    no object ("Japan's refusal to apologise for the invasion", `bare_infinitive`)."""
+    no object ("Japan's refusal to apologise for the invasion", `bare_infinitive`); with
+    `doing`, also a present participle with its object ("the treaty establishing a
+    constitution"), which completes a noun that is an issue by itself, never makes one of a
+    generic noun ("an idea saying …")."""
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
@@ -224,6 +230,12 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return [child, prep, *phrase(lex, pobj, keep_det=True, depth=1)]
+        elif doing and child.tag_ == "VBG" and to is None and child.dep_ == "acl" and not _says(child):
+            # "the treaty establishing a constitution for the EU": what the thing does, with its
+            # object; not what it says ("Cabinet Office orders telling staff …")
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
+                return [child, *phrase(lex, obj, keep_det=True, depth=1), *action_argument(lex, child, obj)]
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
@@ -242,6 +254,10 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True) -> list[Token
             if obj is None and bare:
                 return [*not_, *bare_infinitive(lex, to, child)]
     return []
+
+
+def _says(verb: Token) -> bool:
+    return verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _light_act(lex: StanceLexicon, verb: Token) -> bool:
@@ -363,6 +379,56 @@ def so_called(doc: Doc, t: Token) -> bool:
     return False
 
 
+def _content(token: Token) -> bool:
+    return token.pos_ not in FUNCTION_POS and token.pos_ not in ("PRON", "PUNCT", "SPACE") and token.tag_ != "POS"
+
+
+def _cut(tokens: list[Token]) -> list[Token]:
+    """Tokens of a label cut after MAX_CONTENT_WORDS content words, so that a clause keeps its
+    arguments ("claims that the legal advice used to justify the Iraq war"), at the last
+    phrase boundary before the cut: before a phrase hung on a word left of it ("… preparing to
+    oust Alan Milburn | as Labour's election chief"), never inside a name or a compound."""
+    content = [k for k, t in enumerate(tokens) if _content(t)]
+    if len(content) <= MAX_CONTENT_WORDS:
+        return tokens
+    end = content[MAX_CONTENT_WORDS]  # the first token left out
+    shortest = content[MIN_CUT_CONTENT_WORDS - 1] + 1
+    for k in range(end, shortest - 1, -1):
+        if _starts_phrase(tokens[k]):
+            end = k
+            break
+    kept = tokens[:end]
+    while len(kept) > 1 and _dangling(kept[-1], tokens[end].i):
+        kept.pop()  # no dangling "on the", "that", "to ensure", "or that any risk"
+    return kept
+
+
+def _dangling(token: Token, cut: int) -> bool:
+    """Whether a label's last word is left hanging by a cut before the token at `cut`: a
+    function word, an adverb, a word whose head was cut off, or one whose object was."""
+    if not _content(token) or token.pos_ == "ADV":
+        return True
+    if token.head.i >= cut:
+        return True
+    return any(c.i >= cut and c.dep_ in REQUIRED_DEPS for c in token.children)
+
+
+# the dependents that hang a phrase of their own on a word: a cut may fall before them
+PHRASE_DEPS = frozenset({"prep", "agent", "advcl", "acl", "relcl", "conj", "cc", "ccomp", "xcomp", "npadvmod", "appos"})
+
+
+REQUIRED_DEPS = frozenset({"dobj", "pobj", "pcomp", "ccomp", "xcomp", "attr", "acomp", "prt", "dative"})
+
+
+def _starts_phrase(token: Token) -> bool:
+    """Whether a token opens a phrase hung on a word before it (a preposition's, a clause's,
+    a conjunct's first word)."""
+    top = token
+    while top.head is not top and top.head.left_edge.i == token.i:
+        top = top.head  # the largest phrase the token opens
+    return top.left_edge.i == token.i and top.head.i < token.i and top.dep_ in PHRASE_DEPS
+
+
 def render(doc: Doc, tokens: list[Token]) -> str:
     """Chosen tokens as label text, in document order, spaced as written."""
     tokens = [t for t in tokens if not so_called(doc, t)]
@@ -371,7 +437,7 @@ def render(doc: Doc, tokens: list[Token]) -> str:
         # "Nagorno - Karabakh": keep a hyphen or slash joining two kept words
         if i + 2 in kept and doc[i + 1].text in ("-", "/", "–") and not doc[i].whitespace_:
             kept[i + 1] = doc[i + 1]
-    tokens = sorted(kept.values(), key=lambda t: t.i)
+    tokens = _cut(sorted(kept.values(), key=lambda t: t.i))
     parts = []
     for i, t in enumerate(tokens):
         parts.append(t.text)
@@ -381,7 +447,7 @@ def render(doc: Doc, tokens: list[Token]) -> str:
     label = clean("".join(parts))
     words = label.split()
     if len(words) > MAX_LABEL_WORDS:
-        # cut to length, less the function words the cut leaves dangling ("… on the shape of")
+        # a hard cap, less the function words the cut leaves dangling ("… on the shape of")
         closed = {t.text for t in tokens if t.pos_ in FUNCTION_POS}
         words = words[:MAX_LABEL_WORDS]
         while len(words) > 1 and words[-1] in closed:

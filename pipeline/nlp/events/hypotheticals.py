@@ -1,0 +1,39 @@
+"""A judgement of something nobody has done accuses no one.
+
+"It would be wrong to go the other way and start excluding students", "it would be crass
+and ignorant to liken a quango review to Hitler's Germany", "this would be wrong even if
+Lord Goldsmith had signed the statement": the judging word hangs on a conditional copula
+("would be", "could be", "might be") whose subject is "it", "this" or "that", not an actor;
+what is judged is put as a supposition (an infinitive or an "if" clause), so the actors
+named inside it are not the targets of a criticism
+(PLOVER codes events reported as having happened; eval/GUIDE.md). A conditional about a
+named actor's doing ("Conservative policies would cause economic failure") is a prediction
+about them and stays an accusation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_CONDITIONAL = frozenset({"would", "could", "might", "may"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _copula(token: Token) -> Token | None:
+    """The copula a judging adjective or noun is the complement of ("would be wrong")."""
+    head = token.head
+    while token.dep_ == "conj" and head.i != token.i:  # "crass and ignorant"
+        token, head = head, head.head
+    if token.dep_ in ("acomp", "attr") and head.lemma_ == "be":
+        return head
+    return None
+
+
+def judges_a_hypothetical(token: Token) -> bool:
+    """ "It would be wrong to ...", "this would be wrong even if ...": a supposition judged."""
+    copula = _copula(token)
+    if copula is None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL for c in copula.children):
+        return False
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in _EMPTY_SUBJECTS for c in copula.children)
