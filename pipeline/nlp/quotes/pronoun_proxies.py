@@ -5,7 +5,8 @@ say 6,000 job losses had been expected. They say …": the mentions tie a pronou
 only, so "he" would be the last person named (the committee chairman quoted before) and
 "they" the last body. A "he" or "she" reporting in a main clause, with no one named before
 it in its sentence, continues the sentence before's main subject when that is a proxy
-("spokesman", "official": whoever it speaks for, eval/GUIDE.md, who speaks for a body); a
+("spokesman", "official": whoever it speaks for, eval/GUIDE.md, who speaks for a body;
+also "The spokesman stressed …", which the mentions read as a title tied to nobody); a
 "they" there continues a plural subject no name covers ("correspondents", "analysts"), a
 generic source that gives speaker null (eval/GUIDE.md, Entities). Plural proxies ("Yukos
 lawyers … They said") speak for their principal as well.
