@@ -215,13 +215,18 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
         if not assets:
             return
         indexed = self._has_asset_key_index_cols_on_connection(conn)
+        # Which columns a record sets depends on its type alone, so only each asset's last
+        # record of each type can leave a value; they are applied in the batch's order.
+        last = {}
+        for position, (event, _) in enumerate(assets):
+            if event.dagster_event and event.dagster_event.asset_key:
+                last[(event.dagster_event.asset_key.to_string(), event.dagster_event_type)] = position
         merged: dict[str, dict[str, Any]] = {}
-        for event, event_id in assets:
-            if not (event.dagster_event and event.dagster_event.asset_key):
-                continue
+        for (asset_key, _), position in sorted(last.items(), key=lambda item: item[1]):
+            event, event_id = assets[position]
             values = self._get_asset_entry_values(event, event_id, indexed)
             if values:
-                merged.setdefault(event.dagster_event.asset_key.to_string(), {}).update(values)
+                merged.setdefault(asset_key, {}).update(values)
         for asset_key, values in merged.items():
             try:  # as `_store_asset_event` does
                 conn.execute(AssetKeyTable.insert().values(asset_key=asset_key, **values))
