@@ -82,11 +82,14 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         # added two unmatched held-out stances and no match)
         return None, quote  # "MPs were entitled to complain": nobody's stance yet
     speaker = art.speaker(quote)
-    if subject is None and speaker is None and (quote is not None or _reported(verb)):
+    if subject is None and speaker is None and (quote is not None or _reported(verb) or is_cue(verb)):
         it = _referring_it(verb)
         if it is not None:
             # "It says it wants fair guidelines": the body the text goes on about, in speech
-            # only ("as it continues to fight for its survival" narrates a firm's business)
+            # only ("as it continues to fight for its survival" narrates a firm's business);
+            # a stance verb that itself reports speech is such speech ("It called for action
+            # to create jobs", "It is also calling on Lord Woolf to abandon …": a committee's
+            # or agency's demand), "It blamed weak demand" (no speech verb) is not
             return body_pronoun(art, it, across_sentences=quote is None or quote.kind != "direct"), quote
     speaker_holds = subject is None or quote is not None and (deontic or subject.lower_ in FIRST_PERSON)
     if speaker_holds and speaker is not None and others_words(art, verb, quote, speaker):
@@ -144,6 +147,8 @@ def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker:
     return False
 
 
+# prepositions after which a message noun is the subject's own ("responded with a statement …")
+MESSAGE_PREPOSITIONS = frozenset({"with", "in"})
 # prepositions whose gerund is something the main verb's subject does ("responded by accusing")
 MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through"})
 
@@ -200,7 +205,11 @@ def _message_sender(verb: Token) -> Token | None:
     message = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or message.lemma_.lower() not in MESSAGE_NOUNS:
         return None
-    if message.dep_ != "dobj" or message.head.pos_ != "VERB":
+    if message.dep_ == "pobj" and message.head.lower_ in MESSAGE_PREPOSITIONS:
+        # "Liam Fox opened proceedings with a speech criticising Tony Blair's record": the
+        # message one delivers "with" or "in" is put out by the verb's subject too
+        message = message.head
+    if message.dep_ not in ("dobj", "prep") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head, reporting=is_cue)
 

@@ -5,8 +5,9 @@ as "it" or "they" ("LG Group has said … It says it wants fair guidelines"; "Th
 report … They called for a guarantee"), and the holder was lost. Reports keep their
 subject (subject continuity, as in centering accounts of reference): a pronoun subject
 continues the subject of the clause that governs it ("the Lib Dems said they would
-oppose …"), else the subject of the main clause of one of the two sentences before, or
-the speaker of the quote that sentence is. The nearest such subject decides: when it
+oppose …"), else the subject of the main clause of one of the two sentences before (of
+the reporting verb set into it: "…, says the committee, …"), or the speaker of the quote
+that sentence is. The nearest such subject decides: when it
 names a body of the pronoun's kind, that body holds the stance; a person is passed over
 (no "it", no "they"); a thing, a place or unnamed people there ("the bill", "voters") is
 what the pronoun continues, and nobody is named.
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import nominal_subjects
 
@@ -82,7 +84,23 @@ def _salient_subjects(
         subjects = nominal_subjects(root)
         if not subjects:
             return  # no main-clause subject to continue: the chain is broken
+        reporter = _parenthetical_reporter(root)
+        if reporter is not None:
+            yield reporter, None  # "As a result, says the committee, the government may …"
+            continue
         yield subjects[0], None
+
+
+def _parenthetical_reporter(root: Token) -> Token | None:
+    """The subject of a reporting verb set into the main clause ("As a result, says the
+    committee, the government may need to …"): the sentence is that one's report, so it is
+    that one the text goes on about, not the reported clause's subject."""
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.i < root.i and is_cue(child):
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i > child.i), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _coordinated(subject: Token | None) -> bool:
