@@ -1005,8 +1005,8 @@ def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or not lemma_in(verb, PRESENTING_VERBS) or has_neg(verb):
         return []
-    if any(c.dep_ in ("poss", "compound") and c.pos_ != "PRON" for c in noun.children):
-        return []
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        return []  # "the government's plans", "Tory plans"; not "its plans", "a draft bill"
     return [m for m in _subjects(verb, index) if m.kind != "pronoun"]
 
 

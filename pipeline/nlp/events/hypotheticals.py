@@ -45,6 +45,7 @@ def _supposition(clause: Token) -> bool:
     """An infinitive ("to go the other way") or an "if" clause ("even if Lord Goldsmith had
     signed"): what is judged is supposed, not done. Without one, "this may be a war crime"
     hedges a judgement of something that happened and stays an accusation."""
-    if clause.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+    infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+    if clause.dep_ in ("xcomp", "ccomp", "advcl") and infinitive:
         return True
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)

@@ -80,9 +80,9 @@ def _concerned(noun: Token) -> list[Token]:
     content = [t for c in noun.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
     words: list[Token] = []
     for token in content:
-        if token.dep_ == "poss" or (token.dep_ == "nsubj" and token.head in content):
-            words += _bare(token)
-        elif token.dep_ == "pobj" and token.head.head == noun and token.head.lower_ == "for":
+        doer = token.dep_ == "nsubj" and token.head in content
+        for_noun = token.dep_ == "pobj" and token.head.head == noun and token.head.lower_ == "for"
+        if token.dep_ == "poss" or doer or for_noun:
             words += _bare(token)
     return words
 
