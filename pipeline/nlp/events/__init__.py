@@ -33,6 +33,9 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `speech`: criticism of a named actor in a quote (the quotes extractor's), in a label
   ("branded Y's plans a shambles") or a stance against one (the stances extractor's) is
   ACCUSE;
+- `own_party`: a party named inside its own member's quote ("Tory leader Michael Howard
+  said a Tory government would …") is not the target of the speaker's criticism, demand,
+  refusal or threat;
 - `pressure`: pressure put on a named actor ("raised the pressure on Tony Blair", "put
   pressure on ministers to act") is a REQUEST of that actor by whoever puts it;
 - `needs`: a need pressed by a verb of emphasis ("stressed the need for Iran to comply")
