@@ -130,6 +130,9 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             return []  # "warned Tony Blair": the addressee, not the issue
         found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
         found = _denied(art, dobj, found)
+        fate = _misparsed_fate(art, verb, dobj)
+        if fate is not None:
+            found = [Target(t.label, t.head, t.sign * fate, t.strength) for t in found]
         found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:
@@ -519,6 +522,19 @@ def _addressed(art: StanceArticle, noun: Token) -> bool:
         or noun.lemma_.lower() in BODY_NOUNS
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     )
+
+
+def _misparsed_fate(art: StanceArticle, verb: Token, dobj: Token) -> int | None:
+    """ "wanted the arms embargo to end": the parser may read the infinitive as "to" + a noun
+    on the object; a bare fate word there (intransitive_fates) says whether the wisher keeps
+    or removes the object, as the clause "wants the war to end" does."""
+    if verb.lemma_.lower() not in VOLITION_VERBS or (cue := verb_cue(art, verb)) is None or cue[0] < 0:
+        return None
+    prep = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    word = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if word is None or word.i != prep.i + 1 or any(word.children):
+        return None
+    return INTRANSITIVE_FATES.get(word.lower_)
 
 
 def _denied(art: StanceArticle, noun: Token, targets: list[Target]) -> list[Target]:
