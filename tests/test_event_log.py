@@ -73,6 +73,23 @@ def test_batched_records_equal_one_by_one_records(tmp_path, monkeypatch):
         assert sorted(e.dagster_event.partition for e in run_records) == KEYS  # the run's own log too
         planned = instance.get_latest_planned_materialization_info(article_extractions.key, KEYS[3])
         assert planned is not None and planned.run_id == run.run_id
+    assert _asset_entry(one_by_one) == _asset_entry(batched)  # the asset index row, written once a batch
+
+
+def _asset_entry(instance: DagsterInstance) -> tuple:
+    """The asset index's row, as far as it does not depend on the run's id and clock: its last
+    materialisation (partition, and whether it is the run's last stored record) and last run."""
+    [record] = instance.get_asset_records([article_extractions.key])
+    entry = record.asset_entry
+    [run] = instance.get_runs()
+    last = entry.last_materialization_record
+    stored = instance.fetch_materializations(article_extractions.key, limit=100).records
+    return (
+        last.event_log_entry.dagster_event.partition,
+        last.storage_id == max(r.storage_id for r in stored),
+        last.event_log_entry.timestamp == max(r.event_log_entry.timestamp for r in stored),
+        entry.last_run_id == run.run_id,
+    )
 
 
 @asset

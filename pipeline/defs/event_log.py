@@ -47,12 +47,13 @@ from dagster._core.events import ASSET_EVENTS, DagsterEventType
 from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 from dagster._core.storage.event_log import SqliteEventLogStorage
-from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable
+from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable, AssetKeyTable, SqlEventLogStorageTable
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import INDEX_SHARD_NAME, SQLITE_BUSY_TIMEOUT_SECONDS
 from dagster._core.storage.sqlalchemy_compat import db_result
 from dagster._serdes import ConfigurableClassData, serialize_value
 from dagster.version import __version__ as dagster_version
 from sqlalchemy import Engine, create_engine
+from sqlalchemy import exc as db_exc
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool, StaticPool
 
@@ -187,24 +188,50 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
         if not _asset_records_of_one_run(events):
             super().store_event_batch(events)  # one by one, as Dagster's storage does
             return
-        statements = [self.prepare_insert_event(event) for event in events]
-        with self.run_connection(events[0].run_id) as conn:
-            for statement in statements:
-                conn.execute(statement)
+        rows = [self._event_to_row(event) for event in events]
+        with self.run_connection(events[0].run_id) as conn:  # one statement, every row (executemany)
+            conn.execute(SqlEventLogStorageTable.insert(), rows)
         with self.index_transaction() as conn:  # mirrored in the cross-run index, as store_event does
             event_ids = []
-            for statement in statements:
-                with db_result(conn, statement) as result:
+            for row in rows:
+                with db_result(conn, SqlEventLogStorageTable.insert().values(**row)) as result:
                     event_ids.append(result.inserted_primary_key[0])
             assets = [(e, i) for e, i in zip(events, event_ids, strict=True) if e.dagster_event_type in ASSET_EVENTS]
             self._store_asset_event_tags(conn, [e for e, _ in assets], [i for _, i in assets])
-            for event, event_id in assets:
-                self._store_asset_event(conn, event, event_id)
+            self._store_asset_entries(conn, assets)
             planned = [(e, i) for e, i in zip(events, event_ids, strict=True) if e.dagster_event_type == CHECK_PLANNED]
             if planned:
                 conn.execute(AssetCheckExecutionsTable.insert().values(
                     [row for event, event_id in planned for row in _planned_check_rows(self, event, event_id)]
                 ))
+
+    def _store_asset_entries(self, conn: Connection, assets: Sequence[tuple[EventLogEntry, int]]) -> None:
+        """The asset index rows (`AssetKeyTable`: last materialisation, last run, timestamp) as
+        `_store_asset_event` leaves them after the batch's records one by one, written once per
+        asset: each record overwrites the columns it sets, so a column ends with the value of
+        the batch's last record that sets it (Dagster's Postgres storage writes a batch's last
+        record alone). One by one, a run over N partitions rewrote its asset's row N times and
+        read the table's columns N times (about a fifth of the extraction run's bookkeeping)."""
+        if not assets:
+            return
+        indexed = self._has_asset_key_index_cols_on_connection(conn)
+        # Which columns a record sets depends on its type alone, so only each asset's last
+        # record of each type can leave a value; they are applied in the batch's order.
+        last = {}
+        for position, (event, _) in enumerate(assets):
+            if event.dagster_event and event.dagster_event.asset_key:
+                last[(event.dagster_event.asset_key.to_string(), event.dagster_event_type)] = position
+        merged: dict[str, dict[str, Any]] = {}
+        for (asset_key, _), position in sorted(last.items(), key=lambda item: item[1]):
+            event, event_id = assets[position]
+            values = self._get_asset_entry_values(event, event_id, indexed)
+            if values:
+                merged.setdefault(asset_key, {}).update(values)
+        for asset_key, values in merged.items():
+            try:  # as `_store_asset_event` does
+                conn.execute(AssetKeyTable.insert().values(asset_key=asset_key, **values))
+            except db_exc.IntegrityError:
+                conn.execute(AssetKeyTable.update().values(**values).where(AssetKeyTable.c.asset_key == asset_key))
 
 
 CHECK_PLANNED = DagsterEventType.ASSET_CHECK_EVALUATION_PLANNED

@@ -56,6 +56,7 @@ from pipeline.nlp.events.draft import (
     assign,
     is_actor,
     lemma_in,
+    national_government,
     outer_noun,
     place_at,
     pobjs,
@@ -980,7 +981,9 @@ def _proposal_owners(noun: Token, index: MentionIndex) -> list[Mention]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             words += [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
     found = [m for t in words for m in index.all_at(t) if is_actor(m) and m.kind != "pronoun"]
-    found += _presenter(noun, index) + _government_compound(noun, index)
+    found += _government_compound(noun, index)
+    if not found:  # "The Guardian published the government's plans": the plans say whose they are
+        found = _presenter(noun, index)
     return unique(m for m in found if m.entity_type != "LOCATION")
 
 
@@ -990,18 +993,20 @@ def _government_compound(noun: Token, index: MentionIndex) -> list[Mention]:
     government" mentions all resolve to (none, when they name two or none)."""
     if not any(c.dep_ == "compound" and c.lower_ == "government" and not list(c.children) for c in noun.children):
         return []
-    resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
-    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
+    return national_government(index)
 
 
 def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
     """ "The cross-party group has unveiled a draft bill": the subject of an active verb that
     puts forward (`presenting_verbs`) the proposal noun as its direct object owns it, as the
     agent of "a bill unveiled by the group" does; not under negation ("has not published
-    its plans" gave none)."""
+    its plans" gave none). A proposal whose possessor or modifier names someone else is theirs,
+    whoever published it ("The Guardian published the government's plans")."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or not lemma_in(verb, PRESENTING_VERBS) or has_neg(verb):
         return []
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        return []  # "the government's plans", "Tory plans"; not "its plans", "a draft bill"
     return [m for m in _subjects(verb, index) if m.kind != "pronoun"]
 
 

@@ -69,14 +69,15 @@ def _infinitive(word: Token) -> bool:
 def _named_addressee(word: Token) -> bool:
     """Someone the demand is made of: a named or pronoun object, an object told to act ("urged
     the commissioner to look at ...", not "urged a limit"), or the "on"/"upon" object of
-    a call ("called upon neighbouring countries to stop", not "insisting on standards")."""
+    a call or appeal ("called upon neighbouring countries to stop", "appealed to the kidnappers to
+    free", "pleaded with X to", not "insisting on standards")."""
     objects = [c for c in word.children if c.dep_ in ("dobj", "dative")]
     if any(o.pos_ in ("PROPN", "PRON") for o in objects):
         return True
     if objects and _infinitive(word):
         return True
     for child in word.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon"):
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon", "to", "with"):
             named = [o for o in pobjs(child) if o.pos_ in ("PROPN", "PRON")]
             if named or (pobjs(child) and _infinitive(word)):
                 return True  # "called upon neighbouring countries to stop ...", not "insisting on standards"

@@ -27,9 +27,15 @@ def _disputes_statement(draft: Draft) -> bool:
         return False
     if lemma_in(verb, DENIAL_VERBS) and not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
         return True  # "denied there was any intimidation", "denies breaking rules"; not "denied it"
-    if any(c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ == "ccomp" and not _wh_clause(c) for c in verb.children):
         return True  # "dismissed suggestions he was ...": the parser hangs the clause on the verb
     return any(c.dep_ in _REJECTED and lemma_in(c, ASSERTION_NOUNS) for c in verb.children)
+
+
+def _wh_clause(clause) -> bool:
+    """ "rejected what ministers called a final offer": a clause opened by "what"/"which"
+    names the thing refused, not a statement disputed."""
+    return any(t.tag_ in ("WP", "WDT") for t in clause.subtree if t.i < clause.i)
 
 
 def denied_statement(draft: Draft) -> bool:

@@ -315,3 +315,9 @@ def governs(speaker: Mention, ec: EventContext) -> bool:
         for m in ec.index.mentions
         if m.entity_type == "PERSON" and m.name and m.name.split()[-1].lower() == surname
     )
+
+
+def national_government(index: MentionIndex) -> list[Mention]:
+    """The government the article's "the government" mentions resolve to, when they all name one."""
+    resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
+    return resolved[:1] if len({m.name for m in resolved}) == 1 else []

@@ -36,4 +36,16 @@ def judges_a_hypothetical(token: Token) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL for c in copula.children):
         return False
-    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in _EMPTY_SUBJECTS for c in copula.children)
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ in _EMPTY_SUBJECTS for c in copula.children):
+        return False
+    return any(_supposition(c) for c in [*copula.children, *token.children])
+
+
+def _supposition(clause: Token) -> bool:
+    """An infinitive ("to go the other way") or an "if" clause ("even if Lord Goldsmith had
+    signed"): what is judged is supposed, not done. Without one, "this may be a war crime"
+    hedges a judgement of something that happened and stays an accusation."""
+    infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+    if clause.dep_ in ("xcomp", "ccomp", "advcl") and infinitive:
+        return True
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)

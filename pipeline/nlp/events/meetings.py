@@ -21,13 +21,15 @@ _BODY_TYPES = ("ORGANIZATION", "GROUP")
 
 def _holders(noun: Token, index: MentionIndex) -> list:
     """The actors the meeting noun names as its own: its compound or possessive modifiers,
-    its "of" phrase, and the subject of the verb it is the object of ("X held a meeting")."""
+    its "of" phrase, and the subject of the verb it is the object of when the noun says it is
+    theirs ("Cabinet members held their last meeting"; "Hamas held talks in Cairo" implies a
+    second side, as `filters.lone_consultation` reads it)."""
     words = [c for c in noun.children if c.dep_ in ("compound", "poss")]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             words += [c for c in prep.children if c.dep_ == "pobj"]
-    if noun.dep_ == "dobj":
-        words += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    if noun.dep_ == "dobj" and any(c.dep_ == "poss" for c in noun.children):
+        words += [c for c in noun.head.children if c.dep_ == "nsubj"]  # "held their last meeting"
     found = []
     for word in words:
         for token in word.subtree:

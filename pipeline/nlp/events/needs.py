@@ -50,12 +50,13 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
             continue
         if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in ("will", "shall")) for c in verb.children):
             continue
-        content = [t for c in noun.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
+        if _supposed(verb):
+            continue
         sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
         if not sources:
             continue
         targets = [
-            m for t in content
+            m for t in _concerned(noun)
             if not _by_agent(t, noun)
             and (m := actor_at(ec.index, t)) is not None and is_actor(m) and m.entity_type != "LOCATION"
         ]
@@ -63,6 +64,33 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
         if targets:
             drafts.append(speech_act_draft(REQUEST_ACT, verb, sentence, unique(sources), targets))
     return drafts
+
+
+def _supposed(verb: Token) -> bool:
+    """ "If Lavrov stresses the need for Iran to comply, ...": a condition presses nothing."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _concerned(noun: Token) -> list[Token]:
+    """The words of what is needed that can name whom the need concerns: the doer of the
+    needed act ("the need for Iran to comply", "the need for Germany to cooperate with
+    France": not France) and possessors ("to end Azerbaijan's blockade"). The object of the
+    act is what is done to someone, not who is asked ("the need to defeat the Taliban"), and
+    a bare "for" noun's own phrases say where or to whom ("the need for more aid to Sudan")."""
+    content = [t for c in noun.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
+    words: list[Token] = []
+    for token in content:
+        doer = token.dep_ == "nsubj" and token.head in content
+        for_noun = token.dep_ == "pobj" and token.head.head == noun and token.head.lower_ == "for"
+        if token.dep_ == "poss" or doer or for_noun:
+            words += _bare(token)
+    return words
+
+
+def _bare(word: Token) -> list[Token]:
+    """A noun phrase without the phrases and clauses hung on it."""
+    hung = {t.i for c in word.children if c.dep_ in ("prep", "relcl", "acl", "advcl") for t in c.subtree}
+    return [t for t in word.subtree if t.i not in hung]
 
 
 def _by_agent(token: Token, noun: Token) -> bool:

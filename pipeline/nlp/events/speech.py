@@ -48,6 +48,7 @@ from pipeline.nlp.events.draft import (
     is_actor,
     is_question,
     lemma_in,
+    national_government,
     plural_antecedent,
     speech_act_draft,
     unique,
@@ -239,7 +240,7 @@ def _rhetorical(verb: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
     negations = [c for c in verb.children if c.dep_ == "neg"]
-    return bool(subjects and negations) and all(s.i > verb.i for s in subjects) and negations[0].i < subjects[0].i
+    return bool(subjects and negations) and all(s.i > verb.i for s in subjects)
 
 
 def _clause(token: Token, span: Span) -> Token:
@@ -381,7 +382,7 @@ def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mentio
         return []
     if any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "MD") for c in clause.children):
         return []
-    return _national_government(ec)
+    return national_government(ec.index)
 
 
 def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[Mention]:
@@ -412,7 +413,7 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
         return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
     if any(governs(s, ec) for s in speakers):
         return []  # a minister or department judging "the legislation" judges its own side's
-    return _national_government(ec)
+    return national_government(ec.index)
 
 
 def _pronoun_antecedent(
@@ -562,13 +563,7 @@ def _this_government(ec: EventContext, word: Token) -> list[Mention]:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
         return []  # "the government of Iraq"
-    return _national_government(ec)
-
-
-def _national_government(ec: EventContext) -> list[Mention]:
-    """The government the article's "the government" mentions resolve to, when they all name one."""
-    resolved = [m for m in ec.index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
-    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
+    return national_government(ec.index)
 
 
 def _theatre_name(word: Token) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
+from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.previous import surname
 from pipeline.nlp.records import Mention
@@ -34,7 +35,7 @@ def post_subject_before(art: QuoteArticle, cue: Token, pronoun: Token, depth: in
     found = art.index.at(main) if main is not None else None
     if found is not None and found.kind == "pronoun" and main.lower_ == pronoun.lower_ and depth < PRONOUN_CHAIN:
         return post_subject_before(art, main.head, main, depth + 1)
-    if found is None or found.entity_type != "PERSON":
+    if found is None or found.entity_type != "PERSON" or untied_proxy(main, found):
         return None
     if pronoun.lower_ == "they":
         joined = any(c.dep_ == "conj" and (m := art.index.at(c)) is not None and m.entity_type == "PERSON"
@@ -76,3 +77,13 @@ def main_subject_before(art: QuoteArticle, cue: Token, pronoun: Token) -> Token 
     before = art.doc[sent.start - 1].sent
     main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
     return main if main is not None and not art.in_quote(main.idx) else None
+
+
+def untied_proxy(main: Token, found: Mention | None) -> bool:
+    """ "The spokesman stressed …": a proxy noun the mentions read as a title tied to nobody
+    ("Spokesperson") is no person of its own but whoever it speaks for, which the proxy
+    rule (`pronoun_proxies`) reads from its own speech, as for a proxy no mention covers."""
+    return (
+        found is not None and found.kind == "title" and found.antecedent is None
+        and main.tag_ == "NN" and main.lemma_.lower() in PROXY_NOUNS
+    )

@@ -5,7 +5,8 @@ say 6,000 job losses had been expected. They say …": the mentions tie a pronou
 only, so "he" would be the last person named (the committee chairman quoted before) and
 "they" the last body. A "he" or "she" reporting in a main clause, with no one named before
 it in its sentence, continues the sentence before's main subject when that is a proxy
-("spokesman", "official": whoever it speaks for, eval/GUIDE.md, who speaks for a body); a
+("spokesman", "official": whoever it speaks for, eval/GUIDE.md, who speaks for a body;
+also "The spokesman stressed …", which the mentions read as a title tied to nobody); a
 "they" there continues a plural subject no name covers ("correspondents", "analysts"), a
 generic source that gives speaker null (eval/GUIDE.md, Entities). Plural proxies ("Yukos
 lawyers … They said") speak for their principal as well.
@@ -21,7 +22,7 @@ from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import BODY_NOUNS, PROXY_NOUNS
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
-from pipeline.nlp.quotes.pronoun_posts import main_subject_before
+from pipeline.nlp.quotes.pronoun_posts import main_subject_before, untied_proxy
 from pipeline.nlp.records import Mention
 
 
@@ -33,7 +34,10 @@ def unnamed_subject_before(
     None when the rule does not apply. `speaker_of(verb)` is whom a verb's subject speaks
     as (the speakers pass's attribution)."""
     main = main_subject_before(art, cue, pronoun)
-    if main is None or main.pos_ != "NOUN" or art.index.at(main) is not None:
+    if main is None or main.pos_ != "NOUN":
+        return None
+    covering = art.index.at(main)
+    if covering is not None and not untied_proxy(main, covering):
         return None
     noun = main.lemma_.lower()
     if pronoun.lower_ in PRONOUN_GENDER:
