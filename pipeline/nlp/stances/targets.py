@@ -14,6 +14,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
 from pipeline.nlp.stances.phrases import own_phrase
+from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
@@ -88,7 +89,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
                 label = art.labeller.clause_label(pobj) if not found else None
                 targets.extend(found or ([Target(label, pobj)] if label else []))
             elif pobj is not None:
-                targets.extend(noun_targets(art, pobj))
+                targets.extend(_denied(art, pobj, noun_targets(art, pobj)))
         return targets
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and _verbal(c)), None)
     dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -128,6 +129,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
             return []  # "warned Tony Blair": the addressee, not the issue
         found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
+        found = _denied(art, dobj, found)
+        fate = _misparsed_fate(art, verb, dobj)
+        if fate is not None:
+            found = [Target(t.label, t.head, t.sign * fate, t.strength) for t in found]
         found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:
@@ -517,6 +522,27 @@ def _addressed(art: StanceArticle, noun: Token) -> bool:
         or noun.lemma_.lower() in BODY_NOUNS
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     )
+
+
+def _misparsed_fate(art: StanceArticle, verb: Token, dobj: Token) -> int | None:
+    """ "wanted the arms embargo to end": the parser may read the infinitive as "to" + a noun
+    on the object; a bare fate word there (intransitive_fates) says whether the wisher keeps
+    or removes the object, as the clause "wants the war to end" does."""
+    if verb.lemma_.lower() not in VOLITION_VERBS or (cue := verb_cue(art, verb)) is None or cue[0] < 0:
+        return None
+    prep = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    word = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if word is None or word.i != prep.i + 1 or any(word.children):
+        return None
+    return INTRANSITIVE_FATES.get(word.lower_)
+
+
+def _denied(art: StanceArticle, noun: Token, targets: list[Target]) -> list[Target]:
+    """An object under a negative determiner is turned round: "pledged to seek no royalties",
+    "will accept no cuts", "called for no compulsory redundancies" oppose what they deny."""
+    if not negative_determiner(noun, art.lex):
+        return targets
+    return [Target(t.label, t.head, -t.sign, t.strength) for t in targets]
 
 
 def _negated(action: Token, targets: list[Target]) -> list[Target]:
