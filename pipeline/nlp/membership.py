@@ -31,15 +31,14 @@ def introduced_with(
 ) -> bool:
     """Whether a mention of the person (one of `kinds`: a name, or also a title such as "the
     Tory leader" resolved to them) follows a mention of the body in the same sentence with only
-    words ("co-chairman") and a possessive between. "Mr Kennedy" is the "Charles Kennedy" introduced before:
-    people are matched by surname. With the parse (`doc`), the words between must be a title's."""
+    words ("co-chairman") and a possessive between. "Mr Kennedy" is the "Charles Kennedy" introduced before
+    (`same_person`). With the parse (`doc`), the words between must be a title's."""
     if person is None or person.entity_type != "PERSON" or body.entity_type != "ORGANIZATION":
         return False
     mentions = list(mentions)
-    surname = person.name.split()[-1:]
     bodies = [o for o in mentions if o.name == body.name]
     for named in mentions:
-        if named.name.split()[-1:] != surname or named.kind not in kinds or named.entity_type != "PERSON":
+        if not same_person(named.name, person.name) or named.kind not in kinds or named.entity_type != "PERSON":
             continue
         for other in bodies:
             gap = named.char_start - other.char_end
@@ -49,6 +48,16 @@ def introduced_with(
                 if words and _title_gap(doc, other, named):
                     return True
     return False
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person names can be one person: the same full name, or a bare surname
+    ("Mr Kennedy", named without the honorific) and a name ending in it. Two full names
+    sharing a surname are two people ("Gordon Brown", "Nick Brown")."""
+    a_words, b_words = a.split(), b.split()
+    if len(a_words) > 1 and len(b_words) > 1:
+        return a == b
+    return bool(a_words) and a_words[-1:] == b_words[-1:]
 
 
 def _title_gap(doc: Doc | None, body: Mention, person: Mention) -> bool:

@@ -5,15 +5,16 @@ not an attack on it (eval/GUIDE.md: a leader or member speaking for the party sp
 own right). Only a party named inside the speaker's own quote is dropped, and only when the
 article introduces the speaker with its name ("Tory leader Michael Howard", "Labour's Alan
 Milburn"); a member who turns on the party with a verb of their own ("Kilroy-Silk accused
-UKIP of betraying its supporters", "voting against his own Labour government") is not
-touched. A speech act with no target left is no event (eval/GUIDE.md: it needs one)."""
+UKIP of betraying its supporters", "voting against his own Labour government") or charges
+it in the quote with a done act ("Labour has betrayed us") is not touched. A speech act with
+no target left is no event (eval/GUIDE.md: it needs one)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from pipeline.nlp.events.draft import Draft, EventContext
-from pipeline.nlp.membership import introduced_with
+from pipeline.nlp.membership import introduced_with, same_person
 from pipeline.nlp.records import Mention, Quote
 
 SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
@@ -27,7 +28,7 @@ def _speaker_quote(ec: EventContext, quotes: Iterable[Quote], speaker: Mention, 
         said_by = by_id.get(q.speaker_mention_id or "")
         if said_by is None or not (q.char_start <= target.char_start and target.char_end <= q.char_end):
             continue
-        if said_by.mention_id == speaker.mention_id or said_by.name.split()[-1:] == speaker.name.split()[-1:]:
+        if said_by.mention_id == speaker.mention_id or same_person(said_by.name, speaker.name):
             return True
     return False
 
@@ -41,9 +42,25 @@ def without_own_party(ec: EventContext, draft: Draft, quotes: list[Quote]) -> bo
     own = [
         t for t in draft.targets
         if _speaker_quote(ec, quotes, speaker, t)
+        and not _charged_as_done(draft, t)
         and introduced_with(ec.ctx.text, ec.index.mentions, speaker, t, kinds=("name", "title"), doc=ec.ctx.doc)
     ]
     if not own:
         return True
     draft.targets = [t for t in draft.targets if t not in own]
     return bool(draft.targets)
+
+
+def _charged_as_done(draft: Draft, party: Mention) -> bool:
+    """ "Labour has betrayed us," said a Labour backbencher: the party as the subject of the
+    judged act, told as done (no modal), is the member turning on it, not the party's line
+    ("A Tory government would sort out the shambles")."""
+    verb = draft.token
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.left_edge.idx <= party.char_start
+        and party.char_end <= c.right_edge.idx + len(c.right_edge)
+        for c in verb.children
+    )
