@@ -28,6 +28,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
+from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.intent import REQUEST_ACT
 from pipeline.nlp.events.speech import _same_actor
 from pipeline.nlp.events.vocabulary import EMPHASIS_VERBS, NEED_NOUNS
@@ -68,7 +69,7 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
 
 def _supposed(verb: Token) -> bool:
     """ "If Lavrov stresses the need for Iran to comply, ...": a condition presses nothing."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
 
 def _concerned(noun: Token) -> list[Token]:

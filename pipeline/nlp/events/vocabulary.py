@@ -8,6 +8,7 @@ trigger dictionary itself is `plover_triggers.yaml` (`load_event_triggers`).
 from __future__ import annotations
 
 from pipeline.nlp.lexicons import EVENT_MODALITIES
+from pipeline.nlp.mentions.vocabulary import REPORTING_VERBS  # noqa: F401  the quotes extractor's indirect cues, shared
 from pipeline.nlp.vocabulary import load_vocabulary
 
 _VOCABULARY = load_vocabulary("events")
@@ -123,8 +124,6 @@ RECEIVING_FRAMES = _VOCABULARY.pairs("receiving_frames")
 OPENING_VERBS = _VOCABULARY.words("opening_verbs")
 # noun -> the trigger noun whose event it names as what one comes under ("under fire": criticism)
 RECEIVED_IDIOMS = _VOCABULARY.mapping("received_idioms")
-# Reporting verbs whose clausal complement is reported speech: the quotes extractor's list.
-REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 # plural noun -> the entity type of the pair it refers back to ("any" for every actor type)
 PAIR_NOUNS = _VOCABULARY.mapping("pair_nouns", values=("any", "country", "person", "organization"))
 # "TYPE/mode[/trigger lemma]" -> family: reports that may be one event (cross-article resolution)

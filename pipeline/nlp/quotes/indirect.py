@@ -135,12 +135,12 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return list(clause.subtree) if clause is not None else None
     if lemma not in INDIRECT_VERBS:
         return None
-    set_off = _that_clause_set_off(cue)
-    if set_off is not None and not any(c.dep_ == "ccomp" for c in children):
-        return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return _with_continuation(cue, _with_misparsed_subject(cue, clause))
+    set_off = _that_clause_set_off(cue)
+    if set_off is not None:
+        return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
     framed = _framed_clause(cue)
     if framed is not None:
         return framed

@@ -10,6 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.mentions.vocabulary import (
+    REPORTING_VERBS,  # verbs of saying: "an idea saying …" tells, it does nothing
+)
 from pipeline.nlp.stances.words import (
     BODY_PREPOSITIONS,
     COMPLEMENT_GENERICS,
@@ -19,7 +22,6 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
-    REPORTING_VERBS,
     WANTING_VERBS,
 )
 

@@ -528,11 +528,13 @@ def _misparsed_fate(art: StanceArticle, verb: Token, dobj: Token) -> int | None:
     """ "wanted the arms embargo to end": the parser may read the infinitive as "to" + a noun
     on the object; a bare fate word there (intransitive_fates) says whether the wisher keeps
     or removes the object, as the clause "wants the war to end" does."""
-    if verb.lemma_.lower() not in VOLITION_VERBS or (cue := verb_cue(art, verb)) is None or cue[0] < 0:
+    if verb.lemma_.lower() not in VOLITION_VERBS:
         return None
     prep = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     word = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if word is None or word.i != prep.i + 1 or any(word.children):
+        return None
+    if (cue := verb_cue(art, verb)) is None or cue[0] < 0:
         return None
     return INTRANSITIVE_FATES.get(word.lower_)
 

@@ -91,5 +91,3 @@ DEVERBAL_SUFFIXES = {
     for suffix, endings in sorted(_VOCABULARY.mapping("deverbal_suffixes").items(), key=lambda kv: -len(kv[0]))
 }
 OWNED_STANCE_NOUNS = _VOCABULARY.words("owned_stance_nouns")
-# verbs that report speech (the quotes' indirect cues): "an idea saying …" tells, it does nothing
-REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
