@@ -250,7 +250,7 @@ def score_entities(article: GoldArticle, predicted: Sequence[PredEntity]) -> Out
     return _compare(article.entities, predicted, similarity)
 
 
-def _same_actor(article: GoldArticle, gold_name: str | None, pred: PredEntity | None) -> bool:
+def same_actor(article: GoldArticle, gold_name: str | None, pred: PredEntity | None) -> bool:
     return bool(_keys(article.entity(gold_name)) & _keys(pred))
 
 
@@ -263,7 +263,7 @@ def score_quotes(article: GoldArticle, predicted: Sequence[PredQuote]) -> Outcom
     def speaker_right(gold: GoldQuote, pred: PredQuote) -> bool:
         if gold.speaker is None or pred.speaker is None:
             return gold.speaker is None and pred.speaker is None
-        return _same_actor(article, gold.speaker, pred.speaker)
+        return same_actor(article, gold.speaker, pred.speaker)
 
     return _compare(
         article.quotes,
@@ -275,7 +275,7 @@ def score_quotes(article: GoldArticle, predicted: Sequence[PredQuote]) -> Outcom
 
 def score_stances(article: GoldArticle, predicted: Sequence[PredStance]) -> Outcome:
     def similarity(gold: GoldStance, pred: PredStance):
-        if not _same_actor(article, gold.holder, pred.holder):
+        if not same_actor(article, gold.holder, pred.holder):
             return None
         gold_words, pred_words = content_words(gold.target), content_words(pred.target)
         covered = coverage(gold_words, pred_words)
@@ -292,7 +292,7 @@ def score_events(article: GoldArticle, predicted: Sequence[PredEvent]) -> Outcom
             return None
         if not dates_compatible(gold.date, gold.date_precision, pred.date, pred.date_precision):
             return None
-        shared = sum(any(_same_actor(article, actor, p) for p in pred.actors) for actor in gold.actors)
+        shared = sum(any(same_actor(article, actor, p) for p in pred.actors) for actor in gold.actors)
         exact_date = (gold.date, gold.date_precision) == (pred.date, pred.date_precision)
         return (shared, exact_date) if shared else None
 

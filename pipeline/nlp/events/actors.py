@@ -318,7 +318,7 @@ def _state_of(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
+def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     """The actors a verb's subject names, following control, coordination and participles.
 
     The subject slots are the syntax layer's (`ACTIVE_SUBJECT_DEPS`, a relative pronoun
@@ -351,7 +351,7 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return np_actors(objects[0], index)
-        return _subjects(head, index, depth + 1)
+        return subject_actors(head, index, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
@@ -361,7 +361,7 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             passive = [m for c in head.children if c.dep_ == "nsubjpass" for m in np_actors(c, index)]
             if passive:
                 return passive
-        found = _subjects(head, index, depth + 1)
+        found = subject_actors(head, index, depth + 1)
         if (
             not found
             and verb.dep_ == "conj"
@@ -373,16 +373,16 @@ def _subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]
             # "X said the bill was flawed and urged the government to ...": the parser hangs the
             # second finite verb on the reported clause, whose subject names no actor; the
             # speaker acts (not so for a passive: "said he was arrested and released")
-            return _subjects(head.head, index, depth + 2)
+            return subject_actors(head.head, index, depth + 2)
         return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ in ("for", "of"):  # "suspended X for refusing", "accused X of lying"
             objects = [c for c in head.head.children if c.dep_ == "dobj"]
             if objects:
                 return np_actors(objects[0], index)
-        return _subjects(head.head, index, depth + 1)
+        return subject_actors(head.head, index, depth + 1)
     if (addressee := _written_to(verb)) is not None:
-        return _subjects(addressee.head.head, index, depth + 1)  # "wrote to X demanding": the writer
+        return subject_actors(addressee.head.head, index, depth + 1)  # "wrote to X demanding": the writer
     if verb.dep_ in ("acl", "amod", "compound") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         if (named := _person_in_apposition(head, index)) is not None:
             return [named]  # "Paul Volcker, a former American official investigating ...": Volcker
@@ -503,7 +503,7 @@ def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mentio
     head = verb.head
     if not (verb.dep_ == "conj" and _reports(head)):
         return []
-    return [m for m in _subjects(head, index, depth + 1) if m.entity_type != "PERSON" and m.kind != "pronoun"]
+    return [m for m in subject_actors(head, index, depth + 1) if m.entity_type != "PERSON" and m.kind != "pronoun"]
 
 
 PERSON_PRONOUNS = frozenset({"he", "she"})  # pronouns a person is referred to by
@@ -530,7 +530,7 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     person = pronoun in PERSON_PRONOUNS
     return [
         m
-        for m in _subjects(head, index)
+        for m in subject_actors(head, index)
         if m.kind != "pronoun"
         and (m.entity_type == "PERSON") == person
         and m.entity_type != "LOCATION"
@@ -615,7 +615,7 @@ def _nominal_gerund(verb: Token) -> bool:
 
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
-    subjects = _subjects(draft.token, index) or _absorbed_doers(draft, index)
+    subjects = subject_actors(draft.token, index) or _absorbed_doers(draft, index)
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
@@ -917,7 +917,7 @@ def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], 
                 continue
             makers = [
                 m
-                for m in _subjects(verb, index)
+                for m in subject_actors(verb, index)
                 if is_actor(m) and not (m.kind == "pronoun" and m.antecedent is None) and not excluded(m)
             ]
             if makers:
@@ -1007,7 +1007,7 @@ def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
         return []
     if any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
         return []  # "the government's plans", "Tory plans"; not "its plans", "a draft bill"
-    return [m for m in _subjects(verb, index) if m.kind != "pronoun"]
+    return [m for m in subject_actors(verb, index) if m.kind != "pronoun"]
 
 
 def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
@@ -1138,9 +1138,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     if not found and draft.event_type in CONTENT_MODALITY:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
-                found += _subjects(clause, index)  # "demanded that Syria withdraw"
+                found += subject_actors(clause, index)  # "demanded that Syria withdraw"
             elif clause.dep_ == "ccomp" and _misread_subjunctive(clause):
-                found += _subjects(clause, index) or [
+                found += subject_actors(clause, index) or [
                     m for c in clause.children if c.dep_ == "compound" for m in np_actors(c, index)
                 ]  # "demanded that Mr Blair apologise", its verb tagged a noun and its subject a modifier
             elif clause.dep_ == "xcomp":
@@ -1153,9 +1153,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                     elif child.dep_ == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
                     ):
-                        found += _subjects(child, index)  # "... if the EU refused"
+                        found += subject_actors(child, index)  # "... if the EU refused"
             elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
-                found += _subjects(clause, index)  # "called for the US to close ..."
+                found += subject_actors(clause, index)  # "called for the US to close ..."
             elif clause.dep_ == "prep" and clause.lower_ == "for":
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
@@ -1164,12 +1164,12 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
         # "alleged that Yanukovych had rigged the vote", "complained that he was punched by
         # Vohor": the doer in the complaint's clause is the one it is about
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        found += [m for c in clauses for m in _subjects(c, index)]
+        found += [m for c in clauses for m in subject_actors(c, index)]
     if not found and draft.event_type == "AID":
         for clause in verb.children:  # "pledged $500m to help Indonesia rebuild": whom it helps
             if clause.dep_ in ("xcomp", "advcl") and lemma_in(clause, OBJECT_CONTROL):
                 found += [m for c in clause.children if c.dep_ == "dobj" for m in np_actors(c, index)]
-                found += [m for c in clause.children if c.dep_ == "ccomp" for m in _subjects(c, index)]
+                found += [m for c in clause.children if c.dep_ == "ccomp" for m in subject_actors(c, index)]
     if not found and draft.event_type in ("AGREE", "REQUEST"):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -1215,7 +1215,7 @@ def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
             return []
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return _subjects(node, index)
+            return subject_actors(node, index)
     return []
 
 
@@ -1348,9 +1348,9 @@ def _held_in(draft: Draft, index: MentionIndex) -> None:
         holders = [m for a in verb.children if a.dep_ == "agent" for p in pobjs(a) for m in np_actors(p, index)]
     elif putting:  # "police held two men in custody", "took him into custody"
         held = [m for c in verb.children if c.dep_ == "dobj" for m in np_actors(c, index)]
-        holders = _subjects(verb, index)
+        holders = subject_actors(verb, index)
     else:  # "is in jail", "who has been in jail"
-        held = _subjects(verb, index)
+        held = subject_actors(verb, index)
     if held:  # "the government has put more criminals in jail": no one named is held
         assign(draft, "sources", holders)
         assign(draft, "targets", [m for m in held if m not in draft.sources])
@@ -1371,7 +1371,7 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
     for verb in list(draft.realisers):
         if verb.dep_ in ("acl", "relcl") and verb.head in (draft.token, outer_noun(draft.token)):
             continue  # participles were read with the noun
-        subjects = _subjects(verb, index)
+        subjects = subject_actors(verb, index)
         if not subjects:
             continue
         if lemma_in(verb, MEDIATING_VERBS):
@@ -1452,7 +1452,7 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
         if (prep.lower_ == "in" and draft.event_type in SPEECH_TYPES) or (
             prep.lower_ == "with" and lemma_in(verb, OPENING_VERBS) and _active(verb)
         ):
-            assign(draft, "sources", [m for m in _subjects(verb, index) if m not in draft.targets])
+            assign(draft, "sources", [m for m in subject_actors(verb, index) if m not in draft.targets])
         return
     if draft.event_type not in SYMMETRIC_TYPES or any(v.head not in (draft.token, outer) for v in draft.realisers):
         return
@@ -1469,7 +1469,7 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return
-    assign(draft, "participants", _subjects(verb, index))
+    assign(draft, "participants", subject_actors(verb, index))
 
 
 def _hyphen_mediators(draft: Draft, index: MentionIndex) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.actors import np_actors, subject_actors
 from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, pobjs, speech_act_draft, unique
-from pipeline.nlp.events.speech import ACCUSE_SPEECH, _negated, _same_actor
+from pipeline.nlp.events.speech import ACCUSE_SPEECH, _negated, same_actor
 from pipeline.nlp.events.vocabulary import CRITICAL_ADJECTIVES
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.token_view import view_of
@@ -34,11 +34,11 @@ def critical_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if word.dep_ != "acomp" or _negated(word):
             continue
         objects = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
-        sources = [m for m in _subjects(word.head, ec.index) if is_actor(m)]
+        sources = [m for m in subject_actors(word.head, ec.index) if is_actor(m)]
         if not objects or not sources:
             continue
         targets = [m for p in objects for m in np_actors(p, ec.index) if is_actor(m)]
-        targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
+        targets = [m for m in targets if m.entity_type != "LOCATION" and not any(same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, word, sentence, unique(sources), unique(targets)))
     return drafts

@@ -234,23 +234,23 @@ def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
 
 def _own_subject(token: Token, index: MentionIndex, draft: Draft) -> list[Mention]:
     """The refusing verb's own subject, when the draft filed it as a party to a meeting."""
-    from pipeline.nlp.events.actors import _subjects  # actors imports this module
+    from pipeline.nlp.events.actors import subject_actors  # actors imports this module
 
     keys = {actor_key(m) for m in draft.participants}
-    return [m for m in _subjects(token, index) if actor_key(m) in keys]
+    return [m for m in subject_actors(token, index) if actor_key(m) in keys]
 
 
 def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
     """ "Russia said it would not withdraw": the named speaker a pronoun subject of a
     reported clause stands for (the subject of the verb of saying the clause hangs from)."""
-    from pipeline.nlp.events.actors import _subjects  # actors imports this module
+    from pipeline.nlp.events.actors import subject_actors  # actors imports this module
 
     subjects = nominal_subjects(token)
     if not subjects or subjects[0].lower_ not in SPEAKING_PRONOUNS or token.dep_ not in ("ccomp", "parataxis"):
         return []
     if not lemma_in(token.head, REPORTING_VERBS):
         return []
-    return [m for m in _subjects(token.head, index) if is_actor(m) and m.kind != "pronoun"]
+    return [m for m in subject_actors(token.head, index) if is_actor(m) and m.kind != "pronoun"]
 
 
 def left_body(draft: Draft, index: MentionIndex) -> None:

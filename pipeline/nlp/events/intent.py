@@ -32,7 +32,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors, pronoun_referent, reported_speaker
+from pipeline.nlp.events.actors import np_actors, pronoun_referent, reported_speaker, subject_actors
 from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
@@ -48,7 +48,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
-from pipeline.nlp.events.speech import _same_actor, group_speaker
+from pipeline.nlp.events.speech import group_speaker, same_actor
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
@@ -219,7 +219,8 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             if asked is None and lemma_in(token, SEEKING_VERBS):
                 asked = _sought_from(token)
             if asked is not None:
-                sources = [m for m in _subjects(token, ec.index) or reported_speaker(token, ec.index) if is_actor(m)]
+                said_by = subject_actors(token, ec.index) or reported_speaker(token, ec.index)
+                sources = [m for m in said_by if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
                 if not targets and sources:  # "wrote to Mr Blair asking him to sack the minister"
                     targets = pronoun_referent(asked, sentence.sentence_id, {actor_key(m) for m in sources}, ec.index)
@@ -233,7 +234,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             and not any(c.dep_ == "dobj" for c in token.children)
         ):
             acts = [c for c in token.children if c.dep_ == "xcomp" and _infinitive(c) and _cooperative(c, ec)]
-            sources = [m for m in _subjects(token, ec.index) or reported_speaker(token, ec.index) if is_actor(m)]
+            sources = [m for m in subject_actors(token, ec.index) or reported_speaker(token, ec.index) if is_actor(m)]
             targets = _named(m for act in acts for m in _object_actors(act, ec))
             if acts and sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
@@ -244,7 +245,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if not acts:
                 continue
-            sources = [m for m in _subjects(verb, ec.index) or reported_speaker(verb, ec.index) if is_actor(m)]
+            sources = [m for m in subject_actors(verb, ec.index) or reported_speaker(verb, ec.index) if is_actor(m)]
             targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
@@ -339,7 +340,7 @@ def _own_act(subject: Token, speaker: Mention, ec: EventContext) -> bool:
     doers = [m for m in np_actors(subject, ec.index) if is_actor(m)]
     if subject.lower_ in THIRD_PERSON_SUBJECTS and not any(m.name for m in doers):
         return True  # a pronoun no mention resolves: "X said they would ...", X's own
-    return any(_same_actor(m, speaker) for m in doers)
+    return any(same_actor(m, speaker) for m in doers)
 
 
 def _harmful(verb: Token, ec: EventContext) -> bool:
@@ -426,7 +427,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     continue
                 if not _own_act(subject, speaker, ec) and not _harmful(verb, ec):
                     continue  # "her deputy will succeed her if ...": a forecast of another's act
-                targets = _named(m for c in conditions for m in _subjects(c, ec.index))
+                targets = _named(m for c in conditions for m in subject_actors(c, ec.index))
                 threatener = np_actors(subject, ec.index)
                 for condition in conditions:  # "we will strike unless they back down": a body named before
                     they = nominal_subjects(condition)
@@ -452,7 +453,7 @@ def offer_recipient(draft: Draft, ec: EventContext) -> None:
     trigger = ec.lexicon.verb(verb.lemma_.lower())
     if trigger is None or trigger.event_type not in REJECTING_TYPES:
         return
-    receivers = [m for m in _subjects(verb, ec.index) if is_actor(m) and m not in draft.sources]
+    receivers = [m for m in subject_actors(verb, ec.index) if is_actor(m) and m not in draft.sources]
     draft.targets.extend(m for m in unique(receivers) if m not in draft.targets)
 
 

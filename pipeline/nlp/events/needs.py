@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects
+from pipeline.nlp.events.actors import subject_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -30,7 +30,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.intent import REQUEST_ACT
-from pipeline.nlp.events.speech import _same_actor
+from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.vocabulary import EMPHASIS_VERBS, NEED_NOUNS
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import has_neg
@@ -53,7 +53,7 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
             continue
         if _supposed(verb):
             continue
-        sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+        sources = [m for m in subject_actors(verb, ec.index) if is_actor(m)]
         if not sources:
             continue
         targets = [
@@ -61,7 +61,7 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
             if not _by_agent(t, noun)
             and (m := actor_at(ec.index, t)) is not None and is_actor(m) and m.entity_type != "LOCATION"
         ]
-        targets = [m for m in unique(targets) if not any(_same_actor(m, s) for s in sources)]
+        targets = [m for m in unique(targets) if not any(same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(REQUEST_ACT, verb, sentence, unique(sources), targets))
     return drafts

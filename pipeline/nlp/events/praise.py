@@ -37,7 +37,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _criticises, _negated, _same_actor
+from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _criticises, _negated, same_actor
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
@@ -97,7 +97,7 @@ def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention
         and m.entity_type != "LOCATION"
         and m.surface.lower() not in SPEAKER_PRONOUNS
         and (m.kind != "pronoun" or m.antecedent is not None)
-        and not _same_actor(m, speaker)
+        and not same_actor(m, speaker)
         and not (m.entity_type == "COUNTRY" and m.country_iso3 and m.country_iso3 == speaker.country_iso3)
     )
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import _subjects, np_actors
+from pipeline.nlp.events.actors import np_actors, subject_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -30,7 +30,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.intent import REQUEST_ACT
-from pipeline.nlp.events.speech import _same_actor
+from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.vocabulary import PRESSURE_NOUNS, PRESSURE_VERBS
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import has_neg
@@ -61,11 +61,11 @@ def pressure_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         targets = [m for p in on for m in np_actors(p, ec.index) if is_actor(m) and m.entity_type != "LOCATION"]
         if not targets:
             continue
-        sources = _subjects(verb, ec.index) if verb is not None and noun.dep_ == "dobj" else []
+        sources = subject_actors(verb, ec.index) if verb is not None and noun.dep_ == "dobj" else []
         sources += [m for c in noun.children if c.dep_ == "poss" for m in np_actors(c, ec.index)]
         sources += [m for p in _phrase(noun, "from") for m in np_actors(p, ec.index)]
         sources = [m for m in sources if is_actor(m) and m.kind != "pronoun"]
-        targets = [m for m in targets if not any(_same_actor(m, s) for s in sources)]
+        targets = [m for m in targets if not any(same_actor(m, s) for s in sources)]
         if targets and sources:  # "pressure on Mr Blunkett grew": no one named presses
             drafts.append(speech_act_draft(REQUEST_ACT, noun, sentence, unique(sources), unique(targets)))
     return drafts

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import claim_maker, proposal_owner
 from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
-from pipeline.nlp.events.speech import _same_actor
+from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.vocabulary import YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
@@ -60,7 +60,7 @@ def _no_intention(verb: Token) -> Token | None:
 
 
 def _answered(ec: EventContext, noun: Token, speaker: Mention) -> list[Mention]:
-    excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
+    excluded = lambda m: same_actor(m, speaker)  # noqa: E731
     return proposal_owner(noun, ec.index, excluded) or claim_maker(noun, ec.index, excluded)
 
 

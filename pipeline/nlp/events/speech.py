@@ -33,12 +33,12 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import (
     _gender_agrees,
-    _subjects,
     claim_maker,
     np_actors,
     possessed_owner,
     proposal_owner,
     relative_doers,
+    subject_actors,
 )
 from pipeline.nlp.events.draft import (
     Draft,
@@ -256,7 +256,7 @@ def _clause(token: Token, span: Span) -> Token:
     return node
 
 
-def _same_actor(a: Mention, b: Mention) -> bool:
+def same_actor(a: Mention, b: Mention) -> bool:
     if a.mention_id == b.mention_id:
         return True
     return actor_key(a) == actor_key(b) or (a.antecedent is not None and a.antecedent == b.mention_id)
@@ -392,7 +392,7 @@ def _proposal_owner(ec: EventContext, clause: Token, speaker: Mention) -> list[M
     subjects = nominal_subjects(clause)
     if not subjects:
         return []
-    excluded = lambda m: _same_actor(m, speaker)  # noqa: E731
+    excluded = lambda m: same_actor(m, speaker)  # noqa: E731
     return (
         proposal_owner(subjects[0], ec.index, excluded)
         or claim_maker(subjects[0], ec.index, excluded)
@@ -471,7 +471,7 @@ def _person_before(
             break
         if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
             continue
-        if _same_actor(mention, speaker) or _surname(mention.name) == own:
+        if same_actor(mention, speaker) or _surname(mention.name) == own:
             continue
         if not _gender_agrees(mention, gendered):
             continue
@@ -504,7 +504,7 @@ def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention
             for p in token.children
             if p.dep_ == "pobj"
             for m in np_actors(p, ec.index)
-            if is_actor(m) and m.kind != "pronoun" and m.entity_type != "LOCATION" and not _same_actor(m, speaker)
+            if is_actor(m) and m.kind != "pronoun" and m.entity_type != "LOCATION" and not same_actor(m, speaker)
         ]
     return unique(found) if said_of else None
 
@@ -531,7 +531,7 @@ def _actors_in(ec: EventContext, words: list[Token], span: Span, speaker: Mentio
         if not (span.start <= word.i < span.end) or _theatre_name(word):
             continue
         for mention in ec.index.all_at(word) or _this_government(ec, word):
-            if not is_actor(mention) or _same_actor(mention, speaker):
+            if not is_actor(mention) or same_actor(mention, speaker):
                 continue
             if mention.kind == "pronoun":
                 if mention.surface.lower() not in SPEAKER_PRONOUNS:
@@ -691,7 +691,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
         judging = verb if dismissing else next((t for t in words if _criticises(t) and not _negated(t)), None)
-        sources = [m for m in _subjects(verb, ec.index) if is_actor(m)]
+        sources = [m for m in subject_actors(verb, ec.index) if is_actor(m)]
         if passive and not sources:
             # the parser often hangs the "by" agent on the label ("branded 'a shambles' by X")
             agents = [t for c in labels for t in c.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"]
@@ -701,7 +701,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue
         sources = list({actor_key(m): m for m in sources}.values())  # "the Commission (IHRC)": one
         targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
-        targets = [m for m in targets if m.entity_type != "LOCATION" and not any(_same_actor(m, s) for s in sources)]
+        targets = [m for m in targets if m.entity_type != "LOCATION" and not any(same_actor(m, s) for s in sources)]
         if targets:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
     return drafts
@@ -750,7 +750,7 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     found = unique(m for t in roots for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
     if found:
         return found
-    excluded = lambda m: any(_same_actor(m, s) for s in sources)  # noqa: E731
+    excluded = lambda m: any(same_actor(m, s) for s in sources)  # noqa: E731
     return (
         proposal_owner(obj, ec.index, excluded, same_word=True)
         or claim_maker(obj, ec.index, excluded)
@@ -768,7 +768,7 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
         target = by_id.get(stance.target_mention_id or "")
         if stance.polarity != "oppose" or holder is None or target is None:
             continue
-        if not is_actor(holder) or not is_actor(target) or target.kind == "pronoun" or _same_actor(holder, target):
+        if not is_actor(holder) or not is_actor(target) or target.kind == "pronoun" or same_actor(holder, target):
             continue
         if target.entity_type == "LOCATION":
             continue
@@ -793,7 +793,7 @@ def new_speech_events(speech: list[Draft], reported: list[Draft]) -> list[Draft]
         if any(
             d.event_type == "ACCUSE"
             and d.sentence.sentence_id == draft.sentence.sentence_id
-            and any(_same_actor(s, speaker) for s in d.sources)
+            and any(same_actor(s, speaker) for s in d.sources)
             for d in reported
         ):
             continue
