@@ -302,7 +302,7 @@ def _post_of_it(root: Token) -> bool:
     return (
         root.dep_ in ("compound", "nmod", "amod")
         and head.i > root.i
-        and head.tag_ not in ("NNS", "NNPS")
+        and head.tag_ not in _PLURAL_TAGS
         and _is(head, BODY_POSTS)
     )
 
@@ -441,8 +441,7 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     apposition with a post a person holds, on either side, is that person. With `near`
     (the name's tokens), only a post within a few words of the name counts: "writer of the
     longest-running weblog on the net, Scripting News" hangs the blog on the writer."""
-    posts = [root.head] if root.dep_ == "appos" else []
-    posts += [child for child in root.children if child.dep_ == "appos"][:1]
+    posts = _appositive_posts(root)
     if near is not None:
         posts = [p for p in posts if near[0] - 4 <= p.i < near[1] + 4]
     if not _listed(root):
@@ -453,6 +452,12 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
     ):
         return True
     return root.dep_ == "appos" and _post_of_remit(mc, root.head)
+
+
+def _appositive_posts(root: Token) -> list[Token]:
+    """The nouns in apposition with a name, on either side (the first after it only)."""
+    posts = [root.head] if root.dep_ == "appos" else []
+    return posts + [child for child in root.children if child.dep_ == "appos"][:1]
 
 
 def _listed(root: Token) -> bool:
@@ -470,8 +475,7 @@ def _named_by_a_plural_post(mc: MentionContext, root: Token) -> bool:
     and Jeff Skilling") is left to the other evidence."""
     if _listed(root):
         return False
-    posts = [root.head] if root.dep_ == "appos" else []
-    posts += [child for child in root.children if child.dep_ == "appos"][:1]
+    posts = _appositive_posts(root)
     return any(
         post.pos_ == "NOUN" and post.tag_ in _PLURAL_TAGS and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
         for post in posts
