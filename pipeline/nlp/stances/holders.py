@@ -60,7 +60,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = passive_subject(verb.head)
         if subject is not None:
             return art.mention_of(subject), art.quote_at(verb.idx)
-    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+    if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _misparsed_finite(art, verb):
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = passive_subject(verb) or raised_passive_subject(verb)
     if passive is not None:
@@ -152,6 +152,20 @@ def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker:
 MESSAGE_PREPOSITIONS = frozenset({"with", "in"})
 # prepositions whose gerund is something the main verb's subject does ("responded by accusing")
 MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through"})
+
+
+def _misparsed_finite(art: StanceArticle, verb: Token) -> bool:
+    """Whether a verb hung on the sentence's noun root is its main verb: a past tense, or a
+    participle with no agent after a name ("Lord Greaves called last week for …", "Vincent
+    Cable, for the Liberal Democrats, called on Mr Brown to …"): a sentence needs a verb, and
+    a reduced relative on a name ("Tony Blair, pictured …") rarely takes a stance."""
+    if verb.tag_ == "VBD":
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and art.index.at(verb.head) is not None
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    )
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:
