@@ -50,7 +50,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in VOLITION_VERBS:
         subject = _manner_subject(verb.head)  # "after deciding to back identity cards"
     if subject is None:
-        subject = _message_sender(verb)
+        subject = _message_sender(art, verb)
     if subject is None:
         subject = _placed_participle_subject(art, verb)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -213,13 +213,16 @@ def _manner_subject(verb: Token) -> Token | None:
     return subject_of(prep.head, reporting=is_cue)
 
 
-def _message_sender(verb: Token) -> Token | None:
+def _message_sender(art: StanceArticle, verb: Token) -> Token | None:
     """ "The Green Party unveiled a billboard accusing the government of lying …": a stance
     participle on a message noun (`message_nouns`) that is a verb's object is the stance of
     that verb's subject, who put the message out."""
     message = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or message.lemma_.lower() not in MESSAGE_NOUNS:
         return None
+    owners = [c for c in message.lefts if c.dep_ in ("poss", "compound") and _names_actor(art, c)]
+    if owners:
+        return owners[-1]  # "a BNP leaflet opposing plans for a mosque": its owner's, whoever delivers it
     if message.dep_ == "pobj" and message.head.lower_ in MESSAGE_PREPOSITIONS:
         # "Liam Fox opened proceedings with a speech criticising Tony Blair's record": the
         # message one delivers "with" or "in" is put out by the verb's subject too
@@ -227,6 +230,12 @@ def _message_sender(verb: Token) -> Token | None:
     if message.dep_ not in ("dobj", "prep") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head, reporting=is_cue)
+
+
+def _names_actor(art: StanceArticle, token: Token) -> bool:
+    """Whether a modifier names a person or body (a mention that is no place)."""
+    mention = art.index.at(token)
+    return mention is not None and mention.entity_type != "LOCATION"
 
 
 def _placed_participle_subject(art: StanceArticle, verb: Token) -> Token | None:
