@@ -36,6 +36,7 @@ from pipeline.nlp.events.actors import (
     claim_maker,
     np_actors,
     possessed_owner,
+    pronoun_referent,
     proposal_owner,
     relative_doers,
     subject_actors,
@@ -732,7 +733,8 @@ def _labelled_objects(verb: Token, passive: bool) -> list[Token]:
 
 def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> list[Mention]:
     """The actors a labelled object names ("Y's plans"), else the owner of "her comments"
-    (`possessed_owner`: the one a possessive pronoun stands for), else those doing what its relative
+    (`possessed_owner`: the one a possessive pronoun stands for), else the one an object
+    pronoun stands for ("called him a disappointment", `pronoun_referent`), else those doing what its relative
     clause says ("branded the way Mr Blunkett's office operated as scandalous": the way
     Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
     owner named earlier with the same noun ("his plans ... the plans") or their maker in the
@@ -745,6 +747,9 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     found = possessed_owner(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else None
     if found:
         return found  # "her comments were described as irresponsible": the woman named before
+    found = pronoun_referent(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else []
+    if found:
+        return found  # "Liam Fox called him 'a disappointment'": the man named before
     doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
     roots = [t for t in doers if t.head not in doers]
     found = unique(m for t in roots for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
