@@ -72,6 +72,8 @@ from pipeline.nlp.events.vocabulary import (
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
+    VIRTUE_PHRASES,
+    VIRTUE_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
@@ -165,6 +167,25 @@ def _untrusted(token: Token) -> bool:
     if token.pos_ != "VERB" or not lemma_in(token, DISTRUST_VERBS) or not has_neg(token):
         return False
     return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _denied_virtue(token: Token) -> bool:
+    """ "Mr Blair was not fit to be prime minister", "he has not been straightforward", "had not
+    told the truth", "has not done enough": a word of honesty or fitness denied as the
+    complement of "be" (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`),
+    charges the subject with lacking it; like `_untrusted`, the denial is the criticism. Not
+    in a condition ("if he was not honest") nor in an inverted question ("isn't he honest?")."""
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
+        verb = token.head
+    elif token.pos_ == "VERB" and any(
+        (token.lemma_.lower(), c.lemma_.lower()) in VIRTUE_PHRASES for c in token.children if c.dep_ == "dobj"
+    ):
+        verb = token
+    else:
+        return False
+    if not has_neg(verb) or _rhetorical(verb):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
 def _shortcoming(token: Token) -> bool:
@@ -597,7 +618,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
         for token in span:
-            if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
+            denied = _unsound(token) or _untrusted(token) or _denied_virtue(token)
+            if not denied and (not _criticises(token) or _negated(token)):
                 continue
             if judges_a_hypothetical(token):
                 continue  # "it would be wrong to exclude students": nobody has done it
