@@ -646,7 +646,9 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     if not draft.targets:
         _complement_targets(draft, index)
     if not draft.targets and (
-        draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS) or _passive(draft.token)
+        draft.event_type in OTHER_DIRECTED_TYPES
+        or lemma_in(draft.token, APPRAISING_VERBS)
+        or (draft.event_type in SPEECH_TYPES and _passive(draft.token))
     ):
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in ADDRESSED_TYPES:
