@@ -56,6 +56,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
+    APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
@@ -89,6 +90,9 @@ POSSESSIVES = frozenset({"his", "her", "their", "its"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
+)
+PRAISE_SPEECH = Trigger(
+    lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
 )
 
 
@@ -687,7 +691,8 @@ def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
 
 def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """ACCUSE drafts for labels that criticise ("X branded Y's plans 'a shambles'", "described
-    Y's policy as a disaster", "called the Tory proposals unworkable"): a labelling verb whose
+    Y's policy as a disaster", "called the Tory proposals unworkable"), SUPPORT drafts for
+    labels that approve and do not criticise ("described him as 'very talented'"): a labelling verb whose
     object or label holds a criticising word criticises the actor its object names (the
     object itself, its possessor or a name modifying it), the verb's subject the source. In
     the passive ("Y's plans were branded 'a shambles' by X") the passive subject is the
@@ -714,6 +719,13 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
         judging = verb if dismissing else next((t for t in words if _criticises(t) and not _negated(t)), None)
+        trigger = ACCUSE_SPEECH
+        if judging is None and not dismissing:
+            # "described Mr Campbell as 'very talented'", "called him a 'giant' of the movement":
+            # an approving label with no criticism in it praises whom it labels (SUPPORT)
+            label_words = [t for c in labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
+            judging = next((t for t in label_words if t.lower_ in APPROVAL_WORDS and not _negated(t)), None)
+            trigger = PRAISE_SPEECH
         sources = [m for m in subject_actors(verb, ec.index) if is_actor(m)]
         if passive and not sources:
             # the parser often hangs the "by" agent on the label ("branded 'a shambles' by X")
@@ -726,7 +738,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(same_actor(m, s) for s in sources)]
         if targets:
-            drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
+            drafts.append(speech_act_draft(trigger, verb, sentence, sources, unique(targets)))
     return drafts
 
 
@@ -761,6 +773,8 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
     owner named earlier with the same noun ("his plans ... the plans") or their maker in the
     sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
+    if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
+        obj = obj.head.head  # "Mr Campbell, who he described as 'very talented'": the one "who" is
     found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
     if found:
         return found
