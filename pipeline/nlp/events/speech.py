@@ -783,7 +783,11 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     found = possessed_owner(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else None
     if found:
         return found  # "her comments were described as irresponsible": the woman named before
-    found = pronoun_referent(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else []
+    found = (
+        (_labelled_person(ec, obj, sentence, keys) or pronoun_referent(obj, sentence.sentence_id, keys, ec.index))
+        if sentence is not None
+        else []
+    )
     if found:
         return found  # "Liam Fox called him 'a disappointment'": the man named before
     doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
@@ -797,6 +801,31 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
         or claim_maker(obj, ec.index, excluded)
         or _government_measure(ec, obj, sources)
     )
+
+
+OBJECT_SUBJECT_FORM = {"him": "he", "her": "she"}
+
+
+def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: set[str]) -> list[Mention]:
+    """ "He entered Downing Street after the resignation of Harold Wilson. Tony Blair called him
+    a 'giant'": a labelled "him" or "her" takes up the latest subject, in its sentence or the one
+    before, that is a person of its gender other than the labeller (the one the text is about,
+    not the last name in a phrase); with none, `pronoun_referent` gives the nearest person."""
+    if obj.lower_ not in OBJECT_SUBJECT_FORM or obj.tag_ != "PRP" or ec.index.all_at(obj):
+        return []
+    for mention in reversed(ec.index.mentions):
+        if mention.char_start >= obj.idx:
+            continue
+        if mention.sentence_id < sentence.sentence_id - 1:
+            break
+        if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
+            continue
+        if actor_key(mention) in sources or not _gender_agrees(mention, OBJECT_SUBJECT_FORM[obj.lower_]):
+            continue
+        span = ec.ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return [mention]
+    return []
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
