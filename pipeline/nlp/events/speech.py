@@ -175,9 +175,10 @@ def _untrusted(token: Token) -> bool:
 
 def _denied_virtue(token: Token) -> bool:
     """ "Mr Blair was not fit to be prime minister", "he has not been straightforward", "was not
-    best placed to run the arts", "had not told the truth", "has not done enough": a word of honesty or fitness denied as the
-    complement of "be" (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`),
-    charges the subject with lacking it; like `_untrusted`, the denial is the criticism. Not
+    best placed to run the arts", "had not told the truth", "has not done enough": a word of
+    honesty or fitness denied as the complement of "be" or as a passive participle
+    (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`), charges the
+    subject with lacking it; like `_untrusted`, the denial is the criticism. Not
     in a condition ("if he was not honest") nor in an inverted question ("isn't he honest?")."""
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
         verb = token.head
