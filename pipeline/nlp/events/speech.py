@@ -493,6 +493,15 @@ def _person_before(
     "Mr Howard") and whose title or given name does not give the other gender ("Ruth Kelly
     promised reforms. Labour claim his plans do not add up": not Ruth Kelly)."""
     own = _surname(speaker.name)
+    for mention in _persons_before(ec, pronoun, sentence, gendered):
+        if not same_actor(mention, speaker) and _surname(mention.name) != own:
+            return [mention]
+    return []
+
+
+def _persons_before(ec: EventContext, pronoun: Token, sentence: Sentence, gendered: str) -> Iterator[Mention]:
+    """The persons named (or pronouns resolved to one) before the pronoun, latest first, in its
+    sentence or the one before, whose title or given name does not give the other gender."""
     for mention in reversed(ec.index.mentions):
         if mention.char_start >= pronoun.idx:
             continue
@@ -500,12 +509,8 @@ def _person_before(
             break
         if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
             continue
-        if same_actor(mention, speaker) or _surname(mention.name) == own:
-            continue
-        if not _gender_agrees(mention, gendered):
-            continue
-        return [mention]
-    return []
+        if _gender_agrees(mention, gendered):
+            yield mention
 
 
 def _surname(name: str | None) -> str:
@@ -816,14 +821,8 @@ def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: 
     not the last name in a phrase); with none, `pronoun_referent` gives the nearest person."""
     if obj.lower_ not in OBJECT_SUBJECT_FORM or obj.tag_ != "PRP" or ec.index.all_at(obj):
         return []
-    for mention in reversed(ec.index.mentions):
-        if mention.char_start >= obj.idx:
-            continue
-        if mention.sentence_id < sentence.sentence_id - 1:
-            break
-        if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
-            continue
-        if actor_key(mention) in sources or not _gender_agrees(mention, OBJECT_SUBJECT_FORM[obj.lower_]):
+    for mention in _persons_before(ec, obj, sentence, OBJECT_SUBJECT_FORM[obj.lower_]):
+        if actor_key(mention) in sources:
             continue
         span = ec.ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
