@@ -182,7 +182,7 @@ def _denied_virtue(token: Token) -> bool:
     in a condition ("if he was not honest") nor in an inverted question ("isn't he honest?")."""
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
         verb = token.head
-    elif token.tag_ == "VBN" and token.lower_ in VIRTUE_WORDS and any(c.dep_ == "auxpass" for c in token.children):
+    elif token.tag_ == "VBN" and token.lower_ in VIRTUE_WORDS and _fit_for(token):
         verb = token  # "was not best placed to run the arts", "is not equipped to govern"
     elif token.pos_ == "VERB" and any(
         (token.lemma_.lower(), c.lemma_.lower()) in VIRTUE_PHRASES for c in token.children if c.dep_ == "dobj"
@@ -193,6 +193,14 @@ def _denied_virtue(token: Token) -> bool:
     if not has_neg(verb) or _rhetorical(verb):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
+def _fit_for(participle: Token) -> bool:
+    """ "was not best placed to run the arts": a passive participle of fitness judges only with
+    the task it names ("should not be placed in the situation" puts someone somewhere)."""
+    if not any(c.dep_ == "auxpass" for c in participle.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in participle.children)
 
 
 def _shortcoming(token: Token) -> bool:
