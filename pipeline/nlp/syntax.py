@@ -355,6 +355,8 @@ def misparsed_coordinate(verb: Token) -> Token | None:
     ("said"), whose subject and mood it takes, not the "it" or the "not" of the clause in between."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.tag_ != "VB":
         return None
+    if verb.lower_ == verb.lemma_.lower():
+        return None  # "would restrict access and put a cap": "put" may be the bare verb itself
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return None
     found = None
