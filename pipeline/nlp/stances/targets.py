@@ -110,6 +110,9 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp)  # "urged the government to think again"
         found = _negated(xcomp, found)
+        for act in _shared_infinitives(xcomp):
+            # "wants to introduce a points system and increase deportations": each act is wished for
+            found += _negated(act, action_targets(art, act, label_actions=addressee or wished))
         if found and addressee and _warns(art, verb):
             # "warned the BBC to steer away from …": warning someone to act urges the act
             found = [Target(t.label, t.head, -t.sign, t.strength) for t in found]
@@ -413,6 +416,16 @@ def _verbal(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
         c.dep_ == "dobj" for c in token.children
     )
+
+
+def _shared_infinitives(xcomp: Token) -> list[Token]:
+    """The verbs coordinated with an infinitive complement that share its subject ("to
+    introduce a points system and increase deportations"): each is an act of the same
+    stance; a conjunct with its own subject is a clause of its own."""
+    return [
+        c for c in xcomp.conjuncts
+        if c.i > xcomp.i and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
 
 
 def _infinitive(verb: Token) -> bool:
