@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
+from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
@@ -78,7 +79,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             found = _negated(urged, found)
             if found:
                 return found  # else "counting on the talks to continue": the talks
-            if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
+            if _addressed(art, pobj):
                 return []  # "called on the government to appoint …": the addressee is no issue
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
@@ -129,8 +130,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if found is not None:
             return [found]
     if dobj is not None and not (addressee and xcomp is not None):
-        if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
-            return []  # "warned Tony Blair": the addressee, not the issue
+        if addressee and _addressed(art, dobj):
+            return []  # "warned Tony Blair", "warned ministers that …": the addressee, not the issue
         found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
         found = _denied(art, dobj, found)
         fate = _misparsed_fate(art, verb, dobj)
@@ -527,13 +528,15 @@ def _warns(art: StanceArticle, verb: Token) -> bool:
 
 
 def _addressed(art: StanceArticle, noun: Token) -> bool:
-    """Whether the one urged is an actor (a name, a pronoun, a body noun, a mention): then
-    the urged action, not the noun, is the issue."""
+    """Whether the one urged is an actor (a name, a pronoun, a body noun, a mention, a post
+    such as "ministers" or "the prime minister"): then the urged action, not the noun, is
+    the issue."""
     return (
         noun.pos_ in ("PROPN", "PRON")
         or art.index.at(noun) is not None
         or noun.lemma_.lower() in BODY_NOUNS
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or load_gazetteer().match_role(noun.lemma_) is not None
     )
 
 
