@@ -23,9 +23,9 @@ from pipeline.evaluation.predictions import predictions_from_tables
 from pipeline.evaluation.scoring import (
     QUOTE_MIN_COVERAGE,
     Prediction,
-    same_actor,
     coverage,
     greedy_match,
+    same_actor,
     words,
 )
 from pipeline.nlp.corpus import build_tables
