@@ -54,6 +54,8 @@ SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "thr
 # verbs that link a subject to what it is judged to be
 LINKING_VERBS = frozenset({"be", "prove", "seem", "appear", "remain", "become", "look", "sound"})
 EXCESS_WEIGHT = 0.6  # "too big", "too slow": an adjective the lexicon does not judge
+# verbs that lend their subject to an infinitive "to be" that judges it ("turned out to be a sham")
+RAISING_VERBS = frozenset({"seem", "appear", "prove", "turn"})
 NECESSITY_VERBS = frozenset({"have", "need"})  # "have to", "need to": deontic like "must"
 
 
@@ -246,7 +248,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     ):
         # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
         # person it says what was done to them ("Mr Straw had been shamed into going")
-        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None) or _raised_subject(word)
         if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return None, False
         return subject, True
@@ -262,10 +264,26 @@ def _copula_subject(be: Token) -> Token | None:
     to an error and was “regrettable”")."""
     for _ in range(3):
         subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subject is None and be.dep_ == "xcomp":
+            return _raised_subject(be)
         if subject is not None or be.dep_ != "conj":
             return subject
         be = be.head
     return None
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject of a raising verb over an infinitive "to be" ("it turned out to be a sham",
+    "the money appears to be wasted", "the plan seems to be a gimmick"): what the infinitive's
+    predicate judges."""
+    if verb.lemma_ != "be" and not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children):
+        return None
+    raiser = verb.head if verb.dep_ == "xcomp" else None
+    if raiser is None or raiser.lemma_.lower() not in RAISING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in raiser.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _object_of(verb: Token) -> Token | None:
