@@ -252,6 +252,8 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
         if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return None, False
         return subject, True
+    if dep == "dobj" and word.pos_ == "NOUN" and head.lemma_ == "prove":
+        return _copula_subject(head), True  # "the first attempt proved a complete fiasco": the parser's object
     if dep in ("acomp", "attr", "oprd"):
         if head.lemma_ in LINKING_VERBS:  # "the plans were a gimmick", "the sale proved a fiasco"
             return _copula_subject(head), True
