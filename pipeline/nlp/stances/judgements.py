@@ -40,7 +40,7 @@ from pipeline.nlp.stances.signals import (
     Signal,
     target_signals,
 )
-from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
+from pipeline.nlp.stances.targets import Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
@@ -200,6 +200,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         polarity, score = negate(polarity, score, full=False)
     targets = copula_targets(art, word, noun) if predicate else None
     if targets is None:
+        targets = _attempt_judged(art, noun) if predicate else None
+    if targets is None:
         targets = noun_targets(art, noun)
     category = word.head if predicate and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
     if is_generic(word) and category is not None:
@@ -208,6 +210,15 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     elif is_generic(word) and not issue_like(noun):
         targets = [t for t in targets if issue_like(t.head)]  # "the evidence is astonishingly good"
     return target_signals(art, word, polarity, score, targets, holder, quote)
+
+
+def _attempt_judged(art: StanceArticle, noun: Token) -> list[Target] | None:
+    """ "the first attempt to sell the Dome proved a fiasco": a judged attempt is the issue as a
+    whole (how it went), not the action it aimed at, which a stance verb would see through to."""
+    if noun.lemma_.lower() not in ATTEMPT_NOUNS:
+        return None
+    label = art.labeller.noun_label(noun)
+    return [Target(label, noun)] if label else None
 
 
 def _judged_doing(word: Token) -> Token | None:
