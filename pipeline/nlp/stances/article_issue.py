@@ -26,8 +26,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.records import Mention, Quote
-from pipeline.nlp.stances.copulas import act_by_someone
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.copulas import act_by_someone
 from pipeline.nlp.stances.issues import ISSUE_HEADS
 from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.protests import issue_noun, protest_cause
