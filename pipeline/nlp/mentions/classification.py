@@ -880,6 +880,25 @@ def _people_acting(mc: MentionContext, span: Span) -> bool:
     return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "against" for v in clauses for c in v.children)
 
 
+_LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
+
+
+def _a_language(span: Span) -> bool:
+    """ "to teach German", "experimenting with Japanese and Spanish", "translated into
+    Arabic": a singular demonym standing alone as an object, with no determiner or modifier
+    and no noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
+    "the French said" (a determiner: its people), "French firms" (an adjective) are left be."""
+    if len(span) != 1 or span[0].tag_ in ("NNS", "NNPS") or span[0].text.endswith("s"):
+        return False
+    token = span[0]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "with Japanese and Spanish": the list's first word has the role
+    if token.dep_ not in _LANGUAGE_DEPS:
+        return False
+    modifiers = [c for word in (token, span[0]) for c in word.children]
+    return not any(c.dep_ in ("det", "amod", "compound", "poss", "prep") for c in modifiers)
+
+
 def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
     entry = mc.gaz.entries.get(entity_id)
     if entry is None:
@@ -894,6 +913,8 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if label == "NORP":  # demonym of a country
         if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
             return None  # "South American states": a continent's adjective, not the country's
+        if _a_language(span):
+            return None  # "experimenting with Japanese and Spanish", "teach German": a tongue, not the state
         iso3 = entry.country_iso3
         if is_plural_demonym(span[-1], mc.gaz) and not _people_acting(mc, span):
             return _people_group(mc, span, iso3)
