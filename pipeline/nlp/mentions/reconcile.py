@@ -119,7 +119,9 @@ def _club_name(doc: Doc, ent: Span) -> Span | None:
 def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Public and Commercial Services Union", "Department for Education and Skills": NER
     split one body's name at "and"; joined again when the first part is one word or holds
-    "for"/"of", and the second ends in a body's head noun or is one word after such a part."""
+    "for"/"of", and the second ends in a body's head noun or is one word after such a part,
+    or when a bracketed acronym after them spells both ("the Virginia Department of Game and
+    Inland Fisheries (VDGIF)")."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
@@ -132,7 +134,8 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             linked = any(t.lower_ in ("for", "of") for t in prev)
             headed = ent[-1].lower_ in ORG_HEADS
-            if (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1)):
+            whole = (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1))
+            if whole or _initials_follow(doc, prev.start, ent.end):
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG")
                 continue
         k = ent.start - 2
@@ -149,6 +152,16 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = Span(doc, k, ent.end, label="ORG")  # "Public" left untagged
         out.append(ent)
     return out
+
+
+def _initials_follow(doc: Doc, start: int, end: int) -> bool:
+    """ "(VDGIF)" right after "Virginia Department of Game and Inland Fisheries": the capitals
+    of a bracketed acronym are the initials of the capitalised words of the whole span."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    initials = "".join(t.text[0] for t in doc[start:end] if t.text[:1].isupper() and t.lower_ != "the")
+    return len(acronym) >= 3 and acronym.isupper() and acronym.isalpha() and acronym == initials
 
 
 def _title_cased(sent: Span) -> bool:
