@@ -146,10 +146,10 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[k + 1].lower_ == "and"
             and not doc[k].ent_type_
             and doc[k].is_title
-            and doc[k].tag_ == "NNP"
+            and doc[k].tag_ in ("NNP", "NNPS")
             and (prev is None or prev.end <= k)
         ):
-            ent = Span(doc, k, ent.end, label="ORG")  # "Public" left untagged
+            ent = Span(doc, k, ent.end, label="ORG")  # "Public", "Standards" (plural) left untagged
         out.append(ent)
     return out
 
