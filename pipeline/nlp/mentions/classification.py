@@ -887,16 +887,22 @@ def _a_language(span: Span) -> bool:
     """ "to teach German", "experimenting with Japanese and Spanish", "translated into
     Arabic": a singular demonym standing alone as an object, with no determiner or modifier
     and no noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
-    "the French said" (a determiner: its people), "French firms" (an adjective) are left be."""
+    "the French said", "one Chilean" (a determiner or number: its people), "French firms" and
+    "French and other foreign nationals" (an adjective of a noun) are left be."""
     if len(span) != 1 or span[0].tag_ in ("NNS", "NNPS") or span[0].text.endswith("s"):
         return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        return False  # "beat Tunisian Selima Sfar": the parser hung the name elsewhere
     token = span[0]
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head  # "with Japanese and Spanish": the list's first word has the role
     if token.dep_ not in _LANGUAGE_DEPS:
         return False
     modifiers = [c for word in (token, span[0]) for c in word.children]
-    return not any(c.dep_ in ("det", "amod", "compound", "poss", "prep") for c in modifiers)
+    if any(c.dep_ in ("det", "nummod", "amod", "compound", "poss", "prep") for c in modifiers):
+        return False  # "one Chilean": a person
+    return not any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in modifiers)  # "French and other nationals"
 
 
 def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
