@@ -552,22 +552,25 @@ def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
     under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
     that NER took for one name, right before the post's holder or the comma that leads to
-    them. The words say where or whose the post is; no one is named by the span. Returns
+    them, or after "the" ("the Mid-Bedfordshire MP"). The words say where or whose the post is; no one is named by the span. Returns
     where the post begins, or None."""
     doc = mc.doc
     k = len(span)
-    while k > 0 and span[k - 1].is_title and span[k - 1].lower_ in mc.role_words:
-        k -= 1
+    while k > 0 and span[k - 1].text[:1].isupper() and span[k - 1].lower_ in mc.role_words:
+        k -= 1  # "Premier", "MP"
     if k == 0 or k == len(span) or span.end >= len(doc) or span[0].lower_ in GIVEN_NAMES:
         return None
     post = span[k:].text
     role = mc.gaz.match_role(post)
     if role is None or not any(v.lower() == post.lower() for v in role.variants):
         return None
-    if not all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS for t in span[:k]):
-        return None
+    if not all((t.is_title and t.is_alpha or t.text == "-") and t.lower_ not in ORG_HEADS for t in span[:k]):
+        return None  # "Mid-Bedfordshire": a hyphen inside the place's name
     after = doc[span.end]
-    return k if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B" else None
+    if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return k
+    # "The Mid-Bedfordshire MP had denied": a definite post, whose holder the article named before
+    return k if span.start > 0 and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the" else None
 
 
 def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
