@@ -552,8 +552,8 @@ def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
     under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
     that NER took for one name, right before the post's holder or the comma that leads to
-    them, or after "the" ("the Mid-Bedfordshire MP"). The words say where or whose the post is; no one is named by the span. Returns
-    where the post begins, or None."""
+    them, or after "the" ("the Mid-Bedfordshire MP"). The words say where or whose the post
+    is; no one is named by the span. Returns where the post begins, or None."""
     doc = mc.doc
     k = len(span)
     while k > 0 and span[k - 1].text[:1].isupper() and span[k - 1].lower_ in mc.role_words:
