@@ -121,7 +121,7 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
     split one body's name at "and"; joined again when the first part is one word or holds
     "for"/"of", and the second ends in a body's head noun or is one word after such a part,
     or when a bracketed acronym after them spells both ("the Virginia Department of Game and
-    Inland Fisheries (VDGIF)")."""
+    Inland Fisheries (VDGIF)"); a body "of" a place, "and" one more place, is one body too."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
@@ -138,6 +138,9 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
             if whole or _initials_follow(doc, prev.start, ent.end):
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG")
                 continue
+        if _second_place_of_body(doc, prev, ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
         k = ent.start - 2
         if (
             ent.label_ == "ORG"
@@ -152,6 +155,33 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = Span(doc, k, ent.end, label="ORG")  # "Public", "Standards" (plural) left untagged
         out.append(ent)
     return out
+
+
+def _second_place_of_body(doc: Doc, prev: Span | None, ent: Span) -> bool:
+    """ "the Police Federation of England and Wales": a body NER ended at "of <place>", then
+    "and" and one place word: the body's name covers both places."""
+    return (
+        prev is not None
+        and prev.label_ == "ORG"
+        and ent.label_ in ("GPE", "LOC")
+        and len(ent) == 1
+        and len(prev) >= 3
+        and prev[-2].lower_ == "of"
+        and prev[-1].text[:1].isupper()
+        and ent.start == prev.end + 1
+        and doc[prev.end].lower_ == "and"
+        and prev.sent == ent.sent
+        and not _known_or_a_state(prev, ent)
+    )
+
+
+def _known_or_a_state(body: Span, place: Span) -> bool:
+    """ "the Bank of England and Germany": a body the gazetteer knows whole, or a state after
+    "and", is a list of two actors, not one name."""
+    gaz = load_gazetteer()
+    words = body[1:] if body[0].lower_ == "the" else body
+    entry = gaz.by_alias(place.text)
+    return gaz.by_alias(words.text) is not None or entry is not None and entry.entity_id.startswith("country:")
 
 
 def _initials_follow(doc: Doc, start: int, end: int) -> bool:
