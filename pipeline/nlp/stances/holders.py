@@ -50,7 +50,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
     if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in VOLITION_VERBS:
         subject = _manner_subject(verb.head)  # "after deciding to back identity cards"
     if subject is None:
-        subject = _message_sender(verb)
+        subject = _message_sender(art, verb)
     if subject is None:
         subject = _placed_participle_subject(art, verb)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -60,7 +60,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = passive_subject(verb.head)
         if subject is not None:
             return art.mention_of(subject), art.quote_at(verb.idx)
-    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+    if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _misparsed_finite(art, verb):
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
     passive = passive_subject(verb) or raised_passive_subject(verb)
     if passive is not None:
@@ -154,6 +154,20 @@ MESSAGE_PREPOSITIONS = frozenset({"with", "in"})
 MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through"})
 
 
+def _misparsed_finite(art: StanceArticle, verb: Token) -> bool:
+    """Whether a verb hung on the sentence's noun root is its main verb: a past tense, or a
+    participle with no agent after a name ("Lord Greaves called last week for …", "Vincent
+    Cable, for the Liberal Democrats, called on Mr Brown to …"): a sentence needs a verb, and
+    a reduced relative on a name ("Tony Blair, pictured …") rarely takes a stance."""
+    if verb.tag_ == "VBD":
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and art.index.at(verb.head) is not None
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    )
+
+
 def _shared_passive_subject(verb: Token) -> Token | None:
     """ "The Liberal Democrats have not been drawn into the argument but have called for …": a
     verb coordinated with a passive one shares its subject (`subject_of` climbs conjuncts for
@@ -199,13 +213,16 @@ def _manner_subject(verb: Token) -> Token | None:
     return subject_of(prep.head, reporting=is_cue)
 
 
-def _message_sender(verb: Token) -> Token | None:
+def _message_sender(art: StanceArticle, verb: Token) -> Token | None:
     """ "The Green Party unveiled a billboard accusing the government of lying …": a stance
     participle on a message noun (`message_nouns`) that is a verb's object is the stance of
     that verb's subject, who put the message out."""
     message = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or message.lemma_.lower() not in MESSAGE_NOUNS:
         return None
+    owners = [c for c in message.lefts if c.dep_ in ("poss", "compound") and _names_actor(art, c)]
+    if owners:
+        return owners[-1]  # "a BNP leaflet opposing plans for a mosque": its owner's, whoever delivers it
     if message.dep_ == "pobj" and message.head.lower_ in MESSAGE_PREPOSITIONS:
         # "Liam Fox opened proceedings with a speech criticising Tony Blair's record": the
         # message one delivers "with" or "in" is put out by the verb's subject too
@@ -213,6 +230,12 @@ def _message_sender(verb: Token) -> Token | None:
     if message.dep_ not in ("dobj", "prep") or message.head.pos_ != "VERB":
         return None
     return subject_of(message.head, reporting=is_cue)
+
+
+def _names_actor(art: StanceArticle, token: Token) -> bool:
+    """Whether a modifier names a person or body (a mention that is no place)."""
+    mention = art.index.at(token)
+    return mention is not None and mention.entity_type != "LOCATION"
 
 
 def _placed_participle_subject(art: StanceArticle, verb: Token) -> Token | None:

@@ -148,8 +148,12 @@ class Labeller:
         named = bool(named_by) and noun.ent_type_ not in ACTOR_TYPES
         if not named and (self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_)):
             # a name makes a generic noun specific: "the Tomlinson report on exam structures"
-            if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over", "against"):
+            if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over"):
                 of_pobj = comp[1]  # "its case for war" -> "war"
+            if of_pobj is None and comp is not None and comp[0].lower_ == "against":
+                # "opposed military action against Iran": what is done against the object,
+                # not the object (opposing the action is no stance against Iran)
+                return render(self.doc, phrase(self.lex, noun, keep_det=False)) or None
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"

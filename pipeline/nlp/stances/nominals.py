@@ -34,6 +34,7 @@ from pipeline.nlp.stances.targets import (
     action_targets,
     frame_action,
     noun_targets,
+    verb_cue,
     with_stranded_topic,
 )
 from pipeline.nlp.stances.words import (
@@ -217,6 +218,10 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         and top.head.lemma_.lower() not in RECEIVE_VERBS
     ):
         verb = top.head
+        if top is noun and verb_cue(art, verb) is not None:
+            # "resisted calls for an inquiry": the verb's own stance on what is called for
+            # (`verbs` reads through the noun), not its subject's call
+            return None, quote
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
             verb = verb.head
