@@ -190,15 +190,18 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
 def _before_own_report(tokens: list[Token]) -> list[Token]:
     """ "said it was not possible to overstate the judgment and urged the government to move",
     "said he accepted the balance but questioned why …": a reporting verb with no subject of
-    its own, joined by "and"/"but" to a verb the parser put inside the reported clause, is
+    its own, finite, joined by "and"/"but" to a verb the parser put inside the reported clause, is
     the speaker's next report, not part of the first; the clause ends before the conjunction."""
     inside = {t.i for t in tokens}
     for t in tokens:
-        if t.dep_ != "conj" or t.head.i not in inside or not is_cue(t) or t.i < 2:
-            continue
+        if t.dep_ != "conj" or t.tag_ not in FINITE_TAGS or t.head.i not in inside or not is_cue(t) or t.i < 2:
+            continue  # a finite verb: "is said and written", "pointing and shouting" report nothing
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             continue
         cc = t.doc[t.i - 1]
