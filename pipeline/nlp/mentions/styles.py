@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext
+from pipeline.nlp.mentions.context import Candidate, MentionContext, with_candidates
+from pipeline.nlp.mentions.people import grow_people
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, JUDICIAL_STYLES, PEERAGE_HONORIFICS
 
 
@@ -37,11 +38,7 @@ def judicial_styles(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
         if _surname(mc, second, style) and not (second + 1 < len(doc) and doc[second + 1].is_title):
             name = f"{honorific.text} Justice {doc[second].text}"  # not "Lord Justices Clarke and Lord Woolf"
             styled.append(Candidate(second, second + 1, "PERSON", "PERSON", "name", name, 3, gender=gender))
-    if not styled:
-        return chosen
-    covered = {i for c in styled for i in range(c.tok_start, c.tok_end)}
-    kept = [c for c in chosen if not covered.intersection(range(c.tok_start, c.tok_end))]
-    return sorted(kept + styled, key=lambda c: c.tok_start)
+    return with_candidates(chosen, styled)
 
 
 def _surname(mc: MentionContext, i: int, style: int) -> bool:
@@ -59,24 +56,18 @@ def _surname(mc: MentionContext, i: int, style: int) -> bool:
 def territorial_designations(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """A peer's honorific and surname, then "of" and a capitalised place, are one name:
     the surface runs through the designation, which is no place of its own."""
-    doc = mc.doc
-    grown: dict[int, Candidate] = {}
-    for c in chosen:
-        end = c.tok_end
-        if c.entity_type != "PERSON" or c.kind != "name" or end + 1 >= len(doc):
-            continue
-        if doc[c.tok_start].lower_ not in PEERAGE_HONORIFICS or c.tok_end - c.tok_start != 2:
-            continue
-        if doc[end].lower_ != "of" or mc.section[end + 1] != mc.section[c.tok_start]:
-            continue
-        stop = end + 1
-        while stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not doc[stop].is_sent_start:
-            stop += 1
-        if stop == end + 1 or stop - end > 3:
-            continue
-        grown[c.tok_start] = replace(c, tok_end=stop, char_end=None)
-    if not grown:
-        return chosen
-    covered = {i for c in grown.values() for i in range(c.tok_start, c.tok_end)}
-    kept = [c for c in chosen if c.tok_start not in grown and not covered.intersection(range(c.tok_start, c.tok_end))]
-    return sorted(kept + list(grown.values()), key=lambda c: c.tok_start)
+    return grow_people(mc, chosen, _through_designation)
+
+
+def _through_designation(mc: MentionContext, c: Candidate) -> Candidate | None:
+    doc, end = mc.doc, c.tok_end
+    if doc[c.tok_start].lower_ not in PEERAGE_HONORIFICS or c.tok_end - c.tok_start != 2:
+        return None
+    if doc[end].lower_ != "of" or mc.section[end + 1] != mc.section[c.tok_start]:
+        return None
+    stop = end + 1
+    while stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not doc[stop].is_sent_start:
+        stop += 1
+    if stop == end + 1 or stop - end > 3:
+        return None
+    return replace(c, tok_end=stop, char_end=None)
