@@ -20,7 +20,10 @@ stays the city; a demonym adjective ("Azeri counterparts") names its country (ki
 a headline span is kept only when the gazetteer knows it or the body names it too
 (`filters`). Finally subject pronouns and "the Prime Minister"-style references are
 linked to the last compatible named person when that is unambiguous (`references`,
-field `antecedent`).
+field `antecedent`); a post a tied reference or an indefinite lead gives someone ("the Trade
+and Industry Secretary has said. Patricia Hewitt said") is theirs for later references ("The
+minister told"). Lower-case "the party" is linked to the one party in view or in focus
+(`parties`), and quotes and events read that link.
 
 Linking mentions into entities, within and across articles, is `entity_resolution`'s job;
 here `name` is the normalised name it links on (titles, "Mr" and possessives removed).

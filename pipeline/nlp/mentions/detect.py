@@ -17,6 +17,7 @@ from pipeline.nlp.mentions.filters import (
     short_body_names,
 )
 from pipeline.nlp.mentions.kinds import settle_types
+from pipeline.nlp.mentions.parties import party_references
 from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames, particle_surnames
 from pipeline.nlp.mentions.references import add_references, national_government
 from pipeline.nlp.mentions.styles import judicial_styles, territorial_designations
@@ -37,4 +38,4 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = bracketed_aliases(mc, chosen)
     chosen = short_body_names(mc, chosen)
     mentions = leader_governments(mc, national_government(mc, to_mentions(mc, chosen)))
-    return one_per_start(add_references(mc, mentions))
+    return one_per_start(party_references(mc, add_references(mc, mentions)))

@@ -53,11 +53,16 @@ def is_bare_title(mc: MentionContext, span: Span) -> bool:
 
 
 def starts_title(mc: MentionContext, start: int, end: int) -> bool:
-    """ "Home" in "the Home Secretary's plans", "Treasury" in "Treasury Secretary John Snow":
-    one word NER took for a body that, with the capitalised post words after it, is exactly
-    a title (roles.yaml), no body of its own."""
+    """ "Home" in "the Home Secretary's plans", "Treasury" in "Treasury Secretary John Snow",
+    "Trade and Industry" in "the Trade and Industry Secretary has said": words NER took for a
+    body that, with the capitalised post words after them, are exactly a title (roles.yaml),
+    no body of their own. Several words must all be title words and name no body the
+    gazetteer knows ("Home Office" before "Minister" stays the Home Office)."""
     doc = mc.doc
-    if end - start != 1:
+    if end - start != 1 and (
+        any(t.lower_ not in mc.role_words or t.ent_id_ for t in doc[start:end])
+        or mc.gaz.by_alias(doc[start:end].text)
+    ):
         return False
     for stop in range(end + 1, min(end + 3, len(doc)) + 1):
         words = doc[end:stop]

@@ -224,6 +224,7 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
         return mentions
     genders = _genders(mc, persons)
     roles = _roles_by_name(mc, persons)
+    _lead_posts(mc, persons, roles)
     bodies = _bodies_by_start(mc, mentions)
     parties = _affiliations(mc, persons, mentions)
     taken = {i for m in mentions for i in range(m.char_start, m.char_end)}
@@ -255,11 +256,45 @@ def add_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]
                     if isinstance(target, Mention)
                     else (_untied(mc, start, end, target))
                 )
+                if made is not None and isinstance(target, Mention):
+                    _holds(mc, roles, start, end, target)
         if made is not None and made.antecedent is not None:
             extra.append(made)
         elif made is not None:
             untied.append(made)  # not a pronoun's antecedent: resolution may drop it
     return sorted(mentions + extra + untied, key=lambda m: m.char_start)
+
+
+def _holds(mc: MentionContext, roles: dict[str, set[str]], start: int, end: int, target: Mention) -> None:
+    """A title reference tied to someone gives that person its post for the references after
+    it: "the Trade and Industry Secretary has said. Patricia Hewitt said … The minister told
+    delegates" (a Trade Minister is a minister), as a title before the name would."""
+    role = mc.gaz.match_role(mc.doc[start:end].text)
+    if role is None or role.seniority <= GENERIC_POST_SENIORITY:
+        return  # "the MP", "the Tory leader": a post many hold names nobody's office
+    if not any(mc.doc[k].lower_ in FORMER_WORDS for k in range(start, end)):
+        roles.setdefault(_surname(target.name), set()).add(role.name)
+
+
+def _lead_posts(mc: MentionContext, persons: list[Mention], roles: dict[str, set[str]]) -> None:
+    """A news lead that gives the speaker only an indefinite post ("UK Muslims should accept
+    …, a Home Office minister has said.") names its holder next ("Hazel Blears said …"): that
+    person holds the post for the title references after it ("The minister had been saying"),
+    found as `_named_after_lead` finds the holder of a definite lead post."""
+    first = next((s for s in mc.ctx.sentences if s.section == "body"), None)
+    if first is None:
+        return
+    span = mc.doc.char_span(first.char_start, first.char_end, alignment_mode="expand")
+    for det in span if span is not None else ():
+        head = det.head
+        if det.lower_ not in ("a", "an") or det.dep_ != "det" or head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        role = mc.gaz.match_role(mc.doc[det.i + 1 : head.i + 1].text) or mc.gaz.match_role(head.text)
+        if role is None or role.seniority <= GENERIC_POST_SENIORITY or head.tag_ != "NN":
+            continue
+        named = _named_after_lead(mc, det, persons, roles, role.name)
+        if named is not None:
+            roles.setdefault(_surname(named.name), set()).add(role.name)
 
 
 def _untied(mc: MentionContext, start: int, end: int, role: str) -> Mention | None:
@@ -574,7 +609,8 @@ def _title_reference(
                 return None
         linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
         candidates = sorted(before + linked, key=lambda m: m.char_start)
-        recent = _just_named(mc, the, candidates, {} if former else roles, role.name)
+        generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
+        recent = _just_named(mc, the, candidates, {} if former or generic else roles, role.name)
         if recent is None or place and recent.country_iso3 not in (None, place):
             return None
         return idx[0], idx[-1] + 1, recent

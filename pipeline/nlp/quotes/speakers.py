@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, TITLE_NOUNS
+from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, PARTY_NOUNS, TITLE_NOUNS
 from pipeline.nlp.quotes.body_pronouns import body_before, it_subject
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
@@ -512,6 +512,8 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     named = _body_of_name_modifier(art, subject)
     if named is not None:
         return named
+    if subject.lower_ in PARTY_NOUNS:
+        return None  # "the party" is the mention layer's to tie (mentions/parties.py), or nobody
     if not _body_description(subject):
         return None
     found = _named_like(art, subject)

@@ -1,0 +1,127 @@
+"""Party references: lower-case "the party" tied to the one party it can mean.
+
+A BBC politics story names a party ("The Liberal Democrats have unveiled …") and goes on
+with "the party says …", "accused the party of …". The reference is made a mention whose
+`antecedent` is the party's named mention, so quotes, stances and events read one link
+instead of each guessing the body:
+
+* the one party named in its sentence (before it) or the two sentences before;
+* with none named there, the party the article is about: named at least twice so far and
+  twice as often as any other;
+* otherwise (two parties in view, or no clear focus) it is left unlinked.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
+from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS
+from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import is_subject
+
+# Sentences back (besides its own) a party named still counts as the one "the party" takes up.
+RECENT_SENTENCES = 2
+# Modifiers that make "party" another noun's ("the Labour party" has a name; "the ruling party"
+# is whichever governs; "the other party" is not the one named).
+_OWN_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
+
+
+def party_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
+    """Mentions plus one for each "the party" that fits one party (see module docstring)."""
+    parties = [m for m in mentions if _is_party(mc, m)]
+    if not parties:
+        return mentions
+    taken = {m.char_start for m in mentions}
+    extra = []
+    for token in mc.doc:
+        if token.lower_ not in PARTY_NOUNS or token.idx in taken or not _bare_definite(token):
+            continue
+        if mc.section[token.i] not in ("body", "caption") or mc.inside_speech(token.idx):
+            continue
+        target = _party_meant(mc, token, parties)
+        if target is None:
+            continue
+        name = target.name
+        candidate = Candidate(token.i - 1, token.i + 1, "ORG", "ORGANIZATION", "title", name, 0)
+        made = make_mention(mc, candidate, antecedent=target.antecedent or target.mention_id)
+        if made is not None:
+            extra.append(made)
+    return sorted(mentions + extra, key=lambda m: m.char_start) if extra else mentions
+
+
+def _is_party(mc: MentionContext, m: Mention) -> bool:
+    """A named organisation that is a party: its name, or a name the gazetteer gives it, says so."""
+    if m.entity_type != "ORGANIZATION" or m.kind != "name":
+        return False
+    entry = mc.gaz.entries.get(m.gazetteer_id) if m.gazetteer_id else None
+    surfaces = entry.surfaces if entry is not None else (m.name,)
+    return any(PARTY_NOUNS & set(s.lower().split()) for s in surfaces)
+
+
+def _bare_definite(token: Token) -> bool:
+    """ "the party" as a noun phrase of its own: singular, right after "the", with no modifier
+    and no noun after it ("the party conference" is the conference's)."""
+    if token.tag_ != "NN" or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return False
+    if any(c.dep_ in _OWN_MODIFIERS and c.i < token.i or c.dep_ in ("acl", "relcl") for c in token.children):
+        return False  # "the party challenging Labour", "the party that wins": a role, not a reference
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return False  # "replaced the Tories as the party …": the role one takes
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ == "of":
+        # "the party of government" is another; "accused the party of buying votes" states a charge
+        return after.head.i != token.i or any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in after.children)
+    return after is None or not after.tag_.startswith("NN")
+
+
+def _party_meant(mc: MentionContext, token: Token, parties: list[Mention]) -> Mention | None:
+    sentence = mc.ctx.sentence_at(token.idx)
+    if sentence is None:
+        return None
+    speakers = _governing_subjects(token)
+    before = [
+        m
+        for m in parties
+        if m.char_start < token.idx and not mc.inside_speech(m.char_start) and _root(mc, m) not in speakers
+    ]
+    recent = [m for m in before if 0 <= sentence.sentence_id - m.sentence_id <= RECENT_SENTENCES]
+    if len({_key(m) for m in recent}) > 1:
+        # "Labour hit back at the Tory proposals … The party challenged": of several, the one
+        # a clause was about, not one named as another noun's modifier
+        recent = [m for m in recent if _root(mc, m) is not None and is_subject(mc.doc[_root(mc, m)])]
+    if recent:
+        keys = {_key(m) for m in recent}
+        return recent[-1] if len(keys) == 1 else None
+    if any(sentence.sentence_id - m.sentence_id <= RECENT_SENTENCES for m in before):
+        return None  # parties in view, none of them clearly meant: no fallback to the focus
+    counts: dict[str, int] = {}
+    for m in before:
+        counts[_key(m)] = counts.get(_key(m), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 2 or n < 2 * second:
+        return None
+    return next(m for m in reversed(before) if _key(m) == top)
+
+
+def _governing_subjects(token: Token) -> set[int]:
+    """Subjects of the verbs above "the party": "The Tories attacked the party", "The Liberal
+    Democrats said the party's sums do not add up" speak of another party, not of themselves."""
+    out, node = set(), token
+    while node.head.i != node.i:
+        node = node.head
+        out.update(c.i for c in node.children if is_subject(c) and c.i != token.i)
+    return out
+
+
+def _root(mc: MentionContext, m: Mention) -> int | None:
+    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
+def _key(m: Mention) -> str:
+    return m.gazetteer_id or m.name.lower()
