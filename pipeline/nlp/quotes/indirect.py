@@ -137,7 +137,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         return None
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
-        return _before_own_report(_with_continuation(cue, _with_misparsed_subject(cue, clause)))
+        return _with_continuation(cue, _with_misparsed_subject(cue, clause))
     set_off = _that_clause_set_off(cue)
     if set_off is not None:
         return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
@@ -188,30 +188,6 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
         tokens = tokens + list(conj.subtree)
         end = max(t.i for t in tokens)
     return sorted(set(tokens), key=lambda t: t.i)
-
-
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
-
-
-def _before_own_report(tokens: list[Token]) -> list[Token]:
-    """ "said it was not possible to overstate the judgment and urged the government to move",
-    "said he accepted the balance but questioned why …": a reporting verb with no subject of
-    its own, finite, joined by "and"/"but" to a verb the parser put inside the reported clause, is
-    the speaker's next report, not part of the first; the clause ends before the conjunction."""
-    inside = {t.i for t in tokens}
-    for t in tokens:
-        if t.dep_ != "conj" or t.tag_ not in FINITE_TAGS or t.head.i not in inside or not is_cue(t) or t.i < 2:
-            continue  # a finite verb: "is said and written", "pointing and shouting" report nothing
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-            continue
-        cc = t.doc[t.i - 1]
-        if cc.dep_ != "cc" or cc.lower_ not in ("and", "but") or cc.head != t.head:
-            continue
-        kept = [k for k in tokens if k.i < cc.i]
-        while kept and kept[-1].is_punct:
-            kept = kept[:-1]
-        return kept if len(kept) >= 3 else tokens
-    return tokens
 
 
 TRAILING_MARKS = ("so", "while", "whereas")
