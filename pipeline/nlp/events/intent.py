@@ -371,9 +371,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         span = _reported_clauses(quote, ec)
         if span is None:
             continue
-        for verb in span:
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
+        doc, pos = span.doc, view_of(span.doc).pos
+        for i in range(span.start, span.end):
+            if pos[i] not in ("VERB", "AUX"):
+                continue  # read from the view: a Token is made only for a verb
+            verb = doc[i]
             sentence = ec.ctx.sentence_at(verb.idx)
             if sentence is None or is_question(sentence):
                 continue

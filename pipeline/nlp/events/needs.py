@@ -34,6 +34,7 @@ from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.vocabulary import EMPHASIS_VERBS, NEED_NOUNS
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.token_view import view_of
 
 CONTENT_DEPS = frozenset({"acl", "advcl", "prep", "relcl"})  # "the need to end ...", "the need for Iran to ..."
 
@@ -43,9 +44,12 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    for noun in span:
-        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or not lemma_in(noun, NEED_NOUNS):
-            continue
+    doc, view = span.doc, view_of(span.doc)
+    pos, dep, lemma = view.pos, view.dep, view.lemma
+    for i in range(span.start, span.end):
+        if pos[i] != "NOUN" or dep[i] != "dobj" or lemma[i].lower() not in NEED_NOUNS:
+            continue  # `lemma_in` read from the view: a Token is made only for a need noun
+        noun = doc[i]
         verb = noun.head
         if not lemma_in(verb, EMPHASIS_VERBS) or has_neg(verb):
             continue

@@ -42,6 +42,7 @@ from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_N
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, nominal_subjects
+from pipeline.nlp.token_view import view_of
 
 PRAISE_SPEECH = Trigger(
     lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
@@ -116,8 +117,12 @@ def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> l
     actor's act, one per quote."""
     drafts: list[Draft] = []
     for speaker, span in attributed:
-        for word in span:
-            if word.lower_ not in APPROVAL_WORDS and word.lower_ not in PARTNER_NOUNS or _negated(word):
+        doc, lower = span.doc, view_of(span.doc).lower
+        for i in range(span.start, span.end):
+            if lower[i] not in APPROVAL_WORDS and lower[i] not in PARTNER_NOUNS:
+                continue  # read from the view: a Token is made only for an approving word
+            word = doc[i]
+            if _negated(word):
                 continue
             subject = _approved(word)
             sentence = ec.ctx.sentence_at(word.idx)

@@ -34,6 +34,7 @@ from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.vocabulary import PRESSURE_NOUNS, PRESSURE_VERBS
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.token_view import view_of
 
 PRESSING_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 
@@ -47,9 +48,12 @@ def pressure_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    for noun in span:
-        if noun.pos_ != "NOUN" or noun.lower_ not in PRESSURE_NOUNS:
-            continue
+    doc, view = span.doc, view_of(span.doc)
+    pos, lower = view.pos, view.lower
+    for i in range(span.start, span.end):
+        if pos[i] != "NOUN" or lower[i] not in PRESSURE_NOUNS:
+            continue  # read from the view: a Token is made only for a pressure noun
+        noun = doc[i]
         verb = noun.head if noun.dep_ in PRESSING_DEPS and noun.head.pos_ in ("VERB", "AUX") else None
         if verb is not None and (
             lemma_in(verb, PRESSURE_VERBS)

@@ -493,9 +493,11 @@ def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention
         return None
     found: list[Mention] = []
     said_of = False
-    for token in span:
-        if quote.char_start <= token.idx < quote.char_end or token.lower_ != "of" or token.dep_ != "prep":
-            continue
+    view = view_of(span.doc)
+    for i in range(span.start, span.end):
+        if quote.char_start <= view.idx[i] < quote.char_end or view.lower[i] != "of" or view.dep[i] != "prep":
+            continue  # read from the view: a Token is made only for an "of" phrase
+        token = span.doc[i]
         if not lemma_in(token.head, REPORTING_VERBS):
             continue
         said_of = True

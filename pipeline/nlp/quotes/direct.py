@@ -19,6 +19,7 @@ from pipeline.nlp.quotes.marks import Segment
 from pipeline.nlp.quotes.speakers import Attribution, attribute, latest_event
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.syntax import is_negated, subject_of
+from pipeline.nlp.token_view import view_of
 
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted text needs a speaker to count as a quote
 MAX_TITLE_WORDS = 8  # a quoted title ("Meet the Press") is no longer than this
@@ -98,9 +99,14 @@ def _find_cue(art: QuoteArticle, seg: Segment) -> Attribution | None:
     inline = _is_inline(art, seg)
     own = art.sent_of(seg.open_pos)
     candidates = []
+    doc = art.doc
+    idx = view_of(doc).idx
     for sent in _frame_sentences(art, seg):
-        for token in sent:
-            if art.in_quote(token.idx) or not is_cue(token) or is_negated(token):
+        for i in range(sent.start, sent.end):
+            if art.in_quote(idx[i]):
+                continue  # read from the view: a Token is made only outside the quotes
+            token = doc[i]
+            if not is_cue(token) or is_negated(token):
                 continue
             linked = _linked(token, inner) or _as_phrase_cut_off(token, inner)
             if inline and not linked and (own is None or sent.start != own.start):

@@ -50,6 +50,7 @@ from pipeline.nlp.stances.words import (
     STANCE_NOMINALS,
 )
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of
+from pipeline.nlp.token_view import view_of
 
 NOMINAL_SCORE_FACTOR = 0.9
 ATTITUDE_ADJECTIVE_SCORE = 0.7
@@ -145,9 +146,10 @@ def _in_question(noun: Token) -> bool:
 
 def _joint_holders(art: StanceArticle, holder: Mention) -> list[Mention]:
     """ "Both the Tories and the Lib Dems are keen to emphasise …": each joint subject."""
-    token = next((t for t in art.doc if t.idx == holder.char_start), None)
-    if token is None:
+    at = next((i for i, idx in enumerate(view_of(art.doc).idx) if idx == holder.char_start), None)
+    if at is None:
         return []
+    token = art.doc[at]
     head = next(
         (t for t in art.doc[token.i : token.i + 8] if t.idx < holder.char_end and t.dep_ in ("nsubj", "nsubjpass")),
         None,
