@@ -645,7 +645,11 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         return
     if not draft.targets:
         _complement_targets(draft, index)
-    if not draft.targets and (draft.event_type in OTHER_DIRECTED_TYPES or lemma_in(draft.token, APPRAISING_VERBS)):
+    if not draft.targets and (
+        draft.event_type in OTHER_DIRECTED_TYPES
+        or lemma_in(draft.token, APPRAISING_VERBS)
+        or (draft.event_type in SPEECH_TYPES and _passive(draft.token))
+    ):
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in ADDRESSED_TYPES:
         assign(draft, "targets", _pronoun_object_referent(draft, index))
@@ -695,16 +699,24 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     owner. One does not reject or welcome one's own proposal, so the owner is the nearest
     actor of the pronoun's kind named before it, in its sentence or the one before, that is
     not the act's source ("its", "their" -> the previous sentence's body); a pronoun the
-    mention layer resolved ("He said ...") counts as the one it stands for."""
+    mention layer resolved ("He said ...") counts as the one it stands for. In the passive
+    ("His plans were criticised by the Tories", "Her call was backed by Tessa Jowell") the
+    subject is the thing judged, and its pronoun, read before the agent is named, stands for
+    someone named earlier, so a backing verb's passive subject counts too."""
     sentence_id = draft.sentence.sentence_id
     sources = {actor_key(m) for m in draft.sources}
+    judged = "nsubjpass" if _passive(draft.token) else "dobj"
     for obj in draft.token.children:
-        if obj.dep_ != "dobj":
+        if obj.dep_ != judged:
             continue
         found = possessed_owner(obj, sentence_id, sources, index)
         if found is not None:
             return found
     return []
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def possessed_owner(obj: Token, sentence_id: int, sources: set[str], index: MentionIndex) -> list[Mention] | None:
@@ -869,7 +881,7 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     refusal of a definite proposal noun that names no owner is aimed at the owner the article
     last gave a proposal before it (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
-    passive = any(c.dep_ == "auxpass" for c in draft.token.children)
+    passive = _passive(draft.token)
     for obj in draft.token.children:
         # "the proposals were attacked by union leaders": a passive's subject is its object
         if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):

@@ -37,16 +37,11 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.speech import SPEAKER_PRONOUNS, _criticises, _negated, same_actor
+from pipeline.nlp.events.speech import PRAISE_SPEECH, SPEAKER_PRONOUNS, _criticises, _negated, same_actor
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
-from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
-
-PRAISE_SPEECH = Trigger(
-    lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
-)
 
 
 def _subject(verb: Token) -> Token | None:

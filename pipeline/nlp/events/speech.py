@@ -36,6 +36,7 @@ from pipeline.nlp.events.actors import (
     claim_maker,
     np_actors,
     possessed_owner,
+    pronoun_referent,
     proposal_owner,
     relative_doers,
     subject_actors,
@@ -55,6 +56,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
+    APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
@@ -71,6 +73,8 @@ from pipeline.nlp.events.vocabulary import (
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
+    VIRTUE_PHRASES,
+    VIRTUE_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
@@ -86,6 +90,9 @@ POSSESSIVES = frozenset({"his", "her", "their", "its"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "myself", "ourselves"})
 ACCUSE_SPEECH = Trigger(
     lemma="criticism", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="NOUN"
+)
+PRAISE_SPEECH = Trigger(
+    lemma="praise", event_type="SUPPORT", mode=None, cameo_root="05", quad="verbal_coop", pos="VERB"
 )
 
 
@@ -164,6 +171,36 @@ def _untrusted(token: Token) -> bool:
     if token.pos_ != "VERB" or not lemma_in(token, DISTRUST_VERBS) or not has_neg(token):
         return False
     return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _denied_virtue(token: Token) -> bool:
+    """ "Mr Blair was not fit to be prime minister", "he has not been straightforward", "was not
+    best placed to run the arts", "had not told the truth", "has not done enough": a word of
+    honesty or fitness denied as the complement of "be" or as a passive participle
+    (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`), charges the
+    subject with lacking it; like `_untrusted`, the denial is the criticism. Not
+    in a condition ("if he was not honest") nor in an inverted question ("isn't he honest?")."""
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
+        verb = token.head
+    elif token.tag_ == "VBN" and token.lower_ in VIRTUE_WORDS and _fit_for(token):
+        verb = token  # "was not best placed to run the arts", "is not equipped to govern"
+    elif token.pos_ == "VERB" and any(
+        (token.lemma_.lower(), c.lemma_.lower()) in VIRTUE_PHRASES for c in token.children if c.dep_ == "dobj"
+    ):
+        verb = token
+    else:
+        return False
+    if not has_neg(verb) or _rhetorical(verb):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
+def _fit_for(participle: Token) -> bool:
+    """ "was not best placed to run the arts": a passive participle of fitness judges only with
+    the task it names ("should not be placed in the situation" puts someone somewhere)."""
+    if not any(c.dep_ == "auxpass" for c in participle.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in participle.children)
 
 
 def _shortcoming(token: Token) -> bool:
@@ -464,6 +501,15 @@ def _person_before(
     "Mr Howard") and whose title or given name does not give the other gender ("Ruth Kelly
     promised reforms. Labour claim his plans do not add up": not Ruth Kelly)."""
     own = _surname(speaker.name)
+    for mention in _persons_before(ec, pronoun, sentence, gendered):
+        if not same_actor(mention, speaker) and _surname(mention.name) != own:
+            return [mention]
+    return []
+
+
+def _persons_before(ec: EventContext, pronoun: Token, sentence: Sentence, gendered: str) -> Iterator[Mention]:
+    """The persons named (or pronouns resolved to one) before the pronoun, latest first, in its
+    sentence or the one before, whose title or given name does not give the other gender."""
     for mention in reversed(ec.index.mentions):
         if mention.char_start >= pronoun.idx:
             continue
@@ -471,12 +517,8 @@ def _person_before(
             break
         if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
             continue
-        if same_actor(mention, speaker) or _surname(mention.name) == own:
-            continue
-        if not _gender_agrees(mention, gendered):
-            continue
-        return [mention]
-    return []
+        if _gender_agrees(mention, gendered):
+            yield mention
 
 
 def _surname(name: str | None) -> str:
@@ -598,7 +640,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
         for token in span:
-            if not _unsound(token) and not _untrusted(token) and (not _criticises(token) or _negated(token)):
+            denied = _unsound(token) or _untrusted(token) or _denied_virtue(token)
+            if not denied and (not _criticises(token) or _negated(token)):
                 continue
             if judges_a_hypothetical(token):
                 continue  # "it would be wrong to exclude students": nobody has done it
@@ -666,7 +709,8 @@ def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
 
 def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """ACCUSE drafts for labels that criticise ("X branded Y's plans 'a shambles'", "described
-    Y's policy as a disaster", "called the Tory proposals unworkable"): a labelling verb whose
+    Y's policy as a disaster", "called the Tory proposals unworkable"), SUPPORT drafts for
+    labels that approve and do not criticise ("described him as 'very talented'"): a labelling verb whose
     object or label holds a criticising word criticises the actor its object names (the
     object itself, its possessor or a name modifying it), the verb's subject the source. In
     the passive ("Y's plans were branded 'a shambles' by X") the passive subject is the
@@ -693,6 +737,13 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
         judging = verb if dismissing else next((t for t in words if _criticises(t) and not _negated(t)), None)
+        trigger = ACCUSE_SPEECH
+        if judging is None and not dismissing:
+            # "described Mr Campbell as 'very talented'", "called him a 'giant' of the movement":
+            # an approving label with no criticism in it praises whom it labels (SUPPORT)
+            label_words = [t for c in labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
+            judging = next((t for t in label_words if t.lower_ in APPROVAL_WORDS and not _negated(t)), None)
+            trigger = PRAISE_SPEECH
         sources = [m for m in subject_actors(verb, ec.index) if is_actor(m)]
         if passive and not sources:
             # the parser often hangs the "by" agent on the label ("branded 'a shambles' by X")
@@ -705,7 +756,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(same_actor(m, s) for s in sources)]
         if targets:
-            drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, sources, unique(targets)))
+            drafts.append(speech_act_draft(trigger, verb, sentence, sources, unique(targets)))
     return drafts
 
 
@@ -734,11 +785,14 @@ def _labelled_objects(verb: Token, passive: bool) -> list[Token]:
 
 def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> list[Mention]:
     """The actors a labelled object names ("Y's plans"), else the owner of "her comments"
-    (`possessed_owner`: the one a possessive pronoun stands for), else those doing what its relative
+    (`possessed_owner`: the one a possessive pronoun stands for), else the one an object
+    pronoun stands for ("called him a disappointment", `pronoun_referent`), else those doing what its relative
     clause says ("branded the way Mr Blunkett's office operated as scandalous": the way
     Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
     owner named earlier with the same noun ("his plans ... the plans") or their maker in the
     sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
+    if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
+        obj = obj.head.head  # "Mr Campbell, who he described as 'very talented'": the one "who" is
     found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
     if found:
         return found
@@ -747,6 +801,13 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     found = possessed_owner(obj, sentence.sentence_id, keys, ec.index) if sentence is not None else None
     if found:
         return found  # "her comments were described as irresponsible": the woman named before
+    found = (
+        (_labelled_person(ec, obj, sentence, keys) or pronoun_referent(obj, sentence.sentence_id, keys, ec.index))
+        if sentence is not None
+        else []
+    )
+    if found:
+        return found  # "Liam Fox called him 'a disappointment'": the man named before
     doers = [t for c in obj.children if c.dep_ == "relcl" for t in relative_doers(c)]
     roots = [t for t in doers if t.head not in doers]
     found = unique(m for t in roots for m in np_actors(t, ec.index, allow_pronoun_possessor=True))
@@ -758,6 +819,25 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
         or claim_maker(obj, ec.index, excluded)
         or _government_measure(ec, obj, sources)
     )
+
+
+OBJECT_SUBJECT_FORM = {"him": "he", "her": "she"}
+
+
+def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: set[str]) -> list[Mention]:
+    """ "He entered Downing Street after the resignation of Harold Wilson. Tony Blair called him
+    a 'giant'": a labelled "him" or "her" takes up the latest subject, in its sentence or the one
+    before, that is a person of its gender other than the labeller (the one the text is about,
+    not the last name in a phrase); with none, `pronoun_referent` gives the nearest person."""
+    if obj.lower_ not in OBJECT_SUBJECT_FORM or obj.tag_ != "PRP" or ec.index.all_at(obj):
+        return []
+    for mention in _persons_before(ec, obj, sentence, OBJECT_SUBJECT_FORM[obj.lower_]):
+        if actor_key(mention) in sources:
+            continue
+        span = ec.ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return [mention]
+    return []
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:

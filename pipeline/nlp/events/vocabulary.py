@@ -105,6 +105,8 @@ SHORTCOMING_PHRASES = _VOCABULARY.pairs("shortcoming_phrases")
 # phrase -> its words, lower-case
 CRITICISM_PHRASES = tuple(tuple(p.split()) for p in sorted(_VOCABULARY.words("criticism_phrases")))
 DISTRUST_VERBS = _VOCABULARY.words("distrust_verbs")
+VIRTUE_WORDS = _VOCABULARY.words("virtue_words")
+VIRTUE_PHRASES = _VOCABULARY.pairs("virtue_phrases")
 ADDRESSING_VERBS = _VOCABULARY.words("addressing_verbs")
 BACKING_VERBS = _VOCABULARY.words("backing_verbs")
 WITHHELD_SPEECH_VERBS = _VOCABULARY.words("withheld_speech_verbs")

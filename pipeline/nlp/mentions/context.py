@@ -145,6 +145,11 @@ def make_mention(mc: MentionContext, c: Candidate, antecedent: str | None = None
     )
 
 
+def body_key(m: Mention) -> str:
+    """One key per organisation however it is written: its gazetteer id, else its name."""
+    return m.gazetteer_id or m.name.lower()
+
+
 def clean_spaces(text: str) -> str:
     return " ".join(text.split())
 

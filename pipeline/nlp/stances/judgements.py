@@ -44,6 +44,7 @@ from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targ
 from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
+    CLASSIFYING_ADJECTIVES,
     INSUFFICIENCY_ADJECTIVES,
     INTRANSITIVE_FATES,
     NAMING_VERBS,
@@ -177,8 +178,15 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     noun, predicate = _judged_noun(word)
     if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
         return out  # "the foreign secretary has been shamed": done to someone, not judged
-    if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex) or counted(noun)):
-        return out  # "great interest", "grave concerns", "6,200 illegal homes": mild, about something else, a count
+    if not predicate and (
+        abs(weight) < MIN_ATTRIBUTIVE_WEIGHT
+        or _is_attitude_noun(noun, art.lex)
+        or counted(noun)
+        or word.lower_ in CLASSIFYING_ADJECTIVES
+    ):
+        # "great interest", "grave concerns", "6,200 illegal homes", "terrorist suspects":
+        # mild, about something else, a count, a kind named
+        return out
     complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
     if predicate and word.pos_ == "ADJ" and complemented:
         return out  # "responsible for the waste" judges a relation, not the subject ("vital in a democracy" does)
