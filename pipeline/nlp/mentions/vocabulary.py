@@ -16,6 +16,8 @@ HONORIFICS = _VOCABULARY.mapping("honorifics", values=("m", "f", None))
 GENDERED_TITLES = _VOCABULARY.mapping("gendered_titles", values=("m", "f"))
 # "the Queen" -> the pronoun gender of the sovereign it names
 SOVEREIGN_TITLES = _VOCABULARY.mapping("sovereign_titles", values=("m", "f"))
+JUDICIAL_STYLES = _VOCABULARY.words("judicial_styles")
+PEERAGE_HONORIFICS = _VOCABULARY.words("peerage_honorifics")
 NAME_SUFFIXES = _VOCABULARY.words("name_suffixes")
 POST_NOMINALS = _VOCABULARY.words("post_nominals")
 NAME_PARTICLES = _VOCABULARY.words("name_particles")
