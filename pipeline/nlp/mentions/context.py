@@ -174,6 +174,17 @@ def is_plural_demonym(token: Token, gaz: Gazetteer) -> bool:
     )
 
 
+def with_candidates(chosen: list[Candidate], new: list[Candidate]) -> list[Candidate]:
+    """The chosen candidates with new ones put in, in text order; a chosen candidate that
+    starts where a new one does, or shares a token with one, gives way."""
+    if not new:
+        return chosen
+    starts = {c.tok_start for c in new}
+    covered = {i for c in new for i in range(c.tok_start, c.tok_end)}
+    kept = [c for c in chosen if c.tok_start not in starts and not covered.intersection(range(c.tok_start, c.tok_end))]
+    return sorted(kept + new, key=lambda c: c.tok_start)
+
+
 def overlaps_any(i: int, c: Candidate) -> bool:
     return c.tok_start <= i < c.tok_end
 
