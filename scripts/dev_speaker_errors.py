@@ -23,9 +23,9 @@ from pipeline.evaluation.predictions import predictions_from_tables
 from pipeline.evaluation.scoring import (
     QUOTE_MIN_COVERAGE,
     Prediction,
-    _same_actor,
     coverage,
     greedy_match,
+    same_actor,
     words,
 )
 from pipeline.nlp.corpus import build_tables
@@ -74,7 +74,7 @@ def main() -> int:
             if g.speaker is None or p.speaker is None:
                 right = g.speaker is None and p.speaker is None
             else:
-                right = _same_actor(article, g.speaker, p.speaker)
+                right = same_actor(article, g.speaker, p.speaker)
             if right:
                 continue
             wrong += 1

@@ -48,6 +48,8 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 trigger = lexicon.noun(lemma[i].lower())
                 if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
                     continue
+                if _manner(token):
+                    continue
             end = token.idx + len(token.text)
             out.append(
                 Mention(
@@ -64,6 +66,14 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 )
             )
     return out
+
+
+def _manner(noun: Token) -> bool:
+    """ "resigned in protest", "walked out in protest at the cuts": a bare protest noun after
+    "in" says why the subject acted, no demonstration anyone held."""
+    if noun.tag_ != "NN" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return False  # "took part in protests across France": plural protests are demonstrations
+    return not any(c.dep_ == "det" for c in noun.children)
 
 
 def _unnamed_subject(verb: Token, lexicon: EventTriggers, taken: set[int]) -> Token | None:

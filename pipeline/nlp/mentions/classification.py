@@ -552,22 +552,25 @@ def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
     under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
     that NER took for one name, right before the post's holder or the comma that leads to
-    them. The words say where or whose the post is; no one is named by the span. Returns
-    where the post begins, or None."""
+    them, or after "the" ("the Mid-Bedfordshire MP"). The words say where or whose the post
+    is; no one is named by the span. Returns where the post begins, or None."""
     doc = mc.doc
     k = len(span)
-    while k > 0 and span[k - 1].is_title and span[k - 1].lower_ in mc.role_words:
-        k -= 1
+    while k > 0 and span[k - 1].text[:1].isupper() and span[k - 1].lower_ in mc.role_words:
+        k -= 1  # "Premier", "MP"
     if k == 0 or k == len(span) or span.end >= len(doc) or span[0].lower_ in GIVEN_NAMES:
         return None
     post = span[k:].text
     role = mc.gaz.match_role(post)
     if role is None or not any(v.lower() == post.lower() for v in role.variants):
         return None
-    if not all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS for t in span[:k]):
-        return None
+    if not all((t.is_title and t.is_alpha or t.text == "-") and t.lower_ not in ORG_HEADS for t in span[:k]):
+        return None  # "Mid-Bedfordshire": a hyphen inside the place's name
     after = doc[span.end]
-    return k if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B" else None
+    if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return k
+    # "The Mid-Bedfordshire MP had denied": a definite post, whose holder the article named before
+    return k if span.start > 0 and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the" else None
 
 
 def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
@@ -880,6 +883,31 @@ def _people_acting(mc: MentionContext, span: Span) -> bool:
     return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "against" for v in clauses for c in v.children)
 
 
+_LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
+
+
+def _a_language(span: Span) -> bool:
+    """ "to teach German", "experimenting with Japanese and Spanish", "translated into
+    Arabic": a singular demonym standing alone as an object, with no determiner or modifier
+    and no noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
+    "the French said", "one Chilean" (a determiner or number: its people), "French firms" and
+    "French and other foreign nationals" (an adjective of a noun) are left be."""
+    if len(span) != 1 or span[0].tag_ in ("NNS", "NNPS") or span[0].text.endswith("s"):
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        return False  # "beat Tunisian Selima Sfar": the parser hung the name elsewhere
+    token = span[0]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "with Japanese and Spanish": the list's first word has the role
+    if token.dep_ not in _LANGUAGE_DEPS:
+        return False
+    modifiers = [c for word in (token, span[0]) for c in word.children]
+    if any(c.dep_ in ("det", "nummod", "amod", "compound", "poss", "prep") for c in modifiers):
+        return False  # "one Chilean": a person
+    return not any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in modifiers)  # "French and other nationals"
+
+
 def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
     entry = mc.gaz.entries.get(entity_id)
     if entry is None:
@@ -894,6 +922,8 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if label == "NORP":  # demonym of a country
         if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
             return None  # "South American states": a continent's adjective, not the country's
+        if _a_language(span):
+            return None  # "experimenting with Japanese and Spanish", "teach German": a tongue, not the state
         iso3 = entry.country_iso3
         if is_plural_demonym(span[-1], mc.gaz) and not _people_acting(mc, span):
             return _people_group(mc, span, iso3)

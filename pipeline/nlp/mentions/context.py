@@ -145,6 +145,11 @@ def make_mention(mc: MentionContext, c: Candidate, antecedent: str | None = None
     )
 
 
+def body_key(m: Mention) -> str:
+    """One key per organisation however it is written: its gazetteer id, else its name."""
+    return m.gazetteer_id or m.name.lower()
+
+
 def clean_spaces(text: str) -> str:
     return " ".join(text.split())
 
@@ -167,6 +172,17 @@ def is_plural_demonym(token: Token, gaz: Gazetteer) -> bool:
         and gaz.demonym_country(text[:-1]) is not None
         and gaz.demonym_country(text) is not None
     )
+
+
+def with_candidates(chosen: list[Candidate], new: list[Candidate]) -> list[Candidate]:
+    """The chosen candidates with new ones put in, in text order; a chosen candidate that
+    starts where a new one does, or shares a token with one, gives way."""
+    if not new:
+        return chosen
+    starts = {c.tok_start for c in new}
+    covered = {i for c in new for i in range(c.tok_start, c.tok_end)}
+    kept = [c for c in chosen if c.tok_start not in starts and not covered.intersection(range(c.tok_start, c.tok_end))]
+    return sorted(kept + new, key=lambda c: c.tok_start)
 
 
 def overlaps_any(i: int, c: Candidate) -> bool:

@@ -20,6 +20,7 @@ from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.parties import party_references
 from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames, particle_surnames
 from pipeline.nlp.mentions.references import add_references, national_government
+from pipeline.nlp.mentions.styles import judicial_styles, territorial_designations
 from pipeline.nlp.records import ArticleContext, Mention
 
 
@@ -27,7 +28,8 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     """Every entity mention inside a headline, caption or body sentence, in text order."""
     mc = MentionContext.build(ctx, load_gazetteer())
     chosen = national_branches(mc, without_overlaps(phrase_candidates(mc) + entity_candidates(mc)))
-    chosen = fix_person_names(mc, particle_surnames(mc, chosen))
+    chosen = judicial_styles(mc, territorial_designations(mc, particle_surnames(mc, chosen)))
+    chosen = fix_person_names(mc, chosen)
     chosen = lone_surnames(mc, chosen)
     chosen = attach_titles(mc, chosen)
     chosen = settle_types(mc, chosen)

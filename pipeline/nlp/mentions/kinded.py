@@ -22,7 +22,7 @@ _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW"}
+_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -31,6 +31,7 @@ _NOT_THE_NAME = {
     "award": ("ORG", "PERSON", "GPE", "DATE", "TIME"),
     "event": ("PERSON", "GPE", "DATE", "TIME"),
     "law": ("ORG", "PERSON", "DATE", "TIME"),  # "the Blair accord", "the EU treaty": the party to it
+    "product": ("DATE", "TIME"),  # a virus has no maker NER could name before it
 }
 
 
@@ -44,6 +45,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     end = kw.i
     while end > 0 and (doc[end - 1].like_num or doc[end - 1].ent_type_ in _MEASURES) and not _inside(doc[end - 1]):
         end -= 1  # "the Run London 10km race": a measure between the name and the noun
+    while end > 0 and _describes(doc[end - 1], kw):
+        end -= 1  # "the Cabir mobile phone virus": lower-case nouns that say what sort of virus
     names = _names_before(doc, end, plural)
     out = []
     for start, end in names:
@@ -52,7 +55,7 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
-        ner = {"fac": "FAC", "law": "LAW"}.get(label, "EVENT")
+        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT"}.get(label, "EVENT")
         out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
     return out
 
@@ -124,6 +127,17 @@ def _modifies(last: Token) -> bool:
     """The name describes a noun after it, or is one of names joined to it: not "join
     Morientes race", where the name is the verb's object and the noun another word."""
     return last.head.i > last.i or last.dep_ == "conj"
+
+
+def _describes(token: Token, kw: Token) -> bool:
+    """A lower-case noun or adjective inside the kind noun's phrase ("mobile phone" in "the
+    Cabir mobile phone virus"), which stands between the name and the noun."""
+    if not token.is_lower or not token.is_alpha or token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = token.head
+    while head.i < kw.i and head.dep_ in ("compound", "amod", "nmod"):
+        head = head.head
+    return head.i == kw.i
 
 
 def _inside(token: Token) -> bool:

@@ -59,9 +59,10 @@ SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 # what NER calls a work or product is often a person or company ("Manohla Dargis, film
 # critic for …" WORK_OF_ART, "security firm F-Secure" PRODUCT); laws and events are left be
 THINGS = ("WORK", "PRODUCT")
+RULED = (*SETTLED, "PRODUCT")  # what a phrase rule's type of a name carries to NER's other occurrences
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
 _PLACE_IDS = ("country:", "city:", "location:")
-_LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE"}
+_LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE", "PRODUCT": "PRODUCT"}
 _PLURAL_TAGS = ("NNS", "NNPS")
 
 
@@ -75,7 +76,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         return chosen
     # "Aceh province" (a phrase rule's place, named "Aceh"): what a stronger rule made of a name
     # in this article types NER's other occurrences of it, whatever evidence they seem to hold
-    ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in SETTLED}
+    # ("the Cabir virus": a phrase rule's product makes "variants of Cabir" the program too)
+    ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in RULED}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}

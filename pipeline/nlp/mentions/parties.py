@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
-from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS
+from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
+from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import is_subject
 
@@ -25,6 +25,8 @@ RECENT_SENTENCES = 2
 # Modifiers that make "party" another noun's ("the Labour party" has a name; "the ruling party"
 # is whichever governs; "the other party" is not the one named).
 _OWN_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod")
+# Prepositions that make "the party" a gathering ("after the party", "at the party").
+_GATHERING_PREPOSITIONS = frozenset({"after", "before", "during", "at"})
 
 
 def party_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
@@ -40,7 +42,7 @@ def party_references(mc: MentionContext, mentions: list[Mention]) -> list[Mentio
         if mc.section[token.i] not in ("body", "caption") or mc.inside_speech(token.idx):
             continue
         target = _party_meant(mc, token, parties)
-        if target is None:
+        if target is None or _other_party_between(mc, target, token, parties):
             continue
         name = target.name
         candidate = Candidate(token.i - 1, token.i + 1, "ORG", "ORGANIZATION", "title", name, 0)
@@ -68,6 +70,8 @@ def _bare_definite(token: Token) -> bool:
         return False  # "the party challenging Labour", "the party that wins": a role, not a reference
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         return False  # "replaced the Tories as the party …": the role one takes
+    if token.dep_ == "pobj" and token.head.lower_ in _GATHERING_PREPOSITIONS:
+        return False  # "After the party, Mr Kennedy said …": a gathering, not a political party
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if after is not None and after.lower_ == "of":
         # "the party of government" is another; "accused the party of buying votes" states a charge
@@ -79,25 +83,29 @@ def _party_meant(mc: MentionContext, token: Token, parties: list[Mention]) -> Me
     sentence = mc.ctx.sentence_at(token.idx)
     if sentence is None:
         return None
-    speakers = _governing_subjects(token)
+    actors, reporters = _governing_subjects(token)
+    if any(_root(mc, m) in reporters for m in parties):
+        # "Labour said the party would fight on the economy" is Labour itself, "The Lib Dems
+        # said the party's sums do not add up" is another: a party reporting leaves it open
+        return None
     before = [
         m
         for m in parties
-        if m.char_start < token.idx and not mc.inside_speech(m.char_start) and _root(mc, m) not in speakers
+        if m.char_start < token.idx and not mc.inside_speech(m.char_start) and _root(mc, m) not in actors
     ]
     recent = [m for m in before if 0 <= sentence.sentence_id - m.sentence_id <= RECENT_SENTENCES]
-    if len({_key(m) for m in recent}) > 1:
+    if len({body_key(m) for m in recent}) > 1:
         # "Labour hit back at the Tory proposals … The party challenged": of several, the one
         # a clause was about, not one named as another noun's modifier
         recent = [m for m in recent if _root(mc, m) is not None and is_subject(mc.doc[_root(mc, m)])]
     if recent:
-        keys = {_key(m) for m in recent}
+        keys = {body_key(m) for m in recent}
         return recent[-1] if len(keys) == 1 else None
     if any(sentence.sentence_id - m.sentence_id <= RECENT_SENTENCES for m in before):
         return None  # parties in view, none of them clearly meant: no fallback to the focus
     counts: dict[str, int] = {}
     for m in before:
-        counts[_key(m)] = counts.get(_key(m), 0) + 1
+        counts[body_key(m)] = counts.get(body_key(m), 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked:
         return None
@@ -105,23 +113,50 @@ def _party_meant(mc: MentionContext, token: Token, parties: list[Mention]) -> Me
     second = ranked[1][1] if len(ranked) > 1 else 0
     if n < 2 or n < 2 * second:
         return None
-    return next(m for m in reversed(before) if _key(m) == top)
+    return next(m for m in reversed(before) if body_key(m) == top)
 
 
-def _governing_subjects(token: Token) -> set[int]:
-    """Subjects of the verbs above "the party": "The Tories attacked the party", "The Liberal
-    Democrats said the party's sums do not add up" speak of another party, not of themselves."""
-    out, node = set(), token
+def _governing_subjects(token: Token) -> tuple[set[int], set[int]]:
+    """Subjects of the verbs above "the party", split into those of verbs that act on it ("The
+    Tories attacked the party": another party, not themselves) and of reporting verbs ("Labour
+    said the party would …"), which may speak of themselves or of another."""
+    actors, reporters, node = set(), set(), token
     while node.head.i != node.i:
         node = node.head
-        out.update(c.i for c in node.children if is_subject(c) and c.i != token.i)
-    return out
+        subjects = {c.i for c in node.children if is_subject(c) and c.i != token.i}
+        (reporters if node.lemma_.lower() in REPORTING_VERBS else actors).update(subjects)
+    return actors, reporters
+
+
+def _other_party_between(mc: MentionContext, target: Mention, token: Token, parties: list[Mention]) -> bool:
+    """A party noun that is no named party between the antecedent and "the party" ("Mr Blair
+    hosted a Christmas party … The party was attended by …"): the reference may be that one."""
+    named = [(m.char_start, m.char_end) for m in parties]
+    for other in mc.doc[:token.i]:
+        if other.idx <= target.char_start or other.lower_ not in PARTY_NOUNS:
+            continue
+        if any(start <= other.idx < end for start, end in named) or _describes_a_party(other, named):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in other.children):
+            return True
+        if any(c.dep_ in ("compound", "amod") and not any(s <= c.idx < e for s, e in named) for c in other.children):
+            return True
+    return False
+
+
+def _describes_a_party(noun: Token, named: list[tuple[int, int]]) -> bool:
+    """ "The Conservatives, the main opposition party, …", "Labour is a party that …": a party
+    noun set beside a named party, or said of it, is that party, not another one."""
+    def is_named(t: Token) -> bool:
+        return any(start <= t.idx < end for start, end in named)
+
+    if noun.dep_ == "appos":
+        return is_named(noun.head)
+    if noun.dep_ == "attr":
+        return any(is_subject(c) and is_named(c) for c in noun.head.children)
+    return False
 
 
 def _root(mc: MentionContext, m: Mention) -> int | None:
     span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
     return span.root.i if span is not None else None
-
-
-def _key(m: Mention) -> str:
-    return m.gazetteer_id or m.name.lower()

@@ -9,11 +9,19 @@ of State") are no entity of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.context import UNRESOLVED, Candidate, MentionContext, clean_spaces, overlaps_any
+from pipeline.nlp.mentions.context import (
+    UNRESOLVED,
+    Candidate,
+    MentionContext,
+    clean_spaces,
+    overlaps_any,
+    with_candidates,
+)
 from pipeline.nlp.mentions.vocabulary import (
     CONSTITUENCY_NOUNS,
     HONORIFICS,
@@ -207,24 +215,34 @@ def particle_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candi
     """ "Daniel arap Moi", "Mohammed bin Salman": NER may end a person at the lower-case
     particle and read the surname after it as a body or place; a person's name followed by a
     name particle (name_particles) and capitalised name words goes on through them."""
+    return grow_people(mc, chosen, _through_particle)
+
+
+def grow_people(
+    mc: MentionContext, chosen: list[Candidate], grow: Callable[[MentionContext, Candidate], Candidate | None]
+) -> list[Candidate]:
+    """Person names, with room after them, that `grow` lengthens to the right; what the
+    longer names cover is dropped."""
     doc = mc.doc
-    grown: dict[int, Candidate] = {}
+    grown = []
     for c in chosen:
-        end = c.tok_end
-        if c.entity_type != "PERSON" or c.kind != "name" or end + 1 >= len(doc):
+        if c.entity_type != "PERSON" or c.kind != "name" or c.tok_end + 1 >= len(doc):
             continue
-        if not (doc[end].is_lower and doc[end].lower_ in NAME_PARTICLES and _continues_name(mc, c, end + 1)):
-            continue
-        end += 2
-        while end < len(doc) and _continues_name(mc, c, end):
-            end += 1
-        name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
-        grown[c.tok_start] = replace(c, tok_end=end, name=name, char_end=None)
-    if not grown:
-        return chosen
-    covered = {i for c in grown.values() for i in range(c.tok_start, c.tok_end)}
-    kept = [c for c in chosen if c.tok_start not in grown and not covered.intersection(range(c.tok_start, c.tok_end))]
-    return sorted(kept + list(grown.values()), key=lambda c: c.tok_start)
+        longer = grow(mc, c)
+        if longer is not None:
+            grown.append(longer)
+    return with_candidates(chosen, grown)
+
+
+def _through_particle(mc: MentionContext, c: Candidate) -> Candidate | None:
+    doc, end = mc.doc, c.tok_end
+    if not (doc[end].is_lower and doc[end].lower_ in NAME_PARTICLES and _continues_name(mc, c, end + 1)):
+        return None
+    end += 2
+    while end < len(doc) and _continues_name(mc, c, end):
+        end += 1
+    name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
+    return replace(c, tok_end=end, name=name, char_end=None)
 
 
 def _continues_name(mc: MentionContext, c: Candidate, i: int) -> bool:

@@ -119,7 +119,9 @@ def _club_name(doc: Doc, ent: Span) -> Span | None:
 def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Public and Commercial Services Union", "Department for Education and Skills": NER
     split one body's name at "and"; joined again when the first part is one word or holds
-    "for"/"of", and the second ends in a body's head noun or is one word after such a part."""
+    "for"/"of", and the second ends in a body's head noun or is one word after such a part,
+    or when a bracketed acronym after them spells both ("the Virginia Department of Game and
+    Inland Fisheries (VDGIF)"); a body "of" a place, "and" one more place, is one body too."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
@@ -132,9 +134,13 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             linked = any(t.lower_ in ("for", "of") for t in prev)
             headed = ent[-1].lower_ in ORG_HEADS
-            if (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1)):
+            whole = (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1))
+            if whole or _initials_follow(doc, prev.start, ent.end):
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG")
                 continue
+        if _second_place_of_body(doc, prev, ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
         k = ent.start - 2
         if (
             ent.label_ == "ORG"
@@ -143,12 +149,49 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[k + 1].lower_ == "and"
             and not doc[k].ent_type_
             and doc[k].is_title
-            and doc[k].tag_ == "NNP"
+            and doc[k].tag_ in ("NNP", "NNPS")
             and (prev is None or prev.end <= k)
         ):
-            ent = Span(doc, k, ent.end, label="ORG")  # "Public" left untagged
+            ent = Span(doc, k, ent.end, label="ORG")  # "Public", "Standards" (plural) left untagged
         out.append(ent)
     return out
+
+
+def _second_place_of_body(doc: Doc, prev: Span | None, ent: Span) -> bool:
+    """ "the Police Federation of England and Wales": a body NER ended at "of <place>", then
+    "and" and one place word: the body's name covers both places."""
+    return (
+        prev is not None
+        and prev.label_ == "ORG"
+        and ent.label_ in ("GPE", "LOC")
+        and len(ent) == 1
+        and len(prev) >= 3
+        and prev[-2].lower_ == "of"
+        and prev[-1].text[:1].isupper()
+        and ent.start == prev.end + 1
+        and doc[prev.end].lower_ == "and"
+        and prev.sent == ent.sent
+        and not _known_or_a_state(prev, ent)
+    )
+
+
+def _known_or_a_state(body: Span, place: Span) -> bool:
+    """ "the Bank of England and Germany": a body the gazetteer knows whole, or a state after
+    "and", is a list of two actors, not one name."""
+    gaz = load_gazetteer()
+    words = body[1:] if body[0].lower_ == "the" else body
+    entry = gaz.by_alias(place.text)
+    return gaz.by_alias(words.text) is not None or entry is not None and entry.entity_id.startswith("country:")
+
+
+def _initials_follow(doc: Doc, start: int, end: int) -> bool:
+    """ "(VDGIF)" right after "Virginia Department of Game and Inland Fisheries": the capitals
+    of a bracketed acronym are the initials of the capitalised words of the whole span."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    initials = "".join(t.text[0] for t in doc[start:end] if t.text[:1].isupper() and t.lower_ != "the")
+    return len(acronym) >= 3 and acronym.isupper() and acronym.isalpha() and acronym == initials
 
 
 def _title_cased(sent: Span) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
+from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
 from pipeline.nlp.mentions.people import is_bare_title, title_words
 from pipeline.nlp.mentions.vocabulary import (
     GENDERED_TITLES,
@@ -527,12 +527,8 @@ def _affiliations(mc: MentionContext, persons: list[Mention], mentions: list[Men
             k -= 1
         body = bodies_by_end.get(k)
         if body is not None:
-            out[p.mention_id] = _body_key(body)
+            out[p.mention_id] = body_key(body)
     return out
-
-
-def _body_key(m: Mention) -> str:
-    return m.gazetteer_id or m.name.lower()
 
 
 def _title_reference(
@@ -619,7 +615,7 @@ def _title_reference(
         key for key, held in roles.items() if key in named_before and any(role_compatible(role.name, r) for r in held)
     }
     if body is not None:
-        wanted = _body_key(body)
+        wanted = body_key(body)
         of_body = {_surname(m.name) for m in before if parties.get(m.mention_id) == wanted}
         holders = (holders & of_body) or {
             h for h in holders if not any(parties.get(m.mention_id) for m in before if _surname(m.name) == h)
@@ -646,7 +642,7 @@ def _title_reference(
         held = {} if generic else roles
         candidates = before + linked
         if body is not None:  # "Labour MP Tony Wright was angry. The Tory leader said": not him
-            wanted = _body_key(body)
+            wanted = body_key(body)
             other = {_surname(m.name) for m in before if parties.get(m.mention_id) not in (None, wanted)}
             candidates = [m for m in candidates if _surname(m.name) not in other]
         recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)

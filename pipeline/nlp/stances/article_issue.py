@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.copulas import act_by_someone
 from pipeline.nlp.stances.issues import ISSUE_HEADS
 from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.protests import issue_noun, protest_cause
@@ -219,8 +220,8 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
         return []
     out = []
     for token in span:
-        if art.index.at(token) is not None:
-            continue
+        if art.index.at(token) is not None or act_by_someone(token):
+            continue  # a name; "a gaffe by Jack McConnell" judges his act, not the issue
         weight = art.lex.evaluative(token.lower_)
         if weight is None:
             weight = art.lex.evaluative(token.lemma_)

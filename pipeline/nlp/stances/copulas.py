@@ -58,8 +58,16 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
                 return [Target(label, child)] if label else []  # "it was disgraceful that …"
     if word.dep_ == "amod" and any(c.dep_ == "relcl" or c.dep_ == "acl" for c in word.head.children):
         return []  # "it is the right thing to do": handled above when parsed as xcomp
+    if act_by_someone(word):
+        return []  # "this is an incredible gaffe by Jack McConnell": an act of his, not what was last named
     noun = antecedent_noun(art, subject)
     return noun_targets(art, noun) if noun is not None else []
+
+
+def act_by_someone(word: Token) -> bool:
+    """A judging noun with its doer ("an incredible gaffe by Jack McConnell"): it judges an act
+    of that doer, which the noun does not name, so neither an antecedent nor the issue."""
+    return word.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in word.children)
 
 
 def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:

@@ -40,10 +40,11 @@ from pipeline.nlp.stances.signals import (
     Signal,
     target_signals,
 )
-from pipeline.nlp.stances.targets import action_targets, frame_action, noun_targets
+from pipeline.nlp.stances.targets import Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
+    CLASSIFYING_ADJECTIVES,
     INSUFFICIENCY_ADJECTIVES,
     INTRANSITIVE_FATES,
     NAMING_VERBS,
@@ -54,6 +55,8 @@ SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "thr
 # verbs that link a subject to what it is judged to be
 LINKING_VERBS = frozenset({"be", "prove", "seem", "appear", "remain", "become", "look", "sound"})
 EXCESS_WEIGHT = 0.6  # "too big", "too slow": an adjective the lexicon does not judge
+# verbs that lend their subject to an infinitive "to be" that judges it ("turned out to be a sham")
+RAISING_VERBS = frozenset({"seem", "appear", "prove", "turn"})
 NECESSITY_VERBS = frozenset({"have", "need"})  # "have to", "need to": deontic like "must"
 
 
@@ -177,8 +180,15 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     noun, predicate = _judged_noun(word)
     if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
         return out  # "the foreign secretary has been shamed": done to someone, not judged
-    if not predicate and (abs(weight) < MIN_ATTRIBUTIVE_WEIGHT or _is_attitude_noun(noun, art.lex) or counted(noun)):
-        return out  # "great interest", "grave concerns", "6,200 illegal homes": mild, about something else, a count
+    if not predicate and (
+        abs(weight) < MIN_ATTRIBUTIVE_WEIGHT
+        or _is_attitude_noun(noun, art.lex)
+        or counted(noun)
+        or word.lower_ in CLASSIFYING_ADJECTIVES
+    ):
+        # "great interest", "grave concerns", "6,200 illegal homes", "terrorist suspects":
+        # mild, about something else, a count, a kind named
+        return out
     complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
     if predicate and word.pos_ == "ADJ" and complemented:
         return out  # "responsible for the waste" judges a relation, not the subject ("vital in a democracy" does)
@@ -198,6 +208,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         polarity, score = negate(polarity, score, full=False)
     targets = copula_targets(art, word, noun) if predicate else None
     if targets is None:
+        targets = _attempt_judged(art, noun) if predicate else None
+    if targets is None:
         targets = noun_targets(art, noun)
     category = word.head if predicate and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
     if is_generic(word) and category is not None:
@@ -206,6 +218,15 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     elif is_generic(word) and not issue_like(noun):
         targets = [t for t in targets if issue_like(t.head)]  # "the evidence is astonishingly good"
     return target_signals(art, word, polarity, score, targets, holder, quote)
+
+
+def _attempt_judged(art: StanceArticle, noun: Token) -> list[Target] | None:
+    """ "the first attempt to sell the Dome proved a fiasco": a judged attempt is the issue as a
+    whole (how it went), not the action it aimed at, which a stance verb would see through to."""
+    if noun.lemma_.lower() not in ATTEMPT_NOUNS:
+        return None
+    label = art.labeller.noun_label(noun)
+    return [Target(label, noun)] if label else None
 
 
 def _judged_doing(word: Token) -> Token | None:
@@ -246,10 +267,12 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     ):
         # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
         # person it says what was done to them ("Mr Straw had been shamed into going")
-        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None) or _raised_subject(word)
         if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return None, False
         return subject, True
+    if dep == "dobj" and word.pos_ == "NOUN" and head.lemma_ == "prove":
+        return _copula_subject(head), True  # "the first attempt proved a complete fiasco": the parser's object
     if dep in ("acomp", "attr", "oprd"):
         if head.lemma_ in LINKING_VERBS:  # "the plans were a gimmick", "the sale proved a fiasco"
             return _copula_subject(head), True
@@ -262,10 +285,26 @@ def _copula_subject(be: Token) -> Token | None:
     to an error and was “regrettable”")."""
     for _ in range(3):
         subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subject is None and be.dep_ == "xcomp":
+            return _raised_subject(be)
         if subject is not None or be.dep_ != "conj":
             return subject
         be = be.head
     return None
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject of a raising verb over an infinitive "to be" ("it turned out to be a sham",
+    "the money appears to be wasted", "the plan seems to be a gimmick"): what the infinitive's
+    predicate judges."""
+    if verb.lemma_ != "be" and not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children):
+        return None
+    raiser = verb.head if verb.dep_ == "xcomp" else None
+    if raiser is None or raiser.lemma_.lower() not in RAISING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in raiser.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _object_of(verb: Token) -> Token | None:

@@ -40,6 +40,7 @@ from pipeline.nlp.stances.words import (
     QUANTIFIER_DETERMINERS,
     QUANTITY_WORDS,
     TRANSPARENT_VERBS,
+    UTTERANCE_NOUNS,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
@@ -161,6 +162,9 @@ class Labeller:
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
                 # "Gordon Brown's pre-Budget report": an owner and a kind make it one thing
                 return render(self.doc, left_tokens(self.lex, noun, False, False) + [noun]) or None
+            if not done and _possessor(noun) and noun.lemma_.lower() in UTTERANCE_NOUNS:
+                # "McConnell's remarks were an incredible gaffe": someone's words are a thing judged
+                return render(self.doc, [*_possessor(noun), noun]) or None
             return render(self.doc, [*_possessor(noun), noun, *done]) if done else None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
+from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
@@ -78,7 +79,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             found = _negated(urged, found)
             if found:
                 return found  # else "counting on the talks to continue": the talks
-            if pobj.pos_ == "PROPN" or art.index.at(pobj) is not None or pobj.lemma_.lower() in BODY_NOUNS:
+            if _addressed(art, pobj):
                 return []  # "called on the government to appoint …": the addressee is no issue
         targets: list[Target] = []
         for p in [prep] + [c for c in prep.conjuncts if c.dep_ in ("conj", "prep")]:
@@ -110,6 +111,9 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp)  # "urged the government to think again"
         found = _negated(xcomp, found)
+        for act in _shared_infinitives(xcomp):
+            # "wants to introduce a points system and increase deportations": each act is wished for
+            found += _negated(act, action_targets(art, act, label_actions=addressee or wished))
         if found and addressee and _warns(art, verb):
             # "warned the BBC to steer away from …": warning someone to act urges the act
             found = [Target(t.label, t.head, -t.sign, t.strength) for t in found]
@@ -126,8 +130,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if found is not None:
             return [found]
     if dobj is not None and not (addressee and xcomp is not None):
-        if addressee and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")):
-            return []  # "warned Tony Blair": the addressee, not the issue
+        if addressee and _addressed(art, dobj):
+            return []  # "warned Tony Blair", "warned ministers that …": the addressee, not the issue
         found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
         found = _denied(art, dobj, found)
         fate = _misparsed_fate(art, verb, dobj)
@@ -415,6 +419,16 @@ def _verbal(token: Token) -> bool:
     )
 
 
+def _shared_infinitives(xcomp: Token) -> list[Token]:
+    """The verbs coordinated with an infinitive complement that share its subject ("to
+    introduce a points system and increase deportations"): each is an act of the same
+    stance; a conjunct with its own subject is a clause of its own."""
+    return [
+        c for c in xcomp.conjuncts
+        if c.i > xcomp.i and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+
+
 def _infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -514,13 +528,15 @@ def _warns(art: StanceArticle, verb: Token) -> bool:
 
 
 def _addressed(art: StanceArticle, noun: Token) -> bool:
-    """Whether the one urged is an actor (a name, a pronoun, a body noun, a mention): then
-    the urged action, not the noun, is the issue."""
+    """Whether the one urged is an actor (a name, a pronoun, a body noun, a mention, a post
+    such as "ministers" or "the prime minister"): then the urged action, not the noun, is
+    the issue."""
     return (
         noun.pos_ in ("PROPN", "PRON")
         or art.index.at(noun) is not None
         or noun.lemma_.lower() in BODY_NOUNS
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or load_gazetteer().match_role(noun.lemma_) is not None
     )
 
 
