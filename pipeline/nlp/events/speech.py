@@ -182,7 +182,8 @@ def _denied_virtue(token: Token) -> bool:
     honesty or fitness denied as the complement of "be" or as a passive participle
     (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`), charges the
     subject with lacking it; like `_untrusted`, the denial is the criticism. Not
-    in a condition ("if he was not honest") nor in an inverted question ("isn't he honest?")."""
+    in a condition ("if he was not honest"), in an inverted question ("isn't he honest?"), under
+    "can" / "could" (`_of_ability`) nor in a clause a denial governs (`_denied_above`)."""
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
         verb = token.head
     elif token.tag_ == "VBN" and token.lower_ in VIRTUE_WORDS and _fit_for(token):
