@@ -346,3 +346,23 @@ def _names_apposition(token: Token, appos: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def misparsed_coordinate(verb: Token) -> Token | None:
+    """ "Davis said it was not possible to overstate the judgment and urged the government to
+    move": a tensed verb with no subject of its own hung on an infinitive cannot share the
+    infinitive's clause; it coordinates with the highest verb of its own tense above it
+    ("said"), whose subject and mood it takes, not the "it" or the "not" of the clause in between."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.tag_ != "VB":
+        return None
+    if verb.lower_ == verb.lemma_.lower():
+        return None  # "would restrict access and put a cap": "put" may be the bare verb itself
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    found = None
+    head = verb.head
+    while head.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head.head != head:
+        head = head.head
+        if head.tag_ == verb.tag_:
+            found = head
+    return found

@@ -96,6 +96,7 @@ from pipeline.nlp.syntax import (
     MentionIndex,
     has_neg,
     is_relative_pronoun,
+    misparsed_coordinate,
 )
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
@@ -374,6 +375,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
             # second finite verb on the reported clause, whose subject names no actor; the
             # speaker acts (not so for a passive: "said he was arrested and released")
             return subject_actors(head.head, index, depth + 2)
+        if not found and verb.dep_ == "conj" and _active(verb) and (clause := misparsed_coordinate(verb)) is not None:
+            return subject_actors(clause, index, depth + 2)  # "said it was not possible to X and urged"
         return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ in ("for", "of"):  # "suspended X for refusing", "accused X of lying"

@@ -40,7 +40,7 @@ from pipeline.nlp.events.vocabulary import (
     IRREALIS_WORDS,
 )
 from pipeline.nlp.lexicons import EventTriggers
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, misparsed_coordinate
 
 
 def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True) -> str:
@@ -102,6 +102,8 @@ def _clause_modality(
         found = _stronger(found, _clause_modality(head, lexicon, depth + 1))
     elif dep == "advcl" and _factual_clause(verb):
         pass  # "the vote would pass, as 16 MPs have sided with X": a reason given is a fact
+    elif dep == "conj" and (clause := misparsed_coordinate(verb)) is not None:
+        found = _stronger(found, _clause_modality(clause, lexicon, depth + 1))
     elif dep in ("advcl", "conj"):
         gerund_twin = _gerund_twin(verb) if dep == "conj" else None
         own_negation = not (dep == "conj" and gerund_twin is None and _own_phrase(verb))

@@ -7,8 +7,9 @@ verb of giving way (`yielding_verbs` in `pipeline/knowledge/events.yaml`):
 
 * "the Home Office said mandatory life sentences would not be abolished": the verb passive,
   denied and under "will" / "would" / "shall";
-* "we have no intention of abolishing the mandatory life sentence": the verb after "no
-  intention of".
+* "we have no intention of abolishing the mandatory life sentence", "I have no desire to
+  make further concessions": the verb, or a light verb's yielding noun, after "no" and a
+  noun of intent (`intention_nouns`, `yielding_nouns`).
 
 The speaker (the quote's, a named actor) is the source; the target is whoever the article
 made the proposal or the demand the refusal answers (`proposal_owner`, `claim_maker`), if
@@ -23,7 +24,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.actors import claim_maker, proposal_owner
 from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
 from pipeline.nlp.events.speech import same_actor
-from pipeline.nlp.events.vocabulary import YIELDING_VERBS
+from pipeline.nlp.events.vocabulary import DEED_VERBS, INTENTION_NOUNS, YIELDING_NOUNS, YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, passive_subject
@@ -46,16 +47,35 @@ def _denied_change(verb: Token) -> Token | None:
     return passive_subject(verb)
 
 
+def _yielding(verb: Token) -> bool:
+    """ "abolishing", "resign", or a light verb making a yielding noun ("make concessions")."""
+    if lemma_in(verb, YIELDING_VERBS):
+        return True
+    return lemma_in(verb, DEED_VERBS) and any(c.dep_ == "dobj" and lemma_in(c, YIELDING_NOUNS) for c in verb.children)
+
+
+def _intended_by(verb: Token) -> Token | None:
+    """The noun of intent a verb hangs from: "intention of abolishing", "desire to make"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        return verb.head.head
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head
+    return None
+
+
 def _no_intention(verb: Token) -> Token | None:
-    """ "we have no intention of abolishing it": the object of the refused change, the verb
-    itself when it has none ("no intention of resigning"), or None."""
-    if verb.pos_ != "VERB" or not lemma_in(verb, YIELDING_VERBS) or verb.dep_ != "pcomp":
+    """ "we have no intention of abolishing it", "I have no desire to make further
+    concessions": the object of the refused change, the verb itself when it has none ("no
+    intention of resigning") or when its object is the yielding noun, or None."""
+    if verb.pos_ != "VERB" or not _yielding(verb):
         return None
-    prep, noun = verb.head, verb.head.head
-    if prep.lower_ != "of" or noun.lemma_.lower() != "intention":
+    noun = _intended_by(verb)
+    if noun is None or not lemma_in(noun, INTENTION_NOUNS):
         return None
     if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None
+    if not lemma_in(verb, YIELDING_VERBS):
+        return verb  # "make concessions": what is conceded is not named
     return next((c for c in verb.children if c.dep_ == "dobj"), verb)
 
 

@@ -135,12 +135,25 @@ def _other_party_between(mc: MentionContext, target: Mention, token: Token, part
     for other in mc.doc[:token.i]:
         if other.idx <= target.char_start or other.lower_ not in PARTY_NOUNS:
             continue
-        if any(start <= other.idx < end for start, end in named):
+        if any(start <= other.idx < end for start, end in named) or _describes_a_party(other, named):
             continue
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in other.children):
             return True
         if any(c.dep_ in ("compound", "amod") and not any(s <= c.idx < e for s, e in named) for c in other.children):
             return True
+    return False
+
+
+def _describes_a_party(noun: Token, named: list[tuple[int, int]]) -> bool:
+    """ "The Conservatives, the main opposition party, …", "Labour is a party that …": a party
+    noun set beside a named party, or said of it, is that party, not another one."""
+    def is_named(t: Token) -> bool:
+        return any(start <= t.idx < end for start, end in named)
+
+    if noun.dep_ == "appos":
+        return is_named(noun.head)
+    if noun.dep_ == "attr":
+        return any(is_subject(c) and is_named(c) for c in noun.head.children)
     return False
 
 
