@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
+from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention, mention_root
 from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import is_subject
@@ -158,5 +158,5 @@ def _describes_a_party(noun: Token, named: list[tuple[int, int]]) -> bool:
 
 
 def _root(mc: MentionContext, m: Mention) -> int | None:
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    return span.root.i if span is not None else None
+    root = mention_root(mc.doc, m)
+    return root.i if root is not None else None
