@@ -71,10 +71,9 @@ def _peer_start(mc: MentionContext, c: Candidate) -> int | None:
     if c.tok_end - c.tok_start == 2 and doc[c.tok_start].lower_ in PEERAGE_HONORIFICS:
         return c.tok_start
     before = c.tok_start - 1
-    if c.tok_end - c.tok_start == 1 and before >= 0 and doc[before].lower_ in PEERAGE_HONORIFICS:
-        if doc[before].is_title and mc.section[before] == mc.section[c.tok_start]:
-            return before
-    return None
+    if c.tok_end - c.tok_start != 1 or before < 0 or doc[before].lower_ not in PEERAGE_HONORIFICS:
+        return None
+    return before if doc[before].is_title and mc.section[before] == mc.section[c.tok_start] else None
 
 
 def _designation_end(mc: MentionContext, first: int, anchor: int) -> int | None:
