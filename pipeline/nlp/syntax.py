@@ -159,6 +159,11 @@ def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+def is_passive(verb: Token) -> bool:
+    """ "was criticised", "cannot be trusted": the verb has a passive auxiliary of its own."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 # Verbs that raise the subject of their infinitive and say what is expected of it ("is
 # expected to", "is set to", "seems to"), from English grammars' raising verbs; not the
 # semi-modals of necessity ("has to", "needs to").
@@ -173,7 +178,7 @@ def raised_passive_subject(verb: Token) -> Token | None:
         return None  # "has to be approved by shareholders" states a requirement, not their position
     if passive_subject(verb) is not None or agent_of(verb) is None:
         return None
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not is_passive(verb):
         return None
     return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 

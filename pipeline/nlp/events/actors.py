@@ -38,7 +38,7 @@ PLOVER conventions, as coded here:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -95,6 +95,7 @@ from pipeline.nlp.syntax import (
     SUBJECT_SLOT_DEPS,
     MentionIndex,
     has_neg,
+    is_passive,
     is_relative_pronoun,
     misparsed_coordinate,
 )
@@ -340,7 +341,7 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
         elif child.dep_ == "agent":
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
-    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+    if not found and is_passive(verb):
         found = [m for p in _stray_agents(verb) for m in np_actors(p, index)]
     if not found and verb.dep_ in ("ccomp", "conj") and verb.head != verb:
         found = _reporting_body(verb, index, depth)
@@ -541,6 +542,40 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     ]
 
 
+# The subject form of a person's possessive or object pronoun, for `subject_person_before`.
+SUBJECT_FORMS = {"his": "he", "her": "she", "him": "he"}
+
+
+def persons_before(index: MentionIndex, pronoun: Token, sentence_id: int, gendered: str) -> Iterator[Mention]:
+    """The persons named (or pronouns resolved to one) before the pronoun, latest first, in its
+    sentence or the one before, whose title or given name does not give the other gender."""
+    for mention in reversed(index.mentions):
+        if mention.char_start >= pronoun.idx:
+            continue
+        if mention.sentence_id < sentence_id - 1:
+            break
+        if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
+            continue
+        if _gender_agrees(mention, gendered):
+            yield mention
+
+
+def subject_person_before(
+    pronoun: Token, sentence_id: int, gendered: str, sources: set[str], index: MentionIndex
+) -> list[Mention]:
+    """ "He entered Downing Street after the resignation of Harold Wilson. Tony Blair called him
+    a 'giant'", "Michael Howard criticised Tony Blair. His comments ...": a person pronoun takes
+    up the latest subject, in its sentence or the one before, that is a person of its gender
+    other than `sources` (the one the text is about, not the last name in a phrase)."""
+    for mention in persons_before(index, pronoun, sentence_id, gendered):
+        if actor_key(mention) in sources:
+            continue
+        span = pronoun.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return [mention]
+    return []
+
+
 def _gender_agrees(mention: Mention, pronoun: str) -> bool:
     """ "Mrs Thatcher said he was ready": a person whose title or given name gives the other
     gender is not the "he" or "she" (an unknown gender agrees)."""
@@ -651,7 +686,7 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     if not draft.targets and (
         draft.event_type in OTHER_DIRECTED_TYPES
         or lemma_in(draft.token, APPRAISING_VERBS)
-        or (draft.event_type in SPEECH_TYPES and _passive(draft.token))
+        or (draft.event_type in SPEECH_TYPES and is_passive(draft.token))
     ):
         assign(draft, "targets", _object_owner(draft, index))
     if not draft.targets and draft.event_type in ADDRESSED_TYPES:
@@ -708,28 +743,36 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     someone named earlier, so a backing verb's passive subject counts too."""
     sentence_id = draft.sentence.sentence_id
     sources = {actor_key(m) for m in draft.sources}
-    judged = "nsubjpass" if _passive(draft.token) else "dobj"
+    passive = is_passive(draft.token)
+    judged = "nsubjpass" if passive else "dobj"
     for obj in draft.token.children:
         if obj.dep_ != judged:
             continue
-        found = possessed_owner(obj, sentence_id, sources, index)
+        found = possessed_owner(obj, sentence_id, sources, index, prefer_subject=passive)
         if found is not None:
             return found
     return []
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def possessed_owner(obj: Token, sentence_id: int, sources: set[str], index: MentionIndex) -> list[Mention] | None:
+def possessed_owner(
+    obj: Token, sentence_id: int, sources: set[str], index: MentionIndex, prefer_subject: bool = False
+) -> list[Mention] | None:
     """The owner of words or deeds owned through a possessive pronoun ("his apology", "her
     comments"): the mention the pronoun resolves to, else the nearest actor of its kind
     named before it (`_named_before`), never one of `sources`; None when `obj` is no such
-    thing (an actor itself, or no possessive pronoun)."""
+    thing (an actor itself, or no possessive pronoun). With `prefer_subject` ("X criticised
+    Y on Monday. His comments were welcomed by Z": a sentence that opens on "his comments"
+    takes up the one the text is about), a "his" or "her" is first the latest person subject
+    before it (`subject_person_before`)."""
     owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
     if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
         return None
+    gendered = SUBJECT_FORMS.get(owners[0].lower_)
+    subject = (
+        subject_person_before(owners[0], sentence_id, gendered, sources, index) if prefer_subject and gendered else []
+    )
+    if subject:
+        return subject
     resolved = actor_at(index, owners[0])
     if resolved is not None:
         return [] if actor_key(resolved) in sources else [resolved]
@@ -785,9 +828,7 @@ def described_bodies(draft: Draft, index: MentionIndex) -> None:
         assign(draft, "targets", _described_body(draft, index, ("dobj",), draft.sources))
 
 
-def _described_body(
-    draft: Draft, index: MentionIndex, deps: tuple[str, ...], others: list[Mention]
-) -> list[Mention]:
+def _described_body(draft: Draft, index: MentionIndex, deps: tuple[str, ...], others: list[Mention]) -> list[Mention]:
     """ "In its report, the Law Commission said ... The commission also recommended tightening
     the law", "Much of the UKIP funding came from Sir Paul Sykes. Critics have accused the
     party of buying votes": a definite body noun as the verb's subject or direct object
@@ -884,7 +925,7 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     refusal of a definite proposal noun that names no owner is aimed at the owner the article
     last gave a proposal before it (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
-    passive = _passive(draft.token)
+    passive = is_passive(draft.token)
     for obj in draft.token.children:
         # "the proposals were attacked by union leaders": a passive's subject is its object
         if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):
@@ -1110,7 +1151,7 @@ def _refused_words_from(draft: Draft, verb: Token) -> bool:
     """A refusal in the active voice whose object is someone's words ("rejected a proposal",
     "dismissed the claims"): a "from" or "by" phrase on its verb names their author, whom the
     refusal is aimed at (a passive's "by" is its own doer, an "agent")."""
-    if draft.event_type != "REJECT" or any(c.dep_ == "auxpass" for c in verb.children):
+    if draft.event_type != "REJECT" or is_passive(verb):
         return False
     return any(c.dep_ == "dobj" and _words_or_deeds(c) for c in verb.children)
 
@@ -1120,7 +1161,9 @@ def _authors(draft: Draft, prep: Token, index: MentionIndex) -> list[Mention]:
     own source and places left out ("from Moscow's point of view")."""
     sources = {actor_key(m) for m in draft.sources}
     return [
-        m for p in pobjs(prep) for m in np_actors(p, index)
+        m
+        for p in pobjs(prep)
+        for m in np_actors(p, index)
         if m.entity_type != "LOCATION" and actor_key(m) not in sources
     ]
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.events.actors import np_actors, subject_actors
 from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, pobjs, speech_act_draft, unique
-from pipeline.nlp.events.speech import ACCUSE_SPEECH, _negated, same_actor
+from pipeline.nlp.events.speech import ACCUSE_SPEECH, negated, same_actor
 from pipeline.nlp.events.vocabulary import CRITICAL_ADJECTIVES
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.token_view import view_of
@@ -31,7 +31,7 @@ def critical_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if lower[i] not in CRITICAL_ADJECTIVES:
             continue
         word = doc[i]
-        if word.dep_ != "acomp" or _negated(word):
+        if word.dep_ != "acomp" or negated(word):
             continue
         objects = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
         sources = [m for m in subject_actors(word.head, ec.index) if is_actor(m)]

@@ -71,7 +71,9 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
 def _manner(noun: Token) -> bool:
     """ "resigned in protest", "walked out in protest at the cuts": a bare protest noun after
     "in" says why the subject acted, no demonstration anyone held."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children)
+    if noun.tag_ != "NN" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return False  # "took part in protests across France": plural protests are demonstrations
+    return not any(c.dep_ == "det" for c in noun.children)
 
 
 def _unnamed_subject(verb: Token, lexicon: EventTriggers, taken: set[int]) -> Token | None:

@@ -64,7 +64,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import MentionIndex, nominal_subjects
+from pipeline.nlp.syntax import MentionIndex, is_passive, nominal_subjects
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
 STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
@@ -285,7 +285,7 @@ def balloted_members(draft: Draft, index: MentionIndex) -> None:
     verb = draft.token
     if draft.event_type != "THREATEN" or not lemma_in(verb, BALLOT_VERBS) or draft.sources:
         return
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return
     balloted = list(draft.targets)
     if not balloted and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":

@@ -37,7 +37,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.speech import PRAISE_SPEECH, SPEAKER_PRONOUNS, _criticises, _negated, same_actor
+from pipeline.nlp.events.speech import PRAISE_SPEECH, SPEAKER_PRONOUNS, criticises, negated, same_actor
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, nominal_subjects
@@ -67,7 +67,7 @@ def _approved(word: Token) -> Token | None:
             return subject
         # "Paul's contribution has been exceptional": an owned deed judged good praises its owner
         return subject if _owned(subject) else None
-    if word.dep_ in ("amod", "acomp", "attr") and _criticises(head):
+    if word.dep_ in ("amod", "acomp", "attr") and criticises(head):
         return None  # "made a great mistake": the word only measures a failing
     if word.dep_ == "amod" and head.dep_ == "dobj" and lemma_in(head.head, DEED_VERBS):
         return _subject(head.head)  # "had made welcome announcements"
@@ -117,7 +117,7 @@ def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> l
             if lower[i] not in APPROVAL_WORDS and lower[i] not in PARTNER_NOUNS:
                 continue  # read from the view: a Token is made only for an approving word
             word = doc[i]
-            if _negated(word):
+            if negated(word):
                 continue
             subject = _approved(word)
             sentence = ec.ctx.sentence_at(word.idx)

@@ -32,14 +32,15 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import (
-    _gender_agrees,
     claim_maker,
     np_actors,
+    persons_before,
     possessed_owner,
     pronoun_referent,
     proposal_owner,
     relative_doers,
     subject_actors,
+    subject_person_before,
 )
 from pipeline.nlp.events.draft import (
     Draft,
@@ -58,6 +59,7 @@ from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
     APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
+    CLAUSE_DENIAL_VERBS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISMISSING_VERBS,
@@ -68,6 +70,7 @@ from pipeline.nlp.events.vocabulary import (
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     MANNER_NOUNS,
+    NEGATING_VERBS,
     NORM_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
@@ -79,7 +82,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import has_neg, nominal_subjects
+from pipeline.nlp.syntax import NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -114,7 +117,7 @@ def _reproach(token: Token) -> bool:
     past participle under "should / ought to have" says its subject failed to do what it
     had to, a reproach of that subject. Not a passive ("should have been consulted" pities
     its subject), not under or over a condition ("if Parliament wanted ... it should have done
-    so") and not negated ("shouldn't have been there" is judged by `_negated`)."""
+    so") and not negated ("shouldn't have been there" is judged by `negated`)."""
     if token.tag_ != "VBN" or token.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -170,7 +173,7 @@ def _untrusted(token: Token) -> bool:
     judges its subject; like `_unsound`, the denial is the criticism."""
     if token.pos_ != "VERB" or not lemma_in(token, DISTRUST_VERBS) or not has_neg(token):
         return False
-    return any(c.dep_ == "auxpass" for c in token.children)
+    return is_passive(token)
 
 
 def _denied_virtue(token: Token) -> bool:
@@ -179,7 +182,8 @@ def _denied_virtue(token: Token) -> bool:
     honesty or fitness denied as the complement of "be" or as a passive participle
     (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`), charges the
     subject with lacking it; like `_untrusted`, the denial is the criticism. Not
-    in a condition ("if he was not honest") nor in an inverted question ("isn't he honest?")."""
+    in a condition ("if he was not honest"), in an inverted question ("isn't he honest?"), under
+    "can" / "could" (`_of_ability`) nor in a clause a denial governs (`_denied_above`)."""
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
         verb = token.head
     elif token.tag_ == "VBN" and token.lower_ in VIRTUE_WORDS and _fit_for(token):
@@ -190,15 +194,44 @@ def _denied_virtue(token: Token) -> bool:
         verb = token
     else:
         return False
-    if not has_neg(verb) or _rhetorical(verb):
+    if not has_neg(verb) or _rhetorical(verb) or _of_ability(verb) or _denied_above(verb):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
+ABILITY_MODALS = frozenset({"can", "could", "ca"})  # "ca" of "can't"
+
+
+def _of_ability(verb: Token) -> bool:
+    """ "Nurses could not do enough for my mother", "could not be more helpful": a denied duty
+    under "can" or "could" says no one could do more, which praises."""
+    return any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children)
+
+
+def _denied_above(verb: Token) -> bool:
+    """ "denied that Mr Darling had not told the truth", "nobody could claim he had not told the
+    truth", "did not say he was not fit": a denial in a clause the judging clause is the
+    complement of (a negated verb, a negative subject, a verb of denial: `CLAUSE_DENIAL_VERBS`)
+    takes back the charge."""
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp") and node.head.i != node.i:
+        node = node.head
+        if has_neg(node) or lemma_in(node, CLAUSE_DENIAL_VERBS):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and _negative(c) for c in node.children):
+            return True
+    return False
+
+
+def _negative(noun: Token) -> bool:
+    """ "nobody", "none", "no one", "no minister": a noun phrase that names no one."""
+    return noun.lower_ in NEGATION_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _fit_for(participle: Token) -> bool:
     """ "was not best placed to run the arts": a passive participle of fitness judges only with
     the task it names ("should not be placed in the situation" puts someone somewhere)."""
-    if not any(c.dep_ == "auxpass" for c in participle.children):
+    if not is_passive(participle):
         return False
     return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in participle.children)
 
@@ -235,7 +268,7 @@ def _criticising_phrase(token: Token) -> bool:
     )
 
 
-def _criticises(token: Token) -> bool:
+def criticises(token: Token) -> bool:
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
         return True
     if _criticising_phrase(token):
@@ -257,7 +290,7 @@ def _criticises(token: Token) -> bool:
     return False
 
 
-def _negated(token: Token) -> bool:
+def negated(token: Token) -> bool:
     """ "not illegal", "was not a failure": the judging word or its head is negated. A "not"
     after a comma that the parser hangs on the word ("huge waste, not on the frontline but
     on bureaucracy") contrasts what follows it and leaves the word asserted."""
@@ -413,7 +446,7 @@ def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mentio
     modal's judge no one."""
     if not _excess(token) or not any(c.dep_ == "nsubjpass" and token in c.subtree for c in clause.children):
         return []
-    if any(c.dep_ == "agent" for c in clause.children) or not any(c.dep_ == "auxpass" for c in clause.children):
+    if any(c.dep_ == "agent" for c in clause.children) or not is_passive(clause):
         return []
     if clause.tag_ != "VBN" or clause.dep_ not in ("ROOT", "ccomp", "conj") or governs(speaker, ec):
         return []
@@ -501,24 +534,10 @@ def _person_before(
     "Mr Howard") and whose title or given name does not give the other gender ("Ruth Kelly
     promised reforms. Labour claim his plans do not add up": not Ruth Kelly)."""
     own = _surname(speaker.name)
-    for mention in _persons_before(ec, pronoun, sentence, gendered):
+    for mention in persons_before(ec.index, pronoun, sentence.sentence_id, gendered):
         if not same_actor(mention, speaker) and _surname(mention.name) != own:
             return [mention]
     return []
-
-
-def _persons_before(ec: EventContext, pronoun: Token, sentence: Sentence, gendered: str) -> Iterator[Mention]:
-    """The persons named (or pronouns resolved to one) before the pronoun, latest first, in its
-    sentence or the one before, whose title or given name does not give the other gender."""
-    for mention in reversed(ec.index.mentions):
-        if mention.char_start >= pronoun.idx:
-            continue
-        if mention.sentence_id < sentence.sentence_id - 1:
-            break
-        if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
-            continue
-        if _gender_agrees(mention, gendered):
-            yield mention
 
 
 def _surname(name: str | None) -> str:
@@ -601,7 +620,7 @@ def _this_government(ec: EventContext, word: Token) -> list[Mention]:
         word.dep_ == "compound"
         and word.head.pos_ == "NOUN"
         and not list(word.children)
-        and (word.head.dep_ in ("nsubj", "nsubjpass") or _criticises(word.head))
+        and (word.head.dep_ in ("nsubj", "nsubjpass") or criticises(word.head))
     )
     if not (determined or bare):
         return []
@@ -641,7 +660,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         scope = _fragment_scope(quote, span)
         for token in span:
             denied = _unsound(token) or _untrusted(token) or _denied_virtue(token)
-            if not denied and (not _criticises(token) or _negated(token)):
+            if not denied and (not criticises(token) or negated(token)):
                 continue
             if judges_a_hypothetical(token):
                 continue  # "it would be wrong to exclude students": nobody has done it
@@ -726,23 +745,22 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         dismissing = lemma_in(verb, DISMISSING_VERBS) and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
         )
-        if verb.pos_ != "VERB" or not (dismissing or lemma_in(verb, LABELLING_VERBS)) or has_neg(verb):
+        if verb.pos_ != "VERB" or not (dismissing or lemma_in(verb, LABELLING_VERBS)) or _label_denied(verb):
             continue
         # "X branded Y's plans a shambles"; passive: "Y's plans were branded a shambles by X"
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = is_passive(verb)
         objects = _labelled_objects(verb, passive)
         if not objects:
             continue
         labels = [c for c in verb.children if c.dep_ in LABEL_DEPS]
         labels = [c for c in labels if c.dep_ != "dobj" or passive]
         words = [t for c in objects + labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
-        judging = verb if dismissing else next((t for t in words if _criticises(t) and not _negated(t)), None)
+        judging = verb if dismissing else next((t for t in words if criticises(t) and not negated(t)), None)
         trigger = ACCUSE_SPEECH
         if judging is None and not dismissing:
             # "described Mr Campbell as 'very talented'", "called him a 'giant' of the movement":
             # an approving label with no criticism in it praises whom it labels (SUPPORT)
-            label_words = [t for c in labels for t in c.subtree if c.dep_ != "prep" or c.lower_ == "as"]
-            judging = next((t for t in label_words if t.lower_ in APPROVAL_WORDS and not _negated(t)), None)
+            judging = next((t for t in _label_heads(labels) if _approves(t)), None)
             trigger = PRAISE_SPEECH
         sources = [m for m in subject_actors(verb, ec.index) if is_actor(m)]
         if passive and not sources:
@@ -755,9 +773,54 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         sources = list({actor_key(m): m for m in sources}.values())  # "the Commission (IHRC)": one
         targets = [m for m in _labelled_actors(objects[0], ec, sources) if is_actor(m)]
         targets = [m for m in targets if m.entity_type != "LOCATION" and not any(same_actor(m, s) for s in sources)]
+        if trigger is PRAISE_SPEECH:
+            targets = [m for m in targets if _labels_the_person(objects[0], m)]
         if targets:
             drafts.append(speech_act_draft(trigger, verb, sentence, sources, unique(targets)))
     return drafts
+
+
+def _label_denied(verb: Token) -> bool:
+    """ "did not call him a liar", "refused to describe Mr Blair as talented": a labelling verb
+    negated, or the infinitive of a verb that leaves it undone (`NEGATING_VERBS`), labels no one."""
+    if has_neg(verb):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma_in(verb.head, NEGATING_VERBS)
+
+
+def _label_heads(labels: list[Token]) -> list[Token]:
+    """The words that head a label ("a giant", "very talented", "as a great leader": "leader"),
+    with their conjuncts ("honest and decent"); not the words that modify them ("the great
+    pretender", "an economic giant": "pretender", "giant")."""
+    heads: list[Token] = []
+    for label in labels:
+        if label.dep_ == "prep":
+            heads += [c for c in label.children if c.dep_ in ("pobj", "amod", "acomp", "attr")]
+        else:
+            heads.append(label)
+    return heads + [c for h in heads for c in h.conjuncts if c.i > h.i]
+
+
+def _approves(word: Token) -> bool:
+    """An approving word (`approval_words`), not negated and a word of its own: "right" in
+    "right-wing" approves nothing."""
+    if word.lower_ not in APPROVAL_WORDS or negated(word):
+        return False
+    doc = word.doc
+    return not (word.i > 0 and hyphen_joined(doc[word.i - 1], word)) and not (
+        word.i + 1 < len(doc) and hyphen_joined(word, doc[word.i + 1])
+    )
+
+
+def _labels_the_person(obj: Token, mention: Mention) -> bool:
+    """Praise by a label is of a person labelled as such ("described Mr Campbell as talented",
+    "called him a giant"), not of a country or of what someone owns ("described China as an
+    economic giant", "Mr Brown's budget as a great day")."""
+    if mention.entity_type != "PERSON":
+        return False
+    if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
+        obj = obj.head.head
+    return obj.lower_ in OBJECT_SUBJECT_FORM or mention.char_start <= obj.idx < mention.char_end
 
 
 # where the parser puts a label: "branded it a shambles" (oprd, xcomp, ccomp, attr),
@@ -831,13 +894,7 @@ def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: 
     not the last name in a phrase); with none, `pronoun_referent` gives the nearest person."""
     if obj.lower_ not in OBJECT_SUBJECT_FORM or obj.tag_ != "PRP" or ec.index.all_at(obj):
         return []
-    for mention in _persons_before(ec, obj, sentence, OBJECT_SUBJECT_FORM[obj.lower_]):
-        if actor_key(mention) in sources:
-            continue
-        span = ec.ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-            return [mention]
-    return []
+    return subject_person_before(obj, sentence.sentence_id, OBJECT_SUBJECT_FORM[obj.lower_], sources, ec.index)
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:

@@ -132,3 +132,8 @@ RECEIVED_IDIOMS = _VOCABULARY.mapping("received_idioms")
 PAIR_NOUNS = _VOCABULARY.mapping("pair_nouns", values=("any", "country", "person", "organization"))
 # "TYPE/mode[/trigger lemma]" -> family: reports that may be one event (cross-article resolution)
 TYPE_FAMILIES = _VOCABULARY.mapping("type_families")
+# The stance rules' verbs of denial ("denied his forecasts were too optimistic"), shared: a
+# judgement in the clause below one is the one denied, for events as for stances.
+CLAUSE_DENIAL_VERBS = load_vocabulary("stances").words("denial_verbs")
+# Verbs whose infinitive is not done ("refused to meet", "declined to describe him as").
+NEGATING_VERBS = frozenset(word for word, modality in IRREALIS_WORDS.items() if modality == "negated")

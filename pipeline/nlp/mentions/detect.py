@@ -16,10 +16,11 @@ from pipeline.nlp.mentions.filters import (
     one_per_start,
     short_body_names,
 )
+from pipeline.nlp.mentions.governments import national_government
 from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.parties import party_references
 from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames, particle_surnames
-from pipeline.nlp.mentions.references import add_references, national_government
+from pipeline.nlp.mentions.references import add_references
 from pipeline.nlp.mentions.styles import judicial_styles, territorial_designations
 from pipeline.nlp.records import ArticleContext, Mention
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
+from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention, mention_root
 from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import is_subject
@@ -135,7 +135,7 @@ def _other_party_between(mc: MentionContext, target: Mention, token: Token, part
     for other in mc.doc[:token.i]:
         if other.idx <= target.char_start or other.lower_ not in PARTY_NOUNS:
             continue
-        if any(start <= other.idx < end for start, end in named):
+        if any(start <= other.idx < end for start, end in named) or _describes_a_party(other, named):
             continue
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in other.children):
             return True
@@ -144,6 +144,19 @@ def _other_party_between(mc: MentionContext, target: Mention, token: Token, part
     return False
 
 
+def _describes_a_party(noun: Token, named: list[tuple[int, int]]) -> bool:
+    """ "The Conservatives, the main opposition party, …", "Labour is a party that …": a party
+    noun set beside a named party, or said of it, is that party, not another one."""
+    def is_named(t: Token) -> bool:
+        return any(start <= t.idx < end for start, end in named)
+
+    if noun.dep_ == "appos":
+        return is_named(noun.head)
+    if noun.dep_ == "attr":
+        return any(is_subject(c) and is_named(c) for c in noun.head.children)
+    return False
+
+
 def _root(mc: MentionContext, m: Mention) -> int | None:
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    return span.root.i if span is not None else None
+    root = mention_root(mc.doc, m)
+    return root.i if root is not None else None

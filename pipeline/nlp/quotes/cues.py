@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
-from pipeline.nlp.syntax import agent_of, has_subject, subject_of
+from pipeline.nlp.syntax import agent_of, has_subject, is_passive, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -106,7 +106,7 @@ def belief_clause(verb: Token) -> Token | None:
     """The that-clause an opinion verb reports ("analysts believe (that) rates will rise"):
     a finite clausal complement after the verb, never "is expected to …" or "I think" in
     parentheses; the verb itself active, not "is thought to be"."""
-    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.tag_ == "VBN" and is_passive(verb):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):

@@ -49,7 +49,7 @@ from pipeline.nlp.stances.words import (
     INTRANSITIVE_FATES,
     NAMING_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, is_passive
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
 # verbs that link a subject to what it is judged to be
@@ -262,7 +262,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
         return _object_of(head.head), True  # "described the talks as “useful”"
     if dep == "pobj" and head.lower_ == "as":
         return _object_of(head.head), True
-    if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) and not any(
+    if word.tag_ == "VBN" and is_passive(word) and not any(
         c.dep_ == "agent" for c in word.children
     ):
         # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a

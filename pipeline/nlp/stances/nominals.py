@@ -49,7 +49,7 @@ from pipeline.nlp.stances.words import (
     RECEIVE_VERBS,
     STANCE_NOMINALS,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, is_passive
 from pipeline.nlp.token_view import view_of
 
 NOMINAL_SCORE_FACTOR = 0.9
@@ -438,6 +438,6 @@ def _passive_participle(word: Token) -> bool:
     return (
         word.pos_ == "VERB"
         and word.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" for c in word.children)
+        and is_passive(word)
         and any(c.dep_ == "nsubjpass" for c in word.children)
     )

@@ -35,7 +35,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
-from pipeline.nlp.syntax import raised_passive_subject
+from pipeline.nlp.syntax import is_passive, raised_passive_subject
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -494,7 +494,7 @@ def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[
     done to (shelving opposes it), not the thing called for."""
     if any(c.dep_ in ("nsubjpass", "dobj", "agent") for c in urged.children):
         return []
-    if not any(c.dep_ == "auxpass" for c in urged.children):
+    if not is_passive(urged):
         return []
     cue = verb_cue(art, urged)
     if cue is None:
