@@ -16,13 +16,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
-from pipeline.nlp.mentions.vocabulary import HONORIFICS, KIND_NOUNS
+from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, HONORIFICS, KIND_NOUNS
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT"}
+_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -31,7 +31,11 @@ _NOT_THE_NAME = {
     "award": ("ORG", "PERSON", "GPE", "DATE", "TIME"),
     "event": ("PERSON", "GPE", "DATE", "TIME"),
     "law": ("ORG", "PERSON", "DATE", "TIME"),  # "the Blair accord", "the EU treaty": the party to it
-    "product": ("DATE", "TIME"),  # a virus has no maker NER could name before it
+    "product": ("DATE", "TIME"),  # a worm has no maker NER could name before it
+    # "the Microsoft virus": a firm or person the program is named for; a place NER typed
+    # ("the West Nile virus") is left only by the computing word a program's phrase needs,
+    # since NER types an unknown program's name as a place as often ("the Cabir phone virus")
+    "virus": ("ORG", "PERSON", "DATE", "TIME"),
 }
 
 
@@ -47,6 +51,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         end -= 1  # "the Run London 10km race": a measure between the name and the noun
     while end > 0 and _describes(doc[end - 1], kw):
         end -= 1  # "the Cabir mobile phone virus": lower-case nouns that say what sort of virus
+    if label == "virus" and not _computing(kw):
+        return []  # "the Ebola virus": a disease, no program
     names = _names_before(doc, end, plural)
     out = []
     for start, end in names:
@@ -55,7 +61,7 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
-        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT"}.get(label, "EVENT")
+        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}.get(label, "EVENT")
         out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
     return out
 
@@ -138,6 +144,14 @@ def _describes(token: Token, kw: Token) -> bool:
     while head.i < kw.i and head.dep_ in ("compound", "amod", "nmod"):
         head = head.head
     return head.i == kw.i
+
+
+def _computing(kw: Token) -> bool:
+    """A computing word in the virus noun's sentence ("the Cabir mobile phone virus", "the
+    MyDoom virus ... new e-mail addresses"): the virus is a program, not a disease. The
+    sentence, not the noun phrase: a relative clause the parser hangs elsewhere ("the Cabir
+    virus was discovered that can hop from phone to phone") says it as often."""
+    return any(t.lower_ in COMPUTING_WORDS for t in kw.sent)  # "e-mail" splits into "e", "-", "mail"
 
 
 def _inside(token: Token) -> bool:

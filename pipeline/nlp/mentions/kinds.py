@@ -144,6 +144,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     body_word = is_body_word(last)
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
+    if doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS:
+        return {"PERSON"}  # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
@@ -240,6 +242,7 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     if c.role or c.gender or (before is not None and (before.lower_ in HONORIFICS or before.lower_ in TITLE_NOUNS)):
         found.add("PERSON")
+
     if _in_apposition_to_a_post(mc, root, near=(c.tok_start, c.tok_end)):
         found.add("PERSON")
     if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):

@@ -236,18 +236,19 @@ def grow_people(
 
 def _through_particle(mc: MentionContext, c: Candidate) -> Candidate | None:
     doc, end = mc.doc, c.tok_end
-    if not (doc[end].is_lower and doc[end].lower_ in NAME_PARTICLES and _continues_name(mc, c, end + 1)):
+    if not (doc[end].is_lower and doc[end].lower_ in NAME_PARTICLES and continues_name(mc, c.tok_start, end + 1)):
         return None
     end += 2
-    while end < len(doc) and _continues_name(mc, c, end):
+    while end < len(doc) and continues_name(mc, c.tok_start, end):
         end += 1
     name = clean_spaces(doc[c.tok_start + (doc[c.tok_start].lower_ in HONORIFICS) : end].text)
     return replace(c, tok_end=end, name=name, char_end=None)
 
 
-def _continues_name(mc: MentionContext, c: Candidate, i: int) -> bool:
+def continues_name(mc: MentionContext, anchor: int, i: int) -> bool:
+    """A capitalised name word at `i`, in the same section as the name begun at `anchor`."""
     token = mc.doc[i]
-    return token.is_title and _name_word(token) and mc.section[i] == mc.section[c.tok_start]
+    return token.is_title and _name_word(token) and mc.section[i] == mc.section[anchor]
 
 
 def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:

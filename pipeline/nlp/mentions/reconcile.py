@@ -135,10 +135,10 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
             linked = any(t.lower_ in ("for", "of") for t in prev)
             headed = ent[-1].lower_ in ORG_HEADS
             whole = (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1))
-            if whole or _initials_follow(doc, prev.start, ent.end):
+            if whole:
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG")
                 continue
-        if _second_place_of_body(doc, prev, ent):
+        if _spelt_by_initials(doc, prev, ent) or _second_place_of_body(doc, prev, ent):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
         k = ent.start - 2
@@ -157,31 +157,54 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _second_place_of_body(doc: Doc, prev: Span | None, ent: Span) -> bool:
-    """ "the Police Federation of England and Wales": a body NER ended at "of <place>", then
-    "and" and one place word: the body's name covers both places."""
+def _split_at_and(doc: Doc, prev: Span | None, ent: Span) -> bool:
+    """`prev` ends right before "and" and `ent` begins right after it, in one sentence."""
     return (
         prev is not None
+        and ent.start == prev.end + 1
+        and doc[prev.end].lower_ == "and"
+        and prev.sent == ent.sent
+    )
+
+
+def _spelt_by_initials(doc: Doc, prev: Span | None, ent: Span) -> bool:
+    """ "the Virginia Department of Game and Inland Fisheries (VDGIF)": two NER bodies
+    split at "and" are one where the bracketed acronym right after spells both."""
+    if not _split_at_and(doc, prev, ent) or not prev.label_ == ent.label_ == "ORG":
+        return False
+    return _initials_follow(doc, prev.start, ent.end)
+
+
+def _second_place_of_body(doc: Doc, prev: Span | None, ent: Span) -> bool:
+    """ "the Police Federation of England and Wales": a body NER ended at "of <place>", then
+    "and" and one place word, both places of one country: the body's name covers both."""
+    return (
+        _split_at_and(doc, prev, ent)
         and prev.label_ == "ORG"
         and ent.label_ in ("GPE", "LOC")
         and len(ent) == 1
         and len(prev) >= 3
         and prev[-2].lower_ == "of"
         and prev[-1].text[:1].isupper()
-        and ent.start == prev.end + 1
-        and doc[prev.end].lower_ == "and"
-        and prev.sent == ent.sent
-        and not _known_or_a_state(prev, ent)
+        and not _known_body(prev)
+        and _places_of_one_country(prev[-1:], ent)
     )
 
 
-def _known_or_a_state(body: Span, place: Span) -> bool:
-    """ "the Bank of England and Germany": a body the gazetteer knows whole, or a state after
-    "and", is a list of two actors, not one name."""
-    gaz = load_gazetteer()
+def _known_body(body: Span) -> bool:
+    """ "the Bank of England": a body the gazetteer knows whole ends at its own place."""
     words = body[1:] if body[0].lower_ == "the" else body
-    entry = gaz.by_alias(place.text)
-    return gaz.by_alias(words.text) is not None or entry is not None and entry.entity_id.startswith("country:")
+    return load_gazetteer().by_alias(words.text) is not None
+
+
+def _places_of_one_country(first: Span, second: Span) -> bool:
+    """ "England and Wales": two places the gazetteer knows, of one country, neither a
+    country itself; "London and Paris", "England and Germany" are two names."""
+    gaz = load_gazetteer()
+    entries = [gaz.by_alias(first.text), gaz.by_alias(second.text)]
+    if any(e is None or e.entity_id.startswith("country:") or e.entity_type != "LOCATION" for e in entries):
+        return False
+    return entries[0].country_iso3 is not None and entries[0].country_iso3 == entries[1].country_iso3
 
 
 def _initials_follow(doc: Doc, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, with_candidates
-from pipeline.nlp.mentions.people import grow_people
+from pipeline.nlp.mentions.people import continues_name, grow_people
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, JUDICIAL_STYLES, PEERAGE_HONORIFICS
 
 
@@ -41,16 +41,10 @@ def judicial_styles(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     return with_candidates(chosen, styled)
 
 
-def _surname(mc: MentionContext, i: int, style: int) -> bool:
-    """A capitalised word of letters in the style's section, no new sentence's first word."""
-    token = mc.doc[i] if i < len(mc.doc) else None
-    return (
-        token is not None
-        and token.is_title
-        and token.is_alpha
-        and not token.is_sent_start
-        and mc.section[i] == mc.section[style]
-    )
+def _surname(mc: MentionContext, i: int, anchor: int) -> bool:
+    """A capitalised name word in the section of the name begun at `anchor`, no new
+    sentence's first word."""
+    return i < len(mc.doc) and continues_name(mc, anchor, i) and not mc.doc[i].is_sent_start
 
 
 def territorial_designations(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -60,14 +54,46 @@ def territorial_designations(mc: MentionContext, chosen: list[Candidate]) -> lis
 
 
 def _through_designation(mc: MentionContext, c: Candidate) -> Candidate | None:
-    doc, end = mc.doc, c.tok_end
-    if doc[c.tok_start].lower_ not in PEERAGE_HONORIFICS or c.tok_end - c.tok_start != 2:
+    doc, of = mc.doc, c.tok_end
+    start = _peer_start(mc, c)
+    if start is None or doc[of].lower_ != "of" or not _surname(mc, of + 1, start):
         return None
-    if doc[end].lower_ != "of" or mc.section[end + 1] != mc.section[c.tok_start]:
+    stop = _designation_end(mc, of + 1, start)
+    if stop is None:
         return None
-    stop = end + 1
-    while stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not doc[stop].is_sent_start:
-        stop += 1
-    if stop == end + 1 or stop - end > 3:
+    return replace(c, tok_start=start, tok_end=stop, char_end=None)
+
+
+def _peer_start(mc: MentionContext, c: Candidate) -> int | None:
+    """Where the peer's name begins: at NER's span ("Lord Falconer"), or at the honorific
+    right before a bare surname NER tagged alone ("Lord Stevens" with only "Stevens")."""
+    doc = mc.doc
+    if c.tok_end - c.tok_start == 2 and doc[c.tok_start].lower_ in PEERAGE_HONORIFICS:
+        return c.tok_start
+    before = c.tok_start - 1
+    if c.tok_end - c.tok_start != 1 or before < 0 or doc[before].lower_ not in PEERAGE_HONORIFICS:
         return None
-    return replace(c, tok_end=stop, char_end=None)
+    return before if doc[before].is_title and mc.section[before] == mc.section[c.tok_start] else None
+
+
+def _designation_end(mc: MentionContext, first: int, anchor: int) -> int | None:
+    """The end of the place after "of": one capitalised word, two only where together
+    they are a place the gazetteer knows ("of Clifton Hampden"); none where the word goes
+    on into a number or a noun ("Lord Coe of London 2012", "of London fame"), which makes it
+    the first word of some other name."""
+    if _goes_on(mc.doc, first):
+        return None
+    second = first + 1
+    if _surname(mc, second, anchor) and not _goes_on(mc.doc, second):
+        entry = mc.gaz.by_alias(mc.doc[first : second + 1].text)
+        if entry is not None and entry.entity_type in ("LOCATION", "COUNTRY"):
+            return second + 1
+    return first + 1
+
+
+def _goes_on(doc, i: int) -> bool:
+    """The word at `i` is followed by a number or a lower-case noun."""
+    if i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.like_num or (after.is_lower and after.tag_ in ("NN", "NNS"))
