@@ -15,7 +15,7 @@ import bisect
 import functools
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.records import Mention
 from pipeline.nlp.token_view import view_of
@@ -162,6 +162,14 @@ def passive_subject(verb: Token) -> Token | None:
 def is_passive(verb: Token) -> bool:
     """ "was criticised", "cannot be trusted": the verb has a passive auxiliary of its own."""
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def mention_root(doc: Doc, m: Mention) -> Token | None:
+    """The syntactic head of a mention's tokens (the span widened to whole tokens), which
+    says how the mention sits in its clause: subject, modifier, object; None when the
+    offsets fall outside the doc's tokens."""
+    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 # Verbs that raise the subject of their infinitive and say what is expected of it ("is

@@ -97,6 +97,7 @@ from pipeline.nlp.syntax import (
     has_neg,
     is_passive,
     is_relative_pronoun,
+    mention_root,
     misparsed_coordinate,
 )
 
@@ -542,7 +543,7 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     ]
 
 
-# The subject form of a person's possessive or object pronoun, for `subject_person_before`.
+# The subject form of a person's possessive or object pronoun: the gender `persons_before` wants.
 SUBJECT_FORMS = {"his": "he", "her": "she", "him": "he"}
 
 
@@ -570,8 +571,8 @@ def subject_person_before(
     for mention in persons_before(index, pronoun, sentence_id, gendered):
         if actor_key(mention) in sources:
             continue
-        span = pronoun.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        root = mention_root(pronoun.doc, mention)
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
             return [mention]
     return []
 
@@ -1068,10 +1069,9 @@ def _presenter(noun: Token, index: MentionIndex) -> list[Mention]:
 
 def _conjoined(mention: Mention, doc, index: MentionIndex) -> list[Mention]:
     """The mention with the actors coordinated with it ("Britain and Spain")."""
-    span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-    if span is None:
+    token = mention_root(doc, mention)
+    if token is None:
         return [mention]
-    token = span.root
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     found = np_actors(token, index)

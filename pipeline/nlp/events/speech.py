@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import (
+    SUBJECT_FORMS,
     claim_maker,
     np_actors,
     persons_before,
@@ -513,7 +514,7 @@ def _pronoun_antecedent(
         return named[-1:]
     if subjects[0].lower_ in ("his", "her") and speaker.entity_type != "PERSON" and speaker.kind != "pronoun":
         # "Labour claim his planned savings don't add up": a body's words cannot mean its own "his"
-        return _person_before(ec, subjects[0], sentence, speaker, SUBJECT_FORM[subjects[0].lower_])
+        return _person_before(ec, subjects[0], sentence, speaker, SUBJECT_FORMS[subjects[0].lower_])
     if subjects[0].lower_ in POSSESSIVES:
         return []  # a possessive only takes up an actor its own quote named before it
     if spoken_of is not None:
@@ -522,8 +523,6 @@ def _pronoun_antecedent(
         return _person_before(ec, subjects[0], sentence, speaker, subjects[0].lower_)
     return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
 
-
-SUBJECT_FORM = {"his": "he", "her": "she"}
 
 
 def _person_before(
@@ -820,7 +819,7 @@ def _labels_the_person(obj: Token, mention: Mention) -> bool:
         return False
     if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
         obj = obj.head.head
-    return obj.lower_ in OBJECT_SUBJECT_FORM or mention.char_start <= obj.idx < mention.char_end
+    return obj.lower_ in PERSON_OBJECT_PRONOUNS or mention.char_start <= obj.idx < mention.char_end
 
 
 # where the parser puts a label: "branded it a shambles" (oprd, xcomp, ccomp, attr),
@@ -884,7 +883,7 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     )
 
 
-OBJECT_SUBJECT_FORM = {"him": "he", "her": "she"}
+PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 
 def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: set[str]) -> list[Mention]:
@@ -892,9 +891,9 @@ def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: 
     a 'giant'": a labelled "him" or "her" takes up the latest subject, in its sentence or the one
     before, that is a person of its gender other than the labeller (the one the text is about,
     not the last name in a phrase); with none, `pronoun_referent` gives the nearest person."""
-    if obj.lower_ not in OBJECT_SUBJECT_FORM or obj.tag_ != "PRP" or ec.index.all_at(obj):
+    if obj.lower_ not in PERSON_OBJECT_PRONOUNS or obj.tag_ != "PRP" or ec.index.all_at(obj):
         return []
-    return subject_person_before(obj, sentence.sentence_id, OBJECT_SUBJECT_FORM[obj.lower_], sources, ec.index)
+    return subject_person_before(obj, sentence.sentence_id, SUBJECT_FORMS[obj.lower_], sources, ec.index)
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:

@@ -150,14 +150,6 @@ def body_key(m: Mention) -> str:
     return m.gazetteer_id or m.name.lower()
 
 
-def mention_root(doc: Doc, m: Mention) -> Token | None:
-    """The syntactic head of a mention's tokens (the span widened to whole tokens), which
-    says how the mention sits in its clause: subject, modifier, object; None when the
-    offsets fall outside the doc's tokens."""
-    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
 def clean_spaces(text: str) -> str:
     return " ".join(text.split())
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention, mention_root
+from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
 from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import is_subject
+from pipeline.nlp.syntax import is_subject, mention_root
 
 # Sentences back (besides its own) a party named still counts as the one "the party" takes up.
 RECENT_SENTENCES = 2

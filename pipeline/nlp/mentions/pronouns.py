@@ -12,11 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.bodies import person_keys, surname
-from pipeline.nlp.mentions.context import MentionContext, mention_root
+from pipeline.nlp.mentions.context import MentionContext
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS
 from pipeline.nlp.names import given_name_gender
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import GENDERED_PRONOUNS, is_subject
+from pipeline.nlp.syntax import GENDERED_PRONOUNS, is_subject, mention_root
 
 # How far back (sentences) a subject pronoun still reaches its antecedent when no other person
 # of its gender is named in between: BBC copy runs "He said ..." paragraphs long after the name.
