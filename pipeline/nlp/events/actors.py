@@ -137,7 +137,11 @@ def np_actors(
         # "the two sides", "both ex-Soviet states": the pair named before, never the
         # modifier that describes them
         out += _pair_antecedent(token, index)
-    elif token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X") or token.dep_ in ("compound", "amod"):
+    elif (
+        token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X")
+        or token.dep_ in ("compound", "amod")
+        or _noun_read_as_verb(token)
+    ):
         topic = token.lemma_.lower() in DISCOURSE_NOUNS or token.lower_ in DISCOURSE_NOUNS
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "appos", "npadvmod"):
@@ -189,6 +193,17 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+def _noun_read_as_verb(token: Token) -> bool:
+    """ "criticised 'extravagant' Tory promises": a plural noun the parser tags as a verb
+    ("promises", "plans") while giving it a noun's place (object, subject, "of" object) and
+    a noun's modifiers, with no subject, auxiliary or object of its own, heads a noun phrase."""
+    if token.pos_ != "VERB" or token.tag_ != "VBZ" or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp", "xcomp") for c in token.children):
+        return False
+    return any(c.dep_ in ("compound", "amod", "poss", "det") for c in token.children)
 
 
 def _office_holders_states(token: Token, group: Mention, index: MentionIndex) -> list[Mention]:
