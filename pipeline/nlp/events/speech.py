@@ -356,7 +356,9 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
                 # "the cavalier way in which this government operates": who does what is judged
                 out += relative_doers(child)
     for child in _subject_holder(clause).children if with_subject else ():
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
+        if child.dep_ == "csubj":
+            out += _clausal_subject_doers(child)
+        elif child.dep_ in ("nsubj", "nsubjpass", "agent", "expl"):
             out += list(child.subtree)
     if token.dep_ == "nsubj" and token.head.i == clause.i and _criticising_phrase(token):
         # "the jury is still out on the Home Office's ability": a phrase of doubt that is the
@@ -377,6 +379,21 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _clausal_subject_doers(subject: Token) -> list[Token]:
+    """ "Comparing the assembly government to Hitler's Germany is crass", "his attacking the
+    unions was a mistake": a clause as subject is judged for what its doer does, so only that
+    doer (its own subject or possessor) is judged, never whom the act is done to."""
+    return [t for c in subject.children if c.dep_ in ("nsubj", "poss") for t in c.subtree]
+
+
+def _outside_clausal_subjects(clause: Token) -> list[Token]:
+    """The judging clause's words, a clause as its subject reduced to that clause's doer
+    (`_clausal_subject_doers`)."""
+    inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
+    doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
+    return sorted([t for t in clause.subtree if t.i not in inner] + doers, key=lambda t: t.i)
 
 
 def _subject_holder(clause: Token) -> Token:
@@ -427,7 +444,7 @@ def _targets(
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
-    found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+    found = _actors_in(ec, _outside_clausal_subjects(clause), span, speaker)
     return (
         found
         or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
@@ -522,7 +539,6 @@ def _pronoun_antecedent(
     if subjects[0].lower_ in ("he", "she"):
         return _person_before(ec, subjects[0], sentence, speaker, subjects[0].lower_)
     return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
-
 
 
 def _person_before(
