@@ -388,12 +388,19 @@ def _clausal_subject_doers(subject: Token) -> list[Token]:
     return [t for c in subject.children if c.dep_ in ("nsubj", "poss") for t in c.subtree]
 
 
-def _outside_clausal_subjects(clause: Token) -> list[Token]:
-    """The judging clause's words, a clause as its subject reduced to that clause's doer
-    (`_clausal_subject_doers`)."""
+def _judging_clause_words(clause: Token) -> list[Token]:
+    """The judging clause's words where the judged actor may be named: a clause as its
+    subject reduced to that clause's doer (`_clausal_subject_doers`), and no subordinate
+    clause of reason or time ("it was discriminatory because it did not apply to British
+    citizens": those it leaves out are not judged)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
+    inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
     doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
     return sorted([t for t in clause.subtree if t.i not in inner] + doers, key=lambda t: t.i)
+
+
+def _has_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _subject_holder(clause: Token) -> Token:
@@ -444,7 +451,7 @@ def _targets(
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
-    found = _actors_in(ec, _outside_clausal_subjects(clause), span, speaker)
+    found = _actors_in(ec, _judging_clause_words(clause), span, speaker)
     return (
         found
         or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
