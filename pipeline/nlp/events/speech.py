@@ -61,6 +61,7 @@ from pipeline.nlp.events.vocabulary import (
     APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
     CLAUSE_DENIAL_VERBS,
+    CONDUCT_ADVERBS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISMISSING_VERBS,
@@ -181,7 +182,8 @@ def _denied_virtue(token: Token) -> bool:
     """ "Mr Blair was not fit to be prime minister", "he has not been straightforward", "was not
     best placed to run the arts", "had not told the truth", "has not done enough": a word of
     honesty or fitness denied as the complement of "be" or as a passive participle
-    (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`), charges the
+    (`virtue_words`), an adverb of sound conduct on a denied active verb ("is not behaving
+    sensibly": `conduct_adverbs`), or a duty's verb and object denied (`virtue_phrases`), charges the
     subject with lacking it; like `_untrusted`, the denial is the criticism. Not
     in a condition ("if he was not honest"), in an inverted question ("isn't he honest?"), under
     "can" / "could" (`_of_ability`) nor in a clause a denial governs (`_denied_above`)."""
@@ -193,6 +195,10 @@ def _denied_virtue(token: Token) -> bool:
         (token.lemma_.lower(), c.lemma_.lower()) in VIRTUE_PHRASES for c in token.children if c.dep_ == "dobj"
     ):
         verb = token
+    elif token.dep_ == "advmod" and token.lower_ in CONDUCT_ADVERBS and token.head.pos_ == "VERB":
+        verb = token.head  # "it is not behaving sensibly", "has not acted responsibly"
+        if is_passive(verb):
+            return False
     else:
         return False
     if not has_neg(verb) or _rhetorical(verb) or _of_ability(verb) or _denied_above(verb):
