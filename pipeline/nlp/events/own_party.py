@@ -40,8 +40,7 @@ def without_own_party(ec: EventContext, draft: Draft, quotes: list[Quote]) -> bo
         return True
     speaker = draft.sources[0]
     own = [
-        t
-        for t in draft.targets
+        t for t in draft.targets
         if _speaker_quote(ec, quotes, speaker, t)
         and not _charged_as_done(draft, t)
         and introduced_with(ec.ctx.text, ec.index.mentions, speaker, t, kinds=("name", "title"), doc=ec.ctx.doc)

@@ -421,14 +421,14 @@ def _is_definite(token: Token) -> bool:
     return False
 
 
+
 def _present_party(verb: Token) -> bool:
     """Whether "X is in Tehran for talks" has an X that can take part: a name, a pronoun or
     an office holder ("the foreign minister"). "Tony Blair's money is for talks with France"
     has a thing as its subject, so its possessor is no party to the talks."""
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        subject.pos_ in ("PROPN", "PRON")
-        or subject.ent_type_ in ACTOR_ENTITY_LABELS
+        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ACTOR_ENTITY_LABELS
         or subject.lemma_.lower() in OFFICE_HOLDER_NOUNS
         for subject in subjects
     )
