@@ -61,12 +61,9 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
         if not sources:
             continue
         targets = [
-            m
-            for t in _concerned(noun)
+            m for t in _concerned(noun)
             if not _by_agent(t, noun)
-            and (m := actor_at(ec.index, t)) is not None
-            and is_actor(m)
-            and m.entity_type != "LOCATION"
+            and (m := actor_at(ec.index, t)) is not None and is_actor(m) and m.entity_type != "LOCATION"
         ]
         targets = [m for m in unique(targets) if not any(same_actor(m, s) for s in sources)]
         if targets:
