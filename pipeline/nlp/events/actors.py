@@ -951,6 +951,48 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def demonstrated_proposals(draft: Draft, index: MentionIndex) -> None:
+    """Give a criticism or refusal with no target, whose object (a passive's subject) is a bare
+    "this" or "that", the owner of the proposal it points back to (`_demonstrated_proposal_owner`);
+    run once the draft's type is settled ("That has been attacked by the Tories" is read as
+    criticism only after its actors are known)."""
+    if draft.targets or draft.event_type not in OTHER_DIRECTED_TYPES or draft.token.pos_ != "VERB":
+        return
+    sources = {actor_key(m) for m in draft.sources}
+    excluded = lambda m: actor_key(m) in sources  # noqa: E731
+    judged = "nsubjpass" if is_passive(draft.token) else "dobj"
+    for obj in draft.token.children:
+        if obj.dep_ == judged:
+            assign(draft, "targets", _demonstrated_proposal_owner(obj, index, excluded))
+
+
+DEMONSTRATIVES = frozenset({"this", "that"})
+
+
+def _demonstrated_proposal_owner(obj: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+    """ "Charles Clarke has come up with alternative proposals ... That has been attacked by the
+    Tories": a bare "this" or "that" as what is criticised or refused points back to the last
+    proposal noun of the sentence before, which belongs to its owner (`_proposal_owners`) or
+    else to the subject of the clause that puts it forward ("X has come up with proposals"),
+    never to the act's own source, and not when that clause is denied."""
+    if obj.lower_ not in DEMONSTRATIVES or obj.pos_ != "PRON" or list(obj.children):
+        return []
+    sentences = [s for s in obj.doc.sents if s.start <= obj.i]
+    if len(sentences) < 2:
+        return []
+    for noun in reversed(sentences[-2]):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        owners = [m for m in _proposal_owners(noun, index) if not excluded(m)]
+        if owners:
+            return owners
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or has_neg(verb):
+            return []
+        return [m for m in subject_actors(verb, index) if m.kind != "pronoun" and is_actor(m) and not excluded(m)]
+    return []
+
+
 # Verbs whose subject makes a claim or a charge.
 CLAIMING_VERBS = frozenset(
     {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import (
+    demonstrated_proposals,
     described_bodies,
     fill_actors,
     reciprocal_drafts,
@@ -104,6 +105,7 @@ def detect_events(
             appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu
             verbal_attack(draft)
             described_bodies(draft, ec.index)  # "accused the party of": the party named before
+            demonstrated_proposals(draft, ec.index)  # "X came up with proposals. That was attacked": X
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
