@@ -51,7 +51,7 @@ from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.responsibility import claimed_act
-from pipeline.nlp.events.rulings import appraised_owner, ruled_against
+from pipeline.nlp.events.rulings import appraised_owner, court_findings, ruled_against
 from pipeline.nlp.events.senses import apply_actor_sense
 from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.speech import (
@@ -137,6 +137,7 @@ def detect_events(
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
+        spoken += court_findings(ec, span, sentence)  # "the law lords ruled that ... was unlawful"
         spoken += pressure_drafts(ec, span, sentence)  # "raised the pressure on Tony Blair"
         spoken += need_drafts(ec, span, sentence)  # "stressed the need for Iran to comply"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)

@@ -466,6 +466,12 @@ def _targets(
     )
 
 
+def judged_actors(ec: EventContext, token: Token, span: Span, speaker: Mention) -> list[Mention]:
+    """The actors a judging word in `span` judges, read as in a quote of `speaker`
+    (`_targets`): what a court's finding judges (`rulings.court_findings`)."""
+    return _targets(ec, token, span, speaker)
+
+
 def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mention) -> list[Mention]:
     """ "Far too little has been done to enable adult learners", "too many mistakes have been
     made": a measure of too little or too much (`_excess`) as the subject of a passive with no
