@@ -696,6 +696,9 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         assign(draft, "targets", [m for m in np_actors(addressee, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
         assign(draft, "targets", _object_doer(draft, index) or _proposal_object_owner(draft, index))
+    if not draft.targets and draft.event_type == "SUPPORT":
+        # "has backed the control orders" (the government's plans): backing is aimed at their owner
+        assign(draft, "targets", _proposal_object_owner(draft, index))
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
@@ -922,8 +925,8 @@ def _object_doer(draft: Draft, index: MentionIndex) -> list[Mention]:
 
 
 def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
-    """ "Union leaders attacked the proposals", "the plans were rejected by MPs": criticism or
-    refusal of a definite proposal noun that names no owner is aimed at the owner the article
+    """ "Union leaders attacked the proposals", "the plans were rejected by MPs", "has backed
+    the control orders": criticism, refusal or backing of a definite proposal noun that names no owner is aimed at the owner the article
     last gave a proposal before it (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
     passive = is_passive(draft.token)
