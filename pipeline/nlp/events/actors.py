@@ -942,7 +942,7 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
 # Verbs whose subject makes a claim or a charge.
 CLAIMING_VERBS = frozenset(
     {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",
-     "condemn"}
+     "condemn", "believe", "propose"}
 )  # fmt: skip
 # Verbs whose subject calls for something, and the nouns of such calls.
 CALLING_VERBS = frozenset({"call", "demand", "urge", "press", "appeal"})
@@ -959,12 +959,12 @@ def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], 
     the sentence before, as saying or charging something (calling for something, for a
     call), who is not the one answering it (`excluded`); a sentence that reports a denial
     ("Lord Goldsmith also denied them, saying ...") makes no claim."""
-    definite = any(c.lower_ in ("the", "this", "these", "such", "those") for c in noun.children)
+    definite = any(c.lower_ in ("the", "this", "that", "these", "such", "those") for c in noun.children)
     call = lemma_in(noun, CALL_NOUNS)
     bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
         return []
-    if any(c.dep_ == "acl" for c in noun.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
         return []  # "the claims, made in a new book": their origin is named, if by no actor
     sentences = [s for s in noun.doc.sents if s.start <= noun.i]
     for sent in sentences[-2:-1]:
