@@ -926,8 +926,9 @@ def _object_doer(draft: Draft, index: MentionIndex) -> list[Mention]:
 
 def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     """ "Union leaders attacked the proposals", "the plans were rejected by MPs", "has backed
-    the control orders": criticism, refusal or backing of a definite proposal noun that names no owner is aimed at the owner the article
-    last gave a proposal before it (`proposal_owner`), never at the act's own source."""
+    the control orders": criticism, refusal or backing of a definite proposal noun that
+    names no owner is aimed at the owner the article last gave a proposal before it
+    (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
     passive = is_passive(draft.token)
     for obj in draft.token.children:
