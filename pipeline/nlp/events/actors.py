@@ -85,6 +85,7 @@ from pipeline.nlp.events.vocabulary import (
     SPOKESPERSON_NOUNS,
     STATE_AGENT_HEADS,
     STATE_VERBS,
+    STRIKE_NOUNS,
 )
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.names import given_name_gender, honorific_gender
@@ -1578,10 +1579,23 @@ def theatre_target(draft: Draft) -> None:
     beside another country are directed at it (PLOVER's MOBILIZE target)."""
     place = draft.location
     if draft.event_type != "MOBILIZE" or draft.targets or place is None or place.entity_type != "COUNTRY":
+        struck_country(draft)
         return
     own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
     if draft.sources and (place.country_iso3 or place.name) not in own:
         draft.targets.append(place)
+
+
+def struck_country(draft: Draft) -> None:
+    """ "the 11 September attacks in the US", "the bombings in Spain": an attack noun that names
+    no attacker and no one attacked, only the country it happened in, struck that country
+    (PLOVER's ASSAULT target; eval/GUIDE.md codes historical events mentioned in passing)."""
+    place = draft.location
+    if draft.event_type != "ASSAULT" or not lemma_in(draft.token, STRIKE_NOUNS) or draft.actors():
+        return
+    if place is not None and place.entity_type == "COUNTRY":
+        draft.targets.append(place)
+        draft.location = None  # the events table keeps an actor apart from the place
 
 
 def reciprocal_drafts(draft: Draft) -> list[Draft]:
