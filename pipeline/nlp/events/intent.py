@@ -344,16 +344,22 @@ def _own_act(subject: Token, speaker: Mention, ec: EventContext) -> bool:
     return any(same_actor(m, speaker) for m in doers)
 
 
+def _promised_acts(verb: Token, ec: EventContext) -> list[Trigger]:
+    """What the trigger dictionary makes of a promised act: the verb (with its particle or
+    preposition) and its object noun ("will vote against", "would seek sanctions")."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
+    found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
+    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    return [t for t in found if t is not None]
+
+
 def _harmful(verb: Token, ec: EventContext) -> bool:
     """The promised act is a conflictual one the trigger dictionary knows (PLOVER's
     verbal or material conflict: "will vote against", "will strike", "would expel"),
     or names one as its object ("would seek sanctions"): a warning of harm is a threat
     even when another actor is to do it."""
-    lemma = verb.lemma_.lower()
-    particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
-    found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
-    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
-    return any(t is not None and t.quad in CONFLICT_QUADS for t in found) or _names_strike(verb)
+    return any(t.quad in CONFLICT_QUADS for t in _promised_acts(verb, ec)) or _names_strike(verb)
 
 
 # what a helpful promise gives (a yielding RETREAT or CONCEDE is co-operative for PLOVER too,
@@ -365,11 +371,7 @@ def _helpful(verb: Token, ec: EventContext) -> bool:
     """The promised act is a co-operative one the trigger dictionary knows, as verb or
     object ("we will back you", "we will give you every support if you do"): promised on
     a condition, it is an offer (AGREE), not a threat."""
-    lemma = verb.lemma_.lower()
-    particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
-    found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
-    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
-    return any(t is not None and t.event_type in HELPFUL_TYPES for t in found)
+    return any(t.event_type in HELPFUL_TYPES for t in _promised_acts(verb, ec))
 
 
 def _names_strike(verb: Token) -> bool:
