@@ -351,7 +351,7 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
     """What the parser hangs on a stance verb but its object's issue needs, right after it:
     "without" and its object ("criticised the detention of suspects without trial") and an
     infinitive with its object ("supports constitutional amendments to expand military
-    capabilities")."""
+    capabilities") or, when the object is a pronoun, with its prepositional arguments."""
     if noun.dep_ != "dobj" or lex.cue(noun.head.lemma_) is None:
         return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
     after = noun.right_edge.i + 1
@@ -367,6 +367,11 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
             obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if to is not None and obj is not None:
                 return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+            if to is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in child.children):
+                # "backed the Home Office's powers to hold them without limit or charge": the
+                # pronoun names no issue, the act and its manner do
+                manner = [t for c in child.rights if c.dep_ == "prep" for t in c.subtree if not t.is_punct]
+                return [to, child, *manner] if manner else []
     return []
 
 

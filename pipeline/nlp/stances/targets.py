@@ -14,7 +14,7 @@ from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import participle
-from pipeline.nlp.stances.phrases import own_phrase, render
+from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -25,13 +25,10 @@ from pipeline.nlp.stances.words import (
     ATTITUDE_NOUNS,
     BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
-    GROUP_HOLDER_NOUNS,
     DENIAL_VERBS,
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
     MANDATIVE_VERBS,
-    MEMBER_NOUNS,
-    MODIFIED_GROUP_NOUNS,
     NEGATIVE_VOLITION,
     POLICY_NOUNS,
     REFUSAL_VERBS,
@@ -158,11 +155,6 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
                     )
                     for t in found
                 ]
-        elif found and not addressee and (hung := _hung_infinitive(art, verb, dobj)):
-            # "backed the Home Office's powers to hold them without limit or charge": the
-            # parser hung the noun's infinitive on the verb; it says what the powers are for
-            said = f" to {hung.split()[0]}"
-            found = [t if said in t.label else Target(f"{t.label} to {hung}", t.head, t.sign, t.strength) for t in found]
         return found
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or raised_passive_subject(verb)
     if dobj is None and passive is not None and any(c.dep_ == "agent" for c in verb.children):
@@ -439,24 +431,6 @@ def _shared_infinitives(xcomp: Token) -> list[Token]:
 
 def _infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _hung_infinitive(art: StanceArticle, verb: Token, dobj: Token) -> str | None:
-    """The to-infinitive right after a verb's common-noun object that the parser made a
-    clause of the verb ("backed the powers to hold them without charge", "opposed plans to
-    scrap the tax"), worded as written less "to"; None for an actor object, whose
-    infinitive says what the actor is asked or said to do."""
-    people = BODY_NOUNS | MEMBER_NOUNS | GROUP_HOLDER_NOUNS | MODIFIED_GROUP_NOUNS
-    if dobj.pos_ != "NOUN" or art.index.at(dobj) is not None or dobj.lemma_.lower() in people:
-        return None
-    after = dobj.right_edge.i + 1
-    hung = next(
-        (c for c in verb.children if c.dep_ == "advcl" and _infinitive(c) and c.left_edge.i == after), None
-    )
-    if hung is None:
-        return None
-    words = [t for t in hung.subtree if not (t.dep_ == "aux" and t.lower_ == "to" or t.is_punct or t.is_space)]
-    return render(art.doc, words) or None
 
 
 def _effort_action(verb: Token, dobj: Token) -> Token | None:
