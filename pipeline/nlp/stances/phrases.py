@@ -333,7 +333,8 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
     prep = next(
         (
             c for c in verb.rights
-            if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+            if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP")  # "compare X to Y": a dative "to"
+            and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
         ),
         None,
     )
