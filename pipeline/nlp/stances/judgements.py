@@ -379,6 +379,10 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     if judged is None and named.dep_ == "ccomp":
         # "considered the intrusion an act of provocation": a small clause, its subject judged
         judged = next((c for c in named.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if judged is None and named.dep_ == "oprd":
+        # "branded the Tory asylum quota unworkable": the parser may hang the object on the
+        # predicate word as a compound
+        judged = next((c for c in named.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if judged is None or judged.i >= named.i:
         return []
     holder, quote = holder_for(art, verb, False)
