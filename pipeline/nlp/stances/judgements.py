@@ -362,6 +362,8 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
             verb = verb.head  # the parser may hang "as" on the object
     elif named.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
         pass  # "branded the scheme a failure": the second object names the first
+    elif named.dep_ == "dobj" and word.dep_ == "amod" and word.i > named.i:
+        named = word  # "branded the proposal unworkable": the parser made the predicate an adjective after its noun
     elif named.dep_ not in ("oprd", "ccomp", "xcomp"):
         return []
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
