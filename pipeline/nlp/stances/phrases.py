@@ -206,6 +206,9 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
+    said = copular_relative(lex, noun)
+    if said:
+        return said
     for child in noun.rights:
         clause = content_clause(noun)
         if clause:
@@ -255,6 +258,21 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
                 return out
             if obj is None and bare:
                 return [*not_, *bare_infinitive(lex, to, child)]
+    return []
+
+
+def copular_relative(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """ "the most objectionable proposals, which are for house arrest": a relative clause
+    that only says, with "be" and a kept preposition, what the noun is for or about."""
+    for clause in noun.rights:
+        if clause.dep_ != "relcl" or clause.lemma_ != "be":
+            continue
+        if not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children):
+            continue
+        prep = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ in KEEP_PREPOSITIONS), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not lex.is_generic_target(pobj.lemma_):
+            return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
     return []
 
 
