@@ -190,6 +190,14 @@ def content_clause(noun: Token) -> list[Token]:
         )
         if that and child.dep_ != "relcl" or bare:
             return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space]
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in CONTENT_NOUNS:
+        # "dismissed claims government plans … would devalue degrees": the parser may hang
+        # the noun's clause, "that" left out, on the verb right after the noun
+        hung = next(
+            (c for c in noun.head.children if c.dep_ == "ccomp" and c.left_edge.i == noun.right_edge.i + 1), None
+        )
+        if hung is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in hung.children):
+            return [t for t in hung.subtree if not t.is_punct and not t.is_quote and not t.is_space]
     return []
 
 
@@ -206,13 +214,10 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
-    said = copular_relative(lex, noun)
+    said = copular_relative(lex, noun) or content_clause(noun)
     if said:
         return said
     for child in noun.rights:
-        clause = content_clause(noun)
-        if clause:
-            return clause
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
         # solution to resolve the dispute", where the infinitive is the purpose)
