@@ -226,7 +226,7 @@ class Labeller:
                 found = self.action_label(action) if action is not None else None
                 if found:
                     return found[0]
-            if _committed_action(token):
+            if _committed_action(token) and not token.is_ancestor(noun):
                 # "The Tories are committed to imposing annual limits on immigration. Labour
                 # has branded the proposal unworkable": what someone is committed to do
                 found = self.action_label(token)
