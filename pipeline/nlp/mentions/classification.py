@@ -446,8 +446,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
-    if label in ("PERSON", "ORG", "FAC", "GPE") and len(span) > 1 and span[-1].lower_ in BUILDING_HEADS:
-        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "Belmarsh Prison"
+    if label in ("PERSON", "ORG", "FAC", "GPE") and span[-1].lower_ in BUILDING_HEADS and (len(span) > 1 or _the_before(mc, start)):
+        return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "up to the Palace"
     if label in ("PERSON", "ORG") and _facility_name(span):
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
     if label == "PERSON" and len(span) > 1 and span[-1].is_title and is_body_word(span[-1].lower_):
@@ -583,6 +583,12 @@ def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
     if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
         return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
     return None
+
+
+def _the_before(mc: MentionContext, start: int) -> bool:
+    """ "up to the Palace": a building's head word alone, capitalised after "the", stands for
+    the building the reader knows (a place, eval/GUIDE.md), not for a body."""
+    return start > 0 and mc.doc[start - 1].lower_ == "the" and mc.doc[start].is_title
 
 
 def _facility_name(span: Span) -> bool:
