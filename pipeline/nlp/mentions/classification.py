@@ -28,6 +28,7 @@ from pipeline.nlp.mentions.context import (
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
+    TITLE_MODIFIERS,
     BODY_HEADS,
     BUILDING_HEADS,
     COMMON_ABBREVIATIONS,
@@ -361,6 +362,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     opened = start
     while end - start > 1 and mc.doc[start].is_sent_start and mc.doc[start].pos_ == "ADP" and mc.doc[start].is_title:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
+    if end - start > 1 and ent.label_ == "ORG" and _modifies_the_post_after(mc, start, end):
+        start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
     while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and _loose_preposition(mc.doc[end - 1]):
         end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
@@ -583,6 +586,21 @@ def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
     if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
         return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
     return None
+
+
+def _modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
+    """A title word opening a sentence ("New", "Former", "Acting"), then a body's name NER
+    took it into, then a post: the title word describes the post ("New Metropolitan Police
+    Commissioner Sir Ian Blair"), capitalised only because the sentence starts there."""
+    doc = mc.doc
+    first = doc[start]
+    return (
+        first.is_sent_start
+        and first.is_title
+        and first.lower_ in TITLE_MODIFIERS
+        and end < len(doc)
+        and doc[end].lower_ in mc.role_words
+    )
 
 
 def _the_before(mc: MentionContext, start: int) -> bool:
