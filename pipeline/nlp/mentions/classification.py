@@ -28,7 +28,6 @@ from pipeline.nlp.mentions.context import (
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
-    TITLE_MODIFIERS,
     BODY_HEADS,
     BUILDING_HEADS,
     COMMON_ABBREVIATIONS,
@@ -61,6 +60,7 @@ from pipeline.nlp.mentions.vocabulary import (
     REGION_QUALIFIERS,
     REPORTING_VERBS,
     TARGET_HEADS,
+    TITLE_MODIFIERS,
     TITLE_NOUNS,
     UK_PLACES,
     UNIT_WORDS,
@@ -449,7 +449,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
-    if label in ("PERSON", "ORG", "FAC", "GPE") and span[-1].lower_ in BUILDING_HEADS and (len(span) > 1 or _the_before(mc, start)):
+    building = span[-1].lower_ in BUILDING_HEADS and (len(span) > 1 or _the_before(mc, start))
+    if label in ("PERSON", "ORG", "FAC", "GPE") and building:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "up to the Palace"
     if label in ("PERSON", "ORG") and _facility_name(span):
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
