@@ -410,7 +410,10 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     if kw.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return []
     j = i - 1
-    while j >= 0 and doc[j].is_title and doc[j].is_alpha and doc[j].tag_ in ("NNP", "NNPS"):
+    # a known region the tagger reads as an adjective ("Atlantic provinces") is a name too
+    while j >= 0 and doc[j].is_title and doc[j].is_alpha and (
+        doc[j].tag_ in ("NNP", "NNPS") or doc[j].ent_id_.startswith("location:")
+    ):
         j -= 1
     start = j + 1
     if start == i or doc[start].is_sent_start and start == i - 1 and doc[start].ent_iob_ == "O":
@@ -421,7 +424,9 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     after = doc[i + 1] if i + 1 < len(doc) else None
     if kw.ent_type_ and after is not None and after.ent_iob_ == "I" and after.text[:1].isupper():
         return []  # "Thames Valley Police", "Salt Lake City": NER's longer name goes on past the feature word
-    if any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(name_span.text) or mc.gaz.demonym_country(name_span.text):
+    text = name_span.text
+    known = any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(text) or mc.gaz.demonym_country(text)
+    if known and not _parts_of_a_region(mc, name_span, kw):
         return []  # "Armenian border", "Karabakh region": the known name is the entity
     if any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in name_span):
         return []
@@ -431,6 +436,15 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     if kw.is_lower and kw.lower_ in AREA_NOUNS:
         name = name_span.text  # "the Andes mountains", "Aceh province": the name, described
     return [Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
+
+
+def _parts_of_a_region(mc: MentionContext, name_span, kw: Token) -> bool:
+    """ "Canada's Atlantic provinces", "the Pacific islands": a known sea or world region
+    (no country, no city) before a plural feature noun names the parts of a state or the
+    world by it, a place of its own, not the sea."""
+    entry = mc.gaz.by_alias(name_span.text)
+    region = entry is not None and entry.entity_id.startswith("location:") and entry.country_iso3 is None
+    return kw.tag_ == "NNS" and region
 
 
 def _national_service(mc: MentionContext, kw: Token) -> list[Candidate]:
