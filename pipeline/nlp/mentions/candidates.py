@@ -186,14 +186,22 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
     """A broadcaster's programme is one name: "BBC One's Breakfast with Frost", "BBC Radio
     4's Today programme", "Radio Four's the World at One" (not a meal and a person)."""
     doc, i = mc.doc, possessive.i
-    if i == 0 or not any(t.lower_ in BROADCASTER_WORDS and t.text[:1].isupper() for t in doc[max(0, i - 3) : i]):
+    # "BBC1", "ITV1": a channel's number written onto the broadcaster's word
+    words = [t.lower_.rstrip("0123456789") for t in doc[max(0, i - 3) : i] if t.text[:1].isupper()]
+    if i == 0 or not any(w in BROADCASTER_WORDS for w in words):
         return []
     start = i + 1
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     end = start
-    while end < len(doc) and (doc[end].is_title or doc[end].like_num or _joins_title(doc, end)):
+    # not into a name the gazetteer knows: "BBC1's Breakfast With Frost and the BBC World Service"
+    while end < len(doc) and not doc[end].ent_id_ and (
+        doc[end].is_title or doc[end].like_num or _joins_title(doc, end)
+    ):
         end += 1
+    if end < len(doc) and doc[end].ent_id_:
+        while end > start and doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS:
+            end -= 1
     if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
         return []
     if end < len(doc) and doc[end].lower_ in ("programme", "show"):

@@ -124,8 +124,8 @@ def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
     start = container.start + (container[0].lower_ == "the")
     if match.start == start and match.end + 1 < container.end and doc[match.end].lower_ == "and":
         other = (match.end + 1, container.end)
-    elif match.end == container.end and match.start - 1 > start and doc[match.start - 1].lower_ == "and":
-        other = (start, match.start - 1)
+    elif match.end == container.end and _and_before(doc, match.start) > start:
+        other = (start, _and_before(doc, match.start))
     else:
         return None
     words = doc[other[0] : other[1]]
@@ -134,6 +134,12 @@ def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
     if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in ("of", "for", "the", "&") for t in words):
         return None
     return Span(doc, words.start, words.end, label=container.label_)
+
+
+def _and_before(doc: Doc, i: int) -> int:
+    """The index of the "and" right before token `i`, or before "the" there; -1 if none."""
+    k = i - 1 - (i > 0 and doc[i - 1].lower_ == "the")
+    return k if k >= 0 and doc[k].lower_ == "and" else -1
 
 
 def _club_name(doc: Doc, ent: Span) -> Span | None:
