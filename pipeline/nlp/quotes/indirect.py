@@ -179,7 +179,8 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     nothing itself."""
     end = max(t.i for t in tokens)
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
-        cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"]
+        # the "and" may close the clause already ("growing for change and"): the parser hung it there
+        cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"] or [t for t in (cue.doc[end],) if t.dep_ == "cc"]
         subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
             break
@@ -188,6 +189,52 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
         tokens = tokens + list(conj.subtree)
         end = max(t.i for t in tokens)
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+OWN_REPORT_LINKS = ("and", "but")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+SPEAKING_PRONOUNS = ("he", "she", "they", "we")
+
+
+def next_report(verb: Token) -> bool:
+    """A reporting verb the parser put inside another's reported clause that makes a report
+    of its own, a quote of its own; the first clause keeps its words (a criticism there may
+    name its target in the second, and the events read it so): the speaker's next report,
+    "said it was not possible to overstate the judgment and urged the government to move",
+    "said he accepted the balance but questioned why …" (a tensed reporting verb with no
+    subject after "and"/"but"), "said South Korea is a partner and he also said that …" (a
+    pronoun subject after "and"/"but"), "said progress had been made, adding that …" (a
+    reporting participle set off by a comma); or someone else's after "while" ("87% said
+    politicians broke promises, while 92% said …")."""
+    if verb.i < 2 or not is_cue(verb) or is_negated(verb):
+        return False
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "advcl" and subjects and subjects[0].pos_ != "PRON":
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "while"), None)
+        return mark is not None and mark.i == verb.left_edge.i
+    if verb.dep_ == "conj" and not subjects:
+        cc = doc[verb.i - 1]
+        if cc.dep_ != "cc" or cc.lower_ not in OWN_REPORT_LINKS or cc.head != verb.head:
+            return False
+        return verb.tag_ in FINITE_TAGS or verb.tag_ == "VBN" and _misread_participle(verb)
+    if verb.dep_ == "conj" and subjects[0].lower_ in SPEAKING_PRONOUNS and verb.tag_ in FINITE_TAGS:
+        cc = doc[subjects[0].left_edge.i - 1]
+        return cc.dep_ == "cc" and cc.lower_ in OWN_REPORT_LINKS
+    if verb.dep_ != "advcl" or subjects or verb.tag_ != "VBG" or doc[verb.left_edge.i - 1].text != ",":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in INDIRECT_VERBS and lemma not in OCCASION_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _misread_participle(verb: Token) -> bool:
+    """ "would not be abolished and argued courts already had flexibility": a past participle
+    with no auxiliary that reports a clause, coordinated with a passive, cannot share the
+    passive's auxiliary (an active verb with a clause of its own), so it is a past tense."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 TRAILING_MARKS = ("so", "while", "whereas")
@@ -209,15 +256,31 @@ def _with_trailing_clauses(cue: Token, tokens: list[Token]) -> list[Token]:
         participle = child.dep_ == "advcl" and child.tag_ == "VBG" and mark is None
         participle = participle and child.lemma_.lower() not in OCCASION_VERBS  # "…, speaking in London"
         # a clause of its own right after the words ("… compete with the HDTV people were starting
-        # to watch"): one clause the parser split in two; a bare predicate split off is left out
+        # to watch"): one clause the parser split in two; a bare predicate split off is left out,
+        # unless it is tensed and its subject was taken into the words before (_swallowed_subject)
         split = child.dep_ == "ccomp" and child.left_edge.i == end + 1 and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children
         )
+        split = split or _swallowed_subject(child, end)
         if not (split or participle or child.dep_ == "advcl" and mark in TRAILING_MARKS):
             break
         tokens = tokens + list(child.subtree)
         end = max(t.i for t in tokens)
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _swallowed_subject(child: Token, end: int) -> bool:
+    """ "said only those immigrants with skills the UK really needs will be granted permits",
+    "said she did not feel her own colleagues could be trusted", "promises to ensure
+    professionals, parents and patients make the key decisions": a tensed predicate with no
+    subject, right after the reported words with nothing between, whose subject the parser
+    took into the clause before it (as an object); one clause split in two."""
+    if child.dep_ not in ("ccomp", "advcl") or child.left_edge.i != end + 1:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in child.children):
+        return False
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children)
+    return modal or child.tag_ in FINITE_TAGS
 
 
 ADDRESSEE_VERBS = ("tell", "inform", "assure", "brief", "remind")
@@ -306,7 +369,7 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         attribution = attribute(art, token)
         if attribution is None:
             continue
-        if outer:
+        if outer and not next_report(token):
             # a report inside a report ("Sands says Goldsmith warned that …") counts only
             # for a new, named speaker; "he said he stressed …" is one quote
             inner = attribution.speaker
