@@ -25,6 +25,7 @@ DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
+OBJECT_REPORT_VERBS = _VOCABULARY.words("object_report_verbs")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
 OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
@@ -89,7 +90,13 @@ def could_be_cue(view: TokenView, i: int) -> bool:
     if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
     lemma = view.lemma[i].lower()
-    return lemma in PARTICLE_ONLY or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in AS_VERBS
+    return (
+        lemma in PARTICLE_ONLY
+        or lemma in SPEECH_VERBS
+        or lemma in BELIEF_VERBS
+        or lemma in AS_VERBS
+        or lemma in OBJECT_REPORT_VERBS
+    )
 
 
 def cue_candidates(view: TokenView) -> list[int]:

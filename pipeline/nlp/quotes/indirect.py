@@ -12,6 +12,7 @@ from pipeline.nlp.quotes.cues import (
     BELIEF_VERBS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
+    OBJECT_REPORT_VERBS,
     OCCASION_VERBS,
     XCOMP_REPORTING,
     as_phrase,
@@ -117,7 +118,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         if found is not None:
             obj, as_ = found
             return sorted({*obj.subtree, *as_.subtree}, key=lambda t: t.i)
-        return None
+        return _reported_object(cue)
     if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
         clause = belief_clause(cue)
         return _with_continuation(cue, list(clause.subtree)) if clause is not None else None
@@ -134,10 +135,12 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         )
         return list(clause.subtree) if clause is not None else None
     if lemma not in INDIRECT_VERBS:
-        return None
+        return _reported_object(cue)
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return _with_continuation(cue, _with_misparsed_subject(cue, clause))
+    if lemma in OBJECT_REPORT_VERBS and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children):
+        return _reported_object(cue)
     set_off = _that_clause_set_off(cue)
     if set_off is not None:
         return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
@@ -151,6 +154,36 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+def _reported_object(cue: Token) -> list[Token] | None:
+    """ "criticised the fact that billions have been spent", "praised their decisive majority",
+    "recommends gathering more details", "criticises the US for overlooking the reports": the
+    object of a verb of judging, demanding or owning up (quotes.yaml object_report_verbs), with
+    a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it")."""
+    if cue.lemma_.lower() not in OBJECT_REPORT_VERBS:
+        return None
+    obj = next((c for c in cue.children if c.i > cue.i and (c.dep_ == "dobj" or c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG")), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    tokens = list(obj.subtree)
+    end = max(t.i for t in tokens)
+    reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i == end + 1]
+    for prep in reason:
+        tokens.extend(prep.subtree)
+    # a short phrase ("criticised the government", "praised the report") or a name with nothing
+    # said of it ("criticised Tony Blair and Gordon Brown") is whom or what was judged, not words
+    # reported; a gerund ("admitted leaking secrets") is an act
+    if sum(t.is_alpha for t in tokens) < (2 if obj.tag_ == "VBG" else MIN_OBJECT_WORDS):
+        return None
+    if obj.pos_ == "PROPN" and not reason:
+        return None
+    if any(t.dep_ in ("relcl", "acl") and is_cue(t) for t in tokens):
+        return None  # "criticised a union leader who said …": the object is a speaker of its own
+    return sorted(tokens, key=lambda t: t.i)
+
+
+MIN_OBJECT_WORDS = 4
 
 
 def _that_clause_set_off(cue: Token) -> tuple[Token, Token] | None:
@@ -333,8 +366,8 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
     view = view_of(art.doc)
     for i in cue_candidates(view):
         token = art.doc[i]
-        if not is_cue(token) or is_negated(token) or art.in_quote(token.idx):
-            continue
+        if not (is_cue(token) or _reported_object(token)) or is_negated(token) or art.in_quote(token.idx):
+            continue  # a verb of judging reports its object with no clause ("praised their majority")
         outer = [speaker for lo, hi, speaker in covered if lo <= token.idx < hi]
         if ctx.sentence_at(token.idx) is None:
             continue
