@@ -163,7 +163,8 @@ def _reported_object(cue: Token) -> list[Token] | None:
     a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it")."""
     if cue.lemma_.lower() not in OBJECT_REPORT_VERBS:
         return None
-    obj = next((c for c in cue.children if c.i > cue.i and (c.dep_ == "dobj" or c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG")), None)
+    objects = (c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "xcomp", "pcomp"))
+    obj = next((c for c in objects if c.dep_ == "dobj" or c.tag_ == "VBG"), None)
     if obj is None or obj.pos_ == "PRON":
         return None
     tokens = list(obj.subtree)
