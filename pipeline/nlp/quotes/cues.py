@@ -164,7 +164,22 @@ def speaker_token(cue: Token) -> Token | None:
         # "issued a statement saying …": the statement speaks for its author; "with Congo's
         # president accusing Rwanda of …": the one the reporting participle describes reports
         return cue.head
+    if found is None and cue.tag_ == "VBG" and not has_subject(cue):
+        return _participle_doer(cue)
     return found
+
+
+def _participle_doer(cue: Token) -> Token | None:
+    """ "Hazel Blears defended the move saying it would …" (the participle hung on a thing the
+    subject acted on), "Downing Street would not be drawn on the claim, saying …" (hung on a
+    passive): a reporting participle's doer is the subject of the clause it is set in."""
+    head = cue.head
+    if cue.dep_ == "acl" and head.dep_ == "dobj" and head.pos_ == "NOUN" and head.ent_type_ == "":
+        verb = head.head
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if cue.dep_ == "advcl":
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def _can_report(noun: Token) -> bool:
