@@ -67,9 +67,13 @@ from pipeline.nlp.events.state_agents import country_mention, state_of_agents
 from pipeline.nlp.events.vocabulary import (
     ADDRESSING_VERBS,
     APPRAISING_VERBS,
+    CALL_NOUNS,
+    CALLING_VERBS,
     CITY_COUNTRIES,
     CLAIM_NOUNS,
+    CLAIMING_VERBS,
     CUSTODY_VERBS,
+    DENYING_VERBS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     HOME_AGENT_HEADS,
@@ -88,11 +92,13 @@ from pipeline.nlp.events.vocabulary import (
     STRIKE_NOUNS,
 )
 from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     ACTIVE_SUBJECT_DEPS,
+    DEFINITE_DETS,
     SUBJECT_SLOT_DEPS,
     MentionIndex,
     has_neg,
@@ -713,8 +719,10 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
         assign(draft, "targets", _object_doer(draft, index) or _proposal_object_owner(draft, index))
     if not draft.targets and draft.event_type == "SUPPORT":
-        # "has backed the control orders" (the government's plans): backing is aimed at their owner
-        assign(draft, "targets", _proposal_object_owner(draft, index))
+        # "has backed the control orders" (the government's plans): backing is aimed at their owner,
+        # never at the backer's own party ("Tory leader Michael Howard has backed the plans")
+        owners = _proposal_object_owner(draft, index)
+        assign(draft, "targets", [m for m in owners if not _own_party(draft, m, index)])
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
@@ -952,6 +960,11 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
         if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):
             continue
         excluded = lambda m: actor_key(m) in sources  # noqa: E731
+        if draft.event_type == "REJECT":
+            # "dismissed the appeal lodged by Mr Smith's lawyers": the one refused is named on it
+            lodged = [m for m in _proposal_owners(obj, index) if not excluded(m)]
+            if lodged:
+                return lodged
         return proposal_owner(obj, index, excluded) or claim_maker(obj, index, excluded)
     return []
 
@@ -998,16 +1011,13 @@ def _demonstrated_proposal_owner(obj: Token, index: MentionIndex, excluded: Call
     return []
 
 
-# Verbs whose subject makes a claim or a charge.
-CLAIMING_VERBS = frozenset(
-    {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",
-     "condemn", "believe", "propose"}
-)  # fmt: skip
-# Verbs whose subject calls for something, and the nouns of such calls.
-CALLING_VERBS = frozenset({"call", "demand", "urge", "press", "appeal"})
-CALL_NOUNS = frozenset({"call", "demand", "request", "appeal"})
-# Verbs of denying: a sentence that reports one answers a claim, it makes none.
-DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "rebut", "refute"})
+def _own_party(draft: Draft, body: Mention, index: MentionIndex) -> bool:
+    """Whether the article introduces one of the draft's sources with the body's name ("Tory
+    leader Michael Howard"): the body is their own party (as in own_party.py)."""
+    doc = draft.token.doc
+    return any(
+        introduced_with(doc.text, index.mentions, m, body, kinds=("name", "title"), doc=doc) for m in draft.sources
+    )
 
 
 def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
@@ -1018,15 +1028,18 @@ def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], 
     the sentence before, as saying or charging something (calling for something, for a
     call), who is not the one answering it (`excluded`); a sentence that reports a denial
     ("Lord Goldsmith also denied them, saying ...") makes no claim."""
-    definite = any(c.lower_ in ("the", "this", "that", "these", "such", "those") for c in noun.children)
+    definite = any(c.lower_ in DEFINITE_DETS or c.lower_ == "such" for c in noun.children)
     call = lemma_in(noun, CALL_NOUNS)
     bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
         return []
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
-        return []  # "the claims, made in a new book": their origin is named, if by no actor
-    sentences = [s for s in noun.doc.sents if s.start <= noun.i]
-    for sent in sentences[-2:-1]:
+    if any(c.dep_ == "acl" and not lemma_in(c, REPORTING_VERBS) for c in noun.children):
+        # "the claims, made in a new book", "the allegations surrounding his aide": their origin
+        # is named, if by no actor ("rejected that idea saying ...": a speaker's participle the
+        # parser hangs on the noun names none)
+        return []
+    start = noun.sent.start
+    for sent in [noun.doc[start - 1].sent] if start else []:  # the sentence before
         if any(t.pos_ == "VERB" and lemma_in(t, DENYING_VERBS) for t in sent):
             continue
         for verb in reversed(sent):
@@ -1068,7 +1081,7 @@ def proposal_owner(
     or the "by" agent of a participle: "Labour's scheme", "Tory plans", "plans unveiled by
     the Conservatives"), unless `excluded` (the speaker or source) owns it; with `same_word`
     only a proposal of the same noun counts ("the scheme" is not "its decision")."""
-    definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
+    definite = any(c.lower_ in DEFINITE_DETS for c in noun.children)
     if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
         return []
     for earlier in reversed(noun.doc[: noun.i]):
@@ -1636,7 +1649,6 @@ def theatre_target(draft: Draft) -> None:
     beside another country are directed at it (PLOVER's MOBILIZE target)."""
     place = draft.location
     if draft.event_type != "MOBILIZE" or draft.targets or place is None or place.entity_type != "COUNTRY":
-        struck_country(draft)
         return
     own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
     if draft.sources and (place.country_iso3 or place.name) not in own:
@@ -1644,15 +1656,29 @@ def theatre_target(draft: Draft) -> None:
 
 
 def struck_country(draft: Draft) -> None:
-    """ "the 11 September attacks in the US", "the bombings in Spain": an attack noun that names
-    no attacker and no one attacked, only the country it happened in, struck that country
-    (PLOVER's ASSAULT target; eval/GUIDE.md codes historical events mentioned in passing)."""
+    """ "the 11 September attacks in the US", "the Madrid bombings in Spain": a named strike
+    (an attack noun with a date or a place name of its own, events.yaml strike_nouns) that
+    names no attacker and no one attacked, only the country it happened in, struck that
+    country (PLOVER's ASSAULT target; eval/GUIDE.md codes historical events mentioned in
+    passing). An unnamed one ("a shooting in Germany", "the attacks in Iraq") is a place
+    with no doer, a topic (filters.theatre_only). The country leaves the place: one mention
+    has one role in the events table (`drop_overlaps`: places are not actors), and an event
+    whose place is also its target is scored without that target."""
     place = draft.location
     if draft.event_type != "ASSAULT" or not lemma_in(draft.token, STRIKE_NOUNS) or draft.actors():
         return
-    if place is not None and place.entity_type == "COUNTRY":
+    if place is not None and place.entity_type == "COUNTRY" and _named_strike(draft.token):
         draft.targets.append(place)
-        draft.location = None  # the events table keeps an actor apart from the place
+        draft.location = None
+
+
+def _named_strike(noun: Token) -> bool:
+    """ "the 11 September attacks", "the 2001 attacks", "the Madrid bombings": a strike noun
+    named by a date or a place name modifying it."""
+    return any(
+        c.dep_ in ("compound", "nmod", "nummod", "amod") and c.ent_type_ in ("DATE", "GPE", "LOC", "EVENT")
+        for c in noun.children
+    )
 
 
 def reciprocal_drafts(draft: Draft) -> list[Draft]:

@@ -10,6 +10,7 @@ from pipeline.nlp.events.actors import (
     described_bodies,
     fill_actors,
     reciprocal_drafts,
+    struck_country,
     theatre_target,
     visited_places,
 )
@@ -120,6 +121,7 @@ def detect_events(
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
             theatre_target(draft)  # the country moved into is both the place and the target
+            struck_country(draft)  # "the 2001 attacks in the US": the country struck
             offer_recipient(draft, ec)
             agreed_truce(draft)
             protesters_riot(draft)
