@@ -85,6 +85,7 @@ from pipeline.nlp.events.vocabulary import (
     SPOKESPERSON_NOUNS,
     STATE_AGENT_HEADS,
     STATE_VERBS,
+    STRIKE_NOUNS,
 )
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.names import given_name_gender, honorific_gender
@@ -696,6 +697,9 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         assign(draft, "targets", [m for m in np_actors(addressee, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
         assign(draft, "targets", _object_doer(draft, index) or _proposal_object_owner(draft, index))
+    if not draft.targets and draft.event_type == "SUPPORT":
+        # "has backed the control orders" (the government's plans): backing is aimed at their owner
+        assign(draft, "targets", _proposal_object_owner(draft, index))
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
@@ -922,9 +926,10 @@ def _object_doer(draft: Draft, index: MentionIndex) -> list[Mention]:
 
 
 def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
-    """ "Union leaders attacked the proposals", "the plans were rejected by MPs": criticism or
-    refusal of a definite proposal noun that names no owner is aimed at the owner the article
-    last gave a proposal before it (`proposal_owner`), never at the act's own source."""
+    """ "Union leaders attacked the proposals", "the plans were rejected by MPs", "has backed
+    the control orders": criticism, refusal or backing of a definite proposal noun that
+    names no owner is aimed at the owner the article last gave a proposal before it
+    (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
     passive = is_passive(draft.token)
     for obj in draft.token.children:
@@ -939,7 +944,7 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
 # Verbs whose subject makes a claim or a charge.
 CLAIMING_VERBS = frozenset(
     {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",
-     "condemn"}
+     "condemn", "believe", "propose"}
 )  # fmt: skip
 # Verbs whose subject calls for something, and the nouns of such calls.
 CALLING_VERBS = frozenset({"call", "demand", "urge", "press", "appeal"})
@@ -956,12 +961,12 @@ def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], 
     the sentence before, as saying or charging something (calling for something, for a
     call), who is not the one answering it (`excluded`); a sentence that reports a denial
     ("Lord Goldsmith also denied them, saying ...") makes no claim."""
-    definite = any(c.lower_ in ("the", "this", "these", "such", "those") for c in noun.children)
+    definite = any(c.lower_ in ("the", "this", "that", "these", "such", "those") for c in noun.children)
     call = lemma_in(noun, CALL_NOUNS)
     bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
         return []
-    if any(c.dep_ == "acl" for c in noun.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
         return []  # "the claims, made in a new book": their origin is named, if by no actor
     sentences = [s for s in noun.doc.sents if s.start <= noun.i]
     for sent in sentences[-2:-1]:
@@ -1574,10 +1579,23 @@ def theatre_target(draft: Draft) -> None:
     beside another country are directed at it (PLOVER's MOBILIZE target)."""
     place = draft.location
     if draft.event_type != "MOBILIZE" or draft.targets or place is None or place.entity_type != "COUNTRY":
+        struck_country(draft)
         return
     own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
     if draft.sources and (place.country_iso3 or place.name) not in own:
         draft.targets.append(place)
+
+
+def struck_country(draft: Draft) -> None:
+    """ "the 11 September attacks in the US", "the bombings in Spain": an attack noun that names
+    no attacker and no one attacked, only the country it happened in, struck that country
+    (PLOVER's ASSAULT target; eval/GUIDE.md codes historical events mentioned in passing)."""
+    place = draft.location
+    if draft.event_type != "ASSAULT" or not lemma_in(draft.token, STRIKE_NOUNS) or draft.actors():
+        return
+    if place is not None and place.entity_type == "COUNTRY":
+        draft.targets.append(place)
+        draft.location = None  # the events table keeps an actor apart from the place
 
 
 def reciprocal_drafts(draft: Draft) -> list[Draft]:

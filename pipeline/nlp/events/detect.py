@@ -34,6 +34,7 @@ from pipeline.nlp.events.filters import (
     lone_recommendation,
     one_act_per_coordination,
     personal_quarrel,
+    procedural_decision,
     protesters_riot,
     signed_by_state,
     speakerless,
@@ -157,6 +158,7 @@ def detect_events(
         and not speakerless(draft)
         and not lone_recommendation(draft)
         and not backed_cause(draft)
+        and not procedural_decision(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)
         and not denied_statement(draft)

@@ -19,6 +19,7 @@ it hypothetical). The trigger dictionary finds the explicit verbs ("pledged", "u
 * in a quote, or a clause reported by a speaker: "Y must / should / ought to do Z" and
   "it is time for Y to do Z" -> REQUEST of Y, source the speaker; "we will do Z unless /
   if ..." -> THREATEN, target the actor of the condition ("unless ministers rethink") or of the act;
+  AGREE instead when Z is a co-operative act ("we will give you every support if you do");
 * "rejected / accepted X's offer", "a Conservative offer" rejected by Y: the offer is made
   to the one who rejects or accepts it (`offer_recipient`).
 
@@ -218,7 +219,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
                 asked = _deadline_given(token)
             if asked is None and lemma_in(token, SEEKING_VERBS):
                 asked = _sought_from(token)
-            if asked is not None:
+            if asked is not None and not _aux(token):  # "Mr Blair will ask the Queen to ...": not yet asked
                 said_by = subject_actors(token, ec.index) or reported_speaker(token, ec.index)
                 sources = [m for m in said_by if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
@@ -343,16 +344,34 @@ def _own_act(subject: Token, speaker: Mention, ec: EventContext) -> bool:
     return any(same_actor(m, speaker) for m in doers)
 
 
+def _promised_acts(verb: Token, ec: EventContext) -> list[Trigger]:
+    """What the trigger dictionary makes of a promised act: the verb (with its particle or
+    preposition) and its object noun ("will vote against", "would seek sanctions")."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
+    found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
+    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    return [t for t in found if t is not None]
+
+
 def _harmful(verb: Token, ec: EventContext) -> bool:
     """The promised act is a conflictual one the trigger dictionary knows (PLOVER's
     verbal or material conflict: "will vote against", "will strike", "would expel"),
     or names one as its object ("would seek sanctions"): a warning of harm is a threat
     even when another actor is to do it."""
-    lemma = verb.lemma_.lower()
-    particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
-    found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
-    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
-    return any(t is not None and t.quad in CONFLICT_QUADS for t in found) or _names_strike(verb)
+    return any(t.quad in CONFLICT_QUADS for t in _promised_acts(verb, ec)) or _names_strike(verb)
+
+
+# what a helpful promise gives (a yielding RETREAT or CONCEDE is co-operative for PLOVER too,
+# but "we will withdraw from the talks unless ..." threatens)
+HELPFUL_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"})
+
+
+def _helpful(verb: Token, ec: EventContext) -> bool:
+    """The promised act is a co-operative one the trigger dictionary knows, as verb or
+    object ("we will back you", "we will give you every support if you do"): promised on
+    a condition, it is an offer (AGREE), not a threat."""
+    return any(t.event_type in HELPFUL_TYPES for t in _promised_acts(verb, ec))
 
 
 def _names_strike(verb: Token) -> bool:
@@ -427,7 +446,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     and subject.lower_ not in THIRD_PERSON_SUBJECTS
                 ):
                     continue
-                if not _own_act(subject, speaker, ec) and not _harmful(verb, ec):
+                own, harmful = _own_act(subject, speaker, ec), _harmful(verb, ec)
+                if not own and not harmful:
                     continue  # "her deputy will succeed her if ...": a forecast of another's act
                 targets = _named(m for c in conditions for m in subject_actors(c, ec.index))
                 threatener = np_actors(subject, ec.index)
@@ -437,7 +457,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
-                threat = _draft(THREATEN_ACT, verb, sentence, [speaker], targets)
+                offer = own and not harmful and _helpful(verb, ec)  # "we will give you every support if ..."
+                threat = _draft(AGREE_ACT if offer else THREATEN_ACT, verb, sentence, [speaker], targets)
                 if _names_strike(verb):
                     threat.mode = "restrict"  # a strike threat restricts, as the trigger rule says
                 drafts.append(threat)
