@@ -233,6 +233,23 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
     return []
 
 
+def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Five journalists were detained in Zimbabwe", "two men were arrested in Madrid": an
+    arrest in the passive with no agent at all is made by the authorities of the place the
+    verb puts it in (eval/GUIDE.md: unnamed police of a place act as its country), the
+    country itself or the one a city lies in; nothing when no place is said."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in pobjs(prep):
+                states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind != "pronoun"]
+                found = states or _country_of_place(pobj, index)
+                if found:
+                    return found
+    return []
+
+
 def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> list[Mention]:
     """ "Police in Madrid", "Madrid police", "officials in the capital Mumbai": unnamed
     officials, police, troops or courts of a city or region act as its state (PLOVER codes
@@ -241,6 +258,12 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     crowd or a group of people in a place ("thousands in Madrid") is not its state."""
     if head.lemma_.lower() not in STATE_AGENT_HEADS:
         return []
+    return _country_of_place(place_token, index)
+
+
+def _country_of_place(place_token: Token, index: MentionIndex) -> list[Mention]:
+    """The article's mention of the country a city or region lies in, the nearest one before
+    the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)
     if place is None or place.entity_type != "LOCATION":
         return []
@@ -656,6 +679,8 @@ def _nominal_gerund(verb: Token) -> bool:
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     subjects = subject_actors(draft.token, index) or _absorbed_doers(draft, index)
+    if not subjects and draft.event_type == "COERCE" and draft.mode == "arrest":
+        subjects = _arresting_state(draft.token, index)
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
