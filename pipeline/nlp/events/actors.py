@@ -265,7 +265,12 @@ def _country_of_place(place_token: Token, index: MentionIndex) -> list[Mention]:
     """The article's mention of the country a city or region lies in, the nearest one before
     the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)
-    if place is None or place.entity_type != "LOCATION":
+    return _state_containing(place, index) if place is not None else []
+
+
+def _state_containing(place: Mention, index: MentionIndex) -> list[Mention]:
+    """The article's mention of the country a LOCATION lies in (`_country_of_place`)."""
+    if place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
     state = country_mention(index, iso3, place.char_start) if iso3 else None
@@ -1597,6 +1602,23 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
             # a country visited is the host (PLOVER: the visitor is the source, the host the target)
             covered = {m.mention_id for t in listed for m in index.all_at(t) if m.entity_type != "COUNTRY"}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
+
+
+def host_of_visited_place(ec: EventContext, draft: Draft) -> None:
+    """ "Bush visited Ottawa", "Hu arrived in Brasilia for a state visit": a visit to a city or
+    region of another state is hosted by that state (PLOVER CONSULT visit: the host is the
+    target, the city stays the place), as the article names it. Only when every visitor's own
+    state is known and none is the host: a leader touring his own country has no host."""
+    place = draft.location
+    if draft.event_type != "CONSULT" or draft.mode != "visit" or draft.targets or not draft.sources:
+        return
+    if place is None:
+        return
+    homes = {m.country_iso3 for m in draft.sources}
+    hosts = _state_containing(place, ec.index)
+    if None in homes or not hosts or hosts[0].country_iso3 in homes:
+        return
+    draft.targets.extend(hosts)
 
 
 def theatre_target(draft: Draft) -> None:
