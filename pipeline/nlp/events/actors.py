@@ -1338,7 +1338,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         for child in head.children:
             dep, word = child.dep_, child.lower_
             if dep == "poss":
-                assign(draft, subject_role, np_actors(child, index, allow_pronoun_possessor=True))
+                owners = np_actors(child, index, allow_pronoun_possessor=True)
+                assign(draft, subject_role, owners or _pronoun_possessor(draft, child, index))
             elif dep in ("compound", "amod", "nmod", "npadvmod") and child not in draft.words:
                 mentioned = np_actors(child, index)
                 if _mediator_modifier(child):
@@ -1391,6 +1392,20 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _held_in(draft, index)
     if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
         _infinitive_targets(draft, index)
+
+
+def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[Mention]:
+    """ "Mr. Vohor ... after his secret visit to Taiwan", "since his arrest in October": a
+    visit or an arrest owned by a possessive pronoun no mention stands for is the visitor's
+    or the captive's, the one the text is about (the latest person subject before it, in its
+    sentence or the one before), else the nearest actor of the pronoun's kind named before."""
+    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode not in ("visit", "arrest"):
+        return []
+    sentence_id = draft.sentence.sentence_id
+    others = {actor_key(m) for m in draft.actors()}
+    gendered = SUBJECT_FORMS.get(owner.lower_)
+    subject = subject_person_before(owner, sentence_id, gendered, others, index) if gendered else []
+    return subject or _named_before(owner, POSSESSIVE_REFERENTS[owner.lower_], sentence_id, others, index)
 
 
 def _bare_conjunct(noun: Token) -> bool:
