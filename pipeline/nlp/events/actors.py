@@ -1395,11 +1395,12 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
 
 
 def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[Mention]:
-    """ "Mr. Vohor ... after his secret visit to Taiwan", "since his arrest in October": a
-    visit or an arrest owned by a possessive pronoun no mention stands for is the visitor's
-    or the captive's, the one the text is about (the latest person subject before it, in its
-    sentence or the one before), else the nearest actor of the pronoun's kind named before."""
-    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode not in ("visit", "arrest"):
+    """ "Mr. Vohor ... after his secret visit to Taiwan": a visit owned by a possessive pronoun
+    no mention stands for is the visit of the one the text is about (the latest person
+    subject before it, in its sentence or the one before), else of the nearest actor of the
+    pronoun's kind named before. Other acts are left alone: "upheld his indictment" names a
+    step of the court's ruling, no arrest of its own."""
+    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
         return []
     sentence_id = draft.sentence.sentence_id
     others = {actor_key(m) for m in draft.actors()}
