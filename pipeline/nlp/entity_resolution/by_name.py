@@ -11,7 +11,7 @@ from pipeline.nlp.entity_resolution.ids import TYPE_PREFIX, LinkState
 from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm, written_as
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
-from pipeline.nlp.mentions.vocabulary import CORPORATE_SUFFIXES
+from pipeline.nlp.mentions.vocabulary import CORPORATE_SUFFIXES, PARTY_NOUNS
 
 
 def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array) -> None:
@@ -70,10 +70,12 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
 
 
 def _without_legal_form(entity_type: str, key: str) -> str:
-    """ "kmart corp" -> "kmart": a company is one body with or without its legal form."""
+    """ "kmart corp" -> "kmart": a company is one body with or without its legal form, and
+    "veritas party" -> "veritas": a party with or without the word ("Robert Kilroy-Silk's
+    Veritas Party ... Veritas was formed")."""
     words = key.split()
     if entity_type != "ORGANIZATION":
         return key
-    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+    while len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in PARTY_NOUNS):
         words.pop()
     return " ".join(words)

@@ -186,14 +186,22 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
     """A broadcaster's programme is one name: "BBC One's Breakfast with Frost", "BBC Radio
     4's Today programme", "Radio Four's the World at One" (not a meal and a person)."""
     doc, i = mc.doc, possessive.i
-    if i == 0 or not any(t.lower_ in BROADCASTER_WORDS and t.text[:1].isupper() for t in doc[max(0, i - 3) : i]):
+    # "BBC1", "ITV1": a channel's number written onto the broadcaster's word
+    words = [t.lower_.rstrip("0123456789") for t in doc[max(0, i - 3) : i] if t.text[:1].isupper()]
+    if i == 0 or not any(w in BROADCASTER_WORDS for w in words):
         return []
     start = i + 1
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     end = start
-    while end < len(doc) and (doc[end].is_title or doc[end].like_num or _joins_title(doc, end)):
+    # not into a name the gazetteer knows: "BBC1's Breakfast With Frost and the BBC World Service"
+    while end < len(doc) and not doc[end].ent_id_ and (
+        doc[end].is_title or doc[end].like_num or _joins_title(doc, end)
+    ):
         end += 1
+    if end < len(doc) and doc[end].ent_id_:
+        while end > start and doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS:
+            end -= 1
     if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
         return []
     if end < len(doc) and doc[end].lower_ in ("programme", "show"):
@@ -410,7 +418,10 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     if kw.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return []
     j = i - 1
-    while j >= 0 and doc[j].is_title and doc[j].is_alpha and doc[j].tag_ in ("NNP", "NNPS"):
+    # a known region the tagger reads as an adjective ("Atlantic provinces") is a name too
+    while j >= 0 and doc[j].is_title and doc[j].is_alpha and (
+        doc[j].tag_ in ("NNP", "NNPS") or doc[j].ent_id_.startswith("location:")
+    ):
         j -= 1
     start = j + 1
     if start == i or doc[start].is_sent_start and start == i - 1 and doc[start].ent_iob_ == "O":
@@ -421,7 +432,9 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     after = doc[i + 1] if i + 1 < len(doc) else None
     if kw.ent_type_ and after is not None and after.ent_iob_ == "I" and after.text[:1].isupper():
         return []  # "Thames Valley Police", "Salt Lake City": NER's longer name goes on past the feature word
-    if any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(name_span.text) or mc.gaz.demonym_country(name_span.text):
+    text = name_span.text
+    known = any(t.ent_id_ for t in name_span) or mc.gaz.by_alias(text) or mc.gaz.demonym_country(text)
+    if known and not _parts_of_a_region(mc, name_span, kw):
         return []  # "Armenian border", "Karabakh region": the known name is the entity
     if any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in name_span):
         return []
@@ -431,6 +444,15 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
     if kw.is_lower and kw.lower_ in AREA_NOUNS:
         name = name_span.text  # "the Andes mountains", "Aceh province": the name, described
     return [Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
+
+
+def _parts_of_a_region(mc: MentionContext, name_span, kw: Token) -> bool:
+    """ "Canada's Atlantic provinces", "the Pacific islands": a known sea or world region
+    (no country, no city) before a plural feature noun names the parts of a state or the
+    world by it, a place of its own, not the sea."""
+    entry = mc.gaz.by_alias(name_span.text)
+    region = entry is not None and entry.entity_id.startswith("location:") and entry.country_iso3 is None
+    return kw.tag_ == "NNS" and region
 
 
 def _national_service(mc: MentionContext, kw: Token) -> list[Candidate]:

@@ -236,6 +236,10 @@ def _abbreviates(short: str, full: str) -> bool:
     return True
 
 
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """ "The Bank of England held rates … The Bank said", "Marsh & McLennan … Marsh said": one
     capitalised word NER took for a name of its own, written after a longer organisation
@@ -269,7 +273,7 @@ def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             and o.tok_end <= c.tok_start
             and len(o.name.split()) > 1
             and (
-                o.name.split()[0] == c.name
+                _without_possessive(o.name.split()[0]) == c.name  # "Lloyd's of London ... Lloyd's chief"
                 or after_the and body_word and o.name.split()[-1] == c.name
             )
         }

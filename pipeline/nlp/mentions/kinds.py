@@ -173,8 +173,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
-    if len(words) == 1 and _listed_with_bodies(root):
-        found.add("ORGANIZATION")
+    if len(words) == 1 and not place and _listed_with_bodies(root):
+        found.add("ORGANIZATION")  # not "the line between Edinburgh and Tweedbank": a known town
     if not place and _employer(root):
         found.add("ORGANIZATION")
     if not place and not _shaped_like_a_name(words) and c.label not in ("GPE", "LOC") and _post_of_it(root):

@@ -20,6 +20,8 @@ to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
   that name ("Sheffield United": a club);
 * two NER organisations split at "and" are one when the parts say so ("Public and
   Commercial Services Union", "Department for Education and Skills");
+* a known body at one end of an NER organisation, "and" between it and capitalised words
+  ("Amnesty International and Liberty"), is one of two bodies NER read as one name;
 * a match that crosses an NER span's edge wins over it (NER misplaced a boundary);
 * a match no NER span touches is added, unless it sits inside a longer run of
   capitalised proper nouns that the gazetteer does not know ("Radio Romania" left
@@ -84,6 +86,12 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
         container = next((e for e in overlapping if e.start <= match.start and match.end <= e.end), None)
         if container is not None and len(container) > len(match):
+            other = _listed_with(doc, container, match)
+            if other is not None:
+                kept.remove(container)
+                kept.append(other)
+                added.append(_as_entity(doc, match))
+                continue
             if not (_title_cased(match.sent) or _may_carve(doc, container, match, matches)):
                 continue
             kept.remove(container)
@@ -101,6 +109,37 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
             kept.remove(e)
         added.append(_as_entity(doc, match))
     return sorted(filter_spans(added + kept), key=lambda s: s.start)
+
+
+def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
+    """ "Amnesty International and Liberty": NER read two bodies joined by "and" as one name.
+    A body the gazetteer knows, then "and" and capitalised words (or those words, "and", the
+    known body), are two names, unless the gazetteer knows the whole, or the known part
+    holds "for"/"of", after which "and" goes on with the body's remit ("Department for
+    Education and Skills"). Returns the other name, typed as NER typed the whole."""
+    if container.label_ != "ORG" or match.label_ != "ORG" or _known_body(container):
+        return None
+    if any(t.lower_ in ("for", "of", "on") for t in match):
+        return None
+    start = container.start + (container[0].lower_ == "the")
+    if match.start == start and match.end + 1 < container.end and doc[match.end].lower_ == "and":
+        other = (match.end + 1, container.end)
+    elif match.end == container.end and _and_before(doc, match.start) > start:
+        other = (start, _and_before(doc, match.start))
+    else:
+        return None
+    words = doc[other[0] : other[1]]
+    if words[0].lower_ == "the":
+        words = words[1:]
+    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in ("of", "for", "the", "&") for t in words):
+        return None
+    return Span(doc, words.start, words.end, label=container.label_)
+
+
+def _and_before(doc: Doc, i: int) -> int:
+    """The index of the "and" right before token `i`, or before "the" there; -1 if none."""
+    k = i - 1 - (i > 0 and doc[i - 1].lower_ == "the")
+    return k if k >= 0 and doc[k].lower_ == "and" else -1
 
 
 def _club_name(doc: Doc, ent: Span) -> Span | None:

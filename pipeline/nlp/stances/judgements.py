@@ -362,6 +362,8 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
             verb = verb.head  # the parser may hang "as" on the object
     elif named.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
         pass  # "branded the scheme a failure": the second object names the first
+    elif named.dep_ == "dobj" and word.dep_ == "amod" and word.i > named.i:
+        named = word  # "branded the proposal unworkable": the parser made the predicate an adjective after its noun
     elif named.dep_ not in ("oprd", "ccomp", "xcomp"):
         return []
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
@@ -379,6 +381,10 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     if judged is None and named.dep_ == "ccomp":
         # "considered the intrusion an act of provocation": a small clause, its subject judged
         judged = next((c for c in named.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if judged is None and named.dep_ == "oprd":
+        # "branded the Tory asylum quota unworkable": the parser may hang the object on the
+        # predicate word as a compound
+        judged = next((c for c in named.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if judged is None or judged.i >= named.i:
         return []
     holder, quote = holder_for(art, verb, False)

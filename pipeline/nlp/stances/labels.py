@@ -41,6 +41,7 @@ from pipeline.nlp.stances.words import (
     QUANTITY_WORDS,
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
+    WILLING_ADJECTIVES,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
@@ -70,6 +71,16 @@ ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 def _to_infinitive(verb: Token) -> bool:
     """An infinitive complement, whatever its tag ("plans to axe 104,000 jobs" tags "axe" DT)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _committed_action(verb: Token) -> bool:
+    """An action someone is committed, ready or determined to take (`willing_adjectives`):
+    "committed to imposing annual limits", "determined to cut taxes"."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "to":
+        return verb.head.head.lower_ in WILLING_ADJECTIVES
+    return verb.dep_ == "xcomp" and _to_infinitive(verb) and verb.head.lower_ in WILLING_ADJECTIVES
 
 
 def _named_thing(noun: Token) -> bool:
@@ -213,6 +224,12 @@ class Labeller:
                 # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
                 action = next((c for c in token.children if c.dep_ == "xcomp" and _to_infinitive(c)), None)
                 found = self.action_label(action) if action is not None else None
+                if found:
+                    return found[0]
+            if _committed_action(token) and not token.is_ancestor(noun):
+                # "The Tories are committed to imposing annual limits on immigration. Labour
+                # has branded the proposal unworkable": what someone is committed to do
+                found = self.action_label(token)
                 if found:
                     return found[0]
             if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:

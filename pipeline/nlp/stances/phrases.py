@@ -190,6 +190,14 @@ def content_clause(noun: Token) -> list[Token]:
         )
         if that and child.dep_ != "relcl" or bare:
             return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space]
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in CONTENT_NOUNS:
+        # "dismissed claims government plans … would devalue degrees": the parser may hang
+        # the noun's clause, "that" left out, on the verb right after the noun
+        hung = next(
+            (c for c in noun.head.children if c.dep_ == "ccomp" and c.left_edge.i == noun.right_edge.i + 1), None
+        )
+        if hung is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in hung.children):
+            return [t for t in hung.subtree if not t.is_punct and not t.is_quote and not t.is_space]
     return []
 
 
@@ -206,10 +214,10 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
+    said = copular_relative(lex, noun) or content_clause(noun)
+    if said:
+        return said
     for child in noun.rights:
-        clause = content_clause(noun)
-        if clause:
-            return clause
         to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
         # solution to resolve the dispute", where the infinitive is the purpose)
@@ -255,6 +263,21 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
                 return out
             if obj is None and bare:
                 return [*not_, *bare_infinitive(lex, to, child)]
+    return []
+
+
+def copular_relative(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """ "the most objectionable proposals, which are for house arrest": a relative clause
+    that only says, with "be" and a kept preposition, what the noun is for or about."""
+    for clause in noun.rights:
+        if clause.dep_ != "relcl" or clause.lemma_ != "be":
+            continue
+        if not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children):
+            continue
+        prep = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ in KEEP_PREPOSITIONS), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not lex.is_generic_target(pobj.lemma_):
+            return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
     return []
 
 
@@ -333,7 +356,8 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
     prep = next(
         (
             c for c in verb.rights
-            if c.dep_ == "prep" and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+            if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP")  # "compare X to Y": a dative "to"
+            and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
         ),
         None,
     )
@@ -351,7 +375,7 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
     """What the parser hangs on a stance verb but its object's issue needs, right after it:
     "without" and its object ("criticised the detention of suspects without trial") and an
     infinitive with its object ("supports constitutional amendments to expand military
-    capabilities")."""
+    capabilities") or, when the object is a pronoun, with its prepositional arguments."""
     if noun.dep_ != "dobj" or lex.cue(noun.head.lemma_) is None:
         return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
     after = noun.right_edge.i + 1
@@ -367,6 +391,11 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
             obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if to is not None and obj is not None:
                 return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]
+            if to is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in child.children):
+                # "backed the Home Office's powers to hold them without limit or charge": the
+                # pronoun names no issue, the act and its manner do
+                manner = [t for c in child.rights if c.dep_ == "prep" for t in c.subtree if not t.is_punct]
+                return [to, child, *manner] if manner else []
     return []
 
 
