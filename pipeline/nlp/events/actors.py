@@ -254,6 +254,23 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
     return []
 
 
+def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Five journalists were detained in Zimbabwe", "two men were arrested in Madrid": an
+    arrest in the passive with no agent at all is made by the authorities of the place the
+    verb puts it in (eval/GUIDE.md: unnamed police of a place act as its country), the
+    country itself or the one a city lies in; nothing when no place is said."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in pobjs(prep):
+                states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind != "pronoun"]
+                found = states or _country_of_place(pobj, index)
+                if found:
+                    return found
+    return []
+
+
 def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> list[Mention]:
     """ "Police in Madrid", "Madrid police", "officials in the capital Mumbai": unnamed
     officials, police, troops or courts of a city or region act as its state (PLOVER codes
@@ -262,8 +279,19 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     crowd or a group of people in a place ("thousands in Madrid") is not its state."""
     if head.lemma_.lower() not in STATE_AGENT_HEADS:
         return []
+    return _country_of_place(place_token, index)
+
+
+def _country_of_place(place_token: Token, index: MentionIndex) -> list[Mention]:
+    """The article's mention of the country a city or region lies in, the nearest one before
+    the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)
-    if place is None or place.entity_type != "LOCATION":
+    return _state_containing(place, index) if place is not None else []
+
+
+def _state_containing(place: Mention, index: MentionIndex) -> list[Mention]:
+    """The article's mention of the country a LOCATION lies in (`_country_of_place`)."""
+    if place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
     state = country_mention(index, iso3, place.char_start) if iso3 else None
@@ -677,6 +705,8 @@ def _nominal_gerund(verb: Token) -> bool:
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     subjects = subject_actors(draft.token, index) or _absorbed_doers(draft, index)
+    if not subjects and draft.event_type == "COERCE" and draft.mode == "arrest":
+        subjects = _arresting_state(draft.token, index)
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
@@ -1378,7 +1408,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         for child in head.children:
             dep, word = child.dep_, child.lower_
             if dep == "poss":
-                assign(draft, subject_role, np_actors(child, index, allow_pronoun_possessor=True))
+                owners = np_actors(child, index, allow_pronoun_possessor=True)
+                assign(draft, subject_role, owners or _pronoun_possessor(draft, child, index))
             elif dep in ("compound", "amod", "nmod", "npadvmod") and child not in draft.words:
                 mentioned = np_actors(child, index)
                 if _mediator_modifier(child):
@@ -1431,6 +1462,21 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _held_in(draft, index)
     if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
         _infinitive_targets(draft, index)
+
+
+def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[Mention]:
+    """ "Mr. Vohor ... after his secret visit to Taiwan": a visit owned by a possessive pronoun
+    no mention stands for is the visit of the one the text is about (the latest person
+    subject before it, in its sentence or the one before), else of the nearest actor of the
+    pronoun's kind named before. Other acts are left alone: "upheld his indictment" names a
+    step of the court's ruling, no arrest of its own."""
+    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
+        return []
+    sentence_id = draft.sentence.sentence_id
+    others = {actor_key(m) for m in draft.actors()}
+    gendered = SUBJECT_FORMS.get(owner.lower_)
+    subject = subject_person_before(owner, sentence_id, gendered, others, index) if gendered else []
+    return subject or _named_before(owner, POSSESSIVE_REFERENTS[owner.lower_], sentence_id, others, index)
 
 
 def _bare_conjunct(noun: Token) -> bool:
@@ -1642,6 +1688,23 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
             # a country visited is the host (PLOVER: the visitor is the source, the host the target)
             covered = {m.mention_id for t in listed for m in index.all_at(t) if m.entity_type != "COUNTRY"}
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
+
+
+def host_of_visited_place(ec: EventContext, draft: Draft) -> None:
+    """ "Bush visited Ottawa", "Hu arrived in Brasilia for a state visit": a visit to a city or
+    region of another state is hosted by that state (PLOVER CONSULT visit: the host is the
+    target, the city stays the place), as the article names it. Only when every visitor's own
+    state is known and none is the host: a leader touring his own country has no host."""
+    place = draft.location
+    if draft.event_type != "CONSULT" or draft.mode != "visit" or draft.targets or not draft.sources:
+        return
+    if place is None:
+        return
+    homes = {m.country_iso3 for m in draft.sources}
+    hosts = _state_containing(place, ec.index)
+    if None in homes or not hosts or hosts[0].country_iso3 in homes:
+        return
+    draft.targets.extend(hosts)
 
 
 def theatre_target(draft: Draft) -> None:

@@ -9,6 +9,7 @@ from pipeline.nlp.events.actors import (
     demonstrated_proposals,
     described_bodies,
     fill_actors,
+    host_of_visited_place,
     reciprocal_drafts,
     struck_country,
     theatre_target,
@@ -117,6 +118,7 @@ def detect_events(
             balloted_members(draft, ec.index)  # "Unison members are being balloted": Unison ballots
             fill_date(draft, anchors)
             fill_location(ec, draft)
+            host_of_visited_place(ec, draft)  # "visited Ottawa": Canada hosts
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
