@@ -36,8 +36,14 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.speech import ACCUSE_SPEECH, criticises, judged_actors, negated
-from pipeline.nlp.events.vocabulary import FINDING_VERBS, RULING_VERBS
+from pipeline.nlp.events.speech import ACCUSE_SPEECH, criticises, denied_above, judged_actors, negated
+from pipeline.nlp.events.vocabulary import (
+    CLAIM_NOUNS,
+    CLAIMING_VERBS,
+    CLAUSE_DENIAL_VERBS,
+    FINDING_VERBS,
+    RULING_VERBS,
+)
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import MentionIndex, has_neg
@@ -85,8 +91,10 @@ def _owners(noun: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
 def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """ACCUSE drafts for a court's finding stated in a clause: a finding verb (`finding_verbs`)
     whose subject is a court and whose complement clause criticises (a judging word, not
-    negated, not hypothetical: "ruled that the detentions were unlawful") accuses whom that
-    criticism judges (`speech.judged_actors`), the court its source."""
+    negated nor under a denial, not hypothetical: "ruled that the detentions were unlawful")
+    accuses whom that criticism judges (`speech.judged_actors`), the court its source. Never
+    whom the court does not judge (`_unjudged`): who suffers the act judged, who is named in a
+    time or reason clause, or in a claim the finding weighs."""
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
@@ -98,27 +106,55 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             scope = span.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            unjudged = _unjudged(ec, scope)
             judging = next(
-                (t for t in scope if criticises(t) and not _denied(t, clause) and not judges_a_hypothetical(t)), None
+                (
+                    t
+                    for t in scope
+                    if t.i not in unjudged and criticises(t) and not _denied(t) and not judges_a_hypothetical(t)
+                ),
+                None,
             )
             targets = judged_actors(ec, judging, scope, courts[0]) if judging is not None else []
+            starts = {span.doc[i].idx for i in unjudged}
+            targets = [m for m in targets if m.char_start not in starts]
             if targets:
                 drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, courts[:1], targets))
                 break
     return drafts
 
 
-def _denied(word: Token, clause: Token) -> bool:
-    """ "ruled that the Home Office had not acted unlawfully": the judging word or a verb
-    between it and the finding's clause is negated."""
+def _denied(word: Token) -> bool:
+    """ "ruled that the Home Office had not acted unlawfully", "found it could not be said the
+    ministry acted unlawfully": the judging word, its verb, or a clause above it is negated or
+    denied (`speech.denied_above`)."""
     if negated(word):
         return True
-    node = word
-    while node.i != clause.i and node.head.i != node.i:
-        node = node.head
-        if has_neg(node):
-            return True
-    return False
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return has_neg(verb) or denied_above(verb)
+
+
+def _unjudged(ec: EventContext, scope: Span) -> set[int]:
+    """Token positions in a finding's clause whose actors the finding does not judge, as
+    `appraised_owner` reads an act noun: the possessor or "of" object of an act noun suffers
+    the act ("the deportation of Mr Smith was unlawful"; its "by" agent is judged); a time or
+    reason clause only places the act ("acted unlawfully when they detained Mr Smith"); and a
+    claim's content ("allegations that the BBC had been biased were false", "wrong to say the
+    Home Office acted unlawfully") is what is weighed, not a charge against whom it names."""
+    out: set[int] = set()
+    for token in scope:
+        if token.pos_ == "NOUN" and ec.lexicon.noun(token.lemma_.lower()) is not None:
+            sufferers = [c for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")]
+            out |= {t.i for c in sufferers for t in c.subtree}
+        if token.pos_ == "NOUN" and lemma_in(token, CLAIM_NOUNS):
+            out |= {t.i for c in token.children if c.dep_ in ("acl", "relcl", "ccomp") for t in c.subtree}
+        if token.pos_ == "VERB" and lemma_in(token, CLAIMING_VERBS | CLAUSE_DENIAL_VERBS):
+            out |= {t.i for c in token.children if c.dep_ == "ccomp" for t in c.subtree}
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children):
+            out |= {t.i for t in token.subtree}
+    return out
 
 
 def _court(verb: Token, mention: Mention) -> bool:

@@ -186,7 +186,7 @@ def _denied_virtue(token: Token) -> bool:
     sensibly": `conduct_adverbs`), or a duty's verb and object denied (`virtue_phrases`), charges the
     subject with lacking it; like `_untrusted`, the denial is the criticism. Not
     in a condition ("if he was not honest"), in an inverted question ("isn't he honest?"), under
-    "can" / "could" (`_of_ability`) nor in a clause a denial governs (`_denied_above`)."""
+    "can" / "could" (`_of_ability`) nor in a clause a denial governs (`denied_above`)."""
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
         verb = token.head
     elif token.tag_ == "VBN" and token.lower_ in VIRTUE_WORDS and _fit_for(token):
@@ -201,7 +201,7 @@ def _denied_virtue(token: Token) -> bool:
             return False
     else:
         return False
-    if not has_neg(verb) or _rhetorical(verb) or _of_ability(verb) or _denied_above(verb):
+    if not has_neg(verb) or _rhetorical(verb) or _of_ability(verb) or denied_above(verb):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
@@ -215,7 +215,7 @@ def _of_ability(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in verb.children)
 
 
-def _denied_above(verb: Token) -> bool:
+def denied_above(verb: Token) -> bool:
     """ "denied that Mr Darling had not told the truth", "nobody could claim he had not told the
     truth", "did not say he was not fit": a denial in a clause the judging clause is the
     complement of (a negated verb, a negative subject, a verb of denial: `CLAUSE_DENIAL_VERBS`)
