@@ -62,6 +62,7 @@ from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
     CLAUSE_DENIAL_VERBS,
     CONDUCT_ADVERBS,
+    CONDUCT_VERBS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISMISSING_VERBS,
@@ -182,9 +183,10 @@ def _denied_virtue(token: Token) -> bool:
     """ "Mr Blair was not fit to be prime minister", "he has not been straightforward", "was not
     best placed to run the arts", "had not told the truth", "has not done enough": a word of
     honesty or fitness denied as the complement of "be" or as a passive participle
-    (`virtue_words`), an adverb of sound conduct on a denied active verb ("is not behaving
-    sensibly": `conduct_adverbs`), or a duty's verb and object denied (`virtue_phrases`), charges the
-    subject with lacking it; like `_untrusted`, the denial is the criticism. Not
+    (`virtue_words`), an adverb of sound conduct on a denied active verb of conduct ("is not
+    behaving sensibly": `conduct_adverbs`, `conduct_verbs`; "had not been sleeping properly" is
+    no conduct), or a duty's verb and object denied (`virtue_phrases`), charges the subject
+    with lacking it; like `_untrusted`, the denial is the criticism. Not
     in a condition ("if he was not honest"), in an inverted question ("isn't he honest?"), under
     "can" / "could" (`_of_ability`) nor in a clause a denial governs (`denied_above`)."""
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in VIRTUE_WORDS:
@@ -195,7 +197,12 @@ def _denied_virtue(token: Token) -> bool:
         (token.lemma_.lower(), c.lemma_.lower()) in VIRTUE_PHRASES for c in token.children if c.dep_ == "dobj"
     ):
         verb = token
-    elif token.dep_ == "advmod" and token.lower_ in CONDUCT_ADVERBS and token.head.pos_ == "VERB":
+    elif (
+        token.dep_ == "advmod"
+        and token.lower_ in CONDUCT_ADVERBS
+        and token.head.pos_ == "VERB"
+        and lemma_in(token.head, CONDUCT_VERBS)
+    ):
         verb = token.head  # "it is not behaving sensibly", "has not acted responsibly"
         if is_passive(verb):
             return False

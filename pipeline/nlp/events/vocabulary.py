@@ -115,6 +115,7 @@ CRITICISM_PHRASES = tuple(tuple(p.split()) for p in sorted(_VOCABULARY.words("cr
 DISTRUST_VERBS = _VOCABULARY.words("distrust_verbs")
 VIRTUE_WORDS = _VOCABULARY.words("virtue_words")
 CONDUCT_ADVERBS = _VOCABULARY.words("conduct_adverbs")
+CONDUCT_VERBS = _VOCABULARY.words("conduct_verbs")
 VIRTUE_PHRASES = _VOCABULARY.pairs("virtue_phrases")
 ADDRESSING_VERBS = _VOCABULARY.words("addressing_verbs")
 BACKING_VERBS = _VOCABULARY.words("backing_verbs")
