@@ -14,8 +14,10 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import (
     GOVERNMENT_BODY_WORDS,
+    IDIOM_RECEIVING_VERBS,
     OFFICE_ROLES,
     QUANTIFIER_NOUNS,
+    RECEIVED_IDIOMS,
     RECEIVING_FRAMES,
     RECEIVING_VERBS,
     REPORTING_VERBS,
@@ -122,19 +124,26 @@ def inner_event_noun(token: Token) -> Token:
     return token
 
 
-RECEIVING_LEMMAS = frozenset(RECEIVING_VERBS) | frozenset(lemma for lemma, _ in RECEIVING_FRAMES)
+RECEIVING_LEMMAS = (
+    frozenset(RECEIVING_VERBS)
+    | frozenset(IDIOM_RECEIVING_VERBS)
+    | frozenset(lemma for lemma, _ in RECEIVING_FRAMES)
+)
 """The lemmas `received_nouns` can answer for at all: a verb with any other has no received noun."""
 
 
 def received_nouns(verb: Token) -> list[Token]:
     """The nouns a verb's subject is on the receiving end of: the object of a receiving
-    verb ("faced criticism", "drew condemnation") or of a receiving frame's preposition
-    ("came under fire"). Their act is aimed at the subject (pipeline/knowledge/events.yaml)."""
+    verb ("faced criticism", "drew condemnation"), an idiom's noun after an idiom's verb
+    ("took flak"), or the object of a receiving frame's preposition ("came under fire").
+    Their act is aimed at the subject (pipeline/knowledge/events.yaml)."""
     if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
         return []
     lemma = verb.lemma_.lower()
     if lemma in RECEIVING_VERBS:
         return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"]
+    if lemma in IDIOM_RECEIVING_VERBS:  # "took flak from MPs", not "took support from"
+        return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in RECEIVED_IDIOMS]
     # the frame's preposition on the verb, or on its object where the parser hangs it low
     # ("defended the plans against criticism from Y")
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
