@@ -177,8 +177,11 @@ def _name_kind(head: Token) -> Token | None:
     return nouns[-1] if nouns[-1].i == max(t.i for t in words if not t.is_punct) else None
 
 
-def arguments(draft: Draft, which: str) -> list[Token]:
-    """The head tokens of one kind of the draft's arguments, read off the parse."""
+def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset()) -> list[Token]:
+    """The head tokens of one kind of the draft's arguments, read off the parse; the word
+    opening a verb's complement clause ("why", "that") counts as an object only when it is
+    one of `clause_words`, the class a rule looks it up in ("questioned why", "charged that"),
+    so no other rule reads a clause's opener as the verb's object."""
     token = draft.token
     subjects: list[Token] = []
     objects: list[Token] = []
@@ -221,9 +224,10 @@ def arguments(draft: Draft, which: str) -> list[Token]:
             elif child.dep_ == "ccomp" and child.i > token.i:
                 # "questioned why the Home Office had made no plans", "charged that Russia is
                 # using gas as a weapon": the question word or "that" heads what the verb takes up
-                objects += [
+                opener = [
                     w for w in child.children if (w.tag_ in ("WRB", "WP") or w.dep_ == "mark") and w.i < child.i
                 ][:1]
+                objects += [w for w in opener if w.lower_ in clause_words]
         if not subjects and token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
             # "the union threatened to strike": the controller's subject does the infinitive
             subjects += [h for c in token.head.children if c.dep_ == "nsubj" for h in _heads(c)]
@@ -341,7 +345,7 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     if rule.classes:
         words = frozenset().union(*(senses.classes[c] for c in rule.classes))
         in_names = all(c in senses.in_names for c in rule.classes)
-        if not _in_class(arguments(draft, rule.argument or "any"), words, in_names):
+        if not _in_class(arguments(draft, rule.argument or "any", words), words, in_names):
             return False
     # "Ukraine suspended payments": a state's act on money is political
     return rule.unless_subject != "actor" or not any(_names_actor(t) for t in _acting_subjects(draft))
