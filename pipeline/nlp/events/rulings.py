@@ -61,11 +61,14 @@ def ruled_against(draft: Draft, index: MentionIndex) -> None:
 
 
 def appraised_owner(draft: Draft, index: MentionIndex, lexicon: EventTriggers) -> None:
-    """Give praise, criticism or a refusal of someone's thing with no target that owner."""
+    """Give praise, criticism or a refusal of someone's thing (the verb's object, or its
+    "against" object: "appealed against the council's decision") with no target that owner."""
     verb = draft.token
     if draft.event_type not in APPRAISAL_TYPES or draft.targets or verb.pos_ != "VERB":
         return
-    things = [c for c in verb.children if c.dep_ == "dobj" and actor_at(index, c) is None]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for p in pobjs(c)]
+    things = [c for c in objects if actor_at(index, c) is None]
     things = [t for t in things if lexicon.noun(t.lemma_.lower()) is None and lexicon.noun(t.lower_) is None]
     owners = [m for t in things for m in _owners(t, index)]
     assign(draft, "targets", [m for m in owners if m not in draft.sources and m.entity_type != "LOCATION"])
