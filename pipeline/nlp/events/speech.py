@@ -431,11 +431,12 @@ def _subject_holder(clause: Token) -> Token:
     return clause
 
 
-def _targets(
+def judged_actors(
     ec: EventContext, token: Token, span: Span, speaker: Mention, spoken_of: list[Mention] | None = None
 ) -> list[Mention]:
     """Actors the judged phrase or the judging clause's subject names, named ones before
-    pronouns, never the speaker or "we"; `spoken_of` is whom the quote is said of."""
+    pronouns, never the speaker or "we"; `spoken_of` is whom the quote is said of. Also
+    what a court's finding judges (`rulings.court_findings`)."""
     clause = _clause(token, span)
     circumstance = _circumstance(token, clause)
     judged = _judged_tokens(token, clause, not circumstance)
@@ -471,12 +472,6 @@ def _targets(
         or _proposal_owner(ec, clause, speaker)
         or _unnamed_doer(ec, token, clause, speaker)
     )
-
-
-def judged_actors(ec: EventContext, token: Token, span: Span, speaker: Mention) -> list[Mention]:
-    """The actors a judging word in `span` judges, read as in a quote of `speaker`
-    (`_targets`): what a court's finding judges (`rulings.court_findings`)."""
-    return _targets(ec, token, span, speaker)
 
 
 def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mention) -> list[Mention]:
@@ -705,7 +700,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             if judges_a_hypothetical(token):
                 continue  # "it would be wrong to exclude students": nobody has done it
-            targets = _targets(ec, token, scope, speaker, spoken_of)
+            targets = judged_actors(ec, token, scope, speaker, spoken_of)
             if not targets:
                 continue
             sentence = ec.ctx.sentence_at(token.idx)
