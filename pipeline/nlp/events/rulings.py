@@ -41,6 +41,7 @@ from pipeline.nlp.events.vocabulary import (
     CLAIM_NOUNS,
     CLAIMING_VERBS,
     CLAUSE_DENIAL_VERBS,
+    COURT_PHRASES,
     FINDING_VERBS,
     RULING_VERBS,
 )
@@ -162,10 +163,11 @@ def _unjudged(ec: EventContext, scope: Span) -> set[int]:
 
 def _court(verb: Token, mention: Mention) -> bool:
     """Whether the subject is a court: a court word (event_senses.yaml courts) in its name or
-    its head noun ("the Supreme Court", "three Appeal Court judges"), or "law lords"."""
+    its head noun ("the Supreme Court", "three Appeal Court judges"), or a court phrase
+    (events.yaml court_phrases: "law lords")."""
     words = load_senses().classes["courts"]
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
     named = {w.lower() for w in mention.name.split()}
     if named & words or any(h.lower_ in words for h in heads):
         return True
-    return any(h.lemma_.lower() == "lord" and any(c.lower_ == "law" for c in h.children) for h in heads)
+    return any((c.lower_, h.lemma_.lower()) in COURT_PHRASES for h in heads for c in h.children)
