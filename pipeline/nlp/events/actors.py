@@ -182,10 +182,10 @@ def np_actors(
                         out += np_actors(pobj, index, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in GROUP_HEADS:
                 # "officials in Mumbai, India", "police in Iraq": the state they serve
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        states = [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
-                        out += states or _state_of_place(token, pobj, index)
+                if token.lemma_.lower() in STATE_AGENT_HEADS:
+                    out += _state_in(child, index)
+                else:
+                    out += _countries_named_in(child, index)
             elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
                 # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
                 # parser hung inside its "of" phrase; only a person there is the title holder
@@ -244,11 +244,8 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
     if any(c.dep_ in ("amod", "compound", "poss") for c in subject.children):
         return []  # "Spanish police", "the city's police": their state is said
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for pobj in pobjs(prep):
-            states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY"]
-            found = states or _state_of_place(subject, pobj, index)
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found = _state_in(prep, index)
             if found:
                 return found
     return []
@@ -261,13 +258,33 @@ def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
     country itself or the one a city lies in; nothing when no place is said."""
     if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    outside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if subject is not None else None
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
-            for pobj in pobjs(prep):
-                states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind != "pronoun"]
-                found = states or _country_of_place(pobj, index)
-                if found:
-                    return found
+            found = _state_in(prep, index, outside)
+            if found:
+                return found
+    return []
+
+
+def _countries_named_in(prep: Token, index: MentionIndex) -> list[Mention]:
+    """The countries an "in" phrase itself names ("in Iraq", "in Mumbai, India"): by name
+    only, so a demonym inside some other phrase ("in a Russian-backed plot") is none."""
+    return [m for pobj in pobjs(prep) for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind == "name"]
+
+
+def _state_in(prep: Token, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
+    """The state an "in" phrase puts an act in: the country it names, else the article's
+    mention of the country its place lies in (`_country_of_place`), taken from outside the
+    character span `outside` (the arrested subject's own "Russian" is not who arrests)."""
+    named = _countries_named_in(prep, index)
+    if named:
+        return unique(named)
+    for pobj in pobjs(prep):
+        found = _country_of_place(pobj, index, outside)
+        if found:
+            return found
     return []
 
 
@@ -282,19 +299,25 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     return _country_of_place(place_token, index)
 
 
-def _country_of_place(place_token: Token, index: MentionIndex) -> list[Mention]:
+def _country_of_place(
+    place_token: Token, index: MentionIndex, outside: tuple[int, int] | None = None
+) -> list[Mention]:
     """The article's mention of the country a city or region lies in, the nearest one before
     the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)
-    return _state_containing(place, index) if place is not None else []
+    return _state_containing(place, index, outside) if place is not None else []
 
 
-def _state_containing(place: Mention, index: MentionIndex) -> list[Mention]:
-    """The article's mention of the country a LOCATION lies in (`_country_of_place`)."""
+def _state_containing(place: Mention, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
+    """The article's mention of the country a LOCATION lies in (`_country_of_place`).
+
+    Only a LOCATION: a mention typed COUNTRY is already the state, and one of another type
+    (a body, a person, a facility named after a place) lies in no country the text locates, so
+    looking its name up in city_countries would tie an organisation to a state by its name."""
     if place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
-    state = country_mention(index, iso3, place.char_start) if iso3 else None
+    state = country_mention(index, iso3, place.char_start, outside) if iso3 else None
     return [state] if state is not None else []
 
 

@@ -26,9 +26,13 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def country_mention(index: MentionIndex, iso3: str, at: int) -> Mention | None:
+def country_mention(
+    index: MentionIndex, iso3: str, at: int, outside: tuple[int, int] | None = None
+) -> Mention | None:
     """The article's mention of the country `iso3` nearest before offset `at`, else the
-    first after it; None when the article never names it."""
+    first after it; None when the article never names it. A demonym inside the character
+    span `outside` (the verb's subject) is skipped: "A Russian businessman was arrested in
+    St Petersburg" describes the arrested man, it does not name the arresting state."""
     iso3 = iso3.upper()
     states = [
         m
@@ -36,6 +40,7 @@ def country_mention(index: MentionIndex, iso3: str, at: int) -> Mention | None:
         if m.entity_type == "COUNTRY"
         and m.kind != "pronoun"
         and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
+        and not (outside is not None and m.kind == "demonym" and outside[0] <= m.char_start < outside[1])
     ]
     before = [m for m in states if m.char_start < at]
     return before[-1] if before else (states[0] if states else None)
