@@ -271,7 +271,9 @@ def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
 def _countries_named_in(prep: Token, index: MentionIndex) -> list[Mention]:
     """The countries an "in" phrase itself names ("in Iraq", "in Mumbai, India"): by name
     only, so a demonym inside some other phrase ("in a Russian-backed plot") is none."""
-    return [m for pobj in pobjs(prep) for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind == "name"]
+    return [
+        m for pobj in pobjs(prep) for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind == "name"
+    ]
 
 
 def _state_in(prep: Token, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
@@ -299,9 +301,7 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     return _country_of_place(place_token, index)
 
 
-def _country_of_place(
-    place_token: Token, index: MentionIndex, outside: tuple[int, int] | None = None
-) -> list[Mention]:
+def _country_of_place(place_token: Token, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
     """The article's mention of the country a city or region lies in, the nearest one before
     the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)

@@ -26,9 +26,7 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def country_mention(
-    index: MentionIndex, iso3: str, at: int, outside: tuple[int, int] | None = None
-) -> Mention | None:
+def country_mention(index: MentionIndex, iso3: str, at: int, outside: tuple[int, int] | None = None) -> Mention | None:
     """The article's mention of the country `iso3` nearest before offset `at`, else the
     first after it; None when the article never names it. A demonym inside the character
     span `outside` (the verb's subject) is skipped: "A Russian businessman was arrested in
