@@ -91,7 +91,7 @@ from pipeline.nlp.events.vocabulary import (
     STATE_VERBS,
     STRIKE_NOUNS,
 )
-from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.lexicons import EventTriggers, load_event_triggers
 from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
@@ -848,16 +848,25 @@ def possessed_owner(
     owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
     if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
         return None
-    gendered = SUBJECT_FORMS.get(owners[0].lower_)
+    return pronoun_owner(owners[0], sentence_id, sources, index, prefer_subject)
+
+
+def pronoun_owner(
+    pronoun: Token, sentence_id: int, sources: set[str], index: MentionIndex, prefer_subject: bool = False
+) -> list[Mention]:
+    """Who a possessive pronoun stands for (`possessed_owner`): with `prefer_subject`, for a
+    "his" or "her", the latest person subject before it; else the mention it resolves to, else
+    the nearest actor of its kind named before it; never one of `sources`."""
+    gendered = SUBJECT_FORMS.get(pronoun.lower_)
     subject = (
-        subject_person_before(owners[0], sentence_id, gendered, sources, index) if prefer_subject and gendered else []
+        subject_person_before(pronoun, sentence_id, gendered, sources, index) if prefer_subject and gendered else []
     )
     if subject:
         return subject
-    resolved = actor_at(index, owners[0])
+    resolved = actor_at(index, pronoun)
     if resolved is not None:
         return [] if actor_key(resolved) in sources else [resolved]
-    return _named_before(owners[0], POSSESSIVE_REFERENTS[owners[0].lower_], sentence_id, sources, index)
+    return _named_before(pronoun, POSSESSIVE_REFERENTS[pronoun.lower_], sentence_id, sources, index)
 
 
 def _named_before(
@@ -1495,11 +1504,15 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
     step of the court's ruling, no arrest of its own."""
     if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
         return []
-    sentence_id = draft.sentence.sentence_id
     others = {actor_key(m) for m in draft.actors()}
-    gendered = SUBJECT_FORMS.get(owner.lower_)
-    subject = subject_person_before(owner, sentence_id, gendered, others, index) if gendered else []
-    return subject or _named_before(owner, POSSESSIVE_REFERENTS[owner.lower_], sentence_id, others, index)
+    visitors = pronoun_owner(owner, draft.sentence.sentence_id, others, index, prefer_subject=True)
+    to_phrases = [p for c in draft.token.children if c.dep_ == "prep" and c.lower_ == "to" for p in pobjs(c)]
+    destinations = {
+        m.country_iso3
+        for m in [*draft.targets, *(m for p in to_phrases for m in np_actors(p, index))]
+        if m.entity_type == "COUNTRY"
+    }  # "His visit to Cuba": the "to" phrase is read after the possessor
+    return [] if any(_visits_home(visitors, iso3) for iso3 in destinations) else visitors
 
 
 def _bare_conjunct(noun: Token) -> bool:
@@ -1717,17 +1730,47 @@ def host_of_visited_place(ec: EventContext, draft: Draft) -> None:
     """ "Bush visited Ottawa", "Hu arrived in Brasilia for a state visit": a visit to a city or
     region of another state is hosted by that state (PLOVER CONSULT visit: the host is the
     target, the city stays the place), as the article names it. Only when every visitor's own
-    state is known and none is the host: a leader touring his own country has no host."""
+    state is known and none is the host: a leader touring his own country has no host. A
+    visit made for a meeting ("visited Geneva for talks with Iran") is hosted by no state the
+    place lies in, and a state named more than a couple of sentences away is not the host the
+    text means."""
     place = draft.location
     if draft.event_type != "CONSULT" or draft.mode != "visit" or draft.targets or not draft.sources:
         return
-    if place is None:
+    if place is None or _visit_for_meeting(draft.token, ec.lexicon):
         return
-    homes = {m.country_iso3 for m in draft.sources}
     hosts = _state_containing(place, ec.index)
-    if None in homes or not hosts or hosts[0].country_iso3 in homes:
+    if not hosts or abs(hosts[0].sentence_id - draft.sentence.sentence_id) > HOST_SENTENCE_REACH:
+        return
+    if any(m.country_iso3 is None for m in draft.sources) or _visits_home(draft.sources, hosts[0].country_iso3):
         return
     draft.targets.extend(hosts)
+
+
+HOST_SENTENCE_REACH = 2  # sentences between a visit and the host state the article names
+
+
+def _visits_home(visitors: list[Mention], destination_iso3: str | None) -> bool:
+    """Whether a visitor's own state is the destination's: a leader touring his own country
+    ("Cuban President Raul Castro ... a visit to Cuba") makes no visit there, so he neither
+    has a host (`host_of_visited_place`) nor is the visitor a possessive pronoun stands for
+    (`_pronoun_possessor`)."""
+    return destination_iso3 is not None and any(m.country_iso3 == destination_iso3 for m in visitors)
+
+
+def _visit_for_meeting(verb: Token, lexicon: EventTriggers) -> bool:
+    """ "visited Geneva for talks with Iran", "in Brussels for a summit": a "for" phrase whose
+    object is a meeting (a CONSULT noun of the trigger dictionary) or has a "with" phrase."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for pobj in pobjs(prep):
+            found = lexicon.noun(pobj.lemma_.lower())
+            if (found is not None and found.event_type == "CONSULT") or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in pobj.children
+            ):
+                return True
+    return False
 
 
 def theatre_target(draft: Draft) -> None:
