@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
+    DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
     HOLDER_PREPOSITIONS,
     MODIFIED_GROUP_NOUNS,
@@ -67,7 +68,7 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
             continue
         first = _first_modifier(token)
         start, end = ctx.doc[first].idx, token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) and not _dissenters_of(token, taken):
             continue
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
@@ -192,6 +193,16 @@ def _acting(token: Token) -> bool:
     if owner.lemma_.lower() not in STANCE_NOMINALS and owner.dep_ == "pobj":
         owner = owner.head.head
     return owner.lemma_.lower() in STANCE_NOMINALS
+
+
+def _dissenters_of(token: Token, taken: list[tuple[int, int]]) -> bool:
+    """ "62 Labour rebels", "Tory rebels": a body's name before a noun of dissent
+    (`dissent_nouns`) describes the group, whose position is against the body's, so the phrase
+    is a group of its own, not the body's members (`member_nouns`), who speak for it. Only where
+    every name in the phrase lies in its modifiers."""
+    if token.lemma_.lower() not in DISSENT_NOUNS:
+        return False
+    return not any(s < token.idx + len(token.text) and token.idx < e for s, e in taken)
 
 
 def _acted_on(token: Token) -> bool:
