@@ -25,6 +25,7 @@ DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
+OBJECT_REPORT_VERBS = _VOCABULARY.words("object_report_verbs")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
 OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
@@ -89,7 +90,13 @@ def could_be_cue(view: TokenView, i: int) -> bool:
     if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
     lemma = view.lemma[i].lower()
-    return lemma in PARTICLE_ONLY or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in AS_VERBS
+    return (
+        lemma in PARTICLE_ONLY
+        or lemma in SPEECH_VERBS
+        or lemma in BELIEF_VERBS
+        or lemma in AS_VERBS
+        or lemma in OBJECT_REPORT_VERBS
+    )
 
 
 def cue_candidates(view: TokenView) -> list[int]:
@@ -157,7 +164,22 @@ def speaker_token(cue: Token) -> Token | None:
         # "issued a statement saying …": the statement speaks for its author; "with Congo's
         # president accusing Rwanda of …": the one the reporting participle describes reports
         return cue.head
+    if found is None and cue.tag_ == "VBG" and not has_subject(cue):
+        return _participle_doer(cue)
     return found
+
+
+def _participle_doer(cue: Token) -> Token | None:
+    """ "Hazel Blears defended the move saying it would …" (the participle hung on a thing the
+    subject acted on), "Downing Street would not be drawn on the claim, saying …" (hung on a
+    passive): a reporting participle's doer is the subject of the clause it is set in."""
+    head = cue.head
+    if cue.dep_ == "acl" and head.dep_ == "dobj" and head.pos_ == "NOUN" and head.ent_type_ == "":
+        verb = head.head
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if cue.dep_ == "advcl":
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def _can_report(noun: Token) -> bool:

@@ -12,6 +12,7 @@ from pipeline.nlp.quotes.cues import (
     BELIEF_VERBS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
+    OBJECT_REPORT_VERBS,
     OCCASION_VERBS,
     XCOMP_REPORTING,
     as_phrase,
@@ -117,7 +118,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         if found is not None:
             obj, as_ = found
             return sorted({*obj.subtree, *as_.subtree}, key=lambda t: t.i)
-        return None
+        return _reported_object(cue)
     if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
         clause = belief_clause(cue)
         return _with_continuation(cue, list(clause.subtree)) if clause is not None else None
@@ -134,10 +135,12 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         )
         return list(clause.subtree) if clause is not None else None
     if lemma not in INDIRECT_VERBS:
-        return None
+        return _reported_object(cue)
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return _with_continuation(cue, _with_misparsed_subject(cue, clause))
+    if lemma in OBJECT_REPORT_VERBS and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children):
+        return _reported_object(cue)
     set_off = _that_clause_set_off(cue)
     if set_off is not None:
         return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
@@ -151,6 +154,37 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+def _reported_object(cue: Token) -> list[Token] | None:
+    """ "criticised the fact that billions have been spent", "praised their decisive majority",
+    "recommends gathering more details", "criticises the US for overlooking the reports": the
+    object of a verb of judging, demanding or owning up (quotes.yaml object_report_verbs), with
+    a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it")."""
+    if cue.lemma_.lower() not in OBJECT_REPORT_VERBS:
+        return None
+    objects = (c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "xcomp", "pcomp"))
+    obj = next((c for c in objects if c.dep_ == "dobj" or c.tag_ == "VBG"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    tokens = list(obj.subtree)
+    end = max(t.i for t in tokens)
+    reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i == end + 1]
+    for prep in reason:
+        tokens.extend(prep.subtree)
+    # a short phrase ("criticised the government", "praised the report") or a name with nothing
+    # said of it ("criticised Tony Blair and Gordon Brown") is whom or what was judged, not words
+    # reported; a gerund ("admitted leaking secrets") is an act
+    if sum(t.is_alpha for t in tokens) < (2 if obj.tag_ == "VBG" else MIN_OBJECT_WORDS):
+        return None
+    if obj.pos_ == "PROPN" and not reason:
+        return None
+    if any(t.dep_ in ("relcl", "acl") and is_cue(t) for t in tokens):
+        return None  # "criticised a union leader who said …": the object is a speaker of its own
+    return sorted(tokens, key=lambda t: t.i)
+
+
+MIN_OBJECT_WORDS = 4
 
 
 def _that_clause_set_off(cue: Token) -> tuple[Token, Token] | None:
@@ -179,7 +213,8 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     nothing itself."""
     end = max(t.i for t in tokens)
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
-        cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"]
+        # the "and" may close the clause already ("growing for change and"): the parser hung it there
+        cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"] or [t for t in (cue.doc[end],) if t.dep_ == "cc"]
         subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
             break
@@ -188,6 +223,52 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
         tokens = tokens + list(conj.subtree)
         end = max(t.i for t in tokens)
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+OWN_REPORT_LINKS = ("and", "but")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+SPEAKING_PRONOUNS = ("he", "she", "they", "we")
+
+
+def next_report(verb: Token) -> bool:
+    """A reporting verb the parser put inside another's reported clause that makes a report
+    of its own, a quote of its own; the first clause keeps its words (a criticism there may
+    name its target in the second, and the events read it so): the speaker's next report,
+    "said it was not possible to overstate the judgment and urged the government to move",
+    "said he accepted the balance but questioned why …" (a tensed reporting verb with no
+    subject after "and"/"but"), "said South Korea is a partner and he also said that …" (a
+    pronoun subject after "and"/"but"), "said progress had been made, adding that …" (a
+    reporting participle set off by a comma); or someone else's after "while" ("87% said
+    politicians broke promises, while 92% said …")."""
+    if verb.i < 2 or not is_cue(verb) or is_negated(verb):
+        return False
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "advcl" and subjects and subjects[0].pos_ != "PRON":
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "while"), None)
+        return mark is not None and mark.i == verb.left_edge.i
+    if verb.dep_ == "conj" and not subjects:
+        cc = doc[verb.i - 1]
+        if cc.dep_ != "cc" or cc.lower_ not in OWN_REPORT_LINKS or cc.head != verb.head:
+            return False
+        return verb.tag_ in FINITE_TAGS or verb.tag_ == "VBN" and _misread_participle(verb)
+    if verb.dep_ == "conj" and subjects[0].lower_ in SPEAKING_PRONOUNS and verb.tag_ in FINITE_TAGS:
+        cc = doc[subjects[0].left_edge.i - 1]
+        return cc.dep_ == "cc" and cc.lower_ in OWN_REPORT_LINKS
+    if verb.dep_ != "advcl" or subjects or verb.tag_ != "VBG" or doc[verb.left_edge.i - 1].text != ",":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in INDIRECT_VERBS and lemma not in OCCASION_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _misread_participle(verb: Token) -> bool:
+    """ "would not be abolished and argued courts already had flexibility": a past participle
+    with no auxiliary that reports a clause, coordinated with a passive, cannot share the
+    passive's auxiliary (an active verb with a clause of its own), so it is a past tense."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 TRAILING_MARKS = ("so", "while", "whereas")
@@ -209,15 +290,31 @@ def _with_trailing_clauses(cue: Token, tokens: list[Token]) -> list[Token]:
         participle = child.dep_ == "advcl" and child.tag_ == "VBG" and mark is None
         participle = participle and child.lemma_.lower() not in OCCASION_VERBS  # "…, speaking in London"
         # a clause of its own right after the words ("… compete with the HDTV people were starting
-        # to watch"): one clause the parser split in two; a bare predicate split off is left out
+        # to watch"): one clause the parser split in two; a bare predicate split off is left out,
+        # unless it is tensed and its subject was taken into the words before (_swallowed_subject)
         split = child.dep_ == "ccomp" and child.left_edge.i == end + 1 and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children
         )
+        split = split or _swallowed_subject(child, end)
         if not (split or participle or child.dep_ == "advcl" and mark in TRAILING_MARKS):
             break
         tokens = tokens + list(child.subtree)
         end = max(t.i for t in tokens)
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _swallowed_subject(child: Token, end: int) -> bool:
+    """ "said only those immigrants with skills the UK really needs will be granted permits",
+    "said she did not feel her own colleagues could be trusted", "promises to ensure
+    professionals, parents and patients make the key decisions": a tensed predicate with no
+    subject, right after the reported words with nothing between, whose subject the parser
+    took into the clause before it (as an object); one clause split in two."""
+    if child.dep_ not in ("ccomp", "advcl") or child.left_edge.i != end + 1:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in child.children):
+        return False
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children)
+    return modal or child.tag_ in FINITE_TAGS
 
 
 ADDRESSEE_VERBS = ("tell", "inform", "assure", "brief", "remind")
@@ -270,8 +367,8 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
     view = view_of(art.doc)
     for i in cue_candidates(view):
         token = art.doc[i]
-        if not is_cue(token) or is_negated(token) or art.in_quote(token.idx):
-            continue
+        if not (is_cue(token) or _reported_object(token)) or is_negated(token) or art.in_quote(token.idx):
+            continue  # a verb of judging reports its object with no clause ("praised their majority")
         outer = [speaker for lo, hi, speaker in covered if lo <= token.idx < hi]
         if ctx.sentence_at(token.idx) is None:
             continue
@@ -306,7 +403,7 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
         attribution = attribute(art, token)
         if attribution is None:
             continue
-        if outer:
+        if outer and not next_report(token):
             # a report inside a report ("Sands says Goldsmith warned that …") counts only
             # for a new, named speaker; "he said he stressed …" is one quote
             inner = attribution.speaker
