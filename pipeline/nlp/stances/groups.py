@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
+    ACTED_ON_NOUNS,
     DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
     HOLDER_PREPOSITIONS,
@@ -209,9 +210,10 @@ def _acted_on(token: Token) -> bool:
     """A verb's direct object ("detained the suspects"), the object of a preposition of the
     verb's target ("a crackdown on protesters"), or the "of" phrase of an act named by a
     noun ("the detention of foreign terror suspects"): the one an act is done to. Not a
-    counted crowd ("balloting 800,000 workers") nor "people" ("thank the Canadian people"),
-    which say how many or whom, not a group that takes part."""
-    if token.lemma_.lower() in MODIFIED_GROUP_NOUNS or any(c.dep_ == "nummod" for c in token.children):
+    counted crowd ("balloting 800,000 workers"), and only the people acts are done to
+    (`acted_on_nouns`: "sent doctors", "sanctioned Iranian companies" name what is sent or
+    whose state is the target)."""
+    if token.lemma_.lower() not in ACTED_ON_NOUNS or any(c.dep_ == "nummod" for c in token.children):
         return False
     if token.dep_ == "dobj":
         return token.head.pos_ in ("VERB", "AUX")
