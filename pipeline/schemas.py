@@ -9,6 +9,7 @@ VARCHAR[] where the contract says so.
 from __future__ import annotations
 
 import functools
+import sys
 from datetime import date
 
 import pandas as pd
@@ -32,6 +33,25 @@ def _pandas_types(kind: type) -> set[type]:
 # pandas types only. Its own answer differs only by types no model here uses.
 _pandera_model.get_series_types = functools.partial(_pandas_types, Series)
 _pandera_model.get_index_types = functools.partial(_pandas_types, Index)
+
+
+def _without_data_synthesis() -> None:
+    """Pandera's validation backends import its data-synthesis strategies, and those import
+    hypothesis wherever it is installed (the lock installs it, for the tests): about 0.3 s of
+    CPU in every process that validates, for strategies the pipeline never asks for. Pandera
+    decides once, when `pandera.strategies.base_strategies` is imported, whether hypothesis is
+    there; imported here while hypothesis is hidden, it answers no. Hypothesis itself stays
+    importable (the tests use it), and a process that imported it first keeps Pandera's default."""
+    if "hypothesis" in sys.modules or "pandera.strategies.base_strategies" in sys.modules:
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # `import hypothesis` fails while None
+    try:
+        import pandera.strategies.base_strategies  # noqa: F401
+    finally:
+        del sys.modules["hypothesis"]
+
+
+_without_data_synthesis()
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

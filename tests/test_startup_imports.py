@@ -57,3 +57,24 @@ print(len(models), all(a is not b and a == b for a, b in zip(ours, theirs)))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["16", "True"]
+
+
+def test_validating_a_table_leaves_hypothesis_out():
+    """Pandera's validation backends import its data-synthesis strategies, which import
+    hypothesis where it is installed (0.3 s of CPU); `pipeline.schemas` has Pandera decide it
+    is not, and a rejected row is still rejected. Hypothesis itself stays importable."""
+    code = """
+import sys, pandas as pd, pipeline.schemas as s
+s.build_models()
+import pandera.backends.pandas.builtin_checks
+try:
+    s.validate("stances", pd.DataFrame({"stance_id": [None]}))
+    rejected = False
+except Exception:
+    rejected = True
+print('hypothesis' in sys.modules, rejected)
+import hypothesis
+print('hypothesis' in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "True"]

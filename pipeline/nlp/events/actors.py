@@ -67,9 +67,13 @@ from pipeline.nlp.events.state_agents import country_mention, state_of_agents
 from pipeline.nlp.events.vocabulary import (
     ADDRESSING_VERBS,
     APPRAISING_VERBS,
+    CALL_NOUNS,
+    CALLING_VERBS,
     CITY_COUNTRIES,
     CLAIM_NOUNS,
+    CLAIMING_VERBS,
     CUSTODY_VERBS,
+    DENYING_VERBS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
     HOME_AGENT_HEADS,
@@ -88,11 +92,13 @@ from pipeline.nlp.events.vocabulary import (
     STRIKE_NOUNS,
 )
 from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     ACTIVE_SUBJECT_DEPS,
+    DEFINITE_DETS,
     SUBJECT_SLOT_DEPS,
     MentionIndex,
     has_neg,
@@ -233,6 +239,23 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
     return []
 
 
+def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "Five journalists were detained in Zimbabwe", "two men were arrested in Madrid": an
+    arrest in the passive with no agent at all is made by the authorities of the place the
+    verb puts it in (eval/GUIDE.md: unnamed police of a place act as its country), the
+    country itself or the one a city lies in; nothing when no place is said."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in pobjs(prep):
+                states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind != "pronoun"]
+                found = states or _country_of_place(pobj, index)
+                if found:
+                    return found
+    return []
+
+
 def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> list[Mention]:
     """ "Police in Madrid", "Madrid police", "officials in the capital Mumbai": unnamed
     officials, police, troops or courts of a city or region act as its state (PLOVER codes
@@ -241,8 +264,19 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     crowd or a group of people in a place ("thousands in Madrid") is not its state."""
     if head.lemma_.lower() not in STATE_AGENT_HEADS:
         return []
+    return _country_of_place(place_token, index)
+
+
+def _country_of_place(place_token: Token, index: MentionIndex) -> list[Mention]:
+    """The article's mention of the country a city or region lies in, the nearest one before
+    the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)
-    if place is None or place.entity_type != "LOCATION":
+    return _state_containing(place, index) if place is not None else []
+
+
+def _state_containing(place: Mention, index: MentionIndex) -> list[Mention]:
+    """The article's mention of the country a LOCATION lies in (`_country_of_place`)."""
+    if place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
     state = country_mention(index, iso3, place.char_start) if iso3 else None
@@ -656,6 +690,8 @@ def _nominal_gerund(verb: Token) -> bool:
 
 def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     subjects = subject_actors(draft.token, index) or _absorbed_doers(draft, index)
+    if not subjects and draft.event_type == "COERCE" and draft.mode == "arrest":
+        subjects = _arresting_state(draft.token, index)
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
@@ -698,8 +734,10 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
         assign(draft, "targets", _object_doer(draft, index) or _proposal_object_owner(draft, index))
     if not draft.targets and draft.event_type == "SUPPORT":
-        # "has backed the control orders" (the government's plans): backing is aimed at their owner
-        assign(draft, "targets", _proposal_object_owner(draft, index))
+        # "has backed the control orders" (the government's plans): backing is aimed at their owner,
+        # never at the backer's own party ("Tory leader Michael Howard has backed the plans")
+        owners = _proposal_object_owner(draft, index)
+        assign(draft, "targets", [m for m in owners if not _own_party(draft, m, index)])
     if not draft.targets and draft.event_type in GRIEVANCE_TYPES:
         assign(draft, "targets", [m for m in _grievance_owners(draft.token, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in SPEECH_TYPES:
@@ -937,20 +975,22 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
         if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):
             continue
         excluded = lambda m: actor_key(m) in sources  # noqa: E731
+        if draft.event_type == "REJECT":
+            # "dismissed the appeal lodged by Mr Smith's lawyers": the one refused is named on it
+            lodged = [m for m in _proposal_owners(obj, index) if not excluded(m)]
+            if lodged:
+                return lodged
         return proposal_owner(obj, index, excluded) or claim_maker(obj, index, excluded)
     return []
 
 
-# Verbs whose subject makes a claim or a charge.
-CLAIMING_VERBS = frozenset(
-    {"say", "claim", "allege", "suggest", "argue", "insist", "accuse", "blame", "criticise", "criticize", "attack",
-     "condemn", "believe", "propose"}
-)  # fmt: skip
-# Verbs whose subject calls for something, and the nouns of such calls.
-CALLING_VERBS = frozenset({"call", "demand", "urge", "press", "appeal"})
-CALL_NOUNS = frozenset({"call", "demand", "request", "appeal"})
-# Verbs of denying: a sentence that reports one answers a claim, it makes none.
-DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "rebut", "refute"})
+def _own_party(draft: Draft, body: Mention, index: MentionIndex) -> bool:
+    """Whether the article introduces one of the draft's sources with the body's name ("Tory
+    leader Michael Howard"): the body is their own party (as in own_party.py)."""
+    doc = draft.token.doc
+    return any(
+        introduced_with(doc.text, index.mentions, m, body, kinds=("name", "title"), doc=doc) for m in draft.sources
+    )
 
 
 def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
@@ -961,15 +1001,18 @@ def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], 
     the sentence before, as saying or charging something (calling for something, for a
     call), who is not the one answering it (`excluded`); a sentence that reports a denial
     ("Lord Goldsmith also denied them, saying ...") makes no claim."""
-    definite = any(c.lower_ in ("the", "this", "that", "these", "such", "those") for c in noun.children)
+    definite = any(c.lower_ in DEFINITE_DETS or c.lower_ == "such" for c in noun.children)
     call = lemma_in(noun, CALL_NOUNS)
     bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
         return []
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
-        return []  # "the claims, made in a new book": their origin is named, if by no actor
-    sentences = [s for s in noun.doc.sents if s.start <= noun.i]
-    for sent in sentences[-2:-1]:
+    if any(c.dep_ == "acl" and not lemma_in(c, REPORTING_VERBS) for c in noun.children):
+        # "the claims, made in a new book", "the allegations surrounding his aide": their origin
+        # is named, if by no actor ("rejected that idea saying ...": a speaker's participle the
+        # parser hangs on the noun names none)
+        return []
+    start = noun.sent.start
+    for sent in [noun.doc[start - 1].sent] if start else []:  # the sentence before
         if any(t.pos_ == "VERB" and lemma_in(t, DENYING_VERBS) for t in sent):
             continue
         for verb in reversed(sent):
@@ -1011,7 +1054,7 @@ def proposal_owner(
     or the "by" agent of a participle: "Labour's scheme", "Tory plans", "plans unveiled by
     the Conservatives"), unless `excluded` (the speaker or source) owns it; with `same_word`
     only a proposal of the same noun counts ("the scheme" is not "its decision")."""
-    definite = any(c.lower_ in ("the", "this", "these") for c in noun.children)
+    definite = any(c.lower_ in DEFINITE_DETS for c in noun.children)
     if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
         return []
     for earlier in reversed(noun.doc[: noun.i]):
@@ -1308,7 +1351,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         for child in head.children:
             dep, word = child.dep_, child.lower_
             if dep == "poss":
-                assign(draft, subject_role, np_actors(child, index, allow_pronoun_possessor=True))
+                owners = np_actors(child, index, allow_pronoun_possessor=True)
+                assign(draft, subject_role, owners or _pronoun_possessor(draft, child, index))
             elif dep in ("compound", "amod", "nmod", "npadvmod") and child not in draft.words:
                 mentioned = np_actors(child, index)
                 if _mediator_modifier(child):
@@ -1361,6 +1405,21 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _held_in(draft, index)
     if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
         _infinitive_targets(draft, index)
+
+
+def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[Mention]:
+    """ "Mr. Vohor ... after his secret visit to Taiwan": a visit owned by a possessive pronoun
+    no mention stands for is the visit of the one the text is about (the latest person
+    subject before it, in its sentence or the one before), else of the nearest actor of the
+    pronoun's kind named before. Other acts are left alone: "upheld his indictment" names a
+    step of the court's ruling, no arrest of its own."""
+    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
+        return []
+    sentence_id = draft.sentence.sentence_id
+    others = {actor_key(m) for m in draft.actors()}
+    gendered = SUBJECT_FORMS.get(owner.lower_)
+    subject = subject_person_before(owner, sentence_id, gendered, others, index) if gendered else []
+    return subject or _named_before(owner, POSSESSIVE_REFERENTS[owner.lower_], sentence_id, others, index)
 
 
 def _bare_conjunct(noun: Token) -> bool:
@@ -1574,12 +1633,28 @@ def visited_places(ec: EventContext, draft: Draft) -> None:
             draft.targets = [m for m in draft.targets if m.mention_id not in covered]
 
 
+def host_of_visited_place(ec: EventContext, draft: Draft) -> None:
+    """ "Bush visited Ottawa", "Hu arrived in Brasilia for a state visit": a visit to a city or
+    region of another state is hosted by that state (PLOVER CONSULT visit: the host is the
+    target, the city stays the place), as the article names it. Only when every visitor's own
+    state is known and none is the host: a leader touring his own country has no host."""
+    place = draft.location
+    if draft.event_type != "CONSULT" or draft.mode != "visit" or draft.targets or not draft.sources:
+        return
+    if place is None:
+        return
+    homes = {m.country_iso3 for m in draft.sources}
+    hosts = _state_containing(place, ec.index)
+    if None in homes or not hosts or hosts[0].country_iso3 in homes:
+        return
+    draft.targets.extend(hosts)
+
+
 def theatre_target(draft: Draft) -> None:
     """ "Syria redeployed its troops in Lebanon", "exercises near Taiwan": forces moved into or
     beside another country are directed at it (PLOVER's MOBILIZE target)."""
     place = draft.location
     if draft.event_type != "MOBILIZE" or draft.targets or place is None or place.entity_type != "COUNTRY":
-        struck_country(draft)
         return
     own = {m.country_iso3 or m.name for m in draft.sources if m.entity_type == "COUNTRY"}
     if draft.sources and (place.country_iso3 or place.name) not in own:
@@ -1587,15 +1662,29 @@ def theatre_target(draft: Draft) -> None:
 
 
 def struck_country(draft: Draft) -> None:
-    """ "the 11 September attacks in the US", "the bombings in Spain": an attack noun that names
-    no attacker and no one attacked, only the country it happened in, struck that country
-    (PLOVER's ASSAULT target; eval/GUIDE.md codes historical events mentioned in passing)."""
+    """ "the 11 September attacks in the US", "the Madrid bombings in Spain": a named strike
+    (an attack noun with a date or a place name of its own, events.yaml strike_nouns) that
+    names no attacker and no one attacked, only the country it happened in, struck that
+    country (PLOVER's ASSAULT target; eval/GUIDE.md codes historical events mentioned in
+    passing). An unnamed one ("a shooting in Germany", "the attacks in Iraq") is a place
+    with no doer, a topic (filters.theatre_only). The country leaves the place: one mention
+    has one role in the events table (`drop_overlaps`: places are not actors), and an event
+    whose place is also its target is scored without that target."""
     place = draft.location
     if draft.event_type != "ASSAULT" or not lemma_in(draft.token, STRIKE_NOUNS) or draft.actors():
         return
-    if place is not None and place.entity_type == "COUNTRY":
+    if place is not None and place.entity_type == "COUNTRY" and _named_strike(draft.token):
         draft.targets.append(place)
-        draft.location = None  # the events table keeps an actor apart from the place
+        draft.location = None
+
+
+def _named_strike(noun: Token) -> bool:
+    """ "the 11 September attacks", "the 2001 attacks", "the Madrid bombings": a strike noun
+    named by a date or a place name modifying it."""
+    return any(
+        c.dep_ in ("compound", "nmod", "nummod", "amod") and c.ent_type_ in ("DATE", "GPE", "LOC", "EVENT")
+        for c in noun.children
+    )
 
 
 def reciprocal_drafts(draft: Draft) -> list[Draft]:

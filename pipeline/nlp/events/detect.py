@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from pipeline.nlp.events.actors import (
     described_bodies,
     fill_actors,
+    host_of_visited_place,
     reciprocal_drafts,
+    struck_country,
     theatre_target,
     visited_places,
 )
@@ -114,10 +116,12 @@ def detect_events(
             balloted_members(draft, ec.index)  # "Unison members are being balloted": Unison ballots
             fill_date(draft, anchors)
             fill_location(ec, draft)
+            host_of_visited_place(ec, draft)  # "visited Ottawa": Canada hosts
             if draft.location is None and sentence.sentence_id == ec.lead_sentence:
                 draft.location = dateline_place(ec)
             drop_overlaps(draft)
             theatre_target(draft)  # the country moved into is both the place and the target
+            struck_country(draft)  # "the 2001 attacks in the US": the country struck
             offer_recipient(draft, ec)
             agreed_truce(draft)
             protesters_riot(draft)

@@ -43,12 +43,12 @@ from pipeline.nlp.events.draft import (
     received_nouns,
     unique,
 )
+from pipeline.nlp.events.senses import load_senses
 from pipeline.nlp.events.vocabulary import (
     ADVISORY_BODY_WORDS,
     BACKING_VERBS,
     BALLOT_VERBS,
     CHAMBER_WORDS,
-    COURT_WORDS,
     DARING_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
@@ -387,14 +387,15 @@ def _is_chamber(mention: Mention) -> bool:
 
 def procedural_decision(draft: Draft) -> bool:
     """ "A cross-party amendment was narrowly rejected by the Commons", "three Appeal Court
-    judges dismissed both appeals": a chamber or a court (`chamber_words`, `court_words`)
+    judges dismissed both appeals": a chamber or a court (`chamber_words`, event_senses `courts`)
     turning down a motion, an amendment or an appeal, with no actor named as the one
     refused, decides by its procedure (a vote, a ruling); PLOVER's REJECT is one actor
     turning down another's demand or offer, and the guide codes a speech act only with a
     target."""
     if draft.event_type != "REJECT" or draft.targets or draft.participants or not draft.sources:
         return False
-    return all(_is_chamber(m) or _body_named_with(m, COURT_WORDS) for m in draft.sources)
+    courts = load_senses().classes["courts"]  # event_senses.yaml: "High Court", "tribunal"
+    return all(_is_chamber(m) or _body_named_with(m, courts) for m in draft.sources)
 
 
 SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})

@@ -49,6 +49,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
+from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.speech import group_speaker, same_actor
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
@@ -150,10 +151,7 @@ COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE"})
 
 def _cooperative(verb: Token, ec: EventContext) -> bool:
     """ "to speak with", "to meet", "to work with": a meeting or co-operation verb."""
-    lemma = verb.lemma_.lower()
-    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
-    found = [ec.lexicon.verb(lemma, p) for p in preps] + [ec.lexicon.verb(lemma)]
-    return any(t is not None and t.event_type in COOPERATIVE_TYPES for t in found)
+    return any(t.event_type in COOPERATIVE_TYPES for t in _verb_acts(verb, ec))
 
 
 def _addressee(clause: Token, ec: EventContext) -> list[Mention]:
@@ -219,7 +217,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
                 asked = _deadline_given(token)
             if asked is None and lemma_in(token, SEEKING_VERBS):
                 asked = _sought_from(token)
-            if asked is not None and not _aux(token):  # "Mr Blair will ask the Queen to ...": not yet asked
+            if asked is not None:
                 said_by = subject_actors(token, ec.index) or reported_speaker(token, ec.index)
                 sources = [m for m in said_by if is_actor(m)]
                 targets = [m for m in _named(np_actors(asked, ec.index)) if m.name not in {s.name for s in sources}]
@@ -250,6 +248,9 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
                 drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
+    for draft in drafts:
+        # "Mr Blair will ask the Queen to ...": not yet asked (future); "is to ask": hypothetical
+        draft.modality = modality(ec, draft)
     return drafts
 
 
@@ -344,13 +345,18 @@ def _own_act(subject: Token, speaker: Mention, ec: EventContext) -> bool:
     return any(same_actor(m, speaker) for m in doers)
 
 
-def _promised_acts(verb: Token, ec: EventContext) -> list[Trigger]:
-    """What the trigger dictionary makes of a promised act: the verb (with its particle or
-    preposition) and its object noun ("will vote against", "would seek sanctions")."""
+def _verb_acts(verb: Token, ec: EventContext) -> list[Trigger]:
+    """What the trigger dictionary makes of a verb with its particle or preposition
+    ("will vote against", "to work with")."""
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
     found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
-    found += [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    return [t for t in found if t is not None]
+
+
+def _object_acts(verb: Token, ec: EventContext) -> list[Trigger]:
+    """What the trigger dictionary makes of a verb's object noun ("would seek sanctions")."""
+    found = [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
     return [t for t in found if t is not None]
 
 
@@ -359,19 +365,26 @@ def _harmful(verb: Token, ec: EventContext) -> bool:
     verbal or material conflict: "will vote against", "will strike", "would expel"),
     or names one as its object ("would seek sanctions"): a warning of harm is a threat
     even when another actor is to do it."""
-    return any(t.quad in CONFLICT_QUADS for t in _promised_acts(verb, ec)) or _names_strike(verb)
+    acts = _verb_acts(verb, ec) + _object_acts(verb, ec)
+    return any(t.quad in CONFLICT_QUADS for t in acts) or _names_strike(verb)
 
 
 # what a helpful promise gives (a yielding RETREAT or CONCEDE is co-operative for PLOVER too,
 # but "we will withdraw from the talks unless ..." threatens)
-HELPFUL_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"})
+HELPFUL_TYPES = COOPERATIVE_TYPES | {"SUPPORT"}
 
 
 def _helpful(verb: Token, ec: EventContext) -> bool:
-    """The promised act is a co-operative one the trigger dictionary knows, as verb or
-    object ("we will back you", "we will give you every support if you do"): promised on
-    a condition, it is an offer (AGREE), not a threat."""
-    return any(t.event_type in HELPFUL_TYPES for t in _promised_acts(verb, ec))
+    """The promised act is a co-operative one the trigger dictionary knows ("we will back
+    you"): promised on a condition, it is an offer (AGREE), not a threat. A verb the
+    dictionary knows decides by itself ("we will withdraw our support if ..." takes help
+    away: a threat); the object noun counts only under a light verb that just realises it
+    ("we will give you every support if you do")."""
+    acts = _verb_acts(verb, ec)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if not acts and ec.lexicon.is_light_verb(verb.lemma_.lower(), particles[0] if particles else None):
+        acts = _object_acts(verb, ec)
+    return any(t.event_type in HELPFUL_TYPES for t in acts)
 
 
 def _names_strike(verb: Token) -> bool:

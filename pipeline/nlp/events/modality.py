@@ -241,7 +241,15 @@ def modality(ec: EventContext, draft: Draft) -> str:
             else:
                 found = _stronger(found, _clause_modality(verb, lexicon))
                 found = _stronger(found, _infinitive_modality(verb))
+            if draft.event_type == "AGREE" and _progressive(verb):
+                found = _stronger(found, HYPOTHETICAL)  # "were still hammering out a deal": none reached yet
     return found
+
+
+def _progressive(verb: Token) -> bool:
+    """ "were hammering out", "is signing": a verb in the progressive tells an act under way,
+    so the agreement it realises is not yet concluded."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _mediation_effort(draft: Draft) -> Token | None:

@@ -31,8 +31,9 @@ RULE_KEYS = frozenset(
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
 # every target (at least one of each) is a state; "unhosted" - some actor, but no source and
-# no target or participant that is a political actor (_political_host)
-ACTOR_CONDITIONS = frozenset({"states", "unhosted"})
+# no target or participant that is a political actor (_political_host); "one_side" - one
+# source and no participants (not "Britain and France agreed to changes", a mutual accord)
+ACTOR_CONDITIONS = frozenset({"states", "unhosted", "one_side"})
 POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 CLASS_KEYS = frozenset({"about", "source", "words", "in_names"})
@@ -312,6 +313,8 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         return False  # actor conditions are read in their own pass, once the actors are filled
     if rule.actors == "states" and not _states_on_both_sides(draft):
         return False
+    if rule.actors == "one_side" and (len(draft.sources) != 1 or draft.participants):
+        return False  # "Britain and France agreed to changes": agreeing together, no yielding
     if rule.actors == "unhosted" and (
         not draft.actors() or draft.sources or any(_political_host(m) for m in draft.targets + draft.participants)
     ):

@@ -42,11 +42,15 @@ def country_mention(index: MentionIndex, iso3: str, at: int) -> Mention | None:
 
 
 def state_of_agents(head: Token, group: Mention, index: MentionIndex) -> list[Mention]:
-    """ "Israeli troops", "Indonesian soldiers": the country whose agents a GROUP of state
-    agents is, as the article names it, or nothing."""
-    if group.entity_type != "GROUP" or head.lemma_.lower() not in STATE_AGENT_HEADS:
+    """ "Israeli troops", "Indonesian soldiers", "the Colombian army": the country whose
+    agents a GROUP of state agents (or a body named just by demonym and agent noun) is, as
+    the article names it, or nothing."""
+    if head.lemma_.lower() not in STATE_AGENT_HEADS:
         return []
-    first = group.surface.split()[0] if group.surface.split() else ""
+    words = group.surface.split()
+    if group.entity_type != "GROUP" and not (group.entity_type == "ORGANIZATION" and len(words) == 2):
+        return []  # "the Colombian Army" as a body is still a state's army; longer names are bodies of their own
+    first = words[0] if words else ""
     iso3 = _gazetteer().demonym_country(first)
     if not iso3:
         return []

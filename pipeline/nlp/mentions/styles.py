@@ -15,6 +15,7 @@ from dataclasses import replace
 from pipeline.nlp.mentions.context import Candidate, MentionContext, with_candidates
 from pipeline.nlp.mentions.people import continues_name, grow_people
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, JUDICIAL_STYLES, PEERAGE_HONORIFICS
+from pipeline.nlp.token_view import view_of
 
 
 def judicial_styles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -22,11 +23,12 @@ def judicial_styles(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     where NER tagged the surname as something else or not at all; a plural style ("Lord
     Justices") also names the surname joined to the first by "and"."""
     doc = mc.doc
+    lower = view_of(doc).lower  # a style word is rare: test the words before making tokens
     styled: list[Candidate] = []
     for style in range(1, len(doc) - 1):
-        honorific = doc[style - 1]
-        if doc[style].lower_ not in JUDICIAL_STYLES or honorific.lower_ not in HONORIFICS:
+        if lower[style] not in JUDICIAL_STYLES or lower[style - 1] not in HONORIFICS:
             continue
+        honorific = doc[style - 1]
         if not (doc[style].is_title and honorific.is_title) or not _surname(mc, style + 1, style):
             continue
         gender = HONORIFICS[honorific.lower_]
