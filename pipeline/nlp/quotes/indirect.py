@@ -140,7 +140,9 @@ def _reported_clause(cue: Token) -> list[Token] | None:
     if clause is not None:
         return _with_continuation(cue, _with_misparsed_subject(cue, clause))
     if lemma in OBJECT_REPORT_VERBS and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children):
-        return _reported_object(cue)
+        reported = _reported_object(cue)
+        if reported is not None:
+            return reported  # else a clause the verb frames ("The figures, the minister admitted, had …")
     set_off = _that_clause_set_off(cue)
     if set_off is not None:
         return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
