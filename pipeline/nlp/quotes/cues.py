@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
+from pipeline.nlp.mentions.vocabulary import PEOPLE_NOUNS, PERSON_NOUNS, TITLE_NOUNS
 from pipeline.nlp.syntax import agent_of, has_subject, is_passive, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
@@ -26,6 +26,7 @@ ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
 OBJECT_REPORT_VERBS = _VOCABULARY.words("object_report_verbs")
+HOSTING_SENSES = _VOCABULARY.pairs("hosting_senses")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
 OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
@@ -195,6 +196,39 @@ def _can_report(noun: Token) -> bool:
     if load_gazetteer().match_role(noun.text) is not None:
         return True
     return noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def may_speak(subject: Token | None) -> bool:
+    """Whether a verb's subject can be the one who judges, demands or owns up in words (a
+    verb of object_report_verbs with no clause): a pronoun, a name, a person, a body or
+    anyone `_can_report` takes, or a plural ("critics", "campaigners"); not a thing ("the
+    job demands long hours"). No subject (a participle, a coordinate) leaves it to the
+    speaker search."""
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ or _can_report(subject):
+        return True
+    lemma = subject.lemma_.lower()
+    if lemma in BODY_NOUNS or lemma in ORGAN_NOUNS or lemma in PRESS_NOUNS:
+        return True
+    return lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS or subject.tag_ in ("NNS", "NNPS")
+
+
+def is_person_head(noun: Token) -> bool:
+    """A noun phrase that names or describes people ("Tony Blair", "a 35-year-old man",
+    "the visiting president", "more than 200 patients"): whom a verb of judging acts on,
+    not words reported, unless a "for"/"of" phrase says why."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ == "PERSON":
+        return True
+    lemma = noun.lemma_.lower()
+    if lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS or noun.lower_ in TITLE_NOUNS or lemma in TITLE_NOUNS:
+        return True
+    return noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children)  # "200 patients"
+
+
+def hosts(verb: Token) -> bool:
+    """ "welcomed the visiting president to Windsor Castle", "welcomed them back": a verb of
+    judging in a sense of receiving someone (quotes.yaml hosting_senses), not of words."""
+    lemma = verb.lemma_.lower()
+    return any((lemma, c.lower_) in HOSTING_SENSES for c in verb.children if c.dep_ in ("prep", "prt", "advmod"))
 
 
 def _quoted_in_passive(cue: Token) -> Token | None:

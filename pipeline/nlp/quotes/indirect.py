@@ -18,12 +18,15 @@ from pipeline.nlp.quotes.cues import (
     as_phrase,
     belief_clause,
     cue_candidates,
+    hosts,
     is_cue,
+    is_person_head,
+    may_speak,
     phrase_particle,
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import is_negated
+from pipeline.nlp.syntax import is_negated, subject_of
 from pipeline.nlp.token_view import view_of
 
 
@@ -162,9 +165,13 @@ def _reported_object(cue: Token) -> list[Token] | None:
     """ "criticised the fact that billions have been spent", "praised their decisive majority",
     "recommends gathering more details", "criticises the US for overlooking the reports": the
     object of a verb of judging, demanding or owning up (quotes.yaml object_report_verbs), with
-    a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it")."""
-    if cue.lemma_.lower() not in OBJECT_REPORT_VERBS:
+    a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it"), nor a
+    sense of receiving someone (`hosts`), nor the needs of a subject that cannot speak
+    ("the job demands long hours": `may_speak`)."""
+    if cue.lemma_.lower() not in OBJECT_REPORT_VERBS or hosts(cue):
         return None
+    if not may_speak(subject_of(cue, reporting=is_cue)):
+        return None  # "The job demands long hours": a thing's needs, not words
     objects = (c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "xcomp", "pcomp"))
     obj = next((c for c in objects if c.dep_ == "dobj" or c.tag_ == "VBG"), None)
     if obj is None or obj.pos_ == "PRON":
@@ -174,12 +181,13 @@ def _reported_object(cue: Token) -> list[Token] | None:
     reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i == end + 1]
     for prep in reason:
         tokens.extend(prep.subtree)
-    # a short phrase ("criticised the government", "praised the report") or a name with nothing
-    # said of it ("criticised Tony Blair and Gordon Brown") is whom or what was judged, not words
+    # a short phrase ("criticised the government", "praised the report") or people with nothing
+    # said of them ("criticised Tony Blair and Gordon Brown", "questioned a 35-year-old man
+    # about the attack", "admitted 200 patients") is whom or what was judged, not words
     # reported; a gerund ("admitted leaking secrets") is an act
     if sum(t.is_alpha for t in tokens) < (2 if obj.tag_ == "VBG" else MIN_OBJECT_WORDS):
         return None
-    if obj.pos_ == "PROPN" and not reason:
+    if is_person_head(obj) and not reason:
         return None
     if any(t.dep_ in ("relcl", "acl") and is_cue(t) for t in tokens):
         return None  # "criticised a union leader who said …": the object is a speaker of its own
