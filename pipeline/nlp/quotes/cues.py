@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import PEOPLE_NOUNS, PERSON_NOUNS, TITLE_NOUNS
-from pipeline.nlp.syntax import agent_of, has_subject, is_passive, subject_of
+from pipeline.nlp.syntax import SUBJECT_SLOT_DEPS, agent_of, has_subject, is_passive, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -158,6 +158,9 @@ def speaker_token(cue: Token) -> Token | None:
     quoted = _quoted_in_passive(cue)
     if quoted is not None:
         return quoted
+    own = clause_subject_before(cue)
+    if own is not None:
+        return own
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
@@ -168,6 +171,28 @@ def speaker_token(cue: Token) -> Token | None:
     if found is None and cue.tag_ == "VBG" and not has_subject(cue):
         return _participle_doer(cue)
     return found
+
+
+def clause_subject_before(verb: Token) -> Token | None:
+    """ "Prosecutors said Smith lied to investors and told them …": a report with no subject
+    of its own joined by "and"/"but" (or a comma participle) to a clause inside another
+    report, where that clause has a subject of its own that is a person (`is_person_head`), shares that
+    subject (Smith told them), not the outer reporter's; None when the verb hangs on the
+    reporting verb itself or the clause's subject is a pronoun ("said he accepted the
+    balance but questioned …": the pronoun may be the reporter)."""
+    if verb.dep_ not in ("conj", "advcl") or has_subject(verb) or verb.head == verb:
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    if is_cue(head):
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_SLOT_DEPS), None)
+    if subject is None or subject.pos_ == "PRON" or subject.dep_ == "expl":
+        return None
+    # only someone who can report in turn: "said developing countries support the end of
+    # quotas and stressed …", "said improvements had been made, adding …" go on with the speaker
+    return subject if is_person_head(subject) else None
 
 
 def _participle_doer(cue: Token) -> Token | None:

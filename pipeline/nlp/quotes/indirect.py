@@ -17,6 +17,7 @@ from pipeline.nlp.quotes.cues import (
     XCOMP_REPORTING,
     as_phrase,
     belief_clause,
+    clause_subject_before,
     cue_candidates,
     hosts,
     is_cue,
@@ -253,6 +254,8 @@ def next_report(verb: Token) -> bool:
     politicians broke promises, while 92% said …")."""
     if verb.i < 2 or not is_cue(verb) or is_negated(verb):
         return False
+    if clause_subject_before(verb) is not None:
+        return False  # "said Smith lied … and told them …": Smith's report, not the speaker's next
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if verb.dep_ == "advcl" and subjects and subjects[0].pos_ != "PRON":
