@@ -175,21 +175,19 @@ def speaker_token(cue: Token) -> Token | None:
 
 def clause_subject_before(verb: Token) -> Token | None:
     """ "Prosecutors said Smith lied to investors and told them …": a report with no subject
-    of its own joined by "and"/"but" (or a comma participle) to a clause inside another
+    of its own joined by "and"/"but" to a clause inside another
     report, where that clause has a subject of its own that is a person (`is_person_head`), shares that
     subject (Smith told them), not the outer reporter's; None when the verb hangs on the
     reporting verb itself or the clause's subject is a pronoun ("said he accepted the
     balance but questioned …": the pronoun may be the reporter)."""
-    if verb.dep_ not in ("conj", "advcl") or has_subject(verb) or verb.head == verb:
-        return None
-    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-        return None
+    if verb.dep_ != "conj" or has_subject(verb) or verb.head == verb:
+        return None  # "said the officer had acted wrongly, adding …": a comma participle goes on with the speaker
     head = verb.head
     if is_cue(head):
         return None
     subject = next((c for c in head.children if c.dep_ in SUBJECT_SLOT_DEPS), None)
-    if subject is None or subject.pos_ == "PRON" or subject.dep_ == "expl":
-        return None
+    if subject is None or subject.dep_ == "expl" or any(t.pos_ == "PRON" for t in (subject, *subject.conjuncts)):
+        return None  # "said Mr Hulme-Cross and himself had no intention …": the speaker among them
     # only someone who can report in turn: "said developing countries support the end of
     # quotas and stressed …", "said improvements had been made, adding …" go on with the speaker
     return subject if is_person_head(subject) else None
