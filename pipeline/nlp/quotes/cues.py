@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import PEOPLE_NOUNS, PERSON_NOUNS, TITLE_NOUNS
-from pipeline.nlp.syntax import SUBJECT_SLOT_DEPS, agent_of, has_subject, is_passive, subject_of
+from pipeline.nlp.stances.words import MESSAGE_NOUNS
+from pipeline.nlp.syntax import SUBJECT_SLOT_DEPS, agent_of, has_subject, is_passive, passive_subject, subject_of
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -196,13 +197,16 @@ def clause_subject_before(verb: Token) -> Token | None:
 def _participle_doer(cue: Token) -> Token | None:
     """ "Hazel Blears defended the move saying it would …" (the participle hung on a thing the
     subject acted on), "Downing Street would not be drawn on the claim, saying …" (hung on a
-    passive): a reporting participle's doer is the subject of the clause it is set in."""
+    passive): a reporting participle's doer is the subject of the clause it is set in, the
+    agent of a passive first ("was rejected by the council, saying …"); not when the thing is
+    a message (stances.yaml message_nouns: "obtained a leaflet saying …": the leaflet says it)."""
     head = cue.head
     if cue.dep_ == "acl" and head.dep_ == "dobj" and head.pos_ == "NOUN" and head.ent_type_ == "":
-        verb = head.head
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if head.lemma_.lower() in MESSAGE_NOUNS:
+            return None
+        return subject_of(head.head, reporting=is_cue)  # "Mr Reid, who defended the plan saying …": Mr Reid
     if cue.dep_ == "advcl":
-        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return agent_of(head) or passive_subject(head)
     return None
 
 
