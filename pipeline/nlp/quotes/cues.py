@@ -7,7 +7,15 @@ from spacy.tokens import Token
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import PEOPLE_NOUNS, PERSON_NOUNS, TITLE_NOUNS
 from pipeline.nlp.stances.words import MESSAGE_NOUNS
-from pipeline.nlp.syntax import SUBJECT_SLOT_DEPS, agent_of, has_subject, is_passive, passive_subject, subject_of
+from pipeline.nlp.syntax import (
+    FINITE_TAGS,
+    SUBJECT_SLOT_DEPS,
+    agent_of,
+    has_subject,
+    is_passive,
+    passive_subject,
+    subject_of,
+)
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -118,7 +126,7 @@ def belief_clause(verb: Token) -> Token | None:
     if verb.tag_ == "VBN" and is_passive(verb):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if clause is None or not any(c.dep_ in SUBJECT_SLOT_DEPS for c in clause.children):
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None  # "expects profits to rise": no clause of its own
@@ -310,7 +318,7 @@ def _name_swallowed_before(cue: Token) -> Token | None:
     Blair said": after an opening phrase with no comma the parser may take the speaker's name
     into the phrase (or make the participle the subject); a finite report with no subject of
     its own, right after a name in that phrase, is by that name."""
-    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    if cue.i == 0 or cue.tag_ not in FINITE_TAGS:
         return None
     name = cue.doc[cue.i - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i > name.i:

@@ -27,7 +27,7 @@ from pipeline.nlp.quotes.cues import (
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import is_negated, subject_of
+from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, is_negated, subject_of
 from pipeline.nlp.token_view import view_of
 
 
@@ -226,7 +226,7 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
         # the "and" may close the clause already ("growing for change and"): the parser hung it there
         cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"] or [t for t in (cue.doc[end],) if t.dep_ == "cc"]
-        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        subject = next((c for c in conj.children if c.dep_ in SUBJECT_SLOT_DEPS), None)
         if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
             break
         if subject.pos_ == "PROPN" or subject.ent_type_ or is_cue(conj) or any(is_cue(t) for t in conj.subtree):
@@ -236,9 +236,7 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
 OWN_REPORT_LINKS = ("and", "but")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 SPEAKING_PRONOUNS = ("he", "she", "they", "we")
 
 
@@ -257,7 +255,7 @@ def next_report(verb: Token) -> bool:
     if clause_subject_before(verb) is not None:
         return False  # "said Smith lied … and told them …": Smith's report, not the speaker's next
     doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_SLOT_DEPS]
     if verb.dep_ == "advcl" and subjects and subjects[0].pos_ != "PRON":
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "while"), None)
         return mark is not None and mark.i == verb.left_edge.i
@@ -338,7 +336,7 @@ def _with_misparsed_subject(cue: Token, clause: Token) -> list[Token]:
     its own whose subject the parser hung on the reporting verb as its object (and the
     object's phrases) between the two keeps those words."""
     tokens = list(clause.subtree)
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+    if any(c.dep_ in SUBJECT_SLOT_DEPS for c in clause.children):
         return tokens
     if cue.lemma_.lower() in ADDRESSEE_VERBS:
         return tokens  # "told MPs …": the object is whom they told
