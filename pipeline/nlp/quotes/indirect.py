@@ -10,10 +10,14 @@ from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     AS_VERBS,
     BELIEF_VERBS,
+    CONTRAST_MARKS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
     OBJECT_REPORT_VERBS,
     OCCASION_VERBS,
+    OWN_REPORT_LINKS,
+    REASON_PREPS,
+    SPEAKING_PRONOUNS,
     XCOMP_REPORTING,
     as_phrase,
     belief_clause,
@@ -179,7 +183,7 @@ def _reported_object(cue: Token) -> list[Token] | None:
         return None
     tokens = list(obj.subtree)
     end = max(t.i for t in tokens)
-    reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i == end + 1]
+    reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in REASON_PREPS and p.i == end + 1]
     for prep in reason:
         tokens.extend(prep.subtree)
     # a short phrase ("criticised the government", "praised the report") or people with nothing
@@ -227,7 +231,7 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
         # the "and" may close the clause already ("growing for change and"): the parser hung it there
         cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"] or [t for t in (cue.doc[end],) if t.dep_ == "cc"]
         subject = next((c for c in conj.children if c.dep_ in SUBJECT_SLOT_DEPS), None)
-        if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
+        if not cc or cc[-1].lower_ not in OWN_REPORT_LINKS or subject is None:
             break
         if subject.pos_ == "PROPN" or subject.ent_type_ or is_cue(conj) or any(is_cue(t) for t in conj.subtree):
             break
@@ -236,8 +240,6 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-OWN_REPORT_LINKS = ("and", "but")
-SPEAKING_PRONOUNS = ("he", "she", "they", "we")
 
 
 def next_report(verb: Token) -> bool:
@@ -257,7 +259,7 @@ def next_report(verb: Token) -> bool:
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_SLOT_DEPS]
     if verb.dep_ == "advcl" and subjects and subjects[0].pos_ != "PRON":
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "while"), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
         return mark is not None and mark.i == verb.left_edge.i
     if verb.dep_ == "conj" and not subjects:
         cc = doc[verb.i - 1]
