@@ -19,8 +19,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `state_agents`: "Indonesian soldiers" act with Indonesia (troops, police, officials of a
   state act as it);
 - `responsibility`: "X claimed responsibility for the bombing" makes X the bomber;
-- `rulings`: whom a court ruling ("upheld his indictment") or a judgement of someone's thing
-  ("praised the efforts of Hu Jintao") is aimed at;
+- `rulings`: whom a court ruling ("upheld his indictment", "ruled that the detentions were
+  unlawful") or a judgement of someone's thing ("praised the efforts of Hu Jintao") is aimed at;
 - `modality`: asserted, negated, hypothetical or future;
 - `date_place`: the date expression and the place the event hangs from;
 - `senses`: the trigger's arguments decide its sense (`pipeline/knowledge/event_senses.yaml`):

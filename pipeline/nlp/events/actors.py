@@ -144,7 +144,11 @@ def np_actors(
         # "the two sides", "both ex-Soviet states": the pair named before, never the
         # modifier that describes them
         out += _pair_antecedent(token, index)
-    elif token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X") or token.dep_ in ("compound", "amod"):
+    elif (
+        token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X")
+        or token.dep_ in ("compound", "amod")
+        or _noun_read_as_verb(token)
+    ):
         topic = token.lemma_.lower() in DISCOURSE_NOUNS or token.lower_ in DISCOURSE_NOUNS
         for child in token.children:
             if child.dep_ in ("compound", "amod", "nmod", "appos", "npadvmod"):
@@ -196,6 +200,17 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+def _noun_read_as_verb(token: Token) -> bool:
+    """ "criticised 'extravagant' Tory promises": a plural noun the parser tags as a verb
+    ("promises", "plans") while giving it a noun's place (object, subject, "of" object) and
+    a noun's modifiers, with no subject, auxiliary or object of its own, heads a noun phrase."""
+    if token.pos_ != "VERB" or token.tag_ != "VBZ" or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp", "xcomp") for c in token.children):
+        return False
+    return any(c.dep_ in ("compound", "amod", "poss", "det") for c in token.children)
 
 
 def _office_holders_states(token: Token, group: Mention, index: MentionIndex) -> list[Mention]:
@@ -981,6 +996,48 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
             if lodged:
                 return lodged
         return proposal_owner(obj, index, excluded) or claim_maker(obj, index, excluded)
+    return []
+
+
+def demonstrated_proposals(draft: Draft, index: MentionIndex) -> None:
+    """Give a criticism or refusal with no target, whose object (a passive's subject) is a bare
+    "this" or "that", the owner of the proposal it points back to (`_demonstrated_proposal_owner`);
+    run once the draft's type is settled ("That has been attacked by the Tories" is read as
+    criticism only after its actors are known)."""
+    if draft.targets or draft.event_type not in OTHER_DIRECTED_TYPES or draft.token.pos_ != "VERB":
+        return
+    sources = {actor_key(m) for m in draft.sources}
+    excluded = lambda m: actor_key(m) in sources  # noqa: E731
+    judged = "nsubjpass" if is_passive(draft.token) else "dobj"
+    for obj in draft.token.children:
+        if obj.dep_ == judged:
+            assign(draft, "targets", _demonstrated_proposal_owner(obj, index, excluded))
+
+
+DEMONSTRATIVES = frozenset({"this", "that"})
+
+
+def _demonstrated_proposal_owner(obj: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+    """ "Charles Clarke has come up with alternative proposals ... That has been attacked by the
+    Tories": a bare "this" or "that" as what is criticised or refused points back to the last
+    proposal noun of the sentence before, which belongs to its owner (`_proposal_owners`) or
+    else to the subject of the clause that puts it forward ("X has come up with proposals"),
+    never to the act's own source, and not when that clause is denied."""
+    if obj.lower_ not in DEMONSTRATIVES or obj.pos_ != "PRON" or list(obj.children):
+        return []
+    sentences = [s for s in obj.doc.sents if s.start <= obj.i]
+    if len(sentences) < 2:
+        return []
+    for noun in reversed(sentences[-2]):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        owners = [m for m in _proposal_owners(noun, index) if not excluded(m)]
+        if owners:
+            return owners
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or has_neg(verb):
+            return []
+        return [m for m in subject_actors(verb, index) if m.kind != "pronoun" and is_actor(m) and not excluded(m)]
     return []
 
 

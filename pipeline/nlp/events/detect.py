@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.nlp.events.actors import (
+    demonstrated_proposals,
     described_bodies,
     fill_actors,
     host_of_visited_place,
@@ -53,7 +54,7 @@ from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.responsibility import claimed_act
-from pipeline.nlp.events.rulings import appraised_owner, ruled_against
+from pipeline.nlp.events.rulings import appraised_owner, court_findings, ruled_against
 from pipeline.nlp.events.senses import apply_actor_sense
 from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.speech import (
@@ -107,6 +108,7 @@ def detect_events(
             appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu
             verbal_attack(draft)
             described_bodies(draft, ec.index)  # "accused the party of": the party named before
+            demonstrated_proposals(draft, ec.index)  # "X came up with proposals. That was attacked": X
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)
@@ -140,6 +142,7 @@ def detect_events(
         found = [d for d in found if not grievance_only(d, found) and not halted(d, found)]
         spoken = speech_by_sentence.get(sentence.sentence_id, []) + labelled_drafts(ec, span, sentence)
         spoken += critical_drafts(ec, span, sentence)  # "was critical of Mr Blair's plans"
+        spoken += court_findings(ec, span, sentence)  # "the law lords ruled that ... was unlawful"
         spoken += pressure_drafts(ec, span, sentence)  # "raised the pressure on Tony Blair"
         spoken += need_drafts(ec, span, sentence)  # "stressed the need for Iran to comply"
         intents = [d for d in spoken if d.event_type != "ACCUSE"] + sentence_intents(ec, span, sentence)

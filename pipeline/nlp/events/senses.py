@@ -218,6 +218,12 @@ def arguments(draft: Draft, which: str) -> list[Token]:
             elif child.dep_ == "prep" and (child.lower_ == "against" or child in draft.words):
                 for pobj in pobjs(child):  # "fought against", "fired on"; not "congratulated X on"
                     objects += _heads(pobj)
+            elif child.dep_ == "ccomp" and child.i > token.i:
+                # "questioned why the Home Office had made no plans", "charged that Russia is
+                # using gas as a weapon": the question word or "that" heads what the verb takes up
+                objects += [
+                    w for w in child.children if (w.tag_ in ("WRB", "WP") or w.dep_ == "mark") and w.i < child.i
+                ][:1]
         if not subjects and token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
             # "the union threatened to strike": the controller's subject does the infinitive
             subjects += [h for c in token.head.children if c.dep_ == "nsubj" for h in _heads(c)]

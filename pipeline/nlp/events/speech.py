@@ -61,6 +61,7 @@ from pipeline.nlp.events.vocabulary import (
     APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
     CLAUSE_DENIAL_VERBS,
+    CONDUCT_ADVERBS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISMISSING_VERBS,
@@ -181,7 +182,8 @@ def _denied_virtue(token: Token) -> bool:
     """ "Mr Blair was not fit to be prime minister", "he has not been straightforward", "was not
     best placed to run the arts", "had not told the truth", "has not done enough": a word of
     honesty or fitness denied as the complement of "be" or as a passive participle
-    (`virtue_words`), or a duty's verb and object denied (`virtue_phrases`), charges the
+    (`virtue_words`), an adverb of sound conduct on a denied active verb ("is not behaving
+    sensibly": `conduct_adverbs`), or a duty's verb and object denied (`virtue_phrases`), charges the
     subject with lacking it; like `_untrusted`, the denial is the criticism. Not
     in a condition ("if he was not honest"), in an inverted question ("isn't he honest?"), under
     "can" / "could" (`_of_ability`) nor in a clause a denial governs (`_denied_above`)."""
@@ -193,6 +195,10 @@ def _denied_virtue(token: Token) -> bool:
         (token.lemma_.lower(), c.lemma_.lower()) in VIRTUE_PHRASES for c in token.children if c.dep_ == "dobj"
     ):
         verb = token
+    elif token.dep_ == "advmod" and token.lower_ in CONDUCT_ADVERBS and token.head.pos_ == "VERB":
+        verb = token.head  # "it is not behaving sensibly", "has not acted responsibly"
+        if is_passive(verb):
+            return False
     else:
         return False
     if not has_neg(verb) or _rhetorical(verb) or _of_ability(verb) or _denied_above(verb):
@@ -356,7 +362,9 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
                 # "the cavalier way in which this government operates": who does what is judged
                 out += relative_doers(child)
     for child in _subject_holder(clause).children if with_subject else ():
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
+        if child.dep_ == "csubj":
+            out += _clausal_subject_doers(child)
+        elif child.dep_ in ("nsubj", "nsubjpass", "agent", "expl"):
             out += list(child.subtree)
     if token.dep_ == "nsubj" and token.head.i == clause.i and _criticising_phrase(token):
         # "the jury is still out on the Home Office's ability": a phrase of doubt that is the
@@ -377,6 +385,28 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 out += list(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _clausal_subject_doers(subject: Token) -> list[Token]:
+    """ "Comparing the assembly government to Hitler's Germany is crass", "his attacking the
+    unions was a mistake": a clause as subject is judged for what its doer does, so only that
+    doer (its own subject or possessor) is judged, never whom the act is done to."""
+    return [t for c in subject.children if c.dep_ in ("nsubj", "poss") for t in c.subtree]
+
+
+def _judging_clause_words(clause: Token) -> list[Token]:
+    """The judging clause's words where the judged actor may be named: a clause as its
+    subject reduced to that clause's doer (`_clausal_subject_doers`), and no subordinate
+    clause of reason or time ("it was discriminatory because it did not apply to British
+    citizens": those it leaves out are not judged)."""
+    inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
+    inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
+    doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
+    return sorted([t for t in clause.subtree if t.i not in inner] + doers, key=lambda t: t.i)
+
+
+def _has_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _subject_holder(clause: Token) -> Token:
@@ -427,13 +457,19 @@ def _targets(
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
-    found = _actors_in(ec, sorted(clause.subtree, key=lambda t: t.i), span, speaker)
+    found = _actors_in(ec, _judging_clause_words(clause), span, speaker)
     return (
         found
         or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
         or _proposal_owner(ec, clause, speaker)
         or _unnamed_doer(ec, token, clause, speaker)
     )
+
+
+def judged_actors(ec: EventContext, token: Token, span: Span, speaker: Mention) -> list[Mention]:
+    """The actors a judging word in `span` judges, read as in a quote of `speaker`
+    (`_targets`): what a court's finding judges (`rulings.court_findings`)."""
+    return _targets(ec, token, span, speaker)
 
 
 def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mention) -> list[Mention]:
@@ -522,7 +558,6 @@ def _pronoun_antecedent(
     if subjects[0].lower_ in ("he", "she"):
         return _person_before(ec, subjects[0], sentence, speaker, subjects[0].lower_)
     return plural_antecedent(ec, subjects[0], sentence, speaker)  # "they" for a body named before the quote
-
 
 
 def _person_before(
