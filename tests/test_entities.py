@@ -514,6 +514,17 @@ def test_a_party_is_one_body_with_or_without_the_word_party():
     assert link["a#m80"] != link["a#m120"]
 
 
+def test_the_word_party_is_dropped_only_within_one_article():
+    """ "Reform" (a think tank) in one article is no "Reform Party" in another, and a party's
+    full name finds the gazetteer's entry ("Democratic Party" is the US party, not a new one)."""
+    mentions = [_org("a", 0, "Reform"), _org("b", 0, "Reform Party"), _org("c", 0, "Democratic Party"),
+                _org("d", 0, "Scottish National Party")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] != link["b#m0"]
+    assert link["c#m0"] == "org:us-democratic-party"
+    assert link["d#m0"] == "org:snp"
+
+
 def _place(article: str, start: int, surface: str, name: str) -> Mention:
     return Mention(
         mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=surface,

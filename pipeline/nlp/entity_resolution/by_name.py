@@ -37,6 +37,18 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
             longer = sorted(k for typ, k in here if typ == etype and k != key and k.split()[-1] == key)
             if len(longer) == 1:
                 keys[p] = shared.setdefault((etype, longer[0]), (etype, longer[0]))
+        # "Robert Kilroy-Silk's Veritas Party ... Veritas was formed": within one article a
+        # party's name without the word is that party; across the corpus "Reform" (a think
+        # tank) and "Reform Party" stay apart
+        parties = {
+            (typ, bare): (typ, k)
+            for typ, k in sorted(here)
+            if typ == "ORGANIZATION" and (bare := _without_party_noun(k))
+        }
+        for p in positions:
+            party = parties.get(keys[p])
+            if party is not None and party != keys[p]:
+                keys[p] = shared.setdefault(party, party)
 
     # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,
     # when the corpus spells it out one way only.
@@ -70,12 +82,16 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
 
 
 def _without_legal_form(entity_type: str, key: str) -> str:
-    """ "kmart corp" -> "kmart": a company is one body with or without its legal form, and
-    "veritas party" -> "veritas": a party with or without the word ("Robert Kilroy-Silk's
-    Veritas Party ... Veritas was formed")."""
+    """ "kmart corp" -> "kmart": a company is one body with or without its legal form."""
     words = key.split()
     if entity_type != "ORGANIZATION":
         return key
-    while len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in PARTY_NOUNS):
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def _without_party_noun(key: str) -> str | None:
+    """ "veritas party" -> "veritas"; None for a key that does not end in the word."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in PARTY_NOUNS else None

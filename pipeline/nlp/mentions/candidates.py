@@ -194,12 +194,13 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     end = start
-    # not into a name the gazetteer knows: "BBC1's Breakfast With Frost and the BBC World Service"
-    while end < len(doc) and not doc[end].ent_id_ and (
+    # not on into a name the gazetteer knows after "and": "BBC1's Breakfast With Frost and the
+    # BBC World Service"; a known name inside the title is part of it ("BBC Wales's Wales Today")
+    while end < len(doc) and not _listed_after(doc, start, end) and (
         doc[end].is_title or doc[end].like_num or _joins_title(doc, end)
     ):
         end += 1
-    if end < len(doc) and doc[end].ent_id_:
+    if end < len(doc) and _listed_after(doc, start, end):
         while end > start and doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS:
             end -= 1
     if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
@@ -210,6 +211,19 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
         return []
     name = clean_spaces(doc[start:end].text)
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _listed_after(doc, start: int, end: int) -> bool:
+    """A known name (the gazetteer's) at `end` that "and" before it, past function words,
+    lists beside the programme rather than continues its title."""
+    if not doc[end].ent_id_:
+        return False
+    k = end - 1
+    while k >= start and doc[k].lower_ in PROGRAMME_FUNCTION_WORDS:
+        if doc[k].lower_ == "and":
+            return True
+        k -= 1
+    return False
 
 
 def _reporter(doc, start: int, end: int) -> bool:

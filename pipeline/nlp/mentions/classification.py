@@ -25,6 +25,7 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
     is_plural_demonym,
 )
+from pipeline.nlp.mentions.kinds import _spoken_for
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
@@ -591,8 +592,9 @@ def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
 
 def _modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
     """A title word opening a sentence ("New", "Former", "Acting"), then a body's name NER
-    took it into, then a post: the title word describes the post ("New Metropolitan Police
-    Commissioner Sir Ian Blair"), capitalised only because the sentence starts there."""
+    took it into, then a post written as a style: the title word describes the post ("New
+    Metropolitan Police Commissioner Sir Ian Blair"), capitalised only because the sentence
+    starts there."""
     doc = mc.doc
     first = doc[start]
     return (
@@ -601,13 +603,26 @@ def _modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
         and first.lower_ in TITLE_MODIFIERS
         and end < len(doc)
         and doc[end].lower_ in mc.role_words
+        # the post written as a style with it ("… Police Commissioner"), not a body's name
+        # before a plain post ("New York Times editor Bill Keller"), nor a known name's word
+        # ("New Zealand Prime Minister")
+        and doc[end].is_title
+        and mc.gaz.by_alias(doc[start : start + 2].text) is None
     )
 
 
 def _the_before(mc: MentionContext, start: int) -> bool:
     """ "up to the Palace": a building's head word alone, capitalised after "the", stands for
-    the building the reader knows (a place, eval/GUIDE.md), not for a body."""
-    return start > 0 and mc.doc[start - 1].lower_ == "the" and mc.doc[start].is_title
+    the building the reader knows (a place, eval/GUIDE.md), not for a body; one that speaks
+    or acts ("The Palace said …", "a statement issued by the Palace") is the body seated
+    there, like "Downing Street said" (an ORGANIZATION, eval/GUIDE.md)."""
+    doc = mc.doc
+    if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title:
+        return False
+    word = doc[start]
+    speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in REPORTING_VERBS
+    acts = word.dep_ == "pobj" and word.head.dep_ == "agent"
+    return not (speaks or acts or _spoken_for(word))
 
 
 def _facility_name(span: Span) -> bool:

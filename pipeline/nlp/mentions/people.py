@@ -459,7 +459,7 @@ def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
             if found:
                 role, iso3, tokens = found
                 title_tokens.update(tokens)
-                start = _styled_start(mc, c, tokens) if before else c.tok_start
+                start = _styled_start(mc, c, tokens, chosen) if before else c.tok_start
                 c = replace(c, tok_start=start, role=c.role or role, country_iso3=c.country_iso3 or iso3)
         out.append(c)
     return [
@@ -469,16 +469,21 @@ def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
     ]
 
 
-def _styled_start(mc: MentionContext, c: Candidate, tokens) -> int:
+def _styled_start(mc: MentionContext, c: Candidate, tokens, chosen: list[Candidate]) -> int:
     """ "President Carter", "Chancellor Schroeder": a surname alone, right after a capitalised
     title, is written with it as a style, which eval/GUIDE.md lists as the surface (like
     "Mr Blair"); the mention then starts at the title. A full name ("President Vladimir
-    Putin") or a title apart from it ("the president, Carter") keeps its own start."""
+    Putin") or a title apart from it ("the president, Carter") keeps its own start, and so
+    does a body's name before the title ("White House Spokesman McClellan", "Nato Secretary
+    General Scheffer"): the body is a mention of its own, not part of the style."""
     doc = mc.doc
     if c.kind != "name" or " " in c.name or c.tok_end - c.tok_start != 1:
         return c.tok_start
+    # a known body or country ("Russian", "White House", "Nato"); not a word NER took from the
+    # title itself ("State" in "Secretary of State Rice")
+    known = {i for o in chosen if o.gazetteer_id for i in range(o.tok_start, o.tok_end)}
     start = c.tok_start
-    while start - 1 in tokens and not doc[start - 1].ent_id_.startswith("country:"):  # not "Russian"
+    while start - 1 in tokens and start - 1 not in known and not doc[start - 1].ent_id_:
         word = doc[start - 1]
         if not (word.is_title or word.lower_ in TITLE_FUNCTION_WORDS and start - 2 in tokens):
             break

@@ -45,8 +45,10 @@ from pipeline.nlp.mentions.vocabulary import (
     GEO_FEATURES,
     GOVERNMENT_NOUNS,
     HONORIFICS,
+    NAME_JOINING_WORDS,
     ORG_HEADS,
     PLACE_QUALIFIERS,
+    REMIT_PREPOSITIONS,
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.syntax import POSSESSIVES
@@ -119,7 +121,7 @@ def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
     Education and Skills"). Returns the other name, typed as NER typed the whole."""
     if container.label_ != "ORG" or match.label_ != "ORG" or _known_body(container):
         return None
-    if any(t.lower_ in ("for", "of", "on") for t in match):
+    if any(t.lower_ in REMIT_PREPOSITIONS for t in match):
         return None
     start = container.start + (container[0].lower_ == "the")
     if match.start == start and match.end + 1 < container.end and doc[match.end].lower_ == "and":
@@ -131,7 +133,7 @@ def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
     words = doc[other[0] : other[1]]
     if words[0].lower_ == "the":
         words = words[1:]
-    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in ("of", "for", "the", "&") for t in words):
+    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in NAME_JOINING_WORDS for t in words):
         return None
     return Span(doc, words.start, words.end, label=container.label_)
 

@@ -71,6 +71,8 @@ GIVEN_NAME_GENDERS = _VOCABULARY.mapping("given_name_genders", values=("m", "f")
 # the corpus-derived list misses women's names, rarer in the copy it was counted from
 GIVEN_NAMES = _VOCABULARY.words("given_names") | frozenset(GIVEN_NAME_GENDERS)
 ORG_HEADS = _VOCABULARY.words("org_heads")
+REMIT_PREPOSITIONS = _VOCABULARY.words("remit_prepositions")
+NAME_JOINING_WORDS = _VOCABULARY.words("name_joining_words")
 COMMITTEE_HEADS = _VOCABULARY.words("committee_heads")
 BROADCASTER_WORDS = _VOCABULARY.words("broadcaster_words")
 ORG_NOUNS = _VOCABULARY.words("org_nouns")

@@ -19,6 +19,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
+    ACTED_ON_NOUNS,
+    DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
     HOLDER_PREPOSITIONS,
     MODIFIED_GROUP_NOUNS,
@@ -29,6 +31,7 @@ from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "upon"})  # "a crackdown on protesters"
 _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
@@ -40,8 +43,11 @@ NOT_NAMING = frozenset(
 )
 
 
-def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
-    """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
+def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool = False) -> list[Mention]:
+    """Candidate GROUP mentions for plural group nouns that act as subjects or agents; with
+    `acted_on`, also those an act is done to (`_acted_on`), for the events, whose targets
+    take part in the act as much as its sources do (eval/GUIDE.md: a generic noun becomes a
+    GROUP when it acts in an event; "Police detained the protesters")."""
     # a demonym before the noun describes the group ("the Macedonian opposition"), any other
     # mention names whose people they are ("Downing Street officials", "Labour MPs": the
     # stance passes resolve them to the body, `StanceArticle.mention_of`)
@@ -56,14 +62,14 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         if pos[i] not in ("NOUN", "PROPN") or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
-        if not _group_noun(token) or not _acting(token):
+        if not _group_noun(token) or not (_acting(token) or acted_on and _acted_on(token)):
             continue
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section not in ("body", "headline"):
             continue
         first = _first_modifier(token)
         start, end = ctx.doc[first].idx, token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) and not _dissenters_of(token, taken):
             continue
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
@@ -188,6 +194,35 @@ def _acting(token: Token) -> bool:
     if owner.lemma_.lower() not in STANCE_NOMINALS and owner.dep_ == "pobj":
         owner = owner.head.head
     return owner.lemma_.lower() in STANCE_NOMINALS
+
+
+def _dissenters_of(token: Token, taken: list[tuple[int, int]]) -> bool:
+    """ "62 Labour rebels", "Tory rebels": a body's name before a noun of dissent
+    (`dissent_nouns`) describes the group, whose position is against the body's, so the phrase
+    is a group of its own, not the body's members (`member_nouns`), who speak for it. Only where
+    every name in the phrase lies in its modifiers."""
+    if token.lemma_.lower() not in DISSENT_NOUNS:
+        return False
+    return not any(s < token.idx + len(token.text) and token.idx < e for s, e in taken)
+
+
+def _acted_on(token: Token) -> bool:
+    """A verb's direct object ("detained the suspects"), the object of a preposition of the
+    verb's target ("a crackdown on protesters"), or the "of" phrase of an act named by a
+    noun ("the detention of foreign terror suspects"): the one an act is done to. Not a
+    counted crowd ("balloting 800,000 workers"), and only the people acts are done to
+    (`acted_on_nouns`: "sent doctors", "sanctioned Iranian companies" name what is sent or
+    whose state is the target)."""
+    if token.lemma_.lower() not in ACTED_ON_NOUNS or any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.dep_ == "dobj":
+        return token.head.pos_ in ("VERB", "AUX")
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "of":
+        return prep.head.pos_ == "NOUN" and prep.head.tag_ == "NN" and prep.head.lemma_.lower() not in _GROUP_LEMMAS
+    return prep.lower_ in TARGET_PREPOSITIONS
 
 
 def _first_modifier(token: Token) -> int:

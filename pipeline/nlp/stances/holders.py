@@ -9,6 +9,7 @@ from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.phrases import adjective_head
 from pipeline.nlp.stances.polarity import negative_subject
 from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.words import (
@@ -278,16 +279,6 @@ def _own_body(subject: Token) -> bool:
     return subject.lemma_.lower() in BODY_NOUNS | {"party"} and any(
         c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "our", "my") for c in subject.children
     )
-
-
-def adjective_head(verb: Token) -> Token | None:
-    """The adjective a verb depends on: "ready to back", "uneasy about supporting"."""
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head
-    elif verb.dep_ != "xcomp":
-        return None
-    return head if head.pos_ == "ADJ" else None
 
 
 def governing_adjective(verb: Token) -> int | None:

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
+from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.issue_words import deverbal
 from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
     action_argument,
+    adjective_head,
     clean,
     complement,
     completion,
@@ -31,9 +33,11 @@ from pipeline.nlp.stances.phrases import (
 )
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
+    COMMITMENT_ADJECTIVES,
     EMPTY_VERBS,
     IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
+    LIGHT_VERBS,
     MEMBER_NOUNS,
     PLACEMENT_VERBS,
     POLICY_NOUNS,
@@ -41,7 +45,6 @@ from pipeline.nlp.stances.words import (
     QUANTITY_WORDS,
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
-    WILLING_ADJECTIVES,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
@@ -74,13 +77,15 @@ def _to_infinitive(verb: Token) -> bool:
 
 
 def _committed_action(verb: Token) -> bool:
-    """An action someone is committed, ready or determined to take (`willing_adjectives`):
-    "committed to imposing annual limits", "determined to cut taxes"."""
-    if verb.pos_ != "VERB":
+    """An action someone is committed or determined to take (`commitment_adjectives`):
+    "committed to imposing annual limits", "determined to cut taxes"; not a light verb or a
+    verb of saying ("keen to stress the safeguards"), which carries no plan of its own."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS or is_cue(verb):
         return False
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "to":
-        return verb.head.head.lower_ in WILLING_ADJECTIVES
-    return verb.dep_ == "xcomp" and _to_infinitive(verb) and verb.head.lower_ in WILLING_ADJECTIVES
+    head = adjective_head(verb)
+    if head is None and verb.dep_ == "pcomp" and verb.head.lower_ == "to":
+        head = verb.head.head  # "committed to imposing": the participle the parser makes a verb
+    return head is not None and head.lower_ in COMMITMENT_ADJECTIVES
 
 
 def _named_thing(noun: Token) -> bool:
@@ -219,6 +224,8 @@ class Labeller:
         lemma = noun.lemma_.lower()
         if lemma not in POLICY_NOUNS:
             return None
+        sentence = noun.sent.start
+        previous = self.doc[sentence - 1].sent.start if sentence > 0 else sentence
         for token in reversed(self.doc[: noun.i]):
             if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
                 # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
@@ -226,9 +233,10 @@ class Labeller:
                 found = self.action_label(action) if action is not None else None
                 if found:
                     return found[0]
-            if _committed_action(token) and not token.is_ancestor(noun):
+            if token.i >= previous and _committed_action(token) and not token.is_ancestor(noun):
                 # "The Tories are committed to imposing annual limits on immigration. Labour
-                # has branded the proposal unworkable": what someone is committed to do
+                # has branded the proposal unworkable": what someone is committed to do, said
+                # in the sentence before at most
                 found = self.action_label(token)
                 if found:
                     return found[0]

@@ -22,6 +22,7 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    PURPOSE_PREPOSITIONS,
     WANTING_VERBS,
 )
 
@@ -268,17 +269,28 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
 
 def copular_relative(lex: StanceLexicon, noun: Token) -> list[Token]:
     """ "the most objectionable proposals, which are for house arrest": a relative clause
-    that only says, with "be" and a kept preposition, what the noun is for or about."""
+    that only says, with "be" and a preposition of purpose (`purpose_prepositions`), what the
+    noun is for or about; not a state it is in ("the reforms, which are on hold")."""
     for clause in noun.rights:
         if clause.dep_ != "relcl" or clause.lemma_ != "be":
             continue
         if not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children):
             continue
-        prep = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ in KEEP_PREPOSITIONS), None)
+        prep = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not lex.is_generic_target(pobj.lemma_):
             return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
     return []
+
+
+def adjective_head(verb: Token) -> Token | None:
+    """The adjective a verb depends on: "ready to back", "uneasy about supporting"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return None
+    return head if head.pos_ == "ADJ" else None
 
 
 def _says(verb: Token) -> bool:
