@@ -1057,20 +1057,28 @@ def _demonstrated_proposal_owner(obj: Token, index: MentionIndex, excluded: Call
     never to the act's own source, and not when that clause is denied."""
     if obj.lower_ not in DEMONSTRATIVES or obj.pos_ != "PRON" or list(obj.children):
         return []
-    sentences = [s for s in obj.doc.sents if s.start <= obj.i]
-    if len(sentences) < 2:
+    if obj.sent.start == 0:
         return []
-    for noun in reversed(sentences[-2]):
+    for noun in reversed(obj.doc[obj.sent.start - 1].sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PROPOSAL_NOUNS:
             continue
-        owners = [m for m in _proposal_owners(noun, index) if not excluded(m)]
-        if owners:
-            return owners
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or has_neg(verb):
-            return []
-        return [m for m in subject_actors(verb, index) if m.kind != "pronoun" and is_actor(m) and not excluded(m)]
+        owners = _proposal_owners(noun, index) or _presenter(noun, index) or _phrasal_presenter(noun, index)
+        return [m for m in owners if is_actor(m) and not excluded(m)]
     return []
+
+
+def _phrasal_presenter(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "Charles Clarke has come up with alternative proposals": the subject of a phrasal verb
+    of putting forward (`presenting_verbs`: verb, particle, preposition) whose preposition's
+    object is the proposal noun, as `_presenter` reads a direct object; not under negation."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ != "VERB" or has_neg(verb):
+        return []
+    phrase = " ".join([verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt"), prep.lower_])
+    if phrase not in PRESENTING_VERBS:
+        return []
+    return [m for m in subject_actors(verb, index) if m.kind != "pronoun"]
 
 
 def _own_party(draft: Draft, body: Mention, index: MentionIndex) -> bool:
