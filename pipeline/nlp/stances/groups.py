@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.parties import is_party
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
     ACTED_ON_NOUNS,
@@ -51,7 +53,7 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
     # a demonym before the noun describes the group ("the Macedonian opposition"), any other
     # mention names whose people they are ("Downing Street officials", "Labour MPs": the
     # stance passes resolve them to the body, `StanceArticle.mention_of`)
-    taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
+    taken = [m for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     out: list[Mention] = []
     view = view_of(ctx.doc)
@@ -69,7 +71,8 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
             continue
         first = _first_modifier(token)
         start, end = ctx.doc[first].idx, token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken) and not _dissenters_of(token, taken):
+        covering = [m for m in taken if m.char_start < end and start < m.char_end]
+        if covering and not _dissenters_of(token, covering):
             continue
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
@@ -196,14 +199,23 @@ def _acting(token: Token) -> bool:
     return owner.lemma_.lower() in STANCE_NOMINALS
 
 
-def _dissenters_of(token: Token, taken: list[tuple[int, int]]) -> bool:
-    """ "62 Labour rebels", "Tory rebels": a body's name before a noun of dissent
-    (`dissent_nouns`) describes the group, whose position is against the body's, so the phrase
-    is a group of its own, not the body's members (`member_nouns`), who speak for it. Only where
-    every name in the phrase lies in its modifiers."""
-    if token.lemma_.lower() not in DISSENT_NOUNS:
+def _dissenters_of(token: Token, covering: list[Mention]) -> bool:
+    """ "62 Labour rebels", "Tory rebels": a party's name before a noun of dissent
+    (`dissent_nouns`) describes the group, whose position is against the party's, so the phrase
+    is a group of its own, not the party's members (`member_nouns`), who speak for it. Only
+    where every name in the phrase is a party's and lies in its modifiers: "FARC rebels",
+    "Houthi rebels" are the armed group itself, named by what it is."""
+    if not is_dissent_noun(token):
         return False
-    return not any(s < token.idx + len(token.text) and token.idx < e for s, e in taken)
+    gaz = load_gazetteer()
+    return all(m.char_end <= token.idx and is_party(gaz, m) for m in covering)
+
+
+def is_dissent_noun(token: Token) -> bool:
+    """ "rebels", "critics" (`dissent_nouns`, plural): people who break with the body named
+    before them and stand against the one their "of" phrase names, so neither speaks through
+    them (one "opponent" may still be named in apposition: "his opponent, John Kerry")."""
+    return token.lemma_.lower() in DISSENT_NOUNS and token.tag_ in ("NNS", "NNPS")
 
 
 def _acted_on(token: Token) -> bool:
