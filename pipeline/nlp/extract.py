@@ -27,7 +27,7 @@ from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
 from pipeline.nlp.stances import stances_and_groups
-from pipeline.nlp.stances.groups import group_mentions
+from pipeline.nlp.stances.groups import group_mentions, is_dissent_noun
 from pipeline.nlp.stances.opinion import opinion_weight
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
@@ -176,9 +176,10 @@ def _passive_subject(ctx: ArticleContext, mention: Mention) -> bool:
 
 def _of_someone(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> bool:
     """ "Supporters of Viktor Yushchenko", "creditors of the firm": a group noun whose "of"
-    or "from" phrase names someone is that one's people, which the events name by it."""
+    or "from" phrase names someone is that one's people, which the events name by it; not a
+    noun of dissent ("critics of Mr Howard", `is_dissent_noun`), whose people stand against him."""
     span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
-    if span is None:
+    if span is None or is_dissent_noun(span.root):
         return False
     named = [(m.char_start, m.char_end) for m in mentions]
     for prep in span.root.children:
