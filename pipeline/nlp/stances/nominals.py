@@ -25,9 +25,9 @@ from spacy.tokens import Token
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.groups import is_dissent_noun
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.pronouns import body_pronoun
-from pipeline.nlp.stances.groups import is_dissent_noun
 from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import (
     SIGN,
