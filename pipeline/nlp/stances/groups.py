@@ -13,7 +13,7 @@ workers") is never an entity.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -45,17 +45,31 @@ NOT_NAMING = frozenset(
 )
 
 
-def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool = False) -> list[Mention]:
-    """Candidate GROUP mentions for plural group nouns that act as subjects or agents; with
-    `acted_on`, also those an act is done to (`_acted_on`), for the events, whose targets
-    take part in the act as much as its sources do (eval/GUIDE.md: a generic noun becomes a
-    GROUP when it acts in an event; "Police detained the protesters")."""
+@dataclass(frozen=True, slots=True)
+class GroupCandidates:
+    """An article's candidate groups, found in one pass over its words, with why each was."""
+
+    acting: list[Mention]  # subjects and agents: the stance passes' holders
+    every: list[Mention]  # those and the groups an act is done to (`_acted_on`): the events' actors
+    done_to: frozenset[str]  # ids of those only acted on or a passive's subject ("suspects were detained")
+
+
+def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
+    return group_candidates(ctx, mentions).acting
+
+
+def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandidates:
+    """Candidate GROUP mentions for plural group nouns that act as subjects or agents, and
+    those an act is done to (`_acted_on`), for the events, whose targets take part in the act
+    as much as its sources do (eval/GUIDE.md: a generic noun becomes a GROUP when it acts in
+    an event; "Police detained the protesters")."""
     # a demonym before the noun describes the group ("the Macedonian opposition"), any other
     # mention names whose people they are ("Downing Street officials", "Labour MPs": the
     # stance passes resolve them to the body, `StanceArticle.mention_of`)
     taken = [m for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
-    out: list[Mention] = []
+    found: list[tuple[Mention, bool, bool]] = []  # a candidate, whether it acts, whether a passive's subject
     view = view_of(ctx.doc)
     pos, lemma = view.pos, view.lemma
     for i in range(len(view)):
@@ -64,7 +78,10 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
         if pos[i] not in ("NOUN", "PROPN") or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
-        if not _group_noun(token) or not (_acting(token) or acted_on and _acted_on(token)):
+        if not _group_noun(token):
+            continue
+        acting = _acting(token)
+        if not acting and not _acted_on(token):
             continue
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section not in ("body", "headline"):
@@ -80,13 +97,18 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
         key = next((offset for offset in (start, token.idx) if offset not in starts), None)
         if key is None:
             continue
-        out.append(
-            Mention(
-                f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
-                GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
-            )
+        mention = Mention(
+            f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
+            GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
         )
-    return _fuller_names(out)
+        found.append((mention, acting, token.dep_ == "nsubjpass"))
+    return GroupCandidates(
+        _fuller_names([m for m, acting, _ in found if acting]),
+        _fuller_names([m for m, _, _ in found]),
+        frozenset(m.mention_id for m, acting, passive in found if not acting or passive),
+    )
+
+
 
 
 def _fuller_names(groups: list[Mention]) -> list[Mention]:
