@@ -24,6 +24,7 @@ from pipeline.nlp.stances.words import (
     ACTED_ON_NOUNS,
     DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
+    GROUP_TARGET_PREPOSITIONS,
     HOLDER_PREPOSITIONS,
     MODIFIED_GROUP_NOUNS,
     STANCE_NOMINALS,
@@ -33,7 +34,6 @@ from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "upon"})  # "a crackdown on protesters"
 _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
@@ -256,7 +256,7 @@ def _acted_on(token: Token) -> bool:
     prep = token.head
     if prep.lower_ == "of":
         return prep.head.pos_ == "NOUN" and prep.head.tag_ == "NN" and prep.head.lemma_.lower() not in _GROUP_LEMMAS
-    return prep.lower_ in TARGET_PREPOSITIONS
+    return prep.lower_ in GROUP_TARGET_PREPOSITIONS
 
 
 def _first_modifier(token: Token) -> int:
