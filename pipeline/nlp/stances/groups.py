@@ -51,7 +51,7 @@ class GroupCandidates:
 
     acting: list[Mention]  # subjects and agents: the stance passes' holders
     every: list[Mention]  # those and the groups an act is done to (`_acted_on`): the events' actors
-    done_to: frozenset[str]  # ids of those only acted on or a passive's subject ("suspects were detained")
+    done_to: frozenset[str]  # ids of those only acted on or a passive's subject ("protesters were detained")
 
 
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -241,9 +241,9 @@ def is_dissent_noun(token: Token) -> bool:
 
 
 def _acted_on(token: Token) -> bool:
-    """A verb's direct object ("detained the suspects"), the object of a preposition of the
+    """A verb's direct object ("released the detainees"), the object of a preposition of the
     verb's target ("a crackdown on protesters"), or the "of" phrase of an act named by a
-    noun ("the detention of foreign terror suspects"): the one an act is done to. Not a
+    noun ("the release of the detainees"): the one an act is done to. Not a
     counted crowd ("balloting 800,000 workers"), and only the people acts are done to
     (`acted_on_nouns`: "sent doctors", "sanctioned Iranian companies" name what is sent or
     whose state is the target)."""
