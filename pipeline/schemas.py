@@ -41,12 +41,21 @@ def _without_data_synthesis() -> None:
     CPU in every process that validates, for strategies the pipeline never asks for. Pandera
     decides once, when `pandera.strategies.base_strategies` is imported, whether hypothesis is
     there; imported here while hypothesis is hidden, it answers no. Hypothesis itself stays
-    importable (the tests use it), and a process that imported it first keeps Pandera's default."""
+    importable (the tests use it), and a process that imported it first keeps Pandera's default.
+
+    Safe whatever Pandera does: hiding hypothesis is only what Pandera already handles when
+    hypothesis is not installed (a supported setup, strategies off), and a release that moves
+    or renames the module only loses the saving: the ImportError is dropped and Pandera loads
+    as it would unaided. pipeline/defs/refresh.py's HYPOTHESIS_NO_PLUGINS stays for those
+    cases (and for a process that imported hypothesis first): hypothesis then still skips its
+    plugins, the larger part of the cost."""
     if "hypothesis" in sys.modules or "pandera.strategies.base_strategies" in sys.modules:
         return
     sys.modules["hypothesis"] = None  # type: ignore[assignment]  # `import hypothesis` fails while None
     try:
         import pandera.strategies.base_strategies  # noqa: F401
+    except ImportError:
+        pass  # a Pandera without this module: no saving, nothing broken
     finally:
         del sys.modules["hypothesis"]
 

@@ -104,7 +104,9 @@ def refresh(
     os.environ.setdefault(BATCH_SIZE_SETTING, BATCH_SIZE)
     # Pandera imports hypothesis (a test dependency, for data synthesis the pipeline never
     # asks for) when it validates; hypothesis then loads its plugins, which import trio:
-    # a quarter of a second of every corpus-level run, for nothing.
+    # a quarter of a second of every corpus-level run, for nothing. pipeline/schemas.py keeps
+    # Pandera from importing hypothesis at all; this stays for when it cannot (a process that
+    # imported hypothesis first, a Pandera release that moved the module it hooks).
     os.environ.setdefault("HYPOTHESIS_NO_PLUGINS", "1")
     outcome = RefreshOutcome()
     try:

@@ -30,6 +30,8 @@ ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Labels under which a verb takes its own subject, an expletive "there"/"it" included.
 SUBJECT_SLOT_DEPS = ANY_SUBJECT_DEPS | {"expl"}
+# The tags of a tensed verb (past, present third person, present other): a clause of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Pre-modifiers that belong to a noun phrase naming someone ("the UN's chief negotiator").
 PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "flat", "quantmod"})
 
@@ -366,7 +368,7 @@ def misparsed_coordinate(verb: Token) -> Token | None:
     move": a tensed verb with no subject of its own hung on an infinitive cannot share the
     infinitive's clause; it coordinates with the highest verb of its own tense above it
     ("said"), whose subject and mood it takes, not the "it" or the "not" of the clause in between."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.tag_ != "VB":
+    if verb.tag_ not in FINITE_TAGS or verb.head.tag_ != "VB":
         return None
     if verb.lower_ == verb.lemma_.lower():
         return None  # "would restrict access and put a cap": "put" may be the bare verb itself

@@ -91,7 +91,7 @@ from pipeline.nlp.events.vocabulary import (
     STATE_VERBS,
     STRIKE_NOUNS,
 )
-from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.lexicons import EventTriggers, load_event_triggers
 from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
@@ -182,10 +182,10 @@ def np_actors(
                         out += np_actors(pobj, index, depth + 1)
             elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in GROUP_HEADS:
                 # "officials in Mumbai, India", "police in Iraq": the state they serve
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        states = [m for m in np_actors(pobj, index, depth + 1) if m.entity_type == "COUNTRY"]
-                        out += states or _state_of_place(token, pobj, index)
+                if token.lemma_.lower() in STATE_AGENT_HEADS:
+                    out += _state_in(child, index)
+                else:
+                    out += _countries_named_in(child, index)
             elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" and token.is_title:
                 # "Archbishop of Canterbury Dr Rowan Williams": a title whose name the
                 # parser hung inside its "of" phrase; only a person there is the title holder
@@ -244,11 +244,8 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
     if any(c.dep_ in ("amod", "compound", "poss") for c in subject.children):
         return []  # "Spanish police", "the city's police": their state is said
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for pobj in pobjs(prep):
-            states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY"]
-            found = states or _state_of_place(subject, pobj, index)
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found = _state_in(prep, index)
             if found:
                 return found
     return []
@@ -261,13 +258,35 @@ def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
     country itself or the one a city lies in; nothing when no place is said."""
     if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    outside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if subject is not None else None
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
-            for pobj in pobjs(prep):
-                states = [m for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind != "pronoun"]
-                found = states or _country_of_place(pobj, index)
-                if found:
-                    return found
+            found = _state_in(prep, index, outside)
+            if found:
+                return found
+    return []
+
+
+def _countries_named_in(prep: Token, index: MentionIndex) -> list[Mention]:
+    """The countries an "in" phrase itself names ("in Iraq", "in Mumbai, India"): by name
+    only, so a demonym inside some other phrase ("in a Russian-backed plot") is none."""
+    return [
+        m for pobj in pobjs(prep) for m in np_actors(pobj, index) if m.entity_type == "COUNTRY" and m.kind == "name"
+    ]
+
+
+def _state_in(prep: Token, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
+    """The state an "in" phrase puts an act in: the country it names, else the article's
+    mention of the country its place lies in (`_country_of_place`), taken from outside the
+    character span `outside` (the arrested subject's own "Russian" is not who arrests)."""
+    named = _countries_named_in(prep, index)
+    if named:
+        return unique(named)
+    for pobj in pobjs(prep):
+        found = _country_of_place(pobj, index, outside)
+        if found:
+            return found
     return []
 
 
@@ -282,19 +301,23 @@ def _state_of_place(head: Token, place_token: Token, index: MentionIndex) -> lis
     return _country_of_place(place_token, index)
 
 
-def _country_of_place(place_token: Token, index: MentionIndex) -> list[Mention]:
+def _country_of_place(place_token: Token, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
     """The article's mention of the country a city or region lies in, the nearest one before
     the place, else the first after; nothing for a place that is no LOCATION."""
     place = place_at(index, place_token)
-    return _state_containing(place, index) if place is not None else []
+    return _state_containing(place, index, outside) if place is not None else []
 
 
-def _state_containing(place: Mention, index: MentionIndex) -> list[Mention]:
-    """The article's mention of the country a LOCATION lies in (`_country_of_place`)."""
+def _state_containing(place: Mention, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
+    """The article's mention of the country a LOCATION lies in (`_country_of_place`).
+
+    Only a LOCATION: a mention typed COUNTRY is already the state, and one of another type
+    (a body, a person, a facility named after a place) lies in no country the text locates, so
+    looking its name up in city_countries would tie an organisation to a state by its name."""
     if place.entity_type != "LOCATION":
         return []
     iso3 = place.country_iso3 or CITY_COUNTRIES.get(place.name.lower())
-    state = country_mention(index, iso3, place.char_start) if iso3 else None
+    state = country_mention(index, iso3, place.char_start, outside) if iso3 else None
     return [state] if state is not None else []
 
 
@@ -825,16 +848,25 @@ def possessed_owner(
     owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
     if not owners or actor_at(index, obj) is not None or not _words_or_deeds(obj):
         return None
-    gendered = SUBJECT_FORMS.get(owners[0].lower_)
+    return pronoun_owner(owners[0], sentence_id, sources, index, prefer_subject)
+
+
+def pronoun_owner(
+    pronoun: Token, sentence_id: int, sources: set[str], index: MentionIndex, prefer_subject: bool = False
+) -> list[Mention]:
+    """Who a possessive pronoun stands for (`possessed_owner`): with `prefer_subject`, for a
+    "his" or "her", the latest person subject before it; else the mention it resolves to, else
+    the nearest actor of its kind named before it; never one of `sources`."""
+    gendered = SUBJECT_FORMS.get(pronoun.lower_)
     subject = (
-        subject_person_before(owners[0], sentence_id, gendered, sources, index) if prefer_subject and gendered else []
+        subject_person_before(pronoun, sentence_id, gendered, sources, index) if prefer_subject and gendered else []
     )
     if subject:
         return subject
-    resolved = actor_at(index, owners[0])
+    resolved = actor_at(index, pronoun)
     if resolved is not None:
         return [] if actor_key(resolved) in sources else [resolved]
-    return _named_before(owners[0], POSSESSIVE_REFERENTS[owners[0].lower_], sentence_id, sources, index)
+    return _named_before(pronoun, POSSESSIVE_REFERENTS[pronoun.lower_], sentence_id, sources, index)
 
 
 def _named_before(
@@ -1472,11 +1504,15 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
     step of the court's ruling, no arrest of its own."""
     if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
         return []
-    sentence_id = draft.sentence.sentence_id
     others = {actor_key(m) for m in draft.actors()}
-    gendered = SUBJECT_FORMS.get(owner.lower_)
-    subject = subject_person_before(owner, sentence_id, gendered, others, index) if gendered else []
-    return subject or _named_before(owner, POSSESSIVE_REFERENTS[owner.lower_], sentence_id, others, index)
+    visitors = pronoun_owner(owner, draft.sentence.sentence_id, others, index, prefer_subject=True)
+    to_phrases = [p for c in draft.token.children if c.dep_ == "prep" and c.lower_ == "to" for p in pobjs(c)]
+    destinations = {
+        m.country_iso3
+        for m in [*draft.targets, *(m for p in to_phrases for m in np_actors(p, index))]
+        if m.entity_type == "COUNTRY"
+    }  # "His visit to Cuba": the "to" phrase is read after the possessor
+    return [] if any(_visits_home(visitors, iso3) for iso3 in destinations) else visitors
 
 
 def _bare_conjunct(noun: Token) -> bool:
@@ -1694,17 +1730,47 @@ def host_of_visited_place(ec: EventContext, draft: Draft) -> None:
     """ "Bush visited Ottawa", "Hu arrived in Brasilia for a state visit": a visit to a city or
     region of another state is hosted by that state (PLOVER CONSULT visit: the host is the
     target, the city stays the place), as the article names it. Only when every visitor's own
-    state is known and none is the host: a leader touring his own country has no host."""
+    state is known and none is the host: a leader touring his own country has no host. A
+    visit made for a meeting ("visited Geneva for talks with Iran") is hosted by no state the
+    place lies in, and a state named more than a couple of sentences away is not the host the
+    text means."""
     place = draft.location
     if draft.event_type != "CONSULT" or draft.mode != "visit" or draft.targets or not draft.sources:
         return
-    if place is None:
+    if place is None or _visit_for_meeting(draft.token, ec.lexicon):
         return
-    homes = {m.country_iso3 for m in draft.sources}
     hosts = _state_containing(place, ec.index)
-    if None in homes or not hosts or hosts[0].country_iso3 in homes:
+    if not hosts or abs(hosts[0].sentence_id - draft.sentence.sentence_id) > HOST_SENTENCE_REACH:
+        return
+    if any(m.country_iso3 is None for m in draft.sources) or _visits_home(draft.sources, hosts[0].country_iso3):
         return
     draft.targets.extend(hosts)
+
+
+HOST_SENTENCE_REACH = 2  # sentences between a visit and the host state the article names
+
+
+def _visits_home(visitors: list[Mention], destination_iso3: str | None) -> bool:
+    """Whether a visitor's own state is the destination's: a leader touring his own country
+    ("Cuban President Raul Castro ... a visit to Cuba") makes no visit there, so he neither
+    has a host (`host_of_visited_place`) nor is the visitor a possessive pronoun stands for
+    (`_pronoun_possessor`)."""
+    return destination_iso3 is not None and any(m.country_iso3 == destination_iso3 for m in visitors)
+
+
+def _visit_for_meeting(verb: Token, lexicon: EventTriggers) -> bool:
+    """ "visited Geneva for talks with Iran", "in Brussels for a summit": a "for" phrase whose
+    object is a meeting (a CONSULT noun of the trigger dictionary) or has a "with" phrase."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for pobj in pobjs(prep):
+            found = lexicon.noun(pobj.lemma_.lower())
+            if (found is not None and found.event_type == "CONSULT") or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in pobj.children
+            ):
+                return True
+    return False
 
 
 def theatre_target(draft: Draft) -> None:

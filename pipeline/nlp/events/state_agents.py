@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.vocabulary import STATE_AGENT_HEADS
+from pipeline.nlp.events.vocabulary import NON_STATE_FORCES, STATE_AGENT_HEADS, STATE_SERVICE_HEADS
 from pipeline.nlp.gazetteer import Gazetteer, load_gazetteer
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import MentionIndex
@@ -26,9 +26,11 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def country_mention(index: MentionIndex, iso3: str, at: int) -> Mention | None:
+def country_mention(index: MentionIndex, iso3: str, at: int, outside: tuple[int, int] | None = None) -> Mention | None:
     """The article's mention of the country `iso3` nearest before offset `at`, else the
-    first after it; None when the article never names it."""
+    first after it; None when the article never names it. A demonym inside the character
+    span `outside` (the verb's subject) is skipped: "A Russian businessman was arrested in
+    St Petersburg" describes the arrested man, it does not name the arresting state."""
     iso3 = iso3.upper()
     states = [
         m
@@ -36,9 +38,21 @@ def country_mention(index: MentionIndex, iso3: str, at: int) -> Mention | None:
         if m.entity_type == "COUNTRY"
         and m.kind != "pronoun"
         and (m.country_iso3 == iso3 or m.gazetteer_id == f"country:{iso3}")
+        and not (outside is not None and m.kind == "demonym" and outside[0] <= m.char_start < outside[1])
     ]
     before = [m for m in states if m.char_start < at]
     return before[-1] if before else (states[0] if states else None)
+
+
+def _state_service(head: Token, body: Mention) -> bool:
+    """ "the Colombian Army", "the Indonesian National Police": a body whose head noun is a
+    state's service (events.yaml state_service_heads) is still that state's, unless it is a
+    known party militia or rebel army named the same way (non_state_forces: "the Lebanese
+    Forces", "the Free Syrian Army")."""
+    if body.entity_type != "ORGANIZATION" or head.lemma_.lower() not in STATE_SERVICE_HEADS:
+        return False
+    name = " ".join(w for w in body.surface.lower().split() if w != "the")
+    return name not in NON_STATE_FORCES
 
 
 def state_of_agents(head: Token, group: Mention, index: MentionIndex) -> list[Mention]:
@@ -48,8 +62,8 @@ def state_of_agents(head: Token, group: Mention, index: MentionIndex) -> list[Me
     if head.lemma_.lower() not in STATE_AGENT_HEADS:
         return []
     words = group.surface.split()
-    if group.entity_type != "GROUP" and not (group.entity_type == "ORGANIZATION" and len(words) == 2):
-        return []  # "the Colombian Army" as a body is still a state's army; longer names are bodies of their own
+    if group.entity_type != "GROUP" and not _state_service(head, group):
+        return []
     first = words[0] if words else ""
     iso3 = _gazetteer().demonym_country(first)
     if not iso3:

@@ -5,8 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
-from pipeline.nlp.syntax import agent_of, has_subject, is_passive, subject_of
+from pipeline.nlp.mentions.vocabulary import PEOPLE_NOUNS, PERSON_NOUNS, TITLE_NOUNS
+from pipeline.nlp.stances.words import MESSAGE_NOUNS
+from pipeline.nlp.syntax import (
+    FINITE_TAGS,
+    SUBJECT_SLOT_DEPS,
+    agent_of,
+    has_subject,
+    is_passive,
+    passive_subject,
+    subject_of,
+)
 from pipeline.nlp.token_view import TokenView
 from pipeline.nlp.vocabulary import load_vocabulary
 
@@ -26,6 +35,11 @@ ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
 OBJECT_REPORT_VERBS = _VOCABULARY.words("object_report_verbs")
+HOSTING_SENSES = _VOCABULARY.pairs("hosting_senses")
+REASON_PREPS = _VOCABULARY.words("reason_preps")
+OWN_REPORT_LINKS = _VOCABULARY.words("own_report_links")
+SPEAKING_PRONOUNS = _VOCABULARY.words("speaking_pronouns")
+CONTRAST_MARKS = _VOCABULARY.words("contrast_marks")
 QUOTING_VERBS = _VOCABULARY.words("quoting_verbs")
 OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
@@ -116,7 +130,7 @@ def belief_clause(verb: Token) -> Token | None:
     if verb.tag_ == "VBN" and is_passive(verb):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if clause is None or not any(c.dep_ in SUBJECT_SLOT_DEPS for c in clause.children):
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None  # "expects profits to rise": no clause of its own
@@ -157,6 +171,9 @@ def speaker_token(cue: Token) -> Token | None:
     quoted = _quoted_in_passive(cue)
     if quoted is not None:
         return quoted
+    own = clause_subject_before(cue)
+    if own is not None:
+        return own
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
@@ -169,16 +186,39 @@ def speaker_token(cue: Token) -> Token | None:
     return found
 
 
+def clause_subject_before(verb: Token) -> Token | None:
+    """ "Prosecutors said Smith lied to investors and told them …": a report with no subject
+    of its own joined by "and"/"but" to a clause inside another
+    report, where that clause has a subject of its own that is a person (`is_person_head`), shares that
+    subject (Smith told them), not the outer reporter's; None when the verb hangs on the
+    reporting verb itself or the clause's subject is a pronoun ("said he accepted the
+    balance but questioned …": the pronoun may be the reporter)."""
+    if verb.dep_ != "conj" or has_subject(verb) or verb.head == verb:
+        return None  # "said the officer had acted wrongly, adding …": a comma participle goes on with the speaker
+    head = verb.head
+    if is_cue(head):
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_SLOT_DEPS), None)
+    if subject is None or subject.dep_ == "expl" or any(t.pos_ == "PRON" for t in (subject, *subject.conjuncts)):
+        return None  # "said Mr Hulme-Cross and himself had no intention …": the speaker among them
+    # only someone who can report in turn: "said developing countries support the end of
+    # quotas and stressed …", "said improvements had been made, adding …" go on with the speaker
+    return subject if is_person_head(subject) else None
+
+
 def _participle_doer(cue: Token) -> Token | None:
     """ "Hazel Blears defended the move saying it would …" (the participle hung on a thing the
     subject acted on), "Downing Street would not be drawn on the claim, saying …" (hung on a
-    passive): a reporting participle's doer is the subject of the clause it is set in."""
+    passive): a reporting participle's doer is the subject of the clause it is set in, the
+    agent of a passive first ("was rejected by the council, saying …"); not when the thing is
+    a message (stances.yaml message_nouns: "obtained a leaflet saying …": the leaflet says it)."""
     head = cue.head
     if cue.dep_ == "acl" and head.dep_ == "dobj" and head.pos_ == "NOUN" and head.ent_type_ == "":
-        verb = head.head
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if head.lemma_.lower() in MESSAGE_NOUNS:
+            return None
+        return subject_of(head.head, reporting=is_cue)  # "Mr Reid, who defended the plan saying …": Mr Reid
     if cue.dep_ == "advcl":
-        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return agent_of(head) or passive_subject(head)
     return None
 
 
@@ -195,6 +235,39 @@ def _can_report(noun: Token) -> bool:
     if load_gazetteer().match_role(noun.text) is not None:
         return True
     return noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def may_speak(subject: Token | None) -> bool:
+    """Whether a verb's subject can be the one who judges, demands or owns up in words (a
+    verb of object_report_verbs with no clause): a pronoun, a name, a person, a body or
+    anyone `_can_report` takes, or a plural ("critics", "campaigners"); not a thing ("the
+    job demands long hours"). No subject (a participle, a coordinate) leaves it to the
+    speaker search."""
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ or _can_report(subject):
+        return True
+    lemma = subject.lemma_.lower()
+    if lemma in BODY_NOUNS or lemma in ORGAN_NOUNS or lemma in PRESS_NOUNS:
+        return True
+    return lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS or subject.tag_ in ("NNS", "NNPS")
+
+
+def is_person_head(noun: Token) -> bool:
+    """A noun phrase that names or describes people ("Tony Blair", "a 35-year-old man",
+    "the visiting president", "more than 200 patients"): whom a verb of judging acts on,
+    not words reported, unless a "for"/"of" phrase says why."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ == "PERSON":
+        return True
+    lemma = noun.lemma_.lower()
+    if lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS or noun.lower_ in TITLE_NOUNS or lemma in TITLE_NOUNS:
+        return True
+    return noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children)  # "200 patients"
+
+
+def hosts(verb: Token) -> bool:
+    """ "welcomed the visiting president to Windsor Castle", "welcomed them back": a verb of
+    judging in a sense of receiving someone (quotes.yaml hosting_senses), not of words."""
+    lemma = verb.lemma_.lower()
+    return any((lemma, c.lower_) in HOSTING_SENSES for c in verb.children if c.dep_ in ("prep", "prt", "advmod"))
 
 
 def _quoted_in_passive(cue: Token) -> Token | None:
@@ -249,7 +322,7 @@ def _name_swallowed_before(cue: Token) -> Token | None:
     Blair said": after an opening phrase with no comma the parser may take the speaker's name
     into the phrase (or make the participle the subject); a finite report with no subject of
     its own, right after a name in that phrase, is by that name."""
-    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    if cue.i == 0 or cue.tag_ not in FINITE_TAGS:
         return None
     name = cue.doc[cue.i - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i > name.i:

@@ -10,20 +10,28 @@ from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     AS_VERBS,
     BELIEF_VERBS,
+    CONTRAST_MARKS,
     EXPRESSED_NOUNS,
     INDIRECT_VERBS,
     OBJECT_REPORT_VERBS,
     OCCASION_VERBS,
+    OWN_REPORT_LINKS,
+    REASON_PREPS,
+    SPEAKING_PRONOUNS,
     XCOMP_REPORTING,
     as_phrase,
     belief_clause,
+    clause_subject_before,
     cue_candidates,
+    hosts,
     is_cue,
+    is_person_head,
+    may_speak,
     phrase_particle,
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import is_negated
+from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, is_negated, subject_of
 from pipeline.nlp.token_view import view_of
 
 
@@ -140,7 +148,9 @@ def _reported_clause(cue: Token) -> list[Token] | None:
     if clause is not None:
         return _with_continuation(cue, _with_misparsed_subject(cue, clause))
     if lemma in OBJECT_REPORT_VERBS and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children):
-        return _reported_object(cue)
+        reported = _reported_object(cue)
+        if reported is not None:
+            return reported  # else a clause the verb frames ("The figures, the minister admitted, had …")
     set_off = _that_clause_set_off(cue)
     if set_off is not None:
         return [t for t in set_off[0].subtree if t.i >= set_off[1].i]
@@ -160,24 +170,29 @@ def _reported_object(cue: Token) -> list[Token] | None:
     """ "criticised the fact that billions have been spent", "praised their decisive majority",
     "recommends gathering more details", "criticises the US for overlooking the reports": the
     object of a verb of judging, demanding or owning up (quotes.yaml object_report_verbs), with
-    a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it")."""
-    if cue.lemma_.lower() not in OBJECT_REPORT_VERBS:
+    a "for"/"of" phrase after it, is what was said; not a pronoun ("welcomed it"), nor a
+    sense of receiving someone (`hosts`), nor the needs of a subject that cannot speak
+    ("the job demands long hours": `may_speak`)."""
+    if cue.lemma_.lower() not in OBJECT_REPORT_VERBS or hosts(cue):
         return None
+    if not may_speak(subject_of(cue, reporting=is_cue)):
+        return None  # "The job demands long hours": a thing's needs, not words
     objects = (c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "xcomp", "pcomp"))
     obj = next((c for c in objects if c.dep_ == "dobj" or c.tag_ == "VBG"), None)
     if obj is None or obj.pos_ == "PRON":
         return None
     tokens = list(obj.subtree)
     end = max(t.i for t in tokens)
-    reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i == end + 1]
+    reason = [p for p in cue.children if p.dep_ == "prep" and p.lower_ in REASON_PREPS and p.i == end + 1]
     for prep in reason:
         tokens.extend(prep.subtree)
-    # a short phrase ("criticised the government", "praised the report") or a name with nothing
-    # said of it ("criticised Tony Blair and Gordon Brown") is whom or what was judged, not words
+    # a short phrase ("criticised the government", "praised the report") or people with nothing
+    # said of them ("criticised Tony Blair and Gordon Brown", "questioned a 35-year-old man
+    # about the attack", "admitted 200 patients") is whom or what was judged, not words
     # reported; a gerund ("admitted leaking secrets") is an act
     if sum(t.is_alpha for t in tokens) < (2 if obj.tag_ == "VBG" else MIN_OBJECT_WORDS):
         return None
-    if obj.pos_ == "PROPN" and not reason:
+    if is_person_head(obj) and not reason:
         return None
     if any(t.dep_ in ("relcl", "acl") and is_cue(t) for t in tokens):
         return None  # "criticised a union leader who said …": the object is a speaker of its own
@@ -215,8 +230,8 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
         # the "and" may close the clause already ("growing for change and"): the parser hung it there
         cc = [t for t in cue.doc[end + 1 : conj.i] if t.dep_ == "cc"] or [t for t in (cue.doc[end],) if t.dep_ == "cc"]
-        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        if not cc or cc[-1].lower_ not in ("and", "but") or subject is None:
+        subject = next((c for c in conj.children if c.dep_ in SUBJECT_SLOT_DEPS), None)
+        if not cc or cc[-1].lower_ not in OWN_REPORT_LINKS or subject is None:
             break
         if subject.pos_ == "PROPN" or subject.ent_type_ or is_cue(conj) or any(is_cue(t) for t in conj.subtree):
             break
@@ -225,10 +240,6 @@ def _with_continuation(cue: Token, tokens: list[Token]) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
-OWN_REPORT_LINKS = ("and", "but")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
-SPEAKING_PRONOUNS = ("he", "she", "they", "we")
 
 
 def next_report(verb: Token) -> bool:
@@ -243,10 +254,12 @@ def next_report(verb: Token) -> bool:
     politicians broke promises, while 92% said …")."""
     if verb.i < 2 or not is_cue(verb) or is_negated(verb):
         return False
+    if clause_subject_before(verb) is not None:
+        return False  # "said Smith lied … and told them …": Smith's report, not the speaker's next
     doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_SLOT_DEPS]
     if verb.dep_ == "advcl" and subjects and subjects[0].pos_ != "PRON":
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "while"), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
         return mark is not None and mark.i == verb.left_edge.i
     if verb.dep_ == "conj" and not subjects:
         cc = doc[verb.i - 1]
@@ -325,7 +338,7 @@ def _with_misparsed_subject(cue: Token, clause: Token) -> list[Token]:
     its own whose subject the parser hung on the reporting verb as its object (and the
     object's phrases) between the two keeps those words."""
     tokens = list(clause.subtree)
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+    if any(c.dep_ in SUBJECT_SLOT_DEPS for c in clause.children):
         return tokens
     if cue.lemma_.lower() in ADDRESSEE_VERBS:
         return tokens  # "told MPs …": the object is whom they told
