@@ -27,7 +27,7 @@ from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
 from pipeline.nlp.stances import stances_and_groups
-from pipeline.nlp.stances.groups import group_mentions
+from pipeline.nlp.stances.groups import group_candidates, is_dissent_noun
 from pipeline.nlp.stances.opinion import opinion_weight
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
@@ -147,38 +147,32 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     see every candidate group."""
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
-    stances, groups = stances_and_groups(ctx, quotes, mentions)
-    candidates = [g for g in group_mentions(ctx, mentions, acted_on=True) if not _of_someone(ctx, g, mentions)]
+    found = group_candidates(ctx, mentions)
+    stances, groups = stances_and_groups(ctx, quotes, mentions, found.acting)
+    candidates = [g for g in found.every if not _of_someone(ctx, g, mentions)]
     crowds = protest_crowds(ctx, mentions + candidates)  # "a demonstration against X": its protesters
     events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances, crowds)
-    events = _not_only_acted_on(ctx, events, candidates, {m.mention_id for m in group_mentions(ctx, mentions)})
+    events = _not_only_acted_on(events, found.done_to)
     acting = {i for e in events for i in e.sources + e.targets + e.participants + e.mediators}
     held = {m.mention_id for m in groups}
     groups = groups + [m for m in candidates + crowds if m.mention_id in acting and m.mention_id not in held]
     return mentions + groups, quotes, stances, events
 
 
-def _not_only_acted_on(
-    ctx: ArticleContext, events: list[EventCandidate], candidates: list[Mention], acting: set[str]
-) -> list[EventCandidate]:
-    """The events, less those whose only actors are groups the act is done to ("suspects
-    were detained", "detained the suspects"): an unnamed group on the receiving end takes
-    part in an act someone the article names does ("the government detained foreign terror
-    suspects"), but is no event of its own, as a trigger with no actor at all is none."""
-    done_to = {m.mention_id for m in candidates if m.mention_id not in acting or _passive_subject(ctx, m)}
+def _not_only_acted_on(events: list[EventCandidate], done_to: frozenset[str]) -> list[EventCandidate]:
+    """The events, less those whose only actors are groups the act is done to (`done_to`:
+    "protesters were detained", "detained the protesters"): an unnamed group on the receiving
+    end takes part in an act someone the article names does ("police detained the
+    protesters"), but is no event of its own, as a trigger with no actor at all is none."""
     return [e for e in events if not set(e.sources + e.targets + e.participants + e.mediators) <= done_to]
-
-
-def _passive_subject(ctx: ArticleContext, mention: Mention) -> bool:
-    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nsubjpass"
 
 
 def _of_someone(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> bool:
     """ "Supporters of Viktor Yushchenko", "creditors of the firm": a group noun whose "of"
-    or "from" phrase names someone is that one's people, which the events name by it."""
+    or "from" phrase names someone is that one's people, which the events name by it; not a
+    noun of dissent ("critics of Mr Howard", `is_dissent_noun`), whose people stand against him."""
     span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
-    if span is None:
+    if span is None or is_dissent_noun(span.root):
         return False
     named = [(m.char_start, m.char_end) for m in mentions]
     for prep in span.root.children:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
 from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
 from pipeline.nlp.records import Mention
@@ -31,7 +32,7 @@ _GATHERING_PREPOSITIONS = frozenset({"after", "before", "during", "at"})
 
 def party_references(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
     """Mentions plus one for each "the party" that fits one party (see module docstring)."""
-    parties = [m for m in mentions if _is_party(mc, m)]
+    parties = [m for m in mentions if is_party(mc.gaz, m)]
     if not parties:
         return mentions
     taken = {m.char_start for m in mentions}
@@ -52,11 +53,11 @@ def party_references(mc: MentionContext, mentions: list[Mention]) -> list[Mentio
     return sorted(mentions + extra, key=lambda m: m.char_start) if extra else mentions
 
 
-def _is_party(mc: MentionContext, m: Mention) -> bool:
+def is_party(gaz: Gazetteer, m: Mention) -> bool:
     """A named organisation that is a party: its name, or a name the gazetteer gives it, says so."""
     if m.entity_type != "ORGANIZATION" or m.kind != "name":
         return False
-    entry = mc.gaz.entries.get(m.gazetteer_id) if m.gazetteer_id else None
+    entry = gaz.entries.get(m.gazetteer_id) if m.gazetteer_id else None
     surfaces = entry.surfaces if entry is not None else (m.name,)
     return any(PARTY_NOUNS & set(s.lower().split()) for s in surfaces)
 

@@ -13,7 +13,7 @@ from pipeline.nlp.quotes.cues import possessor_speaks
 from pipeline.nlp.quotes.documents import published_by
 from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
-from pipeline.nlp.stances.groups import GROUP_LABEL
+from pipeline.nlp.stances.groups import GROUP_LABEL, is_dissent_noun
 from pipeline.nlp.stances.labels import Labeller
 from pipeline.nlp.stances.leads import lead_actor
 from pipeline.nlp.stances.spokespeople import principal
@@ -88,7 +88,10 @@ class StanceArticle:
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
         officials" stand for the state or body that modifies them, "Labour MPs" for the party
-        (`member_nouns`: only a body's name, not a state's)."""
+        (`member_nouns`: only a body's name, not a state's). A noun of dissent ("Tory rebels",
+        "critics of Mr Howard"; `is_dissent_noun`) is only the group it names."""
+        if is_dissent_noun(subject):
+            return self.index.at(subject)
         if self.index.at(subject) is None:
             # "Japan's ruling party, the Liberal Democratic Party, …": an apposition the parser
             # read as a conjunct (no "and"/"or" before it) names the phrase

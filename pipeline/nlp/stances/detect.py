@@ -173,11 +173,13 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
 
 
 def stances_and_groups(
-    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]
+    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], groups: list[Mention] | None = None
 ) -> tuple[list[Stance], list[Mention]]:
-    """Stances, with groups named by a common noun as holders ("critics", "unions"), and the
-    GROUP mentions of the groups that hold one (to join the article's mentions)."""
-    groups = group_mentions(ctx, mentions)
+    """Stances, with groups named by a common noun as holders ("critics", "unions"; the
+    candidates `group_mentions` finds, unless given), and the GROUP mentions of the groups
+    that hold one (to join the article's mentions)."""
+    if groups is None:
+        groups = group_mentions(ctx, mentions)
     quotes = [q for q in quotes if not is_accusation(q)]  # the accusing verb is read outside quotes
     stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups), mentions)
     return stances, held_groups(groups, stances)

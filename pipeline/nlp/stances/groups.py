@@ -13,15 +13,18 @@ workers") is never an entity.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.parties import is_party
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
     ACTED_ON_NOUNS,
     DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
+    GROUP_TARGET_PREPOSITIONS,
     HOLDER_PREPOSITIONS,
     MODIFIED_GROUP_NOUNS,
     STANCE_NOMINALS,
@@ -31,7 +34,6 @@ from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-TARGET_PREPOSITIONS = frozenset({"against", "on", "at", "upon"})  # "a crackdown on protesters"
 _GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
@@ -43,17 +45,31 @@ NOT_NAMING = frozenset(
 )
 
 
-def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool = False) -> list[Mention]:
-    """Candidate GROUP mentions for plural group nouns that act as subjects or agents; with
-    `acted_on`, also those an act is done to (`_acted_on`), for the events, whose targets
-    take part in the act as much as its sources do (eval/GUIDE.md: a generic noun becomes a
-    GROUP when it acts in an event; "Police detained the protesters")."""
+@dataclass(frozen=True, slots=True)
+class GroupCandidates:
+    """An article's candidate groups, found in one pass over its words, with why each was."""
+
+    acting: list[Mention]  # subjects and agents: the stance passes' holders
+    every: list[Mention]  # those and the groups an act is done to (`_acted_on`): the events' actors
+    done_to: frozenset[str]  # ids of those only acted on or a passive's subject ("protesters were detained")
+
+
+def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Candidate GROUP mentions for plural group nouns that act as subjects or agents."""
+    return group_candidates(ctx, mentions).acting
+
+
+def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandidates:
+    """Candidate GROUP mentions for plural group nouns that act as subjects or agents, and
+    those an act is done to (`_acted_on`), for the events, whose targets take part in the act
+    as much as its sources do (eval/GUIDE.md: a generic noun becomes a GROUP when it acts in
+    an event; "Police detained the protesters")."""
     # a demonym before the noun describes the group ("the Macedonian opposition"), any other
     # mention names whose people they are ("Downing Street officials", "Labour MPs": the
     # stance passes resolve them to the body, `StanceArticle.mention_of`)
-    taken = [(m.char_start, m.char_end) for m in mentions if m.kind != "demonym"]
+    taken = [m for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
-    out: list[Mention] = []
+    found: list[tuple[Mention, bool, bool]] = []  # a candidate, whether it acts, whether a passive's subject
     view = view_of(ctx.doc)
     pos, lemma = view.pos, view.lemma
     for i in range(len(view)):
@@ -62,14 +78,18 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
         if pos[i] not in ("NOUN", "PROPN") or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
-        if not _group_noun(token) or not (_acting(token) or acted_on and _acted_on(token)):
+        if not _group_noun(token):
+            continue
+        acting = _acting(token)
+        if not acting and not _acted_on(token):
             continue
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section not in ("body", "headline"):
             continue
         first = _first_modifier(token)
         start, end = ctx.doc[first].idx, token.idx + len(token.text)
-        if any(s < end and start < e for s, e in taken) and not _dissenters_of(token, taken):
+        covering = [m for m in taken if m.char_start < end and start < m.char_end]
+        if covering and not _dissenters_of(token, covering):
             continue
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
@@ -77,13 +97,18 @@ def group_mentions(ctx: ArticleContext, mentions: list[Mention], acted_on: bool 
         key = next((offset for offset in (start, token.idx) if offset not in starts), None)
         if key is None:
             continue
-        out.append(
-            Mention(
-                f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
-                GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
-            )
+        mention = Mention(
+            f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
+            GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
         )
-    return _fuller_names(out)
+        found.append((mention, acting, token.dep_ == "nsubjpass"))
+    return GroupCandidates(
+        _fuller_names([m for m, acting, _ in found if acting]),
+        _fuller_names([m for m, _, _ in found]),
+        frozenset(m.mention_id for m, acting, passive in found if not acting or passive),
+    )
+
+
 
 
 def _fuller_names(groups: list[Mention]) -> list[Mention]:
@@ -196,20 +221,29 @@ def _acting(token: Token) -> bool:
     return owner.lemma_.lower() in STANCE_NOMINALS
 
 
-def _dissenters_of(token: Token, taken: list[tuple[int, int]]) -> bool:
-    """ "62 Labour rebels", "Tory rebels": a body's name before a noun of dissent
-    (`dissent_nouns`) describes the group, whose position is against the body's, so the phrase
-    is a group of its own, not the body's members (`member_nouns`), who speak for it. Only where
-    every name in the phrase lies in its modifiers."""
-    if token.lemma_.lower() not in DISSENT_NOUNS:
+def _dissenters_of(token: Token, covering: list[Mention]) -> bool:
+    """ "62 Labour rebels", "Tory rebels": a party's name before a noun of dissent
+    (`dissent_nouns`) describes the group, whose position is against the party's, so the phrase
+    is a group of its own, not the party's members (`member_nouns`), who speak for it. Only
+    where every name in the phrase is a party's and lies in its modifiers: "FARC rebels",
+    "Houthi rebels" are the armed group itself, named by what it is."""
+    if not is_dissent_noun(token):
         return False
-    return not any(s < token.idx + len(token.text) and token.idx < e for s, e in taken)
+    gaz = load_gazetteer()
+    return all(m.char_end <= token.idx and is_party(gaz, m) for m in covering)
+
+
+def is_dissent_noun(token: Token) -> bool:
+    """ "rebels", "critics" (`dissent_nouns`, plural): people who break with the body named
+    before them and stand against the one their "of" phrase names, so neither speaks through
+    them (one "opponent" may still be named in apposition: "his opponent, John Kerry")."""
+    return token.lemma_.lower() in DISSENT_NOUNS and token.tag_ in ("NNS", "NNPS")
 
 
 def _acted_on(token: Token) -> bool:
-    """A verb's direct object ("detained the suspects"), the object of a preposition of the
+    """A verb's direct object ("released the detainees"), the object of a preposition of the
     verb's target ("a crackdown on protesters"), or the "of" phrase of an act named by a
-    noun ("the detention of foreign terror suspects"): the one an act is done to. Not a
+    noun ("the release of the detainees"): the one an act is done to. Not a
     counted crowd ("balloting 800,000 workers"), and only the people acts are done to
     (`acted_on_nouns`: "sent doctors", "sanctioned Iranian companies" name what is sent or
     whose state is the target)."""
@@ -222,7 +256,7 @@ def _acted_on(token: Token) -> bool:
     prep = token.head
     if prep.lower_ == "of":
         return prep.head.pos_ == "NOUN" and prep.head.tag_ == "NN" and prep.head.lemma_.lower() not in _GROUP_LEMMAS
-    return prep.lower_ in TARGET_PREPOSITIONS
+    return prep.lower_ in GROUP_TARGET_PREPOSITIONS
 
 
 def _first_modifier(token: Token) -> int:

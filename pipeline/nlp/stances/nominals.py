@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.groups import is_dissent_noun
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
 from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.signals import Signal, target_signals
@@ -171,7 +172,9 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             if child.lower_ in ("my", "our"):
                 return art.speaker(quote), quote
             return art.mention_of(child) or _pronoun_owner(art, child), quote
-    for child in noun.lefts:
+    # "Tory critics of the bill": a name before a noun of dissent says whose rebels they are,
+    # not who holds their position
+    for child in () if is_dissent_noun(noun) else noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             mention = art.mention_of(child)
             if mention is not None and mention.entity_type != "LOCATION":

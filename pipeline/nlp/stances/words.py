@@ -61,6 +61,7 @@ LACK_NOUNS = _VOCABULARY.words("lack_nouns")
 REMEDY_NOUNS = _VOCABULARY.words("remedy_nouns")
 EVALUATIVE_IDIOMS = {phrase: float(weight) for phrase, weight in _VOCABULARY.mapping("evaluative_idioms").items()}
 HOLDER_PREPOSITIONS = _VOCABULARY.words("holder_prepositions")
+GROUP_TARGET_PREPOSITIONS = _VOCABULARY.words("group_target_prepositions")
 UTTERANCE_NOUNS = _VOCABULARY.words("utterance_nouns")
 NOMINAL_TARGET_PREPOSITIONS = _VOCABULARY.words("nominal_target_prepositions")
 RECEIVE_VERBS = _VOCABULARY.words("receive_verbs")
