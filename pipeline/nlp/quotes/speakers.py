@@ -53,6 +53,7 @@ from pipeline.nlp.syntax import (
     hyphen_joined,
     is_negated,
     mention_of,
+    mention_root,
     noun_phrase_extent,
     subject_of,
 )
@@ -525,9 +526,9 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
     for m in reversed(art.index.mentions):
         if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun":
-            span = art.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
-                return _main_subject_body(art, span.root) or m
+            root = mention_root(art.doc, m)
+            if root is not None and root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
+                return _main_subject_body(art, root) or m
     return art.index.before(subject.idx, ("ORGANIZATION",))
 
 

@@ -28,6 +28,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     has_subject,
+    mention_root,
     passive_subject,
     raised_passive_subject,
     subject_of,
@@ -346,5 +347,5 @@ def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> lis
     speakers (its speaker is the first named, eval/GUIDE.md) is the position of each."""
     if quote is None or quote.speaker_mention_id != holder.mention_id:
         return []
-    span = art.doc.char_span(holder.char_start, holder.char_end, alignment_mode="expand")
-    return joint_holders(art, span.root, holder) if span is not None else []
+    root = mention_root(art.doc, holder)
+    return joint_holders(art, root, holder) if root is not None else []

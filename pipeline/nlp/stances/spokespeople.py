@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.names import may_name_one_person
 from pipeline.nlp.records import Mention
 from pipeline.nlp.stances.words import SPOKESPERSON_NOUNS
-from pipeline.nlp.syntax import MentionIndex
+from pipeline.nlp.syntax import MentionIndex, mention_root
 
 PRINCIPAL_TYPES = frozenset({"ORGANIZATION", "COUNTRY", "PERSON"})
 
@@ -47,10 +47,10 @@ def principal_of(doc: Doc, index: MentionIndex, person: Mention) -> Mention | No
     speaks in their own right."""
     if person.entity_type != "PERSON":
         return None
-    span = doc.char_span(person.char_start, person.char_end, alignment_mode="expand")
-    if span is None:
+    root = mention_root(doc, person)
+    if root is None:
         return None
-    for noun in _spokesperson_nouns(span.root):
+    for noun in _spokesperson_nouns(root):
         found = _principal(index, noun, person)
         if found is not None:
             return found
