@@ -166,6 +166,12 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def judged_dep(verb: Token) -> str:
+    """The dependency of what a verb acts on: its object, or in the passive its subject
+    ("the proposals were attacked by union leaders")."""
+    return "nsubjpass" if is_passive(verb) else "dobj"
+
+
 def mention_root(doc: Doc, m: Mention) -> Token | None:
     """The syntactic head of a mention's tokens (the span widened to whole tokens), which
     says how the mention sits in its clause: subject, modifier, object; None when the

@@ -47,7 +47,7 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
         }
         for p in positions:
             party = parties.get(keys[p])
-            if party is not None and party != keys[p]:
+            if party is not None:
                 keys[p] = shared.setdefault(party, party)
 
     # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,

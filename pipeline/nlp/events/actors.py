@@ -104,6 +104,7 @@ from pipeline.nlp.syntax import (
     has_neg,
     is_passive,
     is_relative_pronoun,
+    judged_dep,
     mention_root,
     misparsed_coordinate,
 )
@@ -243,12 +244,7 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
         return []
     if any(c.dep_ in ("amod", "compound", "poss") for c in subject.children):
         return []  # "Spanish police", "the city's police": their state is said
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            found = _state_in(prep, index)
-            if found:
-                return found
-    return []
+    return _state_where(verb, index)
 
 
 def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -260,6 +256,11 @@ def _arresting_state(verb: Token, index: MentionIndex) -> list[Mention]:
         return []
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     outside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if subject is not None else None
+    return _state_where(verb, index, outside)
+
+
+def _state_where(verb: Token, index: MentionIndex, outside: tuple[int, int] | None = None) -> list[Mention]:
+    """The state the first of a verb's "in" phrases that names one puts its act in (`_state_in`)."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             found = _state_in(prep, index, outside)
@@ -825,7 +826,7 @@ def _object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     sentence_id = draft.sentence.sentence_id
     sources = {actor_key(m) for m in draft.sources}
     passive = is_passive(draft.token)
-    judged = "nsubjpass" if passive else "dobj"
+    judged = judged_dep(draft.token)
     for obj in draft.token.children:
         if obj.dep_ != judged:
             continue
@@ -1016,12 +1017,12 @@ def _proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     names no owner is aimed at the owner the article last gave a proposal before it
     (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
-    passive = is_passive(draft.token)
+    excluded = lambda m: actor_key(m) in sources  # noqa: E731
+    judged = judged_dep(draft.token)
     for obj in draft.token.children:
         # "the proposals were attacked by union leaders": a passive's subject is its object
-        if obj.dep_ != ("nsubjpass" if passive else "dobj") or np_actors(obj, index):
+        if obj.dep_ != judged or np_actors(obj, index):
             continue
-        excluded = lambda m: actor_key(m) in sources  # noqa: E731
         if draft.event_type == "REJECT":
             # "dismissed the appeal lodged by Mr Smith's lawyers": the one refused is named on it
             lodged = [m for m in _proposal_owners(obj, index) if not excluded(m)]
@@ -1040,7 +1041,7 @@ def demonstrated_proposals(draft: Draft, index: MentionIndex) -> None:
         return
     sources = {actor_key(m) for m in draft.sources}
     excluded = lambda m: actor_key(m) in sources  # noqa: E731
-    judged = "nsubjpass" if is_passive(draft.token) else "dobj"
+    judged = judged_dep(draft.token)
     for obj in draft.token.children:
         if obj.dep_ == judged:
             assign(draft, "targets", _demonstrated_proposal_owner(obj, index, excluded))

@@ -48,6 +48,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import MentionIndex, has_neg
+from pipeline.nlp.token_view import view_of
 
 APPRAISAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 
@@ -102,8 +103,12 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    for verb in span:
-        if verb.pos_ != "VERB" or not lemma_in(verb, FINDING_VERBS) or has_neg(verb):
+    view = view_of(span.doc)
+    for i in range(span.start, span.end):
+        if view.pos[i] != "VERB" or view.lemma[i].lower() not in FINDING_VERBS:
+            continue  # `lemma_in` read from the view: a Token is made only for a finding verb
+        verb = span.doc[i]
+        if has_neg(verb):
             continue
         courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and _court(verb, m)]
         if not courts:

@@ -450,6 +450,9 @@ def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
     (", the home secretary,") give the person's role and country; words inside a
     title are no entity of their own ("State" in "Secretary of State")."""
     by_start = {c.tok_start: c for c in chosen}
+    # a known body or country ("Russian", "White House", "Nato") is no part of a style; not a
+    # word NER took from the title itself ("State" in "Secretary of State Rice")
+    known = {i for o in chosen if o.gazetteer_id for i in range(o.tok_start, o.tok_end)}
     title_tokens: set[int] = set()
     out = []
     for c in chosen:
@@ -459,7 +462,7 @@ def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
             if found:
                 role, iso3, tokens = found
                 title_tokens.update(tokens)
-                start = _styled_start(mc, c, tokens, chosen) if before else c.tok_start
+                start = _styled_start(mc, c, tokens, known) if before else c.tok_start
                 c = replace(c, tok_start=start, role=c.role or role, country_iso3=c.country_iso3 or iso3)
         out.append(c)
     return [
@@ -469,7 +472,7 @@ def attach_titles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
     ]
 
 
-def _styled_start(mc: MentionContext, c: Candidate, tokens, chosen: list[Candidate]) -> int:
+def _styled_start(mc: MentionContext, c: Candidate, tokens, known: set[int]) -> int:
     """ "President Carter", "Chancellor Schroeder": a surname alone, right after a capitalised
     title, is written with it as a style, which eval/GUIDE.md lists as the surface (like
     "Mr Blair"); the mention then starts at the title. A full name ("President Vladimir
@@ -479,9 +482,6 @@ def _styled_start(mc: MentionContext, c: Candidate, tokens, chosen: list[Candida
     doc = mc.doc
     if c.kind != "name" or " " in c.name or c.tok_end - c.tok_start != 1:
         return c.tok_start
-    # a known body or country ("Russian", "White House", "Nato"); not a word NER took from the
-    # title itself ("State" in "Secretary of State Rice")
-    known = {i for o in chosen if o.gazetteer_id for i in range(o.tok_start, o.tok_end)}
     start = c.tok_start
     while start - 1 in tokens and start - 1 not in known and not doc[start - 1].ent_id_:
         word = doc[start - 1]

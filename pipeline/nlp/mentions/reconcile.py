@@ -126,8 +126,8 @@ def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
     start = container.start + (container[0].lower_ == "the")
     if match.start == start and match.end + 1 < container.end and doc[match.end].lower_ == "and":
         other = (match.end + 1, container.end)
-    elif match.end == container.end and _and_before(doc, match.start) > start:
-        other = (start, _and_before(doc, match.start))
+    elif match.end == container.end and (before := _and_before(doc, match.start)) > start:
+        other = (start, before)
     else:
         return None
     words = doc[other[0] : other[1]]
@@ -166,13 +166,7 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ == ent.label_ == "ORG"
-            and ent.start == prev.end + 1
-            and doc[prev.end].lower_ == "and"
-            and prev.sent == ent.sent
-        ):
+        if _split_at_and(doc, prev, ent) and prev.label_ == ent.label_ == "ORG":
             linked = any(t.lower_ in ("for", "of") for t in prev)
             headed = ent[-1].lower_ in ORG_HEADS
             whole = (len(prev) == 1 and headed) or (linked and (headed or len(ent) == 1))

@@ -31,7 +31,7 @@ from pipeline.nlp.quotes.cues import (
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, is_negated, subject_of
+from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, is_negated, is_passive, subject_of
 from pipeline.nlp.token_view import view_of
 
 
@@ -281,7 +281,7 @@ def _misread_participle(verb: Token) -> bool:
     passive's auxiliary (an active verb with a clause of its own), so it is a past tense."""
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    return any(c.dep_ == "ccomp" for c in verb.children) and any(c.dep_ == "auxpass" for c in verb.head.children)
+    return any(c.dep_ == "ccomp" for c in verb.children) and is_passive(verb.head)
 
 
 TRAILING_MARKS = ("so", "while", "whereas")

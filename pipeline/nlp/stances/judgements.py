@@ -49,7 +49,7 @@ from pipeline.nlp.stances.words import (
     INTRANSITIVE_FATES,
     NAMING_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, is_passive
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, is_passive, passive_subject
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
 # verbs that link a subject to what it is judged to be
@@ -267,7 +267,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     ):
         # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
         # person it says what was done to them ("Mr Straw had been shamed into going")
-        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None) or _raised_subject(word)
+        subject = passive_subject(word) or _raised_subject(word)
         if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return None, False
         return subject, True

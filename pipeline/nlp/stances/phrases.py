@@ -25,6 +25,7 @@ from pipeline.nlp.stances.words import (
     PURPOSE_PREPOSITIONS,
     WANTING_VERBS,
 )
+from pipeline.nlp.syntax import nominal_subjects
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
@@ -197,7 +198,7 @@ def content_clause(noun: Token) -> list[Token]:
         hung = next(
             (c for c in noun.head.children if c.dep_ == "ccomp" and c.left_edge.i == noun.right_edge.i + 1), None
         )
-        if hung is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in hung.children):
+        if hung is not None and nominal_subjects(hung):
             return [t for t in hung.subtree if not t.is_punct and not t.is_quote and not t.is_space]
     return []
 

@@ -35,7 +35,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
-from pipeline.nlp.syntax import is_passive, raised_passive_subject
+from pipeline.nlp.syntax import is_passive, nominal_subjects, raised_passive_subject
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -425,7 +425,7 @@ def _shared_infinitives(xcomp: Token) -> list[Token]:
     stance; a conjunct with its own subject is a clause of its own."""
     return [
         c for c in xcomp.conjuncts
-        if c.i > xcomp.i and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if c.i > xcomp.i and c.pos_ == "VERB" and not nominal_subjects(c)
     ]
 
 
