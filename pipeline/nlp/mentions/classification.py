@@ -820,10 +820,14 @@ def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
 def _modified_as_a_thing(word: Token) -> bool:
     """ "its ID cards Bill", "the terror Bill", "the Organised Crime Bill": a law word right
     after a lower-case noun or adjective, or ending a title NER found, is the document, though
-    NER read "Bill" as a first name."""
+    NER read "Bill" as a first name; so is one right after a determiner or a possessive ("The
+    Bill now faces opposition", "No Bill goes through", "Mr Clarke's Bill"), which a lone first
+    name never takes."""
     before = word.doc[word.i - 1] if word.i > 0 else None
     if before is None:
         return False
+    if before.tag_ in ("DT", "PRP$", "POS") and before.ent_type_ != "PERSON":
+        return True
     return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
 
 
