@@ -57,6 +57,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NAME_OPENERS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
+    POST_NOMINALS,
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
     REPORTING_VERBS,
@@ -891,11 +892,14 @@ def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
 
 
 def _shaped_like_a_person(span: Span) -> bool:
-    """ "J. Allard", "Dominique de Villepin" typed ORG: initials before a surname, or a
-    lower-case name particle between capitalised names, and no word of a body's name."""
+    """ "J. Allard", "Dominique de Villepin", "Guy Mansfield QC" typed ORG: initials before a
+    surname, a lower-case name particle between capitalised names, or post-nominal letters
+    after them, and no word of a body's name."""
     words = [t for t in span if t.is_alpha or t.text.endswith(".")]
     if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in span):
         return False
+    if len(words) >= 3 and words[-1].is_upper and words[-1].lower_ in POST_NOMINALS:
+        return all(t.is_title for t in words[:-1])  # "Guy Mansfield QC": letters only a person's name takes
     first = words[0].text
     if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
         return words[-1].is_title
