@@ -355,6 +355,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = _before_markup(mc.doc, start, end)
+    end = _before_a_dashed_aside(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -776,6 +777,15 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
 
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
+def _before_a_dashed_aside(doc, start: int, end: int) -> int:
+    """ "Russia's Yuganskneftegas - the oil firm sold …": a spaced dash and lower-case words
+    after it, which NER ran on into, open an aside about the name, no part of it."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and all(t.is_lower for t in doc[k + 1 : end]):
+            return k
+    return end
 
 
 def _before_markup(doc, start: int, end: int) -> int:
