@@ -406,6 +406,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
+    if label in ("PERSON", "ORG", "WORK_OF_ART") and _members_named(span):
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "members of the Stolen Generations"
     post_at = _post_after_a_qualifier(mc, span)
     if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
         return _post_place(mc, span[:post_at])
@@ -899,6 +901,22 @@ def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
         and mc.gaz.match_role(span[0].text) is not None
         and span[0].lower_ not in ORG_HEADS
     )
+
+
+_PARTITIVE_HEADS = frozenset({"member", "one"})
+
+
+def _members_named(span: Span) -> bool:
+    """ "members of the Stolen Generations", "one of the so-called \"Blair Babes\"": a capitalised
+    plural name whose members or one of them the text speaks of names a group of people, not
+    a person or a work."""
+    if len(span) < 2 or span[-1].tag_ != "NNPS" or not span[-1].is_title or span[0].ent_id_:
+        return False
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].lower_ in ("the", "so-called", "so", "-", "called")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS
 
 
 def _shaped_like_a_person(span: Span) -> bool:
