@@ -964,8 +964,9 @@ _LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
 
 def _a_language(span: Span) -> bool:
     """ "to teach German", "experimenting with Japanese and Spanish", "translated into
-    Arabic": a singular demonym standing alone as an object, with no determiner or modifier
-    and no noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
+    Arabic", "in the following languages: Norwegian, Polish": a singular demonym standing
+    alone as an object or listed after "languages:", with no determiner or modifier and no
+    noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
     "the French said", "one Chilean" (a determiner or number: its people), "French firms" and
     "French and other foreign nationals" (an adjective of a noun) are left be."""
     if len(span) != 1 or span[0].tag_ in ("NNS", "NNPS") or span[0].text.endswith("s"):
@@ -976,6 +977,8 @@ def _a_language(span: Span) -> bool:
     token = span[0]
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head  # "with Japanese and Spanish": the list's first word has the role
+    if token.i > 1 and doc[token.i - 1].text == ":" and doc[token.i - 2].lemma_.lower() == "language":
+        return True  # "in the following languages: Norwegian, Polish, …": a list the noun announces
     if token.dep_ not in _LANGUAGE_DEPS:
         return False
     modifiers = [c for word in (token, span[0]) for c in word.children]
