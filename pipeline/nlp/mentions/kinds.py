@@ -306,9 +306,13 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
 
 
 def _post_of_it(root: Token) -> bool:
-    """ "Yukos chief executive Steven Theede", "former Yukos boss Mikhail Khodorkovsky": a name
-    modifying a singular post (body_posts) after it names the body the post belongs to."""
+    """ "Yukos chief executive Steven Theede", "former Yukos boss Mikhail Khodorkovsky", "Paul
+    Myers, chief executive of Wippit": a name modifying a singular post (body_posts) after it,
+    or the "of" phrase of one, names the body the post belongs to."""
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+        post = head.head
+        return post.tag_ not in _PLURAL_TAGS and _is(post, BODY_POSTS)
     return (
         root.dep_ in ("compound", "nmod", "amod")
         and head.i > root.i
