@@ -785,7 +785,8 @@ def _before_a_dashed_aside(doc, start: int, end: int) -> int:
     """ "Russia's Yuganskneftegas - the oil firm sold …": a spaced dash and lower-case words
     after it, which NER ran on into, open an aside about the name, no part of it."""
     for k in range(start + 1, end - 1):
-        if doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and all(t.is_lower for t in doc[k + 1 : end]):
+        spaced_dash = doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_
+        if spaced_dash and all(t.is_lower for t in doc[k + 1 : end]):
             return k
     return end
 
