@@ -68,7 +68,7 @@ from pipeline.nlp.mentions.vocabulary import (
     UNIT_WORDS,
     is_body_word,
 )
-from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
+from pipeline.nlp.syntax import PLACE_PREPS, POSSESSIVES, trim_tokens
 from pipeline.nlp.token_view import view_of
 
 
@@ -124,7 +124,33 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + sovereigns(mc)
+    return (
+        out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + _untagged_listed_places(mc)
+        + sovereigns(mc)
+    )
+
+
+def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
+    """ "sheltered in Halifax as well as St. John's and Gander in Newfoundland": one capitalised
+    proper noun NER left untagged, joined by "and"/"or" to a place it tagged, is a place of the
+    same list (not a word the article writes in lower case, nor a given name)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    lowered = _lowered(doc)
+    for i in range(1, len(doc)):
+        if view.tag[i] != "NNP" or view.lower[i - 1] not in ("and", "or"):
+            continue
+        token = doc[i]
+        if token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
+            continue
+        if token.head.ent_type_ not in ("GPE", "LOC") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+            continue
+        if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
+            continue  # the name goes on, or owns something
+        if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text):
+            continue
+        out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
+    return out
 
 
 def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
