@@ -1314,6 +1314,10 @@ def _authors(draft: Draft, prep: Token, index: MentionIndex) -> list[Mention]:
     ]
 
 
+# Triggers whose "to" phrase is the forum a challenge is brought before, not its target.
+FORUM_TRIGGERS = frozenset({"take case"})
+
+
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     """Whom a directed act without an object is aimed at, from its complements: "appealed to
     Russia", "marched against Bush", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
@@ -1322,6 +1326,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     verb = draft.token
     found: list[Mention] = []
     for child in verb.children:
+        if child.lower_ == "to" and draft.trigger.lemma in FORUM_TRIGGERS:
+            continue  # "took their case to the House of Lords": the court hears it, no one challenged
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "on", "upon", "at", "against"):
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "marched against Bush"
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":
