@@ -27,7 +27,7 @@ proposals would mean there would be no safe haven").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -75,6 +75,7 @@ from pipeline.nlp.events.vocabulary import (
     MANNER_NOUNS,
     NEGATING_VERBS,
     NORM_NOUNS,
+    PROPOSAL_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
@@ -85,7 +86,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
+from pipeline.nlp.syntax import DEFINITE_DETS, NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -917,7 +918,26 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
         proposal_owner(obj, ec.index, excluded, same_word=True)
         or claim_maker(obj, ec.index, excluded)
         or _government_measure(ec, obj, sources)
+        or _proposer_before(ec, obj, sentence, excluded)
     )
+
+
+def _proposer_before(
+    ec: EventContext, noun: Token, sentence: Sentence | None, excluded: Callable[[Mention], bool]
+) -> list[Mention]:
+    """ "The Tories are committed to imposing annual limits on immigration. Labour has branded
+    the proposal unworkable": a definite proposal noun ("the proposal", "this move") that no
+    earlier proposal noun gives an owner to is what the sentence before says its subject
+    does: that subject's actors, never the labeller."""
+    if sentence is None or sentence.sentence_id == 0 or noun.lemma_.lower() not in PROPOSAL_NOUNS:
+        return []
+    if not any(c.lower_ in DEFINITE_DETS for c in noun.children) or any(c.dep_ == "poss" for c in noun.children):
+        return []
+    before = ec.ctx.sentence_span(ec.ctx.sentences[sentence.sentence_id - 1])
+    if before is None:
+        return []
+    found = [m for m in subject_actors(before.root, ec.index) if is_actor(m) and m.kind != "pronoun"]
+    return [m for m in found if m.entity_type != "LOCATION" and not excluded(m)]
 
 
 PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
