@@ -60,6 +60,7 @@ from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
     APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
+    CLAIM_NOUNS,
     CLAUSE_DENIAL_VERBS,
     CONDUCT_ADVERBS,
     CONDUCT_VERBS,
@@ -78,6 +79,7 @@ from pipeline.nlp.events.vocabulary import (
     PROPOSAL_NOUNS,
     QUARREL_WORDS,
     REPORTING_VERBS,
+    REPORT_NOUNS,
     SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
     VIRTUE_PHRASES,
@@ -916,7 +918,7 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     excluded = lambda m: any(same_actor(m, s) for s in sources)  # noqa: E731
     return (
         proposal_owner(obj, ec.index, excluded, same_word=True)
-        or claim_maker(obj, ec.index, excluded)
+        or claim_maker(obj, ec.index, excluded, CLAIM_NOUNS | REPORT_NOUNS)
         or _government_measure(ec, obj, sources)
         or _proposer_before(ec, obj, sentence, excluded)
     )
