@@ -895,7 +895,7 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
     if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
         obj = obj.head.head  # "Mr Campbell, who he described as 'very talented'": the one "who" is
-    found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
+    found = np_actors(obj, ec.index, allow_pronoun_possessor=True) or _misplaced_agent(obj, ec)
     if found:
         return found
     sentence = ec.ctx.sentence_at(obj.idx)
@@ -940,6 +940,17 @@ def _proposer_before(
         return []
     found = [m for m in subject_actors(before.root, ec.index) if is_actor(m) and m.kind != "pronoun"]
     return [m for m in found if m.entity_type != "LOCATION" and not excluded(m)]
+
+
+def _misplaced_agent(obj: Token, ec: EventContext) -> list[Mention]:
+    """ "Japan called the intrusion by the Chinese submarine an act of provocation": the parser
+    hangs the object noun's "by" phrase on the active labelling verb, where no agent can be;
+    its actors are the object's doers."""
+    verb = obj.head
+    if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or is_passive(verb):
+        return []
+    agents = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > obj.i]
+    return [m for a in agents for p in a.children if p.dep_ == "pobj" for m in np_actors(p, ec.index)]
 
 
 PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
