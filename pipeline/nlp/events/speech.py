@@ -64,12 +64,14 @@ from pipeline.nlp.events.vocabulary import (
     CLAUSE_DENIAL_VERBS,
     CONDUCT_ADVERBS,
     CONDUCT_VERBS,
+    CONSEQUENCE_VERBS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISMISSING_VERBS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
     GOVERNMENT_MEASURE_NOUNS,
+    HARM_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
@@ -285,8 +287,35 @@ def _criticising_phrase(token: Token) -> bool:
     )
 
 
+CONSEQUENCE_MODALS = frozenset({"could", "would", "might", "may", "will"})
+LESSENING_WORDS = frozenset({"less", "fewer", "lower", "reduced", "no"})
+
+
+def _harmful_outcome(token: Token) -> bool:
+    """ "These plans could result in those with extreme views dictating policing", "the plan
+    could create conflict between chief constables and officials": a proposal (events.yaml
+    proposal_nouns) as the subject of a verb of consequence under "could", "would" or "will"
+    (consequence_verbs) whose outcome names a harm (harm_words) warns against the proposal,
+    a criticism of its owner."""
+    if token.pos_ != "VERB" or not lemma_in(token, CONSEQUENCE_VERBS) or has_neg(token):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lemma_.lower() not in PROPOSAL_NOUNS:
+        return False
+    outcome = [t for c in token.children if c.dep_ not in ("nsubj", "aux", "punct", "cc", "conj") for t in c.subtree]
+    return any(
+        (t.lower_ in HARM_WORDS or t.lemma_.lower() in HARM_WORDS)
+        and not any(c.lower_ in LESSENING_WORDS or c.dep_ == "neg" for c in t.children)  # "less disorder"
+        for t in outcome
+    )
+
+
 def criticises(token: Token) -> bool:
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
+        return True
+    if _harmful_outcome(token):
         return True
     if _criticising_phrase(token):
         return True
@@ -463,10 +492,12 @@ def judged_actors(
         and token.pos_ == "VERB"
         and any(c.dep_ == "dobj" for c in token.children)
         and not _breaks_a_norm(token)
+        and not _harmful_outcome(token)
     ):
         # "would undermine the UN", "misled Parliament": a judging verb's object is who it
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
-        # (a broken norm is no one harmed: "violated US law" is read as before)
+        # (a broken norm is no one harmed: "violated US law" is read as before; nor is a
+        # harm a proposal brings: "the plan could create conflict" judges the plan's owner)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, _judging_clause_words(clause), span, speaker)
     return (
