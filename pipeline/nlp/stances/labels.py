@@ -217,6 +217,60 @@ class Labeller:
             return headlined
         return label
 
+    def plan_content(self, plan: Token) -> str | None:
+        """ "Local communities would … elect their own area police commissioner, under plans
+        unveiled by the Conservatives": a bare policy noun (`policy_nouns`) governed by
+        "under" names no content of its own; the clause it frames is what is planned
+        ("elected area police commissioner"), its action or, failing that, the action of the
+        clause's infinitive. None when the noun says its own content ("under plans to …",
+        "under the plan for …") or is no such frame."""
+        prep = plan.head
+        if (
+            plan.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep"
+            or plan.lemma_.lower() not in POLICY_NOUNS or prep.head.pos_ not in ("VERB", "AUX")
+        ):
+            return None
+        if any(
+            c.dep_ in ("prep", "relcl", "appos") or c.dep_ == "acl" and c.tag_ != "VBN"
+            or c.dep_ == "compound" and c.pos_ != "PROPN"
+            for c in plan.children
+        ):
+            return None  # "under plans to crack down on …", "under the tax plans": their own content
+        start, end = self.headline
+        for token in self.doc[start:end]:
+            if token.pos_ == "VERB" and token.lemma_.lower() == plan.lemma_.lower():
+                # under "Tories plan migrant health checks" the headline names what is planned
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                found = self.noun_label(obj, resolve=False) if obj is not None else None
+                if found:
+                    return found
+        # the clause's own action, else that of its infinitive ("would be asked to go to the
+        # polls to elect …", "would be able to set …")
+        frontier = [prep.head]
+        for _ in range(3):
+            for verb in frontier:
+                found = self.action_label(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if found:
+                    return found[0]
+            frontier = [
+                c for v in frontier for c in v.children
+                if c.dep_ == "acomp" or c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)
+            ]
+        return None
+
+    def framed_content(self, noun: Token) -> str | None:
+        """The content of the latest earlier "under plans …" frame of a bare policy noun's
+        word (`plan_content`): what the article's plans are, before the headline's name; for
+        the headline's own policy noun, the first such frame of the report below it."""
+        lemma = noun.lemma_.lower()
+        if lemma not in POLICY_NOUNS:
+            return None
+        tokens = self.doc[self.headline[1] :] if self._in_headline(noun) else reversed(self.doc[: noun.i])
+        for token in tokens:
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and (content := self.plan_content(token)):
+                return content
+        return None
+
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
         definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
@@ -242,7 +296,7 @@ class Labeller:
                     return found[0]
             if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
                 continue
-            label = self.noun_label(token, resolve=False)
+            label = self.plan_content(token) or self.noun_label(token, resolve=False)
             if label and len(label.split()) > 1:
                 return label
         return None
@@ -336,14 +390,14 @@ class Labeller:
                 token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
                     continue
-                label = self.noun_label(token, resolve=False)
+                label = self.plan_content(token) or self.noun_label(token, resolve=False)
                 if label and len(label.split()) > 1:
                     return label
                 if nearest and not named_only and _determined(token) and not self._in_headline(token):
                     # "its plan would win support … supporters of the plans": the nearest mention
                     # is as bare as this one and points where it does, at the article's topic;
                     # the headline's mention of the word names it ("Lords replacement plan")
-                    headlined = self._headline_mention(noun)
+                    headlined = self.framed_content(noun) or self._headline_mention(noun)
                     if headlined:
                         return headlined
                 nearest = False
