@@ -21,7 +21,8 @@ each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
    doubt"). Intensifiers multiply the score, clipped to 1.
 4. Actions as targets compose: "the need to end the crisis" supports ending it, so
    opposes "humanitarian crisis"; an action without a stance of its own becomes a label
-   from its participle and object ("impose certain agreements" -> "imposed agreements").
+   from its gerund and object ("impose certain agreements" -> "imposing agreements"), as
+   the gold names acts ("building more prisons").
 
 Targets are normalised noun-phrase labels: determiners, judging and hedging adjectives and
 relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin
@@ -37,7 +38,7 @@ is an entity links to its mention.
    right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
    to do"), effects ("the plans would damage the economy"), "so-called" as distance.
 Targets are completed with their arguments ("sunset clause inserted in the Anti-Terrorism
-Bill", "decision to send a junior minister", "reduced public sector workers on sick leave");
+Bill", "decision to send a junior minister", "reducing public sector workers on sick leave");
 "the plans" after "X plans to <action>" is that action, a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
 is about; a person reporting their own state's position holds it; a spokesperson, unnamed

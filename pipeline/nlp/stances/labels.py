@@ -68,6 +68,20 @@ def participle(lemma: str) -> str:
     return lemma + "ed"
 
 
+def gerund(lemma: str) -> str:
+    """The "-ing" form of a verb lemma, for action labels ("impose" -> "imposing")."""
+    lemma = lemma.lower()
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
+    closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+    if one_syllable and closed:
+        return lemma + lemma[-1] + "ing"  # "ban" -> "banning", "cut" -> "cutting"
+    return lemma + "ing"
+
+
 ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 
 
@@ -480,7 +494,7 @@ class Labeller:
         return bool(action_argument(self.lex, verb, obj))
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
-        """An action as a label: participle + object ("imposed agreements")."""
+        """An action as a label: gerund + object ("imposing agreements", "building more prisons")."""
         if verb.lemma_.lower() in PLACEMENT_VERBS:
             return self._placement_label(verb)
         if verb.lemma_.lower() in EMPTY_VERBS:
@@ -497,7 +511,7 @@ class Labeller:
         if not label:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-        verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
+        verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
 

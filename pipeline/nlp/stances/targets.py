@@ -1,7 +1,7 @@
 """What a stance is about: the object of a stance verb or its preposition, the action it
 urges, a wished-for clause, or a noun phrase seen through attempt, attitude and demand
 nouns. Actions compose: "the need to end the crisis" supports ending it, so opposes
-"crisis"; an action without a stance of its own becomes a label ("imposed agreements")."""
+"crisis"; an action without a stance of its own becomes a label ("imposing agreements")."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.labels import participle
+from pipeline.nlp.stances.labels import gerund
 from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
@@ -298,7 +298,7 @@ def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> T
 
 def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) -> list[Target]:
     """An action as target: through its own stance ("end the crisis" opposes the crisis),
-    else (when `label_actions`) as a label ("imposed agreements")."""
+    else (when `label_actions`) as a label ("imposing agreements")."""
     cue = verb_cue(art, verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if cue is not None:
@@ -462,12 +462,12 @@ def _lacking(art: StanceArticle, noun: Token) -> Target | None:
 
 def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
     """A light verb's purpose named by its object ("to give the military more offensive
-    capabilities" -> "capabilities"), shaped like an action label (participle first)."""
+    capabilities" -> "capabilities"), shaped like an action label (gerund first)."""
     if verb.lemma_.lower() not in EMPTY_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     label = art.labeller.noun_label(obj) if obj is not None else None
-    return (f"{participle(verb.lemma_)} {label}", obj) if label else None
+    return (f"{gerund(verb.lemma_)} {label}", obj) if label else None
 
 
 def _reverses(verb: Token) -> bool:
