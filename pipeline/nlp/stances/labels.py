@@ -49,7 +49,10 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
 
-__all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
+__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
+
+# generic nouns that, definite, point back to the act just reported ("welcomed the move")
+ACT_NOUNS = frozenset({"move", "measure", "step", "action"})
 
 
 def participle(lemma: str) -> str:
@@ -277,11 +280,13 @@ class Labeller:
         word (`plan_content`): what the article's plans are, before the headline's name; for
         the headline's own policy noun, the first such frame of the report below it."""
         lemma = noun.lemma_.lower()
-        if lemma not in POLICY_NOUNS:
+        if lemma not in POLICY_NOUNS | ACT_NOUNS:
             return None
+        # "the move" names whatever was planned: the frame of any policy noun
+        same = (lambda t: t.lemma_.lower() in POLICY_NOUNS) if lemma in ACT_NOUNS else (lambda t: t.lemma_.lower() == lemma)
         tokens = self.doc[self.headline[1] :] if self._in_headline(noun) else reversed(self.doc[: noun.i])
         for token in tokens:
-            if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and (content := self.plan_content(token)):
+            if token.pos_ == "NOUN" and same(token) and (content := self.plan_content(token)):
                 return content
         return None
 

@@ -13,7 +13,7 @@ from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.labels import gerund
+from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
 from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
@@ -39,8 +39,7 @@ from pipeline.nlp.syntax import is_passive, nominal_subjects, raised_passive_sub
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
-# generic nouns that, definite, point back to the act just reported ("welcomed the move")
-ANAPHORIC_GENERICS = frozenset({"move", "measure", "step", "action"})
+ANAPHORIC_GENERICS = ACT_NOUNS
 
 
 @dataclass(frozen=True)
@@ -235,6 +234,8 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     ):
         # "the move", "this measure": what the sentence before is about
         antecedent = antecedent_noun(art, noun)
+        if antecedent is None and (content := art.labeller.framed_content(noun)):
+            return [Target(content, noun)]  # "Critics fear the move …" after "…, under plans unveiled by X"
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
