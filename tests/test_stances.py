@@ -182,8 +182,8 @@ def test_participles():
 
 def test_gerunds():
     # action labels name the act as gold labels do ("building more prisons", "naming the election date")
-    assert [gerund(v) for v in ("impose", "sign", "ban", "carry", "cut", "open", "die", "free")] == [
-        "imposing", "signing", "banning", "carrying", "cutting", "opening", "dying", "freeing",
+    assert [gerund(v) for v in ("impose", "sign", "ban", "carry", "cut", "open", "die", "free", "dispel", "appeal")] == [
+        "imposing", "signing", "banning", "carrying", "cutting", "opening", "dying", "freeing", "dispelling", "appealing",
     ]
 
 

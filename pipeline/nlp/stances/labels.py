@@ -80,8 +80,9 @@ def gerund(lemma: str) -> str:
         return lemma[:-1] + "ing"
     one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
     closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
-    if one_syllable and closed:
-        return lemma + lemma[-1] + "ing"  # "ban" -> "banning", "cut" -> "cutting"
+    if one_syllable and closed or closed and lemma[-1] == "l":
+        # "ban" -> "banning", "cut" -> "cutting"; British "l": "dispel" -> "dispelling"
+        return lemma + lemma[-1] + "ing"
     return lemma + "ing"
 
 
