@@ -284,10 +284,10 @@ class Labeller:
         if lemma not in POLICY_NOUNS | ACT_NOUNS:
             return None
         # "the move" names whatever was planned: the frame of any policy noun
-        same = (lambda t: t.lemma_.lower() in POLICY_NOUNS) if lemma in ACT_NOUNS else (lambda t: t.lemma_.lower() == lemma)
+        words = POLICY_NOUNS if lemma in ACT_NOUNS else {lemma}
         tokens = self.doc[self.headline[1] :] if self._in_headline(noun) else reversed(self.doc[: noun.i])
         for token in tokens:
-            if token.pos_ == "NOUN" and same(token) and (content := self.plan_content(token)):
+            if token.pos_ == "NOUN" and token.lemma_.lower() in words and (content := self.plan_content(token)):
                 return content
         return None
 
