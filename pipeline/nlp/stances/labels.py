@@ -116,6 +116,12 @@ def _named_thing(noun: Token) -> bool:
     )
 
 
+def _predicative(noun: Token) -> bool:
+    """An indefinite predicate noun ("this is a bill in deep trouble"): it describes what the
+    subject is, it names nothing a later "the bill" could point back to."""
+    return noun.dep_ == "attr" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def _possessor(noun: Token) -> list[Token]:
     """A named possessor of a generic noun whose clause completes it: whose view or claim it
     is ("the prime minister's view that there was no agreement"); a pronoun says nothing."""
@@ -314,7 +320,7 @@ class Labeller:
                 found = self.action_label(token)
                 if found:
                     return found[0]
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS or _predicative(token):
                 continue
             label = self.plan_content(token) or self.noun_label(token, resolve=False)
             if label and len(label.split()) > 1:
@@ -409,6 +415,8 @@ class Labeller:
             if pos[k] in ("NOUN", "PROPN") and lemmas[k].lower() == lemma:
                 token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
+                    continue
+                if _predicative(token):
                     continue
                 label = self.plan_content(token) or self.noun_label(token, resolve=False)
                 if label and len(label.split()) > 1:
