@@ -1471,6 +1471,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "sources" if not symmetric else "participants", mentioned)
                     elif word in ("between", "among", "amongst"):
                         assign(draft, "participants" if symmetric else "sources", mentioned)
+                    elif word == "from" and draft.event_type == "AID":
+                        assign(draft, "sources", mentioned)  # "aid from Israel": the giver
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
                     elif (

@@ -32,6 +32,7 @@ from pipeline.nlp.events.draft import (
     inner_event_noun,
     lemma_in,
     outer_noun,
+    pobjs,
     received_nouns,
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
@@ -52,7 +53,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
-from pipeline.nlp.syntax import DEFINITE_DETS
+from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex
 from pipeline.nlp.token_view import view_of
 
 
@@ -125,9 +126,10 @@ def _phone_adjunct(token: Token) -> Token | None:
 UTTERED_TYPES = frozenset({"AGREE", "AID", "CONCEDE", "SUPPORT"})
 
 # Acts one can be on the receiving end of (events.yaml receiving_verbs, receiving_frames):
-# speech acts ("faced criticism") and attacks ("came under attack from Y"); whether an attack
-# was verbal or violent is decided once its actors are known (filters.verbal_attack).
-RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT"}
+# speech acts ("faced criticism"), attacks ("came under attack from Y"), whether verbal or
+# violent decided once its actors are known (filters.verbal_attack), and aid ("Indonesia
+# received aid from Japan": Japan aids Indonesia).
+RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT", "AID"}
 
 # Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
 SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
@@ -342,7 +344,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if i in absorbed:
             continue
         realisers = realised_by.get(i, []) + mediated.get(i, []) + received.get(i, [])
-        if trigger.requires_verb and not realisers:
+        if trigger.requires_verb and not realisers and not _given_by_someone(token, trigger, index):
             continue  # "a peace treaty" under discussion is not an AGREE event
         draft = _new_draft(token, trigger, words, sentence)
         draft.realisers = realisers
@@ -394,6 +396,16 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         drafts.append(draft)
     drafts.sort(key=lambda d: d.token.i)
     return drafts
+
+
+def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> bool:
+    """ "Thailand accepted aid from Israel", "aid from the United States arrived": aid whose
+    "from" phrase names its giver was given, though no giving verb realises it (a topic noun
+    such as "more aid is needed" names no giver)."""
+    return trigger.event_type == "AID" and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(np_actors(p, index) for p in pobjs(c))
+        for c in noun.children
+    )
 
 
 def _mediating(verb: Token, trigger: Trigger) -> bool:
