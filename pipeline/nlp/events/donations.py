@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import actor_at, lemma_in, pobjs, read_as
+from pipeline.nlp.events.draft import actor_at, lemma_in, of_object, pobjs, read_as
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.vocabulary import AID_PURPOSES, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
+from pipeline.nlp.events.vocabulary import AID_PURPOSES, CREW_NOUNS, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -65,8 +65,10 @@ def _is_sum(noun: Token) -> bool:
 
 
 def _relief_workers(noun: Token) -> bool:
-    """ "doctors", "rescue teams", "20 relief workers": people sent to help."""
+    """ "doctors", "rescue teams", "20 relief workers", "a team of doctors": people sent to help."""
     words = load_senses().classes["relief_workers"]
+    if noun.lower_ in CREW_NOUNS and (members := of_object(noun)) is not None:
+        noun = members  # "a team of 20 doctors": who the team is
     return noun.lemma_.lower() in words or any(
         c.dep_ == "compound" and c.lemma_.lower() in words for c in noun.children
     )

@@ -40,6 +40,7 @@ from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
+    AID_SCALING_VERBS,
     CONVERSATION_VERBS,
     MEDIA_MODIFIERS,
     MEDIATING_VERBS,
@@ -297,7 +298,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
         meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
-        if not is_light and verb is None and not meeting_only:
+        scaling_only = not is_light and verb is None and lemma_in(token, AID_SCALING_VERBS)
+        if not is_light and verb is None and not meeting_only and not scaling_only:
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
@@ -305,6 +307,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             noun_trigger = nouns[noun.i][0]
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
+            if scaling_only and (noun_trigger.event_type != "AID" or not any(c.dep_ == "poss" for c in noun.children)):
+                continue  # "increased its aid to £50m" is aid given; "raised concerns", "increase funding" no act
             if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
                 absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
                 continue
