@@ -51,6 +51,7 @@ from pipeline.nlp.events.vocabulary import (
     PLEA_WORDS,
     PRESENCE_VERBS,
     RECEIVED_IDIOMS,
+    UTTERING_LIGHT_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
@@ -309,6 +310,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
             if scaling_only and (noun_trigger.event_type != "AID" or not any(c.dep_ == "poss" for c in noun.children)):
                 continue  # "increased its aid to £50m" is aid given; "raised concerns", "increase funding" no act
+            if noun_trigger.event_type == "AID" and lemma_in(token, UTTERING_LIGHT_VERBS):
+                continue  # "expressed his relief": a feeling voiced, no aid given
             if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
                 absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
                 continue
