@@ -42,6 +42,7 @@ from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
     AID_SCALING_VERBS,
     CONVERSATION_VERBS,
+    CUSTODY_PLACES,
     MEDIA_MODIFIERS,
     MEDIATING_VERBS,
     MEETING_LIGHT_VERBS,
@@ -353,6 +354,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         realisers = realised_by.get(i, []) + mediated.get(i, []) + received.get(i, [])
         if trigger.requires_verb and not realisers and not _given_by_someone(token, trigger, index):
             continue  # "a peace treaty" under discussion is not an AGREE event
+        if token.lemma_.lower() in CUSTODY_PLACES and token.dep_ != "pobj" and not realisers:
+            continue  # "Fort Leavenworth, the US Army's military prison": a facility, no one held
+        if trigger.event_type == "PROTEST" and _showing(token, index):
+            continue  # "a demonstration of the new technology", "the launch is a demonstration"
         draft = _new_draft(token, trigger, words, sentence)
         draft.realisers = realisers
         draft.definite = _is_definite(token)
@@ -413,6 +418,25 @@ def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> boo
         c.dep_ == "prep" and c.lower_ == "from" and any(np_actors(p, index) for p in pobjs(c))
         for c in noun.children
     )
+
+
+def _showing(noun: Token, index: MentionIndex) -> bool:
+    """ "a demonstration of the new technology", "Delta 4 Heavy's maiden launch is a
+    demonstration": a showing, not a protest, as "demonstrates the problem" is (the verb's
+    rule in `sentence_drafts`). The noun shows what its "of" phrase names when that names no
+    actor, or is what a copula says of a subject that names no actor nor any people."""
+    if noun.lemma_.lower() != "demonstration":
+        return False
+    shown = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+    if shown:
+        return not any(np_actors(p, index) for p in shown)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return bool(subjects) and not any(
+            actor_at(index, c) is not None or c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ACTOR_ENTITY_LABELS
+            for c in subjects
+        )
+    return False
 
 
 def _mediating(verb: Token, trigger: Trigger) -> bool:
