@@ -406,6 +406,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
         return []
     found: list[Mention] = []
     for child in verb.children:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS and _reduced_passive(verb, child):
+            continue  # "Saddam Hussein, imprisoned at a US-run facility, ...": Saddam is the one held
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
             if is_relative_pronoun(child):
                 if verb.dep_ == "relcl":
@@ -472,6 +474,20 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
     if _finite_read_as_participle(verb):
         return np_actors(head, index)  # "Vincent Cable, for the Liberal Democrats, called on Z"
     return []
+
+
+def _reduced_passive(verb: Token, subject: Token) -> bool:
+    """ "Saddam Hussein, imprisoned at a U.S.-run facility, was said to be upset": the parser
+    makes the name the subject of a bare past participle set off by a comma, with no auxiliary
+    of its own; such a participle is passive, its "subject" the one it was done to."""
+    return (
+        subject.dep_ == "nsubj"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and subject.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _person_in_apposition(noun: Token, index: MentionIndex) -> Mention | None:
@@ -672,7 +688,11 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         if child.dep_ == "nsubjpass" and is_relative_pronoun(child):
             if verb.dep_ == "relcl" and actor_at(index, verb.head) is not None:
                 out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
-        elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
+        elif (
+            child.dep_ in ("dobj", "dative")
+            or (child.dep_ == "nsubjpass" and passive)
+            or _reduced_passive(verb, child)  # "Saddam Hussein, imprisoned at ...": the one held
+        ):
             out += np_actors(child, index)
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
                 out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
