@@ -86,6 +86,7 @@ from pipeline.nlp.events.vocabulary import (
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
+    SEQUENCE_PREPOSITIONS,
     SPOKESPERSON_NOUNS,
     STATE_AGENT_HEADS,
     STATE_VERBS,
@@ -1531,9 +1532,18 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
     """ "Mr. Vohor ... after his secret visit to Taiwan": a visit owned by a possessive pronoun
     no mention stands for is the visit of the one the text is about (the latest person
     subject before it, in its sentence or the one before), else of the nearest actor of the
-    pronoun's kind named before. Other acts are left alone: "upheld his indictment" names a
-    step of the court's ruling, no arrest of its own."""
-    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
+    pronoun's kind named before; so is an arrest that dates the clause ("Mr Khodorkovsky is
+    on trial following his arrest in October 2003": events.yaml sequence_prepositions). Other
+    acts are left alone: "upheld his indictment" names a step of the court's ruling, no
+    arrest of its own."""
+    token = draft.token
+    dated_by = (
+        draft.trigger.subject_role == "recipient"
+        and draft.event_type == "COERCE"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in SEQUENCE_PREPOSITIONS
+    )
+    if owner.lower_ not in POSSESSIVE_REFERENTS or (draft.mode != "visit" and not dated_by):
         return []
     others = {actor_key(m) for m in draft.actors()}
     visitors = pronoun_owner(owner, draft.sentence.sentence_id, others, index, prefer_subject=True)
