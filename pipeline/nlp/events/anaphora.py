@@ -85,13 +85,15 @@ def _agentless_passive(draft: Draft) -> bool:
 def _same_agent(draft: Draft, before: list[Draft]) -> None:
     """ "Officials in Mumbai demolished 6,000 shanties. In total, 39,000 shanties have been
     destroyed": an agentless passive act of the type and kind of an act reported just before
-    (AGENT_WINDOW) is done by that act's doer; only the source carries over, since what is
-    acted on is new."""
+    (AGENT_WINDOW) is done by that act's doer when that act named no one it acted on (unnamed
+    shanties, protesters); only the source carries over, since what is acted on is new."""
     for earlier in reversed(before):
         if draft.sentence.sentence_id - earlier.sentence.sentence_id > AGENT_WINDOW:
             return
         if earlier.event_type == draft.event_type and earlier.mode == draft.mode and earlier.sources:
-            if earlier.modality == ASSERTED:
+            # an act on a named actor ("Judge Torres convicted Taricani") is its own case: "the
+            # official was subsequently convicted" need not be his doing
+            if earlier.modality == ASSERTED and not earlier.targets:
                 assign(draft, "sources", earlier.sources)
                 draft.copied = True
                 drop_overlaps(draft)
