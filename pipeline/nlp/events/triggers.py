@@ -43,6 +43,8 @@ from pipeline.nlp.events.vocabulary import (
     AID_SCALING_VERBS,
     CONVERSATION_VERBS,
     CUSTODY_PLACES,
+    LEGAL_CHALLENGE_TRIGGERS,
+    LEGAL_REALISING_VERBS,
     MEDIA_MODIFIERS,
     MEDIATING_VERBS,
     MEETING_LIGHT_VERBS,
@@ -301,7 +303,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         verb = verbs.get(token.i)
         meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
         scaling_only = not is_light and verb is None and lemma_in(token, AID_SCALING_VERBS)
-        if not is_light and verb is None and not meeting_only and not scaling_only:
+        legal_only = not is_light and verb is None and lemma_in(token, LEGAL_REALISING_VERBS)
+        if not is_light and verb is None and not meeting_only and not scaling_only and not legal_only:
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
@@ -313,6 +316,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
                 continue  # "increased its aid to £50m" is aid given; "raised concerns", "increase funding" no act
             if noun_trigger.event_type == "AID" and lemma_in(token, UTTERING_LIGHT_VERBS):
                 continue  # "expressed his relief": a feeling voiced, no aid given
+            if legal_only and noun_trigger.lemma not in LEGAL_CHALLENGE_TRIGGERS:
+                continue  # "took legal action" is a lawsuit; "took the blame" is no accusation
             if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
                 absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
                 continue
