@@ -86,6 +86,7 @@ from pipeline.nlp.events.vocabulary import (
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
+    SEQUENCE_PREPOSITIONS,
     SPOKESPERSON_NOUNS,
     STATE_AGENT_HEADS,
     STATE_VERBS,
@@ -406,6 +407,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
         return []
     found: list[Mention] = []
     for child in verb.children:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS and _reduced_passive(verb, child):
+            continue  # "Saddam Hussein, imprisoned at a US-run facility, ...": Saddam is the one held
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
             if is_relative_pronoun(child):
                 if verb.dep_ == "relcl":
@@ -472,6 +475,20 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
     if _finite_read_as_participle(verb):
         return np_actors(head, index)  # "Vincent Cable, for the Liberal Democrats, called on Z"
     return []
+
+
+def _reduced_passive(verb: Token, subject: Token) -> bool:
+    """ "Saddam Hussein, imprisoned at a U.S.-run facility, was said to be upset": the parser
+    makes the name the subject of a bare past participle set off by a comma, with no auxiliary
+    of its own; such a participle is passive, its "subject" the one it was done to."""
+    return (
+        subject.dep_ == "nsubj"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and subject.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _person_in_apposition(noun: Token, index: MentionIndex) -> Mention | None:
@@ -672,7 +689,11 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         if child.dep_ == "nsubjpass" and is_relative_pronoun(child):
             if verb.dep_ == "relcl" and actor_at(index, verb.head) is not None:
                 out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
-        elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
+        elif (
+            child.dep_ in ("dobj", "dative")
+            or (child.dep_ == "nsubjpass" and passive)
+            or _reduced_passive(verb, child)  # "Saddam Hussein, imprisoned at ...": the one held
+        ):
             out += np_actors(child, index)
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
                 out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
@@ -1480,6 +1501,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "sources" if not symmetric else "participants", mentioned)
                     elif word in ("between", "among", "amongst"):
                         assign(draft, "participants" if symmetric else "sources", mentioned)
+                    elif word == "from" and draft.event_type == "AID":
+                        assign(draft, "sources", mentioned)  # "aid from Israel": the giver
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
                     elif (
@@ -1518,9 +1541,18 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
     """ "Mr. Vohor ... after his secret visit to Taiwan": a visit owned by a possessive pronoun
     no mention stands for is the visit of the one the text is about (the latest person
     subject before it, in its sentence or the one before), else of the nearest actor of the
-    pronoun's kind named before. Other acts are left alone: "upheld his indictment" names a
-    step of the court's ruling, no arrest of its own."""
-    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
+    pronoun's kind named before; so is an arrest that dates the clause ("Mr Khodorkovsky is
+    on trial following his arrest in October 2003": events.yaml sequence_prepositions). Other
+    acts are left alone: "upheld his indictment" names a step of the court's ruling, no
+    arrest of its own."""
+    token = draft.token
+    dated_by = (
+        draft.trigger.subject_role == "recipient"
+        and draft.event_type == "COERCE"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in SEQUENCE_PREPOSITIONS
+    )
+    if owner.lower_ not in POSSESSIVE_REFERENTS or (draft.mode != "visit" and not dated_by):
         return []
     others = {actor_key(m) for m in draft.actors()}
     visitors = pronoun_owner(owner, draft.sentence.sentence_id, others, index, prefer_subject=True)

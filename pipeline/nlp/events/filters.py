@@ -446,9 +446,13 @@ def lone_promise(draft: Draft) -> bool:
     two sides, is. Likewise a sum promised to no one ("promised $500m a year in savings",
     "pledged an extra £105m for security"), which the sense rules read as aid: a budget
     pledge, not AID; "pledged $500m to the tsunami-hit countries" names whom it goes to,
-    "pledged $500m for tsunami relief" what for."""
-    if draft.event_type == "AID" and draft.trigger.event_type == "AGREE" and draft.token.pos_ == "VERB":
-        return not draft.targets and not names_recipient(draft.token) and not names_relief(draft.token)
+    "pledged $500m for tsunami relief" what for; so with a pledge noun ("a £10bn pledge on
+    schools" is a budget pledge)."""
+    if draft.event_type == "AID" and draft.trigger.event_type == "AGREE":
+        # a pledge noun likewise ("a $500m pledge to the tsunami-hit countries"), the "to" or
+        # "for" phrase on it or on the verb that makes it
+        words = [draft.token, *draft.realisers]
+        return not draft.targets and not any(names_recipient(w) or names_relief(w) for w in words)
     return draft.event_type == "AGREE" and len(unique(draft.actors())) < 2 and not draft.mediators
 
 
