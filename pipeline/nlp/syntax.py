@@ -166,6 +166,16 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def passive_form(verb: Token) -> bool:
+    """A passive verb form: one with a passive auxiliary ("was arrested"), or a bare past
+    participle with no auxiliary at all ("Arrested in 2003, X ...", "X, charged with fraud,
+    ..."); a perfect ("have called") is active."""
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children)
+
+
 def judged_dep(verb: Token) -> str:
     """The dependency of what a verb acts on: its object, or in the passive its subject
     ("the proposals were attacked by union leaders")."""

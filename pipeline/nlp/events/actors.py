@@ -98,6 +98,7 @@ from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
+    passive_form,
     ACTIVE_SUBJECT_DEPS,
     DEFINITE_DETS,
     SUBJECT_SLOT_DEPS,
@@ -433,6 +434,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
                 return np_actors(objects[0], index)
         return subject_actors(head, index, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
+        if _fronted_participle(verb):
+            return []  # "Arrested in 2003, Khodorkovsky remains in jail": he is the one held
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
         if verb.dep_ == "conj" and _active(verb):
@@ -480,14 +483,27 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
 def _reduced_passive(verb: Token, subject: Token) -> bool:
     """ "Saddam Hussein, imprisoned at a U.S.-run facility, was said to be upset": the parser
     makes the name the subject of a bare past participle set off by a comma, with no auxiliary
-    of its own; such a participle is passive, its "subject" the one it was done to."""
+    of its own (or, misparsed, the root the main verb hangs from); such a participle is
+    passive, its "subject" the one it was done to."""
     return (
         subject.dep_ == "nsubj"
         and verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "acl")
+        and verb.dep_ in ("advcl", "acl", "ROOT")
         and subject.i < verb.i
         and verb.doc[verb.i - 1].text == ","
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not _active(verb)
+    )
+
+
+def _fronted_participle(verb: Token) -> bool:
+    """ "Arrested in 2003, Khodorkovsky remains in jail", "Charged with fraud, the banker
+    ...": a bare past participle with no subject of its own opening the clause it hangs from
+    is passive; that clause's subject is the one it was done to, not its doer."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and passive_form(verb)
+        and not any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children)
     )
 
 
@@ -532,10 +548,7 @@ def _written_to(verb: Token) -> Token | None:
 def _active(verb: Token) -> bool:
     """An active verb form: not a passive participle ("was arrested and released") nor one
     with a passive auxiliary; a perfect ("have called") is active."""
-    children = list(verb.children)
-    if any(c.dep_ == "auxpass" for c in children):
-        return False
-    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in children)
+    return not passive_form(verb)
 
 
 def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
@@ -710,6 +723,8 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         and not _finite_read_as_participle(verb)
     ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
+    if _fronted_participle(verb):  # "Arrested in 2003, Khodorkovsky remains in jail"
+        out += [m for c in verb.head.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
     return unique(out)
 
 

@@ -53,6 +53,7 @@ from pipeline.nlp.events.vocabulary import (
     PHONE_NOUNS,
     PLEA_WORDS,
     PRESENCE_VERBS,
+    PROTEST_STAGING_VERBS,
     RECEIVED_IDIOMS,
     UTTERING_LIGHT_VERBS,
 )
@@ -361,7 +362,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "a peace treaty" under discussion is not an AGREE event
         if token.lemma_.lower() in CUSTODY_PLACES and token.dep_ != "pobj" and not realisers:
             continue  # "Fort Leavenworth, the US Army's military prison": a facility, no one held
-        if trigger.event_type == "PROTEST" and _showing(token, index):
+        staged = any(lemma_in(verb, PROTEST_STAGING_VERBS) for verb in realisers)
+        if trigger.event_type == "PROTEST" and not staged and _showing(token, index):
             continue  # "a demonstration of the new technology", "the launch is a demonstration"
         draft = _new_draft(token, trigger, words, sentence)
         draft.realisers = realisers
@@ -416,10 +418,12 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
 
 
 def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> bool:
-    """ "Thailand accepted aid from Israel", "aid from the United States arrived": aid whose
-    "from" phrase names its giver was given, though no giving verb realises it (a topic noun
-    such as "more aid is needed" names no giver)."""
-    return trigger.event_type == "AID" and any(
+    """ "The first aid from Japan arrived in Colombo": aid whose "from" phrase names its giver
+    was given, though no giving verb realises it, when it is the subject of what happened to
+    it ("accepted aid from Israel" is realised by the receiving verb; a topic noun such as
+    "more aid is needed" names no giver; "rejected aid from Israel", "asked for aid from
+    Japan" report none given)."""
+    return trigger.event_type == "AID" and noun.dep_ == "nsubj" and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(np_actors(p, index) for p in pobjs(c))
         for c in noun.children
     )
@@ -427,7 +431,8 @@ def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> boo
 
 def _showing(noun: Token, index: MentionIndex) -> bool:
     """ "a demonstration of the new technology", "Delta 4 Heavy's maiden launch is a
-    demonstration": a showing, not a protest, as "demonstrates the problem" is (the verb's
+    demonstration": a showing, not a protest (unless people stage it: events.yaml
+    protest_staging_verbs), as "demonstrates the problem" is (the verb's
     rule in `sentence_drafts`). The noun shows what its "of" phrase names when that names no
     actor, or is what a copula says of a subject that names no actor nor any people."""
     if noun.lemma_.lower() != "demonstration":
