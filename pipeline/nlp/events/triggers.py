@@ -374,7 +374,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "pleaded guilty to fraud": a plea in court, not an appeal
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
-        retyped = warning(token, trigger)
+        # "warned ministers that ...": told to an actor
+        addressed = any(c.dep_ in ("dobj", "dative") and np_actors(c, index) for c in token.children)
+        retyped = warning(token, trigger, addressed)
         if retyped is None:
             continue  # "warned that the changes would go ahead": a statement, not a threat
         if trigger.subject_role == "recipient" and any(
