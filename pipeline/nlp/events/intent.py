@@ -315,6 +315,15 @@ def _entitled(verb: Token) -> bool:
     return passive and verb.lemma_.lower() in ENTITLEMENT_WORDS
 
 
+QUESTION_MARKS = frozenset({"why", "whether", "how"})
+
+
+def _asked_about(verb: Token) -> bool:
+    """ "why the BBC should be joining with the Tories", "whether one category should cover
+    all murders": a clause the question word opens asks about the act, it demands nothing."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_MARKS for c in verb.children)
+
+
 def _no_act(verb: Token) -> bool:
     """ "there should be proper assessments if ...", "I wouldn't be here if ...", "they would
     be released if ...": "be", or a passive, foretells a state or what is done to its subject,
@@ -452,8 +461,9 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and subject.lower_ not in FIRST_PERSON
                 and not _past_obligation(verb)
                 and not _hoped_clause(verb)
-                and not lemma_in(verb, EXPECTATION_VERBS)
+                and not lemma_in(obliged or verb, EXPECTATION_VERBS)
                 and not _entitled(verb)
+                and not _asked_about(verb)
             ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
                 targets = targets or plural_antecedent(ec, subject, sentence, speaker)
