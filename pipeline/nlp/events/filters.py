@@ -81,14 +81,20 @@ KEPT_MODES = frozenset({"resign"})
 SPEAKING_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 
 
+def _demanded(clause: Token) -> bool:
+    """ "that they should prepare for ...", "that it must back down": a clause that says
+    what someone must do (not "that the war could be illegal", a forecast or advice)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+
+
 def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str, str | None] | None:
     """Type and mode of a threat; None for a warning that threatens nothing.
 
     "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
     be walkouts unless ..." states a consequence (THREATEN), and so does a warning told to
-    an actor (`addressed`: "warned ministers that they should prepare for a rewriting of
-    the Bill", "warned the BBC that attacking him had brought it trouble"); a bare "warned
-    that ..." is a statement. Threats of labour action are mode restrict; a ballot threatens only when it
+    an actor of what must be done (`addressed`: "warned ministers that they should prepare
+    for a rewriting of the Bill"); a bare "warned that ..." is a statement, and so is advice
+    told to someone ("warned Tony Blair that the war could be illegal"). Threats of labour action are mode restrict; a ballot threatens only when it
     is on labour action ("balloted its members on strikes")."""
     if trigger.event_type != "THREATEN":
         return trigger.event_type, trigger.mode
@@ -110,7 +116,7 @@ def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str
         return "ACCUSE", "disapprove"
     if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
         return "THREATEN", mode
-    if addressed and any(c.dep_ == "ccomp" for c in verb.children):
+    if addressed and any(c.dep_ == "ccomp" and _demanded(c) for c in verb.children):
         return "THREATEN", mode
     return None
 
