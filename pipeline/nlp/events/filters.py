@@ -94,8 +94,9 @@ def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str
     be walkouts unless ..." states a consequence (THREATEN), and so does a warning told to
     an actor of what must be done (`addressed`: "warned ministers that they should prepare
     for a rewriting of the Bill"); a bare "warned that ..." is a statement, and so is advice
-    told to someone ("warned Tony Blair that the war could be illegal"). Threats of labour action are mode restrict; a ballot threatens only when it
-    is on labour action ("balloted its members on strikes")."""
+    told to someone ("warned Tony Blair that the war could be illegal"). Threats of labour
+    action are mode restrict; a ballot threatens only when it is on labour action
+    ("balloted its members on strikes")."""
     if trigger.event_type != "THREATEN":
         return trigger.event_type, trigger.mode
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep")]

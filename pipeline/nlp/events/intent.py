@@ -501,9 +501,9 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     targets += [m for m in named if m not in threatener]  # "X would cut ... if they were elected"
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
-                offer = own and not harmful and _helpful(verb, ec)
+                offer = own and not harmful and _helpful(verb, ec)  # "we will give you every support if ..."
                 if not offer and not harmful and not targets:
-                    continue  # "if we don't, we will miss a great opportunity": no harm, aimed at no one  # "we will give you every support if ..."
+                    continue  # "if we don't, we will miss a great opportunity": no harm, aimed at no one
                 threat = _draft(AGREE_ACT if offer else THREATEN_ACT, verb, sentence, [speaker], targets)
                 if _names_strike(verb):
                     threat.mode = "restrict"  # a strike threat restricts, as the trigger rule says
