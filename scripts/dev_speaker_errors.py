@@ -20,14 +20,7 @@ import yaml
 
 from pipeline.evaluation.gold import GOLD_DIR, load_annotations
 from pipeline.evaluation.predictions import predictions_from_tables
-from pipeline.evaluation.scoring import (
-    QUOTE_MIN_COVERAGE,
-    Prediction,
-    coverage,
-    greedy_match,
-    same_actor,
-    words,
-)
+from pipeline.evaluation.scoring import Prediction, score_quotes, speaker_right
 from pipeline.nlp.corpus import build_tables
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.ingest import ingest
@@ -63,19 +56,10 @@ def main() -> int:
     for article in gold:
         assert article.split == "dev"
         pred = predictions.get(article.article_id, Prediction()).quotes
-
-        def similarity(g, p):
-            covered = coverage(words(g.text), words(p.text))
-            return (covered, coverage(words(p.text), words(g.text))) if covered >= QUOTE_MIN_COVERAGE else None
-
-        for i, j in greedy_match(article.quotes, pred, similarity):
+        for i, j in score_quotes(article, pred).pairs:
             g, p = article.quotes[i], pred[j]
             matched += 1
-            if g.speaker is None or p.speaker is None:
-                right = g.speaker is None and p.speaker is None
-            else:
-                right = same_actor(article, g.speaker, p.speaker)
-            if right:
+            if speaker_right(article, g, p):
                 continue
             wrong += 1
             got = p.speaker.name if p.speaker else None

@@ -146,6 +146,7 @@ class Outcome:
     score: Score
     missed: tuple = ()  # gold items
     spurious: tuple = ()  # predicted items
+    pairs: tuple = ()  # (gold index, prediction index) of each match
 
 
 # --------------------------------------------------------------------------- strings
@@ -208,10 +209,7 @@ def greedy_match(gold: Sequence, pred: Sequence, similarity: Callable) -> list[t
     `similarity(g, p)` returns None for an incompatible pair, else a sortable value.
     """
     candidates = [
-        (value, i, j)
-        for i, g in enumerate(gold)
-        for j, p in enumerate(pred)
-        if (value := similarity(g, p)) is not None
+        (value, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (value := similarity(g, p)) is not None
     ]
     candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
     pairs, used_gold, used_pred = [], set(), set()
@@ -234,6 +232,7 @@ def _compare(
         Score(len(pairs), len(pred), len(gold), agreed),
         missed=tuple(g for i, g in enumerate(gold) if i not in matched_gold),
         spurious=tuple(p for j, p in enumerate(pred) if j not in matched_pred),
+        pairs=tuple(pairs),
     )
 
 
@@ -254,22 +253,27 @@ def same_actor(article: GoldArticle, gold_name: str | None, pred: PredEntity | N
     return bool(_keys(article.entity(gold_name)) & _keys(pred))
 
 
+def speaker_right(article: GoldArticle, gold: GoldQuote, pred: PredQuote) -> bool:
+    """A matched quote's speaker agrees with the gold one (both unattributed counts as agreeing)."""
+    if gold.speaker is None or pred.speaker is None:
+        return gold.speaker is None and pred.speaker is None
+    return same_actor(article, gold.speaker, pred.speaker)
+
+
 def score_quotes(article: GoldArticle, predicted: Sequence[PredQuote]) -> Outcome:
     def similarity(gold: GoldQuote, pred: PredQuote):
         gold_words, pred_words = words(gold.text), words(pred.text)
         covered = coverage(gold_words, pred_words)
         return (covered, coverage(pred_words, gold_words)) if covered >= QUOTE_MIN_COVERAGE else None
 
-    def speaker_right(gold: GoldQuote, pred: PredQuote) -> bool:
-        if gold.speaker is None or pred.speaker is None:
-            return gold.speaker is None and pred.speaker is None
-        return same_actor(article, gold.speaker, pred.speaker)
-
     return _compare(
         article.quotes,
         predicted,
         similarity,
-        {"speaker": speaker_right, "kind": lambda gold, pred: gold.kind == pred.kind},
+        {
+            "speaker": lambda gold, pred: speaker_right(article, gold, pred),
+            "kind": lambda gold, pred: gold.kind == pred.kind,
+        },
     )
 
 
