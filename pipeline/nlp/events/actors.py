@@ -1100,18 +1100,21 @@ def _own_party(draft: Draft, body: Mention, index: MentionIndex) -> bool:
     )
 
 
-def claim_maker(noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+def claim_maker(
+    noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool], nouns: frozenset[str] = CLAIM_NOUNS
+) -> list[Mention]:
     """ "Mr Howard said Labour had lied. Alan Milburn dismissed the claims as desperate",
     "The Tories called for an inquiry. Mr Blair rejected calls for one": a definite claim
     noun ("the claims", "these allegations", events.yaml claim_nouns), or a bare plural call
     ("calls for an inquiry"), that names no one is the claim of the last actor reported, in
     the sentence before, as saying or charging something (calling for something, for a
     call), who is not the one answering it (`excluded`); a sentence that reports a denial
-    ("Lord Goldsmith also denied them, saying ...") makes no claim."""
+    ("Lord Goldsmith also denied them, saying ...") makes no claim. `nouns`: the claim nouns
+    looked for (a labelling verb adds the nouns of reports: "dismissed the research as")."""
     definite = any(c.lower_ in DEFINITE_DETS or c.lower_ == "such" for c in noun.children)
     call = lemma_in(noun, CALL_NOUNS)
     bare_plural = call and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
-    if not lemma_in(noun, CLAIM_NOUNS) or not (definite or bare_plural) or np_actors(noun, index):
+    if not lemma_in(noun, nouns) or not (definite or bare_plural) or np_actors(noun, index):
         return []
     if any(c.dep_ == "acl" and not lemma_in(c, REPORTING_VERBS) for c in noun.children):
         # "the claims, made in a new book", "the allegations surrounding his aide": their origin
@@ -1323,6 +1326,10 @@ def _authors(draft: Draft, prep: Token, index: MentionIndex) -> list[Mention]:
     ]
 
 
+# Triggers whose "to" phrase is the forum a challenge is brought before, not its target.
+FORUM_TRIGGERS = frozenset({"take case"})
+
+
 def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     """Whom a directed act without an object is aimed at, from its complements: "appealed to
     Russia", "marched against Bush", "sent troops to Iraq", "withdrew from Lebanon", "demanded that Syria withdraw",
@@ -1331,6 +1338,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     verb = draft.token
     found: list[Mention] = []
     for child in verb.children:
+        if child.lower_ == "to" and draft.trigger.lemma in FORUM_TRIGGERS:
+            continue  # "took their case to the House of Lords": the court hears it, no one challenged
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "on", "upon", "at", "against"):
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "marched against Bush"
         elif child.dep_ == "prep" and child.lower_ in ("from", "of") and draft.event_type == "RETREAT":

@@ -33,24 +33,61 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     pobjs,
     speech_act_draft,
+    unique,
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.senses import load_senses
 from pipeline.nlp.events.speech import ACCUSE_SPEECH, criticises, denied_above, judged_actors, negated
 from pipeline.nlp.events.vocabulary import (
+    APPEAL_NOUNS,
     CLAIM_NOUNS,
     CLAIMING_VERBS,
     CLAUSE_DENIAL_VERBS,
     COURT_PHRASES,
     FINDING_VERBS,
+    LEGAL_CHALLENGE_TRIGGERS,
     RULING_VERBS,
 )
-from pipeline.nlp.lexicons import EventTriggers
+from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import MentionIndex, has_neg
 from pipeline.nlp.token_view import view_of
 
 APPRAISAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+COURT_RULING = Trigger(
+    lemma="ruling", event_type="ACCUSE", mode="disapprove", cameo_root="11", quad="verbal_conflict", pos="VERB"
+)
+
+
+def dismissed_appeals(drafts: list[Draft]) -> None:
+    """ "Peace protestors had appealed against a High Court decision. ... Three Appeal Court
+    judges dismissed both appeals": a court turning down an appeal or a challenge
+    (events.yaml appeal_nouns) that names no one refused is a ruling against the parties the
+    article reports bringing a legal challenge (the sources of its ACCUSE drafts by
+    legal_challenge_triggers: "appealed against", "took their case to"), so ACCUSE with
+    them as targets; with no such party it stays a bare procedure (filters.procedural_decision)."""
+    appellants = unique(
+        m
+        for d in drafts
+        if d.event_type == "ACCUSE" and d.trigger.lemma in LEGAL_CHALLENGE_TRIGGERS
+        for m in d.sources
+        if m.kind != "pronoun"
+    )
+    if not appellants:
+        return
+    for draft in drafts:
+        if draft.event_type != "REJECT" or draft.targets or draft.participants or not draft.sources:
+            continue
+        verb = draft.token
+        if verb.pos_ != "VERB" or not all(_court(verb, m) for m in draft.sources):
+            continue
+        if not any(c.dep_ == "dobj" and lemma_in(c, APPEAL_NOUNS) for c in verb.children):
+            continue
+        targets = [m for m in appellants if not any(m is s for s in draft.sources)]
+        if targets:
+            draft.trigger, draft.event_type = COURT_RULING, "ACCUSE"
+            draft.mode, draft.cameo_root = COURT_RULING.mode, COURT_RULING.cameo_root
+            draft.targets = targets
 
 
 def ruled_against(draft: Draft, index: MentionIndex) -> None:

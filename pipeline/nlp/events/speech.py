@@ -27,7 +27,7 @@ proposals would mean there would be no safe haven").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -60,22 +60,27 @@ from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.vocabulary import (
     APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,
+    CLAIM_NOUNS,
     CLAUSE_DENIAL_VERBS,
     CONDUCT_ADVERBS,
     CONDUCT_VERBS,
+    CONSEQUENCE_VERBS,
     CRITICISM_PHRASES,
     CRITICISM_WORDS,
     DISMISSING_VERBS,
     DISTRUST_VERBS,
     EXCESS_WORDS,
     GOVERNMENT_MEASURE_NOUNS,
+    HARM_WORDS,
     INACTION_VERBS,
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     MANNER_NOUNS,
     NEGATING_VERBS,
     NORM_NOUNS,
+    PROPOSAL_NOUNS,
     QUARREL_WORDS,
+    REPORT_NOUNS,
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
@@ -85,7 +90,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
+from pipeline.nlp.syntax import DEFINITE_DETS, NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -282,8 +287,35 @@ def _criticising_phrase(token: Token) -> bool:
     )
 
 
+CONSEQUENCE_MODALS = frozenset({"could", "would", "might", "may", "will"})
+LESSENING_WORDS = frozenset({"less", "fewer", "lower", "reduced", "no"})
+
+
+def _harmful_outcome(token: Token) -> bool:
+    """ "These plans could result in those with extreme views dictating policing", "the plan
+    could create conflict between chief constables and officials": a proposal (events.yaml
+    proposal_nouns) as the subject of a verb of consequence under "could", "would" or "will"
+    (consequence_verbs) whose outcome names a harm (harm_words) warns against the proposal,
+    a criticism of its owner."""
+    if token.pos_ != "VERB" or not lemma_in(token, CONSEQUENCE_VERBS) or has_neg(token):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lemma_.lower() not in PROPOSAL_NOUNS:
+        return False
+    outcome = [t for c in token.children if c.dep_ not in ("nsubj", "aux", "punct", "cc", "conj") for t in c.subtree]
+    return any(
+        (t.lower_ in HARM_WORDS or t.lemma_.lower() in HARM_WORDS)
+        and not any(c.lower_ in LESSENING_WORDS or c.dep_ == "neg" for c in t.children)  # "less disorder"
+        for t in outcome
+    )
+
+
 def criticises(token: Token) -> bool:
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
+        return True
+    if _harmful_outcome(token):
         return True
     if _criticising_phrase(token):
         return True
@@ -460,10 +492,12 @@ def judged_actors(
         and token.pos_ == "VERB"
         and any(c.dep_ == "dobj" for c in token.children)
         and not _breaks_a_norm(token)
+        and not _harmful_outcome(token)
     ):
         # "would undermine the UN", "misled Parliament": a judging verb's object is who it
         # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
-        # (a broken norm is no one harmed: "violated US law" is read as before)
+        # (a broken norm is no one harmed: "violated US law" is read as before; nor is a
+        # harm a proposal brings: "the plan could create conflict" judges the plan's owner)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
     found = _actors_in(ec, _judging_clause_words(clause), span, speaker)
     return (
@@ -892,7 +926,7 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
     if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
         obj = obj.head.head  # "Mr Campbell, who he described as 'very talented'": the one "who" is
-    found = np_actors(obj, ec.index, allow_pronoun_possessor=True)
+    found = np_actors(obj, ec.index, allow_pronoun_possessor=True) or _misplaced_agent(obj, ec)
     if found:
         return found
     sentence = ec.ctx.sentence_at(obj.idx)
@@ -915,9 +949,39 @@ def _labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> li
     excluded = lambda m: any(same_actor(m, s) for s in sources)  # noqa: E731
     return (
         proposal_owner(obj, ec.index, excluded, same_word=True)
-        or claim_maker(obj, ec.index, excluded)
+        or claim_maker(obj, ec.index, excluded, CLAIM_NOUNS | REPORT_NOUNS)
         or _government_measure(ec, obj, sources)
+        or _proposer_before(ec, obj, sentence, excluded)
     )
+
+
+def _proposer_before(
+    ec: EventContext, noun: Token, sentence: Sentence | None, excluded: Callable[[Mention], bool]
+) -> list[Mention]:
+    """ "The Tories are committed to imposing annual limits on immigration. Labour has branded
+    the proposal unworkable": a definite proposal noun ("the proposal", "this move") that no
+    earlier proposal noun gives an owner to is what the sentence before says its subject
+    does: that subject's actors, never the labeller."""
+    if sentence is None or sentence.sentence_id == 0 or noun.lemma_.lower() not in PROPOSAL_NOUNS:
+        return []
+    if not any(c.lower_ in DEFINITE_DETS for c in noun.children) or any(c.dep_ == "poss" for c in noun.children):
+        return []
+    before = ec.ctx.sentence_span(ec.ctx.sentences[sentence.sentence_id - 1])
+    if before is None:
+        return []
+    found = [m for m in subject_actors(before.root, ec.index) if is_actor(m) and m.kind != "pronoun"]
+    return [m for m in found if m.entity_type != "LOCATION" and not excluded(m)]
+
+
+def _misplaced_agent(obj: Token, ec: EventContext) -> list[Mention]:
+    """ "Japan called the intrusion by the Chinese submarine an act of provocation": the parser
+    hangs the object noun's "by" phrase on the active labelling verb, where no agent can be;
+    its actors are the object's doers."""
+    verb = obj.head
+    if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or is_passive(verb):
+        return []
+    agents = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > obj.i]
+    return [m for a in agents for p in a.children if p.dep_ == "pobj" for m in np_actors(p, ec.index)]
 
 
 PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})

@@ -40,6 +40,8 @@ from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
     CONVERSATION_VERBS,
+    LEGAL_CHALLENGE_TRIGGERS,
+    LEGAL_REALISING_VERBS,
     MEDIA_MODIFIERS,
     MEDIATING_VERBS,
     MEETING_LIGHT_VERBS,
@@ -304,7 +306,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
         meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
-        if not is_light and verb is None and not meeting_only:
+        legal_only = not is_light and verb is None and lemma_in(token, LEGAL_REALISING_VERBS)
+        if not is_light and verb is None and not meeting_only and not legal_only:
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
@@ -312,6 +315,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             noun_trigger = nouns[noun.i][0]
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
+            if legal_only and noun_trigger.lemma not in LEGAL_CHALLENGE_TRIGGERS:
+                continue  # "took legal action" is a lawsuit; "took the blame" is no accusation
             if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
                 absorbed.add(noun.i)  # "offered Israel a truce": the offer is the event, the truce its content
                 continue
