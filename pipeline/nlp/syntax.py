@@ -176,6 +176,18 @@ def passive_form(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children)
 
 
+def fronted_participle(verb: Token) -> bool:
+    """ "Arrested in 2003, Khodorkovsky remains in jail", "Charged with fraud, the banker
+    ...": a bare past participle with no subject of its own opening the clause it hangs from
+    is passive; that clause's subject is the one it was done to, not its doer."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and passive_form(verb)
+        and not any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children)
+    )
+
+
 def judged_dep(verb: Token) -> str:
     """The dependency of what a verb acts on: its object, or in the passive its subject
     ("the proposals were attacked by union leaders")."""

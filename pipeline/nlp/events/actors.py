@@ -76,6 +76,7 @@ from pipeline.nlp.events.vocabulary import (
     DENYING_VERBS,
     DISCOURSE_NOUNS,
     GROUP_HEADS,
+    HANDOVER_VERBS,
     HOME_AGENT_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
@@ -98,6 +99,7 @@ from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
+    fronted_participle,
     passive_form,
     ACTIVE_SUBJECT_DEPS,
     DEFINITE_DETS,
@@ -434,7 +436,7 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
                 return np_actors(objects[0], index)
         return subject_actors(head, index, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
-        if _fronted_participle(verb):
+        if fronted_participle(verb):
             return []  # "Arrested in 2003, Khodorkovsky remains in jail": he is the one held
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
@@ -492,18 +494,6 @@ def _reduced_passive(verb: Token, subject: Token) -> bool:
         and subject.i < verb.i
         and verb.doc[verb.i - 1].text == ","
         and not _active(verb)
-    )
-
-
-def _fronted_participle(verb: Token) -> bool:
-    """ "Arrested in 2003, Khodorkovsky remains in jail", "Charged with fraud, the banker
-    ...": a bare past participle with no subject of its own opening the clause it hangs from
-    is passive; that clause's subject is the one it was done to, not its doer."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.i < verb.head.i
-        and passive_form(verb)
-        and not any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children)
     )
 
 
@@ -725,9 +715,16 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         and not _finite_read_as_participle(verb)
     ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
-    if _fronted_participle(verb):  # "Arrested in 2003, Khodorkovsky remains in jail"
+    if fronted_participle(verb):  # "Arrested in 2003, Khodorkovsky remains in jail"
         out += [m for c in verb.head.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
     return unique(out)
+
+
+def _handed_to(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The states a verb of handing over names in its "to" phrase ("extradited X to the
+    United States"; events.yaml handover_verbs)."""
+    tos = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    return [m for p in tos for o in pobjs(p) for m in np_actors(o, index) if m.entity_type == "COUNTRY"]
 
 
 def _object_partners(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -794,6 +791,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         elif draft.mode == "visit":
             role = "source"  # "X visited Y": the visitor is the source
         elif role != "mediator":
+            if lemma_in(draft.token, HANDOVER_VERBS) and (receivers := _handed_to(draft.token, index)):
+                objects = receivers  # "Colombia extradited X to the United States": the two states
             assign(draft, "participants", subjects + objects)
             return
     subject_role, object_role = SUBJECT_OBJECT_ROLES[role]
