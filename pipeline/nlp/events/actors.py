@@ -99,18 +99,18 @@ from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
-    fronted_participle,
-    passive_form,
     ACTIVE_SUBJECT_DEPS,
     DEFINITE_DETS,
     SUBJECT_SLOT_DEPS,
     MentionIndex,
+    fronted_participle,
     has_neg,
     is_passive,
     is_relative_pronoun,
     judged_dep,
     mention_root,
     misparsed_coordinate,
+    passive_form,
 )
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
