@@ -40,6 +40,7 @@ from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
+    AID_DROPPING_VERBS,
     AID_SCALING_VERBS,
     CONVERSATION_VERBS,
     CUSTODY_PLACES,
@@ -313,8 +314,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         verb = verbs.get(token.i)
         meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
         scaling_only = not is_light and verb is None and lemma_in(token, AID_SCALING_VERBS)
+        dropping_only = not is_light and verb is None and lemma_in(token, AID_DROPPING_VERBS)
         legal_only = not is_light and verb is None and lemma_in(token, LEGAL_REALISING_VERBS)
-        if not is_light and verb is None and not meeting_only and not scaling_only and not legal_only:
+        if not is_light and verb is None and not (meeting_only or scaling_only or dropping_only or legal_only):
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
@@ -322,6 +324,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             noun_trigger = nouns[noun.i][0]
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
+            if dropping_only and noun_trigger.event_type != "AID":
+                continue  # "helicopters dropped food to villages" is aid; "dropped the charges" no act
             if scaling_only and (noun_trigger.event_type != "AID" or not any(c.dep_ == "poss" for c in noun.children)):
                 continue  # "increased its aid to £50m" is aid given; "raised concerns", "increase funding" no act
             if noun_trigger.event_type == "AID" and lemma_in(token, UTTERING_LIGHT_VERBS):
