@@ -185,6 +185,9 @@ def test_gerunds():
     assert [gerund(v) for v in ("impose", "sign", "ban", "carry", "cut", "open", "die", "free", "dispel", "appeal")] == [
         "imposing", "signing", "banning", "carrying", "cutting", "opening", "dying", "freeing", "dispelling", "appealing",
     ]
+    assert [gerund(v) for v in ("commit", "prefer", "quit", "visit", "offer")] == [
+        "committing", "preferring", "quitting", "visiting", "offering",
+    ]
 
 
 def test_grounds_causes_and_proposers():

@@ -43,6 +43,7 @@ from pipeline.nlp.stances.words import (
     POLICY_NOUNS,
     QUANTIFIER_DETERMINERS,
     QUANTITY_WORDS,
+    STRESSED_FINAL_VERBS,
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
@@ -78,10 +79,13 @@ def gerund(lemma: str) -> str:
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
         return lemma[:-1] + "ing"
-    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
-    closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+    if lemma in STRESSED_FINAL_VERBS:
+        return lemma + lemma[-1] + "ing"  # "commit" -> "committing"
+    spelt = lemma.replace("qu", "qw")  # the "u" of "qu" is no vowel: "quit" -> "quitting"
+    one_syllable = len(re.findall(r"[aeiouy]+", spelt)) == 1
+    closed = len(spelt) >= 3 and spelt[-1] not in "aeiouwxy" and spelt[-2] in "aeiou" and spelt[-3] not in "aeiou"
     if one_syllable and closed or closed and lemma[-1] == "l":
-        # "ban" -> "banning", "cut" -> "cutting"; British "l": "dispel" -> "dispelling"
+        # "ban" -> "banning", "cut" -> "cutting"; British "l": "cancel" -> "cancelling"
         return lemma + lemma[-1] + "ing"
     return lemma + "ing"
 

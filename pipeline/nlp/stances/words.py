@@ -57,6 +57,7 @@ POLICY_NOUNS = _VOCABULARY.words("policy_nouns")
 COMPLETION_PREPOSITIONS = _VOCABULARY.words("completion_prepositions")
 BODY_PREPOSITIONS = _VOCABULARY.words("body_prepositions")
 IRREGULAR_PARTICIPLES = _VOCABULARY.mapping("irregular_participles")
+STRESSED_FINAL_VERBS = _VOCABULARY.words("stressed_final_verbs")
 LACK_NOUNS = _VOCABULARY.words("lack_nouns")
 REMEDY_NOUNS = _VOCABULARY.words("remedy_nouns")
 EVALUATIVE_IDIOMS = {phrase: float(weight) for phrase, weight in _VOCABULARY.mapping("evaluative_idioms").items()}
