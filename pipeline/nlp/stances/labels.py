@@ -10,7 +10,7 @@ issue of ID cards" -> "ID cards") or it is no target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -156,6 +156,8 @@ class Labeller:
     lex: StanceLexicon
     doc: Doc
     headline: tuple[int, int] = (0, 0)  # token range of the article's headline, if any
+    # the article's "under plans …" frames (`framed_content`), found once: (index, word, content)
+    _frames: list[tuple[int, str, str]] = field(default_factory=list, compare=False, repr=False)
 
     def np_head(self, noun: Token) -> Token:
         """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
@@ -291,15 +293,25 @@ class Labeller:
         word (`plan_content`): what the article's plans are, before the headline's name; for
         the headline's own policy noun, the first such frame of the report below it."""
         lemma = noun.lemma_.lower()
-        if lemma not in POLICY_NOUNS | ACT_NOUNS:
+        if lemma not in POLICY_NOUNS and lemma not in ACT_NOUNS:
             return None
         # "the move" names whatever was planned: the frame of any policy noun
-        words = POLICY_NOUNS if lemma in ACT_NOUNS else {lemma}
-        tokens = self.doc[self.headline[1] :] if self._in_headline(noun) else reversed(self.doc[: noun.i])
-        for token in tokens:
-            if token.pos_ == "NOUN" and token.lemma_.lower() in words and (content := self.plan_content(token)):
-                return content
-        return None
+        frames = [(i, content) for i, word, content in self._under_frames() if lemma in ACT_NOUNS or word == lemma]
+        if self._in_headline(noun):
+            return next((content for i, content in frames if i >= self.headline[1]), None)
+        return next((content for i, content in reversed(frames) if i < noun.i), None)
+
+    def _under_frames(self) -> list[tuple[int, str, str]]:
+        """Every "under plans …" frame of the article with its content, found on first use
+        (the doc's tokens are scanned once, not for each later bare "the plans")."""
+        if not self._frames:
+            found = [
+                (t.i, t.lemma_.lower(), content)
+                for t in self.doc
+                if t.pos_ == "NOUN" and t.lemma_.lower() in POLICY_NOUNS and (content := self.plan_content(t))
+            ]
+            self._frames.extend(found or [(-1, "", "")])  # a sentinel: scanned, none found
+        return [frame for frame in self._frames if frame[0] >= 0]
 
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
