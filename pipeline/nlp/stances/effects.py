@@ -69,13 +69,18 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     # "fear the bill could fail", "fear the ban could be scrapped", "fear the government
     # could scrap the ban": fearing a measure's end supports it (`intransitive_fates`, a
-    # stance verb's own targets); a body that acts is no measure
+    # stance verb's own targets); a body that acts is no measure. "fear the bill will not go
+    # ahead" turns the fate round; a feared non-effect ("would not protect patients") is
+    # still a criticism, or a wish that it work: no side taken
+    negated = has_negation(art, clause)
     fated = action_targets(art, clause, label_actions=False)
+    if not fated and negated:
+        return []
     targets = [
         t for t in fated or judged_subject_targets(art, clause)
         if issue_like(t.head) and t.head.lemma_.lower() not in BODY_NOUNS
     ]
-    return target_signals(art, verb, -1, CONSEQUENCE_SCORE, targets, holder, quote)
+    return target_signals(art, verb, 1 if negated else -1, CONSEQUENCE_SCORE, targets, holder, quote)
 
 
 def _effect_sign(verb: Token, prep: str | None) -> int | None:

@@ -253,13 +253,16 @@ class Labeller:
         "under" names no content of its own; the clause it frames is what is planned
         ("elected area police commissioner"), its action or, failing that, the action of the
         clause's infinitive. None when the noun says its own content ("under plans to …",
-        "under the plan for …") or is no such frame."""
+        "under the plan for …"), when the clause is someone's reported claim ("Critics say …")
+        or is no such frame."""
         prep = plan.head
         if (
             plan.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep"
             or plan.lemma_.lower() not in POLICY_NOUNS or prep.head.pos_ not in ("VERB", "AUX")
         ):
             return None
+        if any(is_cue(above) for above in prep.head.ancestors):
+            return None  # "Critics say councils would lose powers, under plans …": their reading, not the plan's
         if any(
             c.dep_ in ("prep", "relcl", "appos") or c.dep_ == "acl" and c.tag_ != "VBN"
             or c.dep_ == "compound" and c.pos_ != "PROPN"
