@@ -24,7 +24,15 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
 from pipeline.nlp.stances.targets import action_targets
 from pipeline.nlp.stances.topic import antecedent_noun
-from pipeline.nlp.stances.words import BODY_NOUNS, CAUSAL_VERBS, EFFECT_ENDS, EFFECT_NOUNS, FEAR_VERBS, POLICY_NOUNS, REDUCING_WORDS
+from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
+    CAUSAL_VERBS,
+    EFFECT_ENDS,
+    EFFECT_NOUNS,
+    FEAR_VERBS,
+    POLICY_NOUNS,
+    REDUCING_WORDS,
+)
 
 
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
