@@ -239,8 +239,12 @@ def test_snapshot_copies_the_code_without_caches(tmp_path):
     (root / "benchmarks" / "bench.py").write_text("")
     (root / "data").mkdir()
     copy = inputs.snapshot_code(tmp_path / "code", root)
-    files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file())
+    files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file() and p.suffix != ".pyc")
     assert files == ["benchmarks/bench.py", "dagster.yaml", "eval/gold/a.json", "pipeline/__init__.py"]
+    # no cache is copied; the copy's own modules are compiled, so no stage compiles them again
+    compiled = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*.pyc"))
+    assert compiled == [f"benchmarks/__pycache__/bench.{sys.implementation.cache_tag}.pyc",
+                        f"pipeline/__pycache__/__init__.{sys.implementation.cache_tag}.pyc"]
 
 
 def test_failure_reason_is_the_last_exception_line(tmp_path):

@@ -209,3 +209,24 @@ def test_exact_spellings_find_what_the_token_matcher_finds(gazetteer):
     assert len(found) >= 8
     with pytest.raises(ValueError, match="exact spellings"):
         exact.add("lower", [[{"LOWER": "turkey"}]])
+
+
+def test_the_ruler_patterns_kept_in_the_cache_folder_are_those_made(gazetteer, tmp_path, monkeypatch):
+    from pipeline.nlp import model
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    made = gazetteer.entity_ruler_patterns()
+    assert model.ruler_patterns() == made  # made, and written for the next process
+    assert model.patterns_path().parent == tmp_path / "gazetteer-patterns"
+    assert [p.name for p in (tmp_path / "gazetteer-patterns").iterdir()] == [model.patterns_path().name]
+
+    def not_again():
+        raise AssertionError("the kept patterns were made again")
+
+    monkeypatch.setattr(model, "load_gazetteer", not_again)
+    assert model.ruler_patterns() == made  # read back as they were made: strings, ORTH lists, ids
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    model.patterns_path().write_text('[{"label": "GPE", "pat', encoding="utf-8")  # a torn file
+    assert model.ruler_patterns() == made
+    assert model.ruler_patterns() == made

@@ -87,6 +87,7 @@ from pipeline.nlp.events.vocabulary import (
     PROPOSAL_NOUNS,
     RECIPROCAL_VERBS,
     REPORTING_VERBS,
+    SEQUENCE_PREPOSITIONS,
     SPOKESPERSON_NOUNS,
     STATE_AGENT_HEADS,
     STATE_VERBS,
@@ -407,6 +408,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
         return []
     found: list[Mention] = []
     for child in verb.children:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS and _reduced_passive(verb, child):
+            continue  # "Saddam Hussein, imprisoned at a US-run facility, ...": Saddam is the one held
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
             if is_relative_pronoun(child):
                 if verb.dep_ == "relcl":
@@ -494,6 +497,20 @@ def _party_apart(noun: Token, index: MentionIndex) -> list[Mention] | None:
     # the parser hung on the noun from inside its phrase ("a shareholder in US firm MCI")
     appositions = [c for c in noun.children if c.dep_ == "appos" and c.doc[c.left_edge.i - 1].text == ","]
     return [m for c in appositions for m in np_actors(c, index)]
+
+
+def _reduced_passive(verb: Token, subject: Token) -> bool:
+    """ "Saddam Hussein, imprisoned at a U.S.-run facility, was said to be upset": the parser
+    makes the name the subject of a bare past participle set off by a comma, with no auxiliary
+    of its own; such a participle is passive, its "subject" the one it was done to."""
+    return (
+        subject.dep_ == "nsubj"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and subject.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _person_in_apposition(noun: Token, index: MentionIndex) -> Mention | None:
@@ -694,8 +711,14 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         if child.dep_ == "nsubjpass" and is_relative_pronoun(child):
             if verb.dep_ == "relcl" and actor_at(index, verb.head) is not None:
                 out += np_actors(verb.head, index)  # "Khodorkovsky, who was arrested in 2003"
-        elif child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and passive):
+        elif (
+            child.dep_ in ("dobj", "dative")
+            or (child.dep_ == "nsubjpass" and passive)
+            or _reduced_passive(verb, child)  # "Saddam Hussein, imprisoned at ...": the one held
+        ):
             out += np_actors(child, index)
+            if draft.event_type in SYMMETRIC_TYPES and child.dep_ == "dobj":
+                out += _object_partners(child, index)  # "discussed the system with Paul Martin"
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
                 out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
         elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
@@ -712,6 +735,13 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
     return unique(out)
+
+
+def _object_partners(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "discussed the missile defence system with Paul Martin": the parser hangs the "with"
+    phrase of a meeting verb on its object; the one met is the verb's partner all the same."""
+    withs = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"]
+    return [m for p in withs for o in pobjs(p) for m in np_actors(o, index)]
 
 
 def fill_actors(ec: EventContext, draft: Draft) -> None:
@@ -1502,6 +1532,8 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "sources" if not symmetric else "participants", mentioned)
                     elif word in ("between", "among", "amongst"):
                         assign(draft, "participants" if symmetric else "sources", mentioned)
+                    elif word == "from" and draft.event_type == "AID":
+                        assign(draft, "sources", mentioned)  # "aid from Israel": the giver
                     elif word == "with":
                         assign(draft, "participants" if symmetric else "targets", mentioned)
                     elif (
@@ -1540,9 +1572,18 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
     """ "Mr. Vohor ... after his secret visit to Taiwan": a visit owned by a possessive pronoun
     no mention stands for is the visit of the one the text is about (the latest person
     subject before it, in its sentence or the one before), else of the nearest actor of the
-    pronoun's kind named before. Other acts are left alone: "upheld his indictment" names a
-    step of the court's ruling, no arrest of its own."""
-    if owner.lower_ not in POSSESSIVE_REFERENTS or draft.mode != "visit":
+    pronoun's kind named before; so is an arrest that dates the clause ("Mr Khodorkovsky is
+    on trial following his arrest in October 2003": events.yaml sequence_prepositions). Other
+    acts are left alone: "upheld his indictment" names a step of the court's ruling, no
+    arrest of its own."""
+    token = draft.token
+    dated_by = (
+        draft.trigger.subject_role == "recipient"
+        and draft.event_type == "COERCE"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in SEQUENCE_PREPOSITIONS
+    )
+    if owner.lower_ not in POSSESSIVE_REFERENTS or (draft.mode != "visit" and not dated_by):
         return []
     others = {actor_key(m) for m in draft.actors()}
     visitors = pronoun_owner(owner, draft.sentence.sentence_id, others, index, prefer_subject=True)

@@ -12,14 +12,19 @@ meeting" is never such an antecedent.
 from __future__ import annotations
 
 from pipeline.nlp.events.draft import ASSERTED, Draft, assign, drop_overlaps
+from pipeline.nlp.syntax import is_passive
 
 ANAPHORIC_TYPES = frozenset({"CONSULT", "AGREE", "COERCE", "RETREAT", "SANCTION", "PROTEST", "COOPERATE", "AID"})
 ANAPHORA_WINDOW = 10  # sentences
+AGENT_WINDOW = 2  # sentences: "Officials demolished 6,000 shanties. ... 39,000 have been destroyed"
 
 
 def resolve_event_anaphora(drafts: list[Draft]) -> None:
     """ "the talks" with no actors of its own is the latest earlier event of its type."""
     for position, draft in enumerate(drafts):
+        if _agentless_passive(draft):
+            _same_agent(draft, drafts[:position])
+            continue
         if not draft.definite or draft.token.pos_ not in ("NOUN", "PROPN") or draft.separate:
             continue
         if draft.event_type not in ANAPHORIC_TYPES:
@@ -61,3 +66,35 @@ def _shares(a: Draft, b: Draft) -> bool:
     ids = {m.mention_id for m in b.actors()}
     names = {m.name.lower() for m in b.actors()}
     return any(m.mention_id in ids or m.name.lower() in names for m in a.actors()) or not a.actors()
+
+
+def _agentless_passive(draft: Draft) -> bool:
+    """A passive verb with no "by" agent and no actor at all ("39,000 shanties have been
+    destroyed", "dozens more were detained"), of a type whose agent a report keeps naming."""
+    token = draft.token
+    return (
+        token.pos_ == "VERB"
+        and is_passive(token)
+        and not any(c.dep_ == "agent" for c in token.children)
+        and not draft.actors()
+        and draft.event_type in ANAPHORIC_TYPES
+        and draft.modality == ASSERTED
+    )
+
+
+def _same_agent(draft: Draft, before: list[Draft]) -> None:
+    """ "Officials in Mumbai demolished 6,000 shanties. In total, 39,000 shanties have been
+    destroyed": an agentless passive act of the type and kind of an act reported just before
+    (AGENT_WINDOW) is done by that act's doer when that act named no one it acted on (unnamed
+    shanties, protesters); only the source carries over, since what is acted on is new."""
+    for earlier in reversed(before):
+        if draft.sentence.sentence_id - earlier.sentence.sentence_id > AGENT_WINDOW:
+            return
+        if earlier.event_type == draft.event_type and earlier.mode == draft.mode and earlier.sources:
+            # an act on a named actor ("Judge Torres convicted Taricani") is its own case: "the
+            # official was subsequently convicted" need not be his doing
+            if earlier.modality == ASSERTED and not earlier.targets:
+                assign(draft, "sources", earlier.sources)
+                draft.copied = True
+                drop_overlaps(draft)
+            return

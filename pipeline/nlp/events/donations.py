@@ -11,17 +11,18 @@ is the aid noun's event already; a sum with no recipient ("it spent $5m", "gave 
 is left alone, as are gifts of anything else, unless it is given "for" relief ("pledged
 $500 million for tsunami relief", "for the victims"; events.yaml aid_purposes). A state or body that "helped" a state
 ("China helped Brazil build the satellite", "Britain helped Sri Lanka"; events.yaml
-helping_verbs) assists it, read as "assist" (PLOVER AID); help to anyone but a state ("the
-tax cut helped families", "helped Labour win") is no aid between political actors.
+helping_verbs) assists it, read as "assist" (PLOVER AID), as does one that helps the relief
+("helped the relief effort", "sent ships to help with relief efforts"); help to anyone but
+a state ("the tax cut helped families", "helped Labour win") is no aid between political actors.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import actor_at, lemma_in, pobjs, read_as
+from pipeline.nlp.events.draft import actor_at, lemma_in, of_object, pobjs, read_as
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.vocabulary import AID_PURPOSES, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
+from pipeline.nlp.events.vocabulary import AID_PURPOSES, CREW_NOUNS, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -31,6 +32,8 @@ def donation_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, lis
     "donate" when it sends doctors or rescuers, with the verb as its words; else None."""
     if token.pos_ != "VERB" or not lemma_in(token, GIVING_VERBS):
         return None
+    if _relief_purpose(token) is not None:
+        return read_as(lexicon, "donate", token, [token])  # "sent two ships to Sri Lanka to help with relief"
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if len(objects) == 1 and _relief_workers(objects[0]) and names_recipient(token):
         if any(lexicon.noun(w) is not None for w in (objects[0].lemma_.lower(), objects[0].lower_)):
@@ -50,6 +53,10 @@ def assistance_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex
     subject of the clause it helps along: "helped Brazil build"); else None."""
     if token.pos_ != "VERB" or not lemma_in(token, HELPING_VERBS):
         return None
+    if _relief_purpose(token.head) == token:
+        return None  # "sent ships to help with relief": the sending is the aid
+    if _helps_relief(token):
+        return read_as(lexicon, "assist", token, [token])  # "British Navy ships have helped the relief effort"
     helped = [c for c in token.children if c.dep_ == "dobj"]
     helped += [s for c in token.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
     if len(helped) != 1 or not any(m.entity_type == "COUNTRY" and m.kind != "pronoun" for m in index.all_at(helped[0])):
@@ -65,11 +72,38 @@ def _is_sum(noun: Token) -> bool:
 
 
 def _relief_workers(noun: Token) -> bool:
-    """ "doctors", "rescue teams", "20 relief workers": people sent to help."""
+    """ "doctors", "rescue teams", "20 relief workers", "a team of doctors": people sent to help."""
     words = load_senses().classes["relief_workers"]
+    if noun.lower_ in CREW_NOUNS and (members := of_object(noun)) is not None:
+        noun = members  # "a team of 20 doctors": who the team is
     return noun.lemma_.lower() in words or any(
         c.dep_ == "compound" and c.lemma_.lower() in words for c in noun.children
     )
+
+
+def _relief_purpose(verb: Token) -> Token | None:
+    """The infinitive of helping the relief that a verb of giving or sending has as its
+    purpose ("sent two naval ships to Sri Lanka to help with relief efforts"), or None."""
+    if not lemma_in(verb, GIVING_VERBS):
+        return None
+    for clause in verb.children:
+        purpose = clause.dep_ in ("xcomp", "advcl") and clause.tag_ == "VB"
+        if purpose and lemma_in(clause, HELPING_VERBS) and _helps_relief(clause):
+            return clause
+    return None
+
+
+def _helps_relief(verb: Token) -> bool:
+    """ "British Navy ships have helped the relief effort", "sent two ships to help with relief
+    efforts": help given to relief (events.yaml aid_purposes, the noun or a modifier of it, as
+    the verb's object or its "with" phrase) is aid, whoever is relieved."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in") for p in pobjs(c)]
+    for noun in nouns:
+        words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+        if any(w.lemma_.lower() in AID_PURPOSES or w.lower_ in AID_PURPOSES for w in words):
+            return True
+    return False
 
 
 def names_relief(verb: Token) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import Draft, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
-from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
+from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, CREW_NOUNS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
 from pipeline.nlp.yaml_text import safe_load
@@ -142,8 +142,9 @@ COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million"})
 
 
 def _counted(token: Token) -> Token:
-    """ "thousands of homes" -> "homes": a count's head is what it counts."""
-    if token.lemma_.lower() in COUNT_NOUNS or token.pos_ == "NUM":
+    """ "thousands of homes" -> "homes": a count's head is what it counts; "a team of
+    doctors" -> "doctors": a body of people is who it is made of (events.yaml crew_nouns)."""
+    if token.lemma_.lower() in COUNT_NOUNS or token.pos_ == "NUM" or token.lower_ in CREW_NOUNS:
         return of_object(token) or token
     return token
 
@@ -208,6 +209,8 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
                         subjects += [h for p in pobjs(child) for h in _heads(p)]
         causers += [h for causer in _causers(token) for h in _heads(causer)]
         subjects += modifiers
+        # "a $500 million pledge": the amount modifies the noun, but it is no one who acts
+        modifiers += [h for child in token.children if child.dep_ == "nummod" for h in _heads(child)]
     else:
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         for child in token.children:

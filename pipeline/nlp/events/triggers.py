@@ -32,6 +32,7 @@ from pipeline.nlp.events.draft import (
     inner_event_noun,
     lemma_in,
     outer_noun,
+    pobjs,
     received_nouns,
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
@@ -39,7 +40,9 @@ from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
+    AID_SCALING_VERBS,
     CONVERSATION_VERBS,
+    CUSTODY_PLACES,
     LEGAL_CHALLENGE_TRIGGERS,
     LEGAL_REALISING_VERBS,
     MEDIA_MODIFIERS,
@@ -51,10 +54,11 @@ from pipeline.nlp.events.vocabulary import (
     PLEA_WORDS,
     PRESENCE_VERBS,
     RECEIVED_IDIOMS,
+    UTTERING_LIGHT_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
-from pipeline.nlp.syntax import DEFINITE_DETS
+from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex
 from pipeline.nlp.token_view import view_of
 
 
@@ -73,7 +77,11 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     ]
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
-    preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
+    # "insisted on Wednesday that ...": a preposition of time is no part of the verb, and
+    # the one after it may be ("called on Monday for an inquiry")
+    times = [c for c in token.children if c.dep_ == "prep" and c.i in gap and _of_time(c)]
+    gap |= {t.right_edge.i + 1 for t in times}
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap and c not in times]
     # "called for the US to close": the parser makes "for" the mark of the infinitive clause
     preps += [
         m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.i in gap
@@ -127,12 +135,18 @@ def _phone_adjunct(token: Token) -> Token | None:
 UTTERED_TYPES = frozenset({"AGREE", "AID", "CONCEDE", "SUPPORT"})
 
 # Acts one can be on the receiving end of (events.yaml receiving_verbs, receiving_frames):
-# speech acts ("faced criticism") and attacks ("came under attack from Y"); whether an attack
-# was verbal or violent is decided once its actors are known (filters.verbal_attack).
-RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT"}
+# speech acts ("faced criticism"), attacks ("came under attack from Y"), whether verbal or
+# violent decided once its actors are known (filters.verbal_attack), and aid ("Indonesia
+# received aid from Japan": Japan aids Indonesia).
+RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT", "AID"}
 
 # Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
 SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
+
+
+def _of_time(prep: Token) -> bool:
+    """ "on Wednesday", "on 5 May": a preposition whose object is a date or a time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _hyphen_prefix(token: Token) -> str:
@@ -297,8 +311,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
         meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
+        scaling_only = not is_light and verb is None and lemma_in(token, AID_SCALING_VERBS)
         legal_only = not is_light and verb is None and lemma_in(token, LEGAL_REALISING_VERBS)
-        if not is_light and verb is None and not meeting_only and not legal_only:
+        if not is_light and verb is None and not meeting_only and not scaling_only and not legal_only:
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
@@ -306,6 +321,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             noun_trigger = nouns[noun.i][0]
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
+            if scaling_only and (noun_trigger.event_type != "AID" or not any(c.dep_ == "poss" for c in noun.children)):
+                continue  # "increased its aid to £50m" is aid given; "raised concerns", "increase funding" no act
+            if noun_trigger.event_type == "AID" and lemma_in(token, UTTERING_LIGHT_VERBS):
+                continue  # "expressed his relief": a feeling voiced, no aid given
             if legal_only and noun_trigger.lemma not in LEGAL_CHALLENGE_TRIGGERS:
                 continue  # "took legal action" is a lawsuit; "took the blame" is no accusation
             if verb is not None and verb[0].event_type == "AGREE" and noun_trigger.event_type not in UTTERED_TYPES:
@@ -347,8 +366,12 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if i in absorbed:
             continue
         realisers = realised_by.get(i, []) + mediated.get(i, []) + received.get(i, [])
-        if trigger.requires_verb and not realisers:
+        if trigger.requires_verb and not realisers and not _given_by_someone(token, trigger, index):
             continue  # "a peace treaty" under discussion is not an AGREE event
+        if token.lemma_.lower() in CUSTODY_PLACES and token.dep_ != "pobj" and not realisers:
+            continue  # "Fort Leavenworth, the US Army's military prison": a facility, no one held
+        if trigger.event_type == "PROTEST" and _showing(token, index):
+            continue  # "a demonstration of the new technology", "the launch is a demonstration"
         draft = _new_draft(token, trigger, words, sentence)
         draft.realisers = realisers
         draft.definite = _is_definite(token)
@@ -379,7 +402,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "pleaded guilty to fraud": a plea in court, not an appeal
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
-        retyped = warning(token, trigger)
+        # "warned ministers that ...": told to an actor
+        addressed = any(c.dep_ in ("dobj", "dative") and np_actors(c, index) for c in token.children)
+        retyped = warning(token, trigger, addressed)
         if retyped is None:
             continue  # "warned that the changes would go ahead": a statement, not a threat
         if trigger.subject_role == "recipient" and any(
@@ -399,6 +424,35 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         drafts.append(draft)
     drafts.sort(key=lambda d: d.token.i)
     return drafts
+
+
+def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> bool:
+    """ "Thailand accepted aid from Israel", "aid from the United States arrived": aid whose
+    "from" phrase names its giver was given, though no giving verb realises it (a topic noun
+    such as "more aid is needed" names no giver)."""
+    return trigger.event_type == "AID" and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(np_actors(p, index) for p in pobjs(c))
+        for c in noun.children
+    )
+
+
+def _showing(noun: Token, index: MentionIndex) -> bool:
+    """ "a demonstration of the new technology", "Delta 4 Heavy's maiden launch is a
+    demonstration": a showing, not a protest, as "demonstrates the problem" is (the verb's
+    rule in `sentence_drafts`). The noun shows what its "of" phrase names when that names no
+    actor, or is what a copula says of a subject that names no actor nor any people."""
+    if noun.lemma_.lower() != "demonstration":
+        return False
+    shown = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+    if shown:
+        return not any(np_actors(p, index) for p in shown)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return bool(subjects) and not any(
+            actor_at(index, c) is not None or c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ACTOR_ENTITY_LABELS
+            for c in subjects
+        )
+    return False
 
 
 def _mediating(verb: Token, trigger: Trigger) -> bool:

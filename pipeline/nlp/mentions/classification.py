@@ -57,6 +57,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NAME_OPENERS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
+    POST_NOMINALS,
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
     REPORTING_VERBS,
@@ -67,7 +68,7 @@ from pipeline.nlp.mentions.vocabulary import (
     UNIT_WORDS,
     is_body_word,
 )
-from pipeline.nlp.syntax import PLACE_PREPS, trim_tokens
+from pipeline.nlp.syntax import PLACE_PREPS, POSSESSIVES, trim_tokens
 from pipeline.nlp.token_view import view_of
 
 
@@ -123,7 +124,33 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         candidate = _classify(mc, ent)
         if candidate is not None:
             out.append(candidate)
-    return out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + sovereigns(mc)
+    return (
+        out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + _untagged_listed_places(mc)
+        + sovereigns(mc)
+    )
+
+
+def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
+    """ "sheltered in Halifax as well as St. John's and Gander in Newfoundland": one capitalised
+    proper noun NER left untagged, joined by "and"/"or" to a place it tagged, is a place of the
+    same list (not a word the article writes in lower case, nor a given name)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    lowered = _lowered(doc)
+    for i in range(1, len(doc)):
+        if view.tag[i] != "NNP" or view.lower[i - 1] not in ("and", "or"):
+            continue
+        token = doc[i]
+        if token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
+            continue
+        if token.head.ent_type_ not in ("GPE", "LOC") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+            continue
+        if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
+            continue  # the name goes on, or owns something
+        if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text):
+            continue
+        out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
+    return out
 
 
 def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
@@ -354,6 +381,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = _before_markup(mc.doc, start, end)
+    end = _before_a_dashed_aside(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -404,6 +432,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
+    if label in ("PERSON", "ORG", "WORK_OF_ART") and _members_named(span):
+        return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "members of the Stolen Generations"
     post_at = _post_after_a_qualifier(mc, span)
     if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
         return _post_place(mc, span[:post_at])
@@ -777,6 +807,16 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
 
+def _before_a_dashed_aside(doc, start: int, end: int) -> int:
+    """ "Russia's Yuganskneftegas - the oil firm sold …": a spaced dash and lower-case words
+    after it, which NER ran on into, open an aside about the name, no part of it."""
+    for k in range(start + 1, end - 1):
+        spaced_dash = doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_
+        if spaced_dash and all(t.is_lower for t in doc[k + 1 : end]):
+            return k
+    return end
+
+
 def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
@@ -820,10 +860,14 @@ def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
 def _modified_as_a_thing(word: Token) -> bool:
     """ "its ID cards Bill", "the terror Bill", "the Organised Crime Bill": a law word right
     after a lower-case noun or adjective, or ending a title NER found, is the document, though
-    NER read "Bill" as a first name."""
+    NER read "Bill" as a first name; so is one right after a determiner or a possessive ("The
+    Bill now faces opposition", "No Bill goes through", "Mr Clarke's Bill"), which a lone first
+    name never takes."""
     before = word.doc[word.i - 1] if word.i > 0 else None
     if before is None:
         return False
+    if before.tag_ in ("DT", "PRP$", "POS") and before.ent_type_ != "PERSON":
+        return True
     return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
 
 
@@ -886,12 +930,31 @@ def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
     )
 
 
+_PARTITIVE_HEADS = frozenset({"member", "one"})
+
+
+def _members_named(span: Span) -> bool:
+    """ "members of the Stolen Generations", "one of the so-called \"Blair Babes\"": a capitalised
+    plural name whose members or one of them the text speaks of names a group of people, not
+    a person or a work."""
+    if len(span) < 2 or span[-1].tag_ != "NNPS" or not span[-1].is_title or span[0].ent_id_:
+        return False
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].lower_ in ("the", "so-called", "so", "-", "called")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS
+
+
 def _shaped_like_a_person(span: Span) -> bool:
-    """ "J. Allard", "Dominique de Villepin" typed ORG: initials before a surname, or a
-    lower-case name particle between capitalised names, and no word of a body's name."""
+    """ "J. Allard", "Dominique de Villepin", "Guy Mansfield QC" typed ORG: initials before a
+    surname, a lower-case name particle between capitalised names, or post-nominal letters
+    after them, and no word of a body's name."""
     words = [t for t in span if t.is_alpha or t.text.endswith(".")]
     if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in span):
         return False
+    if len(words) >= 3 and words[-1].is_upper and words[-1].lower_ in POST_NOMINALS:
+        return all(t.is_title for t in words[:-1])  # "Guy Mansfield QC": letters only a person's name takes
     first = words[0].text
     if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
         return words[-1].is_title
@@ -928,8 +991,9 @@ _LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
 
 def _a_language(span: Span) -> bool:
     """ "to teach German", "experimenting with Japanese and Spanish", "translated into
-    Arabic": a singular demonym standing alone as an object, with no determiner or modifier
-    and no noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
+    Arabic", "in the following languages: Norwegian, Polish": a singular demonym standing
+    alone as an object or listed after "languages:", with no determiner or modifier and no
+    noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
     "the French said", "one Chilean" (a determiner or number: its people), "French firms" and
     "French and other foreign nationals" (an adjective of a noun) are left be."""
     if len(span) != 1 or span[0].tag_ in ("NNS", "NNPS") or span[0].text.endswith("s"):
@@ -940,6 +1004,8 @@ def _a_language(span: Span) -> bool:
     token = span[0]
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head  # "with Japanese and Spanish": the list's first word has the role
+    if token.i > 1 and doc[token.i - 1].text == ":" and doc[token.i - 2].lemma_.lower() == "language":
+        return True  # "in the following languages: Norwegian, Polish, …": a list the noun announces
     if token.dep_ not in _LANGUAGE_DEPS:
         return False
     modifiers = [c for word in (token, span[0]) for c in word.children]

@@ -245,7 +245,9 @@ def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
     capitalised word NER took for a name of its own, written after a longer organisation
     name that begins with it (or, after "the", ends in it when it is a body's word: "the
     European Commission … the Commission"), is that organisation, when exactly one
-    organisation named before fits and no person the article names has it as a name."""
+    organisation named before fits and no person the article names has it as a name. A
+    headline's word may shorten a name the body gives only later ("Hyundai to build new
+    India plant" over "South Korea's Hyundai Motor has announced …")."""
     doc = mc.doc
     people_words = {  # the words of the people the article names in full
         w for c in chosen if c.entity_type == "PERSON" and c.kind == "name" and " " in c.name for w in c.name.split()
@@ -266,11 +268,12 @@ def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             continue
         after_the = c.tok_start > 0 and doc[c.tok_start - 1].lower_ == "the"
         body_word = c.name.lower() in BODY_HEADS | ORG_HEADS
+        headline = mc.section[c.tok_start] == "headline"  # a headline shortens a name the body gives in full
         fits = {
             o.name: o
             for o in chosen
             if o.entity_type == "ORGANIZATION"
-            and o.tok_end <= c.tok_start
+            and (o.tok_end <= c.tok_start or headline)
             and len(o.name.split()) > 1
             and (
                 _without_possessive(o.name.split()[0]) == c.name  # "Lloyd's of London ... Lloyd's chief"

@@ -50,6 +50,7 @@ from pipeline.nlp.mentions.vocabulary import (
     SPOKES_NOUNS,
     STAFF_NOUNS,
     TITLE_NOUNS,
+    TRADE_NOUNS,
     UK_PLACES,
     is_body_word,
 )
@@ -167,7 +168,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     modifies = place and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
     if modifies:
         found.add("PLACE?")
-    if _names_a_body(root) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
+    person_shaped = _shaped_like_a_name(words) or c.label == "PERSON" and len(words) > 1
+    if _names_a_body(root, person_shaped) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
@@ -278,10 +280,13 @@ def _root(doc, c: Candidate) -> Token:
     return span.root
 
 
-def _names_a_body(root: Token) -> bool:
-    """ "oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders"."""
+def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
+    """ "oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders". A name shaped
+    like a person's beside a noun of a trade (trade_nouns: "film maker Theo van Gogh", "the
+    site's operator, Edward Webber") is the person who plies it."""
+    nouns = ORG_NOUNS - TRADE_NOUNS if person_shaped else ORG_NOUNS
     head = root.head
-    if root.dep_ == "appos" and _is(head, ORG_NOUNS):
+    if root.dep_ == "appos" and _is(head, nouns):
         return True
     appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
     compounds = [child for child in root.children if child.dep_ == "compound"]
@@ -290,7 +295,7 @@ def _names_a_body(root: Token) -> bool:
         child for child in root.lefts
         if child.dep_ == "amod" and all(t.pos_ == "PROPN" for t in root.doc[child.i + 1 : root.i])
     ]
-    if any(_is(child, ORG_NOUNS) for child in appositions + compounds):
+    if any(_is(child, nouns) for child in appositions + compounds):
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
         # "Lisa Power, head of policy at Aids charity …", where the parser hangs "charity" on the name too
         return True
@@ -301,9 +306,13 @@ def _names_a_body(root: Token) -> bool:
 
 
 def _post_of_it(root: Token) -> bool:
-    """ "Yukos chief executive Steven Theede", "former Yukos boss Mikhail Khodorkovsky": a name
-    modifying a singular post (body_posts) after it names the body the post belongs to."""
+    """ "Yukos chief executive Steven Theede", "former Yukos boss Mikhail Khodorkovsky", "Paul
+    Myers, chief executive of Wippit": a name modifying a singular post (body_posts) after it,
+    or the "of" phrase of one, names the body the post belongs to."""
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+        post = head.head
+        return post.tag_ not in _PLURAL_TAGS and _is(post, BODY_POSTS)
     return (
         root.dep_ in ("compound", "nmod", "amod")
         and head.i > root.i

@@ -228,6 +228,10 @@ def title_reference(
         return None
     key = next(iter(holders))
     named = [m for m in before if surname(m.name) == key]
+    # "President Barack Obama … a speech by Michelle Obama … The President spoke": of the
+    # people sharing the holder's surname, the one named with the post
+    holding = {m.name for m in named if m.role and role_compatible(role.name, m.role)}
+    named = [m for m in named if m.name in holding] or named
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]

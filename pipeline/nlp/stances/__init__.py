@@ -21,7 +21,8 @@ each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
    doubt"). Intensifiers multiply the score, clipped to 1.
 4. Actions as targets compose: "the need to end the crisis" supports ending it, so
    opposes "humanitarian crisis"; an action without a stance of its own becomes a label
-   from its participle and object ("impose certain agreements" -> "imposed agreements").
+   from its gerund and object ("impose certain agreements" -> "imposing agreements"), as
+   the gold names acts ("building more prisons").
 
 Targets are normalised noun-phrase labels: determiners, judging and hedging adjectives and
 relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin
@@ -37,7 +38,7 @@ is an entity links to its mention.
    right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
    to do"), effects ("the plans would damage the economy"), "so-called" as distance.
 Targets are completed with their arguments ("sunset clause inserted in the Anti-Terrorism
-Bill", "decision to send a junior minister", "reduced public sector workers on sick leave");
+Bill", "decision to send a junior minister", "reducing public sector workers on sick leave");
 "the plans" after "X plans to <action>" is that action, a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
 is about; a person reporting their own state's position holds it; a spokesperson, unnamed
@@ -74,6 +75,9 @@ judged by the speaker.
    Warnings of effects (`effects`): in speech, a cause of harm or good named by a noun
    ("the Tory policies would cause economic failure", "will lead to severe problems") is
    judged as a verb of effect judges it.
+   Fearing what a measure does or would do (`effects.fear_signals`: "Critics fear the move
+   could hand control of the police to …") opposes the measure; "the move", "the plans"
+   after "…, under plans unveiled by X" are the planned content (`Labeller.plan_content`).
    An action urged on an actor with no object to label it by is the issue as worded
    ("urged the government to think again at a later stage"); "warned X to <act>" urges it.
 10. Holders are completed (`holders`, `pronouns`): a subject "it" in speech or "they" under

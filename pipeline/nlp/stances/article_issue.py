@@ -51,7 +51,7 @@ def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
     if issue is None:
         return []
     label, head = issue
-    keys = _content(label)
+    keys = _content(label) | _content(head.text)  # "the plan" names plans labelled by their content
     covered = {
         s.holder.name for s in found if s.holder is not None and s.polarity and keys & _content(s.target)
     }
@@ -98,7 +98,9 @@ def headline_issue(art: StanceArticle) -> tuple[str, Token] | None:
     for noun in candidates:
         if noun.pos_ != "NOUN" or noun.i in quoted or not issue_noun(art, noun):
             continue
-        label = art.labeller.noun_label(noun, resolve=False)
+        # "Tories outlining policing plans" over "…, under plans unveiled by the Conservatives":
+        # the plans are what the report says they contain
+        label = art.labeller.framed_content(noun) or art.labeller.noun_label(noun, resolve=False)
         if label and _content(label):
             if noun.lemma_.lower() in PROTEST_NOUNS:
                 return protest_cause(art) or (label, noun)
@@ -144,7 +146,7 @@ def lead_issue(art: StanceArticle) -> tuple[str, Token] | None:
     if best is None:
         return None
     noun = best[2]
-    label = art.labeller.noun_label(noun, resolve=False)
+    label = art.labeller.framed_content(noun) or art.labeller.noun_label(noun, resolve=False)
     if not label or not _content(label):
         return None
     if noun.dep_ not in ("dobj", "nsubjpass") and noun.lemma_.lower() not in ISSUE_HEADS:

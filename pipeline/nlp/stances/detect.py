@@ -14,7 +14,7 @@ from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.conditions import condition_signals
 from pipeline.nlp.stances.context import stance_context
 from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
-from pipeline.nlp.stances.effects import effect_signals
+from pipeline.nlp.stances.effects import effect_signals, fear_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
 from pipeline.nlp.stances.idioms import idiom_signals
 from pipeline.nlp.stances.judgements import (
@@ -47,7 +47,7 @@ from pipeline.nlp.token_view import view_of
 # pass calls. A gate only says when its pass surely finds nothing; the pass still decides.
 TOKEN_PASSES = (
     verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
-    nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals,
+    nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals, fear_signals,
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
@@ -82,6 +82,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     willing_signals: lambda g: g.pos == "VERB",
     naming_signals: lambda g: g.judging or g.opinion and g.pos in ("NOUN", "ADJ"),
     protest_signals: lambda g: g.pos == "NOUN",
+    fear_signals: lambda g: g.pos == "VERB",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
     attitude_signals: lambda g: g.pos == "NOUN",
     evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),

@@ -17,9 +17,11 @@ from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import judged_subject_targets
+from pipeline.nlp.stances.holders import holder_for
+from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
-from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_ENDS, EFFECT_NOUNS, REDUCING_WORDS
+from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_ENDS, EFFECT_NOUNS, FEAR_VERBS, REDUCING_WORDS
 
 
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -37,6 +39,25 @@ def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     negated = -1 if has_negation(art, verb) else 1
     return target_signals(art, verb, sign * negated, CONSEQUENCE_SCORE, targets, holder, quote)
+
+
+def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "Critics fear the move could hand control of the police to …", "he feared internment
+    without trial creates martyrs": fearing what a measure does or would do opposes the
+    measure (`fear_verbs`); the feared clause's subject is the target, read as for verbs of
+    effect (an issue, not an actor or a person; "it"/"the move" what was reported before)."""
+    if verb.lemma_.lower() not in FEAR_VERBS or verb.pos_ != "VERB" or hypothetical(verb) or has_negation(art, verb):
+        return []
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or not (
+        any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) or clause.tag_ in ("VBZ", "VBP")
+    ):
+        return []  # "fear that he was ill": a past fact, no measure's effect
+    holder, quote = holder_for(art, verb, False)
+    if holder is None:
+        return []
+    targets = [t for t in judged_subject_targets(art, clause) if issue_like(t.head)]
+    return target_signals(art, verb, -1, CONSEQUENCE_SCORE, targets, holder, quote)
 
 
 def _effect_sign(verb: Token, prep: str | None) -> int | None:

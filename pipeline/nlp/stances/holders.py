@@ -19,8 +19,10 @@ from pipeline.nlp.stances.words import (
     INSTRUMENT_VERBS,
     MESSAGE_NOUNS,
     PARTITIVE_WORDS,
+    PLAN_VERBS,
     UNWILLING_ADJECTIVES,
     VOLITION_VERBS,
+    WANTING_VERBS,
     WILLING_ADJECTIVES,
 )
 from pipeline.nlp.syntax import (
@@ -94,6 +96,15 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             # to create jobs", "It is also calling on Lord Woolf to abandon …": a committee's
             # or agency's demand), "It blamed weak demand" (no speech verb) is not
             return body_pronoun(art, it, across_sentences=quote is None or quote.kind != "direct"), quote
+    if subject is None and speaker is None and quote is None and _wanting(verb):
+        it = _referring_it(verb)
+        if it is not None and it.head.lemma_.lower() in WANTING_VERBS | PLAN_VERBS:
+            # "The government needs its finance bill … But it will also seek to push through
+            # its … Bill": a government's narrated aim, "it" continuing the government the text
+            # is about; a firm's narrated aims are business ("plan_verbs"), and what a body
+            # does ("as it continues to fight …") is no aim
+            body = body_pronoun(art, it)
+            return (body if body is not None and body.entity_type == "COUNTRY" else None), quote
     speaker_holds = subject is None or quote is not None and (deontic or subject.lower_ in FIRST_PERSON)
     if speaker_holds and speaker is not None and others_words(art, verb, quote, speaker):
         return None, quote  # "statements from senior figures insisting the public must …"
@@ -185,6 +196,12 @@ def _shared_passive_subject(verb: Token) -> Token | None:
 def _reported(verb: Token) -> bool:
     """Whether a verb stands in reported speech: under a reporting verb ("It says it wants …")."""
     return any(is_cue(above) for above in verb.ancestors)
+
+
+def _wanting(verb: Token) -> bool:
+    """Whether the verb wants or plans, or is the action wanted ("seek to push through …")."""
+    aims = WANTING_VERBS | PLAN_VERBS
+    return verb.lemma_.lower() in aims or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aims
 
 
 def _referring_it(verb: Token) -> Token | None:

@@ -69,7 +69,8 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if modal is None and verb.dep_ == "xcomp" and verb.head.lemma_ in NECESSITY_VERBS and verb.head.i < verb.i:
         modal = verb.head  # "the changes would have to go ahead", "we need to cut taxes"
         first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in modal.children)
-        if modal.tag_ == "VBG" or not (first_person or verb.lemma_.lower() in INTRANSITIVE_FATES):
+        fate = verb.lemma_.lower() in INTRANSITIVE_FATES and not any(c.dep_ == "dobj" for c in verb.children)
+        if modal.tag_ == "VBG" or not (first_person or fate):  # "will have to pass a test": no fate
             return out  # "migrants would have to pay more": a burden described, not wished
         if has_negation(art, modal):
             return out  # "did not have to go ahead": not required is not opposed

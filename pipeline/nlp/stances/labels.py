@@ -49,7 +49,10 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
 
-__all__ = ["MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
+__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
+
+# generic nouns that, definite, point back to the act just reported ("welcomed the move")
+ACT_NOUNS = frozenset({"move", "measure", "step", "action"})
 
 
 def participle(lemma: str) -> str:
@@ -66,6 +69,21 @@ def participle(lemma: str) -> str:
     if one_syllable and closed:
         return lemma + lemma[-1] + "ed"  # "ban" -> "banned", "stop" -> "stopped"; not "open"
     return lemma + "ed"
+
+
+def gerund(lemma: str) -> str:
+    """The "-ing" form of a verb lemma, for action labels ("impose" -> "imposing")."""
+    lemma = lemma.lower()
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
+    closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+    if one_syllable and closed or closed and lemma[-1] == "l":
+        # "ban" -> "banning", "cut" -> "cutting"; British "l": "dispel" -> "dispelling"
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
 
 
 ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
@@ -96,6 +114,12 @@ def _named_thing(noun: Token) -> bool:
     return noun.ent_type_ in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT") or any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children
     )
+
+
+def _predicative(noun: Token) -> bool:
+    """An indefinite predicate noun ("this is a bill in deep trouble"): it describes what the
+    subject is, it names nothing a later "the bill" could point back to."""
+    return noun.dep_ == "attr" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _possessor(noun: Token) -> list[Token]:
@@ -217,6 +241,62 @@ class Labeller:
             return headlined
         return label
 
+    def plan_content(self, plan: Token) -> str | None:
+        """ "Local communities would … elect their own area police commissioner, under plans
+        unveiled by the Conservatives": a bare policy noun (`policy_nouns`) governed by
+        "under" names no content of its own; the clause it frames is what is planned
+        ("elected area police commissioner"), its action or, failing that, the action of the
+        clause's infinitive. None when the noun says its own content ("under plans to …",
+        "under the plan for …") or is no such frame."""
+        prep = plan.head
+        if (
+            plan.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep"
+            or plan.lemma_.lower() not in POLICY_NOUNS or prep.head.pos_ not in ("VERB", "AUX")
+        ):
+            return None
+        if any(
+            c.dep_ in ("prep", "relcl", "appos") or c.dep_ == "acl" and c.tag_ != "VBN"
+            or c.dep_ == "compound" and c.pos_ != "PROPN"
+            for c in plan.children
+        ):
+            return None  # "under plans to crack down on …", "under the tax plans": their own content
+        start, end = self.headline
+        for token in self.doc[start:end]:
+            if token.pos_ == "VERB" and token.lemma_.lower() == plan.lemma_.lower():
+                # under "Tories plan migrant health checks" the headline names what is planned
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                found = self.noun_label(obj, resolve=False) if obj is not None else None
+                if found:
+                    return found
+        # the clause's own action, else that of its infinitive ("would be asked to go to the
+        # polls to elect …", "would be able to set …")
+        frontier = [prep.head]
+        for _ in range(3):
+            for verb in frontier:
+                found = self.action_label(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if found:
+                    return found[0]
+            frontier = [
+                c for v in frontier for c in v.children
+                if c.dep_ == "acomp" or c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)
+            ]
+        return None
+
+    def framed_content(self, noun: Token) -> str | None:
+        """The content of the latest earlier "under plans …" frame of a bare policy noun's
+        word (`plan_content`): what the article's plans are, before the headline's name; for
+        the headline's own policy noun, the first such frame of the report below it."""
+        lemma = noun.lemma_.lower()
+        if lemma not in POLICY_NOUNS | ACT_NOUNS:
+            return None
+        # "the move" names whatever was planned: the frame of any policy noun
+        words = POLICY_NOUNS if lemma in ACT_NOUNS else {lemma}
+        tokens = self.doc[self.headline[1] :] if self._in_headline(noun) else reversed(self.doc[: noun.i])
+        for token in tokens:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in words and (content := self.plan_content(token)):
+                return content
+        return None
+
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
         definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
@@ -240,9 +320,9 @@ class Labeller:
                 found = self.action_label(token)
                 if found:
                     return found[0]
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS:
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS or _predicative(token):
                 continue
-            label = self.noun_label(token, resolve=False)
+            label = self.plan_content(token) or self.noun_label(token, resolve=False)
             if label and len(label.split()) > 1:
                 return label
         return None
@@ -336,14 +416,16 @@ class Labeller:
                 token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
                     continue
-                label = self.noun_label(token, resolve=False)
+                if _predicative(token):
+                    continue
+                label = self.plan_content(token) or self.noun_label(token, resolve=False)
                 if label and len(label.split()) > 1:
                     return label
                 if nearest and not named_only and _determined(token) and not self._in_headline(token):
                     # "its plan would win support … supporters of the plans": the nearest mention
                     # is as bare as this one and points where it does, at the article's topic;
                     # the headline's mention of the word names it ("Lords replacement plan")
-                    headlined = self._headline_mention(noun)
+                    headlined = self.framed_content(noun) or self._headline_mention(noun)
                     if headlined:
                         return headlined
                 nearest = False
@@ -426,7 +508,7 @@ class Labeller:
         return bool(action_argument(self.lex, verb, obj))
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
-        """An action as a label: participle + object ("imposed agreements")."""
+        """An action as a label: gerund + object ("imposing agreements", "building more prisons")."""
         if verb.lemma_.lower() in PLACEMENT_VERBS:
             return self._placement_label(verb)
         if verb.lemma_.lower() in EMPTY_VERBS:
@@ -443,7 +525,7 @@ class Labeller:
         if not label:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-        verb_part = participle(verb.lemma_) + (f" {particle}" if particle else "")
+        verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
 

@@ -76,11 +76,15 @@ def _itself(art: StanceArticle, verb: Token, subject: Token, quote: Quote, speak
 
 def _other_referent(art: StanceArticle, pronoun: Token, quote: Quote, speaker: Mention) -> bool:
     """Whether "it" may stand for someone other than the speaking body: the speakers are
-    several ("Labour and the Liberal Democrats … claim it would cut frontline services"), or
+    several ("Labour and the Liberal Democrats … claim it would cut frontline services") or
+    named by a plural ("Ministers say it would help …"), or
     the quote names another body before the pronoun ("the party's sums do not add up and …
     it would cut"), the nearer antecedent."""
     if pronoun.lower_ == "it" and co_speakers(art, speaker, quote):
         return True
+    surface = art.doc.char_span(speaker.char_start, speaker.char_end, alignment_mode="expand")
+    if pronoun.lower_ == "it" and surface is not None and surface.root.tag_ == "NNS":
+        return True  # "Ministers say it would help the fight against terrorism": not the ministers
     before = art.doc.char_span(quote.char_start, pronoun.idx, alignment_mode="contract")
     for token in before if before is not None else ():
         named = art.index.at(token)

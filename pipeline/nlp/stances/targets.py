@@ -1,7 +1,7 @@
 """What a stance is about: the object of a stance verb or its preposition, the action it
 urges, a wished-for clause, or a noun phrase seen through attempt, attitude and demand
 nouns. Actions compose: "the need to end the crisis" supports ending it, so opposes
-"crisis"; an action without a stance of its own becomes a label ("imposed agreements")."""
+"crisis"; an action without a stance of its own becomes a label ("imposing agreements")."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.labels import participle
+from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
 from pipeline.nlp.stances.phrases import own_phrase
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
@@ -39,8 +39,7 @@ from pipeline.nlp.syntax import is_passive, nominal_subjects, raised_passive_sub
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
-# generic nouns that, definite, point back to the act just reported ("welcomed the move")
-ANAPHORIC_GENERICS = frozenset({"move", "measure", "step", "action"})
+ANAPHORIC_GENERICS = ACT_NOUNS
 
 
 @dataclass(frozen=True)
@@ -235,6 +234,8 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     ):
         # "the move", "this measure": what the sentence before is about
         antecedent = antecedent_noun(art, noun)
+        if antecedent is None and (content := art.labeller.framed_content(noun)):
+            return [Target(content, noun)]  # "Critics fear the move …" after "…, under plans unveiled by X"
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if not label:
         return []
@@ -298,7 +299,7 @@ def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> T
 
 def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) -> list[Target]:
     """An action as target: through its own stance ("end the crisis" opposes the crisis),
-    else (when `label_actions`) as a label ("imposed agreements")."""
+    else (when `label_actions`) as a label ("imposing agreements")."""
     cue = verb_cue(art, verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if cue is not None:
@@ -462,12 +463,12 @@ def _lacking(art: StanceArticle, noun: Token) -> Target | None:
 
 def _light_purpose(art: StanceArticle, verb: Token) -> tuple[str, Token] | None:
     """A light verb's purpose named by its object ("to give the military more offensive
-    capabilities" -> "capabilities"), shaped like an action label (participle first)."""
+    capabilities" -> "capabilities"), shaped like an action label (gerund first)."""
     if verb.lemma_.lower() not in EMPTY_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     label = art.labeller.noun_label(obj) if obj is not None else None
-    return (f"{participle(verb.lemma_)} {label}", obj) if label else None
+    return (f"{gerund(verb.lemma_)} {label}", obj) if label else None
 
 
 def _reverses(verb: Token) -> bool:

@@ -250,7 +250,8 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     holder = art.mention_of(agent)
     if holder is None:
         return out
-    targets = noun_targets(art, verb.head)
+    content = art.labeller.plan_content(verb.head)  # "… under plans unveiled by the Conservatives"
+    targets = [Target(content, verb.head)] if content else noun_targets(art, verb.head)
     return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, art.quote_at(verb.idx))
 
 
