@@ -396,7 +396,6 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = _before_markup(mc.doc, start, end)
-    end = _before_a_dashed_aside(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -822,21 +821,12 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
 
-def _before_a_dashed_aside(doc, start: int, end: int) -> int:
-    """ "Russia's Yuganskneftegas - the oil firm sold …": a spaced dash and lower-case words
-    after it, which NER ran on into, open an aside about the name, no part of it."""
-    for k in range(start + 1, end - 1):
-        spaced_dash = doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_
-        if spaced_dash and all(t.is_lower for t in doc[k + 1 : end]):
-            return k
-    return end
-
-
 def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
-    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), or a date
-    after a preposition ("the Commons on Thursday")."""
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), a date
+    after a preposition ("the Commons on Thursday"), or a spaced dash and lower-case words
+    after it, an aside about the name ("Russia's Yuganskneftegas - the oil firm sold …")."""
     for k in range(start + 1, end):
         token = doc[k]
         if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:
@@ -845,7 +835,11 @@ def _before_markup(doc, start: int, end: int) -> int:
         entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
         unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
         category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
-        if entity or unclosed or category:
+        aside = (
+            token.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and k + 1 < end
+            and all(t.is_lower or t.is_punct for t in doc[k + 1 : end])
+        )
+        if entity or unclosed or category or aside:
             end = k
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
