@@ -695,6 +695,8 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
             or _reduced_passive(verb, child)  # "Saddam Hussein, imprisoned at ...": the one held
         ):
             out += np_actors(child, index)
+            if draft.event_type in SYMMETRIC_TYPES and child.dep_ == "dobj":
+                out += _object_partners(child, index)  # "discussed the system with Paul Martin"
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
                 out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
         elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
@@ -711,6 +713,13 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
     return unique(out)
+
+
+def _object_partners(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "discussed the missile defence system with Paul Martin": the parser hangs the "with"
+    phrase of a meeting verb on its object; the one met is the verb's partner all the same."""
+    withs = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"]
+    return [m for p in withs for o in pobjs(p) for m in np_actors(o, index)]
 
 
 def fill_actors(ec: EventContext, draft: Draft) -> None:

@@ -81,13 +81,22 @@ KEPT_MODES = frozenset({"resign"})
 SPEAKING_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 
 
-def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
+def _demanded(clause: Token) -> bool:
+    """ "that they should prepare for ...", "that it must back down": a clause that says
+    what someone must do (not "that the war could be illegal", a forecast or advice)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+
+
+def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str, str | None] | None:
     """Type and mode of a threat; None for a warning that threatens nothing.
 
     "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
-    be walkouts unless ..." states a consequence (THREATEN); a bare "warned that ..." is a
-    statement. Threats of labour action are mode restrict; a ballot threatens only when it
-    is on labour action ("balloted its members on strikes")."""
+    be walkouts unless ..." states a consequence (THREATEN), and so does a warning told to
+    an actor of what must be done (`addressed`: "warned ministers that they should prepare
+    for a rewriting of the Bill"); a bare "warned that ..." is a statement, and so is advice
+    told to someone ("warned Tony Blair that the war could be illegal"). Threats of labour
+    action are mode restrict; a ballot threatens only when it is on labour action
+    ("balloted its members on strikes")."""
     if trigger.event_type != "THREATEN":
         return trigger.event_type, trigger.mode
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep")]
@@ -107,6 +116,8 @@ def warning(verb: Token, trigger: Trigger) -> tuple[str, str | None] | None:
     if against:
         return "ACCUSE", "disapprove"
     if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
+        return "THREATEN", mode
+    if addressed and any(c.dep_ == "ccomp" and _demanded(c) for c in verb.children):
         return "THREATEN", mode
     return None
 

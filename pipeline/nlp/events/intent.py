@@ -54,6 +54,7 @@ from pipeline.nlp.events.speech import group_speaker, same_actor
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
+    ENTITLEMENT_WORDS,
     EXPECTATION_VERBS,
     GOVERNMENT_NOUNS,
     PERFORMATIVE_FRAMES,
@@ -304,6 +305,32 @@ def _past_obligation(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _entitled(verb: Token) -> bool:
+    """ "shop workers should be able to enjoy a break", "patients must be allowed to choose":
+    a right or a capacity granted to the subject (`entitlement_words`: an adjective after
+    "be", or a passive participle) is what others are to permit, not an act asked of it."""
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in ENTITLEMENT_WORDS for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and verb.lemma_.lower() in ENTITLEMENT_WORDS
+
+
+QUESTION_MARKS = frozenset({"why", "whether", "how"})
+
+
+def _asked_about(verb: Token) -> bool:
+    """ "why the BBC should be joining with the Tories", "whether one category should cover
+    all murders": a clause the question word opens asks about the act, it demands nothing."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_MARKS for c in verb.children)
+
+
+def _no_act(verb: Token) -> bool:
+    """ "there should be proper assessments if ...", "I wouldn't be here if ...", "they would
+    be released if ...": "be", or a passive, foretells a state or what is done to its subject,
+    no act of the speaker's to threaten or offer."""
+    return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
     return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
 
@@ -434,7 +461,9 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and subject.lower_ not in FIRST_PERSON
                 and not _past_obligation(verb)
                 and not _hoped_clause(verb)
-                and not lemma_in(verb, EXPECTATION_VERBS)
+                and not lemma_in(obliged or verb, EXPECTATION_VERBS)
+                and not _entitled(verb)
+                and not _asked_about(verb)
             ):
                 targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
                 targets = targets or plural_antecedent(ec, subject, sentence, speaker)
@@ -462,6 +491,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 own, harmful = _own_act(subject, speaker, ec), _harmful(verb, ec)
                 if not own and not harmful:
                     continue  # "her deputy will succeed her if ...": a forecast of another's act
+                if _no_act(verb) and not harmful:
+                    continue  # "there should be proper assessments if ...": a state, no act promised
                 targets = _named(m for c in conditions for m in subject_actors(c, ec.index))
                 threatener = np_actors(subject, ec.index)
                 for condition in conditions:  # "we will strike unless they back down": a body named before
@@ -471,6 +502,8 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 targets += _named(_object_actors(verb, ec))
                 targets = [m for m in targets if m.name != speaker.name]
                 offer = own and not harmful and _helpful(verb, ec)  # "we will give you every support if ..."
+                if not offer and not harmful and not targets:
+                    continue  # "if we don't, we will miss a great opportunity": no harm, aimed at no one
                 threat = _draft(AGREE_ACT if offer else THREATEN_ACT, verb, sentence, [speaker], targets)
                 if _names_strike(verb):
                     threat.mode = "restrict"  # a strike threat restricts, as the trigger rule says

@@ -77,7 +77,11 @@ def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
     ]
     # "called for", "met with": the preposition follows the verb (or its particle) at once
     gap = {token.i + 1} | {p.i + 1 for p in particles}
-    preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap]
+    # "insisted on Wednesday that ...": a preposition of time is no part of the verb, and
+    # the one after it may be ("called on Monday for an inquiry")
+    times = [c for c in token.children if c.dep_ == "prep" and c.i in gap and _of_time(c)]
+    gap |= {t.right_edge.i + 1 for t in times}
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.i in gap and c not in times]
     # "called for the US to close": the parser makes "for" the mark of the infinitive clause
     preps += [
         m for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.i in gap
@@ -138,6 +142,11 @@ RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT", "AID"}
 
 # Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
 SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
+
+
+def _of_time(prep: Token) -> bool:
+    """ "on Wednesday", "on 5 May": a preposition whose object is a date or a time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _hyphen_prefix(token: Token) -> str:
@@ -393,7 +402,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "pleaded guilty to fraud": a plea in court, not an appeal
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
-        retyped = warning(token, trigger)
+        # "warned ministers that ...": told to an actor
+        addressed = any(c.dep_ in ("dobj", "dative") and np_actors(c, index) for c in token.children)
+        retyped = warning(token, trigger, addressed)
         if retyped is None:
             continue  # "warned that the changes would go ahead": a statement, not a threat
         if trigger.subject_role == "recipient" and any(

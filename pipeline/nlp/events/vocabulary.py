@@ -26,6 +26,7 @@ CONTRAST_MARKS = _VOCABULARY.words("contrast_marks")
 CONVERSATION_VERBS = _VOCABULARY.words("conversation_verbs")
 PHONE_NOUNS = _VOCABULARY.words("phone_nouns")
 WARNING_VERBS = _VOCABULARY.words("warning_verbs")
+ENTITLEMENT_WORDS = _VOCABULARY.words("entitlement_words")
 # word -> the modality it gives its complement
 IRREALIS_WORDS = _VOCABULARY.mapping("irrealis_words", values=EVENT_MODALITIES)
 QUANTIFIER_NOUNS = _VOCABULARY.words("quantifier_nouns")
