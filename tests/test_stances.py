@@ -13,7 +13,7 @@ from pipeline.nlp.extract import build_context
 from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import Mention, Stance
-from pipeline.nlp.stances import extract_stances, participle
+from pipeline.nlp.stances import extract_stances
 from pipeline.nlp.stances.labels import gerund
 from tests.conftest import SEED_000, SEED_004, named_by
 
@@ -171,12 +171,6 @@ def test_entity_targets_link_to_mentions():
     stances = extract_stances(ctx, extract_quotes(ctx, [armenia, azerbaijan]), [armenia, azerbaijan])
     assert [(s.holder_mention_id, s.target, s.target_mention_id, s.polarity) for s in stances] == [
         ("t#m0", "Azerbaijan", azerbaijan.mention_id, "oppose")
-    ]
-
-
-def test_participles():
-    assert [participle(v) for v in ("impose", "sign", "ban", "carry", "build", "open")] == [
-        "imposed", "signed", "banned", "carried", "built", "opened",
     ]
 
 

@@ -35,7 +35,6 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     EMPTY_VERBS,
-    IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
     LIGHT_VERBS,
     MEMBER_NOUNS,
@@ -50,26 +49,10 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
 
-__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
+__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
 
 # generic nouns that, definite, point back to the act just reported ("welcomed the move")
 ACT_NOUNS = frozenset({"move", "measure", "step", "action"})
-
-
-def participle(lemma: str) -> str:
-    """Past participle of a verb lemma, for action labels ("impose" -> "imposed")."""
-    lemma = lemma.lower()
-    if lemma in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[lemma]
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ied"
-    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
-    closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
-    if one_syllable and closed:
-        return lemma + lemma[-1] + "ed"  # "ban" -> "banned", "stop" -> "stopped"; not "open"
-    return lemma + "ed"
 
 
 def gerund(lemma: str) -> str:
