@@ -5,14 +5,15 @@ amendment. He called on the prime minister to enter into constructive discussion
 quotes extractor reads who a "he" introducing reported speech is across sentences and
 paragraphs (its speaker attribution), where the mentions' pronoun resolution stays
 cautious. A "he" or "she" that no mention resolves, as the subject of a trigger verb that
-is itself the cue of a quote with a named speaker, is that speaker.
+is itself the cue of a quote with a named speaker, is that speaker, unless that speaker is already one
+of the event's actors (the one spoken of is not the one speaking).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.draft import Draft, EventContext, assign
+from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign
 from pipeline.nlp.records import Quote
 from pipeline.nlp.syntax import GENDERED_PRONOUNS
 
@@ -34,6 +35,8 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
         if quote.cue.split()[0].lower() != verb.lower_ or not first <= quote.char_start < last:
             continue  # another verb's quote, or one this verb does not introduce
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
-        if speaker is not None and speaker.entity_type == "PERSON" and speaker.kind == "name":
-            assign(draft, "sources", [speaker])
+        if speaker is None or speaker.entity_type != "PERSON" or speaker.kind != "name":
+            return
+        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+            assign(draft, "sources", [speaker])  # not "In it he alleges that Mr Blair told ...": Blair
         return
