@@ -5,8 +5,10 @@ amendment. He called on the prime minister to enter into constructive discussion
 quotes extractor reads who a "he" introducing reported speech is across sentences and
 paragraphs (its speaker attribution), where the mentions' pronoun resolution stays
 cautious. A "he" or "she" that no mention resolves, as the subject of a trigger verb that
-is itself the cue of a quote with a named speaker, is that speaker, unless that speaker is already one
-of the event's actors (the one spoken of is not the one speaking).
+is itself the cue of a quote of reported speech (a clause, not a noun phrase: "he also
+criticised the plans" is attributed to whoever the quotes extractor guesses) with a named
+speaker, is that speaker, unless that speaker is already one of the event's actors (the
+one spoken of is not the one speaking).
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
             continue
         if quote.cue.split()[0].lower() != verb.lower_ or not first <= quote.char_start < last:
             continue  # another verb's quote, or one this verb does not introduce
+        said = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        if said is None or not any(t.pos_ in ("VERB", "AUX") for t in said):
+            continue  # "he criticised the plans": a noun phrase attributed is no reported speech
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
         if speaker is None or speaker.entity_type != "PERSON" or speaker.kind != "name":
             return
