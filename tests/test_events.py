@@ -447,6 +447,30 @@ def test_directed_events_need_matching_targets():
     assert sorted(e["n_articles"] for e in result.events) == [1, 2]
 
 
+@pytest.mark.parametrize("event_type", ["ACCUSE", "THREATEN", "COERCE"])
+@pytest.mark.parametrize("articles", ["aaaaaa", "abcdef"])
+def test_reversed_directed_events_are_never_merged(event_type, articles):
+    """"A accused B" and "B accused A" are two acts of one dispute, in one article or two;
+    one-sided reports ("A's accusations", "the charges against A") join one direction
+    only, and never chain the two together."""
+    a, b = "person:pashinyan", "person:aliyev"
+    sides = [dict(sources=[a], targets=[b]), dict(sources=[a]), dict(targets=[a]),
+             dict(sources=[b], targets=[a]), dict(sources=[b]), dict(targets=[b])]
+    candidates = [
+        _cand(art, i, event_type, trigger="accused", **roles) for i, (art, roles) in enumerate(zip(articles, sides), 1)
+    ]
+    result = _resolve(candidates, dict.fromkeys(articles, DATED))
+    for event in result.events:
+        reports = {(m["article_id"], m["sentence_id"]) for m in result.mentions if m["event_id"] == event["event_id"]}
+        told = [c for c in candidates if (c.article_id, c.sentence_id) in reports]
+        doers = {m.split("#", 1)[1] for c in told for m in c.sources}
+        targets = {m.split("#", 1)[1] for c in told for m in c.targets}
+        assert not doers & targets, (event["summary"], reports)
+    assert {frozenset(_participants(result, e["event_id"])) for e in result.events if len(_ids(result, e["event_id"])) == 2} == {
+        frozenset({(a, "source"), (b, "target")}), frozenset({(b, "source"), (a, "target")}),
+    }
+
+
 def test_separate_meeting_is_not_merged():
     candidates = [
         _cand("a", 1, participants=["person:lavrov", "country:ARM", "country:AZE"], date_text="today"),
