@@ -456,9 +456,8 @@ def test_reversed_directed_events_are_never_merged(event_type, articles):
     a, b = "person:pashinyan", "person:aliyev"
     sides = [dict(sources=[a], targets=[b]), dict(sources=[a]), dict(targets=[a]),
              dict(sources=[b], targets=[a]), dict(sources=[b]), dict(targets=[b])]
-    candidates = [
-        _cand(art, i, event_type, trigger="accused", **roles) for i, (art, roles) in enumerate(zip(articles, sides), 1)
-    ]
+    told = enumerate(zip(articles, sides, strict=True), 1)
+    candidates = [_cand(art, i, event_type, trigger="accused", **roles) for i, (art, roles) in told]
     result = _resolve(candidates, dict.fromkeys(articles, DATED))
     for event in result.events:
         reports = {(m["article_id"], m["sentence_id"]) for m in result.mentions if m["event_id"] == event["event_id"]}
