@@ -696,7 +696,9 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         ):
             out += np_actors(child, index)
             if draft.event_type in SYMMETRIC_TYPES and child.dep_ == "dobj":
-                out += _object_partners(child, index)  # "discussed the system with Paul Martin"
+                # "discussed the system with Paul Martin": the parser hangs the "with" phrase of
+                # a meeting verb on its object; the one met is the verb's partner all the same
+                out += _partners(child, index)
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "paid tribute to Mr Brown": the parser's dative "to"
                 out += [m for pobj in pobjs(child) for m in np_actors(pobj, index)]
         elif (child.dep_ == "prep" or child.dep_ == "prt" and child.children) and (
@@ -713,13 +715,6 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
     return unique(out)
-
-
-def _object_partners(noun: Token, index: MentionIndex) -> list[Mention]:
-    """ "discussed the missile defence system with Paul Martin": the parser hangs the "with"
-    phrase of a meeting verb on its object; the one met is the verb's partner all the same."""
-    withs = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"]
-    return [m for p in withs for o in pobjs(p) for m in np_actors(o, index)]
 
 
 def fill_actors(ec: EventContext, draft: Draft) -> None:
@@ -1447,6 +1442,16 @@ def _partners(node: Token, index: MentionIndex) -> list[Mention]:
     return found
 
 
+def _met_on(noun: Token) -> bool:
+    """ "discussed the Iraq war with Chirac": the object of a meeting verb (a CONSULT or
+    COOPERATE verb of the dictionary) carries the verb's "with" phrase in the parse; the one
+    met is no party to the war discussed (see _verb_objects)."""
+    if noun.dep_ != "dobj":
+        return False
+    found = load_event_triggers().verb(noun.head.lemma_.lower())
+    return found is not None and found.event_type in SYMMETRIC_TYPES
+
+
 def _author_of_carrier(verb: Token, index: MentionIndex) -> list[Mention]:
     """ "X unveiled a billboard ... accusing Y": a participle on a thing that names no actor
     speaks for the subject of the clause that carries it."""
@@ -1512,7 +1517,7 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "from" and draft.event_type == "AID":
                         assign(draft, "sources", mentioned)  # "aid from Israel": the giver
-                    elif word == "with":
+                    elif word == "with" and (symmetric or not _met_on(head)):
                         assign(draft, "participants" if symmetric else "targets", mentioned)
                     elif (
                         word in TARGET_PREPS

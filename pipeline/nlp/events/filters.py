@@ -87,12 +87,12 @@ def _demanded(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
 
 
-def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str, str | None] | None:
+def warning(verb: Token, trigger: Trigger, index: MentionIndex) -> tuple[str, str | None] | None:
     """Type and mode of a threat; None for a warning that threatens nothing.
 
     "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
     be walkouts unless ..." states a consequence (THREATEN), and so does a warning told to
-    an actor of what must be done (`addressed`: "warned ministers that they should prepare
+    an actor (its object) of what must be done ("warned ministers that they should prepare
     for a rewriting of the Bill"); a bare "warned that ..." is a statement, and so is advice
     told to someone ("warned Tony Blair that the war could be illegal"). Threats of labour
     action are mode restrict; a ballot threatens only when it is on labour action
@@ -117,7 +117,9 @@ def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str
         return "ACCUSE", "disapprove"
     if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
         return "THREATEN", mode
-    if addressed and any(c.dep_ == "ccomp" and _demanded(c) for c in verb.children):
+    if any(c.dep_ == "ccomp" and _demanded(c) for c in verb.children) and any(
+        c.dep_ in ("dobj", "dative") and np_actors(c, index) for c in verb.children
+    ):
         return "THREATEN", mode
     return None
 

@@ -51,6 +51,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.speech import group_speaker, same_actor
+from pipeline.nlp.events.triggers import verb_trigger
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
@@ -248,7 +249,9 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             sources = [m for m in subject_actors(verb, ec.index) or reported_speaker(verb, ec.index) if is_actor(m)]
             targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
-                drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
+                # "prepared to take Britain to the European Court": readiness to harm threatens
+                act = THREATEN_ACT if _harmful(acts[0], ec) else AGREE_ACT
+                drafts.append(_draft(act, token, sentence, sources, targets))
     for draft in drafts:
         # "Mr Blair will ask the Queen to ...": not yet asked (future); "is to ask": hypothetical
         draft.modality = modality(ec, draft)
@@ -378,12 +381,18 @@ def _verb_acts(verb: Token, ec: EventContext) -> list[Trigger]:
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
     found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
+    # "take their case to court": an idiom with its object, as the trigger rule reads it
+    found += [whole[0] for whole in [verb_trigger(verb, ec.lexicon)] if whole is not None]
     return [t for t in found if t is not None]
 
 
 def _object_acts(verb: Token, ec: EventContext) -> list[Trigger]:
-    """What the trigger dictionary makes of a verb's object noun ("would seek sanctions")."""
-    found = [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    """What the trigger dictionary makes of a verb's object noun ("would seek sanctions"),
+    with its modifier where the entry names one ("will take legal action")."""
+    found = []
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        modifiers = [m.lower_ for m in noun.children if m.dep_ in ("amod", "compound")]
+        found += [ec.lexicon.noun(noun.lemma_.lower(), m) for m in modifiers] + [ec.lexicon.noun(noun.lemma_.lower())]
     return [t for t in found if t is not None]
 
 
