@@ -39,6 +39,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_key,
+    addressee_of_quote,
     governs,
     group_subject,
     is_actor,
@@ -250,7 +251,10 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
                 # "prepared to take Britain to the European Court": readiness to harm threatens
-                act = THREATEN_ACT if _harmful(acts[0], ec) else AGREE_ACT
+                # a verb the dictionary knows decides ("willing to withdraw its troops"), else
+                # its object ("ready to take legal action")
+                hostile = any(t.quad in CONFLICT_QUADS for t in _verb_acts(acts[0], ec) or _object_acts(acts[0], ec))
+                act = THREATEN_ACT if hostile else AGREE_ACT
                 drafts.append(_draft(act, token, sentence, sources, targets))
     for draft in drafts:
         # "Mr Blair will ask the Queen to ...": not yet asked (future); "is to ask": hypothetical
@@ -332,6 +336,28 @@ def _no_act(verb: Token) -> bool:
     be released if ...": "be", or a passive, foretells a state or what is done to its subject,
     no act of the speaker's to threaten or offer."""
     return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+SECOND_PERSON = frozenset({"you", "your"})
+
+
+def _hearers_harmed(verb: Token, quote: Quote, ec: EventContext) -> list[Mention]:
+    """ "Gerry Adams told Tony Blair: 'We could take legal action against you'": a harm aimed
+    at "you" (the verb's object or a preposition's) is aimed at whoever hears the quote, the
+    object of the verb of telling right before it (draft.addressee_of_quote)."""
+    if not any(t.lower_ in SECOND_PERSON for c in _object_phrases(verb) for t in c.subtree):
+        return []
+    doc = verb.doc
+    before = [t for t in doc[verb.sent.start : verb.i] if t.idx < quote.char_start and addressee_of_quote(t)]
+    return _named(m for t in before for m in np_actors(t, ec.index))
+
+
+def _object_phrases(verb: Token) -> list[Token]:
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "on", "to"))
+    ]
 
 
 def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
@@ -481,6 +507,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     # "needs to act": the act demanded is the trigger, as "act" is in "must act"
                     drafts.append(_draft(REQUEST_ACT, obliged or verb, sentence, [speaker], targets))
                     continue
+            if "could" in modals and subject.lower_ in FIRST_PERSON and _harmful(verb, ec):
+                # "We could take legal action against you", told to X: a harm held over the hearer
+                if hearers := _hearers_harmed(verb, quote, ec):
+                    drafts.append(_draft(THREATEN_ACT, verb, sentence, [speaker], hearers))
+                continue
             if modals & PROMISE_MODALS or (_aux(verb) & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
                 conditions = [
