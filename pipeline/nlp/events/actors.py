@@ -75,6 +75,7 @@ from pipeline.nlp.events.vocabulary import (
     CUSTODY_VERBS,
     DENYING_VERBS,
     DISCOURSE_NOUNS,
+    DISTINCT_PARTY_NOUNS,
     GROUP_HEADS,
     HOME_AGENT_HEADS,
     MEDIATING_VERBS,
@@ -414,6 +415,9 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
                 if verb.dep_ == "relcl":
                     found += np_actors(verb.head, index)
                 continue
+            if (apart := _party_apart(child, index)) is not None:
+                found += apart  # "a shareholder in MCI sued": not MCI
+                continue
             named = np_actors(child, index, allow_pronoun_possessor=True)
             found += named or _plural_antecedent(child, index) or _agents_where_they_act(child, verb, index)
         elif child.dep_ == "agent":
@@ -475,6 +479,24 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
     if _finite_read_as_participle(verb):
         return np_actors(head, index)  # "Vincent Cable, for the Liberal Democrats, called on Z"
     return []
+
+
+def _party_apart(noun: Token, index: MentionIndex) -> list[Mention] | None:
+    """ "A shareholder in MCI has taken legal action", "the British producers of the show",
+    "the US movie industry", "Yukos' parent company, the Menatep Group, is suing": a subject
+    noun no actor mention covers whose head (or its compound: "MCI shareholder") names a party
+    apart from the one its modifiers name (events.yaml distinct_party_nouns) acts as no actor
+    those modifiers name, only as one in apposition; None for any other subject."""
+    if actor_at(index, noun) is not None:
+        return None
+    if not lemma_in(noun, DISTINCT_PARTY_NOUNS) and not any(
+        c.dep_ == "compound" and lemma_in(c, DISTINCT_PARTY_NOUNS) for c in noun.children
+    ):
+        return None
+    # an apposition set off by a comma ("Yukos' parent company, the Menatep Group"), not a name
+    # the parser hung on the noun from inside its phrase ("a shareholder in US firm MCI")
+    appositions = [c for c in noun.children if c.dep_ == "appos" and c.doc[c.left_edge.i - 1].text == ","]
+    return [m for c in appositions for m in np_actors(c, index)]
 
 
 def _reduced_passive(verb: Token, subject: Token) -> bool:

@@ -54,7 +54,13 @@ from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
 from pipeline.nlp.events.responsibility import claimed_act
-from pipeline.nlp.events.rulings import appraised_owner, court_findings, dismissed_appeals, ruled_against
+from pipeline.nlp.events.rulings import (
+    appraised_owner,
+    case_taken_elsewhere,
+    court_findings,
+    dismissed_appeals,
+    ruled_against,
+)
 from pipeline.nlp.events.senses import apply_actor_sense
 from pipeline.nlp.events.silence import withheld_comment
 from pipeline.nlp.events.speech import (
@@ -155,6 +161,7 @@ def detect_events(
         speech.extend(d for d in spoken if d.event_type == "ACCUSE")
     drafts = sorted(drafts + new_speech_events(speech, drafts), key=lambda d: (d.sentence.sentence_id, d.token.i))
     resolve_event_anaphora(drafts)
+    drafts = [d for d in drafts if not case_taken_elsewhere(d)]  # "took his case to the press"
     dismissed_appeals(drafts)  # "judges dismissed both appeals": against those who appealed
     drafts = confirmed_headlines(drafts)
     if sport_story(ctx):

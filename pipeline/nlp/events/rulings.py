@@ -59,6 +59,18 @@ COURT_RULING = Trigger(
 )
 
 
+def case_taken_elsewhere(draft: Draft) -> bool:
+    """ "Mr Smith took his case to the local newspaper", "campaigners took their case to
+    Downing Street": a case taken (plover_triggers "take case") anywhere but before a court
+    (event_senses courts, or the Lords, the UK's highest court until 2009) is a cause pressed,
+    no legal challenge."""
+    if draft.trigger.lemma != "take case":
+        return False
+    forums = {"lords"} | load_senses().classes["courts"]
+    to = [t for c in draft.token.children if c.dep_ == "prep" and c.lower_ == "to" for p in pobjs(c) for t in p.subtree]
+    return not any(t.lower_ in forums for t in to)
+
+
 def dismissed_appeals(drafts: list[Draft]) -> None:
     """ "Peace protestors had appealed against a High Court decision. ... Three Appeal Court
     judges dismissed both appeals": a court turning down an appeal or a challenge
@@ -81,13 +93,22 @@ def dismissed_appeals(drafts: list[Draft]) -> None:
         verb = draft.token
         if verb.pos_ != "VERB" or not all(_court(verb, m) for m in draft.sources):
             continue
-        if not any(c.dep_ == "dobj" and lemma_in(c, APPEAL_NOUNS) for c in verb.children):
-            continue
+        appeals = [c for c in verb.children if c.dep_ == "dobj" and lemma_in(c, APPEAL_NOUNS)]
+        if not appeals or any(_bringer_named(a) for a in appeals):
+            continue  # "dismissed the appeal by the detainees": theirs, not whoever else challenged
         targets = [m for m in appellants if not any(m is s for s in draft.sources)]
         if targets:
             draft.trigger, draft.event_type = COURT_RULING, "ACCUSE"
             draft.mode, draft.cameo_root = COURT_RULING.mode, COURT_RULING.cameo_root
             draft.targets = targets
+
+
+def _bringer_named(appeal: Token) -> bool:
+    """Whether an appeal noun names its own party ("the government's appeal", "the appeal by
+    the detainees", "the challenge from the Countryside Alliance", "the case against him")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "against")) for c in appeal.children
+    )
 
 
 def ruled_against(draft: Draft, index: MentionIndex) -> None:

@@ -76,6 +76,7 @@ from pipeline.nlp.events.vocabulary import (
     LABELLING_VERBS,
     LAWBREAKING_VERBS,
     MANNER_NOUNS,
+    MISGIVING_NOUNS,
     NEGATING_VERBS,
     NORM_NOUNS,
     PROPOSAL_NOUNS,
@@ -299,17 +300,35 @@ def _harmful_outcome(token: Token) -> bool:
     a criticism of its owner."""
     if token.pos_ != "VERB" or not lemma_in(token, CONSEQUENCE_VERBS) or has_neg(token):
         return False
+    if denied_above(token) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+        return False  # "denied that the plans would cause delays", "asked whether they would"
     if not any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in token.children):
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].lemma_.lower() not in PROPOSAL_NOUNS:
         return False
-    outcome = [t for c in token.children if c.dep_ not in ("nsubj", "aux", "punct", "cc", "conj") for t in c.subtree]
+    # the object where there is one ("create conflict"; "bring an end to the conflict" brings an
+    # end), else the complements ("result in ...", "lead to ...")
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    complements = objects or [c for c in token.children if c.dep_ not in ("nsubj", "aux", "punct", "cc", "conj")]
+    outcome = [t for c in complements for t in c.subtree]
     return any(
         (t.lower_ in HARM_WORDS or t.lemma_.lower() in HARM_WORDS)
         and not any(c.lower_ in LESSENING_WORDS or c.dep_ == "neg" for c in t.children)  # "less disorder"
+        and not _owned_by_phrase(t, token)  # "an end to the conflict", "the eradication of poverty"
         for t in outcome
     )
+
+
+def _owned_by_phrase(word: Token, verb: Token) -> bool:
+    """Whether, between the word and the verb, the word sits in a noun's "of" or "to" phrase
+    ("the eradication of poverty", "an end to the conflict"): what that noun does to it."""
+    node = word
+    while node.head.i != node.i and node.head.i != verb.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "to") and node.head.head.pos_ == "NOUN":
+            return True
+        node = node.head
+    return False
 
 
 def criticises(token: Token) -> bool:
@@ -469,6 +488,10 @@ def judged_actors(
     """Actors the judged phrase or the judging clause's subject names, named ones before
     pronouns, never the speaker or "we"; `spoken_of` is whom the quote is said of. Also
     what a court's finding judges (`rulings.court_findings`)."""
+    if (misgiving := _misgiving(token)) is not None:
+        # "the Tories had grave reservations about Mr Clarke's plans": the holder is not judged
+        about = [t for c in misgiving.children if c.dep_ == "prep" and c.lower_ in ("about", "over") for t in c.subtree]
+        return _actors_in(ec, about, span, speaker)
     clause = _clause(token, span)
     circumstance = _circumstance(token, clause)
     judged = _judged_tokens(token, clause, not circumstance)
@@ -506,6 +529,13 @@ def judged_actors(
         or _proposal_owner(ec, clause, speaker)
         or _unnamed_doer(ec, token, clause, speaker)
     )
+
+
+def _misgiving(token: Token) -> Token | None:
+    """The misgiving noun (events.yaml misgiving_nouns) a judging word is or qualifies
+    ("grave reservations", "serious doubts"): what it is about is judged, not its holder."""
+    noun = token.head if token.dep_ == "amod" else token
+    return noun if noun.pos_ == "NOUN" and lemma_in(noun, MISGIVING_NOUNS) else None
 
 
 def _unnamed_doer(ec: EventContext, token: Token, clause: Token, speaker: Mention) -> list[Mention]:
@@ -969,8 +999,26 @@ def _proposer_before(
     before = ec.ctx.sentence_span(ec.ctx.sentences[sentence.sentence_id - 1])
     if before is None:
         return []
+    if not _plans_an_act(before.root):
+        return []  # "Mr Kennedy visited a school", "X say they will vote against": no proposal of theirs
     found = [m for m in subject_actors(before.root, ec.index) if is_actor(m) and m.kind != "pronoun"]
     return [m for m in found if m.entity_type != "LOCATION" and not excluded(m)]
+
+
+def _plans_an_act(verb: Token) -> bool:
+    """ "are committed to imposing limits", "has ruled out amending the law", "wants to introduce
+    cards": a verb, not one of reporting, whose complement is an act its subject plans or
+    decides on (an infinitive or a gerund), what "the proposal", "the decision" can name."""
+    if verb.pos_ not in ("VERB", "AUX") or lemma_in(verb, REPORTING_VERBS):
+        return False
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+            return True
+        if child.dep_ == "acomp" and _plans_an_act(child):
+            return True  # "are committed to imposing"
+    return False
 
 
 def _misplaced_agent(obj: Token, ec: EventContext) -> list[Mention]:

@@ -38,6 +38,8 @@ NON_STATE_FORCES = _VOCABULARY.words("non_state_forces")
 OFFICE_HOLDER_NOUNS = _VOCABULARY.words("office_holder_nouns")
 HOME_AGENT_HEADS = _VOCABULARY.words("home_agent_heads")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
+DISTINCT_PARTY_NOUNS = _VOCABULARY.words("distinct_party_nouns")
+MISGIVING_NOUNS = _VOCABULARY.words("misgiving_nouns")
 APPRAISING_VERBS = _VOCABULARY.words("appraising_verbs")
 # lower-cased city name -> the ISO3 code of its state, upper-cased as mentions carry it
 CITY_COUNTRIES = {city: iso3.upper() for city, iso3 in _VOCABULARY.mapping("city_countries").items() if iso3}

@@ -25,7 +25,7 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
     is_plural_demonym,
 )
-from pipeline.nlp.mentions.kinds import _spoken_for
+from pipeline.nlp.mentions.kinds import _spoken_for, shaped_like_a_person
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
@@ -46,7 +46,6 @@ from pipeline.nlp.mentions.vocabulary import (
     INSTITUTION_HEADS,
     LAW_HEADS,
     MOTION_VERBS,
-    NAME_PARTICLES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -57,7 +56,6 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NAME_OPENERS,
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
-    POST_NOMINALS,
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
     REPORTING_VERBS,
@@ -133,7 +131,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
 def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
     """ "sheltered in Halifax as well as St. John's and Gander in Newfoundland": one capitalised
     proper noun NER left untagged, joined by "and"/"or" to a place it tagged, is a place of the
-    same list (not a word the article writes in lower case, nor a given name)."""
+    same list (not a word the article writes in lower case, nor a given name, nor one it writes
+    elsewhere as the first word of a longer name no place's)."""
     doc, out = mc.doc, []
     view = view_of(doc)
     lowered = _lowered(doc)
@@ -145,12 +144,28 @@ def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
             continue
         if token.head.ent_type_ not in ("GPE", "LOC") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
             continue
+        if token.head.dep_ in ("compound", "nmod", "amod") and token.head.head.pos_ == "NOUN":
+            continue  # "the England and Leicester cause": the list modifies a noun, teams or sides as likely
         if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
             continue  # the name goes on, or owns something
         if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text):
             continue
+        if _opens_a_name_elsewhere(doc, i):
+            continue  # "the show Bethan and Huw in Wales" over "Huw Stephens has been …": a given name
         out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
     return out
+
+
+def _opens_a_name_elsewhere(doc, i: int) -> bool:
+    """Whether the article writes doc[i]'s word elsewhere before a capitalised name word, the
+    two no place's name NER found ("Huw Stephens", against "Gander International Airport")."""
+    view = view_of(doc)
+    word = view.text[i]
+    return any(
+        text == word and j != i and j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha
+        and doc[j].ent_type_ in ("", "PERSON")
+        for j, text in enumerate(view.text)
+    )
 
 
 def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
@@ -381,7 +396,6 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = _before_markup(mc.doc, start, end)
-    end = _before_a_dashed_aside(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -432,7 +446,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
-    if label in ("PERSON", "ORG", "WORK_OF_ART") and _members_named(span):
+    if label in ("PERSON", "ORG", "WORK_OF_ART") and _members_named(mc, span):
         return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "members of the Stolen Generations"
     post_at = _post_after_a_qualifier(mc, span)
     if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
@@ -491,7 +505,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
     if label == "PERSON" and _product_name(mc, span):
         return _named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
-    if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and _shaped_like_a_person(span):
+    if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
         titled = titled_name(mc, start, end)
@@ -807,21 +821,12 @@ def _short_country_name(mc: MentionContext, span: Span) -> str | None:
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
 
-def _before_a_dashed_aside(doc, start: int, end: int) -> int:
-    """ "Russia's Yuganskneftegas - the oil firm sold …": a spaced dash and lower-case words
-    after it, which NER ran on into, open an aside about the name, no part of it."""
-    for k in range(start + 1, end - 1):
-        spaced_dash = doc[k].text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_
-        if spaced_dash and all(t.is_lower for t in doc[k + 1 : end]):
-            return k
-    return end
-
-
 def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
-    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), or a date
-    after a preposition ("the Commons on Thursday")."""
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), a date
+    after a preposition ("the Commons on Thursday"), or a spaced dash and lower-case words
+    after it, an aside about the name ("Russia's Yuganskneftegas - the oil firm sold …")."""
     for k in range(start + 1, end):
         token = doc[k]
         if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:
@@ -830,7 +835,11 @@ def _before_markup(doc, start: int, end: int) -> int:
         entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
         unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
         category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
-        if entity or unclosed or category:
+        aside = (
+            token.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and k + 1 < end
+            and all(t.is_lower or t.is_punct for t in doc[k + 1 : end])
+        )
+        if entity or unclosed or category or aside:
             end = k
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -933,38 +942,24 @@ def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
 _PARTITIVE_HEADS = frozenset({"member", "one"})
 
 
-def _members_named(span: Span) -> bool:
+def _members_named(mc: MentionContext, span: Span) -> bool:
     """ "members of the Stolen Generations", "one of the so-called \"Blair Babes\"": a capitalised
     plural name whose members or one of them the text speaks of names a group of people, not
-    a person or a work."""
-    if len(span) < 2 or span[-1].tag_ != "NNPS" or not span[-1].is_title or span[0].ent_id_:
+    a person or a work; not a body's wing whose last word alone names a known body ("members
+    of the Young Conservatives": the party's youth wing)."""
+    if len(span) < 2 or span[0].ent_id_:
+        return False
+    head = next((span[k - 1] for k in range(1, len(span)) if span[k].lower_ == "of"), span[-1])
+    if head.tag_ != "NNPS" or not head.is_title:
+        return False  # the name's head, before any "of": not "the Academy of Motion Picture Arts and Sciences"
+    known = mc.gaz.by_alias(span[-1].text)
+    if known is not None and known.entity_type == "ORGANIZATION":
         return False
     doc = span.doc
     k = span.start - 1
     while k >= 0 and (doc[k].is_quote or doc[k].lower_ in ("the", "so-called", "so", "-", "called")):
         k -= 1
     return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS
-
-
-def _shaped_like_a_person(span: Span) -> bool:
-    """ "J. Allard", "Dominique de Villepin", "Guy Mansfield QC" typed ORG: initials before a
-    surname, a lower-case name particle between capitalised names, or post-nominal letters
-    after them, and no word of a body's name."""
-    words = [t for t in span if t.is_alpha or t.text.endswith(".")]
-    if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in span):
-        return False
-    if len(words) >= 3 and words[-1].is_upper and words[-1].lower_ in POST_NOMINALS:
-        return all(t.is_title for t in words[:-1])  # "Guy Mansfield QC": letters only a person's name takes
-    first = words[0].text
-    if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
-        return words[-1].is_title
-    middle = words[1:-1]
-    return (
-        len(words) == 3
-        and words[0].is_title
-        and words[-1].is_title
-        and all(t.is_lower and t.lower_ in NAME_PARTICLES for t in middle)
-    )
 
 
 def _people_acting(mc: MentionContext, span: Span) -> bool:

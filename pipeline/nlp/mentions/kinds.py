@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
@@ -39,10 +39,12 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     LAW_HEADS,
     MOTION_VERBS,
+    NAME_PARTICLES,
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_SEAT_NOUNS,
+    POST_NOMINALS,
     REPORTING_VERBS,
     SEAT_NOUNS,
     SETTLEMENT_NOUNS,
@@ -168,7 +170,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     modifies = place and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
     if modifies:
         found.add("PLACE?")
-    person_shaped = _shaped_like_a_name(words) or c.label == "PERSON" and len(words) > 1
+    # "film maker Theo van Gogh", "the site's operator, Edward Webber"; not "drinks maker Pernod
+    # Ricard", though NER typed it a person
+    person_shaped = _shaped_like_a_name(words) or shaped_like_a_person(doc[c.tok_start : c.tok_end])
     if _names_a_body(root, person_shaped) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
@@ -262,6 +266,27 @@ def _posts_possessor(mc: MentionContext, root: Token) -> bool:
         return False
     post = root.head
     return _is(post, TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
+
+
+def shaped_like_a_person(span: Span) -> bool:
+    """ "J. Allard", "Dominique de Villepin", "Guy Mansfield QC" typed ORG: initials before a
+    surname, a lower-case name particle between capitalised names, or post-nominal letters
+    after them, and no word of a body's name."""
+    words = [t for t in span if t.is_alpha or t.text.endswith(".")]
+    if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    if len(words) >= 3 and words[-1].is_upper and words[-1].lower_ in POST_NOMINALS:
+        return all(t.is_title for t in words[:-1])  # "Guy Mansfield QC": letters only a person's name takes
+    first = words[0].text
+    if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
+        return words[-1].is_title
+    middle = words[1:-1]
+    return (
+        len(words) == 3
+        and words[0].is_title
+        and words[-1].is_title
+        and all(t.is_lower and t.lower_ in NAME_PARTICLES for t in middle)
+    )
 
 
 def _shaped_like_a_name(words: list[str]) -> bool:

@@ -229,8 +229,9 @@ def title_reference(
     key = next(iter(holders))
     named = [m for m in before if surname(m.name) == key]
     # "President Barack Obama … a speech by Michelle Obama … The President spoke": of the
-    # people sharing the holder's surname, the one named with the post
-    holding = {m.name for m in named if m.role and role_compatible(role.name, m.role)}
+    # people sharing the holder's surname, the one named with the post, and holding it still
+    # ("President George W Bush met his father, former President George Bush")
+    holding = {m.name for m in named if m.role and role_compatible(role.name, m.role) and not _former_post(mc, m)}
     named = [m for m in named if m.name in holding] or named
     if not named:
         return None
