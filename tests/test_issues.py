@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.nlp.corpus import _stance_tables, stable_id
-from pipeline.nlp.stances.issues import StanceRef, group_issues, read_target
+from pipeline.nlp.stances.issues import StanceRef, group_issues, read_target, stem
 from pipeline.schemas import validate
 
 
@@ -139,3 +139,10 @@ def test_a_broad_head_joins_no_articles_by_one_word():
         ("a4", "Tories", "Gordon Brown's decision on trip", "oppose"),
     )
     assert len(issues) == 4
+
+
+def test_gerund_labels_stem_as_their_verb():
+    # action labels are gerunds ("cutting tax", "banning smoking"): a doubled consonant comes off
+    # with "-ing"/"-ed", so they share their verb's stem with "tax cut", "the ban"
+    assert [stem(w) for w in ("cutting", "banning", "banned", "committing")] == ["cut", "ban", "ban", "commit"]
+    assert [stem(w) for w in ("calling", "passing", "adding")] == ["call", "pass", "add"]

@@ -166,6 +166,28 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def passive_form(verb: Token) -> bool:
+    """A passive verb form: one with a passive auxiliary ("was arrested"), or a bare past
+    participle with no auxiliary at all ("Arrested in 2003, X ...", "X, charged with fraud,
+    ..."); a perfect ("have called") is active."""
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children)
+
+
+def fronted_participle(verb: Token) -> bool:
+    """ "Arrested in 2003, Khodorkovsky remains in jail", "Charged with fraud, the banker
+    ...": a bare past participle with no subject of its own opening the clause it hangs from
+    is passive; that clause's subject is the one it was done to, not its doer."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and passive_form(verb)
+        and not any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children)
+    )
+
+
 def judged_dep(verb: Token) -> str:
     """The dependency of what a verb acts on: its object, or in the passive its subject
     ("the proposals were attacked by union leaders")."""

@@ -77,6 +77,7 @@ from pipeline.nlp.events.vocabulary import (
     DISCOURSE_NOUNS,
     DISTINCT_PARTY_NOUNS,
     GROUP_HEADS,
+    HANDOVER_VERBS,
     HOME_AGENT_HEADS,
     MEDIATING_VERBS,
     OBJECT_CONTROL,
@@ -103,12 +104,14 @@ from pipeline.nlp.syntax import (
     DEFINITE_DETS,
     SUBJECT_SLOT_DEPS,
     MentionIndex,
+    fronted_participle,
     has_neg,
     is_passive,
     is_relative_pronoun,
     judged_dep,
     mention_root,
     misparsed_coordinate,
+    passive_form,
 )
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
@@ -437,6 +440,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
                 return np_actors(objects[0], index)
         return subject_actors(head, index, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and head != verb:
+        if fronted_participle(verb):
+            return []  # "Arrested in 2003, Khodorkovsky remains in jail": he is the one held
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VBN", "VBG"):
             return []  # a complement clause has its own subject
         if verb.dep_ == "conj" and _active(verb):
@@ -502,14 +507,15 @@ def _party_apart(noun: Token, index: MentionIndex) -> list[Mention] | None:
 def _reduced_passive(verb: Token, subject: Token) -> bool:
     """ "Saddam Hussein, imprisoned at a U.S.-run facility, was said to be upset": the parser
     makes the name the subject of a bare past participle set off by a comma, with no auxiliary
-    of its own; such a participle is passive, its "subject" the one it was done to."""
+    of its own (or, misparsed, the root the main verb hangs from); such a participle is
+    passive, its "subject" the one it was done to."""
     return (
         subject.dep_ == "nsubj"
         and verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "acl")
+        and verb.dep_ in ("advcl", "acl", "ROOT")
         and subject.i < verb.i
         and verb.doc[verb.i - 1].text == ","
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not _active(verb)
     )
 
 
@@ -554,10 +560,7 @@ def _written_to(verb: Token) -> Token | None:
 def _active(verb: Token) -> bool:
     """An active verb form: not a passive participle ("was arrested and released") nor one
     with a passive auxiliary; a perfect ("have called") is active."""
-    children = list(verb.children)
-    if any(c.dep_ == "auxpass" for c in children):
-        return False
-    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in children)
+    return not passive_form(verb)
 
 
 def _plural_antecedent(pronoun: Token, index: MentionIndex) -> list[Mention]:
@@ -736,7 +739,16 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         and not _finite_read_as_participle(verb)
     ):
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
+    if fronted_participle(verb):  # "Arrested in 2003, Khodorkovsky remains in jail"
+        out += [m for c in verb.head.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
     return unique(out)
+
+
+def _handed_to(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The states a verb of handing over names in its "to" phrase ("extradited X to the
+    United States"; events.yaml handover_verbs)."""
+    tos = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    return [m for p in tos for o in pobjs(p) for m in np_actors(o, index) if m.entity_type == "COUNTRY"]
 
 
 def fill_actors(ec: EventContext, draft: Draft) -> None:
@@ -796,6 +808,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         elif draft.mode == "visit":
             role = "source"  # "X visited Y": the visitor is the source
         elif role != "mediator":
+            if lemma_in(draft.token, HANDOVER_VERBS) and (receivers := _handed_to(draft.token, index)):
+                objects = receivers  # "Colombia extradited X to the United States": the two states
             assign(draft, "participants", subjects + objects)
             return
     subject_role, object_role = SUBJECT_OBJECT_ROLES[role]

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import Draft, EventContext, governs, lemma_in, pobjs
 from pipeline.nlp.events.vocabulary import PUBLIC_NOUNS
+from pipeline.nlp.syntax import fronted_participle
 
 
 def _addressees(draft: Draft) -> list[Token]:
@@ -86,7 +87,11 @@ def _named_addressee(word: Token) -> bool:
 
 def unaddressed_demand(draft: Draft, ec: EventContext) -> bool:
     """ "He urged a limit on the number of quangos": a demand made of no one, by no government."""
-    if draft.event_type != "REQUEST" or draft.targets or draft.participants or draft.mediators:
+    if draft.event_type != "REQUEST" or draft.participants or draft.mediators:
+        return False
+    if fronted_participle(draft.token) and not draft.sources:
+        return True  # "Pressed on incapacity benefits, he said": an interviewer's question to him
+    if draft.targets:
         return False
     if any(governs(m, ec) for m in draft.sources) or lemma_in(draft.token, _DEMAND_FOR):
         return False

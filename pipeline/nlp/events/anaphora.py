@@ -11,7 +11,7 @@ meeting" is never such an antecedent.
 
 from __future__ import annotations
 
-from pipeline.nlp.events.draft import ASSERTED, Draft, assign, drop_overlaps
+from pipeline.nlp.events.draft import ASSERTED, Draft, actor_key, assign, drop_overlaps
 from pipeline.nlp.syntax import is_passive
 
 ANAPHORIC_TYPES = frozenset({"CONSULT", "AGREE", "COERCE", "RETREAT", "SANCTION", "PROTEST", "COOPERATE", "AID"})
@@ -86,11 +86,17 @@ def _same_agent(draft: Draft, before: list[Draft]) -> None:
     """ "Officials in Mumbai demolished 6,000 shanties. In total, 39,000 shanties have been
     destroyed": an agentless passive act of the type and kind of an act reported just before
     (AGENT_WINDOW) is done by that act's doer when that act named no one it acted on (unnamed
-    shanties, protesters); only the source carries over, since what is acted on is new."""
+    shanties, protesters); only the source carries over, since what is acted on is new. An
+    act by other actors reported in between ends the search: the report has turned to them."""
+    others: set[str] = set()  # actors of the acts reported in between
     for earlier in reversed(before):
         if draft.sentence.sentence_id - earlier.sentence.sentence_id > AGENT_WINDOW:
             return
         if earlier.event_type == draft.event_type and earlier.mode == draft.mode and earlier.sources:
+            if others and not others & {actor_key(m) for m in earlier.sources}:
+                # "Egyptian police arrested 20 protesters. Kenya's president called for calm.
+                # Dozens more were detained": the report has moved on to other actors
+                return
             # an act on a named actor ("Judge Torres convicted Taricani") is its own case: "the
             # official was subsequently convicted" need not be his doing
             if earlier.modality == ASSERTED and not earlier.targets:
@@ -98,3 +104,4 @@ def _same_agent(draft: Draft, before: list[Draft]) -> None:
                 draft.copied = True
                 drop_overlaps(draft)
             return
+        others |= {actor_key(m) for m in earlier.actors()}

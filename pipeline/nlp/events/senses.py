@@ -21,6 +21,7 @@ from pipeline.nlp.events.draft import Draft, inner_event_noun, lemma_in, of_obje
 from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, CREW_NOUNS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
@@ -343,7 +344,8 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         return False
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
         return False
-    if rule.intransitive and (is_noun or arguments(draft, "object")):
+    # a bare participle ("Charged with fraud, X ...") is passive: someone was charged
+    if rule.intransitive and (is_noun or passive_form(token) or arguments(draft, "object")):
         return False
     if rule.classes:
         words = frozenset().union(*(senses.classes[c] for c in rule.classes))

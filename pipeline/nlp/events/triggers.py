@@ -40,6 +40,7 @@ from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
+    AID_DROPPING_VERBS,
     AID_SCALING_VERBS,
     CONVERSATION_VERBS,
     CUSTODY_PLACES,
@@ -53,6 +54,7 @@ from pipeline.nlp.events.vocabulary import (
     PHONE_NOUNS,
     PLEA_WORDS,
     PRESENCE_VERBS,
+    PROTEST_STAGING_VERBS,
     RECEIVED_IDIOMS,
     UTTERING_LIGHT_VERBS,
 )
@@ -312,8 +314,9 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         verb = verbs.get(token.i)
         meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
         scaling_only = not is_light and verb is None and lemma_in(token, AID_SCALING_VERBS)
+        dropping_only = not is_light and verb is None and lemma_in(token, AID_DROPPING_VERBS)
         legal_only = not is_light and verb is None and lemma_in(token, LEGAL_REALISING_VERBS)
-        if not is_light and verb is None and not meeting_only and not scaling_only and not legal_only:
+        if not is_light and verb is None and not (meeting_only or scaling_only or dropping_only or legal_only):
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
@@ -321,6 +324,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             noun_trigger = nouns[noun.i][0]
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
+            if dropping_only and noun_trigger.event_type != "AID":
+                continue  # "helicopters dropped food to villages" is aid; "dropped the charges" no act
             if scaling_only and (noun_trigger.event_type != "AID" or not any(c.dep_ == "poss" for c in noun.children)):
                 continue  # "increased its aid to £50m" is aid given; "raised concerns", "increase funding" no act
             if noun_trigger.event_type == "AID" and lemma_in(token, UTTERING_LIGHT_VERBS):
@@ -370,7 +375,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "a peace treaty" under discussion is not an AGREE event
         if token.lemma_.lower() in CUSTODY_PLACES and token.dep_ != "pobj" and not realisers:
             continue  # "Fort Leavenworth, the US Army's military prison": a facility, no one held
-        if trigger.event_type == "PROTEST" and _showing(token, index):
+        staged = any(lemma_in(verb, PROTEST_STAGING_VERBS) for verb in realisers)
+        if trigger.event_type == "PROTEST" and not staged and _showing(token, index):
             continue  # "a demonstration of the new technology", "the launch is a demonstration"
         draft = _new_draft(token, trigger, words, sentence)
         draft.realisers = realisers
@@ -425,10 +431,12 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
 
 
 def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> bool:
-    """ "Thailand accepted aid from Israel", "aid from the United States arrived": aid whose
-    "from" phrase names its giver was given, though no giving verb realises it (a topic noun
-    such as "more aid is needed" names no giver)."""
-    return trigger.event_type == "AID" and any(
+    """ "The first aid from Japan arrived in Colombo": aid whose "from" phrase names its giver
+    was given, though no giving verb realises it, when it is the subject of what happened to
+    it ("accepted aid from Israel" is realised by the receiving verb; a topic noun such as
+    "more aid is needed" names no giver; "rejected aid from Israel", "asked for aid from
+    Japan" report none given)."""
+    return trigger.event_type == "AID" and noun.dep_ == "nsubj" and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(np_actors(p, index) for p in pobjs(c))
         for c in noun.children
     )
@@ -436,7 +444,8 @@ def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> boo
 
 def _showing(noun: Token, index: MentionIndex) -> bool:
     """ "a demonstration of the new technology", "Delta 4 Heavy's maiden launch is a
-    demonstration": a showing, not a protest, as "demonstrates the problem" is (the verb's
+    demonstration": a showing, not a protest (unless people stage it: events.yaml
+    protest_staging_verbs), as "demonstrates the problem" is (the verb's
     rule in `sentence_drafts`). The noun shows what its "of" phrase names when that names no
     actor, or is what a copula says of a subject that names no actor nor any people."""
     if noun.lemma_.lower() != "demonstration":

@@ -104,7 +104,7 @@ would import spaCy into every `python -m pipeline.cli run`, a no-change rerun in
 
 from __future__ import annotations
 
-__all__ = ["extract_stances", "participle", "stances_and_groups"]
+__all__ = ["extract_stances", "stances_and_groups"]
 
 
 def __getattr__(name: str):
@@ -116,8 +116,4 @@ def __getattr__(name: str):
         from pipeline.nlp.stances.detect import stances_and_groups
 
         return stances_and_groups
-    if name == "participle":
-        from pipeline.nlp.stances.labels import participle
-
-        return participle
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

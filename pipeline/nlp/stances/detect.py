@@ -38,7 +38,7 @@ from pipeline.nlp.stances.verbs import (
     verb_signals,
     willing_signals,
 )
-from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, FEAR_VERBS, PROPOSAL_VERBS
 from pipeline.nlp.token_view import view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
@@ -69,6 +69,7 @@ class Gate(NamedTuple):
     ironic: bool  # "so-called", or "called" of "so - called"
     opinion: bool  # the word or its lemma is one of the general opinion words (`opinion`)
     need: bool  # lemma in `needs.NEED_VERBS`
+    fear: bool  # lemma in `fear_verbs`
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
@@ -82,7 +83,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     willing_signals: lambda g: g.pos == "VERB",
     naming_signals: lambda g: g.judging or g.opinion and g.pos in ("NOUN", "ADJ"),
     protest_signals: lambda g: g.pos == "NOUN",
-    fear_signals: lambda g: g.pos == "VERB",
+    fear_signals: lambda g: g.fear and g.pos == "VERB",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
     attitude_signals: lambda g: g.pos == "NOUN",
     evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),
@@ -104,7 +105,7 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     return (
         lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
-        opinion, base in NEED_VERBS,
+        opinion, base in NEED_VERBS, base in FEAR_VERBS,
     )
 
 

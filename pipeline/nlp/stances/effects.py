@@ -19,9 +19,20 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import judged_subject_targets
 from pipeline.nlp.stances.holders import holder_for
 from pipeline.nlp.stances.issue_words import issue_like
+from pipeline.nlp.stances.labels import ACT_NOUNS
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
-from pipeline.nlp.stances.words import CAUSAL_VERBS, EFFECT_ENDS, EFFECT_NOUNS, FEAR_VERBS, REDUCING_WORDS
+from pipeline.nlp.stances.targets import action_targets
+from pipeline.nlp.stances.topic import antecedent_noun
+from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
+    CAUSAL_VERBS,
+    EFFECT_ENDS,
+    EFFECT_NOUNS,
+    FEAR_VERBS,
+    POLICY_NOUNS,
+    REDUCING_WORDS,
+)
 
 
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -53,11 +64,31 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) or clause.tag_ in ("VBZ", "VBP")
     ):
         return []  # "fear that he was ill": a past fact, no measure's effect
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ == "it":
+        # "Washington is thought to fear it would lead to …": "it" is a measure only when the
+        # sentence before names one, not whatever it is about ("intense discussions") nor
+        # the fearer itself ("the US fears it could lose influence")
+        before = antecedent_noun(art, subject)
+        if before is None or before.lemma_.lower() not in POLICY_NOUNS | ACT_NOUNS:
+            return []
     holder, quote = holder_for(art, verb, False)
     if holder is None:
         return []
-    targets = [t for t in judged_subject_targets(art, clause) if issue_like(t.head)]
-    return target_signals(art, verb, -1, CONSEQUENCE_SCORE, targets, holder, quote)
+    # "fear the bill could fail", "fear the ban could be scrapped", "fear the government
+    # could scrap the ban": fearing a measure's end supports it (`intransitive_fates`, a
+    # stance verb's own targets); a body that acts is no measure. "fear the bill will not go
+    # ahead" turns the fate round; a feared non-effect ("would not protect patients") is
+    # still a criticism, or a wish that it work: no side taken
+    negated = has_negation(art, clause)
+    fated = action_targets(art, clause, label_actions=False)
+    if not fated and negated:
+        return []
+    targets = [
+        t for t in fated or judged_subject_targets(art, clause)
+        if issue_like(t.head) and t.head.lemma_.lower() not in BODY_NOUNS
+    ]
+    return target_signals(art, verb, 1 if negated else -1, CONSEQUENCE_SCORE, targets, holder, quote)
 
 
 def _effect_sign(verb: Token, prep: str | None) -> int | None:

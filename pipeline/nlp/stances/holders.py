@@ -98,7 +98,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return body_pronoun(art, it, across_sentences=quote is None or quote.kind != "direct"), quote
     if subject is None and speaker is None and quote is None and _wanting(verb):
         it = _referring_it(verb)
-        if it is not None and it.head.lemma_.lower() in WANTING_VERBS | PLAN_VERBS:
+        if it is not None and it.head.lemma_.lower() in AIM_VERBS:
             # "The government needs its finance bill … But it will also seek to push through
             # its … Bill": a government's narrated aim, "it" continuing the government the text
             # is about; a firm's narrated aims are business ("plan_verbs"), and what a body
@@ -198,10 +198,12 @@ def _reported(verb: Token) -> bool:
     return any(is_cue(above) for above in verb.ancestors)
 
 
+AIM_VERBS = WANTING_VERBS | PLAN_VERBS  # verbs of a narrated aim ("it will seek to push through …")
+
+
 def _wanting(verb: Token) -> bool:
     """Whether the verb wants or plans, or is the action wanted ("seek to push through …")."""
-    aims = WANTING_VERBS | PLAN_VERBS
-    return verb.lemma_.lower() in aims or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aims
+    return verb.lemma_.lower() in AIM_VERBS or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AIM_VERBS
 
 
 def _referring_it(verb: Token) -> Token | None:

@@ -68,6 +68,10 @@ def stem(word: str) -> str:
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
         word = word[:-2]
+    else:
+        return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeioulsfzd":
+        word = word[:-1]  # "cutting", "banned" ~ "cut", "ban" (not "calling", "passing", "adding")
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     return word

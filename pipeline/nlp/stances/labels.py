@@ -10,7 +10,7 @@ issue of ID cards" -> "ID cards") or it is no target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -35,7 +35,6 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     EMPTY_VERBS,
-    IRREGULAR_PARTICIPLES,
     LIGHT_NOUNS,
     LIGHT_VERBS,
     MEMBER_NOUNS,
@@ -43,32 +42,17 @@ from pipeline.nlp.stances.words import (
     POLICY_NOUNS,
     QUANTIFIER_DETERMINERS,
     QUANTITY_WORDS,
+    STRESSED_FINAL_VERBS,
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
 from pipeline.nlp.token_view import view_of
 
-__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "participle"]
+__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
 
 # generic nouns that, definite, point back to the act just reported ("welcomed the move")
 ACT_NOUNS = frozenset({"move", "measure", "step", "action"})
-
-
-def participle(lemma: str) -> str:
-    """Past participle of a verb lemma, for action labels ("impose" -> "imposed")."""
-    lemma = lemma.lower()
-    if lemma in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[lemma]
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ied"
-    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
-    closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
-    if one_syllable and closed:
-        return lemma + lemma[-1] + "ed"  # "ban" -> "banned", "stop" -> "stopped"; not "open"
-    return lemma + "ed"
 
 
 def gerund(lemma: str) -> str:
@@ -78,10 +62,13 @@ def gerund(lemma: str) -> str:
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
         return lemma[:-1] + "ing"
-    one_syllable = len(re.findall(r"[aeiouy]+", lemma)) == 1
-    closed = len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+    if lemma in STRESSED_FINAL_VERBS:
+        return lemma + lemma[-1] + "ing"  # "commit" -> "committing"
+    spelt = lemma.replace("qu", "qw")  # the "u" of "qu" is no vowel: "quit" -> "quitting"
+    one_syllable = len(re.findall(r"[aeiouy]+", spelt)) == 1
+    closed = len(spelt) >= 3 and spelt[-1] not in "aeiouwxy" and spelt[-2] in "aeiou" and spelt[-3] not in "aeiou"
     if one_syllable and closed or closed and lemma[-1] == "l":
-        # "ban" -> "banning", "cut" -> "cutting"; British "l": "dispel" -> "dispelling"
+        # "ban" -> "banning", "cut" -> "cutting"; British "l": "cancel" -> "cancelling"
         return lemma + lemma[-1] + "ing"
     return lemma + "ing"
 
@@ -152,6 +139,8 @@ class Labeller:
     lex: StanceLexicon
     doc: Doc
     headline: tuple[int, int] = (0, 0)  # token range of the article's headline, if any
+    # the article's "under plans …" frames (`framed_content`), found once: (index, word, content)
+    _frames: list[tuple[int, str, str]] = field(default_factory=list, compare=False, repr=False)
 
     def np_head(self, noun: Token) -> Token:
         """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
@@ -247,13 +236,16 @@ class Labeller:
         "under" names no content of its own; the clause it frames is what is planned
         ("elected area police commissioner"), its action or, failing that, the action of the
         clause's infinitive. None when the noun says its own content ("under plans to …",
-        "under the plan for …") or is no such frame."""
+        "under the plan for …"), when the clause is someone's reported claim ("Critics say …")
+        or is no such frame."""
         prep = plan.head
         if (
             plan.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep"
             or plan.lemma_.lower() not in POLICY_NOUNS or prep.head.pos_ not in ("VERB", "AUX")
         ):
             return None
+        if any(is_cue(above) for above in prep.head.ancestors):
+            return None  # "Critics say councils would lose powers, under plans …": their reading, not the plan's
         if any(
             c.dep_ in ("prep", "relcl", "appos") or c.dep_ == "acl" and c.tag_ != "VBN"
             or c.dep_ == "compound" and c.pos_ != "PROPN"
@@ -287,15 +279,25 @@ class Labeller:
         word (`plan_content`): what the article's plans are, before the headline's name; for
         the headline's own policy noun, the first such frame of the report below it."""
         lemma = noun.lemma_.lower()
-        if lemma not in POLICY_NOUNS | ACT_NOUNS:
+        if lemma not in POLICY_NOUNS and lemma not in ACT_NOUNS:
             return None
         # "the move" names whatever was planned: the frame of any policy noun
-        words = POLICY_NOUNS if lemma in ACT_NOUNS else {lemma}
-        tokens = self.doc[self.headline[1] :] if self._in_headline(noun) else reversed(self.doc[: noun.i])
-        for token in tokens:
-            if token.pos_ == "NOUN" and token.lemma_.lower() in words and (content := self.plan_content(token)):
-                return content
-        return None
+        frames = [(i, content) for i, word, content in self._under_frames() if lemma in ACT_NOUNS or word == lemma]
+        if self._in_headline(noun):
+            return next((content for i, content in frames if i >= self.headline[1]), None)
+        return next((content for i, content in reversed(frames) if i < noun.i), None)
+
+    def _under_frames(self) -> list[tuple[int, str, str]]:
+        """Every "under plans …" frame of the article with its content, found on first use
+        (the doc's tokens are scanned once, not for each later bare "the plans")."""
+        if not self._frames:
+            found = [
+                (t.i, t.lemma_.lower(), content)
+                for t in self.doc
+                if t.pos_ == "NOUN" and t.lemma_.lower() in POLICY_NOUNS and (content := self.plan_content(t))
+            ]
+            self._frames.extend(found or [(-1, "", "")])  # a sentinel: scanned, none found
+        return [frame for frame in self._frames if frame[0] >= 0]
 
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare

@@ -28,7 +28,7 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import verb_cue
 from pipeline.nlp.stances.words import BELIEF_VERBS, BODY_NOUNS, PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
-from pipeline.nlp.syntax import FIRST_PERSON, subject_of
+from pipeline.nlp.syntax import FIRST_PERSON, mention_root, subject_of
 
 PLEDGE_SCORE = 0.6
 SELF_PRONOUNS = frozenset({"it", "they"})  # how a body names itself in its reported speech
@@ -82,8 +82,8 @@ def _other_referent(art: StanceArticle, pronoun: Token, quote: Quote, speaker: M
     it would cut"), the nearer antecedent."""
     if pronoun.lower_ == "it" and co_speakers(art, speaker, quote):
         return True
-    surface = art.doc.char_span(speaker.char_start, speaker.char_end, alignment_mode="expand")
-    if pronoun.lower_ == "it" and surface is not None and surface.root.tag_ == "NNS":
+    surface = mention_root(art.doc, speaker)
+    if pronoun.lower_ == "it" and surface is not None and surface.tag_ == "NNS":
         return True  # "Ministers say it would help the fight against terrorism": not the ministers
     before = art.doc.char_span(quote.char_start, pronoun.idx, alignment_mode="contract")
     for token in before if before is not None else ():

@@ -1,0 +1,47 @@
+"""The speaker of a quote's cue verb as the subject of that verb's event.
+
+"Mr Howard said he feared internment would create martyrs. His party plans to move an
+amendment. He called on the prime minister to enter into constructive discussions": the
+quotes extractor reads who a "he" introducing reported speech is across sentences and
+paragraphs (its speaker attribution), where the mentions' pronoun resolution stays
+cautious. A "he" or "she" that no mention resolves, as the subject of a trigger verb that
+is itself the cue of a quote of reported speech (a clause, not a noun phrase: "he also
+criticised the plans" is attributed to whoever the quotes extractor guesses) with a named
+speaker, is that speaker, unless that speaker is already one of the event's actors (the
+one spoken of is not the one speaking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign
+from pipeline.nlp.records import Quote
+from pipeline.nlp.syntax import GENDERED_PRONOUNS
+
+
+def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
+    """Give a draft with no actor on its subject's side the speaker of the quote its verb cues."""
+    verb = draft.token
+    if draft.sources or draft.participants or draft.mediators or draft.trigger.subject_role != "source":
+        return
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in GENDERED_PRONOUNS or ec.index.all_at(subject):
+        return
+    first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    for quote in quotes:
+        if quote.sentence_id != draft.sentence.sentence_id or not quote.speaker_mention_id or not quote.cue:
+            continue
+        if quote.cue.split()[0].lower() != verb.lower_ or not first <= quote.char_start < last:
+            continue  # another verb's quote, or one this verb does not introduce
+        said = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        if said is None or not any(t.pos_ in ("VERB", "AUX") for t in said):
+            continue  # "he criticised the plans": a noun phrase attributed is no reported speech
+        speaker = ec.index.by_id.get(quote.speaker_mention_id)
+        if speaker is None or speaker.entity_type != "PERSON" or speaker.kind != "name":
+            return
+        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+            assign(draft, "sources", [speaker])  # not "In it he alleges that Mr Blair told ...": Blair
+        return
