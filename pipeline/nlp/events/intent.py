@@ -33,7 +33,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors, pronoun_referent, reported_speaker, subject_actors
 from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
@@ -51,7 +50,10 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.modality import modality
+from pipeline.nlp.events.owners import pronoun_referent
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.speech import group_speaker, same_actor
+from pipeline.nlp.events.subjects import reported_speaker, subject_actors
 from pipeline.nlp.events.triggers import verb_trigger
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,

@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.donations import assistance_trigger, donation_trigger
@@ -37,6 +36,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.incursion import incursion_trigger
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
