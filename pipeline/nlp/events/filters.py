@@ -44,6 +44,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
     ADVISORY_BODY_WORDS,
     BACKING_VERBS,
@@ -248,8 +249,6 @@ def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
 
 def _own_subject(token: Token, index: MentionIndex, draft: Draft) -> list[Mention]:
     """The refusing verb's own subject, when the draft filed it as a party to a meeting."""
-    from pipeline.nlp.events.subjects import subject_actors  # actors imports this module
-
     keys = {actor_key(m) for m in draft.participants}
     return [m for m in subject_actors(token, index) if actor_key(m) in keys]
 
@@ -257,8 +256,6 @@ def _own_subject(token: Token, index: MentionIndex, draft: Draft) -> list[Mentio
 def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
     """ "Russia said it would not withdraw": the named speaker a pronoun subject of a
     reported clause stands for (the subject of the verb of saying the clause hangs from)."""
-    from pipeline.nlp.events.subjects import subject_actors  # actors imports this module
-
     subjects = nominal_subjects(token)
     if not subjects or subjects[0].lower_ not in SPEAKING_PRONOUNS or token.dep_ not in ("ccomp", "parataxis"):
         return []
