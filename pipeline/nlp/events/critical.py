@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.nlp.events.actors import np_actors, subject_actors
 from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, pobjs, speech_act_draft, unique
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.speech import ACCUSE_SPEECH, negated, same_actor
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import CRITICAL_ADJECTIVES
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.token_view import view_of

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.actors import (
-    demonstrated_proposals,
-    described_bodies,
-    fill_actors,
-    host_of_visited_place,
-    reciprocal_drafts,
-    struck_country,
-    theatre_target,
-    visited_places,
-)
+from pipeline.nlp.events.actors import fill_actors
 from pipeline.nlp.events.addressees import public_appeal, unaddressed_demand
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
@@ -51,6 +42,7 @@ from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.needs import need_drafts
 from pipeline.nlp.events.output import to_candidate
 from pipeline.nlp.events.own_party import without_own_party
+from pipeline.nlp.events.owners import demonstrated_proposals, described_bodies
 from pipeline.nlp.events.praise import praise_drafts
 from pipeline.nlp.events.pressure import pressure_drafts
 from pipeline.nlp.events.refusals import refusal_drafts
@@ -73,6 +65,13 @@ from pipeline.nlp.events.speech import (
 )
 from pipeline.nlp.events.sport import off_the_pitch, sport_story
 from pipeline.nlp.events.triggers import sentence_drafts
+from pipeline.nlp.events.visits import (
+    host_of_visited_place,
+    reciprocal_drafts,
+    struck_country,
+    theatre_target,
+    visited_places,
+)
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
 

@@ -125,9 +125,7 @@ def inner_event_noun(token: Token) -> Token:
 
 
 RECEIVING_LEMMAS = (
-    frozenset(RECEIVING_VERBS)
-    | frozenset(IDIOM_RECEIVING_VERBS)
-    | frozenset(lemma for lemma, _ in RECEIVING_FRAMES)
+    frozenset(RECEIVING_VERBS) | frozenset(IDIOM_RECEIVING_VERBS) | frozenset(lemma for lemma, _ in RECEIVING_FRAMES)
 )
 """The lemmas `received_nouns` can answer for at all: a verb with any other has no received noun."""
 
@@ -250,7 +248,7 @@ PLURAL_BODIES = frozenset({"COUNTRY", "ORGANIZATION", "GROUP"})
 CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 
 
-def _addressee_of_quote(head: Token) -> bool:
+def addressee_of_quote(head: Token) -> bool:
     """ "He told BBC Radio Wales: '...'": the object of a reporting verb right before a
     colon or an opening quote mark is who hears the quote ("warned ministers that they
     should ..." still names them as its subject's antecedent)."""
@@ -282,7 +280,7 @@ def plural_antecedent(ec: EventContext, subject: Token, sentence: Sentence, spea
             head = head.head  # "G7 ministers": the name heads nothing, its noun phrase does
         if head.dep_ not in CORE_ARGUMENTS:
             continue  # "they" takes up a subject or object, not a word in a phrase ("of the House")
-        if _addressee_of_quote(head):
+        if addressee_of_quote(head):
             continue  # "he told BBC Radio Wales: ...": the one spoken to is not spoken of
         if head is not token and any(m.entity_type == "PERSON" for m in ec.index.all_at(head)):
             continue  # "Tory leader Michael Howard": a person's party does not act here

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.donations import names_recipient, names_relief
 from pipeline.nlp.events.draft import (
     ASSERTED,
@@ -43,7 +42,9 @@ from pipeline.nlp.events.draft import (
     received_nouns,
     unique,
 )
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
     ADVISORY_BODY_WORDS,
     BACKING_VERBS,
@@ -87,12 +88,12 @@ def _demanded(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
 
 
-def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str, str | None] | None:
+def warning(verb: Token, trigger: Trigger, index: MentionIndex) -> tuple[str, str | None] | None:
     """Type and mode of a threat; None for a warning that threatens nothing.
 
     "warned X against doing Y" criticises X (ACCUSE disapprove); "warned that there could
     be walkouts unless ..." states a consequence (THREATEN), and so does a warning told to
-    an actor of what must be done (`addressed`: "warned ministers that they should prepare
+    an actor (its object) of what must be done ("warned ministers that they should prepare
     for a rewriting of the Bill"); a bare "warned that ..." is a statement, and so is advice
     told to someone ("warned Tony Blair that the war could be illegal"). Threats of labour
     action are mode restrict; a ballot threatens only when it is on labour action
@@ -117,7 +118,9 @@ def warning(verb: Token, trigger: Trigger, addressed: bool = False) -> tuple[str
         return "ACCUSE", "disapprove"
     if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in words):
         return "THREATEN", mode
-    if addressed and any(c.dep_ == "ccomp" and _demanded(c) for c in verb.children):
+    if any(c.dep_ == "ccomp" and _demanded(c) for c in verb.children) and any(
+        c.dep_ in ("dobj", "dative") and np_actors(c, index) for c in verb.children
+    ):
         return "THREATEN", mode
     return None
 
@@ -246,8 +249,6 @@ def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
 
 def _own_subject(token: Token, index: MentionIndex, draft: Draft) -> list[Mention]:
     """The refusing verb's own subject, when the draft filed it as a party to a meeting."""
-    from pipeline.nlp.events.actors import subject_actors  # actors imports this module
-
     keys = {actor_key(m) for m in draft.participants}
     return [m for m in subject_actors(token, index) if actor_key(m) in keys]
 
@@ -255,8 +256,6 @@ def _own_subject(token: Token, index: MentionIndex, draft: Draft) -> list[Mentio
 def _reporter(token: Token, index: MentionIndex) -> list[Mention]:
     """ "Russia said it would not withdraw": the named speaker a pronoun subject of a
     reported clause stands for (the subject of the verb of saying the clause hangs from)."""
-    from pipeline.nlp.events.actors import subject_actors  # actors imports this module
-
     subjects = nominal_subjects(token)
     if not subjects or subjects[0].lower_ not in SPEAKING_PRONOUNS or token.dep_ not in ("ccomp", "parataxis"):
         return []

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import lemma_in, pobjs, read_as
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.vocabulary import FORCE_NOUNS, INCURSION_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex

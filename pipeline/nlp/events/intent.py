@@ -33,12 +33,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors, pronoun_referent, reported_speaker, subject_actors
 from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
     EventContext,
     actor_key,
+    addressee_of_quote,
     governs,
     group_subject,
     is_actor,
@@ -50,7 +50,11 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.modality import modality
+from pipeline.nlp.events.owners import pronoun_referent
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.speech import group_speaker, same_actor
+from pipeline.nlp.events.subjects import reported_speaker, subject_actors
+from pipeline.nlp.events.triggers import verb_trigger
 from pipeline.nlp.events.vocabulary import (
     DEADLINE_VERBS,
     DESIRE_VERBS,
@@ -248,7 +252,12 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
             sources = [m for m in subject_actors(verb, ec.index) or reported_speaker(verb, ec.index) if is_actor(m)]
             targets = _named(_object_actors(acts[0], ec)) or _addressee(verb, ec)
             if sources and targets:
-                drafts.append(_draft(AGREE_ACT, token, sentence, sources, targets))
+                # "prepared to take Britain to the European Court": readiness to harm threatens
+                # a verb the dictionary knows decides ("willing to withdraw its troops"), else
+                # its object ("ready to take legal action")
+                hostile = any(t.quad in CONFLICT_QUADS for t in _verb_acts(acts[0], ec) or _object_acts(acts[0], ec))
+                act = THREATEN_ACT if hostile else AGREE_ACT
+                drafts.append(_draft(act, token, sentence, sources, targets))
     for draft in drafts:
         # "Mr Blair will ask the Queen to ...": not yet asked (future); "is to ask": hypothetical
         draft.modality = modality(ec, draft)
@@ -331,6 +340,28 @@ def _no_act(verb: Token) -> bool:
     return verb.lemma_ == "be" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+SECOND_PERSON = frozenset({"you", "your"})
+
+
+def _hearers_harmed(verb: Token, quote: Quote, ec: EventContext) -> list[Mention]:
+    """ "Gerry Adams told Tony Blair: 'We could take legal action against you'": a harm aimed
+    at "you" (the verb's object or a preposition's) is aimed at whoever hears the quote, the
+    object of the verb of telling right before it (draft.addressee_of_quote)."""
+    if not any(t.lower_ in SECOND_PERSON for c in _object_phrases(verb) for t in c.subtree):
+        return []
+    doc = verb.doc
+    before = [t for t in doc[verb.sent.start : verb.i] if t.idx < quote.char_start and addressee_of_quote(t)]
+    return _named(m for t in before for m in np_actors(t, ec.index))
+
+
+def _object_phrases(verb: Token) -> list[Token]:
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "on", "to"))
+    ]
+
+
 def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
     return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
 
@@ -378,12 +409,18 @@ def _verb_acts(verb: Token, ec: EventContext) -> list[Trigger]:
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")]
     found = [ec.lexicon.verb(lemma, p) for p in particles] + [ec.lexicon.verb(lemma)]
+    # "take their case to court": an idiom with its object, as the trigger rule reads it
+    found += [whole[0] for whole in [verb_trigger(verb, ec.lexicon)] if whole is not None]
     return [t for t in found if t is not None]
 
 
 def _object_acts(verb: Token, ec: EventContext) -> list[Trigger]:
-    """What the trigger dictionary makes of a verb's object noun ("would seek sanctions")."""
-    found = [ec.lexicon.noun(c.lemma_.lower()) for c in verb.children if c.dep_ == "dobj"]
+    """What the trigger dictionary makes of a verb's object noun ("would seek sanctions"),
+    with its modifier where the entry names one ("will take legal action")."""
+    found = []
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        modifiers = [m.lower_ for m in noun.children if m.dep_ in ("amod", "compound")]
+        found += [ec.lexicon.noun(noun.lemma_.lower(), m) for m in modifiers] + [ec.lexicon.noun(noun.lemma_.lower())]
     return [t for t in found if t is not None]
 
 
@@ -472,6 +509,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                     # "needs to act": the act demanded is the trigger, as "act" is in "must act"
                     drafts.append(_draft(REQUEST_ACT, obliged or verb, sentence, [speaker], targets))
                     continue
+            if "could" in modals and subject.lower_ in FIRST_PERSON and _harmful(verb, ec):
+                # "We could take legal action against you", told to X: a harm held over the hearer
+                if hearers := _hearers_harmed(verb, quote, ec):
+                    drafts.append(_draft(THREATEN_ACT, verb, sentence, [speaker], hearers))
+                continue
             if modals & PROMISE_MODALS or (_aux(verb) & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
                 conditions = [

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import subject_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -31,6 +30,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.intent import REQUEST_ACT
 from pipeline.nlp.events.speech import same_actor
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import EMPHASIS_VERBS, NEED_NOUNS
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import has_neg

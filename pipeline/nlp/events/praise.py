@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -37,6 +36,7 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.speech import PRAISE_SPEECH, SPEAKER_PRONOUNS, criticises, negated, same_actor
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
 from pipeline.nlp.records import Mention

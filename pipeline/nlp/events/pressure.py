@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors, subject_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -30,7 +29,9 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.intent import REQUEST_ACT
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.speech import same_actor
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import PRESSURE_NOUNS, PRESSURE_VERBS
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import has_neg

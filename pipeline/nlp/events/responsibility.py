@@ -11,8 +11,8 @@ done by that verb's subject, when its own phrase names no doer. Blaming someone 
 
 from __future__ import annotations
 
-from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.draft import Draft, assign, lemma_in
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.vocabulary import RESPONSIBILITY_NOUNS, RESPONSIBILITY_VERBS
 from pipeline.nlp.syntax import MentionIndex, nominal_subjects
 

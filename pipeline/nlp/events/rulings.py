@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors, subject_actors
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -36,8 +35,10 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
 from pipeline.nlp.events.speech import ACCUSE_SPEECH, criticises, denied_above, judged_actors, negated
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
     APPEAL_NOUNS,
     CLAIM_NOUNS,

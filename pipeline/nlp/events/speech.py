@@ -31,18 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import (
-    SUBJECT_FORMS,
-    claim_maker,
-    np_actors,
-    persons_before,
-    possessed_owner,
-    pronoun_referent,
-    proposal_owner,
-    relative_doers,
-    subject_actors,
-    subject_person_before,
-)
+from pipeline.nlp.events.actors import relative_doers
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -57,6 +46,9 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
+from pipeline.nlp.events.owners import SUBJECT_FORMS, claim_maker, possessed_owner, pronoun_referent, proposal_owner
+from pipeline.nlp.events.phrases import np_actors
+from pipeline.nlp.events.subjects import persons_before, subject_actors, subject_person_before
 from pipeline.nlp.events.vocabulary import (
     APPROVAL_WORDS,
     BLAMED_PEOPLE_NOUNS,

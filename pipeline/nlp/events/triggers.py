@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.actors import np_actors
 from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
 from pipeline.nlp.events.donations import assistance_trigger, donation_trigger
@@ -37,6 +36,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statement, warning
 from pipeline.nlp.events.incursion import incursion_trigger
+from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
 from pipeline.nlp.events.vocabulary import (
@@ -64,7 +64,7 @@ from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex
 from pipeline.nlp.token_view import view_of
 
 
-def _verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
+def verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
     if token.pos_ != "VERB" and not (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return None
     lemmas = [token.lemma_.lower()]
@@ -272,12 +272,12 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     verbs: dict[int, tuple[Trigger, list[Token]]] = {}
     nouns: dict[int, tuple[Trigger, list[Token]]] = {}
     for i in range(span.start, span.end):
-        # only a verb (_verb_trigger) or a noun (_noun_trigger) can be a trigger
+        # only a verb (verb_trigger) or a noun (_noun_trigger) can be a trigger
         if pos[i] not in ("VERB", "NOUN", "PROPN") and not (tag[i].startswith("VB") and pos[i] != "AUX"):
             continue
         token = doc[i]
         # "Lula welcomed Hu Jintao to Brasilia": a guest from abroad, read as "hosted"
-        found = greeting_trigger(token, lexicon, index) or _verb_trigger(token, lexicon)
+        found = greeting_trigger(token, lexicon, index) or verb_trigger(token, lexicon)
         found = found or captivity_trigger(token, lexicon, index)
         # "was held by US forces": read as "detained"; "a Chinese submarine entered Japanese waters": "deployed"
         found = found or incursion_trigger(token, lexicon, index) or reception_trigger(token, lexicon, index)
@@ -408,9 +408,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "pleaded guilty to fraud": a plea in court, not an appeal
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
-        # "warned ministers that ...": told to an actor
-        addressed = any(c.dep_ in ("dobj", "dative") and np_actors(c, index) for c in token.children)
-        retyped = warning(token, trigger, addressed)
+        retyped = warning(token, trigger, index)
         if retyped is None:
             continue  # "warned that the changes would go ahead": a statement, not a threat
         if trigger.subject_role == "recipient" and any(
