@@ -28,9 +28,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 # The project's own modules compiled to bytecode, as pip compiles every installed package:
 # the editable install is not compiled, and where PYTHONDONTWRITEBYTECODE is set (many
-# container images, this machine) every process compiled each of the ~230 modules it
-# imports from source again (about 0.4 s CPU of a one-article rerun). Only modules whose
-# source changed are compiled again (about 0.05 s when none did); see README, "Reruns".
+# container images) every process compiled each module it imports from source again. Only
+# modules whose source changed are compiled again; see README, "Performance".
 bytecode: $(STAMP)
 	@$(BIN)/python -m compileall -q pipeline benchmarks
 

@@ -18,6 +18,7 @@ from pipeline import settings
 
 EDIT_SUFFIX = "\nThis article was updated by the benchmark.\n"
 SNAPSHOT_ITEMS = ("pipeline", "benchmarks", "eval", "dagster.yaml", "pyproject.toml")
+COMPILED_PACKAGES = ("pipeline", "benchmarks")  # those `make setup` compiles; eval/ holds no code
 
 
 def article_files(root: Path) -> list[Path]:
@@ -91,9 +92,8 @@ def snapshot_code(dest: Path, root: Path = settings.PROJECT_ROOT) -> Path:
         source = root / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            if name in COMPILED_PACKAGES:
+                compileall.compile_dir(dest / name, quiet=1)
         elif source.is_file():
             shutil.copy2(source, dest / name)
-    for name in SNAPSHOT_ITEMS:
-        if (dest / name).is_dir():
-            compileall.compile_dir(dest / name, quiet=1)
     return dest

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import cache_format
+from pipeline.atomic import TEMP_SUFFIX, atomic_path
 from pipeline.nlp import file_identity
 from pipeline.nlp.ingest import DecodedArticle
 from pipeline.nlp.records import ArticleExtraction
@@ -29,44 +29,6 @@ if TYPE_CHECKING:
 # pandas, pyarrow and the contract's models (`pipeline.schemas`) are imported by the functions
 # that read or write tables, not here: a rerun with nothing to do uses this module's cache,
 # markers and paths only, and those imports are about a second of CPU.
-
-TEMP_SUFFIX = ".tmp"
-
-
-@contextmanager
-def atomic_path(final: Path) -> Iterator[Path]:
-    """A temporary path beside `final`, renamed onto it only if the block succeeds.
-
-    The temp name carries the writer's pid, so `remove_abandoned_temp_files` can tell the
-    leftovers of a killed process from a write in progress.
-    """
-    if not is_local(final):
-        with _uploaded(final) as temp:
-            yield temp
-        return
-    final.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.chmod(temp, 0o644)  # mkstemp makes owner-only files; outputs are for every reader
-        os.replace(temp, final)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-@contextmanager
-def _uploaded(final: Path) -> Iterator[Path]:
-    """A local temporary file, uploaded onto the remote `final` in one PUT if the block succeeds."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        final.fs.put_file(str(temp), final.path)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def process_is_alive(pid: int) -> bool:
@@ -84,7 +46,7 @@ def remove_abandoned_temp_files(root: Path) -> list[Path]:
     run leaves them behind; nothing ever reads them, they only take space)."""
     removed = []
     if not is_local(root):
-        return removed  # remote writes leave no temp files there (see `_uploaded`)
+        return removed  # remote writes leave no temp files there (see `atomic._uploaded`)
     for path in root.rglob(f".*{TEMP_SUFFIX}") if root.is_dir() else ():
         pid = path.name[: -len(TEMP_SUFFIX)].split(".")[-2]
         if pid.isdigit() and not process_is_alive(int(pid)):
@@ -106,9 +68,7 @@ class InputsMarker:
 
     def matches(self, fingerprint: str, *outputs: Path) -> bool:
         return (
-            self.path.exists()
-            and self.path.read_text() == fingerprint
-            and all(output.exists() for output in outputs)
+            self.path.exists() and self.path.read_text() == fingerprint and all(output.exists() for output in outputs)
         )
 
     def forget(self) -> None:
@@ -148,8 +108,9 @@ def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> 
 READ_BATCH_ROWS = 16_384
 
 
-def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
-                    keep: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+def read_table_kept(
+    data_dir: Path, table: str, columns: list[str] | None, keep: Callable[[pd.DataFrame], pd.DataFrame]
+) -> pd.DataFrame:
     """The rows of a table that `keep` keeps, read READ_BATCH_ROWS at a time: memory is that
     of one batch and of the kept rows, not of the whole table."""
     import pandas as pd
@@ -158,8 +119,12 @@ def read_table_kept(data_dir: Path, table: str, columns: list[str] | None,
     def read(source) -> pd.DataFrame:
         parquet = pq.ParquetFile(source)
         kept = [keep(batch.to_pandas()) for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, columns=columns)]
-        return pd.concat(kept, ignore_index=True) if kept else parquet.schema_arrow.empty_table().select(
-            columns or parquet.schema_arrow.names).to_pandas()
+        return (
+            pd.concat(kept, ignore_index=True)
+            if kept
+            else parquet.schema_arrow.empty_table().select(columns or parquet.schema_arrow.names).to_pandas()
+        )
+
     with opened_parquet(table_path(data_dir, table)) as source:
         return read(source)
 
@@ -273,7 +238,11 @@ class ExtractionCache:
         return None if body is None else cache_format.decode_body(body)
 
     def get_records(
-        self, article_id: str, content_sha256: str, version: str, names: Collection[str],
+        self,
+        article_id: str,
+        content_sha256: str,
+        version: str,
+        names: Collection[str],
         record: Callable[[type, list], object] | None = None,
     ) -> tuple[dict, dict[str, list]] | None:
         """The article and only the record lists `names` (`cache_format.decode_records`)."""

@@ -42,6 +42,7 @@ from pipeline.evaluation.scoring import (
     name_key,
     score_article,
     score_entities,
+    speaker_right,
     words,
 )
 from pipeline.schemas import PLOVER_TYPES
@@ -270,8 +271,10 @@ def test_wrong_or_missing_speaker_is_counted_against_accuracy():
         PredQuote("The path is not easy.", "direct", ARMENIA),  # wrong speaker
         PredQuote("Armenia and Azerbaijan met in Moscow", "indirect", None),  # both null: right
     )
-    score = score_article(HAND, Prediction(quotes=quotes))["quotes"].score
-    assert score.matched == 2 and score.accuracy("speaker") == 0.5
+    outcome = score_article(HAND, Prediction(quotes=quotes))["quotes"]
+    assert outcome.score.matched == 2 and outcome.score.accuracy("speaker") == 0.5
+    # the matched pairs are kept, so a script can list which matched quote has which speaker
+    assert [speaker_right(HAND, HAND.quotes[i], quotes[j]) for i, j in outcome.pairs].count(True) == 1
 
 
 def test_tighter_prediction_wins_the_match():

@@ -461,9 +461,9 @@ def test_reversed_directed_events_are_never_merged(event_type, articles):
     result = _resolve(candidates, dict.fromkeys(articles, DATED))
     for event in result.events:
         reports = {(m["article_id"], m["sentence_id"]) for m in result.mentions if m["event_id"] == event["event_id"]}
-        told = [c for c in candidates if (c.article_id, c.sentence_id) in reports]
-        doers = {m.split("#", 1)[1] for c in told for m in c.sources}
-        targets = {m.split("#", 1)[1] for c in told for m in c.targets}
+        reporting = [c for c in candidates if (c.article_id, c.sentence_id) in reports]
+        doers = {m.split("#", 1)[1] for c in reporting for m in c.sources}
+        targets = {m.split("#", 1)[1] for c in reporting for m in c.targets}
         assert not doers & targets, (event["summary"], reports)
     assert {frozenset(_participants(result, e["event_id"])) for e in result.events if len(_ids(result, e["event_id"])) == 2} == {
         frozenset({(a, "source"), (b, "target")}), frozenset({(b, "source"), (a, "target")}),

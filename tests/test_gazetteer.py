@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 import pycountry
@@ -223,10 +224,18 @@ def test_the_ruler_patterns_kept_in_the_cache_folder_are_those_made(gazetteer, t
     def not_again():
         raise AssertionError("the kept patterns were made again")
 
-    monkeypatch.setattr(model, "load_gazetteer", not_again)
-    assert model.ruler_patterns() == made  # read back as they were made: strings, ORTH lists, ids
-    monkeypatch.undo()
-    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    with monkeypatch.context() as patched:
+        patched.setattr(model, "load_gazetteer", not_again)
+        assert model.ruler_patterns() == made  # read back as they were made: strings, ORTH lists, ids
     model.patterns_path().write_text('[{"label": "GPE", "pat', encoding="utf-8")  # a torn file
-    assert model.ruler_patterns() == made
-    assert model.ruler_patterns() == made
+    assert model.ruler_patterns() == made  # made again, and the torn file replaced
+    assert json.loads(model.patterns_path().read_text(encoding="utf-8")) == made
+
+
+def test_ruler_patterns_are_made_where_the_cache_folder_cannot_be_written(gazetteer, tmp_path, monkeypatch):
+    from pipeline.nlp import model
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(blocked))
+    assert model.ruler_patterns() == gazetteer.entity_ruler_patterns()

@@ -16,19 +16,16 @@ The statistical model is extended with two components:
   extractor reads the same corrected `token.lemma_`.
 
 The gazetteer's ruler patterns are data made from the knowledge files with a blank English
-tokenizer: building that tokenizer and the ~1,800 patterns was 40 % of every model load
-(about 0.2 s CPU, paid by each extraction run, the warm worker of a one-article rerun
-included). They are kept as JSON in the cache folder under the extractors' fingerprint
-(code, knowledge files, spaCy and the model), which covers everything that makes them
-(`ruler_patterns`).
+tokenizer: building that tokenizer and the patterns was a large share of every model load,
+paid by each extraction run, the warm worker of a one-article rerun included. They are kept
+as JSON in the cache folder under the extractors' fingerprint (code, knowledge files, spaCy
+and the model), which covers everything that makes them (`ruler_patterns`).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -39,6 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline import settings
+from pipeline.atomic import atomic_path
 from pipeline.nlp import attribute_lookup, lemma_lookup
 from pipeline.nlp.gazetteer import RULER_CONFIG, load_gazetteer
 from pipeline.nlp.lemma_fixer import LEMMA_FIXES
@@ -141,25 +139,18 @@ def ruler_patterns() -> list[dict]:
     folder when a process made them before for the same extractors' fingerprint, else made
     and written there (atomically: a reader never sees half a file). A file that cannot be
     read or written is no error: the patterns are made again."""
-    path = patterns_path()
     try:
+        path = patterns_path()  # no home folder to find the cache in is no error either
         kept = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(kept, list):
             return kept
-    except (OSError, ValueError):
+    except (OSError, RuntimeError, ValueError):
         pass
     patterns = load_gazetteer().entity_ruler_patterns()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(patterns, out, ensure_ascii=False)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
+        with atomic_path(patterns_path()) as temp:
+            temp.write_text(json.dumps(patterns, ensure_ascii=False), encoding="utf-8")
+    except (OSError, RuntimeError):
         pass
     return patterns
 
