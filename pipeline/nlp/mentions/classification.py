@@ -159,13 +159,10 @@ def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
 def _opens_a_name_elsewhere(doc, i: int) -> bool:
     """Whether the article writes doc[i]'s word elsewhere before a capitalised name word, the
     two no place's name NER found ("Huw Stephens", against "Gander International Airport")."""
-    view = view_of(doc)
-    word = view.text[i]
     return any(
-        text == word and j != i and j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha
-        and doc[j].ent_type_ in ("", "PERSON")
-        for j, text in enumerate(view.text)
-    )
+        j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha and doc[j].ent_type_ in ("", "PERSON")
+        for j in _positions(doc)[view_of(doc).text[i]]
+    )  # doc[i] itself never qualifies: the caller skips a word with a capitalised word after it
 
 
 def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
@@ -246,7 +243,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
 def _stands_alone(doc, ent: Span, word: str) -> bool:
     """Whether `word` occurs outside `ent` with no capitalised word next to it (a surname
     used on its own)."""
-    for t in (doc[i] for i, text in enumerate(view_of(doc).text) if text == word):
+    for t in (doc[i] for i in _positions(doc).get(word, ())):
         if ent.start <= t.i < ent.end:
             continue
         before = doc[t.i - 1] if t.i > 0 else None
@@ -322,6 +319,18 @@ def _lowered(doc) -> set[str]:
         found = view.memo[("lowered", 0)] = {
             w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha
         }
+    return found
+
+
+def _positions(doc) -> dict[str, list[int]]:
+    """Each word of the article with the indices it occurs at, in order (made once per doc;
+    callers only read it)."""
+    view = view_of(doc)
+    found = view.memo.get(("positions", 0))
+    if found is None:
+        found = view.memo[("positions", 0)] = {}
+        for i, text in enumerate(view.text):
+            found.setdefault(text, []).append(i)
     return found
 
 
@@ -716,7 +725,7 @@ def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
     if word.lower_ not in _lowered(mc.doc):
         return False
     doc, text = mc.doc, word.text
-    return not any(w == text and not doc[i].is_sent_start for i, w in enumerate(view_of(doc).text))
+    return not any(not doc[i].is_sent_start for i in _positions(doc).get(text, ()))
 
 
 def _product_name(mc: MentionContext, span: Span) -> bool:

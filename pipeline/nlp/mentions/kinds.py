@@ -153,7 +153,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if c.role or c.gender:
         found.add("PERSON")
     place = known_place(c.name)
-    if _shaped_like_a_name(words) and not place:
+    name_shaped = _shaped_like_a_name(words)
+    if name_shaped and not place:
         found.add("PERSON")  # not "Milton Keynes"
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     root = _root(doc, c)
@@ -172,7 +173,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("PLACE?")
     # "film maker Theo van Gogh", "the site's operator, Edward Webber"; not "drinks maker Pernod
     # Ricard", though NER typed it a person
-    person_shaped = _shaped_like_a_name(words) or shaped_like_a_person(doc[c.tok_start : c.tok_end])
+    person_shaped = name_shaped or shaped_like_a_person(doc[c.tok_start : c.tok_end])
     if _names_a_body(root, person_shaped) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root):
@@ -183,7 +184,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")  # not "the line between Edinburgh and Tweedbank": a known town
     if not place and _employer(root):
         found.add("ORGANIZATION")
-    if not place and not _shaped_like_a_name(words) and c.label not in ("GPE", "LOC") and _post_of_it(root):
+    if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
         found.add("ORGANIZATION")
     if not place and _named_by_a_plural_post(mc, root):
         found.add("ORGANIZATION")
@@ -305,11 +306,15 @@ def _root(doc, c: Candidate) -> Token:
     return span.root
 
 
+# the nouns of org_nouns no person plies as a trade (not trade_nouns)
+_BODY_ONLY_NOUNS = ORG_NOUNS - TRADE_NOUNS
+
+
 def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
     """ "oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders". A name shaped
     like a person's beside a noun of a trade (trade_nouns: "film maker Theo van Gogh", "the
     site's operator, Edward Webber") is the person who plies it."""
-    nouns = ORG_NOUNS - TRADE_NOUNS if person_shaped else ORG_NOUNS
+    nouns = _BODY_ONLY_NOUNS if person_shaped else ORG_NOUNS
     head = root.head
     if root.dep_ == "appos" and _is(head, nouns):
         return True

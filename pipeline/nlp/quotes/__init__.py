@@ -38,7 +38,7 @@ are always slices of `ctx.text` inside a sentence.
 from __future__ import annotations
 
 from pipeline.nlp.quotes.context import article_context
-from pipeline.nlp.quotes.cues import is_cue, speaker_token
+from pipeline.nlp.quotes.cues import is_cue, speaker_token, under_a_cue
 from pipeline.nlp.quotes.direct import direct_quotes
 from pipeline.nlp.quotes.indirect import indirect_quotes
 from pipeline.nlp.quotes.marks import QUOTE_CHARS, find_quote_segments
@@ -46,7 +46,7 @@ from pipeline.nlp.quotes.speakers import with_speech_events
 from pipeline.nlp.quotes.transcript import transcript_quotes
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 
-__all__ = ["extract_quotes", "find_quote_segments", "is_accusation", "is_cue", "speaker_token"]
+__all__ = ["extract_quotes", "find_quote_segments", "is_accusation", "is_cue", "speaker_token", "under_a_cue"]
 
 
 def extract_quotes(ctx: ArticleContext, mentions: list[Mention]) -> list[Quote]:

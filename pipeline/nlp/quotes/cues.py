@@ -87,6 +87,11 @@ def is_cue(token: Token) -> bool:
     return not (lemma == "ask" and _asked_of(token))
 
 
+def under_a_cue(token: Token) -> bool:
+    """Whether a word stands in reported speech: under a reporting verb ("It says it wants …")."""
+    return any(is_cue(above) for above in token.ancestors)
+
+
 def _asked_of(token: Token) -> bool:
     """ "Asked whether he would resign, Mr Howard said …", "When asked if …", "He was asked
     why …": a passive "asked" reports the question put to someone, not what anyone said (the

@@ -19,7 +19,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import judged_subject_targets
 from pipeline.nlp.stances.holders import holder_for
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.labels import ACT_NOUNS
+from pipeline.nlp.stances.labels import FRAME_NOUNS
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
 from pipeline.nlp.stances.targets import action_targets
@@ -30,7 +30,6 @@ from pipeline.nlp.stances.words import (
     EFFECT_ENDS,
     EFFECT_NOUNS,
     FEAR_VERBS,
-    POLICY_NOUNS,
     REDUCING_WORDS,
 )
 
@@ -70,7 +69,7 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         # sentence before names one, not whatever it is about ("intense discussions") nor
         # the fearer itself ("the US fears it could lose influence")
         before = antecedent_noun(art, subject)
-        if before is None or before.lemma_.lower() not in POLICY_NOUNS | ACT_NOUNS:
+        if before is None or before.lemma_.lower() not in FRAME_NOUNS:
             return []
     holder, quote = holder_for(art, verb, False)
     if holder is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.membership import introduced_with
-from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.quotes import is_cue, under_a_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import adjective_head
@@ -87,7 +87,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         # added two unmatched held-out stances and no match)
         return None, quote  # "MPs were entitled to complain": nobody's stance yet
     speaker = art.speaker(quote)
-    if subject is None and speaker is None and (quote is not None or _reported(verb) or is_cue(verb)):
+    if subject is None and speaker is None and (quote is not None or under_a_cue(verb) or is_cue(verb)):
         it = _referring_it(verb)
         if it is not None:
             # "It says it wants fair guidelines": the body the text goes on about, in speech
@@ -191,11 +191,6 @@ def _shared_passive_subject(verb: Token) -> Token | None:
     if head is verb:
         return None
     return passive_subject(head)
-
-
-def _reported(verb: Token) -> bool:
-    """Whether a verb stands in reported speech: under a reporting verb ("It says it wants …")."""
-    return any(is_cue(above) for above in verb.ancestors)
 
 
 AIM_VERBS = WANTING_VERBS | PLAN_VERBS  # verbs of a narrated aim ("it will seek to push through …")

@@ -64,13 +64,9 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    if len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed"):
-        word = word[:-2]
-    else:
-        return word[:-1] if len(word) > 4 and word.endswith("e") else word
-    if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeioulsfzd":
+    suffix = "ing" if len(word) > 5 and word.endswith("ing") else "ed" if len(word) > 4 and word.endswith("ed") else ""
+    word = word[: len(word) - len(suffix)]
+    if suffix and len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeioulsfzd":
         word = word[:-1]  # "cutting", "banned" ~ "cut", "ban" (not "calling", "passing", "adding")
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]

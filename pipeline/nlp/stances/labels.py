@@ -10,12 +10,13 @@ issue of ID cards" -> "ID cards") or it is no target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
-from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.quotes import is_cue, under_a_cue
 from pipeline.nlp.stances.issue_words import deverbal
 from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
@@ -46,13 +47,15 @@ from pipeline.nlp.stances.words import (
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
-from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object
 from pipeline.nlp.token_view import view_of
 
-__all__ = ["ACT_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
+__all__ = ["ACT_NOUNS", "FRAME_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
 
 # generic nouns that, definite, point back to the act just reported ("welcomed the move")
 ACT_NOUNS = frozenset({"move", "measure", "step", "action"})
+# the nouns an "under plans …" frame or a bare "the move" may stand for (`framed_content`)
+FRAME_NOUNS = POLICY_NOUNS | ACT_NOUNS
 
 
 def gerund(lemma: str) -> str:
@@ -67,7 +70,7 @@ def gerund(lemma: str) -> str:
     spelt = lemma.replace("qu", "qw")  # the "u" of "qu" is no vowel: "quit" -> "quitting"
     one_syllable = len(re.findall(r"[aeiouy]+", spelt)) == 1
     closed = len(spelt) >= 3 and spelt[-1] not in "aeiouwxy" and spelt[-2] in "aeiou" and spelt[-3] not in "aeiou"
-    if one_syllable and closed or closed and lemma[-1] == "l":
+    if closed and (one_syllable or lemma[-1] == "l"):
         # "ban" -> "banning", "cut" -> "cutting"; British "l": "cancel" -> "cancelling"
         return lemma + lemma[-1] + "ing"
     return lemma + "ing"
@@ -139,8 +142,6 @@ class Labeller:
     lex: StanceLexicon
     doc: Doc
     headline: tuple[int, int] = (0, 0)  # token range of the article's headline, if any
-    # the article's "under plans …" frames (`framed_content`), found once: (index, word, content)
-    _frames: list[tuple[int, str, str]] = field(default_factory=list, compare=False, repr=False)
 
     def np_head(self, noun: Token) -> Token:
         """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
@@ -244,7 +245,7 @@ class Labeller:
             or plan.lemma_.lower() not in POLICY_NOUNS or prep.head.pos_ not in ("VERB", "AUX")
         ):
             return None
-        if any(is_cue(above) for above in prep.head.ancestors):
+        if under_a_cue(prep.head):
             return None  # "Critics say councils would lose powers, under plans …": their reading, not the plan's
         if any(
             c.dep_ in ("prep", "relcl", "appos") or c.dep_ == "acl" and c.tag_ != "VBN"
@@ -252,14 +253,10 @@ class Labeller:
             for c in plan.children
         ):
             return None  # "under plans to crack down on …", "under the tax plans": their own content
-        start, end = self.headline
-        for token in self.doc[start:end]:
-            if token.pos_ == "VERB" and token.lemma_.lower() == plan.lemma_.lower():
-                # under "Tories plan migrant health checks" the headline names what is planned
-                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-                found = self.noun_label(obj, resolve=False) if obj is not None else None
-                if found:
-                    return found
+        # under "Tories plan migrant health checks" the headline names what is planned
+        found = self._headline_object(plan.lemma_.lower())
+        if found:
+            return found
         # the clause's own action, else that of its infinitive ("would be asked to go to the
         # polls to elect …", "would be able to set …")
         frontier = [prep.head]
@@ -279,25 +276,23 @@ class Labeller:
         word (`plan_content`): what the article's plans are, before the headline's name; for
         the headline's own policy noun, the first such frame of the report below it."""
         lemma = noun.lemma_.lower()
-        if lemma not in POLICY_NOUNS and lemma not in ACT_NOUNS:
+        if lemma not in FRAME_NOUNS:
             return None
         # "the move" names whatever was planned: the frame of any policy noun
-        frames = [(i, content) for i, word, content in self._under_frames() if lemma in ACT_NOUNS or word == lemma]
+        frames = [(i, content) for i, word, content in self._under_frames if lemma in ACT_NOUNS or word == lemma]
         if self._in_headline(noun):
             return next((content for i, content in frames if i >= self.headline[1]), None)
         return next((content for i, content in reversed(frames) if i < noun.i), None)
 
+    @cached_property
     def _under_frames(self) -> list[tuple[int, str, str]]:
-        """Every "under plans …" frame of the article with its content, found on first use
-        (the doc's tokens are scanned once, not for each later bare "the plans")."""
-        if not self._frames:
-            found = [
-                (t.i, t.lemma_.lower(), content)
-                for t in self.doc
-                if t.pos_ == "NOUN" and t.lemma_.lower() in POLICY_NOUNS and (content := self.plan_content(t))
-            ]
-            self._frames.extend(found or [(-1, "", "")])  # a sentinel: scanned, none found
-        return [frame for frame in self._frames if frame[0] >= 0]
+        """Every "under plans …" frame of the article with its content (index, word, content),
+        found on first use (the doc's tokens are scanned once, not for each later bare "the plans")."""
+        return [
+            (t.i, t.lemma_.lower(), content)
+            for t in self.doc
+            if t.pos_ == "NOUN" and t.lemma_.lower() in POLICY_NOUNS and (content := self.plan_content(t))
+        ]
 
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
@@ -353,6 +348,21 @@ class Labeller:
         name = self.noun_label(doer, resolve=False)
         return clean(f"{name} {noun.text}") if name else None
 
+    def _object_label(self, verb: Token) -> str | None:
+        """The issue label of a verb's direct object ("plan migrant health checks")."""
+        obj = direct_object(verb)
+        return self.noun_label(obj, resolve=False) if obj is not None else None
+
+    def _headline_object(self, lemma: str) -> str | None:
+        """What the headline's first verb of this lemma with a labelled object acts on."""
+        start, end = self.headline
+        for token in self.doc[start:end]:
+            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+                found = self._object_label(token)
+                if found:
+                    return found
+        return None
+
     def _headline_label(self, noun: Token, label: str) -> str:
         """A body noun with no modifiers of its own takes those of the same noun in the
         headline, which names the article's issue ("the checks on new arrivals" under "Tories
@@ -366,8 +376,7 @@ class Labeller:
                 continue
             if token.pos_ == "VERB" and label.lower() == noun.lower_:
                 # "the plans" under "Tories plan migrant health checks": what the headline plans
-                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-                found = self.noun_label(obj, resolve=False) if obj is not None else None
+                found = self._object_label(token)
                 if found:
                     return found
             if token.pos_ != "NOUN":

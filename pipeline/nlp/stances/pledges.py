@@ -80,11 +80,12 @@ def _other_referent(art: StanceArticle, pronoun: Token, quote: Quote, speaker: M
     named by a plural ("Ministers say it would help …"), or
     the quote names another body before the pronoun ("the party's sums do not add up and …
     it would cut"), the nearer antecedent."""
-    if pronoun.lower_ == "it" and co_speakers(art, speaker, quote):
-        return True
-    surface = mention_root(art.doc, speaker)
-    if pronoun.lower_ == "it" and surface is not None and surface.tag_ == "NNS":
-        return True  # "Ministers say it would help the fight against terrorism": not the ministers
+    if pronoun.lower_ == "it":
+        if co_speakers(art, speaker, quote):
+            return True
+        surface = mention_root(art.doc, speaker)
+        if surface is not None and surface.tag_ == "NNS":
+            return True  # "Ministers say it would help the fight against terrorism": not the ministers
     before = art.doc.char_span(quote.char_start, pronoun.idx, alignment_mode="contract")
     for token in before if before is not None else ():
         named = art.index.at(token)

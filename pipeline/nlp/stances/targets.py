@@ -39,7 +39,6 @@ from pipeline.nlp.syntax import is_passive, nominal_subjects, raised_passive_sub
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
-ANAPHORIC_GENERICS = ACT_NOUNS
 
 
 @dataclass(frozen=True)
@@ -229,7 +228,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
                 sign = SIGN[found[0]]
                 return [Target(t.label, t.head, t.sign * sign, 0.5 + 0.5 * found[1]) for t in noun_targets(art, pobj)]
     label = art.labeller.noun_label(noun)
-    if not label and noun.lemma_.lower() in ANAPHORIC_GENERICS and any(
+    if not label and noun.lemma_.lower() in ACT_NOUNS and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in noun.children
     ):
         # "the move", "this measure": what the sentence before is about
