@@ -114,9 +114,8 @@ def names_relief(verb: Token) -> bool:
     parser hangs the "for" phrase on the verb or on the sum."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [*verb.children, *(c for o in objects for c in o.children)]:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            if any(_relief_noun(noun) for noun in pobjs(prep)):
-                return True
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(_relief_noun(noun) for noun in pobjs(prep)):
+            return True
     return False
 
 

@@ -24,6 +24,7 @@ import functools
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.events.actors import FORUM_TRIGGERS
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -36,7 +37,6 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.actors import FORUM_TRIGGERS
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
