@@ -54,6 +54,8 @@ def is_relative_pronoun(token: Token) -> bool:
 # Words that negate what they modify ("not", "never", "no attempts", "without").
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor"})
 DEONTIC_MODALS = frozenset({"should", "must", "ought"})
+# The modals of a demand ("that he should resign", "they must back down"), not advice ("ought").
+DEMAND_MODALS = frozenset({"must", "should"})
 DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions whose object may be a place ("in London", "from Baku", "outside the court").

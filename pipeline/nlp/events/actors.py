@@ -391,8 +391,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
     refused"."""
     verb = draft.token
     found: list[Mention] = []
+    forum = draft.trigger.lemma in FORUM_TRIGGERS
     for child in verb.children:
-        if child.lower_ == "to" and draft.trigger.lemma in FORUM_TRIGGERS:
+        if child.lower_ == "to" and forum:
             continue  # "took their case to the House of Lords": the court hears it, no one challenged
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "on", "upon", "at", "against"):
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "marched against Bush"
@@ -585,6 +586,8 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
     on trial following his arrest in October 2003": events.yaml sequence_prepositions). Other
     acts are left alone: "upheld his indictment" names a step of the court's ruling, no
     arrest of its own."""
+    if owner.lower_ not in POSSESSIVE_REFERENTS:
+        return []
     token = draft.token
     dated_by = (
         draft.trigger.subject_role == "recipient"
@@ -592,7 +595,7 @@ def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[
         and token.dep_ == "pobj"
         and token.head.lower_ in SEQUENCE_PREPOSITIONS
     )
-    if owner.lower_ not in POSSESSIVE_REFERENTS or (draft.mode != "visit" and not dated_by):
+    if draft.mode != "visit" and not dated_by:
         return []
     others = {actor_key(m) for m in draft.actors()}
     visitors = pronoun_owner(owner, draft.sentence.sentence_id, others, index, prefer_subject=True)

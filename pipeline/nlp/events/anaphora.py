@@ -23,7 +23,7 @@ def resolve_event_anaphora(drafts: list[Draft]) -> None:
     """ "the talks" with no actors of its own is the latest earlier event of its type."""
     for position, draft in enumerate(drafts):
         if _agentless_passive(draft):
-            _same_agent(draft, drafts[:position])
+            _same_agent(draft, drafts, position)
             continue
         if not draft.definite or draft.token.pos_ not in ("NOUN", "PROPN") or draft.separate:
             continue
@@ -82,14 +82,16 @@ def _agentless_passive(draft: Draft) -> bool:
     )
 
 
-def _same_agent(draft: Draft, before: list[Draft]) -> None:
+def _same_agent(draft: Draft, drafts: list[Draft], position: int) -> None:
     """ "Officials in Mumbai demolished 6,000 shanties. In total, 39,000 shanties have been
     destroyed": an agentless passive act of the type and kind of an act reported just before
     (AGENT_WINDOW) is done by that act's doer when that act named no one it acted on (unnamed
     shanties, protesters); only the source carries over, since what is acted on is new. An
-    act by other actors reported in between ends the search: the report has turned to them."""
+    act by other actors reported in between ends the search: the report has turned to them.
+    The acts before it are those before `position` in `drafts`, walked back from the latest."""
     others: set[str] = set()  # actors of the acts reported in between
-    for earlier in reversed(before):
+    for i in range(position - 1, -1, -1):
+        earlier = drafts[i]
         if draft.sentence.sentence_id - earlier.sentence.sentence_id > AGENT_WINDOW:
             return
         if earlier.event_type == draft.event_type and earlier.mode == draft.mode and earlier.sources:

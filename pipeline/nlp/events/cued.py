@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign
+from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign, quote_span
 from pipeline.nlp.records import Quote
 from pipeline.nlp.syntax import GENDERED_PRONOUNS
 
@@ -36,7 +36,7 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
             continue
         if quote.cue.split()[0].lower() != verb.lower_ or not first <= quote.char_start < last:
             continue  # another verb's quote, or one this verb does not introduce
-        said = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        said = quote_span(quote, ec.ctx.doc)
         if said is None or not any(t.pos_ in ("VERB", "AUX") for t in said):
             continue  # "he criticised the plans": a noun phrase attributed is no reported speech
         speaker = ec.index.by_id.get(quote.speaker_mention_id)

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import actor_at, lemma_in, of_object, pobjs, read_as
+from pipeline.nlp.events.draft import actor_at, crew_members, lemma_in, pobjs, read_as
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.vocabulary import AID_PURPOSES, CREW_NOUNS, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
+from pipeline.nlp.events.vocabulary import AID_PURPOSES, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -74,8 +74,7 @@ def _is_sum(noun: Token) -> bool:
 def _relief_workers(noun: Token) -> bool:
     """ "doctors", "rescue teams", "20 relief workers", "a team of doctors": people sent to help."""
     words = load_senses().classes["relief_workers"]
-    if noun.lower_ in CREW_NOUNS and (members := of_object(noun)) is not None:
-        noun = members  # "a team of 20 doctors": who the team is
+    noun = crew_members(noun)  # "a team of 20 doctors": who the team is
     return noun.lemma_.lower() in words or any(
         c.dep_ == "compound" and c.lemma_.lower() in words for c in noun.children
     )
@@ -99,11 +98,14 @@ def _helps_relief(verb: Token) -> bool:
     the verb's object or its "with" phrase) is aid, whoever is relieved."""
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in") for p in pobjs(c)]
-    for noun in nouns:
-        words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
-        if any(w.lemma_.lower() in AID_PURPOSES or w.lower_ in AID_PURPOSES for w in words):
-            return True
-    return False
+    return any(_relief_noun(noun) for noun in nouns)
+
+
+def _relief_noun(noun: Token) -> bool:
+    """Whether the noun or its compound or adjective names relief (events.yaml aid_purposes),
+    by lemma or surface: "relief", "tsunami relief", "the relief effort", "the victims"."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lemma_.lower() in AID_PURPOSES or w.lower_ in AID_PURPOSES for w in words)
 
 
 def names_relief(verb: Token) -> bool:
@@ -112,11 +114,8 @@ def names_relief(verb: Token) -> bool:
     parser hangs the "for" phrase on the verb or on the sum."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [*verb.children, *(c for o in objects for c in o.children)]:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            for noun in pobjs(prep):
-                words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
-                if any(w.lemma_.lower() in AID_PURPOSES or w.lower_ in AID_PURPOSES for w in words):
-                    return True
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(_relief_noun(noun) for noun in pobjs(prep)):
+            return True
     return False
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.events.vocabulary import (
+    CREW_NOUNS,
     GOVERNMENT_BODY_WORDS,
     IDIOM_RECEIVING_VERBS,
     OFFICE_ROLES,
@@ -23,7 +24,7 @@ from pipeline.nlp.events.vocabulary import (
     REPORTING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
-from pipeline.nlp.records import ArticleContext, Mention, Sentence
+from pipeline.nlp.records import ArticleContext, Mention, Quote, Sentence
 from pipeline.nlp.syntax import MentionIndex
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
@@ -115,6 +116,14 @@ def of_object(token: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
+
+
+def crew_members(token: Token) -> Token:
+    """ "a team of doctors" -> "doctors": a body of people (events.yaml crew_nouns) is who it
+    is made of; any other noun, or a crew noun with no "of", is itself."""
+    if token.lower_ in CREW_NOUNS:
+        return of_object(token) or token
+    return token
 
 
 def inner_event_noun(token: Token) -> Token:
@@ -211,6 +220,11 @@ def pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
+def quote_span(quote: Quote, doc: Doc) -> Span | None:
+    """The quote's tokens (its characters widened to whole tokens), or None where they align with none."""
+    return doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+
+
 def lemma_in(token: Token, words: frozenset[str] | set[str] | dict) -> bool:
     """Whether the token's lemma (as corrected by `lemma_fixes.yaml`) is one of the words."""
     return token.lemma_.lower() in words
@@ -246,13 +260,15 @@ def group_subject(verb: Token) -> bool:
 
 PLURAL_BODIES = frozenset({"COUNTRY", "ORGANIZATION", "GROUP"})
 CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+# the verbs whose object may be who hears a quote: the reporting verbs and "tell"
+ADDRESSING_VERBS = REPORTING_VERBS | {"tell"}
 
 
 def addressee_of_quote(head: Token) -> bool:
     """ "He told BBC Radio Wales: '...'": the object of a reporting verb right before a
     colon or an opening quote mark is who hears the quote ("warned ministers that they
     should ..." still names them as its subject's antecedent)."""
-    if head.dep_ not in ("dobj", "dative") or not lemma_in(head.head, REPORTING_VERBS | {"tell"}):
+    if head.dep_ not in ("dobj", "dative") or not lemma_in(head.head, ADDRESSING_VERBS):
         return False
     after = head.right_edge.i + 1
     return after < len(head.doc) and head.doc[after].text in (":", '"', "“")

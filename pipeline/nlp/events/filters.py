@@ -66,7 +66,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import MentionIndex, is_passive, nominal_subjects
+from pipeline.nlp.syntax import DEMAND_MODALS, MentionIndex, is_passive, nominal_subjects
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
 STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
@@ -85,7 +85,7 @@ SPEAKING_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 def _demanded(clause: Token) -> bool:
     """ "that they should prepare for ...", "that it must back down": a clause that says
     what someone must do (not "that the war could be illegal", a forecast or advice)."""
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children)
 
 
 def warning(verb: Token, trigger: Trigger, index: MentionIndex) -> tuple[str, str | None] | None:
@@ -150,7 +150,7 @@ def reports_a_statement(verb: Token, trigger: Trigger, words: list[Token]) -> bo
         if child.dep_ != "ccomp":
             continue
         auxes = [a.lower_ for a in child.children if a.dep_ in ("aux", "auxpass")]
-        if any(a in ("should", "must") for a in auxes):
+        if any(a in DEMAND_MODALS for a in auxes):
             return False  # "demanded that he should resign"
         if child.tag_ in ("VBD", "VBZ", "VBP") or auxes or child.pos_ == "AUX":
             return True

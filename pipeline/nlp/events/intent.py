@@ -45,6 +45,7 @@ from pipeline.nlp.events.draft import (
     is_question,
     lemma_in,
     plural_antecedent,
+    quote_span,
     speech_act_draft,
     unique,
 )
@@ -69,10 +70,9 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import has_neg, nominal_subjects
+from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
-DEMAND_MODALS = frozenset({"must", "should"})
 PROMISE_MODALS = frozenset({"will", "would", "'ll", "shall"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 REJECTING_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
@@ -320,8 +320,7 @@ def _entitled(verb: Token) -> bool:
     "be", or a passive participle) is what others are to permit, not an act asked of it."""
     if verb.lemma_ == "be":
         return any(c.dep_ == "acomp" and c.lower_ in ENTITLEMENT_WORDS for c in verb.children)
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return passive and verb.lemma_.lower() in ENTITLEMENT_WORDS
+    return is_passive(verb) and verb.lemma_.lower() in ENTITLEMENT_WORDS
 
 
 QUESTION_MARKS = frozenset({"why", "whether", "how"})
@@ -360,10 +359,6 @@ def _object_phrases(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "on", "to"))
     ]
-
-
-def _reported_clauses(quote: Quote, ec: EventContext) -> Span | None:
-    return ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
 
 
 PERFORMED_TYPES = frozenset({"SUPPORT", "CONCEDE"})
@@ -464,7 +459,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker):
             continue
-        span = _reported_clauses(quote, ec)
+        span = quote_span(quote, ec.ctx.doc)
         if span is None:
             continue
         doc, pos = span.doc, view_of(span.doc).pos

@@ -20,8 +20,11 @@ of X": X suffered it, the killing's doer is the one condemned).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.events.actors import FORUM_TRIGGERS
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -65,11 +68,17 @@ def case_taken_elsewhere(draft: Draft) -> bool:
     Downing Street": a case taken (plover_triggers "take case") anywhere but before a court
     (event_senses courts, or the Lords, the UK's highest court until 2009) is a cause pressed,
     no legal challenge."""
-    if draft.trigger.lemma != "take case":
+    if draft.trigger.lemma not in FORUM_TRIGGERS:
         return False
-    forums = {"lords"} | load_senses().classes["courts"]
+    forums = _courts()
     to = [t for c in draft.token.children if c.dep_ == "prep" and c.lower_ == "to" for p in pobjs(c) for t in p.subtree]
     return not any(t.lower_ in forums for t in to)
+
+
+@functools.cache
+def _courts() -> frozenset[str]:
+    """The words of a court a case is taken to: event_senses courts, and the Lords."""
+    return frozenset({"lords"} | load_senses().classes["courts"])
 
 
 def dismissed_appeals(drafts: list[Draft]) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import Draft, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
-from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, CREW_NOUNS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
+from pipeline.nlp.events.draft import Draft, crew_members, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
+from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import passive_form
@@ -145,9 +145,9 @@ COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "million"})
 def _counted(token: Token) -> Token:
     """ "thousands of homes" -> "homes": a count's head is what it counts; "a team of
     doctors" -> "doctors": a body of people is who it is made of (events.yaml crew_nouns)."""
-    if token.lemma_.lower() in COUNT_NOUNS or token.pos_ == "NUM" or token.lower_ in CREW_NOUNS:
+    if token.lemma_.lower() in COUNT_NOUNS or token.pos_ == "NUM":
         return of_object(token) or token
-    return token
+    return crew_members(token)
 
 
 def _heads(token: Token) -> list[Token]:

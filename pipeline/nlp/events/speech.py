@@ -42,6 +42,7 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     national_government,
     plural_antecedent,
+    quote_span,
     speech_act_draft,
     unique,
 )
@@ -745,7 +746,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if (quote.speaker_surface or "").lower() == "it" and speaker.entity_type == "PERSON":
             # "The book, by X … It claims Blair felt he had lost trust": a document restating findings
             continue
-        span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        span = quote_span(quote, ec.ctx.doc)
         if span is None:
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
@@ -776,7 +777,7 @@ def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tup
         speaker = by_id.get(quote.speaker_mention_id or "") or group_speaker(ec, quote)
         if speaker is None or not is_actor(speaker) or speaker.surface.lower() in SPEAKER_PRONOUNS:
             continue
-        span = ec.ctx.doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        span = quote_span(quote, ec.ctx.doc)
         if span is not None:
             yield speaker, span
 
@@ -858,7 +859,7 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if passive and not sources:
             # the parser often hangs the "by" agent on the label ("branded 'a shambles' by X")
             agents = [t for c in labels for t in c.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"]
-            sources = [m for a in agents for p in a.children if p.dep_ == "pobj" for m in np_actors(p, ec.index)]
+            sources = _by_actors(agents, ec)
             sources = [m for m in sources if is_actor(m)]
         if judging is None or not sources:
             continue
@@ -1021,6 +1022,11 @@ def _misplaced_agent(obj: Token, ec: EventContext) -> list[Mention]:
     if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or is_passive(verb):
         return []
     agents = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > obj.i]
+    return _by_actors(agents, ec)
+
+
+def _by_actors(agents: Iterable[Token], ec: EventContext) -> list[Mention]:
+    """The actors of the "by" phrases' objects (pobj only: "by refusing" names no actor)."""
     return [m for a in agents for p in a.children if p.dep_ == "pobj" for m in np_actors(p, ec.index)]
 
 

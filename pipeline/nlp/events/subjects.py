@@ -66,9 +66,9 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
         return []
     found: list[Mention] = []
     for child in verb.children:
-        if child.dep_ in ACTIVE_SUBJECT_DEPS and reduced_passive(verb, child):
-            continue  # "Saddam Hussein, imprisoned at a US-run facility, ...": Saddam is the one held
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
+            if reduced_passive(verb, child):
+                continue  # "Saddam Hussein, imprisoned at a US-run facility, ...": Saddam is the one held
             if is_relative_pronoun(child):
                 if verb.dep_ == "relcl":
                     found += np_actors(verb.head, index)

@@ -312,11 +312,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         token = doc[i]
         is_light = _is_light(token, lexicon)
         verb = verbs.get(token.i)
-        meeting_only = not is_light and verb is None and lemma_in(token, MEETING_LIGHT_VERBS)
-        scaling_only = not is_light and verb is None and lemma_in(token, AID_SCALING_VERBS)
-        dropping_only = not is_light and verb is None and lemma_in(token, AID_DROPPING_VERBS)
-        legal_only = not is_light and verb is None and lemma_in(token, LEGAL_REALISING_VERBS)
-        if not is_light and verb is None and not (meeting_only or scaling_only or dropping_only or legal_only):
+        bare = not is_light and verb is None
+        verb_lemma = token.lemma_.lower()
+        meeting_only = bare and verb_lemma in MEETING_LIGHT_VERBS
+        scaling_only = bare and verb_lemma in AID_SCALING_VERBS
+        dropping_only = bare and verb_lemma in AID_DROPPING_VERBS
+        legal_only = bare and verb_lemma in LEGAL_REALISING_VERBS
+        if bare and not (meeting_only or scaling_only or dropping_only or legal_only):
             continue
         for noun in _object_nouns(token):
             if noun.i not in nouns:
