@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
-from pipeline.nlp.quotes.cues import possessor_speaks
+from pipeline.nlp.quotes.cues import DOCUMENT_NOUNS, possessor_speaks
 from pipeline.nlp.quotes.documents import published_by
 from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
@@ -82,8 +82,19 @@ class StanceArticle:
         found = self.mention_of(subject)
         if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
             found = body_named_like(self, subject) or published_by(self, subject)
-            found = found or lead_actor(self.ctx, self.index, subject)
+            found = found or self._pronoun_author(subject) or lead_actor(self.ctx, self.index, subject)
         return found
+
+    def _pronoun_author(self, subject: Token) -> Mention | None:
+        """ "Amitai Etzioni … His report demands a major overhaul of …": a document (speaking
+        for its possessor, `possessor_speaks`) owned by "his"/"her" is the person named last
+        before it, as a narrated "he" is (`holders.holder_for`)."""
+        if subject.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in ("his", "her"):
+            return None
+        return self.index.before(owner.idx, ("PERSON",))
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street

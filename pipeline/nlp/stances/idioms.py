@@ -34,7 +34,8 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "the scheme makes no sense" in a quote: the speaker opposes the scheme."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or hypothetical(verb):
         return []
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    # a passive subject too: "this bill is doomed to fail"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
     if subject is None:
         return []
     weight = _idiom_weight(verb, subject)
