@@ -29,6 +29,7 @@ class StanceArticle:
     by_id: dict[str, Mention]
     quotes: tuple[Quote, ...]  # by position
     labeller: Labeller
+    accusations: tuple[Quote, ...] = ()  # quotes an accusing verb cues: not speech here, only their speakers
 
     @property
     def doc(self) -> Doc:
@@ -71,6 +72,20 @@ class StanceArticle:
             and m.surface in surface
         ]
         return max(inside, key=lambda m: len(m.surface)) if inside else None
+
+    def accuser(self, subject: Token) -> Mention | None:
+        """The speaker the quotes layer gave an accusation whose speaker phrase is this subject
+        ("… said Mr Hulme-Cross and himself had no intention … He accused the party of …":
+        the quotes layer follows "He" back through the speeches before it, to Mr Hockney)."""
+        sentence = subject.sent
+        for quote in self.accusations:
+            if (
+                sentence.start_char <= quote.char_start < sentence.end_char
+                and quote.char_start > subject.idx
+                and quote.speaker_surface == subject.text
+            ):
+                return self.speaker(quote)
+        return None
 
     def holder_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to (`mention_of`), else the body a definite
@@ -134,7 +149,11 @@ class StanceArticle:
 
 
 def stance_context(
-    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon
+    ctx: ArticleContext,
+    quotes: list[Quote],
+    mentions: list[Mention],
+    lex: StanceLexicon,
+    accusations: list[Quote] | None = None,
 ) -> StanceArticle:
     return StanceArticle(
         ctx=ctx,
@@ -143,6 +162,7 @@ def stance_context(
         by_id={m.mention_id: m for m in mentions},
         quotes=tuple(sorted(quotes, key=lambda q: (q.char_start, q.char_end))),
         labeller=Labeller(lex, ctx.doc, _headline(ctx)),
+        accusations=tuple(accusations or ()),
     )
 
 
