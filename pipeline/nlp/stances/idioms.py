@@ -1,7 +1,9 @@
 """Idioms of judgement in speech: "the scheme makes no sense", "identity cards are not the
 answer", "the plan is a step in the right direction", "a waste of money", "a kick in the
-teeth for pensioners": a speaker's clause whose predicate is a fixed phrase of praise or
-blame (`evaluative_idioms` in knowledge/stances.yaml) judges the clause's subject.
+teeth for pensioners", "renewing the legislation is not an option", "this bill is doomed to
+fail": a speaker's clause whose predicate is a fixed phrase of praise or blame
+(`evaluative_idioms` in knowledge/stances.yaml) judges the clause's subject, a passive
+subject included.
 
 Why a pass of its own: the judging-word passes read one word ("gimmick", "unfair"), but
 these phrases judge only as wholes ("sense", "answer", "direction", "teeth" judge nothing
