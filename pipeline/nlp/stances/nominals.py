@@ -292,7 +292,10 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+    own_topic = any(c.dep_ == "prep" and c.lower_ in allowed for c in noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" and not own_topic:
+        # (not "opened the forum with an attack on …" whose object the parser lost: the
+        # attack is on that, not on the forum)
         dobj = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
         if dobj is not None:
             return noun_targets(art, dobj)  # "greeted the release with scepticism"
