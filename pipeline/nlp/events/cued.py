@@ -45,3 +45,41 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
         if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
             assign(draft, "sources", [speaker])  # not "In it he alleges that Mr Blair told ...": Blair
         return
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
+    """ "Mr Howard told the BBC: 'I reject the claims of Labour'", "a Unison spokesman said:
+    'We have urged the government to think again'": an "I" or "we" that no mention resolves,
+    as the subject of a trigger verb inside a direct quote whose speaker the quotes
+    extractor names, is that speaker (a spokesman's "we" is the body spoken for, the quote's
+    speaker under eval/GUIDE.md). Only for an act already aimed at an actor, so that "we
+    welcome the report" stays a stance; an "I" is only a person's."""
+    verb = draft.token
+    if draft.sources or draft.participants or draft.mediators or not draft.targets:
+        return
+    if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS or _named_at(ec, subject):
+        return
+    for quote in quotes:
+        if quote.kind != "direct" or not quote.char_start <= subject.idx < verb.idx < quote.char_end:
+            continue
+        speaker = ec.index.by_id.get(quote.speaker_mention_id or "")
+        if speaker is None or not speaker.name or speaker.kind == "pronoun":
+            return
+        if subject.lower_ == "i" and speaker.entity_type != "PERSON":
+            return
+        if speaker.entity_type in ("PERSON", "COUNTRY", "ORGANIZATION", "GROUP") and actor_key(speaker) not in {
+            actor_key(m) for m in draft.actors()
+        }:
+            assign(draft, "sources", [speaker])
+        return
+
+
+def _named_at(ec: EventContext, token) -> bool:
+    """Whether a mention with a name (a resolved pronoun) covers the token."""
+    return any(m.name for m in ec.index.all_at(token))
