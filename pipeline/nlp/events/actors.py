@@ -75,14 +75,7 @@ from pipeline.nlp.events.owners import (
     proposal_object_owner,
 )
 from pipeline.nlp.events.phrases import np_actors, partners, state_where, words_or_deeds
-from pipeline.nlp.events.subjects import (
-    active,
-    finite_read_as_participle,
-    reduced_passive,
-    reported_speaker,
-    subject_actors,
-    written_to,
-)
+from pipeline.nlp.events.subjects import active, finite_read_as_participle, reduced_passive, subject_actors, written_to
 from pipeline.nlp.events.visits import visits_home
 from pipeline.nlp.events.vocabulary import (
     APPRAISING_VERBS,
@@ -107,8 +100,6 @@ SUBJECT_OBJECT_ROLES = {
     "mediator": ("mediators", "participants"),
 }
 TARGET_PREPS = frozenset({"against", "on", "to", "toward", "towards", "upon", "into"})
-# Acts whose noun names its maker in a "from" phrase ("criticism from the Tories", "an apology from X").
-SPOKEN_FROM_TYPES = SPEECH_TYPES | {"CONCEDE"}
 # Acts done for someone's benefit: their "for" phrase names the one helped ("aid for Aceh").
 BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 _HYPHEN_MEDIATED = re.compile(
@@ -167,18 +158,6 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
     return unique(out)
 
 
-def _said_by(verb: Token, index: MentionIndex) -> list[Mention]:
-    """ "The Police Federation has said it strongly opposes the plans", "Russia said it had
-    warned Georgia", "the CBI said it wanted to meet ministers": an "it", "they", "he" or "she"
-    that no mention resolves, as the subject of a clause a verb of saying governs and opens
-    (or of the verb the act's infinitive hangs from), is the named subject of that verb of
-    saying when it agrees with it (`reported_speaker`). Asked only for an act aimed at an
-    actor: "Royal Mail says it is investigating the situation" reports no event."""
-    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head
-    return reported_speaker(verb, index)
-
-
 def _handed_to(verb: Token, index: MentionIndex) -> list[Mention]:
     """The states a verb of handing over names in its "to" phrase ("extradited X to the
     United States"; events.yaml handover_verbs)."""
@@ -228,8 +207,6 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
     if not subjects and draft.event_type in SPEECH_TYPES:
         subjects = _author_of_carrier(draft.token, index)
     objects = _verb_objects(draft, index)
-    if not subjects and objects and draft.trigger.subject_role == "source":
-        subjects = [m for m in _said_by(draft.token, index) if m not in objects]  # "Russia said it had warned Georgia"
     if _headline_passive(draft):  # "BNP leader Nick Griffin arrested": he was arrested
         subjects, objects = [], subjects
     for absorbed in draft.realisers:  # "fought two wars between ...": the noun's phrases
@@ -537,7 +514,6 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
         subject_role = "participants"  # "Mr Brown's trip", "a visit by X": the visitor is the source
 
     heads = [noun] if outer is noun else [noun, outer]
-    givers: list[Mention] = []  # "a complaint from the Lib Dems": who made the demand or criticism
     if _bare_conjunct(noun):
         heads.append(noun.head)  # "the Japanese invasion and occupation of China": both nouns' phrases
     for head in heads:
@@ -568,8 +544,6 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                         assign(draft, "participants" if symmetric else "sources", mentioned)
                     elif word == "from" and draft.event_type == "AID":
                         assign(draft, "sources", mentioned)  # "aid from Israel": the giver
-                    elif word == "from" and draft.event_type in SPOKEN_FROM_TYPES:
-                        givers += mentioned
                     elif word == "with" and (symmetric or not _met_on(head)):
                         assign(draft, "participants" if symmetric else "targets", mentioned)
                     elif (
@@ -602,10 +576,6 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _held_in(draft, index)
     if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
         _infinitive_targets(draft, index)
-    if givers and draft.targets and not draft.sources:
-        # "concessions from Mr Clarke to the Tories", "demands from the Tories for Mr Blair to
-        # quit": a speech act or concession aimed at an actor is made by its "from" phrase
-        assign(draft, "sources", [m for m in unique(givers) if m not in draft.targets and m.entity_type != "LOCATION"])
 
 
 def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[Mention]:
