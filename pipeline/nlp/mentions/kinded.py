@@ -21,6 +21,7 @@ from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, HONORIFICS, KIND_N
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
+_PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
@@ -71,18 +72,29 @@ def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
     doc, k = mc.doc, kw.i + 1
     if not kw.is_lower or kw.tag_ != "NN" or kw.ent_type_ or k >= len(doc) or not doc[k].text[:1].isupper():
         return []
-    if kw.dep_ == "compound" and kw.head.i >= k:
-        return []  # "film Bafta nominations": the noun describes what comes after the name
-    if any(c.tag_ == "JJS" for c in kw.children):
-        return []  # "a best film Oscar": a category of a prize, no title
+    if any(c.tag_ == "JJS" and c.lower_ in _PRIZE_SUPERLATIVES for c in kw.children):
+        return []  # "a best film Oscar": a category of a prize, no title ("her latest film Vera Drake" is one)
     ent = next((e for e in ents_covering(doc, k) if e.start == k), None)
     if ent is None or ent.label_ in _NOT_A_TITLE or ent.ent_id_ or not _titles(ent.root, kw):
         return []
+    if kw.dep_ == "compound" and kw.head.i >= ent.end:
+        return []  # "film Bafta nominations": the noun describes what comes after the name
     end = _title_end(doc, ent.end)
     span = doc[k:end]
-    if not mc.in_sections(k, end) or _known_or_titled(mc, span):
+    if not mc.in_sections(k, end) or _known_or_posted(mc, span, ent.label_):
         return []
     return [Candidate(k, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
+
+
+def _known_or_posted(mc: MentionContext, span, label: str) -> bool:
+    """A known name, an honorific, or a post opening a person's name ("the documentary
+    President Bush criticised") is no title; a post word inside a title is ("the action
+    movie National Treasure", "the film The President's Analyst")."""
+    if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
+        return True
+    if any(t.lower_ in HONORIFICS for t in span):
+        return True
+    return label == "PERSON" and span[0].lower_ in mc.role_words
 
 
 def _titles(root: Token, kw: Token) -> bool:
@@ -178,3 +190,21 @@ def _known_or_titled(mc: MentionContext, span) -> bool:
     if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
         return True
     return any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span)
+
+
+def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
+    """The name NER found right after a year's possessive ("1992's Batman Returns", "2000's
+    Meet the Parents", "1985's Live Aid"): a year owns a work or an occasion, never a
+    person, a body or a place; an occasion NER saw stays its EVENT, the rest is a WORK."""
+    doc, i = mc.doc, possessive.i
+    year = doc[i - 1] if i > 0 else None
+    if year is None or not (year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()):
+        return []
+    ent = next((e for e in ents_covering(doc, i + 1) if e.start == i + 1), None) if i + 1 < len(doc) else None
+    if ent is None or ent.label_ in _NOT_A_TITLE or ent.label_ in ("EVENT", "LAW"):
+        return []
+    end = _title_end(doc, ent.end)
+    span = doc[i + 1 : end]
+    if not mc.in_sections(i + 1, end) or _known_or_posted(mc, span, ent.label_):
+        return []
+    return [Candidate(i + 1, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
