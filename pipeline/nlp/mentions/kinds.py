@@ -86,8 +86,8 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # alone is the work's short title, unless it is the surname of someone the article names
     for c in chosen:
         words = c.name.split()
-        titled = c.priority >= 3 and c.kind == "name" and c.entity_type == "WORK" and len(words) > 1
-        if titled and words[-1] not in surnames and words[-1][:1].isupper():
+        work_title = c.priority >= 3 and c.kind == "name" and c.entity_type == "WORK" and len(words) > 1
+        if work_title and words[-1] not in surnames and words[-1][:1].isupper():
             ruled.setdefault(words[-1], "WORK")
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
