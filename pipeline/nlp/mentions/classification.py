@@ -59,6 +59,7 @@ from pipeline.nlp.mentions.vocabulary import (
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
     REPORTING_VERBS,
+    SITE_DOMAINS,
     TARGET_HEADS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -124,8 +125,31 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + _untagged_listed_places(mc)
-        + sovereigns(mc)
+        + _untagged_sites(mc) + sovereigns(mc)
     )
+
+
+def _untagged_sites(mc: MentionContext) -> list[Candidate]:
+    """ "According to web site RottenTomatoes.com", "the closure of the Suprnova.org website":
+    one capitalised token NER left untagged that ends in a web domain (site_domains) and is
+    no part of an address ("http://", "www.", a path) names the site, an organisation."""
+    doc, out = mc.doc, []
+    for i, token in enumerate(doc):
+        if not token.ent_type_ and _site_name(token) and mc.in_sections(i, i + 1):
+            out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
+    return out
+
+
+def _site_name(token: Token) -> bool:
+    """ "RottenTomatoes.com", "Suprnova.org": a capitalised name and a web domain (site_domains)
+    in one token, no address ("www.", a path, or after "http:" or "/")."""
+    text = token.text
+    if not text[:1].isupper() or "/" in text or text.lower().startswith("www."):
+        return False
+    stem, dot, domain = text.partition(".")
+    if not dot or domain.lower() not in SITE_DOMAINS or not stem.replace("-", "").isalnum():
+        return False
+    return token.i == 0 or token.doc[token.i - 1].text not in ("/", ":", "//", ".")
 
 
 def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
@@ -528,7 +552,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
-    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t)) for t in span):
+    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t) or _site_name(t)) for t in span):
         return None
     if label == "ORG" and _is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
