@@ -857,7 +857,8 @@ _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.mo
 def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
-    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), a date
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa") or table cell
+    ("Australia |0||1||1||-3"), a date
     after a preposition ("the Commons on Thursday"), or a spaced dash and lower-case words
     after it, an aside about the name ("Russia's Yuganskneftegas - the oil firm sold …")."""
     for k in range(start + 1, end):
@@ -868,11 +869,12 @@ def _before_markup(doc, start: int, end: int) -> int:
         entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
         unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
         category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
+        cell = token.text[:1] == "|"  # a wiki table's next cell: "!Australia |0||1||1||-3 |-"
         aside = (
             token.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and k + 1 < end
             and all(t.is_lower or t.is_punct for t in doc[k + 1 : end])
         )
-        if entity or unclosed or category or aside:
+        if entity or unclosed or category or cell or aside:
             end = k
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
