@@ -23,7 +23,10 @@ _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}
+_TYPE = {
+    "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
+    "brand": "PRODUCT",
+}  # fmt: skip
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -37,6 +40,10 @@ _NOT_THE_NAME = {
     # ("the MyDoom virus", "the Cabir phone virus"): the computing word a program's sentence
     # needs and the gazetteer (a firm it knows stays that firm) decide, not NER's label
     "virus": ("DATE", "TIME"),
+    # "the Maserati brand", "the Panasonic brand": a maker NER knows as a body (or a place)
+    # names its brand after itself and stays the maker; a name NER took for a person's or
+    # left a work is the brand ("Martha Stewart and Joe Boxer brands")
+    "brand": ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME"),
 }
 
 
@@ -62,8 +69,11 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
-        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}.get(label, "EVENT")
-        out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
+        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT"}.get(label, "EVENT")
+        # a brand is often its maker's or founder's name: the phrase types this mention only,
+        # not the name's other occurrences (a phrase rule's priority would carry it to them)
+        priority = 2 if label == "brand" else 3
+        out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), priority))
     return out
 
 
@@ -129,12 +139,22 @@ def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
             return names
         if not names and not _modifies(doc[end - 1]):
             return names
+        if names and names[0][1] - names[0][0] > 1 and not _whole_ent(doc, start, end):
+            return names  # after a name of several words, only another NER name is listed with it
         names.append((start, end))
-        if end - start > 1:
-            return names  # "the Golden and Silver Bear awards": an earlier name may share the last one's words
+        if end - start > 1 and not _whole_ent(doc, start, end):
+            # "the Golden and Silver Bear awards": an earlier name may share the last one's
+            # words, unless NER reads each as a name of its own ("the Martha Stewart and Joe
+            # Boxer brands")
+            return names
         if not plural or start == 0 or doc[start - 1].lower_ not in ("and", ","):
             return names
         end = start - 1
+
+
+def _whole_ent(doc, start: int, end: int) -> bool:
+    """NER's name is exactly doc[start:end]."""
+    return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
 
 
 def _name_word(token: Token) -> bool:
