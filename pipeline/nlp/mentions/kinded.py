@@ -27,6 +27,7 @@ _TYPE = {
     "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
     "brand": "PRODUCT",
 }  # fmt: skip
+_NER_OF_KIND = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -69,7 +70,7 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
-        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT"}.get(label, "EVENT")
+        ner = _NER_OF_KIND.get(label, "EVENT")
         # a brand is often its maker's or founder's name: the phrase types this mention only,
         # not the name's other occurrences (a phrase rule's priority would carry it to them)
         priority = 2 if label == "brand" else 3
