@@ -32,6 +32,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
     COMMON_ABBREVIATIONS,
+    CORPORATE_SUFFIXES,
     DOCUMENT_HEADS,
     ENVOY_NOUNS,
     EVENT_HEADS,
@@ -138,6 +139,12 @@ def _untagged_sites(mc: MentionContext) -> list[Candidate]:
         if not token.ent_type_ and _site_name(token) and mc.in_sections(i, i + 1):
             out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
     return out
+
+
+def _legal_form_end(span: Span) -> bool:
+    """A company's name ends in its legal form (corporate_suffixes) after a comma or "&"
+    ("Sears, Roebuck & Co.", "Bear, Stearns & Co.", "Google, Inc."): one name, not a list."""
+    return len(span) > 2 and span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES and span[-2].text in (",", "&", "and")
 
 
 def _site_name(token: Token) -> bool:
@@ -544,8 +551,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         titled = titled_name(mc, start, end)
         if titled is not None:
             return person(mc, titled, "PERSON")
-    if any(t.text == "," for t in span):
-        return None  # "Gray, Brown": a list NER took for one name
+    if any(t.text == "," for t in span) and not (label == "ORG" and _legal_form_end(span)):
+        return None  # "Gray, Brown": a list NER took for one name; not "Sears, Roebuck & Co."
     if label == "NORP":
         if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
             return Candidate(start, end, label, "GROUP", "name", text, 1)

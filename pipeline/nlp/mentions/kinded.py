@@ -117,11 +117,11 @@ def _titles(root: Token, kw: Token) -> bool:
 def _title_end(doc, end: int) -> int:
     """Past function words and capitalised words where NER stopped inside a title ("the
     film Pirates of the Caribbean", "the show Passport to Paradise"); not past "and", which
-    joins two titles as often as it is inside one."""
+    joins two titles as often as it is inside one, nor into a date ("White Noise on Friday")."""
     j = end
     while j < len(doc) and doc[j].is_lower and doc[j].lower_ in _TITLE_JOINS:
         j += 1
-    if j == end or j >= len(doc) or not _name_word(doc[j]):
+    if j == end or j >= len(doc) or not _name_word(doc[j]) or doc[j].ent_type_ in _NOT_A_TITLE:
         return end
     while j < len(doc) and _name_word(doc[j]):
         j += 1
