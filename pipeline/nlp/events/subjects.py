@@ -90,7 +90,9 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
     head = verb.head
     if verb.dep_ == "xcomp":
         if lemma_in(head, OBJECT_CONTROL):
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            # "urged X to meet"; passive, "X was forced to resign": the one controlled is the subject
+            controlled = "nsubjpass" if is_passive(head) else "dobj"
+            objects = [c for c in head.children if c.dep_ == controlled]
             if objects:
                 return np_actors(objects[0], index)
         return subject_actors(head, index, depth + 1)
