@@ -115,10 +115,12 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
             and active(verb)
             and head.dep_ == "ccomp"
             and lemma_in(head.head, REPORTING_VERBS)
+            and head.head.i < head.i
         ):
             # "X said the bill was flawed and urged the government to ...": the parser hangs the
             # second finite verb on the reported clause, whose subject names no actor; the
-            # speaker acts (not so for a passive: "said he was arrested and released")
+            # speaker acts (not so for a passive: "said he was arrested and released", nor for a
+            # quote before its cue: '"He shook his fist and punched me," said X' is X's report)
             return subject_actors(head.head, index, depth + 2)
         if not found and verb.dep_ == "conj" and active(verb) and (clause := misparsed_coordinate(verb)) is not None:
             return subject_actors(clause, index, depth + 2)  # "said it was not possible to X and urged"
