@@ -70,6 +70,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
+        if label == "brand" and _person_named_elsewhere(doc, start, end):
+            continue
         ner = _NER_OF_KIND.get(label, "EVENT")
         # a brand is often its maker's or founder's name: the phrase types this mention only,
         # not the name's other occurrences (a phrase rule's priority would carry it to them)
@@ -153,6 +155,14 @@ def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
         end = start - 1
 
 
+def _person_named_elsewhere(doc, start: int, end: int) -> bool:
+    """ "The Jamie Oliver brand has expanded into cookware, Oliver said": a name before
+    "brand" that NER finds elsewhere in the article as a person, whole or by its last word,
+    is that person's brand, and the person is the mention."""
+    words = {doc[start:end].text, doc[end - 1].text}
+    return any(e.label_ == "PERSON" and e.text in words for e in doc.ents if not start <= e.start < end)
+
+
 def _whole_ent(doc, start: int, end: int) -> bool:
     """NER's name is exactly doc[start:end]."""
     return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
@@ -216,7 +226,8 @@ def _known_or_titled(mc: MentionContext, span) -> bool:
 def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
     """The name NER found right after a year's possessive ("1992's Batman Returns", "2000's
     Meet the Parents", "1985's Live Aid"): a year owns a work or an occasion, never a
-    person, a body or a place; an occasion NER saw stays its EVENT, the rest is a WORK."""
+    person, a body or a place; an occasion NER saw stays its EVENT, the rest is a WORK.
+    A name describing a noun after it ("2003's Tony Blair speech") is no title."""
     doc, i = mc.doc, possessive.i
     year = doc[i - 1] if i > 0 else None
     if year is None or not (year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()):
@@ -224,6 +235,8 @@ def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
     ent = next((e for e in ents_covering(doc, i + 1) if e.start == i + 1), None) if i + 1 < len(doc) else None
     if ent is None or ent.label_ in _NOT_A_TITLE or ent.label_ in ("EVENT", "LAW"):
         return []
+    if ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.i >= ent.end:
+        return []  # "2004's Manchester United squad": the year owns the noun the name describes
     end = _title_end(doc, ent.end)
     span = doc[i + 1 : end]
     if not mc.in_sections(i + 1, end) or _known_or_posted(mc, span, ent.label_):

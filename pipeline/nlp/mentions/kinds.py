@@ -82,15 +82,18 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # ("the Cabir virus": a phrase rule's product makes "variants of Cabir" the program too)
     ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in RULED}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
+    # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
+    titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     # "the horror film White Noise ... Noise is a come-back attempt": a title's last word
     # alone is the work's short title, unless it is the surname of someone the article names
+    # ("Mr Noise"), or the title is a person's name ("the film Michael Collins ... Collins
+    # was an Irish leader": the surname alone is the person the work is named after)
     for c in chosen:
         words = c.name.split()
         work_title = c.priority >= 3 and c.kind == "name" and c.entity_type == "WORK" and len(words) > 1
-        if work_title and words[-1] not in surnames and words[-1][:1].isupper():
-            ruled.setdefault(words[-1], "WORK")
-    # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
-    titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
+        short = words[-1]
+        if work_title and short[:1].isupper() and short not in surnames | titled and not _shaped_like_a_name(words):
+            ruled.setdefault(short, "WORK")
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are
     for name, occurrences in by_name.items():
