@@ -81,6 +81,10 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # in this article types NER's other occurrences of it, whatever evidence they seem to hold
     # ("the Cabir virus": a phrase rule's product makes "variants of Cabir" the program too)
     ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in RULED}
+    # a one-word title ("the film Munich", "the play Blair", "the film Alexander") is as
+    # often the place or person it is named after ("shows Munich in 1972", "Blair was not
+    # amused"): the work types only its own mention, and NER's other occurrences keep theirs
+    ruled = {name: kind for name, kind in ruled.items() if kind != "WORK" or " " in name}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
