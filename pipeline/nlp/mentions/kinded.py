@@ -92,22 +92,22 @@ def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     if kw.dep_ == "compound" and kw.head.i >= ent.end:
         return []  # "film Bafta nominations": the noun describes what comes after the name
+    return _work_title(mc, ent)
+
+
+def _work_title(mc: MentionContext, ent) -> list[Candidate]:
+    """NER's name `ent`, run on past where NER stopped inside a title, as a WORK: not a
+    known name, an honorific's person, or a post opening a person's name ("the documentary
+    President Bush criticised"); a post word inside a title is one ("the action movie
+    National Treasure", "the film The President's Analyst")."""
+    doc, start = mc.doc, ent.start
     end = _title_end(doc, ent.end)
-    span = doc[k:end]
-    if not mc.in_sections(k, end) or _known_or_posted(mc, span, ent.label_):
+    span = doc[start:end]
+    if not mc.in_sections(start, end) or _known(mc, span):
         return []
-    return [Candidate(k, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
-
-
-def _known_or_posted(mc: MentionContext, span, label: str) -> bool:
-    """A known name, an honorific, or a post opening a person's name ("the documentary
-    President Bush criticised") is no title; a post word inside a title is ("the action
-    movie National Treasure", "the film The President's Analyst")."""
-    if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
-        return True
-    if any(t.lower_ in HONORIFICS for t in span):
-        return True
-    return label == "PERSON" and span[0].lower_ in mc.role_words
+    if ent.label_ == "PERSON" and span[0].lower_ in mc.role_words:
+        return []
+    return [Candidate(start, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
 
 
 def _titles(root: Token, kw: Token) -> bool:
@@ -218,9 +218,14 @@ def _goes_on_before(doc, start: int) -> bool:
 
 def _known_or_titled(mc: MentionContext, span) -> bool:
     """A known name ("London marathon"), a post or an honorific is no name of the thing."""
+    return _known(mc, span) or any(t.lower_ in mc.role_words for t in span)
+
+
+def _known(mc: MentionContext, span) -> bool:
+    """A name the gazetteer knows, or one an honorific opens or holds: no name of a thing."""
     if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
         return True
-    return any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span)
+    return any(t.lower_ in HONORIFICS for t in span)
 
 
 def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
@@ -237,8 +242,4 @@ def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
         return []
     if ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.i >= ent.end:
         return []  # "2004's Manchester United squad": the year owns the noun the name describes
-    end = _title_end(doc, ent.end)
-    span = doc[i + 1 : end]
-    if not mc.in_sections(i + 1, end) or _known_or_posted(mc, span, ent.label_):
-        return []
-    return [Candidate(i + 1, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
+    return _work_title(mc, ent)
