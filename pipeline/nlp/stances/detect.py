@@ -120,6 +120,8 @@ class _Memo:
         self.lex = lex
         self.kinds: dict[tuple[str, str], tuple[bool, ...]] = {}
         self.plans: dict[tuple, tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
+        # (part of speech, dependency, tag, word, lemma) -> its gate's plan: one lookup a token
+        self.token_plans: dict[tuple[str, str, str, str, str], tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
 
 
 _memo: _Memo | None = None
@@ -127,7 +129,7 @@ _memo: _Memo | None = None
 
 def _memo_of(lex: StanceLexicon) -> _Memo:
     global _memo
-    if _memo is None or _memo.lex is not lex or len(_memo.kinds) > _Memo.KEPT:
+    if _memo is None or _memo.lex is not lex or max(len(_memo.kinds), len(_memo.token_plans)) > _Memo.KEPT:
         _memo = _Memo(lex)
     return _memo
 
@@ -150,19 +152,23 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
     pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
     memo = _memo_of(lex)
     kinds = memo.kinds  # (word, lemma) -> its gate fields
-    plans = memo.plans
+    plans, token_plans = memo.plans, memo.token_plans
     signals: list[Signal] = []
     for i, (idx, sentence) in enumerate(zip(view.idx, ctx.token_sentences(), strict=True)):
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
-        word = (lower[i], lemma[i])
-        kind = kinds.get(word)
-        if kind is None:
-            kind = kinds[word] = _word_kind(lex, *word)
-        gate = (pos[i], dep[i], tag[i], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
-        plan = plans.get(gate)
+        key = (pos[i], dep[i], tag[i], lower[i], lemma[i])
+        plan = token_plans.get(key)
         if plan is None:
-            plan = plans[gate] = _plan(Gate(*gate))
+            word = key[3:]
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = _word_kind(lex, *word)
+            gate = (*key[:3], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
+            plan = plans.get(gate)
+            if plan is None:
+                plan = plans[gate] = _plan(Gate(*gate))
+            token_plans[key] = plan
         passes, quoted = plan
         if quoted and art.quote_at(idx) is not None:
             passes += quoted
