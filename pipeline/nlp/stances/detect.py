@@ -4,6 +4,7 @@ each pass does); kept out of `__init__` so that importing `stances.issues` impor
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -142,6 +143,20 @@ def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:
     )
 
 
+def _covered(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
+    """The stretches of text inside some quote, as sorted starts and their ends (overlapping
+    quotes merged), for a binary search instead of a scan of every quote at each token."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted((q.char_start, q.char_end) for q in quotes if q.char_start < q.char_end):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
     """Stances of one article, one per holder and target, strongest signal kept."""
     if not ctx.text or not len(ctx.doc):
@@ -153,6 +168,7 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
     memo = _memo_of(lex)
     kinds = memo.kinds  # (word, lemma) -> its gate fields
     plans, token_plans = memo.plans, memo.token_plans
+    quoted_starts, quoted_ends = _covered(art.quotes)
     signals: list[Signal] = []
     for i, (idx, sentence) in enumerate(zip(view.idx, ctx.token_sentences(), strict=True)):
         if sentence is None or sentence.section in ("caption", "trailer"):
@@ -170,8 +186,8 @@ def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Men
                 plan = plans[gate] = _plan(Gate(*gate))
             token_plans[key] = plan
         passes, quoted = plan
-        if quoted and art.quote_at(idx) is not None:
-            passes += quoted
+        if quoted and (k := bisect.bisect_right(quoted_starts, idx)) and idx < quoted_ends[k - 1]:
+            passes += quoted  # inside a quote (`art.quote_at(idx)` is one)
         if passes:
             token = ctx.doc[i]
             for signals_of in passes:
