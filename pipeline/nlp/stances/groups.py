@@ -27,6 +27,7 @@ from pipeline.nlp.stances.words import (
     GROUP_TARGET_PREPOSITIONS,
     HOLDER_PREPOSITIONS,
     MODIFIED_GROUP_NOUNS,
+    RECEIVE_VERBS,
     STANCE_NOMINALS,
     SURVEY_NOUNS,
 )
@@ -218,6 +219,9 @@ def _acting(token: Token) -> bool:
     owner = prep.head
     if owner.lemma_.lower() not in STANCE_NOMINALS and owner.dep_ == "pobj":
         owner = owner.head.head
+    if owner.lemma_.lower() in RECEIVE_VERBS:
+        # "the decision provoked fury among farmers": hung on the verb whose object it names
+        owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < prep.i), owner)
     return owner.lemma_.lower() in STANCE_NOMINALS
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.quotes import is_cue, under_a_cue
-from pipeline.nlp.stances.issue_words import deverbal
+from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
     MAX_LABEL_WORDS,
     action_argument,
@@ -518,6 +518,29 @@ class Labeller:
             return False
         return bool(action_argument(self.lex, verb, obj))
 
+    def _phrasal_label(self, verb: Token) -> tuple[str, Token] | None:
+        """A phrasal verb whose object follows its particle's preposition ("refusal to sign up
+        to the Kyoto protocol", "plans to opt out of the scheme"): the particle and the
+        preposition join the gerund, the preposition's object is what is acted on."""
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and particle is not None and c.i == particle.i + 1), None
+        )
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in ACTOR_TYPES:
+            return None  # "pull out of Iraq": an action on a state or people is no issue label
+        if pobj.pos_ == "PROPN" and not _named_thing(pobj) or self.lex.evaluative(pobj.lemma_) is not None:
+            return None
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.lefts)  # "the Kyoto protocol"
+        if not (named or issue_like(pobj)):
+            return None  # "stand up to the teaching unions": people, no issue
+        if any(c.dep_ == "prep" and c.i > pobj.right_edge.i for c in verb.children):
+            return None  # "wake up from their state of denial over …": the act as worded says more
+        label = self.noun_label(pobj)
+        if not label:
+            return None
+        return f"{gerund(verb.lemma_)} {particle.lower_} {prep.lower_} {label}", pobj
+
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: gerund + object ("imposing agreements", "building more prisons")."""
         if verb.lemma_.lower() in PLACEMENT_VERBS:
@@ -525,6 +548,10 @@ class Labeller:
         if verb.lemma_.lower() in EMPTY_VERBS:
             return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            found = self._phrasal_label(verb)
+            if found is not None:
+                return found
         if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS and not self._placed(verb, obj):
             label = self.noun_label(obj)
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None

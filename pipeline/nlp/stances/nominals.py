@@ -183,10 +183,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
     if said_of is not None:
         mention = art.mention_of(said_of)
         return (mention if mention is not None and mention.entity_type != "LOCATION" else None), quote
-    # "support for the bill from the unions" (the parser may hang "from" on "bill")
+    # "support for the bill from the unions" (the parser may hang "from" on "bill"); "the
+    # decision provoked fury among farmers" (or on the verb of receiving or causing it)
     near = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS:
+        near.append(noun.head)
     for child in (c for n in near for c in n.children):
-        if child.dep_ in ("prep", "agent") and child.lower_ in HOLDER_PREPOSITIONS:
+        if child.dep_ in ("prep", "agent") and child.lower_ in HOLDER_PREPOSITIONS and child.i > noun.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and (mention := art.mention_of(pobj)) is not None and mention.entity_type != "LOCATION":
                 return mention, quote
@@ -289,7 +292,10 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     action = frame_action(noun)
     if action is not None:
         return action_targets(art, action)  # "refusal to accept the proposals"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+    own_topic = any(c.dep_ == "prep" and c.lower_ in allowed for c in noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" and not own_topic:
+        # (not "opened the forum with an attack on …" whose object the parser lost: the
+        # attack is on that, not on the forum)
         dobj = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
         if dobj is not None:
             return noun_targets(art, dobj)  # "greeted the release with scepticism"

@@ -23,6 +23,7 @@ from pipeline.nlp.stances.words import (
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
     PURPOSE_PREPOSITIONS,
+    VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
 from pipeline.nlp.syntax import nominal_subjects
@@ -388,8 +389,11 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
     """What the parser hangs on a stance verb but its object's issue needs, right after it:
     "without" and its object ("criticised the detention of suspects without trial") and an
     infinitive with its object ("supports constitutional amendments to expand military
-    capabilities") or, when the object is a pronoun, with its prepositional arguments."""
-    if noun.dep_ != "dobj" or lex.cue(noun.head.lemma_) is None:
+    capabilities") or, when the object is a pronoun, with its prepositional arguments. A
+    verb of attack judges its object too ("attacked the government's \"failure\" to control
+    immigration", where the quote marks let the parser hang the infinitive on the verb)."""
+    judging = lex.cue(noun.head.lemma_) is not None or noun.head.lemma_.lower() in VERBAL_ATTACK_VERBS
+    if noun.dep_ != "dobj" or not judging:
         return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
     after = noun.right_edge.i + 1
     for child in noun.head.rights:
