@@ -8,14 +8,21 @@ cautious. A "he" or "she" that no mention resolves, as the subject of a trigger 
 is itself the cue of a quote of reported speech (a clause, not a noun phrase: "he also
 criticised the plans" is attributed to whoever the quotes extractor guesses) with a named
 speaker, is that speaker, unless that speaker is already one of the event's actors (the
-one spoken of is not the one speaking).
+one spoken of is not the one speaking). Likewise an "I" or "we" that no mention resolves,
+as the subject of a trigger verb inside a direct quote, is the quote's named speaker
+(`quoted_speaker`).
+
+The speaker is also who a direct quote's "me" is: '"He then punched me on my shoulder," said Mr
+Bao' and '"They arrested me," said X' report what was done to the speaker, the event's target
+(`quoted_speaker_target`). A passive "I am being attacked" is left alone: with no doer named it
+is as often criticism as violence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign, quote_span
+from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign, is_actor, quote_span
 from pipeline.nlp.records import Quote
 from pipeline.nlp.syntax import GENDERED_PRONOUNS
 
@@ -44,4 +51,56 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
             return
         if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
             assign(draft, "sources", [speaker])  # not "In it he alleges that Mr Blair told ...": Blair
+        return
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
+    """ "Mr Howard told the BBC: 'I reject the claims of Labour'", "a Unison spokesman said:
+    'We have urged the government to think again'": an "I" or "we" that no mention resolves,
+    as the subject of a trigger verb inside a direct quote whose speaker the quotes
+    extractor names, is that speaker (a spokesman's "we" is the body spoken for, the quote's
+    speaker under eval/GUIDE.md). Only for an act already aimed at an actor, so that "we
+    welcome the report" stays a stance; an "I" is only a person's."""
+    verb = draft.token
+    if draft.sources or draft.participants or draft.mediators or not draft.targets:
+        return
+    if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS or ec.index.all_at(subject):
+        return
+    for quote in quotes:
+        if quote.kind != "direct" or not quote.char_start <= subject.idx < verb.idx < quote.char_end:
+            continue
+        speaker = ec.index.by_id.get(quote.speaker_mention_id or "")
+        if speaker is None or not speaker.name or speaker.kind == "pronoun":
+            return
+        if subject.lower_ == "i" and speaker.entity_type != "PERSON":
+            return
+        if is_actor(speaker) and actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+            assign(draft, "sources", [speaker])  # not "I told Mr Blair": the one spoken of is no speaker
+        return
+
+
+def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
+    """A trigger verb in a direct quote whose object is "me" ("He punched me", "they arrested
+    me") acts on the quote's named speaker: the speaker is the target."""
+    verb = draft.token
+    if verb.pos_ not in ("VERB", "AUX") or draft.trigger.subject_role != "source" or draft.targets:
+        return
+    done_to = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "me"]
+    if not done_to:
+        return
+    at = done_to[0].idx
+    for quote in quotes:
+        if quote.kind != "direct" or not quote.char_start <= at < quote.char_end or not quote.speaker_mention_id:
+            continue
+        speaker = ec.index.by_id.get(quote.speaker_mention_id)
+        if speaker is None or speaker.kind == "pronoun" or speaker.entity_type not in ("PERSON", "ORGANIZATION"):
+            return
+        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+            assign(draft, "targets", [speaker])
         return

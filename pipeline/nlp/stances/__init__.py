@@ -84,7 +84,9 @@ judged by the speaker.
    a report continues the body the text is about ("It says it wants …"); "the union", "a
    report by the NAO" take up the body named like them or the author, as for speakers; a
    quote of joint speakers, named joint subjects in speech, a conjunct of a passive verb and
-   a party member saying "the party would …" (the member's own position) each get theirs.
+   a party member saying "the party would …" (the member's own position) each get theirs;
+   "His report demands …" is the person named before it; a narrated "He accused …" is the
+   speaker the quotes layer gave the accusation.
 
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
-from pipeline.nlp.quotes.cues import possessor_speaks
+from pipeline.nlp.quotes.cues import DOCUMENT_NOUNS, possessor_speaks
 from pipeline.nlp.quotes.documents import published_by
 from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
@@ -29,6 +29,7 @@ class StanceArticle:
     by_id: dict[str, Mention]
     quotes: tuple[Quote, ...]  # by position
     labeller: Labeller
+    accusations: tuple[Quote, ...] = ()  # quotes an accusing verb cues: not speech here, only their speakers
 
     @property
     def doc(self) -> Doc:
@@ -72,6 +73,20 @@ class StanceArticle:
         ]
         return max(inside, key=lambda m: len(m.surface)) if inside else None
 
+    def accuser(self, subject: Token) -> Mention | None:
+        """The speaker the quotes layer gave an accusation whose speaker phrase is this subject
+        ("… said Mr Hulme-Cross and himself had no intention … He accused the party of …":
+        the quotes layer follows "He" back through the speeches before it, to Mr Hockney)."""
+        sentence = subject.sent
+        for quote in self.accusations:
+            if (
+                sentence.start_char <= quote.char_start < sentence.end_char
+                and quote.char_start > subject.idx
+                and quote.speaker_surface == subject.text
+            ):
+                return self.speaker(quote)
+        return None
+
     def holder_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to (`mention_of`), else the body a definite
         description takes up ("The Law Commission … The commission also recommended …"), as
@@ -82,8 +97,19 @@ class StanceArticle:
         found = self.mention_of(subject)
         if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
             found = body_named_like(self, subject) or published_by(self, subject)
-            found = found or lead_actor(self.ctx, self.index, subject)
+            found = found or self._pronoun_author(subject) or lead_actor(self.ctx, self.index, subject)
         return found
+
+    def _pronoun_author(self, subject: Token) -> Mention | None:
+        """ "Amitai Etzioni … His report demands a major overhaul of …": a document (speaking
+        for its possessor, `possessor_speaks`) owned by "his"/"her" is the person named last
+        before it, as a narrated "he" is (`holders.holder_for`)."""
+        if subject.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in ("his", "her"):
+            return None
+        return self.index.before(owner.idx, ("PERSON",))
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
@@ -123,7 +149,11 @@ class StanceArticle:
 
 
 def stance_context(
-    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], lex: StanceLexicon
+    ctx: ArticleContext,
+    quotes: list[Quote],
+    mentions: list[Mention],
+    lex: StanceLexicon,
+    accusations: list[Quote] | None = None,
 ) -> StanceArticle:
     return StanceArticle(
         ctx=ctx,
@@ -132,6 +162,7 @@ def stance_context(
         by_id={m.mention_id: m for m in mentions},
         quotes=tuple(sorted(quotes, key=lambda q: (q.char_start, q.char_end))),
         labeller=Labeller(lex, ctx.doc, _headline(ctx)),
+        accusations=tuple(accusations or ()),
     )
 
 

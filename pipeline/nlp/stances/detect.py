@@ -140,12 +140,15 @@ def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:
     )
 
 
-def extract_stances(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Stance]:
-    """Stances of one article, one per holder and target, strongest signal kept."""
+def extract_stances(
+    ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], accusations: list[Quote] | None = None
+) -> list[Stance]:
+    """Stances of one article, one per holder and target, strongest signal kept; `accusations`
+    (quotes an accusing verb cues, read outside quotes) lend only their speakers."""
     if not ctx.text or not len(ctx.doc):
         return []
     lex = load_stance_lexicon()
-    art = stance_context(ctx, quotes, mentions, lex)
+    art = stance_context(ctx, quotes, mentions, lex, accusations or [])
     view = view_of(ctx.doc)
     pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
     memo = _memo_of(lex)
@@ -182,6 +185,8 @@ def stances_and_groups(
     that hold one (to join the article's mentions)."""
     if groups is None:
         groups = group_mentions(ctx, mentions)
-    quotes = [q for q in quotes if not is_accusation(q)]  # the accusing verb is read outside quotes
-    stances = polled_groups_dropped(ctx, groups, extract_stances(ctx, quotes, mentions + groups), mentions)
+    accusations = [q for q in quotes if is_accusation(q)]  # the accusing verb is read outside quotes
+    quotes = [q for q in quotes if not is_accusation(q)]
+    stances = extract_stances(ctx, quotes, mentions + groups, accusations)
+    stances = polled_groups_dropped(ctx, groups, stances, mentions)
     return stances, held_groups(groups, stances)

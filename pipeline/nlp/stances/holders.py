@@ -131,7 +131,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         if quote is not None:
             return speaker or body_pronoun(art, subject), quote  # "he said he opposes …"
         if subject.lower_ in ("he", "she"):
-            return art.index.before(subject.idx, ("PERSON",)), None
+            return art.accuser(subject) or art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they" in narration: too often people the text never names
     return mention, quote
 

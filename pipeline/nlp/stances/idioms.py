@@ -1,7 +1,9 @@
 """Idioms of judgement in speech: "the scheme makes no sense", "identity cards are not the
 answer", "the plan is a step in the right direction", "a waste of money", "a kick in the
-teeth for pensioners": a speaker's clause whose predicate is a fixed phrase of praise or
-blame (`evaluative_idioms` in knowledge/stances.yaml) judges the clause's subject.
+teeth for pensioners", "renewing the legislation is not an option", "this bill is doomed to
+fail": a speaker's clause whose predicate is a fixed phrase of praise or blame
+(`evaluative_idioms` in knowledge/stances.yaml) judges the clause's subject, a passive
+subject included.
 
 Why a pass of its own: the judging-word passes read one word ("gimmick", "unfair"), but
 these phrases judge only as wholes ("sense", "answer", "direction", "teeth" judge nothing
@@ -34,7 +36,8 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "the scheme makes no sense" in a quote: the speaker opposes the scheme."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or hypothetical(verb):
         return []
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    # a passive subject too: "this bill is doomed to fail"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
     if subject is None:
         return []
     weight = _idiom_weight(verb, subject)

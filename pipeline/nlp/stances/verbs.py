@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
@@ -354,7 +355,7 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     ("over its case for war", "of aggression") or the act charged ("for cutting stamp duty");
     an act with no issue label of its own is named with the actor who does it ("accused the
     Tories of launching Thatcherism in instalments" -> "Tories launching Thatcherism in
-    instalments")."""
+    instalments"), or alone when the actor has none ("the party")."""
     out: list[Target] = []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
@@ -365,6 +366,11 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
             if pcomp is not None and child.lower_ in ("of", "for"):
                 charged = _charge_targets(art, pcomp)
                 act = art.labeller.gerund_label(pcomp) if not charged else None
+                if act and not actors:
+                    # "accused the party of signing up to a deal with the Tories": an actor with
+                    # no label of its own ("the party") leaves the act as the issue
+                    out.append(Target(act, pcomp))
+                    continue
                 out += charged or ([Target(f"{a.label} {act}", a.head) for a in actors] if act else [])
     return out
 
@@ -383,13 +389,14 @@ def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
 
 def _actor_like(art: StanceArticle, noun: Token) -> bool:
     """Whether an object names someone ("the government", "ministers", "the chancellor",
-    "Labour") rather than an issue."""
+    "Labour", "the party" after a party is named) rather than an issue."""
     return (
         noun.pos_ in ("PROPN", "PRON")
         or art.index.at(noun) is not None
         or noun.lemma_.lower() in BODY_NOUNS
         or noun.lemma_.lower() in GOVERNING_TITLES
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or body_named_like(art, noun) is not None
     )
 
 
