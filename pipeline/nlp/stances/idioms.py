@@ -27,7 +27,7 @@ from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
-from pipeline.nlp.syntax import PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, PERSONAL_PRONOUNS
 
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
 
@@ -37,7 +37,7 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or hypothetical(verb):
         return []
     # a passive subject too: "this bill is doomed to fail"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in ANY_SUBJECT_DEPS), None)
     if subject is None:
         return []
     weight = _idiom_weight(verb, subject)
