@@ -11,6 +11,11 @@ speaker, is that speaker, unless that speaker is already one of the event's acto
 one spoken of is not the one speaking). Likewise an "I" or "we" that no mention resolves,
 as the subject of a trigger verb inside a direct quote, is the quote's named speaker
 (`quoted_speaker`).
+
+The speaker is also who a direct quote's "me" is: '"He then punched me on my shoulder," said Mr
+Bao' and '"They arrested me," said X' report what was done to the speaker, the event's target
+(`quoted_speaker_target`). A passive "I am being attacked" is left alone: with no doer named it
+is as often criticism as violence.
 """
 
 from __future__ import annotations
@@ -112,3 +117,24 @@ def _reported_within(verb: Token, quote: Quote) -> bool:
             if subject is not None and subject.lower_ not in FIRST_PERSON:
                 return True
     return False
+
+
+def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
+    """A trigger verb in a direct quote whose object is "me" ("He punched me", "they arrested
+    me") acts on the quote's named speaker: the speaker is the target."""
+    verb = draft.token
+    if verb.pos_ not in ("VERB", "AUX") or draft.trigger.subject_role != "source" or draft.targets:
+        return
+    done_to = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "me"]
+    if not done_to:
+        return
+    at = done_to[0].idx
+    for quote in quotes:
+        if quote.kind != "direct" or not quote.char_start <= at < quote.char_end or not quote.speaker_mention_id:
+            continue
+        speaker = ec.index.by_id.get(quote.speaker_mention_id)
+        if speaker is None or speaker.kind == "pronoun" or speaker.entity_type not in ("PERSON", "ORGANIZATION"):
+            return
+        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+            assign(draft, "targets", [speaker])
+        return
