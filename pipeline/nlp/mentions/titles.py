@@ -155,10 +155,9 @@ def title_reference(
         # as a clause's subject it is the one person just named, when nothing ties that person
         # to another country; "the Israeli prime minister" the knowledge gives one person
         # the article names is that person, subject or not
-        known = (
-            None
-            if former or not place or role.seniority <= GENERIC_POST_SENIORITY or _placed_holders(before, role.name, place)
-            else known_holder(mc, the, persons, roles, role.name, place)
+        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY
+        known = None if unknown or _placed_holders(before, role.name, place) else known_holder(
+            mc, the, persons, roles, role.name, place
         )
         if known is not None:
             return idx[0], idx[-1] + 1, known
