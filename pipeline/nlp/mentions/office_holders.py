@@ -38,6 +38,7 @@ class Term:
     role: str  # canonical role of roles.yaml
     titles: frozenset[str]  # the roles a bare title of the office may name (`role` and the group's `titles`)
     iso3: str
+    party: str | None  # `body_key` of the party whose post it is ("the Tory leader"), else None
     start: date
     end: date | None  # None: still in office
 
@@ -68,12 +69,16 @@ def load_office_holders(path: Path = OFFICE_HOLDERS_FILE) -> tuple[Term, ...]:
         entry = gaz.by_alias(office["country"])
         if entry is None or not entry.entity_id.startswith("country:") or not office.get("source"):
             raise ValueError(f"{path.name}: {office['country']!r} is no country of countries.csv, or no source")
+        party = gaz.by_alias(office["party"]) if "party" in office else None
+        if "party" in office and party is None:
+            raise ValueError(f"{path.name}: party {office['party']!r} is not in organizations.yaml")
         for h in office["holders"]:
             start, end = h["start"], h.get("end")
             if not isinstance(start, date) or end is not None and not (isinstance(end, date) and start < end):
                 raise ValueError(f"{path.name}: bad dates for {h['person']}: {start}..{end}")
             names = frozenset(name_key(n) for n in [h["person"], *h.get("aliases", ())])
-            terms.append(Term(h["person"], names, office["role"], titles, entry.entity_id[8:], start, end))
+            party_id = party.entity_id if party is not None else None
+            terms.append(Term(h["person"], names, office["role"], titles, entry.entity_id[8:], party_id, start, end))
     return tuple(terms)
 
 
@@ -84,13 +89,18 @@ def known_holder(
     roles: dict[str, set[str]],
     title: str,
     place: str | None,
+    party: str | None = None,
 ) -> Mention | None:
     """The one person the article names whom the knowledge gives the office a bare title
-    names ("the prime minister"), in the place's country when a place comes before the post
-    (`place`, an ISO3 code), at the article's date, or, undated, at a time that agrees with
-    the posts the text itself gives the people it names; none when no one or several fit.
-    Someone the text gives only other posts ("Chancellor Gordon Brown") is not the holder."""
-    terms = [t for t in load_office_holders() if title in t.titles and (not place or t.iso3 == place)]
+    names ("the prime minister"): in the place's country when a place comes before the post
+    (`place`, an ISO3 code); of the party a party's post names (`party`, its `body_key`:
+    "the Tory leader"; a party's post is read from no other title); at the article's date,
+    or, undated, at a time that agrees with the posts the text itself gives the people it
+    names. None when no one or several fit. Someone the text gives only other posts
+    ("Chancellor Gordon Brown") is not the holder."""
+    terms = [
+        t for t in load_office_holders() if title in t.titles and (not place or t.iso3 == place) and t.party == party
+    ]
     day = mc.ctx.published_date
     terms = [t for t in terms if t.held_on(day)] if day else _in_era(terms, persons, roles)
     named = {name_key(m.name) for m in persons}

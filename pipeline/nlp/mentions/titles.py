@@ -207,6 +207,11 @@ def title_reference(
         known = known_holder(mc, the, persons, roles, role.name, None)
         if known is not None:
             return idx[0], idx[-1] + 1, known
+    if not holders and body is not None:
+        # "the Tory leader": the one leader of the party the knowledge gives the article's names
+        known = known_holder(mc, the, persons, roles, role.name, None, body_key(body))
+        if known is not None:
+            return idx[0], idx[-1] + 1, known
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
         # "Labour backbencher Stephen Pound said … The MP for Ealing North claimed", "Mr Howard
         # will say … But the Tory leader will argue": a post many hold, or a party's post
