@@ -17,6 +17,7 @@ from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
+from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import (
@@ -44,6 +45,7 @@ from pipeline.nlp.stances.words import (
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
     OFFICE_WORDS,
+    OUTCOME_WISH_VERBS,
     PLAN_VERBS,
     POLICY_NOUNS,
     PROPOSAL_VERBS,
@@ -142,6 +144,10 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             targets = [Target(label, clause)] if label else []
     else:
         targets = verb_targets(art, verb, prep)
+        if prep is not None and verb.lemma_.lower() in OUTCOME_WISH_VERBS:
+            # "hoping for awards", "hoped for a recovery": an outcome wished for, no position
+            # unless it names an issue ("hoping for a wider freeze from creditors")
+            targets = [t for t in targets if issue_like(t.head)]
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if prep is None and dobj is not None and _actor_like(art, dobj):
             # "criticised the government over its case for war", "accused Labour of wasting
