@@ -22,9 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Token
+
 from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign, is_actor, quote_span
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import GENDERED_PRONOUNS
+from pipeline.nlp.syntax import GENDERED_PRONOUNS, has_subject
 
 
 def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
@@ -69,7 +71,7 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
         return
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in _shared_subject_clause(verb).children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS or ec.index.all_at(subject):
         return
     for quote in quotes:
@@ -85,9 +87,19 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
         return
 
 
+def _shared_subject_clause(verb: Token) -> Token:
+    """ '"We met Mr Bush and criticised him," said Tony Blair': a coordinated verb with no
+    subject of its own shares that of the first verb of its coordination."""
+    while verb.dep_ == "conj" and verb.head != verb and not has_subject(verb):
+        verb = verb.head
+    return verb
+
+
 def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
     """A trigger verb in a direct quote whose object is "me" ("He punched me", "they arrested
-    me") acts on the quote's named speaker: the speaker is the target."""
+    me") acts on the quote's named speaker: the speaker is the target. Only a person's: a
+    body speaks as "we", and a body named as a quote's speaker stands for the spokesperson
+    whose "me" it is (eval/GUIDE.md, who speaks for a body)."""
     verb = draft.token
     if verb.pos_ not in ("VERB", "AUX") or draft.trigger.subject_role != "source" or draft.targets:
         return
@@ -99,8 +111,8 @@ def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote
         if quote.kind != "direct" or not quote.char_start <= at < quote.char_end or not quote.speaker_mention_id:
             continue
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
-        if speaker is None or speaker.kind == "pronoun" or speaker.entity_type not in ("PERSON", "ORGANIZATION"):
-            return
+        if speaker is None or speaker.kind == "pronoun" or speaker.entity_type != "PERSON":
+            return  # "a spokesman for Amnesty said: 'they arrested me'": the spokesman, not the body
         if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
             assign(draft, "targets", [speaker])
         return
