@@ -14,7 +14,8 @@ as the subject of a trigger verb inside a direct quote, is the quote's named spe
 
 The speaker is also who a direct quote's "me" is: '"He then punched me on my shoulder," said Mr
 Bao' and '"They arrested me," said X' report what was done to the speaker, the event's target
-(`quoted_speaker_target`). A passive "I am being attacked" is left alone: with no doer named it
+(`quoted_speaker_target`), or takes part with the one who met it ("The president met me"). A
+passive "I am being attacked" is left alone: with no doer named it
 is as often criticism as violence.
 """
 
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign, is_actor, quote_span
+from pipeline.nlp.events.draft import SYMMETRIC_TYPES, Draft, EventContext, actor_key, assign, is_actor, quote_span
 from pipeline.nlp.records import Quote
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, has_subject
 
@@ -114,5 +115,6 @@ def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote
         if speaker is None or speaker.kind == "pronoun" or speaker.entity_type != "PERSON":
             return  # "a spokesman for Amnesty said: 'they arrested me'": the spokesman, not the body
         if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
-            assign(draft, "targets", [speaker])
+            # '"The president met me," said X': a meeting's other side takes part, it is no target
+            assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "targets", [speaker])
         return
