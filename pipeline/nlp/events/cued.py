@@ -15,8 +15,8 @@ as the subject of a trigger verb inside a direct quote, is the quote's named spe
 The speaker is also who a direct quote's "me" is: '"He then punched me on my shoulder," said Mr
 Bao' and '"They arrested me," said X' report what was done to the speaker, the event's target
 (`quoted_speaker_target`), or takes part with the one who met it ("The president met me"). A
-passive "I am being attacked" is left alone: with no doer named it
-is as often criticism as violence.
+passive "I am being attacked" is left alone: with no doer named it is as often criticism as
+violence.
 """
 
 from __future__ import annotations
