@@ -57,6 +57,7 @@ from pipeline.nlp.mentions.vocabulary import (
     is_body_word,
 )
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 # what NER calls a work or product is often a person or company ("Manohla Dargis, film
@@ -406,6 +407,9 @@ def _its_customers(root: Token) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb = root.head
+    lower = view_of(verb.doc).lower  # the subtree lies within its edges: no "its" there, no Token made
+    if "its" not in lower[verb.left_edge.i : verb.right_edge.i + 1]:
+        return False
     for token in verb.subtree:
         if token.lower_ != "its" or token.dep_ != "poss" or not _is(token.head, COMPANY_POSSESSIONS):
             continue
