@@ -506,6 +506,14 @@ def test_a_company_is_one_body_with_or_without_its_legal_form():
     assert link["a#m80"] != link["a#m120"]
 
 
+def test_a_holding_company_is_one_body_with_or_without_group():
+    """ "Lenovo Group" and "Lenovo" are one company (corporate_suffixes: group)."""
+    mentions = [_org("a", 0, "Lenovo"), _org("a", 40, "Lenovo Group"), _org("a", 80, "Altria Group"), _org("a", 120, "Altria")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["a#m80"] == link["a#m120"] != link["a#m0"]
+
+
 def test_a_party_is_one_body_with_or_without_the_word_party():
     """ "Veritas Party" and "Veritas" are one party; "Green Party" is no "Greenpeace"."""
     mentions = [_org("a", 0, "Veritas Party"), _org("a", 40, "Veritas"), _org("a", 80, "Greenpeace"), _org("a", 120, "Green Party")]

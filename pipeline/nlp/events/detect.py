@@ -10,7 +10,7 @@ from pipeline.nlp.events.addressees import public_appeal, unaddressed_demand
 from pipeline.nlp.events.anaphora import resolve_event_anaphora
 from pipeline.nlp.events.critical import critical_drafts
 from pipeline.nlp.events.crowds import crowd_source
-from pipeline.nlp.events.cued import cue_speaker, quoted_speaker
+from pipeline.nlp.events.cued import cue_speaker, quoted_speaker, quoted_speaker_target
 from pipeline.nlp.events.date_place import date_anchors, dated_rounds, dateline_place, fill_date, fill_location
 from pipeline.nlp.events.denials import denied_statement
 from pipeline.nlp.events.draft import Draft, EventContext, drop_overlaps
@@ -111,6 +111,7 @@ def detect_events(
             fill_actors(ec, draft)
             cue_speaker(ec, draft, quotes)  # "He called on X to ...": the quote's speaker
             quoted_speaker(ec, draft, quotes)  # "Mr Howard said: 'I reject X's claims'": Howard
+            quoted_speaker_target(ec, draft, quotes)  # '"He punched me," said Bao': Bao is punched
             claimed_act(draft, ec.index)  # "ETA claimed responsibility for the bombing": ETA bombed
             ruled_against(draft, ec.index)  # "the court upheld his indictment": against him
             appraised_owner(draft, ec.index, ec.lexicon)  # "praised the efforts of Hu": Hu

@@ -90,7 +90,9 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
     head = verb.head
     if verb.dep_ == "xcomp":
         if lemma_in(head, OBJECT_CONTROL):
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            # "urged X to meet"; passive, "X was forced to resign": the one controlled is the subject
+            controlled = "nsubjpass" if is_passive(head) else "dobj"
+            objects = [c for c in head.children if c.dep_ == controlled]
             if objects:
                 return np_actors(objects[0], index)
         return subject_actors(head, index, depth + 1)
@@ -113,10 +115,12 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
             and active(verb)
             and head.dep_ == "ccomp"
             and lemma_in(head.head, REPORTING_VERBS)
+            and head.head.i < head.i
         ):
             # "X said the bill was flawed and urged the government to ...": the parser hangs the
             # second finite verb on the reported clause, whose subject names no actor; the
-            # speaker acts (not so for a passive: "said he was arrested and released")
+            # speaker acts (not so for a passive: "said he was arrested and released", nor for a
+            # quote before its cue: '"He shook his fist and punched me," said X' is X's report)
             return subject_actors(head.head, index, depth + 2)
         if not found and verb.dep_ == "conj" and active(verb) and (clause := misparsed_coordinate(verb)) is not None:
             return subject_actors(clause, index, depth + 2)  # "said it was not possible to X and urged"

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
-from pipeline.nlp.mentions.kinded import kinded_names, titled_work
+from pipeline.nlp.mentions.kinded import dated_title, kinded_names, titled_work
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BODY_HEADS,
@@ -94,6 +94,7 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_hyphen_prefix(mc, token))
         elif token.text in POSSESSIVES:
             out.extend(_programme(mc, token))
+            out.extend(dated_title(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
         elif token.is_title and lower in BODY_HEADS:

@@ -32,6 +32,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
     COMMON_ABBREVIATIONS,
+    CORPORATE_SUFFIXES,
     DOCUMENT_HEADS,
     ENVOY_NOUNS,
     EVENT_HEADS,
@@ -59,6 +60,7 @@ from pipeline.nlp.mentions.vocabulary import (
     REGION_ADJECTIVES,
     REGION_QUALIFIERS,
     REPORTING_VERBS,
+    SITE_DOMAINS,
     TARGET_HEADS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -124,8 +126,37 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + _untagged_listed_places(mc)
-        + sovereigns(mc)
+        + _untagged_sites(mc) + sovereigns(mc)
     )
+
+
+def _untagged_sites(mc: MentionContext) -> list[Candidate]:
+    """ "According to web site RottenTomatoes.com", "the closure of the Suprnova.org website":
+    one capitalised token NER left untagged that ends in a web domain (site_domains) and is
+    no part of an address ("http://", "www.", a path) names the site, an organisation."""
+    doc, out = mc.doc, []
+    for i, token in enumerate(doc):
+        if not token.ent_type_ and _site_name(token) and mc.in_sections(i, i + 1):
+            out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
+    return out
+
+
+def _legal_form_end(span: Span) -> bool:
+    """A company's name ends in its legal form (corporate_suffixes) after a comma or "&"
+    ("Sears, Roebuck & Co.", "Bear, Stearns & Co.", "Google, Inc."): one name, not a list."""
+    return len(span) > 2 and span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES and span[-2].text in (",", "&", "and")
+
+
+def _site_name(token: Token) -> bool:
+    """ "RottenTomatoes.com", "Suprnova.org": a capitalised name and a web domain (site_domains)
+    in one token, no address ("www.", a path, or after "http:" or "/")."""
+    text = token.text
+    if not text[:1].isupper() or "/" in text or text.lower().startswith("www."):
+        return False
+    stem, dot, domain = text.partition(".")
+    if not dot or domain.lower() not in SITE_DOMAINS or not stem.replace("-", "").isalnum():
+        return False
+    return token.i == 0 or token.doc[token.i - 1].text not in ("/", ":", "//", ".")
 
 
 def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
@@ -520,15 +551,15 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         titled = titled_name(mc, start, end)
         if titled is not None:
             return person(mc, titled, "PERSON")
-    if any(t.text == "," for t in span):
-        return None  # "Gray, Brown": a list NER took for one name
+    if any(t.text == "," for t in span) and not (label == "ORG" and _legal_form_end(span)):
+        return None  # "Gray, Brown": a list NER took for one name; not "Sears, Roebuck & Co."
     if label == "NORP":
         if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
             return Candidate(start, end, label, "GROUP", "name", text, 1)
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
-    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t)) for t in span):
+    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t) or _site_name(t)) for t in span):
         return None
     if label == "ORG" and _is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
@@ -833,7 +864,8 @@ _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.mo
 def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
-    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa"), a date
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa") or table cell
+    ("Australia |0||1||1||-3"), a date
     after a preposition ("the Commons on Thursday"), or a spaced dash and lower-case words
     after it, an aside about the name ("Russia's Yuganskneftegas - the oil firm sold …")."""
     for k in range(start + 1, end):
@@ -844,11 +876,12 @@ def _before_markup(doc, start: int, end: int) -> int:
         entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
         unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
         category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
+        cell = token.text[:1] == "|"  # a wiki table's next cell: "!Australia |0||1||1||-3 |-"
         aside = (
             token.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and k + 1 < end
             and all(t.is_lower or t.is_punct for t in doc[k + 1 : end])
         )
-        if entity or unclosed or category or aside:
+        if entity or unclosed or category or cell or aside:
             end = k
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -21,8 +21,13 @@ from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, HONORIFICS, KIND_N
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
+_PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_TYPE = {"event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}
+_TYPE = {
+    "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
+    "brand": "PRODUCT",
+}  # fmt: skip
+_NER_OF_KIND = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT"}
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -36,6 +41,10 @@ _NOT_THE_NAME = {
     # ("the MyDoom virus", "the Cabir phone virus"): the computing word a program's sentence
     # needs and the gazetteer (a firm it knows stays that firm) decide, not NER's label
     "virus": ("DATE", "TIME"),
+    # "the Maserati brand", "the Panasonic brand": a maker NER knows as a body (or a place)
+    # names its brand after itself and stays the maker; a name NER took for a person's or
+    # left a work is the brand ("Martha Stewart and Joe Boxer brands")
+    "brand": ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME"),
 }
 
 
@@ -61,8 +70,11 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
-        ner = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT"}.get(label, "EVENT")
-        out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), 3))
+        ner = _NER_OF_KIND.get(label, "EVENT")
+        # a brand is often its maker's or founder's name: the phrase types this mention only,
+        # not the name's other occurrences (a phrase rule's priority would carry it to them)
+        priority = 2 if label == "brand" else 3
+        out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), priority))
     return out
 
 
@@ -71,18 +83,29 @@ def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
     doc, k = mc.doc, kw.i + 1
     if not kw.is_lower or kw.tag_ != "NN" or kw.ent_type_ or k >= len(doc) or not doc[k].text[:1].isupper():
         return []
-    if kw.dep_ == "compound" and kw.head.i >= k:
-        return []  # "film Bafta nominations": the noun describes what comes after the name
-    if any(c.tag_ == "JJS" for c in kw.children):
-        return []  # "a best film Oscar": a category of a prize, no title
+    if any(c.tag_ == "JJS" and c.lower_ in _PRIZE_SUPERLATIVES for c in kw.children):
+        return []  # "a best film Oscar": a category of a prize, no title ("her latest film Vera Drake" is one)
     ent = next((e for e in ents_covering(doc, k) if e.start == k), None)
     if ent is None or ent.label_ in _NOT_A_TITLE or ent.ent_id_ or not _titles(ent.root, kw):
         return []
+    if kw.dep_ == "compound" and kw.head.i >= ent.end:
+        return []  # "film Bafta nominations": the noun describes what comes after the name
     end = _title_end(doc, ent.end)
     span = doc[k:end]
-    if not mc.in_sections(k, end) or _known_or_titled(mc, span):
+    if not mc.in_sections(k, end) or _known_or_posted(mc, span, ent.label_):
         return []
     return [Candidate(k, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
+
+
+def _known_or_posted(mc: MentionContext, span, label: str) -> bool:
+    """A known name, an honorific, or a post opening a person's name ("the documentary
+    President Bush criticised") is no title; a post word inside a title is ("the action
+    movie National Treasure", "the film The President's Analyst")."""
+    if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
+        return True
+    if any(t.lower_ in HONORIFICS for t in span):
+        return True
+    return label == "PERSON" and span[0].lower_ in mc.role_words
 
 
 def _titles(root: Token, kw: Token) -> bool:
@@ -94,11 +117,11 @@ def _titles(root: Token, kw: Token) -> bool:
 def _title_end(doc, end: int) -> int:
     """Past function words and capitalised words where NER stopped inside a title ("the
     film Pirates of the Caribbean", "the show Passport to Paradise"); not past "and", which
-    joins two titles as often as it is inside one."""
+    joins two titles as often as it is inside one, nor into a date ("White Noise on Friday")."""
     j = end
     while j < len(doc) and doc[j].is_lower and doc[j].lower_ in _TITLE_JOINS:
         j += 1
-    if j == end or j >= len(doc) or not _name_word(doc[j]):
+    if j == end or j >= len(doc) or not _name_word(doc[j]) or doc[j].ent_type_ in _NOT_A_TITLE:
         return end
     while j < len(doc) and _name_word(doc[j]):
         j += 1
@@ -117,12 +140,22 @@ def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
             return names
         if not names and not _modifies(doc[end - 1]):
             return names
+        if names and names[0][1] - names[0][0] > 1 and not _whole_ent(doc, start, end):
+            return names  # after a name of several words, only another NER name is listed with it
         names.append((start, end))
-        if end - start > 1:
-            return names  # "the Golden and Silver Bear awards": an earlier name may share the last one's words
+        if end - start > 1 and not _whole_ent(doc, start, end):
+            # "the Golden and Silver Bear awards": an earlier name may share the last one's
+            # words, unless NER reads each as a name of its own ("the Martha Stewart and Joe
+            # Boxer brands")
+            return names
         if not plural or start == 0 or doc[start - 1].lower_ not in ("and", ","):
             return names
         end = start - 1
+
+
+def _whole_ent(doc, start: int, end: int) -> bool:
+    """NER's name is exactly doc[start:end]."""
+    return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
 
 
 def _name_word(token: Token) -> bool:
@@ -178,3 +211,21 @@ def _known_or_titled(mc: MentionContext, span) -> bool:
     if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
         return True
     return any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span)
+
+
+def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
+    """The name NER found right after a year's possessive ("1992's Batman Returns", "2000's
+    Meet the Parents", "1985's Live Aid"): a year owns a work or an occasion, never a
+    person, a body or a place; an occasion NER saw stays its EVENT, the rest is a WORK."""
+    doc, i = mc.doc, possessive.i
+    year = doc[i - 1] if i > 0 else None
+    if year is None or not (year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()):
+        return []
+    ent = next((e for e in ents_covering(doc, i + 1) if e.start == i + 1), None) if i + 1 < len(doc) else None
+    if ent is None or ent.label_ in _NOT_A_TITLE or ent.label_ in ("EVENT", "LAW"):
+        return []
+    end = _title_end(doc, ent.end)
+    span = doc[i + 1 : end]
+    if not mc.in_sections(i + 1, end) or _known_or_posted(mc, span, ent.label_):
+        return []
+    return [Candidate(i + 1, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]

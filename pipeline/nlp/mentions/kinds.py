@@ -57,15 +57,16 @@ from pipeline.nlp.mentions.vocabulary import (
     is_body_word,
 )
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 # what NER calls a work or product is often a person or company ("Manohla Dargis, film
 # critic for …" WORK_OF_ART, "security firm F-Secure" PRODUCT); laws and events are left be
 THINGS = ("WORK", "PRODUCT")
-RULED = (*SETTLED, "PRODUCT")  # what a phrase rule's type of a name carries to NER's other occurrences
+RULED = (*SETTLED, *THINGS)  # what a phrase rule's type of a name carries to NER's other occurrences
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "from"})
 _PLACE_IDS = ("country:", "city:", "location:")
-_LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE", "PRODUCT": "PRODUCT"}
+_LABEL = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE", "PRODUCT": "PRODUCT", "WORK": "WORK_OF_ART"}
 _PLURAL_TAGS = ("NNS", "NNPS")
 
 
@@ -82,6 +83,13 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # ("the Cabir virus": a phrase rule's product makes "variants of Cabir" the program too)
     ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in RULED}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
+    # "the horror film White Noise ... Noise is a come-back attempt": a title's last word
+    # alone is the work's short title, unless it is the surname of someone the article names
+    for c in chosen:
+        words = c.name.split()
+        work_title = c.priority >= 3 and c.kind == "name" and c.entity_type == "WORK" and len(words) > 1
+        if work_title and words[-1] not in surnames and words[-1][:1].isupper():
+            ruled.setdefault(words[-1], "WORK")
     # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
     titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     decided: dict[str, str] = {}
@@ -399,6 +407,9 @@ def _its_customers(root: Token) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb = root.head
+    lower = view_of(verb.doc).lower  # the subtree lies within its edges: no "its" there, no Token made
+    if "its" not in lower[verb.left_edge.i : verb.right_edge.i + 1]:
+        return False
     for token in verb.subtree:
         if token.lower_ != "its" or token.dep_ != "poss" or not _is(token.head, COMPANY_POSSESSIONS):
             continue

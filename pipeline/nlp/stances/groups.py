@@ -92,6 +92,8 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         covering = [m for m in taken if m.char_start < end and start < m.char_end]
         if covering and not _dissenters_of(token, covering):
             continue
+        if _named_beside(token, taken):
+            continue
         surface = ctx.text[start:end]
         # a mention id is its article and start offset; a demonym opening the phrase
         # ("Iranian MPs") already holds that one, so the group is named by its noun's offset
@@ -110,6 +112,15 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
     )
 
 
+
+
+def _named_beside(token: Token, mentions: list[Mention]) -> bool:
+    """ "two UWB groups, WiMedia Alliance and Multi-band OFDM alliance, had merged": an
+    apposition names who the noun means, and the named ones act, not a generic group."""
+    for child in token.children:
+        if child.dep_ == "appos" and any(m.char_start <= child.idx < m.char_end for m in mentions):
+            return True
+    return False
 
 
 def _fuller_names(groups: list[Mention]) -> list[Mention]:
