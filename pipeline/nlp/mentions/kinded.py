@@ -8,7 +8,8 @@ commas before a plural noun each take the kind. The nouns are data
 (`pipeline/knowledge/mentions.yaml`, `kind_nouns`).
 
 A work noun before a name says the same of a title: "the film Sleepy Hollow", "his album
-American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for.
+American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for;
+so does a year's possessive ("1992's Batman Returns", `dated_title`).
 """
 
 from __future__ import annotations
@@ -132,7 +133,10 @@ def _title_end(doc, end: int) -> int:
 
 def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
     """The capitalised names ending at `end`: one, or before a plural noun each of those
-    joined by "and" or commas ("the Yadavaran and Jufeyr oilfields")."""
+    joined by "and" or commas ("the Yadavaran and Jufeyr oilfields"). A name of several
+    words ends the list unless NER read it as a name of its own ("the Martha Stewart and Joe
+    Boxer brands"): else an earlier name may share its words ("the Golden and Silver Bear
+    awards")."""
     names: list[tuple[int, int]] = []
     while True:
         start = end
