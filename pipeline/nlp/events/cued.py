@@ -89,7 +89,9 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
     subject = next((c for c in _shared_subject_clause(verb).children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON or ec.index.all_at(subject):
+    # an "I" or "we", not an object form the parser made a subject ("Me and my colleagues
+    # criticised …"): whether it is one speaker or several is unknown
+    if subject is None or subject.lower_ not in ("i", "we") or ec.index.all_at(subject):
         return
     for quote in quotes:
         if quote.kind != "direct" or not quote.char_start <= subject.idx < verb.idx < quote.char_end:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
 from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, HONORIFICS, KIND_NOUNS
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
@@ -146,10 +146,10 @@ def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
             return names
         if not names and not _modifies(doc[end - 1]):
             return names
-        if names and names[0][1] - names[0][0] > 1 and not _whole_ent(doc, start, end):
+        if names and names[0][1] - names[0][0] > 1 and not is_whole_ent(doc, start, end):
             return names  # after a name of several words, only another NER name is listed with it
         names.append((start, end))
-        if end - start > 1 and not _whole_ent(doc, start, end):
+        if end - start > 1 and not is_whole_ent(doc, start, end):
             # "the Golden and Silver Bear awards": an earlier name may share the last one's
             # words, unless NER reads each as a name of its own ("the Martha Stewart and Joe
             # Boxer brands")
@@ -165,11 +165,6 @@ def _person_named_elsewhere(doc, start: int, end: int) -> bool:
     is that person's brand, and the person is the mention."""
     words = {doc[start:end].text, doc[end - 1].text}
     return any(e.label_ == "PERSON" and e.text in words for e in doc.ents if not start <= e.start < end)
-
-
-def _whole_ent(doc, start: int, end: int) -> bool:
-    """NER's name is exactly doc[start:end]."""
-    return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
 
 
 def _name_word(token: Token) -> bool:
