@@ -84,10 +84,14 @@ def faker_places() -> set[str]:
 def corpus_words(paths: list[str]) -> tuple[set[str], set[str]]:
     """Words written in lower case at least twice, and capitalised words seen at least three
     times that are followed by another capitalised word less than half the time (places,
-    faiths, brands: "Sydney", "Christian" alone; a given name opens a full name)."""
+    faiths, brands: "Sydney", "Christian" alone; a given name opens a full name), or that
+    open a capitalised pair at least three times, three in four times with the same second
+    word (a firm's or brand's fixed name: "Merrill Lynch", "Alfa Romeo", "Tyson Foods"; a
+    given name goes with many surnames)."""
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()
     opening: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
     for path in paths:
         with open(path, encoding="utf-8", errors="replace") as handle:
             words = re.findall(r"[A-Za-zÀ-ɏ'-]+|[^\sA-Za-zÀ-ɏ'-]", handle.read())
@@ -97,8 +101,14 @@ def corpus_words(paths: list[str]) -> tuple[set[str], set[str]]:
             elif word[:1].isupper() and word[1:].islower():
                 capital[word.lower()] += 1
                 opening[word.lower()] += after[:1].isupper()
+                if after[:1].isupper():
+                    pairs[(word.lower(), after)] += 1
     alone = {w for w, n in capital.items() if n >= 3 and 2 * opening[w] < n}
-    return {w for w, n in lower.items() if n >= 2}, alone
+    top: Counter[str] = Counter()
+    for (word, _), n in pairs.items():
+        top[word] = max(top[word], n)
+    fixed = {w for w, n in opening.items() if n >= 3 and 4 * top[w] >= 3 * n}
+    return {w for w, n in lower.items() if n >= 2}, alone | fixed
 
 
 def main(file_list: str) -> None:
