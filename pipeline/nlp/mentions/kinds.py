@@ -163,8 +163,6 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("PERSON")
     place = known_place(c.name)
     name_shaped = _shaped_like_a_name(words)
-    if name_shaped and not place:
-        found.add("PERSON")  # not "Milton Keynes"
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     root = _root(doc, c)
     if before is not None and (
@@ -202,6 +200,10 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     placed = _is_place(mc, c, root)
     if placed:
         found.add(placed)
+    if name_shaped and not place and "ORGANIZATION" not in found:
+        # not "Milton Keynes"; and a body's context ("casino operators …, Rank Group and
+        # Stanley Leisure") outweighs the shape of a name
+        found.add("PERSON")
     return found
 
 
