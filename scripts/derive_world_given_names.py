@@ -122,7 +122,7 @@ def main(file_list: str) -> None:
     places = faker_places()
     listed = {  # every word of the other lists of mentions.yaml ("muslim", "labour", given_names)
         w
-        for name, words in yaml.safe_load(open(MENTIONS, encoding="utf-8"))["lists"].items()
+        for name, words in yaml.safe_load(MENTIONS.read_text(encoding="utf-8"))["lists"].items()
         if name != "world_given_names"
         for phrase in words["words"]
         for w in str(phrase).lower().split()
