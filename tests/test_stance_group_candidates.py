@@ -12,6 +12,9 @@ _TEXTS = {
     "Multi-band OFDM alliance had merged.",
     "named-unions": "Two unions, Amicus and the T&G, said they would strike over pensions.",
     "bare": "Unions said they would strike over pensions.",
+    "example": "Human rights groups, Amnesty among them, condemned the killings.",
+    "example-before": "Several groups, among them Amnesty, condemned the killings.",
+    "example-adverb": "Human rights groups, notably Amnesty, condemned the killings.",
 }
 
 
@@ -29,3 +32,12 @@ def test_a_noun_whose_apposition_names_bodies_is_no_group():
     assert groups["named"] == []
     assert groups["named-unions"] == []
     assert groups["bare"] == ["Unions"]
+
+
+def test_a_noun_whose_apposition_names_an_example_stays_a_group():
+    """ "Human rights groups, Amnesty among them, condemned …": the apposition names one of
+    the groups, not all of them, so the generic group still acts."""
+    groups = _groups()
+    assert groups["example"] == ["Human rights groups"]
+    assert groups["example-before"] == ["groups"]  # "several" is a quantity, no part of the name
+    assert groups["example-adverb"] == ["Human rights groups"]

@@ -23,6 +23,7 @@ from pipeline.nlp.ingest import DecodedArticle, parse_text_for_nlp
 from pipeline.nlp.layout import Layout, parse_layout
 from pipeline.nlp.lexicons import load_event_triggers, load_stance_lexicon
 from pipeline.nlp.mentions import detect_mentions
+from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
@@ -230,12 +231,13 @@ def extract_articles(
 
 def load_knowledge() -> None:
     """Read the knowledge files the extractors load on first use (the event senses, the trigger
-    and stance lexicons, the opinion words), so that forked workers inherit them: parsing
+    and stance lexicons, the opinion words, the office holders), so that forked workers inherit them: parsing
     their YAML was about a twentieth of the extractors' CPU in each worker."""
     load_senses()
     load_event_triggers()
     load_stance_lexicon()
     opinion_weight("good")
+    load_office_holders()
 
 
 def _init_worker() -> None:

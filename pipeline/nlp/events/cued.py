@@ -22,9 +22,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.nlp.events.draft import Draft, EventContext, actor_key, assign, is_actor, quote_span
+from spacy.tokens import Token
+
+from pipeline.nlp.events.draft import (
+    SPEECH_TYPES,
+    Draft,
+    EventContext,
+    actor_key,
+    assign,
+    is_actor,
+    lemma_in,
+    quote_span,
+)
+from pipeline.nlp.events.vocabulary import REPORTING_VERBS
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import GENDERED_PRONOUNS
+from pipeline.nlp.stances.spokespeople import principal
+from pipeline.nlp.syntax import FIRST_PERSON, GENDERED_PRONOUNS
 
 
 def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
@@ -54,35 +67,56 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
         return
 
 
-FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
-
-
 def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
     """ "Mr Howard told the BBC: 'I reject the claims of Labour'", "a Unison spokesman said:
     'We have urged the government to think again'": an "I" or "we" that no mention resolves,
     as the subject of a trigger verb inside a direct quote whose speaker the quotes
     extractor names, is that speaker (a spokesman's "we" is the body spoken for, the quote's
     speaker under eval/GUIDE.md). Only for an act already aimed at an actor, so that "we
-    welcome the report" stays a stance; an "I" is only a person's."""
+    welcome the report" stays a stance; an "I" is only a person's. Not in words the quote
+    reports of someone else ("He told me: 'I reject …'", `_reported_within`). A named
+    spokesperson's "we" is the body spoken for ("Home Office spokesman John Smith said: 'We
+    have urged …'", `spokespeople.principal`); another person's "we" does a speech act in
+    their name ("Mr Straw said: 'We have urged Iran …'"), but a deed of "we" is a nation's or
+    a group's, not the speaker's ("We attacked Iraq", said by a journalist)."""
     verb = draft.token
     if draft.sources or draft.participants or draft.mediators or not draft.targets:
         return
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON_SUBJECTS or ec.index.all_at(subject):
+    if subject is None or subject.lower_ not in FIRST_PERSON or ec.index.all_at(subject):
         return
     for quote in quotes:
         if quote.kind != "direct" or not quote.char_start <= subject.idx < verb.idx < quote.char_end:
             continue
         speaker = ec.index.by_id.get(quote.speaker_mention_id or "")
-        if speaker is None or not speaker.name or speaker.kind == "pronoun":
+        if speaker is None or not speaker.name or speaker.kind == "pronoun" or _reported_within(verb, quote):
             return
         if subject.lower_ == "i" and speaker.entity_type != "PERSON":
             return
+        if subject.lower_ == "we" and speaker.entity_type == "PERSON":
+            body = principal(ec.ctx.doc, ec.index, ec.index.by_id, speaker)
+            if body is None and draft.event_type not in SPEECH_TYPES:
+                return
+            speaker = body or speaker
         if is_actor(speaker) and actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
             assign(draft, "sources", [speaker])  # not "I told Mr Blair": the one spoken of is no speaker
         return
+
+
+def _reported_within(verb: Token, quote: Quote) -> bool:
+    """Whether the verb stands in words the quote reports of someone else: a verb of saying
+    above it, inside the quote, whose subject is not the speaker's "I" or "we" ("He told me:
+    'I reject …'", "When I met Mr Chirac, he said 'we have urged Iran …'")."""
+    for above in verb.ancestors:
+        if not quote.char_start <= above.idx < quote.char_end:
+            return False
+        if lemma_in(above, REPORTING_VERBS):
+            subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in FIRST_PERSON:
+                return True
+    return False
 
 
 def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:

@@ -70,6 +70,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
+        if label == "brand" and _person_named_elsewhere(doc, start, end):
+            continue
         ner = _NER_OF_KIND.get(label, "EVENT")
         # a brand is often its maker's or founder's name: the phrase types this mention only,
         # not the name's other occurrences (a phrase rule's priority would carry it to them)
@@ -90,22 +92,22 @@ def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     if kw.dep_ == "compound" and kw.head.i >= ent.end:
         return []  # "film Bafta nominations": the noun describes what comes after the name
+    return _work_title(mc, ent)
+
+
+def _work_title(mc: MentionContext, ent) -> list[Candidate]:
+    """NER's name `ent`, run on past where NER stopped inside a title, as a WORK: not a
+    known name, an honorific's person, or a post opening a person's name ("the documentary
+    President Bush criticised"); a post word inside a title is one ("the action movie
+    National Treasure", "the film The President's Analyst")."""
+    doc, start = mc.doc, ent.start
     end = _title_end(doc, ent.end)
-    span = doc[k:end]
-    if not mc.in_sections(k, end) or _known_or_posted(mc, span, ent.label_):
+    span = doc[start:end]
+    if not mc.in_sections(start, end) or _known(mc, span):
         return []
-    return [Candidate(k, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
-
-
-def _known_or_posted(mc: MentionContext, span, label: str) -> bool:
-    """A known name, an honorific, or a post opening a person's name ("the documentary
-    President Bush criticised") is no title; a post word inside a title is ("the action
-    movie National Treasure", "the film The President's Analyst")."""
-    if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
-        return True
-    if any(t.lower_ in HONORIFICS for t in span):
-        return True
-    return label == "PERSON" and span[0].lower_ in mc.role_words
+    if ent.label_ == "PERSON" and span[0].lower_ in mc.role_words:
+        return []
+    return [Candidate(start, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
 
 
 def _titles(root: Token, kw: Token) -> bool:
@@ -151,6 +153,14 @@ def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
         if not plural or start == 0 or doc[start - 1].lower_ not in ("and", ","):
             return names
         end = start - 1
+
+
+def _person_named_elsewhere(doc, start: int, end: int) -> bool:
+    """ "The Jamie Oliver brand has expanded into cookware, Oliver said": a name before
+    "brand" that NER finds elsewhere in the article as a person, whole or by its last word,
+    is that person's brand, and the person is the mention."""
+    words = {doc[start:end].text, doc[end - 1].text}
+    return any(e.label_ == "PERSON" and e.text in words for e in doc.ents if not start <= e.start < end)
 
 
 def _whole_ent(doc, start: int, end: int) -> bool:
@@ -208,15 +218,21 @@ def _goes_on_before(doc, start: int) -> bool:
 
 def _known_or_titled(mc: MentionContext, span) -> bool:
     """A known name ("London marathon"), a post or an honorific is no name of the thing."""
+    return _known(mc, span) or any(t.lower_ in mc.role_words for t in span)
+
+
+def _known(mc: MentionContext, span) -> bool:
+    """A name the gazetteer knows, or one an honorific opens or holds: no name of a thing."""
     if any(t.ent_id_ for t in span) or mc.gaz.by_alias(span.text) or mc.gaz.demonym_country(span.text):
         return True
-    return any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span)
+    return any(t.lower_ in HONORIFICS for t in span)
 
 
 def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
     """The name NER found right after a year's possessive ("1992's Batman Returns", "2000's
     Meet the Parents", "1985's Live Aid"): a year owns a work or an occasion, never a
-    person, a body or a place; an occasion NER saw stays its EVENT, the rest is a WORK."""
+    person, a body or a place; an occasion NER saw stays its EVENT, the rest is a WORK.
+    A name describing a noun after it ("2003's Tony Blair speech") is no title."""
     doc, i = mc.doc, possessive.i
     year = doc[i - 1] if i > 0 else None
     if year is None or not (year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()):
@@ -224,8 +240,6 @@ def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
     ent = next((e for e in ents_covering(doc, i + 1) if e.start == i + 1), None) if i + 1 < len(doc) else None
     if ent is None or ent.label_ in _NOT_A_TITLE or ent.label_ in ("EVENT", "LAW"):
         return []
-    end = _title_end(doc, ent.end)
-    span = doc[i + 1 : end]
-    if not mc.in_sections(i + 1, end) or _known_or_posted(mc, span, ent.label_):
-        return []
-    return [Candidate(i + 1, end, "WORK_OF_ART", "WORK", "name", clean_spaces(span.text), 3)]
+    if ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.i >= ent.end:
+        return []  # "2004's Manchester United squad": the year owns the noun the name describes
+    return _work_title(mc, ent)

@@ -59,6 +59,7 @@ from pipeline.nlp.mentions.vocabulary import (
     is_body_word,
 )
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 # what NER calls a work or product is often a person or company ("Manohla Dargis, film
@@ -83,16 +84,23 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # in this article types NER's other occurrences of it, whatever evidence they seem to hold
     # ("the Cabir virus": a phrase rule's product makes "variants of Cabir" the program too)
     ruled = {c.name: c.entity_type for c in chosen if c.priority >= 3 and c.kind == "name" and c.entity_type in RULED}
+    # a one-word title ("the film Munich", "the play Blair", "the film Alexander") is as
+    # often the place or person it is named after ("shows Munich in 1972", "Blair was not
+    # amused"): the work types only its own mention, and NER's other occurrences keep theirs
+    ruled = {name: kind for name, kind in ruled.items() if kind != "WORK" or " " in name}
     surnames = {c.name.split()[-1] for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) > 1}
+    # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
+    titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
     # "the horror film White Noise ... Noise is a come-back attempt": a title's last word
     # alone is the work's short title, unless it is the surname of someone the article names
+    # ("Mr Noise"), or the title is a person's name ("the film Michael Collins ... Collins
+    # was an Irish leader": the surname alone is the person the work is named after)
     for c in chosen:
         words = c.name.split()
         work_title = c.priority >= 3 and c.kind == "name" and c.entity_type == "WORK" and len(words) > 1
-        if work_title and words[-1] not in surnames and words[-1][:1].isupper():
-            ruled.setdefault(words[-1], "WORK")
-    # "Mr Cable", "Chancellor Brown": a one-word name an honorific or title makes a person
-    titled = {c.name for c in chosen if c.entity_type == "PERSON" and len(c.name.split()) == 1 and (c.gender or c.role)}
+        short = words[-1]
+        if work_title and short[:1].isupper() and short not in surnames | titled and not _shaped_like_a_name(words):
+            ruled.setdefault(short, "WORK")
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are
     for name, occurrences in by_name.items():
@@ -413,6 +421,9 @@ def _its_customers(root: Token) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb = root.head
+    lower = view_of(verb.doc).lower  # the subtree lies within its edges: no "its" there, no Token made
+    if "its" not in lower[verb.left_edge.i : verb.right_edge.i + 1]:
+        return False
     for token in verb.subtree:
         if token.lower_ != "its" or token.dep_ != "poss" or not _is(token.head, COMPANY_POSSESSIONS):
             continue

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.bodies import surname
 from pipeline.nlp.mentions.context import MentionContext, body_key
+from pipeline.nlp.mentions.office_holders import known_holder
 from pipeline.nlp.mentions.people import is_bare_title, title_words
 from pipeline.nlp.mentions.pronouns import is_clause_subject, is_modifier, names_a_post
 from pipeline.nlp.mentions.vocabulary import TITLE_MODIFIERS
@@ -152,7 +153,14 @@ def title_reference(
         # "the former Labour leader", "the Salford MP", "The French president": a post of a
         # party or place, or one held before, is no office the text's holders of the post share;
         # as a clause's subject it is the one person just named, when nothing ties that person
-        # to another country
+        # to another country; "the Israeli prime minister" the knowledge gives one person
+        # the article names is that person, subject or not
+        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY
+        known = None if unknown or _placed_holders(before, role.name, place) else known_holder(
+            mc, the, persons, roles, role.name, place
+        )
+        if known is not None:
+            return idx[0], idx[-1] + 1, known
         if not alone:
             return None
         if not former and role.seniority > GENERIC_POST_SENIORITY:
@@ -193,6 +201,17 @@ def title_reference(
             holders = recent
     # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
     alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
+    if not holders and body is None and not _held_in_article(roles, role.name):
+        # nobody in the text is given the post: the one person it names whom the knowledge
+        # gives it ("Tony Blair has defended his record. The prime minister criticised …")
+        known = known_holder(mc, the, persons, roles, role.name, None)
+        if known is not None:
+            return idx[0], idx[-1] + 1, known
+    if not holders and body is not None:
+        # "the Tory leader": the one leader of the party the knowledge gives the article's names
+        known = known_holder(mc, the, persons, roles, role.name, None, body_key(body))
+        if known is not None:
+            return idx[0], idx[-1] + 1, known
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
         # "Labour backbencher Stephen Pound said … The MP for Ealing North claimed", "Mr Howard
         # will say … But the Tory leader will argue": a post many hold, or a party's post

@@ -11,6 +11,7 @@ with its paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.nlp.syntax import trim_chars
@@ -25,6 +26,8 @@ QUOTE_CHARS = frozenset(OPEN_DOUBLE + CLOSE_DOUBLE + AMBIGUOUS_DOUBLE + OPEN_SIN
 # Characters after which a mark opens, and before which a mark closes.
 _OPEN_CONTEXT = frozenset("([{—–-/")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-/…")
+# the marks of a block found by the regex engine, not by testing each character in Python
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 MAX_SINGLE_QUOTE_CHARS = 300  # single-quoted passages outside double quotes: short phrases
 
 
@@ -91,7 +94,7 @@ def _is_opening_glyph(ch: str) -> bool:
 def _pair_block(text: str, lo: int, hi: int, block: int, open_from_previous: bool) -> tuple[list[Segment], bool]:
     """Quoted segments of one block; whether a double quote is left open at its end."""
     segments: list[Segment] = []
-    marks = [m for pos in range(lo, hi) if text[pos] in QUOTE_CHARS and (m := _classify(text, pos, lo, hi))]
+    marks = [m for found in _QUOTE_CHAR.finditer(text, lo, hi) if (m := _classify(text, found.start(), lo, hi))]
     double_open: int | None = None
     single_open: int | None = None
     single_level: int | None = None  # the double quote the single one sits in (None: outside)

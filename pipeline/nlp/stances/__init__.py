@@ -85,8 +85,8 @@ judged by the speaker.
    report by the NAO" take up the body named like them or the author, as for speakers; a
    quote of joint speakers, named joint subjects in speech, a conjunct of a passive verb and
    a party member saying "the party would …" (the member's own position) each get theirs;
-   "His report demands …" is the person named before it; a narrated "He accused …" is the
-   speaker the quotes layer gave the accusation.
+   "His report demands …" and a narrated "He accused …" are the speaker the quotes layer
+   gave those words (it reads the pronoun's gender; no one where it found no one).
 
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance

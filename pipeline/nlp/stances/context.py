@@ -73,19 +73,39 @@ class StanceArticle:
         ]
         return max(inside, key=lambda m: len(m.surface)) if inside else None
 
-    def accuser(self, subject: Token) -> Mention | None:
-        """The speaker the quotes layer gave an accusation whose speaker phrase is this subject
-        ("… said Mr Hulme-Cross and himself had no intention … He accused the party of …":
-        the quotes layer follows "He" back through the speeches before it, to Mr Hockney)."""
+    def accusation_by(self, subject: Token) -> Quote | None:
+        """The accusation whose speaker phrase is this subject: its speaker is the one the
+        quotes layer gave it ("… said Mr Hulme-Cross and himself had no intention … He accused
+        the party of …": the quotes layer follows "He" back through the speeches before it,
+        to Mr Hockney), or no one where the quotes layer found none of the pronoun's gender."""
+        return self._cued_quote(subject, self.accusations)
+
+    def _cued_quote(self, subject: Token, quotes: tuple[Quote, ...]) -> Quote | None:
+        """A quote of the subject's sentence, after it, whose speaker phrase is the subject's
+        phrase ("He", "His report")."""
         sentence = subject.sent
-        for quote in self.accusations:
-            if (
-                sentence.start_char <= quote.char_start < sentence.end_char
+        phrase = self.doc[subject.left_edge.i : subject.i + 1].text
+        return next(
+            (
+                quote for quote in quotes
+                if sentence.start_char <= quote.char_start < sentence.end_char
                 and quote.char_start > subject.idx
-                and quote.speaker_surface == subject.text
-            ):
-                return self.speaker(quote)
-        return None
+                and quote.speaker_surface == phrase
+            ),
+            None,
+        )
+
+    def actor_like(self, noun: Token) -> bool:
+        """Whether a noun names someone ("the government", "ministers", "the chancellor",
+        "Labour", "the party" after a party is named) rather than an issue."""
+        return (
+            noun.pos_ in ("PROPN", "PRON")
+            or self.index.at(noun) is not None
+            or noun.lemma_.lower() in BODY_NOUNS
+            or noun.lemma_.lower() in GOVERNING_TITLES
+            or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or body_named_like(self, noun) is not None
+        )
 
     def holder_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to (`mention_of`), else the body a definite
@@ -102,14 +122,16 @@ class StanceArticle:
 
     def _pronoun_author(self, subject: Token) -> Mention | None:
         """ "Amitai Etzioni … His report demands a major overhaul of …": a document (speaking
-        for its possessor, `possessor_speaks`) owned by "his"/"her" is the person named last
-        before it, as a narrated "he" is (`holders.holder_for`)."""
+        for its possessor, `possessor_speaks`) owned by "his"/"her" is the speaker the quotes
+        layer gave the words it introduces, which reads the pronoun with its gender ("Ann
+        Taylor chaired the committee. Mr Brown welcomed the findings. Her report demands …"
+        is Ann Taylor's, not Mr Brown's, the person named last)."""
         if subject.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is None or owner.lower_ not in ("his", "her"):
             return None
-        return self.index.before(owner.idx, ("PERSON",))
+        return self.speaker(self._cued_quote(subject, (*self.quotes, *self.accusations)))
 
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street

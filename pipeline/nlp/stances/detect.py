@@ -4,6 +4,7 @@ each pass does); kept out of `__init__` so that importing `stances.issues` impor
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -120,6 +121,8 @@ class _Memo:
         self.lex = lex
         self.kinds: dict[tuple[str, str], tuple[bool, ...]] = {}
         self.plans: dict[tuple, tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
+        # (part of speech, dependency, tag, word, lemma) -> its gate's plan: one lookup a token
+        self.token_plans: dict[tuple[str, str, str, str, str], tuple[tuple[Callable, ...], tuple[Callable, ...]]] = {}
 
 
 _memo: _Memo | None = None
@@ -127,7 +130,7 @@ _memo: _Memo | None = None
 
 def _memo_of(lex: StanceLexicon) -> _Memo:
     global _memo
-    if _memo is None or _memo.lex is not lex or len(_memo.kinds) > _Memo.KEPT:
+    if _memo is None or _memo.lex is not lex or max(len(_memo.kinds), len(_memo.token_plans)) > _Memo.KEPT:
         _memo = _Memo(lex)
     return _memo
 
@@ -138,6 +141,20 @@ def _plan(gate: Gate) -> tuple[tuple[Callable, ...], tuple[Callable, ...]]:
         tuple(signals_of for signals_of in TOKEN_PASSES if GATES[signals_of](gate)),
         tuple(signals_of for signals_of in QUOTE_PASSES if GATES[signals_of](gate)),
     )
+
+
+def _covered(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
+    """The stretches of text inside some quote, as sorted starts and their ends (overlapping
+    quotes merged), for a binary search instead of a scan of every quote at each token."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted((q.char_start, q.char_end) for q in quotes if q.char_start < q.char_end):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def extract_stances(
@@ -153,22 +170,27 @@ def extract_stances(
     pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
     memo = _memo_of(lex)
     kinds = memo.kinds  # (word, lemma) -> its gate fields
-    plans = memo.plans
+    plans, token_plans = memo.plans, memo.token_plans
+    quoted_starts, quoted_ends = _covered(art.quotes)
     signals: list[Signal] = []
     for i, (idx, sentence) in enumerate(zip(view.idx, ctx.token_sentences(), strict=True)):
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
-        word = (lower[i], lemma[i])
-        kind = kinds.get(word)
-        if kind is None:
-            kind = kinds[word] = _word_kind(lex, *word)
-        gate = (pos[i], dep[i], tag[i], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
-        plan = plans.get(gate)
+        key = (pos[i], dep[i], tag[i], lower[i], lemma[i])
+        plan = token_plans.get(key)
         if plan is None:
-            plan = plans[gate] = _plan(Gate(*gate))
+            word = key[3:]
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = _word_kind(lex, *word)
+            gate = (*key[:3], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
+            plan = plans.get(gate)
+            if plan is None:
+                plan = plans[gate] = _plan(Gate(*gate))
+            token_plans[key] = plan
         passes, quoted = plan
-        if quoted and art.quote_at(idx) is not None:
-            passes += quoted
+        if quoted and (k := bisect.bisect_right(quoted_starts, idx)) and idx < quoted_ends[k - 1]:
+            passes += quoted  # inside a quote (`art.quote_at(idx)` is one)
         if passes:
             token = ctx.doc[i]
             for signals_of in passes:

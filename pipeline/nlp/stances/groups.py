@@ -116,9 +116,13 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
 
 def _named_beside(token: Token, mentions: list[Mention]) -> bool:
     """ "two UWB groups, WiMedia Alliance and Multi-band OFDM alliance, had merged": an
-    apposition names who the noun means, and the named ones act, not a generic group."""
+    apposition names who the noun means, and the named ones act, not a generic group. One
+    with a modifier of its own names an example only ("Amnesty among them", "notably
+    Amnesty", "among them Amnesty"): the group is more than those named and stays."""
     for child in token.children:
-        if child.dep_ == "appos" and any(m.char_start <= child.idx < m.char_end for m in mentions):
+        if child.dep_ != "appos" or any(g.dep_ in ("prep", "advmod") for g in child.children):
+            continue
+        if any(m.char_start <= child.idx < m.char_end for m in mentions):
             return True
     return False
 

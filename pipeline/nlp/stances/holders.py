@@ -131,7 +131,10 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         if quote is not None:
             return speaker or body_pronoun(art, subject), quote  # "he said he opposes …"
         if subject.lower_ in ("he", "she"):
-            return art.accuser(subject) or art.index.before(subject.idx, ("PERSON",)), None
+            accusation = art.accusation_by(subject)  # the quotes layer reads the pronoun's gender
+            if accusation is not None:
+                return art.speaker(accusation), None
+            return art.index.before(subject.idx, ("PERSON",)), None
         return None, None  # "they" in narration: too often people the text never names
     return mention, quote
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.quotes.cues import BODY_NOUNS as ORGANISATION_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import PLACEHOLDER_SUBJECTS
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
@@ -26,9 +27,8 @@ from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
-from pipeline.nlp.syntax import PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, PERSONAL_PRONOUNS
 
-ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
 
 
@@ -37,7 +37,7 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or hypothetical(verb):
         return []
     # a passive subject too: "this bill is doomed to fail"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in ANY_SUBJECT_DEPS), None)
     if subject is None:
         return []
     weight = _idiom_weight(verb, subject)
@@ -71,7 +71,8 @@ def _idiom_weight(verb: Token, subject: Token) -> float | None:
 
 def _judged(art: StanceArticle, subject: Token) -> list[Target]:
     """What the clause judges: its clausal subject's action, the thing "it"/"this" points back
-    to, or the subject noun; no actor."""
+    to, or the subject noun; no actor (`StanceArticle.actor_like`), nor a noun that describes
+    an organisation ("the club", quotes.yaml body_nouns), whose prospects are no issue."""
     if subject.dep_ == "csubj":
         return action_targets(art, subject)
     if subject.lower_ in PLACEHOLDER_SUBJECTS:
@@ -80,8 +81,8 @@ def _judged(art: StanceArticle, subject: Token) -> list[Target]:
             return action_targets(art, extraposed)  # "it would be in the public interest to publish the advice"
         noun = antecedent_noun(art, subject)
         return noun_targets(art, noun) if noun is not None else []
-    if subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ in ACTOR_ENTITIES or art.index.at(subject):
-        return []
+    if subject.lower_ in PERSONAL_PRONOUNS or art.actor_like(subject) or subject.lemma_.lower() in ORGANISATION_NOUNS:
+        return []  # "the club is doomed to fail": a body's prospects, no issue
     return noun_targets(art, subject)
 
 

@@ -532,8 +532,10 @@ class Labeller:
         if pobj.pos_ == "PROPN" and not _named_thing(pobj) or self.lex.evaluative(pobj.lemma_) is not None:
             return None
         named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.lefts)  # "the Kyoto protocol"
-        if not (named or issue_like(pobj)):
-            return None  # "stand up to the teaching unions": people, no issue
+        if not (named or issue_like(pobj)) or pobj.lemma_.lower() in BODY_NOUNS:
+            # "stand up to the teaching unions", "stand up to the government" (a state or body
+            # as it acts, `body_nouns`): people, no issue
+            return None
         if any(c.dep_ == "prep" and c.i > pobj.right_edge.i for c in verb.children):
             return None  # "wake up from their state of denial over …": the act as worded says more
         label = self.noun_label(pobj)

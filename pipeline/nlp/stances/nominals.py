@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.senses import load_senses
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
@@ -366,7 +367,9 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
     "the proposals met with opposition from teachers":
     the subject of a receive verb (`receive_verbs`) whose object is the stance noun is what the
     stance is about, when it is an issue, not someone ("Mr Blair faces opposition" says
-    nothing about which of his policies)."""
+    nothing about which of his policies) nor a natural happening: "the storm caused anger
+    among residents" is feeling, no position on a policy (eval/GUIDE.md; the weather,
+    disaster and accident nouns of event_senses.yaml `disaster`)."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "with":
         verb = verb.head  # "the proposals met with opposition from …"
@@ -376,6 +379,8 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if subject.lemma_.lower() in load_senses().classes["disaster"]:
         return None
     mention = art.index.at(subject)
     if mention is not None and mention.entity_type in ("PERSON", "ORGANIZATION", "COUNTRY", "GROUP", "LOCATION"):

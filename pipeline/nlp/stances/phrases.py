@@ -13,7 +13,10 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import (
     REPORTING_VERBS,  # verbs of saying: "an idea saying …" tells, it does nothing
 )
+from pipeline.nlp.stances.issue_words import deverbal
 from pipeline.nlp.stances.words import (
+    ATTEMPT_NOUNS,
+    ATTITUDE_NOUNS,
     BODY_PREPOSITIONS,
     COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
@@ -391,10 +394,15 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
     infinitive with its object ("supports constitutional amendments to expand military
     capabilities") or, when the object is a pronoun, with its prepositional arguments. A
     verb of attack judges its object too ("attacked the government's \"failure\" to control
-    immigration", where the quote marks let the parser hang the infinitive on the verb)."""
-    judging = lex.cue(noun.head.lemma_) is not None or noun.head.lemma_.lower() in VERBAL_ATTACK_VERBS
-    if noun.dep_ != "dobj" or not judging:
+    immigration", where the quote marks let the parser hang the infinitive on the verb), but
+    with no cue of its own only an infinitive that the object takes, a noun of an act or
+    attempt ("failure", "decision", "plan": `deverbal`, `attempt_nouns`, `attitude_nouns`):
+    "attacked Labour's record to rally his party" states the attacker's purpose."""
+    cued = lex.cue(noun.head.lemma_) is not None
+    if noun.dep_ != "dobj" or not (cued or noun.head.lemma_.lower() in VERBAL_ATTACK_VERBS):
         return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
+    lemma = noun.lemma_.lower()
+    infinitive = cued or deverbal(lemma) or lemma in ATTEMPT_NOUNS or lemma in ATTITUDE_NOUNS
     after = noun.right_edge.i + 1
     for child in noun.head.rights:
         if child.left_edge.i != after:
@@ -403,7 +411,7 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
             pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if pobj is not None:
                 return [child, *phrase(lex, pobj, keep_det=False, depth=1)]
-        if child.dep_ == "advcl" and child.tag_ == "VB" and child.lemma_.lower() not in EMPTY_VERBS:
+        if infinitive and child.dep_ == "advcl" and child.tag_ == "VB" and child.lemma_.lower() not in EMPTY_VERBS:
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if to is not None and obj is not None:

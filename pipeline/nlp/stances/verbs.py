@@ -14,9 +14,9 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
-from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
+from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
 from pipeline.nlp.stances.signals import (
@@ -44,6 +44,7 @@ from pipeline.nlp.stances.words import (
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
     OFFICE_WORDS,
+    OUTCOME_WISH_VERBS,
     PLAN_VERBS,
     POLICY_NOUNS,
     PROPOSAL_VERBS,
@@ -142,8 +143,12 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             targets = [Target(label, clause)] if label else []
     else:
         targets = verb_targets(art, verb, prep)
+        if prep is not None and verb.lemma_.lower() in OUTCOME_WISH_VERBS:
+            # "hoping for awards", "hoped for a recovery": an outcome wished for, no position
+            # unless it names an issue ("hoping for a wider freeze from creditors")
+            targets = [t for t in targets if issue_like(t.head)]
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if prep is None and dobj is not None and _actor_like(art, dobj):
+        if prep is None and dobj is not None and art.actor_like(dobj):
             # "criticised the government over its case for war", "accused Labour of wasting
             # the surplus": what is judged is the issue, the actor only when nothing else is
             # (an issue object's preposition is its own: "introduce checks for migrants")
@@ -379,19 +384,6 @@ def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:
                 return noun_targets(art, pobj)
     found = art.labeller.action_label(charge)
     return [Target(found[0], found[1])] if found else []
-
-
-def _actor_like(art: StanceArticle, noun: Token) -> bool:
-    """Whether an object names someone ("the government", "ministers", "the chancellor",
-    "Labour", "the party" after a party is named) rather than an issue."""
-    return (
-        noun.pos_ in ("PROPN", "PRON")
-        or art.index.at(noun) is not None
-        or noun.lemma_.lower() in BODY_NOUNS
-        or noun.lemma_.lower() in GOVERNING_TITLES
-        or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or body_named_like(art, noun) is not None
-    )
 
 
 def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
