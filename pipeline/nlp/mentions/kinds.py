@@ -36,6 +36,7 @@ from pipeline.nlp.mentions.vocabulary import (
     CONSTITUENCY_NOUNS,
     EVENT_HEADS,
     FACILITY_HEADS,
+    FIRM_WORDS,
     FIXTURE_WORDS,
     HONORIFICS,
     LAW_HEADS,
@@ -318,7 +319,8 @@ def _shaped_like_a_name(words: list[str]) -> bool:
         and words[0].lower() in WORLD_GIVEN_NAMES
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
         and not any(
-            w.lower() in ORG_HEADS | FACILITY_HEADS | BUILDING_HEADS or is_body_word(w.lower()) for w in words[1:]
+            w.lower() in ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS or is_body_word(w.lower())
+            for w in words[1:]
         )
     )
 

@@ -75,6 +75,7 @@ GIVEN_NAMES = _VOCABULARY.words("given_names") | frozenset(GIVEN_NAME_GENDERS)
 # shape only, where NER typed the name and other structure may still say body or place
 WORLD_GIVEN_NAMES = GIVEN_NAMES | _VOCABULARY.words("world_given_names")
 ORG_HEADS = _VOCABULARY.words("org_heads")
+FIRM_WORDS = _VOCABULARY.words("firm_words")
 REMIT_PREPOSITIONS = _VOCABULARY.words("remit_prepositions")
 NAME_JOINING_WORDS = _VOCABULARY.words("name_joining_words")
 COMMITTEE_HEADS = _VOCABULARY.words("committee_heads")
