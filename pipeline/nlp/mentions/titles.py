@@ -17,7 +17,7 @@ from pipeline.nlp.mentions.context import MentionContext, body_key
 from pipeline.nlp.mentions.office_holders import known_holder
 from pipeline.nlp.mentions.people import is_bare_title, title_words
 from pipeline.nlp.mentions.pronouns import is_clause_subject, is_modifier, names_a_post
-from pipeline.nlp.mentions.vocabulary import TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import OFFICE_NOUNS, TITLE_MODIFIERS
 from pipeline.nlp.names import role_compatible
 from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
@@ -155,7 +155,7 @@ def title_reference(
         # as a clause's subject it is the one person just named, when nothing ties that person
         # to another country; "the Israeli prime minister" the knowledge gives one person
         # the article names is that person, subject or not
-        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY
+        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY or _names_no_holder(head)
         known = None if unknown or _placed_holders(before, role.name, place) else known_holder(
             mc, the, persons, roles, role.name, place
         )
@@ -201,13 +201,13 @@ def title_reference(
             holders = recent
     # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
     alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
-    if not holders and body is None and not _held_in_article(roles, role.name):
+    if not holders and body is None and not _held_in_article(roles, role.name) and not _names_no_holder(head):
         # nobody in the text is given the post: the one person it names whom the knowledge
         # gives it ("Tony Blair has defended his record. The prime minister criticised …")
         known = known_holder(mc, the, persons, roles, role.name, None)
         if known is not None:
             return idx[0], idx[-1] + 1, known
-    if not holders and body is not None:
+    if not holders and body is not None and not _names_no_holder(head):
         # "the Tory leader": the one leader of the party the knowledge gives the article's names
         known = known_holder(mc, the, persons, roles, role.name, None, body_key(body))
         if known is not None:
@@ -255,6 +255,22 @@ def title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _names_no_holder(head: Token) -> bool:
+    """Whether a bare title says nothing of who holds the office now, so the office-holder
+    knowledge must not name anyone: a predicate ("whoever is the prime minister", "he would
+    be the prime minister": its subject is whoever holds it), a title given its own name in
+    apposition ("the prime minister at the time, Margaret Thatcher": that person, maybe a
+    past holder), or the office itself ("the prime minister's job", "the role of the
+    president", `OFFICE_NOUNS`)."""
+    if head.dep_ in ("attr", "oprd"):
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+        return True
+    if head.dep_ == "poss":
+        return head.head.lemma_.lower() in OFFICE_NOUNS
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in OFFICE_NOUNS
 
 
 def _charge_after(of: Token, title: Token) -> bool:
