@@ -149,13 +149,16 @@ def title_reference(
     before = [m for m in persons if m.char_start < the.idx]
     head = doc[idx[0] : idx[-1] + 1].root
     alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    # the knowledge may name the holder of a post the title's own head word is ("the prime
+    # minister"), not of one inside a longer phrase ("the economy and the chancellor")
+    ask_knowledge = head.i == idx[-1] and not _names_no_holder(head)
     if former or place is not None:
         # "the former Labour leader", "the Salford MP", "The French president": a post of a
         # party or place, or one held before, is no office the text's holders of the post share;
         # as a clause's subject it is the one person just named, when nothing ties that person
         # to another country; "the Israeli prime minister" the knowledge gives one person
         # the article names is that person, subject or not
-        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY or _names_no_holder(head)
+        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY or not ask_knowledge
         known = None if unknown or _placed_holders(before, role.name, place) else known_holder(
             mc, the, persons, roles, role.name, place
         )
@@ -201,13 +204,13 @@ def title_reference(
             holders = recent
     # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
     alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
-    if not holders and body is None and not _held_in_article(roles, role.name) and not _names_no_holder(head):
+    if not holders and body is None and not _held_in_article(roles, role.name) and ask_knowledge:
         # nobody in the text is given the post: the one person it names whom the knowledge
         # gives it ("Tony Blair has defended his record. The prime minister criticised …")
         known = known_holder(mc, the, persons, roles, role.name, None)
         if known is not None:
             return idx[0], idx[-1] + 1, known
-    if not holders and body is not None and not _names_no_holder(head):
+    if not holders and body is not None and ask_knowledge:
         # "the Tory leader": the one leader of the party the knowledge gives the article's names
         known = known_holder(mc, the, persons, roles, role.name, None, body_key(body))
         if known is not None:
