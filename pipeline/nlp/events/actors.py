@@ -75,7 +75,14 @@ from pipeline.nlp.events.owners import (
     proposal_object_owner,
 )
 from pipeline.nlp.events.phrases import np_actors, partners, state_where, words_or_deeds
-from pipeline.nlp.events.subjects import active, finite_read_as_participle, reduced_passive, subject_actors, written_to
+from pipeline.nlp.events.subjects import (
+    active,
+    controlled_patient,
+    finite_read_as_participle,
+    reduced_passive,
+    subject_actors,
+    written_to,
+)
 from pipeline.nlp.events.visits import visits_home
 from pipeline.nlp.events.vocabulary import (
     APPRAISING_VERBS,
@@ -155,6 +162,8 @@ def _verb_objects(draft: Draft, index: MentionIndex) -> list[Mention]:
         out += np_actors(verb.head, index)  # "Armenians persecuted by X"
     if fronted_participle(verb):  # "Arrested in 2003, Khodorkovsky remains in jail"
         out += [m for c in verb.head.children if c.dep_ == "nsubj" for m in np_actors(c, index)]
+    if not passive and (patient := controlled_patient(verb)) is not None:
+        out += np_actors(patient, index)  # "the vote prompted Russia to be expelled": Russia
     return unique(out)
 
 

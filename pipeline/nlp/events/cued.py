@@ -14,8 +14,9 @@ as the subject of a trigger verb inside a direct quote, is the quote's named spe
 
 The speaker is also who a direct quote's "me" is: '"He then punched me on my shoulder," said Mr
 Bao' and '"They arrested me," said X' report what was done to the speaker, the event's target
-(`quoted_speaker_target`). A passive "I am being attacked" is left alone: with no doer named it
-is as often criticism as violence.
+(`quoted_speaker_target`), or takes part with the one who met it ("The president met me"). A
+passive "I am being attacked" is left alone: with no doer named it is as often criticism as
+violence.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import (
     SPEECH_TYPES,
+    SYMMETRIC_TYPES,
     Draft,
     EventContext,
     actor_key,
@@ -37,7 +39,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.vocabulary import REPORTING_VERBS
 from pipeline.nlp.records import Quote
 from pipeline.nlp.stances.spokespeople import principal
-from pipeline.nlp.syntax import FIRST_PERSON, GENDERED_PRONOUNS
+from pipeline.nlp.syntax import FIRST_PERSON, GENDERED_PRONOUNS, has_subject
 
 
 def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
@@ -78,13 +80,15 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
     spokesperson's "we" is the body spoken for ("Home Office spokesman John Smith said: 'We
     have urged …'", `spokespeople.principal`); another person's "we" does a speech act in
     their name ("Mr Straw said: 'We have urged Iran …'"), but a deed of "we" is a nation's or
-    a group's, not the speaker's ("We attacked Iraq", said by a journalist)."""
+    a group's, not the speaker's ("We attacked Iraq", said by a journalist). A coordinated
+    verb with no subject of its own shares the first one's ('"We met Mr Bush and criticised
+    the United States," said X', `_shared_subject_clause`)."""
     verb = draft.token
     if draft.sources or draft.participants or draft.mediators or not draft.targets:
         return
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in _shared_subject_clause(verb).children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in FIRST_PERSON or ec.index.all_at(subject):
         return
     for quote in quotes:
@@ -105,6 +109,14 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
         return
 
 
+def _shared_subject_clause(verb: Token) -> Token:
+    """ '"We met Mr Bush and criticised him," said Tony Blair': a coordinated verb with no
+    subject of its own shares that of the first verb of its coordination."""
+    while verb.dep_ == "conj" and verb.head != verb and not has_subject(verb):
+        verb = verb.head
+    return verb
+
+
 def _reported_within(verb: Token, quote: Quote) -> bool:
     """Whether the verb stands in words the quote reports of someone else: a verb of saying
     above it, inside the quote, whose subject is not the speaker's "I" or "we" ("He told me:
@@ -121,7 +133,9 @@ def _reported_within(verb: Token, quote: Quote) -> bool:
 
 def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
     """A trigger verb in a direct quote whose object is "me" ("He punched me", "they arrested
-    me") acts on the quote's named speaker: the speaker is the target."""
+    me") acts on the quote's named speaker: the speaker is the target. Only a person's: a
+    body speaks as "we", and a body named as a quote's speaker stands for the spokesperson
+    whose "me" it is (eval/GUIDE.md, who speaks for a body)."""
     verb = draft.token
     if verb.pos_ not in ("VERB", "AUX") or draft.trigger.subject_role != "source" or draft.targets:
         return
@@ -133,8 +147,9 @@ def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote
         if quote.kind != "direct" or not quote.char_start <= at < quote.char_end or not quote.speaker_mention_id:
             continue
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
-        if speaker is None or speaker.kind == "pronoun" or speaker.entity_type not in ("PERSON", "ORGANIZATION"):
-            return
+        if speaker is None or speaker.kind == "pronoun" or speaker.entity_type != "PERSON":
+            return  # "a spokesman for Amnesty said: 'they arrested me'": the spokesman, not the body
         if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
-            assign(draft, "targets", [speaker])
+            # '"The president met me," said X': a meeting's other side takes part, it is no target
+            assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "targets", [speaker])
         return

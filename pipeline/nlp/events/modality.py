@@ -38,6 +38,7 @@ from pipeline.nlp.events.vocabulary import (
     IMPLICATIVE_PHRASAL_VERBS,
     IMPLICATIVE_VERBS,
     IRREALIS_WORDS,
+    NEGATIVE_SUBJECTS,
 )
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.syntax import has_neg, misparsed_coordinate
@@ -49,7 +50,7 @@ def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True)
     for child in token.children:
         word = child.lower_
         cue = None
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no") or _negative_subject(child):
             cue = NEGATED if negation else None
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             cue = lexicon.modality(word) or (FUTURE if word in ("will", "shall", "'ll", "wo") else HYPOTHETICAL)
@@ -70,6 +71,16 @@ def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True)
         if cue is not None and MODALITY_RANK[cue] > MODALITY_RANK[found]:
             found = cue
     return found
+
+
+def _negative_subject(child: Token) -> bool:
+    """ "Nobody criticised Mr Blair", "no one forced him to resign": a subject that is a
+    negative quantifier, or has one as its determiner (`negative_subjects`), denies its clause."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return child.lower_ in NEGATIVE_SUBJECTS or any(
+        g.dep_ in ("det", "predet", "preconj") and g.lower_ in NEGATIVE_SUBJECTS for g in child.children
+    )
 
 
 def _stronger(a: str, b: str) -> str:

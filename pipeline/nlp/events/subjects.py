@@ -55,6 +55,22 @@ def _agents_where_they_act(subject: Token, verb: Token, index: MentionIndex) -> 
     return state_where(verb, index)
 
 
+def _controlled_dep(verb: Token) -> str:
+    """Where an object-control verb names the one it controls: its object ("urged X to
+    meet"), or in the passive its subject ("X was forced to resign")."""
+    return "nsubjpass" if is_passive(verb) else "dobj"
+
+
+def controlled_patient(verb: Token) -> Token | None:
+    """ "The vote prompted Russia to be expelled": a passive infinitive with no subject of its
+    own is done to the noun an object-control verb above it controls (`object_control`); the
+    noun's token, or None for any other infinitive."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not is_passive(verb) or not lemma_in(head, OBJECT_CONTROL):
+        return None
+    return next((c for c in head.children if c.dep_ == _controlled_dep(head)), None)
+
+
 def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     """The actors a verb's subject names, following control, coordination and participles.
 
@@ -89,10 +105,11 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
         return unique(found)  # a subject that names no actor is still the subject
     head = verb.head
     if verb.dep_ == "xcomp":
+        if controlled_patient(verb) is not None:
+            return []  # "the vote prompted Russia to be expelled": Russia is the one expelled
         if lemma_in(head, OBJECT_CONTROL):
             # "urged X to meet"; passive, "X was forced to resign": the one controlled is the subject
-            controlled = "nsubjpass" if is_passive(head) else "dobj"
-            objects = [c for c in head.children if c.dep_ == controlled]
+            objects = [c for c in head.children if c.dep_ == _controlled_dep(head)]
             if objects:
                 return np_actors(objects[0], index)
         return subject_actors(head, index, depth + 1)

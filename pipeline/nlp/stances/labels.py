@@ -19,6 +19,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.quotes import is_cue, under_a_cue
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
+    MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
     action_argument,
     adjective_head,
@@ -208,6 +209,8 @@ class Labeller:
         label = render(self.doc, tokens)
         if not label:
             return None
+        if resolve and comp is not None:
+            label = self._resolved_complement(tokens, comp[1]) or label
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
         # "any company that buys its assets": a quantified noun ranges over a kind, it
         # names no earlier mention
@@ -230,6 +233,26 @@ class Labeller:
                 return self._policy_antecedent(noun) or self._headline_agent(noun) or label
             return headlined
         return label
+
+    def _resolved_complement(self, tokens: list[Token], pobj: Token) -> str | None:
+        """ "no further concessions on the Bill" after "the Prevention of Terrorism Bill": a
+        label's closing complement that is a bare definite noun takes the fuller label of its
+        latest earlier mention, as a bare head does ("concessions on the Prevention of
+        Terrorism Bill"); None when the complement has words of its own or no named mention."""
+        if tokens[-1].i != pobj.i or pobj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if pobj.pos_ == "PROPN" and not pobj.text.istitle():
+            return None
+        if any(c.dep_ != "det" for c in pobj.children) or not any(
+            c.lower_ in DEFINITE_DETS for c in pobj.children
+        ):
+            return None
+        # only a name ("the Bill" after "the Prevention of Terrorism Bill"): "the firm" after
+        # "one firm on its takeover list" is no fuller name of it
+        earlier = self._antecedent_label(pobj, named_only=True)
+        label = clean(render(self.doc, tokens[:-1]) + " " + earlier) if earlier else ""
+        # a reader's short phrase: no longer than a cut label (`phrases.MAX_CONTENT_WORDS`)
+        return label if label and len(label.split()) <= MAX_CONTENT_WORDS + 3 else None
 
     def plan_content(self, plan: Token) -> str | None:
         """ "Local communities would … elect their own area police commissioner, under plans

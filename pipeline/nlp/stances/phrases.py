@@ -266,9 +266,37 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     out += [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
+                else:
+                    out += _caused_action(lex, child, obj)  # "plans to force councils to publish accounts"
                 return out
+            caused = _caused_action(lex, child, None)
+            if caused:
+                return [*not_, to, child, *caused]  # "plans to allow foreign investors to develop land"
             if obj is None and bare:
                 return [*not_, *bare_infinitive(lex, to, child)]
+    return []
+
+
+def _caused_action(lex: StanceLexicon, verb: Token, obj: Token | None) -> list[Token]:
+    """The act an infinitive makes or lets someone do, with that act's object: "to force
+    councils | to publish their accounts" (the verb's object, then an infinitive hung on the
+    verb), "to allow foreign investors to develop land" (a clause whose subject is the one let
+    do it, parsed as the verb's complement). Without the act the label names only who is
+    made to do something ("plans to allow foreign investors"), or nobody ("plans")."""
+    for inner in verb.rights:
+        if inner.dep_ not in ("xcomp", "ccomp") or inner.tag_ != "VB" or inner.lemma_.lower() in EMPTY_VERBS:
+            continue
+        to = next((c for c in inner.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        act_obj = next((c for c in inner.children if c.dep_ == "dobj"), None)
+        if to is None or act_obj is None or act_obj.pos_ not in ("NOUN", "PROPN") or is_amount(act_obj):
+            continue
+        subject = next((c for c in inner.children if c.dep_ == "nsubj"), None)
+        if obj is None and (subject is None or subject.pos_ not in ("NOUN", "PROPN")):
+            continue  # "to allow them to …": no one named
+        if obj is not None and subject is not None:
+            continue
+        who = phrase(lex, subject, keep_det=False, depth=1) if obj is None else []
+        return [*who, to, inner, *phrase(lex, act_obj, keep_det=False, depth=1)]
     return []
 
 
