@@ -92,6 +92,14 @@ def _former_post(mc: MentionContext, m: Mention) -> bool:
     return False
 
 
+def _not_former(mc: MentionContext, persons: list[Mention], title: str) -> list[Mention]:
+    """The people the office-holder knowledge may give a post: not those the text gives it as
+    no longer held ("ex-Conservative chancellor Ken Clarke" is no "the chancellor" of the
+    article, whatever the knowledge says he once held)."""
+    former = {surname(m.name) for m in persons if m.role and role_compatible(title, m.role) and _former_post(mc, m)}
+    return [m for m in persons if surname(m.name) not in former]
+
+
 def title_reference(
     mc: MentionContext,
     the: Token,
@@ -160,7 +168,7 @@ def title_reference(
         # the article names is that person, subject or not
         unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY or not ask_knowledge
         known = None if unknown or _placed_holders(before, role.name, place) else known_holder(
-            mc, the, persons, roles, role.name, place
+            mc, the, _not_former(mc, persons, role.name), roles, role.name, place
         )
         if known is not None:
             return idx[0], idx[-1] + 1, known
@@ -207,12 +215,12 @@ def title_reference(
     if not holders and body is None and not _held_in_article(roles, role.name) and ask_knowledge:
         # nobody in the text is given the post: the one person it names whom the knowledge
         # gives it ("Tony Blair has defended his record. The prime minister criticised …")
-        known = known_holder(mc, the, persons, roles, role.name, None)
+        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None)
         if known is not None:
             return idx[0], idx[-1] + 1, known
     if not holders and body is not None and ask_knowledge:
         # "the Tory leader": the one leader of the party the knowledge gives the article's names
-        known = known_holder(mc, the, persons, roles, role.name, None, body_key(body))
+        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None, body_key(body))
         if known is not None:
             return idx[0], idx[-1] + 1, known
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
