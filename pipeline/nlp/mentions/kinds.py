@@ -30,12 +30,14 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BODY_POSTS,
+    BUILDING_HEADS,
     COMPANY_POSSESSIONS,
     COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
     EVENT_HEADS,
+    FACILITY_HEADS,
+    FIRM_WORDS,
     FIXTURE_WORDS,
-    GIVEN_NAMES,
     HONORIFICS,
     LAW_HEADS,
     MOTION_VERBS,
@@ -54,6 +56,7 @@ from pipeline.nlp.mentions.vocabulary import (
     TITLE_NOUNS,
     TRADE_NOUNS,
     UK_PLACES,
+    WORLD_GIVEN_NAMES,
     is_body_word,
 )
 from pipeline.nlp.syntax import POSSESSIVES
@@ -169,8 +172,6 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("PERSON")
     place = known_place(c.name)
     name_shaped = _shaped_like_a_name(words)
-    if name_shaped and not place:
-        found.add("PERSON")  # not "Milton Keynes"
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
     root = _root(doc, c)
     if before is not None and (
@@ -208,6 +209,10 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     placed = _is_place(mc, c, root)
     if placed:
         found.add(placed)
+    if name_shaped and not place and "ORGANIZATION" not in found:
+        # not "Milton Keynes"; and a body's context ("casino operators …, Rank Group and
+        # Stanley Leisure") outweighs the shape of a name
+        found.add("PERSON")
     return found
 
 
@@ -306,13 +311,17 @@ def shaped_like_a_person(span: Span) -> bool:
 
 
 def _shaped_like_a_name(words: list[str]) -> bool:
-    """ "Robert Zoellick", "Jo Flaherty": a common given name, then one or two capitalised
-    words none of which a body's or place's name ends in."""
+    """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
+    then one or two capitalised words none of which a body's, site's or place's name ends in
+    ("Atticus Capital", "Victoria Station")."""
     return (
         2 <= len(words) <= 3
-        and words[0].lower() in GIVEN_NAMES
+        and words[0].lower() in WORLD_GIVEN_NAMES
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
-        and not any(w.lower() in ORG_HEADS for w in words[1:])
+        and not any(
+            w.lower() in ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS or is_body_word(w.lower())
+            for w in words[1:]
+        )
     )
 
 

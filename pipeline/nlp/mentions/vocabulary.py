@@ -71,7 +71,11 @@ GIVEN_NAME_GENDERS = _VOCABULARY.mapping("given_name_genders", values=("m", "f")
 # a name whose sex the genders list knows is a given name too ("Theresa May", "Tessa Jowell"):
 # the corpus-derived list misses women's names, rarer in the copy it was counted from
 GIVEN_NAMES = _VOCABULARY.words("given_names") | frozenset(GIVEN_NAME_GENDERS)
+# with the names of many countries ("Milan Deori", "Armando Guebuza"): evidence of a person's
+# shape only, where NER typed the name and other structure may still say body or place
+WORLD_GIVEN_NAMES = GIVEN_NAMES | _VOCABULARY.words("world_given_names")
 ORG_HEADS = _VOCABULARY.words("org_heads")
+FIRM_WORDS = _VOCABULARY.words("firm_words")
 REMIT_PREPOSITIONS = _VOCABULARY.words("remit_prepositions")
 NAME_JOINING_WORDS = _VOCABULARY.words("name_joining_words")
 COMMITTEE_HEADS = _VOCABULARY.words("committee_heads")
