@@ -684,7 +684,10 @@ def _mediator_modifier(token: Token) -> bool:
 
 
 def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> None:
-    """The subject of "held talks", "hosted talks between A and B", "reached a deal"."""
+    """The actors of the light verbs that realise a trigger noun: the subject of "held talks",
+    "reached a deal" (a mediator of "hosted talks between A and B", the one criticised of
+    "came under fire from Y"), the country gone to for a visit, and the recipient of a
+    directed act ("gave Argentina a loan", "heaped praise on Mr Brown")."""
     for verb in list(draft.realisers):
         if verb.dep_ in ("acl", "relcl") and verb.head in (draft.token, outer_noun(draft.token)):
             continue  # participles were read with the noun

@@ -38,7 +38,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.owners import OBJECT_REFERENTS, object_pronoun_target
 from pipeline.nlp.events.vocabulary import REPORTING_VERBS
-from pipeline.nlp.records import Quote
+from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.syntax import FIRST_PERSON, GENDERED_PRONOUNS, has_subject
 
@@ -65,7 +65,7 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
         if speaker is None or speaker.entity_type != "PERSON" or speaker.kind != "name":
             return
-        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+        if not _already_an_actor(draft, speaker):
             assign(draft, "sources", [speaker])  # not "In it he alleges that Mr Blair told ...": Blair
         return
 
@@ -92,7 +92,9 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
     subject = next((c for c in _shared_subject_clause(verb).children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON or ec.index.all_at(subject):
+    # an "I" or "we", not an object form the parser made a subject ("Me and my colleagues
+    # criticised …"): whether it is one speaker or several is unknown
+    if subject is None or subject.lower_ not in ("i", "we") or ec.index.all_at(subject):
         return
     for quote in quotes:
         if quote.kind != "direct" or not quote.char_start <= subject.idx < verb.idx < quote.char_end:
@@ -107,7 +109,7 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
             if body is None and draft.event_type not in SPEECH_TYPES:
                 return
             speaker = body or speaker
-        if is_actor(speaker) and actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+        if is_actor(speaker) and not _already_an_actor(draft, speaker):
             assign(draft, "sources", [speaker])  # not "I told Mr Blair": the one spoken of is no speaker
             if not draft.targets:
                 # "criticised him": the person named before it who is not the speaker, or no act
@@ -149,9 +151,10 @@ def _reported_within(verb: Token, quote: Quote) -> bool:
 
 def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
     """A trigger verb in a direct quote whose object is "me" ("He punched me", "they arrested
-    me") acts on the quote's named speaker: the speaker is the target. Only a person's: a
-    body speaks as "we", and a body named as a quote's speaker stands for the spokesperson
-    whose "me" it is (eval/GUIDE.md, who speaks for a body)."""
+    me") acts on the quote's named speaker: the speaker is the target, or for a meeting a
+    participant ("The president met me"). Only a person's: a body speaks as "we", and a body
+    named as a quote's speaker stands for the spokesperson whose "me" it is (eval/GUIDE.md,
+    who speaks for a body)."""
     verb = draft.token
     if verb.pos_ not in ("VERB", "AUX") or draft.trigger.subject_role != "source" or draft.targets:
         return
@@ -165,7 +168,13 @@ def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
         if speaker is None or speaker.kind == "pronoun" or speaker.entity_type != "PERSON":
             return  # "a spokesman for Amnesty said: 'they arrested me'": the spokesman, not the body
-        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+        if not _already_an_actor(draft, speaker):
             # '"The president met me," said X': a meeting's other side takes part, it is no target
             assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "targets", [speaker])
         return
+
+
+def _already_an_actor(draft: Draft, speaker: Mention) -> bool:
+    """The speaker is already one of the draft's actors (as the same entity): the one spoken
+    of is not the one speaking ("In it he alleges that Mr Blair told ...", "I told Mr Blair")."""
+    return actor_key(speaker) in {actor_key(m) for m in draft.actors()}
