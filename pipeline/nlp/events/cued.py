@@ -83,7 +83,9 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
     their name ("Mr Straw said: 'We have urged Iran …'"), but a deed of "we" is a nation's or
     a group's, not the speaker's ("We attacked Iraq", said by a journalist). A coordinated
     verb with no subject of its own shares the first one's ('"We met Mr Bush and criticised
-    the United States," said X', `_shared_subject_clause`)."""
+    the United States," said X', `_shared_subject_clause`). An act aimed at an object pronoun
+    no mention resolves ('"We criticised him"') is read too: with the speaker as source, the
+    pronoun is whom `owners.object_pronoun_target` finds other than the speaker, or no act."""
     verb = draft.token
     if draft.sources or draft.participants or draft.mediators:
         return
@@ -128,7 +130,7 @@ def _object_pronoun(ec: EventContext, verb: Token) -> bool:
 
 
 def _shared_subject_clause(verb: Token) -> Token:
-    """'"We met Mr Bush and criticised him," said Tony Blair': a coordinated verb with no
+    """ '"We met Mr Bush and criticised him," said Tony Blair': a coordinated verb with no
     subject of its own shares that of the first verb of its coordination."""
     while verb.dep_ == "conj" and verb.head != verb and not has_subject(verb):
         verb = verb.head
