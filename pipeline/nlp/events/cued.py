@@ -36,6 +36,7 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     quote_span,
 )
+from pipeline.nlp.events.owners import OBJECT_REFERENTS, object_pronoun_target
 from pipeline.nlp.events.vocabulary import REPORTING_VERBS
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.spokespeople import principal
@@ -82,10 +83,14 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
     their name ("Mr Straw said: 'We have urged Iran …'"), but a deed of "we" is a nation's or
     a group's, not the speaker's ("We attacked Iraq", said by a journalist). A coordinated
     verb with no subject of its own shares the first one's ('"We met Mr Bush and criticised
-    the United States," said X', `_shared_subject_clause`)."""
+    the United States," said X', `_shared_subject_clause`). An act aimed at an object pronoun
+    no mention resolves ('"We criticised him"') is read too: with the speaker as source, the
+    pronoun is whom `owners.object_pronoun_target` finds other than the speaker, or no act."""
     verb = draft.token
-    if draft.sources or draft.participants or draft.mediators or not draft.targets:
+    if draft.sources or draft.participants or draft.mediators:
         return
+    if not draft.targets and not _object_pronoun(ec, verb):
+        return  # '"We met Mr Bush and criticised him"': "him" is read once the speaker is known
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
     subject = next((c for c in _shared_subject_clause(verb).children if c.dep_ == "nsubj"), None)
@@ -108,7 +113,20 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
             speaker = body or speaker
         if is_actor(speaker) and not _already_an_actor(draft, speaker):
             assign(draft, "sources", [speaker])  # not "I told Mr Blair": the one spoken of is no speaker
+            if not draft.targets:
+                # "criticised him": the person named before it who is not the speaker, or no act
+                assign(draft, "targets", object_pronoun_target(draft, ec.index))
+                if not draft.targets:
+                    draft.sources = []
         return
+
+
+def _object_pronoun(ec: EventContext, verb: Token) -> bool:
+    """Whether a verb's object is a person or body pronoun ("him", "her", "them") no mention resolves."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in OBJECT_REFERENTS and c.tag_ == "PRP" and not ec.index.all_at(c)
+        for c in verb.children
+    )
 
 
 def _shared_subject_clause(verb: Token) -> Token:
