@@ -63,7 +63,7 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         end -= 1  # "the Cabir mobile phone virus": lower-case nouns that say what sort of virus
     if label == "virus" and not _computing(kw):
         return []  # "the Ebola virus": a disease, no program
-    names = _names_before(doc, end, plural)
+    names = _names_before(doc, end, plural, owned=label == "fac")
     out = []
     for start, end in names:
         span = doc[start:end]
@@ -131,18 +131,18 @@ def _title_end(doc, end: int) -> int:
     return _title_end(doc, j)
 
 
-def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
+def _names_before(doc, end: int, plural: bool, owned: bool = False) -> list[tuple[int, int]]:
     """The capitalised names ending at `end`: one, or before a plural noun each of those
     joined by "and" or commas ("the Yadavaran and Jufeyr oilfields"). A name of several
     words ends the list unless NER read it as a name of its own ("the Martha Stewart and Joe
     Boxer brands"): else an earlier name may share its words ("the Golden and Silver Bear
-    awards")."""
+    awards"). A site may follow its owner's possessive (`owned`: "Rover's Longbridge plant")."""
     names: list[tuple[int, int]] = []
     while True:
         start = end
         while start > 0 and _name_word(doc[start - 1]):
             start -= 1
-        if start == end or doc[start].is_sent_start or _goes_on_before(doc, start):
+        if start == end or doc[start].is_sent_start or _goes_on_before(doc, start, owned):
             return names
         if not names and not _modifies(doc[end - 1]):
             return names
@@ -201,14 +201,16 @@ def _inside(token: Token) -> bool:
     return token.ent_iob_ == "I" and token.ent_type_ not in _MEASURES
 
 
-def _goes_on_before(doc, start: int) -> bool:
+def _goes_on_before(doc, start: int, owned: bool = False) -> bool:
     """The capitalised words are the end of a longer name: NER's name begins earlier, or a
     hyphen, a possessive or a title's function word joins them to capitalised words before
-    ("Tri-Nations", "Uncle Toby's Hardcourts", "T in the Park")."""
+    ("Tri-Nations", "Uncle Toby's Hardcourts", "T in the Park"). With `owned`, the possessive
+    of a name NER typed a body is the owner's, not part of the name ("Rover's Longbridge plant")."""
     if doc[start].ent_iob_ == "I" or start < 2:
         return doc[start].ent_iob_ == "I"
     if doc[start - 1].text in ("-", "'s", "’s"):
-        return doc[start - 2].text[:1].isupper()
+        owner = owned and doc[start - 1].text != "-" and doc[start - 2].ent_type_ == "ORG"
+        return doc[start - 2].text[:1].isupper() and not owner
     k = start - 1
     while k > 0 and doc[k].is_lower and doc[k].lower_ in _TITLE_JOINS:
         k -= 1
