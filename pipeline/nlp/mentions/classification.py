@@ -704,18 +704,25 @@ def _the_before(mc: MentionContext, start: int) -> bool:
     doc = mc.doc
     if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title:
         return False
-    word = doc[start]
+    return not _acts_as_body(doc[start])
+
+
+def _acts_as_body(word) -> bool:
+    """A site's name that speaks or acts ("The Palace said …", "Hereford County Hospital
+    had earlier said", "a statement issued by the Palace") stands for the body seated there."""
     speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in REPORTING_VERBS
     acts = word.dep_ == "pobj" and word.head.dep_ == "agent"
-    return not (speaks or acts or _spoken_for(word))
+    return speaks or acts or _spoken_for(word)
 
 
 def _facility_name(span: Span) -> bool:
     """ "the Three Gorges Dam" typed ORG, "McMurdo Station" typed PERSON: a name of two or more
     words ending in a site's word (facility_heads), capitalised, that no given name starts
-    (not "Nick Park"), is the site."""
+    (not "Nick Park"), is the site, unless it speaks or acts as the body run there ("Hereford
+    County Hospital had earlier said")."""
     last = span[-1]
-    return len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
+    site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
+    return site and not _acts_as_body(span.root)
 
 
 def _operation_name(span: Span) -> bool:
