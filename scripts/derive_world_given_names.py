@@ -11,7 +11,7 @@ capitalised word in news copy may be:
 * a word of another list of mentions.yaml ("muslim", "labour");
 * a place name of Faker's address providers (a state, province, city or country: "Indiana");
 * a name the gazetteer knows (a country, capital, city, region, body) or a country's demonym;
-* a town of uk_places, a role or title word, a month or weekday;
+* a town of uk_places, a role, title or rank word (RANKS), a month or weekday;
 * names of one or two letters.
 
 Usage (Faker installed in the interpreter that runs it, or its unpacked wheel on PYTHONPATH):
@@ -37,6 +37,10 @@ MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# ranks and religious titles that open a name as a style, not as a given name ("Admiral
+# Insurance", "Colonel Gaddafi", "Imam Hussein"), and the colloquial demonym "Brit" ("the Brit
+# Awards"); Faker lists them as first names of some locale
+RANKS = frozenset("admiral brit colonel imam marshal pastor".split())
 
 
 def faker_first_names() -> set[str]:
@@ -134,7 +138,7 @@ def main(file_list: str) -> None:
         for name in faker_first_names()
         if len(name) > 2
         and name not in lowered | alone | listed | places
-        and name not in MONTHS_AND_DAYS | UK_PLACES | TITLE_NOUNS | ORG_HEADS | roles
+        and name not in MONTHS_AND_DAYS | RANKS | UK_PLACES | TITLE_NOUNS | ORG_HEADS | roles
         and gaz.by_alias(name.title()) is None
         and gaz.demonym_country(name.title()) is None
     )

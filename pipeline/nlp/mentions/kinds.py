@@ -196,8 +196,11 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
-    if len(words) == 1 and not place and _listed_with_bodies(root):
-        found.add("ORGANIZATION")  # not "the line between Edinburgh and Tweedbank": a known town
+    if (len(words) == 1 or c.label == "ORG") and not place and _listed_with_bodies(root):
+        # not "the line between Edinburgh and Tweedbank": a known town; a longer name only
+        # where NER typed it a body too ("the Guardian Media Group, Trinity Mirror and the
+        # Daily Mail & General Trust"), whatever given name it opens with
+        found.add("ORGANIZATION")
     if not place and _employer(root):
         found.add("ORGANIZATION")
     if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
@@ -318,11 +321,12 @@ def _shaped_like_a_name(words: list[str]) -> bool:
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
-        and not any(
-            w.lower() in ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS or is_body_word(w.lower())
-            for w in words[1:]
-        )
+        and not any(w.lower() in _NO_PERSON_ENDS or is_body_word(w.lower()) for w in words[1:])
     )
+
+
+# words that end a body's, firm's, site's or building's name and no person's
+_NO_PERSON_ENDS = ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS
 
 
 def _root(doc, c: Candidate) -> Token:
