@@ -17,7 +17,8 @@ capitalised word in news copy may be:
 Usage (Faker installed in the interpreter that runs it, or its unpacked wheel on PYTHONPATH):
     python scripts/derive_world_given_names.py FILE_LIST > names.txt
 where FILE_LIST names the corpus files, one a line (the non-gold articles of the shared
-corpora). The printed names, lower case and sorted, are pasted into the list.
+corpora). The printed names, lower case and sorted, are pasted into the list as its
+`words: >-` block (words apart by white space: pipeline/nlp/vocabulary.py reads it fast).
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def main(file_list: str) -> None:
         w
         for name, words in yaml.safe_load(MENTIONS.read_text(encoding="utf-8"))["lists"].items()
         if name != "world_given_names"
-        for phrase in words["words"]
+        for phrase in (words["words"].split() if isinstance(words["words"], str) else words["words"])
         for w in str(phrase).lower().split()
     }
     gaz = load_gazetteer()
