@@ -221,6 +221,8 @@ def _mention_row(mention, link: tuple[str, str]) -> dict:
 
 @functools.cache
 def _field_reader(kind: type) -> tuple[tuple[str, ...], Callable[[object], tuple]]:
+    """A dataclass's field names, and a function reading a record's values in that order
+    (`attrgetter` of one name gives the value, not a 1-tuple)."""
     names = tuple(f.name for f in fields(kind))
     if len(names) == 1:
         return names, lambda record: (getattr(record, names[0]),)

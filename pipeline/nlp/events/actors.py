@@ -66,11 +66,11 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.owners import (
-    ADDRESSED_TYPES,
     OTHER_DIRECTED_TYPES,
     POSSESSIVE_REFERENTS,
+    appraised_person,
     object_owner,
-    pronoun_object_referent,
+    object_pronoun_target,
     pronoun_owner,
     proposal_object_owner,
 )
@@ -250,8 +250,8 @@ def _fill_verb_actors(draft: Draft, index: MentionIndex) -> None:
         or (draft.event_type in SPEECH_TYPES and is_passive(draft.token))
     ):
         assign(draft, "targets", object_owner(draft, index))
-    if not draft.targets and draft.event_type in ADDRESSED_TYPES:
-        assign(draft, "targets", pronoun_object_referent(draft, index))
+    if not draft.targets:
+        assign(draft, "targets", object_pronoun_target(draft, index))  # "accused him", "praised her"
     if not draft.targets and draft.event_type in SPEECH_TYPES and (addressee := written_to(draft.token)):
         assign(draft, "targets", [m for m in np_actors(addressee, index) if m not in draft.sources])
     if not draft.targets and draft.event_type in OTHER_DIRECTED_TYPES:
@@ -684,7 +684,10 @@ def _mediator_modifier(token: Token) -> bool:
 
 
 def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> None:
-    """The subject of "held talks", "hosted talks between A and B", "reached a deal"."""
+    """The actors of the light verbs that realise a trigger noun: the subject of "held talks",
+    "reached a deal" (a mediator of "hosted talks between A and B", the one criticised of
+    "came under fire from Y"), the country gone to for a visit, and the recipient of a
+    directed act ("gave Argentina a loan", "heaped praise on Mr Brown")."""
     for verb in list(draft.realisers):
         if verb.dep_ in ("acl", "relcl") and verb.head in (draft.token, outer_noun(draft.token)):
             continue  # participles were read with the noun
@@ -741,6 +744,8 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
                 for m in np_actors(p, index)
             ]
             assign(draft, "targets", [m for m in unique(receivers) if m not in draft.sources])
+            if not draft.targets and lemma_in(draft.token, APPRAISING_VERBS):
+                assign(draft, "targets", appraised_person(draft, index))  # "heaped praise on him"
 
 
 def _verbal_reception(verb: Token, givers: list[Mention], subjects: list[Mention]) -> bool:

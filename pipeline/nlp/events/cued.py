@@ -36,8 +36,9 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     quote_span,
 )
+from pipeline.nlp.events.owners import OBJECT_REFERENTS, object_pronoun_target
 from pipeline.nlp.events.vocabulary import REPORTING_VERBS
-from pipeline.nlp.records import Quote
+from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.syntax import FIRST_PERSON, GENDERED_PRONOUNS, has_subject
 
@@ -64,7 +65,7 @@ def cue_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
         if speaker is None or speaker.entity_type != "PERSON" or speaker.kind != "name":
             return
-        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+        if not _already_an_actor(draft, speaker):
             assign(draft, "sources", [speaker])  # not "In it he alleges that Mr Blair told ...": Blair
         return
 
@@ -82,14 +83,20 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
     their name ("Mr Straw said: 'We have urged Iran …'"), but a deed of "we" is a nation's or
     a group's, not the speaker's ("We attacked Iraq", said by a journalist). A coordinated
     verb with no subject of its own shares the first one's ('"We met Mr Bush and criticised
-    the United States," said X', `_shared_subject_clause`)."""
+    the United States," said X', `_shared_subject_clause`). An act aimed at an object pronoun
+    no mention resolves ('"We criticised him"') is read too: with the speaker as source, the
+    pronoun is whom `owners.object_pronoun_target` finds other than the speaker, or no act."""
     verb = draft.token
-    if draft.sources or draft.participants or draft.mediators or not draft.targets:
+    if draft.sources or draft.participants or draft.mediators:
         return
+    if not draft.targets and not _object_pronoun(ec, verb):
+        return  # '"We met Mr Bush and criticised him"': "him" is read once the speaker is known
     if draft.trigger.subject_role != "source" or verb.pos_ not in ("VERB", "AUX"):
         return
     subject = next((c for c in _shared_subject_clause(verb).children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON or ec.index.all_at(subject):
+    # an "I" or "we", not an object form the parser made a subject ("Me and my colleagues
+    # criticised …"): whether it is one speaker or several is unknown
+    if subject is None or subject.lower_ not in ("i", "we") or ec.index.all_at(subject):
         return
     for quote in quotes:
         if quote.kind != "direct" or not quote.char_start <= subject.idx < verb.idx < quote.char_end:
@@ -104,9 +111,22 @@ def quoted_speaker(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> N
             if body is None and draft.event_type not in SPEECH_TYPES:
                 return
             speaker = body or speaker
-        if is_actor(speaker) and actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+        if is_actor(speaker) and not _already_an_actor(draft, speaker):
             assign(draft, "sources", [speaker])  # not "I told Mr Blair": the one spoken of is no speaker
+            if not draft.targets:
+                # "criticised him": the person named before it who is not the speaker, or no act
+                assign(draft, "targets", object_pronoun_target(draft, ec.index))
+                if not draft.targets:
+                    draft.sources = []
         return
+
+
+def _object_pronoun(ec: EventContext, verb: Token) -> bool:
+    """Whether a verb's object is a person or body pronoun ("him", "her", "them") no mention resolves."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in OBJECT_REFERENTS and c.tag_ == "PRP" and not ec.index.all_at(c)
+        for c in verb.children
+    )
 
 
 def _shared_subject_clause(verb: Token) -> Token:
@@ -133,9 +153,10 @@ def _reported_within(verb: Token, quote: Quote) -> bool:
 
 def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote]) -> None:
     """A trigger verb in a direct quote whose object is "me" ("He punched me", "they arrested
-    me") acts on the quote's named speaker: the speaker is the target. Only a person's: a
-    body speaks as "we", and a body named as a quote's speaker stands for the spokesperson
-    whose "me" it is (eval/GUIDE.md, who speaks for a body)."""
+    me") acts on the quote's named speaker: the speaker is the target, or for a meeting a
+    participant ("The president met me"). Only a person's: a body speaks as "we", and a body
+    named as a quote's speaker stands for the spokesperson whose "me" it is (eval/GUIDE.md,
+    who speaks for a body)."""
     verb = draft.token
     if verb.pos_ not in ("VERB", "AUX") or draft.trigger.subject_role != "source" or draft.targets:
         return
@@ -149,7 +170,13 @@ def quoted_speaker_target(ec: EventContext, draft: Draft, quotes: Iterable[Quote
         speaker = ec.index.by_id.get(quote.speaker_mention_id)
         if speaker is None or speaker.kind == "pronoun" or speaker.entity_type != "PERSON":
             return  # "a spokesman for Amnesty said: 'they arrested me'": the spokesman, not the body
-        if actor_key(speaker) not in {actor_key(m) for m in draft.actors()}:
+        if not _already_an_actor(draft, speaker):
             # '"The president met me," said X': a meeting's other side takes part, it is no target
             assign(draft, "participants" if draft.event_type in SYMMETRIC_TYPES else "targets", [speaker])
         return
+
+
+def _already_an_actor(draft: Draft, speaker: Mention) -> bool:
+    """The speaker is already one of the draft's actors (as the same entity): the one spoken
+    of is not the one speaking ("In it he alleges that Mr Blair told ...", "I told Mr Blair")."""
+    return actor_key(speaker) in {actor_key(m) for m in draft.actors()}

@@ -1,7 +1,8 @@
 """Modality: whether an event is reported as having happened (PLOVER's negation,
 hypothetical and future contexts).
 
-"not"/"no"/"never" on the trigger or its clause -> negated; modal auxiliaries and
+"not"/"no"/"never" on the trigger or its clause, or a negative subject ("nobody
+criticised X", "no one forced X to resign") -> negated; modal auxiliaries and
 conditionals -> hypothetical; "will", "planned", "is due to", "next week" -> future; the
 content of a request, promise or threat ("called for talks", "pledged to recognise") ->
 hypothetical, of a refusal -> negated, of an allegation ("accused X of attacking") ->

@@ -29,8 +29,9 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.phrases import np_actors, words_or_deeds
-from pipeline.nlp.events.subjects import subject_actors, subject_person_before
+from pipeline.nlp.events.subjects import persons_before, subject_actors, subject_person_before
 from pipeline.nlp.events.vocabulary import (
+    APPRAISING_VERBS,
     CALL_NOUNS,
     CALLING_VERBS,
     CLAIM_NOUNS,
@@ -200,8 +201,7 @@ def pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
         return []  # with no speaker known, "him" cannot be told apart from the speaker
     sources = {actor_key(m) for m in draft.sources}
     verb = draft.token
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    objects += [p for c in verb.children if c.dep_ == "prep" and c in draft.words for p in pobjs(c)]
+    objects = _objects(draft)
     # "denied them" may be claims, "accused them of" and "urged them to" are actors
     addressed = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("of", "for")) for c in verb.children)
     for obj in objects:
@@ -218,6 +218,48 @@ def pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
         if found:
             return found
     return []
+
+
+def object_pronoun_target(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """Whom an object pronoun of an act aimed at someone else stands for: a criticism's, refusal's
+    or demand's (`pronoun_object_referent`) or an appraisal's "him" or "her" (`appraised_person`)."""
+    if draft.event_type in ADDRESSED_TYPES:
+        return pronoun_object_referent(draft, index)
+    return appraised_person(draft, index) if lemma_in(draft.token, APPRAISING_VERBS) else []
+
+
+def appraised_person(draft: Draft, index: MentionIndex) -> list[Mention]:
+    """ "Charles Kennedy spoke in Leeds. Ian McCartney praised him", "heaped praise on her": one
+    appraises (events.yaml appraising_verbs) someone else's deed, so a "him" or "her" no mention
+    resolves as the object is a person of its gender named before it other than the act's
+    source: the latest such subject in its sentence or the one before, else the latest such
+    person (`persons_before`); nothing with no source known ("him" may be the speaker)."""
+    if not draft.sources:
+        return []
+    sources = {actor_key(m) for m in draft.sources}
+    sentence_id = draft.sentence.sentence_id
+    objects = _objects(draft)
+    noun = draft.token
+    if noun.pos_ == "NOUN" and noun.dep_ == "dobj":  # "heaped praise on him": the light verb's recipient
+        objects += [
+            p for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for p in pobjs(c)
+        ]
+    for obj in objects:
+        if obj.lower_ not in SUBJECT_FORMS or obj.lower_ == "his" or obj.tag_ != "PRP" or actor_at(index, obj):
+            continue
+        gendered = SUBJECT_FORMS[obj.lower_]
+        found = subject_person_before(obj, sentence_id, gendered, sources, index)
+        if found:
+            return found
+        return next(([m] for m in persons_before(index, obj, sentence_id, gendered) if actor_key(m) not in sources), [])
+    return []
+
+
+def _objects(draft: Draft) -> list[Token]:
+    """A trigger's direct objects and the objects of its prepositions among the draft's words."""
+    verb = draft.token
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return objects + [p for c in verb.children if c.dep_ == "prep" and c in draft.words for p in pobjs(c)]
 
 
 def pronoun_referent(obj: Token, sentence_id: int, sources: set[str], index: MentionIndex) -> list[Mention]:

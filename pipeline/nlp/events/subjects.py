@@ -62,9 +62,10 @@ def _controlled_dep(verb: Token) -> str:
 
 
 def controlled_patient(verb: Token) -> Token | None:
-    """ "The vote prompted Russia to be expelled": a passive infinitive with no subject of its
-    own is done to the noun an object-control verb above it controls (`object_control`); the
-    noun's token, or None for any other infinitive."""
+    """ "The vote prompted Russia to be expelled": a passive infinitive (asked of one with no
+    subject of its own) is done to the noun the object-control verb it completes controls
+    (`object_control`, `_controlled_dep`); that noun's token, or None for any other verb or
+    where the controlling verb names none."""
     head = verb.head
     if verb.dep_ != "xcomp" or not is_passive(verb) or not lemma_in(head, OBJECT_CONTROL):
         return None
@@ -77,7 +78,10 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
     The subject slots are the syntax layer's (`ACTIVE_SUBJECT_DEPS`, a relative pronoun
     standing for the noun its clause modifies); what is event-specific is where an
     infinitive or participle without a subject takes its actors from: the object of an
-    object-control verb ("urged X to meet"), the verb it hangs from, the noun it modifies."""
+    object-control verb ("urged X to meet"), or its subject where that verb is passive ("X
+    was forced to resign"), the verb it hangs from, the noun it modifies. A passive
+    infinitive under an object-control verb takes none: the controlled noun is the one it
+    is done to ("prompted Russia to be expelled", `controlled_patient`)."""
     if depth > 5:
         return []
     found: list[Mention] = []

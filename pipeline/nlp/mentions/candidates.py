@@ -15,7 +15,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
+from pipeline.nlp.mentions.context import (
+    Candidate,
+    MentionContext,
+    clean_spaces,
+    ents_covering,
+    is_plural_demonym,
+    is_whole_ent,
+)
 from pipeline.nlp.mentions.kinded import dated_title, kinded_names, titled_work
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
@@ -259,9 +266,7 @@ def _member_body(mc: MentionContext, kw: Token) -> list[Candidate]:
             Candidate(start, i, "ORG", entry.entity_type, "name", entry.name, 3, entry.entity_id,
                       country_iso3=entry.country_iso3)
         ]  # fmt: skip
-    if entry is None and all(t.ent_type_ == "ORG" for t in span) and doc[start].ent_iob_ == "B" and (
-        i == len(doc) or doc[i].ent_iob_ != "I"
-    ):
+    if entry is None and all(t.ent_type_ == "ORG" for t in span) and is_whole_ent(doc, start, i):
         return [Candidate(start, i, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 3)]
     return []
 
@@ -508,7 +513,7 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         start, iso3 = found[0], found[1]
     elif people:
         start, iso3 = j, None  # "Tamil rebels", "Sunni insurgents": NER may type the adjective a person
-    elif not doc[j].ent_id_ and doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I"):
+    elif not doc[j].ent_id_ and is_whole_ent(doc, j, j + 1):
         start, iso3 = j, None  # "Western", "Arab": a bloc, not a country
     else:
         return []

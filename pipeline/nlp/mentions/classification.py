@@ -141,12 +141,6 @@ def _untagged_sites(mc: MentionContext) -> list[Candidate]:
     return out
 
 
-def _legal_form_end(span: Span) -> bool:
-    """A company's name ends in its legal form (corporate_suffixes) after a comma or "&"
-    ("Sears, Roebuck & Co.", "Bear, Stearns & Co.", "Google, Inc."): one name, not a list."""
-    return len(span) > 2 and span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES and span[-2].text in (",", "&", "and")
-
-
 def _site_name(token: Token) -> bool:
     """ "RottenTomatoes.com", "Suprnova.org": a capitalised name and a web domain (site_domains)
     in one token, no address ("www.", a path, or after "http:" or "/")."""
@@ -157,6 +151,13 @@ def _site_name(token: Token) -> bool:
     if not dot or domain.lower() not in SITE_DOMAINS or not stem.replace("-", "").isalnum():
         return False
     return token.i == 0 or token.doc[token.i - 1].text not in ("/", ":", "//", ".")
+
+
+def _legal_form_end(span: Span) -> bool:
+    """A company's name ends in its legal form (corporate_suffixes) after a comma, "&" or
+    "and" ("Sears, Roebuck & Co.", "Bear, Stearns and Co.", "Google, Inc."): one name, not a
+    list."""
+    return len(span) > 2 and span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES and span[-2].text in (",", "&", "and")
 
 
 def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
@@ -865,9 +866,9 @@ def _before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
     Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa") or table cell
-    ("Australia |0||1||1||-3"), a date
-    after a preposition ("the Commons on Thursday"), or a spaced dash and lower-case words
-    after it, an aside about the name ("Russia's Yuganskneftegas - the oil firm sold …")."""
+    ("Australia |0||1||1||-3"), a date after a preposition ("the Commons on Thursday"), or a
+    spaced dash and lower-case words after it, an aside about the name ("Russia's
+    Yuganskneftegas - the oil firm sold …")."""
     for k in range(start + 1, end):
         token = doc[k]
         if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:

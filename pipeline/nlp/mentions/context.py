@@ -164,6 +164,11 @@ def ents_covering(doc: Doc, i: int):
             break
 
 
+def is_whole_ent(doc: Doc, start: int, end: int) -> bool:
+    """NER's name is exactly doc[start:end]: one begins at `start` and none runs on past `end`."""
+    return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
+
+
 def is_plural_demonym(token: Token, gaz: Gazetteer) -> bool:
     text = token.text
     return (

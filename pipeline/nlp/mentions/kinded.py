@@ -8,14 +8,15 @@ commas before a plural noun each take the kind. The nouns are data
 (`pipeline/knowledge/mentions.yaml`, `kind_nouns`).
 
 A work noun before a name says the same of a title: "the film Sleepy Hollow", "his album
-American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for.
+American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for;
+so does a year's possessive ("1992's Batman Returns", `dated_title`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
 from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, HONORIFICS, KIND_NOUNS
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
@@ -132,7 +133,10 @@ def _title_end(doc, end: int) -> int:
 
 def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
     """The capitalised names ending at `end`: one, or before a plural noun each of those
-    joined by "and" or commas ("the Yadavaran and Jufeyr oilfields")."""
+    joined by "and" or commas ("the Yadavaran and Jufeyr oilfields"). A name of several
+    words ends the list unless NER read it as a name of its own ("the Martha Stewart and Joe
+    Boxer brands"): else an earlier name may share its words ("the Golden and Silver Bear
+    awards")."""
     names: list[tuple[int, int]] = []
     while True:
         start = end
@@ -142,10 +146,10 @@ def _names_before(doc, end: int, plural: bool) -> list[tuple[int, int]]:
             return names
         if not names and not _modifies(doc[end - 1]):
             return names
-        if names and names[0][1] - names[0][0] > 1 and not _whole_ent(doc, start, end):
+        if names and names[0][1] - names[0][0] > 1 and not is_whole_ent(doc, start, end):
             return names  # after a name of several words, only another NER name is listed with it
         names.append((start, end))
-        if end - start > 1 and not _whole_ent(doc, start, end):
+        if end - start > 1 and not is_whole_ent(doc, start, end):
             # "the Golden and Silver Bear awards": an earlier name may share the last one's
             # words, unless NER reads each as a name of its own ("the Martha Stewart and Joe
             # Boxer brands")
@@ -161,11 +165,6 @@ def _person_named_elsewhere(doc, start: int, end: int) -> bool:
     is that person's brand, and the person is the mention."""
     words = {doc[start:end].text, doc[end - 1].text}
     return any(e.label_ == "PERSON" and e.text in words for e in doc.ents if not start <= e.start < end)
-
-
-def _whole_ent(doc, start: int, end: int) -> bool:
-    """NER's name is exactly doc[start:end]."""
-    return doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
 
 
 def _name_word(token: Token) -> bool:

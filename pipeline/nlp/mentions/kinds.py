@@ -96,11 +96,13 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
     # alone is the work's short title, unless it is the surname of someone the article names
     # ("Mr Noise"), or the title is a person's name ("the film Michael Collins ... Collins
     # was an Irish leader": the surname alone is the person the work is named after)
+    people = surnames | titled
     for c in chosen:
         words = c.name.split()
-        work_title = c.priority >= 3 and c.kind == "name" and c.entity_type == "WORK" and len(words) > 1
+        if c.priority < 3 or c.kind != "name" or c.entity_type != "WORK" or len(words) < 2:
+            continue  # only a phrase rule's title of several words
         short = words[-1]
-        if work_title and short[:1].isupper() and short not in surnames | titled and not _shaped_like_a_name(words):
+        if short[:1].isupper() and short not in people and not _shaped_like_a_name(words):
             ruled.setdefault(short, "WORK")
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are

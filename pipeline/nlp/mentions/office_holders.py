@@ -104,10 +104,12 @@ def known_holder(
     day = mc.ctx.published_date
     terms = [t for t in terms if t.held_on(day)] if day else _in_era(terms, persons, roles)
     named = {name_key(m.name) for m in persons}
-    fitting = {}
+    fitting: dict[str, set[str]] = {}
+    written: dict[str, set[str]] = {}  # the person's names as this article writes them
     for t in terms:
         if t.names & named and not _holds_other_posts(roles, t.person, title):
             fitting.setdefault(t.person, set()).add(t.iso3)
+            written.setdefault(t.person, set()).update(m.name for m in persons if name_key(m.name) in t.names)
     if len(fitting) > 1 and not place:
         # several holders of such posts ("the president" with Bush and Chirac named): the one
         # whose country is the only one of theirs the article names
@@ -116,7 +118,9 @@ def known_holder(
     if len(fitting) != 1:
         return None
     (person,) = fitting
-    own = [m for m in persons if may_name_one_person(m.name, person)]
+    # by the names the article gives the person ("Ken Clarke", "Lula da Silva"), which need
+    # not be the knowledge's own spelling, and their short forms ("Mr Clarke")
+    own = [m for m in persons if any(may_name_one_person(m.name, n) for n in written[person])]
     earlier = [m for m in own if m.char_start < the.idx]
     return earlier[-1] if earlier else own[0] if own else None
 

@@ -263,10 +263,10 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
     full_surnames = {c.name.split()[-1].lower() for c in chosen if c.entity_type == "PERSON" and " " in c.name}
     out = []
     for c in chosen:
-        # not a group a rule found ("members of the Stolen Generations" where NER typed the
-        # headline's "apologise to Stolen Generations" a person): a people is no one's surname
-        renamed = c.entity_type not in ("PERSON", "GROUP") and c.name.lower() in surnames
-        if c.gazetteer_id is None and renamed and c.priority == 1:
+        # not a group ("members of the Stolen Generations" where NER typed the headline's
+        # "apologise to Stolen Generations" a person): a people is no one's surname
+        bears_surname = c.entity_type not in ("PERSON", "GROUP") and c.name.lower() in surnames
+        if c.gazetteer_id is None and bears_surname and c.priority == 1:
             c = replace(c, entity_type="PERSON", kind="name")
         if c.entity_type == UNRESOLVED:
             continue

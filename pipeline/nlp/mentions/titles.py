@@ -17,7 +17,7 @@ from pipeline.nlp.mentions.context import MentionContext, body_key
 from pipeline.nlp.mentions.office_holders import known_holder
 from pipeline.nlp.mentions.people import is_bare_title, title_words
 from pipeline.nlp.mentions.pronouns import is_clause_subject, is_modifier, names_a_post
-from pipeline.nlp.mentions.vocabulary import TITLE_MODIFIERS
+from pipeline.nlp.mentions.vocabulary import OFFICE_NOUNS, TITLE_MODIFIERS
 from pipeline.nlp.names import role_compatible
 from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
@@ -92,6 +92,14 @@ def _former_post(mc: MentionContext, m: Mention) -> bool:
     return False
 
 
+def _not_former(mc: MentionContext, persons: list[Mention], title: str) -> list[Mention]:
+    """The people the office-holder knowledge may give a post: not those the text gives it as
+    no longer held ("ex-Conservative chancellor Ken Clarke" is no "the chancellor" of the
+    article, whatever the knowledge says he once held)."""
+    former = {surname(m.name) for m in persons if m.role and role_compatible(title, m.role) and _former_post(mc, m)}
+    return [m for m in persons if surname(m.name) not in former]
+
+
 def title_reference(
     mc: MentionContext,
     the: Token,
@@ -149,15 +157,18 @@ def title_reference(
     before = [m for m in persons if m.char_start < the.idx]
     head = doc[idx[0] : idx[-1] + 1].root
     alone = head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("cc", "conj") for c in head.children)
+    # the knowledge may name the holder of a post the title's own head word is ("the prime
+    # minister"), not of one inside a longer phrase ("the economy and the chancellor")
+    ask_knowledge = head.i == idx[-1] and not _names_no_holder(head)
     if former or place is not None:
         # "the former Labour leader", "the Salford MP", "The French president": a post of a
         # party or place, or one held before, is no office the text's holders of the post share;
         # as a clause's subject it is the one person just named, when nothing ties that person
         # to another country; "the Israeli prime minister" the knowledge gives one person
         # the article names is that person, subject or not
-        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY
+        unknown = former or not place or role.seniority <= GENERIC_POST_SENIORITY or not ask_knowledge
         known = None if unknown or _placed_holders(before, role.name, place) else known_holder(
-            mc, the, persons, roles, role.name, place
+            mc, the, _not_former(mc, persons, role.name), roles, role.name, place
         )
         if known is not None:
             return idx[0], idx[-1] + 1, known
@@ -201,15 +212,15 @@ def title_reference(
             holders = recent
     # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
     alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
-    if not holders and body is None and not _held_in_article(roles, role.name):
+    if not holders and body is None and not _held_in_article(roles, role.name) and ask_knowledge:
         # nobody in the text is given the post: the one person it names whom the knowledge
         # gives it ("Tony Blair has defended his record. The prime minister criticised …")
-        known = known_holder(mc, the, persons, roles, role.name, None)
+        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None)
         if known is not None:
             return idx[0], idx[-1] + 1, known
-    if not holders and body is not None:
+    if not holders and body is not None and ask_knowledge:
         # "the Tory leader": the one leader of the party the knowledge gives the article's names
-        known = known_holder(mc, the, persons, roles, role.name, None, body_key(body))
+        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None, body_key(body))
         if known is not None:
             return idx[0], idx[-1] + 1, known
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
@@ -255,6 +266,22 @@ def title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _names_no_holder(head: Token) -> bool:
+    """Whether a bare title says nothing of who holds the office now, so the office-holder
+    knowledge must not name anyone: a predicate ("whoever is the prime minister", "he would
+    be the prime minister": its subject is whoever holds it), a title given its own name in
+    apposition ("the prime minister at the time, Margaret Thatcher": that person, maybe a
+    past holder), or the office itself ("the prime minister's job", "the role of the
+    president", `OFFICE_NOUNS`)."""
+    if head.dep_ in ("attr", "oprd"):
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+        return True
+    if head.dep_ == "poss":
+        return head.head.lemma_.lower() in OFFICE_NOUNS
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in OFFICE_NOUNS
 
 
 def _charge_after(of: Token, title: Token) -> bool:

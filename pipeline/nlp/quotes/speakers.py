@@ -522,6 +522,8 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         return found
     if subject.lemma_.lower() in PRESS_NOUNS:
         return None  # "the newspaper": a paper, never the latest body of another kind
+    if _introduced_unnamed(art, subject):
+        return None  # "A group of MPs has tried … The group says": that group, no body named before
     # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
     for m in reversed(art.index.mentions):
@@ -530,6 +532,20 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
             if root is not None and root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
                 return _main_subject_body(art, root) or m
     return art.index.before(subject.idx, ("ORGANIZATION",))
+
+
+def _introduced_unnamed(art: QuoteArticle, subject: Token) -> bool:
+    """Whether a definite body noun takes up a body the text introduced without a name: an
+    earlier clause's subject with the same noun and an indefinite article ("A group of MPs has
+    tried to raise the pressure … The group says …"), which no mention covers."""
+    noun = subject.lemma_.lower()
+    return any(
+        t.lemma_.lower() == noun
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and determined(t, INDEFINITE)
+        and art.index.at(t) is None
+        for t in art.doc[: subject.i]
+    )
 
 
 def _bodies_named_in_full(art: QuoteArticle, subject: Token) -> list[Mention] | None:

@@ -111,9 +111,10 @@ class StanceArticle:
         """The mention a holder phrase refers to (`mention_of`), else the body a definite
         description takes up ("The Law Commission … The commission also recommended …"), as
         for speakers (`quotes.speakers.body_named_like`), or the author of a document ("A report
-        by the Commons committee called for …", `published_by`), when it is a clause's subject
-        ("as the party challenging Labour" describes a role, and refers to no one), or the
-        actor a news lead describes and names next ("A chief constable has backed …", `leads`)."""
+        by the Commons committee called for …", `published_by`) or of "his"/"her" document
+        ("His report demands …", `_pronoun_author`), when it is a clause's subject ("as the
+        party challenging Labour" describes a role, and refers to no one), or the actor a news
+        lead describes and names next ("A chief constable has backed …", `leads`)."""
         found = self.mention_of(subject)
         if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
             found = body_named_like(self, subject) or published_by(self, subject)
@@ -121,11 +122,12 @@ class StanceArticle:
         return found
 
     def _pronoun_author(self, subject: Token) -> Mention | None:
-        """ "Amitai Etzioni … His report demands a major overhaul of …": a document (speaking
-        for its possessor, `possessor_speaks`) owned by "his"/"her" is the speaker the quotes
-        layer gave the words it introduces, which reads the pronoun with its gender ("Ann
-        Taylor chaired the committee. Mr Brown welcomed the findings. Her report demands …"
-        is Ann Taylor's, not Mr Brown's, the person named last)."""
+        """ "Amitai Etzioni … His report demands a major overhaul of …": a document
+        (`document_nouns`, which speaks for its possessor: `possessor_speaks`) owned by
+        "his"/"her" is the speaker the quotes layer gave the words it introduces, which reads
+        the pronoun with its gender ("Ann Taylor chaired the committee. Mr Brown welcomed the
+        findings. Her report demands …" is Ann Taylor's, not Mr Brown's, the person named
+        last)."""
         if subject.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)

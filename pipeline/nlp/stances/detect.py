@@ -111,11 +111,12 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
 
 
 class _Memo:
-    """The gate fields of each (word, lemma) and the plan of each gate, kept from one article
-    to the next: a process's articles share most of their words, and working these out again
-    for every article was a sixth of the stance pass. Both depend only on the lexicon."""
+    """The gate fields of each (word, lemma), the plan of each gate and the plan of each
+    token's (tags, word, lemma), kept from one article to the next: a process's articles
+    share most of their words, and working these out again for every article was a sixth of
+    the stance pass. All depend only on the lexicon."""
 
-    KEPT = 200_000  # words kept at most; past that the memo starts again (memory stays bounded)
+    KEPT = 200_000  # entries kept at most in a table; past that the memo starts again (memory stays bounded)
 
     def __init__(self, lex: StanceLexicon):
         self.lex = lex
@@ -165,7 +166,7 @@ def extract_stances(
     if not ctx.text or not len(ctx.doc):
         return []
     lex = load_stance_lexicon()
-    art = stance_context(ctx, quotes, mentions, lex, accusations or [])
+    art = stance_context(ctx, quotes, mentions, lex, accusations)
     view = view_of(ctx.doc)
     pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
     memo = _memo_of(lex)

@@ -215,8 +215,9 @@ def _acronym_plural(token: Token) -> bool:
 
 def _acting(token: Token) -> bool:
     """A subject, the agent of a passive ("applauded by environmentalists"), a noun with a
-    participle ("advocates demanding …"), or whose a stance noun's stance is ("support for the
-    plan from unions", "opposition among backbenchers", "critics' calls for …")."""
+    participle ("advocates demanding …"), or the one whose stance a stance noun names
+    ("support for the plan from unions", "opposition among backbenchers", "critics' calls
+    for …", "the decision provoked fury among farmers")."""
     if token.dep_ in SUBJECT_DEPS:
         return True
     if token.dep_ == "poss" and token.head.lemma_.lower() in STANCE_NOMINALS:

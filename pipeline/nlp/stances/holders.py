@@ -147,9 +147,13 @@ def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker:
     than the speaker. The speaker's own cue lies outside an indirect quote's text."""
     if quote is None:
         return False
+    below = token
     for above in [token, *token.ancestors]:
         if not quote.char_start <= above.idx < quote.char_end:
             return False
+        if _owned_content_clause(art, above, below, speaker):
+            return True  # "act on the Law Lords' ruling that detention … is unlawful": theirs
+        below = above
         if not is_cue(above):
             continue
         subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
@@ -163,6 +167,25 @@ def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker:
         return mention is None or mention.mention_id != speaker.mention_id and mention.name != speaker.name
     return False
 
+
+def _owned_content_clause(art: StanceArticle, noun: Token, clause: Token, speaker: Mention) -> bool:
+    """Whether a clause is the content of a noun someone else owns: "the Law Lords' ruling that
+    detention … is unlawful", "Labour's claim that taxes will rise": a "that" clause (its
+    "that" a complementiser, not a relative pronoun) on a noun whose possessor names someone
+    other than the speaker (or a possessor no mention covers) says what the possessor holds."""
+    if noun.pos_ not in ("NOUN", "PROPN") or clause.head.i != noun.i or clause.dep_ not in ("acl", "ccomp"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in PERSONAL_PRONOUNS or owner.lower_ in POSSESSIVE_PRONOUNS:
+        return False
+    mention = art.holder_of(owner)  # a possessor the mention layer left out ("the Law Lords'") is someone else too
+    return mention is None or mention.mention_id != speaker.mention_id and mention.name != speaker.name
+
+
+# possessive pronouns: "his claim that …" may be the speaker's own
+POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 
 # prepositions after which a message noun is the subject's own ("responded with a statement …")
 MESSAGE_PREPOSITIONS = frozenset({"with", "in"})

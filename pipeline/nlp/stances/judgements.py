@@ -170,7 +170,7 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         return out  # "is it too early to open a bottle?": a question asks, it does not judge
     quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
-    if holder is None:
+    if holder is None or others_words(art, word, quote, holder):
         return out
     doing = _judged_doing(word)
     if doing is not None:

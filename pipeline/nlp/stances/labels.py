@@ -238,7 +238,8 @@ class Labeller:
         """ "no further concessions on the Bill" after "the Prevention of Terrorism Bill": a
         label's closing complement that is a bare definite noun takes the fuller label of its
         latest earlier mention, as a bare head does ("concessions on the Prevention of
-        Terrorism Bill"); None when the complement has words of its own or no named mention."""
+        Terrorism Bill"); None when the complement has words of its own, no named mention,
+        or the label would grow too long."""
         if tokens[-1].i != pobj.i or pobj.pos_ not in ("NOUN", "PROPN"):
             return None
         if pobj.pos_ == "PROPN" and not pobj.text.istitle():
@@ -251,7 +252,8 @@ class Labeller:
         # "one firm on its takeover list" is no fuller name of it
         earlier = self._antecedent_label(pobj, named_only=True)
         label = clean(render(self.doc, tokens[:-1]) + " " + earlier) if earlier else ""
-        # a reader's short phrase: no longer than a cut label (`phrases.MAX_CONTENT_WORDS`)
+        # a reader's short phrase: the content words of a cut label (`phrases.MAX_CONTENT_WORDS`)
+        # and a few function words
         return label if label and len(label.split()) <= MAX_CONTENT_WORDS + 3 else None
 
     def plan_content(self, plan: Token) -> str | None:
@@ -546,9 +548,9 @@ class Labeller:
         to the Kyoto protocol", "plans to opt out of the scheme"): the particle and the
         preposition join the gerund, the preposition's object is what is acted on."""
         particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
-        prep = next(
-            (c for c in verb.children if c.dep_ == "prep" and particle is not None and c.i == particle.i + 1), None
-        )
+        if particle is None:
+            return None
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == particle.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in ACTOR_TYPES:
             return None  # "pull out of Iraq": an action on a state or people is no issue label
@@ -556,8 +558,8 @@ class Labeller:
             return None
         named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.lefts)  # "the Kyoto protocol"
         if not (named or issue_like(pobj)) or pobj.lemma_.lower() in BODY_NOUNS:
-            # "stand up to the teaching unions", "stand up to the government" (a state or body
-            # as it acts, `body_nouns`): people, no issue
+            # "stand up to the teaching unions" (no issue word), "stand up to the government"
+            # (a state or body as it acts, `body_nouns`, which `issue_like` counts): people
             return None
         if any(c.dep_ == "prep" and c.i > pobj.right_edge.i for c in verb.children):
             return None  # "wake up from their state of denial over …": the act as worded says more
@@ -567,7 +569,9 @@ class Labeller:
         return f"{gerund(verb.lemma_)} {particle.lower_} {prep.lower_} {label}", pobj
 
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
-        """An action as a label: gerund + object ("imposing agreements", "building more prisons")."""
+        """An action as a label: gerund + object ("imposing agreements", "building more prisons"),
+        or, with no object, a phrasal verb's gerund + particle + preposition + its object
+        ("signing up to Kyoto protocol", `_phrasal_label`)."""
         if verb.lemma_.lower() in PLACEMENT_VERBS:
             return self._placement_label(verb)
         if verb.lemma_.lower() in EMPTY_VERBS:

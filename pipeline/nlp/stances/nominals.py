@@ -367,9 +367,9 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
     "the proposals met with opposition from teachers":
     the subject of a receive verb (`receive_verbs`) whose object is the stance noun is what the
     stance is about, when it is an issue, not someone ("Mr Blair faces opposition" says
-    nothing about which of his policies) nor a natural happening: "the storm caused anger
-    among residents" is feeling, no position on a policy (eval/GUIDE.md; the weather,
-    disaster and accident nouns of event_senses.yaml `disaster`)."""
+    nothing about which of his policies) nor a happening: "the storm caused anger among
+    residents" is feeling, no position on a policy (eval/GUIDE.md; event_senses.yaml
+    `disaster`: weather, disasters, disease, accidents, downturns, failures)."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "with":
         verb = verb.head  # "the proposals met with opposition from …"

@@ -211,12 +211,13 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
     sunset clause inserted in the Bill"), an infinitive with its object ("the decision to
-    send a junior minister") or a gerund with its object after a kept preposition
-    ("guidelines on splitting the financial burden"); with `bare`, also an infinitive with
-    no object ("Japan's refusal to apologise for the invasion", `bare_infinitive`); with
-    `doing`, also a present participle with its object ("the treaty establishing a
-    constitution"), which completes a noun that is an issue by itself, never makes one of a
-    generic noun ("an idea saying …")."""
+    send a junior minister") and the act it makes or lets someone do ("plans to allow
+    foreign investors to develop land", `_caused_action`) or a gerund with its object after
+    a kept preposition ("guidelines on splitting the financial burden"); with `bare`, also
+    an infinitive with no object ("Japan's refusal to apologise for the invasion",
+    `bare_infinitive`); with `doing`, also a present participle with its object ("the
+    treaty establishing a constitution"), which completes a noun that is an issue by itself,
+    never makes one of a generic noun ("an idea saying …")."""
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
@@ -294,7 +295,7 @@ def _caused_action(lex: StanceLexicon, verb: Token, obj: Token | None) -> list[T
         if obj is None and (subject is None or subject.pos_ not in ("NOUN", "PROPN")):
             continue  # "to allow them to …": no one named
         if obj is not None and subject is not None:
-            continue
+            continue  # after an object the act is the object's, with no subject of its own
         who = phrase(lex, subject, keep_det=False, depth=1) if obj is None else []
         return [*who, to, inner, *phrase(lex, act_obj, keep_det=False, depth=1)]
     return []
@@ -420,17 +421,18 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
     """What the parser hangs on a stance verb but its object's issue needs, right after it:
     "without" and its object ("criticised the detention of suspects without trial") and an
     infinitive with its object ("supports constitutional amendments to expand military
-    capabilities") or, when the object is a pronoun, with its prepositional arguments. A
-    verb of attack judges its object too ("attacked the government's \"failure\" to control
-    immigration", where the quote marks let the parser hang the infinitive on the verb), but
-    with no cue of its own only an infinitive that the object takes, a noun of an act or
-    attempt ("failure", "decision", "plan": `deverbal`, `attempt_nouns`, `attitude_nouns`):
-    "attacked Labour's record to rally his party" states the attacker's purpose."""
+    capabilities") or, when the infinitive's own object is a pronoun, with its prepositional
+    arguments. A verb of attack judges its object too ("attacked the government's \"failure\"
+    to control immigration", where the quote marks let the parser hang the infinitive on the
+    verb), but with no cue of its own only an infinitive that the object takes, a noun of an
+    act or attempt ("failure", "decision", "plan": `deverbal`, `attempt_nouns`,
+    `attitude_nouns`): "attacked Labour's record to rally his party" states the attacker's
+    purpose."""
     cued = lex.cue(noun.head.lemma_) is not None
     if noun.dep_ != "dobj" or not (cued or noun.head.lemma_.lower() in VERBAL_ATTACK_VERBS):
         return []  # only a stance verb's object: "imposing a solution to resolve the dispute" is a purpose
     lemma = noun.lemma_.lower()
-    infinitive = cued or deverbal(lemma) or lemma in ATTEMPT_NOUNS or lemma in ATTITUDE_NOUNS
+    takes_infinitive = cued or deverbal(lemma) or lemma in ATTEMPT_NOUNS or lemma in ATTITUDE_NOUNS
     after = noun.right_edge.i + 1
     for child in noun.head.rights:
         if child.left_edge.i != after:
@@ -439,7 +441,10 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
             pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if pobj is not None:
                 return [child, *phrase(lex, pobj, keep_det=False, depth=1)]
-        if infinitive and child.dep_ == "advcl" and child.tag_ == "VB" and child.lemma_.lower() not in EMPTY_VERBS:
+        if (
+            takes_infinitive and child.dep_ == "advcl" and child.tag_ == "VB"
+            and child.lemma_.lower() not in EMPTY_VERBS
+        ):
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if to is not None and obj is not None:
