@@ -496,12 +496,21 @@ def _listed_with_bodies(root: Token) -> bool:
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
     members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
-    others = [t for t in members if t.i != root.i]
+    # not a "conjunct" inside the name's own entity ("Edward Webber &mdash;" tagged as one)
+    others = [t for t in members if t.i != root.i and _entity_start(t) != _entity_start(root)]
     if not others or len(members) > 6:
         return False
     return any(t.ent_type_ == "ORG" for t in others) and not any(
         t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") or t.ent_id_.startswith(_PLACE_IDS) for t in others
     )
+
+
+def _entity_start(token: Token) -> int:
+    """Where the NER entity the token is inside begins (the token itself outside any)."""
+    i = token.i
+    while token.doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+    return i
 
 
 def _owns_its_object(root: Token) -> bool:
@@ -663,7 +672,8 @@ def _listed_with_places(root: Token) -> bool:
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
     members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
-    others = [t for t in members if t.i != root.i]
+    # not a "conjunct" inside the name's own entity ("Edward Webber &mdash;" tagged as one)
+    others = [t for t in members if t.i != root.i and _entity_start(t) != _entity_start(root)]
     places = [t for t in others if _is_placed(t) or t.ent_id_.startswith("country:")]
     if len(places) < 2 or 2 * len(places) < len(others) or len(members) > 12:
         return False
