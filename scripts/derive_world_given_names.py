@@ -11,13 +11,14 @@ capitalised word in news copy may be:
 * a word of another list of mentions.yaml ("muslim", "labour");
 * a place name of Faker's address providers (a state, province, city or country: "Indiana");
 * a name the gazetteer knows (a country, capital, city, region, body) or a country's demonym;
-* a town of uk_places, a role or title word, a month or weekday;
+* a town of uk_places, a role, title or rank word (RANKS), a month or weekday;
 * names of one or two letters.
 
 Usage (Faker installed in the interpreter that runs it, or its unpacked wheel on PYTHONPATH):
     python scripts/derive_world_given_names.py FILE_LIST > names.txt
 where FILE_LIST names the corpus files, one a line (the non-gold articles of the shared
-corpora). The printed names, lower case and sorted, are pasted into the list.
+corpora). The printed names, lower case and sorted, are pasted into the list as its
+`words: >-` block (words apart by white space: pipeline/nlp/vocabulary.py reads it fast).
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# ranks and religious titles that open a name as a style, not as a given name ("Admiral
+# Insurance", "Colonel Gaddafi", "Imam Hussein"), and the colloquial demonym "Brit" ("the Brit
+# Awards"); Faker lists them as first names of some locale
+RANKS = frozenset("admiral brit colonel imam marshal pastor".split())
 
 
 def faker_first_names() -> set[str]:
@@ -124,7 +129,7 @@ def main(file_list: str) -> None:
         w
         for name, words in yaml.safe_load(MENTIONS.read_text(encoding="utf-8"))["lists"].items()
         if name != "world_given_names"
-        for phrase in words["words"]
+        for phrase in (words["words"].split() if isinstance(words["words"], str) else words["words"])
         for w in str(phrase).lower().split()
     }
     gaz = load_gazetteer()
@@ -134,7 +139,7 @@ def main(file_list: str) -> None:
         for name in faker_first_names()
         if len(name) > 2
         and name not in lowered | alone | listed | places
-        and name not in MONTHS_AND_DAYS | UK_PLACES | TITLE_NOUNS | ORG_HEADS | roles
+        and name not in MONTHS_AND_DAYS | RANKS | UK_PLACES | TITLE_NOUNS | ORG_HEADS | roles
         and gaz.by_alias(name.title()) is None
         and gaz.demonym_country(name.title()) is None
     )

@@ -126,6 +126,17 @@ def test_a_good_file_loads(tmp_path):
     assert verbs == frozenset({"meet", "talk"}) and genders["dr"] is None
 
 
+def test_a_long_list_may_be_one_block_of_words(tmp_path):
+    """A list of single words may be written as one block, the words apart by white space
+    (read as one YAML scalar: fast for the thousands of world_given_names); its words are
+    checked like a sequence's."""
+    block = GOOD.replace("words: [meet, talk]", "words: >-\n          meet\n          talk")
+    verbs, _ = _load(tmp_path, block)
+    assert verbs == frozenset({"meet", "talk"})
+    with pytest.raises(ValueError, match="listed twice"):
+        _load(tmp_path, GOOD.replace("words: [meet, talk]", "words: >-\n          meet talk\n          meet"))
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

@@ -52,6 +52,14 @@ class WordList(BaseModel):
     source: str | None = None
     words: tuple[str, ...] = Field(min_length=1)
 
+    @field_validator("words", mode="before")
+    @classmethod
+    def _split(cls, words: object) -> object:
+        """A long list of single words may be one block of text, the words apart by white
+        space: libyaml then reads one scalar, not thousands (the ~20,000 world_given_names
+        of mentions.yaml cost about 0.3 s a process as a YAML sequence, 0.03 s as a block)."""
+        return tuple(words.split()) if isinstance(words, str) else words
+
     @field_validator("words")
     @classmethod
     def _words(cls, words: tuple[str, ...]) -> tuple[str, ...]:

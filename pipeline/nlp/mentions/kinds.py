@@ -198,8 +198,11 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
-    if len(words) == 1 and not place and _listed_with_bodies(root):
-        found.add("ORGANIZATION")  # not "the line between Edinburgh and Tweedbank": a known town
+    if (len(words) == 1 or c.label == "ORG") and not place and _listed_with_bodies(root):
+        # not "the line between Edinburgh and Tweedbank": a known town; a longer name only
+        # where NER typed it a body too ("the Guardian Media Group, Trinity Mirror and the
+        # Daily Mail & General Trust"), whatever given name it opens with
+        found.add("ORGANIZATION")
     if not place and _employer(root):
         found.add("ORGANIZATION")
     if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
@@ -320,11 +323,12 @@ def _shaped_like_a_name(words: list[str]) -> bool:
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
-        and not any(
-            w.lower() in ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS or is_body_word(w.lower())
-            for w in words[1:]
-        )
+        and not any(w.lower() in _NO_PERSON_ENDS or is_body_word(w.lower()) for w in words[1:])
     )
+
+
+# words that end a body's, firm's, site's or building's name and no person's
+_NO_PERSON_ENDS = ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS
 
 
 def _root(doc, c: Candidate) -> Token:
@@ -492,12 +496,21 @@ def _listed_with_bodies(root: Token) -> bool:
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
     members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
-    others = [t for t in members if t.i != root.i]
+    # not a "conjunct" inside the name's own entity ("Edward Webber &mdash;" tagged as one)
+    others = [t for t in members if t.i != root.i and _entity_start(t) != _entity_start(root)]
     if not others or len(members) > 6:
         return False
     return any(t.ent_type_ == "ORG" for t in others) and not any(
         t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") or t.ent_id_.startswith(_PLACE_IDS) for t in others
     )
+
+
+def _entity_start(token: Token) -> int:
+    """Where the NER entity the token is inside begins (the token itself outside any)."""
+    i = token.i
+    while token.doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+    return i
 
 
 def _owns_its_object(root: Token) -> bool:
@@ -659,7 +672,8 @@ def _listed_with_places(root: Token) -> bool:
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
     members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
-    others = [t for t in members if t.i != root.i]
+    # not a "conjunct" inside the name's own entity ("Edward Webber &mdash;" tagged as one)
+    others = [t for t in members if t.i != root.i and _entity_start(t) != _entity_start(root)]
     places = [t for t in others if _is_placed(t) or t.ent_id_.startswith("country:")]
     if len(places) < 2 or 2 * len(places) < len(others) or len(members) > 12:
         return False
