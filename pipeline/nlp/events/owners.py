@@ -41,6 +41,7 @@ from pipeline.nlp.events.vocabulary import (
     PROPOSAL_NOUNS,
     REPORTING_VERBS,
 )
+from pipeline.nlp.names import may_name_one_person
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex, has_neg, is_passive, judged_dep, mention_root
 
@@ -70,7 +71,7 @@ def object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     subject is the thing judged, and its pronoun, read before the agent is named, stands for
     someone named earlier, so a backing verb's passive subject counts too."""
     sentence_id = draft.sentence.sentence_id
-    sources = {actor_key(m) for m in draft.sources}
+    sources = source_keys(draft, index)
     passive = is_passive(draft.token)
     judged = judged_dep(draft.token)
     for obj in draft.token.children:
@@ -88,13 +89,16 @@ def possessed_owner(
     """The owner of words or deeds owned through a possessive pronoun ("his apology", "her
     comments"): the mention the pronoun resolves to, else the nearest actor of its kind
     named before it (`_named_before`), never one of `sources`; None when `obj` is no such
-    thing (an actor itself, or no possessive pronoun). With `prefer_subject` ("X criticised
+    thing (an actor itself, or no possessive pronoun); nobody for "his own record", the
+    subject's own. With `prefer_subject` ("X criticised
     Y on Monday. His comments were welcomed by Z": a sentence that opens on "his comments"
     takes up the one the text is about), a "his" or "her" is first the latest person subject
     before it (`subject_person_before`)."""
     owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_REFERENTS]
     if not owners or actor_at(index, obj) is not None or not words_or_deeds(obj):
         return None
+    if any(c.lower_ == "own" for c in obj.children):
+        return []  # "Blair praised his own record": "own" makes the owner the act's subject
     return pronoun_owner(owners[0], sentence_id, sources, index, prefer_subject)
 
 
@@ -199,7 +203,7 @@ def pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:
     source."""
     if not draft.sources:
         return []  # with no speaker known, "him" cannot be told apart from the speaker
-    sources = {actor_key(m) for m in draft.sources}
+    sources = source_keys(draft, index)
     verb = draft.token
     objects = _objects(draft)
     # "denied them" may be claims, "accused them of" and "urged them to" are actors
@@ -236,7 +240,7 @@ def appraised_person(draft: Draft, index: MentionIndex) -> list[Mention]:
     person (`persons_before`); nothing with no source known ("him" may be the speaker)."""
     if not draft.sources:
         return []
-    sources = {actor_key(m) for m in draft.sources}
+    sources = source_keys(draft, index)
     sentence_id = draft.sentence.sentence_id
     objects = _objects(draft)
     noun = draft.token
@@ -260,6 +264,22 @@ def _objects(draft: Draft) -> list[Token]:
     verb = draft.token
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     return objects + [p for c in verb.children if c.dep_ == "prep" and c in draft.words for p in pobjs(c)]
+
+
+def source_keys(draft: Draft, index: MentionIndex) -> set[str]:
+    """The `actor_key`s an act's pronoun object or owner may not stand for: its sources', and
+    those of every person the article names who may be one of them (`names.may_name_one_person`).
+    "Michael Howard said he would stand down. Mr Howard praised him": "he" was resolved to
+    Michael Howard, whose key is not "Mr Howard"'s, yet one does not praise oneself."""
+    keys = {actor_key(m) for m in draft.sources}
+    persons = [m.name for m in draft.sources if m.entity_type == "PERSON"]
+    if persons:
+        keys |= {
+            actor_key(m)
+            for m in index.mentions
+            if m.entity_type == "PERSON" and any(may_name_one_person(name, m.name) for name in persons)
+        }
+    return keys
 
 
 def pronoun_referent(obj: Token, sentence_id: int, sources: set[str], index: MentionIndex) -> list[Mention]:

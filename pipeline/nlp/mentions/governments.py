@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, make_mention
 from pipeline.nlp.mentions.vocabulary import (
+    CHARGE_VERBS,
     GOVERNING_TITLES,
     GOVERNMENT_QUALIFIERS,
     MINISTER_QUALIFIERS,
@@ -179,8 +180,17 @@ def _bare_ministers(token: Token) -> bool:
 def _charged_with(doc, i: int) -> bool:
     """ "accused the government of failing", "ministers of wasting money": an "of" at `i`
     followed by a gerund states a charge against the government, where "of" before a name
-    or a noun ("the government of Iraq", "ministers of both countries") says whose it is."""
-    return doc[i].lower_ == "of" and i + 1 < len(doc) and doc[i + 1].tag_ == "VBG"
+    or a noun ("the government of Iraq", "ministers of both countries") says whose it is.
+    After the object of a verb of charging (mentions.yaml charge_verbs) the "of" states the
+    charge whatever follows ("accused the government of incompetence")."""
+    if doc[i].lower_ != "of" or i + 1 >= len(doc):
+        return False
+    if doc[i + 1].tag_ == "VBG":
+        return True
+    charged, named = doc[i - 1], next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if named is not None and named.pos_ == "PROPN":
+        return False  # "accused the government of Iraq of lying": whose government
+    return charged.dep_ == "dobj" and charged.head.lemma_ in CHARGE_VERBS
 
 
 def _governing_modifier(modifier: Token) -> bool:

@@ -46,6 +46,7 @@ ENVOY_NOUNS = _VOCABULARY.words("envoy_nouns")
 GOVERNING_TITLES = _VOCABULARY.words("governing_titles")
 GOVERNMENT_QUALIFIERS = _VOCABULARY.words("government_qualifiers")
 MINISTER_QUALIFIERS = _VOCABULARY.words("minister_qualifiers")
+CHARGE_VERBS = _VOCABULARY.words("charge_verbs")
 PLACE_NOUNS = _VOCABULARY.words("place_nouns")
 # office or chamber phrase -> the ISO3 code (lower case) of the one country that has it
 NATIONAL_OFFICES = _VOCABULARY.mapping("national_offices")

@@ -52,6 +52,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     hyphen_joined,
     is_negated,
+    is_subject,
     mention_of,
     mention_root,
     noun_phrase_extent,
@@ -536,12 +537,13 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
 
 def _introduced_unnamed(art: QuoteArticle, subject: Token) -> bool:
     """Whether a definite body noun takes up a body the text introduced without a name: an
-    earlier clause's subject with the same noun and an indefinite article ("A group of MPs has
-    tried to raise the pressure … The group says …"), which no mention covers."""
+    earlier clause's subject, or a conjunct of one, with the same noun and an indefinite article
+    ("A group of MPs has tried to raise the pressure … The group says …", "A coalition of
+    charities and a group of MPs criticised …"), which no mention covers."""
     noun = subject.lemma_.lower()
     return any(
         t.lemma_.lower() == noun
-        and t.dep_ in ("nsubj", "nsubjpass")
+        and (is_subject(t) or t.dep_ == "conj" and is_subject(t.head))
         and determined(t, INDEFINITE)
         and art.index.at(t) is None
         for t in art.doc[: subject.i]
