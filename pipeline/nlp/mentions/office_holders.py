@@ -78,7 +78,8 @@ def load_office_holders(path: Path = OFFICE_HOLDERS_FILE) -> tuple[Term, ...]:
                 raise ValueError(f"{path.name}: bad dates for {h['person']}: {start}..{end}")
             names = frozenset(name_key(n) for n in [h["person"], *h.get("aliases", ())])
             party_id = party.entity_id if party is not None else None
-            terms.append(Term(h["person"], names, office["role"], titles, entry.entity_id[8:], party_id, start, end))
+            iso3 = entry.entity_id.removeprefix("country:")
+            terms.append(Term(h["person"], names, office["role"], titles, iso3, party_id, start, end))
     return tuple(terms)
 
 
@@ -113,7 +114,7 @@ def known_holder(
     if len(fitting) > 1 and not place:
         # several holders of such posts ("the president" with Bush and Chirac named): the one
         # whose country is the only one of theirs the article names
-        context = {t.ent_id_[8:] for t in mc.doc if t.ent_id_.startswith("country:")}
+        context = {t.ent_id_.removeprefix("country:") for t in mc.doc if t.ent_id_.startswith("country:")}
         fitting = {p: c for p, c in fitting.items() if c & context}
     if len(fitting) != 1:
         return None
