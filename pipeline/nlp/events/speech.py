@@ -570,7 +570,12 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
     """ "the legislation was a travesty", "the current powers were discriminatory": a
     definite measure a government enacts (`government_measure_nouns`) that names no owner,
     and for which none was named before, is the measure of the national government the
-    article's "the government" names, unless the speaker governs (a minister, a department)."""
+    article's "the government" names, unless the speaker governs (a minister, a department).
+    A statute named as such ("the Hunting Act was a bad law": a LAW mention) is one too."""
+    if any(m.entity_type == "LAW" for m in ec.index.all_at(noun)):
+        if any(governs(s, ec) for s in speakers):
+            return []
+        return national_government(ec.index)
     if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
