@@ -42,6 +42,7 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     national_government,
     plural_antecedent,
+    pobjs,
     quote_span,
     speech_act_draft,
     unique,
@@ -77,6 +78,7 @@ from pipeline.nlp.events.vocabulary import (
     REPORT_NOUNS,
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
+    SHORTFALL_VERBS,
     SOUNDNESS_VERBS,
     VIRTUE_PHRASES,
     VIRTUE_WORDS,
@@ -135,10 +137,21 @@ def _reproach(token: Token) -> bool:
 
 def _breaks_a_norm(token: Token) -> bool:
     """ "the measures broke human rights laws", "she broke a convention": a verb of breaking
-    (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject."""
-    if token.pos_ != "VERB" or not lemma_in(token, LAWBREAKING_VERBS):
+    (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject, as does
+    falling short of one (`shortfall_verbs`: "his conduct had fallen well below the standards
+    expected", "fell short of the rules")."""
+    if token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
+    if lemma_in(token, LAWBREAKING_VERBS):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
+    lemma = token.lemma_.lower()
+    for word in token.children:
+        if (lemma, word.lower_) not in SHORTFALL_VERBS:
+            continue
+        preps = [word] if word.dep_ == "prep" else [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if any(p.lemma_.lower() in NORM_NOUNS for prep in preps for p in pobjs(prep)):
+            return True
+    return False
 
 
 MILD_DEGREES = frozenset({"bit", "little"})  # "a bit late", "a little slow"
