@@ -368,9 +368,22 @@ def negated(token: Token) -> bool:
     doc = token.doc
     if any(c.dep_ == "neg" and not (c.i > token.i and doc[c.i - 1].text == ",") for c in token.children):
         return True
+    if _nobody_does(token):
+        return True
     head = token.head
     negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
     return negated and not _rhetorical(head)
+
+
+def _nobody_does(verb: Token) -> bool:
+    """ "nothing is going to get in the way of a unified party", "no one has failed": a verb
+    whose subject (or, for an infinitive, its governing verb's) is a negative word does
+    nothing of what it says."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATION_WORDS for c in verb.children
+    )
 
 
 def _rhetorical(verb: Token) -> bool:
