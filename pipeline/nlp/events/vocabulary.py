@@ -161,6 +161,10 @@ OPENING_VERBS = _VOCABULARY.words("opening_verbs")
 RECEIVED_IDIOMS = _VOCABULARY.mapping("received_idioms")
 # plural noun -> the entity type of the pair it refers back to ("any" for every actor type)
 PAIR_NOUNS = _VOCABULARY.mapping("pair_nouns", values=("any", "country", "person", "organization"))
+# count word -> how many actors a counted plural refers back to ("the three men": 3)
+GROUP_COUNTS = {w: int(n) for w, n in _VOCABULARY.mapping("group_counts", values=("2", "3", "4")).items()}
+# singular noun that is a count -> how many actors it refers back to ("the trio": 3)
+COUNT_NOUNS = {w: int(n) for w, n in _VOCABULARY.mapping("count_nouns", values=("2", "3", "4")).items()}
 # "TYPE/mode[/trigger lemma]" -> family: reports that may be one event (cross-article resolution)
 TYPE_FAMILIES = _VOCABULARY.mapping("type_families")
 # The stance rules' verbs of denial ("denied his forecasts were too optimistic"), shared: a
