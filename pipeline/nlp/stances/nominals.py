@@ -256,7 +256,7 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None:
+            if pobj is None or _affiliation(noun, child, pobj):
                 continue
             if pobj.pos_ == "VERB":
                 return action_targets(art, pobj)  # "opposition to imposing …"
@@ -334,6 +334,13 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
     if found is None and lemma in STANCE_NOMINALS:
         found = art.lex.cue(STANCE_NOMINALS[lemma])
     return found
+
+
+def _affiliation(noun: Token, prep: Token, pobj: Token) -> bool:
+    """ "Jack Garner, film critic for Gannet News Service": an agent noun's "for" naming a body
+    by its proper name gives whom the critic or backer works for, not what they judge ("a
+    critic of the war", "an advocate for reform" keep their targets)."""
+    return noun.lemma_.lower() in AGENT_NOMINALS and prep.lower_ == "for" and pobj.pos_ == "PROPN"
 
 
 def cue_prepositions(art: StanceArticle, noun: Token) -> frozenset[str] | None:
