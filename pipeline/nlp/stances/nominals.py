@@ -432,7 +432,8 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     preps = ("prep",) if participle else ("prep", "agent")
     prep = next((c for c in adjective.children if c.dep_ in preps and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if pobj is None:
+    clause = _fact_clause(adjective) if prep is None else None
+    if pobj is None and clause is None:
         return []
     copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
     if copula is None:
@@ -447,9 +448,26 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         holder = art.mention_of(subject)
     if holder is None:
         return []
-    targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+    if clause is not None:
+        targets = action_targets(art, clause) if verb_cue(art, clause) is not None else []
+        label = art.labeller.clause_label(clause) if not targets else None
+        targets = targets or ([Target(label, clause)] if label else [])
+    else:
+        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
+
+
+def _fact_clause(adjective: Token) -> Token | None:
+    """ "We are disappointed that the BaFin has referred the case to the prosecutor": the
+    tensed "that" clause of an attitude adjective is the fact it judges."""
+    return next(
+        (
+            c for c in adjective.children
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _passive_participle(word: Token) -> bool:
