@@ -432,7 +432,7 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     preps = ("prep",) if participle else ("prep", "agent")
     prep = next((c for c in adjective.children if c.dep_ in preps and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    clause = _fact_clause(adjective) if prep is None else None
+    clause = _fact_clause(adjective, int(sign)) if prep is None else None
     if pobj is None and clause is None:
         return []
     copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
@@ -458,13 +458,18 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
 
 
-def _fact_clause(adjective: Token) -> Token | None:
+def _fact_clause(adjective: Token, sign: int) -> Token | None:
     """ "We are disappointed that the BaFin has referred the case to the prosecutor": the
-    tensed "that" clause of an attitude adjective is the fact it judges."""
+    tensed "that" clause of an attitude adjective is the fact it judges. One with a modal is
+    what a worry fears ("worried that the council would be taken over"), but what a positive
+    attitude foresees ("confident that we will be up to the challenge") is no position."""
     return next(
         (
             c for c in adjective.children
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and (sign < 0 or not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children))
         ),
         None,
     )
