@@ -202,6 +202,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         return mention, quote
     if noun.lemma_.lower() in OWNED_STANCE_NOUNS:
         return None, quote  # "boosted demand for video games": a market's, nobody's position
+    if _judged_by_attitude(noun):
+        return None, quote  # "concerned about the crackdown on protesters": judged, not held
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
     received = noun.head.lower_ == "with" and any(c.dep_ == "dobj" for c in noun.head.head.children)
@@ -334,6 +336,16 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
     if found is None and lemma in STANCE_NOMINALS:
         found = art.lex.cue(STANCE_NOMINALS[lemma])
     return found
+
+
+def _judged_by_attitude(noun: Token) -> bool:
+    """ "deeply concerned about the crackdown on protesters": a stance noun that an attitude
+    adjective's preposition takes is what the holder judges; whose crackdown it is, the
+    sentence does not say (the adjective's pass reads the holder's own stance)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "agent"):
+        return False
+    judge = noun.head.head
+    return judge.lemma_.lower() in ATTITUDE_ADJECTIVES or judge.lower_ in ATTITUDE_ADJECTIVES
 
 
 def _affiliation(noun: Token, prep: Token, pobj: Token) -> bool:
