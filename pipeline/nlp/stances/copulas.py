@@ -26,7 +26,13 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
-from pipeline.nlp.stances.words import BODY_NOUNS, CONSEQUENCE_VERBS, GOAL_NOUNS, UNDERGONE_EFFECT_VERBS, VIABILITY_VERBS
+from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
+    CONSEQUENCE_VERBS,
+    GOAL_NOUNS,
+    UNDERGONE_EFFECT_VERBS,
+    VIABILITY_VERBS,
+)
 from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
