@@ -34,6 +34,7 @@ from pipeline.nlp.mentions.vocabulary import (
     COMPANY_POSSESSIONS,
     COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
+    EQUITY_NOUNS,
     EVENT_HEADS,
     FACILITY_HEADS,
     FIRM_WORDS,
@@ -205,7 +206,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     person_shaped = name_shaped or shaped_like_a_person(doc[c.tok_start : c.tok_end])
     if _names_a_body(root, person_shaped) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
-    if _company_possession(root) or _its_customers(root):
+    if _company_possession(root) or _its_customers(root) or _held_in(root):
         found.add("ORGANIZATION")
     if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
@@ -430,6 +431,13 @@ def _company_possession(root: Token) -> bool:
         c.dep_ == "compound" and root.i < c.i < head.i and c.lower_ == "executive" and _is(c, COMPANY_POSSESSIONS)
         for c in head.children
     )
+
+
+def _held_in(root: Token) -> bool:
+    """ "Shares in Marconi fell", "a stake in Alstom": the object of the "in" of a holding
+    (equity_nouns) is a firm."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i != prep.i and _is(prep.head, EQUITY_NOUNS)
 
 
 def _its_customers(root: Token) -> bool:
