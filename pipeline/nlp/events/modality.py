@@ -293,7 +293,9 @@ def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
         if governor.pos_ in ("VERB", "AUX"):
             if word in ("for", "to"):  # "called for talks", "agreed to talks"
                 return _stronger(found, _content_modality(governor, lexicon))
-            # "will be found during talks", "should start 2005 with an apology"
+            # "will be found during talks", "should start 2005 with an apology"; an infinitive
+            # ("orders to keep suspects under house arrest") tells a purpose, not an act done
+            found = _stronger(found, _infinitive_modality(governor))
             return _stronger(found, _clause_aux_modality(governor, lexicon))
         return found
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
