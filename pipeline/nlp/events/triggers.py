@@ -84,8 +84,9 @@ def verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[To
     particles += [
         c for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in SHIFTED_PARTICLES
     ]
-    # "called for", "met with": the preposition follows the verb (or its particle) at once
-    gap = {token.i + 1} | {p.i + 1 for p in particles}
+    # "called for", "met with": the preposition follows the verb (or its particle) at once; a
+    # particle after the object ("give contraceptives out in schools") has a verb of its own
+    gap = {token.i + 1} | {p.i + 1 for p in particles if p.i == token.i + 1}
     # "insisted on Wednesday that ...": a preposition of time is no part of the verb, and
     # the one after it may be ("called on Monday for an inquiry")
     times = [c for c in token.children if c.dep_ == "prep" and c.i in gap and _of_time(c)]
