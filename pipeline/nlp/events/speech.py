@@ -78,6 +78,7 @@ from pipeline.nlp.events.vocabulary import (
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
     SOUNDNESS_VERBS,
+    SPEAKING_OCCASIONS,
     VIRTUE_PHRASES,
     VIRTUE_WORDS,
 )
@@ -447,13 +448,21 @@ def _clausal_subject_doers(subject: Token) -> list[Token]:
 
 def _judging_clause_words(clause: Token) -> list[Token]:
     """The judging clause's words where the judged actor may be named: a clause as its
-    subject reduced to that clause's doer (`_clausal_subject_doers`), and no subordinate
-    clause of reason or time ("it was discriminatory because it did not apply to British
+    subject reduced to that clause's doer (`_clausal_subject_doers`), no phrase of the
+    occasion of the words (`_occasion_phrase`), and no subordinate clause of reason or time ("it was discriminatory because it did not apply to British
     citizens": those it leaves out are not judged)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
     inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
+    inner |= {t.i for c in clause.children if _occasion_phrase(c) for t in c.subtree}
     doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
     return sorted([t for t in clause.subtree if t.i not in inner] + doers, key=lambda t: t.i)
+
+
+def _occasion_phrase(child: Token) -> bool:
+    """ "... would encourage corruption, in an interview on BBC Radio 4": a phrase of the
+    occasion or medium of the words (`speaking_occasions`) names where they were said, not
+    whom they judge."""
+    return child.dep_ == "prep" and any(lemma_in(p, SPEAKING_OCCASIONS) for p in child.children if p.dep_ == "pobj")
 
 
 def _has_mark(clause: Token) -> bool:

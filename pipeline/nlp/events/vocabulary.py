@@ -123,6 +123,7 @@ PROPOSAL_NOUNS = _VOCABULARY.words("proposal_nouns")
 PRESENTING_VERBS = _VOCABULARY.words("presenting_verbs")
 GOVERNMENT_MEASURE_NOUNS = _VOCABULARY.words("government_measure_nouns")
 MANNER_NOUNS = _VOCABULARY.words("manner_nouns")
+SPEAKING_OCCASIONS = _VOCABULARY.words("speaking_occasions")
 CALL_NOUNS = _VOCABULARY.words("call_nouns")
 CLAIM_NOUNS = _VOCABULARY.words("claim_nouns") | CALL_NOUNS
 DENIAL_VERBS = _VOCABULARY.words("denial_verbs")
