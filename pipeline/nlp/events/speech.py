@@ -508,7 +508,7 @@ def judged_actors(
             if not (m.kind == "demonym" or m.entity_type == "PERSON")
             or not any(t.idx == m.char_start and t.i in classifiers for t in span)
         ]
-        if not found and classifiers:
+        if not found and (classifiers or _predicted_doers(token)):
             return []
     if found or circumstance or any(_theatre_name(t) for t in judged):
         return found  # "the Iraq war could be illegal" judges the war, not an actor
@@ -531,6 +531,13 @@ def judged_actors(
         or _proposal_owner(ec, clause, speaker)
         or _unnamed_doer(ec, token, clause, speaker)
     )
+
+
+def _predicted_doers(noun: Token) -> bool:
+    """ "Terrorists might try to target the UK": people of blame as the subject of a clause
+    under a modal are a risk foretold; whom they may act on is not judged."""
+    head = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _misgiving(token: Token) -> Token | None:
