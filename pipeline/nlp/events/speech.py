@@ -72,6 +72,7 @@ from pipeline.nlp.events.vocabulary import (
     MISGIVING_NOUNS,
     NEGATING_VERBS,
     NORM_NOUNS,
+    OPPOSING_PREFIXES,
     PROPOSAL_NOUNS,
     QUARREL_WORDS,
     REPORT_NOUNS,
@@ -85,7 +86,15 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import DEFINITE_DETS, NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
+from pipeline.nlp.syntax import (
+    DEFINITE_DETS,
+    NEGATION_WORDS,
+    has_neg,
+    hyphen_joined,
+    hyphen_prefix,
+    is_passive,
+    nominal_subjects,
+)
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -326,6 +335,8 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
 
 
 def criticises(token: Token) -> bool:
+    if hyphen_prefix(token)[:-1] in OPPOSING_PREFIXES:
+        return False  # "non-fiction", "anti-corruption drives": no one is blamed
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
         return True
     if _harmful_outcome(token):
@@ -449,8 +460,9 @@ def _clausal_subject_doers(subject: Token) -> list[Token]:
 def _judging_clause_words(clause: Token) -> list[Token]:
     """The judging clause's words where the judged actor may be named: a clause as its
     subject reduced to that clause's doer (`_clausal_subject_doers`), no phrase of the
-    occasion of the words (`_occasion_phrase`), and no subordinate clause of reason or time ("it was discriminatory because it did not apply to British
-    citizens": those it leaves out are not judged)."""
+    occasion of the words (`_occasion_phrase`), and no subordinate clause of reason or time
+    ("it was discriminatory because it did not apply to British citizens": those it leaves
+    out are not judged)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
     inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
     inner |= {t.i for c in clause.children if _occasion_phrase(c) for t in c.subtree}

@@ -124,6 +124,7 @@ PRESENTING_VERBS = _VOCABULARY.words("presenting_verbs")
 GOVERNMENT_MEASURE_NOUNS = _VOCABULARY.words("government_measure_nouns")
 MANNER_NOUNS = _VOCABULARY.words("manner_nouns")
 SPEAKING_OCCASIONS = _VOCABULARY.words("speaking_occasions")
+OPPOSING_PREFIXES = _VOCABULARY.words("opposing_prefixes")
 CALL_NOUNS = _VOCABULARY.words("call_nouns")
 CLAIM_NOUNS = _VOCABULARY.words("claim_nouns") | CALL_NOUNS
 DENIAL_VERBS = _VOCABULARY.words("denial_verbs")
