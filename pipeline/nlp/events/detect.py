@@ -91,7 +91,7 @@ def detect_events(
     crowd_at = {m.char_start: m for m in crowds}
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
-    said = speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes)
+    said = speech_drafts(ec, quotes) + stance_drafts(ec, stances, quotes) + quote_intents(ec, quotes)
     attributed = list(attributed_quotes(ec, quotes))
     for draft in said + praise_drafts(ec, attributed) + refusal_drafts(ec, attributed):
         if not without_own_party(ec, draft, quotes):

@@ -149,6 +149,13 @@ def _clause_modality(
     return found
 
 
+def saying_modality(cue: Token, lexicon: EventTriggers) -> str:
+    """Whether the saying a quote's cue verb reports was done: "Forsyth will be saying that
+    ..." (future), "critics might argue that ..." (hypothetical), "he did not say that ..."
+    (negated), read off the cue's clause as an event verb's is."""
+    return _clause_modality(cue, lexicon)
+
+
 def _factual_clause(verb: Token) -> bool:
     """A past or perfect adverbial clause opened by a reason or an earlier event ("because
     Iran has rejected", "as 16 MPs sided with"): it reports what happened."""

@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import relative_doers
 from pipeline.nlp.events.draft import (
+    ASSERTED,
     Draft,
     EventContext,
     actor_key,
@@ -47,6 +48,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
+from pipeline.nlp.events.modality import saying_modality
 from pipeline.nlp.events.owners import SUBJECT_FORMS, claim_maker, possessed_owner, pronoun_referent, proposal_owner
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.subjects import persons_before, subject_actors, subject_person_before
@@ -775,7 +777,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             # "The book, by X … It claims Blair felt he had lost trust": a document restating findings
             continue
         span = quote_span(quote, ec.ctx.doc)
-        if span is None:
+        if span is None or not _said(ec, span):
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
@@ -794,6 +796,15 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def _said(ec: EventContext, span: Span) -> bool:
+    """Whether the quote's cue verb (the verb its words hang from) reports words said:
+    "Freddie Forsyth will be saying that the government didn't do enough" foretells them."""
+    cue = span.root.head
+    if span.start <= cue.i < span.end or cue.pos_ not in ("VERB", "AUX"):
+        return True
+    return saying_modality(cue, ec.lexicon) == ASSERTED
 
 
 def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tuple[Mention, Span]]:
@@ -1071,12 +1082,18 @@ def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: 
     return subject_person_before(obj, sentence.sentence_id, SUBJECT_FORMS[obj.lower_], sources, ec.index)
 
 
-def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
+def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[Quote] = ()) -> list[Draft]:
     """ACCUSE drafts for stances against a named actor ("X opposes Y's plan"): the holder
-    criticises the actor the stance's target names."""
+    criticises the actor the stance's target names; not when the stance comes from a quote
+    whose words are foretold or imagined ("critics might argue that ...", `_said`)."""
     by_id = ec.index.by_id
+    quoted = {q.quote_id: q for q in quotes}
     drafts: list[Draft] = []
     for stance in stances:
+        quote = quoted.get(stance.quote_id or "")
+        span = quote_span(quote, ec.ctx.doc) if quote is not None else None
+        if span is not None and not _said(ec, span):
+            continue
         holder = by_id.get(stance.holder_mention_id or "")
         target = by_id.get(stance.target_mention_id or "")
         if stance.polarity != "oppose" or holder is None or target is None:
