@@ -33,6 +33,7 @@ from pipeline.nlp.events.filters import (
     protesters_riot,
     signed_by_state,
     speakerless,
+    standing_danger,
     theatre_only,
     verbal_attack,
 )
@@ -176,6 +177,7 @@ def detect_events(
         and not speakerless(draft)
         and not lone_recommendation(draft)
         and not backed_cause(draft)
+        and not standing_danger(draft)
         and not procedural_decision(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)
