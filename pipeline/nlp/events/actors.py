@@ -98,7 +98,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import MentionIndex, fronted_participle, is_passive, is_relative_pronoun
+from pipeline.nlp.syntax import MentionIndex, fronted_participle, has_neg, is_passive, is_relative_pronoun
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -792,8 +792,8 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     if prep.lower_ not in ("at", "during") and not has_with:
         return
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return
+    if verb.pos_ not in ("VERB", "AUX") or has_neg(verb):
+        return  # "Mr Brown, who was not at the meeting": he took no part
     assign(draft, "participants", subject_actors(verb, index))
 
 

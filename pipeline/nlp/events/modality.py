@@ -149,6 +149,13 @@ def _clause_modality(
     return found
 
 
+def saying_modality(cue: Token, lexicon: EventTriggers) -> str:
+    """Whether the saying a quote's cue verb reports was done: "Forsyth will be saying that
+    ..." (future), "critics might argue that ..." (hypothetical), "he did not say that ..."
+    (negated), read off the cue's clause as an event verb's is."""
+    return _clause_modality(cue, lexicon)
+
+
 def _factual_clause(verb: Token) -> bool:
     """A past or perfect adverbial clause opened by a reason or an earlier event ("because
     Iran has rejected", "as 16 MPs sided with"): it reports what happened."""
@@ -293,7 +300,9 @@ def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
         if governor.pos_ in ("VERB", "AUX"):
             if word in ("for", "to"):  # "called for talks", "agreed to talks"
                 return _stronger(found, _content_modality(governor, lexicon))
-            # "will be found during talks", "should start 2005 with an apology"
+            # "will be found during talks", "should start 2005 with an apology"; an infinitive
+            # ("orders to keep suspects under house arrest") tells a purpose, not an act done
+            found = _stronger(found, _infinitive_modality(governor))
             return _stronger(found, _clause_aux_modality(governor, lexicon))
         return found
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
