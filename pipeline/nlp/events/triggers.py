@@ -28,10 +28,10 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_at,
+    given_with,
     inner_event_noun,
     lemma_in,
     outer_noun,
-    given_with,
     pobjs,
     received_nouns,
 )
