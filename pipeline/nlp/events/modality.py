@@ -198,8 +198,10 @@ def _implicative_phrase(verb: Token) -> bool:
 
 def _infinitive_modality(verb: Token) -> str:
     """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
-    implicative verb governs it ("managed to meet")."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    implicative verb governs it ("managed to meet"); a passive infinitive ("he was to be
+    charged", "is expected to be arrested") no more than an active one."""
+    passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+    if verb.tag_ != "VB" and not passive_infinitive or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return ASSERTED
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and lemma_in(head, IMPLICATIVE_VERBS) or _implicative_phrase(verb):

@@ -64,11 +64,16 @@ def _controlled_dep(verb: Token) -> str:
 def controlled_patient(verb: Token) -> Token | None:
     """ "The vote prompted Russia to be expelled": a passive infinitive (asked of one with no
     subject of its own) is done to the noun the object-control verb it completes controls
-    (`object_control`, `_controlled_dep`); that noun's token, or None for any other verb or
-    where the controlling verb names none."""
+    (`object_control`, `_controlled_dep`), and under any other verb to that verb's subject
+    ("he was to be charged"); that noun's token, or None for any other verb or where the
+    verb names none."""
     head = verb.head
-    if verb.dep_ != "xcomp" or not is_passive(verb) or not lemma_in(head, OBJECT_CONTROL):
+    if verb.dep_ != "xcomp" or not is_passive(verb):
         return None
+    if not lemma_in(head, OBJECT_CONTROL):
+        # "Blair was to be charged", "X is expected to be arrested": the subject of the verb
+        # the passive infinitive completes is the one it is done to
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return next((c for c in head.children if c.dep_ == _controlled_dep(head)), None)
 
 
