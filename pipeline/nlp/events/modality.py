@@ -201,7 +201,8 @@ def _infinitive_modality(verb: Token) -> str:
     implicative verb governs it ("managed to meet"); a passive infinitive ("he was to be
     charged", "is expected to be arrested") no more than an active one."""
     passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
-    if verb.tag_ != "VB" and not passive_infinitive or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.tag_ != "VB" and not passive_infinitive or not to_infinitive:
         return ASSERTED
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and lemma_in(head, IMPLICATIVE_VERBS) or _implicative_phrase(verb):
