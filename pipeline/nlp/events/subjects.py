@@ -107,7 +107,7 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
     if not found and is_passive(verb):
-        found = [m for p in _stray_agents(verb) for m in np_actors(p, index)]
+        found = [m for p in _stray_agents(verb) + _principals(verb) for m in np_actors(p, index)]
     if not found and verb.dep_ in ("ccomp", "conj") and verb.head != verb:
         found = _reporting_body(verb, index, depth)
     if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
@@ -385,6 +385,22 @@ def _gender_agrees(mention: Mention, pronoun: str) -> bool:
 def _reports(verb: Token) -> bool:
     """Whether a verb carries a reported clause ("has said any package should ...")."""
     return lemma_in(verb, REPORTING_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _principals(verb: Token) -> list[Token]:
+    """ "The suit was filed in a Texas court on behalf of Columbia Pictures": with no "by"
+    agent, the one a passive act was done on behalf of is the party whose act it is
+    (eval/GUIDE.md: who speaks or acts for a body gives way to that body)."""
+    return [
+        p
+        for on in verb.children
+        if on.dep_ == "prep" and on.lower_ == "on"
+        for behalf in pobjs(on)
+        if behalf.lower_ == "behalf"
+        for of in behalf.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in pobjs(of)
+    ]
 
 
 def _stray_agents(verb: Token) -> list[Token]:
