@@ -84,6 +84,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
+from pipeline.nlp.stances.words import CLASSIFYING_ADJECTIVES
 from pipeline.nlp.syntax import DEFINITE_DETS, NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
@@ -325,6 +326,8 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
 
 
 def criticises(token: Token) -> bool:
+    if token.dep_ == "amod" and token.lower_ in CLASSIFYING_ADJECTIVES:
+        return False  # "the criminal investigation", "terrorist suspects": a kind, no judgement
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
         return True
     if _harmful_outcome(token):
