@@ -130,7 +130,8 @@ def _reproach(token: Token) -> bool:
         return False
     if any(c.dep_ == "mark" for c in token.children):
         return False
-    conditions = [c for c in token.children if c.dep_ == "advcl"]
+    # a condition under it, or one it sits in (where the parser hangs it inside the "if" clause)
+    conditions = [c for c in token.children if c.dep_ == "advcl"] + [a for a in token.ancestors if a.dep_ == "advcl"]
     return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
 
 
