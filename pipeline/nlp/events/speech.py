@@ -361,7 +361,18 @@ def negated(token: Token) -> bool:
         return True
     head = token.head
     negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
-    return negated and not _rhetorical(head)
+    return negated and not _rhetorical(head) or _lacked(token)
+
+
+def _lacked(token: Token) -> bool:
+    """ "to pursue good policy without accusations of bad faith": a judging word inside the
+    noun phrase of a "without" phrase names what is absent, it judges no one."""
+    node = token
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ == "without":
+            return True
+        node = node.head
+    return False
 
 
 def _rhetorical(verb: Token) -> bool:
