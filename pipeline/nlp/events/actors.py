@@ -731,10 +731,10 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             ]
             assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
-            # "gave Argentina a loan", "sent aid to Sri Lanka", "heaped praise on Mr Brown": the
-            # recipient of the light verb ("on" not for a deal: "signed a deal on China-UK tourism"
-            # says what it is about)
-            recipient_preps = ("to",) if draft.event_type == "AGREE" else ("to", "on", "upon")
+            # "gave Argentina a loan", "sent aid to Sri Lanka", "heaped praise on Mr Brown", "filed
+            # a lawsuit against Google": the recipient of the light verb ("on" not for a deal:
+            # "signed a deal on China-UK tourism" says what it is about)
+            recipient_preps = ("to",) if draft.event_type == "AGREE" else ("to", "on", "upon", "against")
             receivers = [m for c in verb.children if c.dep_ == "dative" for m in np_actors(c, index)]
             receivers += [
                 m

@@ -90,6 +90,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
+from pipeline.nlp.stances.words import CLASSIFYING_ADJECTIVES
 from pipeline.nlp.syntax import (
     DEFINITE_DETS,
     NEGATION_WORDS,
@@ -143,7 +144,8 @@ def _reproach(token: Token) -> bool:
         return False
     if any(c.dep_ == "mark" for c in token.children):
         return False
-    conditions = [c for c in token.children if c.dep_ == "advcl"]
+    # a condition under it, or one it sits in (where the parser hangs it inside the "if" clause)
+    conditions = [c for c in token.children if c.dep_ == "advcl"] + [a for a in token.ancestors if a.dep_ == "advcl"]
     return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
 
 
@@ -352,6 +354,8 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
 def criticises(token: Token) -> bool:
     if hyphen_prefix(token)[:-1] in OPPOSING_PREFIXES:
         return False  # "non-fiction", "anti-corruption drives": no one is blamed
+    if token.dep_ == "amod" and token.lower_ in CLASSIFYING_ADJECTIVES:
+        return False  # "the criminal investigation", "terrorist suspects": a kind, no judgement
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
         return True
     if _harmful_outcome(token):
@@ -386,7 +390,18 @@ def negated(token: Token) -> bool:
         return True
     head = token.head
     negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
-    return negated and not _rhetorical(head)
+    return negated and not _rhetorical(head) or _lacked(token)
+
+
+def _lacked(token: Token) -> bool:
+    """ "to pursue good policy without accusations of bad faith": a judging word inside the
+    noun phrase of a "without" phrase names what is absent, it judges no one."""
+    node = token
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ == "without":
+            return True
+        node = node.head
+    return False
 
 
 def _nobody_does(verb: Token) -> bool:

@@ -28,6 +28,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_at,
+    given_with,
     inner_event_noun,
     lemma_in,
     outer_noun,
@@ -317,8 +318,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
     for i in range(span.start, span.end):
-        # only a verb whose lemma receives (RECEIVING_LEMMAS) has received nouns
-        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB") or lemma[i].lower() not in RECEIVING_LEMMAS:
+        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
+            continue
+        for noun in given_with(doc[i]):  # "X, with assistance from Y, provided ...": aid Y gave X
+            if noun.i in nouns and nouns[noun.i][0].event_type == "AID":
+                received.setdefault(noun.i, []).append(doc[i])
+        # only a verb whose lemma receives (RECEIVING_LEMMAS) has other received nouns
+        if lemma[i].lower() not in RECEIVING_LEMMAS:
             continue
         for noun in received_nouns(doc[i]):
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
