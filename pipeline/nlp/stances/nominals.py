@@ -258,7 +258,7 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None or _affiliation(noun, child, pobj):
+            if pobj is None or _affiliation(art, noun, child, pobj):
                 continue
             if pobj.pos_ == "VERB":
                 return action_targets(art, pobj)  # "opposition to imposing …"
@@ -348,11 +348,14 @@ def _judged_by_attitude(noun: Token) -> bool:
     return judge.lemma_.lower() in ATTITUDE_ADJECTIVES or judge.lower_ in ATTITUDE_ADJECTIVES
 
 
-def _affiliation(noun: Token, prep: Token, pobj: Token) -> bool:
-    """ "Jack Garner, film critic for Gannet News Service": an agent noun's "for" naming a body
-    by its proper name gives whom the critic or backer works for, not what they judge ("a
-    critic of the war", "an advocate for reform" keep their targets)."""
-    return noun.lemma_.lower() in AGENT_NOMINALS and prep.lower_ == "for" and pobj.pos_ == "PROPN"
+def _affiliation(art: StanceArticle, noun: Token, prep: Token, pobj: Token) -> bool:
+    """ "Jack Garner, film critic for Gannet News Service": an agent noun's "for" naming an
+    organisation gives whom the critic or backer works for, not what they judge ("a critic of
+    the war", "an advocate for reform", "an advocate for Tibet" keep their targets)."""
+    if noun.lemma_.lower() not in AGENT_NOMINALS or prep.lower_ != "for" or pobj.pos_ != "PROPN":
+        return False
+    mention = art.index.at(pobj)
+    return mention is not None and mention.entity_type == "ORGANIZATION"
 
 
 def cue_prepositions(art: StanceArticle, noun: Token) -> frozenset[str] | None:
