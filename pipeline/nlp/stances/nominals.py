@@ -42,6 +42,7 @@ from pipeline.nlp.stances.targets import (
 from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
+    BELIEF_ATTITUDE_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     LACK_NOUNS,
     LIGHT_VERBS,
@@ -477,7 +478,11 @@ def _fact_clause(adjective: Token, sign: int) -> Token | None:
     """ "We are disappointed that the BaFin has referred the case to the prosecutor": the
     tensed "that" clause of an attitude adjective is the fact it judges. One with a modal is
     what a worry fears ("worried that the council would be taken over"), but what a positive
-    attitude foresees ("confident that we will be up to the challenge") is no position."""
+    attitude foresees ("confident that we will be up to the challenge") is no position, and
+    what one of certainty or doubt holds true (`belief_attitude_adjectives`: "sceptical that
+    the reforms would cut crime") is no fact judged."""
+    if adjective.lemma_.lower() in BELIEF_ATTITUDE_ADJECTIVES or adjective.lower_ in BELIEF_ATTITUDE_ADJECTIVES:
+        return None
     return next(
         (
             c for c in adjective.children
