@@ -43,6 +43,7 @@ from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
     BELIEF_ATTITUDE_ADJECTIVES,
+    COMMITMENT_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     LACK_NOUNS,
     LIGHT_VERBS,
@@ -342,10 +343,13 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
 def _judged_by_attitude(noun: Token) -> bool:
     """ "deeply concerned about the crackdown on protesters": a stance noun that an attitude
     adjective's preposition takes is what the holder judges; whose crackdown it is, the
-    sentence does not say (the adjective's pass reads the holder's own stance)."""
+    sentence does not say (the adjective's pass reads the holder's own stance). One the holder
+    is bound to (`commitment_adjectives`: "committed to opposition to the war") is its own."""
     if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "agent"):
         return False
     judge = noun.head.head
+    if judge.lower_ in COMMITMENT_ADJECTIVES:
+        return False
     return judge.lemma_.lower() in ATTITUDE_ADJECTIVES or judge.lower_ in ATTITUDE_ADJECTIVES
 
 
