@@ -53,6 +53,7 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
+STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
 
 
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -191,7 +192,7 @@ def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
     act = verb.head
     if verb.dep_ != "advcl" or act.pos_ != "VERB" or act.lemma_ == "be":
         return False
-    if verb.lemma_.lower() in CLAIMING_VERBS | CALLING_VERBS:
+    if verb.lemma_.lower() in STATEMENT_VERBS:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
