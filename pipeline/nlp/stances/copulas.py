@@ -33,7 +33,7 @@ from pipeline.nlp.stances.words import (
     UNDERGONE_EFFECT_VERBS,
     VIABILITY_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, direct_object
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
 
@@ -84,7 +84,7 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     if verb.lemma_.lower() in VIABILITY_VERBS and not _predicted(art, verb):
         return []  # "nurses work long hours": whether a measure works is judged only as a prediction
-    if verb.lemma_.lower() in UNDERGONE_EFFECT_VERBS and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+    if verb.lemma_.lower() in UNDERGONE_EFFECT_VERBS and not _acts_on_something(verb):
         return []  # "bottle necks were improving": the subject changes, nothing is judged
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
@@ -96,6 +96,16 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
     return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """Whether a change-of-state verb of effect changes something other than its subject: an
+    object ("would improve schools"), a clause as object ("would improve how hospitals are
+    run"), or the object it shares with the verb coordinated after it ("will improve and
+    strengthen our schools")."""
+    if any(c.dep_ in ("dobj", "obj", "ccomp") for c in verb.children):
+        return True
+    return any(c.dep_ == "conj" and direct_object(c) is not None for c in verb.children)
 
 
 def judged_subject_targets(art: StanceArticle, verb: Token) -> list[Target]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.vocabulary import CALLING_VERBS, CLAIMING_VERBS
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
@@ -52,6 +53,7 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
+STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
 
 
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -184,9 +186,13 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
 def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
     """ "provided 13.5 million to support the Paralympics", "agreed a buy-back, to counter the
     effects of the feud": a cue in the to-infinitive of purpose of an act that is neither a
-    stance nor speech names what the act is for, not a position anyone states."""
+    stance nor speech names what the act is for, not a position anyone states. A purpose that
+    is itself a statement or a call (events' `claiming_verbs`, `calling_verbs`: "used his
+    speech to criticise the invasion", "met ministers to demand a rise") is made by the act."""
     act = verb.head
     if verb.dep_ != "advcl" or act.pos_ != "VERB" or act.lemma_ == "be":
+        return False
+    if verb.lemma_.lower() in STATEMENT_VERBS:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
