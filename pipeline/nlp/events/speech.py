@@ -630,10 +630,14 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
     definite measure a government enacts (`government_measure_nouns`) that names no owner,
     and for which none was named before, is the measure of the national government the
     article's "the government" names, unless the speaker governs (a minister, a department).
-    A statute named as such ("the Hunting Act was a bad law": a LAW mention) is one too."""
+    A statute named as such ("the Hunting Act was a bad law": a LAW mention) is one too. A
+    measure that undergoes what its clause's agent does ("the Act had been misused by the
+    police") is not what is judged: the doer is."""
+    if any(governs(s, ec) for s in speakers):
+        return []  # a minister or department judging "the legislation" judges its own side's
+    if noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children):
+        return []
     if any(m.entity_type == "LAW" for m in ec.index.all_at(noun)):
-        if any(governs(s, ec) for s in speakers):
-            return []
         return national_government(ec.index)
     if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
         return []
@@ -641,8 +645,6 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
         return []
     if any(c.dep_ in ("poss", "compound", "nmod", "prep", "relcl") for c in noun.children):
         return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
-    if any(governs(s, ec) for s in speakers):
-        return []  # a minister or department judging "the legislation" judges its own side's
     return national_government(ec.index)
 
 
