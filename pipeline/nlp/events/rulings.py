@@ -166,9 +166,10 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
     """ACCUSE drafts for a court's finding stated in a clause: a finding verb (`finding_verbs`)
     whose subject is a court (anyone, for `inquiry_finding_verbs`: "the MPs found") and whose
     complement clause criticises (a judging word, not negated nor under a denial, not
-    hypothetical: "ruled that the detentions were unlawful") accuses whom that criticism judges (`speech.judged_actors`), the court its source. Never
-    whom the court does not judge (`_unjudged`): who suffers the act judged, who is named in a
-    time or reason clause, or in a claim the finding weighs."""
+    hypothetical: "ruled that the detentions were unlawful") accuses whom that criticism judges
+    (`speech.judged_actors`), the court its source. Never whom the court does not judge
+    (`_unjudged`): who suffers the act judged, who is named in a time or reason clause, or in
+    a claim the finding weighs."""
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
@@ -179,7 +180,8 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
         verb = span.doc[i]
         if has_neg(verb):
             continue
-        courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and (_court(verb, m) or lemma_in(verb, INQUIRY_FINDING_VERBS))]
+        anyone_finds = lemma_in(verb, INQUIRY_FINDING_VERBS)
+        courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and (anyone_finds or _court(verb, m))]
         if not courts:
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
