@@ -25,6 +25,7 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    NAMING_VERBS,
     PURPOSE_PREPOSITIONS,
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
@@ -195,7 +196,8 @@ def content_clause(noun: Token) -> list[Token]:
             and subject.pos_ in ("NOUN", "PROPN")
         )
         if that and child.dep_ != "relcl" or bare:
-            return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space]
+            named = _naming_predicate(noun, child)
+            return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space and t not in named]
     if noun.dep_ == "dobj" and noun.lemma_.lower() in CONTENT_NOUNS:
         # "dismissed claims government plans … would devalue degrees": the parser may hang
         # the noun's clause, "that" left out, on the verb right after the noun
@@ -205,6 +207,14 @@ def content_clause(noun: Token) -> list[Token]:
         if hung is not None and nominal_subjects(hung):
             return [t for t in hung.subtree if not t.is_punct and not t.is_quote and not t.is_space]
     return []
+
+
+def _naming_predicate(noun: Token, clause: Token) -> set[Token]:
+    """ "branded the way his office operated as scandalous": the parser may hang the naming
+    verb's "as" phrase on its object's clause; it says what the thing is called, not what it is."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in NAMING_VERBS:
+        return set()
+    return {t for c in clause.rights if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
 
 
 def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool = True) -> list[Token]:
