@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.filters import said_while
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
@@ -392,6 +393,8 @@ def verbal_attack(verb: Token) -> bool:
         return True
     if any(any(t.is_quote for t in o.subtree) for o in objects):
         return True
+    if bool(objects) and said_while(verb):
+        return True  # "attacked British imperialists, saying they treated Africans like savages"
     return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in verb.children)
 
 
