@@ -178,6 +178,10 @@ class Labeller:
             return self.noun_label(comp[1], resolve)
         named_by = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         named = bool(named_by) and noun.ent_type_ not in ACTOR_TYPES
+        # "EU asylum moves", "tax measures": a noun before an act noun names what the act is on
+        named = named or noun.lemma_.lower() in ACT_NOUNS and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts
+        )
         if not named and (self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_)):
             # a name makes a generic noun specific: "the Tomlinson report on exam structures"
             if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over"):
