@@ -27,6 +27,7 @@ from pipeline.nlp.stances.words import (
     KEEP_PREPOSITIONS,
     NAMING_VERBS,
     PURPOSE_PREPOSITIONS,
+    TERM_ADJECTIVES,
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
@@ -59,12 +60,24 @@ def judging(lex: StanceLexicon, token: Token) -> bool:
     return lex.evaluative(token.lower_) is not None or lex.intensity(token.lower_) != 1.0
 
 
+def term_adjective(adj: Token) -> bool:
+    """ "illegal immigration", "legal aid": an unquoted judging adjective that is part of the kind's name."""
+    return adj.lower_ in TERM_ADJECTIVES and not _in_quote_marks(adj)
+
+
 def keep_adjective(lex: StanceLexicon, adj: Token) -> bool:
+    if term_adjective(adj):
+        return True
     return not (
         adj.lower_ in DROP_ADJECTIVES
         or judging(lex, adj)
         or adj.tag_ in ("JJR", "JJS") and adj.lower_ in DROP_ADJECTIVES
     )
+
+
+def _in_quote_marks(token: Token) -> bool:
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].is_quote or token.i + 1 < len(doc) and doc[token.i + 1].is_quote
 
 
 def wanted(noun: Token) -> bool:
@@ -83,7 +96,8 @@ def left_tokens(lex: StanceLexicon, noun: Token, keep_det: bool, drop_poss: bool
         elif dep == "amod" and (keep_adjective(lex, child) or demanded and child.lower_ not in DROP_ADJECTIVES):
             out.extend(
                 t for t in child.subtree
-                if not t.is_quote and t.dep_ not in ("det", "predet") and (demanded or not judging(lex, t))
+                if not t.is_quote and t.dep_ not in ("det", "predet")
+                and (demanded or not judging(lex, t) or t is child and term_adjective(child))
             )
         elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
             out.extend(

@@ -31,6 +31,7 @@ LIGHT_NOUNS = _VOCABULARY.words("light_nouns")
 LIGHT_VERBS = _VOCABULARY.words("light_verbs")
 DROP_ADJECTIVES = _VOCABULARY.words("drop_adjectives")
 CLASSIFYING_ADJECTIVES = _VOCABULARY.words("classifying_adjectives")
+TERM_ADJECTIVES = _VOCABULARY.words("term_adjectives") | CLASSIFYING_ADJECTIVES
 EMPTY_VERBS = _VOCABULARY.words("empty_verbs")
 PLEDGE_MODALS = _VOCABULARY.words("pledge_modals")
 PLEDGE_EXCLUDED_VERBS = _VOCABULARY.words("pledge_excluded_verbs")
