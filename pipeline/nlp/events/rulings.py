@@ -178,7 +178,7 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
         verb = span.doc[i]
         if has_neg(verb):
             continue
-        courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and _court(verb, m)]
+        courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and (_court(verb, m) or _inquirer(verb))]
         if not courts:
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -232,6 +232,13 @@ def _unjudged(ec: EventContext, scope: Span) -> set[int]:
         if token.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children):
             out |= {t.i for t in token.subtree}
     return out
+
+
+def _inquirer(verb: Token) -> bool:
+    """ "The department had failed to give guidance, the MPs found", "the committee found that
+    the ministry had acted unlawfully": "find" with a clause is a conclusion whoever reaches it
+    (a committee, an inquiry, MPs), which `court_findings` reads as a court's finding."""
+    return verb.lemma_.lower() == "find"
 
 
 def _court(verb: Token, mention: Mention) -> bool:

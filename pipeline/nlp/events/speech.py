@@ -42,6 +42,7 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     national_government,
     plural_antecedent,
+    pobjs,
     quote_span,
     speech_act_draft,
     unique,
@@ -77,6 +78,7 @@ from pipeline.nlp.events.vocabulary import (
     REPORT_NOUNS,
     REPORTING_VERBS,
     SHORTCOMING_PHRASES,
+    SHORTFALL_VERBS,
     SOUNDNESS_VERBS,
     VIRTUE_PHRASES,
     VIRTUE_WORDS,
@@ -135,10 +137,21 @@ def _reproach(token: Token) -> bool:
 
 def _breaks_a_norm(token: Token) -> bool:
     """ "the measures broke human rights laws", "she broke a convention": a verb of breaking
-    (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject."""
-    if token.pos_ != "VERB" or not lemma_in(token, LAWBREAKING_VERBS):
+    (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject, as does
+    falling short of one (`shortfall_verbs`: "his conduct had fallen well below the standards
+    expected", "fell short of the rules")."""
+    if token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
+    if lemma_in(token, LAWBREAKING_VERBS):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
+    lemma = token.lemma_.lower()
+    for word in token.children:
+        if (lemma, word.lower_) not in SHORTFALL_VERBS:
+            continue
+        preps = [word] if word.dep_ == "prep" else [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if any(p.lemma_.lower() in NORM_NOUNS for prep in preps for p in pobjs(prep)):
+            return True
+    return False
 
 
 MILD_DEGREES = frozenset({"bit", "little"})  # "a bit late", "a little slow"
@@ -355,9 +368,22 @@ def negated(token: Token) -> bool:
     doc = token.doc
     if any(c.dep_ == "neg" and not (c.i > token.i and doc[c.i - 1].text == ",") for c in token.children):
         return True
+    if _nobody_does(token):
+        return True
     head = token.head
     negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
     return negated and not _rhetorical(head)
+
+
+def _nobody_does(verb: Token) -> bool:
+    """ "nothing is going to get in the way of a unified party", "no one has failed": a verb
+    whose subject (or, for an infinitive, its governing verb's) is a negative word does
+    nothing of what it says."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATION_WORDS for c in verb.children
+    )
 
 
 def _rhetorical(verb: Token) -> bool:
@@ -570,7 +596,12 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
     """ "the legislation was a travesty", "the current powers were discriminatory": a
     definite measure a government enacts (`government_measure_nouns`) that names no owner,
     and for which none was named before, is the measure of the national government the
-    article's "the government" names, unless the speaker governs (a minister, a department)."""
+    article's "the government" names, unless the speaker governs (a minister, a department).
+    A statute named as such ("the Hunting Act was a bad law": a LAW mention) is one too."""
+    if any(m.entity_type == "LAW" for m in ec.index.all_at(noun)):
+        if any(governs(s, ec) for s in speakers):
+            return []
+        return national_government(ec.index)
     if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
