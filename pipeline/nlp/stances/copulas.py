@@ -26,7 +26,13 @@ from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
-from pipeline.nlp.stances.words import BODY_NOUNS, CONSEQUENCE_VERBS, GOAL_NOUNS, VIABILITY_VERBS
+from pipeline.nlp.stances.words import (
+    BODY_NOUNS,
+    CONSEQUENCE_VERBS,
+    GOAL_NOUNS,
+    UNDERGONE_EFFECT_VERBS,
+    VIABILITY_VERBS,
+)
 from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
@@ -80,6 +86,8 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []  # "nurses work long hours": whether a measure works is judged only as a prediction
     if _noun_content(verb):
         return []  # "concerns that doctors are hampered by the fear of lawsuits": the concerns' content
+    if verb.lemma_.lower() in UNDERGONE_EFFECT_VERBS and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []  # "bottle necks were improving": the subject changes, nothing is judged
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
     if holder is None:

@@ -202,6 +202,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         return mention, quote
     if noun.lemma_.lower() in OWNED_STANCE_NOUNS:
         return None, quote  # "boosted demand for video games": a market's, nobody's position
+    if _judged_by_attitude(noun):
+        return None, quote  # "concerned about the crackdown on protesters": judged, not held
     # no owner: the subject of the verb whose object it is, else the quote's speaker
     top = noun
     received = noun.head.lower_ == "with" and any(c.dep_ == "dobj" for c in noun.head.head.children)
@@ -256,7 +258,7 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None:
+            if pobj is None or _affiliation(noun, child, pobj):
                 continue
             if pobj.pos_ == "VERB":
                 return action_targets(art, pobj)  # "opposition to imposing …"
@@ -334,6 +336,23 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
     if found is None and lemma in STANCE_NOMINALS:
         found = art.lex.cue(STANCE_NOMINALS[lemma])
     return found
+
+
+def _judged_by_attitude(noun: Token) -> bool:
+    """ "deeply concerned about the crackdown on protesters": a stance noun that an attitude
+    adjective's preposition takes is what the holder judges; whose crackdown it is, the
+    sentence does not say (the adjective's pass reads the holder's own stance)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "agent"):
+        return False
+    judge = noun.head.head
+    return judge.lemma_.lower() in ATTITUDE_ADJECTIVES or judge.lower_ in ATTITUDE_ADJECTIVES
+
+
+def _affiliation(noun: Token, prep: Token, pobj: Token) -> bool:
+    """ "Jack Garner, film critic for Gannet News Service": an agent noun's "for" naming a body
+    by its proper name gives whom the critic or backer works for, not what they judge ("a
+    critic of the war", "an advocate for reform" keep their targets)."""
+    return noun.lemma_.lower() in AGENT_NOMINALS and prep.lower_ == "for" and pobj.pos_ == "PROPN"
 
 
 def cue_prepositions(art: StanceArticle, noun: Token) -> frozenset[str] | None:
@@ -425,7 +444,8 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     preps = ("prep",) if participle else ("prep", "agent")
     prep = next((c for c in adjective.children if c.dep_ in preps and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if pobj is None:
+    clause = _fact_clause(adjective, int(sign)) if prep is None else None
+    if pobj is None and clause is None:
         return []
     copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
     if copula is None:
@@ -440,9 +460,31 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         holder = art.mention_of(subject)
     if holder is None:
         return []
-    targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+    if clause is not None:
+        targets = action_targets(art, clause) if verb_cue(art, clause) is not None else []
+        label = art.labeller.clause_label(clause) if not targets else None
+        targets = targets or ([Target(label, clause)] if label else [])
+    else:
+        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
+
+
+def _fact_clause(adjective: Token, sign: int) -> Token | None:
+    """ "We are disappointed that the BaFin has referred the case to the prosecutor": the
+    tensed "that" clause of an attitude adjective is the fact it judges. One with a modal is
+    what a worry fears ("worried that the council would be taken over"), but what a positive
+    attitude foresees ("confident that we will be up to the challenge") is no position."""
+    return next(
+        (
+            c for c in adjective.children
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and (sign < 0 or not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children))
+        ),
+        None,
+    )
 
 
 def _passive_participle(word: Token) -> bool:

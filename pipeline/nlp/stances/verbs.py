@@ -112,6 +112,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if base < MIN_CUE_SCORE:
         return out  # weak cues ("suggest", "question") count only inside composed actions
+    if _purpose_of_act(art, verb):
+        return out
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
     holder, quote = holder_for(art, verb, deontic)
     if noun_cue is not None:
@@ -179,6 +181,18 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
+    """ "provided 13.5 million to support the Paralympics", "agreed a buy-back, to counter the
+    effects of the feud": a cue in the to-infinitive of purpose of an act that is neither a
+    stance nor speech names what the act is for, not a position anyone states."""
+    act = verb.head
+    if verb.dep_ != "advcl" or act.pos_ != "VERB" or act.lemma_ == "be":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb_cue(art, act) is None and not is_cue(act)
 
 
 def _judged_act_sign(art: StanceArticle, verb: Token) -> int:
