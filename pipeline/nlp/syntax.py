@@ -78,6 +78,15 @@ def hyphen_joined(left: Token, right: Token) -> bool:
     return not left.whitespace_ and "-" in (left.text, right.text)
 
 
+def hyphen_prefix(token: Token) -> str:
+    """ "test-fired", "non-fiction": the prefix the tokenizer split off the word, with its
+    hyphen ("test-", "non-"), or "" when the word has none."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return ""
+    return doc[token.i - 2].lower_ + "-"
+
+
 def _cut_at_hyphen(token: Token) -> bool:
     """A piece of a hyphenated word the parser split off ("co" or "-" of "co-ordinator")."""
     doc = token.doc

@@ -98,7 +98,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import MentionIndex, fronted_participle, is_passive, is_relative_pronoun
+from pipeline.nlp.syntax import MentionIndex, fronted_participle, has_neg, is_passive, is_relative_pronoun
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -731,10 +731,10 @@ def _realiser_actors(draft: Draft, index: MentionIndex, subject_role: str) -> No
             ]
             assign(draft, "targets", [m for m in hosts if m not in draft.sources])
         if not draft.targets and draft.event_type not in SYMMETRIC_TYPES and subject_role == "sources":
-            # "gave Argentina a loan", "sent aid to Sri Lanka", "heaped praise on Mr Brown": the
-            # recipient of the light verb ("on" not for a deal: "signed a deal on China-UK tourism"
-            # says what it is about)
-            recipient_preps = ("to",) if draft.event_type == "AGREE" else ("to", "on", "upon")
+            # "gave Argentina a loan", "sent aid to Sri Lanka", "heaped praise on Mr Brown", "filed
+            # a lawsuit against Google": the recipient of the light verb ("on" not for a deal:
+            # "signed a deal on China-UK tourism" says what it is about)
+            recipient_preps = ("to",) if draft.event_type == "AGREE" else ("to", "on", "upon", "against")
             receivers = [m for c in verb.children if c.dep_ == "dative" for m in np_actors(c, index)]
             receivers += [
                 m
@@ -792,8 +792,8 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     if prep.lower_ not in ("at", "during") and not has_with:
         return
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return
+    if verb.pos_ not in ("VERB", "AUX") or has_neg(verb):
+        return  # "Mr Brown, who was not at the meeting": he took no part
     assign(draft, "participants", subject_actors(verb, index))
 
 

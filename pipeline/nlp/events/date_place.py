@@ -65,7 +65,8 @@ def fill_date(draft: Draft, anchors: list[tuple[str, list[int], int]]) -> None:
     own |= {c.i for c in token.children if c.dep_ in ("acl", "relcl")}
     if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         own.add(token.head.i)  # "the 1991 Declaration signed by ..."
-    chosen = _closest([a for a in anchors if set(a[1]) & own], token)
+    charge = _charge_preps(draft)
+    chosen = _closest([a for a in anchors if set(a[1]) & own and not set(a[1]) & charge], token)
     if chosen is None:
         linked = _linked_clause(draft)
         if linked is not None:
@@ -108,6 +109,19 @@ def dated_rounds(draft: Draft) -> list[Draft]:
         )
         for month in (match.group("first"), match.group("second"))
     ]
+
+
+def _charge_preps(draft: Draft) -> set[int]:
+    """ "accused Anonymous of a 2007 school shooting", "blamed Iran for the 2003 bombing": the
+    "of"/"for" phrase of an accusation is the charge, and a date inside it dates the deed
+    charged, not the accusation (eval/GUIDE.md: a speech act is dated when it is made). The
+    parser may hang the phrase on the one accused ("accuses group 'Anonymous' of 2007 ...")."""
+    if draft.event_type != "ACCUSE":
+        return set()
+    heads = [draft.token, *draft.realisers]
+    accused = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    heads += accused + [a for o in accused for a in o.children if a.dep_ == "appos"]
+    return {c.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")}
 
 
 def _closest(anchors: list[tuple[str, list[int], int]], token: Token) -> tuple[str, list[int], int] | None:

@@ -33,6 +33,7 @@ from pipeline.nlp.events.filters import (
     protesters_riot,
     signed_by_state,
     speakerless,
+    standing_danger,
     theatre_only,
     verbal_attack,
 )
@@ -91,7 +92,7 @@ def detect_events(
     crowd_at = {m.char_start: m for m in crowds}
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
-    said = speech_drafts(ec, quotes) + stance_drafts(ec, stances) + quote_intents(ec, quotes)
+    said = speech_drafts(ec, quotes) + stance_drafts(ec, stances, quotes) + quote_intents(ec, quotes)
     attributed = list(attributed_quotes(ec, quotes))
     for draft in said + praise_drafts(ec, attributed) + refusal_drafts(ec, attributed):
         if not without_own_party(ec, draft, quotes):
@@ -176,6 +177,7 @@ def detect_events(
         and not speakerless(draft)
         and not lone_recommendation(draft)
         and not backed_cause(draft)
+        and not standing_danger(draft)
         and not procedural_decision(draft)
         and not withheld_comment(draft)
         and not public_appeal(draft)

@@ -148,7 +148,7 @@ def received_nouns(verb: Token) -> list[Token]:
         return []
     lemma = verb.lemma_.lower()
     if lemma in RECEIVING_VERBS:
-        return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"]
+        return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"] + given_with(verb)
     if lemma in IDIOM_RECEIVING_VERBS:  # "took flak from MPs", not "took support from"
         return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in RECEIVED_IDIOMS]
     # the frame's preposition on the verb, or on its object where the parser hangs it low
@@ -161,6 +161,24 @@ def received_nouns(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and (lemma, c.lower_) in RECEIVING_FRAMES
         for p in c.children
         if p.dep_ == "pobj"
+    ] + given_with(verb)
+
+
+def given_with(verb: Token) -> list[Token]:
+    """ "the institute, with funding assistance from the federal government, provided
+    grants", "Colombia, with help from the United States, destroyed the fields": the object
+    of a "with" phrase on the verb that has a "from" phrase of its own is something the
+    subject got from that giver to do what the verb says; triggers.py lets only an aid noun
+    (PLOVER AID) be realised so, the giver its source and the subject its target. The
+    parser hangs the phrase on the subject or the object as often as on the verb."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "dobj"))]
+    return [
+        inner_event_noun(p)
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj" and any(g.dep_ == "prep" and g.lower_ == "from" for g in p.children)
     ]
 
 

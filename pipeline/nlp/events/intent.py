@@ -37,6 +37,7 @@ from pipeline.nlp.events.draft import (
     ASSERTED,
     Draft,
     EventContext,
+    actor_at,
     actor_key,
     addressee_of_quote,
     governs,
@@ -57,6 +58,7 @@ from pipeline.nlp.events.speech import group_speaker, same_actor
 from pipeline.nlp.events.subjects import reported_speaker, subject_actors
 from pipeline.nlp.events.triggers import verb_trigger
 from pipeline.nlp.events.vocabulary import (
+    CAUSATIVE_REQUEST_VERBS,
     DEADLINE_VERBS,
     DESIRE_VERBS,
     ENTITLEMENT_WORDS,
@@ -203,6 +205,16 @@ def _deadline_given(verb: Token) -> Token | None:
     return objects[0] if objects and until and act else None
 
 
+def _causing_thing(verb: Token, ec: EventContext) -> bool:
+    """ "last year's wardrobe malfunction encouraged the FCC to impose tougher rules": a
+    causative request verb (events.yaml causative_request_verbs) whose subject is a thing,
+    not itself an actor (its possessor may be one), brings about, it asks nothing."""
+    if not lemma_in(verb, CAUSATIVE_REQUEST_VERBS):
+        return False
+    subjects = nominal_subjects(verb)
+    return bool(subjects) and all(s.pos_ == "NOUN" and actor_at(ec.index, s) is None for s in subjects)
+
+
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """REQUEST from "X wants Y to" and deadlines, AGREE from "X is willing to" in one sentence."""
     if is_question(sentence):
@@ -216,7 +228,7 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
         token = doc[i]
         if token.pos_ in ("VERB", "AUX") and not has_neg(token):
             asked = None
-            if lemma_in(token, REQUEST_VERBS):
+            if lemma_in(token, REQUEST_VERBS) and not _causing_thing(token, ec):
                 asked = _asked(token)
             elif lemma_in(token, DEADLINE_VERBS):
                 asked = _deadline_given(token)

@@ -26,10 +26,12 @@ from pipeline.nlp.events.draft import (
     NEGATED,
     Draft,
     EventContext,
+    actor_key,
     is_question,
     lemma_in,
     outer_noun,
 )
+from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
     CONATIVE_VERBS,
     CONTRAST_MARKS,
@@ -40,6 +42,7 @@ from pipeline.nlp.events.vocabulary import (
     IMPLICATIVE_VERBS,
     IRREALIS_WORDS,
     NEGATIVE_SUBJECTS,
+    RESIGNATION_ANNOUNCING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers
 from pipeline.nlp.syntax import has_neg, misparsed_coordinate
@@ -149,6 +152,13 @@ def _clause_modality(
     return found
 
 
+def saying_modality(cue: Token, lexicon: EventTriggers) -> str:
+    """Whether the saying a quote's cue verb reports was done: "Forsyth will be saying that
+    ..." (future), "critics might argue that ..." (hypothetical), "he did not say that ..."
+    (negated), read off the cue's clause as an event verb's is."""
+    return _clause_modality(cue, lexicon)
+
+
 def _factual_clause(verb: Token) -> bool:
     """A past or perfect adverbial clause opened by a reason or an earlier event ("because
     Iran has rejected", "as 16 MPs sided with"): it reports what happened."""
@@ -198,8 +208,11 @@ def _implicative_phrase(verb: Token) -> bool:
 
 def _infinitive_modality(verb: Token) -> str:
     """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
-    implicative verb governs it ("managed to meet")."""
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    implicative verb governs it ("managed to meet"); a passive infinitive ("he was to be
+    charged", "is expected to be arrested") no more than an active one."""
+    passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.tag_ != "VB" and not passive_infinitive or not to_infinitive:
         return ASSERTED
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and lemma_in(head, IMPLICATIVE_VERBS) or _implicative_phrase(verb):
@@ -239,6 +252,8 @@ def modality(ec: EventContext, draft: Draft) -> str:
     token = draft.token
     if token.pos_ not in ("NOUN", "PROPN") and (effort := _mediation_effort(draft)) is not None:
         found = _clause_modality(effort, lexicon)  # "the UN is attempting to mediate": mediating now
+    elif token.pos_ not in ("NOUN", "PROPN") and _announced_resignation(ec, draft):
+        found = ASSERTED  # "Mark Vaile announced that he will resign": his resignation
     elif token.pos_ not in ("NOUN", "PROPN"):
         found = _clause_modality(token, lexicon)
         found = _stronger(found, _infinitive_modality(token))
@@ -256,6 +271,27 @@ def modality(ec: EventContext, draft: Draft) -> str:
             if draft.event_type == "AGREE" and _progressive(verb):
                 found = _stronger(found, HYPOTHETICAL)  # "were still hammering out a deal": none reached yet
     return found
+
+
+def _announced_resignation(ec: EventContext, draft: Draft) -> bool:
+    """ "Mark Vaile announced that he will resign as leader", "confirmed he would step down":
+    announcing one's own resignation (events.yaml resignation_announcing_verbs) is the
+    resignation, whatever tense the announced clause takes. Not when the clause is negated
+    or conditional ("would resign if"), the announcing verb itself not asserted ("may
+    announce"), or the one resigning someone else than the announcer."""
+    token = draft.token
+    if draft.event_type != "RETREAT" or draft.mode != "resign" or token.dep_ != "ccomp" or not draft.sources:
+        return False
+    head = token.head
+    if not lemma_in(head, RESIGNATION_ANNOUNCING_VERBS) or _clause_modality(head, ec.lexicon) != ASSERTED:
+        return False
+    if has_neg(token) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in token.children
+    ):
+        return False
+    announcers = {actor_key(m) for m in subject_actors(head, ec.index)}
+    return bool(announcers) and all(actor_key(m) in announcers for m in draft.sources)
 
 
 def _progressive(verb: Token) -> bool:
@@ -293,7 +329,9 @@ def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
         if governor.pos_ in ("VERB", "AUX"):
             if word in ("for", "to"):  # "called for talks", "agreed to talks"
                 return _stronger(found, _content_modality(governor, lexicon))
-            # "will be found during talks", "should start 2005 with an apology"
+            # "will be found during talks", "should start 2005 with an apology"; an infinitive
+            # ("orders to keep suspects under house arrest") tells a purpose, not an act done
+            found = _stronger(found, _infinitive_modality(governor))
             return _stronger(found, _clause_aux_modality(governor, lexicon))
         return found
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):

@@ -417,6 +417,8 @@ def proposal_owner(
     for earlier in reversed(noun.doc[: noun.i]):
         if earlier.pos_ != "NOUN" or earlier.lemma_.lower() not in PROPOSAL_NOUNS:
             continue
+        if any(m.kind == "name" for m in index.all_at(earlier)):
+            continue  # "BBC Radio 4's Today programme": a word of a name is no proposal
         if same_word and earlier.lemma_.lower() != noun.lemma_.lower():
             continue
         owners = [m for m in _proposal_owners(earlier, index) if not excluded(m)]

@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import relative_doers
 from pipeline.nlp.events.draft import (
+    ASSERTED,
     Draft,
     EventContext,
     actor_key,
@@ -48,6 +49,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
+from pipeline.nlp.events.modality import saying_modality
 from pipeline.nlp.events.owners import SUBJECT_FORMS, claim_maker, possessed_owner, pronoun_referent, proposal_owner
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.subjects import persons_before, subject_actors, subject_person_before
@@ -73,6 +75,7 @@ from pipeline.nlp.events.vocabulary import (
     MISGIVING_NOUNS,
     NEGATING_VERBS,
     NORM_NOUNS,
+    OPPOSING_PREFIXES,
     PROPOSAL_NOUNS,
     QUARREL_WORDS,
     REPORT_NOUNS,
@@ -80,13 +83,23 @@ from pipeline.nlp.events.vocabulary import (
     SHORTCOMING_PHRASES,
     SHORTFALL_VERBS,
     SOUNDNESS_VERBS,
+    SPEAKING_OCCASIONS,
     VIRTUE_PHRASES,
     VIRTUE_WORDS,
 )
 from pipeline.nlp.lexicons import Trigger, load_stance_lexicon
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
-from pipeline.nlp.syntax import DEFINITE_DETS, NEGATION_WORDS, has_neg, hyphen_joined, is_passive, nominal_subjects
+from pipeline.nlp.stances.words import CLASSIFYING_ADJECTIVES
+from pipeline.nlp.syntax import (
+    DEFINITE_DETS,
+    NEGATION_WORDS,
+    has_neg,
+    hyphen_joined,
+    hyphen_prefix,
+    is_passive,
+    nominal_subjects,
+)
 from pipeline.nlp.token_view import view_of
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -131,7 +144,8 @@ def _reproach(token: Token) -> bool:
         return False
     if any(c.dep_ == "mark" for c in token.children):
         return False
-    conditions = [c for c in token.children if c.dep_ == "advcl"]
+    # a condition under it, or one it sits in (where the parser hangs it inside the "if" clause)
+    conditions = [c for c in token.children if c.dep_ == "advcl"] + [a for a in token.ancestors if a.dep_ == "advcl"]
     return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
 
 
@@ -338,6 +352,10 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
 
 
 def criticises(token: Token) -> bool:
+    if hyphen_prefix(token)[:-1] in OPPOSING_PREFIXES:
+        return False  # "non-fiction", "anti-corruption drives": no one is blamed
+    if token.dep_ == "amod" and token.lower_ in CLASSIFYING_ADJECTIVES:
+        return False  # "the criminal investigation", "terrorist suspects": a kind, no judgement
     if _reproach(token) or _breaks_a_norm(token) or _excess(token) or _shortcoming(token):
         return True
     if _harmful_outcome(token):
@@ -372,7 +390,18 @@ def negated(token: Token) -> bool:
         return True
     head = token.head
     negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)
-    return negated and not _rhetorical(head)
+    return negated and not _rhetorical(head) or _lacked(token)
+
+
+def _lacked(token: Token) -> bool:
+    """ "to pursue good policy without accusations of bad faith": a judging word inside the
+    noun phrase of a "without" phrase names what is absent, it judges no one."""
+    node = token
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ == "without":
+            return True
+        node = node.head
+    return False
 
 
 def _nobody_does(verb: Token) -> bool:
@@ -473,13 +502,22 @@ def _clausal_subject_doers(subject: Token) -> list[Token]:
 
 def _judging_clause_words(clause: Token) -> list[Token]:
     """The judging clause's words where the judged actor may be named: a clause as its
-    subject reduced to that clause's doer (`_clausal_subject_doers`), and no subordinate
-    clause of reason or time ("it was discriminatory because it did not apply to British
-    citizens": those it leaves out are not judged)."""
+    subject reduced to that clause's doer (`_clausal_subject_doers`), no phrase of the
+    occasion of the words (`_occasion_phrase`), and no subordinate clause of reason or time
+    ("it was discriminatory because it did not apply to British citizens": those it leaves
+    out are not judged)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
     inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
+    inner |= {t.i for c in clause.children if _occasion_phrase(c) for t in c.subtree}
     doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
     return sorted([t for t in clause.subtree if t.i not in inner] + doers, key=lambda t: t.i)
+
+
+def _occasion_phrase(child: Token) -> bool:
+    """ "... would encourage corruption, in an interview on BBC Radio 4": a phrase of the
+    occasion or medium of the words (`speaking_occasions`) names where they were said, not
+    whom they judge."""
+    return child.dep_ == "prep" and any(lemma_in(p, SPEAKING_OCCASIONS) for p in child.children if p.dep_ == "pobj")
 
 
 def _has_mark(clause: Token) -> bool:
@@ -525,7 +563,7 @@ def judged_actors(
             if not (m.kind == "demonym" or m.entity_type == "PERSON")
             or not any(t.idx == m.char_start and t.i in classifiers for t in span)
         ]
-        if not found and classifiers:
+        if not found and (classifiers or _predicted_doers(token)):
             return []
     if found or circumstance or any(_theatre_name(t) for t in judged):
         return found  # "the Iraq war could be illegal" judges the war, not an actor
@@ -548,6 +586,13 @@ def judged_actors(
         or _proposal_owner(ec, clause, speaker)
         or _unnamed_doer(ec, token, clause, speaker)
     )
+
+
+def _predicted_doers(noun: Token) -> bool:
+    """ "Terrorists might try to target the UK": people of blame as the subject of a clause
+    under a modal are a risk foretold; whom they may act on is not judged."""
+    head = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _misgiving(token: Token) -> Token | None:
@@ -778,7 +823,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             # "The book, by X … It claims Blair felt he had lost trust": a document restating findings
             continue
         span = quote_span(quote, ec.ctx.doc)
-        if span is None:
+        if span is None or not _said(ec, span):
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
@@ -797,6 +842,15 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def _said(ec: EventContext, span: Span) -> bool:
+    """Whether the quote's cue verb (the verb its words hang from) reports words said:
+    "Freddie Forsyth will be saying that the government didn't do enough" foretells them."""
+    cue = span.root.head
+    if span.start <= cue.i < span.end or cue.pos_ not in ("VERB", "AUX"):
+        return True
+    return saying_modality(cue, ec.lexicon) == ASSERTED
 
 
 def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tuple[Mention, Span]]:
@@ -1074,12 +1128,18 @@ def _labelled_person(ec: EventContext, obj: Token, sentence: Sentence, sources: 
     return subject_person_before(obj, sentence.sentence_id, SUBJECT_FORMS[obj.lower_], sources, ec.index)
 
 
-def stance_drafts(ec: EventContext, stances: Iterable[Stance]) -> list[Draft]:
+def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[Quote] = ()) -> list[Draft]:
     """ACCUSE drafts for stances against a named actor ("X opposes Y's plan"): the holder
-    criticises the actor the stance's target names."""
+    criticises the actor the stance's target names; not when the stance comes from a quote
+    whose words are foretold or imagined ("critics might argue that ...", `_said`)."""
     by_id = ec.index.by_id
+    quoted = {q.quote_id: q for q in quotes}
     drafts: list[Draft] = []
     for stance in stances:
+        quote = quoted.get(stance.quote_id or "")
+        span = quote_span(quote, ec.ctx.doc) if quote is not None else None
+        if span is not None and not _said(ec, span):
+            continue
         holder = by_id.get(stance.holder_mention_id or "")
         target = by_id.get(stance.target_mention_id or "")
         if stance.polarity != "oppose" or holder is None or target is None:

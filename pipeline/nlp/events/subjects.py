@@ -64,11 +64,16 @@ def _controlled_dep(verb: Token) -> str:
 def controlled_patient(verb: Token) -> Token | None:
     """ "The vote prompted Russia to be expelled": a passive infinitive (asked of one with no
     subject of its own) is done to the noun the object-control verb it completes controls
-    (`object_control`, `_controlled_dep`); that noun's token, or None for any other verb or
-    where the controlling verb names none."""
+    (`object_control`, `_controlled_dep`), and under any other verb to that verb's subject
+    ("he was to be charged"); that noun's token, or None for any other verb or where the
+    verb names none."""
     head = verb.head
-    if verb.dep_ != "xcomp" or not is_passive(verb) or not lemma_in(head, OBJECT_CONTROL):
+    if verb.dep_ != "xcomp" or not is_passive(verb):
         return None
+    if not lemma_in(head, OBJECT_CONTROL):
+        # "Blair was to be charged", "X is expected to be arrested": the subject of the verb
+        # the passive infinitive completes is the one it is done to
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return next((c for c in head.children if c.dep_ == _controlled_dep(head)), None)
 
 
@@ -102,7 +107,7 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
             for pobj in pobjs(child):
                 found += np_actors(pobj, index)
     if not found and is_passive(verb):
-        found = [m for p in _stray_agents(verb) for m in np_actors(p, index)]
+        found = [m for p in _stray_agents(verb) + _principals(verb) for m in np_actors(p, index)]
     if not found and verb.dep_ in ("ccomp", "conj") and verb.head != verb:
         found = _reporting_body(verb, index, depth)
     if found or any(c.dep_ in SUBJECT_SLOT_DEPS for c in verb.children):
@@ -380,6 +385,22 @@ def _gender_agrees(mention: Mention, pronoun: str) -> bool:
 def _reports(verb: Token) -> bool:
     """Whether a verb carries a reported clause ("has said any package should ...")."""
     return lemma_in(verb, REPORTING_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _principals(verb: Token) -> list[Token]:
+    """ "The suit was filed in a Texas court on behalf of Columbia Pictures": with no "by"
+    agent, the one a passive act was done on behalf of is the party whose act it is
+    (eval/GUIDE.md: who speaks or acts for a body gives way to that body)."""
+    return [
+        p
+        for on in verb.children
+        if on.dep_ == "prep" and on.lower_ == "on"
+        for behalf in pobjs(on)
+        if behalf.lower_ == "behalf"
+        for of in behalf.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in pobjs(of)
+    ]
 
 
 def _stray_agents(verb: Token) -> list[Token]:

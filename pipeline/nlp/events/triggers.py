@@ -28,6 +28,7 @@ from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
     actor_at,
+    given_with,
     inner_event_noun,
     lemma_in,
     outer_noun,
@@ -67,7 +68,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
-from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex
+from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex, hyphen_prefix
 from pipeline.nlp.token_view import view_of
 
 
@@ -75,7 +76,7 @@ def verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[To
     if token.pos_ != "VERB" and not (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return None
     lemmas = [token.lemma_.lower()]
-    if prefix := _hyphen_prefix(token):
+    if prefix := hyphen_prefix(token):
         lemmas.insert(0, prefix + lemmas[0])
     if lemmas[-1] not in CONVERSATION_VERBS and not any(lexicon.may_be_verb(lemma) for lemma in lemmas):
         return None  # no entry has the word, whatever follows it, and it makes no phone call
@@ -84,8 +85,9 @@ def verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[To
     particles += [
         c for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in SHIFTED_PARTICLES
     ]
-    # "called for", "met with": the preposition follows the verb (or its particle) at once
-    gap = {token.i + 1} | {p.i + 1 for p in particles}
+    # "called for", "met with": the preposition follows the verb (or its particle) at once; a
+    # particle after the object ("give contraceptives out in schools") has a verb of its own
+    gap = {token.i + 1} | {p.i + 1 for p in particles if p.i == token.i + 1}
     # "insisted on Wednesday that ...": a preposition of time is no part of the verb, and
     # the one after it may be ("called on Monday for an inquiry")
     times = [c for c in token.children if c.dep_ == "prep" and c.i in gap and _of_time(c)]
@@ -158,14 +160,6 @@ def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _hyphen_prefix(token: Token) -> str:
-    """ "test-fired", "co-operated": the tokenizer splits the prefix off; it is part of the verb."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
-        return ""
-    return doc[token.i - 2].lower_ + "-"
-
-
 def _is_light(token: Token, lexicon: EventTriggers) -> bool:
     view, i = view_of(token.doc), token.i
     if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
@@ -197,7 +191,7 @@ def _noun_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[T
         return None  # "War on Want", "the War on Terror": a campaign's or charity's name
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     # "bail-out", "cease-fire", "pull-out": the tokenizer splits a hyphenated noun in three
-    modifiers += [c for c in token.lefts if c.dep_ in ("compound", "amod") and _hyphen_prefix(token) == c.lower_ + "-"]
+    modifiers += [c for c in token.lefts if c.dep_ in ("compound", "amod") and hyphen_prefix(token) == c.lower_ + "-"]
     # "calls for an inquiry", "his call on ministers": a preposition right after the noun
     preps = [c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1]
     for lemma in (token.lemma_.lower(), token.lower_):
@@ -324,8 +318,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
     for i in range(span.start, span.end):
-        # only a verb whose lemma receives (RECEIVING_LEMMAS) has received nouns
-        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB") or lemma[i].lower() not in RECEIVING_LEMMAS:
+        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
+            continue
+        for noun in given_with(doc[i]):  # "X, with assistance from Y, provided ...": aid Y gave X
+            if noun.i in nouns and nouns[noun.i][0].event_type == "AID":
+                received.setdefault(noun.i, []).append(doc[i])
+        # only a verb whose lemma receives (RECEIVING_LEMMAS) has other received nouns
+        if lemma[i].lower() not in RECEIVING_LEMMAS:
             continue
         for noun in received_nouns(doc[i]):
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())

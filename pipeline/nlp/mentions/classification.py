@@ -39,6 +39,7 @@ from pipeline.nlp.mentions.vocabulary import (
     EVENT_OPENERS,
     FACILITY_HEADS,
     GIVEN_NAMES,
+    GOVERNING_TITLES,
     GOVERNMENT_NAMES,
     GOVERNMENT_NOUNS,
     GROUP_MODIFIERS,
@@ -325,6 +326,25 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
     return out
 
 
+def _country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
+    """ "the Belgian Development Aid minister": a country's adjective and the capitalised words
+    of a remit, then a governing title (governing_titles), are the country's post; the entity
+    id of the country whose adjective opens the span, or None. A remit ends in no body's head
+    word ("the Russian Foreign Ministry spokesman" is a body's), and a post of any other kind
+    ("a British Airways spokesman") is a body's."""
+    doc = mc.doc
+    if len(span) < 2 or span.end >= len(doc) or doc[span.end].lemma_.lower() not in GOVERNING_TITLES:
+        return None
+    iso3 = mc.gaz.demonym_country(span[0].text)
+    if iso3 is None or is_plural_demonym(span[0], mc.gaz):
+        return None
+    remit = span[1:]
+    heads = ORG_HEADS | BODY_HEADS | INSTITUTION_HEADS
+    if any(not t.is_title or not t.is_alpha or t.ent_id_ or t.lower_ in heads for t in remit):
+        return None
+    return mc.gaz.country(iso3).entity_id
+
+
 def _qualifies_a_post(mc: MentionContext, end: int) -> bool:
     """The words before `end` stand before a capitalised post and the name of its holder
     ("… City Councillor Brian Parbutt"): they say where or what the post is, no person."""
@@ -475,6 +495,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and _leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
+    remit_of = _country_of_a_remit(mc, span) if label == "ORG" else None
+    if remit_of is not None:  # "the Belgian Development Aid minister": the country's post, no body
+        return _gazetteer_candidate(mc, span[:1], "NORP", remit_of)
     if (
         label in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
         and len(span) == 1

@@ -34,6 +34,7 @@ from pipeline.nlp.mentions.vocabulary import (
     COMPANY_POSSESSIONS,
     COMPASS_WORDS,
     CONSTITUENCY_NOUNS,
+    EQUITY_NOUNS,
     EVENT_HEADS,
     FACILITY_HEADS,
     FIRM_WORDS,
@@ -160,6 +161,16 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
     return {}
 
 
+def names_joined(span: Span) -> bool:
+    """ "Lord & Taylor", "Marks & Spencer": a capitalised name after an ampersand, as firms are
+    named after their founders; one person's name holds none ("Mr & Mrs Smith" is two people
+    by an honorific)."""
+    return any(
+        t.text == "&" and k + 1 < len(span) and span[k + 1].is_title and span[k + 1].lower_ not in HONORIFICS
+        for k, t in enumerate(span)
+    )
+
+
 def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     doc = mc.doc
     words = c.name.split()
@@ -167,7 +178,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     body_word = is_body_word(last)
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
-    if doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS:
+    styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
+    if styled and not names_joined(doc[c.tok_start : c.tok_end]):
         return {"PERSON"}  # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name
     found = set()
     if c.role or c.gender:
@@ -194,7 +206,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     person_shaped = name_shaped or shaped_like_a_person(doc[c.tok_start : c.tok_end])
     if _names_a_body(root, person_shaped) and not modifies or _one_of_bodies(root) or _owns_its_object(root):
         found.add("ORGANIZATION")
-    if _company_possession(root) or _its_customers(root):
+    if _company_possession(root) or _its_customers(root) or _held_in(root):
         found.add("ORGANIZATION")
     if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
         found.add("ORGANIZATION")
@@ -419,6 +431,13 @@ def _company_possession(root: Token) -> bool:
         c.dep_ == "compound" and root.i < c.i < head.i and c.lower_ == "executive" and _is(c, COMPANY_POSSESSIONS)
         for c in head.children
     )
+
+
+def _held_in(root: Token) -> bool:
+    """ "Shares in Marconi fell", "a stake in Alstom": the object of the "in" of a holding
+    (equity_nouns) is a firm."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i != prep.i and _is(prep.head, EQUITY_NOUNS)
 
 
 def _its_customers(root: Token) -> bool:

@@ -98,6 +98,7 @@ LAW_HEADS = _VOCABULARY.words("law_heads")
 DOCUMENT_HEADS = _VOCABULARY.words("document_heads")
 SPEAKER_NOUNS = _VOCABULARY.words("speaker_nouns")
 COMPANY_POSSESSIONS = _VOCABULARY.words("company_possessions")
+EQUITY_NOUNS = _VOCABULARY.words("equity_nouns")
 # the reporting verbs of quotes.yaml ("said", "added"): "Diageo said it expects …"
 REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 MINISTRY_SYNONYMS = _VOCABULARY.mapping("ministry_synonyms", values=("foreign", "defence"))

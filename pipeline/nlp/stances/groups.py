@@ -105,9 +105,11 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
             GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
         )
         found.append((mention, acting, token.dep_ == "nsubjpass"))
+    # "Somali pirates ... The pirates": a group the mention layer named in full names the bare noun too
+    named = [m for m in mentions if m.entity_type == "GROUP" and m.kind == "name"]
     return GroupCandidates(
-        _fuller_names([m for m, acting, _ in found if acting]),
-        _fuller_names([m for m, _, _ in found]),
+        _fuller_names([m for m, acting, _ in found if acting], named),
+        _fuller_names([m for m, _, _ in found], named),
         frozenset(m.mention_id for m, acting, passive in found if not acting or passive),
     )
 
@@ -127,11 +129,12 @@ def _named_beside(token: Token, mentions: list[Mention]) -> bool:
     return False
 
 
-def _fuller_names(groups: list[Mention]) -> list[Mention]:
+def _fuller_names(groups: list[Mention], named: list[Mention] = ()) -> list[Mention]:
     """A bare group noun ("unions") is the group the article names more fully with the same
-    noun ("public sector unions"), the nearest such phrase before it, else after it: it takes
-    that name, so the article has one group, as a bare definite noun takes its fuller label."""
-    fuller = [m for m in groups if " " in m.name]
+    noun ("public sector unions"; also a GROUP the mention layer `named`, "Somali pirates"),
+    the nearest such phrase before it, else after it: it takes that name, so the article has
+    one group, as a bare definite noun takes its fuller label."""
+    fuller = sorted((m for m in [*groups, *named] if " " in m.name), key=lambda m: m.char_start)
     if not fuller:
         return groups
     out: list[Mention] = []
