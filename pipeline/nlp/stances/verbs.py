@@ -19,7 +19,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
-from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
+from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
     MIN_CUE_SCORE,
@@ -160,6 +160,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     score = base * intensity(art, verb)
     pol = polarity * (attitude or 1) * _judged_act_sign(art, verb)
     if has_negation(art, verb):
+        if any(universal(t.head) for t in targets):
+            return []  # "did not oppose all the cuts": no side on the cuts
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
@@ -429,6 +431,8 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
             continue
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
         polarity, score = SIGN[found[0]], found[1]
+        if has_negation(art, be) and universal(pobj):
+            continue  # "it is not against all immigration": no side on immigration
         if has_negation(art, be):
             polarity, score = negate(polarity, score, full=False)
         out += target_signals(art, be, polarity, score, targets, holder, quote)
