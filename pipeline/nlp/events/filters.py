@@ -35,6 +35,7 @@ from pipeline.nlp.events.draft import (
     EventContext,
     actor_at,
     actor_key,
+    body_named_with,
     governs,
     is_actor,
     lemma_in,
@@ -319,9 +320,9 @@ def _is_union(mention: Mention) -> bool:
     """Whether a mention names a trade union (`union_words`: "Unison", "the Fire Brigades Union"),
     not a union of states, sports clubs or money (`other_unions`: "European Union staff")."""
     return (
-        _body_named_with(mention, UNION_WORDS)
+        body_named_with(mention, UNION_WORDS)
         and mention.gazetteer_id is None  # the gazetteer's unions are of states ("African Union")
-        and not _body_named_with(mention, OTHER_UNIONS)
+        and not body_named_with(mention, OTHER_UNIONS)
     )
 
 
@@ -384,19 +385,14 @@ def personal_quarrel(draft: Draft) -> bool:
     )
 
 
-def _body_named_with(mention: Mention, words: frozenset[str]) -> bool:
-    """An organisation with one of the words in its name (lower-cased, word by word)."""
-    return mention.entity_type == "ORGANIZATION" and any(word in words for word in mention.name.lower().split())
-
-
 def _is_party(mention: Mention) -> bool:
     """A political party (party_words in its name): "Labour Party", "Liberal Democrats"."""
-    return _body_named_with(mention, PARTY_WORDS)
+    return body_named_with(mention, PARTY_WORDS)
 
 
 def _is_chamber(mention: Mention) -> bool:
     """A body whose name holds a chamber word (chamber_words): "House of Commons", "Senate"."""
-    return _body_named_with(mention, CHAMBER_WORDS)
+    return body_named_with(mention, CHAMBER_WORDS)
 
 
 def procedural_decision(draft: Draft) -> bool:
@@ -409,7 +405,7 @@ def procedural_decision(draft: Draft) -> bool:
     if draft.event_type != "REJECT" or draft.targets or draft.participants or not draft.sources:
         return False
     courts = load_senses().classes["courts"]  # event_senses.yaml: "High Court", "tribunal"
-    return all(_is_chamber(m) or _body_named_with(m, courts) for m in draft.sources)
+    return all(_is_chamber(m) or body_named_with(m, courts) for m in draft.sources)
 
 
 SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
@@ -439,7 +435,7 @@ def lone_recommendation(draft: Draft) -> bool:
     bodies = [m for m in draft.sources if m.entity_type == "ORGANIZATION" and m.kind == "name"]
     if draft.targets:
         return not bodies
-    return not any(_body_named_with(m, ADVISORY_BODY_WORDS) for m in bodies)
+    return not any(body_named_with(m, ADVISORY_BODY_WORDS) for m in bodies)
 
 
 def backed_cause(draft: Draft) -> bool:
