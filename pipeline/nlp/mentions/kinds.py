@@ -435,9 +435,12 @@ def _company_possession(root: Token) -> bool:
 
 def _held_in(root: Token) -> bool:
     """ "Shares in Marconi fell", "a stake in Alstom": the object of the "in" of a holding
-    (equity_nouns) is a firm."""
+    (equity_nouns) is a firm. Not where a name before the holding already says whose it is
+    ("Pernod shares in Milan slipped"): its "in" is then the market the shares trade in."""
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i != prep.i and _is(prep.head, EQUITY_NOUNS)
+    if root.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i or not _is(prep.head, EQUITY_NOUNS):
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in prep.head.children)
 
 
 def _its_customers(root: Token) -> bool:
