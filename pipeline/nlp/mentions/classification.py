@@ -60,7 +60,6 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
-    REGION_QUALIFIERS,
     REPORTING_VERBS,
     SITE_DOMAINS,
     TARGET_HEADS,
@@ -69,6 +68,7 @@ from pipeline.nlp.mentions.vocabulary import (
     UK_PLACES,
     UNIT_WORDS,
     is_body_word,
+    qualifies_a_region,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, POSSESSIVES, trim_tokens
 from pipeline.nlp.token_view import view_of
@@ -1099,7 +1099,7 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if longer is not None:
         return longer
     if label == "NORP":  # demonym of a country
-        if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
+        if start > 0 and qualifies_a_region(mc.doc[start - 1]):
             return None  # "South American states": a continent's adjective, not the country's
         if _a_language(span):
             return None  # "experimenting with Japanese and Spanish", "teach German": a tongue, not the state
