@@ -161,7 +161,7 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
     return {}
 
 
-def names_joined(span: Span) -> bool:
+def _names_joined(span: Span) -> bool:
     """ "Lord & Taylor", "Marks & Spencer": a capitalised name after an ampersand, as firms are
     named after their founders; one person's name holds none ("Mr & Mrs Smith" is two people
     by an honorific)."""
@@ -179,7 +179,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
-    if styled and not names_joined(doc[c.tok_start : c.tok_end]):
+    if styled and not _names_joined(doc[c.tok_start : c.tok_end]):
         return {"PERSON"}  # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name
     found = set()
     if c.role or c.gender:
