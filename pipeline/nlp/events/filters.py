@@ -171,6 +171,12 @@ def figurative(verb: Token, trigger: Trigger, index: MentionIndex) -> bool:
     return False
 
 
+def said_while(token: Token) -> bool:
+    """ "attacked British imperialists, saying they ...": an act made by saying something (a
+    participle of saying hung on it); stances read such an attack as criticism too."""
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS) for c in token.children)
+
+
 def verbal_attack(draft: Draft) -> None:
     """ "Howard attacks Blair over Iraq", "attacked Labour's pledges as vacuous": criticism.
 
@@ -189,9 +195,7 @@ def verbal_attack(draft: Draft) -> None:
         c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children
     )
     verbal = verbal or any(any(q.is_quote for q in o.subtree) for o in objects)
-    # "attacked British imperialists, saying they ...": an attack made by saying something
-    saying = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS)]
-    verbal = verbal or bool(saying)
+    verbal = verbal or said_while(token)
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
