@@ -38,6 +38,7 @@ from pipeline.nlp.events.vocabulary import (
     COURSE_ENDS,
     COURSE_VERBS,
     FACTUAL_CLAUSE_MARKS,
+    FUTURE_MODALS,
     IMPLICATIVE_PHRASAL_VERBS,
     IMPLICATIVE_VERBS,
     IRREALIS_WORDS,
@@ -276,8 +277,9 @@ def modality(ec: EventContext, draft: Draft) -> str:
 def _announced_resignation(ec: EventContext, draft: Draft) -> bool:
     """ "Mark Vaile announced that he will resign as leader", "confirmed he would step down":
     announcing one's own resignation (events.yaml resignation_announcing_verbs) is the
-    resignation, whatever tense the announced clause takes. Not when the clause is negated
-    or conditional ("would resign if"), the announcing verb itself not asserted ("may
+    resignation, whatever tense the announced clause takes ("will", "would": events.yaml
+    future_modals). Not when the clause is negated, conditional ("would resign if") or
+    under a modal of possibility ("might resign"), the announcing verb itself not asserted ("may
     announce"), or the one resigning someone else than the announcer."""
     token = draft.token
     if draft.event_type != "RETREAT" or draft.mode != "resign" or token.dep_ != "ccomp" or not draft.sources:
@@ -290,6 +292,8 @@ def _announced_resignation(ec: EventContext, draft: Draft) -> bool:
         for c in token.children
     ):
         return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in FUTURE_MODALS for c in token.children):
+        return False  # "announced that he might resign": a possibility announced, no resignation
     announcers = {actor_key(m) for m in subject_actors(head, ec.index)}
     return bool(announcers) and all(actor_key(m) in announcers for m in draft.sources)
 
