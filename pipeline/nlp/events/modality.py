@@ -209,9 +209,15 @@ def _implicative_phrase(verb: Token) -> bool:
 
 def _infinitive_modality(verb: Token) -> str:
     """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
-    implicative verb governs it ("managed to meet"); a passive infinitive ("he was to be
-    charged", "is expected to be arrested") no more than an active one."""
-    passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+    implicative verb governs it ("managed to meet"); a passive infinitive that completes a
+    verb ("he was to be charged", "is expected to be arrested") no more than an active one.
+    One that modifies a noun often tells what happened ("became the first tycoon to be
+    arrested"), and stays asserted."""
+    passive_infinitive = (
+        verb.tag_ == "VBN"
+        and verb.dep_ not in ("acl", "relcl")
+        and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+    )
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.tag_ != "VB" and not passive_infinitive or not to_infinitive:
         return ASSERTED
