@@ -171,6 +171,12 @@ def figurative(verb: Token, trigger: Trigger, index: MentionIndex) -> bool:
     return False
 
 
+def said_while(token: Token) -> bool:
+    """ "attacked British imperialists, saying they ...": an act made by saying something (a
+    participle of saying hung on it); stances read such an attack as criticism too."""
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS) for c in token.children)
+
+
 def verbal_attack(draft: Draft) -> None:
     """ "Howard attacks Blair over Iraq", "attacked Labour's pledges as vacuous": criticism.
 
@@ -189,9 +195,7 @@ def verbal_attack(draft: Draft) -> None:
         c.dep_ == "advmod" and c.lower_ in ("politically", "verbally", "publicly") for c in token.children
     )
     verbal = verbal or any(any(q.is_quote for q in o.subtree) for o in objects)
-    # "attacked British imperialists, saying they ...": an attack made by saying something
-    saying = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma_in(c, REPORTING_VERBS)]
-    verbal = verbal or bool(saying)
+    verbal = verbal or said_while(token)
     people = [m for m in draft.sources if m.entity_type in ("PERSON", "ORGANIZATION") and m.kind != "demonym"]
     victims = [m for m in draft.targets if m.entity_type in ("PERSON", "ORGANIZATION")]
     verbal = verbal or bool(people and victims)
@@ -452,16 +456,18 @@ def backed_cause(draft: Draft) -> bool:
 
 def standing_danger(draft: Draft) -> bool:
     """ "as the Soviet threat was", "the terrorist threat": a threat noun that no verb makes
-    ("issued a threat"), that is aimed at no one and that says nothing of what is threatened
-    ("the threat of strikes", "Iran's threat to close the strait") names a danger, not a
-    THREATEN event (PLOVER codes a threat made to an actor)."""
+    ("issued a threat"), that no one is named as making ("Iran's threat", "the threat by
+    Iran"), that is aimed at no one and that says nothing of what is threatened ("the threat
+    of strikes", "a threat to close the strait") names a danger, not a THREATEN event (PLOVER
+    codes a threat made to an actor)."""
     token = draft.token
     if draft.event_type != "THREATEN" or token.pos_ not in ("NOUN", "PROPN") or draft.mode is not None:
         return False
     if draft.realisers or draft.targets or draft.participants:
         return False
     return not any(
-        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "acl" and c.tag_ == "VB") for c in token.children
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) or (c.dep_ == "acl" and c.tag_ == "VB")
+        for c in token.children
     )
 
 

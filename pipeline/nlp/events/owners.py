@@ -178,7 +178,7 @@ def _described_body(draft: Draft, index: MentionIndex, deps: tuple[str, ...], ot
     as "the party said" speaks for it): the only one, or else the latest in its sentence or
     the two before; never one of `others`, the act's other side ("the Tories attacked the
     party" is not the Tories)."""
-    from pipeline.nlp.quotes.speakers import body_described  # quotes import the events' helpers
+    from pipeline.nlp.quotes.speakers import bodies_in_view, body_described  # quotes import the events' helpers
 
     article = SimpleNamespace(index=index, doc=draft.token.doc)
     excluded = {actor_key(m) for m in others}
@@ -192,6 +192,14 @@ def _described_body(draft: Draft, index: MentionIndex, deps: tuple[str, ...], ot
         recent = [m for m in described if m.sentence_id >= first]
         if recent:
             return recent[:1]
+        if described or deps != ("nsubj",):
+            continue
+        # "A spokesman for the European Anti-Fraud Office said the organisation agreed with
+        # …": a subject no body's name describes is the one organisation named in its
+        # sentence or the one before, when only one is
+        in_view = [m for m in bodies_in_view(article, noun, first + 1) if actor_key(m) not in excluded]
+        if len({actor_key(m) for m in in_view}) == 1:
+            return in_view[-1:]
     return []
 
 

@@ -16,7 +16,9 @@ from pipeline.nlp.events.draft import actor_at, pobjs, unique
 from pipeline.nlp.events.places import country_of_place, state_of, state_of_place
 from pipeline.nlp.events.state_agents import state_of_agents
 from pipeline.nlp.events.vocabulary import (
+    COUNT_NOUNS,
     DISCOURSE_NOUNS,
+    GROUP_COUNTS,
     GROUP_HEADS,
     OFFICE_HOLDER_NOUNS,
     PAIR_NOUNS,
@@ -36,7 +38,9 @@ def np_actors(
         return []
     out: list[Mention] = []
     covering = actor_at(index, token)
-    if covering is not None and (states := _office_holders_states(token, covering, index)):
+    if covering is not None and covering.entity_type == "GROUP" and (counted := _pair_antecedent(token, index)):
+        out += counted  # "the three MPs": the three named before, not a group of MPs
+    elif covering is not None and (states := _office_holders_states(token, covering, index)):
         out += states  # "the Japanese and Chinese leaders": Japan and China, not a group
     elif covering is not None:
         out.append(covering)
@@ -174,37 +178,87 @@ PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
 
 
 def _counted_pair(token: Token) -> bool:
-    """A plural of `pair_nouns` counted as two: "the two sides", "both countries"."""
-    if token.tag_ != "NNS" or token.lemma_.lower() not in PAIR_NOUNS:
-        return False
-    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+    """A counted group (`_group_size`): "the two sides", "both countries", "the trio"."""
+    return _group_size(token) > 0
+
+
+def _group_size(token: Token) -> int:
+    """How many actors a counted group refers back to, 0 for none: a plural of `pair_nouns`
+    counted by a count word ("the two sides", "both countries", "the three men"), or a
+    singular noun that is a count itself after "the" ("the pair", "the trio"; not "a pair
+    of X", which names its own)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNS" and lemma in PAIR_NOUNS:
+        counts = (
+            GROUP_COUNTS.get(c.lower_, 0) for c in token.children if c.dep_ in ("nummod", "det", "predet")
+        )
+        return next((n for n in counts if n), 0)
+    if token.tag_ == "NN" and token.lower_ in COUNT_NOUNS:
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        named = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        return COUNT_NOUNS[token.lower_] if definite and not named else 0
+    return 0
 
 
 def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
     """ "Armenia and Azerbaijan have fought two wars ... the two sides routinely exchange
-    harsh invective": a plural noun counted as two ("the two sides", "both countries")
-    that names no one stands for the last pair of actors joined by "and" before it, in its
-    sentence or the few before, when both are of the kind the noun says (countries for
-    "countries", people for "men")."""
-    if not _counted_pair(token):
+    harsh invective": a counted group ("the two sides", "both countries", "the three men",
+    "the trio") that names no one stands for the last list of that many actors joined by
+    "and" before it, in its sentence or the few before, when all are of the kind the noun
+    says (countries for "countries", people for "men"; any kind for "the pair")."""
+    size = _group_size(token)
+    if not size:
         return []
-    kind = PAIR_NOUNS[token.lemma_.lower()]
+    counted = token.lower_ in COUNT_NOUNS
+    kind = "any" if counted else PAIR_NOUNS[token.lemma_.lower()]
     doc = token.doc
     first = token.sent.start
     for _ in range(PAIR_WINDOW):
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    found = _last_pair(doc[first : token.i], kind, index)
+    found = _last_group(doc[first : token.i], kind, size, index, counted)
     if not found and (kind in ("country", "organization") or token.lemma_.lower() in OFFICE_HOLDER_NOUNS):
         # "the two presidents", "both countries" far into a story about two of them: a noun
         # of states, bodies or office holders looks back to the story's start ("the two men"
         # is as often a figure of speech about two others: "open warfare between the two men")
-        found = _last_pair(doc[:first], kind, index)
+        found = _last_group(doc[:first], kind, size, index, counted)
     return found
 
 
-def _last_pair(tokens, kind: str, index: MentionIndex) -> list[Mention]:
+def _last_group(tokens, kind: str, size: int, index: MentionIndex, as_named: bool = False) -> list[Mention]:
+    """The last list of `size` actors of `kind` joined by "and" among `tokens`; a pair of
+    people of two states is those states for a noun of any kind ("the two sides"), not
+    when the group is counted by its own noun (`as_named`: "the pair" are those two)."""
+    if size == 2:
+        return _last_pair(tokens, kind, index, as_named)
+    for t in reversed(tokens):
+        if t.dep_ in ("conj", "appos") or not (members := _listed(t)) or len(members) != size:
+            continue
+        found = [actor_at(index, m) for m in members]
+        if any(m is None or m.kind == "pronoun" for m in found) or len({m.name for m in found}) != size:
+            continue
+        if kind != "any" and any(m.entity_type != kind.upper() for m in found):
+            continue
+        return found
+    return []
+
+
+def _listed(head: Token) -> list[Token]:
+    """The items of a list joined by "and" whose first item is `head`, in text order; a
+    middle item the parser hung as an apposition ("Tom Watson, Sion Simon and Kevan Jones":
+    "Simon" appos, "Jones" its conj) is an item too. Empty when `head` starts no list."""
+    items, todo = [head], [head]
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if c.dep_ == "conj" or c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+                items.append(c)
+                todo.append(c)
+    return sorted(items, key=lambda x: x.i) if len(items) > 1 else []
+
+
+def _last_pair(tokens, kind: str, index: MentionIndex, as_named: bool = False) -> list[Mention]:
     """The last pair of actors of `kind` joined by "and" among `tokens` (`_pair_antecedent`)."""
     for t in reversed(tokens):
         if t.dep_ != "conj" or t.head.i >= t.i:
@@ -220,7 +274,7 @@ def _last_pair(tokens, kind: str, index: MentionIndex) -> list[Mention]:
             or any(c.dep_ == "conj" for c in t.children)
         ):
             continue  # three or more joined: not a pair
-        if kind in ("any", "country") and a.entity_type == b.entity_type == "PERSON":
+        if kind in ("any", "country") and a.entity_type == b.entity_type == "PERSON" and not as_named:
             states = [state_of(x, index) for x in (t.head, t)]
             if all(states) and states[0].name != states[1].name:
                 return states  # "Azeri President Aliyev and Armenian Prime Minister Pashinyan"

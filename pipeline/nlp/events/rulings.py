@@ -49,6 +49,7 @@ from pipeline.nlp.events.vocabulary import (
     CLAUSE_DENIAL_VERBS,
     COURT_PHRASES,
     FINDING_VERBS,
+    INQUIRY_FINDING_VERBS,
     LEGAL_CHALLENGE_TRIGGERS,
     RULING_VERBS,
 )
@@ -163,11 +164,12 @@ def _owners(noun: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
 
 def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """ACCUSE drafts for a court's finding stated in a clause: a finding verb (`finding_verbs`)
-    whose subject is a court and whose complement clause criticises (a judging word, not
-    negated nor under a denial, not hypothetical: "ruled that the detentions were unlawful")
-    accuses whom that criticism judges (`speech.judged_actors`), the court its source. Never
-    whom the court does not judge (`_unjudged`): who suffers the act judged, who is named in a
-    time or reason clause, or in a claim the finding weighs."""
+    whose subject is a court (anyone, for `inquiry_finding_verbs`: "the MPs found") and whose
+    complement clause criticises (a judging word, not negated nor under a denial, not
+    hypothetical: "ruled that the detentions were unlawful") accuses whom that criticism judges
+    (`speech.judged_actors`), the court its source. Never whom the court does not judge
+    (`_unjudged`): who suffers the act judged, who is named in a time or reason clause, or in
+    a claim the finding weighs."""
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
@@ -178,7 +180,8 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
         verb = span.doc[i]
         if has_neg(verb):
             continue
-        courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and (_court(verb, m) or _inquirer(verb))]
+        anyone_finds = lemma_in(verb, INQUIRY_FINDING_VERBS)
+        courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and (anyone_finds or _court(verb, m))]
         if not courts:
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -232,13 +235,6 @@ def _unjudged(ec: EventContext, scope: Span) -> set[int]:
         if token.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children):
             out |= {t.i for t in token.subtree}
     return out
-
-
-def _inquirer(verb: Token) -> bool:
-    """ "The department had failed to give guidance, the MPs found", "the committee found that
-    the ministry had acted unlawfully": "find" with a clause is a conclusion whoever reaches it
-    (a committee, an inquiry, MPs), which `court_findings` reads as a court's finding."""
-    return verb.lemma_.lower() == "find"
 
 
 def _court(verb: Token, mention: Mention) -> bool:

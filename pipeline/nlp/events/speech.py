@@ -98,6 +98,7 @@ from pipeline.nlp.syntax import (
     hyphen_joined,
     hyphen_prefix,
     is_passive,
+    is_subject,
     nominal_subjects,
 )
 from pipeline.nlp.token_view import view_of
@@ -158,14 +159,36 @@ def _breaks_a_norm(token: Token) -> bool:
         return False
     if lemma_in(token, LAWBREAKING_VERBS):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in NORM_NOUNS for c in token.children)
-    lemma = token.lemma_.lower()
-    for word in token.children:
+    return bool(_norms_fallen_short_of(token))
+
+
+def _norms_fallen_short_of(verb: Token) -> list[Token]:
+    """ "fell short of the rules", "had fallen well below the standards expected": the norms
+    (`norm_nouns`) a verb of shortfall (`shortfall_verbs`) says its subject falls short of."""
+    lemma = verb.lemma_.lower()
+    norms: list[Token] = []
+    for word in verb.children:
         if (lemma, word.lower_) not in SHORTFALL_VERBS:
             continue
         preps = [word] if word.dep_ == "prep" else [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if any(p.lemma_.lower() in NORM_NOUNS for prep in preps for p in pobjs(prep)):
-            return True
-    return False
+        norms += [p for prep in preps for p in pobjs(prep) if p.lemma_.lower() in NORM_NOUNS]
+    return norms
+
+
+def _spared(token: Token) -> set[int]:
+    """Positions of the words around a judging word that name whom its charge concerns, not
+    whom it charges: the norm one falls short of, with whoever set it ("the deal fell short of
+    the agreement signed by Mr Blair"), what a phrase of blame is about ("stood in the way of
+    Yahoo's success": the "of" phrase after `criticism_phrases`), and whom a judging noun
+    befalls ("the decision was a disappointment to Mr Blair", "an insult to voters": its "to"
+    or "for" phrase)."""
+    spared = {t.i for norm in _norms_fallen_short_of(token) for t in norm.subtree}
+    if length := _criticising_phrase_length(token):
+        last = token.doc[token.i + length - 1]
+        spared |= {t.i for c in last.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    if token.pos_ == "NOUN":
+        spared |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for t in c.subtree}
+    return spared
 
 
 MILD_DEGREES = frozenset({"bit", "little"})  # "a bit late", "a little slow"
@@ -301,10 +324,20 @@ _CRITICISM_BY_FIRST_WORD = _by_first_word(CRITICISM_PHRASES)
 def _criticising_phrase(token: Token) -> bool:
     """ "the government is out of touch", "he has questions to answer": the word starts a
     phrase of blame (`criticism_phrases`, looked up by their first word)."""
+    return _criticising_phrase_length(token) > 0
+
+
+def _criticising_phrase_length(token: Token) -> int:
+    """The number of words of the longest phrase of blame (`criticism_phrases`) the word
+    starts, 0 where it starts none."""
     doc = token.doc
-    return any(
-        token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
-        for words in _CRITICISM_BY_FIRST_WORD.get(token.lower_, ())
+    return max(
+        (
+            len(words)
+            for words in _CRITICISM_BY_FIRST_WORD.get(token.lower_, ())
+            if token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
+        ),
+        default=0,
     )
 
 
@@ -579,7 +612,8 @@ def judged_actors(
         # (a broken norm is no one harmed: "violated US law" is read as before; nor is a
         # harm a proposal brings: "the plan could create conflict" judges the plan's owner)
         return _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
-    found = _actors_in(ec, _judging_clause_words(clause), span, speaker)
+    spared = _spared(token)
+    found = _actors_in(ec, [t for t in _judging_clause_words(clause) if t.i not in spared], span, speaker)
     return (
         found
         or _pronoun_antecedent(ec, clause, span, speaker, spoken_of)
@@ -591,8 +625,7 @@ def judged_actors(
 def _predicted_doers(noun: Token) -> bool:
     """ "Terrorists might try to target the UK": people of blame as the subject of a clause
     under a modal are a risk foretold; whom they may act on is not judged."""
-    head = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return is_subject(noun) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in noun.head.children)
 
 
 def _misgiving(token: Token) -> Token | None:
@@ -642,10 +675,14 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
     definite measure a government enacts (`government_measure_nouns`) that names no owner,
     and for which none was named before, is the measure of the national government the
     article's "the government" names, unless the speaker governs (a minister, a department).
-    A statute named as such ("the Hunting Act was a bad law": a LAW mention) is one too."""
+    A statute named as such ("the Hunting Act was a bad law": a LAW mention) is one too. A
+    measure that undergoes what its clause's agent does ("the Act had been misused by the
+    police") is not what is judged: the doer is."""
+    if any(governs(s, ec) for s in speakers):
+        return []  # a minister or department judging "the legislation" judges its own side's
+    if noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children):
+        return []
     if any(m.entity_type == "LAW" for m in ec.index.all_at(noun)):
-        if any(governs(s, ec) for s in speakers):
-            return []
         return national_government(ec.index)
     if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
         return []
@@ -653,8 +690,6 @@ def _government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) 
         return []
     if any(c.dep_ in ("poss", "compound", "nmod", "prep", "relcl") for c in noun.children):
         return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
-    if any(governs(s, ec) for s in speakers):
-        return []  # a minister or department judging "the legislation" judges its own side's
     return national_government(ec.index)
 
 

@@ -122,7 +122,11 @@ def title_reference(
         start = body_span.end if body_span is not None else start
         if start < len(mc.doc) and mc.doc[start].text in POSSESSIVES:
             start += 1
-    start, place = _place_before_post(mc, start)
+    start, place = _place_before_post(mc, start, bodies if body is None else {})
+    if body is None and place is not None and (body := bodies.get(start)) is not None:
+        # "the Scottish Conservative leader", "the Welsh Labour leader": a party after the place
+        body_span = mc.doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
+        start = body_span.end if body_span is not None else start
     idx = title_words(mc, start, 1, 5)
     if not idx or idx[0] != start:
         return None
@@ -292,26 +296,34 @@ def _charge_after(of: Token, title: Token) -> bool:
     return of.head.i != title.i or any(c.dep_ == "pcomp" for c in of.children)
 
 
-def _place_before_post(mc: MentionContext, start: int) -> tuple[int, str | None]:
+def _place_before_post(
+    mc: MentionContext, start: int, bodies: dict[int, Mention] = {}  # noqa: B006 (read only)
+) -> tuple[int, str | None]:
     """ "the Salford MP", "The French president": a place or nationality NER typed before the
     post (a constituency may come out PRODUCT or FAC), as (where the post starts, the place's
-    country code, or "" when the gazetteer does not know it); (start, None) when there is none."""
+    country code, or "" when the gazetteer does not know it); (start, None) when there is none.
+    A party among `bodies` may stand between the place and the post ("the Scottish
+    Conservative leader"): the post then starts at the party."""
     doc, k = mc.doc, start
     while (
         k < len(doc)
         and k - start < 3
         and doc[k].ent_type_ in PLACE_TYPES
         and doc[k].is_title
-        and doc[k].lower_ not in mc.role_words
+        and (doc[k].lower_ not in mc.role_words or k + 1 in bodies)
     ):
         k += 1
+    post = k
+    if k > start and (body := bodies.get(k)) is not None:
+        span = doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
+        k = span.end if span is not None else k
     if k == start or k >= len(doc) or doc[k].ent_type_ or doc[k].lower_ not in mc.role_words:
         return start, None
     # the first country in text order ("the French German minister": France), never a
     # set's order, which changes with the hash seed
-    ids = (doc[i].ent_id_ for i in range(start, k))
+    ids = (doc[i].ent_id_ for i in range(start, post))
     country = next((i.split(":", 1)[1] for i in ids if i.startswith("country:")), "")
-    return k, country
+    return post, country
 
 
 def _placed_holders(before: list[Mention], title: str, place: str) -> list[Mention]:

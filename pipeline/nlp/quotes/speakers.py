@@ -593,6 +593,24 @@ def body_named_like(art: QuoteArticle, subject: Token) -> Mention | None:
     return _named_like(art, subject) if _body_description(subject) else None
 
 
+def bodies_in_view(art: QuoteArticle, subject: Token, since: int) -> list[Mention]:
+    """ "A spokesman for the European Anti-Fraud Office said the organisation agreed …": for a
+    definite body noun (`body_nouns`, no name of its own) that no body named before is called
+    by, the organisations named before it since sentence `since`, in text order; none for a
+    party's or a paper's noun, nor one taking up a body introduced without a name ("A group
+    of MPs … The group says"). Event sources choose among them."""
+    if not _body_description(subject) or subject.lower_ in PARTY_NOUNS or subject.lemma_.lower() in PRESS_NOUNS:
+        return []
+    if _introduced_unnamed(art, subject):
+        return []
+    return [
+        m
+        for m in art.index.mentions
+        if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun"
+        and m.sentence_id >= since
+    ]
+
+
 def _body_description(subject: Token) -> bool:
     """ "the company", "the union": a definite singular body noun without a name of its own
     ("the Labour party" has one)."""

@@ -33,7 +33,7 @@ from pipeline.nlp.stances.words import (
     UNDERGONE_EFFECT_VERBS,
     VIABILITY_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, direct_object
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
 
@@ -84,7 +84,9 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     if verb.lemma_.lower() in VIABILITY_VERBS and not _predicted(art, verb):
         return []  # "nurses work long hours": whether a measure works is judged only as a prediction
-    if verb.lemma_.lower() in UNDERGONE_EFFECT_VERBS and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+    if _noun_content(verb):
+        return []  # "concerns that doctors are hampered by the fear of lawsuits": the concerns' content
+    if verb.lemma_.lower() in UNDERGONE_EFFECT_VERBS and not _acts_on_something(verb):
         return []  # "bottle necks were improving": the subject changes, nothing is judged
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
@@ -98,12 +100,24 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
 
 
+def _acts_on_something(verb: Token) -> bool:
+    """Whether a change-of-state verb of effect changes something other than its subject: an
+    object ("would improve schools"), a clause as object ("would improve how hospitals are
+    run"), or the object it shares with the verb coordinated after it ("will improve and
+    strengthen our schools")."""
+    if any(c.dep_ in ("dobj", "obj", "ccomp") for c in verb.children):
+        return True
+    return any(c.dep_ == "conj" and direct_object(c) is not None for c in verb.children)
+
+
 def judged_subject_targets(art: StanceArticle, verb: Token) -> list[Target]:
     """What a verb of effect judges: its subject ("the plans would damage …"), an action as
     subject ("cutting the tax would help …"), or for "it"/"this" what the sentence before is
     about; none for a person or a pronoun ("we", "they"), nor for an actor ("Labour would
     damage the economy": a judgement of an actor, read elsewhere)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        subject = _passive_cause(verb)  # "small firms could be crippled by the move"
     if subject is None or subject.lower_ in PERSONAL_PRONOUNS - PLACEHOLDER_SUBJECTS or subject.lower_ in FIRST_PERSON:
         return []
     if subject.dep_ == "csubj":
@@ -114,6 +128,22 @@ def judged_subject_targets(art: StanceArticle, verb: Token) -> list[Target]:
     if art.index.at(subject) is not None or subject.pos_ == "PROPN":
         return []
     return noun_targets(art, subject)
+
+
+def _noun_content(verb: Token) -> bool:
+    """The verb of a noun's "that" clause ("concerns that …", "the claim that …"): what the
+    noun holds, not what the speaker says."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
+    )
+
+
+def _passive_cause(verb: Token) -> Token | None:
+    """The doer of a passive verb of effect, from its "by" phrase ("would be crippled by the
+    move": the move cripples); the passive subject is what is affected, not judged."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _infinitive(verb: Token) -> bool:

@@ -112,6 +112,10 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         return (speaker if quote is not None else None), quote
     if negative_subject(subject, art.lex):
         return None, quote  # "no politician should …": read by the deontic pass
+    if _for_subject(subject):
+        # "it is time for the Scottish Executive to commit to …": an act wished on the "for"
+        # subject, not its own position; the speaker who wishes it holds the stance
+        return (speaker if quote is not None and not others_words(art, verb, quote, speaker) else None), quote
     if subject.lower_ in PARTITIVE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
         return None, quote  # "one of the parties in the government has been promoting …": a part unnamed
     if quote is not None and (deontic or subject.lower_ in FIRST_PERSON):
@@ -241,6 +245,14 @@ def _referring_it(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _for_subject(subject: Token) -> bool:
+    """The subject of a "for … to" infinitive ("time for the government to act")."""
+    clause = subject.head
+    return any(c.dep_ == "mark" and c.lower_ == "for" and c.i < subject.i for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _manner_subject(verb: Token) -> Token | None:

@@ -359,6 +359,8 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     verb = named.head
     if named.dep_ in ("pobj", "amod") and verb.lower_ == "as":
         verb = verb.head  # "described the talks as useful"
+        if verb.dep_ == "relcl" and verb.head.dep_ == "dobj":
+            verb = verb.head  # "branded the way his office operated as scandalous": or on its clause
         if verb.dep_ in ("dobj", "nsubjpass"):
             verb = verb.head  # the parser may hang "as" on the object
     elif named.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
@@ -402,3 +404,4 @@ def _judgement(
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
     return target_signals(art, word, polarity, score, noun_targets(art, judged), holder, quote)
+

@@ -48,7 +48,7 @@ from pipeline.nlp.stances.words import (
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
-from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object
+from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object, hyphen_joined
 from pipeline.nlp.token_view import view_of
 
 __all__ = ["ACT_NOUNS", "FRAME_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
@@ -95,6 +95,15 @@ def _committed_action(verb: Token) -> bool:
     if head is None and verb.dep_ == "pcomp" and verb.head.lower_ == "to":
         head = verb.head.head  # "committed to imposing": the participle the parser makes a verb
     return head is not None and head.lower_ in COMMITMENT_ADJECTIVES
+
+
+def _split_prefix(noun: Token) -> bool:
+    """The first piece of a hyphenated word the parser took for a noun of its own ("co" of
+    "co-operation", "pre" of "pre-emptive"): the word's rest is not in its phrase."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or not hyphen_joined(noun, doc[noun.i + 1]):
+        return False
+    return doc[noun.i + 2] not in list(noun.subtree)
 
 
 def _named_thing(noun: Token) -> bool:
@@ -159,6 +168,8 @@ class Labeller:
             return render(self.doc, span) or None
         if noun.pos_ == "PRON" or noun.lower_ in PERSONAL_PRONOUNS:
             return None
+        if _split_prefix(noun):
+            return None  # "insisted closer co-operation did not …" parsed with "co" as the object
         if noun.lower_ in QUANTITY_WORDS and noun.pos_ in ("ADJ", "DET", "NOUN"):
             # "would abolish many", "opposed most of the proposals": the counted noun, if named
             of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -178,6 +189,10 @@ class Labeller:
             return self.noun_label(comp[1], resolve)
         named_by = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         named = bool(named_by) and noun.ent_type_ not in ACTOR_TYPES
+        # "EU asylum moves", "tax measures": a noun before an act noun names what the act is on
+        named = named or noun.lemma_.lower() in ACT_NOUNS and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts
+        )
         if not named and (self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_)):
             # a name makes a generic noun specific: "the Tomlinson report on exam structures"
             if of_pobj is None and comp is not None and comp[0].lower_ in ("for", "on", "over"):

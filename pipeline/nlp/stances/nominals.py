@@ -42,6 +42,8 @@ from pipeline.nlp.stances.targets import (
 from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
+    BELIEF_ATTITUDE_ADJECTIVES,
+    COMMITMENT_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     LACK_NOUNS,
     LIGHT_VERBS,
@@ -258,7 +260,7 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None or _affiliation(noun, child, pobj):
+            if pobj is None or _affiliation(art, noun, child, pobj):
                 continue
             if pobj.pos_ == "VERB":
                 return action_targets(art, pobj)  # "opposition to imposing …"
@@ -341,18 +343,24 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
 def _judged_by_attitude(noun: Token) -> bool:
     """ "deeply concerned about the crackdown on protesters": a stance noun that an attitude
     adjective's preposition takes is what the holder judges; whose crackdown it is, the
-    sentence does not say (the adjective's pass reads the holder's own stance)."""
+    sentence does not say (the adjective's pass reads the holder's own stance). One the holder
+    is bound to (`commitment_adjectives`: "committed to opposition to the war") is its own."""
     if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "agent"):
         return False
     judge = noun.head.head
+    if judge.lower_ in COMMITMENT_ADJECTIVES:
+        return False
     return judge.lemma_.lower() in ATTITUDE_ADJECTIVES or judge.lower_ in ATTITUDE_ADJECTIVES
 
 
-def _affiliation(noun: Token, prep: Token, pobj: Token) -> bool:
-    """ "Jack Garner, film critic for Gannet News Service": an agent noun's "for" naming a body
-    by its proper name gives whom the critic or backer works for, not what they judge ("a
-    critic of the war", "an advocate for reform" keep their targets)."""
-    return noun.lemma_.lower() in AGENT_NOMINALS and prep.lower_ == "for" and pobj.pos_ == "PROPN"
+def _affiliation(art: StanceArticle, noun: Token, prep: Token, pobj: Token) -> bool:
+    """ "Jack Garner, film critic for Gannet News Service": an agent noun's "for" naming an
+    organisation gives whom the critic or backer works for, not what they judge ("a critic of
+    the war", "an advocate for reform", "an advocate for Tibet" keep their targets)."""
+    if noun.lemma_.lower() not in AGENT_NOMINALS or prep.lower_ != "for" or pobj.pos_ != "PROPN":
+        return False
+    mention = art.index.at(pobj)
+    return mention is not None and mention.entity_type == "ORGANIZATION"
 
 
 def cue_prepositions(art: StanceArticle, noun: Token) -> frozenset[str] | None:
@@ -474,7 +482,11 @@ def _fact_clause(adjective: Token, sign: int) -> Token | None:
     """ "We are disappointed that the BaFin has referred the case to the prosecutor": the
     tensed "that" clause of an attitude adjective is the fact it judges. One with a modal is
     what a worry fears ("worried that the council would be taken over"), but what a positive
-    attitude foresees ("confident that we will be up to the challenge") is no position."""
+    attitude foresees ("confident that we will be up to the challenge") is no position, and
+    what one of certainty or doubt holds true (`belief_attitude_adjectives`: "sceptical that
+    the reforms would cut crime") is no fact judged."""
+    if adjective.lemma_.lower() in BELIEF_ATTITUDE_ADJECTIVES or adjective.lower_ in BELIEF_ATTITUDE_ADJECTIVES:
+        return None
     return next(
         (
             c for c in adjective.children

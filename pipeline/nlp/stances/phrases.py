@@ -25,7 +25,9 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    NAMING_VERBS,
     PURPOSE_PREPOSITIONS,
+    TERM_ADJECTIVES,
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
@@ -58,12 +60,24 @@ def judging(lex: StanceLexicon, token: Token) -> bool:
     return lex.evaluative(token.lower_) is not None or lex.intensity(token.lower_) != 1.0
 
 
+def term_adjective(adj: Token) -> bool:
+    """ "illegal immigration", "legal aid": an unquoted judging adjective that is part of the kind's name."""
+    return adj.lower_ in TERM_ADJECTIVES and not _in_quote_marks(adj)
+
+
 def keep_adjective(lex: StanceLexicon, adj: Token) -> bool:
+    if term_adjective(adj):
+        return True
     return not (
         adj.lower_ in DROP_ADJECTIVES
         or judging(lex, adj)
         or adj.tag_ in ("JJR", "JJS") and adj.lower_ in DROP_ADJECTIVES
     )
+
+
+def _in_quote_marks(token: Token) -> bool:
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].is_quote or token.i + 1 < len(doc) and doc[token.i + 1].is_quote
 
 
 def wanted(noun: Token) -> bool:
@@ -82,7 +96,8 @@ def left_tokens(lex: StanceLexicon, noun: Token, keep_det: bool, drop_poss: bool
         elif dep == "amod" and (keep_adjective(lex, child) or demanded and child.lower_ not in DROP_ADJECTIVES):
             out.extend(
                 t for t in child.subtree
-                if not t.is_quote and t.dep_ not in ("det", "predet") and (demanded or not judging(lex, t))
+                if not t.is_quote and t.dep_ not in ("det", "predet")
+                and (demanded or not judging(lex, t) or t is child and term_adjective(child))
             )
         elif dep == "poss" and not drop_poss and child.pos_ != "PRON":
             out.extend(
@@ -195,7 +210,8 @@ def content_clause(noun: Token) -> list[Token]:
             and subject.pos_ in ("NOUN", "PROPN")
         )
         if that and child.dep_ != "relcl" or bare:
-            return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space]
+            named = _naming_predicate(noun, child)
+            return [t for t in child.subtree if not t.is_punct and not t.is_quote and not t.is_space and t not in named]
     if noun.dep_ == "dobj" and noun.lemma_.lower() in CONTENT_NOUNS:
         # "dismissed claims government plans … would devalue degrees": the parser may hang
         # the noun's clause, "that" left out, on the verb right after the noun
@@ -205,6 +221,14 @@ def content_clause(noun: Token) -> list[Token]:
         if hung is not None and nominal_subjects(hung):
             return [t for t in hung.subtree if not t.is_punct and not t.is_quote and not t.is_space]
     return []
+
+
+def _naming_predicate(noun: Token, clause: Token) -> set[Token]:
+    """ "branded the way his office operated as scandalous": the parser may hang the naming
+    verb's "as" phrase on its object's clause; it says what the thing is called, not what it is."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in NAMING_VERBS:
+        return set()
+    return {t for c in clause.rights if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
 
 
 def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool = True) -> list[Token]:

@@ -73,6 +73,15 @@ def negate(polarity: int, score: float, full: bool) -> tuple[int, float]:
     return 0, score * 0.5
 
 
+UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
+
+
+def universal(noun: Token) -> bool:
+    """ "all immigration", "every cut": negating a stance on all of something ("is not against
+    all immigration") denies only the whole, so it takes no side on the thing."""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children)
+
+
 def negative_subject(subject: Token, lex: StanceLexicon) -> bool:
     """ "No politician", "nobody", "none of us"."""
     return lex.is_negator(subject.lower_) or any(c.dep_ == "det" and lex.is_negator(c.lower_) for c in subject.children)

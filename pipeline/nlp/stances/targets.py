@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.filters import said_while
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.stances.context import StanceArticle
@@ -25,6 +26,7 @@ from pipeline.nlp.stances.words import (
     ATTITUDE_NOUNS,
     BODY_NOUNS,
     CLAUSE_STANCE_VERBS,
+    DEMAND_NOUNS,
     DENIAL_VERBS,
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
@@ -208,11 +210,11 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         antecedent = antecedent_noun(art, noun)
         return noun_targets(art, antecedent) if antecedent is not None else []
     lemma = noun.lemma_.lower()
-    if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS:
-        action = frame_action(noun)
+    if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS | DEMAND_NOUNS:
+        action = frame_action(noun) if lemma not in DEMAND_NOUNS else _demanded_action(noun)
         if action is not None:
             found = action_targets(art, action)
-            if found or lemma not in ATTEMPT_NOUNS:
+            if found or lemma in ATTITUDE_NOUNS:
                 return found  # else "the plan to privatise the Royal Mail" is itself the issue
     if lemma in ANNOUNCEMENT_NOUNS:
         # "announcements on closing tax loopholes and extending the New Deal": each action
@@ -280,6 +282,21 @@ def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME", "EVENT")):
             out += [c for c in pobj.conjuncts if c.i > pobj.i and c.head == pobj and own_phrase(c)]
     return out
+
+
+def _demanded_action(noun: Token) -> Token | None:
+    """What a demand noun asks for: its infinitive ("calls to publish the advice"), also when
+    the parser hung the infinitive right after the object on the verb."""
+    action = frame_action(noun, ())
+    if action is not None or noun.dep_ != "dobj":
+        return action
+    return next(
+        (
+            c for c in noun.head.rights
+            if c.dep_ == "advcl" and c.left_edge.i == noun.right_edge.i + 1 and _infinitive(c)
+        ),
+        None,
+    )
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:
@@ -376,6 +393,8 @@ def verbal_attack(verb: Token) -> bool:
         return True
     if any(any(t.is_quote for t in o.subtree) for o in objects):
         return True
+    if bool(objects) and said_while(verb):
+        return True  # "attacked British imperialists, saying they treated Africans like savages"
     return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in verb.children)
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.vocabulary import CALLING_VERBS, CLAIMING_VERBS
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
-from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate
+from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
     MIN_CUE_SCORE,
@@ -52,6 +53,7 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
+STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
 
 
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -158,6 +160,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     score = base * intensity(art, verb)
     pol = polarity * (attitude or 1) * _judged_act_sign(art, verb)
     if has_negation(art, verb):
+        if any(universal(t.head) for t in targets):
+            return []  # "did not oppose all the cuts": no side on the cuts
         pol, score = negate(pol, score, full=False)
     holders = [holder]
     subject = subject_of(verb, reporting=is_cue)
@@ -184,9 +188,13 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
 def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
     """ "provided 13.5 million to support the Paralympics", "agreed a buy-back, to counter the
     effects of the feud": a cue in the to-infinitive of purpose of an act that is neither a
-    stance nor speech names what the act is for, not a position anyone states."""
+    stance nor speech names what the act is for, not a position anyone states. A purpose that
+    is itself a statement or a call (events' `claiming_verbs`, `calling_verbs`: "used his
+    speech to criticise the invasion", "met ministers to demand a rise") is made by the act."""
     act = verb.head
     if verb.dep_ != "advcl" or act.pos_ != "VERB" or act.lemma_ == "be":
+        return False
+    if verb.lemma_.lower() in STATEMENT_VERBS:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
@@ -423,6 +431,8 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
             continue
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
         polarity, score = SIGN[found[0]], found[1]
+        if has_negation(art, be) and universal(pobj):
+            continue  # "it is not against all immigration": no side on immigration
         if has_negation(art, be):
             polarity, score = negate(polarity, score, full=False)
         out += target_signals(art, be, polarity, score, targets, holder, quote)
