@@ -54,6 +54,7 @@ from pipeline.nlp.events.vocabulary import (
     DARING_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    FUTURE_MODALS,
     MEMBERSHIP_NOUNS,
     OTHER_UNIONS,
     PARTY_WORDS,
@@ -74,7 +75,6 @@ STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded t
 AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
-REFUSING_MODALS = frozenset({"will", "wo", "would", "'ll", "shall"})  # "wo" is the first half of "won't"
 ACCEPTING_TYPES = frozenset({"AGREE", "SUPPORT"})
 # A declared "will not" of yielding or meeting refuses it (PLOVER REJECT yield / meet);
 # "will not resign" refuses no one.
@@ -232,7 +232,7 @@ def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
     children = list(token.children)
     if not any(c.dep_ == "neg" for c in children):
         return
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in REFUSING_MODALS for c in children):
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in FUTURE_MODALS for c in children):
         return
     if any(c.dep_ == "mark" for c in children):
         return  # "if it will not accept": a condition, not a refusal
