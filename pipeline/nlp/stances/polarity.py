@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.words import BELIEF_VERBS, DENIAL_VERBS
+from pipeline.nlp.stances.words import BELIEF_VERBS, DENIAL_VERBS, UNIVERSAL_DETERMINERS
 from pipeline.nlp.syntax import NEGATION_WORDS, has_neg
 from pipeline.nlp.token_view import TokenView, view_of
 
@@ -71,9 +71,6 @@ def negate(polarity: int, score: float, full: bool) -> tuple[int, float]:
     if score >= 0.6:
         return -polarity, score * 0.5
     return 0, score * 0.5
-
-
-UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
 
 
 def universal(noun: Token) -> bool:
