@@ -115,13 +115,18 @@ def _charge_preps(draft: Draft) -> set[int]:
     """ "accused Anonymous of a 2007 school shooting", "blamed Iran for the 2003 bombing": the
     "of"/"for" phrase of an accusation is the charge, and a date inside it dates the deed
     charged, not the accusation (eval/GUIDE.md: a speech act is dated when it is made). The
-    parser may hang the phrase on the one accused ("accuses group 'Anonymous' of 2007 ...")."""
+    parser may hang the phrase on the one accused ("accuses group 'Anonymous' of 2007 ...").
+    Only the first such phrase after its head is the charge: a later one, or one before
+    it, is an adjunct ("accused Iran of the bombing for the first time in 2005")."""
     if draft.event_type != "ACCUSE":
         return set()
     heads = [draft.token, *draft.realisers]
     accused = [c for h in heads for c in h.children if c.dep_ == "dobj"]
     heads += accused + [a for o in accused for a in o.children if a.dep_ == "appos"]
-    return {c.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")}
+    charges = (
+        next((c for c in h.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None) for h in heads
+    )
+    return {c.i for c in charges if c is not None}
 
 
 def _closest(anchors: list[tuple[str, list[int], int]], token: Token) -> tuple[str, list[int], int] | None:

@@ -341,6 +341,11 @@ def read_as(lexicon: EventTriggers, verb: str, token: Token, words: list[Token])
     return (replace(found, lemma=token.lemma_.lower()), words) if found is not None else None
 
 
+def body_named_with(mention: Mention, words: frozenset[str]) -> bool:
+    """An organisation with one of the words in its name (lower-cased, word by word)."""
+    return mention.entity_type == "ORGANIZATION" and any(word in words for word in mention.name.lower().split())
+
+
 def governs(speaker: Mention, ec: EventContext) -> bool:
     """The speaker is a government or holds office in one: a country, a body named as a
     government department (`government_body_words`: "Home Office", "the Treasury"), or a

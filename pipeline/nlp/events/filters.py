@@ -35,6 +35,7 @@ from pipeline.nlp.events.draft import (
     EventContext,
     actor_at,
     actor_key,
+    body_named_with,
     governs,
     is_actor,
     lemma_in,
@@ -53,6 +54,7 @@ from pipeline.nlp.events.vocabulary import (
     DARING_VERBS,
     DISCOURSE_NOUNS,
     FIGURATIVE_OBJECTS,
+    FUTURE_MODALS,
     MEMBERSHIP_NOUNS,
     OTHER_UNIONS,
     PARTY_WORDS,
@@ -73,7 +75,6 @@ STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded t
 AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
-REFUSING_MODALS = frozenset({"will", "wo", "would", "'ll", "shall"})  # "wo" is the first half of "won't"
 ACCEPTING_TYPES = frozenset({"AGREE", "SUPPORT"})
 # A declared "will not" of yielding or meeting refuses it (PLOVER REJECT yield / meet);
 # "will not resign" refuses no one.
@@ -231,7 +232,7 @@ def declared_refusal(draft: Draft, index: MentionIndex | None = None) -> None:
     children = list(token.children)
     if not any(c.dep_ == "neg" for c in children):
         return
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in REFUSING_MODALS for c in children):
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in FUTURE_MODALS for c in children):
         return
     if any(c.dep_ == "mark" for c in children):
         return  # "if it will not accept": a condition, not a refusal
@@ -319,9 +320,9 @@ def _is_union(mention: Mention) -> bool:
     """Whether a mention names a trade union (`union_words`: "Unison", "the Fire Brigades Union"),
     not a union of states, sports clubs or money (`other_unions`: "European Union staff")."""
     return (
-        _body_named_with(mention, UNION_WORDS)
+        body_named_with(mention, UNION_WORDS)
         and mention.gazetteer_id is None  # the gazetteer's unions are of states ("African Union")
-        and not _body_named_with(mention, OTHER_UNIONS)
+        and not body_named_with(mention, OTHER_UNIONS)
     )
 
 
@@ -384,19 +385,14 @@ def personal_quarrel(draft: Draft) -> bool:
     )
 
 
-def _body_named_with(mention: Mention, words: frozenset[str]) -> bool:
-    """An organisation with one of the words in its name (lower-cased, word by word)."""
-    return mention.entity_type == "ORGANIZATION" and any(word in words for word in mention.name.lower().split())
-
-
 def _is_party(mention: Mention) -> bool:
     """A political party (party_words in its name): "Labour Party", "Liberal Democrats"."""
-    return _body_named_with(mention, PARTY_WORDS)
+    return body_named_with(mention, PARTY_WORDS)
 
 
 def _is_chamber(mention: Mention) -> bool:
     """A body whose name holds a chamber word (chamber_words): "House of Commons", "Senate"."""
-    return _body_named_with(mention, CHAMBER_WORDS)
+    return body_named_with(mention, CHAMBER_WORDS)
 
 
 def procedural_decision(draft: Draft) -> bool:
@@ -409,7 +405,7 @@ def procedural_decision(draft: Draft) -> bool:
     if draft.event_type != "REJECT" or draft.targets or draft.participants or not draft.sources:
         return False
     courts = load_senses().classes["courts"]  # event_senses.yaml: "High Court", "tribunal"
-    return all(_is_chamber(m) or _body_named_with(m, courts) for m in draft.sources)
+    return all(_is_chamber(m) or body_named_with(m, courts) for m in draft.sources)
 
 
 SPEAKER_NEEDED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
@@ -439,7 +435,7 @@ def lone_recommendation(draft: Draft) -> bool:
     bodies = [m for m in draft.sources if m.entity_type == "ORGANIZATION" and m.kind == "name"]
     if draft.targets:
         return not bodies
-    return not any(_body_named_with(m, ADVISORY_BODY_WORDS) for m in bodies)
+    return not any(body_named_with(m, ADVISORY_BODY_WORDS) for m in bodies)
 
 
 def backed_cause(draft: Draft) -> bool:

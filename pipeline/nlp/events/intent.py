@@ -64,6 +64,7 @@ from pipeline.nlp.events.vocabulary import (
     ENTITLEMENT_WORDS,
     EXPECTATION_VERBS,
     GOVERNMENT_NOUNS,
+    GROUP_HEADS,
     PERFORMATIVE_FRAMES,
     REQUEST_VERBS,
     SEEKING_VERBS,
@@ -208,11 +209,15 @@ def _deadline_given(verb: Token) -> Token | None:
 def _causing_thing(verb: Token, ec: EventContext) -> bool:
     """ "last year's wardrobe malfunction encouraged the FCC to impose tougher rules": a
     causative request verb (events.yaml causative_request_verbs) whose subject is a thing,
-    not itself an actor (its possessor may be one), brings about, it asks nothing."""
+    not itself an actor (its possessor may be one), brings about, it asks nothing. A noun
+    for people acting for a body (events.yaml group_heads: "the British government",
+    "ministers") is no thing, though no mention covers it."""
     if not lemma_in(verb, CAUSATIVE_REQUEST_VERBS):
         return False
     subjects = nominal_subjects(verb)
-    return bool(subjects) and all(s.pos_ == "NOUN" and actor_at(ec.index, s) is None for s in subjects)
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and actor_at(ec.index, s) is None and not lemma_in(s, GROUP_HEADS) for s in subjects
+    )
 
 
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:

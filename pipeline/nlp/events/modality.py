@@ -39,6 +39,7 @@ from pipeline.nlp.events.vocabulary import (
     COURSE_ENDS,
     COURSE_VERBS,
     FACTUAL_CLAUSE_MARKS,
+    FUTURE_MODALS,
     IMPLICATIVE_PHRASAL_VERBS,
     IMPLICATIVE_VERBS,
     IRREALIS_WORDS,
@@ -209,9 +210,15 @@ def _implicative_phrase(verb: Token) -> bool:
 
 def _infinitive_modality(verb: Token) -> str:
     """ "wants to meet", "the job to destroy": an infinitive is not asserted, unless an
-    implicative verb governs it ("managed to meet"); a passive infinitive ("he was to be
-    charged", "is expected to be arrested") no more than an active one."""
-    passive_infinitive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+    implicative verb governs it ("managed to meet"); a passive infinitive that completes a
+    verb ("he was to be charged", "is expected to be arrested") no more than an active one.
+    One that modifies a noun often tells what happened ("became the first tycoon to be
+    arrested"), and stays asserted."""
+    passive_infinitive = (
+        verb.tag_ == "VBN"
+        and verb.dep_ not in ("acl", "relcl")
+        and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+    )
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.tag_ != "VB" and not passive_infinitive or not to_infinitive:
         return ASSERTED
@@ -277,8 +284,9 @@ def modality(ec: EventContext, draft: Draft) -> str:
 def _announced_resignation(ec: EventContext, draft: Draft) -> bool:
     """ "Mark Vaile announced that he will resign as leader", "confirmed he would step down":
     announcing one's own resignation (events.yaml resignation_announcing_verbs) is the
-    resignation, whatever tense the announced clause takes. Not when the clause is negated
-    or conditional ("would resign if"), the announcing verb itself not asserted ("may
+    resignation, whatever tense the announced clause takes ("will", "would": events.yaml
+    future_modals). Not when the clause is negated, conditional ("would resign if") or
+    under a modal of possibility ("might resign"), the announcing verb itself not asserted ("may
     announce"), or the one resigning someone else than the announcer."""
     token = draft.token
     if draft.event_type != "RETREAT" or draft.mode != "resign" or token.dep_ != "ccomp" or not draft.sources:
@@ -291,6 +299,8 @@ def _announced_resignation(ec: EventContext, draft: Draft) -> bool:
         for c in token.children
     ):
         return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in FUTURE_MODALS for c in token.children):
+        return False  # "announced that he might resign": a possibility announced, no resignation
     announcers = {actor_key(m) for m in subject_actors(head, ec.index)}
     return bool(announcers) and all(actor_key(m) in announcers for m in draft.sources)
 

@@ -22,6 +22,7 @@ from pipeline.nlp.events.draft import (
     actor_at,
     actor_key,
     assign,
+    body_named_with,
     is_actor,
     lemma_in,
     national_government,
@@ -31,12 +32,14 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.phrases import np_actors, words_or_deeds
 from pipeline.nlp.events.subjects import persons_before, subject_actors, subject_person_before
 from pipeline.nlp.events.vocabulary import (
+    ADVISORY_BODY_WORDS,
     APPRAISING_VERBS,
     CALL_NOUNS,
     CALLING_VERBS,
     CLAIM_NOUNS,
     CLAIMING_VERBS,
     DENYING_VERBS,
+    KINDLESS_BODY_NOUNS,
     PRESENTING_VERBS,
     PROPOSAL_NOUNS,
     REPORTING_VERBS,
@@ -195,12 +198,28 @@ def _described_body(draft: Draft, index: MentionIndex, deps: tuple[str, ...], ot
         if described or deps != ("nsubj",):
             continue
         # "A spokesman for the European Anti-Fraud Office said the organisation agreed with
-        # …": a subject no body's name describes is the one organisation named in its
-        # sentence or the one before, when only one is
-        in_view = [m for m in bodies_in_view(article, noun, first + 1) if actor_key(m) not in excluded]
+        # …": a subject no body's name describes is the one organisation of its kind named in
+        # its sentence or the one before, when only one is
+        in_view = [
+            m
+            for m in bodies_in_view(article, noun, first + 1)
+            if actor_key(m) not in excluded and _of_kind(noun, m)
+        ]
         if len({actor_key(m) for m in in_view}) == 1:
             return in_view[-1:]
     return []
+
+
+def _of_kind(noun: Token, body: Mention) -> bool:
+    """Whether a body noun no name describes may be `body` for its kind: a noun of no kind
+    (`kindless_body_nouns`: "the organisation") any body; a noun of a public body of review
+    (`advisory_body_words`: "the watchdog", "the commission") one named as such ("National
+    Audit Office"; not the "Home Office", nor a firm); any other kind ("the court", "the
+    company") none, as no name says it is one (a firm is no court)."""
+    noun_word = noun.lemma_.lower()
+    if noun_word in KINDLESS_BODY_NOUNS:
+        return True
+    return noun_word in ADVISORY_BODY_WORDS and body_named_with(body, ADVISORY_BODY_WORDS)
 
 
 def pronoun_object_referent(draft: Draft, index: MentionIndex) -> list[Mention]:

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
 from pipeline.nlp.events.owners import claim_maker, proposal_owner
 from pipeline.nlp.events.speech import same_actor
-from pipeline.nlp.events.vocabulary import DEED_VERBS, INTENTION_NOUNS, YIELDING_NOUNS, YIELDING_VERBS
+from pipeline.nlp.events.vocabulary import DEED_VERBS, FUTURE_MODALS, INTENTION_NOUNS, YIELDING_NOUNS, YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, passive_subject
@@ -32,8 +32,6 @@ from pipeline.nlp.syntax import has_neg, passive_subject
 REFUSAL_SPEECH = Trigger(
     lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
 )
-FUTURE_MODALS = frozenset({"will", "would", "wo", "shall", "'ll"})
-
 
 def _denied_change(verb: Token) -> Token | None:
     """The noun whose change is refused ("sentences would not be abolished"), or None."""

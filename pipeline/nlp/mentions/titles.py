@@ -187,7 +187,7 @@ def title_reference(
             if placed:
                 return None
         linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
-        candidates = sorted(before + linked, key=lambda m: m.char_start)
+        candidates = sorted(_not_of_other_party(before + linked, before, parties, body), key=lambda m: m.char_start)
         generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
         recent = _just_named(mc, the, candidates, {} if former or generic else roles, role.name)
         if recent is None or place and recent.country_iso3 not in (None, place):
@@ -234,11 +234,7 @@ def title_reference(
         linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
         generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
         held = {} if generic else roles
-        candidates = before + linked
-        if body is not None:  # "Labour MP Tony Wright was angry. The Tory leader said": not him
-            wanted = body_key(body)
-            other = {surname(m.name) for m in before if parties.get(m.mention_id) not in (None, wanted)}
-            candidates = [m for m in candidates if surname(m.name) not in other]
+        candidates = _not_of_other_party(before + linked, before, parties, body)
         recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
@@ -270,6 +266,19 @@ def title_reference(
     if not named:
         return None
     return idx[0], idx[-1] + 1, named[-1]
+
+
+def _not_of_other_party(
+    candidates: list[Mention], before: list[Mention], parties: dict[str, str], body: Mention | None
+) -> list[Mention]:
+    """ "Labour MP Tony Wright was angry. The Tory leader said", "… The Scottish Conservative
+    leader said": not him; of the people a party's post may be, those the text ties to no
+    other party (all of them when the post names no party)."""
+    if body is None:
+        return candidates
+    wanted = body_key(body)
+    other = {surname(m.name) for m in before if parties.get(m.mention_id) not in (None, wanted)}
+    return [m for m in candidates if surname(m.name) not in other]
 
 
 def _names_no_holder(head: Token) -> bool:

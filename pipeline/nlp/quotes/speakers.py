@@ -527,11 +527,10 @@ def _described_body(art: QuoteArticle, subject: Token) -> Mention | None:
         return None  # "A group of MPs has tried … The group says": that group, no body named before
     # else the latest body a clause was about (its subject), not one named in passing
     # ("DaimlerChrysler has sold … a weak showing for Mercedes … the company said")
-    for m in reversed(art.index.mentions):
-        if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun":
-            root = mention_root(art.doc, m)
-            if root is not None and root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
-                return _main_subject_body(art, root) or m
+    for m in reversed(_bodies_named_before(art, subject.idx)):
+        root = mention_root(art.doc, m)
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass") and not art.in_quote(m.char_start):
+            return _main_subject_body(art, root) or m
     return art.index.before(subject.idx, ("ORGANIZATION",))
 
 
@@ -603,11 +602,16 @@ def bodies_in_view(art: QuoteArticle, subject: Token, since: int) -> list[Mentio
         return []
     if _introduced_unnamed(art, subject):
         return []
+    return [m for m in _bodies_named_before(art, subject.idx) if m.sentence_id >= since]
+
+
+def _bodies_named_before(art: QuoteArticle, char: int) -> list[Mention]:
+    """The organisations the text names (pronouns not) before character `char`, in text order:
+    what a body noun may take up."""
     return [
         m
         for m in art.index.mentions
-        if m.char_start < subject.idx and m.entity_type == "ORGANIZATION" and m.kind != "pronoun"
-        and m.sentence_id >= since
+        if m.char_start < char and m.entity_type == "ORGANIZATION" and m.kind != "pronoun"
     ]
 
 
@@ -642,9 +646,7 @@ def body_described(art: QuoteArticle, noun: Token) -> list[Mention]:
 
 def _bodies_like(art: QuoteArticle, subject: Token) -> Iterator[Mention]:
     noun = subject.lemma_.lower()
-    for m in reversed(art.index.mentions):
-        if m.char_start >= subject.idx or m.entity_type != "ORGANIZATION" or m.kind == "pronoun":
-            continue
+    for m in reversed(_bodies_named_before(art, subject.idx)):
         words = set(m.name.lower().split())
         if noun in words or noun in PRESS_NOUNS and words & PRESS_NAME_WORDS or _described_as(art, m, noun):
             yield m
