@@ -406,4 +406,3 @@ def _judgement(
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
     return target_signals(art, word, polarity, score, noun_targets(art, judged), holder, quote)
-
