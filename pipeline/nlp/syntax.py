@@ -65,6 +65,8 @@ PLACE_PREPS = frozenset(
         "through", "throughout", "beyond", "past", "of", "off", "onto", "opposite", "en", "until", "as", "like",
     }
 )
+# NER labels of a place, the object a place preposition locates something by ("in London").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that place an event, and how firmly ("in Baku" more than "across the region").
 LOCATIVE_PREP_WEIGHTS = {"in": 3, "at": 3, "outside": 3, "inside": 3, "near": 2, "across": 1, "along": 1, "through": 1}
 # Passive verbs whose subject is the speaker ("he was quoted as saying", "was heard to say").

@@ -792,8 +792,10 @@ def _governing_clause_actors(draft: Draft, index: MentionIndex) -> None:
     if prep.lower_ not in ("at", "during") and not has_with:
         return
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or has_neg(verb):
-        return  # "Mr Brown, who was not at the meeting": he took no part
+    if verb.pos_ not in ("VERB", "AUX") or (has_neg(verb) and verb.lemma_ == "be"):
+        # "Mr Brown, who was not at the meeting": he took no part; one who "did not raise
+        # Iraq at the summit" was there all the same
+        return
     assign(draft, "participants", subject_actors(verb, index))
 
 

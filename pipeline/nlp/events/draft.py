@@ -25,7 +25,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Sentence
-from pipeline.nlp.syntax import MentionIndex
+from pipeline.nlp.syntax import PLACE_LABELS, MentionIndex
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
 MODALITY_RANK = {ASSERTED: 0, FUTURE: 1, HYPOTHETICAL: 2, NEGATED: 3}
@@ -36,7 +36,6 @@ SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
 CONTENT_MODALITY = {"REQUEST": HYPOTHETICAL, "AGREE": HYPOTHETICAL, "THREATEN": HYPOTHETICAL, "REJECT": NEGATED}
 ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION", "GROUP"})
 ACTOR_KINDS = frozenset({"pronoun", "title"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that tie an event to the clause it hangs from ("signalled ... after hosting talks").
 TEMPORAL_LINK_PREPS = frozenset({"after", "following", "during", "at", "before", "ahead", "amid"})
 

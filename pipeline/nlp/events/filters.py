@@ -456,16 +456,18 @@ def backed_cause(draft: Draft) -> bool:
 
 def standing_danger(draft: Draft) -> bool:
     """ "as the Soviet threat was", "the terrorist threat": a threat noun that no verb makes
-    ("issued a threat"), that is aimed at no one and that says nothing of what is threatened
-    ("the threat of strikes", "Iran's threat to close the strait") names a danger, not a
-    THREATEN event (PLOVER codes a threat made to an actor)."""
+    ("issued a threat"), that no one is named as making ("Iran's threat", "the threat by
+    Iran"), that is aimed at no one and that says nothing of what is threatened ("the threat
+    of strikes", "a threat to close the strait") names a danger, not a THREATEN event (PLOVER
+    codes a threat made to an actor)."""
     token = draft.token
     if draft.event_type != "THREATEN" or token.pos_ not in ("NOUN", "PROPN") or draft.mode is not None:
         return False
     if draft.realisers or draft.targets or draft.participants:
         return False
     return not any(
-        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "acl" and c.tag_ == "VB") for c in token.children
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) or (c.dep_ == "acl" and c.tag_ == "VB")
+        for c in token.children
     )
 
 

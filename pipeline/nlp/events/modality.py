@@ -24,6 +24,7 @@ from pipeline.nlp.events.draft import (
     HYPOTHETICAL,
     MODALITY_RANK,
     NEGATED,
+    TEMPORAL_LINK_PREPS,
     Draft,
     EventContext,
     actor_key,
@@ -330,8 +331,10 @@ def _noun_modality(draft: Draft, lexicon: EventTriggers) -> str:
             if word in ("for", "to"):  # "called for talks", "agreed to talks"
                 return _stronger(found, _content_modality(governor, lexicon))
             # "will be found during talks", "should start 2005 with an apology"; an infinitive
-            # ("orders to keep suspects under house arrest") tells a purpose, not an act done
-            found = _stronger(found, _infinitive_modality(governor))
+            # ("orders to keep suspects under house arrest") tells a purpose, not an act done,
+            # but the event it is timed by ("sent to restore order after the riots") took place
+            if word not in TEMPORAL_LINK_PREPS:
+                found = _stronger(found, _infinitive_modality(governor))
             return _stronger(found, _clause_aux_modality(governor, lexicon))
         return found
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):

@@ -98,6 +98,7 @@ from pipeline.nlp.syntax import (
     hyphen_joined,
     hyphen_prefix,
     is_passive,
+    is_subject,
     nominal_subjects,
 )
 from pipeline.nlp.token_view import view_of
@@ -624,8 +625,7 @@ def judged_actors(
 def _predicted_doers(noun: Token) -> bool:
     """ "Terrorists might try to target the UK": people of blame as the subject of a clause
     under a modal are a risk foretold; whom they may act on is not judged."""
-    head = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return is_subject(noun) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in noun.head.children)
 
 
 def _misgiving(token: Token) -> Token | None:

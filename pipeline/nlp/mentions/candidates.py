@@ -44,6 +44,7 @@ from pipeline.nlp.mentions.vocabulary import (
     POPULATION_NOUNS,
     SERVICE_NOUNS,
     WORK_NOUNS,
+    qualifies_a_region,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
@@ -344,6 +345,8 @@ def _country_before(mc: MentionContext, i: int) -> tuple[int, str, str] | None:
             return span.start, span.ent_id_.split(":", 1)[1], "possessive"
         return None
     span = _gazetteer_span_ending(mc, i)
+    if span and span.start > 0 and qualifies_a_region(doc[span.start - 1]):
+        return None  # "the Northern Irish parliament", "South American villagers": a region's, not the country's
     if (
         span
         and span.label_ == "NORP"

@@ -30,6 +30,7 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
+    BODY_POSTS,
     BUILDING_HEADS,
     COMMON_ABBREVIATIONS,
     CORPORATE_SUFFIXES,
@@ -59,7 +60,6 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REGION_ADJECTIVES,
-    REGION_QUALIFIERS,
     REPORTING_VERBS,
     SITE_DOMAINS,
     TARGET_HEADS,
@@ -68,6 +68,7 @@ from pipeline.nlp.mentions.vocabulary import (
     UK_PLACES,
     UNIT_WORDS,
     is_body_word,
+    qualifies_a_region,
 )
 from pipeline.nlp.syntax import PLACE_PREPS, POSSESSIVES, trim_tokens
 from pipeline.nlp.token_view import view_of
@@ -331,9 +332,13 @@ def _country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
     of a remit, then a governing title (governing_titles), are the country's post; the entity
     id of the country whose adjective opens the span, or None. A remit ends in no body's head
     word ("the Russian Foreign Ministry spokesman" is a body's), and a post of any other kind
-    ("a British Airways spokesman") is a body's."""
+    ("a British Airways spokesman") is a body's, as is a title firms give too (body_posts:
+    "the American Airlines president")."""
     doc = mc.doc
-    if len(span) < 2 or span.end >= len(doc) or doc[span.end].lemma_.lower() not in GOVERNING_TITLES:
+    if len(span) < 2 or span.end >= len(doc):
+        return None
+    title = doc[span.end].lemma_.lower()
+    if title not in GOVERNING_TITLES or title in BODY_POSTS:
         return None
     iso3 = mc.gaz.demonym_country(span[0].text)
     if iso3 is None or is_plural_demonym(span[0], mc.gaz):
@@ -1094,7 +1099,7 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if longer is not None:
         return longer
     if label == "NORP":  # demonym of a country
-        if start > 0 and mc.doc[start - 1].is_title and mc.doc[start - 1].lower_ in REGION_QUALIFIERS:
+        if start > 0 and qualifies_a_region(mc.doc[start - 1]):
             return None  # "South American states": a continent's adjective, not the country's
         if _a_language(span):
             return None  # "experimenting with Japanese and Spanish", "teach German": a tongue, not the state

@@ -161,7 +161,7 @@ def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
     return {}
 
 
-def names_joined(span: Span) -> bool:
+def _names_joined(span: Span) -> bool:
     """ "Lord & Taylor", "Marks & Spencer": a capitalised name after an ampersand, as firms are
     named after their founders; one person's name holds none ("Mr & Mrs Smith" is two people
     by an honorific)."""
@@ -179,7 +179,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
-    if styled and not names_joined(doc[c.tok_start : c.tok_end]):
+    if styled and not _names_joined(doc[c.tok_start : c.tok_end]):
         return {"PERSON"}  # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name
     found = set()
     if c.role or c.gender:
@@ -435,9 +435,12 @@ def _company_possession(root: Token) -> bool:
 
 def _held_in(root: Token) -> bool:
     """ "Shares in Marconi fell", "a stake in Alstom": the object of the "in" of a holding
-    (equity_nouns) is a firm."""
+    (equity_nouns) is a firm. Not where a name before the holding already says whose it is
+    ("Pernod shares in Milan slipped"): its "in" is then the market the shares trade in."""
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i != prep.i and _is(prep.head, EQUITY_NOUNS)
+    if root.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i or not _is(prep.head, EQUITY_NOUNS):
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in prep.head.children)
 
 
 def _its_customers(root: Token) -> bool:

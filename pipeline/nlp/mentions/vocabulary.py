@@ -112,3 +112,9 @@ PLACE_SEAT_NOUNS = SETTLEMENT_NOUNS | SEAT_NOUNS
 def is_body_word(lower: str) -> bool:
     """A last word only a body's name ends in: "… Institute", "… Union", "… Incorporated"."""
     return lower in BODY_WORDS or lower.rstrip(".") in CORPORATE_SUFFIXES
+
+
+def qualifies_a_region(token) -> bool:
+    """A capitalised word before a country's demonym that makes it a region's or continent's
+    adjective (region_qualifiers: "South American", "Northern Irish"), no word of the country."""
+    return token.is_title and token.lower_ in REGION_QUALIFIERS

@@ -31,6 +31,7 @@ from pipeline.nlp.stances.words import (
     STANCE_NOMINALS,
     SURVEY_NOUNS,
 )
+from pipeline.nlp.syntax import PLACE_LABELS, PLACE_PREPS
 from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
@@ -71,6 +72,7 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
     taken = [m for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     found: list[tuple[Mention, bool, bool]] = []  # a candidate, whether it acts, whether a passive's subject
+    located: set[str] = set()  # ids of those a place phrase of their own locates (`_placed`)
     view = view_of(ctx.doc)
     pos, lemma = view.pos, view.lemma
     for i in range(len(view)):
@@ -105,11 +107,13 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
             GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
         )
         found.append((mention, acting, token.dep_ == "nsubjpass"))
+        if _placed(token):
+            located.add(mention.mention_id)
     # "Somali pirates ... The pirates": a group the mention layer named in full names the bare noun too
     named = [m for m in mentions if m.entity_type == "GROUP" and m.kind == "name"]
     return GroupCandidates(
-        _fuller_names([m for m, acting, _ in found if acting], named),
-        _fuller_names([m for m, _, _ in found], named),
+        _fuller_names([m for m, acting, _ in found if acting], named, located),
+        _fuller_names([m for m, _, _ in found], named, located),
         frozenset(m.mention_id for m, acting, passive in found if not acting or passive),
     )
 
@@ -129,19 +133,36 @@ def _named_beside(token: Token, mentions: list[Mention]) -> bool:
     return False
 
 
-def _fuller_names(groups: list[Mention], named: list[Mention] = ()) -> list[Mention]:
+def _placed(token: Token) -> bool:
+    """ "Students in London", "pirates off Nigeria": a place phrase of the noun's own says which
+    ones it means, so it is no bare noun for a group named elsewhere to take up."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in PLACE_PREPS
+        and any(o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS for o in prep.children)
+        for prep in token.rights
+    )
+
+
+def _fuller_names(groups: list[Mention], named: list[Mention], located: set[str]) -> list[Mention]:
     """A bare group noun ("unions") is the group the article names more fully with the same
     noun ("public sector unions"; also a GROUP the mention layer `named`, "Somali pirates"),
     the nearest such phrase before it, else after it: it takes that name, so the article has
-    one group, as a bare definite noun takes its fuller label."""
+    one group, as a bare definite noun takes its fuller label. Not a noun a place phrase of
+    its own locates (`located`: "Students in London"), nor one that several different fuller
+    names before it could mean ("Palestinian militants ... Kurdish militants ... the
+    militants"): which group it is, the text does not say."""
     fuller = sorted((m for m in [*groups, *named] if " " in m.name), key=lambda m: m.char_start)
     if not fuller:
         return groups
     out: list[Mention] = []
     for mention in groups:
         noun = mention.name.lower()
-        same = [m for m in fuller if m.name.lower().endswith(" " + noun)] if " " not in noun else []
+        bare = " " not in noun and mention.mention_id not in located
+        same = [m for m in fuller if m.name.lower().endswith(" " + noun)] if bare else []
         before = [m for m in same if m.char_start < mention.char_start]
+        if len({m.name.lower() for m in before}) > 1:
+            before = same = []
         found = before[-1] if before else same[0] if same else None
         out.append(replace(mention, name=found.name) if found is not None else mention)
     return out
