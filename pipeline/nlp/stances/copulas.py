@@ -33,7 +33,14 @@ from pipeline.nlp.stances.words import (
     UNDERGONE_EFFECT_VERBS,
     VIABILITY_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, direct_object, passive_subject
+from pipeline.nlp.syntax import (
+    DEONTIC_MODALS,
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    direct_object,
+    passive_subject,
+)
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
 

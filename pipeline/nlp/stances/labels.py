@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.quotes import is_cue, under_a_cue
+from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
     MAX_CONTENT_WORDS,
@@ -49,7 +50,6 @@ from pipeline.nlp.stances.words import (
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
-from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object, hyphen_joined
 from pipeline.nlp.token_view import view_of
 
