@@ -148,9 +148,7 @@ def _noun_content(verb: Token) -> bool:
 def _passive_cause(verb: Token) -> Token | None:
     """The doer of a passive verb of effect, from its "by" phrase ("would be crippled by the
     move": the move cripples); the passive subject is what is affected, not judged."""
-    if passive_subject(verb) is None:
-        return None
-    return agent_of(verb)
+    return agent_of(verb) if passive_subject(verb) is not None else None
 
 
 def _infinitive(verb: Token) -> bool:
