@@ -97,6 +97,17 @@ def _cut_at_hyphen(token: Token) -> bool:
     return token.i + 1 < len(doc) and hyphen_joined(token, doc[token.i + 1])
 
 
+def has_to_marker(verb: Token) -> bool:
+    """The verb carries an infinitive's "to", whatever its tag ("plans to axe 104,000 jobs"
+    tags "axe" DT)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """A verb in the to-infinitive ("to publish"): the form a demand, plan or purpose takes."""
+    return verb.pos_ in ("VERB", "AUX") and has_to_marker(verb)
+
+
 def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:
     """The subject token of a verb, climbing through conj/xcomp/advcl to the verb that has one.
 

@@ -39,6 +39,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     direct_object,
+    is_to_infinitive,
     passive_subject,
 )
 
@@ -52,7 +53,7 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
         return action_targets(art, subject)  # "cutting the tax is the right thing to do"
     if subject.lower_ not in PLACEHOLDER_SUBJECTS:
         # "Labour was right to reject the idea of quotas": an actor judged for a doing, the doing judged
-        doing = next((c for c in word.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+        doing = next((c for c in word.children if c.dep_ == "xcomp" and is_to_infinitive(c)), None)
         actor = subject.pos_ in ("PROPN", "PRON") or art.index.at(subject) or subject.lemma_.lower() in BODY_NOUNS
         if doing is not None and word.pos_ == "ADJ" and actor:
             return action_targets(art, doing)
@@ -151,8 +152,6 @@ def _passive_cause(verb: Token) -> Token | None:
     return agent_of(verb) if passive_subject(verb) is not None else None
 
 
-def _infinitive(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
 
 
 def _predicted(art: StanceArticle, verb: Token) -> bool:

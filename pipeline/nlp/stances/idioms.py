@@ -27,7 +27,7 @@ from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
-from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, PERSONAL_PRONOUNS
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, PERSONAL_PRONOUNS, is_to_infinitive
 
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
 
@@ -76,7 +76,9 @@ def _judged(art: StanceArticle, subject: Token) -> list[Target]:
     if subject.dep_ == "csubj":
         return action_targets(art, subject)
     if subject.lower_ in PLACEHOLDER_SUBJECTS:
-        extraposed = next((c for c in subject.head.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)), None)
+        extraposed = next(
+            (c for c in subject.head.children if c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c)), None
+        )
         if subject.lower_ == "it" and extraposed is not None:
             return action_targets(art, extraposed)  # "it would be in the public interest to publish the advice"
         noun = antecedent_noun(art, subject)
@@ -86,5 +88,3 @@ def _judged(art: StanceArticle, subject: Token) -> list[Target]:
     return noun_targets(art, subject)
 
 
-def _infinitive(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)

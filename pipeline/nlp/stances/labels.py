@@ -50,7 +50,7 @@ from pipeline.nlp.stances.words import (
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
-from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object, hyphen_joined
+from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object, has_to_marker, hyphen_joined
 from pipeline.nlp.token_view import view_of
 
 __all__ = ["ACT_NOUNS", "FRAME_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
@@ -80,11 +80,6 @@ def gerund(lemma: str) -> str:
 
 
 ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
-
-
-def _to_infinitive(verb: Token) -> bool:
-    """An infinitive complement, whatever its tag ("plans to axe 104,000 jobs" tags "axe" DT)."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _committed_action(verb: Token) -> bool:
@@ -315,7 +310,7 @@ class Labeller:
                     return found[0]
             frontier = [
                 c for v in frontier for c in v.children
-                if c.dep_ == "acomp" or c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)
+                if c.dep_ == "acomp" or c.dep_ in ("xcomp", "advcl") and has_to_marker(c)
             ]
         return None
 
@@ -354,7 +349,7 @@ class Labeller:
         for token in reversed(self.doc[: noun.i]):
             if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
                 # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
-                action = next((c for c in token.children if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+                action = next((c for c in token.children if c.dep_ == "xcomp" and has_to_marker(c)), None)
                 found = self.action_label(action) if action is not None else None
                 if found:
                     return found[0]

@@ -38,7 +38,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
-from pipeline.nlp.syntax import is_passive, nominal_subjects, raised_passive_subject
+from pipeline.nlp.syntax import is_passive, is_to_infinitive, nominal_subjects, raised_passive_subject
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -62,7 +62,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if prep is not None:
         # "called on Mr Clarke to scrap the quotas": the urged action, not the addressee
         urged = next(
-            (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and _infinitive(c)), None
+            (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i and is_to_infinitive(c)), None
         )
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if urged is None and not any(prep.children):
@@ -72,7 +72,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
             if urged is not None:
                 return _negated(urged, action_targets(art, urged))
         if urged is None and pobj is not None:
-            urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
+            urged = next((c for c in pobj.children if c.dep_ in ("acl", "relcl") and is_to_infinitive(c)), None)
         if urged is not None and pobj is not None:
             found = action_targets(art, urged) or _subjectless_passive(art, urged, pobj)
             if not found and _addressed(art, pobj) and _urges(art, verb):
@@ -294,7 +294,7 @@ def _demanded_action(noun: Token) -> Token | None:
     return next(
         (
             c for c in noun.head.rights
-            if c.dep_ == "advcl" and c.left_edge.i == noun.right_edge.i + 1 and _infinitive(c)
+            if c.dep_ == "advcl" and c.left_edge.i == noun.right_edge.i + 1 and is_to_infinitive(c)
         ),
         None,
     )
@@ -416,13 +416,13 @@ def misparsed_plan(obj: Token) -> Token | None:
     word = obj.doc[after]
     if word.tag_ != "VBZ" or word.lemma_.lower() not in POLICY_NOUNS or word.head not in (obj, obj.head):
         return None
-    return word if any(c.dep_ == "xcomp" and _infinitive(c) for c in word.children) else None
+    return word if any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in word.children) else None
 
 
 def _plan_target(art: StanceArticle, owner: Token, plan: Token) -> Target | None:
     """The misparsed plan as a label: owner, noun and the planned action ("Tory plans to
     process asylum claims")."""
-    action = next(c for c in plan.children if c.dep_ == "xcomp" and _infinitive(c))
+    action = next(c for c in plan.children if c.dep_ == "xcomp" and is_to_infinitive(c))
     done = art.labeller.action_label(action)
     name = art.labeller.noun_label(owner, resolve=False)
     if done is None or not name:
@@ -456,8 +456,6 @@ def _shared_infinitives(xcomp: Token) -> list[Token]:
     ]
 
 
-def _infinitive(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _effort_action(verb: Token, dobj: Token) -> Token | None:
