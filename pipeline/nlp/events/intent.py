@@ -63,6 +63,7 @@ from pipeline.nlp.events.vocabulary import (
     DESIRE_VERBS,
     ENTITLEMENT_WORDS,
     EXPECTATION_VERBS,
+    FUTURE_MODALS,
     GOVERNMENT_NOUNS,
     GROUP_HEADS,
     PERFORMATIVE_FRAMES,
@@ -76,7 +77,9 @@ from pipeline.nlp.records import Mention, Quote, Sentence
 from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
-PROMISE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+# "we will strike unless ...", "is willing to" under "would": the future modals (events.yaml
+# future_modals) that promise an act; "wo" of "won't" refuses it instead
+PROMISE_MODALS = FUTURE_MODALS - {"wo"}
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 REJECTING_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 
