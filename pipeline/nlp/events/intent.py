@@ -50,7 +50,6 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.owners import pronoun_referent
 from pipeline.nlp.events.phrases import np_actors
@@ -74,7 +73,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_passive, nominal_subjects
+from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_condition, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 # "we will strike unless ...", "is willing to" under "would": the future modals (events.yaml
@@ -531,11 +530,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             if modals & PROMISE_MODALS or (_aux(verb) & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
-                conditions = [
-                    c
-                    for c in verb.children
-                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-                ]
+                conditions = [c for c in verb.children if is_condition(c)]
                 if not conditions:
                     continue
                 if (
