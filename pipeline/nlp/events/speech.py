@@ -444,9 +444,7 @@ def _nobody_does(verb: Token) -> bool:
     nothing of what it says."""
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATION_WORDS for c in verb.children
-    )
+    return verb.pos_ in ("VERB", "AUX") and any(is_subject(c) and c.lower_ in NEGATION_WORDS for c in verb.children)
 
 
 def _rhetorical(verb: Token) -> bool:
