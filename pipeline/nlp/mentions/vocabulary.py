@@ -6,9 +6,12 @@ source); a bad or missing list fails at import, not in the middle of an article.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from pipeline.nlp.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _VOCABULARY = load_vocabulary("mentions")
 
