@@ -100,6 +100,7 @@ from pipeline.nlp.syntax import (
     is_condition,
     is_passive,
     is_subject,
+    mention_root,
     nominal_subjects,
 )
 from pipeline.nlp.token_view import view_of
@@ -154,8 +155,8 @@ def _reproach(token: Token) -> bool:
 def _breaks_a_norm(token: Token) -> bool:
     """ "the measures broke human rights laws", "she broke a convention": a verb of breaking
     (`lawbreaking_verbs`) whose object is a norm (`norm_nouns`) charges its subject, as does
-    falling short of one (`shortfall_verbs`: "his conduct had fallen well below the standards
-    expected", "fell short of the rules")."""
+    falling short of one or going back on it (`shortfall_verbs`: "his conduct had fallen well
+    below the standards expected", "fell short of the rules", "went back on a pledge")."""
     if token.pos_ != "VERB":
         return False
     if lemma_in(token, LAWBREAKING_VERBS):
@@ -171,7 +172,13 @@ def _norms_fallen_short_of(verb: Token) -> list[Token]:
     for word in verb.children:
         if (lemma, word.lower_) not in SHORTFALL_VERBS:
             continue
-        preps = [word] if word.dep_ == "prep" else [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if word.dep_ == "prep":
+            preps = [word]
+        else:
+            # "fell short of the rules"; "went back on a pledge", where the parser hangs the
+            # preposition after the particle on the verb
+            preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == word.i + 1]
         norms += [p for prep in preps for p in pobjs(prep) if p.lemma_.lower() in NORM_NOUNS]
     return norms
 
@@ -856,6 +863,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if (quote.speaker_surface or "").lower() == "it" and speaker.entity_type == "PERSON":
             # "The book, by X … It claims Blair felt he had lost trust": a document restating findings
             continue
+        if _titled_place(ec, speaker):
+            continue
         span = quote_span(quote, ec.ctx.doc)
         if span is None or not _said(ec, span):
             continue
@@ -876,6 +885,17 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def _titled_place(ec: EventContext, speaker: Mention) -> bool:
+    """ "According to a new book, Brown's Britain, ...": a country a person's name possesses
+    names a book or an era, not the country speaking."""
+    if speaker.entity_type != "COUNTRY":
+        return False
+    root = mention_root(ec.ctx.doc, speaker)
+    return root is not None and any(
+        c.dep_ == "poss" and any(m.entity_type == "PERSON" for m in ec.index.all_at(c)) for c in root.children
+    )
 
 
 def _said(ec: EventContext, span: Span) -> bool:

@@ -33,7 +33,14 @@ from pipeline.nlp.stances.words import (
     UNDERGONE_EFFECT_VERBS,
     VIABILITY_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, direct_object
+from pipeline.nlp.syntax import (
+    DEONTIC_MODALS,
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    direct_object,
+    passive_subject,
+)
 
 PLACEHOLDER_SUBJECTS = frozenset({"it", "this", "that"})
 
@@ -141,9 +148,7 @@ def _noun_content(verb: Token) -> bool:
 def _passive_cause(verb: Token) -> Token | None:
     """The doer of a passive verb of effect, from its "by" phrase ("would be crippled by the
     move": the move cripples); the passive subject is what is affected, not judged."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return agent_of(verb) if passive_subject(verb) is not None else None
 
 
 def _infinitive(verb: Token) -> bool:

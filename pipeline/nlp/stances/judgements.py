@@ -21,6 +21,7 @@ from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, member_of, others_words, speaks_for
 from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
 from pipeline.nlp.stances.opinion import opinion_weight
+from pipeline.nlp.stances.phrases import term_adjective
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -186,9 +187,10 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         or _is_attitude_noun(noun, art.lex)
         or counted(noun)
         or word.lower_ in CLASSIFYING_ADJECTIVES
+        or word.dep_ == "amod" and term_adjective(word)
     ):
-        # "great interest", "grave concerns", "6,200 illegal homes", "terrorist suspects":
-        # mild, about something else, a count, a kind named
+        # "great interest", "grave concerns", "6,200 illegal homes", "terrorist suspects",
+        # "illegal immigrants": mild, about something else, a count, a kind named
         return out
     complemented = any(c.dep_ == "prep" and c.lower_ not in SETTING_PREPOSITIONS for c in word.children)
     if predicate and word.pos_ == "ADJ" and complemented:
@@ -404,4 +406,3 @@ def _judgement(
     polarity = 1 if weight > 0 else -1
     score = abs(weight) * intensity(art, word)
     return target_signals(art, word, polarity, score, noun_targets(art, judged), holder, quote)
-

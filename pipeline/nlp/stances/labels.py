@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.quotes import is_cue, under_a_cue
+from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
     MAX_CONTENT_WORDS,
@@ -37,6 +38,7 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     EMPTY_VERBS,
+    GROUP_HOLDER_NOUNS,
     LIGHT_NOUNS,
     LIGHT_VERBS,
     MEMBER_NOUNS,
@@ -104,6 +106,12 @@ def _split_prefix(noun: Token) -> bool:
     if noun.i + 2 >= len(doc) or not hyphen_joined(noun, doc[noun.i + 1]):
         return False
     return doc[noun.i + 2] not in list(noun.subtree)
+
+
+def _people(noun: Token) -> bool:
+    """A noun for people (`group_holder_nouns`, a person noun or a name): whom an act is done
+    to or with, not an issue the act is on."""
+    return noun.lemma_.lower() in GROUP_HOLDER_NOUNS or is_person_head(noun)
 
 
 def _named_thing(noun: Token) -> bool:
@@ -596,7 +604,12 @@ class Labeller:
             found = self._phrasal_label(verb)
             if found is not None:
                 return found
-        if obj is not None and verb.lemma_.lower() in TRANSPARENT_VERBS and not self._placed(verb, obj):
+        if (
+            obj is not None
+            and verb.lemma_.lower() in TRANSPARENT_VERBS
+            and not self._placed(verb, obj)
+            and not _people(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
+        ):
             label = self.noun_label(obj)
             return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):

@@ -76,8 +76,9 @@ def keep_adjective(lex: StanceLexicon, adj: Token) -> bool:
 
 
 def _in_quote_marks(token: Token) -> bool:
+    """A word set off by quote marks (\"the “illegal” blockade\"): the speaker's word, used as such."""
     doc = token.doc
-    return token.i > 0 and doc[token.i - 1].is_quote or token.i + 1 < len(doc) and doc[token.i + 1].is_quote
+    return (token.i > 0 and doc[token.i - 1].is_quote) or (token.i + 1 < len(doc) and doc[token.i + 1].is_quote)
 
 
 def wanted(noun: Token) -> bool:

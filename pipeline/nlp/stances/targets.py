@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from pipeline.nlp.events.filters import said_while
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
@@ -393,9 +394,16 @@ def verbal_attack(verb: Token) -> bool:
         return True
     if any(any(t.is_quote for t in o.subtree) for o in objects):
         return True
-    if bool(objects) and said_while(verb):
+    if bool(objects) and said_while(verb) and not any(_attacked_place(o) for o in objects):
         return True  # "attacked British imperialists, saying they treated Africans like savages"
     return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("over", "as", "for") for c in verb.children)
+
+
+def _attacked_place(obj: Token) -> bool:
+    """ "Rebels attacked the village, saying it sheltered troops": a settlement or a site
+    (`settlement_nouns`, a LOC or FAC name) is attacked by force, the saying gives the reason;
+    a country may be attacked in words ("attacked Britain, saying …") and is not counted."""
+    return obj.ent_type_ in ("LOC", "FAC") or not obj.ent_type_ and obj.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def misparsed_plan(obj: Token) -> Token | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from pipeline.nlp.events.vocabulary import CALLING_VERBS, CLAIMING_VERBS
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes import is_cue
+from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
@@ -41,6 +42,7 @@ from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
     ATTITUDE_ADJECTIVES,
     BODY_NOUNS,
+    CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
@@ -157,6 +159,9 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # the surplus": what is judged is the issue, the actor only when nothing else is
             # (an issue object's preposition is its own: "introduce checks for migrants")
             targets = _grounds_targets(art, verb, targets) or targets
+    if _curbing(verb):
+        # "cracked down on protesters", "on the oligarchs": done to people, no position on them
+        targets = [t for t in targets if _curbed_activity(art, t.head)]
     score = base * intensity(art, verb)
     pol = polarity * (attitude or 1) * _judged_act_sign(art, verb)
     if has_negation(art, verb):
@@ -183,6 +188,22 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _curbing(verb: Token) -> bool:
+    """ "crack down on", "clamp down on" (`curbing_cues`): acting to curb, which opposes an
+    activity but is a coercion of people."""
+    return any(c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in CURBING_CUES for c in verb.children)
+
+
+def _curbed_activity(art: StanceArticle, head: Token) -> bool:
+    """What a curbing cue opposes: an activity or a practice ("benefit fraud", "the
+    compensation culture", "unfair trade practices"), not people or a body ("dissidents",
+    "Yukos"); a plural that names no issue is taken for people ("the oligarchs", "asylum
+    seekers"), for want of a list of every noun of people."""
+    if is_person_head(head) or art.actor_like(head):
+        return False
+    return issue_like(head) or head.tag_ != "NNS"
 
 
 def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
