@@ -56,6 +56,8 @@ NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "without", "nobody", "n
 DEONTIC_MODALS = frozenset({"should", "must", "ought"})
 # The modals of a demand ("that he should resign", "they must back down"), not advice ("ought").
 DEMAND_MODALS = frozenset({"must", "should"})
+# Subordinators that make an adverbial clause a condition ("if the EU refused", "unless ...").
+CONDITION_MARKS = frozenset({"if", "unless"})
 DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions whose object may be a place ("in London", "from Baku", "outside the court").
@@ -266,6 +268,12 @@ def has_neg(token: Token) -> bool:
     view = view_of(token.doc)
     dep = view.dep
     return any(dep[c] == "neg" for c in view.children(token.i))
+
+
+def is_condition(clause: Token) -> bool:
+    """An adverbial clause of condition ("would resign if ...", "will strike unless ..."):
+    what it supposes, and what hangs on it, has not happened."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children)
 
 
 # --------------------------------------------------------------------------- noun-phrase extent

@@ -98,7 +98,14 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.membership import introduced_with
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import MentionIndex, fronted_participle, has_neg, is_passive, is_relative_pronoun
+from pipeline.nlp.syntax import (
+    MentionIndex,
+    fronted_participle,
+    has_neg,
+    is_condition,
+    is_passive,
+    is_relative_pronoun,
+)
 
 # Where a verb's subject and object go, by the trigger's `subject_role`.
 SUBJECT_OBJECT_ROLES = {
@@ -436,9 +443,7 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                     if child.dep_ in ("dobj", "prep"):
                         # "offered to return to talks with the US", "agreed to join talks with the UK"
                         found += partners(child, index)
-                    elif child.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
-                    ):
+                    elif is_condition(child):
                         found += subject_actors(child, index)  # "... if the EU refused"
             elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
                 found += subject_actors(clause, index)  # "called for the US to close ..."

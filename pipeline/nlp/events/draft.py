@@ -135,14 +135,16 @@ def inner_event_noun(token: Token) -> Token:
 RECEIVING_LEMMAS = (
     frozenset(RECEIVING_VERBS) | frozenset(IDIOM_RECEIVING_VERBS) | frozenset(lemma for lemma, _ in RECEIVING_FRAMES)
 )
-"""The lemmas `received_nouns` can answer for at all: a verb with any other has no received noun."""
+"""The lemmas `received_nouns` reads a verb's object or frame for: a verb with any other has
+no received noun but what a "with ... from" phrase gives it (`given_with`)."""
 
 
 def received_nouns(verb: Token) -> list[Token]:
     """The nouns a verb's subject is on the receiving end of: the object of a receiving
     verb ("faced criticism", "drew condemnation"), an idiom's noun after an idiom's verb
     ("took flak"), or the object of a receiving frame's preposition ("came under fire").
-    Their act is aimed at the subject (pipeline/knowledge/events.yaml)."""
+    Their act is aimed at the subject (pipeline/knowledge/events.yaml). Save after an idiom's
+    verb, what the subject was given with help from another (`given_with`) is received too."""
     if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
         return []
     lemma = verb.lemma_.lower()

@@ -68,12 +68,11 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import DEMAND_MODALS, MentionIndex, is_passive, nominal_subjects
+from pipeline.nlp.syntax import CONDITION_MARKS, DEMAND_MODALS, MentionIndex, is_passive, nominal_subjects
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
 STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
 AGREEING_VERBS = frozenset({"agree", "sign", "reach", "broker", "seal", "strike", "conclude", "negotiate", "mediate"})
-CONDITION_MARKS = frozenset({"if", "unless"})
 CAMEO_OF = {"ACCUSE": "11", "THREATEN": "13"}
 ACCEPTING_TYPES = frozenset({"AGREE", "SUPPORT"})
 # A declared "will not" of yielding or meeting refuses it (PLOVER REJECT yield / meet);

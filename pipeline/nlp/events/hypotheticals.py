@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.syntax import is_condition
+
 _CONDITIONAL = frozenset({"would", "could", "might", "may"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that"})
 
@@ -48,4 +50,4 @@ def _supposition(clause: Token) -> bool:
     infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
     if clause.dep_ in ("xcomp", "ccomp", "advcl") and infinitive:
         return True
-    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+    return is_condition(clause)

@@ -50,7 +50,6 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.owners import pronoun_referent
 from pipeline.nlp.events.phrases import np_actors
@@ -63,6 +62,7 @@ from pipeline.nlp.events.vocabulary import (
     DESIRE_VERBS,
     ENTITLEMENT_WORDS,
     EXPECTATION_VERBS,
+    FUTURE_MODALS,
     GOVERNMENT_NOUNS,
     GROUP_HEADS,
     PERFORMATIVE_FRAMES,
@@ -73,10 +73,12 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_passive, nominal_subjects
+from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_condition, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
-PROMISE_MODALS = frozenset({"will", "would", "'ll", "shall"})
+# "we will strike unless ...", "is willing to" under "would": the future modals (events.yaml
+# future_modals) that promise an act; "wo" of "won't" refuses it instead
+PROMISE_MODALS = FUTURE_MODALS - {"wo"}
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 REJECTING_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 
@@ -528,11 +530,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             if modals & PROMISE_MODALS or (_aux(verb) & DEMAND_MODALS and subject.dep_ == "expl"):
                 # "we will ... unless", "there should be a strike unless ...": a threat
-                conditions = [
-                    c
-                    for c in verb.children
-                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-                ]
+                conditions = [c for c in verb.children if is_condition(c)]
                 if not conditions:
                     continue
                 if (

@@ -47,7 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     RESIGNATION_ANNOUNCING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers
-from pipeline.nlp.syntax import has_neg, misparsed_coordinate
+from pipeline.nlp.syntax import has_neg, is_condition, misparsed_coordinate
 
 
 def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True) -> str:
@@ -294,10 +294,7 @@ def _announced_resignation(ec: EventContext, draft: Draft) -> bool:
     head = token.head
     if not lemma_in(head, RESIGNATION_ANNOUNCING_VERBS) or _clause_modality(head, ec.lexicon) != ASSERTED:
         return False
-    if has_neg(token) or any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in token.children
-    ):
+    if has_neg(token) or any(is_condition(c) for c in token.children):
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in FUTURE_MODALS for c in token.children):
         return False  # "announced that he might resign": a possibility announced, no resignation

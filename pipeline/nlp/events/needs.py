@@ -27,13 +27,12 @@ from pipeline.nlp.events.draft import (
     speech_act_draft,
     unique,
 )
-from pipeline.nlp.events.filters import CONDITION_MARKS
 from pipeline.nlp.events.intent import REQUEST_ACT
 from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import EMPHASIS_VERBS, NEED_NOUNS
 from pipeline.nlp.records import Sentence
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_neg, is_condition
 from pipeline.nlp.token_view import view_of
 
 CONTENT_DEPS = frozenset({"acl", "advcl", "prep", "relcl"})  # "the need to end ...", "the need for Iran to ..."
@@ -73,7 +72,7 @@ def need_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]
 
 def _supposed(verb: Token) -> bool:
     """ "If Lavrov stresses the need for Iran to comply, ...": a condition presses nothing."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+    return is_condition(verb)
 
 
 def _concerned(noun: Token) -> list[Token]:

@@ -38,7 +38,7 @@ def np_actors(
         return []
     out: list[Mention] = []
     covering = actor_at(index, token)
-    if covering is not None and covering.entity_type == "GROUP" and (counted := _pair_antecedent(token, index)):
+    if covering is not None and covering.entity_type == "GROUP" and (counted := _group_antecedent(token, index)):
         out += counted  # "the three MPs": the three named before, not a group of MPs
     elif covering is not None and (states := _office_holders_states(token, covering, index)):
         out += states  # "the Japanese and Chinese leaders": Japan and China, not a group
@@ -48,10 +48,10 @@ def np_actors(
         for child in token.children:  # "the minister, Sergei Lavrov"; not "X, Y's secretary"
             if child.dep_ == "appos" and actor_at(index, child) is not None:
                 out += np_actors(child, index, depth + 1)
-    elif _counted_pair(token):
+    elif _counted_group(token):
         # "the two sides", "both ex-Soviet states": the pair named before, never the
         # modifier that describes them
-        out += _pair_antecedent(token, index)
+        out += _group_antecedent(token, index)
     elif (
         token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X")
         or token.dep_ in ("compound", "amod")
@@ -174,10 +174,10 @@ def _state_in(prep: Token, index: MentionIndex, outside: tuple[int, int] | None 
     return []
 
 
-PAIR_WINDOW = 3  # sentences back in which "the two sides" looks for its pair
+GROUP_WINDOW = 3  # sentences back in which "the two sides", "the trio" look for their members
 
 
-def _counted_pair(token: Token) -> bool:
+def _counted_group(token: Token) -> bool:
     """A counted group (`_group_size`): "the two sides", "both countries", "the trio"."""
     return _group_size(token) > 0
 
@@ -200,7 +200,7 @@ def _group_size(token: Token) -> int:
     return 0
 
 
-def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
+def _group_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
     """ "Armenia and Azerbaijan have fought two wars ... the two sides routinely exchange
     harsh invective": a counted group ("the two sides", "both countries", "the three men",
     "the trio") that names no one stands for the last list of that many actors joined by
@@ -213,7 +213,7 @@ def _pair_antecedent(token: Token, index: MentionIndex) -> list[Mention]:
     kind = "any" if counted else PAIR_NOUNS[token.lemma_.lower()]
     doc = token.doc
     first = token.sent.start
-    for _ in range(PAIR_WINDOW):
+    for _ in range(GROUP_WINDOW):
         if first == 0:
             break
         first = doc[first - 1].sent.start
@@ -259,7 +259,7 @@ def _listed(head: Token) -> list[Token]:
 
 
 def _last_pair(tokens, kind: str, index: MentionIndex, as_named: bool = False) -> list[Mention]:
-    """The last pair of actors of `kind` joined by "and" among `tokens` (`_pair_antecedent`)."""
+    """The last pair of actors of `kind` joined by "and" among `tokens` (`_group_antecedent`)."""
     for t in reversed(tokens):
         if t.dep_ != "conj" or t.head.i >= t.i:
             continue

@@ -33,6 +33,7 @@ REFUSAL_SPEECH = Trigger(
     lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
 )
 
+
 def _denied_change(verb: Token) -> Token | None:
     """The noun whose change is refused ("sentences would not be abolished"), or None."""
     if verb.pos_ != "VERB" or not lemma_in(verb, YIELDING_VERBS) or not has_neg(verb):

@@ -97,6 +97,7 @@ from pipeline.nlp.syntax import (
     has_neg,
     hyphen_joined,
     hyphen_prefix,
+    is_condition,
     is_passive,
     is_subject,
     mention_root,
@@ -148,7 +149,7 @@ def _reproach(token: Token) -> bool:
         return False
     # a condition under it, or one it sits in (where the parser hangs it inside the "if" clause)
     conditions = [c for c in token.children if c.dep_ == "advcl"] + [a for a in token.ancestors if a.dep_ == "advcl"]
-    return not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in conditions for m in c.children)
+    return not any(is_condition(c) for c in conditions)
 
 
 def _breaks_a_norm(token: Token) -> bool:
@@ -450,9 +451,7 @@ def _nobody_does(verb: Token) -> bool:
     nothing of what it says."""
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATION_WORDS for c in verb.children
-    )
+    return verb.pos_ in ("VERB", "AUX") and any(is_subject(c) and c.lower_ in NEGATION_WORDS for c in verb.children)
 
 
 def _rhetorical(verb: Token) -> bool:

@@ -37,6 +37,7 @@ from pipeline.nlp.syntax import (
     is_relative_pronoun,
     mention_root,
     misparsed_coordinate,
+    nominal_subjects,
     passive_form,
 )
 
@@ -73,7 +74,7 @@ def controlled_patient(verb: Token) -> Token | None:
     if not lemma_in(head, OBJECT_CONTROL):
         # "Blair was to be charged", "X is expected to be arrested": the subject of the verb
         # the passive infinitive completes is the one it is done to
-        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next(iter(nominal_subjects(head)), None)
     return next((c for c in head.children if c.dep_ == _controlled_dep(head)), None)
 
 

@@ -118,15 +118,13 @@ def title_reference(
     start += former  # "the former Labour leader": the party's post, held before
     body = bodies.get(start)
     if body is not None:
-        body_span = mc.doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
-        start = body_span.end if body_span is not None else start
+        start = _after_mention(mc, body, start)
         if start < len(mc.doc) and mc.doc[start].text in POSSESSIVES:
             start += 1
     start, place = _place_before_post(mc, start, bodies if body is None else {})
     if body is None and place is not None and (body := bodies.get(start)) is not None:
         # "the Scottish Conservative leader", "the Welsh Labour leader": a party after the place
-        body_span = mc.doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
-        start = body_span.end if body_span is not None else start
+        start = _after_mention(mc, body, start)
     idx = title_words(mc, start, 1, 5)
     if not idx or idx[0] != start:
         return None
@@ -305,9 +303,14 @@ def _charge_after(of: Token, title: Token) -> bool:
     return of.head.i != title.i or any(c.dep_ == "pcomp" for c in of.children)
 
 
-def _place_before_post(
-    mc: MentionContext, start: int, bodies: dict[int, Mention] = {}  # noqa: B006 (read only)
-) -> tuple[int, str | None]:
+def _after_mention(mc: MentionContext, mention: Mention, default: int) -> int:
+    """The position of the word after `mention` ("the Tory leader": "leader" after "Tory"),
+    or `default` where the mention's characters fall on no words."""
+    span = mc.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    return span.end if span is not None else default
+
+
+def _place_before_post(mc: MentionContext, start: int, bodies: dict[int, Mention]) -> tuple[int, str | None]:
     """ "the Salford MP", "The French president": a place or nationality NER typed before the
     post (a constituency may come out PRODUCT or FAC), as (where the post starts, the place's
     country code, or "" when the gazetteer does not know it); (start, None) when there is none.
@@ -324,8 +327,7 @@ def _place_before_post(
         k += 1
     post = k
     if k > start and (body := bodies.get(k)) is not None:
-        span = doc.char_span(body.char_start, body.char_end, alignment_mode="expand")
-        k = span.end if span is not None else k
+        k = _after_mention(mc, body, k)
     if k == start or k >= len(doc) or doc[k].ent_type_ or doc[k].lower_ not in mc.role_words:
         return start, None
     # the first country in text order ("the French German minister": France), never a

@@ -6,7 +6,12 @@ source); a bad or missing list fails at import, not in the middle of an article.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pipeline.nlp.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _VOCABULARY = load_vocabulary("mentions")
 
@@ -114,7 +119,7 @@ def is_body_word(lower: str) -> bool:
     return lower in BODY_WORDS or lower.rstrip(".") in CORPORATE_SUFFIXES
 
 
-def qualifies_a_region(token) -> bool:
+def qualifies_a_region(token: Token) -> bool:
     """A capitalised word before a country's demonym that makes it a region's or continent's
     adjective (region_qualifiers: "South American", "Northern Irish"), no word of the country."""
     return token.is_title and token.lower_ in REGION_QUALIFIERS
