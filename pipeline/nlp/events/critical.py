@@ -12,9 +12,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.nlp.events.draft import Draft, EventContext, is_actor, is_question, pobjs, speech_act_draft, unique
+from pipeline.nlp.events.draft import (
+    Draft,
+    EventContext,
+    is_actor,
+    is_question,
+    pobjs,
+    same_actor,
+    speech_act_draft,
+    unique,
+)
+from pipeline.nlp.events.negation import negated
 from pipeline.nlp.events.phrases import np_actors
-from pipeline.nlp.events.speech import ACCUSE_SPEECH, negated, same_actor
+from pipeline.nlp.events.speech import ACCUSE_SPEECH
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import CRITICAL_ADJECTIVES
 from pipeline.nlp.records import Sentence

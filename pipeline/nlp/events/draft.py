@@ -217,6 +217,12 @@ def actor_key(mention: Mention) -> str:
     return (mention.gazetteer_id or mention.name or mention.surface).lower()
 
 
+def same_actor(a: Mention, b: Mention) -> bool:
+    if a.mention_id == b.mention_id:
+        return True
+    return actor_key(a) == actor_key(b) or (a.antecedent is not None and a.antecedent == b.mention_id)
+
+
 def is_question(sentence: Sentence) -> bool:
     """A sentence that ends in a question mark (closing quotes and brackets aside): it
     asserts nothing."""

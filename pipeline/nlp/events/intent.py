@@ -47,13 +47,14 @@ from pipeline.nlp.events.draft import (
     lemma_in,
     plural_antecedent,
     quote_span,
+    same_actor,
     speech_act_draft,
     unique,
 )
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.owners import pronoun_referent
 from pipeline.nlp.events.phrases import np_actors
-from pipeline.nlp.events.speech import group_speaker, same_actor
+from pipeline.nlp.events.speech import group_speaker
 from pipeline.nlp.events.subjects import reported_speaker, subject_actors
 from pipeline.nlp.events.triggers import verb_trigger
 from pipeline.nlp.events.vocabulary import (

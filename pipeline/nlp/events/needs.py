@@ -24,11 +24,11 @@ from pipeline.nlp.events.draft import (
     is_actor,
     is_question,
     lemma_in,
+    same_actor,
     speech_act_draft,
     unique,
 )
 from pipeline.nlp.events.intent import REQUEST_ACT
-from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import EMPHASIS_VERBS, NEED_NOUNS
 from pipeline.nlp.records import Sentence

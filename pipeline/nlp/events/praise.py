@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.events.criticism import criticises
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -33,11 +34,14 @@ from pipeline.nlp.events.draft import (
     is_question,
     lemma_in,
     pobjs,
+    same_actor,
     speech_act_draft,
     unique,
 )
+from pipeline.nlp.events.judged_referents import SPEAKER_PRONOUNS
+from pipeline.nlp.events.negation import negated
 from pipeline.nlp.events.phrases import np_actors
-from pipeline.nlp.events.speech import PRAISE_SPEECH, SPEAKER_PRONOUNS, criticises, negated, same_actor
+from pipeline.nlp.events.speech import PRAISE_SPEECH
 from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, nominal_subjects

@@ -25,12 +25,12 @@ from pipeline.nlp.events.draft import (
     is_question,
     lemma_in,
     pobjs,
+    same_actor,
     speech_act_draft,
     unique,
 )
 from pipeline.nlp.events.intent import REQUEST_ACT
 from pipeline.nlp.events.phrases import np_actors
-from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import PRESSURE_NOUNS, PRESSURE_VERBS
 from pipeline.nlp.records import Sentence

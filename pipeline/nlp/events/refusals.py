@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, speech_act_draft
+from pipeline.nlp.events.draft import Draft, EventContext, is_question, lemma_in, same_actor, speech_act_draft
 from pipeline.nlp.events.owners import claim_maker, proposal_owner
-from pipeline.nlp.events.speech import same_actor
 from pipeline.nlp.events.vocabulary import DEED_VERBS, FUTURE_MODALS, INTENTION_NOUNS, YIELDING_NOUNS, YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention

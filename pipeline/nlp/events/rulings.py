@@ -25,6 +25,7 @@ import functools
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import FORUM_TRIGGERS
+from pipeline.nlp.events.criticism import criticises
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -38,9 +39,11 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
+from pipeline.nlp.events.judged import judged_actors
+from pipeline.nlp.events.negation import denied_above, negated
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.speech import ACCUSE_SPEECH, criticises, denied_above, judged_actors, negated
+from pipeline.nlp.events.speech import ACCUSE_SPEECH
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
     APPEAL_NOUNS,
