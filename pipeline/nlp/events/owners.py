@@ -6,7 +6,7 @@ for (`described_bodies`, `pronoun_referent`), and the presenter of a demonstrate
 
 A speech act aimed at someone's words targets the one who said or put them forward
 (PLOVER targets the actor, not the words); these readers answer that one question for the
-verb fillers in actors.py and for speech.py and refusals.py.
+verb fillers in actors.py and for judged_referents.py, labels.py and refusals.py.
 """
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
     whose subject is a court (anyone, for `inquiry_finding_verbs`: "the MPs found") and whose
     complement clause criticises (a judging word, not negated nor under a denial, not
     hypothetical: "ruled that the detentions were unlawful") accuses whom that criticism judges
-    (`speech.judged_actors`), the court its source. Never whom the court does not judge
+    (`judged.judged_actors`), the court its source. Never whom the court does not judge
     (`_unjudged`): who suffers the act judged, who is named in a time or reason clause, or in
     a claim the finding weighs."""
     if is_question(sentence):
@@ -210,7 +210,7 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
 def _denied(word: Token) -> bool:
     """ "ruled that the Home Office had not acted unlawfully", "found it could not be said the
     ministry acted unlawfully": the judging word, its verb, or a clause above it is negated or
-    denied (`speech.denied_above`)."""
+    denied (`negation.denied_above`)."""
     if negated(word):
         return True
     verb = word
