@@ -12,7 +12,7 @@ from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
 from pipeline.nlp.token_view import view_of
 
 
-def _lowered(doc) -> set[str]:
+def lowered_words(doc) -> set[str]:
     """The words the article writes in lower case (made once per doc; callers only read it)."""
     view = view_of(doc)
     found = view.memo.get(("lowered", 0))
@@ -23,7 +23,7 @@ def _lowered(doc) -> set[str]:
     return found
 
 
-def _positions(doc) -> dict[str, list[int]]:
+def word_positions(doc) -> dict[str, list[int]]:
     """Each word of the article with the indices it occurs at, in order (made once per doc;
     callers only read it)."""
     view = view_of(doc)
@@ -35,7 +35,7 @@ def _positions(doc) -> dict[str, list[int]]:
     return found
 
 
-def _capitalised_common_noun(token, lowered: set[str]) -> bool:
+def capitalised_common_noun(token, lowered: set[str]) -> bool:
     """ "Bowler Shane Warne has stated …": a sentence's first word, capitalised only for
     that, which the article also writes in lower case ("bowler Daniel Vettori") or which is
     a post (title_nouns), is a description before the name, not part of it."""

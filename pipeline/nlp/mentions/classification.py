@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.article_words import _capitalised_common_noun, _lowered
+from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words
 from pipeline.nlp.mentions.context import (
     NER_LABELS,
     THING_OF_LABEL,
@@ -27,50 +27,50 @@ from pipeline.nlp.mentions.context import (
     clean_spaces,
     ents_covering,
 )
-from pipeline.nlp.mentions.gazetteer_hits import _gazetteer_candidate, _short_country_name
-from pipeline.nlp.mentions.groups import _followers_or_dwellers, _members_named, _people_phrase
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_name
+from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
-    _facility_name,
-    _honoured_surname,
-    _law_name,
-    _named_thing,
-    _operation_name,
-    _product_name,
-    _the_before,
+    facility_name,
+    honoured_surname,
+    law_name,
+    named_thing,
+    operation_name,
+    product_name,
+    the_before,
 )
 from pipeline.nlp.mentions.ner_spans import (
-    _acronym,
-    _after_inverted_verb,
-    _ampersand_name,
-    _before_markup,
-    _common_abbreviation,
-    _loose_preposition,
-    _sentence_case_word,
+    acronym,
+    after_inverted_verb,
+    ampersand_name,
+    before_markup,
+    common_abbreviation,
+    loose_preposition,
+    sentence_case_word,
 )
 from pipeline.nlp.mentions.org_names import (
-    _adjectives_opening,
-    _body_then_holder,
-    _country_of_body,
-    _described_body,
-    _leaders_government,
-    _legal_form_end,
-    _site_name,
-    _untagged_bodies,
-    _untagged_sites,
+    adjectives_opening,
+    body_then_holder,
+    country_of_body,
+    described_body,
+    leaders_government,
+    legal_form_end,
+    site_name,
+    untagged_bodies,
+    untagged_sites,
 )
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.post_words import (
-    _country_of_a_remit,
-    _is_title_phrase,
-    _modifies_the_post_after,
-    _portfolio,
-    _post_after_a_qualifier,
-    _post_place,
-    _qualifies_a_post,
+    country_of_a_remit,
+    is_title_phrase,
+    modifies_the_post_after,
+    portfolio,
+    post_after_a_qualifier,
+    post_place,
+    qualifies_a_post,
 )
 from pipeline.nlp.mentions.sovereigns import sovereigns
-from pipeline.nlp.mentions.untagged_names import _untagged_given_names, _untagged_listed_places, _untagged_names
+from pipeline.nlp.mentions.untagged_names import untagged_given_names, untagged_listed_places, untagged_names
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
@@ -93,7 +93,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
             continue
-        split = _body_then_holder(mc, ent)
+        split = body_then_holder(mc, ent)
         if split:
             out.extend(split)
             continue
@@ -101,35 +101,35 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(candidate)
     return (
-        out + _untagged_names(mc) + _untagged_given_names(mc) + _untagged_bodies(mc) + _untagged_listed_places(mc)
-        + _untagged_sites(mc) + sovereigns(mc)
+        out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + untagged_listed_places(mc)
+        + untagged_sites(mc) + sovereigns(mc)
     )
 
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
-    end = _before_markup(mc.doc, start, end)
+    end = before_markup(mc.doc, start, end)
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
     if start >= end or not mc.in_sections(start, end):
         return None
-    start, end = _after_inverted_verb(mc, start, end)
+    start, end = after_inverted_verb(mc, start, end)
     opened = start
     while end - start > 1 and mc.doc[start].is_sent_start and mc.doc[start].pos_ == "ADP" and mc.doc[start].is_title:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
-    if end - start > 1 and ent.label_ == "ORG" and _modifies_the_post_after(mc, start, end):
+    if end - start > 1 and ent.label_ == "ORG" and modifies_the_post_after(mc, start, end):
         start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
-    while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and _loose_preposition(mc.doc[end - 1]):
+    while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and loose_preposition(mc.doc[end - 1]):
         end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
     text = clean_spaces(span.text)
     if not any(c.isalpha() for c in text):
         return None
-    if _common_abbreviation(text):
+    if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
-    if not ent.ent_id_ and _sentence_case_word(mc, span):
+    if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
@@ -138,41 +138,41 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
-        return _gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
+        return gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     known = mc.gaz.by_alias(text) if negated or end < whole or start > opened else None
     if known is not None:
-        return _gazetteer_candidate(mc, span, ent.label_, known.entity_id)
+        return gazetteer_candidate(mc, span, ent.label_, known.entity_id)
     iso3 = mc.gaz.demonym_country(text) if end < whole else None
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
-        return _gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
+        return gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
     label = ent.label_
-    if label == "ORG" and _leaders_government(mc, span):
+    if label == "ORG" and leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
-    remit_of = _country_of_a_remit(mc, span) if label == "ORG" else None
+    remit_of = country_of_a_remit(mc, span) if label == "ORG" else None
     if remit_of is not None:  # "the Belgian Development Aid minister": the country's post, no body
-        return _gazetteer_candidate(mc, span[:1], "NORP", remit_of)
+        return gazetteer_candidate(mc, span[:1], "NORP", remit_of)
     if (
         label in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
         and len(span) == 1
-        and _followers_or_dwellers(mc, span[0])
+        and followers_or_dwellers(mc, span[0])
     ):
         return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "Thatcherites", "Londoners", "Rastafarians"
-    shortened = _short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
+    shortened = short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
-        return _gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
-    if label != "NORP" and len(span) > 1 and _people_phrase(mc, span):
+        return gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
+    if label != "NORP" and len(span) > 1 and people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
-    if label in ("PERSON", "ORG", "WORK_OF_ART") and _members_named(mc, span):
+    if label in ("PERSON", "ORG", "WORK_OF_ART") and members_named(mc, span):
         return Candidate(start, end, "NORP", "GROUP", "name", text, 1)  # "members of the Stolen Generations"
-    post_at = _post_after_a_qualifier(mc, span)
+    post_at = post_after_a_qualifier(mc, span)
     if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
-        return _post_place(mc, span[:post_at])
-    if label in THING_OF_LABEL and _honoured_surname(mc, span):
+        return post_place(mc, span[:post_at])
+    if label in THING_OF_LABEL and honoured_surname(mc, span):
         return person(mc, span, "PERSON")  # "Dr Gillingwater" typed WORK_OF_ART after "Dr David Gillingwater"
     if label in THING_OF_LABEL:
-        return _named_thing(mc, span, label, text)
-    of_country = _country_of_body(mc, span) if label == "ORG" else None
+        return named_thing(mc, span, label, text)
+    of_country = country_of_body(mc, span) if label == "ORG" else None
     if of_country is not None:  # "the Liberal Party of Kenya": one body, not a party and a country
         name = clean_spaces(mc.doc[start:of_country].text)
         return Candidate(start, of_country, label, "ORGANIZATION", "name", name, 3)
@@ -183,12 +183,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return None
         text = clean_spaces(mc.doc[start : following.end].text)
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
-    if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and _capitalised_common_noun(span[0], _lowered(mc.doc)):
+    if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and capitalised_common_noun(span[0], lowered_words(mc.doc)):
         return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
     for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
         if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
             return person(mc, span[k:], label)
-    if is_bare_title(mc, span) or completes_title(mc, start, end) or _portfolio(mc, span):
+    if is_bare_title(mc, span) or completes_title(mc, start, end) or portfolio(mc, span):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
     if label in ("ORG", "GPE", "NORP", "FAC") and starts_title(mc, start, end):
         return None  # "Home" of "the Home Secretary's plans"
@@ -203,32 +203,32 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
-    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _operation_name(span):
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and operation_name(span):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "Operation Condor" typed a body
     if len(span) == 1 and span[0].lower_ in HOLIDAYS:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
-    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and _law_name(mc, span, text):
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
-    building = span[-1].lower_ in BUILDING_HEADS and (len(span) > 1 or _the_before(mc, start))
+    building = span[-1].lower_ in BUILDING_HEADS and (len(span) > 1 or the_before(mc, start))
     if label in ("PERSON", "ORG", "FAC", "GPE") and building:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "up to the Palace"
-    if label in ("PERSON", "ORG") and _facility_name(span):
+    if label in ("PERSON", "ORG") and facility_name(span):
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
     if label == "PERSON" and len(span) > 1 and span[-1].is_title and is_body_word(span[-1].lower_):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
-    if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and _qualifies_a_post(mc, end):
+    if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and qualifies_a_post(mc, end):
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
-    if label == "PERSON" and _product_name(mc, span):
-        return _named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
+    if label == "PERSON" and product_name(mc, span):
+        return named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and shaped_like_a_person(span):
         return person(mc, span, "PERSON")
     if label in ("ORG", "GPE", "NORP", "FAC"):
         titled = titled_name(mc, start, end)
         if titled is not None:
             return person(mc, titled, "PERSON")
-    if any(t.text == "," for t in span) and not (label == "ORG" and _legal_form_end(span)):
+    if any(t.text == "," for t in span) and not (label == "ORG" and legal_form_end(span)):
         return None  # "Gray, Brown": a list NER took for one name; not "Sears, Roebuck & Co."
     if label == "NORP":
         if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
@@ -236,9 +236,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)
-    if all(t.is_lower or not (t.is_alpha or _ampersand_name(t) or _site_name(t)) for t in span):
+    if all(t.is_lower or not (t.is_alpha or ampersand_name(t) or site_name(t)) for t in span):
         return None
-    if label == "ORG" and _is_title_phrase(mc, span):
+    if label == "ORG" and is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
     if label == "ORG" and len(span) > 2 and span[-1].lower_ in mc.role_words and span[-2].lower_ not in mc.role_words:
         # "Conservative Party Co-Chairman": the body is the name without the post
@@ -250,11 +250,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # only a longer post holds ("Congress" of "Member of Congress": "Trades Union Congress")
         if body[-1].lower_ in ORG_HEADS and mc.gaz.match_role(span[k:].text) is not None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
-    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not _acronym(span[0]):
+    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not acronym(span[0]):
         return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
-    if label == "ORG" and _described_body(mc, span):
+    if label == "ORG" and described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
-    opened = _adjectives_opening(mc, span) if label == "ORG" else start
+    opened = adjectives_opening(mc, span) if label == "ORG" else start
     if opened < start:  # "the American Jewish Congress", "an English Defence League march"
         return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)

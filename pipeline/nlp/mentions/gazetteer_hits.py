@@ -4,7 +4,7 @@ A capital used as an actor ("Baku agreed", "the envoy from Beijing") is its coun
 `metonym`) while "in Moscow" stays the city; a demonym adjective is its country (kind
 `demonym`) and a plural demonym a people; "Real Madrid" is a club, "New South Wales" a
 longer place, "Baroness Scotland" a person, and "Korea" the one Korea the article names.
-Every source of candidates that lands on a gazetteer id goes through `_gazetteer_candidate`.
+Every source of candidates that lands on a gazetteer id goes through `gazetteer_candidate`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym
-from pipeline.nlp.mentions.groups import _a_language, _people_acting, _people_group
+from pipeline.nlp.mentions.groups import a_language, people_acting, people_group
 from pipeline.nlp.mentions.vocabulary import (
     ENVOY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -29,7 +29,7 @@ from pipeline.nlp.syntax import PLACE_PREPS
 from pipeline.nlp.token_view import view_of
 
 
-def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
+def gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: str) -> Candidate | None:
     entry = mc.gaz.entries.get(entity_id)
     if entry is None:
         return None
@@ -43,11 +43,11 @@ def _gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: 
     if label == "NORP":  # demonym of a country
         if start > 0 and qualifies_a_region(mc.doc[start - 1]):
             return None  # "South American states": a continent's adjective, not the country's
-        if _a_language(span):
+        if a_language(span):
             return None  # "experimenting with Japanese and Spanish", "teach German": a tongue, not the state
         iso3 = entry.country_iso3
-        if is_plural_demonym(span[-1], mc.gaz) and not _people_acting(mc, span):
-            return _people_group(mc, span, iso3)
+        if is_plural_demonym(span[-1], mc.gaz) and not people_acting(mc, span):
+            return people_group(mc, span, iso3)
         return Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
     if entity_id.startswith("city:"):
         prefix = [
@@ -150,7 +150,7 @@ def _is_metonym(mc: MentionContext, span: Span) -> bool:
     return False
 
 
-def _short_country_name(mc: MentionContext, span: Span) -> str | None:
+def short_country_name(mc: MentionContext, span: Span) -> str | None:
     """ "Korea", "Congo": a word the gazetteer leaves out because news uses it for two states is
     the one state the article names by a longer name ending in it ("South Korea", "the
     Republic of Korea"); None when it names none of them or both."""

@@ -15,7 +15,7 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_space
 from pipeline.nlp.mentions.vocabulary import GROUP_MODIFIERS, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, UK_PLACES
 
 
-def _people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
+def people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
     """A demonym as a plural noun is a people: "ethnic Armenians", "the Armenians of
     Nagorno-Karabakh" (the phrase, so the place it qualifies stays part of the group)."""
     doc = mc.doc
@@ -46,7 +46,7 @@ def _people_adjective(mc: MentionContext, token) -> bool:
     return mc.gaz.demonym_country(token.text) is not None and not is_plural_demonym(token, mc.gaz)
 
 
-def _people_phrase(mc: MentionContext, span: Span) -> bool:
+def people_phrase(mc: MentionContext, span: Span) -> bool:
     """ "Aboriginal Australians", "ethnic Kurds" typed ORG or PERSON: a plural demonym or a
     stateless people's noun, after only people adjectives or group modifiers."""
     last = span[-1]
@@ -55,7 +55,7 @@ def _people_phrase(mc: MentionContext, span: Span) -> bool:
     return all(t.lower_ in GROUP_MODIFIERS or _people_adjective(mc, t) for t in span[:-1])
 
 
-def _people_acting(mc: MentionContext, span: Span) -> bool:
+def people_acting(mc: MentionContext, span: Span) -> bool:
     """ "Gibraltarians rejected the plan", "Iraqis marched ... to protest against the
     occupation": a bare plural demonym acting on something (an object, or "against" it) is
     its country's people acting as one (issue 17; annotation guide: demonyms used as actors
@@ -77,7 +77,7 @@ def _people_acting(mc: MentionContext, span: Span) -> bool:
 _LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
 
 
-def _a_language(span: Span) -> bool:
+def a_language(span: Span) -> bool:
     """ "to teach German", "experimenting with Japanese and Spanish", "translated into
     Arabic", "in the following languages: Norwegian, Polish": a singular demonym standing
     alone as an object or listed after "languages:", with no determiner or modifier and no
@@ -102,7 +102,7 @@ def _a_language(span: Span) -> bool:
     return not any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in modifiers)  # "French and other nationals"
 
 
-def _followers_or_dwellers(mc: MentionContext, token) -> bool:
+def followers_or_dwellers(mc: MentionContext, token) -> bool:
     """ "Thatcherites", "Blairites", "Glaswegians", "Londoners": a capitalised plural of a
     follower's or a people's suffix names people, not the place or person NER took it for;
     "-ers" only after a known place ("Londoners", not "Flanders" or "Chequers")."""
@@ -118,7 +118,7 @@ def _followers_or_dwellers(mc: MentionContext, token) -> bool:
 _PARTITIVE_HEADS = frozenset({"member", "one"})
 
 
-def _members_named(mc: MentionContext, span: Span) -> bool:
+def members_named(mc: MentionContext, span: Span) -> bool:
     """ "members of the Stolen Generations", "one of the so-called \"Blair Babes\"": a capitalised
     plural name whose members or one of them the text speaks of names a group of people, not
     a person or a work; not a body's wing whose last word alone names a known body ("members

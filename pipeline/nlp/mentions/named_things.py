@@ -24,7 +24,7 @@ from pipeline.nlp.mentions.vocabulary import (
 from pipeline.nlp.token_view import view_of
 
 
-def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:
+def named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:
     """A law, event, work or product NER found ("the Patriot Act", "the Kyoto protocol",
     "Meet the Press"): kept under its own type when it reads as a name, never a person's
     honorific or a score ("Leeds 2-0" typed PRODUCT)."""
@@ -46,7 +46,7 @@ def _named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candi
     return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
 
 
-def _law_name(mc: MentionContext, span: Span, text: str) -> bool:
+def law_name(mc: MentionContext, span: Span, text: str) -> bool:
     """A capitalised law word last in the name or before "of"/"on": "Mental Capacity Bill",
     "European Convention on Human Rights", "Treaty of Rome", or alone ("the Budget")."""
     if mc.gaz.by_alias(text):
@@ -79,13 +79,13 @@ def _modified_as_a_thing(word: Token) -> bool:
     return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
 
 
-def _operation_name(span: Span) -> bool:
+def operation_name(span: Span) -> bool:
     """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
     (event_openers) and a capitalised name after it."""
     return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
 
 
-def _facility_name(span: Span) -> bool:
+def facility_name(span: Span) -> bool:
     """ "the Three Gorges Dam" typed ORG, "McMurdo Station" typed PERSON: a name of two or more
     words ending in a site's word (facility_heads), capitalised, that no given name starts
     (not "Nick Park"), is the site, unless it speaks or acts as the body run there ("Hereford
@@ -95,7 +95,7 @@ def _facility_name(span: Span) -> bool:
     return site and not _acts_as_body(span.root)
 
 
-def _the_before(mc: MentionContext, start: int) -> bool:
+def the_before(mc: MentionContext, start: int) -> bool:
     """ "up to the Palace": a building's head word alone, capitalised after "the", stands for
     the building the reader knows (a place, eval/GUIDE.md), not for a body; one that speaks
     or acts ("The Palace said …", "a statement issued by the Palace") is the body seated
@@ -114,7 +114,7 @@ def _acts_as_body(word) -> bool:
     return speaks or acts or _spoken_for(word)
 
 
-def _honoured_surname(mc: MentionContext, span: Span) -> bool:
+def honoured_surname(mc: MentionContext, span: Span) -> bool:
     """ "Dr Gillingwater" typed a work of art: an honorific and one surname that a person
     NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
     if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
@@ -122,7 +122,7 @@ def _honoured_surname(mc: MentionContext, span: Span) -> bool:
     return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in view_of(mc.doc).ents)
 
 
-def _product_name(mc: MentionContext, span: Span) -> bool:
+def product_name(mc: MentionContext, span: Span) -> bool:
     """ "Xbox 2", "MSN Messenger", "Creative Zen" typed PERSON: a name with a model number,
     or one that starts with the name of a body the article names alone ("MSN", "Creative"),
     is that body's product or service; no person's name holds a number or a company's name."""

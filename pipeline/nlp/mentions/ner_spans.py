@@ -14,14 +14,14 @@ import calendar
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import _lowered, _positions
+from pipeline.nlp.mentions.article_words import lowered_words, word_positions
 from pipeline.nlp.mentions.context import MentionContext
 from pipeline.nlp.mentions.vocabulary import COMMON_ABBREVIATIONS, HONORIFICS, REPORTING_VERBS
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
 
-def _before_markup(doc, start: int, end: int) -> int:
+def before_markup(doc, start: int, end: int) -> int:
     """Where a name NER ran on into markup ends: an HTML entity left in wire text
     ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
     Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa") or table cell
@@ -56,7 +56,7 @@ def _reporting_word(token: Token) -> bool:
     return low in ("said", "says", "told") or any(stem in REPORTING_VERBS for stem in stems)
 
 
-def _after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int, int]:
+def after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int, int]:
     """ "Said Mr Fogg: ..." opens a sentence with the verb, and NER glues it to the name
     ("Said Mr" PERSON): the name starts at the honorific after the verb, and a name cut
     after its honorific takes the capitalised words that follow ("Mr Fogg"). Only before an
@@ -75,14 +75,14 @@ def _after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int,
     return start, end
 
 
-def _loose_preposition(token: Token) -> bool:
+def loose_preposition(token: Token) -> bool:
     """A lower-case preposition NER left at a name's end ("... Centre at"): no name ends in
     one. Not "of", "for", "and" or "de", which end a name the gazetteer's span goes on
     from ("Bank of" + "England"); those are handled with that span."""
     return token.is_lower and token.pos_ == "ADP" and token.lower_ not in ("of", "for", "and", "de")
 
 
-def _common_abbreviation(text: str) -> bool:
+def common_abbreviation(text: str) -> bool:
     """ "RFID", "GPs", "VAT": the abbreviation of a common noun (common_abbreviations), as
     written in capitals, names no person, place or body, whatever NER typed it. Its plural
     takes a lower-case "s" ("PCs"): "PCS" is a union's own abbreviation."""
@@ -91,20 +91,20 @@ def _common_abbreviation(text: str) -> bool:
     return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
 
 
-def _sentence_case_word(mc: MentionContext, span: Span) -> bool:
+def sentence_case_word(mc: MentionContext, span: Span) -> bool:
     """ "Broadband has become hugely competitive", "Software giant Microsoft": one word,
     capitalised only because it opens the sentence, which the article also writes in lower
     case and never capitalised inside a sentence, is a common noun NER took for a name."""
     if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title:
         return False
     word = span[0]
-    if word.lower_ not in _lowered(mc.doc):
+    if word.lower_ not in lowered_words(mc.doc):
         return False
     doc, text = mc.doc, word.text
-    return not any(not doc[i].is_sent_start for i in _positions(doc).get(text, ()))
+    return not any(not doc[i].is_sent_start for i in word_positions(doc).get(text, ()))
 
 
-def _acronym(token: Token) -> bool:
+def acronym(token: Token) -> bool:
     """ "CBI", "IEEE": a word of two or more capitals and no lower-case letter, which the
     tagger may read as an adjective before a noun ("CBI chief economist", "IEEE decisions");
     common abbreviations (common_abbreviations) are left out before this is asked."""
@@ -112,7 +112,7 @@ def _acronym(token: Token) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _ampersand_name(token: Token) -> bool:
+def ampersand_name(token: Token) -> bool:
     """ "AT&T", "P&O": capitals joined by an ampersand in one token, a name like any word."""
     letters = token.text.replace("&", "")
     return "&" in token.text and letters.isalpha() and letters.isupper()

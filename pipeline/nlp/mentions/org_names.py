@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import _positions
+from pipeline.nlp.mentions.article_words import word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
-from pipeline.nlp.mentions.gazetteer_hits import _gazetteer_candidate
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.people import person
-from pipeline.nlp.mentions.post_words import _post_of
+from pipeline.nlp.mentions.post_words import post_of
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     CORPORATE_SUFFIXES,
@@ -36,7 +36,7 @@ from pipeline.nlp.mentions.vocabulary import (
 from pipeline.nlp.token_view import view_of
 
 
-def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
+def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
     """ "Secretary General of the Andean Community Wagner", "For the Lib Dems David Laws
     said": NER ran a body's name on into the name of someone after it. A span that goes on
     past a body's name with one to three capitalised name words is the body and then a
@@ -68,7 +68,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             named = {clean_spaces(e.text) for e in view_of(doc).ents if e.end <= ent.start or e.start >= ent.end}
         if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
             continue
-        if not (given or _stands_alone(doc, ent, rest[-1].text) or _post_of(mc, ent.start)):
+        if not (given or _stands_alone(doc, ent, rest[-1].text) or post_of(mc, ent.start)):
             continue
         if not mc.in_sections(ent.start, ent.end):
             return []
@@ -76,7 +76,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
         if holder is None:
             return []
         known = mc.gaz.by_alias(clean_spaces(body.text))
-        first = _gazetteer_candidate(mc, body, "ORG", known.entity_id) if known is not None else None
+        first = gazetteer_candidate(mc, body, "ORG", known.entity_id) if known is not None else None
         if first is None:
             first = Candidate(body.start, body.end, "ORG", "ORGANIZATION", "name", clean_spaces(body.text), 1)
         return [first, holder]
@@ -86,7 +86,7 @@ def _body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
 def _stands_alone(doc, ent: Span, word: str) -> bool:
     """Whether `word` occurs outside `ent` with no capitalised word next to it (a surname
     used on its own)."""
-    for t in (doc[i] for i in _positions(doc).get(word, ())):
+    for t in (doc[i] for i in word_positions(doc).get(word, ())):
         if ent.start <= t.i < ent.end:
             continue
         before = doc[t.i - 1] if t.i > 0 else None
@@ -98,7 +98,7 @@ def _stands_alone(doc, ent: Span, word: str) -> bool:
     return False
 
 
-def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
+def untagged_bodies(mc: MentionContext) -> list[Candidate]:
     """ "The Daily Telegraph quotes Yushchenko", "The Bloc Québécois backed the budget": "the"
     and two to four capitalised proper nouns NER left untagged, as the subject of a verb, are a
     body's name (a person's name takes no article; a post, a given name or a known name is
@@ -126,18 +126,18 @@ def _untagged_bodies(mc: MentionContext) -> list[Candidate]:
     return out
 
 
-def _untagged_sites(mc: MentionContext) -> list[Candidate]:
+def untagged_sites(mc: MentionContext) -> list[Candidate]:
     """ "According to web site RottenTomatoes.com", "the closure of the Suprnova.org website":
     one capitalised token NER left untagged that ends in a web domain (site_domains) and is
     no part of an address ("http://", "www.", a path) names the site, an organisation."""
     doc, out = mc.doc, []
     for i, token in enumerate(doc):
-        if not token.ent_type_ and _site_name(token) and mc.in_sections(i, i + 1):
+        if not token.ent_type_ and site_name(token) and mc.in_sections(i, i + 1):
             out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
     return out
 
 
-def _site_name(token: Token) -> bool:
+def site_name(token: Token) -> bool:
     """ "RottenTomatoes.com", "Suprnova.org": a capitalised name and a web domain (site_domains)
     in one token, no address ("www.", a path, or after "http:" or "/")."""
     text = token.text
@@ -149,14 +149,14 @@ def _site_name(token: Token) -> bool:
     return token.i == 0 or token.doc[token.i - 1].text not in ("/", ":", "//", ".")
 
 
-def _legal_form_end(span: Span) -> bool:
+def legal_form_end(span: Span) -> bool:
     """A company's name ends in its legal form (corporate_suffixes) after a comma, "&" or
     "and" ("Sears, Roebuck & Co.", "Bear, Stearns and Co.", "Google, Inc."): one name, not a
     list."""
     return len(span) > 2 and span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES and span[-2].text in (",", "&", "and")
 
 
-def _leaders_government(mc: MentionContext, span: Span) -> bool:
+def leaders_government(mc: MentionContext, span: Span) -> bool:
     """ "the Bush Administration", "the Blair Government": a government named after its leader
     is the national government (eval/GUIDE.md: a surface of the country, which the article
     names otherwise), not an organisation; "the Scottish Government", "the Labour Government"
@@ -168,7 +168,7 @@ def _leaders_government(mc: MentionContext, span: Span) -> bool:
     return leader.is_title and leader.tag_ == "NNP" and not known and leader.lower_ not in PLACE_ADJECTIVES_OR_PLACES
 
 
-def _country_of_body(mc: MentionContext, span: Span) -> int | None:
+def country_of_body(mc: MentionContext, span: Span) -> int | None:
     """Where "<Body> of <Country>" ends ("the Liberal Party of Kenya", "the Communist Party of
     China", "the National Assembly of Kenya" when NER stopped at the body's word and the
     ruler took the country): a name ending in a word only a body's name ends in
@@ -187,7 +187,7 @@ def _country_of_body(mc: MentionContext, span: Span) -> int | None:
     return country.end
 
 
-def _described_body(mc: MentionContext, span: Span) -> bool:
+def described_body(mc: MentionContext, span: Span) -> bool:
     """ "the opposition Renamo party … Renamo said": a lower-case body noun (org_nouns) ending
     NER's span only says what the body is, when the article also writes the name without it;
     "the National party" alone keeps its noun ("National" names nothing by itself)."""
@@ -198,7 +198,7 @@ def _described_body(mc: MentionContext, span: Span) -> bool:
     return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
 
 
-def _adjectives_opening(mc: MentionContext, span: Span) -> int:
+def adjectives_opening(mc: MentionContext, span: Span) -> int:
     """Where a body's name begins when NER cut the capitalised adjectives of a people or a
     language off its front ("American" and "Jewish" typed NORP, then "Congress" typed ORG;
     "English" typed LANGUAGE, then "Defence League"): adjectives, each a one-word NORP or

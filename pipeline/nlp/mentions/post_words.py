@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym
-from pipeline.nlp.mentions.gazetteer_hits import _gazetteer_candidate
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BODY_POSTS,
@@ -24,7 +24,7 @@ from pipeline.nlp.mentions.vocabulary import (
 from pipeline.nlp.token_view import view_of
 
 
-def _country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
+def country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
     """ "the Belgian Development Aid minister": a country's adjective and the capitalised words
     of a remit, then a governing title (governing_titles), are the country's post; the entity
     id of the country whose adjective opens the span, or None. A remit ends in no body's head
@@ -47,7 +47,7 @@ def _country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
     return mc.gaz.country(iso3).entity_id
 
 
-def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
+def post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
     under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
     that NER took for one name, right before the post's holder or the comma that leads to
@@ -72,29 +72,29 @@ def _post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     return k if span.start > 0 and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the" else None
 
 
-def _post_place(mc: MentionContext, words: Span) -> Candidate | None:
+def post_place(mc: MentionContext, words: Span) -> Candidate | None:
     """The words before a post, as a place when the article names that place elsewhere (NER
     typed the same words a place, or the gazetteer knows them); else nothing."""
     text = clean_spaces(words.text)
     entry = mc.gaz.by_alias(text)
     if entry is not None:
-        return _gazetteer_candidate(mc, words, "GPE", entry.entity_id)
+        return gazetteer_candidate(mc, words, "GPE", entry.entity_id)
     if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
         return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
     return None
 
 
-def _qualifies_a_post(mc: MentionContext, end: int) -> bool:
+def qualifies_a_post(mc: MentionContext, end: int) -> bool:
     """The words before `end` stand before a capitalised post and the name of its holder
     ("… City Councillor Brian Parbutt"): they say where or what the post is, no person."""
     doc = mc.doc
-    if end + 1 >= len(doc) or not doc[end].is_title or not _post_word(mc, doc[end]):
+    if end + 1 >= len(doc) or not doc[end].is_title or not post_word(mc, doc[end]):
         return False
     holder = doc[end + 1]
     return holder.is_title and holder.is_alpha and holder.lower_ not in mc.role_words
 
 
-def _post_word(mc: MentionContext, token) -> bool:
+def post_word(mc: MentionContext, token) -> bool:
     """A capitalised word that is by itself a title (roles.yaml): "Councillor", "Senator"."""
     if token.lower_ not in mc.role_words or token.ent_type_:
         return False
@@ -102,14 +102,14 @@ def _post_word(mc: MentionContext, token) -> bool:
     return role is not None and any(v.lower() == token.lower_ for v in role.variants)
 
 
-def _post_of(mc: MentionContext, start: int) -> bool:
+def post_of(mc: MentionContext, start: int) -> bool:
     """ "Secretary General of (the) <body>": a post word, "of", maybe "the", before `start`."""
     doc = mc.doc
     k = start - (start > 0 and doc[start - 1].lower_ == "the")
     return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in mc.role_words
 
 
-def _modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
+def modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
     """A title word opening a sentence ("New", "Former", "Acting"), then a body's name NER
     took it into, then a post written as a style: the title word describes the post ("New
     Metropolitan Police Commissioner Sir Ian Blair"), capitalised only because the sentence
@@ -130,7 +130,7 @@ def _modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
     )
 
 
-def _portfolio(mc: MentionContext, span: Span) -> bool:
+def portfolio(mc: MentionContext, span: Span) -> bool:
     """ "Secretary of State for Culture, Media and Sport", "the Minister for Enterprise and
     Lifelong Learning": the words after a post's "for" (and those listed with them) are its
     remit, no body of their own (spans NER cut out of the title, "State for Culture" too)."""
@@ -157,7 +157,7 @@ def _portfolio(mc: MentionContext, span: Span) -> bool:
     )
 
 
-def _is_title_phrase(mc: MentionContext, span: Span) -> bool:
+def is_title_phrase(mc: MentionContext, span: Span) -> bool:
     """ "Minister of Agriculture", "Secretary for Health": a post word, then "of"/"for"."""
     return (
         len(span) > 2

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.nlp.mentions.article_words import _capitalised_common_noun, _lowered, _positions
+from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words, word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.people import person
-from pipeline.nlp.mentions.post_words import _post_word
+from pipeline.nlp.mentions.post_words import post_word
 from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, ORG_HEADS
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
 
-def _untagged_names(mc: MentionContext) -> list[Candidate]:
+def untagged_names(mc: MentionContext) -> list[Candidate]:
     """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
     ruler took "Tory" (a party or demonym, then two capitalised words)."""
     doc, out = mc.doc, []
@@ -66,12 +66,12 @@ def _untagged_names(mc: MentionContext) -> list[Candidate]:
     return out
 
 
-def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
+def untagged_given_names(mc: MentionContext) -> list[Candidate]:
     """ "Michael Howard is to make a pitch": a common given name and one or two capitalised
     proper nouns NER left untagged are a person's name."""
     doc, out = mc.doc, []
     view = view_of(doc)
-    lowered = _lowered(doc)
+    lowered = lowered_words(doc)
     for i in range(len(doc) - 1):
         if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
             continue
@@ -79,7 +79,7 @@ def _untagged_given_names(mc: MentionContext) -> list[Candidate]:
         joined = before is not None and (
             before.is_title and before.is_alpha and not doc[i].is_sent_start or bool(before.ent_type_)
         )
-        if joined and not _capitalised_common_noun(before, lowered) and not _post_word(mc, before):
+        if joined and not capitalised_common_noun(before, lowered) and not post_word(mc, before):
             continue  # part of a longer name; not after a post ("City Councillor Brian Parbutt")
         end = i + 1
         while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
@@ -108,14 +108,14 @@ def _surname_word(mc: MentionContext, token) -> bool:
     )
 
 
-def _untagged_listed_places(mc: MentionContext) -> list[Candidate]:
+def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
     """ "sheltered in Halifax as well as St. John's and Gander in Newfoundland": one capitalised
     proper noun NER left untagged, joined by "and"/"or" to a place it tagged, is a place of the
     same list (not a word the article writes in lower case, nor a given name, nor one it writes
     elsewhere as the first word of a longer name no place's)."""
     doc, out = mc.doc, []
     view = view_of(doc)
-    lowered = _lowered(doc)
+    lowered = lowered_words(doc)
     for i in range(1, len(doc)):
         if view.tag[i] != "NNP" or view.lower[i - 1] not in ("and", "or"):
             continue
@@ -141,5 +141,5 @@ def _opens_a_name_elsewhere(doc, i: int) -> bool:
     two no place's name NER found ("Huw Stephens", against "Gander International Airport")."""
     return any(
         j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha and doc[j].ent_type_ in ("", "PERSON")
-        for j in _positions(doc)[view_of(doc).text[i]]
+        for j in word_positions(doc)[view_of(doc).text[i]]
     )  # doc[i] itself never qualifies: the caller skips a word with a capitalised word after it
