@@ -7,7 +7,7 @@ Sources, strongest first:
    geographic features ("Lachin corridor" -> LOCATION over the whole phrase) and
    national forces ("Russian peacekeepers" -> GROUP);
 2. the gazetteer's entity ruler (countries, capitals, demonyms, organisations, regions),
-   whose spans carry the gazetteer id (`classification`);
+   whose spans carry the gazetteer id (`classification`, `gazetteer_hits`);
 3. spaCy's statistical NER, corrected where it is known to fail (`classification`,
    `people`): a surname NER typed ORG or GPE becomes the person the article names in
    full, "Mr Blair" becomes a PERSON, titles are split off names and kept as the

@@ -1,0 +1,44 @@
+"""Per-article word indexes the classification rules share: the words an article writes in
+lower case, where each word occurs, and a sentence's first word capitalised only for that.
+
+Several rules (untagged names, sentence-case words, bodies run into a holder's name) ask
+these of the same article; they are built once per doc and memoised on its token view, so
+they live apart from any one rule.
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
+from pipeline.nlp.token_view import view_of
+
+
+def lowered_words(doc) -> set[str]:
+    """The words the article writes in lower case (made once per doc; callers only read it)."""
+    view = view_of(doc)
+    found = view.memo.get(("lowered", 0))
+    if found is None:
+        found = view.memo[("lowered", 0)] = {
+            w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha
+        }
+    return found
+
+
+def word_positions(doc) -> dict[str, list[int]]:
+    """Each word of the article with the indices it occurs at, in order (made once per doc;
+    callers only read it)."""
+    view = view_of(doc)
+    found = view.memo.get(("positions", 0))
+    if found is None:
+        found = view.memo[("positions", 0)] = {}
+        for i, text in enumerate(view.text):
+            found.setdefault(text, []).append(i)
+    return found
+
+
+def capitalised_common_noun(token, lowered: set[str]) -> bool:
+    """ "Bowler Shane Warne has stated …": a sentence's first word, capitalised only for
+    that, which the article also writes in lower case ("bowler Daniel Vettori") or which is
+    a post (title_nouns), is a description before the name, not part of it."""
+    if not token.is_sent_start:
+        return False
+    return token.lower_ in TITLE_NOUNS or token.lower_ in lowered

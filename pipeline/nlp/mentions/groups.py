@@ -1,0 +1,138 @@
+"""Groups and nationalities: when a span names a people (GROUP) rather than a country,
+a person or a body, and when a demonym is its country acting or a language.
+
+"ethnic Armenians", "Turkish Cypriots", "Thatcherites", "members of the Stolen Generations"
+are GROUPs; "Gibraltarians rejected the plan" is the country acting (eval/GUIDE.md); "to
+teach German" names a language, no entity. Both the gazetteer reading of demonyms and the
+NER typing ask these questions, so they live in one module.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
+from pipeline.nlp.mentions.vocabulary import GROUP_MODIFIERS, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, UK_PLACES
+
+
+def people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
+    """A demonym as a plural noun is a people: "ethnic Armenians", "the Armenians of
+    Nagorno-Karabakh" (the phrase, so the place it qualifies stays part of the group)."""
+    doc = mc.doc
+    start, end = span.start, span.end
+    name = clean_spaces(span.text)
+    name = name[0].upper() + name[1:]
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1 + (doc[end + 1].lower_ == "the")
+        place = next((e for e in ents_covering(doc, k) if e.start == k), None) if k < len(doc) else None
+        if place is not None and place.label_ in ("LOC", "GPE") and mc.in_sections(start, place.end):
+            end = place.end
+            name = clean_spaces(doc[start:end].text)
+    if start > 0 and _people_adjective(mc, doc[start - 1]) and mc.section[start - 1] == mc.section[start]:
+        start -= 1  # "Turkish Cypriots", "Aboriginal Australians": one people, not a country and a people
+        name = clean_spaces(doc[start:end].text)
+    if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and mc.section[start - 1] == mc.section[start]:
+        start -= 1
+    return Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
+
+
+def _people_adjective(mc: MentionContext, token) -> bool:
+    """A capitalised adjective of a people: a stateless one's ("Kurdish", "Aboriginal") or a
+    country's demonym used as an adjective ("Turkish", not the plural "Turks")."""
+    if not token.is_title:
+        return False
+    if token.lower_ in PEOPLE_ADJECTIVES:
+        return True
+    return mc.gaz.demonym_country(token.text) is not None and not is_plural_demonym(token, mc.gaz)
+
+
+def people_phrase(mc: MentionContext, span: Span) -> bool:
+    """ "Aboriginal Australians", "ethnic Kurds" typed ORG or PERSON: a plural demonym or a
+    stateless people's noun, after only people adjectives or group modifiers."""
+    last = span[-1]
+    if not last.is_title or not (last.lower_ in PEOPLE_NOUNS or is_plural_demonym(last, mc.gaz)):
+        return False
+    return all(t.lower_ in GROUP_MODIFIERS or _people_adjective(mc, t) for t in span[:-1])
+
+
+def people_acting(mc: MentionContext, span: Span) -> bool:
+    """ "Gibraltarians rejected the plan", "Iraqis marched ... to protest against the
+    occupation": a bare plural demonym acting on something (an object, or "against" it) is
+    its country's people acting as one (issue 17; annotation guide: demonyms used as actors
+    are surfaces of the country); "ethnic Armenians", "the Armenians of Karabakh", people
+    something is done to, and people doing nothing to anyone ("Palestinians vote") stay a group."""
+    doc = mc.doc
+    head = span[-1]
+    if head.dep_ != "nsubj" or span.start > 0 and doc[span.start - 1].lower_ in GROUP_MODIFIERS:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        return False
+    if any(c.dep_ in ("amod", "compound", "det") for c in head.children):
+        return False
+    verb = head.head
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+    return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "against" for v in clauses for c in v.children)
+
+
+_LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
+
+
+def a_language(span: Span) -> bool:
+    """ "to teach German", "experimenting with Japanese and Spanish", "translated into
+    Arabic", "in the following languages: Norwegian, Polish": a singular demonym standing
+    alone as an object or listed after "languages:", with no determiner or modifier and no
+    noun of its own, names a language (not annotated, eval/GUIDE.md), not its country;
+    "the French said", "one Chilean" (a determiner or number: its people), "French firms" and
+    "French and other foreign nationals" (an adjective of a noun) are left be."""
+    if len(span) != 1 or span[0].tag_ in ("NNS", "NNPS") or span[0].text.endswith("s"):
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        return False  # "beat Tunisian Selima Sfar": the parser hung the name elsewhere
+    token = span[0]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "with Japanese and Spanish": the list's first word has the role
+    if token.i > 1 and doc[token.i - 1].text == ":" and doc[token.i - 2].lemma_.lower() == "language":
+        return True  # "in the following languages: Norwegian, Polish, …": a list the noun announces
+    if token.dep_ not in _LANGUAGE_DEPS:
+        return False
+    modifiers = [c for word in (token, span[0]) for c in word.children]
+    if any(c.dep_ in ("det", "nummod", "amod", "compound", "poss", "prep") for c in modifiers):
+        return False  # "one Chilean": a person
+    return not any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in modifiers)  # "French and other nationals"
+
+
+def followers_or_dwellers(mc: MentionContext, token) -> bool:
+    """ "Thatcherites", "Blairites", "Glaswegians", "Londoners": a capitalised plural of a
+    follower's or a people's suffix names people, not the place or person NER took it for;
+    "-ers" only after a known place ("Londoners", not "Flanders" or "Chequers")."""
+    word = token.text
+    if not token.is_title or not token.is_alpha or token.ent_id_ or len(word) < 6:
+        return False
+    if word.endswith(("ites", "ians", "ists")):
+        return True
+    stem = word[:-3]
+    return word.endswith("ers") and (mc.gaz.by_alias(stem) is not None or stem.lower() in UK_PLACES)
+
+
+_PARTITIVE_HEADS = frozenset({"member", "one"})
+
+
+def members_named(mc: MentionContext, span: Span) -> bool:
+    """ "members of the Stolen Generations", "one of the so-called \"Blair Babes\"": a capitalised
+    plural name whose members or one of them the text speaks of names a group of people, not
+    a person or a work; not a body's wing whose last word alone names a known body ("members
+    of the Young Conservatives": the party's youth wing)."""
+    if len(span) < 2 or span[0].ent_id_:
+        return False
+    head = next((span[k - 1] for k in range(1, len(span)) if span[k].lower_ == "of"), span[-1])
+    if head.tag_ != "NNPS" or not head.is_title:
+        return False  # the name's head, before any "of": not "the Academy of Motion Picture Arts and Sciences"
+    known = mc.gaz.by_alias(span[-1].text)
+    if known is not None and known.entity_type == "ORGANIZATION":
+        return False
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].lower_ in ("the", "so-called", "so", "-", "called")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS

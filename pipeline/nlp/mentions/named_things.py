@@ -1,0 +1,137 @@
+"""Named things that are not actors: events, laws, works, products and sites (facilities).
+
+"Operation Condor", "the Prevention of Terrorism Bill", "Xbox 2", "the Three Gorges Dam",
+"up to the Palace": names NER types a body, person or place that name a thing, an occasion
+or a site (a LOCATION, eval/GUIDE.md), unless the site speaks or acts as the body run there
+("The Palace said"). Also the one way back: "Dr Gillingwater" typed a work is a person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.mentions.context import THING_OF_LABEL, Candidate, MentionContext, clean_spaces
+from pipeline.nlp.mentions.kinds import _spoken_for
+from pipeline.nlp.mentions.vocabulary import (
+    EVENT_OPENERS,
+    FACILITY_HEADS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    LAW_HEADS,
+    OUTLET_HEADS,
+    REPORTING_VERBS,
+)
+from pipeline.nlp.token_view import view_of
+
+
+def named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:
+    """A law, event, work or product NER found ("the Patriot Act", "the Kyoto protocol",
+    "Meet the Press"): kept under its own type when it reads as a name, never a person's
+    honorific or a score ("Leeds 2-0" typed PRODUCT)."""
+    end = span.end
+    while end > span.start + 1 and mc.doc[end - 1].is_lower and mc.doc[end - 1].is_alpha:
+        end -= 1  # "the Second World War ended in": NER ran on into the verb
+    span = mc.doc[span.start : end]
+    text = clean_spaces(span.text)
+    words = [t for t in span if t.is_alpha]
+    score = any(t.text in ("-", "–") and t.i > span.start and mc.doc[t.i - 1].like_num for t in span)
+    if not words or not span[0].text[:1].isupper() or score:
+        return None
+    if len(span) == 1 and (span[0].lower_ in HONORIFICS or span[0].pos_ not in ("PROPN", "NOUN")):
+        return None
+    if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text):
+        return None
+    if label in ("WORK_OF_ART", "PRODUCT") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in OUTLET_HEADS:
+        return Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", text, 1)  # "The Sydney Morning Herald"
+    return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
+
+
+def law_name(mc: MentionContext, span: Span, text: str) -> bool:
+    """A capitalised law word last in the name or before "of"/"on": "Mental Capacity Bill",
+    "European Convention on Human Rights", "Treaty of Rome", or alone ("the Budget")."""
+    if mc.gaz.by_alias(text):
+        return False
+    if len(span) == 1:
+        # "Gordon Brown's Budget statement", "the Bill was passed": the document alone, which
+        # NER types a body; a first name ("Bill" typed PERSON) is left to the person rules
+        word = span[0]
+        if not (word.is_title and word.lower_ in LAW_HEADS):
+            return False
+        return word.ent_type_ != "PERSON" or _modified_as_a_thing(word)
+    last = len(span) - 1
+    return any(
+        token.lower_ in LAW_HEADS and token.is_title and (k == last or span[k + 1].lower_ in ("of", "on"))
+        for k, token in enumerate(span)
+    )
+
+
+def _modified_as_a_thing(word: Token) -> bool:
+    """ "its ID cards Bill", "the terror Bill", "the Organised Crime Bill": a law word right
+    after a lower-case noun or adjective, or ending a title NER found, is the document, though
+    NER read "Bill" as a first name; so is one right after a determiner or a possessive ("The
+    Bill now faces opposition", "No Bill goes through", "Mr Clarke's Bill"), which a lone first
+    name never takes."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is None:
+        return False
+    if before.tag_ in ("DT", "PRP$", "POS") and before.ent_type_ != "PERSON":
+        return True
+    return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
+
+
+def operation_name(span: Span) -> bool:
+    """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
+    (event_openers) and a capitalised name after it."""
+    return len(span) > 1 and span[0].is_title and span[0].lower_ in EVENT_OPENERS and span[1].text[:1].isupper()
+
+
+def facility_name(span: Span) -> bool:
+    """ "the Three Gorges Dam" typed ORG, "McMurdo Station" typed PERSON: a name of two or more
+    words ending in a site's word (facility_heads), capitalised, that no given name starts
+    (not "Nick Park"), is the site, unless it speaks or acts as the body run there ("Hereford
+    County Hospital had earlier said")."""
+    last = span[-1]
+    site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
+    return site and not _acts_as_body(span.root)
+
+
+def the_before(mc: MentionContext, start: int) -> bool:
+    """ "up to the Palace": a building's head word alone, capitalised after "the", stands for
+    the building the reader knows (a place, eval/GUIDE.md), not for a body; one that speaks
+    or acts ("The Palace said …", "a statement issued by the Palace") is the body seated
+    there, like "Downing Street said" (an ORGANIZATION, eval/GUIDE.md)."""
+    doc = mc.doc
+    if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title:
+        return False
+    return not _acts_as_body(doc[start])
+
+
+def _acts_as_body(word) -> bool:
+    """A site's name that speaks or acts ("The Palace said …", "Hereford County Hospital
+    had earlier said", "a statement issued by the Palace") stands for the body seated there."""
+    speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in REPORTING_VERBS
+    acts = word.dep_ == "pobj" and word.head.dep_ == "agent"
+    return speaks or acts or _spoken_for(word)
+
+
+def honoured_surname(mc: MentionContext, span: Span) -> bool:
+    """ "Dr Gillingwater" typed a work of art: an honorific and one surname that a person
+    NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
+    if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in view_of(mc.doc).ents)
+
+
+def product_name(mc: MentionContext, span: Span) -> bool:
+    """ "Xbox 2", "MSN Messenger", "Creative Zen" typed PERSON: a name with a model number,
+    or one that starts with the name of a body the article names alone ("MSN", "Creative"),
+    is that body's product or service; no person's name holds a number or a company's name."""
+    if len(span) < 2 or span[0].lower_ in HONORIFICS:
+        return False
+    if any(t.text[:1].isdigit() for t in span[1:]):
+        return True
+    view = view_of(mc.doc)
+    bodies = view.memo.get(("org_names", 0))
+    if bodies is None:
+        bodies = view.memo[("org_names", 0)] = {e.text for e in view.ents if e.label_ == "ORG"}
+    return span[0].text in bodies

@@ -1,0 +1,118 @@
+"""Where NER's span is wrong about its edges, or names nothing at all.
+
+Wire and wiki text fool NER at a name's edges: markup, dates and asides it runs on into
+("Canadians &mdash;", "the Commons on Thursday"), an inverted reporting verb it glues on
+("Said Mr Fogg"), a loose preposition left at the end. And some spans are no name: a common
+abbreviation ("VAT", "RFID"), a sentence-case common noun ("Broadband has become …"). These
+checks come before any typing, so they are kept together here, apart from the rules that
+decide a name's type.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.mentions.article_words import lowered_words, word_positions
+from pipeline.nlp.mentions.context import MentionContext
+from pipeline.nlp.mentions.vocabulary import COMMON_ABBREVIATIONS, HONORIFICS, REPORTING_VERBS
+
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
+def before_markup(doc, start: int, end: int) -> int:
+    """Where a name NER ran on into markup ends: an HTML entity left in wire text
+    ("Canadians &mdash;"), a parenthesis it opens and never closes ("National Bureau of
+    Investigation (NBI"), a wiki category line ("Ethiopia Category:Africa") or table cell
+    ("Australia |0||1||1||-3"), a date after a preposition ("the Commons on Thursday"), or a
+    spaced dash and lower-case words after it, an aside about the name ("Russia's
+    Yuganskneftegas - the oil firm sold …")."""
+    for k in range(start + 1, end):
+        token = doc[k]
+        if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:
+            end = k
+            break
+        entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
+        unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
+        category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
+        cell = token.text[:1] == "|"  # a wiki table's next cell: "!Australia |0||1||1||-3 |-"
+        aside = (
+            token.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and k + 1 < end
+            and all(t.is_lower or t.is_punct for t in doc[k + 1 : end])
+        )
+        if entity or unclosed or category or cell or aside:
+            end = k
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _reporting_word(token: Token) -> bool:
+    """ "Said", "Adds", "Warned": a reporting verb (quotes.yaml) as written, whatever its tag."""
+    low = token.lower_
+    stems = (low, low[:-1], low[:-2]) if low.endswith(("s", "ed")) else (low,)
+    return low in ("said", "says", "told") or any(stem in REPORTING_VERBS for stem in stems)
+
+
+def after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int, int]:
+    """ "Said Mr Fogg: ..." opens a sentence with the verb, and NER glues it to the name
+    ("Said Mr" PERSON): the name starts at the honorific after the verb, and a name cut
+    after its honorific takes the capitalised words that follow ("Mr Fogg"). Only before an
+    honorific: "Said Jalili" is a name."""
+    doc = mc.doc
+    if end - start < 2 or not doc[start].is_title or doc[start + 1].lower_ not in HONORIFICS:
+        return start, end
+    if not _reporting_word(doc[start]):
+        return start, end
+    if start > 0 and doc[start - 1].is_alpha:
+        return start, end  # mid-sentence: "the Said Business School" keeps its word
+    start += 1
+    if all(t.lower_ in HONORIFICS for t in doc[start:end]):
+        while end < len(doc) and end - start < 4 and doc[end].tag_ == "NNP" and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+    return start, end
+
+
+def loose_preposition(token: Token) -> bool:
+    """A lower-case preposition NER left at a name's end ("... Centre at"): no name ends in
+    one. Not "of", "for", "and" or "de", which end a name the gazetteer's span goes on
+    from ("Bank of" + "England"); those are handled with that span."""
+    return token.is_lower and token.pos_ == "ADP" and token.lower_ not in ("of", "for", "and", "de")
+
+
+def common_abbreviation(text: str) -> bool:
+    """ "RFID", "GPs", "VAT": the abbreviation of a common noun (common_abbreviations), as
+    written in capitals, names no person, place or body, whatever NER typed it. Its plural
+    takes a lower-case "s" ("PCs"): "PCS" is a union's own abbreviation."""
+    low = text.lower()
+    plural = text[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS
+    return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
+
+
+def sentence_case_word(mc: MentionContext, span: Span) -> bool:
+    """ "Broadband has become hugely competitive", "Software giant Microsoft": one word,
+    capitalised only because it opens the sentence, which the article also writes in lower
+    case and never capitalised inside a sentence, is a common noun NER took for a name."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title:
+        return False
+    word = span[0]
+    if word.lower_ not in lowered_words(mc.doc):
+        return False
+    doc, text = mc.doc, word.text
+    return not any(not doc[i].is_sent_start for i in word_positions(doc).get(text, ()))
+
+
+def acronym(token: Token) -> bool:
+    """ "CBI", "IEEE": a word of two or more capitals and no lower-case letter, which the
+    tagger may read as an adjective before a noun ("CBI chief economist", "IEEE decisions");
+    common abbreviations (common_abbreviations) are left out before this is asked."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def ampersand_name(token: Token) -> bool:
+    """ "AT&T", "P&O": capitals joined by an ampersand in one token, a name like any word."""
+    letters = token.text.replace("&", "")
+    return "&" in token.text and letters.isalpha() and letters.isupper()

@@ -1,0 +1,222 @@
+"""Organisation and company cues: how much of a span is a body's name, and which
+untagged words are one.
+
+A company's legal form after a comma ("Sears, Roebuck & Co."), a body's head word before
+"of <Country>", a lower-case description after the name ("the Renamo party"), adjectives NER
+cut off ("the American Jewish Congress"), a body NER ran on into its holder's name ("the
+Lib Dems David Laws"), "the Bush Administration" (no body: the country's government), and
+bodies and web sites NER left untagged. Kept apart from the person and place rules so the
+evidence for a body reads in one place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.mentions.article_words import word_positions
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
+from pipeline.nlp.mentions.people import person
+from pipeline.nlp.mentions.post_words import post_of
+from pipeline.nlp.mentions.vocabulary import (
+    BODY_HEADS,
+    CORPORATE_SUFFIXES,
+    DOCUMENT_HEADS,
+    EVENT_HEADS,
+    GIVEN_NAMES,
+    GOVERNMENT_NAMES,
+    HONORIFICS,
+    LAW_HEADS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PLACE_ADJECTIVES_OR_PLACES,
+    SITE_DOMAINS,
+    is_body_word,
+)
+from pipeline.nlp.token_view import view_of
+
+
+def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
+    """ "Secretary General of the Andean Community Wagner", "For the Lib Dems David Laws
+    said": NER ran a body's name on into the name of someone after it. A span that goes on
+    past a body's name with one to three capitalised name words is the body and then a
+    person. The body's name is known when its last word is one only a body's name ends in
+    (body_heads), and the words after it name someone when the last of them stands alone
+    elsewhere in the article ("said Wagner"), a post "of" the body comes before it, or they
+    start with a common given name. A body the article names on its own elsewhere ("Lib Dems
+    David Laws") is known too, but then only a given name shows where it ends: "Fiat Auto",
+    "Mittal Steel" and "Allied Domecq" are one company whose first word is also used alone."""
+    doc = mc.doc
+    if ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2:
+        return []
+    named: set[str] | None = None  # the names of the other spans, made when first asked
+    for k in range(ent.start + 1, ent.end):
+        rest = doc[k : ent.end]
+        if not doc[k - 1].is_title or len(rest) > 3:
+            continue
+        if not all(
+            t.is_title and t.is_alpha and t.tag_ == "NNP" and t.lower_ not in mc.role_words
+            and t.lower_ not in ORG_HEADS | HONORIFICS.keys() and not t.ent_id_
+            for t in rest
+        ):
+            continue
+        body = doc[ent.start : k]
+        while body and body[0].lower_ == "the":
+            body = body[1:]
+        given = len(rest) > 1 and rest[0].lower_ in GIVEN_NAMES
+        if body and doc[k - 1].lower_ not in BODY_HEADS and given and named is None:
+            named = {clean_spaces(e.text) for e in view_of(doc).ents if e.end <= ent.start or e.start >= ent.end}
+        if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
+            continue
+        if not (given or _stands_alone(doc, ent, rest[-1].text) or post_of(mc, ent.start)):
+            continue
+        if not mc.in_sections(ent.start, ent.end):
+            return []
+        holder = person(mc, rest, "PERSON")
+        if holder is None:
+            return []
+        known = mc.gaz.by_alias(clean_spaces(body.text))
+        first = gazetteer_candidate(mc, body, "ORG", known.entity_id) if known is not None else None
+        if first is None:
+            first = Candidate(body.start, body.end, "ORG", "ORGANIZATION", "name", clean_spaces(body.text), 1)
+        return [first, holder]
+    return []
+
+
+def _stands_alone(doc, ent: Span, word: str) -> bool:
+    """Whether `word` occurs outside `ent` with no capitalised word next to it (a surname
+    used on its own)."""
+    for t in (doc[i] for i in word_positions(doc).get(word, ())):
+        if ent.start <= t.i < ent.end:
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        joined = before is not None and before.is_title and not t.is_sent_start
+        joined = joined or after is not None and after.is_title
+        if not joined:
+            return True
+    return False
+
+
+def untagged_bodies(mc: MentionContext) -> list[Candidate]:
+    """ "The Daily Telegraph quotes Yushchenko", "The Bloc Québécois backed the budget": "the"
+    and two to four capitalised proper nouns NER left untagged, as the subject of a verb, are a
+    body's name (a person's name takes no article; a post, a given name or a known name is
+    left to the other rules)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc) - 2):
+        if view.lower[i] != "the" or view.tag[i + 1] not in ("NNP", "NNPS"):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title:
+            end += 1
+        span = doc[i + 1 : end]
+        if len(span) < 2 or not mc.in_sections(span.start, span.end):
+            continue
+        if end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].ent_type_):
+            continue  # the name goes on
+        if any(t.ent_type_ or not t.is_alpha or t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span):
+            continue
+        if span[0].lower_ in GIVEN_NAMES or mc.gaz.by_alias(span.text) or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if span[-1].lower_ in DOCUMENT_HEADS | LAW_HEADS | EVENT_HEADS:
+            continue  # "the Valech Report was issued …": a document or an occasion, no body
+        out.append(Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 0))
+    return out
+
+
+def untagged_sites(mc: MentionContext) -> list[Candidate]:
+    """ "According to web site RottenTomatoes.com", "the closure of the Suprnova.org website":
+    one capitalised token NER left untagged that ends in a web domain (site_domains) and is
+    no part of an address ("http://", "www.", a path) names the site, an organisation."""
+    doc, out = mc.doc, []
+    for i, token in enumerate(doc):
+        if not token.ent_type_ and site_name(token) and mc.in_sections(i, i + 1):
+            out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
+    return out
+
+
+def site_name(token: Token) -> bool:
+    """ "RottenTomatoes.com", "Suprnova.org": a capitalised name and a web domain (site_domains)
+    in one token, no address ("www.", a path, or after "http:" or "/")."""
+    text = token.text
+    if not text[:1].isupper() or "/" in text or text.lower().startswith("www."):
+        return False
+    stem, dot, domain = text.partition(".")
+    if not dot or domain.lower() not in SITE_DOMAINS or not stem.replace("-", "").isalnum():
+        return False
+    return token.i == 0 or token.doc[token.i - 1].text not in ("/", ":", "//", ".")
+
+
+def legal_form_end(span: Span) -> bool:
+    """A company's name ends in its legal form (corporate_suffixes) after a comma, "&" or
+    "and" ("Sears, Roebuck & Co.", "Bear, Stearns and Co.", "Google, Inc."): one name, not a
+    list."""
+    return len(span) > 2 and span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES and span[-2].text in (",", "&", "and")
+
+
+def leaders_government(mc: MentionContext, span: Span) -> bool:
+    """ "the Bush Administration", "the Blair Government": a government named after its leader
+    is the national government (eval/GUIDE.md: a surface of the country, which the article
+    names otherwise), not an organisation; "the Scottish Government", "the Labour Government"
+    are named after a place or party the gazetteer or the region adjectives know."""
+    if len(span) != 2 or span[-1].lower_ not in GOVERNMENT_NAMES:
+        return False
+    leader = span[0]
+    known = leader.ent_id_ or mc.gaz.by_alias(leader.text) or mc.gaz.demonym_country(leader.text)
+    return leader.is_title and leader.tag_ == "NNP" and not known and leader.lower_ not in PLACE_ADJECTIVES_OR_PLACES
+
+
+def country_of_body(mc: MentionContext, span: Span) -> int | None:
+    """Where "<Body> of <Country>" ends ("the Liberal Party of Kenya", "the Communist Party of
+    China", "the National Assembly of Kenya" when NER stopped at the body's word and the
+    ruler took the country): a name ending in a word only a body's name ends in
+    (body_heads, institution_heads), then "of" (and "the") and a country of the gazetteer,
+    is one body's name. None when it is not."""
+    doc, end = mc.doc, span.end
+    last = span[-1]
+    if not (last.is_title and is_body_word(last.lower_)) or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    if k >= len(doc):  # the text ends at "… of the"
+        return None
+    country = next((e for e in ents_covering(doc, k) if e.start == k and e.ent_id_.startswith("country:")), None)
+    if country is None or country.label_ != "GPE" or not mc.in_sections(span.start, country.end):
+        return None
+    return country.end
+
+
+def described_body(mc: MentionContext, span: Span) -> bool:
+    """ "the opposition Renamo party … Renamo said": a lower-case body noun (org_nouns) ending
+    NER's span only says what the body is, when the article also writes the name without it;
+    "the National party" alone keeps its noun ("National" names nothing by itself)."""
+    if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
+        return False
+    bare = clean_spaces(span[:-1].text)
+    ents = view_of(mc.doc).ents
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
+
+
+def adjectives_opening(mc: MentionContext, span: Span) -> int:
+    """Where a body's name begins when NER cut the capitalised adjectives of a people or a
+    language off its front ("American" and "Jewish" typed NORP, then "Congress" typed ORG;
+    "English" typed LANGUAGE, then "Defence League"): adjectives, each a one-word NORP or
+    LANGUAGE entity, right before a name that ends in a body's word are part of it. A lone
+    adjective before a lone body word stays the country's ("the British Parliament")."""
+    doc, start = mc.doc, span.start
+    last = span[-1]
+    if not last.is_title or not (last.lower_ in ORG_HEADS or is_body_word(last.lower_)):
+        return start
+    k = start
+    while (
+        k > 0
+        and doc[k - 1].is_title
+        and doc[k - 1].ent_type_ in ("NORP", "LANGUAGE")
+        and doc[k - 1].ent_iob_ == "B"
+        and mc.section[k - 1] == mc.section[start]
+    ):
+        k -= 1
+    if k == start or len(span) + (start - k) < 3:
+        return start
+    return k

@@ -1,0 +1,167 @@
+"""Posts and their remits: words of a span that belong to a post, not to a name.
+
+"Queensland Premier, Peter Beattie", "the Belgian Development Aid minister", "Secretary of
+State for Culture, Media and Sport", "Nottingham City Councillor Brian Parbutt": NER types
+the words of a post's place or remit as a body or a person. These rules find the post
+(roles.yaml) and say what, if anything, the words before or after it name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
+from pipeline.nlp.mentions.vocabulary import (
+    BODY_HEADS,
+    BODY_POSTS,
+    GIVEN_NAMES,
+    GOVERNING_TITLES,
+    INSTITUTION_HEADS,
+    ORG_HEADS,
+    TITLE_MODIFIERS,
+)
+from pipeline.nlp.token_view import view_of
+
+
+def country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
+    """ "the Belgian Development Aid minister": a country's adjective and the capitalised words
+    of a remit, then a governing title (governing_titles), are the country's post; the entity
+    id of the country whose adjective opens the span, or None. A remit ends in no body's head
+    word ("the Russian Foreign Ministry spokesman" is a body's), and a post of any other kind
+    ("a British Airways spokesman") is a body's, as is a title firms give too (body_posts:
+    "the American Airlines president")."""
+    doc = mc.doc
+    if len(span) < 2 or span.end >= len(doc):
+        return None
+    title = doc[span.end].lemma_.lower()
+    if title not in GOVERNING_TITLES or title in BODY_POSTS:
+        return None
+    iso3 = mc.gaz.demonym_country(span[0].text)
+    if iso3 is None or is_plural_demonym(span[0], mc.gaz):
+        return None
+    remit = span[1:]
+    heads = ORG_HEADS | BODY_HEADS | INSTITUTION_HEADS
+    if any(not t.is_title or not t.is_alpha or t.ent_id_ or t.lower_ in heads for t in remit):
+        return None
+    return mc.gaz.country(iso3).entity_id
+
+
+def post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
+    """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
+    under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
+    that NER took for one name, right before the post's holder or the comma that leads to
+    them, or after "the" ("the Mid-Bedfordshire MP"). The words say where or whose the post
+    is; no one is named by the span. Returns where the post begins, or None."""
+    doc = mc.doc
+    k = len(span)
+    while k > 0 and span[k - 1].text[:1].isupper() and span[k - 1].lower_ in mc.role_words:
+        k -= 1  # "Premier", "MP"
+    if k == 0 or k == len(span) or span.end >= len(doc) or span[0].lower_ in GIVEN_NAMES:
+        return None
+    post = span[k:].text
+    role = mc.gaz.match_role(post)
+    if role is None or not any(v.lower() == post.lower() for v in role.variants):
+        return None
+    if not all((t.is_title and t.is_alpha or t.text == "-") and t.lower_ not in ORG_HEADS for t in span[:k]):
+        return None  # "Mid-Bedfordshire": a hyphen inside the place's name
+    after = doc[span.end]
+    if after.text in (",", "and") or after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return k
+    # "The Mid-Bedfordshire MP had denied": a definite post, whose holder the article named before
+    return k if span.start > 0 and doc[span.start - 1].lower_ == "the" or span[0].lower_ == "the" else None
+
+
+def post_place(mc: MentionContext, words: Span) -> Candidate | None:
+    """The words before a post, as a place when the article names that place elsewhere (NER
+    typed the same words a place, or the gazetteer knows them); else nothing."""
+    text = clean_spaces(words.text)
+    entry = mc.gaz.by_alias(text)
+    if entry is not None:
+        return gazetteer_candidate(mc, words, "GPE", entry.entity_id)
+    if any(e.label_ in ("GPE", "LOC") and clean_spaces(e.text) == text for e in view_of(mc.doc).ents):
+        return Candidate(words.start, words.end, "GPE", "LOCATION", "name", text, 1)
+    return None
+
+
+def qualifies_a_post(mc: MentionContext, end: int) -> bool:
+    """The words before `end` stand before a capitalised post and the name of its holder
+    ("… City Councillor Brian Parbutt"): they say where or what the post is, no person."""
+    doc = mc.doc
+    if end + 1 >= len(doc) or not doc[end].is_title or not post_word(mc, doc[end]):
+        return False
+    holder = doc[end + 1]
+    return holder.is_title and holder.is_alpha and holder.lower_ not in mc.role_words
+
+
+def post_word(mc: MentionContext, token) -> bool:
+    """A capitalised word that is by itself a title (roles.yaml): "Councillor", "Senator"."""
+    if token.lower_ not in mc.role_words or token.ent_type_:
+        return False
+    role = mc.gaz.match_role(token.text)
+    return role is not None and any(v.lower() == token.lower_ for v in role.variants)
+
+
+def post_of(mc: MentionContext, start: int) -> bool:
+    """ "Secretary General of (the) <body>": a post word, "of", maybe "the", before `start`."""
+    doc = mc.doc
+    k = start - (start > 0 and doc[start - 1].lower_ == "the")
+    return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in mc.role_words
+
+
+def modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
+    """A title word opening a sentence ("New", "Former", "Acting"), then a body's name NER
+    took it into, then a post written as a style: the title word describes the post ("New
+    Metropolitan Police Commissioner Sir Ian Blair"), capitalised only because the sentence
+    starts there."""
+    doc = mc.doc
+    first = doc[start]
+    return (
+        first.is_sent_start
+        and first.is_title
+        and first.lower_ in TITLE_MODIFIERS
+        and end < len(doc)
+        and doc[end].lower_ in mc.role_words
+        # the post written as a style with it ("… Police Commissioner"), not a body's name
+        # before a plain post ("New York Times editor Bill Keller"), nor a known name's word
+        # ("New Zealand Prime Minister")
+        and doc[end].is_title
+        and mc.gaz.by_alias(doc[start : start + 2].text) is None
+    )
+
+
+def portfolio(mc: MentionContext, span: Span) -> bool:
+    """ "Secretary of State for Culture, Media and Sport", "the Minister for Enterprise and
+    Lifelong Learning": the words after a post's "for" (and those listed with them) are its
+    remit, no body of their own (spans NER cut out of the title, "State for Culture" too)."""
+    doc = mc.doc
+    k = span.start
+    if span[0].lower_ in mc.role_words and len(span) > 2 and span[1].lower_ == "for":
+        k = span.start + 2  # NER took "State for Culture": the post's own words start the span
+    if k == span.start:
+        if k > 0 and doc[k - 1].text == "," and span.end < len(doc) and doc[span.end].text == ",":
+            return False  # "…, Media and Sport, Tessa Jowell,": the holder in apposition
+        if k == 0 or not (doc[k - 1].text in (",", "&") or doc[k - 1].lower_ in ("and", "for")):
+            return False  # "Secretary of State for Education Ruth Kelly": a name after the remit
+        while k > 0 and (doc[k - 1].text in (",", "&") or doc[k - 1].lower_ == "and" or doc[k - 1].is_title):
+            k -= 1
+            if span.start - k > 6 or doc[k].ent_id_ or doc[k].ent_type_ == "PERSON":
+                return False  # "the Minister for Europe Denis MacShane": a name after the remit
+    post = doc[k - 2] if k > 1 else None
+    return (
+        post is not None
+        and doc[k - 1].lower_ == "for"
+        and post.lower_ in mc.role_words
+        and post.is_title
+        and post.lower_ not in ORG_HEADS | INSTITUTION_HEADS  # "Department for Education and Skills" is a body
+    )
+
+
+def is_title_phrase(mc: MentionContext, span: Span) -> bool:
+    """ "Minister of Agriculture", "Secretary for Health": a post word, then "of"/"for"."""
+    return (
+        len(span) > 2
+        and span[1].lower_ in ("of", "for")
+        and mc.gaz.match_role(span[0].text) is not None
+        and span[0].lower_ not in ORG_HEADS
+    )

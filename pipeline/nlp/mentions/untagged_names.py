@@ -1,0 +1,145 @@
+"""People and places NER left untagged.
+
+"called on Mr Clarke", "Tory Liam Fox", "Michael Howard is to make a pitch": a given name or
+honorific and capitalised proper nouns are a person; "in Halifax as well as St. John's and
+Gander": a proper noun listed with a tagged place is a place. These scan the whole doc
+rather than type an NER span, so they are a source of their own beside the NER typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words, word_positions
+from pipeline.nlp.mentions.context import Candidate, MentionContext
+from pipeline.nlp.mentions.people import person
+from pipeline.nlp.mentions.post_words import post_word
+from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, ORG_HEADS
+from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
+
+
+def untagged_names(mc: MentionContext) -> list[Candidate]:
+    """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
+    ruler took "Tory" (a party or demonym, then two capitalised words)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc)):
+        if view.lower[i] not in HONORIFICS and view.tag[i] != "NNP":
+            continue  # neither honorific nor affiliated below
+        token = doc[i]
+        if token.ent_type_ or not token.text[:1].isupper():
+            continue
+        honorific = token.lower_ in HONORIFICS
+        affiliated = (
+            token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"
+        )
+        if not (honorific or affiliated):
+            continue
+        j = token.i + 1 if honorific else token.i
+        end = j
+        while (
+            end < len(doc)
+            and end - j < 3
+            and doc[end].tag_ == "NNP"
+            and doc[end].is_title
+            and not doc[end].ent_type_
+            and doc[end].lower_ not in mc.role_words
+            and doc[end].lower_ not in HONORIFICS
+        ):
+            end += 1
+        if end == j or not mc.in_sections(token.i, end):
+            continue
+        if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].is_alpha):
+            continue  # the name goes on into something else
+        if not honorific:
+            if end - j != 2 or not doc[token.i - 1].ent_id_.startswith(("org:", "country:")):
+                continue
+            if any(t.lower_ in ORG_HEADS or t.is_stop for t in doc[j:end]) or token.is_sent_start:
+                continue
+        span = doc[token.i : end]
+        if mc.gaz.by_alias(doc[j:end].text) or mc.gaz.demonym_country(doc[j:end].text):
+            continue
+        candidate = person(mc, span, "PERSON")
+        if candidate is not None:
+            out.append(replace(candidate, priority=0))
+    return out
+
+
+def untagged_given_names(mc: MentionContext) -> list[Candidate]:
+    """ "Michael Howard is to make a pitch": a common given name and one or two capitalised
+    proper nouns NER left untagged are a person's name."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    lowered = lowered_words(doc)
+    for i in range(len(doc) - 1):
+        if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        joined = before is not None and (
+            before.is_title and before.is_alpha and not doc[i].is_sent_start or bool(before.ent_type_)
+        )
+        if joined and not capitalised_common_noun(before, lowered) and not post_word(mc, before):
+            continue  # part of a longer name; not after a post ("City Councillor Brian Parbutt")
+        end = i + 1
+        while end < len(doc) and end - i < 3 and _surname_word(mc, doc[end]):
+            end += 1
+        if end == i + 1 or not mc.in_sections(i, end) or mc.section[i] == "headline":
+            continue
+        if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].is_alpha):
+            continue  # the name goes on into something else
+        span = doc[i:end]
+        if mc.gaz.by_alias(span.text) or any(t.lower_ in ORG_HEADS for t in span):
+            continue
+        candidate = person(mc, span, "PERSON")
+        if candidate is not None:
+            out.append(replace(candidate, priority=0))
+    return out
+
+
+def _surname_word(mc: MentionContext, token) -> bool:
+    return (
+        token.tag_ == "NNP"
+        and token.is_title
+        and not token.ent_type_
+        and token.lower_ not in mc.role_words
+        and token.lower_ not in HONORIFICS
+        and token.text.replace("-", "").replace("'", "").isalpha()
+    )
+
+
+def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
+    """ "sheltered in Halifax as well as St. John's and Gander in Newfoundland": one capitalised
+    proper noun NER left untagged, joined by "and"/"or" to a place it tagged, is a place of the
+    same list (not a word the article writes in lower case, nor a given name, nor one it writes
+    elsewhere as the first word of a longer name no place's)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    lowered = lowered_words(doc)
+    for i in range(1, len(doc)):
+        if view.tag[i] != "NNP" or view.lower[i - 1] not in ("and", "or"):
+            continue
+        token = doc[i]
+        if token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
+            continue
+        if token.head.ent_type_ not in ("GPE", "LOC") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+            continue
+        if token.head.dep_ in ("compound", "nmod", "amod") and token.head.head.pos_ == "NOUN":
+            continue  # "the England and Leicester cause": the list modifies a noun, teams or sides as likely
+        if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
+            continue  # the name goes on, or owns something
+        if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text):
+            continue
+        if _opens_a_name_elsewhere(doc, i):
+            continue  # "the show Bethan and Huw in Wales" over "Huw Stephens has been …": a given name
+        out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
+    return out
+
+
+def _opens_a_name_elsewhere(doc, i: int) -> bool:
+    """Whether the article writes doc[i]'s word elsewhere before a capitalised name word, the
+    two no place's name NER found ("Huw Stephens", against "Gander International Airport")."""
+    return any(
+        j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha and doc[j].ent_type_ in ("", "PERSON")
+        for j in word_positions(doc)[view_of(doc).text[i]]
+    )  # doc[i] itself never qualifies: the caller skips a word with a capitalised word after it
