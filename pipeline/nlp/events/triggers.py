@@ -50,6 +50,7 @@ from pipeline.nlp.events.vocabulary import (
     GIVING_VERBS,
     GREETING_VERBS,
     HELPING_VERBS,
+    IDIOM_RECEIVING_VERBS,
     INCURSION_VERBS,
     LEGAL_CHALLENGE_TRIGGERS,
     LEGAL_REALISING_VERBS,
@@ -63,6 +64,7 @@ from pipeline.nlp.events.vocabulary import (
     PRESENCE_VERBS,
     PROTEST_STAGING_VERBS,
     RECEIVED_IDIOMS,
+    RECEIVING_VERBS,
     RECEPTION_VERBS,
     UTTERING_LIGHT_VERBS,
 )
@@ -320,11 +322,14 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     for i in range(span.start, span.end):
         if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
             continue
-        for noun in given_with(doc[i]):  # "X, with assistance from Y, provided ...": aid Y gave X
-            if noun.i in nouns and nouns[noun.i][0].event_type == "AID":
-                received.setdefault(noun.i, []).append(doc[i])
+        word = lemma[i].lower()
+        # received_nouns reads the "with ... from" phrase itself, save after an idiom's verb
+        if word not in RECEIVING_LEMMAS or (word in IDIOM_RECEIVING_VERBS and word not in RECEIVING_VERBS):
+            for noun in given_with(doc[i]):  # "X, with assistance from Y, provided ...": aid Y gave X
+                if noun.i in nouns and nouns[noun.i][0].event_type == "AID":
+                    received.setdefault(noun.i, []).append(doc[i])
         # only a verb whose lemma receives (RECEIVING_LEMMAS) has other received nouns
-        if lemma[i].lower() not in RECEIVING_LEMMAS:
+        if word not in RECEIVING_LEMMAS:
             continue
         for noun in received_nouns(doc[i]):
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
