@@ -361,7 +361,7 @@ def governs(speaker: Mention, ec: EventContext) -> bool:
     if speaker.entity_type == "COUNTRY":
         return True
     if speaker.entity_type == "ORGANIZATION":
-        return any(w in GOVERNMENT_BODY_WORDS for w in speaker.name.lower().split())
+        return body_named_with(speaker, GOVERNMENT_BODY_WORDS)
     surname = speaker.name.split()[-1].lower() if speaker.name else ""
     return any(
         m.role is not None and m.role.lower() in OFFICE_ROLES
