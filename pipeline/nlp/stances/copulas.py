@@ -39,6 +39,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     direct_object,
+    has_to_marker,
     is_to_infinitive,
     passive_subject,
 )
@@ -61,7 +62,7 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
     copula = word.head if word.dep_ in ("acomp", "attr", "oprd") else word.head.head
     for host in (word, copula):
         for child in host.children:
-            if child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            if child.dep_ in ("xcomp", "advcl") and has_to_marker(child):
                 return action_targets(art, child)  # "it is right to cut taxes"
             if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
                 # "it is good that Labour has rejected the idea": through the clause's own stance
