@@ -39,6 +39,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     direct_object,
+    has_that_marker,
     has_to_marker,
     is_to_infinitive,
     passive_subject,
@@ -64,7 +65,7 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
         for child in host.children:
             if child.dep_ in ("xcomp", "advcl") and has_to_marker(child):
                 return action_targets(art, child)  # "it is right to cut taxes"
-            if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            if child.dep_ == "ccomp" and has_that_marker(child):
                 # "it is good that Labour has rejected the idea": through the clause's own stance
                 composed = action_targets(art, child, label_actions=False)
                 if composed:
@@ -142,9 +143,7 @@ def judged_subject_targets(art: StanceArticle, verb: Token) -> list[Target]:
 def _noun_content(verb: Token) -> bool:
     """The verb of a noun's "that" clause ("concerns that …", "the claim that …"): what the
     noun holds, not what the speaker says."""
-    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
-    )
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and has_that_marker(verb)
 
 
 def _passive_cause(verb: Token) -> Token | None:

@@ -30,6 +30,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     has_subject,
+    has_that_marker,
     has_to_marker,
     mention_root,
     passive_subject,
@@ -180,7 +181,7 @@ def _owned_content_clause(art: StanceArticle, noun: Token, clause: Token, speake
     other than the speaker (or a possessor no mention covers) says what the possessor holds."""
     if noun.pos_ not in ("NOUN", "PROPN") or clause.head.i != noun.i or clause.dep_ not in ("acl", "ccomp"):
         return False
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if not has_that_marker(clause):
         return False
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in PERSONAL_PRONOUNS or owner.lower_ in POSSESSIVE_PRONOUNS:

@@ -31,7 +31,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
-from pipeline.nlp.syntax import has_to_marker, nominal_subjects
+from pipeline.nlp.syntax import has_that_marker, has_to_marker, nominal_subjects
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
@@ -200,7 +200,7 @@ def content_clause(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ not in ("acl", "ccomp", "relcl"):
             continue
-        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        that = has_that_marker(child)
         # "the suggestion Britain's hospitality was being tested": "that" left out, the
         # clause's own subject (a noun, not a relative's "he") right after a noun of saying
         subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
