@@ -452,9 +452,10 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
             continue
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
         polarity, score = SIGN[found[0]], found[1]
-        if has_negation(art, be) and universal(pobj):
+        negated = has_negation(art, be)
+        if negated and universal(pobj):
             continue  # "it is not against all immigration": no side on immigration
-        if has_negation(art, be):
+        if negated:
             polarity, score = negate(polarity, score, full=False)
         out += target_signals(art, be, polarity, score, targets, holder, quote)
     return out
