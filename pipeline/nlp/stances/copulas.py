@@ -152,8 +152,6 @@ def _passive_cause(verb: Token) -> Token | None:
     return agent_of(verb) if passive_subject(verb) is not None else None
 
 
-
-
 def _predicted(art: StanceArticle, verb: Token) -> bool:
     """A verb without an object under a modal or a negation ("would not work", "will work");
     a deontic modal asks for effort ("the government must work hard"), it predicts nothing."""

@@ -452,8 +452,6 @@ def _shared_infinitives(xcomp: Token) -> list[Token]:
     ]
 
 
-
-
 def _effort_action(verb: Token, dobj: Token) -> Token | None:
     """The action of "in their effort/bid to …" after a stance verb's object."""
     for prep in [*verb.children, *dobj.children]:
