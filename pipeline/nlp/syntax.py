@@ -105,6 +105,11 @@ def has_to_marker(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def has_that_marker(clause: Token) -> bool:
+    """The clause opens with the complementiser "that" ("the claim that taxes would rise")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def is_to_infinitive(verb: Token) -> bool:
     """A verb in the to-infinitive ("to publish"): the form a demand, plan or purpose takes."""
     return verb.pos_ in ("VERB", "AUX") and has_to_marker(verb)

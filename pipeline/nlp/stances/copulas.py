@@ -39,6 +39,8 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     direct_object,
+    has_that_marker,
+    has_to_marker,
     is_to_infinitive,
     passive_subject,
 )
@@ -61,9 +63,9 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
     copula = word.head if word.dep_ in ("acomp", "attr", "oprd") else word.head.head
     for host in (word, copula):
         for child in host.children:
-            if child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            if child.dep_ in ("xcomp", "advcl") and has_to_marker(child):
                 return action_targets(art, child)  # "it is right to cut taxes"
-            if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            if child.dep_ == "ccomp" and has_that_marker(child):
                 # "it is good that Labour has rejected the idea": through the clause's own stance
                 composed = action_targets(art, child, label_actions=False)
                 if composed:
@@ -141,17 +143,13 @@ def judged_subject_targets(art: StanceArticle, verb: Token) -> list[Target]:
 def _noun_content(verb: Token) -> bool:
     """The verb of a noun's "that" clause ("concerns that …", "the claim that …"): what the
     noun holds, not what the speaker says."""
-    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
-    )
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and has_that_marker(verb)
 
 
 def _passive_cause(verb: Token) -> Token | None:
     """The doer of a passive verb of effect, from its "by" phrase ("would be crippled by the
     move": the move cripples); the passive subject is what is affected, not judged."""
     return agent_of(verb) if passive_subject(verb) is not None else None
-
-
 
 
 def _predicted(art: StanceArticle, verb: Token) -> bool:

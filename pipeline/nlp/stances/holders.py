@@ -30,6 +30,8 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     agent_of,
     has_subject,
+    has_that_marker,
+    has_to_marker,
     mention_root,
     passive_subject,
     raised_passive_subject,
@@ -179,7 +181,7 @@ def _owned_content_clause(art: StanceArticle, noun: Token, clause: Token, speake
     other than the speaker (or a possessor no mention covers) says what the possessor holds."""
     if noun.pos_ not in ("NOUN", "PROPN") or clause.head.i != noun.i or clause.dep_ not in ("acl", "ccomp"):
         return False
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if not has_that_marker(clause):
         return False
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in PERSONAL_PRONOUNS or owner.lower_ in POSSESSIVE_PRONOUNS:
@@ -250,9 +252,8 @@ def _referring_it(verb: Token) -> Token | None:
 def _for_subject(subject: Token) -> bool:
     """The subject of a "for … to" infinitive ("time for the government to act")."""
     clause = subject.head
-    return any(c.dep_ == "mark" and c.lower_ == "for" and c.i < subject.i for c in clause.children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    )
+    for_mark = any(c.dep_ == "mark" and c.lower_ == "for" and c.i < subject.i for c in clause.children)
+    return for_mark and has_to_marker(clause)
 
 
 def _manner_subject(verb: Token) -> Token | None:
@@ -321,7 +322,7 @@ def _misparsed_volition_subject(art: StanceArticle, verb: Token) -> Token | None
     head = verb.head
     if verb.dep_ != "acl" or head.pos_ != "NOUN" or head.lemma_.lower() not in VOLITION_VERBS:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to_marker(verb):
         return None
     names = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and art.index.at(c) is not None]
     return names[-1] if names else None

@@ -86,5 +86,3 @@ def _judged(art: StanceArticle, subject: Token) -> list[Target]:
     if subject.lower_ in PERSONAL_PRONOUNS or art.actor_like(subject) or subject.lemma_.lower() in ORGANISATION_NOUNS:
         return []  # "the club is doomed to fail": a body's prospects, no issue
     return noun_targets(art, subject)
-
-

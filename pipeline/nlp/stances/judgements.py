@@ -50,7 +50,14 @@ from pipeline.nlp.stances.words import (
     INTRANSITIVE_FATES,
     NAMING_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, FIRST_PERSON, PERSONAL_PRONOUNS, is_passive, passive_subject
+from pipeline.nlp.syntax import (
+    DEONTIC_MODALS,
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    has_to_marker,
+    is_passive,
+    passive_subject,
+)
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
 # verbs that link a subject to what it is judged to be
@@ -103,7 +110,7 @@ def _got_to(verb: Token) -> bool:
     got = verb.head
     return (
         got.lower_ == "got" and got.i < verb.i and any(c.dep_ == "aux" and c.lemma_ == "have" for c in got.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and has_to_marker(verb)
     )
 
 
@@ -305,7 +312,7 @@ def _raised_subject(verb: Token) -> Token | None:
     raiser = verb.head if verb.dep_ == "xcomp" else None
     if raiser is None or raiser.lemma_.lower() not in RAISING_VERBS:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to_marker(verb):
         return None
     return next((c for c in raiser.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 

@@ -53,7 +53,7 @@ from pipeline.nlp.stances.words import (
     RECEIVE_VERBS,
     STANCE_NOMINALS,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, is_passive
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_that_marker, is_passive
 from pipeline.nlp.token_view import view_of
 
 NOMINAL_SCORE_FACTOR = 0.9
@@ -492,7 +492,7 @@ def _fact_clause(adjective: Token, sign: int) -> Token | None:
             c for c in adjective.children
             if c.dep_ == "ccomp"
             and c.pos_ in ("VERB", "AUX")
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and has_that_marker(c)
             and (sign < 0 or not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children))
         ),
         None,

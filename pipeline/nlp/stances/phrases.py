@@ -31,7 +31,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
-from pipeline.nlp.syntax import nominal_subjects
+from pipeline.nlp.syntax import has_that_marker, has_to_marker, nominal_subjects
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
@@ -200,7 +200,7 @@ def content_clause(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ not in ("acl", "ccomp", "relcl"):
             continue
-        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        that = has_that_marker(child)
         # "the suggestion Britain's hospitality was being tested": "that" left out, the
         # clause's own subject (a noun, not a relative's "he") right after a noun of saying
         subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -250,7 +250,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     if said:
         return said
     for child in noun.rights:
-        to_aux = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        to_aux = has_to_marker(child)
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
         # solution to resolve the dispute", where the infinitive is the purpose)
         infinitive_relative = child.dep_ == "relcl" and to_aux and lex.cue(noun.head.lemma_) is not None
@@ -361,7 +361,7 @@ def _light_act(lex: StanceLexicon, verb: Token) -> bool:
     to MPs", "the decision to take legal action"): the object carries the issue; without an
     object, the noun of the preposition right after it does ("his decision to go to war in
     Iraq", "the threat to take to the streets"), as `bare_infinitive` renders it."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to_marker(verb):
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:

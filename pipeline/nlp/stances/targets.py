@@ -38,7 +38,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
-from pipeline.nlp.syntax import is_passive, is_to_infinitive, nominal_subjects, raised_passive_subject
+from pipeline.nlp.syntax import has_to_marker, is_passive, is_to_infinitive, nominal_subjects, raised_passive_subject
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -176,7 +176,7 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
     passive = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if passive is None:
         # "want the government to withdraw these regulations": the action wished of someone
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        infinitive = has_to_marker(clause)
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
         return action_targets(art, clause) if (infinitive or demanded and not modal) and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
@@ -303,9 +303,7 @@ def _demanded_action(noun: Token) -> Token | None:
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:
     """The action an attempt or attitude noun is about: "attempts to impose", "intention of imposing"."""
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX") and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ):
+        if child.dep_ in ("acl", "relcl", "xcomp") and is_to_infinitive(child):
             return child
         if child.dep_ == "prep" and child.lower_ in preps:
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
@@ -441,9 +439,7 @@ def _verbal(token: Token) -> bool:
     object ("plans to axe 104,000 jobs": "axe" tagged a determiner)."""
     if token.pos_ in ("VERB", "AUX"):
         return True
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
-        c.dep_ == "dobj" for c in token.children
-    )
+    return has_to_marker(token) and any(c.dep_ == "dobj" for c in token.children)
 
 
 def _shared_infinitives(xcomp: Token) -> list[Token]:
@@ -454,8 +450,6 @@ def _shared_infinitives(xcomp: Token) -> list[Token]:
         c for c in xcomp.conjuncts
         if c.i > xcomp.i and c.pos_ == "VERB" and not nominal_subjects(c)
     ]
-
-
 
 
 def _effort_action(verb: Token, dobj: Token) -> Token | None:

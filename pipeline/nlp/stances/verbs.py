@@ -52,7 +52,7 @@ from pipeline.nlp.stances.words import (
     POLICY_NOUNS,
     PROPOSAL_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, subject_of
+from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, has_to_marker, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
@@ -217,7 +217,7 @@ def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
         return False
     if verb.lemma_.lower() in STATEMENT_VERBS:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to_marker(verb):
         return False
     return verb_cue(art, act) is None and not is_cue(act)
 
@@ -227,7 +227,7 @@ def _judged_act_sign(art: StanceArticle, verb: Token) -> int:
     by the decision to scrap the tax" opposes the tax, "disappointed with" or "criticised the
     decision to scrap it" backs it; +1 when the act's noun is judged by nothing."""
     noun = verb.head
-    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "acl" or not has_to_marker(verb):
         return 1
     if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" and (cue := verb_cue(art, noun.head)):
         judge, sign = noun.head, cue[0]
@@ -452,9 +452,10 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
             continue
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
         polarity, score = SIGN[found[0]], found[1]
-        if has_negation(art, be) and universal(pobj):
+        negated = has_negation(art, be)
+        if negated and universal(pobj):
             continue  # "it is not against all immigration": no side on immigration
-        if has_negation(art, be):
+        if negated:
             polarity, score = negate(polarity, score, full=False)
         out += target_signals(art, be, polarity, score, targets, holder, quote)
     return out
