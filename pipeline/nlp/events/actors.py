@@ -102,6 +102,7 @@ from pipeline.nlp.syntax import (
     MentionIndex,
     fronted_participle,
     has_neg,
+    has_that_marker,
     is_condition,
     is_passive,
     is_relative_pronoun,
@@ -480,7 +481,7 @@ def _misread_subjunctive(clause: Token) -> bool:
     """ "demanded that Mr Blair apologise": the small model tags a bare (subjunctive) verb
     after "that" as a noun, with its subject as a compound; a "that" clause is a clause, so
     its head is still the demanded act."""
-    return clause.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return clause.pos_ == "NOUN" and has_that_marker(clause)
 
 
 def _met_on(noun: Token) -> bool:

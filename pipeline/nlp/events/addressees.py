@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import Draft, EventContext, governs, lemma_in, pobjs
 from pipeline.nlp.events.vocabulary import PUBLIC_NOUNS
-from pipeline.nlp.syntax import fronted_participle
+from pipeline.nlp.syntax import fronted_participle, has_to_marker
 
 
 def _addressees(draft: Draft) -> list[Token]:
@@ -62,7 +62,7 @@ def _for_clause(clause: Token) -> bool:
 def _infinitive(word: Token) -> bool:
     """The verb has an infinitive clause ("urged X to look", "called upon X to stop")."""
     return any(
-        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        c.dep_ in ("xcomp", "advcl") and has_to_marker(c)
         for c in word.children
     )
 

@@ -68,7 +68,14 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import CONDITION_MARKS, DEMAND_MODALS, MentionIndex, is_passive, nominal_subjects
+from pipeline.nlp.syntax import (
+    CONDITION_MARKS,
+    DEMAND_MODALS,
+    MentionIndex,
+    has_to_marker,
+    is_passive,
+    nominal_subjects,
+)
 
 STATEMENT_TYPES = frozenset({"AGREE", "REQUEST"})
 STATING_REQUEST_VERBS = frozenset({"insist on", "plead", "press"})  # "pleaded that he knew nothing"
@@ -520,7 +527,7 @@ def dared_to_act(draft: Draft) -> None:
         return
     if not any(c.dep_ == "dobj" for c in token.children):
         return
-    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+    if any(c.dep_ == "xcomp" and has_to_marker(c) for c in token.children):
         draft.event_type, draft.mode, draft.cameo_root = "REQUEST", None, "10"
 
 

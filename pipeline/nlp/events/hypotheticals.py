@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.syntax import is_condition
+from pipeline.nlp.syntax import has_to_marker, is_condition
 
 _CONDITIONAL = frozenset({"would", "could", "might", "may"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that"})
@@ -47,7 +47,7 @@ def _supposition(clause: Token) -> bool:
     """An infinitive ("to go the other way") or an "if" clause ("even if Lord Goldsmith had
     signed"): what is judged is supposed, not done. Without one, "this may be a war crime"
     hedges a judgement of something that happened and stays an accusation."""
-    infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+    infinitive = has_to_marker(clause)
     if clause.dep_ in ("xcomp", "ccomp", "advcl") and infinitive:
         return True
     return is_condition(clause)

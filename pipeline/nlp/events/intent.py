@@ -74,7 +74,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, is_condition, is_passive, nominal_subjects
+from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, has_to_marker, is_condition, is_passive, nominal_subjects
 from pipeline.nlp.token_view import view_of
 
 # "we will strike unless ...", "is willing to" under "would": the future modals (events.yaml
@@ -108,7 +108,7 @@ def _aux(verb: Token) -> set[str]:
 
 def _infinitive(verb: Token) -> bool:
     """ "to withdraw": an infinitive (not "told X his concern was ...")."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and has_to_marker(verb)
 
 
 def _country(mention: Mention) -> str | None:

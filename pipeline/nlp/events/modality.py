@@ -47,7 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     RESIGNATION_ANNOUNCING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers
-from pipeline.nlp.syntax import has_neg, is_condition, misparsed_coordinate
+from pipeline.nlp.syntax import has_neg, has_to_marker, is_condition, misparsed_coordinate
 
 
 def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True) -> str:
@@ -146,7 +146,7 @@ def _clause_modality(
             verb.tag_ not in ("VBN",)
             or any(c.dep_ == "mark" for c in verb.children)
             or verb.dep_ == "acl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and has_to_marker(verb)
         ):
             found = _stronger(found, noun_cue)
             if noun_cue != ASSERTED and head.head.pos_ in ("VERB", "AUX"):
@@ -219,7 +219,7 @@ def _infinitive_modality(verb: Token) -> str:
         and verb.dep_ not in ("acl", "relcl")
         and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
     )
-    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    to_infinitive = has_to_marker(verb)
     if verb.tag_ != "VB" and not passive_infinitive or not to_infinitive:
         return ASSERTED
     head = verb.head

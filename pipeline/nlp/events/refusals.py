@@ -26,7 +26,7 @@ from pipeline.nlp.events.owners import claim_maker, proposal_owner
 from pipeline.nlp.events.vocabulary import DEED_VERBS, FUTURE_MODALS, INTENTION_NOUNS, YIELDING_NOUNS, YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import has_neg, passive_subject
+from pipeline.nlp.syntax import has_neg, has_to_marker, passive_subject
 
 REFUSAL_SPEECH = Trigger(
     lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
@@ -56,7 +56,7 @@ def _intended_by(verb: Token) -> Token | None:
     """The noun of intent a verb hangs from: "intention of abolishing", "desire to make"."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
         return verb.head.head
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "acl" and has_to_marker(verb):
         return verb.head
     return None
 
