@@ -134,12 +134,12 @@ def main(file_list: str) -> None:
     }
     gaz = load_gazetteer()
     roles = role_words(gaz)
+    excluded = lowered | alone | listed | places | MONTHS_AND_DAYS | RANKS | UK_PLACES | TITLE_NOUNS | ORG_HEADS | roles
     kept = sorted(
         name
         for name in faker_first_names()
         if len(name) > 2
-        and name not in lowered | alone | listed | places
-        and name not in MONTHS_AND_DAYS | RANKS | UK_PLACES | TITLE_NOUNS | ORG_HEADS | roles
+        and name not in excluded
         and gaz.by_alias(name.title()) is None
         and gaz.demonym_country(name.title()) is None
     )

@@ -514,17 +514,24 @@ def _employer(root: Token) -> bool:
 def _listed_with_bodies(root: Token) -> bool:
     """ "Along with the GMB and Unison, …": a one-word name coordinated with a name NER
     typed an organisation, and with no place or person in the list, is one too."""
-    first = root
-    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
-        first = first.head
-    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
-    # not a "conjunct" inside the name's own entity ("Edward Webber &mdash;" tagged as one)
-    others = [t for t in members if t.i != root.i and _entity_start(t) != _entity_start(root)]
+    members, others = _list_members(root)
     if not others or len(members) > 6:
         return False
     return any(t.ent_type_ == "ORG" for t in others) and not any(
         t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") or t.ent_id_.startswith(_PLACE_IDS) for t in others
     )
+
+
+def _list_members(root: Token) -> tuple[list[Token], list[Token]]:
+    """The conjuncts of the list the name is in (itself among them), and those of them
+    outside the name's own entity: not a "conjunct" inside it ("Edward Webber &mdash;"
+    tagged as one)."""
+    first = root
+    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
+    own = _entity_start(root)
+    return members, [t for t in members if t.i != root.i and _entity_start(t) != own]
 
 
 def _entity_start(token: Token) -> int:
@@ -690,12 +697,7 @@ def _listed_with_places(root: Token) -> bool:
     """ "he visits Manchester, Liverpool, Leicester, Somerset, Basingstoke, Dorset and Torbay":
     a name listed only with proper names, at least two of them and half of them places, is a
     place too (NER types each member on its own, "Manchester" a person there)."""
-    first = root
-    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
-        first = first.head
-    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
-    # not a "conjunct" inside the name's own entity ("Edward Webber &mdash;" tagged as one)
-    others = [t for t in members if t.i != root.i and _entity_start(t) != _entity_start(root)]
+    members, others = _list_members(root)
     places = [t for t in others if _is_placed(t) or t.ent_id_.startswith("country:")]
     if len(places) < 2 or 2 * len(places) < len(others) or len(members) > 12:
         return False

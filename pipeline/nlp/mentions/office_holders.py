@@ -102,9 +102,9 @@ def known_holder(
     terms = [
         t for t in load_office_holders() if title in t.titles and (not place or t.iso3 == place) and t.party == party
     ]
-    day = mc.ctx.published_date
-    terms = [t for t in terms if t.held_on(day)] if day else _in_era(terms, persons, roles)
     named = {name_key(m.name) for m in persons}
+    day = mc.ctx.published_date
+    terms = [t for t in terms if t.held_on(day)] if day else _in_era(terms, named, roles)
     fitting: dict[str, set[str]] = {}
     written: dict[str, set[str]] = {}  # the person's names as this article writes them
     for t in terms:
@@ -131,11 +131,11 @@ def _holds_other_posts(roles: dict[str, set[str]], person: str, title: str) -> b
     return bool(held) and not any(role_compatible(title, r) for r in held)
 
 
-def _in_era(terms: list[Term], persons: list[Mention], roles: dict[str, set[str]]) -> list[Term]:
-    """An undated article's terms that overlap the time when each person the text gives a
-    post the knowledge knows held it ("Chancellor Gordon Brown": 1997-2007); all of them
-    when the text gives no such post or those times never meet."""
-    named = {name_key(m.name) for m in persons}
+def _in_era(terms: list[Term], named: set[str], roles: dict[str, set[str]]) -> list[Term]:
+    """An undated article's terms that overlap the time when each person the text names
+    (`named`: their `name_key`s) and gives a post the knowledge knows held it ("Chancellor
+    Gordon Brown": 1997-2007); all of them when the text gives no such post or those times
+    never meet."""
     held: dict[str, list[tuple[date, date]]] = {}
     for t in load_office_holders():
         if t.names & named and t.titles & roles.get(surname(t.person), set()):

@@ -35,6 +35,11 @@ from pipeline.nlp.mentions.vocabulary import (
 )
 from pipeline.nlp.token_view import view_of
 
+# words no person's name after a body's holds: a body's head word or an honorific
+_NOT_NAME_WORDS = ORG_HEADS | frozenset(HONORIFICS)
+# last words of a document's, a law's or an occasion's name, no body's
+_NO_BODY_ENDS = DOCUMENT_HEADS | LAW_HEADS | EVENT_HEADS
+
 
 def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
     """ "Secretary General of the Andean Community Wagner", "For the Lib Dems David Laws
@@ -56,7 +61,7 @@ def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             continue
         if not all(
             t.is_title and t.is_alpha and t.tag_ == "NNP" and t.lower_ not in mc.role_words
-            and t.lower_ not in ORG_HEADS | HONORIFICS.keys() and not t.ent_id_
+            and t.lower_ not in _NOT_NAME_WORDS and not t.ent_id_
             for t in rest
         ):
             continue
@@ -120,7 +125,7 @@ def untagged_bodies(mc: MentionContext) -> list[Candidate]:
             continue
         if span[0].lower_ in GIVEN_NAMES or mc.gaz.by_alias(span.text) or span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if span[-1].lower_ in DOCUMENT_HEADS | LAW_HEADS | EVENT_HEADS:
+        if span[-1].lower_ in _NO_BODY_ENDS:
             continue  # "the Valech Report was issued …": a document or an occasion, no body
         out.append(Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 0))
     return out

@@ -23,6 +23,9 @@ from pipeline.nlp.mentions.vocabulary import (
 )
 from pipeline.nlp.token_view import view_of
 
+# head words of a body's name, which no remit ends in ("the Russian Foreign Ministry spokesman")
+_REMIT_END_HEADS = ORG_HEADS | BODY_HEADS | INSTITUTION_HEADS
+
 
 def country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
     """ "the Belgian Development Aid minister": a country's adjective and the capitalised words
@@ -41,8 +44,7 @@ def country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
     if iso3 is None or is_plural_demonym(span[0], mc.gaz):
         return None
     remit = span[1:]
-    heads = ORG_HEADS | BODY_HEADS | INSTITUTION_HEADS
-    if any(not t.is_title or not t.is_alpha or t.ent_id_ or t.lower_ in heads for t in remit):
+    if any(not t.is_title or not t.is_alpha or t.ent_id_ or t.lower_ in _REMIT_END_HEADS for t in remit):
         return None
     return mc.gaz.country(iso3).entity_id
 

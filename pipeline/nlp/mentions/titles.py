@@ -214,15 +214,12 @@ def title_reference(
             holders = recent
     # "the prime minister's official spokesman said": the post whose holder the proxy speaks for
     alone = alone or head.dep_ == "poss" and head.head.lemma_.lower() in PROXY_NOUNS and is_subject(head.head)
-    if not holders and body is None and not _held_in_article(roles, role.name) and ask_knowledge:
+    if not holders and ask_knowledge and (body is not None or not _held_in_article(roles, role.name)):
         # nobody in the text is given the post: the one person it names whom the knowledge
-        # gives it ("Tony Blair has defended his record. The prime minister criticised …")
-        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None)
-        if known is not None:
-            return idx[0], idx[-1] + 1, known
-    if not holders and body is not None and ask_knowledge:
+        # gives it ("Tony Blair has defended his record. The prime minister criticised …");
         # "the Tory leader": the one leader of the party the knowledge gives the article's names
-        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None, body_key(body))
+        party = body_key(body) if body is not None else None
+        known = known_holder(mc, the, _not_former(mc, persons, role.name), roles, role.name, None, party)
         if known is not None:
             return idx[0], idx[-1] + 1, known
     if not holders and alone and (body is not None or role.seniority <= GENERIC_POST_SENIORITY):
