@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import operator
 from collections.abc import Callable, Collection
 from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
 
-from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
+from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance, field_reader
 
 FORMAT = 1
 MAX_HEADER_BYTES = 4096
@@ -41,7 +40,7 @@ def encode(extraction: ArticleExtraction, version: str) -> bytes:
     """Header line plus body, ready to be written in one go."""
     body = {"article": {key: _encode_value(value) for key, value in extraction.article.items()}}
     for name in RECORD_TYPES:
-        values = _field_values(RECORD_TYPES[name])
+        _, values = field_reader(RECORD_TYPES[name])
         body[name] = [values(record) for record in getattr(extraction, name)]
     body_bytes = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = {
@@ -52,14 +51,6 @@ def encode(extraction: ArticleExtraction, version: str) -> bytes:
         "body_bytes": len(body_bytes),
     }
     return json.dumps(header).encode("ascii") + b"\n" + body_bytes
-
-
-@cache
-def _field_values(kind: type) -> Callable[[object], tuple]:
-    """A record's field values in field order, as `dataclasses.astuple` gives them for JSON:
-    the fields are strings, numbers, None and tuples of strings, which astuple only copies,
-    recursing through each value (it was most of the cost of writing an entry)."""
-    return operator.attrgetter(*(f.name for f in fields(kind)))
 
 
 def split(raw: bytes, content_sha256: str, version: str) -> bytes | None:

@@ -12,11 +12,9 @@ memory does not grow with the corpus's text.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 import pandas as pd
@@ -27,7 +25,7 @@ from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.event_resolution import ArticleInfo, EventResolution, resolve_events
 from pipeline.nlp.ingest import Rejection
-from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
+from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance, field_reader
 from pipeline.nlp.stances.issues import StanceRef, group_issues
 from pipeline.schemas import TABLES
 
@@ -219,20 +217,10 @@ def _mention_row(mention, link: tuple[str, str]) -> dict:
     }
 
 
-@functools.cache
-def _field_reader(kind: type) -> tuple[tuple[str, ...], Callable[[object], tuple]]:
-    """A dataclass's field names, and a function reading a record's values in that order
-    (`attrgetter` of one name gives the value, not a 1-tuple)."""
-    names = tuple(f.name for f in fields(kind))
-    if len(names) == 1:
-        return names, lambda record: (getattr(record, names[0]),)
-    return names, operator.attrgetter(*names)  # a tuple of the values, in field order
-
-
 def _flat_dict(record) -> dict:
     """`asdict` of a record whose fields hold plain values (strings, numbers, None), which
     `asdict` only copies, recursing through each (a sixth of laying out the article rows)."""
-    names, values = _field_reader(type(record))
+    names, values = field_reader(type(record))
     return dict(zip(names, values(record), strict=True))
 
 

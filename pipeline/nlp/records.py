@@ -9,7 +9,10 @@ a `mention_id` within the same article.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -153,3 +156,15 @@ class ArticleExtraction:
     quotes: list[Quote]
     stances: list[Stance]
     events: list[EventCandidate]
+
+
+@functools.cache
+def field_reader(kind: type) -> tuple[tuple[str, ...], Callable[[object], tuple]]:
+    """A record dataclass's field names, and a function reading a record's values in that
+    order: what `asdict` / `astuple` give for records of plain values, without their
+    recursive copy of each value (most of the cost of writing cache entries and table rows).
+    `attrgetter` of one name gives the value, not a 1-tuple, hence the one-field case."""
+    names = tuple(f.name for f in fields(kind))
+    if len(names) == 1:
+        return names, lambda record: (getattr(record, names[0]),)
+    return names, operator.attrgetter(*names)
