@@ -104,9 +104,14 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             elif child.dep_ == "relcl":
                 # "the cavalier way in which this government operates": who does what is judged
                 out += relative_doers(child)
-    for child in subject_holder(clause).children if with_subject else ():
+    holder = subject_holder(clause)
+    for child in holder.children if with_subject else ():
         if child.dep_ == "csubj":
             out += _clausal_subject_doers(child)
+        elif child.dep_ == "nsubjpass" and holder.i == token.i:
+            # "Parliament may have been misled": the passive judging verb's subject suffers
+            # the act; only its owner is judged ("the government's scheme was bungled")
+            out += [t for c in child.children if c.dep_ == "poss" for t in c.subtree]
         elif child.dep_ in ("nsubj", "nsubjpass", "agent", "expl"):
             out += list(child.subtree)
     if token.dep_ == "nsubj" and token.head.i == clause.i and criticising_phrase(token):
@@ -192,12 +197,13 @@ def judged_actors(
     if (
         token.i == clause.i
         and token.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and ec.index.all_at(c)) for c in token.children)
         and not breaks_a_norm(token)
         and not harmful_outcome(token)
     ):
-        # "would undermine the UN", "misled Parliament": a judging verb's object is who it
-        # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
+        # "would undermine the UN", "misled Parliament", "Parliament may have been misled": a
+        # judging verb's object (a passive's actor subject) is who it harms, not who is
+        # judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before; nor is a
         # harm a proposal brings: "the plan could create conflict" judges the plan's owner)
         return pronoun_antecedent(ec, clause, span, speaker, spoken_of)
