@@ -41,6 +41,7 @@ from pipeline.nlp.events.vocabulary import (
     MANNER_NOUNS,
     MISGIVING_NOUNS,
     SPEAKING_OCCASIONS,
+    WRONGING_VERBS,
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
@@ -108,9 +109,9 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
     for child in holder.children if with_subject else ():
         if child.dep_ == "csubj":
             out += _clausal_subject_doers(child)
-        elif child.dep_ == "nsubjpass" and holder.i == token.i:
-            # "Parliament may have been misled": the passive judging verb's subject suffers
-            # the act; only its owner is judged ("the government's scheme was bungled")
+        elif child.dep_ == "nsubjpass" and holder.i == token.i and lemma_in(token, WRONGING_VERBS):
+            # "Parliament may have been misled": the passive subject of a verb of wronging
+            # suffers the act; only its owner is judged ("the party's members were betrayed")
             out += [t for c in child.children if c.dep_ == "poss" for t in c.subtree]
         elif child.dep_ in ("nsubj", "nsubjpass", "agent", "expl"):
             out += list(child.subtree)
@@ -197,7 +198,7 @@ def judged_actors(
     if (
         token.i == clause.i
         and token.pos_ == "VERB"
-        and any(c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and ec.index.all_at(c)) for c in token.children)
+        and any(_wronged(c, token, ec) for c in token.children)
         and not breaks_a_norm(token)
         and not harmful_outcome(token)
     ):
@@ -215,6 +216,15 @@ def judged_actors(
         or subject_owner(ec, clause, speaker)
         or unnamed_doer(ec, token, clause, speaker)
     )
+
+
+def _wronged(child: Token, verb: Token, ec: EventContext) -> bool:
+    """Whether a judging verb's argument is who the act harms: its object ("misled
+    Parliament"), or the actor subject of a passive verb of wronging ("Parliament may have
+    been misled"; `wronging_verbs`)."""
+    if child.dep_ == "dobj":
+        return True
+    return child.dep_ == "nsubjpass" and lemma_in(verb, WRONGING_VERBS) and bool(ec.index.all_at(child))
 
 
 def _predicted_doers(noun: Token) -> bool:
