@@ -45,6 +45,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
+    has_to_marker,
     is_subject,
 )
 
@@ -148,8 +149,19 @@ def _judging_clause_words(clause: Token) -> list[Token]:
     subject reduced to that clause's doer (`_clausal_subject_doers`), no phrase of the
     occasion of the words (`_occasion_phrase`), and no subordinate clause of reason or time
     ("it was discriminatory because it did not apply to British citizens": those it leaves
-    out are not judged)."""
+    out are not judged), nor what an infinitive of saying puts forward ("it was wrong to
+    suggest the chancellor would usurp Mr Milburn": the suggestion is judged, not those it
+    is about)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
+    near = [*clause.children, *(g for c in clause.children for g in c.children)]
+    inner |= {
+        t.i
+        for x in near
+        if x.dep_ == "xcomp" and has_to_marker(x)
+        for c in x.children
+        if c.dep_ == "ccomp"
+        for t in c.subtree
+    }
     inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
     inner |= {t.i for c in clause.children if _occasion_phrase(c) for t in c.subtree}
     doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
