@@ -171,7 +171,10 @@ def noun_argument(lex: StanceLexicon, noun: Token, of_object: Token) -> list[Tok
     generic noun."""
     after = of_object.right_edge.i + 1
     prep = next(
-        (c for c in noun.rights if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS),
+        (
+            c for c in noun.rights
+            if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS
+        ),
         None,
     )
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -232,9 +235,25 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
             tokens.extend(noun_argument(lex, noun, pobj))
     elif depth == 0:
         tokens.extend(completion(lex, noun))
+    elif depth == 1 and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        tokens.extend(_doing(lex, noun))  # "a relaxation of the rules governing the euro zone"
     if depth == 0:
         tokens.extend(trailing(lex, noun))
     return tokens
+
+
+def _doing(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """What the "of" object of an issue noun does, when a present participle with its object
+    says it ("a relaxation of the rules governing the euro zone", "enforcement of the law
+    banning the sale of games to children"): without it the object is only "the rules"; not
+    what it says ("a copy of the letter saying …") nor an amount."""
+    for child in noun.rights:
+        if child.dep_ != "acl" or child.tag_ != "VBG" or _says(child) or child.lemma_.lower() in EMPTY_VERBS:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
+            return [child, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, child, obj)]
+    return []
 
 
 def content_clause(noun: Token) -> list[Token]:

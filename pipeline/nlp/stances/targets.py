@@ -26,6 +26,8 @@ from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     BODY_NOUNS,
+    CLAIM_NOUNS,
+    CLAIMING_VERBS,
     CLAUSE_STANCE_VERBS,
     DEMAND_NOUNS,
     DENIAL_VERBS,
@@ -38,7 +40,14 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
-from pipeline.nlp.syntax import has_to_marker, is_passive, is_to_infinitive, nominal_subjects, raised_passive_subject
+from pipeline.nlp.syntax import (
+    has_that_marker,
+    has_to_marker,
+    is_passive,
+    is_to_infinitive,
+    nominal_subjects,
+    raised_passive_subject,
+)
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -253,6 +262,8 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         if antecedent is None and (content := art.labeller.framed_content(noun)):
             return [Target(content, noun)]  # "Critics fear the move …" after "…, under plans unveiled by X"
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
+    if label and len(label.split()) == 1 and (charge := _reported_charge(art, noun)) is not None:
+        return [Target(charge, noun)]  # "the claim was denied" after "He accused the party of …"
     if not label:
         return []
     demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children)
@@ -271,6 +282,33 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
+
+
+def _reported_charge(art: StanceArticle, noun: Token) -> str | None:
+    """ "But the claim was denied": a definite claim noun (`claim_nouns`) with nothing of its
+    own points back to the charge the sentence before reports with a claiming verb
+    (`claiming_verbs`): its "of" gerund ("accused the party of signing up to a deal with the
+    Tories" -> "claim of signing up to deal with Tories in Europe") or its "that" clause."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+    ):
+        return None
+    if any(c.dep_ in ("prep", "acl", "relcl", "ccomp") for c in noun.rights) or noun.sent.start == 0:
+        return None
+    previous = art.doc[noun.sent.start - 1].sent
+    for verb in previous:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING_VERBS:
+            continue
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        act = next((c for c in of.children if c.dep_ == "pcomp"), None) if of is not None else None
+        content = art.labeller.gerund_label(act) if act is not None else None
+        if content:
+            return f"{noun.lemma_.lower()} of {content}"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and has_that_marker(c)), None)
+        content = art.labeller.clause_label(clause) if clause is not None else None
+        if content:
+            return f"{noun.lemma_.lower()} that {content}"
+    return None
 
 
 def with_stranded_topic(art: StanceArticle, host: Token, obj: Token, found: list[Target]) -> list[Target]:
