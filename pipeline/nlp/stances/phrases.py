@@ -155,6 +155,8 @@ ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def actor_noun(noun: Token) -> bool:
     """A noun that names an actor: a name, or a common noun a name stands beside ("the
     information commissioner Richard Thomas", "German rival Deutsche Boerse")."""
+    if is_amount(noun):
+        return False  # "by Friday", "from April"
     if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_ENTITY_TYPES:
         return True
     return noun.pos_ == "NOUN" and any(
