@@ -382,14 +382,26 @@ def _with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Ta
     """Labels of an act asked of someone named ("calls for the BBC to drop the programme"),
     with who is to do it: "BBC dropping programme". An act with a stance of its own keeps its
     composed targets ("calls for the government to scrap the tax" opposes the tax); a pronoun
-    ("calls for him to name the day") adds nothing."""
-    if verb_cue(art, act) is not None or subject.pos_ not in ("NOUN", "PROPN"):
+    ("calls for him to name the day") adds nothing; an act on another actor is labelled whole
+    rather than composed into a stance on that actor."""
+    if subject.pos_ not in ("NOUN", "PROPN"):
         return found
     # the noun with its own modifiers only: its complement is the act itself
     who = render(art.doc, [*left_tokens(art.lex, subject, False, True), subject])
     if not who:
         return found
+    if verb_cue(art, act) is not None:
+        if not found or not all(_actor(art, t.head) for t in found):
+            return found
+        # "a demand for Turkey to recognise Cyprus": an act of one actor on another is the
+        # issue, not the other actor ("Turkey recognising Cyprus")
+        return [Target(f"{who} {gerund(act.lemma_)} {t.label}", t.head, 1, t.strength) for t in found]
     return [Target(f"{who} {t.label}", t.head, t.sign, t.strength) for t in found]
+
+
+def _actor(art: StanceArticle, head: Token) -> bool:
+    """A target that names an actor: a mention of a person, body or state."""
+    return art.index.at(head) is not None or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:
