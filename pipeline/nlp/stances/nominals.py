@@ -45,6 +45,7 @@ from pipeline.nlp.stances.words import (
     BELIEF_ATTITUDE_ADJECTIVES,
     COMMITMENT_ADJECTIVES,
     HOLDER_PREPOSITIONS,
+    IN_TARGET_NOMINALS,
     LACK_NOUNS,
     LIGHT_VERBS,
     NOMINAL_TARGET_PREPOSITIONS,
@@ -257,6 +258,9 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
 def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = cue_prepositions(art, noun)
     allowed = own if own is not None else NOMINAL_TARGET_PREPOSITIONS
+    if noun.lemma_.lower() not in IN_TARGET_NOMINALS:
+        # "opposition in the Lords", "support in Parliament for the bill": where, not what
+        allowed = allowed - {"in"}
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
