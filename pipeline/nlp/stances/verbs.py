@@ -55,6 +55,12 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, has_to_marker, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
+# what a light verb's stance noun takes its target with ("expressed support for", "gave backing
+# to"); a noun whose cue names it may also take what a misgiving is about ("voiced concern
+# about the plans", "raised doubts over the law", "concern at the cuts"), which for any other
+# noun is a circumstance ("expressed support at the rally")
+LIGHT_NOUN_PREPOSITIONS = frozenset({"for", "of", "to", "in"})
+ABOUT_PREPOSITIONS = frozenset({"about", "over", "at"})
 STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
 
 
@@ -82,7 +88,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 (
                     c for c in noun.children
                     if c.dep_ == "prep"
-                    and c.lower_ in ("for", "of", "to", "in")
+                    and c.lower_ in LIGHT_NOUN_PREPOSITIONS | (own or frozenset()) & ABOUT_PREPOSITIONS
                     and (own is None or c.lower_ in own)
                 ),
                 None,
