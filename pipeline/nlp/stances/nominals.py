@@ -81,7 +81,7 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     holder, quote = _holder(art, noun)
     if holder is None:
         return out
-    targets = _targets(art, noun)
+    targets = [t for t in _targets(art, noun) if not own_prospect(noun, t, holder)]
     if not targets:
         return out
     polarity = SIGN[found[0]] * (-1 if _denied(art, noun) else 1)
@@ -100,6 +100,18 @@ OWNER_TYPES = {
     "its": ("ORGANIZATION", "COUNTRY", "GROUP"),
     "their": ("ORGANIZATION", "COUNTRY", "GROUP"),
 }
+
+
+def own_prospect(noun: Token, target: Target, holder: Mention) -> bool:
+    """ "Sean Long has expressed doubts about his international future": a misgiving (a noun
+    that `stance_nominals` maps to "concern about") about a thing of the holder's own, named
+    by a possessive pronoun that can stand for the holder, is unease about their prospects,
+    not a position on an issue ("voiced concern about their effectiveness" of a person still
+    judges the plans the "their" names)."""
+    if not STANCE_NOMINALS.get(noun.lemma_.lower(), "").startswith("concern "):
+        return False
+    owner = next((c for c in target.head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    return owner is not None and holder.entity_type in OWNER_TYPES.get(owner.lower_, ())
 
 
 def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
@@ -332,12 +344,12 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
     """The cue a light verb's object carries: the noun itself as a cue ("expressed support
     for"), else the cue its stance noun names (`stance_nominals`: "expressed opposition to",
     "gave their backing to", "voiced criticism of"); the nominal pass leaves a light verb's
-    object to this pass, so a stance noun there was otherwise read by neither."""
+    object to this pass, so a stance noun there was otherwise read by neither. The mapping
+    comes first, as in the nominal pass: "expressed doubts over the scheme" is a misgiving
+    ("concern about"), not the weak verb "doubt"."""
     lemma = noun.lemma_.lower()
-    found = art.lex.cue(lemma)
-    if found is None and lemma in STANCE_NOMINALS:
-        found = art.lex.cue(STANCE_NOMINALS[lemma])
-    return found
+    mapped = art.lex.cue(STANCE_NOMINALS[lemma]) if lemma in STANCE_NOMINALS else None
+    return mapped or art.lex.cue(lemma)
 
 
 def _judged_by_attitude(noun: Token) -> bool:

@@ -19,7 +19,7 @@ from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
+from pipeline.nlp.stances.nominals import cue_prepositions, own_prospect, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
@@ -147,6 +147,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         else:
             clause = next((c for c in noun_cue.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             targets = clause_targets(art, clause) if clause is not None else []
+        if holder is not None:
+            targets = [t for t in targets if not own_prospect(noun_cue, t, holder)]
     elif clause is not None:
         # "called for the tax to be scrapped": through the clause's own stance when it has one
         targets = action_targets(art, clause) if verb_cue(art, clause) is not None else []
