@@ -102,13 +102,19 @@ OWNER_TYPES = {
 }
 
 
+def is_misgiving(noun: Token) -> bool:
+    """A noun of misgiving ("concerns", "doubts", "reservations"): `stance_nominals` maps it to
+    the cue "concern about"."""
+    return STANCE_NOMINALS.get(noun.lemma_.lower(), "").startswith("concern ")
+
+
 def own_prospect(noun: Token, target: Target, holder: Mention) -> bool:
     """ "Sean Long has expressed doubts about his international future": a misgiving (a noun
     that `stance_nominals` maps to "concern about") about a thing of the holder's own, named
     by a possessive pronoun that can stand for the holder, is unease about their prospects,
     not a position on an issue ("voiced concern about their effectiveness" of a person still
     judges the plans the "their" names)."""
-    if not STANCE_NOMINALS.get(noun.lemma_.lower(), "").startswith("concern "):
+    if not is_misgiving(noun):
         return False
     owner = next((c for c in target.head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     return owner is not None and holder.entity_type in OWNER_TYPES.get(owner.lower_, ())
@@ -257,11 +263,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             if quote is not None and subject.lower_ in FIRST_PERSON:
                 return art.speaker(quote), quote
             mention = art.mention_of(subject)
-            if mention is not None and subject.lower_ not in PERSONAL_PRONOUNS:
-                return mention, quote
+            if mention is not None and (subject.lower_ not in PERSONAL_PRONOUNS or is_misgiving(noun)):
+                return mention, quote  # a misgiving's "he" is whom the mention layer says
             if subject.lower_ not in PERSONAL_PRONOUNS:
                 return None, quote  # "the war had hit trust in politicians": nobody's stance
-    if quote is not None and not is_cue(noun.head):
+    if quote is not None and not is_cue(noun.head) and not is_misgiving(noun):
+        # a misgiving with no one to hold it in the clause is someone else's unease the
+        # speaker reports ("e-mails from readers showed deeper concern about the image")
         return art.speaker(quote), quote
     return None, quote
 
