@@ -103,16 +103,20 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []  # "bottle necks were improving": the subject changes, nothing is judged
     if verb.lemma_.lower() in NORM_BOUND_VERBS and not _is_norm(direct_object(verb)):
         return []  # "would break even", "broke the deadlock": no rule broken, nothing judged
-    quote = art.quote_at(verb.idx)
+    top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
+    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
+    return _speaker_judges_subject(art, verb, top, sign)
+
+
+def _speaker_judges_subject(art: StanceArticle, word: Token, verb: Token, sign: int) -> list[Signal]:
+    """In a quote, the speaker's judgement (`sign`, read at `word`) of what the clause of
+    `verb` is said of (`judged_subject_targets`); none outside speech."""
+    quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
     if holder is None:
         return []
-    top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
-    targets = judged_subject_targets(art, top)
-    if not targets:
-        return []
-    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
-    return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+    targets = judged_subject_targets(art, verb)
+    return target_signals(art, word, sign, CONSEQUENCE_SCORE, targets, holder, quote) if targets else []
 
 
 def _is_norm(noun: Token | None) -> bool:
@@ -140,15 +144,7 @@ def norm_conflict_signals(art: StanceArticle, word: Token) -> list[Signal]:
     norm = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if not _is_norm(norm) or verb.pos_ not in ("VERB", "AUX"):
         return []
-    quote = art.quote_at(word.idx)
-    holder = art.speaker(quote)
-    if holder is None:
-        return []
-    targets = judged_subject_targets(art, verb)
-    if not targets:
-        return []
-    sign = 1 if has_negation(art, verb) else -1
-    return target_signals(art, word, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+    return _speaker_judges_subject(art, word, verb, 1 if has_negation(art, verb) else -1)
 
 
 def _acts_on_something(verb: Token) -> bool:
