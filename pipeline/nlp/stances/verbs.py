@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import CALLING_VERBS, CLAIMING_VERBS
-from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
+from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES, PARTY_NOUNS
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
@@ -45,6 +45,7 @@ from pipeline.nlp.stances.words import (
     CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
+    GROUP_HOLDER_NOUNS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     OUTCOME_WISH_VERBS,
@@ -162,7 +163,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # unless it names an issue ("hoping for a wider freeze from creditors")
             targets = [t for t in targets if issue_like(t.head)]
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if prep is None and dobj is not None and art.actor_like(dobj):
+        if prep is None and dobj is not None and (art.actor_like(dobj) or _people_named_by_kind(dobj)):
             # "criticised the government over its case for war", "accused Labour of wasting
             # the surplus": what is judged is the issue, the actor only when nothing else is
             # (an issue object's preposition is its own: "introduce checks for migrants")
@@ -196,6 +197,15 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _people_named_by_kind(noun: Token) -> bool:
+    """ "accused both the big parties of engaging in a bidding war", "accused the firms of
+    conspiring", "criticised councils for cutting budgets": people or bodies named by what
+    they are (`group_holder_nouns`, a party noun, a noun of people) rather than by name; a
+    verb of judging them is about what it charges them with, as for a named actor."""
+    lemma = noun.lemma_.lower()
+    return lemma in GROUP_HOLDER_NOUNS or lemma in PARTY_NOUNS or is_person_head(noun)
 
 
 def _curbing(verb: Token) -> bool:
@@ -407,10 +417,13 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     Tories of launching Thatcherism in instalments" -> "Tories launching Thatcherism in
     instalments"), or alone when the actor has none ("the party")."""
     out: list[Target] = []
-    for child in verb.children:
+    # the parser may hang the act charged on the object ("accused the parties of engaging
+    # in …"); only an act there, as "the leader of the party" names whose leader
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for host, child in [(verb, c) for c in verb.children] + [(o, c) for o in objects for c in o.children]:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-            if pobj is not None:
+            if pobj is not None and host is verb:
                 out += noun_targets(art, pobj)
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
             if pcomp is not None and child.lower_ in ("of", "for"):
