@@ -95,6 +95,9 @@ MODIFIED_GROUP_NOUNS = _VOCABULARY.words("modified_group_nouns")
 SPOKESPERSON_NOUNS = _VOCABULARY.words("spokesperson_nouns")
 COMPLEMENT_GENERICS = _VOCABULARY.words("complement_generics")
 CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("consequence_verbs").items()}
+NORM_BOUND_VERBS = _VOCABULARY.words("norm_bound_verbs")
+NORM_NOUNS = _VOCABULARY.words("norm_nouns")
+NORM_CONFLICT_WORDS = _VOCABULARY.mapping("norm_conflict_words")
 FEAR_VERBS = _VOCABULARY.words("fear_verbs")
 CAUSAL_VERBS = {word: (None if prep == "-" else prep) for word, prep in _VOCABULARY.mapping("causal_verbs").items()}
 EFFECT_NOUNS = {word: int(sign) for word, sign in _VOCABULARY.mapping("effect_nouns").items()}
