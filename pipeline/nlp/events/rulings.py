@@ -40,6 +40,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.judged import judged_actors
+from pipeline.nlp.events.judged_referents import is_court
 from pipeline.nlp.events.negation import denied_above, negated
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
@@ -276,12 +277,12 @@ def _unjudged(ec: EventContext, scope: Span) -> set[int]:
 
 
 def _court(verb: Token, mention: Mention) -> bool:
-    """Whether the subject is a court: a court word (event_senses.yaml courts) in its name or
-    its head noun ("the Supreme Court", "three Appeal Court judges"), or a court phrase
-    (events.yaml court_phrases: "law lords")."""
-    words = load_senses().classes["courts"]
+    """Whether the subject is a court: by its name (`judged_referents.is_court`: "the Supreme
+    Court", "the Law Lords"), or a court word (event_senses.yaml courts) or court phrase
+    (events.yaml court_phrases: "law lords") as its head noun ("three Appeal Court judges")."""
+    if is_court(mention):
+        return True
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
-    named = {w.lower() for w in mention.name.split()}
-    if named & words or any(h.lower_ in words for h in heads):
+    if any(h.lower_ in load_senses().classes["courts"] for h in heads):
         return True
     return any((c.lower_, h.lemma_.lower()) in COURT_PHRASES for h in heads for c in h.children)
