@@ -278,7 +278,7 @@ def _committee(mc: MentionContext, head: Token) -> list[Candidate]:
     committee, so that the body is not read as the one that acts or speaks."""
     doc = mc.doc
     k = head.i - 1
-    while k >= 0 and head.i - k <= 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == ","):
+    while k >= 0 and head.i - k <= 6 and (_remit_word(doc[k]) or doc[k].text == ","):
         k -= 1
     if k < 0 or k == head.i - 1:
         return []  # "the Labour committee": no remit, the body's own committee is the body
@@ -289,6 +289,16 @@ def _committee(mc: MentionContext, head: Token) -> list[Candidate]:
     entry = mc.gaz.entries.get(body.ent_id_)
     iso3 = entry.country_iso3 if entry is not None else None
     return [Candidate(body.start, head.i + 1, "ORG", "ORGANIZATION", "name", name, 3, country_iso3=iso3)]
+
+
+def _remit_word(token: Token) -> bool:
+    """A lower-case word of a committee's remit ("work and pensions", "constitution select"):
+    nouns, adjectives and "and", not the words of a clause that only ends in a committee
+    ("the House of Lords to set up a special committee")."""
+    return token.is_lower and token.is_alpha and token.pos_ in _REMIT_POS and token.tag_ != "TO"
+
+
+_REMIT_POS = frozenset({"NOUN", "ADJ", "CCONJ", "PROPN", "VERB"})
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

@@ -82,7 +82,7 @@ def reconcile_entities(doc: Doc) -> Doc:
 
 def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     """The entities after merging gazetteer `matches` (non-overlapping) into `ner`."""
-    kept = _joined_by_and(doc, [_club_name(doc, e) or e for e in ner])
+    kept = _joined_by_and(doc, [part for e in ner for part in _split_at_link(doc, e) or [_club_name(doc, e) or e]])
     added: list[Span] = []
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
@@ -142,6 +142,32 @@ def _and_before(doc: Doc, i: int) -> int:
     """The index of the "and" right before token `i`, or before "the" there; -1 if none."""
     k = i - 1 - (i > 0 and doc[i - 1].lower_ == "the")
     return k if k >= 0 and doc[k].lower_ == "and" else -1
+
+
+def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
+    """ "brought Hollyoaks to Channel 4", "Hartlepool or Boston", "Blackburn v Colchester": NER
+    ran two names on through a lower-case "to", "or" or "v" between them. No name holds one
+    of these between capitalised words, except "to" before a verb or after a body's head
+    word ("Committee to Protect Journalists", "Campaign to Protect Rural England"), so the
+    span is the two names, each typed as NER typed the whole. Empty when not split."""
+    for k in range(ent.start + 1, ent.end - 1):
+        link = doc[k]
+        if link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper):
+            continue
+        if not (doc[k + 1].is_title or doc[k + 1].is_upper or doc[k + 1].like_num):
+            continue
+        if link.text == "to" and (doc[k - 1].lower_ in ORG_HEADS or doc[k + 1].tag_ == "VB"):
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        if start >= k:
+            return []
+        return [Span(doc, start, k, label=ent.label_), *(_split_at_link(doc, Span(doc, k + 1, ent.end, label=ent.label_))
+                                                         or [Span(doc, k + 1, ent.end, label=ent.label_)])]
+    return []
+
+
+# Lower-case words that join two names but are no part of one (_split_at_link).
+_LINK_WORDS = frozenset({"to", "or", "v", "v.", "vs", "vs.", "versus"})
 
 
 def _club_name(doc: Doc, ent: Span) -> Span | None:
