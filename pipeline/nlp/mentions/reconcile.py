@@ -161,8 +161,8 @@ def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
         start = ent.start + (doc[ent.start].lower_ == "the")
         if start >= k:
             return []
-        return [Span(doc, start, k, label=ent.label_), *(_split_at_link(doc, Span(doc, k + 1, ent.end, label=ent.label_))
-                                                         or [Span(doc, k + 1, ent.end, label=ent.label_)])]
+        rest = Span(doc, k + 1, ent.end, label=ent.label_)
+        return [Span(doc, start, k, label=ent.label_), *(_split_at_link(doc, rest) or [rest])]
     return []
 
 
