@@ -237,14 +237,27 @@ def _listed_after(doc, start: int, end: int) -> bool:
 
 def _reporter(doc, start: int, end: int) -> bool:
     """ "The BBC's Rachel Harvey": a given name and a surname NER reads as one person, after a
-    broadcaster's possessive, are its correspondent, not a programme."""
+    broadcaster's possessive, are its correspondent, not a programme; so are two or three
+    names whose last the article writes after an honorific ("PBS' Jacoba Atlas ... Ms
+    Atlas said"), whatever NER made of them."""
     first = doc[start]
-    return (
+    if (
         first.lower_ in GIVEN_NAMES
         and first.ent_type_ == "PERSON"
         and first.ent_iob_ == "B"
         and start + 1 < end
         and doc[start + 1].ent_iob_ == "I"
+    ):
+        return True
+    words = doc[start:end]
+    return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and _styled_elsewhere(doc, words[-1])
+
+
+def _styled_elsewhere(doc, surname: Token) -> bool:
+    """The word `surname` written right after an honorific somewhere in the article ("Ms Atlas")."""
+    return any(
+        t.text == surname.text and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in HONORIFICS and t.i != surname.i
+        for t in doc
     )
 
 
