@@ -237,7 +237,8 @@ def _listed_after(doc, start: int, end: int) -> bool:
 
 def _reporter(doc, start: int, end: int) -> bool:
     """ "The BBC's Rachel Harvey": a given name and a surname NER reads as one person, after a
-    broadcaster's possessive, are its correspondent, not a programme; so are two or three
+    broadcaster's possessive, are its correspondent, not a programme, as is a person NER found
+    whole that the words after it place ("the BBC's Louisa Lim in Beijing"); so are two or three
     names whose last the article writes after an honorific ("PBS' Jacoba Atlas ... Ms
     Atlas said"), whatever NER made of them."""
     first = doc[start]
@@ -249,6 +250,13 @@ def _reporter(doc, start: int, end: int) -> bool:
         and doc[start + 1].ent_iob_ == "I"
     ):
         return True
+    # "the BBC's Louisa Lim in Beijing": a person NER found whole, and after it no capitalised word
+    # that would go on with a title, only where the correspondent is
+    person = next((e for e in ents_covering(doc, start) if e.start == start and e.label_ == "PERSON"), None)
+    if person is not None and len(person) > 1 and person.end + 1 < end and doc[person.end].lower_ == "in":
+        place = doc[person.end + 1].ent_id_
+        if place.startswith(("city:", "country:", "location:")):
+            return True
     words = doc[start:end]
     return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and _styled_elsewhere(doc, words[-1])
 
