@@ -30,7 +30,7 @@ GEO_FEATURES = _VOCABULARY.words("geo_features")
 AREA_NOUNS = _VOCABULARY.words("area_nouns")
 WORK_NOUNS = _VOCABULARY.words("work_nouns")
 KIND_NOUNS = _VOCABULARY.mapping(
-    "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index")
+    "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index", "study")
 )
 COMPUTING_WORDS = _VOCABULARY.words("computing_words")
 GROUP_NOUNS = _VOCABULARY.words("group_nouns")
