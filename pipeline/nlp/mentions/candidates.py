@@ -24,6 +24,7 @@ from pipeline.nlp.mentions.context import (
     is_whole_ent,
 )
 from pipeline.nlp.mentions.kinded import dated_title, kinded_names, titled_work
+from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BODY_HEADS,
@@ -135,6 +136,8 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
     while start > 0:
         prev = doc[start - 1]
         if prev.text in POSSESSIVES and start - 2 >= 0 and doc[start - 2].is_title and prev.i - 1 != head.i:
+            if is_place_name(doc[start - 2].text):
+                break  # "Edinburgh's Napier University": the town's, not part of the name
             start -= 1  # "St James's Palace"
         elif prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.lower_ not in HONORIFICS:
             start -= 1
