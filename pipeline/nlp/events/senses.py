@@ -27,7 +27,7 @@ from pipeline.nlp.yaml_text import safe_load
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "any"})
 RULE_KEYS = frozenset(
-    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "actors"}
+    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "unless_on", "actors"}
     | {"sense"}
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
@@ -52,6 +52,7 @@ class SenseRule:
     argument: str | None
     classes: tuple[str, ...]
     unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
+    unless_on: str | None  # "actor": the rule does not apply when the verb's "on" phrase names an actor
     actors: str | None  # an ACTOR_CONDITIONS name: tried only once actors are filled (apply_actor_sense)
     sense: tuple[str, str | None] | None  # (type, mode); None: no event; KEEP: the trigger's own
 
@@ -85,8 +86,8 @@ def load_senses(path: str | Path | None = None) -> Senses:
         unknown = [c for c in wanted if c not in classes]
         if unknown or (wanted and raw.get("argument") not in ARGUMENTS):
             raise ValueError(f"{where}: unknown class {unknown} or argument {raw.get('argument')!r}")
-        if raw.get("unless_subject") not in (None, "actor"):
-            raise ValueError(f"{where}: unless_subject is actor or omitted")
+        if raw.get("unless_subject") not in (None, "actor") or raw.get("unless_on") not in (None, "actor"):
+            raise ValueError(f"{where}: unless_subject and unless_on are actor or omitted")
         if raw.get("actors") is not None and raw["actors"] not in ACTOR_CONDITIONS:
             raise ValueError(f"{where}: actors is one of {sorted(ACTOR_CONDITIONS)} or omitted")
         types = frozenset(raw.get("types") or ())
@@ -103,6 +104,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
                 unless_subject=raw.get("unless_subject"),
+                unless_on=raw.get("unless_on"),
                 actors=raw.get("actors"),
                 sense=_sense(raw["sense"], roots, where),
             )
@@ -354,8 +356,21 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         in_names = all(c in senses.in_names for c in rule.classes)
         if not _in_class(arguments(draft, rule.argument or "any", words), words, in_names):
             return False
+    if rule.unless_on == "actor" and _on_names_actor(token):
+        return False  # "blamed the floods on Tony Blair's cuts": the "on" phrase names the blamed
     # "Ukraine suspended payments": a state's act on money is political
     return rule.unless_subject != "actor" or not any(_names_actor(t) for t in _acting_subjects(draft))
+
+
+def _on_names_actor(verb: Token) -> bool:
+    """The verb's "on" phrase names an actor, or a government ("blamed the rise in prices on
+    the Chancellor", "on the government")."""
+    return any(
+        t.ent_type_ in ACTOR_ENTITY_LABELS or t.lemma_.lower() in GOVERNMENT_BODY_WORDS
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for t in p.subtree
+    )
 
 
 def _acting_subjects(draft: Draft) -> list[Token]:
