@@ -27,8 +27,8 @@ from pipeline.nlp.yaml_text import safe_load
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "any"})
 RULE_KEYS = frozenset(
-    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "unless_on", "actors"}
-    | {"sense"}
+    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "actors"}
+    | {"unless_subject", "unless_on", "sense"}
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
 # every target (at least one of each) is a state; "unhosted" - some actor, but no source and

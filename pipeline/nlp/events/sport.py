@@ -33,8 +33,8 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.records import ArticleContext, Mention
 
-DENSITY = 0.01  # share of an article's words that are sport words
-DISTINCT = 3  # distinct sport words an article needs besides
+DENSITY = 0.01  # share of an article's words that are story words (sport or arts)
+DISTINCT = 3  # distinct story words an article needs besides
 
 
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # hyphenated words whole ("quarter-finals")
@@ -45,6 +45,7 @@ _OFF_STAGE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _dense(ctx: ArticleContext, vocabulary: frozenset[str]) -> bool:
+    """Whether the vocabulary's words are dense in the article (`DENSITY`, `DISTINCT`)."""
     words = WORD.findall(ctx.text.lower())
     hits = [w for w in words if w in vocabulary]
     return bool(words) and len(hits) >= DENSITY * len(words) and len(set(hits)) >= DISTINCT
