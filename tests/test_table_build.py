@@ -235,7 +235,8 @@ def test_the_contract_check_takes_the_table_steps_validation_and_validates_only_
     data = _built_copy(corpus, tmp_path)
     table_reuse.marker(data).forget()  # every row built and validated now (earlier tests left other files)
     table_build.write_tables(data, corpus[2], extractor_version(), corpus[3], NOW)
-    now, current = _edited(data, tmp_path, corpus[1], "\nMarta Kowalczyk, a Baku lawyer, said: \"The talks will go on.\"")
+    new_speaker = '\nMarta Kowalczyk, a Baku lawyer, said: "The talks will go on."'  # a new name and a new quote
+    now, current = _edited(data, tmp_path, corpus[1], new_speaker)
     rejections = corpus[3]
     taken = []
     real_rows = table_reuse.PreviousTables.rows
