@@ -237,6 +237,8 @@ def test_the_contract_check_takes_the_table_steps_validation_and_validates_only_
     table_build.write_tables(data, corpus[2], extractor_version(), corpus[3], NOW)
     new_speaker = '\nMarta Kowalczyk, a Baku lawyer, said: "The talks will go on."'  # a new name and a new quote
     now, current = _edited(data, tmp_path, corpus[1], new_speaker)
+    [before], [after] = ([x for x in found if x.article["article_id"] == SEED_000] for found in (corpus[1], now))
+    assert len(after.quotes) > len(before.quotes) and len(after.mentions) > len(before.mentions)
     rejections = corpus[3]
     taken = []
     real_rows = table_reuse.PreviousTables.rows
