@@ -209,12 +209,17 @@ def _fit_for(participle: Token) -> bool:
     return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in participle.children)
 
 
+_SHORTCOMING_VERBS = frozenset(verb for verb, _ in SHORTCOMING_PHRASES)
+
+
 def _shortcoming(token: Token) -> bool:
     """ "Labour has let pensioners down", "he had lost the trust of the people": a verb with
     the particle or object of a failing (`shortcoming_phrases`) charges its subject."""
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if lemma not in _SHORTCOMING_VERBS:
+        return False  # (looked up before the children are read: most verbs are no failing's)
     # the particle, or the adverb the parser makes a clause of ("let the country down")
     words = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "ccomp" and c.pos_ == "ADP")}
     words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
@@ -240,11 +245,14 @@ def criticising_phrase(token: Token) -> bool:
 def criticising_phrase_length(token: Token) -> int:
     """The number of words of the longest phrase of blame (`criticism_phrases`) the word
     starts, 0 where it starts none."""
+    phrases = _CRITICISM_BY_FIRST_WORD.get(token.lower_)
+    if phrases is None:
+        return 0  # (the common case, asked of every quoted word: no phrase starts with it)
     doc = token.doc
     return max(
         (
             len(words)
-            for words in _CRITICISM_BY_FIRST_WORD.get(token.lower_, ())
+            for words in phrases
             if token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
         ),
         default=0,

@@ -168,7 +168,7 @@ def detect_events(
     drafts = [d for d in drafts if not case_taken_elsewhere(d)]  # "took his case to the press"
     dismissed_appeals(drafts)  # "judges dismissed both appeals": against those who appealed
     drafts = confirmed_headlines(drafts)
-    if sport_story(ctx):
+    if drafts and sport_story(ctx):  # (reading every word of the article only when there are events to keep)
         drafts = off_the_pitch(drafts)  # clubs and players are not political actors
     return [
         to_candidate(ctx, draft)

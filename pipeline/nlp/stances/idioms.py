@@ -65,8 +65,25 @@ def _idiom_weight(verb: Token, subject: Token) -> float | None:
         if t.i > verb.i and t.i not in skip and not t.is_punct and not t.is_quote and not t.is_space
     ]
     text = f" {' '.join(words)} "
-    found = [(len(idiom), weight) for idiom, weight in EVALUATIVE_IDIOMS.items() if f" {idiom} " in text]
+    # only the idioms whose first word is one of the text's (any idiom the text holds is among them)
+    found = [
+        (len(idiom), weight)
+        for word in set(text.split(" "))
+        for idiom, weight in _IDIOMS_BY_FIRST_WORD.get(word, ())
+        if f" {idiom} " in text
+    ]
     return max(found)[1] if found else None
+
+
+def _by_first_word(idioms: dict[str, float]) -> dict[str, list[tuple[str, float]]]:
+    """The idioms under their first word: each predicate was searched for every idiom."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for idiom, weight in idioms.items():
+        found.setdefault(idiom.split(" ")[0], []).append((idiom, weight))
+    return found
+
+
+_IDIOMS_BY_FIRST_WORD = _by_first_word(EVALUATIVE_IDIOMS)
 
 
 def _judged(art: StanceArticle, subject: Token) -> list[Target]:
