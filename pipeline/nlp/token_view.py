@@ -72,6 +72,11 @@ class TokenView:
         return self._column("IS_ALPHA")
 
     @property
+    def spaced(self) -> list[int]:
+        """1 where a space follows the token (`token.whitespace_` not empty), else 0, exported when first asked."""
+        return self._column("SPACY")
+
+    @property
     def ents(self) -> tuple:
         """The doc's entity spans (`doc.ents`), made once: each `doc.ents` builds every span
         anew, and the mention rules ask for them once per entity they classify."""
