@@ -55,14 +55,27 @@ from pipeline.nlp.syntax import (
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 
 
-def _judging_forms(token: Token) -> list[str]:
-    """The word, its lemma, and for an adverb in "-ly" the adjective it is made from
-    ("foolishly" -> "foolish", "angrily" -> "angry"): an adverb judges as its adjective does."""
-    forms = [token.lower_, token.lemma_.lower()]
-    word = token.lower_
-    if token.pos_ == "ADV" and word.endswith("ly") and len(word) > 4:
+def _judging_forms(word: str, lemma: str, pos: str) -> list[str]:
+    """The word (lower-cased), its lemma (lower-cased), and for an adverb in "-ly" the adjective
+    it is made from ("foolishly" -> "foolish", "angrily" -> "angry"): an adverb judges as its
+    adjective does."""
+    forms = [word, lemma]
+    if pos == "ADV" and word.endswith("ly") and len(word) > 4:
         forms += [word[:-3] + "y" if word.endswith("ily") else word[:-2]]
     return forms
+
+
+def judging_word(word: str, lemma: str, pos: str) -> bool:
+    """Whether a word (lower-cased, with its lower-cased lemma and part of speech) is one of
+    criticism (`criticism_words`) or judges strongly enough against (the stance lexicon)."""
+    lexicon = load_stance_lexicon()
+    for form in _judging_forms(word, lemma, pos):
+        if form in CRITICISM_WORDS:
+            return True
+        weight = lexicon.evaluative(form)
+        if weight is not None and weight <= -CRITICISM_WEIGHT:
+            return True
+    return False
 
 
 REPROACH_MODALS = frozenset({"should", "ought"})
@@ -234,6 +247,8 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple
 
 
 _CRITICISM_BY_FIRST_WORD = _by_first_word(CRITICISM_PHRASES)
+CRITICISM_OPENERS = frozenset(_CRITICISM_BY_FIRST_WORD)
+"""The words a phrase of blame (`criticism_phrases`) begins with."""
 
 
 def criticising_phrase(token: Token) -> bool:
@@ -322,11 +337,4 @@ def criticises(token: Token) -> bool:
         and not list(token.children)
     ):
         return True  # "had done nothing for eight years": a charge of inaction ("nothing wrong" is none)
-    lexicon = load_stance_lexicon()
-    for word in _judging_forms(token):
-        if word in CRITICISM_WORDS:
-            return True
-        weight = lexicon.evaluative(word)
-        if weight is not None and weight <= -CRITICISM_WEIGHT:
-            return True
-    return False
+    return judging_word(token.lower_, token.lemma_.lower(), token.pos_)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span
 
 from pipeline.nlp.events.criticism import criticises, denied_virtue, unsound, untrusted
+from pipeline.nlp.events.criticism_gate import may_judge
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -128,7 +129,11 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
-        for token in span:
+        view = view_of(span.doc)
+        for i in range(span.start, span.end):
+            if not may_judge(view, i):
+                continue  # (told on the token view: no Token made for a word that cannot judge)
+            token = span.doc[i]
             denied = unsound(token) or untrusted(token) or denied_virtue(token)
             if not denied and (not criticises(token) or negated(token)):
                 continue
