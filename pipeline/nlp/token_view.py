@@ -121,7 +121,12 @@ class _Names:
         self.known: dict[int, str] = {}
 
     def __call__(self, hashes: list[int]) -> list[str]:
-        known, strings = self.known, self.strings
+        known = self.known
+        try:  # most columns hold only known strings once a few articles are read
+            return list(map(known.__getitem__, hashes))
+        except KeyError:
+            pass
+        strings = self.strings
         for h in set(hashes).difference(known):
             known[h] = strings[h]
         return list(map(known.__getitem__, hashes))
