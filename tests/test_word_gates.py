@@ -20,3 +20,21 @@ def test_every_idiom_is_found_under_a_word_of_any_text_holding_it():
 
 def test_every_shortcoming_phrase_has_its_verb_in_the_gate():
     assert SHORTCOMING_PHRASES and all(verb in _SHORTCOMING_VERBS for verb, _ in SHORTCOMING_PHRASES)
+
+
+IDIOM_TEXTS = [
+    ("idioms", '"The scheme makes no sense," he said. "Identity cards are not the answer, and this plan is '
+     'a step in the right direction," she said. "It is a waste of money."\n'),
+]
+
+
+def test_the_idiom_gate_skips_no_idiom(monkeypatch):
+    from pipeline.nlp.extract import build_contexts
+    from pipeline.nlp.stances import idioms
+
+    doc = build_contexts(IDIOM_TEXTS)[0].doc
+    pairs = [(t, s) for t in doc for s in t.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    gated = [idioms._idiom_weight(t, s) for t, s in pairs]
+    monkeypatch.setattr(idioms, "_may_hold_an_idiom", lambda verb: True)
+    assert gated == [idioms._idiom_weight(t, s) for t, s in pairs]
+    assert any(w is not None for w in gated) and any(w is None for w in gated)
