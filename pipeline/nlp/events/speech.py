@@ -223,10 +223,13 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    doc, pos = span.doc, view_of(span.doc).pos
+    doc, view = span.doc, view_of(span.doc)
+    pos, lemma = view.pos, view.lemma
     for i in range(span.start, span.end):
         if pos[i] != "VERB":
             continue  # only a verb labels (tested from the view: no Token for other words)
+        if (word := lemma[i].lower()) not in DISMISSING_VERBS and word not in LABELLING_VERBS:
+            continue  # nor for a verb that neither dismisses nor labels
         verb = doc[i]
         dismissing = lemma_in(verb, DISMISSING_VERBS) and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
