@@ -52,7 +52,8 @@ def contexts_of(data: Path) -> list[ArticleContext]:
     for (article_id, text), doc in zip(items, docs, strict=True):
         layout = parse_layout(text)
         sentences = sentences_from_doc(text, doc, layout)
-        contexts.append(ArticleContext(article_id, text, doc, layout, sentences, layout.caption_date or layout.explicit_date))
+        published = layout.caption_date or layout.explicit_date
+        contexts.append(ArticleContext(article_id, text, doc, layout, sentences, published))
     return contexts
 
 

@@ -69,7 +69,7 @@ def test_the_lazy_columns_answer_as_tokens_do(docs):
         assert view.spaced == [1 if t.whitespace_ else 0 for t in doc]
 
 
-HYPHENATED = [("hyphens", "Test-fired missiles and non-fiction books; a pro - war march, anti -war and co-operation.\n")]
+HYPHENATED = [("hyphens", "Test-fired missiles and non-fiction books; a pro - war march, anti -war, co-operation.\n")]
 
 
 def test_hyphen_prefixes_on_the_view_answer_as_on_tokens(docs):

@@ -223,7 +223,7 @@ def _causing_thing(verb: Token, ec: EventContext) -> bool:
     )
 
 
-_INTENT_VERBS = frozenset(REQUEST_VERBS) | frozenset(DEADLINE_VERBS) | frozenset(SEEKING_VERBS) | frozenset(DESIRE_VERBS)
+_INTENT_VERBS = frozenset().union(REQUEST_VERBS, DEADLINE_VERBS, SEEKING_VERBS, DESIRE_VERBS)
 """The lemmas `sentence_intents` reads a verb for: any other verb is passed over unread."""
 
 
