@@ -38,7 +38,12 @@ is an entity links to its mention.
    right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
    to do"), effects ("the plans would damage the economy"), "so-called" as distance.
 Targets are completed with their arguments ("sunset clause inserted in the Anti-Terrorism
-Bill", "decision to send a junior minister", "reducing public sector workers on sick leave");
+Bill", "decision to send a junior minister", "reducing public sector workers on sick leave",
+"transfer of powers to Brussels", "investigation by the information commissioner",
+"relaxation of the rules governing euro zone"); a deed noun keeps the actor its "of" names
+("actions of the protesters"), an act demanded of someone named keeps who is to do it
+("BBC broadcasting debate", "Turkey recognising Cyprus"), and a bare "the claim" names the
+charge the sentence before reports ("claim of signing up to deal with Tories");
 "the plans" after "X plans to <action>" is that action, a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
 is about; a person reporting their own state's position holds it; a spokesperson, unnamed

@@ -30,6 +30,9 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     CONSEQUENCE_VERBS,
     GOAL_NOUNS,
+    NORM_BOUND_VERBS,
+    NORM_CONFLICT_WORDS,
+    NORM_NOUNS,
     UNDERGONE_EFFECT_VERBS,
     VIABILITY_VERBS,
 )
@@ -98,16 +101,50 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []  # "concerns that doctors are hampered by the fear of lawsuits": the concerns' content
     if verb.lemma_.lower() in UNDERGONE_EFFECT_VERBS and not _acts_on_something(verb):
         return []  # "bottle necks were improving": the subject changes, nothing is judged
-    quote = art.quote_at(verb.idx)
+    if verb.lemma_.lower() in NORM_BOUND_VERBS and not _is_norm(direct_object(verb)):
+        return []  # "would break even", "broke the deadlock": no rule broken, nothing judged
+    top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
+    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
+    return _speaker_judges_subject(art, verb, top, sign)
+
+
+def _speaker_judges_subject(art: StanceArticle, word: Token, verb: Token, sign: int) -> list[Signal]:
+    """In a quote, the speaker's judgement (`sign`, read at `word`) of what the clause of
+    `verb` is said of (`judged_subject_targets`); none outside speech."""
+    quote = art.quote_at(word.idx)
     holder = art.speaker(quote)
     if holder is None:
         return []
-    top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
-    targets = judged_subject_targets(art, top)
-    if not targets:
+    targets = judged_subject_targets(art, verb)
+    return target_signals(art, word, sign, CONSEQUENCE_SCORE, targets, holder, quote) if targets else []
+
+
+def _is_norm(noun: Token | None) -> bool:
+    """A law, right or rule (`norm_nouns`): "human rights laws", "the European Convention on
+    Human Rights" (a name whose head is one)."""
+    return noun is not None and noun.lemma_.lower() in NORM_NOUNS
+
+
+def norm_conflict_signals(art: StanceArticle, word: Token) -> list[Signal]:
+    """ "the rules were incompatible with the European Convention on Human Rights", "Iraq
+    continued to be in material breach of UN resolution 1441": in a quote, setting something
+    against a law, right or rule (`norm_conflict_words` with a norm of `norm_nouns`) judges
+    it, as breaching it does (`consequence_signals`); the subject of the clause is judged,
+    read as for verbs of effect (no actor: "Iraq was in breach" is a charge, read elsewhere)."""
+    wanted = NORM_CONFLICT_WORDS.get(word.lower_)
+    if wanted is None or hypothetical(word):
         return []
-    sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
-    return target_signals(art, verb, sign, CONSEQUENCE_SCORE, targets, holder, quote)
+    if word.pos_ == "ADJ" and word.dep_ == "acomp":
+        verb = word.head  # "were incompatible with …"
+    elif word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.dep_ == "prep":
+        verb = word.head.head  # "is in breach of …", "acted in violation of …"
+    else:
+        return []
+    prep = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    norm = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if not _is_norm(norm) or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return _speaker_judges_subject(art, word, verb, 1 if has_negation(art, verb) else -1)
 
 
 def _acts_on_something(verb: Token) -> bool:

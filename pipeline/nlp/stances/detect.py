@@ -14,7 +14,7 @@ from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
 from pipeline.nlp.stances.conditions import condition_signals
 from pipeline.nlp.stances.context import stance_context
-from pipeline.nlp.stances.copulas import consequence_signals, goal_signals
+from pipeline.nlp.stances.copulas import consequence_signals, goal_signals, norm_conflict_signals
 from pipeline.nlp.stances.effects import effect_signals, fear_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
 from pipeline.nlp.stances.idioms import idiom_signals
@@ -39,7 +39,7 @@ from pipeline.nlp.stances.verbs import (
     verb_signals,
     willing_signals,
 )
-from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, FEAR_VERBS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, FEAR_VERBS, NORM_CONFLICT_WORDS, PROPOSAL_VERBS
 from pipeline.nlp.token_view import view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
@@ -52,7 +52,7 @@ TOKEN_PASSES = (
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
-    need_signals, idiom_signals, condition_signals, effect_signals,
+    need_signals, idiom_signals, condition_signals, effect_signals, norm_conflict_signals,
 )
 
 
@@ -71,6 +71,7 @@ class Gate(NamedTuple):
     opinion: bool  # the word or its lemma is one of the general opinion words (`opinion`)
     need: bool  # lemma in `needs.NEED_VERBS`
     fear: bool  # lemma in `fear_verbs`
+    norm_conflict: bool  # the word in `norm_conflict_words`
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
@@ -91,6 +92,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
     effect_signals: lambda g: g.pos == "VERB" and g.causal,
+    norm_conflict_signals: lambda g: g.norm_conflict and g.pos in ("ADJ", "NOUN"),
     pledge_signals: lambda g: g.pos == "VERB" and not g.be,
     need_signals: lambda g: g.pos == "VERB" and g.need,
     idiom_signals: lambda g: g.pos in ("VERB", "AUX") and g.dep not in ("aux", "auxpass"),
@@ -106,7 +108,7 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     return (
         lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
-        opinion, base in NEED_VERBS, base in FEAR_VERBS,
+        opinion, base in NEED_VERBS, base in FEAR_VERBS, lower in NORM_CONFLICT_WORDS,
     )
 
 

@@ -37,6 +37,7 @@ from pipeline.nlp.stances.phrases import (
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
+    DEED_NOUNS,
     EMPTY_VERBS,
     GROUP_HOLDER_NOUNS,
     LIGHT_NOUNS,
@@ -204,6 +205,8 @@ class Labeller:
                 # "opposed military action against Iran": what is done against the object,
                 # not the object (opposing the action is no stance against Iran)
                 return render(self.doc, phrase(self.lex, noun, keep_det=False)) or None
+            if of_pobj is not None and comp[0].lower_ == "of" and self._deed_of_actor(noun, of_pobj):
+                return render(self.doc, phrase(self.lex, noun, keep_det=False)) or None
             if of_pobj is not None:
                 return self.noun_label(of_pobj, resolve)
             # "the idea that the plans were racist", "measures to allow house arrest"
@@ -251,6 +254,16 @@ class Labeller:
                 return self._policy_antecedent(noun) or self._headline_agent(noun) or label
             return headlined
         return label
+
+    def _deed_of_actor(self, noun: Token, of_pobj: Token) -> bool:
+        """ "the actions of the protesters", "the role of the UN": a deed noun (`deed_nouns`)
+        whose "of" names an actor (a name of a person, body or state, a noun for people or a body)
+        is that actor's deed, the issue a reader names; the actor alone is no issue."""
+        actor = (
+            of_pobj.ent_type_ in ACTOR_TYPES or of_pobj.pos_ == "PROPN" or _people(of_pobj)
+            or of_pobj.lemma_.lower() in BODY_NOUNS
+        )
+        return noun.lemma_.lower() in DEED_NOUNS and actor
 
     def _resolved_complement(self, tokens: list[Token], pobj: Token) -> str | None:
         """ "no further concessions on the Bill" after "the Prevention of Terrorism Bill": a

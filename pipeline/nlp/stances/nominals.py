@@ -45,6 +45,7 @@ from pipeline.nlp.stances.words import (
     BELIEF_ATTITUDE_ADJECTIVES,
     COMMITMENT_ADJECTIVES,
     HOLDER_PREPOSITIONS,
+    IN_TARGET_NOMINALS,
     LACK_NOUNS,
     LIGHT_VERBS,
     NOMINAL_TARGET_PREPOSITIONS,
@@ -81,7 +82,7 @@ def nominal_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     holder, quote = _holder(art, noun)
     if holder is None:
         return out
-    targets = _targets(art, noun)
+    targets = [t for t in _targets(art, noun) if not own_prospect(noun, t, holder)]
     if not targets:
         return out
     polarity = SIGN[found[0]] * (-1 if _denied(art, noun) else 1)
@@ -100,6 +101,24 @@ OWNER_TYPES = {
     "its": ("ORGANIZATION", "COUNTRY", "GROUP"),
     "their": ("ORGANIZATION", "COUNTRY", "GROUP"),
 }
+
+
+def is_misgiving(noun: Token) -> bool:
+    """A noun of misgiving ("concerns", "doubts", "reservations"): `stance_nominals` maps it to
+    the cue "concern about"."""
+    return STANCE_NOMINALS.get(noun.lemma_.lower(), "").startswith("concern ")
+
+
+def own_prospect(noun: Token, target: Target, holder: Mention) -> bool:
+    """ "Sean Long has expressed doubts about his international future": a misgiving (a noun
+    that `stance_nominals` maps to "concern about") about a thing of the holder's own, named
+    by a possessive pronoun that can stand for the holder, is unease about their prospects,
+    not a position on an issue ("voiced concern about their effectiveness" of a person still
+    judges the plans the "their" names)."""
+    if not is_misgiving(noun):
+        return False
+    owner = next((c for c in target.head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    return owner is not None and holder.entity_type in OWNER_TYPES.get(owner.lower_, ())
 
 
 def _pronoun_owner(art: StanceArticle, pronoun: Token) -> Mention | None:
@@ -245,11 +264,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             if quote is not None and subject.lower_ in FIRST_PERSON:
                 return art.speaker(quote), quote
             mention = art.mention_of(subject)
-            if mention is not None and subject.lower_ not in PERSONAL_PRONOUNS:
-                return mention, quote
+            if mention is not None and (subject.lower_ not in PERSONAL_PRONOUNS or is_misgiving(noun)):
+                return mention, quote  # a misgiving's "he" is whom the mention layer says
             if subject.lower_ not in PERSONAL_PRONOUNS:
                 return None, quote  # "the war had hit trust in politicians": nobody's stance
-    if quote is not None and not is_cue(noun.head):
+    if quote is not None and not is_cue(noun.head) and not is_misgiving(noun):
+        # a misgiving with no one to hold it in the clause is someone else's unease the
+        # speaker reports ("e-mails from readers showed deeper concern about the image")
         return art.speaker(quote), quote
     return None, quote
 
@@ -257,6 +278,9 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
 def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = cue_prepositions(art, noun)
     allowed = own if own is not None else NOMINAL_TARGET_PREPOSITIONS
+    if noun.lemma_.lower() not in IN_TARGET_NOMINALS:
+        # "opposition in the Lords", "support in Parliament for the bill": where, not what
+        allowed = allowed - {"in"}
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -332,12 +356,12 @@ def stance_noun_cue(art: StanceArticle, noun: Token) -> tuple[str, float] | None
     """The cue a light verb's object carries: the noun itself as a cue ("expressed support
     for"), else the cue its stance noun names (`stance_nominals`: "expressed opposition to",
     "gave their backing to", "voiced criticism of"); the nominal pass leaves a light verb's
-    object to this pass, so a stance noun there was otherwise read by neither."""
+    object to this pass, so a stance noun there was otherwise read by neither. The mapping
+    comes first, as in the nominal pass: "expressed doubts over the scheme" is a misgiving
+    ("concern about"), not the weak verb "doubt"."""
     lemma = noun.lemma_.lower()
-    found = art.lex.cue(lemma)
-    if found is None and lemma in STANCE_NOMINALS:
-        found = art.lex.cue(STANCE_NOMINALS[lemma])
-    return found
+    mapped = art.lex.cue(STANCE_NOMINALS[lemma]) if lemma in STANCE_NOMINALS else None
+    return mapped or art.lex.cue(lemma)
 
 
 def _judged_by_attitude(noun: Token) -> bool:

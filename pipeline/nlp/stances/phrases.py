@@ -15,6 +15,7 @@ from pipeline.nlp.mentions.vocabulary import (
 )
 from pipeline.nlp.stances.issue_words import deverbal
 from pipeline.nlp.stances.words import (
+    AGENT_PREPOSITIONS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     BODY_PREPOSITIONS,
@@ -127,6 +128,12 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
                 or depth == 0 and _counts_kind(lex, pobj)
             ):
                 return child, pobj
+        elif child.dep_ in ("prep", "agent") and child.lower_ in AGENT_PREPOSITIONS and depth == 0:
+            # "an investigation by the information commissioner", "a takeover proposal from
+            # Deutsche Boerse": who does or offers it, when an actor; not "by Friday", "from April"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and actor_noun(pobj):
+                return child, pobj
         elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             # "the war in Iraq", "an increase in income tax", "an inquiry into the crash";
@@ -140,6 +147,44 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
             ):
                 return child, pobj
     return None
+
+
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def actor_noun(noun: Token) -> bool:
+    """A noun that names an actor: a name, or a common noun a name stands beside ("the
+    information commissioner Richard Thomas", "German rival Deutsche Boerse")."""
+    if is_amount(noun):
+        return False  # "by Friday", "from April"
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_ENTITY_TYPES:
+        return True
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES)
+        for c in noun.children
+    )
+
+
+def noun_argument(lex: StanceLexicon, noun: Token, of_object: Token) -> list[Token]:
+    """The argument a noun takes after its "of" object, right after it, that says where, to
+    whom or by whom the thing is done ("the encroachment of the market into the NHS", "the
+    transfer of powers to Brussels", "the treatment of prisoners by US soldiers"), as
+    `action_argument` completes a verb's object; not a time or an amount, a pronoun or a
+    generic noun."""
+    after = of_object.right_edge.i + 1
+    prep = next(
+        (
+            c for c in noun.rights
+            if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS
+        ),
+        None,
+    )
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj) or lex.is_generic_target(pobj.lemma_):
+        return []
+    if prep.lower_ in ("in", "into") and pobj.lemma_.lower() in IDIOM_IN_OBJECTS:
+        return []  # "in the interests of …"
+    return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
 
 
 def _counts_kind(lex: StanceLexicon, noun: Token) -> bool:
@@ -188,11 +233,29 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
         prep, pobj = comp
         tokens.append(prep)
         tokens.extend(phrase(lex, pobj, keep_det=True, depth=depth + 1))
+        if depth == 0 and prep.lower_ == "of":
+            tokens.extend(noun_argument(lex, noun, pobj))
     elif depth == 0:
         tokens.extend(completion(lex, noun))
+    elif depth == 1 and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        tokens.extend(_doing(lex, noun))  # "a relaxation of the rules governing the euro zone"
     if depth == 0:
         tokens.extend(trailing(lex, noun))
     return tokens
+
+
+def _doing(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """What the "of" object of an issue noun does, when a present participle with its object
+    says it ("a relaxation of the rules governing the euro zone", "enforcement of the law
+    banning the sale of games to children"): without it the object is only "the rules"; not
+    what it says ("a copy of the letter saying …") nor an amount."""
+    for child in noun.rights:
+        if child.dep_ != "acl" or child.tag_ != "VBG" or _says(child) or child.lemma_.lower() in EMPTY_VERBS:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
+            return [child, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, child, obj)]
+    return []
 
 
 def content_clause(noun: Token) -> list[Token]:

@@ -1,7 +1,9 @@
 """A topic the parser hung on the verb instead of its object: in "he opposed the ban on
 hunting" the "on hunting" may attach to "opposed", and the object's label then loses what the
 ban is on ("ban"). An "on" phrase right after a common-noun object belongs to that object
-("ban on hunting", "tax on flights", "limits on immigration"); after an actor it is the
+("ban on hunting", "tax on flights", "limits on immigration"), and so does an "into" phrase,
+which no stance verb takes ("opposes the encroachment of the market into the NHS",
+"welcomed an inquiry into the crash"); after an actor it is the
 grounds ("criticised the government on its plans", read by `verbs._grounds_targets`), and a
 date or time ("on Monday") is neither. A "for" phrase with a gerund and its object after a
 policy noun (`policy_nouns`) is what the proposal is ("slammed Tory proposals for cutting
@@ -16,13 +18,13 @@ from spacy.tokens import Token
 
 from pipeline.nlp.stances.words import POLICY_NOUNS
 
-TOPIC_PREPOSITIONS = frozenset({"on"})
+TOPIC_PREPOSITIONS = frozenset({"on", "into"})
 CONTENT_PREPOSITIONS = frozenset({"for"})  # only after a policy noun, only with a gerund and its object
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def stranded_topic(host: Token, obj: Token) -> Token | None:
-    """The "on" (or, after a policy noun, "for" + gerund) preposition of the verb or stance
+    """The "on" or "into" (or, after a policy noun, "for" + gerund) preposition of the verb or stance
     noun `host` that directly follows its common-noun object, when the object has none of its
     own and the preposition's object is no date or time."""
     if obj.pos_ != "NOUN" or obj.ent_type_:

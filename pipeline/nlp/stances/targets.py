@@ -16,7 +16,7 @@ from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
-from pipeline.nlp.stances.phrases import own_phrase
+from pipeline.nlp.stances.phrases import left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -26,6 +26,8 @@ from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     BODY_NOUNS,
+    CLAIM_NOUNS,
+    CLAIMING_VERBS,
     CLAUSE_STANCE_VERBS,
     DEMAND_NOUNS,
     DENIAL_VERBS,
@@ -38,7 +40,14 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
-from pipeline.nlp.syntax import has_to_marker, is_passive, is_to_infinitive, nominal_subjects, raised_passive_subject
+from pipeline.nlp.syntax import (
+    has_that_marker,
+    has_to_marker,
+    is_passive,
+    is_to_infinitive,
+    nominal_subjects,
+    raised_passive_subject,
+)
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -206,6 +215,12 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             if lacking is not None:
                 return [lacking]
             return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
+    act = _for_clause_act(noun)
+    if act is not None:
+        # "a demand for Turkey to recognise Cyprus": the act demanded of the noun, with it
+        found = _with_subject(art, noun, act, action_targets(art, act))
+        if found:
+            return found
     if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and noun.dep_ in ("dobj", "pobj"):
         # "we will vote against it": what the sentence before is about
         antecedent = antecedent_noun(art, noun)
@@ -213,8 +228,16 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     lemma = noun.lemma_.lower()
     if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS | DEMAND_NOUNS:
         action = frame_action(noun) if lemma not in DEMAND_NOUNS else _demanded_action(noun)
+        subject = next((c for c in action.children if c.dep_ == "nsubj"), None) if action is not None else None
+        if action is None and lemma in DEMAND_NOUNS:
+            # "a call for councils to publish their accounts": asked of the object of "for"
+            subject = next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                            if g.dep_ == "pobj"), None)
+            action = _for_clause_act(subject) if subject is not None else None
         if action is not None:
             found = action_targets(art, action)
+            if subject is not None and lemma in DEMAND_NOUNS:
+                found = _with_subject(art, subject, action, found)  # "calls for the BBC to drop …"
             if found or lemma in ATTITUDE_NOUNS:
                 return found  # else "the plan to privatise the Royal Mail" is itself the issue
     if lemma in ANNOUNCEMENT_NOUNS:
@@ -239,6 +262,8 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         if antecedent is None and (content := art.labeller.framed_content(noun)):
             return [Target(content, noun)]  # "Critics fear the move …" after "…, under plans unveiled by X"
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
+    if label and len(label.split()) == 1 and (charge := _reported_charge(art, noun)) is not None:
+        return [Target(charge, noun)]  # "the claim was denied" after "He accused the party of …"
     if not label:
         return []
     demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children)
@@ -257,6 +282,33 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
+
+
+def _reported_charge(art: StanceArticle, noun: Token) -> str | None:
+    """ "But the claim was denied": a definite claim noun (`claim_nouns`) with nothing of its
+    own points back to the charge the sentence before reports with a claiming verb
+    (`claiming_verbs`): its "of" gerund ("accused the party of signing up to a deal with the
+    Tories" -> "claim of signing up to deal with Tories in Europe") or its "that" clause."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+    ):
+        return None
+    if any(c.dep_ in ("prep", "acl", "relcl", "ccomp") for c in noun.rights) or noun.sent.start == 0:
+        return None
+    previous = art.doc[noun.sent.start - 1].sent
+    for verb in previous:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING_VERBS:
+            continue
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        act = next((c for c in of.children if c.dep_ == "pcomp"), None) if of is not None else None
+        content = art.labeller.gerund_label(act) if act is not None else None
+        if content:
+            return f"{noun.lemma_.lower()} of {content}"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and has_that_marker(c)), None)
+        content = art.labeller.clause_label(clause) if clause is not None else None
+        if content:
+            return f"{noun.lemma_.lower()} that {content}"
+    return None
 
 
 def with_stranded_topic(art: StanceArticle, host: Token, obj: Token, found: list[Target]) -> list[Target]:
@@ -286,9 +338,12 @@ def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
 
 
 def _demanded_action(noun: Token) -> Token | None:
-    """What a demand noun asks for: its infinitive ("calls to publish the advice"), also when
-    the parser hung the infinitive right after the object on the verb."""
-    action = frame_action(noun, ())
+    """What a demand noun asks for: its infinitive ("calls to publish the advice"), with its
+    own subject ("calls for the BBC to drop the programme"), also when the parser hung the
+    infinitive right after the object on the verb."""
+    action = frame_action(noun, ()) or next(
+        (c for c in noun.rights if c.dep_ in ("advcl", "ccomp") and is_to_infinitive(c) and nominal_subjects(c)), None
+    )
     if action is not None or noun.dep_ != "dobj":
         return action
     return next(
@@ -298,6 +353,55 @@ def _demanded_action(noun: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _for_clause_act(noun: Token) -> Token | None:
+    """The infinitive a noun is the subject of after "for" ("a demand for Turkey to recognise
+    Cyprus", "calls for councils to publish their accounts"): the parser makes the noun the
+    preposition's object and hangs the infinitive right after it on the noun or on a verb
+    above; the act, which has no subject of its own, is what is asked of the noun."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clauses = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and is_to_infinitive(c)]
+    after = max(t.i for t in noun.subtree if not any(t in c.subtree for c in clauses)) + 1
+    for ancestor in (noun, *noun.ancestors):
+        act = next(
+            (
+                c for c in ancestor.rights
+                if c.dep_ in ("acl", "relcl", "advcl", "xcomp") and c.left_edge.i == after and is_to_infinitive(c)
+                and not nominal_subjects(c)
+            ),
+            None,
+        )
+        if act is not None:
+            return act
+    return None
+
+
+def _with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Target]) -> list[Target]:
+    """Labels of an act asked of someone named ("calls for the BBC to drop the programme"),
+    with who is to do it: "BBC dropping programme". An act with a stance of its own keeps its
+    composed targets ("calls for the government to scrap the tax" opposes the tax); a pronoun
+    ("calls for him to name the day") adds nothing; an act on another actor is labelled whole
+    rather than composed into a stance on that actor."""
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return found
+    # the noun with its own modifiers only: its complement is the act itself
+    who = render(art.doc, [*left_tokens(art.lex, subject, False, True), subject])
+    if not who:
+        return found
+    if verb_cue(art, act) is not None:
+        if not found or not all(_actor(art, t.head) for t in found):
+            return found
+        # "a demand for Turkey to recognise Cyprus": an act of one actor on another is the
+        # issue, not the other actor ("Turkey recognising Cyprus")
+        return [Target(f"{who} {gerund(act.lemma_)} {t.label}", t.head, 1, t.strength) for t in found]
+    return [Target(f"{who} {t.label}", t.head, t.sign, t.strength) for t in found]
+
+
+def _actor(art: StanceArticle, head: Token) -> bool:
+    """A target that names an actor: a mention of a person, body or state."""
+    return art.index.at(head) is not None or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.events.vocabulary import CALLING_VERBS, CLAIMING_VERBS
-from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
+from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES, PARTY_NOUNS
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.nominals import cue_prepositions, stance_noun_cue
+from pipeline.nlp.stances.nominals import cue_prepositions, own_prospect, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
@@ -45,6 +45,7 @@ from pipeline.nlp.stances.words import (
     CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
+    GROUP_HOLDER_NOUNS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     OUTCOME_WISH_VERBS,
@@ -55,6 +56,12 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, has_to_marker, subject_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
+# what a light verb's stance noun takes its target with ("expressed support for", "gave backing
+# to"); a noun whose cue names it may also take what a misgiving is about ("voiced concern
+# about the plans", "raised doubts over the law", "concern at the cuts"), which for any other
+# noun is a circumstance ("expressed support at the rally")
+LIGHT_NOUN_PREPOSITIONS = frozenset({"for", "of", "to", "in"})
+ABOUT_PREPOSITIONS = frozenset({"about", "over", "at"})
 STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
 
 
@@ -82,7 +89,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 (
                     c for c in noun.children
                     if c.dep_ == "prep"
-                    and c.lower_ in ("for", "of", "to", "in")
+                    and c.lower_ in LIGHT_NOUN_PREPOSITIONS | (own or frozenset()) & ABOUT_PREPOSITIONS
                     and (own is None or c.lower_ in own)
                 ),
                 None,
@@ -141,6 +148,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         else:
             clause = next((c for c in noun_cue.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
             targets = clause_targets(art, clause) if clause is not None else []
+        if holder is not None:
+            targets = [t for t in targets if not own_prospect(noun_cue, t, holder)]
     elif clause is not None:
         # "called for the tax to be scrapped": through the clause's own stance when it has one
         targets = action_targets(art, clause) if verb_cue(art, clause) is not None else []
@@ -154,7 +163,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # unless it names an issue ("hoping for a wider freeze from creditors")
             targets = [t for t in targets if issue_like(t.head)]
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if prep is None and dobj is not None and art.actor_like(dobj):
+        if prep is None and dobj is not None and (art.actor_like(dobj) or _people_named_by_kind(dobj)):
             # "criticised the government over its case for war", "accused Labour of wasting
             # the surplus": what is judged is the issue, the actor only when nothing else is
             # (an issue object's preposition is its own: "introduce checks for migrants")
@@ -188,6 +197,15 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                 quote or art.quote_at(target.head.idx),
             )
     return out
+
+
+def _people_named_by_kind(noun: Token) -> bool:
+    """ "accused both the big parties of engaging in a bidding war", "accused the firms of
+    conspiring", "criticised councils for cutting budgets": people or bodies named by what
+    they are (`group_holder_nouns`, a party noun, a noun of people) rather than by name; a
+    verb of judging them is about what it charges them with, as for a named actor."""
+    lemma = noun.lemma_.lower()
+    return lemma in GROUP_HOLDER_NOUNS or lemma in PARTY_NOUNS or is_person_head(noun)
 
 
 def _curbing(verb: Token) -> bool:
@@ -399,10 +417,13 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     Tories of launching Thatcherism in instalments" -> "Tories launching Thatcherism in
     instalments"), or alone when the actor has none ("the party")."""
     out: list[Target] = []
-    for child in verb.children:
+    # the parser may hang the act charged on the object ("accused the parties of engaging
+    # in …"); only an act there, as "the leader of the party" names whose leader
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for host, child in [(verb, c) for c in verb.children] + [(o, c) for o in objects for c in o.children]:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-            if pobj is not None:
+            if pobj is not None and host is verb:
                 out += noun_targets(art, pobj)
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
             if pcomp is not None and child.lower_ in ("of", "for"):
