@@ -108,3 +108,10 @@ def test_given_with_on_the_view_answers_as_on_tokens():
     answers = [(given_with(t), on_tokens(t)) for t in doc]
     assert all(a == b for a, b in answers)
     assert any(a for a, _ in answers)  # the sentence has a "with ... from" phrase the rule finds
+
+
+def test_heads_of_a_word_and_dependency_are_spacys(docs):
+    for doc in docs:
+        view = TokenView(doc)
+        assert view.heads_of("with", "prep") == {t.head.i for t in doc if t.lower_ == "with" and t.dep_ == "prep"}
+        assert view.heads_of("with", "prep") is view.heads_of("with", "prep")

@@ -46,6 +46,7 @@ class TokenView:
         self._children: dict[int, tuple[int, ...]] = {}
         self._columns: dict[str, list] = {}
         self._ents: tuple | None = None
+        self._heads_of: dict[tuple[str, str], frozenset[int]] = {}
         self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
 
     def __len__(self) -> int:
@@ -89,6 +90,17 @@ class TokenView:
         if found is None:
             values = self.doc.to_array(attr).tolist() if len(self) else []
             found = self._columns[attr] = self._names(values) if attr in _STRING_ATTRS else values
+        return found
+
+    def heads_of(self, lower: str, dep: str) -> frozenset[int]:
+        """The heads of the tokens spelt `lower` (lower-cased) with dependency `dep` ("with"
+        prepositions), found in one walk of the doc, made once: a pass asking it of every verb
+        skips those on which no such token hangs."""
+        found = self._heads_of.get((lower, dep))
+        if found is None:
+            found = self._heads_of[(lower, dep)] = frozenset(
+                h for h, word, d in zip(self.head, self.lower, self.dep, strict=True) if word == lower and d == dep
+            )
         return found
 
     def children(self, i: int) -> tuple[int, ...]:

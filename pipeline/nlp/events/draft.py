@@ -177,6 +177,9 @@ def given_with(verb: Token) -> list[Token]:
     view = view_of(verb.doc)
     dep, lower, children = view.dep, view.lower, view.children
     heads = [verb.i, *(c for c in children(verb.i) if dep[c] in ("nsubj", "dobj"))]
+    withs = view.heads_of("with", "prep")
+    if not any(h in withs for h in heads):
+        return []  # no "with" phrase hangs on the verb, its subject or its object
     return [
         inner_event_noun(verb.doc[p])
         for head in heads
