@@ -64,7 +64,7 @@ from pipeline.nlp.events.speech import (
     speech_drafts,
     stance_drafts,
 )
-from pipeline.nlp.events.sport import off_the_pitch, sport_story
+from pipeline.nlp.events.sport import arts_story, off_stage, off_the_pitch, sport_story
 from pipeline.nlp.events.triggers import sentence_drafts
 from pipeline.nlp.events.visits import (
     host_of_visited_place,
@@ -170,6 +170,8 @@ def detect_events(
     drafts = confirmed_headlines(drafts)
     if drafts and sport_story(ctx):  # (reading every word of the article only when there are events to keep)
         drafts = off_the_pitch(drafts)  # clubs and players are not political actors
+    elif arts_story(ctx):
+        drafts = off_stage(drafts)  # nor are bands, studios and critics
     return [
         to_candidate(ctx, draft)
         for draft in drafts

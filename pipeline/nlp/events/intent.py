@@ -67,6 +67,7 @@ from pipeline.nlp.events.vocabulary import (
     GOVERNMENT_NOUNS,
     GROUP_HEADS,
     PERFORMATIVE_FRAMES,
+    REPORTING_VERBS,
     REQUEST_VERBS,
     SEEKING_VERBS,
     STRIKE_WORDS,
@@ -305,12 +306,27 @@ def _obligation(verb: Token) -> Token | None:
     apologise": a present "need to" / "have to" / "ought to" with its infinitive demands as
     "must" does (not "had to", a past necessity, and not under a modal: "will have to
     participate" foretells); the infinitive, or None. The parser makes "ought" a verb (MD)
-    with the infinitive as its complement."""
-    if verb.lemma_.lower() not in OBLIGATION_VERBS or verb.tag_ not in ("VBZ", "VBP", "MD") or has_neg(verb):
+    with the infinitive as its complement. A past one reported by a past verb of saying is
+    the speaker's present (`_backshifted`: "he said the government needed to act")."""
+    if verb.lemma_.lower() not in OBLIGATION_VERBS or has_neg(verb):
+        return None
+    if verb.tag_ not in ("VBZ", "VBP", "MD") and not _backshifted(verb):
         return None
     if _aux(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+
+
+def _backshifted(verb: Token) -> bool:
+    """ "he stressed that the government needed to get out of oil", "Mr Leigh said Britain had
+    to set an example": reported speech shifts the speaker's present "needs to" / "has to"
+    into the past after a past verb of saying (the sequence of tenses), so a past "needed"
+    or "had" that is the complement of one (`reporting_verbs`) is a demand made then, not a
+    past necessity ("Britain had to borrow in 1976" stands on its own)."""
+    if verb.tag_ != "VBD" or verb.dep_ != "ccomp":
+        return False
+    head = verb.head
+    return head.tag_ == "VBD" and lemma_in(head, REPORTING_VERBS)
 
 
 def _overdue(verb: Token) -> tuple[Token, Token] | None:

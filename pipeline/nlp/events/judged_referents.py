@@ -29,10 +29,13 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.owners import SUBJECT_FORMS, claim_maker, proposal_owner
+from pipeline.nlp.events.senses import load_senses
 from pipeline.nlp.events.subjects import persons_before
 from pipeline.nlp.events.vocabulary import (
+    COURT_PHRASES,
     GOVERNMENT_MEASURE_NOUNS,
     QUARREL_WORDS,
+    STATE_CUSTODY_NOUNS,
 )
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import (
@@ -113,12 +116,40 @@ def government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) -
         return []
     if any(m.entity_type == "LAW" for m in ec.index.all_at(noun)):
         return national_government(ec.index)
+    if lemma_in(noun, STATE_CUSTODY_NOUNS) or noun.lower_ in STATE_CUSTODY_NOUNS:
+        return _state_custody(ec, noun) if any(is_court(s) for s in speakers) else []
     if not lemma_in(noun, GOVERNMENT_MEASURE_NOUNS) and noun.lower_ not in GOVERNMENT_MEASURE_NOUNS:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
         return []
     if any(c.dep_ in ("poss", "compound", "nmod", "prep", "relcl") for c in noun.children):
         return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
+    return national_government(ec.index)
+
+
+def is_court(mention: Mention) -> bool:
+    """A court by its name: a court word (event_senses.yaml courts: "the High Court") or a
+    court phrase (events.yaml court_phrases: "the Law Lords")."""
+    words = mention.name.lower().split()
+    if set(words) & load_senses().classes["courts"]:
+        return True
+    return any(pair in COURT_PHRASES for pair in zip(words, words[1:], strict=False))
+
+
+def _state_custody(ec: EventContext, noun: Token) -> list[Mention]:
+    """ "the law lords said current detentions without trial broke human rights laws", "ruled
+    that the detention of 12 foreign terror suspects was unlawful": holding or removing people
+    (`state_custody_nouns`) is a state's act, and a court judges its own state's, so one that
+    names no doer is the national government's when a court judges it (a critic's "detentions
+    without trial were unacceptable" may be of another state's camp); its "of" phrase names
+    who is held, and its "without" phrase how. A possessive or a name on it ("Israel's
+    detention of", "US detentions") or a "by" agent names the doer instead."""
+    if any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "PRON", "NOUN") for c in noun.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return []
+    if any(c.dep_ == "det" and c.lower_ not in ("the", "this", "these", "such") for c in noun.children):
+        return []  # "a detention", "any internment": not one the government carried out
     return national_government(ec.index)
 
 

@@ -40,6 +40,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.hypotheticals import judges_a_hypothetical
 from pipeline.nlp.events.judged import judged_actors
+from pipeline.nlp.events.judged_referents import is_court
 from pipeline.nlp.events.negation import denied_above, negated
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.senses import load_senses
@@ -54,6 +55,7 @@ from pipeline.nlp.events.vocabulary import (
     FINDING_VERBS,
     INQUIRY_FINDING_VERBS,
     LEGAL_CHALLENGE_TRIGGERS,
+    RULING_NOUNS,
     RULING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
@@ -170,14 +172,25 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
     whose subject is a court (anyone, for `inquiry_finding_verbs`: "the MPs found") and whose
     complement clause criticises (a judging word, not negated nor under a denial, not
     hypothetical: "ruled that the detentions were unlawful") accuses whom that criticism judges
-    (`judged.judged_actors`), the court its source. Never whom the court does not judge
-    (`_unjudged`): who suffers the act judged, who is named in a time or reason clause, or in
-    a claim the finding weighs."""
+    (`judged.judged_actors`), the court its source. A ruling noun (`ruling_nouns`) whose
+    "that" clause states the finding does so for the body it names ("a Law Lords judgement
+    that the detention was unlawful", "a ruling by the High Court that ..."). Never whom the
+    court does not judge (`_unjudged`): who suffers the act judged, who is named in a time or
+    reason clause, or in a claim the finding weighs."""
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
     view = view_of(span.doc)
     for i in range(span.start, span.end):
+        if view.pos[i] == "NOUN" and view.lemma[i].lower() in RULING_NOUNS:
+            noun = span.doc[i]
+            courts = _ruling_bodies(ec, noun)
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
+            if courts and clauses and not has_neg(noun.head):
+                draft = _finding_draft(ec, span, sentence, noun, courts, clauses)
+                if draft is not None:
+                    drafts.append(draft)
+            continue
         if view.pos[i] != "VERB" or view.lemma[i].lower() not in FINDING_VERBS:
             continue  # `lemma_in` read from the view: a Token is made only for a finding verb
         verb = span.doc[i]
@@ -187,24 +200,47 @@ def court_findings(ec: EventContext, span: Span, sentence: Sentence) -> list[Dra
         courts = [m for m in subject_actors(verb, ec.index) if is_actor(m) and (anyone_finds or _court(verb, m))]
         if not courts:
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            scope = span.doc[clause.left_edge.i : clause.right_edge.i + 1]
-            unjudged = _unjudged(ec, scope)
-            judging = next(
-                (
-                    t
-                    for t in scope
-                    if t.i not in unjudged and criticises(t) and not _denied(t) and not judges_a_hypothetical(t)
-                ),
-                None,
-            )
-            targets = judged_actors(ec, judging, scope, courts[0]) if judging is not None else []
-            starts = {span.doc[i].idx for i in unjudged}
-            targets = [m for m in targets if m.char_start not in starts]
-            if targets:
-                drafts.append(speech_act_draft(ACCUSE_SPEECH, verb, sentence, courts[:1], targets))
-                break
+        draft = _finding_draft(ec, span, sentence, verb, courts, [c for c in verb.children if c.dep_ == "ccomp"])
+        if draft is not None:
+            drafts.append(draft)
     return drafts
+
+
+def _finding_draft(
+    ec: EventContext, span: Span, sentence: Sentence, word: Token, courts: list[Mention], clauses: list[Token]
+) -> Draft | None:
+    """The ACCUSE draft of the first finding clause that criticises someone, `word` (the
+    finding verb or ruling noun) its trigger and the first court its source."""
+    for clause in clauses:
+        scope = span.doc[clause.left_edge.i : clause.right_edge.i + 1]
+        unjudged = _unjudged(ec, scope)
+        judging = next(
+            (
+                t
+                for t in scope
+                if t.i not in unjudged and criticises(t) and not _denied(t) and not judges_a_hypothetical(t)
+            ),
+            None,
+        )
+        targets = judged_actors(ec, judging, scope, courts[0]) if judging is not None else []
+        starts = {span.doc[i].idx for i in unjudged}
+        targets = [m for m in targets if m.char_start not in starts]
+        if targets:
+            return speech_act_draft(ACCUSE_SPEECH, word, sentence, courts[:1], targets)
+    return None
+
+
+def _that_clause(clause: Token) -> bool:
+    """A finite clause opened by "that" ("a judgement that the detention was unlawful")."""
+    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _ruling_bodies(ec: EventContext, noun: Token) -> list[Mention]:
+    """The bodies a ruling noun says ruled: named on it ("a Law Lords judgement", "the
+    court's ruling") or in its "by" phrase ("a ruling by the High Court")."""
+    words = [t for c in noun.children if c.dep_ in ("compound", "poss") for t in c.subtree]
+    words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c) for t in p.subtree]
+    return unique(m for t in words for m in ec.index.all_at(t) if is_actor(m) and m.kind != "pronoun")
 
 
 def _denied(word: Token) -> bool:
@@ -241,12 +277,12 @@ def _unjudged(ec: EventContext, scope: Span) -> set[int]:
 
 
 def _court(verb: Token, mention: Mention) -> bool:
-    """Whether the subject is a court: a court word (event_senses.yaml courts) in its name or
-    its head noun ("the Supreme Court", "three Appeal Court judges"), or a court phrase
-    (events.yaml court_phrases: "law lords")."""
-    words = load_senses().classes["courts"]
+    """Whether the subject is a court: by its name (`judged_referents.is_court`: "the Supreme
+    Court", "the Law Lords"), or a court word (event_senses.yaml courts) or court phrase
+    (events.yaml court_phrases: "law lords") as its head noun ("three Appeal Court judges")."""
+    if is_court(mention):
+        return True
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
-    named = {w.lower() for w in mention.name.split()}
-    if named & words or any(h.lower_ in words for h in heads):
+    if any(h.lower_ in load_senses().classes["courts"] for h in heads):
         return True
     return any((c.lower_, h.lemma_.lower()) in COURT_PHRASES for h in heads for c in h.children)

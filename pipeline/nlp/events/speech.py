@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.criticism import criticises, denied_virtue, unsound, untrusted
 from pipeline.nlp.events.criticism_gate import may_judge
@@ -61,6 +61,7 @@ from pipeline.nlp.events.vocabulary import (
     DISMISSING_VERBS,
     LABELLING_VERBS,
     REPORTING_VERBS,
+    RULING_NOUNS,
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.quotes import is_accusation
@@ -139,6 +140,8 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             if judges_a_hypothetical(token):
                 continue  # "it would be wrong to exclude students": nobody has done it
+            if in_ruling(token):
+                continue  # "X said ... the Law Lords' ruling that the detention is unlawful": the court's finding
             targets = judged_actors(ec, token, scope, speaker, spoken_of)
             if not targets:
                 continue
@@ -148,6 +151,16 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             drafts.append(speech_act_draft(ACCUSE_SPEECH, token, sentence, [speaker], targets))
             break  # one criticism per quote
     return drafts
+
+
+def in_ruling(token: Token) -> bool:
+    """ "act on the Law Lords' ruling that detention without trial is unlawful": a judging word
+    in the "that" clause of a ruling noun (`ruling_nouns`) states the ruling's finding, which
+    `rulings.court_findings` gives to the court, not to whoever mentions the ruling."""
+    for node in token.ancestors:
+        if node.dep_ in ("acl", "ccomp") and lemma_in(node.head, RULING_NOUNS) and node.head.pos_ == "NOUN":
+            return any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+    return False
 
 
 def _titled_place(ec: EventContext, speaker: Mention) -> bool:
