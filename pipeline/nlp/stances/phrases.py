@@ -128,12 +128,6 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
                 or depth == 0 and _counts_kind(lex, pobj)
             ):
                 return child, pobj
-        elif child.dep_ in ("prep", "agent") and child.lower_ in AGENT_PREPOSITIONS and depth == 0:
-            # "an investigation by the information commissioner", "a takeover proposal from
-            # Deutsche Boerse": who does or offers it, when an actor; not "by Friday", "from April"
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and actor_noun(pobj):
-                return child, pobj
         elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             # "the war in Iraq", "an increase in income tax", "an inquiry into the crash";
@@ -150,6 +144,20 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
 
 
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def agent_complement(noun: Token) -> tuple[Token, Token] | None:
+    """Who does or offers what a noun names, when an actor after "by" or "from"
+    (`agent_prepositions`): "an investigation by the information commissioner", "a takeover
+    proposal from Deutsche Boerse"; not "by Friday", "from April". It is kept beside the
+    noun's complement or completion, never in their place: "the attack by Michael Howard on
+    asylum seekers", "the decision by the BBC to screen the opera" are about what is done."""
+    for child in noun.rights:
+        if child.dep_ in ("prep", "agent") and child.lower_ in AGENT_PREPOSITIONS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and actor_noun(pobj):
+                return child, pobj
+    return None
 
 
 def actor_noun(noun: Token) -> bool:
@@ -229,6 +237,9 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
                 tokens.append(cc)
             tokens.extend(left_tokens(lex, conj, False, True))
             tokens.append(conj)
+    agent = agent_complement(noun) if depth == 0 else None
+    if agent is not None:
+        tokens.extend([agent[0], *phrase(lex, agent[1], keep_det=True, depth=1)])
     if comp is not None:
         prep, pobj = comp
         tokens.append(prep)
