@@ -22,6 +22,7 @@ from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
     MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
+    RESTRICTING_PREPOSITIONS,
     action_argument,
     adjective_head,
     clean,
@@ -30,6 +31,7 @@ from pipeline.nlp.stances.phrases import (
     judging,
     keep_adjective,
     left_tokens,
+    noun_argument,
     np_head,
     phrase,
     render,
@@ -208,7 +210,11 @@ class Labeller:
             if of_pobj is not None and comp[0].lower_ == "of" and self._deed_of_actor(noun, of_pobj):
                 return render(self.doc, phrase(self.lex, noun, keep_det=False)) or None
             if of_pobj is not None:
-                return self.noun_label(of_pobj, resolve)
+                # "the number of school-leavers without these basic skills": what the counted
+                # kind lacks, hung on the count, still restricts the kind
+                label = self.noun_label(of_pobj, resolve)
+                lacking = noun_argument(self.lex, noun, of_pobj, RESTRICTING_PREPOSITIONS) if label else []
+                return clean(f"{label} {render(self.doc, lacking)}") if lacking else label
             # "the idea that the plans were racist", "measures to allow house arrest"
             done = completion(self.lex, noun, bare=False, doing=False)
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
@@ -612,6 +618,13 @@ class Labeller:
             found = self._phrasal_label(verb)
             if found is not None:
                 return found
+        shared = _shared_head(verb, obj) if obj is not None else None
+        if shared is not None:
+            # "keeping UK and foreign terror suspects under house arrest": the noun is the object
+            first = render(self.doc, [t for t in self.doc[obj.left_edge.i : shared.left_edge.i] if t.dep_ != "det"])
+            obj, prefix = shared, f"{first} "
+        else:
+            prefix = ""
         if (
             obj is not None
             and verb.lemma_.lower() in TRANSPARENT_VERBS
@@ -619,7 +632,7 @@ class Labeller:
             and not _people(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
         ):
             label = self.noun_label(obj)
-            return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
+            return (prefix + label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
@@ -627,8 +640,24 @@ class Labeller:
         label = self.noun_label(obj)
         if not label:
             return None
+        label = prefix + label
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
 
+
+def _shared_head(verb: Token, obj: Token) -> Token | None:
+    """ "keeping UK and foreign terror suspects under house arrest": the parser may take a
+    name before "and" for the verb's whole object and hang the common noun after it on the
+    verb as a second verb; a noun is no verb's conjunct, so the name and the noun are one
+    object whose head is the noun ("UK and foreign terror suspects"). Only a name or an
+    adjective-like first conjunct with nothing of its own."""
+    if obj.pos_ != "PROPN" or any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in obj.children):
+        return None
+    cc = next((c for c in verb.children if c.dep_ == "cc" and c.i == obj.right_edge.i + 1), None)
+    if cc is None:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.left_edge.i == cc.i + 1), None
+    )

@@ -173,18 +173,24 @@ def actor_noun(noun: Token) -> bool:
     )
 
 
-def noun_argument(lex: StanceLexicon, noun: Token, of_object: Token) -> list[Token]:
+# "detention of suspects without trial", "the number of school-leavers without basic skills":
+# what the thing is done or counted without stays in its label (as in `keep_prepositions`)
+RESTRICTING_PREPOSITIONS = frozenset({"without"})
+
+
+def noun_argument(
+    lex: StanceLexicon, noun: Token, of_object: Token, preps: frozenset[str] | None = None
+) -> list[Token]:
     """The argument a noun takes after its "of" object, right after it, that says where, to
-    whom or by whom the thing is done ("the encroachment of the market into the NHS", "the
-    transfer of powers to Brussels", "the treatment of prisoners by US soldiers"), as
-    `action_argument` completes a verb's object; not a time or an amount, a pronoun or a
-    generic noun."""
+    whom, by whom or without what the thing is done ("the encroachment of the market into the
+    NHS", "the transfer of powers to Brussels", "the treatment of prisoners by US soldiers",
+    "the detention of suspects without trial"), as `action_argument` completes a verb's
+    object; not a time or an amount, a pronoun or a generic noun. `preps`: the prepositions
+    read (default `completion_prepositions` and `RESTRICTING_PREPOSITIONS`)."""
+    wanted = preps if preps is not None else COMPLETION_PREPOSITIONS | RESTRICTING_PREPOSITIONS
     after = of_object.right_edge.i + 1
     prep = next(
-        (
-            c for c in noun.rights
-            if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS
-        ),
+        (c for c in noun.rights if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in wanted),
         None,
     )
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -494,8 +500,9 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
     """The prepositional argument right after an action's object that says where, to whom
     or on what it is done ("reduce the number of workers on sick leave", "store foreign
     nuclear waste in the UK", "send a junior minister to the ceremony"); not a time or an
-    amount, a pronoun or a generic noun."""
-    if obj.dep_ != "dobj":
+    amount, a pronoun or a generic noun. A noun the parser hung on the verb as its conjunct
+    is its object too (`labels._shared_head`)."""
+    if obj.dep_ != "dobj" and not (obj.dep_ == "conj" and obj.head == verb and obj.pos_ == "NOUN"):
         return []
     after = obj.right_edge.i + 1
     prep = next(

@@ -449,7 +449,7 @@ def _actors_own(target: Target, grounds: Token, actors: list[Target]) -> Target:
     record on crime"; alone ("hard work") they name no issue. An act the grounds lead to
     ("over their plans to cut services" -> "cutting services") is the issue by itself."""
     owner = next((c for c in grounds.children if c.dep_ == "poss" and c.lower_ in OWNER_NUMBER), None)
-    if owner is None or target.head is not grounds or grounds.text not in target.label.split() or len(actors) != 1:
+    if owner is None or target.head != grounds or grounds.text not in target.label.split() or len(actors) != 1:
         return target
     plural = OWNER_NUMBER[owner.lower_]
     actor = actors[0]
