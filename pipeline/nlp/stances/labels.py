@@ -20,6 +20,7 @@ from pipeline.nlp.quotes import is_cue, under_a_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
+    ACTOR_TYPES,
     MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
     RESTRICTING_PREPOSITIONS,
@@ -82,9 +83,6 @@ def gerund(lemma: str) -> str:
     return lemma + "ing"
 
 
-ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
-
-
 def _committed_action(verb: Token) -> bool:
     """An action someone is committed or determined to take (`commitment_adjectives`):
     "committed to imposing annual limits", "determined to cut taxes"; not a light verb or a
@@ -106,7 +104,7 @@ def _split_prefix(noun: Token) -> bool:
     return doc[noun.i + 2] not in list(noun.subtree)
 
 
-def _people(noun: Token) -> bool:
+def people_noun(noun: Token) -> bool:
     """A noun for people (`group_holder_nouns`, a person noun or a name): whom an act is done
     to or with, not an issue the act is on."""
     return noun.lemma_.lower() in GROUP_HOLDER_NOUNS or is_person_head(noun)
@@ -266,7 +264,7 @@ class Labeller:
         whose "of" names an actor (a name of a person, body or state, a noun for people or a body)
         is that actor's deed, the issue a reader names; the actor alone is no issue."""
         actor = (
-            of_pobj.ent_type_ in ACTOR_TYPES or of_pobj.pos_ == "PROPN" or _people(of_pobj)
+            of_pobj.ent_type_ in ACTOR_TYPES or of_pobj.pos_ == "PROPN" or people_noun(of_pobj)
             or of_pobj.lemma_.lower() in BODY_NOUNS
         )
         return noun.lemma_.lower() in DEED_NOUNS and actor
@@ -629,7 +627,7 @@ class Labeller:
             obj is not None
             and verb.lemma_.lower() in TRANSPARENT_VERBS
             and not self._placed(verb, obj)
-            and not _people(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
+            and not people_noun(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
         ):
             label = self.noun_label(obj)
             return (prefix + label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None

@@ -143,7 +143,8 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
     return None
 
 
-ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# spaCy entity types that name an actor: a person, a body, a state or a people
+ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 
 
 def agent_complement(noun: Token) -> tuple[Token, Token] | None:
@@ -165,10 +166,10 @@ def actor_noun(noun: Token) -> bool:
     information commissioner Richard Thomas", "German rival Deutsche Boerse")."""
     if is_amount(noun):
         return False  # "by Friday", "from April"
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_ENTITY_TYPES:
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_TYPES:
         return True
     return noun.pos_ == "NOUN" and any(
-        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES)
+        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_TYPES)
         for c in noun.children
     )
 

@@ -16,7 +16,7 @@ from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
-from pipeline.nlp.stances.phrases import left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import ACTOR_TYPES, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -406,7 +406,7 @@ def _with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Ta
 
 def _actor(art: StanceArticle, head: Token) -> bool:
     """A target that names an actor: a mention of a person, body or state."""
-    return art.index.at(head) is not None or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return art.index.at(head) is not None or head.ent_type_ in ACTOR_TYPES
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:

@@ -19,6 +19,7 @@ from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
+from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.nominals import cue_prepositions, own_prospect, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
@@ -45,7 +46,6 @@ from pipeline.nlp.stances.words import (
     CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
-    GROUP_HOLDER_NOUNS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     OUTCOME_WISH_VERBS,
@@ -204,8 +204,7 @@ def _people_named_by_kind(noun: Token) -> bool:
     conspiring", "criticised councils for cutting budgets": people or bodies named by what
     they are (`group_holder_nouns`, a party noun, a noun of people) rather than by name; a
     verb of judging them is about what it charges them with, as for a named actor."""
-    lemma = noun.lemma_.lower()
-    return lemma in GROUP_HOLDER_NOUNS or lemma in PARTY_NOUNS or is_person_head(noun)
+    return noun.lemma_.lower() in PARTY_NOUNS or people_noun(noun)
 
 
 def _curbing(verb: Token) -> bool:
