@@ -79,7 +79,15 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, has_to_marker, is_condition, is_passive, nominal_subjects
+from pipeline.nlp.syntax import (
+    DEMAND_MODALS,
+    agent_of,
+    has_neg,
+    has_to_marker,
+    is_condition,
+    is_passive,
+    nominal_subjects,
+)
 from pipeline.nlp.token_view import view_of
 
 # "we will strike unless ...", "is willing to" under "would": the future modals (events.yaml
@@ -388,6 +396,16 @@ def _past_obligation(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _asked_to_act(act: Token, subject: Token) -> Token | None:
+    """Who a demand asks to act: the subject, but of a passive the "by" agent ("Mr Blair
+    should be judged by the voters": the voters) or no one named ("Mr Blair should be judged
+    on his record", "these detainees should be prosecuted", "the figures had to be looked at
+    in context": the subject undergoes the act that someone unnamed is asked to do)."""
+    if is_passive(act):
+        return agent_of(act)
+    return subject
+
+
 def _entitled(verb: Token) -> bool:
     """ "shop workers should be able to enjoy a break", "patients must be allowed to choose":
     a right or a capacity granted to the subject (`entitlement_words`: an adjective after
@@ -575,8 +593,9 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and not _entitled(verb)
                 and not _asked_about(verb)
             ):
-                targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
-                targets = targets or plural_antecedent(ec, subject, sentence, speaker)
+                asked = _asked_to_act(obliged or verb, subject)
+                targets = [m for m in _named(np_actors(asked, ec.index)) if m.name != speaker.name] if asked else []
+                targets = targets or (plural_antecedent(ec, asked, sentence, speaker) if asked else [])
                 targets = _addressed(speaker, targets, ec)
                 if obliged is not None and _backshifted(verb):
                     targets = [m for m in targets if _demand_of(speaker, m)]
