@@ -397,25 +397,19 @@ def _past_obligation(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
-def _asked_to_act(act: Token, subject: Token) -> Token | None:
-    """Who a demand asks to act: the subject, but of a passive the "by" agent ("Mr Blair
-    should be judged by the voters": the voters) or None where none is named ("Mr Blair
-    should be judged on his record", "these detainees should be prosecuted", "the figures had
-    to be looked at in context": the subject undergoes the act someone unnamed is asked to
-    do; `_state_asked` says when that is the state)."""
-    if is_passive(act):
-        return agent_of(act)
-    return subject
-
-
 def _state_asked(ec: EventContext, act: Token, speaker: Mention) -> list[Mention]:
-    """ "These detainees should be prosecuted and tried": a passive demand naming no doer
-    whose act is a material one the trigger dictionary knows (PLOVER's material conflict or
-    co-operation: prosecute, deport, release, ban) asks it of the state that does such acts,
-    the national government the article's "the government" names, as a judged measure with
-    no owner is that government's (`judged_referents.government_measure`); not when the
-    speaker governs it (a minister's "should be deported" is the government's own plan)."""
-    if not any(t.quad.startswith("material") for t in _verb_acts(act, ec)) or governs(speaker, ec):
+    """Whom a passive demand asks to act. Not its subject, who undergoes the act ("Mr Blair
+    should be judged on his record", "the figures had to be looked at in context"); not a
+    "by" agent, often the speaker's own side ("control orders must be issued by the home
+    secretary", the government insists). "These detainees should be prosecuted and tried":
+    one naming no doer whose act is a material one the trigger dictionary knows (PLOVER's
+    material conflict or co-operation: prosecute, deport, release, ban) asks it of the state
+    that does such acts, the national government the article's "the government" names, as
+    a judged measure with no owner is that government's (`judged_referents.government_measure`);
+    not when the speaker governs it (a minister's "should be deported" is its own plan)."""
+    if agent_of(act) is not None or governs(speaker, ec):
+        return []
+    if not any(t.quad.startswith("material") for t in _verb_acts(act, ec)):
         return []
     return national_government(ec.index)
 
@@ -607,12 +601,11 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and not _entitled(verb)
                 and not _asked_about(verb)
             ):
-                asked = _asked_to_act(obliged or verb, subject)
-                if asked is None:
+                if is_passive(obliged or verb):
                     targets = _state_asked(ec, obliged or verb, speaker)
                 else:
-                    targets = [m for m in _named(np_actors(asked, ec.index)) if m.name != speaker.name]
-                    targets = targets or plural_antecedent(ec, asked, sentence, speaker)
+                    targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
+                    targets = targets or plural_antecedent(ec, subject, sentence, speaker)
                 targets = _addressed(speaker, targets, ec)
                 if obliged is not None and _backshifted(verb):
                     targets = [m for m in targets if _demand_of(speaker, m)]
