@@ -45,7 +45,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
   implies (a candidate GROUP kept out of the mention index);
 - `anaphora`: "the talks" taking the actors of the talks reported earlier;
 - `sport`: in a sport story only events with a government or office holder among their
-  actors count (clubs and players are not political actors);
+  actors count (clubs and players are not political actors); in an arts story (film,
+  music, television) only those with a state or such an actor, or violence and arrests;
 - `output`: the `EventCandidate` record and its confidence.
 
 Nothing here knows any article's wording; the word lists are data

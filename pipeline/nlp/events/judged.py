@@ -41,9 +41,11 @@ from pipeline.nlp.events.vocabulary import (
     MANNER_NOUNS,
     MISGIVING_NOUNS,
     SPEAKING_OCCASIONS,
+    WRONGING_VERBS,
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
+    has_to_marker,
     is_subject,
 )
 
@@ -104,9 +106,14 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
             elif child.dep_ == "relcl":
                 # "the cavalier way in which this government operates": who does what is judged
                 out += relative_doers(child)
-    for child in subject_holder(clause).children if with_subject else ():
+    holder = subject_holder(clause)
+    for child in holder.children if with_subject else ():
         if child.dep_ == "csubj":
             out += _clausal_subject_doers(child)
+        elif child.dep_ == "nsubjpass" and holder.i == token.i and lemma_in(token, WRONGING_VERBS):
+            # "Parliament may have been misled": the passive subject of a verb of wronging
+            # suffers the act; only its owner is judged ("the party's members were betrayed")
+            out += [t for c in child.children if c.dep_ == "poss" for t in c.subtree]
         elif child.dep_ in ("nsubj", "nsubjpass", "agent", "expl"):
             out += list(child.subtree)
     if token.dep_ == "nsubj" and token.head.i == clause.i and criticising_phrase(token):
@@ -142,8 +149,19 @@ def _judging_clause_words(clause: Token) -> list[Token]:
     subject reduced to that clause's doer (`_clausal_subject_doers`), no phrase of the
     occasion of the words (`_occasion_phrase`), and no subordinate clause of reason or time
     ("it was discriminatory because it did not apply to British citizens": those it leaves
-    out are not judged)."""
+    out are not judged), nor what an infinitive of saying puts forward ("it was wrong to
+    suggest the chancellor would usurp Mr Milburn": the suggestion is judged, not those it
+    is about)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
+    near = [*clause.children, *(g for c in clause.children for g in c.children)]
+    inner |= {
+        t.i
+        for x in near
+        if x.dep_ == "xcomp" and has_to_marker(x)
+        for c in x.children
+        if c.dep_ == "ccomp"
+        for t in c.subtree
+    }
     inner |= {t.i for c in clause.children if c.dep_ == "advcl" and _has_mark(c) for t in c.subtree}
     inner |= {t.i for c in clause.children if _occasion_phrase(c) for t in c.subtree}
     doers = [t for c in clause.children if c.dep_ == "csubj" for t in _clausal_subject_doers(c)]
@@ -192,12 +210,13 @@ def judged_actors(
     if (
         token.i == clause.i
         and token.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in token.children)
+        and any(_wronged(c, token, ec) for c in token.children)
         and not breaks_a_norm(token)
         and not harmful_outcome(token)
     ):
-        # "would undermine the UN", "misled Parliament": a judging verb's object is who it
-        # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
+        # "would undermine the UN", "misled Parliament", "Parliament may have been misled": a
+        # judging verb's object (a passive's actor subject) is who it harms, not who is
+        # judged; only its subject (above, or a pronoun's antecedent) is
         # (a broken norm is no one harmed: "violated US law" is read as before; nor is a
         # harm a proposal brings: "the plan could create conflict" judges the plan's owner)
         return pronoun_antecedent(ec, clause, span, speaker, spoken_of)
@@ -209,6 +228,15 @@ def judged_actors(
         or subject_owner(ec, clause, speaker)
         or unnamed_doer(ec, token, clause, speaker)
     )
+
+
+def _wronged(child: Token, verb: Token, ec: EventContext) -> bool:
+    """Whether a judging verb's argument is who the act harms: its object ("misled
+    Parliament"), or the actor subject of a passive verb of wronging ("Parliament may have
+    been misled"; `wronging_verbs`)."""
+    if child.dep_ == "dobj":
+        return True
+    return child.dep_ == "nsubjpass" and lemma_in(verb, WRONGING_VERBS) and bool(ec.index.all_at(child))
 
 
 def _predicted_doers(noun: Token) -> bool:

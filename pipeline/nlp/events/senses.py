@@ -160,6 +160,8 @@ def _heads(token: Token) -> list[Token]:
     out = list(heads)
     for head in heads:
         out += [c for c in head.children if c.dep_ in ("compound", "nmod")]
+        # "the BBC's Westminster Hour": a name's owner says what kind of thing it names
+        out += [c for c in head.children if c.dep_ == "poss" and head.pos_ == "PROPN"]
     out += [kind for head in heads if (kind := _name_kind(head)) is not None]
     return out
 

@@ -1,4 +1,4 @@
-"""Sport stories: clubs, players and teams are not political actors.
+"""Sport and arts stories: clubs, players, bands and studios are not political actors.
 
 PLOVER codes governments, parties, organisations, groups and the people who act for them.
 In a sport story "Liverpool rejected Chelsea's bid", "the manager accused the referee" and
@@ -8,6 +8,14 @@ word in a hundred and three distinct ones: a politics story about football viole
 a few, a match report dozens); there an event counts only when a government ("the
 government", a metonym) or an office holder (a minister, a president: `POLITICAL_ROLES`)
 is among its actors.
+
+Arts stories (film, music, television, books: `ARTS_STORY_WORDS`, the same density) are
+read the same way: "the NME's praise", "he apologised for his deplorable actions", "the
+awards are voted for by the members", "Sky listened to the concerns" report the arts
+business, not political events. There a state named as such ("Uganda bans the play",
+"India ordered her deportation") is a political actor too, and violence and arrests
+(ASSAULT, COERCE: "Van Gogh was shot", "the rapper has been charged") count whoever takes
+part in them.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp.events.draft import Draft
-from pipeline.nlp.events.vocabulary import POLITICAL_ROLES, SPORT_STORY_WORDS
+from pipeline.nlp.events.vocabulary import ARTS_STORY_WORDS, POLITICAL_ROLES, SPORT_STORY_WORDS
 from pipeline.nlp.records import ArticleContext, Mention
 
 DENSITY = 0.01  # share of an article's words that are sport words
@@ -25,11 +33,24 @@ DISTINCT = 3  # distinct sport words an article needs besides
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # hyphenated words whole ("quarter-finals")
 
 
+# what counts in an arts story whoever takes part: violence and arrests
+_OFF_STAGE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _dense(ctx: ArticleContext, vocabulary: frozenset[str]) -> bool:
+    words = WORD.findall(ctx.text.lower())
+    hits = [w for w in words if w in vocabulary]
+    return bool(words) and len(hits) >= DENSITY * len(words) and len(set(hits)) >= DISTINCT
+
+
 def sport_story(ctx: ArticleContext) -> bool:
     """Whether the article reports sport (its words, not its section, decide)."""
-    words = WORD.findall(ctx.text.lower())
-    hits = [w for w in words if w in SPORT_STORY_WORDS]
-    return bool(words) and len(hits) >= DENSITY * len(words) and len(set(hits)) >= DISTINCT
+    return _dense(ctx, SPORT_STORY_WORDS)
+
+
+def arts_story(ctx: ArticleContext) -> bool:
+    """Whether the article reports film, music, television or books (its words decide)."""
+    return _dense(ctx, ARTS_STORY_WORDS)
 
 
 def political(mention: Mention) -> bool:
@@ -43,3 +64,14 @@ def political(mention: Mention) -> bool:
 def off_the_pitch(drafts: list[Draft]) -> list[Draft]:
     """The events of a sport story that a political actor takes part in."""
     return [d for d in drafts if any(political(m) for m in d.actors())]
+
+
+def off_stage(drafts: list[Draft]) -> list[Draft]:
+    """The events of an arts story that a state or a political actor takes part in, and its
+    violence and arrests."""
+    return [
+        d
+        for d in drafts
+        if d.event_type in _OFF_STAGE_TYPES
+        or any(political(m) or (m.entity_type == "COUNTRY" and m.kind == "name") for m in d.actors())
+    ]

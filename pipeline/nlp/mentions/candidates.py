@@ -24,6 +24,7 @@ from pipeline.nlp.mentions.context import (
     is_whole_ent,
 )
 from pipeline.nlp.mentions.kinded import dated_title, kinded_names, titled_work
+from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BODY_HEADS,
@@ -135,6 +136,8 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
     while start > 0:
         prev = doc[start - 1]
         if prev.text in POSSESSIVES and start - 2 >= 0 and doc[start - 2].is_title and prev.i - 1 != head.i:
+            if is_place_name(doc[start - 2].text):
+                break  # "Edinburgh's Napier University": the town's, not part of the name
             start -= 1  # "St James's Palace"
         elif prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.lower_ not in HONORIFICS:
             start -= 1
@@ -237,14 +240,35 @@ def _listed_after(doc, start: int, end: int) -> bool:
 
 def _reporter(doc, start: int, end: int) -> bool:
     """ "The BBC's Rachel Harvey": a given name and a surname NER reads as one person, after a
-    broadcaster's possessive, are its correspondent, not a programme."""
+    broadcaster's possessive, are its correspondent, not a programme, as is a person NER found
+    whole that the words after it place ("the BBC's Louisa Lim in Beijing"); so are two or three
+    names whose last the article writes after an honorific ("PBS' Jacoba Atlas ... Ms
+    Atlas said"), whatever NER made of them."""
     first = doc[start]
-    return (
+    if (
         first.lower_ in GIVEN_NAMES
         and first.ent_type_ == "PERSON"
         and first.ent_iob_ == "B"
         and start + 1 < end
         and doc[start + 1].ent_iob_ == "I"
+    ):
+        return True
+    # "the BBC's Louisa Lim in Beijing": a person NER found whole, and after it no capitalised word
+    # that would go on with a title, only where the correspondent is
+    person = next((e for e in ents_covering(doc, start) if e.start == start and e.label_ == "PERSON"), None)
+    if person is not None and len(person) > 1 and person.end + 1 < end and doc[person.end].lower_ == "in":
+        place = doc[person.end + 1].ent_id_
+        if place.startswith(("city:", "country:", "location:")):
+            return True
+    words = doc[start:end]
+    return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and _styled_elsewhere(doc, words[-1])
+
+
+def _styled_elsewhere(doc, surname: Token) -> bool:
+    """The word `surname` written right after an honorific somewhere in the article ("Ms Atlas")."""
+    return any(
+        t.text == surname.text and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in HONORIFICS and t.i != surname.i
+        for t in doc
     )
 
 
@@ -278,7 +302,7 @@ def _committee(mc: MentionContext, head: Token) -> list[Candidate]:
     committee, so that the body is not read as the one that acts or speaks."""
     doc = mc.doc
     k = head.i - 1
-    while k >= 0 and head.i - k <= 6 and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == ","):
+    while k >= 0 and head.i - k <= 6 and (_remit_word(doc[k]) or doc[k].text == ","):
         k -= 1
     if k < 0 or k == head.i - 1:
         return []  # "the Labour committee": no remit, the body's own committee is the body
@@ -289,6 +313,16 @@ def _committee(mc: MentionContext, head: Token) -> list[Candidate]:
     entry = mc.gaz.entries.get(body.ent_id_)
     iso3 = entry.country_iso3 if entry is not None else None
     return [Candidate(body.start, head.i + 1, "ORG", "ORGANIZATION", "name", name, 3, country_iso3=iso3)]
+
+
+def _remit_word(token: Token) -> bool:
+    """A lower-case word of a committee's remit ("work and pensions", "constitution select"):
+    nouns, adjectives and "and", not the words of a clause that only ends in a committee
+    ("the House of Lords to set up a special committee")."""
+    return token.is_lower and token.is_alpha and token.pos_ in _REMIT_POS and token.tag_ != "TO"
+
+
+_REMIT_POS = frozenset({"NOUN", "ADJ", "CCONJ", "PROPN", "VERB"})
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

@@ -53,6 +53,7 @@ from pipeline.nlp.mentions.org_names import (
     body_then_holder,
     country_of_body,
     described_body,
+    description_start,
     leaders_government,
     legal_form_end,
     site_name,
@@ -254,6 +255,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
     if label == "ORG" and described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
+    elif label == "ORG" and (described := description_start(span)) < len(span):
+        text = clean_spaces(span[:described].text)  # "the Associated Press news agency"
     opened = adjectives_opening(mc, span) if label == "ORG" else start
     if opened < start:  # "the American Jewish Congress", "an English Defence League march"
         return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)

@@ -26,9 +26,12 @@ _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a pri
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TYPE = {
     "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
-    "brand": "PRODUCT",
+    "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK",
 }  # fmt: skip
-_NER_OF_KIND = {"fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT"}
+_NER_OF_KIND = {
+    "fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT", "index": "PRODUCT",
+    "study": "WORK_OF_ART",
+}  # fmt: skip
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
@@ -46,6 +49,11 @@ _NOT_THE_NAME = {
     # names its brand after itself and stays the maker; a name NER took for a person's or
     # left a work is the brand ("Martha Stewart and Joe Boxer brands")
     "brand": ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME"),
+    # "the FTSE 100 index", "the Hang Seng index": whatever NER made of the name, the figure
+    "index": ("DATE", "TIME"),
+    # "the CBI report", "the British inquiry": a body or a people NER knows wrote it; "the
+    # Hutton report", "the Butler inquiry" NER typed a person or a place: the work, named after its chair
+    "study": ("ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"),
 }
 
 
@@ -76,7 +84,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         ner = _NER_OF_KIND.get(label, "EVENT")
         # a brand is often its maker's or founder's name: the phrase types this mention only,
         # not the name's other occurrences (a phrase rule's priority would carry it to them)
-        priority = 2 if label == "brand" else 3
+        # so is a stock index, computed by a firm or paper of its name ("the Dow Jones index")
+        priority = 2 if label in ("brand", "index", "study") else 3
         out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), priority))
     return out
 

@@ -154,11 +154,20 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
 
 def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
     """With no evidence, the type NER gave the name most often in the article ("Halifax"
-    GPE twice, ORG once: a place); a tie decides nothing."""
+    GPE twice, ORG once: a place); a tie decides nothing. Initials NER typed a body at least
+    once ("BT") are that body, whatever else NER made of them, unless the places list knows them."""
     ranked = Counter(c.entity_type for c in occurrences).most_common(2)
+    if len(ranked) == 2 and "ORGANIZATION" in dict(ranked) and _initials(name) and not known_place(name):
+        return {name: "ORGANIZATION"}  # "BT" GPE seven times, ORG six: initials name a body, not a place
     if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
         return {name: ranked[0][0]}
     return {}
+
+
+def _initials(name: str) -> bool:
+    """ "BT", "HSBC": capital letters only, as the short names of bodies are written (the
+    places written so, "US", "UK", "UAE", are the gazetteer's)."""
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def _names_joined(span: Span) -> bool:

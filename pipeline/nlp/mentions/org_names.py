@@ -203,6 +203,19 @@ def described_body(mc: MentionContext, span: Span) -> bool:
     return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
 
 
+def description_start(span: Span) -> int:
+    """ "the Associated Press news agency", "the Gazprom gas company": where the lower-case
+    words that end NER's span begin, when there are two or more of them and the last is a
+    body noun (org_nouns): they only say what the capitalised name before them is. The span's
+    length when no such words end it (one such word is `described_body`'s question)."""
+    k = len(span)
+    while k > 1 and span[k - 1].is_lower and span[k - 1].is_alpha:
+        k -= 1
+    if len(span) - k < 2 or span[-1].lower_ not in ORG_NOUNS or not (span[k - 1].is_title or span[k - 1].is_upper):
+        return len(span)
+    return k
+
+
 def adjectives_opening(mc: MentionContext, span: Span) -> int:
     """Where a body's name begins when NER cut the capitalised adjectives of a people or a
     language off its front ("American" and "Jewish" typed NORP, then "Congress" typed ORG;

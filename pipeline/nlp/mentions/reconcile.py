@@ -50,6 +50,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_QUALIFIERS,
     REMIT_PREPOSITIONS,
     TITLE_MODIFIERS,
+    UK_PLACES,
 )
 from pipeline.nlp.syntax import POSSESSIVES
 
@@ -82,7 +83,9 @@ def reconcile_entities(doc: Doc) -> Doc:
 
 def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     """The entities after merging gazetteer `matches` (non-overlapping) into `ner`."""
-    kept = _joined_by_and(doc, [_club_name(doc, e) or e for e in ner])
+    kept = _joined_by_and(
+        doc, [part for e in ner for part in _split_at_link(doc, e) or _after_place(doc, e) or [_club_name(doc, e) or e]]
+    )
     added: list[Span] = []
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
@@ -142,6 +145,60 @@ def _and_before(doc: Doc, i: int) -> int:
     """The index of the "and" right before token `i`, or before "the" there; -1 if none."""
     k = i - 1 - (i > 0 and doc[i - 1].lower_ == "the")
     return k if k >= 0 and doc[k].lower_ == "and" else -1
+
+
+def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
+    """ "brought Hollyoaks to Channel 4", "Hartlepool or Boston", "Blackburn v Colchester": NER
+    ran two names on through a lower-case "to", "or" or "v" between them. No name holds one
+    of these between capitalised words, except "to" before a verb or after a body's head
+    word ("Committee to Protect Journalists", "Campaign to Protect Rural England"), so the
+    span is the two names, each typed as NER typed the whole. Empty when not split."""
+    for k in range(ent.start + 1, ent.end - 1):
+        link = doc[k]
+        if link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper):
+            continue
+        if not (doc[k + 1].is_title or doc[k + 1].is_upper or doc[k + 1].like_num):
+            continue
+        if link.text == "to" and (doc[k - 1].lower_ in ORG_HEADS or doc[k + 1].tag_ == "VB"):
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        if start >= k:
+            return []
+        rest = Span(doc, k + 1, ent.end, label=ent.label_)
+        return [Span(doc, start, k, label=ent.label_), *(_split_at_link(doc, rest) or [rest])]
+    return []
+
+
+def _after_place(doc: Doc, ent: Span) -> list[Span]:
+    """ "Edinburgh's Napier University", "Bristol's Old Vic Theatre School": NER read a place's
+    possessive and the body or building it has as one name. A town or county of the places
+    list (uk_places) or a place or state the gazetteer knows before the possessive is the
+    place, and the capitalised words after it the name. Empty when not split."""
+    if ent.label_ not in ("ORG", "FAC"):
+        return []
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    for k in range(start + 1, min(ent.end - 1, start + 4)):
+        if doc[k].text not in POSSESSIVES:
+            continue
+        place = doc[start:k]
+        if not all(t.is_title for t in place) or not is_place_name(place.text):
+            return []
+        if not (doc[k + 1].is_title or doc[k + 1].is_upper):
+            return []
+        return [Span(doc, start, k, label="GPE"), Span(doc, k + 1, ent.end, label=ent.label_)]
+    return []
+
+
+def is_place_name(text: str) -> bool:
+    """A town or county of the places list, or a place or state the gazetteer knows."""
+    if text.lower() in UK_PLACES:
+        return True
+    entry = load_gazetteer().by_alias(text)
+    return entry is not None and entry.entity_id.startswith(("city:", "location:", "country:"))
+
+
+# Lower-case words that join two names but are no part of one (_split_at_link).
+_LINK_WORDS = frozenset({"to", "or", "v", "v.", "vs", "vs.", "versus"})
 
 
 def _club_name(doc: Doc, ent: Span) -> Span | None:
