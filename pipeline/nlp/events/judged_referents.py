@@ -19,7 +19,9 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.criticism import criticises, excess
 from pipeline.nlp.events.draft import (
+    Draft,
     EventContext,
+    assign,
     governs,
     is_actor,
     lemma_in,
@@ -40,6 +42,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import (
     is_passive,
+    judged_dep,
     nominal_subjects,
 )
 
@@ -125,6 +128,21 @@ def government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) -
     if any(c.dep_ in ("poss", "compound", "nmod", "prep", "relcl") for c in noun.children):
         return []  # "the hunting ban", "the law on asylum", "the bill he introduced": said which
     return national_government(ec.index)
+
+
+def measured_government(ec: EventContext, draft: Draft) -> None:
+    """ "Archbishop Tutu criticised the measures", "the Lib Dems oppose the bill": a verb's
+    criticism or refusal with no target, whose object (a passive's subject) is a definite
+    measure a government enacts that names no owner, and for which the article gave no
+    owner before (`actors.py` tried `proposal_object_owner` first), is aimed at the national
+    government (`government_measure`), unless a source governs; run once the draft's type
+    is settled."""
+    if draft.targets or draft.event_type not in ("ACCUSE", "REJECT") or draft.token.pos_ != "VERB":
+        return
+    judged = judged_dep(draft.token)
+    for obj in draft.token.children:
+        if obj.dep_ == judged and not draft.targets:
+            assign(draft, "targets", government_measure(ec, obj, draft.sources))
 
 
 def is_court(mention: Mention) -> bool:
