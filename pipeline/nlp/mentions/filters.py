@@ -26,12 +26,17 @@ WORD_ACRONYM = re.compile(r"^[A-Z][a-z]{2,7}$")
 
 
 def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
-    """Keep a headline span only if the gazetteer knows it or the body names it."""
+    """Keep a headline span only if the gazetteer knows it or the body names it. A name the
+    body calls a person, body or place as well as a work or product ("the technology-dominated
+    Nasdaq stock index" ... "Nasdaq Stock Market plans") is the former in the headline: a
+    phrase that types one mention a work or product types only that one (kinded.py)."""
     body_names: dict[str, Candidate] = {}
     for c in chosen:
         if mc.section[c.tok_start] == "headline":
             continue
-        body_names.setdefault(c.name.lower(), c)
+        first = body_names.get(c.name.lower())
+        if first is None or first.entity_type in _WORK_TYPES and c.entity_type not in _WORK_TYPES:
+            body_names[c.name.lower()] = c
         if c.entity_type == "PERSON" and c.kind == "name":
             parts = c.name.split()
             if len(parts) >= 2:
@@ -76,6 +81,9 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
                 )
             )
     return sorted(out, key=lambda c: c.tok_start)
+
+
+_WORK_TYPES = ("WORK", "PRODUCT")
 
 
 def _full_name_in_plain_headline(mc: MentionContext, c: Candidate) -> bool:
