@@ -59,6 +59,7 @@ from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
+from pipeline.passed import PassedMemo, file_digest
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import (
     ExtractionCache,
@@ -310,6 +311,10 @@ def write_tables(
     validated = {table: validate(table, whole.pop(table)) for table in list(whole) if table not in kept}
     del whole
     reuse = previous.reusable(dict(extracted), processed, resolution)
+    contract = ContractPasses(data_dir)
+    # Rows taken over keep the validation they passed when their file was written: a table
+    # whose other rows are validated below has then passed the contract as a whole.
+    taken_from_passed = {table: not reuse or contract.passed(table) for table in ARTICLE_TABLES}
     table_reuse.marker(data_dir).forget()
     summaries: dict[str, TableSummary] = {}
     with contextlib.ExitStack() as stack:
@@ -337,6 +342,12 @@ def write_tables(
     for table in kept:
         summaries[table] = summarize(data_dir, table)
     table_reuse.marker(data_dir).record(digest)
+    distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
+    contract.record(
+        [table for table in validated]
+        + [table for table in kept if contract.passed(table)]
+        + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles]
+    )
     return {table: summaries[table] for table in TABLES}
 
 
@@ -376,6 +387,48 @@ def validate_file(data_dir: Path, table: str, batch_rows: int = VALIDATION_ROWS)
             [list(schema.unique)] if schema.unique else []
         ):
             _raise_duplicates(table, path, columns)
+
+
+class ContractPasses:
+    """The tables whose file, byte for byte, is known to pass the contract (`validate_file`),
+    so that its blocking check need not read and validate it again: after an edit to one
+    article, validating every row of the per-article tables again was most of the checks.
+
+    `write_tables` vouches for a file when every row in it passed `validate` in this build or
+    was taken over from a file that passed (`table_reuse`), and what `validate` cannot see
+    batch by batch holds: ids that two articles could share are counted on the written file
+    (`UNIQUE_ACROSS_BATCHES`), and the other unique keys begin with the article id, whose
+    batches are disjoint when no article is listed twice. A check that validated a file
+    records its pass here too. Kept as "<table> <file digest>" under `contract_identity`
+    (`data/parquet/contract.passed.json`): new code, a new contract or a file written by
+    anything else is validated in full."""
+
+    def __init__(self, data_dir: Path, identity: str | None = None):
+        self.data_dir = data_dir
+        self.memo = PassedMemo(data_dir / "parquet" / "contract.passed.json", identity or contract_identity())
+        self.known = self.memo.load()
+
+    def _entry(self, table: str) -> str | None:
+        try:
+            return f"{table} {file_digest(table_path(self.data_dir, table))}"
+        except OSError:
+            return None
+
+    def passed(self, table: str) -> bool:
+        """Whether the table's file on disk now holds bytes that passed."""
+        return self._entry(table) in self.known
+
+    def record(self, tables: Iterable[str]) -> None:
+        """The tables' files as they are now passed; the other entries are forgotten."""
+        self.known = frozenset(entry for entry in map(self._entry, tables) if entry is not None)
+        self.memo.record(self.known)
+
+    def add(self, table: str) -> None:
+        """The table's file as it is now passed, beside what is known."""
+        entry = self._entry(table)
+        if entry is not None and entry not in self.known:
+            self.known = self.memo.load() | {entry}
+            self.memo.record(self.known)
 
 
 def contract_identity() -> str:

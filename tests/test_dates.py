@@ -132,3 +132,23 @@ def test_compatible_at_the_coarser_precision():
 )
 def test_day_of_month_expressions(text: str, found: list[str]) -> None:
     assert [e.text for e in find_date_expressions(text)] == found
+
+
+GATED = [
+    "The talks began on Tuesday night and ended late on 3 and 4 May 2004.",
+    "Earlier in the day, ministers met; last week they met twice, two days ago once.",
+    "He arrived in mid-June, left in Sept. 2003 and came back this autumn, at the weekend.",
+    "YESTERDAY MORNING the Bank held rates; on the 29th it met, and the day before too.",
+    "Nothing here names a time: the minister spoke to reporters about taxes.",
+]
+
+
+def test_the_word_gates_skip_no_match(monkeypatch):
+    """A pattern is not searched in a text without its gate's words: the same expressions as
+    searching every pattern in every text."""
+    from pipeline.nlp import dates
+
+    gated = [find_date_expressions(text) for text in GATED]
+    monkeypatch.setattr(dates, "_NEEDS", {})
+    assert gated == [find_date_expressions(text) for text in GATED]
+    assert all(gated[:4]) and not gated[4]

@@ -198,6 +198,7 @@ def test_the_contract_check_validates_a_file_again_only_when_its_bytes_changed(c
 
     data = tmp_path / "data"
     shutil.copytree(corpus[0] / "parquet", data / "parquet")
+    (data / "parquet" / "contract.passed.json").unlink()  # nothing vouched for by the table step
     paths = NewsPaths(seeds_dir=str(tmp_path), data_dir=str(data))
     contract = [c for c in checks.CHECKS if c.name == "matches_contract" and c.asset in ("sentences", "entities")]
     validated = []
@@ -220,6 +221,65 @@ def test_the_contract_check_validates_a_file_again_only_when_its_bytes_changed(c
     contract = [replace(c, code=checks.contract_identity) for c in contract]
     checks.run_checks(paths, contract)  # passed under other code: validated again
     assert validated == ["sentences", "entities", "sentences", "sentences", "entities"]
+
+
+def test_the_contract_check_takes_the_table_steps_validation_and_validates_only_other_bytes(
+    corpus, tmp_path, monkeypatch
+):
+    """The table step validated every row it wrote, or took it over from a file that passed:
+    after a one-article edit no contract check reads a file again, and the results are those
+    of validating every file; bytes the step did not write are validated in full."""
+    from pipeline.defs import checks
+    from pipeline.defs.resources import NewsPaths
+
+    data = _built_copy(corpus, tmp_path)
+    table_reuse.marker(data).forget()  # every row built and validated now (earlier tests left other files)
+    table_build.write_tables(data, corpus[2], extractor_version(), corpus[3], NOW)
+    new_speaker = '\nMarta Kowalczyk, a Baku lawyer, said: "The talks will go on."'  # a new name and a new quote
+    now, current = _edited(data, tmp_path, corpus[1], new_speaker)
+    [before], [after] = ([x for x in found if x.article["article_id"] == SEED_000] for found in (corpus[1], now))
+    assert len(after.quotes) > len(before.quotes) and len(after.mentions) > len(before.mentions)
+    rejections = corpus[3]
+    taken = []
+    real_rows = table_reuse.PreviousTables.rows
+    monkeypatch.setattr(table_reuse.PreviousTables, "rows",
+                        lambda self, table, ids: taken.extend(ids) or real_rows(self, table, ids))
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW, batch_articles=2)
+    assert taken and SEED_000 not in taken  # rows taken over and rows built now in the same files
+    paths = NewsPaths(seeds_dir=str(tmp_path), data_dir=str(data))
+    contract = [c for c in checks.CHECKS if c.name == "matches_contract"]
+    validated = []
+    real = table_build.validate_file
+    monkeypatch.setattr(checks, "validate_file",
+                        lambda data_dir, table: validated.append(table) or real(data_dir, table))
+    (data / "parquet" / "checks.results.json").unlink(missing_ok=True)
+    assert all(o["passed"] for o in checks.run_checks(paths, contract))
+    assert validated == []
+    for table in TABLES:  # what the checks took on trust passes when validated in full
+        real(data, table)
+
+    expected = build_tables(now, rejections, NOW)  # the edit's rows and the others' as a fresh build lays them out
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+    frame = pq.read_table(table_path(data, "quotes")).to_pandas()
+    frame.loc[0, "char_end"] = -1  # breaks the contract: bytes the table step never wrote
+    pq.write_table(pa.Table.from_pandas(frame, schema=TABLES["quotes"][1], preserve_index=False),
+                   table_path(data, "quotes"))
+    outcomes = checks.run_checks(paths, contract)
+    assert validated == ["quotes"]
+    assert [o["passed"] for o in outcomes] == [c.asset != "quotes" for c in contract]
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    checks.run_checks(paths, contract)
+    assert validated == ["quotes", "quotes"]  # rows taken over from bytes that never passed: validated again
+
+    monkeypatch.setattr(table_build, "contract_identity", lambda: "another contract")
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    monkeypatch.setattr(checks, "contract_identity", lambda: "yet another contract")
+    contract = [replace(c, code=checks.contract_identity) for c in contract]
+    monkeypatch.setattr(table_build, "contract_identity", lambda: "yet another contract")
+    checks.run_checks(paths, contract)  # vouched for under other code: every file validated
+    assert sorted(validated) == sorted(["quotes", "quotes", *TABLES])
 
 
 def test_shared_values_leave_records_equal_and_keep_their_types():

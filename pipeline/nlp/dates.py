@@ -133,6 +133,19 @@ _WITH_DIGITS = frozenset({"month_day", "iso", "day_of_month", "year"})
 """The patterns that match only text holding an ASCII digit (a day number or a year)."""
 _DIGIT = re.compile("[0-9]")
 
+_NEEDS: dict[str, re.Pattern[str]] = {
+    # every month name begins with its capitalised abbreviation (matched case-sensitively)
+    "month_day": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "month": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "weekday": re.compile("day"),  # "Monday" … "Sunday", case-sensitive
+    "deictic_day": re.compile("day|night|morning|afternoon|evening", re.IGNORECASE),
+    "relative_period": re.compile("week|month|year|summer|winter|spring|autumn|ago", re.IGNORECASE),
+}
+"""Words each match of a pattern holds, searched with the pattern's own case rule: a text
+without them is not searched with the pattern (the month and period patterns try their
+optional openings at every word; searching all of them was most of the time of dating
+a sentence)."""
+
 _NOT_A_POINT = re.compile(
     r"^(?:since|until|by)\b|\b(?:the\s+past|the\s+last)\s+(?:week|month|year)\b", re.IGNORECASE
 )
@@ -162,6 +175,8 @@ def find_date_expressions(text: str) -> list[DateExpression]:
     for kind, pattern in _PATTERNS:
         if kind in _WITH_DIGITS and not digits:
             continue  # (most sentences have no digit: not searching saves half the work)
+        if kind in _NEEDS and _NEEDS[kind].search(text) is None:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

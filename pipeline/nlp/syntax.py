@@ -85,10 +85,13 @@ def hyphen_joined(left: Token, right: Token) -> bool:
 def hyphen_prefix(token: Token) -> str:
     """ "test-fired", "non-fiction": the prefix the tokenizer split off the word, with its
     hyphen ("test-", "non-"), or "" when the word has none."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+    i = token.i
+    if i < 2:
         return ""
-    return doc[token.i - 2].lower_ + "-"
+    view = view_of(token.doc)  # asked of every quoted word: read on the token view
+    if view.text[i - 1] != "-" or view.spaced[i - 1] or view.spaced[i - 2]:
+        return ""
+    return view.lower[i - 2] + "-"
 
 
 def _cut_at_hyphen(token: Token) -> bool:

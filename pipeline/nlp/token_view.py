@@ -46,6 +46,7 @@ class TokenView:
         self._children: dict[int, tuple[int, ...]] = {}
         self._columns: dict[str, list] = {}
         self._ents: tuple | None = None
+        self._heads_of: dict[tuple[str, str], frozenset[int]] = {}
         self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
 
     def __len__(self) -> int:
@@ -72,6 +73,11 @@ class TokenView:
         return self._column("IS_ALPHA")
 
     @property
+    def spaced(self) -> list[int]:
+        """1 where a space follows the token (`token.whitespace_` not empty), else 0, exported when first asked."""
+        return self._column("SPACY")
+
+    @property
     def ents(self) -> tuple:
         """The doc's entity spans (`doc.ents`), made once: each `doc.ents` builds every span
         anew, and the mention rules ask for them once per entity they classify."""
@@ -84,6 +90,17 @@ class TokenView:
         if found is None:
             values = self.doc.to_array(attr).tolist() if len(self) else []
             found = self._columns[attr] = self._names(values) if attr in _STRING_ATTRS else values
+        return found
+
+    def heads_of(self, lower: str, dep: str) -> frozenset[int]:
+        """The heads of the tokens spelt `lower` (lower-cased) with dependency `dep` ("with"
+        prepositions), found in one walk of the doc, made once: a pass asking it of every verb
+        skips those on which no such token hangs."""
+        found = self._heads_of.get((lower, dep))
+        if found is None:
+            found = self._heads_of[(lower, dep)] = frozenset(
+                h for h, word, d in zip(self.head, self.lower, self.dep, strict=True) if word == lower and d == dep
+            )
         return found
 
     def children(self, i: int) -> tuple[int, ...]:
@@ -116,7 +133,12 @@ class _Names:
         self.known: dict[int, str] = {}
 
     def __call__(self, hashes: list[int]) -> list[str]:
-        known, strings = self.known, self.strings
+        known = self.known
+        try:  # most columns hold only known strings once a few articles are read
+            return list(map(known.__getitem__, hashes))
+        except KeyError:
+            pass
+        strings = self.strings
         for h in set(hashes).difference(known):
             known[h] = strings[h]
         return list(map(known.__getitem__, hashes))

@@ -55,14 +55,27 @@ from pipeline.nlp.syntax import (
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
 
 
-def _judging_forms(token: Token) -> list[str]:
-    """The word, its lemma, and for an adverb in "-ly" the adjective it is made from
-    ("foolishly" -> "foolish", "angrily" -> "angry"): an adverb judges as its adjective does."""
-    forms = [token.lower_, token.lemma_.lower()]
-    word = token.lower_
-    if token.pos_ == "ADV" and word.endswith("ly") and len(word) > 4:
+def _judging_forms(word: str, lemma: str, pos: str) -> list[str]:
+    """The word (lower-cased), its lemma (lower-cased), and for an adverb in "-ly" the adjective
+    it is made from ("foolishly" -> "foolish", "angrily" -> "angry"): an adverb judges as its
+    adjective does."""
+    forms = [word, lemma]
+    if pos == "ADV" and word.endswith("ly") and len(word) > 4:
         forms += [word[:-3] + "y" if word.endswith("ily") else word[:-2]]
     return forms
+
+
+def judging_word(word: str, lemma: str, pos: str) -> bool:
+    """Whether a word (lower-cased, with its lower-cased lemma and part of speech) is one of
+    criticism (`criticism_words`) or judges strongly enough against (the stance lexicon)."""
+    lexicon = load_stance_lexicon()
+    for form in _judging_forms(word, lemma, pos):
+        if form in CRITICISM_WORDS:
+            return True
+        weight = lexicon.evaluative(form)
+        if weight is not None and weight <= -CRITICISM_WEIGHT:
+            return True
+    return False
 
 
 REPROACH_MODALS = frozenset({"should", "ought"})
@@ -209,12 +222,17 @@ def _fit_for(participle: Token) -> bool:
     return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in participle.children)
 
 
+_SHORTCOMING_VERBS = frozenset(verb for verb, _ in SHORTCOMING_PHRASES)
+
+
 def _shortcoming(token: Token) -> bool:
     """ "Labour has let pensioners down", "he had lost the trust of the people": a verb with
     the particle or object of a failing (`shortcoming_phrases`) charges its subject."""
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if lemma not in _SHORTCOMING_VERBS:
+        return False  # (looked up before the children are read: most verbs are no failing's)
     # the particle, or the adverb the parser makes a clause of ("let the country down")
     words = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "ccomp" and c.pos_ == "ADP")}
     words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
@@ -229,6 +247,8 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple
 
 
 _CRITICISM_BY_FIRST_WORD = _by_first_word(CRITICISM_PHRASES)
+CRITICISM_OPENERS = frozenset(_CRITICISM_BY_FIRST_WORD)
+"""The words a phrase of blame (`criticism_phrases`) begins with."""
 
 
 def criticising_phrase(token: Token) -> bool:
@@ -240,11 +260,14 @@ def criticising_phrase(token: Token) -> bool:
 def criticising_phrase_length(token: Token) -> int:
     """The number of words of the longest phrase of blame (`criticism_phrases`) the word
     starts, 0 where it starts none."""
+    phrases = _CRITICISM_BY_FIRST_WORD.get(token.lower_)
+    if phrases is None:
+        return 0  # (the common case, asked of every quoted word: no phrase starts with it)
     doc = token.doc
     return max(
         (
             len(words)
-            for words in _CRITICISM_BY_FIRST_WORD.get(token.lower_, ())
+            for words in phrases
             if token.i + len(words) <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words))
         ),
         default=0,
@@ -314,11 +337,4 @@ def criticises(token: Token) -> bool:
         and not list(token.children)
     ):
         return True  # "had done nothing for eight years": a charge of inaction ("nothing wrong" is none)
-    lexicon = load_stance_lexicon()
-    for word in _judging_forms(token):
-        if word in CRITICISM_WORDS:
-            return True
-        weight = lexicon.evaluative(word)
-        if weight is not None and weight <= -CRITICISM_WEIGHT:
-            return True
-    return False
+    return judging_word(token.lower_, token.lemma_.lower(), token.pos_)

@@ -168,7 +168,9 @@ def detect_events(
     drafts = [d for d in drafts if not case_taken_elsewhere(d)]  # "took his case to the press"
     dismissed_appeals(drafts)  # "judges dismissed both appeals": against those who appealed
     drafts = confirmed_headlines(drafts)
-    if sport_story(ctx):
+    if not drafts:
+        pass  # (every word of the article is read for its kind only when there are events to keep)
+    elif sport_story(ctx):
         drafts = off_the_pitch(drafts)  # clubs and players are not political actors
     elif arts_story(ctx):
         drafts = off_stage(drafts)  # nor are bands, studios and critics

@@ -26,6 +26,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Sentence
 from pipeline.nlp.syntax import PLACE_LABELS, MentionIndex
+from pipeline.nlp.token_view import view_of
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
 MODALITY_RANK = {ASSERTED: 0, FUTURE: 1, HYPOTHETICAL: 2, NEGATED: 3}
@@ -172,14 +173,20 @@ def given_with(verb: Token) -> list[Token]:
     subject got from that giver to do what the verb says; triggers.py lets only an aid noun
     (PLOVER AID) be realised so, the giver its source and the subject its target. The
     parser hangs the phrase on the subject or the object as often as on the verb."""
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "dobj"))]
+    # asked of every verb: read on the token view, a Token made only for what is found
+    view = view_of(verb.doc)
+    dep, lower, children = view.dep, view.lower, view.children
+    heads = [verb.i, *(c for c in children(verb.i) if dep[c] in ("nsubj", "dobj"))]
+    withs = view.heads_of("with", "prep")
+    if not any(h in withs for h in heads):
+        return []  # no "with" phrase hangs on the verb, its subject or its object
     return [
-        inner_event_noun(p)
+        inner_event_noun(verb.doc[p])
         for head in heads
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for p in c.children
-        if p.dep_ == "pobj" and any(g.dep_ == "prep" and g.lower_ == "from" for g in p.children)
+        for c in children(head)
+        if dep[c] == "prep" and lower[c] == "with"
+        for p in children(c)
+        if dep[p] == "pobj" and any(dep[g] == "prep" and lower[g] == "from" for g in children(p))
     ]
 
 

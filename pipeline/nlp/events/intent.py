@@ -224,6 +224,10 @@ def _causing_thing(verb: Token, ec: EventContext) -> bool:
     )
 
 
+_INTENT_VERBS = frozenset().union(REQUEST_VERBS, DEADLINE_VERBS, SEEKING_VERBS, DESIRE_VERBS)
+"""The lemmas `sentence_intents` reads a verb for: any other verb is passed over unread."""
+
+
 def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """REQUEST from "X wants Y to" and deadlines, AGREE from "X is willing to" in one sentence."""
     if is_question(sentence):
@@ -234,6 +238,8 @@ def sentence_intents(ec: EventContext, span: Span, sentence: Sentence) -> list[D
         # only a verb, or a willingness adjective ("ready to"), can be read below
         if view.pos[i] not in ("VERB", "AUX") and not (view.pos[i] == "ADJ" and view.lower[i] in WILLINGNESS_WORDS):
             continue
+        if view.pos[i] in ("VERB", "AUX") and view.lemma[i].lower() not in _INTENT_VERBS:
+            continue  # a verb asks, sets a deadline, seeks or wishes only by its lemma
         token = doc[i]
         if token.pos_ in ("VERB", "AUX") and not has_neg(token):
             asked = None

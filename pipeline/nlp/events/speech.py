@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.criticism import criticises, denied_virtue, unsound, untrusted
+from pipeline.nlp.events.criticism_gate import may_judge
 from pipeline.nlp.events.draft import (
     Draft,
     EventContext,
@@ -129,7 +130,11 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
-        for token in span:
+        view = view_of(span.doc)
+        for i in range(span.start, span.end):
+            if not may_judge(view, i):
+                continue  # (told on the token view: no Token made for a word that cannot judge)
+            token = span.doc[i]
             denied = unsound(token) or untrusted(token) or denied_virtue(token)
             if not denied and (not criticises(token) or negated(token)):
                 continue
@@ -231,10 +236,13 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     if is_question(sentence):
         return []
     drafts: list[Draft] = []
-    doc, pos = span.doc, view_of(span.doc).pos
+    doc, view = span.doc, view_of(span.doc)
+    pos, lemma = view.pos, view.lemma
     for i in range(span.start, span.end):
         if pos[i] != "VERB":
             continue  # only a verb labels (tested from the view: no Token for other words)
+        if (word := lemma[i].lower()) not in DISMISSING_VERBS and word not in LABELLING_VERBS:
+            continue  # nor for a verb that neither dismisses nor labels
         verb = doc[i]
         dismissing = lemma_in(verb, DISMISSING_VERBS) and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children

@@ -71,7 +71,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
 from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex, hyphen_prefix
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 
 def verb_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, list[Token]] | None:
@@ -162,8 +162,8 @@ def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _is_light(token: Token, lexicon: EventTriggers) -> bool:
-    view, i = view_of(token.doc), token.i
+def _is_light_at(view: TokenView, i: int, lexicon: EventTriggers) -> bool:
+    """Whether token i is a light verb ("hold talks", "carry out"), with its particle if any."""
     if view.pos[i] not in ("VERB", "AUX") and not view.tag[i].startswith("VB"):
         return False
     dep = view.dep
@@ -345,18 +345,18 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     light_triggers: set[int] = set()
     for i in range(span.start, span.end):
         if i not in verbs and pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
-            continue  # neither a verb trigger nor a possible light verb (_is_light)
-        token = doc[i]
-        is_light = _is_light(token, lexicon)
-        verb = verbs.get(token.i)
+            continue  # neither a verb trigger nor a possible light verb (_is_light_at)
+        is_light = _is_light_at(view, i, lexicon)
+        verb = verbs.get(i)
         bare = not is_light and verb is None
-        verb_lemma = token.lemma_.lower()
+        verb_lemma = lemma[i].lower()
         meeting_only = bare and verb_lemma in MEETING_LIGHT_VERBS
         scaling_only = bare and verb_lemma in AID_SCALING_VERBS
         dropping_only = bare and verb_lemma in AID_DROPPING_VERBS
         legal_only = bare and verb_lemma in LEGAL_REALISING_VERBS
         if bare and not (meeting_only or scaling_only or dropping_only or legal_only):
-            continue
+            continue  # (told on the token view: no Token made for the verbs that realise nothing)
+        token = doc[i]
         for noun in _object_nouns(token):
             if noun.i not in nouns:
                 continue

@@ -395,10 +395,9 @@ def indirect_quotes(art: QuoteArticle, direct: list[Quote]) -> list[Quote]:
             continue
         start, end = span
         # the clause must be reported speech, not the direct quote the verb introduces
-        unquoted = sum(
-            1 for p in range(start, end) if art.text[p].isalnum() and not art.in_quote(p)
-        )
-        alnum = sum(1 for p in range(start, end) if art.text[p].isalnum())
+        letters = [p for p in range(start, end) if art.text[p].isalnum()]
+        unquoted = sum(1 for p in letters if not art.in_quote(p))
+        alnum = len(letters)
         if unquoted < 3 or (art.in_quote(start) and unquoted < 0.4 * alnum):
             continue
         if token.lower_ == "according" and any(

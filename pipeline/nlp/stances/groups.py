@@ -178,8 +178,11 @@ def polled_groups_dropped(
     (eval/GUIDE.md)."""
     ids = {m.mention_id for m in groups}
     by_id = {m.mention_id: m for m in mentions}
+    held_in = {s.sentence_id for s in stances}  # only the sentences a stance is held in are read
     polled = {
-        s.sentence_id for s in ctx.sentences if any(w in SURVEY_NOUNS for w in s.text.lower().replace(",", " ").split())
+        s.sentence_id
+        for s in ctx.sentences
+        if s.sentence_id in held_in and any(w in SURVEY_NOUNS for w in s.text.lower().replace(",", " ").split())
     }
     return [
         s for s in stances

@@ -28,6 +28,7 @@ from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
 from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, PERSONAL_PRONOUNS, is_to_infinitive
+from pipeline.nlp.token_view import view_of
 
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
 
@@ -55,6 +56,8 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
 def _idiom_weight(verb: Token, subject: Token) -> float | None:
     """The signed weight of the idiom the predicate is, or None: the verb's lemma and the
     lemmas after the subject in its clause, negation and nested clauses left out."""
+    if not _may_hold_an_idiom(verb):
+        return None
     skip = {t.i for t in subject.subtree}
     for child in verb.children:
         small = child.dep_ == "ccomp" and child.pos_ not in ("VERB", "AUX")  # "make things worse"
@@ -65,8 +68,40 @@ def _idiom_weight(verb: Token, subject: Token) -> float | None:
         if t.i > verb.i and t.i not in skip and not t.is_punct and not t.is_quote and not t.is_space
     ]
     text = f" {' '.join(words)} "
-    found = [(len(idiom), weight) for idiom, weight in EVALUATIVE_IDIOMS.items() if f" {idiom} " in text]
+    # only the idioms whose first word is one of the text's (any idiom the text holds is among them)
+    found = [
+        (len(idiom), weight)
+        for word in set(text.split(" "))
+        for idiom, weight in _IDIOMS_BY_FIRST_WORD.get(word, ())
+        if f" {idiom} " in text
+    ]
     return max(found)[1] if found else None
+
+
+def _may_hold_an_idiom(verb: Token) -> bool:
+    """False where no idiom can be among the predicate's lemmas, told from the lemmas of the
+    verb and of every word after it to the end of its subtree (the predicate's words are among
+    them) on the token view: most clauses hold no idiom's every word, and reading the clause's
+    tokens one by one was most of this pass's time."""
+    view = view_of(verb.doc)
+    pieces = {""}  # the pieces `_idiom_weight`'s text splits into at its spaces, and more
+    pieces.update(piece for lemma in view.lemma[verb.i : verb.right_edge.i + 1] for piece in lemma.lower().split(" "))
+    return any(
+        all(piece in pieces for piece in idiom.split(" "))
+        for word in pieces
+        for idiom, _ in _IDIOMS_BY_FIRST_WORD.get(word, ())
+    )
+
+
+def _by_first_word(idioms: dict[str, float]) -> dict[str, list[tuple[str, float]]]:
+    """The idioms under their first word: each predicate was searched for every idiom."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for idiom, weight in idioms.items():
+        found.setdefault(idiom.split(" ")[0], []).append((idiom, weight))
+    return found
+
+
+_IDIOMS_BY_FIRST_WORD = _by_first_word(EVALUATIVE_IDIOMS)
 
 
 def _judged(art: StanceArticle, subject: Token) -> list[Target]:
