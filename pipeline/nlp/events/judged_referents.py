@@ -142,15 +142,32 @@ def _state_custody(ec: EventContext, noun: Token) -> list[Mention]:
     (`state_custody_nouns`) is a state's act, and a court judges its own state's, so one that
     names no doer is the national government's when a court judges it (a critic's "detentions
     without trial were unacceptable" may be of another state's camp); its "of" phrase names
-    who is held, and its "without" phrase how. A possessive or a name on it ("Israel's
-    detention of", "US detentions") or a "by" agent names the doer instead."""
-    if any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "PRON", "NOUN") for c in noun.children):
+    who is held, and its "without" phrase how. A possessive or a name on it that names a
+    state, a body or a place ("Israel's detention of", "US detentions", "Guantanamo
+    detentions") or a "by" agent names the doer instead; a person's, a pronoun's or a plain
+    noun's names who is held, as "of" does ("the men's detention", "his deportation"), or what
+    kind ("immigration detention")."""
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    if not all(_held_or_kind(ec, c) for c in modifiers if c.pos_ in ("PROPN", "PRON", "NOUN")):
         return []
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
         return []
     if any(c.dep_ == "det" and c.lower_ not in ("the", "this", "these", "such") for c in noun.children):
         return []  # "a detention", "any internment": not one the government carried out
     return national_government(ec.index)
+
+
+def _held_or_kind(ec: EventContext, modifier: Token) -> bool:
+    """Whether a possessive or noun on a custody noun names who is held or the kind of
+    custody, not its doer: a pronoun ("his detention"), a person ("Abu Hamza's deportation"),
+    or a common noun no actor's mention covers ("the men's detention", "immigration
+    detention")."""
+    mentions = [m for m in ec.index.all_at(modifier) if m.kind != "pronoun"]
+    if modifier.pos_ == "PRON":
+        return True
+    if mentions:
+        return all(m.entity_type == "PERSON" for m in mentions)
+    return modifier.pos_ == "NOUN"
 
 
 def pronoun_antecedent(
