@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.nlp.events import detect_events
 from pipeline.nlp.mentions import detect_mentions
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import Mention
 from pipeline.nlp.stances import stances_and_groups
+from pipeline.nlp.stances.speech_acts import speech_act_stances
 from tests.case_harness import Case, case_params, run_case
 from tests.conftest import named_by
 
@@ -32,7 +34,11 @@ def _records(case: Case, ctx) -> list[dict]:
         mentions = mentions + _person_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
     stances, groups = stances_and_groups(ctx, quotes, mentions)
-    by_id = {m.mention_id: m for m in mentions + groups}
+    # the stances the speech-act events imply, read after the events as `chain_extractors` does
+    everyone = sorted(mentions + groups, key=lambda m: m.char_start)
+    events = detect_events(ctx, everyone, quotes, stances)
+    stances = stances + speech_act_stances(ctx, quotes, everyone, events, stances)
+    by_id = {m.mention_id: m for m in everyone}
     return [
         {
             "holder": named_by(s.holder_mention_id, by_id),

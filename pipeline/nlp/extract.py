@@ -30,6 +30,7 @@ from pipeline.nlp.records import ArticleContext, ArticleExtraction, EventCandida
 from pipeline.nlp.stances import stances_and_groups
 from pipeline.nlp.stances.groups import group_candidates, is_dissent_noun
 from pipeline.nlp.stances.opinion import opinion_weight
+from pipeline.nlp.stances.speech_acts import speech_act_stances
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
 BATCH_SIZE = 32
@@ -145,7 +146,8 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     """Mentions, quotes, stances and events of one parsed article, each extractor fed what
     the ones before found. A group named by a common noun ("creditors", "environmentalists")
     joins the mentions once it holds a stance or acts in an event (eval/GUIDE.md): the events
-    see every candidate group."""
+    see every candidate group. The speech acts the events find add the stances they imply
+    (`speech_acts`), which the stance passes, run before the events, missed."""
     mentions = detect_mentions(ctx)
     quotes = extract_quotes(ctx, mentions)
     found = group_candidates(ctx, mentions)
@@ -154,6 +156,8 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     crowds = protest_crowds(ctx, mentions + candidates)  # "a demonstration against X": its protesters
     events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances, crowds)
     events = _not_only_acted_on(events, found.done_to)
+    everyone = list({m.mention_id: m for m in mentions + groups + candidates + crowds}.values())
+    stances = stances + speech_act_stances(ctx, quotes, everyone, events, stances)
     acting = {i for e in events for i in e.sources + e.targets + e.participants + e.mediators}
     held = {m.mention_id for m in groups}
     groups = groups + [m for m in candidates + crowds if m.mention_id in acting and m.mention_id not in held]

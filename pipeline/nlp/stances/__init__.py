@@ -93,6 +93,11 @@ judged by the speaker.
    "His report demands …" and a narrated "He accused …" are the speaker the quotes layer
    gave those words (it reads the pronoun's gender; no one where it found no one).
 
+11. Speech acts the events layer finds (`speech_acts`, run by `extract.chain_extractors`
+   after the events): a demand, praise or agreement supports what it is about, a refusal or
+   criticism opposes it ("Frank Field criticised the reported rivalry between the pair"),
+   where no pass gave the holder a stance in that sentence.
+
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
 nouns), `judgements` (deontic modals, attitude nouns, judging words and "so-called" inside
