@@ -38,6 +38,7 @@ from pipeline.nlp.stances.phrases import (
     render,
 )
 from pipeline.nlp.stances.words import (
+    ASIDE_PREPOSITIONS,
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     DEED_NOUNS,
@@ -533,10 +534,13 @@ class Labeller:
     def clause_label(self, clause: Token) -> str | None:
         """A wished-for clause as a label: its words less markers, auxiliaries and
         subordinate clauses ("for the inspectors to be given more time in Iraq before …"
-        -> "weapons inspectors given more time in Iraq")."""
+        -> "weapons inspectors given more time in Iraq"). The label stops at the clause's own
+        boundary (`_aside`): a conjoined clause of its own ("should sack Mr Brown, but did not
+        believe …") and an adverbial of concession or cause ("to cut greenhouse gases despite
+        its unwillingness …") are no part of what is wished for."""
         skip: set[int] = set()
         for t in clause.subtree:
-            if t is not clause and t.dep_ in ("advcl", "relcl", "ccomp", "parataxis"):
+            if t is not clause and (t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t)):
                 skip.update(g.i for g in t.subtree)
         tokens = [
             t for t in clause.subtree
@@ -659,3 +663,17 @@ def _shared_head(verb: Token, obj: Token) -> Token | None:
     return next(
         (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.left_edge.i == cc.i + 1), None
     )
+
+
+def _aside(token: Token) -> bool:
+    """Whether a word in a clause opens a part outside what the clause says is to be done: a
+    conjoined verb with its own subject or auxiliary, which is a clause of its own ("should
+    sack Mr Brown, but did not believe Mr Blair was strong enough"), a verb under its own
+    negation, which the label would turn round ("to change public opinion not follow it"), or
+    a preposition of concession or cause (`aside_prepositions`: "despite its unwillingness")."""
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+        return True  # "change public opinion not follow it": the label drops the negation, so not the verb
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        # the infinitive's "to" is no auxiliary of its own ("to cut taxes and to raise spending")
+        return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.tag_ != "TO" for c in token.children)
+    return token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS

@@ -38,6 +38,7 @@ TERM_ADJECTIVES = _VOCABULARY.words("term_adjectives") | CLASSIFYING_ADJECTIVES
 EMPTY_VERBS = _VOCABULARY.words("empty_verbs")
 PLEDGE_MODALS = _VOCABULARY.words("pledge_modals")
 PLEDGE_EXCLUDED_VERBS = _VOCABULARY.words("pledge_excluded_verbs")
+ASIDE_PREPOSITIONS = _VOCABULARY.words("aside_prepositions")
 PLACEMENT_VERBS = _VOCABULARY.words("placement_verbs")
 INSTRUMENT_VERBS = _VOCABULARY.words("instrument_verbs")
 MESSAGE_NOUNS = _VOCABULARY.words("message_nouns")
