@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
@@ -99,8 +100,22 @@ def _said_by(art: StanceArticle, verb: Token, holder: Mention) -> bool:
         return False
     if doer.pos_ == "PRON":
         return True
-    words = list(doer.subtree) if doer.lemma_.lower() in SPOKESPERSON_NOUNS else _own_words(doer)
-    return any(holder.char_start <= t.idx < holder.char_end for t in words)
+    if doer.lemma_.lower() in SPOKESPERSON_NOUNS:
+        return any(holder.char_start <= t.idx < holder.char_end for t in doer.subtree)
+    if _member_of(doer, holder):
+        return False
+    return any(holder.char_start <= t.idx < holder.char_end for t in _own_words(doer))
+
+
+def _member_of(doer: Token, holder: Mention) -> bool:
+    """Whether the doer is one person, named by a post (roles.yaml), whom a body only qualifies
+    ("a senior Tory MP has criticised", "Tory leader urges"): a leader, minister or member speaks in
+    their own right, not for the party (eval/GUIDE.md, Who speaks for a body), so the body
+    holds no stance; a spokesperson (`SPOKESPERSON_NOUNS`) speaks for it, and a plural ("three
+    Appeal Court judges") is the body's bench or members together."""
+    if holder.entity_type == "PERSON" or holder.char_start <= doer.idx < holder.char_end:
+        return False
+    return doer.tag_ in ("NN", "NNP") and load_gazetteer().match_role(doer.text) is not None  # a post (roles.yaml)
 
 
 def _own_words(noun: Token) -> list[Token]:
