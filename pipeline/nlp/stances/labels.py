@@ -545,7 +545,7 @@ class Labeller:
         tokens = [
             t for t in clause.subtree
             if t.i not in skip
-            and t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc")
+            and (t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc") or _joins(t, skip))
             and not t.is_quote
             and not t.is_space
         ]
@@ -677,3 +677,11 @@ def _aside(token: Token) -> bool:
         # the infinitive's "to" is no auxiliary of its own ("to cut taxes and to raise spending")
         return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.tag_ != "TO" for c in token.children)
     return token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS
+
+
+def _joins(token: Token, skip: set[int]) -> bool:
+    """Whether a conjunction joins two verbs the label keeps ("to sort out differences and
+    extend the tax cut"): without it the two acts run together as one."""
+    return token.dep_ == "cc" and token.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "conj" and c.i > token.i and c.i not in skip for c in token.head.children
+    )
