@@ -20,8 +20,10 @@ from pipeline.nlp.quotes import is_cue, under_a_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
+    ACTOR_TYPES,
     MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
+    RESTRICTING_PREPOSITIONS,
     action_argument,
     adjective_head,
     clean,
@@ -30,6 +32,7 @@ from pipeline.nlp.stances.phrases import (
     judging,
     keep_adjective,
     left_tokens,
+    noun_argument,
     np_head,
     phrase,
     render,
@@ -80,9 +83,6 @@ def gerund(lemma: str) -> str:
     return lemma + "ing"
 
 
-ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
-
-
 def _committed_action(verb: Token) -> bool:
     """An action someone is committed or determined to take (`commitment_adjectives`):
     "committed to imposing annual limits", "determined to cut taxes"; not a light verb or a
@@ -104,7 +104,7 @@ def _split_prefix(noun: Token) -> bool:
     return doc[noun.i + 2] not in list(noun.subtree)
 
 
-def _people(noun: Token) -> bool:
+def people_noun(noun: Token) -> bool:
     """A noun for people (`group_holder_nouns`, a person noun or a name): whom an act is done
     to or with, not an issue the act is on."""
     return noun.lemma_.lower() in GROUP_HOLDER_NOUNS or is_person_head(noun)
@@ -208,7 +208,11 @@ class Labeller:
             if of_pobj is not None and comp[0].lower_ == "of" and self._deed_of_actor(noun, of_pobj):
                 return render(self.doc, phrase(self.lex, noun, keep_det=False)) or None
             if of_pobj is not None:
-                return self.noun_label(of_pobj, resolve)
+                # "the number of school-leavers without these basic skills": what the counted
+                # kind lacks, hung on the count, still restricts the kind
+                label = self.noun_label(of_pobj, resolve)
+                lacking = noun_argument(self.lex, noun, of_pobj, RESTRICTING_PREPOSITIONS) if label else []
+                return clean(f"{label} {render(self.doc, lacking)}") if lacking else label
             # "the idea that the plans were racist", "measures to allow house arrest"
             done = completion(self.lex, noun, bare=False, doing=False)
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
@@ -260,7 +264,7 @@ class Labeller:
         whose "of" names an actor (a name of a person, body or state, a noun for people or a body)
         is that actor's deed, the issue a reader names; the actor alone is no issue."""
         actor = (
-            of_pobj.ent_type_ in ACTOR_TYPES or of_pobj.pos_ == "PROPN" or _people(of_pobj)
+            of_pobj.ent_type_ in ACTOR_TYPES or of_pobj.pos_ == "PROPN" or people_noun(of_pobj)
             or of_pobj.lemma_.lower() in BODY_NOUNS
         )
         return noun.lemma_.lower() in DEED_NOUNS and actor
@@ -612,14 +616,21 @@ class Labeller:
             found = self._phrasal_label(verb)
             if found is not None:
                 return found
+        shared = _shared_head(verb, obj) if obj is not None else None
+        if shared is not None:
+            # "keeping UK and foreign terror suspects under house arrest": the noun is the object
+            first = render(self.doc, [t for t in self.doc[obj.left_edge.i : shared.left_edge.i] if t.dep_ != "det"])
+            obj, prefix = shared, f"{first} "
+        else:
+            prefix = ""
         if (
             obj is not None
             and verb.lemma_.lower() in TRANSPARENT_VERBS
             and not self._placed(verb, obj)
-            and not _people(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
+            and not people_noun(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
         ):
             label = self.noun_label(obj)
-            return (label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
+            return (prefix + label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
         if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
@@ -627,8 +638,24 @@ class Labeller:
         label = self.noun_label(obj)
         if not label:
             return None
+        label = prefix + label
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
 
+
+def _shared_head(verb: Token, obj: Token) -> Token | None:
+    """ "keeping UK and foreign terror suspects under house arrest": the parser may take a
+    name before "and" for the verb's whole object and hang the common noun after it on the
+    verb as a second verb; a noun is no verb's conjunct, so the name and the noun are one
+    object whose head is the noun ("UK and foreign terror suspects"). Only a name or an
+    adjective-like first conjunct with nothing of its own."""
+    if obj.pos_ != "PROPN" or any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in obj.children):
+        return None
+    cc = next((c for c in verb.children if c.dep_ == "cc" and c.i == obj.right_edge.i + 1), None)
+    if cc is None:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.left_edge.i == cc.i + 1), None
+    )

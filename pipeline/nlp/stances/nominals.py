@@ -48,6 +48,7 @@ from pipeline.nlp.stances.words import (
     IN_TARGET_NOMINALS,
     LACK_NOUNS,
     LIGHT_VERBS,
+    MISGIVING_HOLDING_VERBS,
     NOMINAL_TARGET_PREPOSITIONS,
     OWNED_STANCE_NOUNS,
     PROPOSAL_VERBS,
@@ -254,6 +255,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             # "resisted calls for an inquiry": the verb's own stance on what is called for
             # (`verbs` reads through the noun), not its subject's call
             return None, quote
+        if top is noun and is_misgiving(noun) and verb.lemma_.lower() not in LIGHT_VERBS | MISGIVING_HOLDING_VERBS:
+            return None, quote  # "sought to allay concerns about the scheme": someone else's
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
             verb = verb.head

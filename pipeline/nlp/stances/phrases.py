@@ -128,12 +128,6 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
                 or depth == 0 and _counts_kind(lex, pobj)
             ):
                 return child, pobj
-        elif child.dep_ in ("prep", "agent") and child.lower_ in AGENT_PREPOSITIONS and depth == 0:
-            # "an investigation by the information commissioner", "a takeover proposal from
-            # Deutsche Boerse": who does or offers it, when an actor; not "by Friday", "from April"
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and actor_noun(pobj):
-                return child, pobj
         elif child.dep_ == "prep" and child.lower_ in ("in", "into") and depth == 0:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             # "the war in Iraq", "an increase in income tax", "an inquiry into the crash";
@@ -149,7 +143,22 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
     return None
 
 
-ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# spaCy entity types that name an actor: a person, a body, a state or a people
+ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+
+
+def agent_complement(noun: Token) -> tuple[Token, Token] | None:
+    """Who does or offers what a noun names, when an actor after "by" or "from"
+    (`agent_prepositions`): "an investigation by the information commissioner", "a takeover
+    proposal from Deutsche Boerse"; not "by Friday", "from April". It is kept beside the
+    noun's complement or completion, never in their place: "the attack by Michael Howard on
+    asylum seekers", "the decision by the BBC to screen the opera" are about what is done."""
+    for child in noun.rights:
+        if child.dep_ in ("prep", "agent") and child.lower_ in AGENT_PREPOSITIONS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and actor_noun(pobj):
+                return child, pobj
+    return None
 
 
 def actor_noun(noun: Token) -> bool:
@@ -157,26 +166,32 @@ def actor_noun(noun: Token) -> bool:
     information commissioner Richard Thomas", "German rival Deutsche Boerse")."""
     if is_amount(noun):
         return False  # "by Friday", "from April"
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_ENTITY_TYPES:
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_TYPES:
         return True
     return noun.pos_ == "NOUN" and any(
-        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES)
+        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_TYPES)
         for c in noun.children
     )
 
 
-def noun_argument(lex: StanceLexicon, noun: Token, of_object: Token) -> list[Token]:
+# "detention of suspects without trial", "the number of school-leavers without basic skills":
+# what the thing is done or counted without stays in its label (as in `keep_prepositions`)
+RESTRICTING_PREPOSITIONS = frozenset({"without"})
+
+
+def noun_argument(
+    lex: StanceLexicon, noun: Token, of_object: Token, preps: frozenset[str] | None = None
+) -> list[Token]:
     """The argument a noun takes after its "of" object, right after it, that says where, to
-    whom or by whom the thing is done ("the encroachment of the market into the NHS", "the
-    transfer of powers to Brussels", "the treatment of prisoners by US soldiers"), as
-    `action_argument` completes a verb's object; not a time or an amount, a pronoun or a
-    generic noun."""
+    whom, by whom or without what the thing is done ("the encroachment of the market into the
+    NHS", "the transfer of powers to Brussels", "the treatment of prisoners by US soldiers",
+    "the detention of suspects without trial"), as `action_argument` completes a verb's
+    object; not a time or an amount, a pronoun or a generic noun. `preps`: the prepositions
+    read (default `completion_prepositions` and `RESTRICTING_PREPOSITIONS`)."""
+    wanted = preps if preps is not None else COMPLETION_PREPOSITIONS | RESTRICTING_PREPOSITIONS
     after = of_object.right_edge.i + 1
     prep = next(
-        (
-            c for c in noun.rights
-            if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS
-        ),
+        (c for c in noun.rights if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in wanted),
         None,
     )
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -229,6 +244,9 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
                 tokens.append(cc)
             tokens.extend(left_tokens(lex, conj, False, True))
             tokens.append(conj)
+    agent = agent_complement(noun) if depth == 0 else None
+    if agent is not None:
+        tokens.extend([agent[0], *phrase(lex, agent[1], keep_det=True, depth=1)])
     if comp is not None:
         prep, pobj = comp
         tokens.append(prep)
@@ -483,8 +501,9 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
     """The prepositional argument right after an action's object that says where, to whom
     or on what it is done ("reduce the number of workers on sick leave", "store foreign
     nuclear waste in the UK", "send a junior minister to the ceremony"); not a time or an
-    amount, a pronoun or a generic noun."""
-    if obj.dep_ != "dobj":
+    amount, a pronoun or a generic noun. A noun the parser hung on the verb as its conjunct
+    is its object too (`labels._shared_head`)."""
+    if obj.dep_ != "dobj" and not (obj.dep_ == "conj" and obj.head == verb and obj.pos_ == "NOUN"):
         return []
     after = obj.right_edge.i + 1
     prep = next(

@@ -16,7 +16,7 @@ from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
-from pipeline.nlp.stances.phrases import left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import ACTOR_TYPES, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -215,7 +215,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             if lacking is not None:
                 return [lacking]
             return noun_targets(art, clause.head)  # "powers …, which the law lords have ruled against"
-    act = _for_clause_act(noun)
+    act = _for_clause_act(art, noun)
     if act is not None:
         # "a demand for Turkey to recognise Cyprus": the act demanded of the noun, with it
         found = _with_subject(art, noun, act, action_targets(art, act))
@@ -233,7 +233,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             # "a call for councils to publish their accounts": asked of the object of "for"
             subject = next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                             if g.dep_ == "pobj"), None)
-            action = _for_clause_act(subject) if subject is not None else None
+            action = _for_clause_act(art, subject) if subject is not None else None
         if action is not None:
             found = action_targets(art, action)
             if subject is not None and lemma in DEMAND_NOUNS:
@@ -355,12 +355,17 @@ def _demanded_action(noun: Token) -> Token | None:
     )
 
 
-def _for_clause_act(noun: Token) -> Token | None:
-    """The infinitive a noun is the subject of after "for" ("a demand for Turkey to recognise
-    Cyprus", "calls for councils to publish their accounts"): the parser makes the noun the
-    preposition's object and hangs the infinitive right after it on the noun or on a verb
-    above; the act, which has no subject of its own, is what is asked of the noun."""
+def _for_clause_act(art: StanceArticle, noun: Token) -> Token | None:
+    """The infinitive a noun is the subject of after the "for" of a demand ("a demand for
+    Turkey to recognise Cyprus", "calls for councils to publish their accounts"): the parser
+    makes the noun the preposition's object and hangs the infinitive right after it on the
+    noun or on a verb above; the act, which has no subject of its own, is what is asked of
+    the noun. Another "for" takes a noun with its own infinitive ("criticised Labour for its
+    failure to control immigration", "praised BP for its efforts to cut emissions")."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    asker = noun.head.head.lemma_.lower()
+    if asker not in DEMAND_NOUNS and art.lex.cue(f"{asker} for") is None:
         return None
     clauses = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and is_to_infinitive(c)]
     after = max(t.i for t in noun.subtree if not any(t in c.subtree for c in clauses)) + 1
@@ -401,7 +406,7 @@ def _with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Ta
 
 def _actor(art: StanceArticle, head: Token) -> bool:
     """A target that names an actor: a mention of a person, body or state."""
-    return art.index.at(head) is not None or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return art.index.at(head) is not None or head.ent_type_ in ACTOR_TYPES
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:

@@ -19,6 +19,7 @@ from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
+from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.nominals import cue_prepositions, own_prospect, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
@@ -45,7 +46,6 @@ from pipeline.nlp.stances.words import (
     CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
-    GROUP_HOLDER_NOUNS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     OUTCOME_WISH_VERBS,
@@ -204,8 +204,7 @@ def _people_named_by_kind(noun: Token) -> bool:
     conspiring", "criticised councils for cutting budgets": people or bodies named by what
     they are (`group_holder_nouns`, a party noun, a noun of people) rather than by name; a
     verb of judging them is about what it charges them with, as for a named actor."""
-    lemma = noun.lemma_.lower()
-    return lemma in GROUP_HOLDER_NOUNS or lemma in PARTY_NOUNS or is_person_head(noun)
+    return noun.lemma_.lower() in PARTY_NOUNS or people_noun(noun)
 
 
 def _curbing(verb: Token) -> bool:
@@ -424,7 +423,7 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
             if pobj is not None and host is verb:
-                out += noun_targets(art, pobj)
+                out += [_actors_own(t, pobj, actors) for t in noun_targets(art, pobj)]
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
             if pcomp is not None and child.lower_ in ("of", "for"):
                 charged = _charge_targets(art, pcomp)
@@ -436,6 +435,28 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
                     continue
                 out += charged or ([Target(f"{a.label} {act}", a.head) for a in actors] if act else [])
     return out
+
+
+# a possessive pronoun and whether the one it stands for is plural (None: either)
+OWNER_NUMBER = {"their": True, "its": None, "his": False, "her": False}
+
+
+def _actors_own(target: Target, grounds: Token, actors: list[Target]) -> Target:
+    """ "praised teachers for their hard work", "criticised Labour for its record on crime":
+    grounds that the judged actor owns (a possessive pronoun that agrees with the verb's
+    object) name what is judged only with their owner: "teachers' hard work", "Labour's
+    record on crime"; alone ("hard work") they name no issue. An act the grounds lead to
+    ("over their plans to cut services" -> "cutting services") is the issue by itself."""
+    owner = next((c for c in grounds.children if c.dep_ == "poss" and c.lower_ in OWNER_NUMBER), None)
+    if owner is None or target.head != grounds or grounds.text not in target.label.split() or len(actors) != 1:
+        return target
+    plural = OWNER_NUMBER[owner.lower_]
+    actor = actors[0]
+    if plural is not None and (actor.head.tag_ in ("NNS", "NNPS")) != plural:
+        return target  # "praised teachers for his reforms": another's
+    # the label is the grounds' own phrase, not what they are about ("its case for war" -> "war")
+    name = f"{actor.label}'" if actor.label.endswith("s") else f"{actor.label}'s"
+    return Target(f"{name} {target.label}", target.head, target.sign, target.strength)
 
 
 def _charge_targets(art: StanceArticle, charge: Token) -> list[Target]:

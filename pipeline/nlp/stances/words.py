@@ -31,6 +31,7 @@ CURBING_CUES = _VOCABULARY.words("curbing_cues")
 ANNOUNCEMENT_NOUNS = _VOCABULARY.words("announcement_nouns")
 LIGHT_NOUNS = _VOCABULARY.words("light_nouns")
 LIGHT_VERBS = _VOCABULARY.words("light_verbs")
+MISGIVING_HOLDING_VERBS = _VOCABULARY.words("misgiving_holding_verbs")
 DROP_ADJECTIVES = _VOCABULARY.words("drop_adjectives")
 CLASSIFYING_ADJECTIVES = _VOCABULARY.words("classifying_adjectives")
 TERM_ADJECTIVES = _VOCABULARY.words("term_adjectives") | CLASSIFYING_ADJECTIVES
