@@ -26,6 +26,7 @@ PARTICLE_ONLY = _VOCABULARY.words("particle_only")
 INDIRECT_VERBS = _VOCABULARY.words("indirect_verbs")
 XCOMP_REPORTING = _VOCABULARY.words("xcomp_reporting")
 EXPRESSED_NOUNS = _VOCABULARY.words("expressed_nouns")
+EXPRESSING_VERBS = _VOCABULARY.words("expressing_verbs")
 PROXY_NOUNS = _VOCABULARY.words("proxy_nouns")
 BODY_NOUNS = _VOCABULARY.words("body_nouns")
 PRESS_NOUNS = _VOCABULARY.words("press_nouns")
@@ -70,6 +71,8 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in PARTICLE_ONLY:
         return phrase_particle(token) is not None
+    if lemma in EXPRESSING_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS for c in token.children)
     if lemma not in SPEECH_VERBS:
         if lemma in BELIEF_VERBS:
             return belief_clause(token) is not None
@@ -78,8 +81,6 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma == "call":
         return phrase_particle(token) is not None
-    if lemma == "express":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS for c in token.children)
     if lemma == "continue":  # "continues to age": the parser may take "to age" for a preposition phrase
         return not any(
             c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "to" for c in token.children
@@ -115,6 +116,7 @@ def could_be_cue(view: TokenView, i: int) -> bool:
         or lemma in BELIEF_VERBS
         or lemma in AS_VERBS
         or lemma in OBJECT_REPORT_VERBS
+        or lemma in EXPRESSING_VERBS
     )
 
 
@@ -140,6 +142,13 @@ def belief_clause(verb: Token) -> Token | None:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None  # "expects profits to rise": no clause of its own
     return clause
+
+
+def unsourced_passive(verb: Token) -> bool:
+    """ "It is reported that …", "officers are reported to have …", "he was told that …": a
+    passive report that names no one with "by"; its subject is what or whom the report is
+    about, never its source, so the quote has no speaker (eval/GUIDE.md, Clarifications)."""
+    return is_passive(verb) and agent_of(verb) is None
 
 
 def as_phrase(verb: Token) -> tuple[Token, Token] | None:
@@ -176,6 +185,8 @@ def speaker_token(cue: Token) -> Token | None:
     quoted = _quoted_in_passive(cue)
     if quoted is not None:
         return quoted
+    if unsourced_passive(cue):
+        return None
     own = clause_subject_before(cue)
     if own is not None:
         return own
@@ -393,7 +404,7 @@ def cue_text(token: Token, text: str) -> tuple[int, int]:
     if particle:
         child = next(c for c in token.children if c.lower_ == particle and c.dep_ in ("prt", "prep"))
         end = max(end, child.idx + len(child.text)) if child.i > token.i else end
-    if token.lemma_.lower() == "express":
+    if token.lemma_.lower() in EXPRESSING_VERBS:
         noun = next((c for c in token.children if c.dep_ == "dobj"), None)
         if noun is not None and noun.i > token.i:
             end = noun.idx + len(noun.text)
