@@ -133,8 +133,10 @@ def cue_candidates(view: TokenView) -> list[int]:
 def belief_clause(verb: Token) -> Token | None:
     """The that-clause an opinion verb reports ("analysts believe (that) rates will rise"):
     a finite clausal complement after the verb, never "is expected to …" or "I think" in
-    parentheses; the verb itself active, not "is thought to be"."""
-    if verb.tag_ == "VBN" and is_passive(verb):
+    parentheses; the verb itself active, not "is thought to be", but for the passive with
+    "it" and a clause of its own ("it was thought (that) Mr Blunkett would …", no source:
+    `unsourced_passive`)."""
+    if verb.tag_ == "VBN" and is_passive(verb) and not _it_passive(verb):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None or not any(c.dep_ in SUBJECT_SLOT_DEPS for c in clause.children):
@@ -149,6 +151,13 @@ def unsourced_passive(verb: Token) -> bool:
     passive report that names no one with "by"; its subject is what or whom the report is
     about, never its source, so the quote has no speaker (eval/GUIDE.md, Clarifications)."""
     return is_passive(verb) and agent_of(verb) is None
+
+
+def _it_passive(verb: Token) -> bool:
+    """ "it was thought …", "it is believed …": a passive whose subject is "it" standing
+    for the clause that follows."""
+    subject = passive_subject(verb)
+    return subject is not None and subject.lower_ == "it" and subject.i < verb.i
 
 
 def as_phrase(verb: Token) -> tuple[Token, Token] | None:
