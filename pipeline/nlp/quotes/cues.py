@@ -175,14 +175,19 @@ def as_phrase(verb: Token) -> tuple[Token, Token] | None:
 def speaker_token(cue: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, a participle or coordinated
     report taking the subject of the reporting verb above it; in "the BBC quoted Kostov as
-    saying" / "to have said" the one quoted (the object of "quote")."""
+    saying" / "to have said" the one quoted (the object of "quote"), a name or someone a
+    noun of people or posts describes ("quotes the aid minister saying")."""
     quoting = cue if _quotes_as_saying(cue) else _quoting_verb(cue)
     if quoting is not None:
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         # a name, or someone speaking for a body ("cited officials as saying"); a document
         # quoted ("quoted the plan as saying") speaks through whoever quotes it
         if quoted is not None and (
-            quoted.pos_ == "PROPN" or quoted.ent_type_ in ("PERSON", "ORG") or quoted.lemma_.lower() in PROXY_NOUNS
+            quoted.pos_ == "PROPN"
+            or quoted.ent_type_ in ("PERSON", "ORG")
+            or quoted.lemma_.lower() in PROXY_NOUNS
+            or is_person_head(quoted)
+            or load_gazetteer().match_role(quoted.text) is not None  # "quotes the Belgian aid minister saying"
         ):
             return quoted
     shown = _shown_speaking(cue)
