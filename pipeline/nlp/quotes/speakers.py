@@ -183,7 +183,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
 
 
 def _unsourced(art: QuoteArticle, cue: Token) -> Attribution:
-    """ "It is reported that …", "are said to have …": a passive report naming no source has
+    """ "It is reported that …", "the committee was told …": a passive report naming no source has
     no speaker; its cue is the verb with its auxiliaries as written ("is thought")."""
     c_start, c_end = cue_text(cue, art.text)
     auxiliaries = [c for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i < cue.i]
