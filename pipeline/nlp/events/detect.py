@@ -38,6 +38,7 @@ from pipeline.nlp.events.filters import (
     verbal_attack,
 )
 from pipeline.nlp.events.intent import new_intents, offer_recipient, quote_intents, sentence_intents
+from pipeline.nlp.events.judged_referents import measured_government
 from pipeline.nlp.events.meetings import body_meeting
 from pipeline.nlp.events.modality import modality
 from pipeline.nlp.events.needs import need_drafts
@@ -119,6 +120,7 @@ def detect_events(
             verbal_attack(draft)
             described_bodies(draft, ec.index)  # "accused the party of": the party named before
             demonstrated_proposals(draft, ec.index)  # "X came up with proposals. That was attacked": X
+            measured_government(ec, draft)  # "criticised the measures": the government's
             dared_to_act(draft)
             visited_places(ec, draft)
             draft.modality = modality(ec, draft)

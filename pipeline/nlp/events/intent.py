@@ -40,11 +40,13 @@ from pipeline.nlp.events.draft import (
     actor_at,
     actor_key,
     addressee_of_quote,
+    body_named_with,
     governs,
     group_subject,
     is_actor,
     is_question,
     lemma_in,
+    national_government,
     plural_antecedent,
     quote_span,
     same_actor,
@@ -58,14 +60,17 @@ from pipeline.nlp.events.speech import group_speaker
 from pipeline.nlp.events.subjects import reported_speaker, subject_actors
 from pipeline.nlp.events.triggers import verb_trigger
 from pipeline.nlp.events.vocabulary import (
+    ADVISORY_BODY_WORDS,
     CAUSATIVE_REQUEST_VERBS,
     DEADLINE_VERBS,
     DESIRE_VERBS,
     ENTITLEMENT_WORDS,
     EXPECTATION_VERBS,
     FUTURE_MODALS,
+    GOVERNMENT_BODY_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_HEADS,
+    PAST_TIME_WORDS,
     PERFORMATIVE_FRAMES,
     REPORTING_VERBS,
     REQUEST_VERBS,
@@ -75,7 +80,15 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention, Quote, Sentence
-from pipeline.nlp.syntax import DEMAND_MODALS, has_neg, has_to_marker, is_condition, is_passive, nominal_subjects
+from pipeline.nlp.syntax import (
+    DEMAND_MODALS,
+    agent_of,
+    has_neg,
+    has_to_marker,
+    is_condition,
+    is_passive,
+    nominal_subjects,
+)
 from pipeline.nlp.token_view import view_of
 
 # "we will strike unless ...", "is willing to" under "would": the future modals (events.yaml
@@ -301,16 +314,18 @@ def _hoped_clause(verb: Token) -> bool:
 OBLIGATION_VERBS = frozenset({"need", "have", "ought"})
 
 
-def _obligation(verb: Token) -> Token | None:
-    """ "the government needs to act", "ministers have to respond", "Labour ought to
+def _obligation(verb: Token, indirect: bool = True) -> Token | None:
+    """ "the government needs to listen", "Mr Blair has to explain", "Mr Howard ought to
     apologise": a present "need to" / "have to" / "ought to" with its infinitive demands as
     "must" does (not "had to", a past necessity, and not under a modal: "will have to
     participate" foretells); the infinitive, or None. The parser makes "ought" a verb (MD)
     with the infinitive as its complement. A past one reported by a past verb of saying is
-    the speaker's present (`_backshifted`: "he said the government needed to act")."""
+    the speaker's present (`_backshifted`: "he said the government needed to act"), in
+    indirect speech only: a quote's own words keep their tense ("'The government, last
+    week, had to publish a commentary,' he said" tells what it had to do)."""
     if verb.lemma_.lower() not in OBLIGATION_VERBS or has_neg(verb):
         return None
-    if verb.tag_ not in ("VBZ", "VBP", "MD") and not _backshifted(verb):
+    if verb.tag_ not in ("VBZ", "VBP", "MD") and not (indirect and _backshifted(verb)):
         return None
     if _aux(verb):
         return None
@@ -322,11 +337,43 @@ def _backshifted(verb: Token) -> bool:
     to set an example": reported speech shifts the speaker's present "needs to" / "has to"
     into the past after a past verb of saying (the sequence of tenses), so a past "needed"
     or "had" that is the complement of one (`reporting_verbs`) is a demand made then, not a
-    past necessity ("Britain had to borrow in 1976" stands on its own)."""
+    past necessity ("Britain had to borrow in 1976" stands on its own), unless a time
+    phrase dates it to a past occasion (`_on_past_occasion`)."""
     if verb.tag_ != "VBD" or verb.dep_ != "ccomp":
         return False
     head = verb.head
-    return head.tag_ == "VBD" and lemma_in(head, REPORTING_VERBS)
+    return head.tag_ == "VBD" and lemma_in(head, REPORTING_VERBS) and not _on_past_occasion(verb)
+
+
+def _on_past_occasion(verb: Token) -> bool:
+    """ "said on some occasions Muslims had to travel to Llanelli", "said the government had to
+    publish a commentary last week": a time phrase on the obligation or its infinitive with
+    a word of past time (events.yaml past_time_words) tells what was necessary then, a fact,
+    not a demand of the present."""
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(
+        w.lower_ in PAST_TIME_WORDS
+        for act in acts
+        for c in act.children
+        if c.dep_ in ("npadvmod", "advmod", "prep")
+        for w in c.subtree
+    )
+
+
+def _demand_of(speaker: Mention, target: Mention) -> bool:
+    """Whether a backshifted obligation reported by the speaker can be a demand of the target:
+    one a body or a state reports ("Standard Life said Deutsche Boerse had to show why its
+    offer was good") can, as can one a person reports of a person, a state or a public body
+    (a party, a government body: one the gazetteer knows or whose name says so). A person's
+    report that a firm or a group "had to" / "needed to" act ("Xbox frontman J Allard said
+    Microsoft had to work hard", "an analyst said Sony had to cut prices", "SMFG's president
+    said the companies needed to bolster their businesses") is its own staff's or an
+    observer's account of what its market asks of it, not a demand."""
+    if speaker.entity_type != "PERSON" or target.entity_type in ("PERSON", "COUNTRY"):
+        return True
+    return target.entity_type == "ORGANIZATION" and (
+        target.gazetteer_id is not None or body_named_with(target, GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS)
+    )
 
 
 def _overdue(verb: Token) -> tuple[Token, Token] | None:
@@ -356,6 +403,23 @@ def _past_obligation(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _state_asked(ec: EventContext, act: Token, speaker: Mention) -> list[Mention]:
+    """Whom a passive demand asks to act. Not its subject, who undergoes the act ("Mr Blair
+    should be judged on his record", "the figures had to be looked at in context"); not a
+    "by" agent, often the speaker's own side ("control orders must be issued by the home
+    secretary", the government insists). "These detainees should be prosecuted and tried":
+    one naming no doer whose act is a material one the trigger dictionary knows (PLOVER's
+    material conflict or co-operation: prosecute, deport, release, ban) asks it of the state
+    that does such acts, the national government the article's "the government" names, as
+    a judged measure with no owner is that government's (`judged_referents.government_measure`);
+    not when the speaker governs it (a minister's "should be deported" is its own plan)."""
+    if agent_of(act) is not None or governs(speaker, ec):
+        return []
+    if not any(t.quad.startswith("material") for t in _verb_acts(act, ec)):
+        return []
+    return national_government(ec.index)
+
+
 def _entitled(verb: Token) -> bool:
     """ "shop workers should be able to enjoy a break", "patients must be allowed to choose":
     a right or a capacity granted to the subject (`entitlement_words`: an adjective after
@@ -370,7 +434,11 @@ QUESTION_MARKS = frozenset({"why", "whether", "how"})
 
 def _asked_about(verb: Token) -> bool:
     """ "why the BBC should be joining with the Tories", "whether one category should cover
-    all murders": a clause the question word opens asks about the act, it demands nothing."""
+    all murders", "he asked what the government had to hide": a clause the question word
+    opens (on the verb, or a wh-word its clause starts with) asks about the act, it demands
+    nothing."""
+    if verb.dep_ == "ccomp" and verb.left_edge.tag_ in ("WP", "WP$", "WDT", "WRB"):
+        return True
     return any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_MARKS for c in verb.children)
 
 
@@ -523,7 +591,7 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 if targets := _addressed(speaker, targets, ec):
                     drafts.append(_draft(REQUEST_ACT, act, sentence, [speaker], targets))
                     continue
-            obliged = _obligation(verb)
+            obliged = _obligation(verb, indirect=quote.kind != "direct")
             modals = _aux(verb) | ({"must"} if obliged is not None else set())
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             if not subjects:
@@ -539,9 +607,14 @@ def quote_intents(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 and not _entitled(verb)
                 and not _asked_about(verb)
             ):
-                targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
-                targets = targets or plural_antecedent(ec, subject, sentence, speaker)
+                if is_passive(obliged or verb):
+                    targets = _state_asked(ec, obliged or verb, speaker)
+                else:
+                    targets = [m for m in _named(np_actors(subject, ec.index)) if m.name != speaker.name]
+                    targets = targets or plural_antecedent(ec, subject, sentence, speaker)
                 targets = _addressed(speaker, targets, ec)
+                if obliged is not None and _backshifted(verb):
+                    targets = [m for m in targets if _demand_of(speaker, m)]
                 if targets:
                     # "needs to act": the act demanded is the trigger, as "act" is in "must act"
                     drafts.append(_draft(REQUEST_ACT, obliged or verb, sentence, [speaker], targets))

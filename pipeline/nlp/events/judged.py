@@ -38,6 +38,7 @@ from pipeline.nlp.events.judged_referents import (
 )
 from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
+    CLAIMING_VERBS,
     MANNER_NOUNS,
     MISGIVING_NOUNS,
     SPEAKING_OCCASIONS,
@@ -111,9 +112,10 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
         if child.dep_ == "csubj":
             out += _clausal_subject_doers(child)
         elif child.dep_ == "nsubjpass" and holder.i == token.i and lemma_in(token, WRONGING_VERBS):
-            # "Parliament may have been misled": the passive subject of a verb of wronging
-            # suffers the act; only its owner is judged ("the party's members were betrayed")
-            out += [t for c in child.children if c.dep_ == "poss" for t in c.subtree]
+            # "Parliament may have been misled", "Britain's pensioners were betrayed": the
+            # passive subject of a verb of wronging, and whoever it belongs to, suffer the act;
+            # only its "by" agent is judged
+            continue
         elif child.dep_ in ("nsubj", "nsubjpass", "agent", "expl"):
             out += list(child.subtree)
     if token.dep_ == "nsubj" and token.head.i == clause.i and criticising_phrase(token):
@@ -151,13 +153,13 @@ def _judging_clause_words(clause: Token) -> list[Token]:
     ("it was discriminatory because it did not apply to British citizens": those it leaves
     out are not judged), nor what an infinitive of saying puts forward ("it was wrong to
     suggest the chancellor would usurp Mr Milburn": the suggestion is judged, not those it
-    is about)."""
+    is about; `claiming_verbs`: what one is "disgraceful to discover" is a fact, and judged)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
     near = [*clause.children, *(g for c in clause.children for g in c.children)]
     inner |= {
         t.i
         for x in near
-        if x.dep_ == "xcomp" and has_to_marker(x)
+        if x.dep_ == "xcomp" and has_to_marker(x) and lemma_in(x, CLAIMING_VERBS)
         for c in x.children
         if c.dep_ == "ccomp"
         for t in c.subtree
@@ -207,6 +209,8 @@ def judged_actors(
             return []
     if found or circumstance or any(theatre_name(t) for t in judged):
         return found  # "the Iraq war could be illegal" judges the war, not an actor
+    if _wronged_subject(token):
+        return []  # "he had been betrayed": no agent named, the one wronged is not judged
     if (
         token.i == clause.i
         and token.pos_ == "VERB"
@@ -237,6 +241,16 @@ def _wronged(child: Token, verb: Token, ec: EventContext) -> bool:
     if child.dep_ == "dobj":
         return True
     return child.dep_ == "nsubjpass" and lemma_in(verb, WRONGING_VERBS) and bool(ec.index.all_at(child))
+
+
+def _wronged_subject(verb: Token) -> bool:
+    """A passive verb of wronging with a subject ("Parliament may have been misled", "he
+    had been betrayed"): the subject is the one wronged (`wronging_verbs`)."""
+    return (
+        verb.pos_ == "VERB"
+        and lemma_in(verb, WRONGING_VERBS)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
 
 
 def _predicted_doers(noun: Token) -> bool:

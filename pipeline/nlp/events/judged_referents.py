@@ -19,7 +19,9 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.criticism import criticises, excess
 from pipeline.nlp.events.draft import (
+    Draft,
     EventContext,
+    assign,
     governs,
     is_actor,
     lemma_in,
@@ -40,6 +42,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import (
     is_passive,
+    judged_dep,
     nominal_subjects,
 )
 
@@ -127,6 +130,21 @@ def government_measure(ec: EventContext, noun: Token, speakers: list[Mention]) -
     return national_government(ec.index)
 
 
+def measured_government(ec: EventContext, draft: Draft) -> None:
+    """ "Archbishop Tutu criticised the measures", "the Lib Dems oppose the bill": a verb's
+    criticism or refusal with no target, whose object (a passive's subject) is a definite
+    measure a government enacts that names no owner, and for which the article gave no
+    owner before (`actors.py` tried `proposal_object_owner` first), is aimed at the national
+    government (`government_measure`), unless a source governs; run once the draft's type
+    is settled."""
+    if draft.targets or draft.event_type not in ("ACCUSE", "REJECT") or draft.token.pos_ != "VERB":
+        return
+    judged = judged_dep(draft.token)
+    for obj in draft.token.children:
+        if obj.dep_ == judged and not draft.targets:
+            assign(draft, "targets", government_measure(ec, obj, draft.sources))
+
+
 def is_court(mention: Mention) -> bool:
     """A court by its name: a court word (event_senses.yaml courts: "the High Court") or a
     court phrase (events.yaml court_phrases: "the Law Lords")."""
@@ -142,15 +160,32 @@ def _state_custody(ec: EventContext, noun: Token) -> list[Mention]:
     (`state_custody_nouns`) is a state's act, and a court judges its own state's, so one that
     names no doer is the national government's when a court judges it (a critic's "detentions
     without trial were unacceptable" may be of another state's camp); its "of" phrase names
-    who is held, and its "without" phrase how. A possessive or a name on it ("Israel's
-    detention of", "US detentions") or a "by" agent names the doer instead."""
-    if any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "PRON", "NOUN") for c in noun.children):
+    who is held, and its "without" phrase how. A possessive or a name on it that names a
+    state, a body or a place ("Israel's detention of", "US detentions", "Guantanamo
+    detentions") or a "by" agent names the doer instead; a person's, a pronoun's or a plain
+    noun's names who is held, as "of" does ("the men's detention", "his deportation"), or what
+    kind ("immigration detention")."""
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    if not all(_held_or_kind(ec, c) for c in modifiers if c.pos_ in ("PROPN", "PRON", "NOUN")):
         return []
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
         return []
     if any(c.dep_ == "det" and c.lower_ not in ("the", "this", "these", "such") for c in noun.children):
         return []  # "a detention", "any internment": not one the government carried out
     return national_government(ec.index)
+
+
+def _held_or_kind(ec: EventContext, modifier: Token) -> bool:
+    """Whether a possessive or noun on a custody noun names who is held or the kind of
+    custody, not its doer: a pronoun ("his detention"), a person ("Abu Hamza's deportation"),
+    or a common noun no actor's mention covers ("the men's detention", "immigration
+    detention")."""
+    mentions = [m for m in ec.index.all_at(modifier) if m.kind != "pronoun"]
+    if modifier.pos_ == "PRON":
+        return True
+    if mentions:
+        return all(m.entity_type == "PERSON" for m in mentions)
+    return modifier.pos_ == "NOUN"
 
 
 def pronoun_antecedent(

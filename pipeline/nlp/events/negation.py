@@ -53,15 +53,14 @@ def _negative(noun: Token) -> bool:
 
 def negated(token: Token) -> bool:
     """ "not illegal", "was not a failure", "no complacency": the judging word or its head is
-    negated. A "not"
-    after a comma that the parser hangs on the word ("huge waste, not on the frontline but
-    on bureaucracy") contrasts what follows it and leaves the word asserted."""
+    negated. A "not" after a comma that the parser hangs on the word ("huge waste, not on the
+    frontline but on bureaucracy") contrasts what follows it and leaves the word asserted."""
     doc = token.doc
     if any(c.dep_ == "neg" and not (c.i > token.i and doc[c.i - 1].text == ",") for c in token.children):
         return True
     if _nobody_does(token):
         return True
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    if token.pos_ == "NOUN" and _negative(token):
         return True  # "there is no complacency in the Labour Party": the fault is denied
     head = token.head
     negated = token.dep_ in ("acomp", "attr", "amod", "dobj") and head.i != token.i and has_neg(head)

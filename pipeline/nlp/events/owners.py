@@ -320,8 +320,9 @@ def pronoun_referent(obj: Token, sentence_id: int, sources: set[str], index: Men
 
 def proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
     """ "Union leaders attacked the proposals", "the plans were rejected by MPs", "has backed
-    the control orders": criticism, refusal or backing of a definite proposal noun that
-    names no owner is aimed at the owner the article last gave a proposal before it
+    the control orders": criticism, refusal or backing of a proposal noun is aimed at the
+    owner its own phrase names ("the decision by the court": `_proposal_owners`), else, for
+    a definite one that names none, at the owner the article last gave a proposal before it
     (`proposal_owner`), never at the act's own source."""
     sources = {actor_key(m) for m in draft.sources}
     excluded = lambda m: actor_key(m) in sources  # noqa: E731
@@ -330,13 +331,32 @@ def proposal_object_owner(draft: Draft, index: MentionIndex) -> list[Mention]:
         # "the proposals were attacked by union leaders": a passive's subject is its object
         if obj.dep_ != judged or np_actors(obj, index):
             continue
-        if draft.event_type == "REJECT":
-            # "dismissed the appeal lodged by Mr Smith's lawyers": the one refused is named on it
-            lodged = [m for m in _proposal_owners(obj, index) if not excluded(m)]
+        if draft.event_type == "REJECT" or lemma_in(obj, PROPOSAL_NOUNS):
+            # "dismissed the appeal lodged by Mr Smith's lawyers", "attacked the decision by
+            # Britain's highest court": the one refused or criticised is named on it
+            lodged = [m for m in _proposal_owners(obj, index) + _agent_after(obj, index) if not excluded(m)]
             if lodged:
                 return lodged
         return proposal_owner(obj, index, excluded) or claim_maker(obj, index, excluded)
     return []
+
+
+def _agent_after(obj: Token, index: MentionIndex) -> list[Mention]:
+    """ "attacked the proposals from the Tories", "Jack Straw has attacked the decision by
+    Britain's highest court": a "by" or "from" phrase on the criticised noun names its maker,
+    and so does a "by" phrase the parser hangs on an active verb right after its object (an
+    active verb has no "by" agent; an actor there is no manner, as "by saying" is)."""
+    phrases = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    verb = obj.head
+    if obj.dep_ == "dobj" and not is_passive(verb):
+        inside = {t.i for t in obj.subtree}
+        phrases += [
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i and all(i in inside for i in range(obj.i, c.i))
+        ]
+    found = [m for c in phrases for p in pobjs(c) for m in np_actors(p, index)]
+    return [m for m in found if m.entity_type != "LOCATION"]
 
 
 def demonstrated_proposals(draft: Draft, index: MentionIndex) -> None:

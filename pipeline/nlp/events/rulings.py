@@ -60,7 +60,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Mention, Sentence
-from pipeline.nlp.syntax import MentionIndex, has_neg
+from pipeline.nlp.syntax import MentionIndex, has_neg, has_that_marker
 from pipeline.nlp.token_view import view_of
 
 APPRAISAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
@@ -232,7 +232,7 @@ def _finding_draft(
 
 def _that_clause(clause: Token) -> bool:
     """A finite clause opened by "that" ("a judgement that the detention was unlawful")."""
-    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return clause.pos_ in ("VERB", "AUX") and has_that_marker(clause)
 
 
 def _ruling_bodies(ec: EventContext, noun: Token) -> list[Mention]:

@@ -27,8 +27,8 @@ from pipeline.nlp.yaml_text import safe_load
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
 ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "any"})
 RULE_KEYS = frozenset(
-    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "unless_subject", "actors"}
-    | {"sense"}
+    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "actors"}
+    | {"unless_subject", "unless_named", "sense"}
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
 # every target (at least one of each) is a state; "unhosted" - some actor, but no source and
@@ -52,6 +52,7 @@ class SenseRule:
     argument: str | None
     classes: tuple[str, ...]
     unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
+    unless_named: str | None  # "actor": not when an actor owns the object or the verb's "on" phrase
     actors: str | None  # an ACTOR_CONDITIONS name: tried only once actors are filled (apply_actor_sense)
     sense: tuple[str, str | None] | None  # (type, mode); None: no event; KEEP: the trigger's own
 
@@ -85,8 +86,8 @@ def load_senses(path: str | Path | None = None) -> Senses:
         unknown = [c for c in wanted if c not in classes]
         if unknown or (wanted and raw.get("argument") not in ARGUMENTS):
             raise ValueError(f"{where}: unknown class {unknown} or argument {raw.get('argument')!r}")
-        if raw.get("unless_subject") not in (None, "actor"):
-            raise ValueError(f"{where}: unless_subject is actor or omitted")
+        if raw.get("unless_subject") not in (None, "actor") or raw.get("unless_named") not in (None, "actor"):
+            raise ValueError(f"{where}: unless_subject and unless_named are actor or omitted")
         if raw.get("actors") is not None and raw["actors"] not in ACTOR_CONDITIONS:
             raise ValueError(f"{where}: actors is one of {sorted(ACTOR_CONDITIONS)} or omitted")
         types = frozenset(raw.get("types") or ())
@@ -103,6 +104,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
                 unless_subject=raw.get("unless_subject"),
+                unless_named=raw.get("unless_named"),
                 actors=raw.get("actors"),
                 sense=_sense(raw["sense"], roots, where),
             )
@@ -354,9 +356,22 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         in_names = all(c in senses.in_names for c in rule.classes)
         if not _in_class(arguments(draft, rule.argument or "any", words), words, in_names):
             return False
+    if rule.unless_named == "actor" and _object_names_actor(token):
+        return False  # "blamed Labour's failure", "blamed the floods on Tony Blair's cuts"
     # "Ukraine suspended payments": a state's act on money is political
     return rule.unless_subject != "actor" or not any(_names_actor(t) for t in _acting_subjects(draft))
 
+
+def _object_names_actor(verb: Token) -> bool:
+    """An actor or a government is or owns the verb's object or the "on" phrase of the verb
+    or of its object ("blamed Labour's failure", "blamed the recession on Gordon Brown's
+    policies", "on the government"): the cause the verb names is someone's doing."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = objects + [
+        p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
+    named = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("poss", "compound")))]
+    return any(t.ent_type_ in ACTOR_ENTITY_LABELS or t.lemma_.lower() in GOVERNMENT_BODY_WORDS for t in named)
 
 def _acting_subjects(draft: Draft) -> list[Token]:
     """The heads of whoever does the draft's act: its own subjects, and for a noun a light

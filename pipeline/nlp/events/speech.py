@@ -67,6 +67,7 @@ from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import Mention, Quote, Sentence, Stance
 from pipeline.nlp.syntax import (
+    has_that_marker,
     is_passive,
     mention_root,
 )
@@ -140,7 +141,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
                 continue
             if judges_a_hypothetical(token):
                 continue  # "it would be wrong to exclude students": nobody has done it
-            if in_ruling(token):
+            if _in_ruling(token):
                 continue  # "X said ... the Law Lords' ruling that the detention is unlawful": the court's finding
             targets = judged_actors(ec, token, scope, speaker, spoken_of)
             if not targets:
@@ -153,13 +154,13 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
     return drafts
 
 
-def in_ruling(token: Token) -> bool:
+def _in_ruling(token: Token) -> bool:
     """ "act on the Law Lords' ruling that detention without trial is unlawful": a judging word
     in the "that" clause of a ruling noun (`ruling_nouns`) states the ruling's finding, which
     `rulings.court_findings` gives to the court, not to whoever mentions the ruling."""
     for node in token.ancestors:
         if node.dep_ in ("acl", "ccomp") and lemma_in(node.head, RULING_NOUNS) and node.head.pos_ == "NOUN":
-            return any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+            return has_that_marker(node)
     return False
 
 

@@ -7,7 +7,8 @@ An article is a sport story when words of sport are dense in it (`SPORT_STORY_WO
 word in a hundred and three distinct ones: a politics story about football violence names
 a few, a match report dozens); there an event counts only when a government ("the
 government", a metonym) or an office holder (a minister, a president: `POLITICAL_ROLES`)
-is among its actors.
+is among its actors, and so is a party or a legislature ("the Tories accused Labour of
+failing the Olympic bid", "the Commons voted"): politics reported in a sport story.
 
 Arts stories (film, music, television, books: `ARTS_STORY_WORDS`, the same density) are
 read the same way: "the NME's praise", "he apologised for his deplorable actions", "the
@@ -22,12 +23,18 @@ from __future__ import annotations
 
 import re
 
-from pipeline.nlp.events.draft import Draft
-from pipeline.nlp.events.vocabulary import ARTS_STORY_WORDS, POLITICAL_ROLES, SPORT_STORY_WORDS
+from pipeline.nlp.events.draft import Draft, body_named_with
+from pipeline.nlp.events.vocabulary import (
+    ARTS_STORY_WORDS,
+    CHAMBER_WORDS,
+    PARTY_WORDS,
+    POLITICAL_ROLES,
+    SPORT_STORY_WORDS,
+)
 from pipeline.nlp.records import ArticleContext, Mention
 
-DENSITY = 0.01  # share of an article's words that are sport words
-DISTINCT = 3  # distinct sport words an article needs besides
+DENSITY = 0.01  # share of an article's words that are story words (sport or arts)
+DISTINCT = 3  # distinct story words an article needs besides
 
 
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # hyphenated words whole ("quarter-finals")
@@ -38,6 +45,7 @@ _OFF_STAGE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _dense(ctx: ArticleContext, vocabulary: frozenset[str]) -> bool:
+    """Whether the vocabulary's words are dense in the article (`DENSITY`, `DISTINCT`)."""
     words = WORD.findall(ctx.text.lower())
     hits = [w for w in words if w in vocabulary]
     return bool(words) and len(hits) >= DENSITY * len(words) and len(set(hits)) >= DISTINCT
@@ -54,8 +62,9 @@ def arts_story(ctx: ArticleContext) -> bool:
 
 
 def political(mention: Mention) -> bool:
-    """A government or an office holder: "the government", a minister, a president."""
-    if mention.kind == "metonym":
+    """A government, an office holder, a party or a legislature: "the government", a minister,
+    a president, "the Conservatives", "the Commons"."""
+    if mention.kind == "metonym" or body_named_with(mention, PARTY_WORDS | CHAMBER_WORDS):
         return True
     role = (mention.role or "").lower().replace("-", " ").split()
     return any(word in POLITICAL_ROLES for word in role)

@@ -317,8 +317,9 @@ def _committee(mc: MentionContext, head: Token) -> list[Candidate]:
 
 def _remit_word(token: Token) -> bool:
     """A lower-case word of a committee's remit ("work and pensions", "constitution select"):
-    nouns, adjectives and "and", not the words of a clause that only ends in a committee
-    ("the House of Lords to set up a special committee")."""
+    nouns, adjectives, "and", and words the tagger reads as verbs ("select", "standing"); not
+    the infinitive marker, articles or particles of a clause that only ends in a committee
+    ("the House of Lords to set up a special committee", "the Lords appointed a special committee")."""
     return token.is_lower and token.is_alpha and token.pos_ in _REMIT_POS and token.tag_ != "TO"
 
 

@@ -26,12 +26,17 @@ WORD_ACRONYM = re.compile(r"^[A-Z][a-z]{2,7}$")
 
 
 def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
-    """Keep a headline span only if the gazetteer knows it or the body names it."""
+    """Keep a headline span only if the gazetteer knows it or the body names it, as the body
+    first does; but a phrase that makes one mention a product or work ("the Nasdaq stock
+    index", "the Hutton report", kinded.py) types only that mention, so the headline takes the
+    body's next reading of the name ("Nasdaq Stock Market plans")."""
     body_names: dict[str, Candidate] = {}
     for c in chosen:
         if mc.section[c.tok_start] == "headline":
             continue
-        body_names.setdefault(c.name.lower(), c)
+        first = body_names.get(c.name.lower())
+        if first is None or _typed_by_its_phrase(first) and not _typed_by_its_phrase(c):
+            body_names[c.name.lower()] = c
         if c.entity_type == "PERSON" and c.kind == "name":
             parts = c.name.split()
             if len(parts) >= 2:
@@ -76,6 +81,11 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
                 )
             )
     return sorted(out, key=lambda c: c.tok_start)
+
+
+def _typed_by_its_phrase(c: Candidate) -> bool:
+    """A product or work a kind noun after the name types for this mention only (kinded.py's priority 2)."""
+    return c.entity_type in ("WORK", "PRODUCT") and c.priority == 2 and c.gazetteer_id is None
 
 
 def _full_name_in_plain_headline(mc: MentionContext, c: Candidate) -> bool:

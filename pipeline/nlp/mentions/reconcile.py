@@ -152,7 +152,10 @@ def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
     ran two names on through a lower-case "to", "or" or "v" between them. No name holds one
     of these between capitalised words, except "to" before a verb or after a body's head
     word ("Committee to Protect Journalists", "Campaign to Protect Rural England"), so the
-    span is the two names, each typed as NER typed the whole. Empty when not split."""
+    span is the two names, each typed as NER typed the whole. A court case NER typed a law
+    ("Roe v Wade") is one name, its parties'. Empty when not split."""
+    if ent.label_ == "LAW":
+        return []
     for k in range(ent.start + 1, ent.end - 1):
         link = doc[k]
         if link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper):
@@ -172,8 +175,11 @@ def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
 def _after_place(doc: Doc, ent: Span) -> list[Span]:
     """ "Edinburgh's Napier University", "Bristol's Old Vic Theatre School": NER read a place's
     possessive and the body or building it has as one name. A town or county of the places
-    list (uk_places) or a place or state the gazetteer knows before the possessive is the
-    place, and the capitalised words after it the name. Empty when not split."""
+    list (uk_places) or a city or region the gazetteer knows before the possessive is the
+    place, and the capitalised words after it the name. Not a state: NER keeps a state's
+    possessive apart from the body after it ("Britain's Royal Mail", "Japan's Toyota"), so
+    one inside its name is the name's ("Guernsey's Auction House", an auctioneer). Empty
+    when not split."""
     if ent.label_ not in ("ORG", "FAC"):
         return []
     start = ent.start + (doc[ent.start].lower_ == "the")
@@ -181,7 +187,7 @@ def _after_place(doc: Doc, ent: Span) -> list[Span]:
         if doc[k].text not in POSSESSIVES:
             continue
         place = doc[start:k]
-        if not all(t.is_title for t in place) or not is_place_name(place.text):
+        if not all(t.is_title for t in place) or not is_place_name(place.text, states=False):
             return []
         if not (doc[k + 1].is_title or doc[k + 1].is_upper):
             return []
@@ -189,12 +195,13 @@ def _after_place(doc: Doc, ent: Span) -> list[Span]:
     return []
 
 
-def is_place_name(text: str) -> bool:
-    """A town or county of the places list, or a place or state the gazetteer knows."""
+def is_place_name(text: str, states: bool = True) -> bool:
+    """A town or county of the places list, or a place (or, with `states`, a state) the gazetteer knows."""
     if text.lower() in UK_PLACES:
         return True
     entry = load_gazetteer().by_alias(text)
-    return entry is not None and entry.entity_id.startswith(("city:", "location:", "country:"))
+    kinds = ("city:", "location:", "country:") if states else ("city:", "location:")
+    return entry is not None and entry.entity_id.startswith(kinds)
 
 
 # Lower-case words that join two names but are no part of one (_split_at_link).
