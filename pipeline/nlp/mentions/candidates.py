@@ -579,6 +579,8 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
         demonym = prev.is_title and mc.gaz.demonym_country(prev.text) and not is_plural_demonym(prev, mc.gaz)
         if prev.lower_ in GROUP_MODIFIERS or prev.is_title and prev.lower_ in PEOPLE_ADJECTIVES or demonym:
             start -= 1
+        elif _country_name_modifier(mc, start - 1):
+            start -= 1  # "UK Muslims" is one people, named like "British Muslims"
         else:
             break
     for ent in ents_covering(doc, i):
@@ -589,6 +591,20 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
     first = start + (doc[start].lower_ in GROUP_MODIFIERS)  # "ethnic Kurds" is named "Kurds", like "ethnic Armenians"
     name = clean_spaces(doc[first:i].text + " " + (plural.capitalize() if singular else kw.text)).strip()
     return [Candidate(start, i + 1, "NORP", "GROUP", "name", name[0].upper() + name[1:], 3)]
+
+
+def _country_name_modifier(mc: MentionContext, j: int) -> bool:
+    """ "UK Muslims", "US Jews": a country's one-word name before a people's noun, as its
+    demonym would be ("British Muslims"), says whose the people are; the phrase is the
+    group, not the country and a people."""
+    span = _gazetteer_span_ending(mc, j)
+    return (
+        span is not None
+        and len(span) == 1
+        and span.label_ == "GPE"
+        and span.ent_id_.startswith("country:")
+        and mc.doc[j].dep_ == "compound"
+    )
 
 
 def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

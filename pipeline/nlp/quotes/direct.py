@@ -154,7 +154,7 @@ def direct_quotes(art: QuoteArticle) -> list[Quote]:
         if sentence is None:
             continue
         content = art.text[seg.start : seg.end]
-        if _is_title(content):
+        if _is_title(content) or _name_after_noun(art, seg, content):
             continue  # "Meet the Press", "Thought for the Day": the name of a show, book or report
         if attribution is None or attribution.surface is None:
             if _is_inline(art, seg):
@@ -188,6 +188,23 @@ def _is_title(content: str) -> bool:
         return False
     capitalised = [w for w in words if w[:1].isupper()]
     return len(capitalised) >= 2 and _looks_like_title(content)
+
+
+def _name_after_noun(art: QuoteArticle, seg: Segment, content: str) -> bool:
+    """ "accuses internet group 'Anonymous' of …", "a tool dubbed "Knol"": one capitalised
+    word in quote marks right after a common noun, inside a sentence, names what the noun
+    is (`_is_title` takes such names of two words or more); "called it "Orwellian"" follows
+    a pronoun and stays a quote."""
+    words = content.split()
+    if len(words) != 1 or not words[0][:1].isupper() or content.rstrip()[-1:] in ".!?,;:":
+        return False
+    if seg.continues or not _is_inline(art, seg):
+        return False
+    p = seg.open_pos - 1
+    while p > 0 and art.text[p].isspace():
+        p -= 1
+    before = art.tokens(p, p + 1)
+    return before is not None and before[0].pos_ == "NOUN"
 
 
 def _looks_like_title(content: str) -> bool:

@@ -12,6 +12,7 @@ from pipeline.nlp.quotes.cues import (
     BELIEF_VERBS,
     CONTRAST_MARKS,
     EXPRESSED_NOUNS,
+    EXPRESSING_VERBS,
     INDIRECT_VERBS,
     OBJECT_REPORT_VERBS,
     OCCASION_VERBS,
@@ -130,7 +131,7 @@ def _reported_clause(cue: Token) -> list[Token] | None:
     if lemma in BELIEF_VERBS and lemma not in INDIRECT_VERBS:
         clause = belief_clause(cue)
         return _with_continuation(cue, list(clause.subtree)) if clause is not None else None
-    if lemma == "express":
+    if lemma in EXPRESSING_VERBS:
         noun = next((c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED_NOUNS), None)
         if noun is None:
             return None

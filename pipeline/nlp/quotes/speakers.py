@@ -34,6 +34,7 @@ from pipeline.nlp.quotes.cues import (
     is_cue,
     possessor_speaks,
     speaker_token,
+    unsourced_passive,
 )
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
@@ -94,6 +95,8 @@ def attribute(art: QuoteArticle, cue: Token) -> Attribution | None:
 
 def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribution | None:
     subject = speaker_token(cue)
+    if subject is None and unsourced_passive(cue):
+        return _unsourced(art, cue)
     if subject is None:
         return _body_it(art, cue)
     if art.in_quote(subject.idx) and subject.lower_ not in FIRST_PERSON:
@@ -177,6 +180,16 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
         mention = None  # a pronoun's fallback is no place either ("I think …" after "Boston")
     c_start, c_end = cue_text(cue, art.text)
     return Attribution(mention, art.text[s_char:e_char], art.text[c_start:c_end], cue.idx)
+
+
+def _unsourced(art: QuoteArticle, cue: Token) -> Attribution:
+    """ "It is reported that …", "the committee was told …": a passive report naming no source has
+    no speaker; its cue is the verb with its auxiliaries as written ("is thought")."""
+    c_start, c_end = cue_text(cue, art.text)
+    auxiliaries = [c for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i < cue.i]
+    if auxiliaries:
+        c_start = min(c.idx for c in auxiliaries)
+    return Attribution(None, None, art.text[c_start:c_end], cue.idx)
 
 
 def _body_it(art: QuoteArticle, cue: Token) -> Attribution | None:
