@@ -85,15 +85,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         if noun is not None and (found := stance_noun_cue(art, noun)):
             noun_cue = noun
             own = cue_prepositions(art, noun)  # "expressed concern about", not "… for the victims"
-            prep = next(
-                (
-                    c for c in noun.children
-                    if c.dep_ == "prep"
-                    and c.lower_ in LIGHT_NOUN_PREPOSITIONS | (own or frozenset()) & ABOUT_PREPOSITIONS
-                    and (own is None or c.lower_ in own)
-                ),
-                None,
-            )
+            takes = LIGHT_NOUN_PREPOSITIONS if own is None else own & (LIGHT_NOUN_PREPOSITIONS | ABOUT_PREPOSITIONS)
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in takes), None)
             if prep is None and (own is None or "to" in own):  # "gave no support to the plan"
                 prep = next(
                     (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i),
