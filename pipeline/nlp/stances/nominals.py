@@ -377,7 +377,7 @@ def _judged_by_attitude(noun: Token) -> bool:
     judge = noun.head.head
     if judge.lower_ in COMMITMENT_ADJECTIVES:
         return False
-    return judge.lemma_.lower() in ATTITUDE_ADJECTIVES or judge.lower_ in ATTITUDE_ADJECTIVES
+    return attitude_sign(judge) is not None
 
 
 def _affiliation(art: StanceArticle, noun: Token, prep: Token, pobj: Token) -> bool:
@@ -466,7 +466,7 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     """ "Labour is critical of the plan", "I'm suspicious of its usefulness", "the unions are
     unhappy with the deal": an adjective of attitude takes a side on its preposition's object;
     its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
-    sign = ATTITUDE_ADJECTIVES.get(adjective.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(adjective.lower_)
+    sign = attitude_sign(adjective)
     participle = _passive_participle(adjective)
     if (
         sign is None
@@ -503,6 +503,12 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
+
+
+def attitude_sign(word: Token) -> int | None:
+    """The side an attitude adjective (`attitude_adjectives`) takes, looked up by its lemma,
+    then by its form; None for any other word."""
+    return ATTITUDE_ADJECTIVES.get(word.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(word.lower_)
 
 
 def _fact_clause(adjective: Token, sign: int) -> Token | None:

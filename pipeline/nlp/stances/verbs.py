@@ -20,7 +20,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import people_noun
-from pipeline.nlp.stances.nominals import cue_prepositions, own_prospect, stance_noun_cue
+from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, stance_noun_cue
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
@@ -41,7 +41,6 @@ from pipeline.nlp.stances.targets import (
 )
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
-    ATTITUDE_ADJECTIVES,
     BODY_NOUNS,
     CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
@@ -243,7 +242,7 @@ def _judged_act_sign(art: StanceArticle, verb: Token) -> int:
         judge, sign = noun.head, cue[0]
     elif noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
         judge = noun.head.head
-        sign = ATTITUDE_ADJECTIVES.get(judge.lemma_.lower()) or ATTITUDE_ADJECTIVES.get(judge.lower_) or 1
+        sign = attitude_sign(judge) or 1
     else:
         return 1
     return -sign if has_negation(art, judge) else sign
