@@ -38,7 +38,7 @@ from pipeline.nlp.stances.context import StanceArticle, stance_context
 from pipeline.nlp.stances.merge import HOLDER_TYPES, merge
 from pipeline.nlp.stances.phrases import clean
 from pipeline.nlp.stances.signals import Signal, target_signals
-from pipeline.nlp.stances.targets import Target, _with_subject, action_targets, verb_cue, verb_targets, worded_action
+from pipeline.nlp.stances.targets import Target, action_targets, verb_cue, verb_targets, with_subject, worded_action
 from pipeline.nlp.stances.words import SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import DEMAND_MODALS, agent_of, is_to_infinitive
 
@@ -150,7 +150,7 @@ def _signals(art: StanceArticle, verb: Token, side: int, holder: Mention, said: 
             if verb_cue(art, act) is not None:
                 subject = next((c for c in act.children if c.dep_ == "nsubj"), None)
                 acted = action_targets(art, act)  # "should scrap the tax": against the tax
-                found += _with_subject(art, subject, act, acted) if subject is not None else acted
+                found += with_subject(art, subject, act, acted) if subject is not None else acted
             elif any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in act.children):
                 found += worded_action(art, act)  # "Mr Hain make statement on Thursday": with its doer
     # an actor (a mention, or a name: "250px Google is being sued") is the event's target, no issue

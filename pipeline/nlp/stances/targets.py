@@ -218,7 +218,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     act = _for_clause_act(art, noun)
     if act is not None:
         # "a demand for Turkey to recognise Cyprus": the act demanded of the noun, with it
-        found = _with_subject(art, noun, act, action_targets(art, act))
+        found = with_subject(art, noun, act, action_targets(art, act))
         if found:
             return found
     if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and noun.dep_ in ("dobj", "pobj"):
@@ -237,7 +237,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         if action is not None:
             found = action_targets(art, action)
             if subject is not None and lemma in DEMAND_NOUNS:
-                found = _with_subject(art, subject, action, found)  # "calls for the BBC to drop …"
+                found = with_subject(art, subject, action, found)  # "calls for the BBC to drop …"
             if found or lemma in ATTITUDE_NOUNS:
                 return found  # else "the plan to privatise the Royal Mail" is itself the issue
     if lemma in ANNOUNCEMENT_NOUNS:
@@ -383,7 +383,7 @@ def _for_clause_act(art: StanceArticle, noun: Token) -> Token | None:
     return None
 
 
-def _with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Target]) -> list[Target]:
+def with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Target]) -> list[Target]:
     """Labels of an act asked of someone named ("calls for the BBC to drop the programme"),
     with who is to do it: "BBC dropping programme". An act with a stance of its own keeps its
     composed targets ("calls for the government to scrap the tax" opposes the tax); a pronoun
