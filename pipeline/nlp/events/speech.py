@@ -291,10 +291,6 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[
     quoted = {q.quote_id: q for q in quotes}
     drafts: list[Draft] = []
     for stance in stances:
-        quote = quoted.get(stance.quote_id or "")
-        span = quote_span(quote, ec.ctx.doc) if quote is not None else None
-        if span is not None and not words_said(ec, span):
-            continue
         holder = by_id.get(stance.holder_mention_id or "")
         target = by_id.get(stance.target_mention_id or "")
         if stance.polarity != "oppose" or holder is None or target is None:
@@ -302,6 +298,10 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[
         if not is_actor(holder) or not is_actor(target) or target.kind == "pronoun" or same_actor(holder, target):
             continue
         if target.entity_type == "LOCATION":
+            continue
+        quote = quoted.get(stance.quote_id or "")
+        span = quote_span(quote, ec.ctx.doc) if quote is not None else None
+        if span is not None and not words_said(ec, span):
             continue
         sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
         if sentence is None or is_question(sentence):
