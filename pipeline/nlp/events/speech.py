@@ -83,11 +83,16 @@ PRAISE_SPEECH = Trigger(
 )
 
 
+def _sentence(ec: EventContext, sentence_id: int) -> Sentence | None:
+    """The article's sentence of that number, None past its last."""
+    return ec.ctx.sentences[sentence_id] if sentence_id < len(ec.ctx.sentences) else None
+
+
 def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention] | None:
     """ "Mr Kennedy said of the prime minister: ...": the actor a reporting verb's "of"
     phrase names, outside the quote, is whom the quote is about; None when no "of" phrase
     says whom (an empty list when one does but names no actor: no one else is guessed)."""
-    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    sentence = _sentence(ec, quote.sentence_id)
     span = ec.ctx.sentence_span(sentence) if sentence is not None else None
     if span is None:
         return None
@@ -213,7 +218,7 @@ def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
     modifies it ("Labour backbenchers", "Tory MPs": the party, as for a criticising verb's
     subject) or the group itself ("critics", "union leaders")."""
     surface = quote.speaker_surface
-    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    sentence = _sentence(ec, quote.sentence_id)
     if not surface or sentence is None or surface.lower() in THIRD_PERSON | SPEAKER_PRONOUNS:
         return None
     start = ec.ctx.text.find(surface, sentence.char_start, sentence.char_end)
@@ -303,7 +308,7 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[
         span = quote_span(quote, ec.ctx.doc) if quote is not None else None
         if span is not None and not words_said(ec, span):
             continue
-        sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
+        sentence = _sentence(ec, stance.sentence_id)
         if sentence is None or is_question(sentence):
             continue  # a question asserts no criticism
         span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")
