@@ -87,7 +87,7 @@ def timing(data: Path, passes: int, profile: bool, dump: Path | None, top: int) 
             pstats.Stats(profiler, stream=sys.stdout).sort_stats(key).print_stats(top)
         return
     seconds = [one_pass(data)[0] for _ in range(passes)]
-    n = len(contexts_of(data))
+    n = len(results)  # one per article, from the warm-up pass
     median = statistics.median(seconds)
     print(json.dumps({"articles": n, "cpu_seconds": [round(s, 3) for s in seconds], "median": round(median, 3),
                       "ms_per_article": round(1000 * median / n, 2)}))

@@ -344,7 +344,7 @@ def write_tables(
     table_reuse.marker(data_dir).record(digest)
     distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
     contract.record(
-        [table for table in validated]
+        list(validated)
         + [table for table in kept if contract.passed(table)]
         + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles]
     )

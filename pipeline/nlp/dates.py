@@ -133,10 +133,11 @@ _WITH_DIGITS = frozenset({"month_day", "iso", "day_of_month", "year"})
 """The patterns that match only text holding an ASCII digit (a day number or a year)."""
 _DIGIT = re.compile("[0-9]")
 
+# every month name begins with its capitalised abbreviation (matched case-sensitively)
+_MONTH_ABBREVIATION = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _NEEDS: dict[str, re.Pattern[str]] = {
-    # every month name begins with its capitalised abbreviation (matched case-sensitively)
-    "month_day": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
-    "month": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "month_day": _MONTH_ABBREVIATION,
+    "month": _MONTH_ABBREVIATION,
     "weekday": re.compile("day"),  # "Monday" … "Sunday", case-sensitive
     "deictic_day": re.compile("day|night|morning|afternoon|evening", re.IGNORECASE),
     "relative_period": re.compile("week|month|year|summer|winter|spring|autumn|ago", re.IGNORECASE),

@@ -47,6 +47,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
     has_to_marker,
+    is_relative_pronoun,
     is_subject,
 )
 
@@ -124,8 +125,7 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
         heads = [clause, *(c for c in clause.children if c.dep_ == "advmod")]
         out += [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree]
     relative = clause.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ == "WDT" or c.lower_ in ("who", "that", "which"))
-        for c in clause.children
+        c.dep_ in ("nsubj", "nsubjpass") and is_relative_pronoun(c) for c in clause.children
     )
     if with_subject and (clause.dep_ == "acl" or relative) and clause.head.pos_ in ("NOUN", "PROPN"):
         # "Tory attempts to spread cynicism": the doer names the noun the clause completes;

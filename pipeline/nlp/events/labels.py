@@ -88,9 +88,16 @@ def labels_the_person(obj: Token, mention: Mention) -> bool:
     economic giant", "Mr Brown's budget as a great day")."""
     if mention.entity_type != "PERSON":
         return False
-    if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
-        obj = obj.head.head
+    obj = _antecedent(obj)
     return obj.lower_ in PERSON_OBJECT_PRONOUNS or mention.char_start <= obj.idx < mention.char_end
+
+
+def _antecedent(obj: Token) -> Token:
+    """ "Mr Campbell, who he described as 'very talented'": a relative pronoun labelled stands
+    for the noun its relative clause hangs from."""
+    if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
+        return obj.head.head
+    return obj
 
 
 # where the parser puts a label: "branded it a shambles" (oprd, xcomp, ccomp, attr),
@@ -126,8 +133,7 @@ def labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> lis
     Blunkett's office did it), else, for "the plans" or "the claims" naming no one, their
     owner named earlier with the same noun ("his plans ... the plans") or their maker in the
     sentence before (`proposal_owner`, `claim_maker`), never the labeller."""
-    if obj.tag_ in ("WP", "WDT") and obj.head.dep_ == "relcl":
-        obj = obj.head.head  # "Mr Campbell, who he described as 'very talented'": the one "who" is
+    obj = _antecedent(obj)
     found = np_actors(obj, ec.index, allow_pronoun_possessor=True) or _misplaced_agent(obj, ec)
     if found:
         return found

@@ -83,11 +83,16 @@ PRAISE_SPEECH = Trigger(
 )
 
 
+def _sentence(ec: EventContext, sentence_id: int) -> Sentence | None:
+    """The article's sentence of that number, None past its last."""
+    return ec.ctx.sentences[sentence_id] if sentence_id < len(ec.ctx.sentences) else None
+
+
 def _spoken_of(ec: EventContext, quote: Quote, speaker: Mention) -> list[Mention] | None:
     """ "Mr Kennedy said of the prime minister: ...": the actor a reporting verb's "of"
     phrase names, outside the quote, is whom the quote is about; None when no "of" phrase
     says whom (an empty list when one does but names no actor: no one else is guessed)."""
-    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    sentence = _sentence(ec, quote.sentence_id)
     span = ec.ctx.sentence_span(sentence) if sentence is not None else None
     if span is None:
         return None
@@ -213,7 +218,7 @@ def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
     modifies it ("Labour backbenchers", "Tory MPs": the party, as for a criticising verb's
     subject) or the group itself ("critics", "union leaders")."""
     surface = quote.speaker_surface
-    sentence = ec.ctx.sentences[quote.sentence_id] if quote.sentence_id < len(ec.ctx.sentences) else None
+    sentence = _sentence(ec, quote.sentence_id)
     if not surface or sentence is None or surface.lower() in THIRD_PERSON | SPEAKER_PRONOUNS:
         return None
     start = ec.ctx.text.find(surface, sentence.char_start, sentence.char_end)
@@ -291,10 +296,6 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[
     quoted = {q.quote_id: q for q in quotes}
     drafts: list[Draft] = []
     for stance in stances:
-        quote = quoted.get(stance.quote_id or "")
-        span = quote_span(quote, ec.ctx.doc) if quote is not None else None
-        if span is not None and not words_said(ec, span):
-            continue
         holder = by_id.get(stance.holder_mention_id or "")
         target = by_id.get(stance.target_mention_id or "")
         if stance.polarity != "oppose" or holder is None or target is None:
@@ -303,7 +304,11 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[
             continue
         if target.entity_type == "LOCATION":
             continue
-        sentence = ec.ctx.sentences[stance.sentence_id] if stance.sentence_id < len(ec.ctx.sentences) else None
+        quote = quoted.get(stance.quote_id or "")
+        span = quote_span(quote, ec.ctx.doc) if quote is not None else None
+        if span is not None and not words_said(ec, span):
+            continue
+        sentence = _sentence(ec, stance.sentence_id)
         if sentence is None or is_question(sentence):
             continue  # a question asserts no criticism
         span = ec.ctx.doc.char_span(target.char_start, target.char_end, alignment_mode="expand")

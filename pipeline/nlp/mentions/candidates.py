@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
+from pipeline.nlp.mentions.article_words import word_positions
 from pipeline.nlp.mentions.context import (
     Candidate,
     MentionContext,
@@ -267,8 +268,8 @@ def _reporter(doc, start: int, end: int) -> bool:
 def _styled_elsewhere(doc, surname: Token) -> bool:
     """The word `surname` written right after an honorific somewhere in the article ("Ms Atlas")."""
     return any(
-        t.text == surname.text and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in HONORIFICS and t.i != surname.i
-        for t in doc
+        i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS and i != surname.i
+        for i in word_positions(doc).get(surname.text, ())
     )
 
 

@@ -12,6 +12,7 @@ from pipeline.nlp.syntax import (
     SUBJECT_SLOT_DEPS,
     agent_of,
     has_subject,
+    has_to_marker,
     is_passive,
     passive_subject,
     subject_of,
@@ -141,7 +142,7 @@ def belief_clause(verb: Token) -> Token | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None or not any(c.dep_ in SUBJECT_SLOT_DEPS for c in clause.children):
         return None
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if has_to_marker(clause):
         return None  # "expects profits to rise": no clause of its own
     return clause
 
