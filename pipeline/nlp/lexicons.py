@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.nlp.yaml_text import SAFE_LOADER
+from pipeline.nlp.yaml_text import UniqueKeyLoader
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 TRIGGERS_PATH = KNOWLEDGE_DIR / "plover_triggers.yaml"
@@ -246,22 +246,9 @@ def _most_specific(
     return table.get(normalise(lemma))
 
 
-class _UniqueKeyLoader(SAFE_LOADER):  # construction, and so this check, stays in Python
-    """PyYAML keeps the last of two equal keys silently; a lexicon must not."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise ValueError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def _read_yaml(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_UniqueKeyLoader)  # a SafeLoader: no arbitrary objects
+        data = yaml.load(handle, Loader=UniqueKeyLoader)  # a SafeLoader: no arbitrary objects
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     return data

@@ -16,3 +16,19 @@ SAFE_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 def safe_load(text: str):
     """`yaml.safe_load(text)`, parsed by libyaml when available."""
     return yaml.load(text, Loader=SAFE_LOADER)
+
+
+class UniqueKeyLoader(SAFE_LOADER):  # construction, and so this check, stays in Python
+    """PyYAML keeps the last of two equal keys silently; a knowledge file must not hold two
+    (the second list would replace the first, and the rule written for the first would read
+    the second). The lexicons load with it; tests/test_yaml_text.py checks every knowledge
+    file with it, so the faster `safe_load` can read them at run time."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)

@@ -38,7 +38,7 @@ from pipeline.nlp.events.judged_referents import (
 )
 from pipeline.nlp.events.vocabulary import (
     BLAMED_PEOPLE_NOUNS,
-    CLAIMING_VERBS,
+    CLAIM_CLAUSE_VERBS,
     MANNER_NOUNS,
     MISGIVING_NOUNS,
     SPEAKING_OCCASIONS,
@@ -153,13 +153,13 @@ def _judging_clause_words(clause: Token) -> list[Token]:
     ("it was discriminatory because it did not apply to British citizens": those it leaves
     out are not judged), nor what an infinitive of saying puts forward ("it was wrong to
     suggest the chancellor would usurp Mr Milburn": the suggestion is judged, not those it
-    is about; `claiming_verbs`: what one is "disgraceful to discover" is a fact, and judged)."""
+    is about; `claim_clause_verbs`: what one is "disgraceful to discover" is a fact, and judged)."""
     inner = {t.i for c in clause.children if c.dep_ == "csubj" for t in c.subtree}
     near = [*clause.children, *(g for c in clause.children for g in c.children)]
     inner |= {
         t.i
         for x in near
-        if x.dep_ == "xcomp" and has_to_marker(x) and lemma_in(x, CLAIMING_VERBS)
+        if x.dep_ == "xcomp" and has_to_marker(x) and lemma_in(x, CLAIM_CLAUSE_VERBS)
         for c in x.children
         if c.dep_ == "ccomp"
         for t in c.subtree
