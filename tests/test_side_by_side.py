@@ -146,3 +146,25 @@ def test_the_result_is_read_as_execute_in_process_s(concurrent):
         result = execute_side_by_side(_job([one]), instance, max_concurrent=concurrent, tags={"k": "v"})
         assert result.success and result.dagster_run.tags["k"] == "v"
         assert instance.get_run_by_id(result.run_id).is_success
+
+
+def test_steps_that_log_side_by_side_on_a_persistent_instance_finish(tmp_path):
+    """Each step's log manager used to run `logging.config.dictConfig` while the step beside it
+    logged: the two threads took the logging module's lock and a handler's in opposite orders."""
+    started = threading.Barrier(2, timeout=WAIT)
+
+    def chatty(context) -> None:
+        started.wait()
+        for n in range(100):
+            context.log.info(f"{context.asset_key.to_user_string()} {n}")
+
+    assets = [asset(name=f"chatty_{n}")(chatty) for n in range(4)]
+    outcome = []
+    with DagsterInstance.local_temp(str(tmp_path), overrides={"telemetry": {"enabled": False}}) as instance:
+        runner = threading.Thread(
+            target=lambda: outcome.append(execute_side_by_side(_job(assets), instance, max_concurrent=2)), daemon=True
+        )
+        runner.start()
+        runner.join(120)
+        assert outcome, "the run hung"
+    assert outcome[0].success

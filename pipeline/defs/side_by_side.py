@@ -29,13 +29,12 @@ from dagster import DagsterInstance, ExecuteInProcessResult, JobDefinition, exec
 from dagster._core.definitions.job_base import InMemoryJob
 from dagster._core.events import DagsterEvent, EngineEventData
 from dagster._core.execution.api import ExecuteRunWithPlanIterable, create_execution_plan
-from dagster._core.execution.context.system import PlanExecutionContext
-from dagster._core.execution.context_creation_job import PlanExecutionContextManager
-from dagster._core.execution.plan.execute_plan import _trigger_hook, dagster_event_sequence_for_step
 from dagster._core.execution.compute_logs import create_compute_log_file_key
-from dagster._core.execution.context.system import PlanOrchestrationContext
+from dagster._core.execution.context.system import PlanExecutionContext, PlanOrchestrationContext
+from dagster._core.execution.context_creation_job import PlanExecutionContextManager
 from dagster._core.execution.execute_in_process import core_execute_in_process, merge_run_tags
 from dagster._core.execution.plan.active import ActiveExecution
+from dagster._core.execution.plan.execute_plan import _trigger_hook, dagster_event_sequence_for_step
 from dagster._core.execution.plan.instance_concurrency_context import InstanceConcurrencyContext
 from dagster._core.execution.plan.plan import ExecutionPlan
 from dagster._core.execution.retries import RetryMode
@@ -67,6 +66,19 @@ class SideBySideExecutor(Executor):
             f"Executing steps in threads, at most {self._max_concurrent} at a time",
             event_specific_data=EngineEventData(),
         )
+        instance = plan_context.instance
+        # Each step's log manager asks the instance for its YAML-configured handlers, which
+        # runs `logging.config.dictConfig`: under the logging module's lock it takes every
+        # handler's lock, while a step beside it holds a handler's lock and waits for the
+        # module's (a deadlock). Asked once here, the same handlers serve every step.
+        handlers = instance.get_yaml_python_handlers()
+        instance.get_yaml_python_handlers = lambda: handlers
+        try:
+            yield from self._execute(plan_context, execution_plan)
+        finally:
+            del instance.get_yaml_python_handlers
+
+    def _execute(self, plan_context: PlanOrchestrationContext, execution_plan: ExecutionPlan) -> Iterator[DagsterEvent]:
         reports: queue.Queue = queue.Queue()
         running: dict[str, threading.Thread] = {}
         compute_logs = plan_context.instance.compute_log_manager
