@@ -22,6 +22,9 @@ to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
   Commercial Services Union", "Department for Education and Skills");
 * a known body at one end of an NER organisation, "and" between it and capitalised words
   ("Amnesty International and Liberty"), is one of two bodies NER read as one name;
+* a possessive inside one name ("the Hudson's Bay Trading Company", "St Paul's Cathedral",
+  "St Stephen's Green Shopping Centre"), which NER cuts there or takes for a person, is
+  one name when a saint or "the" opens it and a body's or building's head word ends it;
 * a match that crosses an NER span's edge wins over it (NER misplaced a boundary);
 * a match no NER span touches is added, unless it sits inside a longer run of
   capitalised proper nouns that the gazetteer does not know ("Radio Romania" left
@@ -42,14 +45,22 @@ from spacy.util import filter_spans
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.context import role_words
 from pipeline.nlp.mentions.vocabulary import (
+    BODY_WORDS,
+    BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
+    FACILITY_HEADS,
+    FIRM_WORDS,
     GEO_FEATURES,
     GOVERNMENT_NOUNS,
     HONORIFICS,
     NAME_JOINING_WORDS,
     ORG_HEADS,
+    ORG_NOUNS,
     PLACE_QUALIFIERS,
     REMIT_PREPOSITIONS,
+    SAINT_WORDS,
     TITLE_MODIFIERS,
+    TRADE_NOUNS,
     UK_PLACES,
 )
 from pipeline.nlp.syntax import POSSESSIVES
@@ -86,6 +97,7 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     kept = _joined_by_and(
         doc, [part for e in ner for part in _split_at_link(doc, e) or _after_place(doc, e) or [_club_name(doc, e) or e]]
     )
+    kept = _possessive_names(doc, kept)
     added: list[Span] = []
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
@@ -114,6 +126,71 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
             kept.remove(e)
         added.append(_as_entity(doc, match))
     return sorted(filter_spans(added + kept), key=lambda s: s.start)
+
+
+# Last words of a name a possessive may sit inside: a body's, firm's, building's or site's.
+_POSSESSIVE_NAME_HEADS = (
+    ORG_HEADS | BODY_WORDS | BUILDING_HEADS | FACILITY_HEADS | FIRM_WORDS | CORPORATE_SUFFIXES | ORG_NOUNS - TRADE_NOUNS
+)
+
+
+def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Hudson's Bay Trading Company", "St Paul's Cathedral", "St Stephen's Green Shopping
+    Centre": a name with a possessive inside, which NER cuts there (a place, then a body), takes
+    in part for a person ("St Paul's") or leaves untagged, is one span (`_possessive_name`).
+    The spans it overlaps give way; what NER had before it in one span keeps its own label
+    ("Ticketmaster in St Stephen's": "Ticketmaster")."""
+    out = list(ents)
+    for k, token in enumerate(doc):
+        if token.text not in POSSESSIVES or token.tag_ != "POS":
+            continue
+        name = _possessive_name(doc, k)
+        if name is None or any(e.start <= name.start and name.end <= e.end for e in out):
+            continue
+        kept = []
+        for e in out:
+            if e.end <= name.start or name.end <= e.start:
+                kept.append(e)
+                continue
+            end = name.start
+            while end > e.start and not (doc[end - 1].is_title or doc[end - 1].is_upper):
+                end -= 1  # "Ticketmaster in": the link word goes with the cut
+            if e.start < end:
+                kept.append(Span(doc, e.start, end, label=e.label_))
+        out = sorted([*kept, name], key=lambda s: s.start)
+    return out
+
+
+def _possessive_name(doc: Doc, k: int) -> Span | None:
+    """The name around the possessive at `k`, or None. Its possessor is a saint's name
+    (saint_words: "St Paul's") or capitalised words after "the" that name no place, state or
+    body the gazetteer knows and hold no title ("the Prince's Trust"; not "the UK's Office of
+    Fair Trading", "the Prime Minister's Office"); after the possessive come capitalised words
+    that end in a body's, firm's, building's or facility's head word. A building or facility
+    is a place (FAC), anything else a body (ORG). Not in a title-cased headline."""
+    start = k
+    while start > 0 and k - start < 4 and doc[start - 1].lower_ != "the" and (
+        doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in SAINT_WORDS
+    ):
+        start -= 1
+    saint = next((t.i for t in doc[start:k] if t.lower_ in SAINT_WORDS), None)
+    if saint is not None and k - saint >= 2:
+        start = saint
+    elif start == k or start == 0 or doc[start - 1].lower_ != "the" or k - start > 3:
+        return None
+    else:
+        possessor = doc[start:k].text
+        if is_place_name(possessor) or load_gazetteer().by_alias(possessor) is not None:
+            return None
+        if any(t.lower_ in _title_words() for t in doc[start:k]):
+            return None
+    end = k + 1
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].sent == doc[k].sent:
+        end += 1
+    if end == k + 1 or doc[end - 1].lower_ not in _POSSESSIVE_NAME_HEADS or _title_cased(doc[k].sent):
+        return None
+    label = "FAC" if doc[end - 1].lower_ in BUILDING_HEADS | FACILITY_HEADS else "ORG"
+    return Span(doc, start, end, label=label)
 
 
 def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
