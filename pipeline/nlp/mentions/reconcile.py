@@ -138,8 +138,8 @@ def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the Hudson's Bay Trading Company", "St Paul's Cathedral", "St Stephen's Green Shopping
     Centre": a name with a possessive inside, which NER cuts there (a place, then a body), takes
     in part for a person ("St Paul's") or leaves untagged, is one span (`_possessive_name`).
-    The spans it overlaps give way; what NER had before it in one span keeps its own label
-    ("Ticketmaster in St Stephen's": "Ticketmaster")."""
+    The spans it overlaps give way; what NER had before or after it in one span keeps its own
+    label ("Ticketmaster in St Stephen's": "Ticketmaster"; "... Centre in Cardiff": "Cardiff")."""
     out = list(ents)
     for k, token in enumerate(doc):
         if token.text not in POSSESSIVES or token.tag_ != "POS":
@@ -157,6 +157,11 @@ def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 end -= 1  # "Ticketmaster in": the link word goes with the cut
             if e.start < end:
                 kept.append(Span(doc, e.start, end, label=e.label_))
+            start = name.end
+            while start < e.end and not (doc[start].is_title or doc[start].is_upper):
+                start += 1  # "... Shopping Centre in Cardiff": the place after it is a name of its own
+            if start < e.end:
+                kept.append(Span(doc, start, e.end, label=e.label_))
         out = sorted([*kept, name], key=lambda s: s.start)
     return out
 
@@ -165,7 +170,9 @@ def _possessive_name(doc: Doc, k: int) -> Span | None:
     """The name around the possessive at `k`, or None. Its possessor is a saint's name
     (saint_words: "St Paul's") or capitalised words after "the" that name no place, state or
     body the gazetteer knows and hold no title ("the Prince's Trust"; not "the UK's Office of
-    Fair Trading", "the Prime Minister's Office"); after the possessive come capitalised words
+    Fair Trading", "the Prime Minister's Office"), end in no head word of a body ("the Bank's
+    Monetary Policy Committee": the body itself) and take "'s" (a plural's bare apostrophe, "the
+    Blues' Celtic League", is a team's or a people's); after the possessive come capitalised words
     that end in a body's, firm's, building's or facility's head word. A building or facility
     is a place (FAC), anything else a body (ORG). Not in a title-cased headline."""
     start = k
@@ -176,12 +183,14 @@ def _possessive_name(doc: Doc, k: int) -> Span | None:
     saint = next((t.i for t in doc[start:k] if t.lower_ in SAINT_WORDS), None)
     if saint is not None and k - saint >= 2:
         start = saint
-    elif start == k or start == 0 or doc[start - 1].lower_ != "the" or k - start > 3:
+    elif start == k or start == 0 or doc[start - 1].lower_ != "the" or k - start > 3 or doc[k].text in ("'", "’"):
         return None
     else:
         possessor = doc[start:k].text
         if is_place_name(possessor) or load_gazetteer().by_alias(possessor) is not None:
             return None
+        if doc[k - 1].lower_ in _POSSESSIVE_NAME_HEADS:
+            return None  # "the Bank's Monetary Policy Committee": the body itself, named short
         if any(t.lower_ in _title_words() for t in doc[start:k]):
             return None
     end = k + 1
