@@ -188,8 +188,10 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
-    if styled and not _names_joined(doc[c.tok_start : c.tok_end]):
-        return {"PERSON"}  # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name
+    if styled and not _names_joined(doc[c.tok_start : c.tok_end]) and not _names_a_body(_root(doc, c)):
+        # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name; not
+        # "Hon Hai Precision, the Taiwanese electronics maker": a body's noun in apposition
+        return {"PERSON"}
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
