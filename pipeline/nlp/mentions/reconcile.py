@@ -235,7 +235,8 @@ def _and_before(doc: Doc, i: int) -> int:
 
 def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
     """ "brought Hollyoaks to Channel 4", "Hartlepool or Boston", "Blackburn v Colchester": NER
-    ran two names on through a lower-case "to", "or" or "v" between them. No name holds one
+    ran two names on through a lower-case "to", "or" or "v" between them, or through a dash
+    spaced on both sides ("USA - William Henry Gates III"). No name holds one
     of these between capitalised words, except "to" before a verb or after a body's head
     word ("Committee to Protect Journalists", "Campaign to Protect Rural England"), so the
     span is the two names, each typed as NER typed the whole. A court case NER typed a law
@@ -244,7 +245,11 @@ def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
         return []
     for k in range(ent.start + 1, ent.end - 1):
         link = doc[k]
-        if link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper):
+        # "USA - William Henry Gates III", "Scarlett Johansson - Racing Stripes": a dash with
+        # space on both sides is an aside's or a dateline's, never inside a name (hyphens are glued)
+        dash = link.text in _DASHES and bool(doc[k - 1].whitespace_) and bool(link.whitespace_)
+        dash = dash and ent.label_ in _NAME_LABELS and doc[k - 1].text[:1].isupper()
+        if not dash and (link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper)):
             continue
         if not (doc[k + 1].is_title or doc[k + 1].is_upper or doc[k + 1].like_num):
             continue
@@ -292,6 +297,9 @@ def is_place_name(text: str, states: bool = True) -> bool:
 
 # Lower-case words that join two names but are no part of one (_split_at_link).
 _LINK_WORDS = frozenset({"to", "or", "v", "v.", "vs", "vs.", "versus"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+# NER labels of names (not of dates, amounts or titles) that a spaced dash splits.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 def _club_name(doc: Doc, ent: Span) -> Span | None:
