@@ -41,6 +41,7 @@ from pipeline.nlp.mentions.vocabulary import (
     FIXTURE_WORDS,
     HONORIFICS,
     LAW_HEADS,
+    NAME_SUFFIXES,
     MOTION_VERBS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -341,7 +342,10 @@ def shaped_like_a_person(span: Span) -> bool:
 def _shaped_like_a_name(words: list[str]) -> bool:
     """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
     then one or two capitalised words none of which a body's, site's or place's name ends in
-    ("Atticus Capital", "Victoria Station")."""
+    ("Atticus Capital", "Victoria Station"); a generational suffix after them is the
+    person's too ("William Henry Gates III")."""
+    if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES and words[-1][:1].isupper():
+        words = words[:-1]
     return (
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES
