@@ -238,7 +238,7 @@ def _shortcoming(token: Token) -> bool:
     if lemma not in SHORTCOMING_VERBS:
         return False  # (looked up before the children are read: most verbs are no failing's)
     if token.pos_ == "NOUN":
-        objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
         named = {w.lemma_.lower() for o in objects for w in (o, *o.conjuncts)}
         return any(verb == lemma and word in named for verb, word in SHORTCOMING_PHRASES)
     # the particle, or the adverb the parser makes a clause of ("let the country down")
