@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.nlp.events.criticism import _SHORTCOMING_VERBS
+from pipeline.nlp.events.criticism import SHORTCOMING_VERBS
 from pipeline.nlp.events.vocabulary import SHORTCOMING_PHRASES
 from pipeline.nlp.stances.idioms import _IDIOMS_BY_FIRST_WORD
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
@@ -19,7 +19,7 @@ def test_every_idiom_is_found_under_a_word_of_any_text_holding_it():
 
 
 def test_every_shortcoming_phrase_has_its_verb_in_the_gate():
-    assert SHORTCOMING_PHRASES and all(verb in _SHORTCOMING_VERBS for verb, _ in SHORTCOMING_PHRASES)
+    assert SHORTCOMING_PHRASES and all(verb in SHORTCOMING_VERBS for verb, _ in SHORTCOMING_PHRASES)
 
 
 IDIOM_TEXTS = [

@@ -222,20 +222,28 @@ def _fit_for(participle: Token) -> bool:
     return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in participle.children)
 
 
-_SHORTCOMING_VERBS = frozenset(verb for verb, _ in SHORTCOMING_PHRASES)
+SHORTCOMING_VERBS = frozenset(verb for verb, _ in SHORTCOMING_PHRASES)
+"""The verbs of a failing's phrase (`shortcoming_phrases`); as nouns too ("a lack of ...")."""
 
 
 def _shortcoming(token: Token) -> bool:
     """ "Labour has let pensioners down", "he had lost the trust of the people": a verb with
-    the particle or object of a failing (`shortcoming_phrases`) charges its subject."""
-    if token.pos_ != "VERB":
+    the particle or object of a failing (`shortcoming_phrases`) charges its subject. The verb
+    as a noun with its "of" phrase charges whoever its clause names ("Washington's objections
+    were based on a lack of understanding"); an object's or "of" phrase's conjuncts count
+    ("lacks strategy and good judgment")."""
+    if token.pos_ not in ("VERB", "NOUN"):
         return False
     lemma = token.lemma_.lower()
-    if lemma not in _SHORTCOMING_VERBS:
+    if lemma not in SHORTCOMING_VERBS:
         return False  # (looked up before the children are read: most verbs are no failing's)
+    if token.pos_ == "NOUN":
+        objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
+        named = {w.lemma_.lower() for o in objects for w in (o, *o.conjuncts)}
+        return any(verb == lemma and word in named for verb, word in SHORTCOMING_PHRASES)
     # the particle, or the adverb the parser makes a clause of ("let the country down")
     words = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "ccomp" and c.pos_ == "ADP")}
-    words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    words |= {w.lemma_.lower() for c in token.children if c.dep_ == "dobj" for w in (c, *c.conjuncts)}
     return any(verb == lemma and word in words for verb, word in SHORTCOMING_PHRASES)
 
 

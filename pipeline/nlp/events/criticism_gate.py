@@ -12,7 +12,7 @@ token view. Answers are kept per (word, lemma, part of speech, tag, dependency).
 
 from __future__ import annotations
 
-from pipeline.nlp.events.criticism import CRITICISM_OPENERS, judging_word
+from pipeline.nlp.events.criticism import CRITICISM_OPENERS, SHORTCOMING_VERBS, judging_word
 from pipeline.nlp.events.vocabulary import CONDUCT_ADVERBS, EXCESS_WORDS, VIRTUE_WORDS
 from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
 from pipeline.nlp.token_view import TokenView
@@ -43,6 +43,8 @@ def opens_a_judgement(lower: str, lemma: str, pos: str, tag: str, dep: str) -> b
         return True  # unsound, untrusted, a reproach, a broken norm, a shortcoming, a harm; a fitness denied
     if lower in EXCESS_WORDS or lower in CRITICISM_OPENERS or lower == "nothing":
         return True
+    if pos == "NOUN" and lemma.lower() in SHORTCOMING_VERBS:
+        return True  # a failing's verb as a noun: "a lack of judgment"
     if dep == "advmod" and lower in CONDUCT_ADVERBS or pos == "ADJ" and dep == "acomp" and lower in VIRTUE_WORDS:
         return True  # a virtue denied: "is not behaving sensibly", "was not honest"
     return judging_word(lower, lemma.lower(), pos)

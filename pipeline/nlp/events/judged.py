@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.actors import relative_doers
 from pipeline.nlp.events.criticism import (
+    SHORTCOMING_VERBS,
     breaks_a_norm,
     criticising_phrase,
     criticising_phrase_length,
@@ -63,13 +64,17 @@ def _spared(token: Token) -> set[int]:
     the agreement signed by Mr Blair"), what a phrase of blame is about ("stood in the way of
     Yahoo's success": the "of" phrase after `criticism_phrases`), and whom a judging noun
     befalls ("the decision was a disappointment to Mr Blair", "an insult to voters": its "to"
-    or "for" phrase)."""
+    or "for" phrase), and what a failing's noun finds wanting ("a lack of respect for the UN")."""
     spared = {t.i for norm in norms_fallen_short_of(token) for t in norm.subtree}
     if length := criticising_phrase_length(token):
         last = token.doc[token.i + length - 1]
         spared |= {t.i for c in last.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
     if token.pos_ == "NOUN":
         spared |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for t in c.subtree}
+        if token.lemma_.lower() in SHORTCOMING_VERBS:
+            # "a lack of respect for the UN": the "of" phrase names the quality wanting and
+            # what it is about, not who lacks it
+            spared |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
     return spared
 
 
@@ -97,9 +102,11 @@ def _judged_tokens(token: Token, clause: Token, with_subject: bool = True) -> li
         noun = token.head
     out: list[Token] = []
     if noun is not None:
+        # a failing's noun: its "of" phrase is the quality wanting ("a lack of respect for the UN")
+        wanting = ("of",) if noun.lemma_.lower() in SHORTCOMING_VERBS else ()
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "by", "from")
+                child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and child.lower_ not in wanting
             ):
                 out += list(child.subtree)
             elif child.dep_ == "acl" and child.tag_ == "VBN":

@@ -65,6 +65,7 @@ from pipeline.nlp.events.vocabulary import (
     PRESENCE_VERBS,
     PROTEST_STAGING_VERBS,
     RECEIVED_IDIOMS,
+    RECEIVING_FRAMES,
     RECEIVING_VERBS,
     RECEPTION_VERBS,
     UTTERING_LIGHT_VERBS,
@@ -434,10 +435,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             continue  # "the film's shooting", "the earthquake's strike"
         drafts.append(draft)
     mediating_verbs = {v.i for vs in mediated.values() for v in vs}
+    framing_verbs = {v.i for vs in received.values() for v in vs}
     for i, (trigger, words) in sorted(verbs.items()):
         token = span.doc[i]
         if i in mediating_verbs or i in light_triggers:
             continue  # the verb only arranged or realised the noun's event
+        if i in framing_verbs and tuple(trigger.lemma.split()) in RECEIVING_FRAMES:
+            continue  # "the plans met with criticism from Y": the frame that receives it, no meeting
         if token.dep_ == "amod" or (token.dep_ == "compound" and token.tag_ == "VBN"):
             continue  # "union-backed magazine": a property, not a report of an act
         if trigger.event_type == "PROTEST" and any(c.dep_ in ("ccomp",) for c in token.children):
