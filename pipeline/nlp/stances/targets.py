@@ -26,8 +26,8 @@ from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     BODY_NOUNS,
+    CHARGING_VERBS,
     CLAIM_NOUNS,
-    CLAIMING_VERBS,
     CLAUSE_STANCE_VERBS,
     DEMAND_NOUNS,
     DENIAL_VERBS,
@@ -290,7 +290,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
 def _reported_charge(art: StanceArticle, noun: Token) -> str | None:
     """ "But the claim was denied": a definite claim noun (`claim_nouns`) with nothing of its
     own points back to the charge the sentence before reports with a claiming verb
-    (`claiming_verbs`): its "of" gerund ("accused the party of signing up to a deal with the
+    (`charging_verbs`): its "of" gerund ("accused the party of signing up to a deal with the
     Tories" -> "claim of signing up to deal with Tories in Europe") or its "that" clause."""
     if noun.lemma_.lower() not in CLAIM_NOUNS or not any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
@@ -300,7 +300,7 @@ def _reported_charge(art: StanceArticle, noun: Token) -> str | None:
         return None
     previous = art.doc[noun.sent.start - 1].sent
     for verb in previous:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING_VERBS:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHARGING_VERBS:
             continue
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         act = next((c for c in of.children if c.dep_ == "pcomp"), None) if of is not None else None
