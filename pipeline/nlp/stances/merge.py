@@ -35,7 +35,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             best[key] = signal
     stances = []
     for (holder_id, _, sentence_id), signal in best.items():
-        if _part_of_another(signal, [kept for key, kept in best.items() if key[0] == holder_id and key[2] == sentence_id]):
+        beside = [kept for key, kept in best.items() if key[0] == holder_id and key[2] == sentence_id]
+        if _part_of_another(signal, beside):
             continue
         target_mention = art.index.at(signal.target_head)
         if target_mention is not None and target_mention.kind == "pronoun":
