@@ -43,6 +43,7 @@ from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
     BELIEF_ATTITUDE_ADJECTIVES,
+    BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     IN_TARGET_NOMINALS,
@@ -199,6 +200,12 @@ def _receiver(verb: Token) -> Token | None:
     return subject
 
 
+def _actor(art: StanceArticle, word: Token) -> bool:
+    """Whether a word names someone who can be addressed: an entity mention or a body noun
+    ("the government")."""
+    return art.mention_of(word) is not None or word.lemma_.lower() in BODY_NOUNS
+
+
 def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | None]:
     quote = art.quote_at(noun.idx)
     for child in noun.children:
@@ -286,9 +293,10 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
                 return None, quote  # "the war had hit trust in politicians": nobody's stance
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS - SEEKING_VERBS:
         receiver = _receiver(noun.head)
-        if receiver is not None and receiver.lower_ not in FIRST_PERSON:
+        if receiver is not None and receiver.lower_ not in FIRST_PERSON and _actor(art, receiver):
             # "said Mrs Blair was likely to face calls for restraint": calls someone else made
-            # to the receiver, not the speaker's ("we need support for …" stays the speaker's)
+            # to an actor, not the speaker's ("we need support for …" stays the speaker's; a
+            # thing facing opposition, "said the plan faced opposition", is left to the speaker)
             return None, quote
     if quote is not None and not is_cue(noun.head) and not is_misgiving(noun):
         # a misgiving with no one to hold it in the clause is someone else's unease the
