@@ -12,6 +12,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `donations`: giving verbs that report aid only with certain objects: a sum of money or
   doctors handed to someone ("gave 3 million euros to Indonesia", "sent doctors to Aceh"),
   and an actor that "helped" a state;
+- `verdicts`: "find" with a verdict word reports a conviction ("was found guilty of murder",
+  "the jury found Peterson guilty": SANCTION convict);
 - `actors`: sources, targets, participants and mediators, read off the dependency parse,
   with PLOVER's conventions; a sentence-opening "they" and "the two sides" / "both
   countries" take the pair named just before, and a group named by a common noun

@@ -418,6 +418,9 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
             found += [m for p in pobjs(child) for m in np_actors(p, index)]  # "pulled out of Lebanon"
         elif child.dep_ == "prep" and child.lower_ in ("from", "by") and _refused_words_from(draft, verb):
             found += _authors(draft, child, index)  # "rejected a proposal from Georgia", the phrase on the verb
+        elif child.dep_ in ("ccomp", "oprd") and child.pos_ == "ADJ" and child in draft.words:
+            # "the jury found Peterson guilty": the subject of the trigger's small clause is its target
+            found += [m for s in child.children if s.dep_ == "nsubj" for m in np_actors(s, index)]
         elif child.dep_ == "dobj":
             # "suspended talks with Iran", "severed contacts with the PA": the object's partner;
             # "reopened the crossing to Palestinians": whom the object is for

@@ -24,6 +24,7 @@ from pipeline.nlp.events.vocabulary import (
     REPORTING_VERBS,
 )
 from pipeline.nlp.lexicons import load_event_triggers
+from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.names import given_name_gender, honorific_gender
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER
 from pipeline.nlp.records import Mention
@@ -78,6 +79,21 @@ def controlled_patient(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == _controlled_dep(head)), None)
 
 
+PLACE_HEADS = SETTLEMENT_NOUNS - {"state", "states"}
+"""Nouns of a settlement or an area (mentions.yaml settlement_nouns), less "state", which
+may be a government."""
+
+
+def _place_of_possessor(noun: Token, index: MentionIndex) -> bool:
+    """A subject headed by a place noun with a possessor ("Canada's largest city", "India's
+    financial capital") that no mention covers names a place: its possessor is where, not
+    who acts. The parser makes such a fronted place the subject ("In Toronto, Canada's
+    largest city, a shooting killed one teenager", the event noun in apposition to it)."""
+    if noun.lemma_.lower() not in PLACE_HEADS and noun.lower_ not in PLACE_HEADS:
+        return False
+    return actor_at(index, noun) is None and any(c.dep_ == "poss" for c in noun.children)
+
+
 def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     """The actors a verb's subject names, following control, coordination and participles.
 
@@ -102,6 +118,8 @@ def subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Men
             if (apart := _party_apart(child, index)) is not None:
                 found += apart  # "a shareholder in MCI sued": not MCI
                 continue
+            if _place_of_possessor(child, index):
+                continue  # "In Toronto, Canada's largest city, a shooting killed one": where, not who
             named = np_actors(child, index, allow_pronoun_possessor=True)
             found += named or _plural_antecedent(child, index) or _agents_where_they_act(child, verb, index)
         elif child.dep_ == "agent":

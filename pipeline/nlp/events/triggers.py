@@ -40,6 +40,7 @@ from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
+from pipeline.nlp.events.verdicts import verdict_trigger
 from pipeline.nlp.events.vocabulary import (
     AID_DROPPING_VERBS,
     AID_SCALING_VERBS,
@@ -67,6 +68,7 @@ from pipeline.nlp.events.vocabulary import (
     RECEIVING_VERBS,
     RECEPTION_VERBS,
     UTTERING_LIGHT_VERBS,
+    VERDICT_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
@@ -260,10 +262,12 @@ def _object_nouns(verb: Token) -> list[Token]:
 
 
 _READ_AS_VERBS = frozenset().union(
-    GREETING_VERBS, CAPTIVITY_VERBS, INCURSION_VERBS, RECEPTION_VERBS, ARRIVAL_VERBS, GIVING_VERBS, HELPING_VERBS
+    GREETING_VERBS, CAPTIVITY_VERBS, INCURSION_VERBS, RECEPTION_VERBS, ARRIVAL_VERBS, GIVING_VERBS, HELPING_VERBS,
+    VERDICT_VERBS,
 )
 """The lemmas of the verbs `greeting_trigger`, `captivity_trigger`, `incursion_trigger`,
-`reception_trigger`, `arrival_trigger`, `donation_trigger` and `assistance_trigger` read."""
+`reception_trigger`, `arrival_trigger`, `donation_trigger`, `assistance_trigger` and
+`verdict_trigger` read."""
 
 
 def _may_trigger(lexicon: EventTriggers, verbal: bool, pos: str, lemma: str, lower: str, after_hyphen: bool) -> bool:
@@ -312,6 +316,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             found = found or arrival_trigger(token, lexicon, index)  # "Hu Jintao arrived in Brasilia": visited
             found = found or donation_trigger(token, lexicon)  # "gave 3 million euros to Indonesia": funded
             found = found or assistance_trigger(token, lexicon, index)  # "China helped Brazil build": assisted
+            found = found or verdict_trigger(token, lexicon, index)  # "was found guilty of murder": convicted
         else:
             found = verb_trigger(token, lexicon) if verbal else None
         if found is not None:  # "Lula received Hu Jintao": read as "hosted"
@@ -443,8 +448,10 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
             and lemma_in(token, frozenset({"demonstrate", "march"}))
         ):
             continue  # "demonstrates the problem"
-        if any(c.lower_ in PLEA_WORDS for c in token.children if c.dep_ in ("acomp", "oprd", "advmod", "dobj")):
-            continue  # "pleaded guilty to fraud": a plea in court, not an appeal
+        if trigger.event_type == "REQUEST" and any(
+            c.lower_ in PLEA_WORDS for c in token.children if c.dep_ in ("acomp", "oprd", "advmod", "dobj")
+        ):
+            continue  # "pleaded guilty to fraud": a plea in court, not an appeal ("found guilty" is a verdict)
         if reports_a_statement(token, trigger, words):
             continue  # "agreed (that) the act was discriminatory", "insisted he did not know"
         retyped = warning(token, trigger, index)
