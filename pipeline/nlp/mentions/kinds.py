@@ -43,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     LAW_HEADS,
     MOTION_VERBS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -188,8 +189,10 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
     styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
-    if styled and not _names_joined(doc[c.tok_start : c.tok_end]):
-        return {"PERSON"}  # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name
+    if styled and not _names_joined(doc[c.tok_start : c.tok_end]) and not _names_a_body(_root(doc, c)):
+        # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name; not
+        # "Hon Hai Precision, the Taiwanese electronics maker": a body's noun in apposition
+        return {"PERSON"}
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
@@ -339,7 +342,10 @@ def shaped_like_a_person(span: Span) -> bool:
 def _shaped_like_a_name(words: list[str]) -> bool:
     """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
     then one or two capitalised words none of which a body's, site's or place's name ends in
-    ("Atticus Capital", "Victoria Station")."""
+    ("Atticus Capital", "Victoria Station"); a generational suffix after them is the
+    person's too ("William Henry Gates III")."""
+    if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES and words[-1][:1].isupper():
+        words = words[:-1]
     return (
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES

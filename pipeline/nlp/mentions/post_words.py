@@ -17,6 +17,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_POSTS,
     GIVEN_NAMES,
     GOVERNING_TITLES,
+    HONORIFICS,
     INSTITUTION_HEADS,
     ORG_HEADS,
     TITLE_MODIFIERS,
@@ -54,13 +55,19 @@ def post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)
     that NER took for one name, right before the post's holder or the comma that leads to
     them, or after "the" ("the Mid-Bedfordshire MP"). The words say where or whose the post
-    is; no one is named by the span. Returns where the post begins, or None."""
+    is; no one is named by the span. Not where the words hold an honorific ("The Rt Hon Jack
+    Straw MP") or the post word ends a hyphenated surname ("David Benson-Pope"): a person is
+    named. Returns where the post begins, or None."""
     doc = mc.doc
     k = len(span)
     while k > 0 and span[k - 1].text[:1].isupper() and span[k - 1].lower_ in mc.role_words:
         k -= 1  # "Premier", "MP"
     if k == 0 or k == len(span) or span.end >= len(doc) or span[0].lower_ in GIVEN_NAMES:
         return None
+    if span[k - 1].text == "-" and not span[k - 1].whitespace_ and k > 1 and not span[k - 2].whitespace_:
+        return None  # "David Benson-Pope": a role word glued into a surname by a hyphen
+    if any(t.lower_ in HONORIFICS for t in span[:k]):
+        return None  # "The Rt Hon Jack Straw MP": a styled name, a person, and no place before a post
     post = span[k:].text
     role = mc.gaz.match_role(post)
     if role is None or not any(v.lower() == post.lower() for v in role.variants):

@@ -22,6 +22,9 @@ to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
   Commercial Services Union", "Department for Education and Skills");
 * a known body at one end of an NER organisation, "and" between it and capitalised words
   ("Amnesty International and Liberty"), is one of two bodies NER read as one name;
+* a possessive inside one name ("the Hudson's Bay Trading Company", "St Paul's Cathedral",
+  "St Stephen's Green Shopping Centre"), which NER cuts there or takes for a person, is
+  one name when a saint or "the" opens it and a body's or building's head word ends it;
 * a match that crosses an NER span's edge wins over it (NER misplaced a boundary);
 * a match no NER span touches is added, unless it sits inside a longer run of
   capitalised proper nouns that the gazetteer does not know ("Radio Romania" left
@@ -42,14 +45,22 @@ from spacy.util import filter_spans
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.context import role_words
 from pipeline.nlp.mentions.vocabulary import (
+    BODY_WORDS,
+    BUILDING_HEADS,
+    CORPORATE_SUFFIXES,
+    FACILITY_HEADS,
+    FIRM_WORDS,
     GEO_FEATURES,
     GOVERNMENT_NOUNS,
     HONORIFICS,
     NAME_JOINING_WORDS,
     ORG_HEADS,
+    ORG_NOUNS,
     PLACE_QUALIFIERS,
     REMIT_PREPOSITIONS,
+    SAINT_WORDS,
     TITLE_MODIFIERS,
+    TRADE_NOUNS,
     UK_PLACES,
 )
 from pipeline.nlp.syntax import POSSESSIVES
@@ -86,6 +97,7 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     kept = _joined_by_and(
         doc, [part for e in ner for part in _split_at_link(doc, e) or _after_place(doc, e) or [_club_name(doc, e) or e]]
     )
+    kept = _possessive_names(doc, kept)
     added: list[Span] = []
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
@@ -114,6 +126,80 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
             kept.remove(e)
         added.append(_as_entity(doc, match))
     return sorted(filter_spans(added + kept), key=lambda s: s.start)
+
+
+# Last words of a name a possessive may sit inside: a body's, firm's, building's or site's.
+_POSSESSIVE_NAME_HEADS = (
+    ORG_HEADS | BODY_WORDS | BUILDING_HEADS | FACILITY_HEADS | FIRM_WORDS | CORPORATE_SUFFIXES | ORG_NOUNS - TRADE_NOUNS
+)
+
+
+def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Hudson's Bay Trading Company", "St Paul's Cathedral", "St Stephen's Green Shopping
+    Centre": a name with a possessive inside, which NER cuts there (a place, then a body), takes
+    in part for a person ("St Paul's") or leaves untagged, is one span (`_possessive_name`).
+    The spans it overlaps give way; what NER had before or after it in one span keeps its own
+    label ("Ticketmaster in St Stephen's": "Ticketmaster"; "... Centre in Cardiff": "Cardiff")."""
+    out = list(ents)
+    for k, token in enumerate(doc):
+        if token.text not in POSSESSIVES or token.tag_ != "POS":
+            continue
+        name = _possessive_name(doc, k)
+        if name is None or any(e.start <= name.start and name.end <= e.end for e in out):
+            continue
+        kept = []
+        for e in out:
+            if e.end <= name.start or name.end <= e.start:
+                kept.append(e)
+                continue
+            end = name.start
+            while end > e.start and not (doc[end - 1].is_title or doc[end - 1].is_upper):
+                end -= 1  # "Ticketmaster in": the link word goes with the cut
+            if e.start < end:
+                kept.append(Span(doc, e.start, end, label=e.label_))
+            start = name.end
+            while start < e.end and not (doc[start].is_title or doc[start].is_upper):
+                start += 1  # "... Shopping Centre in Cardiff": the place after it is a name of its own
+            if start < e.end:
+                kept.append(Span(doc, start, e.end, label=e.label_))
+        out = sorted([*kept, name], key=lambda s: s.start)
+    return out
+
+
+def _possessive_name(doc: Doc, k: int) -> Span | None:
+    """The name around the possessive at `k`, or None. Its possessor is a saint's name
+    (saint_words: "St Paul's") or capitalised words after "the" that name no place, state or
+    body the gazetteer knows and hold no title ("the Prince's Trust"; not "the UK's Office of
+    Fair Trading", "the Prime Minister's Office"), end in no head word of a body ("the Bank's
+    Monetary Policy Committee": the body itself) and take "'s" (a plural's bare apostrophe, "the
+    Blues' Celtic League", is a team's or a people's); after the possessive come capitalised words
+    that end in a body's, firm's, building's or facility's head word. A building or facility
+    is a place (FAC), anything else a body (ORG). Not in a title-cased headline."""
+    start = k
+    while start > 0 and k - start < 4 and doc[start - 1].lower_ != "the" and (
+        doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in SAINT_WORDS
+    ):
+        start -= 1
+    saint = next((t.i for t in doc[start:k] if t.lower_ in SAINT_WORDS), None)
+    if saint is not None and k - saint >= 2:
+        start = saint
+    elif start == k or start == 0 or doc[start - 1].lower_ != "the" or k - start > 3 or doc[k].text in ("'", "’"):
+        return None
+    else:
+        possessor = doc[start:k].text
+        if is_place_name(possessor) or load_gazetteer().by_alias(possessor) is not None:
+            return None
+        if doc[k - 1].lower_ in _POSSESSIVE_NAME_HEADS:
+            return None  # "the Bank's Monetary Policy Committee": the body itself, named short
+        if any(t.lower_ in _title_words() for t in doc[start:k]):
+            return None
+    end = k + 1
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].sent == doc[k].sent:
+        end += 1
+    if end == k + 1 or doc[end - 1].lower_ not in _POSSESSIVE_NAME_HEADS or _title_cased(doc[k].sent):
+        return None
+    label = "FAC" if doc[end - 1].lower_ in BUILDING_HEADS | FACILITY_HEADS else "ORG"
+    return Span(doc, start, end, label=label)
 
 
 def _listed_with(doc: Doc, container: Span, match: Span) -> Span | None:
@@ -149,7 +235,8 @@ def _and_before(doc: Doc, i: int) -> int:
 
 def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
     """ "brought Hollyoaks to Channel 4", "Hartlepool or Boston", "Blackburn v Colchester": NER
-    ran two names on through a lower-case "to", "or" or "v" between them. No name holds one
+    ran two names on through a lower-case "to", "or" or "v" between them, or through a dash
+    spaced on both sides ("USA - William Henry Gates III"). No name holds one
     of these between capitalised words, except "to" before a verb or after a body's head
     word ("Committee to Protect Journalists", "Campaign to Protect Rural England"), so the
     span is the two names, each typed as NER typed the whole. A court case NER typed a law
@@ -158,7 +245,11 @@ def _split_at_link(doc: Doc, ent: Span) -> list[Span]:
         return []
     for k in range(ent.start + 1, ent.end - 1):
         link = doc[k]
-        if link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper):
+        # "USA - William Henry Gates III", "Scarlett Johansson - Racing Stripes": a dash with
+        # space on both sides is an aside's or a dateline's, never inside a name (hyphens are glued)
+        dash = link.text in _DASHES and bool(doc[k - 1].whitespace_) and bool(link.whitespace_)
+        dash = dash and ent.label_ in _NAME_LABELS and doc[k - 1].text[:1].isupper()
+        if not dash and (link.text not in _LINK_WORDS or not (doc[k - 1].is_title or doc[k - 1].is_upper)):
             continue
         if not (doc[k + 1].is_title or doc[k + 1].is_upper or doc[k + 1].like_num):
             continue
@@ -206,6 +297,9 @@ def is_place_name(text: str, states: bool = True) -> bool:
 
 # Lower-case words that join two names but are no part of one (_split_at_link).
 _LINK_WORDS = frozenset({"to", "or", "v", "v.", "vs", "vs.", "versus"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+# NER labels of names (not of dates, amounts or titles) that a spaced dash splits.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 def _club_name(doc: Doc, ent: Span) -> Span | None:
