@@ -10,6 +10,7 @@ import socket
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import failures, settings
@@ -41,13 +42,42 @@ def run_pipeline() -> int:
     counts = unchanged_run.recorded_counts(key, data)
     if counts is None:
         unchanged_run.forget(data)
-        counts = _run_with_dagster(key, CORPUS_JOB_WITH_EVALUATION)
+        from pipeline.nlp import warm_worker
+
+        try:
+            start_warm_worker(seeds, data)
+            counts = _run_with_dagster(key, CORPUS_JOB_WITH_EVALUATION)
+        finally:
+            warm_worker.stop()
         if counts is None:
             return 1
     for table, count in counts.items():
         print(f"{table:<20} {count:>8} rows")
     print(f"warehouse: {warehouse_path(data)} ({time.perf_counter() - started:.1f} s)")
     return 0
+
+
+def start_warm_worker(seeds: Path, data: Path) -> bool:
+    """Fork the warm extraction worker (`pipeline.nlp.warm_worker`) now, before Dagster is
+    imported, when the seeds folder holds a small extraction (at most `MAX_ARTICLES`
+    articles with no current cached extraction): spaCy's import and the model's load then
+    run beside Dagster's import, the instance and planning as well as beside the code
+    location and the run's start, where planning's first round started it after the first
+    three. Planning counts the same articles (the folder's survey and the cache's answers are
+    kept within the process, so they are not read twice), finds the worker waiting, and
+    stops it when there turns out to be nothing to extract. True when one was started."""
+    if settings.dask_scheduler() or not seeds.is_dir():
+        return False  # a missing folder is reported by planning, as before
+    from pipeline.nlp import warm_worker
+    from pipeline.nlp.seed_folder import survey
+    from pipeline.nlp.version import extractor_version
+    from pipeline.storage import ExtractionCache
+
+    try:
+        stale = ExtractionCache(data).stale(survey(seeds).articles, extractor_version())
+    except OSError:  # the folder changed under the survey: planning reads it again and reports
+        return False
+    return 0 < len(stale) <= warm_worker.MAX_ARTICLES and warm_worker.start()
 
 
 def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:

@@ -78,6 +78,13 @@ def n_process() -> int:
     return max(1, int(os.environ.get("NEWSEVENTS_N_PROCESS", os.cpu_count() or 1)))
 
 
+def corpus_steps() -> int:
+    """Corpus-level steps that may run side by side in a `make run` (`pipeline.defs.side_by_side`):
+    NEWSEVENTS_CORPUS_STEPS, default 2 (those steps' own processes do the work; 1: one after
+    another, as `execute_in_process`)."""
+    return max(1, int(os.environ.get("NEWSEVENTS_CORPUS_STEPS", 2)))
+
+
 def dask_scheduler() -> str | None:
     """Address of a Dask scheduler (tcp://host:8786) that extraction fans out to; unset, the
     fork pool on this machine does the work."""

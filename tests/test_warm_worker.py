@@ -51,3 +51,41 @@ def test_an_unused_worker_is_stopped(articles):
     process, _ = warm_worker._workers[0]
     warm_worker.stop()
     assert not process.is_alive() and process.exitcode == 0 and not warm_worker.waiting()
+
+
+def test_make_run_starts_the_worker_before_dagster_only_for_a_small_extraction(tmp_path, monkeypatch):
+    """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
+    Dagster's import, the instance and planning), only when one batch at most is to be
+    extracted, and stops an unused one whatever happens in the run."""
+    from pipeline import cli
+
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    (seeds / f"{SEED_004}.txt").write_text(seed_text(SEED_004), encoding="utf-8")
+    monkeypatch.setenv("NEWSEVENTS_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("NEWSEVENTS_DATA_DIR", str(data))
+    monkeypatch.delenv("NEWSEVENTS_DASK_SCHEDULER", raising=False)
+    seen: list[str] = []
+    monkeypatch.setattr(warm_worker, "start", lambda: seen.append("start") or True)
+    monkeypatch.setattr(warm_worker, "stop", lambda: seen.append("stop"))
+    monkeypatch.setattr(cli, "_run_with_dagster", lambda key, job: seen.append("dagster") or {"articles": 1})
+
+    assert cli.run_pipeline() == 0
+    assert seen == ["start", "dagster", "stop"]  # one article to extract: started before Dagster
+
+    for n in range(warm_worker.MAX_ARTICLES):  # more than one batch: the fork pool's work
+        (seeds / f"extra-{n:02d}.txt").write_text(f"Extra {n}\n\nThe council met on Monday.\n", encoding="utf-8")
+    seen.clear()
+    assert cli.run_pipeline() == 0
+    assert seen == ["dagster", "stop"]
+
+    def failing_run(key, job):
+        raise RuntimeError("the run failed")
+
+    monkeypatch.setattr(cli, "_run_with_dagster", failing_run)
+    for n in range(warm_worker.MAX_ARTICLES):
+        (seeds / f"extra-{n:02d}.txt").unlink()
+    seen.clear()
+    with pytest.raises(RuntimeError):
+        cli.run_pipeline()
+    assert seen == ["start", "stop"]  # a failed run still stops the worker

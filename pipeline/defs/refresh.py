@@ -130,9 +130,13 @@ def refresh(
         outcome.up_to_date = True
         return outcome
     corpus_state.forget(paths)
-    result = job(corpus_job).execute_in_process(
-        instance=instance, tags=dict(tags or {}), raise_on_error=False
-    )
+    # The steps after the tables run side by side (their work is in processes of their own);
+    # steps in this process (`own_process.in_process`) would only contend for the GIL.
+    from pipeline.defs.side_by_side import execute_side_by_side
+    from pipeline.own_process import in_process
+
+    concurrent = 1 if in_process() else settings.corpus_steps()
+    result = execute_side_by_side(job(corpus_job), instance, concurrent, tags=dict(tags or {}))
     outcome.results.append(result)
     if result.success:
         corpus_state.record(paths, corpus_job, fingerprint)
