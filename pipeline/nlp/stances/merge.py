@@ -35,6 +35,9 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             best[key] = signal
     stances = []
     for (holder_id, _, sentence_id), signal in best.items():
+        beside = [kept for key, kept in best.items() if key[0] == holder_id and key[2] == sentence_id]
+        if _part_of_another(signal, beside):
+            continue
         target_mention = art.index.at(signal.target_head)
         if target_mention is not None and target_mention.kind == "pronoun":
             target_mention = None
@@ -76,6 +79,34 @@ def _same_one(holder: Mention | None, target: Mention) -> bool:
     if holder.name.lower() == target.name.lower():
         return bool(holder.name)
     return holder.entity_type == "PERSON" and may_name_one_person(holder.name, target.name)
+
+
+def _part_of_another(signal: Signal, same_holder: list[Signal]) -> bool:
+    """A target inside a longer target of the same holder and side in the same sentence, its
+    head below the other's head by no coordination and all its words in the other's label
+    ("discussions" inside "enter into constructive discussions with his party", "science"
+    inside "case for embracing science"), is a piece of that issue, not one of its own. A
+    conjunct ("attacked the government over Iraq and its response …") stays an issue of its
+    own, and so does one the outer act turns round ("welcomed the decision to scrap tuition
+    fees": against the fees)."""
+    words = set(signal.target.lower().split())
+    return any(
+        other.target_head != signal.target_head
+        and other.polarity == signal.polarity
+        and _below(signal.target_head, other.target_head)
+        and len(other.target.split()) > len(signal.target.split())
+        and words <= set(other.target.lower().split())
+        for other in same_holder
+    )
+
+
+def _below(token: Token, head: Token) -> bool:
+    """Whether a token hangs under a head through dependencies that are not coordination."""
+    while token.head != token and token.dep_ != "conj":
+        token = token.head
+        if token == head:
+            return True
+    return False
 
 
 def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]:

@@ -43,6 +43,7 @@ from pipeline.nlp.stances.words import (
     AGENT_NOMINALS,
     ATTITUDE_ADJECTIVES,
     BELIEF_ATTITUDE_ADJECTIVES,
+    BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     HOLDER_PREPOSITIONS,
     IN_TARGET_NOMINALS,
@@ -53,6 +54,7 @@ from pipeline.nlp.stances.words import (
     OWNED_STANCE_NOUNS,
     PROPOSAL_VERBS,
     RECEIVE_VERBS,
+    SEEKING_VERBS,
     STANCE_NOMINALS,
 )
 from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_that_marker, is_passive
@@ -188,6 +190,22 @@ def _joint_holders(art: StanceArticle, holder: Mention) -> list[Mention]:
     return out
 
 
+def _receiver(verb: Token) -> Token | None:
+    """The subject of a verb of receiving, through "likely to face", "had to face" and a
+    coordinated verb that shares it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head != verb:
+        verb = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
+
+
+def _actor(art: StanceArticle, word: Token) -> bool:
+    """Whether a word names someone who can be addressed: an entity mention or a body noun
+    ("the government")."""
+    return art.mention_of(word) is not None or word.lemma_.lower() in BODY_NOUNS
+
+
 def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | None]:
     quote = art.quote_at(noun.idx)
     for child in noun.children:
@@ -199,6 +217,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
     # not who holds their position
     for child in () if is_dissent_noun(noun) else noun.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            if any(t.is_punct for t in noun.doc[child.i + 1 : noun.i]):
+                continue  # "- … a safe Tory seat - prompted calls for …": a dash closes the aside the name is in
             mention = art.mention_of(child)
             if mention is not None and mention.entity_type != "LOCATION":
                 return mention, quote  # "Tory support", "Labour opposition"
@@ -271,6 +291,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
                 return mention, quote  # a misgiving's "he" is whom the mention layer says
             if subject.lower_ not in PERSONAL_PRONOUNS:
                 return None, quote  # "the war had hit trust in politicians": nobody's stance
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS - SEEKING_VERBS:
+        receiver = _receiver(noun.head)
+        if receiver is not None and receiver.lower_ not in FIRST_PERSON and _actor(art, receiver):
+            # "said Mrs Blair was likely to face calls for restraint": calls someone else made
+            # to an actor, not the speaker's ("we need support for …" stays the speaker's; a
+            # thing facing opposition, "said the plan faced opposition", is left to the speaker)
+            return None, quote
     if quote is not None and not is_cue(noun.head) and not is_misgiving(noun):
         # a misgiving with no one to hold it in the clause is someone else's unease the
         # speaker reports ("e-mails from readers showed deeper concern about the image")

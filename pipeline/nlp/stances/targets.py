@@ -31,6 +31,7 @@ from pipeline.nlp.stances.words import (
     CLAUSE_STANCE_VERBS,
     DEMAND_NOUNS,
     DENIAL_VERBS,
+    DISCUSSING_VERBS,
     EMPTY_VERBS,
     INTRANSITIVE_FATES,
     MANDATIVE_VERBS,
@@ -113,6 +114,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         # so is an action wished for ("wants to introduce a points system for migrants")
         if _reverses(verb) and xcomp.lemma_.lower() in DENIAL_VERBS:
             return []  # "refused to deny claims …": declining to deny is no side taken
+        if _reverses(verb) and xcomp.lemma_.lower() in DISCUSSING_VERBS:
+            return []  # "refused to discuss reports …": declining to talk about a matter is no side on it
         # and so is an action refused ("refused to sign up to the Kyoto treaty"), reversed below
         refused = _refuses(verb)
         wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS or refused else None
