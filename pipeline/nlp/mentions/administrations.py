@@ -11,8 +11,9 @@ country a title gave them: "US President George W. Bush"). A post that names no 
 ("President Bush" in a story about Cuba) is no evidence: the article's own country is often
 not the leader's. Where no person of the article gives the surname a country, the dated
 actor dictionary may (`office_holders.yaml`): the one country whose head of government or
-state (`government_leader_roles`) carried that surname at the article's date, or, undated,
-in any term the dictionary lists; never when the article names someone else of that surname.
+state (`government_leader_roles`) carried that surname at the article's date, or, undated
+or out of office then, in any term the dictionary lists; never when the article names
+someone else of that surname.
 """
 
 from __future__ import annotations
@@ -65,17 +66,17 @@ def leader_governments(mc: MentionContext, mentions: list[Mention]) -> list[Ment
 
 def _leader_countries(mc: MentionContext, surname: str, holders: list[Mention]) -> set[str]:
     """The countries whose head of government or state of `office_holders.yaml` carried
-    `surname` at the article's date (undated: in any term); none when a person the article
+    `surname` at the article's date (else in any term); none when a person the article
     names in full with that surname is not such a holder ("the Brown government" with a
     councillor John Brown named)."""
     day = mc.ctx.published_date
     terms = [
         t
         for t in load_office_holders()
-        if t.role.lower() in GOVERNMENT_LEADER_ROLES
-        and t.person.split()[-1] == surname
-        and (day is None or t.held_on(day))
+        if t.role.lower() in GOVERNMENT_LEADER_ROLES and t.person.split()[-1] == surname
     ]
+    # the holder at the article's date; a past one ("filed by the Clinton administration in 1999") else
+    terms = [t for t in terms if day is not None and t.held_on(day)] or terms
     known = {n for t in terms for n in t.names}
     if any(len(m.name.split()) > 1 and name_key(m.name) not in known for m in holders):
         return set()
