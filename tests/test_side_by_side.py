@@ -160,7 +160,11 @@ def test_steps_that_log_side_by_side_on_a_persistent_instance_finish(tmp_path):
 
     assets = [asset(name=f"chatty_{n}")(chatty) for n in range(4)]
     outcome = []
-    with DagsterInstance.local_temp(str(tmp_path), overrides={"telemetry": {"enabled": False}}) as instance:
+    # Without compute-log capture: its `tail -F` children can time out on a loaded machine,
+    # and the deadlock this test guards against is in the Python logging of the steps.
+    quiet_logs = {"module": "dagster._core.storage.noop_compute_log_manager", "class": "NoOpComputeLogManager"}
+    overrides = {"telemetry": {"enabled": False}, "compute_logs": quiet_logs}
+    with DagsterInstance.local_temp(str(tmp_path), overrides=overrides) as instance:
         runner = threading.Thread(
             target=lambda: outcome.append(execute_side_by_side(_job(assets), instance, max_concurrent=2)), daemon=True
         )
