@@ -226,6 +226,10 @@ def own_phrase(conj: Token) -> bool:
         return False
     head = conj.head
     joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") and head.i < c.i < conj.i for c in head.children)
+    if not joined and conj.left_edge.i > 0 and conj.doc[conj.left_edge.i - 1].lower_ == ",":
+        # "the apology, the inquiry and the compensation scheme": a comma-joined member of a
+        # list the parser chains, its "and"/"or" under a later member
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for t in (conj, *conj.conjuncts) for c in t.children)
     # "each secretary of state and each department": a distributive determiner shares the verb
     return joined and any(
         (c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in OWN_DETERMINERS) and c.i < conj.i for c in conj.children
