@@ -48,6 +48,7 @@ from pipeline.nlp.syntax import (
     is_to_infinitive,
     nominal_subjects,
     raised_passive_subject,
+    swallowed_conjunct,
 )
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
@@ -283,7 +284,10 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             if found:
                 return found
     # "welcomed his apology and the review of murder laws": each phrase of its own is an issue
-    own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
+    own = [
+        c for c in noun.conjuncts
+        if c.i > noun.i and c.head == noun and own_phrase(c) and not swallowed_conjunct(c)
+    ]
     own += [c for c in noun.children if listed_apposition(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
