@@ -350,8 +350,9 @@ def listed_objects(verb: Token, obj: Token) -> list[Token]:
     """Further objects of a list the parser hung on the verb itself ("attacked the tax rise,
     the new fuel duty and the cuts", "criticised the tax rise, curbs on immigration and …"): a
     noun after the object, as a second object, a conjunct or a loose dependent of the verb,
-    right after a comma or "and"/"or" and with no subject or auxiliary of its own (not a
-    clause). Each is an issue of its own; its own conjuncts follow from `noun_targets`."""
+    right after a comma or "and"/"or", in a list an "and"/"or" closes, and with no subject,
+    auxiliary or object of its own (not a clause). Each is an issue of its own; its own
+    conjuncts follow from `noun_targets`."""
     out = []
     for child in verb.rights:
         if child.i <= obj.right_edge.i or child.dep_ not in ("dobj", "conj", "dep"):
@@ -361,8 +362,11 @@ def listed_objects(verb: Token, obj: Token) -> list[Token]:
         before = child.doc[child.left_edge.i - 1]
         if not (before.lower_ == "," or before.dep_ == "cc" and before.lower_ in ("and", "or")):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cop") for c in child.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cop", "dobj") for c in child.children):
             continue
+        members = (verb, child, *child.conjuncts)
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i > obj.i for t in members for c in t.children):
+            continue  # "made progress on the cases, the pupils who …": no list closed by "and"/"or"
         out.append(child)
     return out
 
