@@ -48,6 +48,7 @@ from pipeline.nlp.mentions.vocabulary import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_SEAT_NOUNS,
+    PLAYER_POSTS,
     POST_NOMINALS,
     REPORTING_VERBS,
     SEAT_NOUNS,
@@ -193,6 +194,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name; not
         # "Hon Hai Precision, the Taiwanese electronics maker": a body's noun in apposition
         return {"PERSON"}
+    if _after_a_player_post(doc, c, words):
+        return {"PERSON"}  # "plus France captain Fabien Pelous": the post says person, whatever else the clause does
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
@@ -243,6 +246,27 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         # Stanley Leisure") outweighs the shape of a name
         found.add("PERSON")
     return found
+
+
+def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
+    """ "France captain Fabien Pelous", "France full-back Pepito Elhorga" typed ORG or GPE: a
+    name of two or three capitalised words right after a lower-case word for a place in a
+    team (player_posts, hyphenated ones whole) is the person who holds it; a body's word
+    ending it ("coach operator National Express") keeps it a body."""
+    k = c.tok_start
+    j = k - 1
+    while j > 0 and not doc[j - 1].whitespace_ and (doc[j - 1].is_alpha or doc[j - 1].text == "-"):
+        j -= 1  # "full-back": the tokens of one hyphenated word
+    post = doc[j:k] if k > 0 else None
+    return (
+        post is not None
+        and all(t.is_lower or t.text == "-" for t in post)
+        and post[-1].pos_ != "VERB"
+        and post.text.lower() in PLAYER_POSTS
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+        and not is_body_word(words[-1].lower())
+    )
 
 
 def _titles_the_post_after(mc: MentionContext, c: Candidate, root: Token) -> bool:
