@@ -153,6 +153,8 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
                 break
         if subj is None and verb.lemma_.lower() in REPORTED_PASSIVES:
             subj = passive_subject(verb)
+        if subj is None:
+            subj = swallowed_subject(verb)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
@@ -449,3 +451,36 @@ def misparsed_coordinate(verb: Token) -> Token | None:
         if head.tag_ == verb.tag_:
             found = head
     return found
+
+
+def swallowed_subject(verb: Token) -> Token | None:
+    """ "The Conservatives oppose the tax and the Liberal Democrats reject the cuts": a tensed
+    verb coordinated with no subject of its own, right after a name the parser joined to the
+    first verb's object as a conjunct, has that name as its subject."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    i = verb.left_edge.i - 1
+    if i < 0:
+        return None
+    name = verb.doc[i]
+    if name.pos_ != "PROPN" or name.dep_ != "conj" or name.right_edge.i != i:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < name.i for c in name.head.children):
+        return None
+    top = name.head
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    return name if top.head == verb.head and top.dep_ in ("dobj", "obj", "attr") else None
+
+
+def swallowed_conjunct(noun: Token) -> bool:
+    """Whether a conjunct of an object is the subject of the next clause (`swallowed_subject`)."""
+    after = noun.right_edge.i + 1
+    if noun.dep_ != "conj" or after >= len(noun.doc):
+        return False
+    verb = noun.doc[after]
+    while verb.dep_ in ("aux", "auxpass", "advmod", "neg") and verb.head.i > verb.i:
+        verb = verb.head  # "and Labour will oppose it": an auxiliary or adverb before the verb
+    return swallowed_subject(verb) == noun

@@ -50,7 +50,11 @@ is about; a person reporting their own state's position holds it; a spokesperson
 or named ("Mike Lake, a Yukos spokesman", `spokespeople`), speaks for the body their phrase
 names, unless a portfolio ("home affairs spokesman") makes them a politician in their own
 right; a target naming the holder itself is dropped. Coordinated phrases each with their own determiner
-or possessive are separate targets ("welcomed his apology and the review of murder laws").
+or possessive are separate targets ("welcomed his apology and the review of murder laws"), so
+is each member of a list closed by "and"/"or", comma-joined, hung on the verb or read as an
+apposition ("criticised the tax rise, curbs on immigration and the closure of hospitals"); a
+name joined to the object right before a subjectless coordinated verb is that verb's subject
+("The Tories oppose the tax and the Lib Dems reject the cuts").
 Planning an action, stated in speech ("said it plans to axe 104,000 jobs"), is the planner's
 stance for it, only when the holder is the subject of "plan"/"intend" (not a speaker
 reporting someone else's plan, nor of a named maker in another speaker's words: "Mr Brown

@@ -32,7 +32,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
-from pipeline.nlp.syntax import has_that_marker, has_to_marker, nominal_subjects
+from pipeline.nlp.syntax import has_that_marker, has_to_marker, nominal_subjects, swallowed_conjunct
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
@@ -226,6 +226,10 @@ def own_phrase(conj: Token) -> bool:
         return False
     head = conj.head
     joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") and head.i < c.i < conj.i for c in head.children)
+    if not joined and conj.left_edge.i > 0 and conj.doc[conj.left_edge.i - 1].lower_ == ",":
+        # "the apology, the inquiry and the compensation scheme": a comma-joined member of a
+        # list the parser chains, its "and"/"or" under a later member
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for t in (conj, *conj.conjuncts) for c in t.children)
     # "each secretary of state and each department": a distributive determiner shares the verb
     return joined and any(
         (c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in OWN_DETERMINERS) and c.i < conj.i for c in conj.children
@@ -238,6 +242,8 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     tokens = left_tokens(lex, noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
     tokens.append(noun)
     for conj in noun.conjuncts:
+        if swallowed_conjunct(conj):
+            break  # "support the bill and Labour opposes it": the next clause's subject
         if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun and not own_phrase(conj):
             cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
             if cc is not None:

@@ -16,7 +16,7 @@ from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
-from pipeline.nlp.stances.phrases import ACTOR_TYPES, left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import ACTOR_TYPES, OWN_DETERMINERS, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -48,6 +48,7 @@ from pipeline.nlp.syntax import (
     is_to_infinitive,
     nominal_subjects,
     raised_passive_subject,
+    swallowed_conjunct,
 )
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
@@ -151,6 +152,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if fate is not None:
             found = [Target(t.label, t.head, t.sign * fate, t.strength) for t in found]
         found += [t for c in stranded_conjuncts(verb, dobj) for t in noun_targets(art, c)]
+        found += [t for c in listed_objects(verb, dobj) for t in noun_targets(art, c)]
         effort = _effort_action(verb, dobj)
         if effort is not None and found:
             # "supports Korea in their effort to join the IDB": backing someone's bid is the issue
@@ -282,7 +284,11 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
             if found:
                 return found
     # "welcomed his apology and the review of murder laws": each phrase of its own is an issue
-    own = [c for c in noun.conjuncts if c.i > noun.i and c.head == noun and own_phrase(c)]
+    own = [
+        c for c in noun.conjuncts
+        if c.i > noun.i and c.head == noun and own_phrase(c) and not swallowed_conjunct(c)
+    ]
+    own += [c for c in noun.children if listed_apposition(c)]
     others = [t for c in own for t in noun_targets(art, c)]
     return [Target(label, art.labeller.np_head(noun)), *others]
 
@@ -338,6 +344,44 @@ def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME", "EVENT")):
             out += [c for c in pobj.conjuncts if c.i > pobj.i and c.head == pobj and own_phrase(c)]
     return out
+
+
+def listed_objects(verb: Token, obj: Token) -> list[Token]:
+    """Further objects of a list the parser hung on the verb itself ("attacked the tax rise,
+    the new fuel duty and the cuts", "criticised the tax rise, curbs on immigration and …"): a
+    noun after the object, as a second object, a conjunct or a loose dependent of the verb,
+    right after a comma or "and"/"or", in a list an "and"/"or" closes, and with no subject,
+    auxiliary or object of its own (not a clause). Each is an issue of its own; its own
+    conjuncts follow from `noun_targets`."""
+    out = []
+    for child in verb.rights:
+        if child.i <= obj.right_edge.i or child.dep_ not in ("dobj", "conj", "dep"):
+            continue
+        if child.pos_ not in ("NOUN", "PROPN") or child.left_edge.i == 0:
+            continue
+        before = child.doc[child.left_edge.i - 1]
+        if not (before.lower_ == "," or before.dep_ == "cc" and before.lower_ in ("and", "or")):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cop", "dobj") for c in child.children):
+            continue
+        members = (verb, child, *child.conjuncts)
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i > obj.i for t in members for c in t.children):
+            continue  # "made progress on the cases, the pupils who …": no list closed by "and"/"or"
+        out.append(child)
+    return out
+
+
+def listed_apposition(token: Token) -> bool:
+    """A list the parser read as an apposition ("welcomed the apology, the inquiry and the
+    compensation scheme"): a common noun after a comma, with its own determiner or possessive,
+    itself coordinated by "and"/"or" with a phrase of its own; each member is an issue."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.left_edge.i == 0:
+        return False
+    if token.doc[token.left_edge.i - 1].lower_ != ",":
+        return False
+    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in OWN_DETERMINERS for c in token.lefts):
+        return False
+    return any(own_phrase(c) for c in token.children if c.dep_ == "conj")
 
 
 def _demanded_action(noun: Token) -> Token | None:
