@@ -33,11 +33,11 @@ def may_judge(view: TokenView, i: int) -> bool:
     key = (view.lower[i], view.lemma[i], view.pos[i], view.tag[i], view.dep[i])
     found = _answers.get(key)
     if found is None:
-        found = _answers[key] = opens_a_judgement(*key)
+        found = _answers[key] = _opens_a_judgement(*key)
     return found
 
 
-def opens_a_judgement(lower: str, lemma: str, pos: str, tag: str, dep: str) -> bool:
+def _opens_a_judgement(lower: str, lemma: str, pos: str, tag: str, dep: str) -> bool:
     """Whether a word may open one of the four tests (see the module's docstring)."""
     if pos == "VERB" or tag == "VBN":
         return True  # unsound, untrusted, a reproach, a broken norm, a shortcoming, a harm; a fitness denied

@@ -67,15 +67,19 @@ def _spared(token: Token) -> set[int]:
     or "for" phrase), and what a failing's noun finds wanting ("a lack of respect for the UN")."""
     spared = {t.i for norm in norms_fallen_short_of(token) for t in norm.subtree}
     if length := criticising_phrase_length(token):
-        last = token.doc[token.i + length - 1]
-        spared |= {t.i for c in last.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        spared |= _phrase_positions(token.doc[token.i + length - 1], ("of",))
     if token.pos_ == "NOUN":
-        spared |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for t in c.subtree}
+        spared |= _phrase_positions(token, ("to", "for"))
         if token.lemma_.lower() in SHORTCOMING_VERBS:
             # "a lack of respect for the UN": the "of" phrase names the quality wanting and
             # what it is about, not who lacks it
-            spared |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+            spared |= _phrase_positions(token, ("of",))
     return spared
+
+
+def _phrase_positions(head: Token, preps: tuple[str, ...]) -> set[int]:
+    """Positions of the words of the head's prepositional phrases opened by one of `preps`."""
+    return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree}
 
 
 def _clause(token: Token, span: Span) -> Token:
@@ -221,13 +225,13 @@ def judged_actors(
     if (
         token.i == clause.i
         and token.pos_ == "VERB"
-        and any(_wronged(c, token, ec) for c in token.children)
+        and any(c.dep_ == "dobj" for c in token.children)
         and not breaks_a_norm(token)
         and not harmful_outcome(token)
     ):
-        # "would undermine the UN", "misled Parliament", "Parliament may have been misled": a
-        # judging verb's object (a passive's actor subject) is who it harms, not who is
-        # judged; only its subject (above, or a pronoun's antecedent) is
+        # "would undermine the UN", "misled Parliament": a judging verb's object is who it
+        # harms, not who is judged; only its subject (above, or a pronoun's antecedent) is
+        # (a passive verb of wronging is told above: `_wronged_subject`)
         # (a broken norm is no one harmed: "violated US law" is read as before; nor is a
         # harm a proposal brings: "the plan could create conflict" judges the plan's owner)
         return pronoun_antecedent(ec, clause, span, speaker, spoken_of)
@@ -239,15 +243,6 @@ def judged_actors(
         or subject_owner(ec, clause, speaker)
         or unnamed_doer(ec, token, clause, speaker)
     )
-
-
-def _wronged(child: Token, verb: Token, ec: EventContext) -> bool:
-    """Whether a judging verb's argument is who the act harms: its object ("misled
-    Parliament"), or the actor subject of a passive verb of wronging ("Parliament may have
-    been misled"; `wronging_verbs`)."""
-    if child.dep_ == "dobj":
-        return True
-    return child.dep_ == "nsubjpass" and lemma_in(verb, WRONGING_VERBS) and bool(ec.index.all_at(child))
 
 
 def _wronged_subject(verb: Token) -> bool:

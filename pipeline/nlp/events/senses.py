@@ -373,6 +373,7 @@ def _object_names_actor(verb: Token) -> bool:
     named = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("poss", "compound")))]
     return any(t.ent_type_ in ACTOR_ENTITY_LABELS or t.lemma_.lower() in GOVERNMENT_BODY_WORDS for t in named)
 
+
 def _acting_subjects(draft: Draft) -> list[Token]:
     """The heads of whoever does the draft's act: its own subjects, and for a noun a light
     verb realises ("China granted Zambia a loan of $100m") that verb's subjects too."""

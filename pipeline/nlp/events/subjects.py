@@ -89,7 +89,7 @@ def _place_of_possessor(noun: Token, index: MentionIndex) -> bool:
     financial capital") that no mention covers names a place: its possessor is where, not
     who acts. The parser makes such a fronted place the subject ("In Toronto, Canada's
     largest city, a shooting killed one teenager", the event noun in apposition to it)."""
-    if noun.lemma_.lower() not in PLACE_HEADS and noun.lower_ not in PLACE_HEADS:
+    if not lemma_in(noun, PLACE_HEADS) and noun.lower_ not in PLACE_HEADS:
         return False
     return actor_at(index, noun) is None and any(c.dep_ == "poss" for c in noun.children)
 
