@@ -187,7 +187,7 @@ def _possessive_name(doc: Doc, k: int) -> Span | None:
         return None
     else:
         possessor = doc[start:k].text
-        if is_place_name(possessor) or load_gazetteer().by_alias(possessor) is not None:
+        if possessor.lower() in UK_PLACES or load_gazetteer().by_alias(possessor) is not None:
             return None
         if doc[k - 1].lower_ in _POSSESSIVE_NAME_HEADS:
             return None  # "the Bank's Monetary Policy Committee": the body itself, named short

@@ -33,10 +33,13 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
         kept = best.get(key)
         if kept is None or _strength(signal) > _strength(kept):
             best[key] = signal
+    # the kept signals of each holder in each sentence, which `_part_of_another` compares
+    beside: dict[tuple[str, int], list[Signal]] = {}
+    for (holder_id, _, sentence_id), signal in best.items():
+        beside.setdefault((holder_id, sentence_id), []).append(signal)
     stances = []
     for (holder_id, _, sentence_id), signal in best.items():
-        beside = [kept for key, kept in best.items() if key[0] == holder_id and key[2] == sentence_id]
-        if _part_of_another(signal, beside):
+        if _part_of_another(signal, beside[holder_id, sentence_id]):
             continue
         target_mention = art.index.at(signal.target_head)
         if target_mention is not None and target_mention.kind == "pronoun":

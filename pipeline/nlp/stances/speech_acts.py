@@ -78,11 +78,12 @@ def speech_act_stances(
     # a holder with a stance in the sentence already has the act's side, however worded
     spoken = {(_holder_key(art, s.holder_mention_id), s.sentence_id) for s in stances}
     known = {(_holder_key(art, s.holder_mention_id), _words(s.target)) for s in stances}
-    return [
-        s for s in merge(art, signals)
-        if (_holder_key(art, s.holder_mention_id), s.sentence_id) not in spoken
-        and not any(h == _holder_key(art, s.holder_mention_id) and _overlaps(w, _words(s.target)) for h, w in known)
-    ]
+    out = []
+    for stance in merge(art, signals):
+        key, words = _holder_key(art, stance.holder_mention_id), _words(stance.target)
+        if (key, stance.sentence_id) not in spoken and not any(h == key and _overlaps(w, words) for h, w in known):
+            out.append(stance)
+    return out
 
 
 def _said_by(art: StanceArticle, verb: Token, holder: Mention) -> bool:

@@ -710,7 +710,7 @@ def _addressed(art: StanceArticle, noun: Token) -> bool:
         noun.pos_ in ("PROPN", "PRON")
         or art.index.at(noun) is not None
         or noun.lemma_.lower() in BODY_NOUNS
-        or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or noun.ent_type_ in ACTOR_TYPES
         or load_gazetteer().match_role(noun.lemma_) is not None
     )
 
