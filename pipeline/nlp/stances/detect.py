@@ -35,6 +35,7 @@ from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import (
     copular_signals,
     existential_signals,
+    inclusion_signals,
     proposal_signals,
     verb_signals,
     willing_signals,
@@ -47,7 +48,7 @@ from pipeline.nlp.token_view import view_of
 # (`Gate`), so that a word no pass can read (most of them) costs no `Token` object and no
 # pass calls. A gate only says when its pass surely finds nothing; the pass still decides.
 TOKEN_PASSES = (
-    verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
+    verb_signals, proposal_signals, inclusion_signals, existential_signals, copular_signals, goal_signals,
     nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals, fear_signals,
 )
 QUOTE_PASSES = (
@@ -77,6 +78,7 @@ class Gate(NamedTuple):
 GATES: dict[Callable, Callable[[Gate], bool]] = {
     verb_signals: lambda g: g.pos == "VERB",
     proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
+    inclusion_signals: lambda g: g.pos == "VERB",
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,

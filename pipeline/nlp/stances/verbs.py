@@ -38,21 +38,33 @@ from pipeline.nlp.stances.targets import (
     noun_targets,
     verb_cue,
     verb_targets,
+    with_subject,
 )
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
+    ACT_CAUSING_VERBS,
     BODY_NOUNS,
     CURBING_CUES,
     EXISTENTIAL_DEONTIC_VERBS,
     GROUNDS_PREPOSITIONS,
+    INCLUSION_VERBS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     OUTCOME_WISH_VERBS,
     PLAN_VERBS,
     POLICY_NOUNS,
+    PROGRAMME_NOUNS,
     PROPOSAL_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, has_to_marker, subject_of
+from pipeline.nlp.syntax import (
+    DEONTIC_MODALS,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    has_to_marker,
+    is_passive,
+    passive_subject,
+    subject_of,
+)
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 # what a light verb's stance noun takes its target with ("expressed support for", "gave backing
@@ -323,6 +335,8 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
     start, end = art.labeller.headline
     if start <= verb.i < end:
         return []  # "Clarke plans migrant point scheme": the report below says it in full
+    if is_passive(verb):
+        return _put_forward_by(art, verb)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in POLICY_NOUNS or is_quantity(obj):
         return []
@@ -336,6 +350,98 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = noun_targets(art, obj)
         out += target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, who, quote or art.quote_at(verb.idx))
     return out
+
+
+def _put_forward_by(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "Plans to abolish 162 quangos have been unveiled by the Conservatives": the passive of
+    putting forward, its subject a policy noun (`policy_nouns`), gives the agent's position
+    for the policy, as the active does its subject's."""
+    plan = passive_subject(verb)
+    agent = agent_of(verb)
+    if plan is None or agent is None or agent.pos_ == "PRON" or plan.lemma_.lower() not in POLICY_NOUNS:
+        return []
+    if is_quantity(plan):
+        return []
+    holder = art.mention_of(agent)
+    if holder is None:
+        return []
+    quote = art.quote_at(verb.idx)
+    return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, noun_targets(art, plan), holder, quote)
+
+
+def inclusion_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "Other Tory plans include building more prisons and making criminals serve full
+    sentences", "Solutions suggested by conservationists include reducing air travel": what a
+    side's plans or proposals (`policy_nouns`, `programme_nouns`) are said to include
+    (`inclusion_verbs`) is each the side's position; the owner is the noun's possessor, a name
+    before it, or the agent of the participle that puts it forward."""
+    if verb.lemma_.lower() not in INCLUSION_VERBS or has_negation(art, verb) or hypothetical(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    # "law and order plans": the parser may make the first word of a compound the head
+    plan = next((n for n in [subject, *subject.conjuncts] if _programme_noun(n)), None)
+    item = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
+    if plan is None or item is None:
+        return []
+    quote = art.quote_at(verb.idx)
+    holder = _programme_owner(art, subject, plan, quote)
+    if holder is None:
+        return []
+    targets: list[Target] = []
+    for listed in [item, *item.conjuncts]:
+        verbal = listed.pos_ == "VERB" or listed.tag_ == "VBG"
+        targets += (_caused_act(art, listed) or action_targets(art, listed)) if verbal else noun_targets(art, listed)
+    return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, quote)
+
+
+def _caused_act(art: StanceArticle, verb: Token) -> list[Target]:
+    """ "making criminals serve full jail sentences": a causative's act, labelled with who is
+    to do it ("criminals serving full jail sentences")."""
+    if verb.lemma_.lower() not in ACT_CAUSING_VERBS:
+        return []
+    act = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+    subject = next((c for c in act.children if c.dep_ == "nsubj"), None) if act is not None else None
+    if subject is None:
+        return []
+    return with_subject(art, subject, act, action_targets(art, act))
+
+
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+
+def _programme_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in POLICY_NOUNS or lemma in PROGRAMME_NOUNS)
+
+
+def _programme_owner(art: StanceArticle, subject: Token, plan: Token, quote):
+    """Whose plans: "Labour's plans", "our plans" (the speaker), "Tory plans", "solutions
+    suggested by conservationists"; a place named before the noun ("British plans") is no
+    owner, as for stance nouns."""
+    for noun in {subject, plan}:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in FIRST_PERSON_POSSESSIVES:
+                    return art.speaker(quote) if quote is not None else None
+                return _owner_mention(art, child)
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in PROPOSAL_VERBS | {"suggest"}:
+                agent = agent_of(child)
+                if agent is not None and agent.pos_ != "PRON":
+                    return _owner_mention(art, agent)
+    for child in subject.subtree:
+        if child.i >= plan.i:
+            break
+        named = child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
+        if named and (found := _owner_mention(art, child)) is not None:
+            return found
+    return None
+
+
+def _owner_mention(art: StanceArticle, token: Token):
+    mention = art.mention_of(token)
+    return mention if mention is not None and mention.entity_type != "LOCATION" else None
 
 
 def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
