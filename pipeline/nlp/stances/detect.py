@@ -40,7 +40,14 @@ from pipeline.nlp.stances.verbs import (
     verb_signals,
     willing_signals,
 )
-from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, FEAR_VERBS, NORM_CONFLICT_WORDS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import (
+    CAUSAL_VERBS,
+    CONSEQUENCE_VERBS,
+    FEAR_VERBS,
+    NORM_CONFLICT_WORDS,
+    PROPOSAL_PHRASAL_HEADS,
+    PROPOSAL_VERBS,
+)
 from pipeline.nlp.token_view import view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
@@ -107,8 +114,9 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
     base = lemma.lower()
     opinion = opinion_weight(lower, lemma) is not None
+    proposal = base in PROPOSAL_VERBS or base in PROPOSAL_PHRASAL_HEADS  # "come" of "come up with"
     return (
-        lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
+        lemma == "be", judging, proposal, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
         opinion, base in NEED_VERBS, base in FEAR_VERBS, lower in NORM_CONFLICT_WORDS,
     )

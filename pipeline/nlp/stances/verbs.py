@@ -54,6 +54,8 @@ from pipeline.nlp.stances.words import (
     PLAN_VERBS,
     POLICY_NOUNS,
     PROGRAMME_NOUNS,
+    PROPOSAL_PHRASAL_HEADS,
+    PROPOSAL_PHRASAL_VERBS,
     PROPOSAL_VERBS,
 )
 from pipeline.nlp.syntax import (
@@ -310,10 +312,11 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "the quota system planned by the Tories": the agent backs the noun; "the Conservatives
     unveiled plans to cut council tax": the subject backs the plan it puts forward."""
     out: list[Signal] = []
-    if verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
+    phrasal = _phrasal_proposal(verb)
+    if (verb.lemma_.lower() not in PROPOSAL_VERBS and phrasal is None) or has_negation(art, verb):
         return out
-    if verb.dep_ != "acl" or verb.tag_ != "VBN":
-        return _put_forward(art, verb)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or phrasal is not None:
+        return _put_forward(art, verb, phrasal)
     agent = agent_of(verb)
     if agent is None or agent.pos_ == "PRON" or is_quantity(verb.head):
         return out  # "the £7.4m announced by the chancellor": an amount, not a policy
@@ -325,7 +328,24 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, art.quote_at(verb.idx))
 
 
-def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
+def _phrasal_proposal(verb: Token) -> Token | None:
+    """The object of a phrasal verb of proposing (`proposal_phrasal_verbs`): "come up with
+    proposals", "put forward plans", "drew up plans"; None for any other verb."""
+    if verb.lemma_.lower() not in PROPOSAL_PHRASAL_HEADS or verb.pos_ != "VERB":
+        return None
+    particles = [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.pos_ in ("ADP", "ADV", "PART")]
+    for phrase in PROPOSAL_PHRASAL_VERBS:
+        head, particle, *prep = phrase.split()
+        if head != verb.lemma_.lower() or not any(p.lower_ == particle for p in particles):
+            continue
+        if prep:
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep[0]]
+            return next((g for c in preps for g in c.children if g.dep_ == "pobj"), None)
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _put_forward(art: StanceArticle, verb: Token, phrasal: Token | None = None) -> list[Signal]:
     """ "X unveiled/announced/outlined plans to …": an active proposal verb whose object is a
     policy noun (`policy_nouns`: plan, proposal, scheme, bill, …) gives its subject's position
     for the policy. Verbs that are stance cues themselves ("propose", "back") are read by
@@ -337,7 +357,7 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
         return []  # "Clarke plans migrant point scheme": the report below says it in full
     if is_passive(verb):
         return _put_forward_by(art, verb)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = phrasal or next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in POLICY_NOUNS or is_quantity(obj):
         return []
     holder, quote = holder_for(art, verb, False)
