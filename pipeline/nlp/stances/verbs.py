@@ -623,7 +623,9 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
 
 def _may_hold(art: StanceArticle, subject: Token) -> bool:
     """Whether a copula's subject can take a side: a personal pronoun (a body's "it" too), a
-    mention (groups included), a body noun; not a thing ("that", "this", "the plan")."""
+    mention (groups included), a body noun, a party noun ("his party was against …", whose
+    holder `holder_for` finds as for any verb); not a thing ("that", "this", "the plan")."""
     if subject.pos_ in ("PRON", "DET"):
         return subject.lower_ in PERSONAL_PRONOUNS
-    return art.index.at(subject) is not None or subject.lemma_.lower() in BODY_NOUNS
+    lemma = subject.lemma_.lower()
+    return art.index.at(subject) is not None or lemma in BODY_NOUNS or lemma in PARTY_NOUNS
