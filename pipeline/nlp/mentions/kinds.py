@@ -28,6 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
+from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
     BODY_POSTS,
     BUILDING_HEADS,
@@ -231,6 +232,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         # Daily Mail & General Trust"), whatever given name it opens with
         found.add("ORGANIZATION")
     if not place and _employer(root):
+        found.add("ORGANIZATION")
+    if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
         found.add("ORGANIZATION")
     if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
         found.add("ORGANIZATION")
@@ -553,6 +556,28 @@ def _employer(root: Token) -> bool:
     if root.dep_ != "pobj" or head.lower_ not in ("at", "with"):
         return False
     return head.head.lemma_.lower() in STAFF_NOUNS
+
+
+def _a_countrys(doc, c: Candidate) -> bool:
+    """ "Brazil's Petrobras", "Argentina's Enarsa", "Japan's Suzuki" typed a person: a name
+    with no given name first, right after a country's possessive, is one of its firms or
+    bodies; a person so placed is written with a given name ("Spain's Pedro Almodovar"), and
+    one the article styles elsewhere ("Mr Putin") holds a person's evidence too, so NER's
+    type stands."""
+    k = c.tok_start
+    return (
+        k >= 2
+        and doc[k - 1].text in POSSESSIVES
+        and doc[k - 2].ent_id_.startswith("country:")
+        and c.name.split()[0].lower() not in WORLD_GIVEN_NAMES
+        and c.name.split()[-1].lower() not in _HOLDER_SURNAMES  # "Russia's Putin": a leader by surname
+    )
+
+
+# the surnames of the heads of state and government and ministers office_holders.yaml lists
+_HOLDER_SURNAMES = frozenset(
+    name.split()[-1].lower() for term in load_office_holders() for name in (term.person, *term.names) if name
+)
 
 
 def _names_staff_of_it(root: Token) -> bool:
