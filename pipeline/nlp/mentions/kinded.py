@@ -113,8 +113,12 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
             if _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
                 continue
             label, ner = ("WORK", "WORK_OF_ART") if kind == "work" else ("PRODUCT", "PRODUCT")
-            # this mention only: a product may share its maker's name elsewhere in the article
-            out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), 2))
+            # a phrase rule's type carries to NER's other occurrences of the name ("Wimax will
+            # steal market share"), unless NER read a person: works and brands are named after
+            # people ("brands such as Martha Stewart", "films like Billy Elliot"), whom the article
+            # may name too, so that type stays this mention's
+            priority = 2 if ent.label_ == "PERSON" else 3
+            out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), priority))
     return out
 
 
