@@ -371,7 +371,9 @@ def test_a_plover_file_from_the_same_inputs_is_not_built_again(tmp_path, monkeyp
     to the bytes a build from nothing writes."""
     unreported = {"article_id": "a3", "published_date": date(2023, 8, 1), "outlet": "BBC", "headline": "Other",
                   "url": "https://example.org/a3", "processed_at": datetime(2026, 1, 6)}
-    tables = {**TABLES, "articles": pd.concat([ARTICLES, pd.DataFrame([unreported])], ignore_index=True)}
+    aliased = ENTITIES.assign(aliases=[["Armenia", "Republic of Armenia"], [], [], ["EU"], [], []])  # unhashable
+    tables = {**TABLES, "entities": aliased,
+              "articles": pd.concat([ARTICLES, pd.DataFrame([unreported])], ignore_index=True)}
     path = tmp_path / "exports" / "events.plover.jsonl"
     exports.write_exports(tmp_path, tables)
     before = (path.read_bytes(), path.stat().st_mtime_ns)

@@ -27,6 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline import schemas
@@ -185,11 +186,34 @@ def plover_inputs_digest(used: dict[str, pd.DataFrame]) -> str | None:
         frame = used[name]
         if name == "articles":
             frame = frame[frame["article_id"].isin(used["event_mentions"]["article_id"])]
-        frame_digest = _frame_digest(frame.reset_index(drop=True))
+        frame_digest = _frame_digest(_spelled_out(frame.reset_index(drop=True)))
         if frame_digest is None:
             return None
         digest.update(f"{name} {frame_digest}|".encode())
     return digest.hexdigest()
+
+
+def _spelled_out(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each value of a column of lists or arrays (an entity's aliases), which
+    pandas cannot hash, as its type's name and its JSON text: every other column as it is."""
+    spelled = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_object_dtype(values.dtype) and any(isinstance(v, _NESTED) for v in values):
+            values = values.map(lambda v: f"{type(v).__name__}:{json.dumps(_plain(v), default=repr, sort_keys=True)}")
+        spelled[column] = values
+    return pd.DataFrame(spelled, index=frame.index)
+
+
+_NESTED = (list, tuple, dict, np.ndarray)
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
 
 
 def plover_memo(data_dir: Path) -> PassedMemo:
