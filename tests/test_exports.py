@@ -384,6 +384,10 @@ def test_a_plover_file_from_the_same_inputs_is_not_built_again(tmp_path, monkeyp
     assert builds == [] and summary.rows["events.plover.jsonl"] == 2
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert exports.check_exports(tmp_path)["events.plover.jsonl"] == 2
+    same_day = later.assign(processed_at=later["processed_at"].where(later["article_id"] != "a1",
+                                                                     datetime(2026, 1, 2, 23, 59)))
+    exports.write_exports(tmp_path, {**tables, "articles": same_day})  # a reporting article, again that day
+    assert builds == [] and (path.read_bytes(), path.stat().st_mtime_ns) == before
     reprocessed = later.assign(processed_at=later["processed_at"].where(later["article_id"] != "a1",
                                                                         datetime(2026, 2, 2)))
     exports.write_exports(tmp_path, {**tables, "articles": reprocessed})

@@ -180,12 +180,16 @@ def plover_inputs_digest(used: dict[str, pd.DataFrame]) -> str | None:
     """The digest of what `plover.build_records` reads of the PLOVER tables as loaded: every
     table's frame (`_frame_digest`), the articles only where an event is reported (the
     records look up no other: an edit elsewhere changes their `processed_at` and nothing
-    in the file). None when a frame has no digest."""
+    in the file), and their `processed_at` as its day, all that a record reads of it (its
+    `coded_date`: an article extracted again the same day gives the same records). None
+    when a frame has no digest."""
     digest = hashlib.blake2b(digest_size=16)
     for name in sorted(used):
         frame = used[name]
         if name == "articles":
             frame = frame[frame["article_id"].isin(used["event_mentions"]["article_id"])]
+            if "processed_at" in frame.columns:  # read as its day only (a record's coded_date)
+                frame = frame.assign(processed_at=pd.to_datetime(frame["processed_at"]).dt.normalize())
         frame_digest = _frame_digest(_spelled_out(frame.reset_index(drop=True)))
         if frame_digest is None:
             return None
