@@ -3,7 +3,8 @@
 "The European Union gave 3 million euros to Indonesia", "Canada contributed $40 million to
 the relief effort", "the World Bank sent Kenya $5m": a verb of giving (events.yaml
 giving_verbs) whose object is a sum of money (events.yaml donated_sums) handed to someone
-- a "to" phrase or an indirect object - reports material aid, read as the dictionary's
+- a "to" phrase or an indirect object - reports material aid (so does a sum given "with" to
+the verb's object: "provided Israel with $3 billion in military aid"), read as the dictionary's
 "fund" (PLOVER AID economic; the giver is the source, the recipient the target). Doctors or
 rescuers sent to someone ("Cuba sent doctors to Indonesia"; event_senses.yaml
 relief_workers) are humanitarian aid, read as "donate". A sum given "in aid" or "in loans"
@@ -39,6 +40,8 @@ def donation_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, lis
         if any(lexicon.noun(w) is not None for w in (objects[0].lemma_.lower(), objects[0].lower_)):
             return None  # "sent relief supplies to Indonesia": the noun's own event
         return read_as(lexicon, "donate", token, [token])  # "sent doctors to Indonesia"
+    if len(objects) == 1 and not _is_sum(objects[0]) and _gives_sum_with(token):
+        return read_as(lexicon, "fund", token, [token])  # "provided Israel with $3 billion in military aid"
     if not any(_is_sum(o) for o in objects) or not all(_is_sum(o) or o.like_num for o in objects):
         return None  # "£15m" may parse as two objects, "15" and "m"
     if any(c.dep_ == "prep" and c.lower_ == "in" for o in objects for c in (*o.children, *token.children)):
@@ -64,6 +67,14 @@ def assistance_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex
     if not any(actor_at(index, c) is not None for c in token.children if c.dep_ == "nsubj"):
         return None  # "economic migration helped the UK": no one gave anything
     return read_as(lexicon, "assist", token, [token])
+
+
+def _gives_sum_with(verb: Token) -> bool:
+    """ "provided Israel with $3 billion", "supplied Kenya with 5 million euros": the sum
+    handed over is the verb's "with" object, the recipient its direct object."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from":
+        return False  # "barred banks from providing the firm with cash": kept from giving it
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(_is_sum(p) for p in pobjs(c)) for c in verb.children)
 
 
 def _is_sum(noun: Token) -> bool:

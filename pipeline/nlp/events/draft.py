@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.events.vocabulary import (
     CREW_NOUNS,
+    DONATED_SUMS,
     GOVERNMENT_BODY_WORDS,
     IDIOM_RECEIVING_VERBS,
     OFFICE_ROLES,
@@ -150,7 +151,8 @@ def received_nouns(verb: Token) -> list[Token]:
         return []
     lemma = verb.lemma_.lower()
     if lemma in RECEIVING_VERBS:
-        return [inner_event_noun(c) for c in verb.children if c.dep_ == "dobj"] + given_with(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return [inner_event_noun(c) for c in objects] + [n for c in objects for n in _sum_in(c)] + given_with(verb)
     if lemma in IDIOM_RECEIVING_VERBS:  # "took flak from MPs", not "took support from"
         return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in RECEIVED_IDIOMS]
     # the frame's preposition on the verb, or on its object where the parser hangs it low
@@ -164,6 +166,14 @@ def received_nouns(verb: Token) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ] + given_with(verb)
+
+
+def _sum_in(noun: Token) -> list[Token]:
+    """ "$10 million in aid" -> "aid": what a sum of money (events.yaml donated_sums) is
+    given as, the noun of its "in" phrase; nothing for any other noun."""
+    if noun.lemma_.lower() not in DONATED_SUMS and noun.lower_ not in DONATED_SUMS:
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in pobjs(c)]
 
 
 def given_with(verb: Token) -> list[Token]:

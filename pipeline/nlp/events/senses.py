@@ -25,7 +25,7 @@ from pipeline.nlp.syntax import passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
-ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "any"})
+ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "instrument", "any"})
 RULE_KEYS = frozenset(
     {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "actors"}
     | {"unless_subject", "unless_named", "sense"}
@@ -253,7 +253,17 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
         return causers
     if which == "container":
         return [h for c in _container(token) for h in _heads(c)]
+    if which == "instrument":
+        return _instruments(token)
     return subjects + objects + modifiers
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """The heads of a verb's "with" phrase, what it acts with ("backed Indonesia with $50
+    million in loans" -> "$"); none for a noun ("talks with Iran" name a partner)."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return []
+    return [h for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in pobjs(c) for h in _heads(p)]
 
 
 def _container(noun: Token) -> list[Token]:
