@@ -337,6 +337,18 @@ def test_a_csv_built_from_the_same_frame_is_neither_validated_nor_written_again(
     assert ",oppose," in (folder / "stances.csv").read_text(encoding="utf-8")
 
 
+def _memo_of_other_code(monkeypatch, name: str) -> None:
+    """From now on `exports.<name>` gives its memo under another code's identity."""
+    real = getattr(exports, name)
+
+    def of_other_code(data_dir):
+        memo = real(data_dir)
+        memo.identity = "other code"
+        return memo
+
+    monkeypatch.setattr(exports, name, of_other_code)
+
+
 def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp_path, monkeypatch):
     exports.write_exports(tmp_path, TABLES)
     folder = tmp_path / "exports"
@@ -345,14 +357,7 @@ def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp
     seen = _validated_csvs(monkeypatch)
     exports.write_exports(tmp_path, TABLES)
     assert seen == ["events.csv"] and (folder / "events.csv").read_bytes() == written
-    real = exports.csv_memo
-
-    def of_other_code(data_dir):
-        memo = real(data_dir)
-        memo.identity = "other code"
-        return memo
-
-    monkeypatch.setattr(exports, "csv_memo", of_other_code)
+    _memo_of_other_code(monkeypatch, "csv_memo")
     exports.write_exports(tmp_path, TABLES)
     assert seen == ["events.csv", *exports.EXPORT_CSVS]
 
@@ -404,13 +409,6 @@ def test_a_plover_file_edited_by_hand_or_a_memo_of_other_code_is_built_again(tmp
     builds = _plover_builds(monkeypatch)
     exports.write_exports(tmp_path, TABLES)
     assert builds == [1] and path.read_bytes() == written
-    real = exports.plover_memo
-
-    def of_other_code(data_dir):
-        memo = real(data_dir)
-        memo.identity = "other code"
-        return memo
-
-    monkeypatch.setattr(exports, "plover_memo", of_other_code)
+    _memo_of_other_code(monkeypatch, "plover_memo")
     exports.write_exports(tmp_path, TABLES)
     assert builds == [1, 1] and path.read_bytes() == written
