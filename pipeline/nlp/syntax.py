@@ -297,6 +297,19 @@ def has_neg(token: Token) -> bool:
     return any(dep[c] == "neg" for c in view.children(token.i))
 
 
+def has_modal_aux(token: Token) -> bool:
+    """A word with a modal auxiliary ("will go", "could say", "must act") among its children.
+    One test, so every rule that asks "is this clause modal?" asks it the same way: dep "aux"
+    (not "auxpass") and Penn tag MD, whatever the modal word."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
+def has_no_determiner(noun: Token) -> bool:
+    """A noun with the determiner "no" ("no deal", "no plans"): the thing is denied, not named.
+    Only a child with dep "det" counts; "no longer" and other "no"s are not this test."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def is_condition(clause: Token) -> bool:
     """An adverbial clause of condition ("would resign if ...", "will strike unless ..."):
     what it supposes, and what hangs on it, has not happened."""

@@ -63,7 +63,7 @@ from pipeline.nlp.mentions.vocabulary import (
     WORLD_GIVEN_NAMES,
     is_body_word,
 )
-from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.syntax import POSSESSIVES, has_modal_aux
 from pipeline.nlp.token_view import view_of
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
@@ -528,7 +528,7 @@ def _reports_what_it_does(root: Token) -> bool:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ != "it" or clause.pos_ != "VERB" or clause.lemma_.lower() == "be":
             continue
-        if any(c.tag_ == "MD" for c in clause.children if c.dep_ == "aux"):
+        if has_modal_aux(clause):
             continue
         return True
     return False

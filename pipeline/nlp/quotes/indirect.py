@@ -32,7 +32,7 @@ from pipeline.nlp.quotes.cues import (
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, is_negated, is_passive, subject_of
+from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, has_modal_aux, is_negated, is_passive, subject_of
 from pipeline.nlp.token_view import view_of
 
 
@@ -327,7 +327,7 @@ def _swallowed_subject(child: Token, end: int) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in child.children):
         return False
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children)
+    modal = has_modal_aux(child)
     return modal or child.tag_ in FINITE_TAGS
 
 

@@ -32,6 +32,7 @@ from pipeline.nlp.stances.words import (
     FEAR_VERBS,
     REDUCING_WORDS,
 )
+from pipeline.nlp.syntax import has_modal_aux
 
 
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -60,7 +61,7 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None or not (
-        any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) or clause.tag_ in ("VBZ", "VBP")
+        has_modal_aux(clause) or clause.tag_ in ("VBZ", "VBP")
     ):
         return []  # "fear that he was ill": a past fact, no measure's effect
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -57,7 +57,7 @@ from pipeline.nlp.stances.words import (
     SEEKING_VERBS,
     STANCE_NOMINALS,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_that_marker, is_passive
+from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_modal_aux, has_that_marker, is_passive
 from pipeline.nlp.token_view import view_of
 
 NOMINAL_SCORE_FACTOR = 0.9
@@ -555,7 +555,7 @@ def _fact_clause(adjective: Token, sign: int) -> Token | None:
             if c.dep_ == "ccomp"
             and c.pos_ in ("VERB", "AUX")
             and has_that_marker(c)
-            and (sign < 0 or not any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children))
+            and (sign < 0 or not has_modal_aux(c))
         ),
         None,
     )

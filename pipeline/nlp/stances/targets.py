@@ -42,6 +42,7 @@ from pipeline.nlp.stances.words import (
     VOLITION_VERBS,
 )
 from pipeline.nlp.syntax import (
+    has_modal_aux,
     has_that_marker,
     has_to_marker,
     is_passive,
@@ -191,7 +192,7 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
     if passive is None:
         # "want the government to withdraw these regulations": the action wished of someone
         infinitive = has_to_marker(clause)
-        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        modal = has_modal_aux(clause)
         return action_targets(art, clause) if (infinitive or demanded and not modal) and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
         composed = action_targets(art, clause)
