@@ -47,6 +47,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import (
+    has_modal_aux,
     has_to_marker,
     is_relative_pronoun,
     is_subject,
@@ -258,7 +259,7 @@ def _wronged_subject(verb: Token) -> bool:
 def _predicted_doers(noun: Token) -> bool:
     """ "Terrorists might try to target the UK": people of blame as the subject of a clause
     under a modal are a risk foretold; whom they may act on is not judged."""
-    return is_subject(noun) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in noun.head.children)
+    return is_subject(noun) and has_modal_aux(noun.head)
 
 
 def _misgiving(token: Token) -> Token | None:

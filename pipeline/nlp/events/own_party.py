@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pipeline.nlp.events.draft import Draft, EventContext
 from pipeline.nlp.membership import introduced_with, same_person
 from pipeline.nlp.records import Mention, Quote
+from pipeline.nlp.syntax import has_modal_aux
 
 SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
@@ -56,7 +57,7 @@ def _charged_as_done(draft: Draft, party: Mention) -> bool:
     judged act, told as done (no modal), is the member turning on it, not the party's line
     ("A Tory government would sort out the shambles")."""
     verb = draft.token
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+    if verb.pos_ not in ("VERB", "AUX") or has_modal_aux(verb):
         return False
     return any(
         c.dep_ == "nsubj"

@@ -34,7 +34,7 @@ from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import PRESSURE_NOUNS, PRESSURE_VERBS
 from pipeline.nlp.records import Sentence
-from pipeline.nlp.syntax import has_neg
+from pipeline.nlp.syntax import has_modal_aux, has_neg
 from pipeline.nlp.token_view import view_of
 
 PRESSING_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
@@ -59,7 +59,7 @@ def pressure_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         if verb is not None and (
             lemma_in(verb, PRESSURE_VERBS)
             or has_neg(verb)
-            or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            or has_modal_aux(verb)
         ):
             continue
         on = _phrase(noun, "on") or (_phrase(verb, "on") if verb is not None and noun.dep_ == "dobj" else [])
