@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.words import ABSENCE_NOUNS
+from pipeline.nlp.syntax import has_no_determiner
 
 
 def denied(head: Token) -> bool:
@@ -19,7 +20,7 @@ def denied(head: Token) -> bool:
     noun = head.head.head
     if noun.lemma_.lower() not in ABSENCE_NOUNS:
         return False
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    if has_no_determiner(noun):
         return True
     verb = noun.head  # "did not find any evidence of", "there was not a sign of"
     return noun.dep_ in ("dobj", "attr", "nsubj") and any(c.dep_ == "neg" for c in verb.children)
