@@ -47,7 +47,7 @@ from pipeline.nlp.events.vocabulary import (
     RESIGNATION_ANNOUNCING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers
-from pipeline.nlp.syntax import has_neg, has_to_marker, is_condition, misparsed_coordinate
+from pipeline.nlp.syntax import has_neg, has_no_determiner, has_to_marker, is_condition, misparsed_coordinate
 
 
 def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True) -> str:
@@ -130,7 +130,7 @@ def _clause_modality(
         governor = head.head
         if governor.pos_ in ("NOUN", "PROPN"):  # "the notion of clinching", "no sign of meeting"
             cue = _governor_modality(governor, lexicon)
-            if any(c.dep_ == "det" and c.lower_ == "no" for c in governor.children):
+            if has_no_determiner(governor):
                 cue = NEGATED
             found = _stronger(found, cue)
         else:
@@ -140,7 +140,7 @@ def _clause_modality(
     elif dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         # "the need to end ...", "no indications that Baku agreed ...", "hope that ..."
         noun_cue = _governor_modality(head, lexicon)
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        if has_no_determiner(head):
             noun_cue = NEGATED
         if (
             verb.tag_ not in ("VBN",)

@@ -27,6 +27,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.syntax import (
     NEGATION_WORDS,
     has_neg,
+    has_no_determiner,
     is_subject,
 )
 
@@ -48,7 +49,7 @@ def denied_above(verb: Token) -> bool:
 
 def _negative(noun: Token) -> bool:
     """ "nobody", "none", "no one", "no minister": a noun phrase that names no one."""
-    return noun.lower_ in NEGATION_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return noun.lower_ in NEGATION_WORDS or has_no_determiner(noun)
 
 
 def negated(token: Token) -> bool:

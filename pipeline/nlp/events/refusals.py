@@ -26,7 +26,7 @@ from pipeline.nlp.events.owners import claim_maker, proposal_owner
 from pipeline.nlp.events.vocabulary import DEED_VERBS, FUTURE_MODALS, INTENTION_NOUNS, YIELDING_NOUNS, YIELDING_VERBS
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import has_neg, has_to_marker, passive_subject
+from pipeline.nlp.syntax import has_neg, has_no_determiner, has_to_marker, passive_subject
 
 REFUSAL_SPEECH = Trigger(
     lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
@@ -70,7 +70,7 @@ def _no_intention(verb: Token) -> Token | None:
     noun = _intended_by(verb)
     if noun is None or not lemma_in(noun, INTENTION_NOUNS):
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    if not has_no_determiner(noun):
         return None
     if not lemma_in(verb, YIELDING_VERBS):
         return verb  # "make concessions": what is conceded is not named
