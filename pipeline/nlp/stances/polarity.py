@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.words import BELIEF_VERBS, DENIAL_VERBS, UNIVERSAL_DETERMINERS
-from pipeline.nlp.syntax import NEGATION_WORDS, has_neg
+from pipeline.nlp.syntax import CONDITION_MARKS, NEGATION_WORDS, has_neg
 from pipeline.nlp.token_view import TokenView, view_of
 
 
@@ -96,7 +96,7 @@ def hypothetical(token: Token) -> bool:
 def _hypothetical(view: TokenView, i: int) -> bool:
     children, dep, lower = view.children, view.dep, view.lower
     if any(dep[c] == "aux" and lower[c] in ("would", "could", "might") for c in children(i)) and any(
-        dep[c] == "advcl" and any(dep[g] == "mark" and lower[g] in ("if", "unless") for g in children(c))
+        dep[c] == "advcl" and any(dep[g] == "mark" and lower[g] in CONDITION_MARKS for g in children(c))
         for c in children(i)
     ):
         return True  # "Labour would oppose the bill if …": the main clause of a condition
