@@ -44,6 +44,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.records import Mention, Sentence
 from pipeline.nlp.syntax import (
     DEFINITE_DETS,
+    MentionIndex,
     has_neg,
     hyphen_joined,
     is_passive,
@@ -157,10 +158,24 @@ def labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> lis
     excluded = lambda m: any(same_actor(m, s) for s in sources)  # noqa: E731
     return (
         proposal_owner(obj, ec.index, excluded, same_word=True)
+        or _topical_proposal_owner(obj, ec.index, excluded)
         or claim_maker(obj, ec.index, excluded, CLAIM_NOUNS | REPORT_NOUNS)
         or government_measure(ec, obj, sources)
         or _proposer_before(ec, obj, sentence, excluded)
     )
+
+
+def _topical_proposal_owner(obj: Token, index: MentionIndex, excluded: Callable[[Mention], bool]) -> list[Mention]:
+    """ "new proposals announced by Patricia Hewitt ... The Tories dismissed the maternity pay
+    plan as desperate", "Labour plans to introduce ID cards ... branded the ID scheme a
+    waste": a definite proposal noun that a common noun says the subject of ("the maternity
+    pay plan", "the ID scheme": a compound naming no actor) restates the proposal the
+    article last gave an owner to in a sentence that speaks of that subject, whatever noun
+    that was (`proposal_owner`); a bare "the scheme" with no subject keeps to the same noun."""
+    topical = [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    if not topical or any(index.all_at(c) for c in topical) or any(c.dep_ == "poss" for c in obj.children):
+        return []
+    return proposal_owner(obj, index, excluded, topic=frozenset(c.lemma_.lower() for c in topical))
 
 
 def _proposer_before(

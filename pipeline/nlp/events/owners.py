@@ -450,14 +450,20 @@ def claim_maker(
 
 
 def proposal_owner(
-    noun: Token, index: MentionIndex, excluded: Callable[[Mention], bool], same_word: bool = False
+    noun: Token,
+    index: MentionIndex,
+    excluded: Callable[[Mention], bool],
+    same_word: bool = False,
+    topic: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """ "... under plans unveiled by the Conservatives. ... the policy": a definite proposal
     noun ("the plans", "this scheme", events.yaml proposal_nouns) that names no owner belongs
     to the owner the article last gave a proposal before it (a possessor, a modifying name,
     or the "by" agent of a participle: "Labour's scheme", "Tory plans", "plans unveiled by
     the Conservatives"), unless `excluded` (the speaker or source) owns it; with `same_word`
-    only a proposal of the same noun counts ("the scheme" is not "its decision")."""
+    only a proposal of the same noun counts ("the scheme" is not "its decision"); with a
+    `topic` (lemmas) only one whose sentence speaks of it ("the ID scheme": "Labour plans to
+    introduce ID cards", not "its decision")."""
     definite = any(c.lower_ in DEFINITE_DETS for c in noun.children)
     if noun.lemma_.lower() not in PROPOSAL_NOUNS or not definite:
         return []
@@ -467,6 +473,8 @@ def proposal_owner(
         if any(m.kind == "name" for m in index.all_at(earlier)):
             continue  # "BBC Radio 4's Today programme": a word of a name is no proposal
         if same_word and earlier.lemma_.lower() != noun.lemma_.lower():
+            continue
+        if topic and not any(t.lemma_.lower() in topic for t in earlier.sent):
             continue
         owners = [m for m in _proposal_owners(earlier, index) if not excluded(m)]
         if owners:

@@ -41,9 +41,14 @@ from pipeline.nlp.stances.targets import (
 )
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
+    ATTEMPT_NOUNS,
+    ATTITUDE_NOUNS,
     BODY_NOUNS,
     CURBING_CUES,
+    DEED_NOUNS,
+    DEMAND_NOUNS,
     EXISTENTIAL_DEONTIC_VERBS,
+    GOAL_NOUNS,
     GROUNDS_PREPOSITIONS,
     LIGHT_VERBS,
     OFFICE_WORDS,
@@ -115,7 +120,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if base < MIN_CUE_SCORE:
         return out  # weak cues ("suggest", "question") count only inside composed actions
-    if _purpose_of_act(art, verb):
+    if _purpose_of_act(art, verb) or _property_of_noun(art, verb):
         return out
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
     holder, quote = holder_for(art, verb, deontic)
@@ -229,6 +234,26 @@ def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
     if not has_to_marker(verb):
         return False
     return verb_cue(art, act) is None and not is_cue(act)
+
+
+def _property_of_noun(art: StanceArticle, verb: Token) -> bool:
+    """ "the problem of guaranteeing the rights", "their effectiveness in protecting life": a
+    subjectless gerund hung by a preposition on a noun that names no stance, attitude, aim,
+    attempt, demand, plan, policy or judgement describes what that noun is about, not a position
+    anyone takes ("the need to end", "support for scrapping", "plans for cutting" and a stance
+    verb's object, "backed the idea of scrapping", keep theirs)."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.pos_ != "NOUN" or any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in verb.children):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in ATTITUDE_NOUNS | ATTEMPT_NOUNS | DEMAND_NOUNS | GOAL_NOUNS | POLICY_NOUNS | DEED_NOUNS:
+        return False
+    if noun.dep_ in ("dobj", "obj") and verb_cue(art, noun.head) is not None:
+        return False  # "support the idea of scrapping the levy": the cue's object composes
+    return stance_noun_cue(art, noun) is None and art.lex.evaluative_token(noun.lower_, lemma) is None
 
 
 def _judged_act_sign(art: StanceArticle, verb: Token) -> int:
