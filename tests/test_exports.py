@@ -337,6 +337,18 @@ def test_a_csv_built_from_the_same_frame_is_neither_validated_nor_written_again(
     assert ",oppose," in (folder / "stances.csv").read_text(encoding="utf-8")
 
 
+def _memo_of_other_code(monkeypatch, name: str) -> None:
+    """From now on `exports.<name>` gives its memo under another code's identity."""
+    real = getattr(exports, name)
+
+    def of_other_code(data_dir):
+        memo = real(data_dir)
+        memo.identity = "other code"
+        return memo
+
+    monkeypatch.setattr(exports, name, of_other_code)
+
+
 def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp_path, monkeypatch):
     exports.write_exports(tmp_path, TABLES)
     folder = tmp_path / "exports"
@@ -345,13 +357,58 @@ def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp
     seen = _validated_csvs(monkeypatch)
     exports.write_exports(tmp_path, TABLES)
     assert seen == ["events.csv"] and (folder / "events.csv").read_bytes() == written
-    real = exports.csv_memo
-
-    def of_other_code(data_dir):
-        memo = real(data_dir)
-        memo.identity = "other code"
-        return memo
-
-    monkeypatch.setattr(exports, "csv_memo", of_other_code)
+    _memo_of_other_code(monkeypatch, "csv_memo")
     exports.write_exports(tmp_path, TABLES)
     assert seen == ["events.csv", *exports.EXPORT_CSVS]
+
+
+def _plover_builds(monkeypatch) -> list[int]:
+    """One entry per PLOVER build from now on."""
+    builds: list[int] = []
+    real = plover.build_records
+    monkeypatch.setattr(plover, "build_records", lambda tables, coder: builds.append(1) or real(tables, coder))
+    return builds
+
+
+def test_a_plover_file_from_the_same_inputs_is_not_built_again(tmp_path, monkeypatch):
+    """An edit that leaves what the records read as it was (another article's processed_at)
+    keeps the file as it is; one that changes a reporting article's row builds it again,
+    to the bytes a build from nothing writes."""
+    unreported = {"article_id": "a3", "published_date": date(2023, 8, 1), "outlet": "BBC", "headline": "Other",
+                  "url": "https://example.org/a3", "processed_at": datetime(2026, 1, 6)}
+    aliased = ENTITIES.assign(aliases=[["Armenia", "Republic of Armenia"], [], [], ["EU"], [], []])  # unhashable
+    tables = {**TABLES, "entities": aliased,
+              "articles": pd.concat([ARTICLES, pd.DataFrame([unreported])], ignore_index=True)}
+    path = tmp_path / "exports" / "events.plover.jsonl"
+    exports.write_exports(tmp_path, tables)
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    builds = _plover_builds(monkeypatch)
+    later = tables["articles"].assign(processed_at=tables["articles"]["processed_at"].where(
+        tables["articles"]["article_id"] != "a3", datetime(2026, 2, 1)))
+    summary = exports.write_exports(tmp_path, {**tables, "articles": later})
+    assert builds == [] and summary.rows["events.plover.jsonl"] == 2
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert exports.check_exports(tmp_path)["events.plover.jsonl"] == 2
+    same_day = later.assign(processed_at=later["processed_at"].where(later["article_id"] != "a1",
+                                                                     datetime(2026, 1, 2, 23, 59)))
+    exports.write_exports(tmp_path, {**tables, "articles": same_day})  # a reporting article, again that day
+    assert builds == [] and (path.read_bytes(), path.stat().st_mtime_ns) == before
+    reprocessed = later.assign(processed_at=later["processed_at"].where(later["article_id"] != "a1",
+                                                                        datetime(2026, 2, 2)))
+    exports.write_exports(tmp_path, {**tables, "articles": reprocessed})
+    assert builds == [1]
+    fresh = exports.write_exports(tmp_path / "fresh", {**tables, "articles": reprocessed}).paths()
+    assert path.read_bytes() == fresh["events.plover.jsonl"].read_bytes() != before[0]
+
+
+def test_a_plover_file_edited_by_hand_or_a_memo_of_other_code_is_built_again(tmp_path, monkeypatch):
+    exports.write_exports(tmp_path, TABLES)
+    path = tmp_path / "exports" / "events.plover.jsonl"
+    written = path.read_bytes()
+    path.write_bytes(written.replace(b"ev-1", b"ev-9"))
+    builds = _plover_builds(monkeypatch)
+    exports.write_exports(tmp_path, TABLES)
+    assert builds == [1] and path.read_bytes() == written
+    _memo_of_other_code(monkeypatch, "plover_memo")
+    exports.write_exports(tmp_path, TABLES)
+    assert builds == [1, 1] and path.read_bytes() == written

@@ -142,3 +142,27 @@ def test_a_one_article_rerun_equals_a_run_from_nothing(folders, monkeypatch):
                 for e in outcome.get_asset_check_evaluations()}
 
     assert checked(rerun) == checked(made_run)
+
+
+def test_an_edit_that_reports_nothing_new_keeps_the_plover_file(folders, monkeypatch):
+    """A sentence without names or events appended to an article: the PLOVER records read the
+    same inputs, so the file is neither built nor written again (`exports.plover_memo`), and
+    every export is byte for byte what a run in an empty data folder makes."""
+    from pipeline.nlp import file_identity
+
+    seeds, data = folders
+    monkeypatch.setattr(file_identity, "SETTLED_NS", -60 * 10**9)
+    assert run_pipeline(seeds, data).success
+    plover_file = data / "exports" / "events.plover.jsonl"
+    before = plover_file.stat().st_mtime_ns
+    edited = seeds / f"{SEED_000}.txt"
+    edited.write_bytes(edited.read_bytes().rstrip(b"\n") + b"\nThis article was updated.\n")
+    rerun = run_pipeline(seeds, data)
+    assert rerun.success and extracted_partitions(rerun) == {f"{SEED_000}.txt"}
+    assert plover_file.stat().st_mtime_ns == before
+
+    fresh = data.parent / "fresh"
+    shutil.copytree(data / "cache", fresh / "cache")
+    assert run_pipeline(seeds, fresh).success
+    for export in sorted((fresh / "exports").iterdir()):
+        assert (data / "exports" / export.name).read_bytes() == export.read_bytes(), export.name

@@ -27,6 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline import schemas
@@ -140,13 +141,21 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
     folder = exports_dir(data_dir)
     summary = ExportSummary(folder)
     used = _tables(data_dir, tables, PLOVER_TABLES) if tables is not None else load_plover_tables(data_dir)
-    records = plover.build_records(used, coder())
-    del used
-    passed = validated.load(data_dir)
-    validated.forget(data_dir)
-    summary.rows[PLOVER_FILE], digests = write_plover(folder / PLOVER_FILE, records, batch, passed)
-    validated.record(data_dir, digests)
-    del records, passed, digests  # the generator holds the PLOVER tables' lookups
+    inputs = plover_inputs_digest(used)
+    rows = _plover_unchanged(data_dir, inputs, folder / PLOVER_FILE)
+    if rows is not None:  # the file on disk was written from these very inputs: nothing to build
+        summary.rows[PLOVER_FILE] = rows
+        del used
+    else:
+        records = plover.build_records(used, coder())
+        del used
+        plover_memo(data_dir).forget()
+        passed = validated.load(data_dir)
+        validated.forget(data_dir)
+        summary.rows[PLOVER_FILE], digests = write_plover(folder / PLOVER_FILE, records, batch, passed)
+        validated.record(data_dir, digests)
+        del records, passed, digests  # the generator holds the PLOVER tables' lookups
+        _record_plover(data_dir, inputs, folder / PLOVER_FILE, summary.rows[PLOVER_FILE])
     memo = csv_memo(data_dir)
     written, kept = memo.load(), []
     memo.forget()
@@ -165,6 +174,88 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
         del built
     memo.record(kept)
     return summary
+
+
+def plover_inputs_digest(used: dict[str, pd.DataFrame]) -> str | None:
+    """The digest of what `plover.build_records` reads of the PLOVER tables as loaded: every
+    table's frame (`_frame_digest`), the articles only where an event is reported (the
+    records look up no other: an edit elsewhere changes their `processed_at` and nothing
+    in the file), and their `processed_at` as its day, all that a record reads of it (its
+    `coded_date`: an article extracted again the same day gives the same records). None
+    when a frame has no digest."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(used):
+        frame = used[name]
+        if name == "articles":
+            frame = frame[frame["article_id"].isin(used["event_mentions"]["article_id"])]
+            if "processed_at" in frame.columns:  # read as its day only (a record's coded_date)
+                frame = frame.assign(processed_at=pd.to_datetime(frame["processed_at"]).dt.normalize())
+        frame_digest = _frame_digest(_spelled_out(frame.reset_index(drop=True)))
+        if frame_digest is None:
+            return None
+        digest.update(f"{name} {frame_digest}|".encode())
+    return digest.hexdigest()
+
+
+def _spelled_out(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each value of a column of lists or arrays (an entity's aliases), which
+    pandas cannot hash, as its type's name and its JSON text: every other column as it is."""
+    spelled = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_object_dtype(values.dtype) and any(isinstance(v, _NESTED) for v in values):
+            values = values.map(lambda v: f"{type(v).__name__}:{json.dumps(_plain(v), default=repr, sort_keys=True)}")
+        spelled[column] = values
+    return pd.DataFrame(spelled, index=frame.index)
+
+
+_NESTED = (list, tuple, dict, np.ndarray)
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def plover_memo(data_dir: Path) -> PassedMemo:
+    """The PLOVER file last written: the digest of its inputs (`plover_inputs_digest`), the
+    file's digest and its record count, under what turns those inputs into the file (this
+    module, the PLOVER code, schema and knowledge, the extractors' fingerprint, which covers
+    the lexicons the records read, the coder's name, pandas and the validator)."""
+    from pipeline.nlp.version import extractor_version
+
+    identity = hashlib.sha256(inspect.getsource(sys.modules[__name__]).encode())
+    for module in (plover, validated):
+        identity.update(inspect.getsource(module).encode())
+    identity.update(plover.SCHEMA_PATH.read_bytes())
+    identity.update(plover.KNOWLEDGE_PATH.read_bytes())
+    identity.update(f"{extractor_version()}|{coder()}|pandas {version('pandas')}".encode())
+    identity.update(f"jsonschema {version('jsonschema')}".encode())
+    return PassedMemo(data_dir / "exports.plover.json", identity.hexdigest())
+
+
+def _plover_unchanged(data_dir: Path, inputs: str | None, path: Path) -> int | None:
+    """The record count of the PLOVER file on disk when it was written, validated, from these
+    very inputs under this code; None when it must be built."""
+    if inputs is None:
+        return None
+    try:
+        on_disk = file_digest(path)
+    except OSError:
+        return None
+    for entry in plover_memo(data_dir).load():
+        recorded_inputs, recorded_file, rows = entry.split(" ")
+        if (recorded_inputs, recorded_file) == (inputs, on_disk):
+            return int(rows)
+    return None
+
+
+def _record_plover(data_dir: Path, inputs: str | None, path: Path, rows: int) -> None:
+    if inputs is not None:
+        plover_memo(data_dir).record([f"{inputs} {file_digest(path)} {rows}"])
 
 
 def csv_memo(data_dir: Path) -> PassedMemo:

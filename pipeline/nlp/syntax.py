@@ -133,6 +133,9 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
         if to is not None:
             return next((c for c in to.children if c.dep_ == "pobj"), None)
         return None
+    absolute = with_absolute_subject(verb)
+    if absolute is not None:
+        return absolute
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and not has_subject(verb):
         for ancestor in verb.ancestors:
             if is_report(ancestor) and ancestor.tag_ != "VBG":
@@ -172,6 +175,20 @@ def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) ->
             return verb.head
         return None
     return None
+
+
+def with_absolute_subject(verb: Token) -> Token | None:
+    """ "… wooing older voters with both the Tories and Lib Dems pledging higher pensions": in
+    an absolute "with" clause the parser may hang the participle on the main verb and leave its
+    subject as the object of "with"; that object, ending right before the participle, is the
+    participle's subject (not the main clause's)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or has_subject(verb) or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    noun = next((t for t in [before, *before.ancestors] if t.dep_ == "pobj" and t.head.lower_ == "with"), None)
+    if noun is None or noun.right_edge.i != verb.i - 1 or noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return None if noun.lower_ in NON_REFERRING_SUBJECTS else noun
 
 
 def _never(_token: Token) -> bool:

@@ -24,7 +24,7 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     is_whole_ent,
 )
-from pipeline.nlp.mentions.kinded import dated_title, kinded_names, titled_work
+from pipeline.nlp.mentions.kinded import dated_title, kinded_names, listed_examples, titled_work
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
@@ -32,6 +32,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BROADCASTER_WORDS,
     BUILDING_HEADS,
     COMMITTEE_HEADS,
+    EXAMPLE_HEADS,
     GEO_FEATURES,
     GIVEN_NAMES,
     GROUP_MODIFIERS,
@@ -69,6 +70,7 @@ _KEY_WORDS = frozenset(
         *COMMITTEE_HEADS,
         *KIND_NOUNS,
         *WORK_NOUNS,
+        *EXAMPLE_HEADS,
     }
 )
 
@@ -113,6 +115,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(kinded_names(mc, token))
         if lower in WORK_NOUNS:
             out.extend(titled_work(mc, token))
+        if lower in EXAMPLE_HEADS:
+            out.extend(listed_examples(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
-from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, HONORIFICS, KIND_NOUNS
+from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, EXAMPLE_HEADS, HONORIFICS, KIND_NOUNS
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
@@ -87,6 +87,69 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         # so is a stock index, computed by a firm or paper of its name ("the Dow Jones index")
         priority = 2 if label in ("brand", "index", "study") else 3
         out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), priority))
+    return out
+
+
+_EXAMPLE_PREPS = frozenset({"including", "like", "as"})
+
+
+def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """The names listed as examples of `kw`, a lower-case noun for works or products
+    (example_heads): "technologies such as Wimax", "projects, including the Joint Strike
+    Fighter, the Nimrod and A400M aircraft", "arcade classics such as Space Invaders, Pac-Man
+    and Donkey Kong". Each is a WORK or PRODUCT over whatever NER typed it; a name the
+    gazetteer knows and a possessor ("products such as Sony's Playstation") are left be."""
+    doc = mc.doc
+    opening = kw.is_sent_start and kw.text[1:].islower()  # "Drugs such as Vioxx …"
+    if not (kw.is_lower or opening) or kw.tag_ not in ("NN", "NNS"):
+        return []
+    kind = EXAMPLE_HEADS[kw.lower_]
+    out = []
+    for obj in _example_objects(kw):
+        for member in [obj, *_conjuncts(obj)]:
+            ent = next((e for e in ents_covering(doc, member.i) if e.root.i == member.i), None)
+            if ent is None or ent.label_ in _NOT_A_TITLE or not mc.in_sections(ent.start, ent.end):
+                continue
+            if _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
+                continue
+            label, ner = ("WORK", "WORK_OF_ART") if kind == "work" else ("PRODUCT", "PRODUCT")
+            # a phrase rule's type carries to NER's other occurrences of the name ("Wimax will
+            # steal market share"), unless NER read a person: works and brands are named after
+            # people ("brands such as Martha Stewart", "films like Billy Elliot"), whom the article
+            # may name too, so that type stays this mention's
+            priority = 2 if ent.label_ == "PERSON" else 3
+            out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), priority))
+    return out
+
+
+def _example_objects(kw: Token) -> list[Token]:
+    """The objects of "such as", "including" or "like" hung on `kw` (or on a comma after it)."""
+    objs = []
+    for prep in kw.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "such":  # the parser hangs "as" on "such" or "such" on "as"
+            prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if prep is None:
+                continue
+        elif prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+            continue  # "films as diverse as …", "games as a service": no examples
+        elif prep.lower_ not in _EXAMPLE_PREPS:
+            continue
+        elif prep.lower_ == "like" and prep.i != kw.i + 1:
+            continue  # "sites which offer casual games, like AOL, Yahoo": a comma's "like" may go with a noun before
+        objs += [c for c in prep.children if c.dep_ == "pobj"]
+    return objs
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The names listed after `token` ("Space Invaders, Pac-Man and Donkey Kong")."""
+    out, stack = [], [token]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ in ("conj", "appos") and c.i > token.i:
+                out.append(c)
+                stack.append(c)
     return out
 
 

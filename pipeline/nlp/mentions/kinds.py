@@ -28,6 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext
+from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
     BODY_POSTS,
     BUILDING_HEADS,
@@ -232,6 +233,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if not place and _employer(root):
         found.add("ORGANIZATION")
+    if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
+        found.add("ORGANIZATION")
     if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
         found.add("ORGANIZATION")
     if not place and _named_by_a_plural_post(mc, root):
@@ -327,6 +330,8 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("PERSON")
     if _names_a_body(root) or _owns_its_object(root) or _company_possession(root) or _its_customers(root):
         found.add("ORGANIZATION")
+    if _names_staff_of_it(root):
+        found.add("ORGANIZATION")  # "Citigroup Global Markets analyst Kyle Cooper" NER typed a work
     if not found and root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
         found.add("PERSON" if _shaped_like_a_name(words) else "ORGANIZATION")
     return found
@@ -539,8 +544,11 @@ def _spoken_for(root: Token) -> bool:
 def _employer(root: Token) -> bool:
     """ "Nick Turner, analyst at brokers Jefferies", "an economist at Natexis Banques
     Populaires": the name after "at"/"with" of an analyst or economist (staff_nouns) is the
-    firm they work for, past a describing noun ("brokers", "brokerage")."""
+    firm they work for, past a describing noun ("brokers", "brokerage"); so is a name
+    modifying such a noun that names its holder ("Citigroup Global Markets analyst Kyle Cooper")."""
     head = root.head
+    if _names_staff_of_it(root):
+        return True
     if root.dep_ == "appos" and head.dep_ == "pobj" and head.pos_ == "NOUN" and head.i == root.i - 1:
         root, head = head, head.head  # "at brokers Jefferies": the parser makes the name the noun's apposition
     elif root.dep_ == "compound" or head.pos_ == "NOUN" and head.i == root.i - 1 and root.dep_ != "pobj":
@@ -548,6 +556,40 @@ def _employer(root: Token) -> bool:
     if root.dep_ != "pobj" or head.lower_ not in ("at", "with"):
         return False
     return head.head.lemma_.lower() in STAFF_NOUNS
+
+
+def _a_countrys(doc, c: Candidate) -> bool:
+    """ "Brazil's Petrobras", "Argentina's Enarsa", "Japan's Suzuki" typed a person: a name
+    with no given name first, right after a country's possessive, is one of its firms or
+    bodies; a person so placed is written with a given name ("Spain's Pedro Almodovar"), and
+    one the article styles elsewhere ("Mr Putin") holds a person's evidence too, so NER's
+    type stands."""
+    k = c.tok_start
+    return (
+        k >= 2
+        and doc[k - 1].text in POSSESSIVES
+        and doc[k - 2].ent_id_.startswith("country:")
+        and c.name.split()[0].lower() not in WORLD_GIVEN_NAMES
+        and c.name.split()[-1].lower() not in _HOLDER_SURNAMES  # "Russia's Putin": a leader by surname
+    )
+
+
+# the surnames of the heads of state and government and ministers office_holders.yaml lists
+_HOLDER_SURNAMES = frozenset(
+    name.split()[-1].lower() for term in load_office_holders() for name in (term.person, *term.names) if name
+)
+
+
+def _names_staff_of_it(root: Token) -> bool:
+    """ "Citigroup Global Markets analyst Kyle Cooper", "Barclays Capital economist Tim Bond": a
+    name modifying a staff noun (staff_nouns) which itself modifies a person's name NER found
+    is the firm the person works for; not "analyst Kyle Cooper" alone, nor "City analysts"
+    with no person named (a place or a market as often as a firm)."""
+    staff = root.head
+    if root.dep_ not in ("compound", "nmod") or staff.i <= root.i or staff.lemma_.lower() not in STAFF_NOUNS:
+        return False
+    holder = staff.head
+    return staff.dep_ == "compound" and holder.i > staff.i and holder.ent_type_ == "PERSON"
 
 
 def _listed_with_bodies(root: Token) -> bool:

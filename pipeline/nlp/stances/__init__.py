@@ -55,6 +55,10 @@ is each member of a list closed by "and"/"or", comma-joined, hung on the verb or
 apposition ("criticised the tax rise, curbs on immigration and the closure of hospitals"); a
 name joined to the object right before a subjectless coordinated verb is that verb's subject
 ("The Tories oppose the tax and the Lib Dems reject the cuts").
+Putting a plan forward in the passive ("Plans to abolish 162 quangos have been unveiled by the
+Conservatives") is the agent's position; what a side's plans include ("Other Tory plans
+include building more prisons", "solutions suggested by conservationists include …") is each
+the owner's position (`verbs.inclusion_signals`).
 Planning an action, stated in speech ("said it plans to axe 104,000 jobs"), is the planner's
 stance for it, only when the holder is the subject of "plan"/"intend" (not a speaker
 reporting someone else's plan, nor of a named maker in another speaker's words: "Mr Brown

@@ -152,6 +152,15 @@ class StanceArticle:
             named = _apposed_name(self.index, subject)
             if named is not None:
                 return named
+        if subject.lemma_.lower() in BODY_NOUNS and self.index.at(subject) is None:
+            # "Japanese officials in the Defence Agency", "sources at the Treasury": the body
+            # they are placed in speaks, not the state an adjective names
+            placed = [g for c in subject.rights if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for g in c.children if g.dep_ == "pobj"]
+            body = next((m for g in placed if (m := self.index.at(g)) is not None
+                         and m.entity_type == "ORGANIZATION"), None)
+            if body is not None:
+                return body
         # "the government's finance watchdog" is no one's organ; "Congo's president" is the state's
         owned = possessor_speaks(subject) or subject.lemma_.lower() in GOVERNING_TITLES
         found = mention_of(subject, self.index, owned=owned)

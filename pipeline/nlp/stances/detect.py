@@ -35,11 +35,19 @@ from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import (
     copular_signals,
     existential_signals,
+    inclusion_signals,
     proposal_signals,
     verb_signals,
     willing_signals,
 )
-from pipeline.nlp.stances.words import CAUSAL_VERBS, CONSEQUENCE_VERBS, FEAR_VERBS, NORM_CONFLICT_WORDS, PROPOSAL_VERBS
+from pipeline.nlp.stances.words import (
+    CAUSAL_VERBS,
+    CONSEQUENCE_VERBS,
+    FEAR_VERBS,
+    NORM_CONFLICT_WORDS,
+    PROPOSAL_PHRASAL_HEADS,
+    PROPOSAL_VERBS,
+)
 from pipeline.nlp.token_view import view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
@@ -47,7 +55,7 @@ from pipeline.nlp.token_view import view_of
 # (`Gate`), so that a word no pass can read (most of them) costs no `Token` object and no
 # pass calls. A gate only says when its pass surely finds nothing; the pass still decides.
 TOKEN_PASSES = (
-    verb_signals, proposal_signals, existential_signals, copular_signals, goal_signals,
+    verb_signals, proposal_signals, inclusion_signals, existential_signals, copular_signals, goal_signals,
     nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals, fear_signals,
 )
 QUOTE_PASSES = (
@@ -77,6 +85,7 @@ class Gate(NamedTuple):
 GATES: dict[Callable, Callable[[Gate], bool]] = {
     verb_signals: lambda g: g.pos == "VERB",
     proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
+    inclusion_signals: lambda g: g.pos == "VERB",
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,
@@ -105,8 +114,9 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
     base = lemma.lower()
     opinion = opinion_weight(lower, lemma) is not None
+    proposal = base in PROPOSAL_VERBS or base in PROPOSAL_PHRASAL_HEADS  # "come" of "come up with"
     return (
-        lemma == "be", judging, base in PROPOSAL_VERBS, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
+        lemma == "be", judging, proposal, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
         opinion, base in NEED_VERBS, base in FEAR_VERBS, lower in NORM_CONFLICT_WORDS,
     )

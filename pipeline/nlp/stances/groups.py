@@ -22,6 +22,7 @@ from pipeline.nlp.mentions.parties import is_party
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
     ACTED_ON_NOUNS,
+    COUNT_NOUNS,
     DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
     GROUP_TARGET_PREPOSITIONS,
@@ -254,6 +255,8 @@ def _acting(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
+    if prep.lower_ == "of" and prep.head.lower_ in COUNT_NOUNS and prep.head.dep_ in SUBJECT_DEPS:
+        return True  # "Millions of public service workers could strike": the counted group is the subject
     if prep.dep_ == "agent":
         return True
     if prep.lower_ not in HOLDER_PREPOSITIONS or prep.lower_ == "by":

@@ -343,10 +343,13 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
     the talks as useful": the judging word is what the subject names the object; the
     subject (or the quote's speaker, for "I"/"we") judges the object."""
     weight = art.lex.evaluative_token(word.lower_, word.lemma_)
-    if weight is None and word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
-        inner = art.lex.evaluative(word.lemma_)
-        if inner is not None:
-            return _naming(art, word.head.head, inner)  # "considered the intrusion an act of provocation"
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
+        inner = art.lex.evaluative(word.lemma_) if weight is None else weight
+        # "considered the intrusion an act of provocation", "described the episode as a bit of a
+        # disaster": the noun the judging word completes is what the object is named
+        found = _naming(art, word.head.head, inner) if inner is not None else []
+        if found or weight is None:
+            return found
     if weight is None and word.pos_ in ("NOUN", "ADJ") and not is_generic(word) and not _modified(word):
         weight = opinion_weight(word.lower_, word.lemma_)  # "branded the law a mess": a general word of judgement
     if weight is None:

@@ -486,6 +486,8 @@ def _denied(art: StanceArticle, noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return has_negation(art, noun.head.head)  # "is not in favour of the ban"
     return noun.dep_ == "dobj" and has_negation(art, noun.head)
 
 

@@ -38,9 +38,11 @@ from pipeline.nlp.stances.targets import (
     noun_targets,
     verb_cue,
     verb_targets,
+    with_subject,
 )
 from pipeline.nlp.stances.topic import is_quantity
 from pipeline.nlp.stances.words import (
+    ACT_CAUSING_VERBS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
     BODY_NOUNS,
@@ -50,14 +52,26 @@ from pipeline.nlp.stances.words import (
     EXISTENTIAL_DEONTIC_VERBS,
     GOAL_NOUNS,
     GROUNDS_PREPOSITIONS,
+    INCLUSION_VERBS,
     LIGHT_VERBS,
     OFFICE_WORDS,
     OUTCOME_WISH_VERBS,
     PLAN_VERBS,
     POLICY_NOUNS,
+    PROGRAMME_NOUNS,
+    PROPOSAL_PHRASAL_HEADS,
+    PROPOSAL_PHRASAL_VERBS,
     PROPOSAL_VERBS,
 )
-from pipeline.nlp.syntax import DEONTIC_MODALS, PERSONAL_PRONOUNS, agent_of, has_to_marker, subject_of
+from pipeline.nlp.syntax import (
+    DEONTIC_MODALS,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    has_to_marker,
+    is_passive,
+    passive_subject,
+    subject_of,
+)
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 # what a light verb's stance noun takes its target with ("expressed support for", "gave backing
@@ -323,10 +337,11 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "the quota system planned by the Tories": the agent backs the noun; "the Conservatives
     unveiled plans to cut council tax": the subject backs the plan it puts forward."""
     out: list[Signal] = []
-    if verb.lemma_.lower() not in PROPOSAL_VERBS or has_negation(art, verb):
+    phrasal = _phrasal_proposal(verb)
+    if (verb.lemma_.lower() not in PROPOSAL_VERBS and phrasal is None) or has_negation(art, verb):
         return out
-    if verb.dep_ != "acl" or verb.tag_ != "VBN":
-        return _put_forward(art, verb)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or phrasal is not None:
+        return _put_forward(art, verb, phrasal)
     agent = agent_of(verb)
     if agent is None or agent.pos_ == "PRON" or is_quantity(verb.head):
         return out  # "the £7.4m announced by the chancellor": an amount, not a policy
@@ -338,7 +353,24 @@ def proposal_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, art.quote_at(verb.idx))
 
 
-def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
+def _phrasal_proposal(verb: Token) -> Token | None:
+    """The object of a phrasal verb of proposing (`proposal_phrasal_verbs`): "come up with
+    proposals", "put forward plans", "drew up plans"; None for any other verb."""
+    if verb.lemma_.lower() not in PROPOSAL_PHRASAL_HEADS or verb.pos_ != "VERB":
+        return None
+    particles = [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.pos_ in ("ADP", "ADV", "PART")]
+    for phrase in PROPOSAL_PHRASAL_VERBS:
+        head, particle, *prep = phrase.split()
+        if head != verb.lemma_.lower() or not any(p.lower_ == particle for p in particles):
+            continue
+        if prep:
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep[0]]
+            return next((g for c in preps for g in c.children if g.dep_ == "pobj"), None)
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _put_forward(art: StanceArticle, verb: Token, phrasal: Token | None = None) -> list[Signal]:
     """ "X unveiled/announced/outlined plans to …": an active proposal verb whose object is a
     policy noun (`policy_nouns`: plan, proposal, scheme, bill, …) gives its subject's position
     for the policy. Verbs that are stance cues themselves ("propose", "back") are read by
@@ -348,7 +380,9 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
     start, end = art.labeller.headline
     if start <= verb.i < end:
         return []  # "Clarke plans migrant point scheme": the report below says it in full
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if is_passive(verb):
+        return _put_forward_by(art, verb)
+    obj = phrasal or next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in POLICY_NOUNS or is_quantity(obj):
         return []
     holder, quote = holder_for(art, verb, False)
@@ -361,6 +395,98 @@ def _put_forward(art: StanceArticle, verb: Token) -> list[Signal]:
         targets = noun_targets(art, obj)
         out += target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, who, quote or art.quote_at(verb.idx))
     return out
+
+
+def _put_forward_by(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "Plans to abolish 162 quangos have been unveiled by the Conservatives": the passive of
+    putting forward, its subject a policy noun (`policy_nouns`), gives the agent's position
+    for the policy, as the active does its subject's."""
+    plan = passive_subject(verb)
+    agent = agent_of(verb)
+    if plan is None or agent is None or agent.pos_ == "PRON" or plan.lemma_.lower() not in POLICY_NOUNS:
+        return []
+    if is_quantity(plan):
+        return []
+    holder = art.mention_of(agent)
+    if holder is None:
+        return []
+    quote = art.quote_at(verb.idx)
+    return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, noun_targets(art, plan), holder, quote)
+
+
+def inclusion_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "Other Tory plans include building more prisons and making criminals serve full
+    sentences", "Solutions suggested by conservationists include reducing air travel": what a
+    side's plans or proposals (`policy_nouns`, `programme_nouns`) are said to include
+    (`inclusion_verbs`) is each the side's position; the owner is the noun's possessor, a name
+    before it, or the agent of the participle that puts it forward."""
+    if verb.lemma_.lower() not in INCLUSION_VERBS or has_negation(art, verb) or hypothetical(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    # "law and order plans": the parser may make the first word of a compound the head
+    plan = next((n for n in [subject, *subject.conjuncts] if _programme_noun(n)), None)
+    item = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
+    if plan is None or item is None:
+        return []
+    quote = art.quote_at(verb.idx)
+    holder = _programme_owner(art, subject, plan, quote)
+    if holder is None:
+        return []
+    targets: list[Target] = []
+    for listed in [item, *item.conjuncts]:
+        verbal = listed.pos_ == "VERB" or listed.tag_ == "VBG"
+        targets += (_caused_act(art, listed) or action_targets(art, listed)) if verbal else noun_targets(art, listed)
+    return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, quote)
+
+
+def _caused_act(art: StanceArticle, verb: Token) -> list[Target]:
+    """ "making criminals serve full jail sentences": a causative's act, labelled with who is
+    to do it ("criminals serving full jail sentences")."""
+    if verb.lemma_.lower() not in ACT_CAUSING_VERBS:
+        return []
+    act = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+    subject = next((c for c in act.children if c.dep_ == "nsubj"), None) if act is not None else None
+    if subject is None:
+        return []
+    return with_subject(art, subject, act, action_targets(art, act))
+
+
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+
+def _programme_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in POLICY_NOUNS or lemma in PROGRAMME_NOUNS)
+
+
+def _programme_owner(art: StanceArticle, subject: Token, plan: Token, quote):
+    """Whose plans: "Labour's plans", "our plans" (the speaker), "Tory plans", "solutions
+    suggested by conservationists"; a place named before the noun ("British plans") is no
+    owner, as for stance nouns."""
+    for noun in {subject, plan}:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in FIRST_PERSON_POSSESSIVES:
+                    return art.speaker(quote) if quote is not None else None
+                return _owner_mention(art, child)
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in PROPOSAL_VERBS | {"suggest"}:
+                agent = agent_of(child)
+                if agent is not None and agent.pos_ != "PRON":
+                    return _owner_mention(art, agent)
+    for child in subject.subtree:
+        if child.i >= plan.i:
+            break
+        named = child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
+        if named and (found := _owner_mention(art, child)) is not None:
+            return found
+    return None
+
+
+def _owner_mention(art: StanceArticle, token: Token):
+    mention = art.mention_of(token)
+    return mention if mention is not None and mention.entity_type != "LOCATION" else None
 
 
 def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
@@ -522,7 +648,9 @@ def copular_signals(art: StanceArticle, be: Token) -> list[Signal]:
 
 def _may_hold(art: StanceArticle, subject: Token) -> bool:
     """Whether a copula's subject can take a side: a personal pronoun (a body's "it" too), a
-    mention (groups included), a body noun; not a thing ("that", "this", "the plan")."""
+    mention (groups included), a body noun, a party noun ("his party was against …", whose
+    holder `holder_for` finds as for any verb); not a thing ("that", "this", "the plan")."""
     if subject.pos_ in ("PRON", "DET"):
         return subject.lower_ in PERSONAL_PRONOUNS
-    return art.index.at(subject) is not None or subject.lemma_.lower() in BODY_NOUNS
+    lemma = subject.lemma_.lower()
+    return art.index.at(subject) is not None or lemma in BODY_NOUNS or lemma in PARTY_NOUNS
