@@ -72,6 +72,7 @@ from pipeline.nlp.events.owners import (
     object_owner,
     object_pronoun_target,
     pronoun_owner,
+    pronoun_referent,
     proposal_object_owner,
 )
 from pipeline.nlp.events.phrases import np_actors, partners, state_where, words_or_deeds
@@ -450,7 +451,8 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                     elif is_condition(child):
                         found += subject_actors(child, index)  # "... if the EU refused"
             elif clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
-                found += subject_actors(clause, index)  # "called for the US to close ..."
+                # "called for the US to close ...", "called for him to go": the pronoun's referent
+                found += subject_actors(clause, index) or _for_pronoun_doer(draft, clause, index)
             elif clause.dep_ == "prep" and clause.lower_ == "for":
                 for pobj in pobjs(clause):  # "called for the US to close ..."
                     if any(c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in pobj.children):
@@ -478,6 +480,15 @@ def _complement_targets(draft: Draft, index: MentionIndex) -> None:
                 if child.dep_ == "prep" and child.lower_ == "from":
                     found += [m for p in pobjs(child) for m in np_actors(p, index)]
     assign(draft, "targets", [m for m in unique(found) if m not in draft.sources])
+
+
+def _for_pronoun_doer(draft: Draft, clause: Token, index: MentionIndex) -> list[Mention]:
+    """ "critics have called for him to go to Auschwitz": the subject of a "for" infinitive is
+    an object pronoun ("him", "them"), which no mention resolves; the one asked to act is the
+    actor it stands for (`pronoun_referent`: the nearest of its kind named before, not a source)."""
+    sources = {actor_key(m) for m in draft.sources}
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return [m for s in subjects[:1] for m in pronoun_referent(s, draft.sentence.sentence_id, sources, index)]
 
 
 def _misread_subjunctive(clause: Token) -> bool:

@@ -133,11 +133,15 @@ def _country(mention: Mention) -> str | None:
 
 def _addressed(speaker: Mention, targets: list[Mention], ec: EventContext) -> list[Mention]:
     """A demand on a country is a REQUEST only from another country's speaker: "Britain
-    should take its share", said by a British politician, is domestic policy (a stance).
+    should take its share", said by a British politician, is domestic policy (a stance);
+    one on several states together ("the UK and US must ...") is addressed to them.
     A demand on the country named as its government at work ("the government must drop
     the plans", "ministers should respond": `government_nouns`) is addressed to the
     government, a REQUEST from anyone who does not govern it themselves (`_governs`)."""
     own = _country(speaker)
+    # "the UK and US must realise ...": a demand on several states together is no one state's
+    # domestic policy, so it is addressed to them whoever makes it
+    several = len({_country(m) for m in targets if m.entity_type == "COUNTRY" and not _as_government(m)}) > 1
 
     def addressed(target: Mention) -> bool:
         if target.entity_type != "COUNTRY":
@@ -146,7 +150,7 @@ def _addressed(speaker: Mention, targets: list[Mention], ec: EventContext) -> li
         if _as_government(target):
             return foreign or not governs(speaker, ec)
         # "the EU said China must ...": a body above states makes demands of them
-        return foreign or (own is None and speaker.entity_type == "ORGANIZATION")
+        return foreign or several or (own is None and speaker.entity_type == "ORGANIZATION")
 
     return [m for m in targets if addressed(m)]
 
