@@ -344,9 +344,8 @@ def write_tables(
     table_reuse.marker(data_dir).record(digest)
     distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
     contract.record(
-        list(validated)
-        + [table for table in kept if contract.passed(table)]
-        + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles]
+        list(validated) + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles],
+        still=kept,
     )
     return {table: summaries[table] for table in TABLES}
 
@@ -418,9 +417,12 @@ class ContractPasses:
         """Whether the table's file on disk now holds bytes that passed."""
         return self._entry(table) in self.known
 
-    def record(self, tables: Iterable[str]) -> None:
-        """The tables' files as they are now passed; the other entries are forgotten."""
-        self.known = frozenset(entry for entry in map(self._entry, tables) if entry is not None)
+    def record(self, tables: Iterable[str], still: Iterable[str] = ()) -> None:
+        """The tables' files as they are now passed, and those of `still` whose file (hashed
+        once) already passed; the other entries are forgotten."""
+        entries = [entry for entry in map(self._entry, tables) if entry is not None]
+        entries += [entry for entry in map(self._entry, still) if entry in self.known]
+        self.known = frozenset(entries)
         self.memo.record(self.known)
 
     def add(self, table: str) -> None:
