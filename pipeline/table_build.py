@@ -59,7 +59,7 @@ from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
-from pipeline.passed import PassedMemo, file_digest
+from pipeline.passed import PassedMemo, file_digest_or_none
 from pipeline.schemas import TABLES, SchemaViolation, validate
 from pipeline.storage import (
     ExtractionCache,
@@ -408,10 +408,8 @@ class ContractPasses:
         self.known = self.memo.load()
 
     def _entry(self, table: str) -> str | None:
-        try:
-            return f"{table} {file_digest(table_path(self.data_dir, table))}"
-        except OSError:
-            return None
+        digest = file_digest_or_none(table_path(self.data_dir, table))
+        return None if digest is None else f"{table} {digest}"
 
     def passed(self, table: str) -> bool:
         """Whether the table's file on disk now holds bytes that passed."""
