@@ -60,7 +60,7 @@ from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
 from pipeline.passed import PassedMemo, file_digest_or_none
-from pipeline.schemas import TABLES, SchemaViolation, validate
+from pipeline.schemas import TABLES, SchemaViolation, empty_frame, validate
 from pipeline.storage import (
     ExtractionCache,
     atomic_path,
@@ -129,11 +129,7 @@ class _Appender:
         self.rows += written.num_rows
 
     def summary(self) -> TableSummary:
-        return TableSummary(self.rows, self.preview if self.preview is not None else valid_empty(self.table))
-
-
-def valid_empty(table: str) -> pd.DataFrame:
-    return TABLES[table][1].empty_table().to_pandas()
+        return TableSummary(self.rows, self.preview if self.preview is not None else empty_frame(self.table))
 
 
 def extractions(
@@ -447,6 +443,6 @@ def summarize(data_dir: Path, table: str) -> TableSummary:
         parquet = pq.ParquetFile(source)
         rows = parquet.metadata.num_rows
         if rows == 0:
-            return TableSummary(0, valid_empty(table))
+            return TableSummary(0, empty_frame(table))
         first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
         return TableSummary(rows, first.to_pandas())
