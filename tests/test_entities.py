@@ -60,7 +60,12 @@ def test_every_mention_is_linked_and_exact(run):
             if m.mention_id not in resolution.links:
                 continue
         assert m.surface == texts[m.article_id][m.char_start : m.char_end]
-        assert m.mention_id == f"{m.article_id}#m{m.char_start}"
+        if m.mention_id != f"{m.article_id}#m{m.char_start}":
+            # a national group whose start its country's demonym holds is keyed by its noun
+            # ("Russian peacekeepers", mentions.groups.nested_demonyms)
+            key = int(m.mention_id.rsplit("#m", 1)[1])
+            assert m.entity_type == "GROUP" and m.char_start < key < m.char_end, m
+            assert f"{m.article_id}#m{m.char_start}" in {n.mention_id for n in mentions if n.kind == "demonym"}, m
         sentence = contexts[m.article_id].sentence_at(m.char_start)
         assert sentence is not None and sentence.sentence_id == m.sentence_id and m.char_end <= sentence.char_end
         assert sentence.section in ("headline", "caption", "body", "trailer")

@@ -19,3 +19,22 @@ def test_group_opened_by_a_demonym_has_its_own_id():
     assert [m.char_start for m in mentions].count(0) == 2  # the demonym and the group share a start
     duplicated = [key for key, n in Counter(m.mention_id for m in mentions).items() if n > 1]
     assert duplicated == []
+
+
+def test_national_group_and_its_demonym_have_their_own_ids():
+    # "Russian peacekeepers": the demonym is Russia at the phrase's start, the group keyed
+    # by its noun (mentions.groups.nested_demonyms); every id stays unique
+    text = (
+        "Russian peacekeepers patrol the corridor\n\n"
+        "Russian peacekeepers patrol the corridor, and Spanish troops held the port.\n"
+    )
+    mentions, _, _, _ = chain_extractors(build_context("bbc/peacekeepers", text))
+    russia = [m for m in mentions if m.gazetteer_id == "country:RUS"]
+    groups = [m for m in mentions if m.entity_type == "GROUP" and m.surface == "Russian peacekeepers"]
+    assert len(russia) == 2 and len(groups) == 2
+    for country, group in zip(russia, groups, strict=True):
+        assert country.char_start == group.char_start
+        assert country.mention_id == f"bbc/peacekeepers#m{country.char_start}"
+        assert group.mention_id == f"bbc/peacekeepers#m{group.char_start + len('Russian ')}"
+    duplicated = [key for key, n in Counter(m.mention_id for m in mentions).items() if n > 1]
+    assert duplicated == []

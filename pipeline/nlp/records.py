@@ -34,7 +34,7 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    mention_id: str  # f"{article_id}#m{char_start}"
+    mention_id: str  # f"{article_id}#m{char_start}"; a group whose start a demonym holds: its noun's offset
     article_id: str
     sentence_id: int
     surface: str  # exactly text[char_start:char_end]

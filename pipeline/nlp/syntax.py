@@ -397,16 +397,28 @@ class MentionIndex:
 
     def all_at(self, token: Token) -> list[Mention]:
         """Every mention whose tokens include this one, in text order; inside one token
-        ("U.S.-mediated") possibly several."""
+        ("U.S.-mediated") possibly several. Not a country's demonym inside a group's mention
+        ("Russian peacekeepers", `mentions.groups.nested_demonyms`): the phrase's words name
+        the group, which acts, and the country only through it."""
         if self._by_token is None:
             self._by_token = {}
             for mention in self.mentions:
+                if mention.kind == "demonym" and self._inside_another(mention):
+                    continue
                 span = token.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
                 if span is None:
                     continue
                 for t in span:
                     self._by_token.setdefault(t.i, []).append(mention)
         return self._by_token.get(token.i, [])
+
+    def _inside_another(self, mention: Mention) -> bool:
+        """Whether a longer mention starting no later holds this one's whole span."""
+        hi = bisect.bisect_right(self._starts, mention.char_start)
+        width = mention.char_end - mention.char_start
+        return any(
+            m.char_end >= mention.char_end and m.char_end - m.char_start > width for m in self.mentions[:hi]
+        )
 
     def before(self, char: int, types: tuple[str, ...] | None = None, exclude_pronouns: bool = True) -> Mention | None:
         """The latest mention starting before a character, of the given entity types."""

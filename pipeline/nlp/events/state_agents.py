@@ -58,7 +58,7 @@ def _state_service(head: Token, body: Mention) -> bool:
 def state_of_agents(head: Token, group: Mention, index: MentionIndex) -> list[Mention]:
     """ "Israeli troops", "Indonesian soldiers", "the Colombian army": the country whose
     agents a GROUP of state agents (or a body named just by demonym and agent noun) is, as
-    the article names it, or nothing."""
+    the article names it elsewhere (not by the group's own demonym), or nothing."""
     if head.lemma_.lower() not in STATE_AGENT_HEADS:
         return []
     words = group.surface.split()
@@ -68,5 +68,5 @@ def state_of_agents(head: Token, group: Mention, index: MentionIndex) -> list[Me
     iso3 = _gazetteer().demonym_country(first)
     if not iso3:
         return []
-    state = country_mention(index, iso3, group.char_start)
+    state = country_mention(index, iso3, group.char_start, outside=(group.char_start, group.char_end))
     return [state] if state is not None else []

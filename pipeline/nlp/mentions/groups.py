@@ -9,10 +9,26 @@ NER typing ask these questions, so they live in one module.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_plural_demonym
-from pipeline.nlp.mentions.vocabulary import GROUP_MODIFIERS, PEOPLE_ADJECTIVES, PEOPLE_NOUNS, UK_PLACES
+from pipeline.nlp.mentions.context import (
+    Candidate,
+    MentionContext,
+    clean_spaces,
+    ents_covering,
+    is_plural_demonym,
+    make_mention,
+)
+from pipeline.nlp.mentions.vocabulary import (
+    GROUP_MODIFIERS,
+    NATIONALITY_GROUP_NOUNS,
+    PEOPLE_ADJECTIVES,
+    PEOPLE_NOUNS,
+    UK_PLACES,
+)
+from pipeline.nlp.records import Mention
 
 
 def people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
@@ -34,6 +50,40 @@ def people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
     if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and mc.section[start - 1] == mc.section[start]:
         start -= 1
     return Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
+
+
+def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
+    """ "Russian peacekeepers", "Spanish troops": a national group of a state's agents
+    (nationality_group_nouns) opens with its country's demonym, which still names the
+    country (eval/GUIDE.md: a demonym used as an actor is a surface of the country;
+    "Albanian guerrillas", a population, stay a GROUP only). The demonym becomes a mention
+    of the country inside the group's, keyed by its start offset; the group, whose start
+    the demonym now holds, is keyed by its noun's offset (as `stances.groups` keys a group a
+    demonym opens), so both ids stay unique and fixed. `MentionIndex.all_at` leaves such a
+    demonym out, so the events see the group's words as the group's alone."""
+    doc = mc.doc
+    out = list(mentions)
+    for m in mentions:
+        if m.entity_type != "GROUP" or m.ner_label != "NORP" or m.kind != "name" or not m.country_iso3:
+            continue
+        span = doc.char_span(m.char_start, m.char_end)
+        if span is None or len(span) < 2 or span[-1].lower_ not in NATIONALITY_GROUP_NOUNS:
+            continue
+        first = span[0]
+        entity_id = f"country:{m.country_iso3}"
+        if first.ent_type_ != "NORP" or first.ent_id_ != entity_id or is_plural_demonym(first, mc.gaz):
+            continue
+        entry = mc.gaz.entries.get(entity_id)
+        if entry is None or mc.gaz.demonym_country(first.text) != m.country_iso3:
+            continue
+        country = Candidate(first.i, first.i + 1, "NORP", "COUNTRY", "demonym", entry.name, 2, entity_id,
+                            country_iso3=m.country_iso3)  # fmt: skip
+        made = make_mention(mc, country)
+        if made is None:
+            continue
+        out[out.index(m)] = replace(m, mention_id=f"{m.article_id}#m{span[-1].idx}")
+        out.append(made)
+    return sorted(out, key=lambda m: (m.char_start, m.char_end))
 
 
 def _people_adjective(mc: MentionContext, token) -> bool:
