@@ -333,11 +333,16 @@ def _person_named_before(art: StanceArticle, pronoun: Token) -> Mention | None:
     named before it outside quoted speech ("Mr Bannatyne said: \"… Gordon Brown is a great
     chancellor …\" … And he branded the government's response …" is Mr Bannatyne's); a name
     inside someone's words is what they talk about, as for the mention layer's antecedents
-    (`mentions.pronouns.pronoun_antecedent`)."""
+    (`mentions.pronouns.pronoun_antecedent`). Nor is a possessor ("… denied by Mr Mandelson,
+    who said the Tories were afraid of Mr Campbell's campaigning skills. He warned the BBC …"):
+    a name owning a thing is what the clause talks about, as the mention layer's modifiers are."""
     for mention in reversed(art.index.mentions):
         if mention.char_start >= pronoun.idx or mention.kind == "pronoun" or mention.entity_type != "PERSON":
             continue
-        if art.quote_at(mention.char_start, "direct") is None:
+        if art.quote_at(mention.char_start, "direct") is not None:
+            continue
+        root = mention_root(art.doc, mention)
+        if root is None or root.dep_ != "poss":
             return mention
     return None
 
