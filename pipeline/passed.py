@@ -28,6 +28,14 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
 
 
+def file_digest_or_none(path: Path) -> str | None:
+    """`file_digest`, or None when the file cannot be read (missing, say)."""
+    try:
+        return file_digest(path)
+    except OSError:
+        return None
+
+
 class PassedMemo:
     """`path` holds {"identity": ..., "passed": [digests]}."""
 

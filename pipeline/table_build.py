@@ -59,8 +59,8 @@ from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
-from pipeline.passed import PassedMemo, file_digest
-from pipeline.schemas import TABLES, SchemaViolation, validate
+from pipeline.passed import PassedMemo, file_digest_or_none
+from pipeline.schemas import TABLES, SchemaViolation, empty_frame, validate
 from pipeline.storage import (
     ExtractionCache,
     atomic_path,
@@ -129,11 +129,7 @@ class _Appender:
         self.rows += written.num_rows
 
     def summary(self) -> TableSummary:
-        return TableSummary(self.rows, self.preview if self.preview is not None else valid_empty(self.table))
-
-
-def valid_empty(table: str) -> pd.DataFrame:
-    return TABLES[table][1].empty_table().to_pandas()
+        return TableSummary(self.rows, self.preview if self.preview is not None else empty_frame(self.table))
 
 
 def extractions(
@@ -344,9 +340,8 @@ def write_tables(
     table_reuse.marker(data_dir).record(digest)
     distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
     contract.record(
-        list(validated)
-        + [table for table in kept if contract.passed(table)]
-        + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles]
+        list(validated) + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles],
+        still=kept,
     )
     return {table: summaries[table] for table in TABLES}
 
@@ -409,18 +404,19 @@ class ContractPasses:
         self.known = self.memo.load()
 
     def _entry(self, table: str) -> str | None:
-        try:
-            return f"{table} {file_digest(table_path(self.data_dir, table))}"
-        except OSError:
-            return None
+        digest = file_digest_or_none(table_path(self.data_dir, table))
+        return None if digest is None else f"{table} {digest}"
 
     def passed(self, table: str) -> bool:
         """Whether the table's file on disk now holds bytes that passed."""
         return self._entry(table) in self.known
 
-    def record(self, tables: Iterable[str]) -> None:
-        """The tables' files as they are now passed; the other entries are forgotten."""
-        self.known = frozenset(entry for entry in map(self._entry, tables) if entry is not None)
+    def record(self, tables: Iterable[str], still: Iterable[str] = ()) -> None:
+        """The tables' files as they are now passed, and those of `still` whose file (hashed
+        once) already passed; the other entries are forgotten."""
+        entries = [entry for entry in map(self._entry, tables) if entry is not None]
+        entries += [entry for entry in map(self._entry, still) if entry in self.known]
+        self.known = frozenset(entries)
         self.memo.record(self.known)
 
     def add(self, table: str) -> None:
@@ -447,6 +443,6 @@ def summarize(data_dir: Path, table: str) -> TableSummary:
         parquet = pq.ParquetFile(source)
         rows = parquet.metadata.num_rows
         if rows == 0:
-            return TableSummary(0, valid_empty(table))
+            return TableSummary(0, empty_frame(table))
         first = next(parquet.iter_batches(batch_size=PREVIEW_ROWS))
         return TableSummary(rows, first.to_pandas())

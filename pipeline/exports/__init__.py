@@ -34,7 +34,7 @@ from pipeline import schemas
 from pipeline.contract_names import EXPORT_FILES, PLOVER_FILE, exports_dir
 from pipeline.exports import plover, validated
 from pipeline.exports.tables import FRAMES
-from pipeline.passed import PassedMemo, file_digest
+from pipeline.passed import PassedMemo, file_digest, file_digest_or_none
 from pipeline.schemas import EXPORT_CSVS, build_models, read_export_csv, validate_export
 from pipeline.storage import atomic_path, read_table, read_table_kept
 
@@ -242,9 +242,8 @@ def _plover_unchanged(data_dir: Path, inputs: str | None, path: Path) -> int | N
     very inputs under this code; None when it must be built."""
     if inputs is None:
         return None
-    try:
-        on_disk = file_digest(path)
-    except OSError:
+    on_disk = file_digest_or_none(path)
+    if on_disk is None:
         return None
     for entry in plover_memo(data_dir).load():
         recorded_inputs, recorded_file, rows = entry.split(" ")
@@ -285,9 +284,8 @@ def _frame_digest(frame: pd.DataFrame) -> str | None:
 
 def _csv_key(name: str, frame_digest: str | None, path: Path) -> str | None:
     """`name`, the frame's digest and the digest of the file at `path`; None when either is unknown."""
-    try:
-        on_disk = file_digest(path)
-    except OSError:
+    on_disk = file_digest_or_none(path)
+    if on_disk is None:
         return None
     return None if frame_digest is None else f"{name} {frame_digest} {on_disk}"
 

@@ -69,6 +69,8 @@ PLACE_PREPS = frozenset(
 )
 # NER labels of a place, the object a place preposition locates something by ("in London").
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# NER labels that name an actor: a person, a body, a state or a people ("Blair", "the UN", "Iraq", "Kurds").
+ACTOR_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 # Prepositions that place an event, and how firmly ("in Baku" more than "across the region").
 LOCATIVE_PREP_WEIGHTS = {"in": 3, "at": 3, "outside": 3, "inside": 3, "near": 2, "across": 1, "along": 1, "through": 1}
 # Passive verbs whose subject is the speaker ("he was quoted as saying", "was heard to say").

@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from pipeline.nlp.gazetteer import is_case_sensitive
+from pipeline.nlp.gazetteer import is_case_sensitive, strip_article
 
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 NAME_TITLES = {
@@ -81,15 +81,11 @@ def canonical_plain(names: Iterable[str]) -> str:
 def written_as(names: Iterable[str], surfaces: tuple[str, ...]) -> bool:
     """A gazetteer surface matches as written (the mentions' `names`) when it is
     case-sensitive ("WHO" is not "Who")."""
-    names = {_strip_article(name) for name in names}
+    names = {strip_article(name) for name in names}
     for surface in surfaces:
         if surface in names or not is_case_sensitive(surface) and surface.lower() in {n.lower() for n in names}:
             return True
     return False
-
-
-def _strip_article(name: str) -> str:
-    return name[4:] if name.lower().startswith("the ") else name
 
 
 def majority(values: list[str | None]) -> str | None:

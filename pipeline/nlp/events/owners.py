@@ -30,7 +30,7 @@ from pipeline.nlp.events.draft import (
     unique,
 )
 from pipeline.nlp.events.phrases import np_actors, words_or_deeds
-from pipeline.nlp.events.subjects import persons_before, subject_actors, subject_person_before
+from pipeline.nlp.events.subjects import mentions_before, persons_before, subject_actors, subject_person_before
 from pipeline.nlp.events.vocabulary import (
     ADVISORY_BODY_WORDS,
     APPRAISING_VERBS,
@@ -129,11 +129,7 @@ def _named_before(
     """The nearest actor of the pronoun's kinds named before it, in its sentence or the one
     before, that is not the act's source; a plural pronoun takes that actor's conjuncts too
     ("Britain and Spain proposed ... their proposal": both)."""
-    for mention in reversed(index.mentions):
-        if mention.char_start >= pronoun.idx:
-            continue
-        if mention.sentence_id < sentence_id - 1:
-            break
+    for mention in mentions_before(index, pronoun, sentence_id):
         if mention.kind == "pronoun" and mention.antecedent is None:
             continue  # an unresolved "he" names no one
         if mention.entity_type not in kinds or not is_actor(mention):

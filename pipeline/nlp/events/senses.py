@@ -21,7 +21,7 @@ from pipeline.nlp.events.draft import Draft, crew_members, inner_event_noun, lem
 from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import passive_form
+from pipeline.nlp.syntax import ACTOR_LABELS, passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
@@ -308,14 +308,11 @@ def _causers(noun: Token) -> list[Token]:
     return agents
 
 
-ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
 def _in_class(tokens: Iterable[Token], words: frozenset[str], in_names: bool = False) -> bool:
     """Whether a head is a class word; names of actors are not ("the Fund", "Labour") unless
     the class says its words count in names ("the Fire Brigades Union" is workers)."""
     return any(
-        (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_ENTITY_LABELS)
+        (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_LABELS)
         for t in tokens
     )
 
@@ -381,7 +378,7 @@ def _object_names_actor(verb: Token) -> bool:
         p for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
     ]
     named = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("poss", "compound")))]
-    return any(t.ent_type_ in ACTOR_ENTITY_LABELS or t.lemma_.lower() in GOVERNMENT_BODY_WORDS for t in named)
+    return any(t.ent_type_ in ACTOR_LABELS or t.lemma_.lower() in GOVERNMENT_BODY_WORDS for t in named)
 
 
 def _acting_subjects(draft: Draft) -> list[Token]:
@@ -396,11 +393,11 @@ def _acting_subjects(draft: Draft) -> list[Token]:
 def _names_actor(head: Token) -> bool:
     """A named actor, or a government body or state agent a name modifies ("the Chinese
     government", "the Bush administration", "Spanish police"): the state acting."""
-    if head.ent_type_ in ACTOR_ENTITY_LABELS:
+    if head.ent_type_ in ACTOR_LABELS:
         return True
     lemma = head.lemma_.lower()
     return (lemma in GOVERNMENT_BODY_WORDS or lemma in STATE_AGENT_HEADS) and any(
-        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_ENTITY_LABELS for c in head.children
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_LABELS for c in head.children
     )
 
 

@@ -363,14 +363,21 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     ]
 
 
-def persons_before(index: MentionIndex, pronoun: Token, sentence_id: int, gendered: str) -> Iterator[Mention]:
-    """The persons named (or pronouns resolved to one) before the pronoun, latest first, in its
-    sentence or the one before, whose title or given name does not give the other gender."""
+def mentions_before(index: MentionIndex, pronoun: Token, sentence_id: int) -> Iterator[Mention]:
+    """The mentions that start before the pronoun, latest first, in its sentence (`sentence_id`)
+    or the one before."""
     for mention in reversed(index.mentions):
         if mention.char_start >= pronoun.idx:
             continue
         if mention.sentence_id < sentence_id - 1:
             break
+        yield mention
+
+
+def persons_before(index: MentionIndex, pronoun: Token, sentence_id: int, gendered: str) -> Iterator[Mention]:
+    """The persons named (or pronouns resolved to one) before the pronoun, latest first, in its
+    sentence or the one before, whose title or given name does not give the other gender."""
+    for mention in mentions_before(index, pronoun, sentence_id):
         if mention.entity_type != "PERSON" or (mention.kind == "pronoun" and mention.antecedent is None):
             continue
         if _gender_agrees(mention, gendered):

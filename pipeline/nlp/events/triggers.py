@@ -39,7 +39,7 @@ from pipeline.nlp.events.filters import CAMEO_OF, figurative, reports_a_statemen
 from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
-from pipeline.nlp.events.senses import ACTOR_ENTITY_LABELS, apply_sense
+from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.verdicts import verdict_trigger
 from pipeline.nlp.events.vocabulary import (
     AID_DROPPING_VERBS,
@@ -73,7 +73,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
-from pipeline.nlp.syntax import DEFINITE_DETS, MentionIndex, hyphen_prefix
+from pipeline.nlp.syntax import ACTOR_LABELS, DEFINITE_DETS, MentionIndex, hyphen_prefix
 from pipeline.nlp.token_view import TokenView, view_of
 
 
@@ -506,7 +506,7 @@ def _showing(noun: Token, index: MentionIndex) -> bool:
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return bool(subjects) and not any(
-            actor_at(index, c) is not None or c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ACTOR_ENTITY_LABELS
+            actor_at(index, c) is not None or c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ACTOR_LABELS
             for c in subjects
         )
     return False
@@ -544,7 +544,7 @@ def _present_party(verb: Token) -> bool:
     has a thing as its subject, so its possessor is no party to the talks."""
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ACTOR_ENTITY_LABELS
+        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ACTOR_LABELS
         or subject.lemma_.lower() in OFFICE_HOLDER_NOUNS
         for subject in subjects
     )

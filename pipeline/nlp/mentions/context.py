@@ -211,6 +211,13 @@ def role_words(gaz: Gazetteer) -> frozenset[str]:
     return _once_per_gazetteer("role_words", gaz, _role_words)
 
 
+def is_role_variant(gaz: Gazetteer, text: str) -> bool:
+    """The text is, case aside, a whole variant of the role it names ("Home Secretary"), not
+    a longer phrase holding one."""
+    role = gaz.match_role(text)
+    return role is not None and any(v.lower() == text.lower() for v in role.variants)
+
+
 def _role_words(gaz: Gazetteer) -> frozenset[str]:
     words = set()
     for role in gaz.roles:

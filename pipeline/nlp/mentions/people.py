@@ -19,6 +19,7 @@ from pipeline.nlp.mentions.context import (
     Candidate,
     MentionContext,
     clean_spaces,
+    is_role_variant,
     overlaps_any,
     with_candidates,
 )
@@ -48,8 +49,7 @@ def is_bare_title(mc: MentionContext, span: Span) -> bool:
         return True  # "MPs", "MEPs" typed PERSON or ORG: holders of a post, no one named
     if not all(t.lower_ in mc.role_words for t in span):
         return False
-    role = mc.gaz.match_role(span.text)
-    return role is not None and any(v.lower() == span.text.lower() for v in role.variants)
+    return is_role_variant(mc.gaz, span.text)
 
 
 def starts_title(mc: MentionContext, start: int, end: int) -> bool:
@@ -69,8 +69,7 @@ def starts_title(mc: MentionContext, start: int, end: int) -> bool:
         if not all(t.is_title and t.lower_ in mc.role_words for t in words):
             break
         phrase = doc[start:stop].text
-        role = mc.gaz.match_role(phrase)
-        if role is not None and any(v.lower() == phrase.lower() for v in role.variants):
+        if is_role_variant(mc.gaz, phrase):
             return True
     return False
 
@@ -85,8 +84,7 @@ def completes_title(mc: MentionContext, start: int, end: int) -> bool:
         k -= 1
     for s in range(k, start - 1):
         phrase = " ".join(t.text for t in doc[s:end])
-        role = mc.gaz.match_role(phrase)
-        if role is not None and any(v.lower() == phrase.lower() for v in role.variants):
+        if is_role_variant(mc.gaz, phrase):
             return True
     return False
 

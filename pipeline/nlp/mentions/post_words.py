@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym
+from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym, is_role_variant
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
@@ -69,8 +69,7 @@ def post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     if any(t.lower_ in HONORIFICS for t in span[:k]):
         return None  # "The Rt Hon Jack Straw MP": a styled name, a person, and no place before a post
     post = span[k:].text
-    role = mc.gaz.match_role(post)
-    if role is None or not any(v.lower() == post.lower() for v in role.variants):
+    if not is_role_variant(mc.gaz, post):
         return None
     if not all((t.is_title and t.is_alpha or t.text == "-") and t.lower_ not in ORG_HEADS for t in span[:k]):
         return None  # "Mid-Bedfordshire": a hyphen inside the place's name

@@ -6,9 +6,9 @@ from spacy.tokens import Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import PEOPLE_NOUNS, PERSON_NOUNS, TITLE_NOUNS
-from pipeline.nlp.stances.phrases import ACTOR_TYPES
 from pipeline.nlp.stances.words import MESSAGE_NOUNS
 from pipeline.nlp.syntax import (
+    ACTOR_LABELS,
     FINITE_TAGS,
     SUBJECT_SLOT_DEPS,
     agent_of,
@@ -269,7 +269,7 @@ def _can_report(noun: Token) -> bool:
         return True
     if load_gazetteer().match_role(noun.text) is not None:
         return True
-    return noun.pos_ == "PROPN" and noun.ent_type_ in ACTOR_TYPES
+    return noun.pos_ == "PROPN" and noun.ent_type_ in ACTOR_LABELS
 
 
 def may_speak(subject: Token | None) -> bool:

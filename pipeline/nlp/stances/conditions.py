@@ -27,7 +27,8 @@ from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets
 
-CONDITION_MARKS = {"if": 1, "unless": -1}
+# The sign each condition mark gives the supposed clause: "if" keeps it, "unless" turns it over.
+CONDITION_MARK_SIGNS = {"if": 1, "unless": -1}
 SUPPOSING_MODALS = frozenset({"would", "will", "could", "'d", "'ll"})
 
 
@@ -81,9 +82,10 @@ def _condition(word: Token, be: Token) -> tuple[Token, int] | None:
         for child in host.children:
             if child.dep_ != "advcl" or child.pos_ not in ("VERB", "AUX"):
                 continue
-            mark = next((g.lower_ for g in child.children if g.dep_ == "mark" and g.lower_ in CONDITION_MARKS), None)
+            marks = (g.lower_ for g in child.children if g.dep_ == "mark" and g.lower_ in CONDITION_MARK_SIGNS)
+            mark = next(marks, None)
             if any(g.dep_ == "advmod" and g.lower_ == "even" for g in child.children):
                 return None  # "it would be wrong even if he had signed it": a concession, not a condition
             if mark is not None:
-                return child, CONDITION_MARKS[mark]
+                return child, CONDITION_MARK_SIGNS[mark]
     return None

@@ -16,10 +16,9 @@ from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL, is_dissent_noun
 from pipeline.nlp.stances.labels import Labeller
 from pipeline.nlp.stances.leads import lead_actor
-from pipeline.nlp.stances.phrases import ACTOR_TYPES
 from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, SPOKESPERSON_NOUNS
-from pipeline.nlp.syntax import MentionIndex, mention_of
+from pipeline.nlp.syntax import ACTOR_LABELS, MentionIndex, mention_of
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ class StanceArticle:
             or self.index.at(noun) is not None
             or noun.lemma_.lower() in BODY_NOUNS
             or noun.lemma_.lower() in GOVERNING_TITLES
-            or noun.ent_type_ in ACTOR_TYPES
+            or noun.ent_type_ in ACTOR_LABELS
             or body_named_like(self, noun) is not None
         )
 

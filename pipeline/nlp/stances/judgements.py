@@ -21,7 +21,7 @@ from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, member_of, others_words, speaks_for
 from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
 from pipeline.nlp.stances.opinion import opinion_weight
-from pipeline.nlp.stances.phrases import ACTOR_TYPES, term_adjective
+from pipeline.nlp.stances.phrases import term_adjective
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -51,6 +51,7 @@ from pipeline.nlp.stances.words import (
     NAMING_VERBS,
 )
 from pipeline.nlp.syntax import (
+    ACTOR_LABELS,
     DEONTIC_MODALS,
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
@@ -278,7 +279,7 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
         # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
         # person it says what was done to them ("Mr Straw had been shamed into going")
         subject = passive_subject(word) or _raised_subject(word)
-        if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ACTOR_TYPES:
+        if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ACTOR_LABELS:
             return None, False
         return subject, True
     if dep == "dobj" and word.pos_ == "NOUN" and head.lemma_ == "prove":

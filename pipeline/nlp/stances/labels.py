@@ -20,7 +20,6 @@ from pipeline.nlp.quotes import is_cue, under_a_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.issue_words import deverbal, issue_like
 from pipeline.nlp.stances.phrases import (
-    ACTOR_TYPES,
     MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
     RESTRICTING_PREPOSITIONS,
@@ -55,7 +54,14 @@ from pipeline.nlp.stances.words import (
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
 )
-from pipeline.nlp.syntax import DEFINITE_DETS, PERSONAL_PRONOUNS, direct_object, has_to_marker, hyphen_joined
+from pipeline.nlp.syntax import (
+    ACTOR_LABELS,
+    DEFINITE_DETS,
+    PERSONAL_PRONOUNS,
+    direct_object,
+    has_to_marker,
+    hyphen_joined,
+)
 from pipeline.nlp.token_view import view_of
 
 __all__ = ["ACT_NOUNS", "FRAME_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
@@ -114,7 +120,7 @@ def people_noun(noun: Token) -> bool:
 def _named_thing(noun: Token) -> bool:
     """A proper name for a thing, not an actor: a law, a programme, an event ("extending the
     New Deal", "repealing the Hunting Act"); "the" before a name no NER type makes an actor."""
-    if noun.ent_type_ in ACTOR_TYPES:
+    if noun.ent_type_ in ACTOR_LABELS:
         return False
     return noun.ent_type_ in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT") or any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children
@@ -193,7 +199,7 @@ class Labeller:
         if noun.lemma_.lower() in LIGHT_NOUNS and comp is not None:
             return self.noun_label(comp[1], resolve)
         named_by = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        named = bool(named_by) and noun.ent_type_ not in ACTOR_TYPES
+        named = bool(named_by) and noun.ent_type_ not in ACTOR_LABELS
         # "EU asylum moves", "tax measures": a noun before an act noun names what the act is on
         named = named or noun.lemma_.lower() in ACT_NOUNS and any(
             c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts
@@ -265,7 +271,7 @@ class Labeller:
         whose "of" names an actor (a name of a person, body or state, a noun for people or a body)
         is that actor's deed, the issue a reader names; the actor alone is no issue."""
         actor = (
-            of_pobj.ent_type_ in ACTOR_TYPES or of_pobj.pos_ == "PROPN" or people_noun(of_pobj)
+            of_pobj.ent_type_ in ACTOR_LABELS or of_pobj.pos_ == "PROPN" or people_noun(of_pobj)
             or of_pobj.lemma_.lower() in BODY_NOUNS
         )
         return noun.lemma_.lower() in DEED_NOUNS and actor
@@ -576,7 +582,7 @@ class Labeller:
         "a pledge to hold talks with Iran"): the argument is part of the issue, so the action
         is labelled whole; an actor object stays transparent ("get Britain into the euro"), and
         so does "have", which places nothing ("we have to have prevention under a new category")."""
-        if verb.lemma_.lower() == "have" or obj.ent_type_ in ACTOR_TYPES:
+        if verb.lemma_.lower() == "have" or obj.ent_type_ in ACTOR_LABELS:
             return False
         if obj.pos_ == "PROPN" and not _named_thing(obj):
             return False
@@ -591,7 +597,7 @@ class Labeller:
             return None
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == particle.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in ACTOR_TYPES:
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in ACTOR_LABELS:
             return None  # "pull out of Iraq": an action on a state or people is no issue label
         if pobj.pos_ == "PROPN" and not _named_thing(pobj) or self.lex.evaluative(pobj.lemma_) is not None:
             return None
@@ -635,7 +641,7 @@ class Labeller:
         ):
             label = self.noun_label(obj)
             return (prefix + label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
-        if obj is None or obj.ent_type_ in ACTOR_TYPES or obj.pos_ == "PROPN" and not _named_thing(obj):
+        if obj is None or obj.ent_type_ in ACTOR_LABELS or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
             return None

@@ -32,7 +32,7 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
-from pipeline.nlp.syntax import has_that_marker, has_to_marker, nominal_subjects, swallowed_conjunct
+from pipeline.nlp.syntax import ACTOR_LABELS, has_that_marker, has_to_marker, nominal_subjects, swallowed_conjunct
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
@@ -143,10 +143,6 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
     return None
 
 
-# spaCy entity types that name an actor: a person, a body, a state or a people
-ACTOR_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
-
-
 def agent_complement(noun: Token) -> tuple[Token, Token] | None:
     """Who does or offers what a noun names, when an actor after "by" or "from"
     (`agent_prepositions`): "an investigation by the information commissioner", "a takeover
@@ -166,10 +162,10 @@ def actor_noun(noun: Token) -> bool:
     information commissioner Richard Thomas", "German rival Deutsche Boerse")."""
     if is_amount(noun):
         return False  # "by Friday", "from April"
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_TYPES:
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ACTOR_LABELS:
         return True
     return noun.pos_ == "NOUN" and any(
-        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_TYPES)
+        c.dep_ in ("appos", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_LABELS)
         for c in noun.children
     )
 

@@ -16,7 +16,7 @@ from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
-from pipeline.nlp.stances.phrases import ACTOR_TYPES, OWN_DETERMINERS, left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import OWN_DETERMINERS, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -42,6 +42,7 @@ from pipeline.nlp.stances.words import (
     VOLITION_VERBS,
 )
 from pipeline.nlp.syntax import (
+    ACTOR_LABELS,
     has_modal_aux,
     has_that_marker,
     has_to_marker,
@@ -454,7 +455,7 @@ def with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Tar
 
 def _actor(art: StanceArticle, head: Token) -> bool:
     """A target that names an actor: a mention of a person, body or state."""
-    return art.index.at(head) is not None or head.ent_type_ in ACTOR_TYPES
+    return art.index.at(head) is not None or head.ent_type_ in ACTOR_LABELS
 
 
 def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> Token | None:
@@ -711,7 +712,7 @@ def _addressed(art: StanceArticle, noun: Token) -> bool:
         noun.pos_ in ("PROPN", "PRON")
         or art.index.at(noun) is not None
         or noun.lemma_.lower() in BODY_NOUNS
-        or noun.ent_type_ in ACTOR_TYPES
+        or noun.ent_type_ in ACTOR_LABELS
         or load_gazetteer().match_role(noun.lemma_) is not None
     )
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.phrases import ACTOR_TYPES
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS
+from pipeline.nlp.syntax import ACTOR_LABELS
 
 
 def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
@@ -65,7 +65,7 @@ def is_quantity(noun: Token) -> bool:
 
 
 def _issue_like(art: StanceArticle, noun: Token) -> bool:
-    if noun.pos_ != "NOUN" or noun.ent_type_ in ACTOR_TYPES:
+    if noun.pos_ != "NOUN" or noun.ent_type_ in ACTOR_LABELS:
         return False
     if art.index.at(noun) is not None or noun.lemma_.lower() in BODY_NOUNS:
         return False  # a mention of someone ("the minister"), a body ("the government")

@@ -465,7 +465,7 @@ def _programme_owner(art: StanceArticle, subject: Token, plan: Token, quote):
     """Whose plans: "Labour's plans", "our plans" (the speaker), "Tory plans", "solutions
     suggested by conservationists"; a place named before the noun ("British plans") is no
     owner, as for stance nouns."""
-    for noun in {subject, plan}:
+    for noun in dict.fromkeys((subject, plan)):  # subject first, each once: a set has no fixed order
         for child in noun.children:
             if child.dep_ == "poss":
                 if child.lower_ in FIRST_PERSON_POSSESSIVES:
