@@ -172,3 +172,34 @@ def test_steps_that_log_side_by_side_on_a_persistent_instance_finish(tmp_path):
         runner.join(120)
         assert outcome, "the run hung"
     assert outcome[0].success
+
+
+def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them():
+    """The warehouse and the exports (op tag `newsevents/memory: whole-tables`) never overlap;
+    an untagged step (a picture) still runs beside one of them."""
+    from pipeline.defs.pools import WHOLE_TABLES_OP_TAGS
+
+    running, overlaps, lock = set(), [], threading.Lock()
+
+    def step(name: str):
+        def work() -> None:
+            with lock:
+                running.add(name)
+                overlaps.append(frozenset(running))
+            threading.Event().wait(0.4)
+            with lock:
+                running.discard(name)
+        return work
+
+    @asset
+    def tables() -> None:
+        pass
+
+    heavy = [asset(name=n, deps=[tables], op_tags=WHOLE_TABLES_OP_TAGS)(step(n)) for n in ("warehouse", "exports")]
+    # named so that Dagster's order (by step key) would start the two heavy steps first
+    picture = asset(name="world_map", deps=[tables])(step("world_map"))
+    with DagsterInstance.ephemeral() as instance:
+        result = execute_side_by_side(_job([tables, *heavy, picture]), instance, max_concurrent=2)
+    assert result.success
+    assert not any({"warehouse", "exports"} <= seen for seen in overlaps)
+    assert any("world_map" in seen and len(seen) == 2 for seen in overlaps)

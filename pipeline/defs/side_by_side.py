@@ -9,14 +9,16 @@ seconds of every `make run`. Here each step runs in a thread of its own, at most
 and does the step's Dagster bookkeeping (events, records) as the in-process executor would.
 
 Dagster's own `ActiveExecution` decides what may start: a step starts when its upstream steps
-succeeded, and a step downstream of a failed blocking check is skipped, as in process. Each
+succeeded, and a step downstream of a failed blocking check is skipped, as in process; steps
+tagged as holding every table in memory (the warehouse, the exports: `pools.ONE_WHOLE_TABLES_STEP`)
+start one at a time, so the corpus-level peak stays that of one of them. Each
 step is executed by Dagster's `execute_plan_iterator` on a plan of that step alone, as the
 multiprocess executor's child processes do, with the in-memory job instead of a
 reconstructed one. A step's failure fails the run but not the steps already running beside
 it: each of them writes its own files, atomically (`pipeline.atomic`), and records its
 outcome.
 
-The Dagster daemon's runs are untouched: they use the job's executor (multiprocess).
+The Dagster daemon's runs use the code location's executor (multiprocess, with the same limit).
 """
 
 from __future__ import annotations
@@ -41,14 +43,19 @@ from dagster._core.execution.retries import RetryMode
 from dagster._core.execution.step_dependency_config import StepDependencyConfig
 from dagster._core.executor.base import Executor
 
+from pipeline.defs.pools import ONE_WHOLE_TABLES_STEP
+
 _FINISHED = object()
 
 
 class SideBySideExecutor(Executor):
     """The in-process executor, with up to `max_concurrent` steps running at once."""
 
-    def __init__(self, max_concurrent: int):
+    def __init__(self, max_concurrent: int, tag_concurrency_limits: list[dict] | None = None):
         self._max_concurrent = max(1, max_concurrent)
+        # as the multiprocess executor's option: steps with these op tags start at most `limit` at a time
+        limits = ONE_WHOLE_TABLES_STEP if tag_concurrency_limits is None else tag_concurrency_limits
+        self._tag_concurrency_limits = limits
         self._retries = RetryMode.ENABLED  # as execute_in_process's executor
         self._step_dependency_config = StepDependencyConfig.default()
 
@@ -92,6 +99,7 @@ class SideBySideExecutor(Executor):
                 execution_plan,
                 retry_mode=self.retries,
                 max_concurrent=self._max_concurrent,
+                tag_concurrency_limits=self._tag_concurrency_limits,
                 instance_concurrency_context=concurrency,
                 step_dependency_config=self._step_dependency_config,
             ) as active,
