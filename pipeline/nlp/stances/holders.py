@@ -140,7 +140,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             accusation = art.accusation_by(subject)  # the quotes layer reads the pronoun's gender
             if accusation is not None:
                 return art.speaker(accusation), None
-            return art.index.before(subject.idx, ("PERSON",)), None
+            return _person_named_before(art, subject), None
         return None, None  # "they" in narration: too often people the text never names
     return mention, quote
 
@@ -326,6 +326,25 @@ def _misparsed_volition_subject(art: StanceArticle, verb: Token) -> Token | None
         return None
     names = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and art.index.at(c) is not None]
     return names[-1] if names else None
+
+
+def _person_named_before(art: StanceArticle, pronoun: Token) -> Mention | None:
+    """The person a narrated "he"/"she" the mention layer left untied takes up: the latest
+    named before it outside quoted speech ("Mr Bannatyne said: \"… Gordon Brown is a great
+    chancellor …\" … And he branded the government's response …" is Mr Bannatyne's); a name
+    inside someone's words is what they talk about, as for the mention layer's antecedents
+    (`mentions.pronouns.pronoun_antecedent`). Nor is a possessor ("… denied by Mr Mandelson,
+    who said the Tories were afraid of Mr Campbell's campaigning skills. He warned the BBC …"):
+    a name owning a thing is what the clause talks about, as the mention layer's modifiers are."""
+    for mention in reversed(art.index.mentions):
+        if mention.char_start >= pronoun.idx or mention.kind == "pronoun" or mention.entity_type != "PERSON":
+            continue
+        if art.quote_at(mention.char_start, "direct") is not None:
+            continue
+        root = mention_root(art.doc, mention)
+        if root is None or root.dep_ != "poss":
+            return mention
+    return None
 
 
 def _own_body(subject: Token) -> bool:
