@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -570,14 +571,16 @@ def _a_countrys(doc, c: Candidate) -> bool:
         and doc[k - 1].text in POSSESSIVES
         and doc[k - 2].ent_id_.startswith("country:")
         and c.name.split()[0].lower() not in WORLD_GIVEN_NAMES
-        and c.name.split()[-1].lower() not in _HOLDER_SURNAMES  # "Russia's Putin": a leader by surname
+        and c.name.split()[-1].lower() not in _holder_surnames()  # "Russia's Putin": a leader by surname
     )
 
 
-# the surnames of the heads of state and government and ministers office_holders.yaml lists
-_HOLDER_SURNAMES = frozenset(
-    name.split()[-1].lower() for term in load_office_holders() for name in (term.person, *term.names) if name
-)
+@cache
+def _holder_surnames() -> frozenset[str]:
+    """The surnames of the heads of state and government and ministers office_holders.yaml lists."""
+    return frozenset(
+        name.split()[-1].lower() for term in load_office_holders() for name in (term.person, *term.names) if name
+    )
 
 
 def _names_staff_of_it(root: Token) -> bool:
