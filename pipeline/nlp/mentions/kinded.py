@@ -103,7 +103,7 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
     opening = kw.is_sent_start and kw.text[1:].islower()  # "Drugs such as Vioxx …"
     if not (kw.is_lower or opening) or kw.tag_ not in ("NN", "NNS"):
         return []
-    kind = EXAMPLE_HEADS[kw.lower_]
+    label, ner = ("WORK", "WORK_OF_ART") if EXAMPLE_HEADS[kw.lower_] == "work" else ("PRODUCT", "PRODUCT")
     out = []
     for obj in _example_objects(kw):
         for member in [obj, *_conjuncts(obj)]:
@@ -112,7 +112,6 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
                 continue
             if _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
                 continue
-            label, ner = ("WORK", "WORK_OF_ART") if kind == "work" else ("PRODUCT", "PRODUCT")
             # a phrase rule's type carries to NER's other occurrences of the name ("Wimax will
             # steal market share"), unless NER read a person: works and brands are named after
             # people ("brands such as Martha Stewart", "films like Billy Elliot"), whom the article
