@@ -250,6 +250,10 @@ def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
     return verb_cue(art, act) is None and not is_cue(act)
 
 
+# nouns whose prepositional gerund keeps its stance: an attitude, attempt, demand, aim, plan or deed
+_STANCE_FRAME_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS | DEMAND_NOUNS | GOAL_NOUNS | POLICY_NOUNS | DEED_NOUNS
+
+
 def _property_of_noun(art: StanceArticle, verb: Token) -> bool:
     """ "the problem of guaranteeing the rights", "their effectiveness in protecting life": a
     subjectless gerund hung by a preposition on a noun that names no stance, attitude, aim,
@@ -263,7 +267,7 @@ def _property_of_noun(art: StanceArticle, verb: Token) -> bool:
     if noun.pos_ != "NOUN" or any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in verb.children):
         return False
     lemma = noun.lemma_.lower()
-    if lemma in ATTITUDE_NOUNS | ATTEMPT_NOUNS | DEMAND_NOUNS | GOAL_NOUNS | POLICY_NOUNS | DEED_NOUNS:
+    if lemma in _STANCE_FRAME_NOUNS:
         return False
     if noun.dep_ in ("dobj", "obj") and verb_cue(art, noun.head) is not None:
         return False  # "support the idea of scrapping the levy": the cue's object composes
@@ -454,6 +458,8 @@ def _caused_act(art: StanceArticle, verb: Token) -> list[Target]:
 
 
 FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+# participles that put a plan forward ("solutions suggested by conservationists")
+_PUTTING_FORWARD_VERBS = PROPOSAL_VERBS | {"suggest"}
 
 
 def _programme_noun(noun: Token) -> bool:
@@ -471,7 +477,7 @@ def _programme_owner(art: StanceArticle, subject: Token, plan: Token, quote):
                 if child.lower_ in FIRST_PERSON_POSSESSIVES:
                     return art.speaker(quote) if quote is not None else None
                 return _owner_mention(art, child)
-            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in PROPOSAL_VERBS | {"suggest"}:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _PUTTING_FORWARD_VERBS:
                 agent = agent_of(child)
                 if agent is not None and agent.pos_ != "PRON":
                     return _owner_mention(art, agent)
