@@ -51,11 +51,8 @@ _FINISHED = object()
 class SideBySideExecutor(Executor):
     """The in-process executor, with up to `max_concurrent` steps running at once."""
 
-    def __init__(self, max_concurrent: int, tag_concurrency_limits: list[dict] | None = None):
+    def __init__(self, max_concurrent: int):
         self._max_concurrent = max(1, max_concurrent)
-        # as the multiprocess executor's option: steps with these op tags start at most `limit` at a time
-        limits = ONE_WHOLE_TABLES_STEP if tag_concurrency_limits is None else tag_concurrency_limits
-        self._tag_concurrency_limits = limits
         self._retries = RetryMode.ENABLED  # as execute_in_process's executor
         self._step_dependency_config = StepDependencyConfig.default()
 
@@ -99,7 +96,7 @@ class SideBySideExecutor(Executor):
                 execution_plan,
                 retry_mode=self.retries,
                 max_concurrent=self._max_concurrent,
-                tag_concurrency_limits=self._tag_concurrency_limits,
+                tag_concurrency_limits=ONE_WHOLE_TABLES_STEP,  # as the multiprocess executor's option
                 instance_concurrency_context=concurrency,
                 step_dependency_config=self._step_dependency_config,
             ) as active,

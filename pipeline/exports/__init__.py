@@ -142,20 +142,21 @@ def write_exports(data_dir: Path, tables: dict[str, pd.DataFrame] | None = None,
     summary = ExportSummary(folder)
     used = _tables(data_dir, tables, PLOVER_TABLES) if tables is not None else load_plover_tables(data_dir)
     inputs = plover_inputs_digest(used)
-    rows = _plover_unchanged(data_dir, inputs, folder / PLOVER_FILE)
+    plover_file_memo = plover_memo(data_dir)  # its identity hashes this code's sources: once per call
+    rows = _plover_unchanged(plover_file_memo, inputs, folder / PLOVER_FILE)
     if rows is not None:  # the file on disk was written from these very inputs: nothing to build
         summary.rows[PLOVER_FILE] = rows
         del used
     else:
         records = plover.build_records(used, coder())
         del used
-        plover_memo(data_dir).forget()
+        plover_file_memo.forget()
         passed = validated.load(data_dir)
         validated.forget(data_dir)
         summary.rows[PLOVER_FILE], digests = write_plover(folder / PLOVER_FILE, records, batch, passed)
         validated.record(data_dir, digests)
         del records, passed, digests  # the generator holds the PLOVER tables' lookups
-        _record_plover(data_dir, inputs, folder / PLOVER_FILE, summary.rows[PLOVER_FILE])
+        _record_plover(plover_file_memo, inputs, folder / PLOVER_FILE, summary.rows[PLOVER_FILE])
     memo = csv_memo(data_dir)
     written, kept = memo.load(), []
     memo.forget()
@@ -237,7 +238,7 @@ def plover_memo(data_dir: Path) -> PassedMemo:
     return PassedMemo(data_dir / "exports.plover.json", identity.hexdigest())
 
 
-def _plover_unchanged(data_dir: Path, inputs: str | None, path: Path) -> int | None:
+def _plover_unchanged(memo: PassedMemo, inputs: str | None, path: Path) -> int | None:
     """The record count of the PLOVER file on disk when it was written, validated, from these
     very inputs under this code; None when it must be built."""
     if inputs is None:
@@ -245,16 +246,16 @@ def _plover_unchanged(data_dir: Path, inputs: str | None, path: Path) -> int | N
     on_disk = file_digest_or_none(path)
     if on_disk is None:
         return None
-    for entry in plover_memo(data_dir).load():
+    for entry in memo.load():
         recorded_inputs, recorded_file, rows = entry.split(" ")
         if (recorded_inputs, recorded_file) == (inputs, on_disk):
             return int(rows)
     return None
 
 
-def _record_plover(data_dir: Path, inputs: str | None, path: Path, rows: int) -> None:
+def _record_plover(memo: PassedMemo, inputs: str | None, path: Path, rows: int) -> None:
     if inputs is not None:
-        plover_memo(data_dir).record([f"{inputs} {file_digest(path)} {rows}"])
+        memo.record([f"{inputs} {file_digest(path)} {rows}"])
 
 
 def csv_memo(data_dir: Path) -> PassedMemo:

@@ -41,7 +41,7 @@ def captivity_trigger(token: Token, lexicon: EventTriggers, index: MentionIndex)
         return None  # "held responsible", "held the seat"
     if not any(m.entity_type in HELD_TYPES for t in held for m in index.all_at(t)):
         return None  # "talks were held", "the seats held by Labour"
-    if all(t.lemma_.lower() in CUSTODY_NOUNS for t in held):
+    if all(lemma_in(t, CUSTODY_NOUNS) for t in held):
         return None  # "Algerian suspects being held without trial": the noun already says they are held
     verb = CAPTIVITY_COMPLEMENTS[complements[0].lower_ if complements else "default"]
     return read_as(lexicon, verb or "", token, [token, *complements])

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.draft import actor_at, crew_members, lemma_in, pobjs, read_as
+from pipeline.nlp.events.draft import actor_at, crew_members, is_sum, lemma_in, pobjs, read_as
 from pipeline.nlp.events.senses import load_senses
-from pipeline.nlp.events.vocabulary import AID_PURPOSES, DONATED_SUMS, GIVING_VERBS, HELPING_VERBS
+from pipeline.nlp.events.vocabulary import AID_PURPOSES, GIVING_VERBS, HELPING_VERBS
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.syntax import MentionIndex
 
@@ -40,9 +40,9 @@ def donation_trigger(token: Token, lexicon: EventTriggers) -> tuple[Trigger, lis
         if any(lexicon.noun(w) is not None for w in (objects[0].lemma_.lower(), objects[0].lower_)):
             return None  # "sent relief supplies to Indonesia": the noun's own event
         return read_as(lexicon, "donate", token, [token])  # "sent doctors to Indonesia"
-    if len(objects) == 1 and not _is_sum(objects[0]) and _gives_sum_with(token):
+    if len(objects) == 1 and not is_sum(objects[0]) and _gives_sum_with(token):
         return read_as(lexicon, "fund", token, [token])  # "provided Israel with $3 billion in military aid"
-    if not any(_is_sum(o) for o in objects) or not all(_is_sum(o) or o.like_num for o in objects):
+    if not any(is_sum(o) for o in objects) or not all(is_sum(o) or o.like_num for o in objects):
         return None  # "£15m" may parse as two objects, "15" and "m"
     if any(c.dep_ == "prep" and c.lower_ == "in" for o in objects for c in (*o.children, *token.children)):
         return None  # "sent £50m in aid": the aid noun reports it
@@ -74,12 +74,7 @@ def _gives_sum_with(verb: Token) -> bool:
     handed over is the verb's "with" object, the recipient its direct object."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "from":
         return False  # "barred banks from providing the firm with cash": kept from giving it
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(_is_sum(p) for p in pobjs(c)) for c in verb.children)
-
-
-def _is_sum(noun: Token) -> bool:
-    """A noun phrase naming an amount of money: "3 million euros", "$40 million", "£15m"."""
-    return lemma_in(noun, DONATED_SUMS) or noun.lower_ in DONATED_SUMS
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(is_sum(p) for p in pobjs(c)) for c in verb.children)
 
 
 def _relief_workers(noun: Token) -> bool:

@@ -168,10 +168,15 @@ def received_nouns(verb: Token) -> list[Token]:
     ] + given_with(verb)
 
 
+def is_sum(noun: Token) -> bool:
+    """A noun phrase naming an amount of money: "3 million euros", "$40 million", "£15m"."""
+    return lemma_in(noun, DONATED_SUMS) or noun.lower_ in DONATED_SUMS
+
+
 def _sum_in(noun: Token) -> list[Token]:
     """ "$10 million in aid" -> "aid": what a sum of money (events.yaml donated_sums) is
     given as, the noun of its "in" phrase; nothing for any other noun."""
-    if noun.lemma_.lower() not in DONATED_SUMS and noun.lower_ not in DONATED_SUMS:
+    if not is_sum(noun):
         return []
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in pobjs(c)]
 
