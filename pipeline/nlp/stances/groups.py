@@ -32,6 +32,7 @@ from pipeline.nlp.stances.words import (
     MEMBERSHIP_MODIFIERS,
     MODIFIED_GROUP_NOUNS,
     RECEIVE_VERBS,
+    REVOLT_NOUNS,
     STANCE_NOMINALS,
     SURVEY_NOUNS,
 )
@@ -58,6 +59,7 @@ class GroupCandidates:
     acting: list[Mention]  # subjects and agents: the stance passes' holders
     every: list[Mention]  # those and the groups an act is done to (`_acted_on`): the events' actors
     done_to: frozenset[str]  # ids of those only acted on or a passive's subject ("protesters were detained")
+    named: list[Mention]  # a party's rebels ("Labour rebels"): a group wherever they stand (`_in_revolt`)
 
 
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -77,6 +79,7 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
     starts = {m.char_start for m in mentions}
     found: list[tuple[Mention, bool, bool]] = []  # a candidate, whether it acts, whether a passive's subject
     collectives: list[tuple[Mention, bool]] = []  # "a group of MPs", "the group": whether the phrase says whose
+    rebels: set[str] = set()  # ids of a party's rebels (`_in_revolt`)
     located: set[str] = set()  # ids of those a place phrase of their own locates (`_placed`)
     view = view_of(ctx.doc)
     pos, lemma = view.pos, view.lemma
@@ -90,7 +93,8 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         if collective is None and not _group_noun(token):
             continue
         acting = _acting(token)
-        if not acting and not _acted_on(token):
+        revolt = _in_revolt(token)
+        if not acting and not revolt and not _acted_on(token):
             continue
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section not in ("body", "headline"):
@@ -100,6 +104,9 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         start, end = ctx.doc[first].idx, last.idx + len(last.text)
         covering = [m for m in taken if m.char_start < end and start < m.char_end]
         if covering and not _dissenters_of(token, covering):
+            continue
+        revolt = revolt and bool(covering)  # "rebels" alone: no party names whose rebels they are
+        if not acting and not revolt and not _acted_on(token):
             continue
         if _named_beside(token, taken):
             continue
@@ -116,16 +123,20 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         )
         if collective is not None:
             collectives.append((mention, collective[2]))
+        if revolt:
+            rebels.add(mention.mention_id)
         found.append((mention, acting, token.dep_ == "nsubjpass"))
         if _placed(token):
             located.add(mention.mention_id)
     found = _one_collective(found, collectives)
     # "Somali pirates ... The pirates": a group the mention layer named in full names the bare noun too
     named = [m for m in mentions if m.entity_type == "GROUP" and m.kind == "name"]
+    every = _fuller_names([m for m, _, _ in found], named, located)
     return GroupCandidates(
         _fuller_names([m for m, acting, _ in found if acting], named, located),
-        _fuller_names([m for m, _, _ in found], named, located),
+        every,
         frozenset(m.mention_id for m, acting, passive in found if not acting or passive),
+        [m for m in every if m.mention_id in rebels],
     )
 
 
@@ -345,6 +356,13 @@ def _dissenters_of(token: Token, covering: list[Mention]) -> bool:
         return False
     gaz = load_gazetteer()
     return all(m.char_end <= token.idx and is_party(gaz, m) for m in covering)
+
+
+def _in_revolt(token: Token) -> bool:
+    """ "rebels", "dissidents" (`revolt_nouns`, plural): after a party's name (`_dissenters_of`)
+    the party's own members in revolt, a group the text names as such wherever the phrase
+    stands ("despite the support of 62 Labour rebels"), as "Russian peacekeepers" is one."""
+    return token.lemma_.lower() in REVOLT_NOUNS and token.tag_ in ("NNS", "NNPS")
 
 
 def is_dissent_noun(token: Token) -> bool:
