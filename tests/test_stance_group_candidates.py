@@ -50,7 +50,8 @@ def test_a_partys_rebels_are_a_group_wherever_they_stand():
     from pipeline.nlp.extract import chain_extractors
 
     texts = {
-        "support": "A cross-party amendment was narrowly rejected by the Commons despite the support of 62 Labour rebels.",
+        "support": "A cross-party amendment was narrowly rejected by the Commons despite the support of "
+        "62 Labour rebels.",
         "object": "The whips met Tory rebels on Monday.",
         "bare": "The army fought rebels in the north.",
         "armed": "The army fought FARC rebels in the south.",
