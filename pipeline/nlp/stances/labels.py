@@ -252,6 +252,11 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
+        if resolve and definite and not quantified and not single and noun.pos_ == "NOUN" and comp is None:
+            # "the draft bill" after "a draft bill on Lords reform": the fuller earlier mention
+            fuller = self._fuller_mention(noun, label)
+            if fuller:
+                return fuller
         counts = [t for t in tokens if t is not noun]
         counted = bool(counts) and all(t.like_num or t.dep_ in ("nummod", "quantmod") for t in counts)
         if resolve and noun.pos_ == "NOUN" and counted:
@@ -507,6 +512,28 @@ class Labeller:
                     if headlined:
                         return headlined
                 nearest = False
+        return None
+
+    def _fuller_mention(self, noun: Token, label: str) -> str | None:
+        """A definite noun phrase whose words all recur in the label of its latest earlier
+        mention, a noun of the same word that says more ("the draft bill" after "a draft bill
+        on Lords reform", "the new checks" after "new checks on migrants' health"), takes that
+        label; a mention with a modifier of its own ("the old bill") names another thing."""
+        lemma = noun.lemma_.lower()
+        words = set(label.lower().split())
+        view = view_of(self.doc)
+        for k in range(noun.i - 1, -1, -1):
+            if view.pos[k] != "NOUN" or view.lemma[k].lower() != lemma:
+                continue
+            token = self.doc[k]
+            if _predicative(token) or self._in_headline(token):
+                continue
+            earlier = self.noun_label(token, resolve=False)
+            if not earlier:
+                continue
+            earlier_words = earlier.lower().split()
+            if len(earlier_words) > len(words) and words <= set(earlier_words):
+                return earlier
         return None
 
     def _in_headline(self, token: Token) -> bool:
