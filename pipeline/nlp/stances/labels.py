@@ -50,6 +50,7 @@ from pipeline.nlp.stances.words import (
     POLICY_NOUNS,
     QUANTIFIER_DETERMINERS,
     QUANTITY_WORDS,
+    RULING_NOUNS,
     STRESSED_FINAL_VERBS,
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
@@ -369,27 +370,31 @@ class Labeller:
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
         definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
-        nor the headline completes stands for the latest named proposal or measure before it."""
+        nor the headline completes stands for the latest named proposal or measure before it;
+        a ruling noun (`ruling_nouns`) for the latest named ruling ("did not accept the
+        judgement" after "the Law Lords' ruling that detention … is unlawful")."""
         lemma = noun.lemma_.lower()
-        if lemma not in POLICY_NOUNS:
+        kind = next((words for words in (POLICY_NOUNS, RULING_NOUNS) if lemma in words), None)
+        if kind is None:
             return None
         sentence = noun.sent.start
         previous = self.doc[sentence - 1].sent.start if sentence > 0 else sentence
+        planned = kind is POLICY_NOUNS  # what someone plans or is committed to do is a proposal
         for token in reversed(self.doc[: noun.i]):
-            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+            if planned and token.pos_ == "VERB" and token.lemma_.lower() == lemma:
                 # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
                 action = next((c for c in token.children if c.dep_ == "xcomp" and has_to_marker(c)), None)
                 found = self.action_label(action) if action is not None else None
                 if found:
                     return found[0]
-            if token.i >= previous and _committed_action(token) and not token.is_ancestor(noun):
+            if planned and token.i >= previous and _committed_action(token) and not token.is_ancestor(noun):
                 # "The Tories are committed to imposing annual limits on immigration. Labour
                 # has branded the proposal unworkable": what someone is committed to do, said
                 # in the sentence before at most
                 found = self.action_label(token)
                 if found:
                     return found[0]
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS or _predicative(token):
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in kind or _predicative(token):
                 continue
             label = self.plan_content(token) or self.noun_label(token, resolve=False)
             if label and len(label.split()) > 1:
