@@ -520,12 +520,15 @@ class Labeller:
         return None
 
     def _fuller_mention(self, noun: Token, label: str) -> str | None:
-        """A definite noun phrase whose words all recur in the label of its latest earlier
-        mention, a noun of the same word that says more ("the draft bill" after "a draft bill
-        on Lords reform", "the new checks" after "new checks on migrants' health"), takes that
-        label; a mention with a modifier of its own ("the old bill") names another thing."""
+        """A definite noun phrase that its latest earlier mention, a noun of the same word with
+        the same words before it, completes on the right ("the draft bill" after "a draft bill
+        on Lords reform", "the arms embargo" after "the EU's arms embargo on China") takes that
+        mention's label. A mention with words of its own before the noun ("the US minimum
+        wage", "a £6 minimum wage") names another thing or amount; a list ("the prime
+        minister and his chancellor") and people are no issue."""
+        if is_person_head(noun):
+            return None
         lemma = noun.lemma_.lower()
-        words = set(label.lower().split())
         view = view_of(self.doc)
         for k in range(noun.i - 1, -1, -1):
             if view.pos[k] != "NOUN" or view.lemma[k].lower() != lemma:
@@ -536,8 +539,12 @@ class Labeller:
             earlier = self.noun_label(token, resolve=False)
             if not earlier:
                 continue
-            earlier_words = earlier.lower().split()
-            if len(earlier_words) > len(words) and words <= set(earlier_words):
+            owner = render(self.doc, _possessor(token))
+            own = earlier[len(owner):].strip() if owner and earlier.startswith(owner) else earlier
+            if not own.lower().startswith(label.lower() + " "):
+                continue
+            added = own[len(label) + 1:].split()
+            if added and added[0].lower() not in ("and", "or", "&"):
                 return earlier
         return None
 
