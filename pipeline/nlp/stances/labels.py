@@ -577,8 +577,8 @@ class Labeller:
         return (label, obj) if label else None
 
     def clause_label(self, clause: Token) -> str | None:
-        """A wished-for clause as a label: its words less markers, auxiliaries and
-        subordinate clauses ("for the inspectors to be given more time in Iraq before …"
+        """A wished-for clause as a label: its words less markers, auxiliaries, a pronoun
+        subject and subordinate clauses ("for the inspectors to be given more time in Iraq before …"
         -> "weapons inspectors given more time in Iraq"). The label stops at the clause's own
         boundary (`_aside`): a conjoined clause of its own ("should sack Mr Brown, but did not
         believe …") and an adverbial of concession or cause ("to cut greenhouse gases despite
@@ -587,6 +587,10 @@ class Labeller:
         for t in clause.subtree:
             if t is not clause and (t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t)):
                 skip.update(g.i for g in t.subtree)
+        # "calls for him to resign over the affair": a pronoun doer names no one in a label, and
+        # the act it leaves reads as a gerund ("resigning over affair"), as action labels do
+        pronouns = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"]
+        skip.update(pronouns)
         tokens = [
             t for t in clause.subtree
             if t.i not in skip
@@ -596,6 +600,9 @@ class Labeller:
         ]
         if len(tokens) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
             return None
+        if pronouns and tokens[0] is clause and clause.tag_ == "VB":
+            rest = render(self.doc, tokens[1:])
+            return clean(f"{gerund(clause.lemma_)} {rest}") if rest else None
         return render(self.doc, tokens) or None
 
     def gerund_label(self, gerund: Token) -> str | None:
