@@ -48,12 +48,15 @@ OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
 
 
+_DOCUMENT_NOUNS_OR_PROXY_NOUNS_OR_ORGAN_NOUNS = DOCUMENT_NOUNS | PROXY_NOUNS | ORGAN_NOUNS
+
+
 def possessor_speaks(noun: Token) -> bool:
     """Whether a noun's possessor is who speaks or holds through it: its statement, report or
     spokesman, its ministry ("Armenia's foreign ministry said"), not a body or person of its
     own ("the government's finance watchdog", "Labour's candidate": they speak for themselves)."""
     lemma = noun.lemma_.lower()
-    return lemma in DOCUMENT_NOUNS | PROXY_NOUNS | ORGAN_NOUNS or noun.lower_ in ORGAN_NOUNS
+    return lemma in _DOCUMENT_NOUNS_OR_PROXY_NOUNS_OR_ORGAN_NOUNS or noun.lower_ in ORGAN_NOUNS
 
 
 def phrase_particle(verb: Token) -> str | None:

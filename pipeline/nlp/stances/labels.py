@@ -155,6 +155,9 @@ def _describes(lex: StanceLexicon, word: Token) -> bool:
     return word.dep_ == "amod" and keep_adjective(lex, word)
 
 
+_BODY_NOUNS_OR_MEMBER_NOUNS = BODY_NOUNS | MEMBER_NOUNS
+
+
 @dataclass(frozen=True)
 class Labeller:
     """Turns noun phrases into issue labels, with the article as context; the phrase pieces
@@ -410,7 +413,7 @@ class Labeller:
         doer = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
         if doer is None or doer.pos_ != "NOUN" or doer.ent_type_ or doer.tag_ == "NNS":
             return None  # "MPs tout …", "Talks aim to …": people or a plural of events
-        if doer.lemma_.lower() in BODY_NOUNS | MEMBER_NOUNS or deverbal(doer.lemma_.lower()):
+        if doer.lemma_.lower() in _BODY_NOUNS_OR_MEMBER_NOUNS or deverbal(doer.lemma_.lower()):
             return None
         name = self.noun_label(doer, resolve=False)
         return clean(f"{name} {noun.text}") if name else None
