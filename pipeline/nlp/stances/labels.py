@@ -10,7 +10,7 @@ issue of ID cards" -> "ID cards") or it is no target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -166,13 +166,25 @@ class Labeller:
     lex: StanceLexicon
     doc: Doc
     headline: tuple[int, int] = (0, 0)  # token range of the article's headline, if any
+    _labels: dict[tuple[int, bool], str | None] = field(default_factory=dict, repr=False, compare=False)  # noun_label's
 
     def np_head(self, noun: Token) -> Token:
         """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
         return np_head(self.doc, noun)
 
     def noun_label(self, noun: Token, resolve: bool = True) -> str | None:
-        """The issue label of a noun phrase headed by `noun`, or None when it names no issue."""
+        """The issue label of a noun phrase headed by `noun`, or None when it names no issue
+        (found once per noun: several passes ask it of the same nouns)."""
+        if noun.doc is not self.doc:
+            return self._noun_label(noun, resolve)
+        key = (noun.i, resolve)
+        try:
+            return self._labels[key]
+        except KeyError:
+            found = self._labels[key] = self._noun_label(noun, resolve)
+            return found
+
+    def _noun_label(self, noun: Token, resolve: bool) -> str | None:
         head = np_head(self.doc, noun)
         if head is not noun:  # "an Azeri checkpoint restricting movement …" -> "Azeri checkpoint"
             span = [
