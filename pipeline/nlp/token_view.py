@@ -49,7 +49,7 @@ class TokenView:
         self._columns: dict[str, list] = {}
         self._ents: tuple | None = None
         self._heads_of: dict[tuple[str, str], frozenset[int]] = {}
-        self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
+        self.memo: dict[tuple, object] = {}  # answers a pass computed once per token (name, then what it was asked of)
 
     def __len__(self) -> int:
         return len(self.lower)
