@@ -373,12 +373,14 @@ def _shaped_like_a_name(words: list[str]) -> bool:
     """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
     then one or two capitalised words none of which a body's, site's or place's name ends in
     ("Atticus Capital", "Victoria Station"); a generational suffix after them is the
-    person's too ("William Henry Gates III")."""
+    person's too ("William Henry Gates III"). A given name is never written in capitals:
+    "RAF Fairford", "ITV Wales" open with a body's initials, not with "Raf" or "Itv"."""
     if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES and words[-1][:1].isupper():
         words = words[:-1]
     return (
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES
+        and not (len(words[0]) > 1 and words[0].isupper())
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
         and not any(w.lower() in _NO_PERSON_ENDS or is_body_word(w.lower()) for w in words[1:])
     )

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.mentions.context import THING_OF_LABEL, Candidate, MentionContext, clean_spaces
 from pipeline.nlp.mentions.kinds import _spoken_for
 from pipeline.nlp.mentions.vocabulary import (
+    BASE_OPENERS,
     EVENT_OPENERS,
     FACILITY_HEADS,
     GIVEN_NAMES,
@@ -92,7 +93,19 @@ def facility_name(span: Span) -> bool:
     County Hospital had earlier said")."""
     last = span[-1]
     site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
-    return site and not _acts_as_body(span.root)
+    return (site or base_name(span)) and not _acts_as_body(span.root)
+
+
+def base_name(span: Span) -> bool:
+    """ "RAF Fairford", "RNAS Culdrose", "Camp Delta": a service's initials or the word for a
+    camp (base_openers), capitalised, then capitalised words, name the base, a site."""
+    first = span[0]
+    return (
+        len(span) > 1
+        and first.lower_ in BASE_OPENERS
+        and (first.is_upper or first.is_title)
+        and all(t.text[:1].isupper() for t in span[1:])
+    )
 
 
 def the_before(mc: MentionContext, start: int) -> bool:
