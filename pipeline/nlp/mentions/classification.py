@@ -71,7 +71,12 @@ from pipeline.nlp.mentions.post_words import (
     qualifies_a_post,
 )
 from pipeline.nlp.mentions.sovereigns import sovereigns
-from pipeline.nlp.mentions.untagged_names import untagged_given_names, untagged_listed_places, untagged_names
+from pipeline.nlp.mentions.untagged_names import (
+    untagged_given_names,
+    untagged_listed_places,
+    untagged_names,
+    untagged_owning_places,
+)
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
@@ -103,7 +108,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + untagged_listed_places(mc)
-        + untagged_sites(mc) + sovereigns(mc)
+        + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
     )
 
 
