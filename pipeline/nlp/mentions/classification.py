@@ -14,6 +14,8 @@ part of one ("Canterbury" in "Archbishop of Canterbury"). Names NER left untagge
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words
@@ -31,6 +33,7 @@ from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_coun
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
+    code_name,
     facility_name,
     honoured_surname,
     law_name,
@@ -145,6 +148,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
         return gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
+    if code_name(mc, span):
+        # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
+        # often a person's or a place's name the article uses elsewhere ("codenamed Denver")
+        thing = named_thing(mc, span, "PRODUCT", text)
+        return None if thing is None else replace(thing, priority=2)
     known = mc.gaz.by_alias(text) if negated or end < whole or start > opened else None
     if known is not None:
         return gazetteer_candidate(mc, span, ent.label_, known.entity_id)

@@ -14,6 +14,7 @@ from pipeline.nlp.mentions.context import THING_OF_LABEL, Candidate, MentionCont
 from pipeline.nlp.mentions.kinds import _spoken_for
 from pipeline.nlp.mentions.vocabulary import (
     BASE_OPENERS,
+    CODENAME_WORDS,
     EVENT_OPENERS,
     FACILITY_HEADS,
     GIVEN_NAMES,
@@ -78,6 +79,18 @@ def _modified_as_a_thing(word: Token) -> bool:
     if before.tag_ in ("DT", "PRP$", "POS") and before.ent_type_ != "PERSON":
         return True
     return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
+
+
+def code_name(mc: MentionContext, span: Span) -> bool:
+    """ "the Xbox 2, codenamed Xenon", "Windows (code-named Longhorn)": a name right after a
+    word giving a code name (codename_words, its hyphenated tokens written together) is the
+    product's or project's code name, no person, body or place ("Operation Overlord" is left
+    to the operations' rule)."""
+    doc, k = mc.doc, span.start
+    if k == 0 or operation_name(span):
+        return False
+    before = "".join(t.lower_ for t in doc[max(0, k - 3) : k])
+    return any(before.endswith(word) for word in CODENAME_WORDS) and span[0].text[:1].isupper()
 
 
 def operation_name(span: Span) -> bool:
