@@ -67,6 +67,7 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.post_words import (
     country_of_a_remit,
     is_title_phrase,
+    listed_remit,
     modifies_the_post_after,
     portfolio,
     post_after_a_qualifier,
@@ -162,6 +163,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
+    if label in ("ORG", "GPE", "NORP", "LOC", "PERSON") and listed_remit(mc, span):
+        return None  # "Culture, Media and Sport Secretary Tessa Jowell": the post's remit, no body
     remit_of = country_of_a_remit(mc, span) if label == "ORG" else None
     if remit_of is not None:  # "the Belgian Development Aid minister": the country's post, no body
         return gazetteer_candidate(mc, span[:1], "NORP", remit_of)
