@@ -44,7 +44,10 @@ class LocalPerson:
         self.full_names.append(tokens)
         if tokens not in self.distinct:
             self.distinct += (tokens,)
-        for last in (tokens[-1], tokens[-1].split()[-1]):  # "Nistelrooy" shortens "van Nistelrooy" too
+        lasts = [tokens[-1], tokens[-1].split()[-1]]  # "Nistelrooy" shortens "van Nistelrooy" too
+        if len(tokens) > 2:  # "Mr Kilroy-Silk" shortens "Robert Kilroy Silk": a double surname, hyphen left out
+            lasts.append(f"{tokens[-2]}-{tokens[-1]}")
+        for last in lasts:
             if last not in self.lasts:
                 self.lasts += (last,)
 
