@@ -83,7 +83,11 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         tokens, start = tokens_of[row], t.char_start(row)
         if len(tokens) < 2:
             continue
-        matches = [c for c in clusters if tokens in c.distinct or any(same_person(tokens, f) for f in c.distinct)]
+        matches = [
+            c for c in clusters
+            if tokens in c.distinct
+            or any(same_person(tokens, f) or _unhyphenated(tokens) == _unhyphenated(f) for f in c.distinct)
+        ]  # fmt: skip
         if matches:
             target = max(matches, key=lambda c: c.last_mention_before(start))
             if tokens[-1] not in target.lasts:
@@ -159,6 +163,11 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
     for c in clusters:
         c.mentions = array("i", sorted(c.mentions, key=t.char_start))
     return clusters
+
+
+def _unhyphenated(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Robert Kilroy-Silk" as "Robert Kilroy Silk": a double surname with or without its hyphen."""
+    return tuple(" ".join(tokens).replace("-", " ").split())
 
 
 def _ungendered_joined(
