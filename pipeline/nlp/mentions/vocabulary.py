@@ -33,6 +33,7 @@ KIND_NOUNS = _VOCABULARY.mapping(
     "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index", "study")
 )
 EXAMPLE_HEADS = _VOCABULARY.mapping("example_heads", values=("work", "product"))
+NAMING_HEADS = _VOCABULARY.mapping("naming_heads", values=("work", "product"))
 COMPUTING_WORDS = _VOCABULARY.words("computing_words")
 GROUP_NOUNS = _VOCABULARY.words("group_nouns")
 POPULATION_NOUNS = _VOCABULARY.words("population_nouns")
