@@ -198,6 +198,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         return {"PERSON"}
     if _after_a_player_post(doc, c, words):
         return {"PERSON"}  # "plus France captain Fabien Pelous": the post says person, whatever else the clause does
+    if _members_seat(doc, c, words):
+        return {"LOCATION"}  # "from Derby North's Bob Laxton": the member's constituency
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
@@ -252,6 +254,18 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     return found
 
 
+def _members_seat(doc, c: Candidate, words: list[str]) -> bool:
+    """ "from Derby North's Bob Laxton", "Leeds West's John Battle": a town's name and a compass
+    word (compass_words), owning a person's name, is the seat the member holds, a place; no
+    word of a body's name is in it ("BBC North's Nick Smith" is the broadcaster's reporter)."""
+    if len(words) < 2 or words[-1].lower() not in COMPASS_WORDS or c.tok_end + 1 >= len(doc):
+        return False
+    if any(not w[:1].isupper() or is_body_word(w.lower()) or w.lower() in ORG_HEADS for w in words):
+        return False
+    owned = doc[c.tok_end + 1]
+    return doc[c.tok_end].text in POSSESSIVES and owned.ent_type_ == "PERSON" and owned.ent_iob_ == "B"
+
+
 def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
     """ "France captain Fabien Pelous", "France full-back Pepito Elhorga" typed ORG or GPE: a
     name of two or three capitalised words right after a lower-case word for a place in a
@@ -295,6 +309,9 @@ def known_place(name: str) -> bool:
     return " ".join(words[:k]) in UK_PLACES
 
 
+_LAW_HEADS_OR_EVENT_HEADS = LAW_HEADS | EVENT_HEADS
+
+
 def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     """What makes a name NER called a work or product a person, body or place: only what
     structure says, since songs and films are called after people and places ("Eleanor
@@ -314,7 +331,7 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     "the Queen", "Labour MSP") is a title, not a name, and takes nothing.
     """
     words = c.name.split()
-    if words[-1].lower() in LAW_HEADS | EVENT_HEADS:
+    if words[-1].lower() in _LAW_HEADS_OR_EVENT_HEADS:
         return set()  # "the Gershon Report", "the Gambling Bill": a document or an occasion
     doc = mc.doc
     root = _root(doc, c)
@@ -338,6 +355,9 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     return found
 
 
+_TITLE_NOUNS_OR_BODY_POSTS_OR_SPOKES_NOUNS = TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS
+
+
 def _posts_possessor(mc: MentionContext, root: Token) -> bool:
     """ "The Scottish Green Party's health spokeswoman", "the Liberal Party's leader": a name
     whose possessive modifies a post (a role, title noun or body's post) has people in it,
@@ -345,7 +365,7 @@ def _posts_possessor(mc: MentionContext, root: Token) -> bool:
     if root.dep_ != "poss":
         return False
     post = root.head
-    return _is(post, TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
+    return _is(post, _TITLE_NOUNS_OR_BODY_POSTS_OR_SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
 
 
 def shaped_like_a_person(span: Span) -> bool:
@@ -373,12 +393,14 @@ def _shaped_like_a_name(words: list[str]) -> bool:
     """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
     then one or two capitalised words none of which a body's, site's or place's name ends in
     ("Atticus Capital", "Victoria Station"); a generational suffix after them is the
-    person's too ("William Henry Gates III")."""
+    person's too ("William Henry Gates III"). A given name is never written in capitals:
+    "RAF Fairford", "ITV Wales" open with a body's initials, not with "Raf" or "Itv"."""
     if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES and words[-1][:1].isupper():
         words = words[:-1]
     return (
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES
+        and not (len(words[0]) > 1 and words[0].isupper())
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
         and not any(w.lower() in _NO_PERSON_ENDS or is_body_word(w.lower()) for w in words[1:])
     )
@@ -395,6 +417,9 @@ def _root(doc, c: Candidate) -> Token:
 
 # the nouns of org_nouns no person plies as a trade (not trade_nouns)
 _BODY_ONLY_NOUNS = ORG_NOUNS - TRADE_NOUNS
+
+
+_SPEAKER_NOUNS_OR_ORG_NOUNS = SPEAKER_NOUNS | ORG_NOUNS
 
 
 def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
@@ -419,7 +444,7 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
     if any(_one_of_the(child) for child in appositions) or any(_based(child) for child in root.lefts):
         return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
-    return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+    return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, _SPEAKER_NOUNS_OR_ORG_NOUNS))
 
 
 def _post_of_it(root: Token) -> bool:
@@ -689,6 +714,9 @@ def _in_apposition_to_a_person(root: Token) -> bool:
     return any(noun.pos_ == "NOUN" and _is(noun, PERSON_NOUNS) for noun in nouns)
 
 
+_ORG_NOUNS_OR_ORG_HEADS = ORG_NOUNS | ORG_HEADS
+
+
 def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
     """ "The outgoing European Commissioner for Trade, Pascal Lamy": the parser hangs the name
     on the post's remit ("Trade"); the post before "for"/"of" is then the one in apposition."""
@@ -696,7 +724,7 @@ def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
     if remit.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.head.i >= prep.i:
         return False
     post = prep.head
-    return post.is_title and not _is(post, ORG_NOUNS | ORG_HEADS) and mc.gaz.match_role(post.text) is not None
+    return post.is_title and not _is(post, _ORG_NOUNS_OR_ORG_HEADS) and mc.gaz.match_role(post.text) is not None
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
