@@ -512,7 +512,8 @@ def _names_giver(modifier: Token, index: MentionIndex) -> bool:
     before the noun, that is an actor."""
     if modifier.dep_ == "poss":
         return actor_at(index, modifier) is not None
-    return modifier.dep_ in ("amod", "compound", "nmod") and modifier.i < modifier.head.i and actor_at(index, modifier) is not None
+    before = modifier.dep_ in ("amod", "compound", "nmod") and modifier.i < modifier.head.i
+    return before and actor_at(index, modifier) is not None
 
 
 def _showing(noun: Token, index: MentionIndex) -> bool:
