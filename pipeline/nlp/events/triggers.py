@@ -43,6 +43,7 @@ from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.verdicts import verdict_trigger
 from pipeline.nlp.events.vocabulary import (
     AID_DROPPING_VERBS,
+    AID_GRANTING_VERBS,
     AID_SCALING_VERBS,
     ARRIVAL_VERBS,
     CAPTIVITY_VERBS,
@@ -358,15 +359,24 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         verb_lemma = lemma[i].lower()
         meeting_only = bare and verb_lemma in MEETING_LIGHT_VERBS
         scaling_only = bare and verb_lemma in AID_SCALING_VERBS
+        granting = verb_lemma in AID_GRANTING_VERBS
         dropping_only = bare and verb_lemma in AID_DROPPING_VERBS
         legal_only = bare and verb_lemma in LEGAL_REALISING_VERBS
-        if bare and not (meeting_only or scaling_only or dropping_only or legal_only):
+        if bare and not (meeting_only or scaling_only or dropping_only or legal_only or granting):
             continue  # (told on the token view: no Token made for the verbs that realise nothing)
         token = doc[i]
         for noun in _object_nouns(token):
             if noun.i not in nouns:
                 continue
             noun_trigger = nouns[noun.i][0]
+            if granting and noun_trigger.event_type == "AID":
+                # "the World Bank approved a $100m loan for Kenya": the approver gives it
+                realised_by.setdefault(noun.i, []).append(token)
+                if verb is not None:
+                    light_triggers.add(token.i)  # the approval is the aid, no SUPPORT of its own
+                continue
+            if granting and bare:
+                continue  # a verb of granting that is no trigger nor light verb realises only aid
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
             if dropping_only and noun_trigger.event_type != "AID":
