@@ -327,7 +327,8 @@ def write_tables(
     digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
     previous = table_reuse.PreviousTables(data_dir, digest)
     resolved = table_reuse.resolution_marker(data_dir)
-    if previous.valid and resolved.matches(table_reuse.resolution_key(data_dir, resolution_digest)):
+    key = table_reuse.resolution_key(data_dir, resolution_digest) if previous.valid else None
+    if key is not None and resolved.matches(key):
         # What resolution reads is what the last complete build resolved: its corpus-wide
         # tables stand, and every mention keeps its link (resolution is a function of these
         # inputs and of the code, which `digest` covers). The articles to lay out again take
@@ -386,7 +387,9 @@ def write_tables(
     for table in kept:
         summaries[table] = summarize(data_dir, table)
     table_reuse.marker(data_dir).record(digest)
-    resolved.record(table_reuse.resolution_key(data_dir, resolution_digest))
+    key = table_reuse.resolution_key(data_dir, resolution_digest)
+    if key is not None:
+        resolved.record(key)
     distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
     contract.record(
         list(validated) + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles],

@@ -54,12 +54,14 @@ def resolution_marker(data_dir: Path) -> InputsMarker:
     return InputsMarker(data_dir / "parquet" / "resolution.sha256")
 
 
-def resolution_key(data_dir: Path, inputs_digest: str) -> str:
+def resolution_key(data_dir: Path, inputs_digest: str) -> str | None:
     """What resolution read (`table_build.ResolutionInputs.digest`) and the bytes of the
     tables it made, as they are on disk: a table written since by anything else does not
-    stand for this build's resolution."""
-    files = [f"{table} {file_digest_or_none(table_path(data_dir, table))}" for table in RESOLVED_TABLES]
-    return "\n".join([inputs_digest, *files])
+    stand for this build's resolution. None when a table cannot be read."""
+    files = [(table, file_digest_or_none(table_path(data_dir, table))) for table in RESOLVED_TABLES]
+    if any(digest is None for _, digest in files):
+        return None
+    return "\n".join([inputs_digest, *(f"{table} {digest}" for table, digest in files)])
 
 
 def code_digest(version: str, *modules) -> str:
