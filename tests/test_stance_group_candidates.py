@@ -41,3 +41,25 @@ def test_a_noun_whose_apposition_names_an_example_stays_a_group():
     assert groups["example"] == ["Human rights groups"]
     assert groups["example-before"] == ["groups"]  # "several" is a quantity, no part of the name
     assert groups["example-adverb"] == ["Human rights groups"]
+
+
+def test_a_partys_rebels_are_a_group_wherever_they_stand():
+    """ "despite the support of 62 Labour rebels": a party's name before a revolt noun
+    (stances.yaml revolt_nouns) names a GROUP though the rebels neither act nor hold a stance
+    in the sentence; "rebels" alone, "FARC rebels" (no party) and "Labour members" are none."""
+    from pipeline.nlp.extract import chain_extractors
+
+    texts = {
+        "support": "A cross-party amendment was narrowly rejected by the Commons despite the support of "
+        "62 Labour rebels.",
+        "object": "The whips met Tory rebels on Monday.",
+        "bare": "The army fought rebels in the north.",
+        "armed": "The army fought FARC rebels in the south.",
+        "members": "Labour members will vote on the plan.",
+    }
+    built = build_contexts((key, with_newline(text)) for key, text in texts.items())
+    groups = {
+        key: [m.name for m in chain_extractors(ctx)[0] if m.entity_type == "GROUP"]
+        for key, ctx in zip(texts, built, strict=True)
+    }
+    assert groups == {"support": ["Labour rebels"], "object": ["Tory rebels"], "bare": [], "armed": [], "members": []}

@@ -145,7 +145,8 @@ def extract_one(article: DecodedArticle, doc: Doc, layout: Layout, processed_at:
 def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], list[Stance], list[EventCandidate]]:
     """Mentions, quotes, stances and events of one parsed article, each extractor fed what
     the ones before found. A group named by a common noun ("creditors", "environmentalists")
-    joins the mentions once it holds a stance or acts in an event (eval/GUIDE.md): the events
+    joins the mentions once it holds a stance or acts in an event (eval/GUIDE.md), a party's
+    rebels ("Labour rebels") wherever they stand: the events
     see every candidate group. The speech acts the events find add the stances they imply
     (`speech_acts`), which the stance passes, run before the events, missed."""
     mentions = detect_mentions(ctx)
@@ -160,7 +161,8 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     stances = stances + speech_act_stances(ctx, quotes, everyone, events, stances)
     acting = {i for e in events for i in e.sources + e.targets + e.participants + e.mediators}
     held = {m.mention_id for m in groups}
-    groups = groups + [m for m in candidates + crowds if m.mention_id in acting and m.mention_id not in held]
+    kept = acting | {m.mention_id for m in found.named}  # "despite the support of 62 Labour rebels"
+    groups = groups + [m for m in candidates + crowds if m.mention_id in kept and m.mention_id not in held]
     return mentions + groups, quotes, stances, events
 
 

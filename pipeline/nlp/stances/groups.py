@@ -22,13 +22,17 @@ from pipeline.nlp.mentions.parties import is_party
 from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
     ACTED_ON_NOUNS,
+    COLLECTIVE_NOUNS,
     COUNT_NOUNS,
     DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
     GROUP_TARGET_PREPOSITIONS,
     HOLDER_PREPOSITIONS,
+    MEMBER_NOUNS,
+    MEMBERSHIP_MODIFIERS,
     MODIFIED_GROUP_NOUNS,
     RECEIVE_VERBS,
+    REVOLT_NOUNS,
     STANCE_NOMINALS,
     SURVEY_NOUNS,
 )
@@ -55,6 +59,7 @@ class GroupCandidates:
     acting: list[Mention]  # subjects and agents: the stance passes' holders
     every: list[Mention]  # those and the groups an act is done to (`_acted_on`): the events' actors
     done_to: frozenset[str]  # ids of those only acted on or a passive's subject ("protesters were detained")
+    named: list[Mention]  # a party's rebels ("Labour rebels"): a group wherever they stand (`_in_revolt`)
 
 
 def group_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -73,6 +78,8 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
     taken = [m for m in mentions if m.kind != "demonym"]
     starts = {m.char_start for m in mentions}
     found: list[tuple[Mention, bool, bool]] = []  # a candidate, whether it acts, whether a passive's subject
+    collectives: list[tuple[Mention, bool]] = []  # "a group of MPs", "the group": whether the phrase says whose
+    rebels: set[str] = set()  # ids of a party's rebels (`_in_revolt`)
     located: set[str] = set()  # ids of those a place phrase of their own locates (`_placed`)
     view = view_of(ctx.doc)
     pos, lemma = view.pos, view.lemma
@@ -82,18 +89,24 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         if pos[i] not in ("NOUN", "PROPN") or not _may_name_group(lemma[i]):
             continue
         token = ctx.doc[i]
-        if not _group_noun(token):
+        collective = _collective(token)
+        if collective is None and not _group_noun(token):
             continue
         acting = _acting(token)
-        if not acting and not _acted_on(token):
+        revolt = _in_revolt(token)
+        if not acting and not revolt and not _acted_on(token):
             continue
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section not in ("body", "headline"):
             continue
-        first = _first_modifier(token)
-        start, end = ctx.doc[first].idx, token.idx + len(token.text)
+        first = _first_modifier(token) if collective is None else collective[0]
+        last = ctx.doc[token.i if collective is None else collective[1] - 1]
+        start, end = ctx.doc[first].idx, last.idx + len(last.text)
         covering = [m for m in taken if m.char_start < end and start < m.char_end]
         if covering and not _dissenters_of(token, covering):
+            continue
+        revolt = revolt and bool(covering)  # "rebels" alone: no party names whose rebels they are
+        if not acting and not revolt and not _acted_on(token):
             continue
         if _named_beside(token, taken):
             continue
@@ -103,22 +116,84 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         key = next((offset for offset in (start, token.idx) if offset not in starts), None)
         if key is None:
             continue
+        name = _name(ctx.doc[first : token.i + 1]) if collective is None else _collective_name(ctx.doc[first], surface)
         mention = Mention(
             f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
-            GROUP_LABEL, "GROUP", "name", _name(ctx.doc[first : token.i + 1]),
+            GROUP_LABEL, "GROUP", "name", name,
         )
+        if collective is not None:
+            collectives.append((mention, collective[2]))
+        if revolt:
+            rebels.add(mention.mention_id)
         found.append((mention, acting, token.dep_ == "nsubjpass"))
         if _placed(token):
             located.add(mention.mention_id)
+    found = _one_collective(found, collectives)
     # "Somali pirates ... The pirates": a group the mention layer named in full names the bare noun too
     named = [m for m in mentions if m.entity_type == "GROUP" and m.kind == "name"]
+    every = _fuller_names([m for m, _, _ in found], named, located)
     return GroupCandidates(
         _fuller_names([m for m, acting, _ in found if acting], named, located),
-        _fuller_names([m for m, _, _ in found], named, located),
+        every,
         frozenset(m.mention_id for m, acting, passive in found if not acting or passive),
+        [m for m in every if m.mention_id in rebels],
     )
 
 
+
+
+def _collective(token: Token) -> tuple[int, int, bool] | None:
+    """A singular noun of a body of people (`collective_nouns`) as a group: the phrase's first
+    and end word, and whether it says whose the body is: "a cross-party group", "the all-party
+    group", "a bipartisan group" (a `membership_modifiers` word before it: the phrase from it),
+    "a group of MPs", "a group of peers" (an "of" phrase whose plural noun is a body's members,
+    `member_nouns`: the phrase to it). A bare "the group" says nothing of whose it is (False): a company
+    or a named body may be it, so only one the article names as above may be (`_one_collective`).
+    Any other modifier ("the media group", "a group of companies") is no group of people."""
+    if token.tag_ != "NN" or token.lemma_.lower() not in COLLECTIVE_NOUNS:
+        return None
+    doc = token.doc
+    for k in (1, 2, 3):  # "bipartisan", "cross - party": the tokenizer splits a hyphenated word
+        if token.i >= k and "".join(t.text for t in doc[token.i - k : token.i]).lower() in MEMBERSHIP_MODIFIERS:
+            return token.i - k, token.i + 1, True
+    lefts = list(token.lefts)
+    members = [
+        o for prep in token.rights if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children if o.dep_ == "pobj"
+    ]
+    if members and not any(c.dep_ in ("amod", "compound", "nmod") for c in lefts):
+        noun = members[0]
+        word = noun.text[:-1].lower() if _acronym_plural(noun) else noun.lemma_.lower()
+        if (noun.tag_ in ("NNS", "NNPS") or _acronym_plural(noun)) and word in MEMBER_NOUNS:
+            return token.i, noun.i + 1, True
+        return None
+    if [c.lower_ for c in lefts] == ["the"]:
+        return token.i, token.i + 1, False
+    return None
+
+
+def _collective_name(first: Token, surface: str) -> str:
+    """ "A group of MPs" opening a sentence: the phrase as written, its first capital lowered."""
+    return surface[0].lower() + surface[1:] if first.is_sent_start and not first.ent_type_ else surface
+
+
+def _one_collective(
+    found: list[tuple[Mention, bool, bool]], collectives: list[tuple[Mention, bool]]
+) -> list[tuple[Mention, bool, bool]]:
+    """The article's collective groups as one group (`_collective`): a body named by a
+    membership modifier ("the cross-party group") names every one, else the first "group of
+    MPs" does; a bare "the group" stays only where the article names such a body, for
+    elsewhere it is mostly a company or a body named by its name ("Lenovo Group ... the group")."""
+    if not collectives:
+        return found
+    said = [m for m, whose in collectives if whose]
+    if not said:
+        drop = {m.mention_id for m, _ in collectives}
+        return [f for f in found if f[0].mention_id not in drop]
+    modified = [m for m in said if not m.name.lower().startswith(tuple(COLLECTIVE_NOUNS))]
+    name = (modified or said)[0].name
+    ids = {m.mention_id for m, _ in collectives}
+    return [(replace(m, name=name) if m.mention_id in ids else m, acting, passive) for m, acting, passive in found]
 
 
 def _named_beside(token: Token, mentions: list[Mention]) -> bool:
@@ -281,6 +356,13 @@ def _dissenters_of(token: Token, covering: list[Mention]) -> bool:
         return False
     gaz = load_gazetteer()
     return all(m.char_end <= token.idx and is_party(gaz, m) for m in covering)
+
+
+def _in_revolt(token: Token) -> bool:
+    """ "rebels", "dissidents" (`revolt_nouns`, plural): after a party's name (`_dissenters_of`)
+    the party's own members in revolt, a group the text names as such wherever the phrase
+    stands ("despite the support of 62 Labour rebels"), as "Russian peacekeepers" is one."""
+    return token.lemma_.lower() in REVOLT_NOUNS and token.tag_ in ("NNS", "NNPS")
 
 
 def is_dissent_noun(token: Token) -> bool:
