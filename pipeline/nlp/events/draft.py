@@ -306,6 +306,8 @@ def group_subject(verb: Token) -> bool:
 
 
 PLURAL_BODIES = frozenset({"COUNTRY", "ORGANIZATION", "GROUP"})
+# the national government's metonyms, in the order they are trusted to name it
+GOVERNMENT_METONYMS = ("government", "ministers")
 CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # the verbs whose object may be who hears a quote: the reporting verbs and "tell"
 ADDRESSING_VERBS = REPORTING_VERBS | {"tell"}
@@ -393,6 +395,12 @@ def governs(speaker: Mention, ec: EventContext) -> bool:
 
 
 def national_government(index: MentionIndex) -> list[Mention]:
-    """The government the article's "the government" mentions resolve to, when they all name one."""
-    resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == "government"]
-    return resolved[:1] if len({m.name for m in resolved}) == 1 else []
+    """The government the article's "the government" mentions resolve to, when they all name
+    one; in an article that never says "the government", its bare "ministers" ("Ministers
+    plan to extend the powers"), which the mention layer resolves to the national government
+    on the same evidence (`mentions.governments`), when they all name one."""
+    for surface in GOVERNMENT_METONYMS:
+        resolved = [m for m in index.mentions if m.kind == "metonym" and m.surface.lower() == surface]
+        if resolved:
+            return resolved[:1] if len({m.name for m in resolved}) == 1 else []
+    return []

@@ -50,6 +50,7 @@ from pipeline.nlp.stances.words import (
     POLICY_NOUNS,
     QUANTIFIER_DETERMINERS,
     QUANTITY_WORDS,
+    RULING_NOUNS,
     STRESSED_FINAL_VERBS,
     TRANSPARENT_VERBS,
     UTTERANCE_NOUNS,
@@ -252,6 +253,11 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
+        if resolve and definite and not quantified and not single and noun.pos_ == "NOUN" and comp is None:
+            # "the draft bill" after "a draft bill on Lords reform": the fuller earlier mention
+            fuller = self._fuller_mention(noun, label)
+            if fuller:
+                return fuller
         counts = [t for t in tokens if t is not noun]
         counted = bool(counts) and all(t.like_num or t.dep_ in ("nummod", "quantmod") for t in counts)
         if resolve and noun.pos_ == "NOUN" and counted:
@@ -364,27 +370,31 @@ class Labeller:
     def _policy_antecedent(self, noun: Token) -> str | None:
         """ "The Lib Dems also oppose the plans" after "the Anti-Terrorism Bill": a bare
         definite policy noun (`policy_nouns`) that neither an earlier mention of its own word
-        nor the headline completes stands for the latest named proposal or measure before it."""
+        nor the headline completes stands for the latest named proposal or measure before it;
+        a ruling noun (`ruling_nouns`) for the latest named ruling ("did not accept the
+        judgement" after "the Law Lords' ruling that detention … is unlawful")."""
         lemma = noun.lemma_.lower()
-        if lemma not in POLICY_NOUNS:
+        kind = next((words for words in (POLICY_NOUNS, RULING_NOUNS) if lemma in words), None)
+        if kind is None:
             return None
         sentence = noun.sent.start
         previous = self.doc[sentence - 1].sent.start if sentence > 0 else sentence
+        planned = kind is POLICY_NOUNS  # what someone plans or is committed to do is a proposal
         for token in reversed(self.doc[: noun.i]):
-            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+            if planned and token.pos_ == "VERB" and token.lemma_.lower() == lemma:
                 # "He plans to axe 104,000 jobs. Unions oppose the plans": what was planned
                 action = next((c for c in token.children if c.dep_ == "xcomp" and has_to_marker(c)), None)
                 found = self.action_label(action) if action is not None else None
                 if found:
                     return found[0]
-            if token.i >= previous and _committed_action(token) and not token.is_ancestor(noun):
+            if planned and token.i >= previous and _committed_action(token) and not token.is_ancestor(noun):
                 # "The Tories are committed to imposing annual limits on immigration. Labour
                 # has branded the proposal unworkable": what someone is committed to do, said
                 # in the sentence before at most
                 found = self.action_label(token)
                 if found:
                     return found[0]
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in POLICY_NOUNS or _predicative(token):
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in kind or _predicative(token):
                 continue
             label = self.plan_content(token) or self.noun_label(token, resolve=False)
             if label and len(label.split()) > 1:
@@ -509,6 +519,35 @@ class Labeller:
                 nearest = False
         return None
 
+    def _fuller_mention(self, noun: Token, label: str) -> str | None:
+        """A definite noun phrase that its latest earlier mention, a noun of the same word with
+        the same words before it, completes on the right ("the draft bill" after "a draft bill
+        on Lords reform", "the arms embargo" after "the EU's arms embargo on China") takes that
+        mention's label. A mention with words of its own before the noun ("the US minimum
+        wage", "a £6 minimum wage") names another thing or amount; a list ("the prime
+        minister and his chancellor") and people are no issue."""
+        if is_person_head(noun):
+            return None
+        lemma = noun.lemma_.lower()
+        view = view_of(self.doc)
+        for k in range(noun.i - 1, -1, -1):
+            if view.pos[k] != "NOUN" or view.lemma[k].lower() != lemma:
+                continue
+            token = self.doc[k]
+            if _predicative(token) or self._in_headline(token):
+                continue
+            earlier = self.noun_label(token, resolve=False)
+            if not earlier:
+                continue
+            owner = render(self.doc, _possessor(token))
+            own = earlier[len(owner):].strip() if owner and earlier.startswith(owner) else earlier
+            if not own.lower().startswith(label.lower() + " "):
+                continue
+            added = own[len(label) + 1:].split()
+            if added and added[0].lower() not in ("and", "or", "&"):
+                return earlier
+        return None
+
     def _in_headline(self, token: Token) -> bool:
         start, end = self.headline
         return start <= token.i < end
@@ -538,8 +577,8 @@ class Labeller:
         return (label, obj) if label else None
 
     def clause_label(self, clause: Token) -> str | None:
-        """A wished-for clause as a label: its words less markers, auxiliaries and
-        subordinate clauses ("for the inspectors to be given more time in Iraq before …"
+        """A wished-for clause as a label: its words less markers, auxiliaries, a pronoun
+        subject and subordinate clauses ("for the inspectors to be given more time in Iraq before …"
         -> "weapons inspectors given more time in Iraq"). The label stops at the clause's own
         boundary (`_aside`): a conjoined clause of its own ("should sack Mr Brown, but did not
         believe …") and an adverbial of concession or cause ("to cut greenhouse gases despite
@@ -548,6 +587,10 @@ class Labeller:
         for t in clause.subtree:
             if t is not clause and (t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t)):
                 skip.update(g.i for g in t.subtree)
+        # "calls for him to resign over the affair": a pronoun doer names no one in a label, and
+        # the act it leaves reads as a gerund ("resigning over affair"), as action labels do
+        pronouns = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"]
+        skip.update(pronouns)
         tokens = [
             t for t in clause.subtree
             if t.i not in skip
@@ -557,6 +600,9 @@ class Labeller:
         ]
         if len(tokens) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
             return None
+        if pronouns and tokens[0] is clause and clause.tag_ == "VB":
+            rest = render(self.doc, tokens[1:])
+            return clean(f"{gerund(clause.lemma_)} {rest}") if rest else None
         return render(self.doc, tokens) or None
 
     def gerund_label(self, gerund: Token) -> str | None:

@@ -247,6 +247,8 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
                 found = with_subject(art, subject, action, found)  # "calls for the BBC to drop …"
             if found or lemma in ATTITUDE_NOUNS:
                 return found  # else "the plan to privatise the Royal Mail" is itself the issue
+            if lemma in DEMAND_NOUNS and (worded := worded_action(art, action)):
+                return worded  # "resisted calls for him to name the day": what is called for, not the calls
     if lemma in ANNOUNCEMENT_NOUNS:
         # "announcements on closing tax loopholes and extending the New Deal": each action
         action = frame_action(noun, ("of", "to", "for", "on"))
