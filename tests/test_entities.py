@@ -418,6 +418,18 @@ def test_a_lone_middle_name_joins_the_one_full_name_holding_it():
     assert link["b#m40"] == link["b#m0"]
 
 
+def test_a_hyphenated_surname_joins_the_full_name_written_without_the_hyphen():
+    """ "Mr Kilroy-Silk" after "Robert Kilroy Silk" is him: a double surname written with and
+    without its hyphen."""
+    mentions = [
+        person("a", 0, "Robert Kilroy Silk"),
+        person("a", 60, "Kilroy-Silk", surface="Mr Kilroy-Silk"),
+        person("a", 120, "Robert Kilroy-Silk"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m60"] == link["a#m0"] == link["a#m120"]
+
+
 def test_the_less_used_gendered_short_form_is_someone_else():
     """ "Mrs Howard" before "Mr Howard" in an article about Michael Howard is his wife."""
     mentions = [

@@ -44,7 +44,10 @@ class LocalPerson:
         self.full_names.append(tokens)
         if tokens not in self.distinct:
             self.distinct += (tokens,)
-        for last in (tokens[-1], tokens[-1].split()[-1]):  # "Nistelrooy" shortens "van Nistelrooy" too
+        lasts = [tokens[-1], tokens[-1].split()[-1]]  # "Nistelrooy" shortens "van Nistelrooy" too
+        if len(tokens) > 2:  # "Mr Kilroy-Silk" shortens "Robert Kilroy Silk": a double surname, hyphen left out
+            lasts.append(f"{tokens[-2]}-{tokens[-1]}")
+        for last in lasts:
             if last not in self.lasts:
                 self.lasts += (last,)
 
@@ -80,7 +83,11 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         tokens, start = tokens_of[row], t.char_start(row)
         if len(tokens) < 2:
             continue
-        matches = [c for c in clusters if tokens in c.distinct or any(same_person(tokens, f) for f in c.distinct)]
+        matches = [
+            c for c in clusters
+            if tokens in c.distinct
+            or any(same_person(tokens, f) or _unhyphenated(tokens) == _unhyphenated(f) for f in c.distinct)
+        ]  # fmt: skip
         if matches:
             target = max(matches, key=lambda c: c.last_mention_before(start))
             if tokens[-1] not in target.lasts:
@@ -156,6 +163,11 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
     for c in clusters:
         c.mentions = array("i", sorted(c.mentions, key=t.char_start))
     return clusters
+
+
+def _unhyphenated(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Robert Kilroy-Silk" as "Robert Kilroy Silk": a double surname with or without its hyphen."""
+    return tuple(" ".join(tokens).replace("-", " ").split())
 
 
 def _ungendered_joined(

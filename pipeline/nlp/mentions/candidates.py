@@ -24,7 +24,7 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     is_whole_ent,
 )
-from pipeline.nlp.mentions.kinded import dated_title, kinded_names, listed_examples, titled_work
+from pipeline.nlp.mentions.kinded import called_names, dated_title, kinded_names, listed_examples, titled_work
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
@@ -42,6 +42,7 @@ from pipeline.nlp.mentions.vocabulary import (
     KIND_NOUNS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
+    NAMING_HEADS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
@@ -71,6 +72,7 @@ _KEY_WORDS = frozenset(
         *KIND_NOUNS,
         *WORK_NOUNS,
         *EXAMPLE_HEADS,
+        *NAMING_HEADS,
     }
 )
 
@@ -117,6 +119,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(titled_work(mc, token))
         if lower in EXAMPLE_HEADS:
             out.extend(listed_examples(mc, token))
+        if lower in NAMING_HEADS:
+            out.extend(called_names(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:

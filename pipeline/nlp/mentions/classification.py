@@ -14,6 +14,8 @@ part of one ("Canterbury" in "Archbishop of Canterbury"). Names NER left untagge
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words
@@ -31,6 +33,7 @@ from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_coun
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
+    code_name,
     facility_name,
     honoured_surname,
     law_name,
@@ -64,6 +67,7 @@ from pipeline.nlp.mentions.people import completes_title, is_bare_title, person,
 from pipeline.nlp.mentions.post_words import (
     country_of_a_remit,
     is_title_phrase,
+    listed_remit,
     modifies_the_post_after,
     portfolio,
     post_after_a_qualifier,
@@ -71,7 +75,12 @@ from pipeline.nlp.mentions.post_words import (
     qualifies_a_post,
 )
 from pipeline.nlp.mentions.sovereigns import sovereigns
-from pipeline.nlp.mentions.untagged_names import untagged_given_names, untagged_listed_places, untagged_names
+from pipeline.nlp.mentions.untagged_names import (
+    untagged_given_names,
+    untagged_listed_places,
+    untagged_names,
+    untagged_owning_places,
+)
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BUILDING_HEADS,
@@ -103,7 +112,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + untagged_listed_places(mc)
-        + untagged_sites(mc) + sovereigns(mc)
+        + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
     )
 
 
@@ -140,6 +149,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
         return gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
+    if code_name(mc, span):
+        # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
+        # often a person's or a place's name the article uses elsewhere ("codenamed Denver")
+        thing = named_thing(mc, span, "PRODUCT", text)
+        return None if thing is None else replace(thing, priority=2)
     known = mc.gaz.by_alias(text) if negated or end < whole or start > opened else None
     if known is not None:
         return gazetteer_candidate(mc, span, ent.label_, known.entity_id)
@@ -149,6 +163,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label = ent.label_
     if label == "ORG" and leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
+    if label in ("ORG", "GPE", "NORP", "LOC", "PERSON") and listed_remit(mc, span):
+        return None  # "Culture, Media and Sport Secretary Tessa Jowell": the post's remit, no body
     remit_of = country_of_a_remit(mc, span) if label == "ORG" else None
     if remit_of is not None:  # "the Belgian Development Aid minister": the country's post, no body
         return gazetteer_candidate(mc, span[:1], "NORP", remit_of)

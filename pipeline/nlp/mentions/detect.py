@@ -11,6 +11,7 @@ from pipeline.nlp.mentions.classification import entity_candidates
 from pipeline.nlp.mentions.context import MentionContext, to_mentions
 from pipeline.nlp.mentions.filters import (
     bracketed_aliases,
+    common_noun_acronyms,
     expand_acronyms,
     filter_headline,
     one_per_start,
@@ -36,7 +37,7 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = attach_titles(mc, chosen)
     chosen = settle_types(mc, chosen)
     chosen = filter_headline(mc, chosen)
-    chosen = expand_acronyms(mc, chosen)
+    chosen = common_noun_acronyms(mc, expand_acronyms(mc, chosen))
     chosen = bracketed_aliases(mc, chosen)
     chosen = short_body_names(mc, chosen)
     mentions = leader_governments(mc, national_government(mc, to_mentions(mc, chosen)))

@@ -152,6 +152,98 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     return sorted(out, key=lambda c: c.tok_start)
 
 
+# what a common noun's initials are struck from: the types of a name, not a group's noun
+# ("community support officers (CSOs)") nor a product or work, which the gold set leaves out
+_NAME_TYPES = frozenset({"ORGANIZATION", "PERSON", "LOCATION"})
+_OPENING, _CLOSING = ("(", "["), (")", "]")
+
+
+def common_noun_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "gross domestic product (GDP)", "qualified majority voting (QMV)", "the driver's BAC
+    [blood alcohol content]": initials whose expansion, right before or after them in
+    brackets, is lower-case words are a common noun's short form, not a name, so neither that
+    mention nor the article's other uses of the initials name an organisation, person or
+    place NER took them for; a name the gazetteer knows keeps its entity."""
+    doc = mc.doc
+    defined = set()
+    for i in range(1, len(doc) - 1):
+        short = _singular_initials(doc[i].text)
+        if short is None:
+            continue
+        if doc[i - 1].text in _OPENING and doc[i + 1].text in _CLOSING:
+            # "gross domestic product (GDP)": the words before the brackets end in its expansion
+            if _spelled_by(short[::-1], _lower_words(doc, i - 2, -1), whole=False):
+                defined.add(short)
+        elif doc[i + 1].text in _OPENING:
+            # "BAC [blood alcohol content]": the brackets hold its expansion and nothing else
+            words = _lower_words(doc, i + 2, 1)
+            if _spelled_by(short, words, whole=True) and _closed_after(doc, i + 2):
+                defined.add(short)
+    if not defined:
+        return chosen
+    return [
+        c
+        for c in chosen
+        if not (
+            c.gazetteer_id is None
+            and c.entity_type in _NAME_TYPES
+            and c.tok_end - c.tok_start == 1
+            and _singular_initials(doc[c.tok_start].text) in defined
+        )
+    ]
+
+
+def _singular_initials(text: str) -> str | None:
+    """ "GDP", and "SUV" of "SUVs": capitals of an acronym (a plural's "s" left off)."""
+    short = text[:-1] if len(text) > 2 and text.endswith("s") else text
+    return short if ACRONYM.match(short) and "&" not in short else None
+
+
+def _lower_words(doc, i: int, step: int) -> list[str]:
+    """The lower-case words from doc[i] on, walking by `step`, hyphenated parts as words of
+    their own ("liquid-crystal displays"), up to the first other token."""
+    words: list[str] = []
+    while 0 <= i < len(doc) and len(words) < 8:
+        token = doc[i]
+        if token.text == "-":
+            i += step
+            continue
+        if not (token.is_lower and token.text.replace("-", "").isalpha()):
+            break
+        parts = token.text.split("-")
+        words.extend(parts if step > 0 else parts[::-1])
+        i += step
+    return words
+
+
+_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on", "to", "a"})
+
+
+def _closed_after(doc, i: int) -> bool:
+    """Whether the lower-case words from doc[i] on run up to a closing bracket."""
+    while i < len(doc) and (doc[i].is_lower or doc[i].text == "-"):
+        i += 1
+    return i < len(doc) and doc[i].text in _CLOSING
+
+
+def _spelled_by(letters: str, words: list[str], whole: bool) -> bool:
+    """Whether `words`, read outwards from the initials, open with words whose first letters
+    spell `letters` read the same way (function words spelled or skipped), the nearest word
+    spelled; with `whole`, every word is used."""
+    letters = letters.lower()
+
+    def match(k: int, w: int) -> bool:
+        if k == len(letters):
+            return not whole or w == len(words)
+        if w == len(words):
+            return False
+        if words[w][0] == letters[k] and match(k + 1, w + 1):
+            return True
+        return words[w] in _SKIPPED and match(k, w + 1)
+
+    return len(letters) >= 2 and bool(words) and words[0][0] == letters[0] and match(0, 0)
+
+
 def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """ "the Palacio do Planalto (Plateau Palace)": a name that fills the brackets right after
     a name of the same type is that entity's other name (a translation, a former name), not a

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
-from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, EXAMPLE_HEADS, HONORIFICS, KIND_NOUNS
+from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, EXAMPLE_HEADS, HONORIFICS, KIND_NOUNS, NAMING_HEADS
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
@@ -116,6 +116,41 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
             # steal market share"), unless NER read a person: works and brands are named after
             # people ("brands such as Martha Stewart", "films like Billy Elliot"), whom the article
             # may name too, so that type stays this mention's
+            priority = 2 if ent.label_ == "PERSON" else 3
+            out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), priority))
+    return out
+
+
+_NAMING_VERBS = frozenset({"call", "name", "dub"})
+
+
+def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """The name a singular noun for a work or product (naming_heads) is given by "called",
+    "named", "dubbed" or "known as" hung on it: "a test called Linpack", "a technology known as
+    Janus", "a virus called Bofra". The name is a WORK or PRODUCT over whatever NER typed it
+    (one NER read a person's types this mention only, as with listed examples); a name the
+    gazetteer knows or holding a post word is left be."""
+    doc = mc.doc
+    if not kw.is_lower or kw.tag_ != "NN":
+        return []
+    label, ner = ("WORK", "WORK_OF_ART") if NAMING_HEADS[kw.lower_] == "work" else ("PRODUCT", "PRODUCT")
+    out = []
+    for verb in kw.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        if verb.lemma_.lower() in _NAMING_VERBS:
+            named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c.i > verb.i]
+        elif verb.lower_ == "known":
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+            named = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        else:
+            continue
+        for name in named:
+            ent = next((e for e in ents_covering(doc, name.i) if e.root.i == name.i), None)
+            if ent is None or ent.label_ in _NOT_A_TITLE or not mc.in_sections(ent.start, ent.end):
+                continue
+            if ent.start > verb.i + 2 or _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
+                continue
             priority = 2 if ent.label_ == "PERSON" else 3
             out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), priority))
     return out

@@ -198,6 +198,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         return {"PERSON"}
     if _after_a_player_post(doc, c, words):
         return {"PERSON"}  # "plus France captain Fabien Pelous": the post says person, whatever else the clause does
+    if _members_seat(doc, c, words):
+        return {"LOCATION"}  # "from Derby North's Bob Laxton": the member's constituency
     found = set()
     if c.role or c.gender:
         found.add("PERSON")
@@ -250,6 +252,18 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         # Stanley Leisure") outweighs the shape of a name
         found.add("PERSON")
     return found
+
+
+def _members_seat(doc, c: Candidate, words: list[str]) -> bool:
+    """ "from Derby North's Bob Laxton", "Leeds West's John Battle": a town's name and a compass
+    word (compass_words), owning a person's name, is the seat the member holds, a place; no
+    word of a body's name is in it ("BBC North's Nick Smith" is the broadcaster's reporter)."""
+    if len(words) < 2 or words[-1].lower() not in COMPASS_WORDS or c.tok_end + 1 >= len(doc):
+        return False
+    if any(not w[:1].isupper() or is_body_word(w.lower()) or w.lower() in ORG_HEADS for w in words):
+        return False
+    owned = doc[c.tok_end + 1]
+    return doc[c.tok_end].text in POSSESSIVES and owned.ent_type_ == "PERSON" and owned.ent_iob_ == "B"
 
 
 def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
@@ -373,12 +387,14 @@ def _shaped_like_a_name(words: list[str]) -> bool:
     """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
     then one or two capitalised words none of which a body's, site's or place's name ends in
     ("Atticus Capital", "Victoria Station"); a generational suffix after them is the
-    person's too ("William Henry Gates III")."""
+    person's too ("William Henry Gates III"). A given name is never written in capitals:
+    "RAF Fairford", "ITV Wales" open with a body's initials, not with "Raf" or "Itv"."""
     if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES and words[-1][:1].isupper():
         words = words[:-1]
     return (
         2 <= len(words) <= 3
         and words[0].lower() in WORLD_GIVEN_NAMES
+        and not (len(words[0]) > 1 and words[0].isupper())
         and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[1:])
         and not any(w.lower() in _NO_PERSON_ENDS or is_body_word(w.lower()) for w in words[1:])
     )

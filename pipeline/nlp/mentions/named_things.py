@@ -13,6 +13,8 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.mentions.context import THING_OF_LABEL, Candidate, MentionContext, clean_spaces
 from pipeline.nlp.mentions.kinds import _spoken_for
 from pipeline.nlp.mentions.vocabulary import (
+    BASE_OPENERS,
+    CODENAME_WORDS,
     EVENT_OPENERS,
     FACILITY_HEADS,
     GIVEN_NAMES,
@@ -79,6 +81,18 @@ def _modified_as_a_thing(word: Token) -> bool:
     return before.is_lower and before.pos_ in ("NOUN", "ADJ") or before.ent_type_ in ("WORK_OF_ART", "LAW")
 
 
+def code_name(mc: MentionContext, span: Span) -> bool:
+    """ "the Xbox 2, codenamed Xenon", "Windows (code-named Longhorn)": a name right after a
+    word giving a code name (codename_words, its hyphenated tokens written together) is the
+    product's or project's code name, no person, body or place ("Operation Overlord" is left
+    to the operations' rule)."""
+    doc, k = mc.doc, span.start
+    if k == 0 or operation_name(span):
+        return False
+    before = "".join(t.lower_ for t in doc[max(0, k - 3) : k])
+    return any(before.endswith(word) for word in CODENAME_WORDS) and span[0].text[:1].isupper()
+
+
 def operation_name(span: Span) -> bool:
     """ "Operation Condor", "Operation Iraqi Freedom": a capitalised operation word
     (event_openers) and a capitalised name after it."""
@@ -92,7 +106,19 @@ def facility_name(span: Span) -> bool:
     County Hospital had earlier said")."""
     last = span[-1]
     site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
-    return site and not _acts_as_body(span.root)
+    return (site or base_name(span)) and not _acts_as_body(span.root)
+
+
+def base_name(span: Span) -> bool:
+    """ "RAF Fairford", "RNAS Culdrose", "Camp Delta": a service's initials or the word for a
+    camp (base_openers), capitalised, then capitalised words, name the base, a site."""
+    first = span[0]
+    return (
+        len(span) > 1
+        and first.lower_ in BASE_OPENERS
+        and (first.is_upper or first.is_title)
+        and all(t.text[:1].isupper() for t in span[1:])
+    )
 
 
 def the_before(mc: MentionContext, start: int) -> bool:

@@ -20,6 +20,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     INSTITUTION_HEADS,
     ORG_HEADS,
+    REMIT_POSTS,
     TITLE_MODIFIERS,
 )
 from pipeline.nlp.token_view import view_of
@@ -163,6 +164,42 @@ def portfolio(mc: MentionContext, span: Span) -> bool:
         and post.is_title
         and post.lower_ not in ORG_HEADS | INSTITUTION_HEADS  # "Department for Education and Skills" is a body
     )
+
+
+def listed_remit(mc: MentionContext, span: Span) -> bool:
+    """ "Culture, Media and Sport Secretary Tessa Jowell", "Education and Skills Secretary
+    Charles Clarke", "Environment, Food and Rural Affairs Secretary": capitalised words listed
+    with commas or "and" right before a post (roles.yaml) are its remit, each no body of its
+    own. Only a list, and only before a post a remit stands before (remit_posts): a single
+    name before a post is the body's or place's whose post it is ("Microsoft Chairman Bill
+    Gates"); no name the gazetteer knows or body's head word is in the list."""
+    doc = mc.doc
+
+    def remit_word(token) -> bool:
+        return (
+            token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ != "PERSON"
+            and token.lower_ not in _REMIT_END_HEADS and token.lower_ not in REMIT_POSTS
+        )  # fmt: skip
+
+    if not remit_word(span[0]) or not remit_word(span[-1]) or not all(remit_word(t) or _joins_a_list(t) for t in span):
+        return False
+    k = span.end
+    while k < len(doc) and k - span.end <= 8 and (remit_word(doc[k]) or _joins_a_list(doc[k])):
+        k += 1
+    if k >= len(doc) or _joins_a_list(doc[k - 1]) or doc[k].lower_ not in REMIT_POSTS:
+        return False
+    j = span.start
+    while j > 0 and span.start - j <= 8 and (remit_word(doc[j - 1]) or _joins_a_list(doc[j - 1])):
+        j -= 1
+    while j < span.start and _joins_a_list(doc[j]):
+        j += 1  # "Gordon Brown and Transport Secretary …": a join before the list's first word
+    # a list ends in "and" or "&" ("Culture, Media and Sport"); "However, Transport Commissioner"
+    # is a sentence's opening word and one remit
+    return any(t.lower_ in ("and", "&") for t in doc[j:k])
+
+
+def _joins_a_list(token) -> bool:
+    return token.text in (",", "&") or token.lower_ == "and"
 
 
 def is_title_phrase(mc: MentionContext, span: Span) -> bool:

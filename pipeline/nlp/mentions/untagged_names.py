@@ -14,7 +14,7 @@ from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.people import person
 from pipeline.nlp.mentions.post_words import post_word
-from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, ORG_HEADS
+from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, ORG_HEADS, UK_PLACES
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
@@ -133,6 +133,25 @@ def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
         if _opens_a_name_elsewhere(doc, i):
             continue  # "the show Bethan and Huw in Wales" over "Huw Stephens has been …": a given name
         out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
+    return out
+
+
+def untagged_owning_places(mc: MentionContext) -> list[Candidate]:
+    """ "Later Birmingham's Sion Simon": one capitalised proper noun NER left untagged, a town
+    or county of the places list (uk_places), owning a person NER found is where that person
+    sits for or comes from, a place (a name the gazetteer knows is its ruler's)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc) - 2):
+        if view.tag[i] != "NNP" or view.lower[i] not in UK_PLACES or view.text[i + 1] not in POSSESSIVES:
+            continue
+        token, owned = doc[i], doc[i + 2]
+        if token.ent_type_ or not token.is_title or owned.ent_type_ != "PERSON" or owned.ent_iob_ != "B":
+            continue
+        if i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start:
+            continue  # the name began before it
+        if mc.in_sections(i, i + 1) and not mc.gaz.by_alias(token.text):
+            out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
     return out
 
 
