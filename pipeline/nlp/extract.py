@@ -6,6 +6,7 @@ so only compact records cross process boundaries and each article is parsed once
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
 import signal
@@ -247,7 +248,13 @@ def load_knowledge() -> None:
 
 
 def _init_worker() -> None:
-    """Workers obey Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent.
+    """Workers obey Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent, and keep what
+    they inherited (the model, the knowledge files: about 100,000 objects) out of their garbage
+    collections (`gc.freeze`). Every full collection walked all of those, and the extractors'
+    many short-lived objects start one every few articles: the collector took about 3% of a
+    worker's CPU, a fifth of what the extractors cost; frozen, a quarter of that. Nothing
+    inherited is collected in a worker anyway, and its pages are no longer written to (less
+    memory copied after the fork).
 
     Forked workers inherit the parent's handlers, and under Dagster those only note a
     SIGTERM/SIGINT for later; a worker still waiting for work when the pool was
@@ -255,6 +262,7 @@ def _init_worker() -> None:
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
 
 
 def _extract_batch_star(args: tuple[list[DecodedArticle], datetime]) -> list[ArticleExtraction]:

@@ -121,6 +121,18 @@ def is_to_infinitive(verb: Token) -> bool:
 
 
 def subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:
+    """The subject token of a verb, climbing through conj/xcomp/advcl to the verb that has one
+    (`_subject_of`); found once per verb and test of reporting verbs, as a new Token each time."""
+    memo = view_of(verb.doc).memo
+    key = ("subject_of", verb.i, reporting)
+    i = memo.get(key, _UNKNOWN)
+    if i is _UNKNOWN:
+        found = _subject_of(verb, reporting)
+        i = memo[key] = found.i if found is not None else None
+    return verb.doc[i] if i is not None else None
+
+
+def _subject_of(verb: Token, reporting: Callable[[Token], bool] | None = None) -> Token | None:
     """The subject token of a verb, climbing through conj/xcomp/advcl to the verb that has one.
 
     "according to X" has X as its subject; a relative clause's subject is the noun it
@@ -252,9 +264,18 @@ def judged_dep(verb: Token) -> str:
 def mention_root(doc: Doc, m: Mention) -> Token | None:
     """The syntactic head of a mention's tokens (the span widened to whole tokens), which
     says how the mention sits in its clause: subject, modifier, object; None when the
-    offsets fall outside the doc's tokens."""
-    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    return span.root if span is not None else None
+    offsets fall outside the doc's tokens. Found once per doc and offsets (the passes ask
+    it of the same mentions again and again), handed out as a new Token each time."""
+    memo = view_of(doc).memo
+    key = ("mention_root", m.char_start, m.char_end)
+    i = memo.get(key, _UNKNOWN)
+    if i is _UNKNOWN:
+        span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+        i = memo[key] = span.root.i if span is not None else None
+    return doc[i] if i is not None else None
+
+
+_UNKNOWN = object()
 
 
 # Verbs that raise the subject of their infinitive and say what is expected of it ("is

@@ -39,15 +39,17 @@ class TokenView:
         self.pos: list[str] = names(columns[2])
         self.tag: list[str] = names(columns[3])
         self.lemma: list[str] = names(columns[4])
-        self.head: list[int] = (array[:, 5].view(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
+        heads = array[:, 5].view(numpy.int64) + numpy.arange(n, dtype=numpy.int64)
+        self.head: list[int] = heads.tolist()
+        self._heads = heads
         self.idx: list[int] = columns[6]  # character offset
         self._names = names
-        self._by_head: list[list[int]] | None = None
+        self._by_head: tuple[list[int], list[int]] | None = None  # (dependents by head, each head's end in them)
         self._children: dict[int, tuple[int, ...]] = {}
         self._columns: dict[str, list] = {}
         self._ents: tuple | None = None
         self._heads_of: dict[tuple[str, str], frozenset[int]] = {}
-        self.memo: dict[tuple[str, int], object] = {}  # answers a pass computed once per token
+        self.memo: dict[tuple, object] = {}  # answers a pass computed once per token (name, then what it was asked of)
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -107,13 +109,11 @@ class TokenView:
         """The indices of token i's children, as `doc[i].children` yields them: the tokens whose
         head is i, within i's subtree edges (where spaCy's `lefts` and `rights` look)."""
         if self._by_head is None:
-            self._by_head = [[] for _ in range(len(self))]
-            for j, h in enumerate(self.head):
-                if h != j:
-                    self._by_head[h].append(j)
+            self._by_head = self._dependents()
         found = self._children.get(i)
         if found is None:
-            headed = self._by_head[i]
+            dependents, ends = self._by_head
+            headed = dependents[ends[i - 1] if i else 0 : ends[i]]
             if headed:
                 token = self.doc[i]
                 left, right = token.left_edge.i, token.right_edge.i
@@ -122,6 +122,21 @@ class TokenView:
                 found = ()
             self._children[i] = found
         return found
+
+    def _dependents(self) -> tuple[list[int], list[int]]:
+        """Every token but the roots, grouped by head and in document order within each group
+        (a stable sort), and where each head's group ends: one list for the doc, where a list
+        per token made hundreds of objects per article for the garbage collector to count."""
+        n = len(self)
+        if not n:
+            return [], []
+        heads = self._heads
+        positions = numpy.arange(n, dtype=numpy.int64)
+        dependent = heads != positions
+        their_heads = heads[dependent]
+        order = numpy.argsort(their_heads, kind="stable")
+        ends = numpy.cumsum(numpy.bincount(their_heads, minlength=n))
+        return positions[dependent][order].tolist(), ends.tolist()
 
 
 class _Names:

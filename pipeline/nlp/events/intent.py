@@ -364,6 +364,9 @@ def _on_past_occasion(verb: Token) -> bool:
     )
 
 
+_GOVERNMENT_BODY_WORDS_OR_ADVISORY_BODY_WORDS = GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS
+
+
 def _demand_of(speaker: Mention, target: Mention) -> bool:
     """Whether a backshifted obligation reported by the speaker can be a demand of the target:
     one a body or a state reports ("Standard Life said Deutsche Boerse had to show why its
@@ -376,7 +379,7 @@ def _demand_of(speaker: Mention, target: Mention) -> bool:
     if speaker.entity_type != "PERSON" or target.entity_type in ("PERSON", "COUNTRY"):
         return True
     return target.entity_type == "ORGANIZATION" and (
-        target.gazetteer_id is not None or body_named_with(target, GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS)
+        target.gazetteer_id is not None or body_named_with(target, _GOVERNMENT_BODY_WORDS_OR_ADVISORY_BODY_WORDS)
     )
 
 

@@ -188,6 +188,9 @@ def _held_or_kind(ec: EventContext, modifier: Token) -> bool:
     return modifier.pos_ == "NOUN"
 
 
+_THIRD_PERSON_OR_POSSESSIVES = THIRD_PERSON | POSSESSIVES
+
+
 def pronoun_antecedent(
     ec: EventContext, clause: Token, span: Span, speaker: Mention, spoken_of: list[Mention] | None = None
 ) -> list[Mention]:
@@ -206,7 +209,7 @@ def pronoun_antecedent(
     subjects = nominal_subjects(subject_holder(clause))
     # "his only strategy is opportunism": the possessive pronoun of the subject stands in for it
     subjects = [next((c for c in s.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), s) for s in subjects]
-    if not subjects or subjects[0].lower_ not in THIRD_PERSON | POSSESSIVES or ec.index.all_at(subjects[0]):
+    if not subjects or subjects[0].lower_ not in _THIRD_PERSON_OR_POSSESSIVES or ec.index.all_at(subjects[0]):
         return []
     before = [t for t in span if t.i < subjects[0].i]
     named = [m for m in actors_in(ec, before, span, speaker) if m.kind != "pronoun"]

@@ -126,6 +126,9 @@ def labelled_objects(verb: Token, passive: bool) -> list[Token]:
     return []
 
 
+_CLAIM_NOUNS_OR_REPORT_NOUNS = CLAIM_NOUNS | REPORT_NOUNS
+
+
 def labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> list[Mention]:
     """The actors a labelled object names ("Y's plans"), else the owner of "her comments"
     (`possessed_owner`: the one a possessive pronoun stands for), else the one an object
@@ -159,7 +162,7 @@ def labelled_actors(obj: Token, ec: EventContext, sources: list[Mention]) -> lis
     return (
         proposal_owner(obj, ec.index, excluded, same_word=True)
         or _topical_proposal_owner(obj, ec.index, excluded)
-        or claim_maker(obj, ec.index, excluded, CLAIM_NOUNS | REPORT_NOUNS)
+        or claim_maker(obj, ec.index, excluded, _CLAIM_NOUNS_OR_REPORT_NOUNS)
         or government_measure(ec, obj, sources)
         or _proposer_before(ec, obj, sentence, excluded)
     )

@@ -255,6 +255,9 @@ def _denied(word: Token) -> bool:
     return has_neg(verb) or denied_above(verb)
 
 
+_CLAIMING_VERBS_OR_CLAUSE_DENIAL_VERBS = CLAIMING_VERBS | CLAUSE_DENIAL_VERBS
+
+
 def _unjudged(ec: EventContext, scope: Span) -> set[int]:
     """Token positions in a finding's clause whose actors the finding does not judge, as
     `appraised_owner` reads an act noun: the possessor or "of" object of an act noun suffers
@@ -269,7 +272,7 @@ def _unjudged(ec: EventContext, scope: Span) -> set[int]:
             out |= {t.i for c in sufferers for t in c.subtree}
         if token.pos_ == "NOUN" and lemma_in(token, CLAIM_NOUNS):
             out |= {t.i for c in token.children if c.dep_ in ("acl", "relcl", "ccomp") for t in c.subtree}
-        if token.pos_ == "VERB" and lemma_in(token, CLAIMING_VERBS | CLAUSE_DENIAL_VERBS):
+        if token.pos_ == "VERB" and lemma_in(token, _CLAIMING_VERBS_OR_CLAUSE_DENIAL_VERBS):
             out |= {t.i for c in token.children if c.dep_ == "ccomp" for t in c.subtree}
         if token.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children):
             out |= {t.i for t in token.subtree}

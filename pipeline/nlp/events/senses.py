@@ -64,6 +64,18 @@ class Senses:
     rules: tuple[SenseRule, ...]
     cameo_roots: dict[str, str]
     _by_word: dict[tuple, tuple[SenseRule, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _class_words: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # a rule's classes: their words together, and whether all count inside names
+
+    def class_words(self, classes: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+        """The words of `classes` in one set, and whether every one of them counts inside
+        actors' names (`in_names`): made once per rule, not each time a draft is tried."""
+        found = self._class_words.get(classes)
+        if found is None:
+            words = frozenset().union(*(self.classes[c] for c in classes))
+            found = self._class_words[classes] = (words, all(c in self.in_names for c in classes))
+        return found
 
 
 @functools.lru_cache(maxsize=2)
@@ -359,8 +371,7 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     if rule.intransitive and (is_noun or passive_form(token) or arguments(draft, "object")):
         return False
     if rule.classes:
-        words = frozenset().union(*(senses.classes[c] for c in rule.classes))
-        in_names = all(c in senses.in_names for c in rule.classes)
+        words, in_names = senses.class_words(rule.classes)
         if not _in_class(arguments(draft, rule.argument or "any", words), words, in_names):
             return False
     if rule.unless_named == "actor" and _object_names_actor(token):

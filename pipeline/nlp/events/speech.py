@@ -197,6 +197,9 @@ def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tup
 FRAGMENT_DEPS = frozenset({"acomp", "attr", "dobj", "oprd", "amod", "appos", "conj", "npadvmod", "advmod"})
 
 
+_REPORTING_VERBS_OR_LABELLING_VERBS = REPORTING_VERBS | LABELLING_VERBS
+
+
 def _fragment_scope(quote: Quote, span: Span) -> Span:
     """ "... but Labour had been 'a bit complacent' about debt": a direct quote of a few words
     inside a reported clause judges that clause's actors, so the clause the fragment
@@ -206,9 +209,12 @@ def _fragment_scope(quote: Quote, span: Span) -> Span:
     head = root.head
     if quote.kind != "direct" or root.dep_ not in FRAGMENT_DEPS or span.start <= head.i < span.end:
         return span
-    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, REPORTING_VERBS | LABELLING_VERBS | {"tell"}):
+    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, _REPORTING_VERBS_OR_LABELLING_VERBS | {"tell"}):
         return span  # a label's clause is read by `labelled_drafts`
     return span.doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+_THIRD_PERSON_OR_SPEAKER_PRONOUNS = THIRD_PERSON | SPEAKER_PRONOUNS
 
 
 def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
@@ -219,7 +225,7 @@ def group_speaker(ec: EventContext, quote: Quote) -> Mention | None:
     subject) or the group itself ("critics", "union leaders")."""
     surface = quote.speaker_surface
     sentence = _sentence(ec, quote.sentence_id)
-    if not surface or sentence is None or surface.lower() in THIRD_PERSON | SPEAKER_PRONOUNS:
+    if not surface or sentence is None or surface.lower() in _THIRD_PERSON_OR_SPEAKER_PRONOUNS:
         return None
     start = ec.ctx.text.find(surface, sentence.char_start, sentence.char_end)
     if start < 0 or quote.char_start <= start < quote.char_end:

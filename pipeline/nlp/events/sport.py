@@ -61,10 +61,13 @@ def arts_story(ctx: ArticleContext) -> bool:
     return _dense(ctx, ARTS_STORY_WORDS)
 
 
+_PARTY_WORDS_OR_CHAMBER_WORDS = PARTY_WORDS | CHAMBER_WORDS
+
+
 def political(mention: Mention) -> bool:
     """A government, an office holder, a party or a legislature: "the government", a minister,
     a president, "the Conservatives", "the Commons"."""
-    if mention.kind == "metonym" or body_named_with(mention, PARTY_WORDS | CHAMBER_WORDS):
+    if mention.kind == "metonym" or body_named_with(mention, _PARTY_WORDS_OR_CHAMBER_WORDS):
         return True
     role = (mention.role or "").lower().replace("-", " ").split()
     return any(word in POLITICAL_ROLES for word in role)

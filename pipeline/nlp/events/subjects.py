@@ -334,6 +334,9 @@ def _reporting_body(verb: Token, index: MentionIndex, depth: int) -> list[Mentio
 PERSON_PRONOUNS = frozenset({"he", "she"})  # pronouns a person is referred to by
 
 
+_BODY_PRONOUNS_OR_PERSON_PRONOUNS = BODY_PRONOUNS | PERSON_PRONOUNS
+
+
 def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     """ "The CBI said it wanted ministers to scrap the tax", "Mr Kennedy said he wanted Mr
     Blair to apologise": a pronoun subject no mention resolves, of a clause a verb of saying
@@ -341,7 +344,7 @@ def reported_speaker(verb: Token, index: MentionIndex) -> list[Mention]:
     with it ("he" / "she" a person, "it" / "they" a body, country or group). For a clause
     of the speaker's own wish or readiness (a request of someone, an offer), where the
     speaker stating it is the reading; a negated verb of saying reports nothing."""
-    pronouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in BODY_PRONOUNS | PERSON_PRONOUNS]
+    pronouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _BODY_PRONOUNS_OR_PERSON_PRONOUNS]
     if not pronouns or verb.dep_ != "ccomp" or any(m.name for m in index.all_at(pronouns[0])):
         return []
     head = verb.head

@@ -342,6 +342,9 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+_BODY_HEADS_OR_ORG_HEADS = BODY_HEADS | ORG_HEADS
+
+
 def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """ "The Bank of England held rates … The Bank said", "Marsh & McLennan … Marsh said": one
     capitalised word NER took for a name of its own, written after a longer organisation
@@ -369,7 +372,7 @@ def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             out.append(c)
             continue
         after_the = c.tok_start > 0 and doc[c.tok_start - 1].lower_ == "the"
-        body_word = c.name.lower() in BODY_HEADS | ORG_HEADS
+        body_word = c.name.lower() in _BODY_HEADS_OR_ORG_HEADS
         headline = mc.section[c.tok_start] == "headline"  # a headline shortens a name the body gives in full
         fits = {
             o.name: o

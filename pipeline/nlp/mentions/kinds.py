@@ -309,6 +309,9 @@ def known_place(name: str) -> bool:
     return " ".join(words[:k]) in UK_PLACES
 
 
+_LAW_HEADS_OR_EVENT_HEADS = LAW_HEADS | EVENT_HEADS
+
+
 def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     """What makes a name NER called a work or product a person, body or place: only what
     structure says, since songs and films are called after people and places ("Eleanor
@@ -328,7 +331,7 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     "the Queen", "Labour MSP") is a title, not a name, and takes nothing.
     """
     words = c.name.split()
-    if words[-1].lower() in LAW_HEADS | EVENT_HEADS:
+    if words[-1].lower() in _LAW_HEADS_OR_EVENT_HEADS:
         return set()  # "the Gershon Report", "the Gambling Bill": a document or an occasion
     doc = mc.doc
     root = _root(doc, c)
@@ -352,6 +355,9 @@ def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     return found
 
 
+_TITLE_NOUNS_OR_BODY_POSTS_OR_SPOKES_NOUNS = TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS
+
+
 def _posts_possessor(mc: MentionContext, root: Token) -> bool:
     """ "The Scottish Green Party's health spokeswoman", "the Liberal Party's leader": a name
     whose possessive modifies a post (a role, title noun or body's post) has people in it,
@@ -359,7 +365,7 @@ def _posts_possessor(mc: MentionContext, root: Token) -> bool:
     if root.dep_ != "poss":
         return False
     post = root.head
-    return _is(post, TITLE_NOUNS | BODY_POSTS | SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
+    return _is(post, _TITLE_NOUNS_OR_BODY_POSTS_OR_SPOKES_NOUNS) or mc.gaz.match_role(post.text) is not None
 
 
 def shaped_like_a_person(span: Span) -> bool:
@@ -413,6 +419,9 @@ def _root(doc, c: Candidate) -> Token:
 _BODY_ONLY_NOUNS = ORG_NOUNS - TRADE_NOUNS
 
 
+_SPEAKER_NOUNS_OR_ORG_NOUNS = SPEAKER_NOUNS | ORG_NOUNS
+
+
 def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
     """ "oil company Yukos", "its unit, Yuganskneftegas", "Yukos shareholders". A name shaped
     like a person's beside a noun of a trade (trade_nouns: "film maker Theo van Gogh", "the
@@ -435,7 +444,7 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
     if any(_one_of_the(child) for child in appositions) or any(_based(child) for child in root.lefts):
         return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
-    return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, SPEAKER_NOUNS | ORG_NOUNS))
+    return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, _SPEAKER_NOUNS_OR_ORG_NOUNS))
 
 
 def _post_of_it(root: Token) -> bool:
@@ -705,6 +714,9 @@ def _in_apposition_to_a_person(root: Token) -> bool:
     return any(noun.pos_ == "NOUN" and _is(noun, PERSON_NOUNS) for noun in nouns)
 
 
+_ORG_NOUNS_OR_ORG_HEADS = ORG_NOUNS | ORG_HEADS
+
+
 def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
     """ "The outgoing European Commissioner for Trade, Pascal Lamy": the parser hangs the name
     on the post's remit ("Trade"); the post before "for"/"of" is then the one in apposition."""
@@ -712,7 +724,7 @@ def _post_of_remit(mc: MentionContext, remit: Token) -> bool:
     if remit.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.head.i >= prep.i:
         return False
     post = prep.head
-    return post.is_title and not _is(post, ORG_NOUNS | ORG_HEADS) and mc.gaz.match_role(post.text) is not None
+    return post.is_title and not _is(post, _ORG_NOUNS_OR_ORG_HEADS) and mc.gaz.match_role(post.text) is not None
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:

@@ -136,9 +136,13 @@ def untagged_sites(mc: MentionContext) -> list[Candidate]:
     one capitalised token NER left untagged that ends in a web domain (site_domains) and is
     no part of an address ("http://", "www.", a path) names the site, an organisation."""
     doc, out = mc.doc, []
-    for i, token in enumerate(doc):
-        if not token.ent_type_ and site_name(token) and mc.in_sections(i, i + 1):
-            out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
+    view = view_of(doc)
+    for i, (text, ent_type) in enumerate(zip(view.text, view.ent_type, strict=True)):
+        # site_name wants a capital and a dot: told on the view, a Token made only for those
+        if ent_type or "." not in text or not text[:1].isupper():
+            continue
+        if site_name(doc[i]) and mc.in_sections(i, i + 1):
+            out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", text, 0))
     return out
 
 

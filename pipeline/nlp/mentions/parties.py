@@ -20,6 +20,7 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, m
 from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import is_subject, mention_root
+from pipeline.nlp.token_view import view_of
 
 # Sentences back (besides its own) a party named still counts as the one "the party" takes up.
 RECENT_SENTENCES = 2
@@ -37,8 +38,12 @@ def party_references(mc: MentionContext, mentions: list[Mention]) -> list[Mentio
         return mentions
     taken = {m.char_start for m in mentions}
     extra = []
-    for token in mc.doc:
-        if token.lower_ not in PARTY_NOUNS or token.idx in taken or not _bare_definite(token):
+    doc = mc.doc
+    for i, word in enumerate(view_of(doc).lower):
+        if word not in PARTY_NOUNS:
+            continue  # (told on the token view: a Token made only for the party nouns)
+        token = doc[i]
+        if token.idx in taken or not _bare_definite(token):
             continue
         if mc.section[token.i] not in ("body", "caption") or mc.inside_speech(token.idx):
             continue

@@ -43,9 +43,12 @@ from pipeline.nlp.token_view import view_of
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "-", "in"})
 
 
+_TITLE_NOUNS_OR_CONSTITUENCY_NOUNS = TITLE_NOUNS | CONSTITUENCY_NOUNS
+
+
 def is_bare_title(mc: MentionContext, span: Span) -> bool:
     """A span that is nothing but a title ("Cardinal", "Home Secretary") names no body."""
-    if len(span) == 1 and span[0].lower_.endswith("s") and span[0].lower_ in TITLE_NOUNS | CONSTITUENCY_NOUNS:
+    if len(span) == 1 and span[0].lower_.endswith("s") and span[0].lower_ in _TITLE_NOUNS_OR_CONSTITUENCY_NOUNS:
         return True  # "MPs", "MEPs" typed PERSON or ORG: holders of a post, no one named
     if not all(t.lower_ in mc.role_words for t in span):
         return False

@@ -139,6 +139,9 @@ def modifies_the_post_after(mc: MentionContext, start: int, end: int) -> bool:
     )
 
 
+_ORG_HEADS_OR_INSTITUTION_HEADS = ORG_HEADS | INSTITUTION_HEADS
+
+
 def portfolio(mc: MentionContext, span: Span) -> bool:
     """ "Secretary of State for Culture, Media and Sport", "the Minister for Enterprise and
     Lifelong Learning": the words after a post's "for" (and those listed with them) are its
@@ -162,7 +165,7 @@ def portfolio(mc: MentionContext, span: Span) -> bool:
         and doc[k - 1].lower_ == "for"
         and post.lower_ in mc.role_words
         and post.is_title
-        and post.lower_ not in ORG_HEADS | INSTITUTION_HEADS  # "Department for Education and Skills" is a body
+        and post.lower_ not in _ORG_HEADS_OR_INSTITUTION_HEADS  # "Department for Education and Skills" is a body
     )
 
 

@@ -166,6 +166,9 @@ def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_BUILDING_HEADS_OR_FACILITY_HEADS = BUILDING_HEADS | FACILITY_HEADS
+
+
 def _possessive_name(doc: Doc, k: int) -> Span | None:
     """The name around the possessive at `k`, or None. Its possessor is a saint's name
     (saint_words: "St Paul's") or capitalised words after "the" that name no place, state or
@@ -198,7 +201,7 @@ def _possessive_name(doc: Doc, k: int) -> Span | None:
         end += 1
     if end == k + 1 or doc[end - 1].lower_ not in _POSSESSIVE_NAME_HEADS or _title_cased(doc[k].sent):
         return None
-    label = "FAC" if doc[end - 1].lower_ in BUILDING_HEADS | FACILITY_HEADS else "ORG"
+    label = "FAC" if doc[end - 1].lower_ in _BUILDING_HEADS_OR_FACILITY_HEADS else "ORG"
     return Span(doc, start, end, label=label)
 
 

@@ -27,9 +27,9 @@ def untagged_names(mc: MentionContext) -> list[Candidate]:
     for i in range(len(doc)):
         if view.lower[i] not in HONORIFICS and view.tag[i] != "NNP":
             continue  # neither honorific nor affiliated below
-        token = doc[i]
-        if token.ent_type_ or not token.text[:1].isupper():
+        if view.ent_type[i] or not view.text[i][:1].isupper():
             continue
+        token = doc[i]
         honorific = token.lower_ in HONORIFICS
         affiliated = (
             token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"

@@ -18,7 +18,7 @@ from pipeline.nlp.syntax import (
     passive_subject,
     subject_of,
 )
-from pipeline.nlp.token_view import TokenView
+from pipeline.nlp.token_view import TokenView, view_of
 from pipeline.nlp.vocabulary import load_vocabulary
 
 _VOCABULARY = load_vocabulary("quotes")  # pipeline/knowledge/quotes.yaml says what each list is for
@@ -48,12 +48,15 @@ OCCASION_VERBS = _VOCABULARY.words("occasion_verbs")
 SHOWING_VERBS = _VOCABULARY.words("showing_verbs")
 
 
+_DOCUMENT_NOUNS_OR_PROXY_NOUNS_OR_ORGAN_NOUNS = DOCUMENT_NOUNS | PROXY_NOUNS | ORGAN_NOUNS
+
+
 def possessor_speaks(noun: Token) -> bool:
     """Whether a noun's possessor is who speaks or holds through it: its statement, report or
     spokesman, its ministry ("Armenia's foreign ministry said"), not a body or person of its
     own ("the government's finance watchdog", "Labour's candidate": they speak for themselves)."""
     lemma = noun.lemma_.lower()
-    return lemma in DOCUMENT_NOUNS | PROXY_NOUNS | ORGAN_NOUNS or noun.lower_ in ORGAN_NOUNS
+    return lemma in _DOCUMENT_NOUNS_OR_PROXY_NOUNS_OR_ORGAN_NOUNS or noun.lower_ in ORGAN_NOUNS
 
 
 def phrase_particle(verb: Token) -> str | None:
@@ -65,7 +68,21 @@ def phrase_particle(verb: Token) -> str | None:
 
 
 def is_cue(token: Token) -> bool:
-    """A reporting verb (or "according" of "according to")."""
+    """A reporting verb (or "according" of "according to"); answered once per token (the
+    passes ask it of every ancestor of every word), and on the token view alone for the words
+    `could_be_cue` rules out."""
+    view = view_of(token.doc)
+    i = token.i
+    if not could_be_cue(view, i):
+        return False
+    key = ("is_cue", i)
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = _is_cue(token)
+    return found
+
+
+def _is_cue(token: Token) -> bool:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return True
     if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):

@@ -3,7 +3,7 @@ article's quotes and mentions and the labeller, built once and never changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +30,7 @@ class StanceArticle:
     quotes: tuple[Quote, ...]  # by position
     labeller: Labeller
     accusations: tuple[Quote, ...] = ()  # quotes an accusing verb cues: not speech here, only their speakers
+    _speakers: dict[Quote, Mention | None] = field(default_factory=dict, repr=False, compare=False)  # speaker()
 
     @property
     def doc(self) -> Doc:
@@ -48,6 +49,13 @@ class StanceArticle:
         Yukos; eval/GUIDE.md, who speaks for a body)."""
         if quote is None:
             return None
+        try:
+            return self._speakers[quote]
+        except KeyError:  # each quote's speaker found once: the passes ask it of every signal in the quote
+            found = self._speakers[quote] = self._speaker(quote)
+            return found
+
+    def _speaker(self, quote: Quote) -> Mention | None:
         if quote.speaker_mention_id is not None:
             speaker = self.by_id.get(quote.speaker_mention_id)
             if speaker is None:

@@ -38,6 +38,9 @@ from pipeline.nlp.syntax import (
     subject_of,
 )
 
+_WILLING_ADJECTIVES_OR_UNWILLING_ADJECTIVES = WILLING_ADJECTIVES | UNWILLING_ADJECTIVES
+_VOLITION_VERBS_OR_INSTRUMENT_VERBS = VOLITION_VERBS | INSTRUMENT_VERBS
+
 
 def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention | None, Quote | None]:
     """Who takes the stance a verb expresses: in a quote, the speaker when the subject is
@@ -78,11 +81,11 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         else:
             return None, quote  # "the bill was opposed": by whom is not said
     adjective = adjective_head(verb)
-    if adjective is not None and adjective.lemma_.lower() in WILLING_ADJECTIVES | UNWILLING_ADJECTIVES:
+    if adjective is not None and adjective.lemma_.lower() in _WILLING_ADJECTIVES_OR_UNWILLING_ADJECTIVES:
         subject = next((c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
     elif (
         verb.dep_ == "xcomp"
-        and verb.head.lemma_.lower() not in VOLITION_VERBS | INSTRUMENT_VERBS
+        and verb.head.lemma_.lower() not in _VOLITION_VERBS_OR_INSTRUMENT_VERBS
         and raised_passive_subject(verb) is None
     ):
         # (tried and left out: "be to" as an arranged future, "the Tories are to back the plans",

@@ -115,11 +115,14 @@ def _got_to(verb: Token) -> bool:
     )
 
 
+_ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS
+
+
 def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     """ "the need to end the crisis", "no intention of imposing any solution" in a quote."""
     out: list[Signal] = []
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in ATTITUDE_NOUNS | ATTEMPT_NOUNS or hypothetical(noun):
+    if noun.pos_ != "NOUN" or lemma not in _ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS or hypothetical(noun):
         return out
     negated = any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children)
     if lemma in ATTEMPT_NOUNS and not negated:

@@ -10,7 +10,7 @@ issue of ID cards" -> "ID cards") or it is no target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
@@ -156,6 +156,9 @@ def _describes(lex: StanceLexicon, word: Token) -> bool:
     return word.dep_ == "amod" and keep_adjective(lex, word)
 
 
+_BODY_NOUNS_OR_MEMBER_NOUNS = BODY_NOUNS | MEMBER_NOUNS
+
+
 @dataclass(frozen=True)
 class Labeller:
     """Turns noun phrases into issue labels, with the article as context; the phrase pieces
@@ -164,13 +167,25 @@ class Labeller:
     lex: StanceLexicon
     doc: Doc
     headline: tuple[int, int] = (0, 0)  # token range of the article's headline, if any
+    _labels: dict[tuple[int, bool], str | None] = field(default_factory=dict, repr=False, compare=False)  # noun_label's
 
     def np_head(self, noun: Token) -> Token:
         """Undo a common misparse: "checkpoint restricting movement" read as one compound."""
         return np_head(self.doc, noun)
 
     def noun_label(self, noun: Token, resolve: bool = True) -> str | None:
-        """The issue label of a noun phrase headed by `noun`, or None when it names no issue."""
+        """The issue label of a noun phrase headed by `noun`, or None when it names no issue
+        (found once per noun: several passes ask it of the same nouns)."""
+        if noun.doc is not self.doc:
+            return self._noun_label(noun, resolve)
+        key = (noun.i, resolve)
+        try:
+            return self._labels[key]
+        except KeyError:
+            found = self._labels[key] = self._noun_label(noun, resolve)
+            return found
+
+    def _noun_label(self, noun: Token, resolve: bool) -> str | None:
         head = np_head(self.doc, noun)
         if head is not noun:  # "an Azeri checkpoint restricting movement …" -> "Azeri checkpoint"
             span = [
@@ -420,7 +435,7 @@ class Labeller:
         doer = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
         if doer is None or doer.pos_ != "NOUN" or doer.ent_type_ or doer.tag_ == "NNS":
             return None  # "MPs tout …", "Talks aim to …": people or a plural of events
-        if doer.lemma_.lower() in BODY_NOUNS | MEMBER_NOUNS or deverbal(doer.lemma_.lower()):
+        if doer.lemma_.lower() in _BODY_NOUNS_OR_MEMBER_NOUNS or deverbal(doer.lemma_.lower()):
             return None
         name = self.noun_label(doer, resolve=False)
         return clean(f"{name} {noun.text}") if name else None

@@ -206,6 +206,9 @@ def _actor(art: StanceArticle, word: Token) -> bool:
     return art.mention_of(word) is not None or word.lemma_.lower() in BODY_NOUNS
 
 
+_LIGHT_VERBS_OR_MISGIVING_HOLDING_VERBS = LIGHT_VERBS | MISGIVING_HOLDING_VERBS
+
+
 def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | None]:
     quote = art.quote_at(noun.idx)
     for child in noun.children:
@@ -275,7 +278,7 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             # "resisted calls for an inquiry": the verb's own stance on what is called for
             # (`verbs` reads through the noun), not its subject's call
             return None, quote
-        if top is noun and is_misgiving(noun) and verb.lemma_.lower() not in LIGHT_VERBS | MISGIVING_HOLDING_VERBS:
+        if top is noun and is_misgiving(noun) and verb.lemma_.lower() not in _LIGHT_VERBS_OR_MISGIVING_HOLDING_VERBS:
             return None, quote  # "sought to allay concerns about the scheme": someone else's
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head != verb:

@@ -175,6 +175,9 @@ def actor_noun(noun: Token) -> bool:
 RESTRICTING_PREPOSITIONS = frozenset({"without"})
 
 
+_COMPLETION_PREPOSITIONS_OR_RESTRICTING_PREPOSITIONS = COMPLETION_PREPOSITIONS | RESTRICTING_PREPOSITIONS
+
+
 def noun_argument(
     lex: StanceLexicon, noun: Token, of_object: Token, preps: frozenset[str] | None = None
 ) -> list[Token]:
@@ -184,7 +187,7 @@ def noun_argument(
     "the detention of suspects without trial"), as `action_argument` completes a verb's
     object; not a time or an amount, a pronoun or a generic noun. `preps`: the prepositions
     read (default `completion_prepositions` and `RESTRICTING_PREPOSITIONS`)."""
-    wanted = preps if preps is not None else COMPLETION_PREPOSITIONS | RESTRICTING_PREPOSITIONS
+    wanted = preps if preps is not None else _COMPLETION_PREPOSITIONS_OR_RESTRICTING_PREPOSITIONS
     after = of_object.right_edge.i + 1
     prep = next(
         (c for c in noun.rights if c.dep_ in ("prep", "agent") and c.i == after and c.lower_ in wanted),
@@ -499,6 +502,9 @@ def is_amount(noun: Token) -> bool:
     return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
 
 
+_COMPLETION_PREPOSITIONS_OR_BODY_PREPOSITIONS = COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+
+
 def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
     """The prepositional argument right after an action's object that says where, to whom
     or on what it is done ("reduce the number of workers on sick leave", "store foreign
@@ -512,7 +518,7 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
         (
             c for c in verb.rights
             if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP")  # "compare X to Y": a dative "to"
-            and c.i == after and c.lower_ in COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+            and c.i == after and c.lower_ in _COMPLETION_PREPOSITIONS_OR_BODY_PREPOSITIONS
         ),
         None,
     )

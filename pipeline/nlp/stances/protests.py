@@ -101,11 +101,14 @@ def protest_cause(art: StanceArticle) -> tuple[str, Token] | None:
     return None
 
 
+_BODY_NOUNS_OR_TITLE_NOUNS_OR_SPEAKER_NOUNS = BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS
+
+
 def issue_noun(art: StanceArticle, noun: Token) -> bool:
     """A thing, not an actor: no mention of someone, no body or title noun, no name of a
     person or place, no count ("39K shanties")."""
     lemma = noun.lemma_.lower()
-    if art.index.at(noun) is not None or lemma in BODY_NOUNS | TITLE_NOUNS | SPEAKER_NOUNS:
+    if art.index.at(noun) is not None or lemma in _BODY_NOUNS_OR_TITLE_NOUNS_OR_SPEAKER_NOUNS:
         return False
     if load_gazetteer().match_role(noun.text) is not None:
         return False  # "prime minister of Macedonia": a post, not an issue

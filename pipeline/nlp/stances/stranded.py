@@ -23,6 +23,9 @@ CONTENT_PREPOSITIONS = frozenset({"for"})  # only after a policy noun, only with
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
+_TOPIC_PREPOSITIONS_OR_CONTENT_PREPOSITIONS = TOPIC_PREPOSITIONS | CONTENT_PREPOSITIONS
+
+
 def stranded_topic(host: Token, obj: Token) -> Token | None:
     """The "on" or "into" (or, after a policy noun, "for" + gerund) preposition of the verb or stance
     noun `host` that directly follows its common-noun object, when the object has none of its
@@ -30,7 +33,7 @@ def stranded_topic(host: Token, obj: Token) -> Token | None:
     if obj.pos_ != "NOUN" or obj.ent_type_:
         return None
     policy = obj.lemma_.lower() in POLICY_NOUNS
-    allowed = TOPIC_PREPOSITIONS | CONTENT_PREPOSITIONS if policy else TOPIC_PREPOSITIONS
+    allowed = _TOPIC_PREPOSITIONS_OR_CONTENT_PREPOSITIONS if policy else TOPIC_PREPOSITIONS
     if any(c.dep_ == "prep" and c.lower_ in allowed for c in obj.children):
         return None
     for prep in host.children:

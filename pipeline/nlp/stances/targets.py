@@ -209,6 +209,9 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
     return noun_targets(art, passive)
 
 
+_ATTEMPT_NOUNS_OR_ATTITUDE_NOUNS_OR_DEMAND_NOUNS = ATTEMPT_NOUNS | ATTITUDE_NOUNS | DEMAND_NOUNS
+
+
 def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
     """Targets a noun phrase names, seeing through attempt and attitude nouns
     ("attempts to impose …") and demand nouns ("calls for the publication of …")."""
@@ -233,7 +236,7 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         antecedent = antecedent_noun(art, noun)
         return noun_targets(art, antecedent) if antecedent is not None else []
     lemma = noun.lemma_.lower()
-    if lemma in ATTEMPT_NOUNS | ATTITUDE_NOUNS | DEMAND_NOUNS:
+    if lemma in _ATTEMPT_NOUNS_OR_ATTITUDE_NOUNS_OR_DEMAND_NOUNS:
         action = frame_action(noun) if lemma not in DEMAND_NOUNS else _demanded_action(noun)
         subject = next((c for c in action.children if c.dep_ == "nsubj"), None) if action is not None else None
         if action is None and lemma in DEMAND_NOUNS:

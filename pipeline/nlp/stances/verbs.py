@@ -83,6 +83,9 @@ ABOUT_PREPOSITIONS = frozenset({"about", "over", "at"})
 STATEMENT_VERBS = CLAIMING_VERBS | CALLING_VERBS  # a purpose that states or calls is made by its act
 
 
+_LIGHT_NOUN_PREPOSITIONS_OR_ABOUT_PREPOSITIONS = LIGHT_NOUN_PREPOSITIONS | ABOUT_PREPOSITIONS
+
+
 def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """Stance verbs: "opposes X", "called for X", "urged Y to do X", "expressed hope that X"."""
     out: list[Signal] = []
@@ -103,7 +106,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         if noun is not None and (found := stance_noun_cue(art, noun)):
             noun_cue = noun
             own = cue_prepositions(art, noun)  # "expressed concern about", not "… for the victims"
-            takes = LIGHT_NOUN_PREPOSITIONS if own is None else own & (LIGHT_NOUN_PREPOSITIONS | ABOUT_PREPOSITIONS)
+            takes = LIGHT_NOUN_PREPOSITIONS if own is None else own & (_LIGHT_NOUN_PREPOSITIONS_OR_ABOUT_PREPOSITIONS)
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in takes), None)
             if prep is None and (own is None or "to" in own):  # "gave no support to the plan"
                 prep = next(
