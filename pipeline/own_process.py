@@ -54,6 +54,9 @@ class StepOutcome(Generic[T]):
     """Peak resident memory of the process that ran the step (the child's, which counts the
     pages it shares with the parent; the calling process's high-water mark in process)."""
     own_process: bool
+    cpu_seconds: float = 0.0
+    """User + system CPU of the process that ran the step (the child's own; in process, the
+    calling process's while the step ran)."""
 
 
 def in_process() -> bool:
@@ -63,6 +66,11 @@ def in_process() -> bool:
 
 def _peak_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 _prepared: set[Callable[[], object]] = set()
@@ -84,13 +92,15 @@ def run_step(work: Callable[[], T], label: str = "step", prepare: Callable[[], o
     inherit it; in process the work loads what it needs itself."""
     started = time.perf_counter()
     if in_process():
-        outcome = StepOutcome(work(), _peak_mib(), False)
+        cpu = _cpu_seconds()
+        outcome = StepOutcome(work(), _peak_mib(), False, _cpu_seconds() - cpu)
     else:
         if prepare is not None:
             prepare_once(prepare)
         outcome = _in_child(work)
-    log.info("%s: peak RSS %.1f MiB (%s), %.1f s", label, outcome.peak_rss_mib,
-             "own process" if outcome.own_process else "calling process", time.perf_counter() - started)
+    log.info("%s: peak RSS %.1f MiB (%s), %.1f s, %.2f s CPU", label, outcome.peak_rss_mib,
+             "own process" if outcome.own_process else "calling process", time.perf_counter() - started,
+             outcome.cpu_seconds)
     return outcome
 
 
@@ -121,19 +131,20 @@ def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
             outcome = (True, work())
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
             outcome = (False, error)  # as it is: its message names the file (pipeline/failures.py reads it)
-        peak = _peak_mib()
+        peak, cpu = _peak_mib(), _cpu_seconds()
         try:
-            sender.send((*outcome, peak))
+            sender.send((*outcome, peak, cpu))
         except Exception:  # the value or the exception does not pickle
             sender.send((False, RuntimeError("".join(traceback.format_exception(outcome[1])) if not outcome[0]
-                                             else f"the step's result does not pickle: {outcome[1]!r:.200}"), peak))
+                                             else f"the step's result does not pickle: {outcome[1]!r:.200}"),
+                         peak, cpu))
         sender.close()
 
     process = context.Process(target=child, name="corpus-step", daemon=False)
     process.start()
     sender.close()
     try:
-        ok, value, peak = receiver.recv()
+        ok, value, peak, cpu = receiver.recv()
     except EOFError:
         process.join()
         raise ChildDied(f"the step's process ended with exit code {process.exitcode} and no result") from None
@@ -142,7 +153,7 @@ def _in_child(work: Callable[[], T]) -> StepOutcome[T]:
     process.join()
     if not ok:
         raise value
-    return StepOutcome(value, peak, True)
+    return StepOutcome(value, peak, True, cpu)
 
 
 def step_value(work: Callable[[], T], label: str = "step", prepare: Callable[[], object] | None = None) -> T:

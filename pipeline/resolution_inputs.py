@@ -7,9 +7,10 @@ coding every mention into the `MentionTable`: after a one-article edit that was 
 first pass, for the same values as last time. So each build keeps:
 
 - `resolution_inputs.npz`: the mention table's integer columns as coded (before it is
-  ordered), its strings and article ids, and for each article the content hash and the
+  ordered), its strings and article ids, and for each article the content hash, the
   identity of the cache entry file it was read from (`file_identity`: an entry is replaced
-  by renaming a new file over it, so the same identity is the same bytes);
+  by renaming a new file over it, so the same identity is the same bytes) and the digest of
+  what resolution reads of it (`inputs_digest`);
 - `resolution_inputs.jsonl`: one line per article, in the build's (article_id) order, with
   its `processed_at`, date and outlet and the raw rows of its event candidates and stances.
 
@@ -24,6 +25,7 @@ is kept and every entry is read.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
@@ -38,7 +40,7 @@ from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.settings import is_local
 from pipeline.storage import TEMP_SUFFIX, atomic_path
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _paths(data_dir: Path) -> tuple[Path, Path]:
@@ -58,7 +60,8 @@ class KeptInputs:
         self.article_ids: list[str] = index["article_ids"]
         self.columns = columns
         self.entries = {article_id: (sha, tuple(found) if found else None)
-                        for article_id, sha, found in index["entries"]}
+                        for article_id, sha, found, _ in index["entries"]}
+        self.digests = {article_id: digest for article_id, _, _, digest in index["entries"]}
         self.token = index["token"]
         self.lines = lines
 
@@ -119,10 +122,10 @@ class Writer:
             self._handle = self._temp.open("w", encoding="utf-8")
             self._handle.write(json.dumps({"token": self.token}) + "\n")
 
-    def add(self, article_id: str, sha: str, identity: tuple | None, entry: dict) -> None:
+    def add(self, article_id: str, sha: str, identity: tuple | None, entry: dict, digest: str) -> None:
         if self._handle is None:
             return
-        self.entries.append([article_id, sha, list(identity) if identity else None])
+        self.entries.append([article_id, sha, list(identity) if identity else None, digest])
         self._handle.write(json.dumps([article_id, entry]) + "\n")
 
     def finish(self, table: MentionTable) -> None:
@@ -152,6 +155,16 @@ def entry(article: dict, events: list[list], stances: list[list]) -> dict:
     return {"processed_at": article["processed_at"].isoformat(),
             "published_date": published.isoformat() if published is not None else None,
             "outlet": article["outlet"], "events": events, "stances": stances}
+
+
+def inputs_digest(article: dict, mentions: list[list], events: list[list], stances: list[list]) -> str:
+    """A digest of what resolution reads of one article: its date and outlet and the cached
+    rows of its mentions, event candidates and stances (an edit that changes none of them,
+    such as a sentence naming no one, leaves it as it was)."""
+    published = article["published_date"]
+    values = [published.isoformat() if published is not None else None, article["outlet"], mentions, events, stances]
+    encoded = json.dumps(values, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def article_of(entry: dict) -> dict:

@@ -142,12 +142,24 @@ def extractions(
         yield extraction
 
 
-def resolve_cached(
-    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, people: KnownPeople | None = None,
-    data_dir: Path | None = None,
-) -> tuple[CorpusResolution, dict[str, datetime]]:
-    """Pass 1: resolution over what it reads of every article, one cache entry at a time;
-    also each article's `processed_at` (which extraction the cache holds).
+@dataclass
+class ResolutionInputs:
+    """What pass 1 reads for resolution, and a digest of all of it (`digest`: each article's
+    `resolution_inputs.inputs_digest`, in article order)."""
+
+    mentions: MentionTable
+    candidates: list[EventCandidate]
+    stances: list[Stance]
+    infos: dict
+    processed: dict[str, datetime]
+    digest: str
+
+
+def read_resolution_inputs(
+    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, data_dir: Path | None = None,
+) -> ResolutionInputs:
+    """Pass 1: what resolution reads of every article, one cache entry at a time; also each
+    article's `processed_at` (which extraction the cache holds).
 
     The mentions go into a `MentionTable`, one row of integer codes each (millions of
     mention records would be most of the step's memory). The JSON decoder makes a new
@@ -165,11 +177,22 @@ def resolve_cached(
     if kept is not None and any(a[0] > b[0] for a, b in itertools.pairwise(extracted)):
         kept = None  # the kept lines are matched in article_id order
     try:
-        inputs = _read_inputs(cache, extracted, version, data_dir, kept)
+        return _read_inputs(cache, extracted, version, data_dir, kept)
     except _KeptLinesBroken:
-        inputs = _read_inputs(cache, extracted, version, data_dir, None)
-    mentions, candidates, stances, infos, processed = inputs
-    return resolve_corpus(mentions.ordered(), candidates, infos, stances, people), processed
+        return _read_inputs(cache, extracted, version, data_dir, None)
+
+
+def resolve_cached(
+    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, people: KnownPeople | None = None,
+    data_dir: Path | None = None,
+) -> tuple[CorpusResolution, dict[str, datetime]]:
+    """Pass 1 (`read_resolution_inputs`) and resolution over what it read."""
+    inputs = read_resolution_inputs(cache, extracted, version, data_dir)
+    return _resolved(inputs, people), inputs.processed
+
+
+def _resolved(inputs: ResolutionInputs, people: KnownPeople | None) -> CorpusResolution:
+    return resolve_corpus(inputs.mentions.ordered(), inputs.candidates, inputs.infos, inputs.stances, people)
 
 
 class _KeptLinesBroken(Exception):
@@ -177,7 +200,7 @@ class _KeptLinesBroken(Exception):
 
 
 def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, data_dir: Path | None,
-                 kept: resolution_inputs.KeptInputs | None) -> tuple:
+                 kept: resolution_inputs.KeptInputs | None) -> ResolutionInputs:
     identities = {article_id: cache.entry_identity(article_id) for article_id, _ in extracted}
     reuse = {a for a, sha in extracted if kept is not None and kept.current(a, sha, identities[a])}
     mentions = kept.table(reuse) if reuse else MentionTable()
@@ -185,12 +208,13 @@ def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], versi
     candidates, stances, infos, processed = [], [], {}, {}
     shared: dict[str | int, str | int] = {}
     sentences: dict[str, str] = {}
-    raw: dict[type, list] = {EventCandidate: [], Stance: []}
+    raw: dict[type, list] = {Mention: [], EventCandidate: [], Stance: []}
+    digest = hashlib.sha256()
 
     def record(kind: type, row: list):
+        raw[kind].append(row)
         if kind is Mention:  # coded into the MentionTable, which keeps each value once
             return make_record(kind, row)
-        raw[kind].append(row)
         return _shared_record(kind, row, shared, sentences)
 
     writer = resolution_inputs.Writer(data_dir, version) if data_dir is not None else None
@@ -204,11 +228,12 @@ def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], versi
                 if line is None or line[0] != article_id:
                     raise _KeptLinesBroken(article_id)
                 entry = line[1]
+                article_digest = kept.digests[article_id]
                 article = {"article_id": article_id, **resolution_inputs.article_of(entry)}
                 candidates.extend(_shared_record(EventCandidate, row, shared, sentences) for row in entry["events"])
                 stances.extend(_shared_record(Stance, row, shared, sentences) for row in entry["stances"])
             else:
-                raw[EventCandidate], raw[Stance] = [], []
+                raw[Mention], raw[EventCandidate], raw[Stance] = [], [], []
                 found = cache.get_records(article_id, sha, version, RESOLUTION_READS, record)
                 if found is None:
                     raise VanishedExtraction(article_id)
@@ -217,10 +242,14 @@ def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], versi
                 candidates.extend(records["events"])
                 stances.extend(records["stances"])
                 entry = resolution_inputs.entry(article, raw[EventCandidate], raw[Stance])
+                article_digest = resolution_inputs.inputs_digest(article, raw[Mention], raw[EventCandidate],
+                                                                 raw[Stance])
+                raw[Mention] = []
             infos[article["article_id"]] = article_info(article)
             processed[article["article_id"]] = article["processed_at"]
+            digest.update(f"{article_id}\x1f{article_digest}\n".encode("utf-8", "surrogatepass"))
             if writer is not None:
-                writer.add(article_id, sha, identities[article_id], entry)
+                writer.add(article_id, sha, identities[article_id], entry, article_digest)
         if writer is not None:
             writer.finish(mentions)
     except BaseException:
@@ -228,7 +257,7 @@ def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], versi
             writer.abandon()
         raise
     shared.clear()
-    return mentions, candidates, stances, infos, processed
+    return ResolutionInputs(mentions, candidates, stances, infos, processed, digest.hexdigest())
 
 
 RESOLUTION_READS = ("mentions", "events", "stances")
@@ -293,25 +322,45 @@ def write_tables(
     content_sha256 of the cached extraction to use), in article_id order. Raises
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
     cache = ExtractionCache(data_dir)
-    people = known_people.load(known_people.memo_path(data_dir), version)
-    resolution, processed = resolve_cached(cache, extracted, version, people, data_dir)
-    with atomic_path(known_people.memo_path(data_dir)) as temp:  # the clusters, for the next build
-        temp.write_bytes(known_people.dumps(people, version))
-    del people
-    whole = resolution.tables(release=True)
-    resolution = _links_only(resolution)
-    whole.update(file_tables(rejections, detected_at, notes, row_rejections))
+    inputs = read_resolution_inputs(cache, extracted, version, data_dir)
+    processed, resolution_digest = inputs.processed, inputs.digest
     digest = table_reuse.code_digest(version, sys.modules[__name__], table_reuse)
     previous = table_reuse.PreviousTables(data_dir, digest)
-    kept = {table for table, rows in whole.items() if previous.unchanged(table, rows)}
+    resolved = table_reuse.resolution_marker(data_dir)
+    key = table_reuse.resolution_key(data_dir, resolution_digest) if previous.valid else None
+    if key is not None and resolved.matches(key):
+        # What resolution reads is what the last complete build resolved: its corpus-wide
+        # tables stand, and every mention keeps its link (resolution is a function of these
+        # inputs and of the code, which `digest` covers). The articles to lay out again take
+        # their links and event dates from the last build's rows.
+        del inputs
+        whole = file_tables(rejections, detected_at, notes, row_rejections)
+        reuse = previous.same_extractions(dict(extracted), processed)
+        resolution = previous.resolution_of({article_id for article_id, _ in extracted} - reuse)
+        kept = set(table_reuse.RESOLVED_TABLES)
+    else:
+        people = known_people.load(known_people.memo_path(data_dir), version)
+        resolution = _resolved(inputs, people)
+        del inputs
+        with atomic_path(known_people.memo_path(data_dir)) as temp:  # the clusters, for the next build
+            temp.write_bytes(known_people.dumps(people, version))
+        del people
+        whole = resolution.tables(release=True)
+        resolution = _links_only(resolution)
+        whole.update(file_tables(rejections, detected_at, notes, row_rejections))
+        reuse = None
+        kept = set()
+    kept |= {table for table, rows in whole.items() if previous.unchanged(table, rows)}
     validated = {table: validate(table, whole.pop(table)) for table in list(whole) if table not in kept}
     del whole
-    reuse = previous.reusable(dict(extracted), processed, resolution)
+    if reuse is None:
+        reuse = previous.reusable(dict(extracted), processed, resolution)
     contract = ContractPasses(data_dir)
     # Rows taken over keep the validation they passed when their file was written: a table
     # whose other rows are validated below has then passed the contract as a whole.
     taken_from_passed = {table: not reuse or contract.passed(table) for table in ARTICLE_TABLES}
     table_reuse.marker(data_dir).forget()
+    resolved.forget()
     summaries: dict[str, TableSummary] = {}
     with contextlib.ExitStack() as stack:
         appenders = {}
@@ -338,6 +387,9 @@ def write_tables(
     for table in kept:
         summaries[table] = summarize(data_dir, table)
     table_reuse.marker(data_dir).record(digest)
+    key = table_reuse.resolution_key(data_dir, resolution_digest)
+    if key is not None:
+        resolved.record(key)
     distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
     contract.record(
         list(validated) + [table for table in ARTICLE_TABLES if taken_from_passed[table] and distinct_articles],

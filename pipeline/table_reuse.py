@@ -10,9 +10,14 @@ when the extraction is the one they were built from (same content hash and
 taken from an event is the same as before; and only when the last build was made by the same
 code and extractors (a digest recorded beside the files after each complete build), in a
 local data folder.
-Everything else is built again from the cache. Entity and event resolution themselves still
-run over every article: their ids depend on the whole corpus; but a corpus-wide table whose
-rows come out as in its file from the last build (`unchanged`) is left as it is.
+Everything else is built again from the cache. Entity and event resolution run over every
+article when what they read changed (their ids depend on the whole corpus), and a
+corpus-wide table whose rows come out as in its file from the last build (`unchanged`) is
+left as it is. When what they read is what the last complete build resolved (an edit that
+changes no mention, event candidate or stance, nor the article's date or outlet: the digest
+of pass 1, `resolution_key`), resolution is not run at all: its tables (`RESOLVED_TABLES`)
+stand as written, and the articles laid out again take each mention's link and a date taken
+from an event from the last build's rows (`resolution_of`).
 """
 
 from __future__ import annotations
@@ -30,13 +35,33 @@ import pyarrow.parquet as pq
 
 from pipeline import cache_format, schemas
 from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
+from pipeline.nlp.event_resolution import EventResolution
+from pipeline.passed import file_digest_or_none
 from pipeline.storage import InputsMarker, opened_parquet, table_path
 
 SCAN_ROWS = 65_536
 
+RESOLVED_TABLES = ("entities", "events", "event_participants", "event_mentions", "stances", "issues")
+"""The tables resolution makes whole (`CorpusResolution.tables`)."""
+
 
 def marker(data_dir: Path) -> InputsMarker:
     return InputsMarker(data_dir / "parquet" / "article_tables.sha256")
+
+
+def resolution_marker(data_dir: Path) -> InputsMarker:
+    """The `resolution_key` of the last complete build; removed while a build writes."""
+    return InputsMarker(data_dir / "parquet" / "resolution.sha256")
+
+
+def resolution_key(data_dir: Path, inputs_digest: str) -> str | None:
+    """What resolution read (`table_build.ResolutionInputs.digest`) and the bytes of the
+    tables it made, as they are on disk: a table written since by anything else does not
+    stand for this build's resolution. None when a table cannot be read."""
+    files = [(table, file_digest_or_none(table_path(data_dir, table))) for table in RESOLVED_TABLES]
+    if any(digest is None for _, digest in files):
+        return None
+    return "\n".join([inputs_digest, *(f"{table} {digest}" for table, digest in files)])
 
 
 def code_digest(version: str, *modules) -> str:
@@ -73,23 +98,52 @@ class PreviousTables:
             old = pq.read_table(source)
         return old.schema.equals(schema) and old.equals(new)
 
+    def same_extractions(self, extracted: Mapping[str, str], processed: Mapping[str, datetime]) -> set[str]:
+        """The articles whose rows were built from the extraction they have now (content hash
+        and `processed_at`): all that decides whether they can be taken over when resolution
+        decided as in the last build."""
+        if not self.valid:
+            return set()
+        return set(self._same_extractions(extracted, processed, None))
+
+    def _same_extractions(
+        self, extracted: Mapping[str, str], processed: Mapping[str, datetime], linked: Mapping | None
+    ) -> list[str]:
+        columns = ["article_id", "content_sha256", "processed_at", "published_date", "published_date_source"]
+        with opened_parquet(self.paths["articles"]) as source:
+            old = pq.read_table(source, columns=columns).to_pydict()
+        return [
+            article_id
+            for article_id, sha, at, published, source in zip(*(old[c] for c in columns), strict=True)
+            if extracted.get(article_id) == sha and processed.get(article_id) == at
+            and (linked is None or (linked.get(article_id) == published if source == "event_link"
+                                    else published is not None or article_id not in linked))
+        ]
+
+    def resolution_of(self, article_ids: set[str]) -> CorpusResolution:
+        """What laying out these articles reads of resolution (each mention's entity and how it
+        was linked, a date taken from an event), as the last build's rows hold it: for a build
+        whose resolution decided as the last one's. A mention without a row had no link."""
+        links: dict[str, tuple[str, str]] = {}
+        dates = {}
+        if article_ids:
+            found = self.rows("mentions", article_ids).select(["mention_id", "entity_id", "resolution"]).to_pydict()
+            links = {m: (e, how) for m, e, how in zip(found["mention_id"], found["entity_id"], found["resolution"],
+                                                      strict=True)}
+            found = self.rows("articles", article_ids).select(
+                ["article_id", "published_date", "published_date_source"]).to_pydict()
+            dates = {a: published for a, published, source in zip(
+                found["article_id"], found["published_date"], found["published_date_source"], strict=True)
+                if source == "event_link"}
+        return CorpusResolution(links, [], EventResolution(article_dates=dates), [], [])
+
     def reusable(
         self, extracted: Mapping[str, str], processed: Mapping[str, datetime], resolution: CorpusResolution
     ) -> set[str]:
         """The articles whose rows can be taken over (see the module docstring)."""
         if not self.valid:
             return set()
-        linked = resolution.events.article_dates
-        columns = ["article_id", "content_sha256", "processed_at", "published_date", "published_date_source"]
-        with opened_parquet(self.paths["articles"]) as source:
-            old = pq.read_table(source, columns=columns).to_pydict()
-        keep = {
-            article_id
-            for article_id, sha, at, published, source in zip(*(old[c] for c in columns), strict=True)
-            if extracted.get(article_id) == sha and processed.get(article_id) == at
-            and (linked.get(article_id) == published if source == "event_link"
-                 else published is not None or article_id not in linked)
-        }
+        keep = set(self._same_extractions(extracted, processed, resolution.events.article_dates))
         columns = ["article_id", "mention_id", "entity_id", "resolution"]
         with opened_parquet(self.paths["mentions"]) as source:
             for batch in pq.ParquetFile(source).iter_batches(batch_size=SCAN_ROWS, columns=columns):

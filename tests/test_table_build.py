@@ -485,3 +485,43 @@ def test_a_warehouse_damaged_in_place_is_not_the_base_of_the_next_build(corpus, 
     warehouse.build_warehouse(data)
     assert seen == [{"sentences"}]  # taken for the last build's file, then found damaged
     assert _warehouse_contents(database) == expected
+
+
+def test_an_edit_that_changes_nothing_resolution_reads_skips_resolution_and_equals_a_full_build(
+    corpus, tmp_path, monkeypatch
+):
+    """A sentence naming no one, no event and no stance leaves what resolution reads as it was:
+    the rebuild runs no resolution, rewrites none of its tables, lays out only the edited
+    article (links and dates from the last build's rows) and equals a build from nothing."""
+    data = _built_copy(corpus, tmp_path)
+    _, extractions, extracted, rejections, _ = corpus
+    now, current = _edited(data, tmp_path, extractions, "\nThis article was updated by the benchmark.\n")
+    assert current != extracted
+    edited = next(x for x in now if x.article["article_id"] == SEED_000)
+    before = next(x for x in extractions if x.article["article_id"] == SEED_000)
+    assert (edited.mentions, edited.events, edited.stances) == (before.mentions, before.events, before.stances)
+    resolved = []
+    real = table_build.resolve_corpus
+    monkeypatch.setattr(table_build, "resolve_corpus", lambda *a, **k: resolved.append(1) or real(*a, **k))
+    written = {table: table_path(data, table).stat().st_mtime_ns for table in table_reuse.RESOLVED_TABLES}
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert resolved == []
+    assert all(table_path(data, t).stat().st_mtime_ns == written[t] for t in table_reuse.RESOLVED_TABLES)
+    expected = build_tables(now, rejections, NOW)
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+    # An edit that names someone runs resolution again; so does a resolved table changed on disk.
+    (tmp_path / "again").mkdir()
+    later, current = _edited(data, tmp_path / "again", now, "\nSergei Lavrov met reporters in Baku.\n")
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert resolved == [1]
+    expected = build_tables(later, rejections, NOW)
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+    issues = table_path(data, "issues")
+    pq.write_table(pq.read_table(issues).slice(1), issues)
+    table_build.write_tables(data, current, extractor_version(), rejections, NOW)
+    assert resolved == [1, 1]
+    for table in TABLES:
+        assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table

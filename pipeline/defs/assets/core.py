@@ -81,7 +81,7 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     messages, summaries = step.value
     for message in messages:
         context.log.info(message)
-    context.log.info(f"table step: peak RSS {step.peak_rss_mib} MiB")
+    context.log.info(f"table step: peak RSS {step.peak_rss_mib} MiB, {step.cpu_seconds:.2f} s CPU")
     for table, summary in summaries.items():
         path = table_path(paths.data, table)
         context.log.info(f"{table}: {summary.rows} rows -> {path}")

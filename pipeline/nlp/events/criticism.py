@@ -24,6 +24,8 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.events.negation import denied_above, rhetorical
 from pipeline.nlp.events.vocabulary import (
+    BLAME_ADJECTIVES,
+    BLAMED_ACTS,
     CONDUCT_ADVERBS,
     CONDUCT_VERBS,
     CONSEQUENCE_VERBS,
@@ -327,6 +329,38 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
     return False
 
 
+def blamed_for_harm(token: Token) -> bool:
+    """ "said Japan was responsible for the incident", "held India responsible for the
+    attack": an adjective of blame (events.yaml blame_adjectives) whose "for" phrase names a
+    hostile act or a harm (blamed_acts, harm_words) charges whom it is said of. "responsible
+    for trade policy", "a responsible government" blame no one, nor does a denial ("denied
+    it was responsible for the attack") or a pronoun's own claim ("said it was responsible").
+    """
+    if token.pos_ != "ADJ" or token.lemma_.lower() not in BLAME_ADJECTIVES or denied_above(token):
+        return False
+    if any(s.pos_ == "PRON" for s in _blamed_subjects(token)):
+        return False
+    blamed = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in pobjs(c)]
+    harms = BLAMED_ACTS | HARM_WORDS
+    return any(p.lower_ in harms or p.lemma_.lower() in harms for p in blamed)
+
+
+def _blamed_subjects(adjective: Token) -> list[Token]:
+    """Whom an adjective of blame is said of: the subject of its "be" ("Japan was
+    responsible"), its own subject ("holds the leadership responsible"), or the noun it
+    follows ("held India responsible")."""
+    own = [c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        return own
+    if adjective.dep_ == "acomp":
+        return [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if adjective.dep_ == "amod":
+        return [adjective.head]
+    if adjective.dep_ == "oprd":
+        return [c for c in adjective.head.children if c.dep_ == "dobj"]
+    return []
+
+
 def criticises(token: Token) -> bool:
     if hyphen_prefix(token)[:-1] in OPPOSING_PREFIXES:
         return False  # "non-fiction", "anti-corruption drives": no one is blamed
@@ -334,7 +368,7 @@ def criticises(token: Token) -> bool:
         return False  # "the criminal investigation", "terrorist suspects": a kind, no judgement
     if _reproach(token) or breaks_a_norm(token) or excess(token) or _shortcoming(token):
         return True
-    if harmful_outcome(token):
+    if harmful_outcome(token) or blamed_for_harm(token):
         return True
     if criticising_phrase(token):
         return True

@@ -104,10 +104,10 @@ def _helps_relief(verb: Token) -> bool:
     the verb's object or its "with" phrase) is aid, whoever is relieved."""
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in") for p in pobjs(c)]
-    return any(_relief_noun(noun) for noun in nouns)
+    return any(relief_noun(noun) for noun in nouns)
 
 
-def _relief_noun(noun: Token) -> bool:
+def relief_noun(noun: Token) -> bool:
     """Whether the noun or its compound or adjective names relief (events.yaml aid_purposes),
     by lemma or surface: "relief", "tsunami relief", "the relief effort", "the victims"."""
     words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
@@ -120,7 +120,7 @@ def names_relief(verb: Token) -> bool:
     parser hangs the "for" phrase on the verb or on the sum."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [*verb.children, *(c for o in objects for c in o.children)]:
-        if prep.dep_ == "prep" and prep.lower_ == "for" and any(_relief_noun(noun) for noun in pobjs(prep)):
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(relief_noun(noun) for noun in pobjs(prep)):
             return True
     return False
 

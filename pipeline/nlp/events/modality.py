@@ -24,6 +24,7 @@ from pipeline.nlp.events.draft import (
     HYPOTHETICAL,
     MODALITY_RANK,
     NEGATED,
+    SPEECH_TYPES,
     TEMPORAL_LINK_PREPS,
     Draft,
     EventContext,
@@ -35,6 +36,7 @@ from pipeline.nlp.events.draft import (
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
     CONATIVE_VERBS,
+    CONTACT_VERBS,
     CONTRAST_MARKS,
     COURSE_ENDS,
     COURSE_VERBS,
@@ -262,6 +264,8 @@ def modality(ec: EventContext, draft: Draft) -> str:
         found = _clause_modality(effort, lexicon)  # "the UN is attempting to mediate": mediating now
     elif token.pos_ not in ("NOUN", "PROPN") and _announced_resignation(ec, draft):
         found = ASSERTED  # "Mark Vaile announced that he will resign": his resignation
+    elif token.pos_ not in ("NOUN", "PROPN") and draft.event_type in SPEECH_TYPES and _said_on_contact(token, lexicon):
+        found = _clause_modality(token.head, lexicon)  # "met Blair to demand the release": demanded then
     elif token.pos_ not in ("NOUN", "PROPN"):
         found = _clause_modality(token, lexicon)
         found = _stronger(found, _infinitive_modality(token))
@@ -279,6 +283,19 @@ def modality(ec: EventContext, draft: Draft) -> str:
             if draft.event_type == "AGREE" and _progressive(verb):
                 found = _stronger(found, HYPOTHETICAL)  # "were still hammering out a deal": none reached yet
     return found
+
+
+def _said_on_contact(verb: Token, lexicon: EventTriggers) -> bool:
+    """ "approached Mr Vohor to complain", "summoned the ambassador to protest", "visited Beijing
+    to urge China": a speech act that is the purpose of a meeting, a visit or a call
+    (events.yaml contact_verbs) is made there, as surely as the contact is made; its own
+    "not" or modal still counts."""
+    if verb.tag_ != "VB" or not has_to_marker(verb) or verb.dep_ not in ("advcl", "xcomp"):
+        return False
+    if _token_modality(verb, lexicon) != ASSERTED:
+        return False
+    head = verb.head
+    return head.pos_ == "VERB" and lemma_in(head, CONTACT_VERBS) and head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
 
 
 def _announced_resignation(ec: EventContext, draft: Draft) -> bool:

@@ -15,7 +15,10 @@ or indirect) praises without one when an approving word (`approval_words` in
   the label "be" gives a named subject, or judging a deed an actor owns, it approves of
   that subject or owner;
 * "South Korea is a strategic partner in Asia": a noun of friendly ties (`partner_nouns`)
-  as the complement of "be" endorses the subject of "be".
+  as the complement of "be" endorses the subject of "be";
+* "he was satisfied with Mr Wolfowitz's answers", "was pleased with the French response": a
+  word of satisfaction (`satisfaction_words`) said of the speaker praises the actors its
+  "with" phrase names.
 
 The speaker is the source and the approved actor the target: never the speaker, "I" or
 "we", nor a place; a negated word ("was not right to"), a question, or a subject that is no
@@ -42,7 +45,7 @@ from pipeline.nlp.events.judged_referents import SPEAKER_PRONOUNS
 from pipeline.nlp.events.negation import negated
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.speech import PRAISE_SPEECH
-from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS
+from pipeline.nlp.events.vocabulary import APPROVAL_WORDS, DEED_VERBS, PARTNER_NOUNS, SATISFACTION_WORDS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, nominal_subjects
 from pipeline.nlp.token_view import view_of
@@ -111,6 +114,36 @@ def _tied_targets(ec: EventContext, word: Token, speaker: Mention) -> list[Menti
     return [m for p in tied for m in _targets(ec, p, speaker)]
 
 
+def _satisfying(ec: EventContext, word: Token, speaker: Mention) -> list[Mention]:
+    """The actors the "with" phrase of a word of satisfaction names, when the word is said
+    of the speaker ("he was satisfied with everything he heard from Mr Wolfowitz", the
+    speaker's own name or a pronoun as the subject of "be"); anywhere in that phrase, since
+    what satisfied is what the actor said or did."""
+    if word.dep_ != "acomp" or word.head.lemma_ != "be":
+        return []
+    subject = _subject(word.head)
+    if subject is None:
+        return []
+    mine = subject.pos_ == "PRON" or any(same_actor(m, speaker) for m in np_actors(subject, ec.index))
+    if not mine:
+        return []
+    phrases = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "with" for p in pobjs(c)]
+    found = [m for p in phrases for t in p.subtree for m in ec.index.all_at(t) if is_actor(m)]
+    return [m for m in _targets_among(found, speaker)]
+
+
+def _targets_among(found: list[Mention], speaker: Mention) -> list[Mention]:
+    return unique(
+        m
+        for m in found
+        if m.entity_type != "LOCATION"
+        and m.surface.lower() not in SPEAKER_PRONOUNS
+        and m.kind != "pronoun"
+        and not same_actor(m, speaker)
+        and not (m.entity_type == "COUNTRY" and m.country_iso3 and m.country_iso3 == speaker.country_iso3)
+    )
+
+
 def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> list[Draft]:
     """SUPPORT drafts for the quotes (`speech.attributed_quotes`) that approve of a named
     actor's act, one per quote."""
@@ -118,6 +151,14 @@ def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> l
     for speaker, span in attributed:
         doc, lower = span.doc, view_of(span.doc).lower
         for i in range(span.start, span.end):
+            if lower[i] in SATISFACTION_WORDS:
+                word = doc[i]
+                sentence = ec.ctx.sentence_at(word.idx)
+                targets = _satisfying(ec, word, speaker)
+                if targets and sentence is not None and not is_question(sentence) and not negated(word):
+                    drafts.append(speech_act_draft(PRAISE_SPEECH, word, sentence, [speaker], targets))
+                    break  # one praise per quote
+                continue
             if lower[i] not in APPROVAL_WORDS and lower[i] not in PARTNER_NOUNS:
                 continue  # read from the view: a Token is made only for an approving word
             word = doc[i]

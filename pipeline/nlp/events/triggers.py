@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.arrival import arrival_trigger
 from pipeline.nlp.events.captivity import captivity_trigger
-from pipeline.nlp.events.donations import assistance_trigger, donation_trigger
+from pipeline.nlp.events.donations import assistance_trigger, donation_trigger, relief_noun
 from pipeline.nlp.events.draft import (
     RECEIVING_LEMMAS,
     SPEECH_TYPES,
@@ -43,6 +43,7 @@ from pipeline.nlp.events.senses import apply_sense
 from pipeline.nlp.events.verdicts import verdict_trigger
 from pipeline.nlp.events.vocabulary import (
     AID_DROPPING_VERBS,
+    AID_GRANTING_VERBS,
     AID_SCALING_VERBS,
     ARRIVAL_VERBS,
     CAPTIVITY_VERBS,
@@ -358,15 +359,24 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         verb_lemma = lemma[i].lower()
         meeting_only = bare and verb_lemma in MEETING_LIGHT_VERBS
         scaling_only = bare and verb_lemma in AID_SCALING_VERBS
+        granting = verb_lemma in AID_GRANTING_VERBS
         dropping_only = bare and verb_lemma in AID_DROPPING_VERBS
         legal_only = bare and verb_lemma in LEGAL_REALISING_VERBS
-        if bare and not (meeting_only or scaling_only or dropping_only or legal_only):
+        if bare and not (meeting_only or scaling_only or dropping_only or legal_only or granting):
             continue  # (told on the token view: no Token made for the verbs that realise nothing)
         token = doc[i]
         for noun in _object_nouns(token):
             if noun.i not in nouns:
                 continue
             noun_trigger = nouns[noun.i][0]
+            if granting and noun_trigger.event_type == "AID":
+                # "the World Bank approved a $100m loan for Kenya": the approver gives it
+                realised_by.setdefault(noun.i, []).append(token)
+                if verb is not None:
+                    light_triggers.add(token.i)  # the approval is the aid, no SUPPORT of its own
+                continue
+            if granting and bare:
+                continue  # a verb of granting that is no trigger nor light verb realises only aid
             if meeting_only and noun_trigger.event_type != "CONSULT":
                 continue  # "had talks with Lula" is a meeting; "has the support of" is no act
             if dropping_only and noun_trigger.event_type != "AID":
@@ -481,15 +491,39 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
 
 
 def _given_by_someone(noun: Token, trigger: Trigger, index: MentionIndex) -> bool:
-    """ "The first aid from Japan arrived in Colombo": aid whose "from" phrase names its giver
-    was given, though no giving verb realises it, when it is the subject of what happened to
-    it ("accepted aid from Israel" is realised by the receiving verb; a topic noun such as
-    "more aid is needed" names no giver; "rejected aid from Israel", "asked for aid from
-    Japan" report none given)."""
-    return trigger.event_type == "AID" and noun.dep_ == "nsubj" and any(
+    """ "The first aid from Japan arrived in Colombo", "Japan's aid to Indonesia reached $500
+    million", "American aid to Israel totals $3 billion": aid whose "from" phrase, possessor
+    or actor modifier names its giver was given, though no giving verb realises it, when it
+    is the subject of what happened to it or names whom it went to ("to Indonesia") or what
+    for ("for the tsunami victims"). "accepted aid from Israel" is realised by the receiving
+    verb; a topic noun such as "more aid is needed" or "Britain's aid budget" names no giver;
+    "rejected aid from Israel", "asked for aid from Japan" report none given."""
+    if trigger.event_type != "AID":
+        return False
+    if noun.dep_ == "nsubj" and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(np_actors(p, index) for p in pobjs(c))
         for c in noun.children
+    ):
+        return True
+    if not any(_names_giver(c, index) for c in noun.children):
+        return False
+    return noun.dep_ in ("nsubj", "nsubjpass") or any(
+        c.dep_ == "prep"
+        and (
+            (c.lower_ == "to" and any(np_actors(p, index) for p in pobjs(c)))
+            or (c.lower_ == "for" and any(relief_noun(p) for p in pobjs(c)))
+        )
+        for c in noun.children
     )
+
+
+def _names_giver(modifier: Token, index: MentionIndex) -> bool:
+    """ "Japan's aid", "its aid", "American aid", "US aid": a possessor, or a demonym or name
+    before the noun, that is an actor."""
+    if modifier.dep_ == "poss":
+        return actor_at(index, modifier) is not None
+    before = modifier.dep_ in ("amod", "compound", "nmod") and modifier.i < modifier.head.i
+    return before and actor_at(index, modifier) is not None
 
 
 def _showing(noun: Token, index: MentionIndex) -> bool:
