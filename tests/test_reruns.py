@@ -127,16 +127,15 @@ def test_a_one_article_rerun_equals_a_run_from_nothing(folders, monkeypatch, sen
     assert run_pipeline(seeds, data).success
     edited = seeds / f"{SEED_000}.txt"
     edited.write_bytes(edited.read_bytes() + sentence.encode())
-    if "benchmark" in sentence:  # resolution must not run (the table step, forked, would fail)
-        from pipeline import table_build
+    with monkeypatch.context() as patched:
+        if "benchmark" in sentence:  # resolution must not run (the table step, forked, would fail)
+            from pipeline import table_build
 
-        def not_again(*args, **kwargs):
-            raise AssertionError("resolution ran again although nothing it reads changed")
+            def not_again(*args, **kwargs):
+                raise AssertionError("resolution ran again although nothing it reads changed")
 
-        monkeypatch.setattr(table_build, "resolve_corpus", not_again)
-    rerun = run_pipeline(seeds, data)
-    monkeypatch.undo()
-    monkeypatch.setattr(file_identity, "SETTLED_NS", -60 * 10**9)
+            patched.setattr(table_build, "resolve_corpus", not_again)
+        rerun = run_pipeline(seeds, data)
     assert rerun.success and extracted_partitions(rerun) == {f"{SEED_000}.txt"}
 
     fresh = data.parent / "fresh"
