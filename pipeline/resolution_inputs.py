@@ -2,7 +2,7 @@
 so that a build after an edit reads again only the cache entries that changed.
 
 Resolution needs every article's mentions, event candidates and stances (`table_build.
-resolve_cached`). Reading them means reading, checking and decoding every cache entry and
+read_resolution_inputs`). Reading them means reading, checking and decoding every cache entry and
 coding every mention into the `MentionTable`: after a one-article edit that was most of the
 first pass, for the same values as last time. So each build keeps:
 

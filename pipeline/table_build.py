@@ -182,15 +182,6 @@ def read_resolution_inputs(
         return _read_inputs(cache, extracted, version, data_dir, None)
 
 
-def resolve_cached(
-    cache: ExtractionCache, extracted: list[tuple[str, str]], version: str, people: KnownPeople | None = None,
-    data_dir: Path | None = None,
-) -> tuple[CorpusResolution, dict[str, datetime]]:
-    """Pass 1 (`read_resolution_inputs`) and resolution over what it read."""
-    inputs = read_resolution_inputs(cache, extracted, version, data_dir)
-    return _resolved(inputs, people), inputs.processed
-
-
 def _resolved(inputs: ResolutionInputs, people: KnownPeople | None) -> CorpusResolution:
     return resolve_corpus(inputs.mentions.ordered(), inputs.candidates, inputs.infos, inputs.stances, people)
 
