@@ -329,6 +329,10 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
     return False
 
 
+# what an actor is blamed for: a hostile act or its toll, or any harm
+_BLAMEWORTHY = BLAMED_ACTS | HARM_WORDS
+
+
 def blamed_for_harm(token: Token) -> bool:
     """ "said Japan was responsible for the incident", "held India responsible for the
     attack": an adjective of blame (events.yaml blame_adjectives) whose "for" phrase names a
@@ -341,8 +345,7 @@ def blamed_for_harm(token: Token) -> bool:
     if any(s.pos_ == "PRON" for s in _blamed_subjects(token)):
         return False
     blamed = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in pobjs(c)]
-    harms = BLAMED_ACTS | HARM_WORDS
-    return any(p.lower_ in harms or p.lemma_.lower() in harms for p in blamed)
+    return any(p.lower_ in _BLAMEWORTHY or p.lemma_.lower() in _BLAMEWORTHY for p in blamed)
 
 
 def _blamed_subjects(adjective: Token) -> list[Token]:
