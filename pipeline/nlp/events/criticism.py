@@ -52,6 +52,7 @@ from pipeline.nlp.syntax import (
     hyphen_prefix,
     is_condition,
     is_passive,
+    nominal_subjects,
 )
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -352,11 +353,11 @@ def _blamed_subjects(adjective: Token) -> list[Token]:
     """Whom an adjective of blame is said of: the subject of its "be" ("Japan was
     responsible"), its own subject ("holds the leadership responsible"), or the noun it
     follows ("held India responsible")."""
-    own = [c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = nominal_subjects(adjective)
     if own:
         return own
     if adjective.dep_ == "acomp":
-        return [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return nominal_subjects(adjective.head)
     if adjective.dep_ == "amod":
         return [adjective.head]
     if adjective.dep_ == "oprd":
