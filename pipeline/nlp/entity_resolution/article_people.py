@@ -83,10 +83,11 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         tokens, start = tokens_of[row], t.char_start(row)
         if len(tokens) < 2:
             continue
+        unhyphenated = _unhyphenated(tokens)
         matches = [
             c for c in clusters
             if tokens in c.distinct
-            or any(same_person(tokens, f) or _unhyphenated(tokens) == _unhyphenated(f) for f in c.distinct)
+            or any(same_person(tokens, f) or unhyphenated == _unhyphenated(f) for f in c.distinct)
         ]  # fmt: skip
         if matches:
             target = max(matches, key=lambda c: c.last_mention_before(start))

@@ -52,6 +52,7 @@ from pipeline.nlp.syntax import (
     hyphen_prefix,
     is_condition,
     is_passive,
+    nominal_subjects,
 )
 
 CRITICISM_WEIGHT = 0.6  # stance-lexicon weight from which a judging word criticises
@@ -329,6 +330,10 @@ def _owned_by_phrase(word: Token, verb: Token) -> bool:
     return False
 
 
+# what an actor is blamed for: a hostile act or its toll, or any harm
+_BLAMEWORTHY = BLAMED_ACTS | HARM_WORDS
+
+
 def blamed_for_harm(token: Token) -> bool:
     """ "said Japan was responsible for the incident", "held India responsible for the
     attack": an adjective of blame (events.yaml blame_adjectives) whose "for" phrase names a
@@ -341,19 +346,18 @@ def blamed_for_harm(token: Token) -> bool:
     if any(s.pos_ == "PRON" for s in _blamed_subjects(token)):
         return False
     blamed = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in pobjs(c)]
-    harms = BLAMED_ACTS | HARM_WORDS
-    return any(p.lower_ in harms or p.lemma_.lower() in harms for p in blamed)
+    return any(p.lower_ in _BLAMEWORTHY or p.lemma_.lower() in _BLAMEWORTHY for p in blamed)
 
 
 def _blamed_subjects(adjective: Token) -> list[Token]:
     """Whom an adjective of blame is said of: the subject of its "be" ("Japan was
     responsible"), its own subject ("holds the leadership responsible"), or the noun it
     follows ("held India responsible")."""
-    own = [c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = nominal_subjects(adjective)
     if own:
         return own
     if adjective.dep_ == "acomp":
-        return [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return nominal_subjects(adjective.head)
     if adjective.dep_ == "amod":
         return [adjective.head]
     if adjective.dep_ == "oprd":

@@ -60,8 +60,8 @@ def _in_denied_act(draft: Draft, target: Mention) -> bool:
 def denied_statement(draft: Draft) -> bool:
     """ "Labour denies breaking rules", "dismissed the claims": a statement disputed, nobody
     refused. Targets named inside the denied act are dropped from the draft first."""
-    if draft.event_type != "REJECT" or draft.participants or draft.mediators:
+    if draft.event_type != "REJECT" or draft.participants or draft.mediators or not _disputes_statement(draft):
         return False
-    if draft.targets and draft.token.pos_ == "VERB" and _disputes_statement(draft):
+    if draft.targets:
         draft.targets = [t for t in draft.targets if not _in_denied_act(draft, t)]
-    return not draft.targets and _disputes_statement(draft)
+    return not draft.targets

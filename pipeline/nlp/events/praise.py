@@ -96,10 +96,16 @@ def _targets(ec: EventContext, subject: Token, speaker: Mention) -> list[Mention
     return unique(
         m
         for m in np_actors(subject, ec.index)
-        if is_actor(m)
-        and m.entity_type != "LOCATION"
+        if is_actor(m) and (m.kind != "pronoun" or m.antecedent is not None) and _praisable(m, speaker)
+    )
+
+
+def _praisable(m: Mention, speaker: Mention) -> bool:
+    """Whether the speaker can be praising the actor: no place, not "I" or "we", neither the
+    speaker nor the speaker's own country."""
+    return (
+        m.entity_type != "LOCATION"
         and m.surface.lower() not in SPEAKER_PRONOUNS
-        and (m.kind != "pronoun" or m.antecedent is not None)
         and not same_actor(m, speaker)
         and not (m.entity_type == "COUNTRY" and m.country_iso3 and m.country_iso3 == speaker.country_iso3)
     )
@@ -129,19 +135,7 @@ def _satisfying(ec: EventContext, word: Token, speaker: Mention) -> list[Mention
         return []
     phrases = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "with" for p in pobjs(c)]
     found = [m for p in phrases for t in p.subtree for m in ec.index.all_at(t) if is_actor(m)]
-    return [m for m in _targets_among(found, speaker)]
-
-
-def _targets_among(found: list[Mention], speaker: Mention) -> list[Mention]:
-    return unique(
-        m
-        for m in found
-        if m.entity_type != "LOCATION"
-        and m.surface.lower() not in SPEAKER_PRONOUNS
-        and m.kind != "pronoun"
-        and not same_actor(m, speaker)
-        and not (m.entity_type == "COUNTRY" and m.country_iso3 and m.country_iso3 == speaker.country_iso3)
-    )
+    return unique(m for m in found if m.kind != "pronoun" and _praisable(m, speaker))
 
 
 def praise_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> list[Draft]:

@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.criticism import criticises, denied_virtue, unsound, untrusted
 from pipeline.nlp.events.criticism_gate import may_judge
 from pipeline.nlp.events.draft import (
+    ADDRESSING_VERBS,
     Draft,
     EventContext,
     actor_key,
@@ -197,7 +198,9 @@ def attributed_quotes(ec: EventContext, quotes: Iterable[Quote]) -> Iterator[tup
 FRAGMENT_DEPS = frozenset({"acomp", "attr", "dobj", "oprd", "amod", "appos", "conj", "npadvmod", "advmod"})
 
 
-_REPORTING_VERBS_OR_LABELLING_VERBS = REPORTING_VERBS | LABELLING_VERBS
+# the verbs whose clause a quoted fragment may sit in and is read elsewhere: saying,
+# telling (`ADDRESSING_VERBS`) and labelling
+_FRAME_VERBS = ADDRESSING_VERBS | LABELLING_VERBS
 
 
 def _fragment_scope(quote: Quote, span: Span) -> Span:
@@ -209,7 +212,7 @@ def _fragment_scope(quote: Quote, span: Span) -> Span:
     head = root.head
     if quote.kind != "direct" or root.dep_ not in FRAGMENT_DEPS or span.start <= head.i < span.end:
         return span
-    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, _REPORTING_VERBS_OR_LABELLING_VERBS | {"tell"}):
+    if head.pos_ not in ("VERB", "AUX") or lemma_in(head, _FRAME_VERBS):
         return span  # a label's clause is read by `labelled_drafts`
     return span.doc[head.left_edge.i : head.right_edge.i + 1]
 

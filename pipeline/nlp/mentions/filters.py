@@ -216,7 +216,9 @@ def _lower_words(doc, i: int, step: int) -> list[str]:
     return words
 
 
-_SKIPPED = frozenset({"of", "and", "the", "for", "in", "on", "to", "a"})
+# function words an expansion may hold that its initials spell or leave out ("weapons of
+# mass destruction (WMD)", "freedom of information (FOI)")
+_SKIPPABLE_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a"})
 
 
 def _closed_after(doc, i: int) -> bool:
@@ -239,7 +241,7 @@ def _spelled_by(letters: str, words: list[str], whole: bool) -> bool:
             return False
         if words[w][0] == letters[k] and match(k + 1, w + 1):
             return True
-        return words[w] in _SKIPPED and match(k, w + 1)
+        return words[w] in _SKIPPABLE_WORDS and match(k, w + 1)
 
     return len(letters) >= 2 and bool(words) and words[0][0] == letters[0] and match(0, 0)
 

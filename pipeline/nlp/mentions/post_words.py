@@ -8,7 +8,7 @@ the words of a post's place or remit as a body or a person. These rules find the
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym, is_role_variant
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
@@ -177,22 +177,19 @@ def listed_remit(mc: MentionContext, span: Span) -> bool:
     name before a post is the body's or place's whose post it is ("Microsoft Chairman Bill
     Gates"); no name the gazetteer knows or body's head word is in the list."""
     doc = mc.doc
-
-    def remit_word(token) -> bool:
-        return (
-            token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ != "PERSON"
-            and token.lower_ not in _REMIT_END_HEADS and token.lower_ not in REMIT_POSTS
-        )  # fmt: skip
-
-    if not remit_word(span[0]) or not remit_word(span[-1]) or not all(remit_word(t) or _joins_a_list(t) for t in span):
+    if (
+        not _remit_word(span[0])
+        or not _remit_word(span[-1])
+        or not all(_remit_word(t) or _joins_a_list(t) for t in span)
+    ):
         return False
     k = span.end
-    while k < len(doc) and k - span.end <= 8 and (remit_word(doc[k]) or _joins_a_list(doc[k])):
+    while k < len(doc) and k - span.end <= 8 and (_remit_word(doc[k]) or _joins_a_list(doc[k])):
         k += 1
     if k >= len(doc) or _joins_a_list(doc[k - 1]) or doc[k].lower_ not in REMIT_POSTS:
         return False
     j = span.start
-    while j > 0 and span.start - j <= 8 and (remit_word(doc[j - 1]) or _joins_a_list(doc[j - 1])):
+    while j > 0 and span.start - j <= 8 and (_remit_word(doc[j - 1]) or _joins_a_list(doc[j - 1])):
         j -= 1
     while j < span.start and _joins_a_list(doc[j]):
         j += 1  # "Gordon Brown and Transport Secretary …": a join before the list's first word
@@ -201,7 +198,16 @@ def listed_remit(mc: MentionContext, span: Span) -> bool:
     return any(t.lower_ in ("and", "&") for t in doc[j:k])
 
 
-def _joins_a_list(token) -> bool:
+def _remit_word(token: Token) -> bool:
+    """A capitalised word that can name part of a remit: no gazetteer name, person's name,
+    body's head word or post."""
+    return (
+        token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ != "PERSON"
+        and token.lower_ not in _REMIT_END_HEADS and token.lower_ not in REMIT_POSTS
+    )  # fmt: skip
+
+
+def _joins_a_list(token: Token) -> bool:
     return token.text in (",", "&") or token.lower_ == "and"
 
 
