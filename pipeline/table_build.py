@@ -319,7 +319,8 @@ def write_tables(
     previous = table_reuse.PreviousTables(data_dir, digest)
     resolved = table_reuse.resolution_marker(data_dir)
     key = table_reuse.resolution_key(data_dir, resolution_digest) if previous.valid else None
-    if key is not None and resolved.matches(key):
+    resolution_skipped = key is not None and resolved.matches(key)
+    if resolution_skipped:
         # What resolution reads is what the last complete build resolved: its corpus-wide
         # tables stand, and every mention keeps its link (resolution is a function of these
         # inputs and of the code, which `digest` covers). The articles to lay out again take
@@ -378,7 +379,8 @@ def write_tables(
     for table in kept:
         summaries[table] = summarize(data_dir, table)
     table_reuse.marker(data_dir).record(digest)
-    key = table_reuse.resolution_key(data_dir, resolution_digest)
+    if not resolution_skipped:  # else its tables were not written: the key read at the start stands
+        key = table_reuse.resolution_key(data_dir, resolution_digest)
     if key is not None:
         resolved.record(key)
     distinct_articles = len({article_id for article_id, _ in extracted}) == len(extracted)
