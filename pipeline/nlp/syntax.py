@@ -32,6 +32,8 @@ ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SUBJECT_SLOT_DEPS = ANY_SUBJECT_DEPS | {"expl"}
 # The tags of a tensed verb (past, present third person, present other): a clause of its own.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# A tensed verb or a past participle ("has visited", "was told"): a verb that tells of a done act.
+FINITE_OR_PARTICIPLE_TAGS = FINITE_TAGS | {"VBN"}
 # Pre-modifiers that belong to a noun phrase naming someone ("the UN's chief negotiator").
 PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod", "case", "flat", "quantmod"})
 

@@ -49,7 +49,14 @@ from pipeline.nlp.events.vocabulary import (
     RESIGNATION_ANNOUNCING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers
-from pipeline.nlp.syntax import has_neg, has_no_determiner, has_to_marker, is_condition, misparsed_coordinate
+from pipeline.nlp.syntax import (
+    FINITE_OR_PARTICIPLE_TAGS,
+    has_neg,
+    has_no_determiner,
+    has_to_marker,
+    is_condition,
+    misparsed_coordinate,
+)
 
 
 def _token_modality(token: Token, lexicon: EventTriggers, negation: bool = True) -> str:
@@ -295,7 +302,7 @@ def _said_on_contact(verb: Token, lexicon: EventTriggers) -> bool:
     if _token_modality(verb, lexicon) != ASSERTED:
         return False
     head = verb.head
-    return head.pos_ == "VERB" and lemma_in(head, CONTACT_VERBS) and head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+    return head.pos_ == "VERB" and lemma_in(head, CONTACT_VERBS) and head.tag_ in FINITE_OR_PARTICIPLE_TAGS
 
 
 def _announced_resignation(ec: EventContext, draft: Draft) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import FINITE_OR_PARTICIPLE_TAGS
 
 # sentences back the organisation "it" takes up may be named
 BODY_WINDOW = 2
@@ -29,7 +30,7 @@ def it_subject(cue: Token) -> Token | None:
     """The "it" that is the active subject of a reporting verb in the past or present
     ("it said", "It added:"), not an expletive ("it is said", "it seems")."""
     it = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
-    if it is None or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if it is None or cue.tag_ not in FINITE_OR_PARTICIPLE_TAGS:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None
