@@ -148,6 +148,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
+        of_country = country_of_body(mc, span) if ent.label_ == "ORG" else None
+        if of_country is not None:
+            return _body_of_a_country(mc, span, ent.ent_id_, of_country)
         return gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     if code_name(mc, span):
         # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
@@ -277,3 +280,24 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if opened < start:  # "the American Jewish Congress", "an English Defence League march"
         return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _body_of_a_country(mc: MentionContext, span: Span, entity_id: str, end: int) -> Candidate | None:
+    """ "the Democratic Party of Japan", "the Labour Party of Norway": a body the gazetteer
+    knows by its short name ("Democratic Party", the US party), followed by "of" and another
+    country, is that country's own body, one name the gazetteer does not know; the country is
+    no mention of its own. Followed by its own country ("the Conservative Party of Britain")
+    it stays the known body, named over the longer span."""
+    entry = mc.gaz.entries.get(entity_id)
+    country = next((e for e in ents_covering(mc.doc, end - 1) if e.end == end and e.ent_id_), None)
+    if entry is None or country is None:
+        return None
+    name_span = mc.doc[span.start : end]
+    iso3 = country.ent_id_.split(":", 1)[1]
+    if entry.country_iso3 == iso3:
+        known = gazetteer_candidate(mc, span, "ORG", entity_id)
+        return None if known is None else replace(known, tok_end=end)
+    known = mc.gaz.by_alias(clean_spaces(name_span.text))
+    if known is not None:
+        return gazetteer_candidate(mc, name_span, "ORG", known.entity_id)
+    return Candidate(span.start, end, "ORG", "ORGANIZATION", "name", clean_spaces(name_span.text), 3, country_iso3=iso3)
