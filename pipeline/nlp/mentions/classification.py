@@ -73,6 +73,7 @@ from pipeline.nlp.mentions.post_words import (
     post_after_a_qualifier,
     post_place,
     qualifies_a_post,
+    remit_after_a_country,
 )
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.untagged_names import (
@@ -168,6 +169,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "the Bush Administration": the national government, no body of its own
     if label in ("ORG", "GPE", "NORP", "LOC", "PERSON") and listed_remit(mc, span):
         return None  # "Culture, Media and Sport Secretary Tessa Jowell": the post's remit, no body
+    if label == "ORG" and remit_after_a_country(mc, span):
+        return None  # "Zambia's Agriculture Minister": the country's post, its remit no body
     remit_of = country_of_a_remit(mc, span) if label == "ORG" else None
     if remit_of is not None:  # "the Belgian Development Aid minister": the country's post, no body
         return gazetteer_candidate(mc, span[:1], "NORP", remit_of)
