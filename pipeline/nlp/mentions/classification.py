@@ -29,7 +29,7 @@ from pipeline.nlp.mentions.context import (
     clean_spaces,
     ents_covering,
 )
-from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_name
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
@@ -183,6 +183,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     shortened = short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
         return gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
+    shortened = short_country_demonym(mc, span) if label == "NORP" else None
+    if shortened is not None:  # "Congolese" where the article names the Democratic Republic of Congo
+        return gazetteer_candidate(mc, span, "NORP", shortened)
     if label != "NORP" and len(span) > 1 and people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
