@@ -44,6 +44,7 @@ from pipeline.nlp.mentions.named_things import (
 )
 from pipeline.nlp.mentions.ner_spans import (
     acronym,
+    across_a_hyphen,
     after_inverted_verb,
     ampersand_name,
     before_markup,
@@ -121,6 +122,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = before_markup(mc.doc, start, end)
+    if ent.label_ in ("ORG", "FAC", "LOC") and end == whole:
+        end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
