@@ -50,6 +50,7 @@ from pipeline.nlp.mentions.ner_spans import (
     before_markup,
     common_abbreviation,
     loose_preposition,
+    opening_group_noun,
     sentence_case_word,
 )
 from pipeline.nlp.mentions.org_names import (
@@ -145,6 +146,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
     if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
+    if opening_group_noun(span):
+        return None  # "Farmers protested outside parliament" typed ORG: people acting, no name
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:

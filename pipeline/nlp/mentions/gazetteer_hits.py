@@ -173,7 +173,8 @@ def short_country_demonym(mc: MentionContext, span: Span) -> str | None:
     is the one state the article names by a longer name whose last word it is formed on
     ("the Democratic Republic of Congo" ... "Congolese President Joseph Kabila"; "South
     Korea" ... "Korean officials"): the word opens with that last word and adds a demonym's
-    ending. None when the article names none of them or both."""
+    ending, and the word alone names no place of its own ("African" where the article names
+    South Africa is Africa's). None when the article names none of them or both."""
     if len(span) != 1 or not span[0].is_title or span[0].ent_id_:
         return None
     short_country_name(mc, span)  # fills the article's memo of states named by several words
@@ -183,6 +184,7 @@ def short_country_demonym(mc: MentionContext, span: Span) -> str | None:
         entity_id
         for last, ids in by_last_word.items()
         if len(last) >= 4 and word.startswith(last) and word[len(last):] in _DEMONYM_ENDINGS
+        and mc.gaz.by_alias(last.title()) is None  # "African" is Africa's, not South Africa's
         for entity_id in ids
     }
     return named.pop() if len(named) == 1 else None

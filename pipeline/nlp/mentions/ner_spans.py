@@ -16,7 +16,13 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.article_words import lowered_words, word_positions
 from pipeline.nlp.mentions.context import MentionContext
-from pipeline.nlp.mentions.vocabulary import COMMON_ABBREVIATIONS, HONORIFICS, REPORTING_VERBS
+from pipeline.nlp.mentions.vocabulary import (
+    COMMON_ABBREVIATIONS,
+    GROUP_HOLDER_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    REPORTING_VERBS,
+)
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
@@ -118,6 +124,24 @@ def sentence_case_word(mc: MentionContext, span: Span) -> bool:
         return False
     doc, text = mc.doc, word.text
     return not any(not doc[i].is_sent_start for i in word_positions(doc).get(text, ()))
+
+
+def opening_group_noun(span: Span) -> bool:
+    """ "Farmers protested outside parliament", "Backbenchers have threatened to rebel": one
+    plural word, capitalised only because it opens the sentence, of the generic nouns for
+    people acting as a group (group_nouns, stances.yaml group_holder_nouns), is no name NER
+    may type a body or a person; the group, if it acts, is the stance detector's."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span[0].ent_id_:
+        return False
+    word = span[0].lower_
+    if word in GROUP_NOUNS:
+        return True
+    singulars = {word[:-1]} if word.endswith("s") else set()
+    if word.endswith("ies"):
+        singulars.add(word[:-3] + "y")
+    elif word.endswith("es"):
+        singulars.add(word[:-2])
+    return bool(singulars & GROUP_HOLDER_NOUNS)
 
 
 def acronym(token: Token) -> bool:
