@@ -58,17 +58,21 @@ def before_markup(doc, start: int, end: int) -> int:
 def across_a_hyphen(doc, end: int) -> int:
     """Where a name NER cut at a hyphen ends: "the Japan Maritime Self-Defense Force", NER's
     span ending at "Self", goes on over the hyphen glued to its last word and the capitalised
-    words NER left untagged after it, up to the noun that heads them all; the span's end when
-    no hyphen is glued to it."""
+    words NER left untagged after it, when the last of them is a noun; the span's end when no
+    hyphen is glued to it."""
     k = end
     while (
         k + 1 < len(doc) and not doc[k - 1].whitespace_ and doc[k].text == "-" and not doc[k].whitespace_
-        and doc[k + 1].is_title and doc[k + 1].is_alpha and doc[k + 1].ent_iob_ == "O"
+        and _untagged_capitalised(doc[k + 1])
     ):  # fmt: skip
         k += 2
-        while k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].ent_iob_ == "O" and doc[k - 1].whitespace_:
+        while k < len(doc) and doc[k - 1].whitespace_ and _untagged_capitalised(doc[k]):
             k += 1
     return k if k > end and doc[k - 1].pos_ in ("PROPN", "NOUN") else end
+
+
+def _untagged_capitalised(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.ent_iob_ == "O"
 
 
 def _reporting_word(token: Token) -> bool:
