@@ -21,6 +21,7 @@ from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
+    ACT_REFERENCE_NOUNS,
     ADDRESSEE_VERBS,
     ANNOUNCEMENT_NOUNS,
     ATTEMPT_NOUNS,
@@ -28,7 +29,6 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     CHARGING_VERBS,
     CLAIM_NOUNS,
-    ACT_REFERENCE_NOUNS,
     CLAUSE_STANCE_VERBS,
     DECIDING_VERBS,
     DEMAND_NOUNS,
