@@ -240,6 +240,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     several = len(words) > 1 or c.label == "ORG"
     if not place and not person_shaped and several and c.label not in ("GPE", "LOC") and _a_persons_firm(root):
         found.add("ORGANIZATION")
+    if not place and not person_shaped and _after_plural_body_noun(doc, root):
+        found.add("ORGANIZATION")
     if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
         found.add("ORGANIZATION")
     if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
@@ -621,6 +623,17 @@ def _a_persons_firm(root: Token) -> bool:
     start = _entity_start(holder)
     first = holder.doc[start]
     return holder.i > start and first.lower_ in WORLD_GIVEN_NAMES and first.is_title
+
+
+def _after_plural_body_noun(doc, root: Token) -> bool:
+    """ "technology firms Earthlink and Webroot", "rival banks HSBC and Barclays": names listed
+    right after a plural noun only bodies are (firms, banks, unions) are such bodies, however
+    the parser hangs them (it may make the first the apposition of a noun before)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    k = _entity_start(first) - 1
+    return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
 
 
 def _a_countrys(doc, c: Candidate) -> bool:
