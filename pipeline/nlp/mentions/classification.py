@@ -116,6 +116,11 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     )
 
 
+# the tags of a sentence's first word that no name takes: a participle or an adverb ("Choking
+# traffic jams", "Symbolically, …"); a name the tagger reads as a proper noun ("Manning said") is left
+OPENING_WORD_TAGS = frozenset({"VBG", "RB"})
+
+
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
@@ -141,6 +146,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
     if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
+    if not ent.ent_id_ and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
+        return None  # "Choking traffic jams …", "Freezing temperatures …" typed PERSON: a participle or adverb opening the sentence
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:
