@@ -121,6 +121,11 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
 OPENING_WORD_TAGS = frozenset({"VBG", "RB"})
 
 
+def _before_a_named_person(doc, end: int) -> bool:
+    """A person's name NER found right after `end`, opening with a given name."""
+    return end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B" and doc[end].lower_ in GIVEN_NAMES
+
+
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
@@ -209,6 +214,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
     if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and capitalised_common_noun(span[0], lowered_words(mc.doc)):
         return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
+    if label == "PERSON" and len(span) == 1 and span[0].is_sent_start and _before_a_named_person(mc.doc, end):
+        return None  # "Campaigner Peter Tatchell": the word NER typed a person of its own describes the next
     for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
         if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
             return person(mc, span[k:], label)
