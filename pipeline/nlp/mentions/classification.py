@@ -55,6 +55,7 @@ from pipeline.nlp.mentions.org_names import (
     adjectives_opening,
     body_then_holder,
     country_of_body,
+    demonym_led_bodies,
     described_body,
     description_start,
     leaders_government,
@@ -111,8 +112,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(candidate)
     return (
-        out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + untagged_listed_places(mc)
-        + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
+        out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
+        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
     )
 
 
