@@ -124,7 +124,10 @@ OPENING_WORD_TAGS = frozenset({"VBG", "RB"})
 
 def _before_a_named_person(doc, end: int) -> bool:
     """A person's name NER found right after `end`, opening with a given name."""
-    return end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B" and doc[end].lower_ in GIVEN_NAMES
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.lower_ in GIVEN_NAMES
 
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
@@ -153,7 +156,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
     if not ent.ent_id_ and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
-        return None  # "Choking traffic jams …", "Freezing temperatures …" typed PERSON: a participle or adverb opening the sentence
+        return None  # "Choking traffic jams …" typed PERSON: a participle or adverb opening the sentence
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:

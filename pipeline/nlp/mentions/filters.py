@@ -421,7 +421,8 @@ def headed_short_names(mc: MentionContext, chosen: list[Candidate]) -> list[Cand
         ):
             out.append(c)
             continue
-        longer = {(o.name, o.gazetteer_id, o.country_iso3) for o in named.get((f"{c.name} {after.text.title()}", c.entity_type), ())}
+        headed = named.get((f"{c.name} {after.text.title()}", c.entity_type), ())
+        longer = {(o.name, o.gazetteer_id, o.country_iso3) for o in headed}
         if len(longer) != 1:
             out.append(c)
             continue

@@ -144,7 +144,7 @@ def demonym_led_bodies(mc: MentionContext) -> list[Candidate]:
         if not first.is_title or mc.gaz.demonym_country(first.text) is None and first.lower_ not in REGION_ADJECTIVES:
             continue
         end = i + 1
-        while end < len(doc) and end - i <= 3 and doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title and not doc[end].ent_type_:
+        while end < len(doc) and end - i <= 3 and _untagged_name_word(doc[end]):
             end += 1
         if end == i + 1 or not mc.in_sections(i, end):
             continue
@@ -165,6 +165,10 @@ def demonym_led_bodies(mc: MentionContext) -> list[Candidate]:
             continue
         out.append(Candidate(i, end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 2))
     return out
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and token.is_title and not token.ent_type_
 
 
 def untagged_sites(mc: MentionContext) -> list[Candidate]:
