@@ -31,7 +31,7 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
-from pipeline.nlp.mentions.kinds import shaped_like_a_person
+from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
     code_name,
     facility_name,
@@ -122,6 +122,15 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
 OPENING_WORD_TAGS = frozenset({"VBG", "RB"})
 
 
+def _hyphenated_place_end(doc, end: int) -> int:
+    """Where a name written on with hyphens and no space ("Stockton" + "-on-Tees",
+    "Stratford" + "-upon-Avon") ends; `end` itself when nothing is joined to it."""
+    k = end
+    while k + 1 < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].text == "-" and doc[k + 1].is_alpha:
+        k += 2
+    return k
+
+
 def _before_a_named_person(doc, end: int) -> bool:
     """A person's name NER found right after `end`, opening with a given name."""
     if end >= len(doc):
@@ -153,6 +162,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    joined = _hyphenated_place_end(mc.doc, end)
+    if joined > end and known_place(mc.doc[start:joined].text):
+        # "Stockton-on-Tees" of which NER typed "Stockton" a person: the town, written whole
+        return Candidate(start, joined, "GPE", "LOCATION", "name", mc.doc[start:joined].text, 1)
     if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
     if not ent.ent_id_ and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
