@@ -32,7 +32,7 @@ from pipeline.nlp.quotes.cues import (
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, has_modal_aux, is_negated, is_passive, subject_of
+from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, has_modal_aux, has_subject, is_negated, is_passive, subject_of
 from pipeline.nlp.token_view import view_of
 
 
@@ -92,11 +92,14 @@ def _reported_clause(cue: Token) -> list[Token] | None:
     lemma = cue.lemma_.lower()
     children = list(cue.children)
     if cue.lower_ == "according":
-        clause = cue.head
+        clause = _claim_clause(cue.head)
         if clause is cue:
             return None
         skip = {t.i for t in cue.subtree}
         toks = [t for t in clause.subtree if t.i not in skip]
+        # the sentence's closing mark after a closing "…, according to X." is not reported
+        while toks and toks[-1].i > max(skip) and (toks[-1].is_space or toks[-1].is_punct and not toks[-1].is_quote):
+            toks = toks[:-1]
         # drop the comma that set off "according to X"
         toks = [t for t in toks if not (t.text == "," and (t.i + 1 in skip or t.i - 1 in skip))]
         named = _set_off_name(toks)
@@ -165,6 +168,22 @@ def _reported_clause(cue: Token) -> list[Token] | None:
             toks = list(xcomp.subtree) + (list(obj.subtree) if obj is not None else [])
             return sorted(toks, key=lambda t: t.i)
     return None
+
+
+def _claim_clause(head: Token) -> Token:
+    """The clause "according to X" sources: the word it hangs on, or, when that is a
+    participle with no subject of its own that goes on with a finite clause ("The toll
+    continues to rise, passing 80,000 according to reports"), that clause, the participle
+    included: the source vouches for the whole claim, not for the participle alone."""
+    while (
+        head.dep_ == "advcl"
+        and head.tag_ in ("VBG", "VBN")
+        and not has_subject(head)
+        and head.head.i != head.i
+        and head.head.i < head.i
+    ):
+        head = head.head
+    return head
 
 
 def _reported_object(cue: Token) -> list[Token] | None:
