@@ -20,7 +20,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
-_STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE"})  # the lazy columns whose values are strings
+_STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE", "ENT_ID"})  # the lazy columns whose values are strings
 
 
 class TokenView:
@@ -73,6 +73,32 @@ class TokenView:
     def is_alpha(self) -> list[int]:
         """1 where `token.is_alpha`, else 0, exported when first asked."""
         return self._column("IS_ALPHA")
+
+    @property
+    def is_title(self) -> list[int]:
+        """1 where `token.is_title`, else 0, exported when first asked."""
+        return self._column("IS_TITLE")
+
+    @property
+    def ent_id(self) -> list[str]:
+        """Each token's entity id (`token.ent_id_`, "" where none), exported when first asked."""
+        return self._column("ENT_ID")
+
+    @property
+    def is_punct(self) -> list[int]:
+        """1 where `token.is_punct`, else 0, exported when first asked."""
+        return self._column("IS_PUNCT")
+
+    @property
+    def is_space(self) -> list[int]:
+        """1 where `token.is_space`, else 0, exported when first asked."""
+        return self._column("IS_SPACE")
+
+    @property
+    def ent_iob(self) -> list[int]:
+        """Each token's entity IOB code (`token.ent_iob`: 1 inside, 2 outside, 3 begins, 0
+        unset), exported when first asked."""
+        return self._column("ENT_IOB")
 
     @property
     def spaced(self) -> list[int]:
