@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import os
 import re
 import signal
 import threading
@@ -34,6 +35,7 @@ from pipeline.nlp.stances import stances_and_groups
 from pipeline.nlp.stances.groups import group_candidates, is_dissent_noun
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.speech_acts import speech_act_stances
+from pipeline.own_process import die_with_parent
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
 BATCH_SIZE = 32
@@ -257,7 +259,7 @@ def extract_articles(
     load_knowledge()  # and the extractors' word lists, read once here rather than by each worker
     context = multiprocessing.get_context("fork")
     feed = _Feed(articles, batch_sizes(total, n_process), processed_at, max(1, in_flight // BATCH_SIZE))
-    with context.Pool(n_process, initializer=_init_worker) as pool:
+    with context.Pool(n_process, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         try:
             batches = pool.imap(_extract_batch_star, feed)
             yield from _with_progress(feed.consumed(batches), total, on_progress)
@@ -311,8 +313,10 @@ def load_knowledge() -> None:
     load_office_holders()
 
 
-def _init_worker() -> None:
-    """Workers obey Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent, and keep what
+def _init_worker(parent: int) -> None:
+    """Workers die with the process that forked them (`own_process.die_with_parent`: a pool
+    run by the warm worker must not parse on when the warm worker is killed), obey
+    Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent, and keep what
     they inherited (the model, the knowledge files: about 100,000 objects) out of their garbage
     collections (`gc.freeze`). Every full collection walked all of those, and the extractors'
     many short-lived objects start one every few articles: the collector took about 3% of a
@@ -324,6 +328,7 @@ def _init_worker() -> None:
     SIGTERM/SIGINT for later; a worker still waiting for work when the pool was
     terminated then never exited, and the parent hung in Pool.join forever.
     """
+    die_with_parent(parent)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()

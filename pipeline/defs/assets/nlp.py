@@ -4,6 +4,7 @@ import contextlib
 import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from dagster import (
@@ -54,6 +55,28 @@ def _extracted(stale: list, processed_at: datetime, report) -> Iterable:
             return extractions
         return _extracted_here(window, len(window), processed_at, report)
     return _extracted_here(load_articles(stale), len(stale), processed_at, report)
+
+
+def _extract_into(data: Path, articles: list, stale: list, version: str, processed_at: datetime, report) -> int:
+    """Extract the `stale` ones of `articles` into the extraction cache under `data`; how
+    many were extracted. A larger
+    extraction goes to the warm worker when one is waiting (`warm_worker.extract_into_cache`:
+    spaCy loaded there while this process started the run); what it did not finish, if it
+    ended without an answer, is extracted here."""
+    cache = ExtractionCache(data)
+    extracted = 0
+    if len(stale) > warm_worker.MAX_ARTICLES and warm_worker.waiting():
+        try:
+            return warm_worker.extract_into_cache(
+                stale, processed_at, settings.n_process(), str(data), version, EXTRACTION_WINDOW, report
+            )
+        except warm_worker.WorkerUnavailable:
+            left = cache.stale(articles, version)
+            extracted, stale = len(stale) - len(left), left
+    for extraction in _extracted(stale, processed_at, report):
+        cache.put(extraction, version)
+        extracted += 1
+    return extracted
 
 
 def _extracted_here(articles: Iterable, total: int, processed_at: datetime, report) -> Iterable:
@@ -116,9 +139,7 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
                     lambda done, total, before=processed: report(done, total, before),
                 )
         else:
-            for extraction in _extracted(stale, processed_at, report):
-                cache.put(extraction, version)
-                processed += 1
+            processed = _extract_into(paths.data, articles, stale, version, processed_at, report)
     return MaterializeResult(
         metadata={
             "articles": len(articles),
