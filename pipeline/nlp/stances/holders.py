@@ -417,6 +417,16 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) ->
 
 
 
+def joint_agents(art: StanceArticle, verb: Token, holder: Mention | None) -> list[Mention]:
+    """The other holders of a passive stance verb's coordinated agent ("Their action is
+    supported by Amnesty International and Liberty": Liberty too), when the first conjunct
+    of the agent is the holder."""
+    agent = agent_of(verb)
+    if agent is None or holder is None or art.mention_of(agent) is not holder:
+        return []
+    return joint_holders(art, agent, holder)
+
+
 def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> list[Mention]:
     """ "The Tories and the Lib Dems said the pledges were worthless": a quote of joint
     speakers (its speaker is the first named, eval/GUIDE.md) is the position of each."""
