@@ -420,11 +420,14 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) ->
 def joint_agents(art: StanceArticle, verb: Token, holder: Mention | None) -> list[Mention]:
     """The other holders of a passive stance verb's coordinated agent ("Their action is
     supported by Amnesty International and Liberty": Liberty too), when the first conjunct
-    of the agent is the holder."""
+    of the agent is the holder. Only a conjunct that is itself a mention: one that names
+    nobody ("backed by David Kahn - a former Yale historian, and a leading expert …") is a
+    description of the first, not a second backer."""
     agent = agent_of(verb)
     if agent is None or holder is None or art.mention_of(agent) is not holder:
         return []
-    return joint_holders(art, agent, holder)
+    named = [art.mention_of(c) for c in agent.conjuncts]
+    return [m for m in joint_holders(art, agent, holder) if m in named]
 
 
 def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> list[Mention]:
