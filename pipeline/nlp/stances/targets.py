@@ -627,10 +627,24 @@ def gerund_targets(art: StanceArticle, verb: Token, gerund: Token) -> list[Targe
     through the act's own side when it takes one ("backed scrapping the levy" opposes the
     levy); each coordinated gerund is an act of its own. A verb that reverses the act
     ("ruled out holding a referendum") holds against it by its own sign alone."""
-    found = _negated(gerund, action_targets(art, gerund))
+    found = _negated(gerund, action_targets(art, gerund)) or _double_object_act(art, gerund)
     for act in _shared_infinitives(gerund):
         found += _negated(act, action_targets(art, act))
     return found
+
+
+def _double_object_act(art: StanceArticle, verb: Token) -> list[Target]:
+    """An act of giving something to someone, named by its two objects ("opposes giving
+    Community Support Officers the power to detain suspects" -> "giving Community Support
+    Officers power to detain suspects"): a light verb ("give", `empty_verbs`) names no act
+    with one object, but with a recipient and a thing given it does."""
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("NOUN", "PROPN")]
+    if len(objects) != 2 or objects[0].i > objects[1].i:
+        return []
+    recipient, given = (art.labeller.noun_label(o) for o in objects)
+    if not recipient or not given:
+        return []
+    return [Target(f"{gerund(verb.lemma_)} {recipient} {given}", objects[1])]
 
 
 def _shared_infinitives(xcomp: Token) -> list[Token]:
