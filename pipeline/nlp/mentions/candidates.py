@@ -24,6 +24,7 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     is_whole_ent,
 )
+from pipeline.nlp.mentions.groups import territory_before
 from pipeline.nlp.mentions.kinded import called_names, dated_title, kinded_names, listed_examples, titled_work
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
@@ -50,7 +51,7 @@ from pipeline.nlp.mentions.vocabulary import (
     WORK_NOUNS,
     qualifies_a_region,
 )
-from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
 PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
@@ -545,7 +546,10 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
     """ "Russian peacekeepers", "Western powers", "the ethnic Albanian minority": a demonym or
     bloc adjective and a group or population noun."""
     doc, i = mc.doc, kw.i
-    if kw.tag_ not in ("NNS", "NNPS") and kw.lower_ not in POPULATION_NOUNS:
+    # the tagger may read a plural group noun as a verb where it heads a subject ("Kashmiri
+    # separatists called …": VBZ, nsubj); its dependency still says it is the noun
+    misread = kw.tag_ == "VBZ" and kw.dep_ in ANY_SUBJECT_DEPS and kw.lower_ in GROUP_NOUNS
+    if kw.tag_ not in ("NNS", "NNPS") and not misread and kw.lower_ not in POPULATION_NOUNS:
         return []  # "Russian peacekeepers"; singular only "the Kurdish population"
     if kw.lower_ in POPULATION_NOUNS and kw.dep_ == "compound":
         return []  # "a Muslim community centre": the noun names a thing of the group's
@@ -553,6 +557,13 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
     if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
         j -= 1
     people = j >= 0 and doc[j].lower_ in PEOPLE_ADJECTIVES and doc[j].is_title
+    place = territory_before(mc, j) if kw.is_lower and (kw.tag_ == "NNS" or misread) else None
+    if place is not None:  # "Darfur rebels", "Kashmir militants": the territory's band, not the place
+        if not mc.in_sections(place.start, i + 1):
+            return []
+        name = clean_spaces(doc[place.start : i + 1].text)
+        iso3 = mc.gaz.entries[place.ent_id_].country_iso3
+        return [Candidate(place.start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
     if j < 0 or not people and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
         return []
     found = _country_before(mc, j)

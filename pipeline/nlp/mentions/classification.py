@@ -29,7 +29,7 @@ from pipeline.nlp.mentions.context import (
     clean_spaces,
     ents_covering,
 )
-from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_name
+from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
@@ -44,11 +44,13 @@ from pipeline.nlp.mentions.named_things import (
 )
 from pipeline.nlp.mentions.ner_spans import (
     acronym,
+    across_a_hyphen,
     after_inverted_verb,
     ampersand_name,
     before_markup,
     common_abbreviation,
     loose_preposition,
+    opening_group_noun,
     sentence_case_word,
 )
 from pipeline.nlp.mentions.org_names import (
@@ -73,6 +75,7 @@ from pipeline.nlp.mentions.post_words import (
     post_after_a_qualifier,
     post_place,
     qualifies_a_post,
+    remit_after_a_country,
 )
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.untagged_names import (
@@ -120,6 +123,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = before_markup(mc.doc, start, end)
+    if ent.label_ in ("ORG", "FAC", "LOC") and end == whole:
+        end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
     negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
@@ -141,6 +146,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
     if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
+    if opening_group_noun(span):
+        return None  # "Farmers protested outside parliament" typed ORG: people acting, no name
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
     if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:
@@ -148,6 +155,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if ent.ent_id_:
+        of_country = country_of_body(mc, span) if ent.label_ == "ORG" else None
+        if of_country is not None:
+            return _body_of_a_country(mc, span, ent.ent_id_, of_country)
         return gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
     if code_name(mc, span):
         # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
@@ -165,6 +175,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "the Bush Administration": the national government, no body of its own
     if label in ("ORG", "GPE", "NORP", "LOC", "PERSON") and listed_remit(mc, span):
         return None  # "Culture, Media and Sport Secretary Tessa Jowell": the post's remit, no body
+    if label == "ORG" and remit_after_a_country(mc, span):
+        return None  # "Zambia's Agriculture Minister": the country's post, its remit no body
     remit_of = country_of_a_remit(mc, span) if label == "ORG" else None
     if remit_of is not None:  # "the Belgian Development Aid minister": the country's post, no body
         return gazetteer_candidate(mc, span[:1], "NORP", remit_of)
@@ -177,6 +189,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     shortened = short_country_name(mc, span) if label in ("GPE", "ORG", "LOC") else None
     if shortened is not None:
         return gazetteer_candidate(mc, span, "GPE", shortened)  # "Korea" where the article names South Korea
+    shortened = short_country_demonym(mc, span) if label == "NORP" else None
+    if shortened is not None:  # "Congolese" where the article names the Democratic Republic of Congo
+        return gazetteer_candidate(mc, span, "NORP", shortened)
     if label != "NORP" and len(span) > 1 and people_phrase(mc, span):
         iso3 = mc.gaz.demonym_country(span[-1].text)
         return Candidate(start, end, "NORP", "GROUP", "name", text, 2, country_iso3=iso3)
@@ -277,3 +292,24 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if opened < start:  # "the American Jewish Congress", "an English Defence League march"
         return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _body_of_a_country(mc: MentionContext, span: Span, entity_id: str, end: int) -> Candidate | None:
+    """ "the Democratic Party of Japan", "the Labour Party of Norway": a body the gazetteer
+    knows by its short name ("Democratic Party", the US party), followed by "of" and another
+    country, is that country's own body, one name the gazetteer does not know; the country is
+    no mention of its own. Followed by its own country ("the Conservative Party of Britain")
+    it stays the known body, named over the longer span."""
+    entry = mc.gaz.entries.get(entity_id)
+    country = next((e for e in ents_covering(mc.doc, end - 1) if e.end == end and e.ent_id_), None)
+    if entry is None or country is None:
+        return None
+    name_span = mc.doc[span.start : end]
+    iso3 = country.ent_id_.split(":", 1)[1]
+    if entry.country_iso3 == iso3:
+        known = gazetteer_candidate(mc, span, "ORG", entity_id)
+        return None if known is None else replace(known, tok_end=end)
+    known = mc.gaz.by_alias(clean_spaces(name_span.text))
+    if known is not None:
+        return gazetteer_candidate(mc, name_span, "ORG", known.entity_id)
+    return Candidate(span.start, end, "ORG", "ORGANIZATION", "name", clean_spaces(name_span.text), 3, country_iso3=iso3)

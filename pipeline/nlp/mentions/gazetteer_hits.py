@@ -166,3 +166,29 @@ def short_country_name(mc: MentionContext, span: Span) -> str | None:
                 by_last_word.setdefault(view.lower[ent.end - 1], set()).add(entry.entity_id)
     named = set(by_last_word.get(span[0].lower_, ()))
     return named.pop() if len(named) == 1 else None
+
+
+def short_country_demonym(mc: MentionContext, span: Span) -> str | None:
+    """ "Congolese", "Korean": an adjective the gazetteer leaves out because it is two states'
+    is the one state the article names by a longer name whose last word it is formed on
+    ("the Democratic Republic of Congo" ... "Congolese President Joseph Kabila"; "South
+    Korea" ... "Korean officials"): the word opens with that last word and adds a demonym's
+    ending, and the word alone names no place of its own ("African" where the article names
+    South Africa is Africa's). None when the article names none of them or both."""
+    if len(span) != 1 or not span[0].is_title or span[0].ent_id_:
+        return None
+    short_country_name(mc, span)  # fills the article's memo of states named by several words
+    by_last_word = view_of(mc.doc).memo.get(("country_names", 0), {})
+    word = span[0].lower_
+    named = {
+        entity_id
+        for last, ids in by_last_word.items()
+        if len(last) >= 4 and word.startswith(last) and word[len(last):] in _DEMONYM_ENDINGS
+        and mc.gaz.by_alias(last.title()) is None  # "African" is Africa's, not South Africa's
+        for entity_id in ids
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+# the endings a demonym adds to its state's name ("Congo-lese", "Korea-n", "Sudan-ese")
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ese", "lese", "i", "ish"})

@@ -47,9 +47,28 @@ def people_group(mc: MentionContext, span: Span, iso3: str | None) -> Candidate:
     if start > 0 and _people_adjective(mc, doc[start - 1]) and mc.section[start - 1] == mc.section[start]:
         start -= 1  # "Turkish Cypriots", "Aboriginal Australians": one people, not a country and a people
         name = clean_spaces(doc[start:end].text)
+    elif (place := territory_before(mc, start - 1)) is not None and mc.in_sections(place.start, end):
+        start = place.start  # "Kosovo Albanians", "Karabakh Armenians": the people of that place
+        name = clean_spaces(doc[start:end].text)
     if start > 0 and doc[start - 1].lower_ in GROUP_MODIFIERS and mc.section[start - 1] == mc.section[start]:
         start -= 1
     return Candidate(start, end, "NORP", "GROUP", "name", name, 2, country_iso3=iso3)
+
+
+def territory_before(mc: MentionContext, j: int) -> Span | None:
+    """The gazetteer's region or territory (a `location:` entry: Darfur, Kashmir, Kosovo, the
+    West Bank) ending at token j and opening its noun phrase, so that the plural noun after it
+    names the people of that place as one group ("Darfur rebels", "Kosovo Albanians",
+    "West Bank settlers"); not a place an adjective or noun before it qualifies ("middle
+    England voters"), nor a country or city (a demonym or the city's people name those)."""
+    if j < 0 or not mc.doc[j].ent_id_.startswith("location:"):
+        return None
+    span = next((e for e in ents_covering(mc.doc, j) if e.end - 1 == j and e.ent_id_), None)
+    if span is None or span.label_ != "LOC" or span.ent_id_ not in mc.gaz.entries:
+        return None
+    if span.start > 0 and mc.doc[span.start - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+        return None
+    return span
 
 
 def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:

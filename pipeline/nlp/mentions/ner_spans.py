@@ -16,7 +16,13 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.article_words import lowered_words, word_positions
 from pipeline.nlp.mentions.context import MentionContext
-from pipeline.nlp.mentions.vocabulary import COMMON_ABBREVIATIONS, HONORIFICS, REPORTING_VERBS
+from pipeline.nlp.mentions.vocabulary import (
+    COMMON_ABBREVIATIONS,
+    GROUP_HOLDER_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    REPORTING_VERBS,
+)
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
@@ -47,6 +53,26 @@ def before_markup(doc, start: int, end: int) -> int:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return end
+
+
+def across_a_hyphen(doc, end: int) -> int:
+    """Where a name NER cut at a hyphen ends: "the Japan Maritime Self-Defense Force", NER's
+    span ending at "Self", goes on over the hyphen glued to its last word and the capitalised
+    words NER left untagged after it, when the last of them is a noun; the span's end when no
+    hyphen is glued to it."""
+    k = end
+    while (
+        k + 1 < len(doc) and not doc[k - 1].whitespace_ and doc[k].text == "-" and not doc[k].whitespace_
+        and _untagged_capitalised(doc[k + 1])
+    ):  # fmt: skip
+        k += 2
+        while k < len(doc) and doc[k - 1].whitespace_ and _untagged_capitalised(doc[k]):
+            k += 1
+    return k if k > end and doc[k - 1].pos_ in ("PROPN", "NOUN") else end
+
+
+def _untagged_capitalised(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.ent_iob_ == "O"
 
 
 def _reporting_word(token: Token) -> bool:
@@ -102,6 +128,24 @@ def sentence_case_word(mc: MentionContext, span: Span) -> bool:
         return False
     doc, text = mc.doc, word.text
     return not any(not doc[i].is_sent_start for i in word_positions(doc).get(text, ()))
+
+
+def opening_group_noun(span: Span) -> bool:
+    """ "Farmers protested outside parliament", "Backbenchers have threatened to rebel": one
+    plural word, capitalised only because it opens the sentence, of the generic nouns for
+    people acting as a group (group_nouns, stances.yaml group_holder_nouns), is no name NER
+    may type a body or a person; the group, if it acts, is the stance detector's."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span[0].ent_id_:
+        return False
+    word = span[0].lower_
+    if word in GROUP_NOUNS:
+        return True
+    singulars = {word[:-1]} if word.endswith("s") else set()
+    if word.endswith("ies"):
+        singulars.add(word[:-3] + "y")
+    elif word.endswith("es"):
+        singulars.add(word[:-2])
+    return bool(singulars & GROUP_HOLDER_NOUNS)
 
 
 def acronym(token: Token) -> bool:

@@ -51,6 +51,30 @@ def country_of_a_remit(mc: MentionContext, span: Span) -> str | None:
     return mc.gaz.country(iso3).entity_id
 
 
+def remit_after_a_country(mc: MentionContext, span: Span) -> bool:
+    """ "Zambia's Agriculture Minister Mundia Sikatana", "the Zambian Agriculture Minister":
+    capitalised words between a country (its possessive, or its demonym the ruler matched
+    apart) and a governing title (governing_titles) are the remit of the country's post, no
+    body of their own; as in `country_of_a_remit`, a remit ends in no body's head word and a
+    title firms give too ("Microsoft's Chief Executive", body_posts) is left to the body."""
+    doc = mc.doc
+    if span.end >= len(doc) or span.start < 1:
+        return False
+    title = doc[span.end]
+    if not title.is_title or title.lemma_.lower() not in GOVERNING_TITLES or title.lemma_.lower() in BODY_POSTS:
+        return False
+    if any(not t.is_title or not t.is_alpha or t.ent_id_ or t.lower_ in _REMIT_END_HEADS for t in span):
+        return False
+    before = doc[span.start - 1]
+    if before.text in ("'s", "’s") and span.start > 1:
+        before = doc[span.start - 2]
+        return before.ent_id_.startswith("country:") and before.ent_type_ == "GPE"
+    return (
+        before.ent_id_.startswith("country:") and before.ent_type_ == "NORP"
+        and mc.gaz.demonym_country(before.text) is not None and not is_plural_demonym(before, mc.gaz)
+    )  # fmt: skip
+
+
 def post_after_a_qualifier(mc: MentionContext, span: Span) -> int | None:
     """ "Queensland Premier, Peter Beattie", "Liberal Leader and former Environment Minister
     under Jean Chrétien, Stéphane Dion": capitalised words and then exactly a post (roles.yaml)

@@ -176,6 +176,10 @@ def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker:
             continue  # the word's own subject holds it ("the unions insisted …")
         if subject is None and above.dep_ == "acl" and above.tag_ == "VBG":
             subject = above.head  # "statements from senior figures insisting …"
+        if subject is None and above.dep_ == "xcomp":
+            # "the plans seemed to suggest chief constables should be told …": the subject of
+            # the verb the cue's infinitive completes
+            subject = next((c for c in above.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in PERSONAL_PRONOUNS:
             continue
         mention = art.holder_of(subject)

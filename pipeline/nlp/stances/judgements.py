@@ -53,6 +53,7 @@ from pipeline.nlp.stances.words import (
 from pipeline.nlp.syntax import (
     ACTOR_LABELS,
     DEONTIC_MODALS,
+    FINITE_TAGS,
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
     has_to_marker,
@@ -366,6 +367,19 @@ def _modified(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(c.dep_ == "amod" for c in noun.children)
 
 
+def _as_clause(as_: Token) -> bool:
+    """Whether an "as" the parser made a preposition opens a clause: its object is followed by
+    a tensed verb or auxiliary ("as a cross-party amendment was narrowly rejected"), so the
+    object is that verb's subject, not what something is named."""
+    obj = next((c for c in as_.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.right_edge.i + 1 >= len(obj.doc):
+        return False
+    after = obj.doc[obj.right_edge.i + 1]
+    if after.pos_ == "ADV" and after.i + 1 < len(obj.doc):
+        after = obj.doc[after.i + 1]  # "as the bill was quickly passed"
+    return after.pos_ in ("AUX", "VERB") and (after.tag_ in FINITE_TAGS or after.tag_ == "MD")
+
+
 def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     if hypothetical(word) or has_negation(art, word):
         return []  # "did not call it a gimmick" says what they did not say, not what they think
@@ -374,6 +388,8 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
         named = named.head  # "sees China as a competitor and an increasing threat"
     verb = named.head
     if named.dep_ in ("pobj", "amod") and verb.lower_ == "as":
+        if _as_clause(verb):
+            return []  # "saw its majority cut as a cross-party amendment was rejected": "as" opens a clause
         verb = verb.head  # "described the talks as useful"
         if verb.dep_ == "relcl" and verb.head.dep_ == "dobj":
             verb = verb.head  # "branded the way his office operated as scandalous": or on its clause

@@ -26,6 +26,7 @@ from pipeline.nlp.stances.words import (
     EMPTY_VERBS,
     IDIOM_IN_OBJECTS,
     KEEP_PREPOSITIONS,
+    MEASURE_NOUNS,
     NAMING_VERBS,
     PURPOSE_PREPOSITIONS,
     TERM_ADJECTIVES,
@@ -332,7 +333,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     gerund = gerund_complement(lex, noun)
     if gerund:
         return gerund
-    said = copular_relative(lex, noun) or content_clause(noun)
+    said = copular_relative(lex, noun) or content_clause(noun) or action_relative(lex, noun)
     if said:
         return said
     for child in noun.rights:
@@ -425,6 +426,42 @@ def copular_relative(lex: StanceLexicon, noun: Token) -> list[Token]:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not lex.is_generic_target(pobj.lemma_):
             return [prep, *phrase(lex, pobj, keep_det=False, depth=1)]
+    return []
+
+
+_BACK_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
+
+
+def action_relative(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """ "regulations which would raise the pension age", "a bill that would ban smoking in
+    pubs": a measure noun's (`measure_nouns`) relative clause whose verb acts on an object
+    says what the measure does, and completes it; not a clause of saying, of "be" or of a
+    relative with a subject of its own ("the plans which Labour opposes")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in MEASURE_NOUNS:
+        return []
+    definite = any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in noun.children)
+    if definite and any(t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[: noun.i]):
+        return []  # "the bill which brings in house arrest" after "the Anti-Terrorism Bill": described, not named
+    for clause in noun.rights:
+        if clause.dep_ != "relcl" or clause.pos_ != "VERB" or _says(clause):
+            continue
+        if clause.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, clause):
+            continue
+        if not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children):
+            continue
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        # "rules that allow employers to cut sick pay": the act allowed, with its own object
+        act = next((c for c in clause.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        acted = act is not None and any(c.dep_ == "dobj" for c in act.children)
+        if not acted and (obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_amount(obj)):
+            continue
+        asides = [c for c in clause.children if c.dep_ in ("advcl", "relcl", "parataxis", "conj", "cc")]
+        skip = {g.i for c in asides for g in c.subtree}
+        return [
+            t for t in clause.subtree
+            if t.i not in skip and t.dep_ not in ("det", "punct") and not t.is_quote and not t.is_space
+        ]
     return []
 
 

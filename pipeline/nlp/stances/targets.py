@@ -15,12 +15,13 @@ from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
-from pipeline.nlp.stances.labels import ACT_NOUNS, gerund
+from pipeline.nlp.stances.labels import ACT_NOUNS, gerund, people_noun
 from pipeline.nlp.stances.phrases import OWN_DETERMINERS, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
+    ACT_REFERENCE_NOUNS,
     ADDRESSEE_VERBS,
     ANNOUNCEMENT_NOUNS,
     ATTEMPT_NOUNS,
@@ -29,6 +30,7 @@ from pipeline.nlp.stances.words import (
     CHARGING_VERBS,
     CLAIM_NOUNS,
     CLAUSE_STANCE_VERBS,
+    DECIDING_VERBS,
     DEMAND_NOUNS,
     DENIAL_VERBS,
     DISCUSSING_VERBS,
@@ -38,6 +40,8 @@ from pipeline.nlp.stances.words import (
     NEGATIVE_VOLITION,
     POLICY_NOUNS,
     REFUSAL_VERBS,
+    RULING_NOUNS,
+    RULING_VERBS,
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
@@ -272,12 +276,18 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in noun.children
     ):
         # "the move", "this measure": what the sentence before is about
+        if (act := _reported_act(art, noun)) is not None:
+            return [Target(act, noun)]  # "criticised the move" after "The council voted to raise charges"
         antecedent = antecedent_noun(art, noun)
         if antecedent is None and (content := art.labeller.framed_content(noun)):
             return [Target(content, noun)]  # "Critics fear the move …" after "…, under plans unveiled by X"
+        if antecedent is not None and (antecedent.dep_ == "nsubj" or _actor_noun(art, antecedent)):
+            return []  # a move is an act, not whoever made it (the clause's doer)
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if label and len(label.split()) == 1 and (charge := _reported_charge(art, noun)) is not None:
         return [Target(charge, noun)]  # "the claim was denied" after "He accused the party of …"
+    if label and len(label.split()) == 1 and (act := _reported_act(art, noun)) is not None:
+        return [Target(act, noun)]  # "condemned the decision" after "The BBC decided to cut 2,900 jobs"
     if not label:
         return []
     demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children)
@@ -327,6 +337,48 @@ def _reported_charge(art: StanceArticle, noun: Token) -> str | None:
         if content:
             return f"{noun.lemma_.lower()} that {content}"
     return None
+
+
+def _reported_act(art: StanceArticle, noun: Token) -> str | None:
+    """ "Residents criticised the move" after "The council voted to raise parking charges": a
+    definite act noun (`act_reference_nouns`) with nothing of its own points back to the act
+    that the sentence before, or its own sentence earlier, reports with a deciding verb
+    (`deciding_verbs`): that verb's to-infinitive action ("raising parking charges"), not
+    whoever decided it; a definite ruling noun (`ruling_nouns`) to the "that" clause of a
+    ruling verb (`ruling_verbs`: "The Law Lords ruled that detention without trial is
+    unlawful" -> "ruling that detention without trial is unlawful")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ACT_REFERENCE_NOUNS and lemma not in RULING_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    if any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "poss", "compound", "amod") for c in noun.children):
+        return None  # "the decision to close the hospital", "the court's ruling": words of its own
+    start = art.doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
+    for verb in reversed(art.doc[start : noun.i]):
+        if verb.pos_ not in ("VERB", "AUX") or verb.is_ancestor(noun):
+            continue
+        if lemma in ACT_REFERENCE_NOUNS and verb.lemma_.lower() in DECIDING_VERBS:
+            action = next((c for c in verb.children if c.dep_ == "xcomp" and is_to_infinitive(c)), None)
+            found = art.labeller.action_label(action) if action is not None else None
+            if found:
+                return found[0]
+        if lemma in RULING_NOUNS and verb.lemma_.lower() in RULING_VERBS:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and has_that_marker(c)), None)
+            content = art.labeller.clause_label(clause) if clause is not None else None
+            if content:
+                return f"{lemma} that {content}"
+    return None
+
+
+def _actor_noun(art: StanceArticle, noun: Token) -> bool:
+    """A noun naming who acts (a mention, a name of a person, body or state, a body noun)."""
+    return (
+        art.index.at(noun) is not None
+        or noun.ent_type_ in ACTOR_LABELS
+        or noun.lemma_.lower() in BODY_NOUNS
+        or people_noun(noun)
+    )
 
 
 def with_stranded_topic(art: StanceArticle, host: Token, obj: Token, found: list[Target]) -> list[Target]:
