@@ -41,4 +41,6 @@ def capitalised_common_noun(token, lowered: set[str]) -> bool:
     a post (title_nouns), is a description before the name, not part of it."""
     if not token.is_sent_start:
         return False
-    return token.lower_ in TITLE_NOUNS or token.lower_ in lowered
+    # "Farmer Tony Martin", "Economist Roger Bootle": a word the tagger reads as a common noun
+    # ("NN"), however rare in the article, describes the person named after it
+    return token.lower_ in TITLE_NOUNS or token.lower_ in lowered or token.tag_ == "NN"

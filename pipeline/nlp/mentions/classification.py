@@ -31,7 +31,7 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
-from pipeline.nlp.mentions.kinds import shaped_like_a_person
+from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
     code_name,
     facility_name,
@@ -57,6 +57,7 @@ from pipeline.nlp.mentions.org_names import (
     adjectives_opening,
     body_then_holder,
     country_of_body,
+    demonym_led_bodies,
     described_body,
     description_start,
     leaders_government,
@@ -114,9 +115,31 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(candidate)
     return (
-        out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + untagged_listed_places(mc)
-        + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
+        out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
+        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
     )
+
+
+# the tags of a sentence's first word that no name takes: a participle or an adverb ("Choking
+# traffic jams", "Symbolically, …"); a name the tagger reads as a proper noun ("Manning said") is left
+OPENING_WORD_TAGS = frozenset({"VBG", "RB"})
+
+
+def _hyphenated_place_end(doc, end: int) -> int:
+    """Where a name written on with hyphens and no space ("Stockton" + "-on-Tees",
+    "Stratford" + "-upon-Avon") ends; `end` itself when nothing is joined to it."""
+    k = end
+    while k + 1 < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].text == "-" and doc[k + 1].is_alpha:
+        k += 2
+    return k
+
+
+def _before_a_named_person(doc, end: int) -> bool:
+    """A person's name NER found right after `end`, opening with a given name."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.lower_ in GIVEN_NAMES
 
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
@@ -150,8 +173,14 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    joined = _hyphenated_place_end(mc.doc, end)
+    if joined > end and known_place(mc.doc[start:joined].text):
+        # "Stockton-on-Tees" of which NER typed "Stockton" a person: the town, written whole
+        return Candidate(start, joined, "GPE", "LOCATION", "name", mc.doc[start:joined].text, 1)
     if not ent.ent_id_ and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
+    if not ent.ent_id_ and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
+        return None  # "Choking traffic jams …" typed PERSON: a participle or adverb opening the sentence
     if opening_group_noun(span):
         return None  # "Farmers protested outside parliament" typed ORG: people acting, no name
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
@@ -223,6 +252,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
     if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and capitalised_common_noun(span[0], lowered_words(mc.doc)):
         return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
+    if label == "PERSON" and len(span) == 1 and span[0].is_sent_start and _before_a_named_person(mc.doc, end):
+        return None  # "Campaigner Peter Tatchell": the word NER typed a person of its own describes the next
     for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
         if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
             return person(mc, span[k:], label)

@@ -14,6 +14,7 @@ from pipeline.nlp.mentions.filters import (
     common_noun_acronyms,
     expand_acronyms,
     filter_headline,
+    headed_short_names,
     one_per_start,
     short_body_names,
 )
@@ -39,6 +40,6 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = filter_headline(mc, chosen)
     chosen = common_noun_acronyms(mc, expand_acronyms(mc, chosen))
     chosen = bracketed_aliases(mc, chosen)
-    chosen = short_body_names(mc, chosen)
+    chosen = headed_short_names(mc, short_body_names(mc, chosen))
     mentions = leader_governments(mc, national_government(mc, to_mentions(mc, chosen)))
     return one_per_start(nested_demonyms(mc, party_references(mc, add_references(mc, mentions))))

@@ -399,3 +399,34 @@ def short_body_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
             )
         )
     return out
+
+
+def headed_short_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Belmarsh Prison … held at Belmarsh prison", "Heathrow Airport … delays at Heathrow
+    airport": a place's or body's name written before its head word in lower case is the
+    name the article also writes with the head capitalised, one entity, not a second one
+    named without its head."""
+    doc = mc.doc
+    named: dict[tuple[str, str], list[Candidate]] = {}
+    for o in chosen:
+        if o.kind == "name" and o.entity_type in ("LOCATION", "ORGANIZATION"):
+            named.setdefault((o.name, o.entity_type), []).append(o)
+    out = []
+    for c in chosen:
+        after = doc[c.tok_end] if c.tok_end < len(doc) else None
+        if (
+            after is None
+            or c.kind != "name"
+            or c.entity_type not in ("LOCATION", "ORGANIZATION")
+            or not (after.is_lower and after.is_alpha)
+        ):
+            out.append(c)
+            continue
+        headed = named.get((f"{c.name} {after.text.title()}", c.entity_type), ())
+        longer = {(o.name, o.gazetteer_id, o.country_iso3) for o in headed}
+        if len(longer) != 1:
+            out.append(c)
+            continue
+        name, gazetteer_id, iso3 = next(iter(longer))
+        out.append(replace(c, name=name, gazetteer_id=gazetteer_id, country_iso3=iso3))
+    return out

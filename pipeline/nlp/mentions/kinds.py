@@ -236,6 +236,12 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if not place and _employer(root):
         found.add("ORGANIZATION")
+    # one word NER read as a person is as often the town the person is from ("Jack Straw of Blackburn")
+    several = len(words) > 1 or c.label == "ORG"
+    if not place and not person_shaped and several and c.label not in ("GPE", "LOC") and _a_persons_firm(root):
+        found.add("ORGANIZATION")
+    if not place and not person_shaped and _after_plural_body_noun(doc, root):
+        found.add("ORGANIZATION")
     if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
         found.add("ORGANIZATION")
     if not place and not name_shaped and c.label not in ("GPE", "LOC") and _post_of_it(root):
@@ -434,7 +440,10 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
     head = root.head
     if root.dep_ == "appos" and _is(head, nouns):
         return True
-    appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
+    # the one right after the name, unless a name it is "of", "from" or "at" comes between ("said
+    # Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group": the group is
+    # the council, though the parser hangs it on the person)
+    appositions = [child for child in root.children if child.dep_ == "appos" and not _named_between(root, child)][:1]
     compounds = [child for child in root.children if child.dep_ == "compound"]
     # "blog analysis firm Technorati": the parser may read the noun as an adjective of the name
     compounds += [
@@ -449,6 +458,21 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
         return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
     return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, _SPEAKER_NOUNS_OR_ORG_NOUNS))
+
+
+def _named_between(root: Token, apposition: Token) -> bool:
+    """A preposition of the name's ("of", "from", "at") whose object is a proper name, between
+    the name and its apposition: the apposition describes that nearer name."""
+    return any(
+        prep.dep_ == "prep"
+        and root.i < prep.i < apposition.i
+        and prep.lower_ in _AFFILIATION_PREPOSITIONS
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children)
+        for prep in root.children
+    )
+
+
+_AFFILIATION_PREPOSITIONS = frozenset({"of", "from", "at"})
 
 
 def _post_of_it(root: Token) -> bool:
@@ -586,6 +610,34 @@ def _employer(root: Token) -> bool:
     if root.dep_ != "pobj" or head.lower_ not in ("at", "with"):
         return False
     return head.head.lemma_.lower() in STAFF_NOUNS
+
+
+def _a_persons_firm(root: Token) -> bool:
+    """ "analyst Mike Powell of Dresdner Kleinwort Wasserstein", "said Einar Bjorgo from
+    Unosat": a name after "of" or "from" that hangs on a person's full name (a given name and
+    a surname NER found, no honorific: not "Lord Faulkner of Worcester") is the body the
+    person belongs to; the caller leaves out places ("John Smith of London") and names
+    shaped like a person's."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "from") or prep.i > root.i:
+        return False
+    holder = prep.head
+    if holder.ent_type_ != "PERSON" or holder.i != prep.i - 1:
+        return False
+    start = _entity_start(holder)
+    first = holder.doc[start]
+    return holder.i > start and first.lower_ in WORLD_GIVEN_NAMES and first.is_title
+
+
+def _after_plural_body_noun(doc, root: Token) -> bool:
+    """ "technology firms Earthlink and Webroot", "rival banks HSBC and Barclays": names listed
+    right after a plural noun only bodies are (firms, banks, unions) are such bodies, however
+    the parser hangs them (it may make the first the apposition of a noun before)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    k = _entity_start(first) - 1
+    return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
 
 
 def _a_countrys(doc, c: Candidate) -> bool:
@@ -772,7 +824,10 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         return "LOCATION"  # "Hatfield, Hertfordshire", "Woodhill, Milton Keynes"
     if _after_a_place(doc, c) or _listed_with_places(root):
         return "LOCATION"  # "the speech in Chatham, Kent"; "visits Leicester, Somerset and Torbay"
-    appositions = [child for child in root.children if child.dep_ == "appos"][:1]  # the one right after the name
+    # the one right after the name, unless a name it is "of", "from" or "at" comes between ("said
+    # Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group": the group is
+    # the council, though the parser hangs it on the person)
+    appositions = [child for child in root.children if child.dep_ == "appos" and not _named_between(root, child)][:1]
     if root.dep_ == "appos" and root.head.i < root.i:
         appositions.append(root.head)  # "the town, Shashamane"
     if any(_is(noun, SETTLEMENT_NOUNS) for noun in appositions):

@@ -30,6 +30,7 @@ from pipeline.nlp.mentions.vocabulary import (
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
+    REGION_ADJECTIVES,
     SITE_DOMAINS,
     is_body_word,
 )
@@ -129,6 +130,45 @@ def untagged_bodies(mc: MentionContext) -> list[Candidate]:
             continue  # "the Valech Report was issued …": a document or an occasion, no body
         out.append(Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 0))
     return out
+
+
+def demonym_led_bodies(mc: MentionContext) -> list[Candidate]:
+    """ "Welsh Water said", "British Energy warned", "English Partnerships and the office of
+    the deputy prime minister have worked": a demonym and one to three capitalised proper
+    nouns NER left untagged, the subject of a verb, are a body's name (its nation's word is
+    part of it), not the nation and a stray word; a people ("British Muslims") is a noun
+    NER tags itself, and a post ("British Prime Minister") is left to the title rules."""
+    doc, out = mc.doc, []
+    for i in range(len(doc) - 1):
+        first = doc[i]
+        if not first.is_title or mc.gaz.demonym_country(first.text) is None and first.lower_ not in REGION_ADJECTIVES:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and _untagged_name_word(doc[end]):
+            end += 1
+        if end == i + 1 or not mc.in_sections(i, end):
+            continue
+        if end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].ent_type_):
+            continue  # the name goes on
+        if i > 0 and not first.is_sent_start and doc[i - 1].is_title:
+            continue  # "the Second South American Summits": the name starts before the demonym
+        words = doc[i + 1 : end]
+        if any(mc.gaz.match_role(t.text) or t.lower_ in HONORIFICS or mc.gaz.demonym_country(t.text) for t in words):
+            continue
+        last = words[-1]
+        if words[0].lower_ in GIVEN_NAMES or {last.lower_, last.lower_.removesuffix("s")} & _NO_BODY_ENDS:
+            continue  # a person, or a document's or an occasion's name ("American Summits")
+        if words.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        span = doc[i:end]
+        if mc.gaz.by_alias(span.text):
+            continue
+        out.append(Candidate(i, end, "ORG", "ORGANIZATION", "name", clean_spaces(span.text), 2))
+    return out
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and token.is_title and not token.ent_type_
 
 
 def untagged_sites(mc: MentionContext) -> list[Candidate]:

@@ -17,7 +17,7 @@ from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES, PARTY_NOUNS
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
+from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_agents, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, stance_noun_cue
@@ -210,6 +210,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # "Both the prime minister and Chancellor Gordon Brown have called for …": a first
             # conjunct that names nobody leaves the stance to the named ones
             holders = joint_holders(art, subject, None)
+    holders += [m for m in joint_agents(art, verb, holder) if m not in holders]  # "backed by X and Y"
     for who in holders:
         for target in targets:
             out += signal(
