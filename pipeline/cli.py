@@ -59,11 +59,12 @@ def run_pipeline() -> int:
 
 def start_warm_worker(seeds: Path, data: Path) -> bool:
     """Fork the warm extraction worker (`pipeline.nlp.warm_worker`) now, before Dagster is
-    imported, when the seeds folder holds a small extraction (at most `MAX_ARTICLES`
-    articles with no current cached extraction): spaCy's import and the model's load then
-    run beside Dagster's import, the instance and planning as well as beside the code
-    location and the run's start, where planning's first round started it after the first
-    three. Planning counts the same articles (the folder's survey and the cache's answers are
+    imported, when the seeds folder holds articles with no current cached extraction (a
+    small extraction is handed to it, a larger one runs in its fork pool): spaCy's import
+    and the model's load then run beside Dagster's import, the instance and planning as well
+    as beside the code location and the run's start, where planning's first round started it
+    after the first three (and a large extraction's process loaded it before forking its
+    pool, with the other core idle). Planning counts the same articles (the folder's survey and the cache's answers are
     kept within the process, so they are not read twice), finds the worker waiting, and
     stops it when there turns out to be nothing to extract. True when one was started."""
     if settings.dask_scheduler() or not seeds.is_dir():
@@ -77,7 +78,7 @@ def start_warm_worker(seeds: Path, data: Path) -> bool:
         stale = ExtractionCache(data).stale(survey(seeds).articles, extractor_version())
     except OSError:  # the folder changed under the survey: planning reads it again and reports
         return False
-    return 0 < len(stale) <= warm_worker.MAX_ARTICLES and warm_worker.start()
+    return len(stale) > 0 and warm_worker.start()
 
 
 def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:

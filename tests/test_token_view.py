@@ -67,6 +67,11 @@ def test_the_lazy_columns_answer_as_tokens_do(docs):
         view = TokenView(doc)
         assert view.text == [t.text for t in doc]
         assert view.spaced == [1 if t.whitespace_ else 0 for t in doc]
+        assert view.ent_type == [t.ent_type_ for t in doc]
+        assert view.ent_id == [t.ent_id_ for t in doc]
+        assert [("", "I", "O", "B")[v] for v in view.ent_iob] == [t.ent_iob_ for t in doc]
+        for flag in ("is_lower", "is_alpha", "is_title", "is_punct", "is_space"):
+            assert getattr(view, flag) == [int(getattr(t, flag)) for t in doc], flag
 
 
 HYPHENATED = [("hyphens", "Test-fired missiles and non-fiction books; a pro - war march, anti -war, co-operation.\n")]

@@ -1,5 +1,6 @@
 """A small extraction handed to the warm worker (`pipeline.nlp.warm_worker`) yields the records
-it yields in process; without a worker that answers, it is extracted in process."""
+it yields in process, and a larger one, run by its fork pool, leaves those records in the
+extraction cache; without a worker that answers, it is extracted in process."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from pipeline.nlp import warm_worker
 from pipeline.nlp.extract import extract_batch
 from pipeline.nlp.seed_folder import ingest_everything
+from pipeline.storage import ExtractionCache
 from tests.conftest import SEED_004, seed_text
 
 NOW = datetime(2026, 3, 4, 5, 6, 7)
@@ -46,6 +48,34 @@ def test_without_a_worker_that_answers_the_caller_is_told(articles):
     assert not warm_worker.waiting()
 
 
+def many_articles(folder, count: int):
+    for n in range(count):
+        (folder / f"extra-{n:02d}.txt").write_text(
+            f"Extra {n}\n\nThe council met on Monday. Anna Berg, its chair, said the budget was late.\n",
+            encoding="utf-8",
+        )
+    found, _, _ = ingest_everything(folder)
+    return found
+
+
+def test_a_larger_extraction_is_written_to_the_cache_by_the_workers_pool(tmp_path):
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    found = many_articles(seeds, warm_worker.MAX_ARTICLES + 9)
+    cache = ExtractionCache(data)
+    progress: list[tuple[int, int]] = []
+    try:
+        assert warm_worker.start()
+        count = warm_worker.extract_into_cache(found, NOW, 2, str(data), "v1", 64, lambda *p: progress.append(p))
+    finally:
+        warm_worker.stop()
+    assert count == len(found) and not warm_worker.waiting()
+    assert progress[-1] == (len(found), len(found)) and len(progress) > 2  # batches that shrink near the end
+    assert cache.stale(found, "v1") == []
+    expected = extract_batch(found, NOW)
+    assert [cache.get(a.seed.article_id, a.seed.content_sha256, "v1") for a in found] == expected
+
+
 def test_an_unused_worker_is_stopped(articles):
     warm_worker.start()
     process, _ = warm_worker._workers[0]
@@ -53,10 +83,10 @@ def test_an_unused_worker_is_stopped(articles):
     assert not process.is_alive() and process.exitcode == 0 and not warm_worker.waiting()
 
 
-def test_make_run_starts_the_worker_before_dagster_only_for_a_small_extraction(tmp_path, monkeypatch):
+def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(tmp_path, monkeypatch):
     """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
-    Dagster's import, the instance and planning), only when one batch at most is to be
-    extracted, and stops an unused one whatever happens in the run."""
+    Dagster's import, the instance and planning) when articles are to be extracted, however
+    many, and stops an unused one whatever happens in the run."""
     from pipeline import cli
 
     seeds, data = tmp_path / "seeds", tmp_path / "data"
@@ -73,11 +103,11 @@ def test_make_run_starts_the_worker_before_dagster_only_for_a_small_extraction(t
     assert cli.run_pipeline() == 0
     assert seen == ["start", "dagster", "stop"]  # one article to extract: started before Dagster
 
-    for n in range(warm_worker.MAX_ARTICLES):  # more than one batch: the fork pool's work
+    for n in range(warm_worker.MAX_ARTICLES):  # more than one batch: the worker's fork pool
         (seeds / f"extra-{n:02d}.txt").write_text(f"Extra {n}\n\nThe council met on Monday.\n", encoding="utf-8")
     seen.clear()
     assert cli.run_pipeline() == 0
-    assert seen == ["dagster", "stop"]
+    assert seen == ["start", "dagster", "stop"]
 
     def failing_run(key, job):
         raise RuntimeError("the run failed")

@@ -112,7 +112,7 @@ def refresh(
     try:
         for round_ in range(PLANNING_ROUNDS):
             ranges, to_extract = _plan(instance, paths)
-            if round_ == 0 and 0 < to_extract <= warm_worker.MAX_ARTICLES and not settings.dask_scheduler():
+            if round_ == 0 and to_extract > 0 and not settings.dask_scheduler():
                 warm_worker.start()  # spaCy loads there while the code location is built and the run starts
             for first, last in ranges:
                 result = job(EXTRACT_JOB).execute_in_process(

@@ -7,9 +7,12 @@ so only compact records cross process boundaries and each article is parsed once
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
+import os
 import re
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
@@ -32,9 +35,11 @@ from pipeline.nlp.stances import stances_and_groups
 from pipeline.nlp.stances.groups import group_candidates, is_dissent_noun
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.speech_acts import speech_act_stances
+from pipeline.own_process import die_with_parent
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
 BATCH_SIZE = 32
+MIN_BATCH_SIZE = 4
 
 
 def sentences_from_doc(text: str, doc: Doc, layout: Layout) -> list[Sentence]:
@@ -207,33 +212,94 @@ def extract_batch(articles: list[DecodedArticle], processed_at: datetime) -> lis
     ]
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def batch_sizes(total: int, n_process: int, size: int = BATCH_SIZE) -> Iterator[int]:
+    """The pool's batch sizes for `total` articles: `size` while there is plenty left, then
+    smaller, down to `MIN_BATCH_SIZE`, so that the workers run out of work nearly together.
+    With batches of 32 to the end, one worker parsed its last batch (about 3 s on this
+    machine) while the other had nothing left; each batch is now at most a quarter of what is
+    left with two workers (`remaining / (2 * n_process)`). A document's parse does not
+    depend on the batch it came in, so the records are the same. Sizes go on (at the
+    smallest) past `total`, for a count that was an estimate."""
+    remaining = total
+    while True:
+        step = min(size, max(MIN_BATCH_SIZE, -(-remaining // (2 * n_process))))
+        yield step
+        remaining -= step
 
 
 def extract_articles(
-    articles: list[DecodedArticle],
+    articles: Iterable[DecodedArticle],
     processed_at: datetime,
     n_process: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
+    total: int | None = None,
+    in_flight: int = 2048,
 ) -> Iterator[ArticleExtraction]:
     """Extract many articles, yielded in input order as each batch finishes (so a caller can
     store results as they come and memory does not grow with the corpus); `on_progress(done,
-    total)` after each batch."""
-    total = len(articles)
-    chunks = list(_chunks(articles, BATCH_SIZE))
-    if n_process <= 1 or len(chunks) <= 1:
+    total)` after each batch. `articles` is read lazily, at most `in_flight` articles ahead of
+    what was yielded; `total` is how many it holds (its length when it is a list), which
+    decides between this process (one batch's worth, or one process) and the fork pool, and
+    the sizes of the pool's batches (`batch_sizes`)."""
+    if total is None:
+        articles = list(articles)
+        total = len(articles)
+    if n_process <= 1 or total <= BATCH_SIZE:
+        chunks = _chunks(articles, BATCH_SIZE)
         yield from _with_progress((extract_batch(c, processed_at) for c in chunks), total, on_progress)
         return
     load_nlp()  # load before forking so workers share the model's memory pages
     load_knowledge()  # and the extractors' word lists, read once here rather than by each worker
     context = multiprocessing.get_context("fork")
-    with context.Pool(n_process, initializer=_init_worker) as pool:
-        batches = pool.imap(_extract_batch_star, [(c, processed_at) for c in chunks])
-        yield from _with_progress(batches, total, on_progress)
+    feed = _Feed(articles, batch_sizes(total, n_process), processed_at, max(1, in_flight // BATCH_SIZE))
+    with context.Pool(n_process, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
+        try:
+            batches = pool.imap(_extract_batch_star, feed)
+            yield from _with_progress(feed.consumed(batches), total, on_progress)
+        finally:
+            feed.stop()  # before the pool's exit, whose task thread may be waiting in the feed
         pool.close()  # let the workers take their exit sentinels and leave on their own
         pool.join()
+
+
+class _Feed:
+    """The pool's tasks, (batch, processed_at), read from the articles as the pool's task
+    thread asks for them, at most `limit` batches ahead of those consumed: the texts in memory
+    do not grow with a collection, and no batch waits for the ones before it to be consumed,
+    so no worker idles between windows of articles."""
+
+    def __init__(self, articles: Iterable[DecodedArticle], sizes: Iterator[int], processed_at: datetime, limit: int):
+        self._articles = iter(articles)
+        self._sizes = sizes
+        self._processed_at = processed_at
+        self._slots = threading.Semaphore(limit)
+        self._stopped = False
+
+    def __iter__(self) -> Iterator[tuple[list[DecodedArticle], datetime]]:
+        for size in self._sizes:
+            self._slots.acquire()
+            if self._stopped:
+                return
+            batch = list(itertools.islice(self._articles, size))
+            if not batch:
+                return
+            yield batch, self._processed_at
+
+    def consumed(self, batches: Iterable[list[ArticleExtraction]]) -> Iterator[list[ArticleExtraction]]:
+        for batch in batches:
+            self._slots.release()
+            yield batch
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._slots.release()
 
 
 def load_knowledge() -> None:
@@ -247,8 +313,10 @@ def load_knowledge() -> None:
     load_office_holders()
 
 
-def _init_worker() -> None:
-    """Workers obey Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent, and keep what
+def _init_worker(parent: int) -> None:
+    """Workers die with the process that forked them (`own_process.die_with_parent`: a pool
+    run by the warm worker must not parse on when the warm worker is killed), obey
+    Pool.terminate() (SIGTERM) and leave Ctrl-C to the parent, and keep what
     they inherited (the model, the knowledge files: about 100,000 objects) out of their garbage
     collections (`gc.freeze`). Every full collection walked all of those, and the extractors'
     many short-lived objects start one every few articles: the collector took about 3% of a
@@ -260,6 +328,7 @@ def _init_worker() -> None:
     SIGTERM/SIGINT for later; a worker still waiting for work when the pool was
     terminated then never exited, and the parent hung in Pool.join forever.
     """
+    die_with_parent(parent)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()

@@ -232,7 +232,9 @@ def passive_subject(verb: Token) -> Token | None:
 
 def is_passive(verb: Token) -> bool:
     """ "was criticised", "cannot be trusted": the verb has a passive auxiliary of its own."""
-    return any(c.dep_ == "auxpass" for c in verb.children)
+    view = view_of(verb.doc)
+    dep = view.dep
+    return any(dep[c] == "auxpass" for c in view.children(verb.i))
 
 
 def passive_form(verb: Token) -> bool:
@@ -382,10 +384,11 @@ def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
 def trim_tokens(span: Span) -> tuple[int, int]:
     """Token range of a name without a leading "the", a trailing possessive or punctuation."""
     start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+    view = view_of(span.doc)
+    lower, text, punct, space = view.lower, view.text, view.is_punct, view.is_space
+    while start < end and (lower[start] == "the" or punct[start] or space[start]):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (text[end - 1] in POSSESSIVES or punct[end - 1] or space[end - 1]):
         end -= 1
     return start, end
 

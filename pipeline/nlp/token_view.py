@@ -20,7 +20,12 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
-_STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE"})  # the lazy columns whose values are strings
+_STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE", "ENT_ID"})  # the lazy columns whose values are strings
+
+
+def _lazy(attr: str, doc: str) -> property:
+    """A column of the view exported from the doc when first asked (`TokenView._column`)."""
+    return property(lambda view: view._column(attr), doc=doc)  # noqa: SLF001 - the view's own cache
 
 
 class TokenView:
@@ -54,30 +59,17 @@ class TokenView:
     def __len__(self) -> int:
         return len(self.lower)
 
-    @property
-    def text(self) -> list[str]:
-        """Each token's text (`token.text`), exported when first asked."""
-        return self._column("ORTH")
-
-    @property
-    def ent_type(self) -> list[str]:
-        """Each token's entity label (`token.ent_type_`, "" outside entities), exported when first asked."""
-        return self._column("ENT_TYPE")
-
-    @property
-    def is_lower(self) -> list[int]:
-        """1 where `token.is_lower`, else 0, exported when first asked."""
-        return self._column("IS_LOWER")
-
-    @property
-    def is_alpha(self) -> list[int]:
-        """1 where `token.is_alpha`, else 0, exported when first asked."""
-        return self._column("IS_ALPHA")
-
-    @property
-    def spaced(self) -> list[int]:
-        """1 where a space follows the token (`token.whitespace_` not empty), else 0, exported when first asked."""
-        return self._column("SPACY")
+    # columns fewer passes read, each exported when first asked: strings, or 1/0 flags
+    text = _lazy("ORTH", "Each token's text (`token.text`).")
+    ent_type = _lazy("ENT_TYPE", 'Each token\'s entity label (`token.ent_type_`, "" outside entities).')
+    ent_id = _lazy("ENT_ID", 'Each token\'s entity id (`token.ent_id_`, "" where none).')
+    ent_iob = _lazy("ENT_IOB", "Each token's entity IOB (`token.ent_iob`: 1 inside, 2 outside, 3 begins, 0 unset).")
+    is_lower = _lazy("IS_LOWER", "1 where `token.is_lower`, else 0.")
+    is_alpha = _lazy("IS_ALPHA", "1 where `token.is_alpha`, else 0.")
+    is_title = _lazy("IS_TITLE", "1 where `token.is_title`, else 0.")
+    is_punct = _lazy("IS_PUNCT", "1 where `token.is_punct`, else 0.")
+    is_space = _lazy("IS_SPACE", "1 where `token.is_space`, else 0.")
+    spaced = _lazy("SPACY", "1 where a space follows the token (`token.whitespace_` not empty), else 0.")
 
     @property
     def ents(self) -> tuple:

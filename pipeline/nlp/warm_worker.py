@@ -1,4 +1,4 @@
-"""One extraction process started ahead of a small extraction, so that spaCy loads while the
+"""One extraction process started ahead of an extraction, so that spaCy loads while the
 caller is still getting ready.
 
 A rerun after a small edit extracts one batch of articles. In process, that batch first
@@ -9,6 +9,14 @@ a process that imports and loads everything at once, while the caller goes on; t
 small extraction in this process (`defs/assets/nlp.py::_extracted`) hands its batch to it and
 gets the records back, pickled, as the fork pool's workers return them. The records are the
 ones the batch makes in process: the same code, the same model, the same `processed_at`.
+
+A larger extraction (more than `MAX_ARTICLES`) is handed over whole (`extract_into_cache`):
+the worker loads the model and the knowledge files as the caller used to before forking its
+pool, runs the fork pool itself (`extract.extract_articles`, its workers forked from the
+worker, sharing its model) and writes each record to the extraction cache, as the caller
+did; only progress counts come back. At the start of a run from an empty data folder, the
+model's load (about 1.5 s on one core, while the other idled) then runs beside Dagster's
+import and the run's start, and the caller no longer unpickles every record.
 
 The worker serves one extraction and exits; it dies with its parent (Linux's parent-death
 signal) and `stop` ends one that was not used. Whatever goes wrong with it (it died, it
@@ -27,8 +35,9 @@ from datetime import datetime
 from pipeline.own_process import die_with_parent
 
 MAX_ARTICLES = 32
-"""The largest extraction worth a warm worker: one batch (`extract.BATCH_SIZE`); more are
-parsed by the fork pool, whose workers load the model themselves."""
+"""The largest extraction whose records the warm worker sends back (`extract`): one batch
+(`extract.BATCH_SIZE`); more are extracted into the cache by its fork pool
+(`extract_into_cache`)."""
 
 ANSWER_LIMIT_S = 600
 """How long the caller waits for the worker's answer before extracting in process."""
@@ -59,20 +68,24 @@ def _serve(connection, other_end, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     other_end.close()
-    from pipeline.nlp.extract import extract_batch
+    from pipeline.nlp.extract import extract_batch, load_knowledge
     from pipeline.nlp.model import load_nlp
 
     with contextlib.suppress(Exception):  # a failed load is met again, and reported, by the batch
         load_nlp()
+        load_knowledge()
     try:
         request = connection.recv()
     except EOFError:
         return
     if request is None:
         return
-    articles, processed_at = request
     try:
-        reply = ("ok", extract_batch(articles, processed_at))
+        if request[0] == _INTO_CACHE:
+            reply = ("ok", _into_cache(connection, *request[1:]))
+        else:
+            articles, processed_at = request
+            reply = ("ok", extract_batch(articles, processed_at))
     except Exception as error:  # noqa: BLE001 - handed back to the caller, raised there
         reply = ("error", error)
     try:
@@ -81,6 +94,35 @@ def _serve(connection, other_end, parent: int) -> None:
         connection.send(("error", RuntimeError("".join(traceback.format_exception(reply[1])))
                          if reply[0] == "error" else RuntimeError("the extraction's records do not pickle")))
     connection.close()
+
+
+_INTO_CACHE = "into-cache"
+
+
+def _into_cache(connection, entries: list, processed_at: datetime, n_process: int, data: str, version: str,
+                in_flight: int) -> int:
+    """Extract the articles of `entries` into the extraction cache under `data`, reporting
+    ("progress", done, total) after each batch; how many were extracted."""
+    from pathlib import Path
+
+    from pipeline.nlp.extract import extract_articles
+    from pipeline.nlp.seed_folder import load_articles
+    from pipeline.storage import ExtractionCache
+
+    cache = ExtractionCache(Path(data))
+    done = 0
+    # Started as a daemon (it must not outlive the caller's exit), it may still fork the pool's
+    # workers: they die with it (`extract._init_worker`), and it with the caller.
+    multiprocessing.current_process().daemon = False
+
+    def progress(count: int, total: int) -> None:
+        connection.send(("progress", count, total))
+
+    for extraction in extract_articles(load_articles(entries), processed_at, n_process, progress, len(entries),
+                                       in_flight):
+        cache.put(extraction, version)
+        done += 1
+    return done
 
 
 class WorkerUnavailable(RuntimeError):
@@ -102,6 +144,36 @@ def extract(articles: list, processed_at: datetime) -> list:
         _end(process, connection)
         raise WorkerUnavailable(f"the warm worker gave no answer ({error})") from error
     _end(process, connection)
+    if status == "error":
+        raise value
+    return value
+
+
+def extract_into_cache(entries: list, processed_at: datetime, n_process: int, data: str, version: str,
+                       in_flight: int, on_progress) -> int:
+    """The articles of `entries` (the seed folder's entries, as `seed_folder.load_articles`
+    reads them) extracted by the warm worker with `n_process` processes and written to the
+    extraction cache under `data`; `on_progress(done, total)` after each batch. How many were
+    extracted. Raises `WorkerUnavailable` when there is no worker or it ended without an
+    answer (the cache then holds what it finished), and the extraction's own error when it
+    failed."""
+    if not _workers:
+        raise WorkerUnavailable("no worker started")
+    process, connection = _workers.pop()
+    try:
+        connection.send((_INTO_CACHE, entries, processed_at, n_process, data, version, in_flight))
+        while True:
+            if not connection.poll(ANSWER_LIMIT_S):
+                raise OSError("no answer")
+            message = connection.recv()
+            if message[0] != "progress":
+                break
+            on_progress(message[1], message[2])
+    except (EOFError, OSError) as error:
+        _end(process, connection)
+        raise WorkerUnavailable(f"the warm worker gave no answer ({error})") from error
+    _end(process, connection)
+    status, value = message
     if status == "error":
         raise value
     return value

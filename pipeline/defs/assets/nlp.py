@@ -4,6 +4,7 @@ import contextlib
 import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from dagster import (
@@ -23,7 +24,7 @@ from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
 
 EXTRACTION_WINDOW = 2048
-"""Articles read and extracted at a time."""
+"""Articles read ahead of those extracted, at most (texts in memory, per step)."""
 
 
 @contextlib.contextmanager
@@ -42,17 +43,46 @@ def _cluster(context: AssetExecutionContext) -> Iterator[Any]:
         yield client
 
 
-def _extracted(window: list, processed_at: datetime, report) -> Iterable:
-    """The window's extractions: by the warm worker when one was started for a small
-    extraction (`warm_worker`: spaCy already loaded there), else here or by the fork pool."""
-    if window and len(window) <= warm_worker.MAX_ARTICLES and warm_worker.waiting():
+def _extracted(stale: list, processed_at: datetime, report) -> Iterable:
+    """The extractions of the `stale` articles: by the warm worker when one was started for a
+    small extraction (`warm_worker`: spaCy already loaded there), else here or by the fork
+    pool, which reads the articles as it goes, at most `EXTRACTION_WINDOW` ahead."""
+    if stale and len(stale) <= warm_worker.MAX_ARTICLES and warm_worker.waiting():
+        window = list(load_articles(stale))
         with contextlib.suppress(warm_worker.WorkerUnavailable):
             extractions = warm_worker.extract(window, processed_at)
             report(len(extractions), len(window))
             return extractions
+        return _extracted_here(window, len(window), processed_at, report)
+    return _extracted_here(load_articles(stale), len(stale), processed_at, report)
+
+
+def _extract_into(data: Path, articles: list, stale: list, version: str, processed_at: datetime, report) -> int:
+    """Extract the `stale` ones of `articles` into the extraction cache under `data`; how
+    many were extracted. A larger
+    extraction goes to the warm worker when one is waiting (`warm_worker.extract_into_cache`:
+    spaCy loaded there while this process started the run); what it did not finish, if it
+    ended without an answer, is extracted here."""
+    cache = ExtractionCache(data)
+    extracted = 0
+    if len(stale) > warm_worker.MAX_ARTICLES and warm_worker.waiting():
+        try:
+            return warm_worker.extract_into_cache(
+                stale, processed_at, settings.n_process(), str(data), version, EXTRACTION_WINDOW, report
+            )
+        except warm_worker.WorkerUnavailable:
+            left = cache.stale(articles, version)
+            extracted, stale = len(stale) - len(left), left
+    for extraction in _extracted(stale, processed_at, report):
+        cache.put(extraction, version)
+        extracted += 1
+    return extracted
+
+
+def _extracted_here(articles: Iterable, total: int, processed_at: datetime, report) -> Iterable:
     from pipeline.nlp.extract import extract_articles  # spaCy: imported only when there is work for it
 
-    return extract_articles(window, processed_at, settings.n_process(), report)
+    return extract_articles(articles, processed_at, settings.n_process(), report, total, EXTRACTION_WINDOW)
 
 
 @asset(
@@ -94,21 +124,22 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
     processed_at = datetime.now(UTC).replace(tzinfo=None)
     processed = 0
     with _cluster(context) as client:
-        # Collection rows are read in windows, so the texts in memory do not grow with the collection.
-        for window in in_batches(load_articles(stale), EXTRACTION_WINDOW):
 
-            def report(done: int, total: int, before: int = processed) -> None:
-                rate = (before + done) / max(time.perf_counter() - started, 1e-9)
-                context.log.info(f"processed {before + done}/{len(stale)} articles ({rate:.1f} articles/s)")
+        def report(done: int, total: int, before: int = 0) -> None:
+            rate = (before + done) / max(time.perf_counter() - started, 1e-9)
+            context.log.info(f"processed {before + done}/{len(stale)} articles ({rate:.1f} articles/s)")
 
-            if client is not None:
-                from pipeline.dask_extract import extract_on_cluster
+        if client is not None:
+            from pipeline.dask_extract import extract_on_cluster
 
-                processed += extract_on_cluster(client, window, processed_at, str(paths.data), version, report)
-                continue
-            for extraction in _extracted(window, processed_at, report):
-                cache.put(extraction, version)
-                processed += 1
+            # Collection rows are read in windows, so the texts in memory do not grow with the collection.
+            for window in in_batches(load_articles(stale), EXTRACTION_WINDOW):
+                processed += extract_on_cluster(
+                    client, window, processed_at, str(paths.data), version,
+                    lambda done, total, before=processed: report(done, total, before),
+                )
+        else:
+            processed = _extract_into(paths.data, articles, stale, version, processed_at, report)
     return MaterializeResult(
         metadata={
             "articles": len(articles),

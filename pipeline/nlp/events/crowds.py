@@ -39,15 +39,18 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
         if span is None or sentence.section not in ("body", "headline"):
             continue
         for i in range(span.start, span.end):
-            if pos[i] == "VERB" and (subject := _unnamed_subject(doc[i], lexicon, taken)) is not None:
+            if (
+                pos[i] == "VERB"
+                and _crowd_trigger(lexicon.verb(lemma[i].lower()))
+                and (subject := _unnamed_subject(doc[i], lexicon, taken)) is not None
+            ):
                 token = subject  # "thousands of people demonstrated": the crowd is the subject
             elif pos[i] != "NOUN" or idx[i] in taken:
                 continue
             else:
-                token = doc[i]
-                trigger = lexicon.noun(lemma[i].lower())
-                if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
+                if not _crowd_trigger(lexicon.noun(lemma[i].lower())):
                     continue
+                token = doc[i]
                 if _manner(token):
                     continue
             end = token.idx + len(token.text)
@@ -68,6 +71,11 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
     return out
 
 
+def _crowd_trigger(trigger) -> bool:
+    """Whether a verb's or noun's trigger (or None) is a demonstration or riot a crowd holds."""
+    return trigger is not None and trigger.event_type == "PROTEST" and trigger.mode in CROWD_MODES
+
+
 def _manner(noun: Token) -> bool:
     """ "resigned in protest", "walked out in protest at the cuts": a bare protest noun after
     "in" says why the subject acted, no demonstration anyone held."""
@@ -78,8 +86,7 @@ def _manner(noun: Token) -> bool:
 
 def _unnamed_subject(verb: Token, lexicon: EventTriggers, taken: set[int]) -> Token | None:
     """The subject of a demonstrating or rioting verb when no mention starts at it."""
-    trigger = lexicon.verb(verb.lemma_.lower())
-    if trigger is None or trigger.event_type != "PROTEST" or trigger.mode not in CROWD_MODES:
+    if not _crowd_trigger(lexicon.verb(verb.lemma_.lower())):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "NUM") or subject.idx in taken:

@@ -33,6 +33,7 @@ from pipeline.nlp.events.draft import (
 )
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import LOCATIVE_PREP_WEIGHTS, MentionIndex
+from pipeline.nlp.token_view import view_of
 
 
 def date_anchors(ec: EventContext, span: Span, drafts: list[Draft]) -> list[tuple[str, list[int], int]]:
@@ -40,18 +41,20 @@ def date_anchors(ec: EventContext, span: Span, drafts: list[Draft]) -> list[tupl
     start = span.start_char
     anchors: list[tuple[str, list[int], int]] = []
     trigger_tokens = {d.token.i for d in drafts}
+    view = view_of(ec.ctx.doc)
+    head, pos, tag = view.head, view.pos, view.tag
     for expression in find_date_expressions(span.text):
         piece = ec.ctx.doc.char_span(start + expression.start, start + expression.end, alignment_mode="expand")
         if piece is None or len(piece) == 0:
             continue
-        node = piece.root
-        chain: list[int] = [node.i]
+        node = piece.root.i
+        chain: list[int] = [node]
         for _ in range(12):
-            if node.head == node:
+            if head[node] == node:
                 break
-            node = node.head
-            chain.append(node.i)
-            if node.i in trigger_tokens or node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB"):
+            node = head[node]
+            chain.append(node)
+            if node in trigger_tokens or pos[node] in ("VERB", "AUX") or tag[node].startswith("VB"):
                 break
         anchors.append((expression.text, chain, piece.start))
     return anchors

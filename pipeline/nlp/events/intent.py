@@ -117,7 +117,9 @@ def _named(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _aux(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+    view = view_of(verb.doc)
+    dep, tag, lower = view.dep, view.tag, view.lower
+    return {lower[c] for c in view.children(verb.i) if dep[c] in ("aux", "auxpass") and tag[c] == "MD"}
 
 
 def _infinitive(verb: Token) -> bool:

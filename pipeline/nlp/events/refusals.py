@@ -27,6 +27,7 @@ from pipeline.nlp.events.vocabulary import DEED_VERBS, FUTURE_MODALS, INTENTION_
 from pipeline.nlp.lexicons import Trigger
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import has_neg, has_no_determiner, has_to_marker, passive_subject
+from pipeline.nlp.token_view import view_of
 
 REFUSAL_SPEECH = Trigger(
     lemma="refusal", event_type="REJECT", mode=None, cameo_root="12", quad="verbal_conflict", pos="VERB"
@@ -87,10 +88,16 @@ def refusal_drafts(ec: EventContext, attributed: list[tuple[Mention, Span]]) -> 
     not be made, one per quote."""
     drafts: list[Draft] = []
     for speaker, span in attributed:
-        for verb in span:
+        doc, pos = span.doc, view_of(span.doc).pos
+        for i in range(span.start, span.end):
+            if pos[i] != "VERB":
+                continue  # neither test below holds of anything but a verb: no Token made for it
+            verb = doc[i]
             changed = _denied_change(verb) or _no_intention(verb)
+            if changed is None:
+                continue
             sentence = ec.ctx.sentence_at(verb.idx)
-            if changed is None or sentence is None or is_question(sentence):
+            if sentence is None or is_question(sentence):
                 continue
             targets = _answered(ec, changed, speaker) if changed is not verb else []
             drafts.append(speech_act_draft(REFUSAL_SPEECH, verb, sentence, [speaker], targets))

@@ -148,18 +148,24 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     end = before_markup(mc.doc, start, end)
     if ent.label_ in ("ORG", "FAC", "LOC") and end == whole:
         end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
-    negated = end - start > 2 and mc.doc[start].lower_ == "non" and mc.doc[start + 1].text == "-"
+    view = view_of(mc.doc)
+    negated = end - start > 2 and view.lower[start] == "non" and view.text[start + 1] == "-"
     if negated:
         start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
     if start >= end or not mc.in_sections(start, end):
         return None
     start, end = after_inverted_verb(mc, start, end)
     opened = start
-    while end - start > 1 and mc.doc[start].is_sent_start and mc.doc[start].pos_ == "ADP" and mc.doc[start].is_title:
+    while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
     if end - start > 1 and ent.label_ == "ORG" and modifies_the_post_after(mc, start, end):
         start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
-    while end - start > 1 and ent.label_ in ("ORG", "FAC", "GPE", "LOC") and loose_preposition(mc.doc[end - 1]):
+    while (
+        end - start > 1
+        and ent.label_ in ("ORG", "FAC", "GPE", "LOC")
+        and view.pos[end - 1] == "ADP"  # what `loose_preposition` asks first, without a Token
+        and loose_preposition(mc.doc[end - 1])
+    ):
         end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
     text = clean_spaces(span.text)

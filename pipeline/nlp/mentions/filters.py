@@ -165,16 +165,17 @@ def common_noun_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Ca
     mention nor the article's other uses of the initials name an organisation, person or
     place NER took them for; a name the gazetteer knows keeps its entity."""
     doc = mc.doc
+    texts = view_of(doc).text
     defined = set()
     for i in range(1, len(doc) - 1):
-        short = _singular_initials(doc[i].text)
-        if short is None:
-            continue
-        if doc[i - 1].text in _OPENING and doc[i + 1].text in _CLOSING:
+        text = texts[i]
+        if not ("A" <= text[0] <= "Z") or (short := _singular_initials(text)) is None:
+            continue  # an acronym starts with a capital: the test before the pattern, for every token
+        if texts[i - 1] in _OPENING and texts[i + 1] in _CLOSING:
             # "gross domestic product (GDP)": the words before the brackets end in its expansion
             if _spelled_by(short[::-1], _lower_words(doc, i - 2, -1), whole=False):
                 defined.add(short)
-        elif doc[i + 1].text in _OPENING:
+        elif texts[i + 1] in _OPENING:
             # "BAC [blood alcohol content]": the brackets hold its expansion and nothing else
             words = _lower_words(doc, i + 2, 1)
             if _spelled_by(short, words, whole=True) and _closed_after(doc, i + 2):

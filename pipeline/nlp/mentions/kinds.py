@@ -65,7 +65,7 @@ from pipeline.nlp.mentions.vocabulary import (
     is_body_word,
 )
 from pipeline.nlp.syntax import POSSESSIVES, has_modal_aux
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 SETTLED = ("PERSON", "ORGANIZATION", "LOCATION")
 # what NER calls a work or product is often a person or company ("Manohla Dargis, film
@@ -277,6 +277,8 @@ def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
     name of two or three capitalised words right after a lower-case word for a place in a
     team (player_posts, hyphenated ones whole) is the person who holds it; a body's word
     ending it ("coach operator National Express") keeps it a body."""
+    if not 2 <= len(words) <= 3 or not all(_capitalised_word(w) for w in words):
+        return False  # the name's own shape, tested before any token is read
     k = c.tok_start
     j = k - 1
     while j > 0 and not doc[j - 1].whitespace_ and (doc[j - 1].is_alpha or doc[j - 1].text == "-"):
@@ -287,10 +289,12 @@ def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
         and all(t.is_lower or t.text == "-" for t in post)
         and post[-1].pos_ != "VERB"
         and post.text.lower() in PLAYER_POSTS
-        and 2 <= len(words) <= 3
-        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
         and not is_body_word(words[-1].lower())
     )
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
 
 
 def _titles_the_post_after(mc: MentionContext, c: Candidate, root: Token) -> bool:
@@ -690,15 +694,36 @@ def _list_members(root: Token) -> tuple[list[Token], list[Token]]:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
-    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
+    members = [first]
+    if _conjunct_below(view_of(root.doc), first.i):  # the subtree walked (a Token each) only where it holds one
+        members += [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
     own = _entity_start(root)
     return members, [t for t in members if t.i != root.i and _entity_start(t) != own]
 
 
+def _conjunct_below(view: TokenView, i: int) -> bool:
+    """Whether some "conj" token other than i has i among its heads, read up the head
+    column: `subtree` yields no token that does not."""
+    conjuncts = view.memo.get(("conjuncts",))
+    if conjuncts is None:
+        conjuncts = view.memo[("conjuncts",)] = [j for j, dep in enumerate(view.dep) if dep == "conj"]
+    head = view.head
+    for j in conjuncts:
+        if j == i:
+            continue
+        for _ in range(len(head)):  # a root is its own head; the bound holds against any loop
+            j = head[j]
+            if j == i:
+                return True
+            if head[j] == j:
+                break
+    return False
+
+
 def _entity_start(token: Token) -> int:
     """Where the NER entity the token is inside begins (the token itself outside any)."""
-    i = token.i
-    while token.doc[i].ent_iob_ == "I" and i > 0:
+    i, iob = token.i, view_of(token.doc).ent_iob
+    while iob[i] == 1 and i > 0:  # 1: "I"
         i -= 1
     return i
 

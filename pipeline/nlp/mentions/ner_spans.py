@@ -23,6 +23,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     REPORTING_VERBS,
 )
+from pipeline.nlp.token_view import view_of
 
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
@@ -34,23 +35,26 @@ def before_markup(doc, start: int, end: int) -> int:
     ("Australia |0||1||1||-3"), a date after a preposition ("the Commons on Thursday"), or a
     spaced dash and lower-case words after it, an aside about the name ("Russia's
     Yuganskneftegas - the oil firm sold …")."""
+    view = view_of(doc)
+    lower, text, is_lower, is_punct = view.lower, view.text, view.is_lower, view.is_punct
+    n = len(text)
     for k in range(start + 1, end):
-        token = doc[k]
-        if token.lower_ in ("on", "in") and k + 1 < end and doc[k + 1].lower_ in _CALENDAR_WORDS:
+        word = text[k]
+        if lower[k] in ("on", "in") and k + 1 < end and lower[k + 1] in _CALENDAR_WORDS:
             end = k
             break
-        entity = token.text == "&" and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
-        unclosed = token.text == "(" and not any(t.text == ")" for t in doc[k:end])
-        category = token.text == "Category" and k + 1 < len(doc) and doc[k + 1].text == ":"
-        cell = token.text[:1] == "|"  # a wiki table's next cell: "!Australia |0||1||1||-3 |-"
+        entity = word == "&" and k + 1 < n and is_lower[k + 1] and view.is_alpha[k + 1]
+        unclosed = word == "(" and ")" not in text[k:end]
+        category = word == "Category" and k + 1 < n and text[k + 1] == ":"
+        cell = word[:1] == "|"  # a wiki table's next cell: "!Australia |0||1||1||-3 |-"
         aside = (
-            token.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_ and k + 1 < end
-            and all(t.is_lower or t.is_punct for t in doc[k + 1 : end])
+            word in ("-", "\u2013", "\u2014") and view.spaced[k - 1] and k + 1 < end
+            and all(is_lower[j] or is_punct[j] for j in range(k + 1, end))
         )
         if entity or unclosed or category or cell or aside:
             end = k
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (is_punct[end - 1] or view.is_space[end - 1]):
         end -= 1
     return end
 

@@ -170,26 +170,27 @@ def portfolio(mc: MentionContext, span: Span) -> bool:
     """ "Secretary of State for Culture, Media and Sport", "the Minister for Enterprise and
     Lifelong Learning": the words after a post's "for" (and those listed with them) are its
     remit, no body of their own (spans NER cut out of the title, "State for Culture" too)."""
-    doc = mc.doc
+    view = view_of(mc.doc)
+    text, lower, title = view.text, view.lower, view.is_title
     k = span.start
-    if span[0].lower_ in mc.role_words and len(span) > 2 and span[1].lower_ == "for":
+    if lower[k] in mc.role_words and len(span) > 2 and lower[k + 1] == "for":
         k = span.start + 2  # NER took "State for Culture": the post's own words start the span
     if k == span.start:
-        if k > 0 and doc[k - 1].text == "," and span.end < len(doc) and doc[span.end].text == ",":
+        if k > 0 and text[k - 1] == "," and span.end < len(text) and text[span.end] == ",":
             return False  # "…, Media and Sport, Tessa Jowell,": the holder in apposition
-        if k == 0 or not (doc[k - 1].text in (",", "&") or doc[k - 1].lower_ in ("and", "for")):
+        if k == 0 or not (text[k - 1] in (",", "&") or lower[k - 1] in ("and", "for")):
             return False  # "Secretary of State for Education Ruth Kelly": a name after the remit
-        while k > 0 and (doc[k - 1].text in (",", "&") or doc[k - 1].lower_ == "and" or doc[k - 1].is_title):
+        while k > 0 and (text[k - 1] in (",", "&") or lower[k - 1] == "and" or title[k - 1]):
             k -= 1
-            if span.start - k > 6 or doc[k].ent_id_ or doc[k].ent_type_ == "PERSON":
+            if span.start - k > 6 or view.ent_id[k] or view.ent_type[k] == "PERSON":
                 return False  # "the Minister for Europe Denis MacShane": a name after the remit
-    post = doc[k - 2] if k > 1 else None
+    post = k - 2 if k > 1 else None
     return (
         post is not None
-        and doc[k - 1].lower_ == "for"
-        and post.lower_ in mc.role_words
-        and post.is_title
-        and post.lower_ not in _ORG_HEADS_OR_INSTITUTION_HEADS  # "Department for Education and Skills" is a body
+        and lower[k - 1] == "for"
+        and lower[post] in mc.role_words
+        and title[post]
+        and lower[post] not in _ORG_HEADS_OR_INSTITUTION_HEADS  # "Department for Education and Skills" is a body
     )
 
 

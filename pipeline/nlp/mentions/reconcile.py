@@ -38,7 +38,10 @@ from __future__ import annotations
 
 import functools
 
+import numpy
+from spacy.attrs import TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -134,6 +137,9 @@ _POSSESSIVE_NAME_HEADS = (
 )
 
 
+_POS_TAG = get_string_id("POS")
+
+
 def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the Hudson's Bay Trading Company", "St Paul's Cathedral", "St Stephen's Green Shopping
     Centre": a name with a possessive inside, which NER cuts there (a place, then a body), takes
@@ -141,8 +147,9 @@ def _possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
     The spans it overlaps give way; what NER had before or after it in one span keeps its own
     label ("Ticketmaster in St Stephen's": "Ticketmaster"; "... Centre in Cardiff": "Cardiff")."""
     out = list(ents)
-    for k, token in enumerate(doc):
-        if token.text not in POSSESSIVES or token.tag_ != "POS":
+    # the tokens tagged POS, found on the tag column (no Token made for the others)
+    for k in numpy.flatnonzero(doc.to_array(TAG) == _POS_TAG).tolist() if len(doc) else ():
+        if doc[k].text not in POSSESSIVES:
             continue
         name = _possessive_name(doc, k)
         if name is None or any(e.start <= name.start and name.end <= e.end for e in out):

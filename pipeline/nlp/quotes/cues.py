@@ -60,10 +60,13 @@ def possessor_speaks(noun: Token) -> bool:
 
 
 def phrase_particle(verb: Token) -> str | None:
-    for child in verb.children:
-        adjacent = child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1)
-        if adjacent and (verb.lemma_.lower(), child.lower_) in PHRASAL_CUES:
-            return child.lower_
+    view, i = view_of(verb.doc), verb.i
+    dep, lower = view.dep, view.lower
+    lemma = view.lemma[i].lower()
+    for child in view.children(i):
+        adjacent = dep[child] == "prt" or (dep[child] == "prep" and child == i + 1)
+        if adjacent and (lemma, lower[child]) in PHRASAL_CUES:
+            return lower[child]
     return None
 
 

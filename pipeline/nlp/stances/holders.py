@@ -11,7 +11,7 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import adjective_head
 from pipeline.nlp.stances.polarity import negative_subject
-from pipeline.nlp.stances.pronouns import body_pronoun
+from pipeline.nlp.stances.pronouns import body_pronoun, narrated_body
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     HEARSAY_PASSIVES,
@@ -110,6 +110,10 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             # does ("as it continues to fight …") is no aim
             body = body_pronoun(art, it)
             return (body if body is not None and body.entity_type == "COUNTRY" else None), quote
+    if subject is None and speaker is None and quote is None:
+        it = _referring_it(verb)
+        if it is not None and (body := narrated_body(art, verb, it)) is not None:
+            return body, quote  # "Unison … It has condemned the plans": a firm stance verb's own "it"
     speaker_holds = subject is None or quote is not None and (deontic or subject.lower_ in FIRST_PERSON)
     if speaker_holds and speaker is not None and others_words(art, verb, quote, speaker):
         return None, quote  # "statements from senior figures insisting the public must …"
@@ -144,7 +148,9 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             if accusation is not None:
                 return art.speaker(accusation), None
             return _person_named_before(art, subject), None
-        return None, None  # "they" in narration: too often people the text never names
+        # "they" in narration: too often people the text never names, unless a firm stance
+        # verb continues the body the text is about ("It has condemned the plans")
+        return narrated_body(art, verb, subject), None
     return mention, quote
 
 
@@ -419,6 +425,19 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) ->
             out.append(other)
     return out
 
+
+
+def joint_agents(art: StanceArticle, verb: Token, holder: Mention | None) -> list[Mention]:
+    """The other holders of a passive stance verb's coordinated agent ("Their action is
+    supported by Amnesty International and Liberty": Liberty too), when the first conjunct
+    of the agent is the holder. Only a conjunct that is itself a mention: one that names
+    nobody ("backed by David Kahn - a former Yale historian, and a leading expert …") is a
+    description of the first, not a second backer."""
+    agent = agent_of(verb)
+    if agent is None or holder is None or art.mention_of(agent) is not holder:
+        return []
+    named = [art.mention_of(c) for c in agent.conjuncts]
+    return [m for m in joint_holders(art, agent, holder) if m in named]
 
 
 def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> list[Mention]:

@@ -34,6 +34,7 @@ from pipeline.nlp.stances.words import (
     WANTING_VERBS,
 )
 from pipeline.nlp.syntax import ACTOR_LABELS, has_that_marker, has_to_marker, nominal_subjects, swallowed_conjunct
+from pipeline.nlp.token_view import view_of
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
@@ -467,12 +468,13 @@ def action_relative(lex: StanceLexicon, noun: Token) -> list[Token]:
 
 def adjective_head(verb: Token) -> Token | None:
     """The adjective a verb depends on: "ready to back", "uneasy about supporting"."""
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head
-    elif verb.dep_ != "xcomp":
+    view, i = view_of(verb.doc), verb.i
+    dep, head = view.dep, view.head[i]
+    if dep[i] == "pcomp" and dep[head] == "prep":
+        head = view.head[head]
+    elif dep[i] != "xcomp":
         return None
-    return head if head.pos_ == "ADJ" else None
+    return verb.doc[head] if view.pos[head] == "ADJ" else None
 
 
 def _says(verb: Token) -> bool:

@@ -108,3 +108,29 @@ def _coordinated(subject: Token | None) -> bool:
     return subject is not None and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in subject.children) and any(
         c.dep_ == "conj" for c in subject.children
     )
+
+
+# the least score of a stance verb whose narrated "it"/"they" subject continues a body:
+# firm cues only ("It has condemned the plans", "They oppose the war"); what a pronoun
+# narrates doing otherwise ("as it continues to fight …") is business, no position
+NARRATED_MIN_CUE_SCORE = 0.8
+
+
+def narrated_body(art: StanceArticle, verb: Token, pronoun: Token) -> Mention | None:
+    """The body a narrated subject "it"/"they" of a firm stance verb stands for ("Unison
+    represents 1.3 million workers. It has condemned the plans"): the one `body_pronoun`
+    finds the text going on about, only when the verb itself takes a side firmly
+    (`NARRATED_MIN_CUE_SCORE`), by its lemma or with its particle ("spoke out"), and is
+    what the sentence asserts: its main verb or a conjunct of it, not a clause set below
+    ("as it continues to fight for its survival", "there is no guarantee they will vote for …")."""
+    if pronoun.lower_ not in BODY_PRONOUNS:
+        return None
+    main = verb.head if verb.dep_ == "conj" else verb
+    if main.dep_ != "ROOT":
+        return None
+    lemma = verb.lemma_.lower()
+    phrases = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep"))]
+    found = [cue for phrase in phrases if (cue := art.lex.cue(phrase)) is not None]
+    if not any(score >= NARRATED_MIN_CUE_SCORE for _, score in found):
+        return None
+    return body_pronoun(art, pronoun)

@@ -113,6 +113,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and _verbal(c)), None)
     dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS or particle(verb) == "on"
+    if xcomp is not None and dobj is None and not addressee and gerund_object(art, verb, xcomp):
+        return gerund_targets(art, verb, xcomp)
     if xcomp is not None and (dobj is None or (addressee and dobj.i < xcomp.i)):
         # "refused to sign the treaty", "urged Iran to halt enrichment": the action,
         # when it takes a side itself; wanting or threatening an action is not opposing
@@ -655,6 +657,46 @@ def _verbal(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
     return has_to_marker(token) and any(c.dep_ == "dobj" for c in token.children)
+
+
+# the least score of a cue whose gerund complement is its object: firm cues only; "deny
+# collecting votes", "avoid losing voters", "like comparing …", "stop squabbling" are no sides
+GERUND_MIN_CUE_SCORE = 0.7
+
+
+def gerund_object(art: StanceArticle, verb: Token, xcomp: Token) -> bool:
+    """A gerund the parser hung on a firm stance verb as its complement, standing where an
+    object would ("opposes raising the retirement age", "backed scrapping the levy")."""
+    if xcomp.tag_ != "VBG" or has_to_marker(xcomp):
+        return False
+    cue = verb_cue(art, verb)
+    return cue is not None and cue[1] >= GERUND_MIN_CUE_SCORE
+
+
+def gerund_targets(art: StanceArticle, verb: Token, gerund: Token) -> list[Target]:
+    """What a stance verb says of the act its gerund object names: the act itself, taken
+    as the verb takes an object ("criticised sending troops to Iraq" opposes sending them),
+    through the act's own side when it takes one ("backed scrapping the levy" opposes the
+    levy); each coordinated gerund is an act of its own. A verb that reverses the act
+    ("ruled out holding a referendum") holds against it by its own sign alone."""
+    found = _negated(gerund, action_targets(art, gerund)) or _double_object_act(art, gerund)
+    for act in _shared_infinitives(gerund):
+        found += _negated(act, action_targets(art, act))
+    return found
+
+
+def _double_object_act(art: StanceArticle, verb: Token) -> list[Target]:
+    """An act of giving something to someone, named by its two objects ("opposes giving
+    Community Support Officers the power to detain suspects" -> "giving Community Support
+    Officers power to detain suspects"): a light verb ("give", `empty_verbs`) names no act
+    with one object, but with a recipient and a thing given it does."""
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("NOUN", "PROPN")]
+    if len(objects) != 2 or objects[0].i > objects[1].i:
+        return []
+    recipient, given = (art.labeller.noun_label(o) for o in objects)
+    if not recipient or not given:
+        return []
+    return [Target(f"{gerund(verb.lemma_)} {recipient} {given}", objects[1])]
 
 
 def _shared_infinitives(xcomp: Token) -> list[Token]:

@@ -17,7 +17,7 @@ from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES, PARTY_NOUNS
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.quotes.cues import is_person_head
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_holders
+from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_agents, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, stance_noun_cue
@@ -72,6 +72,7 @@ from pipeline.nlp.syntax import (
     passive_subject,
     subject_of,
 )
+from pipeline.nlp.token_view import view_of
 
 COPULAR_PREPOSITIONS = frozenset({"against"})  # "the Tories are against the bill"
 # what a light verb's stance noun takes its target with ("expressed support for", "gave backing
@@ -118,13 +119,18 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     clause = None
     if cue is None:
         # "appealed for the inspectors to be given more time": "for" marks a wished-for clause
-        clause = next(
+        view = view_of(verb.doc)
+        dep, lower = view.dep, view.lower
+        at = next(
             (
-                c for c in verb.children
-                if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+                c
+                for c in view.children(verb.i)
+                if dep[c] in ("advcl", "ccomp")
+                and any(dep[g] == "mark" and lower[g] == "for" for g in view.children(c))
             ),
             None,
         )
+        clause = None if at is None else verb.doc[at]
         found = art.lex.cue(f"{verb.lemma_.lower()} for") if clause is not None else None
         if found is None:
             return out
@@ -204,6 +210,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             # "Both the prime minister and Chancellor Gordon Brown have called for …": a first
             # conjunct that names nobody leaves the stance to the named ones
             holders = joint_holders(art, subject, None)
+    holders += [m for m in joint_agents(art, verb, holder) if m not in holders]  # "backed by X and Y"
     for who in holders:
         for target in targets:
             out += signal(
