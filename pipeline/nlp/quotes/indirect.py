@@ -32,7 +32,15 @@ from pipeline.nlp.quotes.cues import (
 )
 from pipeline.nlp.quotes.speakers import attribute
 from pipeline.nlp.records import Quote
-from pipeline.nlp.syntax import FINITE_TAGS, SUBJECT_SLOT_DEPS, has_modal_aux, has_subject, is_negated, is_passive, subject_of
+from pipeline.nlp.syntax import (
+    FINITE_TAGS,
+    SUBJECT_SLOT_DEPS,
+    has_modal_aux,
+    has_subject,
+    is_negated,
+    is_passive,
+    subject_of,
+)
 from pipeline.nlp.token_view import view_of
 
 
