@@ -108,6 +108,9 @@ def _reported_clause(cue: Token) -> list[Token] | None:
         # the sentence's closing mark after a closing "…, according to X." is not reported
         while toks and toks[-1].i > max(skip) and (toks[-1].is_space or toks[-1].is_punct and not toks[-1].is_quote):
             toks = toks[:-1]
+        # "But according to X, …": the conjunction before the source joins the sentence, it is not reported
+        while toks and toks[0].i < min(skip) and (toks[0].dep_ == "cc" or toks[0].is_punct and not toks[0].is_quote):
+            toks = toks[1:]
         # drop the comma that set off "according to X"
         toks = [t for t in toks if not (t.text == "," and (t.i + 1 in skip or t.i - 1 in skip))]
         named = _set_off_name(toks)
