@@ -410,7 +410,9 @@ def _first_modifier(token: Token) -> int:
 
 def _name(span) -> str:
     """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
-    name kept ("Chinese people", "civil rights campaigners")."""
+    name kept ("Chinese people", "civil rights campaigners"), words joined as the text joins
+    them ("pro-hunt campaigners", not "pro - hunt campaigners")."""
     last = span[-1].i
     words = [t.text.lower() if t.i == last or t.is_sent_start and not t.ent_type_ else t.text for t in span]
-    return " ".join(words)
+    spaces = [" " if t.whitespace_ else "" for t in span]
+    return "".join(map(str.__add__, words, spaces)).strip()
