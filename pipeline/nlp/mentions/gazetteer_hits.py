@@ -156,16 +156,22 @@ def short_country_name(mc: MentionContext, span: Span) -> str | None:
     Republic of Korea"); None when it names none of them or both."""
     if len(span) != 1 or not span[0].is_title:
         return None
+    named = set(_states_by_last_word(mc).get(span[0].lower_, ()))
+    return named.pop() if len(named) == 1 else None
+
+
+def _states_by_last_word(mc: MentionContext) -> dict[str, set[str]]:
+    """Each state the article names by several words, under its last word ("korea": South
+    Korea), worked out once per article (the token view's memo)."""
     view = view_of(mc.doc)
     by_last_word = view.memo.get(("country_names", 0))
-    if by_last_word is None:  # each state the article names by several words, under its last word
+    if by_last_word is None:
         by_last_word = view.memo[("country_names", 0)] = {}
         for ent in view.ents:
             entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
             if entry is not None and len(ent) > 1:
                 by_last_word.setdefault(view.lower[ent.end - 1], set()).add(entry.entity_id)
-    named = set(by_last_word.get(span[0].lower_, ()))
-    return named.pop() if len(named) == 1 else None
+    return by_last_word
 
 
 def short_country_demonym(mc: MentionContext, span: Span) -> str | None:
@@ -177,12 +183,10 @@ def short_country_demonym(mc: MentionContext, span: Span) -> str | None:
     South Africa is Africa's). None when the article names none of them or both."""
     if len(span) != 1 or not span[0].is_title or span[0].ent_id_:
         return None
-    short_country_name(mc, span)  # fills the article's memo of states named by several words
-    by_last_word = view_of(mc.doc).memo.get(("country_names", 0), {})
     word = span[0].lower_
     named = {
         entity_id
-        for last, ids in by_last_word.items()
+        for last, ids in _states_by_last_word(mc).items()
         if len(last) >= 4 and word.startswith(last) and word[len(last):] in _DEMONYM_ENDINGS
         and mc.gaz.by_alias(last.title()) is None  # "African" is Africa's, not South Africa's
         for entity_id in ids
