@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import ASSERTED, Draft
-from pipeline.nlp.lexicons import EventTriggers, load_event_triggers
+from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, Mention
 from pipeline.nlp.token_view import view_of
 
@@ -42,7 +42,7 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
             if (
                 pos[i] == "VERB"
                 and _crowd_trigger(lexicon.verb(lemma[i].lower()))
-                and (subject := _unnamed_subject(doc[i], lexicon, taken)) is not None
+                and (subject := _unnamed_subject(doc[i], taken)) is not None
             ):
                 token = subject  # "thousands of people demonstrated": the crowd is the subject
             elif pos[i] != "NOUN" or idx[i] in taken:
@@ -84,10 +84,9 @@ def _manner(noun: Token) -> bool:
     return not any(c.dep_ == "det" for c in noun.children)
 
 
-def _unnamed_subject(verb: Token, lexicon: EventTriggers, taken: set[int]) -> Token | None:
-    """The subject of a demonstrating or rioting verb when no mention starts at it."""
-    if not _crowd_trigger(lexicon.verb(verb.lemma_.lower())):
-        return None
+def _unnamed_subject(verb: Token, taken: set[int]) -> Token | None:
+    """The subject of a demonstrating or rioting verb (`_crowd_trigger`, which the caller
+    tested) when no mention starts at it."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "NUM") or subject.idx in taken:
         return None
