@@ -244,7 +244,18 @@ class Labeller:
             if not done and _possessor(noun) and noun.lemma_.lower() in UTTERANCE_NOUNS:
                 # "McConnell's remarks were an incredible gaffe": someone's words are a thing judged
                 return render(self.doc, [*_possessor(noun), noun]) or None
-            return render(self.doc, [*_possessor(noun), noun, *done]) if done else None
+            if done:
+                return render(self.doc, [*_possessor(noun), noun, *done])
+            if resolve and not _possessor(noun) and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children
+            ):
+                # "the statement was a fair summary" after "Lord Goldsmith's statement to
+                # Parliament": a bare definite generic noun is its earlier, fuller mention, when
+                # that names the thing itself ("a report on waiting lists" names its topic)
+                earlier = self._antecedent_label(noun)
+                named = earlier and any(w.startswith(noun.lemma_.lower()) for w in re.findall(r"\w+", earlier.lower()))
+                return earlier if named else None
+            return None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts
