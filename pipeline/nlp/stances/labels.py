@@ -241,8 +241,9 @@ class Labeller:
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
                 # "Gordon Brown's pre-Budget report": an owner and a kind make it one thing
                 return render(self.doc, left_tokens(self.lex, noun, False, False) + [noun]) or None
-            if not done and _possessor(noun) and noun.lemma_.lower() in UTTERANCE_NOUNS:
-                # "McConnell's remarks were an incredible gaffe": someone's words are a thing judged
+            if not done and _possessor(noun) and (noun.lemma_.lower() in UTTERANCE_NOUNS or self._deed_of_owner(noun)):
+                # "McConnell's remarks were an incredible gaffe", "branded Harry's actions stupid":
+                # someone's words or deeds are a thing judged
                 return render(self.doc, [*_possessor(noun), noun]) or None
             if done:
                 return render(self.doc, [*_possessor(noun), noun, *done])
@@ -297,6 +298,12 @@ class Labeller:
                 return self._policy_antecedent(noun) or self._headline_agent(noun) or label
             return headlined
         return label
+
+    def _deed_of_owner(self, noun: Token) -> bool:
+        """ "Harry's actions", "the UN's role": a deed noun (`deed_nouns`) whose possessor is an
+        actor is that actor's deed, as with an actor named by "of" (`_deed_of_actor`)."""
+        owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        return owner is not None and self._deed_of_actor(noun, owner)
 
     def _deed_of_actor(self, noun: Token, of_pobj: Token) -> bool:
         """ "the actions of the protesters", "the role of the UN": a deed noun (`deed_nouns`)
