@@ -719,7 +719,8 @@ class Labeller:
             and not people_noun(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
         ):
             label = self.noun_label(obj)
-            return (prefix + label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
+            judging = self.lex.evaluative(obj.lemma_) is not None and not _entitlement(obj)
+            return (prefix + label, obj) if label and not judging else None
         if obj is None or obj.ent_type_ in ACTOR_LABELS or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
@@ -732,6 +733,17 @@ class Labeller:
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
+
+
+def _entitlement(noun: Token) -> bool:
+    """A noun the lexicon lists as judging, completed by what it entitles to or has for its
+    object: "have the right of veto", "the right to strike" name an entitlement held, not a
+    judgement ("the right thing" is one)."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        or c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" and has_to_marker(c)
+        for c in noun.children
+    )
 
 
 def _shared_head(verb: Token, obj: Token) -> Token | None:
