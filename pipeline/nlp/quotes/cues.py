@@ -108,9 +108,17 @@ def _is_cue(token: Token) -> bool:
         return phrase_particle(token) is not None
     if lemma == "continue":  # "continues to age": the parser may take "to age" for a preposition phrase
         return not any(
-            c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+            c.dep_ in ("xcomp", "dobj", "ccomp") and not _opens_quote(c) or c.dep_ == "prep" and c.lower_ == "to"
+            for c in token.children
         )
     return not (lemma == "ask" and _asked_of(token))
+
+
+def _opens_quote(clause: Token) -> bool:
+    """A clause whose words open right after a quote mark ("The statement continued: “He may be
+    driving …”"): the words quoted, not what the verb goes on doing."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].is_quote
 
 
 def under_a_cue(token: Token) -> bool:
