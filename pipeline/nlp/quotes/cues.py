@@ -272,7 +272,7 @@ def speaker_token(cue: Token) -> Token | None:
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
-    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and _can_report(cue.head):
+    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and (_can_report(cue.head) or _people_claiming(cue)):
         # "issued a statement saying …": the statement speaks for its author; "with Congo's
         # president accusing Rwanda of …": the one the reporting participle describes reports
         return cue.head
@@ -315,6 +315,18 @@ def _participle_doer(cue: Token) -> Token | None:
     if cue.dep_ == "advcl":
         return agent_of(head) or passive_subject(head)
     return None
+
+
+def _people_claiming(participle: Token) -> bool:
+    """ "criticism from unions claiming that …", "heat from advocates demanding that …": a
+    reporting participle with a that-clause on people or a body it describes (not on an
+    object, where the participle is mostly the clause subject's: "dismissed the figures
+    insisting that …")."""
+    noun = participle.head
+    if noun.dep_ == "dobj" or not may_speak(noun):
+        return False
+    clauses = (c for c in participle.children if c.dep_ == "ccomp")
+    return any(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
 
 
 def _can_report(noun: Token) -> bool:
