@@ -314,6 +314,8 @@ def _participle_doer(cue: Token) -> Token | None:
         return subject_of(head.head, reporting=is_cue)  # "Mr Reid, who defended the plan saying …": Mr Reid
     if cue.dep_ == "advcl":
         return agent_of(head) or passive_subject(head)
+    if cue.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB" and not is_passive(head.head):
+        return subject_of(head.head, reporting=is_cue)  # "responded by asking him what …": who responded
     return None
 
 
