@@ -37,6 +37,7 @@ DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
+NAMING_VERBS = _VOCABULARY.words("naming_verbs")
 OBJECT_REPORT_VERBS = _VOCABULARY.words("object_report_verbs")
 HOSTING_SENSES = _VOCABULARY.pairs("hosting_senses")
 REASON_PREPS = _VOCABULARY.words("reason_preps")
@@ -91,6 +92,8 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
         return False
     lemma = token.lemma_.lower()
+    if lemma in NAMING_VERBS and quoted_name(token) is not None:
+        return True
     if lemma in PARTICLE_ONLY:
         return phrase_particle(token) is not None
     if lemma in EXPRESSING_VERBS:
@@ -105,9 +108,17 @@ def _is_cue(token: Token) -> bool:
         return phrase_particle(token) is not None
     if lemma == "continue":  # "continues to age": the parser may take "to age" for a preposition phrase
         return not any(
-            c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+            c.dep_ in ("xcomp", "dobj", "ccomp") and not _opens_quote(c) or c.dep_ == "prep" and c.lower_ == "to"
+            for c in token.children
         )
     return not (lemma == "ask" and _asked_of(token))
+
+
+def _opens_quote(clause: Token) -> bool:
+    """A clause whose words open right after a quote mark ("The statement continued: “He may be
+    driving …”"): the words quoted, not what the verb goes on doing."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].is_quote
 
 
 def under_a_cue(token: Token) -> bool:
@@ -137,6 +148,7 @@ def could_be_cue(view: TokenView, i: int) -> bool:
         or lemma in SPEECH_VERBS
         or lemma in BELIEF_VERBS
         or lemma in AS_VERBS
+        or lemma in NAMING_VERBS
         or lemma in OBJECT_REPORT_VERBS
         or lemma in EXPRESSING_VERBS
     )
@@ -197,6 +209,34 @@ def as_phrase(verb: Token) -> tuple[Token, Token] | None:
     return obj, as_
 
 
+def quoted_name(verb: Token) -> Token | None:
+    """The quoted predicate of "called the sale “the swindle of the century”" (`naming_verbs`):
+    the object's predicate (oprd, or a second object) with a quote mark in or around it, or
+    a quote that opens right after the object's head, where the parser hangs the predicate
+    on the object ("called the film “pornographic …”"). Not with a reflexive object: "a group
+    calling itself “the Army of Ansar”" gives its own name, it reports nobody."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_.endswith(("self", "selves")):
+        return None
+    doc = verb.doc
+    for predicate in verb.children:
+        if predicate.dep_ in ("oprd", "dobj") and predicate.i > obj.i:
+            around = doc[max(predicate.left_edge.i - 1, 0) : predicate.right_edge.i + 2]
+            if any(t.is_quote for t in around):
+                return predicate
+    after = obj.i + 1
+    return doc[after] if after < len(doc) and doc[after].is_quote and doc[after].head.i in (obj.i, verb.i) else None
+
+
+def names_only(token: Token) -> bool:
+    """A verb that is a cue only for the quoted name it gives ("called all women “Betty”"):
+    no cue for any other quote near it."""
+    lemma = token.lemma_.lower()
+    if lemma not in NAMING_VERBS or quoted_name(token) is None:
+        return False
+    return lemma not in SPEECH_VERBS or lemma == "call" and phrase_particle(token) is None
+
+
 def speaker_token(cue: Token) -> Token | None:
     """The speaker token of a reporting verb: its subject, a participle or coordinated
     report taking the subject of the reporting verb above it; in "the BBC quoted Kostov as
@@ -232,7 +272,7 @@ def speaker_token(cue: Token) -> Token | None:
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
-    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and _can_report(cue.head):
+    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and (_can_report(cue.head) or _people_claiming(cue)):
         # "issued a statement saying …": the statement speaks for its author; "with Congo's
         # president accusing Rwanda of …": the one the reporting participle describes reports
         return cue.head
@@ -274,7 +314,21 @@ def _participle_doer(cue: Token) -> Token | None:
         return subject_of(head.head, reporting=is_cue)  # "Mr Reid, who defended the plan saying …": Mr Reid
     if cue.dep_ == "advcl":
         return agent_of(head) or passive_subject(head)
+    if cue.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB" and not is_passive(head.head):
+        return subject_of(head.head, reporting=is_cue)  # "responded by asking him what …": who responded
     return None
+
+
+def _people_claiming(participle: Token) -> bool:
+    """ "criticism from unions claiming that …", "heat from advocates demanding that …": a
+    reporting participle with a that-clause on people or a body it describes (not on an
+    object, where the participle is mostly the clause subject's: "dismissed the figures
+    insisting that …")."""
+    noun = participle.head
+    if noun.dep_ == "dobj" or not may_speak(noun):
+        return False
+    clauses = (c for c in participle.children if c.dep_ == "ccomp")
+    return any(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
 
 
 def _can_report(noun: Token) -> bool:
