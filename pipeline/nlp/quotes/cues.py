@@ -37,7 +37,6 @@ DOCUMENT_NOUNS = _VOCABULARY.words("document_nouns")
 ORGAN_NOUNS = _VOCABULARY.words("organ_nouns")
 BELIEF_VERBS = _VOCABULARY.words("belief_verbs")
 AS_VERBS = _VOCABULARY.words("as_verbs")
-NAMING_VERBS = _VOCABULARY.words("naming_verbs")
 OBJECT_REPORT_VERBS = _VOCABULARY.words("object_report_verbs")
 HOSTING_SENSES = _VOCABULARY.pairs("hosting_senses")
 REASON_PREPS = _VOCABULARY.words("reason_preps")
@@ -92,8 +91,6 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
         return False
     lemma = token.lemma_.lower()
-    if lemma in NAMING_VERBS and quoted_name(token) is not None:
-        return True
     if lemma in PARTICLE_ONLY:
         return phrase_particle(token) is not None
     if lemma in EXPRESSING_VERBS:
@@ -148,7 +145,6 @@ def could_be_cue(view: TokenView, i: int) -> bool:
         or lemma in SPEECH_VERBS
         or lemma in BELIEF_VERBS
         or lemma in AS_VERBS
-        or lemma in NAMING_VERBS
         or lemma in OBJECT_REPORT_VERBS
         or lemma in EXPRESSING_VERBS
     )
@@ -207,34 +203,6 @@ def as_phrase(verb: Token) -> tuple[Token, Token] | None:
     if as_ is None:
         return None
     return obj, as_
-
-
-def quoted_name(verb: Token) -> Token | None:
-    """The quoted predicate of "called the sale “the swindle of the century”" (`naming_verbs`):
-    the object's predicate (oprd, or a second object) with a quote mark in or around it, or
-    a quote that opens right after the object's head, where the parser hangs the predicate
-    on the object ("called the film “pornographic …”"). Not with a reflexive object: "a group
-    calling itself “the Army of Ansar”" gives its own name, it reports nobody."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lower_.endswith(("self", "selves")):
-        return None
-    doc = verb.doc
-    for predicate in verb.children:
-        if predicate.dep_ in ("oprd", "dobj") and predicate.i > obj.i:
-            around = doc[max(predicate.left_edge.i - 1, 0) : predicate.right_edge.i + 2]
-            if any(t.is_quote for t in around):
-                return predicate
-    after = obj.i + 1
-    return doc[after] if after < len(doc) and doc[after].is_quote and doc[after].head.i in (obj.i, verb.i) else None
-
-
-def names_only(token: Token) -> bool:
-    """A verb that is a cue only for the quoted name it gives ("called all women “Betty”"):
-    no cue for any other quote near it."""
-    lemma = token.lemma_.lower()
-    if lemma not in NAMING_VERBS or quoted_name(token) is None:
-        return False
-    return lemma not in SPEECH_VERBS or lemma == "call" and phrase_particle(token) is None
 
 
 def speaker_token(cue: Token) -> Token | None:

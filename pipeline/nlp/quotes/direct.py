@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
-from pipeline.nlp.quotes.cues import AS_VERBS, is_cue, names_only
+from pipeline.nlp.quotes.cues import AS_VERBS, is_cue
 from pipeline.nlp.quotes.documents import SPEAKER_TYPES
 from pipeline.nlp.quotes.marks import Segment
 from pipeline.nlp.quotes.speakers import Attribution, attribute, latest_event
@@ -111,8 +111,6 @@ def _find_cue(art: QuoteArticle, seg: Segment) -> Attribution | None:
             linked = _linked(token, inner) or _as_phrase_cut_off(token, inner)
             if inline and not linked and (own is None or sent.start != own.start):
                 continue  # a fragment belongs to a verb of its own sentence
-            if not linked and names_only(token):
-                continue  # "called all women “Betty”" reports that name, not the quote after it
             distance = min(abs(token.idx - seg.open_pos), abs(token.idx - seg.outer_end))
             candidates.append((not linked, distance, token.i, token))
     for *_, token in sorted(candidates, key=lambda c: c[:3]):
@@ -151,8 +149,7 @@ def direct_quotes(art: QuoteArticle) -> list[Quote]:
     attributed: list[tuple[Segment, Attribution | None]] = []
     for seg in art.segments:
         attribution = _find_cue(art, seg) or _inherited(art, seg, attributed)
-        # a name someone gave ("called all women “Betty”") is no speech a later quote goes on with
-        attributed.append((seg, None if _naming(art, attribution) else attribution))
+        attributed.append((seg, attribution))
         sentence = ctx.sentence_at(seg.start)
         if sentence is None:
             continue
@@ -181,13 +178,6 @@ def direct_quotes(art: QuoteArticle) -> list[Quote]:
             )
         )
     return quotes
-
-
-def _naming(art: QuoteArticle, attribution: Attribution | None) -> bool:
-    if attribution is None or attribution.cue_char is None:
-        return False
-    cue = art.tokens(attribution.cue_char, attribution.cue_char + 1)
-    return cue is not None and names_only(cue[0])
 
 
 def _is_title(content: str) -> bool:

@@ -32,7 +32,6 @@ from pipeline.nlp.quotes.cues import (
     cue_candidates,
     cue_text,
     is_cue,
-    names_only,
     possessor_speaks,
     speaker_token,
     unsourced_passive,
@@ -80,8 +79,6 @@ def with_speech_events(art: QuoteArticle) -> QuoteArticle:
         token = art.doc[i]
         if token.dep_ in ("advcl", "xcomp") and is_cue(token.head):
             continue  # "said, commenting on …": one speech act, not two
-        if names_only(token):
-            continue  # "called all women “Betty”": a name given, no speech a later quote goes on with
         if is_cue(token) and not is_negated(token) and not art.in_quote(token.idx):
             found = _attribute(art, token, resolve_pronouns=False)
             if found is not None:
