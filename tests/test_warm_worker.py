@@ -83,18 +83,25 @@ def test_an_unused_worker_is_stopped(articles):
     assert not process.is_alive() and process.exitcode == 0 and not warm_worker.waiting()
 
 
-def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(tmp_path, monkeypatch):
-    """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
-    Dagster's import, the instance and planning) when articles are to be extracted, however
-    many, and stops an unused one whatever happens in the run."""
-    from pipeline import cli
-
+@pytest.fixture()
+def one_article_to_extract(tmp_path, monkeypatch):
+    """A seeds folder of one article, and an empty data folder, named by the environment."""
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
     (seeds / f"{SEED_004}.txt").write_text(seed_text(SEED_004), encoding="utf-8")
     monkeypatch.setenv("NEWSEVENTS_SEEDS_DIR", str(seeds))
     monkeypatch.setenv("NEWSEVENTS_DATA_DIR", str(data))
     monkeypatch.delenv("NEWSEVENTS_DASK_SCHEDULER", raising=False)
+    return seeds
+
+
+def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(one_article_to_extract, monkeypatch):
+    """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
+    Dagster's import, the instance and planning) when articles are to be extracted, however
+    many, and stops an unused one whatever happens in the run."""
+    from pipeline import cli
+
+    seeds = one_article_to_extract
     seen: list[str] = []
     monkeypatch.setattr(warm_worker, "start", lambda: seen.append("start") or True)
     monkeypatch.setattr(warm_worker, "stop", lambda: seen.append("stop"))
@@ -121,7 +128,8 @@ def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(t
     assert seen == ["start", "stop"]  # a failed run still stops the worker
 
 
-def test_make_run_collects_less_once_the_worker_is_forked(tmp_path, monkeypatch):
+@pytest.mark.usefixtures("one_article_to_extract")
+def test_make_run_collects_less_once_the_worker_is_forked(monkeypatch):
     """The worker (and the fork pool it may run) is forked with the interpreter's garbage
     collection thresholds; Dagster's import and runs then go with fewer collections, and the
     thresholds are back as they were when `run_pipeline` returns, however the run ended."""
@@ -129,12 +137,6 @@ def test_make_run_collects_less_once_the_worker_is_forked(tmp_path, monkeypatch)
 
     from pipeline import cli, own_process
 
-    seeds, data = tmp_path / "seeds", tmp_path / "data"
-    seeds.mkdir()
-    (seeds / f"{SEED_004}.txt").write_text(seed_text(SEED_004), encoding="utf-8")
-    monkeypatch.setenv("NEWSEVENTS_SEEDS_DIR", str(seeds))
-    monkeypatch.setenv("NEWSEVENTS_DATA_DIR", str(data))
-    monkeypatch.delenv("NEWSEVENTS_DASK_SCHEDULER", raising=False)
     thresholds: dict[str, int] = {}
     monkeypatch.setattr(warm_worker, "start", lambda: thresholds.setdefault("worker", gc.get_threshold()[0]) or True)
     monkeypatch.setattr(warm_worker, "stop", lambda: None)
