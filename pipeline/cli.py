@@ -43,12 +43,15 @@ def run_pipeline() -> int:
     if counts is None:
         unchanged_run.forget(data)
         from pipeline.nlp import warm_worker
+        from pipeline.own_process import collect_as_usual, collect_less
 
         try:
-            start_warm_worker(seeds, data)
+            start_warm_worker(seeds, data)  # forked first: it and its fork pool collect as usual
+            collect_less()  # Dagster's import and runs: fewer garbage collections that free nothing
             counts = _run_with_dagster(key, CORPUS_JOB_WITH_EVALUATION)
         finally:
             warm_worker.stop()
+            collect_as_usual()
         if counts is None:
             return 1
     for table, count in counts.items():

@@ -151,3 +151,17 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_step_collects_garbage_as_usual_under_a_caller_that_collects_less():
+    """`make run`'s process collects less often (`collect_less`); a corpus-level step's child,
+    which holds the tables, goes back to the interpreter's thresholds."""
+    import gc
+
+    try:
+        own_process.collect_less()
+        assert gc.get_threshold()[0] == own_process.FEWER_COLLECTIONS
+        assert own_process.run_step(gc.get_threshold).value == own_process.USUAL_COLLECTIONS
+    finally:
+        own_process.collect_as_usual()
+    assert gc.get_threshold() == own_process.USUAL_COLLECTIONS

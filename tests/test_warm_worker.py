@@ -83,18 +83,25 @@ def test_an_unused_worker_is_stopped(articles):
     assert not process.is_alive() and process.exitcode == 0 and not warm_worker.waiting()
 
 
-def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(tmp_path, monkeypatch):
-    """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
-    Dagster's import, the instance and planning) when articles are to be extracted, however
-    many, and stops an unused one whatever happens in the run."""
-    from pipeline import cli
-
+@pytest.fixture()
+def one_article_to_extract(tmp_path, monkeypatch):
+    """A seeds folder of one article, and an empty data folder, named by the environment."""
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
     (seeds / f"{SEED_004}.txt").write_text(seed_text(SEED_004), encoding="utf-8")
     monkeypatch.setenv("NEWSEVENTS_SEEDS_DIR", str(seeds))
     monkeypatch.setenv("NEWSEVENTS_DATA_DIR", str(data))
     monkeypatch.delenv("NEWSEVENTS_DASK_SCHEDULER", raising=False)
+    return seeds
+
+
+def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(one_article_to_extract, monkeypatch):
+    """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
+    Dagster's import, the instance and planning) when articles are to be extracted, however
+    many, and stops an unused one whatever happens in the run."""
+    from pipeline import cli
+
+    seeds = one_article_to_extract
     seen: list[str] = []
     monkeypatch.setattr(warm_worker, "start", lambda: seen.append("start") or True)
     monkeypatch.setattr(warm_worker, "stop", lambda: seen.append("stop"))
@@ -119,3 +126,27 @@ def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(t
     with pytest.raises(RuntimeError):
         cli.run_pipeline()
     assert seen == ["start", "stop"]  # a failed run still stops the worker
+
+
+@pytest.mark.usefixtures("one_article_to_extract")
+def test_make_run_collects_less_once_the_worker_is_forked(monkeypatch):
+    """The worker (and the fork pool it may run) is forked with the interpreter's garbage
+    collection thresholds; Dagster's import and runs then go with fewer collections, and the
+    thresholds are back as they were when `run_pipeline` returns, however the run ended."""
+    import gc
+
+    from pipeline import cli, own_process
+
+    thresholds: dict[str, int] = {}
+    monkeypatch.setattr(warm_worker, "start", lambda: thresholds.setdefault("worker", gc.get_threshold()[0]) or True)
+    monkeypatch.setattr(warm_worker, "stop", lambda: None)
+
+    def dagster_run(key, job):
+        thresholds["dagster"] = gc.get_threshold()[0]
+        raise RuntimeError("the run failed")
+
+    monkeypatch.setattr(cli, "_run_with_dagster", dagster_run)
+    with pytest.raises(RuntimeError):
+        cli.run_pipeline()
+    assert thresholds == {"worker": own_process.USUAL_COLLECTIONS[0], "dagster": own_process.FEWER_COLLECTIONS}
+    assert gc.get_threshold() == own_process.USUAL_COLLECTIONS

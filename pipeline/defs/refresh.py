@@ -28,7 +28,7 @@ from pipeline.defs.partitions import (
 )
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp import warm_worker
-from pipeline.nlp.seed_folder import survey
+from pipeline.nlp.seed_folder import SeedInventory, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache
 
@@ -47,15 +47,27 @@ def stale_ranges(instance: DagsterInstance, paths: NewsPaths) -> list[tuple[str,
     return _plan(instance, paths)[0]
 
 
-def _plan(instance: DagsterInstance, paths: NewsPaths) -> tuple[list[tuple[str, str]], int]:
-    """(`stale_ranges`, how many articles of them need extracting)."""
+def _plan(
+    instance: DagsterInstance, paths: NewsPaths, extracted_from: SeedInventory | None = None
+) -> tuple[list[tuple[str, str]], int, SeedInventory]:
+    """(`stale_ranges`, how many articles of them need extracting, the survey planned from).
+
+    `extracted_from`: the survey that the last round planned from, when every run it started
+    succeeded. If the folder is still the one surveyed then (`survey` hands back that very
+    inventory while its stamp holds) and every article has a current extraction, the
+    partitions are those synced then and the runs materialised every stale one: nothing is
+    left, and the instance is not asked again (its partitions and their materialisations:
+    two queries over every partition after each extraction)."""
     inventory = survey(paths.seeds)
+    cache = ExtractionCache(paths.data)
+    version = extractor_version()
+    if inventory is extracted_from and not cache.stale(inventory.articles, version):
+        return [], 0, inventory
     keys = files_keys(inventory.articles, inventory.rejections)
     sync_partitions(instance, keys)
-    cache = ExtractionCache(paths.data)
-    extract = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, extractor_version())}
+    extract = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, version)}
     stale = extract | keys - instance.get_materialized_partitions(ARTICLE_EXTRACTIONS)
-    return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale), len(extract)
+    return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale), len(extract), inventory
 
 
 @dataclass
@@ -109,9 +121,10 @@ def refresh(
     # imported hypothesis first, a Pandera release that moved the module it hooks).
     os.environ.setdefault("HYPOTHESIS_NO_PLUGINS", "1")
     outcome = RefreshOutcome()
+    extracted_from = None
     try:
         for round_ in range(PLANNING_ROUNDS):
-            ranges, to_extract = _plan(instance, paths)
+            ranges, to_extract, planned_from = _plan(instance, paths, extracted_from)
             if round_ == 0 and to_extract > 0 and not settings.dask_scheduler():
                 warm_worker.start()  # spaCy loads there while the code location is built and the run starts
             for first, last in ranges:
@@ -123,6 +136,7 @@ def refresh(
                     return outcome
             if not ranges:
                 break
+            extracted_from = planned_from
     finally:
         warm_worker.stop()
     fingerprint = corpus_state.inputs_fingerprint(paths, corpus_job)
