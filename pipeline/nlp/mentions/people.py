@@ -312,7 +312,26 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
         if after is not None and (after.is_title and after.is_alpha or after.ent_type_ or after.text in POSSESSIVES):
             continue
         extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
+    chosen = [_speaking_surname(mc, c, first_full) for c in chosen]
     return [_given_name(c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
+
+
+def _speaking_surname(mc: MentionContext, c: Candidate, first_full: dict[str, int]) -> Candidate:
+    """ "Wikipedia founder Jimmy Wales … said Wales": a one-word place the gazetteer took,
+    written after a person of that surname was named in full, and the bare subject of a
+    reporting verb, is the person speaking, not the place (a place "said" nothing in the
+    article that names someone after it)."""
+    if c.entity_type not in ("LOCATION", "COUNTRY") or c.tok_end - c.tok_start != 1:
+        return c
+    token = mc.doc[c.tok_start]
+    named_at = first_full.get(token.text)
+    if named_at is None or token.i < named_at or mc.section[token.i] not in ("body", "caption"):
+        return c
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+        return c
+    if any(child.dep_ in ("compound", "det", "amod", "poss") for child in token.children):
+        return c
+    return Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1)
 
 
 def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]) -> set[str]:
