@@ -17,6 +17,10 @@ from pipeline.nlp.wiki_markup import blank_wiki_markup
         ("the ''Associated Press'' said", "the ''Associated Press'' said"),  # emphasis is kept
         ("He said |UN]] x", "He said |UN   x"),  # no capitalised target at the line start
         ("a | b table", "a | b table"),
+        # an external link: the address goes, the shown text stays
+        ("the [http://www.example.org/ Board of Studies] site", "the                          Board of Studies  site"),
+        ("see [http://www.example.org/a.htm] now", "see                                now"),
+        ("a [note] stays", "a [note] stays"),
     ],
 )
 def test_markup_becomes_spaces(text: str, seen: str) -> None:

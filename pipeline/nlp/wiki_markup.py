@@ -4,7 +4,8 @@ back matter (sources, links, categories) begins, which the layout leaves out of 
 Wiki-sourced news (Wikinews) keeps traces of its link markup in plain text
 ("[[United Nations|UN]]", or a link whose opening the conversion lost: "Volcker|Paul
 Volcker]], a former American official ..."). The tokenizer glues it to the words
-("Volcker|Paul" is one token), so the model misses the names and the parse goes wrong. The
+("Volcker|Paul" is one token), so the model misses the names and the parse goes wrong; so
+does an external link's address ("[http://www.example.org/ Board of Studies]"). The
 parser reads the text with that markup turned into spaces: the string keeps its length,
 so every offset still indexes the original text, and a name's surface is the words the
 reader sees ("Paul Volcker", "US District Court"). Italic and bold marks around a name
@@ -24,15 +25,25 @@ _BROKEN_TARGET = re.compile(
     r"(?:^(?:[A-Z][\w.'-]* ?){1,5}|(?<=\s)[^\s\[\]|]{1,60})\|(?=[^\[\]|\n]{1,100}\]\])", re.M
 )
 _LINK_CLOSE = re.compile(r"\]\]")
+# An external link, "[http://www.example.org/ Shown Text]" or a bare "[http://…]": the
+# bracket and the address are blanked, the shown text stays.
+_EXTERNAL_LINK = re.compile(r"\[(?:https?|ftp)://[^\s\[\]]+ ?([^\[\]\n]{0,200})\]")
 
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+def _blank_external(match: re.Match[str]) -> str:
+    shown_at = match.start(1) - match.start(0)
+    return " " * shown_at + match.group(1) + " "
+
+
 def blank_wiki_markup(text: str) -> str:
     """The text with wiki link brackets and link targets turned into spaces of the same
     length (see the module docstring)."""
+    if "[http" in text or "[ftp" in text:
+        text = _EXTERNAL_LINK.sub(_blank_external, text)
     if "[[" not in text and "]]" not in text:
         return text
     text = _LINK_OPEN.sub(_blank, text)

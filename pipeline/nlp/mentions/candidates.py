@@ -508,10 +508,17 @@ def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     if not mc.in_sections(start, i + 1):
         return []
+    if _second_of_a_pair(doc, start):
+        return []  # "the Texas-Louisiana border": the border of two places, each a name of its own
     name = f"{name_span.text} {kw.text}"
     if kw.is_lower and kw.lower_ in AREA_NOUNS:
         name = name_span.text  # "the Andes mountains", "Aceh province": the name, described
     return [Candidate(start, i + 1, "LOC", "LOCATION", "name", name, 3)]
+
+
+def _second_of_a_pair(doc, start: int) -> bool:
+    """The name is the second of two places joined by a hyphen or dash ("Texas-Louisiana")."""
+    return start >= 2 and doc[start - 1].text in ("-", "–", "—") and doc[start - 2].ent_type_ in ("GPE", "LOC")
 
 
 def _parts_of_a_region(mc: MentionContext, name_span, kw: Token) -> bool:

@@ -28,6 +28,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
@@ -389,7 +390,8 @@ def shaped_like_a_person(span: Span) -> bool:
         return all(t.is_title for t in words[:-1])  # "Guy Mansfield QC": letters only a person's name takes
     first = words[0].text
     if len(first) >= 2 and first.endswith(".") and all(len(p) == 1 and p.isupper() for p in first[:-1].split(".")):
-        return words[-1].is_title
+        # "the U.S. Corps of Engineers": a country's dotted abbreviation is no person's initials
+        return words[-1].is_title and not _country_initials(first)
     middle = words[1:-1]
     return (
         len(words) == 3
@@ -397,6 +399,11 @@ def shaped_like_a_person(span: Span) -> bool:
         and words[-1].is_title
         and all(t.is_lower and t.lower_ in NAME_PARTICLES for t in middle)
     )
+
+
+def _country_initials(text: str) -> bool:
+    entry = load_gazetteer().by_alias(text)
+    return entry is not None and entry.entity_id.startswith("country:")
 
 
 def _shaped_like_a_name(words: list[str]) -> bool:

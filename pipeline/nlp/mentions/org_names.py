@@ -282,6 +282,28 @@ def adjectives_opening(mc: MentionContext, span: Span) -> int:
         and mc.section[k - 1] == mc.section[start]
     ):
         k -= 1
+    if k == start and _country_before(mc, span):
+        return start - 1  # "a U.S. District Court", "US District Court Judge Ernest Torres"
     if k == start or len(span) + (start - k) < 3:
         return start
     return k
+
+
+def _country_before(mc: MentionContext, span: Span) -> bool:
+    """A country's one-word name or abbreviation ("US", "U.S.", "UK"), a country entity of
+    its own, right before a body's name of two or more words that the parser makes it a
+    modifier of: the body's national prefix, part of its name ("U.S. District Court"), no
+    mention of the country. One word after it ("the US Treasury") is left to the rules for
+    a country's branches."""
+    doc, start = mc.doc, span.start
+    if start == 0 or len(span) < 2:
+        return False
+    before = doc[start - 1]
+    return (
+        before.ent_type_ == "GPE"
+        and before.ent_iob_ == "B"
+        and before.ent_id_.startswith("country:")
+        and before.dep_ == "compound"
+        and before.head.i in range(start, span.end)
+        and mc.section[start - 1] == mc.section[start]
+    )

@@ -290,10 +290,12 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
     doc = mc.doc
     taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
     first_full: dict[str, int] = {}  # surname -> the token after its first full name
+    full_names: dict[str, str] = {}  # surname -> that full name
     for c in chosen:
         parts = c.name.split()
         if c.entity_type == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
             first_full.setdefault(parts[-1], c.tok_end)
+            full_names.setdefault(parts[-1], c.name)
     extra = []
     speakers = _unnamed_speakers(mc, taken, first_full)
     for i, word in enumerate(view_of(doc).text):  # a Token only for the words named before
@@ -312,7 +314,28 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
         if after is not None and (after.is_title and after.is_alpha or after.ent_type_ or after.text in POSSESSIVES):
             continue
         extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
+    chosen = [_speaking_surname(mc, c, first_full, full_names) for c in chosen]
     return [_given_name(c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
+
+
+def _speaking_surname(
+    mc: MentionContext, c: Candidate, first_full: dict[str, int], full_names: dict[str, str]
+) -> Candidate:
+    """ "Wikipedia founder Jimmy Wales … said Wales": a one-word place the gazetteer took,
+    written after a person of that surname was named in full, and the bare subject of a
+    reporting verb, is the person speaking, not the place (a place "said" nothing in the
+    article that names someone after it); named by that person's full name."""
+    if c.entity_type not in ("LOCATION", "COUNTRY") or c.tok_end - c.tok_start != 1:
+        return c
+    token = mc.doc[c.tok_start]
+    named_at = first_full.get(token.text)
+    if named_at is None or token.i < named_at or mc.section[token.i] not in ("body", "caption"):
+        return c
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+        return c
+    if any(child.dep_ in ("compound", "det", "amod", "poss") for child in token.children):
+        return c
+    return Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", full_names.get(token.text, token.text), 1)
 
 
 def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]) -> set[str]:
