@@ -32,7 +32,7 @@ import signal
 import traceback
 from datetime import datetime
 
-from pipeline.own_process import die_with_parent
+from pipeline.own_process import die_with_parent, name_process
 
 MAX_ARTICLES = 32
 """The largest extraction whose records the warm worker sends back (`extract`): one batch
@@ -65,6 +65,7 @@ def start() -> bool:
 
 def _serve(connection, other_end, parent: int) -> None:
     die_with_parent(parent)
+    name_process("warm-extract")
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     other_end.close()
