@@ -118,8 +118,8 @@ def test_measure_records_exit_status_peak_memory_and_output(tmp_path):
 
 
 def test_sampler_keeps_the_processes_at_the_peak():
-    script = ("import ctypes, time; ctypes.CDLL(None).prctl(15, b'probe-step', 0, 0, 0); block = bytearray(64 * 1024 * 1024);"
-              " time.sleep(0.6)")
+    script = ("import ctypes, time; ctypes.CDLL(None).prctl(15, b'probe-step', 0, 0, 0);"
+              " block = bytearray(64 * 1024 * 1024); time.sleep(0.6)")
     child = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time;"
                               f" subprocess.run([sys.executable, '-c', {script!r}]); time.sleep(0.3)"])
     sampler = measuring.PeakSampler(child.pid, interval=0.02)
@@ -135,8 +135,9 @@ def test_sampler_keeps_the_processes_at_the_peak():
 
 
 def test_describe_tree_puts_the_root_first_then_the_largest():
-    rows = measuring.describe_tree(10, [(11, 10, "warm-extract", 500 * measuring.MIB), (10, 1, "python", 300 * measuring.MIB),
-                                        (12, 11, "extract-pool", 600 * measuring.MIB)])
+    mib = measuring.MIB
+    rows = measuring.describe_tree(10, [(11, 10, "warm-extract", 500 * mib), (10, 1, "python", 300 * mib),
+                                        (12, 11, "extract-pool", 600 * mib)])
     assert [(r["name"], r["rss_mib"]) for r in rows] == [("main", 300), ("extract-pool", 600), ("warm-extract", 500)]
 
 
