@@ -141,6 +141,15 @@ def test_describe_tree_puts_the_root_first_then_the_largest():
     assert [(r["name"], r["rss_mib"]) for r in rows] == [("main", 300), ("extract-pool", 600), ("warm-extract", 500)]
 
 
+def test_the_report_names_the_processes_at_each_peak():
+    tree = [{"name": "main", "pid": 1, "parent": 0, "rss_mib": 382}, {"name": "warehouse", "pid": 3, "parent": 1,
+             "rss_mib": 1280}, {"name": "extract-pool", "pid": 4, "parent": 2, "rss_mib": 5},
+            {"name": "extract-pool", "pid": 5, "parent": 2, "rss_mib": 6}]
+    report = {"runs": {"x4": {"peak_rss_mib": 1673, "peak_at_seconds": 342.5, "peak_tree": tree}, "x1": {}}}
+    assert targets.format_peaks(report) == (
+        "  pipeline x4            1,673 MiB at 342.5 s: main 382, warehouse 1,280, extract-pool 5+6")
+
+
 def test_sampler_stops():
     sampler = measuring.PeakSampler(psutil.Process().pid, interval=0.01)
     sampler.start()
