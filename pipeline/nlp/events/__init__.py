@@ -17,7 +17,8 @@ frozen per-article context (`draft.EventContext`) and the drafts of a sentence:
 - `actors`: sources, targets, participants and mediators, read off the dependency parse,
   with PLOVER's conventions; a sentence-opening "they" and "the two sides" / "both
   countries" take the pair named just before, and a group named by a common noun
-  ("critics", "creditors") may act (`extract.chain_extractors` gives it to the events);
+  ("critics", "creditors") may act (`extract.chain_extractors` gives it to the events),
+  and "the outfit" or "the militant group" is the one body named just before;
 - `state_agents`: "Indonesian soldiers" act with Indonesia (troops, police, officials of a
   state act as it);
 - `responsibility`: "X claimed responsibility for the bombing" makes X the bomber;

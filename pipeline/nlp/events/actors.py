@@ -590,9 +590,10 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
                 (child.tag_ == "VBN" and not any(a.dep_ == "nsubj" for a in child.children))
                 or any(a.dep_ == "agent" for a in child.children)
             ):  # "talks held by X", "a deal that was brokered"; not "an offer that could have eased Y"
-                agents = [p for a in child.children if a.dep_ == "agent" for p in pobjs(a)]
+                doer = _agent_bearer(child)
+                agents = [p for a in doer.children if a.dep_ == "agent" for p in pobjs(a)]
                 mentioned = unique(m for p in agents for m in np_actors(p, index))
-                if lemma_in(child, MEDIATING_VERBS):
+                if lemma_in(doer, MEDIATING_VERBS):
                     assign(draft, "mediators", mentioned)
                     if draft.event_type == "CONSULT":
                         draft.mode = draft.mode or "third-party"
@@ -605,6 +606,19 @@ def _fill_noun_actors(draft: Draft, index: MentionIndex) -> None:
     _held_in(draft, index)
     if not draft.targets and draft.event_type in CONTENT_MODALITY and not symmetric:
         _infinitive_targets(draft, index)
+
+
+def _agent_bearer(participle: Token) -> Token:
+    """ "blasts suspected to be triggered by ULFA", "the bombing, believed to have been carried
+    out by Hamas": a passive participle of belief or report on an event noun passes the act
+    to its passive infinitive, whose "by" phrase names the doer; the participle itself when
+    it has a "by" phrase of its own or no such infinitive."""
+    if any(c.dep_ == "agent" for c in participle.children):
+        return participle
+    for inner in participle.children:
+        if inner.dep_ == "xcomp" and inner.tag_ == "VBN" and any(c.dep_ == "agent" for c in inner.children):
+            return inner
+    return participle
 
 
 def _pronoun_possessor(draft: Draft, owner: Token, index: MentionIndex) -> list[Mention]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import ASSERTED, Draft
+from pipeline.nlp.events.vocabulary import CROWDLESS_PROTEST_NOUNS
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, Mention
 from pipeline.nlp.token_view import view_of
@@ -48,8 +49,8 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
             elif pos[i] != "NOUN" or idx[i] in taken:
                 continue
             else:
-                if not _crowd_trigger(lexicon.noun(lemma[i].lower())):
-                    continue
+                if not _crowd_trigger(lexicon.noun(lemma[i].lower())) or lemma[i].lower() in CROWDLESS_PROTEST_NOUNS:
+                    continue  # "their upward march": no crowd (events.yaml crowdless_protest_nouns)
                 token = doc[i]
                 if _manner(token):
                     continue

@@ -16,6 +16,7 @@ from pipeline.nlp.events.draft import actor_at, pobjs, unique
 from pipeline.nlp.events.places import country_of_place, state_of, state_of_place
 from pipeline.nlp.events.state_agents import state_of_agents
 from pipeline.nlp.events.vocabulary import (
+    BODY_REFERENCE_NOUNS,
     COUNT_NOUNS,
     DISCOURSE_NOUNS,
     GROUP_COUNTS,
@@ -52,6 +53,8 @@ def np_actors(
         # "the two sides", "both ex-Soviet states": the pair named before, never the
         # modifier that describes them
         out += _group_antecedent(token, index)
+    elif (body := _body_taken_up(token, index)) is not None:
+        out.append(body)  # "The LTTE was banned. The outfit attacked ...": the LTTE
     elif (
         token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM", "X")
         or token.dep_ in ("compound", "amod")
@@ -108,6 +111,50 @@ def np_actors(
         if child.dep_ == "conj":
             out += np_actors(child, index, depth + 1, allow_pronoun_possessor)
     return unique(out)
+
+
+# Sentences back (besides its own) a body named still counts as the one "the group" takes up.
+_BODY_REFERENCE_SENTENCES = 2
+# Dependents that make "the group" a phrase of its own ("the group of students", "the group
+# that won", "the Menatep group", "its group"), not a reference back.
+_OWN_PHRASE_DEPS = ("prep", "relcl", "acl", "appos", "poss", "nummod")
+
+
+def _body_taken_up(token: Token, index: MentionIndex) -> Mention | None:
+    """ "The LTTE has been banned since 1991. The outfit attacked an army camp", "Hamas was
+    blamed. The militant group fired rockets": a singular body noun (events.yaml
+    body_reference_nouns) after "the", with at most adjectives or lower-case nouns before it,
+    is the one organisation or named group named in its sentence or the two before; none
+    when two are named there, or when a fresh "a group" comes in between."""
+    if token.tag_ != "NN" or token.lemma_.lower() not in BODY_REFERENCE_NOUNS:
+        return None
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ != "the":
+        return None
+    for child in token.children:
+        if child.dep_ in _OWN_PHRASE_DEPS or (child.dep_ == "compound" and not child.is_lower):
+            return None
+    sentence = token.sent
+    for _ in range(_BODY_REFERENCE_SENTENCES):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    bodies = [
+        m
+        for m in index.covering(sentence.start_char, token.idx)
+        if m.char_start >= sentence.start_char
+        and m.kind == "name"
+        and m.entity_type in ("ORGANIZATION", "GROUP")
+    ]
+    if not bodies or len({m.name for m in bodies}) != 1:
+        return None
+    last = bodies[-1]
+    for other in token.doc[:token.i]:
+        if other.idx > last.char_start and other.lemma_.lower() in BODY_REFERENCE_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in other.children
+        ):
+            return None  # "Hamas ... A group of students marched. The group ...": that one
+    return last
 
 
 def _noun_read_as_verb(token: Token) -> bool:

@@ -158,7 +158,7 @@ UTTERED_TYPES = frozenset({"AGREE", "AID", "CONCEDE", "SUPPORT"})
 RECEIVED_TYPES = SPEECH_TYPES | {"ASSAULT", "AID"}
 
 # Particles that may follow a verb's object ("pulled X out of", "fired X at", "handed X over").
-SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "at"})
+SHIFTED_PARTICLES = frozenset({"out", "back", "off", "over", "down", "away", "aside", "at"})
 
 
 def _of_time(prep: Token) -> bool:

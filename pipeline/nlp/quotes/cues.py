@@ -105,9 +105,17 @@ def _is_cue(token: Token) -> bool:
         return phrase_particle(token) is not None
     if lemma == "continue":  # "continues to age": the parser may take "to age" for a preposition phrase
         return not any(
-            c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+            c.dep_ in ("xcomp", "dobj", "ccomp") and not _opens_quote(c) or c.dep_ == "prep" and c.lower_ == "to"
+            for c in token.children
         )
     return not (lemma == "ask" and _asked_of(token))
+
+
+def _opens_quote(clause: Token) -> bool:
+    """A clause whose words open right after a quote mark ("The statement continued: “He may be
+    driving …”"): the words quoted, not what the verb goes on doing."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].is_quote
 
 
 def under_a_cue(token: Token) -> bool:
@@ -232,7 +240,7 @@ def speaker_token(cue: Token) -> Token | None:
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
         found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
-    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and _can_report(cue.head):
+    if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and (_can_report(cue.head) or _people_claiming(cue)):
         # "issued a statement saying …": the statement speaks for its author; "with Congo's
         # president accusing Rwanda of …": the one the reporting participle describes reports
         return cue.head
@@ -274,7 +282,21 @@ def _participle_doer(cue: Token) -> Token | None:
         return subject_of(head.head, reporting=is_cue)  # "Mr Reid, who defended the plan saying …": Mr Reid
     if cue.dep_ == "advcl":
         return agent_of(head) or passive_subject(head)
+    if cue.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB" and not is_passive(head.head):
+        return subject_of(head.head, reporting=is_cue)  # "responded by asking him what …": who responded
     return None
+
+
+def _people_claiming(participle: Token) -> bool:
+    """ "criticism from unions claiming that …", "heat from advocates demanding that …": a
+    reporting participle with a that-clause on people or a body it describes (not on an
+    object, where the participle is mostly the clause subject's: "dismissed the figures
+    insisting that …")."""
+    noun = participle.head
+    if noun.dep_ == "dobj" or not may_speak(noun):
+        return False
+    clauses = (c for c in participle.children if c.dep_ == "ccomp")
+    return any(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
 
 
 def _can_report(noun: Token) -> bool:

@@ -5,7 +5,8 @@ at the start of a paragraph or after a conjunction ("Civil rights group Liberty 
 Liberty said statistics suggested …", "Jack Straw … Britain has been more cautious but Mr
 Straw last week said …"). A speaker phrase of proper nouns that no mention covers is the
 body or person named earlier with exactly that surface, or, after an honorific ("Mr",
-"Lady"), the person named earlier with that surname. Likewise a name the mentions typed as
+"Lady") or as one word ("Judge Ernest Torres … Torres opined that …"), the person named
+earlier with that surname. Likewise a name the mentions typed as
 a place where the text named a speaker with that very surface before ("The European
 Union's anti-piracy force Atalanta said … / …, Atalanta said.").
 """
@@ -23,20 +24,30 @@ def named_before(art: QuoteArticle, start: int, end: int) -> Mention | None:
     docstring); None when the phrase is not all proper nouns, a mention covers any of it,
     or no earlier name fits."""
     words = [t for t in art.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
-    if not words or any(t.pos_ != "PROPN" for t in words):
+    # one capitalised word the tagger took for a common noun ("Torres opined …") may still be a surname
+    lone = len(words) == 1 and words[0].is_title and words[0].pos_ == "NOUN"
+    if not words or not lone and any(t.pos_ != "PROPN" for t in words):
         return None
     if any(art.index.at(t) is not None for t in words):
         return None
     surface = art.text[words[0].idx : words[-1].idx + len(words[-1].text)]
     honorific = words[0].lower_ in HONORIFICS and len(words) > 1
+    by_surname = honorific or len(words) == 1
     for m in reversed(art.index.mentions):
         if m.char_start >= words[0].idx or m.kind != "name" or m.entity_type not in SPEAKER_TYPES:
             continue
-        if m.surface == surface:
+        if m.surface == surface and not lone:
             return m
-        if honorific and m.entity_type == "PERSON" and (m.name.split() or [""])[-1] == words[-1].text:
+        if by_surname and m.entity_type == "PERSON" and _surname_of(m, honorific) == words[-1].text:
             return m
     return None
+
+
+def _surname_of(m: Mention, honorific: bool) -> str | None:
+    """The last word of a person's name; without an honorific before the word, only of a
+    name of two words or more ("Ernest Torres": "Torres")."""
+    words = m.name.split() or [""]
+    return words[-1] if honorific or len(words) > 1 else None
 
 
 def speaker_named_alike(art: QuoteArticle, place: Mention) -> Mention | None:

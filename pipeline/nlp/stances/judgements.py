@@ -44,6 +44,7 @@ from pipeline.nlp.stances.signals import (
 from pipeline.nlp.stances.targets import Target, action_targets, frame_action, noun_targets
 from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
     CLASSIFYING_ADJECTIVES,
     INSUFFICIENCY_ADJECTIVES,
@@ -194,6 +195,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     noun, predicate = _judged_noun(word)
     if noun is None or word.tag_ == "VBN" and art.index.at(noun) is not None:
         return out  # "the foreign secretary has been shamed": done to someone, not judged
+    if predicate and word.dep_ != "amod" and _feeling(word):
+        return out  # "the police were concerned that …": the subject's own feeling, not a judgement of it
     if not predicate and (
         abs(weight) < MIN_ATTRIBUTIVE_WEIGHT
         or _is_attitude_noun(noun, art.lex)
@@ -255,6 +258,13 @@ def _judged_doing(word: Token) -> Token | None:
         if gerund is not None:
             return gerund
     return None
+
+
+def _feeling(word: Token) -> bool:
+    """Whether an adjective names how its subject feels (`attitude_adjectives`: "concerned",
+    "worried", "pleased"): predicated, it reports the subject's attitude, which the attitude
+    pass reads from its complement, and says nothing for or against the subject."""
+    return word.lemma_.lower() in ATTITUDE_ADJECTIVES or word.lower_ in ATTITUDE_ADJECTIVES
 
 
 def _excess(word: Token) -> bool:

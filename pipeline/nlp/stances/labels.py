@@ -241,10 +241,22 @@ class Labeller:
             if not done and _possessor(noun) and any(_describes(self.lex, c) for c in noun.lefts):
                 # "Gordon Brown's pre-Budget report": an owner and a kind make it one thing
                 return render(self.doc, left_tokens(self.lex, noun, False, False) + [noun]) or None
-            if not done and _possessor(noun) and noun.lemma_.lower() in UTTERANCE_NOUNS:
-                # "McConnell's remarks were an incredible gaffe": someone's words are a thing judged
+            if not done and _possessor(noun) and (noun.lemma_.lower() in UTTERANCE_NOUNS or self._deed_of_owner(noun)):
+                # "McConnell's remarks were an incredible gaffe", "branded Harry's actions stupid":
+                # someone's words or deeds are a thing judged
                 return render(self.doc, [*_possessor(noun), noun]) or None
-            return render(self.doc, [*_possessor(noun), noun, *done]) if done else None
+            if done:
+                return render(self.doc, [*_possessor(noun), noun, *done])
+            if resolve and not _possessor(noun) and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children
+            ):
+                # "the statement was a fair summary" after "Lord Goldsmith's statement to
+                # Parliament": a bare definite generic noun is its earlier, fuller mention, when
+                # that names the thing itself ("a report on waiting lists" names its topic)
+                earlier = self._antecedent_label(noun)
+                named = earlier and any(w.startswith(noun.lemma_.lower()) for w in re.findall(r"\w+", earlier.lower()))
+                return earlier if named else None
+            return None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"
         bare = not any(
             c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and keep_adjective(self.lex, c) for c in noun.lefts
@@ -286,6 +298,12 @@ class Labeller:
                 return self._policy_antecedent(noun) or self._headline_agent(noun) or label
             return headlined
         return label
+
+    def _deed_of_owner(self, noun: Token) -> bool:
+        """ "Harry's actions", "the UN's role": a deed noun (`deed_nouns`) whose possessor is an
+        actor is that actor's deed, as with an actor named by "of" (`_deed_of_actor`)."""
+        owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        return owner is not None and self._deed_of_actor(noun, owner)
 
     def _deed_of_actor(self, noun: Token, of_pobj: Token) -> bool:
         """ "the actions of the protesters", "the role of the UN": a deed noun (`deed_nouns`)
@@ -701,7 +719,8 @@ class Labeller:
             and not people_noun(obj)  # "meet the target" is about the target; "meet the protesters" is no issue
         ):
             label = self.noun_label(obj)
-            return (prefix + label, obj) if label and self.lex.evaluative(obj.lemma_) is None else None
+            judging = self.lex.evaluative(obj.lemma_) is not None and not _entitlement(obj)
+            return (prefix + label, obj) if label and not judging else None
         if obj is None or obj.ent_type_ in ACTOR_LABELS or obj.pos_ == "PROPN" and not _named_thing(obj):
             return None  # "convince the Armenians": an action on people is no issue label
         if self.lex.evaluative(obj.lemma_) is not None:
@@ -714,6 +733,17 @@ class Labeller:
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
+
+
+def _entitlement(noun: Token) -> bool:
+    """A noun the lexicon lists as judging, completed by what it entitles to or has for its
+    object: "have the right of veto", "the right to strike" name an entitlement held, not a
+    judgement ("the right thing" is one)."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        or c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" and has_to_marker(c)
+        for c in noun.children
+    )
 
 
 def _shared_head(verb: Token, obj: Token) -> Token | None:
