@@ -1,7 +1,10 @@
 """Running one command while timing it and sampling its process tree's memory.
 
 Peak RSS is summed over the process and all of its children (spaCy and the pipeline fork
-workers), sampled with psutil every `sample_seconds`. Alongside, how busy the machine was:
+workers), sampled with psutil every `sample_seconds`. At the peak's sample the sampler also
+keeps when it came and which processes held what (`PeakSampler.peak_tree`: each one's name,
+which the pipeline sets to its role, e.g. `warm-extract`, `extract-pool`, `core_tables`),
+so a report says where the peak is and not only how high. Alongside, how busy the machine was:
 the 1-minute load average (sampled, mean and peak) and the CPU seconds the whole machine
 spent outside the stage's own process tree while it ran, so a noisy figure says so.
 """
@@ -27,23 +30,39 @@ MIB = 1024**2
 TIMED_OUT = -999  # returncode of a stage killed at its time limit
 
 
-def tree_rss(root: psutil.Process) -> tuple[int, int, int]:
-    """(RSS of root + all descendants, RSS of root alone, process count); 0s once it is gone."""
+def tree_processes(root: psutil.Process) -> list[tuple[int, int, str, int]]:
+    """(pid, parent pid, name, RSS) of root and each live descendant, root first; [] once it is gone."""
     try:
         processes = [root, *root.children(recursive=True)]
     except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return 0, 0, 0
-    total, own, alive = 0, 0, 0
+        return []
+    found = []
     for process in processes:
         try:
-            rss = process.memory_info().rss
+            with process.oneshot():
+                found.append((process.pid, process.ppid(), process.name(), process.memory_info().rss))
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             continue
-        total += rss
-        alive += 1
-        if process.pid == root.pid:
-            own = rss
-    return total, own, alive
+    return found
+
+
+def tree_rss(root: psutil.Process) -> tuple[int, int, int]:
+    """(RSS of root + all descendants, RSS of root alone, process count); 0s once it is gone."""
+    return _sums(root.pid, tree_processes(root))
+
+
+def _sums(root: int, processes: list[tuple[int, int, str, int]]) -> tuple[int, int, int]:
+    total = sum(rss for _, _, _, rss in processes)
+    own = next((rss for pid, _, _, rss in processes if pid == root), 0)
+    return total, own, len(processes)
+
+
+def describe_tree(root: int, processes: list[tuple[int, int, str, int]]) -> list[dict]:
+    """The processes of one sample as the report keeps them: name (`main` for root), pid,
+    parent pid and RSS in MiB, largest first after root."""
+    rows = [{"name": "main" if pid == root else name, "pid": pid, "parent": parent, "rss_mib": round(rss / MIB)}
+            for pid, parent, name, rss in processes]
+    return sorted(rows, key=lambda row: (row["pid"] != root, -row["rss_mib"]))
 
 
 class PeakSampler(threading.Thread):
@@ -56,6 +75,8 @@ class PeakSampler(threading.Thread):
         self.peak = 0
         self.peak_root = 0
         self.peak_processes = 0
+        self.peak_seconds = 0.0  # when the (summed) peak was sampled, from the sampler's start
+        self.peak_tree: list[dict] = []  # the processes at that sample (`describe_tree`)
         self.samples = 0
         self.series: list[tuple[float, int]] = []  # (seconds, summed RSS), at most one a second
         self.loads: list[float] = []  # 1-minute load average, at most one a second
@@ -65,10 +86,13 @@ class PeakSampler(threading.Thread):
         started = time.perf_counter()
         last_kept = -1.0
         while not self._stop_event.is_set():
-            total, own, alive = tree_rss(self.process)
+            processes = tree_processes(self.process)
+            total, own, alive = _sums(self.process.pid, processes)
             elapsed = time.perf_counter() - started
             self.samples += 1
-            self.peak = max(self.peak, total)
+            if total > self.peak:
+                self.peak, self.peak_seconds = total, round(elapsed, 1)
+                self.peak_tree = describe_tree(self.process.pid, processes)
             self.peak_root = max(self.peak_root, own)
             self.peak_processes = max(self.peak_processes, alive)
             if elapsed - last_kept >= 1.0:
@@ -99,6 +123,8 @@ class Measurement:
     others_cpu_seconds: float = 0.0  # CPU seconds the machine spent outside this stage while it ran
     stdout: str = field(repr=False, default="")
     rss_series_mib: list = field(repr=False, default_factory=list)
+    peak_seconds: float = 0.0  # when the peak was sampled, seconds from the stage's start
+    peak_tree: list = field(repr=False, default_factory=list)  # the processes then (`describe_tree`)
 
     @property
     def ok(self) -> bool:
@@ -159,6 +185,8 @@ def measure(
         log=str(log_path),
         stdout=stdout.decode("utf-8", errors="replace"),
         rss_series_mib=[(t, round(rss / MIB)) for t, rss in sampler.series],
+        peak_seconds=sampler.peak_seconds,
+        peak_tree=sampler.peak_tree,
         cpu_seconds=cpu_seconds,
         load_before=load_before,
         load_mean=sum(loads) / len(loads),

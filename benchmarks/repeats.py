@@ -29,6 +29,9 @@ def combine(samples: list[dict]) -> dict:
     peak = max(samples, key=lambda s: s["peak_rss_bytes"])
     for key in ("peak_rss_bytes", "peak_rss_mib", "peak_rss_main_mib", "peak_processes"):
         entry[key] = peak[key]
+    for key in ("peak_at_seconds", "peak_tree", "peak_steps"):
+        if key in peak:
+            entry[key] = peak[key]
     entry["load_average_max"] = max(s.get("load_average_max", 0.0) for s in samples)
     entry["load_average_before"] = max(s.get("load_average_before", 0.0) for s in samples)
     entry["words_per_second"] = round(first["words"] / entry["seconds"]) if entry["seconds"] else None

@@ -161,6 +161,25 @@ def format_steps(report: dict, at_least: float = 1.0) -> str:
     return "\n".join(lines)
 
 
+def format_peaks(report: dict) -> str:
+    """Each pipeline run's memory peak: when it came and the processes that held it, by the
+    names the pipeline gives them (`main` is the run's own process)."""
+    lines = []
+    entries = [(f"pipeline {k}", v) for k, v in report.get("runs", {}).items()]
+    entries += [(f"rerun {k}", v) for k, v in report.get("reruns", {}).items()]
+    for label, entry in entries:
+        tree = entry.get("peak_tree") or []
+        if not tree:
+            continue
+        held: dict[str, list[int]] = {}
+        for process in tree:
+            held.setdefault(process["name"], []).append(process["rss_mib"])
+        parts = [f"{name} {'+'.join(f'{m:,}' for m in sizes)}" for name, sizes in held.items()]
+        lines.append(f"  {label:<22} {entry['peak_rss_mib']:,} MiB at {entry.get('peak_at_seconds', 0):.1f} s: "
+                     + ", ".join(parts))
+    return "\n".join(lines)
+
+
 def write_report(report: dict, name: str) -> Path:
     path = settings.data_dir() / "bench" / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,6 +202,10 @@ def print_report(report: dict, path: Path) -> None:
     if steps:
         print("\nDagster step seconds:")
         print(steps)
+    peaks = format_peaks(report)
+    if peaks:
+        print("\nmemory peaks (RSS of each process at the sample with the largest sum):")
+        print(peaks)
     base = report.get("baseline", {})
     if base.get("ok"):
         inner = [(s.get("load_seconds"), s.get("pipe_seconds")) for s in base.get("samples", [base])]

@@ -66,6 +66,8 @@ def summary(result: Measurement, words: int, articles: int) -> dict:
         "peak_rss_mib": round(result.peak_rss / MIB),
         "peak_rss_main_mib": round(result.peak_rss_main / MIB),
         "peak_processes": result.peak_processes,
+        "peak_at_seconds": result.peak_seconds,
+        "peak_tree": result.peak_tree,
         "rss_samples": result.samples,
         "rss_series_mib": result.rss_series_mib,
         "log": result.log,

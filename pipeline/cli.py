@@ -78,10 +78,11 @@ def start_warm_worker(seeds: Path, data: Path) -> bool:
     from pipeline.storage import ExtractionCache
 
     try:
-        stale = ExtractionCache(data).stale(survey(seeds).articles, extractor_version())
+        # only the count: a list of the entries held here would be inherited by the worker
+        stale = len(ExtractionCache(data).stale(survey(seeds).articles, extractor_version()))
     except OSError:  # the folder changed under the survey: planning reads it again and reports
         return False
-    return len(stale) > 0 and warm_worker.start()
+    return stale > 0 and warm_worker.start()
 
 
 def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:

@@ -117,6 +117,39 @@ def test_measure_records_exit_status_peak_memory_and_output(tmp_path):
     assert failing.returncode == 3 and not failing.ok
 
 
+def test_sampler_keeps_the_processes_at_the_peak():
+    script = ("import ctypes, time; ctypes.CDLL(None).prctl(15, b'probe-step', 0, 0, 0);"
+              " block = bytearray(64 * 1024 * 1024); time.sleep(0.6)")
+    child = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time;"
+                              f" subprocess.run([sys.executable, '-c', {script!r}]); time.sleep(0.3)"])
+    sampler = measuring.PeakSampler(child.pid, interval=0.02)
+    sampler.start()
+    child.wait()
+    sampler.stop()
+    names = [row["name"] for row in sampler.peak_tree]
+    assert names[0] == "main" and "probe-step" in names
+    step = next(row for row in sampler.peak_tree if row["name"] == "probe-step")
+    assert step["rss_mib"] >= 64 and step["parent"] == child.pid
+    assert sum(row["rss_mib"] for row in sampler.peak_tree) == pytest.approx(sampler.peak / measuring.MIB, abs=2)
+    assert 0 < sampler.peak_seconds < 5
+
+
+def test_describe_tree_puts_the_root_first_then_the_largest():
+    mib = measuring.MIB
+    rows = measuring.describe_tree(10, [(11, 10, "warm-extract", 500 * mib), (10, 1, "python", 300 * mib),
+                                        (12, 11, "extract-pool", 600 * mib)])
+    assert [(r["name"], r["rss_mib"]) for r in rows] == [("main", 300), ("extract-pool", 600), ("warm-extract", 500)]
+
+
+def test_the_report_names_the_processes_at_each_peak():
+    tree = [{"name": "main", "pid": 1, "parent": 0, "rss_mib": 382}, {"name": "warehouse", "pid": 3, "parent": 1,
+             "rss_mib": 1280}, {"name": "extract-pool", "pid": 4, "parent": 2, "rss_mib": 5},
+            {"name": "extract-pool", "pid": 5, "parent": 2, "rss_mib": 6}]
+    report = {"runs": {"x4": {"peak_rss_mib": 1673, "peak_at_seconds": 342.5, "peak_tree": tree}, "x1": {}}}
+    assert targets.format_peaks(report) == (
+        "  pipeline x4            1,673 MiB at 342.5 s: main 382, warehouse 1,280, extract-pool 5+6")
+
+
 def test_sampler_stops():
     sampler = measuring.PeakSampler(psutil.Process().pid, interval=0.01)
     sampler.start()

@@ -165,3 +165,17 @@ def test_a_step_collects_garbage_as_usual_under_a_caller_that_collects_less():
     finally:
         own_process.collect_as_usual()
     assert gc.get_threshold() == own_process.USUAL_COLLECTIONS
+
+
+def test_the_step_process_is_named_after_its_step():
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("process names are set on Linux only")
+
+    def own_name():
+        with open(f"/proc/{os.getpid()}/comm") as comm:
+            return comm.read().strip()
+
+    assert own_process.run_step(own_name, "core_tables").value == "core_tables"
+    assert own_process.run_step(own_name, "exports_match_schemas").value == "exports_match_s"  # 15 bytes kept

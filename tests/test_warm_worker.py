@@ -150,3 +150,43 @@ def test_make_run_collects_less_once_the_worker_is_forked(monkeypatch):
         cli.run_pipeline()
     assert thresholds == {"worker": own_process.USUAL_COLLECTIONS[0], "dagster": own_process.FEWER_COLLECTIONS}
     assert gc.get_threshold() == own_process.USUAL_COLLECTIONS
+
+
+def test_the_pool_is_forked_before_the_entries_arrive_and_a_failure_before_them_is_reported(monkeypatch):
+    """The entries come after the request and are read by the pool's feed, once the pool's
+    workers are forked, so they do not hold them; when the extraction fails before its feed
+    read them, the worker still takes them off the pipe and the caller gets the error
+    instead of waiting forever on a send nobody reads."""
+    import threading
+
+    from pipeline.nlp import extract
+
+    def forks_then_reads(articles, processed_at, n_process, on_progress, total, in_flight):
+        assert total == 8 and len(list(articles)) == 1  # what the (patched) load_articles yields
+        return iter(())
+
+    def fails_before_reading(articles, *args):
+        raise ValueError("no model")
+
+    big = [str(n) * 400_000 for n in range(8)]  # more than a socket buffer holds
+    for fake, expected in ((forks_then_reads, None), (fails_before_reading, ValueError)):
+        monkeypatch.setattr(extract, "extract_articles", fake)  # the worker is forked after this
+        monkeypatch.setattr("pipeline.nlp.seed_folder.load_articles", lambda entries: iter(entries[:1]))
+        outcome: list = []
+
+        def call(outcome=outcome):
+            try:
+                outcome.append(warm_worker.extract_into_cache(big, NOW, 2, "/nonexistent", "v1", 64, print))
+            except Exception as error:  # noqa: BLE001 - checked below
+                outcome.append(error)
+
+        assert warm_worker.start()
+        caller = threading.Thread(target=call, daemon=True)
+        caller.start()
+        caller.join(timeout=120)
+        warm_worker.stop()
+        assert not caller.is_alive() and outcome
+        if expected is None:
+            assert outcome == [0]
+        else:
+            assert isinstance(outcome[0], expected)

@@ -35,7 +35,7 @@ from pipeline.nlp.stances import stances_and_groups
 from pipeline.nlp.stances.groups import group_candidates, is_dissent_noun
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.speech_acts import speech_act_stances
-from pipeline.own_process import die_with_parent
+from pipeline.own_process import die_with_parent, name_process
 
 SENTENCE_SECTIONS = ("headline", "caption", "body", "trailer")
 BATCH_SIZE = 32
@@ -329,6 +329,7 @@ def _init_worker(parent: int) -> None:
     terminated then never exited, and the parent hung in Pool.join forever.
     """
     die_with_parent(parent)
+    name_process("extract-pool")
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
