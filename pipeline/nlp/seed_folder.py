@@ -186,6 +186,12 @@ def survey(seeds_dir: Path) -> SeedInventory:
     return inventory
 
 
+def forget_surveys() -> None:
+    """Drop the survey `survey` keeps for the next call (every text file's text): a process
+    that inherited it and reads only what it is sent (the warm extraction worker) frees it."""
+    _kept.clear()
+
+
 def _survey(seeds_dir: Path) -> SeedInventory:
     walker = walk_seeds(seeds_dir, _FolderWalker)
     articles, rejections = ingest(seeds_dir, walker)

@@ -111,7 +111,7 @@ def _forget_inherited_survey() -> None:
 
     from pipeline.nlp import seed_folder
 
-    seed_folder._kept.clear()
+    seed_folder.forget_surveys()
     gc.collect()
 
 
