@@ -149,7 +149,7 @@ def _body_taken_up(token: Token, index: MentionIndex) -> Mention | None:
     if not bodies or len({m.name for m in bodies}) != 1:
         return None
     last = bodies[-1]
-    for other in token.doc[:token.i]:
+    for other in token.doc[sentence.start : token.i]:  # every word after `last` is in these sentences
         if other.idx > last.char_start and other.lemma_.lower() in BODY_REFERENCE_NOUNS and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in other.children
         ):
