@@ -137,8 +137,13 @@ def _predicative(noun: Token) -> bool:
 def _possessor(noun: Token) -> list[Token]:
     """A named possessor of a generic noun whose clause completes it: whose view or claim it
     is ("the prime minister's view that there was no agreement"); a pronoun says nothing."""
-    poss = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    poss = _named_possessive(noun)
     return [t for t in poss.subtree if t.dep_ != "det" and not t.is_quote] if poss is not None else []
+
+
+def _named_possessive(noun: Token) -> Token | None:
+    """The possessive before a noun, when it is no pronoun ("Harry's actions"; not "his")."""
+    return next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 def _determined(noun: Token) -> bool:
@@ -302,7 +307,7 @@ class Labeller:
     def _deed_of_owner(self, noun: Token) -> bool:
         """ "Harry's actions", "the UN's role": a deed noun (`deed_nouns`) whose possessor is an
         actor is that actor's deed, as with an actor named by "of" (`_deed_of_actor`)."""
-        owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        owner = _named_possessive(noun)
         return owner is not None and self._deed_of_actor(noun, owner)
 
     def _deed_of_actor(self, noun: Token, of_pobj: Token) -> bool:
