@@ -30,9 +30,7 @@ from pipeline.nlp.syntax import ACTOR_LABELS, passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
-ARGUMENTS = frozenset(
-    {"subject", "object", "modifier", "causer", "container", "instrument", "scope", "matter", "any"}
-)
+ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "instrument", "scope", "matter", "any"})
 RULE_KEYS = frozenset(
     {"lemmas", "types", "mode", "pos", "particle", "intransitive", "transitive", "named", "argument", "class", "actors"}
     | {"unless_subject", "unless_named", "sense"}
@@ -271,9 +269,9 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
             elif child.dep_ == "ccomp" and child.i > token.i:
                 # "questioned why the Home Office had made no plans", "charged that Russia is
                 # using gas as a weapon": the question word or "that" heads what the verb takes up
-                opener = [
-                    w for w in child.children if (w.tag_ in ("WRB", "WP") or w.dep_ == "mark") and w.i < child.i
-                ][:1]
+                opener = [w for w in child.children if (w.tag_ in ("WRB", "WP") or w.dep_ == "mark") and w.i < child.i][
+                    :1
+                ]
                 objects += [w for w in opener if w.lower_ in clause_words]
         if not subjects and token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
             # "the union threatened to strike": the controller's subject does the infinitive
@@ -320,7 +318,14 @@ def _matters(draft: Draft) -> list[Token]:
     the object of the infinitive it takes ("agreed to buy a stake")."""
     token = draft.token
     holders = [token, *draft.realisers]
-    heads = [h for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ in MATTER_PREPS for p in pobjs(c) for h in _heads(p)]
+    heads = [
+        h
+        for t in holders
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in MATTER_PREPS
+        for p in pobjs(c)
+        for h in _heads(p)
+    ]
     if token.pos_ not in ("NOUN", "PROPN"):
         # "complained that the offer was too high": the clause's subject; "agreed to buy a
         # stake": the object of the verb the trigger's infinitive names
@@ -386,7 +391,8 @@ def _in_class(
     in names ("the Fire Brigades Union" is workers)."""
     return any(
         t.ent_type_ in labels
-        or (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_LABELS)
+        or (t.lemma_.lower() in words or t.lower_ in words)
+        and (in_names or t.ent_type_ not in ACTOR_LABELS)
         for t in tokens
     )
 
