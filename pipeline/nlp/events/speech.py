@@ -62,6 +62,7 @@ from pipeline.nlp.events.vocabulary import (
     DENIAL_VERBS,
     DISMISSING_VERBS,
     LABELLING_VERBS,
+    POLL_NOUNS,
     REPORTING_VERBS,
     RULING_NOUNS,
 )
@@ -134,7 +135,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if _titled_place(ec, speaker):
             continue
         span = quote_span(quote, ec.ctx.doc)
-        if span is None or not words_said(ec, span) or _denied(span):
+        if span is None or not words_said(ec, span) or _denied(span) or _polled(span):
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
@@ -304,6 +305,16 @@ def _denied(span: Span) -> bool:
     word in them is the charge denied, no criticism by the speaker."""
     root = span.root
     return root.dep_ == "ccomp" and lemma_in(root.head, DENIAL_VERBS)
+
+
+def _polled(span: Span) -> bool:
+    """ "A poll for the News of the World suggests the Conservatives are on course for their
+    worst defeat": what a poll or a survey (events.yaml poll_nouns) finds measures opinion;
+    the judging word in it is no criticism by the poll or whoever commissioned it."""
+    root = span.root
+    return root.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma_in(c, POLL_NOUNS) for c in root.head.children
+    )
 
 
 def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[Quote] = ()) -> list[Draft]:
