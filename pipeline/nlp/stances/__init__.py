@@ -28,8 +28,9 @@ Targets are normalised noun-phrase labels: determiners, judging and hedging adje
 relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin
 corridor" -> "Lachin corridor blockade"); a bare definite noun ("the blockade") takes the
 fuller label of its latest earlier mention in the article; a noun the lexicon calls generic
-needs a complement ("the issue of ID cards" -> "ID cards") or it is no target. A target that
-is an entity links to its mention.
+needs a complement ("the issue of ID cards" -> "ID cards") or it is no target; a name keeps
+the short form it introduces in brackets ("Community Support Officers (CSOs)"), by which the
+text and its readers go on to name it. A target that is an entity links to its mention.
 
 5. Nouns that name a stance ("Labour's opposition to the war", "support for the bill from
    the unions", "Mr Blair's refusal to accept …", "a lack of trust in the prime minister");
