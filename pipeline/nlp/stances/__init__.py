@@ -46,7 +46,8 @@ Bill", "decision to send a junior minister", "reducing public sector workers on 
 ("BBC broadcasting debate", "Turkey recognising Cyprus"), and a bare "the claim" names the
 charge the sentence before reports ("claim of signing up to deal with Tories");
 "the plans" after "X plans to <action>" is that action, "the move" or "the decision" after "X
-voted/agreed/decided to <action>" is that action and "the ruling" after "X ruled that …" is the
+voted/agreed/decided to <action>" is that action, "the move" after a narrated act the act with its
+object ("scrapped the tax on fuel": "scrapping tax on fuel"; not what a clause denies) and "the ruling" after "X ruled that …" is the
 ruling with its clause (never the one who decided), a measure's relative clause that acts on an
 object completes it ("regulations which would raise the pension age"), a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
