@@ -46,14 +46,15 @@ Bill", "decision to send a junior minister", "reducing public sector workers on 
 ("BBC broadcasting debate", "Turkey recognising Cyprus"), and a bare "the claim" names the
 charge the sentence before reports ("claim of signing up to deal with Tories");
 "the plans" after "X plans to <action>" is that action, "the move" or "the decision" after "X
-voted/agreed/decided to <action>" is that action, "the move" after a narrated act the act with
-its object ("scrapped the tax on fuel": "scrapping tax on fuel"; not what a clause denies) and
-"the ruling" after "X ruled that …" is the ruling with its clause (never the one who decided),
-a measure's relative clause that acts on an object completes it ("regulations which would raise
-the pension age"), a count ("104,000 jobs") takes the kind named before ("civil service jobs");
-"it"/"this" stand for what the sentence before is about; a person reporting their own state's
-position holds it; a spokesperson, unnamed or named ("Mike Lake, a Yukos spokesman",
-`spokespeople`), speaks for the body their phrase names, unless a portfolio ("home affairs spokesman") makes them a politician in their own
+voted/agreed/decided to <action>" is that action, "the move" after a narrated act is that act
+with its object ("scrapped the tax on fuel": "scrapping tax on fuel"; not what a clause denies)
+and "the ruling" after "X ruled that …" is the
+ruling with its clause (never the one who decided), a measure's relative clause that acts on an
+object completes it ("regulations which would raise the pension age"), a count ("104,000 jobs") takes the
+kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
+is about; a person reporting their own state's position holds it; a spokesperson, unnamed
+or named ("Mike Lake, a Yukos spokesman", `spokespeople`), speaks for the body their phrase
+names, unless a portfolio ("home affairs spokesman") makes them a politician in their own
 right; a target naming the holder itself is dropped. Coordinated phrases each with their own determiner
 or possessive are separate targets ("welcomed his apology and the review of murder laws"), so
 is each member of a list closed by "and"/"or", comma-joined, hung on the verb or read as an
