@@ -41,6 +41,7 @@ from pipeline.nlp.mentions.named_things import (
     operation_name,
     product_name,
     the_before,
+    vessel_start,
 )
 from pipeline.nlp.mentions.ner_spans import (
     acronym,
@@ -173,6 +174,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    vessel = vessel_start(mc.doc, start, end)
+    if vessel is not None:  # "the MV Filitsa" typed ORG, "RMS Lusitania": a ship, no body, place or country
+        return named_thing(mc, mc.doc[vessel:end], "PRODUCT", clean_spaces(mc.doc[vessel:end].text))
     joined = _hyphenated_place_end(mc.doc, end)
     if joined > end and known_place(mc.doc[start:joined].text):
         # "Stockton-on-Tees" of which NER typed "Stockton" a person: the town, written whole
