@@ -507,10 +507,10 @@ def test_an_untied_title_is_the_person_the_corpus_gives_the_post_far_more_often(
     assert "i#m80" not in link
 
 
-def _org(article: str, start: int, name: str) -> Mention:
+def _org(article: str, start: int, name: str, ner_label: str = "ORG", entity_type: str = "ORGANIZATION") -> Mention:
     return Mention(
         mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=name,
-        char_start=start, char_end=start + len(name), ner_label="ORG", entity_type="ORGANIZATION",
+        char_start=start, char_end=start + len(name), ner_label=ner_label, entity_type=entity_type,
         kind="name", name=name,
     )
 
@@ -551,11 +551,7 @@ def test_the_word_party_is_dropped_only_within_one_article():
 
 
 def _group(article: str, start: int, name: str) -> Mention:
-    return Mention(
-        mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=name,
-        char_start=start, char_end=start + len(name), ner_label="NORP", entity_type="GROUP",
-        kind="name", name=name,
-    )
+    return _org(article, start, name, ner_label="NORP", entity_type="GROUP")
 
 
 def test_one_people_named_three_ways_in_an_article_is_one_group():
