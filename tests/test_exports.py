@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -360,6 +361,26 @@ def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp
     _memo_of_other_code(monkeypatch, "csv_memo")
     exports.write_exports(tmp_path, TABLES)
     assert seen == ["events.csv", *exports.EXPORT_CSVS]
+
+
+def test_the_check_reads_again_only_the_files_whose_bytes_it_has_not_passed(tmp_path, monkeypatch):
+    """A file the check passed and that still holds the same bytes passes with its rows,
+    unread; a rewritten file, or a memo of other code, is read and validated again."""
+    summary = exports.write_exports(tmp_path, TABLES)
+    assert exports.check_exports(tmp_path) == summary.rows
+    reads: list[str] = []
+    real_csv, real_plover = exports.read_export_csv, exports.check_plover
+    monkeypatch.setattr(exports, "read_export_csv", lambda path: reads.append(Path(path).name) or real_csv(path))
+    monkeypatch.setattr(exports, "check_plover",
+                        lambda path, passed=frozenset(): reads.append(Path(path).name) or real_plover(path, passed))
+    assert exports.check_exports(tmp_path) == summary.rows
+    assert reads == []
+    exports.write_exports(tmp_path, {**TABLES, "stances": TABLES["stances"].assign(polarity="oppose")})
+    assert exports.check_exports(tmp_path) == summary.rows
+    assert reads == ["stances.csv"]
+    _memo_of_other_code(monkeypatch, "checked_memo")
+    exports.check_exports(tmp_path)
+    assert reads == ["stances.csv", "events.plover.jsonl", *exports.EXPORT_CSVS]
 
 
 def _plover_builds(monkeypatch) -> list[int]:
