@@ -175,7 +175,8 @@ def test_a_table_or_column_found_is_not_asked_for_again_one_missing_is(tmp_path,
     storage = instance.event_log_storage
     asked: list[str] = []
     real_table, real_column = SqliteEventLogStorage.has_table, SqlEventLogStorage._has_asset_key_col_on_connection
-    monkeypatch.setattr(SqliteEventLogStorage, "has_table", lambda self, name: asked.append(name) or real_table(self, name))
+    monkeypatch.setattr(SqliteEventLogStorage, "has_table",
+                        lambda self, name: asked.append(name) or real_table(self, name))
     monkeypatch.setattr(SqlEventLogStorage, "_has_asset_key_col_on_connection",
                         lambda self, conn, name: asked.append(name) or real_column(self, conn, name))
     assert storage.has_table("asset_check_executions") and storage.has_table("asset_check_executions")
