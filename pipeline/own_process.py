@@ -61,8 +61,8 @@ class StepOutcome(Generic[T]):
     pages it shares with the parent; the calling process's high-water mark in process)."""
     own_process: bool
     cpu_seconds: float = 0.0
-    """User + system CPU of the process that ran the step (the child's own; in process, the
-    calling process's while the step ran)."""
+    """User + system CPU of the process that ran the step (the child's own and that of the
+    processes it forked; in process, the calling process's while the step ran)."""
 
 
 def in_process() -> bool:
@@ -95,6 +95,13 @@ def _peak_mib() -> float:
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_seconds_with_children() -> float:
+    """`_cpu_seconds` and that of the processes this one forked and waited for (the table
+    step's helper, `table_build._BatchHelper`)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return _cpu_seconds() + usage.ru_utime + usage.ru_stime
 
 
 _prepared: set[Callable[[], object]] = set()
@@ -182,7 +189,7 @@ def _in_child(work: Callable[[], T], label: str = "step", meanwhile: Callable[[]
             outcome = (True, work())
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
             outcome = (False, error)  # as it is: its message names the file (pipeline/failures.py reads it)
-        peak, cpu = _peak_mib(), _cpu_seconds()
+        peak, cpu = _peak_mib(), _cpu_seconds_with_children()
         try:
             sender.send((*outcome, peak, cpu))
         except Exception:  # the value or the exception does not pickle
