@@ -396,8 +396,10 @@ def write_tables(
 
         laid_out = functools.partial(_batch_laid_out, cache, version, resolution, reuse, previous)
         # a batch taken over from the last build is read from its files, not laid out: a helper
-        # only for a build that lays out every article, with a batch for it at least
-        use_helper = (helper if helper is not None else not in_process()) and not reuse and len(batches) > 1
+        # only for a build that lays out every article, with a whole batch's worth for it at least
+        # (600 articles are a batch of 500 here and one of 100 there: the fork costs what it saves)
+        use_helper = ((helper if helper is not None else not in_process()) and not reuse
+                      and sum(len(b) for i, b in enumerate(batches) if _BatchHelper.lays_out(i)) >= batch_articles)
         with _BatchHelper(batches, laid_out) if use_helper else contextlib.nullcontext() as other:
             for index, batch in enumerate(batches):
                 tables = other.receive() if other is not None and other.lays_out(index) else laid_out(batch)
