@@ -31,6 +31,7 @@ import inspect
 import itertools
 import multiprocessing
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -431,17 +432,19 @@ def write_tables(
 class _BatchHelper:
     """A forked process that lays out every other batch of the per-article tables (the odd
     ones) while this one lays out the even ones, and hands each batch's tables back as Arrow
-    IPC streams, which this process writes in order.
+    IPC files in a temporary folder, which this process reads and writes in order.
 
     After resolution the table step ran on one core, the other idle: decoding each article's
     cache entry again and making, framing and validating its rows is about a third of the
     step. Split by batch, every entry is still decoded once (split by table, each process
     decoded every entry: tried, and it cost what it saved), each row group is laid out whole
     by one process (so the files are byte for byte those one process writes), and the helper,
-    forked once resolution is done, inherits every mention's link. Memory: the helper holds at
-    most the batch it lays out and the one it waits to hand over (the pipe takes one at a
-    time). It dies with this process; a failure in it (a schema violation, a vanished
-    extraction) is raised again here."""
+    forked once resolution is done, inherits every mention's link. The tables go through
+    files, not the pipe: megabytes through a pipe of 64 KB made the two processes take turns
+    hundreds of times a batch, each turn a wait for the scheduler on a busy machine. Memory:
+    the helper holds the batch it lays out, and its files are read back one batch at a time.
+    It dies with this process; a failure in it (a schema violation, a vanished extraction)
+    is raised again here."""
 
     def __init__(self, batches: list, laid_out):
         self.batches, self.laid_out, self.process = batches, laid_out, None
@@ -450,9 +453,13 @@ class _BatchHelper:
     def lays_out(index: int) -> bool:
         return index % 2 == 1
 
+    def _file(self, index: int, table: str) -> Path:
+        return self.folder / f"{index}.{table}.arrows"
+
     def __enter__(self) -> _BatchHelper:
         from pipeline.own_process import die_with_parent, name_process
 
+        self.folder = Path(tempfile.mkdtemp(prefix="newsevents-tables-"))
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
         parent = os.getpid()
@@ -467,15 +474,14 @@ class _BatchHelper:
                     continue
                 try:
                     tables = self.laid_out(batch)
+                    for table in ARTICLE_TABLES:
+                        with pa.OSFile(str(self._file(index, table)), "wb") as sink, \
+                                pa.ipc.new_stream(sink, TABLES[table][1]) as stream:
+                            stream.write_table(tables.pop(table))
                 except BaseException as error:  # noqa: BLE001 - raised again in the parent
                     sender.send((False, error))
                     return
-                sender.send((True, None))
-                for table in ARTICLE_TABLES:
-                    sink = pa.BufferOutputStream()
-                    with pa.ipc.new_stream(sink, TABLES[table][1]) as stream:
-                        stream.write_table(tables.pop(table))
-                    sender.send_bytes(sink.getvalue())
+                sender.send((True, index))
             sender.close()
 
         self.process = context.Process(target=lay_out, name="table-helper", daemon=False)
@@ -486,19 +492,25 @@ class _BatchHelper:
     def receive(self) -> dict[str, pa.Table]:
         """The next batch the helper laid out; its exception, raised."""
         try:
-            ok, error = self.receiver.recv()
+            ok, found = self.receiver.recv()
         except EOFError:
             raise RuntimeError(f"the table step's helper ended with exit code {self.process.exitcode}") from None
         if not ok:
-            raise error
-        return {table: pa.ipc.open_stream(pa.py_buffer(self.receiver.recv_bytes())).read_all()
-                for table in ARTICLE_TABLES}
+            raise found
+        tables = {}
+        for table in ARTICLE_TABLES:
+            path = self._file(found, table)
+            with pa.OSFile(str(path)) as source:
+                tables[table] = pa.ipc.open_stream(source).read_all()
+            path.unlink()
+        return tables
 
     def __exit__(self, kind, error, trace) -> None:
         self.receiver.close()
         if kind is not None and self.process.is_alive():
             self.process.kill()
         self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _check_unique(appender: _Appender) -> None:
