@@ -33,9 +33,10 @@ def dyadic(event_type: str, mode: str | None) -> bool:
     return event_type in DYADIC or (event_type == "CONSULT" and mode == "visit")
 
 
-def corpus_yield(folder: Path, n_process: int = 1, sample: int = 0) -> dict:
+def corpus_yield(folder: Path, n_process: int = 1, sample: int = 0, seed: int = 0) -> dict:
     """Counts of one corpus folder's events (see the module docstring), and `sample` events
-    drawn at random (fixed seed) for reading, never from a gold-set article (whose output
+    drawn at random (with `seed`, so a draw can be repeated after a change and a fresh one
+    made with another seed) for reading, never from a gold-set article (whose output
     nobody tuning the pipeline may read) nor from a seed (both were tuned on): neither by
     file name nor by content."""
     gold = {path.name for path in GOLD_ARTICLES.glob("*")} if GOLD_ARTICLES.is_dir() else set()
@@ -67,7 +68,7 @@ def corpus_yield(folder: Path, n_process: int = 1, sample: int = 0) -> dict:
         "dyadic_events": n_dyadic,
         "dyadic_with_target": round(n_dyadic_target / n_dyadic, 3) if n_dyadic else None,
         "top_types": types.most_common(8),
-        "sample": random.Random(0).sample(shown, min(sample, len(shown))) if sample else [],
+        "sample": random.Random(seed).sample(shown, min(sample, len(shown))) if sample else [],
     }
 
 
@@ -104,10 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--sample", type=int, default=0, help="also print this many events drawn at random")
+    parser.add_argument("--seed", type=int, default=0, help="the random draw's seed (another seed, a fresh draw)")
     args = parser.parse_args(argv)
     for folder in args.folders:
         started = time.perf_counter()
-        result = corpus_yield(folder, args.processes, args.sample)
+        result = corpus_yield(folder, args.processes, args.sample, args.seed)
         print(format_yield(result), f"[{time.perf_counter() - started:.0f} s]", flush=True)
         for line in result["sample"]:
             print("  ", line, flush=True)

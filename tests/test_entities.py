@@ -507,10 +507,10 @@ def test_an_untied_title_is_the_person_the_corpus_gives_the_post_far_more_often(
     assert "i#m80" not in link
 
 
-def _org(article: str, start: int, name: str) -> Mention:
+def _org(article: str, start: int, name: str, ner_label: str = "ORG", entity_type: str = "ORGANIZATION") -> Mention:
     return Mention(
         mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=name,
-        char_start=start, char_end=start + len(name), ner_label="ORG", entity_type="ORGANIZATION",
+        char_start=start, char_end=start + len(name), ner_label=ner_label, entity_type=entity_type,
         kind="name", name=name,
     )
 
@@ -548,6 +548,31 @@ def test_the_word_party_is_dropped_only_within_one_article():
     assert link["a#m0"] != link["b#m0"]
     assert link["c#m0"] == "org:us-democratic-party"
     assert link["d#m0"] == "org:snp"
+
+
+def _group(article: str, start: int, name: str) -> Mention:
+    return _org(article, start, name, ner_label="NORP", entity_type="GROUP")
+
+
+def test_one_people_named_three_ways_in_an_article_is_one_group():
+    """ "the Kurdish population", "Kurdish Iraqis" and "the Kurds" of one article are one people,
+    and "the Albanian minority" the "Albanians"; "Kurdish rebels" and "the Macedonian
+    opposition" (a camp) stay apart, and so does "the Kurdish population" of another article
+    that names no other form."""
+    mentions = [
+        _group("a", 0, "Kurdish population"), _group("a", 40, "Kurdish Iraqis"), _group("a", 80, "Kurds"),
+        _group("a", 120, "Kurdish rebels"), _group("a", 160, "Sunni minority"), _group("a", 200, "Sunni Arabs"),
+        _group("a", 240, "Sunni insurgents"),
+        _group("b", 0, "Albanian minority"), _group("b", 40, "Albanians"), _group("b", 80, "Macedonian opposition"),
+        _group("b", 120, "Macedonians"),
+        _group("c", 0, "Turkish population"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"] == link["a#m80"] != link["a#m120"]
+    assert link["a#m160"] == link["a#m200"] != link["a#m240"]
+    assert link["b#m0"] == link["b#m40"]
+    assert link["b#m80"] != link["b#m120"]
+    assert link["c#m0"] != link["a#m0"]
 
 
 def _place(article: str, start: int, surface: str, name: str) -> Mention:

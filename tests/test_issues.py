@@ -83,6 +83,12 @@ def test_reading_a_target():
     assert opening.head_class == blockade.head_class and opening.sign == 1
 
 
+def test_bracketed_short_form_is_no_head():
+    """ "Learning and Skills Council (LSC)": the council is the head, the short form one more word."""
+    reading = read_target("Learning and Skills Council (LSC)")
+    assert reading.head == "council" and "lsc" in reading.rest
+
+
 def test_stance_and_issue_tables_meet_the_contract():
     rows = [
         {"stance_id": "st-1", "holder_entity_id": "person:mirzoyan", "target": "Lachin corridor blockade",

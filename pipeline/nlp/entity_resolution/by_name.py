@@ -11,7 +11,13 @@ from pipeline.nlp.entity_resolution.ids import TYPE_PREFIX, LinkState
 from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm, written_as
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
-from pipeline.nlp.mentions.vocabulary import CORPORATE_SUFFIXES, PARTY_NOUNS
+from pipeline.nlp.mentions.vocabulary import (
+    CORPORATE_SUFFIXES,
+    PARTY_NOUNS,
+    PEOPLE_ADJECTIVES,
+    PEOPLE_NOUNS,
+    POPULATION_NOUNS,
+)
 
 
 def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array) -> None:
@@ -49,6 +55,13 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
             party = parties.get(keys[p])
             if party is not None:
                 keys[p] = shared.setdefault(party, party)
+        # "the Kurdish population", "Kurdish Iraqis" and "the Kurds" of one article are one
+        # people (eval/GUIDE.md: one entity, every surface); "Kurdish rebels" stays a band of its own
+        peoples = _peoples(here, gaz)
+        for p in positions:
+            people = peoples.get(keys[p])
+            if people is not None:
+                keys[p] = shared.setdefault(people, people)
 
     # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,
     # when the corpus spells it out one way only.
@@ -95,3 +108,61 @@ def _without_party_noun(key: str) -> str | None:
     """ "veritas party" -> "veritas"; None for a key that does not end in the word."""
     words = key.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in PARTY_NOUNS else None
+
+
+def _peoples(here: set[tuple[str, str]], gaz: Gazetteer) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each GROUP key of one article that names a people in another way than the key it is
+    taken into: a people noun alone ("kurds") first, else the adjective with a plural
+    demonym ("sunni arabs"), else the population noun ("sunni minority")."""
+    by_people: dict[str, list[tuple[int, tuple[str, str]]]] = defaultdict(list)
+    for typ, key in sorted(here):
+        if typ == "GROUP" and (found := _people_of(key, gaz)) is not None:
+            by_people[found[0]].append((found[1], (typ, key)))
+    moved = {}
+    for variants in by_people.values():
+        if len(variants) > 1:
+            target = min(variants)[1]
+            moved.update({key: target for _, key in variants if key != target})
+    return moved
+
+
+def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
+    """(people, rank) of a GROUP key naming a whole people: "kurds" (a people_nouns word,
+    rank 0), "kurdish iraqis" or "sunni arabs" (a people_adjectives word and one plural
+    word, rank 1), "the kurdish population" or "the albanian minority" (a people's or a country's adjective and a
+    population_nouns word, rank 2), a plural demonym alone ("albanians", rank 0); None for
+    any other key, such as "kurdish rebels" or "sunni insurgents"."""
+    words = key.replace("\u2019", "'").replace("'", "").split()
+    if len(words) == 1 and words[0] in _PEOPLE_NOUNS:
+        return _PEOPLE_NOUNS[words[0]], 0
+    if len(words) == 1 and _is_demonym_plural(words[0], gaz):
+        return _stem(words[0]), 0
+    if len(words) != 2:
+        return None
+    if words[1] in _WHOLE_PEOPLE or (words[1].endswith("ies") and words[1][:-3] + "y" in _WHOLE_PEOPLE):
+        if words[0] in _PEOPLE_ADJECTIVES:
+            return _PEOPLE_ADJECTIVES[words[0]], 2
+        return (_stem(words[0]), 2) if gaz.demonym_country(words[0]) is not None else None
+    if words[0] in _PEOPLE_ADJECTIVES and (words[1] in _PEOPLE_NOUNS or _is_demonym_plural(words[1], gaz)):
+        return _PEOPLE_ADJECTIVES[words[0]], 1
+    return None
+
+
+def _is_demonym_plural(word: str, gaz: Gazetteer) -> bool:
+    return word.endswith("s") and gaz.demonym_country(word) is not None
+
+
+def _stem(word: str) -> str:
+    """The people a people word names: "kurdish", "kurds", "kurd" -> "kurd"; "sunni", "sunnis" -> "sunni"."""
+    word = word.replace("'", "")
+    for ending in ("ish", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+_PEOPLE_NOUNS = {w.replace("'", ""): _stem(w) for w in PEOPLE_NOUNS}
+_PEOPLE_ADJECTIVES = {w.replace("'", ""): _stem(w) for w in PEOPLE_ADJECTIVES}
+# The population nouns that name the whole people ("the Kurdish population"), not its camp
+# ("the Macedonian opposition" is the parties against the government, not the Macedonians).
+_WHOLE_PEOPLE = POPULATION_NOUNS - {"opposition"}

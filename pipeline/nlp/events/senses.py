@@ -25,9 +25,9 @@ from pipeline.nlp.syntax import ACTOR_LABELS, passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
-ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "instrument", "any"})
+ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "instrument", "scope", "any"})
 RULE_KEYS = frozenset(
-    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "argument", "class", "actors"}
+    {"lemmas", "types", "mode", "pos", "particle", "intransitive", "transitive", "named", "argument", "class", "actors"}
     | {"unless_subject", "unless_named", "sense"}
 )
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
@@ -37,7 +37,7 @@ RULE_KEYS = frozenset(
 ACTOR_CONDITIONS = frozenset({"states", "unhosted", "one_side"})
 POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
-CLASS_KEYS = frozenset({"about", "source", "words", "in_names"})
+CLASS_KEYS = frozenset({"about", "source", "words", "in_names", "entity_labels"})
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
 
 
@@ -49,6 +49,8 @@ class SenseRule:
     pos: str | None  # "verb" | "noun" | None
     particle: str | None
     intransitive: bool  # the verb has no object ("the site shut down")
+    transitive: bool  # the trigger has an object ("released a tool", "the release of the Mac")
+    named: frozenset[str]  # entity labels of a name the trigger word is part of ("Assault on Precinct 13")
     argument: str | None
     classes: tuple[str, ...]
     unless_subject: str | None  # "actor": the rule does not apply when a named actor is the subject
@@ -61,20 +63,23 @@ class SenseRule:
 class Senses:
     classes: dict[str, frozenset[str]]
     in_names: frozenset[str]  # classes whose words count inside actors' names ("Fire Brigades Union")
+    labels: dict[str, frozenset[str]]  # the entity labels that count as each class ("Halo 2" PRODUCT)
     rules: tuple[SenseRule, ...]
     cameo_roots: dict[str, str]
     _by_word: dict[tuple, tuple[SenseRule, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _class_words: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(
+    _class_words: dict[tuple[str, ...], tuple[frozenset[str], bool, frozenset[str]]] = field(
         default_factory=dict, repr=False, compare=False
-    )  # a rule's classes: their words together, and whether all count inside names
+    )  # a rule's classes: their words together, whether all count inside names, their labels
 
-    def class_words(self, classes: tuple[str, ...]) -> tuple[frozenset[str], bool]:
-        """The words of `classes` in one set, and whether every one of them counts inside
-        actors' names (`in_names`): made once per rule, not each time a draft is tried."""
+    def class_words(self, classes: tuple[str, ...]) -> tuple[frozenset[str], bool, frozenset[str]]:
+        """The words of `classes` in one set, whether every one of them counts inside
+        actors' names (`in_names`), and the entity labels that count as any of them: made
+        once per rule, not each time a draft is tried."""
         found = self._class_words.get(classes)
         if found is None:
             words = frozenset().union(*(self.classes[c] for c in classes))
-            found = self._class_words[classes] = (words, all(c in self.in_names for c in classes))
+            labels = frozenset().union(*(self.labels.get(c, frozenset()) for c in classes))
+            found = self._class_words[classes] = (words, all(c in self.in_names for c in classes), labels)
         return found
 
 
@@ -85,7 +90,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
     data = safe_load(file.read_text(encoding="utf-8"))
     if set(data) != {"classes", "senses"}:
         raise ValueError(f"{file.name}: expected sections classes and senses")
-    classes, in_names = _load_classes(file, data)
+    classes, in_names, labels = _load_classes(file, data)
     triggers = safe_load((KNOWLEDGE_DIR / "plover_triggers.yaml").read_text(encoding="utf-8"))["event_types"]
     roots = {name: str(spec["cameo_root"]) for name, spec in triggers.items()}
     rules = []
@@ -113,6 +118,8 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 pos=raw.get("pos"),
                 particle=raw.get("particle"),
                 intransitive=raw.get("intransitive") is True,
+                transitive=raw.get("transitive") is True,
+                named=frozenset(raw.get("named") or ()),
                 argument=raw.get("argument"),
                 classes=tuple(wanted),
                 unless_subject=raw.get("unless_subject"),
@@ -121,14 +128,18 @@ def load_senses(path: str | Path | None = None) -> Senses:
                 sense=_sense(raw["sense"], roots, where),
             )
         )
-    return Senses(classes, in_names, tuple(rules), roots)
+    return Senses(classes, in_names, labels, tuple(rules), roots)
 
 
-def _load_classes(file: Path, data: dict) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+def _load_classes(
+    file: Path, data: dict
+) -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]:
     """Each class has `about`, `source` and `words` (lower case, each once), and optionally
-    `in_names: true` (its words count inside an actor's name: a named union is workers)."""
+    `in_names: true` (its words count inside an actor's name: a named union is workers) and
+    `entity_labels` (named-entity labels whose names are of the class: "Halo 2", a PRODUCT)."""
     classes: dict[str, frozenset[str]] = {}
     in_names: set[str] = set()
+    labels: dict[str, frozenset[str]] = {}
     for name, spec in (data.get("classes") or {}).items():
         where = f"{file.name}: classes: {name}"
         if not isinstance(spec, dict) or not {"about", "source", "words"} <= set(spec) <= CLASS_KEYS:
@@ -139,7 +150,9 @@ def _load_classes(file: Path, data: dict) -> tuple[dict[str, frozenset[str]], fr
         classes[name] = frozenset(words)
         if spec.get("in_names") is True:
             in_names.add(name)
-    return classes, frozenset(in_names)
+        if spec.get("entity_labels"):
+            labels[name] = frozenset(str(label) for label in spec["entity_labels"])
+    return classes, frozenset(in_names), labels
 
 
 def _sense(value: str, roots: dict[str, str], where: str) -> tuple[str, str | None] | None:
@@ -205,6 +218,7 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
     objects: list[Token] = []
     modifiers: list[Token] = []
     causers: list[Token] = []
+    scopes: list[Token] = []
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
             if child.dep_ == "poss":
@@ -217,6 +231,8 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
                         subjects += _heads(pobj)
                     elif child.lower_ in NOUN_OBJECT_PREPS:
                         objects += _heads(pobj)
+                    elif child.lower_ == "in":  # "a rally in oil prices": what the noun's change is in
+                        scopes += _heads(pobj)
         for verb in draft.realisers:
             if token in received_nouns(verb):  # "troops came under fire from rebels": rebels fire on troops
                 for child in verb.children:
@@ -263,6 +279,8 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
         return modifiers
     if which == "causer":
         return causers
+    if which == "scope":
+        return scopes
     if which == "container":
         return [h for c in _container(token) for h in _heads(c)]
     if which == "instrument":
@@ -320,11 +338,15 @@ def _causers(noun: Token) -> list[Token]:
     return agents
 
 
-def _in_class(tokens: Iterable[Token], words: frozenset[str], in_names: bool = False) -> bool:
-    """Whether a head is a class word; names of actors are not ("the Fund", "Labour") unless
-    the class says its words count in names ("the Fire Brigades Union" is workers)."""
+def _in_class(
+    tokens: Iterable[Token], words: frozenset[str], in_names: bool = False, labels: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a head is a class word or a name of one of the class's entity labels; names of
+    actors are not class words ("the Fund", "Labour") unless the class says its words count
+    in names ("the Fire Brigades Union" is workers)."""
     return any(
-        (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_LABELS)
+        t.ent_type_ in labels
+        or (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_LABELS)
         for t in tokens
     )
 
@@ -365,14 +387,21 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
     is_noun = token.pos_ in ("NOUN", "PROPN")
     if rule.pos == "verb" and is_noun or rule.pos == "noun" and not is_noun:
         return False
-    if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children):
+    # the parser may read the particle as an adverb ("exports shot up 7.5%")
+    if rule.particle and not any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == rule.particle and c.i > token.i for c in token.children
+    ):
         return False
     # a bare participle ("Charged with fraud, X ...") is passive: someone was charged
     if rule.intransitive and (is_noun or passive_form(token) or arguments(draft, "object")):
         return False
+    if rule.named and token.ent_type_ not in rule.named:
+        return False  # the trigger word is no part of such a name
+    if rule.transitive and not arguments(draft, "object"):
+        return False  # "his release": no object to tell a captive from a product
     if rule.classes:
-        words, in_names = senses.class_words(rule.classes)
-        if not _in_class(arguments(draft, rule.argument or "any", words), words, in_names):
+        words, in_names, labels = senses.class_words(rule.classes)
+        if not _in_class(arguments(draft, rule.argument or "any", words), words, in_names, labels):
             return False
     if rule.unless_named == "actor" and _object_names_actor(token):
         return False  # "blamed Labour's failure", "blamed the floods on Tony Blair's cuts"

@@ -41,6 +41,7 @@ from pipeline.nlp.mentions.named_things import (
     operation_name,
     product_name,
     the_before,
+    vessel_start,
 )
 from pipeline.nlp.mentions.ner_spans import (
     acronym,
@@ -94,6 +95,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
+    ORG_NOUNS,
     REGION_ADJECTIVES,
     UNIT_WORDS,
     is_body_word,
@@ -132,6 +134,27 @@ def _hyphenated_place_end(doc, end: int) -> int:
     while k + 1 < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].text == "-" and doc[k + 1].is_alpha:
         k += 2
     return k
+
+
+def _party_label(mc: MentionContext, span) -> bool:
+    """ "Liberal Wilson Tuckey" typed ORG: a party member's label, then a capitalised
+    given name and surname, where the article names the party by the label's plural ("the
+    Liberals") or with "party" after it; the party of the label is named elsewhere, and the
+    rest is the member."""
+    label, first, last = span[0], span[1], span[2]
+    if not (label.is_title and first.is_title and last.is_title and first.pos_ == "PROPN" and last.pos_ == "PROPN"):
+        return False
+    if any(t.lower_ in ORG_HEADS or t.lower_ in ORG_NOUNS or is_body_word(t.lower_) for t in span[1:]):
+        return False  # "Kennedy Space Center", "Ford Motor Company": one body's name
+    if mc.gaz.demonym_country(label.text) is not None or mc.gaz.by_alias(label.text) is not None:
+        return False  # "the Greek National Line" beside "Greeks": a nationality, no party's label
+    plural, word = label.lower_ + "s", label.lower_
+    doc = mc.doc
+    return any(
+        t.lower_ == plural and t.is_title or t.lower_ == word and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "party"
+        for t in doc
+        if t.i != label.i
+    )
 
 
 def _before_a_named_person(doc, end: int) -> bool:
@@ -173,6 +196,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    vessel = vessel_start(mc.doc, start, end)
+    if vessel is not None:  # "the MV Filitsa" typed ORG, "RMS Lusitania": a ship, no body, place or country
+        return named_thing(mc, mc.doc[vessel:end], "PRODUCT", clean_spaces(mc.doc[vessel:end].text))
     joined = _hyphenated_place_end(mc.doc, end)
     if joined > end and known_place(mc.doc[start:joined].text):
         # "Stockton-on-Tees" of which NER typed "Stockton" a person: the town, written whole
@@ -252,6 +278,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
     if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and capitalised_common_noun(span[0], lowered_words(mc.doc)):
         return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
+    if label == "ORG" and len(span) == 3 and _party_label(mc, span):
+        return person(mc, span[1:], "PERSON")  # "Liberal Wilson Tuckey" where the article names "the Liberals"
     if label == "PERSON" and len(span) == 1 and span[0].is_sent_start and _before_a_named_person(mc.doc, end):
         return None  # "Campaigner Peter Tatchell": the word NER typed a person of its own describes the next
     for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG

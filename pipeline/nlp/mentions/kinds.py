@@ -249,7 +249,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if not place and _named_by_a_plural_post(mc, root):
         found.add("ORGANIZATION")
-    if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root):
+    if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root) or _one_called(doc, c, root):
         found.add("PERSON")
     placed = _is_place(mc, c, root)
     if placed:
@@ -788,6 +788,18 @@ def _named_by_a_plural_post(mc: MentionContext, root: Token) -> bool:
         post.pos_ == "NOUN" and post.tag_ in _PLURAL_TAGS and (_is(post, TITLE_NOUNS) or mc.gaz.match_role(post.text))
         for post in posts
     )
+
+
+def _one_called(doc, c: Candidate, root: Token) -> bool:
+    """ "in the house of one Milan Deori": "one" before a name of two or more capitalised
+    words, as that name's own determiner, introduces someone the reader does not know, a
+    person ("one Ireland policy", "one UN official": "one" counts the noun after the name)."""
+    if c.tok_start == 0 or c.tok_end - c.tok_start < 2 or root.pos_ != "PROPN":
+        return False
+    one = doc[c.tok_start - 1]
+    if c.tok_end < len(doc) and doc[c.tok_end].pos_ in ("NOUN", "PROPN"):
+        return False  # "one Manchester United player": the name modifies the noun "one" counts
+    return one.lower_ == "one" and one.head.i == root.i and all(t.is_title for t in doc[c.tok_start : c.tok_end])
 
 
 def _in_apposition_to_a_person(root: Token) -> bool:

@@ -22,6 +22,7 @@ from pipeline.nlp.mentions.vocabulary import (
     LAW_HEADS,
     OUTLET_HEADS,
     REPORTING_VERBS,
+    VESSEL_PREFIXES,
 )
 from pipeline.nlp.token_view import view_of
 
@@ -161,3 +162,17 @@ def product_name(mc: MentionContext, span: Span) -> bool:
     if bodies is None:
         bodies = view.memo[("org_names", 0)] = {e.text for e in view.ents if e.label_ == "ORG"}
     return span[0].text in bodies
+
+
+def vessel_start(doc, start: int, end: int) -> int | None:
+    """ "the MV Filitsa" typed ORG, "the RMS Lusitania" whose name NER left alone: where a
+    ship's name opens when a ship's prefix in capitals (vessel_prefixes) opens the span or
+    stands right before it, capitalised words following; None for any other name."""
+    def prefix(token) -> bool:
+        return token.is_upper and token.lower_ in VESSEL_PREFIXES
+
+    if end - start > 1 and prefix(doc[start]) and all(t.text[:1].isupper() for t in doc[start + 1 : end]):
+        return start
+    if start > 0 and prefix(doc[start - 1]) and all(t.text[:1].isupper() for t in doc[start:end]):
+        return start - 1
+    return None

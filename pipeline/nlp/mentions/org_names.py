@@ -32,6 +32,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_ADJECTIVES_OR_PLACES,
     REGION_ADJECTIVES,
     SITE_DOMAINS,
+    STATE_BODY_HEADS,
     is_body_word,
 )
 from pipeline.nlp.token_view import view_of
@@ -224,11 +225,13 @@ def country_of_body(mc: MentionContext, span: Span) -> int | None:
     """Where "<Body> of <Country>" ends ("the Liberal Party of Kenya", "the Communist Party of
     China", "the National Assembly of Kenya" when NER stopped at the body's word and the
     ruler took the country): a name ending in a word only a body's name ends in
-    (body_heads, institution_heads), then "of" (and "the") and a country of the gazetteer,
+    (body_heads, institution_heads) or a state institution's (state_body_heads: "the
+    Supreme Court of the United States"), then "of" (and "the") and a country of the gazetteer,
     is one body's name. None when it is not."""
     doc, end = mc.doc, span.end
     last = span[-1]
-    if not (last.is_title and is_body_word(last.lower_)) or end + 1 >= len(doc) or doc[end].lower_ != "of":
+    body_word = is_body_word(last.lower_) or last.lower_ in STATE_BODY_HEADS  # "the High Court of Australia"
+    if not (last.is_title and body_word) or end + 1 >= len(doc) or doc[end].lower_ != "of":
         return None
     k = end + 1 + (doc[end + 1].lower_ == "the")
     if k >= len(doc):  # the text ends at "… of the"

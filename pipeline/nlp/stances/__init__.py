@@ -28,8 +28,9 @@ Targets are normalised noun-phrase labels: determiners, judging and hedging adje
 relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin
 corridor" -> "Lachin corridor blockade"); a bare definite noun ("the blockade") takes the
 fuller label of its latest earlier mention in the article; a noun the lexicon calls generic
-needs a complement ("the issue of ID cards" -> "ID cards") or it is no target. A target that
-is an entity links to its mention.
+needs a complement ("the issue of ID cards" -> "ID cards") or it is no target; a name keeps
+the short form it introduces in brackets ("Community Support Officers (CSOs)"), by which the
+text and its readers go on to name it. A target that is an entity links to its mention.
 
 5. Nouns that name a stance ("Labour's opposition to the war", "support for the bill from
    the unions", "Mr Blair's refusal to accept …", "a lack of trust in the prime minister");
@@ -45,7 +46,9 @@ Bill", "decision to send a junior minister", "reducing public sector workers on 
 ("BBC broadcasting debate", "Turkey recognising Cyprus"), and a bare "the claim" names the
 charge the sentence before reports ("claim of signing up to deal with Tories");
 "the plans" after "X plans to <action>" is that action, "the move" or "the decision" after "X
-voted/agreed/decided to <action>" is that action and "the ruling" after "X ruled that …" is the
+voted/agreed/decided to <action>" is that action, "the move" after a narrated act is that act
+with its object ("scrapped the tax on fuel": "scrapping tax on fuel"; not what a clause denies)
+and "the ruling" after "X ruled that …" is the
 ruling with its clause (never the one who decided), a measure's relative clause that acts on an
 object completes it ("regulations which would raise the pension age"), a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before

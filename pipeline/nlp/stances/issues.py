@@ -43,6 +43,7 @@ STOP_WORDS = frozenset(
 )
 PREPOSITIONS = frozenset("of to in on for with by at from over into about against between under within across".split())
 _WORD = re.compile(r"[\w-]+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
 def _head_table() -> dict[str, tuple[str, int]]:
@@ -89,7 +90,9 @@ class Reading:
 
 
 def read_target(target: str) -> Reading:
-    words = [w for w in _WORD.findall(target.lower()) if w]
+    # "Learning and Skills Council (LSC)": a bracketed short form is no head, only more words
+    short = [w for w in _WORD.findall(" ".join(_BRACKETED.findall(target)).lower()) if w]
+    words = [w for w in _WORD.findall(_BRACKETED.sub(" ", target).lower()) if w]
     before = []
     for word in words:
         if word in PREPOSITIONS and before:
@@ -102,7 +105,7 @@ def read_target(target: str) -> Reading:
     head_class, sign = ISSUE_HEADS.get(head, ISSUE_HEADS.get(stem(head), (stem(head), 1)))
     rest = frozenset(
         stem(part)
-        for w in words
+        for w in words + short
         if w not in STOP_WORDS and w not in PREPOSITIONS and w != head
         for part in w.split("-")  # "stem-cell research" ~ "stem cell research"
         if part

@@ -242,6 +242,7 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     comp = complement(lex, noun, depth) if depth < 2 else None
     tokens = left_tokens(lex, noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
     tokens.append(noun)
+    tokens.extend(bracketed_abbreviation(noun))
     for conj in noun.conjuncts:
         if swallowed_conjunct(conj):
             break  # "support the bill and Labour opposes it": the next clause's subject
@@ -267,6 +268,25 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     if depth == 0:
         tokens.extend(trailing(lex, noun))
     return tokens
+
+
+def bracketed_abbreviation(noun: Token) -> list[Token]:
+    """ "giving Community Support Officers (CSOs) the power to detain": the short form a
+    name introduces in brackets is how the rest of the text, and a reader's label, name the
+    thing ("detention powers for CSOs"), so the label keeps it, brackets included."""
+    doc = noun.doc
+    for child in noun.rights:
+        if child.dep_ != "appos" or child.i != noun.i + 2 or child.i + 1 >= len(doc):
+            continue
+        if doc[noun.i + 1].text == "(" and doc[child.i + 1].text == ")" and _abbreviation(child):
+            return [doc[noun.i + 1], child, doc[child.i + 1]]
+    return []
+
+
+def _abbreviation(token: Token) -> bool:
+    """ "CSOs", "NHS", "DLA": two or more capitals, perhaps a plural "s"."""
+    core = token.text[:-1] if token.text.endswith("s") else token.text
+    return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
 def _doing(lex: StanceLexicon, noun: Token) -> list[Token]:
@@ -680,6 +700,12 @@ def render(doc: Doc, tokens: list[Token]) -> str:
         # "Nagorno - Karabakh": keep a hyphen or slash joining two kept words
         if i + 2 in kept and doc[i + 1].text in ("-", "/", "–") and not doc[i].whitespace_:
             kept[i + 1] = doc[i + 1]
+    last = max(kept, default=-1)
+    for i in [i for i in kept if doc[i].text == "("]:
+        # "Child Support Agency (CSA) reforms": a kept bracket closes where the text closes it
+        close = next((k for k in range(i + 1, min(i + 4, last + 1)) if doc[k].text == ")"), None)
+        if close is not None:
+            kept[close] = doc[close]
     tokens = _cut(sorted(kept.values(), key=lambda t: t.i))
     parts = []
     for i, t in enumerate(tokens):

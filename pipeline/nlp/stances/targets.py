@@ -13,6 +13,7 @@ from pipeline.nlp.events.filters import said_while
 from pipeline.nlp.events.vocabulary import DISCOURSE_NOUNS
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import SETTLEMENT_NOUNS
+from pipeline.nlp.quotes.cues import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund, people_noun
@@ -39,6 +40,7 @@ from pipeline.nlp.stances.words import (
     MANDATIVE_VERBS,
     NEGATIVE_VOLITION,
     POLICY_NOUNS,
+    PROPOSAL_VERBS,
     REFUSAL_VERBS,
     RULING_NOUNS,
     RULING_VERBS,
@@ -276,13 +278,17 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in noun.children
     ):
         # "the move", "this measure": what the sentence before is about
-        if (act := _reported_act(art, noun)) is not None:
+        if (act := _reported_act(art, noun) or _narrated_act(art, noun)) is not None:
             return [Target(act, noun)]  # "criticised the move" after "The council voted to raise charges"
         antecedent = antecedent_noun(art, noun)
         if antecedent is None and (content := art.labeller.framed_content(noun)):
             return [Target(content, noun)]  # "Critics fear the move …" after "…, under plans unveiled by X"
         if antecedent is not None and (antecedent.dep_ == "nsubj" or _actor_noun(art, antecedent)):
             return []  # a move is an act, not whoever made it (the clause's doer)
+        if antecedent is not None and any(c.dep_ == "neg" for c in antecedent.head.children):
+            # "CSOs do not have the experience … the government said the move would help": what a
+            # clause denies is no act that a move could be
+            return []
         return noun_targets(art, antecedent) if antecedent is not None and antecedent is not noun else []
     if label and len(label.split()) == 1 and (charge := _reported_charge(art, noun)) is not None:
         return [Target(charge, noun)]  # "the claim was denied" after "He accused the party of …"
@@ -369,6 +375,24 @@ def _reported_act(art: StanceArticle, noun: Token) -> str | None:
             if content:
                 return f"{lemma} that {content}"
     return None
+
+
+def _narrated_act(art: StanceArticle, noun: Token) -> str | None:
+    """ "The bank has cut interest rates to 4%. Analysts welcomed the move.": a bare act noun
+    (`ACT_NOUNS`) names the act the sentence before narrates with its main verb and object
+    ("cutting interest rates to 4%"), not the object alone ("scrapped the tax on fuel …
+    welcomed the move" welcomes the scrapping, not the tax); not what someone said or
+    judged (a reporting verb), nor an act the sentence denies; a measure put forward
+    ("will introduce identity cards", `proposal_verbs`) is itself what the move is."""
+    if noun.sent.start == 0:
+        return None
+    root = art.doc[noun.sent.start - 1].sent.root
+    if root.pos_ != "VERB" or is_cue(root) or root.lemma_.lower() in PROPOSAL_VERBS:
+        return None
+    if any(c.dep_ == "neg" for c in root.children) or not any(c.dep_ == "dobj" for c in root.children):
+        return None
+    found = art.labeller.action_label(root)
+    return found[0] if found else None
 
 
 def _actor_noun(art: StanceArticle, noun: Token) -> bool:
