@@ -442,7 +442,8 @@ class _BatchHelper:
     forked once resolution is done, inherits every mention's link. The tables go through
     files, not the pipe: megabytes through a pipe of 64 KB made the two processes take turns
     hundreds of times a batch, each turn a wait for the scheduler on a busy machine. Memory:
-    the helper holds the batch it lays out, and its files are read back one batch at a time.
+    the helper holds the batch it lays out, and lays out the next only once this process has
+    read the last one's files: one batch's files at a time in the temporary folder.
     It dies with this process; a failure in it (a schema violation, a vanished extraction)
     is raised again here."""
 
@@ -462,6 +463,7 @@ class _BatchHelper:
         self.folder = Path(tempfile.mkdtemp(prefix="newsevents-tables-"))
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
+        taken, self.taken = context.Pipe(duplex=False)
         parent = os.getpid()
 
         def lay_out() -> None:
@@ -469,9 +471,17 @@ class _BatchHelper:
             name_process("core_tables+")
             gc.freeze()
             self.receiver.close()
+            self.taken.close()
+            handed = False
             for index, batch in enumerate(self.batches):
                 if not self.lays_out(index):
                     continue
+                if handed:  # one batch ahead at most: the files of the last one read first
+                    try:
+                        taken.recv()
+                    except EOFError:  # the parent stopped
+                        return
+                handed = True
                 try:
                     tables = self.laid_out(batch)
                     for table in ARTICLE_TABLES:
@@ -487,6 +497,7 @@ class _BatchHelper:
         self.process = context.Process(target=lay_out, name="table-helper", daemon=False)
         self.process.start()
         sender.close()
+        taken.close()
         return self
 
     def receive(self) -> dict[str, pa.Table]:
@@ -503,10 +514,13 @@ class _BatchHelper:
             with pa.OSFile(str(path)) as source:
                 tables[table] = pa.ipc.open_stream(source).read_all()
             path.unlink()
+        with contextlib.suppress(BrokenPipeError):  # after its last batch the helper may be gone
+            self.taken.send(found)
         return tables
 
     def __exit__(self, kind, error, trace) -> None:
         self.receiver.close()
+        self.taken.close()
         if kind is not None and self.process.is_alive():
             self.process.kill()
         self.process.join()
