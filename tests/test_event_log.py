@@ -163,3 +163,28 @@ def test_no_dagster_home_is_a_clear_error_not_a_folder_in_the_working_directory(
     with pytest.raises(Exception, match="DAGSTER_HOME"), DagsterInstance.from_config(str(home)) as instance:
         instance.get_runs()
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_table_or_column_found_is_not_asked_for_again_one_missing_is(tmp_path, monkeypatch):
+    """Dagster asks whether a table or an asset-index column exists before many a record;
+    a yes is kept (migrations add tables and columns, none drops one), a no is asked again."""
+    from dagster._core.storage.event_log import SqliteEventLogStorage
+    from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
+
+    instance, _, _ = _spied_instance(tmp_path / "home", monkeypatch, "0")
+    storage = instance.event_log_storage
+    asked: list[str] = []
+    real_table, real_column = SqliteEventLogStorage.has_table, SqlEventLogStorage._has_asset_key_col_on_connection
+    monkeypatch.setattr(SqliteEventLogStorage, "has_table",
+                        lambda self, name: asked.append(name) or real_table(self, name))
+    monkeypatch.setattr(SqlEventLogStorage, "_has_asset_key_col_on_connection",
+                        lambda self, conn, name: asked.append(name) or real_column(self, conn, name))
+    assert storage.has_table("asset_check_executions") and storage.has_table("asset_check_executions")
+    assert not storage.has_table("no_such_table") and not storage.has_table("no_such_table")
+    with storage.index_connection() as conn:
+        assert storage._has_asset_key_index_cols_on_connection(conn)
+        assert storage._has_asset_key_index_cols_on_connection(conn)
+        assert not storage._has_asset_key_col_on_connection(conn, "no_such_column")
+        assert not storage._has_asset_key_col_on_connection(conn, "no_such_column")
+    assert asked == ["asset_check_executions", "no_such_table", "no_such_table",
+                     "last_materialization_timestamp", "no_such_column", "no_such_column"]

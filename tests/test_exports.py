@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -266,6 +267,45 @@ def test_reading_the_parquet_tables_in_batches_writes_what_the_frames_give(tmp_p
     assert {n: p.read_bytes() for n, p in from_disk.items()} == {n: p.read_bytes() for n, p in whole.items()}
 
 
+def _on_disk(data_dir: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """`tables` as the Parquet files the pipeline writes under `data_dir`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.storage import table_path
+
+    for name, frame in tables.items():
+        table_path(data_dir, name).parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), table_path(data_dir, name))
+
+
+def test_a_csv_whose_inputs_are_unchanged_is_not_even_built(tmp_path, monkeypatch):
+    """From the Parquet tables, a CSV whose tables (and the article columns it reads) are those
+    it was built from keeps its file unbuilt; an article's processed_at is not one of them. A
+    changed table builds the CSVs that read it, to the bytes a build from nothing writes."""
+    _on_disk(tmp_path, TABLES)
+    first = exports.write_exports(tmp_path)
+    built: list[str] = []
+    for name, build in list(FRAMES.items()):
+        monkeypatch.setitem(FRAMES, name, lambda tables, name=name, build=build: built.append(name) or build(tables))
+    later = ARTICLES.assign(processed_at=datetime(2026, 3, 1))
+    _on_disk(tmp_path, {"articles": later})
+    assert exports.write_exports(tmp_path).rows == first.rows
+    assert built == []
+    stances = TABLES["stances"].assign(polarity="oppose")
+    _on_disk(tmp_path, {"stances": stances})
+    exports.write_exports(tmp_path)
+    assert built == ["stances.csv"]
+    _on_disk(tmp_path / "fresh", {**TABLES, "articles": later, "stances": stances})
+    fresh = exports.write_exports(tmp_path / "fresh").paths()
+    assert {n: (tmp_path / "exports" / n).read_bytes() for n in fresh} == {n: p.read_bytes() for n, p in fresh.items()}
+    built.clear()
+    (tmp_path / "exports" / "quotes.csv").write_bytes(b"edited by hand\n")
+    exports.write_exports(tmp_path)
+    assert built == ["quotes.csv"]
+    assert (tmp_path / "exports" / "quotes.csv").read_bytes() == fresh["quotes.csv"].read_bytes()
+
+
 def _validated_ids(monkeypatch) -> list[str]:
     """The ids of the records that reach the JSON Schema validator from now on."""
     seen: list[str] = []
@@ -360,6 +400,26 @@ def test_a_csv_edited_by_hand_or_a_memo_of_other_code_means_validating_again(tmp
     _memo_of_other_code(monkeypatch, "csv_memo")
     exports.write_exports(tmp_path, TABLES)
     assert seen == ["events.csv", *exports.EXPORT_CSVS]
+
+
+def test_the_check_reads_again_only_the_files_whose_bytes_it_has_not_passed(tmp_path, monkeypatch):
+    """A file the check passed and that still holds the same bytes passes with its rows,
+    unread; a rewritten file, or a memo of other code, is read and validated again."""
+    summary = exports.write_exports(tmp_path, TABLES)
+    assert exports.check_exports(tmp_path) == summary.rows
+    reads: list[str] = []
+    real_csv, real_plover = exports.read_export_csv, exports.check_plover
+    monkeypatch.setattr(exports, "read_export_csv", lambda path: reads.append(Path(path).name) or real_csv(path))
+    monkeypatch.setattr(exports, "check_plover",
+                        lambda path, passed=frozenset(): reads.append(Path(path).name) or real_plover(path, passed))
+    assert exports.check_exports(tmp_path) == summary.rows
+    assert reads == []
+    exports.write_exports(tmp_path, {**TABLES, "stances": TABLES["stances"].assign(polarity="oppose")})
+    assert exports.check_exports(tmp_path) == summary.rows
+    assert reads == ["stances.csv"]
+    _memo_of_other_code(monkeypatch, "checked_memo")
+    exports.check_exports(tmp_path)
+    assert reads == ["stances.csv", "events.plover.jsonl", *exports.EXPORT_CSVS]
 
 
 def _plover_builds(monkeypatch) -> list[int]:

@@ -27,6 +27,13 @@ synced, before the file turns to WAL, and Alembic's migration scripts read twice
 rerun starts two runs). Here a new run's database is a synced copy of an empty one that
 Dagster's own set-up made once per instance and Dagster version (`_copy_template`).
 
+Whether a table or an asset-index column exists is asked of the database before many a
+record (Dagster's `has_table` opens a connection of its own each time, and the asset index's
+columns are read with SQLite's `table_info`): about 90 such questions in a one-article rerun,
+for an answer that cannot turn from yes to no. A yes is kept for the life of the storage
+object (`has_table`, `_has_asset_key_col_on_connection`); a no is asked again, since a
+migration may add the table or column meanwhile.
+
 Selected in dagster.yaml (`event_log_storage`); its files stay where Dagster's default
 SQLite storage keeps them (`$DAGSTER_HOME/history/runs/`), so an existing instance keeps
 its history.
@@ -123,6 +130,26 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
         while len(self._held) > self.HELD:
             self._held.popitem(last=False)[1].dispose()
         return engine
+
+    def has_table(self, table_name: str) -> bool:
+        """Dagster's answer, a yes kept: Dagster adds tables in migrations and never drops one."""
+        present = self.__dict__.setdefault("_present_tables", set())
+        if table_name in present:
+            return True
+        found = super().has_table(table_name)
+        if found:
+            present.add(table_name)
+        return found
+
+    def _has_asset_key_col_on_connection(self, conn: Connection, column_name: str) -> bool:
+        """Dagster's answer, a yes kept: migrations add the asset index's columns, none removes one."""
+        present = self.__dict__.setdefault("_present_asset_key_columns", set())
+        if column_name in present:
+            return True
+        found = super()._has_asset_key_col_on_connection(conn, column_name)
+        if found:
+            present.add(column_name)
+        return found
 
     def _copy_template(self, shard: str) -> bool:
         """Make a new run's database a copy of an empty one that Dagster's `_initdb` set up

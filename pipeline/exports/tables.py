@@ -23,8 +23,13 @@ def _iso_dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series, errors="coerce").dt.strftime("%Y-%m-%d").astype("string")
 
 
+ARTICLE_COLUMNS = ["article_id", "published_date", "outlet", "headline", "url"]
+"""All the CSVs read of an article: not its text, content hash or `processed_at`, which an
+edit to it changes (`exports.csv_inputs_memo` keeps a CSV whose other inputs are the same)."""
+
+
 def _articles(articles: pd.DataFrame) -> pd.DataFrame:
-    out = articles[["article_id", "published_date", "outlet", "headline", "url"]].copy()
+    out = articles[ARTICLE_COLUMNS].copy()
     out["published_date"] = _iso_dates(out["published_date"])
     return out
 
