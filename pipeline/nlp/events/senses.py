@@ -26,7 +26,7 @@ from pipeline.nlp.events.vocabulary import (
 )
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import ACTOR_LABELS, passive_form
+from pipeline.nlp.syntax import ACTOR_LABELS, mention_root, passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
@@ -422,12 +422,54 @@ def _firm(mention: Mention) -> bool:
     return not words & (GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS)
 
 
-def _firms_only(draft: Draft, strict: bool) -> bool:
+def _firm_name(tokens: Iterable[Token]) -> bool:
+    """Tokens of an organisation's name with no word of a government or public body."""
+    words = {t.lower_ for t in tokens}
+    return bool(words) and not words & (GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS)
+
+
+def _office_firm(role: Token) -> bool:
+    """Whether a company office names its firm as a named organisation the gazetteer does not
+    know: "Gazprom chief", "M&S's boss", "chief executive of Euronext" (not "Federal Reserve
+    chairman")."""
+    holders = [c for c in role.children if c.dep_ in ("compound", "poss", "nmod")]
+    holders += [o for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for t in holders:
+        if t.ent_type_ == "ORG" and not t.ent_id_:  # a body the gazetteer knows is no firm
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and _firm_name(ent):
+                return True
+        elif not t.ent_type_ and t.pos_ == "PROPN" and _firm_name([t, *t.lefts]):
+            return True  # the model often leaves a firm's name before a title untyped ("Gazprom chief")
+    return False
+
+
+def _firm_officer(mention: Mention, doc_token: Token, roles: frozenset[str]) -> bool:
+    """A named person holding an office in a named firm ("Gazprom chief Alexei Miller",
+    "Stuart Rose, chief executive of M&S"): the person deals for the firm, so counts as it.
+    A government's, a regulator's or a party's people never do: their office hangs on no firm."""
+    if mention.entity_type != "PERSON" or mention.kind != "name":
+        return False
+    root = mention_root(doc_token.doc, mention)
+    if root is None:
+        return False
+    offices = [c for c in root.children if c.dep_ in ("compound", "appos")]
+    if root.dep_ == "appos":
+        offices.append(root.head)
+    for office in offices:
+        words = [office, *(c for c in office.children if c.dep_ in ("compound", "amod"))]
+        if any(w.lower_ in roles or w.lemma_.lower() in roles for w in words) and _office_firm(office):
+            return True
+    return False
+
+
+def _firms_only(draft: Draft, strict: bool, roles: frozenset[str] = frozenset()) -> bool:
     """ "talks between Shell and BP", "TCI complained that the offer was too high": every actor
     a firm, and (`strict`) a firm acting, or two meeting: "the government held talks with
-    Airbus" names one firm, talked to by a government the draft has no mention for."""
+    Airbus" names one firm, talked to by a government the draft has no mention for. A person
+    holding an office in a named firm counts as the firm ("Gazprom chief Alexei Miller")."""
     actors = draft.actors()
-    if not actors or not all(_firm(m) for m in actors):
+    if not actors or not all(_firm(m) or _firm_officer(m, draft.token, roles) for m in actors):
         return False
     return not strict or bool(draft.sources) or len(draft.participants) > 1
 
@@ -446,7 +488,8 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         return False  # with no actors at all, "this trip" may take those of the visit it refers to
     if rule.actors == "untargeted" and (draft.targets or draft.participants):
         return False  # "blamed the government": someone is blamed
-    if rule.actors in ("firms", "only_firms") and not _firms_only(draft, strict=rule.actors == "firms"):
+    roles = senses.classes.get("company_roles", frozenset())
+    if rule.actors in ("firms", "only_firms") and not _firms_only(draft, rule.actors == "firms", roles):
         return False
     if rule.mode is not None and draft.mode != rule.mode:
         return False
