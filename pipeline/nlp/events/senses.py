@@ -428,7 +428,7 @@ def _firm_name(tokens: Iterable[Token]) -> bool:
     return bool(words) and not words & (GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS)
 
 
-def _office_firm(role: Token) -> bool:
+def _office_firm(role: Token, nouns: frozenset[str]) -> bool:
     """Whether a company office names its firm as a named organisation the gazetteer does not
     know: "Gazprom chief", "M&S's boss", "chief executive of Euronext" (not "Federal Reserve
     chairman")."""
@@ -441,35 +441,47 @@ def _office_firm(role: Token) -> bool:
                 return True
         elif not t.ent_type_ and t.pos_ == "PROPN" and _firm_name([t, *t.lefts]):
             return True  # the model often leaves a firm's name before a title untyped ("Gazprom chief")
+        elif not t.ent_type_ and t.lemma_.lower() in nouns:
+            return True  # "chief executive of the exchange"
     return False
 
 
-def _firm_officer(mention: Mention, doc_token: Token, roles: frozenset[str]) -> bool:
-    """A named person holding an office in a named firm ("Gazprom chief Alexei Miller",
-    "Stuart Rose, chief executive of M&S"): the person deals for the firm, so counts as it.
-    A government's, a regulator's or a party's people never do: their office hangs on no firm."""
-    if mention.entity_type != "PERSON" or mention.kind != "name":
-        return False
-    root = mention_root(doc_token.doc, mention)
-    if root is None:
-        return False
+def _holds_office(root: Token, roles: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether a name's head carries a company office by apposition or title."""
     offices = [c for c in root.children if c.dep_ in ("compound", "appos")]
     if root.dep_ == "appos":
         offices.append(root.head)
     for office in offices:
         words = [office, *(c for c in office.children if c.dep_ in ("compound", "amod"))]
-        if any(w.lower_ in roles or w.lemma_.lower() in roles for w in words) and _office_firm(office):
+        if any(w.lower_ in roles or w.lemma_.lower() in roles for w in words) and _office_firm(office, nouns):
             return True
     return False
 
 
-def _firms_only(draft: Draft, strict: bool, roles: frozenset[str] = frozenset()) -> bool:
+def _firm_officer(mention: Mention, doc_token: Token, roles: frozenset[str], nouns: frozenset[str]) -> bool:
+    """A named person holding an office in a firm ("Gazprom chief Alexei Miller", "Stuart
+    Rose, chief executive of M&S"), here or where the article names them in full ("Mr
+    Seifert" after "Werner Seifert, chief executive of the exchange"): the person deals for
+    the firm, so counts as it. A government's, a regulator's or a party's people never do:
+    their office hangs on no firm."""
+    if mention.entity_type != "PERSON" or mention.kind != "name" or not roles:
+        return False
+    root = mention_root(doc_token.doc, mention)
+    if root is None:
+        return False
+    if _holds_office(root, roles, nouns):
+        return True
+    namesakes = (e.root for e in doc_token.doc.ents if e.label_ == "PERSON" and e.root.text == root.text)
+    return any(r.i != root.i and _holds_office(r, roles, nouns) for r in namesakes)
+
+
+def _firms_only(draft: Draft, strict: bool, offices: tuple[frozenset[str], frozenset[str]]) -> bool:
     """ "talks between Shell and BP", "TCI complained that the offer was too high": every actor
     a firm, and (`strict`) a firm acting, or two meeting: "the government held talks with
     Airbus" names one firm, talked to by a government the draft has no mention for. A person
     holding an office in a named firm counts as the firm ("Gazprom chief Alexei Miller")."""
     actors = draft.actors()
-    if not actors or not all(_firm(m) or _firm_officer(m, draft.token, roles) for m in actors):
+    if not actors or not all(_firm(m) or _firm_officer(m, draft.token, *offices) for m in actors):
         return False
     return not strict or bool(draft.sources) or len(draft.participants) > 1
 
@@ -488,8 +500,8 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         return False  # with no actors at all, "this trip" may take those of the visit it refers to
     if rule.actors == "untargeted" and (draft.targets or draft.participants):
         return False  # "blamed the government": someone is blamed
-    roles = senses.classes.get("company_roles", frozenset())
-    if rule.actors in ("firms", "only_firms") and not _firms_only(draft, rule.actors == "firms", roles):
+    offices = (senses.classes["company_roles"], senses.classes["company_nouns"])
+    if rule.actors in ("firms", "only_firms") and not _firms_only(draft, rule.actors == "firms", offices):
         return False
     if rule.mode is not None and draft.mode != rule.mode:
         return False
