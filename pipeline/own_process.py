@@ -30,6 +30,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -60,8 +61,8 @@ class StepOutcome(Generic[T]):
     pages it shares with the parent; the calling process's high-water mark in process)."""
     own_process: bool
     cpu_seconds: float = 0.0
-    """User + system CPU of the process that ran the step (the child's own; in process, the
-    calling process's while the step ran)."""
+    """User + system CPU of the process that ran the step (the child's own and that of the
+    processes it forked; in process, the calling process's while the step ran)."""
 
 
 def in_process() -> bool:
@@ -96,23 +97,43 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _cpu_seconds_with_children() -> float:
+    """`_cpu_seconds` and that of the processes this one forked and waited for (the table
+    step's helper, `table_build._BatchHelper`)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return _cpu_seconds() + usage.ru_utime + usage.ru_stime
+
+
 _prepared: set[Callable[[], object]] = set()
+
+_FORKING = threading.RLock()
+"""Held while a step's child is forked and while this process prepares (`prepare_once`): the
+corpus-level steps run in threads side by side (`pipeline.defs.side_by_side`), and a child
+forked while another thread is halfway through an import would inherit that module's lock
+held, and hang on its first import of the module."""
 
 
 def prepare_once(prepare: Callable[[], object]) -> None:
     """`prepare()`, unless this process already ran it (a forked child inherits the record)."""
-    if prepare not in _prepared:
-        prepare()
-        _prepared.add(prepare)
+    with _FORKING:
+        if prepare not in _prepared:
+            prepare()
+            _prepared.add(prepare)
 
 
-def run_step(work: Callable[[], T], label: str = "step", prepare: Callable[[], object] | None = None) -> StepOutcome[T]:
+def run_step(work: Callable[[], T], label: str = "step", prepare: Callable[[], object] | None = None,
+             meanwhile: Callable[[], object] | None = None) -> StepOutcome[T]:
     """`work()` in a forked child; its result (or its exception) here. Logs the step's
     peak RSS and seconds under `label` (logger `pipeline.own_process`).
 
     `prepare` loads what the work needs and every later step would load again (imports,
     schemas): with the step in a child it runs here first, once per process, so children
-    inherit it; in process the work loads what it needs itself."""
+    inherit it; in process the work loads what it needs itself.
+
+    `meanwhile` runs here while the child works, once it is forked (not in process): what
+    later steps will prepare (`prepare_once`), done on the core that the waiting leaves idle
+    instead of on their way. An exception it raises is logged and ignored: those steps then
+    prepare for themselves."""
     started = time.perf_counter()
     if in_process():
         cpu = _cpu_seconds()
@@ -120,7 +141,7 @@ def run_step(work: Callable[[], T], label: str = "step", prepare: Callable[[], o
     else:
         if prepare is not None:
             prepare_once(prepare)
-        outcome = _in_child(work, label)
+        outcome = _in_child(work, label, meanwhile)
     log.info("%s: peak RSS %.1f MiB (%s), %.1f s, %.2f s CPU", label, outcome.peak_rss_mib,
              "own process" if outcome.own_process else "calling process", time.perf_counter() - started,
              outcome.cpu_seconds)
@@ -152,7 +173,8 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _in_child(work: Callable[[], T], label: str = "step") -> StepOutcome[T]:
+def _in_child(work: Callable[[], T], label: str = "step", meanwhile: Callable[[], object] | None = None
+              ) -> StepOutcome[T]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     parent = os.getpid()
@@ -167,7 +189,7 @@ def _in_child(work: Callable[[], T], label: str = "step") -> StepOutcome[T]:
             outcome = (True, work())
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
             outcome = (False, error)  # as it is: its message names the file (pipeline/failures.py reads it)
-        peak, cpu = _peak_mib(), _cpu_seconds()
+        peak, cpu = _peak_mib(), _cpu_seconds_with_children()
         try:
             sender.send((*outcome, peak, cpu))
         except Exception:  # the value or the exception does not pickle
@@ -177,8 +199,14 @@ def _in_child(work: Callable[[], T], label: str = "step") -> StepOutcome[T]:
         sender.close()
 
     process = context.Process(target=child, name="corpus-step", daemon=False)
-    process.start()
+    with _FORKING:
+        process.start()
     sender.close()
+    if meanwhile is not None:
+        try:
+            meanwhile()
+        except Exception:  # noqa: BLE001 - the later steps prepare for themselves
+            log.warning("%s: preparing the later steps failed", label, exc_info=True)
     try:
         ok, value, peak, cpu = receiver.recv()
     except EOFError:

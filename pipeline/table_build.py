@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import inspect
 import itertools
+import multiprocessing
+import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -59,6 +63,7 @@ from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
 from pipeline.nlp.seed_folder import in_batches
+from pipeline.own_process import in_process
 from pipeline.passed import PassedMemo, file_digest_or_none
 from pipeline.schemas import TABLES, SchemaViolation, empty_frame, validate
 from pipeline.storage import (
@@ -116,11 +121,10 @@ class _Appender:
     def append(self, new: pd.DataFrame, reused: pa.Table | None = None) -> None:
         """One batch of articles: rows built now (validated here) and rows taken over from
         the last build (validated then), written in the table's order."""
-        built = None
-        if not new.empty:
-            valid = validate(self.table, new)
-            built = pa.Table.from_pandas(valid[self._schema.names], schema=self._schema, preserve_index=False)
-        written = table_reuse.in_table_order(self.table, reused, built)
+        self.write(_laid_out(self.table, new, reused))
+
+    def write(self, written: pa.Table) -> None:
+        """One batch of articles, laid out (`_laid_out`), as the file's next row group."""
         if not written.num_rows:
             return
         self.writer.write_table(written)
@@ -130,6 +134,30 @@ class _Appender:
 
     def summary(self) -> TableSummary:
         return TableSummary(self.rows, self.preview if self.preview is not None else empty_frame(self.table))
+
+
+def _laid_out(table: str, new: pd.DataFrame, reused: pa.Table | None = None) -> pa.Table:
+    """One batch's rows of a per-article table as written: those built now, validated here,
+    and those taken over from the last build (validated then), in the table's order."""
+    built = None
+    if not new.empty:
+        schema = TABLES[table][1]
+        valid = validate(table, new)
+        built = pa.Table.from_pandas(valid[schema.names], schema=schema, preserve_index=False)
+    return table_reuse.in_table_order(table, reused, built)
+
+
+def _batch_laid_out(cache: ExtractionCache, version: str, resolution: CorpusResolution, reuse: set[str],
+                    previous: table_reuse.PreviousTables, batch: list[tuple[str, str]]) -> dict[str, pa.Table]:
+    """Each per-article table's row group for one batch of articles: the rows of those not in
+    `reuse` made from their cache entries, those of the others taken from the last build."""
+    taken = [article_id for article_id, _ in batch if article_id in reuse]
+    rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+    for extraction in extractions(cache, [item for item in batch if item[0] not in reuse], version):
+        for table, found in article_rows(extraction, resolution).items():
+            rows[table].extend(found)
+    return {table: _laid_out(table, frame(table, found), previous.rows(table, taken) if taken else None)
+            for table, found in rows.items()}
 
 
 def extractions(
@@ -308,10 +336,15 @@ def write_tables(
     notes: list[dict] | None = None,
     row_rejections: list[RowRejection] | None = None,
     batch_articles: int = BATCH_ARTICLES,
+    helper: bool | None = None,
 ) -> dict[str, TableSummary]:
     """Build, validate and write every table of the articles in `extracted` (article_id,
     content_sha256 of the cached extraction to use), in article_id order. Raises
-    `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place."""
+    `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place.
+
+    `helper`: whether a forked process lays out every other batch of the per-article tables
+    (`_BatchHelper`) when every article is laid out again; by default when this process may
+    fork (`own_process.in_process` false: it is the table step's own process)."""
     cache = ExtractionCache(data_dir)
     inputs = read_resolution_inputs(cache, extracted, version, data_dir)
     processed, resolution_digest = inputs.processed, inputs.digest
@@ -360,15 +393,20 @@ def write_tables(
             temp = stack.enter_context(atomic_path(table_path(data_dir, table)))
             writer = stack.enter_context(pq.ParquetWriter(temp, TABLES[table][1], compression="zstd"))
             appenders[table] = _Appender(table, temp, writer)
-        for batch in in_batches(extracted, batch_articles):
-            taken = [article_id for article_id, _ in batch if article_id in reuse]
-            rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
-            for extraction in extractions(cache, [item for item in batch if item[0] not in reuse], version):
-                for table, found in article_rows(extraction, resolution).items():
-                    rows[table].extend(found)
-            for table, found in rows.items():
-                appenders[table].append(frame(table, found), previous.rows(table, taken) if taken else None)
-        del resolution, processed, reuse  # the links of every mention: let them go before DuckDB counts
+        batches = list(in_batches(extracted, batch_articles))
+
+        laid_out = functools.partial(_batch_laid_out, cache, version, resolution, reuse, previous)
+        # a batch taken over from the last build is read from its files, not laid out: a helper
+        # only for a build that lays out every article, with a whole batch's worth for it at least
+        # (600 articles are a batch of 500 here and one of 100 there: the fork costs what it saves)
+        use_helper = ((helper if helper is not None else not in_process()) and not reuse
+                      and sum(len(b) for i, b in enumerate(batches) if _BatchHelper.lays_out(i)) >= batch_articles)
+        with _BatchHelper(batches, laid_out) if use_helper else contextlib.nullcontext() as other:
+            for index, batch in enumerate(batches):
+                tables = other.receive() if other is not None and other.lays_out(index) else laid_out(batch)
+                for table in ARTICLE_TABLES:
+                    appenders[table].write(tables.pop(table))
+        del resolution, processed, reuse, laid_out  # the links of every mention: let them go before DuckDB counts
         for appender in appenders.values():
             appender.writer.close()
             _check_unique(appender)
@@ -389,6 +427,104 @@ def write_tables(
         still=kept,
     )
     return {table: summaries[table] for table in TABLES}
+
+
+class _BatchHelper:
+    """A forked process that lays out every other batch of the per-article tables (the odd
+    ones) while this one lays out the even ones, and hands each batch's tables back as Arrow
+    IPC files in a temporary folder, which this process reads and writes in order.
+
+    After resolution the table step ran on one core, the other idle: decoding each article's
+    cache entry again and making, framing and validating its rows is about a third of the
+    step. Split by batch, every entry is still decoded once (split by table, each process
+    decoded every entry: tried, and it cost what it saved), each row group is laid out whole
+    by one process (so the files are byte for byte those one process writes), and the helper,
+    forked once resolution is done, inherits every mention's link. The tables go through
+    files, not the pipe: megabytes through a pipe of 64 KB made the two processes take turns
+    hundreds of times a batch, each turn a wait for the scheduler on a busy machine. Memory:
+    the helper holds the batch it lays out, and lays out the next only once this process has
+    read the last one's files: one batch's files at a time in the temporary folder.
+    It dies with this process; a failure in it (a schema violation, a vanished extraction)
+    is raised again here."""
+
+    def __init__(self, batches: list, laid_out):
+        self.batches, self.laid_out, self.process = batches, laid_out, None
+
+    @staticmethod
+    def lays_out(index: int) -> bool:
+        return index % 2 == 1
+
+    def _file(self, index: int, table: str) -> Path:
+        return self.folder / f"{index}.{table}.arrows"
+
+    def __enter__(self) -> _BatchHelper:
+        from pipeline.own_process import die_with_parent, name_process
+
+        self.folder = Path(tempfile.mkdtemp(prefix="newsevents-tables-"))
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        taken, self.taken = context.Pipe(duplex=False)
+        parent = os.getpid()
+
+        def lay_out() -> None:
+            die_with_parent(parent)
+            name_process("core_tables+")
+            gc.freeze()
+            self.receiver.close()
+            self.taken.close()
+            handed = False
+            for index, batch in enumerate(self.batches):
+                if not self.lays_out(index):
+                    continue
+                if handed:  # one batch ahead at most: the files of the last one read first
+                    try:
+                        taken.recv()
+                    except EOFError:  # the parent stopped
+                        return
+                handed = True
+                try:
+                    tables = self.laid_out(batch)
+                    for table in ARTICLE_TABLES:
+                        with pa.OSFile(str(self._file(index, table)), "wb") as sink, \
+                                pa.ipc.new_stream(sink, TABLES[table][1]) as stream:
+                            stream.write_table(tables.pop(table))
+                except BaseException as error:  # noqa: BLE001 - raised again in the parent
+                    sender.send((False, error))
+                    return
+                sender.send((True, index))
+            sender.close()
+
+        self.process = context.Process(target=lay_out, name="table-helper", daemon=False)
+        self.process.start()
+        sender.close()
+        taken.close()
+        return self
+
+    def receive(self) -> dict[str, pa.Table]:
+        """The next batch the helper laid out; its exception, raised."""
+        try:
+            ok, found = self.receiver.recv()
+        except EOFError:
+            raise RuntimeError(f"the table step's helper ended with exit code {self.process.exitcode}") from None
+        if not ok:
+            raise found
+        tables = {}
+        for table in ARTICLE_TABLES:
+            path = self._file(found, table)
+            with pa.OSFile(str(path)) as source:
+                tables[table] = pa.ipc.open_stream(source).read_all()
+            path.unlink()
+        with contextlib.suppress(BrokenPipeError):  # after its last batch the helper may be gone
+            self.taken.send(found)
+        return tables
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.receiver.close()
+        self.taken.close()
+        if kind is not None and self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _check_unique(appender: _Appender) -> None:

@@ -179,3 +179,22 @@ def test_the_step_process_is_named_after_its_step():
 
     assert own_process.run_step(own_name, "core_tables").value == "core_tables"
     assert own_process.run_step(own_name, "exports_match_schemas").value == "exports_match_s"  # 15 bytes kept
+
+
+def test_meanwhile_runs_here_while_the_child_works_and_its_failure_is_ignored():
+    calls = []
+    outcome = own_process.run_step(lambda: (os.getpid(), list(calls)), meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]  # here, after the fork: the child did not see it
+    assert outcome.value[0] != os.getpid() and outcome.value[1] == []
+
+    def failing():
+        raise ValueError("no matplotlib")
+
+    assert own_process.run_step(lambda: "built", meanwhile=failing).value == "built"
+
+
+def test_in_process_nothing_runs_meanwhile(monkeypatch):
+    monkeypatch.setenv(own_process.IN_PROCESS_SETTING, "1")
+    calls = []
+    assert own_process.run_step(lambda: "done", meanwhile=lambda: calls.append(1)).value == "done"
+    assert calls == []

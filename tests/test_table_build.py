@@ -525,3 +525,74 @@ def test_an_edit_that_changes_nothing_resolution_reads_skips_resolution_and_equa
     assert resolved == [1, 1]
     for table in TABLES:
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
+
+
+def test_the_batch_helper_writes_the_files_one_process_writes_byte_for_byte(corpus, tmp_path):
+    _, extractions, extracted, rejections, row_rejections = corpus
+    written = {}
+    for helper in (False, True):
+        copy = tmp_path / f"helper-{helper}"
+        for extraction in extractions:
+            ExtractionCache(copy).put(extraction, extractor_version())
+        table_build.write_tables(copy, extracted, extractor_version(), rejections, NOW, None, row_rejections,
+                                 batch_articles=1, helper=helper)
+        written[helper] = {table: table_path(copy, table).read_bytes() for table in TABLES}
+    assert written[True] == written[False]
+    assert pq.ParquetFile(table_path(tmp_path / "helper-True", "sentences")).metadata.num_row_groups == 5
+
+
+def test_a_violation_in_a_batch_of_the_helper_is_raised_and_leaves_the_old_files(corpus, tmp_path, monkeypatch):
+    _, extractions, extracted, rejections, _ = corpus
+    copy = tmp_path / "data"
+    for extraction in extractions:
+        ExtractionCache(copy).put(extraction, extractor_version())
+    table_build.write_tables(copy, extracted, extractor_version(), rejections, NOW, batch_articles=1, helper=False)
+    before = table_path(copy, "sentences").read_bytes()
+    second = extracted[1][0]  # batch 1 of one article each: laid out by the helper
+    real = table_build.article_rows
+
+    def broken(extraction, resolution):
+        rows = real(extraction, resolution)
+        if extraction.article["article_id"] == second:
+            rows["sentences"][0]["char_end"] = -1  # breaks the contract (char_end >= 0)
+        return rows
+
+    monkeypatch.setattr(table_build, "article_rows", broken)
+    table_reuse.marker(copy).forget()
+    with pytest.raises(SchemaViolation, match="char_end"):
+        table_build.write_tables(copy, extracted, extractor_version(), rejections, NOW, batch_articles=1, helper=True)
+    assert table_path(copy, "sentences").read_bytes() == before
+
+
+def test_the_checks_read_each_corpus_wide_table_once_and_the_mentions_links_alone(corpus, tmp_path, monkeypatch):
+    from pipeline.defs import checks
+    from pipeline.defs.resources import NewsPaths
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0] / "parquet", data / "parquet")
+    paths = NewsPaths(seeds_dir=str(tmp_path), data_dir=str(data))
+    reads = []
+    real = checks.read_file
+    monkeypatch.setattr(checks, "read_file", lambda data_dir, table, columns=None: reads.append(
+        (table, tuple(columns or ()))) or real(data_dir, table, columns))
+    outcomes = checks.run_checks(paths, [c for c in checks.CHECKS if c.name != "matches_contract"])
+    assert all(o["passed"] or o["severity"].value == "WARN" for o in outcomes)
+    assert reads.count(("entities", ())) == 1
+    assert ("mentions", ("entity_id",)) in reads
+    assert not [r for r in reads if r[0] == "mentions" and "surface" in r[1]]  # every link resolves
+
+
+def test_a_mention_that_does_not_resolve_is_shown_with_its_surface(corpus, tmp_path):
+    from pipeline.defs import checks
+    from pipeline.defs.resources import NewsPaths
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus[0] / "parquet", data / "parquet")
+    frame = pq.read_table(table_path(data, "mentions")).to_pandas()
+    frame.loc[0, "entity_id"] = "person:nobody"
+    pq.write_table(pa.Table.from_pandas(frame, schema=TABLES["mentions"][1], preserve_index=False),
+                   table_path(data, "mentions"))
+    paths = NewsPaths(seeds_dir=str(tmp_path), data_dir=str(data))
+    [outcome] = checks.run_checks(paths, [c for c in checks.CHECKS if c.name == "every_mention_resolves"])
+    assert not outcome["passed"] and outcome["metadata"]["failing_rows"].value == 1
+    assert frame.loc[0, "surface"] in outcome["metadata"]["sample"].md_str

@@ -40,8 +40,27 @@ from pipeline.nlp.names import conflicting_genders, non_name_words
 from pipeline.nlp.version import extractor_version
 from pipeline.own_process import step_value
 from pipeline.schemas import TABLES, SchemaViolation, build_models
-from pipeline.storage import read_table
+from pipeline.storage import read_table as read_file
 from pipeline.table_build import ContractPasses, contract_identity, validate_file
+
+READ_ONCE = frozenset({"entities", "events", "event_participants"})
+"""The corpus-wide tables that several checks read (seven read the entities): small beside
+the per-article tables, which are read by one check each and let go after it."""
+
+_read_once: dict[tuple[str, tuple[str, ...] | None], pd.DataFrame] | None = None
+"""While `run_checks` runs: each (table, columns) of `READ_ONCE`, read once for every check."""
+
+
+def read_table(data_dir, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """The table as the checks read it, from its Parquet file; a table of `READ_ONCE` once per
+    `run_checks`. The checks make new frames from what they read and never change it in place."""
+    if _read_once is None or table not in READ_ONCE:
+        return read_file(data_dir, table, columns)
+    key = (table, None if columns is None else tuple(columns))
+    if key not in _read_once:
+        _read_once[key] = read_file(data_dir, table, columns)
+    return _read_once[key]
+
 
 SAMPLE = 10
 
@@ -125,8 +144,13 @@ for _table in TABLES:
 @table_check("mentions", also_reads=("entities",),
              description="Every mention's entity_id exists in entities (no dangling links).")
 def every_mention_resolves(paths: NewsPaths) -> AssetCheckResult:
-    mentions = read_table(paths.data, "mentions", ["mention_id", "article_id", "entity_id", "surface"])
     known = set(read_table(paths.data, "entities")["entity_id"])
+    # the links alone first: the other columns (the surfaces, most of what the table holds)
+    # are read only to show the mentions that fail
+    links = read_table(paths.data, "mentions", ["entity_id"])["entity_id"]
+    if links.isin(known).all():
+        return _result(links.to_frame().iloc[0:0], "mentions point to unknown entities")
+    mentions = read_table(paths.data, "mentions", ["mention_id", "article_id", "entity_id", "surface"])
     return _result(mentions[~mentions["entity_id"].isin(known)], "mentions point to unknown entities")
 
 
@@ -318,10 +342,19 @@ def _from_json(kept: dict) -> dict:
 def run_checks(paths: NewsPaths, checks: list[TableCheck] | None = None) -> list[dict]:
     """Every check's outcome, in order; a check whose tables are those it last ran on gives
     its kept result (`pipeline.checked`)."""
+    global _read_once
     memo = CheckMemo(paths.data, memo_identity())
+    _read_once = {}
+    try:
+        return _run_checks(paths, memo, CHECKS if checks is None else checks)
+    finally:
+        _read_once = None
+
+
+def _run_checks(paths: NewsPaths, memo: CheckMemo, checks: list[TableCheck]) -> list[dict]:
     outcomes = []
     identities: dict[Callable[[], str], str] = {}  # the contract's identity, read once for all tables
-    for check in CHECKS if checks is None else checks:
+    for check in checks:
         code = _source(check.run)
         if check.code is not None:
             if check.code not in identities:

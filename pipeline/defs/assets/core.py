@@ -23,7 +23,7 @@ from pipeline.defs.corpus_state import current_inputs
 from pipeline.defs.pools import CORPUS_POOL
 from pipeline.defs.resources import NewsPaths
 from pipeline.nlp.version import extractor_version
-from pipeline.own_process import run_step
+from pipeline.own_process import prepare_once, run_step
 from pipeline.schemas import (
     TABLES,
     SchemaViolation,
@@ -77,7 +77,8 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     When neither the articles nor the code changed since the last run, the tables on disk
     are already right and are reported as they are.
     """
-    step = run_step(lambda: build_tables(paths), "core_tables", prepare=build_models)
+    step = run_step(lambda: build_tables(paths), "core_tables", prepare=build_models,
+                    meanwhile=lambda: prepare_later_steps(paths))
     messages, summaries = step.value
     for message in messages:
         context.log.info(message)
@@ -95,6 +96,24 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
                 **({"step_peak_rss_mib": step.peak_rss_mib} if table == "articles" else {}),
             },
         )
+
+
+def prepare_later_steps(paths: NewsPaths) -> None:
+    """What the steps after the tables load in this process before they fork (`prepare`),
+    loaded while the table step's own process builds the tables: nothing else can run
+    then, so one core was idle for the table step's seconds, and after it the checks, the
+    pictures and the exports waited on these loads (matplotlib, networkx and the drawing code
+    about half a second of CPU, the gazetteer a tenth, which the checks' process loaded for
+    itself). The pictures' steps import matplotlib only when a picture is missing (see
+    `reports.import_rendering`); so here."""
+    from pipeline.defs.assets.reports import import_drawing, import_rendering, reports_dir
+    from pipeline.exports import prepare_exports
+    from pipeline.nlp.gazetteer import load_gazetteer
+
+    prepare_once(load_gazetteer)
+    prepare_once(prepare_exports)
+    pictures = [reports_dir(paths) / f"{name}.png" for name in ("actor_network", "stance_matrix")]
+    prepare_once(import_drawing if all(p.is_file() for p in pictures) else import_rendering)
 
 
 def build_tables(paths: NewsPaths) -> tuple[list[str], dict[str, TableSummary]]:
