@@ -101,19 +101,13 @@ def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:
 
         return build_definitions(paths)
 
-    def extraction_definitions():
-        from pipeline.defs.extraction_location import build_extraction_definitions
-
-        return build_extraction_definitions(paths)
-
     # Bound to the folders the environment names now, not to those of whichever process
     # first imported `pipeline.definitions`: planning and the jobs must see the same folders.
     paths = NewsPaths.from_environment()
     instance = DagsterInstance.get() if _has_dagster_home() else DagsterInstance.ephemeral()
     for run_id, identity in fail_abandoned_runs(instance):
         print(f"run {run_id} marked failed: its process ({identity}) is gone", file=sys.stderr)
-    result = refresh(definitions, instance, paths, job_name, tags={PROCESS_TAG: _process_identity()},
-                     extraction=extraction_definitions)
+    result = refresh(definitions, instance, paths, job_name, tags={PROCESS_TAG: _process_identity()})
     if not result.success:
         known = [failures.explain_error_info(e.event_specific_data.error) for e in result.all_events
                  if e.is_step_failure and getattr(e.event_specific_data, "error", None) is not None]

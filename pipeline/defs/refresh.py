@@ -16,7 +16,6 @@ from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResu
 
 from pipeline import settings
 from pipeline.defs import corpus_state
-from pipeline.defs.code_location import CodeLocation
 from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
 from pipeline.defs.job_names import EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
@@ -97,19 +96,20 @@ def refresh(
     paths: NewsPaths,
     corpus_job: str = REFRESH_JOB,
     tags: Mapping[str, str] | None = None,
-    extraction: Callable[[], Definitions] | None = None,
 ) -> RefreshOutcome:
     """Extract the stale partitions (planning again while extraction found more to do),
     then run `corpus_job`, unless nothing was extracted and its outputs are already those of
     the current inputs (`corpus_state`); stops at the first failed run.
 
     `definitions` may be a function that builds them: it is called only when a job runs, so
-    a rerun with nothing to do never imports the assets (`make run` passes one). With it,
-    `extraction` may build the extraction job's own definitions
-    (`extraction_location.build_extraction_definitions`): the extraction runs take their job
-    from those, and the whole code location is built beside them (`code_location`)."""
+    a rerun with nothing to do never imports the assets (`make run` passes one)."""
     if callable(definitions) and not isinstance(definitions, Definitions):
-        job = CodeLocation(definitions, extraction).job
+        build, built = definitions, []
+
+        def job(name: str):
+            if not built:
+                built.append(build())
+            return built[0].resolve_job_def(name)
     else:
         job = definitions.resolve_job_def
     # Per-partition records ("planned", "materialised") written a batch at a time (pipeline/defs/event_log.py).
