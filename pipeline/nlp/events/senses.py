@@ -18,14 +18,19 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from pipeline.nlp.events.draft import Draft, crew_members, inner_event_noun, lemma_in, of_object, pobjs, received_nouns
-from pipeline.nlp.events.vocabulary import CAUSATIVE_VERBS, GOVERNMENT_BODY_WORDS, STATE_AGENT_HEADS
+from pipeline.nlp.events.vocabulary import (
+    ADVISORY_BODY_WORDS,
+    CAUSATIVE_VERBS,
+    GOVERNMENT_BODY_WORDS,
+    STATE_AGENT_HEADS,
+)
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTOR_LABELS, passive_form
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
-ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "instrument", "scope", "any"})
+ARGUMENTS = frozenset({"subject", "object", "modifier", "causer", "container", "instrument", "scope", "matter", "any"})
 RULE_KEYS = frozenset(
     {"lemmas", "types", "mode", "pos", "particle", "intransitive", "transitive", "named", "argument", "class", "actors"}
     | {"unless_subject", "unless_named", "sense"}
@@ -33,8 +38,12 @@ RULE_KEYS = frozenset(
 # `actors` conditions, read once the draft's actors are known: "states" - every source and
 # every target (at least one of each) is a state; "unhosted" - some actor, but no source and
 # no target or participant that is a political actor (_political_host); "one_side" - one
-# source and no participants (not "Britain and France agreed to changes", a mutual accord)
-ACTOR_CONDITIONS = frozenset({"states", "unhosted", "one_side"})
+# source and no participants (not "Britain and France agreed to changes", a mutual accord);
+# "untargeted" - no target and no participant ("she blamed modern lifestyles": the thing
+# blamed is no actor); "firms" - a firm as source, or two as participants, and every actor a
+# named organisation that is no public body (_firm): companies dealing with one another;
+# "only_firms" - some actor, and every actor a firm
+ACTOR_CONDITIONS = frozenset({"states", "unhosted", "one_side", "untargeted", "firms", "only_firms"})
 POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 CLASS_KEYS = frozenset({"about", "source", "words", "in_names", "entity_labels"})
@@ -260,9 +269,9 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
             elif child.dep_ == "ccomp" and child.i > token.i:
                 # "questioned why the Home Office had made no plans", "charged that Russia is
                 # using gas as a weapon": the question word or "that" heads what the verb takes up
-                opener = [
-                    w for w in child.children if (w.tag_ in ("WRB", "WP") or w.dep_ == "mark") and w.i < child.i
-                ][:1]
+                opener = [w for w in child.children if (w.tag_ in ("WRB", "WP") or w.dep_ == "mark") and w.i < child.i][
+                    :1
+                ]
                 objects += [w for w in opener if w.lower_ in clause_words]
         if not subjects and token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
             # "the union threatened to strike": the controller's subject does the infinitive
@@ -285,6 +294,8 @@ def arguments(draft: Draft, which: str, clause_words: frozenset[str] = frozenset
         return [h for c in _container(token) for h in _heads(c)]
     if which == "instrument":
         return _instruments(token)
+    if which == "matter":
+        return _matters(draft)
     return subjects + objects + modifiers
 
 
@@ -294,6 +305,40 @@ def _instruments(verb: Token) -> list[Token]:
     if verb.pos_ in ("NOUN", "PROPN"):
         return []
     return [h for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in pobjs(c) for h in _heads(p)]
+
+
+MATTER_PREPS = frozenset({"over", "about", "on", "for"})
+
+
+def _matters(draft: Draft) -> list[Token]:
+    """What the act is about: the heads of the "over"/"about"/"on"/"for" phrase of the
+    trigger or of a verb realising it ("talks over the sale", "held talks about a merger"),
+    the object of an "of" phrase hanging from those heads ("the sale of the refinery"), and the
+    subject of a clause the trigger's verb takes ("complained that the offer was too high") and
+    the object of the infinitive it takes ("agreed to buy a stake")."""
+    token = draft.token
+    holders = [token, *draft.realisers]
+    heads = [
+        h
+        for t in holders
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in MATTER_PREPS
+        for p in pobjs(c)
+        for h in _heads(p)
+    ]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        # "complained that the offer was too high": the clause's subject; "agreed to buy a
+        # stake": the object of the verb the trigger's infinitive names
+        wanted = {"ccomp": ("nsubj", "nsubjpass"), "xcomp": ("dobj",)}
+        heads += [
+            h
+            for c in token.children
+            if c.dep_ in wanted
+            for s in c.children
+            if s.dep_ in wanted[c.dep_]
+            for h in _heads(s)
+        ]
+    return heads
 
 
 def _container(noun: Token) -> list[Token]:
@@ -346,7 +391,8 @@ def _in_class(
     in names ("the Fire Brigades Union" is workers)."""
     return any(
         t.ent_type_ in labels
-        or (t.lemma_.lower() in words or t.lower_ in words) and (in_names or t.ent_type_ not in ACTOR_LABELS)
+        or (t.lemma_.lower() in words or t.lower_ in words)
+        and (in_names or t.ent_type_ not in ACTOR_LABELS)
         for t in tokens
     )
 
@@ -366,6 +412,26 @@ def _political_host(mention: Mention) -> bool:
     return mention.entity_type in POLITICAL_HOST_TYPES or mention.gazetteer_id is not None
 
 
+def _firm(mention: Mention) -> bool:
+    """A named organisation that the gazetteer does not know and whose name has no word of a
+    government or a public body ("Microsoft", "Atticus Capital"; not "the Home Office", "the
+    Competition Commission", "NATO"): a company, acting commercially."""
+    if mention.entity_type != "ORGANIZATION" or mention.gazetteer_id is not None or mention.kind != "name":
+        return False
+    words = set(mention.surface.lower().split())
+    return not words & (GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS)
+
+
+def _firms_only(draft: Draft, strict: bool) -> bool:
+    """ "talks between Shell and BP", "TCI complained that the offer was too high": every actor
+    a firm, and (`strict`) a firm acting, or two meeting: "the government held talks with
+    Airbus" names one firm, talked to by a government the draft has no mention for."""
+    actors = draft.actors()
+    if not actors or not all(_firm(m) for m in actors):
+        return False
+    return not strict or bool(draft.sources) or len(draft.participants) > 1
+
+
 def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: bool = False) -> bool:
     token = draft.token
     if (rule.actors is not None) != actors_known:
@@ -378,6 +444,10 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         not draft.actors() or draft.sources or any(_political_host(m) for m in draft.targets + draft.participants)
     ):
         return False  # with no actors at all, "this trip" may take those of the visit it refers to
+    if rule.actors == "untargeted" and (draft.targets or draft.participants):
+        return False  # "blamed the government": someone is blamed
+    if rule.actors in ("firms", "only_firms") and not _firms_only(draft, strict=rule.actors == "firms"):
+        return False
     if rule.mode is not None and draft.mode != rule.mode:
         return False
     if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:

@@ -59,8 +59,10 @@ from pipeline.nlp.events.negation import negated, words_said
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.subjects import subject_actors
 from pipeline.nlp.events.vocabulary import (
+    DENIAL_VERBS,
     DISMISSING_VERBS,
     LABELLING_VERBS,
+    POLL_NOUNS,
     REPORTING_VERBS,
     RULING_NOUNS,
 )
@@ -133,7 +135,7 @@ def speech_drafts(ec: EventContext, quotes: Iterable[Quote]) -> list[Draft]:
         if _titled_place(ec, speaker):
             continue
         span = quote_span(quote, ec.ctx.doc)
-        if span is None or not words_said(ec, span):
+        if span is None or not words_said(ec, span) or _denied(span) or _polled(span):
             continue
         spoken_of = _spoken_of(ec, quote, speaker)
         scope = _fragment_scope(quote, span)
@@ -297,6 +299,24 @@ def labelled_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     return drafts
 
 
+def _denied(span: Span) -> bool:
+    """ "The tobacco companies deny that they illegally conspired": words a verb of denying
+    (events.yaml denial_verbs) takes up are what the speaker says is untrue; the judging
+    word in them is the charge denied, no criticism by the speaker."""
+    root = span.root
+    return root.dep_ == "ccomp" and lemma_in(root.head, DENIAL_VERBS)
+
+
+def _polled(span: Span) -> bool:
+    """ "A poll for the News of the World suggests the Conservatives are on course for their
+    worst defeat": what a poll or a survey (events.yaml poll_nouns) finds measures opinion;
+    the judging word in it is no criticism by the poll or whoever commissioned it."""
+    root = span.root
+    return root.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma_in(c, POLL_NOUNS) for c in root.head.children
+    )
+
+
 def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[Quote] = ()) -> list[Draft]:
     """ACCUSE drafts for stances against a named actor ("X opposes Y's plan"): the holder
     criticises the actor the stance's target names; not when the stance comes from a quote
@@ -315,7 +335,7 @@ def stance_drafts(ec: EventContext, stances: Iterable[Stance], quotes: Iterable[
             continue
         quote = quoted.get(stance.quote_id or "")
         span = quote_span(quote, ec.ctx.doc) if quote is not None else None
-        if span is not None and not words_said(ec, span):
+        if span is not None and (not words_said(ec, span) or _denied(span)):
             continue
         sentence = _sentence(ec, stance.sentence_id)
         if sentence is None or is_question(sentence):

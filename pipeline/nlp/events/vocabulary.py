@@ -149,6 +149,7 @@ OPPOSING_PREFIXES = _VOCABULARY.words("opposing_prefixes")
 CALL_NOUNS = _VOCABULARY.words("call_nouns")
 CLAIM_NOUNS = _VOCABULARY.words("claim_nouns") | CALL_NOUNS
 DENIAL_VERBS = _VOCABULARY.words("denial_verbs")
+POLL_NOUNS = _VOCABULARY.words("poll_nouns")
 CLAIMING_VERBS = _VOCABULARY.words("claiming_verbs")
 CALLING_VERBS = _VOCABULARY.words("calling_verbs")
 DENYING_VERBS = DENIAL_VERBS | _VOCABULARY.words("claim_answer_verbs")
