@@ -433,7 +433,8 @@ def _office_firm(role: Token, nouns: frozenset[str]) -> bool:
     know: "Gazprom chief", "M&S's boss", "chief executive of Euronext" (not "Federal Reserve
     chairman")."""
     holders = [c for c in role.children if c.dep_ in ("compound", "poss", "nmod")]
-    holders += [o for p in role.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    of_phrases = [p for p in role.children if p.dep_ == "prep" and p.lower_ == "of"]
+    holders += [o for p in of_phrases for o in p.children if o.dep_ == "pobj"]
     for t in holders:
         if t.ent_type_ == "ORG" and not t.ent_id_:  # a body the gazetteer knows is no firm
             ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
