@@ -448,10 +448,13 @@ def _office_firm(role: Token, nouns: frozenset[str]) -> bool:
 
 
 def _holds_office(root: Token, roles: frozenset[str], nouns: frozenset[str]) -> bool:
-    """Whether a name's head carries a company office by apposition or title."""
+    """Whether a name's head carries a company office by apposition or title, or is set in
+    apposition to a company noun (the name is then a firm's)."""
     offices = [c for c in root.children if c.dep_ in ("compound", "appos")]
     if root.dep_ == "appos":
         offices.append(root.head)
+    if any(o.dep_ == "appos" and o.pos_ == "NOUN" and o.lemma_.lower() in nouns for o in offices):
+        return True  # "Alfa-Eco, the venture capital arm of Alfa Group": a firm the model took for a person
     for office in offices:
         words = [office, *(c for c in office.children if c.dep_ in ("compound", "amod"))]
         if any(w.lower_ in roles or w.lemma_.lower() in roles for w in words) and _office_firm(office, nouns):
