@@ -45,6 +45,8 @@ RULE_KEYS = frozenset(
 # "only_firms" - some actor, and every actor a firm
 ACTOR_CONDITIONS = frozenset({"states", "unhosted", "one_side", "untargeted", "firms", "only_firms"})
 POLITICAL_HOST_TYPES = frozenset({"COUNTRY", "PERSON", "GROUP"})
+# words that make an organisation's name a government's or a public body's, never a firm's (_firm)
+PUBLIC_BODY_WORDS = GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS
 KEEP = ("keep", None)  # the sense that stops the search and keeps the trigger's own type
 CLASS_KEYS = frozenset({"about", "source", "words", "in_names", "entity_labels"})
 NOUN_OBJECT_PREPS = frozenset({"on", "of", "against", "upon"})
@@ -418,14 +420,13 @@ def _firm(mention: Mention) -> bool:
     Competition Commission", "NATO"): a company, acting commercially."""
     if mention.entity_type != "ORGANIZATION" or mention.gazetteer_id is not None or mention.kind != "name":
         return False
-    words = set(mention.surface.lower().split())
-    return not words & (GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS)
+    return not set(mention.surface.lower().split()) & PUBLIC_BODY_WORDS
 
 
 def _firm_name(tokens: Iterable[Token]) -> bool:
     """Tokens of an organisation's name with no word of a government or public body."""
     words = {t.lower_ for t in tokens}
-    return bool(words) and not words & (GOVERNMENT_BODY_WORDS | ADVISORY_BODY_WORDS | STATE_AGENT_HEADS)
+    return bool(words) and not words & PUBLIC_BODY_WORDS
 
 
 def _office_firm(role: Token, nouns: frozenset[str]) -> bool:
@@ -504,8 +505,9 @@ def _rule_applies(rule: SenseRule, draft: Draft, senses: Senses, actors_known: b
         return False  # with no actors at all, "this trip" may take those of the visit it refers to
     if rule.actors == "untargeted" and (draft.targets or draft.participants):
         return False  # "blamed the government": someone is blamed
-    offices = (senses.classes["company_roles"], senses.classes["company_nouns"])
-    if rule.actors in ("firms", "only_firms") and not _firms_only(draft, rule.actors == "firms", offices):
+    if rule.actors in ("firms", "only_firms") and not _firms_only(
+        draft, rule.actors == "firms", (senses.classes["company_roles"], senses.classes["company_nouns"])
+    ):
         return False
     if rule.mode is not None and draft.mode != rule.mode:
         return False
