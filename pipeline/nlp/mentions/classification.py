@@ -49,6 +49,7 @@ from pipeline.nlp.mentions.ner_spans import (
     after_inverted_verb,
     ampersand_name,
     before_markup,
+    belief_name,
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
@@ -196,6 +197,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if not ent.ent_id_ and belief_name(text) and (start == 0 or mc.doc[start - 1].lower_.rstrip(".") not in HONORIFICS):
+        return None  # "Islam", "Islamophobia" typed ORG: a belief, no body; "Mr Islam" is a person
     vessel = vessel_start(mc.doc, start, end)
     if vessel is not None:  # "the MV Filitsa" typed ORG, "RMS Lusitania": a ship, no body, place or country
         return named_thing(mc, mc.doc[vessel:end], "PRODUCT", clean_spaces(mc.doc[vessel:end].text))
