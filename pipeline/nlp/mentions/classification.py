@@ -85,6 +85,7 @@ from pipeline.nlp.mentions.untagged_names import (
     untagged_given_names,
     untagged_listed_places,
     untagged_names,
+    untagged_known_places,
     untagged_owning_places,
 )
 from pipeline.nlp.mentions.vocabulary import (
@@ -119,7 +120,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
-        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
+        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + untagged_known_places(mc)
+        + sovereigns(mc)
     )
 
 
