@@ -83,9 +83,9 @@ from pipeline.nlp.mentions.post_words import (
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.untagged_names import (
     untagged_given_names,
+    untagged_known_places,
     untagged_listed_places,
     untagged_names,
-    untagged_known_places,
     untagged_owning_places,
 )
 from pipeline.nlp.mentions.vocabulary import (
