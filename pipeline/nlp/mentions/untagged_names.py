@@ -154,7 +154,9 @@ def untagged_known_places(mc: MentionContext) -> list[Candidate]:
         if view.tag[i] != "NNP" or view.lower[i] not in UK_PLACES or view.ent_type[i]:
             continue
         token = doc[i]
-        if not token.is_title or not token.is_alpha or token.dep_ != "pobj" or token.head.lower_ not in _WHERE_PREPOSITIONS:
+        if not token.is_title or not token.is_alpha:
+            continue
+        if token.dep_ != "pobj" or token.head.lower_ not in _WHERE_PREPOSITIONS:
             continue
         if token.lower_ in lowered or token.lower_ in GIVEN_NAMES or token.head.i != i - 1:
             continue  # "in central Cardiff" is left to the rules that read the words between
