@@ -7,8 +7,9 @@ stance passes get each ruling's "that" clause as an indirect quote of its court
 (`ruling_quotes`): the judging words inside it ("unlawful", "incompatible with …") then read
 as in reported speech. A ruling verb (`ruling_verbs`) needs a subject that is a mention, a
 ruling noun (`ruling_nouns`) a possessive or a name before it that is one ("a Law Lords
-judgement that …"); a clause inside a quote already is
-speech, and stays the quote's.
+judgement that …"); a clause inside a direct quote is the speaker's own words ("We welcome
+the ruling that …") and stays theirs, while a ruling someone reports ("must act on the Law
+Lords' ruling that detention … is unlawful, Mary Robinson has said") is still the court's.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Menti
         if clause is None or speaker is None:
             continue
         start, end = ctx.doc[clause.left_edge.i].idx, clause.right_edge.idx + len(clause.right_edge)
-        if any(q.char_start <= start and end <= q.char_end for q in quotes):
-            continue  # already someone's speech
+        if any(q.char_start <= start and end <= q.char_end and q.kind == "direct" for q in quotes):
+            continue  # the speaker's own words ("We welcome the ruling that …"), theirs to hold
         sentence = ctx.sentence_at(start)
         sentence_id = sentence.sentence_id if sentence is not None else speaker.sentence_id
         found.append(
