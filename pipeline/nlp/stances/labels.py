@@ -48,6 +48,7 @@ from pipeline.nlp.stances.words import (
     MEMBER_NOUNS,
     PLACEMENT_VERBS,
     POLICY_NOUNS,
+    PROPOSITION_NOUNS,
     QUANTIFIER_DETERMINERS,
     QUANTITY_WORDS,
     RULING_NOUNS,
@@ -260,6 +261,10 @@ class Labeller:
                 # that names the thing itself ("a report on waiting lists" names its topic)
                 earlier = self._antecedent_label(noun)
                 named = earlier and any(w.startswith(noun.lemma_.lower()) for w in re.findall(r"\w+", earlier.lower()))
+                if earlier and not named and noun.lemma_.lower() in PROPOSITION_NOUNS:
+                    # "Retailers rejected the idea" after "floated the idea of a tax on plastic
+                    # bags": an idea's content is what it is ("tax on plastic bags")
+                    return earlier
                 return earlier if named else None
             return None
         # "blockade of the Lachin corridor" -> "Lachin corridor blockade"

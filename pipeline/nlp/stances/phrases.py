@@ -28,6 +28,7 @@ from pipeline.nlp.stances.words import (
     KEEP_PREPOSITIONS,
     MEASURE_NOUNS,
     NAMING_VERBS,
+    POLICY_NOUNS,
     PURPOSE_PREPOSITIONS,
     TERM_ADJECTIVES,
     VERBAL_ATTACK_VERBS,
@@ -360,8 +361,12 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
     for child in noun.rights:
         to_aux = has_to_marker(child)
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
-        # solution to resolve the dispute", where the infinitive is the purpose)
-        infinitive_relative = child.dep_ == "relcl" and to_aux and lex.cue(noun.head.lemma_) is not None
+        # solution to resolve the dispute", where the infinitive is the purpose); a policy
+        # noun's infinitive is what it does wherever it stands ("introduced a bill to ban
+        # smoking", "announced measures to curb tax avoidance": what a later "the bill" is)
+        infinitive_relative = child.dep_ == "relcl" and to_aux and (
+            lex.cue(noun.head.lemma_) is not None or noun.lemma_.lower() in POLICY_NOUNS
+        )
         # "help to get people on the housing ladder": an infinitive the parser hangs on the
         # noun as its complement
         infinitive_complement = child.dep_ == "xcomp" and to_aux
