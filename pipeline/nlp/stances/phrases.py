@@ -363,9 +363,11 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
         # "oppose the bill to ban fox hunting"; not an action's object ("imposing any
         # solution to resolve the dispute", where the infinitive is the purpose); a policy
         # noun's infinitive is what it does wherever it stands ("introduced a bill to ban
-        # smoking", "announced measures to curb tax avoidance": what a later "the bill" is)
+        # smoking", "announced measures to curb tax avoidance": what a later "the bill" is),
+        # when it acts on an object ("made a policy to deal with it" says no content)
         infinitive_relative = child.dep_ == "relcl" and to_aux and (
-            lex.cue(noun.head.lemma_) is not None or noun.lemma_.lower() in POLICY_NOUNS
+            lex.cue(noun.head.lemma_) is not None
+            or noun.lemma_.lower() in POLICY_NOUNS and any(c.dep_ == "dobj" for c in child.children)
         )
         # "help to get people on the housing ladder": an infinitive the parser hangs on the
         # noun as its complement
