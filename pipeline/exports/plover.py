@@ -88,7 +88,7 @@ def validator() -> jsonschema.Draft202012Validator:
 @cache
 def passes_schema() -> Callable[[object], bool]:
     """Whether a record is valid against plover.schema.json, the schema compiled once
-    (`schema_check`: `jsonschema`'s answer at a tenth of its CPU); with a schema it cannot
+    (`schema_check`: `jsonschema`'s answer at a quarter of its CPU); with a schema it cannot
     compile whole, `jsonschema` answers every record."""
     try:
         return compile_schema(load_schema(), jsonschema.Draft202012Validator, jsonschema.FormatChecker())
