@@ -59,6 +59,7 @@ from pipeline.nlp.corpus import (
 )
 from pipeline.nlp.entity_resolution import known_people
 from pipeline.nlp.entity_resolution.known_people import KnownPeople
+from pipeline.nlp.entity_resolution.resolve import partition
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
@@ -210,8 +211,64 @@ def read_resolution_inputs(
         return _read_inputs(cache, extracted, version, data_dir, None)
 
 
-def _resolved(inputs: ResolutionInputs, people: KnownPeople | None) -> CorpusResolution:
-    return resolve_corpus(inputs.mentions.ordered(), inputs.candidates, inputs.infos, inputs.stances, people)
+def _resolved(inputs: ResolutionInputs, people: KnownPeople, helper: bool) -> CorpusResolution:
+    """Resolution over what pass 1 read; with `helper`, the people of the later half of the
+    articles clustered by a forked process meanwhile (`_PeopleHelper`)."""
+    mentions = inputs.mentions.ordered()
+    with _PeopleHelper(mentions, people) if helper else contextlib.nullcontext():
+        return resolve_corpus(mentions, inputs.candidates, inputs.infos, inputs.stances, people)
+
+
+class _PeopleHelper:
+    """A forked process that clusters the people of each article in the later half of the
+    corpus (`KnownPeople.cluster`) while this one links the gazetteer's names, the other
+    names and the people of the earlier half, and hands its answers over when this process
+    reaches the later half (`KnownPeople.expect`): clustering each article's people was most
+    of resolving them, a sixth of the step, with the other core idle. The answers are those
+    `known_people` keeps for the next build (each cluster's rows as positions): the clusters
+    this process makes from them are the ones it would have made. Should the helper fail,
+    this process clusters those articles itself."""
+
+    def __init__(self, t: MentionTable, people: KnownPeople):
+        self.t, self.people, self.process = t, people, None
+
+    def __enter__(self) -> _PeopleHelper:
+        from pipeline.own_process import die_with_parent, name_process
+
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        first = len(self.t.article_ids) // 2
+        parent = os.getpid()
+
+        def cluster_later() -> None:
+            die_with_parent(parent)
+            name_process("core_tables+")
+            gc.freeze()
+            self.receiver.close()
+            t, answers = self.t, KnownPeople(self.people.known)
+            for article, rows in itertools.groupby(partition(t)[3], key=t.article_code):
+                if article >= first:
+                    answers.cluster(t, t.article_ids[article], list(rows))
+            sender.send(answers.used)
+            sender.close()
+
+        self.process = context.Process(target=cluster_later, name="people-helper", daemon=False)
+        self.process.start()
+        sender.close()
+        self.people.expect(first, self._answers)
+        return self
+
+    def _answers(self) -> dict[str, list]:
+        try:
+            return self.receiver.recv()
+        except EOFError:  # the helper failed: the articles are clustered here
+            return {}
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
 
 
 class _KeptLinesBroken(Exception):
@@ -343,9 +400,12 @@ def write_tables(
     content_sha256 of the cached extraction to use), in article_id order. Raises
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place.
 
-    `helper`: whether a forked process lays out batches of the per-article tables beside this
-    one (`_BatchHelper`) when every article is laid out again; by default when this process may
-    fork (`own_process.in_process` false: it is the table step's own process)."""
+    `helper`: whether forked processes work beside this one: one clusters the people of half
+    the articles when every article's people are clustered again (`_PeopleHelper`), one lays out
+    batches of the per-article tables when every article is laid out again (`_BatchHelper`); by
+    default when this process may fork (`own_process.in_process` false: it is the table step's
+    own process)."""
+    may_fork = helper if helper is not None else not in_process()
     cache = ExtractionCache(data_dir)
     inputs = read_resolution_inputs(cache, extracted, version, data_dir)
     processed, resolution_digest = inputs.processed, inputs.digest
@@ -366,7 +426,8 @@ def write_tables(
         kept = set(table_reuse.RESOLVED_TABLES)
     else:
         people = known_people.load(known_people.memo_path(data_dir), version)
-        resolved_now = _resolved(inputs, people)
+        # a helper where every article's people are clustered again, half a batch's worth for it at least
+        resolved_now = _resolved(inputs, people, may_fork and not people.known and len(extracted) >= batch_articles)
         del inputs
         with atomic_path(known_people.memo_path(data_dir)) as temp:  # the clusters, for the next build
             temp.write_bytes(known_people.dumps(people, version))
@@ -379,8 +440,7 @@ def write_tables(
     # a batch taken over from the last build is read from its files, not laid out: a helper
     # only for a build that lays out every article, with a whole batch's worth for it at least
     # (600 articles are a batch of 500 and one of 100: the fork costs what it saves)
-    use_helper = ((helper if helper is not None else not in_process()) and not reuse
-                  and len(extracted) >= 2 * batch_articles)
+    use_helper = may_fork and not reuse and len(extracted) >= 2 * batch_articles
     summaries: dict[str, TableSummary] = {}
     with contextlib.ExitStack() as stack:
         # forked before the corpus-wide tables are framed and validated, so that it lays out
