@@ -219,6 +219,16 @@ def _resolved(inputs: ResolutionInputs, people: KnownPeople, helper: bool) -> Co
         return resolve_corpus(mentions, inputs.candidates, inputs.infos, inputs.stances, people)
 
 
+def _started_helper(parent: int) -> None:
+    """What a helper forked by the table step does first: die with the step's process, show
+    as its helper, and keep the inherited objects out of its collections (fewer pages copied)."""
+    from pipeline.own_process import die_with_parent, name_process
+
+    die_with_parent(parent)
+    name_process("core_tables+")
+    gc.freeze()
+
+
 class _PeopleHelper:
     """A forked process that clusters the people of each article in the later half of the
     corpus (`KnownPeople.cluster`) while this one links the gazetteer's names, the other
@@ -233,17 +243,13 @@ class _PeopleHelper:
         self.t, self.people, self.process = t, people, None
 
     def __enter__(self) -> _PeopleHelper:
-        from pipeline.own_process import die_with_parent, name_process
-
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
         first = len(self.t.article_ids) // 2
         parent = os.getpid()
 
         def cluster_later() -> None:
-            die_with_parent(parent)
-            name_process("core_tables+")
-            gc.freeze()
+            _started_helper(parent)
             self.receiver.close()
             t, answers = self.t, KnownPeople(self.people.known)
             for article, rows in itertools.groupby(partition(t)[3], key=t.article_code):
@@ -555,8 +561,6 @@ class _BatchHelper:
         return found
 
     def __enter__(self) -> _BatchHelper:
-        from pipeline.own_process import die_with_parent, name_process
-
         self.folder = Path(tempfile.mkdtemp(prefix="newsevents-tables-"))
         context = multiprocessing.get_context("fork")
         self.unclaimed = context.Value("i", 0)
@@ -565,9 +569,7 @@ class _BatchHelper:
         parent = os.getpid()
 
         def lay_out() -> None:
-            die_with_parent(parent)
-            name_process("core_tables+")
-            gc.freeze()
+            _started_helper(parent)
             self.receiver.close()
             self.taken.close()
             unread = 0
