@@ -188,3 +188,23 @@ def test_a_table_or_column_found_is_not_asked_for_again_one_missing_is(tmp_path,
         assert not storage._has_asset_key_col_on_connection(conn, "no_such_column")
     assert asked == ["asset_check_executions", "no_such_table", "no_such_table",
                      "last_materialization_timestamp", "no_such_column", "no_such_column"]
+
+
+def test_commits_leave_the_wal_to_be_synced_when_the_connection_is_released(tmp_path, monkeypatch):
+    """A held connection commits with synchronous=NORMAL (no sync per commit); the WAL of each
+    database it wrote is synced when the storage lets the connection go (dispose: the CLI's
+    end of a run, before the outcome is recorded for the next rerun), and nothing is lost."""
+    from dagster._core.storage.event_log.sqlite.sqlite_event_log import INDEX_SHARD_NAME
+
+    from pipeline.defs import event_log
+
+    instance, _, _ = _spied_instance(tmp_path / "home", monkeypatch, "0")
+    storage = instance.event_log_storage
+    instance.add_dynamic_partitions(ARTICLE_PARTITIONS.name, KEYS)  # written to the index
+    with storage.index_connection() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL (FULL is 2)
+    synced: list[str] = []
+    monkeypatch.setattr(event_log, "_sync", synced.append)
+    instance.dispose()
+    assert synced == [f"{storage.path_for_shard(INDEX_SHARD_NAME)}-wal"]
+    assert sorted(DagsterInstance.get().get_dynamic_partitions(ARTICLE_PARTITIONS.name)) == KEYS

@@ -49,6 +49,7 @@ from pipeline.nlp.mentions.ner_spans import (
     after_inverted_verb,
     ampersand_name,
     before_markup,
+    belief_name,
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
@@ -82,6 +83,7 @@ from pipeline.nlp.mentions.post_words import (
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.untagged_names import (
     untagged_given_names,
+    untagged_known_places,
     untagged_listed_places,
     untagged_names,
     untagged_owning_places,
@@ -93,6 +95,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GIVEN_NAMES,
     HOLIDAYS,
     HONORIFICS,
+    LAW_HEADS,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -118,7 +121,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
-        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + sovereigns(mc)
+        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + untagged_known_places(mc)
+        + sovereigns(mc)
     )
 
 
@@ -134,6 +138,19 @@ def _hyphenated_place_end(doc, end: int) -> int:
     while k + 1 < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].text == "-" and doc[k + 1].is_alpha:
         k += 2
     return k
+
+
+def _law_named_after(mc: MentionContext, start: int) -> bool:
+    """ "the Treaty of Amsterdam", "the Convention of Geneva": a place right after a capitalised
+    law word (law_heads) and "of" names the law, not a place the text speaks of."""
+    doc = mc.doc
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in LAW_HEADS
+        and mc.in_sections(start - 2, start)
+    )
 
 
 def _party_label(mc: MentionContext, span) -> bool:
@@ -196,6 +213,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if ent.label_ in ("GPE", "LOC") and end == whole and _law_named_after(mc, start):
+        # "the Treaty of Amsterdam", "the Treaty of Rome": the treaty (no annotated kind), no place
+        law = mc.doc[start - 2 : end]
+        return named_thing(mc, law, "LAW", clean_spaces(law.text))
+    if not ent.ent_id_ and belief_name(text) and (start == 0 or mc.doc[start - 1].lower_.rstrip(".") not in HONORIFICS):
+        return None  # "Islam", "Islamophobia" typed ORG: a belief, no body; "Mr Islam" is a person
     vessel = vessel_start(mc.doc, start, end)
     if vessel is not None:  # "the MV Filitsa" typed ORG, "RMS Lusitania": a ship, no body, place or country
         return named_thing(mc, mc.doc[vessel:end], "PRODUCT", clean_spaces(mc.doc[vessel:end].text))

@@ -160,12 +160,18 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
 def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
     """With no evidence, the type NER gave the name most often in the article ("Halifax"
     GPE twice, ORG once: a place); a tie decides nothing. Initials NER typed a body at least
-    once ("BT") are that body, whatever else NER made of them, unless the places list knows them."""
+    once ("BT") are that body, whatever else NER made of them, unless the places list knows them.
+    A tie between a body and a place ("the anti-piracy force Atalanta said ... Atalanta said",
+    ORG once, GPE once) is a body where the places list does not know the name: two entities
+    of one name would be one wrong whatever it is, and the places NER reads both ways are the
+    list's."""
     ranked = Counter(c.entity_type for c in occurrences).most_common(2)
     if len(ranked) == 2 and "ORGANIZATION" in dict(ranked) and _initials(name) and not known_place(name):
         return {name: "ORGANIZATION"}  # "BT" GPE seven times, ORG six: initials name a body, not a place
     if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
         return {name: ranked[0][0]}
+    if len(ranked) == 2 and set(dict(ranked)) == {"ORGANIZATION", "LOCATION"} and not known_place(name):
+        return {name: "ORGANIZATION"}
     return {}
 
 

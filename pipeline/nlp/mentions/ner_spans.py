@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.mentions.article_words import lowered_words, word_positions
 from pipeline.nlp.mentions.context import MentionContext
 from pipeline.nlp.mentions.vocabulary import (
+    BELIEF_NAMES,
     COMMON_ABBREVIATIONS,
     GROUP_HOLDER_NOUNS,
     GROUP_NOUNS,
@@ -119,6 +120,14 @@ def common_abbreviation(text: str) -> bool:
     low = text.lower()
     plural = text[-1:] == "s" and low[:-1] in COMMON_ABBREVIATIONS
     return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
+
+
+def belief_name(text: str) -> bool:
+    """ "Islam", "Judaism" (belief_names), "Thatcherism", "Islamophobia": one word naming a
+    faith, an ideology or a prejudice names no person, place, body or group, whatever NER
+    typed it; the people who hold it ("Muslims") are another word."""
+    low = text.lower()
+    return " " not in low and low.isalpha() and (low in BELIEF_NAMES or low.endswith(("ism", "phobia")))
 
 
 def sentence_case_word(mc: MentionContext, span: Span) -> bool:

@@ -136,6 +136,37 @@ def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
     return out
 
 
+# prepositions whose object is where something is or happens ("in Cardiff", "cities including
+# Cardiff"); not "to" or "from", whose object may be a team or a body dealt with
+_WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "including"})
+
+
+def untagged_known_places(mc: MentionContext) -> list[Candidate]:
+    """ "protests in towns and cities including Cardiff, Bangor …", "on the picket line at
+    Companies House, in Cardiff": one capitalised proper noun NER left untagged, a town or
+    county of the places list (uk_places), as the object of a preposition of where
+    something is, is that place (not a word the article writes in lower case, nor a given
+    name, nor one word of a longer name)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    lowered = lowered_words(doc)
+    for i in range(1, len(doc)):
+        if view.tag[i] != "NNP" or view.lower[i] not in UK_PLACES or view.ent_type[i]:
+            continue
+        token = doc[i]
+        if not token.is_title or not token.is_alpha:
+            continue
+        if token.dep_ != "pobj" or token.head.lower_ not in _WHERE_PREPOSITIONS:
+            continue
+        if token.lower_ in lowered or token.lower_ in GIVEN_NAMES or token.head.i != i - 1:
+            continue  # "in central Cardiff" is left to the rules that read the words between
+        if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
+            continue  # the name goes on, or owns something
+        if mc.in_sections(i, i + 1) and not mc.gaz.by_alias(token.text):
+            out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
+    return out
+
+
 def untagged_owning_places(mc: MentionContext) -> list[Candidate]:
     """ "Later Birmingham's Sion Simon": one capitalised proper noun NER left untagged, a town
     or county of the places list (uk_places), owning a person NER found is where that person
