@@ -107,6 +107,8 @@ judged by the speaker.
    "His report demands …" and a narrated "He accused …" are the speaker the quotes layer
    gave those words (it reads the pronoun's gender; no one where it found no one).
 
+   A court's ruling (`rulings`): "The Law Lords ruled that detention without trial was
+   unlawful" is read as the court's reported speech, so its judging words are its position.
 11. Speech acts the events layer finds (`speech_acts`, run by `extract.chain_extractors`
    after the events): a demand, praise or agreement supports what it is about, a refusal or
    criticism opposes it ("Frank Field criticised the reported rivalry between the pair"),

@@ -201,29 +201,51 @@ def _predicted(art: StanceArticle, verb: Token) -> bool:
 
 
 GOAL_SCORE = 0.7  # naming something one's goal is a clear, if indirect, position
+OWN_POSSESSIVES = frozenset({"my", "our"})  # a goal the speaker calls theirs
+
+
+def _goal_noun(token: Token) -> Token | None:
+    """The goal noun a copula's argument is or names: "our priority", or "one of his G8
+    priorities" (a plural goal noun under "one of")."""
+    if token.lemma_.lower() in GOAL_NOUNS:
+        return token
+    if token.lower_ != "one":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    goal = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return goal if goal is not None and goal.tag_ == "NNS" and goal.lemma_.lower() in GOAL_NOUNS else None
 
 
 def goal_signals(art: StanceArticle, be: Token) -> list[Signal]:
     """ "The ultimate goal is the United States of South America", "cutting crime is our
-    priority": a copula equating a goal noun (`goal_nouns`) with something supports it; the
-    goal's owner holds it (a possessive; "our" or none: the quote's speaker)."""
+    priority": a copula equating a goal noun (`goal_nouns`) with something supports it, so
+    does one "one of" its goals ("tackling world poverty would be one of his G8 priorities",
+    "one of the top priorities will be a better deal for victims"); the goal's owner holds it
+    (a name's possessive; "my", "our", none, or a pronoun that names no one else: the quote's
+    speaker, "Mr Kennedy said cutting class sizes was his top priority")."""
     if be.lemma_ != "be" or hypothetical(be):
         return []
     subject = next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), None)
     attr = next((c for c in be.children if c.dep_ == "attr"), None)
     if subject is None or attr is None:
         return []
-    if subject.lemma_.lower() in GOAL_NOUNS:
-        goal, thing = subject, attr
-    elif attr.lemma_.lower() in GOAL_NOUNS:
-        goal, thing = attr, subject
+    if (goal := _goal_noun(subject)) is not None:
+        thing = attr
+    elif (goal := _goal_noun(attr)) is not None:
+        thing = subject
     else:
         return []
     if thing.lower_ in PLACEHOLDER_SUBJECTS or thing.lower_ in PERSONAL_PRONOUNS:
         return []
     quote = art.quote_at(be.idx)
-    owner = next((c for c in goal.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON), None)
-    holder = art.mention_of(owner) if owner is not None else art.speaker(quote)
+    owner = next((c for c in goal.children if c.dep_ == "poss"), None)
+    speaker = art.speaker(quote)
+    if owner is None or owner.lower_ in OWN_POSSESSIVES:
+        holder = speaker
+    elif owner.pos_ == "PRON":
+        holder = art.mention_of(owner) or speaker  # "his top priority" in his own reported words
+    else:
+        holder = art.mention_of(owner)
     if holder is None:
         return []
     polarity = -1 if has_negation(art, be) else 1

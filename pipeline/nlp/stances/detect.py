@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
@@ -31,6 +32,7 @@ from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_si
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.pledges import pledge_signals
 from pipeline.nlp.stances.protests import protest_signals
+from pipeline.nlp.stances.rulings import ruling_quotes
 from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.verbs import (
     copular_signals,
@@ -222,6 +224,10 @@ def stances_and_groups(
         groups = group_mentions(ctx, mentions)
     accusations = [q for q in quotes if is_accusation(q)]  # the accusing verb is read outside quotes
     quotes = [q for q in quotes if not is_accusation(q)]
-    stances = extract_stances(ctx, quotes, mentions + groups, accusations)
+    rulings = ruling_quotes(ctx, quotes, mentions)  # a court's "that" clause is its words
+    stances = extract_stances(ctx, quotes + rulings, mentions + groups, accusations)
+    if rulings:  # no quote of the quotes table: the stance names none (quote_id is a key to it)
+        ids = {r.quote_id for r in rulings}
+        stances = [replace(s, quote_id=None) if s.quote_id in ids else s for s in stances]
     stances = polled_groups_dropped(ctx, groups, stances, mentions)
     return stances, held_groups(groups, stances)
