@@ -472,3 +472,40 @@ def test_a_plover_file_edited_by_hand_or_a_memo_of_other_code_is_built_again(tmp
     _memo_of_other_code(monkeypatch, "plover_memo")
     exports.write_exports(tmp_path, TABLES)
     assert builds == [1, 1] and path.read_bytes() == written
+
+
+def _mutations(record: dict):
+    """`record` made wrong (or right) in every place: each value swapped for values of every
+    JSON type and of every shape the schema names, each member dropped, an unknown one added."""
+    values = [None, True, False, 0, 1, 1.0, 2, -11, 11, 2.5, "", "x", "ARM", "arm", "Q42", "Qx", "en", "07",
+              "2023-07-25", "2023-02-30", "25 July 2023", "AGREE", "GOV", "PERSON", "event", "day", [], [""],
+              ["x"], ["AGREE"], [None], {}, {"name": "x", "cc3": None, "entity_id": "e"}]
+
+    def walk(node, path):
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in list(items):
+            yield path + [key]
+            yield from walk(value, path + [key])
+
+    def changed(path, change):
+        copy = json.loads(json.dumps(record))
+        target = copy
+        for key in path[:-1]:
+            target = target[key]
+        change(target, path[-1])
+        return copy
+
+    yield record
+    yield {**record, "colour": "blue"}
+    for path in walk(record, []):
+        for value in values:
+            yield changed(path, lambda target, key, value=value: target.__setitem__(key, value))
+        yield changed(path, lambda target, key: target.pop(key))
+        yield changed(path, lambda target, key: target[key].update(extra=1) if isinstance(target[key], dict) else None)
+
+
+def test_the_fast_schema_check_answers_as_jsonschema(records):
+    passes, judge = plover.passes_schema(), plover.validator()
+    answers = [(passes(record), judge.is_valid(record)) for source in records for record in _mutations(source)]
+    assert all(ours == theirs for ours, theirs in answers)
+    assert len(answers) > 1000 and {ours for ours, _ in answers} == {True, False}

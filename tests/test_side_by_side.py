@@ -203,3 +203,33 @@ def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them()
     assert result.success
     assert not any({"warehouse", "exports"} <= seen for seen in overlaps)
     assert any("world_map" in seen and len(seen) == 2 for seen in overlaps)
+
+
+def test_the_exports_then_the_warehouse_take_a_free_slot_before_a_picture():
+    """The chain of the two whole-tables steps is the longest after the checks: the exports
+    start first, and the warehouse takes the slot the exports leave, though a picture was
+    ready before it in Dagster's order (by step key: "a_picture" first)."""
+    from pipeline.defs.pools import EXPORTS_OP_TAGS, WAREHOUSE_OP_TAGS
+
+    started, lock = [], threading.Lock()
+
+    def step(name: str, seconds: float):
+        def work() -> None:
+            with lock:
+                started.append(name)
+            threading.Event().wait(seconds)
+        return work
+
+    @asset
+    def tables() -> None:
+        pass
+
+    steps = [asset(name="exports", deps=[tables], op_tags=EXPORTS_OP_TAGS)(step("exports", 0.2)),
+             asset(name="warehouse", deps=[tables], op_tags=WAREHOUSE_OP_TAGS)(step("warehouse", 0.2)),
+             asset(name="a_picture", deps=[tables])(step("a_picture", 0.6)),
+             asset(name="b_picture", deps=[tables])(step("b_picture", 0.2))]
+    with DagsterInstance.ephemeral() as instance:
+        result = execute_side_by_side(_job([tables, *steps]), instance, max_concurrent=2)
+    assert result.success
+    assert set(started[:2]) == {"exports", "a_picture"}  # started together, in either order
+    assert started[2:] == ["warehouse", "b_picture"]

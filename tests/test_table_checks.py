@@ -43,3 +43,14 @@ def test_one_failed_check_is_reported_on_its_table_and_holds_back_the_warehouse(
     assert all(evaluations[(table, "matches_contract")].passed for table in ("entities", "mentions", "quotes"))
     materialised = {m.asset_key for m in result.get_asset_materialization_events() for m in [m.materialization]}
     assert AssetKey("warehouse") not in materialised and AssetKey("entities") in materialised
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "str", object])
+def test_known_ids_answers_as_isin(dtype):
+    import pandas as pd
+
+    values = pd.Series(["e1", None, "e3", "e2", "zz"], dtype=dtype)
+    known = {"e1", "e2", "e3"}
+    assert checks.known_ids(values, known).tolist() == values.isin(known).tolist() == [True, False, True, True, False]
+    assert checks.known_ids(values[values.notna()], known).tolist() == [True, True, True, False]
+    assert checks.known_ids(values.iloc[0:0], known).tolist() == [] and not checks.known_ids(values, set()).any()

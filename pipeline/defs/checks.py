@@ -19,7 +19,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,
@@ -60,6 +63,18 @@ def read_table(data_dir, table: str, columns: list[str] | None = None) -> pd.Dat
     if key not in _read_once:
         _read_once[key] = read_file(data_dir, table, columns)
     return _read_once[key]
+
+
+def known_ids(values: pd.Series, known: set[str]) -> np.ndarray:
+    """`values.isin(known)` as a boolean array (a missing value is never known), the lookup
+    done by Arrow. Pandas' `isin` on Arrow-backed strings makes a pyarrow scalar of each known
+    value first: with the 13,563 entity ids of the 2,014 BBC articles, three checks spent
+    0.14 s CPU there, a quarter of all the checks."""
+    column = pa.array(values, from_pandas=True)
+    if not known or not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return values.isin(known).to_numpy(dtype=bool)
+    found = pc.is_in(column, value_set=pa.array(list(known), type=column.type))
+    return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
 SAMPLE = 10
@@ -148,10 +163,10 @@ def every_mention_resolves(paths: NewsPaths) -> AssetCheckResult:
     # the links alone first: the other columns (the surfaces, most of what the table holds)
     # are read only to show the mentions that fail
     links = read_table(paths.data, "mentions", ["entity_id"])["entity_id"]
-    if links.isin(known).all():
+    if known_ids(links, known).all():
         return _result(links.to_frame().iloc[0:0], "mentions point to unknown entities")
     mentions = read_table(paths.data, "mentions", ["mention_id", "article_id", "entity_id", "surface"])
-    return _result(mentions[~mentions["entity_id"].isin(known)], "mentions point to unknown entities")
+    return _result(mentions[~known_ids(mentions["entity_id"], known)], "mentions point to unknown entities")
 
 
 @table_check("entities",
@@ -205,8 +220,19 @@ def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
         return gazetteer.capital_country(city["aliases"]) == country["country_iso3"]
 
     shared = exploded[exploded.duplicated("alias", keep=False)]
-    clashes = [g for _, g in shared.groupby("alias") if not is_metonym_pair(g)]
-    failing = pd.concat(clashes) if clashes else shared.iloc[0:0]
+    # Only an alias shared by one place and one country can be a metonym: the others clash
+    # without a look at their group (1,247 shared aliases on 2,014 BBC articles, a tenth of a
+    # second of CPU when each group was taken apart in turn). The clashes in alias order, each
+    # alias's rows as they come, as the groups were concatenated.
+    by_alias = shared.groupby("alias", sort=False)["entity_type"]
+    pair_of_place_and_country = (
+        (by_alias.transform("size") == 2)
+        & shared["entity_type"].eq("LOCATION").groupby(shared["alias"], sort=False).transform("sum").eq(1)
+        & shared["entity_type"].eq("COUNTRY").groupby(shared["alias"], sort=False).transform("sum").eq(1)
+    )
+    candidates = shared[pair_of_place_and_country]
+    metonyms = [alias for alias, group in candidates.groupby("alias") if is_metonym_pair(group)]
+    failing = shared[~shared["alias"].isin(metonyms)].sort_values("alias", kind="stable")
     return _result(failing[["entity_id", "aliases"]], "aliases shared by several entities", AssetCheckSeverity.WARN)
 
 
@@ -215,7 +241,7 @@ def aliases_unique(paths: NewsPaths) -> AssetCheckResult:
 def participants_are_entities(paths: NewsPaths) -> AssetCheckResult:
     known = set(read_table(paths.data, "entities")["entity_id"])
     participants = read_table(paths.data, "event_participants")
-    return _result(participants[~participants["entity_id"].isin(known)], "participants unknown to entities")
+    return _result(participants[~known_ids(participants["entity_id"], known)], "participants unknown to entities")
 
 
 @table_check("events", also_reads=("entities",),
@@ -224,7 +250,7 @@ def locations_are_entities(paths: NewsPaths) -> AssetCheckResult:
     known = set(read_table(paths.data, "entities")["entity_id"])
     events = read_table(paths.data, "events")
     located = events[events["location_entity_id"].notna()]
-    return _result(located[~located["location_entity_id"].isin(known)], "event locations unknown to entities")
+    return _result(located[~known_ids(located["location_entity_id"], known)], "event locations unknown to entities")
 
 
 @table_check("events", also_reads=("event_participants",),

@@ -407,10 +407,10 @@ def check_plover(path: Path, passed: frozenset[str] = frozenset()) -> int:
 
 def prepare_exports() -> None:
     """Load what writing and checking the exports needs and keeps (the Pandera models, the
-    JSON Schema, the export knowledge): done once in the parent when they run in child
-    processes (`pipeline.own_process`)."""
+    JSON Schema and its fast validator, the export knowledge): done once in the parent when they run in
+    child processes (`pipeline.own_process`)."""
     build_models()
-    plover.load_schema()
+    plover.passes_schema()
     plover.load_knowledge()
 
 

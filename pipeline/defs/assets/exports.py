@@ -17,7 +17,7 @@ from dagster import (
     asset_check,
 )
 
-from pipeline.defs.pools import CORPUS_POOL, WHOLE_TABLES_OP_TAGS
+from pipeline.defs.pools import CORPUS_POOL, EXPORTS_OP_TAGS
 from pipeline.defs.resources import NewsPaths
 from pipeline.exports import FILES, TABLES_USED, check_exports, exports_dir, prepare_exports, write_exports
 from pipeline.exports.plover import SCHEMA_PATH, PloverInvalid
@@ -31,7 +31,7 @@ from pipeline.schemas import SchemaViolation
     kinds={"python", "json", "csv"},
     owners=["team:newsevents"],
     tags={"layer": "out", "format": "jsonl"},
-    op_tags=WHOLE_TABLES_OP_TAGS,
+    op_tags=EXPORTS_OP_TAGS,
     deps=[AssetKey(t) for t in TABLES_USED],
     automation_condition=AutomationCondition.eager(),
     description=(

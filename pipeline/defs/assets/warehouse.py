@@ -13,7 +13,7 @@ from dagster import (
 
 from pipeline import warehouse as warehouse_module
 from pipeline import warehouse_guard
-from pipeline.defs.pools import CORPUS_POOL, WHOLE_TABLES_OP_TAGS
+from pipeline.defs.pools import CORPUS_POOL, WAREHOUSE_OP_TAGS
 from pipeline.defs.resources import NewsPaths
 from pipeline.own_process import step_value
 from pipeline.schemas import TABLES
@@ -39,7 +39,7 @@ def parquet_fingerprint(code: str, digests: dict[str, str]) -> str:
     kinds={"duckdb"},
     owners=["team:newsevents"],
     tags={"layer": "out"},
-    op_tags=WHOLE_TABLES_OP_TAGS,
+    op_tags=WAREHOUSE_OP_TAGS,
     deps=[AssetKey(t) for t in TABLES],
     automation_condition=AutomationCondition.eager(),
     description=(
