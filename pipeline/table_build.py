@@ -46,7 +46,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import resolution_inputs, schemas, table_reuse
-from pipeline.cache_format import check_row, make_record
+from pipeline.cache_format import check_row
 from pipeline.nlp.collection_rows import RowRejection
 from pipeline.nlp.corpus import (
     ARTICLE_TABLES,
@@ -59,6 +59,7 @@ from pipeline.nlp.corpus import (
 )
 from pipeline.nlp.entity_resolution import known_people
 from pipeline.nlp.entity_resolution.known_people import KnownPeople
+from pipeline.nlp.entity_resolution.resolve import partition
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.ingest import Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance
@@ -210,8 +211,70 @@ def read_resolution_inputs(
         return _read_inputs(cache, extracted, version, data_dir, None)
 
 
-def _resolved(inputs: ResolutionInputs, people: KnownPeople | None) -> CorpusResolution:
-    return resolve_corpus(inputs.mentions.ordered(), inputs.candidates, inputs.infos, inputs.stances, people)
+def _resolved(inputs: ResolutionInputs, people: KnownPeople, helper: bool) -> CorpusResolution:
+    """Resolution over what pass 1 read; with `helper`, the people of the later half of the
+    articles clustered by a forked process meanwhile (`_PeopleHelper`)."""
+    mentions = inputs.mentions.ordered()
+    with _PeopleHelper(mentions, people) if helper else contextlib.nullcontext():
+        return resolve_corpus(mentions, inputs.candidates, inputs.infos, inputs.stances, people)
+
+
+def _started_helper(parent: int) -> None:
+    """What a helper forked by the table step does first: die with the step's process, show
+    as its helper, and keep the inherited objects out of its collections (fewer pages copied)."""
+    from pipeline.own_process import die_with_parent, name_process
+
+    die_with_parent(parent)
+    name_process("core_tables+")
+    gc.freeze()
+
+
+class _PeopleHelper:
+    """A forked process that clusters the people of each article in the later half of the
+    corpus (`KnownPeople.cluster`) while this one links the gazetteer's names, the other
+    names and the people of the earlier half, and hands its answers over when this process
+    reaches the later half (`KnownPeople.expect`): clustering each article's people was most
+    of resolving them, a sixth of the step, with the other core idle. The answers are those
+    `known_people` keeps for the next build (each cluster's rows as positions): the clusters
+    this process makes from them are the ones it would have made. Should the helper fail,
+    this process clusters those articles itself."""
+
+    def __init__(self, t: MentionTable, people: KnownPeople):
+        self.t, self.people, self.process = t, people, None
+
+    def __enter__(self) -> _PeopleHelper:
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        first = len(self.t.article_ids) // 2
+        parent = os.getpid()
+
+        def cluster_later() -> None:
+            _started_helper(parent)
+            self.receiver.close()
+            t, answers = self.t, KnownPeople(self.people.known)
+            for article, rows in itertools.groupby(partition(t)[3], key=t.article_code):
+                if article >= first:
+                    answers.cluster(t, t.article_ids[article], list(rows))
+            sender.send(answers.used)
+            sender.close()
+
+        self.process = context.Process(target=cluster_later, name="people-helper", daemon=False)
+        self.process.start()
+        sender.close()
+        self.people.expect(first, self._answers)
+        return self
+
+    def _answers(self) -> dict[str, list]:
+        try:
+            return self.receiver.recv()
+        except EOFError:  # the helper failed: the articles are clustered here
+            return {}
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
 
 
 class _KeptLinesBroken(Exception):
@@ -232,8 +295,9 @@ def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], versi
 
     def record(kind: type, row: list):
         raw[kind].append(row)
-        if kind is Mention:  # coded into the MentionTable, which keeps each value once
-            return make_record(kind, row)
+        if kind is Mention:  # coded into the MentionTable as it is, which keeps each value once
+            check_row(kind, row)
+            return row
         return _shared_record(kind, row, shared, sentences)
 
     writer = resolution_inputs.Writer(data_dir, version) if data_dir is not None else None
@@ -257,7 +321,7 @@ def _read_inputs(cache: ExtractionCache, extracted: list[tuple[str, str]], versi
                 if found is None:
                     raise VanishedExtraction(article_id)
                 article, records = found
-                mentions.extend(records["mentions"])
+                mentions.extend_rows(records["mentions"])
                 candidates.extend(records["events"])
                 stances.extend(records["stances"])
                 entry = resolution_inputs.entry(article, raw[EventCandidate], raw[Stance])
@@ -342,9 +406,12 @@ def write_tables(
     content_sha256 of the cached extraction to use), in article_id order. Raises
     `SchemaViolation` or `VanishedExtraction`; either leaves the old files in place.
 
-    `helper`: whether a forked process lays out every other batch of the per-article tables
-    (`_BatchHelper`) when every article is laid out again; by default when this process may
-    fork (`own_process.in_process` false: it is the table step's own process)."""
+    `helper`: whether forked processes work beside this one: one clusters the people of half
+    the articles when every article's people are clustered again (`_PeopleHelper`), one lays out
+    batches of the per-article tables when every article is laid out again (`_BatchHelper`); by
+    default when this process may fork (`own_process.in_process` false: it is the table step's
+    own process)."""
+    may_fork = helper if helper is not None else not in_process()
     cache = ExtractionCache(data_dir)
     inputs = read_resolution_inputs(cache, extracted, version, data_dir)
     processed, resolution_digest = inputs.processed, inputs.digest
@@ -359,54 +426,57 @@ def write_tables(
         # inputs and of the code, which `digest` covers). The articles to lay out again take
         # their links and event dates from the last build's rows.
         del inputs
-        whole = file_tables(rejections, detected_at, notes, row_rejections)
+        resolved_now = None
         reuse = previous.same_extractions(dict(extracted), processed)
         resolution = previous.resolution_of({article_id for article_id, _ in extracted} - reuse)
         kept = set(table_reuse.RESOLVED_TABLES)
     else:
         people = known_people.load(known_people.memo_path(data_dir), version)
-        resolution = _resolved(inputs, people)
+        # a helper where every article's people are clustered again, half a batch's worth for it at least
+        resolved_now = _resolved(inputs, people, may_fork and not people.known and len(extracted) >= batch_articles)
         del inputs
         with atomic_path(known_people.memo_path(data_dir)) as temp:  # the clusters, for the next build
             temp.write_bytes(known_people.dumps(people, version))
         del people
-        whole = resolution.tables(release=True)
-        resolution = _links_only(resolution)
-        whole.update(file_tables(rejections, detected_at, notes, row_rejections))
-        reuse = None
-        kept = set()
-    kept |= {table for table, rows in whole.items() if previous.unchanged(table, rows)}
-    validated = {table: validate(table, whole.pop(table)) for table in list(whole) if table not in kept}
-    del whole
-    if reuse is None:
+        resolution = _links_only(resolved_now)
         reuse = previous.reusable(dict(extracted), processed, resolution)
-    contract = ContractPasses(data_dir)
-    # Rows taken over keep the validation they passed when their file was written: a table
-    # whose other rows are validated below has then passed the contract as a whole.
-    taken_from_passed = {table: not reuse or contract.passed(table) for table in ARTICLE_TABLES}
-    table_reuse.marker(data_dir).forget()
-    resolved.forget()
+        kept = set()
+    batches = list(in_batches(extracted, batch_articles))
+    laid_out = functools.partial(_batch_laid_out, cache, version, resolution, reuse, previous)
+    # a batch taken over from the last build is read from its files, not laid out: a helper
+    # only for a build that lays out every article, with a whole batch's worth for it at least
+    # (600 articles are a batch of 500 and one of 100: the fork costs what it saves)
+    use_helper = may_fork and not reuse and len(extracted) >= 2 * batch_articles
     summaries: dict[str, TableSummary] = {}
     with contextlib.ExitStack() as stack:
+        # forked before the corpus-wide tables are framed and validated, so that it lays out
+        # the first batches meanwhile
+        helping = stack.enter_context(contextlib.ExitStack())
+        other = helping.enter_context(_BatchHelper(batches, laid_out)) if use_helper else None
+        whole = file_tables(rejections, detected_at, notes, row_rejections)
+        if resolved_now is not None:
+            whole = resolved_now.tables(release=True) | whole
+            del resolved_now
+        kept |= {table for table, rows in whole.items() if previous.unchanged(table, rows)}
+        validated = {table: validate(table, whole.pop(table)) for table in list(whole) if table not in kept}
+        del whole
+        contract = ContractPasses(data_dir)
+        # Rows taken over keep the validation they passed when their file was written: a table
+        # whose other rows are validated below has then passed the contract as a whole.
+        taken_from_passed = {table: not reuse or contract.passed(table) for table in ARTICLE_TABLES}
+        table_reuse.marker(data_dir).forget()
+        resolved.forget()
         appenders = {}
         for table in ARTICLE_TABLES:
             temp = stack.enter_context(atomic_path(table_path(data_dir, table)))
             writer = stack.enter_context(pq.ParquetWriter(temp, TABLES[table][1], compression="zstd"))
             appenders[table] = _Appender(table, temp, writer)
-        batches = list(in_batches(extracted, batch_articles))
-
-        laid_out = functools.partial(_batch_laid_out, cache, version, resolution, reuse, previous)
-        # a batch taken over from the last build is read from its files, not laid out: a helper
-        # only for a build that lays out every article, with a whole batch's worth for it at least
-        # (600 articles are a batch of 500 here and one of 100 there: the fork costs what it saves)
-        use_helper = ((helper if helper is not None else not in_process()) and not reuse
-                      and sum(len(b) for i, b in enumerate(batches) if _BatchHelper.lays_out(i)) >= batch_articles)
-        with _BatchHelper(batches, laid_out) if use_helper else contextlib.nullcontext() as other:
-            for index, batch in enumerate(batches):
-                tables = other.receive() if other is not None and other.lays_out(index) else laid_out(batch)
-                for table in ARTICLE_TABLES:
-                    appenders[table].write(tables.pop(table))
-        del resolution, processed, reuse, laid_out  # the links of every mention: let them go before DuckDB counts
+        for tables in _in_batch_order(batches, laid_out, other):
+            for table in ARTICLE_TABLES:
+                appenders[table].write(tables.pop(table))
+        helping.close()
+        # the links of every mention: let them go before DuckDB counts
+        del resolution, processed, reuse, laid_out, other
         for appender in appenders.values():
             appender.writer.close()
             _check_unique(appender)
@@ -429,61 +499,92 @@ def write_tables(
     return {table: summaries[table] for table in TABLES}
 
 
+def _in_batch_order(batches: list[list[tuple[str, str]]], laid_out, helper: _BatchHelper | None
+                    ) -> Iterator[dict[str, pa.Table]]:
+    """Each batch's per-article tables, in batch order: laid out here or by the helper,
+    whichever claimed the batch first (`_BatchHelper.claim`). While the helper still lays out
+    the batch whose turn it is, this process lays out the next unclaimed one (one at most
+    ahead of its turn), so that neither process waits while a batch is left."""
+    if helper is None:
+        yield from map(laid_out, batches)
+        return
+    ahead: dict[int, dict[str, pa.Table]] = {}
+    for index, batch in enumerate(batches):
+        if index in ahead:
+            yield ahead.pop(index)
+        elif helper.claim(index) is not None:
+            yield laid_out(batch)
+        else:
+            if not ahead and not helper.ready() and (later := helper.claim()) is not None:
+                ahead[later] = laid_out(batches[later])
+            yield helper.receive(index)
+
+
 class _BatchHelper:
-    """A forked process that lays out every other batch of the per-article tables (the odd
-    ones) while this one lays out the even ones, and hands each batch's tables back as Arrow
-    IPC files in a temporary folder, which this process reads and writes in order.
+    """A forked process that lays out batches of the per-article tables while this one lays
+    out others, and hands each batch's tables back as Arrow IPC files in a temporary folder,
+    which this process reads and writes in order (`_in_batch_order`).
 
     After resolution the table step ran on one core, the other idle: decoding each article's
     cache entry again and making, framing and validating its rows is about a third of the
     step. Split by batch, every entry is still decoded once (split by table, each process
     decoded every entry: tried, and it cost what it saved), each row group is laid out whole
     by one process (so the files are byte for byte those one process writes), and the helper,
-    forked once resolution is done, inherits every mention's link. The tables go through
-    files, not the pipe: megabytes through a pipe of 64 KB made the two processes take turns
-    hundreds of times a batch, each turn a wait for the scheduler on a busy machine. Memory:
-    the helper holds the batch it lays out, and lays out the next only once this process has
-    read the last one's files: one batch's files at a time in the temporary folder.
-    It dies with this process; a failure in it (a schema violation, a vanished extraction)
-    is raised again here."""
+    forked once resolution is done, inherits every mention's link. Which process lays out a
+    batch is decided as they go: each claims the first batch no one has claimed (a counter
+    in shared memory), so the helper starts on the first batches while this process frames
+    and validates the corpus-wide tables (an eighth of the step), and neither waits for the
+    other while batches are left (every other batch, as first tried, left the helper idle
+    for that while). The tables go through files, not the pipe: megabytes through a pipe of
+    64 KB made the two processes take turns hundreds of times a batch, each turn a wait for
+    the scheduler on a busy machine. Memory: the helper holds the batch it lays out, and
+    claims another only while fewer than `UNREAD` of its batches wait to be read: that many
+    batches' files at most in the temporary folder. It dies with this process; a failure in
+    it (a schema violation, a vanished extraction) is raised again here."""
+
+    UNREAD = 2
 
     def __init__(self, batches: list, laid_out):
         self.batches, self.laid_out, self.process = batches, laid_out, None
 
-    @staticmethod
-    def lays_out(index: int) -> bool:
-        return index % 2 == 1
-
     def _file(self, index: int, table: str) -> Path:
         return self.folder / f"{index}.{table}.arrows"
 
-    def __enter__(self) -> _BatchHelper:
-        from pipeline.own_process import die_with_parent, name_process
+    def claim(self, index: int | None = None) -> int | None:
+        """The first batch no process has claimed, now claimed (only when it is `index`, if
+        given); None when there is none."""
+        with self.unclaimed.get_lock():
+            found = self.unclaimed.value
+            if found >= len(self.batches) or index is not None and found != index:
+                return None
+            self.unclaimed.value = found + 1
+        return found
 
+    def __enter__(self) -> _BatchHelper:
         self.folder = Path(tempfile.mkdtemp(prefix="newsevents-tables-"))
         context = multiprocessing.get_context("fork")
+        self.unclaimed = context.Value("i", 0)
         self.receiver, sender = context.Pipe(duplex=False)
         taken, self.taken = context.Pipe(duplex=False)
         parent = os.getpid()
 
         def lay_out() -> None:
-            die_with_parent(parent)
-            name_process("core_tables+")
-            gc.freeze()
+            _started_helper(parent)
             self.receiver.close()
             self.taken.close()
-            handed = False
-            for index, batch in enumerate(self.batches):
-                if not self.lays_out(index):
-                    continue
-                if handed:  # one batch ahead at most: the files of the last one read first
+            unread = 0
+            while True:
+                if unread == self.UNREAD:  # the files of the oldest read first
                     try:
                         taken.recv()
                     except EOFError:  # the parent stopped
                         return
-                handed = True
+                    unread -= 1
+                index = self.claim()
+                if index is None:
+                    break
                 try:
-                    tables = self.laid_out(batch)
+                    tables = self.laid_out(self.batches[index])
                     for table in ARTICLE_TABLES:
                         with pa.OSFile(str(self._file(index, table)), "wb") as sink, \
                                 pa.ipc.new_stream(sink, TABLES[table][1]) as stream:
@@ -492,6 +593,7 @@ class _BatchHelper:
                     sender.send((False, error))
                     return
                 sender.send((True, index))
+                unread += 1
             sender.close()
 
         self.process = context.Process(target=lay_out, name="table-helper", daemon=False)
@@ -500,14 +602,21 @@ class _BatchHelper:
         taken.close()
         return self
 
-    def receive(self) -> dict[str, pa.Table]:
-        """The next batch the helper laid out; its exception, raised."""
+    def ready(self) -> bool:
+        """Whether the helper has handed a batch (or its failure) not yet received."""
+        return self.receiver.poll()
+
+    def receive(self, index: int) -> dict[str, pa.Table]:
+        """Batch `index`, which the helper claimed (its batches come in the order claimed);
+        its exception, raised."""
         try:
             ok, found = self.receiver.recv()
         except EOFError:
             raise RuntimeError(f"the table step's helper ended with exit code {self.process.exitcode}") from None
         if not ok:
             raise found
+        if found != index:
+            raise RuntimeError(f"the table step's helper handed batch {found}, not {index}")
         tables = {}
         for table in ARTICLE_TABLES:
             path = self._file(found, table)

@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline import cache_format, schemas
-from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution
+from pipeline.nlp.corpus import ARTICLE_TABLES, SORT_KEYS, CorpusResolution, links_of
 from pipeline.nlp.event_resolution import EventResolution
 from pipeline.passed import file_digest_or_none
 from pipeline.storage import InputsMarker, opened_parquet, table_path
@@ -148,7 +148,7 @@ class PreviousTables:
         with opened_parquet(self.paths["mentions"]) as source:
             for batch in pq.ParquetFile(source).iter_batches(batch_size=SCAN_ROWS, columns=columns):
                 rows = batch.to_pydict()
-                links = _links_of(resolution.links, rows["mention_id"])
+                links = links_of(resolution.links, rows["mention_id"])
                 for article_id, entity_id, how, link in zip(
                     rows["article_id"], rows["entity_id"], rows["resolution"], links, strict=True
                 ):
@@ -179,14 +179,6 @@ def _row_groups_between(metadata: pq.FileMetaData, column: str, low: str, high: 
         if stats is None or not stats.has_min_max or not (stats.max < low or stats.min > high):
             groups.append(group)
     return groups
-
-
-def _links_of(links: Mapping[str, tuple[str, str]], mention_ids: list[str]) -> list[tuple[str, str] | None]:
-    """Each id's link: in one lookup where the links are resolution's `Links`."""
-    get_many = getattr(links, "get_many", None)
-    if get_many is not None:
-        return get_many(mention_ids)
-    return [links.get(mention_id) for mention_id in mention_ids]
 
 
 def in_table_order(table: str, reused: pa.Table | None, new: pa.Table | None) -> pa.Table:

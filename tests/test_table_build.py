@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import replace
 from datetime import datetime
@@ -13,6 +14,7 @@ import pytest
 
 from pipeline import table_build, table_reuse
 from pipeline.nlp.corpus import ARTICLE_TABLES, build_tables
+from pipeline.nlp.entity_resolution import known_people
 from pipeline.nlp.extract import extract_articles
 from pipeline.nlp.seed_folder import ingest_everything
 from pipeline.nlp.version import extractor_version
@@ -408,7 +410,6 @@ def test_clusters_kept_from_the_last_build_are_those_clustering_makes(corpus):
     `cluster_article` makes; rows come back in the new table's numbering."""
     from itertools import groupby
 
-    from pipeline.nlp.entity_resolution import known_people
     from pipeline.nlp.entity_resolution.article_people import cluster_article
     from pipeline.nlp.entity_resolution.table import MentionTable
 
@@ -527,7 +528,9 @@ def test_an_edit_that_changes_nothing_resolution_reads_skips_resolution_and_equa
         assert pq.read_table(table_path(data, table)).equals(arrow(table, expected[table])), table
 
 
-def test_the_batch_helper_writes_the_files_one_process_writes_byte_for_byte(corpus, tmp_path):
+def test_the_helpers_write_the_files_one_process_writes_byte_for_byte(corpus, tmp_path):
+    """The people's clusters of the later half (`_PeopleHelper`) and batches of the per-article
+    tables (`_BatchHelper`) worked out in forked processes."""
     _, extractions, extracted, rejections, row_rejections = corpus
     written = {}
     for helper in (False, True):
@@ -537,6 +540,7 @@ def test_the_batch_helper_writes_the_files_one_process_writes_byte_for_byte(corp
         table_build.write_tables(copy, extracted, extractor_version(), rejections, NOW, None, row_rejections,
                                  batch_articles=1, helper=helper)
         written[helper] = {table: table_path(copy, table).read_bytes() for table in TABLES}
+        written[helper]["clusters"] = known_people.memo_path(copy).read_bytes()
     assert written[True] == written[False]
     assert pq.ParquetFile(table_path(tmp_path / "helper-True", "sentences")).metadata.num_row_groups == 5
 
@@ -548,8 +552,8 @@ def test_a_violation_in_a_batch_of_the_helper_is_raised_and_leaves_the_old_files
         ExtractionCache(copy).put(extraction, extractor_version())
     table_build.write_tables(copy, extracted, extractor_version(), rejections, NOW, batch_articles=1, helper=False)
     before = table_path(copy, "sentences").read_bytes()
-    second = extracted[1][0]  # batch 1 of one article each: laid out by the helper
-    real = table_build.article_rows
+    second = extracted[1][0]
+    real, claim, step = table_build.article_rows, table_build._BatchHelper.claim, os.getpid()
 
     def broken(extraction, resolution):
         rows = real(extraction, resolution)
@@ -557,7 +561,11 @@ def test_a_violation_in_a_batch_of_the_helper_is_raised_and_leaves_the_old_files
             rows["sentences"][0]["char_end"] = -1  # breaks the contract (char_end >= 0)
         return rows
 
+    def helper_only(self, index=None):  # every batch laid out by the helper
+        return None if os.getpid() == step else claim(self, index)
+
     monkeypatch.setattr(table_build, "article_rows", broken)
+    monkeypatch.setattr(table_build._BatchHelper, "claim", helper_only)
     table_reuse.marker(copy).forget()
     with pytest.raises(SchemaViolation, match="char_end"):
         table_build.write_tables(copy, extracted, extractor_version(), rejections, NOW, batch_articles=1, helper=True)

@@ -148,12 +148,23 @@ def article_rows(extraction: ArticleExtraction, resolution: CorpusResolution) ->
     linked_date = resolution.events.article_dates.get(article["article_id"])
     if linked_date is not None and article["published_date"] is None:
         article.update(published_date=linked_date, published_date_source="event_link")
+    mentions = extraction.mentions
+    found = links_of(links, [m.mention_id for m in mentions])
     return {
         "articles": [article],
         "sentences": [{"article_id": article["article_id"], **_flat_dict(s)} for s in extraction.sentences],
-        "mentions": [_mention_row(m, link) for m in extraction.mentions if (link := links.get(m.mention_id))],
+        "mentions": [_mention_row(m, link) for m, link in zip(mentions, found, strict=True) if link],
         "quotes": [_quote_row(q, resolution) for q in extraction.quotes],
     }
+
+
+def links_of(links: Mapping[str, tuple[str, str]], mention_ids: list[str]) -> list[tuple[str, str] | None]:
+    """Each id's link (None for an unlinked one): in one lookup where the links are
+    resolution's `Links` (one search of its sorted keys costs about what a search per id does)."""
+    get_many = getattr(links, "get_many", None)
+    if get_many is not None:
+        return get_many(mention_ids)
+    return [links.get(mention_id) for mention_id in mention_ids]
 
 
 def article_info(article: dict) -> ArticleInfo:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.nlp.entity_resolution.article_people import LocalPerson, cluster_article
@@ -33,8 +34,19 @@ class KnownPeople:
         self.known = known or {}
         self.used: dict[str, list] = {}
         self.clustered = 0  # articles clustered now, not taken from the last build
+        self._expected: tuple[int, Callable[[], dict[str, list]]] | None = None
+
+    def expect(self, first_article: int, answers: Callable[[], dict[str, list]]) -> None:
+        """Answers for the articles from `first_article` on (their code in the table), which
+        another process works out meanwhile: `answers` hands them over (waiting for them)
+        when the first of those articles is clustered. An article it has no answer for is
+        clustered here."""
+        self._expected = (first_article, answers)
 
     def cluster(self, t: MentionTable, article_id: str, rows: list[int]) -> list[LocalPerson]:
+        if self._expected is not None and t.article_code(rows[0]) >= self._expected[0]:
+            self.known = {**self.known, **self._expected[1]()}
+            self._expected = None
         key = _key(t, rows)
         found = self.known.get(key)
         if found is None:

@@ -43,6 +43,19 @@ def resolve_entities(
 
 def _resolve(gaz: Gazetteer, t: MentionTable, people: KnownPeople | None = None) -> EntityResolution:
     """Rows are in (article_id, char_start, mention_id) order; every pass walks them so."""
+    references, untied, fixed, persons, others, used_ids = partition(t)
+    state = LinkState(len(t), used_ids)
+    link_fixed(state, gaz, t, fixed)
+    link_others(state, gaz, t, others)
+    link_persons(state, t, persons, people)
+    link_untied(state, t, untied, persons)
+    link_references(state, t, references)
+    return EntityResolution(entity_rows(state, gaz, t), t.links(state.link_codes, state.pairs))
+
+
+def partition(t: MentionTable) -> tuple[array, array, array, array, array, set[str]]:
+    """The rows each pass links, in table order (references, untied titles, gazetteer hits,
+    people, the other names), and the gazetteer ids those hits take."""
     references, untied, fixed, persons, others = (array("i") for _ in range(5))
     used_ids: set[str] = set()
     for row in range(len(t)):
@@ -57,10 +70,4 @@ def _resolve(gaz: Gazetteer, t: MentionTable, people: KnownPeople | None = None)
             persons.append(row)
         else:
             others.append(row)
-    state = LinkState(len(t), used_ids)
-    link_fixed(state, gaz, t, fixed)
-    link_others(state, gaz, t, others)
-    link_persons(state, t, persons, people)
-    link_untied(state, t, untied, persons)
-    link_references(state, t, references)
-    return EntityResolution(entity_rows(state, gaz, t), t.links(state.link_codes, state.pairs))
+    return references, untied, fixed, persons, others, used_ids

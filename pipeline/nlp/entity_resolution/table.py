@@ -17,11 +17,11 @@ dict of millions of id strings.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from pipeline.nlp.records import Mention
+from pipeline.nlp.records import Mention, field_reader
 
 STRING_FIELDS = ("surface", "ner_label", "entity_type", "kind", "name", "gazetteer_id", "role", "country_iso3")
 """The mention's fields held as codes into `MentionTable.strings` (None is code 0)."""
@@ -29,6 +29,9 @@ STRING_FIELDS = ("surface", "ner_label", "entity_type", "kind", "name", "gazette
 INT_FIELDS = ("sentence_id", "char_start", "char_end")
 
 _MASK = (1 << 32) - 1
+
+_MENTION_FIELDS, _MENTION_VALUES = field_reader(Mention)
+_ARTICLE_ID = _MENTION_FIELDS.index("article_id")
 
 
 def _codes(values: Iterable[int] = ()) -> array:
@@ -139,23 +142,34 @@ class MentionTable:
 
     def extend(self, mentions: Iterable[Mention]) -> None:
         """Add mentions, in any order (`ordered` sorts them once all are in)."""
+        self.extend_rows(map(_MENTION_VALUES, mentions))
+
+    def extend_rows(self, rows: Iterable[Sequence]) -> None:
+        """Add mentions given as their field values in `Mention`'s order (a cached row, as the
+        cache holds it): pass 1 codes a corpus's mentions without making a record of each,
+        which cost about as much as coding it."""
         columns, code = self._columns, self.code
-        string_columns = [(columns[name], name) for name in STRING_FIELDS]
-        int_columns = [(columns[name], name) for name in INT_FIELDS]
-        for m in mentions:
-            article = self._article_codes.get(m.article_id)
+        article_column, article_codes = columns["article"], self._article_codes
+        ids = [(columns[name], columns[own], _MENTION_FIELDS.index(field))
+               for name, own, field in (("mid", "mid_own", "mention_id"), ("ante", "ante_own", "antecedent"))]
+        int_columns = [(columns[name], _MENTION_FIELDS.index(name)) for name in INT_FIELDS]
+        string_columns = [(columns[name], _MENTION_FIELDS.index(name)) for name in STRING_FIELDS]
+        for m in rows:
+            article_id = m[_ARTICLE_ID]
+            article = article_codes.get(article_id)
             if article is None:
-                article = self._article_codes[m.article_id] = len(self.article_ids)
-                self.article_ids.append(m.article_id)
-            columns["article"].append(article)
-            for name, own_name, value in (("mid", "mid_own", m.mention_id), ("ante", "ante_own", m.antecedent)):
-                suffix = _own_suffix(m.article_id, value) if value is not None else None
-                columns[name].append(code(value if suffix is None else suffix))
-                columns[own_name].append(suffix is not None)
-            for column, name in int_columns:
-                column.append(getattr(m, name))
-            for column, name in string_columns:
-                column.append(code(getattr(m, name)))
+                article = article_codes[article_id] = len(self.article_ids)
+                self.article_ids.append(article_id)
+            article_column.append(article)
+            for column, own_column, at in ids:
+                value = m[at]
+                suffix = _own_suffix(article_id, value) if value is not None else None
+                column.append(code(value if suffix is None else suffix))
+                own_column.append(suffix is not None)
+            for column, at in int_columns:
+                column.append(m[at])
+            for column, at in string_columns:
+                column.append(code(m[at]))
 
     COLUMNS = ("article", "mid", "mid_own", "ante", "ante_own", *INT_FIELDS, *STRING_FIELDS)
     """The integer columns, in the order `coded` hands them out."""
