@@ -17,15 +17,30 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
 _STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE", "ENT_ID"})  # the lazy columns whose values are strings
 
 
-def _lazy(attr: str, doc: str) -> property:
-    """A column of the view exported from the doc when first asked (`TokenView._column`)."""
-    return property(lambda view: view._column(attr), doc=doc)  # noqa: SLF001 - the view's own cache
+class _lazy:  # noqa: N801 - used like `property`
+    """A column of the view exported from the doc when first asked (`TokenView._column`) and
+    then kept as the view's own attribute: a non-data descriptor, so later reads find the list
+    in the instance and call nothing (the passes read these columns a hundred thousand times
+    per few hundred articles; a property's call at each read showed in the profile)."""
+
+    def __init__(self, attr: str, doc: str):
+        self.attr = attr
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, view: TokenView | None, owner: type | None = None):
+        if view is None:
+            return self
+        found = view.__dict__[self.name] = view._column(self.attr)  # noqa: SLF001 - the view's own cache
+        return found
 
 
 class TokenView:
@@ -53,6 +68,7 @@ class TokenView:
         self._children: dict[int, tuple[int, ...]] = {}
         self._columns: dict[str, list] = {}
         self._ents: tuple | None = None
+        self._tokens: list[Token] | None = None
         self._heads_of: dict[tuple[str, str], frozenset[int]] = {}
         self.memo: dict[tuple, object] = {}  # answers a pass computed once per token (name, then what it was asked of)
 
@@ -70,6 +86,15 @@ class TokenView:
     is_punct = _lazy("IS_PUNCT", "1 where `token.is_punct`, else 0.")
     is_space = _lazy("IS_SPACE", "1 where `token.is_space`, else 0.")
     spaced = _lazy("SPACY", "1 where a space follows the token (`token.whitespace_` not empty), else 0.")
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The doc's `Token` objects, made once (one walk of the doc) and shared: a pass that
+        needs a token's spaCy attributes at an index reads `tokens[i]`, where each `doc[i]`
+        would make a new object (millions of them per few hundred articles)."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
 
     @property
     def ents(self) -> tuple:
@@ -107,7 +132,7 @@ class TokenView:
             dependents, ends = self._by_head
             headed = dependents[ends[i - 1] if i else 0 : ends[i]]
             if headed:
-                token = self.doc[i]
+                token = self.tokens[i]
                 left, right = token.left_edge.i, token.right_edge.i
                 found = tuple(j for j in headed if left <= j <= right)
             else:
