@@ -27,6 +27,7 @@ from pipeline.nlp.events.vocabulary import (
 from pipeline.nlp.lexicons import KNOWLEDGE_DIR
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import ACTOR_LABELS, mention_root, passive_form
+from pipeline.nlp.token_view import view_of
 from pipeline.nlp.yaml_text import safe_load
 
 SENSES_FILE = KNOWLEDGE_DIR / "event_senses.yaml"
@@ -438,7 +439,7 @@ def _office_firm(role: Token, nouns: frozenset[str]) -> bool:
     holders += [o for p in of_phrases for o in p.children if o.dep_ == "pobj"]
     for t in holders:
         if t.ent_type_ == "ORG" and not t.ent_id_:  # a body the gazetteer knows is no firm
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in view_of(t.doc).ents if e.start <= t.i < e.end), None)
             if ent is not None and _firm_name(ent):
                 return True
         elif not t.ent_type_ and t.pos_ == "PROPN" and _firm_name([t, *t.lefts]):
@@ -463,6 +464,17 @@ def _holds_office(root: Token, roles: frozenset[str], nouns: frozenset[str]) -> 
     return False
 
 
+def _person_roots(doc) -> list[Token]:
+    """The roots of the doc's PERSON entities, found once per doc: `_firm_officer` looks
+    for a person's namesakes among them for every person actor of every draft, and each
+    `doc.ents` and `span.root` made the spans and tokens anew."""
+    view = view_of(doc)
+    found = view.memo.get(("person roots", 0))
+    if found is None:
+        found = view.memo[("person roots", 0)] = [e.root for e in view.ents if e.label_ == "PERSON"]
+    return found
+
+
 def _firm_officer(mention: Mention, doc_token: Token, roles: frozenset[str], nouns: frozenset[str]) -> bool:
     """A named person holding an office in a firm ("Gazprom chief Alexei Miller", "Stuart
     Rose, chief executive of M&S"), here or where the article names them in full ("Mr
@@ -476,7 +488,7 @@ def _firm_officer(mention: Mention, doc_token: Token, roles: frozenset[str], nou
         return False
     if _holds_office(root, roles, nouns):
         return True
-    namesakes = (e.root for e in doc_token.doc.ents if e.label_ == "PERSON" and e.root.text == root.text)
+    namesakes = (r for r in _person_roots(doc_token.doc) if r.text == root.text)
     return any(r.i != root.i and _holds_office(r, roles, nouns) for r in namesakes)
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
 from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, EXAMPLE_HEADS, HONORIFICS, KIND_NOUNS, NAMING_HEADS
+from pipeline.nlp.token_view import view_of
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
@@ -270,7 +271,7 @@ def _person_named_elsewhere(doc, start: int, end: int) -> bool:
     "brand" that NER finds elsewhere in the article as a person, whole or by its last word,
     is that person's brand, and the person is the mention."""
     words = {doc[start:end].text, doc[end - 1].text}
-    return any(e.label_ == "PERSON" and e.text in words for e in doc.ents if not start <= e.start < end)
+    return any(e.label_ == "PERSON" and e.text in words for e in view_of(doc).ents if not start <= e.start < end)
 
 
 def _name_word(token: Token) -> bool:
