@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
 _STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE", "ENT_ID"})  # the lazy columns whose values are strings
@@ -68,7 +68,6 @@ class TokenView:
         self._children: dict[int, tuple[int, ...]] = {}
         self._columns: dict[str, list] = {}
         self._ents: tuple | None = None
-        self._tokens: list[Token] | None = None
         self._heads_of: dict[tuple[str, str], frozenset[int]] = {}
         self.memo: dict[tuple, object] = {}  # answers a pass computed once per token (name, then what it was asked of)
 
@@ -86,15 +85,6 @@ class TokenView:
     is_punct = _lazy("IS_PUNCT", "1 where `token.is_punct`, else 0.")
     is_space = _lazy("IS_SPACE", "1 where `token.is_space`, else 0.")
     spaced = _lazy("SPACY", "1 where a space follows the token (`token.whitespace_` not empty), else 0.")
-
-    @property
-    def tokens(self) -> list[Token]:
-        """The doc's `Token` objects, made once (one walk of the doc) and shared: a pass that
-        needs a token's spaCy attributes at an index reads `tokens[i]`, where each `doc[i]`
-        would make a new object (millions of them per few hundred articles)."""
-        if self._tokens is None:
-            self._tokens = list(self.doc)
-        return self._tokens
 
     @property
     def ents(self) -> tuple:
@@ -132,7 +122,7 @@ class TokenView:
             dependents, ends = self._by_head
             headed = dependents[ends[i - 1] if i else 0 : ends[i]]
             if headed:
-                token = self.tokens[i]
+                token = self.doc[i]
                 left, right = token.left_edge.i, token.right_edge.i
                 found = tuple(j for j in headed if left <= j <= right)
             else:

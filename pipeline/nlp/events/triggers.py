@@ -293,12 +293,11 @@ def _participle(verb: Token) -> bool:
 def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Draft]:
     """One draft per trigger in the sentence that survives the trigger-level filters."""
     lexicon, index = ec.lexicon, ec.index
-    view = view_of(span.doc)
-    pos, tag, dep = view.pos, view.tag, view.dep
+    doc, view = span.doc, view_of(span.doc)
+    pos, tag = view.pos, view.tag
     verbs: dict[int, tuple[Trigger, list[Token]]] = {}
     nouns: dict[int, tuple[Trigger, list[Token]]] = {}
     lemma, lower, text = view.lemma, view.lower, view.text
-    tokens = view.tokens  # one Token per index, shared (each doc[i] makes a new one)
     for i in range(span.start, span.end):
         # only a verb (verb_trigger) or a noun (_noun_trigger) can be a trigger
         verbal = pos[i] == "VERB" or (tag[i].startswith("VB") and pos[i] != "AUX")
@@ -309,7 +308,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         special = pos[i] == "VERB" and word in _READ_AS_VERBS
         if not special and not _may_trigger(lexicon, verbal, pos[i], word, lower[i], i >= 2 and text[i - 1] == "-"):
             continue  # no entry, reading or noun can start at the word: no Token made for it
-        token = tokens[i]
+        token = doc[i]
         if special:
             # "Lula welcomed Hu Jintao to Brasilia": a guest from abroad, read as "hosted"
             found = greeting_trigger(token, lexicon, index) or verb_trigger(token, lexicon)
@@ -333,19 +332,19 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         word = lemma[i].lower()
         # received_nouns reads the "with ... from" phrase itself, save after an idiom's verb
         if word not in RECEIVING_LEMMAS or (word in IDIOM_RECEIVING_VERBS and word not in RECEIVING_VERBS):
-            for noun in given_with(tokens[i]):  # "X, with assistance from Y, provided ...": aid Y gave X
+            for noun in given_with(doc[i]):  # "X, with assistance from Y, provided ...": aid Y gave X
                 if noun.i in nouns and nouns[noun.i][0].event_type == "AID":
-                    received.setdefault(noun.i, []).append(tokens[i])
+                    received.setdefault(noun.i, []).append(doc[i])
         # only a verb whose lemma receives (RECEIVING_LEMMAS) has other received nouns
         if word not in RECEIVING_LEMMAS:
             continue
-        for noun in received_nouns(tokens[i]):
+        for noun in received_nouns(doc[i]):
             idiom = RECEIVED_IDIOMS.get(noun.lemma_.lower())
             if noun.i not in nouns and idiom and (meaning := lexicon.noun(idiom)) is not None:
                 nouns[noun.i] = (replace(meaning, lemma=noun.lemma_.lower()), [noun])  # "under fire": criticism
             if noun.i in nouns and nouns[noun.i][0].event_type in RECEIVED_TYPES:
                 # "faced criticism", "came under attack from Y": realised, aimed at the subject
-                received.setdefault(noun.i, []).append(tokens[i])
+                received.setdefault(noun.i, []).append(doc[i])
 
     realised_by: dict[int, list[Token]] = {}
     absorbed: set[int] = set()
@@ -365,7 +364,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         legal_only = bare and verb_lemma in LEGAL_REALISING_VERBS
         if bare and not (meeting_only or scaling_only or dropping_only or legal_only or granting):
             continue  # (told on the token view: no Token made for the verbs that realise nothing)
-        token = tokens[i]
+        token = doc[i]
         for noun in _object_nouns(token):
             if noun.i not in nouns:
                 continue
@@ -407,13 +406,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
                 realised_by.setdefault(token.i, []).append(noun)
 
     for i in nouns:
-        prep = tokens[i].head
+        prep = span.doc[i].head
         if nouns[i][0].event_type == "ASSAULT":
             continue  # "went on the offensive", "came on the attack": a posture, not a raid
-        if dep[i] == "pobj" and prep.lower_ in ("on", "for") and lemma_in(prep.head, MOTION_VERBS):
+        if span.doc[i].dep_ == "pobj" and prep.lower_ in ("on", "for") and lemma_in(prep.head, MOTION_VERBS):
             realised_by.setdefault(i, []).append(prep.head)  # "went on strike", "arrived for a visit"
         elif (
-            dep[i] == "pobj"
+            span.doc[i].dep_ == "pobj"
             and prep.lower_ in ("on", "for")
             and nouns[i][0].event_type == "CONSULT"
             and lemma_in(prep.head, PRESENCE_VERBS)
@@ -423,7 +422,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
 
     drafts: list[Draft] = []
     for i, (trigger, words) in sorted(nouns.items()):
-        token = tokens[i]
+        token = span.doc[i]
         if i in absorbed:
             continue
         realisers = realised_by.get(i, []) + mediated.get(i, []) + received.get(i, [])
@@ -448,7 +447,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     mediating_verbs = {v.i for vs in mediated.values() for v in vs}
     framing_verbs = {v.i for vs in received.values() for v in vs}
     for i, (trigger, words) in sorted(verbs.items()):
-        token = tokens[i]
+        token = span.doc[i]
         if i in mediating_verbs or i in light_triggers:
             continue  # the verb only arranged or realised the noun's event
         if i in framing_verbs and tuple(trigger.lemma.split()) in RECEIVING_FRAMES:

@@ -196,7 +196,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     start, end = after_inverted_verb(mc, start, end)
     opened = start
-    while end - start > 1 and view.pos[start] == "ADP" and view.tokens[start].is_sent_start and view.is_title[start]:
+    while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
     if end - start > 1 and ent.label_ == "ORG" and modifies_the_post_after(mc, start, end):
         start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
@@ -204,7 +204,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         end - start > 1
         and ent.label_ in ("ORG", "FAC", "GPE", "LOC")
         and view.pos[end - 1] == "ADP"  # what `loose_preposition` asks first, without a Token
-        and loose_preposition(view.tokens[end - 1])
+        and loose_preposition(mc.doc[end - 1])
     ):
         end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]

@@ -61,7 +61,7 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     for i, section in enumerate(mc.section):  # one section a token
         if section != "headline":
             continue
-        token = view_of(mc.doc).tokens[i]
+        token = mc.doc[i]
         if mc.section[token.i] != "headline" or token.i in covered or not token.is_alpha:
             continue
         if not (token.is_title or token.is_upper) or any(c.tok_start <= token.i < c.tok_end for c in out):
@@ -141,12 +141,11 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
     out = [c for c in chosen if not (c.gazetteer_id is None and doc[c.tok_start : c.tok_end].text in acronyms)]
     taken = {i for c in out for i in range(c.tok_start, c.tok_end)}
-    view = view_of(doc)
-    for i, text in enumerate(view.text):
+    for i, text in enumerate(view_of(doc).text):
         full = acronyms.get(text)
         if full is None:
             continue
-        token = view.tokens[i]
+        token = doc[i]
         if token.i in taken or not mc.in_sections(token.i, token.i + 1):
             continue
         out.append(replace(full, tok_start=token.i, tok_end=token.i + 1, priority=1, char_end=None))

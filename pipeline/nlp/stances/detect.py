@@ -183,7 +183,6 @@ def extract_stances(
     art = stance_context(ctx, quotes, mentions, lex, accusations)
     view = view_of(ctx.doc)
     pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
-    tokens = view.tokens
     memo = _memo_of(lex)
     kinds = memo.kinds  # (word, lemma) -> its gate fields
     plans, token_plans = memo.plans, memo.token_plans
@@ -208,7 +207,7 @@ def extract_stances(
         if quoted and (k := bisect.bisect_right(quoted_starts, idx)) and idx < quoted_ends[k - 1]:
             passes += quoted  # inside a quote (`art.quote_at(idx)` is one)
         if passes:
-            token = tokens[i]
+            token = ctx.doc[i]
             for signals_of in passes:
                 signals += signals_of(art, token)
     signals += issue_signals(art, signals)
