@@ -15,6 +15,8 @@ one article share it (articles are extracted one after another in each process).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
@@ -23,24 +25,15 @@ _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
 _STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE", "ENT_ID"})  # the lazy columns whose values are strings
 
 
-class _lazy:  # noqa: N801 - used like `property`
+class _lazy(cached_property):  # noqa: N801 - used like `property`
     """A column of the view exported from the doc when first asked (`TokenView._column`) and
-    then kept as the view's own attribute: a non-data descriptor, so later reads find the list
-    in the instance and call nothing (the passes read these columns a hundred thousand times
-    per few hundred articles; a property's call at each read showed in the profile)."""
+    then kept as the view's own attribute (`functools.cached_property`), so later reads call
+    nothing: the passes read these columns a hundred thousand times per few hundred articles,
+    and a property's call at each read showed in the profile."""
 
     def __init__(self, attr: str, doc: str):
-        self.attr = attr
+        super().__init__(lambda view: view._column(attr))  # noqa: SLF001 - the view's own cache
         self.__doc__ = doc
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, view: TokenView | None, owner: type | None = None):
-        if view is None:
-            return self
-        found = view.__dict__[self.name] = view._column(self.attr)  # noqa: SLF001 - the view's own cache
-        return found
 
 
 class TokenView:
