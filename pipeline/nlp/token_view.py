@@ -15,7 +15,9 @@ one article share it (articles are extracted one after another in each process).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
@@ -23,6 +25,7 @@ from spacy.tokens import Doc
 
 _ATTRS = [LOWER, DEP, POS, TAG, LEMMA, HEAD, IDX]
 _STRING_ATTRS = frozenset({"ORTH", "ENT_TYPE", "ENT_ID"})  # the lazy columns whose values are strings
+T = TypeVar("T")
 
 
 class _lazy(cached_property):  # noqa: N801 - used like `property`
@@ -66,6 +69,15 @@ class TokenView:
 
     def __len__(self) -> int:
         return len(self.lower)
+
+    def once(self, name: str, make: Callable[[], T]) -> T:
+        """`make()`, made once per doc and kept in `memo` under `name`: a set or list of the
+        whole article that several passes, or one pass at many tokens, read (callers only
+        read it)."""
+        found = self.memo.get((name, 0))
+        if found is None:
+            found = self.memo[(name, 0)] = make()
+        return found
 
     # columns fewer passes read, each exported when first asked: strings, or 1/0 flags
     text = _lazy("ORTH", "Each token's text (`token.text`).")

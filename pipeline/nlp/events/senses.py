@@ -469,10 +469,7 @@ def _person_roots(doc) -> list[Token]:
     for a person's namesakes among them for every person actor of every draft, and each
     `doc.ents` and `span.root` made the spans and tokens anew."""
     view = view_of(doc)
-    found = view.memo.get(("person roots", 0))
-    if found is None:
-        found = view.memo[("person roots", 0)] = [e.root for e in view.ents if e.label_ == "PERSON"]
-    return found
+    return view.once("person roots", lambda: [e.root for e in view.ents if e.label_ == "PERSON"])
 
 
 def _firm_officer(mention: Mention, doc_token: Token, roles: frozenset[str], nouns: frozenset[str]) -> bool:

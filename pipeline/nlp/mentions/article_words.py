@@ -15,24 +15,24 @@ from pipeline.nlp.token_view import view_of
 def lowered_words(doc) -> set[str]:
     """The words the article writes in lower case (made once per doc; callers only read it)."""
     view = view_of(doc)
-    found = view.memo.get(("lowered", 0))
-    if found is None:
-        found = view.memo[("lowered", 0)] = {
-            w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha
-        }
-    return found
+    return view.once(
+        "lowered",
+        lambda: {w for w, low, alpha in zip(view.text, view.is_lower, view.is_alpha, strict=True) if low and alpha},
+    )
 
 
 def word_positions(doc) -> dict[str, list[int]]:
     """Each word of the article with the indices it occurs at, in order (made once per doc;
     callers only read it)."""
     view = view_of(doc)
-    found = view.memo.get(("positions", 0))
-    if found is None:
-        found = view.memo[("positions", 0)] = {}
+
+    def positions() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
         for i, text in enumerate(view.text):
             found.setdefault(text, []).append(i)
-    return found
+        return found
+
+    return view.once("positions", positions)
 
 
 def capitalised_common_noun(token, lowered: set[str]) -> bool:

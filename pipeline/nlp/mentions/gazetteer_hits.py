@@ -164,14 +164,16 @@ def _states_by_last_word(mc: MentionContext) -> dict[str, set[str]]:
     """Each state the article names by several words, under its last word ("korea": South
     Korea), worked out once per article (the token view's memo)."""
     view = view_of(mc.doc)
-    by_last_word = view.memo.get(("country_names", 0))
-    if by_last_word is None:
-        by_last_word = view.memo[("country_names", 0)] = {}
+
+    def states() -> dict[str, set[str]]:
+        by_last_word: dict[str, set[str]] = {}
         for ent in view.ents:
             entry = mc.gaz.entries.get(ent.ent_id_) if ent.ent_id_.startswith("country:") else None
             if entry is not None and len(ent) > 1:
                 by_last_word.setdefault(view.lower[ent.end - 1], set()).add(entry.entity_id)
-    return by_last_word
+        return by_last_word
+
+    return view.once("country_names", states)
 
 
 def short_country_demonym(mc: MentionContext, span: Span) -> str | None:

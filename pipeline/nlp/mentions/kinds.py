@@ -717,9 +717,7 @@ def _list_members(root: Token) -> tuple[list[Token], list[Token]]:
 def _conjunct_below(view: TokenView, i: int) -> bool:
     """Whether some "conj" token other than i has i among its heads, read up the head
     column: `subtree` yields no token that does not."""
-    conjuncts = view.memo.get(("conjuncts",))
-    if conjuncts is None:
-        conjuncts = view.memo[("conjuncts",)] = [j for j, dep in enumerate(view.dep) if dep == "conj"]
+    conjuncts = view.once("conjuncts", lambda: [j for j, dep in enumerate(view.dep) if dep == "conj"])
     head = view.head
     for j in conjuncts:
         if j == i:

@@ -158,10 +158,7 @@ def product_name(mc: MentionContext, span: Span) -> bool:
     if any(t.text[:1].isdigit() for t in span[1:]):
         return True
     view = view_of(mc.doc)
-    bodies = view.memo.get(("org_names", 0))
-    if bodies is None:
-        bodies = view.memo[("org_names", 0)] = {e.text for e in view.ents if e.label_ == "ORG"}
-    return span[0].text in bodies
+    return span[0].text in view.once("org_names", lambda: {e.text for e in view.ents if e.label_ == "ORG"})
 
 
 def vessel_start(doc, start: int, end: int) -> int | None:

@@ -153,11 +153,7 @@ def could_be_cue(view: TokenView, i: int) -> bool:
 def cue_candidates(view: TokenView) -> list[int]:
     """The tokens `could_be_cue` keeps, in order: found once per doc for the passes that look
     for reporting verbs (the quotes' clauses and their speech events)."""
-    key = ("cue_candidates", -1)  # one answer for the whole doc
-    found = view.memo.get(key)
-    if found is None:
-        found = view.memo[key] = [i for i in range(len(view)) if could_be_cue(view, i)]
-    return found
+    return view.once("cue_candidates", lambda: [i for i in range(len(view)) if could_be_cue(view, i)])
 
 
 def belief_clause(verb: Token) -> Token | None:
