@@ -134,8 +134,13 @@ class Gazetteer:
         return list(patterns.values())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def surface_key(text: str) -> str:
-    """Lower-cased words only, so "the U.S." == "US" and "Guinea-Bissau" == "Guinea Bissau"."""
+    """Lower-cased words only, so "the U.S." == "US" and "Guinea-Bissau" == "Guinea Bissau".
+
+    Remembered per text (a bounded cache): the mention rules ask the gazetteer about every
+    capitalised word of an article, mostly the same few thousand words, and each key is a
+    normalisation, a regex and a join."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace(".", "").lower()
     words = re.findall(r"[\w']+", text)
     if words[:1] == ["the"]:

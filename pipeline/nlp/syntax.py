@@ -270,12 +270,12 @@ def mention_root(doc: Doc, m: Mention) -> Token | None:
     says how the mention sits in its clause: subject, modifier, object; None when the
     offsets fall outside the doc's tokens. Found once per doc and offsets (the passes ask
     it of the same mentions again and again), handed out as a new Token each time."""
-    memo = view_of(doc).memo
+    view = view_of(doc)
     key = ("mention_root", m.char_start, m.char_end)
-    i = memo.get(key, _UNKNOWN)
+    i = view.memo.get(key, _UNKNOWN)
     if i is _UNKNOWN:
-        span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-        i = memo[key] = span.root.i if span is not None else None
+        tokens = view.token_range(m.char_start, m.char_end)
+        i = view.memo[key] = doc[tokens[0] : tokens[1]].root.i if tokens is not None else None
     return doc[i] if i is not None else None
 
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 from pipeline.nlp.mentions.context import MentionContext, body_key
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import POSSESSIVES
+from pipeline.nlp.token_view import view_of
 
 
 def _body_spans(mc: MentionContext, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
     """Named organisations and groups with their token spans."""
-    out = []
+    view, out = view_of(mc.doc), []
     for m in mentions:
         if m.entity_type in ("ORGANIZATION", "GROUP") and m.kind == "name":
-            span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-            if span is not None:
-                out.append((span.start, span.end, m))
+            tokens = view.token_range(m.char_start, m.char_end)
+            if tokens is not None:
+                out.append((*tokens, m))
     return out
 
 
@@ -34,13 +35,13 @@ def affiliations(mc: MentionContext, persons: list[Mention], mentions: list[Ment
     "Tory leader Michael Howard", "Labour's Yvette Cooper" (the body right before the name,
     only title words and a possessive between)."""
     bodies_by_end = {end: m for _, end, m in _body_spans(mc, mentions)}
-    doc, out = mc.doc, {}
+    view, out = view_of(mc.doc), {}
     for p in persons:
-        span = mc.doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-        if span is None:
+        tokens = view.token_range(p.char_start, p.char_end)
+        if tokens is None:
             continue
-        k = span.start
-        while k > 0 and span.start - k < 6 and (doc[k - 1].lower_ in mc.role_words or doc[k - 1].text in POSSESSIVES):
+        start = k = tokens[0]
+        while k > 0 and start - k < 6 and (view.lower[k - 1] in mc.role_words or view.text[k - 1] in POSSESSIVES):
             k -= 1
         body = bodies_by_end.get(k)
         if body is not None:

@@ -77,6 +77,9 @@ _KEY_WORDS = frozenset(
     }
 )
 
+# the words that are a people_nouns word without its last "s" ("kurd"), asked of every token
+_PEOPLE_SINGULARS = frozenset(word[:-1] for word in PEOPLE_NOUNS if word.endswith("s"))
+
 
 def people_word(lower: str) -> str | None:
     """The people_nouns word a lower-case token spells, if any: the plural itself ("kurds"),
@@ -91,7 +94,7 @@ def people_word(lower: str) -> str | None:
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
     for i, lower in enumerate(view_of(mc.doc).lower):
-        spelt = "'" in lower or "’" in lower or lower + "s" in PEOPLE_NOUNS  # "Shi'ites", "Kurd"
+        spelt = "'" in lower or "’" in lower or lower in _PEOPLE_SINGULARS  # "Shi'ites", "Kurd"
         if lower not in _KEY_WORDS and "-" not in lower and not spelt:
             continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
         token = mc.doc[i]

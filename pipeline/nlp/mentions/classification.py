@@ -208,7 +208,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     ):
         end -= 1  # "the Scottish Local Authority Management Centre at Strathclyde University"
     span = mc.doc[start:end]
-    text = clean_spaces(span.text)
+    text = clean_spaces(view.span_text(start, end))
     if not any(c.isalpha() for c in text):
         return None
     if common_abbreviation(text):
@@ -305,9 +305,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return person(mc, span[1:], "PERSON")  # "Liberal Wilson Tuckey" where the article names "the Liberals"
     if label == "PERSON" and len(span) == 1 and span[0].is_sent_start and _before_a_named_person(mc.doc, end):
         return None  # "Campaigner Peter Tatchell": the word NER typed a person of its own describes the next
-    for k, token in enumerate(span[:-1]):  # "Commons after Mr Brown", "Mr Blair" typed ORG
-        if token.lower_ in HONORIFICS and token.text[0].isupper() and span[k + 1].text[:1].isupper():
-            return person(mc, span[k:], label)
+    for k in range(start, end - 1):  # "Commons after Mr Brown", "Mr Blair" typed ORG
+        if view.lower[k] in HONORIFICS and view.text[k][0].isupper() and view.text[k + 1][:1].isupper():
+            return person(mc, span[k - start :], label)
     if is_bare_title(mc, span) or completes_title(mc, start, end) or portfolio(mc, span):
         return None  # "the Cardinal" typed ORG; "Canterbury" in "Archbishop of Canterbury"
     if label in ("ORG", "GPE", "NORP", "FAC") and starts_title(mc, start, end):

@@ -120,9 +120,9 @@ def to_mentions(mc: MentionContext, chosen: list[Candidate]) -> list[Mention]:
 def make_mention(mc: MentionContext, c: Candidate, antecedent: str | None = None) -> Mention | None:
     """One candidate as a `Mention`; None when it leaves its sentence or lies outside
     the sections that carry mentions."""
-    start = mc.doc[c.tok_start].idx
-    last = mc.doc[c.tok_end - 1]
-    end = c.char_end if c.char_end is not None else last.idx + len(last.text)
+    view = view_of(mc.doc)
+    start = view.idx[c.tok_start]
+    end = c.char_end if c.char_end is not None else view.char_end[c.tok_end - 1]
     sentence = mc.ctx.sentence_at(start)
     if sentence is None or end > sentence.char_end or sentence.section not in SECTIONS_WITH_MENTIONS:
         return None

@@ -16,7 +16,7 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_space
 from pipeline.nlp.mentions.people import two_names
 from pipeline.nlp.mentions.vocabulary import BODY_HEADS, ORG_HEADS
 from pipeline.nlp.records import Mention
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # "MoD", "DfES": capitals with the lower-case initials of the function words between them
@@ -123,14 +123,15 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     """ "The Palestinian Authority (PA)", "the Liberal Democratic Party or LDP": later "PA"s
     and "LDP"s, and this one, are that organisation."""
     doc = mc.doc
+    view = view_of(doc)
     acronyms: dict[str, Candidate] = {}
     for c in chosen:
         if c.entity_type != "ORGANIZATION" or c.tok_end + 1 >= len(doc):
             continue
-        short = doc[c.tok_end + 1].text
-        bracketed = c.tok_end + 2 < len(doc) and doc[c.tok_end].text == "(" and doc[c.tok_end + 2].text == ")"
-        alternative = doc[c.tok_end].lower_ == "or"  # "the Liberal Democratic Party or LDP"
-        full = doc[c.tok_start : c.tok_end].text
+        short = view.text[c.tok_end + 1]
+        bracketed = c.tok_end + 2 < len(doc) and view.text[c.tok_end] == "(" and view.text[c.tok_end + 2] == ")"
+        alternative = view.lower[c.tok_end] == "or"  # "the Liberal Democratic Party or LDP"
+        full = view.span_text(c.tok_start, c.tok_end)
         if (bracketed or alternative) and ACRONYM.match(short) and _abbreviates(short, full):
             acronyms.setdefault(short, c)
         elif bracketed and WORD_ACRONYM.match(short) and _spells_initials(short, full):
@@ -138,8 +139,7 @@ def expand_acronyms(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
     _initials_of_one_body(doc, chosen, acronyms)
     if not acronyms:
         return chosen
-    taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
-    out = [c for c in chosen if not (c.gazetteer_id is None and doc[c.tok_start : c.tok_end].text in acronyms)]
+    out = [c for c in chosen if not (c.gazetteer_id is None and view.span_text(c.tok_start, c.tok_end) in acronyms)]
     taken = {i for c in out for i in range(c.tok_start, c.tok_end)}
     for i, text in enumerate(view_of(doc).text):
         full = acronyms.get(text)
@@ -284,18 +284,22 @@ def _initials_of_one_body(doc, chosen: list[Candidate], acronyms: dict[str, Cand
     """ "the Institute of Fiscal Studies" ... "the IFS": an acronym never spelled out in
     brackets is the one organisation of the article whose capitalised words it is the
     initials of; with two such bodies, or none, it stays what it was."""
+    view = view_of(doc)
     bodies: dict[str, dict[str, Candidate]] = {}
     for c in chosen:
         if c.entity_type != "ORGANIZATION" or c.tok_end - c.tok_start < 2:
             continue
-        words = [t.text for t in doc[c.tok_start : c.tok_end] if t.is_alpha and t.text[0].isupper()]
+        tokens = range(c.tok_start, c.tok_end)
+        words = [view.text[k] for k in tokens if view.is_alpha[k] and view.text[k][0].isupper()]
         if len(words) >= 2:
             bodies.setdefault("".join(w[0] for w in words), {}).setdefault(c.name, c)
-            for initials in _mixed_initials(doc[c.tok_start : c.tok_end]):
+            for initials in _mixed_initials(view, tokens):
                 bodies.setdefault(initials, {}).setdefault(c.name, c)
     for c in chosen:
-        short = doc[c.tok_start : c.tok_end].text
-        if c.tok_end - c.tok_start != 1 or c.gazetteer_id is not None or short in acronyms:
+        if c.tok_end - c.tok_start != 1 or c.gazetteer_id is not None:
+            continue
+        short = view.text[c.tok_start]
+        if short in acronyms:
             continue
         if not (ACRONYM.match(short) or MIXED_ACRONYM.match(short)):
             continue
@@ -304,18 +308,19 @@ def _initials_of_one_body(doc, chosen: list[Candidate], acronyms: dict[str, Cand
             acronyms[short] = next(iter(named.values()))
 
 
-def _mixed_initials(span) -> set[str]:
+def _mixed_initials(view: TokenView, tokens: range) -> set[str]:
     """ "MoD" for "Ministry of Defence", "DfES" for "Department for Education and Skills": the
     capitalised words' initials with those of the lower-case words between them in lower
     case, each lower-case word's letter present or left out."""
     found = {""}
-    for token in span:
-        if not token.is_alpha:
+    for k in tokens:
+        if not view.is_alpha[k]:
             continue
-        if token.text[0].isupper():
-            found = {f + token.text[0] for f in found}
-        elif token.is_lower and found != {""} and len(found) < 16:
-            found |= {f + token.text[0] for f in found}
+        text = view.text[k]
+        if text[0].isupper():
+            found = {f + text[0] for f in found}
+        elif view.is_lower[k] and found != {""} and len(found) < 16:
+            found |= {f + text[0] for f in found}
     return {f for f in found if any(ch.islower() for ch in f)}
 
 

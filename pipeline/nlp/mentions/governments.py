@@ -102,13 +102,14 @@ def _definite(doc, i: int) -> bool:
 def _head_of_government(mc: MentionContext, m: Mention) -> bool:
     """ "prime minister of Macedonia", "the Macedonian President": the country is named as
     the state a head of government leads."""
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    if span is None:
+    view = view_of(mc.doc)
+    tokens = view.token_range(m.char_start, m.char_end)
+    if tokens is None:
         return False
-    doc = mc.doc
+    start, end = tokens
     if m.kind == "demonym":
-        return span.end < len(doc) and doc[span.end].lower_ in GOVERNING_TITLES
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GOVERNING_TITLES
+        return end < len(view) and view.lower[end] in GOVERNING_TITLES
+    return start >= 2 and view.lower[start - 1] == "of" and view.lower[start - 2] in GOVERNING_TITLES
 
 
 _LONGEST_OFFICE = max((len(p.split()) for p in NATIONAL_OFFICES), default=0)

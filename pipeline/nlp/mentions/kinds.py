@@ -198,8 +198,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     body_word = is_body_word(last)
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
+    root = _root(doc, c)
     styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
-    if styled and not _names_joined(doc[c.tok_start : c.tok_end]) and not _names_a_body(_root(doc, c)):
+    if styled and not _names_joined(doc[c.tok_start : c.tok_end]) and not _names_a_body(root):
         # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name; not
         # "Hon Hai Precision, the Taiwanese electronics maker": a body's noun in apposition
         return {"PERSON"}
@@ -213,7 +214,6 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     place = known_place(c.name)
     name_shaped = _shaped_like_a_name(words)
     before = doc[c.tok_start - 1] if c.tok_start > 0 else None
-    root = _root(doc, c)
     if before is not None and (
         before.lower_ in HONORIFICS
         or before.lower_ in TITLE_NOUNS and not _titles_the_post_after(mc, c, root) and last not in ORG_HEADS
@@ -703,32 +703,40 @@ def _listed_with_bodies(root: Token) -> bool:
 def _list_members(root: Token) -> tuple[list[Token], list[Token]]:
     """The conjuncts of the list the name is in (itself among them), and those of them
     outside the name's own entity: not a "conjunct" inside it ("Edward Webber &mdash;"
-    tagged as one)."""
+    tagged as one). Found once per root token: the body and the place rules both ask it of
+    each occurrence of a name."""
+    view = view_of(root.doc)
+    return view.once("list_members", lambda: _find_list_members(view, root), key=root.i)
+
+
+def _find_list_members(view: TokenView, root: Token) -> tuple[list[Token], list[Token]]:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
     members = [first]
-    if _conjunct_below(view_of(root.doc), first.i):  # the subtree walked (a Token each) only where it holds one
+    if first.i in _conjunct_heads(view):  # the subtree walked (a Token each) only where it holds one
         members += [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
     own = _entity_start(root)
     return members, [t for t in members if t.i != root.i and _entity_start(t) != own]
 
 
-def _conjunct_below(view: TokenView, i: int) -> bool:
-    """Whether some "conj" token other than i has i among its heads, read up the head
-    column: `subtree` yields no token that does not."""
-    conjuncts = view.once("conjuncts", lambda: [j for j, dep in enumerate(view.dep) if dep == "conj"])
-    head = view.head
-    for j in conjuncts:
-        if j == i:
-            continue
-        for _ in range(len(head)):  # a root is its own head; the bound holds against any loop
-            j = head[j]
-            if j == i:
-                return True
-            if head[j] == j:
-                break
-    return False
+def _conjunct_heads(view: TokenView) -> frozenset[int]:
+    """The tokens that have some "conj" token below them (among its heads, read up the head
+    column), found once per doc: `subtree` yields no conjunct under any other token. Each
+    conjunct's heads are walked up to one already found, so the doc's chains are read once."""
+
+    def heads_of_conjuncts() -> frozenset[int]:
+        head, found = view.head, set()
+        for j, dep in enumerate(view.dep):
+            if dep != "conj":
+                continue
+            k = head[j]
+            while k != j and k not in found:  # a root is its own head
+                found.add(k)
+                j, k = k, head[k]
+        return frozenset(found)
+
+    return view.once("conjunct heads", heads_of_conjuncts)
 
 
 def _entity_start(token: Token) -> int:

@@ -61,10 +61,10 @@ def law_name(mc: MentionContext, span: Span, text: str) -> bool:
         if not (word.is_title and word.lower_ in LAW_HEADS):
             return False
         return word.ent_type_ != "PERSON" or _modified_as_a_thing(word)
-    last = len(span) - 1
+    view, last = view_of(span.doc), span.end - 1
     return any(
-        token.lower_ in LAW_HEADS and token.is_title and (k == last or span[k + 1].lower_ in ("of", "on"))
-        for k, token in enumerate(span)
+        view.lower[k] in LAW_HEADS and view.is_title[k] and (k == last or view.lower[k + 1] in ("of", "on"))
+        for k in range(span.start, span.end)
     )
 
 
@@ -90,7 +90,7 @@ def code_name(mc: MentionContext, span: Span) -> bool:
     doc, k = mc.doc, span.start
     if k == 0 or operation_name(span):
         return False
-    before = "".join(t.lower_ for t in doc[max(0, k - 3) : k])
+    before = "".join(view_of(doc).lower[max(0, k - 3) : k])
     return any(before.endswith(word) for word in CODENAME_WORDS) and span[0].text[:1].isupper()
 
 
@@ -155,9 +155,9 @@ def product_name(mc: MentionContext, span: Span) -> bool:
     is that body's product or service; no person's name holds a number or a company's name."""
     if len(span) < 2 or span[0].lower_ in HONORIFICS:
         return False
-    if any(t.text[:1].isdigit() for t in span[1:]):
-        return True
     view = view_of(mc.doc)
+    if any(view.text[k][:1].isdigit() for k in range(span.start + 1, span.end)):
+        return True
     return span[0].text in view.once("org_names", lambda: {e.text for e in view.ents if e.label_ == "ORG"})
 
 
@@ -165,11 +165,16 @@ def vessel_start(doc, start: int, end: int) -> int | None:
     """ "the MV Filitsa" typed ORG, "the RMS Lusitania" whose name NER left alone: where a
     ship's name opens when a ship's prefix in capitals (vessel_prefixes) opens the span or
     stands right before it, capitalised words following; None for any other name."""
-    def prefix(token) -> bool:
-        return token.is_upper and token.lower_ in VESSEL_PREFIXES
+    view = view_of(doc)
 
-    if end - start > 1 and prefix(doc[start]) and all(t.text[:1].isupper() for t in doc[start + 1 : end]):
+    def prefix(i: int) -> bool:
+        return view.lower[i] in VESSEL_PREFIXES and doc[i].is_upper  # a Token only for a prefix's word
+
+    def capitalised(first: int) -> bool:
+        return all(view.text[k][:1].isupper() for k in range(first, end))
+
+    if end - start > 1 and prefix(start) and capitalised(start + 1):
         return start
-    if start > 0 and prefix(doc[start - 1]) and all(t.text[:1].isupper() for t in doc[start:end]):
+    if start > 0 and prefix(start - 1) and capitalised(start):
         return start - 1
     return None

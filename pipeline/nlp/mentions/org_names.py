@@ -140,13 +140,13 @@ def demonym_led_bodies(mc: MentionContext) -> list[Candidate]:
     part of it), not the nation and a stray word; a people ("British Muslims") is a noun
     NER tags itself, and a post ("British Prime Minister") is left to the title rules."""
     doc, out = mc.doc, []
-    title_case = view_of(doc).is_title
+    view = view_of(doc)
     for i in range(len(doc) - 1):
-        if not title_case[i]:
-            continue  # the test before making a Token, for every word of the article
-        first = doc[i]
-        if mc.gaz.demonym_country(first.text) is None and first.lower_ not in REGION_ADJECTIVES:
+        if not view.is_title[i]:
+            continue  # the tests before making a Token, for every word of the article
+        if mc.gaz.demonym_country(view.text[i]) is None and view.lower[i] not in REGION_ADJECTIVES:
             continue
+        first = doc[i]
         end = i + 1
         while end < len(doc) and end - i <= 3 and _untagged_name_word(doc[end]):
             end += 1

@@ -50,7 +50,8 @@ def is_bare_title(mc: MentionContext, span: Span) -> bool:
     """A span that is nothing but a title ("Cardinal", "Home Secretary") names no body."""
     if len(span) == 1 and span[0].lower_.endswith("s") and span[0].lower_ in _TITLE_NOUNS_OR_CONSTITUENCY_NOUNS:
         return True  # "MPs", "MEPs" typed PERSON or ORG: holders of a post, no one named
-    if not all(t.lower_ in mc.role_words for t in span):
+    lower = view_of(mc.doc).lower
+    if not all(lower[k] in mc.role_words for k in range(span.start, span.end)):
         return False
     return is_role_variant(mc.gaz, span.text)
 
@@ -61,17 +62,16 @@ def starts_title(mc: MentionContext, start: int, end: int) -> bool:
     body that, with the capitalised post words after them, are exactly a title (roles.yaml),
     no body of their own. Several words must all be title words and name no body the
     gazetteer knows ("Home Office" before "Minister" stays the Home Office)."""
-    doc = mc.doc
+    doc, view = mc.doc, view_of(mc.doc)
     if end - start != 1 and (
-        any(t.lower_ not in mc.role_words or t.ent_id_ for t in doc[start:end])
-        or mc.gaz.by_alias(doc[start:end].text)
+        any(view.lower[k] not in mc.role_words or view.ent_id[k] for k in range(start, end))
+        or mc.gaz.by_alias(view.span_text(start, end))
     ):
         return False
     for stop in range(end + 1, min(end + 3, len(doc)) + 1):
-        words = doc[end:stop]
-        if not all(t.is_title and t.lower_ in mc.role_words for t in words):
+        if not all(view.is_title[k] and view.lower[k] in mc.role_words for k in range(end, stop)):
             break
-        phrase = doc[start:stop].text
+        phrase = view.span_text(start, stop)
         if is_role_variant(mc.gaz, phrase):
             return True
     return False
@@ -86,7 +86,7 @@ def completes_title(mc: MentionContext, start: int, end: int) -> bool:
     while k > 0 and doc[k - 1].lower_ in mc.role_words and doc[k - 1].text[:1].isupper() and start - k < 4:
         k -= 1
     for s in range(k, start - 1):
-        phrase = " ".join(t.text for t in doc[s:end])
+        phrase = " ".join(view_of(doc).text[s:end])
         if is_role_variant(mc.gaz, phrase):
             return True
     return False
@@ -95,10 +95,11 @@ def completes_title(mc: MentionContext, start: int, end: int) -> bool:
 def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
     """ "Cardinal Cormac Murphy-O'Connor" with the surname typed ORG: a title, then
     capitalised untagged words, then the span make one person's name."""
-    doc = mc.doc
-    if any(t.lower_ in mc.role_words or not (t.is_title or not t.is_alpha) for t in doc[start:end]):
+    doc, view = mc.doc, view_of(mc.doc)
+    if any(view.lower[k] in mc.role_words or not (view.is_title[k] or not view.is_alpha[k]) for k in range(start, end)):
         return None
-    if mc.gaz.by_alias(doc[start:end].text) or mc.gaz.demonym_country(doc[start:end].text):
+    text = view.span_text(start, end)
+    if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text):
         return None
     k = start
     while (
@@ -143,11 +144,12 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
         gender = HONORIFICS[tokens[0].lower_] or gender
         tokens = tokens[1:]
     role = None
+    view = view_of(mc.doc)
     # NER sometimes includes the title: "President Ilham Aliyev".
     for k in range(len(tokens) - 1, 0, -1):
         head = tokens[:k]
-        if all(t.lower_ in mc.role_words for t in head):
-            found = mc.gaz.match_role(" ".join(t.text for t in head))
+        if all(view.lower[t.i] in mc.role_words for t in head):
+            found = mc.gaz.match_role(" ".join(view.text[t.i] for t in head))
             if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
                 role, tokens = found.name, tokens[k:]
                 break
@@ -180,11 +182,11 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
         tokens = tokens[:-1]  # "Nicholas Blake QC", "William Haughey OBE": letters after the name
     if not tokens or not any(_name_word(t) and t.text[0].isupper() for t in tokens):
         return None
-    name = clean_spaces(mc.doc[tokens[0].i : tokens[-1].i + 1].text)
+    name = clean_spaces(view.span_text(tokens[0].i, tokens[-1].i + 1))
     if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
         return None  # a demonym or country NER typed PERSON; the ruler reports it
     start = tokens[0].i  # titles split off: the surface is the name, with its honorific
-    if start > span.start and mc.doc[start - 1].lower_ in HONORIFICS:
+    if start > span.start and view.lower[start - 1] in HONORIFICS:
         start -= 1
     return Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
 

@@ -17,6 +17,7 @@ from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, HONORIFICS
 from pipeline.nlp.names import given_name_gender
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import GENDERED_PRONOUNS, is_subject, mention_root
+from pipeline.nlp.token_view import view_of
 
 # How far back (sentences) a subject pronoun still reaches its antecedent when no other person
 # of its gender is named in between: BBC copy runs "He said ..." paragraphs long after the name.
@@ -38,17 +39,18 @@ def genders_by_name(mc: MentionContext, persons: list[Mention]) -> dict[str, str
 
 def _title_gender(mc: MentionContext, m: Mention) -> str | None:
     """ "spokesman Mark Oaten" or "Mark Oaten, Liberal Democrat home affairs spokesman,"."""
-    doc = mc.doc
-    span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    if span is None:
+    doc, view = mc.doc, view_of(mc.doc)
+    tokens = view.token_range(m.char_start, m.char_end)
+    if tokens is None:
         return None
-    for t in reversed(doc[max(0, span.start - 4) : span.start]):
-        if t.lower_ in GENDERED_TITLES:
-            return GENDERED_TITLES[t.lower_]
-        if not (t.lower_ in mc.role_words or t.ent_type_ or t.is_title):
+    start, end = tokens
+    for k in reversed(range(max(0, start - 4), start)):
+        if view.lower[k] in GENDERED_TITLES:
+            return GENDERED_TITLES[view.lower[k]]
+        if not (view.lower[k] in mc.role_words or view.ent_type[k] or view.is_title[k]):
             break
-    if span.end < len(doc) and doc[span.end].text == ",":
-        for t in doc[span.end + 1 : span.end + 8]:
+    if end < len(doc) and view.text[end] == ",":
+        for t in doc[end + 1 : end + 8]:
             if t.lower_ in GENDERED_TITLES:
                 return GENDERED_TITLES[t.lower_]
             if t.is_punct or t.pos_ == "VERB":

@@ -22,6 +22,7 @@ from pipeline.nlp.names import role_compatible
 from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import POSSESSIVES, is_subject
+from pipeline.nlp.token_view import view_of
 
 # Determiners of a post held by someone the article names: "the Prime Minister", "our
 # correspondent" (a broadcaster's or paper's own reporter).
@@ -56,11 +57,14 @@ def lead_posts(mc: MentionContext, persons: list[Mention], roles: dict[str, set[
     first = next((s for s in mc.ctx.sentences if s.section == "body"), None)
     if first is None:
         return
-    span = mc.doc.char_span(first.char_start, first.char_end, alignment_mode="expand")
-    for det in span if span is not None else ():
+    view = view_of(mc.doc)
+    tokens = view.token_range(first.char_start, first.char_end)
+    for k in range(*tokens) if tokens is not None else ():
+        subject = view.dep[view.head[k]] in ("nsubj", "nsubjpass")
+        if view.lower[k] not in ("a", "an") or view.dep[k] != "det" or not subject:
+            continue  # told on the view, a Token made only for an indefinite subject's article
+        det = mc.doc[k]
         head = det.head
-        if det.lower_ not in ("a", "an") or det.dep_ != "det" or head.dep_ not in ("nsubj", "nsubjpass"):
-            continue
         role = mc.gaz.match_role(mc.doc[det.i + 1 : head.i + 1].text) or mc.gaz.match_role(head.text)
         if role is None or role.seniority <= GENERIC_POST_SENIORITY or head.tag_ != "NN":
             continue
@@ -81,13 +85,14 @@ def roles_by_name(mc: MentionContext, persons: list[Mention]) -> dict[str, set[s
 def _former_post(mc: MentionContext, m: Mention) -> bool:
     """ "ex-Conservative chancellor Ken Clarke", "former home secretary David Blunkett": a post
     written before the name as no longer held, so its holder is nobody "the chancellor" means."""
-    span = mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-    if span is None:
+    view = view_of(mc.doc)
+    tokens = view.token_range(m.char_start, m.char_end)
+    if tokens is None:
         return False
-    for t in reversed(mc.doc[max(0, span.start - 6) : span.start]):
-        if t.lower_ in FORMER_WORDS:
+    for k in reversed(range(max(0, tokens[0] - 6), tokens[0])):
+        if view.lower[k] in FORMER_WORDS:
             return True
-        if not (t.text == "-" or t.lower_ in mc.role_words or t.ent_type_ or t.is_title):
+        if not (view.text[k] == "-" or view.lower[k] in mc.role_words or view.ent_type[k] or view.is_title[k]):
             return False
     return False
 
@@ -303,8 +308,8 @@ def _charge_after(of: Token, title: Token) -> bool:
 def _after_mention(mc: MentionContext, mention: Mention, default: int) -> int:
     """The position of the word after `mention` ("the Tory leader": "leader" after "Tory"),
     or `default` where the mention's characters fall on no words."""
-    span = mc.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-    return span.end if span is not None else default
+    tokens = view_of(mc.doc).token_range(mention.char_start, mention.char_end)
+    return tokens[1] if tokens is not None else default
 
 
 def _place_before_post(mc: MentionContext, start: int, bodies: dict[int, Mention]) -> tuple[int, str | None]:
@@ -388,7 +393,7 @@ def _named_after_lead(
     if first_body is None or first_body.sentence_id != sentence.sentence_id:
         return None
     if any(
-        mc.section[mc.doc.char_span(m.char_start, m.char_end, alignment_mode="expand").start] == "body"
+        mc.section[view_of(mc.doc).token_range(m.char_start, m.char_end)[0]] == "body"
         and m.sentence_id <= sentence.sentence_id
         for m in persons
     ):
