@@ -96,6 +96,12 @@ class TokenView:
     spaced = _lazy("SPACY", "1 where a space follows the token (`token.whitespace_` not empty), else 0.")
 
     @cached_property
+    def sent_start(self) -> list[bool]:
+        """Whether each token opens a sentence (`token.is_sent_start` true; spaCy keeps -1 for
+        no and 0 for unknown, both false)."""
+        return (self.doc.to_array("SENT_START").view(numpy.int64) == 1).tolist() if len(self) else []
+
+    @cached_property
     def doc_text(self) -> str:
         """The doc's text (`doc.text`), joined from the text and space columns: `doc.text`
         makes a Token for each word, about four times the cost."""

@@ -37,7 +37,7 @@ from pipeline.nlp.mentions.vocabulary import (
 from pipeline.nlp.names import is_epithet
 from pipeline.nlp.quotes.cues import BODY_NOUNS, SPEECH_VERBS
 from pipeline.nlp.syntax import POSSESSIVES
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 # Words that join the parts of a title ("Secretary of State for Defence"); never its ends.
 TITLE_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "-", "in"})
@@ -521,29 +521,31 @@ def _styled_start(mc: MentionContext, c: Candidate, tokens, known: set[int]) -> 
 
 
 def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[int]:
-    doc, idx, i = mc.doc, [], start
-    while 0 <= i < len(doc) and len(idx) < limit:
-        t = doc[i]
-        if not (t.lower_ in mc.role_words or t.lower_ in TITLE_MODIFIERS or _inner_hyphen(doc, i)) or t.ent_id_:
+    """The title words from `start` on, forwards (`step` 1) or backwards (-1), at most `limit`,
+    without function words at either end; read on the token view (the title rules ask it at
+    every "the" of an article)."""
+    view, idx, i = view_of(mc.doc), [], start
+    lower = view.lower
+    while 0 <= i < len(view) and len(idx) < limit:
+        if not (lower[i] in mc.role_words or lower[i] in TITLE_MODIFIERS or _inner_hyphen(view, i)) or view.ent_id[i]:
             break
-        if step > 0 and t.is_sent_start and i != start:
+        if step > 0 and view.sent_start[i] and i != start:
             break
         idx.append(i)
-        if step < 0 and t.is_sent_start:
+        if step < 0 and view.sent_start[i]:
             break
         i += step
     idx.sort()
-    while idx and doc[idx[0]].lower_ in TITLE_FUNCTION_WORDS:
+    while idx and lower[idx[0]] in TITLE_FUNCTION_WORDS:
         idx = idx[1:]
-    while idx and doc[idx[-1]].lower_ in TITLE_FUNCTION_WORDS:
+    while idx and lower[idx[-1]] in TITLE_FUNCTION_WORDS:
         idx = idx[:-1]
     return idx
 
 
-def _inner_hyphen(doc, i: int) -> bool:
+def _inner_hyphen(view: TokenView, i: int) -> bool:
     """The hyphen of "Co-Chairman", which the parser splits into three tokens."""
-    t = doc[i]
-    return t.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not t.whitespace_
+    return view.text[i] == "-" and 0 < i < len(view) - 1 and not view.spaced[i - 1] and not view.spaced[i]
 
 
 def _affiliation_before(mc: MentionContext, i: int, by_start: dict[int, Candidate]) -> tuple[str | None, list[int]]:

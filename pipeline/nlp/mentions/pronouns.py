@@ -76,8 +76,8 @@ def pronoun_antecedent(
         m
         for m in persons
         if m.char_start < token.idx
+        and sentence.sentence_id - m.sentence_id <= LONE_PERSON_SENTENCES  # the cheap tests first
         and not is_modifier(mc, m)
-        and sentence.sentence_id - m.sentence_id <= LONE_PERSON_SENTENCES
         and not mc.inside_speech(m.char_start)
         and genders.get(surname(m.name), wanted) == wanted
         and not (m.sentence_id == sentence.sentence_id and _in_own_clause(mc, m, token))

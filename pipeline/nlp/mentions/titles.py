@@ -118,13 +118,14 @@ def title_reference(
     leader" -> the one holding it who was introduced with that party, else the one person
     introduced with that party just before ("Tory Liam Fox said … The Conservative Party
     co-chairman said"); "our correspondent" -> the article's one correspondent."""
+    view = view_of(mc.doc)
     start = the.i + 1
-    former = start < len(mc.doc) and mc.doc[start].lower_ in FORMER_WORDS
+    former = start < len(view) and view.lower[start] in FORMER_WORDS
     start += former  # "the former Labour leader": the party's post, held before
     body = bodies.get(start)
     if body is not None:
         start = _after_mention(mc, body, start)
-        if start < len(mc.doc) and mc.doc[start].text in POSSESSIVES:
+        if start < len(view) and view.text[start] in POSSESSIVES:
             start += 1
     start, place = _place_before_post(mc, start, bodies if body is None else {})
     if body is None and place is not None and (body := bodies.get(start)) is not None:
@@ -134,31 +135,30 @@ def title_reference(
     if not idx or idx[0] != start:
         return None
     doc = mc.doc
-    words = [doc[k].lower_ for k in idx]
-    if "and" in words and mc.gaz.match_role(" ".join(doc[k].text for k in idx[: words.index("and")])) is not None:
+    words = [view.lower[k] for k in idx]
+    if "and" in words and mc.gaz.match_role(" ".join(view.text[k] for k in idx[: words.index("and")])) is not None:
         # "the Cardinal and Archbishop of Canterbury ...": two titles; "the trade and
         # industry secretary" is one post of a two-part department
         idx = idx[: words.index("and")]
         if not idx:
             return None
-    last = doc[idx[-1]]
-    if last.tag_ in ("NNS", "NNPS"):
+    if view.tag[idx[-1]] in ("NNS", "NNPS"):
         return None
     after = idx[-1] + 1
     if after < len(doc) and (
-        doc[after].lower_ == "of" and not _charge_after(doc[after], last)
-        or doc[after].ent_type_
-        or doc[after].pos_ == "PROPN"
+        view.lower[after] == "of" and not _charge_after(doc[after], doc[idx[-1]])
+        or view.ent_type[after]
+        or view.pos[after] == "PROPN"
     ):
         return None  # "the Prime Minister Tony Blair" / "the President of Azerbaijan"
-    typed = [doc[k] for k in idx if doc[k].ent_type_]
-    if typed and not is_bare_title(mc, doc[idx[0] : idx[-1] + 1]) or any(doc[k].ent_id_ for k in idx):
+    typed = any(view.ent_type[k] for k in idx)
+    if typed and not is_bare_title(mc, doc[idx[0] : idx[-1] + 1]) or any(view.ent_id[k] for k in idx):
         return None  # "the Labour leader": a name inside; "the Cardinal" typed ORG is still a title
-    if former and body is None and place is None or any(doc[k].lower_ in TITLE_MODIFIERS for k in idx):
+    if former and body is None and place is None or any(view.lower[k] in TITLE_MODIFIERS for k in idx):
         return None  # "the then Lord Chancellor", "the former minister": maybe someone else
-    if last.dep_ in ("amod", "compound") or after < len(doc) and doc[after].tag_.startswith("NN"):
+    if view.dep[idx[-1]] in ("amod", "compound") or after < len(doc) and view.tag[after].startswith("NN"):
         return None  # "the general election": the title word modifies another noun
-    role = mc.gaz.match_role(" ".join(doc[k].text for k in idx))
+    role = mc.gaz.match_role(" ".join(view.text[k] for k in idx))
     if role is None:
         return None
     before = [m for m in persons if m.char_start < the.idx]
@@ -318,23 +318,23 @@ def _place_before_post(mc: MentionContext, start: int, bodies: dict[int, Mention
     country code, or "" when the gazetteer does not know it); (start, None) when there is none.
     A party among `bodies` may stand between the place and the post ("the Scottish
     Conservative leader"): the post then starts at the party."""
-    doc, k = mc.doc, start
+    view, k = view_of(mc.doc), start
     while (
-        k < len(doc)
+        k < len(view)
         and k - start < 3
-        and doc[k].ent_type_ in PLACE_TYPES
-        and doc[k].is_title
-        and (doc[k].lower_ not in mc.role_words or k + 1 in bodies)
+        and view.ent_type[k] in PLACE_TYPES
+        and view.is_title[k]
+        and (view.lower[k] not in mc.role_words or k + 1 in bodies)
     ):
         k += 1
     post = k
     if k > start and (body := bodies.get(k)) is not None:
         k = _after_mention(mc, body, k)
-    if k == start or k >= len(doc) or doc[k].ent_type_ or doc[k].lower_ not in mc.role_words:
+    if k == start or k >= len(view) or view.ent_type[k] or view.lower[k] not in mc.role_words:
         return start, None
     # the first country in text order ("the French German minister": France), never a
     # set's order, which changes with the hash seed
-    ids = (doc[i].ent_id_ for i in range(start, post))
+    ids = (view.ent_id[i] for i in range(start, post))
     country = next((i.split(":", 1)[1] for i in ids if i.startswith("country:")), "")
     return post, country
 
