@@ -152,6 +152,12 @@ class TokenView:
             found = self._columns[attr] = self._names(values) if attr in _STRING_ATTRS else values
         return found
 
+    def tagged(self, tag: str) -> list[int]:
+        """The indices of the tokens with fine-grained tag `tag` (`token.tag_`), in order, found
+        once per doc: the passes that look for names NER left untagged walk only an article's
+        proper nouns, not every word."""
+        return self.once("tagged", lambda: [i for i, t in enumerate(self.tag) if t == tag], key=tag)
+
     def heads_of(self, lower: str, dep: str) -> frozenset[int]:
         """The heads of the tokens spelt `lower` (lower-cased) with dependency `dep` ("with"
         prepositions), found in one walk of the doc, made once: a pass asking it of every verb

@@ -24,9 +24,8 @@ def untagged_names(mc: MentionContext) -> list[Candidate]:
     ruler took "Tory" (a party or demonym, then two capitalised words)."""
     doc, out = mc.doc, []
     view = view_of(doc)
-    for i in range(len(doc)):
-        if view.lower[i] not in HONORIFICS and view.tag[i] != "NNP":
-            continue  # neither honorific nor affiliated below
+    honorifics = view.once("honorifics", lambda: [i for i, word in enumerate(view.lower) if word in HONORIFICS])
+    for i in sorted({*honorifics, *view.tagged("NNP")}):  # neither honorific nor affiliated below: none else
         if view.ent_type[i] or not view.text[i][:1].isupper():
             continue
         token = doc[i]
@@ -72,8 +71,10 @@ def untagged_given_names(mc: MentionContext) -> list[Candidate]:
     doc, out = mc.doc, []
     view = view_of(doc)
     lowered = lowered_words(doc)
-    for i in range(len(doc) - 1):
-        if view.lower[i] not in GIVEN_NAMES or view.tag[i] != "NNP" or doc[i].ent_type_:
+    for i in view.tagged("NNP"):
+        if i == len(doc) - 1:
+            break  # the last word starts no name of two
+        if view.lower[i] not in GIVEN_NAMES or doc[i].ent_type_:
             continue
         before = doc[i - 1] if i > 0 else None
         joined = before is not None and (
@@ -116,8 +117,8 @@ def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
     doc, out = mc.doc, []
     view = view_of(doc)
     lowered = lowered_words(doc)
-    for i in range(1, len(doc)):
-        if view.tag[i] != "NNP" or view.lower[i - 1] not in ("and", "or"):
+    for i in view.tagged("NNP"):
+        if i == 0 or view.lower[i - 1] not in ("and", "or"):
             continue
         token = doc[i]
         if token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
@@ -150,8 +151,8 @@ def untagged_known_places(mc: MentionContext) -> list[Candidate]:
     doc, out = mc.doc, []
     view = view_of(doc)
     lowered = lowered_words(doc)
-    for i in range(1, len(doc)):
-        if view.tag[i] != "NNP" or view.lower[i] not in UK_PLACES or view.ent_type[i]:
+    for i in view.tagged("NNP"):
+        if i == 0 or view.lower[i] not in UK_PLACES or view.ent_type[i]:
             continue
         token = doc[i]
         if not token.is_title or not token.is_alpha:
@@ -173,8 +174,10 @@ def untagged_owning_places(mc: MentionContext) -> list[Candidate]:
     sits for or comes from, a place (a name the gazetteer knows is its ruler's)."""
     doc, out = mc.doc, []
     view = view_of(doc)
-    for i in range(len(doc) - 2):
-        if view.tag[i] != "NNP" or view.lower[i] not in UK_PLACES or view.text[i + 1] not in POSSESSIVES:
+    for i in view.tagged("NNP"):
+        if i >= len(doc) - 2:
+            break
+        if view.lower[i] not in UK_PLACES or view.text[i + 1] not in POSSESSIVES:
             continue
         token, owned = doc[i], doc[i + 2]
         if token.ent_type_ or not token.is_title or owned.ent_type_ != "PERSON" or owned.ent_iob_ != "B":
