@@ -433,6 +433,14 @@ def _shaped_like_a_name(words: list[str]) -> bool:
 _NO_PERSON_ENDS = ORG_HEADS | FIRM_WORDS | FACILITY_HEADS | BUILDING_HEADS
 
 
+def _children(token: Token, dep: str) -> list[Token]:
+    """`token`'s children with dependency `dep`, in order: told on the token view, a Token made
+    only for those (the evidence rules ask for a name's appositions, compounds and conjuncts
+    at every occurrence of every name)."""
+    view = view_of(token.doc)
+    return [token.doc[j] for j in view.children(token.i) if view.dep[j] == dep]
+
+
 def _root(doc, c: Candidate) -> Token:
     span = doc[c.tok_start : c.tok_end]
     return span.root
@@ -456,12 +464,12 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
     # the one right after the name, unless a name it is "of", "from" or "at" comes between ("said
     # Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group": the group is
     # the council, though the parser hangs it on the person)
-    appositions = [child for child in root.children if child.dep_ == "appos" and not _named_between(root, child)][:1]
-    compounds = [child for child in root.children if child.dep_ == "compound"]
+    appositions = [child for child in _children(root, "appos") if not _named_between(root, child)][:1]
+    compounds = _children(root, "compound")
     # "blog analysis firm Technorati": the parser may read the noun as an adjective of the name
     compounds += [
-        child for child in root.lefts
-        if child.dep_ == "amod" and all(t.pos_ == "PROPN" for t in root.doc[child.i + 1 : root.i])
+        child for child in _children(root, "amod")
+        if child.i < root.i and all(t.pos_ == "PROPN" for t in root.doc[child.i + 1 : root.i])
     ]
     if any(_is(child, nouns) for child in appositions + compounds):
         # "its unit, Yuganskneftegas"; "oil company Yukos" (the noun a compound of the name); not
@@ -526,7 +534,7 @@ def _one_of_bodies(root: Token) -> bool:
     first = root
     while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
         first = first.head
-    return first.i != root.i and any(c.dep_ == "compound" and _is(c, ORG_NOUNS) for c in first.children)
+    return first.i != root.i and any(_is(c, ORG_NOUNS) for c in _children(first, "compound"))
 
 
 def _company_possession(root: Token) -> bool:
@@ -752,8 +760,7 @@ def _owns_its_object(root: Token) -> bool:
     of a verb whose object is "its" something is a body, not a person."""
     if root.dep_ != "nsubj":
         return False
-    objects = [c for c in root.head.children if c.dep_ == "dobj"]
-    return any(g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children)
+    return any(g.lower_ == "its" for o in _children(root.head, "dobj") for g in _children(o, "poss"))
 
 
 def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, int] | None = None) -> bool:
@@ -777,7 +784,7 @@ def _in_apposition_to_a_post(mc: MentionContext, root: Token, near: tuple[int, i
 def _appositive_posts(root: Token) -> list[Token]:
     """The nouns in apposition with a name, on either side (the first after it only)."""
     posts = [root.head] if root.dep_ == "appos" else []
-    return posts + [child for child in root.children if child.dep_ == "appos"][:1]
+    return posts + _children(root, "appos")[:1]
 
 
 def _listed(root: Token) -> bool:
@@ -785,7 +792,7 @@ def _listed(root: Token) -> bool:
     …"); not one joined to a common noun ("campaigners HACAN Clearskies and the London boroughs")."""
     if root.dep_ == "conj" and root.head.pos_ == "PROPN":
         return True
-    return any(child.dep_ == "conj" and child.pos_ == "PROPN" for child in root.children)
+    return any(child.pos_ == "PROPN" for child in _children(root, "conj"))
 
 
 def _named_by_a_plural_post(mc: MentionContext, root: Token) -> bool:
@@ -818,7 +825,7 @@ def _in_apposition_to_a_person(root: Token) -> bool:
     """ "his brother Mukesh", "India's richest man Azim Premji", "Rousseff, his wife": a name in
     apposition with a noun only a person is (person_nouns), on either side."""
     nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [child for child in root.children if child.dep_ == "appos"][:1]
+    nouns += _children(root, "appos")[:1]
     return any(noun.pos_ == "NOUN" and _is(noun, PERSON_NOUNS) for noun in nouns)
 
 
@@ -858,7 +865,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     # the one right after the name, unless a name it is "of", "from" or "at" comes between ("said
     # Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group": the group is
     # the council, though the parser hangs it on the person)
-    appositions = [child for child in root.children if child.dep_ == "appos" and not _named_between(root, child)][:1]
+    appositions = [child for child in _children(root, "appos") if not _named_between(root, child)][:1]
     if root.dep_ == "appos" and root.head.i < root.i:
         appositions.append(root.head)  # "the town, Shashamane"
     if any(_is(noun, SETTLEMENT_NOUNS) for noun in appositions):

@@ -92,8 +92,8 @@ def after_inverted_verb(mc: MentionContext, start: int, end: int) -> tuple[int, 
     ("Said Mr" PERSON): the name starts at the honorific after the verb, and a name cut
     after its honorific takes the capitalised words that follow ("Mr Fogg"). Only before an
     honorific: "Said Jalili" is a name."""
-    doc = mc.doc
-    if end - start < 2 or not doc[start].is_title or doc[start + 1].lower_ not in HONORIFICS:
+    doc, view = mc.doc, view_of(mc.doc)
+    if end - start < 2 or not view.is_title[start] or view.lower[start + 1] not in HONORIFICS:
         return start, end
     if not _reporting_word(doc[start]):
         return start, end

@@ -57,16 +57,17 @@ def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
     if ent.label_ != "ORG" or ent.ent_id_ or len(ent) < 2:
         return []
     named: set[str] | None = None  # the names of the other spans, made when first asked
+    view = view_of(doc)
     for k in range(ent.start + 1, ent.end):
-        rest = doc[k : ent.end]
-        if not doc[k - 1].is_title or len(rest) > 3:
+        if not view.is_title[k - 1] or ent.end - k > 3:
             continue
-        if not all(
-            t.is_title and t.is_alpha and t.tag_ == "NNP" and t.lower_ not in mc.role_words
-            and t.lower_ not in _NOT_NAME_WORDS and not t.ent_id_
-            for t in rest
+        if not all(  # told on the view: a Span made only for a name's words after a body's
+            view.is_title[j] and view.is_alpha[j] and view.tag[j] == "NNP" and view.lower[j] not in mc.role_words
+            and view.lower[j] not in _NOT_NAME_WORDS and not view.ent_id[j]
+            for j in range(k, ent.end)
         ):
             continue
+        rest = doc[k : ent.end]
         body = doc[ent.start : k]
         while body and body[0].lower_ == "the":
             body = body[1:]
