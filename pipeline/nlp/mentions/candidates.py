@@ -94,9 +94,9 @@ def people_word(lower: str) -> str | None:
 def phrase_candidates(mc: MentionContext) -> list[Candidate]:
     out: list[Candidate] = []
     for i, lower in enumerate(view_of(mc.doc).lower):
-        spelt = "'" in lower or "’" in lower or lower in _PEOPLE_SINGULARS  # "Shi'ites", "Kurd"
-        if lower not in _KEY_WORDS and "-" not in lower and not spelt:
-            continue  # none of the tests below can hold (a hyphen in the text is one in its lower case)
+        if not (lower in _KEY_WORDS or "-" in lower or "'" in lower or "’" in lower or lower in _PEOPLE_SINGULARS):
+            continue  # none of the tests below can hold (a hyphen in the text is one in its lower case;
+            # "Shi'ites", "Kurd": a people's word spelt with an apostrophe or in the singular)
         token = mc.doc[i]
         if lower == "ministry":
             out.extend(_ministry(mc, token))

@@ -166,11 +166,12 @@ def _party_label(mc: MentionContext, span) -> bool:
     if mc.gaz.demonym_country(label.text) is not None or mc.gaz.by_alias(label.text) is not None:
         return False  # "the Greek National Line" beside "Greeks": a nationality, no party's label
     plural, word = label.lower_ + "s", label.lower_
-    doc = mc.doc
-    return any(
-        t.lower_ == plural and t.is_title or t.lower_ == word and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "party"
-        for t in doc
-        if t.i != label.i
+    view = view_of(mc.doc)
+    lower, n = view.lower, len(view)
+    return any(  # every word of the article, read on the view
+        lower[i] == plural and view.is_title[i] or lower[i] == word and i + 1 < n and lower[i + 1] == "party"
+        for i in range(n)
+        if i != label.i
     )
 
 
@@ -183,10 +184,11 @@ def _before_a_named_person(doc, end: int) -> bool:
 
 
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
+    label, ent_id = ent.label_, ent.ent_id_  # read once: each read of a Span's id looks its string up
     start, end = trim_tokens(ent)
     whole = end
     end = before_markup(mc.doc, start, end)
-    if ent.label_ in ("ORG", "FAC", "LOC") and end == whole:
+    if label in ("ORG", "FAC", "LOC") and end == whole:
         end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
     view = view_of(mc.doc)
     negated = end - start > 2 and view.lower[start] == "non" and view.text[start + 1] == "-"
@@ -198,11 +200,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     opened = start
     while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
-    if end - start > 1 and ent.label_ == "ORG" and modifies_the_post_after(mc, start, end):
+    if end - start > 1 and label == "ORG" and modifies_the_post_after(mc, start, end):
         start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
     while (
         end - start > 1
-        and ent.label_ in ("ORG", "FAC", "GPE", "LOC")
+        and label in ("ORG", "FAC", "GPE", "LOC")
         and view.pos[end - 1] == "ADP"  # what `loose_preposition` asks first, without a Token
         and loose_preposition(mc.doc[end - 1])
     ):
@@ -213,11 +215,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
-    if ent.label_ in ("GPE", "LOC") and end == whole and _law_named_after(mc, start):
+    if label in ("GPE", "LOC") and end == whole and _law_named_after(mc, start):
         # "the Treaty of Amsterdam", "the Treaty of Rome": the treaty (no annotated kind), no place
         law = mc.doc[start - 2 : end]
         return named_thing(mc, law, "LAW", clean_spaces(law.text))
-    if not ent.ent_id_ and belief_name(text) and (start == 0 or mc.doc[start - 1].lower_.rstrip(".") not in HONORIFICS):
+    if not ent_id and belief_name(text) and (start == 0 or mc.doc[start - 1].lower_.rstrip(".") not in HONORIFICS):
         return None  # "Islam", "Islamophobia" typed ORG: a belief, no body; "Mr Islam" is a person
     vessel = vessel_start(mc.doc, start, end)
     if vessel is not None:  # "the MV Filitsa" typed ORG, "RMS Lusitania": a ship, no body, place or country
@@ -226,23 +228,23 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if joined > end and known_place(mc.doc[start:joined].text):
         # "Stockton-on-Tees" of which NER typed "Stockton" a person: the town, written whole
         return Candidate(start, joined, "GPE", "LOCATION", "name", mc.doc[start:joined].text, 1)
-    if not ent.ent_id_ and sentence_case_word(mc, span):
+    if not ent_id and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
-    if not ent.ent_id_ and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
+    if not ent_id and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
         return None  # "Choking traffic jams …" typed PERSON: a participle or adverb opening the sentence
     if opening_group_noun(span):
         return None  # "Farmers protested outside parliament" typed ORG: people acting, no name
     if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
-    if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent.ent_id_:
+    if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent_id:
         return None  # "Mr" of "Mr Justice Sullivan" typed GPE: an honorific alone names nobody
-    if text.lower() in REGION_ADJECTIVES and ent.label_ in ("PERSON", "ORG"):
+    if text.lower() in REGION_ADJECTIVES and label in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
-    if ent.ent_id_:
-        of_country = country_of_body(mc, span) if ent.label_ == "ORG" else None
+    if ent_id:
+        of_country = country_of_body(mc, span) if label == "ORG" else None
         if of_country is not None:
-            return _body_of_a_country(mc, span, ent.ent_id_, of_country)
-        return gazetteer_candidate(mc, span, ent.label_, ent.ent_id_)
+            return _body_of_a_country(mc, span, ent_id, of_country)
+        return gazetteer_candidate(mc, span, label, ent_id)
     if code_name(mc, span):
         # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
         # often a person's or a place's name the article uses elsewhere ("codenamed Denver")
@@ -250,11 +252,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None if thing is None else replace(thing, priority=2)
     known = mc.gaz.by_alias(text) if negated or end < whole or start > opened else None
     if known is not None:
-        return gazetteer_candidate(mc, span, ent.label_, known.entity_id)
+        return gazetteer_candidate(mc, span, label, known.entity_id)
     iso3 = mc.gaz.demonym_country(text) if end < whole else None
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
         return gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
-    label = ent.label_
     if label == "ORG" and leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
     if label in ("ORG", "GPE", "NORP", "LOC", "PERSON") and listed_remit(mc, span):

@@ -85,7 +85,7 @@ class MentionContext:
 
     def in_sections(self, start: int, end: int, sections=SECTIONS_WITH_MENTIONS) -> bool:
         """Whether tokens start and end - 1 both lie in sections that carry mentions."""
-        return all(self.section[i] in sections for i in (start, end - 1))
+        return self.section[start] in sections and self.section[end - 1] in sections
 
     def inside_quote(self, char: int) -> bool:
         return any(s < char < e for s, e in self.quoted)
