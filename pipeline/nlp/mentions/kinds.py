@@ -198,8 +198,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     body_word = is_body_word(last)
     if len(words) > 1 and body_word and words[-1][:1].isupper():
         return {"ORGANIZATION"}  # "Vivendi advisor Deutsche Bank": a name ending in a body's word is no person
+    view = view_of(doc)
     root = _root(doc, c)
-    styled = doc[c.tok_start].is_title and doc[c.tok_start].lower_ in HONORIFICS
+    styled = view.is_title[c.tok_start] and view.lower[c.tok_start] in HONORIFICS
     if styled and not _names_joined(doc[c.tok_start : c.tok_end]) and not _names_a_body(root):
         # "the title of Lord Kinnock of Bedwellty - his first constituency": a styled name; not
         # "Hon Hai Precision, the Taiwanese electronics maker": a body's noun in apposition
@@ -213,14 +214,14 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("PERSON")
     place = known_place(c.name)
     name_shaped = _shaped_like_a_name(words)
-    before = doc[c.tok_start - 1] if c.tok_start > 0 else None
+    before = view.lower[c.tok_start - 1] if c.tok_start > 0 else None  # the words either side, lower-cased
     if before is not None and (
-        before.lower_ in HONORIFICS
-        or before.lower_ in TITLE_NOUNS and not _titles_the_post_after(mc, c, root) and last not in ORG_HEADS
+        before in HONORIFICS
+        or before in TITLE_NOUNS and not _titles_the_post_after(mc, c, root) and last not in ORG_HEADS
     ):
         found.add("PERSON")
-    after = doc[c.tok_end] if c.tok_end < len(doc) else None
-    if any(t is not None and t.lower_ in FIXTURE_WORDS for t in (before, after)):
+    after = view.lower[c.tok_end] if c.tok_end < len(doc) else None
+    if any(word is not None and word in FIXTURE_WORDS for word in (before, after)):
         return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
     # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
     # where the body or person is
