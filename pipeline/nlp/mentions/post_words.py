@@ -8,7 +8,7 @@ the words of a post's place or remit as a body or a person. These rules find the
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym, is_role_variant
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
@@ -23,7 +23,7 @@ from pipeline.nlp.mentions.vocabulary import (
     REMIT_POSTS,
     TITLE_MODIFIERS,
 )
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 # head words of a body's name, which no remit ends in ("the Russian Foreign Ministry spokesman")
 _REMIT_END_HEADS = ORG_HEADS | BODY_HEADS | INSTITUTION_HEADS
@@ -201,39 +201,40 @@ def listed_remit(mc: MentionContext, span: Span) -> bool:
     own. Only a list, and only before a post a remit stands before (remit_posts): a single
     name before a post is the body's or place's whose post it is ("Microsoft Chairman Bill
     Gates"); no name the gazetteer knows or body's head word is in the list."""
-    doc = mc.doc
+    view = view_of(mc.doc)
+    n, start, end = len(view), span.start, span.end
     if (
-        not _remit_word(span[0])
-        or not _remit_word(span[-1])
-        or not all(_remit_word(t) or _joins_a_list(t) for t in span)
+        not _remit_word(view, start)
+        or not _remit_word(view, end - 1)
+        or not all(_remit_word(view, i) or _joins_a_list(view, i) for i in range(start, end))
     ):
         return False
-    k = span.end
-    while k < len(doc) and k - span.end <= 8 and (_remit_word(doc[k]) or _joins_a_list(doc[k])):
+    k = end
+    while k < n and k - end <= 8 and (_remit_word(view, k) or _joins_a_list(view, k)):
         k += 1
-    if k >= len(doc) or _joins_a_list(doc[k - 1]) or doc[k].lower_ not in REMIT_POSTS:
+    if k >= n or _joins_a_list(view, k - 1) or view.lower[k] not in REMIT_POSTS:
         return False
-    j = span.start
-    while j > 0 and span.start - j <= 8 and (_remit_word(doc[j - 1]) or _joins_a_list(doc[j - 1])):
+    j = start
+    while j > 0 and start - j <= 8 and (_remit_word(view, j - 1) or _joins_a_list(view, j - 1)):
         j -= 1
-    while j < span.start and _joins_a_list(doc[j]):
+    while j < start and _joins_a_list(view, j):
         j += 1  # "Gordon Brown and Transport Secretary …": a join before the list's first word
     # a list ends in "and" or "&" ("Culture, Media and Sport"); "However, Transport Commissioner"
     # is a sentence's opening word and one remit
-    return any(t.lower_ in ("and", "&") for t in doc[j:k])
+    return any(view.lower[i] in ("and", "&") for i in range(j, k))
 
 
-def _remit_word(token: Token) -> bool:
+def _remit_word(view: TokenView, i: int) -> bool:
     """A capitalised word that can name part of a remit: no gazetteer name, person's name,
-    body's head word or post."""
+    body's head word or post (told on the token view: the test runs at every name NER found)."""
     return (
-        token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ != "PERSON"
-        and token.lower_ not in _REMIT_END_HEADS and token.lower_ not in REMIT_POSTS
+        view.is_title[i] and view.is_alpha[i] and not view.ent_id[i] and view.ent_type[i] != "PERSON"
+        and view.lower[i] not in _REMIT_END_HEADS and view.lower[i] not in REMIT_POSTS
     )  # fmt: skip
 
 
-def _joins_a_list(token: Token) -> bool:
-    return token.text in (",", "&") or token.lower_ == "and"
+def _joins_a_list(view: TokenView, i: int) -> bool:
+    return view.text[i] in (",", "&") or view.lower[i] == "and"
 
 
 def is_title_phrase(mc: MentionContext, span: Span) -> bool:

@@ -28,13 +28,12 @@ def untagged_names(mc: MentionContext) -> list[Candidate]:
     for i in sorted({*honorifics, *view.tagged("NNP")}):  # neither honorific nor affiliated below: none else
         if view.ent_type[i] or not view.text[i][:1].isupper():
             continue
-        token = doc[i]
-        honorific = token.lower_ in HONORIFICS
-        affiliated = (
-            token.i > 0 and doc[token.i - 1].ent_id_ and doc[token.i - 1].ent_iob_ in ("B", "I") and token.tag_ == "NNP"
-        )
+        honorific = view.lower[i] in HONORIFICS
+        # after a name the ruler found (its IOB 3 "B" or 1 "I"), told on the view
+        affiliated = i > 0 and view.ent_id[i - 1] and view.ent_iob[i - 1] in (1, 3) and view.tag[i] == "NNP"
         if not (honorific or affiliated):
             continue
+        token = doc[i]
         j = token.i + 1 if honorific else token.i
         end = j
         while (
