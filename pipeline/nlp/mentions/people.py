@@ -138,70 +138,78 @@ def two_names(span: Span) -> bool:
 
 
 def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
-    tokens = list(span)
-    gender = None
-    while tokens and tokens[0].lower_ in HONORIFICS:
-        gender = HONORIFICS[tokens[0].lower_] or gender
-        tokens = tokens[1:]
-    role = None
+    """The person a span names, its title and honorific split off as the role and gender, or
+    None when no name is left. Read on the token view, by index: the classification and the
+    untagged-name passes ask it of every person they find."""
     view = view_of(mc.doc)
+    lower, text = view.lower, view.text
+    ks = list(range(span.start, span.end))
+    gender = None
+    while ks and lower[ks[0]] in HONORIFICS:
+        gender = HONORIFICS[lower[ks[0]]] or gender
+        ks = ks[1:]
+    role = None
     # NER sometimes includes the title: "President Ilham Aliyev".
-    for k in range(len(tokens) - 1, 0, -1):
-        head = tokens[:k]
-        if all(view.lower[t.i] in mc.role_words for t in head):
-            found = mc.gaz.match_role(" ".join(view.text[t.i] for t in head))
-            if found and not (k == len(tokens) - 1 and head[-1].lower_ in KEPT_TITLES):
-                role, tokens = found.name, tokens[k:]
+    for k in range(len(ks) - 1, 0, -1):
+        head = ks[:k]
+        if all(lower[j] in mc.role_words for j in head):
+            found = mc.gaz.match_role(" ".join(text[j] for j in head))
+            if found and not (k == len(ks) - 1 and lower[head[-1]] in KEPT_TITLES):
+                role, ks = found.name, ks[k:]
                 break
-    while tokens and (tokens[0].is_lower or not _name_word(tokens[0])) and not _is_initials(tokens[0]):
-        tokens = tokens[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
-    while len(tokens) > 1 and is_epithet(tokens[0].text):
-        tokens = tokens[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
-    if len(tokens) == 1 and is_epithet(tokens[0].text):
+    while ks and (view.is_lower[ks[0]] or not _is_name_word(view, ks[0])) and not _is_initials(text[ks[0]]):
+        ks = ks[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
+    while len(ks) > 1 and is_epithet(text[ks[0]]):
+        ks = ks[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
+    if len(ks) == 1 and is_epithet(text[ks[0]]):
         return None
     while (
-        len(tokens) > 1
-        and tokens[0].lower_ not in KEPT_TITLES
-        and (tokens[0].lower_ in TITLE_NOUNS or tokens[0].lower_ in mc.role_words)
+        len(ks) > 1
+        and lower[ks[0]] not in KEPT_TITLES
+        and (lower[ks[0]] in TITLE_NOUNS or lower[ks[0]] in mc.role_words)
     ):
-        tokens = tokens[1:]  # "Backbencher Stephen Pound"
-    for k, t in enumerate(tokens):  # "Bolton v Derby", "Luc Bondy for Cruel", "Mr Brown's Facility"
+        ks = ks[1:]  # "Backbencher Stephen Pound"
+    for k, j in enumerate(ks):  # "Bolton v Derby", "Luc Bondy for Cruel", "Mr Brown's Facility"
         if k and (
-            t.lower_ in ("v", "vs", "v.", "vs.", "versus", "/", ",")
-            or t.text in POSSESSIVES
-            or t.is_lower
-            and t.is_alpha
-            and t.lower_ not in NAME_PARTICLES
-            and not _glued_to_hyphen(tokens[k - 1])
+            lower[j] in ("v", "vs", "v.", "vs.", "versus", "/", ",")
+            or text[j] in POSSESSIVES
+            or view.is_lower[j]
+            and view.is_alpha[j]
+            and lower[j] not in NAME_PARTICLES
+            and not _hyphen_inside(view, ks[k - 1])
         ):
-            tokens = tokens[:k] if t.lower_ not in ("v", "vs", "v.", "vs.", "versus") else []
+            ks = ks[:k] if lower[j] not in ("v", "vs", "v.", "vs.", "versus") else []
             break
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_lower and not _glued_to_hyphen(tokens[-2:][0])):
-        tokens = tokens[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
-    while len(tokens) > 2 and tokens[-1].is_upper and tokens[-1].lower_ in POST_NOMINALS:
-        tokens = tokens[:-1]  # "Nicholas Blake QC", "William Haughey OBE": letters after the name
-    if not tokens or not any(_name_word(t) and t.text[0].isupper() for t in tokens):
+    while ks and (view.is_punct[ks[-1]] or view.is_lower[ks[-1]] and not _hyphen_inside(view, ks[-2:][0])):
+        ks = ks[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
+    while len(ks) > 2 and lower[ks[-1]] in POST_NOMINALS and mc.doc[ks[-1]].is_upper:
+        ks = ks[:-1]  # "Nicholas Blake QC", "William Haughey OBE": letters after the name
+    if not ks or not any(_is_name_word(view, j) and text[j][0].isupper() for j in ks):
         return None
-    name = clean_spaces(view.span_text(tokens[0].i, tokens[-1].i + 1))
+    name = clean_spaces(view.span_text(ks[0], ks[-1] + 1))
     if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
         return None  # a demonym or country NER typed PERSON; the ruler reports it
-    start = tokens[0].i  # titles split off: the surface is the name, with its honorific
-    if start > span.start and view.lower[start - 1] in HONORIFICS:
+    start = ks[0]  # titles split off: the surface is the name, with its honorific
+    if start > span.start and lower[start - 1] in HONORIFICS:
         start -= 1
-    return Candidate(start, tokens[-1].i + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
+    return Candidate(start, ks[-1] + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
 
 
 def _name_word(token) -> bool:
     """Letters, or a name with an apostrophe or hyphen inside: "O'Brien", "D'Alema"."""
-    text = token.text
-    return token.is_alpha or (
+    return _is_name_word(view_of(token.doc), token.i)
+
+
+def _is_name_word(view: TokenView, i: int) -> bool:
+    """`_name_word` of token i, read on the token view."""
+    text = view.text[i]
+    return bool(view.is_alpha[i]) or (
         len(text) > 2 and text[0].isalpha() and text[-1].isalpha() and all(c.isalpha() or c in "'’-" for c in text)
     )
 
 
-def _is_initials(token) -> bool:
+def _is_initials(text: str) -> bool:
     """ "C.", "K.J.": initials that open a name."""
-    text = token.text
     return (
         len(text) >= 2
         and text.endswith(".")
@@ -209,9 +217,9 @@ def _is_initials(token) -> bool:
     )
 
 
-def _glued_to_hyphen(token) -> bool:
+def _hyphen_inside(view: TokenView, i: int) -> bool:
     """A hyphen written inside a word ("Moo-hyun"): what follows it belongs to the name."""
-    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return view.text[i] == "-" and not view.spaced[i] and i > 0 and not view.spaced[i - 1]
 
 
 def particle_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
