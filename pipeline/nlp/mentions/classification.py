@@ -230,13 +230,13 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, joined, "GPE", "LOCATION", "name", mc.doc[start:joined].text, 1)
     if not ent_id and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
-    if not ent_id and len(span) == 1 and span[0].is_sent_start and span[0].tag_ in OPENING_WORD_TAGS:
+    if not ent_id and len(span) == 1 and view.sent_start[start] and view.tag[start] in OPENING_WORD_TAGS:
         return None  # "Choking traffic jams …" typed PERSON: a participle or adverb opening the sentence
     if opening_group_noun(span):
         return None  # "Farmers protested outside parliament" typed ORG: people acting, no name
-    if len(span) == 1 and span[0].lower_ in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
+    if len(span) == 1 and view.lower[start] in UNIT_WORDS and start > 0 and mc.doc[start - 1].like_num:
         return None  # "at 1900 GMT", "384 Kbps": a unit, no name
-    if len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS and not span[0].is_upper and not ent_id:
+    if len(span) == 1 and view.lower[start].rstrip(".") in HONORIFICS and not span[0].is_upper and not ent_id:
         return None  # "Mr" of "Mr Justice Sullivan" typed GPE: an honorific alone names nobody
     if text.lower() in REGION_ADJECTIVES and label in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
@@ -293,18 +293,22 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if of_country is not None:  # "the Liberal Party of Kenya": one body, not a party and a country
         name = clean_spaces(mc.doc[start:of_country].text)
         return Candidate(start, of_country, label, "ORGANIZATION", "name", name, 3)
-    if span[-1].lower_ in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
+    if view.lower[end - 1] in ("of", "for", "and", "de") and label in ("ORG", "FAC", "LOC"):
         # "Bank of" + the ruler's "England": NER stopped where the gazetteer span began.
         following = next((e for e in ents_covering(mc.doc, end) if e.start == end), None) if end < len(mc.doc) else None
         if following is None or not following.ent_id_ or not mc.in_sections(start, following.end):
             return None
         text = clean_spaces(mc.doc[start : following.end].text)
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
-    if len(span) >= 3 and span[1].lower_ in GIVEN_NAMES and capitalised_common_noun(span[0], lowered_words(mc.doc)):
+    if (
+        len(span) >= 3
+        and view.lower[start + 1] in GIVEN_NAMES
+        and capitalised_common_noun(span[0], lowered_words(mc.doc))
+    ):
         return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
     if label == "ORG" and len(span) == 3 and _party_label(mc, span):
         return person(mc, span[1:], "PERSON")  # "Liberal Wilson Tuckey" where the article names "the Liberals"
-    if label == "PERSON" and len(span) == 1 and span[0].is_sent_start and _before_a_named_person(mc.doc, end):
+    if label == "PERSON" and len(span) == 1 and view.sent_start[start] and _before_a_named_person(mc.doc, end):
         return None  # "Campaigner Peter Tatchell": the word NER typed a person of its own describes the next
     for k in range(start, end - 1):  # "Commons after Mr Brown", "Mr Blair" typed ORG
         if view.lower[k] in HONORIFICS and view.text[k][0].isupper() and view.text[k + 1][:1].isupper():
@@ -317,29 +321,34 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         label in ("ORG", "FAC", "GPE", "LOC", "NORP")
         and len(span) > 1
         and (
-            span[-1].lower_ in EVENT_HEADS
-            or span[-1].lower_ in NUMBERED_EVENT_HEADS and any(t.like_num or t.text[:1].isdigit() for t in span)
+            view.lower[end - 1] in EVENT_HEADS
+            or view.lower[end - 1] in NUMBERED_EVENT_HEADS and any(t.like_num or t.text[:1].isdigit() for t in span)
         )
-        and span[-1].is_title
+        and view.is_title[end - 1]
         and not mc.gaz.by_alias(text)
     ):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and operation_name(span):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "Operation Condor" typed a body
-    if len(span) == 1 and span[0].lower_ in HOLIDAYS:
+    if len(span) == 1 and view.lower[start] in HOLIDAYS:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
-    if label in ("FAC", "GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in BODY_HEADS:
+    if (
+        label in ("FAC", "GPE", "LOC")
+        and len(span) > 1
+        and view.is_title[end - 1]
+        and view.lower[end - 1] in BODY_HEADS
+    ):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Asia-Pacific Economic Cooperation"
-    building = span[-1].lower_ in BUILDING_HEADS and (len(span) > 1 or the_before(mc, start))
+    building = view.lower[end - 1] in BUILDING_HEADS and (len(span) > 1 or the_before(mc, start))
     if label in ("PERSON", "ORG", "FAC", "GPE") and building:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "up to the Palace"
     if label in ("PERSON", "ORG") and facility_name(span):
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
-    if label == "PERSON" and len(span) > 1 and span[-1].is_title and is_body_word(span[-1].lower_):
+    if label == "PERSON" and len(span) > 1 and view.is_title[end - 1] and is_body_word(view.lower[end - 1]):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
-    if label == "PERSON" and span[0].lower_ not in GIVEN_NAMES and qualifies_a_post(mc, end):
+    if label == "PERSON" and view.lower[start] not in GIVEN_NAMES and qualifies_a_post(mc, end):
         return None  # "Nottingham City" of "Nottingham City Councillor Brian Parbutt": no person
     if label == "PERSON" and product_name(mc, span):
         return named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
@@ -349,10 +358,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         titled = titled_name(mc, start, end)
         if titled is not None:
             return person(mc, titled, "PERSON")
-    if any(t.text == "," for t in span) and not (label == "ORG" and legal_form_end(span)):
+    if "," in view.text[start:end] and not (label == "ORG" and legal_form_end(span)):
         return None  # "Gray, Brown": a list NER took for one name; not "Sears, Roebuck & Co."
     if label == "NORP":
-        if span[-1].tag_ in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
+        if view.tag[end - 1] in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
             return Candidate(start, end, label, "GROUP", "name", text, 1)
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
@@ -361,7 +370,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if label == "ORG" and is_title_phrase(mc, span):
         return None  # "Minister of Agriculture & Co-Operatives": a post, not a body
-    if label == "ORG" and len(span) > 2 and span[-1].lower_ in mc.role_words and span[-2].lower_ not in mc.role_words:
+    if (
+        label == "ORG"
+        and len(span) > 2
+        and view.lower[end - 1] in mc.role_words
+        and view.lower[end - 2] not in mc.role_words
+    ):
         # "Conservative Party Co-Chairman": the body is the name without the post
         k = len(span) - 1
         while k > 1 and span[k - 1].lower_ in mc.role_words:
@@ -371,7 +385,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # only a longer post holds ("Congress" of "Member of Congress": "Trades Union Congress")
         if body[-1].lower_ in ORG_HEADS and mc.gaz.match_role(span[k:].text) is not None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
-    if len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not acronym(span[0]):
+    if len(span) == 1 and view.pos[start] in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not acronym(span[0]):
         return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
     if label == "ORG" and described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
