@@ -287,16 +287,15 @@ def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
     ending it ("coach operator National Express") keeps it a body."""
     if not 2 <= len(words) <= 3 or not all(_capitalised_word(w) for w in words):
         return False  # the name's own shape, tested before any token is read
-    k = c.tok_start
+    view, k = view_of(doc), c.tok_start
     j = k - 1
-    while j > 0 and not doc[j - 1].whitespace_ and (doc[j - 1].is_alpha or doc[j - 1].text == "-"):
+    while j > 0 and not view.spaced[j - 1] and (view.is_alpha[j - 1] or view.text[j - 1] == "-"):
         j -= 1  # "full-back": the tokens of one hyphenated word
-    post = doc[j:k] if k > 0 else None
     return (
-        post is not None
-        and all(t.is_lower or t.text == "-" for t in post)
-        and post[-1].pos_ != "VERB"
-        and post.text.lower() in PLAYER_POSTS
+        k > 0
+        and all(view.is_lower[i] or view.text[i] == "-" for i in range(j, k))
+        and view.pos[k - 1] != "VERB"
+        and view.span_text(j, k).lower() in PLAYER_POSTS
         and not is_body_word(words[-1].lower())
     )
 
@@ -850,15 +849,15 @@ def _is(token: Token, words: frozenset[str]) -> bool:
 def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     """ "Guayaquil, Ecuador" (LOCATION); "at Cusco", "visit Auschwitz" ("PLACE?": a place
     unless NER ever typed the name ORG)."""
-    doc = mc.doc
+    doc, view = mc.doc, view_of(mc.doc)
     after = c.tok_end
     place = after + 1  # not ", in <place>": bodies too are "in" places ("Amnesty, in London, said")
     if (
         place < len(doc)
-        and doc[after].text == ","
-        and doc[place].ent_id_.startswith(_PLACE_IDS)
-        and doc[place].dep_ not in ("nsubj", "nsubjpass")  # "… of the Google knol, Wales predicted"
-        and not (after + 2 < len(doc) and doc[after + 2].text in POSSESSIVES)  # "Unison, Britain's biggest union"
+        and view.text[after] == ","
+        and view.ent_id[place].startswith(_PLACE_IDS)
+        and view.dep[place] not in ("nsubj", "nsubjpass")  # "… of the Google knol, Wales predicted"
+        and not (after + 2 < len(doc) and view.text[after + 2] in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
         return "LOCATION"  # "Hatfield, Hertfordshire", "Woodhill, Milton Keynes"
     if _after_a_place(doc, c) or _listed_with_places(root):
@@ -914,7 +913,7 @@ def _after_a_place(doc, c: Candidate) -> bool:
     "<town>," that ends there is the county or town that place lies in, not a person NER
     took it for. Not after a country ("In Britain, Blair said") and not a clause's subject."""
     k = c.tok_start
-    if k < 2 or doc[k - 1].text != "," or not _is_placed(doc[k - 2]) or not doc[k].is_title:
+    if k < 2 or view_of(doc).text[k - 1] != "," or not _is_placed(doc[k - 2]) or not doc[k].is_title:
         return False
     after = doc[c.tok_end] if c.tok_end < len(doc) else None
     if after is not None and not (after.is_punct and after.text not in ("'s", "’s")):
