@@ -281,7 +281,11 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     head = word.head
     if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ == "attr" and head.head.lemma_ in LINKING_VERBS:  # "the statement was a fair summary"
-            return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
+            # a raising verb's subject when the copula is its infinitive ("the cuts will prove to
+            # be a false economy")
+            return _copula_subject(head.head), True
+        if head.dep_ == "dobj" and head.head.lemma_ == "prove":
+            return _copula_subject(head.head), True  # "the cuts will prove a false economy": the parser's object
         return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
         return _object_of(head.head), True  # "described the talks as “useful”"
