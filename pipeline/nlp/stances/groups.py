@@ -323,8 +323,6 @@ def _acting(token: Token) -> bool:
     for …", "the decision provoked fury among farmers")."""
     if token.dep_ in SUBJECT_DEPS:
         return True
-    if token.dep_ == "conj" and _conjunct_subject(token):
-        return True  # "Doctors and nurses criticised …": each conjunct of the subject acts
     if token.dep_ == "poss" and token.head.lemma_.lower() in STANCE_NOMINALS:
         return True  # "critics' calls for …", "the unions' opposition to …"
     if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in token.children):
@@ -346,16 +344,6 @@ def _acting(token: Token) -> bool:
         # "the decision provoked fury among farmers": hung on the verb whose object it names
         owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < prep.i), owner)
     return owner.lemma_.lower() in STANCE_NOMINALS
-
-
-def _conjunct_subject(token: Token) -> bool:
-    """A later conjunct of a subject joined by "and" ("Universities and head teachers have
-    backed …"): the parser makes only the first conjunct the subject."""
-    first = token.head
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in (first, *first.conjuncts) for c in t.children)
-    return joined and first.dep_ in SUBJECT_DEPS
 
 
 def _dissenters_of(token: Token, covering: list[Mention]) -> bool:
