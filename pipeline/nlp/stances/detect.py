@@ -50,7 +50,7 @@ from pipeline.nlp.stances.words import (
     PROPOSAL_PHRASAL_HEADS,
     PROPOSAL_VERBS,
 )
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
 # Each comes with its gate: the test the pass itself makes first, read from the token view
@@ -172,6 +172,40 @@ def _covered(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+Plan = tuple[tuple[Callable, ...], tuple[Callable, ...]]
+"""The passes that may find something at a token: anywhere, and only inside a quote."""
+_NOTHING: Plan = ((), ())
+"""The plan of a token no pass reads, anywhere or in a quote (most tokens)."""
+
+
+def _planned(lex: StanceLexicon, view: TokenView) -> list[tuple[int, Plan]]:
+    """(token index, its plan) for each token some pass may read, in document order. The
+    plans are looked up for every token at once (a `map` over the view's columns), so the
+    tokens no pass reads, most of an article, cost no Python-level step of their own."""
+    memo = _memo_of(lex)
+    token_plans = memo.token_plans
+    keys = list(zip(view.pos, view.dep, view.tag, view.lower, view.lemma, strict=True))
+    plans = list(map(token_plans.get, keys))
+    if None in plans:  # words not seen before: their plans worked out once, then kept
+        plans = [plan if plan is not None else _plan_of(memo, key) for key, plan in zip(keys, plans, strict=True)]
+    return [(i, plan) for i, plan in enumerate(plans) if plan is not _NOTHING]
+
+
+def _plan_of(memo: _Memo, key: tuple[str, str, str, str, str]) -> Plan:
+    """The plan of a token's (part of speech, dependency, tag, word, lemma), kept in the memo;
+    an empty plan is always `_NOTHING`, so the tokens no pass reads are told by identity."""
+    word = key[3:]
+    kind = memo.kinds.get(word)
+    if kind is None:
+        kind = memo.kinds[word] = _word_kind(memo.lex, *word)
+    gate = (*key[:3], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
+    plan = memo.plans.get(gate)
+    if plan is None:
+        plan = memo.plans[gate] = _plan(Gate(*gate))
+    plan = memo.token_plans[key] = _NOTHING if plan == _NOTHING else plan
+    return plan
+
+
 def extract_stances(
     ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], accusations: list[Quote] | None = None
 ) -> list[Stance]:
@@ -182,29 +216,14 @@ def extract_stances(
     lex = load_stance_lexicon()
     art = stance_context(ctx, quotes, mentions, lex, accusations)
     view = view_of(ctx.doc)
-    pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
-    memo = _memo_of(lex)
-    kinds = memo.kinds  # (word, lemma) -> its gate fields
-    plans, token_plans = memo.plans, memo.token_plans
     quoted_starts, quoted_ends = _covered(art.quotes)
+    token_sentences, idx = ctx.token_sentences(), view.idx
     signals: list[Signal] = []
-    for i, (idx, sentence) in enumerate(zip(view.idx, ctx.token_sentences(), strict=True)):
+    for i, (passes, quoted) in _planned(lex, view):
+        sentence = token_sentences[i]
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
-        key = (pos[i], dep[i], tag[i], lower[i], lemma[i])
-        plan = token_plans.get(key)
-        if plan is None:
-            word = key[3:]
-            kind = kinds.get(word)
-            if kind is None:
-                kind = kinds[word] = _word_kind(lex, *word)
-            gate = (*key[:3], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
-            plan = plans.get(gate)
-            if plan is None:
-                plan = plans[gate] = _plan(Gate(*gate))
-            token_plans[key] = plan
-        passes, quoted = plan
-        if quoted and (k := bisect.bisect_right(quoted_starts, idx)) and idx < quoted_ends[k - 1]:
+        if quoted and (k := bisect.bisect_right(quoted_starts, idx[i])) and idx[i] < quoted_ends[k - 1]:
             passes += quoted  # inside a quote (`art.quote_at(idx)` is one)
         if passes:
             token = ctx.doc[i]
