@@ -43,12 +43,18 @@ from pipeline.nlp.stances.verbs import (
     willing_signals,
 )
 from pipeline.nlp.stances.words import (
+    ATTITUDE_ADJECTIVES,
     CAUSAL_VERBS,
     CONSEQUENCE_VERBS,
     FEAR_VERBS,
+    INCLUSION_VERBS,
+    LIGHT_VERBS,
     NORM_CONFLICT_WORDS,
     PROPOSAL_PHRASAL_HEADS,
     PROPOSAL_VERBS,
+    PROTEST_NOUNS,
+    STANCE_NOMINALS,
+    VERBAL_ATTACK_VERBS,
 )
 from pipeline.nlp.token_view import TokenView, view_of
 
@@ -82,20 +88,27 @@ class Gate(NamedTuple):
     need: bool  # lemma in `needs.NEED_VERBS`
     fear: bool  # lemma in `fear_verbs`
     norm_conflict: bool  # the word in `norm_conflict_words`
+    cue_verb: bool  # the lemma may start a cue, is a light verb or a verb of verbal attack
+    inclusion: bool  # lemma in `inclusion_verbs`
+    stance_noun: bool  # lemma in `stance_nominals`, with a cue in the lexicon
+    attitude: bool  # the lemma or the word in `attitude_adjectives`
+    protest: bool  # lemma in `protest_nouns`, or "action" ("industrial action")
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
-    verb_signals: lambda g: g.pos == "VERB",
+    verb_signals: lambda g: g.pos == "VERB" and g.cue_verb,
     proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
-    inclusion_signals: lambda g: g.pos == "VERB",
+    inclusion_signals: lambda g: g.pos == "VERB" and g.inclusion,
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,
-    nominal_signals: lambda g: g.pos == "NOUN",
-    attitude_adjective_signals: lambda g: g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj") or g.tag == "VBN",
+    nominal_signals: lambda g: g.pos == "NOUN" and g.stance_noun,
+    attitude_adjective_signals: lambda g: (
+        g.attitude and (g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj") or g.tag == "VBN")
+    ),
     willing_signals: lambda g: g.pos == "VERB",
     naming_signals: lambda g: g.judging or g.opinion and g.pos in ("NOUN", "ADJ"),
-    protest_signals: lambda g: g.pos == "NOUN",
+    protest_signals: lambda g: g.pos == "NOUN" and g.protest,
     fear_signals: lambda g: g.fear and g.pos == "VERB",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
     attitude_signals: lambda g: g.pos == "NOUN",
@@ -121,6 +134,23 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
         lemma == "be", judging, proposal, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
         opinion, base in NEED_VERBS, base in FEAR_VERBS, lower in NORM_CONFLICT_WORDS,
+        *_cue_kind(lex, lower, base),
+    )
+
+
+def _cue_kind(lex: StanceLexicon, lower: str, base: str) -> tuple[bool, ...]:
+    """The `Gate` fields of the passes that open with a lexicon lookup of the word: a verb no
+    cue starts with, that is no light verb nor a verb of verbal attack, finds no cue in
+    `verb_signals` (nor does "verb for", which starts with it); a noun or adjective not listed
+    in `nominal_signals`', `attitude_adjective_signals`' or `protest_signals`' word list
+    leaves those passes nothing to read."""
+    cue = STANCE_NOMINALS.get(base)
+    return (
+        lex.may_start_cue(base) or base in LIGHT_VERBS or base in VERBAL_ATTACK_VERBS,
+        base in INCLUSION_VERBS,
+        bool(cue) and lex.cue(cue) is not None,
+        (ATTITUDE_ADJECTIVES.get(base) or ATTITUDE_ADJECTIVES.get(lower)) is not None,
+        base in PROTEST_NOUNS or base == "action",
     )
 
 
