@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
+from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon, normalise
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
@@ -43,11 +43,14 @@ from pipeline.nlp.stances.verbs import (
     willing_signals,
 )
 from pipeline.nlp.stances.words import (
+    ATTEMPT_NOUNS,
     ATTITUDE_ADJECTIVES,
+    ATTITUDE_NOUNS,
     CAUSAL_VERBS,
     CONSEQUENCE_VERBS,
     FEAR_VERBS,
     INCLUSION_VERBS,
+    INSUFFICIENCY_ADJECTIVES,
     LIGHT_VERBS,
     NORM_CONFLICT_WORDS,
     PROPOSAL_PHRASAL_HEADS,
@@ -93,6 +96,9 @@ class Gate(NamedTuple):
     stance_noun: bool  # lemma in `stance_nominals`, with a cue in the lexicon
     attitude: bool  # the lemma or the word in `attitude_adjectives`
     protest: bool  # lemma in `protest_nouns`, or "action" ("industrial action")
+    attitude_noun: bool  # lemma in `attitude_nouns` or `attempt_nouns`
+    phrase_end: bool  # the word may end a judging phrase of the lexicon ("missed opportunity")
+    insufficiency: bool  # lemma in `insufficiency_adjectives`
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
@@ -111,8 +117,11 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     protest_signals: lambda g: g.pos == "NOUN" and g.protest,
     fear_signals: lambda g: g.fear and g.pos == "VERB",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
-    attitude_signals: lambda g: g.pos == "NOUN",
-    evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),
+    attitude_signals: lambda g: g.pos == "NOUN" and g.attitude_noun,
+    # a judging word; a noun after a judging phrase's first word; an adjective "too" may modify
+    evaluative_signals: lambda g: (
+        g.judging or g.pos == "NOUN" and g.phrase_end or g.pos == "ADJ" and g.dep == "acomp" and not g.insufficiency
+    ),
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
     effect_signals: lambda g: g.pos == "VERB" and g.causal,
@@ -151,7 +160,23 @@ def _cue_kind(lex: StanceLexicon, lower: str, base: str) -> tuple[bool, ...]:
         bool(cue) and lex.cue(cue) is not None,
         (ATTITUDE_ADJECTIVES.get(base) or ATTITUDE_ADJECTIVES.get(lower)) is not None,
         base in PROTEST_NOUNS or base == "action",
+        base in ATTITUDE_NOUNS or base in ATTEMPT_NOUNS,
+        _may_end_a_phrase(lex, lower),
+        base in INSUFFICIENCY_ADJECTIVES,
     )
+
+
+_phrase_ends: tuple[StanceLexicon | None, frozenset[str]] = (None, frozenset())
+
+
+def _may_end_a_phrase(lex: StanceLexicon, lower: str) -> bool:
+    """False where `lex.evaluative(f"{modifier} {lower}")` is None whatever the modifier: the
+    word (normalised) does not end any of the lexicon's judging words and phrases."""
+    global _phrase_ends
+    if _phrase_ends[0] is not lex:
+        _phrase_ends = (lex, frozenset(key.split()[-1] for key in lex.evaluative_weight if key.split()))
+    words = normalise(lower).split()
+    return not words or words[-1] in _phrase_ends[1]
 
 
 class _Memo:
