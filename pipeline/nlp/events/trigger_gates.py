@@ -13,7 +13,6 @@ every test of their own.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from typing import NamedTuple
 
 from pipeline.nlp.events.draft import RECEIVING_LEMMAS
@@ -83,46 +82,53 @@ def in_span(indices: list[int], start: int, end: int) -> list[int]:
     return indices[bisect.bisect_left(indices, start) : bisect.bisect_left(indices, end)]
 
 
+class Kind(NamedTuple):
+    """What the three walks' first tests say of a (pos, tag, lemma, word)."""
+
+    trigger: bool  # the trigger walk reads it
+    trigger_after_hyphen: bool  # the trigger walk reads it where it follows a hyphen ("test-fired")
+    verb_like: bool  # the receiving walk reads it where a "with" phrase may give it something
+    receiving: bool  # the receiving walk reads it (its lemma receives)
+    realising: bool  # the realising walk reads it (it may be light or realise a noun)
+
+
+_NONE = Kind(False, False, False, False, False)
+"""The kind of a word no walk reads (most of them), told by identity."""
+
+
 class _Words:
     """The word-level answers of the three walks, kept per (tags, lemma, word) from one
     article to the next: they depend on the lexicon alone."""
 
-    KEPT = 200_000  # answers kept at most in a table; past that they start again (memory stays bounded)
+    KEPT = 200_000  # answers kept at most; past that they start again (memory stays bounded)
 
     def __init__(self, lexicon: EventTriggers):
         self.lexicon = lexicon
-        self.triggers: dict[tuple[str, str, str, str, bool], bool] = {}
-        self.verbs: dict[tuple[str, str, str], tuple[bool, bool, bool]] = {}  # (verb-like, receiving, may realise)
+        self.kinds: dict[tuple[str, str, str, str], Kind] = {}
         # every word sequence a light-verb entry starts with, short of the whole entry
         self.light_starts = frozenset(
-            " ".join(words[:k]) for entry in lexicon.light_verb_lemmas for words in [entry.split()]
+            " ".join(words[:k])
+            for entry in lexicon.light_verb_lemmas
+            for words in [entry.split()]
             for k in range(1, len(words))
         )
 
-    def trigger(self, key: tuple[str, str, str, str, bool]) -> bool:
-        """Whether the first walk reads a token of this (pos, tag, lemma, word, after a hyphen)."""
-        pos, tag, lemma, lower, after_hyphen = key
-        verbal = is_verbal(pos, tag)
+    def kind(self, key: tuple[str, str, str, str]) -> Kind:
+        """The `Kind` of a (pos, tag, lemma, word), kept."""
+        pos, tag, lemma, lower = key
         word = lemma.lower()
-        if not verbal and pos not in ("NOUN", "PROPN"):
-            found = False
-        else:
-            found = (pos == "VERB" and word in READ_AS_VERBS) or may_trigger(
-                self.lexicon, verbal, pos, word, lower, after_hyphen
-            )
-        self.triggers[key] = found
-        return found
-
-    def verb(self, key: tuple[str, str, str]) -> tuple[bool, bool, bool]:
-        """(whether it is verb-like, whether its lemma receives, whether it may realise a
-        noun) for a (pos, tag, lemma)."""
-        pos, tag, lemma = key
-        word = lemma.lower()
-        if not is_verb_like(pos, tag):
-            found = (False, False, False)
-        else:
-            found = (True, word in RECEIVING_LEMMAS, word in REALISING_ONLY or self._may_be_light(word))
-        self.verbs[key] = found
+        verbal, verb_like = is_verbal(pos, tag), is_verb_like(pos, tag)
+        trigger = (verbal or pos in ("NOUN", "PROPN")) and (
+            (pos == "VERB" and word in READ_AS_VERBS) or may_trigger(self.lexicon, verbal, pos, word, lower, False)
+        )
+        found = Kind(
+            trigger,
+            trigger or verbal,  # after a hyphen every verb may trigger (`may_trigger`)
+            verb_like,
+            verb_like and word in RECEIVING_LEMMAS,
+            verb_like and (word in REALISING_ONLY or self._may_be_light(word)),
+        )
+        found = self.kinds[key] = _NONE if found == _NONE else found
         return found
 
     def _may_be_light(self, word: str) -> bool:
@@ -136,7 +142,7 @@ _words: _Words | None = None
 
 def _words_of(lexicon: EventTriggers) -> _Words:
     global _words
-    if _words is None or _words.lexicon is not lexicon or max(len(_words.triggers), len(_words.verbs)) > _Words.KEPT:
+    if _words is None or _words.lexicon is not lexicon or len(_words.kinds) > _Words.KEPT:
         _words = _Words(lexicon)
     return _words
 
@@ -147,25 +153,19 @@ def gated(lexicon: EventTriggers, view: TokenView) -> Gated:
 
 
 def _gated(words: _Words, view: TokenView) -> Gated:
-    text, n = view.text, len(view)
-    after_hyphen = [i >= 2 and text[i - 1] == "-" for i in range(n)]
-    keys = list(zip(view.pos, view.tag, view.lemma, view.lower, after_hyphen, strict=True))
-    triggers = _answers(words.triggers, words.trigger, keys)
-    verbs = _answers(words.verbs, words.verb, [key[:3] for key in keys])
-    given = _given_with_heads(view)
+    """One lookup per token (a `map` over the view's columns), then the few tokens some walk
+    reads sorted into the walks' lists."""
+    keys = list(zip(view.pos, view.tag, view.lemma, view.lower, strict=True))
+    kinds = list(map(words.kinds.get, keys))
+    if None in kinds:  # words not seen before: worked out once, then kept
+        kinds = [words.kind(key) if kind is None else kind for key, kind in zip(keys, kinds, strict=True)]
+    read = [(i, kind) for i, kind in enumerate(kinds) if kind is not _NONE]
+    text, given = view.text, _given_with_heads(view)
     return Gated(
-        [i for i, found in enumerate(triggers) if found],
-        [i for i, (verb_like, receiving, _) in enumerate(verbs) if receiving or (verb_like and i in given)],
-        [i for i, (_, _, realising) in enumerate(verbs) if realising],
+        [i for i, kind in read if kind.trigger or kind.trigger_after_hyphen and i >= 2 and text[i - 1] == "-"],
+        [i for i, kind in read if kind.receiving or kind.verb_like and i in given],
+        [i for i, kind in read if kind.realising],
     )
-
-
-def _answers(table: dict, work_out: Callable, keys: list) -> list:
-    """The table's answer for each key, worked out (and kept) for keys not seen before."""
-    found = list(map(table.get, keys))
-    if None in found:
-        found = [work_out(key) if answer is None else answer for key, answer in zip(keys, found, strict=True)]
-    return found
 
 
 def _given_with_heads(view: TokenView) -> frozenset[int]:
