@@ -118,9 +118,10 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     fear_signals: lambda g: g.fear and g.pos == "VERB",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
     attitude_signals: lambda g: g.pos == "NOUN" and g.attitude_noun,
-    # a judging word; a noun after a judging phrase's first word; an adjective "too" may modify
+    # a judging word; the last word of a judging phrase (after a hyphen, or a noun after its
+    # modifier); an adjective "too" may modify
     evaluative_signals: lambda g: (
-        g.judging or g.pos == "NOUN" and g.phrase_end or g.pos == "ADJ" and g.dep == "acomp" and not g.insufficiency
+        g.judging or g.phrase_end or g.pos == "ADJ" and g.dep == "acomp" and not g.insufficiency
     ),
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
