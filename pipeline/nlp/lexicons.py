@@ -180,6 +180,12 @@ class StanceLexicon:
         """Signed weight of a judging word: "constructive" > 0, "illegal" < 0."""
         return self.evaluative_weight.get(normalise(word))
 
+    @functools.cached_property
+    def phrase_ends(self) -> frozenset[str]:
+        """The last words of the two-word judging phrases ("conceived" of "ill conceived"),
+        which the tokenizer splits from their first word when they are written with a hyphen."""
+        return frozenset(key.split()[1] for key in self.evaluative_weight if len(key.split()) == 2)
+
     def evaluative_token(self, lower: str, lemma: str) -> float | None:
         """`evaluative` of a word as written (lower-cased), else of its lemma ("illegally"
         as written, "condemned" by "condemn")."""

@@ -68,7 +68,7 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
         for child in host.children:
             if child.dep_ in ("xcomp", "advcl") and has_to_marker(child):
                 return action_targets(art, child)  # "it is right to cut taxes"
-            if child.dep_ == "ccomp" and has_that_marker(child):
+            if child.dep_ == "ccomp" and has_that_marker(child) or host.i == word.i and _content_relative(child):
                 # "it is good that Labour has rejected the idea": through the clause's own stance
                 composed = action_targets(art, child, label_actions=False)
                 if composed:
@@ -81,6 +81,22 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
         return []  # "this is an incredible gaffe by Jack McConnell": an act of his, not what was last named
     noun = antecedent_noun(art, subject)
     return noun_targets(art, noun) if noun is not None else []
+
+
+def _content_relative(clause: Token) -> bool:
+    """ "it was a scandal that pensioners paid more tax": the parser may make the "that" clause
+    of a judging noun after an expletive "it" a relative clause of the noun; it is the noun's
+    content when its "that" is a marker, or a subject or object beside the clause's own subject
+    or object (a gap filled by "that", "it was a mistake that the government made", is a
+    cleft's relative)."""
+    if clause.dep_ not in ("relcl", "acl") or clause.left_edge.lower_ != "that":
+        return False
+    that = clause.left_edge
+    if that.dep_ == "mark":
+        return True
+    # "that pensioners paid more tax" read with two subjects; "that the talks were unfair" with an object
+    others = {c.dep_ for c in clause.children if c.i != that.i}
+    return that.dep_ in ("nsubj", "dobj") and that.dep_ in others
 
 
 def act_by_someone(word: Token) -> bool:

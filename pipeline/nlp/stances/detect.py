@@ -113,7 +113,8 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
 
 def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     """The word-dependent fields of a `Gate`, in order."""
-    judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None
+    # the second half of a hyphenated judging phrase ("ill-conceived") is read with its first
+    judging = lex.evaluative(lower) is not None or lex.evaluative(lemma) is not None or lower in lex.phrase_ends
     base = lemma.lower()
     opinion = opinion_weight(lower, lemma) is not None
     proposal = base in PROPOSAL_VERBS or base in PROPOSAL_PHRASAL_HEADS  # "come" of "come up with"

@@ -32,7 +32,7 @@ from pipeline.nlp.stances.words import (
     FEAR_VERBS,
     REDUCING_WORDS,
 )
-from pipeline.nlp.syntax import has_modal_aux
+from pipeline.nlp.syntax import has_modal_aux, passive_subject
 
 
 def effect_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -92,10 +92,13 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
 
 
 def _effect_sign(verb: Token, prep: str | None) -> int | None:
-    """The sign of the effect the verb brings about: its object ("cause hardship") or the
-    object of its preposition ("lead to problems"), its first conjunct."""
+    """The sign of the effect the verb brings about: its object ("cause hardship"), a passive's
+    subject ("hardship will be caused by …") or the object of its preposition ("lead to
+    problems"), its first conjunct."""
     if prep is None:
-        effect = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        # "damage will be caused by the plans": the passive's subject is the effect (its "by"
+        # phrase the cause, `copulas.judged_subject_targets`)
+        effect = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or passive_subject(verb)
     else:
         marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep), None)
         effect = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None

@@ -162,14 +162,28 @@ def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     return out
 
 
+def judging_weight(art: StanceArticle, word: Token) -> float | None:
+    """The lexicon's weight of a judging word, read with the word a hyphen joins it to when
+    the two make a judging phrase ("ill-conceived", "half-baked", "hate-filled": the tokenizer
+    splits them, and the last piece alone judges nothing); a noun's alone, else with the
+    modifier right before it ("a missed opportunity", "a shameful day", "common sense")."""
+    doc, i = word.doc, word.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        whole = art.lex.evaluative(f"{doc[i - 2].lower_} {word.lower_}")
+        if whole is not None:
+            return whole
+    weight = art.lex.evaluative_token(word.lower_, word.lemma_)
+    if weight is None and word.pos_ == "NOUN":
+        modifier = next((c for c in word.lefts if c.dep_ in ("amod", "compound") and c.i == i - 1), None)
+        if modifier is not None:
+            weight = art.lex.evaluative(f"{modifier.lower_} {word.lower_}")
+    return weight
+
+
 def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     """Judging words inside a quote: "the “illegal” blockade", "the talks were constructive"."""
     out: list[Signal] = []
-    weight = art.lex.evaluative_token(word.lower_, word.lemma_)
-    if weight is None and word.pos_ == "NOUN":  # "a missed opportunity", "a shameful day"
-        modifier = next((c for c in word.lefts if c.dep_ in ("amod", "compound") and c.i == word.i - 1), None)
-        if modifier is not None:
-            weight = art.lex.evaluative(f"{modifier.lower_} {word.lower_}")
+    weight = judging_weight(art, word)
     if (
         weight is None
         and word.pos_ == "ADJ"
@@ -281,7 +295,11 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
     head = word.head
     if word.pos_ == "ADJ" and dep == "amod" and head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ == "attr" and head.head.lemma_ in LINKING_VERBS:  # "the statement was a fair summary"
-            return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None), True
+            # a raising verb's subject when the copula is its infinitive ("the cuts will prove to
+            # be a false economy")
+            return _copula_subject(head.head), True
+        if head.dep_ == "dobj" and head.head.lemma_ == "prove":
+            return _copula_subject(head.head), True  # "the cuts will prove a false economy": the parser's object
         return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
         return _object_of(head.head), True  # "described the talks as “useful”"
@@ -357,7 +375,7 @@ def naming_signals(art: StanceArticle, word: Token) -> list[Signal]:
     """ "Mr Letwin called the plans “a gimmick”", "branded the scheme unworkable", "described
     the talks as useful": the judging word is what the subject names the object; the
     subject (or the quote's speaker, for "I"/"we") judges the object."""
-    weight = art.lex.evaluative_token(word.lower_, word.lemma_)
+    weight = judging_weight(art, word)
     if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
         inner = art.lex.evaluative(word.lemma_) if weight is None else weight
         # "considered the intrusion an act of provocation", "described the episode as a bit of a

@@ -129,6 +129,11 @@ def _named_thing(noun: Token) -> bool:
     )
 
 
+def _counted(token: Token) -> bool:
+    """A noun a number counts ("60 votes", "104,000 jobs")."""
+    return token.tag_ in ("NNS", "NNPS") and any(t.like_num or t.dep_ in ("nummod", "quantmod") for t in token.lefts)
+
+
 def _predicative(noun: Token) -> bool:
     """An indefinite predicate noun ("this is a bill in deep trouble"): it describes what the
     subject is, it names nothing a later "the bill" could point back to."""
@@ -537,7 +542,9 @@ class Labeller:
 
     def _antecedent_label(self, noun: Token, named_only: bool = False) -> str | None:
         """A bare definite noun takes the fullest label of its latest earlier mention ("the
-        bill" -> "Anti-Terrorism Bill"); an indefinite one ("a very bad bill") only a named one."""
+        bill" -> "Anti-Terrorism Bill"); an indefinite one ("a very bad bill") only a named one.
+        A counted mention ("54 of the required 60 votes") is an amount, not the one thing a
+        singular definite noun names ("campaigned against the vote"), and is passed over."""
         lemma = noun.lemma_.lower()
         view = view_of(self.doc)
         lemmas, pos = view.lemma, view.pos
@@ -547,7 +554,7 @@ class Labeller:
                 token = self.doc[k]
                 if named_only and not (token.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in token.lefts)):
                     continue
-                if _predicative(token):
+                if _predicative(token) or noun.tag_ == "NN" and _counted(token):
                     continue
                 label = self.plan_content(token) or self.noun_label(token, resolve=False)
                 if label and len(label.split()) > 1:

@@ -7,8 +7,10 @@ A subject of the lead (the first body sentence) that names no one itself, a comm
 "a"/"an", a possessor or a superlative ("the UK's biggest … union"), is the first person or
 body named in the next LEAD_REACH sentences whose role or name holds the subject's noun
 ("constable" in the role "chief constable", "union" in "… Services Union"). Limits: a bearer
-named with another word ("police chief") stays unnamed; a lead about one actor whose next
-sentences name another bearer of the noun is read as that one.
+named with another word ("police chief") is found only for an office only a person holds
+(`lead_person_nouns`: "A former Home Office minister has called for … Barbara Roche said"),
+as the first person named next; a lead about one actor whose next sentences name another
+bearer of the noun, or first name another person, is read as that one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention
+from pipeline.nlp.stances.words import LEAD_PERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex
 
 LEAD_REACH = 2  # sentences after the lead where its actor is named
@@ -32,11 +35,24 @@ def lead_actor(ctx: ArticleContext, index: MentionIndex, subject: Token) -> Ment
         return None
     noun = subject.lemma_.lower()
     reach = {s.sentence_id for s in body[1 : 1 + LEAD_REACH]}
-    for mention in index.mentions:
-        if mention.sentence_id not in reach or mention.entity_type not in BEARER_TYPES or mention.kind != "name":
-            continue
+    named = [
+        m for m in index.mentions
+        if m.sentence_id in reach and m.entity_type in BEARER_TYPES and m.kind == "name"
+    ]
+    for mention in named:
         if noun in f"{mention.role or ''} {mention.name}".lower().split() or noun in _described_by(ctx, mention):
             return mention
+    if noun in LEAD_PERSON_NOUNS and _indefinite(subject):
+        # "A former Home Office minister has called for … Barbara Roche said …": an office only
+        # a person holds, introduced with "a", is the first person named next, not named in the
+        # lead itself, and introduced with no noun or with an office of its own ("Norfolk police
+        # chief Andy Hayman"), not with a calling that is no office ("Health campaigner John Smith")
+        in_lead = {m.name for m in index.mentions if m.sentence_id == body[0].sentence_id}
+        person = next((m for m in named if m.entity_type == "PERSON" and m.name not in in_lead), None)
+        if person is not None:
+            nouns = _described_by(ctx, person) | set((person.role or "").lower().split())
+            if not nouns or nouns & LEAD_PERSON_NOUNS:
+                return person
     return None
 
 
@@ -50,6 +66,10 @@ def _described_by(ctx: ArticleContext, mention: Mention) -> set[str]:
     described = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
     described += [c for c in root.children if c.dep_ == "appos"]
     return {t.lemma_.lower() for c in described for t in c.subtree if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _indefinite(subject: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subject.children)
 
 
 def _described(subject: Token) -> bool:

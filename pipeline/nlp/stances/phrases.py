@@ -29,6 +29,7 @@ from pipeline.nlp.stances.words import (
     MEASURE_NOUNS,
     NAMING_VERBS,
     POLICY_NOUNS,
+    PURPOSE_PARTICIPLES,
     PURPOSE_PREPOSITIONS,
     TERM_ADJECTIVES,
     VERBAL_ATTACK_VERBS,
@@ -341,6 +342,27 @@ def _naming_predicate(noun: Token, clause: Token) -> set[Token]:
     return {t for c in clause.rights if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
 
 
+def _purpose(lex: StanceLexicon, participle: Token) -> list[Token]:
+    """ "a bill amendment aimed at increasing the security of gun background checks", "a bill
+    designed to curb immigration": the purpose a participle (`purpose_participles`) hangs on
+    the noun, a gerund after "at" or an infinitive, with its object."""
+    if participle.lemma_.lower() not in PURPOSE_PARTICIPLES:
+        return []
+    for child in participle.children:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            act = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            lead = [participle, child]
+        elif child.dep_ == "xcomp" and child.tag_ == "VB" and has_to_marker(child):
+            act = child
+            lead = [participle, *(c for c in child.children if c.dep_ == "aux" and c.lower_ == "to")]
+        else:
+            continue
+        obj = next((c for c in act.children if c.dep_ == "dobj"), None) if act is not None else None
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
+            return [*lead, act, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, act, obj)]
+    return []
+
+
 def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool = True) -> list[Token]:
     """The arguments that complete an issue noun without a prepositional complement:
     a content clause ("the claim that taxes would rise"), a participle with its place ("a
@@ -387,6 +409,9 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return [child, prep, *phrase(lex, pobj, keep_det=True, depth=1)]
+            purpose = _purpose(lex, child)
+            if purpose:
+                return purpose
         elif doing and child.tag_ == "VBG" and to is None and child.dep_ == "acl" and not _says(child):
             # "the treaty establishing a constitution for the EU": what the thing does, with its
             # object; not what it says ("Cabinet Office orders telling staff …")

@@ -109,9 +109,12 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
             own = cue_prepositions(art, noun)  # "expressed concern about", not "… for the victims"
             takes = LIGHT_NOUN_PREPOSITIONS if own is None else own & (_LIGHT_NOUN_PREPOSITIONS_OR_ABOUT_PREPOSITIONS)
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in takes), None)
-            if prep is None and (own is None or "to" in own):  # "gave no support to the plan"
+            if prep is None:
+                # "gave no support to the plan", "voiced his support for the bill": the parser
+                # may hang the noun's preposition on the verb ("in", "of" there say where or what else)
+                hung = (takes - {"of", "in"}) | ({"to"} if own is None or "to" in own else set())
                 prep = next(
-                    (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > noun.i),
+                    (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ in hung and c.i > noun.i),
                     None,
                 )
             sign = -1 if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children) else 1
