@@ -141,3 +141,21 @@ def test_only_documents_whose_text_changed_are_indexed_again(connection):
     assert marked == {"sentence:a1:0"}
     who = dict(connection.execute("SELECT doc_id, who FROM search_documents").fetchall())
     assert who["quote:a1#q1"] == "S. Lavrov"  # what is shown comes from the new tables
+
+
+def test_warehouse_threads_leave_a_core_to_each_step_beside_it(monkeypatch):
+    """DuckDB's threads for the warehouse build: the cores less one per corpus-level step that
+    may run beside it, one at least; every core when the steps run one after another."""
+    from pipeline import warehouse
+
+    monkeypatch.setattr(warehouse.os, "sched_getaffinity", lambda _pid: set(range(2)), raising=False)
+    monkeypatch.delenv("NEWSEVENTS_STEPS_IN_PROCESS", raising=False)
+    monkeypatch.setenv("NEWSEVENTS_CORPUS_STEPS", "2")
+    assert warehouse.build_config() == {**warehouse.BUILD_CONFIG, "threads": 1}
+    monkeypatch.setattr(warehouse.os, "sched_getaffinity", lambda _pid: set(range(16)), raising=False)
+    assert warehouse.build_config()["threads"] == 15
+    monkeypatch.setenv("NEWSEVENTS_CORPUS_STEPS", "4")
+    monkeypatch.setattr(warehouse.os, "sched_getaffinity", lambda _pid: set(range(2)), raising=False)
+    assert warehouse.build_config()["threads"] == 1
+    monkeypatch.setenv("NEWSEVENTS_STEPS_IN_PROCESS", "1")
+    assert warehouse.build_config()["threads"] == 2

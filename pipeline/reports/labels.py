@@ -28,7 +28,9 @@ def place_labels(fig, ax, items, obstacles=(), lines=()) -> dict:
     first: earlier labels get the better places. Deterministic: the same items give the
     same placement. Returns the annotations by key.
     """
-    fig.canvas.draw()
+    # the layout a draw leaves (text extents, tick and arrow positions) without its pixels:
+    # the PNG is drawn again by `png` anyway, so rasterising here was a tenth of the picture
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     to_pixels = fig.dpi / 72.0
     discs = []

@@ -159,14 +159,15 @@ def import_rendering() -> None:
     pyplot()
 
 
-def picture_fingerprint(paths: NewsPaths, tables: list[str]) -> str:
-    """The input tables' bytes, the drawing code and the drawing libraries' versions."""
+def picture_fingerprint(paths: NewsPaths, tables: list[str], code: str | None = None) -> str:
+    """The input tables' bytes, the drawing code and the drawing libraries' versions
+    (`code`: `drawing_code()`, when the caller has it already)."""
     digest = hashlib.sha256()
     for table in tables:
         source = table_path(paths.data, table)
         digest.update(table.encode())
         digest.update(source.read_bytes() if source.is_file() else b"missing")
-    digest.update(drawing_code().encode())
+    digest.update((drawing_code() if code is None else code).encode())
     return digest.hexdigest()
 
 
@@ -221,13 +222,13 @@ def drawn_or_reused(
     path = reports_dir(paths) / f"{name}.png"
     record = reports_dir(paths) / f"{name}.drawn.json"
     marker = InputsMarker(reports_dir(paths) / f"{name}.inputs.sha256")
-    fingerprint = picture_fingerprint(paths, tables)
+    code = drawing_code()  # read once: it hashes the drawing code and asks each library's version
+    fingerprint = picture_fingerprint(paths, tables, code)
     kept = kept_drawing(path, record)
     if kept is not None and marker.matches(fingerprint, path, record):
         context.log.info(f"{kept.log} (tables and drawing code unchanged: not drawn again)")
         return path, kept
     marker.forget()
-    code = drawing_code()
     # the tables and the figure in a process of their own
     prepare = import_drawing if kept is not None else import_rendering
     drawing, rendered = step_value(lambda: sketched_and_rendered(sketch, code, kept), name, prepare)
