@@ -78,9 +78,9 @@ def collect_less() -> None:
     ones freed by their reference counts; at every 700 of them the collector walked the young
     ones, and every tenth time the older: about 570 collections during the imports alone, some
     tenth of their CPU, which found next to nothing to free. Cycles are still collected, in
-    larger batches. The warm worker and its fork pool (forked before) and the corpus-level
-    steps' children (`collect_as_usual`) collect as usual: they hold the parses and the
-    tables, whose peaks `make bench` watches."""
+    larger batches. The warm worker (forked before) and the corpus-level steps' children
+    (`collect_as_usual`) collect as usual: they hold the tables, whose peaks `make bench`
+    watches. The warm worker's fork pool collects less too (`extract._init_worker`)."""
     gc.set_threshold(FEWER_COLLECTIONS, *USUAL_COLLECTIONS[1:])
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from pipeline.nlp import extract
 from pipeline.nlp.seed_folder import ingest_everything
+from pipeline.storage import ExtractionCache
 
 NOW = datetime(2026, 3, 4, 5, 6, 7)
 
@@ -63,3 +64,25 @@ def test_a_consumer_that_stops_early_leaves_no_pool_behind(tmp_path):
     stream = extract.extract_articles(iter(articles), NOW, 2, None, len(articles), in_flight=extract.BATCH_SIZE)
     assert len(list(itertools.islice(stream, 3))) == 3
     stream.close()  # the feed is stopped before the pool is terminated: no hang in its task thread
+
+
+def test_the_pools_workers_write_the_entries_this_process_writes(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(45):
+        (seeds / f"a{n:02d}.txt").write_text(
+            f"Story {n}\n\nThe council met on Monday. Anna Berg, its chair, said the budget was late.\n",
+            encoding="utf-8",
+        )
+    articles, _, _ = ingest_everything(seeds)
+    progress: list[tuple[int, int]] = []
+    pooled = ExtractionCache(tmp_path / "pool")
+    count = extract.extract_into_cache(iter(articles), NOW, pooled, "v1", 2, lambda *p: progress.append(p),
+                                       len(articles), in_flight=2 * extract.BATCH_SIZE)
+    here = ExtractionCache(tmp_path / "here")
+    for extraction in extract.extract_batch(articles, NOW):
+        here.put(extraction, "v1")
+    assert count == len(articles) and progress[-1] == (len(articles), len(articles)) and len(progress) > 2
+    written = sorted(p.name for p in pooled.root.iterdir())
+    assert written == sorted(p.name for p in here.root.iterdir()) and len(written) == len(articles)
+    assert all((pooled.root / name).read_bytes() == (here.root / name).read_bytes() for name in written)

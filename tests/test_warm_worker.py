@@ -161,16 +161,16 @@ def test_the_pool_is_forked_before_the_entries_arrive_and_a_failure_before_them_
 
     from pipeline.nlp import extract
 
-    def forks_then_reads(articles, processed_at, n_process, on_progress, total, in_flight):
+    def forks_then_reads(articles, processed_at, cache, version, n_process, on_progress, total, in_flight):
         assert total == 8 and len(list(articles)) == 1  # what the (patched) load_articles yields
-        return iter(())
+        return 0
 
     def fails_before_reading(articles, *args):
         raise ValueError("no model")
 
     big = [str(n) * 400_000 for n in range(8)]  # more than a socket buffer holds
     for fake, expected in ((forks_then_reads, None), (fails_before_reading, ValueError)):
-        monkeypatch.setattr(extract, "extract_articles", fake)  # the worker is forked after this
+        monkeypatch.setattr(extract, "extract_into_cache", fake)  # the worker is forked after this
         monkeypatch.setattr("pipeline.nlp.seed_folder.load_articles", lambda entries: iter(entries[:1]))
         outcome: list = []
 

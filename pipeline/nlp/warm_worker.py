@@ -12,9 +12,9 @@ ones the batch makes in process: the same code, the same model, the same `proces
 
 A larger extraction (more than `MAX_ARTICLES`) is handed over whole (`extract_into_cache`):
 the worker loads the model and the knowledge files as the caller used to before forking its
-pool, runs the fork pool itself (`extract.extract_articles`, its workers forked from the
-worker, sharing its model) and writes each record to the extraction cache, as the caller
-did; only progress counts come back. At the start of a run from an empty data folder, the
+pool, runs the fork pool itself (`extract.extract_into_cache`, its workers forked from the
+worker, sharing its model), whose workers write each record to the extraction cache, as the
+caller did; only progress counts come back. At the start of a run from an empty data folder, the
 model's load (about 1.5 s on one core, while the other idled) then runs beside Dagster's
 import and the run's start, and the caller no longer unpickles every record.
 
@@ -123,15 +123,13 @@ def _into_cache(connection, total: int, processed_at: datetime, n_process: int, 
     """Extract the `total` articles whose entries come next on `connection` into the
     extraction cache under `data`, reporting ("progress", done, total) after each batch; how
     many were extracted. The entries are received when the pool's feed first asks for an
-    article, after the pool's workers were forked (`extract.extract_articles`)."""
+    article, after the pool's workers were forked (`extract.extract_into_cache`)."""
     from pathlib import Path
 
-    from pipeline.nlp.extract import extract_articles
+    from pipeline.nlp.extract import extract_into_cache
     from pipeline.nlp.seed_folder import load_articles
     from pipeline.storage import ExtractionCache
 
-    cache = ExtractionCache(Path(data))
-    done = 0
     # Started as a daemon (it must not outlive the caller's exit), it may still fork the pool's
     # workers: they die with it (`extract._init_worker`), and it with the caller.
     multiprocessing.current_process().daemon = False
@@ -146,13 +144,11 @@ def _into_cache(connection, total: int, processed_at: datetime, n_process: int, 
         yield from load_articles(entries[0])
 
     try:
-        for extraction in extract_articles(received(), processed_at, n_process, progress, total, in_flight):
-            cache.put(extraction, version)
-            done += 1
+        return extract_into_cache(received(), processed_at, ExtractionCache(Path(data)), version, n_process, progress,
+                                  total, in_flight)
     finally:
         if not entries:  # failed before the feed read them: the caller may be sending them still
             connection.recv()
-    return done
 
 
 class WorkerUnavailable(RuntimeError):

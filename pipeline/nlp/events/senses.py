@@ -191,7 +191,17 @@ def _counted(token: Token) -> Token:
 
 def _heads(token: Token) -> list[Token]:
     """An argument head with its conjuncts, its appositives ("Dante, a tropical storm": what
-    a name is) and the nouns that modify it ("cruise missile")."""
+    a name is) and the nouns that modify it ("cruise missile"). Found once per token of an
+    article (`TokenView.memo`): the sense rules ask it of the same arguments rule after rule,
+    and each answer walks subtrees."""
+    memo = view_of(token.doc).memo
+    found = memo.get(("sense heads", token.i))
+    if found is None:
+        found = memo[("sense heads", token.i)] = tuple(_heads_of(token))
+    return list(found)
+
+
+def _heads_of(token: Token) -> list[Token]:
     heads = [inner_event_noun(_counted(token))]
     heads += [inner_event_noun(c) for c in token.children if c.dep_ == "conj"]
     # an appositive with a number is a quantity ("the French government (15%)"), not what it is

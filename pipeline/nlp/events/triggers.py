@@ -40,20 +40,15 @@ from pipeline.nlp.events.incursion import incursion_trigger
 from pipeline.nlp.events.phrases import np_actors
 from pipeline.nlp.events.reception import greeting_trigger, reception_trigger
 from pipeline.nlp.events.senses import apply_sense
+from pipeline.nlp.events.trigger_gates import READ_AS_VERBS, gated, in_span, is_verbal
 from pipeline.nlp.events.verdicts import verdict_trigger
 from pipeline.nlp.events.vocabulary import (
     AID_DROPPING_VERBS,
     AID_GRANTING_VERBS,
     AID_SCALING_VERBS,
-    ARRIVAL_VERBS,
-    CAPTIVITY_VERBS,
     CONVERSATION_VERBS,
     CUSTODY_PLACES,
-    GIVING_VERBS,
-    GREETING_VERBS,
-    HELPING_VERBS,
     IDIOM_RECEIVING_VERBS,
-    INCURSION_VERBS,
     LEGAL_CHALLENGE_TRIGGERS,
     LEGAL_REALISING_VERBS,
     MEDIA_MODIFIERS,
@@ -68,9 +63,7 @@ from pipeline.nlp.events.vocabulary import (
     RECEIVED_IDIOMS,
     RECEIVING_FRAMES,
     RECEIVING_VERBS,
-    RECEPTION_VERBS,
     UTTERING_LIGHT_VERBS,
-    VERDICT_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
 from pipeline.nlp.records import Sentence
@@ -263,25 +256,6 @@ def _object_nouns(verb: Token) -> list[Token]:
     return out
 
 
-_READ_AS_VERBS = frozenset().union(
-    GREETING_VERBS, CAPTIVITY_VERBS, INCURSION_VERBS, RECEPTION_VERBS, ARRIVAL_VERBS, GIVING_VERBS, HELPING_VERBS,
-    VERDICT_VERBS,
-)
-"""The lemmas of the verbs `greeting_trigger`, `captivity_trigger`, `incursion_trigger`,
-`reception_trigger`, `arrival_trigger`, `donation_trigger`, `assistance_trigger` and
-`verdict_trigger` read."""
-
-
-def _may_trigger(lexicon: EventTriggers, verbal: bool, pos: str, lemma: str, lower: str, after_hyphen: bool) -> bool:
-    """False where `verb_trigger` and `_noun_trigger` both answer None, told from the word
-    alone (the tests each begins with): a verb whose lemma no entry holds and which makes no
-    phone call, with no hyphenated prefix ("test-fired") that may make it one; a noun no
-    entry holds as written or as its lemma."""
-    if verbal and (after_hyphen or lemma in CONVERSATION_VERBS or lexicon.may_be_verb(lemma)):
-        return True
-    return pos in ("NOUN", "PROPN") and (lexicon.may_be_noun(lemma) or lexicon.may_be_noun(lower))
-
-
 def _participle(verb: Token) -> bool:
     """A past participle, also where the tagger calls a subjectless clause on a noun a past
     tense ("the deal, struck at the summit last week, ...": acl, VBD, with no subject)."""
@@ -297,17 +271,13 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     pos, tag = view.pos, view.tag
     verbs: dict[int, tuple[Trigger, list[Token]]] = {}
     nouns: dict[int, tuple[Trigger, list[Token]]] = {}
-    lemma, lower, text = view.lemma, view.lower, view.text
-    for i in range(span.start, span.end):
+    lemma = view.lemma
+    gates = gated(lexicon, view)  # the tokens each walk below reads; it skips every other one
+    for i in in_span(gates.triggers, span.start, span.end):
         # only a verb (verb_trigger) or a noun (_noun_trigger) can be a trigger
-        verbal = pos[i] == "VERB" or (tag[i].startswith("VB") and pos[i] != "AUX")
-        if not verbal and pos[i] not in ("NOUN", "PROPN"):
-            continue
-        word = lemma[i].lower()
+        verbal = is_verbal(pos[i], tag[i])
         # the verbs the readings below take (each answers None for any other lemma, or a non-VERB)
-        special = pos[i] == "VERB" and word in _READ_AS_VERBS
-        if not special and not _may_trigger(lexicon, verbal, pos[i], word, lower[i], i >= 2 and text[i - 1] == "-"):
-            continue  # no entry, reading or noun can start at the word: no Token made for it
+        special = pos[i] == "VERB" and lemma[i].lower() in READ_AS_VERBS
         token = doc[i]
         if special:
             # "Lula welcomed Hu Jintao to Brasilia": a guest from abroad, read as "hosted"
@@ -326,9 +296,7 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
         elif (found := _noun_trigger(token, lexicon)) is not None:
             nouns[token.i] = found
     received: dict[int, list[Token]] = {}
-    for i in range(span.start, span.end):
-        if pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
-            continue
+    for i in in_span(gates.receivers, span.start, span.end):
         word = lemma[i].lower()
         # received_nouns reads the "with ... from" phrase itself, save after an idiom's verb
         if word not in RECEIVING_LEMMAS or (word in IDIOM_RECEIVING_VERBS and word not in RECEIVING_VERBS):
@@ -350,9 +318,8 @@ def sentence_drafts(ec: EventContext, span: Span, sentence: Sentence) -> list[Dr
     absorbed: set[int] = set()
     mediated: dict[int, list[Token]] = {}
     light_triggers: set[int] = set()
-    for i in range(span.start, span.end):
-        if i not in verbs and pos[i] not in ("VERB", "AUX") and not tag[i].startswith("VB"):
-            continue  # neither a verb trigger nor a possible light verb (_is_light_at)
+    for i in sorted(verbs.keys() | in_span(gates.realisers, span.start, span.end)):
+        # (the others: neither a verb trigger nor a verb that may be light or realise a noun)
         is_light = _is_light_at(view, i, lexicon)
         verb = verbs.get(i)
         bare = not is_light and verb is None

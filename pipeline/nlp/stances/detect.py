@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon
+from pipeline.nlp.lexicons import StanceLexicon, load_stance_lexicon, normalise
 from pipeline.nlp.quotes import is_accusation
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Stance
 from pipeline.nlp.stances.article_issue import issue_signals
@@ -43,14 +43,23 @@ from pipeline.nlp.stances.verbs import (
     willing_signals,
 )
 from pipeline.nlp.stances.words import (
+    ATTEMPT_NOUNS,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_NOUNS,
     CAUSAL_VERBS,
     CONSEQUENCE_VERBS,
     FEAR_VERBS,
+    INCLUSION_VERBS,
+    INSUFFICIENCY_ADJECTIVES,
+    LIGHT_VERBS,
     NORM_CONFLICT_WORDS,
     PROPOSAL_PHRASAL_HEADS,
     PROPOSAL_VERBS,
+    PROTEST_NOUNS,
+    STANCE_NOMINALS,
+    VERBAL_ATTACK_VERBS,
 )
-from pipeline.nlp.token_view import view_of
+from pipeline.nlp.token_view import TokenView, view_of
 
 # The passes read at every token, in order; those read only inside a quote follow them.
 # Each comes with its gate: the test the pass itself makes first, read from the token view
@@ -82,24 +91,38 @@ class Gate(NamedTuple):
     need: bool  # lemma in `needs.NEED_VERBS`
     fear: bool  # lemma in `fear_verbs`
     norm_conflict: bool  # the word in `norm_conflict_words`
+    cue_verb: bool  # the lemma may start a cue, is a light verb or a verb of verbal attack
+    inclusion: bool  # lemma in `inclusion_verbs`
+    stance_noun: bool  # lemma in `stance_nominals`, with a cue in the lexicon
+    attitude: bool  # the lemma or the word in `attitude_adjectives`
+    protest: bool  # lemma in `protest_nouns`, or "action" ("industrial action")
+    attitude_noun: bool  # lemma in `attitude_nouns` or `attempt_nouns`
+    phrase_end: bool  # the word may end a judging phrase of the lexicon ("missed opportunity")
+    insufficiency: bool  # lemma in `insufficiency_adjectives`
 
 
 GATES: dict[Callable, Callable[[Gate], bool]] = {
-    verb_signals: lambda g: g.pos == "VERB",
+    verb_signals: lambda g: g.pos == "VERB" and g.cue_verb,
     proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
-    inclusion_signals: lambda g: g.pos == "VERB",
+    inclusion_signals: lambda g: g.pos == "VERB" and g.inclusion,
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,
-    nominal_signals: lambda g: g.pos == "NOUN",
-    attitude_adjective_signals: lambda g: g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj") or g.tag == "VBN",
+    nominal_signals: lambda g: g.pos == "NOUN" and g.stance_noun,
+    attitude_adjective_signals: lambda g: (
+        g.attitude and (g.pos == "ADJ" and g.dep in ("acomp", "amod", "conj") or g.tag == "VBN")
+    ),
     willing_signals: lambda g: g.pos == "VERB",
     naming_signals: lambda g: g.judging or g.opinion and g.pos in ("NOUN", "ADJ"),
-    protest_signals: lambda g: g.pos == "NOUN",
+    protest_signals: lambda g: g.pos == "NOUN" and g.protest,
     fear_signals: lambda g: g.fear and g.pos == "VERB",
     deontic_signals: lambda g: g.pos == "VERB" and not g.be,
-    attitude_signals: lambda g: g.pos == "NOUN",
-    evaluative_signals: lambda g: g.judging or g.pos in ("NOUN", "ADJ"),
+    attitude_signals: lambda g: g.pos == "NOUN" and g.attitude_noun,
+    # a judging word; the last word of a judging phrase (after a hyphen, or a noun after its
+    # modifier); an adjective "too" may modify
+    evaluative_signals: lambda g: (
+        g.judging or g.phrase_end or g.pos == "ADJ" and g.dep == "acomp" and not g.insufficiency
+    ),
     ironic_signals: lambda g: g.ironic,
     consequence_signals: lambda g: g.pos == "VERB" and g.consequence,
     effect_signals: lambda g: g.pos == "VERB" and g.causal,
@@ -122,7 +145,40 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
         lemma == "be", judging, proposal, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
         opinion, base in NEED_VERBS, base in FEAR_VERBS, lower in NORM_CONFLICT_WORDS,
+        *_cue_kind(lex, lower, base),
     )
+
+
+def _cue_kind(lex: StanceLexicon, lower: str, base: str) -> tuple[bool, ...]:
+    """The `Gate` fields of the passes that open with a lexicon lookup of the word: a verb no
+    cue starts with, that is no light verb nor a verb of verbal attack, finds no cue in
+    `verb_signals` (nor does "verb for", which starts with it); a noun or adjective not listed
+    in `nominal_signals`', `attitude_adjective_signals`' or `protest_signals`' word list
+    leaves those passes nothing to read."""
+    cue = STANCE_NOMINALS.get(base)
+    return (
+        lex.may_start_cue(base) or base in LIGHT_VERBS or base in VERBAL_ATTACK_VERBS,
+        base in INCLUSION_VERBS,
+        bool(cue) and lex.cue(cue) is not None,
+        (ATTITUDE_ADJECTIVES.get(base) or ATTITUDE_ADJECTIVES.get(lower)) is not None,
+        base in PROTEST_NOUNS or base == "action",
+        base in ATTITUDE_NOUNS or base in ATTEMPT_NOUNS,
+        _may_end_a_phrase(lex, lower),
+        base in INSUFFICIENCY_ADJECTIVES,
+    )
+
+
+_phrase_ends: tuple[StanceLexicon | None, frozenset[str]] = (None, frozenset())
+
+
+def _may_end_a_phrase(lex: StanceLexicon, lower: str) -> bool:
+    """False where `lex.evaluative(f"{modifier} {lower}")` is None whatever the modifier: the
+    word (normalised) does not end any of the lexicon's judging words and phrases."""
+    global _phrase_ends
+    if _phrase_ends[0] is not lex:
+        _phrase_ends = (lex, frozenset(key.split()[-1] for key in lex.evaluative_weight if key.split()))
+    words = normalise(lower).split()
+    return not words or words[-1] in _phrase_ends[1]
 
 
 class _Memo:
@@ -173,6 +229,40 @@ def _covered(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+Plan = tuple[tuple[Callable, ...], tuple[Callable, ...]]
+"""The passes that may find something at a token: anywhere, and only inside a quote."""
+_NOTHING: Plan = ((), ())
+"""The plan of a token no pass reads, anywhere or in a quote (most tokens)."""
+
+
+def _planned(lex: StanceLexicon, view: TokenView) -> list[tuple[int, Plan]]:
+    """(token index, its plan) for each token some pass may read, in document order. The
+    plans are looked up for every token at once (a `map` over the view's columns), so the
+    tokens no pass reads, most of an article, cost no Python-level step of their own."""
+    memo = _memo_of(lex)
+    token_plans = memo.token_plans
+    keys = list(zip(view.pos, view.dep, view.tag, view.lower, view.lemma, strict=True))
+    plans = list(map(token_plans.get, keys))
+    if None in plans:  # words not seen before: their plans worked out once, then kept
+        plans = [plan if plan is not None else _plan_of(memo, key) for key, plan in zip(keys, plans, strict=True)]
+    return [(i, plan) for i, plan in enumerate(plans) if plan is not _NOTHING]
+
+
+def _plan_of(memo: _Memo, key: tuple[str, str, str, str, str]) -> Plan:
+    """The plan of a token's (part of speech, dependency, tag, word, lemma), kept in the memo;
+    an empty plan is always `_NOTHING`, so the tokens no pass reads are told by identity."""
+    word = key[3:]
+    kind = memo.kinds.get(word)
+    if kind is None:
+        kind = memo.kinds[word] = _word_kind(memo.lex, *word)
+    gate = (*key[:3], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
+    plan = memo.plans.get(gate)
+    if plan is None:
+        plan = memo.plans[gate] = _plan(Gate(*gate))
+    plan = memo.token_plans[key] = _NOTHING if plan == _NOTHING else plan
+    return plan
+
+
 def extract_stances(
     ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention], accusations: list[Quote] | None = None
 ) -> list[Stance]:
@@ -183,29 +273,14 @@ def extract_stances(
     lex = load_stance_lexicon()
     art = stance_context(ctx, quotes, mentions, lex, accusations)
     view = view_of(ctx.doc)
-    pos, dep, tag, lower, lemma = view.pos, view.dep, view.tag, view.lower, view.lemma
-    memo = _memo_of(lex)
-    kinds = memo.kinds  # (word, lemma) -> its gate fields
-    plans, token_plans = memo.plans, memo.token_plans
     quoted_starts, quoted_ends = _covered(art.quotes)
+    token_sentences, idx = ctx.token_sentences(), view.idx
     signals: list[Signal] = []
-    for i, (idx, sentence) in enumerate(zip(view.idx, ctx.token_sentences(), strict=True)):
+    for i, (passes, quoted) in _planned(lex, view):
+        sentence = token_sentences[i]
         if sentence is None or sentence.section in ("caption", "trailer"):
             continue
-        key = (pos[i], dep[i], tag[i], lower[i], lemma[i])
-        plan = token_plans.get(key)
-        if plan is None:
-            word = key[3:]
-            kind = kinds.get(word)
-            if kind is None:
-                kind = kinds[word] = _word_kind(lex, *word)
-            gate = (*key[:3], *kind)  # a Gate's fields: equal to the Gate, and hashed alike
-            plan = plans.get(gate)
-            if plan is None:
-                plan = plans[gate] = _plan(Gate(*gate))
-            token_plans[key] = plan
-        passes, quoted = plan
-        if quoted and (k := bisect.bisect_right(quoted_starts, idx)) and idx < quoted_ends[k - 1]:
+        if quoted and (k := bisect.bisect_right(quoted_starts, idx[i])) and idx[i] < quoted_ends[k - 1]:
             passes += quoted  # inside a quote (`art.quote_at(idx)` is one)
         if passes:
             token = ctx.doc[i]
