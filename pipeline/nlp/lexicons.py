@@ -186,6 +186,12 @@ class StanceLexicon:
         which the tokenizer splits from their first word when they are written with a hyphen."""
         return frozenset(key.split()[1] for key in self.evaluative_weight if len(key.split()) == 2)
 
+    @functools.cached_property
+    def last_words(self) -> frozenset[str]:
+        """The last word of every judging word and phrase: a word that is none of them ends
+        no judging phrase, whatever comes before it (the stance passes' gate)."""
+        return frozenset(key.split()[-1] for key in self.evaluative_weight if key.split())
+
     def evaluative_token(self, lower: str, lemma: str) -> float | None:
         """`evaluative` of a word as written (lower-cased), else of its lemma ("illegally"
         as written, "condemned" by "condemn")."""

@@ -149,7 +149,7 @@ def _words_of(lexicon: EventTriggers) -> _Words:
 
 def gated(lexicon: EventTriggers, view: TokenView) -> Gated:
     """The article's `Gated` tokens, found once per doc (`TokenView.once`)."""
-    return view.once(f"event-gates-{id(lexicon)}", lambda: _gated(_words_of(lexicon), view))
+    return view.once("event-gates", lambda: _gated(_words_of(lexicon), view), key=id(lexicon))
 
 
 def _gated(words: _Words, view: TokenView) -> Gated:

@@ -168,17 +168,11 @@ def _cue_kind(lex: StanceLexicon, lower: str, base: str) -> tuple[bool, ...]:
     )
 
 
-_phrase_ends: tuple[StanceLexicon | None, frozenset[str]] = (None, frozenset())
-
-
 def _may_end_a_phrase(lex: StanceLexicon, lower: str) -> bool:
     """False where `lex.evaluative(f"{modifier} {lower}")` is None whatever the modifier: the
     word (normalised) does not end any of the lexicon's judging words and phrases."""
-    global _phrase_ends
-    if _phrase_ends[0] is not lex:
-        _phrase_ends = (lex, frozenset(key.split()[-1] for key in lex.evaluative_weight if key.split()))
     words = normalise(lower).split()
-    return not words or words[-1] in _phrase_ends[1]
+    return not words or words[-1] in lex.last_words
 
 
 class _Memo:
