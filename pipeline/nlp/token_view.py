@@ -137,6 +137,11 @@ class TokenView:
             return -1
         return bisect.bisect_right(self.idx, char) - 1
 
+    def inner_hyphen(self, i: int) -> bool:
+        """Token i is a hyphen written inside a word, no space either side ("Moo-hyun",
+        "Co-Chairman", "ill-conceived", which the tokenizer splits into three tokens)."""
+        return self.text[i] == "-" and 0 < i < len(self) - 1 and not self.spaced[i - 1] and not self.spaced[i]
+
     @property
     def ents(self) -> tuple:
         """The doc's entity spans (`doc.ents`), made once: each `doc.ents` builds every span

@@ -176,11 +176,11 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
             or view.is_lower[j]
             and view.is_alpha[j]
             and lower[j] not in NAME_PARTICLES
-            and not _hyphen_inside(view, ks[k - 1])
+            and not view.inner_hyphen(ks[k - 1])
         ):
             ks = ks[:k] if lower[j] not in ("v", "vs", "v.", "vs.", "versus") else []
             break
-    while ks and (view.is_punct[ks[-1]] or view.is_lower[ks[-1]] and not _hyphen_inside(view, ks[-2:][0])):
+    while ks and (view.is_punct[ks[-1]] or view.is_lower[ks[-1]] and not view.inner_hyphen(ks[-2:][0])):
         ks = ks[:-1]  # "Alan Milburn - the"; "Kim Yoon-man" stays whole
     while len(ks) > 2 and lower[ks[-1]] in POST_NOMINALS and mc.doc[ks[-1]].is_upper:
         ks = ks[:-1]  # "Nicholas Blake QC", "William Haughey OBE": letters after the name
@@ -215,11 +215,6 @@ def _is_initials(text: str) -> bool:
         and text.endswith(".")
         and all(part[:1].isupper() and len(part) == 1 for part in text[:-1].split("."))
     )
-
-
-def _hyphen_inside(view: TokenView, i: int) -> bool:
-    """A hyphen written inside a word ("Moo-hyun"): what follows it belongs to the name."""
-    return view.text[i] == "-" and not view.spaced[i] and i > 0 and not view.spaced[i - 1]
 
 
 def particle_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -535,7 +530,7 @@ def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[i
     view, idx, i = view_of(mc.doc), [], start
     lower = view.lower
     while 0 <= i < len(view) and len(idx) < limit:
-        if not (lower[i] in mc.role_words or lower[i] in TITLE_MODIFIERS or _inner_hyphen(view, i)) or view.ent_id[i]:
+        if not (lower[i] in mc.role_words or lower[i] in TITLE_MODIFIERS or view.inner_hyphen(i)) or view.ent_id[i]:
             break
         if step > 0 and view.sent_start[i] and i != start:
             break
@@ -549,11 +544,6 @@ def title_words(mc: MentionContext, start: int, step: int, limit: int) -> list[i
     while idx and lower[idx[-1]] in TITLE_FUNCTION_WORDS:
         idx = idx[:-1]
     return idx
-
-
-def _inner_hyphen(view: TokenView, i: int) -> bool:
-    """The hyphen of "Co-Chairman", which the parser splits into three tokens."""
-    return view.text[i] == "-" and 0 < i < len(view) - 1 and not view.spaced[i - 1] and not view.spaced[i]
 
 
 def _affiliation_before(mc: MentionContext, i: int, by_start: dict[int, Candidate]) -> tuple[str | None, list[int]]:

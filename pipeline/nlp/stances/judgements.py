@@ -61,6 +61,7 @@ from pipeline.nlp.syntax import (
     is_passive,
     passive_subject,
 )
+from pipeline.nlp.token_view import view_of
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "within", "across", "throughout"})
 # verbs that link a subject to what it is judged to be
@@ -168,7 +169,7 @@ def judging_weight(art: StanceArticle, word: Token) -> float | None:
     splits them, and the last piece alone judges nothing); a noun's alone, else with the
     modifier right before it ("a missed opportunity", "a shameful day", "common sense")."""
     doc, i = word.doc, word.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+    if view_of(doc).inner_hyphen(i - 1):
         whole = art.lex.evaluative(f"{doc[i - 2].lower_} {word.lower_}")
         if whole is not None:
             return whole
