@@ -271,11 +271,12 @@ def mention_root(doc: Doc, m: Mention) -> Token | None:
     offsets fall outside the doc's tokens. Found once per doc and offsets (the passes ask
     it of the same mentions again and again), handed out as a new Token each time."""
     view = view_of(doc)
-    key = ("mention_root", m.char_start, m.char_end)
-    i = view.memo.get(key, _UNKNOWN)
-    if i is _UNKNOWN:
+
+    def root_index() -> int | None:
         tokens = view.token_range(m.char_start, m.char_end)
-        i = view.memo[key] = doc[tokens[0] : tokens[1]].root.i if tokens is not None else None
+        return doc[tokens[0] : tokens[1]].root.i if tokens is not None else None
+
+    i = view.once("mention_root", root_index, key=(m.char_start, m.char_end))
     return doc[i] if i is not None else None
 
 

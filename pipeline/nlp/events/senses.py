@@ -194,11 +194,7 @@ def _heads(token: Token) -> list[Token]:
     a name is) and the nouns that modify it ("cruise missile"). Found once per token of an
     article (`TokenView.memo`): the sense rules ask it of the same arguments rule after rule,
     and each answer walks subtrees."""
-    memo = view_of(token.doc).memo
-    found = memo.get(("sense heads", token.i))
-    if found is None:
-        found = memo[("sense heads", token.i)] = tuple(_heads_of(token))
-    return list(found)
+    return list(view_of(token.doc).once("sense heads", lambda: tuple(_heads_of(token)), key=token.i))
 
 
 def _heads_of(token: Token) -> list[Token]:
