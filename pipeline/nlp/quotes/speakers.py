@@ -696,6 +696,10 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
         found = _previous_subject(art, pronoun, gender, known)
         if found is not None:
             return found
+    if pronoun.lower_ == "they":
+        found = _previous_agent(art, pronoun)
+        if found is not None:
+            return found
     for event in reversed(art.events):
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
@@ -731,6 +735,39 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
     if found is None or found.entity_type != "PERSON" or found.kind != "name":
         return None
     return found if known.get(surname(found)) in (None, gender) else None
+
+
+def _previous_agent(art: QuoteArticle, pronoun: Token) -> Mention | None:
+    """ "The bill … is expected to be opposed by the Liberal Democrats. They have said the
+    scheme is …": a "they" opening its sentence, which no mention resolved, is the body the
+    sentence before names as the doer of its passive main verb (directly or through its
+    infinitives: "is expected to be opposed by"), when that sentence's subject is a thing
+    (no actor) or one the parser hung lower, and so cannot be what "they" continues."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return None
+    root = art.doc[sent.start - 1].sent.root
+    if art.in_quote(root.idx) or not any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (
+        art.index.at(subject) is not None
+        or subject.pos_ == "PRON"
+        or subject.lemma_.lower() in BODY_NOUNS
+        or subject.tag_ in ("NNS", "NNPS")
+    ):
+        return None  # a pronoun, a body or plural people ("ministers") may be what "they" continues
+    verb = root
+    while verb is not None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            found = art.index.at(doer) if doer is not None else None
+            if found is None or found.kind != "name" or found.entity_type not in _THIRD_PERSON["they"]:
+                return None
+            return found
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return None
 
 
 def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:
