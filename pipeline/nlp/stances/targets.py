@@ -156,6 +156,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if dobj is not None and not (addressee and xcomp is not None):
         if addressee and _addressed(art, dobj):
             return []  # "warned Tony Blair", "warned ministers that …": the addressee, not the issue
+        if addressee and any(c.dep_ == "ccomp" and c.i > dobj.i for c in verb.children):
+            return []  # "warned the MPs' committee that …": told a clause, whoever the object is
         if _money(dobj):
             return _funded(art, verb, dobj)
         found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
