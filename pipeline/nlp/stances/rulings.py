@@ -7,7 +7,8 @@ stance passes get each ruling's "that" clause as an indirect quote of its court
 (`ruling_quotes`): the judging words inside it ("unlawful", "incompatible with …") then read
 as in reported speech. A ruling verb (`ruling_verbs`) needs a subject that is a mention, a
 ruling noun (`ruling_nouns`) a possessive or a name before it that is one ("a Law Lords
-judgement that …"); a clause inside a direct quote is the speaker's own words ("We welcome
+judgement that …"; also where the parser reads "ruling" as a participle on the name); a
+clause inside a direct quote is the speaker's own words ("We welcome
 the ruling that …") and stays theirs, while a ruling someone reports ("must act on the Law
 Lords' ruling that detention … is unlawful, Mary Robinson has said") is still the court's.
 """
@@ -34,6 +35,9 @@ def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Menti
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in RULING_VERBS:
             court = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if court is None and token.dep_ == "acl" and token.tag_ == "VBG":
+                # "a House of Lords ruling that …" read as a participle on the name: the court
+                court = token.head
         elif token.pos_ == "NOUN" and lemma in RULING_NOUNS:
             # "the Law Lords' ruling", "a House of Lords judgement"
             court = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
