@@ -18,12 +18,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Quote
-from pipeline.nlp.stances.words import RULING_NOUNS, RULING_VERBS
-from pipeline.nlp.syntax import has_that_marker
+from pipeline.nlp.stances.words import HELD_VIEW_NOUNS, RULING_NOUNS, RULING_VERBS
+from pipeline.nlp.syntax import has_that_marker, subject_of
 from pipeline.nlp.token_view import view_of
 
 RULING_CUE = "ruled"
-RULING_WORDS = RULING_VERBS | RULING_NOUNS  # read only at these lemmas (most articles have none)
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their"})  # a view stated by the clause's subject
+RULING_WORDS = RULING_VERBS | RULING_NOUNS | HELD_VIEW_NOUNS  # read only at these lemmas
 
 
 def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Quote]:
@@ -41,6 +42,15 @@ def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Menti
         elif token.pos_ == "NOUN" and lemma in RULING_NOUNS:
             # "the Law Lords' ruling", "a House of Lords judgement"
             court = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+        elif token.pos_ == "NOUN" and lemma in HELD_VIEW_NOUNS:
+            # "Mr Mallon's claim that …": its owner's words
+            court = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+            if court is not None and court.lower_ in OWN_POSSESSIVES and token.dep_ == "dobj":
+                # "Yukos … repeating its view that …": the one who holds it is the one stating it
+                verb = token.head
+                if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                    verb = verb.head.head  # "reacted by repeating its view"
+                court = subject_of(verb)
         else:
             continue
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "acl") and has_that_marker(c)), None)
