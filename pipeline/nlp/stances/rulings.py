@@ -11,6 +11,8 @@ judgement that …"; also where the parser reads "ruling" as a participle on the
 clause inside a direct quote is the speaker's own words ("We welcome
 the ruling that …") and stays theirs, while a ruling someone reports ("must act on the Law
 Lords' ruling that detention … is unlawful, Mary Robinson has said") is still the court's.
+A held view stated with its "that" clause (`held_view_nouns`: "its view that the auction was
+illegal", "Mr Mallon's claim that …") is read the same way, as its owner's words.
 """
 
 from __future__ import annotations
