@@ -269,7 +269,8 @@ def _proxy_taken_up(art: QuoteArticle, subject: Token) -> Attribution | None:
 def _body_before_proxy(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "The Association of Chief Police Officers has issued guidance … A spokesman said": a
     spokesman of no body named in the phrase speaks for the organisation the sentence before
-    has as its main subject (eval/GUIDE.md: an unnamed spokesperson of a named body)."""
+    has as its main subject, or that its main subject "they"/"it" continues ("And they pledged
+    to assess … “…,” a spokesman said") (eval/GUIDE.md: an unnamed spokesperson of a named body)."""
     if not subject.lemma_.lower().startswith("spokes") or not determined(subject, INDEFINITE):
         return None
     if any(c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "appos") for c in subject.children):
@@ -280,6 +281,9 @@ def _body_before_proxy(art: QuoteArticle, subject: Token) -> Mention | None:
     before = art.doc[sent.start - 1].sent
     main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
     found = art.index.at(main) if main is not None else None
+    if found is None and main is not None and main.lower_ in ("they", "it") and not art.in_quote(main.idx):
+        # "And they pledged to assess … “…,” a spokesman said": the body that "they" continues
+        found = fallback_pronoun(art, main)
     if found is None or found.kind != "name" or found.entity_type != "ORGANIZATION" or art.in_quote(main.idx):
         return None
     return found
