@@ -146,3 +146,12 @@ def _in_era(terms: list[Term], named: set[str], roles: dict[str, set[str]]) -> l
     if not held or not era:
         return terms
     return [t for t in terms if any(t.overlaps(first, last) for first, last in era)]
+
+
+def knowledge_holds(person: Mention, title: str) -> bool:
+    """Whether the knowledge gives the person, by a name the article writes, an office a bare
+    title of `title` names at some time ("Lord Falconer" and "the lord chancellor"): a title
+    reference the mentions tied to someone named only after the post is that person's own
+    post, not a bystander's, when the office holders say so (`known_holder` checked the date)."""
+    key = name_key(person.name)
+    return any(title in t.titles and key in t.names for t in load_office_holders())

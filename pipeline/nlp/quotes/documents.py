@@ -38,8 +38,23 @@ INDEFINITE = ("a", "an")
 
 
 def determined(noun: Token, articles: tuple[str, ...]) -> bool:
-    """`noun` has one of `articles` as its determiner ("the report", "a report")."""
-    return any(c.dep_ == "det" and c.lower_ in articles for c in noun.children)
+    """`noun` has one of `articles` as its determiner ("the report", "a report"), or "a" hangs
+    on a plural possessor of it, which "a" cannot determine ("a new MPs' report")."""
+    if any(c.dep_ == "det" and c.lower_ in articles for c in noun.children):
+        return True
+    return any(
+        _plural_possessor(c) and any(d.dep_ == "det" and d.lower_ in articles for d in c.children)
+        for c in noun.children
+        if set(articles) <= set(INDEFINITE)
+    )
+
+
+def _plural_possessor(token: Token) -> bool:
+    """A plural possessor: tagged plural, or marked by a bare apostrophe ("MPs'", "students'"),
+    which the tagger may read as a singular proper noun."""
+    if token.dep_ != "poss":
+        return False
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "case" and c.text in ("'", "’") for c in token.children)
 
 
 def _introduced_by_next(art: QuoteArticle, document: Token) -> Mention | None:

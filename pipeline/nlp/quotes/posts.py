@@ -77,8 +77,11 @@ def _tied_to_a_bystander(art: QuoteArticle, subject: Token, found: Mention) -> b
     if named.char_start > subject.idx:
         # named after the post: someone else, unless named with this very post ("The home
         # secretary said …" then "Home Secretary Charles Clarke told …")
+        # (imported here: the office holders module reads the mentions' context, which reads quotes)
+        from pipeline.nlp.mentions.office_holders import knowledge_holds
+
         role = load_gazetteer().match_role(post_words(subject))
-        return role is None or named.role != role.name
+        return role is None or named.role != role.name and not knowledge_holds(named, role.name)
     key = _surname(named)
     for event in art.events:
         m = spoken_by(art, event)

@@ -115,7 +115,9 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     if mention is not None and mention is not holder and _member_of(art, subject, mention):
         mention = None  # "another member of the Cabinet": one of a body is not the body
     fits = None
-    if mention is None and taken is None and (owned or not any(c.dep_ == "poss" for c in subject.children)):
+    # "a new MPs' report": a document "a" introduces is no plural possessor's own but its author's
+    introduced = subject.lemma_.lower() in DOCUMENT_NOUNS and determined(subject, INDEFINITE)
+    if mention is None and taken is None and (owned or introduced or not any(c.dep_ == "poss" for c in subject.children)):
         fits = _bodies_named_in_full(art, subject) or []
     if fits is not None and len({m.name for m in fits}) <= 1:  # two bodies so named: neither speaks
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody
