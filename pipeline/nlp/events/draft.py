@@ -25,6 +25,7 @@ from pipeline.nlp.events.vocabulary import (
     REPORTING_VERBS,
 )
 from pipeline.nlp.lexicons import EventTriggers, Trigger
+from pipeline.nlp.quotes.committees import committee_of_members
 from pipeline.nlp.records import ArticleContext, Mention, Quote, Sentence
 from pipeline.nlp.syntax import PLACE_LABELS, MentionIndex
 from pipeline.nlp.token_view import view_of
@@ -86,8 +87,9 @@ class Draft:
 
 
 def actor_at(index: MentionIndex, token: Token) -> Mention | None:
-    """The first mention covering a token that can act (a person, country, body or group)."""
-    return next((m for m in index.all_at(token) if is_actor(m)), None)
+    """The first mention covering a token that can act (a person, country, body or group);
+    "the MPs" just after a committee is the subject: the committee (`committee_of_members`)."""
+    return committee_of_members(index, token) or next((m for m in index.all_at(token) if is_actor(m)), None)
 
 
 def place_at(index: MentionIndex, token: Token) -> Mention | None:

@@ -36,6 +36,7 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
     unsourced_passive,
 )
+from pipeline.nlp.quotes.committees import committee_of_members
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
@@ -106,7 +107,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     while start > 0 and start - 1 != cue.i and hyphen_joined(doc[start - 1], doc[start]):
         start -= 1  # "co-ordinator Peter Facey": the phrase keeps the whole hyphenated word
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    holder = _name_closing_post(art, subject, start, end)
+    holder = _name_closing_post(art, subject, start, end) or committee_of_members(art.index, subject)
     owned = possessor_speaks(subject)
     mention = holder or mention_of(subject, art.index, (start, end), owned=owned)
     taken = _proxy_taken_up(art, subject) if resolve_pronouns and mention is not holder else None

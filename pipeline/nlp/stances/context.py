@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
 from pipeline.nlp.quotes.cues import DOCUMENT_NOUNS, possessor_speaks
+from pipeline.nlp.quotes.committees import committee_of_members
 from pipeline.nlp.quotes.documents import published_by
 from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
@@ -123,7 +124,8 @@ class StanceArticle:
         ("His report demands …", `_pronoun_author`), when it is a clause's subject ("as the
         party challenging Labour" describes a role, and refers to no one), or the actor a news
         lead describes and names next ("A chief constable has backed …", `leads`)."""
-        found = self.mention_of(subject)
+        found = None if subject.dep_ not in ("nsubj", "nsubjpass") else committee_of_members(self.index, subject)
+        found = found or self.mention_of(subject)
         if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
             found = body_named_like(self, subject) or published_by(self, subject)
             found = found or self._pronoun_author(subject) or lead_actor(self.ctx, self.index, subject)
