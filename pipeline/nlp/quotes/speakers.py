@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.mentions.vocabulary import GENDERED_TITLES, GOVERNMENT_NOUNS, PARTY_NOUNS, TITLE_NOUNS
 from pipeline.nlp.quotes.body_pronouns import body_before, it_subject
+from pipeline.nlp.quotes.committees import committee_of_members
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import (
     BODY_NOUNS,
@@ -36,7 +37,6 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
     unsourced_passive,
 )
-from pipeline.nlp.quotes.committees import committee_of_members
 from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
@@ -118,7 +118,8 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
     fits = None
     # "a new MPs' report": a document "a" introduces is no plural possessor's own but its author's
     introduced = subject.lemma_.lower() in DOCUMENT_NOUNS and determined(subject, INDEFINITE)
-    if mention is None and taken is None and (owned or introduced or not any(c.dep_ == "poss" for c in subject.children)):
+    unowned = not any(c.dep_ == "poss" for c in subject.children)
+    if mention is None and taken is None and (owned or introduced or unowned):
         fits = _bodies_named_in_full(art, subject) or []
     if fits is not None and len({m.name for m in fits}) <= 1:  # two bodies so named: neither speaks
         mention = (  # "the government's finance watchdog said": the watchdog, named nowhere, is nobody

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.mentions.vocabulary import GOVERNING_TITLES
-from pipeline.nlp.quotes.cues import DOCUMENT_NOUNS, possessor_speaks
 from pipeline.nlp.quotes.committees import committee_of_members
+from pipeline.nlp.quotes.cues import DOCUMENT_NOUNS, possessor_speaks
 from pipeline.nlp.quotes.documents import published_by
 from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
