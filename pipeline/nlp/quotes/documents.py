@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import DOCUMENT_NOUNS, is_cue, possessor_speaks
+from pipeline.nlp.quotes.previous import last_speech, spoken_by
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import mention_of, subject_of
 
@@ -161,3 +162,20 @@ def _named_modifier(art: QuoteArticle, noun: Token) -> Mention | None:
             if found is not None and found.entity_type in SPEAKER_TYPES and found.kind == "name":
                 return found
     return None
+
+
+def speaking_body_document(art: QuoteArticle, subject: Token) -> Mention | None:
+    """ "The NAO urged the government to … It said member states needed to be more accountable
+    … The report said: …": a definite document (`document_nouns`) with no modifier of its own
+    that the text never introduced (no earlier noun of its kind) is the report of the body that
+    spoke just before, in that sentence or the one before it, when that speaker is an
+    organisation: a body's report is the body's speech (`published_by` finds one named with it)."""
+    if subject.lemma_.lower() not in DOCUMENT_NOUNS or not determined(subject, DEFINITE):
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "prep", "nmod", "appos", "acl", "relcl") for c in subject.children):
+        return None
+    if any(t.lemma_.lower() == subject.lemma_.lower() and t.pos_ == "NOUN" for t in art.doc[: subject.i]):
+        return None  # a document introduced before: `published_by` reads its author
+    event = last_speech(art, subject.idx, sentences=1)
+    speaker = spoken_by(art, event) if event is not None else None
+    return speaker if speaker is not None and speaker.entity_type == "ORGANIZATION" else None

@@ -37,7 +37,14 @@ from pipeline.nlp.quotes.cues import (
     speaker_token,
     unsourced_passive,
 )
-from pipeline.nlp.quotes.documents import DEFINITE, INDEFINITE, SPEAKER_TYPES, determined, published_by
+from pipeline.nlp.quotes.documents import (
+    DEFINITE,
+    INDEFINITE,
+    SPEAKER_TYPES,
+    determined,
+    published_by,
+    speaking_body_document,
+)
 from pipeline.nlp.quotes.genders import PRONOUN_GENDER, person_genders
 from pipeline.nlp.quotes.leads import lead_speaker
 from pipeline.nlp.quotes.named_again import named_before, speaker_named_alike
@@ -126,6 +133,7 @@ def _attribute(art: QuoteArticle, cue: Token, resolve_pronouns: bool) -> Attribu
             (fits[-1] if fits else None)
             or _proxy_principal(art, subject)
             or published_by(art, subject)
+            or speaking_body_document(art, subject)
             or _described_body(art, subject)
             or _named_holder(art, subject)
             or _body_before_proxy(art, subject)
