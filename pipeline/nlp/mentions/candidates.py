@@ -38,6 +38,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GIVEN_NAMES,
     GROUP_MODIFIERS,
     GROUP_NOUNS,
+    MOVEMENT_NOUNS,
     HONORIFICS,
     INSTITUTION_HEADS,
     KIND_NOUNS,
@@ -74,6 +75,7 @@ _KEY_WORDS = frozenset(
         *WORK_NOUNS,
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
+        *MOVEMENT_NOUNS,
     }
 )
 
@@ -129,7 +131,41 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:
             out.extend(_committee(mc, token))
+        if lower in MOVEMENT_NOUNS and token.is_lower:
+            out.extend(_movement(mc, token))
     return out
+
+
+_MOVEMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _movement(mc: MentionContext, head: Token) -> list[Candidate]:
+    """ "the Tea Party movement", "the South American independence movement": a lower-case
+    movement noun (movement_nouns) whose modifiers, right before it, open with a capitalised
+    name or people's adjective is a social group, one GROUP over the phrase (eval/GUIDE.md),
+    not the body NER may make of the name. Lower-case openers ("the anti-war movement") name
+    no one; a known country or a person opening it ("Britain's", "Gandhi's") is no modifier,
+    and a name right after it ("the Catholic movement Opus Dei") is the body it describes."""
+    doc = mc.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+        return []  # "the Catholic movement Opus Dei", "Jamaican movement J-Flag": it describes the name after it
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ not in _MOVEMENT_MODIFIER_DEPS or not head.i >= prev.head.i >= start - 1:
+            break
+        if prev.pos_ not in ("PROPN", "ADJ", "NOUN") or not prev.is_alpha:
+            break
+        start -= 1
+    if start == head.i or not doc[start].is_title or doc[start].ent_type_ in ("PERSON", "GPE"):
+        return []
+    if start == mc.doc[start].sent.start and doc[start].pos_ != "PROPN" and not doc[start].ent_type_:
+        return []  # "Independence movement leaders …": a sentence's capital, not a name
+    if not mc.in_sections(start, head.i + 1):
+        return []
+    name = clean_spaces(doc[start : head.i + 1].text)
+    return [Candidate(start, head.i + 1, "NORP", "GROUP", "name", name, 3)]
 
 
 def _joins_title(doc, i: int) -> bool:
