@@ -30,7 +30,8 @@ CASE_SENSITIVE_SURFACES = frozenset({
     "Bermuda", "Panama", "Reunion", "Lima", "Manila", "Muscat", "Wellington", "Cayenne",
     "Polish", "Pole", "Swede", "Finn", "French", "Dutch", "Swiss", "Danish", "Afghan",
     "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Liberal Democrat",
-    "Liberal Democrats", "Democrats", "Republicans", "Democrat", "Democratic", "Republican", "Fed", "Pentagon", "White House",
+    "Liberal Democrats", "Democrats", "Republicans", "Democrat", "Democratic", "Republican",
+    "Fed", "Pentagon", "White House",
     "No 10", "No. 10", "Number 10", "Number Ten", "Gulf", "Arctic", "West Bank", "Commons", "Lords",
 })
 
