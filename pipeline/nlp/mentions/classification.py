@@ -64,6 +64,7 @@ from pipeline.nlp.mentions.org_names import (
     description_start,
     leaders_government,
     legal_form_end,
+    maker_of_product,
     site_name,
     untagged_bodies,
     untagged_sites,
@@ -387,6 +388,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and view.pos[start] in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not acronym(span[0]):
         return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
+    if label == "ORG" and maker_of_product(mc, span):
+        # "Apple iPod", "the Google knol": the maker, the product after it no part of its name
+        return Candidate(start, end - 1, label, "ORGANIZATION", "name", clean_spaces(span[:-1].text), 1)
     if label == "ORG" and described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     elif label == "ORG" and (described := description_start(span)) < len(span):

@@ -27,6 +27,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNMENT_NAMES,
     HONORIFICS,
     LAW_HEADS,
+    NAME_PARTICLES,
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
@@ -252,6 +253,33 @@ def described_body(mc: MentionContext, span: Span) -> bool:
     bare = clean_spaces(span[:-1].text)
     ents = view_of(mc.doc).ents
     return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
+
+
+def maker_of_product(mc: MentionContext, span: Span) -> bool:
+    """ "Apple iPod", "Apple iTunes", "SSEYO miniMIXA", "the Google knol": NER's body ending in a
+    word written with a lower-case first letter that is no body noun (org_nouns) and no word
+    of a name ("de", "of") is the maker and its product: a camel-cased product name ("iPod")
+    says so itself, a plain lower-case word only where the article also writes the maker's
+    name alone. The capitalised words before it must make a name."""
+    if len(span) < 2 or not all(t.is_title or t.is_upper for t in span[:-1]) or span[0].lower_ in GIVEN_NAMES:
+        return False  # "Leonardo diCaprio" typed ORG: a person's name, no maker
+    last = span[-1]
+    if not last.is_alpha or not last.text[:1].islower() or last.lower_ in ORG_NOUNS or last.lower_ in NAME_PARTICLES:
+        return False
+    if any(ch.isupper() for ch in last.text[1:]):
+        # "iPod", "miniMIXA"; not "diCaprio", "deGrasse": a surname's particle run on
+        return _lower_opening(last.text) not in NAME_PARTICLES
+    bare = clean_spaces(span[:-1].text)
+    ents = view_of(mc.doc).ents
+    return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
+
+
+def _lower_opening(word: str) -> str:
+    """The lower-case letters a camel-cased word opens with ("i" of "iPod", "di" of "diCaprio")."""
+    k = 0
+    while k < len(word) and word[k].islower():
+        k += 1
+    return word[:k]
 
 
 def description_start(span: Span) -> int:
