@@ -100,6 +100,7 @@ from pipeline.nlp.mentions.vocabulary import (
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
+    POST_NOMINALS,
     REGION_ADJECTIVES,
     UNIT_WORDS,
     is_body_word,
@@ -216,6 +217,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if not ent_id and len(span) == 1 and span[0].is_upper and view.lower[start] in POST_NOMINALS:
+        return None  # "a QC, Christopher Greenwood", "Richard Mawrey, QC told" typed GPE: a rank, no place
     if label in ("GPE", "LOC") and end == whole and _law_named_after(mc, start):
         # "the Treaty of Amsterdam", "the Treaty of Rome": the treaty (no annotated kind), no place
         law = mc.doc[start - 2 : end]
