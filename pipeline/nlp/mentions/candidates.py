@@ -49,6 +49,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
     SERVICE_NOUNS,
+    STORM_TITLES,
     WORK_NOUNS,
     qualifies_a_region,
 )
@@ -76,6 +77,7 @@ _KEY_WORDS = frozenset(
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
         *MOVEMENT_NOUNS,
+        *STORM_TITLES,
     }
 )
 
@@ -133,7 +135,35 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_committee(mc, token))
         if lower in MOVEMENT_NOUNS and token.is_lower:
             out.extend(_movement(mc, token))
+        if lower in STORM_TITLES and token.is_title:
+            out.extend(_storm(mc, token))
     return out
+
+
+def _storm(mc: MentionContext, title: Token) -> list[Candidate]:
+    """ "Hurricane Rita", "Tropical Storm Allison": a storm title (storm_titles) and the one
+    capitalised name after it are an EVENT, not a person; so is that name alone anywhere else
+    in the article ("Rita is expected to produce rainfall"), unless a title or honorific
+    before it makes it someone ("Mrs Rita Smith" is not the storm)."""
+    doc, i = mc.doc, title.i
+    name = i + 1
+    if name >= len(doc) or not doc[name].is_title or doc[name].pos_ != "PROPN" or not doc[name].is_alpha:
+        return []
+    if name + 1 < len(doc) and doc[name + 1].is_title and doc[name + 1].pos_ == "PROPN":
+        return []  # "Hurricane Katrina Relief Fund": a longer name of something else
+    if not mc.in_sections(i, name + 1):
+        return []
+    found = [Candidate(i, name + 1, "EVENT", "EVENT", "name", clean_spaces(doc[i : name + 1].text), 3)]
+    for k in word_positions(doc)[doc[name].text]:
+        before = doc[k - 1] if k > 0 else None
+        titled = before is not None and (before.lower_ in STORM_TITLES or before.is_title and not before.is_sent_start)
+        if k == name or titled:
+            continue  # the phrase itself, another storm's, or a name after a title ("Mrs Rita")
+        if k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].pos_ == "PROPN":
+            continue  # "Rita Marley": a longer name, someone else
+        if mc.in_sections(k, k + 1):
+            found.append(Candidate(k, k + 1, "EVENT", "EVENT", "name", doc[k].text, 3))
+    return found
 
 
 _MOVEMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
