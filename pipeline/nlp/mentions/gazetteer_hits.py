@@ -72,33 +72,8 @@ def gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: s
         return Candidate(
             start, end, label, "LOCATION", "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
         )
-    if entity_id.startswith("org:") and _inside_another_name(mc, span):
-        return None
     return Candidate(
         start, end, label, entry.entity_type, "name", entry.name, 2, entity_id, country_iso3=entry.country_iso3
-    )
-
-
-def _inside_another_name(mc: MentionContext, span: Span) -> bool:
-    """ "the Christian Democratic Union", "Schroeder's Social Democrat-Green Party": a known
-    body's name between a capitalised word that is no entity of its own and opens no sentence
-    and a capitalised word or hyphen after it is a word of another body's name NER left
-    untagged, not the known body; not "Senate Democratic leader", "House Republicans" (the word
-    before is a body of its own) or "New Labour has" (no name goes on after it)."""
-    if span.start == 0 or mc.section[span.start] != "body" or not span[0].is_title:
-        return False  # a headline capitalises every word
-    doc = mc.doc
-    after = doc[span.start + 1] if span.start + 1 < len(doc) else None
-    if after is None or not (after.is_title or after.text == "-"):
-        return False  # "New Labour has …", "Senate Democratic leader": no longer name goes on
-    prev = doc[span.start - 1]
-    return (
-        prev.is_title
-        and prev.is_alpha
-        and not prev.ent_type_
-        and prev.pos_ in ("ADJ", "PROPN")
-        and not prev.is_sent_start
-        and prev.lower_ not in HONORIFICS
     )
 
 
