@@ -29,6 +29,7 @@ from pipeline.nlp.mentions.vocabulary import (
     KEPT_TITLES,
     NAME_PARTICLES,
     ORG_NOUNS,
+    PLACEHOLDER_NAMES,
     POST_NOMINALS,
     SEAT_NOUNS,
     TITLE_MODIFIERS,
@@ -189,6 +190,8 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
     name = clean_spaces(view.span_text(ks[0], ks[-1] + 1))
     if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
         return None  # a demonym or country NER typed PERSON; the ruler reports it
+    if name.lower() in PLACEHOLDER_NAMES:
+        return None  # "people named \"John Doe\"": a stand-in, no one
     start = ks[0]  # titles split off: the surface is the name, with its honorific
     if start > span.start and lower[start - 1] in HONORIFICS:
         start -= 1
