@@ -290,8 +290,9 @@ def maker_of_product(mc: MentionContext, span: Span) -> bool:
     """ "Apple iPod", "Apple iTunes", "SSEYO miniMIXA", "the Google knol": NER's body ending in a
     word written with a lower-case first letter that is no body noun (org_nouns) and no word
     of a name ("de", "of") is the maker and its product: a camel-cased product name ("iPod")
-    says so itself, a plain lower-case word only where the article also writes the maker's
-    name alone. The capitalised words before it must make a name."""
+    says so itself, a plain lower-case word that is no English word ("knol"; not "the Louvre
+    museum") only where the article also writes the maker's name alone. The capitalised words
+    before it must make a name."""
     if len(span) < 2 or not all(t.is_title or t.is_upper for t in span[:-1]) or span[0].lower_ in GIVEN_NAMES:
         return False  # "Leonardo diCaprio" typed ORG: a person's name, no maker
     last = span[-1]
@@ -300,6 +301,8 @@ def maker_of_product(mc: MentionContext, span: Span) -> bool:
     if any(ch.isupper() for ch in last.text[1:]):
         # "iPod", "miniMIXA"; not "diCaprio", "deGrasse": a surname's particle run on
         return _lower_opening(last.text) not in NAME_PARTICLES
+    if _english_word(last.lower_):
+        return False  # "the Louvre museum": an English noun says what the name is, not a product
     bare = clean_spaces(span[:-1].text)
     ents = view_of(mc.doc).ents
     return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
