@@ -312,7 +312,13 @@ def _titles_the_post_after(mc: MentionContext, c: Candidate, root: Token) -> boo
     return (
         root.dep_ in ("compound", "nmod", "amod")
         and post.i >= c.tok_end
-        and (post.lower_ in mc.role_words or post.lower_ in TITLE_NOUNS or mc.gaz.match_role(post.text) is not None)
+        and (
+            post.lower_ in mc.role_words
+            or post.lower_ in TITLE_NOUNS
+            or mc.gaz.match_role(post.text) is not None
+            # "the former Yukos subsidiary": a body's noun after the name takes the title word too
+            or _is(post, ORG_NOUNS)
+        )
     )
 
 
