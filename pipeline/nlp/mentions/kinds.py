@@ -664,6 +664,16 @@ def _after_plural_body_noun(doc, root: Token) -> bool:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     k = _entity_start(first) - 1
+    # "companies such as Dell", "firms including Alcatel", "rivals like BT": the names given
+    # as examples of the bodies (past a comma before the example word: "banks, such as HSBC")
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in ("including", "like"):
+        k -= 1
+    else:
+        return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
     return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
 
 
