@@ -575,6 +575,23 @@ def test_one_people_named_three_ways_in_an_article_is_one_group():
     assert link["c#m0"] != link["a#m0"]
 
 
+def test_a_group_with_more_modifiers_is_the_group_its_last_words_name():
+    """ "large net service firms" and "net service firms" of one article are one group, and
+    "Arbor Network" the "Arbor Networks" named beside it; "public sector unions" stays apart
+    from "unions" (one word may be others), and so does a group of another article."""
+    mentions = [
+        _group("a", 0, "large net service firms"), _group("a", 40, "net service firms"),
+        _group("a", 80, "public sector unions"), _group("a", 120, "unions"),
+        _org("a", 160, "Arbor Networks"), _org("a", 200, "Arbor Network"),
+        _group("b", 0, "large net service firms"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["a#m80"] != link["a#m120"]
+    assert link["a#m160"] == link["a#m200"]
+    assert link["b#m0"] != link["a#m40"]
+
+
 def _place(article: str, start: int, surface: str, name: str) -> Mention:
     return Mention(
         mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=surface,

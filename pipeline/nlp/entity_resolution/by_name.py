@@ -62,6 +62,16 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
             people = peoples.get(keys[p])
             if people is not None:
                 keys[p] = shared.setdefault(people, people)
+        # "Eighty large net service firms have switched on …" ... "help net service firms":
+        # within one article a group named with more modifiers is the group its last words
+        # name, when those are a name of several words ("unions" alone may be others); "Arbor
+        # Network's technology" beside "Arbor Networks" is that body, its last word's plural
+        # "s" dropped
+        same = {k: _same_in_article(k, {k2 for k2 in here if k2 != k}) for k in here}
+        for p in positions:
+            to = same.get(keys[p])
+            if to is not None:
+                keys[p] = shared.setdefault(to, to)
 
     # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,
     # when the corpus spells it out one way only.
@@ -92,6 +102,23 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
         for row in members:
             how = "exact" if norm(t.name(row)) == norm(name) else "alias"
             state.link(row, entity_id, how)
+
+
+def _same_in_article(key: tuple[str, str], others: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one other key of the article that `key` names too (see `link_others`), or None."""
+    etype, name = key
+    if etype == "GROUP":
+        words = name.split()
+        tails = {
+            k for k in others
+            if k[0] == etype and len(k[1].split()) >= 2 and len(k[1].split()) < len(words)
+            and words[-len(k[1].split()):] == k[1].split()
+        }  # fmt: skip
+        return tails.pop() if len(tails) == 1 else None
+    if etype == "ORGANIZATION" and " " in name and not name.endswith("s"):
+        plural = (etype, name + "s")
+        return plural if plural in others else None
+    return None
 
 
 def _without_legal_form(entity_type: str, key: str) -> str:
