@@ -248,7 +248,10 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     several = len(words) > 1 or c.label == "ORG"
     if not place and not person_shaped and several and c.label not in ("GPE", "LOC") and _a_persons_firm(root):
         found.add("ORGANIZATION")
-    if not place and not person_shaped and _after_plural_body_noun(doc, root):
+    # "companies such as Adam Opel": given as an example of bodies, a name shaped like a
+    # person's is a body too (nobody is an example of companies); right after the noun it may
+    # be the noun's holder ("film makers Theo van Gogh")
+    if not place and (not person_shaped or _given_as_example(doc, root)) and _after_plural_body_noun(doc, root):
         found.add("ORGANIZATION")
     if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
         found.add("ORGANIZATION")
@@ -675,6 +678,15 @@ def _after_plural_body_noun(doc, root: Token) -> bool:
     if k >= 0 and doc[k].text == ",":
         k -= 1
     return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
+
+
+def _given_as_example(doc, root: Token) -> bool:
+    """The name's list opens after "such as", "including" or "like" (see `_after_plural_body_noun`)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    k = _entity_start(first) - 1
+    return k >= 0 and (doc[k].lower_ in ("including", "like") or k >= 1 and doc[k - 1 : k + 1].text.lower() == "such as")
 
 
 def _a_countrys(doc, c: Candidate) -> bool:
