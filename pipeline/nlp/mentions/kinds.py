@@ -251,6 +251,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     # "companies such as Adam Opel": given as an example of bodies, a name shaped like a
     # person's is a body too (nobody is an example of companies); right after the noun it may
     # be the noun's holder ("film makers Theo van Gogh")
+    if not place and _included_in_bodies(root):
+        found.add("ORGANIZATION")  # "Firms signing up include MCI, BT, Deutsche Telekom and Energis"
     if not place and (not person_shaped or _given_as_example(doc, root)) and _after_plural_body_noun(doc, root):
         found.add("ORGANIZATION")
     if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
@@ -678,6 +680,21 @@ def _after_plural_body_noun(doc, root: Token) -> bool:
     if k >= 0 and doc[k].text == ",":
         k -= 1
     return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
+
+
+def _included_in_bodies(root: Token) -> bool:
+    """ "Firms signing up for the system include MCI, BT and Energis", "Its clients include
+    Tesco": the names a plural noun only bodies are includes (the object of "include", or a
+    name listed with it) are such bodies."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ != "dobj" or verb.lemma_.lower() != "include" or verb.i > first.i:
+        return False
+    # "Firms signing up … include": the parser may hang "include" on the participle as its conjunct
+    holders = [*verb.children, *(verb.head.children if verb.dep_ == "conj" and verb.head.i < verb.i else ())]
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in _BODY_ONLY_NOUNS for c in holders)
 
 
 def _given_as_example(doc, root: Token) -> bool:
