@@ -703,7 +703,9 @@ def _given_as_example(doc, root: Token) -> bool:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     k = _entity_start(first) - 1
-    return k >= 0 and (doc[k].lower_ in ("including", "like") or k >= 1 and doc[k - 1 : k + 1].text.lower() == "such as")
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        return True
+    return k >= 0 and doc[k].lower_ in ("including", "like")
 
 
 def _a_countrys(doc, c: Candidate) -> bool:
