@@ -609,6 +609,19 @@ def test_a_one_word_place_joins_the_longer_place_only_when_written_alone():
     assert link["b#m0"] != link["b#m40"]
 
 
+def test_a_one_word_place_joins_the_feature_or_building_it_opens():
+    """ "Guantanamo" beside "Guantanamo Bay" and "Wembley" beside "Wembley Stadium" are those
+    places; "Washington" beside "Washington State" (an area, not a feature) stays apart."""
+    mentions = [_place("a", 0, "Guantanamo Bay", "Guantanamo Bay"), _place("a", 40, "Guantanamo", "Guantanamo")]
+    mentions += [_place("b", 0, "Wembley Stadium", "Wembley Stadium"), _place("b", 40, "Wembley", "Wembley")]
+    mentions += [_place("c", 0, "Washington State", "Washington State"), _place("c", 40, "Seattle", "Seattle")]
+    mentions += [_place("c", 80, "Washington", "Washington")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] == link["b#m40"]
+    assert link["c#m0"] != link["c#m80"]
+
+
 def test_a_bare_place_the_article_also_names_with_its_area_noun_stays_that_place():
     """ "Aceh" in an article that writes "Banda Aceh" and "Aceh province" is the province."""
     mentions = [_place("c", 0, "Banda Aceh", "Banda Aceh"), _place("c", 40, "Aceh", "Aceh")]

@@ -12,7 +12,9 @@ from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm,
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.vocabulary import (
+    BUILDING_HEADS,
     CORPORATE_SUFFIXES,
+    FACILITY_HEADS,
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
@@ -41,8 +43,16 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
             if etype != "LOCATION" or " " in key or norm(t.surface(others[p])) != key or keys[p] in described:
                 continue
             longer = sorted(k for typ, k in here if typ == etype and k != key and k.split()[-1] == key)
+            # "Guantanamo Bay … held at Guantanamo", "Wembley Stadium … profit from Wembley": the
+            # first word of a feature's or a building's name, written alone, is that place
+            headed = sorted(
+                k for typ, k in here
+                if typ == etype and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _PLACE_HEADS
+            )  # fmt: skip
             if len(longer) == 1:
                 keys[p] = shared.setdefault((etype, longer[0]), (etype, longer[0]))
+            elif not longer and len(headed) == 1:
+                keys[p] = shared.setdefault((etype, headed[0]), (etype, headed[0]))
         # "Robert Kilroy-Silk's Veritas Party ... Veritas was formed": within one article a
         # party's name without the word is that party; across the corpus "Reform" (a think
         # tank) and "Reform Party" stay apart
@@ -102,6 +112,15 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
         for row in members:
             how = "exact" if norm(t.name(row)) == norm(name) else "alias"
             state.link(row, entity_id, how)
+
+
+# the last words of a natural feature's or a building's name, which the name's first word alone
+# also names ("Guantanamo Bay", "Wembley Stadium", "Belmarsh Prison"); not an area's noun
+# ("Aceh province"), which the place's name is written without
+_PLACE_HEADS = frozenset(
+    {"bay", "island", "lake", "river", "sea", "strait", "coast", "valley", "peninsula", "desert", "canal"}
+    | BUILDING_HEADS | FACILITY_HEADS
+)
 
 
 def _same_in_article(key: tuple[str, str], others: set[tuple[str, str]]) -> tuple[str, str] | None:
