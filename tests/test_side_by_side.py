@@ -205,6 +205,50 @@ def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them()
     assert any("world_map" in seen and len(seen) == 2 for seen in overlaps)
 
 
+def test_steps_that_hold_every_table_run_side_by_side_while_the_limits_asked_allow_it():
+    """`tag_limits` is asked as steps start: while it answers no limit, the warehouse and the
+    exports run at once (the limit Dagster's plan holds is brought up to date in place)."""
+    from pipeline.defs.pools import WHOLE_TABLES_OP_TAGS
+
+    running, overlaps, lock = set(), [], threading.Lock()
+
+    def step(name: str):
+        def work() -> None:
+            with lock:
+                running.add(name)
+                overlaps.append(frozenset(running))
+            threading.Event().wait(0.4)
+            with lock:
+                running.discard(name)
+        return work
+
+    @asset
+    def tables() -> None:
+        pass
+
+    heavy = [asset(name=n, deps=[tables], op_tags=WHOLE_TABLES_OP_TAGS)(step(n)) for n in ("warehouse", "exports")]
+    with DagsterInstance.ephemeral() as instance:
+        result = execute_side_by_side(_job([tables, *heavy]), instance, max_concurrent=2, tag_limits=list)
+    assert result.success
+    assert any({"warehouse", "exports"} <= seen for seen in overlaps)
+
+
+def test_the_whole_tables_steps_are_limited_once_the_tables_are_large(tmp_path):
+    from pipeline.defs.pools import ONE_WHOLE_TABLES_STEP, SIDE_BY_SIDE_TABLES_BYTES, whole_tables_limits
+    from pipeline.storage import table_path
+
+    assert whole_tables_limits(tmp_path) == []  # no tables yet
+    for table, size in (("mentions", SIDE_BY_SIDE_TABLES_BYTES // 2), ("sentences", SIDE_BY_SIDE_TABLES_BYTES // 2)):
+        path = table_path(tmp_path, table)
+        path.parent.mkdir(parents=True)
+        with path.open("wb") as file:
+            file.truncate(size)  # sparse: the size counts, not the disk
+    assert whole_tables_limits(tmp_path) == []
+    with table_path(tmp_path, "mentions").open("ab") as file:
+        file.write(b"x")
+    assert whole_tables_limits(tmp_path) == ONE_WHOLE_TABLES_STEP
+
+
 def test_the_exports_then_the_warehouse_take_a_free_slot_before_a_picture():
     """The chain of the two whole-tables steps is the longest after the checks: the exports
     start first, and the warehouse takes the slot the exports leave, though a picture was
