@@ -174,9 +174,9 @@ def test_steps_that_log_side_by_side_on_a_persistent_instance_finish(tmp_path):
     assert outcome[0].success
 
 
-def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them():
-    """The warehouse and the exports (op tag `newsevents/memory: whole-tables`) never overlap;
-    an untagged step (a picture) still runs beside one of them."""
+def _whole_tables_overlaps(tag_limits=None) -> list[frozenset]:
+    """The steps running at each start of one, in a run of the warehouse, the exports (op tag
+    `newsevents/memory: whole-tables`) and a picture, two at a time, with these `tag_limits`."""
     from pipeline.defs.pools import WHOLE_TABLES_OP_TAGS
 
     running, overlaps, lock = set(), [], threading.Lock()
@@ -199,8 +199,16 @@ def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them()
     # named so that Dagster's order (by step key) would start the two heavy steps first
     picture = asset(name="world_map", deps=[tables])(step("world_map"))
     with DagsterInstance.ephemeral() as instance:
-        result = execute_side_by_side(_job([tables, *heavy, picture]), instance, max_concurrent=2)
+        result = execute_side_by_side(_job([tables, *heavy, picture]), instance, max_concurrent=2,
+                                      tag_limits=tag_limits)
     assert result.success
+    return overlaps
+
+
+def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them():
+    """The warehouse and the exports never overlap; an untagged step (a picture) still runs
+    beside one of them."""
+    overlaps = _whole_tables_overlaps()
     assert not any({"warehouse", "exports"} <= seen for seen in overlaps)
     assert any("world_map" in seen and len(seen) == 2 for seen in overlaps)
 
@@ -208,29 +216,7 @@ def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them()
 def test_steps_that_hold_every_table_run_side_by_side_while_the_limits_asked_allow_it():
     """`tag_limits` is asked as steps start: while it answers no limit, the warehouse and the
     exports run at once (the limit Dagster's plan holds is brought up to date in place)."""
-    from pipeline.defs.pools import WHOLE_TABLES_OP_TAGS
-
-    running, overlaps, lock = set(), [], threading.Lock()
-
-    def step(name: str):
-        def work() -> None:
-            with lock:
-                running.add(name)
-                overlaps.append(frozenset(running))
-            threading.Event().wait(0.4)
-            with lock:
-                running.discard(name)
-        return work
-
-    @asset
-    def tables() -> None:
-        pass
-
-    heavy = [asset(name=n, deps=[tables], op_tags=WHOLE_TABLES_OP_TAGS)(step(n)) for n in ("warehouse", "exports")]
-    with DagsterInstance.ephemeral() as instance:
-        result = execute_side_by_side(_job([tables, *heavy]), instance, max_concurrent=2, tag_limits=list)
-    assert result.success
-    assert any({"warehouse", "exports"} <= seen for seen in overlaps)
+    assert any({"warehouse", "exports"} <= seen for seen in _whole_tables_overlaps(tag_limits=list))
 
 
 def test_the_whole_tables_steps_are_limited_once_the_tables_are_large(tmp_path):
