@@ -12,6 +12,8 @@ because they see the whole phrase where the others see its parts.
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
@@ -133,11 +135,16 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
 
 
 def _joins_title(doc, i: int) -> bool:
-    """Function words inside a title, followed by a capitalised word: "Thought for the Day"."""
+    """Function words inside a title, followed by a capitalised word: "Thought for the Day";
+    not a day of the week, which says when the programme was on ("the BBC's Westminster Hour
+    on Sunday")."""
     k = i
     while k < len(doc) and doc[k].lower_ in PROGRAMME_FUNCTION_WORDS:
         k += 1
-    return k > i and k < len(doc) and doc[k].is_title
+    return k > i and k < len(doc) and doc[k].is_title and doc[k].lower_ not in _WEEKDAYS
+
+
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 
 
 def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
@@ -230,11 +237,12 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
             end -= 1
     if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
         return []
+    # "BBC Radio 4's Today programme": the title is the name, "programme" a word of the mention
+    name = clean_spaces(doc[start:end].text)
     if end < len(doc) and doc[end].lower_ in ("programme", "show"):
         end += 1
     elif _reporter(doc, start, end):
         return []
-    name = clean_spaces(doc[start:end].text)
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
 
 

@@ -269,7 +269,8 @@ def _proxy_taken_up(art: QuoteArticle, subject: Token) -> Attribution | None:
 def _body_before_proxy(art: QuoteArticle, subject: Token) -> Mention | None:
     """ "The Association of Chief Police Officers has issued guidance … A spokesman said": a
     spokesman of no body named in the phrase speaks for the organisation the sentence before
-    has as its main subject (eval/GUIDE.md: an unnamed spokesperson of a named body)."""
+    has as its main subject, or that its main subject "they"/"it" continues ("And they pledged
+    to assess … “…,” a spokesman said") (eval/GUIDE.md: an unnamed spokesperson of a named body)."""
     if not subject.lemma_.lower().startswith("spokes") or not determined(subject, INDEFINITE):
         return None
     if any(c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "appos") for c in subject.children):
@@ -280,6 +281,9 @@ def _body_before_proxy(art: QuoteArticle, subject: Token) -> Mention | None:
     before = art.doc[sent.start - 1].sent
     main = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
     found = art.index.at(main) if main is not None else None
+    if found is None and main is not None and main.lower_ in ("they", "it") and not art.in_quote(main.idx):
+        # "And they pledged to assess … “…,” a spokesman said": the body that "they" continues
+        found = fallback_pronoun(art, main)
     if found is None or found.kind != "name" or found.entity_type != "ORGANIZATION" or art.in_quote(main.idx):
         return None
     return found
@@ -696,6 +700,10 @@ def fallback_pronoun(art: QuoteArticle, pronoun: Token) -> Mention | None:
         found = _previous_subject(art, pronoun, gender, known)
         if found is not None:
             return found
+    if pronoun.lower_ == "they":
+        found = _previous_agent(art, pronoun)
+        if found is not None:
+            return found
     for event in reversed(art.events):
         m = event.speaker
         if event.cue_char is None or event.cue_char >= pronoun.idx or m is None or m.kind == "pronoun":
@@ -731,6 +739,39 @@ def _previous_subject(art: QuoteArticle, pronoun: Token, gender: str, known: dic
     if found is None or found.entity_type != "PERSON" or found.kind != "name":
         return None
     return found if known.get(surname(found)) in (None, gender) else None
+
+
+def _previous_agent(art: QuoteArticle, pronoun: Token) -> Mention | None:
+    """ "The bill … is expected to be opposed by the Liberal Democrats. They have said the
+    scheme is …": a "they" opening its sentence, which no mention resolved, is the body the
+    sentence before names as the doer of its passive main verb (directly or through its
+    infinitives: "is expected to be opposed by"), when that sentence's subject is a thing
+    (no actor) or one the parser hung lower, and so cannot be what "they" continues."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return None
+    root = art.doc[sent.start - 1].sent.root
+    if art.in_quote(root.idx) or not any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (
+        art.index.at(subject) is not None
+        or subject.pos_ == "PRON"
+        or subject.lemma_.lower() in BODY_NOUNS
+        or subject.tag_ in ("NNS", "NNPS")
+    ):
+        return None  # a pronoun, a body or plural people ("ministers") may be what "they" continues
+    verb = root
+    while verb is not None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            found = art.index.at(doer) if doer is not None else None
+            if found is None or found.kind != "name" or found.entity_type not in _THIRD_PERSON["they"]:
+                return None
+            return found
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return None
 
 
 def _proxy_since(art: QuoteArticle, pronoun: Token, mention: Mention) -> Attribution | None:

@@ -52,6 +52,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         subject = _shared_passive_subject(verb)
     if subject is None and verb.dep_ == "acomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Labour is opposed to …"
+    if subject is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        subject = _governing_subject(verb.head.head)  # "They are committed to abandoning Labour's targets"
     if subject is None:
         subject = _misparsed_volition_subject(art, verb)
     if subject is None:
@@ -358,6 +360,18 @@ def _person_named_before(art: StanceArticle, pronoun: Token) -> Mention | None:
         if root is None or root.dep_ != "poss":
             return mention
     return None
+
+
+def _governing_subject(word: Token) -> Token | None:
+    """The subject of the word a gerund's preposition hangs on: a predicate adjective's
+    clause subject ("They are committed to …", "Labour is opposed to …") or a verb's own
+    ("the Tories insisted on scrapping …"); None for a noun ("the cost of scrapping …") or a
+    verb with an object, who is the doer ("accused the government of abandoning …")."""
+    if word.dep_ == "acomp":
+        word = word.head
+    if word.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "obj") for c in word.children):
+        return None  # "accused the government of abandoning …": the object does it
+    return next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _own_body(subject: Token) -> bool:

@@ -245,6 +245,7 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     tokens = left_tokens(lex, noun, keep_det, drop_poss=comp is not None and comp[0].lower_ == "of")
     tokens.append(noun)
     tokens.extend(bracketed_abbreviation(noun))
+    tokens.extend(manner_by(noun))
     for conj in noun.conjuncts:
         if swallowed_conjunct(conj):
             break  # "support the bill and Labour opposes it": the next clause's subject
@@ -270,6 +271,23 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     if depth == 0:
         tokens.extend(trailing(lex, noun))
     return tokens
+
+
+def manner_by(noun: Token) -> list[Token]:
+    """ "trial by jury", "rule by decree", "election by ballot": "by" and a bare singular
+    common noun right after the noun say how the thing is done and belong to its name; an
+    actor ("an attack by rebels"), an amount ("cuts by 5%") or a phrase of its own ("by the
+    jury") is no part of it."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or noun.pos_ != "NOUN":
+        return []
+    by, word = doc[noun.i + 1], doc[noun.i + 2]
+    # right after the noun, wherever the parser hangs it ("a return to trial by jury" on "return")
+    if by.lower_ != "by" or by.dep_ != "prep" or by.head.i not in (noun.i, noun.head.i, noun.head.head.i):
+        return []
+    if word.head.i != by.i or word.dep_ != "pobj" or word.tag_ != "NN" or any(word.children) or word.ent_type_:
+        return []
+    return [by, word]
 
 
 def bracketed_abbreviation(noun: Token) -> list[Token]:

@@ -7,9 +7,12 @@ stance passes get each ruling's "that" clause as an indirect quote of its court
 (`ruling_quotes`): the judging words inside it ("unlawful", "incompatible with …") then read
 as in reported speech. A ruling verb (`ruling_verbs`) needs a subject that is a mention, a
 ruling noun (`ruling_nouns`) a possessive or a name before it that is one ("a Law Lords
-judgement that …"); a clause inside a direct quote is the speaker's own words ("We welcome
+judgement that …"; also where the parser reads "ruling" as a participle on the name); a
+clause inside a direct quote is the speaker's own words ("We welcome
 the ruling that …") and stays theirs, while a ruling someone reports ("must act on the Law
 Lords' ruling that detention … is unlawful, Mary Robinson has said") is still the court's.
+A held view stated with its "that" clause (`held_view_nouns`: "its view that the auction was
+illegal", "Mr Mallon's claim that …") is read the same way, as its owner's words.
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.records import ArticleContext, Mention, Quote
-from pipeline.nlp.stances.words import RULING_NOUNS, RULING_VERBS
-from pipeline.nlp.syntax import has_that_marker
+from pipeline.nlp.stances.words import HELD_VIEW_NOUNS, RULING_NOUNS, RULING_VERBS
+from pipeline.nlp.syntax import has_that_marker, subject_of
 from pipeline.nlp.token_view import view_of
 
 RULING_CUE = "ruled"
-RULING_WORDS = RULING_VERBS | RULING_NOUNS  # read only at these lemmas (most articles have none)
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their"})  # a view stated by the clause's subject
+RULING_WORDS = RULING_VERBS | RULING_NOUNS | HELD_VIEW_NOUNS  # read only at these lemmas
 
 
 def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Mention]) -> list[Quote]:
@@ -34,9 +38,21 @@ def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Menti
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in RULING_VERBS:
             court = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if court is None and token.dep_ == "acl" and token.tag_ == "VBG":
+                # "a House of Lords ruling that …" read as a participle on the name: the court
+                court = token.head
         elif token.pos_ == "NOUN" and lemma in RULING_NOUNS:
             # "the Law Lords' ruling", "a House of Lords judgement"
             court = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+        elif token.pos_ == "NOUN" and lemma in HELD_VIEW_NOUNS:
+            # "Mr Mallon's claim that …": its owner's words
+            court = next((c for c in token.children if c.dep_ in ("poss", "compound")), None)
+            if court is not None and court.lower_ in OWN_POSSESSIVES and token.dep_ == "dobj":
+                # "Yukos … repeating its view that …": the one who holds it is the one stating it
+                verb = token.head
+                if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                    verb = verb.head.head  # "reacted by repeating its view"
+                court = subject_of(verb)
         else:
             continue
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "acl") and has_that_marker(c)), None)

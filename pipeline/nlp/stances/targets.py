@@ -156,6 +156,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if dobj is not None and not (addressee and xcomp is not None):
         if addressee and _addressed(art, dobj):
             return []  # "warned Tony Blair", "warned ministers that …": the addressee, not the issue
+        if addressee and any(c.dep_ == "ccomp" and c.i > dobj.i for c in verb.children):
+            return []  # "warned the MPs' committee that …": told a clause, whoever the object is
+        if _money(dobj):
+            return _funded(art, verb, dobj)
         found = with_stranded_topic(art, verb, dobj, noun_targets(art, dobj))  # coordinated objects included
         found = _denied(art, dobj, found)
         fate = _misparsed_fate(art, verb, dobj)
@@ -189,6 +193,51 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
         return clause_targets(art, ccomp, demanded=lemma in MANDATIVE_VERBS)
     return []
+
+
+def _money(noun: Token) -> bool:
+    """An amount of money ("$350 million", "£4bn", "an extra £105m")."""
+    return noun.ent_type_ == "MONEY" or any(
+        c.ent_type_ == "MONEY" and c.dep_ in ("nummod", "compound") for c in noun.children
+    )
+
+
+def _funded(art: StanceArticle, verb: Token, money: Token) -> list[Target]:
+    """What an amount pledged, promised or backed is for: the thing it is paid "in" ("£4bn in
+    tax cuts", "$350m in aid for the relief effort", its "for" or "to" noun kept), else its
+    "for" noun ("pledged £105m for security"), the act its infinitive names ("pledged $750m
+    to support the cause") or the one it goes "to" ("pledged £960m to the immunisation
+    fund"); an amount alone is no issue, nor a time ("£50m in March")."""
+    objects: dict[str, Token] = {}
+    for head in (money, verb):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "to")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not _money(pobj) and pobj.ent_type_ not in ("DATE", "TIME"):
+                objects.setdefault(prep.lower_, pobj)
+    thing = objects.get("in")
+    if thing is not None:
+        found = noun_targets(art, thing)
+        for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in ("for", "to")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                objects.setdefault(prep.lower_, pobj)
+        beneficiary = objects.get("for") or objects.get("to")
+        extra = None
+        if beneficiary is not None:
+            # the label of what it is for, else its words ("the relief effort": "effort" names no issue alone)
+            extra = art.labeller.noun_label(beneficiary, True) or " ".join(
+                t.text for t in beneficiary.subtree if t.dep_ not in ("det", "punct")
+            )
+        if found and extra:
+            prep = "for" if "for" in objects else "to"
+            return [Target(f"{t.label} {prep} {extra}", t.head, t.sign, t.strength) for t in found]
+        return found
+    if "for" in objects:
+        return noun_targets(art, objects["for"])
+    purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c)), None)
+    if purpose is not None:
+        return action_targets(art, purpose)
+    return noun_targets(art, objects["to"]) if "to" in objects else []
 
 
 def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) -> list[Target]:
