@@ -575,6 +575,23 @@ def test_one_people_named_three_ways_in_an_article_is_one_group():
     assert link["c#m0"] != link["a#m0"]
 
 
+def test_a_group_with_more_modifiers_is_the_group_its_last_words_name():
+    """ "large net service firms" and "net service firms" of one article are one group, and
+    "Arbor Network" the "Arbor Networks" named beside it; "public sector unions" stays apart
+    from "unions" (one word may be others), and so does a group of another article."""
+    mentions = [
+        _group("a", 0, "large net service firms"), _group("a", 40, "net service firms"),
+        _group("a", 80, "public sector unions"), _group("a", 120, "unions"),
+        _org("a", 160, "Arbor Networks"), _org("a", 200, "Arbor Network"),
+        _group("b", 0, "large net service firms"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["a#m80"] != link["a#m120"]
+    assert link["a#m160"] == link["a#m200"]
+    assert link["b#m0"] != link["a#m40"]
+
+
 def _place(article: str, start: int, surface: str, name: str) -> Mention:
     return Mention(
         mention_id=f"{article}#m{start}", article_id=article, sentence_id=0, surface=surface,
@@ -590,6 +607,19 @@ def test_a_one_word_place_joins_the_longer_place_only_when_written_alone():
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m0"] == link["a#m40"]
     assert link["b#m0"] != link["b#m40"]
+
+
+def test_a_one_word_place_joins_the_feature_or_building_it_opens():
+    """ "Guantanamo" beside "Guantanamo Bay" and "Wembley" beside "Wembley Stadium" are those
+    places; "Washington" beside "Washington State" (an area, not a feature) stays apart."""
+    mentions = [_place("a", 0, "Guantanamo Bay", "Guantanamo Bay"), _place("a", 40, "Guantanamo", "Guantanamo")]
+    mentions += [_place("b", 0, "Wembley Stadium", "Wembley Stadium"), _place("b", 40, "Wembley", "Wembley")]
+    mentions += [_place("c", 0, "Washington State", "Washington State"), _place("c", 40, "Seattle", "Seattle")]
+    mentions += [_place("c", 80, "Washington", "Washington")]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] == link["b#m40"]
+    assert link["c#m0"] != link["c#m80"]
 
 
 def test_a_bare_place_the_article_also_names_with_its_area_noun_stays_that_place():

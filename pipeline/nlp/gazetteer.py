@@ -30,8 +30,12 @@ CASE_SENSITIVE_SURFACES = frozenset({
     "Bermuda", "Panama", "Reunion", "Lima", "Manila", "Muscat", "Wellington", "Cayenne",
     "Polish", "Pole", "Swede", "Finn", "French", "Dutch", "Swiss", "Danish", "Afghan",
     "Labour", "Conservative", "Conservatives", "Tory", "Tories", "Liberal Democrat",
-    "Liberal Democrats", "Democrats", "Republicans", "Fed", "Pentagon", "White House",
+    "Liberal Democrats", "Democrats", "Republicans", "Democrat", "Democratic", "Republican",
+    "Fed", "Pentagon", "White House",
     "No 10", "No. 10", "Number 10", "Number Ten", "Gulf", "Arctic", "West Bank", "Commons", "Lords",
+    # Sunday titles: "sent mail on Sunday", "at Sunday times" are no newspaper
+    "Sunday Telegraph", "Sunday Times", "Mail on Sunday", "Independent on Sunday", "Sunday Mirror",
+    "Sunday Express", "Sunday Herald",
 })
 
 # spaCy label per entity-id prefix: capitals are GPEs like their countries, while

@@ -12,7 +12,9 @@ from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm,
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.vocabulary import (
+    BUILDING_HEADS,
     CORPORATE_SUFFIXES,
+    FACILITY_HEADS,
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
@@ -41,8 +43,16 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
             if etype != "LOCATION" or " " in key or norm(t.surface(others[p])) != key or keys[p] in described:
                 continue
             longer = sorted(k for typ, k in here if typ == etype and k != key and k.split()[-1] == key)
+            # "Guantanamo Bay … held at Guantanamo", "Wembley Stadium … profit from Wembley": the
+            # first word of a feature's or a building's name, written alone, is that place
+            headed = sorted(
+                k for typ, k in here
+                if typ == etype and len(k.split()) == 2 and k.split()[0] == key and k.split()[1] in _PLACE_HEADS
+            )  # fmt: skip
             if len(longer) == 1:
                 keys[p] = shared.setdefault((etype, longer[0]), (etype, longer[0]))
+            elif not longer and len(headed) == 1:
+                keys[p] = shared.setdefault((etype, headed[0]), (etype, headed[0]))
         # "Robert Kilroy-Silk's Veritas Party ... Veritas was formed": within one article a
         # party's name without the word is that party; across the corpus "Reform" (a think
         # tank) and "Reform Party" stay apart
@@ -62,6 +72,16 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
             people = peoples.get(keys[p])
             if people is not None:
                 keys[p] = shared.setdefault(people, people)
+        # "Eighty large net service firms have switched on …" ... "help net service firms":
+        # within one article a group named with more modifiers is the group its last words
+        # name, when those are a name of several words ("unions" alone may be others); "Arbor
+        # Network's technology" beside "Arbor Networks" is that body, its last word's plural
+        # "s" dropped
+        same = {k: _same_in_article(k, {k2 for k2 in here if k2 != k}) for k in here}
+        for p in positions:
+            to = same.get(keys[p])
+            if to is not None:
+                keys[p] = shared.setdefault(to, to)
 
     # An acronym spelled out somewhere ("General Motors (GM)") names that body elsewhere too,
     # when the corpus spells it out one way only.
@@ -92,6 +112,32 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
         for row in members:
             how = "exact" if norm(t.name(row)) == norm(name) else "alias"
             state.link(row, entity_id, how)
+
+
+# the last words of a natural feature's or a building's name, which the name's first word alone
+# also names ("Guantanamo Bay", "Wembley Stadium", "Belmarsh Prison"); not an area's noun
+# ("Aceh province"), which the place's name is written without
+_PLACE_HEADS = frozenset(
+    {"bay", "island", "lake", "river", "sea", "strait", "coast", "valley", "peninsula", "desert", "canal"}
+    | BUILDING_HEADS | FACILITY_HEADS
+)
+
+
+def _same_in_article(key: tuple[str, str], others: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one other key of the article that `key` names too (see `link_others`), or None."""
+    etype, name = key
+    if etype == "GROUP":
+        words = name.split()
+        tails = {
+            k for k in others
+            if k[0] == etype and len(k[1].split()) >= 2 and len(k[1].split()) < len(words)
+            and words[-len(k[1].split()):] == k[1].split()
+        }  # fmt: skip
+        return tails.pop() if len(tails) == 1 else None
+    if etype == "ORGANIZATION" and " " in name and not name.endswith("s"):
+        plural = (etype, name + "s")
+        return plural if plural in others else None
+    return None
 
 
 def _without_legal_form(entity_type: str, key: str) -> str:

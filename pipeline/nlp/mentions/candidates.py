@@ -12,6 +12,8 @@ because they see the whole phrase where the others see its parts.
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import slug
@@ -43,11 +45,13 @@ from pipeline.nlp.mentions.vocabulary import (
     KIND_NOUNS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
+    MOVEMENT_NOUNS,
     NAMING_HEADS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
     SERVICE_NOUNS,
+    STORM_TITLES,
     WORK_NOUNS,
     qualifies_a_region,
 )
@@ -74,6 +78,8 @@ _KEY_WORDS = frozenset(
         *WORK_NOUNS,
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
+        *MOVEMENT_NOUNS,
+        *STORM_TITLES,
     }
 )
 
@@ -129,15 +135,82 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:
             out.extend(_committee(mc, token))
+        if lower in MOVEMENT_NOUNS and token.is_lower:
+            out.extend(_movement(mc, token))
+        if lower in STORM_TITLES and token.is_title:
+            out.extend(_storm(mc, token))
     return out
 
 
+def _storm(mc: MentionContext, title: Token) -> list[Candidate]:
+    """ "Hurricane Rita", "Tropical Storm Allison": a storm title (storm_titles) and the one
+    capitalised name after it are an EVENT, not a person; so is that name alone anywhere else
+    in the article ("Rita is expected to produce rainfall"), unless a title or honorific
+    before it makes it someone ("Mrs Rita Smith" is not the storm)."""
+    doc, i = mc.doc, title.i
+    name = i + 1
+    if name >= len(doc) or not doc[name].is_title or doc[name].pos_ != "PROPN" or not doc[name].is_alpha:
+        return []
+    if name + 1 < len(doc) and doc[name + 1].is_title and doc[name + 1].pos_ == "PROPN":
+        return []  # "Hurricane Katrina Relief Fund": a longer name of something else
+    if not mc.in_sections(i, name + 1):
+        return []
+    found = [Candidate(i, name + 1, "EVENT", "EVENT", "name", clean_spaces(doc[i : name + 1].text), 3)]
+    for k in word_positions(doc)[doc[name].text]:
+        before = doc[k - 1] if k > 0 else None
+        titled = before is not None and (before.lower_ in STORM_TITLES or before.is_title and not before.is_sent_start)
+        if k == name or titled:
+            continue  # the phrase itself, another storm's, or a name after a title ("Mrs Rita")
+        if k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].pos_ == "PROPN":
+            continue  # "Rita Marley": a longer name, someone else
+        if mc.in_sections(k, k + 1):
+            found.append(Candidate(k, k + 1, "EVENT", "EVENT", "name", doc[k].text, 3))
+    return found
+
+
+_MOVEMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _movement(mc: MentionContext, head: Token) -> list[Candidate]:
+    """ "the Tea Party movement", "the South American independence movement": a lower-case
+    movement noun (movement_nouns) whose modifiers, right before it, open with a capitalised
+    name or people's adjective is a social group, one GROUP over the phrase (eval/GUIDE.md),
+    not the body NER may make of the name. Lower-case openers ("the anti-war movement") name
+    no one; a known country or a person opening it ("Britain's", "Gandhi's") is no modifier,
+    and a name right after it ("the Catholic movement Opus Dei") is the body it describes."""
+    doc = mc.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+        return []  # "the Catholic movement Opus Dei", "Jamaican movement J-Flag": it describes the name after it
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ not in _MOVEMENT_MODIFIER_DEPS or not head.i >= prev.head.i >= start - 1:
+            break
+        if prev.pos_ not in ("PROPN", "ADJ", "NOUN") or not prev.is_alpha:
+            break
+        start -= 1
+    if start == head.i or not doc[start].is_title or doc[start].ent_type_ in ("PERSON", "GPE"):
+        return []
+    if start == mc.doc[start].sent.start and doc[start].pos_ != "PROPN" and not doc[start].ent_type_:
+        return []  # "Independence movement leaders …": a sentence's capital, not a name
+    if not mc.in_sections(start, head.i + 1):
+        return []
+    name = clean_spaces(doc[start : head.i + 1].text)
+    return [Candidate(start, head.i + 1, "NORP", "GROUP", "name", name, 3)]
+
+
 def _joins_title(doc, i: int) -> bool:
-    """Function words inside a title, followed by a capitalised word: "Thought for the Day"."""
+    """Function words inside a title, followed by a capitalised word: "Thought for the Day";
+    not a day of the week, which says when the programme was on ("the BBC's Westminster Hour
+    on Sunday")."""
     k = i
     while k < len(doc) and doc[k].lower_ in PROGRAMME_FUNCTION_WORDS:
         k += 1
-    return k > i and k < len(doc) and doc[k].is_title
+    return k > i and k < len(doc) and doc[k].is_title and doc[k].lower_ not in _WEEKDAYS
+
+
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 
 
 def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
@@ -230,11 +303,12 @@ def _programme(mc: MentionContext, possessive: Token) -> list[Candidate]:
             end -= 1
     if end == start or doc[end - 1].lower_ in PROGRAMME_FUNCTION_WORDS or not mc.in_sections(start, end):
         return []
+    # "BBC Radio 4's Today programme": the title is the name, "programme" a word of the mention
+    name = clean_spaces(doc[start:end].text)
     if end < len(doc) and doc[end].lower_ in ("programme", "show"):
         end += 1
     elif _reporter(doc, start, end):
         return []
-    name = clean_spaces(doc[start:end].text)
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
 
 

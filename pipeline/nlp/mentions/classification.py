@@ -64,6 +64,7 @@ from pipeline.nlp.mentions.org_names import (
     description_start,
     leaders_government,
     legal_form_end,
+    maker_of_product,
     site_name,
     untagged_bodies,
     untagged_sites,
@@ -99,6 +100,7 @@ from pipeline.nlp.mentions.vocabulary import (
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
+    POST_NOMINALS,
     REGION_ADJECTIVES,
     UNIT_WORDS,
     is_body_word,
@@ -215,6 +217,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if not ent_id and len(span) == 1 and span[0].is_upper and view.lower[start] in POST_NOMINALS:
+        return None  # "a QC, Christopher Greenwood", "Richard Mawrey, QC told" typed GPE: a rank, no place
     if label in ("GPE", "LOC") and end == whole and _law_named_after(mc, start):
         # "the Treaty of Amsterdam", "the Treaty of Rome": the treaty (no annotated kind), no place
         law = mc.doc[start - 2 : end]
@@ -387,6 +391,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
             return Candidate(start, body.end, label, "ORGANIZATION", "name", clean_spaces(body.text), 1)
     if len(span) == 1 and view.pos[start] in ("ADJ", "ADV", "VERB", "AUX", "PRON", "DET") and not acronym(span[0]):
         return None  # "Parliamentary": NER noise; "CBI" of "CBI chief economist", tagged ADJ, is a name
+    if label == "ORG" and maker_of_product(mc, span):
+        # "Apple iPod", "the Google knol": the maker, the product after it no part of its name
+        return Candidate(start, end - 1, label, "ORGANIZATION", "name", clean_spaces(span[:-1].text), 1)
     if label == "ORG" and described_body(mc, span):
         text = clean_spaces(span[:-1].text)  # "the Renamo party", "the Kommersant newspaper": the name, described
     elif label == "ORG" and (described := description_start(span)) < len(span):

@@ -22,6 +22,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PLACE_NOUNS,
     PLACE_QUALIFIERS,
     REPORTING_VERBS,
+    STATE_BODY_HEADS,
     TARGET_HEADS,
     qualifies_a_region,
 )
@@ -137,7 +138,7 @@ def _is_metonym(mc: MentionContext, span: Span) -> bool:
     if dep == "dobj":
         return head.lemma_.lower() not in MOTION_VERBS
     if dep == "poss":
-        return head.lower_ not in PLACE_NOUNS
+        return head.lower_ not in PLACE_NOUNS and not _named_in_the_city(head)
     if dep == "compound":
         return head.lower_ in GOVERNMENT_NOUNS
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
@@ -148,6 +149,19 @@ def _is_metonym(mc: MentionContext, span: Span) -> bool:
             return True
         return prep not in PLACE_PREPS
     return False
+
+
+def _named_in_the_city(head: Token) -> bool:
+    """ "London's Docklands", "London's West End", "Tokyo's Nikkei", "Moscow's Sovlink
+    Securities": a capital's possessive on a proper name NER found (a district, a venue, a
+    firm or market there) places that name in the city, so the capital is the city; not a
+    state's own organ named with it ("Moscow's Foreign Ministry", "Baku's parliament": a
+    government noun or a state body's head among the name's words) nor a body the gazetteer
+    knows ("Beijing's Communist Party")."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("FAC", "LOC", "GPE", "ORG") or head.ent_id_:
+        return False
+    words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")] + [head.lower_]
+    return not any(w in GOVERNMENT_NOUNS or w in STATE_BODY_HEADS or w == "ministry" for w in words)
 
 
 def short_country_name(mc: MentionContext, span: Span) -> str | None:

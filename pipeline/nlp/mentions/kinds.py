@@ -248,7 +248,12 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     several = len(words) > 1 or c.label == "ORG"
     if not place and not person_shaped and several and c.label not in ("GPE", "LOC") and _a_persons_firm(root):
         found.add("ORGANIZATION")
-    if not place and not person_shaped and _after_plural_body_noun(doc, root):
+    # "companies such as Adam Opel": given as an example of bodies, a name shaped like a
+    # person's is a body too (nobody is an example of companies); right after the noun it may
+    # be the noun's holder ("film makers Theo van Gogh")
+    if not place and _included_in_bodies(root):
+        found.add("ORGANIZATION")  # "Firms signing up include MCI, BT, Deutsche Telekom and Energis"
+    if not place and (not person_shaped or _given_as_example(doc, root)) and _after_plural_body_noun(doc, root):
         found.add("ORGANIZATION")
     if not place and not person_shaped and c.label == "PERSON" and _a_countrys(doc, c):
         found.add("ORGANIZATION")
@@ -312,7 +317,13 @@ def _titles_the_post_after(mc: MentionContext, c: Candidate, root: Token) -> boo
     return (
         root.dep_ in ("compound", "nmod", "amod")
         and post.i >= c.tok_end
-        and (post.lower_ in mc.role_words or post.lower_ in TITLE_NOUNS or mc.gaz.match_role(post.text) is not None)
+        and (
+            post.lower_ in mc.role_words
+            or post.lower_ in TITLE_NOUNS
+            or mc.gaz.match_role(post.text) is not None
+            # "the former Yukos subsidiary": a body's noun after the name takes the title word too
+            or _is(post, ORG_NOUNS)
+        )
     )
 
 
@@ -658,7 +669,43 @@ def _after_plural_body_noun(doc, root: Token) -> bool:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     k = _entity_start(first) - 1
+    # "companies such as Dell", "firms including Alcatel", "rivals like BT": the names given
+    # as examples of the bodies (past a comma before the example word: "banks, such as HSBC")
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in ("including", "like"):
+        k -= 1
+    else:
+        return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
     return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
+
+
+def _included_in_bodies(root: Token) -> bool:
+    """ "Firms signing up for the system include MCI, BT and Energis", "Its clients include
+    Tesco": the names a plural noun only bodies are includes (the object of "include", or a
+    name listed with it) are such bodies."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ != "dobj" or verb.lemma_.lower() != "include" or verb.i > first.i:
+        return False
+    # "Firms signing up … include": the parser may hang "include" on the participle as its conjunct
+    holders = [*verb.children, *(verb.head.children if verb.dep_ == "conj" and verb.head.i < verb.i else ())]
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in _BODY_ONLY_NOUNS for c in holders)
+
+
+def _given_as_example(doc, root: Token) -> bool:
+    """The name's list opens after "such as", "including" or "like" (see `_after_plural_body_noun`)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    k = _entity_start(first) - 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        return True
+    return k >= 0 and doc[k].lower_ in ("including", "like")
 
 
 def _a_countrys(doc, c: Candidate) -> bool:

@@ -11,9 +11,11 @@ evidence for a body reads in one place.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import word_positions
+from pipeline.nlp.mentions.article_words import lowered_words, word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.people import person
@@ -27,6 +29,7 @@ from pipeline.nlp.mentions.vocabulary import (
     GOVERNMENT_NAMES,
     HONORIFICS,
     LAW_HEADS,
+    NAME_PARTICLES,
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_ADJECTIVES_OR_PLACES,
@@ -245,13 +248,72 @@ def country_of_body(mc: MentionContext, span: Span) -> int | None:
 
 def described_body(mc: MentionContext, span: Span) -> bool:
     """ "the opposition Renamo party … Renamo said": a lower-case body noun (org_nouns) ending
-    NER's span only says what the body is, when the article also writes the name without it;
-    "the National party" alone keeps its noun ("National" names nothing by itself)."""
+    NER's span only says what the body is, when the article also writes the name without it
+    or the name is one proper noun that is no English word ("Renamo", "HBOS"); "the National
+    party" keeps its noun ("National" names nothing by itself)."""
     if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in ORG_NOUNS or not span[-2].is_title:
         return False
     bare = clean_spaces(span[:-1].text)
     ents = view_of(mc.doc).ents
+    if any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents):
+        return True
+    # "the opposition Renamo party" only: one proper name that is no English word and that
+    # the article never writes in lower case is a name by itself; "the National party", "the
+    # Green party" name the body with the noun
+    name = span[-2]
+    return (
+        len(span) == 2
+        and name.pos_ == "PROPN"
+        and name.lower_ not in lowered_words(mc.doc)
+        and not _english_word(name.lower_)
+    )
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """The words the model's rule lemmatizer lists (nouns, verbs, adjectives, adverbs); none
+    when it lists none (lookup mode)."""
+    from pipeline.nlp.model import load_nlp  # deferred: the model loads once per process anyway
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset().union(*index.values())
+    except (KeyError, ValueError):
+        return frozenset()
+
+
+def _english_word(lower: str) -> bool:
+    return lower in _english_words()
+
+
+def maker_of_product(mc: MentionContext, span: Span) -> bool:
+    """ "Apple iPod", "Apple iTunes", "SSEYO miniMIXA", "the Google knol": NER's body ending in a
+    word written with a lower-case first letter that is no body noun (org_nouns) and no word
+    of a name ("de", "of") is the maker and its product: a camel-cased product name ("iPod")
+    says so itself, a plain lower-case word that is no English word ("knol"; not "the Louvre
+    museum") only where the article also writes the maker's name alone. The capitalised words
+    before it must make a name."""
+    if len(span) < 2 or not all(t.is_title or t.is_upper for t in span[:-1]) or span[0].lower_ in GIVEN_NAMES:
+        return False  # "Leonardo diCaprio" typed ORG: a person's name, no maker
+    last = span[-1]
+    if not last.is_alpha or not last.text[:1].islower() or last.lower_ in ORG_NOUNS or last.lower_ in NAME_PARTICLES:
+        return False
+    if any(ch.isupper() for ch in last.text[1:]):
+        # "iPod", "miniMIXA"; not "diCaprio", "deGrasse": a surname's particle run on
+        return _lower_opening(last.text) not in NAME_PARTICLES
+    if _english_word(last.lower_):
+        return False  # "the Louvre museum": an English noun says what the name is, not a product
+    bare = clean_spaces(span[:-1].text)
+    ents = view_of(mc.doc).ents
     return any(e.start != span.start and clean_spaces(e.text).removeprefix("the ") == bare for e in ents)
+
+
+def _lower_opening(word: str) -> str:
+    """The lower-case letters a camel-cased word opens with ("i" of "iPod", "di" of "diCaprio")."""
+    k = 0
+    while k < len(word) and word[k].islower():
+        k += 1
+    return word[:k]
 
 
 def description_start(span: Span) -> int:

@@ -29,10 +29,12 @@ from pipeline.nlp.mentions.vocabulary import (
     KEPT_TITLES,
     NAME_PARTICLES,
     ORG_NOUNS,
+    PLACEHOLDER_NAMES,
     POST_NOMINALS,
     SEAT_NOUNS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
+    WORLD_GIVEN_NAMES,
 )
 from pipeline.nlp.names import is_epithet
 from pipeline.nlp.quotes.cues import BODY_NOUNS, SPEECH_VERBS
@@ -161,6 +163,8 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
         ks = ks[1:]  # "a Hans Christian Andersen"; "C. Hooper" keeps its initial
     while len(ks) > 1 and is_epithet(text[ks[0]]):
         ks = ks[1:]  # "Crooked Hillary", "Lyin' Ted": an epithet is no part of the name
+    while len(ks) > 2 and _describes_the_person(lower[ks[0]], lower[ks[1]]):
+        ks = ks[1:]  # "Welshman Jimmy Watkins", "Olympian Andy Turner": where they are from, not who
     if len(ks) == 1 and is_epithet(text[ks[0]]):
         return None
     while (
@@ -189,10 +193,30 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
     name = clean_spaces(view.span_text(ks[0], ks[-1] + 1))
     if mc.gaz.demonym_country(name) or mc.gaz.by_alias(name):
         return None  # a demonym or country NER typed PERSON; the ruler reports it
+    if name.lower() in PLACEHOLDER_NAMES:
+        return None  # "people named \"John Doe\"": a stand-in, no one
     start = ks[0]  # titles split off: the surface is the name, with its honorific
     if start > span.start and lower[start - 1] in HONORIFICS:
         start -= 1
     return Candidate(start, ks[-1] + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
+
+
+# endings of the nouns and adjectives that say where a person is from or what they belong to
+# ("Welshman", "Frenchwoman", "Olympian", "Californian")
+_DESCRIPTOR_ENDINGS = ("man", "woman", "ian")
+
+
+def _describes_the_person(first: str, second: str) -> bool:
+    """A capitalised word that is no given name and ends like a demonym or a member's noun
+    ("welshman", "olympian"), right before a given name: NER ran the description into the
+    name ("Welshman Jimmy Watkins"); a given name first ("Christian Slater", "Brian May") or
+    no given name after it ("Goldman Sachs") is left be."""
+    return (
+        second in WORLD_GIVEN_NAMES
+        and first not in WORLD_GIVEN_NAMES
+        and first.endswith(_DESCRIPTOR_ENDINGS)
+        and len(first) > 5
+    )
 
 
 def _name_word(token) -> bool:

@@ -15,7 +15,10 @@ to `doc.spans[GAZETTEER_KEY]`) are merged afterwards by `newsevents_reconcile`:
   words ("Russian Foreign Ministry", "Azerbaijani authorities"), which the phrase rules
   of `candidates` rebuild around the country;
 * in a title-cased line (a headline) the gazetteer wins as before: capitals are no
-  evidence of a name there;
+  evidence of a name there; but a known body's one-word name with capitalised words of
+  the longer name on both sides ("the Syrian Democratic Forces", "the Christian Democratic
+  Union") never carves it, and NER's span keeps every word, the people's adjective in it
+  included; untagged by NER, such a word is no match at all ("Social Democrat-Green Party");
 * a place NER tagged alone that modifies an untagged proper noun after it is part of
   that name ("Sheffield United": a club);
 * two NER organisations split at "and" are one when the parts say so ("Public and
@@ -102,6 +105,14 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
     )
     kept = _possessive_names(doc, kept)
     added: list[Span] = []
+    # "the Syrian Democratic Forces": a longer name a known body's word sits inside keeps every
+    # word, the people's adjective in it included
+    protected = {
+        (e.start, e.end)
+        for e in kept
+        for m in matches
+        if e.start <= m.start and m.end <= e.end and len(e) > len(m) and _word_inside_body(doc, e, m)
+    }
     for match in matches:
         overlapping = [e for e in kept if e.start < match.end and match.start < e.end]
         container = next((e for e in overlapping if e.start <= match.start and match.end <= e.end), None)
@@ -112,6 +123,8 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
                 kept.append(other)
                 added.append(_as_entity(doc, match))
                 continue
+            if (container.start, container.end) in protected:
+                continue  # "the Syrian Democratic Forces", "The Christian Democratic Union" stay whole
             if not (_title_cased(match.sent) or _may_carve(doc, container, match, matches)):
                 continue
             kept.remove(container)
@@ -119,6 +132,10 @@ def reconcile(doc: Doc, ner: list[Span], matches: list[Span]) -> list[Span]:
             if rest is not None:
                 kept.append(rest)
             added.append(_as_entity(doc, match))
+            continue
+        inside = all(match.start <= e.start and e.end <= match.end for e in overlapping)
+        if inside and _word_of_untagged_body(doc, match):
+            kept = [e for e in kept if e not in overlapping]  # NER's "Democratic" NORP goes with it
             continue
         if not overlapping:
             longer = _untagged_name_around(doc, match)
@@ -498,6 +515,42 @@ def _is_name_word(doc: Doc, i: int) -> bool:
         and token.lower_ not in GEO_FEATURES
         and (token.lower_ not in _CALENDAR or i == 0 or doc[i - 1].text[:1].isupper())
         and not (token.is_sent_start and i + 1 < len(doc) and not doc[i + 1].text[:1].isupper())
+    )
+
+
+def _word_inside_body(doc: Doc, container: Span, match: Span) -> bool:
+    """A known body's one-word name inside a longer NER name, with capitalised words of that
+    name on both sides ("the Syrian Democratic Forces", "the Christian Democratic Union"), is
+    a word of the other body's name, headline or not."""
+    return (
+        match.label_ == "ORG"
+        and len(match) == 1
+        and container.start < match.start
+        and match.end < container.end
+        and doc[match.start - 1].is_title
+        and (doc[match.end].is_title or doc[match.end].text == "-")
+    )
+
+
+def _word_of_untagged_body(doc: Doc, match: Span) -> bool:
+    """ "the Christian Democratic Union", "the Syrian Democratic Forces", "Schroeder's Social
+    Democrat-Green Party": a known body's one-word name that NER tagged alone or not at all, between a
+    capitalised word (no entity, or a people's adjective) that opens no sentence and a
+    capitalised word or hyphen, is a word of another body's name, not the known body; not
+    "Senate Democratic leader", "House Republicans" (the word before is a body of its own),
+    "New Labour has" (no name goes on after it) or a headline's capitals."""
+    if match.label_ != "ORG" or len(match) != 1 or match.start == 0 or match.end >= len(doc):
+        return False
+    prev, after = doc[match.start - 1], doc[match.end]
+    if _title_cased(match.sent) or not (after.is_title or after.text == "-") or after.sent != match.sent:
+        return False
+    return (
+        prev.is_title
+        and prev.is_alpha
+        and prev.ent_type_ in ("", "NORP")
+        and prev.pos_ in ("ADJ", "PROPN")
+        and not prev.is_sent_start
+        and prev.lower_ not in HONORIFICS
     )
 
 

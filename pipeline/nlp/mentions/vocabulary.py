@@ -48,6 +48,9 @@ CORPORATE_SUFFIXES = _VOCABULARY.words("corporate_suffixes")
 SITE_DOMAINS = _VOCABULARY.words("site_domains")
 MEMBER_NOUNS = _VOCABULARY.words("member_nouns")
 GROUP_MODIFIERS = _VOCABULARY.words("group_modifiers")
+MOVEMENT_NOUNS = _VOCABULARY.words("movement_nouns")
+STORM_TITLES = _VOCABULARY.words("storm_titles")
+PLACEHOLDER_NAMES = _VOCABULARY.words("placeholder_names")
 # generic nouns for people who can act or hold a position as one group ("critics",
 # "farmers"): the stance detector's list (stances.yaml group_holder_nouns), read here so a
 # sentence's capitalised first word of the kind is not taken for a name
