@@ -424,6 +424,9 @@ def joint_holders(art: StanceArticle, subject: Token, holder: Mention | None) ->
     Williams", whose name the parser may hang on the first conjunct) takes the first name
     after it in the subject phrase."""
     out: list[Mention] = []
+    pair = both_named_before(art, subject)
+    if pair:
+        return [m for m in pair if holder is None or m.mention_id != holder.mention_id]
     chain = [subject, *subject.conjuncts]
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in chain for c in t.children):
         return out  # "the Liberal Democratic Party or LDP", "the party, the LDP": one holder named twice
@@ -461,3 +464,45 @@ def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> lis
         return []
     root = mention_root(art.doc, holder)
     return joint_holders(art, root, holder) if root is not None else []
+
+
+# nouns "both" may stand with for the two it takes up ("Both men criticised the bill")
+BOTH_NOUNS = frozenset({"men", "women", "leaders", "parties", "sides", "countries", "governments", "ministers"})
+PAIR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY")
+
+
+def both_named_before(art: StanceArticle, subject: Token) -> list[Mention]:
+    """ "Michael Howard met Charles Kennedy. Both oppose the bill": a subject "both" (alone, or
+    with a plural noun of people or bodies, `BOTH_NOUNS`, and no "of" phrase) takes up the two
+    the text has just named, in its sentence before it or the sentence before: exactly two
+    distinct people, or two distinct bodies or states, each holding the position. Empty when
+    the text names more or fewer, or people and bodies mixed."""
+    if subject.lower_ == "both":
+        noun = None
+    elif subject.lower_ in BOTH_NOUNS and [c.lower_ for c in subject.lefts] == ["both"]:
+        noun = subject
+    else:
+        return []
+    for prep in (c for c in subject.children if c.dep_ == "prep"):
+        if [t.lower_ for t in prep.subtree] not in (["of", "them"], ["of", "these"], ["of", "those"]):
+            return []  # "both of the parties": the "of" phrase says whom; "both of them" takes them up
+    sentence = subject.sent
+    first = subject.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    start_char, end_char = subject.doc[first].idx, subject.idx
+    named: dict[str, Mention] = {}
+    for m in art.index.mentions:
+        if not start_char <= m.char_start < end_char or m.entity_type not in PAIR_TYPES:
+            continue
+        root = m
+        while root.antecedent and root.antecedent in art.by_id and art.by_id[root.antecedent] is not root:
+            root = art.by_id[root.antecedent]
+        if root.kind == "pronoun":
+            continue
+        named.setdefault(root.name, m)
+    pair = list(named.values())
+    if len(pair) != 2:
+        return []
+    people = {m.entity_type == "PERSON" for m in pair}
+    if len(people) != 1 or noun is not None and noun.lower_ in ("men", "women") and people != {True}:
+        return []
+    return pair
