@@ -174,9 +174,9 @@ def test_steps_that_log_side_by_side_on_a_persistent_instance_finish(tmp_path):
     assert outcome[0].success
 
 
-def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them():
-    """The warehouse and the exports (op tag `newsevents/memory: whole-tables`) never overlap;
-    an untagged step (a picture) still runs beside one of them."""
+def _whole_tables_overlaps(tag_limits=None) -> list[frozenset]:
+    """The steps running at each start of one, in a run of the warehouse, the exports (op tag
+    `newsevents/memory: whole-tables`) and a picture, two at a time, with these `tag_limits`."""
     from pipeline.defs.pools import WHOLE_TABLES_OP_TAGS
 
     running, overlaps, lock = set(), [], threading.Lock()
@@ -199,10 +199,40 @@ def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them()
     # named so that Dagster's order (by step key) would start the two heavy steps first
     picture = asset(name="world_map", deps=[tables])(step("world_map"))
     with DagsterInstance.ephemeral() as instance:
-        result = execute_side_by_side(_job([tables, *heavy, picture]), instance, max_concurrent=2)
+        result = execute_side_by_side(_job([tables, *heavy, picture]), instance, max_concurrent=2,
+                                      tag_limits=tag_limits)
     assert result.success
+    return overlaps
+
+
+def test_steps_that_hold_every_table_run_one_at_a_time_with_others_beside_them():
+    """The warehouse and the exports never overlap; an untagged step (a picture) still runs
+    beside one of them."""
+    overlaps = _whole_tables_overlaps()
     assert not any({"warehouse", "exports"} <= seen for seen in overlaps)
     assert any("world_map" in seen and len(seen) == 2 for seen in overlaps)
+
+
+def test_steps_that_hold_every_table_run_side_by_side_while_the_limits_asked_allow_it():
+    """`tag_limits` is asked as steps start: while it answers no limit, the warehouse and the
+    exports run at once (the limit Dagster's plan holds is brought up to date in place)."""
+    assert any({"warehouse", "exports"} <= seen for seen in _whole_tables_overlaps(tag_limits=list))
+
+
+def test_the_whole_tables_steps_are_limited_once_the_tables_are_large(tmp_path):
+    from pipeline.defs.pools import ONE_WHOLE_TABLES_STEP, SIDE_BY_SIDE_TABLES_BYTES, whole_tables_limits
+    from pipeline.storage import table_path
+
+    assert whole_tables_limits(tmp_path) == []  # no tables yet
+    for table, size in (("mentions", SIDE_BY_SIDE_TABLES_BYTES // 2), ("sentences", SIDE_BY_SIDE_TABLES_BYTES // 2)):
+        path = table_path(tmp_path, table)
+        path.parent.mkdir(parents=True)
+        with path.open("wb") as file:
+            file.truncate(size)  # sparse: the size counts, not the disk
+    assert whole_tables_limits(tmp_path) == []
+    with table_path(tmp_path, "mentions").open("ab") as file:
+        file.write(b"x")
+    assert whole_tables_limits(tmp_path) == ONE_WHOLE_TABLES_STEP
 
 
 def test_the_exports_then_the_warehouse_take_a_free_slot_before_a_picture():

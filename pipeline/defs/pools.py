@@ -6,21 +6,27 @@ time anyway; a deployment with a larger run queue (deploy/dagster.yaml) limits t
 one, so extraction runs go on side by side while corpus-level runs wait their turn.
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+
 CORPUS_POOL = "corpus"
 
 # The steps that hold every contract table in memory at once: the warehouse build and the
 # exports. Side by side, the two doubled the corpus-level peak, which then grew twice as fast
 # as the corpus (x4 peak 1.30x the x1 peak in `make bench`, against 1.10x one step at a time).
-# Every executor of this code location starts one of them at a time (Dagster's
-# `tag_concurrency_limits`); the pictures and the checks still run beside either.
+# The daemon's and the UI's executor starts one of them at a time (Dagster's
+# `tag_concurrency_limits`); `make run` does so once the tables are large
+# (`whole_tables_limits`), and below that starts both at once. The pictures and the checks
+# still run beside either.
 #
-# Those two steps, one after the other, are the longest chain after the tables' checks (about
+# Those two steps are the longest chain after the tables' checks (one after the other, about
 # 3 s of the 2,014 BBC articles' 5 s of steps on two cores; the pictures and the exports' check
 # run beside them). So each starts as soon as it may, before a picture ready at the same
 # moment (Dagster's `dagster/priority` op tag, higher first; otherwise the steps' order, in
 # which the stance matrix came before the warehouse and took the free slot when the exports
-# ended before the actor network): the exports first, so that their check runs beside the
-# warehouse rather than after it.
+# ended before the actor network): the exports first, so that, one at a time, their check runs
+# beside the warehouse rather than after it.
 MEMORY_TAG = "newsevents/memory"
 WHOLE_TABLES = "whole-tables"
 WHOLE_TABLES_OP_TAGS = {MEMORY_TAG: WHOLE_TABLES}
@@ -28,3 +34,29 @@ ONE_WHOLE_TABLES_STEP = [{"key": MEMORY_TAG, "value": WHOLE_TABLES, "limit": 1}]
 PRIORITY_TAG = "dagster/priority"
 EXPORTS_OP_TAGS = {**WHOLE_TABLES_OP_TAGS, PRIORITY_TAG: "2"}
 WAREHOUSE_OP_TAGS = {**WHOLE_TABLES_OP_TAGS, PRIORITY_TAG: "1"}
+
+SIDE_BY_SIDE_TABLES_BYTES = 64 * 2**20
+"""The contract's Parquet files (all tables together) up to which `make run` starts the
+warehouse and the exports side by side (`whole_tables_limits`). Each step's memory grows with
+the tables: at 8,000 articles (40 MiB of Parquet, the BBC corpus x4) the warehouse's process
+peaked at 644 MiB and the exports' at 416 MiB (`benchmarks.corpus_tables tables`, each
+counting the pages it shares with the calling process, about 290 MiB), so the two together and
+the calling process stay under the extraction's peak of such a run (1,749 MiB in `make bench`
+at x4), which remains the run's peak; at 2,000 articles the two steps one after the other
+were a one-article rerun's longest chain (0.3 s and 0.65 s) while the second core idled."""
+
+
+def whole_tables_limits(data_dir: Path) -> list[dict[str, object]]:
+    """`ONE_WHOLE_TABLES_STEP` once the tables under `data_dir` hold more than
+    `SIDE_BY_SIDE_TABLES_BYTES`, else no limit. Asked when steps are started, so the tables
+    are those the run's table step wrote by the time the warehouse or the exports may start."""
+    from pipeline.contract_names import TABLE_NAMES
+    from pipeline.storage import table_path
+
+    size = 0
+    for table in TABLE_NAMES:
+        try:
+            size += table_path(data_dir, table).stat().st_size
+        except OSError:  # not written (yet): the steps that need it fail or wait, whatever the limit
+            continue
+    return ONE_WHOLE_TABLES_STEP if size > SIDE_BY_SIDE_TABLES_BYTES else []

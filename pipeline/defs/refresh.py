@@ -146,11 +146,13 @@ def refresh(
     corpus_state.forget(paths)
     # The steps after the tables run side by side (their work is in processes of their own);
     # steps in this process (`own_process.in_process`) would only contend for the GIL.
+    from pipeline.defs.pools import whole_tables_limits
     from pipeline.defs.side_by_side import execute_side_by_side
     from pipeline.own_process import in_process
 
     concurrent = 1 if in_process() else settings.corpus_steps()
-    result = execute_side_by_side(job(corpus_job), instance, concurrent, tags=dict(tags or {}))
+    result = execute_side_by_side(job(corpus_job), instance, concurrent, tags=dict(tags or {}),
+                                  tag_limits=lambda: whole_tables_limits(paths.data))
     outcome.results.append(result)
     if result.success:
         corpus_state.record(paths, corpus_job, fingerprint)

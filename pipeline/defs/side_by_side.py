@@ -11,7 +11,8 @@ and does the step's Dagster bookkeeping (events, records) as the in-process exec
 Dagster's own `ActiveExecution` decides what may start: a step starts when its upstream steps
 succeeded, and a step downstream of a failed blocking check is skipped, as in process; steps
 tagged as holding every table in memory (the warehouse, the exports: `pools.ONE_WHOLE_TABLES_STEP`)
-start one at a time, so the corpus-level peak stays that of one of them. Each
+start one at a time once the tables are large (`pools.whole_tables_limits`, asked each time steps
+are started), so the corpus-level peak stays that of one of them. Each
 step is executed by Dagster's `execute_plan_iterator` on a plan of that step alone, as the
 multiprocess executor's child processes do, with the in-memory job instead of a
 reconstructed one. A step's failure fails the run but not the steps already running beside
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from dagster import DagsterInstance, ExecuteInProcessResult, JobDefinition, executor
 from dagster._core.definitions.job_base import InMemoryJob
@@ -51,8 +52,9 @@ _FINISHED = object()
 class SideBySideExecutor(Executor):
     """The in-process executor, with up to `max_concurrent` steps running at once."""
 
-    def __init__(self, max_concurrent: int):
+    def __init__(self, max_concurrent: int, tag_limits: Callable[[], list[dict]] | None = None):
         self._max_concurrent = max(1, max_concurrent)
+        self._tag_limits = tag_limits or (lambda: ONE_WHOLE_TABLES_STEP)
         self._retries = RetryMode.ENABLED  # as execute_in_process's executor
         self._step_dependency_config = StepDependencyConfig.default()
 
@@ -87,6 +89,9 @@ class SideBySideExecutor(Executor):
         running: dict[str, threading.Thread] = {}
         compute_logs = plan_context.instance.compute_log_manager
         log_key = compute_logs.build_log_key_for_run(plan_context.run_id, create_compute_log_file_key())
+        # Dagster's plan keeps this list and reads it whenever steps are started; it is brought
+        # up to date in place before each start (an empty list given first would be replaced).
+        limits = list(ONE_WHOLE_TABLES_STEP)
         with (
             # the process's output captured once for the whole run, as the in-process executor
             # does: a capture per step would redirect the same file descriptors from two threads
@@ -96,13 +101,14 @@ class SideBySideExecutor(Executor):
                 execution_plan,
                 retry_mode=self.retries,
                 max_concurrent=self._max_concurrent,
-                tag_concurrency_limits=ONE_WHOLE_TABLES_STEP,  # as the multiprocess executor's option
+                tag_concurrency_limits=limits,  # as the multiprocess executor's option, once the tables are large
                 instance_concurrency_context=concurrency,
                 step_dependency_config=self._step_dependency_config,
             ) as active,
         ):
             yield DagsterEvent.capture_logs(plan_context, execution_plan.step_keys_to_execute, log_key, log_context)
             while not active.is_complete or running:
+                limits[:] = self._tag_limits()
                 for step in active.get_steps_to_execute(limit=self._max_concurrent - len(running)):
                     thread = threading.Thread(
                         target=self._run_step,
@@ -191,16 +197,18 @@ def execute_side_by_side(
     max_concurrent: int,
     tags: Mapping[str, str] | None = None,
     raise_on_error: bool = False,
+    tag_limits: Callable[[], list[dict]] | None = None,
 ) -> ExecuteInProcessResult:
     """`job_def.execute_in_process(instance=instance, tags=tags, raise_on_error=...)`, its
     independent steps side by side (`SideBySideExecutor`). With `max_concurrent` 1 it is
-    `execute_in_process` itself."""
+    `execute_in_process` itself. `tag_limits`: Dagster's `tag_concurrency_limits` in force,
+    asked each time steps are started (by default `pools.ONE_WHOLE_TABLES_STEP` throughout)."""
     if max_concurrent <= 1:
         return job_def.execute_in_process(instance=instance, tags=tags, raise_on_error=raise_on_error)
 
     @executor(name="side_by_side")
     def side_by_side(_init_context) -> SideBySideExecutor:
-        return SideBySideExecutor(max_concurrent)
+        return SideBySideExecutor(max_concurrent, tag_limits)
 
     ephemeral = job_def.as_ephemeral_job(resource_defs={}, input_values={}).with_executor_def(side_by_side)
     return core_execute_in_process(
