@@ -178,6 +178,18 @@ def _party_label(mc: MentionContext, span) -> bool:
     )
 
 
+def _first_of_joined_labels(view, start: int, end: int) -> int:
+    """ "the Liberal/National party coalition government" typed one body: two party labels
+    joined by a slash, then common nouns, describe an alliance, no body's name; the first
+    label names its party ("CDU/CSU", whose parts NER tags apart, is left be)."""
+    for k in range(start + 1, end - 2):
+        if view.text[k] == "/" and view.is_title[k - 1] and view.is_title[k + 1]:
+            if k - 1 == start and all(view.is_lower[j] for j in range(k + 2, end)):
+                return k
+            return end
+    return end
+
+
 def _capital_favoured(mc: MentionContext, start: int, name: str) -> str | None:
     """ISO3 of the state whose capital `name` is, written after "pro-" or "anti-" ("a
     pro-Moscow candidate", "anti-Washington protests"): favouring or opposing a capital is
@@ -215,6 +227,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if start >= end or not mc.in_sections(start, end):
         return None
     start, end = after_inverted_verb(mc, start, end)
+    if label == "ORG":
+        end = _first_of_joined_labels(view, start, end)
     opened = start
     while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
