@@ -114,7 +114,7 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_people(mc, token))
         elif lower in SERVICE_NOUNS:
             out.extend(_national_service(mc, token))
-        elif "-" in token.text[1:-1] and token.ent_iob_ == "O":
+        elif "-" in token.text[1:-1] and (token.ent_iob_ == "O" or _alone_in_its_name(token)):
             out.extend(_hyphen_prefix(mc, token))
         elif token.text in POSSESSIVES:
             out.extend(_programme(mc, token))
@@ -411,6 +411,14 @@ def _remit_word(token: Token) -> bool:
 
 
 _REMIT_POS = frozenset({"NOUN", "ADJ", "CCONJ", "PROPN", "VERB"})
+
+
+def _alone_in_its_name(token: Token) -> bool:
+    """NER typed the one glued token alone, a participle after the hyphen ("U.S.-run" typed
+    ORG): no longer name holds it."""
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return alone and token.text.rsplit("-", 1)[1].islower()  # "U.S.-run", not "Rolls-Royce"
 
 
 def _hyphen_prefix(mc: MentionContext, token: Token) -> list[Candidate]:

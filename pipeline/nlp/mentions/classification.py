@@ -97,6 +97,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HOLIDAYS,
     HONORIFICS,
     LAW_HEADS,
+    NAME_PREFIXES,
     NUMBERED_EVENT_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -177,6 +178,30 @@ def _party_label(mc: MentionContext, span) -> bool:
     )
 
 
+def _first_of_joined_labels(view, start: int, end: int) -> int:
+    """ "the Liberal/National party coalition government" typed one body: two party labels
+    joined by a slash, then common nouns, describe an alliance, no body's name; the first
+    label names its party ("CDU/CSU", whose parts NER tags apart, is left be)."""
+    for k in range(start + 1, end - 2):
+        if view.text[k] == "/" and view.is_title[k - 1] and view.is_title[k + 1]:
+            if k - 1 == start and all(view.is_lower[j] for j in range(k + 2, end)):
+                return k
+            return end
+    return end
+
+
+def _capital_favoured(mc: MentionContext, start: int, name: str) -> str | None:
+    """ISO3 of the state whose capital `name` is, written after "pro-" or "anti-" ("a
+    pro-Moscow candidate", "anti-Washington protests"): favouring or opposing a capital is
+    favouring or opposing its government, the capital as an actor (eval/GUIDE.md)."""
+    view = view_of(mc.doc)
+    if start < 2 or view.text[start - 1] != "-" or view.lower[start - 2] not in NAME_PREFIXES:
+        return None
+    if view.lower[start - 2] == "non":
+        return None  # "non-London firms": outside the place, no state's position
+    return mc.gaz.capital_country(name)
+
+
 def _before_a_named_person(doc, end: int) -> bool:
     """A person's name NER found right after `end`, opening with a given name."""
     if end >= len(doc):
@@ -193,12 +218,17 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label in ("ORG", "FAC", "LOC") and end == whole:
         end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
     view = view_of(mc.doc)
-    negated = end - start > 2 and view.lower[start] == "non" and view.text[start + 1] == "-"
+    negated = end - start > 2 and view.lower[start] in NAME_PREFIXES and view.text[start + 1] == "-"
+    if negated and view.lower[start] != "non":
+        # "pro-Moscow" only when the rest is a known name: "Anti-Slavery International" is one body
+        negated = mc.gaz.by_alias(clean_spaces(view.span_text(start + 2, end))) is not None
     if negated:
-        start += 2  # "Non-European Union citizens", "non-EU staff": the name is the one after "non-"
+        start += 2  # "Non-European Union citizens", "non-EU staff", "pro-Moscow": the name is the one after the prefix
     if start >= end or not mc.in_sections(start, end):
         return None
     start, end = after_inverted_verb(mc, start, end)
+    if label == "ORG":
+        end = _first_of_joined_labels(view, start, end)
     opened = start
     while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
@@ -215,6 +245,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     text = clean_spaces(view.span_text(start, end))
     if not any(c.isalpha() for c in text):
         return None
+    capital_of = _capital_favoured(mc, start, text)
+    if capital_of is not None:  # "pro-Moscow", "anti-Washington": the capital stands for its state
+        return gazetteer_candidate(mc, span, "GPE", mc.gaz.country(capital_of).entity_id)
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
     if not ent_id and len(span) == 1 and span[0].is_upper and view.lower[start] in POST_NOMINALS:
