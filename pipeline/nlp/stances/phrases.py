@@ -267,7 +267,10 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     elif depth == 0:
         tokens.extend(completion(lex, noun))
     elif depth == 1 and noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        tokens.extend(_doing(lex, noun))  # "a relaxation of the rules governing the euro zone"
+        # "a relaxation of the rules governing the euro zone"
+        tokens.extend(_doing(lex, noun) or _done(lex, noun))
+    elif depth == 1 and noun.dep_ == "pobj" and noun.head.lower_ in KEEP_PREPOSITIONS:
+        tokens.extend(_done(lex, noun))  # "tougher sentences for crimes committed under the influence of drink"
     if depth == 0:
         tokens.extend(trailing(lex, noun))
     return tokens
@@ -320,6 +323,23 @@ def _doing(lex: StanceLexicon, noun: Token) -> list[Token]:
         obj = next((c for c in child.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
             return [child, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, child, obj)]
+    return []
+
+
+def _done(lex: StanceLexicon, noun: Token) -> list[Token]:
+    """Which of a complement's object the issue is about, when a past participle with its
+    place or circumstance says it ("tougher sentences for crimes committed under the
+    influence of drink", "a ban on waste stored in the UK"): without it the object is only
+    "crimes"; not a time or an amount ("crimes committed in 2004"), nor a negated one."""
+    for child in noun.rights:
+        if child.dep_ != "acl" or child.tag_ != "VBN" or child.lemma_.lower() in EMPTY_VERBS:
+            continue
+        if any(c.dep_ in ("aux", "neg") for c in child.children):
+            continue
+        prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not is_amount(pobj):
+            return [child, prep, *phrase(lex, pobj, keep_det=True, depth=1)]
     return []
 
 
