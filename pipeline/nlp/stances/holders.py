@@ -14,6 +14,7 @@ from pipeline.nlp.stances.polarity import negative_subject
 from pipeline.nlp.stances.pronouns import body_pronoun, narrated_body
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
+    BOTH_NOUNS,
     HEARSAY_PASSIVES,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
@@ -466,8 +467,6 @@ def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> lis
     return joint_holders(art, root, holder) if root is not None else []
 
 
-# nouns "both" may stand with for the two it takes up ("Both men criticised the bill")
-BOTH_NOUNS = frozenset({"men", "women", "leaders", "parties", "sides", "countries", "governments", "ministers"})
 PAIR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY")
 
 
