@@ -74,6 +74,12 @@ eval: setup
 eval-accept: setup
 	$(BIN)/python -m pipeline.cli eval --accept
 
+# The pipeline scored on the silver sets (eval/silver/: more hand-annotated news, some
+# layers each), beside the gold set's figures; see README, "Quality: the gold set".
+.PHONY: eval-silver
+eval-silver: setup
+	$(BIN)/python -m pipeline.evaluation.silver
+
 # Per-layer F1 of one annotation pass against another: make agreement A=eval/gold B=<folder>
 agreement: setup
 	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make agreement A=<folder> B=<folder>" >&2; exit 2; }

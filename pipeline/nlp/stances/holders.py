@@ -14,6 +14,7 @@ from pipeline.nlp.stances.polarity import negative_subject
 from pipeline.nlp.stances.pronouns import body_pronoun, narrated_body
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
+    BOTH_NOUNS,
     HEARSAY_PASSIVES,
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
@@ -466,8 +467,6 @@ def co_speakers(art: StanceArticle, holder: Mention, quote: Quote | None) -> lis
     return joint_holders(art, root, holder) if root is not None else []
 
 
-# nouns "both" may stand with for the two it takes up ("Both men criticised the bill")
-BOTH_NOUNS = frozenset({"men", "women", "leaders", "parties", "sides", "countries", "governments", "ministers"})
 PAIR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY")
 
 
@@ -493,9 +492,7 @@ def both_named_before(art: StanceArticle, subject: Token) -> list[Mention]:
     for m in art.index.mentions:
         if not start_char <= m.char_start < end_char or m.entity_type not in PAIR_TYPES:
             continue
-        root = m
-        while root.antecedent and root.antecedent in art.by_id and art.by_id[root.antecedent] is not root:
-            root = art.by_id[root.antecedent]
+        root = _chain_start(art, m)
         if root.kind == "pronoun":
             continue
         named.setdefault(root.name, m)
@@ -506,3 +503,13 @@ def both_named_before(art: StanceArticle, subject: Token) -> list[Mention]:
     if len(people) != 1 or noun is not None and noun.lower_ in ("men", "women") and people != {True}:
         return []
     return pair
+
+
+def _chain_start(art: StanceArticle, mention: Mention) -> Mention:
+    """The mention a chain of antecedents starts from, each link followed once (a chain that
+    came back on itself would otherwise never end)."""
+    seen = {mention.mention_id}
+    while mention.antecedent in art.by_id and mention.antecedent not in seen:
+        seen.add(mention.antecedent)
+        mention = art.by_id[mention.antecedent]
+    return mention

@@ -40,6 +40,7 @@ TERM_ADJECTIVES = _VOCABULARY.words("term_adjectives") | CLASSIFYING_ADJECTIVES
 EMPTY_VERBS = _VOCABULARY.words("empty_verbs")
 PURPOSE_PARTICIPLES = _VOCABULARY.words("purpose_participles")
 LEAD_PERSON_NOUNS = _VOCABULARY.words("lead_person_nouns")
+BOTH_NOUNS = _VOCABULARY.words("both_nouns")
 PLEDGE_MODALS = _VOCABULARY.words("pledge_modals")
 PLEDGE_EXCLUDED_VERBS = _VOCABULARY.words("pledge_excluded_verbs")
 ASIDE_PREPOSITIONS = _VOCABULARY.words("aside_prepositions")
