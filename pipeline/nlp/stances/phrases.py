@@ -322,7 +322,7 @@ def _doing(lex: StanceLexicon, noun: Token) -> list[Token]:
             continue
         obj = next((c for c in child.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
-            return [child, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, child, obj)]
+            return [child, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, child, obj, nested=True)]
     return []
 
 
@@ -397,7 +397,7 @@ def _purpose(lex: StanceLexicon, participle: Token) -> list[Token]:
             continue
         obj = next((c for c in act.children if c.dep_ == "dobj"), None) if act is not None else None
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
-            return [*lead, act, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, act, obj)]
+            return [*lead, act, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, act, obj, nested=True)]
     return []
 
 
@@ -455,12 +455,12 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
             # object; not what it says ("Cabinet Office orders telling staff …")
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
-                return [child, *phrase(lex, obj, keep_det=True, depth=1), *action_argument(lex, child, obj)]
+                return [child, *phrase(lex, obj, keep_det=True, depth=1), *action_argument(lex, child, obj, nested=True)]
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 out = [*not_, to, child, *phrase(lex, obj, keep_det=False, depth=1)]
-                argument = action_argument(lex, child, obj)  # "the decision to send troops to Iraq"
+                argument = action_argument(lex, child, obj, nested=True)  # "the decision to send troops to Iraq"
                 if argument:
                     return out + argument
                 # "the decision to provide Yukos with bankruptcy protection": what is provided
@@ -623,7 +623,7 @@ def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_amount(obj):
         return []
-    return [prep, verb, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, verb, obj)]
+    return [prep, verb, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, verb, obj, nested=True)]
 
 
 def is_amount(noun: Token) -> bool:
@@ -634,12 +634,14 @@ def is_amount(noun: Token) -> bool:
 _COMPLETION_PREPOSITIONS_OR_BODY_PREPOSITIONS = COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
 
 
-def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
+def action_argument(lex: StanceLexicon, verb: Token, obj: Token, nested: bool = False) -> list[Token]:
     """The prepositional argument right after an action's object that says where, to whom
     or on what it is done ("reduce the number of workers on sick leave", "store foreign
     nuclear waste in the UK", "send a junior minister to the ceremony"); not a time or an
     amount, a pronoun or a generic noun. A noun the parser hung on the verb as its conjunct
-    is its object too (`labels._shared_head`)."""
+    is its object too (`labels._shared_head`). With `nested` (the object labelled below the
+    top level, where its own complement is not kept), also the first argument the parser
+    hangs on the object itself ("rules allowing reduced sentences for murderers")."""
     if obj.dep_ != "dobj" and not (obj.dep_ == "conj" and obj.head == verb and obj.pos_ == "NOUN"):
         return []
     after = obj.right_edge.i + 1
@@ -651,6 +653,15 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token) -> list[Token]:
         ),
         None,
     )
+    if prep is None and nested:
+        # "rules allowing reduced sentences for murderers": the argument the parser hangs on
+        # the object itself, which a complement below the top level does not keep
+        prep = next(
+            (c for c in obj.rights if c.dep_ == "prep" and c.lower_ in COMPLETION_PREPOSITIONS and c.lower_ != "of"),
+            None,
+        )
+        if prep is not None and any(c.dep_ == "prep" and c.i < prep.i for c in obj.rights):
+            prep = None  # only the first
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or is_amount(pobj):
         return []
