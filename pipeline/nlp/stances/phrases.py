@@ -397,7 +397,8 @@ def _purpose(lex: StanceLexicon, participle: Token) -> list[Token]:
             continue
         obj = next((c for c in act.children if c.dep_ == "dobj"), None) if act is not None else None
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
-            return [*lead, act, *phrase(lex, obj, keep_det=False, depth=1), *action_argument(lex, act, obj, nested=True)]
+            argument = action_argument(lex, act, obj, nested=True)
+            return [*lead, act, *phrase(lex, obj, keep_det=False, depth=1), *argument]
     return []
 
 
@@ -455,7 +456,8 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
             # object; not what it says ("Cabinet Office orders telling staff …")
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj):
-                return [child, *phrase(lex, obj, keep_det=True, depth=1), *action_argument(lex, child, obj, nested=True)]
+                argument = action_argument(lex, child, obj, nested=True)
+                return [child, *phrase(lex, obj, keep_det=True, depth=1), *argument]
         elif to is not None and child.tag_ == "VB":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
