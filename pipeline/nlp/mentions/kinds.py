@@ -542,9 +542,7 @@ def _one_of_bodies(root: Token) -> bool:
     """ "casino operators London Clubs International, Rank Group and Stanley Leisure": a name
     listed after a body's noun (org_nouns) that modifies the list's first name is one of
     those bodies."""
-    first = root
-    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
-        first = first.head
+    first = _first_conjunct(root)
     return first.i != root.i and any(_is(c, ORG_NOUNS) for c in _children(first, "compound"))
 
 
@@ -665,20 +663,15 @@ def _after_plural_body_noun(doc, root: Token) -> bool:
     """ "technology firms Earthlink and Webroot", "rival banks HSBC and Barclays": names listed
     right after a plural noun only bodies are (firms, banks, unions) are such bodies, however
     the parser hangs them (it may make the first the apposition of a noun before)."""
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = _first_conjunct(root)
     k = _entity_start(first) - 1
     # "companies such as Dell", "firms including Alcatel", "rivals like BT": the names given
     # as examples of the bodies (past a comma before the example word: "banks, such as HSBC")
-    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
-        k -= 2
-    elif k >= 0 and doc[k].lower_ in ("including", "like"):
-        k -= 1
-    else:
-        return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
-    if k >= 0 and doc[k].text == ",":
-        k -= 1
+    example = _example_words(doc, k)
+    if example:
+        k -= example
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
     return k >= 0 and doc[k].tag_ == "NNS" and doc[k].lemma_.lower() in _BODY_ONLY_NOUNS
 
 
@@ -686,9 +679,7 @@ def _included_in_bodies(root: Token) -> bool:
     """ "Firms signing up for the system include MCI, BT and Energis", "Its clients include
     Tesco": the names a plural noun only bodies are includes (the object of "include", or a
     name listed with it) are such bodies."""
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = _first_conjunct(root)
     verb = first.head
     if first.dep_ != "dobj" or verb.lemma_.lower() != "include" or verb.i > first.i:
         return False
@@ -699,13 +690,23 @@ def _included_in_bodies(root: Token) -> bool:
 
 def _given_as_example(doc, root: Token) -> bool:
     """The name's list opens after "such as", "including" or "like" (see `_after_plural_body_noun`)."""
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    k = _entity_start(first) - 1
+    return _example_words(doc, _entity_start(_first_conjunct(root)) - 1) > 0
+
+
+def _example_words(doc, k: int) -> int:
+    """How many words ending at `k` introduce examples: "such as" 2, "including" or "like" 1,
+    else 0."""
     if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
-        return True
-    return k >= 0 and doc[k].lower_ in ("including", "like")
+        return 2
+    return 1 if k >= 0 and doc[k].lower_ in ("including", "like") else 0
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first name of the list `token` is a later conjunct of ("Klin" for "Perm" in "Klin,
+    Ivanovo and Perm"); the token itself when it opens no list."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _a_countrys(doc, c: Candidate) -> bool:
@@ -765,9 +766,7 @@ def _list_members(root: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _find_list_members(view: TokenView, root: Token) -> tuple[list[Token], list[Token]]:
-    first = root
-    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
-        first = first.head
+    first = _first_conjunct(root)
     members = [first]
     if first.i in _conjunct_heads(view):  # the subtree walked (a Token each) only where it holds one
         members += [t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i and t.i != first.i]
@@ -917,9 +916,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
         appositions.append(root.head)  # "the town, Shashamane"
     if any(_is(noun, SETTLEMENT_NOUNS) for noun in appositions):
         return "LOCATION"  # "Halifax (the largest city in Canada's Atlantic provinces)"
-    first = root
-    while first.dep_ == "conj" and first.head != first and first.head.i < first.i:
-        first = first.head  # "the districts of Dhubri, Mangaldoi and Nagaon"
+    first = _first_conjunct(root)  # "the districts of Dhubri, Mangaldoi and Nagaon"
     if first.i != root.i and first.dep_ == "appos" and first.head.i < first.i and _is(first.head, SETTLEMENT_NOUNS):
         return "LOCATION"  # "eight Russian cities - Klin, Ivanovo, …, Perm and Novocheboksarsk"
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in PLACE_SEAT_NOUNS:
