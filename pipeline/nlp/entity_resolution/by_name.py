@@ -15,6 +15,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     FACILITY_HEADS,
+    NATURAL_FEATURE_HEADS,
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
@@ -115,12 +116,8 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
 
 
 # the last words of a natural feature's or a building's name, which the name's first word alone
-# also names ("Guantanamo Bay", "Wembley Stadium", "Belmarsh Prison"); not an area's noun
-# ("Aceh province"), which the place's name is written without
-_PLACE_HEADS = frozenset(
-    {"bay", "island", "lake", "river", "sea", "strait", "coast", "valley", "peninsula", "desert", "canal"}
-    | BUILDING_HEADS | FACILITY_HEADS
-)
+# also names ("Guantanamo Bay", "Wembley Stadium", "Belmarsh Prison")
+_PLACE_HEADS = NATURAL_FEATURE_HEADS | BUILDING_HEADS | FACILITY_HEADS
 
 
 def _same_in_article(key: tuple[str, str], others: set[tuple[str, str]]) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ NAME_SUFFIXES = _VOCABULARY.words("name_suffixes")
 POST_NOMINALS = _VOCABULARY.words("post_nominals")
 NAME_PARTICLES = _VOCABULARY.words("name_particles")
 GEO_FEATURES = _VOCABULARY.words("geo_features")
+NATURAL_FEATURE_HEADS = _VOCABULARY.words("natural_feature_heads")
 AREA_NOUNS = _VOCABULARY.words("area_nouns")
 WORK_NOUNS = _VOCABULARY.words("work_nouns")
 KIND_NOUNS = _VOCABULARY.mapping(
