@@ -20,6 +20,7 @@ import yaml
 
 from pipeline import settings
 from pipeline.evaluation.scoring import TABLES
+from pipeline.evaluation.tables import accuracies_text
 from pipeline.nlp.yaml_text import SAFE_LOADER
 
 SILVER_DIR = settings.PROJECT_ROOT / "eval" / "silver"
@@ -64,7 +65,7 @@ def score_silver(root: Path = SILVER_DIR, n_process: int = 1) -> dict[str, dict[
 
 
 def format_silver(scores: dict[str, dict[str, dict]]) -> str:
-    """One row per set and layer, with the accuracy over matched items where the layer has one."""
+    """One row per set and layer, with the accuracies over matched items as `make eval` shows them."""
     lines = [
         "| silver set | layer | articles | precision | recall | F1 | matched / predicted / gold "
         "| accuracy over matched |",
@@ -72,14 +73,9 @@ def format_silver(scores: dict[str, dict[str, dict]]) -> str:
     ]
     for name, layers in scores.items():
         for layer, s in layers.items():
-            accuracies = ", ".join(
-                f"{key.removesuffix('_accuracy')} {value:.3f}"
-                for key, value in s.items()
-                if key.endswith("_accuracy") and value is not None
-            )
             lines.append(
                 f"| {name} | {layer} | {s['n_articles']} | {s['precision']:.3f} | {s['recall']:.3f} "
-                f"| {s['f1']:.3f} | {s['matched']} / {s['predicted']} / {s['gold']} | {accuracies} |"
+                f"| {s['f1']:.3f} | {s['matched']} / {s['predicted']} / {s['gold']} | {accuracies_text(s)} |"
             )
     return "\n".join(lines)
 

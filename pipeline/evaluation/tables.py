@@ -17,6 +17,16 @@ def _rate(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
+def accuracies_text(score: dict) -> str:
+    """ "speaker 0.874, …": each accuracy over matched items a score has (its `*_accuracy`
+    keys), "–" where nothing was matched."""
+    return ", ".join(
+        f"{name.removesuffix('_accuracy')} {_rate(value)}"
+        for name, value in score.items()
+        if name.endswith("_accuracy")
+    )
+
+
 def _interval(score: dict) -> str:
     ci = score.get("f1_ci")
     return "–" if not ci else f"{ci[0]:.2f}–{ci[1]:.2f}"
@@ -54,11 +64,7 @@ def format_table(report: dict, delta: dict[str, float] | None = None) -> str:
         rows = [(t, t, block[t]) for t in TABLES]
         rows.insert(1, (BASELINE_LABEL, "baseline_entities", block["baseline"]["entities"]))
         for label, table, score in rows:
-            accuracies = ", ".join(
-                f"{name.removesuffix('_accuracy')} {_rate(value)}"
-                for name, value in score.items()
-                if name.endswith("_accuracy")
-            )
+            accuracies = accuracies_text(score)
             lines.append(
                 f"| {scope} ({block['n_articles']}) | {label} | {_rate(score['precision'])} "
                 f"| {_rate(score['recall'])} | {_rate(score['f1'])} | {_interval(score)} "
