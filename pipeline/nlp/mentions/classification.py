@@ -37,6 +37,7 @@ from pipeline.nlp.mentions.named_things import (
     facility_name,
     honoured_surname,
     law_name,
+    listed_product,
     named_thing,
     operation_name,
     product_name,
@@ -282,6 +283,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         if of_country is not None:
             return _body_of_a_country(mc, span, ent_id, of_country)
         return gazetteer_candidate(mc, span, label, ent_id)
+    if listed_product(span):
+        return named_thing(mc, span, "PRODUCT", text)  # "Windows XP" typed a place, "iPod" a firm
     if code_name(mc, span):
         # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
         # often a person's or a place's name the article uses elsewhere ("codenamed Denver")

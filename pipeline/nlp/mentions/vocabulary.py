@@ -36,6 +36,7 @@ KIND_NOUNS = _VOCABULARY.mapping(
 EXAMPLE_HEADS = _VOCABULARY.mapping("example_heads", values=("work", "product"))
 NAMING_HEADS = _VOCABULARY.mapping("naming_heads", values=("work", "product"))
 COMPUTING_WORDS = _VOCABULARY.words("computing_words")
+PRODUCT_NAMES = _VOCABULARY.words("product_names")
 GROUP_NOUNS = _VOCABULARY.words("group_nouns")
 POPULATION_NOUNS = _VOCABULARY.words("population_nouns")
 NATIONALITY_GROUP_NOUNS = _VOCABULARY.words("nationality_group_nouns")
