@@ -22,6 +22,7 @@ from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
+    ACTION_REQUEST_VERBS,
     ACT_REFERENCE_NOUNS,
     ADDRESSEE_VERBS,
     ANNOUNCEMENT_NOUNS,
@@ -60,6 +61,7 @@ from pipeline.nlp.syntax import (
 )
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
+ACTION_REQUEST_SCORE = 0.7  # as "urge"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
 
 
@@ -648,6 +650,8 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
     """The lexicon's stance for a verb: "verb particle preposition", "verb particle",
     "verb preposition" (when the verb has no object: "call for", "vote against"), "verb"."""
     lemma = verb.lemma_.lower()
+    if lemma in ACTION_REQUEST_VERBS and asks_action(verb):
+        return 1, ACTION_REQUEST_SCORE, None
     if not art.lex.may_start_cue(lemma):
         # no cue phrase starts with the verb (most verbs): only a verbal attack is left
         return (-1, VERBAL_ATTACK_SCORE, None) if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb) else None
@@ -671,6 +675,17 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
     if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb):
         return -1, VERBAL_ATTACK_SCORE, None
     return None
+
+
+def asks_action(verb: Token) -> bool:
+    """ "asked the government to mediate", "asking Parliament to renew this legislation": an
+    active verb of asking (`action_request_verbs`) with an addressee and, after it, the act
+    asked for as a to-infinitive. "Asked about the plans" or a passive "was asked to resign"
+    (the subject is the one asked) ask for nothing."""
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return addressee is not None and any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > addressee.i and is_to_infinitive(c) for c in verb.children
+    )
 
 
 def verbal_attack(verb: Token) -> bool:
