@@ -23,6 +23,8 @@ from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ACTION_REQUEST_VERBS,
+    SIGHT_VERBS,
+    SIGHT_WISH_VERBS,
     ACT_REFERENCE_NOUNS,
     ADDRESSEE_VERBS,
     ANNOUNCEMENT_NOUNS,
@@ -612,6 +614,8 @@ def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> T
 def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) -> list[Target]:
     """An action as target: through its own stance ("end the crisis" opposes the crisis),
     else (when `label_actions`) as a label ("imposing agreements")."""
+    if verb.lemma_.lower() in SIGHT_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SIGHT_WISH_VERBS:
+        return wished_sight(art, verb)
     cue = verb_cue(art, verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if cue is not None:
@@ -644,6 +648,40 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
     if found is None:
         return []
     return [Target(found[0], found[1])]
+
+
+def wished_sight(art: StanceArticle, see: Token) -> list[Target]:
+    """ "would like to see more police on the streets", "wanted to see the chancellor take a
+    bigger role", "hopes to see the bill passed", "wants to see the tax scrapped": what a
+    wish to see names is the issue (`sight_verbs`): the clause seen, through its own stance
+    or as a label; else the object, with the fate its participle gives it. Seeing someone
+    ("wants to see Mr Blair") is a meeting, no issue."""
+    clause = next((c for c in see.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and clause.i > see.i:
+        done_to = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.tag_ in ("VBN", "VBD") and done_to is not None and not any(c.dep_ in ("aux", "dobj") for c in clause.children):
+            # "see the council tax scrapped": a participle the parser read as a tensed verb
+            # of its noun; the noun is what is done to, as in "see an independent body set up"
+            return _seen_fate(art, done_to, clause)
+        return action_targets(art, clause) or worded_action(art, clause)  # "the chancellor take a bigger role"
+    obj = next((c for c in see.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or art.actor_like(obj):
+        return []
+    return _seen_fate(art, obj, next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"), None))
+
+
+def _seen_fate(art: StanceArticle, obj: Token, fate: Token | None) -> list[Target]:
+    """What is to be seen and what is to happen to it: a fate with a side of its own ("the
+    tax scrapped") signs the noun; one without is the change as worded ("the council tax
+    replaced by a local income tax", "an independent body set up")."""
+    cue = verb_cue(art, fate) if fate is not None else None
+    found = noun_targets(art, obj)
+    if fate is not None and cue is None:
+        # "see the council tax replaced by a local income tax": the change seen, as worded
+        fate_words = render(art.doc, [t for t in fate.subtree if t.dep_ != "det"])
+        return [Target(f"{t.label} {fate_words}", t.head, t.sign, t.strength) for t in found[:1]]
+    sign = cue[0] if cue is not None else 1
+    return [Target(t.label, t.head, t.sign * sign, t.strength) for t in found]
 
 
 def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None] | None:
