@@ -139,7 +139,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp)  # "urged the government to think again"
         found = _negated(xcomp, found)
-        for act in _shared_infinitives(xcomp):
+        for act in shared_infinitives(xcomp):
             # "wants to introduce a points system and increase deportations": each act is wished for
             found += _negated(act, action_targets(art, act, label_actions=addressee or wished))
         if found and addressee and _warns(art, verb):
@@ -811,7 +811,7 @@ def gerund_targets(art: StanceArticle, verb: Token, gerund: Token) -> list[Targe
     levy); each coordinated gerund is an act of its own. A verb that reverses the act
     ("ruled out holding a referendum") holds against it by its own sign alone."""
     found = _negated(gerund, action_targets(art, gerund)) or _double_object_act(art, gerund)
-    for act in _shared_infinitives(gerund):
+    for act in shared_infinitives(gerund):
         found += _negated(act, action_targets(art, act))
     return found
 
@@ -830,7 +830,7 @@ def _double_object_act(art: StanceArticle, verb: Token) -> list[Target]:
     return [Target(f"{gerund(verb.lemma_)} {recipient} {given}", objects[1])]
 
 
-def _shared_infinitives(xcomp: Token) -> list[Token]:
+def shared_infinitives(xcomp: Token) -> list[Token]:
     """The verbs coordinated with an infinitive complement that share its subject ("to
     introduce a points system and increase deportations"): each is an act of the same
     stance; a conjunct with its own subject is a clause of its own."""

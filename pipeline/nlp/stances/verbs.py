@@ -37,6 +37,7 @@ from pipeline.nlp.stances.targets import (
     clause_targets,
     misparsed_plan,
     noun_targets,
+    shared_infinitives,
     verb_cue,
     verb_targets,
     with_subject,
@@ -484,7 +485,9 @@ def owned_plan_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if holder is None:
         return []
     polarity = -1 if has_negation(art, verb) else 1  # "Mr Brown's pledge not to increase income tax"
-    return target_signals(art, verb, polarity, OUTSIDE_QUOTE_MIN_SCORE, action_targets(art, verb), holder, quote)
+    # "Lib Dem plans to scrap university fees and reintroduce maintenance grants": each act
+    targets = [t for act in [verb, *shared_infinitives(verb)] for t in action_targets(art, act)]
+    return target_signals(art, verb, polarity, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, quote)
 
 
 def _caused_act(art: StanceArticle, verb: Token) -> list[Target]:
