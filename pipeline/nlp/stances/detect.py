@@ -68,7 +68,8 @@ from pipeline.nlp.token_view import TokenView, view_of
 # pass calls. A gate only says when its pass surely finds nothing; the pass still decides.
 TOKEN_PASSES = (
     verb_signals, proposal_signals, inclusion_signals, owned_plan_signals, existential_signals, copular_signals,
-    goal_signals, nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals, fear_signals,
+    goal_signals, nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals,
+    fear_signals,
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,

@@ -22,10 +22,8 @@ from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
-    ACTION_REQUEST_VERBS,
-    SIGHT_VERBS,
-    SIGHT_WISH_VERBS,
     ACT_REFERENCE_NOUNS,
+    ACTION_REQUEST_VERBS,
     ADDRESSEE_VERBS,
     ANNOUNCEMENT_NOUNS,
     ATTEMPT_NOUNS,
@@ -47,6 +45,8 @@ from pipeline.nlp.stances.words import (
     REFUSAL_VERBS,
     RULING_NOUNS,
     RULING_VERBS,
+    SIGHT_VERBS,
+    SIGHT_WISH_VERBS,
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
@@ -659,7 +659,8 @@ def wished_sight(art: StanceArticle, see: Token) -> list[Target]:
     clause = next((c for c in see.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
     if clause is not None and clause.i > see.i:
         done_to = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if clause.tag_ in ("VBN", "VBD") and done_to is not None and not any(c.dep_ in ("aux", "dobj") for c in clause.children):
+        bare = not any(c.dep_ in ("aux", "dobj") for c in clause.children)
+        if clause.tag_ in ("VBN", "VBD") and done_to is not None and bare:
             # "see the council tax scrapped": a participle the parser read as a tensed verb
             # of its noun; the noun is what is done to, as in "see an independent body set up"
             return _seen_fate(art, done_to, clause)
