@@ -478,7 +478,7 @@ def owned_plan_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     quote = art.quote_at(verb.idx)
     if verb.dep_ == "acl" and _programme_noun(noun):
         holder = _programme_owner(art, noun, noun, quote)
-    elif verb.dep_ == "xcomp" and noun.i > 0 and misparsed_plan(noun.doc[noun.i - 1]) == noun:
+    elif verb.dep_ == "xcomp" and noun.i > 0 and _misparsed_owner(noun):
         holder = _owner_mention(art, noun.doc[noun.i - 1])  # "attacked Tory plans to …": "plans" tagged a verb
     else:
         return []
@@ -488,6 +488,14 @@ def owned_plan_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     # "Lib Dem plans to scrap university fees and reintroduce maintenance grants": each act
     targets = [t for act in [verb, *shared_infinitives(verb)] for t in action_targets(art, act)]
     return target_signals(art, verb, polarity, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, quote)
+
+
+def _misparsed_owner(plan: Token) -> bool:
+    """ "Labour attacked Tory plans to cut spending": the name before a plan noun tagged a verb
+    is the object of another verb (`misparsed_plan`); "Air China plans to raise $1bn" is a
+    subject and its verb, a narrated plan (`plan_verbs`)."""
+    owner = plan.doc[plan.i - 1]
+    return owner.dep_ == "dobj" and misparsed_plan(owner) == plan
 
 
 def _caused_act(art: StanceArticle, verb: Token) -> list[Target]:
