@@ -12,7 +12,8 @@ literacy), nor a post, an actor, a count or words in quote marks. A speaker whos
 judge in words the other passes could not tie to a target, in a sentence that (or whose
 predecessor) names a word of the issue, holds one stance on it per article: its polarity is
 the sign of the firm judging words (weight >= 0.6) in all their quotes, a negated word
-counting the other way. A speaker who already has a stance on the issue keeps that one.
+counting the other way. A speaker who already has a stance on the issue keeps that one, and a
+quote in a sentence where another pass gave its speaker a stance judges what that sentence names.
 Limits: a judgement of a side matter next to the issue counts for the issue; reactions
 further away, or in words the lexicon does not list, are missed.
 
