@@ -12,7 +12,10 @@ each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
 2. Inside quotes (direct or indirect) the speaker also takes a stance through
    - evaluative words: "the “illegal” blockade", "the talks were constructive",
      "described the talks as “useful”";
-   - deontic modals: "X should/must (not) <verb> <object>";
+   - deontic modals: "X should/must (not) <verb> <object>"; an act asked of someone other
+     than the speaker's side keeps who is to do it ("peers should lead the way on reform" ->
+     "peers leading way on reform"), and a modal put as a question ("Should the UK approve
+     …?") takes no side;
    - attitude nouns: "the need to end …", "no intention of imposing …".
    Their holder is the quote's speaker.
 3. Negation (the lexicon's negators, "not", "never", "no"): a negated deontic or attitude

@@ -12,7 +12,8 @@ literacy), nor a post, an actor, a count or words in quote marks. A speaker whos
 judge in words the other passes could not tie to a target, in a sentence that (or whose
 predecessor) names a word of the issue, holds one stance on it per article: its polarity is
 the sign of the firm judging words (weight >= 0.6) in all their quotes, a negated word
-counting the other way. A speaker who already has a stance on the issue keeps that one.
+counting the other way. A speaker who already has a stance on the issue keeps that one, and a
+quote in a sentence where another pass gave its speaker a stance judges what that sentence names.
 Limits: a judgement of a side matter next to the issue counts for the issue; reactions
 further away, or in words the lexicon does not list, are missed.
 
@@ -62,7 +63,7 @@ def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
             continue
         if _headline_actor(art, holder):
             continue  # "Tory leader unveils spending plan": its author's tone is no verdict on it
-        if _targeted(found, holder, quote) or not _near_issue(art, quote, keys):
+        if _targeted(art, found, holder, quote) or not _near_issue(art, quote, keys):
             continue
         for weight, token in _judging_words(art, quote):
             tones.setdefault(holder.name, []).append((weight, token, quote, holder))
@@ -205,13 +206,19 @@ def _points_back(art: StanceArticle, quote: Quote) -> bool:
     return False
 
 
-def _targeted(found: list[Signal], holder: Mention, quote: Quote) -> bool:
-    """Whether another pass already read a stance of this speaker from this quote."""
-    return any(
-        s.in_quote is not None and s.in_quote.quote_id == quote.quote_id and s.holder.name == holder.name
-        for s in found
-        if s.holder is not None
-    )
+def _targeted(art: StanceArticle, found: list[Signal], holder: Mention, quote: Quote) -> bool:
+    """Whether another pass already read a stance of this speaker from this quote, or from the
+    sentence the quote stands in ("considered the intrusion an act of provocation and “showing
+    off”": the quoted words judge what that sentence names, not the headline's issue)."""
+    for s in found:
+        if s.holder is None or s.holder.name != holder.name:
+            continue
+        if s.in_quote is not None and s.in_quote.quote_id == quote.quote_id:
+            return True
+        sentence = art.ctx.sentence_at(s.token.idx)
+        if sentence is not None and sentence.sentence_id == quote.sentence_id:
+            return True
+    return False
 
 
 def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]]:

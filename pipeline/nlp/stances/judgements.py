@@ -20,6 +20,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, member_of, others_words, speaks_for
 from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
+from pipeline.nlp.stances.labels import gerund
 from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.phrases import term_adjective
 from pipeline.nlp.stances.polarity import (
@@ -41,7 +42,7 @@ from pipeline.nlp.stances.signals import (
     Signal,
     target_signals,
 )
-from pipeline.nlp.stances.targets import Target, action_targets, frame_action, noun_targets
+from pipeline.nlp.stances.targets import Target, action_targets, frame_action, noun_targets, with_subject
 from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_ADJECTIVES,
@@ -95,6 +96,8 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return out
     if any(c.dep_ == "advmod" and c.lower_ == "why" for c in verb_for_subject.children):
         return out  # "why should the taxpayer be forced to fund …?": a question, not a demand
+    if _asked(verb_for_subject, modal):
+        return out  # "Should the United Kingdom approve the Treaty …?": a question put, not a wish
     quote = art.quote_at(verb.idx)
     holder = art.speaker(quote)
     if holder is None or others_words(art, verb, quote, holder):
@@ -106,7 +109,50 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         or (subject is not None and negative_subject(subject, art.lex))
     )
     polarity = -1 if negated else 1
-    return target_signals(art, verb, polarity, DEONTIC_SCORE, action_targets(art, verb), holder, quote)
+    found = action_targets(art, verb)
+    if _asked_of_another(art, verb, verb_for_subject, subject, holder, found):
+        # "peers should lead the way on reform": the act is asked of someone, who stays in
+        # the label as a reader names the issue ("peers leading way on reforming …")
+        found = with_subject(art, subject, verb, found)
+    return target_signals(art, verb, polarity, DEONTIC_SCORE, found, holder, quote)
+
+
+def _asked(verb: Token, modal: Token) -> bool:
+    """A modal before its verb's subject in a sentence closed by a question mark ("Should the
+    United Kingdom approve the Treaty …?"): the modal asks, it does not demand."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or modal.i > subject.i:
+        return False
+    return any(t.text == "?" for t in verb.sent[-3:])
+
+
+def _asked_of_another(
+    art: StanceArticle,
+    verb: Token,
+    verb_for_subject: Token,
+    subject: Token | None,
+    holder: Mention,
+    found: list[Target],
+) -> bool:
+    """Whether a deontic's act is asked of someone other than the speaker's side, who is not
+    also what the act is about ("the veto should continue" is about the veto itself), and
+    the label names the act by its verb."""
+    if subject is None or subject.dep_ != "nsubj" or verb_for_subject is not verb:
+        return False
+    inside = {t.i for t in subject.subtree}
+    # only an act named by its verb ("leading the way"): where the label is the object alone
+    # ("should not have the right of veto" -> "right of veto"), the object is the issue
+    acts = all(t.label.lower().startswith(gerund(verb.lemma_)) for t in found)
+    return acts and not _speaker_side(art, subject, holder) and not any(t.head.i in inside for t in found)
+
+
+def _speaker_side(art: StanceArticle, subject: Token, holder: Mention) -> bool:
+    """A deontic's subject that is the speaker's own side ("we", "the party", the holder's
+    own mention), whose act is the speaker's wish for themselves, not an act asked of another."""
+    if subject.lower_ in FIRST_PERSON:
+        return True
+    mention = art.index.at(subject)
+    return mention is not None and mention.name.lower() == holder.name.lower()
 
 
 def _got_to(verb: Token) -> bool:

@@ -17,7 +17,7 @@ from pipeline.nlp.quotes.cues import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund, people_noun
-from pipeline.nlp.stances.phrases import OWN_DETERMINERS, left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import OWN_DETERMINERS, clean, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -581,8 +581,9 @@ def with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Tar
     rather than composed into a stance on that actor."""
     if subject.pos_ not in ("NOUN", "PROPN"):
         return found
-    # the noun with its own modifiers only: its complement is the act itself
-    who = render(art.doc, [*left_tokens(art.lex, subject, False, True), subject])
+    # the noun with its own modifiers only: its complement is the act itself; a name keeps
+    # its whole form ("the Office of Fair Trading should investigate the market")
+    who = _name_of(art, subject) or render(art.doc, [*left_tokens(art.lex, subject, False, True), subject])
     if not who:
         return found
     if verb_cue(art, act) is not None:
@@ -592,6 +593,15 @@ def with_subject(art: StanceArticle, subject: Token, act: Token, found: list[Tar
         # issue, not the other actor ("Turkey recognising Cyprus")
         return [Target(f"{who} {gerund(act.lemma_)} {t.label}", t.head, 1, t.strength) for t in found]
     return [Target(f"{who} {t.label}", t.head, t.sign, t.strength) for t in found]
+
+
+def _name_of(art: StanceArticle, subject: Token) -> str | None:
+    """The surface of the name mention a subject heads, without a leading "the"."""
+    mention = art.index.at(subject)
+    if mention is None or mention.kind != "name":
+        return None
+    surface = clean(mention.surface)
+    return surface[4:] if surface.lower().startswith("the ") else surface
 
 
 def _actor(art: StanceArticle, head: Token) -> bool:
