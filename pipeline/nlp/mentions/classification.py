@@ -37,6 +37,7 @@ from pipeline.nlp.mentions.named_things import (
     facility_name,
     honoured_surname,
     law_name,
+    listed_product,
     named_thing,
     operation_name,
     product_name,
@@ -104,6 +105,7 @@ from pipeline.nlp.mentions.vocabulary import (
     ORG_NOUNS,
     POST_NOMINALS,
     REGION_ADJECTIVES,
+    SEE_TITLES,
     UNIT_WORDS,
     is_body_word,
 )
@@ -278,11 +280,15 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "Mr" of "Mr Justice Sullivan" typed GPE: an honorific alone names nobody
     if text.lower() in REGION_ADJECTIVES and label in ("PERSON", "ORG"):
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
+    if label in ("GPE", "LOC", "ORG", "FAC") and _styled_after(mc.doc, start):
+        return None  # "the Prince of Wales", "the Duke of Edinburgh": the place is part of a style
     if ent_id:
         of_country = country_of_body(mc, span) if label == "ORG" else None
         if of_country is not None:
             return _body_of_a_country(mc, span, ent_id, of_country)
         return gazetteer_candidate(mc, span, label, ent_id)
+    if listed_product(span):
+        return named_thing(mc, span, "PRODUCT", text)  # "Windows XP" typed a place, "iPod" a firm
     if code_name(mc, span):
         # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
         # often a person's or a place's name the article uses elsewhere ("codenamed Denver")
@@ -436,6 +442,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if opened < start:  # "the American Jewish Congress", "an English Defence League march"
         return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+def _styled_after(doc, start: int) -> bool:
+    """A place right after "<title> of", the title one a royal, peer or prelate is styled by
+    (see_titles: "the Prince of Wales", "Diana, princess of Wales")."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SEE_TITLES
 
 
 def _body_of_a_country(mc: MentionContext, span: Span, entity_id: str, end: int) -> Candidate | None:

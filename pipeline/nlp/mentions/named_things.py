@@ -21,8 +21,10 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     LAW_HEADS,
     OUTLET_HEADS,
+    PRODUCT_NAMES,
     REPORTING_VERBS,
     VESSEL_PREFIXES,
+    is_body_word,
 )
 from pipeline.nlp.token_view import view_of
 
@@ -159,6 +161,22 @@ def product_name(mc: MentionContext, span: Span) -> bool:
     if any(view.text[k][:1].isdigit() for k in range(span.start + 1, span.end)):
         return True
     return span[0].text in view.once("org_names", lambda: {e.text for e in view.ents if e.label_ == "ORG"})
+
+
+def listed_product(span: Span) -> bool:
+    """ "Windows XP", "the iPod", "iPods", "Xbox Live" typed a firm, a place or a person: a
+    name that is, or opens with, a listed product's name (product_names) is the product, not
+    its maker; one that ends in a body's word ("... Foundation") is a body named after it."""
+    if is_body_word(span[-1].lower_):
+        return False
+    words = span.text.lower().split()
+    for n in range(min(len(words), 3), 0, -1):
+        name = " ".join(words[:n])
+        if name in PRODUCT_NAMES:
+            return True
+        if n == len(words) and name.endswith("s") and (name[:-1] in PRODUCT_NAMES or name[:-3] + "y" in PRODUCT_NAMES):
+            return True  # "iPods", "Blackberries": the product, counted
+    return False
 
 
 def vessel_start(doc, start: int, end: int) -> int | None:

@@ -53,10 +53,12 @@ from pipeline.nlp.mentions.context import role_words
 from pipeline.nlp.mentions.vocabulary import (
     BODY_WORDS,
     BUILDING_HEADS,
+    CONSTITUENCY_NOUNS,
     CORPORATE_SUFFIXES,
     FACILITY_HEADS,
     FIRM_WORDS,
     GEO_FEATURES,
+    GIVEN_NAMES,
     GOVERNMENT_NOUNS,
     HONORIFICS,
     NAME_JOINING_WORDS,
@@ -361,6 +363,9 @@ def _joined_by_and(doc: Doc, ents: list[Span]) -> list[Span]:
         if _spelt_by_initials(doc, prev, ent) or _second_place_of_body(doc, prev, ent):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
+        if _one_constituency(doc, prev, ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="GPE")
+            continue
         k = ent.start - 2
         if (
             ent.label_ == "ORG"
@@ -409,6 +414,26 @@ def _second_place_of_body(doc: Doc, prev: Span | None, ent: Span) -> bool:
         and not _known_body(prev)
         and _places_of_one_country(prev[-1:], ent)
     )
+
+
+def _one_constituency(doc: Doc, prev: Span | None, ent: Span) -> bool:
+    """ "the MP for Sittingbourne and Sheppey", "the constituency of Bethnal Green and Bow":
+    two names NER split at "and", right after one member's "for" (constituency_nouns, in the
+    singular) or a constituency's "of", are one constituency's name, a LOCATION (eval/GUIDE.md);
+    "MPs for Leeds and York" may name two seats and is left be."""
+    if not _split_at_and(doc, prev, ent) or prev.label_ not in _SEAT_LABELS or ent.label_ not in _SEAT_LABELS:
+        return False
+    if len(ent) > 1 and ent[0].lower_ in GIVEN_NAMES:
+        return False  # "the MP for Brent and Ken Livingstone": a seat, then a person
+    if prev.start < 2 or ent.end < len(doc) and doc[ent.end].lower_ == "and":
+        return False
+    before, noun = doc[prev.start - 1].lower_, doc[prev.start - 2].lower_
+    member = before == "for" and noun in CONSTITUENCY_NOUNS and not noun.endswith("s")
+    return member or before == "of" and noun == "constituency"
+
+
+# NER types a constituency's names as people as often as places ("Sleaford", "North Hykeham")
+_SEAT_LABELS = ("GPE", "LOC", "PERSON", "FAC")
 
 
 def _known_body(body: Span) -> bool:

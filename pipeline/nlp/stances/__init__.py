@@ -61,6 +61,14 @@ is each member of a list closed by "and"/"or", comma-joined, hung on the verb or
 apposition ("criticised the tax rise, curbs on immigration and the closure of hospitals"); a
 name joined to the object right before a subjectless coordinated verb is that verb's subject
 ("The Tories oppose the tax and the Lib Dems reject the cuts").
+A side's plan, proposal, pledge or offer with a to-infinitive ("the Lib Dems' plans to scrap
+tuition fees", "Tory proposals to cap the number of asylum seekers", "Mr Brown's pledge not to
+increase income tax") is the owner's position on each act it names, whoever judges the plan
+(`verbs.owned_plan_signals`); asking an addressee to act ("asked the WTO to investigate EU
+tariffs") supports the act as urging does (`targets.asks_action`); a wish to see something
+("would like to see an independent body set up", "wanted to see the council tax scrapped")
+takes a side on what is to be seen (`targets.wished_sight`); the verb of a legal appeal
+("appealed against a High Court decision") opposes what it appeals against.
 Putting a plan forward in the passive ("Plans to abolish 162 quangos have been unveiled by the
 Conservatives") is the agent's position; what a side's plans include ("Other Tory plans
 include building more prisons", "solutions suggested by conservationists include …") is each

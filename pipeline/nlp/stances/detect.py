@@ -38,6 +38,7 @@ from pipeline.nlp.stances.verbs import (
     copular_signals,
     existential_signals,
     inclusion_signals,
+    owned_plan_signals,
     proposal_signals,
     verb_signals,
     willing_signals,
@@ -66,8 +67,9 @@ from pipeline.nlp.token_view import TokenView, view_of
 # (`Gate`), so that a word no pass can read (most of them) costs no `Token` object and no
 # pass calls. A gate only says when its pass surely finds nothing; the pass still decides.
 TOKEN_PASSES = (
-    verb_signals, proposal_signals, inclusion_signals, existential_signals, copular_signals, goal_signals,
-    nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals, fear_signals,
+    verb_signals, proposal_signals, inclusion_signals, owned_plan_signals, existential_signals, copular_signals,
+    goal_signals, nominal_signals, attitude_adjective_signals, willing_signals, naming_signals, protest_signals,
+    fear_signals,
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
@@ -105,6 +107,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     verb_signals: lambda g: g.pos == "VERB" and g.cue_verb,
     proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
     inclusion_signals: lambda g: g.pos == "VERB" and g.inclusion,
+    owned_plan_signals: lambda g: g.pos == "VERB" and g.dep in ("acl", "xcomp"),
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,

@@ -425,12 +425,15 @@ def cue_prepositions(art: StanceArticle, noun: Token) -> frozenset[str] | None:
     those that end a cue of the same words ("appeal for"; "raise concern about", "raise
     concern over"), or None when any will do (`stance_nominals`). "An appeal for unity" backs
     unity, "his appeal against the conviction" is a legal step; "concerns about the bill"
-    oppose it, "the concerns of parents" are the parents'."""
+    oppose it, "the concerns of parents" are the parents'. Only a cue of the mapped cue's side
+    counts: the verb "appeal against" opposes, so "an appeal against the ban" is no appeal for it."""
     cue = STANCE_NOMINALS.get(noun.lemma_.lower(), "").split()
     if len(cue) < 2 or cue[-1] not in NOMINAL_TARGET_PREPOSITIONS:
         return None
-    base = " ".join(cue[:-1])
-    return frozenset(p for p in NOMINAL_TARGET_PREPOSITIONS if art.lex.cue(f"{base} {p}") is not None)
+    base, side = " ".join(cue[:-1]), (art.lex.cue(" ".join(cue)) or ("",))[0]
+    return frozenset(
+        p for p in NOMINAL_TARGET_PREPOSITIONS if (found := art.lex.cue(f"{base} {p}")) is not None and found[0] == side
+    )
 
 
 def _predicated_of(noun: Token) -> Token | None:

@@ -23,6 +23,7 @@ from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     ACT_REFERENCE_NOUNS,
+    ACTION_REQUEST_VERBS,
     ADDRESSEE_VERBS,
     ANNOUNCEMENT_NOUNS,
     ATTEMPT_NOUNS,
@@ -44,6 +45,8 @@ from pipeline.nlp.stances.words import (
     REFUSAL_VERBS,
     RULING_NOUNS,
     RULING_VERBS,
+    SIGHT_VERBS,
+    SIGHT_WISH_VERBS,
     VERBAL_ATTACK_VERBS,
     VOLITION_VERBS,
 )
@@ -60,6 +63,7 @@ from pipeline.nlp.syntax import (
 )
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
+ACTION_REQUEST_SCORE = 0.7  # as "urge"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
 
 
@@ -135,7 +139,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp)  # "urged the government to think again"
         found = _negated(xcomp, found)
-        for act in _shared_infinitives(xcomp):
+        for act in shared_infinitives(xcomp):
             # "wants to introduce a points system and increase deportations": each act is wished for
             found += _negated(act, action_targets(art, act, label_actions=addressee or wished))
         if found and addressee and _warns(art, verb):
@@ -610,6 +614,8 @@ def frame_action(noun: Token, preps: tuple[str, ...] = ("of", "to", "for")) -> T
 def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) -> list[Target]:
     """An action as target: through its own stance ("end the crisis" opposes the crisis),
     else (when `label_actions`) as a label ("imposing agreements")."""
+    if verb.lemma_.lower() in SIGHT_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SIGHT_WISH_VERBS:
+        return wished_sight(art, verb)
     cue = verb_cue(art, verb)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if cue is not None:
@@ -644,10 +650,47 @@ def action_targets(art: StanceArticle, verb: Token, label_actions: bool = True) 
     return [Target(found[0], found[1])]
 
 
+def wished_sight(art: StanceArticle, see: Token) -> list[Target]:
+    """ "would like to see more police on the streets", "wanted to see the chancellor take a
+    bigger role", "hopes to see the bill passed", "wants to see the tax scrapped": what a
+    wish to see names is the issue (`sight_verbs`): the clause seen, through its own stance
+    or as a label; else the object, with the fate its participle gives it. Seeing someone
+    ("wants to see Mr Blair") is a meeting, no issue."""
+    clause = next((c for c in see.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and clause.i > see.i:
+        done_to = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        bare = not any(c.dep_ in ("aux", "dobj") for c in clause.children)
+        if clause.tag_ in ("VBN", "VBD") and done_to is not None and bare:
+            # "see the council tax scrapped": a participle the parser read as a tensed verb
+            # of its noun; the noun is what is done to, as in "see an independent body set up"
+            return _seen_fate(art, done_to, clause)
+        return action_targets(art, clause) or worded_action(art, clause)  # "the chancellor take a bigger role"
+    obj = next((c for c in see.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or art.actor_like(obj):
+        return []
+    return _seen_fate(art, obj, next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"), None))
+
+
+def _seen_fate(art: StanceArticle, obj: Token, fate: Token | None) -> list[Target]:
+    """What is to be seen and what is to happen to it: a fate with a side of its own ("the
+    tax scrapped") signs the noun; one without is the change as worded ("the council tax
+    replaced by a local income tax", "an independent body set up")."""
+    cue = verb_cue(art, fate) if fate is not None else None
+    found = noun_targets(art, obj)
+    if fate is not None and cue is None:
+        # "see the council tax replaced by a local income tax": the change seen, as worded
+        fate_words = render(art.doc, [t for t in fate.subtree if t.dep_ != "det"])
+        return [Target(f"{t.label} {fate_words}", t.head, t.sign, t.strength) for t in found[:1]]
+    sign = cue[0] if cue is not None else 1
+    return [Target(t.label, t.head, t.sign * sign, t.strength) for t in found]
+
+
 def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None] | None:
     """The lexicon's stance for a verb: "verb particle preposition", "verb particle",
     "verb preposition" (when the verb has no object: "call for", "vote against"), "verb"."""
     lemma = verb.lemma_.lower()
+    if lemma in ACTION_REQUEST_VERBS and asks_action(verb):
+        return 1, ACTION_REQUEST_SCORE, None
     if not art.lex.may_start_cue(lemma):
         # no cue phrase starts with the verb (most verbs): only a verbal attack is left
         return (-1, VERBAL_ATTACK_SCORE, None) if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb) else None
@@ -671,6 +714,17 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
     if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb):
         return -1, VERBAL_ATTACK_SCORE, None
     return None
+
+
+def asks_action(verb: Token) -> bool:
+    """ "asked the government to mediate", "asking Parliament to renew this legislation": an
+    active verb of asking (`action_request_verbs`) with an addressee and, after it, the act
+    asked for as a to-infinitive. "Asked about the plans" or a passive "was asked to resign"
+    (the subject is the one asked) ask for nothing."""
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return addressee is not None and any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > addressee.i and is_to_infinitive(c) for c in verb.children
+    )
 
 
 def verbal_attack(verb: Token) -> bool:
@@ -758,7 +812,7 @@ def gerund_targets(art: StanceArticle, verb: Token, gerund: Token) -> list[Targe
     levy); each coordinated gerund is an act of its own. A verb that reverses the act
     ("ruled out holding a referendum") holds against it by its own sign alone."""
     found = _negated(gerund, action_targets(art, gerund)) or _double_object_act(art, gerund)
-    for act in _shared_infinitives(gerund):
+    for act in shared_infinitives(gerund):
         found += _negated(act, action_targets(art, act))
     return found
 
@@ -777,7 +831,7 @@ def _double_object_act(art: StanceArticle, verb: Token) -> list[Target]:
     return [Target(f"{gerund(verb.lemma_)} {recipient} {given}", objects[1])]
 
 
-def _shared_infinitives(xcomp: Token) -> list[Token]:
+def shared_infinitives(xcomp: Token) -> list[Token]:
     """The verbs coordinated with an infinitive complement that share its subject ("to
     introduce a points system and increase deportations"): each is an act of the same
     stance; a conjunct with its own subject is a clause of its own."""

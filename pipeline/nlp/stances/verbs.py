@@ -35,7 +35,9 @@ from pipeline.nlp.stances.targets import (
     Target,
     action_targets,
     clause_targets,
+    misparsed_plan,
     noun_targets,
+    shared_infinitives,
     verb_cue,
     verb_targets,
     with_subject,
@@ -461,6 +463,39 @@ def inclusion_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         verbal = listed.pos_ == "VERB" or listed.tag_ == "VBG"
         targets += (_caused_act(art, listed) or action_targets(art, listed)) if verbal else noun_targets(art, listed)
     return target_signals(art, verb, 1, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, quote)
+
+
+def owned_plan_signals(art: StanceArticle, verb: Token) -> list[Signal]:
+    """ "the Lib Dems' plans to scrap tuition fees", "Tory proposals to cap the number of
+    asylum seekers", "the Tories' offer to extend the existing powers": the act a side's
+    plan, proposal, pledge or offer (`policy_nouns`, `programme_nouns`) names in its
+    to-infinitive is the side's position, whoever the sentence says judges the plan; the
+    owner is found as for what plans include (`_programme_owner`). A plan with no owner
+    ("plans to merge the two bodies") is nobody's position here."""
+    noun = verb.head
+    if not has_to_marker(verb) or hypothetical(verb):
+        return []
+    quote = art.quote_at(verb.idx)
+    if verb.dep_ == "acl" and _programme_noun(noun):
+        holder = _programme_owner(art, noun, noun, quote)
+    elif verb.dep_ == "xcomp" and noun.i > 0 and _misparsed_owner(noun):
+        holder = _owner_mention(art, noun.doc[noun.i - 1])  # "attacked Tory plans to …": "plans" tagged a verb
+    else:
+        return []
+    if holder is None:
+        return []
+    polarity = -1 if has_negation(art, verb) else 1  # "Mr Brown's pledge not to increase income tax"
+    # "Lib Dem plans to scrap university fees and reintroduce maintenance grants": each act
+    targets = [t for act in [verb, *shared_infinitives(verb)] for t in action_targets(art, act)]
+    return target_signals(art, verb, polarity, OUTSIDE_QUOTE_MIN_SCORE, targets, holder, quote)
+
+
+def _misparsed_owner(plan: Token) -> bool:
+    """ "Labour attacked Tory plans to cut spending": the name before a plan noun tagged a verb
+    is the object of another verb (`misparsed_plan`); "Air China plans to raise $1bn" is a
+    subject and its verb, a narrated plan (`plan_verbs`)."""
+    owner = plan.doc[plan.i - 1]
+    return owner.dep_ == "dobj" and misparsed_plan(owner) == plan
 
 
 def _caused_act(art: StanceArticle, verb: Token) -> list[Target]:
