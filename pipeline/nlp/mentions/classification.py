@@ -58,6 +58,7 @@ from pipeline.nlp.mentions.ner_spans import (
 )
 from pipeline.nlp.mentions.org_names import (
     adjectives_opening,
+    bodies_by_their_noun,
     body_then_holder,
     country_of_body,
     demonym_led_bodies,
@@ -126,8 +127,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
-        + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc) + untagged_known_places(mc)
-        + sovereigns(mc)
+        + bodies_by_their_noun(mc) + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc)
+        + untagged_known_places(mc) + sovereigns(mc)
     )
 
 

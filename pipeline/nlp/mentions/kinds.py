@@ -29,6 +29,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
+from pipeline.nlp.mentions.article_words import word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
@@ -112,6 +113,7 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             ruled.setdefault(short, "WORK")
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are
+    taken = _taken_tokens(mc, chosen)
     for name, occurrences in by_name.items():
         if name in ruled:
             decided[name] = ruled[name]
@@ -122,6 +124,9 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
                 things |= _thing_evidence(mc, c)
             else:
                 evidence |= _evidence(mc, c)
+        if any(c.entity_type == "PERSON" for c in occurrences):
+            for c in _untagged_occurrences(mc, occurrences[0], taken):
+                evidence |= _evidence(mc, c) & _UNTAGGED_EVIDENCE
         evidence |= things
         if "PLACE?" in evidence:
             evidence.discard("PLACE?")
@@ -155,6 +160,46 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
             c = replace(c, entity_type=wanted, label=_LABEL[wanted], role=None if wanted != "PERSON" else c.role)
         out.append(c)
     return out
+
+
+# what an occurrence NER left untagged may add to the evidence on a name typed a person (one
+# NER PERSON label on a firm's name is spread to its other occurrences by `fix_person_names`,
+# and NER often leaves the sentences that say "body" untagged): the structure of a body ("gas
+# monopoly Gazprom", "Napster claims ... and says it also offers"). A person's or a place's
+# evidence there is left out: a word NER did not take for a name is none by its shape or a
+# preposition alone
+_UNTAGGED_EVIDENCE = frozenset({"ORGANIZATION"})
+
+
+def _taken_tokens(mc: MentionContext, chosen: list[Candidate]) -> frozenset[int]:
+    """The tokens some candidate or NER entity already covers."""
+    taken = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
+    taken.update(i for ent in view_of(mc.doc).ents for i in range(ent.start, ent.end))
+    return frozenset(taken)
+
+
+def _untagged_occurrences(mc: MentionContext, c: Candidate, taken: frozenset[int]) -> list[Candidate]:
+    """ "Russia's newspapers claimed that Baikal was a front for gas monopoly Gazprom ... And
+    Gazprom doesn't have this sort of money": NER tags a company's name in some sentences and
+    not in others, and the sentences it skipped often hold what says it is a body. The other
+    occurrences of the name, written alike as a whole name (no capitalised word runs on either
+    side, none covered by a mention or an NER entity), in the sections that carry mentions, as
+    candidates of the name's own type whose evidence the pool may read."""
+    words = c.name.split()
+    doc, view = mc.doc, view_of(mc.doc)
+    n = len(words)
+    found = []
+    for i in word_positions(doc).get(words[0], ()):
+        end = i + n
+        if end > len(doc) or view.text[i:end] != words or any(k in taken for k in range(i, end)):
+            continue
+        if i > 0 and view.is_title[i - 1] and view.pos[i - 1] == "PROPN" and not view.sent_start[i]:
+            continue  # "GW Pharma": the word ends a longer name
+        if end < len(doc) and view.is_title[end] and view.pos[end] == "PROPN":
+            continue  # "Napster To Go": the word opens a longer name
+        if mc.in_sections(i, end):
+            found.append(replace(c, tok_start=i, tok_end=end, label="", role=None, gender=None))
+    return found
 
 
 def _most_often(name: str, occurrences: list[Candidate]) -> dict[str, str]:
@@ -261,7 +306,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if not place and _named_by_a_plural_post(mc, root):
         found.add("ORGANIZATION")
-    if _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root) or _one_called(doc, c, root):
+    if _names_the_post_after(doc, c, root):
+        found.add("ORGANIZATION")  # "said Lance Friedmann, Kraft senior vice president"
+    elif _in_apposition_to_a_post(mc, root) or _in_apposition_to_a_person(root) or _one_called(doc, c, root):
         found.add("PERSON")
     placed = _is_place(mc, c, root)
     if placed:
@@ -323,8 +370,25 @@ def _titles_the_post_after(mc: MentionContext, c: Candidate, root: Token) -> boo
             or mc.gaz.match_role(post.text) is not None
             # "the former Yukos subsidiary": a body's noun after the name takes the title word too
             or _is(post, ORG_NOUNS)
+            # "a former FBI agent", "former FBI man Jeffrey Royer": so does any common noun the
+            # name modifies, written in lower case
+            or post.pos_ == "NOUN" and post.is_lower
         )
     )
+
+
+def _names_the_post_after(doc, c: Candidate, root: Token) -> bool:
+    """ "said Lance Friedmann, Kraft senior vice president": the parser makes the name the
+    apposition of the person before it and hangs the post on the name. A one-word name followed
+    straight away by a post in apposition (a role or title noun, in lower case, only lower-case
+    words between) modifies that post: it is the body the post belongs to, not its holder."""
+    if c.tok_end - c.tok_start != 1:
+        return False
+    for post in _children(root, "appos")[:1]:
+        between = doc[c.tok_end : post.i]
+        if post.i >= c.tok_end and post.is_lower and all(t.is_lower and t.is_alpha for t in between):
+            return _is(post, TITLE_NOUNS) or _is(post, BODY_POSTS)
+    return False
 
 
 def known_place(name: str) -> bool:
@@ -604,11 +668,15 @@ def _reports_what_it_does(root: Token) -> bool:
     """ "Diageo said it expects to get approval", "Pernod said
     it was seeking acquisitions": a one-word name reporting, of itself as "it", what it does
     (a verb other than "be", with no modal) is a body; "Mr Brown said it was a breakthrough"
-    and "Smith said it would help" say nothing of the speaker."""
-    verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+    and "Smith said it would help" say nothing of the speaker. A reporting verb joined to the
+    name's own verb shares its subject ("Napster claims the price is fair and says it also
+    offers a cheaper service")."""
+    if root.dep_ != "nsubj":
         return False
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+    verbs = [root.head, *(v for v in _children(root.head, "conj") if not _children(v, "nsubj"))]
+    reporting = [verb for verb in verbs if verb.lemma_.lower() in REPORTING_VERBS]
+    clauses = [c for verb in reporting for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ != "it" or clause.pos_ != "VERB" or clause.lemma_.lower() == "be":
             continue

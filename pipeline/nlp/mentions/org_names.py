@@ -137,6 +137,46 @@ def untagged_bodies(mc: MentionContext) -> list[Candidate]:
     return out
 
 
+def bodies_by_their_noun(mc: MentionContext) -> list[Candidate]:
+    """ "a front for gas monopoly Gazprom", "publishers Eidos", "Menatep, Yukos main
+    shareholders' group, has also threatened": one to three capitalised proper nouns NER left
+    untagged, right after a lower-case noun only bodies are (org_nouns) or with such a noun in
+    apposition after a comma, are that body's name. A given name, a post, an honorific or a
+    name the gazetteer knows is left to the other rules, as is a name that runs on."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for i in range(len(doc)):
+        if view.tag[i] not in ("NNP", "NNPS") or view.ent_type[i] or not view.text[i][:1].isupper():
+            continue
+        if i > 0 and (view.tag[i - 1] in ("NNP", "NNPS") or view.is_title[i - 1]) and not view.sent_start[i]:
+            continue  # the name starts before ("Electronic Arts")
+        end = i
+        while end < len(doc) and end - i < 3 and view.tag[end] in ("NNP", "NNPS") and view.text[end][:1].isupper():
+            if view.ent_type[end]:
+                break
+            end += 1
+        if end < len(doc) and (view.tag[end] in ("NNP", "NNPS") or view.ent_type[end]) or not mc.in_sections(i, end):
+            continue  # the name goes on into something else
+        span = doc[i:end]
+        if not all(t.is_alpha for t in span) or span[0].lower_ in GIVEN_NAMES:
+            continue
+        if len(span) > 1 and view.sent_start[i] and view.lower[i].endswith("ing"):
+            continue  # "Combining SMFG, Japan's third-biggest lender": a participle opens the sentence
+        if any(t.lower_ in mc.role_words or t.lower_ in HONORIFICS for t in span):
+            continue
+        text = clean_spaces(span.text)
+        if mc.gaz.by_alias(text) or mc.gaz.demonym_country(text) or span[-1].lower_ in _NO_BODY_ENDS:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        described = before is not None and before.is_lower and before.lemma_.lower() in ORG_NOUNS
+        described = described and before.head.i in range(i, end)
+        root = span.root
+        appositions = [c for c in root.children if c.dep_ == "appos" and c.i > end and doc[end].text == ","]
+        if described or any(c.lemma_.lower() in ORG_NOUNS for c in appositions[:1]):
+            out.append(Candidate(i, end, "ORG", "ORGANIZATION", "name", text, 0))
+    return out
+
+
 def demonym_led_bodies(mc: MentionContext) -> list[Candidate]:
     """ "Welsh Water said", "British Energy warned", "English Partnerships and the office of
     the deputy prime minister have worked": a demonym and one to three capitalised proper

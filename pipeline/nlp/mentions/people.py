@@ -446,9 +446,12 @@ def _after_the(mc: MentionContext, c: Candidate) -> bool:
 
 def _names_the_body_noun(mc: MentionContext, c: Candidate) -> bool:
     """ "the Kommersant newspaper": a name between "the" and a body's noun (org_nouns) it
-    modifies is that body's name."""
+    modifies is that body's name; so is one in apposition to such a noun before it ("Barclays,
+    which owns former building society the Woolwich")."""
     token = mc.doc[c.tok_start]
     head = token.head
+    if token.dep_ == "appos" and head.i == c.tok_start - 2 and head.lower_ in ORG_NOUNS:
+        return True
     return token.dep_ in ("compound", "nmod", "amod") and head.i == c.tok_end and head.lower_ in ORG_NOUNS
 
 
