@@ -8,13 +8,14 @@ one run per contiguous range, and then the corpus-level assets are refreshed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResult
 
-from pipeline import settings
+from pipeline import ahead, settings
 from pipeline.defs import corpus_state
 from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
 from pipeline.defs.job_names import EXTRACT_JOB, REFRESH_JOB
@@ -151,8 +152,10 @@ def refresh(
     from pipeline.own_process import in_process
 
     concurrent = 1 if in_process() else settings.corpus_steps()
-    result = execute_side_by_side(job(corpus_job), instance, concurrent, tags=dict(tags or {}),
-                                  tag_limits=lambda: whole_tables_limits(paths.data))
+    # Side by side, the checks and the warehouse's build start as soon as the tables are written (`pipeline.ahead`).
+    with ahead.session() if concurrent > 1 else contextlib.nullcontext():
+        result = execute_side_by_side(job(corpus_job), instance, concurrent, tags=dict(tags or {}),
+                                      tag_limits=lambda: whole_tables_limits(paths.data))
     outcome.results.append(result)
     if result.success:
         corpus_state.record(paths, corpus_job, fingerprint)
