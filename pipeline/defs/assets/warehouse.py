@@ -11,9 +11,8 @@ from dagster import (
     asset,
 )
 
-from pipeline import ahead
+from pipeline import ahead, warehouse_guard
 from pipeline import warehouse as warehouse_module
-from pipeline import warehouse_guard
 from pipeline.defs.pools import CORPUS_POOL, WAREHOUSE_OP_TAGS
 from pipeline.defs.resources import NewsPaths
 from pipeline.own_process import step_value
