@@ -129,3 +129,48 @@ def test_no_warehouse_is_built_ahead_from_nothing(built):
     warehouse_guard.move_aside(built)
     _edit_sentences(built)
     assert warehouse.build_ahead(built, warehouse.ahead_building(built, os.getpid())) is None
+
+
+def test_a_failed_check_holds_back_the_warehouse_built_ahead(seed_run, tmp_path, monkeypatch):
+    """As in `make run`: the warehouse is built ahead while the checks run, a blocking check
+    fails, so its step never starts; the old warehouse stays and the build ahead is removed."""
+    import json
+    import shutil
+    from dataclasses import replace
+
+    from dagster import AssetCheckResult, AssetKey, DagsterInstance
+
+    from pipeline.definitions import build_definitions
+    from pipeline.defs import checks
+    from pipeline.defs.job_names import REFRESH_JOB
+    from pipeline.defs.resources import NewsPaths
+    from pipeline.defs.side_by_side import execute_side_by_side
+
+    seeds, data, _ = seed_run
+    data = shutil.copytree(data, tmp_path / "data")
+    tables_file = data / warehouse.TABLES_FILE  # the last build said to hold other sentences: one to build ahead
+    record = json.loads(tables_file.read_text())
+    record["tables"]["sentences"] = "0" * 64
+    tables_file.write_text(json.dumps(record))
+    final = warehouse_guard.warehouse_path(data)
+    before = (final.stat().st_size, final.stat().st_mtime_ns)
+    built_ahead = tmp_path / "built-ahead"
+
+    def build_ahead(data_dir, building):
+        made = build_ahead_as_is(data_dir, building)
+        built_ahead.write_text(str(made is not None and made.building.is_file()))
+        return made
+
+    build_ahead_as_is = warehouse.build_ahead
+    monkeypatch.setattr(warehouse, "build_ahead", build_ahead)
+    failing = lambda paths: AssetCheckResult(passed=False, description="made to fail")  # noqa: E731
+    monkeypatch.setattr(checks, "CHECKS", [replace(c, run=failing) if c.name == "every_mention_resolves" else c
+                                           for c in checks.CHECKS])
+    paths = NewsPaths(seeds_dir=str(seeds), data_dir=str(data))
+    with ahead.session(), DagsterInstance.ephemeral() as instance:
+        result = execute_side_by_side(build_definitions(paths).resolve_job_def(REFRESH_JOB), instance, 2)
+    assert not result.success
+    assert built_ahead.read_text() == "True"
+    assert AssetKey("warehouse") not in {e.asset_key for e in result.get_asset_materialization_events()}
+    assert (final.stat().st_size, final.stat().st_mtime_ns) == before
+    assert not list(final.parent.glob(".warehouse.*.building*"))
