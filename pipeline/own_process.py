@@ -27,6 +27,8 @@ import ctypes
 import gc
 import logging
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
 import resource
 import signal
@@ -175,6 +177,46 @@ def die_with_parent(parent: int) -> None:
 
 def _in_child(work: Callable[[], T], label: str = "step", meanwhile: Callable[[], object] | None = None
               ) -> StepOutcome[T]:
+    child = fork_child(work, label)
+    if meanwhile is not None:
+        try:
+            meanwhile()
+        except Exception:  # noqa: BLE001 - the later steps prepare for themselves
+            log.warning("%s: preparing the later steps failed", label, exc_info=True)
+    return child.outcome()
+
+
+@dataclass
+class Child(Generic[T]):
+    """A forked child working on `work()` (`fork_child`); its result is read by `outcome`."""
+
+    process: multiprocessing.process.BaseProcess
+    receiver: multiprocessing.connection.Connection
+
+    def outcome(self) -> StepOutcome[T]:
+        """Wait for the child's result: its value, or its exception raised here."""
+        try:
+            ok, value, peak, cpu = self.receiver.recv()
+        except EOFError:
+            self.process.join()
+            raise ChildDied(f"the step's process ended with exit code {self.process.exitcode} and no result") from None
+        finally:
+            self.receiver.close()
+        self.process.join()
+        if not ok:
+            raise value
+        return StepOutcome(value, peak, True, cpu)
+
+    def kill(self) -> None:
+        """End the child now, whatever it is doing, and wait for it."""
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+def fork_child(work: Callable[[], T], label: str = "step") -> Child[T]:
+    """`work()` started in a forked child (named `label`), this process going on meanwhile."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     parent = os.getpid()
@@ -202,22 +244,7 @@ def _in_child(work: Callable[[], T], label: str = "step", meanwhile: Callable[[]
     with _FORKING:
         process.start()
     sender.close()
-    if meanwhile is not None:
-        try:
-            meanwhile()
-        except Exception:  # noqa: BLE001 - the later steps prepare for themselves
-            log.warning("%s: preparing the later steps failed", label, exc_info=True)
-    try:
-        ok, value, peak, cpu = receiver.recv()
-    except EOFError:
-        process.join()
-        raise ChildDied(f"the step's process ended with exit code {process.exitcode} and no result") from None
-    finally:
-        receiver.close()
-    process.join()
-    if not ok:
-        raise value
-    return StepOutcome(value, peak, True, cpu)
+    return Child(process, receiver)
 
 
 def step_value(work: Callable[[], T], label: str = "step", prepare: Callable[[], object] | None = None) -> T:

@@ -21,6 +21,7 @@ import inspect
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -248,35 +249,98 @@ def build_warehouse(data_dir: Path, *, code: str | None = None, digests: dict[st
     just computed them (the warehouse asset does, for its inputs marker), so that the Parquet
     files are not read and hashed a second time; computed here otherwise."""
     final = warehouse_guard.warehouse_path(data_dir)
-    final.parent.mkdir(parents=True, exist_ok=True)
     building = final.with_name(f".warehouse.{os.getpid()}.duckdb.building")
-    for leftover in (building, building.with_name(building.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    try:
+        return swap_in(data_dir, build_beside(data_dir, building, code=code, digests=digests))
+    finally:
+        remove_build(building)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A warehouse built beside the current one (`build_beside`), not yet in its place."""
+
+    building: Path
+    code: str
+    digests: dict[str, str]
+    base: list[int] | None
+    """The identity (size, time) of the warehouse it started as a copy of; None: built from nothing."""
+
+    def fits(self, data_dir: Path, code: str, digests: dict[str, str]) -> bool:
+        """Built from these tables by this code, and, if copied from the warehouse, from the
+        one there now (a warehouse set aside since then, or rebuilt, voids the copy)."""
+        if (self.code, self.digests) != (code, digests) or not self.building.is_file():
+            return False
+        return self.base is None or _identity(warehouse_guard.warehouse_path(data_dir)) == self.base
+
+
+def build_beside(data_dir: Path, building: Path, *, code: str | None = None, digests: dict[str, str] | None = None,
+                 copy_only: bool = False) -> Built | None:
+    """The new warehouse at `building`, beside the current one, which stays as it is.
+    `copy_only`: None instead of a build from nothing (when the last build cannot be copied)."""
+    final = warehouse_guard.warehouse_path(data_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    remove_build(building)
     _remove_abandoned_builds(final.parent)
     code = code if code is not None else code_digest()
     digests = digests if digests is not None else table_digests(data_dir)
+    base = _identity(final)
     changed = _changed_since_last_build(data_dir, final, code, digests)
+    if changed is not None:
+        try:
+            _build(building, data_dir, final, changed)
+            return Built(building, code, digests, base)
+        except duckdb.Error:  # the last build's file does not read back whole: build from nothing
+            remove_build(building)
+    if copy_only:
+        return None
+    _build(building, data_dir)
+    return Built(building, code, digests, None)
+
+
+def swap_in(data_dir: Path, built: Built) -> Path:
+    """Rename a warehouse built beside the current one over it, and record what it was built
+    from for the next build's copy."""
+    final = warehouse_guard.warehouse_path(data_dir)
     _tables_file(data_dir).unlink(missing_ok=True)
-    try:
-        if changed is not None:
-            try:
-                _build(building, data_dir, final, changed)
-            except duckdb.Error:  # the last build's file does not read back whole: build from nothing
-                for leftover in (building, building.with_name(building.name + ".wal")):
-                    leftover.unlink(missing_ok=True)
-                _build(building, data_dir)
-        else:
-            _build(building, data_dir)
-        warehouse_guard.remember(data_dir, building, keep_current=True)
-        os.replace(building, final)
-        warehouse_guard.remember(data_dir, final)
-        record = {"code": code, "identity": [final.stat().st_size, final.stat().st_mtime_ns], "tables": digests}
-        with atomic_path(_tables_file(data_dir)) as temp:
-            temp.write_text(json.dumps(record, sort_keys=True))
-    finally:
-        building.unlink(missing_ok=True)
-        building.with_name(building.name + ".wal").unlink(missing_ok=True)
+    warehouse_guard.remember(data_dir, built.building, keep_current=True)
+    os.replace(built.building, final)
+    warehouse_guard.remember(data_dir, final)
+    record = {"code": built.code, "identity": _identity(final), "tables": built.digests}
+    with atomic_path(_tables_file(data_dir)) as temp:
+        temp.write_text(json.dumps(record, sort_keys=True))
     return final
+
+
+def ahead_building(data_dir: Path, owner: int) -> Path:
+    """Where a build ahead of the warehouse step (`pipeline.ahead`) is made: named after the
+    process that runs the steps (`owner`), which removes it should no step take it; a file
+    left by a process that died is removed as abandoned by the next build."""
+    return warehouse_guard.warehouse_path(data_dir).with_name(f".warehouse.{owner}.ahead.duckdb.building")
+
+
+def build_ahead(data_dir: Path, building: Path) -> Built | None:
+    """The warehouse step's build, made before its step starts when the last build can be
+    copied (`build_beside`); None when nothing changed since it, or when the build would be
+    from nothing (that, with every table in memory, stays the step's, not beside the checks)."""
+    code, digests = code_digest(), table_digests(data_dir)
+    if not _changed_since_last_build(data_dir, warehouse_guard.warehouse_path(data_dir), code, digests):
+        return None  # nothing to build (the step finds the warehouse current) or no copy to start from
+    return build_beside(data_dir, building, code=code, digests=digests, copy_only=True)
+
+
+def remove_build(building: Path) -> None:
+    """A build's file and its write-ahead log, if there."""
+    for leftover in (building, building.with_name(building.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _identity(path: Path) -> list[int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns]
 
 
 def _build(building: Path, data_dir: Path, base: Path | None = None, changed: set[str] = frozenset()) -> None:

@@ -1,6 +1,7 @@
 """The contract's tables: resolved across articles, validated, written as Parquet."""
 
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -18,6 +19,7 @@ from dagster import (
     multi_asset,
 )
 
+from pipeline import ahead
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.corpus_state import current_inputs
 from pipeline.defs.pools import CORPUS_POOL
@@ -80,6 +82,7 @@ def core_tables(context: AssetExecutionContext, paths: NewsPaths) -> Iterator[Ma
     step = run_step(lambda: build_tables(paths), "core_tables", prepare=build_models,
                     meanwhile=lambda: prepare_later_steps(paths))
     messages, summaries = step.value
+    start_later_steps(paths)
     for message in messages:
         context.log.info(message)
     context.log.info(f"table step: peak RSS {step.peak_rss_mib} MiB, {step.cpu_seconds:.2f} s CPU")
@@ -114,6 +117,20 @@ def prepare_later_steps(paths: NewsPaths) -> None:
     prepare_once(prepare_exports)
     pictures = [reports_dir(paths) / f"{name}.png" for name in ("actor_network", "stance_matrix")]
     prepare_once(import_drawing if all(p.is_file() for p in pictures) else import_rendering)
+
+
+def start_later_steps(paths: NewsPaths) -> None:
+    """The checks and the warehouse's build forked now that the tables are written, while this
+    process records the tables and then the checks' results (`pipeline.ahead`; in `make run`
+    only): their steps take what these made."""
+    from pipeline import warehouse
+    from pipeline.defs.checks import run_checks
+
+    key = ahead.tables_key(paths.data, TABLES)
+    ahead.start("table_checks", key, lambda: run_checks(paths))
+    building = warehouse.ahead_building(paths.data, os.getpid())
+    ahead.start("warehouse", key, lambda: warehouse.build_ahead(paths.data, building),
+                discard=lambda: warehouse.remove_build(building))
 
 
 def build_tables(paths: NewsPaths) -> tuple[list[str], dict[str, TableSummary]]:
