@@ -513,15 +513,17 @@ def inject(point, marker):
 
         warehouse._load = _load
     elif point == "warehouse_swapped":  # new warehouse renamed into place, nothing after
-        from pipeline.defs.assets import warehouse as asset
-        real_build = asset.build_warehouse
+        # the rename, whether the step builds the warehouse itself or takes one built ahead
+        # of it (`pipeline.ahead`): both end in `swap_in`
+        from pipeline import warehouse
+        real_swap_in = warehouse.swap_in
 
-        def build_warehouse(*args, **kwargs):  # whatever the asset passes on
-            path = real_build(*args, **kwargs)
+        def swap_in(*args, **kwargs):
+            path = real_swap_in(*args, **kwargs)
             hang(marker)
             return path
 
-        asset.build_warehouse = build_warehouse
+        warehouse.swap_in = swap_in
     elif point != "none":
         raise ValueError(point)
 
