@@ -277,7 +277,8 @@ class Built:
 def build_beside(data_dir: Path, building: Path, *, code: str | None = None, digests: dict[str, str] | None = None,
                  copy_only: bool = False) -> Built | None:
     """The new warehouse at `building`, beside the current one, which stays as it is.
-    `copy_only`: None instead of a build from nothing (when the last build cannot be copied)."""
+    `copy_only`: None instead of a build from nothing (when the last build cannot be copied),
+    and None when no table changed since it (the current warehouse is that build)."""
     final = warehouse_guard.warehouse_path(data_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     remove_build(building)
@@ -286,6 +287,8 @@ def build_beside(data_dir: Path, building: Path, *, code: str | None = None, dig
     digests = digests if digests is not None else table_digests(data_dir)
     base = _identity(final)
     changed = _changed_since_last_build(data_dir, final, code, digests)
+    if copy_only and not changed:
+        return None
     if changed is not None:
         try:
             _build(building, data_dir, final, changed)
@@ -323,10 +326,7 @@ def build_ahead(data_dir: Path, building: Path) -> Built | None:
     """The warehouse step's build, made before its step starts when the last build can be
     copied (`build_beside`); None when nothing changed since it, or when the build would be
     from nothing (that, with every table in memory, stays the step's, not beside the checks)."""
-    code, digests = code_digest(), table_digests(data_dir)
-    if not _changed_since_last_build(data_dir, warehouse_guard.warehouse_path(data_dir), code, digests):
-        return None  # nothing to build (the step finds the warehouse current) or no copy to start from
-    return build_beside(data_dir, building, code=code, digests=digests, copy_only=True)
+    return build_beside(data_dir, building, copy_only=True)
 
 
 def remove_build(building: Path) -> None:
