@@ -34,6 +34,7 @@ from pipeline.nlp.stances.pledges import pledge_signals
 from pipeline.nlp.stances.protests import protest_signals
 from pipeline.nlp.stances.rulings import ruling_quotes
 from pipeline.nlp.stances.signals import Signal
+from pipeline.nlp.stances.sport import play_judgement, sport_report
 from pipeline.nlp.stances.verbs import (
     copular_signals,
     existential_signals,
@@ -75,6 +76,13 @@ QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
     need_signals, idiom_signals, condition_signals, effect_signals, norm_conflict_signals,
 )
+
+# The passes that read a judgement of quality: in a sport report they keep only judgements of
+# an issue (`sport`)
+PLAY_JUDGING_PASSES = frozenset({
+    evaluative_signals, attitude_adjective_signals, goal_signals, condition_signals, consequence_signals,
+    effect_signals, idiom_signals, norm_conflict_signals,
+})
 
 
 class Gate(NamedTuple):
@@ -273,6 +281,7 @@ def extract_stances(
     quoted_starts, quoted_ends = _covered(art.quotes)
     token_sentences, idx = ctx.token_sentences(), view.idx
     signals: list[Signal] = []
+    sport = sport_report(ctx.doc)
     for i, (passes, quoted) in _planned(lex, view):
         sentence = token_sentences[i]
         if sentence is None or sentence.section in ("caption", "trailer"):
@@ -282,8 +291,12 @@ def extract_stances(
         if passes:
             token = ctx.doc[i]
             for signals_of in passes:
-                signals += signals_of(art, token)
-    signals += issue_signals(art, signals)
+                found = signals_of(art, token)
+                if sport and found and signals_of in PLAY_JUDGING_PASSES:
+                    found = [s for s in found if not play_judgement(s)]
+                signals += found
+    if not sport:  # a sport report's headline names a match, a bid or a player, no issue
+        signals += issue_signals(art, signals)
     return merge(art, signals)
 
 

@@ -135,6 +135,8 @@ ATTITUDE_ADJECTIVES = {word: int(sign) for word, sign in _VOCABULARY.mapping("at
 GENERIC_JUDGEMENTS = _VOCABULARY.words("generic_judgements")
 ISSUE_NOUNS = _VOCABULARY.words("issue_nouns")
 NON_ISSUE_NOUNS = _VOCABULARY.words("non_issue_nouns")
+SPORT_REPORT_WORDS = _VOCABULARY.words("sport_report_words")
+PLAY_NOUNS = _VOCABULARY.words("play_nouns")
 PRODUCT_NOUNS = _VOCABULARY.words("product_nouns")
 DEVERBAL_SUFFIXES = {
     suffix: tuple("" if e == "-" else e for e in (endings or "-").split())

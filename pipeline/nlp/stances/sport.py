@@ -1,0 +1,46 @@
+"""Sport reports: a judging word there praises or damns play, not an issue.
+
+An article in which `MIN_SPORT_WORDS` distinct words of `sport_report_words` occur reports
+sport ("Italy are really brave opposition", "my service was good", "disappointed with her
+display", "we're positive about Hal"). There the passes that read a judgement of quality
+(`PLAY_JUDGING_PASSES`: judging words, feelings about something, priorities, conditions,
+effects, idioms) keep only a judgement of an issue (`issue_words.issue_like`) that names no
+play or result (`play_nouns`: "service", "contribution", "record" name issues elsewhere) and no
+team, nation or player (a team is a named body or state, a position on it no policy), and the
+article's issue (`article_issue`, read from a headline such as "Charvis set to lose fitness
+bid") is no position at all. Verbs and nouns of stance still count: "called for the doping
+charges to be dropped", "hit out at the club's decision", "Iran refuses to recognise Israel's
+right to exist".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.nlp.stances.issue_words import issue_like
+from pipeline.nlp.stances.signals import Signal
+from pipeline.nlp.stances.words import PLAY_NOUNS, SPORT_REPORT_WORDS
+
+MIN_SPORT_WORDS = 3
+PLAYER_OR_TEAM_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def sport_report(doc: Doc) -> bool:
+    """Whether the article reports sport: `MIN_SPORT_WORDS` distinct sport words in it."""
+    seen: set[str] = set()
+    for token in doc:
+        for word in (token.lower_, token.lemma_.lower()):
+            if word in SPORT_REPORT_WORDS:
+                seen.add(word)
+        if len(seen) >= MIN_SPORT_WORDS:
+            return True
+    return False
+
+
+def play_judgement(signal: Signal) -> bool:
+    """Whether a judging pass's signal, in a sport report, judges play rather than an issue:
+    its target names no issue, play or a result (`play_nouns`), or a team, nation or player."""
+    head = signal.target_head
+    if head.ent_type_ in PLAYER_OR_TEAM_TYPES or head.lower_ in PLAY_NOUNS or head.lemma_.lower() in PLAY_NOUNS:
+        return True
+    return not issue_like(head)
