@@ -15,7 +15,8 @@ the sign of the firm judging words (weight >= 0.6) in all their quotes, a negate
 counting the other way. A speaker who already has a stance on the issue keeps that one, and a
 quote in a sentence where another pass gave its speaker a stance judges what that sentence names.
 Limits: a judgement of a side matter next to the issue counts for the issue; reactions
-further away, or in words the lexicon does not list, are missed.
+further away, or in words the lexicon does not list, are missed. A judging adjective that
+names a kind before its noun ("normal criminal trials", "illegal immigrants") gives no tone.
 
 Tried and left out (make eval): giving a speaker whose quote another pass read (with another
 target) the issue as well, signed by those signals, added two unmatched dev and six
@@ -30,10 +31,11 @@ from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import act_by_someone
 from pipeline.nlp.stances.issues import ISSUE_HEADS
+from pipeline.nlp.stances.phrases import term_adjective
 from pipeline.nlp.stances.polarity import has_negation, intensity
 from pipeline.nlp.stances.protests import issue_noun, protest_cause
 from pipeline.nlp.stances.signals import Signal, signal
-from pipeline.nlp.stances.words import PROTEST_NOUNS
+from pipeline.nlp.stances.words import CLASSIFYING_ADJECTIVES, PROTEST_NOUNS
 from pipeline.nlp.token_view import view_of
 
 ISSUE_SCORE = 0.4  # a position read from a speaker's tone, not from a stance word
@@ -231,6 +233,8 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
     for token in span:
         if art.index.at(token) is not None or act_by_someone(token):
             continue  # a name; "a gaffe by Jack McConnell" judges his act, not the issue
+        if _names_a_kind(token):
+            continue  # "normal criminal trials"
         weight = art.lex.evaluative(token.lower_)
         if weight is None:
             weight = art.lex.evaluative(token.lemma_)
@@ -242,6 +246,13 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
             weight = -weight
         out.append((weight, token))
     return out
+
+
+def _names_a_kind(token: Token) -> bool:
+    """Whether a judging word names a kind rather than judging: a classifying or term adjective
+    before its noun ("normal criminal trials", "illegal immigrants"; `classifying_adjectives`,
+    `term_adjectives`), as the judging-word pass reads it."""
+    return token.dep_ == "amod" and (token.lower_ in CLASSIFYING_ADJECTIVES or term_adjective(token))
 
 
 def _content(label: str) -> set[str]:
