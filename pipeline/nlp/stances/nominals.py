@@ -209,12 +209,21 @@ def _actor(art: StanceArticle, word: Token) -> bool:
 _LIGHT_VERBS_OR_MISGIVING_HOLDING_VERBS = LIGHT_VERBS | MISGIVING_HOLDING_VERBS
 
 
+def _sought(noun: Token) -> bool:
+    """ "it needs creditors' backing for the offer", "will need the approval of major
+    shareholders", "sought support from the unions": a stance its subject seeks (`seeking_verbs`)
+    is not yet given, so whose it would be holds none."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in SEEKING_VERBS
+
+
 def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | None]:
     quote = art.quote_at(noun.idx)
     for child in noun.children:
         if child.dep_ == "poss":
             if child.lower_ in ("my", "our"):
                 return art.speaker(quote), quote
+            if _sought(noun):
+                return None, quote
             return art.mention_of(child) or _pronoun_owner(art, child), quote
     # "Tory critics of the bill": a name before a noun of dissent says whose rebels they are,
     # not who holds their position
@@ -234,7 +243,7 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
     near = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS:
         near.append(noun.head)
-    for child in (c for n in near for c in n.children):
+    for child in (c for n in ([] if _sought(noun) else near) for c in n.children):
         if child.dep_ in ("prep", "agent") and child.lower_ in HOLDER_PREPOSITIONS and child.i > noun.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and (mention := art.mention_of(pobj)) is not None and mention.entity_type != "LOCATION":
