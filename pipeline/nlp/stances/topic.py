@@ -52,7 +52,7 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     # last, what someone is judged for ("has been criticised for its annual ban on fishing")
     grounds = [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in GROUNDS_PREPOSITIONS
-        for g in c.children if g.dep_ == "pobj" and not is_quantity(g)
+        for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in ("DATE", "TIME")
     ]
     return passive + (subjects + objects if subject_first else objects + subjects) + grounds
 

@@ -611,6 +611,9 @@ def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return signal(art, verb, polarity, DEONTIC_SCORE, label, head, holder, quote)
 
 
+WHEN_TYPES = frozenset({"DATE", "TIME"})
+
+
 def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> list[Target]:
     """What a verb of judging someone judges them for: the object of its grounds preposition
     ("over its case for war", "of aggression") or the act charged ("for cutting stamp duty");
@@ -624,6 +627,8 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     for host, child in [(verb, c) for c in verb.children] + [(o, c) for o in objects for c in o.children]:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None and pobj.ent_type_ in WHEN_TYPES:
+                pobj = None  # "condemned Azerbaijan on Tuesday": when, not what for
             if pobj is not None and host is verb:
                 out += [_actors_own(t, pobj, actors) for t in noun_targets(art, pobj)]
             pcomp = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
