@@ -34,7 +34,7 @@ from pipeline.nlp.stances.pledges import pledge_signals
 from pipeline.nlp.stances.protests import protest_signals
 from pipeline.nlp.stances.rulings import ruling_quotes
 from pipeline.nlp.stances.signals import Signal
-from pipeline.nlp.stances.sport import play_judgement, sport_report
+from pipeline.nlp.stances.sport import about_play, play_judgement, sport_report
 from pipeline.nlp.stances.verbs import (
     copular_signals,
     existential_signals,
@@ -292,8 +292,9 @@ def extract_stances(
             token = ctx.doc[i]
             for signals_of in passes:
                 found = signals_of(art, token)
-                if sport and found and signals_of in PLAY_JUDGING_PASSES:
-                    found = [s for s in found if not play_judgement(s)]
+                if sport and found:
+                    judging = signals_of in PLAY_JUDGING_PASSES
+                    found = [s for s in found if not (play_judgement(s) if judging else about_play(s))]
                 signals += found
     if not sport:  # a sport report's headline names a match, a bid or a player, no issue
         signals += issue_signals(art, signals)

@@ -8,9 +8,10 @@ effects, idioms) keep only a judgement of an issue (`issue_words.issue_like`) th
 play or result (`play_nouns`: "service", "contribution", "record" name issues elsewhere) and no
 team, nation or player (a team is a named body or state, a position on it no policy), and the
 article's issue (`article_issue`, read from a headline such as "Charvis set to lose fitness
-bid") is no position at all. Verbs and nouns of stance still count: "called for the doping
-charges to be dropped", "hit out at the club's decision", "Iran refuses to recognise Israel's
-right to exist".
+bid") is no position at all. Verbs and nouns of stance count unless what they are about is play
+or a result ("defend her title", "block the ball", "want to win a medal"): "called for the
+doping charges to be dropped", "hit out at the club's decision", "Iran refuses to recognise
+Israel's right to exist".
 """
 
 from __future__ import annotations
@@ -37,10 +38,17 @@ def sport_report(doc: Doc) -> bool:
     return False
 
 
+def about_play(signal: Signal) -> bool:
+    """Whether a signal's target, in a sport report, is play or a result (`play_nouns`: "defend
+    her title", "block the ball", "win away matches", "score another goal"), named by the noun
+    or as the object of the action the target names."""
+    head = signal.target_head
+    words = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))] if head.pos_ == "VERB" else [head]
+    return any(w.lower_ in PLAY_NOUNS or w.lemma_.lower() in PLAY_NOUNS for w in words)
+
+
 def play_judgement(signal: Signal) -> bool:
     """Whether a judging pass's signal, in a sport report, judges play rather than an issue:
-    its target names no issue, play or a result (`play_nouns`), or a team, nation or player."""
+    its target names no issue, play or a result (`about_play`), or a team, nation or player."""
     head = signal.target_head
-    if head.ent_type_ in PLAYER_OR_TEAM_TYPES or head.lower_ in PLAY_NOUNS or head.lemma_.lower() in PLAY_NOUNS:
-        return True
-    return not issue_like(head)
+    return head.ent_type_ in PLAYER_OR_TEAM_TYPES or about_play(signal) or not issue_like(head)
