@@ -41,6 +41,12 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
     return None
 
 
+# "on" names the grounds only after a verb of judging someone ("criticised the government on its
+# plans"); after any other clause it names a setting ("on the eve of the announcement", "on
+# their sites")
+CLAUSE_GROUNDS_PREPOSITIONS = GROUNDS_PREPOSITIONS - {"on"}
+
+
 def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     """The clause's issue candidates: a passive subject, then the object of an action ("the
     government will introduce identity cards" is about the cards), then the subject; for
@@ -51,7 +57,7 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # last, what someone is judged for ("has been criticised for its annual ban on fishing")
     grounds = [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ in GROUNDS_PREPOSITIONS
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in CLAUSE_GROUNDS_PREPOSITIONS
         for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in ("DATE", "TIME")
     ]
     return passive + (subjects + objects if subject_first else objects + subjects) + grounds
