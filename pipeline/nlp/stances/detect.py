@@ -19,7 +19,6 @@ from pipeline.nlp.stances.copulas import consequence_signals, goal_signals, norm
 from pipeline.nlp.stances.effects import effect_signals, fear_signals
 from pipeline.nlp.stances.groups import group_mentions, held_groups, polled_groups_dropped
 from pipeline.nlp.stances.idioms import idiom_signals
-from pipeline.nlp.stances.manners import manner_signals
 from pipeline.nlp.stances.judgements import (
     attitude_signals,
     deontic_signals,
@@ -27,6 +26,7 @@ from pipeline.nlp.stances.judgements import (
     ironic_signals,
     naming_signals,
 )
+from pipeline.nlp.stances.manners import manner_signals
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.needs import NEED_VERBS, need_signals
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
