@@ -82,7 +82,7 @@ QUOTE_PASSES = (
 # an issue (`sport`)
 PLAY_JUDGING_PASSES = frozenset({
     evaluative_signals, attitude_adjective_signals, goal_signals, condition_signals, consequence_signals,
-    effect_signals, idiom_signals, norm_conflict_signals,
+    effect_signals, idiom_signals, norm_conflict_signals, manner_signals,
 })
 
 
