@@ -127,6 +127,11 @@ judged by the speaker.
    after the events): a demand, praise or agreement supports what it is about, a refusal or
    criticism opposes it ("Frank Field criticised the reported rivalry between the pair"),
    where no pass gave the holder a stance in that sentence.
+12. Sport reports (`sport`: three distinct sport words in the article): the judging passes keep
+   only judgements of an issue that names no team, player, play or result, any pass drops a
+   stance on play or a result ("defend his title"), and the headline gives no article issue.
+   A stance noun its subject needs or seeks ("it needs creditors' backing") is nobody's yet
+   (`nominals`).
 
 The passes, each a module of functions over one frozen `StanceArticle` that return signals:
 `verbs` (stance verbs, proposals, existentials, willing adjectives), `nominals` (stance
