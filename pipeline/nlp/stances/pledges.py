@@ -7,8 +7,10 @@ Why structure and not words: promises use any verb of action, so the pass reads 
 future modal on an action with an object, whose subject is the body itself: "we", its "it"
 or "they" in its own indirect speech, or its name) and leaves the verb's meaning to the label
 ("extended right-to-buy scheme"). A condition ("would cut taxes if …"), a question, a
-relative clause ("a government that will not set a limit") or a stance verb (read by `verbs`:
-"we will scrap the tax") is none.
+relative clause ("a government that will not set a limit"), a stance verb (read by `verbs`:
+"we will scrap the tax"), a forecast ("predicted that it will outperform the market",
+`forecast_verbs`) or what a thing will do ("the plans would improve safeguards", "a bill which
+critics claim would legalise euthanasia": its effect, not a promise) is none.
 
 Tried and left out (make eval): a person's pledges ("Mr Howard said his party would cut
 £35bn", "we will …" of a named person, a party the speaker is introduced with) found one more
@@ -27,13 +29,14 @@ from pipeline.nlp.stances.holders import co_speakers, holder_for
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import Signal, signal
 from pipeline.nlp.stances.targets import verb_cue
-from pipeline.nlp.stances.words import BELIEF_VERBS, BODY_NOUNS, PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
+from pipeline.nlp.stances.words import BELIEF_VERBS, BODY_NOUNS, FORETELLING_VERBS, PLEDGE_EXCLUDED_VERBS, PLEDGE_MODALS
 from pipeline.nlp.syntax import FIRST_PERSON, mention_root, subject_of
 
 PLEDGE_SCORE = 0.6
 SELF_PRONOUNS = frozenset({"it", "they"})  # how a body names itself in its reported speech
-# verbs of belief (`belief_verbs`, less "say"): what one believes one will do is a forecast
-FORECAST_VERBS = BELIEF_VERBS - {"say"}
+# verbs of belief (`belief_verbs`, less "say") and of foretelling (`forecast_verbs`): what one
+# believes or predicts one will do is a forecast
+FORECAST_VERBS = (BELIEF_VERBS - {"say"}) | FORETELLING_VERBS
 
 
 def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -70,8 +73,24 @@ def _itself(art: StanceArticle, verb: Token, subject: Token, quote: Quote, speak
         return True
     if subject.lower_ in SELF_PRONOUNS:
         return quote.kind == "indirect" and not _other_referent(art, subject, quote, speaker)
+    if _thing(art, subject):
+        return False  # "the plans would improve safeguards", "a bill which critics claim would allow …"
     holder, _ = holder_for(art, verb, False)
     return holder is not None and (holder.name, holder.entity_type) == (speaker.name, speaker.entity_type)
+
+
+def _thing(art: StanceArticle, subject: Token) -> bool:
+    """Whether a subject names a thing, not a body: a common noun that is no mention and no body
+    noun ("the plans", "the deficit"), or a relative pronoun ("which", "that") standing for one.
+    What a thing will do is its effect, which the speaker may judge (`copulas`, `effects`), not
+    the speaker's promise."""
+    if subject.tag_ in ("WDT", "WP") or subject.lower_ in ("which", "that"):
+        return True
+    return (
+        subject.pos_ == "NOUN"
+        and art.index.at(subject) is None
+        and subject.lemma_.lower() not in BODY_NOUNS | {"party"}
+    )
 
 
 def _other_referent(art: StanceArticle, pronoun: Token, quote: Quote, speaker: Mention) -> bool:

@@ -139,6 +139,7 @@ ISSUE_NOUNS = _VOCABULARY.words("issue_nouns")
 NON_ISSUE_NOUNS = _VOCABULARY.words("non_issue_nouns")
 SPORT_REPORT_WORDS = _VOCABULARY.words("sport_report_words")
 PLAY_NOUNS = _VOCABULARY.words("play_nouns")
+FORETELLING_VERBS = _VOCABULARY.words("forecast_verbs")
 PRODUCT_NOUNS = _VOCABULARY.words("product_nouns")
 DEVERBAL_SUFFIXES = {
     suffix: tuple("" if e == "-" else e for e in (endings or "-").split())
