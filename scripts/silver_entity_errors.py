@@ -44,6 +44,10 @@ def _find(text: str, names: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def _inside(a: str, b: str) -> bool:
+    return f" {a} " in f" {b} "
+
+
 def _near(keys: frozenset[str], others: list[tuple[str, frozenset[str], str]]) -> str:
     """What the other side holds near these names: the same name under another type, or a
     name inside or around one of them."""
@@ -51,7 +55,7 @@ def _near(keys: frozenset[str], others: list[tuple[str, frozenset[str], str]]) -
     for kind, other_keys, label in others:
         if keys & other_keys:
             hints.append(f"same name as {kind} {label}")
-        elif any(a != b and (f" {a} " in f" {b} " or f" {b} " in f" {a} ") for a in keys for b in other_keys if a and b):
+        elif any(_inside(a, b) or _inside(b, a) for a in keys for b in other_keys if a and b and a != b):
             hints.append(f"overlaps {kind} {label}")
     return "; ".join(hints)
 
