@@ -54,6 +54,7 @@ from pipeline.nlp.mentions.ner_spans import (
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
+    repeated_head_pair,
     sentence_case_word,
 )
 from pipeline.nlp.mentions.org_names import (
@@ -117,6 +118,9 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     out = []
     for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
+            continue
+        if parts := repeated_head_pair(ent):  # "the Duchy of Lancaster and Duchy of Cornwall": two names
+            out.extend(c for part in parts if (c := _classify(mc, part)) is not None)
             continue
         split = body_then_holder(mc, ent)
         if split:
