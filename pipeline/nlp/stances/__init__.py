@@ -40,7 +40,10 @@ text and its readers go on to name it. A target that is an entity links to its m
    willing adjectives over plain actions ("determined to lower taxes").
 6. Evaluative reported speech: a copula that judges ("the plans were a gimmick", "it is
    right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
-   to do"), effects ("the plans would damage the economy"), "so-called" as distance.
+   to do"), effects ("the plans would damage the economy"), idioms of praise or blame, some
+   with a gap for the predicate's own words ("makes no sense", "could put thousands of jobs
+   at risk", "will make a real difference"), a manner adverb judging how a thing was made
+   ("the bill was badly drafted"), "so-called" as distance.
 Targets are completed with their arguments ("sunset clause inserted in the Anti-Terrorism
 Bill", "decision to send a junior minister", "reducing public sector workers on sick leave",
 "transfer of powers to Brussels", "investigation by the information commissioner",

@@ -4,7 +4,9 @@ do") is the speaker's stance on what it judges.
 
 The judged thing of a copula is its subject; when the subject names nothing of its own:
 - an expletive "it" with an infinitive or a that-clause ("it is right to cut taxes", "it was
-  disgraceful that the Tories cut the budget"): the action or the clause;
+  disgraceful that the Tories cut the budget"): the action or the clause, an infinitive
+  with the doer its "for" names ("it was unacceptable for the lord chancellor to have the
+  role of Speaker": "lord chancellor role of Speaker");
 - a demonstrative or "it" ("this is a worrying step"): what the previous sentence is about,
   its main clause's subject or object (`topic.antecedent_noun`).
 The quote's speaker holds the stance (`judgements.evaluative_signals` reads the judging word).
@@ -24,7 +26,7 @@ from spacy.tokens import Token
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.polarity import has_negation, hypothetical
 from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signals
-from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
+from pipeline.nlp.stances.targets import Target, action_targets, noun_targets, with_subject
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
     BODY_NOUNS,
@@ -67,7 +69,7 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
     for host in (word, copula):
         for child in host.children:
             if child.dep_ in ("xcomp", "advcl") and has_to_marker(child):
-                return action_targets(art, child)  # "it is right to cut taxes"
+                return _for_subject_targets(art, child)  # "it is right to cut taxes"
             if child.dep_ == "ccomp" and has_that_marker(child) or host.i == word.i and _content_relative(child):
                 # "it is good that Labour has rejected the idea": through the clause's own stance
                 composed = action_targets(art, child, label_actions=False)
@@ -81,6 +83,18 @@ def copula_targets(art: StanceArticle, word: Token, subject: Token) -> list[Targ
         return []  # "this is an incredible gaffe by Jack McConnell": an act of his, not what was last named
     noun = antecedent_noun(art, subject)
     return noun_targets(art, noun) if noun is not None else []
+
+
+def _for_subject_targets(art: StanceArticle, act: Token) -> list[Target]:
+    """The targets of an infinitive an expletive "it" judges, with the doer its "for" names
+    ("it was unacceptable for the lord chancellor to have the role of Speaker": "lord
+    chancellor having role of Speaker"): what is judged is that one does it, not the act
+    by anyone (`targets.with_subject`; a pronoun adds nothing)."""
+    found = action_targets(art, act)
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in act.children):
+        return found
+    doer = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return with_subject(art, doer, act, found) if doer is not None and found else found
 
 
 def _content_relative(clause: Token) -> bool:

@@ -26,6 +26,7 @@ from pipeline.nlp.stances.judgements import (
     ironic_signals,
     naming_signals,
 )
+from pipeline.nlp.stances.manners import manner_signals
 from pipeline.nlp.stances.merge import merge
 from pipeline.nlp.stances.needs import NEED_VERBS, need_signals
 from pipeline.nlp.stances.nominals import attitude_adjective_signals, nominal_signals
@@ -73,7 +74,7 @@ TOKEN_PASSES = (
 )
 QUOTE_PASSES = (
     deontic_signals, attitude_signals, evaluative_signals, ironic_signals, consequence_signals, pledge_signals,
-    need_signals, idiom_signals, condition_signals, effect_signals, norm_conflict_signals,
+    need_signals, idiom_signals, condition_signals, effect_signals, norm_conflict_signals, manner_signals,
 )
 
 
@@ -134,6 +135,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     need_signals: lambda g: g.pos == "VERB" and g.need,
     idiom_signals: lambda g: g.pos in ("VERB", "AUX") and g.dep not in ("aux", "auxpass"),
     condition_signals: lambda g: g.dep in ("acomp", "attr") and (g.judging or g.pos == "NOUN"),
+    manner_signals: lambda g: g.pos == "ADV" and g.dep == "advmod",
 }
 
 

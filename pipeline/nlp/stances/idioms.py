@@ -1,9 +1,10 @@
 """Idioms of judgement in speech: "the scheme makes no sense", "identity cards are not the
 answer", "the plan is a step in the right direction", "a waste of money", "a kick in the
 teeth for pensioners", "renewing the legislation is not an option", "this bill is doomed to
-fail": a speaker's clause whose predicate is a fixed phrase of praise or blame
+fail", "the tax could put thousands of jobs at risk", "the officers are making a real
+difference": a speaker's clause whose predicate is a fixed phrase of praise or blame
 (`evaluative_idioms` in knowledge/stances.yaml) judges the clause's subject, a passive
-subject included.
+subject included; an idiom may hold a gap for the predicate's own words ("put ... at risk").
 
 Why a pass of its own: the judging-word passes read one word ("gimmick", "unfair"), but
 these phrases judge only as wholes ("sense", "answer", "direction", "teeth" judge nothing
@@ -17,6 +18,9 @@ quote's speaker.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from spacy.tokens import Token
 
 from pipeline.nlp.quotes.cues import BODY_NOUNS as ORGANISATION_NOUNS
@@ -27,18 +31,22 @@ from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import EVALUATIVE_IDIOMS
-from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, PERSONAL_PRONOUNS, is_to_infinitive
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, DEONTIC_MODALS, PERSONAL_PRONOUNS, is_to_infinitive
 from pipeline.nlp.token_view import view_of
 
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
+GAP = "..."  # in an idiom, where the predicate's own words go ("put ... at risk")
+GAP_WORDS = 6  # the most words a gap stands for
 
 
 def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "the scheme makes no sense" in a quote: the speaker opposes the scheme."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or hypothetical(verb):
-        return []
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "pcomp") or hypothetical(verb):
+        return []  # "cannot be disclosed without putting others at risk": a means, said of no subject
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children):
+        return []  # "it should make no difference": what the speaker wants of it, no judgement
     # a passive subject too: "this bill is doomed to fail"
-    subject = next((c for c in verb.children if c.dep_ in ANY_SUBJECT_DEPS), None)
+    subject = _clause_subject(verb)
     if subject is None:
         return []
     weight = _idiom_weight(verb, subject)
@@ -48,9 +56,21 @@ def idiom_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     holder = art.speaker(quote)
     if holder is None:
         return []
-    targets = _judged(art, subject)
+    if subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "policies that will make a real difference": the noun the clause describes
+    targets = judged(art, subject)
     polarity = (1 if weight > 0 else -1) * (-1 if has_negation(art, verb) else 1)
     return target_signals(art, verb, polarity, abs(weight), targets, holder, quote)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a verb coordinated without one that of the verb it is
+    coordinated with ("intercept evidence is only a small part of the case and could put
+    lives at risk")."""
+    subject = next((c for c in verb.children if c.dep_ in ANY_SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.head.children if c.dep_ in ANY_SUBJECT_DEPS), None)
+    return subject
 
 
 def _idiom_weight(verb: Token, subject: Token) -> float | None:
@@ -70,12 +90,34 @@ def _idiom_weight(verb: Token, subject: Token) -> float | None:
     text = f" {' '.join(words)} "
     # only the idioms whose first word is one of the text's (any idiom the text holds is among them)
     found = [
-        (len(idiom), weight)
+        (_fixed_length(idiom), weight)
         for word in set(text.split(" "))
         for idiom, weight in _IDIOMS_BY_FIRST_WORD.get(word, ())
-        if f" {idiom} " in text
+        if _holds(text, idiom)
     ]
     return max(found)[1] if found else None
+
+
+def _holds(text: str, idiom: str) -> bool:
+    """Whether the predicate's lemmas (`text`, space-delimited, the verb's first) hold the
+    idiom. An idiom with gaps (`GAP`, each up to `GAP_WORDS` words of the predicate's own)
+    starts at the verb: "put the lives of agents at risk" holds "put ... at risk", but
+    "cannot be disclosed without putting others at risk" is no idiom of "disclosed"."""
+    if GAP not in idiom:
+        return f" {idiom} " in text
+    return _gapped_pattern(idiom).match(text) is not None
+
+
+@functools.cache
+def _gapped_pattern(idiom: str) -> re.Pattern[str]:
+    parts = [re.escape(part.strip()) for part in idiom.split(GAP)]
+    return re.compile(" " + f"(?: \\S+){{0,{GAP_WORDS}}} ".join(parts) + " ")
+
+
+def _fixed_length(idiom: str) -> int:
+    """An idiom's words, its gaps left out: the longer of two idioms a predicate holds wins
+    ("make no difference" over "make ... difference")."""
+    return len([word for word in idiom.split(" ") if word != GAP])
 
 
 def _may_hold_an_idiom(verb: Token) -> bool:
@@ -87,7 +129,7 @@ def _may_hold_an_idiom(verb: Token) -> bool:
     pieces = {""}  # the pieces `_idiom_weight`'s text splits into at its spaces, and more
     pieces.update(piece for lemma in view.lemma[verb.i : verb.right_edge.i + 1] for piece in lemma.lower().split(" "))
     return any(
-        all(piece in pieces for piece in idiom.split(" "))
+        all(piece in pieces for piece in idiom.split(" ") if piece != GAP)
         for word in pieces
         for idiom, _ in _IDIOMS_BY_FIRST_WORD.get(word, ())
     )
@@ -104,7 +146,7 @@ def _by_first_word(idioms: dict[str, float]) -> dict[str, list[tuple[str, float]
 _IDIOMS_BY_FIRST_WORD = _by_first_word(EVALUATIVE_IDIOMS)
 
 
-def _judged(art: StanceArticle, subject: Token) -> list[Target]:
+def judged(art: StanceArticle, subject: Token) -> list[Target]:
     """What the clause judges: its clausal subject's action, the thing "it"/"this" points back
     to, or the subject noun; no actor (`StanceArticle.actor_like`), nor a noun that describes
     an organisation ("the club", quotes.yaml body_nouns), whose prospects are no issue."""
