@@ -47,6 +47,7 @@ from pipeline.nlp.mentions.vocabulary import (
     MINISTRY_SYNONYMS,
     MOVEMENT_NOUNS,
     NAMING_HEADS,
+    NATION_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
@@ -66,6 +67,7 @@ _KEY_WORDS = frozenset(
         *GEO_FEATURES,
         *GROUP_NOUNS,
         *POPULATION_NOUNS,
+        *NATION_NOUNS,
         *PEOPLE_NOUNS,
         *SERVICE_NOUNS,
         *POSSESSIVES,
@@ -110,6 +112,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
             out.extend(_national_group(mc, token))
+        elif lower in NATION_NOUNS:
+            out.extend(_nation_people(mc, token))
         elif people_word(lower) is not None:
             out.extend(_people(mc, token))
         elif lower in SERVICE_NOUNS:
@@ -673,6 +677,24 @@ def _bare_parliament(mc: MentionContext, kw: Token) -> list[Candidate]:
     return [
         Candidate(kw.i, kw.i + 1, "ORG", "ORGANIZATION", "name", name, 3, gazetteer_id=built, country_iso3=iso3)
     ]
+
+
+def _nation_people(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the American people" where the article also writes "Americans": a country's adjective
+    and a noun for its people as a whole (nation_nouns) is that people, a GROUP, one with the
+    plural demonym; not "two British people" (persons counted, whose nationality is the
+    country's), nor where the article never names the people by its plural."""
+    doc, i = mc.doc, kw.i
+    if kw.dep_ == "compound" or not kw.is_lower or any(c.dep_ == "nummod" for c in kw.children):
+        return []
+    found = _country_before(mc, i - 1)
+    if found is None or found[2] != "demonym" or not mc.in_sections(found[0], i + 1):
+        return []
+    start, iso3, _ = found
+    if not any(is_plural_demonym(t, mc.gaz) and mc.gaz.demonym_country(t.text) == iso3 for t in doc):
+        return []
+    name = clean_spaces(doc[start : i + 1].text)
+    return [Candidate(start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
 
 
 def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
