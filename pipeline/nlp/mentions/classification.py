@@ -30,7 +30,7 @@ from pipeline.nlp.mentions.context import (
     ents_covering,
 )
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
-from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_by_descent, people_phrase
+from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
     code_name,
@@ -412,8 +412,6 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label == "NORP":
         if view.tag[end - 1] in ("NNPS", "NNS") and text[0].isupper() and text.endswith("s"):
             return Candidate(start, end, label, "GROUP", "name", text, 1)
-        if (people := people_by_descent(mc, span)) is not None:
-            return Candidate(start, end, label, "GROUP", "name", people, 1)  # "young Asian men": the Asians
         # "Soviet", "Western" are no actor on their own; kept only if it turns out to
         # be a surname NER typed NORP ("Mirzoyan"), see _fix_person_names.
         return Candidate(start, end, label, UNRESOLVED, "name", text, 1)

@@ -26,7 +26,6 @@ from pipeline.nlp.mentions.vocabulary import (
     NATIONALITY_GROUP_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
-    PERSON_PLURALS,
     UK_PLACES,
 )
 from pipeline.nlp.records import Mention
@@ -123,30 +122,6 @@ def people_phrase(mc: MentionContext, span: Span) -> bool:
     if not last.is_title or not (last.lower_ in PEOPLE_NOUNS or is_plural_demonym(last, mc.gaz)):
         return False
     return all(t.lower_ in GROUP_MODIFIERS or _people_adjective(mc, t) for t in span[:-1])
-
-
-def people_by_descent(mc: MentionContext, span: Span) -> str | None:
-    """ "young Asian men", "black and Asian people", "Muslim women": one word NER typed NORP
-    that neither the gazetteer knows (no country's demonym, no party) nor ends in "s", as an
-    adjective of a plural noun for people as such (person_plurals), directly or as a conjunct
-    of its adjective, names a people by descent or faith: the GROUP of its plural ("Asians"),
-    the adjective its mention. "Asian countries", "the Asian tsunami", "European leaders"
-    name no people."""
-    if len(span) != 1:
-        return None
-    token = span[0]
-    if token.ent_id_ or not token.is_title or token.text.endswith("s") or mc.gaz.demonym_country(token.text):
-        return None
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head  # "black and Asian people": the first conjunct hangs on the noun
-    head = token.head
-    if token.dep_ not in ("amod", "compound") or head.i <= token.i or head.lower_ not in PERSON_PLURALS:
-        return None
-    lower = span[0].lower_
-    if lower in PEOPLE_ADJECTIVES:  # "Jewish" -> "Jews", "Kurdish" -> "Kurds": the people's own noun
-        stem = lower.removesuffix("ish")
-        return next((noun.capitalize() for noun in sorted(PEOPLE_NOUNS) if noun in (stem + "s", stem + "es")), None)
-    return None if lower.endswith(("ish", "ese", "ch")) else span.text + "s"
 
 
 def people_acting(mc: MentionContext, span: Span) -> bool:
