@@ -72,6 +72,7 @@ from pipeline.nlp.mentions.org_names import (
     untagged_bodies,
     untagged_sites,
 )
+from pipeline.nlp.mentions.parties import party_branch
 from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
 from pipeline.nlp.mentions.post_words import (
     country_of_a_remit,
@@ -288,6 +289,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     if label in ("GPE", "LOC", "ORG", "FAC") and _styled_after(mc.doc, start):
         return None  # "the Prince of Wales", "the Duke of Edinburgh": the place is part of a style
     if ent_id:
+        branch = party_branch(mc, span, ent_id) if label == "ORG" else None
+        if branch is not None:
+            return branch  # "the Scottish Conservative Party": the party's branch, a body of its own
         of_country = country_of_body(mc, span) if label == "ORG" else None
         if of_country is not None:
             return _body_of_a_country(mc, span, ent_id, of_country)

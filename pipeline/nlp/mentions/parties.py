@@ -13,11 +13,11 @@ instead of each guessing the body:
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
-from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS, REPORTING_VERBS
+from pipeline.nlp.mentions.vocabulary import PARTY_BRANCH_MODIFIERS, PARTY_NOUNS, REGION_ADJECTIVES, REPORTING_VERBS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import is_subject, mention_root
 from pipeline.nlp.token_view import view_of
@@ -65,6 +65,33 @@ def is_party(gaz: Gazetteer, m: Mention) -> bool:
     entry = gaz.entries.get(m.gazetteer_id) if m.gazetteer_id else None
     surfaces = entry.surfaces if entry is not None else (m.name,)
     return any(PARTY_NOUNS & set(s.lower().split()) for s in surfaces)
+
+
+def party_branch(mc: MentionContext, span: Span, entity_id: str) -> Candidate | None:
+    """ "The Scottish Conservative Party leader", "the Welsh Liberal Democrats", "a meeting of
+    the parliamentary Labour party": a nation's adjective (region_adjectives) or a branch word
+    (party_branch_modifiers, then only before "party") right before a known party's name make
+    the party's branch, one body of its own named by the word and the party's name, not the
+    party itself; a branch the gazetteer knows ("Parliamentary Labour Party") keeps its id."""
+    entry = mc.gaz.entries.get(entity_id)
+    start = span.start
+    if entry is None or start == 0 or not any(PARTY_NOUNS & set(s.lower().split()) for s in entry.surfaces):
+        return None
+    before = mc.doc[start - 1]
+    if before.ent_type_ not in ("", "NORP") or not mc.in_sections(start - 1, span.end):
+        return None
+    regional = before.is_title and before.lower_ in REGION_ADJECTIVES
+    branch = before.lower_ in PARTY_BRANCH_MODIFIERS and span[-1].lower_ in PARTY_NOUNS
+    if not (regional or branch):
+        return None
+    name = f"{before.text.capitalize()} {entry.name}"
+    known = mc.gaz.by_alias(name)
+    if known is not None:
+        return Candidate(
+            start - 1, span.end, "ORG", "ORGANIZATION", "name", known.name, 2, known.entity_id,
+            country_iso3=known.country_iso3,
+        )
+    return Candidate(start - 1, span.end, "ORG", "ORGANIZATION", "name", name, 2, country_iso3=entry.country_iso3)
 
 
 def _bare_definite(token: Token) -> bool:
