@@ -134,6 +134,27 @@ def titled_name(mc: MentionContext, start: int, end: int) -> Span | None:
     return None
 
 
+def _given_name_left_out(mc: MentionContext, span: Span) -> bool:
+    """ "appointed Shi'a Adel Abdul Mahdi", "Cameroon's Sable Batie took the lead": a capitalised
+    proper noun NER left untagged right before a person's name, a given name of the world's
+    (world_given_names) that the parser attaches to the name, opening no sentence, is the
+    name's first word."""
+    if span.start == 0:
+        return False
+    before = mc.doc[span.start - 1]
+    return (
+        before.is_title
+        and before.tag_ == "NNP"
+        and not before.ent_type_
+        and not before.is_sent_start
+        and before.lower_ in WORLD_GIVEN_NAMES
+        and before.lower_ not in mc.role_words
+        and before.lower_ not in HONORIFICS
+        and span.start <= before.head.i < span.end
+        and mc.section[span.start - 1] == mc.section[span.start]
+    )
+
+
 def two_names(span: Span) -> bool:
     """A span of two or three capitalised words, as a given name and a surname are."""
     return 2 <= len(span) <= 3 and all(t.is_alpha and t.is_title for t in span)
@@ -198,6 +219,9 @@ def person(mc: MentionContext, span: Span, label: str) -> Candidate | None:
     start = ks[0]  # titles split off: the surface is the name, with its honorific
     if start > span.start and lower[start - 1] in HONORIFICS:
         start -= 1
+    elif start == span.start and _given_name_left_out(mc, span):
+        start -= 1  # "Shi'a Adel Abdul Mahdi" typed "Abdul Mahdi": the given name NER left out
+        name = clean_spaces(view.span_text(start, ks[-1] + 1))
     return Candidate(start, ks[-1] + 1, label, "PERSON", "name", name, 1, role=role, gender=gender)
 
 
