@@ -43,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     FACILITY_HEADS,
     FIRM_WORDS,
     FIXTURE_WORDS,
+    SIDE_POSTS,
     HONORIFICS,
     LAW_HEADS,
     MOTION_VERBS,
@@ -268,6 +269,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     after = view.lower[c.tok_end] if c.tok_end < len(doc) else None
     if any(word is not None and word in FIXTURE_WORDS for word in (before, after)):
         return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
+    if len(words) == 1 and (_heads_a_side_post(root, after) or _plural_side(root)):
+        return {"ORGANIZATION"}  # "Chelsea boss Jose Mourinho", "Newcastle are languishing": the club
     # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
     # where the body or person is
     modifies = place and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
@@ -514,6 +517,27 @@ def _children(token: Token, dep: str) -> list[Token]:
     at every occurrence of every name)."""
     view = view_of(token.doc)
     return [token.doc[j] for j in view.children(token.i) if view.dep[j] == dep]
+
+
+def _heads_a_side_post(root: Token, after: str | None) -> bool:
+    """ "Chelsea boss Jose Mourinho", "the Southampton manager": a one-word name modifying the
+    post in a sports side (side_posts) right after it is the side."""
+    return after in SIDE_POSTS and root.dep_ in ("compound", "nmod") and root.head.i == root.i + 1
+
+
+# the forms of a verb that agree with a plural subject, as British usage writes a side's
+_PLURAL_VERB_FORMS = frozenset({"are", "were", "have"})
+
+
+def _plural_side(root: Token) -> bool:
+    """ "If Chelsea are interested", "why Newcastle are languishing": a singular proper name,
+    the subject alone (no names coordinated with it), of a verb in the plural is a side (news
+    writes a team in the plural), not a town, which takes the singular."""
+    if root.tag_ != "NNP" or root.dep_ != "nsubj" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    verb = root.head
+    forms = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > root.i]
+    return any(t.lower_ in _PLURAL_VERB_FORMS and t.i > root.i for t in forms)
 
 
 def _root(doc, c: Candidate) -> Token:
