@@ -46,7 +46,7 @@ def run_pipeline() -> int:
         from pipeline.own_process import collect_as_usual, collect_less
 
         try:
-            start_warm_worker(seeds, data)  # forked first: it and its fork pool collect as usual
+            start_warm_worker(seeds)  # forked first: it and its fork pool collect as usual
             collect_less()  # Dagster's import and runs: fewer garbage collections that free nothing
             counts = _run_with_dagster(key, CORPUS_JOB_WITH_EVALUATION)
         finally:
@@ -60,29 +60,21 @@ def run_pipeline() -> int:
     return 0
 
 
-def start_warm_worker(seeds: Path, data: Path) -> bool:
-    """Fork the warm extraction worker (`pipeline.nlp.warm_worker`) now, before Dagster is
-    imported, when the seeds folder holds articles with no current cached extraction (a
-    small extraction is handed to it, a larger one runs in its fork pool): spaCy's import
-    and the model's load then run beside Dagster's import, the instance and planning as well
-    as beside the code location and the run's start, where planning's first round started it
-    after the first three (and a large extraction's process loaded it before forking its
-    pool, with the other core idle). Planning counts the same articles (the folder's survey and the cache's answers are
-    kept within the process, so they are not read twice), finds the worker waiting, and
-    stops it when there turns out to be nothing to extract. True when one was started."""
+def start_warm_worker(seeds: Path) -> bool:
+    """Fork the warm extraction worker (`pipeline.nlp.warm_worker`) now, first of all,
+    before Dagster is imported: spaCy's import and the model's load then run beside the
+    folder's survey, Dagster's import, the instance and planning, as well as beside the
+    code location and the run's start (a small extraction is handed to it, a larger one runs
+    in its fork pool). It is forked before the survey, which it would only have to let go
+    of, and which is a quarter of a second of the worker's wait on 2,065 articles: a rerun
+    gets here only when something changed, most often an article. Planning's first round
+    stops it when there turns out to be nothing to extract (`refresh.refresh`). True when
+    one was started."""
     if settings.dask_scheduler() or not seeds.is_dir():
         return False  # a missing folder is reported by planning, as before
     from pipeline.nlp import warm_worker
-    from pipeline.nlp.seed_folder import survey
-    from pipeline.nlp.version import extractor_version
-    from pipeline.storage import ExtractionCache
 
-    try:
-        # only the count: a list of the entries held here would be inherited by the worker
-        stale = len(ExtractionCache(data).stale(survey(seeds).articles, extractor_version()))
-    except OSError:  # the folder changed under the survey: planning reads it again and reports
-        return False
-    return stale > 0 and warm_worker.start()
+    return warm_worker.start()
 
 
 def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagster import Definitions, multiprocess_executor
+from dagster import Definitions
 
 from pipeline.defs.assets.evaluation import evaluation_report
 from pipeline.defs.assets.exports import exports_match_schemas
@@ -10,7 +10,7 @@ from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.automation import corpus_automation, daily_reconcile, seeds_sensor
 from pipeline.defs.checks import ALL_CHECKS
 from pipeline.defs.jobs import ALL_JOBS, CORPUS_ASSETS
-from pipeline.defs.pools import ONE_WHOLE_TABLES_STEP
+from pipeline.defs.pools import RUN_EXECUTOR
 from pipeline.defs.resources import NewsPaths
 
 
@@ -23,9 +23,7 @@ def build_definitions(paths: NewsPaths) -> Definitions:
         sensors=[seeds_sensor, corpus_automation],
         schedules=[daily_reconcile],
         resources={"paths": paths},
-        # the daemon's and the UI's runs: Dagster's multiprocess executor, with the warehouse
-        # and the exports one at a time as in `make run` (pipeline/defs/pools.py)
-        executor=multiprocess_executor.configured({"tag_concurrency_limits": ONE_WHOLE_TABLES_STEP}),
+        executor=RUN_EXECUTOR,  # the daemon's and the UI's runs (pipeline/defs/pools.py)
     )
 
 

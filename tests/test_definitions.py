@@ -58,3 +58,14 @@ def test_the_snapshot_is_not_empty():
     expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     assert len(expected["assets"]) >= 10 and expected["asset_checks"] and expected["jobs"]
     assert expected["sensors"] and expected["schedules"]
+
+
+def test_the_extraction_job_is_the_same_in_its_own_code_location():
+    """A rerun's extraction runs start from `extraction_job`'s code location, the daemon's and
+    the UI's from the whole one: the job, its executor and its config are recorded alike."""
+    from pipeline.defs.extraction_job import extraction_definitions
+    from pipeline.defs.job_names import EXTRACT_JOB
+    from pipeline.defs.resources import NewsPaths
+
+    alone = extraction_definitions(NewsPaths.from_environment()).resolve_job_def(EXTRACT_JOB)
+    assert alone.get_job_snapshot_id() == defs.resolve_job_def(EXTRACT_JOB).get_job_snapshot_id()

@@ -575,6 +575,19 @@ def test_one_people_named_three_ways_in_an_article_is_one_group():
     assert link["c#m0"] != link["a#m0"]
 
 
+def test_a_nation_noun_and_the_plural_demonym_are_one_people():
+    """ "the British people" and "Britons" (an irregular plural: the stems "brit" and "briton"
+    differ), "the American public" and "Americans" of one article are one people, keyed by
+    the country the demonyms name."""
+    mentions = [
+        _group("a", 0, "British people"), _group("a", 40, "Britons"),
+        _group("b", 0, "American public"), _group("b", 40, "Americans"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] == link["b#m40"]
+
+
 def test_a_group_with_more_modifiers_is_the_group_its_last_words_name():
     """ "large net service firms" and "net service firms" of one article are one group, and
     "Arbor Network" the "Arbor Networks" named beside it; "public sector unions" stays apart

@@ -76,3 +76,51 @@ def test_after_a_successful_round_an_unchanged_folder_is_not_planned_against_the
     instance.materialized = {"a.txt", "b.txt"}
     assert refresh._plan(instance, paths)[:2] == ([("c.txt", "c.txt")], 0)
     assert refresh._plan(instance, paths, replanned)[:2] == ([], 0)  # as after a successful run of it
+
+
+class Run:
+    success = True
+    all_events: list = []
+
+
+class Job:
+    """An extraction job that records its runs."""
+
+    def __init__(self, seen):
+        self.seen = seen
+
+    def execute_in_process(self, **kwargs):
+        self.seen.append("extraction run")
+        return Run()
+
+
+def test_a_worker_forked_before_planning_is_stopped_when_planning_finds_nothing_to_extract(tmp_path, monkeypatch):
+    """`make run` forks the warm worker before it plans (`cli.start_warm_worker`); when the
+    partitions to run hold no article to extract (never materialised, but extracted), the
+    worker is stopped at once, not once the runs are over."""
+    seen: list[str] = []
+    plans = iter([([("a.txt", "a.txt")], 0, None), ([], 0, None)])
+    monkeypatch.setattr(refresh, "_plan", lambda instance, paths, extracted_from=None: next(plans))
+    monkeypatch.setattr(refresh.warm_worker, "start", lambda: seen.append("start") or True)
+    monkeypatch.setattr(refresh.warm_worker, "stop", lambda: seen.append("stop"))
+    monkeypatch.setattr(refresh.warm_worker, "waiting", lambda: False)
+
+    class Location:
+        def resolve_job_def(self, name):
+            return Job(seen)
+
+    monkeypatch.setattr(refresh, "extraction_definitions", lambda paths: Location())
+    monkeypatch.setattr(refresh.corpus_state, "inputs_fingerprint", lambda paths, job: "inputs")
+    monkeypatch.setattr(refresh.corpus_state, "is_current", lambda paths, job, fingerprint: True)
+    monkeypatch.setattr(refresh.corpus_state, "forget", lambda paths: None)
+    monkeypatch.setattr(refresh.corpus_state, "record", lambda paths, job, fingerprint: None)
+    monkeypatch.setattr("pipeline.defs.side_by_side.execute_side_by_side",
+                        lambda *args, **kwargs: seen.append("corpus run") or Run())
+    paths = NewsPaths(seeds_dir=str(tmp_path / "seeds"), data_dir=str(tmp_path / "data"))
+
+    def whole_location():
+        seen.append("code location")
+        return Location()
+
+    assert refresh.refresh(whole_location, Instance(), paths).success
+    assert seen == ["stop", "extraction run", "stop", "code location", "corpus run"]

@@ -28,6 +28,17 @@ def test_start_up_imports_no_spacy(module):
     assert not [m for m in HEAVY if m in loaded], f"{module} imports spaCy or dask at start-up"
 
 
+TABLE_CODE = ("pandas", "pandera", "pyarrow", "duckdb")
+
+
+def test_the_extraction_job_imports_none_of_the_table_code():
+    """A rerun's extraction run starts from `extraction_job`'s code location, before the
+    table, warehouse and export code is imported (in a thread, while the run waits)."""
+    loaded = _imported("pipeline.defs.extraction_job")
+    assert not [m for m in TABLE_CODE if m in loaded]
+    assert all(m in _imported("pipeline.definitions") for m in TABLE_CODE)  # the check can fail
+
+
 def test_the_extractors_still_import_it():
     """The check above can fail: the extractor entry points do import spaCy."""
     assert "spacy" in _imported("pipeline.nlp.extract")

@@ -95,10 +95,11 @@ def one_article_to_extract(tmp_path, monkeypatch):
     return seeds
 
 
-def test_make_run_starts_the_worker_before_dagster_when_there_is_an_extraction(one_article_to_extract, monkeypatch):
-    """`make run` forks the worker before it imports Dagster (spaCy's load then runs beside
-    Dagster's import, the instance and planning) when articles are to be extracted, however
-    many, and stops an unused one whatever happens in the run."""
+def test_make_run_starts_the_worker_before_dagster_when_it_runs(one_article_to_extract, monkeypatch):
+    """`make run` forks the worker before it surveys the folder and imports Dagster (spaCy's
+    load then runs beside the survey, Dagster's import, the instance and planning), however
+    many articles are to be extracted, and stops an unused one whatever happens in the run
+    (planning stops it when there is nothing to extract: tests/test_refresh_planning.py)."""
     from pipeline import cli
 
     seeds = one_article_to_extract

@@ -10,6 +10,7 @@ from pipeline.defs.assets.exports import exports
 from pipeline.defs.assets.nlp import article_extractions
 from pipeline.defs.assets.reports import actor_network, stance_matrix
 from pipeline.defs.assets.warehouse import warehouse
+from pipeline.defs.extraction_job import extract_articles
 from pipeline.defs.job_names import (  # noqa: F401 - named here too, beside their jobs
     CORPUS_JOB_WITH_EVALUATION,
     EXTRACT_JOB,
@@ -22,12 +23,6 @@ CORPUS_ASSETS = [core_tables, warehouse, actor_network, stance_matrix, exports]
 """Built from every article at once; unpartitioned, downstream of all article partitions."""
 CORPUS_KEYS = [key for assets in CORPUS_ASSETS for key in assets.keys]
 
-extract_articles = define_asset_job(
-    EXTRACT_JOB,
-    selection=AssetSelection.assets(article_extractions),
-    partitions_def=ARTICLE_PARTITIONS,
-    description="Parse and extract the articles of a range of partitions (one partition per seed file).",
-)
 refresh_warehouse = define_asset_job(
     REFRESH_JOB,
     selection=AssetSelection.assets(*CORPUS_ASSETS),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dagster import multiprocess_executor
+
 CORPUS_POOL = "corpus"
 
 # The steps that hold every contract table in memory at once: the warehouse build and the
@@ -31,6 +33,10 @@ MEMORY_TAG = "newsevents/memory"
 WHOLE_TABLES = "whole-tables"
 WHOLE_TABLES_OP_TAGS = {MEMORY_TAG: WHOLE_TABLES}
 ONE_WHOLE_TABLES_STEP = [{"key": MEMORY_TAG, "value": WHOLE_TABLES, "limit": 1}]
+RUN_EXECUTOR = multiprocess_executor.configured({"tag_concurrency_limits": ONE_WHOLE_TABLES_STEP})
+"""The daemon's and the UI's runs: Dagster's multiprocess executor, with the warehouse and the
+exports one at a time as in `make run`. Every code location that holds a job gives it this
+one, so a job's runs are recorded alike whichever location ran it."""
 PRIORITY_TAG = "dagster/priority"
 EXPORTS_OP_TAGS = {**WHOLE_TABLES_OP_TAGS, PRIORITY_TAG: "2"}
 WAREHOUSE_OP_TAGS = {**WHOLE_TABLES_OP_TAGS, PRIORITY_TAG: "1"}

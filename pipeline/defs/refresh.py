@@ -19,6 +19,7 @@ from dagster import AssetKey, DagsterInstance, Definitions, ExecuteInProcessResu
 from pipeline import ahead, settings
 from pipeline.defs import corpus_state
 from pipeline.defs.event_log import BATCH_SIZE, BATCH_SIZE_SETTING
+from pipeline.defs.extraction_job import extraction_definitions
 from pipeline.defs.job_names import EXTRACT_JOB, REFRESH_JOB
 from pipeline.defs.partitions import (
     ARTICLE_PARTITIONS,
@@ -73,21 +74,25 @@ def _plan(
 
 
 def prepare_meanwhile() -> threading.Thread | None:
-    """Build the contract's Pandera models (`schemas.build_models`, which the table step's
-    process would otherwise wait for before it is forked) in a thread of this process while
-    the extraction run waits for the warm worker's parse: in a one-article rerun this process
-    is idle for most of that run (about 0.25 s on a quiet machine), and the models were about
-    0.1 s of the table step's start. The table step's own `prepare_once` waits for it, or does
-    it should it have failed. Only while the warm worker extracts (this process then forks no
+    """Import the code location's other assets (`pipeline.definitions`: pandas, Pandera,
+    pyarrow, DuckDB, the table build, the exports) and build the contract's Pandera models
+    (`schemas.build_models`, which the table step's process would otherwise wait for before
+    it is forked) in a thread of this process while the extraction run waits for the warm
+    worker's parse: in a one-article rerun this process is idle for most of that run, and the
+    extraction job no longer waits for those imports (`extraction_job`). The corpus-level
+    job's code location and the table step's own `prepare_once` wait for them, or do them
+    should they have failed. Only while the warm worker extracts (this process then forks no
     pool while the thread imports), and not where steps run in this process (nothing is forked)."""
     from pipeline.own_process import in_process, prepare_once
-    from pipeline.schemas import build_models
 
     if in_process():
         return None
 
     def prepare() -> None:
-        with contextlib.suppress(Exception):  # the table step prepares for itself
+        with contextlib.suppress(Exception):  # the corpus-level job imports, and the table step prepares, for itself
+            import pipeline.definitions  # noqa: F401
+            from pipeline.schemas import build_models
+
             prepare_once(build_models)
 
     thread = threading.Thread(target=prepare, name="prepare-models", daemon=True)
@@ -127,14 +132,18 @@ def refresh(
     the current inputs (`corpus_state`); stops at the first failed run.
 
     `definitions` may be a function that builds them: it is called only when a job runs, so
-    a rerun with nothing to do never imports the assets (`make run` passes one)."""
+    a rerun with nothing to do never imports the assets (`make run` passes one), and only
+    for the corpus-level job: the extraction's runs before it take the extraction's own
+    code location (`extraction_job`)."""
     if callable(definitions) and not isinstance(definitions, Definitions):
-        build, built = definitions, []
+        build, built = definitions, {}
 
         def job(name: str):
-            if not built:
-                built.append(build())
-            return built[0].resolve_job_def(name)
+            # the extraction's runs before the corpus-level one: none of the other assets' imports
+            part = "extraction" if name == EXTRACT_JOB and "all" not in built else "all"
+            if part not in built:
+                built[part] = extraction_definitions(paths) if part == "extraction" else build()
+            return built[part].resolve_job_def(name)
     else:
         job = definitions.resolve_job_def
     # Per-partition records ("planned", "materialised") written a batch at a time (pipeline/defs/event_log.py).
@@ -152,6 +161,8 @@ def refresh(
             ranges, to_extract, planned_from = _plan(instance, paths, extracted_from)
             if round_ == 0 and to_extract > 0 and not settings.dask_scheduler():
                 warm_worker.start()  # spaCy loads there while the code location is built and the run starts
+            elif round_ == 0:
+                warm_worker.stop()  # one `make run` forked before planning, for nothing to extract
             for first, last in ranges:
                 extract = job(EXTRACT_JOB)
                 if round_ == 0 and first == ranges[0][0] and warm_worker.waiting():

@@ -15,6 +15,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     FACILITY_HEADS,
+    NATION_NOUNS,
     NATURAL_FEATURE_HEADS,
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
@@ -179,16 +180,22 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
     if len(words) == 1 and words[0] in _PEOPLE_NOUNS:
         return _PEOPLE_NOUNS[words[0]], 0
     if len(words) == 1 and _is_demonym_plural(words[0], gaz):
-        return _stem(words[0]), 0
+        return _nation(words[0], gaz), 0
     if len(words) != 2:
         return None
     if words[1] in _WHOLE_PEOPLE or (words[1].endswith("ies") and words[1][:-3] + "y" in _WHOLE_PEOPLE):
         if words[0] in _PEOPLE_ADJECTIVES:
             return _PEOPLE_ADJECTIVES[words[0]], 2
-        return (_stem(words[0]), 2) if gaz.demonym_country(words[0]) is not None else None
+        return (_nation(words[0], gaz), 2) if gaz.demonym_country(words[0]) is not None else None
     if words[0] in _PEOPLE_ADJECTIVES and (words[1] in _PEOPLE_NOUNS or _is_demonym_plural(words[1], gaz)):
         return _PEOPLE_ADJECTIVES[words[0]], 1
     return None
+
+
+def _nation(demonym: str, gaz: Gazetteer) -> str:
+    """The people a country's demonym names, by its country: "british" and "britons" are one
+    people, which their stems ("brit", "briton") would not say."""
+    return f"country:{gaz.demonym_country(demonym)}"
 
 
 def _is_demonym_plural(word: str, gaz: Gazetteer) -> bool:
@@ -208,4 +215,4 @@ _PEOPLE_NOUNS = {w.replace("'", ""): _stem(w) for w in PEOPLE_NOUNS}
 _PEOPLE_ADJECTIVES = {w.replace("'", ""): _stem(w) for w in PEOPLE_ADJECTIVES}
 # The population nouns that name the whole people ("the Kurdish population"), not its camp
 # ("the Macedonian opposition" is the parties against the government, not the Macedonians).
-_WHOLE_PEOPLE = POPULATION_NOUNS - {"opposition"}
+_WHOLE_PEOPLE = (POPULATION_NOUNS | NATION_NOUNS) - {"opposition"}

@@ -47,6 +47,7 @@ from pipeline.nlp.mentions.vocabulary import (
     MINISTRY_SYNONYMS,
     MOVEMENT_NOUNS,
     NAMING_HEADS,
+    NATION_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
@@ -66,6 +67,7 @@ _KEY_WORDS = frozenset(
         *GEO_FEATURES,
         *GROUP_NOUNS,
         *POPULATION_NOUNS,
+        *NATION_NOUNS,
         *PEOPLE_NOUNS,
         *SERVICE_NOUNS,
         *POSSESSIVES,
@@ -110,6 +112,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
             out.extend(_national_group(mc, token))
+        elif lower in NATION_NOUNS:
+            out.extend(_nation_people(mc, token))
         elif people_word(lower) is not None:
             out.extend(_people(mc, token))
         elif lower in SERVICE_NOUNS:
@@ -621,7 +625,9 @@ def _national_service(mc: MentionContext, kw: Token) -> list[Candidate]:
     if kw.tag_ not in ("NN", "NNP") or kw.dep_ == "compound":
         return []  # "army officers", "navy ships": the noun describes something of the service
     found = _country_before(mc, kw.i - 1)
-    if found is None or not mc.in_sections(found[0], kw.i + 1):
+    if found is None:
+        return _bare_parliament(mc, kw)
+    if not mc.in_sections(found[0], kw.i + 1):
         return []
     start, iso3, _ = found
     demonym = mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)
@@ -632,6 +638,63 @@ def _national_service(mc: MentionContext, kw: Token) -> list[Candidate]:
             gazetteer_id=f"org:{iso3.lower()}-{kw.lower_}", country_iso3=iso3,
         )
     ]
+
+
+def _bare_parliament(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "will be given by the parliament", "waited outside of parliament", "a statement to
+    parliament": "parliament" alone, with no word of its own but "the", names the
+    legislature the article is about, one ORGANIZATION with a capitalised "Parliament"
+    (eval/GUIDE.md annotates it as a surface of that body), named as the article names that
+    body; not "a regional parliament", "this parliament" (a term), "members of parliament"
+    (the members), "run for parliament" (a seat) or "parliament buildings"."""
+    doc = mc.doc
+    if kw.lower_ != "parliament" or not kw.is_lower or kw.dep_ == "compound":
+        return []
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in kw.children if c.i < kw.i):
+        return []
+    if kw.dep_ == "pobj" and kw.head.lower_ == "of" and kw.head.head.lower_ in ("member", "members", "houses"):
+        return []
+    if kw.dep_ == "pobj" and kw.head.lower_ == "for" and kw.head.head.lemma_ in ("run", "stand"):
+        return []  # "run for parliament": a seat in it
+    if not mc.in_sections(kw.i, kw.i + 1):
+        return []
+    # "the Scottish Parliament ... a statement to parliament": the one the article names, the
+    # nearest before it (else after it); one entity, not a second, bare "Parliament"
+    named: list[tuple[int, str, str | None, str | None]] = []  # (token, name, gazetteer id, iso3)
+    for e in doc.ents:
+        if e.label_ == "ORG" and len(e) > 1 and e[-1].text == "Parliament":
+            entry = mc.gaz.entries.get(e.ent_id_)
+            name = entry.name if entry else clean_spaces(e.text.removeprefix("the "))
+            named.append((e.start, name, entry and entry.entity_id, entry and entry.country_iso3))
+    for t in doc:  # "Iran's parliament ... taken by parliament": the state's, as _national_service names it
+        if t.lower_ == "parliament" and t.i != kw.i and (found := _country_before(mc, t.i - 1)) is not None:
+            iso3 = found[1]
+            name = f"{mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)} Parliament"
+            named.append((t.i, name, f"org:{iso3.lower()}-parliament", iso3))
+    named.sort()
+    before = [n for n in named if n[0] < kw.i]
+    _, name, built, iso3 = before[-1] if before else named[0] if named else (kw.i, "Parliament", None, None)
+    return [
+        Candidate(kw.i, kw.i + 1, "ORG", "ORGANIZATION", "name", name, 3, gazetteer_id=built, country_iso3=iso3)
+    ]
+
+
+def _nation_people(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the American people" where the article also writes "Americans": a country's adjective
+    and a noun for its people as a whole (nation_nouns) is that people, a GROUP, one with the
+    plural demonym; not "two British people" (persons counted, whose nationality is the
+    country's), nor where the article never names the people by its plural."""
+    doc, i = mc.doc, kw.i
+    if kw.dep_ == "compound" or not kw.is_lower or any(c.dep_ == "nummod" for c in kw.children):
+        return []
+    found = _country_before(mc, i - 1)
+    if found is None or found[2] != "demonym" or not mc.in_sections(found[0], i + 1):
+        return []
+    start, iso3, _ = found
+    if not any(is_plural_demonym(t, mc.gaz) and mc.gaz.demonym_country(t.text) == iso3 for t in doc):
+        return []
+    name = clean_spaces(doc[start : i + 1].text)
+    return [Candidate(start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
 
 
 def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:

@@ -54,6 +54,7 @@ from pipeline.nlp.mentions.ner_spans import (
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
+    repeated_head_pair,
     sentence_case_word,
 )
 from pipeline.nlp.mentions.org_names import (
@@ -87,6 +88,7 @@ from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.untagged_names import (
     untagged_given_names,
     untagged_known_places,
+    untagged_listed_bodies,
     untagged_listed_places,
     untagged_names,
     untagged_owning_places,
@@ -118,6 +120,9 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
             continue
+        if parts := repeated_head_pair(ent):  # "the Duchy of Lancaster and Duchy of Cornwall": two names
+            out.extend(c for part in parts if (c := _classify(mc, part)) is not None)
+            continue
         split = body_then_holder(mc, ent)
         if split:
             out.extend(split)
@@ -127,8 +132,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
             out.append(candidate)
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
-        + bodies_by_their_noun(mc) + untagged_listed_places(mc) + untagged_sites(mc) + untagged_owning_places(mc)
-        + untagged_known_places(mc) + sovereigns(mc)
+        + bodies_by_their_noun(mc) + untagged_listed_places(mc) + untagged_listed_bodies(mc) + untagged_sites(mc)
+        + untagged_owning_places(mc) + untagged_known_places(mc) + sovereigns(mc)
     )
 
 

@@ -173,3 +173,18 @@ def ampersand_name(token: Token) -> bool:
     """ "AT&T", "P&O": capitals joined by an ampersand in one token, a name like any word."""
     letters = token.text.replace("&", "")
     return "&" in token.text and letters.isalpha() and letters.isupper()
+
+
+def repeated_head_pair(ent: Span) -> list[Span]:
+    """ "the Duchy of Lancaster and Duchy of Cornwall", "Real Madrid and Real Sociedad": two
+    names NER ran into one span across "and", told apart by the second opening with the
+    capitalised word the first opens with; each is a span of its own, with NER's label. Not
+    "the Department of Trade and Industry", one name whose "and" joins its last words."""
+    doc = ent.doc
+    first = ent.start + (ent[0].lower_ == "the")
+    if first >= ent.end or not doc[first].is_title:
+        return []
+    for k in range(first + 1, ent.end - 1):
+        if doc[k].lower_ == "and" and doc[k + 1].text == doc[first].text:
+            return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+    return []

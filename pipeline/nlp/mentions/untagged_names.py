@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words, word_positions
-from pipeline.nlp.mentions.context import Candidate, MentionContext
+from pipeline.nlp.mentions.context import Candidate, MentionContext, ents_covering
 from pipeline.nlp.mentions.people import person
 from pipeline.nlp.mentions.post_words import post_word
 from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, ORG_HEADS, UK_PLACES
@@ -134,6 +134,53 @@ def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
             continue  # "the show Bethan and Huw in Wales" over "Huw Stephens has been …": a given name
         out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
     return out
+
+
+def untagged_listed_bodies(mc: MentionContext) -> list[Candidate]:
+    """ "players made by Samsung, Rio and Creative", "include MCI, BT, Deutsche Telekom, Energis,
+    NTT and many others": one capitalised proper noun NER left untagged, a conjunct of a list
+    whose other names NER typed bodies (two at least) or places (a body's initials, "BT"), is
+    a body of the same list; not a word the article writes in lower case, a given name, a
+    name the gazetteer knows, nor one the name goes on from or that owns something."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    lowered = lowered_words(doc)
+    for i in view.tagged("NNP"):
+        token = doc[i]
+        if i == 0 or token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
+            continue
+        if doc[i - 1].text not in (",", "and", "or") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+            continue  # "Kings And Queen": a capitalised "And" joins the words of a title
+        if i + 1 < len(doc) and (
+            doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in (*POSSESSIVES, "-", "–")
+        ):
+            continue  # the name goes on ("Stoke-on-Trent") or owns something
+        others = [t for t in token.conjuncts if t.i != i and t.pos_ == "PROPN"]  # not "and many others"
+        if not all(t.ent_type_ in _LISTED_WITH_BODIES for t in others):
+            continue
+        spans = [next(iter(ents_covering(doc, t.i))) for t in others]
+        if any(span.start < t.left_edge.i for span, t in zip(spans, others, strict=True)):
+            continue  # "the Secretary of State for Culture, Media and Sport": a name runs into the list
+        if len({span.start for span, t in zip(spans, others, strict=True) if _a_body(mc, t)}) < 2:
+            continue
+        if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text) or _opens_a_name_elsewhere(doc, i):
+            continue
+        out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
+    return out
+
+
+# the types NER gives the other names of a list of bodies: bodies, and the initials of a
+# body it reads as a place ("MCI, BT, Deutsche Telekom": "BT" typed GPE)
+_LISTED_WITH_BODIES = frozenset({"ORG", "GPE"})
+
+
+def _a_body(mc: MentionContext, token) -> bool:
+    """NER typed the token's name a body, and the gazetteer knows it as nothing else."""
+    if not token.ent_type_:
+        return False
+    ent = next(iter(ents_covering(token.doc, token.i)), None)
+    entry = mc.gaz.by_alias(ent.text) if ent is not None else None
+    return token.ent_type_ == "ORG" if entry is None else entry.entity_type == "ORGANIZATION"
 
 
 # prepositions whose object is where something is or happens ("in Cardiff", "cities including
