@@ -43,6 +43,7 @@ from pipeline.nlp.quotes.direct import direct_quotes
 from pipeline.nlp.quotes.indirect import indirect_quotes
 from pipeline.nlp.quotes.marks import QUOTE_CHARS, find_quote_segments
 from pipeline.nlp.quotes.speakers import with_speech_events
+from pipeline.nlp.quotes.spoken_of import speakers_not_spoken_of
 from pipeline.nlp.quotes.transcript import transcript_quotes
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 
@@ -57,6 +58,7 @@ def extract_quotes(ctx: ArticleContext, mentions: list[Mention]) -> list[Quote]:
     quotes = direct_quotes(art)
     quotes.extend(indirect_quotes(art, quotes))
     quotes = [q for q in quotes if not _embedded(q, quotes, ctx.text)]
+    quotes = speakers_not_spoken_of(art, quotes)
     lines = transcript_quotes(art, mentions)
     if lines:  # a labelled transcript line is one quote; nothing inside it is another
         quotes = [q for q in quotes if not any(t.char_start <= q.char_start < t.char_end for t in lines)] + lines

@@ -537,10 +537,18 @@ def _programme_owner(art: StanceArticle, subject: Token, plan: Token, quote):
     for child in subject.subtree:
         if child.i >= plan.i:
             break
-        named = child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
+        named = child.dep_ in ("compound", "amod", "nmod") and (child.pos_ in ("PROPN", "ADJ") or _named(art, child))
         if named and (found := _owner_mention(art, child)) is not None:
             return found
     return None
+
+
+def _named(art: StanceArticle, token: Token) -> bool:
+    """ "Tory proposals to cap …": a party's short name the tagger took for a common noun
+    ("Tory" NN) still owns the plan when the mentions read it as the body's name; a common
+    noun they cover otherwise ("government plans") is left out."""
+    mention = art.index.at(token)
+    return mention is not None and mention.kind == "name"
 
 
 def _owner_mention(art: StanceArticle, token: Token):
