@@ -39,6 +39,17 @@ def test_the_extraction_job_imports_none_of_the_table_code():
     assert all(m in _imported("pipeline.definitions") for m in TABLE_CODE)  # the check can fail
 
 
+def test_what_a_rerun_imports_beside_its_extraction_run_holds_no_dagster_module():
+    """`refresh.prepare_meanwhile` imports these in a thread while the extraction run goes on
+    in the main thread: without a Dagster module among them, the two never wait on each
+    other's import locks."""
+    code = ("import sys, pipeline.exports, pipeline.table_build, pipeline.warehouse, pipeline.schemas; "
+            "print('dagster' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"]
+    assert "dagster" in _imported("pipeline.defs.checks")  # the check can fail
+
+
 def test_the_extractors_still_import_it():
     """The check above can fail: the extractor entry points do import spaCy."""
     assert "spacy" in _imported("pipeline.nlp.extract")

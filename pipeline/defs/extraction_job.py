@@ -1,13 +1,11 @@
 """The extraction job and the smallest code location that runs it.
 
 A rerun after an edit runs this job first, for the edited articles' partitions, and the
-corpus-level job after it. Built from the whole code location (`pipeline.definitions`),
-the job waited for every asset's imports (pandas, Pandera, pyarrow, DuckDB, the table
-build and the exports: about half a second of CPU on one core) before it could hand its
-article to the warm worker. `extraction_definitions` holds only the extraction asset, and
-`refresh.prepare_meanwhile` imports the rest in a thread while the run waits for the
-worker's parse. The job is the same object in both code locations (`pipeline.defs.jobs`
-names this one), so its runs are the same.
+corpus-level job after it. `extraction_definitions` holds only the extraction asset, so the
+job starts without the other assets' imports (pandas, Pandera, pyarrow, DuckDB, the table
+build, the exports); `refresh.prepare_meanwhile` imports those in a thread while the run
+waits for the warm worker's parse. The job is the same object in both code locations
+(`pipeline.defs.jobs` names this one), so its runs are recorded alike.
 """
 
 from __future__ import annotations

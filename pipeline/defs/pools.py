@@ -16,7 +16,8 @@ CORPUS_POOL = "corpus"
 
 # The steps that hold every contract table in memory at once: the warehouse build and the
 # exports. Side by side, the two doubled the corpus-level peak, which then grew twice as fast
-# as the corpus (x4 peak 1.30x the x1 peak in `make bench`, against 1.10x one step at a time).
+# as the corpus (the x4 peak 1.30x, and in another `make bench` 1.21x, the x1 peak, against
+# 1.10-1.15x one step at a time).
 # The daemon's and the UI's executor starts one of them at a time (Dagster's
 # `tag_concurrency_limits`); `make run` does so once the tables are large
 # (`whole_tables_limits`), and below that starts both at once. The pictures and the checks
@@ -35,8 +36,9 @@ WHOLE_TABLES_OP_TAGS = {MEMORY_TAG: WHOLE_TABLES}
 ONE_WHOLE_TABLES_STEP = [{"key": MEMORY_TAG, "value": WHOLE_TABLES, "limit": 1}]
 RUN_EXECUTOR = multiprocess_executor.configured({"tag_concurrency_limits": ONE_WHOLE_TABLES_STEP})
 """The daemon's and the UI's runs: Dagster's multiprocess executor, with the warehouse and the
-exports one at a time as in `make run`. Every code location that holds a job gives it this
-one, so a job's runs are recorded alike whichever location ran it."""
+exports always one at a time (`make run` only above `SIDE_BY_SIDE_TABLES_BYTES`). Every code
+location that holds a job gives it this one, so a job's runs are recorded alike whichever
+location ran it."""
 PRIORITY_TAG = "dagster/priority"
 EXPORTS_OP_TAGS = {**WHOLE_TABLES_OP_TAGS, PRIORITY_TAG: "2"}
 WAREHOUSE_OP_TAGS = {**WHOLE_TABLES_OP_TAGS, PRIORITY_TAG: "1"}

@@ -74,15 +74,19 @@ def _plan(
 
 
 def prepare_meanwhile() -> threading.Thread | None:
-    """Import the code location's other assets (`pipeline.definitions`: pandas, Pandera,
-    pyarrow, DuckDB, the table build, the exports) and build the contract's Pandera models
-    (`schemas.build_models`, which the table step's process would otherwise wait for before
-    it is forked) in a thread of this process while the extraction run waits for the warm
-    worker's parse: in a one-article rerun this process is idle for most of that run, and the
-    extraction job no longer waits for those imports (`extraction_job`). The corpus-level
-    job's code location and the table step's own `prepare_once` wait for them, or do them
-    should they have failed. Only while the warm worker extracts (this process then forks no
-    pool while the thread imports), and not where steps run in this process (nothing is forked)."""
+    """Import the libraries and plain modules the corpus-level assets use (pandas, Pandera,
+    pyarrow and DuckDB with `pipeline.schemas`, the table build, the exports and the
+    warehouse) and build the contract's Pandera models (`schemas.build_models`, which the
+    table step's process would otherwise wait for before it is forked) in a thread of this
+    process while the extraction run waits for the warm worker's parse: in a one-article
+    rerun this process is idle for most of that run, and the extraction job no longer waits
+    for those imports (`extraction_job`). None of these modules imports Dagster, so the thread
+    takes no import lock that the run's own lazy imports of Dagster's modules could need; the
+    assets' modules are imported after the run, with the whole code location, which then
+    costs little. The table step's own `prepare_once` waits for the models, or builds them
+    should the thread have failed. Only while the warm worker extracts (this process then
+    forks no pool while the thread imports), and not where steps run in this process
+    (nothing is forked)."""
     from pipeline.own_process import in_process, prepare_once
 
     if in_process():
@@ -90,12 +94,14 @@ def prepare_meanwhile() -> threading.Thread | None:
 
     def prepare() -> None:
         with contextlib.suppress(Exception):  # the corpus-level job imports, and the table step prepares, for itself
-            import pipeline.definitions  # noqa: F401
+            import pipeline.exports
+            import pipeline.table_build
+            import pipeline.warehouse  # noqa: F401
             from pipeline.schemas import build_models
 
             prepare_once(build_models)
 
-    thread = threading.Thread(target=prepare, name="prepare-models", daemon=True)
+    thread = threading.Thread(target=prepare, name="prepare-corpus-steps", daemon=True)
     thread.start()
     return thread
 
