@@ -97,8 +97,8 @@ def one_article_to_extract(tmp_path, monkeypatch):
 
 def test_make_run_starts_the_worker_before_dagster_when_it_runs(one_article_to_extract, monkeypatch):
     """`make run` forks the worker before it surveys the folder and imports Dagster (spaCy's
-    load then runs beside the survey, Dagster's import, the instance and planning), however
-    many articles are to be extracted, and stops an unused one whatever happens in the run
+    load then runs beside the survey, Dagster's import, the instance and planning), whether
+    or not an article is to be extracted, and stops an unused one whatever happens in the run
     (planning stops it when there is nothing to extract: tests/test_refresh_planning.py)."""
     from pipeline import cli
 
@@ -109,20 +109,18 @@ def test_make_run_starts_the_worker_before_dagster_when_it_runs(one_article_to_e
     monkeypatch.setattr(cli, "_run_with_dagster", lambda key, job: seen.append("dagster") or {"articles": 1})
 
     assert cli.run_pipeline() == 0
-    assert seen == ["start", "dagster", "stop"]  # one article to extract: started before Dagster
+    assert seen == ["start", "dagster", "stop"]  # forked before Dagster
 
-    for n in range(warm_worker.MAX_ARTICLES):  # more than one batch: the worker's fork pool
-        (seeds / f"extra-{n:02d}.txt").write_text(f"Extra {n}\n\nThe council met on Monday.\n", encoding="utf-8")
+    (seeds / f"{SEED_004}.txt").unlink()  # nothing to extract: still forked first (planning stops it)
     seen.clear()
     assert cli.run_pipeline() == 0
     assert seen == ["start", "dagster", "stop"]
+    (seeds / f"{SEED_004}.txt").write_text(seed_text(SEED_004), encoding="utf-8")
 
     def failing_run(key, job):
         raise RuntimeError("the run failed")
 
     monkeypatch.setattr(cli, "_run_with_dagster", failing_run)
-    for n in range(warm_worker.MAX_ARTICLES):
-        (seeds / f"extra-{n:02d}.txt").unlink()
     seen.clear()
     with pytest.raises(RuntimeError):
         cli.run_pipeline()
