@@ -1,12 +1,12 @@
 """Judging how a thing was made or done: "the privatisation had been badly handled", "the
-bill was poorly drafted", "a badly drafted bill", "the scheme is well run". In a quote, a
+bill was poorly drafted", "a badly drafted bill", "the scheme is poorly run". In a quote, a
 manner adverb of quality (`manner_judging_adverbs` in knowledge/stances.yaml, with its sign)
 on a past participle is the speaker's judgement of the thing made or done.
 
 Why a pass of its own: the judging word is an adverb, which the evaluative passes read only
 as an intensifier; the participle names no judgement ("handled", "drafted"). The thing
 judged is the participle's passive subject ("the privatisation had been badly handled"), the
-subject of the copula it completes ("the scheme is well run"), or the noun it describes ("a
+subject of the copula it completes ("the scheme is poorly run"), or the noun it describes ("a
 badly drafted bill"); read as for idioms (`idioms.judged`: "it"/"this" is what the sentence
 before is about; an actor or a body is judged elsewhere, if at all). A person is never the
 thing made ("he was badly advised"); on participles of harm and need "badly" is a degree,
@@ -51,7 +51,7 @@ def _made_thing(participle: Token) -> Token | None:
     if participle.dep_ == "amod":
         thing = participle.head  # "a badly drafted bill"
     elif participle.dep_ == "acomp":
-        thing = next((c for c in participle.head.children if c.dep_ == "nsubj"), None)  # "was well run"
+        thing = next((c for c in participle.head.children if c.dep_ == "nsubj"), None)  # "was poorly run"
     else:
         thing = passive_subject(participle)  # "had been badly handled"
     if thing is None or thing.ent_type_ == "PERSON":
