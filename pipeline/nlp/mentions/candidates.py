@@ -43,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     INSTITUTION_HEADS,
     KIND_NOUNS,
+    LEGISLATURE_MEMBER_HEADS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
     MOVEMENT_NOUNS,
@@ -51,6 +52,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
+    SEAT_SEEKING_VERBS,
     SERVICE_NOUNS,
     STORM_TITLES,
     WORK_NOUNS,
@@ -652,9 +654,9 @@ def _bare_parliament(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     if any(c.dep_ != "det" or c.lower_ != "the" for c in kw.children if c.i < kw.i):
         return []
-    if kw.dep_ == "pobj" and kw.head.lower_ == "of" and kw.head.head.lower_ in ("member", "members", "houses"):
+    if kw.dep_ == "pobj" and kw.head.lower_ == "of" and kw.head.head.lower_ in LEGISLATURE_MEMBER_HEADS:
         return []
-    if kw.dep_ == "pobj" and kw.head.lower_ == "for" and kw.head.head.lemma_ in ("run", "stand"):
+    if kw.dep_ == "pobj" and kw.head.lower_ == "for" and kw.head.head.lemma_ in SEAT_SEEKING_VERBS:
         return []  # "run for parliament": a seat in it
     if not mc.in_sections(kw.i, kw.i + 1):
         return []

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.mentions.vocabulary import PARTY_NOUNS
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import co_speakers, holder_for
@@ -37,6 +38,9 @@ SELF_PRONOUNS = frozenset({"it", "they"})  # how a body names itself in its repo
 # verbs of belief (`belief_verbs`, less "say") and of foretelling (`forecast_verbs`): what one
 # believes or predicts one will do is a forecast
 FORECAST_VERBS = (BELIEF_VERBS - {"say"}) | FORETELLING_VERBS
+
+BODIES = BODY_NOUNS | PARTY_NOUNS
+"""Common nouns for a body that can promise or be spoken for ("the government", "the party")."""
 
 
 def pledge_signals(art: StanceArticle, verb: Token) -> list[Signal]:
@@ -89,7 +93,7 @@ def _thing(art: StanceArticle, subject: Token) -> bool:
     return (
         subject.pos_ == "NOUN"
         and art.index.at(subject) is None
-        and subject.lemma_.lower() not in BODY_NOUNS | {"party"}
+        and subject.lemma_.lower() not in BODIES
     )
 
 
@@ -110,7 +114,7 @@ def _other_referent(art: StanceArticle, pronoun: Token, quote: Quote, speaker: M
         named = art.index.at(token)
         if named is not None and named.entity_type != "PERSON" and named.name != speaker.name:
             return True
-        if named is None and token.pos_ == "NOUN" and token.lemma_.lower() in BODY_NOUNS | {"party"}:
+        if named is None and token.pos_ == "NOUN" and token.lemma_.lower() in BODIES:
             return True
     return False
 
