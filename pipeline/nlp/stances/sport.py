@@ -4,14 +4,14 @@ An article in which `MIN_SPORT_WORDS` distinct words of `sport_report_words` occ
 sport ("Italy are really brave opposition", "my service was good", "disappointed with her
 display", "we're positive about Hal"). There the passes that read a judgement of quality
 (`PLAY_JUDGING_PASSES`: judging words, feelings about something, priorities, conditions,
-consequences, effects, idioms, norm conflicts, manners) keep only a judgement of an issue (`issue_words.issue_like`) that names no
-play or result (`play_nouns`: "service", "contribution", "record" name issues elsewhere) and no
-team, nation or player (a team is a named body or state, a position on it no policy), and the
-article's issue (`article_issue`, read from a headline such as "Charvis set to lose fitness
-bid") is no position at all. Verbs and nouns of stance count unless what they are about is play
-or a result ("defend her title", "block the ball", "want to win a medal"): "called for the
-doping charges to be dropped", "hit out at the club's decision", "Iran refuses to recognise
-Israel's right to exist".
+consequences, effects, idioms, norm conflicts, manners) keep only a judgement of an issue
+(`issue_words.issue_like`) that names no play or result (`play_nouns`: "service",
+"contribution", "record" name issues elsewhere) and no team, nation or player (a team is a
+named body or state, a position on it no policy), and the article's issue (`article_issue`,
+read from a headline such as "Charvis set to lose fitness bid") is no position at all. Verbs
+and nouns of stance count unless what they are about is play or a result ("defend her title",
+"block the ball", "want to win a medal"): "called for the doping charges to be dropped", "hit
+out at the club's decision", "Iran refuses to recognise Israel's right to exist".
 """
 
 from __future__ import annotations
