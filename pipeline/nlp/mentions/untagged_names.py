@@ -120,18 +120,14 @@ def untagged_listed_places(mc: MentionContext) -> list[Candidate]:
         if i == 0 or view.lower[i - 1] not in ("and", "or"):
             continue
         token = doc[i]
-        if token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
-            continue
-        if token.head.ent_type_ not in ("GPE", "LOC") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+        if not _untagged_list_member(token, lowered) or token.head.ent_type_ not in ("GPE", "LOC"):
             continue
         if token.head.dep_ in ("compound", "nmod", "amod") and token.head.head.pos_ == "NOUN":
             continue  # "the England and Leicester cause": the list modifies a noun, teams or sides as likely
         if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
             continue  # the name goes on, or owns something
-        if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text):
+        if not _a_name_of_its_own(mc, i):
             continue
-        if _opens_a_name_elsewhere(doc, i):
-            continue  # "the show Bethan and Huw in Wales" over "Huw Stephens has been …": a given name
         out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
     return out
 
@@ -147,9 +143,9 @@ def untagged_listed_bodies(mc: MentionContext) -> list[Candidate]:
     lowered = lowered_words(doc)
     for i in view.tagged("NNP"):
         token = doc[i]
-        if i == 0 or token.ent_type_ or not token.is_title or not token.is_alpha or token.dep_ != "conj":
+        if i == 0 or not _untagged_list_member(token, lowered):
             continue
-        if doc[i - 1].text not in (",", "and", "or") or token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+        if doc[i - 1].text not in (",", "and", "or"):
             continue  # "Kings And Queen": a capitalised "And" joins the words of a title
         if i + 1 < len(doc) and (
             doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in (*POSSESSIVES, "-", "–")
@@ -163,10 +159,26 @@ def untagged_listed_bodies(mc: MentionContext) -> list[Candidate]:
             continue  # "the Secretary of State for Culture, Media and Sport": a name runs into the list
         if len({span.start for span, t in zip(spans, others, strict=True) if _a_body(mc, t)}) < 2:
             continue
-        if not mc.in_sections(i, i + 1) or mc.gaz.by_alias(token.text) or _opens_a_name_elsewhere(doc, i):
+        if not _a_name_of_its_own(mc, i):
             continue
         out.append(Candidate(i, i + 1, "ORG", "ORGANIZATION", "name", token.text, 0))
     return out
+
+
+def _untagged_list_member(token, lowered: set[str]) -> bool:
+    """A capitalised word NER left untagged, a conjunct of a list, that the article never
+    writes in lower case and that is no given name: what the listed-name rules start from."""
+    return (
+        not token.ent_type_ and token.is_title and token.is_alpha and token.dep_ == "conj"
+        and token.lower_ not in lowered and token.lower_ not in GIVEN_NAMES
+    )
+
+
+def _a_name_of_its_own(mc: MentionContext, i: int) -> bool:
+    """The word at `i` is in the article's text sections, no alias the gazetteer knows (that
+    rule types it), and not the first word of a longer name elsewhere ("the show Bethan and
+    Huw in Wales" over "Huw Stephens has been …": a given name)."""
+    return mc.in_sections(i, i + 1) and not mc.gaz.by_alias(mc.doc[i].text) and not _opens_a_name_elsewhere(mc.doc, i)
 
 
 # the types NER gives the other names of a list of bodies: bodies, and the initials of a
