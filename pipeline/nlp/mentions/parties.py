@@ -63,7 +63,11 @@ def is_party(gaz: Gazetteer, m: Mention) -> bool:
     if m.entity_type != "ORGANIZATION" or m.kind != "name":
         return False
     entry = gaz.entries.get(m.gazetteer_id) if m.gazetteer_id else None
-    surfaces = entry.surfaces if entry is not None else (m.name,)
+    return _names_a_party(entry.surfaces if entry is not None else (m.name,))
+
+
+def _names_a_party(surfaces) -> bool:
+    """Whether one of the names holds a party noun as a word ("the Labour Party")."""
     return any(PARTY_NOUNS & set(s.lower().split()) for s in surfaces)
 
 
@@ -75,7 +79,7 @@ def party_branch(mc: MentionContext, span: Span, entity_id: str) -> Candidate | 
     party itself; a branch the gazetteer knows ("Parliamentary Labour Party") keeps its id."""
     entry = mc.gaz.entries.get(entity_id)
     start = span.start
-    if entry is None or start == 0 or not any(PARTY_NOUNS & set(s.lower().split()) for s in entry.surfaces):
+    if entry is None or start == 0 or not _names_a_party(entry.surfaces):
         return None
     before = mc.doc[start - 1]
     if before.ent_type_ not in ("", "NORP") or not mc.in_sections(start - 1, span.end):
