@@ -30,6 +30,7 @@ from pipeline.nlp.stances.signals import (
     signal,
     target_signals,
 )
+from pipeline.nlp.stances.stranded import TIME_ENTITIES
 from pipeline.nlp.stances.targets import (
     SIGN,
     Target,
@@ -619,8 +620,6 @@ def willing_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     return signal(art, verb, polarity, DEONTIC_SCORE, label, head, holder, quote)
 
 
-WHEN_TYPES = frozenset({"DATE", "TIME"})
-
 
 def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> list[Target]:
     """What a verb of judging someone judges them for: the object of its grounds preposition
@@ -635,7 +634,7 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     for host, child in [(verb, c) for c in verb.children] + [(o, c) for o in objects for c in o.children]:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-            if pobj is not None and pobj.ent_type_ in WHEN_TYPES:
+            if pobj is not None and pobj.ent_type_ in TIME_ENTITIES:
                 pobj = None  # "condemned Azerbaijan on Tuesday": when, not what for
             if pobj is not None and host is verb:
                 out += [_actors_own(t, pobj, actors) for t in noun_targets(art, pobj)]
