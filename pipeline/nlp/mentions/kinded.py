@@ -85,8 +85,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     end = kw.i
     while end > 0 and (doc[end - 1].like_num or doc[end - 1].ent_type_ in _MEASURES) and not _inside(doc[end - 1]):
         end -= 1  # "the Run London 10km race": a measure between the name and the noun
-    while end > 0 and _describes(doc[end - 1], kw):
-        end -= 1  # "the Cabir mobile phone virus": lower-case nouns that say what sort of virus
+    while end > 0 and (_describes(doc[end - 1], kw) or _hyphened_description(doc, end)):
+        end -= 2 if doc[end - 1].text == "-" else 1  # "the Cabir mobile phone virus", "file-sharing systems"
     if label == "virus" and not _computing(kw):
         return []  # "the Ebola virus": a disease, no program
     if label == "tool" and kw.dep_ in ("compound", "amod", "nmod"):
@@ -345,6 +345,16 @@ def _modifies(last: Token) -> bool:
     """The name describes a noun after it, or is one of names joined to it: not "join
     Morientes race", where the name is the verb's object and the noun another word."""
     return last.head.i > last.i or last.dep_ == "conj"
+
+
+def _hyphened_description(doc, end: int) -> bool:
+    """ "the BitTorrent and Kazaa file-sharing systems": a hyphen right before `end` joining
+    two lower-case words written together, the first of a describing word the parser split."""
+    if end < 2 or end >= len(doc) or doc[end - 1].text != "-":
+        return False
+    before, after = doc[end - 2], doc[end]
+    joined = not before.whitespace_ and not doc[end - 1].whitespace_
+    return before.is_lower and before.is_alpha and after.is_lower and joined
 
 
 def _describes(token: Token, kw: Token) -> bool:
