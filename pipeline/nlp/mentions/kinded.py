@@ -323,10 +323,13 @@ def _acts_in_the_article(mc: MentionContext, span) -> bool:
     for ent in view_of(mc.doc).ents:
         if clean_spaces(ent.text).removeprefix("the ") != text:
             continue
-        c = Candidate(ent.start, ent.end, ent.label_, "PRODUCT", "name", text, 1)
-        if _thing_evidence(mc, c) & {"PERSON", "ORGANIZATION"} or _spoken_for(ent.root):
-            return True
         root = ent.root
+        same = KIND_NOUNS.get(root.head.lower_) == "tool" or root.head.lemma_ == "network"
+        if root.dep_ in ("compound", "nmod") and same:
+            continue  # "the BitTorrent network" elsewhere: the same construction, or a network that is no body
+        c = Candidate(ent.start, ent.end, ent.label_, "PRODUCT", "name", text, 1)
+        if _thing_evidence(mc, c) & {"PERSON", "ORGANIZATION"} or _spoken_for(root):
+            return True
         by = root.head
         if root.dep_ == "pobj" and (by.dep_ == "agent" or by.lower_ == "by" and by.head.tag_ == "VBN"):
             return True  # "produced by Bungie software", "the machine launched by Apple"
