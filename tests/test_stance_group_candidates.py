@@ -63,3 +63,22 @@ def test_a_partys_rebels_are_a_group_wherever_they_stand():
         for key, ctx in zip(texts, built, strict=True)
     }
     assert groups == {"support": ["Labour rebels"], "object": ["Tory rebels"], "bare": [], "armed": [], "members": []}
+
+
+def test_a_group_noun_whose_of_phrase_names_a_body_holds_for_it():
+    """ "the leaders of Britain's Jewish community, the Board of Deputies, has put support for …
+    ahead of …": a group noun whose own "of" phrase (or its apposition) is a mention holds that
+    one's position, so the stance is the body's and "leaders" no GROUP; "supporters of the
+    software in the US" are no people of the US (wikinews new-uk-jewish-group-formed)."""
+    from pipeline.nlp.extract import chain_extractors
+
+    text = (
+        "The group said that the leaders of Britain's Jewish community, the Board of Deputies, has "
+        '"consistently put support for the policies of an occupying power ahead of the human rights of an '
+        'occupied people".'
+    )
+    ctx = build_contexts([("wiki/jewish-voices", with_newline(text))])[0]
+    mentions, _, stances, _ = chain_extractors(ctx)
+    by_id = {m.mention_id: m for m in mentions}
+    assert not [m.surface for m in mentions if m.entity_type == "GROUP" and m.surface.lower() == "leaders"]
+    assert [by_id[s.holder_mention_id].surface for s in stances if s.holder_mention_id in by_id] == ["Board of Deputies"]
