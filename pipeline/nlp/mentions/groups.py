@@ -23,8 +23,8 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.vocabulary import (
     BYSTANDER_PREPOSITIONS,
-    GROUP_NOUNS,
     GROUP_MODIFIERS,
+    GROUP_NOUNS,
     NATIONALITY_GROUP_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
@@ -124,8 +124,8 @@ def idle_peoples(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
             continue
         span = doc.char_span(m.char_start, m.char_end)
         key = m.name.lower()
-        if span is None or len(span) < 2 or span[-1].lower_ not in GROUP_NOUNS:
-            idle[key] = False
+        if span is None or len(span) < 2 or span[-1].lower_ not in GROUP_NOUNS or not _demonym_opens(mc, span):
+            idle[key] = False  # "the Western allies": a bloc, not a country's people
             continue
         head = span[-1]
         prep = head.head
@@ -138,6 +138,12 @@ def idle_peoples(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
         )
         idle[key] = idle.get(key, True) and spoken_about
     return [m for m in mentions if not (m.entity_type == "GROUP" and idle.get(m.name.lower(), False))]
+
+
+def _demonym_opens(mc: MentionContext, span: Span) -> bool:
+    """Whether a country's demonym opens the phrase, after any article ("British citizens")."""
+    first = span[1] if span[0].lower_ == "the" and len(span) > 2 else span[0]
+    return mc.gaz.demonym_country(first.text) is not None
 
 
 def _people_adjective(mc: MentionContext, token) -> bool:
