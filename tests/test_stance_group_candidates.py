@@ -82,3 +82,24 @@ def test_a_group_noun_whose_of_phrase_names_a_body_holds_for_it():
     by_id = {m.mention_id: m for m in mentions}
     assert not [m.surface for m in mentions if m.entity_type == "GROUP" and m.surface.lower() == "leaders"]
     assert [by_id[s.holder_mention_id].surface for s in stances if s.holder_mention_id in by_id] == ["Board of Deputies"]
+
+
+def test_company_nouns_are_no_group_of_people():
+    """ "Britain's retailers had endured …", "French companies … were reluctant to take on
+    extra staff": firms are organisations, not a group of people (eval/GUIDE.md: GROUP is for
+    ethnic, religious and social groups), so a generic company noun never joins the mentions
+    as a GROUP; "Unions said they would strike" still does."""
+    from pipeline.nlp.extract import chain_extractors
+
+    texts = {
+        "retailers": "The BRC said Britain's retailers had endured their worst Christmas in a decade.",
+        "companies": "French companies, keen to protect their profit margins, were reluctant to take on extra staff.",
+        "firms": "Firms led by the Oil & Natural Gas Corporation will also assist in the development of oil fields.",
+        "unions": "Unions said they would strike over pensions.",
+    }
+    built = build_contexts((key, with_newline(text)) for key, text in texts.items())
+    groups = {
+        key: [m.surface for m in chain_extractors(ctx)[0] if m.entity_type == "GROUP"]
+        for key, ctx in zip(texts, built, strict=True)
+    }
+    assert groups == {"retailers": [], "companies": [], "firms": [], "unions": ["Unions"]}
