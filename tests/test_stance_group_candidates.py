@@ -43,12 +43,21 @@ def test_a_noun_whose_apposition_names_an_example_stays_a_group():
     assert groups["example-adverb"] == ["Human rights groups"]
 
 
+def _chain_groups(texts: dict[str, str], field: str) -> dict[str, list[str]]:
+    """Each text's GROUP mentions after the whole chain (`chain_extractors`), by `field`."""
+    from pipeline.nlp.extract import chain_extractors
+
+    built = build_contexts((key, with_newline(text)) for key, text in texts.items())
+    return {
+        key: [getattr(m, field) for m in chain_extractors(ctx)[0] if m.entity_type == "GROUP"]
+        for key, ctx in zip(texts, built, strict=True)
+    }
+
+
 def test_a_partys_rebels_are_a_group_wherever_they_stand():
     """ "despite the support of 62 Labour rebels": a party's name before a revolt noun
     (stances.yaml revolt_nouns) names a GROUP though the rebels neither act nor hold a stance
     in the sentence; "rebels" alone, "FARC rebels" (no party) and "Labour members" are none."""
-    from pipeline.nlp.extract import chain_extractors
-
     texts = {
         "support": "A cross-party amendment was narrowly rejected by the Commons despite the support of "
         "62 Labour rebels.",
@@ -57,11 +66,7 @@ def test_a_partys_rebels_are_a_group_wherever_they_stand():
         "armed": "The army fought FARC rebels in the south.",
         "members": "Labour members will vote on the plan.",
     }
-    built = build_contexts((key, with_newline(text)) for key, text in texts.items())
-    groups = {
-        key: [m.name for m in chain_extractors(ctx)[0] if m.entity_type == "GROUP"]
-        for key, ctx in zip(texts, built, strict=True)
-    }
+    groups = _chain_groups(texts, "name")
     assert groups == {"support": ["Labour rebels"], "object": ["Tory rebels"], "bare": [], "armed": [], "members": []}
 
 
@@ -90,17 +95,11 @@ def test_company_nouns_are_no_group_of_people():
     extra staff": firms are organisations, not a group of people (eval/GUIDE.md: GROUP is for
     ethnic, religious and social groups), so a generic company noun never joins the mentions
     as a GROUP; "Unions said they would strike" still does."""
-    from pipeline.nlp.extract import chain_extractors
-
     texts = {
         "retailers": "The BRC said Britain's retailers had endured their worst Christmas in a decade.",
         "companies": "French companies, keen to protect their profit margins, were reluctant to take on extra staff.",
         "firms": "Firms led by the Oil & Natural Gas Corporation will also assist in the development of oil fields.",
         "unions": "Unions said they would strike over pensions.",
     }
-    built = build_contexts((key, with_newline(text)) for key, text in texts.items())
-    groups = {
-        key: [m.surface for m in chain_extractors(ctx)[0] if m.entity_type == "GROUP"]
-        for key, ctx in zip(texts, built, strict=True)
-    }
+    groups = _chain_groups(texts, "surface")
     assert groups == {"retailers": [], "companies": [], "firms": [], "unions": ["Unions"]}
