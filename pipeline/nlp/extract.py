@@ -14,6 +14,7 @@ import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 
 from spacy.language import Language
@@ -160,6 +161,7 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     quotes = extract_quotes(ctx, mentions)
     found = group_candidates(ctx, mentions)
     stances, groups = stances_and_groups(ctx, quotes, mentions, found.acting)
+    stances, groups = _held_for_someone(ctx, stances, groups, mentions)
     candidates = [g for g in found.every if not _of_someone(ctx, g, mentions)]
     crowds = protest_crowds(ctx, mentions + candidates)  # "a demonstration against X": its protesters
     events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances, crowds)
@@ -171,6 +173,43 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     kept = acting | {m.mention_id for m in found.named}  # "despite the support of 62 Labour rebels"
     groups = groups + [m for m in candidates + crowds if m.mention_id in kept and m.mention_id not in held]
     return mentions + groups, quotes, stances, events
+
+
+def _held_for_someone(
+    ctx: ArticleContext, stances: list[Stance], groups: list[Mention], mentions: list[Mention]
+) -> tuple[list[Stance], list[Mention]]:
+    """ "the leaders of Britain's Jewish community ... has ignored", "supporters of Viktor
+    Yushchenko say": a group noun whose "of" or "from" phrase is itself a mention (`_whose`)
+    holds that one's position, so its stances are the named one's and the noun is no GROUP of
+    its own (eval/GUIDE.md: the holder is the party whose position it is). Not a noun of
+    dissent ("critics of Mr Howard"), whose people stand against the one named."""
+    whose = {g.mention_id: named for g in groups if (named := _whose(ctx, g, mentions)) is not None}
+    if not whose:
+        return stances, groups
+    stances = [replace(s, holder_mention_id=whose.get(s.holder_mention_id or "", s.holder_mention_id)) for s in stances]
+    return stances, [g for g in groups if g.mention_id not in whose]
+
+
+def _whose(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> str | None:
+    """The mention that is the object of a group noun's own "of" or "from" phrase, or its
+    apposition ("leaders of [the Board of Deputies]", "leaders of Britain's Jewish community,
+    [the Board of Deputies]"), or None: not one nested deeper ("supporters of the open-source
+    software in the US" are no people of the US)."""
+    span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
+    if span is None or is_dissent_noun(span.root):
+        return None
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # a body in apposition names the one the phrase describes ("of Britain's
+                # Jewish community, the Board of Deputies")
+                for word in [c for c in obj.children if c.dep_ == "appos"] + [obj]:
+                    found = next((m for m in mentions if m.char_start <= word.idx < m.char_end), None)
+                    if found is not None:
+                        return found.mention_id
+    return None
 
 
 def _not_only_acted_on(events: list[EventCandidate], done_to: frozenset[str]) -> list[EventCandidate]:

@@ -19,7 +19,7 @@ from pipeline.nlp.mentions.filters import (
     short_body_names,
 )
 from pipeline.nlp.mentions.governments import national_government
-from pipeline.nlp.mentions.groups import nested_demonyms
+from pipeline.nlp.mentions.groups import idle_peoples, nested_demonyms
 from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.parties import party_references
 from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames, particle_surnames
@@ -42,4 +42,5 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = bracketed_aliases(mc, chosen)
     chosen = headed_short_names(mc, short_body_names(mc, chosen))
     mentions = leader_governments(mc, national_government(mc, to_mentions(mc, chosen)))
-    return one_per_start(nested_demonyms(mc, party_references(mc, add_references(mc, mentions))))
+    mentions = idle_peoples(mc, party_references(mc, add_references(mc, mentions)))
+    return one_per_start(nested_demonyms(mc, mentions))

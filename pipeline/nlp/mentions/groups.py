@@ -22,7 +22,9 @@ from pipeline.nlp.mentions.context import (
     make_mention,
 )
 from pipeline.nlp.mentions.vocabulary import (
+    BYSTANDER_PREPOSITIONS,
     GROUP_MODIFIERS,
+    GROUP_NOUNS,
     NATIONALITY_GROUP_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
@@ -103,6 +105,45 @@ def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention
         out[out.index(m)] = replace(m, mention_id=f"{m.article_id}#m{span[-1].idx}")
         out.append(made)
     return sorted(out, key=lambda m: (m.char_start, m.char_end))
+
+
+def idle_peoples(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less the peoples named by a demonym and a group noun ("British citizens",
+    "Canadian citizens") that the article names only as the object of a preposition a measure
+    applies to or a count compares (`bystander_prepositions`: "it didn't apply to British
+    citizens", "less to Canadian citizens", "but not for British suspects"), hung on a verb or
+    an adjective, with no clause of their own: people spoken about, no group that acts, holds a
+    position or is acted on (eval/GUIDE.md). "two Algerian suspects being held" (a clause of
+    their own), "asking for British troops to be pulled out" (the subject of an infinitive),
+    "the search for Islamic extremists" (the object of an act a noun names) and any people the
+    article names elsewhere stay."""
+    doc = mc.doc
+    idle: dict[str, bool] = {}
+    for m in mentions:
+        if m.entity_type != "GROUP" or m.kind != "name" or m.ner_label != "NORP":
+            continue
+        span = doc.char_span(m.char_start, m.char_end)
+        key = m.name.lower()
+        if span is None or len(span) < 2 or span[-1].lower_ not in GROUP_NOUNS or not _demonym_opens(mc, span):
+            idle[key] = False  # "the Western allies": a bloc, not a country's people
+            continue
+        head = span[-1]
+        prep = head.head
+        spoken_about = (
+            head.dep_ == "pobj"
+            and prep.lower_ in BYSTANDER_PREPOSITIONS
+            and prep.head.pos_ != "NOUN"  # "the search for Islamic extremists": what an act is done to
+            and not any(c.dep_ in ("acl", "relcl", "appos") for c in head.children)
+            and not (span.end < len(doc) and doc[span.end].lower_ == "to")  # "for British troops to be pulled out"
+        )
+        idle[key] = idle.get(key, True) and spoken_about
+    return [m for m in mentions if not (m.entity_type == "GROUP" and idle.get(m.name.lower(), False))]
+
+
+def _demonym_opens(mc: MentionContext, span: Span) -> bool:
+    """Whether a country's demonym opens the phrase, after any article ("British citizens")."""
+    first = span[1] if span[0].lower_ == "the" and len(span) > 2 else span[0]
+    return mc.gaz.demonym_country(first.text) is not None
 
 
 def _people_adjective(mc: MentionContext, token) -> bool:

@@ -23,6 +23,7 @@ from pipeline.nlp.records import ArticleContext, Mention, Stance
 from pipeline.nlp.stances.words import (
     ACTED_ON_NOUNS,
     COLLECTIVE_NOUNS,
+    COMPANY_NOUNS,
     COUNT_NOUNS,
     DISSENT_NOUNS,
     GROUP_HOLDER_NOUNS,
@@ -41,7 +42,8 @@ from pipeline.nlp.token_view import view_of
 
 GROUP_LABEL = "GROUP_NOUN"  # ner_label of a group named by a common noun
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | GROUP_HOLDER_NOUNS  # what _group_noun reads
+_HOLDER_LEMMAS = GROUP_HOLDER_NOUNS - COMPANY_NOUNS  # firms are organisations, no group of people
+_GROUP_LEMMAS = MODIFIED_GROUP_NOUNS | _HOLDER_LEMMAS  # what _group_noun reads
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # quantity and degree adjectives say how many or how prominent, not who ("many economists")
 NOT_NAMING = frozenset(
@@ -297,7 +299,7 @@ def _group_noun(token: Token) -> bool:
     if lemma in MODIFIED_GROUP_NOUNS:
         # "many Chinese people", not "people say"
         return any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or c.pos_ == "PROPN") for c in token.lefts)
-    if lemma not in GROUP_HOLDER_NOUNS:
+    if lemma not in _HOLDER_LEMMAS:
         return False
     return token.tag_ in ("NNS", "NNPS") or lemma == "opposition"
 
