@@ -37,9 +37,9 @@ def _dev_copy(target: Path) -> None:
         shutil.copy(GOLD_DIR / "articles" / f"{path.stem}.txt", target / "articles" / f"{path.stem}.txt")
 
 
-def dev_predictions() -> tuple[list, dict[str, Prediction]]:
-    """The dev articles' gold and what the pipeline core predicts for them, run on them alone
-    (as `make eval` does); `dev_stance_misses.py` reads them too."""
+def dev_tables() -> tuple[list, dict]:
+    """The dev articles' gold and the pipeline core's tables for them, run on them alone (as
+    `make eval` does); `dev_stance_extras.py` reads the tables' sentences too."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         _dev_copy(root)
@@ -47,6 +47,13 @@ def dev_predictions() -> tuple[list, dict[str, Prediction]]:
         articles, rejections = ingest(root / "articles")
         now = datetime.now(UTC).replace(tzinfo=None)
         tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
+    return gold, tables
+
+
+def dev_predictions() -> tuple[list, dict[str, Prediction]]:
+    """The dev articles' gold and what the pipeline core predicts for them, run on them alone
+    (as `make eval` does); `dev_stance_misses.py` reads them too."""
+    gold, tables = dev_tables()
     return gold, predictions_from_tables(tables)
 
 

@@ -51,6 +51,7 @@ from pipeline.nlp.stances.words import (
     INSUFFICIENCY_ADJECTIVES,
     INTRANSITIVE_FATES,
     NAMING_VERBS,
+    QUESTION_NOUNS,
 )
 from pipeline.nlp.syntax import (
     ACTOR_LABELS,
@@ -285,6 +286,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
         or believed_negated(governing)
     ):
         polarity, score = negate(polarity, score, full=False)
+    if predicate and _question_judged(noun):
+        return out  # "the issue of how we have border controls is a legitimate aspect of debate"
     targets = copula_targets(art, word, noun) if predicate else None
     if targets is None:
         targets = _attempt_judged(art, noun) if predicate else None
@@ -297,6 +300,18 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     elif is_generic(word) and not issue_like(noun):
         targets = [t for t in targets if issue_like(t.head)]  # "the evidence is astonishingly good"
     return target_signals(art, word, polarity, score, targets, holder, quote)
+
+
+def _question_judged(noun: Token) -> bool:
+    """ "the issue of who settles here is a legitimate aspect of public debate", "the question
+    whether to join is important": a question noun (`question_nouns`) with what it asks (an "of"
+    phrase or a clause) is judged as worth asking, which takes no side on what it asks about."""
+    if noun.dep_ == "csubj":  # "the issue of who comes, how we have border controls, is …" parsed as
+        noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)  # the clause's subject
+    if noun.lemma_.lower() not in QUESTION_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+               for c in noun.children)
 
 
 def _attempt_judged(art: StanceArticle, noun: Token) -> list[Target] | None:
