@@ -53,7 +53,7 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     "it", the subject before the object ("the bill … had safeguards. We will vote against it");
     last the object of a grounds preposition (`grounds_prepositions`)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)] or _phrasal_object(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # last, what someone is judged for ("has been criticised for its annual ban on fishing")
     grounds = [
@@ -61,6 +61,17 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
         for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in ("DATE", "TIME")
     ]
     return passive + (subjects + objects if subject_first else objects + subjects) + grounds
+
+
+def _phrasal_object(verb: Token) -> list[Token]:
+    """The object of a phrasal-prepositional verb, which has no direct object: "Charles Clarke
+    has come up with proposals for a points system. That has been attacked …", "pressed ahead
+    with the plans": the preposition right after the particle opens the verb's object."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
+    if particle is None:
+        return []
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == particle.i + 1), None)
+    return [g for g in prep.children if g.dep_ == "pobj" and not is_quantity(g)] if prep is not None else []
 
 
 def is_quantity(noun: Token) -> bool:
