@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS
+from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, PURSUIT_PHRASAL_VERBS
 from pipeline.nlp.syntax import ACTOR_LABELS
 
 
@@ -64,14 +64,19 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
 
 
 def _phrasal_object(verb: Token) -> list[Token]:
-    """The object of a phrasal-prepositional verb, which has no direct object: "Charles Clarke
-    has come up with proposals for a points system. That has been attacked …", "pressed ahead
-    with the plans": the preposition right after the particle opens the verb's object."""
-    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
-    if particle is None:
+    """The object of a phrasal verb of proposing or pursuing a measure (`pursuit_phrasal_verbs`),
+    which has no direct object: "Charles Clarke has come up with proposals for a points system.
+    That has been attacked …", "pressed ahead with the closure of the library". The particle
+    may be parsed as an adverb ("pressed ahead")."""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i > verb.i}
+    if not any(
+        f"{verb.lemma_.lower()} {particle} with" in PURSUIT_PHRASAL_VERBS for particle in particles
+    ):
         return []
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == particle.i + 1), None)
-    return [g for g in prep.children if g.dep_ == "pobj" and not is_quantity(g)] if prep is not None else []
+    return [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children if g.dep_ == "pobj" and not is_quantity(g)
+    ]
 
 
 def is_quantity(noun: Token) -> bool:
