@@ -53,7 +53,9 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     "it", the subject before the object ("the bill … had safeguards. We will vote against it");
     last the object of a grounds preposition (`grounds_prepositions`)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)] or _phrasal_object(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)]
+    if not objects and not subject_first:  # "it" is rather an expletive ("It could take months")
+        objects = _phrasal_object(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # last, what someone is judged for ("has been criticised for its annual ban on fishing")
     grounds = [
