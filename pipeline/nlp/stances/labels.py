@@ -295,8 +295,10 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
-        if resolve and definite and not quantified and not single and noun.pos_ == "NOUN" and comp is None:
-            # "the draft bill" after "a draft bill on Lords reform": the fuller earlier mention
+        owned = _named_possessive(noun) is not None
+        if resolve and (definite or owned) and not quantified and not single and noun.pos_ == "NOUN" and comp is None:
+            # "the draft bill" after "a draft bill on Lords reform", "the Law Lords' ruling" after
+            # "the Law Lords' ruling that detention … is unlawful": the fuller earlier mention
             fuller = self._fuller_mention(noun, label)
             if fuller:
                 return fuller
@@ -575,9 +577,14 @@ class Labeller:
         on Lords reform", "the arms embargo" after "the EU's arms embargo on China") takes that
         mention's label. A mention with words of its own before the noun ("the US minimum
         wage", "a £6 minimum wage") names another thing or amount; a list ("the prime
-        minister and his chancellor") and people are no issue."""
+        minister and his chancellor") and people are no issue. A named owner must be the same
+        ("the Law Lords' ruling" after "the Law Lords' ruling that detention … is unlawful",
+        not after "the government's ruling …"); a time is no completion."""
         if is_person_head(noun):
             return None
+        # an owner named here must be the earlier mention's too ("the Law Lords' ruling")
+        mine = render(self.doc, _possessor(noun))
+        bare = label[len(mine):].strip() if mine and label.startswith(mine) else label
         lemma = noun.lemma_.lower()
         view = view_of(self.doc)
         for k in range(noun.i - 1, -1, -1):
@@ -591,9 +598,14 @@ class Labeller:
                 continue
             owner = render(self.doc, _possessor(token))
             own = earlier[len(owner):].strip() if owner and earlier.startswith(owner) else earlier
-            if not own.lower().startswith(label.lower() + " "):
+            if mine and owner.lower() != mine.lower():
                 continue
-            added = own[len(label) + 1:].split()
+            completed = complement(self.lex, token)
+            if completed is not None and completed[1].ent_type_ in ("DATE", "TIME"):
+                continue  # "the Fed's decision on 2 February": a time, not what was decided
+            if not own.lower().startswith(bare.lower() + " "):
+                continue
+            added = own[len(bare) + 1:].split()
             if added and added[0].lower() not in ("and", "or", "&"):
                 return earlier
         return None
