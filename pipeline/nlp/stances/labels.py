@@ -63,6 +63,7 @@ from pipeline.nlp.syntax import (
     direct_object,
     has_to_marker,
     hyphen_joined,
+    is_to_infinitive,
 )
 from pipeline.nlp.token_view import view_of
 
@@ -644,10 +645,14 @@ class Labeller:
         -> "weapons inspectors given more time in Iraq"). The label stops at the clause's own
         boundary (`_aside`): a conjoined clause of its own ("should sack Mr Brown, but did not
         believe …") and an adverbial of concession or cause ("to cut greenhouse gases despite
-        its unwillingness …") are no part of what is wished for."""
+        its unwillingness …") are no part of what is wished for; a subjectless to-infinitive of
+        purpose is ("for an independent body to be set up to monitor UK immigration")."""
         skip: set[int] = set()
+        purposes = [c for c in clause.children if _purpose_infinitive(c)]
         for t in clause.subtree:
-            if t is not clause and (t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t)):
+            if t is clause or t in purposes:
+                continue
+            if t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t):
                 skip.update(g.i for g in t.subtree)
         # "calls for him to resign over the affair": a pronoun doer names no one in a label, and
         # the act it leaves reads as a gerund ("resigning over affair"), as action labels do
@@ -656,7 +661,11 @@ class Labeller:
         tokens = [
             t for t in clause.subtree
             if t.i not in skip
-            and (t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc") or _joins(t, skip))
+            and (
+                t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc")
+                or _joins(t, skip)
+                or t.dep_ == "aux" and t.lower_ == "to" and t.head in purposes  # "set up to monitor …"
+            )
             and not t.is_quote
             and not t.is_space
         ]
@@ -762,6 +771,17 @@ class Labeller:
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """ "for an independent body to be set up to monitor UK immigration": a to-infinitive
+    adverbial of a wished-for clause with no subject of its own names what the wished-for
+    thing is for, part of what is wished; other adverbials ("before …", "because …") are not."""
+    return (
+        token.dep_ == "advcl"
+        and is_to_infinitive(token)
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def _entitlement(noun: Token) -> bool:
