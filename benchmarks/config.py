@@ -21,6 +21,7 @@ KILL_GRACE = 10.0  # seconds between SIGTERM and SIGKILL when stopping a stage
 STAGE_TIMEOUT = 3 * 3600.0  # seconds; a hung stage must not stall the bench forever
 BATCH_SIZES = (32, 64, 128, 256)  # bare spaCy's batch sizes tried; the fastest is the baseline
 REPEATS = 2  # interleaved (bare spaCy, pipeline x1) pairs; medians are taken over them
+RERUN_REPEATS = 3  # (no change, one article edited) rerun pairs: seconds each, so one more than REPEATS
 
 
 def _flag(environ: Mapping[str, str], name: str) -> bool:

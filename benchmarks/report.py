@@ -84,9 +84,12 @@ def evaluate(report: dict) -> list[Check]:
             checks.append(Check(name, None, "not measured"))
             continue
         note = _failed(base, rerun)
-        share = rerun["seconds"] / base["seconds"]
-        detail = f"{rerun['seconds']:.1f} s / {base['seconds']:.1f} s = {share:.1%}{note}"
-        checks.append(Check(name, None if note else share < limit, detail))
+        share = ratio(rerun, base, "seconds")
+        steady = (share["high"] < limit) or (share["low"] >= limit)
+        detail = (f"{rerun['seconds']:.1f} s / {base['seconds']:.1f} s = {share['median']:.1%}"
+                  f" (over the runs' ranges {share['low']:.1%}-{share['high']:.1%}: "
+                  f"{'noise of this size cannot flip it' if steady else 'noise of this size could flip it'}){note}")
+        checks.append(Check(name, None if note else rerun["seconds"] / base["seconds"] < limit, detail))
     return checks
 
 

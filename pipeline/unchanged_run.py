@@ -19,8 +19,11 @@ Never taken, so the run goes through Dagster as before: without DAGSTER_HOME (an
 instance), with an instance whose storage is not in DAGSTER_HOME's files (Postgres: its
 state could change without any file here changing), with a data folder on object storage,
 while a seed file has not settled, or when a run is in progress or was left started in the
-instance. What goes unseen is damage below the file system (a disk changing bytes without
-any write), which the full rerun's reading of every warehouse block would find.
+instance. A run started while a seed file had not settled (a rerun right after an edit) is
+still recorded, when that file's bytes at the end are those it had at the start: the next
+rerun with nothing changed need not go through Dagster once more. What goes unseen is damage
+below the file system (a disk changing bytes without any write), which the full rerun's
+reading of every warehouse block would find.
 """
 
 from __future__ import annotations
@@ -32,12 +35,13 @@ import json
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import settings
 from pipeline.defs.job_names import CORPUS_JOB_WITH_EVALUATION
 from pipeline.nlp import file_identity
-from pipeline.nlp.seed_folder import folder_stamp
+from pipeline.nlp.seed_folder import file_digests, folder_stamp
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import atomic_path
 
@@ -103,15 +107,27 @@ def sources(job: str) -> list[Path]:
     return found
 
 
-def inputs_key(seeds: Path, data: Path, job: str) -> str | None:
-    """What a run's result is a function of, apart from the files it keeps; None when a rerun
-    cannot be answered from a record (see the module docstring)."""
+@dataclass(frozen=True)
+class InputsKey:
+    """`digest`: what a run's result is a function of, apart from the files it keeps;
+    `young`: the seed files that had not settled when it was taken, with the digests of
+    their bytes then (a key with young files answers no rerun, but a run started on it can
+    still be recorded, see `record`)."""
+
+    digest: str
+    young: dict[str, str] = field(default_factory=dict)
+
+
+def inputs_key(seeds: Path, data: Path, job: str) -> InputsKey | None:
+    """The key of the run about to start, or of the rerun asking for a record; None when a
+    rerun cannot be answered from a record (see the module docstring)."""
     home = dagster_home()
     if home is None or not settings.is_local(data) or not seeds.is_dir() or not _instance_in_files(home):
         return None  # a missing seeds folder stamps as an empty one: the run says it is missing
     stamp = folder_stamp(seeds)
-    if not stamp.settled:
-        return None
+    young = file_digests(stamp.young) if stamp.young else {}
+    if young is None:
+        return None  # unreadable, or too large to hash at every rerun
     digest = hashlib.sha256()
     environment = sorted((k, v) for k, v in os.environ.items() if k.startswith(SETTINGS_PREFIX))
     digest.update(
@@ -135,7 +151,7 @@ def inputs_key(seeds: Path, data: Path, job: str) -> str | None:
     for path in sources(job):
         digest.update(path.as_posix().encode("utf-8", "surrogateescape"))
         digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return InputsKey(digest.hexdigest(), young)
 
 
 def _files(data: Path, home: Path) -> list[tuple[str, os.stat_result]]:
@@ -171,30 +187,37 @@ def _kept_files(data: Path, home: Path) -> tuple[list[list], dict[str, str | Non
     return identities, young
 
 
-def record(key: str | None, seeds: Path, data: Path, job: str, counts: dict[str, int]) -> bool:
+def record(key: InputsKey | None, seeds: Path, data: Path, job: str, counts: dict[str, int]) -> bool:
     """Write down what this run ended with; `key` is `inputs_key` as computed when the run
     started, and nothing is recorded when it is not the key now (a seed file or the code
-    changed while the run ran). Call with the instance closed: its files must not change
-    after this. Returns whether a record was written."""
+    changed while the run ran), nor while a seed file has not settled. A file that had not
+    settled when the run started must hold the bytes it held then: its identity alone
+    could hide a write made within the same clock tick. Call with the instance closed: its
+    files must not change after this. Returns whether a record was written."""
     path = record_path(data)
     path.unlink(missing_ok=True)
-    if key is None or inputs_key(seeds, data, job) != key:
+    now = inputs_key(seeds, data, job)
+    if key is None or now is None or now.young or now.digest != key.digest:
+        return False
+    if key.young and file_digests(key.young) != key.young:
         return False
     identities, young = _kept_files(data, dagster_home())
     if any(digest is None for digest in young.values()):
         return False  # a file that could not be read cannot be checked by its bytes later
-    _write(data, {"key": key, "files": identities, "young": young, "counts": counts})
+    _write(data, {"key": key.digest, "files": identities, "young": young, "counts": counts})
     return True
 
 
-def recorded_counts(key: str | None, data: Path) -> dict[str, int] | None:
+def recorded_counts(key: InputsKey | None, data: Path) -> dict[str, int] | None:
     """The row counts of the run recorded, when nothing has changed since it (`key` is
-    `inputs_key` now); None otherwise."""
+    `inputs_key` now, with every seed file settled); None otherwise."""
+    if key is None or key.young:
+        return None
     try:
         recorded = json.loads(record_path(data).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if key is None or not _well_formed(recorded) or recorded["key"] != key:
+    if not _well_formed(recorded) or recorded["key"] != key.digest:
         return None
     identities = [
         [path, list(file_identity.identity(info)) if info else None] for path, info in _files(data, dagster_home())

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pipeline.evaluation.baseline import baseline_entities
 from pipeline.evaluation.gold import load_gold
 from pipeline.evaluation.predictions import predictions_from_tables
-from pipeline.evaluation.scoring import ANNOTATED, Prediction, _keys, score_entities
+from pipeline.evaluation.scoring import ANNOTATED, Prediction, entity_keys, score_entities
 from pipeline.evaluation.silver import SILVER_DIR, silver_sets
 from pipeline.nlp.corpus import build_tables
 from pipeline.nlp.extract import extract_articles
@@ -83,8 +83,8 @@ def main(names: list[str]) -> int:
             if not outcome.missed and not outcome.spurious:
                 continue
             print(f"## {article.article_id}")
-            pred_side = [("pred", _keys(p), f"{'/'.join(sorted(p.types))} {p.name!r}") for p in pred]
-            gold_side = [("gold", _keys(g), f"{g.type} {g.name!r}") for g in article.entities]
+            pred_side = [("pred", entity_keys(p), f"{'/'.join(sorted(p.types))} {p.name!r}") for p in pred]
+            gold_side = [("gold", entity_keys(g), f"{g.type} {g.name!r}") for g in article.entities]
             base = score_entities(article, bare[article.article_id])
             base_found = {article.entities[i]: bare[article.article_id][j] for i, j in base.pairs}
             for g in outcome.missed:
@@ -92,7 +92,8 @@ def main(names: list[str]) -> int:
                 span = _find(text, [g.name, *g.surfaces])
                 got = base_found.get(g)
                 by_ner = f" | bare NER has {got.name!r}" if got else ""
-                print(f"FN {g.type} {g.name!r} surfaces={list(g.surfaces)} | {_near(_keys(g), pred_side)}{by_ner}")
+                near = _near(entity_keys(g), pred_side)
+                print(f"FN {g.type} {g.name!r} surfaces={list(g.surfaces)} | {near}{by_ner}")
                 print(f"     {_snippet(text, *span) if span else '(not found as written)'}")
             for p in outcome.spurious:
                 n_fp += 1
@@ -100,7 +101,7 @@ def main(names: list[str]) -> int:
                 ner = sorted({s[2] or "-" for s in found})
                 print(
                     f"FP {'/'.join(sorted(p.types))} {p.name!r} surfaces={sorted(p.surfaces)} ner={ner} "
-                    f"| {_near(_keys(p), gold_side)}"
+                    f"| {_near(entity_keys(p), gold_side)}"
                 )
                 print(f"     {_snippet(text, found[0][0], found[0][1]) if found else '(no mention)'}")
         print(f"# {set_name}: {n_fn} FN, {n_fp} FP\n")

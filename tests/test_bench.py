@@ -226,6 +226,20 @@ def test_a_ratio_whose_ranges_straddle_the_target_says_noise_could_flip_it():
     assert wall.passed is True and "could flip" in wall.detail  # 12/11 = 1.09, but 13/10 = 1.3
 
 
+def test_rerun_shares_are_judged_on_medians_and_say_whether_noise_could_flip_them():
+    report = {"runs": {"x1": repeats.combine([_entry(10.0, 1000), _entry(12.0, 1000)])},
+              "reruns": {"one_article": repeats.combine([_entry(0.45, 600), _entry(0.52, 600), _entry(0.50, 600)]),
+                         "no_change": repeats.combine([_entry(0.2, 500), _entry(0.25, 500), _entry(0.3, 500)])}}
+    checks = {c.name: c for c in targets.evaluate(report)}
+    one = checks["one-article rerun < 5% of the full run"]
+    assert one.passed is True and "0.5 s / 11.0 s = 4.5%" in one.detail  # median 0.50 of 0.45-0.52
+    assert "3.7%-5.2%" in one.detail and "could flip" in one.detail  # 0.45/12 .. 0.52/10
+    same = checks["no-change rerun < 3% of the full run"]
+    assert same.passed is True and "1.7%-3.0%" in same.detail and "could flip" in same.detail  # 3.0% is not < 3%
+    report["reruns"]["no_change"] = repeats.combine([_entry(0.2, 500), _entry(0.22, 500)])
+    assert "cannot flip" in {c.name: c for c in targets.evaluate(report)}["no-change rerun < 3% of the full run"].detail
+
+
 def test_combine_takes_medians_ranges_and_the_largest_peak():
     combined = repeats.combine([_entry(10.0, 800), _entry(14.0, 900, ok=False), _entry(12.0, 700)])
     assert combined["seconds"] == 12.0 and combined["seconds_range"] == [10.0, 14.0]

@@ -163,8 +163,9 @@ def name_key(text: str) -> str:
     return re.sub(r"^the ", "", key)
 
 
-def _keys(entity: GoldEntity | PredEntity | None) -> frozenset[str]:
-    """The normalised names of an entity: canonical name and surfaces."""
+def entity_keys(entity: GoldEntity | PredEntity | None) -> frozenset[str]:
+    """The normalised names of an entity, canonical name and surfaces: two entities are one
+    when they share one (the scorer, and the error listers in scripts/)."""
     return frozenset(name_key(n) for n in (entity.name, *entity.surfaces)) if entity else frozenset()
 
 
@@ -241,7 +242,7 @@ def score_entities(article: GoldArticle, predicted: Sequence[PredEntity]) -> Out
     predicted = [p for p in predicted if p.types & ANNOTATED]
 
     def similarity(gold: GoldEntity, pred: PredEntity):
-        shared = _keys(gold) & _keys(pred)
+        shared = entity_keys(gold) & entity_keys(pred)
         if gold.type not in pred.types or not shared:
             return None
         return (name_key(gold.name) == name_key(pred.name), len(shared))
@@ -250,7 +251,7 @@ def score_entities(article: GoldArticle, predicted: Sequence[PredEntity]) -> Out
 
 
 def same_actor(article: GoldArticle, gold_name: str | None, pred: PredEntity | None) -> bool:
-    return bool(_keys(article.entity(gold_name)) & _keys(pred))
+    return bool(entity_keys(article.entity(gold_name)) & entity_keys(pred))
 
 
 def speaker_right(article: GoldArticle, gold: GoldQuote, pred: PredQuote) -> bool:

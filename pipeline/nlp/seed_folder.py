@@ -138,7 +138,7 @@ YOUNG_BYTES_CHECKED = 16 * 1024 * 1024
 just written) the next survey reads the folder again, as it would the young files."""
 
 
-def _digests(paths: Iterable[str]) -> dict[str, str] | None:
+def file_digests(paths: Iterable[str]) -> dict[str, str] | None:
     """The SHA-256 of each file's bytes (read a chunk at a time: listing holds no file whole);
     None when one cannot be read, or when together they are too large to be worth hashing at
     every survey."""
@@ -175,13 +175,13 @@ def survey(seeds_dir: Path) -> SeedInventory:
     stamp = folder_stamp(seeds_dir)
     if _kept and _kept[0].folder == folder and _kept[0].stamp == stamp.digest:
         kept = _kept[0]
-        if not kept.young or _digests(kept.young) == kept.young:
+        if not kept.young or file_digests(kept.young) == kept.young:
             return kept.inventory
-    before = _digests(stamp.young)
+    before = file_digests(stamp.young)
     inventory = _survey(seeds_dir)
     _kept.clear()
     # a young file may have changed while it was read: keep only what was read from stable bytes
-    if before is not None and (not before or _digests(before) == before):
+    if before is not None and (not before or file_digests(before) == before):
         _kept.append(_Kept(folder, stamp.digest, inventory, before))
     return inventory
 

@@ -38,6 +38,7 @@ from pipeline.nlp.mentions.named_things import (
     honoured_surname,
     law_name,
     listed_product,
+    maker_before_product,
     named_thing,
     operation_name,
     product_name,
@@ -298,6 +299,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return gazetteer_candidate(mc, span, label, ent_id)
     if listed_product(span):
         return named_thing(mc, span, "PRODUCT", text)  # "Windows XP" typed a place, "iPod" a firm
+    maker = maker_before_product(span) if label == "ORG" else None
+    if maker is not None:  # "Microsoft Windows", "Mozilla Firefox": the maker, the product after it no part of its name
+        return Candidate(start, start + maker, label, "ORGANIZATION", "name", clean_spaces(span[:maker].text), 1)
     if code_name(mc, span):
         # "codenamed Xenon": this mention only (priority 2), since a one-word code name is as
         # often a person's or a place's name the article uses elsewhere ("codenamed Denver")

@@ -16,22 +16,33 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.mentions.article_words import lowered_words
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
-from pipeline.nlp.mentions.vocabulary import COMPUTING_WORDS, EXAMPLE_HEADS, HONORIFICS, KIND_NOUNS, NAMING_HEADS
+from pipeline.nlp.mentions.kinds import _spoken_for, _thing_evidence
+from pipeline.nlp.mentions.ner_spans import common_abbreviation
+from pipeline.nlp.mentions.vocabulary import (
+    COMPUTING_WORDS,
+    EXAMPLE_HEADS,
+    HONORIFICS,
+    KIND_NOUNS,
+    NAMING_HEADS,
+    is_body_word,
+)
 from pipeline.nlp.token_view import view_of
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
+_BROADCAST_WORDS = frozenset({"tv", "television", "radio", "cable"})  # "the CBS TV network": a broadcaster
 _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TYPE = {
     "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
-    "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK",
+    "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK", "tool": "PRODUCT",
 }  # fmt: skip
 _NER_OF_KIND = {
     "fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT", "index": "PRODUCT",
-    "study": "WORK_OF_ART",
+    "study": "WORK_OF_ART", "tool": "PRODUCT",
 }  # fmt: skip
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
@@ -55,6 +66,12 @@ _NOT_THE_NAME = {
     # "the CBI report", "the British inquiry": a body or a people NER knows wrote it; "the
     # Hutton report", "the Butler inquiry" NER typed a person or a place: the work, named after its chair
     "study": ("ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"),
+    # "the BitTorrent file-sharing system", "a Taser stun gun", "a Linux or Mac version": NER
+    # types a program's or device's name a body or a person as often as not, so its label does
+    # not decide; a place or a people is where the thing is used ("the New Zealand system",
+    # "US networks"), and a maker ("the Microsoft program") is told by what it does in the
+    # article (`_acts_in_the_article`)
+    "tool": ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"),
 }
 
 
@@ -68,10 +85,12 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     end = kw.i
     while end > 0 and (doc[end - 1].like_num or doc[end - 1].ent_type_ in _MEASURES) and not _inside(doc[end - 1]):
         end -= 1  # "the Run London 10km race": a measure between the name and the noun
-    while end > 0 and _describes(doc[end - 1], kw):
-        end -= 1  # "the Cabir mobile phone virus": lower-case nouns that say what sort of virus
+    while end > 0 and (_describes(doc[end - 1], kw) or _hyphened_description(doc, end)):
+        end -= 2 if doc[end - 1].text == "-" else 1  # "the Cabir mobile phone virus", "file-sharing systems"
     if label == "virus" and not _computing(kw):
         return []  # "the Ebola virus": a disease, no program
+    if label == "tool" and kw.dep_ in ("compound", "amod", "nmod"):
+        return []  # "RNID technology director", "a New York software firm": the noun describes another
     names = _names_before(doc, end, plural, owned=label == "fac")
     out = []
     for start, end in names:
@@ -81,6 +100,8 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
         if label == "brand" and _person_named_elsewhere(doc, start, end):
+            continue
+        if label == "tool" and not _a_tools_name(mc, span, kw):
             continue
         ner = _NER_OF_KIND.get(label, "EVENT")
         # a brand is often its maker's or founder's name: the phrase types this mention only,
@@ -274,6 +295,51 @@ def _person_named_elsewhere(doc, start: int, end: int) -> bool:
     return any(e.label_ == "PERSON" and e.text in words for e in view_of(doc).ents if not start <= e.start < end)
 
 
+def _a_tools_name(mc: MentionContext, span, kw: Token) -> bool:
+    """A name before a tool's noun that names the tool: one NER found (not "3G networks", "an
+    IT system", a common abbreviation), no body's name ("the Millennium Institute network"),
+    no broadcaster ("the UPN TV network", "the CBS television network") and no maker or
+    owner the article shows acting (`_acts_in_the_article`)."""
+    doc = mc.doc
+    if not all(t.ent_type_ for t in span) or common_abbreviation(span.text):
+        return False
+    if span.start > 0 and doc[span.start - 1].whitespace_ == "" and doc[span.start - 1].text[-1:].isalnum():
+        return False  # "3G": the name goes on before
+    if is_body_word(span[-1].lower_) or any(t.lower_ in _BROADCAST_WORDS for t in doc[span.start : kw.i]):
+        return False
+    if len(span) == 1 and span[0].lower_ in lowered_words(doc):
+        return False  # "\"Digital technology has transformed …": a word the article writes in lower case
+    if _spoken_for(kw):
+        return False  # "spokesman for St Bernard software": the body's name, its last word lower-cased
+    return not _acts_in_the_article(mc, span)
+
+
+def _acts_in_the_article(mc: MentionContext, span) -> bool:
+    """A name before a tool's noun that the article shows as a person or a body anywhere
+    ("Microsoft said", "Apple's shares", "produced by Bungie software", "spokesman for St
+    Bernard software") is the maker or owner of the tool, not the tool: what structure says of
+    each occurrence NER found, as for a name NER itself called a product (`_thing_evidence`)."""
+    text = clean_spaces(span.text)
+    for ent in view_of(mc.doc).ents:
+        if clean_spaces(ent.text).removeprefix("the ") != text:
+            continue
+        root = ent.root
+        same = KIND_NOUNS.get(root.head.lower_) == "tool" or root.head.lemma_ == "network"
+        if root.dep_ in ("compound", "nmod") and same:
+            continue  # "the BitTorrent network" elsewhere: the same construction, or a network that is no body
+        c = Candidate(ent.start, ent.end, ent.label_, "PRODUCT", "name", text, 1)
+        if _thing_evidence(mc, c) & {"PERSON", "ORGANIZATION"} or _spoken_for(root):
+            return True
+        by = root.head
+        if root.dep_ == "pobj" and (by.dep_ == "agent" or by.lower_ == "by" and by.head.tag_ == "VBN"):
+            return True  # "produced by Bungie software", "the machine launched by Apple"
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+            return True  # "Apple has sued three men", "IBM put $300m into": a maker acts, a tool is used
+        if root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.ent_type_):
+            return True  # "Microsoft's Internet Explorer", "Apple's iPod": the owner of a named thing
+    return False
+
+
 def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.tag_ in ("NNP", "NNPS")
 
@@ -282,6 +348,16 @@ def _modifies(last: Token) -> bool:
     """The name describes a noun after it, or is one of names joined to it: not "join
     Morientes race", where the name is the verb's object and the noun another word."""
     return last.head.i > last.i or last.dep_ == "conj"
+
+
+def _hyphened_description(doc, end: int) -> bool:
+    """ "the BitTorrent and Kazaa file-sharing systems": a hyphen right before `end` joining
+    two lower-case words written together, the first of a describing word the parser split."""
+    if end < 2 or end >= len(doc) or doc[end - 1].text != "-":
+        return False
+    before, after = doc[end - 2], doc[end]
+    joined = not before.whitespace_ and not doc[end - 1].whitespace_
+    return before.is_lower and before.is_alpha and after.is_lower and joined
 
 
 def _describes(token: Token, kw: Token) -> bool:

@@ -179,6 +179,20 @@ def listed_product(span: Span) -> bool:
     return False
 
 
+def maker_before_product(span: Span) -> int | None:
+    """ "Microsoft Windows", "Mozilla Firefox", "Sony Walkman" typed one body: capitalised words
+    before a listed product's name (product_names) are its maker, the rest the product; how many
+    words the maker has, or None when the span is no maker and product ("Nintendo DS" is one
+    product's name, "the Mozilla Foundation" a body's)."""
+    for k in range(1, min(len(span), 3)):
+        maker = span[:k]
+        if not all(t.is_title or t.is_upper for t in maker) or listed_product(maker):
+            return None
+        if listed_product(span[k:]):
+            return k
+    return None
+
+
 def vessel_start(doc, start: int, end: int) -> int | None:
     """ "the MV Filitsa" typed ORG, "the RMS Lusitania" whose name NER left alone: where a
     ship's name opens when a ship's prefix in capitals (vessel_prefixes) opens the span or
