@@ -23,6 +23,7 @@ from pipeline.nlp.stances.phrases import (
     MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
     RESTRICTING_PREPOSITIONS,
+    TIME_ENTITIES,
     action_argument,
     adjective_head,
     clean,
@@ -602,7 +603,7 @@ class Labeller:
             if mine and owner.lower() != mine.lower():
                 continue
             completed = complement(self.lex, token)
-            if completed is not None and completed[1].ent_type_ in ("DATE", "TIME"):
+            if completed is not None and completed[1].ent_type_ in TIME_ENTITIES:
                 continue  # "the Fed's decision on 2 February": a time, not what was decided
             if not own.lower().startswith(bare.lower() + " "):
                 continue

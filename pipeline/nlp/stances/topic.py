@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.phrases import TIME_ENTITIES
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, PURSUIT_PHRASAL_VERBS
 from pipeline.nlp.syntax import ACTOR_LABELS
 
@@ -60,7 +61,7 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     # last, what someone is judged for ("has been criticised for its annual ban on fishing")
     grounds = [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in CLAUSE_GROUNDS_PREPOSITIONS
-        for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in ("DATE", "TIME")
+        for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in TIME_ENTITIES
     ]
     return passive + (subjects + objects if subject_first else objects + subjects) + grounds
 
