@@ -37,7 +37,9 @@ text and its readers go on to name it. A target that is an entity links to its m
 
 5. Nouns that name a stance ("Labour's opposition to the war", "support for the bill from
    the unions", "Mr Blair's refusal to accept …", "a lack of trust in the prime minister");
-   willing adjectives over plain actions ("determined to lower taxes").
+   willing adjectives over plain actions ("determined to lower taxes"); an attitude adjective
+   after its noun, a reduced relative ("peers angry at the house arrest proposals"), is that
+   noun's attitude.
 6. Evaluative reported speech: a copula that judges ("the plans were a gimmick", "it is
    right to cut taxes", "this is a dangerous step", "scrapping the tax is the right thing
    to do"), effects ("the plans would damage the economy"), idioms of praise or blame, some
@@ -58,7 +60,8 @@ and "the ruling" after "X ruled that …" is the
 ruling with its clause (never the one who decided), a measure's relative clause that acts on an
 object completes it ("regulations which would raise the pension age"), a count ("104,000 jobs") takes the
 kind named before ("civil service jobs"); "it"/"this" stand for what the sentence before
-is about; a person reporting their own state's position holds it; a spokesperson, unnamed
+is about (for "this"/"that" also the object of a phrasal verb of proposing or pursuing: "has come
+up with proposals …"); a person reporting their own state's position holds it; a spokesperson, unnamed
 or named ("Mike Lake, a Yukos spokesman", `spokespeople`), speaks for the body their phrase
 names, unless a portfolio ("home affairs spokesman") makes them a politician in their own
 right; a target naming the holder itself is dropped. Coordinated phrases each with their own determiner

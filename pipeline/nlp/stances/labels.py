@@ -23,6 +23,7 @@ from pipeline.nlp.stances.phrases import (
     MAX_CONTENT_WORDS,
     MAX_LABEL_WORDS,
     RESTRICTING_PREPOSITIONS,
+    TIME_ENTITIES,
     action_argument,
     adjective_head,
     clean,
@@ -63,6 +64,7 @@ from pipeline.nlp.syntax import (
     direct_object,
     has_to_marker,
     hyphen_joined,
+    is_to_infinitive,
 )
 from pipeline.nlp.token_view import view_of
 
@@ -295,8 +297,10 @@ class Labeller:
             earlier = self._antecedent_label(noun, named_only=not definite)
             if earlier:
                 return earlier
-        if resolve and definite and not quantified and not single and noun.pos_ == "NOUN" and comp is None:
-            # "the draft bill" after "a draft bill on Lords reform": the fuller earlier mention
+        owned = _named_possessive(noun) is not None
+        if resolve and (definite or owned) and not quantified and not single and noun.pos_ == "NOUN" and comp is None:
+            # "the draft bill" after "a draft bill on Lords reform", "the Law Lords' ruling" after
+            # "the Law Lords' ruling that detention … is unlawful": the fuller earlier mention
             fuller = self._fuller_mention(noun, label)
             if fuller:
                 return fuller
@@ -575,9 +579,14 @@ class Labeller:
         on Lords reform", "the arms embargo" after "the EU's arms embargo on China") takes that
         mention's label. A mention with words of its own before the noun ("the US minimum
         wage", "a £6 minimum wage") names another thing or amount; a list ("the prime
-        minister and his chancellor") and people are no issue."""
+        minister and his chancellor") and people are no issue. A named owner must be the same
+        ("the Law Lords' ruling" after "the Law Lords' ruling that detention … is unlawful",
+        not after "the government's ruling …"); a time is no completion."""
         if is_person_head(noun):
             return None
+        # an owner named here must be the earlier mention's too ("the Law Lords' ruling")
+        mine = render(self.doc, _possessor(noun))
+        bare = label[len(mine):].strip() if mine and label.startswith(mine) else label
         lemma = noun.lemma_.lower()
         view = view_of(self.doc)
         for k in range(noun.i - 1, -1, -1):
@@ -591,9 +600,14 @@ class Labeller:
                 continue
             owner = render(self.doc, _possessor(token))
             own = earlier[len(owner):].strip() if owner and earlier.startswith(owner) else earlier
-            if not own.lower().startswith(label.lower() + " "):
+            if mine and owner.lower() != mine.lower():
                 continue
-            added = own[len(label) + 1:].split()
+            completed = complement(self.lex, token)
+            if completed is not None and completed[1].ent_type_ in TIME_ENTITIES:
+                continue  # "the Fed's decision on 2 February": a time, not what was decided
+            if not own.lower().startswith(bare.lower() + " "):
+                continue
+            added = own[len(bare) + 1:].split()
             if added and added[0].lower() not in ("and", "or", "&"):
                 return earlier
         return None
@@ -632,10 +646,14 @@ class Labeller:
         -> "weapons inspectors given more time in Iraq"). The label stops at the clause's own
         boundary (`_aside`): a conjoined clause of its own ("should sack Mr Brown, but did not
         believe …") and an adverbial of concession or cause ("to cut greenhouse gases despite
-        its unwillingness …") are no part of what is wished for."""
+        its unwillingness …") are no part of what is wished for; a subjectless to-infinitive of
+        purpose is ("for an independent body to be set up to monitor UK immigration")."""
         skip: set[int] = set()
+        purposes = [c for c in clause.children if _purpose_infinitive(c)]
         for t in clause.subtree:
-            if t is not clause and (t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t)):
+            if t is clause or t in purposes:
+                continue
+            if t.dep_ in ("advcl", "relcl", "ccomp", "parataxis") or _aside(t):
                 skip.update(g.i for g in t.subtree)
         # "calls for him to resign over the affair": a pronoun doer names no one in a label, and
         # the act it leaves reads as a gerund ("resigning over affair"), as action labels do
@@ -644,7 +662,11 @@ class Labeller:
         tokens = [
             t for t in clause.subtree
             if t.i not in skip
-            and (t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc") or _joins(t, skip))
+            and (
+                t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc")
+                or _joins(t, skip)
+                or t.dep_ == "aux" and t.lower_ == "to" and t.head in purposes  # "set up to monitor …"
+            )
             and not t.is_quote
             and not t.is_space
         ]
@@ -750,6 +772,17 @@ class Labeller:
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """ "for an independent body to be set up to monitor UK immigration": a to-infinitive
+    adverbial of a wished-for clause with no subject of its own names what the wished-for
+    thing is for, part of what is wished; other adverbials ("before …", "because …") are not."""
+    return (
+        token.dep_ == "advcl"
+        and is_to_infinitive(token)
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def _entitlement(noun: Token) -> bool:

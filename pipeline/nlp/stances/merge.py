@@ -11,7 +11,7 @@ from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances.absence import denied
 from pipeline.nlp.stances.accord import with_person
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.phrases import clean
+from pipeline.nlp.stances.phrases import TIME_ENTITIES, clean
 from pipeline.nlp.stances.signals import Signal
 
 # who can take a position: people, bodies, states and groups (eval/GUIDE.md, entities)
@@ -148,7 +148,7 @@ def headline_person(art: StanceArticle, holder: Mention) -> Mention | None:
 def _empty_target(art: StanceArticle, signal: Signal, target: str) -> bool:
     """A target that is the holder ("the Cardinal" said by the Cardinal), only a judgement
     ("oppose failure") or a date ("calls in February"): no issue to take a position on."""
-    if signal.target_head.ent_type_ in ("DATE", "TIME") and len(target.split()) <= 2:
+    if signal.target_head.ent_type_ in TIME_ENTITIES and len(target.split()) <= 2:
         return True
     if target.lower() in (signal.holder.name.lower(), (_named_antecedent(art, signal.holder) or "").lower()):
         return True

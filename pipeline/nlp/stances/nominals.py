@@ -509,12 +509,15 @@ def _denied(art: StanceArticle, noun: Token) -> bool:
 def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Signal]:
     """ "Labour is critical of the plan", "I'm suspicious of its usefulness", "the unions are
     unhappy with the deal": an adjective of attitude takes a side on its preposition's object;
-    its subject holds it (`attitude_adjectives` in knowledge/stances.yaml)."""
+    its subject holds it (`attitude_adjectives` in knowledge/stances.yaml). After the noun it
+    describes, as a reduced relative clause ("peers angry at the house arrest proposals",
+    "residents opposed to the plan"), that noun holds it."""
     sign = attitude_sign(adjective)
     participle = _passive_participle(adjective)
+    reduced = _reduced_relative(adjective)
     if (
         sign is None
-        or not participle and (adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj"))
+        or not (participle or reduced) and (adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "amod", "conj"))
         or hypothetical(adjective)
     ):
         return []
@@ -523,13 +526,20 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     preps = ("prep",) if participle else ("prep", "agent")
     prep = next((c for c in adjective.children if c.dep_ in preps and c.lower_ in ATTITUDE_PREPOSITIONS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    clause = _fact_clause(adjective, int(sign)) if prep is None else None
+    clause = _fact_clause(adjective, int(sign)) if prep is None and not reduced else None
     if pobj is None and clause is None:
         return []
+    quote = art.quote_at(adjective.idx)
+    if reduced:
+        holder = art.mention_of(adjective.head)
+        if holder is None:
+            return []
+        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
+        polarity = int(sign) * (-1 if has_negation(art, adjective) else 1)
+        return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
     copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
     if copula is None:
         return []
-    quote = art.quote_at(adjective.idx)
     subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return []
@@ -547,6 +557,20 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
     polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
+
+
+def _reduced_relative(adjective: Token) -> bool:
+    """An attitude adjective or participle right after the noun it describes, with its own
+    preposition ("peers angry at the proposals", "residents opposed to the plan"): a reduced
+    relative clause ("peers who are angry at …"), whose noun holds the attitude."""
+    head = adjective.head
+    return (
+        adjective.dep_ in ("amod", "acl")
+        and (adjective.pos_ == "ADJ" or adjective.tag_ == "VBN")
+        and head.i < adjective.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in ("prep", "agent") for c in adjective.children)
+    )
 
 
 def attitude_sign(word: Token) -> int | None:

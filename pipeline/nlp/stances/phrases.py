@@ -42,7 +42,8 @@ MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
 MAX_CONTENT_WORDS = 8  # a label is cut after this many content words (the issue's own words)
 MIN_CUT_CONTENT_WORDS = 4  # a cut backs off to a phrase boundary, keeping at least this many
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})  # words that never end a label
-AMOUNT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # NER labels of a time: never an issue, nor what completes one
+AMOUNT_TYPES = TIME_ENTITIES | {"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"}
 
 
 def clean(text: str) -> str:
@@ -140,7 +141,7 @@ def complement(lex: StanceLexicon, noun: Token, depth: int = 0) -> tuple[Token, 
                 continue  # "agreements not in the interests of …"
             if pobj.pos_ == "PROPN" or (
                 pobj.pos_ == "NOUN"
-                and pobj.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
+                and pobj.ent_type_ not in TIME_ENTITIES | {"ORDINAL", "CARDINAL"}
                 and pobj.lemma_.lower() not in IDIOM_IN_OBJECTS
             ):
                 return child, pobj

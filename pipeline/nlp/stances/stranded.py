@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.stances.phrases import TIME_ENTITIES
 from pipeline.nlp.stances.words import POLICY_NOUNS
 
 TOPIC_PREPOSITIONS = frozenset({"on", "into"})
 CONTENT_PREPOSITIONS = frozenset({"for"})  # only after a policy noun, only with a gerund and its object
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 _TOPIC_PREPOSITIONS_OR_CONTENT_PREPOSITIONS = TOPIC_PREPOSITIONS | CONTENT_PREPOSITIONS

@@ -17,7 +17,7 @@ from pipeline.nlp.quotes.cues import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund, people_noun
-from pipeline.nlp.stances.phrases import OWN_DETERMINERS, clean, left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import OWN_DETERMINERS, TIME_ENTITIES, clean, left_tokens, own_phrase, render
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -216,7 +216,7 @@ def _funded(art: StanceArticle, verb: Token, money: Token) -> list[Target]:
     for head in (money, verb):
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "to")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not _money(pobj) and pobj.ent_type_ not in ("DATE", "TIME"):
+            if pobj is not None and not _money(pobj) and pobj.ent_type_ not in TIME_ENTITIES:
                 objects.setdefault(prep.lower_, pobj)
     thing = objects.get("in")
     if thing is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS
+from pipeline.nlp.stances.phrases import TIME_ENTITIES
+from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, PURSUIT_PHRASAL_VERBS
 from pipeline.nlp.syntax import ACTOR_LABELS
 
 
@@ -54,13 +55,31 @@ def _slots(verb: Token, subject_first: bool = False) -> list[Token]:
     last the object of a grounds preposition (`grounds_prepositions`)."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     objects = [c for c in verb.children if c.dep_ == "dobj" and not is_quantity(c)]
+    if not objects and not subject_first:  # "it" is rather an expletive ("It could take months")
+        objects = _phrasal_object(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # last, what someone is judged for ("has been criticised for its annual ban on fishing")
     grounds = [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in CLAUSE_GROUNDS_PREPOSITIONS
-        for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in ("DATE", "TIME")
+        for g in c.children if g.dep_ == "pobj" and not is_quantity(g) and g.ent_type_ not in TIME_ENTITIES
     ]
     return passive + (subjects + objects if subject_first else objects + subjects) + grounds
+
+
+def _phrasal_object(verb: Token) -> list[Token]:
+    """The object of a phrasal verb of proposing or pursuing a measure (`pursuit_phrasal_verbs`),
+    which has no direct object: "Charles Clarke has come up with proposals for a points system.
+    That has been attacked …", "pressed ahead with the closure of the library". The particle
+    may be parsed as an adverb ("pressed ahead")."""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i > verb.i}
+    if not any(
+        f"{verb.lemma_.lower()} {particle} with" in PURSUIT_PHRASAL_VERBS for particle in particles
+    ):
+        return []
+    return [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children if g.dep_ == "pobj" and not is_quantity(g)
+    ]
 
 
 def is_quantity(noun: Token) -> bool:

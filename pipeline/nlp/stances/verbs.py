@@ -21,6 +21,7 @@ from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, stance_noun_cue
+from pipeline.nlp.stances.phrases import TIME_ENTITIES
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
@@ -30,7 +31,6 @@ from pipeline.nlp.stances.signals import (
     signal,
     target_signals,
 )
-from pipeline.nlp.stances.stranded import TIME_ENTITIES
 from pipeline.nlp.stances.targets import (
     SIGN,
     Target,

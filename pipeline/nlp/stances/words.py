@@ -57,6 +57,7 @@ GROUNDS_PREPOSITIONS = _VOCABULARY.words("grounds_prepositions")
 CAUSE_LINKS = _VOCABULARY.mapping("cause_links")
 PROPOSAL_VERBS = _VOCABULARY.words("proposal_verbs")
 PROPOSAL_PHRASAL_VERBS = _VOCABULARY.words("proposal_phrasal_verbs")
+PURSUIT_PHRASAL_VERBS = _VOCABULARY.words("pursuit_phrasal_verbs")
 # the verbs that head them ("come", "put"): the stance passes look at these too
 PROPOSAL_PHRASAL_HEADS = frozenset(phrase.split()[0] for phrase in PROPOSAL_PHRASAL_VERBS)
 TRANSPARENT_VERBS = _VOCABULARY.words("transparent_verbs")
