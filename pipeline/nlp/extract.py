@@ -195,20 +195,14 @@ def _whose(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> str 
     apposition ("leaders of [the Board of Deputies]", "leaders of Britain's Jewish community,
     [the Board of Deputies]"), or None: not one nested deeper ("supporters of the open-source
     software in the US" are no people of the US)."""
-    span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
-    if span is None or is_dissent_noun(span.root):
-        return None
-    for prep in span.root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                # a body in apposition names the one the phrase describes ("of Britain's
-                # Jewish community, the Board of Deputies")
-                for word in [c for c in obj.children if c.dep_ == "appos"] + [obj]:
-                    found = next((m for m in mentions if m.char_start <= word.idx < m.char_end), None)
-                    if found is not None:
-                        return found.mention_id
+    for prep in _own_phrases(ctx, group):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            # a body in apposition names the one the phrase describes ("of Britain's
+            # Jewish community, the Board of Deputies")
+            for word in [c for c in obj.children if c.dep_ == "appos"] + [obj]:
+                found = next((m for m in mentions if m.char_start <= word.idx < m.char_end), None)
+                if found is not None:
+                    return found.mention_id
     return None
 
 
@@ -224,16 +218,17 @@ def _of_someone(ctx: ArticleContext, group: Mention, mentions: list[Mention]) ->
     """ "Supporters of Viktor Yushchenko", "creditors of the firm": a group noun whose "of"
     or "from" phrase names someone is that one's people, which the events name by it; not a
     noun of dissent ("critics of Mr Howard", `is_dissent_noun`), whose people stand against him."""
+    named = [(m.char_start, m.char_end) for m in mentions]
+    return any(any(s <= t.idx < e for s, e in named) for prep in _own_phrases(ctx, group) for t in prep.subtree)
+
+
+def _own_phrases(ctx: ArticleContext, group: Mention) -> list:
+    """The "of" and "from" phrases (their prepositions) of a group noun, which may name whose
+    people it is; none for a noun of dissent ("critics of Mr Howard", `is_dissent_noun`)."""
     span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
     if span is None or is_dissent_noun(span.root):
-        return False
-    named = [(m.char_start, m.char_end) for m in mentions]
-    for prep in span.root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-            for t in prep.subtree:
-                if any(s <= t.idx < e for s, e in named):
-                    return True
-    return False
+        return []
+    return [p for p in span.root.children if p.dep_ == "prep" and p.lower_ in ("of", "from")]
 
 
 def _docs(nlp: Language, texts: list[str], layouts: list[Layout]) -> Iterable[Doc]:
