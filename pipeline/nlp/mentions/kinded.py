@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.article_words import lowered_words
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
-from pipeline.nlp.mentions.kinds import _spoken_for, _thing_evidence
+from pipeline.nlp.mentions.kinds import spoken_for, thing_evidence
 from pipeline.nlp.mentions.ner_spans import common_abbreviation
 from pipeline.nlp.mentions.vocabulary import (
     COMPUTING_WORDS,
@@ -309,7 +309,7 @@ def _a_tools_name(mc: MentionContext, span, kw: Token) -> bool:
         return False
     if len(span) == 1 and span[0].lower_ in lowered_words(doc):
         return False  # "\"Digital technology has transformed …": a word the article writes in lower case
-    if _spoken_for(kw):
+    if spoken_for(kw):
         return False  # "spokesman for St Bernard software": the body's name, its last word lower-cased
     return not _acts_in_the_article(mc, span)
 
@@ -318,7 +318,7 @@ def _acts_in_the_article(mc: MentionContext, span) -> bool:
     """A name before a tool's noun that the article shows as a person or a body anywhere
     ("Microsoft said", "Apple's shares", "produced by Bungie software", "spokesman for St
     Bernard software") is the maker or owner of the tool, not the tool: what structure says of
-    each occurrence NER found, as for a name NER itself called a product (`_thing_evidence`)."""
+    each occurrence NER found, as for a name NER itself called a product (`thing_evidence`)."""
     text = clean_spaces(span.text)
     for ent in view_of(mc.doc).ents:
         if clean_spaces(ent.text).removeprefix("the ") != text:
@@ -328,7 +328,7 @@ def _acts_in_the_article(mc: MentionContext, span) -> bool:
         if root.dep_ in ("compound", "nmod") and same:
             continue  # "the BitTorrent network" elsewhere: the same construction, or a network that is no body
         c = Candidate(ent.start, ent.end, ent.label_, "PRODUCT", "name", text, 1)
-        if _thing_evidence(mc, c) & {"PERSON", "ORGANIZATION"} or _spoken_for(root):
+        if thing_evidence(mc, c) & {"PERSON", "ORGANIZATION"} or spoken_for(root):
             return True
         by = root.head
         if root.dep_ == "pobj" and (by.dep_ == "agent" or by.lower_ == "by" and by.head.tag_ == "VBN"):

@@ -122,7 +122,7 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         evidence, things = set(), set()
         for c in occurrences:
             if c.entity_type in THINGS:
-                things |= _thing_evidence(mc, c)
+                things |= thing_evidence(mc, c)
             else:
                 evidence |= _evidence(mc, c)
         if any(c.entity_type == "PERSON" for c in occurrences):
@@ -283,7 +283,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if _company_possession(root) or _its_customers(root) or _held_in(root):
         found.add("ORGANIZATION")
-    if len(words) == 1 and (_reports_what_it_does(root) or _spoken_for(root)):
+    if len(words) == 1 and (_reports_what_it_does(root) or spoken_for(root)):
         found.add("ORGANIZATION")
     if (len(words) == 1 or c.label == "ORG") and not place and _listed_with_bodies(root):
         # not "the line between Edinburgh and Tweedbank": a known town; a longer name only
@@ -407,7 +407,7 @@ def known_place(name: str) -> bool:
 _LAW_HEADS_OR_EVENT_HEADS = LAW_HEADS | EVENT_HEADS
 
 
-def _thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
+def thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     """What makes a name NER called a work or product a person, body or place: only what
     structure says, since songs and films are called after people and places ("Eleanor
     Rigby", "Salford" typed PRODUCT in "the Salford MP" stays put):
@@ -710,7 +710,7 @@ def _reports_what_it_does(root: Token) -> bool:
     return False
 
 
-def _spoken_for(root: Token) -> bool:
+def spoken_for(root: Token) -> bool:
     """ "said Rachel Harker, spokeswoman for Hypertag": the one word a spokesperson speaks for
     is a body (a person spoken for is "Mr Prescott", or a surname the article gives in full)."""
     prep = root.head

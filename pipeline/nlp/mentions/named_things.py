@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import THING_OF_LABEL, Candidate, MentionContext, clean_spaces
-from pipeline.nlp.mentions.kinds import _spoken_for
+from pipeline.nlp.mentions.kinds import spoken_for
 from pipeline.nlp.mentions.vocabulary import (
     BASE_OPENERS,
     CODENAME_WORDS,
@@ -140,7 +140,7 @@ def _acts_as_body(word) -> bool:
     had earlier said", "a statement issued by the Palace") stands for the body seated there."""
     speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in REPORTING_VERBS
     acts = word.dep_ == "pobj" and word.head.dep_ == "agent"
-    return speaks or acts or _spoken_for(word)
+    return speaks or acts or spoken_for(word)
 
 
 def honoured_surname(mc: MentionContext, span: Span) -> bool:
