@@ -530,23 +530,19 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
     if pobj is None and clause is None:
         return []
     quote = art.quote_at(adjective.idx)
-    if reduced:
-        holder = art.mention_of(adjective.head)
-        if holder is None:
-            return []
-        targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
-        polarity = int(sign) * (-1 if has_negation(art, adjective) else 1)
-        return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
-    copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
-    if copula is None:
-        return []
-    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return []
-    if subject.lower_ in FIRST_PERSON or subject.lower_ in PERSONAL_PRONOUNS:
-        holder = art.speaker(quote) if quote is not None else None
+    if reduced:  # the noun it follows holds it; there is no copula
+        copula, holder = None, art.mention_of(adjective.head)
     else:
-        holder = art.mention_of(subject)
+        copula = adjective if participle else adjective.head if adjective.dep_ == "acomp" else None
+        if copula is None:
+            return []
+        subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        if subject.lower_ in FIRST_PERSON or subject.lower_ in PERSONAL_PRONOUNS:
+            holder = art.speaker(quote) if quote is not None else None
+        else:
+            holder = art.mention_of(subject)
     if holder is None:
         return []
     if clause is not None:
@@ -555,7 +551,8 @@ def attitude_adjective_signals(art: StanceArticle, adjective: Token) -> list[Sig
         targets = targets or ([Target(label, clause)] if label else [])
     else:
         targets = action_targets(art, pobj) if pobj.pos_ == "VERB" else noun_targets(art, pobj)
-    polarity = int(sign) * (-1 if has_negation(art, adjective) or has_negation(art, copula) else 1)
+    negated = has_negation(art, adjective) or copula is not None and has_negation(art, copula)
+    polarity = int(sign) * (-1 if negated else 1)
     return target_signals(art, adjective, polarity, ATTITUDE_ADJECTIVE_SCORE, targets, holder, quote)
 
 
