@@ -32,7 +32,6 @@ from pipeline.evaluation.scoring import Prediction, name_key, score_stances
 from pipeline.nlp.stances import signals
 
 
-
 def _recording(seen: list[dict]):
     """`signals.signal`, noting each call's article, sentence, holder and target."""
     original = signals.signal
