@@ -63,6 +63,7 @@ from pipeline.nlp.syntax import (
     DEFINITE_DETS,
     PERSONAL_PRONOUNS,
     direct_object,
+    has_that_marker,
     has_to_marker,
     hyphen_joined,
     is_to_infinitive,
@@ -754,6 +755,8 @@ class Labeller:
             return None  # "work with the unions", "wait until next year"
         if any(c.dep_ in ("prep", "advcl", "xcomp") and c.i > pobj.right_edge.i for c in verb.children):
             return None  # "enter into discussions with his party to find a way forward": the act as worded says more
+        if any(c.dep_ in ("acl", "ccomp") and has_that_marker(c) for c in pobj.children):
+            return None  # "act on the Law Commission's ruling that the levy is unfair": whose claim it is, `holders`
         label = self.noun_label(pobj)
         if not label:
             return None
