@@ -22,7 +22,13 @@ from pipeline.nlp.mentions.governments import national_government
 from pipeline.nlp.mentions.groups import idle_peoples, nested_demonyms
 from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.parties import party_references
-from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames, particle_surnames, settled_surnames
+from pipeline.nlp.mentions.people import (
+    attach_titles,
+    fix_person_names,
+    lone_surnames,
+    particle_surnames,
+    settled_surnames,
+)
 from pipeline.nlp.mentions.references import add_references
 from pipeline.nlp.mentions.styles import judicial_styles, territorial_designations
 from pipeline.nlp.records import ArticleContext, Mention
