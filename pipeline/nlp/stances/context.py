@@ -148,8 +148,9 @@ class StanceArticle:
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
         officials" stand for the state or body that modifies them, "Labour MPs" for the party
-        (`member_nouns`: only a body's name, not a state's; "32 Labour MPs" for no one). A noun of dissent ("Tory rebels",
-        "critics of Mr Howard"; `is_dissent_noun`) is only the group it names."""
+        (`member_nouns`: only a body's name, not a state's; "32 Labour MPs" for no one). A noun
+        of dissent ("Tory rebels", "critics of Mr Howard"; `is_dissent_noun`) is only the group
+        it names."""
         if is_dissent_noun(subject):
             return self.index.at(subject)
         if self.index.at(subject) is None:
