@@ -72,7 +72,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
                 quote_id=signal.in_quote.quote_id if signal.in_quote else None,
             )
         )
-    return sorted(_once_per_article(art, stances), key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+    kept = _once_per_person(art, _once_per_article(art, stances))
+    return sorted(kept, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
 
 
 def _same_one(holder: Mention | None, target: Mention) -> bool:
@@ -119,6 +120,25 @@ def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]
     for stance in stances:
         holder = art.by_id.get(stance.holder_mention_id or "")
         key = ((holder.name if holder else "").lower(), stance.target.lower())
+        kept = best.get(key)
+        if kept is None or (stance.score, -stance.sentence_id) > (kept.score, -kept.sentence_id):
+            best[key] = stance
+    return list(best.values())
+
+
+def _once_per_person(art: StanceArticle, stances: list[Stance]) -> list[Stance]:
+    """A person's stance under the surname alone ("Letwin") and the same stance (target and
+    side) under the one full name of the article's holders it may name ("Oliver Letwin") are
+    one stance, as entity resolution later makes them one holder: the stronger is kept."""
+    holders = [art.by_id.get(s.holder_mention_id or "") for s in stances]
+    full = {m.name for m in holders if m is not None and m.entity_type == "PERSON" and len(m.name.split()) > 1}
+    best: dict[tuple[str, str, str], Stance] = {}
+    for stance, holder in zip(stances, holders, strict=True):
+        name = holder.name if holder is not None else stance.holder_mention_id or ""
+        if holder is not None and holder.entity_type == "PERSON" and name not in full:
+            fuller = [f for f in full if may_name_one_person(f, name)]
+            name = fuller[0] if len(fuller) == 1 else name
+        key = (name.lower(), stance.target.lower(), stance.polarity)
         kept = best.get(key)
         if kept is None or (stance.score, -stance.sentence_id) > (kept.score, -kept.sentence_id):
             best[key] = stance
