@@ -32,7 +32,7 @@ NATURAL_FEATURE_HEADS = _VOCABULARY.words("natural_feature_heads")
 AREA_NOUNS = _VOCABULARY.words("area_nouns")
 WORK_NOUNS = _VOCABULARY.words("work_nouns")
 KIND_NOUNS = _VOCABULARY.mapping(
-    "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index", "study", "tool")
+    "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index", "study", "tool", "cast")
 )
 EXAMPLE_HEADS = _VOCABULARY.mapping("example_heads", values=("work", "product"))
 NAMING_HEADS = _VOCABULARY.mapping("naming_heads", values=("work", "product"))
