@@ -166,6 +166,21 @@ def _law_named_after(mc: MentionContext, start: int) -> bool:
     )
 
 
+def _law_word_after(mc: MentionContext, span: Span, text: str) -> bool:
+    """ "the Mental Capacity Bill", NER's name stopping before the capitalised law word
+    (law_heads) that its last word describes: the words are the law's name, not a body's.
+    A body the gazetteer knows, or one written in capitals, is the party to the law ("the EU
+    Constitution", "the UN Charter") and stays the body."""
+    doc, end = mc.doc, span.end
+    if end >= len(doc) or not (doc[end].is_title and doc[end].lower_ in LAW_HEADS):
+        return False
+    if doc[end - 1].head.i != end or doc[end - 1].dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if mc.gaz.by_alias(text) or any(t.ent_id_ for t in span):
+        return False
+    return not any(len(t.text) > 1 and t.text.isupper() for t in span)
+
+
 def _party_label(mc: MentionContext, span) -> bool:
     """ "Liberal Wilson Tuckey" typed ORG: a party member's label, then a capitalised
     given name and surname, where the article names the party by the label's plural ("the
@@ -391,6 +406,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
+    if label in ("ORG", "FAC", "GPE", "LOC", "NORP") and _law_word_after(mc, span, text):
+        law = clean_spaces(mc.doc[start : end + 1].text)
+        return Candidate(start, end + 1, "LAW", "LAW", "name", law, 1)  # "the Mental Capacity" + "Bill"
     if (
         label in ("FAC", "GPE", "LOC")
         and len(span) > 1
