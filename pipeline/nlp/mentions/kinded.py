@@ -7,9 +7,11 @@ is then an EVENT or a LOCATION, over whatever NER made of it. Names joined by "a
 commas before a plural noun each take the kind. The nouns are data
 (`pipeline/knowledge/mentions.yaml`, `kind_nouns`).
 
-A work noun before a name says the same of a title: "the film Sleepy Hollow", "his album
-American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for;
-so does a year's possessive ("1992's Batman Returns", `dated_title`).
+An actor's or creator's noun after a name says the same ("Friends actress Lisa Kudrow",
+"Peter Pan creator JM Barrie": the name is the WORK the person plays in or made, `kind_nouns`
+value cast). A work noun before a name says the same of a title: "the film Sleepy Hollow",
+"his album American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER
+took them for; so does a year's possessive ("1992's Batman Returns", `dated_title`).
 """
 
 from __future__ import annotations
