@@ -110,6 +110,7 @@ from pipeline.nlp.mentions.vocabulary import (
     POST_NOMINALS,
     REGION_ADJECTIVES,
     SEE_TITLES,
+    SERIES_NOUNS,
     UNIT_WORDS,
     is_body_word,
 )
@@ -164,6 +165,22 @@ def _law_named_after(mc: MentionContext, start: int) -> bool:
         and doc[start - 2].lower_ in LAW_HEADS
         and mc.in_sections(start - 2, start)
     )
+
+
+def _series_label(doc, span: Span) -> bool:
+    """A capitalised series noun (series_nouns) and one capital letter, inside NER's name or
+    right after it: "Group A", "Grade C", "the Group" + "B game"."""
+    first = span[0]
+    if first.lower_ not in SERIES_NOUNS or not first.is_title:
+        return False
+    if len(span) == 2:
+        return _one_letter(span[1].text)
+    return len(span) == 1 and span.end < len(doc) and _one_letter(doc[span.end].text)
+
+
+def _one_letter(text: str) -> bool:
+    """A capital letter alone, a full stop after it allowed ("Group B." NER ran on into)."""
+    return len(text.rstrip(".")) == 1 and text[0].isupper()
 
 
 def _law_word_after(mc: MentionContext, span: Span, text: str) -> bool:
@@ -402,6 +419,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Third South American Summit"
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and operation_name(span):
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "Operation Condor" typed a body
+    if _series_label(mc.doc, span):
+        return None  # "qualified from Group A", "a Grade C drug", "the Group B game": a place in a series, no body
     if len(span) == 1 and view.lower[start] in HOLIDAYS:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and law_name(mc, span, text):
