@@ -178,6 +178,28 @@ def _series_label(doc, span: Span) -> bool:
     return len(span) == 1 and span.end < len(doc) and _one_letter(doc[span.end].text)
 
 
+def _named_among_people(mc: MentionContext, span: Span, text: str) -> bool:
+    """ "with Meryl Streep, Morgan Freeman and Cate Blanchett", "including Lionel Richie, Diana
+    Ross, Ray Charles": a name of two or three capitalised words NER typed a body, listed (joined
+    by commas or "and") with at least two names NER typed people and with nothing else, is a
+    person too; not a name the gazetteer knows, one in capitals or one holding a body's word."""
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    if mc.gaz.by_alias(text) or any(t.ent_id_ or is_body_word(t.lower_) or t.lower_ in ORG_HEADS for t in words):
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        token = todo.pop()
+        members.append(token)
+        todo.extend(c for c in token.children if c.dep_ == "conj")
+    others = [t for t in members if not span.start <= t.i < span.end]
+    return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
+
+
 def _one_letter(text: str) -> bool:
     """A capital letter alone, a full stop after it allowed ("Group B." NER ran on into)."""
     return len(text.rstrip(".")) == 1 and text[0].isupper()
@@ -448,6 +470,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return named_thing(mc, span, "PRODUCT", text)  # "Xbox 2", "MSN Messenger" typed PERSON
     if label == "PERSON" or label in ("ORG", "GPE", "NORP", "FAC") and shaped_like_a_person(span):
         return person(mc, span, "PERSON")
+    if label == "ORG" and _named_among_people(mc, span, text):
+        return person(mc, span, "PERSON")  # "Meryl Streep, Morgan Freeman and Cate Blanchett": the last typed ORG
     if label in ("ORG", "GPE", "NORP", "FAC"):
         titled = titled_name(mc, start, end)
         if titled is not None:
