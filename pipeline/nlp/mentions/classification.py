@@ -32,6 +32,7 @@ from pipeline.nlp.mentions.context import (
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
+from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.named_things import (
     code_name,
     facility_name,
@@ -182,10 +183,13 @@ def _named_among_people(mc: MentionContext, span: Span, text: str) -> bool:
     """ "with Meryl Streep, Morgan Freeman and Cate Blanchett", "including Lionel Richie, Diana
     Ross, Ray Charles": a name of two or three capitalised words NER typed a body, listed (joined
     by commas or "and") with at least two names NER typed people and with nothing else, is a
-    person too; not a name the gazetteer knows, one in capitals or one holding a body's word."""
+    person too; not a name the gazetteer knows, one in capitals, one holding a body's word or a
+    word the article also writes in lower case."""
     words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
     if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
         return False
+    if any(t.lower_ in lowered_words(mc.doc) for t in words):
+        return False  # "Media Player, Windows Messenger and MSN Messenger": words the article writes in lower case
     if mc.gaz.by_alias(text) or any(t.ent_id_ or is_body_word(t.lower_) or t.lower_ in ORG_HEADS for t in words):
         return False
     first = span.root
@@ -515,7 +519,44 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     opened = adjectives_opening(mc, span) if label == "ORG" else start
     if opened < start:  # "the American Jewish Congress", "an English Defence League march"
         return Candidate(opened, end, label, "ORGANIZATION", "name", clean_spaces(mc.doc[opened:end].text), 2)
+    if label in ("GPE", "LOC") and _opens_a_body(mc, span, text):
+        return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Arbor" beside "Arbor Networks"
     return Candidate(start, end, label, TYPE_OF_LABEL[label], "name", text, 1)
+
+
+# prepositions that put a place where something is, comes from or goes to ("based in Beaverton")
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "to", "into", "across", "outside", "around", "throughout", "towards", "via", "within"}
+)
+
+
+def _opens_a_body(mc: MentionContext, span: Span, text: str) -> bool:
+    """ "Mr Pollard said Arbor was not charging" beside "Arbor Networks", "Japan's Nippon"
+    beside "Nippon Steel": a name NER typed a place that no places list knows, written elsewhere
+    in the article as the opening words of a body's name NER found, is that body's short name,
+    where it acts (subject or owner): the places list is short, and a town opens its bodies'
+    names too. Not after a preposition of place, nor where the body's next word is a body's or
+    a place's own ("Cranfield University", "Beaverton City Council": the town's body)."""
+    doc = mc.doc
+    if any(t.ent_id_ for t in span) or mc.gaz.by_alias(text) or is_place_name(text) or known_place(text):
+        return False
+    if span.root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False  # "The New York library", "Colorado Springs, Colorado": a place where it is no actor
+    if span.start > 0 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return False
+    words = [t.text for t in span]
+    for ent in view_of(doc).ents:
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if ent.label_ != "ORG" or len(tokens) <= len(words) or [t.text for t in tokens[: len(words)]] != words:
+            continue
+        after = tokens[len(words)].lower_
+        if not (is_body_word(after) or after in ORG_HEADS or after in _PLACE_BODY_WORDS):
+            return True
+    return False
+
+
+# words after a town's name that make the name the town's body, not a short name of it
+_PLACE_BODY_WORDS = frozenset({"city", "county", "state", "police", "united", "town", "borough", "district"})
 
 
 def _styled_after(doc, start: int) -> bool:
