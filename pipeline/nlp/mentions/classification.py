@@ -32,7 +32,6 @@ from pipeline.nlp.mentions.context import (
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
-from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.named_things import (
     code_name,
     facility_name,
@@ -87,6 +86,7 @@ from pipeline.nlp.mentions.post_words import (
     qualifies_a_post,
     remit_after_a_country,
 )
+from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.sovereigns import sovereigns
 from pipeline.nlp.mentions.untagged_names import (
     untagged_given_names,
