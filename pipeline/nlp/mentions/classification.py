@@ -204,6 +204,30 @@ def _named_among_people(mc: MentionContext, span: Span, text: str) -> bool:
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
 
 
+def _chamber_named(mc: MentionContext, span: Span) -> Span | None:
+    """ "the confidence of all sides of the House", "barracking in the Chamber": a chamber's
+    word alone (capitalised, after "the", "that" or "this") is the chamber the article names
+    in full with that word and "of" ("the House of Commons", "the House of Representatives"):
+    the nearest such name before it, else the first after; None where the article names none."""
+    doc, i = mc.doc, span.start
+    if len(span) != 1 or span[0].text not in _CHAMBER_WORDS or i == 0:
+        return None
+    if doc[i - 1].lower_ not in ("the", "that", "this"):
+        return None
+    named = [
+        e for e in view_of(doc).ents
+        if len(e) >= 3 and e.label_ == "ORG" and e[0].text == span[0].text and e[1].lower_ == "of" and e.start != i
+    ]  # fmt: skip
+    before = [e for e in named if e.start < i]
+    if before:
+        return before[-1]
+    return named[0] if named else None
+
+
+# capitalised words that, alone, stand for a parliament's chamber named in full elsewhere
+_CHAMBER_WORDS = frozenset({"House", "Chamber"})
+
+
 def _one_letter(text: str) -> bool:
     """A capital letter alone, a full stop after it allowed ("Group B." NER ran on into)."""
     return len(text.rstrip(".")) == 1 and text[0].isupper()
@@ -449,6 +473,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "qualified from Group A", "a Grade C drug", "the Group B game": a place in a series, no body
     if len(span) == 1 and view.lower[start] in HOLIDAYS:
         return Candidate(start, end, "EVENT", "EVENT", "name", text, 1)  # "the Easter recess" typed a place
+    chamber = _chamber_named(mc, span) if label == "ORG" else None
+    if chamber is not None:  # "all sides of the House" beside "the House of Commons": that chamber
+        if chamber.ent_id_:
+            return gazetteer_candidate(mc, span, label, chamber.ent_id_)
+        return Candidate(start, end, label, "ORGANIZATION", "name", clean_spaces(chamber.text), 1)
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP") and _law_word_after(mc, span, text):
