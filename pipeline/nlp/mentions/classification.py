@@ -224,6 +224,12 @@ def _chamber_named(mc: MentionContext, span: Span) -> Span | None:
     return named[0] if named else None
 
 
+def _bare_chamber(doc, span: Span) -> bool:
+    """ "the Chamber" alone (no "Chamber of ..." in the article, `_chamber_named`): the debating
+    room, a place no one names as an actor."""
+    return len(span) == 1 and span[0].text == "Chamber" and span.start > 0 and doc[span.start - 1].lower_ == "the"
+
+
 # capitalised words that, alone, stand for a parliament's chamber named in full elsewhere
 _CHAMBER_WORDS = frozenset({"House", "Chamber"})
 
@@ -478,6 +484,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         if chamber.ent_id_:
             return gazetteer_candidate(mc, span, label, chamber.ent_id_)
         return Candidate(start, end, label, "ORGANIZATION", "name", clean_spaces(chamber.text), 1)
+    if label == "ORG" and _bare_chamber(mc.doc, span):
+        return None  # "his guide dog threw up in the Chamber": the room, where no chamber is named in full
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP", "PERSON") and law_name(mc, span, text):
         return Candidate(start, end, "LAW", "LAW", "name", text, 1)  # "the Prevention of Terrorism Bill"
     if label in ("ORG", "FAC", "GPE", "LOC", "NORP") and _law_word_after(mc, span, text):
