@@ -14,7 +14,6 @@ import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import datetime
 
 from spacy.language import Language
@@ -33,8 +32,9 @@ from pipeline.nlp.model import load_nlp
 from pipeline.nlp.quotes import extract_quotes
 from pipeline.nlp.records import ArticleContext, ArticleExtraction, EventCandidate, Mention, Quote, Sentence, Stance
 from pipeline.nlp.stances import stances_and_groups
-from pipeline.nlp.stances.groups import group_candidates, is_dissent_noun
+from pipeline.nlp.stances.groups import group_candidates
 from pipeline.nlp.stances.opinion import opinion_weight
+from pipeline.nlp.stances.owned_groups import held_for_someone, of_someone
 from pipeline.nlp.stances.speech_acts import speech_act_stances
 from pipeline.own_process import collect_less, die_with_parent, name_process
 from pipeline.storage import ExtractionCache
@@ -63,9 +63,7 @@ def sentences_from_doc(text: str, doc: Doc, layout: Layout) -> list[Sentence]:
             continue  # dateline or blank space
         block = blocks[block_index]
         end = min(end, block.end)
-        sentences.append(
-            Sentence(len(sentences), block.section, block.paragraph_id, start, end, text[start:end])
-        )
+        sentences.append(Sentence(len(sentences), block.section, block.paragraph_id, start, end, text[start:end]))
     return sentences
 
 
@@ -161,8 +159,8 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     quotes = extract_quotes(ctx, mentions)
     found = group_candidates(ctx, mentions)
     stances, groups = stances_and_groups(ctx, quotes, mentions, found.acting)
-    stances, groups = _held_for_someone(ctx, stances, groups, mentions)
-    candidates = [g for g in found.every if not _of_someone(ctx, g, mentions)]
+    stances, groups = held_for_someone(ctx, stances, groups, mentions)
+    candidates = [g for g in found.every if not of_someone(ctx, g, mentions)]
     crowds = protest_crowds(ctx, mentions + candidates)  # "a demonstration against X": its protesters
     events = detect_events(ctx, sorted(mentions + candidates, key=lambda m: m.char_start), quotes, stances, crowds)
     events = _not_only_acted_on(events, found.done_to)
@@ -175,60 +173,12 @@ def chain_extractors(ctx: ArticleContext) -> tuple[list[Mention], list[Quote], l
     return mentions + groups, quotes, stances, events
 
 
-def _held_for_someone(
-    ctx: ArticleContext, stances: list[Stance], groups: list[Mention], mentions: list[Mention]
-) -> tuple[list[Stance], list[Mention]]:
-    """ "the leaders of Britain's Jewish community ... has ignored", "supporters of Viktor
-    Yushchenko say": a group noun whose "of" or "from" phrase is itself a mention (`_whose`)
-    holds that one's position, so its stances are the named one's and the noun is no GROUP of
-    its own (eval/GUIDE.md: the holder is the party whose position it is). Not a noun of
-    dissent ("critics of Mr Howard"), whose people stand against the one named."""
-    whose = {g.mention_id: named for g in groups if (named := _whose(ctx, g, mentions)) is not None}
-    if not whose:
-        return stances, groups
-    stances = [replace(s, holder_mention_id=whose.get(s.holder_mention_id or "", s.holder_mention_id)) for s in stances]
-    return stances, [g for g in groups if g.mention_id not in whose]
-
-
-def _whose(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> str | None:
-    """The mention that is the object of a group noun's own "of" or "from" phrase, or its
-    apposition ("leaders of [the Board of Deputies]", "leaders of Britain's Jewish community,
-    [the Board of Deputies]"), or None: not one nested deeper ("supporters of the open-source
-    software in the US" are no people of the US)."""
-    for prep in _own_phrases(ctx, group):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            # a body in apposition names the one the phrase describes ("of Britain's
-            # Jewish community, the Board of Deputies")
-            for word in [c for c in obj.children if c.dep_ == "appos"] + [obj]:
-                found = next((m for m in mentions if m.char_start <= word.idx < m.char_end), None)
-                if found is not None:
-                    return found.mention_id
-    return None
-
-
 def _not_only_acted_on(events: list[EventCandidate], done_to: frozenset[str]) -> list[EventCandidate]:
     """The events, less those whose only actors are groups the act is done to (`done_to`:
     "protesters were detained", "detained the protesters"): an unnamed group on the receiving
     end takes part in an act someone the article names does ("police detained the
     protesters"), but is no event of its own, as a trigger with no actor at all is none."""
     return [e for e in events if not set(e.sources + e.targets + e.participants + e.mediators) <= done_to]
-
-
-def _of_someone(ctx: ArticleContext, group: Mention, mentions: list[Mention]) -> bool:
-    """ "Supporters of Viktor Yushchenko", "creditors of the firm": a group noun whose "of"
-    or "from" phrase names someone is that one's people, which the events name by it; not a
-    noun of dissent ("critics of Mr Howard", `is_dissent_noun`), whose people stand against him."""
-    named = [(m.char_start, m.char_end) for m in mentions]
-    return any(any(s <= t.idx < e for s, e in named) for prep in _own_phrases(ctx, group) for t in prep.subtree)
-
-
-def _own_phrases(ctx: ArticleContext, group: Mention) -> list:
-    """The "of" and "from" phrases (their prepositions) of a group noun, which may name whose
-    people it is; none for a noun of dissent ("critics of Mr Howard", `is_dissent_noun`)."""
-    span = ctx.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
-    if span is None or is_dissent_noun(span.root):
-        return []
-    return [p for p in span.root.children if p.dep_ == "prep" and p.lower_ in ("of", "from")]
 
 
 def _docs(nlp: Language, texts: list[str], layouts: list[Layout]) -> Iterable[Doc]:
@@ -290,8 +240,9 @@ def extract_articles(
         chunks = _chunks(articles, BATCH_SIZE)
         yield from _with_progress((extract_batch(c, processed_at) for c in chunks), total, on_progress)
         return
-    yield from _with_progress(_pooled(_extract_batch_star, articles, total, n_process, (processed_at,), in_flight),
-                              total, on_progress)
+    yield from _with_progress(
+        _pooled(_extract_batch_star, articles, total, n_process, (processed_at,), in_flight), total, on_progress
+    )
 
 
 def extract_into_cache(
@@ -320,16 +271,18 @@ def extract_into_cache(
             done += 1
         return done
     done = 0
-    for count in _pooled(_extract_batch_into_cache, articles, total, n_process, (processed_at, cache, version),
-                         in_flight):
+    for count in _pooled(
+        _extract_batch_into_cache, articles, total, n_process, (processed_at, cache, version), in_flight
+    ):
         done += count
         if on_progress:
             on_progress(done, total)
     return done
 
 
-def _pooled(task: Callable, articles: Iterable[DecodedArticle], total: int, n_process: int, args: tuple,
-            in_flight: int) -> Iterator:
+def _pooled(
+    task: Callable, articles: Iterable[DecodedArticle], total: int, n_process: int, args: tuple, in_flight: int
+) -> Iterator:
     """`task((batch, *args))` for each batch of `articles` (`batch_sizes`), in the fork pool,
     its answers in input order."""
     load_nlp()  # load before forking so workers share the model's memory pages

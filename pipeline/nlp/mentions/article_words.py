@@ -8,6 +8,8 @@ they live apart from any one rule.
 
 from __future__ import annotations
 
+import functools
+
 from pipeline.nlp.mentions.vocabulary import TITLE_NOUNS
 from pipeline.nlp.token_view import view_of
 
@@ -44,3 +46,17 @@ def capitalised_common_noun(token, lowered: set[str]) -> bool:
     # "Farmer Tony Martin", "Economist Roger Bootle": a word the tagger reads as a common noun
     # ("NN"), however rare in the article, describes the person named after it
     return token.lower_ in TITLE_NOUNS or token.lower_ in lowered or token.tag_ == "NN"
+
+
+@functools.cache
+def english_words(*parts: str) -> frozenset[str]:
+    """The words the model's rule lemmatizer lists under these parts of speech ("noun",
+    "verb", "adj", "adv"; all of them when none is named); none when it lists none (lookup
+    mode)."""
+    from pipeline.nlp.model import load_nlp  # deferred: the model loads once per process anyway
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset().union(*(index[part] for part in parts)) if parts else frozenset().union(*index.values())
+    except (KeyError, ValueError):
+        return frozenset()

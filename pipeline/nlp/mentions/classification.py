@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words
+from pipeline.nlp.mentions.article_words import capitalised_common_noun, english_words, lowered_words
 from pipeline.nlp.mentions.context import (
     NER_LABELS,
     THING_OF_LABEL,
@@ -31,7 +31,7 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
 from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
-from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
+from pipeline.nlp.mentions.kinds import _shaped_like_a_name, known_place, shaped_like_a_person
 from pipeline.nlp.mentions.named_things import (
     code_name,
     facility_name,
@@ -113,6 +113,7 @@ from pipeline.nlp.mentions.vocabulary import (
     SEE_TITLES,
     SERIES_NOUNS,
     UNIT_WORDS,
+    WORLD_GIVEN_NAMES,
     is_body_word,
 )
 from pipeline.nlp.syntax import trim_tokens
@@ -447,10 +448,12 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, following.end, label, TYPE_OF_LABEL[label], "name", text, 3)
     if (
         len(span) >= 3
-        and view.lower[start + 1] in GIVEN_NAMES
-        and capitalised_common_noun(span[0], lowered_words(mc.doc))
+        and (
+            view.lower[start + 1] in GIVEN_NAMES and capitalised_common_noun(span[0], lowered_words(mc.doc))
+            or _noun_before_a_name(span)
+        )
     ):
-        return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG
+        return person(mc, span[1:], "PERSON")  # "Bowler Shane Warne" typed ORG, "Model Sophie Anderton"
     if label == "ORG" and len(span) == 3 and _party_label(mc, span):
         return person(mc, span[1:], "PERSON")  # "Liberal Wilson Tuckey" where the article names "the Liberals"
     if label == "PERSON" and len(span) == 1 and view.sent_start[start] and _before_a_named_person(mc.doc, end):
@@ -621,3 +624,18 @@ def _body_of_a_country(mc: MentionContext, span: Span, entity_id: str, end: int)
     if known is not None:
         return gazetteer_candidate(mc, name_span, "ORG", known.entity_id)
     return Candidate(span.start, end, "ORG", "ORGANIZATION", "name", clean_spaces(name_span.text), 3, country_iso3=iso3)
+
+
+def _noun_before_a_name(span: Span) -> bool:
+    """ "Cinematographer John Mathieson", "Model Sophie Anderton", "Keeper Tony Bullock": a
+    sentence's first word, a noun the model's lemmatizer lists and no given name ("Rose Tremain"),
+    run into a name that is a person's shape after it (a given name of any country, then one or
+    two capitalised words no body's or place's name ends in): the noun describes the person.
+    Not "Santa Barbara County Superior Court", whose words after the given name make a body."""
+    first = span[0]
+    return (
+        first.is_sent_start
+        and first.lower_ in english_words("noun")
+        and first.lower_ not in WORLD_GIVEN_NAMES
+        and _shaped_like_a_name([t.text for t in span[1:]])
+    )

@@ -22,7 +22,13 @@ from pipeline.nlp.mentions.governments import national_government
 from pipeline.nlp.mentions.groups import idle_peoples, nested_demonyms
 from pipeline.nlp.mentions.kinds import settle_types
 from pipeline.nlp.mentions.parties import party_references
-from pipeline.nlp.mentions.people import attach_titles, fix_person_names, lone_surnames, particle_surnames
+from pipeline.nlp.mentions.people import (
+    attach_titles,
+    fix_person_names,
+    lone_surnames,
+    particle_surnames,
+    settled_surnames,
+)
 from pipeline.nlp.mentions.references import add_references
 from pipeline.nlp.mentions.styles import judicial_styles, territorial_designations
 from pipeline.nlp.records import ArticleContext, Mention
@@ -36,7 +42,7 @@ def detect_mentions(ctx: ArticleContext) -> list[Mention]:
     chosen = fix_person_names(mc, chosen)
     chosen = lone_surnames(mc, chosen)
     chosen = attach_titles(mc, chosen)
-    chosen = settle_types(mc, chosen)
+    chosen = settled_surnames(settle_types(mc, chosen))
     chosen = filter_headline(mc, chosen)
     chosen = common_noun_acronyms(mc, expand_acronyms(mc, chosen))
     chosen = bracketed_aliases(mc, chosen)

@@ -11,11 +11,9 @@ evidence for a body reads in one place.
 
 from __future__ import annotations
 
-import functools
-
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import lowered_words, word_positions
+from pipeline.nlp.mentions.article_words import english_words, lowered_words, word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.people import person
@@ -309,21 +307,8 @@ def described_body(mc: MentionContext, span: Span) -> bool:
     )
 
 
-@functools.cache
-def _english_words() -> frozenset[str]:
-    """The words the model's rule lemmatizer lists (nouns, verbs, adjectives, adverbs); none
-    when it lists none (lookup mode)."""
-    from pipeline.nlp.model import load_nlp  # deferred: the model loads once per process anyway
-
-    try:
-        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset().union(*index.values())
-    except (KeyError, ValueError):
-        return frozenset()
-
-
 def _english_word(lower: str) -> bool:
-    return lower in _english_words()
+    return lower in english_words()
 
 
 def maker_of_product(mc: MentionContext, span: Span) -> bool:

@@ -336,6 +336,37 @@ def fix_person_names(mc: MentionContext, chosen: list[Candidate]) -> list[Candid
     return [_one_sense(mc, c, out, full_surnames) for c in out]
 
 
+def settled_surnames(chosen: list[Candidate]) -> list[Candidate]:
+    """ "former triple jumper Keith Connor ... Connor's application", "the Andy Crawford
+    registration row ... Crawford registration saga": NER may type a person's full name and
+    surname alike as a body or place, and `settle_types` makes the full name a person on its
+    evidence while the surname alone keeps its own type. A one-word NER name that no gazetteer
+    entry took and that is the last word of someone the article names in full (after the
+    types are settled) is that person, as `fix_person_names` does for names typed before."""
+    surnames = {
+        c.name.split()[-1]
+        for c in chosen
+        if c.entity_type == "PERSON" and c.kind == "name" and len(c.name.split()) > 1
+    }
+    out = []
+    for c in chosen:
+        if (
+            c.entity_type in _SURNAME_MISTYPES
+            and c.name in surnames
+            and c.gazetteer_id is None
+            and c.priority == 1
+            and c.kind == "name"
+            and c.tok_end - c.tok_start == 1
+        ):
+            c = replace(c, label="PERSON", entity_type="PERSON", role=None)
+        out.append(c)
+    return out
+
+
+# what NER makes of a lone surname ("Jaynes amassed a fortune" NORP, a people)
+_SURNAME_MISTYPES = ("ORGANIZATION", "LOCATION", "GROUP")
+
+
 def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """ "Fahy went on", "Torres said": the surname of someone the article has already named in
     full, written alone where NER tagged nothing, is that person (one capitalised proper-noun

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.signals import Signal
 from pipeline.nlp.stances.words import PLAY_NOUNS, SPORT_REPORT_WORDS
+from pipeline.nlp.token_view import view_of
 
 MIN_SPORT_WORDS = 3
 PLAYER_OR_TEAM_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -28,11 +29,14 @@ PLAYER_OR_TEAM_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def sport_report(doc: Doc) -> bool:
     """Whether the article reports sport: `MIN_SPORT_WORDS` distinct sport words in it."""
+    view = view_of(doc)  # the token columns, not a `Token` per word
     seen: set[str] = set()
-    for token in doc:
-        for word in (token.lower_, token.lemma_.lower()):
-            if word in SPORT_REPORT_WORDS:
-                seen.add(word)
+    for lower, lemma in zip(view.lower, view.lemma, strict=True):
+        if lower in SPORT_REPORT_WORDS:
+            seen.add(lower)
+        lemma = lemma.lower()
+        if lemma in SPORT_REPORT_WORDS:
+            seen.add(lemma)
         if len(seen) >= MIN_SPORT_WORDS:
             return True
     return False
