@@ -1,7 +1,8 @@
 """Sort the dev-split gold stances the pipeline misses by cause (dev split only).
 
 Runs the pipeline core on the `split: dev` articles alone (as `make eval` does), records
-every stance signal the passes make (holder, target, sentence; before merging), and puts
+every stance signal the passes make (holder, target, sentence; before merging; every pass,
+also those that make their signals through `signals.target_signals`), and puts
 each missed gold stance in one class, by the signals in its evidence sentences:
 
 * `no signal`: no pass read the evidence (detection);
@@ -12,12 +13,15 @@ each missed gold stance in one class, by the signals in its evidence sentences:
 It prints one line per miss with the signals found, then the counts. Held-out articles
 are never read.
 
-    .venv/bin/python scripts/dev_stance_misses.py
+    .venv/bin/python scripts/dev_stance_misses.py [--evidence]
+
+`--evidence` adds each miss's gold evidence under it.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 import sys
 from collections import Counter
@@ -26,8 +30,6 @@ from dev_speaker_errors import dev_predictions  # the sibling script: the dev sp
 
 from pipeline.evaluation.scoring import Prediction, name_key, score_stances
 from pipeline.nlp.stances import signals
-
-PASS_MODULES = ("article_issue", "copulas", "judgements", "nominals", "protests", "verbs")
 
 
 def _recording(seen: list[dict]):
@@ -44,6 +46,15 @@ def _recording(seen: list[dict]):
     return signal
 
 
+def _stance_modules() -> list:
+    """Every module of the stances package, imported (the passes, their helpers)."""
+    package = importlib.import_module("pipeline.nlp.stances")
+    return [
+        importlib.import_module(f"pipeline.nlp.stances.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
+
+
 def _cause(found: list[dict], holder_names: set[str]) -> str:
     if any(s["holder"] and {name_key(n) for n in s["holder"]} & holder_names for s in found):
         return "right holder, other target"
@@ -53,9 +64,13 @@ def _cause(found: list[dict], holder_names: set[str]) -> str:
 
 
 def main() -> int:
+    evidence = "--evidence" in sys.argv[1:]
     seen: list[dict] = []
-    for name in PASS_MODULES:
-        importlib.import_module(f"pipeline.nlp.stances.{name}").signal = _recording(seen)
+    recording = _recording(seen)
+    for module in _stance_modules():
+        if getattr(module, "signal", None) is signals.signal and module is not signals:
+            module.signal = recording  # the passes that import `signal` by name
+    signals.signal = recording  # and `target_signals`, which every other pass goes through
     gold, predictions = dev_predictions()
     causes: Counter = Counter()
     for article in gold:
@@ -70,6 +85,8 @@ def main() -> int:
             cause = _cause(found, names)
             causes[cause] += 1
             print(f"[{cause}] {article.article_id}: {miss.holder}: {miss.polarity} {miss.target}")
+            if evidence:
+                print(f"    evidence: {miss.evidence}")
             for s in found:
                 print(f"    signal: {s['holder'][0] if s['holder'] else None}: {s['target']}")
     print("\n" + ", ".join(f"{n} {c}" for c, n in causes.most_common()), file=sys.stderr)

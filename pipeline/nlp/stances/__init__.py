@@ -26,7 +26,9 @@ each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
    opposes "humanitarian crisis" (or, when a participle names its cause, "a crisis resulting
    from the blockade", the cause instead: `signals.signal`); an action without a stance of its own becomes a label
    from its gerund and object ("impose certain agreements" -> "imposing agreements"), as
-   the gold names acts ("building more prisons").
+   the gold names acts ("building more prisons"); a verb with no object takes the
+   preposition of its complement ("should build on GCSEs" -> "building on GCSEs", "switch to a
+   local income tax"), not one of time, place or manner (`adjunct_prepositions`).
 
 Targets are normalised noun-phrase labels: determiners, judging and hedging adjectives and
 relative clauses dropped; "X of <proper name>" turned around ("blockade of the Lachin

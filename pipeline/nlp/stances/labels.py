@@ -38,6 +38,7 @@ from pipeline.nlp.stances.phrases import (
     render,
 )
 from pipeline.nlp.stances.words import (
+    ADJUNCT_PREPOSITIONS,
     ASIDE_PREPOSITIONS,
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
@@ -62,11 +63,14 @@ from pipeline.nlp.syntax import (
     DEFINITE_DETS,
     PERSONAL_PRONOUNS,
     direct_object,
+    has_that_marker,
     has_to_marker,
     hyphen_joined,
     is_to_infinitive,
 )
 from pipeline.nlp.token_view import view_of
+
+TIME_OR_PLACE = frozenset({"DATE", "TIME", "LOC", "FAC", "GPE"})
 
 __all__ = ["ACT_NOUNS", "FRAME_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
 
@@ -731,6 +735,33 @@ class Labeller:
             return None
         return f"{gerund(verb.lemma_)} {particle.lower_} {prep.lower_} {label}", pobj
 
+    def _prepositional_label(self, verb: Token) -> tuple[str, Token] | None:
+        """A verb with no object whose complement is a preposition right after it ("should
+        focus on the economy", "must look into the visa controversy", "should concentrate on
+        issues such as the environment"): the preposition joins the gerund, its object is what
+        is acted on, under the tests of `_phrasal_label` (an issue, not an actor or a person).
+        Prepositions that set a time, place or manner (`adjunct_prepositions`) are no
+        complement ("should act in the national interest", "must wait until May"); nor is a
+        time or a place ("should move on next week"), nor people or a body."""
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
+        if prep is None or prep.lower_ in ADJUNCT_PREPOSITIONS or any(c.dep_ == "prt" for c in verb.children):
+            return None
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in ACTOR_LABELS:
+            return None
+        if pobj.pos_ == "PROPN" and not _named_thing(pobj) or self.lex.evaluative(pobj.lemma_) is not None:
+            return None
+        if pobj.ent_type_ in TIME_OR_PLACE or pobj.lemma_.lower() in BODY_NOUNS or people_noun(pobj):
+            return None  # "work with the unions", "wait until next year"
+        if any(c.dep_ in ("prep", "advcl", "xcomp") and c.i > pobj.right_edge.i for c in verb.children):
+            return None  # "enter into discussions with his party to find a way forward": the act as worded says more
+        if any(c.dep_ in ("acl", "ccomp") and has_that_marker(c) for c in pobj.children):
+            return None  # "act on the Law Commission's ruling that the levy is unfair": whose claim it is, `holders`
+        label = self.noun_label(pobj)
+        if not label:
+            return None
+        return f"{gerund(verb.lemma_)} {prep.lower_} {label}", pobj
+
     def action_label(self, verb: Token) -> tuple[str, Token] | None:
         """An action as a label: gerund + object ("imposing agreements", "building more prisons"),
         or, with no object, a phrasal verb's gerund + particle + preposition + its object
@@ -741,7 +772,7 @@ class Labeller:
             return None  # "show strength", "make the mistake": no issue in the verb
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is None:
-            found = self._phrasal_label(verb)
+            found = self._phrasal_label(verb) or self._prepositional_label(verb)
             if found is not None:
                 return found
         shared = _shared_head(verb, obj) if obj is not None else None

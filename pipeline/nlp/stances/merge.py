@@ -90,15 +90,16 @@ def _part_of_another(signal: Signal, same_holder: list[Signal]) -> bool:
     """A target inside a longer target of the same holder and side in the same sentence, its
     head below the other's head by no coordination and all its words in the other's label
     ("discussions" inside "enter into constructive discussions with his party", "science"
-    inside "case for embracing science"), is a piece of that issue, not one of its own. A
+    inside "case for embracing science"; "discussions" beside "entering into discussions", the
+    same head read bare and as the object of its act), is a piece of that issue, not one of its own. A
     conjunct ("attacked the government over Iraq and its response …") stays an issue of its
     own, and so does one the outer act turns round ("welcomed the decision to scrap tuition
     fees": against the fees)."""
     words = set(signal.target.lower().split())
     return any(
-        other.target_head != signal.target_head
+        other is not signal
         and other.polarity == signal.polarity
-        and _below(signal.target_head, other.target_head)
+        and (other.target_head == signal.target_head or _below(signal.target_head, other.target_head))
         and len(other.target.split()) > len(signal.target.split())
         and words <= set(other.target.lower().split())
         for other in same_holder
