@@ -23,6 +23,7 @@ def main() -> int:
     gold, tables = dev_tables()
     predictions = predictions_from_tables(tables)
     sentences = {(r.article_id, r.sentence_id): r.text for r in tables["sentences"].itertuples()}
+    names = {r.entity_id: r.name for r in tables["entities"].itertuples()}
     rows: dict[str, list] = {}
     for r in tables["stances"].itertuples():
         rows.setdefault(r.article_id, []).append(r)
@@ -41,8 +42,10 @@ def main() -> int:
             print(f"   matched: {p.holder.name if p.holder else None}: {p.polarity} {p.target}")
         for p in outcome.spurious:
             total += 1
+            # the row of this holder: a target and side two holders share has a row for each
             row = next((r for r in rows.get(article.article_id, []) if r.target == p.target
-                        and r.polarity == p.polarity), None)
+                        and r.polarity == p.polarity
+                        and names.get(r.holder_entity_id) == (p.holder.name if p.holder else None)), None)
             text = sentences.get((article.article_id, row.sentence_id)) if row is not None else None
             print(f"  * {p.holder.name if p.holder else None}: {p.polarity} {p.target!r}")
             if row is not None:

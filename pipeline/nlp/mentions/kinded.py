@@ -7,9 +7,11 @@ is then an EVENT or a LOCATION, over whatever NER made of it. Names joined by "a
 commas before a plural noun each take the kind. The nouns are data
 (`pipeline/knowledge/mentions.yaml`, `kind_nouns`).
 
-A work noun before a name says the same of a title: "the film Sleepy Hollow", "his album
-American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER took them for;
-so does a year's possessive ("1992's Batman Returns", `dated_title`).
+An actor's or creator's noun after a name says the same ("Friends actress Lisa Kudrow",
+"Peter Pan creator JM Barrie": the name is the WORK the person plays in or made, `kind_nouns`
+value cast). A work noun before a name says the same of a title: "the film Sleepy Hollow",
+"his album American Idiot" (`work_nouns`) are WORKs, not the places, bodies or people NER
+took them for; so does a year's possessive ("1992's Batman Returns", `dated_title`).
 """
 
 from __future__ import annotations
@@ -38,11 +40,11 @@ _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a pri
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TYPE = {
     "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
-    "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK", "tool": "PRODUCT",
+    "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK", "tool": "PRODUCT", "cast": "WORK",
 }  # fmt: skip
 _NER_OF_KIND = {
     "fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT", "index": "PRODUCT",
-    "study": "WORK_OF_ART", "tool": "PRODUCT",
+    "study": "WORK_OF_ART", "tool": "PRODUCT", "cast": "WORK_OF_ART",
 }  # fmt: skip
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
@@ -72,6 +74,11 @@ _NOT_THE_NAME = {
     # "US networks"), and a maker ("the Microsoft program") is told by what it does in the
     # article (`_acts_in_the_article`)
     "tool": ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"),
+    # "Vera Drake actress Imelda Staunton", "Spider-Man creator Stan Lee": NER types a film's
+    # or show's title a body or a person as often as not; a place or a people is where the
+    # actor comes from ("Hollywood actor", "British actress"), and a company or theatre the
+    # article shows acting is their employer, as for a tool's maker
+    "cast": ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"),
 }
 
 
@@ -101,7 +108,7 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         if label == "brand" and _person_named_elsewhere(doc, start, end):
             continue
-        if label == "tool" and not _a_tools_name(mc, span, kw):
+        if label in ("tool", "cast") and not _a_tools_name(mc, span, kw):
             continue
         ner = _NER_OF_KIND.get(label, "EVENT")
         # a brand is often its maker's or founder's name: the phrase types this mention only,
@@ -311,10 +318,10 @@ def _a_tools_name(mc: MentionContext, span, kw: Token) -> bool:
         return False  # "\"Digital technology has transformed …": a word the article writes in lower case
     if spoken_for(kw):
         return False  # "spokesman for St Bernard software": the body's name, its last word lower-cased
-    return not _acts_in_the_article(mc, span)
+    return not _acts_in_the_article(mc, span, KIND_NOUNS[kw.lower_])
 
 
-def _acts_in_the_article(mc: MentionContext, span) -> bool:
+def _acts_in_the_article(mc: MentionContext, span, kind: str = "tool") -> bool:
     """A name before a tool's noun that the article shows as a person or a body anywhere
     ("Microsoft said", "Apple's shares", "produced by Bungie software", "spokesman for St
     Bernard software") is the maker or owner of the tool, not the tool: what structure says of
@@ -324,7 +331,7 @@ def _acts_in_the_article(mc: MentionContext, span) -> bool:
         if clean_spaces(ent.text).removeprefix("the ") != text:
             continue
         root = ent.root
-        same = KIND_NOUNS.get(root.head.lower_) == "tool" or root.head.lemma_ == "network"
+        same = KIND_NOUNS.get(root.head.lower_) == kind or root.head.lemma_ == "network"
         if root.dep_ in ("compound", "nmod") and same:
             continue  # "the BitTorrent network" elsewhere: the same construction, or a network that is no body
         c = Candidate(ent.start, ent.end, ent.label_, "PRODUCT", "name", text, 1)

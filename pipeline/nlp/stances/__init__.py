@@ -23,7 +23,8 @@ each sentence, read through the shared stance lexicon (`load_stance_lexicon()`):
    flips at half strength when firm (>= 0.6) and becomes neutral when weak ("did not
    doubt"). Intensifiers multiply the score, clipped to 1.
 4. Actions as targets compose: "the need to end the crisis" supports ending it, so
-   opposes "humanitarian crisis"; an action without a stance of its own becomes a label
+   opposes "humanitarian crisis" (or, when a participle names its cause, "a crisis resulting
+   from the blockade", the cause instead: `signals.signal`); an action without a stance of its own becomes a label
    from its gerund and object ("impose certain agreements" -> "imposing agreements"), as
    the gold names acts ("building more prisons"); a verb with no object takes the
    preposition of its complement ("should build on GCSEs" -> "building on GCSEs", "switch to a
@@ -35,7 +36,9 @@ corridor" -> "Lachin corridor blockade"); a bare definite noun ("the blockade") 
 fuller label of its latest earlier mention in the article; a noun the lexicon calls generic
 needs a complement ("the issue of ID cards" -> "ID cards") or it is no target; a name keeps
 the short form it introduces in brackets ("Community Support Officers (CSOs)"), by which the
-text and its readers go on to name it. A target that is an entity links to its mention.
+text and its readers go on to name it, and a target that is only that short form takes the
+long form back ("CSOs" -> "Community Support Officers (CSOs)", `merge._long_form`). A target
+that is an entity links to its mention.
 
 5. Nouns that name a stance ("Labour's opposition to the war", "support for the bill from
    the unions", "Mr Blair's refusal to accept …", "a lack of trust in the prime minister");
@@ -104,7 +107,9 @@ judged by the speaker.
    stances: `groups` offers them to the passes as candidate GROUP mentions, and only those
    that hold a stance join the article's mentions (`stances_and_groups`).
 8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
-   position per article on the issue the headline names, or else the lead's recurring object.
+   position per article on the issue the headline names, or else the lead's recurring object;
+   a judging noun that names what happens, as a verb's argument or a modifier with no owner
+   ("combating low-level crime", "crime figures"), gives no tone.
 9. Pledges in a body's speech (`pledges`): "Labour has said it will extend the right-to-buy
    scheme", a spokesman's "we will not raise income tax" take a side on the action; an "it"
    of several speakers, or after another body named in the quote, is not the speaker.
@@ -124,7 +129,10 @@ judged by the speaker.
    quote of joint speakers, named joint subjects in speech, a conjunct of a passive verb and
    a party member saying "the party would …" (the member's own position) each get theirs;
    "His report demands …" and a narrated "He accused …" are the speaker the quotes layer
-   gave those words (it reads the pronoun's gender; no one where it found no one).
+   gave those words (it reads the pronoun's gender; no one where it found no one). Members
+   counted or quantified as a part ("Up to 30 Labour MPs", "some WTO members") are not the
+   body (`context.counted_members`); a person's stance under the surname alone and under the
+   full name is one (`merge._once_per_person`).
 
    A court's ruling (`rulings`): "The Law Lords ruled that detention without trial was
    unlawful" is read as the court's reported speech, so its judging words are its position.

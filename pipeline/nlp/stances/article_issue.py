@@ -46,6 +46,9 @@ LEAD_SENTENCES = 2
 MIN_RECURRENCE = 3  # sentences naming the head noun: the article's subject, not an aside
 ISSUE_ROLES = frozenset({"dobj", "nsubjpass"})  # a thing done or proposed
 HEADLINE_ROLES = ISSUE_ROLES | {"pobj"}  # "'More to do' on adult literacy": what a policy is about
+# a noun's roles as a verb's participant or another noun's modifier; after a preposition it
+# often carries the verdict ("eight years of failure", "typical of Lib Dem hypocrisy")
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound"})
 
 
 def issue_signals(art: StanceArticle, found: list[Signal]) -> list[Signal]:
@@ -235,6 +238,8 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
             continue  # a name; "a gaffe by Jack McConnell" judges his act, not the issue
         if _names_a_kind(token):
             continue  # "normal criminal trials"
+        if _named_circumstance(token):
+            continue  # "combating low-level crime", "crime figures": what happens, no verdict
         weight = art.lex.evaluative(token.lower_)
         if weight is None:
             weight = art.lex.evaluative(token.lemma_)
@@ -246,6 +251,17 @@ def _judging_words(art: StanceArticle, quote: Quote) -> list[tuple[float, Token]
             weight = -weight
         out.append((weight, token))
     return out
+
+
+def _named_circumstance(token: Token) -> bool:
+    """Whether a judging noun names a thing that happens or exists, as an argument or a
+    modifier ("a visible presence combating low-level crime", "no effect on crime figures", "to
+    prevent abuses"), rather than a verdict on something, which a noun gives as a predicate
+    ("It was a terrible waste", "This is a disaster") or alone ("A disgrace!"), or as someone's
+    ("to highlight Labour's failure to ensure …")."""
+    if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS:
+        return False
+    return not any(c.dep_ == "poss" for c in token.children)  # "Labour's failure to ensure …" judges Labour's record
 
 
 def _names_a_kind(token: Token) -> bool:

@@ -18,7 +18,7 @@ from pipeline.nlp.stances.groups import GROUP_LABEL, is_dissent_noun
 from pipeline.nlp.stances.labels import Labeller
 from pipeline.nlp.stances.leads import lead_actor
 from pipeline.nlp.stances.spokespeople import principal
-from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, SPOKESPERSON_NOUNS
+from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, PARTITIVE_WORDS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import ACTOR_LABELS, MentionIndex, mention_of
 
 
@@ -148,8 +148,9 @@ class StanceArticle:
     def mention_of(self, subject: Token) -> Mention | None:
         """The mention a holder phrase refers to; "the French government", "Downing Street
         officials" stand for the state or body that modifies them, "Labour MPs" for the party
-        (`member_nouns`: only a body's name, not a state's). A noun of dissent ("Tory rebels",
-        "critics of Mr Howard"; `is_dissent_noun`) is only the group it names."""
+        (`member_nouns`: only a body's name, not a state's; "32 Labour MPs" for no one). A noun
+        of dissent ("Tory rebels", "critics of Mr Howard"; `is_dissent_noun`) is only the group
+        it names."""
         if is_dissent_noun(subject):
             return self.index.at(subject)
         if self.index.at(subject) is None:
@@ -179,7 +180,7 @@ class StanceArticle:
         lemma = subject.lemma_.lower()
         if lemma in BODY_NOUNS:
             bodies, kinds = ("COUNTRY", "ORGANIZATION"), None  # "the French government", "Downing Street officials"
-        elif _member_noun(subject):
+        elif _member_noun(subject) and not counted_members(subject):
             bodies, kinds = ("ORGANIZATION",), ("name",)  # "Labour MPs", "Tory backbenchers": the party's position
         else:
             return None
@@ -226,6 +227,15 @@ def _member_noun(noun: Token) -> bool:
     if lemma in MEMBER_NOUNS:
         return noun.tag_ in ("NNS", "NNPS")
     return noun.text.endswith("s") and noun.text[:-1].isupper() and lemma[:-1] in MEMBER_NOUNS
+
+
+def counted_members(noun: Token) -> bool:
+    """Whether a plural member noun is counted or quantified as a part ("Some 32 Labour MPs
+    voted against …", "some Labour MPs had called for …", `partitive_words`): those members,
+    not the party, whose position the text does not give."""
+    return _member_noun(noun) and any(
+        c.dep_ == "nummod" or c.dep_ in ("det", "amod") and c.lower_ in PARTITIVE_WORDS for c in noun.children
+    )
 
 
 def _apposed_name(index: MentionIndex, noun: Token) -> Mention | None:

@@ -11,7 +11,7 @@ from pipeline.nlp.records import Mention, Stance
 from pipeline.nlp.stances.absence import denied
 from pipeline.nlp.stances.accord import with_person
 from pipeline.nlp.stances.context import StanceArticle
-from pipeline.nlp.stances.phrases import TIME_ENTITIES, clean
+from pipeline.nlp.stances.phrases import TIME_ENTITIES, abbreviation, clean
 from pipeline.nlp.stances.signals import Signal
 
 # who can take a position: people, bodies, states and groups (eval/GUIDE.md, entities)
@@ -54,6 +54,7 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             if named is not None:
                 target = named  # "the prime minister" -> "Tony Blair"
         target = _possessor_named(art, signal.target_head, target)
+        target = _long_form(signal.target_head, target, target_mention)
         if _empty_target(art, signal, target) or denied(signal.target_head) or with_person(signal, target_mention):
             continue  # no issue, or one the sentence says is not there
         sentence = art.ctx.sentences[sentence_id]
@@ -71,7 +72,8 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
                 quote_id=signal.in_quote.quote_id if signal.in_quote else None,
             )
         )
-    return sorted(_once_per_article(art, stances), key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
+    kept = _once_per_person(art, _once_per_article(art, stances))
+    return sorted(kept, key=lambda s: (s.sentence_id, s.holder_mention_id or "", s.target))
 
 
 def _same_one(holder: Mention | None, target: Mention) -> bool:
@@ -125,6 +127,25 @@ def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]
     return list(best.values())
 
 
+def _once_per_person(art: StanceArticle, stances: list[Stance]) -> list[Stance]:
+    """A person's stance under the surname alone ("Letwin") and the same stance (target and
+    side) under the one full name of the article's holders it may name ("Oliver Letwin") are
+    one stance, as entity resolution later makes them one holder: the stronger is kept."""
+    holders = [art.by_id.get(s.holder_mention_id or "") for s in stances]
+    full = {m.name for m in holders if m is not None and m.entity_type == "PERSON" and len(m.name.split()) > 1}
+    best: dict[tuple[str, str, str], Stance] = {}
+    for stance, holder in zip(stances, holders, strict=True):
+        name = holder.name if holder is not None else stance.holder_mention_id or ""
+        if holder is not None and holder.entity_type == "PERSON" and name not in full:
+            fuller = [f for f in full if may_name_one_person(f, name)]
+            name = fuller[0] if len(fuller) == 1 else name
+        key = (name.lower(), stance.target.lower(), stance.polarity)
+        kept = best.get(key)
+        if kept is None or (stance.score, -stance.sentence_id) > (kept.score, -kept.sentence_id):
+            best[key] = stance
+    return list(best.values())
+
+
 def headline_person(art: StanceArticle, holder: Mention) -> Mention | None:
     """A title no name resolves ("The prime minister has defended …" under "Blair defends
     terror law changes"): the one person the headline names, when no other person is named
@@ -171,6 +192,48 @@ def _possessor_named(art: StanceArticle, head: Token, target: str) -> str:
     if named is None or not target.lower().startswith(surface.lower()):
         return target
     return named + target[len(surface):]
+
+
+def _long_form(head: Token, target: str, mention: Mention | None) -> str:
+    """A target that is only a short form the text introduced in brackets after its long form
+    ("Community Support Officers (CSOs) … CSOs are making a real difference") is named as the
+    text first named it, brackets included ("Community Support Officers (CSOs)"): the long
+    form says what the thing is, as a reader's label does. A body's or a person's short form
+    is a name (a mention), not such a thing."""
+    if " " in target or mention is not None and mention.kind == "name":
+        return target
+    doc = head.doc
+    for short in doc[: head.i]:
+        if short.text != target or not abbreviation(short) or short.i < 2 or short.i + 1 >= len(doc):
+            continue
+        if doc[short.i - 1].text != "(" or doc[short.i + 1].text != ")":
+            continue
+        words = _initialled(doc[: short.i - 1], target)
+        if words:
+            return f"{words} ({target})"
+    return target
+
+
+def _initialled(before, short: str) -> str | None:
+    """The words right before a bracket whose initials spell the short form ("Community
+    Support Officers" for "CSOs", "personal video recorders" for "PVRs"; "of", "and", "for",
+    "the" inside them skipped)."""
+    letters = (short[:-1] if short.endswith("s") else short).lower()
+    words: list[str] = []
+    initials = ""
+    for token in reversed(before):
+        if token.lower_ in ("of", "and", "for", "the") and words:
+            words.insert(0, token.text)
+            continue
+        if not token.is_alpha:
+            break
+        words.insert(0, token.text)
+        initials = token.text[0].lower() + initials
+        if initials == letters:
+            return " ".join(words)
+        if not letters.endswith(initials):
+            break
+    return None
 
 
 def _named_antecedent(art: StanceArticle, mention: Mention) -> str | None:

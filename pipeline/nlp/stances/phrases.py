@@ -304,12 +304,12 @@ def bracketed_abbreviation(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ != "appos" or child.i != noun.i + 2 or child.i + 1 >= len(doc):
             continue
-        if doc[noun.i + 1].text == "(" and doc[child.i + 1].text == ")" and _abbreviation(child):
+        if doc[noun.i + 1].text == "(" and doc[child.i + 1].text == ")" and abbreviation(child):
             return [doc[noun.i + 1], child, doc[child.i + 1]]
     return []
 
 
-def _abbreviation(token: Token) -> bool:
+def abbreviation(token: Token) -> bool:
     """ "CSOs", "NHS", "DLA": two or more capitals, perhaps a plural "s"."""
     core = token.text[:-1] if token.text.endswith("s") else token.text
     return len(core) >= 2 and core.isalpha() and core.isupper()

@@ -44,7 +44,8 @@ def signal(
     quote: Quote | None,
 ) -> list[Signal]:
     """A signal (score clipped to [0.05, 1]), also for each joint speaker of the quote its holder
-    speaks; opposing an effect also opposes its cause."""
+    speaks; opposing an effect opposes its cause instead (the harm is what the cause is judged
+    by: "the need to end a crisis resulting from the blockade" opposes the blockade)."""
     if not target or holder is None:
         return []
     score = max(0.05, min(1.0, score))
@@ -62,7 +63,10 @@ def signal(
                 if prep.dep_ in ("prep", "agent") and prep.lower_ == prep_word:
                     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i > head.i:
-                        out += target_signals(art, token, polarity, score, noun_targets(art, pobj), holder, quote)
+                        causes = target_signals(art, token, polarity, score, noun_targets(art, pobj), holder, quote)
+                        if causes:
+                            # the harm is what the cause is judged by, not an issue of its own
+                            out = [s for s in out if s.target != target] + causes
     return out
 
 

@@ -34,7 +34,7 @@ from pipeline.nlp.gazetteer import load_gazetteer
 from pipeline.nlp.lexicons import load_stance_lexicon
 from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import ArticleContext, EventCandidate, Mention, Quote, Stance
-from pipeline.nlp.stances.context import StanceArticle, stance_context
+from pipeline.nlp.stances.context import StanceArticle, counted_members, stance_context
 from pipeline.nlp.stances.merge import HOLDER_TYPES, merge
 from pipeline.nlp.stances.phrases import clean
 from pipeline.nlp.stances.signals import Signal, target_signals
@@ -113,9 +113,12 @@ def _member_of(doer: Token, holder: Mention) -> bool:
     ("a senior Tory MP has criticised", "Tory leader urges"): a leader, minister or member speaks in
     their own right, not for the party (eval/GUIDE.md, Who speaks for a body), so the body
     holds no stance; a spokesperson (`SPOKESPERSON_NOUNS`) speaks for it, and a plural ("three
-    Appeal Court judges") is the body's bench or members together."""
+    Appeal Court judges") is the body's bench or members together, unless counted or quantified
+    as a part of a body's members ("some Labour MPs", `context.counted_members`)."""
     if holder.entity_type == "PERSON" or holder.char_start <= doer.idx < holder.char_end:
         return False
+    if counted_members(doer):
+        return True  # "some Labour MPs had called for …": a part of the party, not the party
     return doer.tag_ in ("NN", "NNP") and load_gazetteer().match_role(doer.text) is not None  # a post (roles.yaml)
 
 
