@@ -7,8 +7,6 @@ clause and action labels.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicons import StanceLexicon
@@ -778,50 +776,6 @@ def _starts_phrase(token: Token) -> bool:
     return top.left_edge.i == token.i and top.head.i < token.i and top.dep_ in PHRASE_DEPS
 
 
-# function words an expansion holds that its initials skip ("freedom of information (FOI)")
-_INITIALS_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "&"})
-ACRONYM_PATTERN = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-
-
-def bracketed_initials(doc: Doc) -> dict[str, str]:
-    """ "Community Support Officers (CSOs)", "gross domestic product (GDP)": initials of a kind
-    (a plural, or lower-case words) defined in brackets right after the words whose first
-    letters spell them, with those words ({"CSOs": "Community Support Officers"});
-    a label that names the thing by its initials alone ("the study shows CSOs are making a real
-    difference") is rendered with them, as the reader knows it. A body's name ("the Financial
-    Services Authority (FSA)") is left to the entities. Found once per doc."""
-    cached = doc.user_data.get("stance_bracketed_initials")
-    if cached is not None:
-        return cached
-    found: dict[str, str] = {}
-    for j in range(2, len(doc) - 1):
-        text = doc[j].text
-        if doc[j - 1].text != "(" or doc[j + 1].text != ")":
-            continue
-        short = text[:-1] if len(text) > 2 and text.endswith("s") else text
-        if not ACRONYM_PATTERN.match(short) or text in found:
-            continue
-        letters = short.lower().replace("&", "")
-        k, start = len(letters) - 1, j - 2  # read the words before the bracket from its end
-        while k >= 0 and start >= 0 and doc[start].is_alpha:
-            word = doc[start].lower_
-            if word[0] == letters[k]:
-                k -= 1
-            elif word not in _INITIALS_SKIP:
-                break
-            start -= 1
-        first = start + 1
-        if k >= 0 or first > j - 3 or doc[first].lower_ in _INITIALS_SKIP:
-            continue  # not every initial spelled, a single word, or an opening function word
-        if short == text and not all(t.is_lower for t in doc[first : j - 1]):
-            continue  # "the Financial Services Authority (FSA)": a body's name, the entities' work
-        # the form defined only: "the Highlander SUV" after "sports utility vehicles (SUVs)"
-        # would read "sports utility vehicles (SUV)"
-        found.setdefault(text, " ".join(t.text for t in doc[first : j - 1]))
-    doc.user_data["stance_bracketed_initials"] = found
-    return found
-
-
 def render(doc: Doc, tokens: list[Token]) -> str:
     """Chosen tokens as label text, in document order, spaced as written."""
     tokens = [t for t in tokens if not so_called(doc, t)]
@@ -837,12 +791,9 @@ def render(doc: Doc, tokens: list[Token]) -> str:
         if close is not None:
             kept[close] = doc[close]
     tokens = _cut(sorted(kept.values(), key=lambda t: t.i))
-    defined = bracketed_initials(doc)
     parts = []
     for i, t in enumerate(tokens):
-        expansion = defined.get(t.text)
-        bracketed = t.i > 0 and doc[t.i - 1].text == "(" and doc[t.i - 1].i in kept
-        parts.append(f"{expansion} ({t.text})" if expansion and not bracketed else t.text)
+        parts.append(t.text)
         follows = tokens[i + 1] if i + 1 < len(tokens) else None
         if follows is not None and not (follows.i == t.i + 1 and not t.whitespace_):
             parts.append(" ")
