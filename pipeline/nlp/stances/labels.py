@@ -698,6 +698,28 @@ class Labeller:
             return None
         return render(self.doc, tokens) or None
 
+    def state_label(self, pcomp: Token) -> str | None:
+        """A state a "being" gerund puts someone in, with its complement as written ("being
+        terrified of scrutiny", "being predatory", "being involved in the shooting", "not being
+        a supporter of the war"): a copular "being" with an adjective, noun or preposition
+        complement, or a participle whose passive auxiliary is "being"; less determiners and
+        subordinate clauses; None for any other verb."""
+        copular = pcomp.lemma_.lower() == "be" and pcomp.tag_ == "VBG" and any(
+            c.dep_ in ("acomp", "attr", "prep") for c in pcomp.children
+        )
+        passive = pcomp.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.lower_ == "being" for c in pcomp.children
+        )
+        if not (copular or passive):
+            return None
+        skip = {g.i for t in pcomp.subtree if t is not pcomp and t.dep_ in ("advcl", "relcl", "parataxis", "conj", "cc")
+                for g in t.subtree}
+        tokens = [
+            t for t in pcomp.subtree
+            if t.i not in skip and not (t.is_punct or t.is_quote or t.is_space) and t.dep_ != "det"
+        ]
+        return render(self.doc, tokens) or None if len(tokens) >= 2 else None
+
     def _placed(self, verb: Token, obj: Token) -> bool:
         """A transparent verb whose object is put somewhere or brought to someone by the
         argument after it ("plans for keeping foreign terror suspects under house arrest",
