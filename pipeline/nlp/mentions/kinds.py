@@ -110,7 +110,7 @@ def settle_types(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]
         if c.priority < 3 or c.kind != "name" or c.entity_type != "WORK" or len(words) < 2:
             continue  # only a phrase rule's title of several words
         short = words[-1]
-        if short[:1].isupper() and short not in people and not _shaped_like_a_name(words):
+        if short[:1].isupper() and short not in people and not shaped_like_a_name(words):
             ruled.setdefault(short, "WORK")
     decided: dict[str, str] = {}
     moved: dict[str, str] = {}  # names NER called a work or product, and what they are
@@ -259,7 +259,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if c.role or c.gender:
         found.add("PERSON")
     place = known_place(c.name)
-    name_shaped = _shaped_like_a_name(words)
+    name_shaped = shaped_like_a_name(words)
     before = view.lower[c.tok_start - 1] if c.tok_start > 0 else None  # the words either side, lower-cased
     if before is not None and (
         before in HONORIFICS
@@ -446,7 +446,7 @@ def thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     if _names_staff_of_it(root):
         found.add("ORGANIZATION")  # "Citigroup Global Markets analyst Kyle Cooper" NER typed a work
     if not found and root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
-        found.add("PERSON" if _shaped_like_a_name(words) else "ORGANIZATION")
+        found.add("PERSON" if shaped_like_a_name(words) else "ORGANIZATION")
     return found
 
 
@@ -490,7 +490,7 @@ def _country_initials(text: str) -> bool:
     return entry is not None and entry.entity_id.startswith("country:")
 
 
-def _shaped_like_a_name(words: list[str]) -> bool:
+def shaped_like_a_name(words: list[str]) -> bool:
     """ "Robert Zoellick", "Jo Flaherty", "Armando Guebuza": a given name (of many countries),
     then one or two capitalised words none of which a body's, site's or place's name ends in
     ("Atticus Capital", "Victoria Station"); a generational suffix after them is the
