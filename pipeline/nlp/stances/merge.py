@@ -4,6 +4,8 @@ holder is told by its mention's name, so "the Lib Dems" twice in an article is o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from pipeline.nlp.names import may_name_one_person
@@ -117,32 +119,41 @@ def _below(token: Token, head: Token) -> bool:
 
 def _once_per_article(art: StanceArticle, stances: list[Stance]) -> list[Stance]:
     """One stance per holder (by name) and target in an article, the strongest kept."""
-    best: dict[tuple[str, str], Stance] = {}
-    for stance in stances:
+
+    def key(stance: Stance) -> tuple[str, str]:
         holder = art.by_id.get(stance.holder_mention_id or "")
-        key = ((holder.name if holder else "").lower(), stance.target.lower())
-        kept = best.get(key)
-        if kept is None or (stance.score, -stance.sentence_id) > (kept.score, -kept.sentence_id):
-            best[key] = stance
-    return list(best.values())
+        return (holder.name if holder else "").lower(), stance.target.lower()
+
+    return _strongest_by(stances, key)
 
 
 def _once_per_person(art: StanceArticle, stances: list[Stance]) -> list[Stance]:
     """A person's stance under the surname alone ("Letwin") and the same stance (target and
     side) under the one full name of the article's holders it may name ("Oliver Letwin") are
     one stance, as entity resolution later makes them one holder: the stronger is kept."""
-    holders = [art.by_id.get(s.holder_mention_id or "") for s in stances]
+    holders = (art.by_id.get(s.holder_mention_id or "") for s in stances)
     full = {m.name for m in holders if m is not None and m.entity_type == "PERSON" and len(m.name.split()) > 1}
-    best: dict[tuple[str, str, str], Stance] = {}
-    for stance, holder in zip(stances, holders, strict=True):
+
+    def key(stance: Stance) -> tuple[str, str, str]:
+        holder = art.by_id.get(stance.holder_mention_id or "")
         name = holder.name if holder is not None else stance.holder_mention_id or ""
         if holder is not None and holder.entity_type == "PERSON" and name not in full:
             fuller = [f for f in full if may_name_one_person(f, name)]
             name = fuller[0] if len(fuller) == 1 else name
-        key = (name.lower(), stance.target.lower(), stance.polarity)
-        kept = best.get(key)
+        return name.lower(), stance.target.lower(), stance.polarity
+
+    return _strongest_by(stances, key)
+
+
+def _strongest_by(stances: list[Stance], key: Callable[[Stance], tuple]) -> list[Stance]:
+    """One stance per key, the strongest kept (the earlier sentence on a tie), in the order
+    the keys first occur."""
+    best: dict[tuple, Stance] = {}
+    for stance in stances:
+        found = key(stance)
+        kept = best.get(found)
         if kept is None or (stance.score, -stance.sentence_id) > (kept.score, -kept.sentence_id):
-            best[key] = stance
+            best[found] = stance
     return list(best.values())
 
 
