@@ -62,6 +62,7 @@ from pipeline.nlp.syntax import (
     ACTOR_LABELS,
     DEFINITE_DETS,
     PERSONAL_PRONOUNS,
+    PLACE_LABELS,
     direct_object,
     has_that_marker,
     has_to_marker,
@@ -70,7 +71,7 @@ from pipeline.nlp.syntax import (
 )
 from pipeline.nlp.token_view import view_of
 
-TIME_OR_PLACE = frozenset({"DATE", "TIME", "LOC", "FAC", "GPE"})
+TIME_OR_PLACE = TIME_ENTITIES | PLACE_LABELS
 
 __all__ = ["ACT_NOUNS", "FRAME_NOUNS", "MAX_LABEL_WORDS", "Labeller", "clean", "gerund"]
 
