@@ -640,8 +640,8 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
                 out += [_actors_own(t, pobj, actors) for t in noun_targets(art, pobj)]
             state = next((g for g in child.children if g.dep_ == "pcomp"), None)
             label = art.labeller.state_label(state) if state is not None and child.lower_ in ("of", "for") else None
-            judged = [a for a in actors if art.actor_like(a.head) or _people_named_by_kind(a.head)]
-            if label and judged:
+            judged = [a for a in actors if art.actor_like(a.head) or _people_named_by_kind(a.head)] if label else []
+            if judged:
                 # "accused Tony Blair of being terrified of scrutiny", "accused Rwanda of being
                 # predatory": the state judged, named with whoever is in it (not a thing the
                 # parser listed beside them: "accused Anonymous of being behind the shooting,
