@@ -303,10 +303,11 @@ def _person_named_elsewhere(doc, start: int, end: int) -> bool:
 
 
 def _a_tools_name(mc: MentionContext, span, kw: Token) -> bool:
-    """A name before a tool's noun that names the tool: one NER found (not "3G networks", "an
-    IT system", a common abbreviation), no body's name ("the Millennium Institute network"),
-    no broadcaster ("the UPN TV network", "the CBS television network") and no maker or
-    owner the article shows acting (`_acts_in_the_article`)."""
+    """A name before a tool's noun (or an actor's or creator's, `cast`) that names the tool (or
+    the work): one NER found (not "3G networks", "an IT system", a common abbreviation), no
+    body's name ("the Millennium Institute network"), no broadcaster ("the UPN TV network",
+    "the CBS television network") and no maker or owner the article shows acting
+    (`_acts_in_the_article`)."""
     doc = mc.doc
     if not all(t.ent_type_ for t in span) or common_abbreviation(span.text):
         return False
@@ -321,9 +322,9 @@ def _a_tools_name(mc: MentionContext, span, kw: Token) -> bool:
     return not _acts_in_the_article(mc, span, KIND_NOUNS[kw.lower_])
 
 
-def _acts_in_the_article(mc: MentionContext, span, kind: str = "tool") -> bool:
-    """A name before a tool's noun that the article shows as a person or a body anywhere
-    ("Microsoft said", "Apple's shares", "produced by Bungie software", "spokesman for St
+def _acts_in_the_article(mc: MentionContext, span, kind: str) -> bool:
+    """A name before a tool's or a cast noun (`kind`) that the article shows as a person or a
+    body anywhere ("Microsoft said", "Apple's shares", "produced by Bungie software", "spokesman for St
     Bernard software") is the maker or owner of the tool, not the tool: what structure says of
     each occurrence NER found, as for a name NER itself called a product (`thing_evidence`)."""
     text = clean_spaces(span.text)
