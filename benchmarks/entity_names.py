@@ -22,11 +22,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.corpus import extracted_tables
 from pipeline.nlp.ingest import ingest
 from pipeline.nlp.names import conflicting_genders, non_name_words
 
@@ -68,8 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             if per_section[section] <= args.limit:
                 kept.append(a)
         articles = kept
-    now = datetime.now(UTC).replace(tzinfo=None)
-    tables = build_tables(list(extract_articles(articles, now, args.processes)), rejections, now)
+    tables = extracted_tables(articles, rejections, args.processes)
     entities = tables["entities"].to_dict("records")
     figures = name_figures(entities, args.draw, args.seed)
     figures["articles"] = len(articles)

@@ -16,11 +16,9 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.corpus import extracted_tables
 from pipeline.nlp.ingest import ingest
 
 WIDTH = 70
@@ -34,8 +32,7 @@ def main(list_file: str, types: str = "ORGANIZATION,LOCATION") -> int:
         for i, path in enumerate(files):
             shutil.copy(path, folder / f"{i:04d}_{path.name}")
         articles, rejections = ingest(folder)
-        now = datetime.now(UTC).replace(tzinfo=None)
-        tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
+        tables = extracted_tables(articles, rejections)
         entities = tables["entities"].set_index("entity_id")
         mentions = tables["mentions"].sort_values(["article_id", "char_start"])
         for article_id, rows in mentions.groupby("article_id", sort=True):

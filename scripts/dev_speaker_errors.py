@@ -13,7 +13,6 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -21,8 +20,7 @@ import yaml
 from pipeline.evaluation.gold import GOLD_DIR, load_annotations
 from pipeline.evaluation.predictions import predictions_from_tables
 from pipeline.evaluation.scoring import Prediction, score_quotes, speaker_right
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.corpus import extracted_tables
 from pipeline.nlp.ingest import ingest
 
 
@@ -45,8 +43,7 @@ def dev_tables() -> tuple[list, dict]:
         _dev_copy(root)
         gold = load_annotations(root / "annotations", root / "articles")
         articles, rejections = ingest(root / "articles")
-        now = datetime.now(UTC).replace(tzinfo=None)
-        tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
+        tables = extracted_tables(articles, rejections)
     return gold, tables
 
 

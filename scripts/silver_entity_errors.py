@@ -16,15 +16,13 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from datetime import UTC, datetime
 
 from pipeline.evaluation.baseline import baseline_entities
 from pipeline.evaluation.gold import load_gold
 from pipeline.evaluation.predictions import predictions_from_tables
 from pipeline.evaluation.scoring import ANNOTATED, Prediction, entity_keys, score_entities
 from pipeline.evaluation.silver import SILVER_DIR, silver_sets
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.corpus import extracted_tables
 from pipeline.nlp.ingest import ingest
 
 WIDTH = 60
@@ -67,8 +65,7 @@ def main(names: list[str]) -> int:
         root = SILVER_DIR / set_name
         gold = load_gold(root)
         articles, rejections = ingest(root / "articles")
-        now = datetime.now(UTC).replace(tzinfo=None)
-        tables = build_tables(list(extract_articles(articles, now, 1)), rejections, now)
+        tables = extracted_tables(articles, rejections)
         predictions = predictions_from_tables(tables)
         bare = dict(zip((a.article_id for a in gold), baseline_entities(gold), strict=True))
         spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)

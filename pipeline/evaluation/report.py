@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import settings
@@ -32,8 +31,7 @@ from pipeline.evaluation.last_report import accept as accept_report
 from pipeline.evaluation.predictions import predictions_from_tables
 from pipeline.evaluation.scoring import TABLES, Outcome, Prediction, Score, score_article, score_entities
 from pipeline.evaluation.tables import BASELINE_LABEL, format_all, format_table
-from pipeline.nlp.corpus import build_tables
-from pipeline.nlp.extract import extract_articles
+from pipeline.nlp.corpus import extracted_tables
 from pipeline.nlp.ingest import ingest
 from pipeline.storage import atomic_path
 
@@ -44,8 +42,7 @@ def evaluate(gold_dir: Path = GOLD_DIR, n_process: int = 1) -> dict:
     """Run the pipeline and the baseline on the gold articles and score both."""
     gold = load_gold(gold_dir)
     articles, rejections = ingest(gold_dir / "articles")
-    now = datetime.now(UTC).replace(tzinfo=None)
-    tables = build_tables(list(extract_articles(articles, now, n_process)), rejections, now)
+    tables = extracted_tables(articles, rejections, n_process)
     predictions = predictions_from_tables(tables)
     outcomes = {a.article_id: score_article(a, predictions.get(a.article_id, Prediction())) for a in gold}
     guessed = zip(gold, baseline_entities(gold), strict=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -24,7 +24,7 @@ from pipeline.nlp.entity_resolution import resolve_entities
 from pipeline.nlp.entity_resolution.known_people import KnownPeople
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.event_resolution import ArticleInfo, EventResolution, resolve_events
-from pipeline.nlp.ingest import Rejection
+from pipeline.nlp.ingest import DecodedArticle, Rejection
 from pipeline.nlp.records import ArticleExtraction, EventCandidate, Mention, Stance, field_reader
 from pipeline.nlp.stances.issues import StanceRef, group_issues
 from pipeline.schemas import TABLES
@@ -185,6 +185,20 @@ def file_tables(
         ),
         "ingest_notes": frame("ingest_notes", list(notes or [])),
     }
+
+
+def extracted_tables(
+    articles: list[DecodedArticle], rejections: list[Rejection], n_process: int = 1
+) -> dict[str, pd.DataFrame]:
+    """The pipeline core without Dagster: every article extracted and the tables built, at one
+    timestamp (`make eval`, the corpus benchmarks and the developer scripts run it on a folder's
+    `ingest`)."""
+    from pipeline.nlp.extract import (
+        extract_articles,  # deferred: the table step reads this module without the extractors
+    )
+
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return build_tables(list(extract_articles(articles, now, n_process)), rejections, now)
 
 
 def build_tables(
