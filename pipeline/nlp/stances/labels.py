@@ -671,6 +671,7 @@ class Labeller:
                 t.dep_ not in ("mark", "aux", "auxpass", "det", "punct", "neg", "cc")
                 or _joins(t, skip)
                 or t.dep_ == "aux" and t.lower_ == "to" and t.head in purposes  # "set up to monitor …"
+                or _nested_to(t, clause)  # "asked the government to mediate to avoid any risk"
             )
             and not t.is_quote
             and not t.is_space
@@ -680,7 +681,13 @@ class Labeller:
         if pronouns and tokens[0] is clause and clause.tag_ == "VB":
             rest = render(self.doc, tokens[1:])
             return clean(f"{gerund(clause.lemma_)} {rest}") if rest else None
-        return render(self.doc, tokens) or None
+        label = render(self.doc, tokens)
+        if label and clause.tag_ == "VB" and clause.pos_ == "VERB" and not has_that_marker(clause):
+            # "calls for the mayor to apologise for …", "Mr Blair should reinstate Mr Brown": an
+            # act not yet done reads as a gerund, with its doer before it, as an action label does
+            # ("mayor apologising for …"); a "that" clause stays a clause ("ruling that …")
+            return _verbs_as_gerunds(self.doc, tokens, [clause, *_joined_acts(clause)], label)
+        return label or None
 
     def gerund_label(self, gerund: Token) -> str | None:
         """A gerund with its arguments as written ("launching Thatcherism in instalments",
@@ -837,6 +844,45 @@ def _purpose_infinitive(token: Token) -> bool:
         and is_to_infinitive(token)
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children)
     )
+
+
+def _nested_to(token: Token, clause: Token) -> bool:
+    """The "to" of an infinitive inside a clause label, below the clause's own verb ("to
+    mediate to avoid any risk", "to move as fast as possible to sort the problem out"): kept,
+    or two verbs run together ("mediate avoid risk"); not that of a verb joined to the
+    clause's own ("to appoint safety reps and to increase spending"), one act with it."""
+    verb = token.head
+    return (
+        token.dep_ == "aux" and token.tag_ == "TO" and verb.i != clause.i and verb.i > token.i
+        and verb.i not in {c.i for c in _joined_acts(clause)}
+    )
+
+
+def _joined_acts(clause: Token) -> list[Token]:
+    """The bare verbs joined to a clause's bare verb with no subject of their own ("to put
+    politics aside and focus on …", "to appoint safety reps and to increase spending", where
+    the parser may hang the second on a word of the first): acts of the same doer, in the
+    same form."""
+    return [
+        c for c in clause.subtree
+        if c.dep_ == "conj" and c.i > clause.i and c.tag_ == "VB" and c.pos_ == "VERB"
+        and (c.head.i == clause.i or is_to_infinitive(c))
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+
+
+def _verbs_as_gerunds(doc: Doc, tokens: list[Token], verbs: list[Token], label: str) -> str:
+    """A clause label with its verbs in the "-ing" form, each found at the word its rendered
+    words before it put it; a verb not found there (a cut label) is left as it is."""
+    words = label.split(" ")
+    for verb in verbs:
+        k = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
+        if k is None:
+            continue
+        at = len(render(doc, tokens[:k]).split()) if k else 0
+        if at < len(words) and words[at].lower() == verb.lower_:
+            words[at] = gerund(verb.lemma_)
+    return clean(" ".join(words))
 
 
 def _entitlement(noun: Token) -> bool:

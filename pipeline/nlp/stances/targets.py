@@ -99,7 +99,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if urged is not None and pobj is not None:
             found = action_targets(art, urged) or _subjectless_passive(art, urged, pobj)
             if not found and _addressed(art, pobj) and _urges(art, verb):
-                found = worded_action(art, urged)  # "called on Mr Brown to open up the books"
+                found = worded_action(art, urged, pobj)  # "called on Mr Brown to open up the books"
             found = _negated(urged, found)
             if found:
                 return found  # else "counting on the talks to continue": the talks
@@ -137,7 +137,7 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         wished = wish is not None and (wish[0] > 0 or refused)
         found = action_targets(art, xcomp, label_actions=addressee or wished)
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
-            found = worded_action(art, xcomp)  # "urged the government to think again"
+            found = worded_action(art, xcomp, dobj)  # "urged the government to think again"
         found = _negated(xcomp, found)
         for act in shared_infinitives(xcomp):
             # "wants to introduce a points system and increase deportations": each act is wished for
@@ -921,14 +921,18 @@ def _subjectless_passive(art: StanceArticle, urged: Token, pobj: Token) -> list[
     return [Target(t.label, t.head, t.sign * polarity, 0.5 + 0.5 * score) for t in noun_targets(art, pobj)]
 
 
-def worded_action(art: StanceArticle, action: Token) -> list[Target]:
+def worded_action(art: StanceArticle, action: Token, doer: Token | None = None) -> list[Target]:
     """An action urged on someone that has no object to label it by ("urged the government
     to think again at a later stage", "called on industrialised nations to commit themselves
     to buying the vaccines") is the issue as worded: a demand is a stance whatever its verb
     (eval/GUIDE.md: a demand is evidence). None for a bare verb ("urged him to go"), or one
-    whose words name nothing (`clause_label` needs a noun)."""
+    whose words name nothing (`clause_label` needs a noun). With no object, the act names its
+    issue only with whoever is to do it, so the one urged, when a noun, opens the label
+    ("asked the government to mediate to avoid any risk …" -> "government mediating to avoid
+    risk …"), as for "calls for the BBC to drop the programme" (`with_subject`)."""
     label = art.labeller.clause_label(action)
-    return [Target(label, action)] if label else []
+    found = [Target(label, action)] if label else []
+    return with_subject(art, doer, action, found) if doer is not None and found else found
 
 
 def _urges(art: StanceArticle, verb: Token) -> bool:
