@@ -634,13 +634,14 @@ def is_amount(noun: Token) -> bool:
     return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
 
 
-_COMPLETION_PREPOSITIONS_OR_BODY_PREPOSITIONS = COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS
+_ACTION_PREPOSITIONS = COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS | RESTRICTING_PREPOSITIONS
 
 
 def action_argument(lex: StanceLexicon, verb: Token, obj: Token, nested: bool = False) -> list[Token]:
     """The prepositional argument right after an action's object that says where, to whom
     or on what it is done ("reduce the number of workers on sick leave", "store foreign
-    nuclear waste in the UK", "send a junior minister to the ceremony"); not a time or an
+    nuclear waste in the UK", "send a junior minister to the ceremony"), or what it is done
+    without (`RESTRICTING_PREPOSITIONS`: "bring in trial without jury"); not a time or an
     amount, a pronoun or a generic noun. A noun the parser hung on the verb as its conjunct
     is its object too (`labels._shared_head`). With `nested` (the object labelled below the
     top level, where its own complement is not kept), also the first argument the parser
@@ -652,7 +653,7 @@ def action_argument(lex: StanceLexicon, verb: Token, obj: Token, nested: bool = 
         (
             c for c in verb.rights
             if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP")  # "compare X to Y": a dative "to"
-            and c.i == after and c.lower_ in _COMPLETION_PREPOSITIONS_OR_BODY_PREPOSITIONS
+            and c.i == after and c.lower_ in _ACTION_PREPOSITIONS
         ),
         None,
     )

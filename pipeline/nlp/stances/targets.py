@@ -17,7 +17,15 @@ from pipeline.nlp.quotes.cues import is_cue
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import ACT_NOUNS, gerund, people_noun
-from pipeline.nlp.stances.phrases import OWN_DETERMINERS, TIME_ENTITIES, clean, left_tokens, own_phrase, render
+from pipeline.nlp.stances.phrases import (
+    OWN_DETERMINERS,
+    TIME_ENTITIES,
+    action_argument,
+    clean,
+    left_tokens,
+    own_phrase,
+    render,
+)
 from pipeline.nlp.stances.polarity import negative_determiner
 from pipeline.nlp.stances.stranded import stranded_topic, topic_words
 from pipeline.nlp.stances.topic import antecedent_noun
@@ -872,6 +880,8 @@ def _lacking(art: StanceArticle, noun: Token) -> Target | None:
     if done.pos_ == "VERB":
         found = art.labeller.action_label(done)
         label, head = found if found is not None else (None, done)
+        if found is not None and any(t.i == prep.i for t in action_argument(art.lex, done, head)):
+            return Target(label, head)  # the action's label names what it is done without
     else:
         label, head = art.labeller.noun_label(done), done
     lacked = art.labeller.noun_label(noun, resolve=False)
