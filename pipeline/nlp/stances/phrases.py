@@ -247,15 +247,15 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     tokens.append(noun)
     tokens.extend(bracketed_abbreviation(noun))
     tokens.extend(manner_by(noun))
+    listed = {noun.i}  # the noun and the conjuncts kept: a list's members hang one on the next
     for conj in noun.conjuncts:
         if swallowed_conjunct(conj):
             break  # "support the bill and Labour opposes it": the next clause's subject
-        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head == noun and not own_phrase(conj):
-            cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < conj.i), None)
-            if cc is not None:
-                tokens.append(cc)
+        if conj.i > noun.i and conj.pos_ in ("NOUN", "PROPN") and conj.head.i in listed and not own_phrase(conj):
+            tokens.extend(_list_separator(conj))
             tokens.extend(left_tokens(lex, conj, False, True))
             tokens.append(conj)
+            listed.add(conj.i)
     agent = agent_complement(noun) if depth == 0 else None
     if agent is not None:
         tokens.extend([agent[0], *phrase(lex, agent[1], keep_det=True, depth=1)])
@@ -275,6 +275,18 @@ def phrase(lex: StanceLexicon, noun: Token, keep_det: bool, depth: int = 0) -> l
     if depth == 0:
         tokens.extend(trailing(lex, noun))
     return tokens
+
+
+def _list_separator(conj: Token) -> list[Token]:
+    """What joins a conjunct to the member before it: the "and"/"or" between them, or the
+    comma right before it ("pensions, sick pay and forced relocation"), so that a list's
+    members do not run together ("pensions sick pay")."""
+    head = conj.head
+    cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < conj.i), None)
+    if cc is not None:
+        return [cc]
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+    return [before] if before is not None and before.text == "," and before.head.i == head.i else []
 
 
 def manner_by(noun: Token) -> list[Token]:
