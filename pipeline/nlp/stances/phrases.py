@@ -642,8 +642,16 @@ def gerund_complement(lex: StanceLexicon, noun: Token) -> list[Token]:
 
 
 def is_amount(noun: Token) -> bool:
-    """ "in April", "by 5%", "to £6": a time or an amount, not what an action is done to."""
-    return noun.ent_type_ in AMOUNT_TYPES or noun.like_num
+    """ "in April", "by 5%", "to £6": a time or an amount, not what an action is done to;
+    not people counted by their age, which NER may type as a date ("grants for 14 to
+    16-year-olds", `age_group`)."""
+    return (noun.ent_type_ in AMOUNT_TYPES or noun.like_num) and not age_group(noun)
+
+
+def age_group(noun: Token) -> bool:
+    """A plural noun of people named by their age, "year" compounded before it ("16-year-olds",
+    "three and four-year-olds")."""
+    return noun.tag_ == "NNS" and any(c.dep_ == "compound" and c.lemma_.lower() == "year" for c in noun.lefts)
 
 
 _ACTION_PREPOSITIONS = COMPLETION_PREPOSITIONS | BODY_PREPOSITIONS | RESTRICTING_PREPOSITIONS
