@@ -20,9 +20,9 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
 from pipeline.nlp.stances.holders import holder_for, member_of, others_words, speaks_for
 from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
-from pipeline.nlp.stances.labels import gerund
+from pipeline.nlp.stances.labels import gerund, people_noun
 from pipeline.nlp.stances.opinion import opinion_weight
-from pipeline.nlp.stances.phrases import term_adjective
+from pipeline.nlp.stances.phrases import render, term_adjective
 from pipeline.nlp.stances.polarity import (
     believed_negated,
     has_negation,
@@ -47,6 +47,7 @@ from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
+    BODY_NOUNS,
     CLASSIFYING_ADJECTIVES,
     INSUFFICIENCY_ADJECTIVES,
     INTRANSITIVE_FATES,
@@ -517,7 +518,41 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
         return []
     if has_negation(art, verb):
         return []
+    role = _actor_role(art, judged, named)
+    if role is not None:
+        polarity = 1 if weight > 0 else -1
+        score = abs(weight) * intensity(art, word)
+        return target_signals(art, word, polarity, score, [role], holder, quote)
     return _judgement(art, word, weight, judged, holder, quote)
+
+
+def _actor_role(art: StanceArticle, judged: Token, named: Token) -> Target | None:
+    """ "described Ariel Sharon as the best chance for the Palestinians to achieve peace",
+    "sees China as a potential competitor and an increasing threat to its security": an actor
+    (a mention of a person, body or state) named as a role that says what of it is judged (an
+    "as" noun with words of its own after it: a complement, an infinitive or a conjunct;
+    relative clauses left out) is judged in that role; the actor alone is no issue. A bare
+    judging noun ("described Mr Blair as a liar") or a noun for people or a body ("as a
+    hate-filled group wishing to …": what the actor is) leaves the actor."""
+    if named.dep_ != "pobj" or named.head.lower_ != "as" or named.pos_ != "NOUN":
+        return None
+    mention = art.index.at(judged)
+    if judged.pos_ == "PRON" or mention is None or mention.entity_type not in ("PERSON", "ORGANIZATION", "COUNTRY"):
+        return None  # a person, body or state named ("saw it as a test", "sees Google Print as …": no actor)
+    if not any(c.dep_ in ("prep", "acl", "conj") and c.i > named.i for c in named.children):
+        return None
+    if people_noun(named) or named.lemma_.lower() in BODY_NOUNS:
+        return None  # "described the EDL as a hate-filled group wishing to …": what the actor is, itself judged
+    actor = noun_targets(art, judged)
+    aside = {g.i for t in named.subtree if t.dep_ in ("relcl", "advcl", "parataxis") for g in t.subtree}
+    role = render(art.doc, [
+        t for t in named.subtree
+        if t.i not in aside and t.dep_ not in ("det", "punct") and not t.is_quote
+        and not (t.dep_ == "poss" and t.pos_ == "PRON")
+    ])
+    if not actor or not role:
+        return None
+    return Target(f"{actor[0].label} as {role}", judged)
 
 
 def _judgement(
