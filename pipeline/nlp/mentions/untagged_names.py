@@ -14,7 +14,14 @@ from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered
 from pipeline.nlp.mentions.context import Candidate, MentionContext, ents_covering
 from pipeline.nlp.mentions.people import person
 from pipeline.nlp.mentions.post_words import post_word
-from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, KEPT_TITLES, ORG_HEADS, UK_PLACES, WORLD_GIVEN_NAMES
+from pipeline.nlp.mentions.vocabulary import (
+    GIVEN_NAMES,
+    HONORIFICS,
+    KEPT_TITLES,
+    ORG_HEADS,
+    UK_PLACES,
+    WORLD_GIVEN_NAMES,
+)
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
