@@ -16,6 +16,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BASE_OPENERS,
     CODENAME_WORDS,
     EVENT_OPENERS,
+    FACILITY_COMPOUNDS,
     FACILITY_HEADS,
     GIVEN_NAMES,
     HONORIFICS,
@@ -109,7 +110,16 @@ def facility_name(span: Span) -> bool:
     County Hospital had earlier said")."""
     last = span[-1]
     site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
-    return (site or base_name(span)) and not _acts_as_body(span.root)
+    return (site or base_name(span) or compound_site(span)) and not _acts_as_body(span.root)
+
+
+def compound_site(span: Span) -> bool:
+    """ "the Zappion Conference Centre", "Cairine Wilson High School" typed ORG: a name of three
+    or more words whose last two, capitalised, name a kind of site (facility_compounds), where
+    the last word alone also ends bodies' names ("the Foreign Policy Centre")."""
+    if len(span) < 3 or not (span[-1].is_title and span[-2].is_title):
+        return False
+    return (span[-2].lower_, span[-1].lower_) in FACILITY_COMPOUNDS
 
 
 def base_name(span: Span) -> bool:
