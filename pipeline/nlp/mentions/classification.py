@@ -89,6 +89,7 @@ from pipeline.nlp.mentions.post_words import (
     is_title_phrase,
     listed_remit,
     modifies_the_post_after,
+    party_portfolio,
     portfolio,
     post_after_a_qualifier,
     post_place,
@@ -298,6 +299,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if label in ("GPE", "LOC", "ORG", "FAC") and _styled_after(mc.doc, start):
         return None  # "the Prince of Wales", "the Duke of Edinburgh": the place is part of a style
+    if label == "ORG" and party_portfolio(mc, span):
+        return None  # "the Lib Dems' Treasury spokesman": the party's portfolio, no body
     if ent_id:
         branch = party_branch(mc, span, ent_id) if label == "ORG" else None
         if branch is not None:
