@@ -50,6 +50,7 @@ from pipeline.nlp.mentions.named_things import (
     maker_before_product,
     named_thing,
     operation_name,
+    premises_place,
     product_name,
     the_before,
     vessel_start,
@@ -429,6 +430,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "up to the Palace"
     if label in ("PERSON", "ORG") and facility_name(span):
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
+    if label in ("PERSON", "ORG", "GPE", "LOC") and premises_place(span):
+        # "the Rover factory in Longbridge" typed ORG: the place, over the evidence of its words
+        return Candidate(start, end, label if label in ("GPE", "LOC") else "GPE", "LOCATION", "name", text, 3)
     if label == "PERSON" and len(span) > 1 and view.is_title[end - 1] and is_body_word(view.lower[end - 1]):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and view.lower[start] not in GIVEN_NAMES and qualifies_a_post(mc, end):

@@ -22,6 +22,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     LAW_HEADS,
     OUTLET_HEADS,
+    PREMISES_WORDS,
     PRODUCT_NAMES,
     REPORTING_VERBS,
     VESSEL_PREFIXES,
@@ -120,6 +121,19 @@ def compound_site(span: Span) -> bool:
     if len(span) < 3 or not (span[-1].is_title and span[-2].is_title):
         return False
     return (span[-2].lower_, span[-1].lower_) in FACILITY_COMPOUNDS
+
+
+def premises_place(span: Span) -> bool:
+    """ "the Rover factory in Longbridge", "a steel firm in Armentieres", "the Academy's
+    headquarters in Beverly Hills" typed a body or a person: a name that is the object of
+    "in" or "near" hung on a word for premises or for where a firm is based (premises_words)
+    is the place they stand in; not a name ending in a body's word ("offices in the Bank of
+    England")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "near") or is_body_word(span[-1].lower_):
+        return False
+    return prep.head.lower_ in PREMISES_WORDS and prep.head.i < prep.i and span[0].text[:1].isupper()
 
 
 def base_name(span: Span) -> bool:
