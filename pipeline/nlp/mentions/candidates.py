@@ -55,6 +55,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
+    PRODUCT_TITLE_NOUNS,
     SEAT_SEEKING_VERBS,
     SERVICE_NOUNS,
     STORM_TITLES,
@@ -83,6 +84,7 @@ _KEY_WORDS = frozenset(
         *COMMITTEE_HEADS,
         *KIND_NOUNS,
         *WORK_NOUNS,
+        *PRODUCT_TITLE_NOUNS,
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
         *MOVEMENT_NOUNS,
@@ -141,6 +143,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(kinded_names(mc, token))
         if lower in WORK_NOUNS:
             out.extend(titled_work(mc, token))
+        elif lower in PRODUCT_TITLE_NOUNS:
+            out.extend(titled_work(mc, token, product=True))
         if lower in EXAMPLE_HEADS:
             out.extend(listed_examples(mc, token))
         if lower in NAMING_HEADS:

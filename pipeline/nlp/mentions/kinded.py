@@ -16,6 +16,8 @@ took them for; so does a year's possessive ("1992's Batman Returns", `dated_titl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.article_words import lowered_words
@@ -218,8 +220,9 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
-    """The title NER found right after a work noun `kw` ("the film Sleepy Hollow"), as a WORK."""
+def titled_work(mc: MentionContext, kw: Token, product: bool = False) -> list[Candidate]:
+    """The title NER found right after a work noun `kw` ("the film Sleepy Hollow"), as a WORK;
+    with `product`, the name after a product's noun ("the game Halo 2"), as a PRODUCT."""
     doc, k = mc.doc, _title_start(mc.doc, kw)
     if not kw.is_lower or kw.tag_ != "NN" or kw.ent_type_ or k >= len(doc) or not doc[k].text[:1].isupper():
         return []
@@ -231,7 +234,8 @@ def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     if kw.dep_ == "compound" and kw.head.i >= ent.end:
         return []  # "film Bafta nominations": the noun describes what comes after the name
-    return _work_title(mc, ent, k)
+    found = _work_title(mc, ent, k)
+    return [replace(c, label="PRODUCT", entity_type="PRODUCT") for c in found] if product else found
 
 
 def _title_start(doc, kw: Token) -> int:

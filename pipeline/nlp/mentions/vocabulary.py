@@ -31,6 +31,7 @@ GEO_FEATURES = _VOCABULARY.words("geo_features")
 NATURAL_FEATURE_HEADS = _VOCABULARY.words("natural_feature_heads")
 AREA_NOUNS = _VOCABULARY.words("area_nouns")
 WORK_NOUNS = _VOCABULARY.words("work_nouns")
+PRODUCT_TITLE_NOUNS = _VOCABULARY.words("product_title_nouns")
 KIND_NOUNS = _VOCABULARY.mapping(
     "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index", "study", "tool", "cast")
 )
