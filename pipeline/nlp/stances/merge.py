@@ -262,12 +262,14 @@ def _named_antecedent(art: StanceArticle, mention: Mention) -> str | None:
 
 
 def _mention_is_target(mention: Mention, signal: Signal) -> bool:
-    """A target links to an entity only when the label is that entity, not something of it."""
+    """A target links to an entity only when the label is that entity, not something of it,
+    or that entity in a role it is judged in ("China as potential competitor …",
+    `judgements._actor_role`)."""
     surface = clean(mention.surface).lower()
     if surface.startswith("the "):
         surface = surface[4:]
     label = signal.target.lower()
-    return label == surface or (
+    return label == surface or label.startswith(f"{surface} as ") or (
         label.endswith(surface)
         and len(label.split()) <= len(surface.split()) + 1
         and signal.target_head.pos_ == "PROPN"
