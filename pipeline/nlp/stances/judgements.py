@@ -61,6 +61,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     has_to_marker,
     is_passive,
+    is_relative_pronoun,
     passive_subject,
 )
 from pipeline.nlp.token_view import view_of
@@ -104,6 +105,8 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if holder is None or others_words(art, verb, quote, holder):
         return out
     subject = next((c for c in verb_for_subject.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb_for_subject.dep_ == "relcl" and subject is not None and is_relative_pronoun(subject):
+        return out  # "a deal that should bring in some money": what it is expected to do, no demand
     negated = (
         has_negation(art, verb)
         or has_negation(art, verb_for_subject)
