@@ -132,6 +132,7 @@ NORM_BOUND_VERBS = _VOCABULARY.words("norm_bound_verbs")
 NORM_NOUNS = _VOCABULARY.words("norm_nouns")
 NORM_CONFLICT_WORDS = _VOCABULARY.mapping("norm_conflict_words")
 FEAR_VERBS = _VOCABULARY.words("fear_verbs")
+WARNING_VERBS = _VOCABULARY.words("warning_verbs")
 CAUSAL_VERBS = {word: (None if prep == "-" else prep) for word, prep in _VOCABULARY.mapping("causal_verbs").items()}
 EFFECT_NOUNS = {word: int(sign) for word, sign in _VOCABULARY.mapping("effect_nouns").items()}
 REDUCING_WORDS = _VOCABULARY.words("reducing_words")
