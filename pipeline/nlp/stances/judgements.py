@@ -499,7 +499,9 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
         if verb.dep_ in ("dobj", "nsubjpass"):
             verb = verb.head  # the parser may hang "as" on the object
     elif named.dep_ in ("dobj", "npadvmod") and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
-        pass  # "branded the scheme a failure" (the parser may make it a noun adverbial): the second object names the first
+        # "branded the scheme a failure" (the parser may make it a noun adverbial): the second
+        # object names the first
+        pass
     elif named.dep_ == "dobj" and word.dep_ == "amod" and word.i > named.i:
         named = word  # "branded the proposal unworkable": the parser made the predicate an adjective after its noun
     elif named.dep_ not in ("oprd", "ccomp", "xcomp"):
