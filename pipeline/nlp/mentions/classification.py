@@ -101,6 +101,7 @@ from pipeline.nlp.mentions.untagged_names import (
     untagged_known_places,
     untagged_listed_bodies,
     untagged_listed_places,
+    untagged_members_seats,
     untagged_names,
     untagged_owning_places,
 )
@@ -144,7 +145,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
         + bodies_by_their_noun(mc) + untagged_listed_places(mc) + untagged_listed_bodies(mc) + untagged_sites(mc)
-        + untagged_owning_places(mc) + untagged_known_places(mc) + sovereigns(mc)
+        + untagged_owning_places(mc) + untagged_known_places(mc) + untagged_members_seats(mc) + sovereigns(mc)
     )
 
 
