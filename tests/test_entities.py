@@ -704,3 +704,19 @@ def test_a_text_ending_inside_a_name_is_read_whole(text):
     looking past the last token: the article keeps its other mentions."""
     mentions = detect_mentions(build_context("cut-off", text))
     assert all(0 <= m.char_start < m.char_end <= len(text) for m in mentions)
+
+
+def test_a_peoples_noun_after_a_country_is_that_people_in_the_article():
+    """ "UK Muslims" and "British Jews" beside "Muslims" and "the Jewish community" of one article
+    are one people each (a country's name or adjective says where they live); "British Muslims"
+    of an article that names no other form stays apart, and "British soldiers" is no people."""
+    mentions = [
+        _group("a", 0, "UK Muslims"), _group("a", 40, "Muslims"),
+        _group("b", 0, "British Jews"), _group("b", 40, "Jewish community"),
+        _group("c", 0, "British Muslims"), _group("c", 40, "British soldiers"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] == link["b#m40"]
+    assert link["c#m0"] != link["a#m0"]
+    assert link["c#m0"] != link["c#m40"]
