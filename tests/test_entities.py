@@ -384,6 +384,7 @@ def test_gendered_titles_never_merge_across():
     assert link["a#m80"] != link["a#m0"]
     assert link["b#m40"] == link["b#m0"] != link["a#m0"]
     assert link["c#m0"] != link["c#m40"]
+    assert link["d#m0"] == link["d#m40"]  # "gypsies" is the people "gypsy" names, as "kurds" is "kurd"
     for row in res.entities:
         surfaces = set(row["aliases"])
         assert not ({"Mr Clinton", "Mrs Clinton"} <= surfaces or {"Mr Clinton", "Mrs. Clinton"} <= surfaces), row
@@ -709,11 +710,13 @@ def test_a_text_ending_inside_a_name_is_read_whole(text):
 def test_a_peoples_noun_after_a_country_is_that_people_in_the_article():
     """ "UK Muslims" and "British Jews" beside "Muslims" and "the Jewish community" of one article
     are one people each (a country's name or adjective says where they live); "British Muslims"
-    of an article that names no other form stays apart, and "British soldiers" is no people."""
+    of an article that names no other form stays apart, and "British soldiers" is no people;
+    "Gypsy communities" beside "Gypsies" is one people too (a plural in -ies)."""
     mentions = [
         _group("a", 0, "UK Muslims"), _group("a", 40, "Muslims"),
         _group("b", 0, "British Jews"), _group("b", 40, "Jewish community"),
         _group("c", 0, "British Muslims"), _group("c", 40, "British soldiers"),
+        _group("d", 0, "Gypsy communities"), _group("d", 40, "Gypsies"),
     ]
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m0"] == link["a#m40"]

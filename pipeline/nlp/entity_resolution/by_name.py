@@ -217,8 +217,11 @@ def _is_demonym_plural(word: str, gaz: Gazetteer) -> bool:
 
 
 def _stem(word: str) -> str:
-    """The people a people word names: "kurdish", "kurds", "kurd" -> "kurd"; "sunni", "sunnis" -> "sunni"."""
+    """The people a people word names: "kurdish", "kurds", "kurd" -> "kurd"; "sunni", "sunnis" -> "sunni";
+    "gypsy", "gypsies" -> "gypsy"."""
     word = word.replace("'", "")
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
     for ending in ("ish", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)]
