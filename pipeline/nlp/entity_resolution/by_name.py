@@ -16,6 +16,7 @@ from pipeline.nlp.mentions.vocabulary import (
     CORPORATE_SUFFIXES,
     FACILITY_HEADS,
     NATION_NOUNS,
+    NATIONALITY_GROUP_NOUNS,
     NATURAL_FEATURE_HEADS,
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
@@ -175,7 +176,9 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
     rank 0), "kurdish iraqis" or "sunni arabs" (a people_adjectives word and one plural
     word, rank 1), "the kurdish population" or "the albanian minority" (a people's or a country's adjective and a
     population_nouns word, rank 2), a plural demonym alone ("albanians", rank 0), a country's
-    adjective or name and a people_nouns word ("british muslims", "uk muslims", rank 3); None for
+    adjective or name and a people_nouns word ("british muslims", "uk muslims", rank 3), a
+    country's adjective or name and a noun for its agents ("british troops" rank 0, "uk troops"
+    rank 1: the state's troops); None for
     any other key, such as "kurdish rebels" or "sunni insurgents"."""
     words = key.replace("\u2019", "'").replace("'", "").split()
     if len(words) == 1 and words[0] in _PEOPLE_NOUNS:
@@ -192,6 +195,11 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
         return _PEOPLE_ADJECTIVES[words[0]], 1
     if words[1] in _PEOPLE_NOUNS and _of_a_country(words[0], gaz):
         return _PEOPLE_NOUNS[words[1]], 3
+    if words[1] in NATIONALITY_GROUP_NOUNS and _of_a_country(words[0], gaz):
+        # "British troops" and "UK troops": one state's agents, keyed by the state
+        demonym = gaz.demonym_country(words[0])
+        state = f"country:{demonym}" if demonym else gaz.by_alias(words[0]).entity_id
+        return f"{state} {words[1]}", 0 if demonym else 1
     return None
 
 
