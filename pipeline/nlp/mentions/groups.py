@@ -98,9 +98,7 @@ def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention
         if first.ent_type_ == "GPE":  # "UK troops": the country's name, a mention of it as written
             country = Candidate(first.i, first.i + 1, "GPE", "COUNTRY", "name", entry.name, 2, entity_id,
                                 country_iso3=m.country_iso3)  # fmt: skip
-        elif first.ent_type_ != "NORP" or is_plural_demonym(first, mc.gaz):
-            continue
-        elif mc.gaz.demonym_country(first.text) != m.country_iso3:
+        elif not _country_demonym(mc, first, m.country_iso3):
             continue
         else:
             country = Candidate(first.i, first.i + 1, "NORP", "COUNTRY", "demonym", entry.name, 2, entity_id,
@@ -111,6 +109,13 @@ def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention
         out[out.index(m)] = replace(m, mention_id=f"{m.article_id}#m{span[-1].idx}")
         out.append(made)
     return sorted(out, key=lambda m: (m.char_start, m.char_end))
+
+
+def _country_demonym(mc: MentionContext, token, iso3: str) -> bool:
+    """Whether the token is the country's demonym as an adjective ("Russian"), not its plural."""
+    if token.ent_type_ != "NORP" or is_plural_demonym(token, mc.gaz):
+        return False
+    return mc.gaz.demonym_country(token.text) == iso3
 
 
 def idle_peoples(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
