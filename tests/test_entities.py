@@ -727,9 +727,12 @@ def test_a_peoples_noun_after_a_country_is_that_people_in_the_article():
 
 def test_a_states_agents_named_by_its_name_or_demonym_are_one_group():
     """ "UK troops" and "British troops" of one article are one national group (the state's
-    troops); "British detainees" beside "UK troops" is another."""
+    troops), and so are "French peacekeepers" and "French soldiers" (armed_force_nouns);
+    "British detainees" beside "UK troops" is another, and so are "Spanish troops"."""
     mentions = [
         _group("a", 0, "UK troops"), _group("a", 40, "British troops"), _group("a", 80, "British detainees"),
+        _group("b", 0, "French peacekeepers"), _group("b", 40, "French soldiers"), _group("b", 80, "Spanish troops"),
     ]
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m0"] == link["a#m40"] != link["a#m80"]
+    assert link["b#m0"] == link["b#m40"] != link["b#m80"]

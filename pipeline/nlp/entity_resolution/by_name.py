@@ -12,6 +12,7 @@ from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm,
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.vocabulary import (
+    ARMED_FORCE_NOUNS,
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     FACILITY_HEADS,
@@ -178,7 +179,7 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
     population_nouns word, rank 2), a plural demonym alone ("albanians", rank 0), a country's
     adjective or name and a people_nouns word ("british muslims", "uk muslims", rank 3), a
     country's adjective or name and a noun for its agents ("british troops" rank 0, "uk troops"
-    rank 1: the state's troops); None for
+    rank 1: the state's troops; troops, soldiers, forces and peacekeepers alike); None for
     any other key, such as "kurdish rebels" or "sunni insurgents"."""
     words = key.replace("\u2019", "'").replace("'", "").split()
     if len(words) == 1 and words[0] in _PEOPLE_NOUNS:
@@ -196,10 +197,12 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
     if words[1] in _PEOPLE_NOUNS and _of_a_country(words[0], gaz):
         return _PEOPLE_NOUNS[words[1]], 3
     if words[1] in NATIONALITY_GROUP_NOUNS and _of_a_country(words[0], gaz):
-        # "British troops" and "UK troops": one state's agents, keyed by the state
+        # "British troops" and "UK troops", "French peacekeepers" and "French soldiers": one
+        # state's agents, keyed by the state and, for its armed forces, by any of their nouns
         demonym = gaz.demonym_country(words[0])
         state = f"country:{demonym}" if demonym else gaz.by_alias(words[0]).entity_id
-        return f"{state} {words[1]}", 0 if demonym else 1
+        agents = "forces" if words[1] in ARMED_FORCE_NOUNS else words[1]
+        return f"{state} {agents}", 0 if demonym else 1
     return None
 
 
