@@ -144,24 +144,24 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
 
     In a warehouse that already holds an index (a copy of the last build, see
     `pipeline.warehouse`), a document whose kind and text are those it had then keeps its
-    index rows, and only the others are split into words and stemmed: the index holds the
-    rows a fresh build makes (the new documents' rows after the kept ones, where a fresh
-    build sorts them all by document; `search()` orders its hits itself). A document's
-    terms are a function of its text: a quote or sentence is indexed as shown, and a
-    stance's shown text is its polarity word before the very words it indexes."""
+    index rows, and only the others are split into words and stemmed; a document whose row
+    is the same as then (who, article and sentence too) keeps its row in `search_documents`,
+    and only the others are written again. The index then holds the rows a fresh build makes,
+    the new ones after the kept ones, where a fresh build sorts them all by document
+    (`search()` orders its hits itself). A document's terms are a function of its text: a
+    quote or sentence is indexed as shown, and a stance's shown text is its polarity word
+    before the very words it indexes. After a small edit, copying and sorting the whole index
+    again, and writing every document's row back to the file, was most of the warehouse step."""
     previous = _has_index(connection)
-    if previous:
-        connection.execute("ALTER TABLE search_documents RENAME TO search_documents_previous")
     connection.execute(_stem_macro())
     connection.execute(DOCUMENTS_SQL)
     if previous:
-        # The kept documents' rows stay where they are; the others' go, and the new terms are
-        # appended: copying and sorting the whole index again was most of the warehouse step
-        # after a small edit.
         connection.execute("""
             CREATE TEMP TABLE search_kept AS
-            SELECT s.doc_id FROM search_source s
-            JOIN search_documents_previous p ON p.doc_id = s.doc_id AND p.kind = s.kind AND p.text = s.text
+            SELECT s.doc_id, (p.who IS NOT DISTINCT FROM s.who AND p.article_id IS NOT DISTINCT FROM s.article_id
+                              AND p.sentence_id IS NOT DISTINCT FROM s.sentence_id) AS same_row
+            FROM search_source s
+            JOIN search_documents p ON p.doc_id = s.doc_id AND p.kind = s.kind AND p.text = s.text
         """)
         connection.execute("DELETE FROM search_terms t WHERE NOT EXISTS "
                            "(SELECT 1 FROM search_kept k WHERE k.doc_id = t.doc_id)")
@@ -178,18 +178,23 @@ def create_search(connection: duckdb.DuckDBPyConnection) -> None:
         SELECT doc_id, term, count(*)::INTEGER AS tf FROM words JOIN stems USING (w) GROUP BY ALL
         ORDER BY doc_id, term
     """)
-    connection.execute("""
-        CREATE TABLE search_documents AS
+    rows, made, counted = "search_source", "CREATE TABLE search_documents AS", ""
+    if previous:
+        connection.execute("DELETE FROM search_documents d WHERE NOT EXISTS "
+                           "(SELECT 1 FROM search_kept k WHERE k.doc_id = d.doc_id AND k.same_row)")
+        rows = "(SELECT * FROM search_source ANTI JOIN (SELECT doc_id FROM search_kept WHERE same_row) USING (doc_id))"
+        made, counted = "INSERT INTO search_documents", f"WHERE doc_id IN (SELECT doc_id FROM {rows})"
+    connection.execute(f"""
+        {made}
         SELECT s.doc_id, s.kind, s.article_id, s.sentence_id, s.who, s.text,
                coalesce(l.n_terms, 0)::INTEGER AS n_terms
-        FROM search_source s
-        LEFT JOIN (SELECT doc_id, sum(tf) AS n_terms FROM search_terms GROUP BY doc_id) l USING (doc_id)
+        FROM {rows} s
+        LEFT JOIN (SELECT doc_id, sum(tf) AS n_terms FROM search_terms {counted} GROUP BY doc_id) l USING (doc_id)
         ORDER BY s.doc_id
     """)
     connection.execute("DROP TABLE search_source")
     if previous:
         connection.execute("DROP TABLE search_kept")
-        connection.execute("DROP TABLE search_documents_previous")
     connection.execute(_search_macro())
     for table, (meaning, columns) in COMMENTS.items():
         connection.execute(f"COMMENT ON TABLE {table} IS {sql_string(meaning)}")

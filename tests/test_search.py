@@ -92,9 +92,9 @@ def test_search_helper_quotes_the_query(connection):
 
 
 def _index(con) -> dict[str, list[tuple]]:
-    """The index's rows: documents in scan order, terms sorted (an edited document's terms
-    come after the kept ones, where a fresh build sorts them all)."""
-    return {"search_documents": con.execute("SELECT * FROM search_documents").fetchall(),
+    """The index's rows, sorted (an edited document's rows come after the kept ones, where a
+    fresh build sorts them all)."""
+    return {"search_documents": sorted(con.execute("SELECT * FROM search_documents").fetchall()),
             "search_terms": sorted(con.execute("SELECT * FROM search_terms").fetchall())}
 
 
@@ -141,6 +141,18 @@ def test_only_documents_whose_text_changed_are_indexed_again(connection):
     assert marked == {"sentence:a1:0"}
     who = dict(connection.execute("SELECT doc_id, who FROM search_documents").fetchall())
     assert who["quote:a1#q1"] == "S. Lavrov"  # what is shown comes from the new tables
+
+
+def test_only_documents_whose_row_changed_are_written_again(connection):
+    # Marks in the last index's documents: kept where the row is unchanged, gone where its
+    # text (a sentence edited, a stance's polarity) or who said it changed.
+    marked = ("sentence:a1:0", "sentence:a2:2", "stance:st-1", "quote:a1#q1")
+    connection.execute(f"UPDATE search_documents SET n_terms = 99 WHERE doc_id IN {marked}")
+    _edit(connection)
+    create_search(connection)
+    rows = {doc: n_terms for doc, *_, n_terms in connection.execute("SELECT * FROM search_documents").fetchall()}
+    assert {doc for doc, n_terms in rows.items() if n_terms == 99} == {"sentence:a1:0"}
+    assert rows["sentence:a2:2"] == 4 and rows["sentence:a3:0"] > 0  # counted from the new terms
 
 
 def test_warehouse_threads_leave_a_core_to_each_step_beside_it(monkeypatch):

@@ -334,7 +334,7 @@ def _edited(data, tmp_path, extractions, sentence: str):
 
 
 def _warehouse_contents(database) -> dict:
-    """Every table and view of a warehouse, row for row in scan order (the search index's terms
+    """Every table and view of a warehouse, row for row in scan order (the search index's rows
     sorted: an edited document's come after the kept ones), and the comments."""
     import duckdb
 
@@ -342,7 +342,8 @@ def _warehouse_contents(database) -> dict:
         names = sorted(con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
                                    "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall())
         contents = {name: con.execute(f'SELECT * FROM "{name}"').fetchall() for (name,) in names}
-        contents["search_terms"] = sorted(contents["search_terms"])
+        for index in ("search_documents", "search_terms"):
+            contents[index] = sorted(contents[index])
         contents["comments"] = sorted(con.execute(
             "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL").fetchall())
     return contents
