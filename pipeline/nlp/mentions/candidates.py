@@ -49,7 +49,6 @@ from pipeline.nlp.mentions.vocabulary import (
     MOVEMENT_NOUNS,
     NAMING_HEADS,
     NATION_NOUNS,
-    NATIONALITY_GROUP_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_BODY_NOUNS,
     PEOPLE_NOUNS,
@@ -743,10 +742,6 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         name = clean_spaces(doc[place.start : i + 1].text)
         iso3 = mc.gaz.entries[place.ent_id_].country_iso3
         return [Candidate(place.start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
-    agents = _country_name_agents(mc, j, kw) if kw.tag_ == "NNS" else None
-    if agents is not None:  # "UK troops", "US forces": the country's own, as "British troops" are
-        return [Candidate(agents[0], i + 1, "NORP", "GROUP", "name", clean_spaces(doc[agents[0] : i + 1].text), 3,
-                          country_iso3=agents[1])]  # fmt: skip
     if j < 0 or not people and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
         return []
     found = _country_before(mc, j)
@@ -762,20 +757,6 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []
     span = doc[start : i + 1]
     return [Candidate(start, i + 1, "NORP", "GROUP", "name", clean_spaces(span.text), 3, country_iso3=iso3)]
-
-
-def _country_name_agents(mc: MentionContext, j: int, kw: Token) -> tuple[int, str] | None:
-    """(first token, iso3) of "UK" in "UK troops", "US forces": a country's one-word name
-    (`_country_name_modifier`) before a noun for a state's own agents (nationality_group_nouns)
-    names that state's national group as its demonym would ("British troops": eval/GUIDE.md,
-    "Russian peacekeepers" is a GROUP); the name stays a mention of the country inside it
-    (`groups.nested_demonyms`)."""
-    if j < 0 or j != kw.i - 1 or kw.lower_ not in NATIONALITY_GROUP_NOUNS or not _country_name_modifier(mc, j):
-        return None
-    span = _gazetteer_span_ending(mc, j)
-    if span is None or not mc.in_sections(span.start, kw.i + 1):
-        return None
-    return span.start, span.ent_id_.split(":", 1)[1]
 
 
 def _people(mc: MentionContext, kw: Token) -> list[Candidate]:

@@ -74,7 +74,7 @@ def territory_before(mc: MentionContext, j: int) -> Span | None:
 
 
 def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
-    """ "Russian peacekeepers", "Spanish troops", "UK troops": a national group of a state's agents
+    """ "Russian peacekeepers", "Spanish troops": a national group of a state's agents
     (nationality_group_nouns) opens with its country's demonym, which still names the
     country (eval/GUIDE.md: a demonym used as an actor is a surface of the country;
     "Albanian guerrillas", a population, stay a GROUP only). The demonym becomes a mention
@@ -92,30 +92,19 @@ def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention
             continue
         first = span[0]
         entity_id = f"country:{m.country_iso3}"
+        if first.ent_type_ != "NORP" or first.ent_id_ != entity_id or is_plural_demonym(first, mc.gaz):
+            continue
         entry = mc.gaz.entries.get(entity_id)
-        if entry is None or first.ent_id_ != entity_id:
+        if entry is None or mc.gaz.demonym_country(first.text) != m.country_iso3:
             continue
-        if first.ent_type_ == "GPE":  # "UK troops": the country's name, a mention of it as written
-            country = Candidate(first.i, first.i + 1, "GPE", "COUNTRY", "name", entry.name, 2, entity_id,
-                                country_iso3=m.country_iso3)  # fmt: skip
-        elif not _country_demonym(mc, first, m.country_iso3):
-            continue
-        else:
-            country = Candidate(first.i, first.i + 1, "NORP", "COUNTRY", "demonym", entry.name, 2, entity_id,
-                                country_iso3=m.country_iso3)  # fmt: skip
+        country = Candidate(first.i, first.i + 1, "NORP", "COUNTRY", "demonym", entry.name, 2, entity_id,
+                            country_iso3=m.country_iso3)  # fmt: skip
         made = make_mention(mc, country)
         if made is None:
             continue
         out[out.index(m)] = replace(m, mention_id=f"{m.article_id}#m{span[-1].idx}")
         out.append(made)
     return sorted(out, key=lambda m: (m.char_start, m.char_end))
-
-
-def _country_demonym(mc: MentionContext, token, iso3: str) -> bool:
-    """Whether the token is the country's demonym as an adjective ("Russian"), not its plural."""
-    if token.ent_type_ != "NORP" or is_plural_demonym(token, mc.gaz):
-        return False
-    return mc.gaz.demonym_country(token.text) == iso3
 
 
 def idle_peoples(mc: MentionContext, mentions: list[Mention]) -> list[Mention]:
