@@ -13,6 +13,7 @@ because they see the whole phrase where the others see its parts.
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +29,7 @@ from pipeline.nlp.mentions.context import (
 )
 from pipeline.nlp.mentions.groups import territory_before
 from pipeline.nlp.mentions.kinded import called_names, dated_title, kinded_names, listed_examples, titled_work
+from pipeline.nlp.mentions.named_things import facility_name
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
@@ -36,6 +38,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BUILDING_HEADS,
     COMMITTEE_HEADS,
     EXAMPLE_HEADS,
+    FACILITY_COMPOUNDS,
     GEO_FEATURES,
     GIVEN_NAMES,
     GROUP_MODIFIERS,
@@ -53,6 +56,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PEOPLE_BODY_NOUNS,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
+    PRODUCT_TITLE_NOUNS,
     SEAT_SEEKING_VERBS,
     SERVICE_NOUNS,
     STORM_TITLES,
@@ -81,13 +85,17 @@ _KEY_WORDS = frozenset(
         *COMMITTEE_HEADS,
         *KIND_NOUNS,
         *WORK_NOUNS,
+        *PRODUCT_TITLE_NOUNS,
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
         *MOVEMENT_NOUNS,
         *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
+        *(last for _, last in FACILITY_COMPOUNDS),
     }
 )
+# the last words of facility_compounds ("school" of "High School"), where a site's name ends
+_COMPOUND_SITE_HEADS = frozenset(last for _, last in FACILITY_COMPOUNDS)
 
 # the words that are a people_nouns word without its last "s" ("kurd"), asked of every token
 _PEOPLE_SINGULARS = frozenset(word[:-1] for word in PEOPLE_NOUNS if word.endswith("s"))
@@ -129,12 +137,16 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(dated_title(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
+        elif token.is_title and lower in _COMPOUND_SITE_HEADS:
+            out.extend(_compound_site_name(mc, token))
         elif token.is_title and lower in BODY_HEADS:
             out.extend(_demonym_led_body(mc, token))
         if lower in KIND_NOUNS:
             out.extend(kinded_names(mc, token))
         if lower in WORK_NOUNS:
             out.extend(titled_work(mc, token))
+        elif lower in PRODUCT_TITLE_NOUNS:
+            out.extend(titled_work(mc, token, product=True))
         if lower in EXAMPLE_HEADS:
             out.extend(listed_examples(mc, token))
         if lower in NAMING_HEADS:
@@ -281,6 +293,23 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
     if head.lower_ in BUILDING_HEADS:
         return [Candidate(start, end, "FAC", "LOCATION", "name", name, 3)]
     return [Candidate(start, end, "ORG", "ORGANIZATION", "name", name, 3)]
+
+
+def _compound_site_name(mc: MentionContext, head: Token) -> list[Candidate]:
+    """ "the Sandy Hook Elementary School shooting", "the Zappion Conference Centre": capitalised
+    words ending in a kind of site's two words (facility_compounds) make one site's name, a
+    LOCATION, also where NER left it untagged; one that speaks or acts ("Cairine Wilson High
+    School said") is the body run there and is left to NER."""
+    named = _headed_name(mc, head)
+    if not named:
+        return []
+    start, end = named[0].tok_start, named[0].tok_end
+    while start < end and mc.doc[start].lower_ in ("the", "a", "an"):
+        start += 1  # "to The Kennedy Space Centre": the article is no part of the name
+    if not facility_name(mc.doc[start:end]):
+        return []
+    name = clean_spaces(mc.doc[start:end].text)
+    return [replace(named[0], tok_start=start, label="FAC", entity_type="LOCATION", name=name)]
 
 
 def _demonym_led_body(mc: MentionContext, head: Token) -> list[Candidate]:

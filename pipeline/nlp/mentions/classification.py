@@ -50,6 +50,7 @@ from pipeline.nlp.mentions.named_things import (
     maker_before_product,
     named_thing,
     operation_name,
+    premises_place,
     product_name,
     the_before,
     vessel_start,
@@ -89,6 +90,7 @@ from pipeline.nlp.mentions.post_words import (
     is_title_phrase,
     listed_remit,
     modifies_the_post_after,
+    party_portfolio,
     portfolio,
     post_after_a_qualifier,
     post_place,
@@ -302,6 +304,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return None  # "English, Scottish or Welsh" typed PERSON: a nation's adjective names nobody
     if label in ("GPE", "LOC", "ORG", "FAC") and _styled_after(mc.doc, start):
         return None  # "the Prince of Wales", "the Duke of Edinburgh": the place is part of a style
+    if label == "ORG" and party_portfolio(mc, span):
+        return None  # "the Lib Dems' Treasury spokesman": the party's portfolio, no body
     if ent_id:
         branch = party_branch(mc, span, ent_id) if label == "ORG" else None
         if branch is not None:
@@ -430,6 +434,9 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Westminster Cathedral", "up to the Palace"
     if label in ("PERSON", "ORG") and facility_name(span):
         return Candidate(start, end, "FAC", "LOCATION", "name", text, 1)  # "Three Gorges Dam", "McMurdo Station"
+    if label in ("PERSON", "ORG", "GPE", "LOC") and premises_place(span):
+        # "the Rover factory in Longbridge" typed ORG: the place, over the evidence of its words
+        return Candidate(start, end, label if label in ("GPE", "LOC") else "GPE", "LOCATION", "name", text, 3)
     if label == "PERSON" and len(span) > 1 and view.is_title[end - 1] and is_body_word(view.lower[end - 1]):
         return Candidate(start, end, "ORG", "ORGANIZATION", "name", text, 1)  # "Paws Incorporated" typed PERSON
     if label == "PERSON" and view.lower[start] not in GIVEN_NAMES and qualifies_a_post(mc, end):

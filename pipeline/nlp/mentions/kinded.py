@@ -16,6 +16,8 @@ took them for; so does a year's possessive ("1992's Batman Returns", `dated_titl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from pipeline.nlp.mentions.article_words import lowered_words
@@ -30,10 +32,12 @@ from pipeline.nlp.mentions.vocabulary import (
     NAMING_HEADS,
     is_body_word,
 )
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS
 from pipeline.nlp.token_view import view_of
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
+_TITLE_ARTICLES = frozenset({"the", "a", "an"})  # "the horror film The Grudge": NER leaves the title's article out
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _BROADCAST_WORDS = frozenset({"tv", "television", "radio", "cable"})  # "the CBS TV network": a broadcaster
 _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
@@ -216,27 +220,45 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def titled_work(mc: MentionContext, kw: Token) -> list[Candidate]:
-    """The title NER found right after a work noun `kw` ("the film Sleepy Hollow"), as a WORK."""
-    doc, k = mc.doc, kw.i + 1
+def titled_work(mc: MentionContext, kw: Token, product: bool = False) -> list[Candidate]:
+    """The title NER found right after a work noun `kw` ("the film Sleepy Hollow"), as a WORK;
+    with `product`, the name after a product's noun ("the game Halo 2"), as a PRODUCT."""
+    doc, k = mc.doc, _title_start(mc.doc, kw)
     if not kw.is_lower or kw.tag_ != "NN" or kw.ent_type_ or k >= len(doc) or not doc[k].text[:1].isupper():
         return []
     if any(c.tag_ == "JJS" and c.lower_ in _PRIZE_SUPERLATIVES for c in kw.children):
         return []  # "a best film Oscar": a category of a prize, no title ("her latest film Vera Drake" is one)
-    ent = next((e for e in ents_covering(doc, k) if e.start == k), None)
+    article = doc[k].lower_ in _TITLE_ARTICLES and doc[k].is_title and k + 1 < len(doc)
+    ent = next((e for e in ents_covering(doc, k + article) if e.start in (k, k + article)), None)
     if ent is None or ent.label_ in _NOT_A_TITLE or ent.ent_id_ or not _titles(ent.root, kw):
         return []
     if kw.dep_ == "compound" and kw.head.i >= ent.end:
         return []  # "film Bafta nominations": the noun describes what comes after the name
-    return _work_title(mc, ent)
+    found = _work_title(mc, ent, k)
+    return [replace(c, label="PRODUCT", entity_type="PRODUCT") for c in found] if product else found
 
 
-def _work_title(mc: MentionContext, ent) -> list[Candidate]:
+def _title_start(doc, kw: Token) -> int:
+    """Where the title after the work noun `kw` opens: right after it ("the film Sleepy
+    Hollow"), or after a comma where the title stands in apposition ("his new book, Lawless
+    World, suggests")."""
+    k = kw.i + 1
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].text[:1].isupper():
+        title = doc[k + 1]
+        while title.dep_ in ("compound", "amod") and title.head.i > title.i:
+            title = title.head
+        return k + 1 if title.dep_ == "appos" and title.head.i == kw.i else k
+    return k
+
+
+def _work_title(mc: MentionContext, ent, start: int | None = None) -> list[Candidate]:
     """NER's name `ent`, run on past where NER stopped inside a title, as a WORK: not a
     known name, an honorific's person, or a post opening a person's name ("the documentary
     President Bush criticised"); a post word inside a title is one ("the action movie
-    National Treasure", "the film The President's Analyst")."""
-    doc, start = mc.doc, ent.start
+    National Treasure", "the film The President's Analyst"). `start` opens the title
+    before NER's name where its capitalised article was left out ("the film The Grudge")."""
+    doc = mc.doc
+    start = ent.start if start is None else start
     end = _title_end(doc, ent.end)
     span = doc[start:end]
     if not mc.in_sections(start, end) or _known(mc, span):
@@ -248,8 +270,10 @@ def _work_title(mc: MentionContext, ent) -> list[Candidate]:
 
 def _titles(root: Token, kw: Token) -> bool:
     """The name hangs on the work noun, or the noun on it ("the film Sleepy Hollow"), not
-    on a verb after it ("a downloaded movie NEC is showing", a sentence without its stop)."""
-    return root.head.i == kw.i or kw.head.i == root.i
+    on a verb after it ("a downloaded movie NEC is showing", a sentence without its stop).
+    A title the parser read as words of a clause ("the romantic comedy Shall We Dance?",
+    "TV comedy Married With Children") is one too, unless it is a verb's subject."""
+    return root.head.i == kw.i or kw.head.i == root.i or root.dep_ not in ANY_SUBJECT_DEPS
 
 
 def _title_end(doc, end: int) -> int:

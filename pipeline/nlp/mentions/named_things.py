@@ -16,11 +16,13 @@ from pipeline.nlp.mentions.vocabulary import (
     BASE_OPENERS,
     CODENAME_WORDS,
     EVENT_OPENERS,
+    FACILITY_COMPOUNDS,
     FACILITY_HEADS,
     GIVEN_NAMES,
     HONORIFICS,
     LAW_HEADS,
     OUTLET_HEADS,
+    PREMISES_WORDS,
     PRODUCT_NAMES,
     REPORTING_VERBS,
     VESSEL_PREFIXES,
@@ -109,7 +111,29 @@ def facility_name(span: Span) -> bool:
     County Hospital had earlier said")."""
     last = span[-1]
     site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
-    return (site or base_name(span)) and not _acts_as_body(span.root)
+    return (site or base_name(span) or compound_site(span)) and not _acts_as_body(span.root)
+
+
+def compound_site(span: Span) -> bool:
+    """ "the Zappion Conference Centre", "Cairine Wilson High School" typed ORG: a name of three
+    or more words whose last two, capitalised, name a kind of site (facility_compounds), where
+    the last word alone also ends bodies' names ("the Foreign Policy Centre")."""
+    if len(span) < 3 or not (span[-1].is_title and span[-2].is_title):
+        return False
+    return (span[-2].lower_, span[-1].lower_) in FACILITY_COMPOUNDS
+
+
+def premises_place(span: Span) -> bool:
+    """ "the Rover factory in Longbridge", "a steel firm in Armentieres", "the Academy's
+    headquarters in Beverly Hills" typed a body or a person: a name that is the object of
+    "in" or "near" hung on a word for premises or for where a firm is based (premises_words)
+    is the place they stand in; not a name ending in a body's word ("offices in the Bank of
+    England")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "near") or is_body_word(span[-1].lower_):
+        return False
+    return prep.head.lower_ in PREMISES_WORDS and prep.head.i < prep.i and span[0].text[:1].isupper()
 
 
 def base_name(span: Span) -> bool:

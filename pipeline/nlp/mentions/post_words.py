@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym, is_role_variant
+from pipeline.nlp.mentions.context import (
+    Candidate,
+    MentionContext,
+    clean_spaces,
+    ents_covering,
+    is_plural_demonym,
+    is_role_variant,
+)
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
@@ -20,6 +27,8 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     INSTITUTION_HEADS,
     ORG_HEADS,
+    PARTY_NOUNS,
+    PARTY_POSTS,
     REMIT_POSTS,
     TITLE_MODIFIERS,
 )
@@ -245,3 +254,26 @@ def is_title_phrase(mc: MentionContext, span: Span) -> bool:
         and mc.gaz.match_role(span[0].text) is not None
         and span[0].lower_ not in ORG_HEADS
     )
+
+
+def party_portfolio(mc: MentionContext, span: Span) -> bool:
+    """ "the Lib Dems' Treasury spokesman", "the SNP's Holyrood leader", "Lib Dem Home Office
+    spokesman": a name NER typed a body right between a party (its name, or its possessive)
+    and a lower-case party post (party_posts) is the post's portfolio or seat, no body of its
+    own ("The Treasury said" is the Treasury)."""
+    doc, end = mc.doc, span.end
+    if end >= len(doc) or not doc[end].is_lower or doc[end].lemma_.lower() not in PARTY_POSTS:
+        return False
+    k = span.start - 1
+    if k > 0 and doc[k].tag_ == "POS":
+        k -= 1  # "the Lib Dems' ...", "the party's ..."
+    if k < 0:
+        return False
+    if doc[k].lower_ in PARTY_NOUNS:
+        return True  # "the party's Treasury spokesman"
+    party = next((e for e in ents_covering(doc, k) if e.end == k + 1), None)
+    if party is None:
+        return False
+    entry = mc.gaz.entries.get(party.ent_id_) if party.ent_id_ else None
+    names = entry.surfaces if entry is not None else (party.text,)
+    return any(PARTY_NOUNS & set(name.lower().split()) for name in names)

@@ -2,7 +2,9 @@
 
 "Lord Justice May" is a judge, not "May"; "Lord Justices Clarke and Rix" are two judges,
 "Lord Justice Clarke" and "Lord Justice Rix", not "Justices Clarke" and a body "Rix";
-"Lord Nicholls of Birkenhead" is one peer, not "Nicholls" and a place. Cut down, the judge
+"Lord Nicholls of Birkenhead" is one peer, not "Nicholls" and a place, and "King Abdullah of
+Jordan" or "Princess Marguerite of Romania" one royal (a title of kept_titles), as the
+royal styles of see_titles are ("the Prince of Wales"). Cut down, the judge
 shares a name with any politician of that surname, and the designation becomes an entity
 of its own. The style words and honorifics are data (judicial_styles, peerage_honorifics in
 pipeline/knowledge/mentions.yaml).
@@ -14,7 +16,7 @@ from dataclasses import replace
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, with_candidates
 from pipeline.nlp.mentions.people import continues_name, grow_people
-from pipeline.nlp.mentions.vocabulary import HONORIFICS, JUDICIAL_STYLES, PEERAGE_HONORIFICS
+from pipeline.nlp.mentions.vocabulary import HONORIFICS, JUDICIAL_STYLES, KEPT_TITLES, PEERAGE_HONORIFICS
 from pipeline.nlp.token_view import view_of
 
 
@@ -51,7 +53,8 @@ def _surname(mc: MentionContext, i: int, anchor: int) -> bool:
 
 def territorial_designations(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """A peer's honorific and surname, then "of" and a capitalised place, are one name:
-    the surface runs through the designation, which is no place of its own."""
+    the surface runs through the designation, which is no place of its own; so are a royal
+    title (kept_titles) and a name styled after their country ("King Michael of Romania")."""
     return grow_people(mc, chosen, _through_designation)
 
 
@@ -67,13 +70,14 @@ def _through_designation(mc: MentionContext, c: Candidate) -> Candidate | None:
 
 
 def _peer_start(mc: MentionContext, c: Candidate) -> int | None:
-    """Where the peer's name begins: at NER's span ("Lord Falconer"), or at the honorific
-    right before a bare surname NER tagged alone ("Lord Stevens" with only "Stevens")."""
+    """Where the peer's or royal's name begins: at NER's span ("Lord Falconer", "King
+    Abdullah"), or at the honorific or title right before a bare surname or given name NER
+    tagged alone ("Lord Stevens" with only "Stevens", "Sheikh Hamad" with only "Hamad")."""
     doc = mc.doc
-    if c.tok_end - c.tok_start == 2 and doc[c.tok_start].lower_ in PEERAGE_HONORIFICS:
+    if c.tok_end - c.tok_start == 2 and doc[c.tok_start].lower_ in PEERAGE_HONORIFICS | KEPT_TITLES:
         return c.tok_start
     before = c.tok_start - 1
-    if c.tok_end - c.tok_start != 1 or before < 0 or doc[before].lower_ not in PEERAGE_HONORIFICS:
+    if c.tok_end - c.tok_start != 1 or before < 0 or doc[before].lower_ not in PEERAGE_HONORIFICS | KEPT_TITLES:
         return None
     return before if doc[before].is_title and mc.section[before] == mc.section[c.tok_start] else None
 

@@ -15,21 +15,29 @@ from pipeline.nlp.mentions.context import Candidate, MentionContext, ents_coveri
 from pipeline.nlp.mentions.kinds import MEMBER_TITLES, seat_of_a_member
 from pipeline.nlp.mentions.people import person
 from pipeline.nlp.mentions.post_words import post_word
-from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES, HONORIFICS, ORG_HEADS, UK_PLACES
+from pipeline.nlp.mentions.vocabulary import (
+    GIVEN_NAMES,
+    HONORIFICS,
+    KEPT_TITLES,
+    ORG_HEADS,
+    UK_PLACES,
+    WORLD_GIVEN_NAMES,
+)
 from pipeline.nlp.syntax import POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
 
 def untagged_names(mc: MentionContext) -> list[Candidate]:
-    """Names NER left untagged: "called on Mr Clarke", and "Tory Liam Fox" once the
-    ruler took "Tory" (a party or demonym, then two capitalised words)."""
+    """Names NER left untagged: "called on Mr Clarke", "Princess Marguerite of Romania" (a
+    royal title before a given name: `_royal_title`), and "Tory Liam Fox" once the ruler took
+    "Tory" (a party or demonym, then two capitalised words)."""
     doc, out = mc.doc, []
     view = view_of(doc)
     honorifics = view.once("honorifics", lambda: [i for i, word in enumerate(view.lower) if word in HONORIFICS])
     for i in sorted({*honorifics, *view.tagged("NNP")}):  # neither honorific nor affiliated below: none else
         if view.ent_type[i] or not view.text[i][:1].isupper():
             continue
-        honorific = view.lower[i] in HONORIFICS
+        honorific = view.lower[i] in HONORIFICS or _royal_title(view, i)
         # after a name the ruler found (its IOB 3 "B" or 1 "I"), told on the view
         affiliated = i > 0 and view.ent_id[i - 1] and view.ent_iob[i - 1] in (1, 3) and view.tag[i] == "NNP"
         if not (honorific or affiliated):
@@ -63,6 +71,20 @@ def untagged_names(mc: MentionContext) -> list[Candidate]:
         if candidate is not None:
             out.append(replace(candidate, priority=0))
     return out
+
+
+def _royal_title(view, i: int) -> bool:
+    """A capitalised royal or religious title that stays part of a name ("Princess", "King",
+    "Sheikh": kept_titles) right before a given name, as an honorific is: "Princess Marguerite
+    of Romania", "ex-King Michael". Not after "the" or a possessive, where the title and name
+    name a thing called after someone ("at the Prince Edward", "the Queen Mary liner"), nor
+    before a lower-case noun the name describes."""
+    if view.lower[i] not in KEPT_TITLES or i + 1 >= len(view.lower) or view.lower[i + 1] not in WORLD_GIVEN_NAMES:
+        return False
+    if i > 0 and (view.lower[i - 1] == "the" or view.tag[i - 1] == "POS"):
+        return False
+    after = i + 2
+    return not (after < len(view.lower) and view.tag[after] in ("NN", "NNS"))
 
 
 def untagged_given_names(mc: MentionContext) -> list[Candidate]:
