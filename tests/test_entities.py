@@ -704,3 +704,35 @@ def test_a_text_ending_inside_a_name_is_read_whole(text):
     looking past the last token: the article keeps its other mentions."""
     mentions = detect_mentions(build_context("cut-off", text))
     assert all(0 <= m.char_start < m.char_end <= len(text) for m in mentions)
+
+
+def test_a_peoples_noun_after_a_country_is_that_people_in_the_article():
+    """ "UK Muslims" and "British Jews" beside "Muslims" and "the Jewish community" of one article
+    are one people each (a country's name or adjective says where they live); "British Muslims"
+    of an article that names no other form stays apart, and "British soldiers" is no people;
+    "Gypsy communities" beside "Gypsies" is one people too (a plural in -ies)."""
+    mentions = [
+        _group("a", 0, "UK Muslims"), _group("a", 40, "Muslims"),
+        _group("b", 0, "British Jews"), _group("b", 40, "Jewish community"),
+        _group("c", 0, "British Muslims"), _group("c", 40, "British soldiers"),
+        _group("d", 0, "Gypsy communities"), _group("d", 40, "Gypsies"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"]
+    assert link["b#m0"] == link["b#m40"]
+    assert link["c#m0"] != link["a#m0"]
+    assert link["c#m0"] != link["c#m40"]
+    assert link["d#m0"] == link["d#m40"]  # "gypsies" is the people "gypsy" names, as "kurds" is "kurd"
+
+
+def test_a_states_agents_named_by_its_name_or_demonym_are_one_group():
+    """ "UK troops" and "British troops" of one article are one national group (the state's
+    troops), and so are "French peacekeepers" and "French soldiers" (armed_force_nouns);
+    "British detainees" beside "UK troops" is another, and so are "Spanish troops"."""
+    mentions = [
+        _group("a", 0, "UK troops"), _group("a", 40, "British troops"), _group("a", 80, "British detainees"),
+        _group("b", 0, "French peacekeepers"), _group("b", 40, "French soldiers"), _group("b", 80, "Spanish troops"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"] != link["a#m80"]
+    assert link["b#m0"] == link["b#m40"] != link["b#m80"]

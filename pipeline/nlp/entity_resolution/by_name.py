@@ -12,10 +12,12 @@ from pipeline.nlp.entity_resolution.names import ACRONYM, canonical_plain, norm,
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.vocabulary import (
+    ARMED_FORCE_NOUNS,
     BUILDING_HEADS,
     CORPORATE_SUFFIXES,
     FACILITY_HEADS,
     NATION_NOUNS,
+    NATIONALITY_GROUP_NOUNS,
     NATURAL_FEATURE_HEADS,
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
@@ -174,7 +176,10 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
     """(people, rank) of a GROUP key naming a whole people: "kurds" (a people_nouns word,
     rank 0), "kurdish iraqis" or "sunni arabs" (a people_adjectives word and one plural
     word, rank 1), "the kurdish population" or "the albanian minority" (a people's or a country's adjective and a
-    population_nouns word, rank 2), a plural demonym alone ("albanians", rank 0); None for
+    population_nouns word, rank 2), a plural demonym alone ("albanians", rank 0), a country's
+    adjective or name and a people_nouns word ("british muslims", "uk muslims", rank 3), a
+    country's adjective or name and a noun for its agents ("british troops" rank 0, "uk troops"
+    rank 1: the state's troops; troops, soldiers, forces and peacekeepers alike); None for
     any other key, such as "kurdish rebels" or "sunni insurgents"."""
     words = key.replace("\u2019", "'").replace("'", "").split()
     if len(words) == 1 and words[0] in _PEOPLE_NOUNS:
@@ -189,7 +194,27 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
         return (_nation(words[0], gaz), 2) if gaz.demonym_country(words[0]) is not None else None
     if words[0] in _PEOPLE_ADJECTIVES and (words[1] in _PEOPLE_NOUNS or _is_demonym_plural(words[1], gaz)):
         return _PEOPLE_ADJECTIVES[words[0]], 1
+    if words[1] in _PEOPLE_NOUNS and _of_a_country(words[0], gaz):
+        return _PEOPLE_NOUNS[words[1]], 3
+    if words[1] in NATIONALITY_GROUP_NOUNS and _of_a_country(words[0], gaz):
+        # "British troops" and "UK troops", "French peacekeepers" and "French soldiers": one
+        # state's agents, keyed by the state and, for its armed forces, by any of their nouns
+        demonym = gaz.demonym_country(words[0])
+        state = f"country:{demonym}" if demonym else gaz.by_alias(words[0]).entity_id
+        agents = "forces" if words[1] in ARMED_FORCE_NOUNS else words[1]
+        return f"{state} {agents}", 0 if demonym else 1
     return None
+
+
+def _of_a_country(word: str, gaz: Gazetteer) -> bool:
+    """ "british" in "british muslims", "uk" in "uk muslims": a country's adjective or one-word
+    name before a people's noun says where the people live; within one article the phrase
+    is that people ("UK Muslims" beside "Muslims", one entity: eval/GUIDE.md, every surface of
+    an entity), as `_people_of` reads it (rank 3, after the people's own names)."""
+    if gaz.demonym_country(word) is not None:
+        return not word.endswith("s")
+    entry = gaz.by_alias(word)
+    return entry is not None and entry.entity_type == "COUNTRY"
 
 
 def _nation(demonym: str, gaz: Gazetteer) -> str:
@@ -203,8 +228,11 @@ def _is_demonym_plural(word: str, gaz: Gazetteer) -> bool:
 
 
 def _stem(word: str) -> str:
-    """The people a people word names: "kurdish", "kurds", "kurd" -> "kurd"; "sunni", "sunnis" -> "sunni"."""
+    """The people a people word names: "kurdish", "kurds", "kurd" -> "kurd"; "sunni", "sunnis" -> "sunni";
+    "gypsy", "gypsies" -> "gypsy"."""
     word = word.replace("'", "")
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
     for ending in ("ish", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)]

@@ -53,6 +53,7 @@ from pipeline.nlp.mentions.vocabulary import (
     NAMING_HEADS,
     NATION_NOUNS,
     PEOPLE_ADJECTIVES,
+    PEOPLE_BODY_NOUNS,
     PEOPLE_NOUNS,
     POPULATION_NOUNS,
     PRODUCT_TITLE_NOUNS,
@@ -88,6 +89,7 @@ _KEY_WORDS = frozenset(
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
         *MOVEMENT_NOUNS,
+        *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
         *(last for _, last in FACILITY_COMPOUNDS),
     }
@@ -155,9 +157,28 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(_committee(mc, token))
         if lower in MOVEMENT_NOUNS and token.is_lower:
             out.extend(_movement(mc, token))
+        if lower in PEOPLE_BODY_NOUNS and token.is_lower:
+            out.extend(_people_bodies(mc, token))
         if lower in STORM_TITLES and token.is_title:
             out.extend(_storm(mc, token))
     return out
+
+
+def _people_bodies(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "Muslim groups", "Catholic organisations", "Gypsy communities": a people's or faith's
+    adjective (people_adjectives) right before a plural noun for its bodies or communities
+    (people_body_nouns) is a GROUP, not the place or country NER may type the adjective; not
+    a noun modifying another ("Muslim community centres"), nor one word of a longer name."""
+    doc, i = mc.doc, kw.i
+    if kw.tag_ != "NNS" or kw.dep_ == "compound" or i == 0:
+        return []
+    adjective = doc[i - 1]
+    if not adjective.is_title or adjective.lower_ not in PEOPLE_ADJECTIVES or not mc.in_sections(i - 1, i + 1):
+        return []
+    if i > 1 and doc[i - 2].is_title and doc[i - 2].is_alpha and not doc[i - 2].is_sent_start:
+        return []  # "the Jewish Board groups": a name goes on before the adjective
+    name = clean_spaces(doc[i - 1 : i + 1].text)
+    return [Candidate(i - 1, i + 1, "NORP", "GROUP", "name", name, 3)]
 
 
 def _storm(mc: MentionContext, title: Token) -> list[Candidate]:

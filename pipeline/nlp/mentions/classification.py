@@ -103,6 +103,7 @@ from pipeline.nlp.mentions.untagged_names import (
     untagged_known_places,
     untagged_listed_bodies,
     untagged_listed_places,
+    untagged_members_seats,
     untagged_names,
     untagged_owning_places,
 )
@@ -122,6 +123,7 @@ from pipeline.nlp.mentions.vocabulary import (
     REGION_ADJECTIVES,
     SEE_TITLES,
     UNIT_WORDS,
+    WORLD_NAMES,
     is_body_word,
 )
 from pipeline.nlp.syntax import trim_tokens
@@ -146,7 +148,7 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     return (
         out + untagged_names(mc) + untagged_given_names(mc) + untagged_bodies(mc) + demonym_led_bodies(mc)
         + bodies_by_their_noun(mc) + untagged_listed_places(mc) + untagged_listed_bodies(mc) + untagged_sites(mc)
-        + untagged_owning_places(mc) + untagged_known_places(mc) + sovereigns(mc)
+        + untagged_owning_places(mc) + untagged_known_places(mc) + untagged_members_seats(mc) + sovereigns(mc)
     )
 
 
@@ -279,6 +281,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return named_thing(mc, law, "LAW", clean_spaces(law.text))
     if not ent_id and belief_name(text) and (start == 0 or mc.doc[start - 1].lower_.rstrip(".") not in HONORIFICS):
         return None  # "Islam", "Islamophobia" typed ORG: a belief, no body; "Mr Islam" is a person
+    if not ent_id and label in ("GPE", "LOC") and text.lower() in WORLD_NAMES:
+        return None  # "an impact with a near-Earth object": the planet, no place (world_names)
     vessel = vessel_start(mc.doc, start, end)
     if vessel is not None:  # "the MV Filitsa" typed ORG, "RMS Lusitania": a ship, no body, place or country
         return named_thing(mc, mc.doc[vessel:end], "PRODUCT", clean_spaces(mc.doc[vessel:end].text))

@@ -404,13 +404,29 @@ def known_place(name: str) -> bool:
     return " ".join(words[:k]) in UK_PLACES
 
 
+# members' titles a seat's name is written before ("the Salford MP"); not "candidate" or
+# "councillor", which a party's or a council's name opens as often ("the Labour candidate")
+MEMBER_TITLES = frozenset({"mp", "msp", "mep"})
+
+
+def seat_of_a_member(doc, start: int, end: int) -> bool:
+    """ "the Salford MP", "Glasgow MP Mohammad Sarwar", "the Bolton West MP": capitalised words
+    naming a town or county of the places list (uk_places), with any compass words after it
+    (`known_place`), right before a member's title are the seat the member holds, a place
+    (eval/GUIDE.md: Gateshead, Westminster are LOCATIONs), whatever NER typed them or left
+    untagged; a party's name there ("Labour MP", "Plaid MP") is on no places list."""
+    if end >= len(doc) or start >= end or doc[end].lower_ not in MEMBER_TITLES or not doc[end].is_upper:
+        return False
+    return all(t.is_title and t.is_alpha for t in doc[start:end]) and known_place(doc[start:end].text)
+
+
 _LAW_HEADS_OR_EVENT_HEADS = LAW_HEADS | EVENT_HEADS
 
 
 def thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     """What makes a name NER called a work or product a person, body or place: only what
     structure says, since songs and films are called after people and places ("Eleanor
-    Rigby", "Salford" typed PRODUCT in "the Salford MP" stays put):
+    Rigby", "Munich"):
 
     * a person: a title or honorific before it, or a post in apposition ("Manohla Dargis,
       film critic for the New York Times"; "Simon Yates, a senior analyst for Forrester");
@@ -421,15 +437,19 @@ def thing_evidence(mc: MentionContext, c: Candidate) -> set[str]:
     * a person or body: the subject of a reporting verb ("…, Telegraph said"), which a work
       or product never is; a person when the name has a person's shape, else a body.
 
-    Never a place: a "place" reading of a work ("the Bicester Hunt in Oxfordshire", "MP for
-    <garbled span>") is as often a body or a cut-up title. A post NER took for a work ("MPs",
-    "the Queen", "Labour MSP") is a title, not a name, and takes nothing.
+    A place only as a member's seat: one word of the places list before a member's title ("the
+    Salford MP", `seat_of_a_member`); any other "place" reading of a work ("the
+    Bicester Hunt in Oxfordshire", "MP for <garbled span>") is as often a body or a cut-up
+    title. A post NER took for a work ("MPs", "the Queen", "Labour MSP") is a title, not a
+    name, and takes nothing.
     """
     words = c.name.split()
     if words[-1].lower() in _LAW_HEADS_OR_EVENT_HEADS:
         return set()  # "the Gershon Report", "the Gambling Bill": a document or an occasion
     doc = mc.doc
     root = _root(doc, c)
+    if seat_of_a_member(doc, c.tok_start, c.tok_end):
+        return {"LOCATION"}
     if is_body_word(words[-1].lower()) and _posts_possessor(mc, root):
         return {"ORGANIZATION"}  # "The Scottish Green Party's health spokeswoman": a report has no staff
     if words[-1].lower() in TITLE_NOUNS | mc.role_words or mc.gaz.match_role(c.name):
@@ -1024,7 +1044,9 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if root.dep_ == "compound" and root.head.lower_ in SEAT_NOUNS:
         return "LOCATION"  # "the Torfaen constituency", "the Dewsbury seat"
     if root.dep_ == "compound" and root.head.lower_ in CONSTITUENCY_NOUNS:
-        return "PLACE?"  # "the Salford MP", unless NER took the name for a body ("the Veritas candidate")
+        # "the Salford MP" (a town of the places list: the seat), unless NER took the name for a
+        # body ("the Veritas candidate")
+        return "LOCATION" if seat_of_a_member(doc, c.tok_start, c.tok_end) else "PLACE?"
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         verb = root.head.head  # "held at Cusco", "go to Auschwitz"; not "shares in Yukos"
         if verb.pos_ not in ("VERB", "AUX"):

@@ -23,6 +23,7 @@ from pipeline.nlp.mentions.context import (
     overlaps_any,
     with_candidates,
 )
+from pipeline.nlp.mentions.kinds import seat_of_a_member
 from pipeline.nlp.mentions.vocabulary import (
     CONSTITUENCY_NOUNS,
     HONORIFICS,
@@ -538,8 +539,8 @@ def _is_place_word(mc: MentionContext, c: Candidate, chosen: list[Candidate], su
         "around",
     ):
         return True
-    if token.dep_ == "compound" and token.head.lower_ in SEAT_NOUNS:
-        return True  # "the Torfaen constituency"
+    if token.dep_ == "compound" and token.head.lower_ in SEAT_NOUNS or seat_of_a_member(mc.doc, token.i, token.i + 1):
+        return True  # "the Torfaen constituency", "the Wrexham MP"
     if token.dep_ == "conj" or any(t.dep_ == "conj" for t in token.children):
         linked = [token.head] if token.dep_ == "conj" else [t for t in token.children if t.dep_ == "conj"]
         return any(p.entity_type in ("LOCATION",) and p.tok_start <= t.i < p.tok_end for t in linked for p in chosen)

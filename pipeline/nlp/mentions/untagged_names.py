@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words, word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext, ents_covering
+from pipeline.nlp.mentions.kinds import MEMBER_TITLES, seat_of_a_member
 from pipeline.nlp.mentions.people import person
 from pipeline.nlp.mentions.post_words import post_word
 from pipeline.nlp.mentions.vocabulary import (
@@ -266,6 +267,28 @@ def untagged_owning_places(mc: MentionContext) -> list[Candidate]:
             continue  # the name began before it
         if mc.in_sections(i, i + 1) and not mc.gaz.by_alias(token.text):
             out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
+    return out
+
+
+def untagged_members_seats(mc: MentionContext) -> list[Candidate]:
+    """ "The Hartlepool MP said", "Glasgow MP Mohammad Sarwar", "the Ealing North MP": the
+    capitalised proper nouns NER left untagged right before a member's title, a town or county
+    of the places list and any compass words, are the member's seat, a place
+    (`kinds.seat_of_a_member`; a name the gazetteer knows is its ruler's)."""
+    doc, out = mc.doc, []
+    view = view_of(doc)
+    for end in range(1, len(doc)):
+        if view.lower[end] not in MEMBER_TITLES:
+            continue
+        start = end
+        while start > 0 and end - start < 3 and view.tag[start - 1] == "NNP" and not view.ent_type[start - 1]:
+            start -= 1
+        if start == end or not seat_of_a_member(doc, start, end) or mc.gaz.by_alias(view.span_text(start, end)):
+            continue
+        if start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
+            continue  # the name began before it
+        if mc.in_sections(start, end):
+            out.append(Candidate(start, end, "GPE", "LOCATION", "name", view.span_text(start, end), 0))
     return out
 
 

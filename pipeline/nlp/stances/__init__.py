@@ -119,7 +119,8 @@ judged by the speaker.
    ("the Tory policies would cause economic failure", "will lead to severe problems") is
    judged as a verb of effect judges it.
    Fearing what a measure does or would do (`effects.fear_signals`: "Critics fear the move
-   could hand control of the police to …") opposes the measure; "the move", "the plans"
+   could hand control of the police to …") opposes the measure, and so does warning of what it
+   brings about ("warned that the plans could lead to …"); "the move", "the plans"
    after "…, under plans unveiled by X" are the planned content (`Labeller.plan_content`).
    An action urged on an actor with no object to label it by is the issue as worded
    ("urged the government to think again at a later stage"); "warned X to <act>" urges it.

@@ -61,6 +61,7 @@ from pipeline.nlp.stances.words import (
     PROTEST_NOUNS,
     STANCE_NOMINALS,
     VERBAL_ATTACK_VERBS,
+    WARNING_VERBS,
 )
 from pipeline.nlp.token_view import TokenView, view_of
 
@@ -100,7 +101,7 @@ class Gate(NamedTuple):
     ironic: bool  # "so-called", or "called" of "so - called"
     opinion: bool  # the word or its lemma is one of the general opinion words (`opinion`)
     need: bool  # lemma in `needs.NEED_VERBS`
-    fear: bool  # lemma in `fear_verbs`
+    fear: bool  # lemma in `fear_verbs` or `warning_verbs`
     norm_conflict: bool  # the word in `norm_conflict_words`
     cue_verb: bool  # the lemma may start a cue, is a light verb or a verb of verbal attack
     inclusion: bool  # lemma in `inclusion_verbs`
@@ -157,7 +158,7 @@ def _word_kind(lex: StanceLexicon, lower: str, lemma: str) -> tuple[bool, ...]:
     return (
         lemma == "be", judging, proposal, base in CONSEQUENCE_VERBS, base in CAUSAL_VERBS,
         lower in ("so-called", "called"),
-        opinion, base in NEED_VERBS, base in FEAR_VERBS, lower in NORM_CONFLICT_WORDS,
+        opinion, base in NEED_VERBS, base in FEAR_VERBS or base in WARNING_VERBS, lower in NORM_CONFLICT_WORDS,
         *_cue_kind(lex, lower, base),
     )
 

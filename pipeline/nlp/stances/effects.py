@@ -31,6 +31,7 @@ from pipeline.nlp.stances.words import (
     EFFECT_NOUNS,
     FEAR_VERBS,
     REDUCING_WORDS,
+    WARNING_VERBS,
 )
 from pipeline.nlp.syntax import has_modal_aux, passive_subject
 
@@ -56,14 +57,24 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     """ "Critics fear the move could hand control of the police to …", "he feared internment
     without trial creates martyrs": fearing what a measure does or would do opposes the
     measure (`fear_verbs`); the feared clause's subject is the target, read as for verbs of
-    effect (an issue, not an actor or a person; "it"/"the move" what was reported before)."""
-    if verb.lemma_.lower() not in FEAR_VERBS or verb.pos_ != "VERB" or hypothetical(verb) or has_negation(art, verb):
+    effect (an issue, not an actor or a person; "it"/"the move" what was reported before).
+    Warning of what a measure brings about ("warned that the plans could lead to …",
+    `warning_verbs`) opposes it alike; a warned fate or forecast is no fear."""
+    lemma = verb.lemma_.lower()
+    if lemma not in FEAR_VERBS and lemma not in WARNING_VERBS:
+        return []
+    if verb.pos_ != "VERB" or hypothetical(verb) or has_negation(art, verb):
         return []
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None or not (
         has_modal_aux(clause) or clause.tag_ in ("VBZ", "VBP")
     ):
         return []  # "fear that he was ill": a past fact, no measure's effect
+    if lemma in WARNING_VERBS and clause.lemma_.lower() not in CAUSAL_VERBS:
+        # a warning reads only what a thing brings about ("could lead to", "would result in"):
+        # "warned that the changes would have to go ahead" announces, "warned demand would
+        # outstrip supply" forecasts
+        return []
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ == "it":
         # "Washington is thought to fear it would lead to …": "it" is a measure only when the
@@ -81,7 +92,8 @@ def fear_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     # ahead" turns the fate round; a feared non-effect ("would not protect patients") is
     # still a criticism, or a wish that it work: no side taken
     negated = has_negation(art, clause)
-    fated = action_targets(art, clause, label_actions=False)
+    # a warned fate ("warned that the changes would have to go ahead") is an announcement
+    fated = action_targets(art, clause, label_actions=False) if lemma in FEAR_VERBS else []
     if not fated and negated:
         return []
     targets = [

@@ -52,6 +52,7 @@ from pipeline.nlp.stances.words import (
     INSUFFICIENCY_ADJECTIVES,
     INTRANSITIVE_FATES,
     NAMING_VERBS,
+    PREDICATE_NAMING_VERBS,
     QUESTION_NOUNS,
 )
 from pipeline.nlp.syntax import (
@@ -62,6 +63,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     has_to_marker,
     is_passive,
+    is_relative_pronoun,
     passive_subject,
 )
 from pipeline.nlp.token_view import view_of
@@ -105,6 +107,8 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     if holder is None or others_words(art, verb, quote, holder):
         return out
     subject = next((c for c in verb_for_subject.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb_for_subject.dep_ == "relcl" and subject is not None and is_relative_pronoun(subject):
+        return out  # "a deal that should bring in some money": what it is expected to do, no demand
     negated = (
         has_negation(art, verb)
         or has_negation(art, verb_for_subject)
@@ -475,6 +479,15 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
     if hypothetical(word) or has_negation(art, word):
         return []  # "did not call it a gimmick" says what they did not say, not what they think
     named = word.head if word.dep_ == "amod" and word.head.pos_ == "NOUN" else word
+    hung = _predicate_on_object(named)
+    if hung is not None:
+        # "branded the ID scheme a waste of money and “deeply flawed”", "branded the tax
+        # unfair": the predicate the parser hung on the object (or made the object's head) names it
+        verb, judged = hung
+        holder, quote = holder_for(art, verb, False)
+        if holder is None or has_negation(art, verb):
+            return []
+        return _judgement(art, word, weight, judged, holder, quote)
     while named.dep_ == "conj" and named.head != named:
         named = named.head  # "sees China as a competitor and an increasing threat"
     verb = named.head
@@ -486,8 +499,10 @@ def _naming(art: StanceArticle, word: Token, weight: float) -> list[Signal]:
             verb = verb.head  # "branded the way his office operated as scandalous": or on its clause
         if verb.dep_ in ("dobj", "nsubjpass"):
             verb = verb.head  # the parser may hang "as" on the object
-    elif named.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
-        pass  # "branded the scheme a failure": the second object names the first
+    elif named.dep_ in ("dobj", "npadvmod") and any(c.dep_ == "dobj" and c.i < named.i for c in verb.children):
+        # "branded the scheme a failure" (the parser may make it a noun adverbial): the second
+        # object names the first
+        pass
     elif named.dep_ == "dobj" and word.dep_ == "amod" and word.i > named.i:
         named = word  # "branded the proposal unworkable": the parser made the predicate an adjective after its noun
     elif named.dep_ not in ("oprd", "ccomp", "xcomp"):
@@ -553,6 +568,28 @@ def _actor_role(art: StanceArticle, judged: Token, named: Token) -> Target | Non
     if not actor or not role:
         return None
     return Target(f"{actor[0].label} as {role}", judged)
+
+
+def _predicate_on_object(named: Token) -> tuple[Token, Token] | None:
+    """(verb, object) where a predicate of a verb of `predicate_naming_verbs` hangs on its
+    object: a second object, apposition or noun adverbial after it ("branded the ID scheme a
+    waste of money"), an adjective conjoined with it or an indefinite noun so conjoined ("… and
+    “deeply flawed”"), or the predicate read as the object with the object as its compound
+    ("branded the tax unfair": "tax" a compound of "unfair")."""
+    head = named.head
+    if head.dep_ == "dobj" and head.i < named.i and _predicate_naming(head.head):
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in named.children)
+        if named.dep_ in ("dobj", "appos", "npadvmod") or named.dep_ == "conj" and (named.pos_ == "ADJ" or indefinite):
+            return head.head, head
+    if named.dep_ == "dobj" and _predicate_naming(head):
+        compounds = [c for c in named.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if compounds and any(c.dep_ == "det" and c.i < compounds[0].i for c in named.lefts):
+            return head, compounds[-1]  # "the tax unfair": the determiner is the object's
+    return None
+
+
+def _predicate_naming(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in PREDICATE_NAMING_VERBS
 
 
 def _judgement(

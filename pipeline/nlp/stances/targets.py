@@ -70,6 +70,9 @@ from pipeline.nlp.syntax import (
     swallowed_conjunct,
 )
 
+REFLEXIVE_PRONOUNS = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+)
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 ACTION_REQUEST_SCORE = 0.7  # as "urge"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
@@ -712,7 +715,8 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
     if not art.lex.may_start_cue(lemma):
         # no cue phrase starts with the verb (most verbs): only a verbal attack is left
         return (-1, VERBAL_ATTACK_SCORE, None) if lemma in VERBAL_ATTACK_VERBS and verbal_attack(verb) else None
-    has_object = any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    # a reflexive object is none ("distanced himself from the posters": "distance from")
+    has_object = any(c.dep_ in ("dobj", "obj") and c.lower_ not in REFLEXIVE_PRONOUNS for c in verb.children)
     for child in verb.children:
         if child.dep_ == "prt":
             after = next((g for g in verb.children if g.dep_ == "prep" and g.i > child.i), None)
