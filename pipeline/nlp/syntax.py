@@ -41,6 +41,10 @@ PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "nummod
 
 # Personal pronouns that may stand for a speaker, holder or actor.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+# Reflexive pronouns: an object that is the subject again ("distanced himself from").
+REFLEXIVE_PRONOUNS = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+)
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # Third-person subject pronouns that carry a gender, for coreference.
 GENDERED_PRONOUNS = {"he": "m", "she": "f"}

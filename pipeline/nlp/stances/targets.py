@@ -60,6 +60,7 @@ from pipeline.nlp.stances.words import (
 )
 from pipeline.nlp.syntax import (
     ACTOR_LABELS,
+    REFLEXIVE_PRONOUNS,
     has_modal_aux,
     has_that_marker,
     has_to_marker,
@@ -70,9 +71,6 @@ from pipeline.nlp.syntax import (
     swallowed_conjunct,
 )
 
-REFLEXIVE_PRONOUNS = frozenset(
-    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
-)
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
 ACTION_REQUEST_SCORE = 0.7  # as "urge"
 RELATIVE_TARGETS = frozenset({"which", "that", "whom", "who"})
