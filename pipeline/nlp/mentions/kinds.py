@@ -45,6 +45,7 @@ from pipeline.nlp.mentions.vocabulary import (
     FIXTURE_WORDS,
     HONORIFICS,
     LAW_HEADS,
+    MEMBER_TITLES,
     MOTION_VERBS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -402,11 +403,6 @@ def known_place(name: str) -> bool:
     while k > 1 and words[k - 1] in COMPASS_WORDS:
         k -= 1
     return " ".join(words[:k]) in UK_PLACES
-
-
-# members' titles a seat's name is written before ("the Salford MP"); not "candidate" or
-# "councillor", which a party's or a council's name opens as often ("the Labour candidate")
-MEMBER_TITLES = frozenset({"mp", "msp", "mep"})
 
 
 def seat_of_a_member(doc, start: int, end: int) -> bool:

@@ -12,13 +12,14 @@ from dataclasses import replace
 
 from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words, word_positions
 from pipeline.nlp.mentions.context import Candidate, MentionContext, ents_covering
-from pipeline.nlp.mentions.kinds import MEMBER_TITLES, seat_of_a_member
+from pipeline.nlp.mentions.kinds import seat_of_a_member
 from pipeline.nlp.mentions.people import person
 from pipeline.nlp.mentions.post_words import post_word
 from pipeline.nlp.mentions.vocabulary import (
     GIVEN_NAMES,
     HONORIFICS,
     KEPT_TITLES,
+    MEMBER_TITLES,
     ORG_HEADS,
     UK_PLACES,
     WORLD_GIVEN_NAMES,
