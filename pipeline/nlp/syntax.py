@@ -46,6 +46,8 @@ REFLEXIVE_PRONOUNS = frozenset(
     {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
 )
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# The articles, definite and indefinite.
+ARTICLES = frozenset({"the", "a", "an"})
 # Third-person subject pronouns that carry a gender, for coreference.
 GENDERED_PRONOUNS = {"he": "m", "she": "f"}
 # Subjects that name nobody: "it was said", "there are calls", "this shows".
@@ -340,6 +342,12 @@ def has_no_determiner(noun: Token) -> bool:
     """A noun with the determiner "no" ("no deal", "no plans"): the thing is denied, not named.
     Only a child with dep "det" counts; "no longer" and other "no"s are not this test."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def has_indefinite_article(noun: Token) -> bool:
+    """A noun with the determiner "a" or "an" ("a bill in deep trouble", "a deputy chairman"):
+    it describes or counts one of a kind, it names no one thing."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def is_condition(clause: Token) -> bool:

@@ -63,7 +63,7 @@ from pipeline.nlp.mentions.vocabulary import (
     WORK_NOUNS,
     qualifies_a_region,
 )
-from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, POSSESSIVES
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, ARTICLES, POSSESSIVES
 from pipeline.nlp.token_view import view_of
 
 PROGRAMME_FUNCTION_WORDS = frozenset({"with", "for", "the", "at", "of", "and", "on", "in"})
@@ -304,7 +304,7 @@ def _compound_site_name(mc: MentionContext, head: Token) -> list[Candidate]:
     if not named:
         return []
     start, end = named[0].tok_start, named[0].tok_end
-    while start < end and mc.doc[start].lower_ in ("the", "a", "an"):
+    while start < end and mc.doc[start].lower_ in ARTICLES:
         start += 1  # "to The Kennedy Space Centre": the article is no part of the name
     if not facility_name(mc.doc[start:end]):
         return []

@@ -32,12 +32,11 @@ from pipeline.nlp.mentions.vocabulary import (
     NAMING_HEADS,
     is_body_word,
 )
-from pipeline.nlp.syntax import ANY_SUBJECT_DEPS
+from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, ARTICLES
 from pipeline.nlp.token_view import view_of
 
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"})
 _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
-_TITLE_ARTICLES = frozenset({"the", "a", "an"})  # "the horror film The Grudge": NER leaves the title's article out
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _BROADCAST_WORDS = frozenset({"tv", "television", "radio", "cable"})  # "the CBS TV network": a broadcaster
 _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
@@ -228,7 +227,8 @@ def titled_work(mc: MentionContext, kw: Token, product: bool = False) -> list[Ca
         return []
     if any(c.tag_ == "JJS" and c.lower_ in _PRIZE_SUPERLATIVES for c in kw.children):
         return []  # "a best film Oscar": a category of a prize, no title ("her latest film Vera Drake" is one)
-    article = doc[k].lower_ in _TITLE_ARTICLES and doc[k].is_title and k + 1 < len(doc)
+    # "the horror film The Grudge": NER may leave the title's capitalised article out
+    article = doc[k].lower_ in ARTICLES and doc[k].is_title and k + 1 < len(doc)
     ent = next((e for e in ents_covering(doc, k + article) if e.start in (k, k + article)), None)
     if ent is None or ent.label_ in _NOT_A_TITLE or ent.ent_id_ or not _titles(ent.root, kw):
         return []

@@ -19,7 +19,7 @@ from pipeline.nlp.gazetteer import Gazetteer
 from pipeline.nlp.mentions.context import Candidate, MentionContext, body_key, make_mention
 from pipeline.nlp.mentions.vocabulary import PARTY_BRANCH_MODIFIERS, PARTY_NOUNS, REGION_ADJECTIVES, REPORTING_VERBS
 from pipeline.nlp.records import Mention
-from pipeline.nlp.syntax import is_subject, mention_root
+from pipeline.nlp.syntax import has_indefinite_article, is_subject, mention_root
 from pipeline.nlp.token_view import view_of
 
 # Sentences back (besides its own) a party named still counts as the one "the party" takes up.
@@ -174,7 +174,7 @@ def _other_party_between(mc: MentionContext, target: Mention, token: Token, part
             continue
         if any(start <= other.idx < end for start, end in named) or _describes_a_party(other, named):
             continue
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in other.children):
+        if has_indefinite_article(other):
             return True
         if any(c.dep_ in ("compound", "amod") and not any(s <= c.idx < e for s, e in named) for c in other.children):
             return True

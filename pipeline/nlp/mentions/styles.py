@@ -19,6 +19,8 @@ from pipeline.nlp.mentions.people import continues_name, grow_people
 from pipeline.nlp.mentions.vocabulary import HONORIFICS, JUDICIAL_STYLES, KEPT_TITLES, PEERAGE_HONORIFICS
 from pipeline.nlp.token_view import view_of
 
+_STYLED_TITLES = PEERAGE_HONORIFICS | KEPT_TITLES  # a peer's honorific or a royal title
+
 
 def judicial_styles(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """A capitalised honorific and style word before a surname make the judge's name, also
@@ -74,10 +76,10 @@ def _peer_start(mc: MentionContext, c: Candidate) -> int | None:
     Abdullah"), or at the honorific or title right before a bare surname or given name NER
     tagged alone ("Lord Stevens" with only "Stevens", "Sheikh Hamad" with only "Hamad")."""
     doc = mc.doc
-    if c.tok_end - c.tok_start == 2 and doc[c.tok_start].lower_ in PEERAGE_HONORIFICS | KEPT_TITLES:
+    if c.tok_end - c.tok_start == 2 and doc[c.tok_start].lower_ in _STYLED_TITLES:
         return c.tok_start
     before = c.tok_start - 1
-    if c.tok_end - c.tok_start != 1 or before < 0 or doc[before].lower_ not in PEERAGE_HONORIFICS | KEPT_TITLES:
+    if c.tok_end - c.tok_start != 1 or before < 0 or doc[before].lower_ not in _STYLED_TITLES:
         return None
     return before if doc[before].is_title and mc.section[before] == mc.section[c.tok_start] else None
 

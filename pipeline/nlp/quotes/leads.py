@@ -19,6 +19,7 @@ from pipeline.nlp.quotes.context import QuoteArticle
 from pipeline.nlp.quotes.cues import BODY_NOUNS
 from pipeline.nlp.quotes.posts import POST_NOUNS
 from pipeline.nlp.records import Mention
+from pipeline.nlp.syntax import has_indefinite_article
 
 # sentences after the lead in which its speaker is named ("… the UK elections watchdog has
 # said. Those are some of the mistakes … The Electoral Commission says …")
@@ -56,7 +57,7 @@ def _kind_described(subject: Token) -> str | None:
     words = " ".join(t.text for t in subject.lefts if t.dep_ in ("compound", "amod", "nmod")) + " " + subject.text
     post = noun in TITLE_NOUNS or noun in POST_NOUNS or load_gazetteer().match_role(words) is not None
     if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+        indefinite = has_indefinite_article(subject)
         of_body = any(c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP") for c in subject.children)
         return "PERSON" if indefinite and of_body and post else None
     if noun in BODY_NOUNS:

@@ -61,6 +61,7 @@ from pipeline.nlp.syntax import (
     FINITE_TAGS,
     FIRST_PERSON,
     PERSONAL_PRONOUNS,
+    has_indefinite_article,
     has_to_marker,
     is_passive,
     is_relative_pronoun,
@@ -578,7 +579,7 @@ def _predicate_on_object(named: Token) -> tuple[Token, Token] | None:
     ("branded the tax unfair": "tax" a compound of "unfair")."""
     head = named.head
     if head.dep_ == "dobj" and head.i < named.i and _predicate_naming(head.head):
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in named.children)
+        indefinite = has_indefinite_article(named)
         if named.dep_ in ("dobj", "appos", "npadvmod") or named.dep_ == "conj" and (named.pos_ == "ADJ" or indefinite):
             return head.head, head
     if named.dep_ == "dobj" and _predicate_naming(head):

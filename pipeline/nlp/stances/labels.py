@@ -64,6 +64,7 @@ from pipeline.nlp.syntax import (
     PERSONAL_PRONOUNS,
     PLACE_LABELS,
     direct_object,
+    has_indefinite_article,
     has_that_marker,
     has_to_marker,
     hyphen_joined,
@@ -144,7 +145,7 @@ def _counted(token: Token) -> bool:
 def _predicative(noun: Token) -> bool:
     """An indefinite predicate noun ("this is a bill in deep trouble"): it describes what the
     subject is, it names nothing a later "the bill" could point back to."""
-    return noun.dep_ == "attr" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return noun.dep_ == "attr" and has_indefinite_article(noun)
 
 
 def _possessor(noun: Token) -> list[Token]:
