@@ -15,6 +15,7 @@ from pipeline.nlp.stances.accord import with_person
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import TIME_ENTITIES, abbreviation, clean
 from pipeline.nlp.stances.signals import Signal
+from pipeline.nlp.syntax import ARTICLES
 
 # who can take a position: people, bodies, states and groups (eval/GUIDE.md, entities)
 HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
@@ -209,10 +210,15 @@ def _long_form(head: Token, target: str, mention: Mention | None) -> str:
     """A target that is only a short form the text introduced in brackets after its long form
     ("Community Support Officers (CSOs) … CSOs are making a real difference") is named as the
     text first named it, brackets included ("Community Support Officers (CSOs)"): the long
-    form says what the thing is, as a reader's label does. A body's or a person's short form
-    is a name (a mention), not such a thing."""
-    if " " in target or mention is not None and mention.kind == "name":
+    form says what the thing is, as a reader's label does. A body's short form is a name (a
+    mention): the body as its mention names it, with the initials the text writes ("the EDL"
+    -> "English Defence League (EDL)"), as a reader names the body taken sides on."""
+    if " " in target:
         return target
+    if mention is not None and mention.kind == "name":
+        name = mention.name.split(" ", 1)[1] if mention.name.split(" ", 1)[0].lower() in ARTICLES else mention.name
+        named = name != target and mention.surface == target and abbreviation(head) and " " in name
+        return f"{name} ({target})" if named else target
     doc = head.doc
     for short in doc[: head.i]:
         if short.text != target or not abbreviation(short) or short.i < 2 or short.i + 1 >= len(doc):
