@@ -57,6 +57,7 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             if named is not None:
                 target = named  # "the prime minister" -> "Tony Blair"
         target = _possessor_named(art, signal.target_head, target)
+        target = _full_name(art, target, target_mention)
         target = _long_form(signal.target_head, target, target_mention)
         if _empty_target(art, signal, target) or denied(signal.target_head) or with_person(signal, target_mention):
             continue  # no issue, or one the sentence says is not there
@@ -204,6 +205,23 @@ def _possessor_named(art: StanceArticle, head: Token, target: str) -> str:
     if named is None or not target.lower().startswith(surface.lower()):
         return target
     return named + target[len(surface):]
+
+
+def _full_name(art: StanceArticle, target: str, mention: Mention | None) -> str:
+    """A person taken sides on, named by surname alone ("marched against Bush", "attacked Mr
+    Blair"), is named as the article first named them in full ("George W. Bush"), as a reader
+    names the person: the one earlier name of two or more words that can be the same person."""
+    if mention is None or mention.kind != "name" or mention.entity_type != "PERSON" or " " in mention.name:
+        return target
+    if clean(mention.surface).lower() != target.lower():
+        return target
+    full = {
+        m.name
+        for m in art.by_id.values()
+        if m.kind == "name" and m.entity_type == "PERSON" and m.char_start < mention.char_start
+        and " " in m.name and may_name_one_person(m.name, mention.name)
+    }
+    return full.pop() if len(full) == 1 else target
 
 
 def _long_form(head: Token, target: str, mention: Mention | None) -> str:
