@@ -230,8 +230,8 @@ def untagged_known_places(mc: MentionContext) -> list[Candidate]:
     Companies House, in Cardiff": one capitalised proper noun NER left untagged, a town or
     county of the places list (uk_places), as the object of a preposition of where
     something is, the end of a range from a place ("from the Llyn Peninsula to Pembrokeshire")
-    or the name of a settlement noun ("the small Fife town of Kirkcaldy"), is that place (not a word the article writes in lower case, nor a given
-    name, nor one word of a longer name)."""
+    or the name of a settlement noun ("the small Fife town of Kirkcaldy"), is that place (not
+    a word the article writes in lower case, nor a given name, nor one word of a longer name)."""
     doc, out = mc.doc, []
     view = view_of(doc)
     lowered = lowered_words(doc)
