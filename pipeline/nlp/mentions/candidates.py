@@ -39,6 +39,7 @@ from pipeline.nlp.mentions.vocabulary import (
     COMMITTEE_HEADS,
     EXAMPLE_HEADS,
     FACILITY_COMPOUNDS,
+    FACILITY_HEADS,
     GEO_FEATURES,
     GIVEN_NAMES,
     GROUP_MODIFIERS,
@@ -92,6 +93,7 @@ _KEY_WORDS = frozenset(
         *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
         *(last for _, last in FACILITY_COMPOUNDS),
+        *FACILITY_HEADS,
     }
 )
 # the last words of facility_compounds ("school" of "High School"), where a site's name ends
@@ -137,7 +139,7 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(dated_title(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
-        elif token.is_title and lower in _COMPOUND_SITE_HEADS:
+        elif token.is_title and (lower in _COMPOUND_SITE_HEADS or lower in FACILITY_HEADS and token.ent_iob_ == "O"):
             out.extend(_compound_site_name(mc, token))
         elif token.is_title and lower in BODY_HEADS:
             out.extend(_demonym_led_body(mc, token))
@@ -298,8 +300,11 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
 def _compound_site_name(mc: MentionContext, head: Token) -> list[Candidate]:
     """ "the Sandy Hook Elementary School shooting", "the Zappion Conference Centre": capitalised
     words ending in a kind of site's two words (facility_compounds) make one site's name, a
-    LOCATION, also where NER left it untagged; one that speaks or acts ("Cairine Wilson High
-    School said") is the body run there and is left to NER."""
+    LOCATION, also where NER left it untagged; so do capitalised words before a site's word
+    (facility_heads) NER left untagged, whose first words NER may have read as a place alone
+    ("died in Edinburgh Royal Infirmary", NER's name "Edinburgh"). One that speaks or acts
+    ("Cairine Wilson High School said", "a spokeswoman for Aberdeen Royal Infirmary") is the
+    body run there and is left to NER."""
     named = _headed_name(mc, head)
     if not named:
         return []
