@@ -50,6 +50,7 @@ from pipeline.nlp.mentions.vocabulary import (
     LEGISLATURE_MEMBER_HEADS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
+    MISSION_HEADS,
     MOVEMENT_NOUNS,
     NAMING_HEADS,
     NATION_NOUNS,
@@ -94,6 +95,7 @@ _KEY_WORDS = frozenset(
         *STORM_TITLES,
         *(last for _, last in FACILITY_COMPOUNDS),
         *FACILITY_HEADS,
+        *MISSION_HEADS,
     }
 )
 # the last words of facility_compounds ("school" of "High School"), where a site's name ends
@@ -122,6 +124,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
         token = mc.doc[i]
         if lower == "ministry":
             out.extend(_ministry(mc, token))
+        elif lower in MISSION_HEADS and token.is_title:
+            out.extend(_mission(mc, token))
         elif lower in GEO_FEATURES:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
@@ -625,6 +629,25 @@ def _ministry(mc: MentionContext, kw: Token) -> list[Candidate]:
             country_iso3=iso3,
         )
     ]
+
+
+def _mission(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the German Embassy", "A US Embassy spokesman": a country's demonym or name right before a
+    capitalised mission noun (mission_heads) names that country's mission, one ORGANIZATION of the
+    country (named by its demonym: "German Embassy"), not the country the ruler's word alone is."""
+    i = kw.i
+    found = _country_before(mc, i - 1)
+    if found is None or found[2] != "demonym":
+        span = _gazetteer_span_ending(mc, i - 1) if i > 0 else None
+        if span is None or span.label_ != "GPE" or not span.ent_id_.startswith("country:"):
+            return []
+        found = (span.start, span.ent_id_.split(":", 1)[1], "name")
+    start, iso3, _ = found
+    if not mc.in_sections(start, i + 1):
+        return []
+    demonym = mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)
+    name = f"{demonym} {kw.text.capitalize()}"
+    return [Candidate(start, i + 1, "ORG", "ORGANIZATION", "name", name, 3, country_iso3=iso3)]
 
 
 def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:
