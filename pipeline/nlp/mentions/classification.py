@@ -213,6 +213,22 @@ def _first_of_joined_labels(view, start: int, end: int) -> int:
     return end
 
 
+def _opening_participle(doc, start: int, end: int) -> bool:
+    """ "Entering Westminster, he rose quickly", "Leaving Baghdad, the convoy …": a participle
+    opening the sentence as a clause of the main verb's, whose object is the rest of NER's
+    span, is no word of the name; so is one the parser glued to the name, where the main
+    clause's subject follows the name's comma ("Entering Westminster, he came to share …"),
+    not a relative pronoun ("Reading Borough Council, which …")."""
+    verb = doc[start]
+    if not verb.is_sent_start or verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "advcl":
+        rest = doc[start + 1 : end]
+        return rest.root.head.i == start and rest.root.dep_ == "dobj"
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return doc[end].text == "," and after is not None and after.dep_ == "nsubj" and after.head.dep_ == "ROOT"
+
+
 def _capital_favoured(mc: MentionContext, start: int, name: str) -> str | None:
     """ISO3 of the state whose capital `name` is, written after "pro-" or "anti-" ("a
     pro-Moscow candidate", "anti-Washington protests"): favouring or opposing a capital is
@@ -255,6 +271,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     opened = start
     while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
+    if end - start > 1 and _opening_participle(mc.doc, start, end):
+        start += 1  # "Entering Westminster, he …", "Leaving Baghdad, the convoy …" typed PERSON
     if end - start > 1 and label == "ORG" and modifies_the_post_after(mc, start, end):
         start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
     while (

@@ -33,7 +33,8 @@ AREA_NOUNS = _VOCABULARY.words("area_nouns")
 WORK_NOUNS = _VOCABULARY.words("work_nouns")
 PRODUCT_TITLE_NOUNS = _VOCABULARY.words("product_title_nouns")
 KIND_NOUNS = _VOCABULARY.mapping(
-    "kind_nouns", values=("event", "award", "fac", "law", "product", "virus", "brand", "index", "study", "tool", "cast")
+    "kind_nouns",
+    values=("event", "award", "fac", "site", "law", "product", "virus", "brand", "index", "study", "tool", "cast"),
 )
 EXAMPLE_HEADS = _VOCABULARY.mapping("example_heads", values=("work", "product"))
 NAMING_HEADS = _VOCABULARY.mapping("naming_heads", values=("work", "product"))
@@ -124,6 +125,7 @@ ORG_NOUNS = _VOCABULARY.words("org_nouns")
 TRADE_NOUNS = _VOCABULARY.words("trade_nouns")
 BUILDING_HEADS = _VOCABULARY.words("building_heads")
 FACILITY_HEADS = _VOCABULARY.words("facility_heads")
+MISSION_HEADS = _VOCABULARY.words("mission_heads")
 FACILITY_COMPOUNDS = _VOCABULARY.pairs("facility_compounds")
 PREMISES_WORDS = _VOCABULARY.words("premises_words")
 BASE_OPENERS = _VOCABULARY.words("base_openers")
