@@ -43,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     FACILITY_HEADS,
     FIRM_WORDS,
     FIXTURE_WORDS,
+    GROUP_OR_BODY_NOUNS,
     HONORIFICS,
     LAW_HEADS,
     MEMBER_TITLES,
@@ -592,8 +593,32 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
         return True
     if any(_one_of_the(child) for child in appositions) or any(_based(child) for child in root.lefts):
         return True
+    # "a firm called Baikal"; not "a shadowy group known as Meibion Glyndwr", maybe no body
+    named = noun_naming(root)
+    if named is not None and _is(named, nouns) and not _is(named, GROUP_OR_BODY_NOUNS):
+        return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
     return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, _SPEAKER_NOUNS_OR_ORG_NOUNS))
+
+
+# the verbs that give a name to the noun they hang on ("a firm called Baikal", "a test named X")
+NAMING_VERBS = frozenset({"call", "name", "dub"})
+
+
+def noun_naming(root: Token) -> Token | None:
+    """The noun a name is given to by "called", "named", "dubbed" or "known as" hung on it
+    ("a previously unknown firm called Baikal", "a shadowy group known as Meibion Glyndwr"),
+    or None."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+        if verb.lower_ != "known":
+            return None
+    elif root.dep_ not in ("oprd", "dobj", "attr") or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i > root.i or verb.head.i > verb.i:
+        return None
+    return verb.head
 
 
 def _named_between(root: Token, apposition: Token) -> bool:
