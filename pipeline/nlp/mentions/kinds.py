@@ -255,6 +255,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         return {"PERSON"}
     if _after_a_player_post(doc, c, words):
         return {"PERSON"}  # "plus France captain Fabien Pelous": the post says person, whatever else the clause does
+    if _members_name_speaking(doc, c, words):
+        return {"PERSON"}  # "Plaid Cymru's Elfyn Llwyd said" typed ORG: the body's member speaks
     if _members_seat(doc, c, words):
         return {"LOCATION"}  # "from Derby North's Bob Laxton": the member's constituency
     found = set()
@@ -335,6 +337,22 @@ def _members_seat(doc, c: Candidate, words: list[str]) -> bool:
         return False
     owned = doc[c.tok_end + 1]
     return doc[c.tok_end].text in POSSESSIVES and owned.ent_type_ == "PERSON" and owned.ent_iob_ == "B"
+
+
+def _members_name_speaking(doc, c: Candidate, words: list[str]) -> bool:
+    """ "Plaid Cymru's Elfyn Llwyd said", "the SNP's Alex Salmond told": two or three
+    capitalised words after the possessive of a body NER or the gazetteer named, as the
+    subject of a reporting verb, are one of its members speaking (a body speaks as itself,
+    not as the body's): no word of a body's name ends it."""
+    if not 2 <= len(words) <= 3 or not all(_capitalised_word(w) for w in words):
+        return False
+    if any(w.lower() in ORG_HEADS or is_body_word(w.lower()) for w in words):
+        return False
+    k = c.tok_start
+    if k < 2 or doc[k - 1].text not in POSSESSIVES or doc[k - 2].ent_type_ != "ORG":
+        return False
+    root = doc[c.tok_start : c.tok_end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
