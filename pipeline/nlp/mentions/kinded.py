@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.article_words import lowered_words
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
-from pipeline.nlp.mentions.kinds import spoken_for, thing_evidence
+from pipeline.nlp.mentions.kinds import NAMING_VERBS, spoken_for, thing_evidence
 from pipeline.nlp.mentions.named_things import acts_as_body
 from pipeline.nlp.mentions.ner_spans import common_abbreviation
 from pipeline.nlp.mentions.vocabulary import (
@@ -167,9 +167,6 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
     return out
 
 
-_NAMING_VERBS = frozenset({"call", "name", "dub"})
-
-
 def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     """The name a singular noun for a work or product (naming_heads) is given by "called",
     "named", "dubbed" or "known as" hung on it: "a test called Linpack", "a technology known as
@@ -184,7 +181,7 @@ def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     for verb in kw.children:
         if verb.dep_ != "acl" or verb.tag_ != "VBN":
             continue
-        if verb.lemma_.lower() in _NAMING_VERBS:
+        if verb.lemma_.lower() in NAMING_VERBS:
             named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c.i > verb.i]
         elif verb.lower_ == "known":
             preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
