@@ -39,6 +39,7 @@ from pipeline.nlp.mentions.vocabulary import (
     COMMITTEE_HEADS,
     EXAMPLE_HEADS,
     FACILITY_COMPOUNDS,
+    FAITH_BRANCH_ADJECTIVES,
     GEO_FEATURES,
     GIVEN_NAMES,
     GROUP_MODIFIERS,
@@ -808,6 +809,9 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
             start -= 1
         elif _country_name_modifier(mc, start - 1):
             start -= 1  # "UK Muslims" is one people, named like "British Muslims"
+        elif _faith_branch(mc, prev):
+            start -= 1  # "liberal Jews", "Roman Catholics": a branch of the faith, a group of its own
+            break
         else:
             break
     for ent in ents_covering(doc, i):
@@ -818,6 +822,16 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
     first = start + (doc[start].lower_ in GROUP_MODIFIERS)  # "ethnic Kurds" is named "Kurds", like "ethnic Armenians"
     name = clean_spaces(doc[first:i].text + " " + (plural.capitalize() if singular else kw.text)).strip()
     return [Candidate(start, i + 1, "NORP", "GROUP", "name", name[0].upper() + name[1:], 3)]
+
+
+def _faith_branch(mc: MentionContext, token: Token) -> bool:
+    """ "liberal" of "liberal Jews", "Orthodox" of "Orthodox Jews": a branch or observance of a
+    faith or people (faith_branch_adjectives), not a party's adjective the gazetteer knows as a
+    body's name ("Conservative" of "Conservative Muslims", the party's)."""
+    if token.lower_ not in FAITH_BRANCH_ADJECTIVES:
+        return False
+    known = None if token.is_lower else mc.gaz.by_alias(token.text)
+    return known is None or known.entity_type != "ORGANIZATION"
 
 
 def _country_name_modifier(mc: MentionContext, j: int) -> bool:
