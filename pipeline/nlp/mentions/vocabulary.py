@@ -148,6 +148,8 @@ EQUITY_NOUNS = _VOCABULARY.words("equity_nouns")
 # the reporting verbs of quotes.yaml ("said", "added"): "Diageo said it expects …"
 REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 MINISTRY_SYNONYMS = _VOCABULARY.mapping("ministry_synonyms", values=("foreign", "defence"))
+# a stem of a people's name -> the stem of its other spelling ("shia" -> "shiite")
+PEOPLE_SPELLINGS = _VOCABULARY.mapping("people_spellings")
 
 # Unions read on hot paths, built once.
 BODY_WORDS = BODY_HEADS | INSTITUTION_HEADS
