@@ -27,12 +27,13 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     is_whole_ent,
 )
-from pipeline.nlp.mentions.groups import territory_before
+from pipeline.nlp.mentions.groups import band_named, territory_before
 from pipeline.nlp.mentions.kinded import called_names, dated_title, kinded_names, listed_examples, titled_work
 from pipeline.nlp.mentions.named_things import facility_name
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
+    BAND_NOUNS,
     BODY_HEADS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
@@ -89,6 +90,7 @@ _KEY_WORDS = frozenset(
         *PRODUCT_TITLE_NOUNS,
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
+        *BAND_NOUNS,
         *MOVEMENT_NOUNS,
         *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
@@ -152,6 +154,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(listed_examples(mc, token))
         if lower in NAMING_HEADS:
             out.extend(called_names(mc, token))
+        if lower in BAND_NOUNS:
+            out.extend(band_named(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:
