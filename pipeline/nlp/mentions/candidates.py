@@ -27,7 +27,7 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     is_whole_ent,
 )
-from pipeline.nlp.mentions.groups import band_named, territory_before
+from pipeline.nlp.mentions.groups import band_named, persons_camp, territory_before
 from pipeline.nlp.mentions.kinded import called_names, dated_title, kinded_names, listed_examples, titled_work
 from pipeline.nlp.mentions.named_things import facility_name
 from pipeline.nlp.mentions.reconcile import is_place_name
@@ -37,6 +37,7 @@ from pipeline.nlp.mentions.vocabulary import (
     BODY_HEADS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
+    CAMP_NOUNS,
     COMMITTEE_HEADS,
     EXAMPLE_HEADS,
     FACILITY_COMPOUNDS,
@@ -91,6 +92,7 @@ _KEY_WORDS = frozenset(
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
         *BAND_NOUNS,
+        *CAMP_NOUNS,
         *MOVEMENT_NOUNS,
         *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
@@ -156,6 +158,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(called_names(mc, token))
         if lower in BAND_NOUNS:
             out.extend(band_named(mc, token))
+        if lower in CAMP_NOUNS:
+            out.extend(persons_camp(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:

@@ -284,3 +284,23 @@ def band_named(mc: MentionContext, kw: Token) -> list[Candidate]:
             start = ent.start + (doc[ent.start].lower_ == "the")
             out.append(Candidate(start, ent.end, "NORP", "GROUP", "name", clean_spaces(doc[start : ent.end].text), 3))
     return out
+
+
+def persons_camp(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the Brown camp", "a spokesman for the Bush camp": a person's name NER found, as the
+    compound of a singular camp noun (camp_nouns) after "the", names the people around that
+    person, one GROUP over the name and the noun ("Brown camp"); the person stays a person
+    elsewhere. Not a place's or a body's camp ("the Guantanamo camp", "a refugee camp")."""
+    doc = mc.doc
+    if not kw.is_lower or kw.tag_ != "NN" or kw.i == 0:
+        return []
+    prev = doc[kw.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != kw.i or prev.ent_type_ != "PERSON":
+        return []
+    person = next((e for e in ents_covering(doc, prev.i) if e.end == kw.i and e.label_ == "PERSON"), None)
+    if person is None or person.start == 0 or doc[person.start - 1].lower_ != "the":
+        return []
+    if not mc.in_sections(person.start, kw.i + 1):
+        return []
+    name = clean_spaces(doc[person.start : kw.i + 1].text)
+    return [Candidate(person.start, kw.i + 1, "NORP", "GROUP", "name", name, 3)]
