@@ -34,6 +34,7 @@ from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
     BAND_NOUNS,
+    BLOC_ADJECTIVES,
     BODY_HEADS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
@@ -773,6 +774,8 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
     if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
         j -= 1
     people = j >= 0 and doc[j].lower_ in PEOPLE_ADJECTIVES and doc[j].is_title
+    # "Western election observers": a bloc's adjective NER left untagged (the sentence's first word)
+    bloc = j >= 0 and doc[j].lower_ in BLOC_ADJECTIVES and doc[j].is_title and not doc[j].ent_type_
     place = territory_before(mc, j) if kw.is_lower and (kw.tag_ == "NNS" or misread) else None
     if place is not None:  # "Darfur rebels", "Kashmir militants": the territory's band, not the place
         if not mc.in_sections(place.start, i + 1):
@@ -780,12 +783,12 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         name = clean_spaces(doc[place.start : i + 1].text)
         iso3 = mc.gaz.entries[place.ent_id_].country_iso3
         return [Candidate(place.start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
-    if j < 0 or not people and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
+    if j < 0 or not (people or bloc) and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
         return []
     found = _country_before(mc, j)
     if found is not None and found[2] == "demonym":
         start, iso3 = found[0], found[1]
-    elif people:
+    elif people or bloc:
         start, iso3 = j, None  # "Tamil rebels", "Sunni insurgents": NER may type the adjective a person
     elif not doc[j].ent_id_ and is_whole_ent(doc, j, j + 1):
         start, iso3 = j, None  # "Western", "Arab": a bloc, not a country
