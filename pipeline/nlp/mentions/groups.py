@@ -21,6 +21,7 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     make_mention,
 )
+from pipeline.nlp.mentions.kinded import given_names
 from pipeline.nlp.mentions.vocabulary import (
     BAND_MODIFIERS,
     BYSTANDER_PREPOSITIONS,
@@ -249,13 +250,12 @@ def members_named(mc: MentionContext, span: Span) -> bool:
     return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS
 
 
-_NAMING_VERBS = frozenset({"called", "named"})
 _NOT_A_NAME = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def band_named(mc: MentionContext, kw: Token) -> list[Candidate]:
     """ "a shadowy group known as Meibion Glyndwr", "an armed gang called ...": the name a band
-    (band_nouns, with a band_modifiers adjective) is given by "known as", "called" or "named"
+    (band_nouns, with a band_modifiers adjective) is given by "known as", "called", "named" or "dubbed"
     hung on it is a GROUP (eval/GUIDE.md: militant groups that are not organisations), over the
     person or body NER typed it; not a name the gazetteer knows, nor a lobby's or firm's ("a
     pressure group called Transform": no band's adjective)."""
@@ -265,24 +265,13 @@ def band_named(mc: MentionContext, kw: Token) -> list[Candidate]:
     if not any(c.dep_ == "amod" and c.lower_ in BAND_MODIFIERS for c in kw.children):
         return []  # "a pressure group called Transform": a lobby, a body
     out = []
-    for verb in kw.children:
-        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+    for verb, ent in given_names(kw):
+        if ent.label_ in _NOT_A_NAME or ent.ent_id_ or ent.start > verb.i + 3:
             continue
-        if verb.lower_ in _NAMING_VERBS:
-            named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c.i > verb.i]
-        elif verb.lower_ == "known":
-            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-            named = [p for c in preps for p in c.children if p.dep_ == "pobj"]
-        else:
+        if not mc.in_sections(ent.start, ent.end) or mc.gaz.by_alias(clean_spaces(ent.text)) is not None:
             continue
-        for name in named:
-            ent = next((e for e in ents_covering(doc, name.i) if e.root.i == name.i), None)
-            if ent is None or ent.label_ in _NOT_A_NAME or ent.ent_id_ or ent.start > verb.i + 3:
-                continue
-            if not mc.in_sections(ent.start, ent.end) or mc.gaz.by_alias(clean_spaces(ent.text)) is not None:
-                continue
-            start = ent.start + (doc[ent.start].lower_ == "the")
-            out.append(Candidate(start, ent.end, "NORP", "GROUP", "name", clean_spaces(doc[start : ent.end].text), 3))
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        out.append(Candidate(start, ent.end, "NORP", "GROUP", "name", clean_spaces(doc[start : ent.end].text), 3))
     return out
 
 
