@@ -725,6 +725,24 @@ def test_a_peoples_noun_after_a_country_is_that_people_in_the_article():
     assert link["d#m0"] == link["d#m40"]  # "gypsies" is the people "gypsy" names, as "kurds" is "kurd"
 
 
+def test_spellings_of_one_peoples_name_are_one_group():
+    """ "Shiites", "Shia Muslims" and "the Shia majority" of one article are one community
+    (people_spellings: "shia" and "shiite"), "Uighurs" and "the Uyghur community" one people,
+    and "the Sunni" the "Sunnis"; "Sunni Muslims" beside "Muslims" stay apart (a branch of the
+    faith, not the whole)."""
+    mentions = [
+        _group("a", 0, "Shiites"), _group("a", 40, "Shia Muslims"), _group("a", 80, "Shia majority"),
+        _group("b", 0, "Uighurs"), _group("b", 40, "Uyghur community"),
+        _group("c", 0, "Sunni"), _group("c", 40, "Sunnis"),
+        _group("d", 0, "Sunni Muslims"), _group("d", 40, "Muslims"),
+    ]
+    link = links_by_name(resolve_entities(mentions))
+    assert link["a#m0"] == link["a#m40"] == link["a#m80"]
+    assert link["b#m0"] == link["b#m40"]
+    assert link["c#m0"] == link["c#m40"]
+    assert link["d#m0"] != link["d#m40"]
+
+
 def test_a_states_agents_named_by_its_name_or_demonym_are_one_group():
     """ "UK troops" and "British troops" of one article are one national group (the state's
     troops), and so are "French peacekeepers" and "French soldiers" (armed_force_nouns);

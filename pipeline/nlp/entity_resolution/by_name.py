@@ -22,6 +22,7 @@ from pipeline.nlp.mentions.vocabulary import (
     PARTY_NOUNS,
     PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
+    PEOPLE_SPELLINGS,
     POPULATION_NOUNS,
 )
 
@@ -191,6 +192,8 @@ def _people_of(key: str, gaz: Gazetteer) -> tuple[str, int] | None:
     words = key.replace("\u2019", "'").replace("'", "").split()
     if len(words) == 1 and words[0] in _PEOPLE_NOUNS:
         return _PEOPLE_NOUNS[words[0]], 0
+    if len(words) == 1 and words[0] in _PEOPLE_ADJECTIVES:
+        return _PEOPLE_ADJECTIVES[words[0]], 1  # "the Sunni", "the Shia": the people its adjective names
     if len(words) == 1 and _is_demonym_plural(words[0], gaz):
         return _nation(words[0], gaz), 0
     if len(words) != 2:
@@ -236,14 +239,16 @@ def _is_demonym_plural(word: str, gaz: Gazetteer) -> bool:
 
 def _stem(word: str) -> str:
     """The people a people word names: "kurdish", "kurds", "kurd" -> "kurd"; "sunni", "sunnis" -> "sunni";
-    "gypsy", "gypsies" -> "gypsy"."""
+    "gypsy", "gypsies" -> "gypsy"; "shia", "shiites" -> "shiite" (people_spellings)."""
     word = word.replace("'", "")
     if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
-    for ending in ("ish", "s"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[: -len(ending)]
-    return word
+        word = word[:-3] + "y"
+    else:
+        for ending in ("ish", "s"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                word = word[: -len(ending)]
+                break
+    return PEOPLE_SPELLINGS.get(word, word)
 
 
 _PEOPLE_NOUNS = {w.replace("'", ""): _stem(w) for w in PEOPLE_NOUNS}

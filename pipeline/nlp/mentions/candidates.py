@@ -27,19 +27,23 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     is_whole_ent,
 )
-from pipeline.nlp.mentions.groups import territory_before
+from pipeline.nlp.mentions.groups import band_named, persons_camp, territory_before
 from pipeline.nlp.mentions.kinded import called_names, dated_title, kinded_names, listed_examples, titled_work
 from pipeline.nlp.mentions.named_things import facility_name
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
+    BAND_NOUNS,
+    BLOC_ADJECTIVES,
     BODY_HEADS,
     BROADCASTER_WORDS,
     BUILDING_HEADS,
+    CAMP_NOUNS,
     COMMITTEE_HEADS,
     EXAMPLE_HEADS,
     FACILITY_COMPOUNDS,
     FACILITY_HEADS,
+    FAITH_BRANCH_ADJECTIVES,
     GEO_FEATURES,
     GIVEN_NAMES,
     GROUP_MODIFIERS,
@@ -90,6 +94,8 @@ _KEY_WORDS = frozenset(
         *PRODUCT_TITLE_NOUNS,
         *EXAMPLE_HEADS,
         *NAMING_HEADS,
+        *BAND_NOUNS,
+        *CAMP_NOUNS,
         *MOVEMENT_NOUNS,
         *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
@@ -157,6 +163,10 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(listed_examples(mc, token))
         if lower in NAMING_HEADS:
             out.extend(called_names(mc, token))
+        if lower in BAND_NOUNS:
+            out.extend(band_named(mc, token))
+        if lower in CAMP_NOUNS:
+            out.extend(persons_camp(mc, token))
         if lower in MEMBER_NOUNS:
             out.extend(_member_body(mc, token))
         if lower in COMMITTEE_HEADS and token.is_lower:
@@ -792,6 +802,8 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
     if j >= 0 and doc[j].lower_ in GROUP_MODIFIERS:
         j -= 1
     people = j >= 0 and doc[j].lower_ in PEOPLE_ADJECTIVES and doc[j].is_title
+    # "Western election observers": a bloc's adjective NER left untagged (the sentence's first word)
+    bloc = j >= 0 and doc[j].lower_ in BLOC_ADJECTIVES and doc[j].is_title and not doc[j].ent_type_
     place = territory_before(mc, j) if kw.is_lower and (kw.tag_ == "NNS" or misread) else None
     if place is not None:  # "Darfur rebels", "Kashmir militants": the territory's band, not the place
         if not mc.in_sections(place.start, i + 1):
@@ -799,12 +811,12 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         name = clean_spaces(doc[place.start : i + 1].text)
         iso3 = mc.gaz.entries[place.ent_id_].country_iso3
         return [Candidate(place.start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
-    if j < 0 or not people and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
+    if j < 0 or not (people or bloc) and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
         return []
     found = _country_before(mc, j)
     if found is not None and found[2] == "demonym":
         start, iso3 = found[0], found[1]
-    elif people:
+    elif people or bloc:
         start, iso3 = j, None  # "Tamil rebels", "Sunni insurgents": NER may type the adjective a person
     elif not doc[j].ent_id_ and is_whole_ent(doc, j, j + 1):
         start, iso3 = j, None  # "Western", "Arab": a bloc, not a country
@@ -836,6 +848,9 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
             start -= 1
         elif _country_name_modifier(mc, start - 1):
             start -= 1  # "UK Muslims" is one people, named like "British Muslims"
+        elif _faith_branch(mc, prev):
+            start -= 1  # "liberal Jews", "Roman Catholics": a branch of the faith, a group of its own
+            break
         else:
             break
     for ent in ents_covering(doc, i):
@@ -846,6 +861,16 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
     first = start + (doc[start].lower_ in GROUP_MODIFIERS)  # "ethnic Kurds" is named "Kurds", like "ethnic Armenians"
     name = clean_spaces(doc[first:i].text + " " + (plural.capitalize() if singular else kw.text)).strip()
     return [Candidate(start, i + 1, "NORP", "GROUP", "name", name[0].upper() + name[1:], 3)]
+
+
+def _faith_branch(mc: MentionContext, token: Token) -> bool:
+    """ "liberal" of "liberal Jews", "Orthodox" of "Orthodox Jews": a branch or observance of a
+    faith or people (faith_branch_adjectives), not a party's adjective the gazetteer knows as a
+    body's name ("Conservative" of "Conservative Muslims", the party's)."""
+    if token.lower_ not in FAITH_BRANCH_ADJECTIVES:
+        return False
+    known = None if token.is_lower else mc.gaz.by_alias(token.text)
+    return known is None or known.entity_type != "ORGANIZATION"
 
 
 def _country_name_modifier(mc: MentionContext, j: int) -> bool:

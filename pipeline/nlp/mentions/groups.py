@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import (
     Candidate,
@@ -21,7 +21,9 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     make_mention,
 )
+from pipeline.nlp.mentions.kinded import given_names
 from pipeline.nlp.mentions.vocabulary import (
+    BAND_MODIFIERS,
     BYSTANDER_PREPOSITIONS,
     GROUP_MODIFIERS,
     GROUP_NOUNS,
@@ -246,3 +248,48 @@ def members_named(mc: MentionContext, span: Span) -> bool:
     while k >= 0 and (doc[k].is_quote or doc[k].lower_ in ("the", "so-called", "so", "-", "called")):
         k -= 1
     return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS
+
+
+_NOT_A_NAME = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def band_named(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "a shadowy group known as Meibion Glyndwr", "an armed gang called ...": the name a band
+    (band_nouns, with a band_modifiers adjective) is given by "known as", "called", "named" or "dubbed"
+    hung on it is a GROUP (eval/GUIDE.md: militant groups that are not organisations), over the
+    person or body NER typed it; not a name the gazetteer knows, nor a lobby's or firm's ("a
+    pressure group called Transform": no band's adjective)."""
+    doc = mc.doc
+    if not kw.is_lower or kw.tag_ != "NN":
+        return []
+    if not any(c.dep_ == "amod" and c.lower_ in BAND_MODIFIERS for c in kw.children):
+        return []  # "a pressure group called Transform": a lobby, a body
+    out = []
+    for verb, ent in given_names(kw):
+        if ent.label_ in _NOT_A_NAME or ent.ent_id_ or ent.start > verb.i + 3:
+            continue
+        if not mc.in_sections(ent.start, ent.end) or mc.gaz.by_alias(clean_spaces(ent.text)) is not None:
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        out.append(Candidate(start, ent.end, "NORP", "GROUP", "name", clean_spaces(doc[start : ent.end].text), 3))
+    return out
+
+
+def persons_camp(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the Brown camp", "a spokesman for the Bush camp": a person's name NER found, as the
+    compound of a singular camp noun (camp_nouns) after "the", names the people around that
+    person, one GROUP over the name and the noun ("Brown camp"); the person stays a person
+    elsewhere. Not a place's or a body's camp ("the Guantanamo camp", "a refugee camp")."""
+    doc = mc.doc
+    if not kw.is_lower or kw.tag_ != "NN" or kw.i == 0:
+        return []
+    prev = doc[kw.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != kw.i or prev.ent_type_ != "PERSON":
+        return []
+    person = next((e for e in ents_covering(doc, prev.i) if e.end == kw.i and e.label_ == "PERSON"), None)
+    if person is None or person.start == 0 or doc[person.start - 1].lower_ != "the":
+        return []
+    if not mc.in_sections(person.start, kw.i + 1):
+        return []
+    name = clean_spaces(doc[person.start : kw.i + 1].text)
+    return [Candidate(person.start, kw.i + 1, "NORP", "GROUP", "name", name, 3)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.article_words import lowered_words
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
@@ -173,10 +173,25 @@ def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     Janus", "a virus called Bofra". The name is a WORK or PRODUCT over whatever NER typed it
     (one NER read a person's types this mention only, as with listed examples); a name the
     gazetteer knows or holding a post word is left be."""
-    doc = mc.doc
     if not kw.is_lower or kw.tag_ != "NN":
         return []
     label, ner = ("WORK", "WORK_OF_ART") if NAMING_HEADS[kw.lower_] == "work" else ("PRODUCT", "PRODUCT")
+    out = []
+    for verb, ent in given_names(kw):
+        if ent.label_ in _NOT_A_TITLE or not mc.in_sections(ent.start, ent.end):
+            continue
+        if ent.start > verb.i + 2 or _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
+            continue
+        priority = 2 if ent.label_ == "PERSON" else 3
+        out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), priority))
+    return out
+
+
+def given_names(kw: Token) -> list[tuple[Token, Span]]:
+    """(verb, name) for each name "called", "named", "dubbed" or "known as" hung on `kw` gives
+    it ("a test called Linpack", "a shadowy group known as Meibion Glyndwr"): the entity NER
+    found whose root is the verb's object."""
+    doc = kw.doc
     out = []
     for verb in kw.children:
         if verb.dep_ != "acl" or verb.tag_ != "VBN":
@@ -190,12 +205,8 @@ def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
             continue
         for name in named:
             ent = next((e for e in ents_covering(doc, name.i) if e.root.i == name.i), None)
-            if ent is None or ent.label_ in _NOT_A_TITLE or not mc.in_sections(ent.start, ent.end):
-                continue
-            if ent.start > verb.i + 2 or _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
-                continue
-            priority = 2 if ent.label_ == "PERSON" else 3
-            out.append(Candidate(ent.start, ent.end, ner, label, "name", clean_spaces(ent.text), priority))
+            if ent is not None:
+                out.append((verb, ent))
     return out
 
 

@@ -60,6 +60,11 @@ SITE_DOMAINS = _VOCABULARY.words("site_domains")
 MEMBER_NOUNS = _VOCABULARY.words("member_nouns")
 MEMBER_TITLES = _VOCABULARY.words("member_titles")
 GROUP_MODIFIERS = _VOCABULARY.words("group_modifiers")
+FAITH_BRANCH_ADJECTIVES = _VOCABULARY.words("faith_branch_adjectives")
+BAND_NOUNS = _VOCABULARY.words("band_nouns")
+BAND_MODIFIERS = _VOCABULARY.words("band_modifiers")
+CAMP_NOUNS = _VOCABULARY.words("camp_nouns")
+BLOC_ADJECTIVES = _VOCABULARY.words("bloc_adjectives")
 MOVEMENT_NOUNS = _VOCABULARY.words("movement_nouns")
 STORM_TITLES = _VOCABULARY.words("storm_titles")
 PLACEHOLDER_NAMES = _VOCABULARY.words("placeholder_names")
@@ -150,6 +155,8 @@ EQUITY_NOUNS = _VOCABULARY.words("equity_nouns")
 # the reporting verbs of quotes.yaml ("said", "added"): "Diageo said it expects …"
 REPORTING_VERBS = load_vocabulary("quotes").words("indirect_verbs")
 MINISTRY_SYNONYMS = _VOCABULARY.mapping("ministry_synonyms", values=("foreign", "defence"))
+# a stem of a people's name -> the stem of its other spelling ("shia" -> "shiite")
+PEOPLE_SPELLINGS = _VOCABULARY.mapping("people_spellings")
 
 # Unions read on hot paths, built once.
 BODY_WORDS = BODY_HEADS | INSTITUTION_HEADS
