@@ -301,11 +301,12 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         found = with_subject(art, noun, act, action_targets(art, act))
         if found:
             return found
-    if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and (
+    if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that", "them") and (
         noun.dep_ in ("dobj", "pobj")
         or noun.dep_ == "nsubjpass" and noun.lower_ != "it" and any(c.dep_ == "agent" for c in noun.head.children)
     ):
-        # "we will vote against it", "that has been attacked by the Tories": what the sentence
+        # "we will vote against it", "that has been attacked by the Tories", "also denied them"
+        # (a plural noun): what the sentence
         # before is about (a passive "it" would continue its subject, often an actor: "Ministers
         # announced a rise in fees. It was opposed by the NUS")
         antecedent = antecedent_noun(art, noun)
