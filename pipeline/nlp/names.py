@@ -97,3 +97,9 @@ def role_compatible(title: str, held: str) -> bool:
         return True
     title_words, held_words = set(title.lower().split()), set(held.lower().split())
     return title_words <= held_words and not (held_words - title_words) & SUBORDINATE_WORDS
+
+
+def deputy_post(title: str, held: str) -> bool:
+    """ "Deputy Mayor" to "the mayor": the held post is the title's deputy, another office."""
+    title_words, held_words = set(title.lower().split()), set(held.lower().split())
+    return title_words < held_words and bool((held_words - title_words) & SUBORDINATE_WORDS)

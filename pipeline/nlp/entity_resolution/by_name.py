@@ -41,6 +41,13 @@ def link_others(state: LinkState, gaz: Gazetteer, t: MentionTable, others: array
     for _, run in groupby(range(len(others)), key=lambda p: t.article_code(others[p])):
         positions = list(run)
         here = {keys[p] for p in positions}
+        for p in positions:
+            etype, key = keys[p]
+            surface = norm(t.surface(others[p]))
+            if etype == "LOCATION" and surface != key and (etype, surface) in here:
+                # "the new Wembley stadium" (a site named "Wembley", its noun in the mention) beside
+                # "Wembley Stadium": the mention as written is the place the article names in full
+                keys[p] = shared.setdefault((etype, surface), (etype, surface))
         described = {keys[p] for p in positions if norm(t.surface(others[p])) != keys[p][1]}
         for p in positions:
             etype, key = keys[p]

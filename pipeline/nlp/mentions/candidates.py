@@ -39,6 +39,7 @@ from pipeline.nlp.mentions.vocabulary import (
     COMMITTEE_HEADS,
     EXAMPLE_HEADS,
     FACILITY_COMPOUNDS,
+    FACILITY_HEADS,
     GEO_FEATURES,
     GIVEN_NAMES,
     GROUP_MODIFIERS,
@@ -49,6 +50,7 @@ from pipeline.nlp.mentions.vocabulary import (
     LEGISLATURE_MEMBER_HEADS,
     MEMBER_NOUNS,
     MINISTRY_SYNONYMS,
+    MISSION_HEADS,
     MOVEMENT_NOUNS,
     NAMING_HEADS,
     NATION_NOUNS,
@@ -92,6 +94,8 @@ _KEY_WORDS = frozenset(
         *PEOPLE_BODY_NOUNS,
         *STORM_TITLES,
         *(last for _, last in FACILITY_COMPOUNDS),
+        *FACILITY_HEADS,
+        *MISSION_HEADS,
     }
 )
 # the last words of facility_compounds ("school" of "High School"), where a site's name ends
@@ -120,6 +124,8 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
         token = mc.doc[i]
         if lower == "ministry":
             out.extend(_ministry(mc, token))
+        elif lower in MISSION_HEADS and token.is_title:
+            out.extend(_mission(mc, token))
         elif lower in GEO_FEATURES:
             out.extend(_geo_feature(mc, token))
         elif lower in GROUP_NOUNS or lower in POPULATION_NOUNS:
@@ -137,7 +143,7 @@ def phrase_candidates(mc: MentionContext) -> list[Candidate]:
             out.extend(dated_title(mc, token))
         if token.is_title and (lower in BUILDING_HEADS or lower in INSTITUTION_HEADS):
             out.extend(_headed_name(mc, token))
-        elif token.is_title and lower in _COMPOUND_SITE_HEADS:
+        elif token.is_title and (lower in _COMPOUND_SITE_HEADS or lower in FACILITY_HEADS and token.ent_iob_ == "O"):
             out.extend(_compound_site_name(mc, token))
         elif token.is_title and lower in BODY_HEADS:
             out.extend(_demonym_led_body(mc, token))
@@ -298,8 +304,11 @@ def _headed_name(mc: MentionContext, head: Token) -> list[Candidate]:
 def _compound_site_name(mc: MentionContext, head: Token) -> list[Candidate]:
     """ "the Sandy Hook Elementary School shooting", "the Zappion Conference Centre": capitalised
     words ending in a kind of site's two words (facility_compounds) make one site's name, a
-    LOCATION, also where NER left it untagged; one that speaks or acts ("Cairine Wilson High
-    School said") is the body run there and is left to NER."""
+    LOCATION, also where NER left it untagged; so do capitalised words before a site's word
+    (facility_heads) NER left untagged, whose first words NER may have read as a place alone
+    ("died in Edinburgh Royal Infirmary", NER's name "Edinburgh"). One that speaks or acts
+    ("Cairine Wilson High School said", "a spokeswoman for Aberdeen Royal Infirmary") is the
+    body run there and is left to NER."""
     named = _headed_name(mc, head)
     if not named:
         return []
@@ -620,6 +629,25 @@ def _ministry(mc: MentionContext, kw: Token) -> list[Candidate]:
             country_iso3=iso3,
         )
     ]
+
+
+def _mission(mc: MentionContext, kw: Token) -> list[Candidate]:
+    """ "the German Embassy", "A US Embassy spokesman": a country's demonym or name right before a
+    capitalised mission noun (mission_heads) names that country's mission, one ORGANIZATION of the
+    country (named by its demonym: "German Embassy"), not the country the ruler's word alone is."""
+    i = kw.i
+    found = _country_before(mc, i - 1)
+    if found is None or found[2] != "demonym":
+        span = _gazetteer_span_ending(mc, i - 1) if i > 0 else None
+        if span is None or span.label_ != "GPE" or not span.ent_id_.startswith("country:"):
+            return []
+        found = (span.start, span.ent_id_.split(":", 1)[1], "name")
+    start, iso3, _ = found
+    if not mc.in_sections(start, i + 1):
+        return []
+    demonym = mc.primary_demonym.get(iso3, mc.gaz.country(iso3).name)
+    name = f"{demonym} {kw.text.capitalize()}"
+    return [Candidate(start, i + 1, "ORG", "ORGANIZATION", "name", name, 3, country_iso3=iso3)]
 
 
 def _geo_feature(mc: MentionContext, kw: Token) -> list[Candidate]:

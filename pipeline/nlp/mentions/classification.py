@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words
+from pipeline.nlp.mentions.article_words import capitalised_common_noun, lowered_words, word_positions
 from pipeline.nlp.mentions.context import (
     NER_LABELS,
     THING_OF_LABEL,
@@ -157,6 +157,25 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
 OPENING_WORD_TAGS = frozenset({"VBG", "RB"})
 
 
+def _opening_participle(doc, start: int, end: int) -> bool:
+    """ "Entering Westminster in 1983, he …", "Leaving Baghdad, the convoy …": a participle
+    opening the sentence is no part of the name NER ran it into when it governs the rest of
+    the span (its object); or, where the parser hung it on the name as a compound, when the
+    main clause's subject follows the name's comma ("Entering Westminster, he came to share
+    …", not a relative pronoun: "Reading Borough Council, which …") or the rest of the span
+    stands on its own elsewhere in the article ("his first attempt to enter Westminster"); a
+    name's own first word is tagged a proper noun."""
+    first = doc[start]
+    if not first.is_sent_start or not first.is_title or first.tag_ != "VBG":
+        return False
+    if any(doc[k].head.i == start and doc[k].dep_ in ("dobj", "attr", "oprd") for k in range(start + 1, end)):
+        return True
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if doc[end].text == "," and after is not None and after.dep_ == "nsubj" and after.head.dep_ == "ROOT":
+        return True
+    return any(k != start + 1 for k in word_positions(doc).get(doc[start + 1].text, ()))
+
+
 def _hyphenated_place_end(doc, end: int) -> int:
     """Where a name written on with hyphens and no space ("Stockton" + "-on-Tees",
     "Stratford" + "-upon-Avon") ends; `end` itself when nothing is joined to it."""
@@ -255,6 +274,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     opened = start
     while end - start > 1 and view.pos[start] == "ADP" and mc.doc[start].is_sent_start and view.is_title[start]:
         start += 1  # "Across Wales, thousands …" typed PERSON: the sentence's preposition is no part of the name
+    if end - start > 1 and _opening_participle(mc.doc, start, end):
+        start += 1  # "Entering Westminster, he …", "Leaving Baghdad, the convoy …" typed PERSON
     if end - start > 1 and label == "ORG" and modifies_the_post_after(mc, start, end):
         start += 1  # "New Metropolitan Police Commissioner Sir Ian Blair": "new" is the post's, not the body's
     while (

@@ -22,7 +22,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.mentions.article_words import lowered_words
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering, is_whole_ent
-from pipeline.nlp.mentions.kinds import spoken_for, thing_evidence
+from pipeline.nlp.mentions.kinds import NAMING_VERBS, spoken_for, thing_evidence
+from pipeline.nlp.mentions.named_things import acts_as_body
 from pipeline.nlp.mentions.ner_spans import common_abbreviation
 from pipeline.nlp.mentions.vocabulary import (
     COMPUTING_WORDS,
@@ -30,6 +31,7 @@ from pipeline.nlp.mentions.vocabulary import (
     HONORIFICS,
     KIND_NOUNS,
     NAMING_HEADS,
+    PEOPLE_ADJECTIVES,
     is_body_word,
 )
 from pipeline.nlp.syntax import ANY_SUBJECT_DEPS, ARTICLES
@@ -42,18 +44,22 @@ _BROADCAST_WORDS = frozenset({"tv", "television", "radio", "cable"})  # "the CBS
 _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
 _NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TYPE = {
-    "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT",
-    "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK", "tool": "PRODUCT", "cast": "WORK",
+    "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "site": "LOCATION", "law": "LAW", "product": "PRODUCT",
+    "virus": "PRODUCT", "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK", "tool": "PRODUCT", "cast": "WORK",
 }  # fmt: skip
 _NER_OF_KIND = {
-    "fac": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT", "index": "PRODUCT",
-    "study": "WORK_OF_ART", "tool": "PRODUCT", "cast": "WORK_OF_ART",
+    "fac": "FAC", "site": "FAC", "law": "LAW", "product": "PRODUCT", "virus": "PRODUCT", "brand": "PRODUCT",
+    "index": "PRODUCT", "study": "WORK_OF_ART", "tool": "PRODUCT", "cast": "WORK_OF_ART",
 }  # fmt: skip
 # NER's types that make a name no name of the kind: an owner of a facility ("the BP
 # refinery"), the body that gives awards ("the Bafta awards"), a namesake ("the
 # Shakespeare festival"), a place the occasion is held in ("the California festival"), a date ("the 17 April race")
 _NOT_THE_NAME = {
     "fac": ("ORG", "DATE", "TIME"),
+    # "the Granita restaurant", "Birmingham New Street stations", "the Sankatmochan temple" typed
+    # NORP: a site no owner names, whatever NER typed it (a people's adjective is told by its
+    # word, `_a_sites_name`)
+    "site": ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"),
     "award": ("ORG", "PERSON", "GPE", "DATE", "TIME"),
     "event": ("PERSON", "GPE", "DATE", "TIME"),
     "law": ("ORG", "PERSON", "DATE", "TIME"),  # "the Blair accord", "the EU treaty": the party to it
@@ -101,11 +107,16 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []  # "the Ebola virus": a disease, no program
     if label == "tool" and kw.dep_ in ("compound", "amod", "nmod"):
         return []  # "RNID technology director", "a New York software firm": the noun describes another
-    names = _names_before(doc, end, plural, owned=label == "fac")
+    if label == "site" and (acts_as_body(kw) or _before_a_name(doc, kw)):
+        return []  # "the Granita restaurant said": the business run there; "Manchester station Key 103"
+    names = _listed_in_one_name(doc, end) if label == "site" and plural else []
+    names = names or _names_before(doc, end, plural, owned=label == "fac")
     out = []
     for start, end in names:
         span = doc[start:end]
         if not mc.in_sections(start, end) or _known_or_titled(mc, span):
+            continue
+        if label == "site" and not _a_sites_name(span):
             continue
         if any(t.ent_type_ in _NOT_THE_NAME[label] for t in span):
             continue
@@ -118,7 +129,10 @@ def kinded_names(mc: MentionContext, kw: Token) -> list[Candidate]:
         # not the name's other occurrences (a phrase rule's priority would carry it to them)
         # so is a stock index, computed by a firm or paper of its name ("the Dow Jones index")
         priority = 2 if label in ("brand", "index", "study") else 3
-        out.append(Candidate(start, end, ner, _TYPE[label], "name", clean_spaces(span.text), priority))
+        # "the Sankatmochan temple": the one site's mention holds its noun, as a name's annotation
+        # may ("Rosyth naval base"); the name is the capitalised words
+        stop = kw.i + 1 if label == "site" and not plural else end
+        out.append(Candidate(start, stop, ner, _TYPE[label], "name", clean_spaces(span.text), priority))
     return out
 
 
@@ -153,9 +167,6 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
     return out
 
 
-_NAMING_VERBS = frozenset({"call", "name", "dub"})
-
-
 def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     """The name a singular noun for a work or product (naming_heads) is given by "called",
     "named", "dubbed" or "known as" hung on it: "a test called Linpack", "a technology known as
@@ -170,7 +181,7 @@ def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     for verb in kw.children:
         if verb.dep_ != "acl" or verb.tag_ != "VBN":
             continue
-        if verb.lemma_.lower() in _NAMING_VERBS:
+        if verb.lemma_.lower() in NAMING_VERBS:
             named = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c.i > verb.i]
         elif verb.lower_ == "known":
             preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -316,6 +327,39 @@ def _names_before(doc, end: int, plural: bool, owned: bool = False) -> list[tupl
         if not plural or start == 0 or doc[start - 1].lower_ not in ("and", ","):
             return names
         end = start - 1
+
+
+def _before_a_name(doc, kw: Token) -> bool:
+    """ "moving to Manchester station Key 103": a capitalised name right after the noun is what
+    the noun describes (a radio station), and the name before it says where that is."""
+    return kw.i + 1 < len(doc) and doc[kw.i + 1].text[:1].isupper() and doc[kw.i + 1].tag_ in ("NNP", "NNPS")
+
+
+def _a_sites_name(span) -> bool:
+    """A name before a site noun that names the site: no broadcaster's or body's word in it ("the
+    Alter Television station") and no people's or faith's adjective ("a Hindu temple")."""
+    return not any(
+        is_body_word(t.lower_) or t.lower_ in _BROADCAST_WORDS or t.lower_ in PEOPLE_ADJECTIVES for t in span
+    )
+
+
+def _listed_in_one_name(doc, end: int) -> list[tuple[int, int]]:
+    """ "the improvement of Reading and Birmingham New Street stations": NER ran the names joined
+    by "and", "or" or commas before a plural site noun into one name ending at `end`; its parts,
+    each of capitalised proper nouns, are the names. Empty when NER's name ending there is one
+    name."""
+    ent = next((e for e in ents_covering(doc, end - 1) if e.end == end), None)
+    if ent is None:
+        return []
+    parts, start = [], ent.start + (doc[ent.start].lower_ == "the")
+    for k in range(start, end):
+        if doc[k].lower_ in ("and", "or", ","):
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, end))
+    if len(parts) < 2 or not all(a < b and all(_name_word(t) for t in doc[a:b]) for a, b in parts):
+        return []
+    return parts
 
 
 def _person_named_elsewhere(doc, start: int, end: int) -> bool:

@@ -43,6 +43,7 @@ from pipeline.nlp.mentions.vocabulary import (
     FACILITY_HEADS,
     FIRM_WORDS,
     FIXTURE_WORDS,
+    GROUP_OR_BODY_NOUNS,
     HONORIFICS,
     LAW_HEADS,
     MEMBER_TITLES,
@@ -254,6 +255,8 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         return {"PERSON"}
     if _after_a_player_post(doc, c, words):
         return {"PERSON"}  # "plus France captain Fabien Pelous": the post says person, whatever else the clause does
+    if _members_name_speaking(doc, c, words):
+        return {"PERSON"}  # "Plaid Cymru's Elfyn Llwyd said" typed ORG: the body's member speaks
     if _members_seat(doc, c, words):
         return {"LOCATION"}  # "from Derby North's Bob Laxton": the member's constituency
     found = set()
@@ -334,6 +337,22 @@ def _members_seat(doc, c: Candidate, words: list[str]) -> bool:
         return False
     owned = doc[c.tok_end + 1]
     return doc[c.tok_end].text in POSSESSIVES and owned.ent_type_ == "PERSON" and owned.ent_iob_ == "B"
+
+
+def _members_name_speaking(doc, c: Candidate, words: list[str]) -> bool:
+    """ "Plaid Cymru's Elfyn Llwyd said", "the SNP's Alex Salmond told": two or three
+    capitalised words after the possessive of a body NER or the gazetteer named, as the
+    subject of a reporting verb, are one of its members speaking (a body speaks as itself,
+    not as the body's): no word of a body's name ends it."""
+    if not 2 <= len(words) <= 3 or not all(_capitalised_word(w) for w in words):
+        return False
+    if any(w.lower() in ORG_HEADS or is_body_word(w.lower()) for w in words):
+        return False
+    k = c.tok_start
+    if k < 2 or doc[k - 1].text not in POSSESSIVES or doc[k - 2].ent_type_ != "ORG":
+        return False
+    root = doc[c.tok_start : c.tok_end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _after_a_player_post(doc, c: Candidate, words: list[str]) -> bool:
@@ -592,8 +611,32 @@ def _names_a_body(root: Token, person_shaped: bool = False) -> bool:
         return True
     if any(_one_of_the(child) for child in appositions) or any(_based(child) for child in root.lefts):
         return True
+    # "a firm called Baikal"; not "a shadowy group known as Meibion Glyndwr", maybe no body
+    named = noun_naming(root)
+    if named is not None and _is(named, nouns) and not _is(named, GROUP_OR_BODY_NOUNS):
+        return True
     # "Yukos shareholders", "the Kommersant newspaper" (which the parser may read as an adjective)
     return bool(root.dep_ in ("compound", "nmod", "amod") and _is(head, _SPEAKER_NOUNS_OR_ORG_NOUNS))
+
+
+# the verbs that give a name to the noun they hang on ("a firm called Baikal", "a test named X")
+NAMING_VERBS = frozenset({"call", "name", "dub"})
+
+
+def noun_naming(root: Token) -> Token | None:
+    """The noun a name is given to by "called", "named", "dubbed" or "known as" hung on it
+    ("a previously unknown firm called Baikal", "a shadowy group known as Meibion Glyndwr"),
+    or None."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+        if verb.lower_ != "known":
+            return None
+    elif root.dep_ not in ("oprd", "dobj", "attr") or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i > root.i or verb.head.i > verb.i:
+        return None
+    return verb.head
 
 
 def _named_between(root: Token, apposition: Token) -> bool:

@@ -111,7 +111,7 @@ def facility_name(span: Span) -> bool:
     County Hospital had earlier said")."""
     last = span[-1]
     site = len(span) > 1 and last.is_title and last.lower_ in FACILITY_HEADS and span[0].lower_ not in GIVEN_NAMES
-    return (site or base_name(span) or compound_site(span)) and not _acts_as_body(span.root)
+    return (site or base_name(span) or compound_site(span)) and not acts_as_body(span.root)
 
 
 def compound_site(span: Span) -> bool:
@@ -156,10 +156,10 @@ def the_before(mc: MentionContext, start: int) -> bool:
     doc = mc.doc
     if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title:
         return False
-    return not _acts_as_body(doc[start])
+    return not acts_as_body(doc[start])
 
 
-def _acts_as_body(word) -> bool:
+def acts_as_body(word) -> bool:
     """A site's name that speaks or acts ("The Palace said …", "Hereford County Hospital
     had earlier said", "a statement issued by the Palace") stands for the body seated there."""
     speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in REPORTING_VERBS

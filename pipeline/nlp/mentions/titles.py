@@ -18,7 +18,7 @@ from pipeline.nlp.mentions.office_holders import known_holder
 from pipeline.nlp.mentions.people import is_bare_title, title_words
 from pipeline.nlp.mentions.pronouns import is_clause_subject, is_modifier, names_a_post
 from pipeline.nlp.mentions.vocabulary import OFFICE_NOUNS, TITLE_MODIFIERS
-from pipeline.nlp.names import role_compatible
+from pipeline.nlp.names import deputy_post, role_compatible
 from pipeline.nlp.quotes.cues import PROXY_NOUNS
 from pipeline.nlp.records import Mention
 from pipeline.nlp.syntax import POSSESSIVES, is_subject
@@ -192,7 +192,7 @@ def title_reference(
         linked = [m for m in references if m.char_start < the.idx and m.kind == "pronoun"]
         candidates = sorted(_not_of_other_party(before + linked, before, parties, body), key=lambda m: m.char_start)
         generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
-        recent = _just_named(mc, the, candidates, {} if former or generic else roles, role.name)
+        recent = _just_named(mc, the, candidates, {} if former or generic else roles, role.name, roles)
         if recent is None or place and recent.country_iso3 not in (None, place):
             return None
         return idx[0], idx[-1] + 1, recent
@@ -235,7 +235,7 @@ def title_reference(
         generic = role.seniority <= GENERIC_POST_SENIORITY  # an MP may hold another post too
         held = {} if generic else roles
         candidates = _not_of_other_party(before + linked, before, parties, body)
-        recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name)
+        recent = _just_named(mc, the, sorted(candidates, key=lambda m: m.char_start), held, role.name, roles)
         if recent is not None:
             return idx[0], idx[-1] + 1, recent
     if not holders and body is None and alone:
@@ -349,11 +349,18 @@ def _placed_holders(before: list[Mention], title: str, place: str) -> list[Menti
 
 
 def _just_named(
-    mc: MentionContext, the: Token, before: list[Mention], roles: dict[str, set[str]], title: str
+    mc: MentionContext,
+    the: Token,
+    before: list[Mention],
+    roles: dict[str, set[str]],
+    title: str,
+    posts: dict[str, set[str]] | None = None,
 ) -> Mention | None:
     """The one person named in the last of the two sentences before a title reference that
     names anyone (else the one subject among them), when nobody is named earlier in its own
-    sentence and that person holds no other post in the text."""
+    sentence and that person holds no other post in the text (`roles`), nor the deputy's post
+    of this one (`posts`, all the posts the text gives: "Deputy Mayor Nicky Gavron said … The
+    mayor accused …" is someone else, even where a post many hold may be held beside others)."""
     sentence = mc.ctx.sentence_at(the.idx)
     if sentence is None:
         return None
@@ -374,6 +381,8 @@ def _just_named(
     found = previous[-1]
     held = roles.get(surname(found.name), set())
     if held and not any(role_compatible(title, r) for r in held):
+        return None
+    if any(deputy_post(title, r) for r in (posts or {}).get(surname(found.name), ())):
         return None
     return found
 

@@ -21,6 +21,7 @@ from pipeline.nlp.mentions.vocabulary import (
     KEPT_TITLES,
     MEMBER_TITLES,
     ORG_HEADS,
+    SETTLEMENT_NOUNS,
     UK_PLACES,
     WORLD_GIVEN_NAMES,
 )
@@ -228,8 +229,9 @@ def untagged_known_places(mc: MentionContext) -> list[Candidate]:
     """ "protests in towns and cities including Cardiff, Bangor …", "on the picket line at
     Companies House, in Cardiff": one capitalised proper noun NER left untagged, a town or
     county of the places list (uk_places), as the object of a preposition of where
-    something is, is that place (not a word the article writes in lower case, nor a given
-    name, nor one word of a longer name)."""
+    something is, the end of a range from a place ("from the Llyn Peninsula to Pembrokeshire")
+    or the name of a settlement noun ("the small Fife town of Kirkcaldy"), is that place (not
+    a word the article writes in lower case, nor a given name, nor one word of a longer name)."""
     doc, out = mc.doc, []
     view = view_of(doc)
     lowered = lowered_words(doc)
@@ -239,15 +241,36 @@ def untagged_known_places(mc: MentionContext) -> list[Candidate]:
         token = doc[i]
         if not token.is_title or not token.is_alpha:
             continue
-        if token.dep_ != "pobj" or token.head.lower_ not in _WHERE_PREPOSITIONS:
+        if not _said_to_be_where(token):
             continue
-        if token.lower_ in lowered or token.lower_ in GIVEN_NAMES or token.head.i != i - 1:
-            continue  # "in central Cardiff" is left to the rules that read the words between
+        if token.lower_ in lowered or token.lower_ in GIVEN_NAMES:
+            continue
         if i + 1 < len(doc) and (doc[i + 1].ent_type_ or doc[i + 1].is_title or doc[i + 1].text in POSSESSIVES):
             continue  # the name goes on, or owns something
         if mc.in_sections(i, i + 1) and not mc.gaz.by_alias(token.text):
             out.append(Candidate(i, i + 1, "GPE", "LOCATION", "name", token.text, 0))
     return out
+
+
+def _said_to_be_where(token) -> bool:
+    """The clause says the word names where something is: it is the object of a preposition of
+    where right before it ("in Cardiff"; "in central Cardiff" is left to the rules that read the
+    words between), the end of a range that starts at a place NER typed ("from the Llyn
+    Peninsula to Pembrokeshire"), or the name a settlement noun right after it is described by
+    ("the small Fife town of Kirkcaldy", settlement_nouns)."""
+    head = token.head
+    if token.dep_ == "pobj" and head.i == token.i - 1:
+        return head.lower_ in _WHERE_PREPOSITIONS or head.lower_ == "to" and _from_a_place(head)
+    return token.dep_ in ("compound", "nmod", "amod") and head.i == token.i + 1 and head.lower_ in SETTLEMENT_NOUNS
+
+
+def _from_a_place(to) -> bool:
+    """ "to" hangs on a word that also takes "from" and a place NER typed: a range of places."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "from" and prep.i < to.i
+        and any(obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC") for obj in prep.children)
+        for prep in to.head.children
+    )  # fmt: skip
 
 
 def untagged_owning_places(mc: MentionContext) -> list[Candidate]:

@@ -105,7 +105,9 @@ judged by the speaker.
 
 7. Groups named by a plural common noun ("critics", "business leaders", "unions") hold
    stances: `groups` offers them to the passes as candidate GROUP mentions, and only those
-   that hold a stance join the article's mentions (`stances_and_groups`).
+   that hold a stance join the article's mentions (`stances_and_groups`). A bare "MPs" of a
+   lead ("…, MPs have warned") whose next sentences name a committee as a subject is that
+   committee, throughout the article (`leads.lead_committee`).
 8. Evaluative reported speech without a target: `article_issue` gives a judging speaker one
    position per article on the issue the headline names, or else the lead's recurring object;
    a judging noun that names what happens, as a verb's argument or a modifier with no owner

@@ -16,7 +16,7 @@ from pipeline.nlp.quotes.speakers import body_named_like
 from pipeline.nlp.records import ArticleContext, Mention, Quote
 from pipeline.nlp.stances.groups import GROUP_LABEL, is_dissent_noun
 from pipeline.nlp.stances.labels import Labeller
-from pipeline.nlp.stances.leads import lead_actor
+from pipeline.nlp.stances.leads import lead_actor, lead_committee
 from pipeline.nlp.stances.spokespeople import principal
 from pipeline.nlp.stances.words import BODY_NOUNS, MEMBER_NOUNS, PARTITIVE_WORDS, SPOKESPERSON_NOUNS
 from pipeline.nlp.syntax import ACTOR_LABELS, MentionIndex, mention_of
@@ -69,7 +69,11 @@ class StanceArticle:
             None,
         )
         if group is not None:
-            return group  # "critics said …": the group holds what it said
+            # "critics said …": the group holds what it said; "…, MPs have warned" the
+            # committee the report goes on to name (`leads.lead_committee`)
+            span = self.doc.char_span(group.char_start, group.char_end, alignment_mode="expand")
+            committee = lead_committee(self.ctx, self.index, span.root) if span is not None else None
+            return committee or group
         words = surface.lower().split()
         if not words or words[-1] not in SPOKESPERSON_NOUNS:
             return None
@@ -124,7 +128,9 @@ class StanceArticle:
         ("His report demands …", `_pronoun_author`), when it is a clause's subject ("as the
         party challenging Labour" describes a role, and refers to no one), or the actor a news
         lead describes and names next ("A chief constable has backed …", `leads`)."""
-        found = None if subject.dep_ not in ("nsubj", "nsubjpass") else committee_of_members(self.index, subject)
+        found = None
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            found = committee_of_members(self.index, subject) or lead_committee(self.ctx, self.index, subject)
         found = found or self.mention_of(subject)
         if found is None and subject.dep_ in ("nsubj", "nsubjpass"):
             found = body_named_like(self, subject) or published_by(self, subject)

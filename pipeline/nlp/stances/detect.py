@@ -117,7 +117,7 @@ GATES: dict[Callable, Callable[[Gate], bool]] = {
     verb_signals: lambda g: g.pos == "VERB" and g.cue_verb,
     proposal_signals: lambda g: g.proposal and (g.pos == "VERB" or g.dep == "acl" and g.tag == "VBN"),
     inclusion_signals: lambda g: g.pos == "VERB" and g.inclusion,
-    owned_plan_signals: lambda g: g.pos == "VERB" and g.dep in ("acl", "xcomp"),
+    owned_plan_signals: lambda g: g.pos == "VERB" and g.dep in ("acl", "xcomp", "advcl"),
     existential_signals: lambda g: g.be,
     copular_signals: lambda g: g.be,
     goal_signals: lambda g: g.be,

@@ -11,12 +11,21 @@ named with another word ("police chief") is found only for an office only a pers
 (`lead_person_nouns`: "A former Home Office minister has called for … Barbara Roche said"),
 as the first person named next; a lead about one actor whose next sentences name another
 bearer of the noun, or first name another person, is read as that one.
+
+A committee's report is told the same way with its members for the body: "… will be caused
+by government plans, MPs have warned. … the Environmental Audit Committee said." A bare
+plural of a member noun (`committee_member_nouns`: "MPs", "the MPs", nothing else before it)
+that is a subject of the lead is the committee (a name ending in `committee_body_heads` or
+`committee_heads`) the next LEAD_REACH sentences have as a subject, and so is every later
+bare "MPs" of the article (`lead_committee`): the article reports that committee's findings.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.mentions.vocabulary import COMMITTEE_HEADS
+from pipeline.nlp.quotes.cues import COMMITTEE_BODY_HEADS, COMMITTEE_MEMBER_NOUNS
 from pipeline.nlp.records import ArticleContext, Mention
 from pipeline.nlp.stances.words import LEAD_PERSON_NOUNS
 from pipeline.nlp.syntax import MentionIndex
@@ -54,6 +63,52 @@ def lead_actor(ctx: ArticleContext, index: MentionIndex, subject: Token) -> Ment
             if not nouns or nouns & LEAD_PERSON_NOUNS:
                 return person
     return None
+
+
+def lead_committee(ctx: ArticleContext, index: MentionIndex, noun: Token) -> Mention | None:
+    """The committee a bare "MPs" stands for when the lead's bare "MPs" are the committee
+    named as a subject right after the lead (module docstring), or None."""
+    if not _bare_members(noun):
+        return None
+    body = [s for s in ctx.sentences if s.section == "body"]
+    if not body or noun.idx < body[0].char_start:
+        return None
+    lead = ctx.doc.char_span(body[0].char_start, body[0].char_end, alignment_mode="expand")
+    word = _member_word(noun)
+    if lead is None or not any(
+        t.dep_ in ("nsubj", "nsubjpass") and _bare_members(t) and _member_word(t) == word for t in lead
+    ):
+        return None
+    reach = {s.sentence_id for s in body[1 : 1 + LEAD_REACH]}
+    for mention in sorted(index.mentions, key=lambda m: m.char_start):
+        if mention.sentence_id not in reach or mention.entity_type != "ORGANIZATION" or mention.kind != "name":
+            continue
+        head = mention.name.lower().split()[-1] if mention.name.split() else ""
+        if head not in COMMITTEE_BODY_HEADS and head not in COMMITTEE_HEADS:
+            continue
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return mention
+    return None
+
+
+def _member_word(noun: Token) -> str:
+    """The member noun of "MPs" (the abbreviation without its "s") or "peers" (the lemma)."""
+    acronym = noun.text.endswith("s") and noun.text[:-1].isupper() and len(noun.text) > 2
+    return noun.text[:-1].lower() if acronym else noun.lemma_.lower()
+
+
+def _bare_members(noun: Token) -> bool:
+    """ "MPs", "the MPs": a plural member noun with nothing but "the" before it and no
+    preposition after it ("Labour MPs", "MPs from all parties" are some MPs, not a committee)."""
+    acronym = noun.text.endswith("s") and noun.text[:-1].isupper() and len(noun.text) > 2
+    if noun.tag_ not in ("NNS", "NNPS") and not acronym:
+        return False
+    if _member_word(noun) not in COMMITTEE_MEMBER_NOUNS:
+        return False
+    if any(t.lower_ != "the" for t in noun.lefts):
+        return False
+    return not any(c.dep_ in ("prep", "conj") for c in noun.rights)
 
 
 def _described_by(ctx: ArticleContext, mention: Mention) -> set[str]:

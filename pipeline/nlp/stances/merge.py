@@ -15,6 +15,7 @@ from pipeline.nlp.stances.accord import with_person
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.phrases import TIME_ENTITIES, abbreviation, clean
 from pipeline.nlp.stances.signals import Signal
+from pipeline.nlp.syntax import ARTICLES
 
 # who can take a position: people, bodies, states and groups (eval/GUIDE.md, entities)
 HOLDER_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "GROUP"})
@@ -56,6 +57,7 @@ def merge(art: StanceArticle, signals: list[Signal]) -> list[Stance]:
             if named is not None:
                 target = named  # "the prime minister" -> "Tony Blair"
         target = _possessor_named(art, signal.target_head, target)
+        target = _full_name(art, target, target_mention)
         target = _long_form(signal.target_head, target, target_mention)
         if _empty_target(art, signal, target) or denied(signal.target_head) or with_person(signal, target_mention):
             continue  # no issue, or one the sentence says is not there
@@ -205,14 +207,36 @@ def _possessor_named(art: StanceArticle, head: Token, target: str) -> str:
     return named + target[len(surface):]
 
 
+def _full_name(art: StanceArticle, target: str, mention: Mention | None) -> str:
+    """A person taken sides on, named by surname alone ("marched against Bush", "attacked Mr
+    Blair"), is named as the article first named them in full ("George W. Bush"), as a reader
+    names the person: the one earlier name of two or more words that can be the same person."""
+    if mention is None or mention.kind != "name" or mention.entity_type != "PERSON" or " " in mention.name:
+        return target
+    if clean(mention.surface).lower() != target.lower():
+        return target
+    full = {
+        m.name
+        for m in art.by_id.values()
+        if m.kind == "name" and m.entity_type == "PERSON" and m.char_start < mention.char_start
+        and " " in m.name and may_name_one_person(m.name, mention.name)
+    }
+    return full.pop() if len(full) == 1 else target
+
+
 def _long_form(head: Token, target: str, mention: Mention | None) -> str:
     """A target that is only a short form the text introduced in brackets after its long form
     ("Community Support Officers (CSOs) … CSOs are making a real difference") is named as the
     text first named it, brackets included ("Community Support Officers (CSOs)"): the long
-    form says what the thing is, as a reader's label does. A body's or a person's short form
-    is a name (a mention), not such a thing."""
-    if " " in target or mention is not None and mention.kind == "name":
+    form says what the thing is, as a reader's label does. A body's short form is a name (a
+    mention): the body as its mention names it, with the initials the text writes ("the EDL"
+    -> "English Defence League (EDL)"), as a reader names the body taken sides on."""
+    if " " in target:
         return target
+    if mention is not None and mention.kind == "name":
+        name = mention.name.split(" ", 1)[1] if mention.name.split(" ", 1)[0].lower() in ARTICLES else mention.name
+        named = name != target and mention.surface == target and abbreviation(head) and " " in name
+        return f"{name} ({target})" if named else target
     doc = head.doc
     for short in doc[: head.i]:
         if short.text != target or not abbreviation(short) or short.i < 2 or short.i + 1 >= len(doc):

@@ -476,10 +476,15 @@ def owned_plan_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     noun = verb.head
     if not has_to_marker(verb) or hypothetical(verb):
         return []
+    dep = verb.dep_
+    if dep == "advcl" and noun.dep_ == "acl" and noun.tag_ == "VBN" and _programme_noun(noun.head):
+        # "the government's commitment made in March of this year to fund extra carriages":
+        # the parser hangs the pledge's infinitive on the participle of its making
+        dep, noun = "acl", noun.head
     quote = art.quote_at(verb.idx)
-    if verb.dep_ == "acl" and _programme_noun(noun):
+    if dep == "acl" and _programme_noun(noun):
         holder = _programme_owner(art, noun, noun, quote)
-    elif verb.dep_ == "xcomp" and noun.i > 0 and _misparsed_owner(noun):
+    elif dep == "xcomp" and noun.i > 0 and _misparsed_owner(noun):
         holder = _owner_mention(art, noun.doc[noun.i - 1])  # "attacked Tory plans to …": "plans" tagged a verb
     else:
         return []
