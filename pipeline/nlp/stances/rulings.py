@@ -8,6 +8,8 @@ stance passes get each ruling's "that" clause as an indirect quote of its court
 as in reported speech. A ruling verb (`ruling_verbs`) needs a subject that is a mention, a
 ruling noun (`ruling_nouns`) a possessive or a name before it that is one ("a Law Lords
 judgement that …"; also where the parser reads "ruling" as a participle on the name); a
+ruling verb's clause may also come without "that", after it or before it ("The sell-off was
+illegal, a court has ruled"; `_bare_clause`); a
 clause inside a direct quote is the speaker's own words ("We welcome
 the ruling that …") and stays theirs, while a ruling someone reports ("must act on the Law
 Lords' ruling that detention … is unlawful, Mary Robinson has said") is still the court's.
@@ -56,6 +58,8 @@ def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Menti
         else:
             continue
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "acl") and has_that_marker(c)), None)
+        if clause is None and token.pos_ == "VERB" and lemma in RULING_VERBS:
+            clause = next((c for c in token.children if _bare_clause(c)), None)
         speaker = _mention_at(mentions, court) if court is not None else None
         if clause is None or speaker is None:
             continue
@@ -71,6 +75,17 @@ def ruling_quotes(ctx: ArticleContext, quotes: list[Quote], mentions: list[Menti
             )
         )
     return found
+
+
+def _bare_clause(clause: Token) -> bool:
+    """A ruling verb's clause with no complementiser, after the verb ("the Appeal Court ruled
+    the Hunting Act was lawful") or before it ("The sell-off was illegal, a court has ruled"):
+    a finite clause with a subject of its own; one that opens with "whether" or "if" asks."""
+    return (
+        clause.dep_ == "ccomp"
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:

@@ -167,6 +167,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         if found is not None:
             return [found]
     if dobj is not None and not (addressee and xcomp is not None):
+        if _misparsed_clause_subject(verb, dobj):
+            return []  # "denied the war was illegal": the denied clause's subject, no object
         if addressee and _addressed(art, dobj):
             return []  # "warned Tony Blair", "warned ministers that …": the addressee, not the issue
         if addressee and any(c.dep_ == "ccomp" and c.i > dobj.i for c in verb.children):
@@ -206,6 +208,21 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
         return clause_targets(art, ccomp, demanded=lemma in MANDATIVE_VERBS)
     return []
+
+
+def _misparsed_clause_subject(verb: Token, dobj: Token) -> bool:
+    """ "Mr Blair denied the war was illegal": the parser may take the subject of a clause
+    without "that" for the verb's object and leave the clause, right after it, with no subject
+    (a finite verb or copula hung on the verb as its complement). What the verb takes a side on is the clause
+    (a denied judgement is no stance), not the noun."""
+    return any(
+        c.dep_ == "ccomp"  # a conjunct may be a clause whose subject was joined to the object
+        and c.pos_ in ("VERB", "AUX")
+        and c.left_edge.i == dobj.right_edge.i + 1
+        and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "cc") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _money(noun: Token) -> bool:
@@ -301,11 +318,12 @@ def noun_targets(art: StanceArticle, noun: Token) -> list[Target]:
         found = with_subject(art, noun, act, action_targets(art, act))
         if found:
             return found
-    if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that") and (
+    if noun.pos_ == "PRON" and noun.lower_ in ("it", "this", "that", "them") and (
         noun.dep_ in ("dobj", "pobj")
         or noun.dep_ == "nsubjpass" and noun.lower_ != "it" and any(c.dep_ == "agent" for c in noun.head.children)
     ):
-        # "we will vote against it", "that has been attacked by the Tories": what the sentence
+        # "we will vote against it", "that has been attacked by the Tories", "also denied them"
+        # (a plural noun): what the sentence
         # before is about (a passive "it" would continue its subject, often an actor: "Ministers
         # announced a rise in fees. It was opposed by the NUS")
         antecedent = antecedent_noun(art, noun)

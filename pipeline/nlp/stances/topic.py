@@ -12,13 +12,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.stances.context import StanceArticle
+from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.phrases import TIME_ENTITIES
 from pipeline.nlp.stances.words import BODY_NOUNS, GROUNDS_PREPOSITIONS, PURSUIT_PHRASAL_VERBS
 from pipeline.nlp.syntax import ACTOR_LABELS
 
 
 def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
-    """The issue noun of the sentence before the placeholder's clause, or None."""
+    """The issue noun of the sentence before the placeholder's clause, or None; for "them" a
+    plural one ("Downing Street has denied the claims … Lord Goldsmith also denied them")."""
     sentence = placeholder.sent
     # within the same sentence, a noun before the quote opens ("the plan, he said, …") is rare;
     # the previous sentence carries the topic
@@ -36,8 +38,14 @@ def antecedent_noun(art: StanceArticle, placeholder: Token) -> Token | None:
     for child in root.children:
         if child.dep_ == "ccomp":
             candidates = _slots(child, subject_first) + candidates
+    plural = placeholder.lower_ == "them"
     for noun in candidates:
-        if _issue_like(art, noun):
+        # "them" stands for people as often as for things: only a plural object or passive
+        # subject, not a subject (an actor: "Police arrested …"), a noun for people ("three
+        # protesters") or a grounds object ("the pair were cleared of charges")
+        if _issue_like(art, noun) and (
+            not plural or noun.tag_ == "NNS" and noun.dep_ in ("dobj", "nsubjpass") and not people_noun(noun)
+        ):
             return noun
     return None
 
