@@ -171,7 +171,7 @@ def _opening_participle(doc, start: int, end: int) -> bool:
     if any(doc[k].head.i == start and doc[k].dep_ in ("dobj", "attr", "oprd") for k in range(start + 1, end)):
         return True
     after = doc[end + 1] if end + 1 < len(doc) else None
-    if doc[end].text == "," and after is not None and after.dep_ == "nsubj" and after.head.dep_ == "ROOT":
+    if after is not None and doc[end].text == "," and after.dep_ == "nsubj" and after.head.dep_ == "ROOT":
         return True
     return any(k != start + 1 for k in word_positions(doc).get(doc[start + 1].text, ()))
 
