@@ -21,7 +21,7 @@ from pipeline.nlp.mentions.context import (
     is_plural_demonym,
     make_mention,
 )
-from pipeline.nlp.mentions.kinded import given_names
+from pipeline.nlp.mentions.kinded import NUMBER_LABELS, given_names
 from pipeline.nlp.mentions.vocabulary import (
     BAND_MODIFIERS,
     BYSTANDER_PREPOSITIONS,
@@ -250,9 +250,6 @@ def members_named(mc: MentionContext, span: Span) -> bool:
     return k >= 0 and doc[k].lower_ == "of" and doc[k].head.lemma_.lower() in _PARTITIVE_HEADS
 
 
-_NOT_A_NAME = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-
-
 def band_named(mc: MentionContext, kw: Token) -> list[Candidate]:
     """ "a shadowy group known as Meibion Glyndwr", "an armed gang called ...": the name a band
     (band_nouns, with a band_modifiers adjective) is given by "known as", "called", "named" or "dubbed"
@@ -266,7 +263,7 @@ def band_named(mc: MentionContext, kw: Token) -> list[Candidate]:
         return []  # "a pressure group called Transform": a lobby, a body
     out = []
     for verb, ent in given_names(kw):
-        if ent.label_ in _NOT_A_NAME or ent.ent_id_ or ent.start > verb.i + 3:
+        if ent.label_ in NUMBER_LABELS or ent.ent_id_ or ent.start > verb.i + 3:
             continue
         if not mc.in_sections(ent.start, ent.end) or mc.gaz.by_alias(clean_spaces(ent.text)) is not None:
             continue

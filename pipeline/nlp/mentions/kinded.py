@@ -42,7 +42,8 @@ _TITLE_JOINS = frozenset({"in", "the", "of", "for", "on", "to", "a"})
 _MEASURES = frozenset({"QUANTITY", "CARDINAL"})
 _BROADCAST_WORDS = frozenset({"tv", "television", "radio", "cable"})  # "the CBS TV network": a broadcaster
 _PRIZE_SUPERLATIVES = frozenset({"best", "worst"})  # "a best film Oscar": a prize's category
-_NOT_A_TITLE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NUMBER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+"""NER's labels for numbers, amounts and times: never the name a noun is given."""
 _TYPE = {
     "event": "EVENT", "award": "EVENT", "fac": "LOCATION", "site": "LOCATION", "law": "LAW", "product": "PRODUCT",
     "virus": "PRODUCT", "brand": "PRODUCT", "index": "PRODUCT", "study": "WORK", "tool": "PRODUCT", "cast": "WORK",
@@ -59,7 +60,7 @@ _NOT_THE_NAME = {
     # "the Granita restaurant", "Birmingham New Street stations", "the Sankatmochan temple" typed
     # NORP: a site no owner names, whatever NER typed it (a people's adjective is told by its
     # word, `_a_sites_name`)
-    "site": ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"),
+    "site": NUMBER_LABELS,
     "award": ("ORG", "PERSON", "GPE", "DATE", "TIME"),
     "event": ("PERSON", "GPE", "DATE", "TIME"),
     "law": ("ORG", "PERSON", "DATE", "TIME"),  # "the Blair accord", "the EU treaty": the party to it
@@ -154,7 +155,7 @@ def listed_examples(mc: MentionContext, kw: Token) -> list[Candidate]:
     for obj in _example_objects(kw):
         for member in [obj, *_conjuncts(obj)]:
             ent = next((e for e in ents_covering(doc, member.i) if e.root.i == member.i), None)
-            if ent is None or ent.label_ in _NOT_A_TITLE or not mc.in_sections(ent.start, ent.end):
+            if ent is None or ent.label_ in NUMBER_LABELS or not mc.in_sections(ent.start, ent.end):
                 continue
             if _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
                 continue
@@ -178,7 +179,7 @@ def called_names(mc: MentionContext, kw: Token) -> list[Candidate]:
     label, ner = ("WORK", "WORK_OF_ART") if NAMING_HEADS[kw.lower_] == "work" else ("PRODUCT", "PRODUCT")
     out = []
     for verb, ent in given_names(kw):
-        if ent.label_ in _NOT_A_TITLE or not mc.in_sections(ent.start, ent.end):
+        if ent.label_ in NUMBER_LABELS or not mc.in_sections(ent.start, ent.end):
             continue
         if ent.start > verb.i + 2 or _known(mc, ent) or any(t.lower_ in mc.role_words for t in ent):
             continue
@@ -252,7 +253,7 @@ def titled_work(mc: MentionContext, kw: Token, product: bool = False) -> list[Ca
     # "the horror film The Grudge": NER may leave the title's capitalised article out
     article = doc[k].lower_ in ARTICLES and doc[k].is_title and k + 1 < len(doc)
     ent = next((e for e in ents_covering(doc, k + article) if e.start in (k, k + article)), None)
-    if ent is None or ent.label_ in _NOT_A_TITLE or ent.ent_id_ or not _titles(ent.root, kw):
+    if ent is None or ent.label_ in NUMBER_LABELS or ent.ent_id_ or not _titles(ent.root, kw):
         return []
     if kw.dep_ == "compound" and kw.head.i >= ent.end:
         return []  # "film Bafta nominations": the noun describes what comes after the name
@@ -305,7 +306,7 @@ def _title_end(doc, end: int) -> int:
     j = end
     while j < len(doc) and doc[j].is_lower and doc[j].lower_ in _TITLE_JOINS:
         j += 1
-    if j == end or j >= len(doc) or not _name_word(doc[j]) or doc[j].ent_type_ in _NOT_A_TITLE:
+    if j == end or j >= len(doc) or not _name_word(doc[j]) or doc[j].ent_type_ in NUMBER_LABELS:
         return end
     while j < len(doc) and _name_word(doc[j]):
         j += 1
@@ -509,7 +510,7 @@ def dated_title(mc: MentionContext, possessive: Token) -> list[Candidate]:
     if year is None or not (year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()):
         return []
     ent = next((e for e in ents_covering(doc, i + 1) if e.start == i + 1), None) if i + 1 < len(doc) else None
-    if ent is None or ent.label_ in _NOT_A_TITLE or ent.label_ in ("EVENT", "LAW"):
+    if ent is None or ent.label_ in NUMBER_LABELS or ent.label_ in ("EVENT", "LAW"):
         return []
     if ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.i >= ent.end:
         return []  # "2004's Manchester United squad": the year owns the noun the name describes
