@@ -92,17 +92,20 @@ def lead_committee(ctx: ArticleContext, index: MentionIndex, noun: Token) -> Men
     return None
 
 
+def _acronym_plural(noun: Token) -> bool:
+    """ "MPs", "MEPs": an abbreviation in capitals with a plural "s"."""
+    return noun.text.endswith("s") and noun.text[:-1].isupper() and len(noun.text) > 2
+
+
 def _member_word(noun: Token) -> str:
     """The member noun of "MPs" (the abbreviation without its "s") or "peers" (the lemma)."""
-    acronym = noun.text.endswith("s") and noun.text[:-1].isupper() and len(noun.text) > 2
-    return noun.text[:-1].lower() if acronym else noun.lemma_.lower()
+    return noun.text[:-1].lower() if _acronym_plural(noun) else noun.lemma_.lower()
 
 
 def _bare_members(noun: Token) -> bool:
     """ "MPs", "the MPs": a plural member noun with nothing but "the" before it and no
     preposition after it ("Labour MPs", "MPs from all parties" are some MPs, not a committee)."""
-    acronym = noun.text.endswith("s") and noun.text[:-1].isupper() and len(noun.text) > 2
-    if noun.tag_ not in ("NNS", "NNPS") and not acronym:
+    if noun.tag_ not in ("NNS", "NNPS") and not _acronym_plural(noun):
         return False
     if _member_word(noun) not in COMMITTEE_MEMBER_NOUNS:
         return False

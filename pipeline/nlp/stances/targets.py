@@ -213,10 +213,10 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
 def _misparsed_clause_subject(verb: Token, dobj: Token) -> bool:
     """ "Mr Blair denied the war was illegal": the parser may take the subject of a clause
     without "that" for the verb's object and leave the clause, right after it, with no subject
-    (a finite verb or copula hung on the verb as its complement). What the verb takes a side on is the clause
-    (a denied judgement is no stance), not the noun."""
+    (a finite verb or copula hung on the verb as its complement, not a conjunct). What the verb
+    takes a side on is the clause (a denied judgement is no stance), not the noun."""
     return any(
-        c.dep_ == "ccomp"  # a conjunct may be a clause whose subject was joined to the object
+        c.dep_ == "ccomp"
         and c.pos_ in ("VERB", "AUX")
         and c.left_edge.i == dobj.right_edge.i + 1
         and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
