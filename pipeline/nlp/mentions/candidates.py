@@ -849,7 +849,7 @@ def _people(mc: MentionContext, kw: Token) -> list[Candidate]:
         elif _country_name_modifier(mc, start - 1):
             start -= 1  # "UK Muslims" is one people, named like "British Muslims"
         elif _faith_branch(mc, prev):
-            start -= 1  # "liberal Jews", "Roman Catholics": a branch of the faith, a group of its own
+            start -= 1  # "liberal Jews", "Orthodox Jews": a branch of the faith, a group of its own
             break
         else:
             break
