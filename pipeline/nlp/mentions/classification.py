@@ -28,10 +28,9 @@ from pipeline.nlp.mentions.context import (
     MentionContext,
     clean_spaces,
     ents_covering,
-    is_plural_demonym,
 )
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate, short_country_demonym, short_country_name
-from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase, persons_counted
+from pipeline.nlp.mentions.groups import followers_or_dwellers, members_named, people_phrase
 from pipeline.nlp.mentions.kinds import known_place, shaped_like_a_person
 from pipeline.nlp.mentions.name_context import (
     bare_chamber,
@@ -352,11 +351,6 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     iso3 = mc.gaz.demonym_country(text) if end < whole else None
     if iso3 is not None:  # "many Canadians &mdash;" typed ORG with the markup: the demonym, as NORP
         return gazetteer_candidate(mc, span, "NORP", mc.gaz.country(iso3).entity_id)
-    if len(span) == 2 and span[0].dep_ == "nummod" and span[0].head.i == end - 1 and persons_counted(span[1:]):
-        # "Four Britons were among the dead" typed ORG: the persons' nationality, the country
-        iso3 = mc.gaz.demonym_country(span[1].text) if is_plural_demonym(span[1], mc.gaz) else None
-        if iso3 is not None:
-            return gazetteer_candidate(mc, span[1:], "NORP", mc.gaz.country(iso3).entity_id)
     if label == "ORG" and leaders_government(mc, span):
         return None  # "the Bush Administration": the national government, no body of its own
     if label in ("ORG", "GPE", "NORP", "LOC", "PERSON") and listed_remit(mc, span):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, is_plural_demonym
-from pipeline.nlp.mentions.groups import a_language, people_acting, people_group, persons_counted
+from pipeline.nlp.mentions.groups import a_language, people_acting, people_group
 from pipeline.nlp.mentions.vocabulary import (
     ENVOY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -47,7 +47,7 @@ def gazetteer_candidate(mc: MentionContext, span: Span, label: str, entity_id: s
         if a_language(span):
             return None  # "experimenting with Japanese and Spanish", "teach German": a tongue, not the state
         iso3 = entry.country_iso3
-        if is_plural_demonym(span[-1], mc.gaz) and not people_acting(mc, span) and not persons_counted(span):
+        if is_plural_demonym(span[-1], mc.gaz) and not people_acting(mc, span):
             return people_group(mc, span, iso3)
         return Candidate(start, end, label, "COUNTRY", "demonym", entry.name, 2, entity_id, country_iso3=iso3)
     if entity_id.startswith("city:"):

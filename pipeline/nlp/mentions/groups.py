@@ -25,7 +25,6 @@ from pipeline.nlp.mentions.kinded import NUMBER_LABELS, given_names
 from pipeline.nlp.mentions.vocabulary import (
     BAND_MODIFIERS,
     BYSTANDER_PREPOSITIONS,
-    COUNT_SCALE_WORDS,
     GROUP_MODIFIERS,
     GROUP_NOUNS,
     NATIONALITY_GROUP_NOUNS,
@@ -186,31 +185,6 @@ def people_acting(mc: MentionContext, span: Span) -> bool:
     verb = head.head
     clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
     return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "against" for v in clauses for c in v.children)
-
-
-def persons_counted(span: Span) -> bool:
-    """ "the crew includes three Greeks and 19 Filipinos", "four Britons were among the dead":
-    a bare plural demonym counted by a small number names persons one by one by their
-    nationality (eval/GUIDE.md: a person's nationality is a surface of the country), no
-    group that acts as one; not a crowd's or a population's size ("2 million Iraqis",
-    "20,000 Iraqis", count_scale_words), a share of a people ("one in four Turks"), a set
-    a determiner names as one ("the four Britons", "all four Britons"), nor a people its
-    own words qualify ("two ethnic Albanians", "three Kosovo Albanians")."""
-    if len(span) != 1:
-        return False
-    head = span[0]
-    counts = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
-    if len(counts) != 1 or any(c.dep_ in ("amod", "compound", "poss", "det", "predet") for c in head.children):
-        return False  # "the four Britons", "all four Britons held at Guantanamo": a set named as one
-    count = counts[0]
-    if count.i > 0 and head.doc[count.i - 1].tag_ in ("DT", "PDT"):
-        return False  # the same, where the parser hung the determiner elsewhere
-    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.like_num:
-        return False  # "one in four Turks": a share of the people
-    if any(t.lower_ in COUNT_SCALE_WORDS for t in count.subtree):
-        return False
-    digits = count.text.replace(",", "")
-    return not digits.isdigit() or int(digits) < 1000
 
 
 _LANGUAGE_DEPS = frozenset({"dobj", "pobj"})
