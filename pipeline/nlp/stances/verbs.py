@@ -36,6 +36,7 @@ from pipeline.nlp.stances.targets import (
     Target,
     action_targets,
     clause_targets,
+    frame_action,
     misparsed_plan,
     noun_targets,
     shared_infinitives,
@@ -149,7 +150,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if base < MIN_CUE_SCORE:
         return out  # weak cues ("suggest", "question") count only inside composed actions
-    if _purpose_of_act(art, verb) or _property_of_noun(art, verb):
+    if _purpose_of_act(art, verb) or _property_of_noun(art, verb) or _denied_attitude(art, verb):
         return out
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
     holder, quote = holder_for(art, verb, deontic)
@@ -265,6 +266,23 @@ def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
         return False
     return verb_cue(art, act) is None and not is_cue(act)
 
+
+def _denied_attitude(art: StanceArticle, verb: Token) -> bool:
+    """ "has no desire to offer more concessions", "no intention of backing the bill": a cue
+    that is the act of an attitude or attempt noun denied by its determiner is read through that
+    noun (`judgements.attitude_signals`: the speaker opposes the act); on its own the cue would
+    state the very position the noun denies."""
+    noun = verb.head
+    if verb.dep_ == "pcomp" and noun.dep_ == "prep":
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS:
+        return False
+    action = frame_action(noun)
+    denied = any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children)
+    return denied and action is not None and action.i == verb.i
+
+
+_ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS
 
 # nouns whose prepositional gerund keeps its stance: an attitude, attempt, demand, aim, plan or deed
 _STANCE_FRAME_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS | DEMAND_NOUNS | GOAL_NOUNS | POLICY_NOUNS | DEED_NOUNS
