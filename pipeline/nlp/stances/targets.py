@@ -283,11 +283,9 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
         modal = has_modal_aux(clause)
         return action_targets(art, clause) if (infinitive or demanded and not modal) and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
-        composed = action_targets(art, clause)
-        if composed and _negated_clause(clause):
-            # "insisted the tax would not be abolished", "wants the scheme not to be scrapped":
-            # what the clause denies of its subject is the other side of its cue
-            return [Target(t.label, t.head, -t.sign, t.strength) for t in composed]
+        # "insisted the tax would not be abolished", "wants the scheme not to be scrapped":
+        # what the clause denies of its subject is the other side of its cue
+        composed = _negated(clause, action_targets(art, clause))
         if composed:
             return composed
     elif (
@@ -298,11 +296,6 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
         # "want the EU budget to be capped at 1%": the act wished for, not the budget
         return [Target(done[0], done[1])]
     return noun_targets(art, passive)
-
-
-def _negated_clause(clause: Token) -> bool:
-    """A clause its own "not"/"never" denies ("would not be abolished", "never be scrapped")."""
-    return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in clause.children)
 
 
 _ATTEMPT_NOUNS_OR_ATTITUDE_NOUNS_OR_DEMAND_NOUNS = ATTEMPT_NOUNS | ATTITUDE_NOUNS | DEMAND_NOUNS
