@@ -656,6 +656,8 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     for host, child in [(verb, c) for c in verb.children] + [(o, c) for o in objects for c in o.children]:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
+            if _set_off_affiliation(verb, child):
+                continue
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
             if pobj is not None and pobj.ent_type_ in TIME_ENTITIES:
                 pobj = None  # "condemned Azerbaijan on Tuesday": when, not what for
@@ -682,6 +684,19 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
                     continue
                 out += charged or ([Target(f"{a.label} {act}", a.head) for a in actors] if act else [])
     return out
+
+
+def _set_off_affiliation(verb: Token, prep: Token) -> bool:
+    """ "accused Oliver Finegold, of the Evening Standard newspaper, of doorstepping him": an "of"
+    phrase set off by commas right after the object, with the verb's own "of" after it, says
+    where the object comes from, not what it is charged with."""
+    doc = verb.doc
+    if prep.lower_ != "of" or prep.i == 0 or doc[prep.i - 1].text != ",":
+        return False
+    after = prep.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i > after for c in verb.children)
 
 
 # a possessive pronoun and whether the one it stands for is plural (None: either)
