@@ -159,6 +159,8 @@ class StanceArticle:
         it names."""
         if is_dissent_noun(subject):
             return self.index.at(subject)
+        if counted_members(subject) and self.index.at(subject) is None:
+            return None  # "some members of the Labour Party": a part, not the party (as "some Labour MPs")
         if self.index.at(subject) is None:
             # "Japan's ruling party, the Liberal Democratic Party, …": an apposition the parser
             # read as a conjunct (no "and"/"or" before it) names the phrase

@@ -263,8 +263,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
     received = noun.head.lower_ == "with" and any(c.dep_ == "dobj" for c in noun.head.head.children)
     if noun.dep_ == "pobj" and (noun.head.lower_ == "in" or received) and noun.head.head.pos_ in ("VERB", "AUX"):
         # "I'm so strongly in favour of …", "voted in favour of …", "greeted the plan with
-        # scepticism": the subject of the verb it hangs on (limit: "use trains in favour of
-        # cars", meaning instead of, reads as support for cars)
+        # scepticism": the subject of the verb it hangs on, or the object that does its
+        # infinitive; one the mentions do not cover holds it, not the speaker
         verb = noun.head.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
@@ -275,6 +275,12 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
             and subject.lower_ not in PERSONAL_PRONOUNS
         ):
             return mention, quote
+        doer = _controller(verb) if subject is None else subject
+        if doer is not None and doer.lower_ not in PERSONAL_PRONOUNS and doer.lower_ not in FIRST_PERSON:
+            # "encourage more people to use trains in favour of cars", "voters had rejected
+            # the Tories in favour of …": the choice of whoever does the verb, not the speaker's
+            mention = art.mention_of(doer)
+            return (mention if mention is not None and mention.entity_type != "LOCATION" else None), quote
     if top.dep_ == "pobj" and top.head.head.lemma_.lower() in LACK_NOUNS:
         top = top.head.head  # "a lack of trust"
     if (
@@ -315,6 +321,13 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
         # speaker reports ("e-mails from readers showed deeper concern about the image")
         return art.speaker(quote), quote
     return None, quote
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that does a subjectless infinitive ("encourage more people to use …")."""
+    if verb.dep_ != "xcomp" or verb.head == verb:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _targets(art: StanceArticle, noun: Token) -> list[Target]:

@@ -283,7 +283,9 @@ def clause_targets(art: StanceArticle, clause: Token, demanded: bool = False) ->
         modal = has_modal_aux(clause)
         return action_targets(art, clause) if (infinitive or demanded and not modal) and clause.pos_ == "VERB" else []
     if verb_cue(art, clause) is not None:
-        composed = action_targets(art, clause)
+        # "insisted the tax would not be abolished", "wants the scheme not to be scrapped":
+        # what the clause denies of its subject is the other side of its cue
+        composed = _negated(clause, action_targets(art, clause))
         if composed:
             return composed
     elif (

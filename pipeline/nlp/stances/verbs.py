@@ -36,6 +36,7 @@ from pipeline.nlp.stances.targets import (
     Target,
     action_targets,
     clause_targets,
+    frame_action,
     misparsed_plan,
     noun_targets,
     shared_infinitives,
@@ -149,7 +150,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if base < MIN_CUE_SCORE:
         return out  # weak cues ("suggest", "question") count only inside composed actions
-    if _purpose_of_act(art, verb) or _property_of_noun(art, verb):
+    if _purpose_of_act(art, verb) or _property_of_noun(art, verb) or _denied_attitude(art, verb):
         return out
     deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children)
     holder, quote = holder_for(art, verb, deontic)
@@ -265,6 +266,23 @@ def _purpose_of_act(art: StanceArticle, verb: Token) -> bool:
         return False
     return verb_cue(art, act) is None and not is_cue(act)
 
+
+def _denied_attitude(art: StanceArticle, verb: Token) -> bool:
+    """ "has no desire to offer more concessions", "no intention of backing the bill": a cue
+    that is the act of an attitude or attempt noun denied by its determiner is read through that
+    noun (`judgements.attitude_signals`: the speaker opposes the act); on its own the cue would
+    state the very position the noun denies."""
+    noun = verb.head
+    if verb.dep_ == "pcomp" and noun.dep_ == "prep":
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS:
+        return False
+    action = frame_action(noun)
+    denied = any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children)
+    return denied and action is not None and action.i == verb.i
+
+
+_ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS
 
 # nouns whose prepositional gerund keeps its stance: an attitude, attempt, demand, aim, plan or deed
 _STANCE_FRAME_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS | DEMAND_NOUNS | GOAL_NOUNS | POLICY_NOUNS | DEED_NOUNS
@@ -638,6 +656,8 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     for host, child in [(verb, c) for c in verb.children] + [(o, c) for o in objects for c in o.children]:
         if child.dep_ == "prep" and child.lower_ in GROUNDS_PREPOSITIONS and child.i > verb.i:
+            if _set_off_affiliation(verb, child):
+                continue
             pobj = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
             if pobj is not None and pobj.ent_type_ in TIME_ENTITIES:
                 pobj = None  # "condemned Azerbaijan on Tuesday": when, not what for
@@ -664,6 +684,19 @@ def _grounds_targets(art: StanceArticle, verb: Token, actors: list[Target]) -> l
                     continue
                 out += charged or ([Target(f"{a.label} {act}", a.head) for a in actors] if act else [])
     return out
+
+
+def _set_off_affiliation(verb: Token, prep: Token) -> bool:
+    """ "accused Oliver Finegold, of the Evening Standard newspaper, of doorstepping him": an "of"
+    phrase set off by commas right after the object, with the verb's own "of" after it, says
+    where the object comes from, not what it is charged with."""
+    doc = verb.doc
+    if prep.lower_ != "of" or prep.i == 0 or doc[prep.i - 1].text != ",":
+        return False
+    after = prep.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i > after for c in verb.children)
 
 
 # a possessive pronoun and whether the one it stands for is plural (None: either)
