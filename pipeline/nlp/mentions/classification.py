@@ -65,6 +65,7 @@ from pipeline.nlp.mentions.ner_spans import (
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
+    pair_named_apart,
     repeated_head_pair,
     sentence_case_word,
 )
@@ -142,7 +143,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
             continue
-        if parts := repeated_head_pair(ent):  # "the Duchy of Lancaster and Duchy of Cornwall": two names
+        # "the Duchy of Lancaster and Duchy of Cornwall", "UPS and Deutsche Post": two names
+        if parts := repeated_head_pair(ent) or pair_named_apart(ent):
             out.extend(c for part in parts if (c := _classify(mc, part)) is not None)
             continue
         split = body_then_holder(mc, ent)

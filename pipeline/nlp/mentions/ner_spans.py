@@ -188,3 +188,44 @@ def repeated_head_pair(ent: Span) -> list[Span]:
         if doc[k].lower_ == "and" and doc[k + 1].text == doc[first].text:
             return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
     return []
+
+
+def pair_named_apart(ent: Span) -> list[Span]:
+    """ "Shares in UPS and Deutsche Post rose", "Dell and Hewlett-Packard cut prices": NER ran
+    two bodies joined by "and" into one organisation. Each side of the one "and", all its
+    words capitalised, that the article also writes on its own (no capitalised word next to
+    it) is a name of its own; each is a span with NER's label. Not "Procter and Gamble" or
+    "the Department of Trade and Industry" (one name, whose parts the article does not write
+    alone, or whose "and" joins a remit after "of")."""
+    doc = ent.doc
+    if ent.label_ != "ORG":
+        return []
+    first = ent.start + (ent[0].lower_ == "the")
+    joins = [k for k in range(first + 1, ent.end - 1) if doc[k].text == "and"]
+    if len(joins) != 1:
+        return []
+    k = joins[0]
+    parts = [Span(doc, first, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+    if parts[0].text == parts[1].text:
+        return []
+    for part in parts:
+        if not all(t.text[:1].isupper() for t in part) or not _written_alone(doc, ent, part):
+            return []
+    return parts
+
+
+def _written_alone(doc, ent: Span, part: Span) -> bool:
+    """Whether the words of `part` occur outside `ent` with no capitalised word on either side."""
+    words = [t.text for t in part]
+    n = len(words)
+    for i in word_positions(doc).get(words[0], ()):
+        if ent.start <= i < ent.end or [t.text for t in doc[i : i + n]] != words:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        if before is not None and before.text[:1].isupper() and not doc[i].is_sent_start:
+            continue
+        if after is not None and after.text[:1].isupper():
+            continue
+        return True
+    return False
