@@ -60,6 +60,7 @@ from pipeline.nlp.mentions.ner_spans import (
     across_a_hyphen,
     after_inverted_verb,
     ampersand_name,
+    before_a_score,
     before_markup,
     belief_name,
     common_abbreviation,
@@ -270,6 +271,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     start, end = trim_tokens(ent)
     whole = end
     end = before_markup(mc.doc, start, end)
+    if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+        end = before_a_score(mc.doc, start, end)  # "the St. Louis Blues 4–3": the team, not the score
     if label in ("ORG", "FAC", "LOC") and end == whole:
         end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
     view = view_of(mc.doc)

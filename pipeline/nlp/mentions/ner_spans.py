@@ -11,6 +11,7 @@ decide a name's type.
 from __future__ import annotations
 
 import calendar
+import re
 
 from spacy.tokens import Span, Token
 
@@ -229,3 +230,22 @@ def _written_alone(doc, ent: Span, part: Span) -> bool:
             continue
         return True
     return False
+
+
+# a match score written as one token ("4–3") or as three ("2", "-", "0")
+_SCORE = re.compile(r"\d{1,2}[-\u2013]\d{1,2}")
+_SCORE_DASHES = frozenset({"-", "\u2013"})
+
+
+def before_a_score(doc, start: int, end: int) -> int:
+    """ "the St. Louis Blues 4–3", "Everton 2-0", "Liverpool 2-1 Watford: Gerrard": NER ran a
+    team's name on into the score after it (and what follows the score). The name ends
+    before the first score after a capitalised word; `end` where there is none."""
+    for k in range(start + 1, end):
+        text = doc[k].text
+        one = _SCORE.fullmatch(text) is not None
+        three = k + 2 < end + 1 and k + 2 < len(doc) and text.isdigit() and len(text) <= 2
+        three = three and doc[k + 1].text in _SCORE_DASHES and doc[k + 2].text.isdigit() and len(doc[k + 2].text) <= 2
+        if (one or three) and doc[k - 1].text[:1].isupper():
+            return k
+    return end
