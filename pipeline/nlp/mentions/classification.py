@@ -60,11 +60,13 @@ from pipeline.nlp.mentions.ner_spans import (
     across_a_hyphen,
     after_inverted_verb,
     ampersand_name,
+    before_a_score,
     before_markup,
     belief_name,
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
+    pair_named_apart,
     repeated_head_pair,
     sentence_case_word,
 )
@@ -84,7 +86,14 @@ from pipeline.nlp.mentions.org_names import (
     untagged_sites,
 )
 from pipeline.nlp.mentions.parties import party_branch
-from pipeline.nlp.mentions.people import completes_title, is_bare_title, person, starts_title, titled_name
+from pipeline.nlp.mentions.people import (
+    completes_title,
+    is_bare_title,
+    listed_player,
+    person,
+    starts_title,
+    titled_name,
+)
 from pipeline.nlp.mentions.post_words import (
     country_of_a_remit,
     is_title_phrase,
@@ -135,7 +144,8 @@ def entity_candidates(mc: MentionContext) -> list[Candidate]:
     for ent in view_of(mc.doc).ents:
         if ent.label_ not in NER_LABELS:
             continue
-        if parts := repeated_head_pair(ent):  # "the Duchy of Lancaster and Duchy of Cornwall": two names
+        # "the Duchy of Lancaster and Duchy of Cornwall", "UPS and Deutsche Post": two names
+        if parts := repeated_head_pair(ent) or pair_named_apart(ent):
             out.extend(c for part in parts if (c := _classify(mc, part)) is not None)
             continue
         split = body_then_holder(mc, ent)
@@ -252,11 +262,17 @@ def _before_a_named_person(doc, end: int) -> bool:
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.lower_ in GIVEN_NAMES
 
 
+# NER labels a player listed by initials and surname gets instead of PERSON (listed_player)
+_PLAYER_MISREAD_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+
+
 def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     label, ent_id = ent.label_, ent.ent_id_  # read once: each read of a Span's id looks its string up
     start, end = trim_tokens(ent)
     whole = end
     end = before_markup(mc.doc, start, end)
+    if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+        end = before_a_score(mc.doc, start, end)  # "the St. Louis Blues 4–3": the team, not the score
     if label in ("ORG", "FAC", "LOC") and end == whole:
         end = whole = across_a_hyphen(mc.doc, end)  # "the Japan Maritime Self-Defense Force" cut at "Self"
     view = view_of(mc.doc)
@@ -294,6 +310,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return gazetteer_candidate(mc, span, "GPE", mc.gaz.country(capital_of).entity_id)
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    player = listed_player(mc, span) if not ent_id and label in _PLAYER_MISREAD_LABELS else None
+    if player is not None:  # "W Servat, J Milloud, G Lamboley" in a team sheet typed ORG or GPE
+        # the team sheet is the evidence: priority 2 keeps settle_types' article-wide vote off it
+        found = person(mc, mc.doc[player:end], "PERSON")
+        return None if found is None else replace(found, priority=2)
     if not ent_id and len(span) == 1 and span[0].is_upper and view.lower[start] in POST_NOMINALS:
         return None  # "a QC, Christopher Greenwood", "Richard Mawrey, QC told" typed GPE: a rank, no place
     if label in ("GPE", "LOC") and end == whole and _law_named_after(mc, start):

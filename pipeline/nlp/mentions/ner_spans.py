@@ -11,6 +11,7 @@ decide a name's type.
 from __future__ import annotations
 
 import calendar
+import re
 
 from spacy.tokens import Span, Token
 
@@ -188,3 +189,63 @@ def repeated_head_pair(ent: Span) -> list[Span]:
         if doc[k].lower_ == "and" and doc[k + 1].text == doc[first].text:
             return [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
     return []
+
+
+def pair_named_apart(ent: Span) -> list[Span]:
+    """ "Shares in UPS and Deutsche Post rose", "Dell and Hewlett-Packard cut prices": NER ran
+    two bodies joined by "and" into one organisation. Each side of the one "and", all its
+    words capitalised, that the article also writes on its own (no capitalised word next to
+    it) is a name of its own; each is a span with NER's label. Not "Procter and Gamble" or
+    "the Department of Trade and Industry" (one name, whose parts the article does not write
+    alone, or whose "and" joins a remit after "of")."""
+    doc = ent.doc
+    if ent.label_ != "ORG":
+        return []
+    first = ent.start + (ent[0].lower_ == "the")
+    joins = [k for k in range(first + 1, ent.end - 1) if doc[k].text == "and"]
+    if len(joins) != 1:
+        return []
+    k = joins[0]
+    parts = [Span(doc, first, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+    if parts[0].text == parts[1].text:
+        return []
+    for part in parts:
+        if not all(t.text[:1].isupper() for t in part) or not _written_alone(doc, ent, part):
+            return []
+    return parts
+
+
+def _written_alone(doc, ent: Span, part: Span) -> bool:
+    """Whether the words of `part` occur outside `ent` with no capitalised word on either side."""
+    words = [t.text for t in part]
+    n = len(words)
+    for i in word_positions(doc).get(words[0], ()):
+        if ent.start <= i < ent.end or [t.text for t in doc[i : i + n]] != words:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        if before is not None and before.text[:1].isupper() and not doc[i].is_sent_start:
+            continue
+        if after is not None and after.text[:1].isupper():
+            continue
+        return True
+    return False
+
+
+# a match score written as one token ("4–3") or as three ("2", "-", "0")
+_SCORE = re.compile(r"\d{1,2}[-\u2013]\d{1,2}")
+_SCORE_DASHES = frozenset({"-", "\u2013"})
+
+
+def before_a_score(doc, start: int, end: int) -> int:
+    """ "the St. Louis Blues 4–3", "Everton 2-0", "Liverpool 2-1 Watford: Gerrard": NER ran a
+    team's name on into the score after it (and what follows the score). The name ends
+    before the first score after a capitalised word; `end` where there is none."""
+    for k in range(start + 1, end):
+        text = doc[k].text
+        one = _SCORE.fullmatch(text) is not None
+        three = k + 2 < end + 1 and k + 2 < len(doc) and text.isdigit() and len(text) <= 2
+        three = three and doc[k + 1].text in _SCORE_DASHES and doc[k + 2].text.isdigit() and len(doc[k + 2].text) <= 2
+        if (one or three) and doc[k - 1].text[:1].isupper():
+            return k
+    return end

@@ -9,6 +9,7 @@ of State") are no entity of their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -255,6 +256,33 @@ def _is_name_word(view: TokenView, i: int) -> bool:
     return bool(view.is_alpha[i]) or (
         len(text) > 2 and text[0].isalpha() and text[-1].isalpha() and all(c.isalpha() or c in "'’-" for c in text)
     )
+
+
+# a player in a team sheet: bare initials (one capital each, "J-P" hyphened), then a surname
+_LISTED_PLAYER = re.compile(r"(?:[A-Z](?:-[A-Z])? )+[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?")
+_BARE_INITIAL = re.compile(r"[A-Z](?:-[A-Z])?")
+# the same as an item of a list: at the line's start or after a comma, semicolon or colon
+_LISTED_PLAYER_ITEM = re.compile(r"(?:^|[,;:] ?)(?:[A-Z](?:-[A-Z])? )+[A-Z][a-z]", re.MULTILINE)
+
+
+def listed_player(mc: MentionContext, span: Span) -> int | None:
+    """ "J Robinson (capt); M Cueto, J Noon, O Barkley", "W Servat, J Milloud, G Lamboley":
+    a team sheet lists its players by bare initials and surname, which NER reads as bodies,
+    places or products as often as people, and may cut the initials off. A span that is such
+    a name, or its surname right after the initials, standing in a line that lists at least
+    three of them, is a person; returns where the name starts (its initials), else None."""
+    doc = mc.doc
+    start = span.start
+    while start > 0 and _BARE_INITIAL.fullmatch(doc[start - 1].text) and doc[start - 1].whitespace_:
+        start -= 1  # "S Chabal" of which NER took "Chabal" alone
+    name = doc[start : span.end]
+    if not _LISTED_PLAYER.fullmatch(name.text):
+        return None
+    text = doc.text
+    line_start = text.rfind("\n", 0, name.start_char) + 1
+    line_end = text.find("\n", name.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return start if len(_LISTED_PLAYER_ITEM.findall(line)) >= 3 else None
 
 
 def _is_initials(text: str) -> bool:
