@@ -124,3 +124,24 @@ def test_schemas_import_when_pandera_lacks_the_strategies_module():
     done = subprocess.run([sys.executable, "-c", _WITHOUT_STRATEGIES], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+COMMAND_LINE = ("spacy.cli.download", "typer", "weasel", "httpx", "jinja2")
+
+
+def test_the_extractors_import_spacy_without_its_command_line():
+    """`pipeline.nlp` defers `spacy.cli` (`spacy_without_cli`): a quarter of spaCy's import."""
+    loaded = _imported("pipeline.nlp.extract")
+    assert "spacy" in loaded
+    assert not [m for m in COMMAND_LINE if m in loaded]
+    assert "typer" in _imported("spacy")  # the check can fail: spaCy alone imports its command line
+
+
+def test_spacy_s_command_line_is_there_when_asked_for():
+    """`spacy.info` and the commands import the real command line when used."""
+    code = ("import sys, pipeline.nlp.model, spacy; "
+            "deferred = type(sys.modules['spacy.cli']).__name__; "
+            "info = spacy.info(); from spacy.cli import download; "
+            "print(deferred, 'spacy_version' in info, download.__module__, type(sys.modules['spacy.cli']).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["_DeferredPackage", "True", "spacy.cli.download", "module"]
