@@ -1,9 +1,11 @@
-"""The extraction cache remembers, within a process, which entries it found current."""
+"""The extraction cache remembers which entries it found current, within a process and, through
+the memo beside it, for the next process."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,6 +26,7 @@ def _extraction(text: str) -> ArticleExtraction:
 def reads(monkeypatch):
     """A fresh memory of current entries, and the entries read since (article ids)."""
     monkeypatch.setattr(storage, "_FOUND_CURRENT", set())
+    monkeypatch.setattr(storage.RememberedEntries, "_LOADED", set())
     seen = []
     real = ExtractionCache._body
     monkeypatch.setattr(ExtractionCache, "_body", lambda self, *a: seen.append(a[0]) or real(self, *a))
@@ -97,3 +100,46 @@ def test_an_entry_changed_within_the_settling_time_is_read_each_time(tmp_path, r
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 60 * 10**9))  # an old time, set just now
     assert cache.is_current("a1", SHA, "v1") and cache.is_current("a1", SHA, "v1") and len(reads) == 2
+
+
+def _article(article_id: str, sha: str = SHA) -> SimpleNamespace:
+    return SimpleNamespace(seed=SimpleNamespace(article_id=article_id, content_sha256=sha))
+
+
+def _new_process(monkeypatch) -> None:
+    """What another process starts with: nothing remembered, no memo read."""
+    monkeypatch.setattr(storage, "_FOUND_CURRENT", set())
+    monkeypatch.setattr(storage.RememberedEntries, "_LOADED", set())
+
+
+def test_the_next_process_takes_remembered_entries_as_current_without_reading_them(tmp_path, reads, monkeypatch):
+    cache = ExtractionCache(tmp_path)
+    cache.put(_extraction("first"), "v1")
+    _later(monkeypatch)
+    assert cache.stale([_article("a1"), _article("gone")], "v1") == [_article("gone")]
+    assert len(reads) == 1 and (tmp_path / "cache" / storage.RememberedEntries.FILE).is_file()
+
+    _new_process(monkeypatch)
+    assert cache.stale([_article("a1")], "v1") == [] and len(reads) == 1  # taken from the memo
+    assert cache.is_current("a1", SHA, "v1") and len(reads) == 1
+    assert cache.stale([_article("a1", "b" * 64)], "v1") and len(reads) == 2  # other content: read
+
+    _new_process(monkeypatch)
+    assert cache.stale([_article("a1")], "v2") and len(reads) == 3  # another version remembers nothing
+
+    _new_process(monkeypatch)
+    cache.put(_extraction("second"), "v1")  # renamed over it: another identity, read again
+    assert cache.stale([_article("a1")], "v1") == [] and len(reads) == 4
+
+
+def test_a_damaged_memo_remembers_nothing(tmp_path, reads, monkeypatch):
+    cache = ExtractionCache(tmp_path)
+    cache.put(_extraction("first"), "v1")
+    _later(monkeypatch)
+    assert cache.stale([_article("a1")], "v1") == [] and len(reads) == 1
+    memo = tmp_path / "cache" / storage.RememberedEntries.FILE
+    for damage in (memo.read_text()[:-5], '{"identity": "v1", "passed": ["x 1 2"]}', "[]"):
+        memo.write_text(damage)
+        _new_process(monkeypatch)
+        assert cache.stale([_article("a1")], "v1") == []
+    assert len(reads) == 4  # read in each process

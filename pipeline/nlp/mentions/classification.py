@@ -380,6 +380,11 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
     post_at = post_after_a_qualifier(mc, span)
     if post_at is not None:  # "Queensland Premier, Peter Beattie": a post, named by where it is
         return post_place(mc, span[:post_at])
+    if label in ("WORK_OF_ART", "PRODUCT") and len(span) == 1 and known_place(text):
+        # "from Ledbury, Herefordshire" typed PRODUCT, "Hartpury, Gloucestershire" WORK_OF_ART: a
+        # town or county of the places list is no work or product; the place, its type left to the
+        # evidence of its words as for any name NER typed a place
+        return Candidate(start, end, "GPE", "LOCATION", "name", text, 1)
     if label in THING_OF_LABEL and honoured_surname(mc, span):
         return person(mc, span, "PERSON")  # "Dr Gillingwater" typed WORK_OF_ART after "Dr David Gillingwater"
     if label in THING_OF_LABEL:

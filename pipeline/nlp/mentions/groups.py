@@ -171,7 +171,8 @@ def people_acting(mc: MentionContext, span: Span) -> bool:
     """ "Gibraltarians rejected the plan", "Iraqis marched ... to protest against the
     occupation": a bare plural demonym acting on something (an object, or "against" it) is
     its country's people acting as one (issue 17; annotation guide: demonyms used as actors
-    are surfaces of the country); "ethnic Armenians", "the Armenians of Karabakh", people
+    are surfaces of the country), also after "the" ("The Israelis described the meeting as
+    important"); "ethnic Armenians", "some Iraqis", "the Armenians of Karabakh", people
     something is done to, and people doing nothing to anyone ("Palestinians vote") stay a group."""
     doc = mc.doc
     head = span[-1]
@@ -179,8 +180,8 @@ def people_acting(mc: MentionContext, span: Span) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "of":
         return False
-    if any(c.dep_ in ("amod", "compound", "det") for c in head.children):
-        return False
+    if any(c.dep_ in ("amod", "compound") or c.dep_ == "det" and c.lower_ != "the" for c in head.children):
+        return False  # "ethnic Armenians", "some Iraqis"; not "The Israelis described the meeting as important"
     verb = head.head
     clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
     return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "against" for v in clauses for c in v.children)

@@ -1052,7 +1052,7 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if (
         place < len(doc)
         and view.text[after] == ","
-        and view.ent_id[place].startswith(_PLACE_IDS)
+        and (view.ent_id[place].startswith(_PLACE_IDS) or _county_after(doc, place))
         and view.dep[place] not in ("nsubj", "nsubjpass")  # "… of the Google knol, Wales predicted"
         and not (after + 2 < len(doc) and view.text[after + 2] in POSSESSIVES)  # "Unison, Britain's biggest union"
     ):
@@ -1098,6 +1098,15 @@ def _is_place(mc: MentionContext, c: Candidate, root: Token) -> str | None:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in MOTION_VERBS:
         return "PLACE?"
     return None
+
+
+def _county_after(doc, k: int) -> bool:
+    """ "from Hartpury, Gloucestershire, said", "from Ledbury, Herefordshire": one capitalised
+    word of the places list (uk_places) the gazetteer does not hold, ending its phrase, after
+    the name and a comma, says where the place the name is lies, as a gazetteer place does;
+    not a longer name it opens ("Kent County Council")."""
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    return doc[k].is_title and known_place(doc[k].text) and (after is None or after.is_punct)
 
 
 def _is_placed(token: Token) -> bool:

@@ -237,7 +237,12 @@ def speaker_token(cue: Token) -> Token | None:
         return own
     found = subject_of(cue, reporting=is_cue) or _misparsed_inverted_subject(cue)
     if found is None or found.pos_ == "VERB":
-        found = _name_swallowed_before(cue) or _name_closing_participle(found) or found
+        found = (
+            _name_swallowed_before(cue)
+            or _name_closing_participle(found)
+            or _name_hung_on_opening_participle(cue)
+            or found
+        )
     if found is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and (_can_report(cue.head) or _people_claiming(cue)):
         # "issued a statement saying …": the statement speaks for its author; "with Congo's
         # president accusing Rwanda of …": the one the reporting participle describes reports
@@ -419,6 +424,39 @@ def _name_closing_participle(subject: Token | None) -> Token | None:
         set_off = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
         if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and set_off:
             return t
+    return None
+
+
+def _name_hung_on_opening_participle(cue: Token) -> Token | None:
+    """ "Welcoming the ruling, Maeve Sherlock, chief executive of the Refugee Council, said: …":
+    when the parser leaves a finite report with no subject but the opening participle phrase
+    (or makes that phrase the subject) and hangs the name after it on the participle (as a noun
+    modifier, an apposition or an unlabelled dependent), the speaker is that name, set off by a comma after the phrase,
+    its own words (an apposition) running up to the report."""
+    if cue.tag_ not in FINITE_TAGS:
+        return None
+    doc = cue.doc
+    opening = next(
+        (
+            c for c in cue.children
+            if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG" and c.i < cue.i and c.left_edge.i == cue.sent.start
+        ),
+        None,
+    )
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    if opening is None or opening.right_edge.i != cue.i - 1 or doc[cue.i - 1].text != ",":
+        return None
+    for name in opening.children:
+        set_off = name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == ","
+        if (
+            name.dep_ in ("npadvmod", "appos", "dep")
+            and name.pos_ == "PROPN"
+            and name.ent_type_ in ("PERSON", "ORG")
+            and set_off
+            and name.right_edge.i == cue.i - 1
+        ):
+            return name
     return None
 
 

@@ -29,6 +29,7 @@ from pipeline.nlp.stances.signals import CONSEQUENCE_SCORE, Signal, target_signa
 from pipeline.nlp.stances.targets import Target, action_targets, noun_targets, with_subject
 from pipeline.nlp.stances.topic import antecedent_noun
 from pipeline.nlp.stances.words import (
+    AGAINST_BOUND_VERBS,
     BODY_NOUNS,
     CONSEQUENCE_VERBS,
     GOAL_NOUNS,
@@ -133,6 +134,10 @@ def consequence_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         return []  # "bottle necks were improving": the subject changes, nothing is judged
     if verb.lemma_.lower() in NORM_BOUND_VERBS and not _is_norm(direct_object(verb)):
         return []  # "would break even", "broke the deadlock": no rule broken, nothing judged
+    if verb.lemma_.lower() in AGAINST_BOUND_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in verb.children
+    ):
+        return []  # "discriminate between targets": told apart, nobody harmed
     top = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("help", "serve") else verb
     sign = int(polarity) * (-1 if has_negation(art, verb) or has_negation(art, top) else 1)
     return _speaker_judges_subject(art, verb, top, sign)

@@ -734,11 +734,17 @@ def verb_cue(art: StanceArticle, verb: Token) -> tuple[int, float, Token | None]
     # a reflexive object is none ("distanced himself from the posters": "distance from")
     has_object = any(c.dep_ in ("dobj", "obj") and c.lower_ not in REFLEXIVE_PRONOUNS for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "prt":
-            after = next((g for g in verb.children if g.dep_ == "prep" and g.i > child.i), None)
+        # the parser may read the particle of "hit back at" as an adverb right after the verb;
+        # with the preposition after it, the three words are the phrase all the same
+        adverb = child.dep_ == "advmod" and child.i == verb.i + 1 and child.pos_ == "ADV"
+        if child.dep_ == "prt" or adverb:
+            after = next(
+                (g for g in verb.children if g.dep_ == "prep" and (g.i == child.i + 1 or g.i > child.i and not adverb)),
+                None,
+            )
             if after is not None and (found := art.lex.cue(f"{lemma} {child.lower_} {after.lower_}")):
                 return SIGN[found[0]], found[1], after
-            if found := art.lex.cue(f"{lemma} {child.lower_}"):
+            if not adverb and (found := art.lex.cue(f"{lemma} {child.lower_}")):
                 return SIGN[found[0]], found[1], None
     if not has_object or lemma in ADDRESSEE_VERBS:
         # "vote against the bill"; with an addressee, "warned both parties against pandering …"

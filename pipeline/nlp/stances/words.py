@@ -130,6 +130,7 @@ CONSEQUENCE_VERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("cons
 SEVERITY_PARTICIPLES = _VOCABULARY.words("severity_participles")
 MANNER_JUDGING_ADVERBS = {word: int(sign) for word, sign in _VOCABULARY.mapping("manner_judging_adverbs").items()}
 NORM_BOUND_VERBS = _VOCABULARY.words("norm_bound_verbs")
+AGAINST_BOUND_VERBS = _VOCABULARY.words("against_bound_verbs")
 NORM_NOUNS = _VOCABULARY.words("norm_nouns")
 NORM_CONFLICT_WORDS = _VOCABULARY.mapping("norm_conflict_words")
 FEAR_VERBS = _VOCABULARY.words("fear_verbs")
