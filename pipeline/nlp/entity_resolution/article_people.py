@@ -21,7 +21,7 @@ from pipeline.nlp.entity_resolution.similarity import (
 )
 from pipeline.nlp.entity_resolution.table import MentionTable
 from pipeline.nlp.mentions.vocabulary import GIVEN_NAMES
-from pipeline.nlp.names import honorific_gender
+from pipeline.nlp.names import given_name_gender, honorific_gender
 
 
 @dataclass(slots=True)
@@ -69,6 +69,17 @@ class LocalPerson:
         """The genders the honorifics of its mentions give ("Mr Abbas": m)."""
         return {g for row in self.mentions if (g := honorific_gender(self.t.surface(row)))}
 
+    @property
+    def given_genders(self) -> set[str]:
+        """The genders the given names of its full names give: "Michael Howard" m. A form
+        that is the tail of a longer one opens with no given name ("Rhys James" beside
+        "Shani Rhys James")."""
+        return {
+            g for tokens in self.distinct
+            if not any(len(o) > len(tokens) and o[-len(tokens):] == tokens for o in self.distinct)
+            and (g := given_name_gender(" ".join(tokens)))
+        }  # fmt: skip
+
     def last_mention_before(self, char: int) -> int:
         before = [start for row in self.mentions if (start := self.t.char_start(row)) < char]
         return max(before) if before else -1
@@ -100,8 +111,8 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
         target.add_full(tokens)
     full_clusters = list(clusters)
     # The gender most of a full name's honorific short forms give is that person's: with
-    # "Mrs Howard" and "Mr Howard" shortening "Michael Howard", the one less used is
-    # someone else (his wife), whichever comes first.
+    # "Mrs Howard" and "Mr Howard" shortening "Howard Flight", the one less used is
+    # someone else, whichever comes first.
     votes: dict[int, Counter] = {id(c): Counter() for c in full_clusters}
     for row in ordered:
         tokens, gender = tokens_of[row], honorific_gender(t.surface(row))
@@ -109,7 +120,14 @@ def cluster_article(t: MentionTable, article_id: str, mentions: list[int]) -> li
             for c in full_clusters:
                 if tokens[0] in c.lasts:
                     votes[id(c)][gender] += 1
-    usual = {key: _usual(counts) for key, counts in votes.items()}
+    # Where the short forms give both genders, a given name of one sex decides: beside
+    # "Michael Howard", "Mr Howard" is him however often the article writes "Mrs Howard"
+    # (his wife). With one gender only the honorifics stand: "Ms James" is "Rhys James"
+    # where NER left out her given name ("Shani Rhys James").
+    usual = {
+        id(c): given.pop() if len(votes[id(c)]) > 1 and len(given := c.given_genders) == 1 else _usual(votes[id(c)])
+        for c in full_clusters
+    }
     lone: dict[tuple[str, str | None], LocalPerson] = {}
     for row in ordered:  # then single names: "Lavrov", "Mr Abbas"
         tokens = tokens_of[row]

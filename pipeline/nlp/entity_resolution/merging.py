@@ -69,8 +69,9 @@ def merge_full(full: list[LocalPerson]) -> list[list[LocalPerson]]:
 
 
 class Groups:
-    """The merged groups of local people, with each group's genders and evidence (roles,
-    countries) kept as lone surnames join it: asking them again for every lone surname of
+    """The merged groups of local people, with each group's genders (by honorific and by
+    the given names of its full names) and evidence (roles, countries) kept as lone surnames
+    join it: asking them again for every lone surname of
     the corpus would read the whole group each time."""
 
     def __init__(self, members: list[list[LocalPerson]]):
@@ -81,7 +82,7 @@ class Groups:
     def genders(self, gi: int) -> set[str]:
         found = self._genders.get(gi)
         if found is None:
-            found = self._genders[gi] = {g for c in self.members[gi] for g in c.genders}
+            found = self._genders[gi] = {g for c in self.members[gi] for g in c.genders | c.given_genders}
         return found
 
     def evidence(self, gi: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -93,7 +94,7 @@ class Groups:
     def add(self, gi: int, c: LocalPerson) -> None:
         self.members[gi].append(c)
         if gi in self._genders:
-            self._genders[gi] |= c.genders
+            self._genders[gi] |= c.genders | c.given_genders
         if gi in self._evidence:
             (roles, countries), (more_roles, more_countries) = self._evidence[gi], evidence_of([c])
             self._evidence[gi] = (roles | more_roles, countries | more_countries)

@@ -57,7 +57,8 @@ def link_persons(state: LinkState, t: MentionTable, persons: array, people: Know
 
 def emit_person(state: LinkState, t: MentionTable, group: list[LocalPerson]) -> None:
     mentions = [row for c in group for row in c.mentions]
-    mentions = _without_the_other_gender(state, t, mentions)
+    given = {g for c in group for g in c.given_genders}
+    mentions = _without_the_other_gender(state, t, mentions, given.pop() if len(given) == 1 else None)
     surname_freq = Counter(name_tokens(t.name(row))[-1] for row in mentions)
     full_freq = Counter(n for c in group for n in c.full_names)
     best = min(full_freq, key=lambda n: (-surname_freq[n[-1]], -len(n), -full_freq[n], n))
@@ -77,17 +78,20 @@ def emit_person(state: LinkState, t: MentionTable, group: list[LocalPerson]) -> 
         state.link(row, entity_id, how)
 
 
-def _without_the_other_gender(state: LinkState, t: MentionTable, mentions: list[int]) -> list[int]:
-    """A person's honorifics across the corpus give one gender most: a lone "Mrs Howard"
-    that an article joined to Michael Howard (its "Mrs" outnumbering its "Mr" there) is
-    someone else, one person per article, not an alias of him."""
+def _without_the_other_gender(
+    state: LinkState, t: MentionTable, mentions: list[int], given: str | None = None
+) -> list[int]:
+    """A person's honorifics across the corpus give one gender most, or, where they give
+    both, the given name of the full names (`given`) decides: a lone "Mrs Howard" that an
+    article joined to Michael Howard (its "Mrs" outnumbering its "Mr" there) is someone
+    else, one person per article, not an alias of him."""
     lone_genders = [
         (row, honorific_gender(t.surface(row))) for row in mentions if len(name_tokens(t.name(row))) == 1
     ]
     genders = Counter(g for _, g in lone_genders if g)
-    if len(genders) < 2 or genders.most_common(2)[0][1] == genders.most_common(2)[1][1]:
+    if len(genders) < 2 or given is None and genders.most_common(2)[0][1] == genders.most_common(2)[1][1]:
         return mentions
-    usual = genders.most_common(1)[0][0]
+    usual = given or genders.most_common(1)[0][0]
     by_article: dict[str, list[int]] = defaultdict(list)
     for row, gender in lone_genders:
         if gender not in (None, usual):

@@ -41,6 +41,9 @@ def filter_headline(mc: MentionContext, chosen: list[Candidate]) -> list[Candida
             parts = c.name.split()
             if len(parts) >= 2:
                 body_names.setdefault(parts[-1].lower(), c)
+                written = clean_spaces(mc.doc[c.tok_start : c.tok_end].text)
+                if " " not in written:  # "… closely with Ken": a given name the body gives as Ken Livingstone
+                    body_names.setdefault(written.lower(), c)
     out = []
     covered: set[int] = set()
     for c in chosen:

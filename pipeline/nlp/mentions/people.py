@@ -428,7 +428,7 @@ def lone_surnames(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate
             continue
         extra.append(Candidate(token.i, token.i + 1, "PERSON", "PERSON", "name", token.text, 1))
     chosen = [_speaking_surname(mc, c, first_full, full_names) for c in chosen]
-    return [_given_name(c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
+    return [_given_name(mc, c, chosen) for c in sorted(chosen + extra, key=lambda c: c.tok_start)]
 
 
 def _speaking_surname(
@@ -495,16 +495,21 @@ def _unnamed_speakers(mc: MentionContext, taken: set[int], named: dict[str, int]
     return {word for word, n in counts.items() if n >= 2 and word in inside and word not in bodies}
 
 
-def _given_name(c: Candidate, chosen: list[Candidate]) -> Candidate:
+def _given_name(mc: MentionContext, c: Candidate, chosen: list[Candidate]) -> Candidate:
     """ "Mayor Paul Pisale … I will talk to Paul", "Daniel Stringer-Price … Daniel's mother": a
-    lone given name is the one person named in full with it before, not someone new."""
+    lone given name is the one person named in full with it before, not someone new. A
+    headline shortens a name the body gives in full ("Visa row mandarin made Sir John" over
+    "Sir John Gieve was …"), so a headline's given name is the one person the body names in
+    full with it, before or after; a headline's span is no full name (NER runs a headline's
+    words together: "Probe launched on Ken Nazi jibe")."""
     if c.entity_type != "PERSON" or " " in c.name or c.role or c.gender or c.gazetteer_id:
         return c
+    headline = mc.section[c.tok_start] == "headline"
     full = {
         o.name
         for o in chosen
-        if o.entity_type == "PERSON" and o.tok_end <= c.tok_start and len(o.name.split()) > 1
-        and o.name.split()[0] == c.name
+        if o.entity_type == "PERSON" and (o.tok_end <= c.tok_start or headline) and len(o.name.split()) > 1
+        and o.name.split()[0] == c.name and mc.section[o.tok_start] != "headline"
     }
     surnames = {o.name.split()[-1] for o in chosen if o.entity_type == "PERSON" and " " in o.name}
     if len(full) != 1 or c.name in surnames:
