@@ -289,8 +289,9 @@ class ExtractionCache:
 
         What `is_current` remembers is also kept beside the cache for the next process
         (`RememberedEntries`): a run's planning then takes every unchanged entry as current
-        without reading and hashing it again (0.21 -> 0.07 s of CPU on 2,065 articles, ahead of
-        a one-article rerun's extraction)."""
+        without reading and hashing it again (on 2,065 BBC articles, three fresh processes each:
+        0.14-0.24 s of CPU without the memo, 0.07-0.12 s with it, ahead of a one-article rerun's
+        extraction)."""
         articles = list(articles)
         remembered = RememberedEntries(self.root, version)
         remembered.load()
