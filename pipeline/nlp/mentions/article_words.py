@@ -37,6 +37,24 @@ def word_positions(doc) -> dict[str, list[int]]:
     return view.once("positions", positions)
 
 
+
+def written_alone(doc, ent, words: list[str], capitalised) -> bool:
+    """Whether `words` occur together outside the span `ent` with no word `capitalised` says is
+    capitalised on either side (one before the sentence's first word does not count): a
+    surname or a name the article also writes on its own."""
+    n = len(words)
+    for i in word_positions(doc).get(words[0], ()):
+        if ent.start <= i < ent.end or [t.text for t in doc[i : i + n]] != words:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        if before is not None and capitalised(before) and not doc[i].is_sent_start:
+            continue
+        if after is not None and capitalised(after):
+            continue
+        return True
+    return False
+
 def capitalised_common_noun(token, lowered: set[str]) -> bool:
     """ "Bowler Shane Warne has stated …": a sentence's first word, capitalised only for
     that, which the article also writes in lower case ("bowler Daniel Vettori") or which is

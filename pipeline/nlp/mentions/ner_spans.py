@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import lowered_words, word_positions
+from pipeline.nlp.mentions.article_words import lowered_words, word_positions, written_alone
 from pipeline.nlp.mentions.context import MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BELIEF_NAMES,
@@ -210,26 +210,14 @@ def pair_named_apart(ent: Span) -> list[Span]:
     if parts[0].text == parts[1].text:
         return []
     for part in parts:
-        if not all(t.text[:1].isupper() for t in part) or not _written_alone(doc, ent, part):
+        if not all(map(_upper_first, part)) or not written_alone(doc, ent, [t.text for t in part], _upper_first):
             return []
     return parts
 
 
-def _written_alone(doc, ent: Span, part: Span) -> bool:
-    """Whether the words of `part` occur outside `ent` with no capitalised word on either side."""
-    words = [t.text for t in part]
-    n = len(words)
-    for i in word_positions(doc).get(words[0], ()):
-        if ent.start <= i < ent.end or [t.text for t in doc[i : i + n]] != words:
-            continue
-        before = doc[i - 1] if i > 0 else None
-        after = doc[i + n] if i + n < len(doc) else None
-        if before is not None and before.text[:1].isupper() and not doc[i].is_sent_start:
-            continue
-        if after is not None and after.text[:1].isupper():
-            continue
-        return True
-    return False
+def _upper_first(token: Token) -> bool:
+    """A word that opens with a capital ("UPS", "McDonald", "Post")."""
+    return token.text[:1].isupper()
 
 
 # a match score written as one token ("4–3") or as three ("2", "-", "0")
