@@ -229,11 +229,19 @@ def before_a_score(doc, start: int, end: int) -> int:
     """ "the St. Louis Blues 4–3", "Everton 2-0", "Liverpool 2-1 Watford: Gerrard": NER ran a
     team's name on into the score after it (and what follows the score). The name ends
     before the first score after a capitalised word; `end` where there is none."""
-    for k in range(start + 1, end):
-        text = doc[k].text
-        one = _SCORE.fullmatch(text) is not None
-        three = k + 2 < end + 1 and k + 2 < len(doc) and text.isdigit() and len(text) <= 2
-        three = three and doc[k + 1].text in _SCORE_DASHES and doc[k + 2].text.isdigit() and len(doc[k + 2].text) <= 2
-        if (one or three) and doc[k - 1].text[:1].isupper():
-            return k
-    return end
+    return next((k for k in range(start + 1, end) if _score_at(doc, k, end) and _upper_first(doc[k - 1])), end)
+
+
+def _score_at(doc, k: int, end: int) -> bool:
+    """Whether a score starts at token `k`: one token ("4–3"), or three ("2", "-", "0") that
+    end at the latest on the token after the name (`end`)."""
+    if _SCORE.fullmatch(doc[k].text):
+        return True
+    if k + 2 > min(end, len(doc) - 1):
+        return False
+    return _goals(doc[k].text) and doc[k + 1].text in _SCORE_DASHES and _goals(doc[k + 2].text)
+
+
+def _goals(text: str) -> bool:
+    """One side of a score: one or two digits."""
+    return text.isdigit() and len(text) <= 2
