@@ -57,7 +57,15 @@ from pipeline.nlp.stances.words import (
     SEEKING_VERBS,
     STANCE_NOMINALS,
 )
-from pipeline.nlp.syntax import FIRST_PERSON, PERSONAL_PRONOUNS, agent_of, has_modal_aux, has_that_marker, is_passive
+from pipeline.nlp.syntax import (
+    FIRST_PERSON,
+    PERSONAL_PRONOUNS,
+    agent_of,
+    direct_object,
+    has_modal_aux,
+    has_that_marker,
+    is_passive,
+)
 from pipeline.nlp.token_view import view_of
 
 NOMINAL_SCORE_FACTOR = 0.9
@@ -325,9 +333,7 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
 
 def _controller(verb: Token) -> Token | None:
     """The object that does a subjectless infinitive ("encourage more people to use …")."""
-    if verb.dep_ != "xcomp" or verb.head == verb:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return direct_object(verb.head) if verb.dep_ == "xcomp" and verb.head != verb else None
 
 
 def _targets(art: StanceArticle, noun: Token) -> list[Target]:
