@@ -21,6 +21,8 @@ from pipeline.nlp.events.draft import ASSERTED, Draft
 from pipeline.nlp.events.vocabulary import CROWDLESS_PROTEST_NOUNS
 from pipeline.nlp.lexicons import load_event_triggers
 from pipeline.nlp.records import ArticleContext, Mention
+from pipeline.nlp.stances.groups import first_modifier, phrase_name
+from pipeline.nlp.stances.words import COUNT_NOUNS
 from pipeline.nlp.token_view import view_of
 
 CROWD_LABEL = "CROWD"  # ner_label of the crowd a protest noun implies
@@ -46,6 +48,7 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 and (subject := _unnamed_subject(doc[i], taken)) is not None
             ):
                 token = subject  # "thousands of people demonstrated": the crowd is the subject
+                first, name = _named_crowd(token)
             elif pos[i] != "NOUN" or idx[i] in taken:
                 continue
             else:
@@ -54,22 +57,38 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 token = doc[i]
                 if _manner(token):
                     continue
-            end = token.idx + len(token.text)
+                first, name = token.i, CROWD_NAME
+            start, end = doc[first].idx, token.idx + len(token.text)
             out.append(
                 Mention(
                     f"{ctx.article_id}#m{token.idx}",
                     ctx.article_id,
                     sentence.sentence_id,
-                    ctx.text[token.idx : end],
-                    token.idx,
+                    ctx.text[start:end],
+                    start,
                     end,
                     CROWD_LABEL,
                     "GROUP",
                     "name",
-                    CROWD_NAME,
+                    name,
                 )
             )
     return out
+
+
+def _named_crowd(token: Token) -> tuple[int, str]:
+    """The first word and the name of the crowd on `token`, a protesting verb's subject: a plural noun as the
+    subject ("Hindu nationalists marched", "striking miners rioted") is the text's own name for
+    the crowd, the phrase with its modifiers (as a group noun holding a stance keeps them,
+    `stances.groups.phrase_name`); a protest noun, a count ("thousands of people
+    demonstrated") or bare "people" names no one, and the crowd is the protesters it implies."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lower_ in COUNT_NOUNS:
+        return token.i, CROWD_NAME
+    first = first_modifier(token)
+    if lemma in ("people", "person") and first == token.i:
+        return token.i, CROWD_NAME
+    return first, phrase_name(token.doc[first : token.i + 1])
 
 
 def _crowd_trigger(trigger) -> bool:
@@ -98,11 +117,16 @@ def _unnamed_subject(verb: Token, taken: set[int]) -> Token | None:
 
 def crowd_source(draft: Draft, crowds: dict[int, Mention]) -> None:
     """An asserted protest that names no actor is done by the crowd it implies (the noun's,
-    or the one on the verb's subject)."""
+    or the one on the verb's subject), `crowds` keyed by where each ends."""
     token = draft.token
     if draft.event_type != "PROTEST" or draft.actors() or draft.modality != ASSERTED:
         return
     subjects = [c for c in token.children if c.dep_ == "nsubj"] if token.pos_ == "VERB" else []
-    crowd = crowds.get(token.idx) or next((crowds[s.idx] for s in subjects if s.idx in crowds), None)
+    crowd = crowds.get(_end(token)) or next((crowds[_end(s)] for s in subjects if _end(s) in crowds), None)
     if crowd is not None:
         draft.sources = [crowd]
+
+
+def _end(token: Token) -> int:
+    """Where a word ends in the text: a crowd's key, as its phrase may open with modifiers."""
+    return token.idx + len(token.text)

@@ -90,7 +90,7 @@ def detect_events(
     `crowds` (`crowds.protest_crowds`) are the protesters a protest noun implies, kept out of
     the mention index."""
     ec = EventContext.build(ctx, load_event_triggers(), mentions)
-    crowd_at = {m.char_start: m for m in crowds}
+    crowd_at = {m.char_end: m for m in crowds}  # a crowd ends at its noun (`crowds.protest_crowds`)
     speech_by_sentence: dict[int, list[Draft]] = {}
     quotes = list(quotes)
     said = speech_drafts(ec, quotes) + stance_drafts(ec, stances, quotes) + quote_intents(ec, quotes)

@@ -101,7 +101,7 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         sentence = ctx.sentence_at(token.idx)
         if sentence is None or sentence.section not in ("body", "headline"):
             continue
-        first = _first_modifier(token) if collective is None else collective[0]
+        first = first_modifier(token) if collective is None else collective[0]
         last = ctx.doc[token.i if collective is None else collective[1] - 1]
         start, end = ctx.doc[first].idx, last.idx + len(last.text)
         covering = [m for m in taken if m.char_start < end and start < m.char_end]
@@ -118,7 +118,10 @@ def group_candidates(ctx: ArticleContext, mentions: list[Mention]) -> GroupCandi
         key = next((offset for offset in (start, token.idx) if offset not in starts), None)
         if key is None:
             continue
-        name = _name(ctx.doc[first : token.i + 1]) if collective is None else _collective_name(ctx.doc[first], surface)
+        if collective is None:
+            name = phrase_name(ctx.doc[first : token.i + 1])
+        else:
+            name = _collective_name(ctx.doc[first], surface)
         mention = Mention(
             f"{ctx.article_id}#m{key}", ctx.article_id, sentence.sentence_id, surface, start, end,
             GROUP_LABEL, "GROUP", "name", name,
@@ -393,7 +396,7 @@ def _acted_on(token: Token) -> bool:
     return prep.lower_ in GROUP_TARGET_PREPOSITIONS
 
 
-def _first_modifier(token: Token) -> int:
+def first_modifier(token: Token) -> int:
     """Index of the first word of the noun's contiguous modifiers ("public sector unions")."""
     first = token.i
     while first > 0:
@@ -410,7 +413,7 @@ def _first_modifier(token: Token) -> int:
     return first
 
 
-def _name(span) -> str:
+def phrase_name(span) -> str:
     """The phrase as a name: the group noun and a sentence-initial capital in lower case, a
     name kept ("Chinese people", "civil rights campaigners"), words joined as the text joins
     them ("pro-hunt campaigners", not "pro - hunt campaigners")."""
