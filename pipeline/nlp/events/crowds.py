@@ -48,7 +48,9 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
                 and (subject := _unnamed_subject(doc[i], taken)) is not None
             ):
                 token = subject  # "thousands of people demonstrated": the crowd is the subject
-                first, name = _named_crowd(token)
+                # a subject that is itself an act ("strikes have demonstrated ...") names no people
+                named = lexicon.noun(token.lemma_.lower()) is None
+                first, name = _named_crowd(token) if named else (token.i, CROWD_NAME)
             elif pos[i] != "NOUN" or idx[i] in taken:
                 continue
             else:
