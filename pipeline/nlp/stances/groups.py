@@ -299,6 +299,8 @@ def _group_noun(token: Token) -> bool:
         return False  # "Unions criticised …": a capital may make it a proper noun to the tagger
     if _acronym_plural(token):
         return token.text[:-1].lower() in GROUP_HOLDER_NOUNS  # "MPs urged …"
+    if _capitalised_plural(token):
+        return token.lower_[:-1] in _HOLDER_LEMMAS  # "Rebels attacked …"
     if lemma in MODIFIED_GROUP_NOUNS:
         # "many Chinese people", not "people say"
         return any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or c.pos_ == "PROPN") for c in token.lefts)
@@ -319,6 +321,22 @@ def _acronym_plural(token: Token) -> bool:
     keeps it as its own lemma."""
     text = token.text
     return len(text) >= 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha()
+
+
+def _capitalised_plural(token: Token) -> bool:
+    """ "Rebels", "Guerrillas" opening a sentence: the tagger may read a capitalised plural
+    as a proper noun and keep it as its own lemma; one NER leaves untagged is still the
+    common noun (a name NER tags, "the Tigers", is left to the mention layer)."""
+    text = token.text
+    return (
+        token.tag_ in ("NNP", "NNPS")
+        and token.lemma_ == text
+        and not token.ent_type_
+        and len(text) > 3
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.endswith("s")
+    )
 
 
 def _acting(token: Token) -> bool:
