@@ -33,7 +33,6 @@ from pipeline.nlp.mentions.named_things import facility_name
 from pipeline.nlp.mentions.reconcile import is_place_name
 from pipeline.nlp.mentions.vocabulary import (
     AREA_NOUNS,
-    ARMED_FORCE_NOUNS,
     BAND_NOUNS,
     BLOC_ADJECTIVES,
     BODY_HEADS,
@@ -812,10 +811,6 @@ def _national_group(mc: MentionContext, kw: Token) -> list[Candidate]:
         name = clean_spaces(doc[place.start : i + 1].text)
         iso3 = mc.gaz.entries[place.ent_id_].country_iso3
         return [Candidate(place.start, i + 1, "NORP", "GROUP", "name", name, 3, country_iso3=iso3)]
-    if j >= 0 and kw.lower_ in ARMED_FORCE_NOUNS and _country_name_modifier(mc, j) and mc.in_sections(j, i + 1):
-        # "US troops", "UK forces": the state's name says whose forces, as its demonym would
-        iso3 = doc[j].ent_id_.split(":", 1)[1]
-        return [Candidate(j, i + 1, "NORP", "GROUP", "name", clean_spaces(doc[j : i + 1].text), 3, country_iso3=iso3)]
     if j < 0 or not (people or bloc) and doc[j].ent_type_ != "NORP" or not doc[j].text[:1].isupper():
         return []
     found = _country_before(mc, j)

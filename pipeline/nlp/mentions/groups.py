@@ -94,18 +94,12 @@ def nested_demonyms(mc: MentionContext, mentions: list[Mention]) -> list[Mention
             continue
         first = span[0]
         entity_id = f"country:{m.country_iso3}"
-        if first.ent_id_ != entity_id or is_plural_demonym(first, mc.gaz):
+        if first.ent_type_ != "NORP" or first.ent_id_ != entity_id or is_plural_demonym(first, mc.gaz):
             continue
         entry = mc.gaz.entries.get(entity_id)
-        if entry is None:
+        if entry is None or mc.gaz.demonym_country(first.text) != m.country_iso3:
             continue
-        if first.ent_type_ == "NORP" and mc.gaz.demonym_country(first.text) == m.country_iso3:
-            label, kind = "NORP", "demonym"
-        elif first.ent_type_ == "GPE":
-            label, kind = "GPE", "name"  # "US troops": the state's name in place of its demonym
-        else:
-            continue
-        country = Candidate(first.i, first.i + 1, label, "COUNTRY", kind, entry.name, 2, entity_id,
+        country = Candidate(first.i, first.i + 1, "NORP", "COUNTRY", "demonym", entry.name, 2, entity_id,
                             country_iso3=m.country_iso3)  # fmt: skip
         made = make_mention(mc, country)
         if made is None:
