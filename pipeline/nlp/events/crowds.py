@@ -6,7 +6,8 @@ demonstrators even when no one is named (PLOVER codes a protest's source as the 
 protesting; eval/GUIDE.md: a common noun becomes a GROUP when it acts in an event). Each
 demonstration or riot noun in the body or headline gets a candidate GROUP mention named
 "protesters" on the noun itself, and each demonstrating or rioting verb whose subject names
-no one ("thousands of people demonstrated in Kiev") one on its subject; an asserted protest
+no one ("thousands of people demonstrated in Kiev") one on its subject, named by the subject's
+own phrase where it is a plural noun for people ("Hindu nationalists marched"); an asserted protest
 that names no actor takes it as its source (`crowd_source`), and only a crowd that acts joins
 the article's mentions
 (`extract.chain_extractors`). The crowd is kept out of the mention index, so "condemned the
@@ -79,11 +80,11 @@ def protest_crowds(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention
 
 
 def _named_crowd(token: Token) -> tuple[int, str]:
-    """The first word and the name of the crowd on `token`, a protesting verb's subject: a plural noun as the
-    subject ("Hindu nationalists marched", "striking miners rioted") is the text's own name for
-    the crowd, the phrase with its modifiers (as a group noun holding a stance keeps them,
-    `stances.groups.phrase_name`); a protest noun, a count ("thousands of people
-    demonstrated") or bare "people" names no one, and the crowd is the protesters it implies."""
+    """The first word and the name of the crowd on a protesting verb's subject: a plural noun
+    ("Hindu nationalists marched", "unemployed youths rioted") is the text's own name for the
+    crowd, the phrase with its modifiers (as a group noun holding a stance keeps them,
+    `stances.groups.phrase_name`); a count ("thousands of people demonstrated") or a bare
+    "people" names no one, and the crowd is the protesters it implies."""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lower_ in COUNT_NOUNS:
         return token.i, CROWD_NAME
