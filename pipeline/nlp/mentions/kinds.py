@@ -43,6 +43,8 @@ from pipeline.nlp.mentions.vocabulary import (
     FACILITY_HEADS,
     FIRM_WORDS,
     FIXTURE_WORDS,
+    MATCH_NOUNS,
+    MATCH_VERBS,
     GROUP_OR_BODY_NOUNS,
     HONORIFICS,
     LAW_HEADS,
@@ -273,7 +275,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     after = view.lower[c.tok_end] if c.tok_end < len(doc) else None
     if any(word is not None and word in FIXTURE_WORDS for word in (before, after)):
         return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
-    if len(words) == 1 and (_heads_a_side_post(root, after) or _plural_side(root)):
+    if len(words) == 1 and (_heads_a_side_post(root, after) or _plural_side(root) or _side_in_a_match(root)):
         return {"ORGANIZATION"}  # "Chelsea boss Jose Mourinho", "Newcastle are languishing": the club
     # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
     # where the body or person is
@@ -565,14 +567,31 @@ _PLURAL_VERB_FORMS = frozenset({"are", "were", "have"})
 
 
 def _plural_side(root: Token) -> bool:
-    """ "If Chelsea are interested", "why Newcastle are languishing": a singular proper name,
-    the subject alone (no names coordinated with it), of a verb in the plural is a side (news
-    writes a team in the plural), not a town, which takes the singular."""
-    if root.tag_ != "NNP" or root.dep_ != "nsubj" or any(c.dep_ == "conj" for c in root.children):
+    """ "If Chelsea are interested", "why Newcastle are languishing", "Newcastle were well
+    beaten": a singular proper name, the subject alone (no names coordinated with it), of a verb
+    in the plural, active or passive, is a side (news writes a team in the plural), not a town,
+    which takes the singular ("Newcastle was flooded")."""
+    if root.tag_ != "NNP" or root.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj" for c in root.children):
         return False
     verb = root.head
     forms = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > root.i]
     return any(t.lower_ in _PLURAL_VERB_FORMS and t.i > root.i for t in forms)
+
+
+def _side_in_a_match(root: Token) -> bool:
+    """ "Chelsea beat Newcastle", "beaten by Bolton", "the win against Leeds": a name that
+    beats or is beaten (match_verbs: subject, object or agent), or that a match is played
+    against (match_nouns before "against"), is a side; a town is never beaten, nor a game
+    won against it."""
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB":
+        return head.lemma_ in MATCH_VERBS
+    if root.dep_ != "pobj" or head.lower_ not in ("against", "by"):
+        return False
+    ruler = head.head
+    if head.lower_ == "by":
+        return head.dep_ == "agent" and ruler.lemma_ in MATCH_VERBS
+    return ruler.lemma_ in MATCH_NOUNS or ruler.pos_ == "VERB" and ruler.lemma_ in MATCH_VERBS
 
 
 def _root(doc, c: Candidate) -> Token:
