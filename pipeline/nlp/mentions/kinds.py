@@ -29,7 +29,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.article_words import word_positions
+from pipeline.nlp.mentions.article_words import word_positions, written_alone
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
@@ -892,7 +892,22 @@ def _a_countrys(doc, c: Candidate) -> bool:
         and doc[k - 2].ent_id_.startswith("country:")
         and c.name.split()[0].lower() not in WORLD_GIVEN_NAMES
         and c.name.split()[-1].lower() not in _holder_surnames()  # "Russia's Putin": a leader by surname
+        and not _surname_written_alone(doc, c)
     )
+
+
+def _surname_written_alone(doc, c: Candidate) -> bool:
+    """ "Spain's Albert Montanes ... Montanes advanced", "Britain's Kelly Holmes ... Holmes
+    said": a name of two or three words whose last word the article also writes on its own is
+    a person it goes on to call by surname, whatever the given-name lists know of the first
+    word; a firm is cut to its first word ("Pernod Ricard ... Pernod"), not its last."""
+    words = c.name.split()
+    return 2 <= len(words) <= 3 and written_alone(doc, doc[c.tok_start : c.tok_end], [words[-1]], _title_case)
+
+
+def _title_case(token: Token) -> bool:
+    """A word written in title case, as a name's next or previous word is."""
+    return token.is_title
 
 
 @cache
