@@ -29,7 +29,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.article_words import word_positions, written_alone
+from pipeline.nlp.mentions.article_words import title_case, word_positions, written_alone
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
@@ -902,12 +902,7 @@ def _surname_written_alone(doc, c: Candidate) -> bool:
     a person it goes on to call by surname, whatever the given-name lists know of the first
     word; a firm is cut to its first word ("Pernod Ricard ... Pernod"), not its last."""
     words = c.name.split()
-    return 2 <= len(words) <= 3 and written_alone(doc, doc[c.tok_start : c.tok_end], [words[-1]], _title_case)
-
-
-def _title_case(token: Token) -> bool:
-    """A word written in title case, as a name's next or previous word is."""
-    return token.is_title
+    return 2 <= len(words) <= 3 and written_alone(doc, doc[c.tok_start : c.tok_end], [words[-1]], title_case)
 
 
 @cache
