@@ -149,14 +149,6 @@ def _predicative(noun: Token) -> bool:
     return noun.dep_ == "attr" and has_indefinite_article(noun)
 
 
-def _anaphoric_plural(noun: Token) -> bool:
-    """ "the Law Lords said the rules were incompatible", "welcomed the changes": a bare plural
-    with a definite determiner and nothing else takes up things the article named before;
-    when no earlier mention says which, the bare word names no issue of its own. People
-    ("these detainees should be prosecuted") are whom an act is done to: they stay."""
-    return noun.tag_ == "NNS" and not people_noun(noun) and not any(c.dep_ not in ("det", "punct") for c in noun.lefts)
-
-
 def _kind_of_act(lex: StanceLexicon, noun: Token) -> bool:
     """ "anti-terror measures", "cost-cutting moves": a hyphenated word right before a generic
     act noun, judging nothing, names the kind of act (what it is against or does), as a noun
@@ -347,8 +339,7 @@ class Labeller:
         if resolve and noun.pos_ == "NOUN" and label.lower().startswith(noun.lower_):
             headlined = self._headline_label(noun, label)
             if headlined == label and definite and len(label.split()) == 1:
-                found = self._policy_antecedent(noun) or self._headline_agent(noun)
-                return found or (None if _anaphoric_plural(noun) else label)
+                return self._policy_antecedent(noun) or self._headline_agent(noun) or label
             return headlined
         return label
 
