@@ -38,6 +38,12 @@ def word_positions(doc) -> dict[str, list[int]]:
 
 
 
+def title_case(token) -> bool:
+    """A word written in title case ("Blair"), as a name's next or previous word is: the
+    `capitalised` test `written_alone` most often takes."""
+    return token.is_title
+
+
 def written_alone(doc, ent, words: list[str], capitalised) -> bool:
     """Whether `words` occur together outside the span `ent` with no word `capitalised` says is
     capitalised on either side (one before the sentence's first word does not count): a

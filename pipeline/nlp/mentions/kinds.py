@@ -29,7 +29,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.gazetteer import load_gazetteer
-from pipeline.nlp.mentions.article_words import word_positions
+from pipeline.nlp.mentions.article_words import title_case, word_positions, written_alone
 from pipeline.nlp.mentions.context import Candidate, MentionContext
 from pipeline.nlp.mentions.office_holders import load_office_holders
 from pipeline.nlp.mentions.vocabulary import (
@@ -46,6 +46,8 @@ from pipeline.nlp.mentions.vocabulary import (
     GROUP_OR_BODY_NOUNS,
     HONORIFICS,
     LAW_HEADS,
+    MATCH_NOUNS,
+    MATCH_VERBS,
     MEMBER_TITLES,
     MOTION_VERBS,
     NAME_PARTICLES,
@@ -273,7 +275,7 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
     after = view.lower[c.tok_end] if c.tok_end < len(doc) else None
     if any(word is not None and word in FIXTURE_WORDS for word in (before, after)):
         return {"ORGANIZATION"}  # "Liverpool v. Bayer Leverkusen": the two sides of a match are clubs
-    if len(words) == 1 and (_heads_a_side_post(root, after) or _plural_side(root)):
+    if len(words) == 1 and (_heads_a_side_post(root, after) or _plural_side(root) or _side_in_a_match(root)):
         return {"ORGANIZATION"}  # "Chelsea boss Jose Mourinho", "Newcastle are languishing": the club
     # "a Manchester firm", "Norfolk farmer Tony Martin": a known place modifying a noun says
     # where the body or person is
@@ -565,14 +567,31 @@ _PLURAL_VERB_FORMS = frozenset({"are", "were", "have"})
 
 
 def _plural_side(root: Token) -> bool:
-    """ "If Chelsea are interested", "why Newcastle are languishing": a singular proper name,
-    the subject alone (no names coordinated with it), of a verb in the plural is a side (news
-    writes a team in the plural), not a town, which takes the singular."""
-    if root.tag_ != "NNP" or root.dep_ != "nsubj" or any(c.dep_ == "conj" for c in root.children):
+    """ "If Chelsea are interested", "why Newcastle are languishing", "Newcastle were well
+    beaten": a singular proper name, the subject alone (no names coordinated with it), of a verb
+    in the plural, active or passive, is a side (news writes a team in the plural), not a town,
+    which takes the singular ("Newcastle was flooded")."""
+    if root.tag_ != "NNP" or root.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "conj" for c in root.children):
         return False
     verb = root.head
     forms = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > root.i]
     return any(t.lower_ in _PLURAL_VERB_FORMS and t.i > root.i for t in forms)
+
+
+def _side_in_a_match(root: Token) -> bool:
+    """ "Chelsea beat Newcastle", "beaten by Bolton", "the win against Leeds": a name that
+    beats or is beaten (match_verbs: subject, object or agent), or that a match is played
+    against (match_nouns before "against"), is a side; a town is never beaten, nor a game
+    won against it."""
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.pos_ == "VERB":
+        return head.lemma_ in MATCH_VERBS
+    if root.dep_ != "pobj" or head.lower_ not in ("against", "by"):
+        return False
+    ruler = head.head
+    if head.lower_ == "by":
+        return head.dep_ == "agent" and ruler.lemma_ in MATCH_VERBS
+    return ruler.lemma_ in MATCH_NOUNS or ruler.pos_ == "VERB" and ruler.lemma_ in MATCH_VERBS
 
 
 def _root(doc, c: Candidate) -> Token:
@@ -873,7 +892,17 @@ def _a_countrys(doc, c: Candidate) -> bool:
         and doc[k - 2].ent_id_.startswith("country:")
         and c.name.split()[0].lower() not in WORLD_GIVEN_NAMES
         and c.name.split()[-1].lower() not in _holder_surnames()  # "Russia's Putin": a leader by surname
+        and not _surname_written_alone(doc, c)
     )
+
+
+def _surname_written_alone(doc, c: Candidate) -> bool:
+    """ "Spain's Albert Montanes ... Montanes advanced", "Britain's Kelly Holmes ... Holmes
+    said": a name of two or three words whose last word the article also writes on its own is
+    a person it goes on to call by surname, whatever the given-name lists know of the first
+    word; a firm is cut to its first word ("Pernod Ricard ... Pernod"), not its last."""
+    words = c.name.split()
+    return 2 <= len(words) <= 3 and written_alone(doc, doc[c.tok_start : c.tok_end], [words[-1]], title_case)
 
 
 @cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import english_words, lowered_words, written_alone
+from pipeline.nlp.mentions.article_words import english_words, lowered_words, title_case, written_alone
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces, ents_covering
 from pipeline.nlp.mentions.gazetteer_hits import gazetteer_candidate
 from pipeline.nlp.mentions.people import person
@@ -77,7 +77,7 @@ def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             named = {clean_spaces(e.text) for e in view_of(doc).ents if e.end <= ent.start or e.start >= ent.end}
         if not body or not (doc[k - 1].lower_ in BODY_HEADS or given and clean_spaces(body.text) in named):
             continue
-        if not (given or written_alone(doc, ent, [rest[-1].text], _is_title) or post_of(mc, ent.start)):
+        if not (given or written_alone(doc, ent, [rest[-1].text], title_case) or post_of(mc, ent.start)):
             continue
         if not mc.in_sections(ent.start, ent.end):
             return []
@@ -90,11 +90,6 @@ def body_then_holder(mc: MentionContext, ent: Span) -> list[Candidate]:
             first = Candidate(body.start, body.end, "ORG", "ORGANIZATION", "name", clean_spaces(body.text), 1)
         return [first, holder]
     return []
-
-
-def _is_title(token: Token) -> bool:
-    """A word written in title case ("Blair"), as a name's next word is."""
-    return token.is_title
 
 
 def untagged_bodies(mc: MentionContext) -> list[Candidate]:

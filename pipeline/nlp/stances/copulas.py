@@ -16,7 +16,10 @@ plans would damage the economy" opposes the plans, "higher literacy will benefit
 supports it; the verbs and their signs are `consequence_verbs` in knowledge/stances.yaml.
 
 Naming something one's goal supports it (`goal_signals`): "the ultimate goal is a single
-market", "cutting crime is our priority".
+market", "cutting crime is our priority", "the aim was to cut taxes" (not to do it: "our aim
+is not to rewrite the storyline" opposes the rewriting); so does naming an act one's solution,
+"the real solution is to cut the wages of low skilled workers", "a far better solution would
+be for elected councillors to draw up a policing guarantee" (`solution_nouns`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from pipeline.nlp.stances.words import (
     NORM_BOUND_VERBS,
     NORM_CONFLICT_WORDS,
     NORM_NOUNS,
+    SOLUTION_NOUNS,
+    SOLUTION_RANK_ADJECTIVES,
     UNDERGONE_EFFECT_VERBS,
     VIABILITY_VERBS,
 )
@@ -251,26 +256,68 @@ def _goal_noun(token: Token) -> Token | None:
     return goal if goal is not None and goal.tag_ == "NNS" and goal.lemma_.lower() in GOAL_NOUNS else None
 
 
+def _own_solution(noun: Token) -> bool:
+    """A solution noun (`solution_nouns`) a speaker puts forward as theirs: no owner but "my" or
+    "our" ("their only answer is to tax" reports another side's answer), and no adjective but
+    a rank ("the real solution", "a far better solution"): "the parliamentary answer" is a
+    reply given, not a remedy proposed."""
+    if noun.lemma_.lower() not in SOLUTION_NOUNS:
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in OWN_POSSESSIVES:
+            return False
+        ranked = child.tag_ in ("JJR", "JJS") or child.lower_ in SOLUTION_RANK_ADJECTIVES
+        if child.dep_ in ("amod", "compound", "nmod") and not ranked:
+            return False
+    return True
+
+
+def _equated(art: StanceArticle, be: Token) -> tuple[Token, list[Target]] | None:
+    """What a copula equates its subject with, besides a predicate noun: a to-infinitive ("the
+    aim was to cut taxes") or an act with its doer after "for" ("a far better solution would
+    be for elected councillors to draw up a minimum policing guarantee": "elected councillors
+    drawing up …"), with its targets."""
+    for child in be.children:
+        if child.dep_ in ("xcomp", "advcl", "ccomp") and has_to_marker(child):
+            # "the aim was to cut taxes"; "for councils to raise it" read as a clause
+            return child, _for_subject_targets(art, child)
+        if child.dep_ == "prep" and child.lower_ == "for":
+            # "for councils to set up police boards" read as a noun with a relative clause
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            acts = [] if doer is None else [c for c in doer.children if c.dep_ in ("acl", "relcl")]
+            act = next((c for c in acts if has_to_marker(c) and c.i > doer.i), None)
+            if act is not None:
+                found = action_targets(art, act)
+                return act, with_subject(art, doer, act, found) if found else found
+    return None
+
+
 def goal_signals(art: StanceArticle, be: Token) -> list[Signal]:
     """ "The ultimate goal is the United States of South America", "cutting crime is our
     priority": a copula equating a goal noun (`goal_nouns`) with something supports it, so
     does one "one of" its goals ("tackling world poverty would be one of his G8 priorities",
     "one of the top priorities will be a better deal for victims"); the goal's owner holds it
     (a name's possessive; "my", "our", none, or a pronoun that names no one else: the quote's
-    speaker, "Mr Kennedy said cutting class sizes was his top priority")."""
+    speaker, "Mr Kennedy said cutting class sizes was his top priority"). A goal or the speaker's
+    own solution noun (`_own_solution`) may equate an act (`_equated`: "the aim is to cut
+    taxes", "the real solution is for councils to …"); a solution an act only."""
     if be.lemma_ != "be" or hypothetical(be):
         return []
     subject = next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), None)
     attr = next((c for c in be.children if c.dep_ == "attr"), None)
-    if subject is None or attr is None:
+    if subject is None:
         return []
-    if (goal := _goal_noun(subject)) is not None:
-        thing = attr
-    elif (goal := _goal_noun(attr)) is not None:
+    equated = None
+    if (goal := _goal_noun(subject) or (subject if _own_solution(subject) else None)) is not None:
+        # a solution equates an act only: "the answer is no", "the answer was the same statement"
+        thing = attr if goal.lemma_.lower() in GOAL_NOUNS else None
+        if thing is None and (equated := _equated(art, be)) is None:
+            return []
+    elif attr is not None and (goal := _goal_noun(attr)) is not None:
         thing = subject
     else:
         return []
-    if thing.lower_ in PLACEHOLDER_SUBJECTS or thing.lower_ in PERSONAL_PRONOUNS:
+    if thing is not None and (thing.lower_ in PLACEHOLDER_SUBJECTS or thing.lower_ in PERSONAL_PRONOUNS):
         return []
     quote = art.quote_at(be.idx)
     owner = next((c for c in goal.children if c.dep_ == "poss"), None)
@@ -283,6 +330,13 @@ def goal_signals(art: StanceArticle, be: Token) -> list[Signal]:
         holder = art.mention_of(owner)
     if holder is None:
         return []
-    polarity = -1 if has_negation(art, be) else 1
-    targets = action_targets(art, thing) if thing.pos_ in ("VERB", "AUX") else noun_targets(art, thing)
+    # "our aim is not to rewrite the storyline": the act denied is the one not aimed at
+    negated = has_negation(art, be) or (equated is not None and has_negation(art, equated[0]))
+    polarity = -1 if negated else 1
+    if thing is None:
+        targets = equated[1]
+    elif thing.pos_ in ("VERB", "AUX"):
+        targets = action_targets(art, thing)
+    else:
+        targets = noun_targets(art, thing)
     return target_signals(art, be, polarity, GOAL_SCORE, targets, holder, quote)

@@ -285,6 +285,8 @@ def evaluative_signals(art: StanceArticle, word: Token) -> list[Signal]:
     if _excess(word):
         polarity = -1  # "too optimistic": excess is criticism
     governing = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
+    if predicate and word.dep_ == "amod" and word.head.dep_ in ("attr", "oprd"):
+        governing = word.head.head  # "the plans were not a good idea": the copula's negation
     if (
         has_negation(art, word)
         or (governing is not word and has_negation(art, governing))

@@ -43,6 +43,7 @@ from pipeline.nlp.stances.words import (
     BODY_NOUNS,
     COMMITMENT_ADJECTIVES,
     DEED_NOUNS,
+    DROP_ADJECTIVES,
     EMPTY_VERBS,
     GROUP_HOLDER_NOUNS,
     LIGHT_NOUNS,
@@ -148,6 +149,24 @@ def _predicative(noun: Token) -> bool:
     return noun.dep_ == "attr" and has_indefinite_article(noun)
 
 
+def _kind_of_act(lex: StanceLexicon, noun: Token) -> bool:
+    """ "anti-terror measures", "cost-cutting moves": a hyphenated word right before a generic
+    act noun, judging nothing, names the kind of act (what it is against or does), as a noun
+    before it does ("tax measures"), so the act is a thing of its own; "the move", "tough
+    measures" stay generic. The parser tags such a word's pieces adjectives (amod), which
+    the noun-compound test misses."""
+    doc = noun.doc
+    hyphen = noun.i - 2
+    if hyphen < 1 or doc[hyphen].text != "-" or not hyphen_joined(doc[hyphen - 1], doc[hyphen]):
+        return False
+    pieces = (doc[hyphen - 1], doc[hyphen + 1])
+    return (
+        not doc[hyphen].whitespace_
+        and all(p.head.i in (noun.i, hyphen - 1, hyphen + 1) for p in pieces)
+        and not any(p.like_num or judging(lex, p) or p.lower_ in DROP_ADJECTIVES for p in pieces)
+    )
+
+
 def _possessor(noun: Token) -> list[Token]:
     """A named possessor of a generic noun whose clause completes it: whose view or claim it
     is ("the prime minister's view that there was no agreement"); a pronoun says nothing."""
@@ -236,8 +255,8 @@ class Labeller:
         named_by = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         named = bool(named_by) and noun.ent_type_ not in ACTOR_LABELS
         # "EU asylum moves", "tax measures": a noun before an act noun names what the act is on
-        named = named or noun.lemma_.lower() in ACT_NOUNS and any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts
+        named = named or noun.lemma_.lower() in ACT_NOUNS and (
+            any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts) or _kind_of_act(self.lex, noun)
         )
         if not named and (self.lex.is_generic_target(noun.lemma_) or self.lex.is_generic_target(noun.lower_)):
             # a name makes a generic noun specific: "the Tomlinson report on exam structures"

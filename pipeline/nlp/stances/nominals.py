@@ -6,7 +6,9 @@ The noun is the nominalisation of a stance cue (`stance_nominals` in
 knowledge/stances.yaml maps it to the cue whose polarity and score it carries). The holder is
 its owner (a possessive, a possessive pronoun read as the clause's subject, a naming modifier
 such as "Tory", the one an agent noun is said of ("Mr Gref, an opponent of …", "list Hague
-and Kinnock as supporters of …"), or the object of "from"/"by");
+and Kinnock as supporters of …"), the object of "from"/"by", or of "of" when the noun is
+received: "the project has the support of the European Union", "the plan won the backing of
+the Lib Dems" are the giver's on the receiver, never the receiver's on the giver);
 without one, the speaker of the quote it sits in, or the subject of the verb it is the
 object of ("the Tories stressed a lack of trust in …"). The target is the object of its
 preposition ("opposition to", "support for", "trust in"), or the action of its infinitive
@@ -246,6 +248,8 @@ def _holder(art: StanceArticle, noun: Token) -> tuple[Mention | None, Quote | No
     if said_of is not None:
         mention = art.mention_of(said_of)
         return (mention if mention is not None and mention.entity_type != "LOCATION" else None), quote
+    if (giver := received_of(art, noun)) is not None:
+        return art.mention_of(giver), quote  # "the project has the support of the European Union"
     # "support for the bill from the unions" (the parser may hang "from" on "bill"); "the
     # decision provoked fury among farmers" (or on the verb of receiving or causing it)
     near = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -342,10 +346,11 @@ def _targets(art: StanceArticle, noun: Token) -> list[Target]:
     if noun.lemma_.lower() not in IN_TARGET_NOMINALS:
         # "opposition in the Lords", "support in Parliament for the bill": where, not what
         allowed = allowed - {"in"}
+    giver = received_of(art, noun)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in allowed:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None or _affiliation(art, noun, child, pobj):
+            if pobj is None or giver is not None and pobj.i == giver.i or _affiliation(art, noun, child, pobj):
                 continue
             if pobj.pos_ == "VERB":
                 return action_targets(art, pobj)  # "opposition to imposing …"
@@ -490,7 +495,7 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
         verb = verb.head  # "the proposals met with opposition from …"
     elif noun.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in RECEIVE_VERBS and not _had_from(verb, noun):
+    if verb.lemma_.lower() not in RECEIVE_VERBS and not _had_from(verb, noun) and received_of(art, noun) is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
@@ -501,6 +506,28 @@ def _received_by(art: StanceArticle, noun: Token) -> Token | None:
     if mention is not None and mention.entity_type in ("PERSON", "ORGANIZATION", "COUNTRY", "GROUP", "LOCATION"):
         return None
     return subject
+
+
+def received_of(art: StanceArticle, noun: Token) -> Token | None:
+    """The one whose stance a received stance noun names with "of": "the line has the support
+    of the Mayor of London", "the plan won the backing of the Liberal Democrats". As the object
+    of "have" or of a receive verb (`receive_verbs`) the noun's "of" is someone who gives it, not
+    what it is about ("in support of the strike"); it is sought, not given, under a seeking verb
+    ("needs the support of shareholders", `_sought`), and "lost the support of" says it is gone."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma != "have" and (lemma not in RECEIVE_VERBS or lemma in SEEKING_VERBS or lemma == "lose"):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    giver = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if giver is None or giver.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # whoever gives it, named or not ("the backing of many pundits and fans", "the support of
+    # the Mayor"): their stance, never the receiver's on them; a place gives none
+    mention = art.mention_of(giver)
+    return None if mention is not None and mention.entity_type == "LOCATION" else giver
 
 
 def _had_from(verb: Token, noun: Token) -> bool:

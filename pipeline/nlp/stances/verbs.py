@@ -20,7 +20,7 @@ from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.holders import governing_adjective, holder_for, joint_agents, joint_holders
 from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import people_noun
-from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, stance_noun_cue
+from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, received_of, stance_noun_cue
 from pipeline.nlp.stances.phrases import TIME_ENTITIES
 from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
 from pipeline.nlp.stances.signals import (
@@ -108,6 +108,8 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
     noun_cue = None
     if cue is None and verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is not None and received_of(art, noun) is not None:
+            return out  # "has the backing of many pundits": theirs, on the subject (`nominals`)
         if noun is not None and (found := stance_noun_cue(art, noun)):
             noun_cue = noun
             own = cue_prepositions(art, noun)  # "expressed concern about", not "… for the victims"
