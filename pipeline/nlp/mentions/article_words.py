@@ -37,7 +37,6 @@ def word_positions(doc) -> dict[str, list[int]]:
     return view.once("positions", positions)
 
 
-
 def title_case(token) -> bool:
     """A word written in title case ("Blair"), as a name's next or previous word is: the
     `capitalised` test `written_alone` most often takes."""
