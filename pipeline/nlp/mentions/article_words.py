@@ -60,6 +60,7 @@ def written_alone(doc, ent, words: list[str], capitalised) -> bool:
         return True
     return False
 
+
 def capitalised_common_noun(token, lowered: set[str]) -> bool:
     """ "Bowler Shane Warne has stated …": a sentence's first word, capitalised only for
     that, which the article also writes in lower case ("bowler Daniel Vettori") or which is
