@@ -157,11 +157,12 @@ class StanceArticle:
         (`member_nouns`: only a body's name, not a state's; "32 Labour MPs" for no one). A noun
         of dissent ("Tory rebels", "critics of Mr Howard"; `is_dissent_noun`) is only the group
         it names."""
+        at_subject = self.index.at(subject)
         if is_dissent_noun(subject):
-            return self.index.at(subject)
-        if counted_members(subject) and self.index.at(subject) is None:
+            return at_subject
+        if counted_members(subject) and at_subject is None:
             return None  # "some members of the Labour Party": a part, not the party (as "some Labour MPs")
-        if self.index.at(subject) is None:
+        if at_subject is None:
             # "Japan's ruling party, the Liberal Democratic Party, …": an apposition the parser
             # read as a conjunct (no "and"/"or" before it) names the phrase
             for conj in subject.children:
@@ -171,7 +172,7 @@ class StanceArticle:
             named = _apposed_name(self.index, subject)
             if named is not None:
                 return named
-        if subject.lemma_.lower() in BODY_NOUNS and self.index.at(subject) is None:
+        if subject.lemma_.lower() in BODY_NOUNS and at_subject is None:
             # "Japanese officials in the Defence Agency", "sources at the Treasury": the body
             # they are placed in speaks, not the state an adjective names
             placed = [g for c in subject.rights if c.dep_ == "prep" and c.lower_ in ("in", "at")
