@@ -25,10 +25,10 @@ from pipeline.nlp.stances.opinion import opinion_weight
 from pipeline.nlp.stances.phrases import render, term_adjective
 from pipeline.nlp.stances.polarity import (
     believed_negated,
+    denied_by_determiner,
     has_negation,
     hypothetical,
     intensity,
-    is_negator,
     negate,
     negated_phrase,
     negative_subject,
@@ -46,7 +46,7 @@ from pipeline.nlp.stances.targets import Target, action_targets, frame_action, n
 from pipeline.nlp.stances.words import (
     ATTEMPT_NOUNS,
     ATTITUDE_ADJECTIVES,
-    ATTITUDE_NOUNS,
+    ATTITUDE_OR_ATTEMPT_NOUNS,
     BODY_NOUNS,
     CLASSIFYING_ADJECTIVES,
     INSUFFICIENCY_ADJECTIVES,
@@ -171,16 +171,14 @@ def _got_to(verb: Token) -> bool:
     )
 
 
-_ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS
-
 
 def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     """ "the need to end the crisis", "no intention of imposing any solution" in a quote."""
     out: list[Signal] = []
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in _ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS or hypothetical(noun):
+    if noun.pos_ != "NOUN" or lemma not in ATTITUDE_OR_ATTEMPT_NOUNS or hypothetical(noun):
         return out
-    negated = any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children)
+    negated = denied_by_determiner(noun, art.lex)
     if lemma in ATTEMPT_NOUNS and not negated:
         return out  # "their attempts to …" says nothing of the speaker's view
     if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children) and any(

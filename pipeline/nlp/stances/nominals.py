@@ -29,7 +29,7 @@ from pipeline.nlp.quotes import is_cue
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.groups import is_dissent_noun
-from pipeline.nlp.stances.polarity import has_negation, hypothetical, is_negator
+from pipeline.nlp.stances.polarity import denied_by_determiner, has_negation, hypothetical
 from pipeline.nlp.stances.pronouns import body_pronoun
 from pipeline.nlp.stances.signals import Signal, target_signals
 from pipeline.nlp.stances.targets import (
@@ -541,7 +541,7 @@ def _had_from(verb: Token, noun: Token) -> bool:
 
 def _denied(art: StanceArticle, noun: Token) -> bool:
     """ "no support", "without support", "a lack of trust", "did not get support"."""
-    if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children):
+    if denied_by_determiner(noun, art.lex):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in LACK_NOUNS:
         return True

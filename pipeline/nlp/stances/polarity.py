@@ -22,12 +22,17 @@ def is_negator(token: Token, lex: StanceLexicon) -> bool:
     return token.lower_ in NEGATION_WORDS or lex.is_negator(token.lower_)
 
 
+def denied_by_determiner(noun: Token, lex: StanceLexicon) -> bool:
+    """ "no desire", "no intention", "no royalties": a negator as the noun's determiner."""
+    return any(c.dep_ == "det" and is_negator(c, lex) for c in noun.children)
+
+
 def negative_determiner(noun: Token, lex: StanceLexicon) -> bool:
-    """ "no royalties", "no cuts": a negator as the noun's determiner denies the noun itself;
-    so does the "no" the parser hangs on a quantity word ("no more strikes", "no further delays")."""
-    return any(
-        c.dep_ == "det" and is_negator(c, lex)
-        or c.dep_ in ("amod", "advmod") and c.i < noun.i and any(g.lower_ == "no" for g in c.lefts)
+    """ "no royalties", "no cuts": a negator as the noun's determiner denies the noun itself
+    (`denied_by_determiner`); so does the "no" the parser hangs on a quantity word ("no more
+    strikes", "no further delays")."""
+    return denied_by_determiner(noun, lex) or any(
+        c.dep_ in ("amod", "advmod") and c.i < noun.i and any(g.lower_ == "no" for g in c.lefts)
         for c in noun.children
     )
 

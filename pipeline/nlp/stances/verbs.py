@@ -22,7 +22,14 @@ from pipeline.nlp.stances.issue_words import issue_like
 from pipeline.nlp.stances.labels import people_noun
 from pipeline.nlp.stances.nominals import attitude_sign, cue_prepositions, own_prospect, received_of, stance_noun_cue
 from pipeline.nlp.stances.phrases import TIME_ENTITIES
-from pipeline.nlp.stances.polarity import has_negation, hypothetical, intensity, is_negator, negate, universal
+from pipeline.nlp.stances.polarity import (
+    denied_by_determiner,
+    has_negation,
+    hypothetical,
+    intensity,
+    negate,
+    universal,
+)
 from pipeline.nlp.stances.signals import (
     DEONTIC_SCORE,
     MIN_CUE_SCORE,
@@ -49,6 +56,7 @@ from pipeline.nlp.stances.words import (
     ACT_CAUSING_VERBS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
+    ATTITUDE_OR_ATTEMPT_NOUNS,
     BODY_NOUNS,
     CURBING_CUES,
     DEED_NOUNS,
@@ -123,7 +131,7 @@ def verb_signals(art: StanceArticle, verb: Token) -> list[Signal]:
                     (c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ in hung and c.i > noun.i),
                     None,
                 )
-            sign = -1 if any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children) else 1
+            sign = -1 if denied_by_determiner(noun, art.lex) else 1
             cue = (sign * SIGN[found[0]], found[1], prep)
     clause = None
     if cue is None:
@@ -277,14 +285,12 @@ def _denied_attitude(art: StanceArticle, verb: Token) -> bool:
     noun = verb.head
     if verb.dep_ == "pcomp" and noun.dep_ == "prep":
         noun = noun.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTITUDE_OR_ATTEMPT_NOUNS:
         return False
     action = frame_action(noun)
-    denied = any(c.dep_ == "det" and is_negator(c, art.lex) for c in noun.children)
+    denied = denied_by_determiner(noun, art.lex)
     return denied and action is not None and action.i == verb.i
 
-
-_ATTITUDE_NOUNS_OR_ATTEMPT_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS
 
 # nouns whose prepositional gerund keeps its stance: an attitude, attempt, demand, aim, plan or deed
 _STANCE_FRAME_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS | DEMAND_NOUNS | GOAL_NOUNS | POLICY_NOUNS | DEED_NOUNS
@@ -600,7 +606,7 @@ def existential_signals(art: StanceArticle, be: Token) -> list[Signal]:
     if holder is None:
         return out
     negated = (
-        any(c.dep_ == "det" and is_negator(c, art.lex) for c in attr.children)
+        denied_by_determiner(attr, art.lex)
         or has_negation(art, be)
         or (semimodal is not None and has_negation(art, semimodal))
     )

@@ -32,6 +32,7 @@ DISCUSSING_VERBS = _VOCABULARY.words("discussing_verbs")
 SEEKING_VERBS = _VOCABULARY.words("seeking_verbs")
 ATTITUDE_NOUNS = _VOCABULARY.words("attitude_nouns")
 ATTEMPT_NOUNS = _VOCABULARY.words("attempt_nouns")
+ATTITUDE_OR_ATTEMPT_NOUNS = ATTITUDE_NOUNS | ATTEMPT_NOUNS
 QUESTION_NOUNS = _VOCABULARY.words("question_nouns")
 DEMAND_NOUNS = _VOCABULARY.words("demand_nouns")
 CURBING_CUES = _VOCABULARY.words("curbing_cues")
