@@ -51,11 +51,19 @@ def combine(samples: list[dict]) -> dict:
 
 
 def ratio(top: dict, bottom: dict, key: str = "seconds") -> dict:
-    """top / bottom for `key`: the ratio of medians and its bounds over the samples' ranges."""
+    """top / bottom for `key`: the ratio of medians and its bounds over the samples' ranges,
+    and, when both sides hold as many samples (interleaved runs, each top sample right after
+    its bottom one), each pair's own ratio ("pairs"): a slow spell that lasts a pair moves
+    both of its runs, so the pairs show how far the ratio itself moved between them."""
     low_top, high_top = top.get(f"{key}_range", [top[key], top[key]])
     low_bottom, high_bottom = bottom.get(f"{key}_range", [bottom[key], bottom[key]])
-    return {
+    bounds = {
         "median": round(top[key] / max(bottom[key], 1e-9), 3),
         "low": round(low_top / max(high_bottom, 1e-9), 3),
         "high": round(high_top / max(low_bottom, 1e-9), 3),
     }
+    tops, bottoms = top.get("samples") or [], bottom.get("samples") or []
+    if tops and len(tops) == len(bottoms):
+        bounds["pairs"] = [round(t.get(key, 0.0) / max(b.get(key, 0.0), 1e-9), 3) for t, b in zip(tops, bottoms,
+                                                                                                  strict=True)]
+    return bounds

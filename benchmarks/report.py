@@ -55,7 +55,9 @@ def evaluate(report: dict) -> list[Check]:
             None if note else bounds["median"] <= MAX_RATIO,
             f"{base[key]:.1f} s / {spacy_run[key]:.1f} s = {bounds['median']:.2f}"
             f" (over the runs' ranges {bounds['low']:.2f}-{bounds['high']:.2f}: "
-            f"{'noise of this size cannot flip it' if steady else 'noise of this size could flip it'}){note}",
+            f"{'noise of this size cannot flip it' if steady else 'noise of this size could flip it'}"
+            + (f"; pair by pair {', '.join(f'{r:.2f}' for r in bounds['pairs'])}" if bounds.get("pairs") else "")
+            + f"){note}",
         ))
     largest = max((int(k[1:]) for k in runs), default=1)
     if base and largest > 1:
@@ -217,8 +219,10 @@ def print_report(report: dict, path: Path) -> None:
     for key, label in (("ratio", "wall"), ("cpu_ratio", "cpu")):
         bounds = report.get(key)
         if isinstance(bounds, dict):
+            pairs = ", ".join(f"{r:.2f}" for r in bounds.get("pairs", []))
             print(f"ratio pipeline x1 / bare spaCy, {label}: {bounds['median']:.2f} from medians "
-                  f"(over the runs' ranges {bounds['low']:.2f}-{bounds['high']:.2f})")
+                  f"(over the runs' ranges {bounds['low']:.2f}-{bounds['high']:.2f}"
+                  + (f"; pair by pair {pairs}" if pairs else "") + ")")
     print("(n: runs, interleaved with the baseline's, median shown; cpu s: user+system of the stage's process"
           " tree; load: mean 1-min load average while it ran, the stage's own workers included; others' cpu s:"
           " CPU seconds the machine spent on other work meanwhile, 0 on a quiet machine)")

@@ -224,6 +224,7 @@ def test_a_ratio_whose_ranges_straddle_the_target_says_noise_could_flip_it():
               "runs": {"x1": repeats.combine([_entry(11.0, 1000), _entry(13.0, 1000)])}, "reruns": {}}
     wall = targets.evaluate(report)[0]
     assert wall.passed is True and "could flip" in wall.detail  # 12/11 = 1.09, but 13/10 = 1.3
+    assert "pair by pair 1.10, 1.08" in wall.detail  # 11/10, 13/12
 
 
 def test_rerun_shares_are_judged_on_medians_and_say_whether_noise_could_flip_them():
@@ -247,6 +248,13 @@ def test_combine_takes_medians_ranges_and_the_largest_peak():
     assert combined["step_seconds"] == {"article_extractions": 6.0}
     assert repeats.ratio({"seconds": 12.0, "seconds_range": [11.0, 13.0]}, {"seconds": 10.0}) == {
         "median": 1.2, "low": 1.1, "high": 1.3}
+
+
+def test_interleaved_runs_give_each_pair_s_own_ratio():
+    pipeline = repeats.combine([_entry(11.0, 1000), _entry(13.0, 1000)])
+    baseline = repeats.combine([_entry(10.0, 800), _entry(12.5, 800)])
+    assert repeats.ratio(pipeline, baseline)["pairs"] == [1.1, 1.04]  # each run against the one just before it
+    assert "pairs" not in repeats.ratio(pipeline, repeats.combine([_entry(10.0, 800)]))
 
 
 def test_targets_when_runs_failed():
