@@ -18,6 +18,7 @@ from pipeline.nlp.stances.words import (
     AGENT_PREPOSITIONS,
     ATTEMPT_NOUNS,
     ATTITUDE_NOUNS,
+    BARE_INFINITIVE_CAUSATIVES,
     BODY_PREPOSITIONS,
     COMPLEMENT_GENERICS,
     COMPLETION_PREPOSITIONS,
@@ -448,8 +449,10 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
         infinitive_complement = child.dep_ == "xcomp" and to_aux
         if child.dep_ != "acl" and not infinitive_relative and not infinitive_complement:
             continue  # "the bill to ban fox hunting" is parsed either way
-        if child.pos_ not in ("VERB", "AUX") or child.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, child):
+        if child.pos_ not in ("VERB", "AUX"):
             continue
+        if child.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, child) and not _causes_act(child):
+            continue  # "make the mistake"; not "let universities charge fees" (the act let)
         to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         neg = next((c for c in child.children if c.dep_ == "neg"), None)
         if neg is not None and to is None:
@@ -501,13 +504,16 @@ def _caused_action(lex: StanceLexicon, verb: Token, obj: Token | None) -> list[T
     councils | to publish their accounts" (the verb's object, then an infinitive hung on the
     verb), "to allow foreign investors to develop land" (a clause whose subject is the one let
     do it, parsed as the verb's complement). Without the act the label names only who is
-    made to do something ("plans to allow foreign investors"), or nobody ("plans")."""
+    made to do something ("plans to allow foreign investors"), or nobody ("plans"). After a
+    verb that takes a bare infinitive (`bare_infinitive_causatives`: "plans to let universities
+    charge fees") the act has no "to"."""
+    bare = verb.lemma_.lower() in BARE_INFINITIVE_CAUSATIVES
     for inner in verb.rights:
         if inner.dep_ not in ("xcomp", "ccomp") or inner.tag_ != "VB" or inner.lemma_.lower() in EMPTY_VERBS:
             continue
         to = next((c for c in inner.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         act_obj = next((c for c in inner.children if c.dep_ == "dobj"), None)
-        if to is None or act_obj is None or act_obj.pos_ not in ("NOUN", "PROPN") or is_amount(act_obj):
+        if (to is None and not bare) or act_obj is None or act_obj.pos_ not in ("NOUN", "PROPN") or is_amount(act_obj):
             continue
         subject = next((c for c in inner.children if c.dep_ == "nsubj"), None)
         if obj is None and (subject is None or subject.pos_ not in ("NOUN", "PROPN")):
@@ -515,7 +521,8 @@ def _caused_action(lex: StanceLexicon, verb: Token, obj: Token | None) -> list[T
         if obj is not None and subject is not None:
             continue  # after an object the act is the object's, with no subject of its own
         who = phrase(lex, subject, keep_det=False, depth=1) if obj is None else []
-        return [*who, to, inner, *phrase(lex, act_obj, keep_det=False, depth=1)]
+        marker = [to] if to is not None else []
+        return [*who, *marker, inner, *phrase(lex, act_obj, keep_det=False, depth=1)]
     return []
 
 
@@ -584,6 +591,16 @@ def adjective_head(verb: Token) -> Token | None:
 
 def _says(verb: Token) -> bool:
     return verb.lemma_.lower() in REPORTING_VERBS
+
+
+def _causes_act(verb: Token) -> bool:
+    """An empty verb of letting or making (`bare_infinitive_causatives`: "let", "make") with an
+    act below it that has a subject of its own ("plans to let universities charge fees"): the
+    act names the issue (`_caused_action`), not the verb."""
+    return verb.lemma_.lower() in BARE_INFINITIVE_CAUSATIVES and any(
+        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(g.dep_ == "nsubj" for g in c.children)
+        for c in verb.rights
+    )
 
 
 def _light_act(lex: StanceLexicon, verb: Token) -> bool:

@@ -518,16 +518,22 @@ def stranded_conjuncts(verb: Token, obj: Token) -> list[Token]:
     return out
 
 
+LIST_MEMBER_DEPS = frozenset({"dobj", "conj", "dep", "advcl", "npadvmod"})
+"""How the parser hangs a further member of an object list on the verb (`listed_objects`)."""
+
+
 def listed_objects(verb: Token, obj: Token) -> list[Token]:
     """Further objects of a list the parser hung on the verb itself ("attacked the tax rise,
     the new fuel duty and the cuts", "criticised the tax rise, curbs on immigration and …"): a
     noun after the object, as a second object, a conjunct or a loose dependent of the verb,
     right after a comma or "and"/"or", in a list an "and"/"or" closes, and with no subject,
-    auxiliary or object of its own (not a clause). Each is an issue of its own; its own
-    conjuncts follow from `noun_targets`."""
+    auxiliary or object of its own (not a clause). A noun the parser read as an adverbial
+    clause or modifier of the verb ("criticised the tax rise, curbs on immigration and the
+    closure of …": "curbs" an `advcl`) is such a member too: a noun heads no clause. Each is
+    an issue of its own; its own conjuncts follow from `noun_targets`."""
     out = []
     for child in verb.rights:
-        if child.i <= obj.right_edge.i or child.dep_ not in ("dobj", "conj", "dep"):
+        if child.i <= obj.right_edge.i or child.dep_ not in LIST_MEMBER_DEPS:
             continue
         if child.pos_ not in ("NOUN", "PROPN") or child.left_edge.i == 0:
             continue
