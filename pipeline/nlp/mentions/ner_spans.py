@@ -152,7 +152,8 @@ def opening_premodifier(mc: MentionContext, span: Span) -> bool:
     sentence, is no name NER may type a body, a place or a person, also where the article
     never writes the word in lower case (sentence_case_word asks that). A name the gazetteer
     knows is left be, and so is one the article writes inside a sentence ("Shell chief
-    executive ..." beside "Royal Dutch Shell")."""
+    executive ..." beside "Royal Dutch Shell"); the lemmatizer's word lists hold place names
+    too ("hollywood", "manchester"), so the caller leaves places be."""
     if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span[0].ent_id_:
         return False
     word, doc = span[0], mc.doc
