@@ -46,7 +46,8 @@ def run_pipeline() -> int:
         from pipeline.own_process import collect_as_usual, collect_less
 
         try:
-            start_warm_worker(seeds)  # forked first: it and its fork pool collect as usual
+            if start_warm_worker(seeds):  # forked first: it and its fork pool collect as usual
+                extract_ahead(seeds, data)
             collect_less()  # Dagster's import and runs: fewer garbage collections that free nothing
             counts = _run_with_dagster(key, CORPUS_JOB_WITH_EVALUATION)
         finally:
@@ -75,6 +76,30 @@ def start_warm_worker(seeds: Path) -> bool:
     from pipeline.nlp import warm_worker
 
     return warm_worker.start()
+
+
+def extract_ahead(seeds: Path, data: Path) -> bool:
+    """Hand the warm worker, now, the extraction of every article of the folder that has no
+    current extraction (`warm_worker.extract_ahead`), so that its pool parses while Dagster is
+    imported, the instance opened and the run started; the run's extraction step takes it
+    over. The folder is surveyed here, after the fork (the worker does not hold the texts),
+    and later surveys of the unchanged folder reuse this one. A small extraction, or a folder
+    that cannot be surveyed, is left to the run as before (which reports what went wrong).
+    True when the extraction was handed over."""
+    from datetime import UTC, datetime
+
+    from pipeline.nlp import warm_worker
+    from pipeline.nlp.seed_folder import survey
+    from pipeline.nlp.version import extractor_version
+    from pipeline.storage import ExtractionCache
+
+    try:
+        version = extractor_version()
+        stale = ExtractionCache(data).stale(survey(seeds).articles, version)
+    except Exception:  # noqa: BLE001 - planning surveys the folder again and reports the error
+        return False
+    processed_at = datetime.now(UTC).replace(tzinfo=None)
+    return warm_worker.extract_ahead(stale, processed_at, settings.n_process(), str(data), version)
 
 
 def _run_with_dagster(key: str | None, job_name: str) -> dict[str, int] | None:

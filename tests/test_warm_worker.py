@@ -189,3 +189,86 @@ def test_the_pool_is_forked_before_the_entries_arrive_and_a_failure_before_them_
             assert outcome == [0]
         else:
             assert isinstance(outcome[0], expected)
+
+
+def test_an_extraction_handed_over_ahead_is_taken_over_with_its_time(tmp_path):
+    """`make run` hands the worker the extraction before the run asks for it; the run's
+    request then takes that one over: its progress and count come back, and the records
+    carry the time it was handed over with, not the caller's."""
+    data = tmp_path / "data"
+    (tmp_path / "seeds").mkdir()
+    found = many_articles(tmp_path / "seeds", warm_worker.MAX_ARTICLES + 9)
+    later = datetime(2026, 3, 4, 6, 0, 0)
+    progress: list[tuple[int, int]] = []
+    try:
+        assert warm_worker.start()
+        assert not warm_worker.extract_ahead(found[: warm_worker.MAX_ARTICLES], NOW, 2, str(data), "v1")  # too small
+        assert warm_worker.extract_ahead(found, NOW, 2, str(data), "v1")
+        assert not warm_worker.extract_ahead(found, NOW, 2, str(data), "v1")  # one at a time
+        assert warm_worker.ahead_articles() == found and warm_worker.ahead_processed_at() == NOW
+        with pytest.raises(warm_worker.WorkerUnavailable):
+            warm_worker.extract(found[:1], later)  # a small request never goes to a busy worker
+        count = warm_worker.extract_into_cache(found, later, 2, str(data), "v1", 64, lambda *p: progress.append(p))
+    finally:
+        warm_worker.stop()
+    assert count == len(found) and progress[-1] == (len(found), len(found))
+    assert not warm_worker.waiting() and warm_worker.ahead_articles() == [] and warm_worker.ahead_processed_at() is None
+    cache = ExtractionCache(data)
+    assert [cache.get(a.seed.article_id, a.seed.content_sha256, "v1") for a in found] == extract_batch(found, NOW)
+
+
+def test_what_the_extraction_ahead_did_not_cover_is_left_to_the_caller(tmp_path):
+    """An article the extraction handed over ahead did not hold (written since) is reported
+    once the worker is done, so the caller extracts it; the others are in the cache."""
+    data = tmp_path / "data"
+    (tmp_path / "seeds").mkdir()
+    found = many_articles(tmp_path / "seeds", warm_worker.MAX_ARTICLES + 9)
+    try:
+        assert warm_worker.start()
+        assert warm_worker.extract_ahead(found[:-1], NOW, 2, str(data), "v1")
+        with pytest.raises(warm_worker.WorkerUnavailable, match="did not cover"):
+            warm_worker.extract_into_cache(found, NOW, 2, str(data), "v1", 64, print)
+    finally:
+        warm_worker.stop()
+    assert ExtractionCache(data).stale(found, "v1") == found[-1:]
+
+
+def test_a_worker_extracting_ahead_for_nobody_is_killed_at_once(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    found = many_articles(tmp_path / "seeds", warm_worker.MAX_ARTICLES + 9)
+    assert warm_worker.start()
+    process, _ = warm_worker._workers[0]
+    assert warm_worker.extract_ahead(found, NOW, 2, str(tmp_path / "data"), "v1")
+    warm_worker.stop()
+    assert not process.is_alive() and not warm_worker.waiting() and warm_worker.ahead_articles() == []
+
+
+def test_a_run_takes_over_the_extraction_make_run_handed_over_ahead(tmp_path, monkeypatch):
+    """What `make run` does from an empty data folder: the folder's stale articles are handed
+    to the worker before Dagster is imported (`cli.extract_ahead`); the run's extraction
+    step takes that extraction over, every partition is materialised by it, and every
+    article carries the time the extraction was handed over with."""
+    import pandas as pd
+
+    from pipeline import cli
+    from pipeline.storage import table_path
+    from tests.conftest import run_pipeline
+
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    found = many_articles(seeds, warm_worker.MAX_ARTICLES + 3)
+    monkeypatch.delenv("NEWSEVENTS_DASK_SCHEDULER", raising=False)
+    try:
+        assert warm_worker.start()
+        assert cli.extract_ahead(seeds, data)
+        handed_at = warm_worker.ahead_processed_at()
+        outcome = run_pipeline(seeds, data)
+    finally:
+        warm_worker.stop()
+    assert outcome.success and not warm_worker.waiting()
+    materialised = [e for e in outcome.results[0].all_events if e.is_step_materialization]
+    assert len(materialised) == len(found)  # one per partition
+    metadata = materialised[0].event_specific_data.materialization.metadata
+    assert metadata["processed"].value == len(found) and metadata["reused"].value == 0
+    articles = pd.read_parquet(table_path(data, "articles"))
+    assert len(articles) == len(found) and set(articles["processed_at"]) == {pd.Timestamp(handed_at)}

@@ -60,7 +60,9 @@ def _plan(
     inventory while its stamp holds) and every article has a current extraction, the
     partitions are those synced then and the runs materialised every stale one: nothing is
     left, and the instance is not asked again (its partitions and their materialisations:
-    two queries over every partition after each extraction)."""
+    two queries over every partition after each extraction). Articles whose extraction
+    `make run` handed the warm worker ahead (`warm_worker.extract_ahead`) count as stale
+    however far it got: their partitions are materialised by the run that takes it over."""
     inventory = survey(paths.seeds)
     cache = ExtractionCache(paths.data)
     version = extractor_version()
@@ -69,6 +71,7 @@ def _plan(
     keys = files_keys(inventory.articles, inventory.rejections)
     sync_partitions(instance, keys)
     extract = {partition_key(a.seed.source_file) for a in cache.stale(inventory.articles, version)}
+    extract |= keys & {partition_key(a.seed.source_file) for a in warm_worker.ahead_articles()}
     stale = extract | keys - instance.get_materialized_partitions(ARTICLE_EXTRACTIONS)
     return key_ranges(instance.get_dynamic_partitions(ARTICLE_PARTITIONS.name), stale), len(extract), inventory
 

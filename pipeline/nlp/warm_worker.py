@@ -24,6 +24,17 @@ inventory, every text file's text) before it loads the model, and the articles t
 come after the request, read by the pool's feed once the pool is forked, so the workers do
 not inherit them (at 8,260 articles, about 40 MiB in each of the three processes).
 
+`make run` does not wait for the Dagster run to ask for that larger extraction: as soon as the
+worker is forked it surveys the folder and hands the worker the articles that have no current
+extraction (`extract_ahead`), so the pool parses from the moment the model is loaded, while
+Dagster is imported, the instance opened, the partitions planned and the run started (on 2,065
+articles that was the first 4 s of every full run). The run's extraction step then takes over
+that extraction (`extract_into_cache`): it gets its progress and its count as if it had asked
+for it, with the `processed_at` it was started with (`ahead_processed_at`), and planning
+counts its articles as stale (`ahead_articles`), so their partitions are materialised by the
+run. Whatever the step asks for beyond what was handed over ahead (a file written in
+between) it extracts itself, once the worker is done.
+
 The worker serves one extraction and exits; it dies with its parent (Linux's parent-death
 signal) and `stop` ends one that was not used. Whatever goes wrong with it (it died, it
 cannot be reached) the batch is extracted in process, as before.
@@ -35,7 +46,9 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import traceback
+from dataclasses import dataclass
 from datetime import datetime
 
 from pipeline.own_process import die_with_parent, name_process
@@ -45,10 +58,27 @@ MAX_ARTICLES = 32
 (`extract.BATCH_SIZE`); more are extracted into the cache by its fork pool
 (`extract_into_cache`)."""
 
+EXTRACTION_WINDOW = 2048
+"""Articles read ahead of those extracted, at most (texts in memory, per extraction)."""
+
 ANSWER_LIMIT_S = 600
 """How long the caller waits for the worker's answer before extracting in process."""
 
 _workers: list[tuple[multiprocessing.Process, object]] = []
+
+
+@dataclass
+class _Ahead:
+    """An extraction into the cache handed to the waiting worker before anyone asked for it."""
+
+    articles: list
+    processed_at: datetime
+    target: tuple[str, str]  # (data folder, extractor version) the entries are written for
+    sender: threading.Thread  # sends the request and the entries, which the worker reads once loaded
+    errors: list
+
+
+_ahead: _Ahead | None = None
 
 
 def waiting() -> bool:
@@ -155,11 +185,68 @@ class WorkerUnavailable(RuntimeError):
     """No warm worker, or it ended without an answer: extract in process."""
 
 
+def extract_ahead(articles: list, processed_at: datetime, n_process: int, data: str, version: str) -> bool:
+    """Hand the waiting worker the extraction of `articles` into the cache under `data` now,
+    before a run asks for it (`extract_into_cache` then takes it over). Only an extraction
+    larger than `MAX_ARTICLES` (a smaller one sends its records back, to a caller that must be
+    there to read them). The request and the entries are sent from a thread: the worker reads
+    them once its model is loaded, and entries larger than the pipe holds would block this
+    process until then. True when it was handed over."""
+    global _ahead
+    if not _workers or _ahead is not None or len(articles) <= MAX_ARTICLES:
+        return False
+    _, connection = _workers[-1]
+    request = (_INTO_CACHE, len(articles), processed_at, n_process, data, version, EXTRACTION_WINDOW)
+    errors: list = []
+
+    def send() -> None:
+        try:
+            connection.send(request)
+            connection.send(articles)  # read once the worker's pool is forked (`_into_cache`)
+        except (OSError, ValueError) as error:  # the worker ended, or was stopped: the step is told
+            errors.append(error)
+
+    sender = threading.Thread(target=send, name="warm-extract-ahead", daemon=True)
+    sender.start()
+    _ahead = _Ahead(list(articles), processed_at, (data, version), sender, errors)
+    return True
+
+
+def ahead_articles() -> list:
+    """The articles of the extraction handed over ahead and not yet taken over; [] when none."""
+    return list(_ahead.articles) if _ahead is not None else []
+
+
+def ahead_processed_at() -> datetime | None:
+    """The `processed_at` of the extraction handed over ahead, which a run taking it over uses."""
+    return _ahead.processed_at if _ahead is not None else None
+
+
+def handed_ahead(articles: list) -> list:
+    """Those of `articles` whose content is in the extraction handed over ahead (however far
+    it got): a run taking it over extracts them."""
+    if _ahead is None:
+        return []
+    handed = {_content_key(a) for a in _ahead.articles}
+    return [a for a in articles if _content_key(a) in handed]
+
+
+def _content_key(article) -> tuple[str, str]:
+    return article.seed.article_id, article.seed.content_sha256
+
+
+def _covers(ahead: _Ahead, entries: list, data: str, version: str) -> bool:
+    """Whether the extraction handed over ahead wrote every one of `entries` for `data` and `version`."""
+    handed = {_content_key(a) for a in ahead.articles}
+    return ahead.target == (data, version) and all(_content_key(a) in handed for a in entries)
+
+
 def extract(articles: list, processed_at: datetime) -> list:
     """The batch extracted by the warm worker (which then exits); raises `WorkerUnavailable`
-    when there is none or it could not answer, and the batch's own error when it failed."""
-    if not _workers:
-        raise WorkerUnavailable("no worker started")
+    when there is none or it could not answer (or is extracting ahead, `extract_ahead`), and
+    the batch's own error when it failed."""
+    if not _workers or _ahead is not None:
+        raise WorkerUnavailable("no worker started" if not _workers else "the worker is extracting ahead")
     process, connection = _workers.pop()
     try:
         connection.send((articles, processed_at))
@@ -182,13 +269,25 @@ def extract_into_cache(entries: list, processed_at: datetime, n_process: int, da
     extraction cache under `data`; `on_progress(done, total)` after each batch. How many were
     extracted. Raises `WorkerUnavailable` when there is no worker or it ended without an
     answer (the cache then holds what it finished), and the extraction's own error when it
-    failed."""
+    failed.
+
+    When an extraction was handed over ahead (`extract_ahead`), this takes it over instead of
+    asking for another: its progress and count come back, and when it did not cover every
+    one of `entries` (written to the folder since), `WorkerUnavailable` once it is done, so
+    the caller extracts what is still stale itself."""
+    global _ahead
     if not _workers:
         raise WorkerUnavailable("no worker started")
     process, connection = _workers.pop()
+    ahead, _ahead = _ahead, None
     try:
-        connection.send((_INTO_CACHE, len(entries), processed_at, n_process, data, version, in_flight))
-        connection.send(entries)  # read once the worker's pool is forked (`_into_cache`)
+        if ahead is None:
+            connection.send((_INTO_CACHE, len(entries), processed_at, n_process, data, version, in_flight))
+            connection.send(entries)  # read once the worker's pool is forked (`_into_cache`)
+        else:
+            ahead.sender.join()
+            if ahead.errors:
+                raise OSError(f"the extraction could not be handed over ahead: {ahead.errors[0]}")
         while True:
             if not connection.poll(ANSWER_LIMIT_S):
                 raise OSError("no answer")
@@ -203,22 +302,30 @@ def extract_into_cache(entries: list, processed_at: datetime, n_process: int, da
     status, value = message
     if status == "error":
         raise value
+    if ahead is not None and not _covers(ahead, entries, data, version):
+        raise WorkerUnavailable("the extraction handed over ahead did not cover every article asked for")
     return value
 
 
-def _end(process: multiprocessing.Process, connection) -> None:
+def _end(process: multiprocessing.Process, connection, wait: float = 5) -> None:
     with contextlib.suppress(OSError):
         connection.close()
-    process.join(timeout=5)
+    process.join(timeout=wait)
     if process.is_alive():
         process.kill()
         process.join()
 
 
 def stop() -> None:
-    """End a worker that was started and not used."""
+    """End a worker that was started and not used; one extracting ahead for a run that never
+    took the extraction over is killed (its pool dies with it; the entries written stay)."""
+    global _ahead
+    ahead, _ahead = _ahead, None
     while _workers:
         process, connection = _workers.pop()
+        if ahead is not None:
+            _end(process, connection, wait=0)
+            continue
         with contextlib.suppress(OSError):
             connection.send(None)
         _end(process, connection)

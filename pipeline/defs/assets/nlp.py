@@ -23,7 +23,7 @@ from pipeline.nlp.seed_folder import in_batches, load_articles, survey
 from pipeline.nlp.version import extractor_version
 from pipeline.storage import ExtractionCache, remove_abandoned_temp_files
 
-EXTRACTION_WINDOW = 2048
+EXTRACTION_WINDOW = warm_worker.EXTRACTION_WINDOW
 """Articles read ahead of those extracted, at most (texts in memory, per step)."""
 
 
@@ -61,11 +61,13 @@ def _extract_into(data: Path, articles: list, stale: list, version: str, process
     """Extract the `stale` ones of `articles` into the extraction cache under `data`; how
     many were extracted. A larger
     extraction goes to the warm worker when one is waiting (`warm_worker.extract_into_cache`:
-    spaCy loaded there while this process started the run); what it did not finish, if it
-    ended without an answer, is extracted here."""
+    spaCy loaded there while this process started the run), as does any extraction when
+    `make run` handed the worker one ahead, which this takes over; what it did not finish, if
+    it ended without an answer, or did not cover, is extracted here."""
     cache = ExtractionCache(data)
     extracted = 0
-    if len(stale) > warm_worker.MAX_ARTICLES and warm_worker.waiting():
+    taking_over = bool(warm_worker.ahead_articles())
+    if (len(stale) > warm_worker.MAX_ARTICLES or taking_over) and warm_worker.waiting():
         try:
             return warm_worker.extract_into_cache(
                 stale, processed_at, settings.n_process(), str(data), version, EXTRACTION_WINDOW, report
@@ -116,12 +118,16 @@ def article_extractions(context: AssetExecutionContext, paths: NewsPaths) -> Mat
     version = extractor_version()
     cache = ExtractionCache(paths.data)
     stale = cache.stale(articles, version)
+    if ahead := warm_worker.handed_ahead(articles):  # extracted by this run, however far it got before it
+        extracted_here = {id(a) for a in stale} | {id(a) for a in ahead}
+        stale = [a for a in articles if id(a) in extracted_here]
     context.log.info(
         f"{len(requested)} partitions: {len(articles)} articles, {len(stale)} to (re)process, "
         f"{len(rejections)} rejected, {len(gone)} no longer in the seeds folder"
     )
 
-    processed_at = datetime.now(UTC).replace(tzinfo=None)
+    # An extraction `make run` handed the warm worker ahead of this run carries its own time.
+    processed_at = warm_worker.ahead_processed_at() or datetime.now(UTC).replace(tzinfo=None)
     processed = 0
     with _cluster(context) as client:
 
