@@ -66,6 +66,7 @@ from pipeline.nlp.mentions.ner_spans import (
     common_abbreviation,
     loose_preposition,
     opening_group_noun,
+    opening_premodifier,
     pair_named_apart,
     repeated_head_pair,
     sentence_case_word,
@@ -334,6 +335,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return Candidate(start, joined, "GPE", "LOCATION", "name", mc.doc[start:joined].text, 1)
     if not ent_id and sentence_case_word(mc, span):
         return None  # "Broadband has become hugely competitive" typed GPE
+    if not ent_id and label not in ("GPE", "LOC") and not known_place(text) and opening_premodifier(mc, span):
+        # "Media giant Viacom", "House prices fell" typed ORG: a common word before its noun; a
+        # place NER or the places list knows stays ("Hollywood actors", "Manchester band Doves")
+        return None
     if not ent_id and len(span) == 1 and view.sent_start[start] and view.tag[start] in OPENING_WORD_TAGS:
         return None  # "Choking traffic jams …" typed PERSON: a participle or adverb opening the sentence
     if opening_group_noun(span):

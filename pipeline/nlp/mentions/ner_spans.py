@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import lowered_words, word_positions, written_alone
+from pipeline.nlp.mentions.article_words import english_words, lowered_words, word_positions, written_alone
 from pipeline.nlp.mentions.context import MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BELIEF_NAMES,
@@ -142,6 +142,31 @@ def sentence_case_word(mc: MentionContext, span: Span) -> bool:
         return False
     doc, text = mc.doc, word.text
     return not any(not doc[i].is_sent_start for i in word_positions(doc).get(text, ()))
+
+
+def opening_premodifier(mc: MentionContext, span: Span) -> bool:
+    """ "Media giant Viacom has paid", "House prices fell", "Digital cameras were the hot
+    gadget": one word, capitalised only because it opens the sentence, that describes the
+    lower-case noun right after it (a compound or adjective whose head lies to the right), an
+    English common noun or adjective that the article never writes capitalised inside a
+    sentence, is no name NER may type a body, a place or a person, also where the article
+    never writes the word in lower case (sentence_case_word asks that). A name the gazetteer
+    knows is left be, and so is one the article writes inside a sentence ("Shell chief
+    executive ..." beside "Royal Dutch Shell"); the lemmatizer's word lists hold place names
+    too ("hollywood", "manchester"), so the caller leaves places be."""
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span[0].ent_id_:
+        return False
+    word, doc = span[0], mc.doc
+    if word.i + 1 >= len(doc) or word.dep_ not in ("compound", "amod", "nmod") or word.head.i <= word.i:
+        return False
+    after = doc[word.i + 1]
+    # a lower-case noun the tagger read as a proper noun ("Theatre impresario Sir Cameron") is one
+    if not after.is_lower or after.pos_ not in ("NOUN", "ADJ", "PROPN") or not after.text.replace("-", "").isalpha():
+        return False
+    common = english_words("noun", "adj")
+    if not {word.lower_, word.lemma_.lower()} & common and word.lower_ not in lowered_words(doc):
+        return False
+    return not any(not doc[i].is_sent_start for i in word_positions(doc).get(word.text, ()))
 
 
 def opening_group_noun(span: Span) -> bool:
