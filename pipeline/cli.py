@@ -83,9 +83,9 @@ def extract_ahead(seeds: Path, data: Path) -> bool:
     current extraction (`warm_worker.extract_ahead`), so that its pool parses while Dagster is
     imported, the instance opened and the run started; the run's extraction step takes it
     over. The folder is surveyed here, after the fork (the worker does not hold the texts),
-    and later surveys of the unchanged folder reuse this one. A folder that cannot be
-    surveyed is left to the run as before (which reports what went wrong). True when the
-    extraction was handed over."""
+    and later surveys of the unchanged folder reuse this one. A small extraction, or a folder
+    that cannot be surveyed, is left to the run as before (which reports what went wrong).
+    True when the extraction was handed over."""
     from datetime import UTC, datetime
 
     from pipeline.nlp import warm_worker

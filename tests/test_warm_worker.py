@@ -202,7 +202,7 @@ def test_an_extraction_handed_over_ahead_is_taken_over_with_its_time(tmp_path):
     progress: list[tuple[int, int]] = []
     try:
         assert warm_worker.start()
-        assert not warm_worker.extract_ahead([], NOW, 2, str(data), "v1")  # nothing to extract
+        assert not warm_worker.extract_ahead(found[: warm_worker.MAX_ARTICLES], NOW, 2, str(data), "v1")  # too small
         assert warm_worker.extract_ahead(found, NOW, 2, str(data), "v1")
         assert not warm_worker.extract_ahead(found, NOW, 2, str(data), "v1")  # one at a time
         assert warm_worker.ahead_articles() == found and warm_worker.ahead_processed_at() == NOW
@@ -272,19 +272,3 @@ def test_a_run_takes_over_the_extraction_make_run_handed_over_ahead(tmp_path, mo
     assert metadata["processed"].value == len(found) and metadata["reused"].value == 0
     articles = pd.read_parquet(table_path(data, "articles"))
     assert len(articles) == len(found) and set(articles["processed_at"]) == {pd.Timestamp(handed_at)}
-
-
-def test_a_small_extraction_handed_over_ahead_is_in_the_cache_when_the_step_asks(articles, tmp_path):
-    """After a one-article edit the worker writes the article to the cache as soon as its
-    model is loaded; the step taking the extraction over gets its count, and the records are
-    those the process itself would make."""
-    data = tmp_path / "data"
-    try:
-        assert warm_worker.start()
-        assert warm_worker.extract_ahead(articles, NOW, 2, str(data), "v1")
-        count = warm_worker.extract_into_cache(articles, NOW, 2, str(data), "v1", 64, print)
-    finally:
-        warm_worker.stop()
-    assert count == len(articles) == 1
-    cache = ExtractionCache(data)
-    assert [cache.get(a.seed.article_id, a.seed.content_sha256, "v1") for a in articles] == extract_batch(articles, NOW)

@@ -24,13 +24,11 @@ inventory, every text file's text) before it loads the model, and the articles t
 come after the request, read by the pool's feed once the pool is forked, so the workers do
 not inherit them (at 8,260 articles, about 40 MiB in each of the three processes).
 
-`make run` does not wait for the Dagster run to ask for the extraction: as soon as the worker
-is forked it surveys the folder and hands the worker the articles that have no current
-extraction (`extract_ahead`), to be written to the cache as a larger extraction is, so the
-worker (or its pool) parses from the moment the model is loaded, while Dagster is imported,
-the instance opened, the partitions planned and the run started (on 2,065 articles that was
-the first 4 s of every full run; after a one-article edit, the article is in the cache before
-the run asks for it). The run's extraction step then takes over
+`make run` does not wait for the Dagster run to ask for that larger extraction: as soon as the
+worker is forked it surveys the folder and hands the worker the articles that have no current
+extraction (`extract_ahead`), so the pool parses from the moment the model is loaded, while
+Dagster is imported, the instance opened, the partitions planned and the run started (on 2,065
+articles that was the first 4 s of every full run). The run's extraction step then takes over
 that extraction (`extract_into_cache`): it gets its progress and its count as if it had asked
 for it, with the `processed_at` it was started with (`ahead_processed_at`), and planning
 counts its articles as stale (`ahead_articles`), so their partitions are materialised by the
@@ -189,13 +187,13 @@ class WorkerUnavailable(RuntimeError):
 
 def extract_ahead(articles: list, processed_at: datetime, n_process: int, data: str, version: str) -> bool:
     """Hand the waiting worker the extraction of `articles` into the cache under `data` now,
-    before a run asks for it (`extract_into_cache` then takes it over), whatever its size: no
-    records come back, so no caller need be there to read them (the worker extracts a batch's
-    worth itself, more in its fork pool). The request and the entries are sent from a thread:
-    the worker reads them once its model is loaded, and entries larger than the pipe holds
-    would block this process until then. True when it was handed over."""
+    before a run asks for it (`extract_into_cache` then takes it over). Only an extraction
+    larger than `MAX_ARTICLES` (a smaller one sends its records back, to a caller that must be
+    there to read them). The request and the entries are sent from a thread: the worker reads
+    them once its model is loaded, and entries larger than the pipe holds would block this
+    process until then. True when it was handed over."""
     global _ahead
-    if not _workers or _ahead is not None or not articles:
+    if not _workers or _ahead is not None or len(articles) <= MAX_ARTICLES:
         return False
     _, connection = _workers[-1]
     request = (_INTO_CACHE, len(articles), processed_at, n_process, data, version, EXTRACTION_WINDOW)
