@@ -171,7 +171,6 @@ def _got_to(verb: Token) -> bool:
     )
 
 
-
 def attitude_signals(art: StanceArticle, noun: Token) -> list[Signal]:
     """ "the need to end the crisis", "no intention of imposing any solution" in a quote."""
     out: list[Signal] = []
