@@ -135,12 +135,21 @@ def sentence_case_word(mc: MentionContext, span: Span) -> bool:
     """ "Broadband has become hugely competitive", "Software giant Microsoft": one word,
     capitalised only because it opens the sentence, which the article also writes in lower
     case and never capitalised inside a sentence, is a common noun NER took for a name."""
-    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title:
+    if not _opens_in_title_case(span):
         return False
     word = span[0]
     if word.lower_ not in lowered_words(mc.doc):
         return False
-    doc, text = mc.doc, word.text
+    return _never_inside_a_sentence(mc.doc, word.text)
+
+
+def _opens_in_title_case(span: Span) -> bool:
+    """One word in title case that opens its sentence: capitalised perhaps only for that."""
+    return len(span) == 1 and span[0].is_sent_start and span[0].is_title
+
+
+def _never_inside_a_sentence(doc, text: str) -> bool:
+    """Whether the article writes `text` (as spelled) only where a sentence opens."""
     return not any(not doc[i].is_sent_start for i in word_positions(doc).get(text, ()))
 
 
@@ -154,7 +163,7 @@ def opening_premodifier(mc: MentionContext, span: Span) -> bool:
     knows is left be, and so is one the article writes inside a sentence ("Shell chief
     executive ..." beside "Royal Dutch Shell"); the lemmatizer's word lists hold place names
     too ("hollywood", "manchester"), so the caller leaves places be."""
-    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span[0].ent_id_:
+    if not _opens_in_title_case(span) or span[0].ent_id_:
         return False
     word, doc = span[0], mc.doc
     if word.i + 1 >= len(doc) or word.dep_ not in ("compound", "amod", "nmod") or word.head.i <= word.i:
@@ -166,7 +175,7 @@ def opening_premodifier(mc: MentionContext, span: Span) -> bool:
     common = english_words("noun", "adj")
     if not {word.lower_, word.lemma_.lower()} & common and word.lower_ not in lowered_words(doc):
         return False
-    return not any(not doc[i].is_sent_start for i in word_positions(doc).get(word.text, ()))
+    return _never_inside_a_sentence(doc, word.text)
 
 
 def opening_group_noun(span: Span) -> bool:
@@ -174,7 +183,7 @@ def opening_group_noun(span: Span) -> bool:
     plural word, capitalised only because it opens the sentence, of the generic nouns for
     people acting as a group (group_nouns, stances.yaml group_holder_nouns), is no name NER
     may type a body or a person; the group, if it acts, is the stance detector's."""
-    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or span[0].ent_id_:
+    if not _opens_in_title_case(span) or span[0].ent_id_:
         return False
     word = span[0].lower_
     if word in GROUP_NOUNS:
