@@ -74,6 +74,8 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
             return art.mention_of(subject), art.quote_at(verb.idx)
     if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _misparsed_finite(art, verb):
         subject = verb.head  # "Trevor Phillips, chairman of …, called on …": read as a noun root
+    if subject is not None:
+        subject = _one_among(subject)
     passive = passive_subject(verb) or raised_passive_subject(verb)
     if passive is not None:
         agent = agent_of(verb)
@@ -155,6 +157,16 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         # verb continues the body the text is about ("It has condemned the plans")
         return narrated_body(art, verb, subject), None
     return mention, quote
+
+
+def _one_among(subject: Token) -> Token:
+    """ "Tony Blair is among those who have called for an apology": a relative clause on the
+    object of "among" under a copula says what the copula's subject did, so its subject holds
+    the stance; any other subject is returned as it is."""
+    head = subject.head
+    if subject.dep_ != "pobj" or head.lower_ != "among" or head.head.lemma_.lower() != "be":
+        return subject
+    return next((c for c in head.head.children if c.dep_ == "nsubj"), subject)
 
 
 def others_words(art: StanceArticle, token: Token, quote: Quote | None, speaker: Mention) -> bool:

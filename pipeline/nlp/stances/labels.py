@@ -793,8 +793,8 @@ class Labeller:
         Prepositions that set a time, place or manner (`adjunct_prepositions`) are no
         complement ("should act in the national interest", "must wait until May"); nor is a
         time or a place ("should move on next week"), nor people or a body."""
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
-        if prep is None or prep.lower_ in ADJUNCT_PREPOSITIONS or any(c.dep_ == "prt" for c in verb.children):
+        prep = _complement_preposition(verb)
+        if prep is None or any(c.dep_ == "prt" for c in verb.children):
             return None
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in ACTOR_LABELS:
@@ -805,7 +805,7 @@ class Labeller:
             return None  # "work with the unions", "wait until next year"
         if any(c.dep_ in ("prep", "advcl", "xcomp") and c.i > pobj.right_edge.i for c in verb.children):
             return None  # "enter into discussions with his party to find a way forward": the act as worded says more
-        if any(c.dep_ in ("acl", "ccomp") and has_that_marker(c) for c in pobj.children):
+        if any(c.dep_ in ("acl", "ccomp") and has_that_marker(c) for c in pobj.children) and _possessor(pobj):
             return None  # "act on the Law Commission's ruling that the levy is unfair": whose claim it is, `holders`
         label = self.noun_label(pobj)
         if not label:
@@ -853,6 +853,24 @@ class Labeller:
         verb_part = gerund(verb.lemma_) + (f" {particle}" if particle else "")
         argument = render(self.doc, action_argument(self.lex, verb, obj))
         return f"{verb_part} {label}" + (f" {argument}" if argument else ""), obj
+
+
+def _complement_preposition(verb: Token) -> Token | None:
+    """The preposition that heads a verb's complement: right after the verb, or after adjuncts
+    that only set a place, time or manner ("must respond in Parliament to claims", "should
+    focus now on the economy"), each an adverb or a phrase of an adjunct preposition
+    (`adjunct_prepositions`); None when the first preposition after them is an adjunct too."""
+    after = sorted((c for c in verb.children if c.i > verb.i), key=lambda c: c.i)
+    position = verb.i + 1
+    for child in after:
+        if child.i != position:
+            return None  # something that is no dependent of the verb comes between
+        if child.dep_ == "prep" and child.lower_ not in ADJUNCT_PREPOSITIONS:
+            return child
+        if not (child.dep_ == "advmod" or child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPOSITIONS):
+            return None
+        position = child.right_edge.i + 1
+    return None
 
 
 def _purpose_infinitive(token: Token) -> bool:
