@@ -367,16 +367,22 @@ def _judged_noun(word: Token) -> tuple[Token | None, bool]:
             return _copula_subject(head.head), True
         if head.dep_ == "dobj" and head.head.lemma_ == "prove":
             return _copula_subject(head.head), True  # "the cuts will prove a false economy": the parser's object
+        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep":
+            # "described the report as “the most ambitious strategy for growth …”": the noun
+            # the adjective rates is what the object is called, as a bare "as" adjective is
+            return _object_of(head.head.head), True
         return head, False
     if word.pos_ == "ADJ" and dep == "amod" and head.lower_ == "as" and head.dep_ == "prep":
         return _object_of(head.head), True  # "described the talks as “useful”"
     if dep == "pobj" and head.lower_ == "as":
         return _object_of(head.head), True
-    if word.tag_ == "VBN" and is_passive(word) and not any(
-        c.dep_ == "agent" for c in word.children
-    ):
+    if (word.tag_ == "VBN" or word.pos_ == "ADJ" and dep not in ("amod", "acomp", "attr", "oprd")) and is_passive(
+        word
+    ) and not any(c.dep_ == "agent" for c in word.children):
         # "the Tory plans are uncosted", "the scheme was flawed": a judging participle; of a
-        # person it says what was done to them ("Mr Straw had been shamed into going")
+        # person it says what was done to them ("Mr Straw had been shamed into going"); an
+        # adjective the parser reads so ("the scheme was “deeply flawed”": a passive auxiliary
+        # and subject on the adjective) is one too
         subject = passive_subject(word) or _raised_subject(word)
         if subject is None or subject.pos_ == "PROPN" or subject.ent_type_ in ACTOR_LABELS:
             return None, False
