@@ -19,6 +19,7 @@ from pipeline.nlp.stances.words import (
     HOLDER_PASSIVES,
     INSTRUMENT_VERBS,
     MESSAGE_NOUNS,
+    MOMENT_NOUNS,
     PARTITIVE_WORDS,
     PLAN_VERBS,
     UNWILLING_ADJECTIVES,
@@ -126,7 +127,7 @@ def holder_for(art: StanceArticle, verb: Token, deontic: bool) -> tuple[Mention 
         return (speaker if quote is not None else None), quote
     if negative_subject(subject, art.lex):
         return None, quote  # "no politician should …": read by the deontic pass
-    if _for_subject(subject):
+    if _for_subject(subject, verb):
         # "it is time for the Scottish Executive to commit to …": an act wished on the "for"
         # subject, not its own position; the speaker who wishes it holds the stance
         return (speaker if quote is not None and not others_words(art, verb, quote, speaker) else None), quote
@@ -277,11 +278,28 @@ def _referring_it(verb: Token) -> Token | None:
     return None
 
 
-def _for_subject(subject: Token) -> bool:
-    """The subject of a "for … to" infinitive ("time for the government to act")."""
+def _for_subject(subject: Token, verb: Token | None = None) -> bool:
+    """The subject of a "for … to" infinitive ("time for the government to act"), or, for the
+    verb, the moment noun (`moment_nouns`) an expletive "it" is, whose to-infinitive it is ("it
+    is time to scrap the tax"): no one's own act, but one the speaker urges."""
     clause = subject.head
     for_mark = any(c.dep_ == "mark" and c.lower_ == "for" and c.i < subject.i for c in clause.children)
-    return for_mark and has_to_marker(clause)
+    if for_mark and has_to_marker(clause):
+        return True
+    return verb is not None and verb.head.i == subject.i and moment_infinitive(verb)
+
+
+def moment_infinitive(verb: Token) -> bool:
+    """ "it is time to scrap the tax": a to-infinitive on a moment noun (`moment_nouns`) that
+    is the predicate of an expletive "it"; the act is urged, by whoever says it."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and has_to_marker(verb)
+        and noun.lemma_.lower() in MOMENT_NOUNS
+        and noun.dep_ == "attr"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in noun.head.children)
+    )
 
 
 def _manner_subject(verb: Token) -> Token | None:

@@ -18,7 +18,7 @@ from pipeline.nlp.lexicons import StanceLexicon
 from pipeline.nlp.records import Mention, Quote
 from pipeline.nlp.stances.context import StanceArticle
 from pipeline.nlp.stances.copulas import copula_targets
-from pipeline.nlp.stances.holders import holder_for, member_of, others_words, speaks_for
+from pipeline.nlp.stances.holders import holder_for, member_of, moment_infinitive, others_words, speaks_for
 from pipeline.nlp.stances.issue_words import counted, is_generic, issue_like
 from pipeline.nlp.stances.labels import gerund, people_noun
 from pipeline.nlp.stances.opinion import opinion_weight
@@ -95,6 +95,10 @@ def deontic_signals(art: StanceArticle, verb: Token) -> list[Signal]:
         verb_for_subject = modal
     elif modal is None and verb.dep_ == "xcomp" and _got_to(verb):
         modal = verb_for_subject = verb.head  # "you've got to bring back school sport": "must"
+    elif modal is None and moment_infinitive(verb):
+        if has_negation(art, verb.head.head):
+            return out  # "it is not time to cut taxes": no act urged
+        modal, verb_for_subject = verb.head, verb  # "it is time to hold a referendum": the act urged
     else:
         verb_for_subject = verb
     if modal is None:
