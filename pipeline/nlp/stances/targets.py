@@ -21,6 +21,7 @@ from pipeline.nlp.stances.phrases import (
     OWN_DETERMINERS,
     TIME_ENTITIES,
     action_argument,
+    bare_infinitive,
     clean,
     left_tokens,
     own_phrase,
@@ -145,6 +146,8 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
         wish = verb_cue(art, verb) if verb.lemma_.lower() in VOLITION_VERBS or refused else None
         wished = wish is not None and (wish[0] > 0 or refused)
         found = action_targets(art, xcomp, label_actions=addressee or wished)
+        if not found and refused and dobj is None:
+            found = _refused_bare_act(art, xcomp)  # "refused to apologise for the remarks"
         if not found and addressee and dobj is not None and _addressed(art, dobj) and verb_cue(art, verb):
             found = worded_action(art, xcomp, dobj)  # "urged the government to think again"
         found = _negated(xcomp, found)
@@ -208,6 +211,22 @@ def verb_targets(art: StanceArticle, verb: Token, prep: Token | None, compose_on
     if ccomp is not None and lemma in CLAUSE_STANCE_VERBS:
         return clause_targets(art, ccomp, demanded=lemma in MANDATIVE_VERBS)
     return []
+
+
+def _refused_bare_act(art: StanceArticle, act: Token) -> list[Target]:
+    """ "refused to apologise for the remarks", "refusing to submit to a drugs test": an act
+    with no object that a refusal governs is named by its gerund and the prepositional
+    argument after it, as `phrases.bare_infinitive` names one that completes a noun ("Japan's
+    refusal to apologise for the invasion"); a bare verb ("refused to resign", "declined to
+    comment") or a passive ("refused to be drawn on …") names no issue."""
+    to = next((c for c in act.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or act.pos_ != "VERB" or any(c.dep_ in ("auxpass", "prt") for c in act.children):
+        return []
+    tokens = bare_infinitive(art.lex, to, act)
+    if len(tokens) < 4:
+        return []  # no preposition with its object after the verb
+    label = clean(f"{gerund(act.lemma_)} {render(art.doc, tokens[2:])}")
+    return [Target(label, act)] if label else []
 
 
 def _misparsed_clause_subject(verb: Token, dobj: Token) -> bool:
