@@ -129,6 +129,18 @@ def common_abbreviation(text: str) -> bool:
     return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
 
 
+def expands_common_abbreviation(doc, start: int, end: int) -> bool:
+    """ "Radio Frequency Identification (RFID)", "DSL (Asymmetric Digital Subscriber Line)",
+    "the Private Finance Initiative (PFI)": capitalised words that a common noun's abbreviation
+    (common_abbreviations) in brackets right after them spells out, or that spell out such an
+    abbreviation right before their brackets, are that common noun written in full, no name."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return common_abbreviation(doc[end + 1].text)
+    if start >= 2 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+        return common_abbreviation(doc[start - 2].text)
+    return False
+
+
 def belief_name(text: str) -> bool:
     """ "Islam", "Judaism" (belief_names), "Thatcherism", "Islamophobia": one word naming a
     faith, an ideology or a prejudice names no person, place, body or group, whatever NER
