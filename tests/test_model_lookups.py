@@ -9,7 +9,7 @@ import numpy
 import spacy
 
 from pipeline import settings
-from pipeline.nlp.attribute_lookup import AttributeLookup
+from pipeline.nlp.attribute_lookup import AttributeLookup, use_lookup
 from pipeline.nlp.model import load_nlp, speed_up_model_components
 
 # Sentences that reach the ruler's rarer patterns too: contractions and colloquial spellings
@@ -39,6 +39,7 @@ def _fast():
 def test_the_project_pipeline_uses_the_lookups():
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler").matcher, AttributeLookup)
+    assert "set_annotations" in vars(nlp.get_pipe("attribute_ruler"))  # the one-array writer
     assert type(nlp.get_pipe("lemmatizer")).__name__.startswith("Lookup")
 
 
@@ -59,3 +60,21 @@ def test_every_annotation_is_the_stock_components_own():
     for stock, fast in zip(_stock().pipe(TEXTS), _fast().pipe(TEXTS), strict=True):
         assert numpy.array_equal(stock.to_array(ATTRS), fast.to_array(ATTRS))
         assert [(t.lemma_, str(t.morph), t.pos_) for t in stock] == [(t.lemma_, str(t.morph), t.pos_) for t in fast]
+
+
+def test_a_ruler_setting_a_lexical_attribute_keeps_spacys_writer():
+    """spaCy writes NORM on the token and the other lexical attributes on the lexeme too: such
+    a ruler keeps its own `set_annotations`; one setting token attributes only gets the
+    one-array writer, with spaCy's result, a later pattern over an earlier one."""
+    lexical = spacy.blank("en").add_pipe("attribute_ruler")
+    lexical.add([[{"LOWER": "gonna"}]], {"NORM": "going to"})
+    use_lookup(lexical)
+    assert "set_annotations" not in vars(lexical)
+    nlp = spacy.blank("en")
+    own = nlp.add_pipe("attribute_ruler")
+    own.add([[{"LOWER": "talks"}]], {"POS": "NOUN", "LEMMA": "talk"})
+    own.add([[{"LOWER": "talks"}, {"LOWER": "resumed"}]], {"POS": "PROPN"}, index=0)
+    use_lookup(own)
+    assert "set_annotations" in vars(own)
+    doc = nlp("Talks resumed; talks stalled.")
+    assert [(t.pos_, t.lemma_) for t in doc[:1]] == [("PROPN", "talk")] and doc[3].pos_ == "NOUN"

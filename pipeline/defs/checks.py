@@ -77,6 +77,13 @@ def known_ids(values: pd.Series, known: set[str]) -> np.ndarray:
     return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
+def rows_where(frame: pd.DataFrame, flags: pd.Series) -> pd.DataFrame:
+    """The rows whose flag is true. A flag made by `Series.map` over no rows has dtype object,
+    and `frame[flags]` then selects columns (none), not rows: a check on an empty table would
+    fail on its own column list rather than pass."""
+    return frame.loc[flags.to_numpy(dtype=bool)]
+
+
 SAMPLE = 10
 
 
@@ -176,7 +183,7 @@ def no_person_named_as_place(paths: NewsPaths) -> AssetCheckResult:
     gazetteer = load_gazetteer()
     people = entities[entities["entity_type"] == "PERSON"]
     clash = people["name"].map(lambda n: gazetteer.by_alias(n) is not None or gazetteer.demonym_country(n) is not None)
-    return _result(people[clash], "people named like a place or nationality", AssetCheckSeverity.WARN)
+    return _result(rows_where(people, clash), "people named like a place or nationality", AssetCheckSeverity.WARN)
 
 
 @table_check("entities",
@@ -185,7 +192,7 @@ def canonical_names_are_names(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
     people = entities[entities["entity_type"] == "PERSON"]  # "Big Issue", "Little Britain" are names
     held = people["name"].map(non_name_words)
-    failing = people.assign(words=held)[held.map(bool)]
+    failing = rows_where(people.assign(words=held), held.map(bool))
     return _result(
         failing[["entity_id", "name", "words"]], "canonical names holding an epithet", AssetCheckSeverity.WARN
     )
@@ -197,7 +204,7 @@ def person_aliases_one_gender(paths: NewsPaths) -> AssetCheckResult:
     entities = read_table(paths.data, "entities")
     people = entities[entities["entity_type"] == "PERSON"]
     clash = people["aliases"].map(lambda aliases: conflicting_genders(list(aliases)))
-    return _result(people[clash][["entity_id", "name", "aliases"]], "people with aliases of both genders",
+    return _result(rows_where(people, clash)[["entity_id", "name", "aliases"]], "people with aliases of both genders",
                    AssetCheckSeverity.WARN)
 
 
