@@ -418,6 +418,17 @@ def test_a_lone_middle_name_joins_the_one_full_name_holding_it():
     assert link["b#m40"] == link["b#m0"]
 
 
+def test_a_given_name_spelled_out_names_the_person_over_its_initial():
+    """ "B Hinshelwood" in three team line-ups and "Ben Hinshelwood" in one report are one
+    man, named by the fullest plain form: the given name written out, not its initial."""
+    mentions = [person(article, 0, "B Hinshelwood") for article in ("a", "b", "c")]
+    mentions.append(person("d", 0, "Ben Hinshelwood"))
+    res = resolve_entities(mentions)
+    link = links_by_name(res)
+    assert link["a#m0"] == link["b#m0"] == link["c#m0"] == link["d#m0"]
+    assert [row["name"] for row in res.entities] == ["Ben Hinshelwood"]
+
+
 def test_a_hyphenated_surname_joins_the_full_name_written_without_the_hyphen():
     """ "Mr Kilroy-Silk" after "Robert Kilroy Silk" is him: a double surname written with and
     without its hyphen."""

@@ -61,7 +61,7 @@ def emit_person(state: LinkState, t: MentionTable, group: list[LocalPerson]) -> 
     mentions = _without_the_other_gender(state, t, mentions, given.pop() if len(given) == 1 else None)
     surname_freq = Counter(name_tokens(t.name(row))[-1] for row in mentions)
     full_freq = Counter(n for c in group for n in c.full_names)
-    best = min(full_freq, key=lambda n: (-surname_freq[n[-1]], -len(n), -full_freq[n], n))
+    best = min(full_freq, key=lambda n: (-surname_freq[n[-1]], -len(n), _initials(n), -full_freq[n], n))
     displays = Counter(name for row in mentions if name_tokens(name := t.name(row)) == best)
     name = display_name(displays)
     entity_id = state.new_id("person", name)
@@ -76,6 +76,12 @@ def emit_person(state: LinkState, t: MentionTable, group: list[LocalPerson]) -> 
         else:
             how = "alias"
         state.link(row, entity_id, how)
+
+
+def _initials(name: tuple[str, ...]) -> int:
+    """How many of a name's words are initials: the fullest form spells its given names out
+    ("Ben Hinshelwood", not the "B Hinshelwood" of the line-ups, however often those run)."""
+    return sum(len(word) == 1 for word in name)
 
 
 def _without_the_other_gender(

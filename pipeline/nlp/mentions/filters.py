@@ -10,6 +10,7 @@ organisation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from pipeline.nlp.mentions.context import Candidate, MentionContext, clean_spaces
@@ -253,10 +254,13 @@ def _spelled_by(letters: str, words: list[str], whole: bool) -> bool:
 def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candidate]:
     """ "the Palacio do Planalto (Plateau Palace)": a name that fills the brackets right after
     a name of the same type is that entity's other name (a translation, a former name), not a
-    second entity of the article."""
+    second entity of the article. Not in a line-up, where people's names follow one another
+    each with a bracket in one sentence ("T Bowe (Ulster), K Campbell (Ulster)", "Allister Hogg
+    (Edinburgh Rugby)"): there each bracket names the person's side, which NER types a person
+    as it types the names around it; it is that side, a body."""
     doc = mc.doc
     by_start = {c.tok_start: c for c in chosen}
-    renamed: dict[int, Candidate] = {}
+    pairs: list[tuple[Candidate, Candidate]] = []
     for c in chosen:
         inner = by_start.get(c.tok_end + 1)
         if inner is None or c.tok_end >= len(doc) or doc[c.tok_end].text != "(":
@@ -264,6 +268,13 @@ def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candi
         if inner.tok_end >= len(doc) or doc[inner.tok_end].text != ")" or inner.entity_type != c.entity_type:
             continue
         if inner.gazetteer_id is not None and inner.gazetteer_id != c.gazetteer_id:
+            continue
+        pairs.append((c, inner))
+    people_bracketed = Counter(doc[c.tok_start].sent.start for c, _ in pairs if c.entity_type == "PERSON")
+    renamed: dict[int, Candidate] = {}
+    for c, inner in pairs:
+        if c.entity_type == "PERSON" and people_bracketed[doc[c.tok_start].sent.start] > 1:
+            renamed[inner.tok_start] = replace(inner, entity_type="ORGANIZATION")
             continue
         renamed[inner.tok_start] = replace(
             inner, name=c.name, gazetteer_id=c.gazetteer_id, country_iso3=c.country_iso3, label=c.label
