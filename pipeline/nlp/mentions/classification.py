@@ -93,6 +93,7 @@ from pipeline.nlp.mentions.people import (
     is_bare_title,
     listed_player,
     person,
+    playing_minute,
     starts_title,
     titled_name,
 )
@@ -364,6 +365,10 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         if of_country is not None:
             return _body_of_a_country(mc, span, ent_id, of_country)
         return gazetteer_candidate(mc, span, label, ent_id)
+    minute = playing_minute(mc, span) if label in THING_OF_LABEL or label == "PERSON" else None
+    if minute is not None:  # "Van Persie (Bergkamp 68)" typed LAW: the player, without the minute
+        found = person(mc, mc.doc[start:minute], "PERSON")
+        return None if found is None else replace(found, priority=2)
     if listed_product(span):
         return named_thing(mc, span, "PRODUCT", text)  # "Windows XP" typed a place, "iPod" a firm
     maker = maker_before_product(span) if label == "ORG" else None

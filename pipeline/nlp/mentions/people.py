@@ -285,6 +285,60 @@ def listed_player(mc: MentionContext, span: Span) -> int | None:
     return start if len(_LISTED_PLAYER_ITEM.findall(line)) >= 3 else None
 
 
+MAX_MINUTE = 120  # extra time's last minute
+_AFTER_A_MINUTE = frozenset({",", ".", ")", ";", "pen", "og"})  # "Thompson 48 pen", "Dunne 75 og"
+_PLAYER_NAME = re.compile(r"[A-Z][\w'\u2019-]+")
+
+
+def _minute(view: TokenView, k: int) -> bool:
+    return 0 <= k < len(view) and view.text[k].isdigit() and 1 <= int(view.text[k]) <= MAX_MINUTE
+
+
+def _ends_a_minute(view: TokenView, k: int) -> bool:
+    """What may follow a minute: a list's comma, the bracket's end, "pen", "og", the line's end."""
+    return k >= len(view) or view.text[k] in _AFTER_A_MINUTE or "\n" in view.text[k]
+
+
+def _player_minutes(view: TokenView, start: int, end: int) -> int:
+    """How many "Name NN" (a capitalised word, then a minute) stand in tokens start..end."""
+    return sum(
+        _minute(view, k) and bool(_PLAYER_NAME.fullmatch(view.text[k - 1])) and _ends_a_minute(view, k + 1)
+        for k in range(start + 1, end)
+    )
+
+
+def playing_minute(mc: MentionContext, span: Span) -> int | None:
+    """ "Van Persie (Bergkamp 68)", "Goals: Rooney 68, Dunne 75 og", "Henry 2, 29": a match
+    report's scorers and substitutes, each name with the minute, which NER reads as a law, an
+    event, a product or a person with a number. A span of one or two capitalised words and a
+    minute (1 to 120) is the player where the minute is bracketed after a name in a line-up (a
+    sentence of three or more commas), or where the article's NER types the surname a person
+    elsewhere and the minute is bracketed, followed by another minute, or one of two such in
+    its sentence ("Radio 1, Radio 4" names no player anywhere). Returns where the minute is."""
+    view = view_of(mc.doc)
+    last = span.end - 1
+    if not 2 <= len(span) <= 3 or not _minute(view, last) or not _ends_a_minute(view, span.end):
+        return None
+    if not all(_PLAYER_NAME.fullmatch(view.text[k]) for k in range(span.start, last)):
+        return None
+    sentence = mc.doc[span.start].sent
+    bracketed = (
+        span.start >= 2
+        and view.text[span.start - 1] == "("
+        and view.text[span.end : span.end + 1] == [")"]
+        and bool(_PLAYER_NAME.fullmatch(view.text[span.start - 2]))
+    )
+    if bracketed and view.text[sentence.start : sentence.end].count(",") >= 3:
+        return last  # a substitute in a line-up
+    surname = view.text[last - 1]
+    if not any(ent.label_ == "PERSON" and ent[-1].text == surname for ent in mc.doc.ents):
+        return None
+    more_minutes = view.text[span.end : span.end + 1] == [","] and _minute(view, span.end + 1)
+    if bracketed or more_minutes or _player_minutes(view, sentence.start, sentence.end) >= 2:
+        return last
+    return None
+
+
 def _is_initials(text: str) -> bool:
     """ "C.", "K.J.": initials that open a name."""
     return (
