@@ -15,6 +15,7 @@ from pipeline.nlp.mentions.kinds import spoken_for
 from pipeline.nlp.mentions.vocabulary import (
     BASE_OPENERS,
     CODENAME_WORDS,
+    EVENT_HEADS,
     EVENT_OPENERS,
     FACILITY_COMPOUNDS,
     FACILITY_HEADS,
@@ -30,12 +31,18 @@ from pipeline.nlp.mentions.vocabulary import (
 )
 from pipeline.nlp.token_view import view_of
 
+DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})  # not an apostrophe: "the Specials' Rat Race"
+
 
 def named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candidate | None:
     """A law, event, work or product NER found ("the Patriot Act", "the Kyoto protocol",
     "Meet the Press"): kept under its own type when it reads as a name, never a person's
-    honorific or a score ("Leeds 2-0" typed PRODUCT)."""
-    end = span.end
+    honorific or a score ("Leeds 2-0" typed PRODUCT). A name ends before a quotation mark inside
+    the span ("\"New\" Labour"), and but for a work's title ("Crouching Tiger, Hidden Dragon")
+    before a comma ("the Kyoto Protocol, Downing Street said"); a newspaper's name NER typed a
+    work or product is a body ("The Sydney Morning Herald"); a law NER found that ends in an
+    event's word is the event ("the RBS Six Nations Championship", "the Davis Cup")."""
+    end = next((t.i for t in span[1:] if t.text in DOUBLE_QUOTES or t.text == "," and label != "WORK_OF_ART"), span.end)
     while end > span.start + 1 and mc.doc[end - 1].is_lower and mc.doc[end - 1].is_alpha:
         end -= 1  # "the Second World War ended in": NER ran on into the verb
     span = mc.doc[span.start : end]
@@ -50,6 +57,8 @@ def named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candid
         return None
     if label in ("WORK_OF_ART", "PRODUCT") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in OUTLET_HEADS:
         return Candidate(span.start, span.end, "ORG", "ORGANIZATION", "name", text, 1)  # "The Sydney Morning Herald"
+    if label == "LAW" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in EVENT_HEADS:
+        label = "EVENT"
     return Candidate(span.start, span.end, label, THING_OF_LABEL[label], "name", text, 1)
 
 
