@@ -419,7 +419,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # town or county of the places list is no work or product; the place, its type left to the
         # evidence of its words as for any name NER typed a place
         return Candidate(start, end, "GPE", "LOCATION", "name", text, 1)
-    if label in THING_OF_LABEL and honoured_surname(mc, span):
+    if label in THING_OF_LABEL and honoured_surname(mc, span, label):
         return person(mc, span, "PERSON")  # "Dr Gillingwater" typed WORK_OF_ART after "Dr David Gillingwater"
     if label in THING_OF_LABEL:
         return named_thing(mc, span, label, text)

@@ -176,12 +176,26 @@ def acts_as_body(word) -> bool:
     return speaks or acts or spoken_for(word)
 
 
-def honoured_surname(mc: MentionContext, span: Span) -> bool:
-    """ "Dr Gillingwater" typed a work of art: an honorific and one surname that a person
-    NER found in the article ends with is that person, not a title ("Dr Zhivago" stays a work)."""
-    if len(span) != 2 or span[0].lower_ not in HONORIFICS or not span[1].is_title:
+KNIGHTLY_STYLES = frozenset({"sir", "dame"})  # written before a given name: "Dame Julie", "Sir Elton"
+
+
+def honoured_surname(mc: MentionContext, span: Span, label: str = "WORK_OF_ART") -> bool:
+    """A person's name NER typed a law, event, work or product: "Sir" or "Dame" before a given
+    name ("Dame Julie", "Dame Judi Dench": a knighthood styles people only); a given name and a
+    surname typed a product ("Ashley Cole", "Martin Johnson": a product is rarely named so);
+    or "Dr Gillingwater", an honorific and a surname with which a person NER found elsewhere in
+    the article ends ("Dr Zhivago" stays a work, as does "Harry Potter": a given name opens
+    many a work's title)."""
+    words = list(span)
+    if not 2 <= len(words) <= 3 or not all(t.is_title for t in words[1:]):
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[1].text for e in view_of(mc.doc).ents)
+    if words[0].lower_ in KNIGHTLY_STYLES and words[1].lower_ in GIVEN_NAMES:
+        return True
+    if label == "PRODUCT" and len(words) == 2 and words[0].is_title and words[0].lower_ in GIVEN_NAMES:
+        return words[1].is_alpha and words[1].lower_ not in PRODUCT_NAMES
+    if len(words) != 2 or words[0].lower_ not in HONORIFICS:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == words[1].text for e in view_of(mc.doc).ents)
 
 
 def product_name(mc: MentionContext, span: Span) -> bool:
