@@ -84,3 +84,17 @@ def english_words(*parts: str) -> frozenset[str]:
         return frozenset().union(*(index[part] for part in parts)) if parts else frozenset().union(*index.values())
     except (KeyError, ValueError):
         return frozenset()
+
+
+@functools.cache
+def english_irregular_forms(*parts: str) -> frozenset[str]:
+    """The irregular forms the model's rule lemmatizer lists under these parts of speech
+    (its exceptions: "media" of "medium", "women" of "woman"), which `english_words` lacks;
+    none when it lists none (lookup mode)."""
+    from pipeline.nlp.model import load_nlp  # deferred: the model loads once per process anyway
+
+    try:
+        exceptions = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+        return frozenset().union(*(exceptions[part].keys() for part in parts))
+    except (KeyError, ValueError):
+        return frozenset()

@@ -64,6 +64,7 @@ from pipeline.nlp.mentions.ner_spans import (
     before_markup,
     belief_name,
     common_abbreviation,
+    expands_common_abbreviation,
     loose_preposition,
     opening_group_noun,
     opening_premodifier,
@@ -312,6 +313,8 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         return gazetteer_candidate(mc, span, "GPE", mc.gaz.country(capital_of).entity_id)
     if common_abbreviation(text):
         return None  # "RFID" typed PERSON, "AI" typed GPE, "VAT" typed ORG: a common noun, no name
+    if not ent_id and len(span) > 1 and expands_common_abbreviation(mc.doc, start, end):
+        return None  # "Personal Digital Assistants (PDAs)" typed ORG: the common noun written in full
     player = listed_player(mc, span) if not ent_id and label in _PLAYER_MISREAD_LABELS else None
     if player is not None:  # "W Servat, J Milloud, G Lamboley" in a team sheet typed ORG or GPE
         # the team sheet is the evidence: priority 2 keeps settle_types' article-wide vote off it

@@ -298,6 +298,9 @@ def _evidence(mc: MentionContext, c: Candidate) -> set[str]:
         found.add("ORGANIZATION")
     if not place and _employer(root):
         found.add("ORGANIZATION")
+    if c.label == "ORG" and not place and _listed_with_people(doc, c, words):
+        # "Cate Blanchett, Leonardo DiCaprio, Keanu Reeves and Richard Gere" with two of them typed ORG
+        found.add("PERSON")
     # one word NER read as a person is as often the town the person is from ("Jack Straw of Blackburn")
     several = len(words) > 1 or c.label == "ORG"
     if not place and not person_shaped and several and c.label not in ("GPE", "LOC") and _a_persons_firm(root):
@@ -934,6 +937,47 @@ def _listed_with_bodies(root: Token) -> bool:
     return any(t.ent_type_ == "ORG" for t in others) and not any(
         t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") or t.ent_id_.startswith(_PLACE_IDS) for t in others
     )
+
+
+def _listed_with_people(doc, c: Candidate, words: list[str]) -> bool:
+    """ "stars including Cate Blanchett, Leonardo DiCaprio, Keanu Reeves and Richard Gere": two or
+    three capitalised words, none a body's, firm's, site's or building's last word, listed with
+    two or more names NER typed people and with no name of any other kind (other than one NER
+    typed a body that is shaped the same), are a person's name like theirs, whatever NER typed
+    them."""
+    if not _plain_name_words(words) or not _between_list_members(doc, c):
+        return False
+    members, others = _list_members(_root(doc, c))
+    if len(members) > 8 or sum(t.ent_type_ == "PERSON" for t in others) < 2:
+        return False
+    # another name of the list NER typed a body counts only where it is shaped the same
+    return all(
+        not t.ent_id_ and (t.ent_type_ == "PERSON" or t.ent_type_ == "ORG" and _plain_name_words(_ent_words(t)))
+        for t in others
+    )
+
+
+def _between_list_members(doc, c: Candidate) -> bool:
+    """The name written as a list's member: after a comma or "and", or before "and" or a comma and
+    a name NER typed a person (not "outside the Kodak Theatre, including Johnny Depp")."""
+    if c.tok_start > 0 and doc[c.tok_start - 1].lower_ in (",", "and"):
+        return True
+    if c.tok_end < len(doc) and doc[c.tok_end].lower_ == "and":
+        return True
+    return c.tok_end + 1 < len(doc) and doc[c.tok_end].text == "," and doc[c.tok_end + 1].ent_type_ == "PERSON"
+
+
+def _plain_name_words(words: list[str]) -> bool:
+    """Two or three capitalised words (not in capitals), none a body's, firm's, site's or
+    building's last word."""
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return not any(w.lower() in _NO_PERSON_ENDS or is_body_word(w.lower()) for w in words)
+
+
+def _ent_words(token: Token) -> list[str]:
+    """The words of the NER entity the token ends."""
+    return [t.text for t in token.doc[_entity_start(token) : token.i + 1]]
 
 
 def _list_members(root: Token) -> tuple[list[Token], list[Token]]:

@@ -15,7 +15,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.mentions.article_words import english_words, lowered_words, word_positions, written_alone
+from pipeline.nlp.mentions.article_words import (
+    english_irregular_forms,
+    english_words,
+    lowered_words,
+    word_positions,
+    written_alone,
+)
 from pipeline.nlp.mentions.context import MentionContext
 from pipeline.nlp.mentions.vocabulary import (
     BELIEF_NAMES,
@@ -123,6 +129,18 @@ def common_abbreviation(text: str) -> bool:
     return not text.islower() and (low in COMMON_ABBREVIATIONS or plural)
 
 
+def expands_common_abbreviation(doc, start: int, end: int) -> bool:
+    """ "Radio Frequency Identification (RFID)", "DSL (Asymmetric Digital Subscriber Line)",
+    "the Private Finance Initiative (PFI)": capitalised words that a common noun's abbreviation
+    (common_abbreviations) in brackets right after them spells out, or that spell out such an
+    abbreviation right before their brackets, are that common noun written in full, no name."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return common_abbreviation(doc[end + 1].text)
+    if start >= 2 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+        return common_abbreviation(doc[start - 2].text)
+    return False
+
+
 def belief_name(text: str) -> bool:
     """ "Islam", "Judaism" (belief_names), "Thatcherism", "Islamophobia": one word naming a
     faith, an ideology or a prejudice names no person, place, body or group, whatever NER
@@ -162,20 +180,45 @@ def opening_premodifier(mc: MentionContext, span: Span) -> bool:
     never writes the word in lower case (sentence_case_word asks that). A name the gazetteer
     knows is left be, and so is one the article writes inside a sentence ("Shell chief
     executive ..." beside "Royal Dutch Shell"); the lemmatizer's word lists hold place names
-    too ("hollywood", "manchester"), so the caller leaves places be."""
+    too ("hollywood", "manchester"), so the caller leaves places be. An irregular plural the
+    lemmatizer lists among its exceptions ("Media") is English too, and so is the word before a
+    plural noun the parser read as its verb ("Chart stars Duran Duran are …")."""
     if not _opens_in_title_case(span) or span[0].ent_id_:
         return False
     word, doc = span[0], mc.doc
-    if word.i + 1 >= len(doc) or word.dep_ not in ("compound", "amod", "nmod") or word.head.i <= word.i:
+    if word.i + 1 >= len(doc) or word.head.i <= word.i:
         return False
     after = doc[word.i + 1]
-    # a lower-case noun the tagger read as a proper noun ("Theatre impresario Sir Cameron") is one
-    if not after.is_lower or after.pos_ not in ("NOUN", "ADJ", "PROPN") or not after.text.replace("-", "").isalpha():
+    misread = _noun_read_as_a_verb(doc, word)
+    if word.dep_ not in ("compound", "amod", "nmod") and not misread:
         return False
-    common = english_words("noun", "adj")
+    # a lower-case noun the tagger read as a proper noun ("Theatre impresario Sir Cameron") is one
+    if not after.is_lower or not after.text.replace("-", "").isalpha():
+        return False
+    if after.pos_ not in ("NOUN", "ADJ", "PROPN") and not misread:
+        return False
+    # "Media giant Viacom": an irregular plural the lemmatizer lists among its exceptions is English too
+    common = english_words("noun", "adj") | english_irregular_forms("noun", "adj")
     if not {word.lower_, word.lemma_.lower()} & common and word.lower_ not in lowered_words(doc):
         return False
     return _never_inside_a_sentence(doc, word.text)
+
+
+def _noun_read_as_a_verb(doc, word: Token) -> bool:
+    """ "Chart stars Duran Duran are to appear": the plural noun after the opening word, read as
+    its verb ("stars" VBZ, the opening word its subject), is a noun when a name follows it and a
+    verb of its own follows the name; the opening word describes that noun, as in "Chart star
+    Duran Duran"."""
+    after = word.i + 1
+    if word.dep_ != "nsubj" or word.head.i != after or doc[after].tag_ != "VBZ":
+        return False
+    stem = doc[after].lower_
+    if not stem.endswith("s") or stem[:-1] not in english_words("noun"):
+        return False
+    k = after + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1
+    return after + 1 < k < len(doc) and doc[k].pos_ in ("AUX", "VERB")
 
 
 def opening_group_noun(span: Span) -> bool:
