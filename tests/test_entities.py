@@ -773,3 +773,15 @@ def test_a_states_agents_named_by_its_name_or_demonym_are_one_group():
     link = links_by_name(resolve_entities(mentions))
     assert link["a#m0"] == link["a#m40"] != link["a#m80"]
     assert link["b#m0"] == link["b#m40"] != link["b#m80"]
+
+
+def test_a_minute_is_decimal_digits_only():
+    """ "²" passes `str.isdigit` but not `int`: read as a minute it stopped the article's extraction."""
+    from spacy.tokens import Doc
+
+    from pipeline.nlp.mentions.people import _minute
+    from pipeline.nlp.model import load_nlp
+    from pipeline.nlp.token_view import TokenView
+
+    view = TokenView(Doc(load_nlp().vocab, words=["Bergkamp", "68", "Smith", "²", "Jones", "121"]))
+    assert [_minute(view, k) for k in range(len(view))] == [False, True, False, False, False, False]

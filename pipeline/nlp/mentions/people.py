@@ -291,7 +291,9 @@ _PLAYER_NAME = re.compile(r"[A-Z][\w'\u2019-]+")
 
 
 def _minute(view: TokenView, k: int) -> bool:
-    return 0 <= k < len(view) and view.text[k].isdigit() and 1 <= int(view.text[k]) <= MAX_MINUTE
+    """Token k is a match's minute: decimal digits (not "²", which `str.isdigit` accepts and
+    `int` refuses) from 1 to `MAX_MINUTE`."""
+    return 0 <= k < len(view) and view.text[k].isdecimal() and 1 <= int(view.text[k]) <= MAX_MINUTE
 
 
 def _ends_a_minute(view: TokenView, k: int) -> bool:
