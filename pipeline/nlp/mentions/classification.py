@@ -44,7 +44,6 @@ from pipeline.nlp.mentions.name_context import (
 from pipeline.nlp.mentions.named_things import (
     code_name,
     facility_name,
-    honoured_surname,
     law_name,
     listed_product,
     maker_before_product,
@@ -53,6 +52,7 @@ from pipeline.nlp.mentions.named_things import (
     premises_place,
     product_name,
     the_before,
+    thing_naming_a_person,
     vessel_start,
 )
 from pipeline.nlp.mentions.ner_spans import (
@@ -419,7 +419,7 @@ def _classify(mc: MentionContext, ent: Span) -> Candidate | None:
         # town or county of the places list is no work or product; the place, its type left to the
         # evidence of its words as for any name NER typed a place
         return Candidate(start, end, "GPE", "LOCATION", "name", text, 1)
-    if label in THING_OF_LABEL and honoured_surname(mc, span, label):
+    if label in THING_OF_LABEL and thing_naming_a_person(mc, span, label):
         return person(mc, span, "PERSON")  # "Dr Gillingwater" typed WORK_OF_ART after "Dr David Gillingwater"
     if label in THING_OF_LABEL:
         return named_thing(mc, span, label, text)

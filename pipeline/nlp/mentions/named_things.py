@@ -38,10 +38,10 @@ def named_thing(mc: MentionContext, span: Span, label: str, text: str) -> Candid
     """A law, event, work or product NER found ("the Patriot Act", "the Kyoto protocol",
     "Meet the Press"): kept under its own type when it reads as a name, never a person's
     honorific or a score ("Leeds 2-0" typed PRODUCT). A name ends before a quotation mark inside
-    the span ("\"New\" Labour"), and but for a work's title ("Crouching Tiger, Hidden Dragon")
-    before a comma ("the Kyoto Protocol, Downing Street said"); a newspaper's name NER typed a
-    work or product is a body ("The Sydney Morning Herald"); a law NER found that ends in an
-    event's word is the event ("the RBS Six Nations Championship", "the Davis Cup")."""
+    the span ("\"New\" Labour") and, unless it is a work's title ("Crouching Tiger, Hidden
+    Dragon"), before a comma ("the Kyoto Protocol, Downing Street said"); a newspaper's name
+    NER typed a work or product is a body ("The Sydney Morning Herald"); a law NER found that
+    ends in an event's word is the event ("the RBS Six Nations Championship", "the Davis Cup")."""
     end = next((t.i for t in span[1:] if t.text in DOUBLE_QUOTES or t.text == "," and label != "WORK_OF_ART"), span.end)
     while end > span.start + 1 and mc.doc[end - 1].is_lower and mc.doc[end - 1].is_alpha:
         end -= 1  # "the Second World War ended in": NER ran on into the verb
@@ -179,7 +179,7 @@ def acts_as_body(word) -> bool:
 KNIGHTLY_STYLES = frozenset({"sir", "dame"})  # written before a given name: "Dame Julie", "Sir Elton"
 
 
-def honoured_surname(mc: MentionContext, span: Span, label: str = "WORK_OF_ART") -> bool:
+def thing_naming_a_person(mc: MentionContext, span: Span, label: str = "WORK_OF_ART") -> bool:
     """A person's name NER typed a law, event, work or product: "Sir" or "Dame" before a given
     name ("Dame Julie", "Dame Judi Dench": a knighthood styles people only); a given name and a
     surname typed a product ("Ashley Cole", "Martin Johnson": a product is rarely named so);
