@@ -115,7 +115,12 @@ def _cut_at_hyphen(token: Token) -> bool:
 def has_to_marker(verb: Token) -> bool:
     """The verb carries an infinitive's "to", whatever its tag ("plans to axe 104,000 jobs"
     tags "axe" DT)."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to_marker(verb) is not None
+
+
+def to_marker(verb: Token) -> Token | None:
+    """The infinitive's "to" the verb carries (its first), or None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
 
 
 def has_that_marker(clause: Token) -> bool:

@@ -36,7 +36,14 @@ from pipeline.nlp.stances.words import (
     VERBAL_ATTACK_VERBS,
     WANTING_VERBS,
 )
-from pipeline.nlp.syntax import ACTOR_LABELS, has_that_marker, has_to_marker, nominal_subjects, swallowed_conjunct
+from pipeline.nlp.syntax import (
+    ACTOR_LABELS,
+    has_that_marker,
+    has_to_marker,
+    nominal_subjects,
+    swallowed_conjunct,
+    to_marker,
+)
 from pipeline.nlp.token_view import view_of
 
 MAX_LABEL_WORDS = 20  # a hard cap on a label's words, function words included
@@ -453,7 +460,7 @@ def completion(lex: StanceLexicon, noun: Token, bare: bool = True, doing: bool =
             continue
         if child.lemma_.lower() in EMPTY_VERBS and not _light_act(lex, child) and not _causes_act(child):
             continue  # "make the mistake"; not "let universities charge fees" (the act let)
-        to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        to = to_marker(child)
         neg = next((c for c in child.children if c.dep_ == "neg"), None)
         if neg is not None and to is None:
             return []  # "an agreement not based on …" says what it is not
@@ -511,7 +518,7 @@ def _caused_action(lex: StanceLexicon, verb: Token, obj: Token | None) -> list[T
     for inner in verb.rights:
         if inner.dep_ not in ("xcomp", "ccomp") or inner.tag_ != "VB" or inner.lemma_.lower() in EMPTY_VERBS:
             continue
-        to = next((c for c in inner.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        to = to_marker(inner)
         act_obj = next((c for c in inner.children if c.dep_ == "dobj"), None)
         if (to is None and not bare) or act_obj is None or act_obj.pos_ not in ("NOUN", "PROPN") or is_amount(act_obj):
             continue
@@ -741,7 +748,7 @@ def trailing(lex: StanceLexicon, noun: Token) -> list[Token]:
             takes_infinitive and child.dep_ == "advcl" and child.tag_ == "VB"
             and child.lemma_.lower() not in EMPTY_VERBS
         ):
-            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            to = to_marker(child)
             obj = next((c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if to is not None and obj is not None:
                 return [to, child, *phrase(lex, obj, keep_det=False, depth=1)]

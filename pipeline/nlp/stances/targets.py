@@ -70,6 +70,7 @@ from pipeline.nlp.syntax import (
     nominal_subjects,
     raised_passive_subject,
     swallowed_conjunct,
+    to_marker,
 )
 
 VERBAL_ATTACK_SCORE = 0.7  # as "lash out" or "round on"
@@ -219,7 +220,7 @@ def _refused_bare_act(art: StanceArticle, act: Token) -> list[Target]:
     argument after it, as `phrases.bare_infinitive` names one that completes a noun ("Japan's
     refusal to apologise for the invasion"); a bare verb ("refused to resign", "declined to
     comment") or a passive ("refused to be drawn on …") names no issue."""
-    to = next((c for c in act.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = to_marker(act)
     if to is None or act.pos_ != "VERB" or any(c.dep_ in ("auxpass", "prt") for c in act.children):
         return []
     tokens = bare_infinitive(art.lex, to, act)
