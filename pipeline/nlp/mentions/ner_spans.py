@@ -198,8 +198,10 @@ def opening_premodifier(mc: MentionContext, span: Span) -> bool:
     if after.pos_ not in ("NOUN", "ADJ", "PROPN") and not misread:
         return False
     # "Media giant Viacom": an irregular plural the lemmatizer lists among its exceptions is English too
-    common = english_words("noun", "adj") | english_irregular_forms("noun", "adj")
-    if not {word.lower_, word.lemma_.lower()} & common and word.lower_ not in lowered_words(doc):
+    # (each list asked on its own: their union is 79,000 words, two milliseconds to build)
+    forms = {word.lower_, word.lemma_.lower()}
+    english = forms & english_words("noun", "adj") or forms & english_irregular_forms("noun", "adj")
+    if not english and word.lower_ not in lowered_words(doc):
         return False
     return _never_inside_a_sentence(doc, word.text)
 
