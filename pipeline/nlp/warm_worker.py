@@ -227,7 +227,7 @@ def handed_ahead(articles: list) -> list:
     it got): a run taking it over extracts them."""
     if _ahead is None:
         return []
-    handed = {_content_key(a) for a in _ahead.articles}
+    handed = _handed(_ahead)
     return [a for a in articles if _content_key(a) in handed]
 
 
@@ -235,9 +235,14 @@ def _content_key(article) -> tuple[str, str]:
     return article.seed.article_id, article.seed.content_sha256
 
 
+def _handed(ahead: _Ahead) -> set[tuple[str, str]]:
+    """The content keys of the articles handed over ahead."""
+    return {_content_key(a) for a in ahead.articles}
+
+
 def _covers(ahead: _Ahead, entries: list, data: str, version: str) -> bool:
     """Whether the extraction handed over ahead wrote every one of `entries` for `data` and `version`."""
-    handed = {_content_key(a) for a in ahead.articles}
+    handed = _handed(ahead)
     return ahead.target == (data, version) and all(_content_key(a) in handed for a in entries)
 
 
