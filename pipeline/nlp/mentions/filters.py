@@ -260,7 +260,7 @@ def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candi
     as it types the names around it; it is that side, a body."""
     doc = mc.doc
     by_start = {c.tok_start: c for c in chosen}
-    pairs: list[tuple[Candidate, Candidate]] = []
+    pairs: list[tuple[Candidate, Candidate, int]] = []  # (name, bracketed name, its sentence's start)
     for c in chosen:
         inner = by_start.get(c.tok_end + 1)
         if inner is None or c.tok_end >= len(doc) or doc[c.tok_end].text != "(":
@@ -269,11 +269,11 @@ def bracketed_aliases(mc: MentionContext, chosen: list[Candidate]) -> list[Candi
             continue
         if inner.gazetteer_id is not None and inner.gazetteer_id != c.gazetteer_id:
             continue
-        pairs.append((c, inner))
-    people_bracketed = Counter(doc[c.tok_start].sent.start for c, _ in pairs if c.entity_type == "PERSON")
+        pairs.append((c, inner, doc[c.tok_start].sent.start))
+    people_bracketed = Counter(sentence for c, _, sentence in pairs if c.entity_type == "PERSON")
     renamed: dict[int, Candidate] = {}
-    for c, inner in pairs:
-        if c.entity_type == "PERSON" and people_bracketed[doc[c.tok_start].sent.start] > 1:
+    for c, inner, sentence in pairs:
+        if c.entity_type == "PERSON" and people_bracketed[sentence] > 1:
             renamed[inner.tok_start] = replace(inner, entity_type="ORGANIZATION")
             continue
         renamed[inner.tok_start] = replace(
